@@ -1,0 +1,1 @@
+"""The typed intermediate representation; see model.py and docs/architecture.md."""
