@@ -1,0 +1,156 @@
+"""The ``sdkgen`` command: validate, generate, diff, bump, release.
+
+Every command prints problems as ``file:line: level[code] at /json/pointer: message``
+sorted by pointer, and exits 1 on errors (never a traceback for bad input).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from .diagnostics import Diagnostics, Level, SpecError
+
+EXIT_ERROR = 1
+
+
+def print_diagnostics(diagnostics: Diagnostics) -> None:
+    for diagnostic in diagnostics.sorted():
+        click.echo(diagnostic.format(), err=True)
+    errors = sum(1 for d in diagnostics if d.level is Level.ERROR)
+    warnings = len(diagnostics) - errors
+    if errors or warnings:
+        click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+
+
+def fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+class Output:
+    """Where progress goes: a live line on a terminal, nothing in CI or with --quiet."""
+
+    def __init__(self, quiet: bool, verbose: bool):
+        self.quiet = quiet
+        self.verbose = verbose
+        self.live = not quiet and sys.stderr.isatty() and not os.environ.get("CI")
+
+    def stage(self, message: str) -> None:
+        if self.verbose:
+            click.echo(f"  {message}", err=True)
+        elif self.live:
+            click.echo(f"\r\033[K  {message}", err=True, nl=False)
+
+    def done(self, message: str) -> None:
+        if self.live and not self.verbose:
+            click.echo("\r\033[K", err=True, nl=False)
+        if not self.quiet:
+            click.echo(message, err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="sdkgen")
+def main() -> None:
+    """sdkgen: Genesys Cloud Platform API swagger -> a fast, typed Python SDK."""
+
+
+@main.command()
+@click.argument("spec")
+@click.option("--no-schema", is_flag=True, help="Only sdkgen's own checks (skip openapi-spec-validator).")
+def validate(spec: str, no_schema: bool) -> None:
+    """Validate SPEC (file .json/.yaml/.yml/.json.gz or http(s) URL)."""
+    from .loader import load_spec
+    from .validate import check_spec, start_schema_validation
+
+    diagnostics = Diagnostics()
+    try:
+        loaded = load_spec(spec)
+        pending = None if no_schema else start_schema_validation(loaded)
+        diagnostics.extend(check_spec(loaded))
+        if pending is not None:
+            diagnostics.extend(pending.result())
+    except SpecError as error:
+        diagnostics.extend(error.diagnostics)
+    print_diagnostics(diagnostics)
+    if diagnostics.has_errors:
+        sys.exit(EXIT_ERROR)
+    click.echo(f"{spec}: valid")
+
+
+@main.command()
+@click.argument("targets", nargs=-1)
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="sdkgen.yaml to read.")
+@click.option("--spec", help="Generate one SDK from this spec (file or URL) without a config entry.")
+@click.option("--output", type=click.Path(path_type=Path), help="Output folder (with --spec).")
+@click.option("--package", help="Python package name (with --spec).")
+@click.option("--version", "version", help="Version to stamp into the SDK (default: the recorded release).")
+@click.option("--no-schema", is_flag=True, help="Skip openapi-spec-validator (own checks still run).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Explain each stage and its time.")
+def generate(targets, config_path, spec, output, package, version, no_schema, quiet, verbose) -> None:
+    """Generate the SDKs of sdkgen.yaml (all TARGETS by default), or one from --spec."""
+    from . import pipeline
+
+    out = Output(quiet, verbose)
+    started = time.perf_counter()
+    try:
+        if spec:
+            if targets:
+                fail("give either TARGET names or --spec, not both")
+            if not output or not package:
+                fail("--spec needs --output and --package")
+            from .config import _PACKAGE
+
+            if not _PACKAGE.fullmatch(package):
+                fail(f"--package {package!r} is not a valid Python package name")
+            result = pipeline.render_to_dir(spec, output, package, version or "0.1.0",
+                                            schema_validation=not no_schema, report=out.stage)
+            out.done(f"{spec} -> {result.output} ({len(result.api.operations)} operations, "
+                     f"{len(result.api.models)} models, {result.files} files) in "
+                     f"{time.perf_counter() - started:.1f} s")
+            return
+        from .config import load_config
+
+        config = load_config(config_path)
+        unknown = [t for t in targets if t not in config.targets]
+        if unknown:
+            fail(f"unknown target(s) {', '.join(unknown)}; sdkgen.yaml has: {', '.join(config.targets)}")
+        for name in targets or tuple(config.targets):
+            target = config.targets[name]
+            target_started = time.perf_counter()
+            out.stage(f"{name}: loading {target.spec}")
+            result = pipeline.generate_target(target, version=version, schema_validation=not no_schema,
+                                              report=lambda m, n=name: out.stage(f"{n}: {m}"))
+            out.done(f"{name}: {len(result.api.operations)} operations, {len(result.api.models)} models, "
+                     f"{result.files} files -> {target.output} in {time.perf_counter() - target_started:.1f} s")
+    except SpecError as error:
+        if out.live:
+            click.echo("", err=True)
+        print_diagnostics(error.diagnostics)
+        sys.exit(EXIT_ERROR)
+    except (OSError, FileNotFoundError) as error:
+        fail(str(error))
+
+
+def _attach_optional_commands() -> None:
+    """Commands that live with their stage (diff, bump, release)."""
+    import importlib
+
+    for module, names in (("generator.diff.cli", ("diff_command", "bump_command")),
+                          ("generator.release.cli", ("release_command",))):
+        try:
+            loaded = importlib.import_module(module)
+        except ImportError:
+            continue
+        for name in names:
+            command = getattr(loaded, name, None)
+            if command is not None:
+                main.add_command(command)
+
+
+_attach_optional_commands()

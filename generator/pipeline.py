@@ -1,0 +1,153 @@
+"""The generate job: load -> validate -> IR -> render -> format -> write, with stage timings.
+
+Schema validation (openapi-spec-validator: ~20 s on the Platform spec) runs in a
+separate process while the IR is built and the SDK rendered; nothing is written
+unless it passes.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Filters, Target
+from .diagnostics import Diagnostics, SpecError
+from .ir.build import build_api
+from .ir.filter import filter_api
+from .ir.model import Api
+
+Reporter = Callable[[str], None]
+
+
+@dataclass
+class StageTimer:
+    report: Reporter | None = None
+    timings: list[tuple[str, float]] = field(default_factory=list)
+
+    def stage(self, name: str):
+        timer = self
+
+        class _Stage:
+            def __enter__(self):
+                self.start = time.perf_counter()
+                return self
+
+            def __exit__(self, *exc):
+                elapsed = time.perf_counter() - self.start
+                timer.timings.append((name, elapsed))
+                if timer.report and exc[0] is None:
+                    timer.report(f"{name}: {elapsed:.2f} s")
+
+        return _Stage()
+
+
+@dataclass(frozen=True)
+class GenerateResult:
+    api: Api
+    output: Path
+    files: int
+    diagnostics: Diagnostics
+    timings: tuple[tuple[str, float], ...]
+
+
+def load_and_check(source: str, diagnostics: Diagnostics, *, timer: StageTimer | None = None,
+                   schema_validation: bool = True):
+    """Load a spec and run our own checks; returns (loaded spec, pending schema validation)."""
+    from .loader import load_spec
+    from .validate import check_spec, start_schema_validation
+
+    timer = timer or StageTimer()
+    with timer.stage("load"):
+        spec = load_spec(source)
+    pending = start_schema_validation(spec) if schema_validation else None
+    with timer.stage("check"):
+        diagnostics.extend(check_spec(spec))
+    if diagnostics.has_errors:
+        if pending is not None:
+            pending.cancel()
+        raise SpecError(diagnostics)
+    return spec, pending
+
+
+def load_api(source: str, *, schema_validation: bool = True, filters: Filters | None = None,
+             timer: StageTimer | None = None) -> Api:
+    """A spec file or URL -> its checked IR (what diff and release use)."""
+    diagnostics = Diagnostics()
+    timer = timer or StageTimer()
+    spec, pending = load_and_check(source, diagnostics, timer=timer, schema_validation=schema_validation)
+    with timer.stage("ir"):
+        api = build_api(spec, diagnostics)
+    _finish_validation(pending, diagnostics, timer)
+    if filters is not None and filters.active:
+        api = filter_api(api, filters.include_tags, filters.exclude_tags, filters.include_paths, filters.exclude_paths)
+    return api
+
+
+def _finish_validation(pending, diagnostics: Diagnostics, timer: StageTimer) -> None:
+    if pending is not None:
+        with timer.stage("validate (waited)"):
+            diagnostics.extend(pending.result())
+    if diagnostics.has_errors:
+        raise SpecError(diagnostics)
+
+
+def generate(source: str, output: Path, settings, *, filters: Filters | None = None,
+             schema_validation: bool = True, report: Reporter | None = None,
+             progress: Callable[[str, int, int], None] | None = None) -> GenerateResult:
+    """Generate one SDK from ``source`` into ``output`` (replaced only when complete)."""
+    from .render import render_sdk
+    from .render.writer import write_tree
+
+    diagnostics = Diagnostics()
+    timer = StageTimer(report)
+    spec, pending = load_and_check(source, diagnostics, timer=timer, schema_validation=schema_validation)
+    with timer.stage("ir"):
+        api = build_api(spec, diagnostics)
+        if filters is not None and filters.active:
+            api = filter_api(api, filters.include_tags, filters.exclude_tags, filters.include_paths,
+                             filters.exclude_paths)
+    if diagnostics.has_errors:
+        raise SpecError(diagnostics)
+    with timer.stage("render"):
+        files = render_sdk(api, settings, progress=progress) if progress else render_sdk(api, settings)
+    _finish_validation(pending, diagnostics, timer)
+    with timer.stage("format + write"):
+        write_tree(files, output)
+    return GenerateResult(api, output, len(files), diagnostics, tuple(timer.timings))
+
+
+def settings_for(target: Target, version: str):
+    from .render.settings import RenderSettings
+
+    return RenderSettings(package=target.package, distribution=target.distribution, version=version,
+                          description=target.description)
+
+
+def target_version(target: Target) -> str:
+    """The version to stamp: the config's override, else the recorded release, else 0.1.0."""
+    if target.version:
+        return target.version
+    try:
+        from .state import read_state
+    except ImportError:  # state module not present in this build
+        return "0.1.0"
+    state = read_state(target)
+    return state.version if state else "0.1.0"
+
+
+def generate_target(target: Target, *, version: str | None = None, spec: str | None = None,
+                    output: Path | None = None, **kwargs) -> GenerateResult:
+    version = version or target_version(target)
+    return generate(spec or target.spec, output or target.output, settings_for(target, version),
+                    filters=target.filters, **kwargs)
+
+
+def render_to_dir(spec: str, out_dir: Path, package: str, version: str = "0.1.0", **kwargs) -> GenerateResult:
+    """One-off generation without a config entry (tests, diff's griffe check, the CLI's --spec)."""
+    from .render.settings import RenderSettings
+
+    settings = RenderSettings(package=package, distribution=package.replace("_", "-"), version=version,
+                              description="")
+    return generate(spec, Path(out_dir), settings, **kwargs)
