@@ -115,6 +115,10 @@ class Model:
     discriminator: str | None = None
     is_notification_schema: bool = False
     dependencies: tuple[str, ...] = ()
+    # Keys of the definition's own ``properties`` in file order (``properties`` also
+    # holds the ones flattened in from ``allOf`` parents); None = not recorded by the
+    # builder (then every property counts as own). The Genesys rules see only these.
+    own_property_names: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +142,9 @@ class Parameter:
     deprecated: bool = False
     raw_required: JsonValue | None = None
     raw_in: str | None = None
+    # True when the parameter comes from the path item's own ``parameters`` (merged
+    # into each operation); the Genesys rules only look at operation-level ones.
+    path_level: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +186,9 @@ class Operation:
     produces: tuple[str, ...] = ()
     security: tuple[str, ...] = ()  # names of security schemes; () = no auth
     success_type: TypeRef | None = None
+    # ``tags`` as written (string entries, file order, ``()`` when absent), before the
+    # ``Default`` tag is filled in; None = not recorded by the builder (use ``tags``).
+    raw_tags: tuple[str, ...] | None = None
 
     @property
     def key(self) -> str:
