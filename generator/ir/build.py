@@ -33,7 +33,7 @@ DEFAULT_TAG = "Default"
 
 def build_api(spec: Any, diagnostics: Diagnostics | None = None) -> Api:
     """Build the IR from a ``LoadedSpec`` (or anything with ``.data`` and ``.source``)."""
-    return _Builder(spec.data, getattr(spec, "source", ""), diagnostics or Diagnostics()).build()
+    return _Builder(spec.data, getattr(spec, "source", ""), diagnostics if diagnostics is not None else Diagnostics()).build()
 
 
 def _text(value: Any) -> str | None:
@@ -191,8 +191,8 @@ class _Builder:
             additional_type = self.type_of(additional, f"{at}/additionalProperties")
         elif additional is True:
             additional_type = TypeRef("any")
-        deps = sorted({m for p in properties for m in p.type.referenced_models()}
-                      | set(additional_type.referenced_models() if additional_type else ()) - {name})
+        deps = sorted(({m for p in properties for m in p.type.referenced_models()}
+                       | set(additional_type.referenced_models() if additional_type else ())) - {name})
         own_required = tuple(r for r in schema.get("required") or () if isinstance(r, str))
         return Model(kind="object", properties=tuple(properties), required=own_required,
                      parents=tuple(parents), additional_properties=additional_type,
