@@ -194,7 +194,8 @@ class _Builder:
         deps = sorted(({m for p in properties for m in p.type.referenced_models()}
                        | set(additional_type.referenced_models() if additional_type else ())) - {name})
         own_required = tuple(r for r in schema.get("required") or () if isinstance(r, str))
-        return Model(kind="object", properties=tuple(properties), required=own_required,
+        own_names = tuple((schema.get("properties") or {}).keys()) if isinstance(schema.get("properties"), Mapping) else ()
+        return Model(kind="object", properties=tuple(properties), required=own_required, own_property_names=own_names,
                      parents=tuple(parents), additional_properties=additional_type,
                      dependencies=tuple(deps), **common)
 
@@ -258,7 +259,8 @@ class _Builder:
             security = tuple(name for req in raw["security"] if isinstance(req, Mapping) for name in req)
         else:
             security = global_security or ()
-        tags = tuple(t for t in raw.get("tags") or () if isinstance(t, str)) or (DEFAULT_TAG,)
+        raw_tags = tuple(t for t in raw.get("tags") or () if isinstance(t, str))
+        tags = tuple(dict.fromkeys(raw_tags)) or (DEFAULT_TAG,)
         return Operation(
             operation_id=_text(raw.get("operationId")),
             method_name=_text(raw.get("x-purecloud-method-name")),
@@ -278,6 +280,7 @@ class _Builder:
             produces=tuple(raw.get("produces") or self.data.get("produces") or ()),
             security=security,
             success_type=success[0].type if success else None,
+            raw_tags=raw_tags,
         )
 
     def build_paths(self) -> tuple[PathItem, ...]:
@@ -289,7 +292,8 @@ class _Builder:
             at = pointer("paths", path)
             if not isinstance(item, Mapping):
                 continue
-            shared = [p for i, r in enumerate(item.get("parameters") or ()) if (p := self.build_parameter(r, f"{at}/parameters/{i}"))]
+            shared = [_replace(p, path_level=True) for i, r in enumerate(item.get("parameters") or ())
+                      if (p := self.build_parameter(r, f"{at}/parameters/{i}"))]
             operations = tuple(
                 self.build_operation(path, method, raw, shared, global_security)
                 for method, raw in item.items() if method in HTTP_METHODS and isinstance(raw, Mapping))
