@@ -1,0 +1,56 @@
+"""A generated SDK as a user gets it: built into a wheel, installed in a fresh virtualenv."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+class SdkSetupError(RuntimeError):
+    pass
+
+
+def _run(command: list[str], cwd: Path | None = None, what: str = "") -> str:
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SdkSetupError(
+            f"{what or command[0]} failed ({result.returncode}): {' '.join(command)}\n"
+            f"{result.stdout[-2000:]}\n{result.stderr[-3000:]}"
+        )
+    return result.stdout
+
+
+def ensure_generated(target: str, output_dir: Path) -> Path:
+    """The generated project of ``target`` (sdkgen.yaml name); generated now if absent.
+
+    Set SDKGEN_E2E_REGENERATE=1 to regenerate even when the folder exists.
+    """
+    if os.environ.get("SDKGEN_E2E_REGENERATE") == "1" or not (output_dir / "pyproject.toml").exists():
+        _run([sys.executable, "-m", "generator", "generate", target], cwd=REPO_ROOT,
+             what=f"sdkgen generate {target}")
+    if not (output_dir / "pyproject.toml").exists():
+        raise SdkSetupError(f"sdkgen generate {target} wrote no pyproject.toml in {output_dir}")
+    return output_dir
+
+
+def build_wheel(project_dir: Path, dist_dir: Path) -> Path:
+    _run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist_dir), str(project_dir)],
+         what="python -m build --wheel")
+    wheels = sorted(dist_dir.glob("*.whl"))
+    if len(wheels) != 1:
+        raise SdkSetupError(f"expected one wheel in {dist_dir}, found {[w.name for w in wheels]}")
+    return wheels[0]
+
+
+def venv_with_wheel(wheel: Path, venv_dir: Path) -> Path:
+    """A fresh virtualenv with ``wheel`` (and its dependencies from PyPI) installed; its python."""
+    venv.EnvBuilder(with_pip=True, clear=True).create(venv_dir)
+    python = venv_dir / "bin" / "python"
+    _run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(wheel)],
+         what=f"pip install {wheel.name}")
+    return python
