@@ -53,7 +53,7 @@ class JsonLineIndex:
 
 
 class _Container:
-    __slots__ = ("is_object", "pointer", "next_index", "expect_key", "key_pointer")
+    __slots__ = ("expect_key", "is_object", "key_pointer", "next_index", "pointer")
 
     def __init__(self, is_object: bool, pointer: str):
         self.is_object = is_object

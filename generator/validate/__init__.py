@@ -66,7 +66,8 @@ def start_schema_validation(spec: LoadedSpec) -> Future[Diagnostics]:
     def finish(job: Future[list[Finding]]) -> None:
         try:
             findings = job.result()
-        except Exception as error:
+        # Whatever broke the worker is reported as a diagnostic, never a traceback.
+        except Exception as error:  # noqa: BLE001
             diagnostics = Diagnostics()
             diagnostics.error(
                 "schema-validation-failed",

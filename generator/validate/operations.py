@@ -4,7 +4,6 @@ the path template, and request bodies the generated method can actually send."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 

@@ -43,9 +43,8 @@ def find_schema_problems(data: dict) -> list[Finding]:
             finding = _keyword_finding(error, data)
             if finding is not None:
                 findings.append(finding)
-    except (
-        Exception
-    ) as error:  # the library raises on what it cannot follow (dangling $ref)
+    # The library raises on what it cannot follow (a dangling $ref): keep what it found.
+    except Exception as error:  # noqa: BLE001
         findings.append(
             Finding(
                 Level.WARNING,
@@ -163,7 +162,8 @@ def _closest_alternative(error, instance: object) -> tuple[list, str] | None:
         # Root-level "definitions" so the subschema's "#/definitions/..." refs resolve.
         standalone = {**subschema, "definitions": schema_v2["definitions"]}
         errors = list(Draft4Validator(standalone).iter_errors(instance))
-    except Exception:  # an explanation is a bonus; the original message stands
+    # An explanation is a bonus; without one the original message stands.
+    except Exception:  # noqa: BLE001
         return None
     best = _closest_error(errors)
     if best is None:
