@@ -21,7 +21,9 @@ def diff_apis(old, new, policy: str = "python") -> DiffResult:
         from .python_sdk import diff_python
 
         return diff_python(old, new)
-    raise ValueError(f"unknown diff policy {policy!r}: choose one of {', '.join(POLICIES)}")
+    raise ValueError(
+        f"unknown diff policy {policy!r}: choose one of {', '.join(POLICIES)}"
+    )
 
 
 __all__ = ["BUMPS", "POLICIES", "Change", "DiffResult", "Level", "diff_apis"]

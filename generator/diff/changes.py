@@ -44,8 +44,13 @@ class Change:
     message: str
 
     def to_json(self) -> dict[str, str]:
-        return {"level": self.level.value, "kind": self.kind, "where": self.where,
-                "group": self.group, "message": self.message}
+        return {
+            "level": self.level.value,
+            "kind": self.kind,
+            "where": self.where,
+            "group": self.group,
+            "message": self.message,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +72,9 @@ class DiffResult:
         """The highest level present ("none" without changes): only presence counts."""
         if not self.changes:
             return "none"
-        return max((change.level for change in self.changes), key=lambda level: level.rank).value
+        return max(
+            (change.level for change in self.changes), key=lambda level: level.rank
+        ).value
 
     def at_level(self, level: Level) -> tuple[Change, ...]:
         return tuple(change for change in self.changes if change.level is level)

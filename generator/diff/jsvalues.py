@@ -39,7 +39,10 @@ def js_key_order(keys: Iterable[T], key_of=lambda item: item) -> list[T]:
     """Items in the order JS enumerates object keys: integer-like keys ascending,
     then every other key in insertion (file) order."""
     items = list(keys)
-    numeric = sorted((item for item in items if is_array_index(key_of(item))), key=lambda i: int(key_of(i)))
+    numeric = sorted(
+        (item for item in items if is_array_index(key_of(item))),
+        key=lambda i: int(key_of(i)),
+    )
     return numeric + [item for item in items if not is_array_index(key_of(item))]
 
 
@@ -84,7 +87,9 @@ def _number_text(value: float) -> str:
     if value == int(value) and abs(value) < 1e21:
         return str(int(value))
     text = repr(float(value))
-    if "e" in text:  # Python pads exponents (1e-07); JS does not (1e-7) and signs them (1e+21)
+    if (
+        "e" in text
+    ):  # Python pads exponents (1e-07); JS does not (1e-7) and signs them (1e+21)
         mantissa, exponent = text.split("e")
         sign = "-" if exponent.startswith("-") else "+"
         text = f"{mantissa.removesuffix('.0')}e{sign}{exponent.lstrip('+-').lstrip('0') or '0'}"

@@ -25,7 +25,10 @@ def _headings(policy: str) -> dict[Level, str]:
 def grouped(result: DiffResult, level: Level) -> list[tuple[str, list[Change]]]:
     """Groups with a change at ``level``, in the order each group first received a
     change of any level (the reference keeps one group order for the whole diff)."""
-    order = {group: index for index, group in enumerate(dict.fromkeys(c.group for c in result.changes))}
+    order = {
+        group: index
+        for index, group in enumerate(dict.fromkeys(c.group for c in result.changes))
+    }
     groups: dict[str, list[Change]] = {}
     for change in result.changes:
         if change.level is level:
@@ -61,11 +64,21 @@ def render_summary(result: DiffResult, version: str | None = None) -> str:
     headings = _headings(result.policy)
     counts = result.counts
     lines = [f"# Changes in {version}" if version else "# Changes in this version", ""]
-    lines += [f"* {headings[level]} changes: {counts[level.value]}" for level in LEVELS_HIGH_FIRST]
+    lines += [
+        f"* {headings[level]} changes: {counts[level.value]}"
+        for level in LEVELS_HIGH_FIRST
+    ]
     return "\n".join(lines) + "\n"
 
 
-def to_json_dict(result: DiffResult, version: dict[str, str | None] | None = None) -> dict:
+def render_release_body(result: DiffResult, version: str | None = None) -> str:
+    """A standalone release body: the counts, then every change."""
+    return render_summary(result, version) + "\n" + render_sections(result)
+
+
+def to_json_dict(
+    result: DiffResult, version: dict[str, str | None] | None = None
+) -> dict:
     data = {
         "policy": result.policy,
         "bump": result.bump,
@@ -79,8 +92,12 @@ def to_json_dict(result: DiffResult, version: dict[str, str | None] | None = Non
     return data
 
 
-def render_json(result: DiffResult, version: dict[str, str | None] | None = None) -> str:
-    return json.dumps(to_json_dict(result, version), indent=2, ensure_ascii=False) + "\n"
+def render_json(
+    result: DiffResult, version: dict[str, str | None] | None = None
+) -> str:
+    return (
+        json.dumps(to_json_dict(result, version), indent=2, ensure_ascii=False) + "\n"
+    )
 
 
 CHANGELOG_TITLE = "# Changelog\n"
@@ -90,8 +107,10 @@ def changelog_entry(version: str, result: DiffResult, date: str | None = None) -
     """One release in ``CHANGELOG.md``: ``## version (date)`` then its sections one
     heading level down."""
     heading = f"## {version}" + (f" ({date})" if date else "")
-    body = "\n".join(("#" + line) if line.startswith("# ") else line
-                     for line in render_sections(result).splitlines())
+    body = "\n".join(
+        ("###" + line[1:]) if line.startswith("# ") else line
+        for line in render_sections(result).splitlines()
+    )
     return f"{heading}\n\n{body}\n"
 
 
@@ -99,8 +118,12 @@ def prepend_changelog(existing: str | None, entry: str, version: str) -> str:
     """Put ``entry`` first under the title, newest first. An entry for the same
     version is replaced, so recording the same release twice changes nothing."""
     previous = (existing or "").removeprefix(CHANGELOG_TITLE).lstrip("\n")
-    kept = [block for block in _split_entries(previous) if not block.startswith(f"## {version}\n")
-            and not block.startswith(f"## {version} (")]
+    kept = [
+        block
+        for block in _split_entries(previous)
+        if not block.startswith(f"## {version}\n")
+        and not block.startswith(f"## {version} (")
+    ]
     return CHANGELOG_TITLE + "\n" + "\n".join([entry, *kept]).rstrip("\n") + "\n"
 
 

@@ -1,0 +1,145 @@
+"""How IR types look in the generated Python SDK, which side of the wire each model
+is on, and when a type change breaks code. Used by policy ``python``.
+
+Direction matters: a value the user *sends* (request side) may widen safely (an
+``int`` parameter may start accepting ``float``), a value the user *receives*
+(response side) may narrow safely (a ``float`` field may start holding only ints).
+A model used on both sides, or on neither side we can see, must stay the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ..ir.model import Api, TypeRef
+
+Direction = Literal["request", "response", "both"]
+
+_STRING_FORMATS = {"date-time": "datetime", "date": "date", "binary": "bytes"}
+_PRIMITIVES = {
+    "integer": "int",
+    "number": "float",
+    "boolean": "bool",
+    "file": "bytes",
+    "object": "dict[str, Any]",
+}
+
+
+def python_type(type_ref: TypeRef | None, api: Api) -> str:
+    """The annotation the generated SDK uses for ``type_ref`` (``None``: no body)."""
+    if type_ref is None:
+        return "None"
+    if type_ref.kind == "model":
+        model = api.models_by_name.get(type_ref.model or "")
+        return model.class_name if model is not None else "Any"
+    if type_ref.kind == "array":
+        return f"list[{python_type(type_ref.items, api)}]"
+    if type_ref.kind == "map":
+        return f"dict[str, {python_type(type_ref.items, api)}]"
+    if type_ref.kind == "primitive":
+        if type_ref.name == "string":
+            return _STRING_FORMATS.get(type_ref.format or "", "str")
+        return _PRIMITIVES.get(type_ref.name or "", "Any")
+    return "Any"
+
+
+def _accepts(
+    wide: TypeRef | None, wide_api: Api, narrow: TypeRef | None, narrow_api: Api
+) -> bool:
+    """Whether every value of ``narrow`` is also a value of ``wide``."""
+    wide_text, narrow_text = python_type(wide, wide_api), python_type(
+        narrow, narrow_api
+    )
+    if wide_text == narrow_text or wide_text == "Any":
+        return True
+    if wide is None or narrow is None:
+        return False
+    if wide_text == "float" and narrow_text == "int":
+        return True
+    if wide.kind == narrow.kind and wide.kind in ("array", "map"):
+        return _accepts(wide.items, wide_api, narrow.items, narrow_api)
+    return False
+
+
+def type_change_breaks(
+    old: TypeRef | None,
+    old_api: Api,
+    new: TypeRef | None,
+    new_api: Api,
+    direction: Direction,
+) -> bool:
+    """Whether code written against the old type breaks with the new one."""
+    if direction == "request":
+        return not _accepts(new, new_api, old, old_api)
+    if direction == "response":
+        return not _accepts(old, old_api, new, new_api)
+    return python_type(old, old_api) != python_type(new, new_api)
+
+
+def enum_values(type_ref: TypeRef) -> tuple[object, ...] | None:
+    """Allowed values of a field or parameter (its own enum, or its items' enum)."""
+    if type_ref.enum is not None:
+        return type_ref.enum
+    if type_ref.kind == "array" and type_ref.items is not None:
+        return type_ref.items.enum
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class ModelUsage:
+    """Models reachable from what users send (parameters) and what they receive
+    (responses, notification topics), through properties, items and aliases."""
+
+    sent: frozenset[str]
+    received: frozenset[str]
+
+    def direction(self, model_name: str) -> Direction:
+        sent, received = model_name in self.sent, model_name in self.received
+        if sent and not received:
+            return "request"
+        if received and not sent:
+            return "response"
+        return "both"  # both sides, or used nowhere we can see: stay strict
+
+    @staticmethod
+    def of(*apis: Api) -> ModelUsage:
+        """Usage across several versions of an API: a model sent in either is sent."""
+        sent: set[str] = set()
+        received: set[str] = set()
+        for api in apis:
+            roots_sent = [
+                m
+                for op in api.operations
+                for p in op.parameters
+                for m in p.type.referenced_models()
+            ]
+            roots_received = [
+                m
+                for op in api.operations
+                for r in op.responses
+                if r.type is not None
+                for m in r.type.referenced_models()
+            ]
+            roots_received += [m.name for m in api.models if m.is_notification_schema]
+            sent |= _closure(api, roots_sent)
+            received |= _closure(api, roots_received)
+        return ModelUsage(frozenset(sent), frozenset(received))
+
+
+def _closure(api: Api, roots: list[str]) -> set[str]:
+    seen: set[str] = set()
+    pending = list(roots)
+    while pending:
+        name = pending.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        model = api.models_by_name.get(name)
+        if model is None:
+            continue
+        pending.extend(model.dependencies)
+        pending.extend(model.parents)
+        if model.alias_of is not None:
+            pending.extend(model.alias_of.referenced_models())
+    return seen
