@@ -27,6 +27,8 @@ PATTERN_CANDIDATES = (
     "12345",
     "example",
     "*",
+    "1",
+    "a",
 )
 
 FORMAT_VALUES = {
@@ -53,12 +55,14 @@ def ref_name(ref: str) -> str:
     return ref[len(REF_PREFIX):]
 
 
-def string_for_pattern(pattern: str, where: str) -> str:
-    compiled = re.compile(pattern)
+def string_for_pattern(schema: Mapping[str, Any], where: str) -> str:
+    compiled = re.compile(schema["pattern"])
     for candidate in PATTERN_CANDIDATES:
-        if compiled.search(candidate):
+        if compiled.search(candidate) and fit_length(candidate, schema) == candidate:
             return candidate
-    raise UnsatisfiableSchema(f"{where}: no example value matches pattern {pattern!r}")
+    raise UnsatisfiableSchema(
+        f"{where}: no example value matches pattern {schema['pattern']!r} within the length bounds"
+    )
 
 
 def fit_length(text: str, schema: Mapping[str, Any]) -> str:
@@ -137,7 +141,7 @@ class SchemaValues:
 
     def string_value(self, schema: Mapping[str, Any], name: str) -> str:
         if "pattern" in schema:
-            return string_for_pattern(schema["pattern"], name)
+            return string_for_pattern(schema, name)
         text = FORMAT_VALUES.get(schema.get("format", ""), f"example-{name}")
         return fit_length(text, schema)
 
@@ -155,6 +159,9 @@ class SchemaValues:
                 continue
             if self.for_request and prop_schema.get("readOnly"):
                 continue  # the server sets these; a client must not send them
+            if prop_name == "$ref" and not self.for_request and prop_name not in required:
+                # Examples are embedded in the spec, where a "$ref" key reads as a reference.
+                continue
             result[prop_name] = self.value(prop_schema, prop_name, depth + 1)
         additional = schema.get("additionalProperties")
         if isinstance(additional, dict) and depth < self.max_depth:
