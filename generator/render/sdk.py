@@ -1,0 +1,207 @@
+"""render_sdk: IR -> {relative path: text} for a whole generated project (pure)."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Mapping
+from pathlib import Path
+
+import jinja2
+
+from ..ir.model import Api
+from . import text
+from .environment import RUNTIME_DIR, RUNTIME_DOC_PATHS, environment
+from .examples import api_examples, readme_examples
+from .settings import RenderSettings
+from .views import ApiModuleView, ModelModuleView, RenderError, api_modules, model_modules
+
+_TYPING_NAMES = ("Any", "BinaryIO")
+_DATETIME_NAMES = ("date", "datetime")
+
+
+def render_sdk(api: Api, settings: RenderSettings) -> dict[str, str]:
+    """Every file of the generated project, keyed by POSIX path relative to its root.
+
+    Python files are not formatted yet (see :mod:`generator.render.format`); runtime
+    modules are copied verbatim.
+    """
+    env = environment()
+    package = settings.package
+    models = model_modules(api)
+    apis = api_modules(api)
+    files: dict[str, str] = {}
+
+    files.update(_runtime_files(package))
+    files[f"{package}/py.typed"] = ""
+    files[f"{package}/_version.py"] = env.get_template("_version.py.jinja").render(
+        api=api, settings=settings, auth_mode=auth_mode(api), default_scheme=_default_scheme(api)
+    )
+    files[f"{package}/__init__.py"] = env.get_template("package_init.py.jinja").render(
+        module_docstring=text.docstring(_package_doc(api, settings), 0),
+        **_package_exports(package, apis, models),
+    )
+    files[f"{package}/apis/__init__.py"] = env.get_template("apis_init.py.jinja").render(api_modules=apis)
+    files[f"{package}/models/__init__.py"] = env.get_template("models_init.py.jinja").render(
+        modules=models, settings=settings
+    )
+    api_template = env.get_template("api.py.jinja")
+    api_doc_template = env.get_template("api_doc.md.jinja")
+    for view in apis:
+        files[f"{package}/apis/{view.module_name}.py"] = _render_api_module(api_template, view)
+        files[f"docs/apis/{view.module_name}.md"] = api_doc_template.render(
+            api_module=view, examples=api_examples(package, view)
+        )
+    model_template = env.get_template("model.py.jinja")
+    model_doc_template = env.get_template("model_doc.md.jinja")
+    for module in models:
+        files[f"{package}/models/{module.module_name}.py"] = model_template.render(
+            module=module,
+            module_docstring=text.docstring([f"Models: {', '.join(m.class_name for m in module.models)}."], 0),
+        )
+        files[f"docs/models/{module.module_name}.md"] = model_doc_template.render(module=module, settings=settings)
+    files["pyproject.toml"] = env.get_template("pyproject.toml.jinja").render(
+        settings=settings, description=_description(api, settings)
+    )
+    files["README.md"] = env.get_template("README.md.jinja").render(
+        api=api,
+        settings=settings,
+        description=_description(api, settings),
+        api_modules=apis,
+        first_api=apis[0] if apis else None,
+        operation_count=len(api.operations),
+        model_count=sum(len(m.models) for m in models),
+        auth_mode=auth_mode(api),
+        examples=readme_examples(package, apis, api.models_by_name),
+        runtime_doc=_runtime_doc(settings),
+    )
+    return dict(sorted(files.items()))
+
+
+def auth_mode(api: Api) -> str:
+    """``oauth2`` if any scheme is OAuth, else ``api_key`` if any is a key, else ``none``."""
+    kinds = {scheme.type for scheme in api.security_schemes}
+    if "oauth2" in kinds:
+        return "oauth2"
+    if "apiKey" in kinds:
+        return "api_key"
+    return "none"
+
+
+def _default_scheme(api: Api) -> str:
+    return "https" if "https" in api.schemes or not api.schemes else api.schemes[0]
+
+
+def _description(api: Api, settings: RenderSettings) -> str:
+    return settings.description or f"Python SDK for the {api.title} ({api.version})."
+
+
+def _package_doc(api: Api, settings: RenderSettings) -> list[str]:
+    return [
+        f"{_description(api, settings)}",
+        "Every public name (runtime, API classes, models) is importable from here; API and "
+        "model modules are imported on first use, so ``import`` stays fast. A model whose "
+        "name is also a runtime or API name is only available from ``.models``.",
+    ]
+
+
+def _render_api_module(template: jinja2.Template, view: ApiModuleView) -> str:
+    annotations = " ".join(
+        a for op in view.operations for a in (op.return_annotation, *(p.annotation for p in op.params))
+    )
+    words = set(annotations.replace("[", " ").replace("]", " ").replace(",", " ").replace("|", " ").split())
+    imports = []
+    typing_names = [n for n in _TYPING_NAMES if n in words]
+    datetime_names = [n for n in _DATETIME_NAMES if n in words]
+    if datetime_names:
+        imports.append(f"from datetime import {', '.join(datetime_names)}")
+    if typing_names:
+        imports.append(f"from typing import {', '.join(typing_names)}")
+    imports += [f"from ..models.{module} import {', '.join(names)}" for module, names in view.model_imports]
+    class_doc = [view.description or f"Operations tagged {view.tag}.", f"Generated from the {view.tag!r} tag."]
+    return template.render(
+        api_module=view,
+        module_docstring=text.docstring([f"{view.class_name} and {view.async_class_name}."], 0),
+        type_checking_imports=imports,
+        class_docstrings=(
+            text.docstring(class_doc, 4),
+            text.docstring(class_doc + [f"The async twin of {view.class_name}."], 4),
+        ),
+    )
+
+
+def _package_exports(package: str, apis: tuple[ApiModuleView, ...], models: tuple[ModelModuleView, ...]) -> dict:
+    """Top-level names: runtime first, then API classes, then models (a model whose name
+    is taken keeps living in ``.models`` only)."""
+    exported: dict[str, str] = {name: f".{module}" for name, module in runtime_public_names().items()}
+    for view in apis:
+        for class_name in (view.class_name, view.async_class_name):
+            if class_name in exported:
+                raise RenderError(f"API class {class_name!r} has the name of a runtime export; rename the tag")
+            exported[class_name] = f".apis.{view.module_name}"
+    for module in models:
+        for model in module.models:
+            exported.setdefault(model.class_name, f".models.{module.module_name}")
+    by_module: dict[str, list[str]] = {}
+    for name, module in exported.items():
+        by_module.setdefault(module, []).append(name)
+    return {
+        "lazy_names": sorted(exported.items()),
+        "type_checking_imports": [(module, sorted(names)) for module, names in sorted(by_module.items())],
+    }
+
+
+def runtime_public_names(runtime_dir: Path = RUNTIME_DIR) -> dict[str, str]:
+    """``PUBLIC_NAMES`` of runtime/_public.py ({public name: runtime module}), read without
+    importing it; empty when the file does not exist yet."""
+    path = runtime_dir / "_public.py"
+    if not path.is_file():
+        return {}
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    for node in tree.body:
+        target = node.target if isinstance(node, ast.AnnAssign) else (node.targets[0] if isinstance(node, ast.Assign) else None)
+        if isinstance(target, ast.Name) and target.id == "PUBLIC_NAMES" and node.value is not None:
+            value = ast.literal_eval(node.value)
+            if isinstance(value, Mapping):
+                return {str(k): str(v) for k, v in value.items()}
+    raise RenderError(f"{path}: no literal PUBLIC_NAMES dict found")
+
+
+def _runtime_files(package: str, runtime_dir: Path = RUNTIME_DIR) -> dict[str, str]:
+    """Every runtime source except its own ``__init__.py``, copied as is."""
+    files = {}
+    for path in sorted(runtime_dir.rglob("*.py")):
+        relative = path.relative_to(runtime_dir)
+        if relative == Path("__init__.py") or "__pycache__" in relative.parts:
+            continue
+        files[f"{package}/{relative.as_posix()}"] = path.read_text(encoding="utf-8")
+    return files
+
+
+def runtime_file_paths(files: Mapping[str, str], package: str, runtime_dir: Path = RUNTIME_DIR) -> set[str]:
+    """Which entries of a rendered tree are runtime copies (left unformatted)."""
+    return {p for p in _runtime_files(package, runtime_dir) if p in files}
+
+
+def _runtime_doc(settings: RenderSettings) -> str:
+    """docs/runtime.md of the runtime, with ``{{ package }}`` and ``{{ distribution }}`` filled in."""
+    for path in RUNTIME_DOC_PATHS:
+        if path.is_file():
+            source = path.read_text(encoding="utf-8")
+            try:
+                doc = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True).from_string(source)
+                rendered = doc.render(package=settings.package, distribution=settings.distribution)
+            except jinja2.TemplateError as error:
+                raise RenderError(f"{path}: {error}") from error
+            return _demote_headings(rendered.strip())
+    return ""
+
+
+def _demote_headings(markdown: str) -> str:
+    """Nest the runtime doc's headings under the README's "Runtime" section."""
+    lines = []
+    in_code = False
+    for line in markdown.split("\n"):
+        if line.startswith("```"):
+            in_code = not in_code
+        lines.append("#" * 2 + line if not in_code and line.startswith("#") else line)
+    return "\n".join(lines)

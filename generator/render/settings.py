@@ -1,0 +1,21 @@
+"""What a render needs besides the IR: the target's names and version."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class RenderSettings:
+    """Per-target settings of the generated project.
+
+    package: the import name (``purecloud_sdk``); distribution: the name on PyPI
+    (``purecloud-sdk``); version: the SDK's own version (not the API's).
+    """
+
+    package: str
+    distribution: str
+    version: str
+    description: str = ""
+    python_requires: str = ">=3.10"
+    line_length: int = 88  # shared by ruff and black, written into the generated pyproject.toml
