@@ -1,0 +1,326 @@
+"""One release of one target, step by step (the order is the safety argument).
+
+    1 validate   load + check the new spec (schema validation included)
+    2 diff       against the last released spec -> bump -> version (or: nothing to do)
+    3 generate   render the SDK into a staging folder (generated/<target> untouched)
+    4 smoke      the SDK's smoke tests on the staging tree
+    5 build      wheel + sdist (PEP 517)
+    6 check      twine check, metadata, install into a fresh virtualenv + smoke check
+    7 upload     only the files the index lacks; a different build of an existing
+                 version stops the release
+    8 record     staging -> generated/<target>, then the release state (spec, version)
+
+Until step 7 nothing outside the work folder has changed; step 8 runs only after the
+index holds the release. A failure anywhere raises :class:`ReleaseError` with nothing
+recorded, and the next run resumes: an index that already has this exact build is
+not uploaded to again, only recorded.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from contextlib import closing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import state as release_state
+from ..config import Target
+from ..diagnostics import SpecError
+from .build import build_distributions
+from .checks import check_metadata, twine_check, verify_in_fresh_virtualenv
+from .credentials import IndexCredentials
+from .errors import ReleaseError
+from .index import PackageIndex, simple_url_for
+from .publish import files_to_upload, publish
+from .smoke import run_smoke_tests
+from .spec_source import take_snapshot
+
+Reporter = Callable[[str], None]
+# Inside the repository but ignored by git (.gitignore): same file system as
+# generated/, so the finished tree is moved into place with a rename.
+WORK_FOLDER = Path(".sdkgen-cache") / "release"
+
+
+@dataclass(frozen=True)
+class ReleaseRequest:
+    target: Target
+    spec_source: str | None = None  # default: the target's spec from sdkgen.yaml
+    repository_url: str | None = None  # upload URL; None only for --dry-run
+    index_url: str | None = None  # simple index; default derived from repository_url
+    force: str | None = None  # patch | minor | major
+    dry_run: bool = False
+    policy: str | None = None  # diff policy; None: the diff's default
+    state_dir: Path | None = None  # default: <repository root>/specs
+    credentials: IndexCredentials = field(
+        default_factory=IndexCredentials.from_environment
+    )
+    verify_in_virtualenv: bool = True
+    pip_options: tuple[str, ...] = ()
+
+    @property
+    def state_folder(self) -> Path:
+        return self.state_dir or self.target.root / release_state.DEFAULT_STATE_DIR
+
+
+@dataclass
+class ReleaseOutcome:
+    """What a run did; ``status``: released, unchanged or dry-run."""
+
+    target: str
+    status: str
+    previous_version: str | None
+    version: str | None
+    bump: str
+    counts: dict[str, int] = field(default_factory=dict)
+    uploaded: tuple[str, ...] = ()
+    already_on_index: tuple[str, ...] = ()
+    notes: str = ""
+    timings: list[tuple[str, float]] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "target": self.target,
+            "status": self.status,
+            "released": self.status == "released",
+            "previous_version": self.previous_version,
+            "version": self.version,
+            "bump": self.bump,
+            "counts": self.counts,
+            "uploaded": list(self.uploaded),
+            "already_on_index": list(self.already_on_index),
+            "notes": self.notes,
+            "timings": {name: round(seconds, 2) for name, seconds in self.timings},
+        }
+
+
+class _Steps:
+    """Times each step and names it in the error if it fails unexpectedly."""
+
+    def __init__(self, report: Reporter):
+        self.report = report
+        self.timings: list[tuple[str, float]] = []
+
+    def run(self, name: str, action: Callable[[], object]) -> object:
+        started = time.perf_counter()
+        result = action()
+        elapsed = time.perf_counter() - started
+        self.timings.append((name, elapsed))
+        self.report(f"{name}: done in {elapsed:.1f} s")
+        return result
+
+
+def release(
+    request: ReleaseRequest, report: Reporter = lambda message: None
+) -> ReleaseOutcome:
+    target = request.target
+    if not request.dry_run:
+        if not request.repository_url:
+            raise ReleaseError(
+                "setup", "--repository-url is required (or use --dry-run)"
+            )
+        if not request.credentials.token:
+            # Checked first: finding out after a 10-minute build is no help.
+            raise ReleaseError(
+                "setup", "no index token: set SDKGEN_INDEX_TOKEN (or TWINE_PASSWORD)"
+            )
+    work = target.root / WORK_FOLDER / target.name
+    work.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="run-", dir=work) as scratch:
+        return _release(request, Path(scratch), _Steps(report))
+
+
+def _release(request: ReleaseRequest, scratch: Path, steps: _Steps) -> ReleaseOutcome:
+    from ..diff import diff_apis
+    from ..diff.notes import changelog_entry, render_markdown
+    from ..pipeline import generate_target, load_api
+
+    target = request.target
+    source = request.spec_source or target.spec
+    previous = _read_state(request)
+
+    def validate():
+        snapshot = take_snapshot(source, scratch)
+        return snapshot, load_api(snapshot.path, filters=target.filters)
+
+    snapshot, new_api = _spec_step(steps, "validate", validate)
+    if (
+        previous
+        and previous.spec_sha256 == release_state.spec_digest(snapshot.content)
+        and not request.force
+    ):
+        return ReleaseOutcome(
+            target.name,
+            "unchanged",
+            previous.version,
+            None,
+            "none",
+            timings=steps.timings,
+        )
+
+    diff = None
+    if previous is not None:
+        old_api = _spec_step(
+            steps,
+            "load released spec",
+            lambda: load_api(
+                str(previous.spec_path), schema_validation=False, filters=target.filters
+            ),
+        )
+        diff = steps.run(
+            "diff",
+            lambda: diff_apis(
+                old_api,
+                new_api,
+                **({"policy": request.policy} if request.policy else {}),
+            ),
+        )
+    bump = diff.bump if diff is not None else "none"
+    version = release_state.next_version(
+        previous,
+        bump,
+        request.force,
+        initial_version=target.version or release_state.INITIAL_VERSION,
+    )
+    outcome = ReleaseOutcome(
+        target.name,
+        "dry-run" if request.dry_run else "released",
+        previous.version if previous else None,
+        version,
+        bump,
+        counts=diff.counts if diff is not None else {},
+        timings=steps.timings,
+    )
+    if version is None:
+        outcome.status = "unchanged"
+        return outcome
+    outcome.notes = (
+        render_markdown(diff, new_api.version)
+        if diff is not None
+        else (
+            f"First release of {target.distribution}, from {target.name} API version {new_api.version}.\n"
+        )
+    )
+    steps.report(
+        f"{target.name}: {outcome.previous_version or 'first release'} -> {version} ({bump}"
+        f"{', forced ' + request.force if request.force else ''})"
+    )
+
+    staging = scratch / "project"
+    # The spec was validated in step 1: no second 20-second schema validation here.
+    _spec_step(
+        steps,
+        "generate",
+        lambda: generate_target(
+            target,
+            version=version,
+            spec=snapshot.path,
+            output=staging,
+            schema_validation=False,
+        ),
+    )
+    steps.run("smoke", lambda: run_smoke_tests(staging, target.package, version))
+    built = steps.run("build", lambda: build_distributions(staging, scratch / "dist"))
+
+    def check():
+        twine_check(built)
+        check_metadata(
+            built,
+            distribution=target.distribution,
+            package=target.package,
+            version=version,
+        )
+        if request.verify_in_virtualenv:
+            verify_in_fresh_virtualenv(
+                built,
+                package=target.package,
+                version=version,
+                folder=scratch / "venv",
+                pip_options=request.pip_options,
+            )
+
+    steps.run("check", check)
+    index_url = request.index_url or (
+        simple_url_for(request.repository_url) if request.repository_url else None
+    )
+    if request.dry_run:
+        if index_url:
+            with closing(PackageIndex(index_url, request.credentials)) as index:
+                missing, present = files_to_upload(
+                    built, index, distribution=target.distribution, version=version
+                )
+            outcome.uploaded, outcome.already_on_index = tuple(
+                p.name for p in missing
+            ), tuple(present)
+        return outcome
+
+    assert request.repository_url is not None  # checked before any work
+    with closing(PackageIndex(index_url, request.credentials)) as index:
+        published = steps.run(
+            "upload",
+            lambda: publish(
+                built,
+                index,
+                repository_url=request.repository_url,
+                credentials=request.credentials,
+                distribution=target.distribution,
+                version=version,
+            ),
+        )
+    outcome.uploaded, outcome.already_on_index = (
+        published.uploaded,
+        published.already_present,
+    )
+
+    def record():
+        _replace_tree(staging, target.output)
+        entry = changelog_entry(version, diff) if diff is not None else None
+        release_state.record_release(
+            target.name,
+            version,
+            snapshot.content,
+            request.state_folder,
+            api_version=new_api.version,
+            changelog_entry=entry,
+        )
+
+    steps.run("record", record)
+    return outcome
+
+
+def _read_state(request: ReleaseRequest):
+    try:
+        return release_state.read_state(request.target.name, request.state_folder)
+    except release_state.StateError as error:
+        raise ReleaseError("state", str(error)) from None
+
+
+def _spec_step(steps: _Steps, name: str, action: Callable[[], object]):
+    """Run a step that reads a spec; its diagnostics become the error's detail."""
+    try:
+        return steps.run(name, action)
+    except SpecError as error:
+        errors = [d for d in error.diagnostics.sorted() if d.level.name == "ERROR"]
+        raise ReleaseError(
+            name,
+            f"the spec has {len(errors)} error(s); nothing was generated or recorded",
+            "\n".join(d.format() for d in error.diagnostics.sorted()),
+        ) from None
+
+
+def _replace_tree(new_tree: Path, destination: Path) -> None:
+    """Put ``new_tree`` at ``destination`` with renames (the old tree is removed last)."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    old = destination.with_name(f".{destination.name}.replaced")
+    shutil.rmtree(old, ignore_errors=True)
+    if destination.exists():
+        destination.rename(old)
+    try:
+        shutil.move(str(new_tree), str(destination))
+    except BaseException:
+        if old.exists() and not destination.exists():
+            old.rename(destination)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
