@@ -15,6 +15,8 @@ added or deprecated, patch for documentation only.
 
 from __future__ import annotations
 
+import json
+
 from ..ir.model import Api, Model, Operation, Parameter, Property, TypeRef
 from .changes import Change, DiffResult, Level
 from .sdk_surface import (
@@ -45,8 +47,13 @@ def _classes_by_tag(api: Api) -> dict[str, str]:
     return {group.tag: group.class_name for group in api.groups}
 
 
+def _json(value: object) -> str:
+    """Enum values are printed as JSON literals: "a", 1, true, null."""
+    return json.dumps(value, ensure_ascii=False)
+
+
 def _text_of(values: tuple[object, ...]) -> str:
-    return ", ".join(repr(v) if isinstance(v, str) else str(v) for v in values)
+    return ", ".join(_json(v) for v in values)
 
 
 class _Walk:
@@ -133,12 +140,13 @@ class _Walk:
                 f"Now calls {new.key} (was {old.key}); SDK calls follow without code changes",
             )
         if old.python_name != new.python_name:
+            methods = ", ".join(self._methods(old, self.old)) or old.python_name
             self.add(
                 Level.MAJOR,
                 "method-renamed",
                 group,
                 group,
-                f"Method {old.python_name} was renamed to {new.python_name}; {_ALIAS_ADVICE}",
+                f"Method {methods} was renamed to {new.python_name}; {_ALIAS_ADVICE}",
             )
         self.method_classes(group, old, new)
         if new.deprecated and not old.deprecated:
@@ -444,7 +452,7 @@ class _Walk:
                     "enum-value-removed",
                     group,
                     where,
-                    f"Enum value {value!r} was removed from {subject}: {reason}",
+                    f"Enum value {_json(value)} was removed from {subject}: {reason}",
                 )
         for value in new_values:
             if not _contains(old_values, value):
@@ -453,7 +461,7 @@ class _Walk:
                     "enum-value-added",
                     group,
                     where,
-                    f"Enum value {value!r} was added to {subject}",
+                    f"Enum value {_json(value)} was added to {subject}",
                 )
 
     # ---- models ------------------------------------------------------------------------
