@@ -1,0 +1,452 @@
+"""The clients: ``ApiClient`` (sync, httpx.Client) and ``AsyncApiClient`` (httpx.AsyncClient).
+
+Each owns one connection pool. Generated API classes call ``call_api(op, args, options)``;
+``AsyncApiClient.call_api`` is a coroutine, so any API class works with either client.
+The send loops are thin (send, sleep, retry); every decision lives in ``ClientCore``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import threading
+import time
+from typing import Any, Mapping
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+import httpx
+
+from ._auth import (
+    TOKEN_PATH,
+    TokenInfo,
+    TokenRequest,
+    authorization_code_request,
+    client_credentials_request,
+    compute_pkce_code_challenge,
+    generate_pkce_code_verifier,
+    pkce_request,
+    refresh_request,
+    saml2bearer_request,
+)
+from ._client_core import TOKEN_OPERATION_ID, ClientCore, download_target_path
+from ._encoding import PreparedRequest, prepare_request
+from ._operation import OperationSpec
+from ._request_options import DEFAULT_REQUEST_OPTIONS, RequestOptions
+from ._retry import RetryPolicy, RetryState
+from .configuration import get_default_configuration
+from .rest import ApiConnectionError
+
+_NEXT_PAGE_AUTH = ("nextUri",)  # any non-empty auth tuple: the page is fetched with the token
+
+
+class ApiClient(ClientCore):
+    """Synchronous client. Thread-safe: share one per process (one pool, one token).
+
+    Keyword configuration (all optional)::
+
+        with ApiClient(region="eu-west-1", client_id=ID, client_secret=SECRET) as client:
+            me = UsersApi(client).get_users_me()
+
+    or the official SDK's way: ``ApiClient().get_client_credentials_token(ID, SECRET)``.
+    """
+
+    def __init__(self, *args: Any, http_client: httpx.Client | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._owns_http = http_client is None
+        self._http = http_client if http_client is not None else httpx.Client(**self._transport_settings)
+
+    def close(self) -> None:
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> ApiClient:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # generated code enters here ------------------------------------------------------------
+    def call_api(self, op: OperationSpec, args: Mapping[str, Any], request_options: RequestOptions | None = None) -> Any:
+        prepared = prepare_request(op, args)
+        try:
+            return self._call(op, prepared, request_options or DEFAULT_REQUEST_OPTIONS)
+        finally:
+            if prepared.opened_files:
+                prepared.close()
+
+    async def call_api_async(
+        self, op: OperationSpec, args: Mapping[str, Any], request_options: RequestOptions | None = None
+    ) -> Any:
+        """Lets ``AsyncXxxApi(sync_client)`` work: the blocking call runs in a worker thread."""
+        return await asyncio.to_thread(self.call_api, op, args, request_options)
+
+    def request_next_page(self, next_uri: str, response_type: str, request_options: RequestOptions | None = None) -> Any:
+        """GET a listing's ``nextUri`` (relative to the API host) and decode it as ``response_type``."""
+        op, prepared = _next_page_request(self.api_base_url(), next_uri, response_type)
+        return self._call(op, prepared, request_options or DEFAULT_REQUEST_OPTIONS)
+
+    def _call(self, op: OperationSpec, prepared: PreparedRequest, options: RequestOptions) -> Any:
+        self.configuration.check_config_file()
+        url = self.api_base_url() + prepared.path
+        headers = self.request_headers(prepared, options)
+        target = options.download_to
+        response, state = self._send(
+            op.operation_id, op.method, url, headers, self.request_query(prepared, options), prepared,
+            self.request_timeout(options), self.policy_for(options), auth=bool(op.auth), stream=target is not None,
+        )  # fmt: skip
+        if target is None:
+            return self.result(op, response, response.content, options, state)
+        try:
+            downloaded = _download(response, target)
+        finally:
+            response.close()
+        return self.result(op, response, None, options, state, downloaded)
+
+    def _send(
+        self,
+        operation_id: str,
+        method: str,
+        url: str,
+        headers: dict[str, str],
+        params: Any,
+        prepared: PreparedRequest,
+        timeout: httpx.Timeout,
+        policy: RetryPolicy,
+        *,
+        auth: bool,
+        stream: bool,
+        secret: bool = False,
+    ) -> tuple[httpx.Response, RetryState]:
+        state = RetryState(time.monotonic())
+        reauth_used = False
+        token = ""
+        while True:
+            if self.rate_limiter is not None:
+                wait = self.rate_limiter.reserve()
+                if wait:
+                    time.sleep(wait)
+            if auth:
+                enabled, wait_time = self.token_enabled()
+                token = self.tokens.token_for_request(self._fetch_token, enabled, wait_time)
+                _set_bearer(headers, token)
+            self.before_send(operation_id, method, url, state)
+            started = time.monotonic()
+            try:
+                request = self._http.build_request(
+                    method, url, params=params, headers=headers, content=prepared.content,
+                    data=prepared.form_fields, files=prepared.files, timeout=timeout,
+                )  # fmt: skip
+                response = self._http.send(request, stream=stream)
+                if stream and response.status_code >= 400:
+                    response.read()
+            except httpx.TransportError as error:
+                delay = self.judge_transport_error(operation_id, method, url, headers, error, policy, state, started)
+                prepared.rewind_files()
+                time.sleep(delay)
+                continue
+            outcome = self.judge_response(operation_id, method, url, headers, prepared.content, response, token,
+                                          reauth_used, policy, state, started, secret)  # fmt: skip
+            if outcome.kind == "done":
+                return response, state
+            response.close()
+            if outcome.kind == "reauth":
+                reauth_used = True
+            else:
+                time.sleep(outcome.delay)
+            prepared.rewind_files()
+
+    def _fetch_token(self, token_request: TokenRequest) -> TokenInfo:
+        url, headers, prepared = _token_http_request(self, token_request)
+        response, _ = self._send(TOKEN_OPERATION_ID, "POST", url, headers, None, prepared, self.timeout,
+                                 self.retry_policy, auth=False, stream=False, secret=True)  # fmt: skip
+        return self.token_from_response(response)
+
+    # the official SDK's entry points -----------------------------------------------------------
+    def get_client_credentials_token(self, client_id: str, client_secret: str) -> ApiClient:
+        """Client-credentials grant; the token is renewed the same way when it expires."""
+        self._remember_grant(client_id, client_secret, client_credentials=True)
+        self._store_token(self._fetch_token(client_credentials_request(client_id, client_secret)))
+        return self
+
+    def get_saml2bearer_token(self, client_id: str, client_secret: str, org_name: str, assertion: str) -> ApiClient:
+        self._remember_grant(client_id, client_secret, client_credentials=False)
+        self._store_token(self._fetch_token(saml2bearer_request(client_id, client_secret, org_name, assertion)))
+        return self
+
+    def get_code_authorization_token(
+        self, client_id: str, client_secret: str, auth_code: str, redirect_uri: str
+    ) -> tuple[ApiClient, dict[str, Any]]:
+        """Authorization-code grant; the refresh token renews the access token on expiry."""
+        self._remember_grant(client_id, client_secret, client_credentials=False)
+        request = authorization_code_request(client_id, client_secret, auth_code, redirect_uri)
+        return self, self._store_token(self._fetch_token(request))
+
+    def refresh_code_authorization_token(
+        self, client_id: str, client_secret: str | None, refresh_token: str
+    ) -> tuple[ApiClient, dict[str, Any]]:
+        self._remember_grant(client_id, client_secret, client_credentials=False)
+        return self, self._store_token(self._fetch_token(refresh_request(client_id, client_secret, refresh_token)))
+
+    def get_pkce_token(
+        self, client_id: str, code_verifier: str, auth_code: str, redirect_uri: str
+    ) -> tuple[ApiClient, dict[str, Any]]:
+        """PKCE grant (public client, no secret)."""
+        self._remember_grant(client_id, None, client_credentials=False)
+        request = pkce_request(client_id, code_verifier, auth_code, redirect_uri)
+        return self, self._store_token(self._fetch_token(request))
+
+    generate_pkce_code_verifier = staticmethod(generate_pkce_code_verifier)
+    compute_pkce_code_challenge = staticmethod(compute_pkce_code_challenge)
+
+
+class AsyncApiClient(ClientCore):
+    """Asynchronous client: the same settings and entry points, as coroutines."""
+
+    def __init__(self, *args: Any, http_client: httpx.AsyncClient | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._owns_http = http_client is None
+        self._http = http_client if http_client is not None else httpx.AsyncClient(**self._transport_settings)
+
+    async def aclose(self) -> None:
+        if self._owns_http:
+            await self._http.aclose()
+
+    close = aclose
+
+    async def __aenter__(self) -> AsyncApiClient:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def call_api(
+        self, op: OperationSpec, args: Mapping[str, Any], request_options: RequestOptions | None = None
+    ) -> Any:
+        prepared = prepare_request(op, args)
+        try:
+            return await self._call(op, prepared, request_options or DEFAULT_REQUEST_OPTIONS)
+        finally:
+            if prepared.opened_files:
+                prepared.close()
+
+    call_api_async = call_api
+
+    async def request_next_page(
+        self, next_uri: str, response_type: str, request_options: RequestOptions | None = None
+    ) -> Any:
+        op, prepared = _next_page_request(self.api_base_url(), next_uri, response_type)
+        return await self._call(op, prepared, request_options or DEFAULT_REQUEST_OPTIONS)
+
+    async def _call(self, op: OperationSpec, prepared: PreparedRequest, options: RequestOptions) -> Any:
+        self.configuration.check_config_file()
+        url = self.api_base_url() + prepared.path
+        headers = self.request_headers(prepared, options)
+        target = options.download_to
+        response, state = await self._send(
+            op.operation_id, op.method, url, headers, self.request_query(prepared, options), prepared,
+            self.request_timeout(options), self.policy_for(options), auth=bool(op.auth), stream=target is not None,
+        )  # fmt: skip
+        if target is None:
+            return self.result(op, response, response.content, options, state)
+        try:
+            downloaded = await _download_async(response, target)
+        finally:
+            await response.aclose()
+        return self.result(op, response, None, options, state, downloaded)
+
+    async def _send(
+        self,
+        operation_id: str,
+        method: str,
+        url: str,
+        headers: dict[str, str],
+        params: Any,
+        prepared: PreparedRequest,
+        timeout: httpx.Timeout,
+        policy: RetryPolicy,
+        *,
+        auth: bool,
+        stream: bool,
+        secret: bool = False,
+    ) -> tuple[httpx.Response, RetryState]:
+        state = RetryState(time.monotonic())
+        reauth_used = False
+        token = ""
+        while True:
+            if self.rate_limiter is not None:
+                wait = self.rate_limiter.reserve()
+                if wait:
+                    await asyncio.sleep(wait)
+            if auth:
+                enabled, wait_time = self.token_enabled()
+                token = await self.tokens.token_for_request_async(self._fetch_token, enabled, wait_time)
+                _set_bearer(headers, token)
+            self.before_send(operation_id, method, url, state)
+            started = time.monotonic()
+            try:
+                request = self._http.build_request(
+                    method, url, params=params, headers=headers, content=prepared.content,
+                    data=prepared.form_fields, files=prepared.files, timeout=timeout,
+                )  # fmt: skip
+                response = await self._http.send(request, stream=stream)
+                if stream and response.status_code >= 400:
+                    await response.aread()
+            except httpx.TransportError as error:
+                delay = self.judge_transport_error(operation_id, method, url, headers, error, policy, state, started)
+                prepared.rewind_files()
+                await asyncio.sleep(delay)
+                continue
+            outcome = self.judge_response(operation_id, method, url, headers, prepared.content, response, token,
+                                          reauth_used, policy, state, started, secret)  # fmt: skip
+            if outcome.kind == "done":
+                return response, state
+            await response.aclose()
+            if outcome.kind == "reauth":
+                reauth_used = True
+            else:
+                await asyncio.sleep(outcome.delay)
+            prepared.rewind_files()
+
+    async def _fetch_token(self, token_request: TokenRequest) -> TokenInfo:
+        url, headers, prepared = _token_http_request(self, token_request)
+        response, _ = await self._send(TOKEN_OPERATION_ID, "POST", url, headers, None, prepared, self.timeout,
+                                       self.retry_policy, auth=False, stream=False, secret=True)  # fmt: skip
+        return self.token_from_response(response)
+
+    async def get_client_credentials_token(self, client_id: str, client_secret: str) -> AsyncApiClient:
+        self._remember_grant(client_id, client_secret, client_credentials=True)
+        self._store_token(await self._fetch_token(client_credentials_request(client_id, client_secret)))
+        return self
+
+    async def get_saml2bearer_token(
+        self, client_id: str, client_secret: str, org_name: str, assertion: str
+    ) -> AsyncApiClient:
+        self._remember_grant(client_id, client_secret, client_credentials=False)
+        self._store_token(await self._fetch_token(saml2bearer_request(client_id, client_secret, org_name, assertion)))
+        return self
+
+    async def get_code_authorization_token(
+        self, client_id: str, client_secret: str, auth_code: str, redirect_uri: str
+    ) -> tuple[AsyncApiClient, dict[str, Any]]:
+        self._remember_grant(client_id, client_secret, client_credentials=False)
+        request = authorization_code_request(client_id, client_secret, auth_code, redirect_uri)
+        return self, self._store_token(await self._fetch_token(request))
+
+    async def refresh_code_authorization_token(
+        self, client_id: str, client_secret: str | None, refresh_token: str
+    ) -> tuple[AsyncApiClient, dict[str, Any]]:
+        self._remember_grant(client_id, client_secret, client_credentials=False)
+        request = refresh_request(client_id, client_secret, refresh_token)
+        return self, self._store_token(await self._fetch_token(request))
+
+    async def get_pkce_token(
+        self, client_id: str, code_verifier: str, auth_code: str, redirect_uri: str
+    ) -> tuple[AsyncApiClient, dict[str, Any]]:
+        self._remember_grant(client_id, None, client_credentials=False)
+        request = pkce_request(client_id, code_verifier, auth_code, redirect_uri)
+        return self, self._store_token(await self._fetch_token(request))
+
+    generate_pkce_code_verifier = staticmethod(generate_pkce_code_verifier)
+    compute_pkce_code_challenge = staticmethod(compute_pkce_code_challenge)
+
+
+# ---------------------------------------------------------------------------------------------
+# default clients, for XxxApi() without arguments
+
+_default_lock = threading.Lock()
+_default_async_client: AsyncApiClient | None = None
+
+
+def get_default_api_client() -> ApiClient:
+    """``configuration.api_client``, created from the default configuration on first use."""
+    config = get_default_configuration()
+    if config.api_client is None:
+        with _default_lock:
+            if config.api_client is None:
+                config.api_client = ApiClient(configuration=config)
+    return config.api_client
+
+
+def get_default_async_api_client() -> AsyncApiClient:
+    global _default_async_client
+    if _default_async_client is None:
+        with _default_lock:
+            if _default_async_client is None:
+                _default_async_client = AsyncApiClient(configuration=get_default_configuration())
+    return _default_async_client
+
+
+# ---------------------------------------------------------------------------------------------
+# helpers shared by both clients
+
+
+def _set_bearer(headers: dict[str, str], token: str) -> None:
+    if token:
+        headers["Authorization"] = "Bearer " + token
+    else:
+        headers.pop("Authorization", None)
+
+
+def _token_http_request(client: ClientCore, token_request: TokenRequest) -> tuple[str, dict[str, str], PreparedRequest]:
+    url = client.login_base_url() + TOKEN_PATH
+    headers = {**client.default_headers, **token_request.headers()}
+    prepared = PreparedRequest("POST", TOKEN_PATH, [], headers, content=urlencode(token_request.form).encode())
+    return url, headers, prepared
+
+
+def _next_page_request(api_base: str, next_uri: str, response_type: str) -> tuple[OperationSpec, PreparedRequest]:
+    parts = urlsplit(next_uri)
+    if parts.scheme or parts.netloc:
+        base = urlsplit(api_base)
+        if (parts.scheme, parts.netloc) != (base.scheme, base.netloc):
+            # never send the token to a host the client was not configured for
+            raise ValueError(f"nextUri {next_uri!r} points to another host than {api_base!r}")
+        path = parts.path[len(base.path.rstrip("/")):] if base.path else parts.path
+    else:
+        path = parts.path
+    op = OperationSpec(operation_id="nextPage", method="GET", path=path, response_type=response_type,
+                       auth=_NEXT_PAGE_AUTH)  # fmt: skip
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    return op, PreparedRequest("GET", path, query, {"Accept": "application/json"})
+
+
+def _download(response: httpx.Response, target: Any) -> Any:
+    path = download_target_path(target)
+    try:
+        if path is None:
+            for chunk in response.iter_bytes():
+                target.write(chunk)
+            return target
+        partial = path + ".part"  # written aside, renamed when complete: no half files
+        try:
+            with open(partial, "wb") as handle:
+                for chunk in response.iter_bytes():
+                    handle.write(chunk)
+            os.replace(partial, path)
+        finally:
+            if os.path.exists(partial):
+                os.remove(partial)
+        return path
+    except httpx.TransportError as error:
+        raise ApiConnectionError(f"download interrupted: {type(error).__name__}: {error}") from error
+
+
+async def _download_async(response: httpx.Response, target: Any) -> Any:
+    path = download_target_path(target)
+    try:
+        if path is None:
+            async for chunk in response.aiter_bytes():
+                target.write(chunk)
+            return target
+        partial = path + ".part"
+        try:
+            with open(partial, "wb") as handle:
+                async for chunk in response.aiter_bytes():
+                    handle.write(chunk)
+            os.replace(partial, path)
+        finally:
+            if os.path.exists(partial):
+                os.remove(partial)
+        return path
+    except httpx.TransportError as error:
+        raise ApiConnectionError(f"download interrupted: {type(error).__name__}: {error}") from error

@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from .._models import UNSET, Model, UnsetType, field
+
+
+class UserEntityListing(Model):
+    entities: list[User] | None | UnsetType = UNSET
+    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
+    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
+    total: int | None | UnsetType = UNSET
+    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
+
+
+class CursorListing(Model):
+    entities: list[User] | None | UnsetType = UNSET
+    cursor: str | None | UnsetType = UNSET
