@@ -139,7 +139,8 @@ class _BumpTarget:
 def _resolve_target(
     name: str | None, spec: str | None, state_dir: Path | None, config_path: Path | None
 ) -> _BumpTarget:
-    """The target from sdkgen.yaml, or explicit ``--spec`` (and ``--state-dir``)."""
+    """A target of sdkgen.yaml (``--spec`` may override its spec), or an explicit
+    name with ``--spec`` for specs no configuration names."""
     config = None
     try:
         from ..config import load_config
@@ -148,24 +149,24 @@ def _resolve_target(
     except FileNotFoundError:
         if config_path is not None:
             raise _InputError(f"{config_path}: no such configuration file") from None
-    if config is not None and (name is not None or spec is None):
-        if name is None:
-            if len(config.targets) != 1:
-                raise _InputError(
-                    f"{config.path}: several targets ({', '.join(config.targets)}); name one"
-                )
-            name = next(iter(config.targets))
-        target = config.targets.get(name)
-        if target is None:
-            raise _InputError(
-                f"{config.path}: no target {name!r} (targets: {', '.join(config.targets)})"
-            )
+    if config is not None and name is None and spec is None:
+        if len(config.targets) != 1:
+            names = ", ".join(config.targets)
+            raise _InputError(f"{config.path}: several targets ({names}); name one")
+        name = next(iter(config.targets))
+    if config is not None and name in config.targets:
+        target = config.targets[name]
         return _BumpTarget(
             name, spec or target.spec, state_dir or target.root / "specs"
         )
-    if name is None or spec is None:
-        raise _InputError("give a target name and --spec (no sdkgen.yaml found)")
-    return _BumpTarget(name, spec, state_dir or Path("specs"))
+    if name is not None and spec is not None:
+        return _BumpTarget(name, spec, state_dir or Path("specs"))
+    if config is not None and name is not None:
+        names = ", ".join(config.targets)
+        raise _InputError(
+            f"{config.path}: no target {name!r} (targets: {names}); or give --spec"
+        )
+    raise _InputError("give a target name and --spec (no sdkgen.yaml found)")
 
 
 @click.command("bump")
