@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from generator.diff import DiffResult, diff_apis
@@ -12,7 +12,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "diff"
 PAIRS = sorted(p.name for p in FIXTURES.iterdir() if (p / "old.yaml").exists())
 
 
-@lru_cache(maxsize=None)
+@cache
 def pair_apis(name: str):
     _, old = load_api(str(FIXTURES / name / "old.yaml"))
     _, new = load_api(str(FIXTURES / name / "new.yaml"))

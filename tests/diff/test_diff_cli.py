@@ -24,15 +24,20 @@ def test_diff_json_has_bump_counts_changes():
     assert result.exit_code == 0
     data = json.loads(result.output)
     assert data["bump"] == "major" and data["policy"] == "python"
-    assert data["counts"]["major"] == sum(c["level"] == "major" for c in data["changes"])
+    assert data["counts"]["major"] == sum(
+        c["level"] == "major" for c in data["changes"]
+    )
 
 
-@pytest.mark.parametrize(("pair", "fail_on", "status"), [
-    ("python_wire", "major", 3),
-    ("python_wire", None, 0),  # exit 0 whatever the bump
-    ("unchanged", "patch", 0),
-    ("models", "minor", 3),  # major >= minor
-])
+@pytest.mark.parametrize(
+    ("pair", "fail_on", "status"),
+    [
+        ("python_wire", "major", 3),
+        ("python_wire", None, 0),  # exit 0 whatever the bump
+        ("unchanged", "patch", 0),
+        ("models", "minor", 3),  # major >= minor
+    ],
+)
 def test_fail_on(pair, fail_on, status):
     args = [*_pair(pair)] + (["--fail-on", fail_on] if fail_on else [])
     assert invoke(diff_command, *args).exit_code == status
@@ -40,9 +45,20 @@ def test_fail_on(pair, fail_on, status):
 
 def test_diff_output_file(tmp_path):
     out = tmp_path / "notes.md"
-    result = invoke(diff_command, *_pair("paths"), "--policy", "genesys", "--build-version", "123.4", "-o", str(out))
+    result = invoke(
+        diff_command,
+        *_pair("paths"),
+        "--policy",
+        "genesys",
+        "--build-version",
+        "123.4",
+        "-o",
+        str(out),
+    )
     assert result.exit_code == 0 and result.output == ""
-    assert out.read_text().startswith("Platform API version: 123.4\n\n\n# Major Changes (3 changes)\n")
+    assert out.read_text().startswith(
+        "Platform API version: 123.4\n\n\n# Major Changes (3 changes)\n"
+    )
 
 
 def test_unreadable_spec_is_a_message_not_a_traceback(tmp_path):
@@ -51,7 +67,9 @@ def test_unreadable_spec_is_a_message_not_a_traceback(tmp_path):
     result = CliRunner().invoke(diff_command, [str(bad), _pair("paths")[1]])
     assert result.exit_code == 1
     assert "bad.json" in result.output and "Traceback" not in result.output
-    missing = CliRunner().invoke(diff_command, [str(tmp_path / "none.yaml"), _pair("paths")[1]])
+    missing = CliRunner().invoke(
+        diff_command, [str(tmp_path / "none.yaml"), _pair("paths")[1]]
+    )
     assert missing.exit_code == 1 and "no such file" in missing.output
 
 
@@ -67,11 +85,27 @@ def test_bump_records_once_and_is_idempotent(tmp_path):
 
     dry = invoke(bump_command, *base, "--spec", new, "--dry-run")
     assert "3.1.0 -> 4.0.0" in dry.output and "would record" in dry.output
-    assert json.loads((tmp_path / "specs/orders.release.json").read_text())["version"] == "3.1.0"
+    assert (
+        json.loads((tmp_path / "specs/orders.release.json").read_text())["version"]
+        == "3.1.0"
+    )
 
-    real = invoke(bump_command, *base, "--spec", new, "--format", "json", "--notes-dir", str(tmp_path / "notes"))
+    real = invoke(
+        bump_command,
+        *base,
+        "--spec",
+        new,
+        "--format",
+        "json",
+        "--notes-dir",
+        str(tmp_path / "notes"),
+    )
     decision = json.loads(real.output)
-    assert decision["next"] == "4.0.0" and decision["recorded"] and decision["bump"] == "major"
+    assert (
+        decision["next"] == "4.0.0"
+        and decision["recorded"]
+        and decision["bump"] == "major"
+    )
     files = {p.name: p.read_bytes() for p in (tmp_path / "specs").iterdir()}
 
     rerun = invoke(bump_command, *base, "--spec", new)
@@ -81,31 +115,79 @@ def test_bump_records_once_and_is_idempotent(tmp_path):
     assert changelog.index("## 4.0.0") < changelog.index("## 3.1.0")
     body = (tmp_path / "notes/release-notes.md").read_text()
     assert body.startswith("# Changes in 4.0.0\n\n* Major changes: 6\n")
-    assert json.loads((tmp_path / "notes/release-notes.json").read_text())["version"]["next"] == "4.0.0"
+    assert (
+        json.loads((tmp_path / "notes/release-notes.json").read_text())["version"][
+            "next"
+        ]
+        == "4.0.0"
+    )
 
 
 def test_bump_force_raises_never_lowers(tmp_path):
     old, new = _pair("python_wire")
     base = ["orders", "--state-dir", str(tmp_path), "--dry-run"]
-    invoke(bump_command, "orders", "--state-dir", str(tmp_path), "--spec", old, "--initial-version", "1.2.3")
-    assert "1.2.3 -> 2.0.0" in invoke(bump_command, *base, "--spec", new, "--force", "patch").output
-    assert "1.2.3 -> 1.3.0" in invoke(bump_command, *base, "--spec", old, "--force", "minor").output
+    invoke(
+        bump_command,
+        "orders",
+        "--state-dir",
+        str(tmp_path),
+        "--spec",
+        old,
+        "--initial-version",
+        "1.2.3",
+    )
+    assert (
+        "1.2.3 -> 2.0.0"
+        in invoke(bump_command, *base, "--spec", new, "--force", "patch").output
+    )
+    assert (
+        "1.2.3 -> 1.3.0"
+        in invoke(bump_command, *base, "--spec", old, "--force", "minor").output
+    )
 
 
 def test_bump_patch_and_genesys_policy(tmp_path):
     old, new = _pair("python_wire")
-    invoke(bump_command, "o", "--state-dir", str(tmp_path), "--spec", old, "--initial-version", "1.0.0")
+    invoke(
+        bump_command,
+        "o",
+        "--state-dir",
+        str(tmp_path),
+        "--spec",
+        old,
+        "--initial-version",
+        "1.0.0",
+    )
     # Under the Genesys rules the same pair is major too, for other reasons (tags, parameters).
-    out = invoke(bump_command, "o", "--state-dir", str(tmp_path), "--spec", new, "--policy", "genesys", "--dry-run")
+    out = invoke(
+        bump_command,
+        "o",
+        "--state-dir",
+        str(tmp_path),
+        "--spec",
+        new,
+        "--policy",
+        "genesys",
+        "--dry-run",
+    )
     assert "1.0.0 -> 2.0.0" in out.output
 
 
 def test_bump_bad_state_is_a_message(tmp_path):
     (tmp_path / "orders.release.json").write_text("{oops")
-    result = CliRunner().invoke(bump_command, ["orders", "--state-dir", str(tmp_path), "--spec", _pair("paths")[0]])
-    assert result.exit_code == 1 and "orders.release.json" in result.output and "Traceback" not in result.output
+    result = CliRunner().invoke(
+        bump_command,
+        ["orders", "--state-dir", str(tmp_path), "--spec", _pair("paths")[0]],
+    )
+    assert (
+        result.exit_code == 1
+        and "orders.release.json" in result.output
+        and "Traceback" not in result.output
+    )
 
 
 def test_bump_unknown_target_without_spec(tmp_path):
-    result = CliRunner().invoke(bump_command, ["nope", "--config", str(tmp_path / "missing.yaml")])
+    result = CliRunner().invoke(
+        bump_command, ["nope", "--config", str(tmp_path / "missing.yaml")]
+    )
     assert result.exit_code == 1 and "missing.yaml" in result.output

@@ -9,7 +9,13 @@ import json
 import pytest
 
 from generator import state
-from generator.state import ReleaseState, StateError, next_version, read_state, record_release
+from generator.state import (
+    ReleaseState,
+    StateError,
+    next_version,
+    read_state,
+    record_release,
+)
 
 SPEC = b'{"swagger": "2.0", "info": {"title": "t", "version": "v2"}, "paths": {}}'
 
@@ -18,16 +24,19 @@ def _state(version: str) -> ReleaseState:
     return ReleaseState("t", version, state.DEFAULT_STATE_DIR, "0" * 64)
 
 
-@pytest.mark.parametrize(("current", "bump", "force", "expected"), [
-    ("269.0.0", "major", None, "270.0.0"),
-    ("269.1.2", "minor", None, "269.2.0"),
-    ("269.1.2", "patch", None, "269.1.3"),
-    ("269.1.2", "none", None, None),  # nothing changed: no release
-    ("269.1.2", "none", "patch", "269.1.3"),  # manual release
-    ("269.1.2", "major", "patch", "270.0.0"),  # force never lowers
-    ("269.1.2", "patch", "major", "270.0.0"),
-    ("0.9.9", "minor", "minor", "0.10.0"),
-])
+@pytest.mark.parametrize(
+    ("current", "bump", "force", "expected"),
+    [
+        ("269.0.0", "major", None, "270.0.0"),
+        ("269.1.2", "minor", None, "269.2.0"),
+        ("269.1.2", "patch", None, "269.1.3"),
+        ("269.1.2", "none", None, None),  # nothing changed: no release
+        ("269.1.2", "none", "patch", "269.1.3"),  # manual release
+        ("269.1.2", "major", "patch", "270.0.0"),  # force never lowers
+        ("269.1.2", "patch", "major", "270.0.0"),
+        ("0.9.9", "minor", "minor", "0.10.0"),
+    ],
+)
 def test_next_version(current, bump, force, expected):
     assert next_version(_state(current), bump, force) == expected
 
@@ -43,23 +52,44 @@ def test_next_version_rejects_unknown_levels():
 
 
 def test_record_then_read_round_trip(tmp_path):
-    recorded = record_release("platform", "269.0.0", SPEC, tmp_path, api_version="v2",
-                              changelog_entry="## 269.0.0\n\nnotes\n")
+    recorded = record_release(
+        "platform",
+        "269.0.0",
+        SPEC,
+        tmp_path,
+        api_version="v2",
+        changelog_entry="## 269.0.0\n\nnotes\n",
+    )
     loaded = read_state("platform", tmp_path)
     assert loaded == recorded
     assert loaded.spec_sha256 == hashlib.sha256(SPEC).hexdigest()
     assert loaded.read_spec_bytes() == SPEC
     data = json.loads((tmp_path / "platform.release.json").read_text())
-    assert data == {"version": "269.0.0", "spec": "platform-released.json.gz",
-                    "spec_sha256": hashlib.sha256(SPEC).hexdigest(), "api_version": "v2"}
+    assert data == {
+        "version": "269.0.0",
+        "spec": "platform-released.json.gz",
+        "spec_sha256": hashlib.sha256(SPEC).hexdigest(),
+        "api_version": "v2",
+    }
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "platform-released.json.gz", "platform.CHANGELOG.md", "platform.release.json"]
+        "platform-released.json.gz",
+        "platform.CHANGELOG.md",
+        "platform.release.json",
+    ]
 
 
 def test_recording_twice_is_byte_identical(tmp_path):
-    record_release("platform", "269.0.0", SPEC, tmp_path, changelog_entry="## 269.0.0\n\nnotes\n")
+    record_release(
+        "platform", "269.0.0", SPEC, tmp_path, changelog_entry="## 269.0.0\n\nnotes\n"
+    )
     first = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
-    record_release("platform", "269.0.0", gzip.compress(SPEC), tmp_path, changelog_entry="## 269.0.0\n\nnotes\n")
+    record_release(
+        "platform",
+        "269.0.0",
+        gzip.compress(SPEC),
+        tmp_path,
+        changelog_entry="## 269.0.0\n\nnotes\n",
+    )
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == first
 
 
@@ -79,11 +109,17 @@ def test_missing_state_is_none(tmp_path):
     assert read_state("nothing", tmp_path) is None
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ("{not json", "cannot read release state"),
-    ('{"version": "1.0.0"}', "lacks spec, spec_sha256"),
-    ('{"version": "v1", "spec": "x", "spec_sha256": "y"}', "is not MAJOR.MINOR.PATCH"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "cannot read release state"),
+        ('{"version": "1.0.0"}', "lacks spec, spec_sha256"),
+        (
+            '{"version": "v1", "spec": "x", "spec_sha256": "y"}',
+            "is not MAJOR.MINOR.PATCH",
+        ),
+    ],
+)
 def test_bad_state_file_names_the_file(tmp_path, content, message):
     (tmp_path / "t.release.json").write_text(content)
     with pytest.raises(StateError, match=message) as error:
@@ -107,4 +143,6 @@ def test_failed_write_leaves_previous_state(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         record_release("t", "2.0.0", SPEC + b" ", tmp_path)
     assert (tmp_path / "t.release.json").read_bytes() == before
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp files left
+    assert not [
+        p for p in tmp_path.iterdir() if p.name.startswith(".")
+    ]  # no temp files left
