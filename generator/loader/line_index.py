@@ -39,11 +39,12 @@ class JsonLineIndex:
     def __init__(self, text: str):
         self._text = text
         self._lines: dict[str, int] | None = None
+        # Minified JSON (the Platform spec is 7 MB on one line): every place is line 1,
+        # and scanning would only confirm it. Decided once: the check copies the text.
+        self._single_line = "\n" not in text.strip()
 
     def line_of(self, pointer: str) -> int | None:
-        # Minified JSON (the Platform spec is 7 MB on one line): every place is line 1,
-        # and scanning would only confirm it.
-        if "\n" not in self._text.strip():
+        if self._single_line:
             return 1
         if self._lines is None:
             self._lines = _scan_json_lines(self._text)

@@ -10,13 +10,13 @@ Both schema routes use the content cache (generator/validate/cache.py).
 
 from __future__ import annotations
 
-import multiprocessing
-from concurrent.futures import Future, ProcessPoolExecutor
+import json
+from concurrent.futures import Future
 
 from generator.diagnostics import Diagnostic, Diagnostics, Level
 from generator.loader import LoadedSpec
-from generator.loader.parse import parse_text
 from generator.validate import cache
+from generator.validate.background import run_in_worker
 from generator.validate.operations import check_operations
 from generator.validate.refs import check_references
 from generator.validate.report import Reporter
@@ -44,50 +44,31 @@ def check_spec(spec: LoadedSpec) -> Diagnostics:
 
 
 def start_schema_validation(spec: LoadedSpec) -> Future[Diagnostics]:
-    """openapi-spec-validator in a worker process (or from the cache, already done)."""
-    result: Future[Diagnostics] = Future()
+    """openapi-spec-validator in a worker process (or from the cache, already done).
+
+    The Future's ``cancel()`` stops the worker (see generator/validate/background.py).
+    """
     fingerprint = validator_fingerprint()
     cached = cache.load_cached(spec.raw_bytes_sha256, fingerprint)
     if cached is not None:
-        result.set_result(_to_diagnostics(spec, cached))
-        return result
+        done: Future[Diagnostics] = Future()
+        done.set_result(_to_diagnostics(spec, cached))
+        return done
 
-    # "spawn", not the default fork: forking a process that may already run threads
-    # (httpx, the pipeline's own) can deadlock the child.
-    executor = ProcessPoolExecutor(
-        max_workers=1, mp_context=multiprocessing.get_context("spawn")
-    )
-    # The text re-parses faster than a 7 MB dict pickles; a spec built in memory has none.
-    job = executor.submit(
-        _worker, spec.text, spec.format, None if spec.text else spec.data
-    )
-    executor.shutdown(wait=False)
+    def on_findings(findings: list[Finding]) -> Diagnostics:
+        cache.store(spec.raw_bytes_sha256, fingerprint, findings)
+        return _to_diagnostics(spec, findings)
 
-    def finish(job: Future[list[Finding]]) -> None:
-        try:
-            findings = job.result()
-        # Whatever broke the worker is reported as a diagnostic, never a traceback.
-        except Exception as error:  # noqa: BLE001
-            diagnostics = Diagnostics()
-            diagnostics.error(
-                "schema-validation-failed",
-                f"openapi-spec-validator could not run: {type(error).__name__}: {error}",
-                source=spec.source,
-            )
-        else:
-            cache.store(spec.raw_bytes_sha256, fingerprint, findings)
-            diagnostics = _to_diagnostics(spec, findings)
-        if not result.cancelled():
-            result.set_result(diagnostics)
+    def on_failure(reason: str) -> Diagnostics:
+        diagnostics = Diagnostics()
+        diagnostics.error("schema-validation-failed",
+                          f"openapi-spec-validator could not run: {reason}", source=spec.source)
+        return diagnostics
 
-    job.add_done_callback(finish)
-    return result
-
-
-def _worker(text: str, format: str, data: dict | None) -> list[Finding]:
-    if data is None:
-        data = parse_text(text, format, "<spec>")
-    return find_schema_problems(data)
+    # The text re-parses faster than a 7 MB dict serializes; a spec built in memory has none.
+    if spec.text:
+        return run_in_worker(spec.text, spec.format, on_findings, on_failure)
+    return run_in_worker(json.dumps(spec.data), "json", on_findings, on_failure)
 
 
 def validator_fingerprint() -> str:
@@ -115,7 +96,8 @@ def _to_diagnostics(spec: LoadedSpec, findings: list[Finding]) -> Diagnostics:
                 finding.code,
                 finding.message,
                 finding.pointer,
-                line=spec.line_of(finding.pointer),
+                # No pointer means the whole run (e.g. "stopped early"), not line 1.
+                line=spec.line_of(finding.pointer) if finding.pointer else None,
                 source=spec.source,
             )
         )

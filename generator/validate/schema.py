@@ -50,7 +50,7 @@ def find_schema_problems(data: dict) -> list[Finding]:
                 Level.WARNING,
                 "schema-validation-incomplete",
                 f"openapi-spec-validator stopped early ({_stop_reason(error)}); "
-                "fix the errors above and validate again",
+                "fix the other errors and validate again",
                 "",
             )
         )
@@ -133,14 +133,22 @@ def _stop_reason(error: Exception) -> str:
 def _schema_finding(error, data: dict) -> Finding:
     path = list(error.path)
     message = _message(error)
-    if list(error.schema_path)[-1:] in (["oneOf"], ["anyOf"]):
-        # "X is not valid under any of the schemas" names no reason; ask the Python
-        # validator which alternative came closest and what it lacks.
-        explained = _closest_alternative(error, _value_at(data, path))
+    if error.validator in ("oneOf", "anyOf") or list(error.schema_path)[-1:] in (
+        ["oneOf"],
+        ["anyOf"],
+    ):
+        # "X is not valid under any of the schemas" names no reason: find the
+        # alternative that came closest and say what it lacks.
+        if error.context:  # the Python backend keeps each alternative's errors
+            closest = _closest_error([error])
+            explained = list(closest.path), _first_line(closest.message)
+            path = list(closest.absolute_path)
+        else:  # jsonschema-rs does not: re-check this one value in Python
+            explained = _closest_alternative(error, _value_at(data, path))
+            if explained is not None:
+                path += explained[0]
         if explained is not None:
-            extra_path, reason = explained
-            path += extra_path
-            message = reason
+            message = _shorten_leading_instance(explained[1])
     return Finding(Level.ERROR, "swagger-schema", message, _pointer(path))
 
 
@@ -174,8 +182,9 @@ def _closest_alternative(error, instance: object) -> tuple[list, str] | None:
 def _closest_error(errors: list):
     """The error of the alternative the author most likely meant.
 
-    An alternative whose enum fails (`in: query` against the body form) was not meant;
-    the `$ref`-only form is never what a full object meant; then fewest errors wins.
+    An alternative whose discriminating enum fails (`in: query` against the body form)
+    was not meant; the `$ref`-only form is never what a full object meant; then fewest
+    errors wins.
     """
     if not errors:
         return None
@@ -189,9 +198,13 @@ def _closest_error(errors: list):
         )
 
     def unlikeliness(alternative_errors: list) -> tuple[int, int, int]:
-        enum_misses = sum(e.validator == "enum" for e in alternative_errors)
+        # Swagger 2.0 tells parameter forms apart by "in".
+        wrong_form = sum(
+            e.validator == "enum" and list(e.path)[-1:] == ["in"]
+            for e in alternative_errors
+        )
         wants_ref = sum("'$ref'" in e.message for e in alternative_errors)
-        return enum_misses, wants_ref, len(alternative_errors)
+        return wrong_form, wants_ref, len(alternative_errors)
 
     chosen = min(by_alternative.values(), key=unlikeliness)
     return _closest_error(chosen)
