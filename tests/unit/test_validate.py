@@ -96,7 +96,11 @@ def test_own_checks(fixture, expected):
 
 def test_path_parameter_not_required_is_reported_where_it_is_defined():
     diagnostics = validate_spec(load_spec(str(BAD / "path_param_not_required.yaml")))
-    assert ("path-param-not-required", "/parameters/userId", 15) in errors(diagnostics)
+    assert errors(diagnostics) == [
+        ("path-param-not-required", "/parameters/userId", 15),
+        # openapi-spec-validator's view of the same mistake, explained, not "oneOf failed".
+        ("swagger-schema", "/parameters/userId/required", 18),
+    ]
 
 
 def test_openapi_spec_validator_errors_are_located():
@@ -106,7 +110,8 @@ def test_openapi_spec_validator_errors_are_located():
         ("swagger-schema", "/paths/~1users/get/parameters/0/type", 11),
     ]
     messages = [d.message for d in diagnostics.sorted()]
-    assert messages[0] == '"version" is a required property'
+    # The quotes differ between the jsonschema and jsonschema-rs backends.
+    assert messages[0].replace("'", '"') == '"version" is a required property'
     assert messages[1].startswith("'integr' is not one of ['string', 'number'")
 
 
