@@ -23,12 +23,20 @@ import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 DEFAULT_STATE_DIR = Path("specs")
 INITIAL_VERSION = "1.0.0"
 _VERSION = re.compile(r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)")
 _TARGET = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _LEVELS = ("patch", "minor", "major")
+
+
+class TargetLike(Protocol):
+    """A ``generator.config.Target``: only these attributes are used."""
+
+    name: str
+    root: Path
 
 
 class StateError(ValueError):
@@ -55,17 +63,32 @@ def _check_target(target: str) -> None:
         )
 
 
-def state_path(target: str, state_dir: Path = DEFAULT_STATE_DIR) -> Path:
-    _check_target(target)
-    return Path(state_dir) / f"{target}.release.json"
+def _locate(target: str | TargetLike, state_dir: Path | None) -> tuple[str, Path]:
+    """Target name and state folder: an explicit folder wins, then ``specs/`` next
+    to the target's sdkgen.yaml (``Target.root``), then ``specs/`` here."""
+    if isinstance(target, str):
+        name, root = target, None
+    else:
+        name, root = target.name, getattr(target, "root", None)
+    _check_target(name)
+    if state_dir is not None:
+        return name, Path(state_dir)
+    return name, (
+        Path(root) / DEFAULT_STATE_DIR if root is not None else DEFAULT_STATE_DIR
+    )
+
+
+def state_path(target: str | TargetLike, state_dir: Path | None = None) -> Path:
+    name, folder = _locate(target, state_dir)
+    return folder / f"{name}.release.json"
 
 
 def released_spec_path(
-    target: str, state_dir: Path = DEFAULT_STATE_DIR, spec_format: str = "json"
+    target: str | TargetLike, state_dir: Path | None = None, spec_format: str = "json"
 ) -> Path:
     """Where the released spec is kept: ``<target>-released.json.gz`` (or ``.yaml.gz``)."""
-    _check_target(target)
-    return Path(state_dir) / f"{target}-released.{spec_format}.gz"
+    name, folder = _locate(target, state_dir)
+    return folder / f"{name}-released.{spec_format}.gz"
 
 
 def _format_of(spec_bytes: bytes) -> str:
@@ -76,9 +99,9 @@ def _format_of(spec_bytes: bytes) -> str:
     )
 
 
-def changelog_path(target: str, state_dir: Path = DEFAULT_STATE_DIR) -> Path:
-    _check_target(target)
-    return Path(state_dir) / f"{target}.CHANGELOG.md"
+def changelog_path(target: str | TargetLike, state_dir: Path | None = None) -> Path:
+    name, folder = _locate(target, state_dir)
+    return folder / f"{name}.CHANGELOG.md"
 
 
 def spec_digest(spec_bytes: bytes) -> str:
@@ -95,21 +118,27 @@ def parse_version(version: str) -> tuple[int, int, int]:
     return int(match[1]), int(match[2]), int(match[3])
 
 
-def read_state(target: str, state_dir: Path = DEFAULT_STATE_DIR) -> ReleaseState | None:
-    """The last recorded release of ``target``, or None if it was never released."""
-    path = state_path(target, state_dir)
+def read_state(
+    target: str | TargetLike, state_dir: Path | None = None
+) -> ReleaseState | None:
+    """The last recorded release of ``target`` (a name or a config ``Target``), or
+    None if it was never released."""
+    name, state_dir = _locate(target, state_dir)
+    path = state_path(name, state_dir)
     if not path.exists():
         return None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise StateError(f"{path}: cannot read release state: {error}") from None
+    if not isinstance(data, dict):
+        raise StateError(f"{path}: release state must be a JSON object")
     missing = [
         key
         for key in ("version", "spec", "spec_sha256")
         if not isinstance(data.get(key), str)
     ]
-    if not isinstance(data, dict) or missing:
+    if missing:
         raise StateError(
             f"{path}: release state lacks {', '.join(missing) or 'an object'}"
         )
@@ -118,7 +147,7 @@ def read_state(target: str, state_dir: Path = DEFAULT_STATE_DIR) -> ReleaseState
     except StateError as error:
         raise StateError(f"{path}: {error}") from None
     return ReleaseState(
-        target=target,
+        target=name,
         version=data["version"],
         spec_path=(path.parent / data["spec"]).resolve(),
         spec_sha256=data["spec_sha256"],
@@ -174,10 +203,10 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
 
 def record_release(
-    target: str,
+    target: str | TargetLike,
     version: str,
     spec_bytes: bytes,
-    state_dir: Path = DEFAULT_STATE_DIR,
+    state_dir: Path | None = None,
     api_version: str | None = None,
     changelog_entry: str | None = None,
 ) -> ReleaseState:
@@ -188,6 +217,7 @@ def record_release(
     ``changelog_entry`` (Markdown, see generator.diff.notes) is put first in the
     target's CHANGELOG, replacing an entry for the same version.
     """
+    target, state_dir = _locate(target, state_dir)
     parse_version(version)
     raw = gzip.decompress(spec_bytes) if spec_bytes[:2] == b"\x1f\x8b" else spec_bytes
     spec_file = released_spec_path(target, state_dir, _format_of(raw))

@@ -114,6 +114,7 @@ def test_missing_state_is_none(tmp_path):
     [
         ("{not json", "cannot read release state"),
         ('{"version": "1.0.0"}', "lacks spec, spec_sha256"),
+        ("[1]", "must be a JSON object"),
         (
             '{"version": "v1", "spec": "x", "spec_sha256": "y"}',
             "is not MAJOR.MINOR.PATCH",
@@ -146,3 +147,19 @@ def test_failed_write_leaves_previous_state(tmp_path, monkeypatch):
     assert not [
         p for p in tmp_path.iterdir() if p.name.startswith(".")
     ]  # no temp files left
+
+
+def test_target_object_uses_specs_next_to_its_config(tmp_path):
+    from generator.config import Target
+
+    target = Target(
+        name="platform",
+        spec="x.json",
+        package="p",
+        distribution="p",
+        output=tmp_path / "out",
+        root=tmp_path,
+    )
+    record_release(target, "2.0.0", SPEC)
+    assert (tmp_path / "specs" / "platform.release.json").exists()
+    assert read_state(target).version == "2.0.0"
