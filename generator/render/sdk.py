@@ -56,7 +56,9 @@ def render_sdk(api: Api, settings: RenderSettings) -> dict[str, str]:
     for module in models:
         files[f"{package}/models/{module.module_name}.py"] = model_template.render(
             module=module,
-            module_docstring=text.docstring([f"Models: {', '.join(m.class_name for m in module.models)}."], 0),
+            module_docstring=text.docstring(
+                [f"{len(module.models)} model class(es); import them from ``{package}.models``."], 0
+            ),
         )
         files[f"docs/models/{module.module_name}.md"] = model_doc_template.render(module=module, settings=settings)
     files["pyproject.toml"] = env.get_template("pyproject.toml.jinja").render(

@@ -1,0 +1,133 @@
+"""render_sdk: golden output of every fixture spec (syrupy), determinism, layout,
+and the small pure helpers the templates rely on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.diagnostics import Diagnostics
+from generator.ir.build import build_api
+from generator.loader import load_spec
+from generator.render import RenderError, RenderSettings, render_sdk
+from generator.render import text
+from generator.render.format import format_files
+from generator.render.sdk import runtime_file_paths, runtime_public_names
+from generator.render.types import type_expression
+from generator.ir.model import TypeRef
+
+SPECS = Path(__file__).resolve().parents[1] / "fixtures" / "specs"
+FIXTURES = sorted(p.name for p in SPECS.iterdir() if p.suffix in (".yaml", ".yml", ".json"))
+
+
+def build_fixture(name: str):
+    diagnostics = Diagnostics()
+    api = build_api(load_spec(str(SPECS / name)), diagnostics)
+    assert not diagnostics.has_errors, [d.format() for d in diagnostics]
+    return api
+
+
+def settings_for(name: str) -> RenderSettings:
+    stem = name.split(".")[0]
+    return RenderSettings(package=f"{stem}_sdk", distribution=f"{stem.replace('_', '-')}-sdk", version="1.2.3")
+
+
+def rendered(name: str) -> dict[str, str]:
+    return render_sdk(build_fixture(name), settings_for(name))
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_rendered_output_matches_snapshot(name, snapshot):
+    """The whole generated project, formatted, except the runtime copies (the runtime's own
+    tests cover those, and their text would churn every snapshot)."""
+    files = rendered(name)
+    runtime = runtime_file_paths(files, settings_for(name).package)
+    generated = {path: body for path, body in format_files(files, skip=runtime).items() if path not in runtime}
+    assert generated == snapshot
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_rendering_is_deterministic(name):
+    assert rendered(name) == rendered(name)
+    assert list(rendered(name)) == sorted(rendered(name))
+
+
+def test_layout_of_the_generated_project():
+    files = rendered("kitchen_sink.yaml")
+    package = "kitchen_sink_sdk"
+    for expected in (
+        "pyproject.toml", "README.md", f"{package}/__init__.py", f"{package}/_version.py",
+        f"{package}/py.typed", f"{package}/_models.py", f"{package}/_operation.py",
+        f"{package}/apis/__init__.py", f"{package}/apis/users_api.py", f"{package}/models/__init__.py",
+        f"{package}/models/user.py", "docs/apis/users_api.md", "docs/models/user.md",
+    ):
+        assert expected in files
+    assert not any(path.startswith(f"{package}/docs") for path in files)
+    runtime_dir = Path(__file__).resolve().parents[2] / "generator" / "runtime"
+    assert files[f"{package}/_models.py"] == (runtime_dir / "_models.py").read_text()
+    assert f"{package}/__init__.py" in files and "generator/runtime/__init__" not in "".join(files)
+
+
+def test_every_generated_file_opens_with_the_header():
+    files = rendered("kitchen_sink.yaml")
+    runtime = runtime_file_paths(files, "kitchen_sink_sdk")
+    for path, body in files.items():
+        if path in runtime or path.endswith("py.typed"):
+            continue
+        first_line = body.split("\n", 1)[0]
+        assert text.HEADER_TEXT in first_line, path
+
+
+def test_free_form_objects_and_enum_definitions_have_no_class():
+    files = rendered("kitchen_sink.yaml")
+    models_init = files["kitchen_sink_sdk/models/__init__.py"]
+    assert '"Color"' not in models_init and "FreeFormThing" not in models_init
+    assert "color: str | None | UnsetType" in files["kitchen_sink_sdk/models/user.py"]
+
+
+def test_sync_and_async_classes_have_the_same_methods():
+    body = rendered("kitchen_sink.yaml")["kitchen_sink_sdk/apis/users_api.py"]
+    sync_part, async_part = body.split("class AsyncUsersApi(AsyncBaseApi):")
+    sync_methods = [line.strip()[4:].split("(")[0] for line in sync_part.splitlines() if line.startswith("    def ")]
+    async_methods = [line.strip()[10:].split("(")[0] for line in async_part.splitlines() if line.startswith("    async def ")]
+    assert sync_methods == async_methods and "get_user" in sync_methods
+
+
+def test_runtime_public_names_are_read_without_importing(tmp_path):
+    (tmp_path / "_public.py").write_text('import does_not_exist\nPUBLIC_NAMES: dict[str, str] = {"A": "a"}\n')
+    assert runtime_public_names(tmp_path) == {"A": "a"}
+    (tmp_path / "_public.py").write_text("PUBLIC = 1\n")
+    with pytest.raises(RenderError, match="PUBLIC_NAMES"):
+        runtime_public_names(tmp_path)
+    assert runtime_public_names(tmp_path / "missing") == {}
+
+
+def test_type_expressions():
+    models = build_fixture("kitchen_sink.yaml").models_by_name
+    string = TypeRef("primitive", name="string")
+    assert type_expression(TypeRef("array", items=TypeRef("model", model="User")), models) == "list[User]"
+    assert type_expression(TypeRef("map", items=string), models) == "dict[str, str]"
+    assert type_expression(TypeRef("model", model="Color"), models) == "str"
+    assert type_expression(TypeRef("model", model="Free.Form-Thing"), models) == "dict[str, Any]"
+    assert type_expression(TypeRef("primitive", name="string", format="date-time"), models) == "datetime"
+    assert type_expression(TypeRef("primitive", name="integer", format="int64"), models) == "int"
+    assert type_expression(TypeRef("model", model="Missing"), models) == "Any"
+    assert type_expression(None, models) == "Any"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (["Short."], '"""Short."""'),
+        ([""], '"""(no description)"""'),
+        (['ends with a "quote"'], '"""ends with a "quote"\n    """'),
+        (['"starts" quoted'], '"""\\"starts" quoted"""'),
+        (["a \\ b"], '"""a \\\\ b"""'),
+        (['x """ y'], '"""x \\"\\"\\" y"""'),
+        (["line\r\nbreak\x0cand\u2028more\tend  "], '"""line\n    break\n    and\n    more    end\n    """'),
+    ],
+)
+def test_docstrings_are_escaped_and_normalised(paragraphs, expected):
+    assert text.docstring(paragraphs, 4) == expected
+    compile(f"def f():\n    {text.docstring(paragraphs, 4)}\n", "<docstring>", "exec")
