@@ -18,6 +18,7 @@ JSON cache unchanged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -252,10 +253,16 @@ def _pointer(path: Iterable[object]) -> str:
     return "".join("/" + escape_pointer_token(str(part)) for part in path)
 
 
+# jsonschema-rs quotes a missing property JSON-style; the Python backend (and the
+# rest of our messages) use Python quotes. One wording whichever backend is installed.
+_RS_REQUIRED_PROPERTY = re.compile(r'^"((?:[^"\\]|\\.)*)" is a required property$')
+
+
 def _message(error) -> str:
     # Keep the first line (jsonschema appends the schema and instance), and shorten the
     # instance: a 3000-line definition does not belong in a one-line message.
     message = _first_line(getattr(error, "message", None) or str(error))
+    message = _RS_REQUIRED_PROPERTY.sub(r"'\1' is a required property", message)
     return _shorten_leading_instance(message)
 
 
