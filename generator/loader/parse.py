@@ -98,7 +98,7 @@ SpecYamlLoader.yaml_implicit_resolvers = {
 
 def _parse_yaml(text: str, source: str) -> object:
     try:
-        return yaml.load(text, Loader=SpecYamlLoader)
+        data = yaml.load(text, Loader=SpecYamlLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or "cannot parse"
@@ -114,3 +114,53 @@ def _parse_yaml(text: str, source: str) -> object:
         raise fail(source, "invalid-yaml", f"invalid YAML: {error}") from None
     except RecursionError:
         raise fail(source, "invalid-yaml", "invalid YAML: nested too deeply") from None
+    if _contains_itself(data):
+        line, column = _recursive_alias_position(text)
+        where = f" (line {line}, column {column})" if line else ""
+        raise fail(
+            source,
+            "invalid-yaml",
+            "invalid YAML for a spec: an alias refers to a node that contains it, and a "
+            f"recursive structure cannot be a JSON document{where}",
+            line=line,
+        )
+    return data
+
+
+def _contains_itself(data: object) -> bool:
+    """Whether a YAML alias made the data recursive (``a: &x {b: *x}``).
+
+    Every later stage walks the document as a tree and would never finish. Shared
+    (non-recursive) aliases are fine and are walked once each.
+    """
+    finished: set[int] = set()
+    on_path: set[int] = set()
+    stack: list[tuple[object, bool]] = [(data, False)]
+    while stack:
+        node, leaving = stack.pop()
+        if leaving:
+            on_path.discard(id(node))
+            finished.add(id(node))
+            continue
+        if id(node) in on_path:
+            return True
+        if id(node) in finished:
+            continue
+        on_path.add(id(node))
+        stack.append((node, True))
+        children = node.values() if isinstance(node, dict) else node
+        stack.extend((child, False) for child in children if isinstance(child, (dict, list)))
+    return False
+
+
+def _recursive_alias_position(text: str) -> tuple[int | None, int | None]:
+    """Line and column of the first alias used inside the node its anchor names."""
+    open_anchors: list[str | None] = []
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            open_anchors.append(event.anchor)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            open_anchors.pop()
+        elif isinstance(event, yaml.AliasEvent) and event.anchor in open_anchors:
+            return event.start_mark.line + 1, event.start_mark.column + 1
+    return None, None

@@ -272,7 +272,8 @@ def http_root(tmp_path):
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), partial(_Handler, directory=str(tmp_path))
     )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # A short poll interval: shutdown() waits up to one interval (0.5 s by default).
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     yield tmp_path, f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
@@ -322,3 +323,18 @@ def test_url_connection_refused():
         port = probe.getsockname()[1]
     diagnostic = load_error(f"http://127.0.0.1:{port}/api.json")
     assert diagnostic.code == "url-unreachable"
+
+
+def test_recursive_yaml_alias_is_refused_with_its_place(tmp_path):
+    # Every later stage walks the document as a tree; a node that contains itself
+    # would make them loop forever.
+    text = 'swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths: {}\nx-loop: &loop\n  self: *loop\n'
+    diagnostic = load_error(write(tmp_path / "api.yaml", text))
+    assert (diagnostic.code, diagnostic.line) == ("invalid-yaml", 5)
+    assert "(line 5, column 9)" in diagnostic.message
+
+
+def test_shared_yaml_aliases_are_fine(tmp_path):
+    text = 'swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths: {}\nx-a: &a {k: [1]}\nx-b: [*a, *a]\n'
+    spec = load_spec(str(write(tmp_path / "api.yaml", text)))
+    assert spec.data["x-b"] == [{"k": [1]}, {"k": [1]}]
