@@ -133,6 +133,8 @@ def _contains_itself(data: object) -> bool:
     Every later stage walks the document as a tree and would never finish. Shared
     (non-recursive) aliases are fine and are walked once each.
     """
+    if not isinstance(data, (dict, list)):
+        return False  # a scalar top level is reported by the loader's own check
     finished: set[int] = set()
     on_path: set[int] = set()
     stack: list[tuple[object, bool]] = [(data, False)]
