@@ -18,6 +18,7 @@ JSON cache unchanged.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -38,8 +39,8 @@ def find_schema_problems(data: dict) -> list[Finding]:
     validator = _fast_v2_validator_class()(data)
     findings: list[Finding] = []
     try:
-        for error in validator.schema_validator.iter_errors(validator.schema):
-            findings.append(_schema_finding(error, data))
+        findings += _without_redundant_not_errors(
+            validator.schema_validator.iter_errors(validator.schema), data)
         for error in validator.root_validator(validator.schema_path):
             finding = _keyword_finding(error, data)
             if finding is not None:
@@ -123,10 +124,37 @@ _KEYWORD_CODES = {
 }
 
 
+def _without_redundant_not_errors(errors, data: dict) -> list[Finding]:
+    """Findings of the Swagger 2.0 JSON Schema pass, minus unhelpful "not" failures.
+
+    The schema says "responses must not hold only x- keys" with ``not``, and a failed
+    ``not`` can only print the forbidden schema ("{...} is not allowed for {}"). Where
+    another error explains the same place ("{} has less than 1 property"), that one is
+    enough; otherwise the "not" failure gets a readable message.
+    """
+    located: list[tuple[Finding, bool]] = []
+    for error in errors:
+        finding = _schema_finding(error, data)
+        is_not = list(error.schema_path)[-1:] == ["not"]
+        if is_not:
+            shown = _shorten(json.dumps(_value_at(data, list(error.path)), sort_keys=True))
+            finding = finding._replace(
+                message=f"{shown} has a form that the Swagger 2.0 schema does not allow here")
+        located.append((finding, is_not))
+    explained = {finding.pointer for finding, is_not in located if not is_not}
+    return [finding for finding, is_not in located if not (is_not and finding.pointer in explained)]
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= MAX_INSTANCE_CHARS else text[: MAX_INSTANCE_CHARS - 3] + "..."
+
+
 def _stop_reason(error: Exception) -> str:
     ref = getattr(error, "ref", None)
     if isinstance(ref, str):
         return f"cannot resolve $ref {ref!r}"
+    if isinstance(error, KeyError) and error.args:
+        return f"a required field {error.args[0]!r} is missing"
     reason = _first_line(str(error))
     return reason if len(reason) <= 120 else reason[:117] + "..."
 

@@ -340,3 +340,48 @@ def test_background_failure_is_a_diagnostic():
 def test_platform_spec_is_valid():
     diagnostics = validate_spec(load_spec(str(PLATFORM_SPEC)))
     assert [d.format() for d in diagnostics] == []
+
+
+def test_a_failed_not_reads_as_a_sentence(tmp_path):
+    # Swagger 2.0 forbids responses with only x- keys through a "not" schema.
+    operation = {"operationId": "getX", "responses": {"x-note": 1}}
+    spec = spec_file(tmp_path, minimal(paths={"/x": {"get": operation}}))
+    (diagnostic,) = [d for d in validate_spec(spec) if d.code == "swagger-schema"]
+    assert diagnostic.pointer == "/paths/~1x/get/responses"
+    assert diagnostic.message == (
+        '{"x-note": 1} has a form that the Swagger 2.0 schema does not allow here'
+    )
+
+
+def test_a_failed_not_is_dropped_where_another_error_explains_the_place(tmp_path):
+    operation = {"operationId": "getX", "responses": {}}
+    spec = spec_file(tmp_path, minimal(paths={"/x": {"get": operation}}))
+    messages = [d.message for d in validate_spec(spec) if d.code == "swagger-schema"]
+    assert messages == ["{} has less than 1 property"]
+
+
+def test_stopped_early_names_the_missing_field_and_has_no_line(tmp_path):
+    operation = {"parameters": [{"in": "query", "type": "string"}],
+                 "responses": {"200": {"description": "ok"}}}
+    spec = spec_file(tmp_path, minimal(paths={"/x": {"get": operation}}))
+    (stopped,) = [d for d in validate_spec(spec) if d.code == "schema-validation-incomplete"]
+    assert "a required field 'name' is missing" in stopped.message
+    assert (stopped.pointer, stopped.line) == ("", None)
+
+
+def test_cancel_stops_the_worker_and_caches_nothing(private_cache):
+    spec = load_spec(str(BAD / "schema_errors.yaml"))
+    job = start_schema_validation(spec)
+    assert job.cancel()
+    assert job.cancelled()
+    assert job._process.wait(timeout=30) != 0  # killed, not finished
+    assert not private_cache.exists() or list(private_cache.iterdir()) == []
+
+
+def test_background_validation_of_a_spec_built_in_memory():
+    # No text to hand over: the worker gets the data as JSON.
+    document = {"swagger": "2.0", "info": {"title": "t"}, "paths": {}}
+    spec = LoadedSpec(data=document, source="<memory>", raw_bytes_sha256="e" * 64)
+    (diagnostic,) = start_schema_validation(spec).result(timeout=120)
+    assert (diagnostic.code, diagnostic.pointer, diagnostic.line) == (
+        "swagger-schema", "/info", None)
