@@ -14,6 +14,7 @@ from typing import Protocol
 import yaml
 
 from generator.diagnostics import escape_pointer_token
+from generator.loader.parse import FastSafeLoader
 
 
 class LineIndex(Protocol):
@@ -115,7 +116,7 @@ class YamlLineIndex:
     def line_of(self, pointer: str) -> int | None:
         if self._root is None:
             try:
-                self._root = yaml.compose(self._text, Loader=yaml.CSafeLoader)
+                self._root = yaml.compose(self._text, Loader=FastSafeLoader)
             except yaml.YAMLError:
                 return None
         node = self._root
