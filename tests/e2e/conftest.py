@@ -15,7 +15,7 @@ for entry in (str(E2E_DIR), str(REPO_ROOT)):
         sys.path.insert(0, entry)
 
 from prism import PrismNotInstalled, ensure_prism_installed  # noqa: E402
-from sdk_env import SdkSetupError, build_wheel, ensure_generated, venv_with_wheel  # noqa: E402
+from sdk_env import SdkSetupError, build_wheel, generated_project, venv_with_wheel  # noqa: E402
 
 SPECS = REPO_ROOT / "specs"
 TARGETS = {
@@ -42,10 +42,10 @@ def installed_sdk(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], P
 
     def install(target: str) -> Path:
         if target not in cache:
-            project, _package, _spec = TARGETS[target]
+            checked_in, package, spec = TARGETS[target]
             work = tmp_path_factory.mktemp(f"sdk-{target}")
             try:
-                ensure_generated(target, project)
+                project = generated_project(checked_in, spec, package, work / "project")
                 wheel = build_wheel(project, work / "dist")
                 cache[target] = venv_with_wheel(wheel, work / "venv")
             except SdkSetupError as error:

@@ -89,12 +89,20 @@ def shape_problem(result: Any, shape: dict[str, Any], builder: ArgumentBuilder, 
 
 
 def make_clients(package: Any, base_url: str, auth_mode: str) -> tuple[Any, Any]:
-    configuration = package.Configuration(host=base_url)
-    if auth_mode == "jwt":
-        configuration.jwt = TOKEN
-    else:
-        configuration.access_token = TOKEN
-    return package.ApiClient(configuration), package.AsyncApiClient(configuration)
+    """A sync and an async client aimed at the recorder, with no retries (a retried
+    request would hide the first answer) and no user config file."""
+    configuration = package.Configuration(read_config_file=False)
+    clients = []
+    for client_class in (package.ApiClient, package.AsyncApiClient):
+        if auth_mode == "jwt":
+            client = client_class(host=base_url, configuration=configuration, max_retries=0,
+                                  max_rate_limit_retries=0)
+            client.set_jwt(TOKEN)
+        else:
+            client = client_class(host=base_url, configuration=configuration, access_token=TOKEN,
+                                  max_retries=0, max_rate_limit_retries=0)
+        clients.append(client)
+    return clients[0], clients[1]
 
 
 def run(package_name: str, plan_path: str, base_url: str, auth_mode: str, results_path: str) -> int:

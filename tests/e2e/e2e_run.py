@@ -86,6 +86,13 @@ def run_e2e(
         raise RuntimeError(f"driver produced no results:\n{driver.stdout[-2000:]}\n{driver.stderr[-4000:]}")
 
     report.requests = len(exchanges)
+    with (work_dir / "exchanges.jsonl").open("w", encoding="utf-8") as log:  # for debugging a failure
+        for exchange in exchanges:
+            log.write(json.dumps({
+                "method": exchange.method, "target": exchange.target, "headers": exchange.headers,
+                "body": exchange.body.decode(errors="replace")[:2000], "status": exchange.status,
+                "response": exchange.response_body.decode(errors="replace")[:2000],
+            }) + "\n")
     for exchange in exchanges:
         rejection = prism_rejection(exchange)
         if rejection:

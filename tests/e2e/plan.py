@@ -106,6 +106,7 @@ class ExpectedRequest:
     body: Any = None  # wire JSON, None when no body
     has_body: bool = False
     auth_header: bool = True
+    content_types: list[str] = field(default_factory=lambda: ["application/json"])  # consumes
 
 
 @dataclass
@@ -248,6 +249,7 @@ class Planner:
             body=body,
             has_body=has_body,
             auth_header=bool(operation.security),
+            content_types=list(operation.consumes or ("application/json",)),
         )
         return PlannedCall(
             operation_id=operation.operation_id or operation.python_name,

@@ -95,9 +95,10 @@ def check_exchange(exchange: RecordedExchange, expected: Mapping[str, Any], auth
             problems.append(f"Authorization header {authorization!r} does not carry the token")
 
     if expected["has_body"]:
-        content_type = exchange.header("Content-Type") or ""
-        if not content_type.startswith("application/json"):
-            problems.append(f"body sent with Content-Type {content_type!r}")
+        content_type = (exchange.header("Content-Type") or "").split(";")[0].strip()
+        if content_type not in expected.get("content_types", ["application/json"]):
+            problems.append(f"body sent with Content-Type {content_type!r}, "
+                            f"not one the operation consumes {expected.get('content_types')}")
         try:
             sent_body = json.loads(exchange.body or b"null")
         except ValueError:

@@ -25,17 +25,20 @@ def _run(command: list[str], cwd: Path | None = None, what: str = "") -> str:
     return result.stdout
 
 
-def ensure_generated(target: str, output_dir: Path) -> Path:
-    """The generated project of ``target`` (sdkgen.yaml name); generated now if absent.
+def generated_project(checked_in: Path, spec: Path, package: str, scratch: Path) -> Path:
+    """The SDK project to test: ``checked_in`` (e.g. generated/platform) when it exists,
+    else a fresh ``sdkgen generate`` of ``spec`` into ``scratch``.
 
-    Set SDKGEN_E2E_REGENERATE=1 to regenerate even when the folder exists.
+    Set SDKGEN_E2E_REGENERATE=1 to test a fresh generation even when the folder exists
+    (the checked-in output is never written by the tests).
     """
-    if os.environ.get("SDKGEN_E2E_REGENERATE") == "1" or not (output_dir / "pyproject.toml").exists():
-        _run([sys.executable, "-m", "generator", "generate", target], cwd=REPO_ROOT,
-             what=f"sdkgen generate {target}")
-    if not (output_dir / "pyproject.toml").exists():
-        raise SdkSetupError(f"sdkgen generate {target} wrote no pyproject.toml in {output_dir}")
-    return output_dir
+    if os.environ.get("SDKGEN_E2E_REGENERATE") != "1" and (checked_in / "pyproject.toml").exists():
+        return checked_in
+    _run([sys.executable, "-m", "generator", "generate", "--spec", str(spec), "--output", str(scratch),
+          "--package", package, "--quiet"], cwd=REPO_ROOT, what=f"sdkgen generate {spec.name}")
+    if not (scratch / "pyproject.toml").exists():
+        raise SdkSetupError(f"sdkgen generate {spec.name} wrote no pyproject.toml in {scratch}")
+    return scratch
 
 
 def build_wheel(project_dir: Path, dist_dir: Path) -> Path:

@@ -191,6 +191,16 @@ class TestRequestChecks:
         assert check_exchange(self.exchange(target, headers, snake, "PUT"), expected, "tok")
         assert check_exchange(self.exchange(target, headers, unset, "PUT"), expected, "tok")
 
+    def test_body_media_type_must_be_one_the_operation_consumes(self):
+        expected = {**EXPECTED, "method": "PATCH", "query": [], "headers": {}, "has_body": True, "body": {},
+                    "content_types": ["application/scim+json", "application/json"]}
+        target = "/api/v2/nodes/n%201%2Fx"
+        for media_type, problems in (("application/scim+json", 0), ("application/json; charset=utf-8", 0),
+                                     ("text/plain", 1)):
+            headers = GOOD_HEADERS + [("Content-Type", media_type)]
+            found = check_exchange(self.exchange(target, headers, b"{}", "PATCH"), expected, "tok")
+            assert len(found) == problems, found
+
 
 @pytest.mark.e2e
 def test_recorder_keeps_raw_requests_and_prism_rejections_are_recognised(prism_installed, tmp_path):
