@@ -23,8 +23,8 @@ from ..ir.model import (
 from .changes import Change, DiffResult, Level
 from .jsvalues import (
     UNDEFINED,
-    js_index_of,
     js_key_order,
+    js_missing,
     js_strict_equal,
     js_text,
     js_truthy,
@@ -458,24 +458,22 @@ class _Walk:
                 "Values are no longer constrained by enum members",
             )
         elif old_enum is not None and new_enum is not None:
-            for value in old_enum:
-                if js_index_of(new_enum, value) == -1:
-                    self.add(
-                        group,
-                        Level.MAJOR,
-                        "enum-value-removed",
-                        where,
-                        f"Enum value {js_text(value)} was removed from property {key}",
-                    )
-            for value in new_enum:
-                if js_index_of(old_enum, value) == -1:
-                    self.add(
-                        group,
-                        Level.MINOR,
-                        "enum-value-added",
-                        where,
-                        f"Enum value {js_text(value)} was added to property {key}",
-                    )
+            for value in js_missing(old_enum, new_enum):
+                self.add(
+                    group,
+                    Level.MAJOR,
+                    "enum-value-removed",
+                    where,
+                    f"Enum value {js_text(value)} was removed from property {key}",
+                )
+            for value in js_missing(new_enum, old_enum):
+                self.add(
+                    group,
+                    Level.MINOR,
+                    "enum-value-added",
+                    where,
+                    f"Enum value {js_text(value)} was added to property {key}",
+                )
 
 
 def _operation_at(item: PathItem, key: str) -> Operation | None:

@@ -39,10 +39,10 @@ def js_key_order(keys: Iterable[T], key_of=lambda item: item) -> list[T]:
     """Items in the order JS enumerates object keys: integer-like keys ascending,
     then every other key in insertion (file) order."""
     items = list(keys)
-    numeric = sorted(
-        (item for item in items if is_array_index(key_of(item))),
-        key=lambda i: int(key_of(i)),
-    )
+    numeric = [item for item in items if is_array_index(key_of(item))]
+    if not numeric:  # the usual case: file order as is
+        return items
+    numeric.sort(key=lambda item: int(key_of(item)))
     return numeric + [item for item in items if not is_array_index(key_of(item))]
 
 
@@ -72,11 +72,21 @@ def js_strict_equal(a: object, b: object) -> bool:
     return a == b
 
 
-def js_index_of(values: Iterable[object], wanted: object) -> int:
-    for index, value in enumerate(values):
-        if js_strict_equal(value, wanted):
-            return index
-    return -1
+def _identity(value: object) -> tuple | None:
+    """A hashable stand-in such that two values are ``===`` iff their stand-ins are
+    equal; None for values equal to nothing (NaN, objects and arrays)."""
+    if _is_number(value):
+        number = float(value)  # JS numbers are doubles: 1 === 1.0
+        return None if math.isnan(number) else ("number", number)
+    if isinstance(value, (list, tuple, dict)):
+        return None
+    return (type(value).__name__, value)
+
+
+def js_missing(values: Iterable[object], others: Iterable[object]) -> list[object]:
+    """The values (in order) for which ``others.indexOf(value) == -1``."""
+    present = {key for key in map(_identity, others) if key is not None}
+    return [value for value in values if _identity(value) not in present]
 
 
 def _number_text(value: float) -> str:

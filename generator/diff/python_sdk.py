@@ -439,30 +439,28 @@ class _Walk:
             return
         if old_values is None or new_values is None:
             return
-        for value in old_values:
-            if not _contains(new_values, value):
-                level = Level.MAJOR if user_sends else Level.MINOR
-                reason = (
-                    "requests using it are rejected"
-                    if user_sends
-                    else "it is no longer received"
-                )
-                self.add(
-                    level,
-                    "enum-value-removed",
-                    group,
-                    where,
-                    f"Enum value {_json(value)} was removed from {subject}: {reason}",
-                )
-        for value in new_values:
-            if not _contains(old_values, value):
-                self.add(
-                    Level.MINOR,
-                    "enum-value-added",
-                    group,
-                    where,
-                    f"Enum value {_json(value)} was added to {subject}",
-                )
+        for value in _missing(old_values, new_values):
+            level = Level.MAJOR if user_sends else Level.MINOR
+            reason = (
+                "requests using it are rejected"
+                if user_sends
+                else "it is no longer received"
+            )
+            self.add(
+                level,
+                "enum-value-removed",
+                group,
+                where,
+                f"Enum value {_json(value)} was removed from {subject}: {reason}",
+            )
+        for value in _missing(new_values, old_values):
+            self.add(
+                Level.MINOR,
+                "enum-value-added",
+                group,
+                where,
+                f"Enum value {_json(value)} was added to {subject}",
+            )
 
     # ---- models ------------------------------------------------------------------------
     def models(self) -> None:
@@ -652,6 +650,11 @@ class _Walk:
             )
 
 
-def _contains(values: tuple[object, ...], wanted: object) -> bool:
-    # ``True == 1`` in Python but they are different JSON values.
-    return any(type(v) is type(wanted) and v == wanted for v in values)
+def _missing(values: tuple[object, ...], others: tuple[object, ...]) -> list[object]:
+    """Values not among ``others`` as JSON values (``True`` is not ``1`` here)."""
+
+    def identity(value: object) -> object:
+        return (type(value).__name__, json.dumps(value, sort_keys=True))
+
+    present = {identity(v) for v in others}
+    return [v for v in values if identity(v) not in present]

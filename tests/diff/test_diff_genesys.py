@@ -391,3 +391,12 @@ def test_shipped_pair_matches_official_release_notes_byte_for_byte():
     )
     assert result.counts == {"major": 42, "minor": 44, "patch": 3}
     assert render_markdown(result) == expected
+
+
+def test_js_missing_uses_strict_equality():
+    from generator.diff.jsvalues import js_missing
+
+    found = js_missing([1, True, "1", None, 2.0, [1]], [1.0, "1", None, 2, [1]])
+    assert found == [True, [1]]  # arrays are distinct objects in JS
+    nan = float("nan")
+    assert js_missing([nan], [nan]) == [nan]  # NaN === NaN is false
