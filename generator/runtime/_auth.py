@@ -16,8 +16,9 @@ import hashlib
 import secrets
 import threading
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any, Awaitable, Callable
+from typing import Any
 
 from .rest import TokenRefreshError
 
@@ -25,7 +26,9 @@ TOKEN_PATH = "/oauth/token"
 SAML2_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:saml2-bearer"
 _PKCE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"
 MAX_REFRESH_BUFFER = 60.0  # renew up to this many seconds before expiry ...
-REFRESH_BUFFER_FRACTION = 0.1  # ... but never more than this fraction of the token's lifetime
+REFRESH_BUFFER_FRACTION = (
+    0.1  # ... but never more than this fraction of the token's lifetime
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +40,10 @@ class TokenRequest:
     client_secret: str | None  # None: public client (PKCE), client_id goes in the form
 
     def headers(self) -> dict[str, str]:
-        headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"}
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Accept": "application/json",
+        }
         if self.client_secret is not None:
             pair = f"{self.client_id}:{self.client_secret}".encode()
             headers["Authorization"] = "Basic " + base64.b64encode(pair).decode("ascii")
@@ -56,23 +62,44 @@ def client_credentials_request(client_id: str, client_secret: str) -> TokenReque
     return TokenRequest({"grant_type": "client_credentials"}, client_id, client_secret)
 
 
-def saml2bearer_request(client_id: str, client_secret: str, org_name: str, assertion: str) -> TokenRequest:
-    form = {"grant_type": SAML2_BEARER_GRANT, "orgName": org_name, "assertion": assertion}
+def saml2bearer_request(
+    client_id: str, client_secret: str, org_name: str, assertion: str
+) -> TokenRequest:
+    form = {
+        "grant_type": SAML2_BEARER_GRANT,
+        "orgName": org_name,
+        "assertion": assertion,
+    }
     return TokenRequest(form, client_id, client_secret)
 
 
-def authorization_code_request(client_id: str, client_secret: str, code: str, redirect_uri: str) -> TokenRequest:
-    form = {"grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri}
+def authorization_code_request(
+    client_id: str, client_secret: str, code: str, redirect_uri: str
+) -> TokenRequest:
+    form = {
+        "grant_type": "authorization_code",
+        "code": code,
+        "redirect_uri": redirect_uri,
+    }
     return TokenRequest(form, client_id, client_secret)
 
 
-def pkce_request(client_id: str, code_verifier: str, code: str, redirect_uri: str) -> TokenRequest:
-    form = {"grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri,
-            "client_id": client_id, "code_verifier": code_verifier}  # fmt: skip
+def pkce_request(
+    client_id: str, code_verifier: str, code: str, redirect_uri: str
+) -> TokenRequest:
+    form = {
+        "grant_type": "authorization_code",
+        "code": code,
+        "redirect_uri": redirect_uri,
+        "client_id": client_id,
+        "code_verifier": code_verifier,
+    }
     return TokenRequest(form, client_id, None)
 
 
-def refresh_request(client_id: str, client_secret: str | None, refresh_token: str) -> TokenRequest:
+def refresh_request(
+    client_id: str, client_secret: str | None, refresh_token: str
+) -> TokenRequest:
     form = {"grant_type": "refresh_token", "refresh_token": refresh_token}
     if client_secret is None:
         form["client_id"] = client_id
@@ -81,11 +108,20 @@ def refresh_request(client_id: str, client_secret: str | None, refresh_token: st
 
 def parse_token_response(data: Any) -> TokenInfo:
     if not isinstance(data, dict) or not isinstance(data.get("access_token"), str):
-        raise ValueError("the token response has no access_token")
+        raise ValueError("the token response has no access_token")  # noqa: TRY004
     expires_in = data.get("expires_in")
-    expires_at = time.monotonic() + float(expires_in) if isinstance(expires_in, (int, float)) else None
+    expires_at = (
+        time.monotonic() + float(expires_in)
+        if isinstance(expires_in, (int, float))
+        else None
+    )
     refresh = data.get("refresh_token")
-    return TokenInfo(data["access_token"], expires_at, refresh if isinstance(refresh, str) else None, data)
+    return TokenInfo(
+        data["access_token"],
+        expires_at,
+        refresh if isinstance(refresh, str) else None,
+        data,
+    )
 
 
 def generate_pkce_code_verifier(length: int = 128) -> str:
@@ -118,13 +154,18 @@ class TokenState:
     def usable_token(self) -> str | None:
         if not self.access_token:
             return None
-        if self.expires_at is not None and time.monotonic() >= self.expires_at - self.refresh_buffer:
+        if (
+            self.expires_at is not None
+            and time.monotonic() >= self.expires_at - self.refresh_buffer
+        ):
             return None
         return self.access_token
 
     def renewal_request(self) -> TokenRequest | None:
         if self.refresh_token:
-            return refresh_request(self.client_id, self.client_secret, self.refresh_token)
+            return refresh_request(
+                self.client_id, self.client_secret, self.refresh_token
+            )
         if self.renew_with_client_credentials and self.client_secret is not None:
             return client_credentials_request(self.client_id, self.client_secret)
         return None
@@ -135,8 +176,12 @@ class TokenState:
     def store(self, info: TokenInfo) -> None:
         self.access_token = info.access_token
         self.expires_at = info.expires_at
-        lifetime = (info.expires_at - time.monotonic()) if info.expires_at is not None else 0.0
-        self.refresh_buffer = min(MAX_REFRESH_BUFFER, max(lifetime, 0.0) * REFRESH_BUFFER_FRACTION)
+        lifetime = (
+            (info.expires_at - time.monotonic()) if info.expires_at is not None else 0.0
+        )
+        self.refresh_buffer = min(
+            MAX_REFRESH_BUFFER, max(lifetime, 0.0) * REFRESH_BUFFER_FRACTION
+        )
         if info.refresh_token:
             self.refresh_token = info.refresh_token
         self.last_token_info = info.raw
@@ -163,7 +208,12 @@ class TokenManager:
             if self.state.access_token == token:
                 self.state.expires_at = 0.0
 
-    def token_for_request(self, fetch: Callable[[TokenRequest], TokenInfo], enabled: bool, wait_time: float) -> str:
+    def token_for_request(
+        self,
+        fetch: Callable[[TokenRequest], TokenInfo],
+        enabled: bool,
+        wait_time: float,
+    ) -> str:
         """The token to send (renewing first when needed); '' when there is none."""
         token = self.state.usable_token()
         if token is not None:
@@ -176,8 +226,12 @@ class TokenManager:
             while self._renewing:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0 or not self._condition.wait(remaining):
-                    raise TokenRefreshError(f"token refresh took longer than {wait_time} seconds")
-            if self._generation != generation:  # someone renewed (or failed) while we waited
+                    raise TokenRefreshError(
+                        f"token refresh took longer than {wait_time} seconds"
+                    )
+            if (
+                self._generation != generation
+            ):  # someone renewed (or failed) while we waited
                 if self._failure is not None and self._failure[0] == self._generation:
                     raise self._failure[1]
                 return self.state.access_token
@@ -195,7 +249,9 @@ class TokenManager:
             with self._condition:
                 self._renewing = False
                 self._generation += 1
-                self._failure = (self._generation, failure) if failure is not None else None
+                self._failure = (
+                    (self._generation, failure) if failure is not None else None
+                )
                 self._condition.notify_all()
         return self.state.access_token
 
@@ -208,7 +264,10 @@ class TokenManager:
         self.state.store(fetch(request))
 
     async def token_for_request_async(
-        self, fetch: Callable[[TokenRequest], Awaitable[TokenInfo]], enabled: bool, wait_time: float
+        self,
+        fetch: Callable[[TokenRequest], Awaitable[TokenInfo]],
+        enabled: bool,
+        wait_time: float,
     ) -> str:
         token = self.state.usable_token()
         if token is not None:
@@ -220,7 +279,9 @@ class TokenManager:
             try:
                 await asyncio.wait_for(asyncio.shield(inflight), wait_time)
             except asyncio.TimeoutError:
-                raise TokenRefreshError(f"token refresh took longer than {wait_time} seconds") from None
+                raise TokenRefreshError(
+                    f"token refresh took longer than {wait_time} seconds"
+                ) from None
             return self.state.access_token
         inflight = asyncio.get_running_loop().create_future()
         self._inflight = inflight

@@ -12,7 +12,9 @@ class BaseApi:
 
     def __init__(self, api_client: Any = None) -> None:
         if api_client is None:
-            from .api_client import get_default_api_client  # deferred: importing an API module stays cheap
+            from .api_client import (
+                get_default_api_client,
+            )  # deferred: importing an API module stays cheap
 
             api_client = get_default_api_client()
         self.api_client = api_client

@@ -6,8 +6,9 @@ from __future__ import annotations
 import os
 import ssl
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import httpx
 
@@ -19,8 +20,20 @@ from ._operation import OperationSpec
 from ._rate_limit import RateLimiter
 from ._request_options import RequestOptions
 from ._response import ApiResponse
-from ._retry import NOT_SENT, MAYBE_SENT, RetryPolicy, RetryState, retry_delay_for_status, retry_delay_for_transport_error
-from .configuration import Configuration, GatewayConfiguration, get_default_configuration, normalize_host
+from ._retry import (
+    MAYBE_SENT,
+    NOT_SENT,
+    RetryPolicy,
+    RetryState,
+    retry_delay_for_status,
+    retry_delay_for_transport_error,
+)
+from .configuration import (
+    Configuration,
+    GatewayConfiguration,
+    get_default_configuration,
+    normalize_host,
+)
 from .regions import PureCloudRegionHosts, login_host_for
 from .rest import (
     CORRELATION_ID_HEADER,
@@ -32,7 +45,12 @@ from .rest import (
 )
 
 TOKEN_OPERATION_ID = "oauthToken"
-_NOT_SENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.ProxyError)
+_NOT_SENT_ERRORS = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+    httpx.ProxyError,
+)
 _UNSET: Any = object()
 
 
@@ -79,9 +97,15 @@ class ClientCore:
         config = configuration or get_default_configuration()
         self.configuration = config
         self._host: str | None = normalize_host(host) if host else None
-        self._login_host: str | None = normalize_host(login_host) if login_host else None
+        self._login_host: str | None = (
+            normalize_host(login_host) if login_host else None
+        )
         if region is not None:
-            region = region if isinstance(region, PureCloudRegionHosts) else PureCloudRegionHosts.from_name(region)
+            region = (
+                region
+                if isinstance(region, PureCloudRegionHosts)
+                else PureCloudRegionHosts.from_name(region)
+            )
             self._host, self._login_host = region.api_host, region.login_host
         self._gateway: GatewayConfiguration | None = None
         self.default_headers: dict[str, str] = {"User-Agent": config.user_agent}
@@ -101,7 +125,9 @@ class ClientCore:
         state.provider = token_provider
         self.retry_policy = RetryPolicy(
             max_retries=_pick(max_retries, config.max_retries),
-            max_rate_limit_retries=_pick(max_rate_limit_retries, config.max_rate_limit_retries),
+            max_rate_limit_retries=_pick(
+                max_rate_limit_retries, config.max_rate_limit_retries
+            ),
             max_retry_time=_pick(max_retry_time, config.max_retry_time),
             backoff_base=_pick(retry_backoff_base, config.retry_backoff_base),
             backoff_max=_pick(retry_backoff_max, config.retry_backoff_max),
@@ -109,13 +135,21 @@ class ClientCore:
         rate = _pick(max_requests_per_second, config.max_requests_per_second)
         self.rate_limiter = RateLimiter(rate, rate_limit_burst) if rate else None
         self._connect_timeout = _pick(connect_timeout, config.connect_timeout)
-        self.timeout = httpx.Timeout(_pick(timeout, config.timeout), connect=self._connect_timeout)
+        self.timeout = httpx.Timeout(
+            _pick(timeout, config.timeout), connect=self._connect_timeout
+        )
         self._transport_settings = {
             "timeout": self.timeout,
             "verify": _tls_verify(config, verify_ssl),
-            "proxy": _proxy(proxy or config.proxy, proxy_username or config.proxy_username,
-                            proxy_password or config.proxy_password),  # fmt: skip
-            "limits": httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections),
+            "proxy": _proxy(
+                proxy or config.proxy,
+                proxy_username or config.proxy_username,
+                proxy_password or config.proxy_password,
+            ),
+            "limits": httpx.Limits(
+                max_connections=max_connections,
+                max_keepalive_connections=max_connections,
+            ),
             "follow_redirects": False,
         }
         self.request_hooks: list[Callable[[RequestEvent], None]] = []
@@ -156,8 +190,13 @@ class ClientCore:
         api_path: str | None = None,
     ) -> None:
         """Send login and API requests through a gateway (official signature; ``None`` = default)."""
-        self._gateway = GatewayConfiguration(host, protocol or "https", -1 if port is None else port,
-                                             login_path or "", api_path or "")  # fmt: skip
+        self._gateway = GatewayConfiguration(
+            host,
+            protocol or "https",
+            -1 if port is None else port,
+            login_path or "",
+            api_path or "",
+        )
 
     # headers and tokens ---------------------------------------------------------------------
     @property
@@ -198,7 +237,9 @@ class ClientCore:
         """A callable returning a fresh token, called when the token is rejected or missing."""
         self.tokens.state.provider = provider
 
-    def _remember_grant(self, client_id: str, client_secret: str | None, client_credentials: bool) -> None:
+    def _remember_grant(
+        self, client_id: str, client_secret: str | None, client_credentials: bool
+    ) -> None:
         state = self.tokens.state
         state.client_id, state.client_secret = client_id, client_secret
         state.renew_with_client_credentials = client_credentials
@@ -211,43 +252,63 @@ class ClientCore:
 
     def token_enabled(self) -> tuple[bool, float]:
         config = self.configuration
-        return bool(config.should_refresh_access_token), float(config.refresh_token_wait_time)
+        return bool(config.should_refresh_access_token), float(
+            config.refresh_token_wait_time
+        )
 
     # requests ---------------------------------------------------------------------------------
     def policy_for(self, options: RequestOptions) -> RetryPolicy:
-        if options.max_retries is None and options.max_rate_limit_retries is None and options.max_retry_time is None:
+        if (
+            options.max_retries is None
+            and options.max_rate_limit_retries is None
+            and options.max_retry_time is None
+        ):
             return self.retry_policy
         base = self.retry_policy
         return RetryPolicy(
             max_retries=_pick(options.max_retries, base.max_retries),
-            max_rate_limit_retries=_pick(options.max_rate_limit_retries, base.max_rate_limit_retries),
+            max_rate_limit_retries=_pick(
+                options.max_rate_limit_retries, base.max_rate_limit_retries
+            ),
             max_retry_time=_pick(options.max_retry_time, base.max_retry_time),
             backoff_base=base.backoff_base,
             backoff_max=base.backoff_max,
             jitter=base.jitter,
         )
 
-    def request_headers(self, prepared: PreparedRequest, options: RequestOptions) -> dict[str, str]:
+    def request_headers(
+        self, prepared: PreparedRequest, options: RequestOptions
+    ) -> dict[str, str]:
         headers = {**self.default_headers, **prepared.headers}
         if options.headers:
             headers.update(options.headers)
         return headers
 
-    def request_query(self, prepared: PreparedRequest, options: RequestOptions) -> list[tuple[str, str]] | None:
+    def request_query(
+        self, prepared: PreparedRequest, options: RequestOptions
+    ) -> list[tuple[str, str]] | None:
         if options.extra_query:
             from ._encoding import format_collection
 
-            extra = [(k, text) for k, v in options.extra_query.items() if v is not None
-                     for text in format_collection(v, "multi")]  # fmt: skip
+            extra = [
+                (k, text)
+                for k, v in options.extra_query.items()
+                if v is not None
+                for text in format_collection(v, "multi")
+            ]
             return prepared.query + extra
         return prepared.query or None
 
     def request_timeout(self, options: RequestOptions) -> httpx.Timeout:
         if options.timeout is None:
             return self.timeout
-        return httpx.Timeout(options.timeout, connect=min(self._connect_timeout, options.timeout))
+        return httpx.Timeout(
+            options.timeout, connect=min(self._connect_timeout, options.timeout)
+        )
 
-    def before_send(self, operation_id: str, method: str, url: str, state: RetryState) -> None:
+    def before_send(
+        self, operation_id: str, method: str, url: str, state: RetryState
+    ) -> None:
         if self.request_hooks:
             event = RequestEvent(operation_id, method, url, state.attempts)
             for hook in self.request_hooks:
@@ -273,18 +334,37 @@ class ClientCore:
         outcome: Outcome
         if status < 400:
             outcome = Outcome("done")
-        elif status == 401 and token and not reauth_used and self.tokens.state.can_renew() and (
-            self.configuration.should_refresh_access_token
+        elif (
+            status == 401
+            and token
+            and not reauth_used
+            and self.tokens.state.can_renew()
+            and (self.configuration.should_refresh_access_token)
         ):
             self.tokens.invalidate(token)
             outcome = Outcome("reauth")
         else:
-            delay = retry_delay_for_status(policy, state, method, status, response.headers)
+            delay = retry_delay_for_status(
+                policy, state, method, status, response.headers
+            )
             outcome = Outcome("retry", delay) if delay is not None else Outcome("raise")
         elapsed = time.monotonic() - started
-        self._report(operation_id, method, url, headers, request_body, response, state, elapsed, outcome, secret)
+        self._report(
+            operation_id,
+            method,
+            url,
+            headers,
+            request_body,
+            response,
+            state,
+            elapsed,
+            outcome,
+            secret,
+        )
         if outcome.kind == "raise":
-            raise error_from_response(status, response.reason_phrase, response.headers, response.content)
+            raise error_from_response(
+                status, response.reason_phrase, response.headers, response.content
+            )
         return outcome
 
     def judge_transport_error(
@@ -307,38 +387,92 @@ class ClientCore:
         elapsed = time.monotonic() - started
         logger = self.configuration.logger
         if logger.wants_errors():
-            logger.log_exchange(method=method, url=url, status=None, request_headers=headers,
-                                response_headers=None, elapsed=elapsed, error=description)  # fmt: skip
+            logger.log_exchange(
+                method=method,
+                url=url,
+                status=None,
+                request_headers=headers,
+                response_headers=None,
+                elapsed=elapsed,
+                error=description,
+            )
         if self.response_hooks:
-            event = ResponseEvent(operation_id, method, url, state.attempts, None, elapsed,
-                                  error=description, will_retry=delay is not None)  # fmt: skip
+            event = ResponseEvent(
+                operation_id,
+                method,
+                url,
+                state.attempts,
+                None,
+                elapsed,
+                error=description,
+                will_retry=delay is not None,
+            )
             for hook in self.response_hooks:
                 hook(event)
         if delay is None:
-            error_class = ApiTimeoutError if isinstance(error, httpx.TimeoutException) else ApiConnectionError
+            error_class = (
+                ApiTimeoutError
+                if isinstance(error, httpx.TimeoutException)
+                else ApiConnectionError
+            )
             raise error_class(description) from error
         return delay
 
-    def _report(self, operation_id, method, url, headers, request_body, response, state, elapsed, outcome, secret):
+    def _report(
+        self,
+        operation_id,
+        method,
+        url,
+        headers,
+        request_body,
+        response,
+        state,
+        elapsed,
+        outcome,
+        secret,
+    ):
         logger = self.configuration.logger
         failed = response.status_code >= 400
         if logger.wants_success() or (failed and logger.wants_errors()):
             logger.log_exchange(
-                method=method, url=url, status=response.status_code, request_headers=headers,
-                response_headers=response.headers, request_body=request_body,
-                response_body=response.content if not response.is_stream_consumed or failed else None,
-                correlation_id=response.headers.get(CORRELATION_ID_HEADER), elapsed=elapsed,
+                method=method,
+                url=url,
+                status=response.status_code,
+                request_headers=headers,
+                response_headers=response.headers,
+                request_body=request_body,
+                response_body=(
+                    response.content
+                    if not response.is_stream_consumed or failed
+                    else None
+                ),
+                correlation_id=response.headers.get(CORRELATION_ID_HEADER),
+                elapsed=elapsed,
                 secret_bodies=secret,
-            )  # fmt: skip
+            )
         if self.response_hooks:
-            event = ResponseEvent(operation_id, method, url, state.attempts, response.status_code, elapsed,
-                                  response.headers.get(CORRELATION_ID_HEADER),
-                                  will_retry=outcome.kind in ("retry", "reauth"))  # fmt: skip
+            event = ResponseEvent(
+                operation_id,
+                method,
+                url,
+                state.attempts,
+                response.status_code,
+                elapsed,
+                response.headers.get(CORRELATION_ID_HEADER),
+                will_retry=outcome.kind in ("retry", "reauth"),
+            )
             for hook in self.response_hooks:
                 hook(event)
 
-    def result(self, op: OperationSpec, response: httpx.Response, content: bytes | None, options: RequestOptions,
-               state: RetryState, downloaded: Any = _UNSET) -> Any:  # fmt: skip
+    def result(
+        self,
+        op: OperationSpec,
+        response: httpx.Response,
+        content: bytes | None,
+        options: RequestOptions,
+        state: RetryState,
+        downloaded: Any = _UNSET,
+    ) -> Any:
         if downloaded is not _UNSET:
             data = downloaded
         elif op.response_type is None or not content:
@@ -348,7 +482,8 @@ class ClientCore:
         else:
             try:
                 data = decode_json(content, op.response_type)
-            except Exception as error:  # msgspec raises its own error types; name them in the message
+            # msgspec raises its own error types (and LookupError for unknown models)
+            except Exception as error:  # noqa: BLE001 - re-raised as a typed, located error
                 raise ResponseDecodeError(
                     response.status_code,
                     f"{op.operation_id}: the response body is not a valid {op.response_type}: {error}",
@@ -356,15 +491,20 @@ class ClientCore:
                     raw=content,
                 ) from None
         if options.extended_response:
-            return ApiResponse(response.status_code, response.headers, data, content, state.attempts)
+            return ApiResponse(
+                response.status_code, response.headers, data, content, state.attempts
+            )
         return data
 
     def token_from_response(self, response: httpx.Response) -> TokenInfo:
         try:
             return parse_token_response(response.json())
         except ValueError as error:
-            raise ApiException(response.status_code, f"invalid token response: {error}",
-                               headers=response.headers) from None  # fmt: skip
+            raise ApiException(
+                response.status_code,
+                f"invalid token response: {error}",
+                headers=response.headers,
+            ) from None
 
 
 def download_target_path(target: Any) -> str | None:
@@ -375,7 +515,9 @@ def _pick(value: Any, default: Any) -> Any:
     return default if value is None else value
 
 
-def _tls_verify(config: Configuration, verify_ssl: bool | None) -> bool | ssl.SSLContext:
+def _tls_verify(
+    config: Configuration, verify_ssl: bool | None
+) -> bool | ssl.SSLContext:
     verify = config.verify_ssl if verify_ssl is None else verify_ssl
     if not verify:
         return False
@@ -387,7 +529,9 @@ def _tls_verify(config: Configuration, verify_ssl: bool | None) -> bool | ssl.SS
     return context
 
 
-def _proxy(url: str | None, username: str | None, password: str | None) -> httpx.Proxy | None:
+def _proxy(
+    url: str | None, username: str | None, password: str | None
+) -> httpx.Proxy | None:
     if not url:
         return None
     if username:

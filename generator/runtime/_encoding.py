@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 import mimetypes
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
-from typing import IO, Any, Mapping
+from typing import IO, Any
 from urllib.parse import quote, urlencode
 
 from ._models import encode_json, to_wire
@@ -95,7 +96,9 @@ def prepare_request(op: OperationSpec, args: Mapping[str, Any]) -> PreparedReque
         value = args.get(param.wire_name)
         if value is None:
             if location == "path":
-                raise ValueError(f"{op.operation_id}: the path parameter {param.wire_name!r} is required")
+                raise ValueError(
+                    f"{op.operation_id}: the path parameter {param.wire_name!r} is required"
+                )
             continue
         if location == "path":
             text = ",".join(format_collection(value, param.collection_format))
@@ -104,7 +107,9 @@ def prepare_request(op: OperationSpec, args: Mapping[str, Any]) -> PreparedReque
             for text in format_collection(value, param.collection_format):
                 query.append((param.wire_name, text))
         elif location == "header":
-            headers[param.wire_name] = ",".join(format_collection(value, param.collection_format))
+            headers[param.wire_name] = ",".join(
+                format_collection(value, param.collection_format)
+            )
         elif location == "body":
             body = value
         elif location == "form":
@@ -113,7 +118,9 @@ def prepare_request(op: OperationSpec, args: Mapping[str, Any]) -> PreparedReque
         elif location == "file":
             files.append(_file_part(param.wire_name, value, request))
         else:
-            raise ValueError(f"{op.operation_id}: unknown parameter location {location!r}")
+            raise ValueError(
+                f"{op.operation_id}: unknown parameter location {location!r}"
+            )
     request.path = path
     if body is not None:
         request.content, headers["Content-Type"] = _encode_body(body, op.consumes)
@@ -137,7 +144,9 @@ def _accept_header(produces: tuple[str, ...]) -> str:
 def _encode_body(body: Any, consumes: tuple[str, ...]) -> tuple[bytes, str]:
     declared = consumes[0] if consumes else JSON_TYPE
     if isinstance(body, (bytes, bytearray, memoryview)):
-        return bytes(body), (declared if "json" not in declared else "application/octet-stream")
+        return bytes(body), (
+            declared if "json" not in declared else "application/octet-stream"
+        )
     if isinstance(body, str) and "json" not in declared:
         return body.encode("utf-8"), declared
     return encode_json(body), (declared if "json" in declared else JSON_TYPE)
@@ -157,9 +166,11 @@ def _file_part(name: str, value: Any, request: PreparedRequest) -> FilePart:
     if isinstance(value, (str, os.PathLike)):
         path = os.fspath(value)
         try:
-            handle = open(path, "rb")  # noqa: SIM115 - closed by PreparedRequest.close()
+            handle = open(path, "rb")  # noqa: SIM115 - PreparedRequest.close() closes it
         except OSError as error:
-            raise ValueError(f"cannot open the file to upload for {name!r}: {path}: {error.strerror}") from None
+            raise ValueError(
+                f"cannot open the file to upload for {name!r}: {path}: {error.strerror}"
+            ) from None
         request.opened_files.append(handle)
         request.file_positions.append((handle, 0))
         filename = os.path.basename(path)
@@ -168,7 +179,9 @@ def _file_part(name: str, value: Any, request: PreparedRequest) -> FilePart:
         filename = os.path.basename(str(getattr(value, "name", name)))
         request.file_positions.append((value, value.tell()))
         return (name, (filename, value, _guess_type(filename)))
-    raise TypeError(f"{name!r}: upload bytes, a path or a binary file object, not {type(value).__name__}")
+    raise TypeError(
+        f"{name!r}: upload bytes, a path or a binary file object, not {type(value).__name__}"
+    )
 
 
 def _guess_type(filename: str) -> str:

@@ -1,12 +1,17 @@
 """The runtime's public names and the module defining each (read by the renderer, which
 builds the package's lazy ``__init__`` from it; copied into the SDK too, harmlessly).
 
-``configuration`` and ``logger`` are modules that also hold an attribute of their own name
-pointing at themselves, so ``<sdk>.configuration.host = ...`` and ``<sdk>.logger.LogLevel``
-work whether the name is reached through the lazy map or by importing the submodule.
+``api_client``, ``configuration``, ``logger`` and ``rest`` are the official SDK's submodules that
+scripts reach as attributes (``<sdk>.api_client.ApiClient()``, ``<sdk>.configuration.host = ...``,
+``<sdk>.logger.LogLevel``, ``<sdk>.rest.ApiException``). Each of these modules holds an
+attribute of its own name pointing at itself, so the lazy map resolves the name to the module
+whether or not it was imported before.
 """
 
 PUBLIC_NAMES: dict[str, str] = {
+    # submodules reached as attributes (each module's attribute of its own name is itself)
+    "api_client": "api_client",
+    "rest": "rest",
     # clients
     "ApiClient": "api_client",
     "AsyncApiClient": "api_client",

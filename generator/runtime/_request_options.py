@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import IO, Any, Mapping
+from typing import IO, Any
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

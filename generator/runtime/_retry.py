@@ -11,17 +11,21 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
-from typing import Mapping
 
 RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
-UNPROCESSED_STATUSES = frozenset({429, 503})  # the server says it did not act on the request
+UNPROCESSED_STATUSES = frozenset(
+    {429, 503}
+)  # the server says it did not act on the request
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 
 # transport failure kinds, from the client's classification of httpx exceptions
 NOT_SENT = "not_sent"  # connection refused / DNS / TLS handshake / connect timeout / pool timeout
-MAYBE_SENT = "maybe_sent"  # dropped connection, read/write timeout: the server may have acted
+MAYBE_SENT = (
+    "maybe_sent"  # dropped connection, read/write timeout: the server may have acted
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,16 +51,21 @@ class RetryState:
         return self.retries + self.rate_limit_retries + 1
 
 
-def backoff_delay(policy: RetryPolicy, retry_number: int, rand: float | None = None) -> float:
+def backoff_delay(
+    policy: RetryPolicy, retry_number: int, rand: float | None = None
+) -> float:
     """``min(base * 2**n, max)`` minus up to ``jitter`` of it (n = 0 for the first retry)."""
     delay = min(policy.backoff_base * (2**retry_number), policy.backoff_max)
     rand = random.random() if rand is None else rand
     return delay * (1.0 - policy.jitter * rand)
 
 
-def server_requested_delay(headers: Mapping[str, str], now: float | None = None) -> float | None:
+def server_requested_delay(
+    headers: Mapping[str, str], now: float | None = None
+) -> float | None:
     """Seconds the server asked us to wait: ``Retry-After`` (seconds or an HTTP date),
-    ``retry-after-ms``, or Genesys' ``inin-ratelimit-reset`` (seconds until the window resets)."""
+    ``retry-after-ms``, or Genesys' ``inin-ratelimit-reset`` (seconds until the window resets).
+    """
     value = headers.get("retry-after-ms")
     if value:
         try:
@@ -80,7 +89,11 @@ def server_requested_delay(headers: Mapping[str, str], now: float | None = None)
 
 
 def retry_delay_for_status(
-    policy: RetryPolicy, state: RetryState, method: str, status: int, headers: Mapping[str, str]
+    policy: RetryPolicy,
+    state: RetryState,
+    method: str,
+    status: int,
+    headers: Mapping[str, str],
 ) -> float | None:
     """Seconds to wait before retrying a response with this status, or ``None``: do not retry.
     Updates the counters when a retry is granted."""
@@ -109,7 +122,9 @@ def retry_delay_for_status(
     return delay
 
 
-def retry_delay_for_transport_error(policy: RetryPolicy, state: RetryState, method: str, kind: str) -> float | None:
+def retry_delay_for_transport_error(
+    policy: RetryPolicy, state: RetryState, method: str, kind: str
+) -> float | None:
     if kind != NOT_SENT and method not in IDEMPOTENT_METHODS:
         return None
     if state.retries >= policy.max_retries:

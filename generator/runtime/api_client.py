@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
 import threading
 import time
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import httpx
@@ -36,7 +38,9 @@ from ._retry import RetryPolicy, RetryState
 from .configuration import get_default_configuration
 from .rest import ApiConnectionError
 
-_NEXT_PAGE_AUTH = ("nextUri",)  # any non-empty auth tuple: the page is fetched with the token
+_NEXT_PAGE_AUTH = (
+    "nextUri",
+)  # any non-empty auth tuple: the page is fetched with the token
 
 
 class ApiClient(ClientCore):
@@ -50,10 +54,16 @@ class ApiClient(ClientCore):
     or the official SDK's way: ``ApiClient().get_client_credentials_token(ID, SECRET)``.
     """
 
-    def __init__(self, *args: Any, http_client: httpx.Client | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, http_client: httpx.Client | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.Client(**self._transport_settings)
+        self._http = (
+            http_client
+            if http_client is not None
+            else httpx.Client(**self._transport_settings)
+        )
 
     def close(self) -> None:
         if self._owns_http:
@@ -66,7 +76,12 @@ class ApiClient(ClientCore):
         self.close()
 
     # generated code enters here ------------------------------------------------------------
-    def call_api(self, op: OperationSpec, args: Mapping[str, Any], request_options: RequestOptions | None = None) -> Any:
+    def call_api(
+        self,
+        op: OperationSpec,
+        args: Mapping[str, Any],
+        request_options: RequestOptions | None = None,
+    ) -> Any:
         prepared = prepare_request(op, args)
         try:
             return self._call(op, prepared, request_options or DEFAULT_REQUEST_OPTIONS)
@@ -75,25 +90,43 @@ class ApiClient(ClientCore):
                 prepared.close()
 
     async def call_api_async(
-        self, op: OperationSpec, args: Mapping[str, Any], request_options: RequestOptions | None = None
+        self,
+        op: OperationSpec,
+        args: Mapping[str, Any],
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Lets ``AsyncXxxApi(sync_client)`` work: the blocking call runs in a worker thread."""
         return await asyncio.to_thread(self.call_api, op, args, request_options)
 
-    def request_next_page(self, next_uri: str, response_type: str, request_options: RequestOptions | None = None) -> Any:
+    def request_next_page(
+        self,
+        next_uri: str,
+        response_type: str,
+        request_options: RequestOptions | None = None,
+    ) -> Any:
         """GET a listing's ``nextUri`` (relative to the API host) and decode it as ``response_type``."""
         op, prepared = _next_page_request(self.api_base_url(), next_uri, response_type)
         return self._call(op, prepared, request_options or DEFAULT_REQUEST_OPTIONS)
 
-    def _call(self, op: OperationSpec, prepared: PreparedRequest, options: RequestOptions) -> Any:
+    def _call(
+        self, op: OperationSpec, prepared: PreparedRequest, options: RequestOptions
+    ) -> Any:
         self.configuration.check_config_file()
         url = self.api_base_url() + prepared.path
         headers = self.request_headers(prepared, options)
         target = options.download_to
         response, state = self._send(
-            op.operation_id, op.method, url, headers, self.request_query(prepared, options), prepared,
-            self.request_timeout(options), self.policy_for(options), auth=bool(op.auth), stream=target is not None,
-        )  # fmt: skip
+            op.operation_id,
+            op.method,
+            url,
+            headers,
+            self.request_query(prepared, options),
+            prepared,
+            self.request_timeout(options),
+            self.policy_for(options),
+            auth=bool(op.auth),
+            stream=target is not None,
+        )
         if target is None:
             return self.result(op, response, response.content, options, state)
         try:
@@ -127,25 +160,47 @@ class ApiClient(ClientCore):
                     time.sleep(wait)
             if auth:
                 enabled, wait_time = self.token_enabled()
-                token = self.tokens.token_for_request(self._fetch_token, enabled, wait_time)
+                token = self.tokens.token_for_request(
+                    self._fetch_token, enabled, wait_time
+                )
                 _set_bearer(headers, token)
             self.before_send(operation_id, method, url, state)
             started = time.monotonic()
             try:
                 request = self._http.build_request(
-                    method, url, params=params, headers=headers, content=prepared.content,
-                    data=prepared.form_fields, files=prepared.files, timeout=timeout,
-                )  # fmt: skip
+                    method,
+                    url,
+                    params=params,
+                    headers=headers,
+                    content=prepared.content,
+                    data=prepared.form_fields,
+                    files=prepared.files,
+                    timeout=timeout,
+                )
                 response = self._http.send(request, stream=stream)
                 if stream and response.status_code >= 400:
                     response.read()
             except httpx.TransportError as error:
-                delay = self.judge_transport_error(operation_id, method, url, headers, error, policy, state, started)
+                delay = self.judge_transport_error(
+                    operation_id, method, url, headers, error, policy, state, started
+                )
                 prepared.rewind_files()
                 time.sleep(delay)
                 continue
-            outcome = self.judge_response(operation_id, method, url, headers, prepared.content, response, token,
-                                          reauth_used, policy, state, started, secret)  # fmt: skip
+            outcome = self.judge_response(
+                operation_id,
+                method,
+                url,
+                headers,
+                prepared.content,
+                response,
+                token,
+                reauth_used,
+                policy,
+                state,
+                started,
+                secret,
+            )
             if outcome.kind == "done":
                 return response, state
             response.close()
@@ -157,20 +212,41 @@ class ApiClient(ClientCore):
 
     def _fetch_token(self, token_request: TokenRequest) -> TokenInfo:
         url, headers, prepared = _token_http_request(self, token_request)
-        response, _ = self._send(TOKEN_OPERATION_ID, "POST", url, headers, None, prepared, self.timeout,
-                                 self.retry_policy, auth=False, stream=False, secret=True)  # fmt: skip
+        response, _ = self._send(
+            TOKEN_OPERATION_ID,
+            "POST",
+            url,
+            headers,
+            None,
+            prepared,
+            self.timeout,
+            self.retry_policy,
+            auth=False,
+            stream=False,
+            secret=True,
+        )
         return self.token_from_response(response)
 
     # the official SDK's entry points -----------------------------------------------------------
-    def get_client_credentials_token(self, client_id: str, client_secret: str) -> ApiClient:
+    def get_client_credentials_token(
+        self, client_id: str, client_secret: str
+    ) -> ApiClient:
         """Client-credentials grant; the token is renewed the same way when it expires."""
         self._remember_grant(client_id, client_secret, client_credentials=True)
-        self._store_token(self._fetch_token(client_credentials_request(client_id, client_secret)))
+        self._store_token(
+            self._fetch_token(client_credentials_request(client_id, client_secret))
+        )
         return self
 
-    def get_saml2bearer_token(self, client_id: str, client_secret: str, org_name: str, assertion: str) -> ApiClient:
+    def get_saml2bearer_token(
+        self, client_id: str, client_secret: str, org_name: str, assertion: str
+    ) -> ApiClient:
         self._remember_grant(client_id, client_secret, client_credentials=False)
-        self._store_token(self._fetch_token(saml2bearer_request(client_id, client_secret, org_name, assertion)))
+        self._store_token(
+            self._fetch_token(
+                saml2bearer_request(client_id, client_secret, org_name, assertion)
+            )
+        )
         return self
 
     def get_code_authorization_token(
@@ -178,14 +254,18 @@ class ApiClient(ClientCore):
     ) -> tuple[ApiClient, dict[str, Any]]:
         """Authorization-code grant; the refresh token renews the access token on expiry."""
         self._remember_grant(client_id, client_secret, client_credentials=False)
-        request = authorization_code_request(client_id, client_secret, auth_code, redirect_uri)
+        request = authorization_code_request(
+            client_id, client_secret, auth_code, redirect_uri
+        )
         return self, self._store_token(self._fetch_token(request))
 
     def refresh_code_authorization_token(
         self, client_id: str, client_secret: str | None, refresh_token: str
     ) -> tuple[ApiClient, dict[str, Any]]:
         self._remember_grant(client_id, client_secret, client_credentials=False)
-        return self, self._store_token(self._fetch_token(refresh_request(client_id, client_secret, refresh_token)))
+        return self, self._store_token(
+            self._fetch_token(refresh_request(client_id, client_secret, refresh_token))
+        )
 
     def get_pkce_token(
         self, client_id: str, code_verifier: str, auth_code: str, redirect_uri: str
@@ -202,10 +282,16 @@ class ApiClient(ClientCore):
 class AsyncApiClient(ClientCore):
     """Asynchronous client: the same settings and entry points, as coroutines."""
 
-    def __init__(self, *args: Any, http_client: httpx.AsyncClient | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, http_client: httpx.AsyncClient | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.AsyncClient(**self._transport_settings)
+        self._http = (
+            http_client
+            if http_client is not None
+            else httpx.AsyncClient(**self._transport_settings)
+        )
 
     async def aclose(self) -> None:
         if self._owns_http:
@@ -220,11 +306,16 @@ class AsyncApiClient(ClientCore):
         await self.aclose()
 
     async def call_api(
-        self, op: OperationSpec, args: Mapping[str, Any], request_options: RequestOptions | None = None
+        self,
+        op: OperationSpec,
+        args: Mapping[str, Any],
+        request_options: RequestOptions | None = None,
     ) -> Any:
         prepared = prepare_request(op, args)
         try:
-            return await self._call(op, prepared, request_options or DEFAULT_REQUEST_OPTIONS)
+            return await self._call(
+                op, prepared, request_options or DEFAULT_REQUEST_OPTIONS
+            )
         finally:
             if prepared.opened_files:
                 prepared.close()
@@ -232,20 +323,35 @@ class AsyncApiClient(ClientCore):
     call_api_async = call_api
 
     async def request_next_page(
-        self, next_uri: str, response_type: str, request_options: RequestOptions | None = None
+        self,
+        next_uri: str,
+        response_type: str,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         op, prepared = _next_page_request(self.api_base_url(), next_uri, response_type)
-        return await self._call(op, prepared, request_options or DEFAULT_REQUEST_OPTIONS)
+        return await self._call(
+            op, prepared, request_options or DEFAULT_REQUEST_OPTIONS
+        )
 
-    async def _call(self, op: OperationSpec, prepared: PreparedRequest, options: RequestOptions) -> Any:
+    async def _call(
+        self, op: OperationSpec, prepared: PreparedRequest, options: RequestOptions
+    ) -> Any:
         self.configuration.check_config_file()
         url = self.api_base_url() + prepared.path
         headers = self.request_headers(prepared, options)
         target = options.download_to
         response, state = await self._send(
-            op.operation_id, op.method, url, headers, self.request_query(prepared, options), prepared,
-            self.request_timeout(options), self.policy_for(options), auth=bool(op.auth), stream=target is not None,
-        )  # fmt: skip
+            op.operation_id,
+            op.method,
+            url,
+            headers,
+            self.request_query(prepared, options),
+            prepared,
+            self.request_timeout(options),
+            self.policy_for(options),
+            auth=bool(op.auth),
+            stream=target is not None,
+        )
         if target is None:
             return self.result(op, response, response.content, options, state)
         try:
@@ -279,25 +385,47 @@ class AsyncApiClient(ClientCore):
                     await asyncio.sleep(wait)
             if auth:
                 enabled, wait_time = self.token_enabled()
-                token = await self.tokens.token_for_request_async(self._fetch_token, enabled, wait_time)
+                token = await self.tokens.token_for_request_async(
+                    self._fetch_token, enabled, wait_time
+                )
                 _set_bearer(headers, token)
             self.before_send(operation_id, method, url, state)
             started = time.monotonic()
             try:
                 request = self._http.build_request(
-                    method, url, params=params, headers=headers, content=prepared.content,
-                    data=prepared.form_fields, files=prepared.files, timeout=timeout,
-                )  # fmt: skip
+                    method,
+                    url,
+                    params=params,
+                    headers=headers,
+                    content=prepared.content,
+                    data=prepared.form_fields,
+                    files=prepared.files,
+                    timeout=timeout,
+                )
                 response = await self._http.send(request, stream=stream)
                 if stream and response.status_code >= 400:
                     await response.aread()
             except httpx.TransportError as error:
-                delay = self.judge_transport_error(operation_id, method, url, headers, error, policy, state, started)
+                delay = self.judge_transport_error(
+                    operation_id, method, url, headers, error, policy, state, started
+                )
                 prepared.rewind_files()
                 await asyncio.sleep(delay)
                 continue
-            outcome = self.judge_response(operation_id, method, url, headers, prepared.content, response, token,
-                                          reauth_used, policy, state, started, secret)  # fmt: skip
+            outcome = self.judge_response(
+                operation_id,
+                method,
+                url,
+                headers,
+                prepared.content,
+                response,
+                token,
+                reauth_used,
+                policy,
+                state,
+                started,
+                secret,
+            )
             if outcome.kind == "done":
                 return response, state
             await response.aclose()
@@ -309,27 +437,50 @@ class AsyncApiClient(ClientCore):
 
     async def _fetch_token(self, token_request: TokenRequest) -> TokenInfo:
         url, headers, prepared = _token_http_request(self, token_request)
-        response, _ = await self._send(TOKEN_OPERATION_ID, "POST", url, headers, None, prepared, self.timeout,
-                                       self.retry_policy, auth=False, stream=False, secret=True)  # fmt: skip
+        response, _ = await self._send(
+            TOKEN_OPERATION_ID,
+            "POST",
+            url,
+            headers,
+            None,
+            prepared,
+            self.timeout,
+            self.retry_policy,
+            auth=False,
+            stream=False,
+            secret=True,
+        )
         return self.token_from_response(response)
 
-    async def get_client_credentials_token(self, client_id: str, client_secret: str) -> AsyncApiClient:
+    async def get_client_credentials_token(
+        self, client_id: str, client_secret: str
+    ) -> AsyncApiClient:
         self._remember_grant(client_id, client_secret, client_credentials=True)
-        self._store_token(await self._fetch_token(client_credentials_request(client_id, client_secret)))
+        self._store_token(
+            await self._fetch_token(
+                client_credentials_request(client_id, client_secret)
+            )
+        )
         return self
 
     async def get_saml2bearer_token(
         self, client_id: str, client_secret: str, org_name: str, assertion: str
     ) -> AsyncApiClient:
         self._remember_grant(client_id, client_secret, client_credentials=False)
-        self._store_token(await self._fetch_token(saml2bearer_request(client_id, client_secret, org_name, assertion)))
+        self._store_token(
+            await self._fetch_token(
+                saml2bearer_request(client_id, client_secret, org_name, assertion)
+            )
+        )
         return self
 
     async def get_code_authorization_token(
         self, client_id: str, client_secret: str, auth_code: str, redirect_uri: str
     ) -> tuple[AsyncApiClient, dict[str, Any]]:
         self._remember_grant(client_id, client_secret, client_credentials=False)
-        request = authorization_code_request(client_id, client_secret, auth_code, redirect_uri)
+        request = authorization_code_request(
+            client_id, client_secret, auth_code, redirect_uri
+        )
         return self, self._store_token(await self._fetch_token(request))
 
     async def refresh_code_authorization_token(
@@ -372,7 +523,9 @@ def get_default_async_api_client() -> AsyncApiClient:
     if _default_async_client is None:
         with _default_lock:
             if _default_async_client is None:
-                _default_async_client = AsyncApiClient(configuration=get_default_configuration())
+                _default_async_client = AsyncApiClient(
+                    configuration=get_default_configuration()
+                )
     return _default_async_client
 
 
@@ -387,25 +540,38 @@ def _set_bearer(headers: dict[str, str], token: str) -> None:
         headers.pop("Authorization", None)
 
 
-def _token_http_request(client: ClientCore, token_request: TokenRequest) -> tuple[str, dict[str, str], PreparedRequest]:
+def _token_http_request(
+    client: ClientCore, token_request: TokenRequest
+) -> tuple[str, dict[str, str], PreparedRequest]:
     url = client.login_base_url() + TOKEN_PATH
     headers = {**client.default_headers, **token_request.headers()}
-    prepared = PreparedRequest("POST", TOKEN_PATH, [], headers, content=urlencode(token_request.form).encode())
+    prepared = PreparedRequest(
+        "POST", TOKEN_PATH, [], headers, content=urlencode(token_request.form).encode()
+    )
     return url, headers, prepared
 
 
-def _next_page_request(api_base: str, next_uri: str, response_type: str) -> tuple[OperationSpec, PreparedRequest]:
+def _next_page_request(
+    api_base: str, next_uri: str, response_type: str
+) -> tuple[OperationSpec, PreparedRequest]:
     parts = urlsplit(next_uri)
     if parts.scheme or parts.netloc:
         base = urlsplit(api_base)
         if (parts.scheme, parts.netloc) != (base.scheme, base.netloc):
             # never send the token to a host the client was not configured for
-            raise ValueError(f"nextUri {next_uri!r} points to another host than {api_base!r}")
-        path = parts.path[len(base.path.rstrip("/")):] if base.path else parts.path
+            raise ValueError(
+                f"nextUri {next_uri!r} points to another host than {api_base!r}"
+            )
+        path = parts.path[len(base.path.rstrip("/")) :] if base.path else parts.path
     else:
         path = parts.path
-    op = OperationSpec(operation_id="nextPage", method="GET", path=path, response_type=response_type,
-                       auth=_NEXT_PAGE_AUTH)  # fmt: skip
+    op = OperationSpec(
+        operation_id="nextPage",
+        method="GET",
+        path=path,
+        response_type=response_type,
+        auth=_NEXT_PAGE_AUTH,
+    )
     query = parse_qsl(parts.query, keep_blank_values=True)
     return op, PreparedRequest("GET", path, query, {"Accept": "application/json"})
 
@@ -428,7 +594,9 @@ def _download(response: httpx.Response, target: Any) -> Any:
                 os.remove(partial)
         return path
     except httpx.TransportError as error:
-        raise ApiConnectionError(f"download interrupted: {type(error).__name__}: {error}") from error
+        raise ApiConnectionError(
+            f"download interrupted: {type(error).__name__}: {error}"
+        ) from error
 
 
 async def _download_async(response: httpx.Response, target: Any) -> Any:
@@ -440,7 +608,8 @@ async def _download_async(response: httpx.Response, target: Any) -> Any:
             return target
         partial = path + ".part"
         try:
-            with open(partial, "wb") as handle:
+            # local disk writes are short next to the network reads they wait on
+            with open(partial, "wb") as handle:  # noqa: ASYNC230
                 async for chunk in response.aiter_bytes():
                     handle.write(chunk)
             os.replace(partial, path)
@@ -449,4 +618,11 @@ async def _download_async(response: httpx.Response, target: Any) -> Any:
                 os.remove(partial)
         return path
     except httpx.TransportError as error:
-        raise ApiConnectionError(f"download interrupted: {type(error).__name__}: {error}") from error
+        raise ApiConnectionError(
+            f"download interrupted: {type(error).__name__}: {error}"
+        ) from error
+
+
+# ``<sdk>.api_client.ApiClient`` (official idiom) must work without importing the submodule
+# first: the package's lazy map resolves the name ``api_client`` to this attribute.
+api_client = sys.modules[__name__]

@@ -23,10 +23,11 @@ import sys
 import threading
 import time
 import types
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from . import _version
-from .logger import Logger, LogFormat, LogLevel
+from .logger import LogFormat, Logger, LogLevel
 from .regions import PureCloudRegionHosts, login_host_for
 from .rest import ConfigFileError
 
@@ -41,7 +42,11 @@ CONFIG_DIR_NAME = ".genesyscloudpython-guest" if _GUEST_SDK else ".genesyscloudp
 
 def default_config_file_path() -> str:
     """``$HOME/.genesyscloudpython/config`` (``%USERPROFILE%`` on Windows when HOME is unset)."""
-    home = os.environ.get("HOME") or os.environ.get("USERPROFILE") or os.path.expanduser("~")
+    home = (
+        os.environ.get("HOME")
+        or os.environ.get("USERPROFILE")
+        or os.path.expanduser("~")
+    )
     return os.path.join(home, CONFIG_DIR_NAME, "config")
 
 
@@ -77,7 +82,9 @@ class GatewayConfiguration:
         protocol = self.protocol or "https"
         port = f":{self.port}" if self.port is not None and int(self.port) >= 0 else ""
         prefix = (path_prefix or "").strip("/")
-        return f"{protocol}://{self.host.strip('/')}{port}" + (f"/{prefix}" if prefix else "")
+        return f"{protocol}://{self.host.strip('/')}{port}" + (
+            f"/{prefix}" if prefix else ""
+        )
 
     def api_base_url(self) -> str:
         return self.base_url(self.path_params_api)
@@ -108,7 +115,9 @@ class Configuration:
         live_reload_config: bool = True,
         read_config_file: bool = True,
     ) -> None:
-        self.host = normalize_host(host) if host else f"{DEFAULT_SCHEME}://{DEFAULT_HOST}"
+        self.host = (
+            normalize_host(host) if host else f"{DEFAULT_SCHEME}://{DEFAULT_HOST}"
+        )
         if region is not None:
             self.region = region
         self.base_path = DEFAULT_BASE_PATH
@@ -129,11 +138,17 @@ class Configuration:
         self.connect_timeout: float = 10.0
         self.timeout: float = 60.0  # read/write/pool timeout per request, seconds
         self.max_retries = 3  # 408/5xx/connection errors
-        self.max_rate_limit_retries = 10  # 429 responses, each after the delay the server asked
-        self.max_retry_time: float = 120.0  # no retry starts later than this after the first attempt
+        self.max_rate_limit_retries = (
+            10  # 429 responses, each after the delay the server asked
+        )
+        self.max_retry_time: float = (
+            120.0  # no retry starts later than this after the first attempt
+        )
         self.retry_backoff_base: float = 0.5
         self.retry_backoff_max: float = 10.0
-        self.max_requests_per_second: float | None = None  # client-side limiter; None = off
+        self.max_requests_per_second: float | None = (
+            None  # client-side limiter; None = off
+        )
         self.logger = Logger()
         self.config_check_interval: float = 1.0
         self.live_reload_config = live_reload_config
@@ -160,7 +175,11 @@ class Configuration:
 
     @region.setter
     def region(self, value: PureCloudRegionHosts | str) -> None:
-        region = value if isinstance(value, PureCloudRegionHosts) else PureCloudRegionHosts.from_name(value)
+        region = (
+            value
+            if isinstance(value, PureCloudRegionHosts)
+            else PureCloudRegionHosts.from_name(value)
+        )
         self.host = region.api_host
         self.login_host = region.login_host
 
@@ -174,7 +193,11 @@ class Configuration:
         gateway = self.gateway_configuration
         if gateway is not None and gateway.host:
             return gateway.login_base_url()
-        return normalize_host(self.login_host) if self.login_host else login_host_for(normalize_host(self.host))
+        return (
+            normalize_host(self.login_host)
+            if self.login_host
+            else login_host_for(normalize_host(self.host))
+        )
 
     # configuration file ------------------------------------------------------------------
     @property
@@ -213,12 +236,22 @@ class Configuration:
             except ConfigFileError as error:
                 if raise_errors:
                     raise
-                logging.getLogger(SDK_NAME).warning("configuration file ignored: %s", error)
+                logging.getLogger(SDK_NAME).warning(
+                    "configuration file ignored: %s", error
+                )
 
     # misc --------------------------------------------------------------------------------
-    def auth_settings(self) -> dict[str, Any]:  # official helper, kept for scripts that read it
-        return {"PureCloud OAuth": {"type": "oauth2", "in": "header", "key": "Authorization",
-                                    "value": f"Bearer {self.access_token}"}}  # fmt: skip
+    def auth_settings(
+        self,
+    ) -> dict[str, Any]:  # official helper, kept for scripts that read it
+        return {
+            "PureCloud OAuth": {
+                "type": "oauth2",
+                "in": "header",
+                "key": "Authorization",
+                "value": f"Bearer {self.access_token}",
+            }
+        }
 
     def to_debug_report(self) -> str:
         return (
@@ -255,16 +288,25 @@ def read_config_file(path: str) -> ConfigData:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
-            raise ConfigFileError(f"{path}:{error.lineno}:{error.colno}: invalid JSON: {error.msg}") from None
+            raise ConfigFileError(
+                f"{path}:{error.lineno}:{error.colno}: invalid JSON: {error.msg}"
+            ) from None
         for section, values in data.items():
             if not isinstance(values, dict):
-                raise ConfigFileError(f"{path}: section {section!r} must be a JSON object")
-        return {str(section).lower(): {str(k).lower(): v for k, v in values.items()} for section, values in data.items()}
+                raise ConfigFileError(
+                    f"{path}: section {section!r} must be a JSON object"
+                )
+        return {
+            str(section).lower(): {str(k).lower(): v for k, v in values.items()}
+            for section, values in data.items()
+        }
     parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read_string(text, source=path)
     except configparser.Error as error:
-        raise ConfigFileError(f"{path}: invalid INI: {error}".replace("\n", " ")) from None
+        raise ConfigFileError(
+            f"{path}: invalid INI: {error}".replace("\n", " ")
+        ) from None
     return {section.lower(): dict(parser[section]) for section in parser.sections()}
 
 
@@ -281,7 +323,7 @@ def _as_bool(value: Any) -> bool:
 
 def _as_number(value: Any) -> float:
     if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not a number")
+        raise ValueError(f"{value!r} is not a number")  # noqa: TRY004
     number = float(value)
     if number < 0:
         raise ValueError(f"{value!r} must not be negative")
@@ -299,21 +341,57 @@ def _as_text(value: Any) -> str:
 
 
 # (section, key) -> (converter, setter(configuration, value))
-_SETTERS: dict[tuple[str, str], tuple[Callable[[Any], Any], Callable[[Configuration, Any], None]]] = {
-    ("logging", "log_level"): (LogLevel.from_string, lambda c, v: setattr(c.logger, "log_level", v)),
-    ("logging", "log_format"): (LogFormat.from_string, lambda c, v: setattr(c.logger, "log_format", v)),
-    ("logging", "log_to_console"): (_as_bool, lambda c, v: setattr(c.logger, "log_to_console", v)),
-    ("logging", "log_file_path"): (_as_text, lambda c, v: setattr(c.logger, "log_file_path", v or None)),
-    ("logging", "log_request_body"): (_as_bool, lambda c, v: setattr(c.logger, "log_request_body", v)),
-    ("logging", "log_response_body"): (_as_bool, lambda c, v: setattr(c.logger, "log_response_body", v)),
-    ("reauthentication", "refresh_access_token"): (_as_bool, lambda c, v: setattr(c, "should_refresh_access_token", v)),
-    ("reauthentication", "refresh_token_wait_max"): (_as_number, lambda c, v: setattr(c, "refresh_token_wait_time", v)),
-    ("general", "live_reload_config"): (_as_bool, lambda c, v: setattr(c, "live_reload_config", v)),
+_SETTERS: dict[
+    tuple[str, str], tuple[Callable[[Any], Any], Callable[[Configuration, Any], None]]
+] = {
+    ("logging", "log_level"): (
+        LogLevel.from_string,
+        lambda c, v: setattr(c.logger, "log_level", v),
+    ),
+    ("logging", "log_format"): (
+        LogFormat.from_string,
+        lambda c, v: setattr(c.logger, "log_format", v),
+    ),
+    ("logging", "log_to_console"): (
+        _as_bool,
+        lambda c, v: setattr(c.logger, "log_to_console", v),
+    ),
+    ("logging", "log_file_path"): (
+        _as_text,
+        lambda c, v: setattr(c.logger, "log_file_path", v or None),
+    ),
+    ("logging", "log_request_body"): (
+        _as_bool,
+        lambda c, v: setattr(c.logger, "log_request_body", v),
+    ),
+    ("logging", "log_response_body"): (
+        _as_bool,
+        lambda c, v: setattr(c.logger, "log_response_body", v),
+    ),
+    ("reauthentication", "refresh_access_token"): (
+        _as_bool,
+        lambda c, v: setattr(c, "should_refresh_access_token", v),
+    ),
+    ("reauthentication", "refresh_token_wait_max"): (
+        _as_number,
+        lambda c, v: setattr(c, "refresh_token_wait_time", v),
+    ),
+    ("general", "live_reload_config"): (
+        _as_bool,
+        lambda c, v: setattr(c, "live_reload_config", v),
+    ),
     ("general", "host"): (normalize_host, lambda c, v: setattr(c, "host", v)),
-}  # fmt: skip
+}
 
-_GATEWAY_KEYS = {"host": _as_text, "protocol": _as_text, "port": _as_int, "path_params_login": _as_text,
-                 "path_params_api": _as_text, "username": _as_text, "password": _as_text}  # fmt: skip
+_GATEWAY_KEYS = {
+    "host": _as_text,
+    "protocol": _as_text,
+    "port": _as_int,
+    "path_params_login": _as_text,
+    "path_params_api": _as_text,
+    "username": _as_text,
+    "password": _as_text,
+}
 
 
 def apply_config(configuration: Configuration, data: ConfigData, path: str) -> None:
@@ -334,15 +412,23 @@ def apply_config(configuration: Configuration, data: ConfigData, path: str) -> N
         gateway = GatewayConfiguration()
         for key, raw in gateway_values.items():
             if key in _GATEWAY_KEYS:
-                setattr(gateway, key, _convert(_GATEWAY_KEYS[key], raw, path, "gateway", key))
+                setattr(
+                    gateway,
+                    key,
+                    _convert(_GATEWAY_KEYS[key], raw, path, "gateway", key),
+                )
         if not gateway.host:
-            raise ConfigFileError(f"{path}: [gateway] host: missing (required when a gateway section is present)")
+            raise ConfigFileError(
+                f"{path}: [gateway] host: missing (required when a gateway section is present)"
+            )
         changes.append((lambda c, v: setattr(c, "gateway_configuration", v), gateway))
     for setter, value in changes:
         setter(configuration, value)
 
 
-def _convert(converter: Callable[[Any], Any], raw: Any, path: str, section: str, key: str) -> Any:
+def _convert(
+    converter: Callable[[Any], Any], raw: Any, path: str, section: str, key: str
+) -> Any:
     try:
         return converter(raw)
     except (TypeError, ValueError) as error:
@@ -382,8 +468,13 @@ class _ConfigurationModule(types.ModuleType):
             setattr(get_default_configuration(), name, value)
 
     def __dir__(self) -> list[str]:
-        return sorted(set(super().__dir__()) | {n for n in dir(get_default_configuration()) if not n.startswith("_")})
+        return sorted(
+            set(super().__dir__())
+            | {n for n in dir(get_default_configuration()) if not n.startswith("_")}
+        )
 
 
-configuration = sys.modules[__name__]  # `from <sdk>.configuration import configuration` also works
+configuration = sys.modules[
+    __name__
+]  # `from <sdk>.configuration import configuration` also works
 sys.modules[__name__].__class__ = _ConfigurationModule

@@ -14,8 +14,9 @@ import logging
 import re
 import sys
 import time
+from collections.abc import Iterable, Mapping
 from enum import Enum
-from typing import Any, Iterable, Mapping
+from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from . import _version
@@ -26,14 +27,29 @@ TRACE = 5  # below logging.DEBUG: response headers too
 logging.addLevelName(TRACE, "TRACE")
 
 REDACTED = "[REDACTED]"
-SENSITIVE_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
+SENSITIVE_HEADERS = frozenset(
+    {"authorization", "proxy-authorization", "cookie", "set-cookie"}
+)
 SENSITIVE_KEYS = frozenset(
     {
-        "access_token", "accesstoken", "refresh_token", "refreshtoken", "id_token",
-        "client_secret", "clientsecret", "password", "assertion", "code_verifier",
-        "jwt", "token", "authorization", "secret", "apikey", "api_key",
+        "access_token",
+        "accesstoken",
+        "refresh_token",
+        "refreshtoken",
+        "id_token",
+        "client_secret",
+        "clientsecret",
+        "password",
+        "assertion",
+        "code_verifier",
+        "jwt",
+        "token",
+        "authorization",
+        "secret",
+        "apikey",
+        "api_key",
     }
-)  # fmt: skip
+)
 _SECRET_IN_TEXT = re.compile(
     r'("?(?:access_token|refresh_token|id_token|client_secret|password|assertion|jwt|code_verifier)"?\s*[:=]\s*"?)([^"&,\s}]+)',
     re.IGNORECASE,
@@ -70,8 +86,12 @@ class LogFormat(Enum):
         raise ValueError(f"{value!r} is not a log format (text, json)")
 
 
-_STDLIB_LEVEL = {LogLevel.LNone: logging.CRITICAL + 10, LogLevel.LError: logging.ERROR,
-                 LogLevel.LDebug: logging.DEBUG, LogLevel.LTrace: TRACE}  # fmt: skip
+_STDLIB_LEVEL = {
+    LogLevel.LNone: logging.CRITICAL + 10,
+    LogLevel.LError: logging.ERROR,
+    LogLevel.LDebug: logging.DEBUG,
+    LogLevel.LTrace: TRACE,
+}
 
 
 class Logger:
@@ -95,7 +115,9 @@ class Logger:
 
     @log_level.setter
     def log_level(self, value: LogLevel | str) -> None:
-        self._log_level = value if isinstance(value, LogLevel) else LogLevel.from_string(value)
+        self._log_level = (
+            value if isinstance(value, LogLevel) else LogLevel.from_string(value)
+        )
         self._apply()
 
     @property
@@ -104,7 +126,9 @@ class Logger:
 
     @log_format.setter
     def log_format(self, value: LogFormat | str) -> None:
-        self._log_format = value if isinstance(value, LogFormat) else LogFormat.from_string(value)
+        self._log_format = (
+            value if isinstance(value, LogFormat) else LogFormat.from_string(value)
+        )
         self._apply()
 
     @property
@@ -139,11 +163,15 @@ class Logger:
         self._stdlib.setLevel(_STDLIB_LEVEL[self._log_level])
         if self._log_level is LogLevel.LNone:
             return
-        formatter = JsonFormatter() if self._log_format is LogFormat.JSON else TextFormatter()
+        formatter = (
+            JsonFormatter() if self._log_format is LogFormat.JSON else TextFormatter()
+        )
         if self._log_to_console:
             self._handlers.append(logging.StreamHandler(sys.stderr))
         if self._log_file_path:
-            self._handlers.append(logging.FileHandler(self._log_file_path, encoding="utf-8", delay=True))
+            self._handlers.append(
+                logging.FileHandler(self._log_file_path, encoding="utf-8", delay=True)
+            )
         for handler in self._handlers:
             handler.setFormatter(formatter)
             self._stdlib.addHandler(handler)
@@ -189,29 +217,64 @@ class Logger:
             record["response_headers"] = redact_headers(response_headers)
         if self.log_request_body and not secret_bodies and request_body is not None:
             record["request_body"] = redact_body(request_body)
-        if self.log_response_body and not secret_bodies and response_body is not None and (
-            failed or level is LogLevel.LTrace
+        if (
+            self.log_response_body
+            and not secret_bodies
+            and response_body is not None
+            and (failed or level is LogLevel.LTrace)
         ):
             record["response_body"] = redact_body(response_body)
         stdlib_level = logging.ERROR if failed else _STDLIB_LEVEL[level]
         if self._stdlib.isEnabledFor(stdlib_level):
-            self._stdlib.log(stdlib_level, _text_of(record), extra={"sdk_exchange": record})
+            self._stdlib.log(
+                stdlib_level, _text_of(record), extra={"sdk_exchange": record}
+            )
 
     # the official SDK's Logger methods, kept for scripts that call them directly
-    def trace(self, method, url, request_body, status, request_headers, response_headers) -> None:
+    def trace(
+        self, method, url, request_body, status, request_headers, response_headers
+    ) -> None:
         if self._log_level is LogLevel.LTrace:
-            self.log_exchange(method=method, url=url, status=status, request_headers=request_headers,
-                              response_headers=response_headers, request_body=request_body)  # fmt: skip
+            self.log_exchange(
+                method=method,
+                url=url,
+                status=status,
+                request_headers=request_headers,
+                response_headers=response_headers,
+                request_body=request_body,
+            )
 
     def debug(self, method, url, request_body, status, request_headers) -> None:
         if self.wants_success():
-            self.log_exchange(method=method, url=url, status=status, request_headers=request_headers,
-                              response_headers=None, request_body=request_body)  # fmt: skip
+            self.log_exchange(
+                method=method,
+                url=url,
+                status=status,
+                request_headers=request_headers,
+                response_headers=None,
+                request_body=request_body,
+            )
 
-    def error(self, method, url, request_body, status, request_headers, response_body, response_headers) -> None:
-        self.log_exchange(method=method, url=url, status=status, request_headers=request_headers,
-                          response_headers=response_headers, request_body=request_body,
-                          response_body=response_body, error="error")  # fmt: skip
+    def error(
+        self,
+        method,
+        url,
+        request_body,
+        status,
+        request_headers,
+        response_body,
+        response_headers,
+    ) -> None:
+        self.log_exchange(
+            method=method,
+            url=url,
+            status=status,
+            request_headers=request_headers,
+            response_headers=response_headers,
+            request_body=request_body,
+            response_body=response_body,
+            error="error",
+        )
 
 
 class TextFormatter(logging.Formatter):
@@ -223,19 +286,32 @@ class TextFormatter(logging.Formatter):
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created))
-        exchange = getattr(record, "sdk_exchange", None) or {"message": record.getMessage()}
-        return json.dumps({"date": stamp + "Z", "level": record.levelname, **exchange}, default=str)
+        exchange = getattr(record, "sdk_exchange", None) or {
+            "message": record.getMessage()
+        }
+        return json.dumps(
+            {"date": stamp + "Z", "level": record.levelname, **exchange}, default=str
+        )
 
 
 def _text_of(record: Mapping[str, Any]) -> str:
     head = f"{record['method']} {record['url']} -> {record['status']}"
-    rest = " ".join(f"{key}={value}" for key, value in record.items() if key not in ("method", "url", "status"))
+    rest = " ".join(
+        f"{key}={value}"
+        for key, value in record.items()
+        if key not in ("method", "url", "status")
+    )
     return f"{head} {rest}" if rest else head
 
 
-def redact_headers(headers: Mapping[str, str] | Iterable[tuple[str, str]]) -> dict[str, str]:
+def redact_headers(
+    headers: Mapping[str, str] | Iterable[tuple[str, str]],
+) -> dict[str, str]:
     items = headers.items() if hasattr(headers, "items") else headers
-    return {key: (REDACTED if key.lower() in SENSITIVE_HEADERS else value) for key, value in items}
+    return {
+        key: (REDACTED if key.lower() in SENSITIVE_HEADERS else value)
+        for key, value in items
+    }
 
 
 def redact_body(body: Any) -> Any:
@@ -255,7 +331,12 @@ def redact_body(body: Any) -> Any:
         elif "=" in body and " " not in stripped:
             pairs = parse_qsl(body, keep_blank_values=True)
             if pairs:
-                return urlencode([(k, REDACTED if k.lower() in SENSITIVE_KEYS else v) for k, v in pairs])
+                return urlencode(
+                    [
+                        (k, REDACTED if k.lower() in SENSITIVE_KEYS else v)
+                        for k, v in pairs
+                    ]
+                )
         return _SECRET_IN_TEXT.sub(lambda m: m.group(1) + REDACTED, body)
     if isinstance(body, (dict, list)):
         return json.dumps(_redact_value(body), default=str)
@@ -264,7 +345,10 @@ def redact_body(body: Any) -> Any:
 
 def _redact_value(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: (REDACTED if str(k).lower() in SENSITIVE_KEYS else _redact_value(v)) for k, v in value.items()}
+        return {
+            k: (REDACTED if str(k).lower() in SENSITIVE_KEYS else _redact_value(v))
+            for k, v in value.items()
+        }
     if isinstance(value, list):
         return [_redact_value(item) for item in value]
     return value

@@ -17,13 +17,20 @@ from __future__ import annotations
 
 import inspect
 import math
-from typing import Any, AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any
 
 _PAGE_SIZE = "page_size"
 _PAGE_NUMBER = "page_number"
 
 
-def iter_pages(list_method: Callable[..., Any], /, *args: Any, page_size: int | None = None, **kwargs: Any) -> Iterator[Any]:
+def iter_pages(
+    list_method: Callable[..., Any],
+    /,
+    *args: Any,
+    page_size: int | None = None,
+    **kwargs: Any,
+) -> Iterator[Any]:
     walker = _PageWalker(list_method, page_size, kwargs)
     page = list_method(*args, **walker.kwargs)
     while page is not None:
@@ -32,20 +39,31 @@ def iter_pages(list_method: Callable[..., Any], /, *args: Any, page_size: int | 
         if step is None:
             return
         if step[0] == "uri":
-            page = _client_of(list_method).request_next_page(step[1], type(page).__name__, kwargs.get("request_options"))
+            page = _client_of(list_method).request_next_page(
+                step[1], type(page).__name__, kwargs.get("request_options")
+            )
         else:
             page = list_method(*args, **step[1])
 
 
 def iter_entities(
-    list_method: Callable[..., Any], /, *args: Any, page_size: int | None = None, items: str = "entities", **kwargs: Any
+    list_method: Callable[..., Any],
+    /,
+    *args: Any,
+    page_size: int | None = None,
+    items: str = "entities",
+    **kwargs: Any,
 ) -> Iterator[Any]:
     for page in iter_pages(list_method, *args, page_size=page_size, **kwargs):
         yield from _items_of(page, items)
 
 
 async def aiter_pages(
-    list_method: Callable[..., Any], /, *args: Any, page_size: int | None = None, **kwargs: Any
+    list_method: Callable[..., Any],
+    /,
+    *args: Any,
+    page_size: int | None = None,
+    **kwargs: Any,
 ) -> AsyncIterator[Any]:
     walker = _PageWalker(list_method, page_size, kwargs)
     page = await list_method(*args, **walker.kwargs)
@@ -56,13 +74,20 @@ async def aiter_pages(
             return
         if step[0] == "uri":
             client = _client_of(list_method)
-            page = await client.request_next_page(step[1], type(page).__name__, kwargs.get("request_options"))
+            page = await client.request_next_page(
+                step[1], type(page).__name__, kwargs.get("request_options")
+            )
         else:
             page = await list_method(*args, **step[1])
 
 
 async def aiter_entities(
-    list_method: Callable[..., Any], /, *args: Any, page_size: int | None = None, items: str = "entities", **kwargs: Any
+    list_method: Callable[..., Any],
+    /,
+    *args: Any,
+    page_size: int | None = None,
+    items: str = "entities",
+    **kwargs: Any,
 ) -> AsyncIterator[Any]:
     async for page in aiter_pages(list_method, *args, page_size=page_size, **kwargs):
         for item in _items_of(page, items):
@@ -72,7 +97,12 @@ async def aiter_entities(
 class _PageWalker:
     """Decides, from one page, how to ask for the next (pure: no I/O)."""
 
-    def __init__(self, list_method: Callable[..., Any], page_size: int | None, kwargs: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        list_method: Callable[..., Any],
+        page_size: int | None,
+        kwargs: dict[str, Any],
+    ) -> None:
         self.accepted = _parameter_names(list_method)
         self.kwargs = dict(kwargs)
         if page_size is not None:
@@ -86,7 +116,9 @@ class _PageWalker:
             return None
         next_uri = _value(page, "next_uri")
         if isinstance(next_uri, str) and next_uri:
-            if next_uri in self.seen_uris:  # a server repeating itself must not loop us forever
+            if (
+                next_uri in self.seen_uris
+            ):  # a server repeating itself must not loop us forever
                 return None
             self.seen_uris.add(next_uri)
             return ("uri", next_uri)
@@ -116,7 +148,11 @@ def _value(page: Any, name: str) -> Any:
     if value is None and isinstance(page, dict):
         value = page.get(name)
     # models mark absent fields with a falsy UNSET sentinel; treat it like None
-    if value is not None and not isinstance(value, (int, str, list, tuple)) and not value:
+    if (
+        value is not None
+        and not isinstance(value, (int, str, list, tuple))
+        and not value
+    ):
         return None
     return value
 
@@ -139,5 +175,7 @@ def _client_of(list_method: Callable[..., Any]) -> Any:
     owner = getattr(list_method, "__self__", None)
     client = getattr(owner, "api_client", None)
     if client is None:
-        raise TypeError("nextUri pagination needs a bound method of a generated API class")
+        raise TypeError(
+            "nextUri pagination needs a bound method of a generated API class"
+        )
     return client

@@ -58,7 +58,9 @@ class PureCloudRegionHosts(Enum):
             if key in (region.name, region.region_name, region.value):
                 return region
         known = ", ".join(region.region_name for region in cls)
-        raise ValueError(f"unknown Genesys Cloud region {name!r}; known regions: {known}")
+        raise ValueError(
+            f"unknown Genesys Cloud region {name!r}; known regions: {known}"
+        )
 
 
 def login_host_for(api_host: str) -> str:

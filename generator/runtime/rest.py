@@ -8,7 +8,9 @@ The module is named ``rest`` because scripts written for the official SDK import
 from __future__ import annotations
 
 import json
-from typing import Any, Mapping
+import sys
+from collections.abc import Mapping
+from typing import Any
 
 CORRELATION_ID_HEADER = "ININ-Correlation-Id"
 
@@ -103,7 +105,9 @@ class RateLimitError(ApiStatusError):
     @property
     def retry_after(self) -> float | None:
         """Seconds the server asked to wait, if it said so."""
-        from ._retry import server_requested_delay  # local: keeps this module dependency-free
+        from ._retry import (
+            server_requested_delay,
+        )  # local: keeps this module dependency-free
 
         return server_requested_delay(self.headers)
 
@@ -155,7 +159,9 @@ def error_class_for_status(status: int) -> type[ApiStatusError]:
     return _STATUS_ERRORS.get(status, ApiStatusError)
 
 
-def error_from_response(status: int, reason: str, headers: Mapping[str, str], raw: bytes) -> ApiStatusError:
+def error_from_response(
+    status: int, reason: str, headers: Mapping[str, str], raw: bytes
+) -> ApiStatusError:
     return error_class_for_status(status)(status, reason, headers=headers, raw=raw)
 
 
@@ -168,7 +174,13 @@ def _parse_body(raw: bytes) -> Any:
 
 def _header(headers: Mapping[str, str], name: str) -> str | None:
     value = headers.get(name)
-    if value is None and not hasattr(headers, "multi_items"):  # plain dicts are case-sensitive
+    if value is None and not hasattr(
+        headers, "multi_items"
+    ):  # plain dicts are case-sensitive
         lowered = name.lower()
         value = next((v for k, v in headers.items() if k.lower() == lowered), None)
     return value
+
+
+# ``<sdk>.rest.ApiException`` without importing the submodule first (see _public.py)
+rest = sys.modules[__name__]

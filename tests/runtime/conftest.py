@@ -33,7 +33,9 @@ def _build_package(root: Path) -> None:
 def rtpkg(tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("sdk")
     home = tmp_path_factory.mktemp("home")
-    os.environ["HOME"] = str(home)  # the default config file must not be the developer's own
+    os.environ["HOME"] = str(
+        home
+    )  # the default config file must not be the developer's own
     _build_package(root)
     sys.path.insert(0, str(root))
     try:
@@ -63,7 +65,9 @@ def app(server: FakeServer):
 @pytest.fixture
 def config(rtpkg, tmp_path):
     """A fresh Configuration with fast retries and no config file."""
-    configuration = rtpkg.Configuration(config_file_path=str(tmp_path / "absent-config"))
+    configuration = rtpkg.Configuration(
+        config_file_path=str(tmp_path / "absent-config")
+    )
     configuration.retry_backoff_base = 0.01
     configuration.retry_backoff_max = 0.05
     return configuration

@@ -13,9 +13,10 @@ import itertools
 import json
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 CLIENT_ID, CLIENT_SECRET = "cid", "csecret"
@@ -24,7 +25,9 @@ CLIENT_ID, CLIENT_SECRET = "cid", "csecret"
 @dataclass
 class Recorded:
     method: str
-    target: str  # as sent: a path, or an absolute URL when the server is used as a proxy
+    target: (
+        str  # as sent: a path, or an absolute URL when the server is used as a proxy
+    )
     path: str
     query: list[tuple[str, str]]
     headers: dict[str, str]  # lower-case names
@@ -76,8 +79,14 @@ class App:
             self.requests.append(request)
         handler = self.routes.get((request.method, request.path))
         if handler is None:
-            return Reply(404, {"message": f"no route {request.method} {request.path}", "code": "not.found"},
-                         headers={"ININ-Correlation-Id": "corr-404"})
+            return Reply(
+                404,
+                {
+                    "message": f"no route {request.method} {request.path}",
+                    "code": "not.found",
+                },
+                headers={"ININ-Correlation-Id": "corr-404"},
+            )
         return handler(request)
 
     # auth ----------------------------------------------------------------------------------
@@ -86,7 +95,11 @@ class App:
         token = f"tok-{n}"
         with self.lock:
             self.valid_tokens.add(token)
-        data = {"access_token": token, "token_type": "bearer", "expires_in": self.token_lifetime}
+        data = {
+            "access_token": token,
+            "token_type": "bearer",
+            "expires_in": self.token_lifetime,
+        }
         if with_refresh:
             refresh = f"ref-{n}"
             with self.lock:
@@ -111,15 +124,21 @@ class App:
             time.sleep(self.token_delay)
         form = request.form()
         grant = form.get("grant_type")
-        bad_client = Reply(401, {"error": "invalid_client", "error_description": "bad client"})
-        if grant == "authorization_code" and "code_verifier" in form:  # PKCE: public client
+        bad_client = Reply(
+            401, {"error": "invalid_client", "error_description": "bad client"}
+        )
+        if (
+            grant == "authorization_code" and "code_verifier" in form
+        ):  # PKCE: public client
             challenge = self.pkce_challenges.get(form.get("code", ""))
             digest = hashlib.sha256(form["code_verifier"].encode()).digest()
             computed = base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
             if form.get("client_id") != CLIENT_ID or challenge != computed:
                 return Reply(400, {"error": "invalid_grant"})
             return Reply(json=self.issue(with_refresh=True))
-        public_refresh = grant == "refresh_token" and "authorization" not in request.headers
+        public_refresh = (
+            grant == "refresh_token" and "authorization" not in request.headers
+        )
         if public_refresh and form.get("client_id") != CLIENT_ID:
             return bad_client
         if not public_refresh and not self._basic_ok(request):
@@ -127,11 +146,17 @@ class App:
         if grant == "client_credentials":
             return Reply(json=self.issue())
         if grant == "urn:ietf:params:oauth:grant-type:saml2-bearer":
-            if form.get("assertion") != "saml-assertion" or form.get("orgName") != "myorg":
+            if (
+                form.get("assertion") != "saml-assertion"
+                or form.get("orgName") != "myorg"
+            ):
                 return Reply(400, {"error": "invalid_grant"})
             return Reply(json=self.issue())
         if grant == "authorization_code":
-            if form.get("code") != "the-code" or form.get("redirect_uri") != "https://app/cb":
+            if (
+                form.get("code") != "the-code"
+                or form.get("redirect_uri") != "https://app/cb"
+            ):
                 return Reply(400, {"error": "invalid_grant"})
             return Reply(json=self.issue(with_refresh=True))
         if grant == "refresh_token":
@@ -142,8 +167,11 @@ class App:
 
     def _me(self, request: Recorded) -> Reply:
         if not self.authorized(request):
-            return Reply(401, {"message": "Invalid login credentials.", "code": "bad.credentials"},
-                         headers={"ININ-Correlation-Id": "corr-401"})
+            return Reply(
+                401,
+                {"message": "Invalid login credentials.", "code": "bad.credentials"},
+                headers={"ININ-Correlation-Id": "corr-401"},
+            )
         return Reply(json={"id": "me", "name": "Me", "email": "me@example.com"})
 
 
@@ -155,25 +183,42 @@ class _RequestHandler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
         parts = urlsplit(self.path)
-        request = Recorded(self.command, self.path, parts.path, parse_qsl(parts.query, keep_blank_values=True),
-                           {k.lower(): v for k, v in self.headers.items()}, body)
+        request = Recorded(
+            self.command,
+            self.path,
+            parts.path,
+            parse_qsl(parts.query, keep_blank_values=True),
+            {k.lower(): v for k, v in self.headers.items()},
+            body,
+        )
         reply = self.server.app.handle(request)  # type: ignore[attr-defined]
         if reply.delay:
             time.sleep(reply.delay)
         if reply.drop:
             self.close_connection = True
             return
-        payload = json.dumps(reply.json).encode() if reply.json is not None else reply.body
+        payload = (
+            json.dumps(reply.json).encode() if reply.json is not None else reply.body
+        )
         self.send_response(reply.status)
-        headers = {"Content-Type": "application/json" if reply.json is not None else "application/octet-stream",
-                   **reply.headers}
+        headers = {
+            "Content-Type": (
+                "application/json"
+                if reply.json is not None
+                else "application/octet-stream"
+            ),
+            **reply.headers,
+        }
         for name, value in headers.items():
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
         try:
             self.wfile.write(payload)
-        except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout tests)
+        except (
+            BrokenPipeError,
+            ConnectionResetError,
+        ):  # the client gave up (timeout tests)
             self.close_connection = True
 
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _dispatch
@@ -188,7 +233,9 @@ class FakeServer:
         self.httpd.daemon_threads = True
         self.app = App()
         self.httpd.app = self.app  # type: ignore[attr-defined]
-        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self.thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     @property
     def url(self) -> str:

@@ -38,7 +38,9 @@ def test_wrong_secret_raises_unauthorized_with_oauth_error(rtpkg, make_client):
 
 
 def test_saml2_bearer(rtpkg, make_client, app):
-    client = make_client().get_saml2bearer_token(CLIENT_ID, CLIENT_SECRET, "myorg", "saml-assertion")
+    client = make_client().get_saml2bearer_token(
+        CLIENT_ID, CLIENT_SECRET, "myorg", "saml-assertion"
+    )
     assert rtpkg.UsersApi(client).get_users_me().id == "me"
     form = app.calls("POST", "/oauth/token")[0].form()
     assert form["grant_type"] == "urn:ietf:params:oauth:grant-type:saml2-bearer"
@@ -46,15 +48,21 @@ def test_saml2_bearer(rtpkg, make_client, app):
 
 
 def test_authorization_code_then_refresh(rtpkg, make_client, app):
-    client, info = make_client().get_code_authorization_token(CLIENT_ID, CLIENT_SECRET, "the-code", "https://app/cb")
+    client, info = make_client().get_code_authorization_token(
+        CLIENT_ID, CLIENT_SECRET, "the-code", "https://app/cb"
+    )
     assert info["refresh_token"].startswith("ref-") and info["expires_in"] == 3600
-    client2, info2 = client.refresh_code_authorization_token(CLIENT_ID, CLIENT_SECRET, info["refresh_token"])
+    client2, info2 = client.refresh_code_authorization_token(
+        CLIENT_ID, CLIENT_SECRET, info["refresh_token"]
+    )
     assert client2 is client and info2["access_token"] != info["access_token"]
     assert client.access_token == info2["access_token"]
 
 
 def test_authorization_code_refreshes_transparently_after_401(rtpkg, make_client, app):
-    client, _ = make_client().get_code_authorization_token(CLIENT_ID, CLIENT_SECRET, "the-code", "https://app/cb")
+    client, _ = make_client().get_code_authorization_token(
+        CLIENT_ID, CLIENT_SECRET, "the-code", "https://app/cb"
+    )
     app.expire_all_tokens()  # the server revokes: the client only learns it from the 401
     assert rtpkg.UsersApi(client).get_users_me().id == "me"
     grants = [r.form()["grant_type"] for r in app.calls("POST", "/oauth/token")]
@@ -63,7 +71,9 @@ def test_authorization_code_refreshes_transparently_after_401(rtpkg, make_client
 
 def test_refresh_disabled_by_configuration(rtpkg, make_client, app, config):
     config.should_refresh_access_token = False
-    client, _ = make_client().get_code_authorization_token(CLIENT_ID, CLIENT_SECRET, "the-code", "https://app/cb")
+    client, _ = make_client().get_code_authorization_token(
+        CLIENT_ID, CLIENT_SECRET, "the-code", "https://app/cb"
+    )
     app.expire_all_tokens()
     with pytest.raises(rtpkg.UnauthorizedError) as caught:
         rtpkg.UsersApi(client).get_users_me()
@@ -78,7 +88,10 @@ def test_pkce_helpers_follow_rfc7636(rtpkg):
     )
     # RFC 7636 appendix B test vector
     rfc_verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
-    assert rtpkg.compute_pkce_code_challenge(rfc_verifier) == "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+    assert (
+        rtpkg.compute_pkce_code_challenge(rfc_verifier)
+        == "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+    )
     with pytest.raises(ValueError):
         rtpkg.generate_pkce_code_verifier(20)
 
@@ -86,7 +99,9 @@ def test_pkce_helpers_follow_rfc7636(rtpkg):
 def test_pkce_grant_sends_verifier_without_secret(rtpkg, make_client, app):
     verifier = rtpkg.generate_pkce_code_verifier()
     app.pkce_challenges["pkce-code"] = rtpkg.compute_pkce_code_challenge(verifier)
-    client, info = make_client().get_pkce_token(CLIENT_ID, verifier, "pkce-code", "https://app/cb")
+    client, info = make_client().get_pkce_token(
+        CLIENT_ID, verifier, "pkce-code", "https://app/cb"
+    )
     assert "refresh_token" in info
     call = app.calls("POST", "/oauth/token")[0]
     assert "authorization" not in call.headers
@@ -95,7 +110,10 @@ def test_pkce_grant_sends_verifier_without_secret(rtpkg, make_client, app):
     app.expire_all_tokens()
     assert rtpkg.UsersApi(client).get_users_me().id == "me"
     refresh = app.calls("POST", "/oauth/token")[1]
-    assert refresh.form()["client_id"] == CLIENT_ID and "authorization" not in refresh.headers
+    assert (
+        refresh.form()["client_id"] == CLIENT_ID
+        and "authorization" not in refresh.headers
+    )
 
 
 def test_user_supplied_token_and_token_provider(rtpkg, make_client, app):
@@ -121,7 +139,9 @@ def test_proactive_renewal_before_expiry(rtpkg, make_client, app):
 
 
 def test_sixteen_threads_share_one_refresh(rtpkg, make_client, app):
-    client, _ = make_client().get_code_authorization_token(CLIENT_ID, CLIENT_SECRET, "the-code", "https://app/cb")
+    client, _ = make_client().get_code_authorization_token(
+        CLIENT_ID, CLIENT_SECRET, "the-code", "https://app/cb"
+    )
     api = rtpkg.UsersApi(client)
     api.get_users_me()  # warm the pool
     app.expire_all_tokens()
@@ -143,14 +163,20 @@ def test_sixteen_threads_share_one_refresh(rtpkg, make_client, app):
         thread.join()
     assert errors == []
     assert results == ["me"] * 16
-    refreshes = [r for r in app.calls("POST", "/oauth/token") if r.form()["grant_type"] == "refresh_token"]
+    refreshes = [
+        r
+        for r in app.calls("POST", "/oauth/token")
+        if r.form()["grant_type"] == "refresh_token"
+    ]
     assert len(refreshes) == 1
 
 
 def test_sixteen_tasks_share_one_refresh(rtpkg, server, app, config):
     async def scenario():
         async with rtpkg.AsyncApiClient(server.url, configuration=config) as client:
-            await client.get_code_authorization_token(CLIENT_ID, CLIENT_SECRET, "the-code", "https://app/cb")
+            await client.get_code_authorization_token(
+                CLIENT_ID, CLIENT_SECRET, "the-code", "https://app/cb"
+            )
             app.expire_all_tokens()
             app.token_delay = 0.2
             api = rtpkg.AsyncUsersApi(client)
@@ -158,7 +184,11 @@ def test_sixteen_tasks_share_one_refresh(rtpkg, server, app, config):
 
     users = asyncio.run(scenario())
     assert [u.id for u in users] == ["me"] * 16
-    refreshes = [r for r in app.calls("POST", "/oauth/token") if r.form()["grant_type"] == "refresh_token"]
+    refreshes = [
+        r
+        for r in app.calls("POST", "/oauth/token")
+        if r.form()["grant_type"] == "refresh_token"
+    ]
     assert len(refreshes) == 1
 
 
@@ -184,15 +214,25 @@ def test_waiting_for_a_refresh_is_bounded(rtpkg, make_client, app, config):
 
 
 def test_jwt_mode_sends_the_guest_token(rtpkg, make_client, app):
-    app.route("POST", "/api/v2/webchat/guest/conversations", lambda r: Reply(json={"id": "chat-1", "jwt": "jwt-abc"}))
+    app.route(
+        "POST",
+        "/api/v2/webchat/guest/conversations",
+        lambda r: Reply(json={"id": "chat-1", "jwt": "jwt-abc"}),
+    )
     app.route("GET", "/api/v2/users/me", lambda r: Reply(json={"id": "guest"}))
     client = make_client()
     api = rtpkg.UsersApi(client)
     chat = api.post_webchat_guest_conversations({"organizationId": "org"})
-    assert "authorization" not in app.calls("POST", "/api/v2/webchat/guest/conversations")[0].headers
+    assert (
+        "authorization"
+        not in app.calls("POST", "/api/v2/webchat/guest/conversations")[0].headers
+    )
     client.set_jwt(chat["jwt"])
     api.get_users_me()
-    assert app.calls("GET", "/api/v2/users/me")[0].headers["authorization"] == "Bearer jwt-abc"
+    assert (
+        app.calls("GET", "/api/v2/users/me")[0].headers["authorization"]
+        == "Bearer jwt-abc"
+    )
 
 
 def test_basic_auth_header_is_rfc7617(rtpkg):

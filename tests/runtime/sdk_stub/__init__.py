@@ -7,9 +7,16 @@ from ._public import PUBLIC_NAMES
 from ._version import __version__
 
 _LAZY = {name: f".{module}" for name, module in PUBLIC_NAMES.items()}
-_LAZY.update({"UsersApi": ".apis.users_api", "AsyncUsersApi": ".apis.users_api",
-              "User": ".models.user", "CreateUser": ".models.user",
-              "UserEntityListing": ".models.user_entity_listing", "CursorListing": ".models.user_entity_listing"})
+_LAZY.update(
+    {
+        "UsersApi": ".apis.users_api",
+        "AsyncUsersApi": ".apis.users_api",
+        "User": ".models.user",
+        "CreateUser": ".models.user",
+        "UserEntityListing": ".models.user_entity_listing",
+        "CursorListing": ".models.user_entity_listing",
+    }
+)
 __all__ = ["__version__", *sorted(_LAZY)]
 
 

@@ -1,8 +1,12 @@
 import importlib
 from typing import Any
 
-_LAZY = {"User": ".user", "CreateUser": ".user", "UserEntityListing": ".user_entity_listing",
-         "CursorListing": ".user_entity_listing"}
+_LAZY = {
+    "User": ".user",
+    "CreateUser": ".user",
+    "UserEntityListing": ".user_entity_listing",
+    "CursorListing": ".user_entity_listing",
+}
 
 
 def __getattr__(name: str) -> Any:

@@ -7,7 +7,9 @@ class User(Model):
     id: str | None | UnsetType = UNSET
     name: str | None | UnsetType = UNSET
     email: str | None | UnsetType = UNSET
-    date_modified: datetime | None | UnsetType = field(name="dateModified", default=UNSET)
+    date_modified: datetime | None | UnsetType = field(
+        name="dateModified", default=UNSET
+    )
     manager: User | None | UnsetType = UNSET
 
 

@@ -4,7 +4,7 @@ from .._models import UNSET, Model, UnsetType, field
 
 
 class UserEntityListing(Model):
-    entities: list[User] | None | UnsetType = UNSET
+    entities: list[User] | None | UnsetType = UNSET  # noqa: F821 - resolved lazily by _models
     page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
     page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
     total: int | None | UnsetType = UNSET
@@ -13,5 +13,5 @@ class UserEntityListing(Model):
 
 
 class CursorListing(Model):
-    entities: list[User] | None | UnsetType = UNSET
+    entities: list[User] | None | UnsetType = UNSET  # noqa: F821
     cursor: str | None | UnsetType = UNSET
