@@ -253,12 +253,24 @@ def test_empty_file(tmp_path):
 # --- URLs ---------------------------------------------------------------------------
 
 
+# A YAML flow mapping: sniffing the "{" would take it for JSON, the Content-Type says YAML.
+FLOW_YAML = '{swagger: "2.0", info: {title: Flow, version: "1"}, paths: {}}'
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
     def do_GET(self):
         if self.path == "/moved":
             self.send_response(302)
             self.send_header("Location", "/api.json")
             self.end_headers()
+            return
+        if self.path == "/spec-without-suffix":
+            body = FLOW_YAML.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/x-yaml; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
             return
         super().do_GET()
 
@@ -338,3 +350,15 @@ def test_shared_yaml_aliases_are_fine(tmp_path):
     text = 'swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths: {}\nx-a: &a {k: [1]}\nx-b: [*a, *a]\n'
     spec = load_spec(str(write(tmp_path / "api.yaml", text)))
     assert spec.data["x-b"] == [{"k": [1]}, {"k": [1]}]
+
+
+def test_url_format_from_content_type(http_root):
+    _, base = http_root
+    spec = load_spec(f"{base}/spec-without-suffix")
+    assert (spec.format, spec.data["info"]["title"]) == ("yaml", "Flow")
+
+
+def test_unsupported_url_scheme():
+    diagnostic = load_error("ftp://example.invalid/api.json")
+    assert diagnostic.code == "unsupported-source"
+    assert "ftp://" in diagnostic.message
