@@ -652,9 +652,13 @@ class _Walk:
 
 def _missing(values: tuple[object, ...], others: tuple[object, ...]) -> list[object]:
     """Values not among ``others`` as JSON values (``True`` is not ``1`` here)."""
+    if values == others and all(type(a) is type(b) for a, b in zip(values, others)):
+        return []  # the usual case: the same list
 
     def identity(value: object) -> object:
-        return (type(value).__name__, json.dumps(value, sort_keys=True))
+        if isinstance(value, (list, dict)):
+            return ("json", json.dumps(value, sort_keys=True))
+        return (type(value).__name__, value)
 
     present = {identity(v) for v in others}
     return [v for v in values if identity(v) not in present]
