@@ -121,12 +121,12 @@ def _summary(outcome) -> str:
     files = ", ".join(outcome.uploaded) or "nothing"
     if outcome.status == "dry-run":
         return f"{name}: dry run: would release {outcome.version} ({outcome.bump}); would upload {files}"
-    resumed = (
-        f" (already on the index: {', '.join(outcome.already_on_index)})"
-        if outcome.already_on_index
-        else ""
-    )
-    return f"{name}: released {outcome.version} ({outcome.bump}); uploaded {files}{resumed}"
+    if not outcome.uploaded:
+        return (
+            f"{name}: released {outcome.version} ({outcome.bump}); the index already had this "
+            f"exact build ({', '.join(outcome.already_on_index)}), so it was only recorded"
+        )
+    return f"{name}: released {outcome.version} ({outcome.bump}); uploaded {files}"
 
 
 def _fail(message: str) -> None:

@@ -85,6 +85,7 @@ def publish(
                 sys.executable,
                 "-m",
                 "twine",
+                "--no-color",
                 "upload",
                 "--non-interactive",
                 "--disable-progress-bar",

@@ -29,16 +29,21 @@ from pathlib import Path
 from .. import state as release_state
 from ..config import Target
 from ..diagnostics import SpecError
-from .build import build_distributions
+from ..diff.changes import DiffResult
+from ..ir.model import Api
+from .build import BuiltDistributions, build_distributions
 from .checks import check_metadata, twine_check, verify_in_fresh_virtualenv
 from .credentials import IndexCredentials
 from .errors import ReleaseError
 from .index import PackageIndex, simple_url_for
 from .publish import files_to_upload, publish
 from .smoke import run_smoke_tests
-from .spec_source import take_snapshot
+from .spec_source import SpecSnapshot, take_snapshot
 
 Reporter = Callable[[str], None]
+FIRST_RELEASE = (
+    "first"  # the ``bump`` of a target's first release (nothing to diff against)
+)
 # Inside the repository but ignored by git (.gitignore): same file system as
 # generated/, so the finished tree is moved into place with a rename.
 WORK_FOLDER = Path(".sdkgen-cache") / "release"
@@ -132,91 +137,141 @@ def release(
         return _release(request, Path(scratch), _Steps(report))
 
 
+@dataclass(frozen=True)
+class _Decision:
+    """Steps 1-2: the spec read once, what changed, and the version it calls for."""
+
+    snapshot: SpecSnapshot
+    new_api: Api
+    previous: release_state.ReleaseState | None
+    diff: DiffResult | None  # None on a first release
+    version: str | None  # None: nothing to release
+
+
 def _release(request: ReleaseRequest, scratch: Path, steps: _Steps) -> ReleaseOutcome:
-    from ..diff import diff_apis
-    from ..diff.notes import changelog_entry, render_markdown
-    from ..pipeline import generate_target, load_api
-
     target = request.target
-    source = request.spec_source or target.spec
-    previous = _read_state(request)
-
-    def validate():
-        snapshot = take_snapshot(source, scratch)
-        return snapshot, load_api(snapshot.path, filters=target.filters)
-
-    snapshot, new_api = _spec_step(steps, "validate", validate)
-    if (
-        previous
-        and previous.spec_sha256 == release_state.spec_digest(snapshot.content)
-        and not request.force
-    ):
-        return ReleaseOutcome(
-            target.name,
-            "unchanged",
-            previous.version,
-            None,
-            "none",
-            timings=steps.timings,
-        )
-
-    diff = None
-    if previous is not None:
-        old_api = _spec_step(
-            steps,
-            "load released spec",
-            lambda: load_api(
-                str(previous.spec_path), schema_validation=False, filters=target.filters
-            ),
-        )
-        diff = steps.run(
-            "diff",
-            lambda: diff_apis(
-                old_api,
-                new_api,
-                **({"policy": request.policy} if request.policy else {}),
-            ),
-        )
-    bump = diff.bump if diff is not None else "none"
-    version = release_state.next_version(
-        previous,
-        bump,
-        request.force,
-        initial_version=target.version or release_state.INITIAL_VERSION,
-    )
+    decision = _decide(request, scratch, steps)
+    previous_version = decision.previous.version if decision.previous else None
+    diff = decision.diff
     outcome = ReleaseOutcome(
         target.name,
         "dry-run" if request.dry_run else "released",
-        previous.version if previous else None,
-        version,
-        bump,
+        previous_version,
+        decision.version,
+        diff.bump if diff is not None else FIRST_RELEASE,
         counts=diff.counts if diff is not None else {},
         timings=steps.timings,
     )
-    if version is None:
+    if decision.version is None:
         outcome.status = "unchanged"
         return outcome
-    outcome.notes = (
-        render_markdown(diff, new_api.version)
-        if diff is not None
-        else (
-            f"First release of {target.distribution}, from {target.name} API version {new_api.version}.\n"
-        )
-    )
+    outcome.notes = _release_notes(target, decision)
+    forced = f", forced {request.force}" if request.force else ""
     steps.report(
-        f"{target.name}: {outcome.previous_version or 'first release'} -> {version} ({bump}"
-        f"{', forced ' + request.force if request.force else ''})"
+        f"{target.name}: {previous_version or 'first release'} -> {decision.version} ({outcome.bump}{forced})"
     )
-
     staging = scratch / "project"
-    # The spec was validated in step 1: no second 20-second schema validation here.
+    built = _produce(request, decision, staging, scratch, steps)
+    index_url = request.index_url or (
+        simple_url_for(request.repository_url) if request.repository_url else None
+    )
+    if request.dry_run:
+        if index_url:  # say what an upload would do; asking the index changes nothing
+            with closing(PackageIndex(index_url, request.credentials)) as index:
+                missing, present = files_to_upload(
+                    built,
+                    index,
+                    distribution=target.distribution,
+                    version=decision.version,
+                )
+            outcome.uploaded = tuple(path.name for path in missing)
+            outcome.already_on_index = tuple(present)
+        return outcome
+    assert request.repository_url is not None and index_url is not None  # checked first
+    with closing(PackageIndex(index_url, request.credentials)) as index:
+        published = steps.run(
+            "upload",
+            lambda: publish(
+                built,
+                index,
+                repository_url=request.repository_url,
+                credentials=request.credentials,
+                distribution=target.distribution,
+                version=decision.version,
+            ),
+        )
+    outcome.uploaded = published.uploaded
+    outcome.already_on_index = published.already_present
+    steps.run("record", lambda: _record(request, decision, staging))
+    return outcome
+
+
+def _decide(request: ReleaseRequest, scratch: Path, steps: _Steps) -> _Decision:
+    from ..diff import diff_apis
+    from ..pipeline import load_api
+
+    target = request.target
+    previous = _read_state(request)
+
+    def validate() -> tuple[SpecSnapshot, Api]:
+        snapshot = take_snapshot(request.spec_source or target.spec, scratch)
+        return snapshot, load_api(snapshot.path, filters=target.filters)
+
+    snapshot, new_api = _spec_step(steps, "validate", validate)
+    if previous is None:
+        initial = target.version or release_state.INITIAL_VERSION
+        return _Decision(snapshot, new_api, None, None, initial)
+    unchanged_bytes = previous.spec_sha256 == release_state.spec_digest(
+        snapshot.content
+    )
+    if (
+        unchanged_bytes and not request.force
+    ):  # the common scheduled run: done in seconds
+        return _Decision(snapshot, new_api, previous, None, None)
+    old_api = _spec_step(
+        steps,
+        "load released spec",
+        lambda: load_api(
+            str(previous.spec_path), schema_validation=False, filters=target.filters
+        ),
+    )
+    policy = {"policy": request.policy} if request.policy else {}
+    diff = steps.run("diff", lambda: diff_apis(old_api, new_api, **policy))
+    version = release_state.next_version(previous, diff.bump, request.force)
+    return _Decision(snapshot, new_api, previous, diff, version)
+
+
+def _release_notes(target: Target, decision: _Decision) -> str:
+    from ..diff.notes import render_markdown
+
+    if decision.diff is None:
+        return (
+            f"First release of {target.distribution}, "
+            f"from {decision.new_api.title} {decision.new_api.version}.\n"
+        )
+    return render_markdown(decision.diff, decision.new_api.version)
+
+
+def _produce(
+    request: ReleaseRequest,
+    decision: _Decision,
+    staging: Path,
+    scratch: Path,
+    steps: _Steps,
+) -> BuiltDistributions:
+    """Steps 3-6: generate into ``staging``, smoke-test, build and check."""
+    from ..pipeline import generate_target
+
+    target, version = request.target, decision.version
+    assert version is not None
+    # The spec was validated in step 1: no second schema validation (20 s on Platform).
     _spec_step(
         steps,
         "generate",
         lambda: generate_target(
             target,
             version=version,
-            spec=snapshot.path,
+            spec=decision.snapshot.path,
             output=staging,
             schema_validation=False,
         ),
@@ -224,7 +279,7 @@ def _release(request: ReleaseRequest, scratch: Path, steps: _Steps) -> ReleaseOu
     steps.run("smoke", lambda: run_smoke_tests(staging, target.package, version))
     built = steps.run("build", lambda: build_distributions(staging, scratch / "dist"))
 
-    def check():
+    def check() -> None:
         twine_check(built)
         check_metadata(
             built,
@@ -242,52 +297,36 @@ def _release(request: ReleaseRequest, scratch: Path, steps: _Steps) -> ReleaseOu
             )
 
     steps.run("check", check)
-    index_url = request.index_url or (
-        simple_url_for(request.repository_url) if request.repository_url else None
-    )
-    if request.dry_run:
-        if index_url:
-            with closing(PackageIndex(index_url, request.credentials)) as index:
-                missing, present = files_to_upload(
-                    built, index, distribution=target.distribution, version=version
-                )
-            outcome.uploaded, outcome.already_on_index = tuple(
-                p.name for p in missing
-            ), tuple(present)
-        return outcome
+    return built
 
-    assert request.repository_url is not None  # checked before any work
-    with closing(PackageIndex(index_url, request.credentials)) as index:
-        published = steps.run(
-            "upload",
-            lambda: publish(
-                built,
-                index,
-                repository_url=request.repository_url,
-                credentials=request.credentials,
-                distribution=target.distribution,
-                version=version,
-            ),
-        )
-    outcome.uploaded, outcome.already_on_index = (
-        published.uploaded,
-        published.already_present,
-    )
 
-    def record():
+def _record(request: ReleaseRequest, decision: _Decision, staging: Path) -> None:
+    """Step 8, after the upload: the generated tree, then the state (written last)."""
+    from ..diff.notes import changelog_entry
+
+    target, version = request.target, decision.version
+    assert version is not None
+    try:
         _replace_tree(staging, target.output)
-        entry = changelog_entry(version, diff) if diff is not None else None
+        entry = (
+            changelog_entry(version, decision.diff)
+            if decision.diff is not None
+            else None
+        )
         release_state.record_release(
             target.name,
             version,
-            snapshot.content,
+            decision.snapshot.content,
             request.state_folder,
-            api_version=new_api.version,
+            api_version=decision.new_api.version,
             changelog_entry=entry,
         )
-
-    steps.run("record", record)
-    return outcome
+    except OSError as error:
+        raise ReleaseError(
+            "record",
+            f"{target.distribution} {version} is on the index but recording the release failed "
+            f"({error}); fix that and re-run: the upload is not repeated",
+        ) from None
 
 
 def _read_state(request: ReleaseRequest):

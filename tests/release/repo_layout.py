@@ -1,0 +1,35 @@
+"""A throw-away repository layout (sdkgen.yaml + specs/ + generated/) for release runs,
+so the tests never touch this repository's own release state."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TARGET = "pets"
+# Names nobody publishes on PyPI: pip may look there for the SDK's dependencies.
+PACKAGE = "sdkgen_release_pets"
+DISTRIBUTION = "sdkgen-release-pets"
+
+CONFIG = f"""\
+targets:
+  {TARGET}:
+    spec: specs/pets.json
+    package: {PACKAGE}
+    distribution: {DISTRIBUTION}
+    output: generated/{TARGET}
+    description: Pet Store SDK for the sdkgen release tests
+"""
+
+
+def make_repository(root: Path) -> Path:
+    (root / "specs").mkdir(parents=True)
+    (root / "generated").mkdir()
+    (root / "sdkgen.yaml").write_text(CONFIG, encoding="utf-8")
+    shutil.copy(FIXTURES / "pets-1-base.json", root / "specs" / "pets.json")
+    return root
+
+
+def fixture_spec(name: str) -> str:
+    return str(FIXTURES / f"pets-{name}.json")
