@@ -14,7 +14,10 @@ from generator.validate.report import Reporter
 
 # Keys whose value is literal data, not spec structure: a "$ref" inside an example is
 # just text. (Unless they are names in a map: a property may be called "example".)
+# Vendor extensions ("x-...") are opaque too: the generator never follows them, so a
+# reference in one must not stop generation.
 LITERAL_VALUE_KEYS = frozenset({"example", "examples", "x-example", "default", "enum"})
+VENDOR_EXTENSION_PREFIX = "x-"
 # Keys whose value maps user-chosen names to objects.
 NAME_MAP_KEYS = frozenset(
     {
@@ -48,7 +51,8 @@ def iter_references(data: object) -> Iterator[Reference]:
             children = []
             for key, value in node.items():
                 if isinstance(value, (dict, list)) and (
-                    is_name_map or key not in LITERAL_VALUE_KEYS
+                    is_name_map
+                    or not (key in LITERAL_VALUE_KEYS or key.startswith(VENDOR_EXTENSION_PREFIX))
                 ):
                     child_pointer = f"{pointer}/{escape_pointer_token(key)}"
                     children.append(

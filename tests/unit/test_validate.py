@@ -228,6 +228,20 @@ def test_ref_text_inside_examples_is_not_a_reference(tmp_path):
     assert errors(check_spec(spec)) == []
 
 
+def test_ref_text_inside_vendor_extensions_is_not_a_reference(tmp_path):
+    spec = spec_file(
+        tmp_path,
+        minimal(
+            definitions={
+                "Doc": {"type": "object", "x-links": {"next": {"$ref": "#/nowhere"}}},
+                # A property may still be *named* like an extension.
+                "Page": {"properties": {"x-next": {"$ref": "#/definitions/Nope"}}},
+            },
+        ),
+    )
+    assert [code for code, _, _ in errors(check_spec(spec))] == ["dangling-ref"]
+
+
 def test_same_method_name_in_different_apis_is_fine(tmp_path):
     operation = {"responses": {"200": {"description": "ok"}}}
     spec = spec_file(
