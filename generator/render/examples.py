@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..ir.model import Model
+from .types import type_expression
 from .views import ApiModuleView, OperationView, ParamView, example_value
 
 
@@ -116,16 +117,82 @@ class ReadmeExamples:
     post: Example | None
     paging: PagingExample | None
     post_body_class: str | None
+    post_body: str | None  # constructor call setting the body's required properties
+    post_body_classes: tuple[str, ...]  # the model classes post_body names
+    session: SessionExample | None  # api_key SDKs: the unauthenticated call returning a JWT
+
+
+@dataclass(frozen=True, slots=True)
+class SessionExample:
+    api_module: ApiModuleView
+    operation: OperationView
+    call: str  # ``post_x(Body(...))``
+    model_classes: tuple[str, ...]  # to import
+    token_attribute: str  # python name of the response's ``jwt`` property
+
+
+def _session_example(api_modules: tuple[ApiModuleView, ...], models: Mapping[str, Model]) -> SessionExample | None:
+    """An operation without security whose response carries a ``jwt``: it opens the session
+    (Guest Chat's ``post_webchat_guest_conversations``)."""
+    by_class = {m.class_name: m for m in models.values()}
+    for api_module, op in _candidates(api_modules, lambda op: not op.auth and _returns_model(op)):
+        model = by_class.get(op.return_annotation)
+        token = next((p.python_name for p in model.properties if p.wire_name == "jwt"), None) if model else None
+        if token is None:
+            continue
+        arguments, classes = [], set()
+        for param in op.required_params:
+            if param.location == "body" and param.annotation.isidentifier():
+                code, used = body_example(param.annotation, models)
+                arguments.append(code)
+                classes.update(used)
+            else:
+                arguments.append(example_value(param))
+        call = f"{op.python_name}({', '.join(arguments)})"
+        return SessionExample(api_module, op, call, tuple(sorted(classes)), token)
+    return None
+
+
+def body_example(class_name: str, models: Mapping[str, Model], indent: int = 0) -> tuple[str, tuple[str, ...]]:
+    """``CreateUser(name="name_example", email="email_example")`` and the model classes it
+    names: the required properties with placeholder values (nested models empty); when
+    the spec marks none required (the Platform spec never does), the first two writable
+    string properties, so the example shows keywords."""
+    model = next((m for m in models.values() if m.class_name == class_name), None)
+    if model is None:
+        return f"{class_name}()", (class_name,)
+    writable = [p for p in model.properties if not p.read_only]
+    chosen = [p for p in writable if p.required]
+    if not chosen:
+        chosen = [p for p in writable if type_expression(p.type, models) == "str"][:2]
+    arguments = []
+    classes = {class_name}
+    for prop in chosen:
+        annotation = type_expression(prop.type, models)
+        value = example_value(ParamView(prop.python_name, prop.wire_name, annotation, True, "body", None, ""))
+        if value.endswith("()") and value[:-2].isidentifier():
+            classes.add(value[:-2])
+        if value != "...":
+            arguments.append(f"{prop.python_name}={value}")
+    one_line = f"{class_name}({', '.join(arguments)})"
+    if len(one_line) + indent <= 80:
+        return one_line, tuple(sorted(classes))
+    pad = " " * (indent + 4)
+    return f"{class_name}(\n" + "".join(f"{pad}{a},\n" for a in arguments) + " " * indent + ")", tuple(sorted(classes))
 
 
 def readme_examples(package: str, api_modules: tuple[ApiModuleView, ...], models: Mapping[str, Model]) -> ReadmeExamples:
     get = next(iter(_candidates(api_modules, _is_simple_get)), None)
     post = next(iter(_candidates(api_modules, _is_post_with_model_body)), None)
+    post_body = body_example(post[1].required_params[0].annotation, models) if post else None
     return ReadmeExamples(
         get=Example(get[0], get[1], operation_example(package, *get)) if get else None,
         post=Example(post[0], post[1], operation_example(package, *post)) if post else None,
         paging=_paging_example(api_modules, models),
         post_body_class=post[1].required_params[0].annotation if post else None,
+        post_body=post_body[0] if post_body else None,
+        post_body_classes=post_body[1] if post_body else (),
+        session=_session_example(api_modules, models),
     )
 
 
