@@ -1,0 +1,223 @@
+"""`make bench`: every performance figure of sdkgen next to its peer, measured in the same run.
+
+Prints one row per figure: ``figure | ours | peer | ratio | goal | ok``, where
+ratio is peer ÷ ours (how many times faster/smaller we are). Results are also
+written to bench/.cache/last-run.json.
+
+Environment:
+  BENCH_ONLY=generate,sdk,wheel,runtime   run only these groups (default: all)
+  BENCH_SKIP_OPENAPI_GENERATOR=1          skip openapi-generator (~2 min, ~5 GiB)
+  BENCH_SPEC_DIR=/path                    where platform-api-268.0.0.json.gz lives
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import traceback
+import zipfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH_DIR))
+
+import bench_generate  # noqa: E402
+import bench_sdk  # noqa: E402
+import peers  # noqa: E402
+from measure import GIB, human_bytes  # noqa: E402
+from payloads import UNKNOWN_STATE, write_user_listing  # noqa: E402
+
+REPO_ROOT = BENCH_DIR.parent
+PACKAGE = bench_generate.PACKAGE
+OUR_REQUIREMENTS = ["httpx>=0.27", "msgspec>=0.18"]
+
+
+@dataclass
+class Row:
+    figure: str
+    ours: str
+    peer: str = "-"
+    ratio: str = "-"
+    goal: str = "-"
+    ok: str = "-"
+
+
+def seconds(value: float) -> str:
+    return f"{value:.3f} s" if value < 10 else f"{value:.1f} s"
+
+
+def times(peer: float, ours: float) -> str:
+    return f"{peer / ours:.1f}x" if ours > 0 else "-"
+
+
+def verdict(*conditions: bool) -> str:
+    return "yes" if all(conditions) else "NO"
+
+
+class Bench:
+    def __init__(self) -> None:
+        self.rows: list[Row] = []
+        self.work = Path(tempfile.mkdtemp(prefix="sdkgen-bench-"))
+        self.our_project: Path | None = None
+
+    def add(self, row: Row) -> None:
+        self.rows.append(row)
+        print(format_row(row), flush=True)
+
+    def failed(self, figure: str, error: BaseException) -> None:
+        detail = str(error).strip().splitlines()
+        self.add(Row(figure, f"FAILED: {detail[0][:90] if detail else type(error).__name__}", ok="NO"))
+        traceback.print_exception(error, file=sys.stderr, limit=3)
+
+    # ------------------------------------------------------------ generation
+    def generation(self) -> None:
+        peer = None
+        if os.environ.get("BENCH_SKIP_OPENAPI_GENERATOR") != "1":
+            try:
+                peer = bench_generate.openapi_generator(self.work)
+            except Exception as error:  # noqa: BLE001 - a broken peer must not hide our figures
+                self.failed("openapi-generator -g python", error)
+        try:
+            cold = bench_generate.sdkgen_cold(self.work)
+        except Exception as error:  # noqa: BLE001
+            self.failed("full generation, cold", error)
+            return
+        self.our_project = self.work / "cold-out"
+        wall, rss = cold.measurement.wall_seconds, cold.measurement.peak_rss_bytes
+        if peer is not None:
+            peer_wall, peer_rss = peer.measurement.wall_seconds, peer.measurement.peak_rss_bytes
+            self.add(Row("full generation, cold (wall)", seconds(wall), seconds(peer_wall),
+                         times(peer_wall, wall), "≥ 4x, < 60 s", verdict(peer_wall >= 4 * wall, wall < 60)))
+            self.add(Row("full generation, cold (peak RSS)", human_bytes(rss), human_bytes(peer_rss),
+                         times(peer_rss, rss), "< 1 GiB", verdict(rss < GIB)))
+            self.add(Row("generated output size", human_bytes(cold.output_bytes), human_bytes(peer.output_bytes),
+                         times(peer.output_bytes, cold.output_bytes)))
+        else:
+            self.add(Row("full generation, cold (wall)", seconds(wall), "skipped", goal="< 60 s",
+                         ok=verdict(wall < 60)))
+            self.add(Row("full generation, cold (peak RSS)", human_bytes(rss), "skipped", goal="< 1 GiB",
+                         ok=verdict(rss < GIB)))
+        try:
+            warm = bench_generate.sdkgen_warm(self.work)
+        except Exception as error:  # noqa: BLE001
+            self.failed("regeneration 268 -> 269, warm", error)
+            return
+        warm_wall = warm.measurement.wall_seconds
+        self.add(Row("regeneration 268 -> 269, warm (wall)", seconds(warm_wall), "-", "-", "< 10 s",
+                     verdict(warm_wall < 10)))
+
+    # ------------------------------------------------------------ our package
+    def project(self) -> Path:
+        """The generated Platform project: generated/platform, else this run's cold output, else generate."""
+        checked_in = REPO_ROOT / "generated" / "platform"
+        if (checked_in / "pyproject.toml").exists():
+            return checked_in
+        if self.our_project is not None:
+            return self.our_project
+        output = self.work / "platform"
+        command = bench_generate.sdkgen_command(bench_generate.spec_path("269.0.0"), output)
+        result = subprocess.run(command, env=bench_generate.sdkgen_env(self.work / "cache"),
+                                cwd=REPO_ROOT, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise RuntimeError(f"sdkgen generate failed:\n{result.stdout[-1500:]}{result.stderr[-1500:]}")
+        self.our_project = output
+        return output
+
+    def our_wheel(self) -> Path:
+        wheel_dir = self.work / "wheel"
+        if not wheel_dir.exists():
+            result = subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(wheel_dir),
+                                     str(self.project())], capture_output=True, text=True)
+            if result.returncode != 0:
+                raise RuntimeError(f"python -m build --wheel failed:\n{result.stderr[-2000:]}")
+        return next(wheel_dir.glob("*.whl"))
+
+    def our_python(self) -> Path:
+        python = peers.cached_venv("ours", OUR_REQUIREMENTS)
+        bench_sdk.install_wheel(python, self.our_wheel())
+        return python
+
+    # ------------------------------------------------------------ SDK figures
+    def sdk(self) -> None:
+        official = peers.official_sdk_python()
+        ours = self.our_python()
+        try:
+            mine = bench_sdk.measure_import(ours, PACKAGE)
+            theirs = bench_sdk.measure_import(official, "PureCloudPlatformClientV2")
+            self.add(Row("import sdk; sdk.UsersApi() (time)", seconds(mine.seconds), seconds(theirs.seconds),
+                         times(theirs.seconds, mine.seconds), "≥ 20x",
+                         verdict(theirs.seconds >= 20 * mine.seconds)))
+            self.add(Row("import sdk; sdk.UsersApi() (peak RSS)", human_bytes(mine.peak_rss_bytes),
+                         human_bytes(theirs.peak_rss_bytes), times(theirs.peak_rss_bytes, mine.peak_rss_bytes),
+                         "≥ 5x", verdict(theirs.peak_rss_bytes >= 5 * mine.peak_rss_bytes)))
+            self.add(Row("  (bare interpreter peak RSS)", human_bytes(mine.baseline_rss_bytes),
+                         human_bytes(theirs.baseline_rss_bytes)))
+        except Exception as error:  # noqa: BLE001
+            self.failed("import sdk; sdk.UsersApi()", error)
+        payload = write_user_listing(peers.CACHE_DIR / "payloads" / "users-1000.json")
+        try:
+            mine_decode = bench_sdk.measure_decode(ours, payload, official=False, package=PACKAGE,
+                                                   unknown_state=UNKNOWN_STATE)
+            theirs_decode = bench_sdk.measure_decode(official, payload, official=True)
+            self.add(Row(f"decode 1,000-user listing ({human_bytes(payload.stat().st_size)})",
+                         seconds(mine_decode.best_seconds), seconds(theirs_decode.best_seconds),
+                         times(theirs_decode.best_seconds, mine_decode.best_seconds), "≥ 20x",
+                         verdict(theirs_decode.best_seconds >= 20 * mine_decode.best_seconds)))
+            self.add(Row("  first decode (builds decoders)", seconds(mine_decode.first_seconds),
+                         seconds(theirs_decode.first_seconds),
+                         times(theirs_decode.first_seconds, mine_decode.first_seconds)))
+        except Exception as error:  # noqa: BLE001
+            self.failed("decode 1,000-user listing", error)
+
+    def wheel(self) -> None:
+        mine, theirs = self.our_wheel(), peers.official_wheel()
+        size, peer_size = mine.stat().st_size, theirs.stat().st_size
+        self.add(Row("wheel size", human_bytes(size), human_bytes(peer_size), times(peer_size, size),
+                     "≥ 4x", verdict(peer_size >= 4 * size)))
+        with zipfile.ZipFile(mine) as archive:
+            docs = [name for name in archive.namelist()
+                    if name.endswith((".md", ".rst")) or "/docs/" in f"/{name}"]
+        self.add(Row("docs files in our wheel", str(len(docs)), goal="0", ok=verdict(not docs)))
+
+    # ------------------------------------------------------------ runtime
+    def runtime(self) -> None:
+        """Client overhead and throughput: bench/bench_runtime.py (the runtime engineer's) if present."""
+        if not (BENCH_DIR / "bench_runtime.py").exists():
+            self.add(Row("runtime benchmarks", "bench/bench_runtime.py not present yet"))
+            return
+        module = importlib.import_module("bench_runtime")
+        rows = module.run(python=self.our_python(), official_python=peers.official_sdk_python(),
+                          package=PACKAGE)
+        for row in rows:
+            self.add(Row(**row) if isinstance(row, dict) else row)
+
+
+def format_row(row: Row) -> str:
+    return f"{row.figure:<42} | {row.ours:>12} | {row.peer:>12} | {row.ratio:>7} | {row.goal:<14} | {row.ok}"
+
+
+def main() -> int:
+    groups = os.environ.get("BENCH_ONLY", "generate,sdk,wheel,runtime").split(",")
+    bench = Bench()
+    print(format_row(Row("figure", "ours", "peer", "ratio", "goal", "ok")))
+    print("-" * 110, flush=True)
+    for name, method in (("generate", bench.generation), ("sdk", bench.sdk), ("wheel", bench.wheel),
+                         ("runtime", bench.runtime)):
+        if name in groups:
+            try:
+                method()
+            except Exception as error:  # noqa: BLE001 - report and go on with the other groups
+                bench.failed(name, error)
+    results = peers.CACHE_DIR / "last-run.json"
+    results.parent.mkdir(parents=True, exist_ok=True)
+    results.write_text(json.dumps([asdict(row) for row in bench.rows], indent=1), encoding="utf-8")
+    return 1 if any(row.ok == "NO" for row in bench.rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
