@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import keyword
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -27,6 +28,8 @@ def render_sdk(api: Api, settings: RenderSettings) -> dict[str, str]:
     """
     env = environment()
     package = settings.package
+    if not package.isidentifier() or keyword.iskeyword(package):
+        raise RenderError(f"package name {package!r} is not a valid Python identifier")
     models = model_modules(api)
     apis = api_modules(api)
     files: dict[str, str] = {}
@@ -74,7 +77,7 @@ def render_sdk(api: Api, settings: RenderSettings) -> dict[str, str]:
         model_count=sum(len(m.models) for m in models),
         auth_mode=auth_mode(api),
         examples=readme_examples(package, apis, api.models_by_name),
-        runtime_doc=_runtime_doc(settings),
+        runtime_doc=runtime_doc(settings),
     )
     return dict(sorted(files.items()))
 
@@ -184,9 +187,10 @@ def runtime_file_paths(files: Mapping[str, str], package: str, runtime_dir: Path
     return {p for p in _runtime_files(package, runtime_dir) if p in files}
 
 
-def _runtime_doc(settings: RenderSettings) -> str:
-    """docs/runtime.md of the runtime, with ``{{ package }}`` and ``{{ distribution }}`` filled in."""
-    for path in RUNTIME_DOC_PATHS:
+def runtime_doc(settings: RenderSettings, paths: tuple[Path, ...] = RUNTIME_DOC_PATHS) -> str:
+    """docs/runtime.md of the runtime, with ``{{ package }}`` and ``{{ distribution }}`` filled in
+    and its headings nested under the README's "Runtime" section ("" if there is none)."""
+    for path in paths:
         if path.is_file():
             source = path.read_text(encoding="utf-8")
             try:

@@ -156,3 +156,22 @@ def test_readme_uses_real_operations():
     assert "get_client_credentials_token" in readme and "from kitchen_sink_sdk import ApiException" in readme
     guest = rendered("guest_chat_like.yaml")["README.md"]
     assert "api_client.set_jwt(session.jwt)" in guest
+
+
+def test_runtime_doc_is_rendered_with_the_package_name(tmp_path):
+    from generator.render.sdk import runtime_doc
+
+    doc = tmp_path / "runtime.md"
+    doc.write_text("# Runtime\n\n## Retries\n\n```python\n# a comment, not a heading\nimport {{ package }}\n```\n")
+    rendered_doc = runtime_doc(settings_for("x.yaml"), (tmp_path / "missing.md", doc))
+    assert rendered_doc == "### Runtime\n\n#### Retries\n\n```python\n# a comment, not a heading\nimport x_sdk\n```"
+    assert runtime_doc(settings_for("x.yaml"), (tmp_path / "missing.md",)) == ""
+    doc.write_text("{{ no_such_variable }}")
+    with pytest.raises(RenderError, match="runtime.md"):
+        runtime_doc(settings_for("x.yaml"), (doc,))
+
+
+def test_invalid_package_name_is_refused():
+    api = build_fixture("guest_chat_like.yaml")
+    with pytest.raises(RenderError, match="not a valid Python identifier"):
+        render_sdk(api, RenderSettings(package="my-sdk", distribution="my-sdk", version="1"))

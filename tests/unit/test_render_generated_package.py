@@ -229,3 +229,20 @@ def test_real_runtime_client_over_a_mock_transport(sdk):
     assert request.url.raw_path.decode().startswith("/api/v2/users/a%2Fb%20c")
     assert request.url.params["sinceVersion"] == "5"
     assert request.headers["Authorization"] == "Bearer token"
+
+
+def test_the_project_builds_a_wheel_with_the_package_only(project_dir, tmp_path):
+    pytest.importorskip("hatchling")
+    result = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path), str(project_dir)],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    import zipfile
+
+    (wheel,) = tmp_path.glob("*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert f"{PACKAGE}/py.typed" in names and f"{PACKAGE}/models/user.py" in names
+    assert f"{PACKAGE}/_models.py" in names and f"{PACKAGE}/apis/users_api.py" in names
+    assert not [n for n in names if not n.startswith((f"{PACKAGE}/", "kitchen_sink_generated-1.2.3.dist-info/"))]
+    assert not [n for n in names if n.endswith(".md")]
