@@ -259,8 +259,15 @@ def _annotation_names(cls: type) -> set[str]:
     return names - _NON_MODEL_NAMES
 
 
+_type_infos: dict[type, msgspec.inspect.Type] = {}
+
+
 def _type_info(cls: type) -> msgspec.inspect.Type:
-    return msgspec.inspect.type_info(cls)
+    """msgspec's description of ``cls`` (built once: it walks the whole closure)."""
+    info = _type_infos.get(cls)
+    if info is None:
+        info = _type_infos[cls] = msgspec.inspect.type_info(cls)
+    return info
 
 
 # --- decoding -------------------------------------------------------------------------
