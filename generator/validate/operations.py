@@ -129,9 +129,10 @@ def _check_unique_method_names(operations: list[Operation], report: Reporter) ->
     snake_case = _snake_case()
     first_use: dict[tuple[str, str], Operation] = {}
     for operation in operations:
-        name = operation.raw.get("x-purecloud-method-name") or operation.raw.get(
-            "operationId"
-        )
+        field = "x-purecloud-method-name"
+        name = operation.raw.get(field)
+        if not name:
+            field, name = "operationId", operation.raw.get("operationId")
         if not isinstance(name, str):
             continue
         method_name = snake_case(name)
@@ -148,8 +149,8 @@ def _check_unique_method_names(operations: list[Operation], report: Reporter) ->
             in_class = f" in the {tag!r} API" if tag else ""
             report.error(
                 "duplicate-method-name",
-                f"method name {method_name!r}{in_class} (from {name!r}) is already used by "
-                f"{other.label}",
+                f"method name {method_name!r}{in_class} (from {field} {name!r}) is "
+                f"already used by {other.label}",
                 operation.pointer,
             )
 

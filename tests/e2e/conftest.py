@@ -24,6 +24,8 @@ TARGETS = {
                  SPECS / "platform-api-269.0.0.json.gz"),
     "guest-chat": (REPO_ROOT / "generated" / "guest-chat", "purecloud_guest_chat",
                    SPECS / "guest-chat-13.2.0.json.gz"),
+    # the Genesys specs have no formData/file parameters and no parameter enums: this fixture has
+    "kitchen-sink": (None, "kitchen_sink", REPO_ROOT / "tests" / "fixtures" / "specs" / "kitchen_sink.yaml"),
 }
 
 

@@ -50,6 +50,8 @@ class ArgumentBuilder:
             return parse_datetime(value["$datetime"])
         if "$raw" in value:
             return value["$raw"]
+        if "$bytes" in value:
+            return value["$bytes"].encode("utf-8")
         raise ValueError(f"unknown tagged value {value!r}")
 
 

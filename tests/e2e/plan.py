@@ -12,6 +12,7 @@ as tagged trees that the driver turns into real objects:
 - ``{"$list": [...]}``, ``{"$dict": {...}}``: containers
 - ``{"$date": "2024-01-02"}``, ``{"$datetime": "2024-01-02T03:04:05.000Z"}``
 - ``{"$raw": <json>}``: a free-form JSON value passed as is
+- ``{"$bytes": "text"}``: a file upload, the UTF-8 bytes of the text
 - bare str / int / float / bool: themselves
 """
 
@@ -107,6 +108,9 @@ class ExpectedRequest:
     has_body: bool = False
     auth_header: bool = True
     content_types: list[str] = field(default_factory=lambda: ["application/json"])  # consumes
+    form_kind: str | None = None  # "multipart" | "urlencoded" when formData parameters are sent
+    form: list[list[str]] = field(default_factory=list)  # [name, value] text fields
+    files: list[list[str]] = field(default_factory=list)  # [name, content] uploads
 
 
 @dataclass
@@ -146,6 +150,8 @@ def wire_to_tagged(value: Any, type_ref: TypeRef | None, api: Api) -> Any:
         return {"$dict": {key: wire_to_tagged(item, type_ref.items, api) for key, item in value.items()}}
     if type_ref.name == "object":
         return {"$raw": value}
+    if type_ref.name == "file":
+        return {"$bytes": value}
     if type_ref.format == "date":
         return {"$date": value}
     if type_ref.format == "date-time":
@@ -218,8 +224,10 @@ class Planner:
 
     def plan(self, operation: Operation, index: int) -> PlannedCall:
         arguments: dict[str, Any] = {}
-        path = operation.path
+        path = self.api.base_path.rstrip("/") + operation.path
         query: list[list[str]] = []
+        form: list[list[str]] = []
+        files: list[list[str]] = []
         headers: dict[str, str] = {}
         body: Any = None
         has_body = False
@@ -240,6 +248,13 @@ class Planner:
                     if isinstance(value, list) else query_text(value)
             elif parameter.location == "body":
                 body, has_body = value, True
+            elif parameter.location == "formData" and parameter.type.name == "file":
+                files.append([parameter.wire_name, value])
+            elif parameter.location == "formData":
+                form.extend(encode_collection(parameter, value))
+        form_kind = None
+        if form or files:
+            form_kind = "multipart" if files or "multipart/form-data" in operation.consumes else "urlencoded"
         segments = [segment.replace("\0", "") for segment in path.split("/")]
         expected = ExpectedRequest(
             method=operation.http_method.upper(),
@@ -250,6 +265,9 @@ class Planner:
             has_body=has_body,
             auth_header=bool(operation.security),
             content_types=list(operation.consumes or ("application/json",)),
+            form_kind=form_kind,
+            form=form,
+            files=files,
         )
         return PlannedCall(
             operation_id=operation.operation_id or operation.python_name,

@@ -33,9 +33,14 @@ PRISM_ERROR_TYPE_PREFIX = "https://stoplight.io/prism/errors#"
 
 
 def load_spec(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """A spec file as a dict: .json, .json.gz, .yaml or .yml."""
     path = Path(path)
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as handle:
+        if path.suffix in (".yaml", ".yml"):
+            import yaml
+
+            return yaml.safe_load(handle)
         return json.load(handle)
 
 

@@ -8,6 +8,8 @@ with no unset fields (the expected body holds exactly the fields the call set).
 from __future__ import annotations
 
 import datetime as dt
+import email
+import email.policy
 import json
 import re
 from collections import Counter
@@ -109,8 +111,40 @@ def check_exchange(exchange: RecordedExchange, expected: Mapping[str, Any], auth
                     f"body differs:\n  sent     {json.dumps(sent_body)[:800]}\n"
                     f"  expected {json.dumps(expected['body'])[:800]}"
                 )
+    elif expected.get("form_kind"):
+        problems += check_form(exchange, expected)
     elif exchange.body:
         problems.append(f"unexpected body {exchange.body[:200]!r}")
+    return problems
+
+
+def check_form(exchange: RecordedExchange, expected: Mapping[str, Any]) -> list[str]:
+    """formData parameters: urlencoded pairs, or multipart text fields and file parts."""
+    content_type = exchange.header("Content-Type") or ""
+    media_type = content_type.split(";")[0].strip()
+    wanted_fields = Counter(tuple(pair) for pair in expected["form"])
+    wanted_files = Counter(tuple(pair) for pair in expected["files"])
+    if expected["form_kind"] == "urlencoded":
+        if media_type != "application/x-www-form-urlencoded":
+            return [f"form sent as {media_type!r}, expected application/x-www-form-urlencoded"]
+        sent = Counter(parse_qsl(exchange.body.decode("ascii", errors="replace"), keep_blank_values=True))
+        return [] if sent == wanted_fields else [f"form fields {sorted(sent.elements())} != {sorted(wanted_fields.elements())}"]
+    if media_type != "multipart/form-data":
+        return [f"form sent as {media_type!r}, expected multipart/form-data"]
+    message = email.message_from_bytes(
+        b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + exchange.body, policy=email.policy.HTTP
+    )
+    fields: Counter = Counter()
+    files: Counter = Counter()
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        content = part.get_payload(decode=True).decode("utf-8", errors="replace")
+        (files if part.get_filename() is not None else fields)[(name, content)] += 1
+    problems = []
+    if fields != wanted_fields:
+        problems.append(f"multipart fields {sorted(fields.elements())} != {sorted(wanted_fields.elements())}")
+    if files != wanted_files:
+        problems.append(f"multipart files {sorted(files.elements())} != {sorted(wanted_files.elements())}")
     return problems
 
 

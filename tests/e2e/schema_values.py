@@ -136,7 +136,7 @@ class SchemaValues:
         if schema_type == "boolean":
             return True
         if schema_type == "file":
-            return "example file content"
+            return f"content of {name}\n"
         return {}  # untyped schema: any JSON value is valid
 
     def string_value(self, schema: Mapping[str, Any], name: str) -> str:

@@ -25,14 +25,15 @@ def _run(command: list[str], cwd: Path | None = None, what: str = "") -> str:
     return result.stdout
 
 
-def generated_project(checked_in: Path, spec: Path, package: str, scratch: Path) -> Path:
+def generated_project(checked_in: Path | None, spec: Path, package: str, scratch: Path) -> Path:
     """The SDK project to test: ``checked_in`` (e.g. generated/platform) when it exists,
     else a fresh ``sdkgen generate`` of ``spec`` into ``scratch``.
 
     Set SDKGEN_E2E_REGENERATE=1 to test a fresh generation even when the folder exists
     (the checked-in output is never written by the tests).
     """
-    if os.environ.get("SDKGEN_E2E_REGENERATE") != "1" and (checked_in / "pyproject.toml").exists():
+    fresh = os.environ.get("SDKGEN_E2E_REGENERATE") == "1"
+    if checked_in is not None and not fresh and (checked_in / "pyproject.toml").exists():
         return checked_in
     _run([sys.executable, "-m", "generator", "generate", "--spec", str(spec), "--output", str(scratch),
           "--package", package, "--quiet"], cwd=REPO_ROOT, what=f"sdkgen generate {spec.name}")

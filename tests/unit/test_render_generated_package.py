@@ -246,3 +246,14 @@ def test_the_project_builds_a_wheel_with_the_package_only(project_dir, tmp_path)
     assert f"{PACKAGE}/_models.py" in names and f"{PACKAGE}/apis/users_api.py" in names
     assert not [n for n in names if not n.startswith((f"{PACKAGE}/", "kitchen_sink_generated-1.2.3.dist-info/"))]
     assert not [n for n in names if n.endswith(".md")]
+
+
+def test_sanitised_class_names_resolve_across_modules(sdk):
+    models_runtime = importlib.import_module(f"{PACKAGE}._models")
+    client = RecordingClient()
+    sdk.ClassApi(client).get_error(404)
+    assert client.calls[-1][0].response_type == "Exception_"
+    error = models_runtime.decode_json(b'{"message": "m", "details": [{"sameCase": {"lowercase": true}}]}', "Exception_")
+    assert error.details[0].same_case.lowercase is True
+    assert type(error.details[0].same_case) is sdk.models.Skill2 and sdk.models.Skill2 is not sdk.models.Skill
+    assert sdk.models.Class_(value="v").to_json() == '{"value":"v"}'
