@@ -256,4 +256,4 @@ def test_sanitised_class_names_resolve_across_modules(sdk):
     error = models_runtime.decode_json(b'{"message": "m", "details": [{"sameCase": {"lowercase": true}}]}', "Exception_")
     assert error.details[0].same_case.lowercase is True
     assert type(error.details[0].same_case) is sdk.models.Skill2 and sdk.models.Skill2 is not sdk.models.Skill
-    assert sdk.models.Class_(value="v").to_json() == '{"value":"v"}'
+    assert sdk.models.Class(value="v").to_json() == '{"value":"v"}'
