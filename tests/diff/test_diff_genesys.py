@@ -409,9 +409,19 @@ def test_js_missing_uses_strict_equality():
 )
 def test_allof_wrapper_has_no_ref_of_its_own():
     found = bullets(run("allof_wrapper", "genesys"))
-    assert ("major", "Holder", "Property part was changed from _undefined_ to Part") in found
-    assert ("major", "GET /api/v2/parts", "Response 200 type was changed from _undefined_ to Part") in found
+    assert (
+        "major",
+        "Holder",
+        "Property part was changed from _undefined_ to Part",
+    ) in found
+    assert (
+        "major",
+        "GET /api/v2/parts",
+        "Response 200 type was changed from _undefined_ to Part",
+    ) in found
 
 
 def test_allof_wrapper_is_the_same_type_for_python():
-    assert run("allof_wrapper", "python").changes == ()
+    result = run("allof_wrapper", "python")
+    assert [c.kind for c in result.changes] == ["property-description-changed"]
+    assert result.bump == "patch"
