@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import keyword
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import jinja2
@@ -20,11 +20,14 @@ _TYPING_NAMES = ("Any", "BinaryIO")
 _DATETIME_NAMES = ("date", "datetime")
 
 
-def render_sdk(api: Api, settings: RenderSettings) -> dict[str, str]:
+def render_sdk(
+    api: Api, settings: RenderSettings, progress: Callable[[str, int, int], None] | None = None
+) -> dict[str, str]:
     """Every file of the generated project, keyed by POSIX path relative to its root.
 
     Python files are not formatted yet (see :mod:`generator.render.format`); runtime
-    modules are copied verbatim.
+    modules are copied verbatim. ``progress(stage, done, total)`` is called after each
+    API module (stage ``"apis"``) and model module (``"models"``).
     """
     env = environment()
     package = settings.package
@@ -49,14 +52,18 @@ def render_sdk(api: Api, settings: RenderSettings) -> dict[str, str]:
     )
     api_template = env.get_template("api.py.jinja")
     api_doc_template = env.get_template("api_doc.md.jinja")
-    for view in apis:
+    for done, view in enumerate(apis, 1):
+        if progress is not None:
+            progress("apis", done, len(apis))
         files[f"{package}/apis/{view.module_name}.py"] = _render_api_module(api_template, view)
         files[f"docs/apis/{view.module_name}.md"] = api_doc_template.render(
             api_module=view, examples=api_examples(package, view)
         )
     model_template = env.get_template("model.py.jinja")
     model_doc_template = env.get_template("model_doc.md.jinja")
-    for module in models:
+    for done, module in enumerate(models, 1):
+        if progress is not None:
+            progress("models", done, len(models))
         files[f"{package}/models/{module.module_name}.py"] = model_template.render(
             module=module,
             module_docstring=text.docstring(

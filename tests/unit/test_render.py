@@ -175,3 +175,9 @@ def test_invalid_package_name_is_refused():
     api = build_fixture("guest_chat_like.yaml")
     with pytest.raises(RenderError, match="not a valid Python identifier"):
         render_sdk(api, RenderSettings(package="my-sdk", distribution="my-sdk", version="1"))
+
+
+def test_progress_is_reported_per_module():
+    seen = []
+    render_sdk(build_fixture("kitchen_sink.yaml"), settings_for("kitchen_sink.yaml"), progress=lambda *a: seen.append(a))
+    assert ("apis", 3, 3) in seen and seen[-1][0] == "models" and seen[-1][1] == seen[-1][2]
