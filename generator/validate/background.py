@@ -27,6 +27,9 @@ from generator.validate.schema import Finding
 
 # The folder that holds the ``generator`` package, so the child imports this same copy.
 _IMPORT_ROOT = str(Path(__file__).resolve().parents[2])
+# The Platform spec takes ~3.5 s of CPU; far beyond that something is wrong, and the
+# pipeline waiting on the job must get an answer rather than hang.
+WORKER_TIMEOUT_SECONDS = 600.0
 _running: weakref.WeakSet[subprocess.Popen] = weakref.WeakSet()
 
 
@@ -47,7 +50,8 @@ class SchemaValidationJob(Future):
 
 
 def run_in_worker(text: str, format: str, on_findings: Callable[[list[Finding]], Diagnostics],
-                  on_failure: Callable[[str], Diagnostics]) -> SchemaValidationJob:
+                  on_failure: Callable[[str], Diagnostics], *,
+                  timeout: float = WORKER_TIMEOUT_SECONDS) -> SchemaValidationJob:
     """Start the worker on ``text``; the job's result is ``on_findings(findings)``, or
     ``on_failure(reason)`` if the worker could not produce findings."""
     job = SchemaValidationJob()
@@ -69,7 +73,11 @@ def run_in_worker(text: str, format: str, on_findings: Callable[[list[Finding]],
 
     def wait_for_worker() -> None:
         try:
-            output, errors = process.communicate(text.encode("utf-8"))
+            output, errors = process.communicate(text.encode("utf-8"), timeout=timeout)
+        except subprocess.TimeoutExpired:
+            _kill(process)
+            process.communicate()
+            output, errors = b"", f"no result after {timeout:g} s".encode()
         except (OSError, ValueError) as error:  # pipe closed because the job was cancelled
             output, errors = b"", str(error).encode()
         finally:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator.validate.schema import Finding
 
-RESULT_FORMAT = 3  # bump when Finding or its messages change
+RESULT_FORMAT = 4  # bump when Finding or its messages change
 
 
 def cache_dir() -> Path:

@@ -399,3 +399,21 @@ def test_background_validation_of_a_spec_built_in_memory():
     (diagnostic,) = start_schema_validation(spec).result(timeout=120)
     assert (diagnostic.code, diagnostic.pointer, diagnostic.line) == (
         "swagger-schema", "/info", None)
+
+
+def test_a_worker_that_takes_too_long_is_stopped_and_reported():
+    from generator.diagnostics import Diagnostics
+    from generator.validate.background import run_in_worker
+
+    def failure(reason: str) -> Diagnostics:
+        diagnostics = Diagnostics()
+        diagnostics.error("schema-validation-failed", reason)
+        return diagnostics
+
+    # Starting Python and importing the validator alone takes longer than 50 ms.
+    text = (BAD / "schema_errors.yaml").read_text()
+    job = run_in_worker(text, "yaml", lambda findings: Diagnostics(), failure, timeout=0.05)
+    (diagnostic,) = job.result(timeout=60)
+    assert diagnostic.code == "schema-validation-failed"
+    assert "no result after 0.05 s" in diagnostic.message
+    assert job._process.returncode is not None
