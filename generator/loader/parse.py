@@ -155,7 +155,9 @@ def _contains_itself(data: object) -> bool:
         on_path.add(id(node))
         stack.append((node, True))
         children = node.values() if isinstance(node, dict) else node
-        stack.extend((child, False) for child in children if isinstance(child, (dict, list)))
+        stack.extend(
+            (child, False) for child in children if isinstance(child, (dict, list))
+        )
     return False
 
 

@@ -61,8 +61,11 @@ def start_schema_validation(spec: LoadedSpec) -> Future[Diagnostics]:
 
     def on_failure(reason: str) -> Diagnostics:
         diagnostics = Diagnostics()
-        diagnostics.error("schema-validation-failed",
-                          f"openapi-spec-validator could not run: {reason}", source=spec.source)
+        diagnostics.error(
+            "schema-validation-failed",
+            f"openapi-spec-validator could not run: {reason}",
+            source=spec.source,
+        )
         return diagnostics
 
     # The text re-parses faster than a 7 MB dict serializes; a spec built in memory has none.

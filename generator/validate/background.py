@@ -49,19 +49,27 @@ class SchemaValidationJob(Future):
         return cancelled
 
 
-def run_in_worker(text: str, format: str, on_findings: Callable[[list[Finding]], Diagnostics],
-                  on_failure: Callable[[str], Diagnostics], *,
-                  timeout: float = WORKER_TIMEOUT_SECONDS) -> SchemaValidationJob:
+def run_in_worker(
+    text: str,
+    format: str,
+    on_findings: Callable[[list[Finding]], Diagnostics],
+    on_failure: Callable[[str], Diagnostics],
+    *,
+    timeout: float = WORKER_TIMEOUT_SECONDS,
+) -> SchemaValidationJob:
     """Start the worker on ``text``; the job's result is ``on_findings(findings)``, or
     ``on_failure(reason)`` if the worker could not produce findings."""
     job = SchemaValidationJob()
     environment = dict(os.environ)
     environment["PYTHONPATH"] = os.pathsep.join(
-        part for part in (_IMPORT_ROOT, environment.get("PYTHONPATH")) if part)
+        part for part in (_IMPORT_ROOT, environment.get("PYTHONPATH")) if part
+    )
     try:
         process = subprocess.Popen(
             [sys.executable, "-m", "generator.validate.worker", format],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             env=environment,
         )
     except OSError as error:
@@ -78,7 +86,10 @@ def run_in_worker(text: str, format: str, on_findings: Callable[[list[Finding]],
             _kill(process)
             process.communicate()
             output, errors = b"", f"no result after {timeout:g} s".encode()
-        except (OSError, ValueError) as error:  # pipe closed because the job was cancelled
+        except (
+            OSError,
+            ValueError,
+        ) as error:  # pipe closed because the job was cancelled
             output, errors = b"", str(error).encode()
         finally:
             _running.discard(process)
@@ -90,11 +101,14 @@ def run_in_worker(text: str, format: str, on_findings: Callable[[list[Finding]],
             else:
                 findings = [Finding(*entry) for entry in json.loads(output)]
                 job.set_result(on_findings(findings))
-        except Exception as error:  # noqa: BLE001 - whatever happens, the waiter gets an answer
+        # Whatever happens, whoever waits on the job gets an answer.
+        except Exception as error:  # noqa: BLE001
             job.set_exception(error)
 
     # A daemon thread: an abandoned job must not keep the interpreter alive.
-    threading.Thread(target=wait_for_worker, name="sdkgen-schema-validation", daemon=True).start()
+    threading.Thread(
+        target=wait_for_worker, name="sdkgen-schema-validation", daemon=True
+    ).start()
     return job
 
 

@@ -52,7 +52,10 @@ def iter_references(data: object) -> Iterator[Reference]:
             for key, value in node.items():
                 if isinstance(value, (dict, list)) and (
                     is_name_map
-                    or not (key in LITERAL_VALUE_KEYS or key.startswith(VENDOR_EXTENSION_PREFIX))
+                    or not (
+                        key in LITERAL_VALUE_KEYS
+                        or key.startswith(VENDOR_EXTENSION_PREFIX)
+                    )
                 ):
                     child_pointer = f"{pointer}/{escape_pointer_token(key)}"
                     children.append(

@@ -40,7 +40,8 @@ def find_schema_problems(data: dict) -> list[Finding]:
     findings: list[Finding] = []
     try:
         findings += _without_redundant_not_errors(
-            validator.schema_validator.iter_errors(validator.schema), data)
+            validator.schema_validator.iter_errors(validator.schema), data
+        )
         for error in validator.root_validator(validator.schema_path):
             finding = _keyword_finding(error, data)
             if finding is not None:
@@ -137,16 +138,27 @@ def _without_redundant_not_errors(errors, data: dict) -> list[Finding]:
         finding = _schema_finding(error, data)
         is_not = list(error.schema_path)[-1:] == ["not"]
         if is_not:
-            shown = _shorten(json.dumps(_value_at(data, list(error.path)), sort_keys=True))
+            shown = _shorten(
+                json.dumps(_value_at(data, list(error.path)), sort_keys=True)
+            )
             finding = finding._replace(
-                message=f"{shown} has a form that the Swagger 2.0 schema does not allow here")
+                message=f"{shown} has a form that the Swagger 2.0 schema does not allow here"
+            )
         located.append((finding, is_not))
     explained = {finding.pointer for finding, is_not in located if not is_not}
-    return [finding for finding, is_not in located if not (is_not and finding.pointer in explained)]
+    return [
+        finding
+        for finding, is_not in located
+        if not (is_not and finding.pointer in explained)
+    ]
 
 
 def _shorten(text: str) -> str:
-    return text if len(text) <= MAX_INSTANCE_CHARS else text[: MAX_INSTANCE_CHARS - 3] + "..."
+    return (
+        text
+        if len(text) <= MAX_INSTANCE_CHARS
+        else text[: MAX_INSTANCE_CHARS - 3] + "..."
+    )
 
 
 def _stop_reason(error: Exception) -> str:

@@ -17,7 +17,10 @@ import sys
 
 def main(argv: list[str]) -> int:
     if len(argv) != 1 or argv[0] not in ("json", "yaml"):
-        print("usage: python -m generator.validate.worker json|yaml < spec", file=sys.stderr)
+        print(
+            "usage: python -m generator.validate.worker json|yaml < spec",
+            file=sys.stderr,
+        )
         return 2
     from generator.diagnostics import SpecError
     from generator.loader.parse import parse_text

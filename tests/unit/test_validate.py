@@ -375,10 +375,14 @@ def test_a_failed_not_is_dropped_where_another_error_explains_the_place(tmp_path
 
 
 def test_stopped_early_names_the_missing_field_and_has_no_line(tmp_path):
-    operation = {"parameters": [{"in": "query", "type": "string"}],
-                 "responses": {"200": {"description": "ok"}}}
+    operation = {
+        "parameters": [{"in": "query", "type": "string"}],
+        "responses": {"200": {"description": "ok"}},
+    }
     spec = spec_file(tmp_path, minimal(paths={"/x": {"get": operation}}))
-    (stopped,) = [d for d in validate_spec(spec) if d.code == "schema-validation-incomplete"]
+    (stopped,) = [
+        d for d in validate_spec(spec) if d.code == "schema-validation-incomplete"
+    ]
     assert "a required field 'name' is missing" in stopped.message
     assert (stopped.pointer, stopped.line) == ("", None)
 
@@ -398,7 +402,10 @@ def test_background_validation_of_a_spec_built_in_memory():
     spec = LoadedSpec(data=document, source="<memory>", raw_bytes_sha256="e" * 64)
     (diagnostic,) = start_schema_validation(spec).result(timeout=120)
     assert (diagnostic.code, diagnostic.pointer, diagnostic.line) == (
-        "swagger-schema", "/info", None)
+        "swagger-schema",
+        "/info",
+        None,
+    )
 
 
 def test_a_worker_that_takes_too_long_is_stopped_and_reported():
@@ -412,7 +419,9 @@ def test_a_worker_that_takes_too_long_is_stopped_and_reported():
 
     # Starting Python and importing the validator alone takes longer than 50 ms.
     text = (BAD / "schema_errors.yaml").read_text()
-    job = run_in_worker(text, "yaml", lambda findings: Diagnostics(), failure, timeout=0.05)
+    job = run_in_worker(
+        text, "yaml", lambda findings: Diagnostics(), failure, timeout=0.05
+    )
     (diagnostic,) = job.result(timeout=60)
     assert diagnostic.code == "schema-validation-failed"
     assert "no result after 0.05 s" in diagnostic.message
