@@ -6,6 +6,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import yaml
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TARGET = "pets"
 # Names nobody publishes on PyPI: pip may look there for the SDK's dependencies.
@@ -33,3 +36,21 @@ def make_repository(root: Path) -> Path:
 
 def fixture_spec(name: str) -> str:
     return str(FIXTURES / f"pets-{name}.json")
+
+
+def make_repository_for(root: Path, target: str, spec: Path) -> Path:
+    """A layout holding ``target`` exactly as this repository's sdkgen.yaml declares it
+    (package, distribution, output), released from ``spec``."""
+    entry = dict(
+        yaml.safe_load((REPO_ROOT / "sdkgen.yaml").read_text(encoding="utf-8"))[
+            "targets"
+        ][target]
+    )
+    (root / "specs").mkdir(parents=True)
+    (root / "generated").mkdir()
+    shutil.copy(spec, root / "specs" / spec.name)
+    entry["spec"] = f"specs/{spec.name}"
+    (root / "sdkgen.yaml").write_text(
+        yaml.safe_dump({"targets": {target: entry}}), encoding="utf-8"
+    )
+    return root
