@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 
 from generator.diagnostics import Diagnostics, SpecError
 from generator.loader.parse import decode_text, detect_format, parse_text
@@ -10,12 +11,13 @@ from generator.loader.sources import fail, read_source
 from generator.loader.spec import LoadedSpec
 
 
-def load_spec(source: str) -> LoadedSpec:
+def load_spec(source: str | os.PathLike[str]) -> LoadedSpec:
     """Load a spec from a path (.json, .yaml/.yml, .json.gz) or an http(s) URL.
 
     Raises SpecError (with file, line and a clear message) for anything that is not a
     readable Swagger 2.0 document.
     """
+    source = os.fspath(source)  # a Path is welcome; diagnostics name it as a string
     document = read_source(source)
     text = decode_text(document)
     format = detect_format(document, text)

@@ -362,3 +362,8 @@ def test_unsupported_url_scheme():
     diagnostic = load_error("ftp://example.invalid/api.json")
     assert diagnostic.code == "unsupported-source"
     assert "ftp://" in diagnostic.message
+
+
+def test_a_path_object_is_accepted(tmp_path):
+    path = write(tmp_path / "api.json", SPEC_JSON)
+    assert load_spec(path).source == str(path)
