@@ -102,18 +102,27 @@ def check_models(package_name: str, sample: int) -> tuple[int, int, int]:
     round_tripped = 0
     for name in chosen:
         module = importlib.import_module(name)
-        for obj in vars(module).values():
-            if not (
-                inspect.isclass(obj)
-                and obj.__module__ == name
-                and hasattr(obj, "from_json")
-            ):
-                continue
-            for instance in (obj(), _sample_instance(obj)):
-                decoded = obj.from_json(instance.to_json())
+        # A snapshot: decoding may add referenced classes to the module's globals.
+        classes = [
+            obj
+            for obj in list(vars(module).values())
+            if inspect.isclass(obj)
+            and obj.__module__ == name
+            and hasattr(obj, "from_json")
+        ]
+        for cls in classes:
+            for instance in (cls(), _sample_instance(cls)):
+                try:
+                    decoded = cls.from_json(instance.to_json())
+                # Any error is reported with the class that raised it.
+                except Exception as error:
+                    raise SmokeFailure(
+                        f"{name}.{cls.__name__}: JSON round trip of {instance!r} raised "
+                        f"{type(error).__name__}: {error}"
+                    ) from error
                 if decoded != instance:
                     raise SmokeFailure(
-                        f"{name}.{obj.__name__} does not survive a JSON round trip: "
+                        f"{name}.{cls.__name__} does not survive a JSON round trip: "
                         f"{instance!r} came back as {decoded!r}"
                     )
             round_tripped += 1
