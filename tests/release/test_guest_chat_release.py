@@ -71,7 +71,8 @@ def test_guest_chat_release_installs_from_the_index_and_calls_prism(
     )
     assert invocation.exit_code == 0, invocation.output
     assert "guest-chat: released 1.0.0" in invocation.output
-    wheel = package_index.packages / f"{target.package}-1.0.0-py3-none-any.whl"
+    wheel_name = target.distribution.replace("-", "_") + "-1.0.0-py3-none-any.whl"
+    wheel = package_index.packages / wheel_name
     with zipfile.ZipFile(wheel) as archive:
         version_module = archive.read(f"{target.package}/_version.py").decode()
     assert 'AUTH_MODE = "api_key"' in version_module  # the JWT goes in a header key
