@@ -8,6 +8,7 @@ left to change inside docstrings.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import textwrap
@@ -24,6 +25,7 @@ _OTHER_SPACES = re.compile(r"[^\S\n ]")
 _TRAILING_SPACES = re.compile("[ ]+$", re.MULTILINE)
 
 
+@functools.lru_cache(maxsize=65536)  # the same descriptions recur thousands of times
 def clean(text: str | None) -> str:
     """Plain text with "\\n" line ends only, no control characters, no trailing spaces."""
     if not text:
@@ -65,9 +67,15 @@ def indent_block(text: str, width: int) -> str:
     return "\n".join([lines[0]] + [(" " * width + line) if line else "" for line in lines[1:]])
 
 
+_PLAIN = re.compile(r'[ !#-\[\]-~]*')  # printable ASCII except " and \\
+
+
 def py_string(value: object) -> str:
     """A Python string literal (double-quoted, as black writes it)."""
-    return json.dumps(str(value), ensure_ascii=False)
+    value = str(value)
+    if _PLAIN.fullmatch(value):
+        return f'"{value}"'
+    return json.dumps(value, ensure_ascii=False)
 
 
 def py_literal(value: object) -> str:
