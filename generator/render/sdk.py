@@ -162,10 +162,10 @@ def _package_exports(package: str, apis: tuple[ApiModuleView, ...], models: tupl
     }
 
 
-def runtime_public_names(runtime_dir: Path = RUNTIME_DIR) -> dict[str, str]:
+def runtime_public_names(runtime_dir: Path | None = None) -> dict[str, str]:
     """``PUBLIC_NAMES`` of runtime/_public.py ({public name: runtime module}), read without
     importing it; empty when the file does not exist yet."""
-    path = runtime_dir / "_public.py"
+    path = (RUNTIME_DIR if runtime_dir is None else runtime_dir) / "_public.py"
     if not path.is_file():
         return {}
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
@@ -194,10 +194,10 @@ def runtime_file_paths(files: Mapping[str, str], package: str, runtime_dir: Path
     return {p for p in _runtime_files(package, runtime_dir) if p in files}
 
 
-def runtime_doc(settings: RenderSettings, paths: tuple[Path, ...] = RUNTIME_DOC_PATHS) -> str:
+def runtime_doc(settings: RenderSettings, paths: tuple[Path, ...] | None = None) -> str:
     """docs/runtime.md of the runtime, with ``{{ package }}`` and ``{{ distribution }}`` filled in
     and its headings nested under the README's "Runtime" section ("" if there is none)."""
-    for path in paths:
+    for path in RUNTIME_DOC_PATHS if paths is None else paths:
         if path.is_file():
             source = path.read_text(encoding="utf-8")
             try:
