@@ -35,6 +35,7 @@ _ALIAS_ADVICE = (
 
 def diff_python(old: Api, new: Api) -> DiffResult:
     walk = _Walk(old, new)
+    walk.service()
     walk.api_classes()
     walk.operations()
     walk.models()
@@ -72,10 +73,36 @@ class _Walk:
         classes = self.old_classes if api is self.old else self.new_classes
         return [f"{classes[tag]}.{op.python_name}" for tag in op.tags if tag in classes]
 
+    # ---- the service as a whole --------------------------------------------------
+    def service(self) -> None:
+        """Default host and base path end up in ``_version.py``: clients built with the
+        defaults follow them, clients with an explicit host do not."""
+        before = f"{self.old.host or ''}{self.old.base_path}"
+        after = f"{self.new.host or ''}{self.new.base_path}"
+        if before != after:
+            self.add(
+                Level.MINOR,
+                "default-host-changed",
+                "API",
+                "API",
+                f"Default host and base path changed from {before or '(none)'} to "
+                f"{after or '(none)'}; clients configured with their own host are unaffected",
+            )
+
     # ---- API classes -------------------------------------------------------------
     def api_classes(self) -> None:
-        old_names = {g.class_name for g in self.old.groups}
-        new_names = {g.class_name for g in self.new.groups}
+        old_groups = {g.class_name: g for g in self.old.groups}
+        new_groups = {g.class_name: g for g in self.new.groups}
+        old_names, new_names = set(old_groups), set(new_groups)
+        for name in sorted(old_names & new_names):
+            if old_groups[name].description != new_groups[name].description:
+                self.add(
+                    Level.PATCH,
+                    "api-class-description-changed",
+                    name,
+                    name,
+                    f"Description of API class {name} was changed",
+                )
         for name in sorted(old_names - new_names):
             self.add(
                 Level.MAJOR,
@@ -179,6 +206,17 @@ class _Walk:
             )
         self.parameters(group, old, new)
         self.responses(group, old, new)
+        if set(old.security) != set(new.security):
+            before = ", ".join(old.security) or "none"
+            after = ", ".join(new.security) or "none"
+            self.add(
+                Level.MINOR,
+                "authentication-changed",
+                group,
+                group,
+                f"Authentication changed from {before} to {after}; "
+                "the client picks the scheme, no code change",
+            )
 
     def method_classes(self, group: str, old: Operation, new: Operation) -> None:
         """Tags decide which API classes carry the method: leaving one is a removal."""

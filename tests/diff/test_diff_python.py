@@ -262,6 +262,7 @@ def test_documentation_only_edit_is_patch():
         "parameter-description-changed",
         "response-description-changed",
         "model-description-changed",
+        "api-class-description-changed",
     }
 
 
@@ -324,3 +325,28 @@ def test_python_type_expressions():
         python_type(TypeRef("primitive", name="string", format="date"), api) == "date"
     )
     assert python_type(None, api) == "None"
+
+
+@pytest.mark.parametrize(
+    ("level", "kind", "text"),
+    [
+        ("minor", "default-host-changed", "from api.example.com to api.example.net"),
+        (
+            "patch",
+            "api-class-description-changed",
+            "Description of API class OrdersApi was changed",
+        ),
+        (
+            "minor",
+            "authentication-changed",
+            "Authentication changed from none to OAuth",
+        ),
+    ],
+)
+def test_service_level_changes(level, kind, text):
+    found = [
+        (c.level.value, c.kind)
+        for c in run("python_wire", "python").changes
+        if text in c.message
+    ]
+    assert found == [(level, kind)]
