@@ -426,3 +426,48 @@ def test_a_worker_that_takes_too_long_is_stopped_and_reported():
     assert diagnostic.code == "schema-validation-failed"
     assert "no result after 0.05 s" in diagnostic.message
     assert job._process.returncode is not None
+
+
+def _findings_for_pattern(pattern: object) -> list:
+    from generator.validate.schema import find_schema_problems
+
+    page = {"type": "string", "pattern": pattern}
+    document = minimal(
+        paths={
+            "/x": {
+                "get": {
+                    "operationId": "getX",
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "schema": {"$ref": "#/definitions/Page"},
+                        }
+                    },
+                }
+            }
+        },
+        definitions={"Page": {"type": "object", "properties": {"code": page}}},
+    )
+    return find_schema_problems(document)
+
+
+PATTERNS = ["(?<name>a)", "(?P<name>a)", "a(", "^x-[a-z]+$", 5]
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_fast_meta_check_reports_exactly_what_the_library_does(pattern, monkeypatch):
+    from generator.validate import meta_check, schema
+
+    monkeypatch.setattr(schema, "_FAST_CLASS", None)
+    fast = _findings_for_pattern(pattern)
+    monkeypatch.setattr(meta_check, "fast_meta_check_validator_class", lambda cls: None)
+    monkeypatch.setattr(schema, "_FAST_CLASS", None)
+    assert _findings_for_pattern(pattern) == fast
+
+
+def test_a_pattern_only_python_rejects_is_still_an_error():
+    # Valid ECMA regex (so the Swagger schema pass accepts it), invalid for Python's re.
+    findings = _findings_for_pattern("(?<name>a)")
+    assert [(f.code, f.pointer) for f in findings] == [
+        ("invalid-schema", "/definitions/Page/properties/code/pattern")
+    ]
