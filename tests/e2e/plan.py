@@ -217,9 +217,17 @@ class Planner:
         if parameter.location == "path" and isinstance(value, str) and "pattern" not in raw \
                 and raw.get("format") is None:
             value = f"{operation.operation_id}-{parameter.wire_name}{PATH_VALUE_SUFFIX}"
-        if isinstance(value, list) and raw.get("items", {}).get("type") == "string" \
-                and "enum" not in raw.get("items", {}):
-            value = [f"{parameter.wire_name}-a", f"{parameter.wire_name}-b"]
+        if isinstance(value, list):
+            # two items, so that the collection format (repeat vs join) is visible on the wire
+            items = raw.get("items", {})
+            if "enum" in items:
+                value = list(items["enum"][:2])
+            elif items.get("type") == "string" and "pattern" not in items:
+                value = [f"{parameter.wire_name}-a", f"{parameter.wire_name}-b"]
+            if parameter.location == "formData" and "multipart/form-data" in operation.consumes:
+                # Prism 5 rejects "," in a multipart field ("Reserved characters used in
+                # request body") although Swagger 2 csv demands it: send one item there.
+                value = value[:1]
         return value
 
     def plan(self, operation: Operation, index: int) -> PlannedCall:
@@ -233,10 +241,12 @@ class Planner:
         has_body = False
         optional_seen = 0
         for parameter in operation.parameters:
-            if not parameter.required and parameter.location != "body":
+            if not parameter.required and parameter.location != "body" and parameter.type.kind != "array":
                 optional_seen += 1
                 if optional_seen % 3 == 0:
-                    continue  # leave every third optional parameter unset: it must not be sent
+                    # every third optional scalar stays unset: it must not be sent
+                    # (arrays are always set: their collection format is what is checked)
+                    continue
             value = self.parameter_value(operation, parameter)
             arguments[parameter.python_name] = wire_to_tagged(value, parameter.type, self.api)
             if parameter.location == "path":

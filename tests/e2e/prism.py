@@ -127,6 +127,14 @@ def add_response_examples(spec: dict[str, Any], values: SchemaValues) -> None:
             response["examples"] = {media_type: example for media_type in produces}
 
 
+def fold_base_path(spec: dict[str, Any]) -> None:
+    """Move ``basePath`` into every path: Prism routes on the paths alone and ignores
+    basePath, while the SDK (rightly) sends basePath + path."""
+    base_path = spec.pop("basePath", "").rstrip("/")
+    if base_path:
+        spec["paths"] = {base_path + path: item for path, item in spec["paths"].items()}
+
+
 def prepare_spec(
     spec: Mapping[str, Any],
     keys: Iterable[str] | None,
@@ -138,7 +146,8 @@ def prepare_spec(
     prepared = prune_spec(spec, keys) if keys is not None else json.loads(json.dumps(spec))
     if keys is not None:
         prepared = json.loads(json.dumps(prepared))  # detach from the caller's dicts
-    add_response_examples(prepared, SchemaValues(prepared["definitions"], max_depth=example_depth))
+    fold_base_path(prepared)
+    add_response_examples(prepared, SchemaValues(prepared.get("definitions", {}), max_depth=example_depth))
     destination.parent.mkdir(parents=True, exist_ok=True)
     destination.write_text(json.dumps(prepared), encoding="utf-8")
     return destination
