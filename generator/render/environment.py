@@ -36,6 +36,12 @@ def _py_tuple(values) -> str:
     return "(" + ", ".join(items) + ")"
 
 
+def _reexport(names) -> str:
+    """``A as A, B as B``: the redundant alias marks an import in ``__init__`` as a public
+    re-export for type checkers (PEP 484), which ``__all__ = sorted(...)`` cannot."""
+    return ", ".join(f"{name} as {name}" for name in names)
+
+
 def _toml_string(value: object) -> str:
     # A TOML basic string has the same escapes as JSON for everything we emit.
     return json.dumps(str(value), ensure_ascii=False)
@@ -57,6 +63,7 @@ def environment() -> jinja2.Environment:
         py_tuple=_py_tuple,
         toml_string=_toml_string,
         markdown_cell=text.markdown_cell,
+        reexport=_reexport,
     )
     env.globals["header"] = text.HEADER_TEXT
     return env

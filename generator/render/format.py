@@ -41,12 +41,13 @@ def format_directory(root: Path, relative_paths: Iterable[str], line_length: int
     for start in range(0, len(paths), _ARGUMENT_BATCH):
         batch = paths[start : start + _ARGUMENT_BATCH]
         command = [
-            *ruff_command(), "format", "--isolated", "--no-cache", "--quiet",
+            *ruff_command(), "format", "--isolated", "--no-cache",
             "--line-length", str(line_length), "--target-version", TARGET_VERSION, "--", *batch,
         ]
         result = subprocess.run(command, cwd=root, capture_output=True, text=True)
         if result.returncode != 0:
-            raise FormatError(f"ruff format failed on the generated code:\n{result.stderr.strip()}")
+            output = "\n".join(part.strip() for part in (result.stderr, result.stdout) if part.strip())
+            raise FormatError(f"ruff format failed on the generated code:\n{output}")
 
 
 def format_files(files: Mapping[str, str], skip: Iterable[str] = (), line_length: int = 88) -> dict[str, str]:

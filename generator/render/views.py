@@ -51,6 +51,9 @@ class ModelModuleView:
     module_name: str
     runtime_imports: tuple[str, ...]
     models: tuple[ModelView, ...]
+    # (module, class names) defined elsewhere and named in annotations: imported for type
+    # checkers only; at run time _models.resolve_type supplies them lazily
+    type_checking_imports: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +118,7 @@ def model_modules(api: Api) -> tuple[ModelModuleView, ...]:
         if has_class(model):
             grouped[model.module_name].append(model)
     _check_unique((m.class_name for ms in grouped.values() for m in ms), "model class")
+    module_of = {m.class_name: module for module, ms in grouped.items() for m in ms}
     views = []
     for module_name in sorted(grouped):
         models = sorted(grouped[module_name], key=lambda m: m.class_name)
@@ -123,7 +127,16 @@ def model_modules(api: Api) -> tuple[ModelModuleView, ...]:
         imports = {"Model", "UNSET", "UnsetType"} | (used & _NAMES_IN_ANNOTATIONS)
         if any(f.wire_name is not None for view in model_views for f in view.fields):
             imports.add("field")
-        views.append(ModelModuleView(module_name, tuple(sorted(imports, key=_import_order)), model_views))
+        elsewhere: dict[str, list[str]] = defaultdict(list)
+        for name in sorted(used):
+            if name in module_of and module_of[name] != module_name:
+                elsewhere[module_of[name]].append(name)
+        views.append(ModelModuleView(
+            module_name,
+            tuple(sorted(imports, key=_import_order)),
+            model_views,
+            tuple((module, tuple(names)) for module, names in sorted(elsewhere.items())),
+        ))
     return tuple(views)
 
 
