@@ -14,7 +14,7 @@ from . import text
 from .environment import RUNTIME_DIR, RUNTIME_DOC_PATHS, environment
 from .examples import api_examples, readme_examples
 from .settings import RenderSettings
-from .views import ApiModuleView, ModelModuleView, RenderError, api_modules, model_modules
+from .views import ApiModuleView, ModelModuleView, RenderError, annotation_names, api_modules, model_modules
 
 _TYPING_NAMES = ("Any", "BinaryIO")
 _DATETIME_NAMES = ("date", "datetime")
@@ -67,7 +67,7 @@ def render_sdk(
         files[f"{package}/models/{module.module_name}.py"] = model_template.render(
             module=module,
             module_docstring=text.docstring(
-                [f"{len(module.models)} model class(es); import them from ``{package}.models``."], 0
+                [f"Model classes of the ``{module.module_name}`` group; import them from ``{package}.models``."], 0
             ),
         )
         files[f"docs/models/{module.module_name}.md"] = model_doc_template.render(module=module, settings=settings)
@@ -117,10 +117,12 @@ def _package_doc(api: Api, settings: RenderSettings) -> list[str]:
 
 
 def _render_api_module(template: jinja2.Template, view: ApiModuleView) -> str:
-    annotations = " ".join(
-        a for op in view.operations for a in (op.return_annotation, *(p.annotation for p in op.params))
-    )
-    words = set(annotations.replace("[", " ").replace("]", " ").replace(",", " ").replace("|", " ").split())
+    words = {
+        name
+        for op in view.operations
+        for annotation in (op.return_annotation, *(p.annotation for p in op.params))
+        for name in annotation_names(annotation)
+    }
     imports = []
     typing_names = [n for n in _TYPING_NAMES if n in words]
     datetime_names = [n for n in _DATETIME_NAMES if n in words]

@@ -123,7 +123,7 @@ def model_modules(api: Api) -> tuple[ModelModuleView, ...]:
     for module_name in sorted(grouped):
         models = sorted(grouped[module_name], key=lambda m: m.class_name)
         model_views = tuple(_model_view(model, api.models_by_name) for model in models)
-        used = {name for view in model_views for f in view.fields for name in _names_in(f.annotation)}
+        used = {name for view in model_views for f in view.fields for name in annotation_names(f.annotation)}
         imports = {"Model", "UNSET", "UnsetType"} | (used & _NAMES_IN_ANNOTATIONS)
         if any(f.wire_name is not None for view in model_views for f in view.fields):
             imports.add("field")
@@ -145,7 +145,8 @@ def _import_order(name: str) -> tuple[bool, str]:
     return (not name.isupper(), not name[:1].isupper(), name)
 
 
-def _names_in(annotation: str) -> set[str]:
+def annotation_names(annotation: str) -> set[str]:
+    """The names an annotation mentions: ``list[User] | None`` -> {list, User, None}."""
     return set(annotation.replace("[", " ").replace("]", " ").replace(",", " ").replace("|", " ").split())
 
 
