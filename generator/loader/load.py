@@ -6,7 +6,7 @@ import hashlib
 import os
 
 from generator.diagnostics import Diagnostics, SpecError
-from generator.loader.parse import decode_text, detect_format, parse_text
+from generator.loader.parse import decode_text, detect_format, parse_document
 from generator.loader.sources import fail, read_source
 from generator.loader.spec import LoadedSpec
 
@@ -21,13 +21,14 @@ def load_spec(source: str | os.PathLike[str]) -> LoadedSpec:
     document = read_source(source)
     text = decode_text(document)
     format = detect_format(document, text)
-    data = parse_text(text, format, source)
+    data, duplicate_keys = parse_document(text, format, source)
     spec = LoadedSpec(
         data=data,
         source=source,
         raw_bytes_sha256=hashlib.sha256(document.content).hexdigest(),
         text=text,
         format=format,
+        duplicate_keys=duplicate_keys,
     )
     _check_is_swagger_2(spec)
     return spec

@@ -6,7 +6,10 @@ import json
 
 import yaml
 
+from generator.loader.duplicates import DuplicateKey, DuplicateKeyCollector
 from generator.loader.sources import RawDocument, fail
+
+YAML_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 YAML_SUFFIXES = (".yaml", ".yml", ".yaml.gz", ".yml.gz")
 JSON_SUFFIXES = (".json", ".json.gz")
@@ -42,14 +45,31 @@ def decode_text(document: RawDocument) -> str:
 
 
 def parse_text(text: str, format: str, source: str) -> object:
+    """The document's data (SpecError if it does not parse)."""
     if format == "json":
         return _parse_json(text, source)
     return _parse_yaml(text, source)
 
 
-def _parse_json(text: str, source: str) -> object:
+def parse_document(
+    text: str, format: str, source: str
+) -> tuple[object, tuple[DuplicateKey, ...]]:
+    """The document's data and the keys it writes twice in one object."""
+    collector = DuplicateKeyCollector()
+    if format == "json":
+        data = _parse_json(text, source, collector)
+    else:
+        data = _parse_yaml(text, source, collector)
+    return data, collector.locate(data)
+
+
+def _parse_json(
+    text: str, source: str, collector: DuplicateKeyCollector | None = None
+) -> object:
     try:
-        return json.loads(text)
+        if collector is None:
+            return json.loads(text)
+        return json.loads(text, object_pairs_hook=collector.json_object)
     except json.JSONDecodeError as error:
         raise fail(
             source,
@@ -73,6 +93,9 @@ class SpecYamlLoader(FastSafeLoader):
     - Timestamps stay strings: ``default: 2020-01-01`` is a JSON string in a spec.
     """
 
+    # Set by _parse_yaml when repeated keys are wanted.
+    duplicate_keys: DuplicateKeyCollector | None = None
+
     def construct_mapping(self, node, deep=False):
         if not isinstance(node, yaml.MappingNode):
             raise yaml.constructor.ConstructorError(
@@ -91,7 +114,26 @@ class SpecYamlLoader(FastSafeLoader):
             mapping[key_node.value] = self.construct_object(value_node, deep=deep)
         return mapping
 
+    def construct_yaml_map(self, node):
+        # As SafeConstructor's (the empty dict first, so aliases can point at it), and
+        # the dict in the document is the one whose repeated keys are noted.
+        data: dict = {}
+        yield data
+        # Keys written in this mapping, before "<<" merges add theirs: overriding a
+        # merged key is what merging is for, writing one key twice is a mistake.
+        written_keys = [
+            key.value
+            for key, _ in node.value
+            if isinstance(key, yaml.ScalarNode) and key.tag != YAML_MERGE_TAG
+        ]
+        data.update(self.construct_mapping(node))
+        if self.duplicate_keys is not None:
+            self.duplicate_keys.yaml_mapping(data, written_keys)
 
+
+SpecYamlLoader.add_constructor(
+    "tag:yaml.org,2002:map", SpecYamlLoader.construct_yaml_map
+)
 SpecYamlLoader.yaml_implicit_resolvers = {
     first_char: [
         (tag, regexp) for tag, regexp in resolvers if not tag.endswith(":timestamp")
@@ -100,9 +142,13 @@ SpecYamlLoader.yaml_implicit_resolvers = {
 }
 
 
-def _parse_yaml(text: str, source: str) -> object:
+def _parse_yaml(
+    text: str, source: str, collector: DuplicateKeyCollector | None = None
+) -> object:
+    loader = SpecYamlLoader(text)
+    loader.duplicate_keys = collector
     try:
-        data = yaml.load(text, Loader=SpecYamlLoader)
+        data = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or "cannot parse"
@@ -118,6 +164,8 @@ def _parse_yaml(text: str, source: str) -> object:
         raise fail(source, "invalid-yaml", f"invalid YAML: {error}") from None
     except RecursionError:
         raise fail(source, "invalid-yaml", "invalid YAML: nested too deeply") from None
+    finally:
+        loader.dispose()
     if _contains_itself(data):
         line, column = _recursive_alias_position(text)
         where = f" (line {line}, column {column})" if line else ""

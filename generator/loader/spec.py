@@ -6,6 +6,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Literal
 
+from generator.loader.duplicates import DuplicateKey
 from generator.loader.line_index import JsonLineIndex, LineIndex, YamlLineIndex
 
 DocumentFormat = Literal["json", "yaml"]
@@ -26,6 +27,9 @@ class LoadedSpec:
     raw_bytes_sha256: str
     text: str = field(default="", repr=False, compare=False)
     format: DocumentFormat = "json"
+    # Keys the text writes twice in one object (the parser kept the last value);
+    # reported by check_spec.
+    duplicate_keys: tuple[DuplicateKey, ...] = field(default=(), repr=False)
     _line_index: list = field(
         default_factory=list, init=False, repr=False, compare=False
     )

@@ -38,9 +38,20 @@ def validate_spec(spec: LoadedSpec) -> Diagnostics:
 
 def check_spec(spec: LoadedSpec) -> Diagnostics:
     report = Reporter(spec)
+    _check_duplicate_keys(spec, report)
     check_references(spec.data, report)
     check_operations(spec.data, report)
     return report.diagnostics
+
+
+def _check_duplicate_keys(spec: LoadedSpec, report: Reporter) -> None:
+    for duplicate in spec.duplicate_keys:
+        report.error(
+            "duplicate-key",
+            f"key {duplicate.key!r} is written more than once in the same object; "
+            "only the last one is kept, the earlier ones are silently lost",
+            duplicate.pointer,
+        )
 
 
 def start_schema_validation(spec: LoadedSpec) -> Future[Diagnostics]:

@@ -367,3 +367,20 @@ def test_unsupported_url_scheme():
 def test_a_path_object_is_accepted(tmp_path):
     path = write(tmp_path / "api.json", SPEC_JSON)
     assert load_spec(path).source == str(path)
+
+
+def test_repeated_keys_are_noted_with_their_pointer(tmp_path):
+    text = '{"swagger": "2.0", "x-list": [{"k": 1, "a/b": 2, "k": 3, "a/b": 4}], "paths": {}}'
+    spec = load_spec(str(write(tmp_path / "api.json", text)))
+    assert spec.data["x-list"] == [{"k": 3, "a/b": 4}]  # the parser keeps the last
+    assert [(d.pointer, d.key) for d in spec.duplicate_keys] == [
+        ("/x-list/0/a~1b", "a/b"),
+        ("/x-list/0/k", "k"),
+    ]
+
+
+def test_repeated_yaml_keys_in_a_shared_anchor_are_noted_once(tmp_path):
+    text = 'swagger: "2.0"\npaths: {}\nx-a: &a {k: 1, k: 2}\nx-b: *a\n'
+    spec = load_spec(str(write(tmp_path / "api.yaml", text)))
+    assert len(spec.duplicate_keys) == 1
+    assert spec.duplicate_keys[0].key == "k"

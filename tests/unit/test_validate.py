@@ -88,6 +88,10 @@ def errors(diagnostics) -> list[tuple[str, str, int | None]]:
             "body_and_form_data.json",
             [("body-and-form-data", "/paths/~1uploads/post", 6)],
         ),
+        # The line is the last occurrence's: the one the parser kept.
+        ("duplicate_key.json", [("duplicate-key", "/paths/~1users", 11)]),
+        # A key overriding one merged in with "<<" is not a duplicate.
+        ("duplicate_key.yaml", [("duplicate-key", "/definitions/User", 17)]),
     ],
 )
 def test_own_checks(fixture, expected):
