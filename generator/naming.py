@@ -27,6 +27,7 @@ import builtins
 import keyword
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 
 class Identifier(str):
@@ -68,18 +69,21 @@ _SPLIT_LOWER_UPPER = re.compile(r"([a-z\d])([A-Z])")
 _NON_WORD = re.compile(r"[^0-9A-Za-z]+")
 
 
-def words(name: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def words(name: str) -> tuple[str, ...]:
     """Split any spelling (camelCase, PascalCase, snake_case, dotted, spaced) into words."""
     name = _SPLIT_ACRONYM.sub(r"\1_\2", name)
     name = _SPLIT_LOWER_UPPER.sub(r"\1_\2", name)
-    return [w for w in _NON_WORD.split(name) if w]
+    return tuple(w for w in _NON_WORD.split(name) if w)
 
 
+@lru_cache(maxsize=65536)
 def snake_case(name: str) -> str:
     """``getUserQueues`` -> ``get_user_queues``; punctuation becomes ``_``."""
     return "_".join(w.lower() for w in words(name))
 
 
+@lru_cache(maxsize=65536)
 def pascal_case(name: str) -> str:
     """``speech & text analytics`` -> ``SpeechTextAnalytics``; keeps inner capitals
     (``OAuth`` stays ``OAuth``, ``eventTopic`` -> ``EventTopic``)."""
@@ -149,7 +153,7 @@ def model_module_name(definition_name: str) -> ModuleName:
     still loads only its family. The rule looks at the name alone, so a model never
     moves module when unrelated models come and go.
     """
-    first = words(pascal_case(definition_name) or "model")[:1] or ["model"]
+    first = words(pascal_case(definition_name) or "model")[:1] or ("model",)
     return module_name(first[0])
 
 

@@ -86,8 +86,10 @@ class _Builder:
         if isinstance(all_of, list) and len(all_of) == 1 and not schema.get("properties"):
             # Genesys wraps a described $ref in a one-element allOf; it is that reference.
             inner = self.type_of(all_of[0], f"{at}/allOf/0", depth + 1)
-            return TypeRef(inner.kind, inner.name, inner.format, inner.items, inner.model, inner.enum or enum,
-                           raw_type, inner.raw_ref, inner.raw_format, inner.nullable)
+            # The wrapper keeps its own raw spelling (no $ref of its own, its own enum):
+            # the Genesys rules compare what is written, the SDK uses the inner type.
+            return TypeRef(inner.kind, inner.name, inner.format, inner.items, inner.model, enum,
+                           raw_type, common["raw_ref"], inner.raw_format, inner.nullable)
         kind = (raw_type or "").lower()
         if kind == "array":
             items = self.type_of(schema.get("items"), f"{at}/items", depth + 1)

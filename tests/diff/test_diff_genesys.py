@@ -402,11 +402,6 @@ def test_js_missing_uses_strict_equality():
     assert js_missing([nan], [nan]) == [nan]  # NaN === NaN is false
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="IR: build.type_of gives a one-element allOf wrapper the inner $ref as raw_ref; "
-    "the reference sees no $ref on the wrapper (asked the lead to keep the outer raw_ref)",
-)
 def test_allof_wrapper_has_no_ref_of_its_own():
     found = bullets(run("allof_wrapper", "genesys"))
     assert (
