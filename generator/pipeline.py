@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .config import Filters, Target
@@ -78,10 +78,22 @@ def load_api(source: str, *, schema_validation: bool = True, filters: Filters | 
     timer = timer or StageTimer()
     spec, pending = load_and_check(source, diagnostics, timer=timer, schema_validation=schema_validation)
     with timer.stage("ir"):
-        api = build_api(spec, diagnostics)
+        api = _build(spec, diagnostics)
     _finish_validation(pending, diagnostics, timer)
     if filters is not None and filters.active:
         api = filter_api(api, filters.include_tags, filters.exclude_tags, filters.include_paths, filters.exclude_paths)
+    return api
+
+
+def _build(spec, diagnostics: Diagnostics) -> Api:
+    """Build the IR; the builder's diagnostics get the spec's file and line."""
+    found = Diagnostics()
+    api = build_api(spec, found)
+    for diagnostic in found:
+        if diagnostic.line is None or not diagnostic.source:
+            diagnostic = replace(diagnostic, source=diagnostic.source or spec.source,
+                                 line=diagnostic.line if diagnostic.line is not None else spec.line_of(diagnostic.pointer))
+        diagnostics.add(diagnostic)
     return api
 
 
@@ -104,7 +116,7 @@ def generate(source: str, output: Path, settings, *, filters: Filters | None = N
     timer = StageTimer(report)
     spec, pending = load_and_check(source, diagnostics, timer=timer, schema_validation=schema_validation)
     with timer.stage("ir"):
-        api = build_api(spec, diagnostics)
+        api = _build(spec, diagnostics)
         if filters is not None and filters.active:
             api = filter_api(api, filters.include_tags, filters.exclude_tags, filters.include_paths,
                              filters.exclude_paths)
