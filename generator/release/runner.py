@@ -41,6 +41,8 @@ from .smoke import run_smoke_tests
 from .spec_source import SpecSnapshot, take_snapshot
 
 Reporter = Callable[[str], None]
+# The ``bump`` of a release of the version the state already records, which the index lacks.
+UNPUBLISHED = "unpublished"
 FIRST_RELEASE = (
     "first"  # the ``bump`` of a target's first release (nothing to diff against)
 )
@@ -68,6 +70,12 @@ class ReleaseRequest:
     @property
     def state_folder(self) -> Path:
         return self.state_dir or self.target.root / release_state.DEFAULT_STATE_DIR
+
+    @property
+    def simple_index_url(self) -> str | None:
+        if self.index_url:
+            return self.index_url
+        return simple_url_for(self.repository_url) if self.repository_url else None
 
 
 @dataclass
@@ -144,8 +152,9 @@ class _Decision:
     snapshot: SpecSnapshot
     new_api: Api
     previous: release_state.ReleaseState | None
-    diff: DiffResult | None  # None on a first release
+    diff: DiffResult | None  # None when there is nothing to diff against
     version: str | None  # None: nothing to release
+    bump: str  # the diff's bump, FIRST_RELEASE or UNPUBLISHED
 
 
 def _release(request: ReleaseRequest, scratch: Path, steps: _Steps) -> ReleaseOutcome:
@@ -158,7 +167,7 @@ def _release(request: ReleaseRequest, scratch: Path, steps: _Steps) -> ReleaseOu
         "dry-run" if request.dry_run else "released",
         previous_version,
         decision.version,
-        diff.bump if diff is not None else FIRST_RELEASE,
+        decision.bump,
         counts=diff.counts if diff is not None else {},
         timings=steps.timings,
     )
@@ -172,9 +181,7 @@ def _release(request: ReleaseRequest, scratch: Path, steps: _Steps) -> ReleaseOu
     )
     staging = scratch / "project"
     built = _produce(request, decision, staging, scratch, steps)
-    index_url = request.index_url or (
-        simple_url_for(request.repository_url) if request.repository_url else None
-    )
+    index_url = request.simple_index_url
     if request.dry_run:
         if index_url:  # say what an upload would do; asking the index changes nothing
             with closing(PackageIndex(index_url, request.credentials)) as index:
@@ -220,14 +227,19 @@ def _decide(request: ReleaseRequest, scratch: Path, steps: _Steps) -> _Decision:
     snapshot, new_api = _spec_step(steps, "validate", validate)
     if previous is None:
         initial = target.version or release_state.INITIAL_VERSION
-        return _Decision(snapshot, new_api, None, None, initial)
+        return _Decision(snapshot, new_api, None, None, initial, FIRST_RELEASE)
     unchanged_bytes = previous.spec_sha256 == release_state.spec_digest(
         snapshot.content
     )
-    if (
-        unchanged_bytes and not request.force
-    ):  # the common scheduled run: done in seconds
-        return _Decision(snapshot, new_api, previous, None, None)
+    # The common scheduled run: the spec is the released one, done in seconds.
+    if unchanged_bytes and not request.force:
+        if _recorded_but_not_published(request, previous):
+            # Recorded without a release (``sdkgen bump``) or the index lost it: publish
+            # the recorded version from the recorded spec (the same bytes as this one).
+            return _Decision(
+                snapshot, new_api, previous, None, previous.version, UNPUBLISHED
+            )
+        return _Decision(snapshot, new_api, previous, None, None, "none")
     old_api = _spec_step(
         steps,
         "load released spec",
@@ -238,18 +250,23 @@ def _decide(request: ReleaseRequest, scratch: Path, steps: _Steps) -> _Decision:
     policy = {"policy": request.policy} if request.policy else {}
     diff = steps.run("diff", lambda: diff_apis(old_api, new_api, **policy))
     version = release_state.next_version(previous, diff.bump, request.force)
-    return _Decision(snapshot, new_api, previous, diff, version)
+    return _Decision(snapshot, new_api, previous, diff, version, diff.bump)
 
 
 def _release_notes(target: Target, decision: _Decision) -> str:
     from ..diff.notes import render_markdown
 
-    if decision.diff is None:
+    if decision.diff is not None:
+        return render_markdown(decision.diff, decision.new_api.version)
+    if decision.bump == UNPUBLISHED:
         return (
-            f"First release of {target.distribution}, "
-            f"from {decision.new_api.title} {decision.new_api.version}.\n"
+            f"Publishes {target.distribution} {decision.version}, recorded earlier from "
+            f"{decision.new_api.title} {decision.new_api.version} but not on the index.\n"
         )
-    return render_markdown(decision.diff, decision.new_api.version)
+    return (
+        f"First release of {target.distribution}, "
+        f"from {decision.new_api.title} {decision.new_api.version}.\n"
+    )
 
 
 def _produce(
@@ -327,6 +344,16 @@ def _record(request: ReleaseRequest, decision: _Decision, staging: Path) -> None
             f"{target.distribution} {version} is on the index but recording the release failed "
             f"({error}); fix that and re-run: the upload is not repeated",
         ) from None
+
+
+def _recorded_but_not_published(
+    request: ReleaseRequest, previous: release_state.ReleaseState
+) -> bool:
+    """Whether the index (when one was given) has no file of the recorded version."""
+    if request.simple_index_url is None:
+        return False
+    with closing(PackageIndex(request.simple_index_url, request.credentials)) as index:
+        return not index.files_of_version(request.target.distribution, previous.version)
 
 
 def _read_state(request: ReleaseRequest):

@@ -207,6 +207,20 @@ def test_recording_failure_after_upload_resumes_by_recording_only(
     assert _state(repo).version == "1.1.0"
 
 
+def test_recorded_but_unpublished_version_is_published(repo, package_index):
+    """`sdkgen bump` records a version without releasing it; release publishes it."""
+    spec = Path(fixture_spec("1-base")).read_bytes()
+    release_state.record_release(TARGET, "3.1.0", spec, repo / "specs")
+    outcome = _release(repo, package_index)
+    assert (outcome.status, outcome.version, outcome.bump) == (
+        "released",
+        "3.1.0",
+        "unpublished",
+    )
+    assert package_index.files() == _files("3.1.0")
+    assert _release(repo, package_index).status == "unchanged"
+
+
 def test_invalid_spec_generates_and_records_nothing(repo, package_index):
     invocation, result = _cli(repo, package_index, "--spec", fixture_spec("invalid"))
     assert invocation.exit_code == 1
