@@ -71,6 +71,9 @@ def render_sdk(
             ),
         )
         files[f"docs/models/{module.module_name}.md"] = model_doc_template.render(module=module, settings=settings)
+    files["docs/README.md"] = env.get_template("docs_index.md.jinja").render(
+        settings=settings, api_modules=apis, modules=models
+    )
     files["pyproject.toml"] = env.get_template("pyproject.toml.jinja").render(
         settings=settings, description=_description(api, settings)
     )
