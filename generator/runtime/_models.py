@@ -250,12 +250,13 @@ def _prepare(root: type) -> None:
 
 
 def _annotation_names(cls: type) -> set[str]:
+    """Identifiers in the class's own string annotations, minus the builtin type names."""
+    import inspect  # deferred: only needed once per class, and already loaded by dataclasses
+
     names: set[str] = set()
-    for annotation in vars(cls).get("__annotations__", {}).values():
-        if isinstance(annotation, str):
+    for annotation in inspect.get_annotations(cls).values():
+        if isinstance(annotation, str):  # a real type (no postponed annotations) needs nothing
             names.update(_IDENTIFIER.findall(annotation))
-        else:  # a class defined without postponed annotations: nothing to resolve by name
-            continue
     return names - _NON_MODEL_NAMES
 
 
