@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .. import state as release_state
 from ..config import Target
-from ..diagnostics import SpecError
+from ..diagnostics import Level, SpecError
 from ..diff.changes import DiffResult
 from ..ir.model import Api
 from .build import BuiltDistributions, build_distributions
@@ -41,11 +41,10 @@ from .smoke import run_smoke_tests
 from .spec_source import SpecSnapshot, take_snapshot
 
 Reporter = Callable[[str], None]
-# The ``bump`` of a release of the version the state already records, which the index lacks.
+# ``bump`` values besides the diff's: a target's first release (nothing to diff
+# against), and the release of a version the state records but the index lacks.
+FIRST_RELEASE = "first"
 UNPUBLISHED = "unpublished"
-FIRST_RELEASE = (
-    "first"  # the ``bump`` of a target's first release (nothing to diff against)
-)
 # Inside the repository but ignored by git (.gitignore): same file system as
 # generated/, so the finished tree is moved into place with a rename.
 WORK_FOLDER = Path(".sdkgen-cache") / "release"
@@ -110,7 +109,7 @@ class ReleaseOutcome:
 
 
 class _Steps:
-    """Times each step and names it in the error if it fails unexpectedly."""
+    """Runs the steps, timing each one and reporting it as it finishes."""
 
     def __init__(self, report: Reporter):
         self.report = report
@@ -177,7 +176,8 @@ def _release(request: ReleaseRequest, scratch: Path, steps: _Steps) -> ReleaseOu
     outcome.notes = _release_notes(target, decision)
     forced = f", forced {request.force}" if request.force else ""
     steps.report(
-        f"{target.name}: {previous_version or 'first release'} -> {decision.version} ({outcome.bump}{forced})"
+        f"{target.name}: {previous_version or 'first release'} -> {decision.version} "
+        f"({outcome.bump}{forced})"
     )
     staging = scratch / "project"
     built = _produce(request, decision, staging, scratch, steps)
@@ -220,11 +220,14 @@ def _decide(request: ReleaseRequest, scratch: Path, steps: _Steps) -> _Decision:
     target = request.target
     previous = _read_state(request)
 
+    source = request.spec_source or target.spec
+    downloaded = f" (downloaded from {source})" if "://" in source else ""
+
     def validate() -> tuple[SpecSnapshot, Api]:
-        snapshot = take_snapshot(request.spec_source or target.spec, scratch)
+        snapshot = take_snapshot(source, scratch)
         return snapshot, load_api(snapshot.path, filters=target.filters)
 
-    snapshot, new_api = _spec_step(steps, "validate", validate)
+    snapshot, new_api = _spec_step(steps, "validate", validate, about=downloaded)
     if previous is None:
         initial = target.version or release_state.INITIAL_VERSION
         return _Decision(snapshot, new_api, None, None, initial, FIRST_RELEASE)
@@ -356,23 +359,24 @@ def _recorded_but_not_published(
         return not index.files_of_version(request.target.distribution, previous.version)
 
 
-def _read_state(request: ReleaseRequest):
+def _read_state(request: ReleaseRequest) -> release_state.ReleaseState | None:
     try:
         return release_state.read_state(request.target.name, request.state_folder)
     except release_state.StateError as error:
         raise ReleaseError("state", str(error)) from None
 
 
-def _spec_step(steps: _Steps, name: str, action: Callable[[], object]):
+def _spec_step(steps: _Steps, name: str, action: Callable[[], object], about: str = ""):
     """Run a step that reads a spec; its diagnostics become the error's detail."""
     try:
         return steps.run(name, action)
     except SpecError as error:
-        errors = [d for d in error.diagnostics.sorted() if d.level.name == "ERROR"]
+        found = error.diagnostics.sorted()
+        errors = sum(1 for diagnostic in found if diagnostic.level is Level.ERROR)
         raise ReleaseError(
             name,
-            f"the spec has {len(errors)} error(s); nothing was generated or recorded",
-            "\n".join(d.format() for d in error.diagnostics.sorted()),
+            f"the spec{about} has {errors} error(s); nothing was generated or recorded",
+            "\n".join(diagnostic.format() for diagnostic in found),
         ) from None
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..diagnostics import SpecError
 from ..loader.sources import read_source
 
 
@@ -22,7 +21,8 @@ class SpecSnapshot:
 
 
 def take_snapshot(source: str, work_dir: Path) -> SpecSnapshot:
-    """Read ``source`` once; raises SpecError (with the source named) if unreadable."""
+    """Read ``source`` once; raises :class:`generator.diagnostics.SpecError` (naming
+    the source) when it cannot be read."""
     document = read_source(source)
     if not source.startswith(("http://", "https://")):
         return SpecSnapshot(source=source, path=source, content=document.content)
@@ -30,6 +30,3 @@ def take_snapshot(source: str, work_dir: Path) -> SpecSnapshot:
     local = work_dir / f"downloaded-spec{suffix}"
     local.write_bytes(document.content)
     return SpecSnapshot(source=source, path=str(local), content=document.content)
-
-
-__all__ = ["SpecError", "SpecSnapshot", "take_snapshot"]
