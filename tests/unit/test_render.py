@@ -189,3 +189,19 @@ def test_progress_is_reported_per_module():
     seen = []
     render_sdk(build_fixture("kitchen_sink.yaml"), settings_for("kitchen_sink.yaml"), progress=lambda *a: seen.append(a))
     assert ("apis", 3, 3) in seen and seen[-1][0] == "models" and seen[-1][1] == seen[-1][2]
+
+
+def test_an_async_twin_clashing_with_another_api_class_is_reported():
+    from types import SimpleNamespace
+
+    def operation(tag: str, operation_id: str) -> dict:
+        return {"tags": [tag], "operationId": operation_id, "responses": {"204": {"description": "none"}}}
+
+    spec = {
+        "swagger": "2.0",
+        "info": {"title": "Clash", "version": "1"},
+        "paths": {"/a": {"get": operation("Users", "getA")}, "/b": {"get": operation("Async Users", "getB")}},
+    }
+    api = build_api(SimpleNamespace(data=spec, source="clash.json"), Diagnostics())
+    with pytest.raises(RenderError, match="AsyncUsersApi"):
+        render_sdk(api, settings_for("clash.json"))
