@@ -7,6 +7,7 @@ import subprocess
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
+from .credentials import TOKEN_VARIABLES
 from .errors import ReleaseError
 
 # How much of a failing tool's output a message carries: the end is where the cause is.
@@ -28,7 +29,12 @@ def run_tool(
     ``extra_env`` is added to this process's environment (secrets travel this way,
     never on the command line); ``redact`` is applied to anything that leaves here.
     """
-    env = {**os.environ, **(extra_env or {})}
+    # The index token stays out of every tool that is not given it explicitly (the
+    # build, pip, the generated SDK's tests): what a tool never has, it cannot print.
+    env = {
+        key: value for key, value in os.environ.items() if key not in TOKEN_VARIABLES
+    }
+    env.update(extra_env or {})
     try:
         completed = subprocess.run(
             [str(arg) for arg in argv],

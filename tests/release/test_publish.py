@@ -185,3 +185,18 @@ def test_wheel_is_reproducible(tmp_path):
             i.date_time for i in b.infolist()
         ]
     assert first.wheel.read_bytes() == second.wheel.read_bytes()
+
+
+def test_tools_do_not_inherit_the_index_token(monkeypatch):
+    from generator.release.tools import run_tool
+
+    monkeypatch.setenv("SDKGEN_INDEX_TOKEN", "inherited-secret")
+    monkeypatch.setenv("TWINE_PASSWORD", "inherited-secret")
+    script = "import os; print(os.environ.get('SDKGEN_INDEX_TOKEN'), os.environ.get('TWINE_PASSWORD'), os.environ.get('GIVEN'))"
+    output = run_tool(
+        [sys.executable, "-c", script],
+        step="test",
+        what="env probe",
+        extra_env={"GIVEN": "yes"},
+    )
+    assert output.split() == ["None", "None", "yes"]
