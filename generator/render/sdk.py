@@ -113,8 +113,8 @@ def _description(api: Api, settings: RenderSettings) -> str:
 def _package_doc(api: Api, settings: RenderSettings) -> list[str]:
     return [
         f"{_description(api, settings)}",
-        "Every public name (runtime, API classes, models) is importable from here; API and "
-        "model modules are imported on first use, so ``import`` stays fast. A model whose "
+        "Every public name (runtime, API classes, models) is importable from here; API and\n"
+        "model modules are imported on first use, so ``import`` stays fast. A model whose\n"
         "name is also a runtime or API name is only available from ``.models``.",
     ]
 
