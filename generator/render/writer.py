@@ -1,7 +1,8 @@
 """Writing a rendered tree: validate paths, write a temp folder, format, swap it in.
 
 The output folder is owned by sdkgen: each write replaces it as a whole, so files a
-user added inside it are removed (the generated README says so). To keep that from
+user added inside it are removed (the generated README says so); only version-control
+metadata at its top (``PRESERVED``: ``.git`` and the like) is carried over. To keep that from
 ever deleting something that is not ours, an existing folder is only replaced when it
 is empty or carries the marker file sdkgen writes (``MARKER``).
 
@@ -20,6 +21,9 @@ from pathlib import Path, PurePosixPath
 from .format import format_directory
 
 MARKER = ".sdkgen-generated"
+# Top-level entries carried over from the old tree: version-control metadata, so that an
+# output folder which is also a git checkout (an SDK repository) survives regeneration.
+PRESERVED = (".git", ".hg", ".svn")
 MARKER_TEXT = (
     "This folder is generated and owned by sdkgen: every generation replaces all of it.\n"
 )
@@ -116,9 +120,17 @@ def _swap(new_dir: Path, output_dir: Path) -> None:
         old_dir = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.sdkgen-old-", dir=output_dir.parent))
         os.rmdir(old_dir)  # only the unique name is wanted; rename needs it free
         os.rename(output_dir, old_dir)
+    moved: list[str] = []
     try:
+        if old_dir is not None:
+            for name in PRESERVED:
+                if os.path.lexists(old_dir / name) and not os.path.lexists(new_dir / name):
+                    os.rename(old_dir / name, new_dir / name)
+                    moved.append(name)
         os.rename(new_dir, output_dir)
     except BaseException:
+        for name in moved:
+            os.rename(new_dir / name, old_dir / name)
         if old_dir is not None:
             os.rename(old_dir, output_dir)
         raise

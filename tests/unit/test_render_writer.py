@@ -129,3 +129,31 @@ def test_symlinks_inside_an_old_tree_are_not_followed_when_deleting(tmp_path):
     write_tree({"a.py": "x = 2\n"}, out)
     assert (outside / "keep.txt").read_text() == "keep"
     assert not (out / "link").exists()
+
+
+def test_version_control_metadata_survives_regeneration(tmp_path):
+    out = tmp_path / "out"
+    write_tree({"a.py": "x = 1\n"}, out)
+    (out / ".git").mkdir()
+    (out / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (out / "user-notes.txt").write_text("gone after the next generation")
+    write_tree({"a.py": "x = 2\n"}, out)
+    assert (out / ".git" / "HEAD").read_text() == "ref: refs/heads/main\n"
+    assert not (out / "user-notes.txt").exists() and (out / "a.py").read_text() == "x = 2\n"
+
+
+def test_a_failed_swap_puts_version_control_metadata_back(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    write_tree({"a.py": "x = 1\n"}, out)
+    (out / ".git").mkdir()
+    real_rename = os.rename
+
+    def failing_rename(source, target):
+        if ".sdkgen-new-" in str(source) and str(target) == str(out):
+            raise OSError("disk on fire")
+        return real_rename(source, target)
+
+    monkeypatch.setattr(writer.os, "rename", failing_rename)
+    with pytest.raises(OSError, match="disk on fire"):
+        write_tree({"b.py": "y = 2\n"}, out)
+    assert (out / ".git").is_dir() and (out / "a.py").is_file() and leftovers(tmp_path) == []
