@@ -157,3 +157,10 @@ def test_a_failed_swap_puts_version_control_metadata_back(tmp_path, monkeypatch)
     with pytest.raises(OSError, match="disk on fire"):
         write_tree({"b.py": "y = 2\n"}, out)
     assert (out / ".git").is_dir() and (out / "a.py").is_file() and leftovers(tmp_path) == []
+
+
+def test_a_fresh_checkout_with_only_git_metadata_counts_as_empty(tmp_path):
+    out = tmp_path / "sdk-repo"
+    (out / ".git").mkdir(parents=True)
+    write_tree({"a.py": "x = 1\n"}, out)
+    assert (out / ".git").is_dir() and (out / MARKER).is_file()
