@@ -19,10 +19,10 @@ from measure import run_measured
 # Timed in the child: import + first API object, as a user's program starts.
 IMPORT_SCRIPT = """
 import json, sys, time
-started = time.perf_counter()
+started, cpu_started = time.perf_counter(), time.process_time()
 import {package} as sdk
 sdk.UsersApi()
-print(json.dumps({{"seconds": time.perf_counter() - started}}))
+print(json.dumps({{"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu_started}}))
 """
 
 BASELINE_SCRIPT = "pass"
@@ -32,16 +32,17 @@ import json, sys, time
 import {package} as sdk
 from {package}._models import decode_json
 data = open(sys.argv[1], "rb").read()
-timings = []
+timings, cpu = [], []
 for _ in range({repeat}):
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     listing = decode_json(data, "UserEntityListing")
     timings.append(time.perf_counter() - started)
+    cpu.append(time.process_time() - cpu_started)
 users = listing.entities
 assert type(listing).__name__ == "UserEntityListing", type(listing)
 assert len(users) == 1000 and type(users[0]).__name__ == "User", (len(users), type(users[0]))
 assert users[0].state == {unknown_state!r}, users[0].state  # unknown enum value kept
-print(json.dumps({{"timings": timings}}))
+print(json.dumps({{"timings": timings, "cpu": cpu}}))
 """
 
 OFFICIAL_DECODE_SCRIPT = """
@@ -55,59 +56,121 @@ class Response:  # what ApiClient.deserialize reads from a urllib3 response
         return "application/json" if name.lower() == "content-type" else default
 
 client = sdk.ApiClient()
-timings = []
+timings, cpu = [], []
 for _ in range({repeat}):
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     listing = client.deserialize(Response(), "UserEntityListing")
     timings.append(time.perf_counter() - started)
+    cpu.append(time.process_time() - cpu_started)
 assert type(listing).__name__ == "UserEntityListing", type(listing)
 assert len(listing.entities) == 1000, len(listing.entities)
-print(json.dumps({{"timings": timings}}))
+print(json.dumps({{"timings": timings, "cpu": cpu}}))
 """
 
 
 @dataclass(frozen=True)
 class ImportFigures:
-    seconds: float  # median in-process time of import + UsersApi()
+    seconds: float  # best in-process time of import + UsersApi() over the repeats
+    median_seconds: float
+    cpu_seconds: float  # best CPU time (user + sys) of the same: insensitive to waiting for a core
     peak_rss_bytes: int  # median peak RSS of the whole child process
     baseline_rss_bytes: int  # peak RSS of a bare interpreter of the same venv
 
 
 def _child_json(python: Path, script: str, *arguments: str) -> tuple[dict, int]:
-    measurement = run_measured([str(python), "-c", script, *arguments]).check(f"{python} benchmark script")
-    return json.loads(measurement.stdout.strip().splitlines()[-1]), measurement.peak_rss_bytes
+    measurement = run_measured([str(python), "-c", script, *arguments]).check(
+        f"{python} benchmark script"
+    )
+    return (
+        json.loads(measurement.stdout.strip().splitlines()[-1]),
+        measurement.peak_rss_bytes,
+    )
 
 
-def measure_import(python: Path, package: str, repeat: int = 5) -> ImportFigures:
-    script = IMPORT_SCRIPT.format(package=package)
-    _child_json(python, script)  # warm the OS file cache and write .pyc files first
-    seconds, peaks = [], []
+def compare_imports(
+    sides: dict[str, tuple[Path, str]], repeat: int = 7
+) -> dict[str, ImportFigures]:
+    """Import timings for each side ({label: (python, package)}), runs interleaved.
+
+    The machine is shared, so load comes and goes: alternating the sides exposes
+    both to the same conditions, and the best run is the least disturbed one.
+    """
+    scripts = {
+        label: IMPORT_SCRIPT.format(package=package)
+        for label, (_python, package) in sides.items()
+    }
+    for label, (python, _package) in sides.items():
+        _child_json(
+            python, scripts[label]
+        )  # warm the OS file cache and write .pyc files first
+    seconds: dict[str, list[float]] = {label: [] for label in sides}
+    cpu: dict[str, list[float]] = {label: [] for label in sides}
+    peaks: dict[str, list[int]] = {label: [] for label in sides}
     for _ in range(repeat):
-        result, peak = _child_json(python, script)
-        seconds.append(result["seconds"])
-        peaks.append(peak)
-    baseline = run_measured([str(python), "-c", BASELINE_SCRIPT]).check("bare interpreter").peak_rss_bytes
-    return ImportFigures(statistics.median(seconds), int(statistics.median(peaks)), baseline)
+        for label, (python, _package) in sides.items():
+            result, peak = _child_json(python, scripts[label])
+            seconds[label].append(result["seconds"])
+            cpu[label].append(result["cpu"])
+            peaks[label].append(peak)
+    figures = {}
+    for label, (python, _package) in sides.items():
+        baseline = (
+            run_measured([str(python), "-c", BASELINE_SCRIPT])
+            .check("bare interpreter")
+            .peak_rss_bytes
+        )
+        figures[label] = ImportFigures(
+            min(seconds[label]),
+            statistics.median(seconds[label]),
+            min(cpu[label]),
+            int(statistics.median(peaks[label])),
+            baseline,
+        )
+    return figures
 
 
 @dataclass(frozen=True)
 class DecodeFigures:
     first_seconds: float  # includes building decoders / importing model modules
     best_seconds: float  # steady state: best of the repeats after the first
+    best_cpu_seconds: float  # the same in CPU time (user + sys)
 
 
-def measure_decode(python: Path, payload: Path, *, official: bool, package: str = "",
-                   unknown_state: str = "", repeat: int = 6) -> DecodeFigures:
+def measure_decode(
+    python: Path,
+    payload: Path,
+    *,
+    official: bool,
+    package: str = "",
+    unknown_state: str = "",
+    repeat: int = 10,
+) -> DecodeFigures:
     template = OFFICIAL_DECODE_SCRIPT if official else OURS_DECODE_SCRIPT
-    script = template.format(package=package, repeat=repeat, unknown_state=unknown_state)
+    script = template.format(
+        package=package, repeat=repeat, unknown_state=unknown_state
+    )
     result, _peak = _child_json(python, script, str(payload))
     timings = result["timings"]
-    return DecodeFigures(timings[0], min(timings[1:]))
+    return DecodeFigures(timings[0], min(timings[1:]), min(result["cpu"][1:]))
 
 
 def install_wheel(python: Path, wheel: Path) -> None:
     """(Re)install the just-built wheel; its dependencies stay from the first install."""
-    result = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                             "--force-reinstall", "--no-deps", str(wheel)], capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--force-reinstall",
+            "--no-deps",
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode != 0:
         raise RuntimeError(f"pip install {wheel.name} failed:\n{result.stderr[-3000:]}")

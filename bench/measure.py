@@ -18,6 +18,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from typing_extensions import Self
+
 KIB = 1024
 MIB = 1024 * KIB
 GIB = 1024 * MIB
@@ -34,20 +36,39 @@ class Measurement:
 
     def check(self, what: str) -> Measurement:
         if self.returncode != 0:
-            raise RuntimeError(f"{what} failed ({self.returncode}):\n{self.stdout[-1500:]}\n{self.stderr[-3000:]}")
+            raise RuntimeError(
+                f"{what} failed ({self.returncode}):\n{self.stdout[-1500:]}\n{self.stderr[-3000:]}"
+            )
         return self
 
 
-def run_measured(command: list[str], *, env: dict[str, str] | None = None,
-                 cwd: str | os.PathLike[str] | None = None, timeout: float = 1800) -> Measurement:
+def run_measured(
+    command: list[str],
+    *,
+    env: dict[str, str] | None = None,
+    cwd: str | os.PathLike[str] | None = None,
+    timeout: float = 1800,
+) -> Measurement:
     """Run ``command`` to completion; wall clock from start to exit."""
-    with tempfile.NamedTemporaryFile(prefix="bench-rss-", suffix=".txt") as rss_file, \
-            open(os.devnull, "rb") as stdin, _Capture() as out, _Capture() as err:
+    with (
+        tempfile.NamedTemporaryFile(prefix="bench-rss-", suffix=".txt") as rss_file,
+        open(os.devnull, "rb") as stdin,
+        _Capture() as out,
+        _Capture() as err,
+    ):
         wrapped = [GNU_TIME, "-f", "%M", "-o", rss_file.name, *command]
         started = time.perf_counter()
         try:
-            completed = subprocess.run(wrapped, stdin=stdin, stdout=out.handle, stderr=err.handle,
-                                       env=env, cwd=cwd, timeout=timeout)
+            completed = subprocess.run(
+                wrapped,
+                stdin=stdin,
+                stdout=out.handle,
+                stderr=err.handle,
+                env=env,
+                cwd=cwd,
+                timeout=timeout,
+                check=False,
+            )
             returncode = completed.returncode
         except subprocess.TimeoutExpired:
             returncode = -9
@@ -65,7 +86,7 @@ def _last_int(text: str) -> int:
 class _Capture:
     """A temp file for a child's output (pipes could fill up while we poll wait4)."""
 
-    def __enter__(self) -> _Capture:
+    def __enter__(self) -> Self:
         self.handle = tempfile.TemporaryFile()
         return self
 
@@ -77,7 +98,11 @@ class _Capture:
 
 def tree_size(path: Path) -> int:
     """Bytes of all regular files under ``path``."""
-    return sum(entry.stat().st_size for entry in path.rglob("*") if entry.is_file() and not entry.is_symlink())
+    return sum(
+        entry.stat().st_size
+        for entry in path.rglob("*")
+        if entry.is_file() and not entry.is_symlink()
+    )
 
 
 def human_bytes(count: float) -> str:

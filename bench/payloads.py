@@ -30,7 +30,9 @@ def _schema_values_class() -> type:
 
 
 def user_listing(definitions: dict[str, Any], count: int = 1000) -> dict[str, Any]:
-    template = _schema_values_class()(definitions, max_depth=2).value({"$ref": "#/definitions/User"})
+    template = _schema_values_class()(definitions, max_depth=2).value(
+        {"$ref": "#/definitions/User"}
+    )
     users = []
     for index in range(count):
         user = copy.deepcopy(template)
@@ -41,10 +43,17 @@ def user_listing(definitions: dict[str, Any], count: int = 1000) -> dict[str, An
         user["version"] = index + 1
         user["selfUri"] = f"/api/v2/users/{user['id']}"
         if index % 7 == 0:
-            user["state"] = UNKNOWN_STATE  # an enum value this SDK version does not know
-        user["futureTopLevelField"] = {"rollout": index, "flags": ["a", "b"]}  # unknown field
+            user["state"] = (
+                UNKNOWN_STATE  # an enum value this SDK version does not know
+            )
+        user["futureTopLevelField"] = {
+            "rollout": index,
+            "flags": ["a", "b"],
+        }  # unknown field
         if isinstance(user.get("division"), dict):
-            user["division"]["futureNestedField"] = f"n{index}"  # unknown field, nested model
+            user["division"][
+                "futureNestedField"
+            ] = f"n{index}"  # unknown field, nested model
         users.append(user)
     return {
         "entities": users,
@@ -62,8 +71,12 @@ def user_listing(definitions: dict[str, Any], count: int = 1000) -> dict[str, An
 
 def write_user_listing(destination: Path, count: int = 1000) -> Path:
     if not destination.exists():
-        with __import__("gzip").open(spec_path("269.0.0"), "rt", encoding="utf-8") as handle:
+        with __import__("gzip").open(
+            spec_path("269.0.0"), "rt", encoding="utf-8"
+        ) as handle:
             definitions = json.load(handle)["definitions"]
         destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_text(json.dumps(user_listing(definitions, count)), encoding="utf-8")
+        destination.write_text(
+            json.dumps(user_listing(definitions, count)), encoding="utf-8"
+        )
     return destination

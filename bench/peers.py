@@ -27,15 +27,24 @@ def cached_venv(name: str, requirements: list[str]) -> Path:
         return python
     venv.EnvBuilder(with_pip=True, clear=True).create(root)
     if requirements:
-        _pip(python, ["install", "--quiet", "--disable-pip-version-check", *requirements])
+        _pip(
+            python, ["install", "--quiet", "--disable-pip-version-check", *requirements]
+        )
     stamp.write_text(wanted)
     return python
 
 
 def _pip(python: Path, arguments: list[str]) -> None:
-    result = subprocess.run([str(python), "-m", "pip", *arguments], capture_output=True, text=True)
+    result = subprocess.run(
+        [str(python), "-m", "pip", *arguments],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode != 0:
-        raise RuntimeError(f"pip {' '.join(arguments)} failed:\n{result.stderr[-3000:]}")
+        raise RuntimeError(
+            f"pip {' '.join(arguments)} failed:\n{result.stderr[-3000:]}"
+        )
 
 
 def official_sdk_python() -> Path:
@@ -53,8 +62,18 @@ def official_wheel() -> Path:
     wheels = sorted(folder.glob("*.whl"))
     if not wheels:
         folder.mkdir(parents=True, exist_ok=True)
-        _pip(Path(sys.executable), ["download", "--quiet", "--no-deps", "--only-binary=:all:",
-                                    "--dest", str(folder), OFFICIAL_REQUIREMENT])
+        _pip(
+            Path(sys.executable),
+            [
+                "download",
+                "--quiet",
+                "--no-deps",
+                "--only-binary=:all:",
+                "--dest",
+                str(folder),
+                OFFICIAL_REQUIREMENT,
+            ],
+        )
         wheels = sorted(folder.glob("*.whl"))
     if len(wheels) != 1:
         raise RuntimeError(f"expected one official wheel in {folder}, found {wheels}")

@@ -5,7 +5,7 @@ ratio is peer ÷ ours (how many times faster/smaller we are). Results are also
 written to bench/.cache/last-run.json.
 
 Environment:
-  BENCH_ONLY=generate,sdk,wheel,runtime   run only these groups (default: all)
+  BENCH_ONLY=generate,sdk,wheel,runtime,diff   run only these groups (default: all)
   BENCH_SKIP_OPENAPI_GENERATOR=1          skip openapi-generator (~2 min, ~5 GiB)
   BENCH_SPEC_DIR=/path                    where platform-api-268.0.0.json.gz lives
 """
@@ -26,11 +26,11 @@ from pathlib import Path
 BENCH_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH_DIR))
 
-import bench_generate  # noqa: E402
-import bench_sdk  # noqa: E402
-import peers  # noqa: E402
-from measure import GIB, human_bytes  # noqa: E402
-from payloads import UNKNOWN_STATE, write_user_listing  # noqa: E402
+import bench_generate
+import bench_sdk
+import peers
+from measure import GIB, human_bytes
+from payloads import UNKNOWN_STATE, write_user_listing
 
 REPO_ROOT = BENCH_DIR.parent
 PACKAGE = bench_generate.PACKAGE
@@ -71,7 +71,13 @@ class Bench:
 
     def failed(self, figure: str, error: BaseException) -> None:
         detail = str(error).strip().splitlines()
-        self.add(Row(figure, f"FAILED: {detail[0][:90] if detail else type(error).__name__}", ok="NO"))
+        self.add(
+            Row(
+                figure,
+                f"FAILED: {detail[0][:90] if detail else type(error).__name__}",
+                ok="NO",
+            )
+        )
         traceback.print_exception(error, file=sys.stderr, limit=3)
 
     # ------------------------------------------------------------ generation
@@ -80,7 +86,8 @@ class Bench:
         if os.environ.get("BENCH_SKIP_OPENAPI_GENERATOR") != "1":
             try:
                 peer = bench_generate.openapi_generator(self.work)
-            except Exception as error:  # noqa: BLE001 - a broken peer must not hide our figures
+            # a broken peer must not hide our figures
+            except Exception as error:  # noqa: BLE001
                 self.failed("openapi-generator -g python", error)
         try:
             cold = bench_generate.sdkgen_cold(self.work)
@@ -90,26 +97,73 @@ class Bench:
         self.our_project = self.work / "cold-out"
         wall, rss = cold.measurement.wall_seconds, cold.measurement.peak_rss_bytes
         if peer is not None:
-            peer_wall, peer_rss = peer.measurement.wall_seconds, peer.measurement.peak_rss_bytes
-            self.add(Row("full generation, cold (wall)", seconds(wall), seconds(peer_wall),
-                         times(peer_wall, wall), "≥ 4x, < 60 s", verdict(peer_wall >= 4 * wall, wall < 60)))
-            self.add(Row("full generation, cold (peak RSS)", human_bytes(rss), human_bytes(peer_rss),
-                         times(peer_rss, rss), "< 1 GiB", verdict(rss < GIB)))
-            self.add(Row("generated output size", human_bytes(cold.output_bytes), human_bytes(peer.output_bytes),
-                         times(peer.output_bytes, cold.output_bytes)))
+            peer_wall, peer_rss = (
+                peer.measurement.wall_seconds,
+                peer.measurement.peak_rss_bytes,
+            )
+            self.add(
+                Row(
+                    "full generation, cold (wall)",
+                    seconds(wall),
+                    seconds(peer_wall),
+                    times(peer_wall, wall),
+                    "≥ 4x, < 60 s",
+                    verdict(peer_wall >= 4 * wall, wall < 60),
+                )
+            )
+            self.add(
+                Row(
+                    "full generation, cold (peak RSS)",
+                    human_bytes(rss),
+                    human_bytes(peer_rss),
+                    times(peer_rss, rss),
+                    "< 1 GiB",
+                    verdict(rss < GIB),
+                )
+            )
+            self.add(
+                Row(
+                    "generated output size",
+                    human_bytes(cold.output_bytes),
+                    human_bytes(peer.output_bytes),
+                    times(peer.output_bytes, cold.output_bytes),
+                )
+            )
         else:
-            self.add(Row("full generation, cold (wall)", seconds(wall), "skipped", goal="< 60 s",
-                         ok=verdict(wall < 60)))
-            self.add(Row("full generation, cold (peak RSS)", human_bytes(rss), "skipped", goal="< 1 GiB",
-                         ok=verdict(rss < GIB)))
+            self.add(
+                Row(
+                    "full generation, cold (wall)",
+                    seconds(wall),
+                    "skipped",
+                    goal="< 60 s",
+                    ok=verdict(wall < 60),
+                )
+            )
+            self.add(
+                Row(
+                    "full generation, cold (peak RSS)",
+                    human_bytes(rss),
+                    "skipped",
+                    goal="< 1 GiB",
+                    ok=verdict(rss < GIB),
+                )
+            )
         try:
             warm = bench_generate.sdkgen_warm(self.work)
         except Exception as error:  # noqa: BLE001
             self.failed("regeneration 268 -> 269, warm", error)
             return
         warm_wall = warm.measurement.wall_seconds
-        self.add(Row("regeneration 268 -> 269, warm (wall)", seconds(warm_wall), "-", "-", "< 10 s",
-                     verdict(warm_wall < 10)))
+        self.add(
+            Row(
+                "regeneration 268 -> 269, warm (wall)",
+                seconds(warm_wall),
+                "-",
+                "-",
+                "< 10 s",
+                verdict(warm_wall < 10),
+            )
+        )
 
     # ------------------------------------------------------------ our package
     def project(self) -> Path:
@@ -120,21 +174,45 @@ class Bench:
         if self.our_project is not None:
             return self.our_project
         output = self.work / "platform"
-        command = bench_generate.sdkgen_command(bench_generate.spec_path("269.0.0"), output)
-        result = subprocess.run(command, env=bench_generate.sdkgen_env(self.work / "cache"),
-                                cwd=REPO_ROOT, capture_output=True, text=True)
+        command = bench_generate.sdkgen_command(
+            bench_generate.spec_path("269.0.0"), output
+        )
+        result = subprocess.run(
+            command,
+            env=bench_generate.sdkgen_env(self.work / "cache"),
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if result.returncode != 0:
-            raise RuntimeError(f"sdkgen generate failed:\n{result.stdout[-1500:]}{result.stderr[-1500:]}")
+            raise RuntimeError(
+                f"sdkgen generate failed:\n{result.stdout[-1500:]}{result.stderr[-1500:]}"
+            )
         self.our_project = output
         return output
 
     def our_wheel(self) -> Path:
         wheel_dir = self.work / "wheel"
         if not wheel_dir.exists():
-            result = subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(wheel_dir),
-                                     str(self.project())], capture_output=True, text=True)
+            result = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "build",
+                    "--wheel",
+                    "--outdir",
+                    str(wheel_dir),
+                    str(self.project()),
+                ],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
             if result.returncode != 0:
-                raise RuntimeError(f"python -m build --wheel failed:\n{result.stderr[-2000:]}")
+                raise RuntimeError(
+                    f"python -m build --wheel failed:\n{result.stderr[-2000:]}"
+                )
         return next(wheel_dir.glob("*.whl"))
 
     def our_python(self) -> Path:
@@ -147,75 +225,217 @@ class Bench:
         official = peers.official_sdk_python()
         ours = self.our_python()
         try:
-            mine = bench_sdk.measure_import(ours, PACKAGE)
-            theirs = bench_sdk.measure_import(official, "PureCloudPlatformClientV2")
-            self.add(Row("import sdk; sdk.UsersApi() (time)", seconds(mine.seconds), seconds(theirs.seconds),
-                         times(theirs.seconds, mine.seconds), "≥ 20x",
-                         verdict(theirs.seconds >= 20 * mine.seconds)))
-            self.add(Row("import sdk; sdk.UsersApi() (peak RSS)", human_bytes(mine.peak_rss_bytes),
-                         human_bytes(theirs.peak_rss_bytes), times(theirs.peak_rss_bytes, mine.peak_rss_bytes),
-                         "≥ 5x", verdict(theirs.peak_rss_bytes >= 5 * mine.peak_rss_bytes)))
-            self.add(Row("  (bare interpreter peak RSS)", human_bytes(mine.baseline_rss_bytes),
-                         human_bytes(theirs.baseline_rss_bytes)))
+            figures = bench_sdk.compare_imports(
+                {
+                    "ours": (ours, PACKAGE),
+                    "official": (official, "PureCloudPlatformClientV2"),
+                }
+            )
+            mine, theirs = figures["ours"], figures["official"]
+            self.add(
+                Row(
+                    "import sdk; sdk.UsersApi() (time)",
+                    seconds(mine.seconds),
+                    seconds(theirs.seconds),
+                    times(theirs.seconds, mine.seconds),
+                    "≥ 20x",
+                    verdict(theirs.seconds >= 20 * mine.seconds),
+                )
+            )
+            self.add(
+                Row(
+                    "import sdk; sdk.UsersApi() (peak RSS)",
+                    human_bytes(mine.peak_rss_bytes),
+                    human_bytes(theirs.peak_rss_bytes),
+                    times(theirs.peak_rss_bytes, mine.peak_rss_bytes),
+                    "≥ 5x",
+                    verdict(theirs.peak_rss_bytes >= 5 * mine.peak_rss_bytes),
+                )
+            )
+            self.add(
+                Row(
+                    "  (CPU time)",
+                    seconds(mine.cpu_seconds),
+                    seconds(theirs.cpu_seconds),
+                    times(theirs.cpu_seconds, mine.cpu_seconds),
+                    "≥ 20x",
+                    verdict(theirs.cpu_seconds >= 20 * mine.cpu_seconds),
+                )
+            )
+            self.add(
+                Row(
+                    "  (median wall time)",
+                    seconds(mine.median_seconds),
+                    seconds(theirs.median_seconds),
+                    times(theirs.median_seconds, mine.median_seconds),
+                )
+            )
+            self.add(
+                Row(
+                    "  (bare interpreter peak RSS)",
+                    human_bytes(mine.baseline_rss_bytes),
+                    human_bytes(theirs.baseline_rss_bytes),
+                )
+            )
         except Exception as error:  # noqa: BLE001
             self.failed("import sdk; sdk.UsersApi()", error)
         payload = write_user_listing(peers.CACHE_DIR / "payloads" / "users-1000.json")
         try:
-            mine_decode = bench_sdk.measure_decode(ours, payload, official=False, package=PACKAGE,
-                                                   unknown_state=UNKNOWN_STATE)
+            mine_decode = bench_sdk.measure_decode(
+                ours,
+                payload,
+                official=False,
+                package=PACKAGE,
+                unknown_state=UNKNOWN_STATE,
+            )
             theirs_decode = bench_sdk.measure_decode(official, payload, official=True)
-            self.add(Row(f"decode 1,000-user listing ({human_bytes(payload.stat().st_size)})",
-                         seconds(mine_decode.best_seconds), seconds(theirs_decode.best_seconds),
-                         times(theirs_decode.best_seconds, mine_decode.best_seconds), "≥ 20x",
-                         verdict(theirs_decode.best_seconds >= 20 * mine_decode.best_seconds)))
-            self.add(Row("  first decode (builds decoders)", seconds(mine_decode.first_seconds),
-                         seconds(theirs_decode.first_seconds),
-                         times(theirs_decode.first_seconds, mine_decode.first_seconds)))
+            self.add(
+                Row(
+                    f"decode 1,000-user listing ({human_bytes(payload.stat().st_size)})",
+                    seconds(mine_decode.best_seconds),
+                    seconds(theirs_decode.best_seconds),
+                    times(theirs_decode.best_seconds, mine_decode.best_seconds),
+                    "≥ 20x",
+                    verdict(
+                        theirs_decode.best_seconds >= 20 * mine_decode.best_seconds
+                    ),
+                )
+            )
+            self.add(
+                Row(
+                    "  (CPU time)",
+                    seconds(mine_decode.best_cpu_seconds),
+                    seconds(theirs_decode.best_cpu_seconds),
+                    times(theirs_decode.best_cpu_seconds, mine_decode.best_cpu_seconds),
+                    "≥ 20x",
+                    verdict(
+                        theirs_decode.best_cpu_seconds
+                        >= 20 * mine_decode.best_cpu_seconds
+                    ),
+                )
+            )
+            self.add(
+                Row(
+                    "  first decode (builds decoders)",
+                    seconds(mine_decode.first_seconds),
+                    seconds(theirs_decode.first_seconds),
+                    times(theirs_decode.first_seconds, mine_decode.first_seconds),
+                )
+            )
         except Exception as error:  # noqa: BLE001
             self.failed("decode 1,000-user listing", error)
 
     def wheel(self) -> None:
         mine, theirs = self.our_wheel(), peers.official_wheel()
         size, peer_size = mine.stat().st_size, theirs.stat().st_size
-        self.add(Row("wheel size", human_bytes(size), human_bytes(peer_size), times(peer_size, size),
-                     "≥ 4x", verdict(peer_size >= 4 * size)))
+        self.add(
+            Row(
+                "wheel size",
+                human_bytes(size),
+                human_bytes(peer_size),
+                times(peer_size, size),
+                "≥ 4x",
+                verdict(peer_size >= 4 * size),
+            )
+        )
         with zipfile.ZipFile(mine) as archive:
-            docs = [name for name in archive.namelist()
-                    if name.endswith((".md", ".rst")) or "/docs/" in f"/{name}"]
-        self.add(Row("docs files in our wheel", str(len(docs)), goal="0", ok=verdict(not docs)))
+            docs = [
+                name
+                for name in archive.namelist()
+                if name.endswith((".md", ".rst")) or "/docs/" in f"/{name}"
+            ]
+        self.add(
+            Row(
+                "docs files in our wheel",
+                str(len(docs)),
+                goal="0",
+                ok=verdict(not docs),
+            )
+        )
 
     # ------------------------------------------------------------ runtime
     def runtime(self) -> None:
         """Client overhead and throughput: bench/bench_runtime.py (the runtime engineer's) if present."""
         if not (BENCH_DIR / "bench_runtime.py").exists():
-            self.add(Row("runtime benchmarks", "bench/bench_runtime.py not present yet"))
+            self.add(
+                Row("runtime benchmarks", "bench/bench_runtime.py not present yet")
+            )
             return
         module = importlib.import_module("bench_runtime")
-        rows = module.run(python=self.our_python(), official_python=peers.official_sdk_python(),
-                          package=PACKAGE)
+        rows = module.run(
+            python=self.our_python(),
+            official_python=peers.official_sdk_python(),
+            package=PACKAGE,
+        )
         for row in rows:
             self.add(Row(**row) if isinstance(row, dict) else row)
 
+    # ------------------------------------------------------------ diff
+    def diff(self) -> None:
+        """bench/bench_diff.py (the diff engineer's) prints ``figure ours peer ratio`` lines."""
+        script = BENCH_DIR / "bench_diff.py"
+        if not script.exists():
+            self.add(Row("diff benchmarks", "bench/bench_diff.py not present yet"))
+            return
+        result = subprocess.run(
+            [sys.executable, str(script)],
+            capture_output=True,
+            text=True,
+            cwd=REPO_ROOT,
+            env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+            check=False,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"bench_diff.py failed:\n{result.stderr[-1500:]}")
+        for line in result.stdout.splitlines():
+            parts = line.split()
+            if len(parts) != 4 or parts[0] == "figure":
+                continue
+            figure, ours, peer = parts[0], float(parts[1]), float(parts[2])
+            is_goal = (
+                figure.endswith("_wall_s")
+                and figure.startswith("diff_")
+                and "only" not in figure
+            )
+            self.add(
+                Row(
+                    figure,
+                    seconds(ours),
+                    seconds(peer) + (" (goal)" if is_goal else ""),
+                    times(peer, ours),
+                    "< 2 s" if is_goal else "-",
+                    verdict(ours < peer) if is_goal else "-",
+                )
+            )
+
 
 def format_row(row: Row) -> str:
-    return f"{row.figure:<42} | {row.ours:>12} | {row.peer:>12} | {row.ratio:>7} | {row.goal:<14} | {row.ok}"
+    return f"{row.figure:<50} | {row.ours:>12} | {row.peer:>14} | {row.ratio:>7} | {row.goal:<20} | {row.ok}"
 
 
 def main() -> int:
-    groups = os.environ.get("BENCH_ONLY", "generate,sdk,wheel,runtime").split(",")
+    groups = os.environ.get("BENCH_ONLY", "generate,sdk,wheel,runtime,diff").split(",")
     bench = Bench()
     print(format_row(Row("figure", "ours", "peer", "ratio", "goal", "ok")))
-    print("-" * 110, flush=True)
-    for name, method in (("generate", bench.generation), ("sdk", bench.sdk), ("wheel", bench.wheel),
-                         ("runtime", bench.runtime)):
+    print("-" * 124, flush=True)
+    for name, method in (
+        ("generate", bench.generation),
+        ("sdk", bench.sdk),
+        ("wheel", bench.wheel),
+        ("runtime", bench.runtime),
+        ("diff", bench.diff),
+    ):
         if name in groups:
             try:
                 method()
-            except Exception as error:  # noqa: BLE001 - report and go on with the other groups
+            # report and go on with the other groups
+            except Exception as error:  # noqa: BLE001
                 bench.failed(name, error)
     results = peers.CACHE_DIR / "last-run.json"
     results.parent.mkdir(parents=True, exist_ok=True)
-    results.write_text(json.dumps([asdict(row) for row in bench.rows], indent=1), encoding="utf-8")
+    results.write_text(
+        json.dumps([asdict(row) for row in bench.rows], indent=1), encoding="utf-8"
+    )
     return 1 if any(row.ok == "NO" for row in bench.rows) else 0
 
 

@@ -18,8 +18,15 @@ import sys
 import traceback
 from typing import Any
 
-SCALARS = {"str": str, "int": int, "float": (int, float), "bool": bool, "bytes": bytes,
-           "date": dt.date, "datetime": dt.datetime}
+SCALARS = {
+    "str": str,
+    "int": int,
+    "float": (int, float),
+    "bool": bool,
+    "bytes": bytes,
+    "date": dt.date,
+    "datetime": dt.datetime,
+}
 TOKEN = "e2e-access-token"
 
 
@@ -55,11 +62,17 @@ class ArgumentBuilder:
         raise ValueError(f"unknown tagged value {value!r}")
 
 
-def shape_problem(result: Any, shape: dict[str, Any], builder: ArgumentBuilder, where: str) -> str | None:
+def shape_problem(
+    result: Any, shape: dict[str, Any], builder: ArgumentBuilder, where: str
+) -> str | None:
     """None when ``result`` has the declared shape, else a description of the mismatch."""
     kind = shape["kind"]
     if kind == "none":
-        return None if result is None else f"{where}: expected None, got {type(result).__name__}"
+        return (
+            None
+            if result is None
+            else f"{where}: expected None, got {type(result).__name__}"
+        )
     if kind == "any":
         return None
     if kind == "model":
@@ -75,7 +88,9 @@ def shape_problem(result: Any, shape: dict[str, Any], builder: ArgumentBuilder, 
         if not isinstance(result, list):
             return f"{where}: expected list, got {type(result).__name__}"
         for position, item in enumerate(result):
-            problem = shape_problem(item, shape["items"], builder, f"{where}[{position}]")
+            problem = shape_problem(
+                item, shape["items"], builder, f"{where}[{position}]"
+            )
             if problem:
                 return problem
         return None
@@ -97,17 +112,28 @@ def make_clients(package: Any, base_url: str, auth_mode: str) -> tuple[Any, Any]
     clients = []
     for client_class in (package.ApiClient, package.AsyncApiClient):
         if auth_mode == "jwt":
-            client = client_class(host=base_url, configuration=configuration, max_retries=0,
-                                  max_rate_limit_retries=0)
+            client = client_class(
+                host=base_url,
+                configuration=configuration,
+                max_retries=0,
+                max_rate_limit_retries=0,
+            )
             client.set_jwt(TOKEN)
         else:
-            client = client_class(host=base_url, configuration=configuration, access_token=TOKEN,
-                                  max_retries=0, max_rate_limit_retries=0)
+            client = client_class(
+                host=base_url,
+                configuration=configuration,
+                access_token=TOKEN,
+                max_retries=0,
+                max_rate_limit_retries=0,
+            )
         clients.append(client)
     return clients[0], clients[1]
 
 
-def run(package_name: str, plan_path: str, base_url: str, auth_mode: str, results_path: str) -> int:
+def run(
+    package_name: str, plan_path: str, base_url: str, auth_mode: str, results_path: str
+) -> int:
     package = importlib.import_module(package_name)
     builder = ArgumentBuilder(package)
     client, async_client = make_clients(package, base_url, auth_mode)
@@ -117,18 +143,29 @@ def run(package_name: str, plan_path: str, base_url: str, auth_mode: str, result
     loop = asyncio.new_event_loop()
     with open(results_path, "w", encoding="utf-8") as out:
         for call in plan:
-            record: dict[str, Any] = {"operation_id": call["operation_id"], "async": call["use_async"]}
+            record: dict[str, Any] = {
+                "operation_id": call["operation_id"],
+                "async": call["use_async"],
+            }
             try:
-                arguments = {name: builder.build(value) for name, value in call["arguments"].items()}
+                arguments = {
+                    name: builder.build(value)
+                    for name, value in call["arguments"].items()
+                }
                 if call["use_async"]:
                     api = getattr(package, "Async" + call["api_class"])(async_client)
-                    result = loop.run_until_complete(getattr(api, call["method_name"])(**arguments))
+                    result = loop.run_until_complete(
+                        getattr(api, call["method_name"])(**arguments)
+                    )
                 else:
                     api = getattr(package, call["api_class"])(client)
                     result = getattr(api, call["method_name"])(**arguments)
                 record["result_type"] = type(result).__name__
-                record["problem"] = shape_problem(result, call["response"], builder, "result")
-            except Exception as error:  # noqa: BLE001 - every failure is reported, the run goes on
+                record["problem"] = shape_problem(
+                    result, call["response"], builder, "result"
+                )
+            # every failure is reported, the run goes on
+            except Exception as error:  # noqa: BLE001
                 record["problem"] = f"{type(error).__name__}: {error}"[:2000]
                 record["traceback"] = traceback.format_exc(limit=6)[-3000:]
             failures += record["problem"] is not None

@@ -31,23 +31,31 @@ class E2eReport:
 
     def summary(self) -> str:
         lines = [
-            f"calls planned: {self.calls}, requests recorded: {self.requests}, "
-            f"responses decoded into the declared type: {self.decoded}",
+            (
+                f"calls planned: {self.calls}, requests recorded: {self.requests}, "
+                f"responses decoded into the declared type: {self.decoded}"
+            ),
             f"by method: {self.by_method}",
-            f"Prism rejections: {len(self.prism_rejections)}, call failures: {len(self.call_failures)}, "
-            f"request mismatches: {len(self.request_mismatches)}",
+            (
+                f"Prism rejections: {len(self.prism_rejections)}, call failures: {len(self.call_failures)}, "
+                f"request mismatches: {len(self.request_mismatches)}"
+            ),
             f"timings (s): {self.seconds}",
         ]
-        for title, items in (("Prism rejections", self.prism_rejections),
-                             ("call failures", self.call_failures),
-                             ("request mismatches", self.request_mismatches)):
+        for title, items in (
+            ("Prism rejections", self.prism_rejections),
+            ("call failures", self.call_failures),
+            ("request mismatches", self.request_mismatches),
+        ):
             for item in items[:25]:
                 lines.append(f"  [{title}] {item}")
         return "\n".join(lines)
 
     @property
     def ok(self) -> bool:
-        return not (self.prism_rejections or self.call_failures or self.request_mismatches)
+        return not (
+            self.prism_rejections or self.call_failures or self.request_mismatches
+        )
 
 
 def run_e2e(
@@ -62,7 +70,9 @@ def run_e2e(
 ) -> E2eReport:
     report = E2eReport(calls=len(calls))
     for call in calls:
-        report.by_method[call.expected.method] = report.by_method.get(call.expected.method, 0) + 1
+        report.by_method[call.expected.method] = (
+            report.by_method.get(call.expected.method, 0) + 1
+        )
     started = time.monotonic()
     prism_spec = prepare_spec(spec, operation_keys, work_dir / "prism-spec.json")
     plan_file = work_dir / "plan.json"
@@ -76,27 +86,53 @@ def run_e2e(
         with RecordingProxy(prism.url) as proxy:
             started = time.monotonic()
             driver = subprocess.run(
-                [str(sdk_python), str(DRIVER), package, str(plan_file), proxy.url, auth_mode,
-                 str(results_file)],
-                capture_output=True, text=True, timeout=600,
+                [
+                    str(sdk_python),
+                    str(DRIVER),
+                    package,
+                    str(plan_file),
+                    proxy.url,
+                    auth_mode,
+                    str(results_file),
+                ],
+                capture_output=True,
+                text=True,
+                timeout=600,
+                check=False,
             )
             report.seconds["calls"] = round(time.monotonic() - started, 1)
             exchanges = proxy.exchanges
     if not results_file.exists():
-        raise RuntimeError(f"driver produced no results:\n{driver.stdout[-2000:]}\n{driver.stderr[-4000:]}")
+        raise RuntimeError(
+            f"driver produced no results:\n{driver.stdout[-2000:]}\n{driver.stderr[-4000:]}"
+        )
 
     report.requests = len(exchanges)
-    with (work_dir / "exchanges.jsonl").open("w", encoding="utf-8") as log:  # for debugging a failure
+    with (work_dir / "exchanges.jsonl").open(
+        "w", encoding="utf-8"
+    ) as log:  # for debugging a failure
         for exchange in exchanges:
-            log.write(json.dumps({
-                "method": exchange.method, "target": exchange.target, "headers": exchange.headers,
-                "body": exchange.body.decode(errors="replace")[:2000], "status": exchange.status,
-                "response": exchange.response_body.decode(errors="replace")[:2000],
-            }) + "\n")
+            log.write(
+                json.dumps(
+                    {
+                        "method": exchange.method,
+                        "target": exchange.target,
+                        "headers": exchange.headers,
+                        "body": exchange.body.decode(errors="replace")[:2000],
+                        "status": exchange.status,
+                        "response": exchange.response_body.decode(errors="replace")[
+                            :2000
+                        ],
+                    }
+                )
+                + "\n"
+            )
     for exchange in exchanges:
         rejection = prism_rejection(exchange)
         if rejection:
-            report.prism_rejections.append(f"{exchange.method} {exchange.target}: {rejection}")
+            report.prism_rejections.append(
+                f"{exchange.method} {exchange.target}: {rejection}"
+            )
 
     results = {}
     for line in results_file.read_text(encoding="utf-8").splitlines():
@@ -106,7 +142,9 @@ def run_e2e(
     for call in calls:
         record = results.get(call.operation_id)
         if record is None:
-            report.call_failures.append(f"{call.operation_id}: not run (driver stopped?)")
+            report.call_failures.append(
+                f"{call.operation_id}: not run (driver stopped?)"
+            )
             continue
         if record["problem"]:
             report.call_failures.append(f"{call.operation_id}: {record['problem']}")
@@ -115,7 +153,9 @@ def run_e2e(
         key = call.expected.method + " " + "/".join(call.expected.path_segments)
         matching = by_key.get(key, [])
         if not matching:
-            report.request_mismatches.append(f"{call.operation_id}: no request recorded for {key}")
+            report.request_mismatches.append(
+                f"{call.operation_id}: no request recorded for {key}"
+            )
             continue
         for problem in check_exchange(matching[0], vars(call.expected), DRIVER_TOKEN):
             report.request_mismatches.append(f"{call.operation_id}: {problem}")

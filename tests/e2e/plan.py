@@ -24,8 +24,9 @@ from dataclasses import asdict, dataclass, field
 from types import SimpleNamespace
 from typing import Any
 
-from generator.ir.model import Api, Operation, Parameter, TypeRef
 from schema_values import SchemaValues
+
+from generator.ir.model import Api, Operation, Parameter, TypeRef
 
 # Path values carry a space so that path escaping is exercised on every call;
 # the operation id keeps values unique (no accidental match of a literal path).
@@ -56,7 +57,9 @@ def operation_features(operation: Operation) -> set[str]:
     for parameter in operation.parameters:
         features.add(f"param:{parameter.location}")
         if parameter.collection_format:
-            features.add(f"collection:{parameter.location}:{parameter.collection_format}")
+            features.add(
+                f"collection:{parameter.location}:{parameter.collection_format}"
+            )
         if parameter.type.format in ("date", "date-time"):
             features.add(f"format:{parameter.location}:{parameter.type.format}")
         if parameter.type.kind == "primitive" and parameter.type.name != "string":
@@ -92,7 +95,9 @@ def select_operations(api: Api, count: int) -> list[Operation]:
         stride = len(remaining) / wanted
         picks = sorted({int(index * stride) for index in range(wanted)})
         chosen.extend(remaining[index] for index in picks if index < len(remaining))
-    return sorted(chosen[:max(count, len(chosen))], key=lambda op: op.operation_id or "")
+    return sorted(
+        chosen[: max(count, len(chosen))], key=lambda op: op.operation_id or ""
+    )
 
 
 # ---------------------------------------------------------------- values
@@ -107,8 +112,12 @@ class ExpectedRequest:
     body: Any = None  # wire JSON, None when no body
     has_body: bool = False
     auth_header: bool = True
-    content_types: list[str] = field(default_factory=lambda: ["application/json"])  # consumes
-    form_kind: str | None = None  # "multipart" | "urlencoded" when formData parameters are sent
+    content_types: list[str] = field(
+        default_factory=lambda: ["application/json"]
+    )  # consumes
+    form_kind: str | None = (
+        None  # "multipart" | "urlencoded" when formData parameters are sent
+    )
     form: list[list[str]] = field(default_factory=list)  # [name, value] text fields
     files: list[list[str]] = field(default_factory=list)  # [name, content] uploads
 
@@ -136,7 +145,9 @@ def wire_to_tagged(value: Any, type_ref: TypeRef | None, api: Api) -> Any:
                 return {"$raw": value}
             properties = {prop.wire_name: prop for prop in model.properties}
             fields = {
-                properties[key].python_name: wire_to_tagged(item, properties[key].type, api)
+                properties[key].python_name: wire_to_tagged(
+                    item, properties[key].type, api
+                )
                 for key, item in value.items()
                 if key in properties
             }
@@ -147,7 +158,12 @@ def wire_to_tagged(value: Any, type_ref: TypeRef | None, api: Api) -> Any:
     if type_ref.kind == "array":
         return {"$list": [wire_to_tagged(item, type_ref.items, api) for item in value]}
     if type_ref.kind == "map":
-        return {"$dict": {key: wire_to_tagged(item, type_ref.items, api) for key, item in value.items()}}
+        return {
+            "$dict": {
+                key: wire_to_tagged(item, type_ref.items, api)
+                for key, item in value.items()
+            }
+        }
     if type_ref.name == "object":
         return {"$raw": value}
     if type_ref.name == "file":
@@ -178,7 +194,9 @@ def response_shape(type_ref: TypeRef | None, api: Api) -> dict[str, Any]:
         return {"kind": "any"}
     if type_ref.name == "file" or type_ref.format == "binary":
         return {"kind": "scalar", "python": "bytes"}
-    python = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}[type_ref.name]
+    python = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}[
+        type_ref.name
+    ]
     if type_ref.format == "date-time":
         python = "datetime"
     elif type_ref.format == "date":
@@ -197,7 +215,9 @@ class Planner:
     def __init__(self, spec: Mapping[str, Any], api: Api) -> None:
         self.spec = spec
         self.api = api
-        self.values = SchemaValues(spec.get("definitions", {}), max_depth=2, for_request=True)
+        self.values = SchemaValues(
+            spec.get("definitions", {}), max_depth=2, for_request=True
+        )
         self.group_of: dict[str, str] = {}
         for group in api.groups:  # sorted by class name: the first group wins
             for operation in group.operations:
@@ -212,10 +232,16 @@ class Planner:
         raw = resolve_pointer(self.spec, parameter.pointer)
         if parameter.location == "body":
             schema = raw.get("schema", {})
-            return sparse(self.values.value(schema, parameter.wire_name), self.resolve(schema))
+            return sparse(
+                self.values.value(schema, parameter.wire_name), self.resolve(schema)
+            )
         value = self.values.value(raw, parameter.wire_name)
-        if parameter.location == "path" and isinstance(value, str) and "pattern" not in raw \
-                and raw.get("format") is None:
+        if (
+            parameter.location == "path"
+            and isinstance(value, str)
+            and "pattern" not in raw
+            and raw.get("format") is None
+        ):
             value = f"{operation.operation_id}-{parameter.wire_name}{PATH_VALUE_SUFFIX}"
         if isinstance(value, list):
             # two items, so that the collection format (repeat vs join) is visible on the wire
@@ -224,7 +250,10 @@ class Planner:
                 value = list(items["enum"][:2])
             elif items.get("type") == "string" and "pattern" not in items:
                 value = [f"{parameter.wire_name}-a", f"{parameter.wire_name}-b"]
-            if parameter.location == "formData" and "multipart/form-data" in operation.consumes:
+            if (
+                parameter.location == "formData"
+                and "multipart/form-data" in operation.consumes
+            ):
                 # Prism 5 rejects "," in a multipart field ("Reserved characters used in
                 # request body") although Swagger 2 csv demands it: send one item there.
                 value = value[:1]
@@ -241,21 +270,32 @@ class Planner:
         has_body = False
         optional_seen = 0
         for parameter in operation.parameters:
-            if not parameter.required and parameter.location != "body" and parameter.type.kind != "array":
+            if (
+                not parameter.required
+                and parameter.location != "body"
+                and parameter.type.kind != "array"
+            ):
                 optional_seen += 1
                 if optional_seen % 3 == 0:
                     # every third optional scalar stays unset: it must not be sent
                     # (arrays are always set: their collection format is what is checked)
                     continue
             value = self.parameter_value(operation, parameter)
-            arguments[parameter.python_name] = wire_to_tagged(value, parameter.type, self.api)
+            arguments[parameter.python_name] = wire_to_tagged(
+                value, parameter.type, self.api
+            )
             if parameter.location == "path":
-                path = path.replace("{" + parameter.wire_name + "}", "\0" + query_text(value) + "\0")
+                path = path.replace(
+                    "{" + parameter.wire_name + "}", "\0" + query_text(value) + "\0"
+                )
             elif parameter.location == "query":
                 query.extend(encode_collection(parameter, value))
             elif parameter.location == "header":
-                headers[parameter.wire_name] = ",".join(query_text(v) for v in value) \
-                    if isinstance(value, list) else query_text(value)
+                headers[parameter.wire_name] = (
+                    ",".join(query_text(v) for v in value)
+                    if isinstance(value, list)
+                    else query_text(value)
+                )
             elif parameter.location == "body":
                 body, has_body = value, True
             elif parameter.location == "formData" and parameter.type.name == "file":
@@ -264,7 +304,11 @@ class Planner:
                 form.extend(encode_collection(parameter, value))
         form_kind = None
         if form or files:
-            form_kind = "multipart" if files or "multipart/form-data" in operation.consumes else "urlencoded"
+            form_kind = (
+                "multipart"
+                if files or "multipart/form-data" in operation.consumes
+                else "urlencoded"
+            )
         segments = [segment.replace("\0", "") for segment in path.split("/")]
         expected = ExpectedRequest(
             method=operation.http_method.upper(),
@@ -312,9 +356,13 @@ def sparse(value: Any, schema: Mapping[str, Any]) -> Any:
     }
 
 
-def build_plan(spec: Mapping[str, Any], api: Api, operations: Iterable[Operation]) -> list[PlannedCall]:
+def build_plan(
+    spec: Mapping[str, Any], api: Api, operations: Iterable[Operation]
+) -> list[PlannedCall]:
     planner = Planner(spec, api)
-    return [planner.plan(operation, index) for index, operation in enumerate(operations)]
+    return [
+        planner.plan(operation, index) for index, operation in enumerate(operations)
+    ]
 
 
 def plan_to_json(calls: list[PlannedCall]) -> str:

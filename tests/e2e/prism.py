@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-
 from schema_values import SchemaValues, ref_name
+from typing_extensions import Self
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PRISM_BIN = REPO_ROOT / "node_modules" / ".bin" / "prism"
@@ -48,7 +48,9 @@ def operation_key(method: str, path: str) -> str:
     return f"{method.upper()} {path}"
 
 
-def iter_operations(spec: Mapping[str, Any]) -> Iterable[tuple[str, str, dict[str, Any]]]:
+def iter_operations(
+    spec: Mapping[str, Any],
+) -> Iterable[tuple[str, str, dict[str, Any]]]:
     """(method, path, operation) in spec order."""
     for path, item in spec.get("paths", {}).items():
         for method, operation in item.items():
@@ -98,15 +100,21 @@ def prune_spec(spec: Mapping[str, Any], keys: Iterable[str]) -> dict[str, Any]:
         }
         if any(method in HTTP_METHODS for method in kept):
             paths[path] = kept
-    missing = wanted - {operation_key(m, p) for m, p, _ in iter_operations({"paths": paths})}
+    missing = wanted - {
+        operation_key(m, p) for m, p, _ in iter_operations({"paths": paths})
+    }
     if missing:
         raise KeyError(f"operations not in the spec: {sorted(missing)[:5]}")
     roots = list(paths.values()) + list(spec.get("parameters", {}).values())
     names = reachable_definitions(spec, roots)
-    pruned = {key: value for key, value in spec.items() if key not in ("paths", "definitions")}
+    pruned = {
+        key: value for key, value in spec.items() if key not in ("paths", "definitions")
+    }
     pruned["paths"] = paths
     pruned["definitions"] = {
-        name: schema for name, schema in spec.get("definitions", {}).items() if name in names
+        name: schema
+        for name, schema in spec.get("definitions", {}).items()
+        if name in names
     }
     return pruned
 
@@ -143,11 +151,15 @@ def prepare_spec(
     example_depth: int = 3,
 ) -> Path:
     """Write a Prism-ready copy of ``spec`` (pruned to ``keys`` unless None) to ``destination``."""
-    prepared = prune_spec(spec, keys) if keys is not None else json.loads(json.dumps(spec))
+    prepared = (
+        prune_spec(spec, keys) if keys is not None else json.loads(json.dumps(spec))
+    )
     if keys is not None:
         prepared = json.loads(json.dumps(prepared))  # detach from the caller's dicts
     fold_base_path(prepared)
-    add_response_examples(prepared, SchemaValues(prepared.get("definitions", {}), max_depth=example_depth))
+    add_response_examples(
+        prepared, SchemaValues(prepared.get("definitions", {}), max_depth=example_depth)
+    )
     destination.parent.mkdir(parents=True, exist_ok=True)
     destination.write_text(json.dumps(prepared), encoding="utf-8")
     return destination
@@ -169,10 +181,14 @@ def ensure_prism_installed() -> Path:
         return PRISM_BIN
     npm = shutil.which("npm")
     if npm is None:
-        raise PrismNotInstalled("npm is not on PATH; install Node.js 18+ to run the e2e tests")
+        raise PrismNotInstalled(
+            "npm is not on PATH; install Node.js 18+ to run the e2e tests"
+        )
     lockfile = REPO_ROOT / "package-lock.json"
     command = [npm, "ci" if lockfile.exists() else "install", "--no-audit", "--no-fund"]
-    result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        command, cwd=REPO_ROOT, capture_output=True, text=True, check=False
+    )
     if result.returncode != 0 or not PRISM_BIN.exists():
         raise PrismNotInstalled(f"{' '.join(command)} failed:\n{result.stderr[-2000:]}")
     return PRISM_BIN
@@ -181,7 +197,9 @@ def ensure_prism_installed() -> Path:
 class PrismServer:
     """`prism mock <spec> --errors` on 127.0.0.1, as a context manager."""
 
-    def __init__(self, spec_file: Path, *, port: int | None = None, log_file: Path | None = None):
+    def __init__(
+        self, spec_file: Path, *, port: int | None = None, log_file: Path | None = None
+    ):
         self.spec_file = spec_file
         self.port = port or free_port()
         self.log_file = log_file or spec_file.with_suffix(".prism.log")
@@ -193,10 +211,20 @@ class PrismServer:
 
     def start(self, timeout: float = 240.0) -> None:
         binary = ensure_prism_installed()
-        command = [str(binary), "mock", str(self.spec_file), "--errors",
-                   "-h", "127.0.0.1", "-p", str(self.port)]
+        command = [
+            str(binary),
+            "mock",
+            str(self.spec_file),
+            "--errors",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(self.port),
+        ]
         self._log = self.log_file.open("wb")
-        self.process = subprocess.Popen(command, stdout=self._log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(
+            command, stdout=self._log, stderr=subprocess.STDOUT
+        )
         self._wait_ready(timeout)
 
     def _wait_ready(self, timeout: float) -> None:
@@ -205,14 +233,18 @@ class PrismServer:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process is not None and self.process.poll() is not None:
-                raise RuntimeError(f"prism exited with {self.process.returncode}:\n{self.log_tail()}")
+                raise RuntimeError(
+                    f"prism exited with {self.process.returncode}:\n{self.log_tail()}"
+                )
             try:
                 httpx.get(self.url + "/__prism_ready_probe__", timeout=2.0)
                 return  # any HTTP answer (a 404 here) means it is serving
             except httpx.TransportError:
                 time.sleep(0.5)
         self.stop()
-        raise TimeoutError(f"prism did not answer within {timeout:.0f} s:\n{self.log_tail()}")
+        raise TimeoutError(
+            f"prism did not answer within {timeout:.0f} s:\n{self.log_tail()}"
+        )
 
     def log_tail(self, characters: int = 3000) -> str:
         try:
@@ -233,7 +265,7 @@ class PrismServer:
         self.process = None
         self._log.close()
 
-    def __enter__(self) -> PrismServer:
+    def __enter__(self) -> Self:
         self.start()
         return self
 

@@ -16,9 +16,20 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
+from typing_extensions import Self
+
 # Hop-by-hop headers are about this connection, not the request; never forwarded.
-HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "transfer-encoding", "te",
-              "trailer", "upgrade", "proxy-authorization", "proxy-authenticate"}
+HOP_BY_HOP = {
+    "connection",
+    "keep-alive",
+    "proxy-connection",
+    "transfer-encoding",
+    "te",
+    "trailer",
+    "upgrade",
+    "proxy-authorization",
+    "proxy-authenticate",
+}
 
 
 @dataclass
@@ -52,7 +63,7 @@ class _ProxyHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: _RecordingServer
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+    def log_message(self, format: str, *args: object) -> None:
         pass  # the exchanges are the log
 
     def _relay(self) -> None:
@@ -61,13 +72,20 @@ class _ProxyHandler(BaseHTTPRequestHandler):
             body = self._read_chunked()
         else:
             body = self.rfile.read(length) if length else b""
-        exchange = RecordedExchange(self.command, self.path, list(self.headers.items()), body)
-        upstream = http.client.HTTPConnection(self.server.upstream_host, self.server.upstream_port,
-                                              timeout=60)
+        exchange = RecordedExchange(
+            self.command, self.path, list(self.headers.items()), body
+        )
+        upstream = http.client.HTTPConnection(
+            self.server.upstream_host, self.server.upstream_port, timeout=60
+        )
         try:
-            forwarded = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
+            forwarded = {
+                k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP
+            }
             forwarded["Content-Length"] = str(len(body))
-            upstream.request(self.command, self.path, body=body or None, headers=forwarded)
+            upstream.request(
+                self.command, self.path, body=body or None, headers=forwarded
+            )
             response = upstream.getresponse()
             exchange.status = response.status
             exchange.response_headers = list(response.getheaders())
@@ -137,7 +155,7 @@ class RecordingProxy:
         with self._server._lock:
             self._server.exchanges.clear()
 
-    def __enter__(self) -> RecordingProxy:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 

@@ -30,7 +30,12 @@ def normalise(value: Any) -> Any:
         return {key: normalise(item) for key, item in value.items()}
     if isinstance(value, list):
         return [normalise(item) for item in value]
-    if isinstance(value, str) and len(value) >= 19 and value[4:5] == "-" and value[10:11] == "T":
+    if (
+        isinstance(value, str)
+        and len(value) >= 19
+        and value[4:5] == "-"
+        and value[10:11] == "T"
+    ):
         try:
             parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
@@ -46,7 +51,9 @@ def request_key(method: str, decoded_segments: Iterable[str]) -> str:
 
 
 def exchange_key(exchange: RecordedExchange) -> str:
-    return request_key(exchange.method, (unquote(s) for s in exchange.raw_path.split("/")))
+    return request_key(
+        exchange.method, (unquote(s) for s in exchange.raw_path.split("/"))
+    )
 
 
 def prism_rejection(exchange: RecordedExchange) -> str | None:
@@ -58,14 +65,18 @@ def prism_rejection(exchange: RecordedExchange) -> str | None:
         problem = json.loads(exchange.response_body)
     except ValueError:
         return None
-    if not isinstance(problem, dict) or not str(problem.get("type", "")).startswith(PRISM_ERROR_TYPE_PREFIX):
+    if not isinstance(problem, dict) or not str(problem.get("type", "")).startswith(
+        PRISM_ERROR_TYPE_PREFIX
+    ):
         return None
-    kind = problem["type"][len(PRISM_ERROR_TYPE_PREFIX):]
+    kind = problem["type"][len(PRISM_ERROR_TYPE_PREFIX) :]
     details = problem.get("validation") or problem.get("detail") or problem.get("title")
     return f"{exchange.status} {kind}: {json.dumps(details)[:600]}"
 
 
-def check_exchange(exchange: RecordedExchange, expected: Mapping[str, Any], auth_token: str) -> list[str]:
+def check_exchange(
+    exchange: RecordedExchange, expected: Mapping[str, Any], auth_token: str
+) -> list[str]:
     """Every way ``exchange`` differs from what the spec says the call must send."""
     problems: list[str] = []
     raw_segments = exchange.raw_path.split("/")
@@ -80,11 +91,15 @@ def check_exchange(exchange: RecordedExchange, expected: Mapping[str, Any], auth
         (name, json.dumps(normalise(value)))
         for name, value in parse_qsl(exchange.raw_query, keep_blank_values=True)
     )
-    wanted_query = Counter((name, json.dumps(normalise(value))) for name, value in expected["query"])
+    wanted_query = Counter(
+        (name, json.dumps(normalise(value))) for name, value in expected["query"]
+    )
     if sent_query != wanted_query:
         missing = sorted((wanted_query - sent_query).elements())
         extra = sorted((sent_query - wanted_query).elements())
-        problems.append(f"query differs: missing {missing}, unexpected {extra} (raw {exchange.raw_query!r})")
+        problems.append(
+            f"query differs: missing {missing}, unexpected {extra} (raw {exchange.raw_query!r})"
+        )
 
     for name, value in expected["headers"].items():
         sent = exchange.header(name)
@@ -94,13 +109,17 @@ def check_exchange(exchange: RecordedExchange, expected: Mapping[str, Any], auth
     if expected["auth_header"]:
         authorization = exchange.header("Authorization") or ""
         if auth_token not in authorization:
-            problems.append(f"Authorization header {authorization!r} does not carry the token")
+            problems.append(
+                f"Authorization header {authorization!r} does not carry the token"
+            )
 
     if expected["has_body"]:
         content_type = (exchange.header("Content-Type") or "").split(";")[0].strip()
         if content_type not in expected.get("content_types", ["application/json"]):
-            problems.append(f"body sent with Content-Type {content_type!r}, "
-                            f"not one the operation consumes {expected.get('content_types')}")
+            problems.append(
+                f"body sent with Content-Type {content_type!r}, "
+                f"not one the operation consumes {expected.get('content_types')}"
+            )
         try:
             sent_body = json.loads(exchange.body or b"null")
         except ValueError:
@@ -126,13 +145,26 @@ def check_form(exchange: RecordedExchange, expected: Mapping[str, Any]) -> list[
     wanted_files = Counter(tuple(pair) for pair in expected["files"])
     if expected["form_kind"] == "urlencoded":
         if media_type != "application/x-www-form-urlencoded":
-            return [f"form sent as {media_type!r}, expected application/x-www-form-urlencoded"]
-        sent = Counter(parse_qsl(exchange.body.decode("ascii", errors="replace"), keep_blank_values=True))
-        return [] if sent == wanted_fields else [f"form fields {sorted(sent.elements())} != {sorted(wanted_fields.elements())}"]
+            return [
+                f"form sent as {media_type!r}, expected application/x-www-form-urlencoded"
+            ]
+        sent = Counter(
+            parse_qsl(
+                exchange.body.decode("ascii", errors="replace"), keep_blank_values=True
+            )
+        )
+        return (
+            []
+            if sent == wanted_fields
+            else [
+                f"form fields {sorted(sent.elements())} != {sorted(wanted_fields.elements())}"
+            ]
+        )
     if media_type != "multipart/form-data":
         return [f"form sent as {media_type!r}, expected multipart/form-data"]
     message = email.message_from_bytes(
-        b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + exchange.body, policy=email.policy.HTTP
+        b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + exchange.body,
+        policy=email.policy.HTTP,
     )
     fields: Counter = Counter()
     files: Counter = Counter()
@@ -142,13 +174,19 @@ def check_form(exchange: RecordedExchange, expected: Mapping[str, Any]) -> list[
         (files if part.get_filename() is not None else fields)[(name, content)] += 1
     problems = []
     if fields != wanted_fields:
-        problems.append(f"multipart fields {sorted(fields.elements())} != {sorted(wanted_fields.elements())}")
+        problems.append(
+            f"multipart fields {sorted(fields.elements())} != {sorted(wanted_fields.elements())}"
+        )
     if files != wanted_files:
-        problems.append(f"multipart files {sorted(files.elements())} != {sorted(wanted_files.elements())}")
+        problems.append(
+            f"multipart files {sorted(files.elements())} != {sorted(wanted_files.elements())}"
+        )
     return problems
 
 
-def index_exchanges(exchanges: Iterable[RecordedExchange]) -> dict[str, list[RecordedExchange]]:
+def index_exchanges(
+    exchanges: Iterable[RecordedExchange],
+) -> dict[str, list[RecordedExchange]]:
     by_key: dict[str, list[RecordedExchange]] = {}
     for exchange in exchanges:
         by_key.setdefault(exchange_key(exchange), []).append(exchange)

@@ -51,8 +51,10 @@ class UnsatisfiableSchema(ValueError):
 
 def ref_name(ref: str) -> str:
     if not ref.startswith(REF_PREFIX):
-        raise UnsatisfiableSchema(f"only local definition refs are supported, got {ref!r}")
-    return ref[len(REF_PREFIX):]
+        raise UnsatisfiableSchema(
+            f"only local definition refs are supported, got {ref!r}"
+        )
+    return ref[len(REF_PREFIX) :]
 
 
 def string_for_pattern(schema: Mapping[str, Any], where: str) -> str:
@@ -78,9 +80,13 @@ def fit_length(text: str, schema: Mapping[str, Any]) -> str:
 def number_in_bounds(schema: Mapping[str, Any], preferred: float) -> float:
     value = preferred
     if "minimum" in schema:
-        value = max(value, schema["minimum"] + (1 if schema.get("exclusiveMinimum") else 0))
+        value = max(
+            value, schema["minimum"] + (1 if schema.get("exclusiveMinimum") else 0)
+        )
     if "maximum" in schema:
-        value = min(value, schema["maximum"] - (1 if schema.get("exclusiveMaximum") else 0))
+        value = min(
+            value, schema["maximum"] - (1 if schema.get("exclusiveMaximum") else 0)
+        )
     return value
 
 
@@ -106,7 +112,9 @@ class SchemaValues:
         self.hard_depth = hard_depth
         self.for_request = for_request
 
-    def value(self, schema: Mapping[str, Any], name: str = "value", depth: int = 0) -> Any:
+    def value(
+        self, schema: Mapping[str, Any], name: str = "value", depth: int = 0
+    ) -> Any:
         """An example for ``schema``; ``name`` (a property or parameter name) seeds strings."""
         if "$ref" in schema:
             definition_name = ref_name(schema["$ref"])
@@ -159,7 +167,11 @@ class SchemaValues:
                 continue
             if self.for_request and prop_schema.get("readOnly"):
                 continue  # the server sets these; a client must not send them
-            if prop_name == "$ref" and not self.for_request and prop_name not in required:
+            if (
+                prop_name == "$ref"
+                and not self.for_request
+                and prop_name not in required
+            ):
                 # Examples are embedded in the spec, where a "$ref" key reads as a reference.
                 continue
             result[prop_name] = self.value(prop_schema, prop_name, depth + 1)

@@ -1,10 +1,10 @@
 """The kinds the Genesys specs lack (formData fields, file uploads, parameter enums, pipes/csv
-arrays, a basePath, binary and text responses), end to end on the kitchen-sink fixture."""
+arrays, a basePath, binary and text responses), end to end on the kitchen-sink fixture.
+"""
 
 from __future__ import annotations
 
 import pytest
-
 from conftest import TARGETS
 from e2e_run import run_e2e
 from plan import build_ir, build_plan, operation_features
@@ -13,14 +13,21 @@ from prism import load_spec
 pytestmark = [pytest.mark.e2e]
 
 
-def test_kitchen_sink_operations_through_prism(prism_installed, installed_sdk, tmp_path):
+def test_kitchen_sink_operations_through_prism(
+    prism_installed, installed_sdk, tmp_path
+):
     _checked_in, package, spec_file = TARGETS["kitchen-sink"]
     spec = load_spec(spec_file)
     api = build_ir(spec, str(spec_file))
     operations = sorted(api.operations, key=lambda op: op.operation_id or "")
     features = set().union(*(operation_features(op) for op in operations))
-    assert {"param:formData", "collection:query:pipes", "collection:query:csv", "produces:text/plain",
-            "produces:application/octet-stream"} <= features
+    assert {
+        "param:formData",
+        "collection:query:pipes",
+        "collection:query:csv",
+        "produces:text/plain",
+        "produces:application/octet-stream",
+    } <= features
     calls = build_plan(spec, api, operations)
     report = run_e2e(
         spec=spec,

@@ -7,14 +7,15 @@ import json
 import httpx
 import jsonschema
 import pytest
-
 from plan import encode_collection, sparse
 from prism import PrismServer, prepare_spec, prune_spec
 from recorder import RecordedExchange, RecordingProxy
 from request_checks import check_exchange, prism_rejection
 from schema_values import SchemaValues, UnsatisfiableSchema
 
-UUID_PATTERN = "[a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{12}"
+UUID_PATTERN = (
+    "[a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{12}"
+)
 
 DEFINITIONS = {
     "Node": {  # recursive, like User -> manager -> User
@@ -27,7 +28,10 @@ DEFINITIONS = {
             "day": {"type": "string", "format": "date"},
             "size": {"type": "integer", "minimum": 5, "maximum": 9},
             "ratio": {"type": "number", "maximum": 0.5},
-            "colour": {"type": "string", "pattern": "^#([A-Fa-f0-9]{6}|[A-Fa-f0-9]{3})$"},
+            "colour": {
+                "type": "string",
+                "pattern": "^#([A-Fa-f0-9]{6}|[A-Fa-f0-9]{3})$",
+            },
             "code": {"type": "string", "minLength": 30, "maxLength": 40},
             "parent": {"$ref": "#/definitions/Node"},
             "children": {"type": "array", "items": {"$ref": "#/definitions/Node"}},
@@ -44,35 +48,79 @@ TINY_SPEC = {
     "host": "example.com",
     "consumes": ["application/json"],
     "produces": ["application/json"],
-    "securityDefinitions": {"oauth": {"type": "oauth2", "flow": "implicit",
-                                      "authorizationUrl": "https://example.com/auth", "scopes": {}}},
+    "securityDefinitions": {
+        "oauth": {
+            "type": "oauth2",
+            "flow": "implicit",
+            "authorizationUrl": "https://example.com/auth",
+            "scopes": {},
+        }
+    },
     "paths": {
         "/api/v2/nodes/{nodeId}": {
             "get": {
                 "operationId": "getNode",
                 "security": [{"oauth": []}],
                 "parameters": [
-                    {"name": "nodeId", "in": "path", "required": True, "type": "string"},
-                    {"name": "expand", "in": "query", "required": False, "type": "array",
-                     "items": {"type": "string"}, "collectionFormat": "multi"},
-                    {"name": "pageSize", "in": "query", "required": False, "type": "integer"},
+                    {
+                        "name": "nodeId",
+                        "in": "path",
+                        "required": True,
+                        "type": "string",
+                    },
+                    {
+                        "name": "expand",
+                        "in": "query",
+                        "required": False,
+                        "type": "array",
+                        "items": {"type": "string"},
+                        "collectionFormat": "multi",
+                    },
+                    {
+                        "name": "pageSize",
+                        "in": "query",
+                        "required": False,
+                        "type": "integer",
+                    },
                 ],
-                "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Node"}}},
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "schema": {"$ref": "#/definitions/Node"},
+                    }
+                },
             },
             "put": {
                 "operationId": "putNode",
                 "security": [{"oauth": []}],
                 "parameters": [
-                    {"name": "nodeId", "in": "path", "required": True, "type": "string"},
-                    {"name": "body", "in": "body", "required": True,
-                     "schema": {"$ref": "#/definitions/Node"}},
+                    {
+                        "name": "nodeId",
+                        "in": "path",
+                        "required": True,
+                        "type": "string",
+                    },
+                    {
+                        "name": "body",
+                        "in": "body",
+                        "required": True,
+                        "schema": {"$ref": "#/definitions/Node"},
+                    },
                 ],
-                "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Node"}}},
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "schema": {"$ref": "#/definitions/Node"},
+                    }
+                },
             },
         },
         "/api/v2/other": {
-            "delete": {"operationId": "deleteOther", "parameters": [],
-                       "responses": {"204": {"description": "gone"}}},
+            "delete": {
+                "operationId": "deleteOther",
+                "parameters": [],
+                "responses": {"204": {"description": "gone"}},
+            },
         },
     },
     "definitions": DEFINITIONS,
@@ -81,20 +129,25 @@ TINY_SPEC = {
 
 def validator_for(schema):
     return jsonschema.Draft4Validator(
-        {**schema, "definitions": DEFINITIONS}, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER
+        {**schema, "definitions": DEFINITIONS},
+        format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER,
     )
 
 
 class TestSchemaValues:
     def test_example_is_valid_against_the_schema(self):
-        value = SchemaValues(DEFINITIONS, max_depth=3).value({"$ref": "#/definitions/Node"})
+        value = SchemaValues(DEFINITIONS, max_depth=3).value(
+            {"$ref": "#/definitions/Node"}
+        )
         validator_for({"$ref": "#/definitions/Node"}).validate(value)
         assert value["state"] == "active"
         assert 5 <= value["size"] <= 9 and value["ratio"] <= 0.5
         assert 30 <= len(value["code"]) <= 40
 
     def test_recursion_stops_at_the_depth_limit_but_keeps_required_fields(self):
-        value = SchemaValues(DEFINITIONS, max_depth=2).value({"$ref": "#/definitions/Node"})
+        value = SchemaValues(DEFINITIONS, max_depth=2).value(
+            {"$ref": "#/definitions/Node"}
+        )
         grandparent = value["parent"]["parent"]
         assert grandparent == {"id": "3fa85f64-5717-4562-b3fc-2c963f66afa6"}
 
@@ -110,7 +163,9 @@ class TestSchemaValues:
 
     def test_unknown_pattern_is_reported_with_its_location(self):
         with pytest.raises(UnsatisfiableSchema, match="zipCode"):
-            SchemaValues({}).value({"type": "string", "pattern": "^[0-9]{5}-[0-9]{4}$"}, "zipCode")
+            SchemaValues({}).value(
+                {"type": "string", "pattern": "^[0-9]{5}-[0-9]{4}$"}, "zipCode"
+            )
 
 
 def test_prune_keeps_only_named_operations_and_reachable_definitions():
@@ -127,8 +182,14 @@ def test_prepared_spec_has_an_example_on_every_2xx_response_with_a_schema(tmp_pa
     prepared = json.loads(written.read_text())
     get = prepared["paths"]["/api/v2/nodes/{nodeId}"]["get"]["responses"]["200"]
     validator_for(get["schema"]).validate(get["examples"]["application/json"])
-    assert "examples" not in prepared["paths"]["/api/v2/other"]["delete"]["responses"]["204"]
-    assert "examples" not in TINY_SPEC["paths"]["/api/v2/nodes/{nodeId}"]["get"]["responses"]["200"]
+    assert (
+        "examples"
+        not in prepared["paths"]["/api/v2/other"]["delete"]["responses"]["204"]
+    )
+    assert (
+        "examples"
+        not in TINY_SPEC["paths"]["/api/v2/nodes/{nodeId}"]["get"]["responses"]["200"]
+    )
 
 
 class TestPlanEncoding:
@@ -137,13 +198,22 @@ class TestPlanEncoding:
 
         multi = SimpleNamespace(wire_name="expand", collection_format="multi")
         csv = SimpleNamespace(wire_name="ids", collection_format="csv")
-        assert encode_collection(multi, ["a", "b"]) == [["expand", "a"], ["expand", "b"]]
+        assert encode_collection(multi, ["a", "b"]) == [
+            ["expand", "a"],
+            ["expand", "b"],
+        ]
         assert encode_collection(csv, ["a", "b"]) == [["ids", "a,b"]]
         assert encode_collection(csv, True) == [["ids", "true"]]
 
     def test_sparse_keeps_required_properties(self):
         body = {"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6}
-        assert sparse(body, {"required": ["c"]}) == {"a": 1, "b": 2, "c": 3, "d": 4, "e": 5}
+        assert sparse(body, {"required": ["c"]}) == {
+            "a": 1,
+            "b": 2,
+            "c": 3,
+            "d": 4,
+            "e": 5,
+        }
 
 
 EXPECTED = {
@@ -163,61 +233,116 @@ class TestRequestChecks:
         return RecordedExchange(method, target, list(headers), body)
 
     def test_a_correct_request_passes(self):
-        assert check_exchange(self.exchange("/api/v2/nodes/n%201%2Fx?expand=a&expand=b"), EXPECTED, "tok") == []
+        assert (
+            check_exchange(
+                self.exchange("/api/v2/nodes/n%201%2Fx?expand=a&expand=b"),
+                EXPECTED,
+                "tok",
+            )
+            == []
+        )
 
     def test_csv_where_multi_is_required_is_caught(self):
-        problems = check_exchange(self.exchange("/api/v2/nodes/n%201%2Fx?expand=a,b"), EXPECTED, "tok")
+        problems = check_exchange(
+            self.exchange("/api/v2/nodes/n%201%2Fx?expand=a,b"), EXPECTED, "tok"
+        )
         assert any("query differs" in problem for problem in problems)
 
     def test_unescaped_path_value_is_caught(self):
-        problems = check_exchange(self.exchange("/api/v2/nodes/n 1/x?expand=a&expand=b"), EXPECTED, "tok")
+        problems = check_exchange(
+            self.exchange("/api/v2/nodes/n 1/x?expand=a&expand=b"), EXPECTED, "tok"
+        )
         assert any("not percent-escaped" in problem for problem in problems)
         assert any("path" in problem for problem in problems)
 
     def test_missing_header_and_token_are_caught(self):
-        problems = check_exchange(self.exchange("/api/v2/nodes/n%201%2Fx?expand=a&expand=b", headers=[]),
-                                  EXPECTED, "tok")
+        problems = check_exchange(
+            self.exchange("/api/v2/nodes/n%201%2Fx?expand=a&expand=b", headers=[]),
+            EXPECTED,
+            "tok",
+        )
         assert len(problems) == 2
 
     def test_body_with_python_names_or_unset_fields_is_caught(self):
-        expected = {**EXPECTED, "method": "PUT", "query": [], "headers": {}, "has_body": True,
-                    "body": {"selfUri": "u", "when": "2024-01-02T03:04:05.000Z"}}
+        expected = {
+            **EXPECTED,
+            "method": "PUT",
+            "query": [],
+            "headers": {},
+            "has_body": True,
+            "body": {"selfUri": "u", "when": "2024-01-02T03:04:05.000Z"},
+        }
         headers = GOOD_HEADERS + [("Content-Type", "application/json")]
-        same = json.dumps({"selfUri": "u", "when": "2024-01-02T03:04:05+00:00"}).encode()
+        same = json.dumps(
+            {"selfUri": "u", "when": "2024-01-02T03:04:05+00:00"}
+        ).encode()
         snake = json.dumps({"self_uri": "u", "when": "2024-01-02T03:04:05Z"}).encode()
-        unset = json.dumps({"selfUri": "u", "when": "2024-01-02T03:04:05Z", "name": None}).encode()
+        unset = json.dumps(
+            {"selfUri": "u", "when": "2024-01-02T03:04:05Z", "name": None}
+        ).encode()
         target = "/api/v2/nodes/n%201%2Fx"
-        assert check_exchange(self.exchange(target, headers, same, "PUT"), expected, "tok") == []
-        assert check_exchange(self.exchange(target, headers, snake, "PUT"), expected, "tok")
-        assert check_exchange(self.exchange(target, headers, unset, "PUT"), expected, "tok")
+        assert (
+            check_exchange(self.exchange(target, headers, same, "PUT"), expected, "tok")
+            == []
+        )
+        assert check_exchange(
+            self.exchange(target, headers, snake, "PUT"), expected, "tok"
+        )
+        assert check_exchange(
+            self.exchange(target, headers, unset, "PUT"), expected, "tok"
+        )
 
     def test_body_media_type_must_be_one_the_operation_consumes(self):
-        expected = {**EXPECTED, "method": "PATCH", "query": [], "headers": {}, "has_body": True, "body": {},
-                    "content_types": ["application/scim+json", "application/json"]}
+        expected = {
+            **EXPECTED,
+            "method": "PATCH",
+            "query": [],
+            "headers": {},
+            "has_body": True,
+            "body": {},
+            "content_types": ["application/scim+json", "application/json"],
+        }
         target = "/api/v2/nodes/n%201%2Fx"
-        for media_type, problems in (("application/scim+json", 0), ("application/json; charset=utf-8", 0),
-                                     ("text/plain", 1)):
+        for media_type, problems in (
+            ("application/scim+json", 0),
+            ("application/json; charset=utf-8", 0),
+            ("text/plain", 1),
+        ):
             headers = GOOD_HEADERS + [("Content-Type", media_type)]
-            found = check_exchange(self.exchange(target, headers, b"{}", "PATCH"), expected, "tok")
+            found = check_exchange(
+                self.exchange(target, headers, b"{}", "PATCH"), expected, "tok"
+            )
             assert len(found) == problems, found
 
 
 @pytest.mark.e2e
-def test_recorder_keeps_raw_requests_and_prism_rejections_are_recognised(prism_installed, tmp_path):
+def test_recorder_keeps_raw_requests_and_prism_rejections_are_recognised(
+    prism_installed, tmp_path
+):
     spec_file = prepare_spec(TINY_SPEC, None, tmp_path / "spec.json")
     with PrismServer(spec_file) as prism, RecordingProxy(prism.url) as proxy:
         auth = {"Authorization": "Bearer tok"}
-        good = httpx.get(proxy.url + "/api/v2/nodes/n%201?expand=a&expand=b", headers=auth)
+        good = httpx.get(
+            proxy.url + "/api/v2/nodes/n%201?expand=a&expand=b", headers=auth
+        )
         assert good.status_code == 200
         validator_for({"$ref": "#/definitions/Node"}).validate(good.json())
         bad = httpx.get(proxy.url + "/api/v2/nodes/n1?pageSize=many", headers=auth)
         unauthorised = httpx.get(proxy.url + "/api/v2/nodes/n1")
-        put = httpx.put(proxy.url + "/api/v2/nodes/n1", headers=auth, json={"state": "unknown"})
+        put = httpx.put(
+            proxy.url + "/api/v2/nodes/n1", headers=auth, json={"state": "unknown"}
+        )
         exchanges = proxy.exchanges
-    assert [e.target for e in exchanges][:2] == ["/api/v2/nodes/n%201?expand=a&expand=b",
-                                                 "/api/v2/nodes/n1?pageSize=many"]
+    assert [e.target for e in exchanges][:2] == [
+        "/api/v2/nodes/n%201?expand=a&expand=b",
+        "/api/v2/nodes/n1?pageSize=many",
+    ]
     assert prism_rejection(exchanges[0]) is None
-    assert bad.status_code == 422 and "UNPROCESSABLE_ENTITY" in prism_rejection(exchanges[1])
-    assert unauthorised.status_code == 401 and "UNAUTHORIZED" in prism_rejection(exchanges[2])
+    assert bad.status_code == 422 and "UNPROCESSABLE_ENTITY" in prism_rejection(
+        exchanges[1]
+    )
+    assert unauthorised.status_code == 401 and "UNAUTHORIZED" in prism_rejection(
+        exchanges[2]
+    )
     assert put.status_code == 422 and "enum" in prism_rejection(exchanges[3]).lower()
     assert json.loads(exchanges[3].body) == {"state": "unknown"}
