@@ -86,8 +86,8 @@ class Bench:
         if os.environ.get("BENCH_SKIP_OPENAPI_GENERATOR") != "1":
             try:
                 peer = bench_generate.openapi_generator(self.work)
-            # a broken peer must not hide our figures
             except Exception as error:  # noqa: BLE001
+                # a broken peer must not hide our figures
                 self.failed("openapi-generator -g python", error)
         try:
             cold = bench_generate.sdkgen_cold(self.work)
@@ -428,8 +428,8 @@ def main() -> int:
         if name in groups:
             try:
                 method()
-            # report and go on with the other groups
             except Exception as error:  # noqa: BLE001
+                # report and go on with the other groups
                 bench.failed(name, error)
     results = peers.CACHE_DIR / "last-run.json"
     results.parent.mkdir(parents=True, exist_ok=True)

@@ -164,8 +164,8 @@ def run(
                 record["problem"] = shape_problem(
                     result, call["response"], builder, "result"
                 )
-            # every failure is reported, the run goes on
             except Exception as error:  # noqa: BLE001
+                # every failure is reported, the run goes on
                 record["problem"] = f"{type(error).__name__}: {error}"[:2000]
                 record["traceback"] = traceback.format_exc(limit=6)[-3000:]
             failures += record["problem"] is not None
