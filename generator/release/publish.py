@@ -8,6 +8,7 @@ is immutable for everyone who installed it.
 
 from __future__ import annotations
 
+import hashlib
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -43,14 +44,19 @@ def files_to_upload(
             if on_index is None:
                 missing.append(path)
                 continue
+            # Builds are reproducible, so equal bytes are the usual case: no download.
+            if on_index.sha256 == _sha256(path):
+                identical.append(path.name)
+                continue
             ours = content_fingerprint(path)
             theirs = content_fingerprint(index.download(on_index, Path(scratch)))
             if ours != theirs:
                 raise ReleaseError(
                     "upload",
-                    f"{distribution} {version} is already on the index and its {path.name} differs from "
-                    f"this build; a published version is never replaced. Release a new version "
-                    f"(for example with --force patch) or find out who published it",
+                    f"{distribution} {version} is already on the index and its {path.name} differs "
+                    f"from this build. A published version is never replaced: if that build is the "
+                    f"intended {version} (the generator changed since, or it was published by hand), "
+                    f"record it with `sdkgen bump` and the same spec, then release again",
                     describe_difference(ours, theirs),
                 )
             identical.append(path.name)
@@ -61,6 +67,10 @@ def files_to_upload(
             f"produce ({', '.join(sorted(published))}); a published version is never changed",
         )
     return missing, identical
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def publish(

@@ -200,3 +200,40 @@ def test_tools_do_not_inherit_the_index_token(monkeypatch):
         extra_env={"GIVEN": "yes"},
     )
     assert output.split() == ["None", "None", "yes"]
+
+
+def test_fingerprint_ignores_timestamps_but_not_contents(tmp_path):
+    import tarfile
+
+    from generator.release.fingerprint import content_fingerprint
+
+    def wheel(name: str, stamp: tuple, text: str):
+        path = tmp_path / name
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr(zipfile.ZipInfo("pkg/__init__.py", date_time=stamp), text)
+        return path
+
+    def sdist(name: str, mtime: int, text: bytes):
+        path = tmp_path / name
+        source = tmp_path / f"{name}.src"
+        source.write_bytes(text)
+        with tarfile.open(path, "w:gz") as archive:
+            info = archive.gettarinfo(str(source), arcname="pkg-1.0/PKG-INFO")
+            info.mtime = mtime
+            with source.open("rb") as handle:
+                archive.addfile(info, handle)
+        return path
+
+    old, new = (1980, 1, 1, 0, 0, 0), (2024, 5, 6, 7, 8, 10)
+    assert content_fingerprint(wheel("a.whl", old, "x = 1")) == content_fingerprint(
+        wheel("b.whl", new, "x = 1")
+    )
+    assert content_fingerprint(wheel("c.whl", old, "x = 1")) != content_fingerprint(
+        wheel("d.whl", old, "x = 2")
+    )
+    assert content_fingerprint(sdist("a.tar.gz", 0, b"v1")) == content_fingerprint(
+        sdist("b.tar.gz", 9, b"v1")
+    )
+    assert content_fingerprint(sdist("c.tar.gz", 0, b"v1")) != content_fingerprint(
+        sdist("d.tar.gz", 0, b"v2")
+    )
