@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.render import writer
+from generator.render.text import HEADER_TEXT
 from generator.render.writer import MARKER, WriteError, check_relative_path, write_tree
 
 
@@ -41,14 +42,24 @@ def test_bad_paths_are_refused_with_the_path_in_the_message(path, problem, tmp_p
     assert not (tmp_path / "out").exists() and leftovers(tmp_path) == []
 
 
+HEADER = f"# {HEADER_TEXT}\n"
+
+
 def test_writes_and_formats_then_replaces_the_whole_tree(tmp_path):
     out = tmp_path / "out"
-    write_tree({"pkg/a.py": "x = ( 1, )\n", "README.md": "hi\n", "pkg/old.py": "y = 1\n"}, out)
-    assert tree(out)["pkg/a.py"] == b"x = (1,)\n"
+    write_tree({"pkg/a.py": HEADER + "x = ( 1, )\n", "README.md": "hi\n", "pkg/old.py": "y = 1\n"}, out)
+    assert tree(out)["pkg/a.py"] == (HEADER + "x = (1,)\n").encode()
     assert (out / MARKER).is_file()
     write_tree({"pkg/a.py": "x = 2\n"}, out)
     assert sorted(tree(out)) == [MARKER, "pkg/a.py"]  # old.py and README.md are gone
     assert leftovers(tmp_path) == []
+
+
+def test_by_default_only_files_with_the_generated_header_are_formatted(tmp_path):
+    out = tmp_path / "out"
+    write_tree({"rendered.py": HEADER + "x = ( 1, )\n", "copied.py": "x = ( 1, )\n"}, out)
+    assert tree(out)["rendered.py"] == (HEADER + "x = (1,)\n").encode()
+    assert tree(out)["copied.py"] == b"x = ( 1, )\n"
 
 
 def test_only_requested_paths_are_formatted(tmp_path):
@@ -98,7 +109,7 @@ def test_a_failed_format_keeps_the_old_tree(tmp_path):
     write_tree({"a.py": "x = 1\n"}, out)
     before = tree(out)
     with pytest.raises(Exception, match="ruff format failed"):
-        write_tree({"a.py": "def broken(:\n"}, out)
+        write_tree({"a.py": HEADER + "def broken(:\n"}, out)
     assert tree(out) == before and leftovers(tmp_path) == []
 
 
