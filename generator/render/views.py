@@ -104,7 +104,6 @@ class ApiModuleView:
     module_name: str
     description: str
     model_imports: tuple[tuple[str, tuple[str, ...]], ...]  # (models module, class names)
-    needs_binary_io: bool
     operations: tuple[OperationView, ...]
 
 
@@ -219,7 +218,6 @@ def _api_module_view(group: ApiGroup, models: Mapping[str, Model]) -> ApiModuleV
         module_name=group.module_name,
         description=text.clean(group.description),
         model_imports=tuple((module, tuple(sorted(names))) for module, names in sorted(by_module.items())),
-        needs_binary_io=any(p.location == "file" for op in operations for p in op.params),
         operations=operations,
     )
 
