@@ -14,9 +14,10 @@ from . import text
 from .environment import RUNTIME_DIR, RUNTIME_DOC_PATHS, environment
 from .examples import api_examples, readme_examples
 from .settings import RenderSettings
+from .types import FILE_UPLOAD_ALIAS, FILE_UPLOAD_ANNOTATION
 from .views import ApiModuleView, ModelModuleView, RenderError, annotation_names, api_modules, model_modules
 
-_TYPING_NAMES = ("Any", "BinaryIO")
+_TYPING_NAMES = ("Any", "BinaryIO", "Optional")
 _DATETIME_NAMES = ("date", "datetime")
 
 
@@ -34,7 +35,7 @@ def render_sdk(
     if not package.isidentifier() or keyword.iskeyword(package):
         raise RenderError(f"package name {package!r} is not a valid Python identifier")
     models = model_modules(api)
-    apis = api_modules(api)
+    apis = api_modules(api, settings.line_length)
     files: dict[str, str] = {}
 
     files.update(_runtime_files(package))
@@ -123,17 +124,24 @@ def _render_api_module(template: jinja2.Template, view: ApiModuleView) -> str:
     words = {
         name
         for op in view.operations
-        for annotation in (op.return_annotation, *(p.annotation for p in op.params))
-        for name in annotation_names(annotation)
+        for annotation in (op.return_annotation, *(p.signature_annotation for p in op.params))
+        for name in annotation_names(annotation.replace("Optional[", "Optional ["))
     }
+    uses_file_alias = FILE_UPLOAD_ALIAS in words
+    if uses_file_alias:
+        words |= annotation_names(FILE_UPLOAD_ANNOTATION)
     imports = []
     typing_names = [n for n in _TYPING_NAMES if n in words]
     datetime_names = [n for n in _DATETIME_NAMES if n in words]
     if datetime_names:
         imports.append(f"from datetime import {', '.join(datetime_names)}")
+    if "PathLike" in words:
+        imports.append("from os import PathLike")
     if typing_names:
         imports.append(f"from typing import {', '.join(typing_names)}")
     imports += [f"from ..models.{module} import {', '.join(names)}" for module, names in view.model_imports]
+    if uses_file_alias:
+        imports += ["", f"{FILE_UPLOAD_ALIAS} = {FILE_UPLOAD_ANNOTATION}"]
     class_doc = [view.description or f"Operations tagged {view.tag}.", f"Generated from the {view.tag!r} tag."]
     return template.render(
         api_module=view,

@@ -13,8 +13,12 @@ from collections.abc import Mapping
 
 from ..ir.model import Model, TypeRef
 
-# How a formData upload is annotated; the runtime accepts raw bytes or a binary file.
-FILE_UPLOAD_ANNOTATION = "bytes | BinaryIO"
+# How a formData upload is annotated: what runtime/_encoding.py accepts (bytes, a path,
+# a binary file object, or a ``(filename, content[, content_type])`` tuple). Signatures
+# name it through a module-level alias: a long union inside a parameter list is the one
+# construct black and ruff wrap differently.
+FILE_UPLOAD_ANNOTATION = "bytes | str | PathLike[str] | BinaryIO | tuple[str, Any] | tuple[str, Any, str]"
+FILE_UPLOAD_ALIAS = "_FileUpload"
 
 _STRING_FORMATS = {"date": "date", "date-time": "datetime", "binary": "bytes"}
 _PRIMITIVES = {"integer": "int", "number": "float", "boolean": "bool", "object": "dict[str, Any]", "file": "bytes"}

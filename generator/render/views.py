@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..ir.model import Api, ApiGroup, Model, Operation, Parameter, Property
 from . import text
 from .types import (
+    FILE_UPLOAD_ALIAS,
     FILE_UPLOAD_ANNOTATION,
     allowed_values,
     has_class,
@@ -60,11 +61,12 @@ class ModelModuleView:
 class ParamView:
     python_name: str
     wire_name: str
-    annotation: str
+    annotation: str  # the parameter's type, as docs show it
     required: bool
     location: str  # ParamSpec location
     collection_format: str | None
     description: str
+    signature_annotation: str = ""  # as the ``def`` line spells it (see _signature_annotation)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,15 +196,15 @@ def _property_description(prop: Property, models: Mapping[str, Model]) -> str:
 # --- APIs ----------------------------------------------------------------------------
 
 
-def api_modules(api: Api) -> tuple[ApiModuleView, ...]:
-    views = tuple(_api_module_view(group, api.models_by_name) for group in api.groups)
+def api_modules(api: Api, line_length: int = 88) -> tuple[ApiModuleView, ...]:
+    views = tuple(_api_module_view(group, api.models_by_name, line_length) for group in api.groups)
     _check_unique((name for v in views for name in (v.class_name, v.async_class_name)), "API class")
     _check_unique((v.module_name for v in views), "API module", case_insensitive=True)
     return views
 
 
-def _api_module_view(group: ApiGroup, models: Mapping[str, Model]) -> ApiModuleView:
-    operations = tuple(operation_view(op, models) for op in group.operations)
+def _api_module_view(group: ApiGroup, models: Mapping[str, Model], line_length: int) -> ApiModuleView:
+    operations = tuple(operation_view(op, models, line_length) for op in group.operations)
     classes: set[str] = set()
     for op in group.operations:
         for param in op.parameters:
@@ -222,7 +224,20 @@ def _api_module_view(group: ApiGroup, models: Mapping[str, Model]) -> ApiModuleV
     )
 
 
-def _param_view(param: Parameter, models: Mapping[str, Model]) -> ParamView:
+def _signature_annotation(python_name: str, annotation: str, required: bool, line_length: int) -> str:
+    """How the ``def`` line annotates a parameter. Optional ones are ``T | None``, unless
+    that line would be too long: black and ruff split a long top-level union in a
+    parameter list differently, but agree on ``Optional[T]``, so that spelling is used
+    there. File uploads go through the module's alias for the same reason."""
+    if annotation == FILE_UPLOAD_ANNOTATION:
+        annotation = FILE_UPLOAD_ALIAS
+    if required:
+        return annotation
+    line = f"        {python_name}: {annotation} | None = None,"
+    return f"{annotation} | None" if len(line) <= line_length else f"Optional[{annotation}]"
+
+
+def _param_view(param: Parameter, models: Mapping[str, Model], line_length: int = 88) -> ParamView:
     location: str = param.location
     if location == "formData":
         location = _FORM_LOCATION[param.type.kind == "primitive" and param.type.name == "file"]
@@ -233,19 +248,21 @@ def _param_view(param: Parameter, models: Mapping[str, Model]) -> ParamView:
         description = " ".join(p for p in (description, "Deprecated.") if p)
     if values:
         description = " ".join(p for p in (description, values) if p)
+    annotation = parameter_annotation(param.type, models)
     return ParamView(
         python_name=param.python_name,
         wire_name=param.wire_name,
-        annotation=parameter_annotation(param.type, models),
+        annotation=annotation,
         required=param.required,
         location=location,
         collection_format=(param.collection_format or "csv") if is_list and location != "body" else None,
         description=description,
+        signature_annotation=_signature_annotation(param.python_name, annotation, param.required, line_length),
     )
 
 
-def operation_view(op: Operation, models: Mapping[str, Model]) -> OperationView:
-    params = {p.pointer: _param_view(p, models) for p in op.parameters}
+def operation_view(op: Operation, models: Mapping[str, Model], line_length: int = 88) -> OperationView:
+    params = {p.pointer: _param_view(p, models, line_length) for p in op.parameters}
     signature = tuple(params[p.pointer] for p in op.signature_parameters)
     response_type = type_expression(op.success_type, models) if op.success_type is not None else None
     return OperationView(
@@ -305,7 +322,7 @@ def example_value(param: ParamView) -> str:
     if annotation.startswith("dict["):
         return "{}"
     if annotation == FILE_UPLOAD_ANNOTATION:
-        return 'open("upload.bin", "rb")'
+        return '"upload.bin"'  # a path; bytes and open binary files work too
     if annotation.isidentifier():
         return f"{annotation}()"  # a model class
     return "..."

@@ -220,9 +220,7 @@ def test_real_runtime_client_over_a_mock_transport(sdk):
         seen.append(request)
         return httpx.Response(200, json={"id": "u1", "name": "Ann", "state": "unknown-state", "manager": {"id": "m"}})
 
-    client = sdk.ApiClient(
-        host="https://api.example.test", access_token="token", http_client=httpx.Client(transport=httpx.MockTransport(handler))
-    )
+    client = sdk.ApiClient(host="https://api.example.test", access_token="token", transport=httpx.MockTransport(handler))
     user = sdk.UsersApi(client).get_user("a/b c", since_version=5)
     assert isinstance(user, sdk.models.User) and user.manager.id == "m" and user.state == "unknown-state"
     request = seen[0]
