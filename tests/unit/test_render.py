@@ -205,3 +205,17 @@ def test_an_async_twin_clashing_with_another_api_class_is_reported():
     api = build_api(SimpleNamespace(data=spec, source="clash.json"), Diagnostics())
     with pytest.raises(RenderError, match="AsyncUsersApi"):
         render_sdk(api, settings_for("clash.json"))
+
+
+def test_signature_annotations_avoid_long_top_level_unions():
+    from generator.render.types import FILE_UPLOAD_ANNOTATION
+    from generator.render.views import _signature_annotation
+
+    assert _signature_annotation("expand", "list[str]", False, 88) == "list[str] | None"
+    assert _signature_annotation("user_id", "str", True, 88) == "str"
+    long_name = "notification_payload_for_the_echo"
+    assert _signature_annotation(long_name, "UserPresenceChangeTopicUserPresence", False, 88) == (
+        "Optional[UserPresenceChangeTopicUserPresence]"
+    )
+    assert _signature_annotation("file", FILE_UPLOAD_ANNOTATION, True, 88) == "_FileUpload"
+    assert _signature_annotation("file", FILE_UPLOAD_ANNOTATION, False, 88) == "_FileUpload | None"
