@@ -108,7 +108,10 @@ class ClientCore:
             )
             self._host, self._login_host = region.api_host, region.login_host
         self._gateway: GatewayConfiguration | None = None
-        self.default_headers: dict[str, str] = {"User-Agent": config.user_agent}
+        self.default_headers: dict[str, str] = {
+            "User-Agent": config.user_agent,
+            "Accept-Encoding": "gzip, deflate",  # httpx decodes these in Response.read()
+        }
         if header_name is not None and header_value is not None:
             self.default_headers[header_name] = header_value
         if cookie:
@@ -138,22 +141,31 @@ class ClientCore:
         self.timeout = httpx.Timeout(
             _pick(timeout, config.timeout), connect=self._connect_timeout
         )
+        self.verify_ssl = bool(config.verify_ssl if verify_ssl is None else verify_ssl)
+        self.max_connections = max_connections
+        self._timeout_extension = self.timeout.as_dict()
         self._transport_settings = {
-            "timeout": self.timeout,
-            "verify": _tls_verify(config, verify_ssl),
+            # one TLS context for every pool of this client (see _pool.py)
+            "verify": _tls_context(config, self.verify_ssl),
             "proxy": _proxy(
                 proxy or config.proxy,
                 proxy_username or config.proxy_username,
                 proxy_password or config.proxy_password,
             ),
-            "limits": httpx.Limits(
-                max_connections=max_connections,
-                max_keepalive_connections=max_connections,
-            ),
-            "follow_redirects": False,
         }
         self.request_hooks: list[Callable[[RequestEvent], None]] = []
         self.response_hooks: list[Callable[[ResponseEvent], None]] = []
+
+    def http_settings(self, connections: int) -> dict[str, Any]:
+        """Keyword arguments of one httpx transport (a connection pool) of ``connections``
+        connections. The clients send through httpx transports directly rather than through
+        ``httpx.Client``, whose per-request work (URL merging, cookies, auth and redirect
+        flows, event hooks) doubled the CPU cost of a small call and is all done here.
+        """
+        limits = httpx.Limits(
+            max_connections=connections, max_keepalive_connections=connections
+        )
+        return {**self._transport_settings, "limits": limits}
 
     # hosts ----------------------------------------------------------------------------------
     @property
@@ -299,12 +311,13 @@ class ClientCore:
             return prepared.query + extra
         return prepared.query or None
 
-    def request_timeout(self, options: RequestOptions) -> httpx.Timeout:
+    def request_timeout(self, options: RequestOptions) -> dict[str, float | None]:
+        """The timeout as the httpx transport reads it (a request extension)."""
         if options.timeout is None:
-            return self.timeout
+            return self._timeout_extension
         return httpx.Timeout(
             options.timeout, connect=min(self._connect_timeout, options.timeout)
-        )
+        ).as_dict()
 
     def before_send(
         self, operation_id: str, method: str, url: str, state: RetryState
@@ -483,7 +496,9 @@ class ClientCore:
             try:
                 data = decode_json(content, op.response_type)
             # msgspec raises its own error types (and LookupError for unknown models)
-            except Exception as error:  # noqa: BLE001 - re-raised as a typed, located error
+            except (
+                Exception
+            ) as error:  # noqa: BLE001 - re-raised as a typed, located error
                 raise ResponseDecodeError(
                     response.status_code,
                     f"{op.operation_id}: the response body is not a valid {op.response_type}: {error}",
@@ -515,15 +530,14 @@ def _pick(value: Any, default: Any) -> Any:
     return default if value is None else value
 
 
-def _tls_verify(
-    config: Configuration, verify_ssl: bool | None
-) -> bool | ssl.SSLContext:
-    verify = config.verify_ssl if verify_ssl is None else verify_ssl
+def _tls_context(config: Configuration, verify: bool) -> bool | ssl.SSLContext:
     if not verify:
         return False
-    if not (config.ssl_ca_cert or config.cert_file):
-        return True
-    context = ssl.create_default_context(cafile=config.ssl_ca_cert)
+    context = (
+        ssl.create_default_context(cafile=config.ssl_ca_cert)
+        if config.ssl_ca_cert
+        else httpx.create_ssl_context()
+    )
     if config.cert_file:
         context.load_cert_chain(config.cert_file, config.key_file)
     return context

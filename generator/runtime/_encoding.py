@@ -166,7 +166,9 @@ def _file_part(name: str, value: Any, request: PreparedRequest) -> FilePart:
     if isinstance(value, (str, os.PathLike)):
         path = os.fspath(value)
         try:
-            handle = open(path, "rb")  # noqa: SIM115 - PreparedRequest.close() closes it
+            handle = open(
+                path, "rb"
+            )  # noqa: SIM115 - PreparedRequest.close() closes it
         except OSError as error:
             raise ValueError(
                 f"cannot open the file to upload for {name!r}: {path}: {error.strerror}"

@@ -33,6 +33,7 @@ from ._auth import (
 from ._client_core import TOKEN_OPERATION_ID, ClientCore, download_target_path
 from ._encoding import PreparedRequest, prepare_request
 from ._operation import OperationSpec
+from ._pool import PoolShards
 from ._request_options import DEFAULT_REQUEST_OPTIONS, RequestOptions
 from ._retry import RetryPolicy, RetryState
 from .configuration import get_default_configuration
@@ -55,19 +56,24 @@ class ApiClient(ClientCore):
     """
 
     def __init__(
-        self, *args: Any, http_client: httpx.Client | None = None, **kwargs: Any
+        self, *args: Any, transport: httpx.BaseTransport | None = None, **kwargs: Any
     ) -> None:
+        """``transport``: an httpx transport to send through instead of the client's own
+        pools (e.g. ``httpx.MockTransport`` in tests); the caller closes it."""
         super().__init__(*args, **kwargs)
-        self._owns_http = http_client is None
-        self._http = (
-            http_client
-            if http_client is not None
-            else httpx.Client(**self._transport_settings)
-        )
+        self._owns_transport = transport is None
+        if transport is not None:
+            self._pools = PoolShards(lambda _: transport, 1)
+        else:
+            self._pools = PoolShards(
+                lambda size: httpx.HTTPTransport(**self.http_settings(size)),
+                self.max_connections,
+            )
 
     def close(self) -> None:
-        if self._owns_http:
-            self._http.close()
+        if self._owns_transport:
+            for transport in self._pools.clients:
+                transport.close()
 
     def __enter__(self) -> ApiClient:
         return self
@@ -143,7 +149,7 @@ class ApiClient(ClientCore):
         headers: dict[str, str],
         params: Any,
         prepared: PreparedRequest,
-        timeout: httpx.Timeout,
+        timeout: dict[str, float | None],
         policy: RetryPolicy,
         *,
         auth: bool,
@@ -166,8 +172,10 @@ class ApiClient(ClientCore):
                 _set_bearer(headers, token)
             self.before_send(operation_id, method, url, state)
             started = time.monotonic()
+            pool = self._pools.acquire()
+            transport = self._pools.clients[pool]
             try:
-                request = self._http.build_request(
+                request = httpx.Request(
                     method,
                     url,
                     params=params,
@@ -175,14 +183,20 @@ class ApiClient(ClientCore):
                     content=prepared.content,
                     data=prepared.form_fields,
                     files=prepared.files,
-                    timeout=timeout,
+                    extensions={"timeout": timeout},
                 )
-                response = self._http.send(request, stream=stream)
-                if stream and response.status_code >= 400:
+                response = transport.handle_request(request)
+                if not stream or response.status_code >= 400:
                     response.read()
             except httpx.TransportError as error:
+                failure: httpx.TransportError | None = error
+            else:
+                failure = None
+            finally:
+                self._pools.release(pool)
+            if failure is not None:
                 delay = self.judge_transport_error(
-                    operation_id, method, url, headers, error, policy, state, started
+                    operation_id, method, url, headers, failure, policy, state, started
                 )
                 prepared.rewind_files()
                 time.sleep(delay)
@@ -219,7 +233,7 @@ class ApiClient(ClientCore):
             headers,
             None,
             prepared,
-            self.timeout,
+            self.request_timeout(DEFAULT_REQUEST_OPTIONS),
             self.retry_policy,
             auth=False,
             stream=False,
@@ -283,19 +297,25 @@ class AsyncApiClient(ClientCore):
     """Asynchronous client: the same settings and entry points, as coroutines."""
 
     def __init__(
-        self, *args: Any, http_client: httpx.AsyncClient | None = None, **kwargs: Any
+        self,
+        *args: Any,
+        transport: httpx.AsyncBaseTransport | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self._owns_http = http_client is None
-        self._http = (
-            http_client
-            if http_client is not None
-            else httpx.AsyncClient(**self._transport_settings)
-        )
+        self._owns_transport = transport is None
+        if transport is not None:
+            self._pools = PoolShards(lambda _: transport, 1)
+        else:
+            self._pools = PoolShards(
+                lambda size: httpx.AsyncHTTPTransport(**self.http_settings(size)),
+                self.max_connections,
+            )
 
     async def aclose(self) -> None:
-        if self._owns_http:
-            await self._http.aclose()
+        if self._owns_transport:
+            for transport in self._pools.clients:
+                await transport.aclose()
 
     close = aclose
 
@@ -368,7 +388,7 @@ class AsyncApiClient(ClientCore):
         headers: dict[str, str],
         params: Any,
         prepared: PreparedRequest,
-        timeout: httpx.Timeout,
+        timeout: dict[str, float | None],
         policy: RetryPolicy,
         *,
         auth: bool,
@@ -391,8 +411,10 @@ class AsyncApiClient(ClientCore):
                 _set_bearer(headers, token)
             self.before_send(operation_id, method, url, state)
             started = time.monotonic()
+            pool = self._pools.acquire()
+            transport = self._pools.clients[pool]
             try:
-                request = self._http.build_request(
+                request = httpx.Request(
                     method,
                     url,
                     params=params,
@@ -400,14 +422,20 @@ class AsyncApiClient(ClientCore):
                     content=prepared.content,
                     data=prepared.form_fields,
                     files=prepared.files,
-                    timeout=timeout,
+                    extensions={"timeout": timeout},
                 )
-                response = await self._http.send(request, stream=stream)
-                if stream and response.status_code >= 400:
+                response = await transport.handle_async_request(request)
+                if not stream or response.status_code >= 400:
                     await response.aread()
             except httpx.TransportError as error:
+                failure: httpx.TransportError | None = error
+            else:
+                failure = None
+            finally:
+                self._pools.release(pool)
+            if failure is not None:
                 delay = self.judge_transport_error(
-                    operation_id, method, url, headers, error, policy, state, started
+                    operation_id, method, url, headers, failure, policy, state, started
                 )
                 prepared.rewind_files()
                 await asyncio.sleep(delay)
@@ -444,7 +472,7 @@ class AsyncApiClient(ClientCore):
             headers,
             None,
             prepared,
-            self.timeout,
+            self.request_timeout(DEFAULT_REQUEST_OPTIONS),
             self.retry_policy,
             auth=False,
             stream=False,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import ssl
 import subprocess
 import sys
 import time
@@ -247,10 +248,12 @@ def test_proxy_with_credentials(rtpkg, server, app, config):
 
 def test_tls_verification_is_on_by_default(rtpkg, config):
     with rtpkg.ApiClient(configuration=config) as client:
-        assert client._transport_settings["verify"] is True
+        assert client.verify_ssl is True
+        assert isinstance(client.http_settings(1)["verify"], ssl.SSLContext)
     config.verify_ssl = False
     with rtpkg.ApiClient(configuration=config) as client:
-        assert client._transport_settings["verify"] is False
+        assert client.verify_ssl is False
+        assert client.http_settings(1)["verify"] is False
 
 
 def test_import_is_cheap_and_starts_no_thread(rtpkg):
