@@ -221,7 +221,8 @@ def _decide(request: ReleaseRequest, scratch: Path, steps: _Steps) -> _Decision:
     previous = _read_state(request)
 
     source = request.spec_source or target.spec
-    downloaded = f" (downloaded from {source})" if "://" in source else ""
+    # A downloaded spec is validated from a local copy: messages name the URL too.
+    downloaded = f" at {source}" if "://" in source else ""
 
     def validate() -> tuple[SpecSnapshot, Api]:
         snapshot = take_snapshot(source, scratch)
