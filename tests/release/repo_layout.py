@@ -12,8 +12,12 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TARGET = "pets"
 # Names nobody publishes on PyPI: pip may look there for the SDK's dependencies.
-PACKAGE = "sdkgen_release_pets"
+# Package and distribution differ on purpose, so mixing them up fails a test.
+PACKAGE = "release_pets"
 DISTRIBUTION = "sdkgen-release-pets"
+FILE_PREFIX = (
+    "sdkgen_release_pets"  # the distribution as wheel and sdist file names spell it
+)
 
 CONFIG = f"""\
 targets:

@@ -7,7 +7,9 @@ fast (it is covered by test_publish.py and the CLI tests).
 
 from __future__ import annotations
 
+import email.parser
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -21,7 +23,14 @@ from generator.release.errors import ReleaseError
 from generator.release.runner import ReleaseRequest, release
 
 from .index_server import FailingUploadProxy
-from .repo_layout import DISTRIBUTION, PACKAGE, TARGET, fixture_spec, make_repository
+from .repo_layout import (
+    DISTRIBUTION,
+    FILE_PREFIX,
+    PACKAGE,
+    TARGET,
+    fixture_spec,
+    make_repository,
+)
 
 
 @pytest.fixture
@@ -84,6 +93,15 @@ def _files(version: str) -> list[str]:
     )
 
 
+def _published_metadata(index, version: str) -> dict[str, str]:
+    """The METADATA of the wheel as the index stores it."""
+    with zipfile.ZipFile(
+        index.packages / f"{PACKAGE}-{version}-py3-none-any.whl"
+    ) as wheel:
+        text = wheel.read(f"{PACKAGE}-{version}.dist-info/METADATA").decode()
+    return dict(email.parser.Parser().parsestr(text, headersonly=True).items())
+
+
 def _generated_version(repo: Path) -> str:
     text = (repo / "generated" / TARGET / PACKAGE / "_version.py").read_text()
     return next(
@@ -102,6 +120,7 @@ def test_first_release_then_no_change_then_minor_then_major(repo, package_index)
         and result["bump"] == "first"
     )
     assert package_index.files() == _files("1.0.0")
+    assert _published_metadata(package_index, "1.0.0")["Name"] == DISTRIBUTION
     assert _state(repo).version == "1.0.0"
     assert _generated_version(repo) == "1.0.0"
 
@@ -264,9 +283,3 @@ def test_unknown_target_is_a_clear_error(repo, package_index):
     )
     assert invocation.exit_code == 1
     assert "unknown target 'nope'; sdkgen.yaml has: pets" in invocation.output
-
-
-def test_distribution_name_is_the_targets(repo, package_index):
-    _release(repo, package_index)
-    assert all(name.startswith(PACKAGE) for name in package_index.files())
-    assert DISTRIBUTION.replace("-", "_") == PACKAGE
