@@ -89,16 +89,16 @@ def _state(repo: Path):
 
 def _files(version: str) -> list[str]:
     return sorted(
-        [f"{PACKAGE}-{version}-py3-none-any.whl", f"{PACKAGE}-{version}.tar.gz"]
+        [f"{FILE_PREFIX}-{version}-py3-none-any.whl", f"{FILE_PREFIX}-{version}.tar.gz"]
     )
 
 
 def _published_metadata(index, version: str) -> dict[str, str]:
     """The METADATA of the wheel as the index stores it."""
-    with zipfile.ZipFile(
-        index.packages / f"{PACKAGE}-{version}-py3-none-any.whl"
-    ) as wheel:
-        text = wheel.read(f"{PACKAGE}-{version}.dist-info/METADATA").decode()
+    wheel_file = index.packages / f"{FILE_PREFIX}-{version}-py3-none-any.whl"
+    with zipfile.ZipFile(wheel_file) as wheel:
+        assert f"{PACKAGE}/__init__.py" in wheel.namelist()
+        text = wheel.read(f"{FILE_PREFIX}-{version}.dist-info/METADATA").decode()
     return dict(email.parser.Parser().parsestr(text, headersonly=True).items())
 
 
