@@ -191,6 +191,29 @@ for _ in range(rounds):
 print(json.dumps(best))
 """
 
+OURS_THREADS_THROUGHPUT = """
+import json, sys, time
+from concurrent.futures import ThreadPoolExecutor
+import {package} as sdk
+url, total, concurrency, rounds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+client = sdk.ApiClient(url, access_token="bench-token", max_connections=concurrency)
+api = sdk.UsersApi(client)
+per_thread = total // concurrency
+
+def worker(count):
+    for _ in range(count):
+        api.get_users_me()
+
+best = 0.0
+with ThreadPoolExecutor(concurrency) as pool:
+    list(pool.map(worker, [10] * concurrency))
+    for _ in range(rounds):
+        started = time.perf_counter()
+        list(pool.map(worker, [per_thread] * concurrency))
+        best = max(best, per_thread * concurrency / (time.perf_counter() - started))
+print(json.dumps({{"requests_per_second": best}}))
+"""
+
 OFFICIAL_THREADS_THROUGHPUT = """
 import json, sys, time
 from concurrent.futures import ThreadPoolExecutor
@@ -254,6 +277,16 @@ def measure_throughput(
     """Requests per second of one async client, ``{"ours": ..., "raw_httpx": ...}``."""
     script = ASYNC_PAIR.format(package=package)
     return _child(python, script, url, total, concurrency, rounds, cwd=cwd)
+
+
+def measure_threads_throughput(
+    python, package, url, total=8000, concurrency=16, rounds=3, cwd=None
+) -> float:
+    """Requests per second of one sync ``ApiClient`` shared by ``concurrency`` threads."""
+    script = OURS_THREADS_THROUGHPUT.format(package=package)
+    return _child(python, script, url, total, concurrency, rounds, cwd=cwd)[
+        "requests_per_second"
+    ]
 
 
 def measure_official_throughput(
@@ -332,24 +365,32 @@ def run(
                     )
                 )
         rates = measure_throughput(python, package, server.url, cwd=cwd)
-        mine = rates["ours"]
-        if official_python:
-            theirs = measure_official_throughput(official_python, server.url)
-            rows.append(
-                _row(
-                    "throughput: 1 async client vs official, 16 threads",
-                    f"{mine:.0f} req/s",
-                    f"{theirs:.0f} req/s",
-                    f"{mine / theirs:.1f}x",
-                    "report",
+        threads = measure_threads_throughput(python, package, server.url, cwd=cwd)
+        theirs = (
+            measure_official_throughput(official_python, server.url)
+            if official_python
+            else None
+        )
+        for label, mine in (
+            ("1 async client", rates["ours"]),
+            ("sync, 16 threads", threads),
+        ):
+            if theirs is not None:
+                rows.append(
+                    _row(
+                        f"throughput: {label} vs official, 16 threads",
+                        f"{mine:.0f} req/s",
+                        f"{theirs:.0f} req/s",
+                        f"{mine / theirs:.1f}x",
+                        "report",
+                    )
                 )
-            )
         rows.append(
             _row(
                 "throughput: 1 async client vs raw httpx async",
-                f"{mine:.0f} req/s",
+                f"{rates['ours']:.0f} req/s",
                 f"{rates['raw_httpx']:.0f} req/s",
-                f"{mine / rates['raw_httpx']:.2f}x",
+                f"{rates['ours'] / rates['raw_httpx']:.2f}x",
                 "report",
             )
         )
