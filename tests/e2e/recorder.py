@@ -75,27 +75,13 @@ class _ProxyHandler(BaseHTTPRequestHandler):
         exchange = RecordedExchange(
             self.command, self.path, list(self.headers.items()), body
         )
-        upstream = http.client.HTTPConnection(
-            self.server.upstream_host, self.server.upstream_port, timeout=60
-        )
         try:
-            forwarded = {
-                k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP
-            }
-            forwarded["Content-Length"] = str(len(body))
-            upstream.request(
-                self.command, self.path, body=body or None, headers=forwarded
-            )
-            response = upstream.getresponse()
-            exchange.status = response.status
-            exchange.response_headers = list(response.getheaders())
-            exchange.response_body = response.read()
-        except OSError as error:
+            self._forward(exchange)
+        except (OSError, http.client.HTTPException) as error:
+            self._drop_upstream()
             exchange.status = 502
             exchange.response_body = f"proxy could not reach upstream: {error}".encode()
             exchange.response_headers = [("Content-Type", "text/plain")]
-        finally:
-            upstream.close()
         self.server.record(exchange)
         self.send_response(exchange.status)
         for key, value in exchange.response_headers:
@@ -105,6 +91,38 @@ class _ProxyHandler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(exchange.response_body)
+
+    def _forward(self, exchange: RecordedExchange) -> None:
+        # One upstream connection per client connection (this handler lives as long as
+        # the client's keep-alive connection): a new TCP connection per request to
+        # Prism would slow the run down and is not what the SDK does.
+        if getattr(self, "_upstream", None) is None:
+            self._upstream = http.client.HTTPConnection(
+                self.server.upstream_host, self.server.upstream_port, timeout=60
+            )
+        forwarded = {
+            k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP
+        }
+        forwarded["Content-Length"] = str(len(exchange.body))
+        self._upstream.request(
+            self.command, self.path, body=exchange.body or None, headers=forwarded
+        )
+        response = self._upstream.getresponse()
+        exchange.status = response.status
+        exchange.response_headers = list(response.getheaders())
+        exchange.response_body = response.read()
+        if response.will_close:
+            self._drop_upstream()
+
+    def _drop_upstream(self) -> None:
+        upstream = getattr(self, "_upstream", None)
+        if upstream is not None:
+            upstream.close()
+        self._upstream = None
+
+    def finish(self) -> None:
+        self._drop_upstream()
+        super().finish()
 
     def _read_chunked(self) -> bytes:
         chunks = []
