@@ -175,3 +175,17 @@ def test_a_fresh_checkout_with_only_git_metadata_counts_as_empty(tmp_path):
     (out / ".git").mkdir(parents=True)
     write_tree({"a.py": "x = 1\n"}, out)
     assert (out / ".git").is_dir() and (out / MARKER).is_file()
+
+
+def test_generating_a_fixture_twice_gives_byte_identical_trees(tmp_path):
+    from generator.diagnostics import Diagnostics
+    from generator.ir.build import build_api
+    from generator.loader import load_spec
+    from generator.render import RenderSettings, render_sdk, write_sdk
+
+    spec = Path(__file__).resolve().parents[1] / "fixtures" / "specs" / "kitchen_sink.yaml"
+    settings = RenderSettings(package="twice_sdk", distribution="twice-sdk", version="1.0.0")
+    for name in ("one", "two"):
+        write_sdk(render_sdk(build_api(load_spec(str(spec)), Diagnostics()), settings), settings, tmp_path / name)
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
+    assert len(tree(tmp_path / "one")) > 30
