@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
-from types import SimpleNamespace
+from pathlib import Path
 from typing import Any
 
 from schema_values import SchemaValues
@@ -33,11 +33,14 @@ from generator.ir.model import Api, Operation, Parameter, TypeRef
 PATH_VALUE_SUFFIX = " x1"
 
 
-def build_ir(spec: Mapping[str, Any], source: str = "<spec>") -> Api:
-    """The generator's IR for a raw spec dict (the IR builder takes a LoadedSpec)."""
+def load_with_ir(path: str | Path) -> tuple[dict[str, Any], Api]:
+    """The raw spec dict and the generator's IR for it, both from the generator's loader,
+    so the plan and the generated SDK see the same document."""
     from generator.ir.build import build_api
+    from generator.loader import load_spec
 
-    return build_api(SimpleNamespace(data=spec, source=source))
+    loaded = load_spec(str(path))
+    return loaded.data, build_api(loaded)
 
 
 def resolve_pointer(document: Any, pointer: str) -> Any:

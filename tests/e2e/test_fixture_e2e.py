@@ -7,8 +7,7 @@ from __future__ import annotations
 import pytest
 from conftest import TARGETS
 from e2e_run import run_e2e
-from plan import build_ir, build_plan, operation_features
-from prism import load_spec
+from plan import build_plan, load_with_ir, operation_features
 
 pytestmark = [pytest.mark.e2e]
 
@@ -17,8 +16,7 @@ def test_kitchen_sink_operations_through_prism(
     prism_installed, installed_sdk, tmp_path
 ):
     _checked_in, package, spec_file = TARGETS["kitchen-sink"]
-    spec = load_spec(spec_file)
-    api = build_ir(spec, str(spec_file))
+    spec, api = load_with_ir(spec_file)
     operations = sorted(api.operations, key=lambda op: op.operation_id or "")
     features = set().union(*(operation_features(op) for op in operations))
     assert {

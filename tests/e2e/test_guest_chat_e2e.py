@@ -5,16 +5,14 @@ from __future__ import annotations
 import pytest
 from conftest import TARGETS
 from e2e_run import run_e2e
-from plan import build_ir, build_plan
-from prism import load_spec
+from plan import build_plan, load_with_ir
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 
 def test_guest_chat_operations_through_prism(prism_installed, installed_sdk, tmp_path):
     _project, package, spec_file = TARGETS["guest-chat"]
-    spec = load_spec(spec_file)
-    api = build_ir(spec, str(spec_file))
+    spec, api = load_with_ir(spec_file)
     operations = sorted(api.operations, key=lambda op: op.operation_id or "")
     calls = build_plan(spec, api, operations)
     report = run_e2e(

@@ -12,7 +12,7 @@ import httpx
 import jsonschema
 import pytest
 from conftest import TARGETS
-from plan import build_ir, build_plan, select_operations
+from plan import build_plan, load_with_ir, select_operations
 from prism import (
     PrismServer,
     add_response_examples,
@@ -57,8 +57,7 @@ def send_expected(
 @pytest.mark.parametrize("target", ["platform", "guest-chat"])
 def test_planned_requests_are_accepted_by_prism(prism_installed, tmp_path, target):
     _project, _package, spec_file = TARGETS[target]
-    spec = load_spec(spec_file)
-    api = build_ir(spec, str(spec_file))
+    spec, api = load_with_ir(spec_file)
     operations = (
         select_operations(api, OPERATION_COUNT)
         if target == "platform"

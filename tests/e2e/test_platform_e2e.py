@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import TARGETS
 from e2e_run import run_e2e
-from plan import build_ir, build_plan, operation_features, select_operations
-from prism import load_spec
+from plan import build_plan, load_with_ir, operation_features, select_operations
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -17,8 +16,7 @@ OPERATION_COUNT = (
 
 def test_platform_operations_through_prism(prism_installed, installed_sdk, tmp_path):
     _project, package, spec_file = TARGETS["platform"]
-    spec = load_spec(spec_file)
-    api = build_ir(spec, str(spec_file))
+    spec, api = load_with_ir(spec_file)
     operations = select_operations(api, OPERATION_COUNT)
     features = set().union(*(operation_features(op) for op in operations))
     for method in ("get", "post", "put", "patch", "delete", "head"):
