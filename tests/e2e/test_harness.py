@@ -346,3 +346,94 @@ def test_recorder_keeps_raw_requests_and_prism_rejections_are_recognised(
     )
     assert put.status_code == 422 and "enum" in prism_rejection(exchanges[3]).lower()
     assert json.loads(exchanges[3].body) == {"state": "unknown"}
+
+
+class TestDriver:
+    """The driver's argument building and result checks (it runs in the SDK's venv)."""
+
+    def package(self):
+        from dataclasses import dataclass
+        from types import SimpleNamespace
+
+        @dataclass
+        class Division:
+            id: str = ""
+
+        @dataclass
+        class User:
+            name: str = ""
+            division: Division | None = None
+
+        return SimpleNamespace(User=User, Division=Division)
+
+    def test_tagged_values_become_models_dates_and_bytes(self):
+        import datetime as dt
+
+        from driver import ArgumentBuilder
+
+        package = self.package()
+        built = ArgumentBuilder(package).build(
+            {
+                "$list": [
+                    {
+                        "$model": "User",
+                        "fields": {
+                            "name": "n",
+                            "division": {"$model": "Division", "fields": {"id": "d"}},
+                        },
+                    },
+                    {"$date": "2024-01-02"},
+                    {"$datetime": "2024-01-02T03:04:05.000Z"},
+                    {"$bytes": "abc"},
+                    {"$raw": {"$model": "not a model"}},
+                ]
+            }
+        )
+        assert built[0] == package.User(name="n", division=package.Division(id="d"))
+        assert built[1] == dt.date(2024, 1, 2)
+        assert built[2] == dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
+        assert built[3] == b"abc"
+        assert built[4] == {"$model": "not a model"}
+
+    def test_result_shape_checks_fail_on_the_wrong_class(self):
+        from driver import ArgumentBuilder, shape_problem
+
+        package = self.package()
+        builder = ArgumentBuilder(package)
+        users = [package.User(), package.User()]
+        list_of_users = {"kind": "list", "items": {"kind": "model", "class": "User"}}
+        assert shape_problem(users, list_of_users, builder, "result") is None
+        assert "result[1]" in shape_problem(
+            [package.User(), {}], list_of_users, builder, "result"
+        )
+        assert shape_problem(
+            package.Division(), {"kind": "model", "class": "User"}, builder, "r"
+        )
+        assert shape_problem(None, {"kind": "none"}, builder, "r") is None
+        assert shape_problem(
+            "text", {"kind": "scalar", "python": "bytes"}, builder, "r"
+        )
+
+
+def test_kitchen_sink_plan_covers_the_kinds_the_genesys_specs_lack():
+    from conftest import TARGETS
+    from plan import build_plan, load_with_ir, operation_features
+
+    spec, api = load_with_ir(TARGETS["kitchen-sink"][2])
+    operations = sorted(api.operations, key=lambda op: op.operation_id or "")
+    features = set().union(*(operation_features(op) for op in operations))
+    assert {
+        "param:formData",
+        "collection:query:multi",
+        "collection:query:pipes",
+    } <= features
+    calls = {call.operation_id: call for call in build_plan(spec, api, operations)}
+    listing = calls["getUsers"].expected
+    assert ["id", "id-a"] in listing.query and ["id", "id-b"] in listing.query
+    assert ["tags", "tags-a|tags-b"] in listing.query
+    assert listing.path_segments == ["", "api", "v2", "users"]  # basePath included
+    upload = calls["postFiles"].expected
+    assert upload.form_kind == "multipart" and upload.files == [
+        ["file", "content of file\n"]
+    ]
+    assert calls["putFilesForm"].expected.form_kind == "urlencoded"
