@@ -155,22 +155,21 @@ def measure_decode(
 
 
 def install_wheel(python: Path, wheel: Path) -> None:
-    """(Re)install the just-built wheel; its dependencies stay from the first install."""
-    result = subprocess.run(
-        [
-            str(python),
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-            "--force-reinstall",
-            "--no-deps",
-            str(wheel),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"pip install {wheel.name} failed:\n{result.stderr[-3000:]}")
+    """Install the just-built wheel: its dependencies (only missing ones are fetched),
+    then the wheel itself again, since a rebuilt wheel keeps its version number."""
+    pip = [
+        str(python),
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+    ]
+    for extra in ([], ["--force-reinstall", "--no-deps"]):
+        result = subprocess.run(
+            [*pip, *extra, str(wheel)], capture_output=True, text=True, check=False
+        )
+        if result.returncode != 0:
+            raise RuntimeError(
+                f"pip install {wheel.name} failed:\n{result.stderr[-3000:]}"
+            )
