@@ -79,7 +79,8 @@ def operation_features(operation: Operation) -> set[str]:
 
 
 def select_operations(api: Api, count: int) -> list[Operation]:
-    """``count`` operations: first enough to cover every feature, then an even spread.
+    """``count`` operations (more if covering every feature takes more): first enough
+    to cover every feature, then an even spread.
 
     The spread takes every k-th remaining operation in operation-id order, so all
     API groups are represented rather than the first few alphabetically.
@@ -92,15 +93,14 @@ def select_operations(api: Api, count: int) -> list[Operation]:
         if not features <= covered:
             chosen.append(operation)
             covered |= features
-    remaining = [op for op in ordered if op not in chosen]
+    chosen_keys = {op.key for op in chosen}
+    remaining = [op for op in ordered if op.key not in chosen_keys]
     wanted = max(0, count - len(chosen))
     if wanted and remaining:
         stride = len(remaining) / wanted
         picks = sorted({int(index * stride) for index in range(wanted)})
         chosen.extend(remaining[index] for index in picks if index < len(remaining))
-    return sorted(
-        chosen[: max(count, len(chosen))], key=lambda op: op.operation_id or ""
-    )
+    return sorted(chosen, key=lambda op: op.operation_id or "")
 
 
 # ---------------------------------------------------------------- values
