@@ -14,6 +14,9 @@ from pathlib import Path
 import click
 
 from .diagnostics import Diagnostics, Level, SpecError
+from .render import FormatError, RenderError, WriteError
+
+RenderFailure = (RenderError, WriteError, FormatError)
 
 EXIT_ERROR = 1
 
@@ -133,7 +136,9 @@ def generate(targets, config_path, spec, output, package, version, no_schema, qu
             click.echo("", err=True)
         print_diagnostics(error.diagnostics)
         sys.exit(EXIT_ERROR)
-    except (OSError, FileNotFoundError) as error:
+    except (OSError, *RenderFailure) as error:
+        if out.live:
+            click.echo("", err=True)
         fail(str(error))
 
 
