@@ -10,12 +10,21 @@ from pathlib import Path
 import jinja2
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "runtime.md"
-API_AND_MODEL_NAMES = {"UsersApi", "AsyncUsersApi", "WebChatApi", "CreateUser"}  # generated per spec
+API_AND_MODEL_NAMES = {
+    "UsersApi",
+    "AsyncUsersApi",
+    "WebChatApi",
+    "CreateUser",
+}  # generated per spec
 
 
 def _rendered() -> str:
-    environment = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    return environment.from_string(DOC.read_text()).render(package="rtpkg", distribution="rtpkg-dist")
+    environment = jinja2.Environment(
+        undefined=jinja2.StrictUndefined, keep_trailing_newline=True
+    )
+    return environment.from_string(DOC.read_text()).render(
+        package="rtpkg", distribution="rtpkg-dist"
+    )
 
 
 def _python_blocks(text: str) -> list[str]:
@@ -30,8 +39,14 @@ def test_examples_parse_and_use_exported_names(rtpkg):
     for block in blocks:
         tree = ast.parse(block)
         for node in ast.walk(tree):
-            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "rtpkg":
-                assert node.attr in PUBLIC_NAMES or node.attr in API_AND_MODEL_NAMES, node.attr
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "rtpkg"
+            ):
+                assert (
+                    node.attr in PUBLIC_NAMES or node.attr in API_AND_MODEL_NAMES
+                ), node.attr
 
 
 def test_attribute_chains_on_runtime_names_exist(rtpkg):
