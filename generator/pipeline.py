@@ -132,19 +132,20 @@ def generate(source: str, output: Path, settings, *, filters: Filters | None = N
 
 def settings_for(target: Target, version: str):
     from .render.settings import RenderSettings
+    from .state import changelog_path
 
+    changelog = changelog_path(target)
     return RenderSettings(package=target.package, distribution=target.distribution, version=version,
-                          description=target.description)
+                          description=target.description,
+                          changelog=changelog.read_text(encoding="utf-8") if changelog.is_file() else "")
 
 
 def target_version(target: Target) -> str:
     """The version to stamp: the config's override, else the recorded release, else 0.1.0."""
     if target.version:
         return target.version
-    try:
-        from .state import read_state
-    except ImportError:  # state module not present in this build
-        return "0.1.0"
+    from .state import read_state
+
     state = read_state(target)
     return state.version if state else "0.1.0"
 

@@ -90,6 +90,9 @@ def render_sdk(
         examples=readme_examples(package, apis, api.models_by_name),
         runtime_doc=runtime_doc(settings),
     )
+    if settings.changelog:
+        # The release history lives in the repository state (specs/); the package gets a copy.
+        files["CHANGELOG.md"] = settings.changelog if settings.changelog.endswith("\n") else settings.changelog + "\n"
     return dict(sorted(files.items()))
 
 

@@ -18,4 +18,5 @@ class RenderSettings:
     version: str
     description: str = ""
     python_requires: str = ">=3.10"
-    line_length: int = 88  # shared by ruff and black, written into the generated pyproject.toml
+    line_length: int = 88
+    changelog: str = ""  # release notes, newest first (copied to CHANGELOG.md when not empty)  # shared by ruff and black, written into the generated pyproject.toml
