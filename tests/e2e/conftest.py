@@ -16,27 +16,7 @@ for entry in (str(E2E_DIR), str(REPO_ROOT)):
 
 from prism import PrismNotInstalled, ensure_prism_installed
 from sdk_env import SdkSetupError, build_wheel, generated_project, venv_with_wheel
-
-SPECS = REPO_ROOT / "specs"
-TARGETS = {
-    # sdkgen.yaml target -> (generated project, package, spec)
-    "platform": (
-        REPO_ROOT / "generated" / "platform",
-        "purecloud_platform",
-        SPECS / "platform-api-269.0.0.json.gz",
-    ),
-    "guest-chat": (
-        REPO_ROOT / "generated" / "guest-chat",
-        "purecloud_guest_chat",
-        SPECS / "guest-chat-13.2.0.json.gz",
-    ),
-    # the Genesys specs have no formData/file parameters and no parameter enums: this fixture has
-    "kitchen-sink": (
-        None,
-        "kitchen_sink",
-        REPO_ROOT / "tests" / "fixtures" / "specs" / "kitchen_sink.yaml",
-    ),
-}
+from targets import TARGETS
 
 
 @pytest.fixture(scope="session")

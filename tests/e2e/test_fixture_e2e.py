@@ -5,9 +5,9 @@ arrays, a basePath, binary and text responses), end to end on the kitchen-sink f
 from __future__ import annotations
 
 import pytest
-from conftest import TARGETS
 from e2e_run import run_e2e
 from plan import build_plan, load_with_ir, operation_features
+from targets import TARGETS
 
 pytestmark = [pytest.mark.e2e]
 

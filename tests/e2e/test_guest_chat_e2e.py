@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import TARGETS
 from e2e_run import run_e2e
 from plan import build_plan, load_with_ir
+from targets import TARGETS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 

@@ -416,8 +416,8 @@ class TestDriver:
 
 
 def test_kitchen_sink_plan_covers_the_kinds_the_genesys_specs_lack():
-    from conftest import TARGETS
     from plan import build_plan, load_with_ir, operation_features
+    from targets import TARGETS
 
     spec, api = load_with_ir(TARGETS["kitchen-sink"][2])
     operations = sorted(api.operations, key=lambda op: op.operation_id or "")

@@ -11,7 +11,6 @@ from urllib.parse import quote
 import httpx
 import jsonschema
 import pytest
-from conftest import TARGETS
 from plan import build_plan, load_with_ir, select_operations
 from prism import (
     PrismServer,
@@ -23,6 +22,7 @@ from prism import (
 from recorder import RecordedExchange
 from request_checks import check_exchange, prism_rejection
 from schema_values import SchemaValues
+from targets import TARGETS
 from test_platform_e2e import OPERATION_COUNT
 
 pytestmark = pytest.mark.slow
