@@ -22,8 +22,7 @@ from prism import (
 from recorder import RecordedExchange
 from request_checks import check_exchange, prism_rejection
 from schema_values import SchemaValues
-from targets import TARGETS
-from test_platform_e2e import OPERATION_COUNT
+from targets import PLATFORM_OPERATION_COUNT, TARGETS
 
 pytestmark = pytest.mark.slow
 
@@ -59,7 +58,7 @@ def test_planned_requests_are_accepted_by_prism(prism_installed, tmp_path, targe
     _project, _package, spec_file = TARGETS[target]
     spec, api = load_with_ir(spec_file)
     operations = (
-        select_operations(api, OPERATION_COUNT)
+        select_operations(api, PLATFORM_OPERATION_COUNT)
         if target == "platform"
         else list(api.operations)
     )
