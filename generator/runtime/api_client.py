@@ -169,6 +169,8 @@ class ApiClient(ClientCore):
                 token = self.tokens.token_for_request(
                     self._fetch_token, enabled, wait_time
                 )
+                # official idiom: `configuration.access_token = ...` when the client has none
+                token = token or self.configuration.access_token
                 _set_bearer(headers, token)
             self.before_send(operation_id, method, url, state)
             started = time.monotonic()
@@ -408,6 +410,8 @@ class AsyncApiClient(ClientCore):
                 token = await self.tokens.token_for_request_async(
                     self._fetch_token, enabled, wait_time
                 )
+                # official idiom: `configuration.access_token = ...` when the client has none
+                token = token or self.configuration.access_token
                 _set_bearer(headers, token)
             self.before_send(operation_id, method, url, state)
             started = time.monotonic()

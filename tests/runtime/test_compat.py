@@ -140,3 +140,14 @@ def test_public_names_all_resolve(rtpkg):
         assert getattr(rtpkg, name) is not None, name
     assert issubclass(rtpkg.RateLimitError, rtpkg.ApiException)
     assert issubclass(rtpkg.ApiTimeoutError, rtpkg.ApiConnectionError)
+
+
+def test_configuration_access_token_reaches_existing_clients(
+    rtpkg, make_client, app, config
+):
+    client = make_client()
+    api = rtpkg.UsersApi(client)
+    with pytest.raises(rtpkg.UnauthorizedError):
+        api.get_users_me()
+    config.access_token = app.issue()["access_token"]
+    assert api.get_users_me().id == "me"
