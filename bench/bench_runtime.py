@@ -250,6 +250,7 @@ def _child(
         text=True,
         cwd=cwd,
         timeout=600,
+        check=False,  # the child's stderr goes into the error below
     )
     if result.returncode != 0:
         raise RuntimeError(f"benchmark child failed:\n{result.stderr[-3000:]}")

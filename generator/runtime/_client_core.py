@@ -495,10 +495,9 @@ class ClientCore:
         else:
             try:
                 data = decode_json(content, op.response_type)
-            # msgspec raises its own error types (and LookupError for unknown models)
-            except (
-                Exception
-            ) as error:  # noqa: BLE001 - re-raised as a typed, located error
+            # msgspec raises its own error types (and LookupError for unknown models);
+            # each is re-raised as a typed error naming the operation
+            except Exception as error:  # noqa: BLE001
                 raise ResponseDecodeError(
                     response.status_code,
                     f"{op.operation_id}: the response body is not a valid {op.response_type}: {error}",

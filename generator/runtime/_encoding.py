@@ -166,9 +166,8 @@ def _file_part(name: str, value: Any, request: PreparedRequest) -> FilePart:
     if isinstance(value, (str, os.PathLike)):
         path = os.fspath(value)
         try:
-            handle = open(
-                path, "rb"
-            )  # noqa: SIM115 - PreparedRequest.close() closes it
+            # closed by PreparedRequest.close() once the call is over
+            handle = open(path, "rb")  # noqa: SIM115
         except OSError as error:
             raise ValueError(
                 f"cannot open the file to upload for {name!r}: {path}: {error.strerror}"

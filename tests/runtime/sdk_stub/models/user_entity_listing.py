@@ -4,9 +4,8 @@ from .._models import UNSET, Model, UnsetType, field
 
 
 class UserEntityListing(Model):
-    entities: list[User] | None | UnsetType = (
-        UNSET  # noqa: F821 - resolved lazily by _models
-    )
+    # User lives in another module: _models resolves it lazily, as in generated code
+    entities: list[User] | None | UnsetType = UNSET  # noqa: F821
     page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
     page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
     total: int | None | UnsetType = UNSET
