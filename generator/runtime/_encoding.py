@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import mimetypes
 import os
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -124,15 +125,34 @@ def prepare_request(op: OperationSpec, args: Mapping[str, Any]) -> PreparedReque
     request.path = path
     if body is not None:
         request.content, headers["Content-Type"] = _encode_body(body, op.consumes)
-    elif files or has_file_param or MULTIPART_TYPE in op.consumes:
+    elif files:  # httpx streams the file parts
         fields: dict[str, list[str]] = {}
         for name, text in form:
             fields.setdefault(name, []).append(text)
         request.form_fields, request.files = fields, files
+    elif has_file_param or MULTIPART_TYPE in op.consumes:
+        # no file given: httpx would fall back to urlencoded, the operation wants multipart
+        request.content, headers["Content-Type"] = encode_multipart_fields(form)
     elif form:
         request.content = urlencode(form).encode("ascii")
         headers["Content-Type"] = FORM_TYPE
     return request
+
+
+def encode_multipart_fields(fields: list[tuple[str, str]]) -> tuple[bytes, str]:
+    """A multipart/form-data body of text fields only (RFC 7578)."""
+    boundary = secrets.token_hex(16)
+    parts = []
+    for name, value in fields:
+        # field names escaped as browsers do (WHATWG multipart/form-data encoding)
+        quoted = name.replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A")
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{quoted}"\r\n\r\n'.encode()
+            + value.encode("utf-8")
+            + b"\r\n"
+        )
+    body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+    return body, f"{MULTIPART_TYPE}; boundary={boundary}"
 
 
 def _accept_header(produces: tuple[str, ...]) -> str:

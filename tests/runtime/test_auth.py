@@ -171,6 +171,32 @@ def test_sixteen_threads_share_one_refresh(rtpkg, make_client, app):
     assert len(refreshes) == 1
 
 
+def test_sixteen_threads_share_one_renewal_on_expiry(rtpkg, make_client, app):
+    app.token_lifetime = 1
+    client = make_client(client_id=CLIENT_ID, client_secret=CLIENT_SECRET)
+    api = rtpkg.UsersApi(client)
+    api.get_users_me()
+    time.sleep(1.0)  # expired (or inside the renewal buffer) for every thread at once
+    app.token_lifetime = 3600
+    app.token_delay = 0.2
+    barrier = threading.Barrier(16)
+    results = []
+
+    def worker():
+        barrier.wait()
+        results.append(api.get_users_me().id)
+
+    threads = [threading.Thread(target=worker) for _ in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == ["me"] * 16
+    assert (
+        len(app.calls("POST", "/oauth/token")) == 2
+    )  # the first token and one renewal
+
+
 def test_sixteen_tasks_share_one_refresh(rtpkg, server, app, config):
     async def scenario():
         async with rtpkg.AsyncApiClient(server.url, configuration=config) as client:

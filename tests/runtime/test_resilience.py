@@ -212,3 +212,36 @@ def test_async_client_retries_429_and_5xx(rtpkg, server, app, config):
 
     assert asyncio.run(scenario()).id == "u1"
     assert len(app.calls("GET", "/api/v2/users/me")) == 3
+
+
+def test_429_storm_across_threads_loses_no_request(rtpkg, api, app):
+    import threading
+
+    budget = {"rejections": 40}
+    lock = threading.Lock()
+
+    def limited(request):
+        with lock:
+            if budget["rejections"] > 0:
+                budget["rejections"] -= 1
+                return Reply(
+                    429,
+                    {"message": "rate limited"},
+                    headers={"inin-ratelimit-reset": "0.05"},
+                )
+        return USER
+
+    app.route("GET", "/api/v2/users/u1", limited)
+    results = []
+
+    def worker():
+        for _ in range(5):
+            results.append(api.get_user("u1").id)
+
+    threads = [threading.Thread(target=worker) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == ["u1"] * 40
+    assert len(app.calls("GET", "/api/v2/users/u1")) == 80

@@ -197,6 +197,12 @@ def test_multipart_upload(api, app, tmp_path, kind):
     assert f'filename="{filename}"' in echoed
 
 
+def test_multipart_without_a_file_is_still_multipart(api, app):
+    app.route("POST", "/api/v2/uploads", _multipart_echo)
+    echoed = api.post_upload(None, name='say "hi"')["body"]
+    assert 'name="name"' in echoed and 'say "hi"' in echoed and "filename" not in echoed
+
+
 def test_multipart_upload_is_resent_whole_after_a_retry(api, app, tmp_path):
     path = tmp_path / "data.bin"
     path.write_bytes(b"0123456789" * 100)
