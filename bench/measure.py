@@ -17,8 +17,11 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from typing_extensions import Self
+if TYPE_CHECKING:  # Self is typing_extensions' on Python 3.10
+    from typing_extensions import Self
+
 
 KIB = 1024
 MIB = 1024 * KIB

@@ -17,11 +17,13 @@ import subprocess
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 from schema_values import SchemaValues, ref_name
-from typing_extensions import Self
+
+if TYPE_CHECKING:  # Self is typing_extensions' on Python 3.10
+    from typing_extensions import Self
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PRISM_BIN = REPO_ROOT / "node_modules" / ".bin" / "prism"

@@ -14,9 +14,12 @@ import http.client
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from typing_extensions import Self
+if TYPE_CHECKING:  # Self is typing_extensions' on Python 3.10
+    from typing_extensions import Self
+
 
 # Hop-by-hop headers are about this connection, not the request; never forwarded.
 HOP_BY_HOP = {
