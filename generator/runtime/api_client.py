@@ -11,6 +11,7 @@ import asyncio
 import os
 import sys
 import threading
+import weakref
 import time
 from collections.abc import Mapping
 from typing import Any
@@ -537,7 +538,10 @@ class AsyncApiClient(ClientCore):
 # default clients, for XxxApi() without arguments
 
 _default_lock = threading.Lock()
-_default_async_client: AsyncApiClient | None = None
+# connections belong to the event loop that opened them: one default async client per loop
+_default_async_clients: weakref.WeakKeyDictionary[Any, AsyncApiClient] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def get_default_api_client() -> ApiClient:
@@ -551,14 +555,17 @@ def get_default_api_client() -> ApiClient:
 
 
 def get_default_async_api_client() -> AsyncApiClient:
-    global _default_async_client
-    if _default_async_client is None:
+    """The default ``AsyncApiClient`` of the running event loop (one per loop, so that
+    ``asyncio.run()`` called twice does not reuse connections of a closed loop)."""
+    loop = asyncio.get_running_loop()
+    client = _default_async_clients.get(loop)
+    if client is None:
         with _default_lock:
-            if _default_async_client is None:
-                _default_async_client = AsyncApiClient(
-                    configuration=get_default_configuration()
-                )
-    return _default_async_client
+            client = _default_async_clients.get(loop)
+            if client is None:
+                client = AsyncApiClient(configuration=get_default_configuration())
+                _default_async_clients[loop] = client
+    return client
 
 
 # ---------------------------------------------------------------------------------------------

@@ -151,3 +151,17 @@ def test_configuration_access_token_reaches_existing_clients(
         api.get_users_me()
     config.access_token = app.issue()["access_token"]
     assert api.get_users_me().id == "me"
+
+
+def test_default_async_client_follows_the_event_loop(rtpkg, default_configuration, app):
+    default_configuration.access_token = app.issue()["access_token"]
+    api = rtpkg.AsyncUsersApi()  # built outside any event loop
+
+    async def call():
+        return (await api.get_users_me()).id, api.api_client
+
+    first_id, first_client = asyncio.run(call())
+    second_id, second_client = asyncio.run(
+        call()
+    )  # a new loop: a new client, no stale pool
+    assert first_id == second_id == "me" and first_client is not second_client
