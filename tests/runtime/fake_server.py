@@ -177,6 +177,9 @@ class App:
 
 class _RequestHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive
+    # headers and body go out in separate writes: without TCP_NODELAY the client's delayed
+    # ACK holds each response ~40 ms
+    disable_nagle_algorithm = True
     app: App
 
     def _dispatch(self) -> None:
