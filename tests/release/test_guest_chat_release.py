@@ -21,8 +21,8 @@ if str(E2E_DIR) not in sys.path:  # the e2e harness modules import each other by
     sys.path.insert(0, str(E2E_DIR))
 
 from e2e_run import run_e2e
-from plan import build_ir, build_plan
-from prism import PrismNotInstalled, ensure_prism_installed, load_spec
+from plan import build_plan, load_with_ir
+from prism import PrismNotInstalled, ensure_prism_installed
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -96,8 +96,7 @@ def test_guest_chat_release_installs_from_the_index_and_calls_prism(
         f"{target.distribution}==1.0.0",
     )
 
-    spec = load_spec(GUEST_CHAT_SPEC)
-    api = build_ir(spec, str(GUEST_CHAT_SPEC))
+    spec, api = load_with_ir(GUEST_CHAT_SPEC)
     # Creating a chat needs no token; reading its members uses the JWT.
     chosen = [
         op
