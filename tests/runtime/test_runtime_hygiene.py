@@ -1,0 +1,32 @@
+"""The runtime is copied verbatim into every SDK: relative imports only, nothing from the
+generator, no third-party imports beyond the SDK's dependencies, no work at import."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+
+RUNTIME_DIR = Path(__file__).resolve().parents[2] / "generator" / "runtime"
+SDK_DEPENDENCIES = {"httpx", "msgspec"}
+
+
+@pytest.mark.parametrize("path", sorted(RUNTIME_DIR.glob("*.py")), ids=lambda p: p.name)
+def test_imports_are_relative_stdlib_or_sdk_dependencies(path):
+    if path.name == "__init__.py":
+        pytest.skip("not copied")
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            roots = {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            roots = {(node.module or "").split(".")[0]}
+        else:
+            continue
+        for root in roots:
+            assert (
+                root in sys.stdlib_module_names
+                or root in SDK_DEPENDENCIES
+                or root == "__future__"
+            ), f"{path.name}:{node.lineno} imports {root}"
