@@ -593,17 +593,16 @@ def _token_http_request(
 def _next_page_request(
     api_base: str, next_uri: str, response_type: str
 ) -> tuple[OperationSpec, PreparedRequest]:
+    """The request for a listing's ``nextUri``. Only its path and query are used, sent to the
+    client's own API base: an absolute nextUri naming another host (Genesys' public host seen
+    through a gateway, or anything else) never receives the token."""
     parts = urlsplit(next_uri)
-    if parts.scheme or parts.netloc:
-        base = urlsplit(api_base)
-        if (parts.scheme, parts.netloc) != (base.scheme, base.netloc):
-            # never send the token to a host the client was not configured for
-            raise ValueError(
-                f"nextUri {next_uri!r} points to another host than {api_base!r}"
-            )
-        path = parts.path[len(base.path.rstrip("/")) :] if base.path else parts.path
-    else:
-        path = parts.path
+    path = parts.path or "/"
+    base = urlsplit(api_base)
+    base_path = base.path.rstrip("/")
+    same_origin = (parts.scheme, parts.netloc) == (base.scheme, base.netloc)
+    if same_origin and base_path and path.startswith(base_path + "/"):
+        path = path[len(base_path) :]
     op = OperationSpec(
         operation_id="nextPage",
         method="GET",
