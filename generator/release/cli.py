@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..diagnostics import SpecError
+from ..diff import POLICIES
 from .errors import ReleaseError
 
 EXIT_FAILURE = 1
@@ -44,8 +45,8 @@ EXIT_FAILURE = 1
 )
 @click.option(
     "--policy",
-    type=click.Choice(["python", "genesys"]),
-    help="Diff policy that decides the version.",
+    type=click.Choice(POLICIES),
+    help="Diff policy that decides the version (default: the diff's own default).",
 )
 @click.option(
     "--config",
