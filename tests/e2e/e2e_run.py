@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from driver import TOKEN as DRIVER_TOKEN
 from plan import PlannedCall, plan_to_json
 from prism import PrismServer, prepare_spec
 from recorder import RecordingProxy
 from request_checks import check_exchange, index_exchanges, prism_rejection
 
 DRIVER = Path(__file__).with_name("driver.py")
-DRIVER_TOKEN = "e2e-access-token"  # must match driver.TOKEN
 
 
 @dataclass
