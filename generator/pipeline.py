@@ -150,10 +150,20 @@ def target_version(target: Target) -> str:
     return state.version if state else "0.1.0"
 
 
+def target_spec(target: Target) -> str:
+    """The spec generated/ is built from: the last released one once a release is
+    recorded (so generated/ is what was published, whatever spec a release was given),
+    else the sdkgen.yaml spec. sdkgen.yaml's spec is also the next release's default."""
+    from .state import read_state
+
+    state = read_state(target)
+    return str(state.spec_path) if state else target.spec
+
+
 def generate_target(target: Target, *, version: str | None = None, spec: str | None = None,
                     output: Path | None = None, **kwargs) -> GenerateResult:
     version = version or target_version(target)
-    return generate(spec or target.spec, output or target.output, settings_for(target, version),
+    return generate(spec or target_spec(target), output or target.output, settings_for(target, version),
                     filters=target.filters, **kwargs)
 
 

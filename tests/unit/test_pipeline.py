@@ -4,7 +4,7 @@ from pathlib import Path
 
 from generator import pipeline
 from generator.config import load_config
-from generator.state import record_release
+from generator.state import read_state, record_release
 
 KITCHEN_SINK = Path(__file__).resolve().parents[1] / "fixtures" / "specs" / "kitchen_sink.yaml"
 
@@ -15,6 +15,11 @@ def make_repo(tmp_path: Path):
     (tmp_path / "sdkgen.yaml").write_text(
         "targets:\n  kit:\n    spec: specs/k.yaml\n    package: kit_sdk\n    output: generated/kit\n")
     return load_config(tmp_path / "sdkgen.yaml").targets["kit"]
+
+
+def test_unreleased_target_uses_the_config_spec(tmp_path):
+    target = make_repo(tmp_path)
+    assert pipeline.target_spec(target) == target.spec
 
 
 def test_unreleased_target_gets_the_initial_version_and_no_changelog(tmp_path):
@@ -38,3 +43,12 @@ def test_explicit_version_wins(tmp_path):
     target = make_repo(tmp_path)
     pipeline.generate_target(target, version="9.9.9")
     assert '__version__ = "9.9.9"' in (target.output / "kit_sdk" / "_version.py").read_text()
+
+
+def test_after_a_release_generated_follows_the_released_spec(tmp_path):
+    target = make_repo(tmp_path)
+    released = KITCHEN_SINK.read_text().replace("title:", "title: Released", 1)
+    record_release(target, "2.0.0", released.encode())
+    assert pipeline.target_spec(target) == str(read_state(target).spec_path) != target.spec
+    pipeline.generate_target(target)
+    assert "Released" in (target.output / "README.md").read_text()
