@@ -106,12 +106,8 @@ def _finish_validation(pending, diagnostics: Diagnostics, timer: StageTimer) -> 
 
 
 def generate(source: str, output: Path, settings, *, filters: Filters | None = None,
-             schema_validation: bool = True, report: Reporter | None = None,
-             progress: Callable[[str, int, int], None] | None = None) -> GenerateResult:
+             schema_validation: bool = True, report: Reporter | None = None) -> GenerateResult:
     """Generate one SDK from ``source`` into ``output`` (replaced only when complete)."""
-    from .render import render_sdk
-    from .render.writer import write_tree
-
     diagnostics = Diagnostics()
     timer = StageTimer(report)
     spec, pending = load_and_check(source, diagnostics, timer=timer, schema_validation=schema_validation)
@@ -122,9 +118,28 @@ def generate(source: str, output: Path, settings, *, filters: Filters | None = N
                              filters.exclude_paths)
     if diagnostics.has_errors:
         raise SpecError(diagnostics)
-    with timer.stage("render"):
-        files = render_sdk(api, settings, progress=progress) if progress else render_sdk(api, settings)
+    files = _render(api, settings, timer)
     _finish_validation(pending, diagnostics, timer)
+    return _write(api, files, output, diagnostics, timer)
+
+
+def generate_from_api(api: Api, output: Path, settings, *, report: Reporter | None = None) -> GenerateResult:
+    """Render and write an IR already loaded and checked (the release has one)."""
+    timer = StageTimer(report)
+    return _write(api, _render(api, settings, timer), output, Diagnostics(), timer)
+
+
+def _render(api: Api, settings, timer: StageTimer) -> dict[str, str]:
+    from .render import render_sdk
+
+    with timer.stage("render"):
+        return render_sdk(api, settings)
+
+
+def _write(api: Api, files: dict[str, str], output: Path, diagnostics: Diagnostics,
+           timer: StageTimer) -> GenerateResult:
+    from .render.writer import write_tree
+
     with timer.stage("format + write"):
         write_tree(files, output)
     return GenerateResult(api, output, len(files), diagnostics, tuple(timer.timings))

@@ -202,6 +202,23 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def changelog_after(
+    target: str | TargetLike,
+    version: str,
+    changelog_entry: str | None,
+    state_dir: Path | None = None,
+) -> str:
+    """The target's CHANGELOG text once ``version`` is recorded with ``changelog_entry``
+    (what a release bakes into the package it builds before recording)."""
+    from .diff.notes import prepend_changelog
+
+    log = changelog_path(target, state_dir)
+    existing = log.read_text(encoding="utf-8") if log.exists() else None
+    if changelog_entry is None:
+        return existing or ""
+    return prepend_changelog(existing, changelog_entry, version)
+
+
 def record_release(
     target: str | TargetLike,
     version: str,
@@ -224,12 +241,9 @@ def record_release(
     # mtime=0: the same spec always gives the same bytes (no diff noise in git).
     _atomic_write(spec_file, gzip.compress(raw, compresslevel=9, mtime=0))
     if changelog_entry is not None:
-        from .diff.notes import prepend_changelog
-
-        log = changelog_path(target, state_dir)
-        existing = log.read_text(encoding="utf-8") if log.exists() else None
         _atomic_write(
-            log, prepend_changelog(existing, changelog_entry, version).encode("utf-8")
+            changelog_path(target, state_dir),
+            changelog_after(target, version, changelog_entry, state_dir).encode("utf-8"),
         )
     record = {
         "version": version,

@@ -281,21 +281,22 @@ def _produce(
     steps: _Steps,
 ) -> BuiltDistributions:
     """Steps 3-6: generate into ``staging``, smoke-test, build and check."""
-    from ..pipeline import generate_target
+    from dataclasses import replace
+
+    from ..pipeline import generate_from_api, settings_for
 
     target, version = request.target, decision.version
     assert version is not None
-    # The spec was validated in step 1: no second schema validation (20 s on Platform).
+    # The package carries the changelog as it will be once this release is recorded.
+    changelog = release_state.changelog_after(
+        target.name, version, _changelog_entry(decision), request.state_folder
+    )
+    settings = replace(settings_for(target, version), changelog=changelog)
+    # The spec was loaded, validated and filtered in step 1: render that IR.
     _spec_step(
         steps,
         "generate",
-        lambda: generate_target(
-            target,
-            version=version,
-            spec=decision.snapshot.path,
-            output=staging,
-            schema_validation=False,
-        ),
+        lambda: generate_from_api(decision.new_api, staging, settings),
     )
     steps.run("smoke", lambda: run_smoke_tests(staging, target.package, version))
     built = steps.run("build", lambda: build_distributions(staging, scratch / "dist"))
@@ -321,19 +322,21 @@ def _produce(
     return built
 
 
-def _record(request: ReleaseRequest, decision: _Decision, staging: Path) -> None:
-    """Step 8, after the upload: the generated tree, then the state (written last)."""
+def _changelog_entry(decision: _Decision) -> str | None:
     from ..diff.notes import changelog_entry
 
+    if decision.diff is None or decision.version is None:
+        return None
+    return changelog_entry(decision.version, decision.diff)
+
+
+def _record(request: ReleaseRequest, decision: _Decision, staging: Path) -> None:
+    """Step 8, after the upload: the generated tree, then the state (written last)."""
     target, version = request.target, decision.version
     assert version is not None
     try:
         _replace_tree(staging, target.output)
-        entry = (
-            changelog_entry(version, decision.diff)
-            if decision.diff is not None
-            else None
-        )
+        entry = _changelog_entry(decision)
         release_state.record_release(
             target.name,
             version,

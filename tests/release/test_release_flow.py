@@ -150,6 +150,28 @@ def test_first_release_then_no_change_then_minor_then_major(repo, package_index)
     assert state.read_spec_bytes() == Path(fixture_spec("3-major")).read_bytes()
     changelog = (repo / "specs" / f"{TARGET}.CHANGELOG.md").read_text()
     assert changelog.index("2.0.0") < changelog.index("1.1.0")
+    # The package carries the changelog including its own release, and a plain
+    # `sdkgen generate` afterwards reproduces the released tree (CI's freshness check).
+    generated = repo / "generated" / TARGET
+    assert (generated / "CHANGELOG.md").read_text() == changelog
+    _assert_regeneration_reproduces(repo)
+
+
+def _assert_regeneration_reproduces(repo: Path) -> None:
+    from generator.pipeline import generate_target
+
+    target = load_config(repo / "sdkgen.yaml").targets[TARGET]
+    fresh = repo.parent / "fresh"
+    generate_target(target, output=fresh)
+
+    def tree(folder: Path) -> dict[str, bytes]:
+        return {
+            p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*"))
+            if p.is_file()
+        }
+
+    assert tree(fresh) == tree(target.output)
 
 
 def test_forced_release_without_an_api_change(repo, package_index):
