@@ -10,7 +10,6 @@ follows openai-python's workload-identity auth.
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import hashlib
 import secrets
@@ -18,9 +17,15 @@ import threading
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ._lazy import lazy_import
 from .rest import TokenRefreshError
+
+if TYPE_CHECKING:
+    import asyncio
+else:
+    asyncio = lazy_import("asyncio", globals())  # only async clients need it
 
 TOKEN_PATH = "/oauth/token"
 SAML2_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:saml2-bearer"

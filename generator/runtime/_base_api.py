@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class BaseApi:
     """``UsersApi(client)`` uses ``client`` (an ``ApiClient`` or an ``AsyncApiClient``: with the
     latter every method returns an awaitable); ``UsersApi()`` uses the default client built from
-    the module-level ``configuration``, as the official SDK does."""
+    the module-level ``configuration``, as the official SDK does. That client is looked up (and
+    built, the first time) when the API object first needs it, so ``UsersApi()`` itself imports
+    nothing and costs nothing."""
 
     def __init__(self, api_client: Any = None) -> None:
-        if api_client is None:
-            from .api_client import (
-                get_default_api_client,
-            )  # deferred: importing an API module stays cheap
+        self._api_client = api_client
 
-            api_client = get_default_api_client()
-        self.api_client = api_client
+    @property
+    def api_client(self) -> Any:
+        client = self._api_client
+        if client is None:
+            from .api_client import get_default_api_client
+
+            client = self._api_client = get_default_api_client()
+        return client
+
+    @api_client.setter
+    def api_client(self, value: Any) -> None:
+        self._api_client = value
 
 
 class AsyncBaseApi:

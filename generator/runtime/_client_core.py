@@ -1,22 +1,22 @@
 """What the sync and async clients share: settings, URLs, headers, auth, retry decisions,
-logging and decoding. No I/O here; ``api_client.py`` holds the two thin send loops."""
+logging and decoding. No I/O here; ``api_client.py`` holds the two thin send loops.
+
+Building a client is cheap: httpx, ssl and msgspec are imported, and the TLS context and
+proxy built, when the first request needs them (see ``_lazy.py`` and ``transport_options``).
+"""
 
 from __future__ import annotations
 
 import os
-import ssl
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from ._auth import TokenInfo, TokenManager, parse_token_response
-from ._encoding import PreparedRequest
 from ._events import RequestEvent, ResponseEvent
-from ._models import decode_json
-from ._operation import OperationSpec
+from ._lazy import lazy_import
 from ._rate_limit import RateLimiter
 from ._request_options import RequestOptions
 from ._response import ApiResponse
@@ -44,13 +44,19 @@ from .rest import (
     error_from_response,
 )
 
+if TYPE_CHECKING:
+    import ssl
+
+    import httpx
+
+    from . import _models
+    from ._encoding import PreparedRequest
+    from ._operation import OperationSpec
+else:
+    httpx = lazy_import("httpx", globals())
+    _models = lazy_import("._models", globals())
+
 TOKEN_OPERATION_ID = "oauthToken"
-_NOT_SENT_ERRORS = (
-    httpx.ConnectError,
-    httpx.ConnectTimeout,
-    httpx.PoolTimeout,
-    httpx.ProxyError,
-)
 _UNSET: Any = object()
 
 
@@ -138,23 +144,44 @@ class ClientCore:
         rate = _pick(max_requests_per_second, config.max_requests_per_second)
         self.rate_limiter = RateLimiter(rate, rate_limit_burst) if rate else None
         self._connect_timeout = _pick(connect_timeout, config.connect_timeout)
-        self.timeout = httpx.Timeout(
-            _pick(timeout, config.timeout), connect=self._connect_timeout
-        )
+        self._timeout_seconds = _pick(timeout, config.timeout)
         self.verify_ssl = bool(config.verify_ssl if verify_ssl is None else verify_ssl)
         self.max_connections = max_connections
-        self._timeout_extension = self.timeout.as_dict()
-        self._transport_settings = {
-            # one TLS context for every pool of this client (see _pool.py)
-            "verify": _tls_context(config, self.verify_ssl),
-            "proxy": _proxy(
-                proxy or config.proxy,
-                proxy_username or config.proxy_username,
-                proxy_password or config.proxy_password,
-            ),
-        }
+        # what the httpx transport reads from the request's "timeout" extension
+        self._timeout_extension = _timeout_extension(
+            self._timeout_seconds, self._connect_timeout
+        )
+        # fixed now, built on the first request (transport_options)
+        self._tls_settings = (config.ssl_ca_cert, config.cert_file, config.key_file)
+        self._proxy_settings = (
+            proxy or config.proxy,
+            proxy_username or config.proxy_username,
+            proxy_password or config.proxy_password,
+        )
+        self._transport_settings: dict[str, Any] | None = None
+        self._transport_lock = (
+            threading.RLock()
+        )  # pools (api_client.py), then TLS context
         self.request_hooks: list[Callable[[RequestEvent], None]] = []
         self.response_hooks: list[Callable[[ResponseEvent], None]] = []
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        return httpx.Timeout(self._timeout_seconds, connect=self._connect_timeout)
+
+    def transport_options(self) -> dict[str, Any]:
+        """TLS context and proxy shared by every pool of this client (see _pool.py), built
+        once, on first use: creating an SSL context loads the CA bundle (tens of ms)."""
+        settings = self._transport_settings
+        if settings is None:
+            with self._transport_lock:
+                settings = self._transport_settings
+                if settings is None:
+                    settings = self._transport_settings = {
+                        "verify": _tls_context(self._tls_settings, self.verify_ssl),
+                        "proxy": _proxy(*self._proxy_settings),
+                    }
+        return settings
 
     def http_settings(self, connections: int) -> dict[str, Any]:
         """Keyword arguments of one httpx transport (a connection pool) of ``connections``
@@ -165,7 +192,7 @@ class ClientCore:
         limits = httpx.Limits(
             max_connections=connections, max_keepalive_connections=connections
         )
-        return {**self._transport_settings, "limits": limits}
+        return {**self.transport_options(), "limits": limits}
 
     # hosts ----------------------------------------------------------------------------------
     @property
@@ -315,9 +342,9 @@ class ClientCore:
         """The timeout as the httpx transport reads it (a request extension)."""
         if options.timeout is None:
             return self._timeout_extension
-        return httpx.Timeout(
-            options.timeout, connect=min(self._connect_timeout, options.timeout)
-        ).as_dict()
+        return _timeout_extension(
+            options.timeout, min(self._connect_timeout, options.timeout)
+        )
 
     def before_send(
         self, operation_id: str, method: str, url: str, state: RetryState
@@ -392,7 +419,13 @@ class ClientCore:
         started: float,
     ) -> float:
         """The delay before retrying after a transport error; raises the typed error when final."""
-        kind = NOT_SENT if isinstance(error, _NOT_SENT_ERRORS) else MAYBE_SENT
+        not_sent = (
+            httpx.ConnectError,
+            httpx.ConnectTimeout,
+            httpx.PoolTimeout,
+            httpx.ProxyError,
+        )
+        kind = NOT_SENT if isinstance(error, not_sent) else MAYBE_SENT
         delay = None
         if not isinstance(error, httpx.UnsupportedProtocol):
             delay = retry_delay_for_transport_error(policy, state, method, kind)
@@ -492,9 +525,12 @@ class ClientCore:
             data = None
         elif op.response_type == "bytes":
             data = content
+        elif op.response_type == "str" and not _is_json(response.headers.get("content-type")):
+            # text/plain, text/calendar, ...: the body is the string (as the official SDK returns it)
+            data = content.decode(response.encoding or "utf-8", errors="replace")
         else:
             try:
-                data = decode_json(content, op.response_type)
+                data = _models.decode_json(content, op.response_type)
             # msgspec raises its own error types (and LookupError for unknown models);
             # each is re-raised as a typed error naming the operation
             except Exception as error:  # noqa: BLE001
@@ -529,16 +565,27 @@ def _pick(value: Any, default: Any) -> Any:
     return default if value is None else value
 
 
-def _tls_context(config: Configuration, verify: bool) -> bool | ssl.SSLContext:
+def _timeout_extension(
+    timeout: float | None, connect: float | None
+) -> dict[str, float | None]:
+    """The timeout as the httpx transport reads it (``httpx.Timeout(...).as_dict()``)."""
+    return {"connect": connect, "read": timeout, "write": timeout, "pool": timeout}
+
+
+def _tls_context(
+    settings: tuple[str | None, str | None, str | None], verify: bool
+) -> bool | ssl.SSLContext:
     if not verify:
         return False
-    context = (
-        ssl.create_default_context(cafile=config.ssl_ca_cert)
-        if config.ssl_ca_cert
-        else httpx.create_ssl_context()
-    )
-    if config.cert_file:
-        context.load_cert_chain(config.cert_file, config.key_file)
+    ca_cert, cert_file, key_file = settings
+    if ca_cert:
+        import ssl
+
+        context = ssl.create_default_context(cafile=ca_cert)
+    else:
+        context = httpx.create_ssl_context()
+    if cert_file:
+        context.load_cert_chain(cert_file, key_file)
     return context
 
 
@@ -550,3 +597,11 @@ def _proxy(
     if username:
         return httpx.Proxy(url, auth=(username, password or ""))
     return httpx.Proxy(url)
+
+
+def _is_json(content_type: str | None) -> bool:
+    """``application/json``, ``application/problem+json``...; no header counts as JSON."""
+    if not content_type:
+        return True
+    media = content_type.split(";", 1)[0].strip().lower()
+    return media.endswith("/json") or media.endswith("+json")

@@ -1,23 +1,21 @@
-"""The clients: ``ApiClient`` (sync, httpx.Client) and ``AsyncApiClient`` (httpx.AsyncClient).
+"""The clients: ``ApiClient`` (sync, httpx transports) and ``AsyncApiClient`` (async ones).
 
-Each owns one connection pool. Generated API classes call ``call_api(op, args, options)``;
+Each owns its connection pools, opened on the first request (building a client imports
+neither httpx nor asyncio). Generated API classes call ``call_api(op, args, options)``;
 ``AsyncApiClient.call_api`` is a coroutine, so any API class works with either client.
 The send loops are thin (send, sleep, retry); every decision lives in ``ClientCore``.
 """
 
 from __future__ import annotations
 
-import asyncio
 import os
 import sys
 import threading
-import weakref
 import time
+import weakref
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
-
-import httpx
 
 from ._auth import (
     TOKEN_PATH,
@@ -33,12 +31,21 @@ from ._auth import (
 )
 from ._client_core import TOKEN_OPERATION_ID, ClientCore, download_target_path
 from ._encoding import PreparedRequest, prepare_request
+from ._lazy import lazy_import
 from ._operation import OperationSpec
 from ._pool import PoolShards
 from ._request_options import DEFAULT_REQUEST_OPTIONS, RequestOptions
 from ._retry import RetryPolicy, RetryState
 from .configuration import get_default_configuration
 from .rest import ApiConnectionError
+
+if TYPE_CHECKING:
+    import asyncio
+
+    import httpx
+else:
+    asyncio = lazy_import("asyncio", globals())
+    httpx = lazy_import("httpx", globals())
 
 _NEXT_PAGE_AUTH = (
     "nextUri",
@@ -62,18 +69,29 @@ class ApiClient(ClientCore):
         """``transport``: an httpx transport to send through instead of the client's own
         pools (e.g. ``httpx.MockTransport`` in tests); the caller closes it."""
         super().__init__(*args, **kwargs)
+        self._transport = transport
         self._owns_transport = transport is None
-        if transport is not None:
-            self._pools = PoolShards(lambda _: transport, 1)
-        else:
-            self._pools = PoolShards(
-                lambda size: httpx.HTTPTransport(**self.http_settings(size)),
-                self.max_connections,
-            )
+        self._shards: PoolShards[httpx.BaseTransport] | None = None
+
+    @property
+    def _pools(self) -> PoolShards[httpx.BaseTransport]:
+        """The connection pools, opened by the first request (once, under a lock)."""
+        shards = self._shards
+        if shards is None:
+            with self._transport_lock:
+                shards = self._shards
+                if shards is None:
+                    shards = self._shards = _open_pools(
+                        self,
+                        self._transport,
+                        lambda size: httpx.HTTPTransport(**self.http_settings(size)),
+                    )
+        return shards
 
     def close(self) -> None:
-        if self._owns_transport:
-            for transport in self._pools.clients:
+        shards = self._shards
+        if self._owns_transport and shards is not None:
+            for transport in shards.clients:
                 transport.close()
 
     def __enter__(self) -> ApiClient:
@@ -160,6 +178,7 @@ class ApiClient(ClientCore):
         state = RetryState(time.monotonic())
         reauth_used = False
         token = ""
+        pools = self._pools
         while True:
             if self.rate_limiter is not None:
                 wait = self.rate_limiter.reserve()
@@ -175,8 +194,8 @@ class ApiClient(ClientCore):
                 _set_bearer(headers, token)
             self.before_send(operation_id, method, url, state)
             started = time.monotonic()
-            pool = self._pools.acquire()
-            transport = self._pools.clients[pool]
+            pool = pools.acquire()
+            transport = pools.clients[pool]
             try:
                 request = httpx.Request(
                     method,
@@ -196,7 +215,7 @@ class ApiClient(ClientCore):
             else:
                 failure = None
             finally:
-                self._pools.release(pool)
+                pools.release(pool)
             if failure is not None:
                 delay = self.judge_transport_error(
                     operation_id, method, url, headers, failure, policy, state, started
@@ -306,18 +325,31 @@ class AsyncApiClient(ClientCore):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self._transport = transport
         self._owns_transport = transport is None
-        if transport is not None:
-            self._pools = PoolShards(lambda _: transport, 1)
-        else:
-            self._pools = PoolShards(
-                lambda size: httpx.AsyncHTTPTransport(**self.http_settings(size)),
-                self.max_connections,
-            )
+        self._shards: PoolShards[httpx.AsyncBaseTransport] | None = None
+
+    @property
+    def _pools(self) -> PoolShards[httpx.AsyncBaseTransport]:
+        """The connection pools, opened by the first request (once, under a lock)."""
+        shards = self._shards
+        if shards is None:
+            with self._transport_lock:
+                shards = self._shards
+                if shards is None:
+                    shards = self._shards = _open_pools(
+                        self,
+                        self._transport,
+                        lambda size: httpx.AsyncHTTPTransport(
+                            **self.http_settings(size)
+                        ),
+                    )
+        return shards
 
     async def aclose(self) -> None:
-        if self._owns_transport:
-            for transport in self._pools.clients:
+        shards = self._shards
+        if self._owns_transport and shards is not None:
+            for transport in shards.clients:
                 await transport.aclose()
 
     close = aclose
@@ -401,6 +433,7 @@ class AsyncApiClient(ClientCore):
         state = RetryState(time.monotonic())
         reauth_used = False
         token = ""
+        pools = self._pools
         while True:
             if self.rate_limiter is not None:
                 wait = self.rate_limiter.reserve()
@@ -416,8 +449,8 @@ class AsyncApiClient(ClientCore):
                 _set_bearer(headers, token)
             self.before_send(operation_id, method, url, state)
             started = time.monotonic()
-            pool = self._pools.acquire()
-            transport = self._pools.clients[pool]
+            pool = pools.acquire()
+            transport = pools.clients[pool]
             try:
                 request = httpx.Request(
                     method,
@@ -437,7 +470,7 @@ class AsyncApiClient(ClientCore):
             else:
                 failure = None
             finally:
-                self._pools.release(pool)
+                pools.release(pool)
             if failure is not None:
                 delay = self.judge_transport_error(
                     operation_id, method, url, headers, failure, policy, state, started
@@ -570,6 +603,13 @@ def get_default_async_api_client() -> AsyncApiClient:
 
 # ---------------------------------------------------------------------------------------------
 # helpers shared by both clients
+
+
+def _open_pools(client: ClientCore, transport: Any, factory: Any) -> PoolShards[Any]:
+    """The client's pools: the caller's own transport, or pools built by ``factory``."""
+    if transport is not None:
+        return PoolShards(lambda _: transport, 1)
+    return PoolShards(factory, client.max_connections)
 
 
 def _set_bearer(headers: dict[str, str], token: str) -> None:

@@ -15,21 +15,28 @@ configuration to check the file, which costs one ``os.stat`` at most once per
 
 from __future__ import annotations
 
-import configparser
-import json
-import logging
 import os
 import sys
 import threading
 import time
 import types
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import _version
+from ._lazy import lazy_import
 from .logger import LogFormat, Logger, LogLevel
 from .regions import PureCloudRegionHosts, login_host_for
 from .rest import ConfigFileError
+
+if TYPE_CHECKING:
+    import configparser
+    import json
+    import logging
+else:  # only needed when a configuration file exists (or is invalid)
+    configparser = lazy_import("configparser", globals())
+    json = lazy_import("json", globals())
+    logging = lazy_import("logging", globals())
 
 SDK_NAME: str = getattr(_version, "SDK_NAME", __package__ or "sdk")
 DEFAULT_HOST: str = getattr(_version, "DEFAULT_HOST", "") or "api.mypurecloud.com"

@@ -9,22 +9,28 @@ their bodies, and secret-looking JSON/form keys (tokens, secrets, passwords, JWT
 
 from __future__ import annotations
 
-import json
-import logging
 import re
 import sys
 import time
 from collections.abc import Iterable, Mapping
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode
 
 from . import _version
+from ._lazy import lazy_import
+
+if TYPE_CHECKING:
+    import json
+    import logging
+else:  # imported when logging is switched on (or a body is redacted)
+    json = lazy_import("json", globals())
+    logging = lazy_import("logging", globals())
 
 SDK_NAME: str = getattr(_version, "SDK_NAME", __package__ or "sdk")
 
 TRACE = 5  # below logging.DEBUG: response headers too
-logging.addLevelName(TRACE, "TRACE")
+_ERROR = 40  # logging.ERROR
 
 REDACTED = "[REDACTED]"
 SENSITIVE_HEADERS = frozenset(
@@ -86,19 +92,27 @@ class LogFormat(Enum):
         raise ValueError(f"{value!r} is not a log format (text, json)")
 
 
-_STDLIB_LEVEL = {
-    LogLevel.LNone: logging.CRITICAL + 10,
-    LogLevel.LError: logging.ERROR,
-    LogLevel.LDebug: logging.DEBUG,
+_STDLIB_LEVEL = {  # logging.CRITICAL + 10, logging.ERROR, logging.DEBUG, TRACE
+    LogLevel.LNone: 60,
+    LogLevel.LError: _ERROR,
+    LogLevel.LDebug: 10,
     LogLevel.LTrace: TRACE,
 }
+
+
+def _stdlib_logger(name: str) -> logging.Logger:
+    logging.addLevelName(TRACE, "TRACE")
+    return logging.getLogger(name)
 
 
 class Logger:
     """The SDK's logging settings (``configuration.logger``); every setter applies at once."""
 
     def __init__(self, name: str = SDK_NAME) -> None:
-        self._stdlib = logging.getLogger(name)
+        self._name = name
+        # the ``logging`` logger, looked up when logging is first switched on (or asked for):
+        # with the default LNone, importing and configuring the SDK never touch ``logging``
+        self._stdlib: logging.Logger | None = None
         self._handlers: list[logging.Handler] = []
         self._log_level = LogLevel.LNone
         self._log_format = LogFormat.TEXT
@@ -152,20 +166,26 @@ class Logger:
     @property
     def stdlib_logger(self) -> logging.Logger:
         """The ``logging.Logger`` records go to (attach your own handlers here)."""
+        if self._stdlib is None:
+            self._stdlib = _stdlib_logger(self._name)
+            self._apply()
         return self._stdlib
 
     def _apply(self) -> None:
         """Rebuild the handlers this object owns; handlers added by the user are left alone."""
+        stdlib = self._stdlib
+        if stdlib is None:
+            if self._log_level is LogLevel.LNone:
+                return  # never switched on: nothing to undo
+            stdlib = self._stdlib = _stdlib_logger(self._name)
         for handler in self._handlers:
-            self._stdlib.removeHandler(handler)
+            stdlib.removeHandler(handler)
             handler.close()
         self._handlers = []
-        self._stdlib.setLevel(_STDLIB_LEVEL[self._log_level])
+        stdlib.setLevel(_STDLIB_LEVEL[self._log_level])
         if self._log_level is LogLevel.LNone:
             return
-        formatter = (
-            JsonFormatter() if self._log_format is LogFormat.JSON else TextFormatter()
-        )
+        formatter = _formatter(self._log_format)
         if self._log_to_console:
             self._handlers.append(logging.StreamHandler(sys.stderr))
         if self._log_file_path:
@@ -174,7 +194,7 @@ class Logger:
             )
         for handler in self._handlers:
             handler.setFormatter(formatter)
-            self._stdlib.addHandler(handler)
+            stdlib.addHandler(handler)
 
     # emission (called by the clients) -------------------------------------------------------
     def wants_success(self) -> bool:
@@ -224,11 +244,10 @@ class Logger:
             and (failed or level is LogLevel.LTrace)
         ):
             record["response_body"] = redact_body(response_body)
-        stdlib_level = logging.ERROR if failed else _STDLIB_LEVEL[level]
-        if self._stdlib.isEnabledFor(stdlib_level):
-            self._stdlib.log(
-                stdlib_level, _text_of(record), extra={"sdk_exchange": record}
-            )
+        stdlib_level = _ERROR if failed else _STDLIB_LEVEL[level]
+        stdlib = self.stdlib_logger
+        if stdlib.isEnabledFor(stdlib_level):
+            stdlib.log(stdlib_level, _text_of(record), extra={"sdk_exchange": record})
 
     # the official SDK's Logger methods, kept for scripts that call them directly
     def trace(
@@ -277,21 +296,40 @@ class Logger:
         )
 
 
-class TextFormatter(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created))
-        return f"{stamp}Z {record.levelname} {record.getMessage()}"
+def _format_text(record: logging.LogRecord) -> str:
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created))
+    return f"{stamp}Z {record.levelname} {record.getMessage()}"
 
 
-class JsonFormatter(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created))
-        exchange = getattr(record, "sdk_exchange", None) or {
-            "message": record.getMessage()
-        }
-        return json.dumps(
-            {"date": stamp + "Z", "level": record.levelname, **exchange}, default=str
+def _format_json(record: logging.LogRecord) -> str:
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created))
+    exchange = getattr(record, "sdk_exchange", None) or {"message": record.getMessage()}
+    return json.dumps(
+        {"date": stamp + "Z", "level": record.levelname, **exchange}, default=str
+    )
+
+
+def _formatter(log_format: LogFormat) -> logging.Formatter:
+    """A ``logging.Formatter`` for the format (classes made on first use, as ``logging`` is)."""
+    name = "JsonFormatter" if log_format is LogFormat.JSON else "TextFormatter"
+    return (globals().get(name) or __getattr__(name))()
+
+
+def __getattr__(name: str) -> Any:
+    # TextFormatter and JsonFormatter subclass logging.Formatter: defined when first used
+    if name in ("TextFormatter", "JsonFormatter"):
+        format_record = _format_json if name == "JsonFormatter" else _format_text
+        formatter = type(
+            name,
+            (logging.Formatter,),
+            {
+                "format": lambda self, record: format_record(record),
+                "__module__": __name__,
+            },
         )
+        globals()[name] = formatter
+        return formatter
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _text_of(record: Mapping[str, Any]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -81,6 +82,24 @@ def test_guest_chat_jwt_flow_and_pagination(guest_chat, server, app, tmp_path):
         )
     assert [m.display_name for m in found] == ["Guest"]
     assert guest_chat.configuration.CONFIG_DIR_NAME == ".genesyscloudpython-guest"
+
+
+def test_guest_chat_import_and_api_object_load_no_http_stack(guest_chat):
+    """The rendered package (lazy maps, API module) keeps httpx & co. for the first request."""
+    code = (
+        "import sys, guest_chat_rt; guest_chat_rt.WebChatApi(); guest_chat_rt.AsyncWebChatApi();"
+        "print(sorted(m for m in ('httpx', 'httpcore', 'anyio', 'ssl', 'asyncio', 'logging',"
+        " 'msgspec') if m in sys.modules))"
+    )
+    root = Path(guest_chat.__file__).parent.parent
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "PYTHONPATH": str(root)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "[]"
 
 
 @pytest.mark.slow
