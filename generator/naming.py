@@ -100,11 +100,13 @@ def _member(name: str, reserved: frozenset[str]) -> Identifier:
     return Identifier(result)
 
 
+@lru_cache(maxsize=65536)
 def property_name(wire_name: str) -> Identifier:
     """A model attribute: ``primaryContactInfo`` -> ``primary_contact_info``."""
     return _member(wire_name, MODEL_MEMBERS)
 
 
+@lru_cache(maxsize=65536)
 def parameter_name(wire_name: str) -> Identifier:
     """A method keyword argument: ``userId`` -> ``user_id``."""
     return _member(wire_name, API_MEMBERS)
@@ -116,6 +118,7 @@ def method_name(x_method_name: str | None, operation_id: str | None, fallback: s
     return _member(source, API_MEMBERS | MODEL_MEMBERS)
 
 
+@lru_cache(maxsize=65536)
 def class_name(definition_name: str) -> ClassName:
     """A model class from a definition name: ``Foo.Bar-baz`` -> ``FooBarBaz``."""
     result = pascal_case(definition_name) or "Model"
@@ -164,9 +167,12 @@ def unique_names(names: Iterable[tuple[str, str]], suffix_sep: str = "") -> dict
     and the others get ``2``, ``3``... (with ``suffix_sep`` in front). Names are compared
     case-insensitively.
     """
+    pairs = list(names)
+    if len({wanted.lower() for _, wanted in pairs}) == len(pairs):
+        return dict(pairs)  # no collision: nothing to resolve
     taken: set[str] = set()
     result: dict[str, str] = {}
-    for key, wanted in sorted(names):
+    for key, wanted in sorted(pairs):
         candidate, n = wanted, 1
         while candidate.lower() in taken:
             n += 1

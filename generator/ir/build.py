@@ -36,6 +36,32 @@ def build_api(spec: Any, diagnostics: Diagnostics | None = None) -> Api:
     return _Builder(spec.data, getattr(spec, "source", ""), diagnostics if diagnostics is not None else Diagnostics()).build()
 
 
+_LEAF_KEYS = frozenset({"type", "format", "$ref", "x-nullable", "enum", "description", "readOnly",
+                        "example", "default", "x-deprecated", "deprecated", "required", "name", "in",
+                        "collectionFormat", "pattern", "minLength", "maxLength", "minimum", "maximum",
+                        "uniqueItems", "position", "title"})
+
+
+def _leaf_key(schema: Mapping[str, Any]) -> tuple | None:
+    """A hashable key of what type_of reads from a schema without nested schemas, else None.
+
+    Enum values are keyed with their types: ``True`` and ``1`` are different values here.
+    """
+    if not _LEAF_KEYS.issuperset(schema):
+        return None
+    enum = schema.get("enum")
+    if enum is not None:
+        if not isinstance(enum, list) or not all(isinstance(v, (str, int, float, bool)) or v is None for v in enum):
+            return None
+        enum = tuple((type(v), v) for v in enum)
+    try:
+        key = (schema.get("type"), schema.get("format"), schema.get("$ref"), schema.get("x-nullable") is True, enum)
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
 def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
@@ -46,6 +72,7 @@ class _Builder:
         self.source = source
         self.diagnostics = diagnostics
         self.definitions: Mapping[str, Any] = data.get("definitions") or {}
+        self._leaf_types: dict[tuple, TypeRef] = {}
 
     # ---- references -------------------------------------------------------------
     def _resolve_local(self, ref: str, at: str) -> Any:
@@ -66,6 +93,17 @@ class _Builder:
     def type_of(self, schema: Any, at: str, depth: int = 0) -> TypeRef:
         if not isinstance(schema, Mapping) or depth > 50:
             return TypeRef("any")
+        # Leaf schemas ({"type": "string"}, {"$ref": ...}) repeat tens of thousands of
+        # times; TypeRef is immutable, so equal leaves share one node.
+        key = _leaf_key(schema)
+        if key is not None:
+            cached = self._leaf_types.get(key)
+            if cached is None:
+                cached = self._leaf_types[key] = self._type_of(schema, at, depth)
+            return cached
+        return self._type_of(schema, at, depth)
+
+    def _type_of(self, schema: Mapping[str, Any], at: str, depth: int) -> TypeRef:
         raw_type = schema.get("type")
         raw_type = raw_type if isinstance(raw_type, str) else None
         enum = tuple(schema["enum"]) if isinstance(schema.get("enum"), list) else None
@@ -202,7 +240,8 @@ class _Builder:
                      dependencies=tuple(deps), **common)
 
     # ---- operations ------------------------------------------------------------------
-    def build_parameter(self, raw: Any, at: str) -> Parameter | None:
+    def build_parameter(self, raw: Any, at: str, path_level: bool = False) -> dict[str, Any] | None:
+        """A parameter's fields, all but ``python_name`` (named per operation, see _parameters)."""
         if isinstance(raw, Mapping) and isinstance(raw.get("$ref"), str):
             at = raw["$ref"][1:] if raw["$ref"].startswith("#/") else at
             raw = self._resolve_local(raw["$ref"], at)
@@ -215,9 +254,8 @@ class _Builder:
             return None
         schema = raw.get("schema") if location == "body" else raw
         required = raw.get("required") is True or location == "path"
-        return Parameter(
+        return dict(
             wire_name=raw["name"],
-            python_name="",  # assigned per operation, see _name_parameters
             location=location,
             type=self.type_of(schema, f"{at}/schema" if location == "body" else at),
             required=required,
@@ -228,20 +266,21 @@ class _Builder:
             deprecated=raw.get("x-deprecated") is True,
             raw_required=raw.get("required"),
             raw_in=_text(raw.get("in")),
+            path_level=path_level,
         )
 
     @staticmethod
-    def _name_parameters(params: list[Parameter]) -> tuple[Parameter, ...]:
-        wanted = ((str(i).zfill(4), naming.parameter_name(p.wire_name)) for i, p in enumerate(params))
+    def _parameters(fields: list[dict[str, Any]]) -> tuple[Parameter, ...]:
+        wanted = ((str(i).zfill(4), naming.parameter_name(f["wire_name"])) for i, f in enumerate(fields))
         names = naming.unique_names(wanted, suffix_sep="_")
-        return tuple(_replace(p, python_name=names[str(i).zfill(4)]) for i, p in enumerate(params))
+        return tuple(Parameter(python_name=names[str(i).zfill(4)], **f) for i, f in enumerate(fields))
 
-    def build_operation(self, path: str, method: str, raw: Mapping[str, Any], shared: list[Parameter],
-                        global_security: tuple[str, ...] | None) -> Operation:
+    def build_operation(self, path: str, method: str, raw: Mapping[str, Any], shared: list[dict[str, Any]],
+                        global_security: tuple[str, ...] | None, python_name: str) -> Operation:
         at = pointer("paths", path, method)
         own = [p for i, r in enumerate(raw.get("parameters") or ()) if (p := self.build_parameter(r, f"{at}/parameters/{i}"))]
-        own_keys = {(p.wire_name, p.location) for p in own}
-        params = [p for p in shared if (p.wire_name, p.location) not in own_keys] + own
+        own_keys = {(p["wire_name"], p["location"]) for p in own}
+        params = [p for p in shared if (p["wire_name"], p["location"]) not in own_keys] + own
         responses = []
         for status, response in (raw.get("responses") or {}).items():
             r_at = f"{at}/responses/{naming_token(str(status))}"
@@ -266,13 +305,12 @@ class _Builder:
         return Operation(
             operation_id=_text(raw.get("operationId")),
             method_name=_text(raw.get("x-purecloud-method-name")),
-            python_name=naming.method_name(_text(raw.get("x-purecloud-method-name")), _text(raw.get("operationId")),
-                                           f"{method} {path}"),
+            python_name=python_name,
             http_method=method,
             path=path,
             pointer=at,
             tags=tags,
-            parameters=self._name_parameters(params),
+            parameters=self._parameters(params),
             responses=tuple(responses),
             summary=_text(raw.get("summary")),
             description=_text(raw.get("description")),
@@ -285,20 +323,34 @@ class _Builder:
             raw_tags=raw_tags,
         )
 
+    def _operations_by_path(self):
+        for path, item in (self.data.get("paths") or {}).items():
+            if isinstance(item, Mapping):
+                yield path, item, [(m, raw) for m, raw in item.items() if m in HTTP_METHODS and isinstance(raw, Mapping)]
+
+    def _method_names(self) -> dict[str, str]:
+        """Python method names, unique across the SDK (an operation may sit in several classes)."""
+        wanted = []
+        for path, _, operations in self._operations_by_path():
+            for method, raw in operations:
+                name = naming.method_name(_text(raw.get("x-purecloud-method-name")), _text(raw.get("operationId")),
+                                          f"{method} {path}")
+                wanted.append((pointer("paths", path, method), name))
+        return naming.unique_names(wanted, suffix_sep="_")
+
     def build_paths(self) -> tuple[PathItem, ...]:
         global_security = None
         if isinstance(self.data.get("security"), list):
             global_security = tuple(name for req in self.data["security"] if isinstance(req, Mapping) for name in req)
+        method_names = self._method_names()
         items = []
-        for path, item in (self.data.get("paths") or {}).items():
+        for path, item, raw_operations in self._operations_by_path():
             at = pointer("paths", path)
-            if not isinstance(item, Mapping):
-                continue
-            shared = [_replace(p, path_level=True) for i, r in enumerate(item.get("parameters") or ())
-                      if (p := self.build_parameter(r, f"{at}/parameters/{i}"))]
+            shared = [p for i, r in enumerate(item.get("parameters") or ())
+                      if (p := self.build_parameter(r, f"{at}/parameters/{i}", path_level=True))]
             operations = tuple(
-                self.build_operation(path, method, raw, shared, global_security)
-                for method, raw in item.items() if method in HTTP_METHODS and isinstance(raw, Mapping))
+                self.build_operation(path, method, raw, shared, global_security, method_names[pointer("paths", path, method)])
+                for method, raw in raw_operations)
             items.append(PathItem(path=path, pointer=at, keys=tuple(item.keys()), operations=operations))
         return tuple(items)
 
@@ -306,9 +358,7 @@ class _Builder:
     def build(self) -> Api:
         models = self.build_models()
         paths = self.build_paths()
-        operations = _unique_method_names(tuple(op for item in paths for op in item.operations))
-        by_id = {id_: op for id_, op in zip((o.pointer for o in operations), operations)}
-        paths = tuple(_replace(item, operations=tuple(by_id[o.pointer] for o in item.operations)) for item in paths)
+        operations = tuple(op for item in paths for op in item.operations)
         tag_docs = {t.get("name"): _text(t.get("description")) for t in self.data.get("tags") or () if isinstance(t, Mapping)}
         grouped: dict[str, list[Operation]] = {}
         for op in operations:
@@ -346,17 +396,5 @@ class _Builder:
         )
 
 
-def _unique_method_names(operations: tuple[Operation, ...]) -> tuple[Operation, ...]:
-    """Method names are unique across the SDK (an operation may sit in several classes)."""
-    names = naming.unique_names(((op.pointer, op.python_name) for op in operations), suffix_sep="_")
-    return tuple(_replace(op, python_name=names[op.pointer]) for op in operations)
-
-
 def naming_token(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
-
-
-def _replace(node, **changes):
-    from dataclasses import replace
-
-    return replace(node, **changes)
