@@ -49,6 +49,13 @@ class Output:
         elif self.live:
             click.echo(f"\r\033[K  {message}", err=True, nl=False)
 
+    def progress(self, prefix: str):
+        """A render progress callback: ``prefix: models 1200/6651`` on the live line."""
+        def report(stage: str, done: int, total: int) -> None:
+            if self.live and not self.verbose and (done == total or done % 50 == 0):
+                click.echo(f"\r\033[K  {prefix}render {stage} {done}/{total}", err=True, nl=False)
+        return report
+
     def done(self, message: str) -> None:
         if self.live and not self.verbose:
             click.echo("\r\033[K", err=True, nl=False)
@@ -112,7 +119,8 @@ def generate(targets, config_path, spec, output, package, version, no_schema, qu
             if not _PACKAGE.fullmatch(package):
                 fail(f"--package {package!r} is not a valid Python package name")
             result = pipeline.render_to_dir(spec, output, package, version or "0.1.0",
-                                            schema_validation=not no_schema, report=out.stage)
+                                            schema_validation=not no_schema, report=out.stage,
+                                            progress=out.progress(""))
             out.done(f"{spec} -> {result.output} ({len(result.api.operations)} operations, "
                      f"{len(result.api.models)} models, {result.files} files) in "
                      f"{time.perf_counter() - started:.1f} s")
@@ -128,7 +136,8 @@ def generate(targets, config_path, spec, output, package, version, no_schema, qu
             target_started = time.perf_counter()
             out.stage(f"{name}: loading {target.spec}")
             result = pipeline.generate_target(target, version=version, schema_validation=not no_schema,
-                                              report=lambda m, n=name: out.stage(f"{n}: {m}"))
+                                              report=lambda m, n=name: out.stage(f"{n}: {m}"),
+                                              progress=out.progress(f"{name}: "))
             out.done(f"{name}: {len(result.api.operations)} operations, {len(result.api.models)} models, "
                      f"{result.files} files -> {target.output} in {time.perf_counter() - target_started:.1f} s")
     except SpecError as error:

@@ -105,8 +105,12 @@ def _finish_validation(pending, diagnostics: Diagnostics, timer: StageTimer) -> 
         raise SpecError(diagnostics)
 
 
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
 def generate(source: str, output: Path, settings, *, filters: Filters | None = None,
-             schema_validation: bool = True, report: Reporter | None = None) -> GenerateResult:
+             schema_validation: bool = True, report: Reporter | None = None,
+             progress: Progress | None = None) -> GenerateResult:
     """Generate one SDK from ``source`` into ``output`` (replaced only when complete)."""
     diagnostics = Diagnostics()
     timer = StageTimer(report)
@@ -118,7 +122,7 @@ def generate(source: str, output: Path, settings, *, filters: Filters | None = N
                              filters.exclude_paths)
     if diagnostics.has_errors:
         raise SpecError(diagnostics)
-    files = _render(api, settings, timer)
+    files = _render(api, settings, timer, progress)
     _finish_validation(pending, diagnostics, timer)
     return _write(api, files, output, diagnostics, timer)
 
@@ -129,11 +133,11 @@ def generate_from_api(api: Api, output: Path, settings, *, report: Reporter | No
     return _write(api, _render(api, settings, timer), output, Diagnostics(), timer)
 
 
-def _render(api: Api, settings, timer: StageTimer) -> dict[str, str]:
+def _render(api: Api, settings, timer: StageTimer, progress: Progress | None = None) -> dict[str, str]:
     from .render import render_sdk
 
     with timer.stage("render"):
-        return render_sdk(api, settings)
+        return render_sdk(api, settings, progress=progress)
 
 
 def _write(api: Api, files: dict[str, str], output: Path, diagnostics: Diagnostics,
