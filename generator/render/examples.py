@@ -196,4 +196,124 @@ def readme_examples(package: str, api_modules: tuple[ApiModuleView, ...], models
     )
 
 
-__all__ = ["Example", "PagingExample", "ReadmeExamples", "api_examples", "example_value", "readme_examples"]
+__all__ = [
+    "Example",
+    "PagingExample",
+    "ReadmeExamples",
+    "RuntimeDocExamples",
+    "api_examples",
+    "example_value",
+    "readme_examples",
+    "runtime_doc_examples",
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# docs/runtime.md, rendered into every README: its examples name this SDK's own classes
+
+
+@dataclass(frozen=True, slots=True)
+class RuntimePaging:
+    api: str  # API class
+    async_api: str
+    method: str  # a listing method iter_entities can walk
+    args: str  # its required arguments with a trailing ", " ("" if none)
+
+
+@dataclass(frozen=True, slots=True)
+class RuntimeBody:
+    class_name: str
+    fields: tuple[tuple[str, str], ...]  # (python attribute, example value) to assign
+
+
+@dataclass(frozen=True, slots=True)
+class RuntimeDocExamples:
+    """What docs/runtime.md needs from the spec; every field may be missing in some SDK."""
+
+    oauth2: bool  # the spec has an OAuth scheme: the grants, client id/secret examples
+    jwt: bool  # a header key/JWT scheme (Guest Chat): set_jwt, the session flow
+    api: str | None  # an API class, the one of ``call``
+    async_api: str | None
+    call: str | None  # a GET returning a model: ``get_users_me()``
+    call_with_options: str | None  # the same call with ``request_options=options``
+    paging: RuntimePaging | None
+    body: RuntimeBody | None
+    session: SessionExample | None  # jwt SDKs: the unauthenticated call returning the JWT
+
+    def context(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+
+def _call_with(op: OperationView, extra: str) -> str:
+    arguments = [example_value(p) for p in op.required_params] + [extra]
+    return f"{op.python_name}({', '.join(arguments)})"
+
+
+def _runtime_call(api_modules: tuple[ApiModuleView, ...]) -> tuple[ApiModuleView, OperationView] | None:
+    """A GET returning a model: without arguments if there is one (``/me`` first), else with
+    string path arguments only."""
+    no_arguments = _candidates(
+        api_modules, lambda op: op.http_method == "GET" and not op.required_params and _returns_model(op)
+    )
+    no_arguments.sort(key=lambda pair: not pair[1].path.endswith("/me"))  # stable: keeps the order otherwise
+    if no_arguments:
+        return no_arguments[0]
+    return next(iter(_candidates(api_modules, _is_simple_get)), None)
+
+
+def _runtime_paging(api_modules: tuple[ApiModuleView, ...], models: Mapping[str, Model]) -> RuntimePaging | None:
+    """A listing (``entities`` and a page size) with at most string path arguments."""
+    by_class = {m.class_name: m for m in models.values()}
+
+    def accept(op: OperationView) -> bool:
+        return (
+            op.http_method == "GET"
+            and _returns_model(op)
+            and all(p.location == "path" and p.annotation == "str" for p in op.required_params)
+            and any(p.wire_name == "pageSize" for p in op.optional_params)
+        )
+
+    candidates = _candidates(api_modules, accept)
+    candidates.sort(key=lambda pair: len(pair[1].required_params))  # stable
+    for api_module, op in candidates:
+        model = by_class.get(op.return_annotation)
+        if model is None or not any(p.wire_name == "entities" for p in model.properties):
+            continue
+        args = "".join(f"{example_value(p)}, " for p in op.required_params)
+        return RuntimePaging(api_module.class_name, api_module.async_class_name, op.python_name, args)
+    return None
+
+
+def _runtime_body(class_name: str | None, models: Mapping[str, Model]) -> RuntimeBody | None:
+    model = next((m for m in models.values() if m.class_name == class_name), None) if class_name else None
+    if model is None:
+        return None
+    strings = [
+        p
+        for p in model.properties
+        if not p.read_only and p.wire_name not in ("id", "selfUri") and type_expression(p.type, models) == "str"
+    ]
+    strings.sort(key=lambda p: not p.required)  # stable: required ones first
+    fields = tuple((p.python_name, f'"{p.python_name}_example"') for p in strings[:2])
+    return RuntimeBody(model.class_name, fields)
+
+
+def runtime_doc_examples(
+    api_modules: tuple[ApiModuleView, ...],
+    models: Mapping[str, Model],
+    scheme_types: set[str],
+    readme: ReadmeExamples,
+) -> RuntimeDocExamples:
+    call = _runtime_call(api_modules)
+    api_module = call[0] if call else (api_modules[0] if api_modules else None)
+    return RuntimeDocExamples(
+        oauth2="oauth2" in scheme_types,
+        jwt="oauth2" not in scheme_types and "apiKey" in scheme_types,
+        api=api_module.class_name if api_module else None,
+        async_api=api_module.async_class_name if api_module else None,
+        call=call[1].example_call if call else None,
+        call_with_options=_call_with(call[1], "request_options=options") if call else None,
+        paging=_runtime_paging(api_modules, models),
+        body=_runtime_body(readme.post_body_class, models),
+        session=readme.session,
+    )

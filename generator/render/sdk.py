@@ -12,7 +12,7 @@ import jinja2
 from ..ir.model import Api
 from . import text
 from .environment import RUNTIME_DIR, RUNTIME_DOC_PATHS, environment
-from .examples import api_examples, readme_examples
+from .examples import RuntimeDocExamples, api_examples, readme_examples, runtime_doc_examples
 from .settings import RenderSettings
 from .types import FILE_UPLOAD_ALIAS, FILE_UPLOAD_ANNOTATION
 from .views import ApiModuleView, ModelModuleView, RenderError, annotation_names, api_modules, model_modules
@@ -78,6 +78,10 @@ def render_sdk(
     files["pyproject.toml"] = env.get_template("pyproject.toml.jinja").render(
         settings=settings, description=_description(api, settings)
     )
+    examples = readme_examples(package, apis, api.models_by_name)
+    doc_examples = runtime_doc_examples(
+        apis, api.models_by_name, {scheme.type for scheme in api.security_schemes}, examples
+    )
     files["README.md"] = env.get_template("README.md.jinja").render(
         api=api,
         settings=settings,
@@ -87,8 +91,8 @@ def render_sdk(
         operation_count=len(api.operations),
         model_count=sum(len(m.models) for m in models),
         auth_mode=auth_mode(api),
-        examples=readme_examples(package, apis, api.models_by_name),
-        runtime_doc=runtime_doc(settings),
+        examples=examples,
+        runtime_doc=runtime_doc(settings, examples=doc_examples),
     )
     if settings.changelog:
         # The release history lives in the repository state (specs/); the package gets a copy.
@@ -210,15 +214,24 @@ def runtime_file_paths(files: Mapping[str, str], package: str, runtime_dir: Path
     return {p for p in _runtime_files(package, runtime_dir) if p in files}
 
 
-def runtime_doc(settings: RenderSettings, paths: tuple[Path, ...] | None = None) -> str:
-    """docs/runtime.md of the runtime, with ``{{ package }}`` and ``{{ distribution }}`` filled in
-    and its headings nested under the README's "Runtime" section ("" if there is none)."""
+def runtime_doc(
+    settings: RenderSettings,
+    paths: tuple[Path, ...] | None = None,
+    examples: RuntimeDocExamples | None = None,
+) -> str:
+    """docs/runtime.md of the runtime, rendered for this SDK and with its headings nested under
+    the README's "Runtime" section ("" if there is none). Its variables: ``package``,
+    ``distribution`` and the fields of :class:`RuntimeDocExamples` (the SDK's own API class,
+    calls, listing, body model and auth mode, so that every example runs in this SDK)."""
     for path in RUNTIME_DOC_PATHS if paths is None else paths:
         if path.is_file():
             source = path.read_text(encoding="utf-8")
             try:
-                doc = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True).from_string(source)
-                rendered = doc.render(package=settings.package, distribution=settings.distribution)
+                doc = jinja2.Environment(
+                    undefined=jinja2.StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True
+                ).from_string(source)
+                context = examples.context() if examples is not None else {}
+                rendered = doc.render(package=settings.package, distribution=settings.distribution, **context)
             except jinja2.TemplateError as error:
                 raise RenderError(f"{path}: {error}") from error
             return _demote_headings(rendered.strip())
