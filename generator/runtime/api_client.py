@@ -340,9 +340,7 @@ class AsyncApiClient(ClientCore):
                     shards = self._shards = _open_pools(
                         self,
                         self._transport,
-                        lambda size: httpx.AsyncHTTPTransport(
-                            **self.http_settings(size)
-                        ),
+                        lambda size: _async_transport(self.http_settings(size)),
                     )
         return shards
 
@@ -603,6 +601,12 @@ def get_default_async_api_client() -> AsyncApiClient:
 
 # ---------------------------------------------------------------------------------------------
 # helpers shared by both clients
+
+
+def _async_transport(settings: dict[str, Any]) -> httpx.AsyncHTTPTransport:
+    from ._asyncio_backend import use_asyncio_backend
+
+    return use_asyncio_backend(httpx.AsyncHTTPTransport(**settings))
 
 
 def _open_pools(client: ClientCore, transport: Any, factory: Any) -> PoolShards[Any]:

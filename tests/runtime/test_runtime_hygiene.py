@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 RUNTIME_DIR = Path(__file__).resolve().parents[2] / "generator" / "runtime"
-SDK_DEPENDENCIES = {"httpx", "msgspec"}
+SDK_DEPENDENCIES = {"httpx", "httpcore", "msgspec"}  # httpcore: httpx's own, declared too
 
 
 @pytest.mark.parametrize("path", sorted(RUNTIME_DIR.glob("*.py")), ids=lambda p: p.name)
