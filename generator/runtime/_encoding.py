@@ -16,11 +16,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
-from ._models import encode_json, to_wire
-from ._operation import OperationSpec
+from ._lazy import lazy_import
+
+if TYPE_CHECKING:
+    from . import _models
+    from ._operation import OperationSpec
+else:  # msgspec is imported by the first request, not by building a client
+    _models = lazy_import("._models", globals())
 
 _SEPARATORS = {"csv": ",", "ssv": " ", "tsv": "\t", "pipes": "|"}
 JSON_TYPE = "application/json"
@@ -64,10 +69,10 @@ def format_scalar(value: Any) -> str:
     if isinstance(value, (int, float)):
         return str(value)
     if isinstance(value, (datetime, date)):  # same text as in JSON bodies (naive = UTC)
-        return to_wire(value)
+        return _models.to_wire(value)
     if isinstance(value, Enum):
         return format_scalar(value.value)
-    wire = to_wire(value)
+    wire = _models.to_wire(value)
     return wire if isinstance(wire, str) else json.dumps(wire, separators=(",", ":"))
 
 
@@ -169,7 +174,7 @@ def _encode_body(body: Any, consumes: tuple[str, ...]) -> tuple[bytes, str]:
         )
     if isinstance(body, str) and "json" not in declared:
         return body.encode("utf-8"), declared
-    return encode_json(body), (declared if "json" in declared else JSON_TYPE)
+    return _models.encode_json(body), (declared if "json" in declared else JSON_TYPE)
 
 
 def _file_part(name: str, value: Any, request: PreparedRequest) -> FilePart:

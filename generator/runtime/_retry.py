@@ -13,7 +13,6 @@ import random
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
 
 RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 UNPROCESSED_STATUSES = frozenset(
@@ -81,6 +80,10 @@ def server_requested_delay(
         except ValueError:
             pass
         try:
+            from email.utils import (
+                parsedate_to_datetime,
+            )  # rare: an HTTP-date Retry-After
+
             when = parsedate_to_datetime(value).timestamp()
         except (TypeError, ValueError, IndexError):
             continue

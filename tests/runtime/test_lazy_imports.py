@@ -15,8 +15,8 @@ from pathlib import Path
 
 # none of these may be imported by `import <sdk>; <sdk>.UsersApi()`
 HEAVY = ("httpx", "httpcore", "anyio", "h11", "ssl", "asyncio", "logging", "msgspec")
-# nor by building clients and touching the configuration (the model layer may load there)
-HEAVY_FOR_CLIENTS = ("httpx", "httpcore", "anyio", "h11", "ssl", "asyncio", "logging")
+# nor by building clients and touching the configuration
+HEAVY_FOR_CLIENTS = HEAVY
 
 PROBE = """
 import json, sys
