@@ -1,0 +1,59 @@
+"""The runtime's public names and the module defining each (read by the renderer, which
+builds the package's lazy ``__init__`` from it; copied into the SDK too, harmlessly).
+
+``api_client``, ``configuration``, ``logger`` and ``rest`` are the official SDK's submodules that
+scripts reach as attributes (``<sdk>.api_client.ApiClient()``, ``<sdk>.configuration.host = ...``,
+``<sdk>.logger.LogLevel``, ``<sdk>.rest.ApiException``). Each of these modules holds an
+attribute of its own name pointing at itself, so the lazy map resolves the name to the module
+whether or not it was imported before.
+"""
+
+PUBLIC_NAMES: dict[str, str] = {
+    # submodules reached as attributes (each module's attribute of its own name is itself)
+    "api_client": "api_client",
+    "rest": "rest",
+    # clients
+    "ApiClient": "api_client",
+    "AsyncApiClient": "api_client",
+    "get_default_api_client": "api_client",
+    "get_default_async_api_client": "api_client",
+    # configuration, regions, logging
+    "configuration": "configuration",
+    "Configuration": "configuration",
+    "GatewayConfiguration": "configuration",
+    "PureCloudRegionHosts": "regions",
+    "logger": "logger",
+    "Logger": "logger",
+    "LogLevel": "logger",
+    "LogFormat": "logger",
+    # per-request options, responses, hooks
+    "RequestOptions": "_request_options",
+    "ApiResponse": "_response",
+    "RequestEvent": "_events",
+    "ResponseEvent": "_events",
+    "RetryPolicy": "_retry",
+    "RateLimiter": "_rate_limit",
+    # pagination
+    "iter_pages": "pagination",
+    "iter_entities": "pagination",
+    "aiter_pages": "pagination",
+    "aiter_entities": "pagination",
+    # PKCE helpers
+    "generate_pkce_code_verifier": "_auth",
+    "compute_pkce_code_challenge": "_auth",
+    # exceptions
+    "ApiException": "rest",
+    "ApiStatusError": "rest",
+    "BadRequestError": "rest",
+    "UnauthorizedError": "rest",
+    "ForbiddenError": "rest",
+    "NotFoundError": "rest",
+    "ConflictError": "rest",
+    "RateLimitError": "rest",
+    "ServerError": "rest",
+    "ApiConnectionError": "rest",
+    "ApiTimeoutError": "rest",
+    "TokenRefreshError": "rest",
+    "ResponseDecodeError": "rest",
+    "ConfigFileError": "rest",
+}
