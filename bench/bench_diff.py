@@ -27,7 +27,7 @@ from generator.diff import diff_apis
 from generator.ir.build import build_api
 from generator.loader import load_spec
 
-SPECS = Path("/work/shared/specs")
+SPECS = Path(__file__).resolve().parents[1].parent / "shared" / "specs"
 OLD, NEW = (
     SPECS / "platform-api-268.0.0.json.gz",
     SPECS / "platform-api-269.0.0.json.gz",

@@ -17,7 +17,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 # The repository keeps the current spec; older releases come from the shared spec folder.
 SPEC_FOLDERS = (
     REPO_ROOT / "specs",
-    Path(os.environ.get("BENCH_SPEC_DIR", "/work/shared/specs")),
+    Path(os.environ.get("BENCH_SPEC_DIR", Path(__file__).resolve().parents[1].parent / "shared" / "specs")),
 )
 PACKAGE = "purecloud_platform"
 

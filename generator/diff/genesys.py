@@ -1,7 +1,7 @@
 """Policy ``genesys``: the Platform SDK's published swagger-diff rules, quirks included.
 
 The rule table, texts and walk order are documented in
-``/work/shared/notes/genesys-diff-rules.md`` (rule numbers below refer to it). The
+``shared/notes/genesys-diff-rules.md`` (rule numbers below refer to it). The
 reference is JavaScript, so key order, ``===`` and value printing follow
 :mod:`generator.diff.jsvalues`. Everything is read from the IR; the few raw details
 those rules need are the IR's ``raw_*`` fields, ``PathItem.keys``,

@@ -375,7 +375,7 @@ def test_display_type(type_ref, text):
     assert display_type(type_ref) == text
 
 
-SHARED = Path("/work/shared")
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"  # beside the repository
 
 
 @pytest.mark.slow

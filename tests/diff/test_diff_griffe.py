@@ -82,7 +82,7 @@ def test_shipped_platform_pair(tmp_path):
     from generator.diff import diff_apis
     from generator.diff.cli import load_api
 
-    specs = Path("/work/shared/specs")
+    specs = Path(__file__).resolve().parents[2].parent / "shared" / "specs"
     old_spec, new_spec = str(specs / "platform-api-268.0.0.json.gz"), str(
         specs / "platform-api-269.0.0.json.gz"
     )

@@ -3,7 +3,7 @@
 The full Platform spec takes Prism ~110 s to load and its dynamic response
 generator crashes on recursive models, so a test gets a copy pruned to the
 operations it calls (and the definitions they reach), with a deterministic
-``examples`` entry on every 2xx response (see /work/shared/notes/prism.md).
+``examples`` entry on every 2xx response (see ../shared/notes/prism.md).
 """
 
 from __future__ import annotations

@@ -12,8 +12,8 @@ import pytest
 
 from .fake_server import CLIENT_ID, CLIENT_SECRET, Reply
 
-SPECS = Path("/work/shared/specs")
 REPO = Path(__file__).resolve().parents[2]
+SPECS = REPO.parent / "shared" / "specs"  # shared/ sits beside the repository
 
 
 def _generate(spec: Path, package: str, output: Path):
