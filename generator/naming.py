@@ -26,6 +26,7 @@ from __future__ import annotations
 import builtins
 import keyword
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -72,6 +73,8 @@ _NON_WORD = re.compile(r"[^0-9A-Za-z]+")
 @lru_cache(maxsize=65536)
 def words(name: str) -> tuple[str, ...]:
     """Split any spelling (camelCase, PascalCase, snake_case, dotted, spaced) into words."""
+    if not name.isascii():  # "ünïcode" -> "unicode": keep the letters, drop the accents
+        name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     name = _SPLIT_ACRONYM.sub(r"\1_\2", name)
     name = _SPLIT_LOWER_UPPER.sub(r"\1_\2", name)
     return tuple(w for w in _NON_WORD.split(name) if w)

@@ -6,6 +6,7 @@ reported there); anything it still cannot use becomes a diagnostic, not a crash.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -29,6 +30,7 @@ DEFINITIONS_PREFIX = "#/definitions/"
 _LOCATIONS = {"path", "query", "header", "body", "formData"}
 _PRIMITIVES = {"string", "integer", "number", "boolean", "file", "object"}
 DEFAULT_TAG = "Default"
+_UNREPRESENTABLE = re.compile(r'["\\\x00-\x1f]')
 
 
 def build_api(spec: Any, diagnostics: Diagnostics | None = None) -> Api:
@@ -213,6 +215,12 @@ class _Builder:
         properties = []
         for index, (wire_name, (prop, prop_at)) in enumerate(by_wire.items()):
             prop = prop if isinstance(prop, Mapping) else {}
+            if _UNREPRESENTABLE.search(wire_name):
+                # msgspec (the SDK's model layer) cannot map such a JSON name to an attribute.
+                self.diagnostics.error(
+                    "unsupported-property-name",
+                    f"property name {wire_name!r} contains a quote, backslash or control character, "
+                    "which the generated models cannot represent", prop_at, source=self.source)
             properties.append(Property(
                 wire_name=wire_name,
                 python_name=python_names[str(index).zfill(5)],
