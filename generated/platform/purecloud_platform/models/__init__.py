@@ -14097,6 +14097,11 @@ _MODULES: dict[str, str] = {
 
 __all__ = sorted(_MODULES)
 
+# The official SDK's per-model modules (models/user_entity_listing.py) still import.
+from .._model_modules import install_model_module_finder  # noqa: E402
+
+install_model_module_finder(__name__, _MODULES)
+
 
 def __getattr__(name: str) -> Any:
     module = _MODULES.get(name)
