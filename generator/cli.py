@@ -151,20 +151,9 @@ def generate(targets, config_path, spec, output, package, version, no_schema, qu
         fail(str(error))
 
 
-def _attach_optional_commands() -> None:
-    """Commands that live with their stage (diff, bump, release)."""
-    import importlib
+# Commands that live with their stage.
+from .diff.cli import bump_command, diff_command  # noqa: E402
+from .release.cli import release_command  # noqa: E402
 
-    for module, names in (("generator.diff.cli", ("diff_command", "bump_command")),
-                          ("generator.release.cli", ("release_command",))):
-        try:
-            loaded = importlib.import_module(module)
-        except ImportError:
-            continue
-        for name in names:
-            command = getattr(loaded, name, None)
-            if command is not None:
-                main.add_command(command)
-
-
-_attach_optional_commands()
+for _command in (diff_command, bump_command, release_command):
+    main.add_command(_command)

@@ -76,13 +76,25 @@ def load_api(source: str, *, schema_validation: bool = True, filters: Filters | 
     """A spec file or URL -> its checked IR (what diff and release use)."""
     diagnostics = Diagnostics()
     timer = timer or StageTimer()
+    api, pending = _load_ir(source, diagnostics, timer, schema_validation, filters)
+    _finish_validation(pending, diagnostics, timer)
+    return api
+
+
+def _load_ir(source: str, diagnostics: Diagnostics, timer: StageTimer, schema_validation: bool,
+             filters: Filters | None):
+    """Load, check and build the (filtered) IR; schema validation may still be running."""
     spec, pending = load_and_check(source, diagnostics, timer=timer, schema_validation=schema_validation)
     with timer.stage("ir"):
         api = _build(spec, diagnostics)
-    _finish_validation(pending, diagnostics, timer)
-    if filters is not None and filters.active:
-        api = filter_api(api, filters.include_tags, filters.exclude_tags, filters.include_paths, filters.exclude_paths)
-    return api
+        if filters is not None and filters.active:
+            api = filter_api(api, filters.include_tags, filters.exclude_tags, filters.include_paths,
+                             filters.exclude_paths)
+    if diagnostics.has_errors:
+        if pending is not None:
+            pending.cancel()
+        raise SpecError(diagnostics)
+    return api, pending
 
 
 def _build(spec, diagnostics: Diagnostics) -> Api:
@@ -114,14 +126,7 @@ def generate(source: str, output: Path, settings, *, filters: Filters | None = N
     """Generate one SDK from ``source`` into ``output`` (replaced only when complete)."""
     diagnostics = Diagnostics()
     timer = StageTimer(report)
-    spec, pending = load_and_check(source, diagnostics, timer=timer, schema_validation=schema_validation)
-    with timer.stage("ir"):
-        api = _build(spec, diagnostics)
-        if filters is not None and filters.active:
-            api = filter_api(api, filters.include_tags, filters.exclude_tags, filters.include_paths,
-                             filters.exclude_paths)
-    if diagnostics.has_errors:
-        raise SpecError(diagnostics)
+    api, pending = _load_ir(source, diagnostics, timer, schema_validation, filters)
     files = _render(api, settings, timer, progress)
     _finish_validation(pending, diagnostics, timer)
     return _write(api, files, output, diagnostics, timer)

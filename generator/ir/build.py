@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import naming
-from ..diagnostics import Diagnostics, pointer
+from ..diagnostics import Diagnostics, escape_pointer_token, pointer
 from .model import (
     Api,
     ApiGroup,
@@ -177,7 +177,7 @@ class _Builder:
             else:
                 collected += self._collect_properties(part, part_at, seen, parents, required)
         for wire_name, prop in (schema.get("properties") or {}).items():
-            collected.append((wire_name, prop, f"{at}/properties/{naming_token(wire_name)}"))
+            collected.append((wire_name, prop, f"{at}/properties/{escape_pointer_token(wire_name)}"))
         required += [r for r in schema.get("required") or () if isinstance(r, str)]
         return collected
 
@@ -291,7 +291,7 @@ class _Builder:
         params = [p for p in shared if (p["wire_name"], p["location"]) not in own_keys] + own
         responses = []
         for status, response in (raw.get("responses") or {}).items():
-            r_at = f"{at}/responses/{naming_token(str(status))}"
+            r_at = f"{at}/responses/{escape_pointer_token(str(status))}"
             if isinstance(response, Mapping) and isinstance(response.get("$ref"), str):
                 response = self._resolve_local(response["$ref"], r_at)
             response = response if isinstance(response, Mapping) else {}
@@ -402,7 +402,3 @@ class _Builder:
             description=_text(info.get("description")),
             models_by_name={m.name: m for m in models},
         )
-
-
-def naming_token(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
