@@ -375,7 +375,8 @@ def test_display_type(type_ref, text):
     assert display_type(type_ref) == text
 
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"  # beside the repository
+REPO = Path(__file__).resolve().parents[2]
+PLATFORM_FIXTURES = REPO / "tests/fixtures/platform"  # 268.0.0 and Genesys' 269 release notes
 
 
 @pytest.mark.slow
@@ -383,10 +384,10 @@ def test_shipped_pair_matches_official_release_notes_byte_for_byte():
     from generator.diff import diff_apis
     from generator.diff.cli import load_api
 
-    _, old = load_api(str(SHARED / "specs/platform-api-268.0.0.json.gz"))
-    _, new = load_api(str(SHARED / "specs/platform-api-269.0.0.json.gz"))
+    _, old = load_api(str(PLATFORM_FIXTURES / "platform-api-268.0.0.json.gz"))
+    _, new = load_api(str(REPO / "specs/platform-api-269.0.0.json.gz"))
     result = diff_apis(old, new, "genesys")
-    expected = (SHARED / "notes/genesys-268.0.0-269.0.0-releaseNotes.md").read_text(
+    expected = (PLATFORM_FIXTURES / "genesys-268.0.0-269.0.0-releaseNotes.md").read_text(
         encoding="utf-8"
     )
     assert result.counts == {"major": 42, "minor": 44, "patch": 3}

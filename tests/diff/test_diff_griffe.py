@@ -82,10 +82,9 @@ def test_shipped_platform_pair(tmp_path):
     from generator.diff import diff_apis
     from generator.diff.cli import load_api
 
-    specs = Path(__file__).resolve().parents[2].parent / "shared" / "specs"
-    old_spec, new_spec = str(specs / "platform-api-268.0.0.json.gz"), str(
-        specs / "platform-api-269.0.0.json.gz"
-    )
+    repo = Path(__file__).resolve().parents[2]
+    old_spec = str(repo / "tests/fixtures/platform/platform-api-268.0.0.json.gz")
+    new_spec = str(repo / "specs/platform-api-269.0.0.json.gz")
     breakages = _breakages(
         _generate_spec(old_spec, tmp_path / "old"),
         _generate_spec(new_spec, tmp_path / "new"),

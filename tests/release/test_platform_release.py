@@ -1,5 +1,5 @@
 """The issue's "done when": a first Platform release from 268.0.0, then
-`sdkgen release platform --spec ../shared/specs/platform-api-269.0.0.json.gz
+`sdkgen release platform --spec specs/platform-api-269.0.0.json.gz
 --repository-url http://127.0.0.1:PORT/` publishes the version the diff calls for."""
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from .repo_layout import REPO_ROOT, make_repository_for
 
 pytestmark = pytest.mark.slow
 
-SHARED_SPECS = REPO_ROOT.parent / "shared" / "specs"
+PLATFORM_FIXTURES = REPO_ROOT / "tests" / "fixtures" / "platform"  # 268.0.0 lives here
+SHIPPED_SPECS = REPO_ROOT / "specs"
 
 
 def _release(repo, index, *args):
@@ -41,13 +42,8 @@ def _release(repo, index, *args):
 
 
 def test_platform_268_then_269_publishes_the_major_release(package_index, tmp_path):
-    spec_268 = SHARED_SPECS / "platform-api-268.0.0.json.gz"
-    spec_269 = SHARED_SPECS / "platform-api-269.0.0.json.gz"
-    if not spec_268.exists():
-        pytest.fail(
-            f"{spec_268} is missing: the shared specs must sit beside the repository",
-            pytrace=False,
-        )
+    spec_268 = PLATFORM_FIXTURES / "platform-api-268.0.0.json.gz"
+    spec_269 = SHIPPED_SPECS / "platform-api-269.0.0.json.gz"
     repo = make_repository_for(tmp_path / "repo", "platform", spec_268)
 
     first = _release(repo, package_index)
