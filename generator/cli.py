@@ -114,10 +114,11 @@ def generate(targets, config_path, spec, output, package, version, no_schema, qu
                 fail("give either TARGET names or --spec, not both")
             if not output or not package:
                 fail("--spec needs --output and --package")
-            from .config import _PACKAGE
+            from .naming import package_problem
 
-            if not _PACKAGE.fullmatch(package):
-                fail(f"--package {package!r} is not a valid Python package name")
+            problem = package_problem(package)
+            if problem:
+                fail(f"--package {problem}")
             result = pipeline.render_to_dir(spec, output, package, version or "0.1.0",
                                             schema_validation=not no_schema, report=out.stage,
                                             progress=out.progress(""))

@@ -14,12 +14,12 @@ from pathlib import Path
 import yaml
 
 from .diagnostics import Diagnostics, SpecError
+from .naming import package_problem
 
 CONFIG_FILE = "sdkgen.yaml"
 _REQUIRED = ("spec", "package", "output")
 _OPTIONAL = ("distribution", "description", "version", "include_tags", "exclude_tags",
              "include_paths", "exclude_paths")
-_PACKAGE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _DISTRIBUTION = re.compile(r"[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?")
 
 
@@ -111,9 +111,9 @@ def load_config(path: Path | None = None) -> Config:
         if missing:
             continue
         package = entry["package"]
-        if not _PACKAGE.fullmatch(package):
-            diagnostics.error("invalid-config", f"package {package!r} is not a valid Python package name",
-                              f"{where}/package", source=source, line=line)
+        problem = package_problem(package)
+        if problem:
+            diagnostics.error("invalid-config", f"package {problem}", f"{where}/package", source=source, line=line)
         distribution = entry.get("distribution") or package.replace("_", "-")
         if not _DISTRIBUTION.fullmatch(distribution):
             diagnostics.error("invalid-config", f"distribution {distribution!r} is not a valid project name",

@@ -11,7 +11,8 @@ checked identifier by mistake. Rules, in the order they apply:
    ``getUserQueues`` -> ``get_user_queues`` and ``userID`` -> ``user_id``;
 2. a name starting with a digit gets a prefix (``var_`` for members, ``Model`` /
    ``Api`` for classes, ``m_`` for modules);
-3. a name that is a Python keyword, or would shadow a name the generated code itself
+3. a name that is a reserved word (:data:`RESERVED_WORDS`, pinned: the same on every
+   Python), or would shadow a name the generated code itself
    uses in that scope (annotation types such as ``str`` or ``list``, the Model and
    API base-class members), gets a trailing ``_``. Builtins such as ``id`` and
    ``type`` stay as they are for attributes and parameters: the official SDK uses
@@ -23,12 +24,12 @@ checked identifier by mistake. Rules, in the order they apply:
 
 from __future__ import annotations
 
-import builtins
-import keyword
 import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+
+from .stdlib_names import STDLIB_MODULE_NAMES
 
 
 class Identifier(str):
@@ -43,7 +44,20 @@ class ModuleName(str):
     """A valid, lower-case module name."""
 
 
-_KEYWORDS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) - {"_"}
+# Pinned, not read from ``keyword``: ``keyword.softkwlist`` grows with Python (``type`` on 3.12),
+# and a name must not change with the interpreter that runs sdkgen. The hard keywords of
+# 3.10 to 3.13 (identical on all four), plus ``match`` and ``case``: soft keywords since 3.10,
+# reserved since sdkgen's first release, so module names published as ``match_`` do not move.
+# ``type`` (3.12) is not reserved: a legal identifier everywhere, spelled so by the spec and
+# the official SDK. tests/unit/test_naming_interpreters.py proves the pin on each Python.
+HARD_KEYWORDS = frozenset({
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
+    "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
+    "try", "while", "with", "yield",
+})
+RESERVED_WORDS = HARD_KEYWORDS | frozenset({"match", "case"})
+_KEYWORDS = RESERVED_WORDS
 
 # Names the generated code writes into annotations or relies on inside class bodies.
 # A member with one of these names would shadow it for every later annotation.
@@ -59,11 +73,16 @@ MODEL_MEMBERS = frozenset(
 API_MEMBERS = frozenset(
     {"self", "api_client", "request_options", "with_extended_response", "close"}
 )
-# Module-level names of generated modules that a class may not take.
+# Module-level names of generated modules that a class may not take: what their code and
+# annotations refer to (``AttributeError`` is raised by the lazy ``__init__`` modules, which
+# cache every class they load in their globals). Other builtins (``Warning``, ``Exception``)
+# are legal class names the generated code never uses, and stay as the spec spells them;
+# a list of every capitalised builtin would also differ per Python (``ExceptionGroup``, 3.11).
 CLASS_RESERVED = ANNOTATION_NAMES | frozenset(
-    {"OperationSpec", "ParamSpec", "RequestOptions", "BaseApi", "AsyncBaseApi",
-     "Struct", "TYPE_CHECKING", "Optional", "Union", "Literal"}
-) | frozenset(name for name in dir(builtins) if name[:1].isupper())
+    {"OperationSpec", "ParamSpec", "RequestOptions", "BaseApi", "AsyncBaseApi", "Struct",
+     "TYPE_CHECKING", "Optional", "Union", "BinaryIO", "PathLike", "AttributeError",
+     "DeprecationWarning"}
+)
 
 _SPLIT_ACRONYM = re.compile(r"([A-Z]+)([A-Z][a-z])")
 _SPLIT_LOWER_UPPER = re.compile(r"([a-z\d])([A-Z])")
@@ -183,3 +202,27 @@ def unique_names(names: Iterable[tuple[str, str]], suffix_sep: str = "") -> dict
         taken.add(candidate.lower())
         result[key] = type(wanted)(candidate) if isinstance(wanted, str) else candidate
     return result
+
+
+def package_problem(package: str) -> str | None:
+    """Why ``package`` cannot name a generated SDK, or None when it can."""
+    if not package.isidentifier() or not package.isascii():
+        return f"{package!r} is not a valid Python package name"
+    if package in RESERVED_WORDS:
+        return f"{package!r} is a Python keyword"
+    if package in STDLIB_MODULE_NAMES:
+        return (f"{package!r} is a standard-library module: the SDK would install but "
+                f"`import {package}` would load the standard library's; choose another name")
+    return None
+
+
+def top_level_alias(class_name: str, taken: Iterable[str]) -> str:
+    """The package-level name of a model whose class name a runtime or API export already
+    holds there: ``ApiResponse`` -> ``ApiResponseModel`` (then ``ApiResponseModel2``...).
+    The class keeps its name in ``<package>.models``."""
+    taken = {name.lower() for name in taken}
+    candidate, n = f"{class_name}Model", 1
+    while candidate.lower() in taken:
+        n += 1
+        candidate = f"{class_name}Model{n}"
+    return candidate

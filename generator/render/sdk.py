@@ -10,6 +10,7 @@ from pathlib import Path
 import jinja2
 
 from ..ir.model import Api
+from ..naming import top_level_alias
 from . import text
 from .environment import RUNTIME_DIR, RUNTIME_DOC_PATHS, environment
 from .examples import RuntimeDocExamples, api_examples, readme_examples, runtime_doc_examples
@@ -123,7 +124,8 @@ def _package_doc(api: Api, settings: RenderSettings) -> list[str]:
         f"{_description(api, settings)}",
         "Every public name (runtime, API classes, models) is importable from here; API and\n"
         "model modules are imported on first use, so ``import`` stays fast. A model whose\n"
-        "name is also a runtime or API name is only available from ``.models``.",
+        "name is also a runtime or API name is exported here as ``<Name>Model``\n"
+        "(``ApiResponseModel``), and under its own name from ``.models``.",
     ]
 
 
@@ -165,20 +167,33 @@ def _package_exports(package: str, apis: tuple[ApiModuleView, ...], models: tupl
     """Top-level names: runtime first, then API classes, then models (a model whose name
     is taken keeps living in ``.models`` only)."""
     exported: dict[str, str] = {name: f".{module}" for name, module in runtime_public_names().items()}
+    aliases: dict[str, str] = {}  # top-level name -> the model class it stands for
     for view in apis:
         for class_name in (view.class_name, view.async_class_name):
             if class_name in exported:
                 raise RenderError(f"API class {class_name!r} has the name of a runtime export; rename the tag")
             exported[class_name] = f".apis.{view.module_name}"
+    # A model whose name the runtime or an API class holds at the top level is exported
+    # there as ``<Name>Model`` (naming.top_level_alias), and as itself from ``.models``.
+    model_names = {model.class_name for module in models for model in module.models}
     for module in models:
         for model in module.models:
-            exported.setdefault(model.class_name, f".models.{module.module_name}")
+            if model.class_name in exported:
+                alias = top_level_alias(model.class_name, exported.keys() | model_names)
+                exported[alias] = f".models.{module.module_name}"
+                aliases[alias] = model.class_name
+            else:
+                exported[model.class_name] = f".models.{module.module_name}"
     by_module: dict[str, list[str]] = {}
     for name, module in exported.items():
         by_module.setdefault(module, []).append(name)
     return {
         "lazy_names": sorted(exported.items()),
-        "type_checking_imports": [(module, sorted(names)) for module, names in sorted(by_module.items())],
+        "aliases": sorted(aliases.items()),
+        "type_checking_imports": [
+            (module, ", ".join(f"{aliases.get(name, name)} as {name}" for name in sorted(names)))
+            for module, names in sorted(by_module.items())
+        ],
     }
 
 

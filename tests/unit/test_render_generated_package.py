@@ -250,8 +250,9 @@ def test_sanitised_class_names_resolve_across_modules(sdk):
     models_runtime = importlib.import_module(f"{PACKAGE}._models")
     client = RecordingClient()
     sdk.ClassApi(client).get_error(404)
-    assert client.calls[-1][0].response_type == "Exception_"
-    error = models_runtime.decode_json(b'{"message": "m", "details": [{"sameCase": {"lowercase": true}}]}', "Exception_")
+    assert client.calls[-1][0].response_type == "Exception"
+    error = models_runtime.decode_json(b'{"message": "m", "details": [{"sameCase": {"lowercase": true}}]}', "Exception")
+    assert error is not None and type(error).__name__ == "Exception" and not issubclass(type(error), BaseException)
     assert error.details[0].same_case.lowercase is True
     assert type(error.details[0].same_case) is sdk.models.Skill2 and sdk.models.Skill2 is not sdk.models.Skill
     assert sdk.models.Class(value="v").to_json() == '{"value":"v"}'

@@ -1,0 +1,80 @@
+"""Names as the user meets them: legal names kept, collisions with the runtime resolved to a
+documented place, package names that could never be imported refused."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+SPEC = Path(__file__).resolve().parents[1] / "fixtures" / "specs" / "name_collisions.yaml"
+
+
+@pytest.fixture(scope="module")
+def collide(tmp_path_factory):
+    out = tmp_path_factory.mktemp("collide")
+    result = CliRunner().invoke(
+        main, ["generate", "--spec", str(SPEC), "--output", str(out), "--package", "collide_sdk", "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    sys.path.insert(0, str(out))
+    try:
+        yield importlib.import_module("collide_sdk")
+    finally:
+        sys.path.remove(str(out))
+        for name in [m for m in sys.modules if m.split(".")[0] == "collide_sdk"]:
+            del sys.modules[name]
+
+
+def test_builtin_and_typing_names_stay_as_the_spec_spells_them(collide):
+    assert collide.Warning.__name__ == "Warning" and collide.Warning is collide.models.Warning
+    assert collide.Literal.__name__ == "Literal"
+    assert not issubclass(collide.Warning, BaseException)
+
+
+def test_a_model_named_like_a_runtime_class_is_reachable_from_the_top_level(collide):
+    runtime_response = importlib.import_module("collide_sdk._response").ApiResponse
+    assert collide.ApiResponse is runtime_response  # the runtime keeps its documented name
+    model = collide.models.ApiResponse
+    assert model.__module__.startswith("collide_sdk.models.")
+    # ApiResponseModel is a model of the spec too, so the alias moves on to the next free name.
+    assert collide.ApiResponseModel is collide.models.ApiResponseModel
+    assert collide.ApiResponseModel2 is model
+    assert "ApiResponseModel2" in dir(collide)
+    assert model.from_json('{"code": 3, "type": "t"}').type == "t"  # `type` is not renamed
+
+
+def test_the_alias_is_typed_for_type_checkers(collide):
+    init = Path(collide.__file__).read_text(encoding="utf-8")
+    assert "ApiResponse as ApiResponseModel2" in init
+
+
+@pytest.mark.parametrize(
+    "package,why",
+    [("json", "standard-library"), ("gc", "standard-library"), ("cgi", "standard-library"),
+     ("tomllib", "standard-library"), ("class", "keyword"), ("my-sdk", "not a valid")],
+)  # fmt: skip
+def test_package_names_that_cannot_be_imported_are_refused(tmp_path, package, why):
+    out = tmp_path / "sdk"
+    result = CliRunner().invoke(
+        main, ["generate", "--spec", str(SPEC), "--output", str(out), "--package", package, "-q"]
+    )
+    assert result.exit_code == 1 and why in result.output, result.output
+    assert not out.exists()
+
+
+def test_config_refuses_a_standard_library_package(tmp_path):
+    from generator.config import load_config
+    from generator.diagnostics import SpecError
+
+    config = tmp_path / "sdkgen.yaml"
+    config.write_text("targets:\n  t:\n    spec: s.json\n    package: asyncio\n    output: out\n")
+    with pytest.raises(SpecError) as raised:
+        load_config(config)
+    (message,) = [d.format() for d in raised.value.diagnostics]
+    assert "sdkgen.yaml:2:" in message and "/targets/t/package" in message and "standard-library" in message
