@@ -13,11 +13,14 @@ from . import text
 _GENERATOR_DIR = Path(__file__).resolve().parent.parent  # generator/
 _REPOSITORY_DIR = _GENERATOR_DIR.parent
 
-# Checked in order: the repository checkout, then a copy shipped inside the installed
-# ``generator`` package (generator/templates).
-TEMPLATE_DIRS = (_REPOSITORY_DIR / "templates", _GENERATOR_DIR / "templates")
+# An installed sdkgen (a wheel) carries copies in generator/_bundled/ (setup.py puts them
+# there); a checkout, editable install included, has none and reads the repository's.
+# The bundled copy goes first: beside an installed package, the "repository" folder is
+# site-packages, where an unrelated templates/ or docs/ may sit.
+_BUNDLED_DIR = _GENERATOR_DIR / "_bundled"
+TEMPLATE_DIRS = (_BUNDLED_DIR / "templates", _REPOSITORY_DIR / "templates")
 RUNTIME_DIR = _GENERATOR_DIR / "runtime"
-RUNTIME_DOC_PATHS = (_REPOSITORY_DIR / "docs" / "runtime.md", RUNTIME_DIR / "runtime.md")
+RUNTIME_DOC_PATHS = (_BUNDLED_DIR / "runtime.md", _REPOSITORY_DIR / "docs" / "runtime.md")
 
 
 def templates_dir() -> Path:
