@@ -56,6 +56,13 @@ class Output:
                 click.echo(f"\r\033[K  {prefix}render {stage} {done}/{total}", err=True, nl=False)
         return report
 
+    def warnings(self, diagnostics: Diagnostics) -> None:
+        """Warnings of a run that succeeded: printed even with --quiet (they are results)."""
+        if len(diagnostics):
+            if self.live and not self.verbose:
+                click.echo("\r\033[K", err=True, nl=False)
+            print_diagnostics(diagnostics)
+
     def done(self, message: str) -> None:
         if self.live and not self.verbose:
             click.echo("\r\033[K", err=True, nl=False)
@@ -72,24 +79,19 @@ def main() -> None:
 @main.command()
 @click.argument("spec")
 @click.option("--no-schema", is_flag=True, help="Only sdkgen's own checks (skip openapi-spec-validator).")
-def validate(spec: str, no_schema: bool) -> None:
-    """Validate SPEC (file .json/.yaml/.yml/.json.gz or http(s) URL)."""
-    from .loader import load_spec
-    from .validate import check_spec, start_schema_validation
+@click.option("--strict", is_flag=True, help="Every finding is an error, warnings included.")
+def validate(spec: str, no_schema: bool, strict: bool) -> None:
+    """Validate SPEC (file .json/.yaml/.yml/.json.gz or http(s) URL): the checks generate
+    runs, the IR built included."""
+    from .pipeline import load_checked
 
-    diagnostics = Diagnostics()
     try:
-        loaded = load_spec(spec)
-        pending = None if no_schema else start_schema_validation(loaded)
-        diagnostics.extend(check_spec(loaded))
-        if pending is not None:
-            diagnostics.extend(pending.result())
+        loaded = load_checked(spec, schema_validation=not no_schema, strict=strict)
     except SpecError as error:
-        diagnostics.extend(error.diagnostics)
-    print_diagnostics(diagnostics)
-    if diagnostics.has_errors:
+        print_diagnostics(error.diagnostics)
         sys.exit(EXIT_ERROR)
-    click.echo(f"{spec}: valid")
+    print_diagnostics(loaded.diagnostics)
+    click.echo(f"{spec}: valid" + (" (with warnings)" if len(loaded.diagnostics) else ""))
 
 
 @main.command()
@@ -100,9 +102,10 @@ def validate(spec: str, no_schema: bool) -> None:
 @click.option("--package", help="Python package name (with --spec).")
 @click.option("--version", "version", help="Version to stamp into the SDK (default: the recorded release).")
 @click.option("--no-schema", is_flag=True, help="Skip openapi-spec-validator (own checks still run).")
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("--strict", is_flag=True, help="Every finding is an error, warnings included.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors and warnings.")
 @click.option("-v", "--verbose", is_flag=True, help="Explain each stage and its time.")
-def generate(targets, config_path, spec, output, package, version, no_schema, quiet, verbose) -> None:
+def generate(targets, config_path, spec, output, package, version, no_schema, strict, quiet, verbose) -> None:
     """Generate the SDKs of sdkgen.yaml (all TARGETS by default), or one from --spec."""
     from . import pipeline
 
@@ -120,8 +123,9 @@ def generate(targets, config_path, spec, output, package, version, no_schema, qu
             if problem:
                 fail(f"--package {problem}")
             result = pipeline.render_to_dir(spec, output, package, version or "0.1.0",
-                                            schema_validation=not no_schema, report=out.stage,
-                                            progress=out.progress(""))
+                                            schema_validation=not no_schema, strict=strict,
+                                            report=out.stage, progress=out.progress(""))
+            out.warnings(result.diagnostics)
             out.done(f"{spec} -> {result.output} ({len(result.api.operations)} operations, "
                      f"{len(result.api.models)} models, {result.files} files) in "
                      f"{time.perf_counter() - started:.1f} s")
@@ -137,8 +141,9 @@ def generate(targets, config_path, spec, output, package, version, no_schema, qu
             target_started = time.perf_counter()
             out.stage(f"{name}: loading {target.spec}")
             result = pipeline.generate_target(target, version=version, schema_validation=not no_schema,
-                                              report=lambda m, n=name: out.stage(f"{n}: {m}"),
+                                              strict=strict, report=lambda m, n=name: out.stage(f"{n}: {m}"),
                                               progress=out.progress(f"{name}: "))
+            out.warnings(result.diagnostics)
             out.done(f"{name}: {len(result.api.operations)} operations, {len(result.api.models)} models, "
                      f"{result.files} files -> {target.output} in {time.perf_counter() - target_started:.1f} s")
     except SpecError as error:

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .config import Filters, Target
-from .diagnostics import Diagnostics, SpecError
+from .diagnostics import Diagnostics, Level, SpecError
 from .ir.build import build_api
 from .ir.filter import filter_api
 from .ir.model import Api
+from .loader.spec import LoadedSpec
 
 Reporter = Callable[[str], None]
 
@@ -52,49 +53,73 @@ class GenerateResult:
     timings: tuple[tuple[str, float], ...]
 
 
-def load_and_check(source: str, diagnostics: Diagnostics, *, timer: StageTimer | None = None,
-                   schema_validation: bool = True):
-    """Load a spec and run our own checks; returns (loaded spec, pending schema validation)."""
-    from .loader import load_spec
-    from .validate import check_spec, start_schema_validation
+@dataclass(frozen=True)
+class LoadedApi:
+    """A spec read once, checked, built and filtered: what every command works from.
 
+    ``content`` holds the document's bytes as read (gzip undone), so a URL is fetched
+    once and a release records exactly the bytes that were checked and diffed;
+    ``diagnostics`` the warnings (errors raise :class:`SpecError` instead).
+    """
+
+    source: str
+    content: bytes = field(repr=False)
+    spec: LoadedSpec = field(repr=False)
+    api: Api = field(repr=False)
+    diagnostics: Diagnostics = field(default_factory=Diagnostics, repr=False)
+
+
+def load_checked(source: str, *, filters: Filters | None = None, schema_validation: bool = True,
+                 strict: bool = False, timer: StageTimer | None = None) -> LoadedApi:
+    """THE load path of validate, generate, diff, bump and release: read ``source`` (file or
+    URL) once, run sdkgen's checks and (unless ``schema_validation`` is off)
+    openapi-spec-validator, build the IR and apply ``filters``. Every diagnostic carries
+    its file and line; ``strict`` makes warnings errors. Raises :class:`SpecError`."""
+    diagnostics = Diagnostics()
     timer = timer or StageTimer()
-    with timer.stage("load"):
-        spec = load_spec(source)
-    pending = start_schema_validation(spec) if schema_validation else None
-    with timer.stage("check"):
-        diagnostics.extend(check_spec(spec))
-    if diagnostics.has_errors:
-        if pending is not None:
-            pending.cancel()
-        raise SpecError(diagnostics)
-    return spec, pending
+    loaded, pending = _load_ir(source, diagnostics, timer, schema_validation, filters, strict)
+    _finish_validation(pending, diagnostics, timer, strict)
+    return loaded
 
 
 def load_api(source: str, *, schema_validation: bool = True, filters: Filters | None = None,
              timer: StageTimer | None = None) -> Api:
-    """A spec file or URL -> its checked IR (what diff and release use)."""
-    diagnostics = Diagnostics()
-    timer = timer or StageTimer()
-    api, pending = _load_ir(source, diagnostics, timer, schema_validation, filters)
-    _finish_validation(pending, diagnostics, timer)
-    return api
+    """A spec file or URL -> its checked, filtered IR (see :func:`load_checked`)."""
+    return load_checked(source, schema_validation=schema_validation, filters=filters, timer=timer).api
 
 
 def _load_ir(source: str, diagnostics: Diagnostics, timer: StageTimer, schema_validation: bool,
-             filters: Filters | None):
-    """Load, check and build the (filtered) IR; schema validation may still be running."""
-    spec, pending = load_and_check(source, diagnostics, timer=timer, schema_validation=schema_validation)
+             filters: Filters | None, strict: bool = False):
+    """Read, check, build and filter; schema validation may still be running."""
+    from .loader import load_document
+    from .loader.sources import read_source
+    from .validate import check_spec, start_schema_validation
+
+    with timer.stage("load"):
+        document = read_source(source)
+        spec = load_document(document, source)
+    pending = start_schema_validation(spec) if schema_validation else None
+    with timer.stage("check"):
+        diagnostics.extend(check_spec(spec))
+    _stop_on_errors(diagnostics, strict, pending)
     with timer.stage("ir"):
         api = _build(spec, diagnostics)
         if filters is not None and filters.active:
             api = filter_api(api, filters.include_tags, filters.exclude_tags, filters.include_paths,
                              filters.exclude_paths)
+    _stop_on_errors(diagnostics, strict, pending)
+    return LoadedApi(source, document.content, spec, api, diagnostics), pending
+
+
+def _stop_on_errors(diagnostics: Diagnostics, strict: bool, pending=None) -> None:
+    """Raise SpecError (cancelling a running schema validation) if there are errors;
+    with ``strict``, warnings count as errors and are reported as such."""
+    if strict:
+        diagnostics.items[:] = [replace(d, level=Level.ERROR) for d in diagnostics.items]
     if diagnostics.has_errors:
         if pending is not None:
             pending.cancel()
         raise SpecError(diagnostics)
-    return api, pending
 
 
 def _build(spec, diagnostics: Diagnostics) -> Api:
@@ -109,27 +134,27 @@ def _build(spec, diagnostics: Diagnostics) -> Api:
     return api
 
 
-def _finish_validation(pending, diagnostics: Diagnostics, timer: StageTimer) -> None:
+def _finish_validation(pending, diagnostics: Diagnostics, timer: StageTimer, strict: bool = False) -> None:
     if pending is not None:
         with timer.stage("validate (waited)"):
             diagnostics.extend(pending.result())
-    if diagnostics.has_errors:
-        raise SpecError(diagnostics)
+    _stop_on_errors(diagnostics, strict)
 
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
 def generate(source: str, output: Path, settings, *, filters: Filters | None = None,
-             schema_validation: bool = True, report: Reporter | None = None,
+             schema_validation: bool = True, strict: bool = False, report: Reporter | None = None,
              progress: Progress | None = None) -> GenerateResult:
-    """Generate one SDK from ``source`` into ``output`` (replaced only when complete)."""
+    """Generate one SDK from ``source`` into ``output`` (replaced only when complete).
+    Loads through :func:`load_checked`'s steps, rendering while the schema check runs."""
     diagnostics = Diagnostics()
     timer = StageTimer(report)
-    api, pending = _load_ir(source, diagnostics, timer, schema_validation, filters)
-    files = _render(api, settings, timer, progress)
-    _finish_validation(pending, diagnostics, timer)
-    return _write(api, files, output, diagnostics, timer)
+    loaded, pending = _load_ir(source, diagnostics, timer, schema_validation, filters, strict)
+    files = _render(loaded.api, settings, timer, progress)
+    _finish_validation(pending, diagnostics, timer, strict)
+    return _write(loaded.api, files, output, diagnostics, timer)
 
 
 def generate_from_api(api: Api, output: Path, settings, *, report: Reporter | None = None) -> GenerateResult:

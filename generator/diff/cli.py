@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from ..config import Filters
 from ..diagnostics import SpecError
 from . import POLICIES, diff_apis
 from .changes import BUMPS, DiffResult
@@ -25,18 +26,20 @@ class _InputError(Exception):
     """Bad user input: printed as a message, never as a traceback."""
 
 
-def load_api(source: str):
-    """Load and build the IR of one spec; diagnostics with errors become _InputError."""
-    from ..diagnostics import Diagnostics
-    from ..ir.build import build_api
-    from ..loader import load_spec
+def load_api(source: str, filters=None):
+    """One spec through the pipeline's load path (read once, checked, built, filtered):
+    ``(LoadedSpec, Api)``. openapi-spec-validator is left to validate, generate and release:
+    it changes no IR, and diffing two Platform specs must stay fast."""
+    from ..pipeline import load_checked
 
-    spec = load_spec(source)
-    diagnostics = Diagnostics()
-    api = build_api(spec, diagnostics)
-    if diagnostics.has_errors:
-        raise SpecError(diagnostics)
-    return spec, api
+    loaded = load_checked(source, filters=filters, schema_validation=False)
+    _report_warnings(loaded.diagnostics)
+    return loaded.spec, loaded.api
+
+
+def _report_warnings(diagnostics) -> None:
+    for diagnostic in diagnostics.sorted():
+        click.echo(diagnostic.format(), err=True)
 
 
 def _report_spec_error(error: SpecError) -> None:
@@ -134,6 +137,8 @@ class _BumpTarget:
     name: str
     spec: str
     state_dir: Path
+    filters: Filters | None = None  # the target's, as the release applies them
+    version: str | None = None  # the target's configured first version
 
 
 def _resolve_target(
@@ -157,7 +162,11 @@ def _resolve_target(
     if config is not None and name in config.targets:
         target = config.targets[name]
         return _BumpTarget(
-            name, spec or target.spec, state_dir or target.root / "specs"
+            name,
+            spec or target.spec,
+            state_dir or target.root / "specs",
+            target.filters,
+            target.version,
         )
     if name is not None and spec is not None:
         return _BumpTarget(name, spec, state_dir or Path("specs"))
@@ -199,9 +208,8 @@ def _resolve_target(
 )
 @click.option(
     "--initial-version",
-    default="1.0.0",
-    show_default=True,
-    help="Version of a first release.",
+    default=None,
+    help="Version of a first release (default: the target's version in sdkgen.yaml, else 1.0.0).",
 )
 @click.option("--dry-run", is_flag=True, help="Print the decision, record nothing.")
 @click.option(
@@ -224,7 +232,7 @@ def bump_command(
     config_path: Path | None,
     policy: str,
     force: str | None,
-    initial_version: str,
+    initial_version: str | None,
     dry_run: bool,
     notes_dir: Path | None,
     output_format: str,
@@ -236,25 +244,38 @@ def bump_command(
     from .. import state as release_state
 
     def action() -> None:
+        from ..pipeline import load_checked
+        from ..versioning import decide_version
+
         where = _resolve_target(target, spec, state_dir, config_path)
+        first_version = initial_version or where.version or release_state.INITIAL_VERSION
         try:
             current = release_state.read_state(where.name, where.state_dir)
-            release_state.parse_version(initial_version)
+            release_state.parse_version(first_version)
         except release_state.StateError as error:
             raise _InputError(str(error)) from None
-        new_spec, new_api = load_api(where.spec)
-        decision = _decide(
-            where, current, new_spec, new_api, policy, force, initial_version
-        )
+        # The release's load path: read once, fully validated, the target's filters.
+        new = load_checked(where.spec, filters=where.filters)
+        _report_warnings(new.diagnostics)
+        try:
+            decided = decide_version(
+                current,
+                new,
+                filters=where.filters,
+                policy=policy,
+                force=force,
+                initial_version=first_version,
+            )
+        except release_state.StateError as error:
+            raise _InputError(str(error)) from None
+        decision = _Decision.of(where.name, decided, new.api.version)
         if decision.version is not None and not dry_run:
-            from ..loader.sources import read_source
-
             release_state.record_release(
                 where.name,
                 decision.version,
-                read_source(where.spec).content,
+                new.content,  # the bytes that were checked and diffed, not a second fetch
                 where.state_dir,
-                api_version=new_api.version,
+                api_version=new.api.version,
                 changelog_entry=decision.changelog,
             )
         if (
@@ -285,6 +306,22 @@ class _Decision:
     result: DiffResult | None = None
     changelog: str | None = None
 
+    @classmethod
+    def of(cls, target: str, decided, api_version: str) -> _Decision:
+        """The shared decision (generator.versioning), with bump's wording."""
+        from ..versioning import FIRST
+
+        current = decided.previous.version if decided.previous else None
+        if decided.bump == FIRST:
+            entry = f"## {decided.version}\n\nFirst release (API {api_version}).\n"
+            return cls(target, None, decided.version, "initial", decided.reason, changelog=entry)
+        changelog = (
+            changelog_entry(decided.version, decided.diff)
+            if decided.diff is not None and decided.version is not None
+            else None
+        )
+        return cls(target, current, decided.version, decided.bump, decided.reason, decided.diff, changelog)
+
     def summary(self, dry_run: bool) -> dict:
         return {
             "target": self.target,
@@ -294,59 +331,6 @@ class _Decision:
             "recorded": self.version is not None and not dry_run,
             "reason": self.reason,
         }
-
-
-def _decide(
-    where: _BumpTarget,
-    current,
-    new_spec,
-    new_api,
-    policy: str,
-    force: str | None,
-    initial_version: str,
-) -> _Decision:
-    from .. import state as release_state
-
-    if current is None:
-        entry = f"## {initial_version}\n\nFirst release (API {new_api.version}).\n"
-        return _Decision(
-            where.name,
-            None,
-            initial_version,
-            "initial",
-            "first release",
-            changelog=entry,
-        )
-    if new_spec.raw_bytes_sha256 == current.spec_sha256 and force is None:
-        return _Decision(
-            where.name, current.version, None, "none", "the spec is the released one"
-        )
-    if not current.spec_path.exists():
-        raise _InputError(
-            f"{current.spec_path}: the released spec recorded for {where.name!r} is missing"
-        )
-    _, old_api = load_api(str(current.spec_path))
-    result = diff_apis(old_api, new_api, policy)
-    version = release_state.next_version(current, result.bump, force, initial_version)
-    if version is None:
-        return _Decision(
-            where.name,
-            current.version,
-            None,
-            "none",
-            "no change needs a release",
-            result,
-        )
-    reason = f"{result.bump} changes" + (f", forced {force}" if force else "")
-    return _Decision(
-        where.name,
-        current.version,
-        version,
-        result.bump,
-        reason,
-        result,
-        changelog_entry(version, result),
-    )
 
 
 def _print_decision(decision: _Decision, dry_run: bool, output_format: str) -> None:

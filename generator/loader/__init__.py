@@ -5,7 +5,7 @@ document that is not Swagger 2.0) raises :class:`generator.diagnostics.SpecError
 diagnostics say where the problem is; nothing else escapes as a traceback.
 """
 
-from generator.loader.load import load_spec
+from generator.loader.load import load_document, load_spec
 from generator.loader.spec import LoadedSpec
 
-__all__ = ["LoadedSpec", "load_spec"]
+__all__ = ["LoadedSpec", "load_document", "load_spec"]

@@ -7,7 +7,7 @@ import os
 
 from generator.diagnostics import Diagnostics, SpecError
 from generator.loader.parse import decode_text, detect_format, parse_document
-from generator.loader.sources import fail, read_source
+from generator.loader.sources import RawDocument, fail, read_source
 from generator.loader.spec import LoadedSpec
 
 
@@ -18,7 +18,12 @@ def load_spec(source: str | os.PathLike[str]) -> LoadedSpec:
     readable Swagger 2.0 document.
     """
     source = os.fspath(source)  # a Path is welcome; diagnostics name it as a string
-    document = read_source(source)
+    return load_document(read_source(source), source)
+
+
+def load_document(document: RawDocument, source: str) -> LoadedSpec:
+    """Parse bytes already read (the pipeline keeps them: a URL is fetched once, and the
+    bytes recorded for a release are the bytes that were checked and diffed)."""
     text = decode_text(document)
     format = detect_format(document, text)
     data, duplicate_keys = parse_document(text, format, source)

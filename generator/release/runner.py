@@ -38,7 +38,7 @@ from .errors import ReleaseError
 from .index import PackageIndex, simple_url_for
 from .publish import files_to_upload, publish
 from .smoke import run_smoke_tests
-from .spec_source import SpecSnapshot, take_snapshot
+from .spec_source import SpecSnapshot
 
 Reporter = Callable[[str], None]
 # ``bump`` values besides the diff's: a target's first release (nothing to diff
@@ -214,47 +214,39 @@ def _release(request: ReleaseRequest, scratch: Path, steps: _Steps) -> ReleaseOu
 
 
 def _decide(request: ReleaseRequest, scratch: Path, steps: _Steps) -> _Decision:
-    from ..diff import diff_apis
-    from ..pipeline import load_api
+    from ..pipeline import load_checked
+    from ..versioning import FIRST, decide_version
 
     target = request.target
     previous = _read_state(request)
 
     source = request.spec_source or target.spec
-    # A downloaded spec is validated from a local copy: messages name the URL too.
     downloaded = f" at {source}" if "://" in source else ""
-
-    def validate() -> tuple[SpecSnapshot, Api]:
-        snapshot = take_snapshot(source, scratch)
-        return snapshot, load_api(snapshot.path, filters=target.filters)
-
-    snapshot, new_api = _spec_step(steps, "validate", validate, about=downloaded)
-    if previous is None:
-        initial = target.version or release_state.INITIAL_VERSION
-        return _Decision(snapshot, new_api, None, None, initial, FIRST_RELEASE)
-    unchanged_bytes = previous.spec_sha256 == release_state.spec_digest(
-        snapshot.content
+    # Read once (a URL is fetched once): what is validated, diffed, generated from and
+    # recorded are the same bytes even if the server changes the document meanwhile.
+    new = _spec_step(
+        steps, "validate", lambda: load_checked(source, filters=target.filters), about=downloaded
     )
-    # The common scheduled run: the spec is the released one, done in seconds.
-    if unchanged_bytes and not request.force:
+    snapshot = SpecSnapshot(source=source, path=source, content=new.content)
+    initial = target.version or release_state.INITIAL_VERSION
+
+    def decide():
+        try:
+            return decide_version(previous, new, filters=target.filters, policy=request.policy,
+                                  force=request.force, initial_version=initial)
+        except release_state.StateError as error:
+            raise ReleaseError("diff", str(error)) from None
+
+    decision = _spec_step(steps, "diff", decide)
+    if decision.bump == FIRST:
+        return _Decision(snapshot, new.api, None, None, decision.version, FIRST_RELEASE)
+    if decision.diff is None and decision.version is None:  # the spec is the released one
         if _recorded_but_not_published(request, previous):
             # Recorded without a release (``sdkgen bump``) or the index lost it: publish
             # the recorded version from the recorded spec (the same bytes as this one).
-            return _Decision(
-                snapshot, new_api, previous, None, previous.version, UNPUBLISHED
-            )
-        return _Decision(snapshot, new_api, previous, None, None, "none")
-    old_api = _spec_step(
-        steps,
-        "load released spec",
-        lambda: load_api(
-            str(previous.spec_path), schema_validation=False, filters=target.filters
-        ),
-    )
-    policy = {"policy": request.policy} if request.policy else {}
-    diff = steps.run("diff", lambda: diff_apis(old_api, new_api, **policy))
-    version = release_state.next_version(previous, diff.bump, request.force)
-    return _Decision(snapshot, new_api, previous, diff, version, diff.bump)
+            return _Decision(snapshot, new.api, previous, None, previous.version, UNPUBLISHED)
+        return _Decision(snapshot, new.api, previous, None, None, "none")
+    return _Decision(snapshot, new.api, previous, decision.diff, decision.version, decision.bump)
 
 
 def _release_notes(target: Target, decision: _Decision) -> str:

@@ -191,9 +191,12 @@ def _package_exports(package: str, apis: tuple[ApiModuleView, ...], models: tupl
         "lazy_names": sorted(exported.items()),
         "aliases": sorted(aliases.items()),
         "type_checking_imports": [
-            (module, ", ".join(f"{aliases.get(name, name)} as {name}" for name in sorted(names)))
+            (module, sorted(name for name in names if name not in aliases))
             for module, names in sorted(by_module.items())
+            if any(name not in aliases for name in names)
         ],
+        # an ``X as Y`` import is no re-export for type checkers (PEP 484): a module variable is
+        "alias_imports": [(exported[alias], name, alias) for alias, name in sorted(aliases.items())],
     }
 
 

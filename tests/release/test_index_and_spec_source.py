@@ -16,20 +16,22 @@ from generator.release.index import (
     distribution_file_version,
     simple_url_for,
 )
-from generator.release.spec_source import take_snapshot
 
 from .repo_layout import fixture_spec
 
 
 @contextmanager
-def serve(routes: dict[str, tuple[int, dict[str, str], bytes]]):
-    """An HTTP server on 127.0.0.1 answering GET path -> (status, headers, body)."""
+def serve(routes: dict[str, tuple[int, dict[str, str], bytes]], seen: list | None = None):
+    """An HTTP server on 127.0.0.1 answering GET path -> (status, headers, body); the
+    paths asked go to ``seen``."""
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def log_message(self, *args):
             pass
 
         def do_GET(self):
+            if seen is not None:
+                seen.append(self.path)
             status, headers, body = routes.get(self.path, (404, {}, b"not found"))
             self.send_response(status)
             for key, value in headers.items():
@@ -115,20 +117,30 @@ def test_simple_url_for_known_and_local_indexes():
     assert distribution_file_version("README.txt") is None
 
 
-def test_spec_from_a_url_is_read_once_into_the_work_folder(tmp_path):
+def test_a_spec_url_is_fetched_once_and_those_bytes_are_recorded(tmp_path):
+    """bump loads, checks, diffs and records through the pipeline's one load path."""
+    from click.testing import CliRunner
+
+    from generator import state as release_state
+    from generator.diff.cli import bump_command
+
     body = Path(fixture_spec("1-base")).read_bytes()
-    with serve({"/swagger": (200, {"content-type": "application/json"}, body)}) as url:
-        snapshot = take_snapshot(url + "/swagger", tmp_path)
-    assert snapshot.source == url + "/swagger"
-    assert (
-        Path(snapshot.path).parent == tmp_path and Path(snapshot.path).suffix == ".json"
-    )
-    assert Path(snapshot.path).read_bytes() == body == snapshot.content
+    seen: list[str] = []
+    with serve({"/swagger": (200, {"content-type": "application/json"}, body)}, seen) as url:
+        result = CliRunner().invoke(
+            bump_command, ["pets", "--spec", url + "/swagger", "--state-dir", str(tmp_path)]
+        )
+    assert result.exit_code == 0, result.output
+    assert seen == ["/swagger"]
+    state = release_state.read_state("pets", tmp_path)
+    assert state is not None and state.read_spec_bytes() == body
 
 
 def test_unreachable_spec_url_is_a_located_spec_error(tmp_path):
+    from generator.pipeline import load_checked
+
     with serve({}) as url, pytest.raises(SpecError) as caught:
-        take_snapshot(url + "/missing.json", tmp_path)
+        load_checked(url + "/missing.json")
     assert "HTTP 404" in str(caught.value) and url in str(caught.value)
 
 

@@ -51,7 +51,7 @@ def test_a_model_named_like_a_runtime_class_is_reachable_from_the_top_level(coll
 
 def test_the_alias_is_typed_for_type_checkers(collide):
     init = Path(collide.__file__).read_text(encoding="utf-8")
-    assert "ApiResponse as ApiResponseModel2" in init
+    assert "ApiResponse as _ApiResponseModel2" in init and "ApiResponseModel2 = _ApiResponseModel2" in init
 
 
 @pytest.mark.parametrize(
