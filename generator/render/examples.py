@@ -239,6 +239,8 @@ class RuntimeDocExamples:
     paging: RuntimePaging | None
     body: RuntimeBody | None
     session: SessionExample | None  # jwt SDKs: the unauthenticated call returning the JWT
+    api_keys: tuple[str, ...] = ()  # apiKey schemes sent from configuration.api_key
+    basic: bool = False  # an HTTP basic scheme (configuration.username/password)
 
     def context(self) -> dict[str, object]:
         return {name: getattr(self, name) for name in self.__slots__}
@@ -303,12 +305,14 @@ def runtime_doc_examples(
     models: Mapping[str, Model],
     scheme_types: set[str],
     readme: ReadmeExamples,
+    security: tuple = (),
 ) -> RuntimeDocExamples:
     call = _runtime_call(api_modules)
     api_module = call[0] if call else (api_modules[0] if api_modules else None)
     return RuntimeDocExamples(
         oauth2="oauth2" in scheme_types,
-        jwt="oauth2" not in scheme_types and "apiKey" in scheme_types,
+        # a key in the Authorization header is the client's token (Guest Chat's JWT)
+        jwt="oauth2" not in scheme_types and any(row.kind == "jwt" for row in security),
         api=api_module.class_name if api_module else None,
         async_api=api_module.async_class_name if api_module else None,
         call=call[1].example_call if call else None,
@@ -316,4 +320,6 @@ def runtime_doc_examples(
         paging=_runtime_paging(api_modules, models),
         body=_runtime_body(readme.post_body_class, models),
         session=readme.session,
+        api_keys=tuple(row.name for row in security if row.kind == "api_key"),
+        basic=any(row.kind == "basic" for row in security),
     )

@@ -14,6 +14,7 @@ from ..naming import top_level_alias
 from . import text
 from .environment import RUNTIME_DIR, RUNTIME_DOC_PATHS, environment
 from .examples import RuntimeDocExamples, api_examples, readme_examples, runtime_doc_examples
+from .security import security_rows
 from .settings import RenderSettings
 from .types import FILE_UPLOAD_ALIAS, FILE_UPLOAD_ANNOTATION
 from .views import ApiModuleView, ModelModuleView, RenderError, annotation_names, api_modules, model_modules
@@ -80,8 +81,9 @@ def render_sdk(
         settings=settings, description=_description(api, settings)
     )
     examples = readme_examples(package, apis, api.models_by_name)
+    rows = security_rows(api)
     doc_examples = runtime_doc_examples(
-        apis, api.models_by_name, {scheme.type for scheme in api.security_schemes}, examples
+        apis, api.models_by_name, {scheme.type for scheme in api.security_schemes}, examples, rows
     )
     files["README.md"] = env.get_template("README.md.jinja").render(
         api=api,
@@ -92,6 +94,7 @@ def render_sdk(
         operation_count=len(api.operations),
         model_count=sum(len(m.models) for m in models),
         auth_mode=auth_mode(api),
+        security_rows=rows,
         examples=examples,
         runtime_doc=runtime_doc(settings, examples=doc_examples),
     )

@@ -36,6 +36,7 @@ from ._operation import OperationSpec
 from ._pool import PoolShards
 from ._request_options import DEFAULT_REQUEST_OPTIONS, RequestOptions
 from ._retry import RetryPolicy, RetryState
+from ._security import request_credentials
 from .configuration import get_default_configuration
 from .rest import ApiConnectionError
 
@@ -140,16 +141,19 @@ class ApiClient(ClientCore):
         url = self.api_base_url() + prepared.path
         headers = self.request_headers(prepared, options)
         target = options.download_to
+        query, bearer = request_credentials(
+            self.configuration, op.auth, headers, self.request_query(prepared, options)
+        )
         response, state = self._send(
             op.operation_id,
             op.method,
             url,
             headers,
-            self.request_query(prepared, options),
+            query,
             prepared,
             self.request_timeout(options),
             self.policy_for(options),
-            auth=bool(op.auth),
+            auth=bearer,
             stream=target is not None,
         )
         if target is None:
@@ -393,16 +397,19 @@ class AsyncApiClient(ClientCore):
         url = self.api_base_url() + prepared.path
         headers = self.request_headers(prepared, options)
         target = options.download_to
+        query, bearer = request_credentials(
+            self.configuration, op.auth, headers, self.request_query(prepared, options)
+        )
         response, state = await self._send(
             op.operation_id,
             op.method,
             url,
             headers,
-            self.request_query(prepared, options),
+            query,
             prepared,
             self.request_timeout(options),
             self.policy_for(options),
-            auth=bool(op.auth),
+            auth=bearer,
             stream=target is not None,
         )
         if target is None:

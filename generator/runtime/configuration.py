@@ -132,6 +132,12 @@ class Configuration:
         self.gateway_configuration: GatewayConfiguration | None = None
         self.api_client: Any = None  # the default client of XxxApi() without arguments
         self.access_token = ""
+        # apiKey and basic security schemes (_security.py), as openapi-generator's SDKs
+        # name them: api_key["<scheme name>"], an optional api_key_prefix, username/password
+        self.api_key: dict[str, str] = {}
+        self.api_key_prefix: dict[str, str] = {}
+        self.username: str | None = None
+        self.password: str | None = None
         self.should_refresh_access_token = True
         self.refresh_token_wait_time: float = 10
         self.verify_ssl = True

@@ -36,10 +36,13 @@ STUB_EXAMPLES = {
     ),
     "session": None,
 }
+_NO_KEYS = {"api_keys": (), "basic": False}
 AUTH_MODES = {
-    "oauth2": {"oauth2": True, "jwt": False},
-    "jwt": {"oauth2": False, "jwt": True},
-    "none": {"oauth2": False, "jwt": False},
+    "oauth2": {"oauth2": True, "jwt": False, **_NO_KEYS},
+    "jwt": {"oauth2": False, "jwt": True, **_NO_KEYS},
+    "none": {"oauth2": False, "jwt": False, **_NO_KEYS},
+    # a petstore: an api_key header scheme and HTTP basic
+    "keys": {"oauth2": False, "jwt": False, "api_keys": ("api_key",), "basic": True},
 }
 
 
