@@ -19,6 +19,8 @@ from .render import FormatError, RenderError, WriteError
 RenderFailure = (RenderError, WriteError, FormatError)
 
 EXIT_ERROR = 1
+# Diagnostics saying a check did not finish (generate goes on with them as warnings).
+INCOMPLETE_CODES = frozenset({"schema-validation-incomplete"})
 
 
 def print_diagnostics(diagnostics: Diagnostics) -> None:
@@ -91,6 +93,10 @@ def validate(spec: str, no_schema: bool, strict: bool) -> None:
         print_diagnostics(error.diagnostics)
         sys.exit(EXIT_ERROR)
     print_diagnostics(loaded.diagnostics)
+    if any(d.code in INCOMPLETE_CODES for d in loaded.diagnostics):
+        # Nothing wrong was found, but not everything was looked at: that is no "valid".
+        click.echo(f"{spec}: not fully validated (a check stopped early; see above)", err=True)
+        sys.exit(EXIT_ERROR)
     click.echo(f"{spec}: valid" + (" (with warnings)" if len(loaded.diagnostics) else ""))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import yaml
 
@@ -176,7 +177,64 @@ def _parse_yaml(
             f"recursive structure cannot be a JSON document{where}",
             line=line,
         )
+    if _ALIAS.search(text):
+        _refuse_alias_bomb(data, text, source)
     return data
+
+
+# An alias (``*name``) can only follow whitespace or a flow indicator; a text without
+# one needs no expansion check (JSON never has any).
+_ALIAS = re.compile(r"(?:^|[\s\[{,:-])\*[^\s,\[\]{}]")
+# YAML aliases share one Python object between places, but every later stage (the checks,
+# openapi-spec-validator, the IR builder) walks the document as a tree, each place in
+# turn. A document whose tree is this many times larger than what is written (and larger
+# than MIN_EXPANDED_NODES) is an alias bomb ("billion laughs"): refused before any walk.
+EXPANSION_RATIO_LIMIT = 10
+MIN_EXPANDED_NODES = 200_000
+
+
+def expanded_size(data: object) -> tuple[int, int]:
+    """(nodes written, nodes of the tree with every alias expanded), in time linear in
+    the nodes written (each shared node is sized once)."""
+    sizes: dict[int, int] = {}
+    written = 0
+    stack: list[tuple[object, bool]] = [(data, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = [
+            child
+            for child in (node.values() if isinstance(node, dict) else node if isinstance(node, list) else ())
+            if isinstance(child, (dict, list))
+        ]
+        if children_done:
+            leaves = (len(node) if isinstance(node, (dict, list)) else 0) - len(children)
+            sizes[id(node)] = 1 + leaves + sum(sizes.get(id(child), 0) for child in children)
+            written += 1 + leaves
+            continue
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in sizes)
+    return written, sizes.get(id(data), 1)
+
+
+def _refuse_alias_bomb(data: object, text: str, source: str) -> None:
+    if not isinstance(data, (dict, list)):
+        return
+    written, expanded = expanded_size(data)
+    limit = max(MIN_EXPANDED_NODES, EXPANSION_RATIO_LIMIT * written)
+    if expanded <= limit:
+        return
+    match = _ALIAS.search(text)
+    line = text.count("\n", 0, match.end() - 2) + 1 if match else None  # the "*"
+    raise fail(
+        source,
+        "yaml-alias-expansion",
+        f"invalid YAML for a spec: its aliases expand {written:,} nodes into {expanded:,} "
+        f"(more than {limit:,}); an alias bomb is refused before anything reads it"
+        + (f" (first alias at line {line})" if line else ""),
+        line=line,
+    )
 
 
 def _contains_itself(data: object) -> bool:

@@ -21,6 +21,8 @@ from generator.validate.operations import check_operations
 from generator.validate.refs import check_references
 from generator.validate.report import Reporter
 from generator.validate.schema import Finding, find_schema_problems
+from generator.validate.structure import check_structure
+from generator.validate.tolerated import tolerated
 
 __all__ = ["check_spec", "start_schema_validation", "validate_spec"]
 
@@ -39,6 +41,7 @@ def validate_spec(spec: LoadedSpec) -> Diagnostics:
 def check_spec(spec: LoadedSpec) -> Diagnostics:
     report = Reporter(spec)
     _check_duplicate_keys(spec, report)
+    check_structure(spec.data, report)
     check_references(spec.data, report)
     check_operations(spec.data, report)
     return report.diagnostics
@@ -104,6 +107,7 @@ def validator_fingerprint() -> str:
 def _to_diagnostics(spec: LoadedSpec, findings: list[Finding]) -> Diagnostics:
     diagnostics = Diagnostics()
     for finding in findings:
+        finding = tolerated(spec.data, finding)  # here, not in the worker: the cache keeps raw findings
         diagnostics.add(
             Diagnostic(
                 Level(finding.level),
