@@ -30,6 +30,12 @@ if TYPE_CHECKING:
 SECURITY_SCHEMES: dict[str, dict[str, str]] = getattr(_version, "SECURITY_SCHEMES", {})
 
 AUTHORIZATION = "authorization"
+# Headers that carry a key of this SDK's apiKey schemes: the logger masks them.
+SECRET_HEADERS: frozenset[str] = frozenset(
+    scheme.get("name", name).lower()
+    for name, scheme in SECURITY_SCHEMES.items()
+    if scheme.get("type") == "apiKey" and scheme.get("in", "header") == "header"
+)
 
 
 class Credentials:

@@ -19,6 +19,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from . import _version
 from ._lazy import lazy_import
+from ._security import SECRET_HEADERS
 
 if TYPE_CHECKING:
     import json
@@ -33,6 +34,7 @@ TRACE = 5  # below logging.DEBUG: response headers too
 _ERROR = 40  # logging.ERROR
 
 REDACTED = "[REDACTED]"
+# (plus the header of each apiKey scheme of the spec: _security.SECRET_HEADERS)
 SENSITIVE_HEADERS = frozenset(
     {"authorization", "proxy-authorization", "cookie", "set-cookie"}
 )
@@ -347,7 +349,11 @@ def redact_headers(
 ) -> dict[str, str]:
     items = headers.items() if hasattr(headers, "items") else headers
     return {
-        key: (REDACTED if key.lower() in SENSITIVE_HEADERS else value)
+        key: (
+            REDACTED
+            if key.lower() in SENSITIVE_HEADERS or key.lower() in SECRET_HEADERS
+            else value
+        )
         for key, value in items
     }
 

@@ -117,6 +117,18 @@ def test_without_a_key_nothing_is_invented(sdk, server, routes, tmp_path):
     assert "api_key" not in sent.headers and "authorization" not in sent.headers
 
 
+def test_api_keys_never_reach_the_log(sdk, server, routes, tmp_path, caplog):
+    import logging
+
+    client = _client(sdk, server, tmp_path, api_key={"api_key": "k-secret-header"})
+    client.configuration.logger.log_level = sdk.logger.LogLevel.LDebug
+    with caplog.at_level(logging.DEBUG), client:
+        sdk.PetApi(client).get_pet_by_id(7)
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "/v2/pet/7" in logged  # the exchange was logged...
+    assert "k-secret-header" not in logged and "api_key" in logged  # ...the header masked
+
+
 def test_the_readme_documents_the_schemes_of_the_spec(sdk):
     readme = (Path(sdk.__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     auth = readme.split("## Authentication", 1)[1].split("\n## ", 1)[0]
