@@ -97,7 +97,9 @@ def validate(spec: str, no_schema: bool, strict: bool) -> None:
         # Nothing wrong was found, but not everything was looked at: that is no "valid".
         click.echo(f"{spec}: not fully validated (a check stopped early; see above)", err=True)
         sys.exit(EXIT_ERROR)
-    click.echo(f"{spec}: valid" + (" (with warnings)" if len(loaded.diagnostics) else ""))
+    notes = [note for note, present in (("with warnings", len(loaded.diagnostics)),
+                                        ("sdkgen's own checks only: --no-schema", no_schema)) if present]
+    click.echo(f"{spec}: valid" + (f" ({'; '.join(notes)})" if notes else ""))
 
 
 @main.command()
