@@ -227,6 +227,8 @@ def _decide(request: ReleaseRequest, scratch: Path, steps: _Steps) -> _Decision:
     new = _spec_step(
         steps, "validate", lambda: load_checked(source, filters=target.filters), about=downloaded
     )
+    for warning in new.diagnostics.sorted():
+        steps.report(warning.format())
     snapshot = SpecSnapshot(source=source, path=source, content=new.content)
     initial = target.version or release_state.INITIAL_VERSION
 
