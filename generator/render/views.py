@@ -232,9 +232,9 @@ def _model_view(named: NamedType) -> ModelView:
     if named.is_notification_schema:
         paragraphs.append("A notification (event) schema, delivered over the notifications API.")
     if named.subtypes:
-        paragraphs.append(f"Decoding picks the subtype named by ``{named.discriminator}``: "
-                          + ", ".join(f"{tag!r} -> {cls}" for tag, cls in named.subtypes)
-                          + "; any other value decodes as this class.")
+        paragraphs.append(f"Decoding picks the subtype named by ``{named.discriminator}`` (any other\n"
+                          "value decodes as this class):\n"
+                          + "\n".join(f"    {text.py_string(tag)}: {cls}" for tag, cls in named.subtypes))
     if attribute_docs:
         paragraphs.append("Attributes:\n" + "\n".join(attribute_docs))
     return ModelView(
