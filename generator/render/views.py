@@ -47,6 +47,7 @@ class ModelView:
     subtypes: tuple[tuple[str, str], ...] = ()  # (tag value, class name)
     members: tuple[tuple[str, str], ...] = ()  # enum: (constant, value)
     alias_text: str = ""  # alias: the right-hand side as written in the module
+    read_only: tuple[str, ...] = ()  # python names of readOnly fields (inherited included): never sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +247,7 @@ def _model_view(named: NamedType) -> ModelView:
         base=named.base or "Model",
         discriminator=(named.discriminator, named.tag) if named.discriminator and named.tag else None,
         subtypes=named.subtypes,
+        read_only=tuple(sorted(f.python_name for f in named.fields if f.read_only)),
     )
 
 
@@ -259,7 +261,7 @@ def _field_description(f: FieldSurface) -> str:
         notes.append("Deprecated.")
     values = text.describe_values(f.type.values)
     body = text.clean(f.description)
-    return " ".join(part for part in (body, " ".join(notes), values) if part)
+    return " ".join(part for part in (body, " ".join(notes), values, text.describe_default(f.default)) if part)
 
 
 # --- APIs ----------------------------------------------------------------------------
@@ -311,6 +313,8 @@ def _param_view(param: ParamSurface, line_length: int = 88) -> ParamView:
         description = " ".join(p for p in (description, "Deprecated.") if p)
     if values:
         description = " ".join(p for p in (description, values) if p)
+    if param.default is not None and description:  # (without a description the docs name the wire name)
+        description = f"{description} {text.describe_default(param.default)}"
     annotation = param.type.text
     return ParamView(
         python_name=param.python_name,

@@ -44,6 +44,7 @@ __all__ = [
     "datetime",
     "decode_json",
     "encode_json",
+    "encode_request_json",
     "field",
     "resolve_type",
     "to_wire",
@@ -86,7 +87,14 @@ class _ModelMeta(msgspec.StructMeta):
         options.setdefault("kw_only", True)
         if "__sdk_discriminator__" in namespace and "__post_init__" not in namespace:
             namespace["__post_init__"] = _fill_tag
+        if namespace.get("__sdk_read_only__"):
+            _read_only_declared.append(True)
         return super().__new__(mcls, name, bases, namespace, **options)
+
+
+# Non-empty once a class with readOnly fields is defined: only then do request bodies need
+# the walk that leaves those fields out.
+_read_only_declared: list[bool] = []
 
 
 # --- polymorphism ---------------------------------------------------------------------
@@ -428,6 +436,39 @@ _json_encoder = msgspec.json.Encoder()
 def encode_json(value: Any) -> bytes:
     """JSON bytes with wire names; see :func:`to_wire`."""
     return _json_encoder.encode(to_wire(value))
+
+
+def encode_request_json(value: Any) -> bytes:
+    """A request body: as :func:`encode_json`, without the fields the spec marks
+    ``readOnly`` (the server sets them; ``to_json`` and ``to_dict`` still show them)."""
+    if _read_only_declared:
+        value = _without_read_only(value)
+    return encode_json(value)
+
+
+def _without_read_only(value: Any) -> Any:
+    """``value`` with readOnly fields unset, copying only what changes."""
+    if isinstance(value, Model):
+        read_only = getattr(type(value), "__sdk_read_only__", ())
+        changes: dict[str, Any] = {}
+        for name in value.__struct_fields__:
+            item = getattr(value, name)
+            if item is UNSET:
+                continue
+            if name in read_only:
+                changes[name] = UNSET
+            elif isinstance(item, (Model, list, dict)):
+                replaced = _without_read_only(item)
+                if replaced is not item:
+                    changes[name] = replaced
+        return msgspec.structs.replace(value, **changes) if changes else value
+    if isinstance(value, (list, tuple)):
+        items = [_without_read_only(item) for item in value]
+        return items if any(a is not b for a, b in zip(items, value)) else value
+    if isinstance(value, dict):
+        entries = {key: _without_read_only(item) for key, item in value.items()}
+        return entries if any(entries[k] is not value[k] for k in value) else value
+    return value
 
 
 def _is_naive(value: _dt.datetime) -> bool:

@@ -128,6 +128,7 @@ def _field(prop, mapper: TypeMapper) -> FieldSurface:
         description=prop.description,
         pointer=prop.pointer,
         example=prop.example,
+        default=prop.default,
     )
 
 
@@ -185,6 +186,7 @@ def _param(param: Parameter, mapper: TypeMapper) -> ParamSurface:
         description=param.description,
         deprecated=param.deprecated,
         pointer=param.pointer,
+        default=param.default,
     )
 
 
