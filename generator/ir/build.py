@@ -85,6 +85,7 @@ class _Builder:
         # shared response is, is one model), in the order they were met.
         self._inline_names: dict[int, str] = {}
         self.inline_models: list[Model] = []
+        self._inline_places: dict[str, str] = {}  # pointer of an inline model -> its name
         self._taken_names: set[str] = set()
 
     # ---- references -------------------------------------------------------------
@@ -171,6 +172,7 @@ class _Builder:
         name = naming.free_name(naming.class_name(self._inline_name(at)), self._taken_names)
         self._taken_names.add(name.lower())
         self._inline_names[id(schema)] = name
+        self._inline_places[at] = name  # schemas nested in it are named after it
         model = self.build_model(name, schema, at, naming.ClassName(name))
         self.inline_models.append(replace(model, inline=True))
         return name
@@ -181,7 +183,15 @@ class _Builder:
         tokens = [t.replace("~1", "/").replace("~0", "~") for t in at.split("/")[1:]]
         parts: list[str] = []
         rest = tokens[2:]
-        if tokens[:1] == ["paths"] and len(tokens) >= 3:
+        enclosing = None
+        cut = at.rfind("/")
+        while cut > 0 and enclosing is None:  # the nearest enclosing inline model, if any
+            enclosing = at[:cut] if at[:cut] in self._inline_places else None
+            cut = at.rfind("/", 0, cut)
+        if enclosing is not None:
+            parts.append(self._inline_places[enclosing])
+            rest = [t.replace("~1", "/").replace("~0", "~") for t in at[len(enclosing) + 1:].split("/")]
+        elif tokens[:1] == ["paths"] and len(tokens) >= 3:
             operation = (self.data.get("paths") or {}).get(tokens[1], {}).get(tokens[2], {})
             parts.append(_text(operation.get("operationId")) if isinstance(operation, Mapping)
                          and _text(operation.get("operationId")) else f"{tokens[2]} {tokens[1]}")
