@@ -173,3 +173,17 @@ def test_formats_round_trip(sdks):
     empty = sdk.models.Record()  # required fields do not stop building a model empty
     empty.id = 1
     assert json.loads(empty.to_json()) == {"id": 1}
+
+
+def test_a_filtered_target_keeps_the_subtypes_of_what_it_keeps():
+    from generator.ir.filter import filter_api
+
+    api = filter_api(api_of("polymorphism"), include_paths=["/animals/{id}"])
+    assert sorted(m.name for m in api.models) == ["Animal", "BigCat", "Cat", "Dog"]
+
+
+def test_generate_and_the_readme_count_the_same_models(sdks):
+    root = Path(sdks["inline"].__file__).parents[1]
+    api = api_of("inline")
+    readme = (root / "README.md").read_text()
+    assert f"operations and {len(api.models)} models." in readme
