@@ -35,7 +35,7 @@ def surface_of(api: Api) -> Surface:
 def build_surface(api: Api) -> Surface:
     models = api.models_by_name
     hierarchy = _Hierarchy(models)
-    mapper = TypeMapper(models, frozenset(name for name in models if hierarchy.subtypes(name)))
+    mapper = TypeMapper(models, frozenset(name for name in models if hierarchy.subtypes(name)), hierarchy.modules())
     types = tuple(_named_type(model, mapper, hierarchy) for model in api.models)
     methods = {op.pointer: _method(op, mapper) for op in api.operations}
     apis = tuple(
@@ -96,6 +96,23 @@ class _Hierarchy:
         self._base[name] = chosen
         return chosen
 
+    def root(self, name: str) -> str:
+        seen = {name}
+        while (base := self.base(name)) is not None and base not in seen:
+            seen.add(base)
+            name = base
+        return name
+
+    def modules(self) -> dict[str, str]:
+        """Subclasses live in the module of their root class: a class statement needs its
+        base at import time, and bases in other modules could import each other in a cycle."""
+        moved = {}
+        for name, model in self.models.items():
+            root = self.root(name)
+            if root != name and self.models[root].module_name != model.module_name:
+                moved[name] = self.models[root].module_name
+        return moved
+
     def tag(self, name: str) -> str:
         model = self.models[name]
         return model.discriminator_value or model.name
@@ -133,7 +150,8 @@ def _field(prop, mapper: TypeMapper) -> FieldSurface:
 
 
 def _named_type(model: Model, mapper: TypeMapper, hierarchy: _Hierarchy) -> NamedType:
-    common = dict(name=model.class_name, definition=model.name, module=model.module_name, pointer=model.pointer,
+    module = mapper.modules.get(model.name, model.module_name)
+    common = dict(name=model.class_name, definition=model.name, module=module, pointer=model.pointer,
                   description=model.description, is_notification_schema=model.is_notification_schema,
                   inline=model.inline)
     if is_class(model):
@@ -143,7 +161,7 @@ def _named_type(model: Model, mapper: TypeMapper, hierarchy: _Hierarchy) -> Name
         base_module = None
         if base is not None:
             base_model = hierarchy.models[base]
-            base_module = base_model.module_name
+            base_module = mapper.modules.get(base, base_model.module_name)
             inherited = {(f.python_name, f.wire_name, f.type.text) for f in
                          (_field(p, mapper) for p in base_model.properties)}
             own = tuple(f for f in fields if (f.python_name, f.wire_name, f.type.text) not in inherited)
