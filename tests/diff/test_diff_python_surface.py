@@ -89,3 +89,25 @@ def test_a_value_change_of_an_enum_definition_is_reported_once_at_the_definition
     new["definitions"]["SortOrder"]["enum"].append("random")
     _, result = diff(tmp_path, BASE, new)
     assert [(c["kind"], c["where"]) for c in result["changes"]] == [("enum-value-added", "SortOrder")]
+
+
+def test_an_empty_object_becoming_a_map_is_an_alias_change_not_a_kind_change(tmp_path):
+    new = copy.deepcopy(BASE)
+    new["definitions"]["Anything"] = {"type": "object", "additionalProperties": {"type": "string"}}
+    _, result = diff(tmp_path, BASE, new)
+    assert [(c["kind"], c["message"]) for c in result["changes"]] == [
+        ("type-changed", "Type alias Anything was changed from dict[str, Any] to dict[str, str]")]
+
+
+def test_a_class_leaving_its_base_class_is_major(tmp_path):
+    old = copy.deepcopy(BASE)
+    old["definitions"]["Named"] = {"type": "object", "properties": {"label": {"type": "string"}}}
+    old["definitions"]["Order"] = {"allOf": [{"$ref": "#/definitions/Named"}],
+                                   "properties": BASE["definitions"]["Order"]["properties"]}
+    new = copy.deepcopy(old)
+    new["definitions"]["Order"] = {"type": "object", "properties": {
+        "label": {"type": "string"}, **BASE["definitions"]["Order"]["properties"]}}
+    _, result = diff(tmp_path, old, new)
+    assert [(c["level"], c["kind"]) for c in result["changes"]] == [("major", "base-class-changed")]
+    _, result = diff(tmp_path, new, old)
+    assert [(c["level"], c["kind"]) for c in result["changes"]] == [("minor", "base-class-added")]
