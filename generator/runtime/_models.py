@@ -156,7 +156,11 @@ def _decode_polymorphic(target: type, value: Any) -> Any:
             except LookupError:  # a subtype this copy of the SDK cannot load: keep the base
                 cls = base
     _prepare(cls)
-    return msgspec.convert(value, cls, strict=False, dec_hook=_decode_polymorphic)
+    try:
+        return msgspec.convert(value, cls, strict=False, dec_hook=_decode_polymorphic)
+    except msgspec.ValidationError as error:
+        # as a ValueError, msgspec reports it with the path to this value in front
+        raise ValueError(str(error)) from None
 
 
 def _decodable(cls: type) -> type:

@@ -187,3 +187,9 @@ def test_generate_and_the_readme_count_the_same_models(sdks):
     api = api_of("inline")
     readme = (root / "README.md").read_text()
     assert f"operations and {len(api.models)} models." in readme
+
+
+def test_a_bad_value_inside_a_subtype_says_where(sdks):
+    models = importlib.import_module("shape_polymorphism._models")
+    with pytest.raises(models.msgspec.ValidationError, match=r"\$\.lives.*\$\.friends\[1\]"):
+        models.decode_json(b'{"friends": [{}, {"kind": "Cat", "lives": "many"}]}', "Animal")
