@@ -149,7 +149,7 @@ def _decode_polymorphic(target: type, value: Any) -> Any:
         raise NotImplementedError(f"cannot decode {target!r}")
     cls = base
     if isinstance(value, dict):
-        name = base.__sdk_subtypes__.get(value.get(target.__sdk_tag_field__))
+        name = base.__sdk_subtypes__.get(value.get(getattr(target, "__sdk_tag_field__")))
         if name is not None:
             try:
                 cls = _model_class(name)
