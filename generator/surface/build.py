@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Mapping
 
 from .. import naming
@@ -33,6 +34,18 @@ def surface_of(api: Api) -> Surface:
 
 
 def build_surface(api: Api) -> Surface:
+    # Tens of thousands of small acyclic nodes: the cyclic garbage collector would walk the
+    # whole IR (millions of objects) several times while they are made, for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_surface(api)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _build_surface(api: Api) -> Surface:
     models = api.models_by_name
     hierarchy = _Hierarchy(models)
     mapper = TypeMapper(models, frozenset(name for name in models if hierarchy.subtypes(name)), hierarchy.modules())
