@@ -193,3 +193,39 @@ def test_a_bad_value_inside_a_subtype_says_where(sdks):
     models = importlib.import_module("shape_polymorphism._models")
     with pytest.raises(models.msgspec.ValidationError, match=r"\$\.lives.*\$\.friends\[1\]"):
         models.decode_json(b'{"friends": [{}, {"kind": "Cat", "lives": "many"}]}', "Animal")
+
+
+CLASHING_NAMES = """
+swagger: "2.0"
+info: {title: Clash, version: "1"}
+paths:
+  /x:
+    get:
+      operationId: getX
+      responses:
+        "200": {description: ok, schema: {$ref: "#/definitions/Holder"}}
+definitions:
+  OpenEnum: {type: string, enum: [a, b]}
+  TypeAlias: {type: array, items: {$ref: "#/definitions/Holder"}}
+  Holder:
+    type: object
+    properties:
+      e: {$ref: "#/definitions/OpenEnum"}
+      many: {$ref: "#/definitions/TypeAlias"}
+"""
+
+
+def test_definitions_named_like_the_enum_base_or_typealias_still_work(tmp_path):
+    (tmp_path / "clash.yaml").write_text(CLASHING_NAMES)
+    out = tmp_path / "sdk"
+    result = CliRunner().invoke(main, ["generate", "--spec", str(tmp_path / "clash.yaml"), "--output", str(out),
+                                       "--package", "shape_clash", "-q"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    sys.path.insert(0, str(out))
+    try:
+        m = importlib.import_module("shape_clash.models")
+        assert m.OpenEnum.A == "a" and m.TypeAlias == "list[Holder]"
+        holder = m.Holder.from_json(b'{"e": "z", "many": [{"e": "a"}]}')
+        assert holder.e == "z" and type(holder.many[0]) is m.Holder
+    finally:
+        sys.path.remove(str(out))
