@@ -10,7 +10,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..ir.model import Api
-from ..surface import FieldSurface, MethodSurface, NamedType, ParamSurface, Surface, surface_of
+from ..surface import (
+    FieldSurface,
+    MethodSurface,
+    NamedType,
+    ParamSurface,
+    Surface,
+    surface_of,
+)
 from ..surface.types import FILE_UPLOAD_ANNOTATION
 from . import text
 
@@ -199,13 +206,16 @@ def annotation_names(annotation: str) -> set[str]:
     return set(annotation.replace("[", " ").replace("]", " ").replace(",", " ").replace("|", " ").split())
 
 
+_OPEN_ENUM_NOTE = ("Fields and parameters of this type are plain ``str``: a value the API adds\n"
+                   "later is kept as it is, never rejected.")
+
+
 def _model_view(named: NamedType) -> ModelView:
     if named.kind == "enum":
         values = ", ".join(text.py_string(m.value) for m in named.members[:8])
         more = ", ..." if len(named.members) > 8 else ""
-        paragraphs = [named.description or f"The {named.definition} values.",
-                      "Fields and parameters of this type are plain ``str``: a value the API adds\n"
-                      "later is kept as it is, never rejected.", f"Known values: {values}{more}."]
+        paragraphs = [named.description or f"The {named.definition} values.", _OPEN_ENUM_NOTE,
+                      f"Known values: {values}{more}."]
         return ModelView(named.name, named.definition, text.docstring(paragraphs, 4), (), (), kind="enum",
                          members=tuple((m.name, str(m.value)) for m in named.members))
     if named.kind == "alias":

@@ -149,7 +149,8 @@ def _decode_polymorphic(target: type, value: Any) -> Any:
         raise NotImplementedError(f"cannot decode {target!r}")
     cls = base
     if isinstance(value, dict):
-        name = base.__sdk_subtypes__.get(value.get(getattr(target, "__sdk_tag_field__")))
+        tag_field: str = target.__dict__["__sdk_tag_field__"]
+        name = base.__sdk_subtypes__.get(value.get(tag_field))
         if name is not None:
             try:
                 cls = _model_class(name)
@@ -337,7 +338,8 @@ def _decode_through_marker(owner: type, name: str, cls: type, module_globals: di
     """Point ``owner``'s annotations naming ``cls`` at its marker (for msgspec only)."""
     marker = _marker(cls)
     module_globals[marker.__name__] = marker
-    annotations = owner.__dict__.get("__annotations__", {})
+    # the class's own annotation dict, edited in place (inspect.get_annotations gives a copy)
+    annotations = owner.__dict__.get("__annotations__", {})  # noqa: RUF063
     pattern = re.compile(rf"\b{re.escape(name)}\b")
     for field_name, annotation in list(annotations.items()):
         if isinstance(annotation, str) and pattern.search(annotation):

@@ -6,7 +6,7 @@ import gc
 from collections.abc import Mapping
 
 from .. import naming
-from ..ir.model import Api, Model, Operation, Parameter
+from ..ir.model import Api, Model, Operation, Parameter, TypeRef
 from .model import (
     ApiClassSurface,
     EnumMember,
@@ -27,7 +27,7 @@ def surface_of(api: Api) -> Surface:
     if hit is not None and hit[0] is api:
         return hit[1]
     surface = build_surface(api)
-    if len(_surfaces) > 8:
+    if len(_surfaces) >= 4:  # a diff needs two; the entries keep their Api alive
         _surfaces.clear()
     _surfaces[id(api)] = (api, surface)
     return surface
@@ -62,7 +62,7 @@ def _build_surface(api: Api) -> Surface:
         )
         for group in api.groups
     )
-    surface = Surface(
+    return Surface(
         title=api.title,
         version=api.version,
         types=types,
@@ -71,7 +71,6 @@ def _build_surface(api: Api) -> Surface:
         types_by_definition={t.definition: t for t in types},
         mapper=mapper,
     )
-    return surface
 
 
 class _Hierarchy:
@@ -164,9 +163,9 @@ def _field(prop, mapper: TypeMapper) -> FieldSurface:
 
 def _named_type(model: Model, mapper: TypeMapper, hierarchy: _Hierarchy) -> NamedType:
     module = mapper.modules.get(model.name, model.module_name)
-    common = dict(name=model.class_name, definition=model.name, module=module, pointer=model.pointer,
-                  description=model.description, is_notification_schema=model.is_notification_schema,
-                  inline=model.inline)
+    common = {"name": model.class_name, "definition": model.name, "module": module,
+              "pointer": model.pointer, "description": model.description,
+              "is_notification_schema": model.is_notification_schema, "inline": model.inline}
     if is_class(model):
         fields = tuple(_field(p, mapper) for p in model.properties)
         base = hierarchy.base(model.name)
@@ -193,8 +192,6 @@ def _named_type(model: Model, mapper: TypeMapper, hierarchy: _Hierarchy) -> Name
                                     suffix_sep="_")
         members = tuple(EnumMember(names[str(i).zfill(5)], v) for i, v in enumerate(values))
         return NamedType(kind="enum", members=members, alias_of=mapper.type_of(model.enum_type), **common)
-    from ..ir.model import TypeRef
-
     return NamedType(kind="alias", alias_of=mapper.type_of(TypeRef("model", model=model.name)), **common)
 
 
