@@ -375,7 +375,10 @@ class _Builder:
         responses = []
         for status, response in (raw.get("responses") or {}).items():
             r_at = f"{at}/responses/{escape_pointer_token(str(status))}"
+            schema_at = f"{r_at}/schema"
             if isinstance(response, Mapping) and isinstance(response.get("$ref"), str):
+                if response["$ref"].startswith("#/"):  # a shared response: its schema is named after it
+                    schema_at = f"{response['$ref'][1:]}/schema"
                 response = self._resolve_local(response["$ref"], r_at)
             response = response if isinstance(response, Mapping) else {}
             schema = response.get("schema")
@@ -383,7 +386,7 @@ class _Builder:
                 status=str(status),
                 pointer=r_at,
                 description=_text(response.get("description")),
-                type=self.type_of(schema, f"{r_at}/schema") if isinstance(schema, Mapping) else None,
+                type=self.type_of(schema, schema_at) if isinstance(schema, Mapping) else None,
                 headers=tuple(sorted((response.get("headers") or {}).keys())),
             ))
         success = sorted((r for r in responses if r.status.startswith("2") and r.type is not None), key=lambda r: r.status)
