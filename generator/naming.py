@@ -226,3 +226,25 @@ def top_level_alias(class_name: str, taken: Iterable[str]) -> str:
         n += 1
         candidate = f"{class_name}Model{n}"
     return candidate
+
+
+@lru_cache(maxsize=65536)
+def constant_name(value: str) -> Identifier:
+    """An enum member: ``"in-progress"`` -> ``IN_PROGRESS``, ``"1d"`` -> ``VALUE_1D``,
+    ``""`` -> ``EMPTY``. Members are upper case, so no keyword or Enum attribute is hit."""
+    result = "_".join(w.upper() for w in words(value))
+    if not result:
+        return Identifier("EMPTY")
+    if result[0].isdigit():
+        result = "VALUE_" + result
+    return Identifier(result)
+
+
+def free_name(wanted: str, taken: set[str]) -> str:
+    """``wanted``, or ``wanted2``, ``wanted3``... : the first not in ``taken`` (lower-cased
+    names), for names made one at a time (inline schemas) rather than all at once."""
+    candidate, n = wanted, 1
+    while candidate.lower() in taken:
+        n += 1
+        candidate = f"{wanted}{n}"
+    return type(wanted)(candidate) if isinstance(wanted, str) else candidate

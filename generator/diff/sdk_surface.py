@@ -13,35 +13,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..ir.model import Api, TypeRef
+from ..surface import surface_of
 
 Direction = Literal["request", "response", "both"]
 
-_STRING_FORMATS = {"date-time": "datetime", "date": "date", "binary": "bytes"}
-_PRIMITIVES = {
-    "integer": "int",
-    "number": "float",
-    "boolean": "bool",
-    "file": "bytes",
-    "object": "dict[str, Any]",
-}
-
-
 def python_type(type_ref: TypeRef | None, api: Api) -> str:
-    """The annotation the generated SDK uses for ``type_ref`` (``None``: no body)."""
-    if type_ref is None:
-        return "None"
-    if type_ref.kind == "model":
-        model = api.models_by_name.get(type_ref.model or "")
-        return model.class_name if model is not None else "Any"
-    if type_ref.kind == "array":
-        return f"list[{python_type(type_ref.items, api)}]"
-    if type_ref.kind == "map":
-        return f"dict[str, {python_type(type_ref.items, api)}]"
-    if type_ref.kind == "primitive":
-        if type_ref.name == "string":
-            return _STRING_FORMATS.get(type_ref.format or "", "str")
-        return _PRIMITIVES.get(type_ref.name or "", "Any")
-    return "Any"
+    """The annotation the generated SDK uses for ``type_ref`` (``None``: no body), as the
+    SDK's surface (generator/surface) spells it: this module never computes one itself."""
+    return surface_of(api).returns(type_ref).text
 
 
 def _accepts(
@@ -77,13 +56,19 @@ def type_change_breaks(
     return python_type(old, old_api) != python_type(new, new_api)
 
 
-def enum_values(type_ref: TypeRef) -> tuple[object, ...] | None:
-    """Allowed values of a field or parameter (its own enum, or its items' enum)."""
-    if type_ref.enum is not None:
-        return type_ref.enum
-    if type_ref.kind == "array" and type_ref.items is not None:
-        return type_ref.items.enum
-    return None
+def enum_values(type_ref: TypeRef, api: Api) -> tuple[object, ...] | None:
+    """Allowed values of a field or parameter (its own enum, or its items' enum), enum
+    definitions followed, as the SDK's surface records them."""
+    return surface_of(api).type_of(type_ref).values
+
+
+def same_named_type(old: TypeRef, old_api: Api, new: TypeRef, new_api: Api) -> bool:
+    """Both sides reach their values through the same enum or alias definition: a change
+    of its values is reported once, at that definition."""
+    before, after = surface_of(old_api).type_of(old), surface_of(new_api).type_of(new)
+    while before.kind == after.kind == "list" and before.args and after.args and not before.named:
+        before, after = before.args[0], after.args[0]
+    return before.named is not None and before.named == after.named
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,12 +107,21 @@ class ModelUsage:
                 for m in r.type.referenced_models()
             ]
             roots_received += [m.name for m in api.models if m.is_notification_schema]
-            sent |= _closure(api, roots_sent)
-            received |= _closure(api, roots_received)
+            subtypes = _subtypes(api)
+            sent |= _closure(api, roots_sent, subtypes)
+            received |= _closure(api, roots_received, subtypes)
         return ModelUsage(frozenset(sent), frozenset(received))
 
 
-def _closure(api: Api, roots: list[str]) -> set[str]:
+def _subtypes(api: Api) -> dict[str, list[str]]:
+    """Definition -> the definitions of its discriminated subtypes: a value declared as the
+    base may arrive (or be sent) as any of them."""
+    surface = surface_of(api)
+    by_class = {t.name: t.definition for t in surface.types}
+    return {t.definition: [by_class[c] for _, c in t.subtypes if c in by_class] for t in surface.types if t.subtypes}
+
+
+def _closure(api: Api, roots: list[str], subtypes: dict[str, list[str]] | None = None) -> set[str]:
     seen: set[str] = set()
     pending = list(roots)
     while pending:
@@ -140,6 +134,7 @@ def _closure(api: Api, roots: list[str]) -> set[str]:
             continue
         pending.extend(model.dependencies)
         pending.extend(model.parents)
+        pending.extend((subtypes or {}).get(name, ()))
         if model.alias_of is not None:
             pending.extend(model.alias_of.referenced_models())
     return seen

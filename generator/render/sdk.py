@@ -11,13 +11,26 @@ import jinja2
 
 from ..ir.model import Api
 from ..naming import top_level_alias
+from ..surface import FILE_UPLOAD_ANNOTATION, surface_of
 from . import text
 from .environment import RUNTIME_DIR, RUNTIME_DOC_PATHS, environment
-from .examples import RuntimeDocExamples, api_examples, readme_examples, runtime_doc_examples
+from .examples import (
+    RuntimeDocExamples,
+    api_examples,
+    readme_examples,
+    runtime_doc_examples,
+)
 from .security import security_rows
 from .settings import RenderSettings
-from .types import FILE_UPLOAD_ALIAS, FILE_UPLOAD_ANNOTATION
-from .views import ApiModuleView, ModelModuleView, RenderError, annotation_names, api_modules, model_modules
+from .views import (
+    FILE_UPLOAD_ALIAS,
+    ApiModuleView,
+    ModelModuleView,
+    RenderError,
+    annotation_names,
+    api_modules,
+    model_modules,
+)
 
 _TYPING_NAMES = ("Any", "BinaryIO", "Optional")
 _DATETIME_NAMES = ("date", "datetime")
@@ -36,8 +49,9 @@ def render_sdk(
     package = settings.package
     if not package.isidentifier() or keyword.iskeyword(package):
         raise RenderError(f"package name {package!r} is not a valid Python identifier")
-    models = model_modules(api)
-    apis = api_modules(api, settings.line_length)
+    surface = surface_of(api)
+    models = model_modules(surface)
+    apis = api_modules(surface, settings.line_length)
     files: dict[str, str] = {}
 
     files.update(_runtime_files(package))
@@ -80,10 +94,10 @@ def render_sdk(
     files["pyproject.toml"] = env.get_template("pyproject.toml.jinja").render(
         settings=settings, description=_description(api, settings)
     )
-    examples = readme_examples(package, apis, api.models_by_name)
+    examples = readme_examples(package, apis, surface.types_by_definition)
     rows = security_rows(api)
     doc_examples = runtime_doc_examples(
-        apis, api.models_by_name, {scheme.type for scheme in api.security_schemes}, examples, rows
+        apis, surface.types_by_definition, {scheme.type for scheme in api.security_schemes}, examples, rows
     )
     files["README.md"] = env.get_template("README.md.jinja").render(
         api=api,
@@ -92,7 +106,7 @@ def render_sdk(
         api_modules=apis,
         first_api=apis[0] if apis else None,
         operation_count=len(api.operations),
-        model_count=sum(len(m.models) for m in models),
+        model_count=len(surface.types),
         auth_mode=auth_mode(api),
         security_rows=rows,
         examples=examples,
