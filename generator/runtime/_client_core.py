@@ -12,7 +12,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ._auth import TokenInfo, TokenManager, parse_token_response
 from ._events import RequestEvent, ResponseEvent
@@ -52,11 +52,14 @@ if TYPE_CHECKING:
     from . import _models
     from ._encoding import PreparedRequest
     from ._operation import OperationSpec
+    from ._pool import PoolShards
 else:
     httpx = lazy_import("httpx", globals())
     _models = lazy_import("._models", globals())
 
 TOKEN_OPERATION_ID = "oauthToken"
+# The httpx transport type of a client: sync for ApiClient, async for AsyncApiClient.
+TransportT = TypeVar("TransportT")
 _UNSET: Any = object()
 
 
@@ -69,7 +72,7 @@ class Outcome:
     delay: float = 0.0
 
 
-class ClientCore:
+class ClientCore(Generic[TransportT]):
     def __init__(
         self,
         host: str | None = None,
@@ -99,8 +102,15 @@ class ClientCore:
         proxy_password: str | None = None,
         verify_ssl: bool | None = None,
         max_connections: int = 100,
+        transport: TransportT | None = None,
     ) -> None:
+        """Every setting defaults to the ``configuration`` (the module-level one by default).
+        ``transport``: an httpx transport to send through instead of the client's own pools
+        (e.g. ``httpx.MockTransport`` in tests); the caller closes it."""
         config = configuration or get_default_configuration()
+        self._transport: TransportT | None = transport
+        self._owns_transport = transport is None
+        self._shards: PoolShards[TransportT] | None = None
         self.configuration = config
         self._host: str | None = normalize_host(host) if host else None
         self._login_host: str | None = (

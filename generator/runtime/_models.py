@@ -82,7 +82,13 @@ class _ModelMeta(msgspec.StructMeta):
     """Makes every subclass keyword-only too: msgspec applies ``kw_only`` per class, and
     positional construction would break whenever the API adds a field."""
 
-    def __new__(mcls, name: str, bases: tuple, namespace: dict, **options: Any):
+    def __new__(
+        mcls: type[_ModelMeta],
+        name: str,
+        bases: tuple[type, ...],
+        namespace: dict[str, Any],
+        **options: Any,
+    ) -> _ModelMeta:
         options.setdefault("kw_only", True)
         return super().__new__(mcls, name, bases, namespace, **options)
 

@@ -52,7 +52,7 @@ _NEXT_PAGE_AUTH = (
 )  # any non-empty auth tuple: the page is fetched with the token
 
 
-class ApiClient(ClientCore):
+class ApiClient(ClientCore["httpx.BaseTransport"]):
     """Synchronous client. Thread-safe: share one per process (one pool, one token).
 
     Keyword configuration (all optional)::
@@ -63,15 +63,7 @@ class ApiClient(ClientCore):
     or the official SDK's way: ``ApiClient().get_client_credentials_token(ID, SECRET)``.
     """
 
-    def __init__(
-        self, *args: Any, transport: httpx.BaseTransport | None = None, **kwargs: Any
-    ) -> None:
-        """``transport``: an httpx transport to send through instead of the client's own
-        pools (e.g. ``httpx.MockTransport`` in tests); the caller closes it."""
-        super().__init__(*args, **kwargs)
-        self._transport = transport
-        self._owns_transport = transport is None
-        self._shards: PoolShards[httpx.BaseTransport] | None = None
+    is_async = False
 
     @property
     def _pools(self) -> PoolShards[httpx.BaseTransport]:
@@ -315,19 +307,10 @@ class ApiClient(ClientCore):
     compute_pkce_code_challenge = staticmethod(compute_pkce_code_challenge)
 
 
-class AsyncApiClient(ClientCore):
+class AsyncApiClient(ClientCore["httpx.AsyncBaseTransport"]):
     """Asynchronous client: the same settings and entry points, as coroutines."""
 
-    def __init__(
-        self,
-        *args: Any,
-        transport: httpx.AsyncBaseTransport | None = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self._transport = transport
-        self._owns_transport = transport is None
-        self._shards: PoolShards[httpx.AsyncBaseTransport] | None = None
+    is_async = True
 
     @property
     def _pools(self) -> PoolShards[httpx.AsyncBaseTransport]:
