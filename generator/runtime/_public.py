@@ -29,6 +29,7 @@ PUBLIC_NAMES: dict[str, str] = {
     # per-request options, responses, hooks
     "RequestOptions": "_request_options",
     "ApiResponse": "_response",
+    "extended_response": "_response",
     "RequestEvent": "_events",
     "ResponseEvent": "_events",
     "RetryPolicy": "_retry",
