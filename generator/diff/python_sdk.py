@@ -25,6 +25,7 @@ from .sdk_surface import (
     ModelUsage,
     enum_values,
     python_type,
+    same_named_type,
     type_change_breaks,
 )
 
@@ -465,7 +466,9 @@ class _Walk:
         new: TypeRef,
         direction: Direction,
     ) -> None:
-        old_values, new_values = enum_values(old), enum_values(new)
+        if same_named_type(old, self.old, new, self.new):
+            return  # reported once, at the enum definition
+        old_values, new_values = enum_values(old, self.old), enum_values(new, self.new)
         user_sends = direction in ("request", "both")
         if old_values is None and new_values is not None:
             level = Level.MAJOR if user_sends else Level.MINOR

@@ -14,8 +14,16 @@ from . import text
 from .environment import RUNTIME_DIR, RUNTIME_DOC_PATHS, environment
 from .examples import RuntimeDocExamples, api_examples, readme_examples, runtime_doc_examples
 from .settings import RenderSettings
-from .types import FILE_UPLOAD_ALIAS, FILE_UPLOAD_ANNOTATION
-from .views import ApiModuleView, ModelModuleView, RenderError, annotation_names, api_modules, model_modules
+from ..surface import FILE_UPLOAD_ANNOTATION, surface_of
+from .views import (
+    FILE_UPLOAD_ALIAS,
+    ApiModuleView,
+    ModelModuleView,
+    RenderError,
+    annotation_names,
+    api_modules,
+    model_modules,
+)
 
 _TYPING_NAMES = ("Any", "BinaryIO", "Optional")
 _DATETIME_NAMES = ("date", "datetime")
@@ -34,8 +42,9 @@ def render_sdk(
     package = settings.package
     if not package.isidentifier() or keyword.iskeyword(package):
         raise RenderError(f"package name {package!r} is not a valid Python identifier")
-    models = model_modules(api)
-    apis = api_modules(api, settings.line_length)
+    surface = surface_of(api)
+    models = model_modules(surface)
+    apis = api_modules(surface, settings.line_length)
     files: dict[str, str] = {}
 
     files.update(_runtime_files(package))
@@ -78,9 +87,9 @@ def render_sdk(
     files["pyproject.toml"] = env.get_template("pyproject.toml.jinja").render(
         settings=settings, description=_description(api, settings)
     )
-    examples = readme_examples(package, apis, api.models_by_name)
+    examples = readme_examples(package, apis, surface.types_by_definition)
     doc_examples = runtime_doc_examples(
-        apis, api.models_by_name, {scheme.type for scheme in api.security_schemes}, examples
+        apis, surface.types_by_definition, {scheme.type for scheme in api.security_schemes}, examples
     )
     files["README.md"] = env.get_template("README.md.jinja").render(
         api=api,
@@ -89,7 +98,7 @@ def render_sdk(
         api_modules=apis,
         first_api=apis[0] if apis else None,
         operation_count=len(api.operations),
-        model_count=sum(len(m.models) for m in models),
+        model_count=len(surface.types),
         auth_mode=auth_mode(api),
         examples=examples,
         runtime_doc=runtime_doc(settings, examples=doc_examples),

@@ -90,7 +90,76 @@ class _ModelMeta(msgspec.StructMeta):
         **options: Any,
     ) -> _ModelMeta:
         options.setdefault("kw_only", True)
+        if "__sdk_discriminator__" in namespace and "__post_init__" not in namespace:
+            namespace["__post_init__"] = _fill_tag
         return super().__new__(mcls, name, bases, namespace, **options)
+
+
+# --- polymorphism ---------------------------------------------------------------------
+# A class of a discriminated hierarchy declares ``__sdk_discriminator__ = (attribute, tag)``;
+# a class with subtypes also ``__sdk_subtypes__ = {tag: class name}`` (every descendant).
+# msgspec's own tagged unions reject an unknown tag, and a later API release may add a
+# subtype, so a polymorphic class is decoded through a marker type instead: msgspec hands
+# the marker's JSON object to :func:`_decode_polymorphic`, which picks the class by tag
+# (the declared class for an unknown tag) and converts the object into it. Every other
+# type keeps msgspec's native decoding.
+
+
+def _fill_tag(self: Any) -> None:
+    """``__post_init__`` of tagged classes: a model built in code sends its own tag."""
+    attribute, tag = type(self).__sdk_discriminator__
+    if getattr(self, attribute) is UNSET:
+        setattr(self, attribute, tag)
+
+
+class _PolymorphicMarker(type):
+    """Instances of the marker are the base class's instances (msgspec checks the result)."""
+
+    __sdk_base__: type
+
+    def __instancecheck__(cls, instance: Any) -> bool:
+        return isinstance(instance, cls.__sdk_base__)
+
+
+_MARKER_PREFIX = "_sdk_poly_"
+_markers: dict[type, type] = {}
+
+
+def _is_polymorphic(cls: type) -> bool:
+    return bool(cls.__dict__.get("__sdk_subtypes__"))
+
+
+def _marker(cls: type) -> type:
+    marker = _markers.get(cls)
+    if marker is None:
+        attribute = cls.__sdk_discriminator__[0]  # type: ignore[attr-defined]
+        wire_name = dict(zip(cls.__struct_fields__, cls.__struct_encode_fields__))[attribute]  # type: ignore[attr-defined]
+        marker = _PolymorphicMarker(_MARKER_PREFIX + cls.__name__, (), {
+            "__sdk_base__": cls, "__sdk_tag_field__": wire_name, "__module__": cls.__module__})
+        _markers[cls] = marker
+    return marker
+
+
+def _decode_polymorphic(target: type, value: Any) -> Any:
+    """msgspec's ``dec_hook``: the class named by the tag, or the declared one."""
+    base = getattr(target, "__sdk_base__", None)
+    if base is None:
+        raise NotImplementedError(f"cannot decode {target!r}")
+    cls = base
+    if isinstance(value, dict):
+        name = base.__sdk_subtypes__.get(value.get(target.__sdk_tag_field__))
+        if name is not None:
+            try:
+                cls = _model_class(name)
+            except LookupError:  # a subtype this copy of the SDK cannot load: keep the base
+                cls = base
+    _prepare(cls)
+    return msgspec.convert(value, cls, strict=False, dec_hook=_decode_polymorphic)
+
+
+def _decodable(cls: type) -> type:
+    """What msgspec is asked to decode for a model class."""
+    return _marker(cls) if _is_polymorphic(cls) else cls
 
 
 class Model(msgspec.Struct, metaclass=_ModelMeta, kw_only=True, omit_defaults=True):
@@ -118,7 +187,8 @@ class Model(msgspec.Struct, metaclass=_ModelMeta, kw_only=True, omit_defaults=Tr
     def from_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict keyed by wire names (Python attribute names are accepted too)."""
         _prepare(cls)
-        return msgspec.convert(_wire_keys(data, _type_info(cls)), cls, strict=False)
+        return msgspec.convert(_wire_keys(data, _type_info(cls)), _decodable(cls), strict=False,
+                               dec_hook=_decode_polymorphic)
 
     @classmethod
     def from_json(cls, data: str | bytes) -> Any:
@@ -193,7 +263,7 @@ class _TypeExpressionParser:
             return _SCALAR_TYPES[name]
         model = _model_class(name)
         _prepare(model)
-        return model
+        return _decodable(model)
 
     def _expect(self, token: str) -> None:
         self._skip_spaces()
@@ -251,8 +321,21 @@ def _prepare(root: type) -> None:
                     if not (isinstance(referenced, type) and issubclass(referenced, Model)):
                         referenced = _model_class(name)
                         module_globals[name] = referenced
+                    if _is_polymorphic(referenced):
+                        _decode_through_marker(owner, name, referenced, module_globals)
                     if referenced not in _prepared:
                         pending.append(referenced)
+
+
+def _decode_through_marker(owner: type, name: str, cls: type, module_globals: dict) -> None:
+    """Point ``owner``'s annotations naming ``cls`` at its marker (for msgspec only)."""
+    marker = _marker(cls)
+    module_globals[marker.__name__] = marker
+    annotations = owner.__dict__.get("__annotations__", {})
+    pattern = re.compile(rf"\b{re.escape(name)}\b")
+    for field_name, annotation in list(annotations.items()):
+        if isinstance(annotation, str) and pattern.search(annotation):
+            annotations[field_name] = pattern.sub(marker.__name__, annotation)
 
 
 def _annotation_names(cls: type) -> set[str]:
@@ -262,7 +345,7 @@ def _annotation_names(cls: type) -> set[str]:
     names: set[str] = set()
     for annotation in inspect.get_annotations(cls).values():
         if isinstance(annotation, str):  # a real type (no postponed annotations) needs nothing
-            names.update(_IDENTIFIER.findall(annotation))
+            names.update(n for n in _IDENTIFIER.findall(annotation) if not n.startswith(_MARKER_PREFIX))
     return names - _NON_MODEL_NAMES
 
 
@@ -289,9 +372,9 @@ def _decoder(key: object, model: type | None = None) -> msgspec.json.Decoder:
                 target = resolve_type(key)
             else:
                 _prepare(model)
-                target = model
+                target = _decodable(model)
             # strict=False: accept "12" for an int and the like, as lenient as the API is.
-            decoder = msgspec.json.Decoder(target, strict=False)
+            decoder = msgspec.json.Decoder(target, strict=False, dec_hook=_decode_polymorphic)
             _decoders[key] = decoder
     return decoder
 
