@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ._lazy import resolve_annotations_lazily
+
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
     from .api_client import ApiClient, AsyncApiClient
@@ -33,6 +35,11 @@ class BaseApi:
     ``UsersApi()`` itself imports nothing and costs nothing. An ``AsyncApiClient`` is refused:
     use ``AsyncUsersApi`` with it."""
 
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        # the methods' annotations name RequestOptions and models imported for checkers only
+        resolve_annotations_lazily(cls.__module__)
+
     def __init__(self, api_client: ApiClient | None = None) -> None:
         _check_client(self, api_client, wants_async=False)
         self._api_client = api_client
@@ -57,6 +64,11 @@ class AsyncBaseApi:
     the event loop each call runs in (an API object may outlive an ``asyncio.run()``). A sync
     ``ApiClient`` is refused: use ``UsersApi`` with it.
     """
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        # the methods' annotations name RequestOptions and models imported for checkers only
+        resolve_annotations_lazily(cls.__module__)
 
     def __init__(self, api_client: AsyncApiClient | None = None) -> None:
         _check_client(self, api_client, wants_async=True)

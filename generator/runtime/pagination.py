@@ -18,10 +18,7 @@ from __future__ import annotations
 import inspect
 import math
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar, overload
-
-if TYPE_CHECKING:
-    from msgspec import UnsetType
+from typing import Any, Protocol, TypeVar, overload
 
 ItemT = TypeVar("ItemT")
 ItemT_co = TypeVar("ItemT_co", covariant=True)
@@ -33,7 +30,7 @@ class Listing(Protocol[ItemT_co]):
     ``iter_entities(users_api.get_users)`` yield ``User``."""
 
     @property
-    def entities(self) -> Sequence[ItemT_co] | None | UnsetType: ...
+    def entities(self) -> Sequence[ItemT_co] | None: ...
 
 _PAGE_SIZE = "page_size"
 _PAGE_NUMBER = "page_number"
@@ -200,7 +197,7 @@ def _value(page: Any, name: str) -> Any:
     value = getattr(page, name, None)
     if value is None and isinstance(page, dict):
         value = page.get(name)
-    # models mark absent fields with a falsy UNSET sentinel; treat it like None
+    # a falsy sentinel (NULL, or UNSET in older models) reads like None
     if (
         value is not None
         and not isinstance(value, (int, str, list, tuple))
