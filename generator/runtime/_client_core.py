@@ -278,8 +278,13 @@ class ClientCore(Generic[TransportT]):
         if expires_in is not None:
             state.store(TokenInfo(token, time.monotonic() + expires_in, None, {}))
 
-    def set_jwt(self, jwt: str) -> None:
-        """Guest Chat: the JWT returned by ``post_webchat_guest_conversations``."""
+    def set_jwt(self, jwt: str | None) -> None:
+        """Guest Chat: the JWT returned by ``post_webchat_guest_conversations``.
+
+        Takes the response's optional ``jwt`` attribute as it is (``client.set_jwt(session.jwt)``)
+        and raises ``ValueError`` when the response carried none."""
+        if not jwt:
+            raise ValueError("no JWT to set: the session response carried no jwt")
         self.tokens.state.set_static(jwt)
 
     def set_token_provider(self, provider: Callable[[], str] | None) -> None:
