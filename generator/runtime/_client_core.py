@@ -134,7 +134,7 @@ class ClientCore(Generic[TransportT]):
             self.default_headers["Cookie"] = cookie
         if headers:
             self.default_headers.update(headers)
-        self.tokens = TokenManager()
+        self.tokens: TokenManager = TokenManager()
         state = self.tokens.state
         if access_token or config.access_token:
             state.set_static(access_token or config.access_token)
@@ -142,7 +142,7 @@ class ClientCore(Generic[TransportT]):
             state.client_id, state.client_secret = client_id, client_secret
             state.renew_with_client_credentials = client_secret is not None
         state.provider = token_provider
-        self.retry_policy = RetryPolicy(
+        self.retry_policy: RetryPolicy = RetryPolicy(
             max_retries=_pick(max_retries, config.max_retries),
             max_rate_limit_retries=_pick(
                 max_rate_limit_retries, config.max_rate_limit_retries
@@ -152,11 +152,11 @@ class ClientCore(Generic[TransportT]):
             backoff_max=_pick(retry_backoff_max, config.retry_backoff_max),
         )
         rate = _pick(max_requests_per_second, config.max_requests_per_second)
-        self.rate_limiter = RateLimiter(rate, rate_limit_burst) if rate else None
+        self.rate_limiter: RateLimiter | None = RateLimiter(rate, rate_limit_burst) if rate else None
         self._connect_timeout = _pick(connect_timeout, config.connect_timeout)
         self._timeout_seconds = _pick(timeout, config.timeout)
-        self.verify_ssl = bool(config.verify_ssl if verify_ssl is None else verify_ssl)
-        self.max_connections = max_connections
+        self.verify_ssl: bool = bool(config.verify_ssl if verify_ssl is None else verify_ssl)
+        self.max_connections: int = max_connections
         # what the httpx transport reads from the request's "timeout" extension
         self._timeout_extension = _timeout_extension(
             self._timeout_seconds, self._connect_timeout

@@ -79,7 +79,7 @@ class AnnotationNames(dict):  # type: ignore[type-arg]
 
     def __missing__(self, name: str) -> Any:
         if not name.startswith("__"):
-            for where in (self._package + ".models", self._package, "typing"):
+            for where in (self._package + ".models", self._package, "datetime", "typing"):
                 try:
                     value = getattr(importlib.import_module(where), name)
                 except (ImportError, AttributeError):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+import types
 import threading
 import time
 import weakref
@@ -303,8 +304,15 @@ class ApiClient(ClientCore["httpx.BaseTransport"]):
         request = pkce_request(client_id, code_verifier, auth_code, redirect_uri)
         return self, self._store_token(self._fetch_token(request))
 
-    generate_pkce_code_verifier = staticmethod(generate_pkce_code_verifier)
-    compute_pkce_code_challenge = staticmethod(compute_pkce_code_challenge)
+    @staticmethod
+    def generate_pkce_code_verifier(length: int = 128) -> str:
+        """A random PKCE code verifier (RFC 7636)."""
+        return generate_pkce_code_verifier(length)
+
+    @staticmethod
+    def compute_pkce_code_challenge(code_verifier: str) -> str:
+        """The S256 code challenge of ``code_verifier``."""
+        return compute_pkce_code_challenge(code_verifier)
 
 
 class AsyncApiClient(ClientCore["httpx.AsyncBaseTransport"]):
@@ -544,8 +552,15 @@ class AsyncApiClient(ClientCore["httpx.AsyncBaseTransport"]):
         request = pkce_request(client_id, code_verifier, auth_code, redirect_uri)
         return self, self._store_token(await self._fetch_token(request))
 
-    generate_pkce_code_verifier = staticmethod(generate_pkce_code_verifier)
-    compute_pkce_code_challenge = staticmethod(compute_pkce_code_challenge)
+    @staticmethod
+    def generate_pkce_code_verifier(length: int = 128) -> str:
+        """A random PKCE code verifier (RFC 7636)."""
+        return generate_pkce_code_verifier(length)
+
+    @staticmethod
+    def compute_pkce_code_challenge(code_verifier: str) -> str:
+        """The S256 code challenge of ``code_verifier``."""
+        return compute_pkce_code_challenge(code_verifier)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -690,4 +705,4 @@ async def _download_async(response: httpx.Response, target: Any) -> Any:
 
 # ``<sdk>.api_client.ApiClient`` (official idiom) must work without importing the submodule
 # first: the package's lazy map resolves the name ``api_client`` to this attribute.
-api_client = sys.modules[__name__]
+api_client: types.ModuleType = sys.modules[__name__]

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.runtime._model_modules import official_module_name
+
 from .conftest import checker_env, pyright_command, run
 
 MISTAKE = "ApiClient(regoin="
@@ -78,6 +80,9 @@ def typed_usage_script(package: str) -> str:
         lines += [
             f"from {package} import {api}, Async{api}",
             f"from {package}.models import {item}",
+            # the official SDK's one-module-per-model path, as the README promises
+            f"from {package}.models.{official_module_name(item)} import {item} as {item}FromItsModule",
+            f"assert_type({item}FromItsModule(), {item})",
             f"api = {api}(client)",
             f"for entity in iter_entities(api.{method}{comma}{args}):",
             f"    assert_type(entity, {item})",
