@@ -58,8 +58,9 @@ def render_sdk(
         lazy_names=[(name, module) for name, module in exports["lazy_names"] if not module.startswith(".models.")],
     )
     files[f"{package}/__init__.pyi"] = env.get_template("package_init.pyi.jinja").render(**exports)
-    files[f"{package}/apis/__init__.py"] = env.get_template("apis_init.py.jinja").render(api_modules=apis)
-    files[f"{package}/apis/__init__.pyi"] = env.get_template("apis_init.pyi.jinja").render(api_modules=apis)
+    api_views = [(view, async_module_name(view)) for view in apis]
+    files[f"{package}/apis/__init__.py"] = env.get_template("apis_init.py.jinja").render(api_modules=api_views)
+    files[f"{package}/apis/__init__.pyi"] = env.get_template("apis_init.pyi.jinja").render(api_modules=api_views)
     files[f"{package}/models/__init__.py"] = env.get_template("models_init.py.jinja").render(
         modules=models, settings=settings
     )
@@ -70,7 +71,8 @@ def render_sdk(
     for done, view in enumerate(apis, 1):
         if progress is not None:
             progress("apis", done, len(apis))
-        files[f"{package}/apis/{view.module_name}.py"] = _render_api_module(api_template, view)
+        files[f"{package}/apis/{view.module_name}.py"] = _render_api_module(api_template, view, "sync")
+        files[f"{package}/apis/{async_module_name(view)}.py"] = _render_api_module(api_template, view, "async")
         files[f"docs/apis/{view.module_name}.md"] = api_doc_template.render(
             api_module=view, examples=api_examples(package, view)
         )
@@ -160,7 +162,13 @@ def _package_doc(api: Api, settings: RenderSettings) -> list[str]:
     ]
 
 
-def _render_api_module(template: jinja2.Template, view: ApiModuleView) -> str:
+def async_module_name(view: ApiModuleView) -> str:
+    """The module of ``AsyncUsersApi`` (``_async_users_api``): apart from ``users_api`` so that
+    a sync program never compiles it; ``users_api.AsyncUsersApi`` still resolves (lazily)."""
+    return f"_async_{view.module_name}"
+
+
+def _render_api_module(template: jinja2.Template, view: ApiModuleView, part: str) -> str:
     words = {
         name
         for op in view.operations
@@ -189,7 +197,14 @@ def _render_api_module(template: jinja2.Template, view: ApiModuleView) -> str:
     class_doc = [view.description or f"Operations tagged {view.tag}.", f"Generated from the {view.tag!r} tag."]
     return template.render(
         api_module=view,
-        module_docstring=text.docstring([f"{view.class_name} and {view.async_class_name}."], 0),
+        part=part,
+        async_module=async_module_name(view),
+        module_docstring=text.docstring(
+            [f"{view.class_name} (and, loaded on first use, {view.async_class_name})."]
+            if part == "sync"
+            else [f"{view.async_class_name}, the async twin of ``{view.module_name}.{view.class_name}``."],
+            0,
+        ),
         type_checking_imports=imports,
         runtime_lines=runtime_lines,
         class_docstrings=(
@@ -204,10 +219,11 @@ def _package_exports(package: str, apis: tuple[ApiModuleView, ...], models: tupl
     is taken keeps living in ``.models`` only)."""
     exported: dict[str, str] = {name: f".{module}" for name, module in runtime_public_names().items()}
     for view in apis:
-        for class_name in (view.class_name, view.async_class_name):
+        for class_name, module_name in ((view.class_name, view.module_name),
+                                        (view.async_class_name, async_module_name(view))):
             if class_name in exported:
                 raise RenderError(f"API class {class_name!r} has the name of a runtime export; rename the tag")
-            exported[class_name] = f".apis.{view.module_name}"
+            exported[class_name] = f".apis.{module_name}"
     for module in models:
         for model in module.models:
             exported.setdefault(model.class_name, f".models.{module.module_name}")
