@@ -9,6 +9,7 @@ The measuring code is sent to the child as a script; results come back as JSON.
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import subprocess
 from dataclasses import dataclass
@@ -173,3 +174,56 @@ def install_wheel(python: Path, wheel: Path) -> None:
             raise RuntimeError(
                 f"pip install {wheel.name} failed:\n{result.stderr[-3000:]}"
             )
+
+
+# --- whole-process import cost, cold (no bytecode) and warm, against a bare interpreter ----
+
+COLD_IMPORT_SCRIPT = "import {package} as sdk; sdk.UsersApi"
+
+
+@dataclass(frozen=True)
+class ProcessFigures:
+    seconds: float  # best wall time of the whole process (interpreter start included)
+    peak_rss_bytes: int  # median peak RSS
+
+
+def package_dir(python: Path, package: str) -> Path:
+    """Where ``package`` is installed for ``python`` (found without importing it)."""
+    code = (
+        "import importlib.util, os, sys; "
+        f"print(os.path.dirname(importlib.util.find_spec({package!r}).origin))"
+    )
+    result = subprocess.run(
+        [str(python), "-c", code], capture_output=True, text=True, check=True
+    )
+    return Path(result.stdout.strip())
+
+
+def copy_without_bytecode(source: Path, target_root: Path) -> Path:
+    """A copy of the package folder ``source`` with no ``__pycache__`` (a fresh checkout)."""
+    import shutil
+
+    target = target_root / source.name
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    return target_root
+
+
+def compare_processes(
+    runs: dict[str, tuple[Path, str, dict[str, str]]], repeat: int = 9
+) -> dict[str, ProcessFigures]:
+    """Whole-process figures of ``{label: (python, code, extra environment)}``, runs
+    interleaved (the machine is shared: every side sees the same load; best of ``repeat``)."""
+    walls: dict[str, list[float]] = {label: [] for label in runs}
+    peaks: dict[str, list[int]] = {label: [] for label in runs}
+    for _ in range(repeat):
+        for label, (python, code, extra) in runs.items():
+            env = {**os.environ, **extra}
+            measurement = run_measured([str(python), "-c", code], env=env).check(label)
+            walls[label].append(measurement.wall_seconds)
+            peaks[label].append(measurement.peak_rss_bytes)
+    return {
+        label: ProcessFigures(min(walls[label]), int(statistics.median(peaks[label])))
+        for label in runs
+    }

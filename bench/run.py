@@ -34,6 +34,7 @@ from payloads import UNKNOWN_STATE, write_user_listing
 
 REPO_ROOT = BENCH_DIR.parent
 PACKAGE = bench_generate.PACKAGE
+OFFICIAL_PACKAGE = "PureCloudPlatformClientV2"
 OUR_REQUIREMENTS = ["httpx>=0.27", "msgspec>=0.18"]
 
 
@@ -281,6 +282,10 @@ class Bench:
             )
         except Exception as error:  # noqa: BLE001
             self.failed("import sdk; sdk.UsersApi()", error)
+        try:
+            self.process_imports(ours, official)
+        except Exception as error:  # noqa: BLE001
+            self.failed("import sdk; sdk.UsersApi (whole process)", error)
         payload = write_user_listing(peers.CACHE_DIR / "payloads" / "users-1000.json")
         try:
             mine_decode = bench_sdk.measure_decode(
@@ -326,6 +331,103 @@ class Bench:
             )
         except Exception as error:  # noqa: BLE001
             self.failed("decode 1,000-user listing", error)
+
+    def process_imports(self, ours: Path, official: Path) -> None:
+        """``python -c "import sdk; sdk.UsersApi"`` as a whole process against ``python -c pass``:
+        cold (a source tree, PYTHONDONTWRITEBYTECODE=1, no __pycache__: every module is
+        compiled) and warm (the installed wheel, bytecode cached)."""
+        cold = {"PYTHONDONTWRITEBYTECODE": "1"}
+        ours_tree = bench_sdk.copy_without_bytecode(self.project() / PACKAGE, self.work / "cold-ours")
+        official_tree = bench_sdk.copy_without_bytecode(
+            bench_sdk.package_dir(official, OFFICIAL_PACKAGE), self.work / "cold-official"
+        )
+        code = bench_sdk.COLD_IMPORT_SCRIPT
+        figures = bench_sdk.compare_processes(
+            {
+                "bare": (ours, "pass", cold),
+                "cold": (ours, code.format(package=PACKAGE), {**cold, "PYTHONPATH": str(ours_tree)}),
+                "warm": (ours, code.format(package=PACKAGE), {}),
+                "official warm": (official, code.format(package=OFFICIAL_PACKAGE), {}),
+                "official bare": (official, "pass", {}),
+            }
+        )
+        # every model module compiled: seconds per run, so once
+        official_cold = bench_sdk.compare_processes(
+            {"official cold": (official, code.format(package=OFFICIAL_PACKAGE),
+                               {**cold, "PYTHONPATH": str(official_tree)})},
+            repeat=1,
+        )["official cold"]
+        bare, mine_cold, mine_warm = figures["bare"], figures["cold"], figures["warm"]
+        self.add(Row("python -c pass (bare interpreter)", seconds(bare.seconds),
+                     seconds(figures["official bare"].seconds)))
+        self.add(
+            Row(
+                "import sdk; sdk.UsersApi, cold (no bytecode)",
+                seconds(mine_cold.seconds),
+                seconds(official_cold.seconds),
+                times(official_cold.seconds, mine_cold.seconds),
+                "≤ 4x bare",
+                verdict(mine_cold.seconds <= 4 * bare.seconds),
+            )
+        )
+        self.add(Row("  (ours / bare)", f"{mine_cold.seconds / bare.seconds:.2f}x", "-", "-", "≤ 4x",
+                     verdict(mine_cold.seconds <= 4 * bare.seconds)))
+        extra_cold = mine_cold.peak_rss_bytes - bare.peak_rss_bytes
+        self.add(
+            Row(
+                "  (peak RSS over bare, cold)",
+                human_bytes(extra_cold),
+                human_bytes(official_cold.peak_rss_bytes - figures["official bare"].peak_rss_bytes),
+                "-",
+                "≤ 8 MiB",
+                verdict(extra_cold <= 8 * 1024 * 1024),
+            )
+        )
+        self.add(
+            Row(
+                "import sdk; sdk.UsersApi, warm (installed wheel)",
+                seconds(mine_warm.seconds),
+                seconds(figures["official warm"].seconds),
+                times(figures["official warm"].seconds, mine_warm.seconds),
+                "≤ 1.5x bare",
+                verdict(mine_warm.seconds <= 1.5 * bare.seconds),
+            )
+        )
+        self.add(Row("  (ours / bare)", f"{mine_warm.seconds / bare.seconds:.2f}x", "-", "-", "≤ 1.5x",
+                     verdict(mine_warm.seconds <= 1.5 * bare.seconds)))
+        extra_warm = mine_warm.peak_rss_bytes - bare.peak_rss_bytes
+        self.add(
+            Row(
+                "  (peak RSS over bare, warm)",
+                human_bytes(extra_warm),
+                human_bytes(figures["official warm"].peak_rss_bytes - figures["official bare"].peak_rss_bytes),
+                "-",
+                "≤ 8 MiB",
+                verdict(extra_warm <= 8 * 1024 * 1024),
+            )
+        )
+
+    # ------------------------------------------------------------ typing
+    def typing(self) -> None:
+        """``pyright --verifytypes`` of both shipped SDKs (share of the public symbols whose
+        type is fully known)."""
+        pyright = REPO_ROOT / "node_modules" / ".bin" / "pyright"
+        if not pyright.exists():
+            raise RuntimeError("pyright is not installed: run `make install` (npm ci)")
+        guest = self.work / "guest-chat"
+        if not guest.exists():
+            command = [sys.executable, "-m", "generator", "generate", "--quiet",
+                       "--spec", str(REPO_ROOT / "specs" / "guest-chat-13.2.0.json.gz"),
+                       "--output", str(guest), "--package", "purecloud_guest_chat"]
+            subprocess.run(command, env=bench_generate.sdkgen_env(self.work / "cache"), cwd=REPO_ROOT,
+                           capture_output=True, text=True, check=True)
+        for label, root, package in (
+            ("Platform", self.project(), PACKAGE),
+            ("Guest Chat", guest, "purecloud_guest_chat"),
+        ):
+            score = verify_types(pyright, root, package)
+            self.add(Row(f"pyright --verifytypes ({label})", f"{score:.1f}%", "-", "-", "≥ 95%",
+                         verdict(score >= 95)))
 
     def wheel(self) -> None:
         mine, theirs = self.our_wheel(), peers.official_wheel()
@@ -411,18 +513,34 @@ class Bench:
             )
 
 
+def verify_types(pyright: Path, root: Path, package: str) -> float:
+    """The type completeness score pyright reports for ``package`` (in ``root``)."""
+    import re
+
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    result = subprocess.run(
+        [str(pyright), "--pythonpath", sys.executable, "--verifytypes", package, "--ignoreexternal"],
+        cwd=tempfile.gettempdir(), env=env, capture_output=True, text=True, check=False,
+    )
+    found = re.search(r"Type completeness score: ([\d.]+)%", result.stdout)
+    if found is None:
+        raise RuntimeError(f"pyright --verifytypes gave no score:\n{result.stdout[-1500:]}{result.stderr[-500:]}")
+    return float(found.group(1))
+
+
 def format_row(row: Row) -> str:
     return f"{row.figure:<50} | {row.ours:>12} | {row.peer:>14} | {row.ratio:>7} | {row.goal:<20} | {row.ok}"
 
 
 def main() -> int:
-    groups = os.environ.get("BENCH_ONLY", "generate,sdk,wheel,runtime,diff").split(",")
+    groups = os.environ.get("BENCH_ONLY", "generate,sdk,typing,wheel,runtime,diff").split(",")
     bench = Bench()
     print(format_row(Row("figure", "ours", "peer", "ratio", "goal", "ok")))
     print("-" * 124, flush=True)
     for name, method in (
         ("generate", bench.generation),
         ("sdk", bench.sdk),
+        ("typing", bench.typing),
         ("wheel", bench.wheel),
         ("runtime", bench.runtime),
         ("diff", bench.diff),

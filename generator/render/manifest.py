@@ -25,7 +25,7 @@ def shape_manifest(api: Api | Surface) -> str:
     surface = api if isinstance(api, Surface) else surface_of(api)
     lines: list[str] = [
         "# every method also takes request_options: RequestOptions | None = None (last);",
-        "# every model field is `T | None | UnsetType = UNSET`; ` = 'x'` gives a differing wire name",
+        "# every model field is `T | None = None`; ` = 'x'` gives a differing wire name",
     ]
     for group in sorted(surface.apis, key=lambda g: g.name):
         lines.append(f"api {group.name} / {group.async_name} ({group.module})")

@@ -59,20 +59,32 @@ def render_sdk(
     files[f"{package}/_version.py"] = env.get_template("_version.py.jinja").render(
         api=api, settings=settings, auth_mode=auth_mode(api), default_scheme=_default_scheme(api)
     )
+    exports = _package_exports(package, apis, models)
     files[f"{package}/__init__.py"] = env.get_template("package_init.py.jinja").render(
         module_docstring=text.docstring(_package_doc(api, settings), 0),
-        **_package_exports(package, apis, models),
+        lazy_names=[
+            (name, module)
+            for name, module in exports["lazy_names"]
+            if not module.startswith(".models.") or name in dict(exports["aliases"])
+        ],
+        aliases=exports["aliases"],
     )
-    files[f"{package}/apis/__init__.py"] = env.get_template("apis_init.py.jinja").render(api_modules=apis)
+    files[f"{package}/__init__.pyi"] = env.get_template("package_init.pyi.jinja").render(**exports)
+    api_views = [(view, async_module_name(view)) for view in apis]
+    files[f"{package}/apis/__init__.py"] = env.get_template("apis_init.py.jinja").render(api_modules=api_views)
+    files[f"{package}/apis/__init__.pyi"] = env.get_template("apis_init.pyi.jinja").render(api_modules=api_views)
     files[f"{package}/models/__init__.py"] = env.get_template("models_init.py.jinja").render(
         modules=models, settings=settings
     )
+    files[f"{package}/models/__init__.pyi"] = env.get_template("models_init.pyi.jinja").render(modules=models)
+    files.update(_official_model_module_stubs(package, models, env.get_template("model_module.pyi.jinja")))
     api_template = env.get_template("api.py.jinja")
     api_doc_template = env.get_template("api_doc.md.jinja")
     for done, view in enumerate(apis, 1):
         if progress is not None:
             progress("apis", done, len(apis))
-        files[f"{package}/apis/{view.module_name}.py"] = _render_api_module(api_template, view)
+        files[f"{package}/apis/{view.module_name}.py"] = _render_api_module(api_template, view, "sync")
+        files[f"{package}/apis/{async_module_name(view)}.py"] = _render_api_module(api_template, view, "async")
         files[f"docs/apis/{view.module_name}.md"] = api_doc_template.render(
             api_module=view, examples=api_examples(package, view)
         )
@@ -118,6 +130,25 @@ def render_sdk(
     return dict(sorted(files.items()))
 
 
+def _official_model_module_stubs(
+    package: str, models: tuple[ModelModuleView, ...], template: jinja2.Template
+) -> dict[str, str]:
+    """``models/user_entity_listing.pyi`` for every class: the official SDK's per-model import
+    paths, which the runtime answers with a finder, resolved by type checkers too. A name
+    taken by a real models module is left to that module (the finder defers to it as well)."""
+    from ..runtime._model_modules import official_module_name  # the finder's own rule
+
+    real_modules = {module.module_name for module in models}
+    group_of = {model.class_name: module.module_name for module in models for model in module.models}
+    # as the finder builds its map: in class name order, a later class wins a shared name
+    by_module = {official_module_name(name): name for name in sorted(group_of)}
+    return {
+        f"{package}/models/{name}.pyi": template.render(class_name=class_name, group=group_of[class_name])
+        for name, class_name in sorted(by_module.items())
+        if name not in real_modules and name.isidentifier()
+    }
+
+
 def auth_mode(api: Api) -> str:
     """``oauth2`` if any scheme is OAuth, else ``api_key`` if any is a key, else ``none``."""
     kinds = {scheme.type for scheme in api.security_schemes}
@@ -146,7 +177,13 @@ def _package_doc(api: Api, settings: RenderSettings) -> list[str]:
     ]
 
 
-def _render_api_module(template: jinja2.Template, view: ApiModuleView) -> str:
+def async_module_name(view: ApiModuleView) -> str:
+    """The module of ``AsyncUsersApi`` (``_async_users_api``): apart from ``users_api`` so that
+    a sync program never compiles it; ``users_api.AsyncUsersApi`` still resolves (lazily)."""
+    return f"_async_{view.module_name}"
+
+
+def _render_api_module(template: jinja2.Template, view: ApiModuleView, part: str) -> str:
     words = {
         name
         for op in view.operations
@@ -157,22 +194,34 @@ def _render_api_module(template: jinja2.Template, view: ApiModuleView) -> str:
     if uses_file_alias:
         words |= annotation_names(FILE_UPLOAD_ANNOTATION)
     imports = []
+    runtime_lines = []
     typing_names = [n for n in _TYPING_NAMES if n in words]
     datetime_names = [n for n in _DATETIME_NAMES if n in words]
     if datetime_names:
         imports.append(f"from datetime import {', '.join(datetime_names)}")
+    # the upload alias is a real object (introspection evaluates annotations naming it), so
+    # it and what it is made of are imported at run time, not for type checkers only
+    where = runtime_lines if uses_file_alias else imports
     if "PathLike" in words:
-        imports.append("from os import PathLike")
+        where.append("from os import PathLike")
     if typing_names:
-        imports.append(f"from typing import {', '.join(typing_names)}")
+        where.append(f"from typing import {', '.join(typing_names)}")
     imports += [f"from ..models.{module} import {', '.join(names)}" for module, names in view.model_imports]
     if uses_file_alias:
-        imports += ["", f"{FILE_UPLOAD_ALIAS} = {FILE_UPLOAD_ANNOTATION}"]
+        runtime_lines += ["", f"{FILE_UPLOAD_ALIAS} = {FILE_UPLOAD_ANNOTATION}"]
     class_doc = [view.description or f"Operations tagged {view.tag}.", f"Generated from the {view.tag!r} tag."]
     return template.render(
         api_module=view,
-        module_docstring=text.docstring([f"{view.class_name} and {view.async_class_name}."], 0),
+        part=part,
+        async_module=async_module_name(view),
+        module_docstring=text.docstring(
+            [f"{view.class_name} (and, loaded on first use, {view.async_class_name})."]
+            if part == "sync"
+            else [f"{view.async_class_name}, the async twin of ``{view.module_name}.{view.class_name}``."],
+            0,
+        ),
         type_checking_imports=imports,
+        runtime_lines=runtime_lines,
         class_docstrings=(
             text.docstring(class_doc, 4),
             text.docstring(class_doc + [f"The async twin of {view.class_name}."], 4),
@@ -186,10 +235,11 @@ def _package_exports(package: str, apis: tuple[ApiModuleView, ...], models: tupl
     exported: dict[str, str] = {name: f".{module}" for name, module in runtime_public_names().items()}
     aliases: dict[str, str] = {}  # top-level name -> the model class it stands for
     for view in apis:
-        for class_name in (view.class_name, view.async_class_name):
+        for class_name, module_name in ((view.class_name, view.module_name),
+                                        (view.async_class_name, async_module_name(view))):
             if class_name in exported:
                 raise RenderError(f"API class {class_name!r} has the name of a runtime export; rename the tag")
-            exported[class_name] = f".apis.{view.module_name}"
+            exported[class_name] = f".apis.{module_name}"
     # A model whose name the runtime or an API class holds at the top level is exported
     # there as ``<Name>Model`` (naming.top_level_alias), and as itself from ``.models``.
     model_names = {model.class_name for module in models for model in module.models}
@@ -234,9 +284,9 @@ def runtime_public_names(runtime_dir: Path | None = None) -> dict[str, str]:
 
 
 def _runtime_files(package: str, runtime_dir: Path = RUNTIME_DIR) -> dict[str, str]:
-    """Every runtime source except its own ``__init__.py``, copied as is."""
+    """Every runtime source (and stub) except its own ``__init__.py``, copied as is."""
     files = {}
-    for path in sorted(runtime_dir.rglob("*.py")):
+    for path in sorted([*runtime_dir.rglob("*.py"), *runtime_dir.rglob("*.pyi")]):
         relative = path.relative_to(runtime_dir)
         if relative == Path("__init__.py") or "__pycache__" in relative.parts:
             continue

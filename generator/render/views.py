@@ -35,7 +35,7 @@ class RenderError(Exception):
 @dataclass(frozen=True, slots=True)
 class FieldView:
     python_name: str
-    annotation: str  # the full annotation, ``X | None | UnsetType``
+    annotation: str  # the full annotation, ``X | None``
     wire_name: str | None  # only when it differs from python_name
 
 
@@ -141,7 +141,7 @@ def model_modules(api: Api | Surface) -> tuple[ModelModuleView, ...]:
         ordered = _bases_first(named_types)
         model_views = tuple(_model_view(named) for named in ordered)
         used = {name for named in ordered for name in _names_used(named)}
-        imports = {"UNSET", "UnsetType"} if any(t.kind == "class" for t in ordered) else set()
+        imports: set[str] = set()
         if any(t.kind == "class" and t.base is None for t in ordered):
             imports.add("Model")
         imports |= used & _NAMES_IN_ANNOTATIONS

@@ -12,7 +12,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ._auth import TokenInfo, TokenManager, parse_token_response
 from ._events import RequestEvent, ResponseEvent
@@ -52,11 +52,14 @@ if TYPE_CHECKING:
     from . import _models
     from ._encoding import PreparedRequest
     from ._operation import OperationSpec
+    from ._pool import PoolShards
 else:
     httpx = lazy_import("httpx", globals())
     _models = lazy_import("._models", globals())
 
 TOKEN_OPERATION_ID = "oauthToken"
+# The httpx transport type of a client: sync for ApiClient, async for AsyncApiClient.
+TransportT = TypeVar("TransportT")
 _UNSET: Any = object()
 
 
@@ -69,7 +72,7 @@ class Outcome:
     delay: float = 0.0
 
 
-class ClientCore:
+class ClientCore(Generic[TransportT]):
     def __init__(
         self,
         host: str | None = None,
@@ -99,8 +102,15 @@ class ClientCore:
         proxy_password: str | None = None,
         verify_ssl: bool | None = None,
         max_connections: int = 100,
+        transport: TransportT | None = None,
     ) -> None:
+        """Every setting defaults to the ``configuration`` (the module-level one by default).
+        ``transport``: an httpx transport to send through instead of the client's own pools
+        (e.g. ``httpx.MockTransport`` in tests); the caller closes it."""
         config = configuration or get_default_configuration()
+        self._transport: TransportT | None = transport
+        self._owns_transport = transport is None
+        self._shards: PoolShards[TransportT] | None = None
         self.configuration = config
         self._host: str | None = normalize_host(host) if host else None
         self._login_host: str | None = (
@@ -124,7 +134,7 @@ class ClientCore:
             self.default_headers["Cookie"] = cookie
         if headers:
             self.default_headers.update(headers)
-        self.tokens = TokenManager()
+        self.tokens: TokenManager = TokenManager()
         state = self.tokens.state
         if access_token or config.access_token:
             state.set_static(access_token or config.access_token)
@@ -132,7 +142,7 @@ class ClientCore:
             state.client_id, state.client_secret = client_id, client_secret
             state.renew_with_client_credentials = client_secret is not None
         state.provider = token_provider
-        self.retry_policy = RetryPolicy(
+        self.retry_policy: RetryPolicy = RetryPolicy(
             max_retries=_pick(max_retries, config.max_retries),
             max_rate_limit_retries=_pick(
                 max_rate_limit_retries, config.max_rate_limit_retries
@@ -142,11 +152,11 @@ class ClientCore:
             backoff_max=_pick(retry_backoff_max, config.retry_backoff_max),
         )
         rate = _pick(max_requests_per_second, config.max_requests_per_second)
-        self.rate_limiter = RateLimiter(rate, rate_limit_burst) if rate else None
+        self.rate_limiter: RateLimiter | None = RateLimiter(rate, rate_limit_burst) if rate else None
         self._connect_timeout = _pick(connect_timeout, config.connect_timeout)
         self._timeout_seconds = _pick(timeout, config.timeout)
-        self.verify_ssl = bool(config.verify_ssl if verify_ssl is None else verify_ssl)
-        self.max_connections = max_connections
+        self.verify_ssl: bool = bool(config.verify_ssl if verify_ssl is None else verify_ssl)
+        self.max_connections: int = max_connections
         # what the httpx transport reads from the request's "timeout" extension
         self._timeout_extension = _timeout_extension(
             self._timeout_seconds, self._connect_timeout
@@ -268,8 +278,13 @@ class ClientCore:
         if expires_in is not None:
             state.store(TokenInfo(token, time.monotonic() + expires_in, None, {}))
 
-    def set_jwt(self, jwt: str) -> None:
-        """Guest Chat: the JWT returned by ``post_webchat_guest_conversations``."""
+    def set_jwt(self, jwt: str | None) -> None:
+        """Guest Chat: the JWT returned by ``post_webchat_guest_conversations``.
+
+        Takes the response's optional ``jwt`` attribute as it is (``client.set_jwt(session.jwt)``)
+        and raises ``ValueError`` when the response carried none."""
+        if not jwt:
+            raise ValueError("no JWT to set: the session response carried no jwt")
         self.tokens.state.set_static(jwt)
 
     def set_token_provider(self, provider: Callable[[], str] | None) -> None:

@@ -3,9 +3,9 @@
 Generated model modules declare classes such as::
 
     class User(Model):
-        id: str | None | UnsetType = UNSET
-        manager: User | None | UnsetType = UNSET
-        self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+        id: str | None = None
+        manager: User | None = None
+        self_uri: str | None = field(name="selfUri", default=None)
 
 Annotations are strings (``from __future__ import annotations``) that may name
 classes living in other model modules which are not imported yet: importing every
@@ -15,8 +15,10 @@ annotations in the defining module's globals only when a decoder is built, so
 just their modules through the ``models`` package's lazy map, and injects each
 referenced class into the globals of the module that mentions it.
 
-``None`` is accepted on every field because the API sometimes sends ``null``;
-``UNSET`` (the default) means "not present" and is never encoded.
+Every field defaults to ``None``, which means "not present": it is never encoded, so a
+PATCH body sends only what was set, and reading any field needs one ``None`` check. To send
+an explicit JSON ``null`` (clearing a field in a PATCH), assign :data:`NULL`. A ``null`` in a
+response reads as ``None``. (``UNSET`` defaults, as older generated code has, still work.)
 """
 
 from __future__ import annotations
@@ -31,11 +33,39 @@ from typing import Any
 import msgspec
 from msgspec import UNSET, UnsetType, field
 
+from ._lazy import resolve_annotations_lazily
+
+class _Null:
+    """The type of :data:`NULL`."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "NULL"
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __reduce__(self) -> str:
+        return "NULL"
+
+
+# Assign to any model field to send an explicit JSON ``null`` (``None`` is not sent). Typed
+# ``Any`` so that it fits every field's annotation.
+NULL: Any = _Null()
+
+
+def _absent(value: object) -> bool:
+    """Not to be sent: ``None``, or ``UNSET`` (the default of models generated before)."""
+    return value is None or value is UNSET
+
+
 # Re-exported for generated model modules, which import everything they need from here.
 date = _dt.date
 datetime = _dt.datetime
 
 __all__ = [
+    "NULL",
     "UNSET",
     "Any",
     "Model",
@@ -83,12 +113,21 @@ class _ModelMeta(msgspec.StructMeta):
     """Makes every subclass keyword-only too: msgspec applies ``kw_only`` per class, and
     positional construction would break whenever the API adds a field."""
 
-    def __new__(mcls, name: str, bases: tuple, namespace: dict, **options: Any):
+    def __new__(
+        mcls: type[_ModelMeta],
+        name: str,
+        bases: tuple[type, ...],
+        namespace: dict[str, Any],
+        **options: Any,
+    ) -> _ModelMeta:
         options.setdefault("kw_only", True)
         if "__sdk_discriminator__" in namespace and "__post_init__" not in namespace:
             namespace["__post_init__"] = _fill_tag
         if namespace.get("__sdk_read_only__"):
             _read_only_declared.append(True)
+        module = namespace.get("__module__")
+        if isinstance(module, str) and module != __name__:
+            resolve_annotations_lazily(module, namespace)
         return super().__new__(mcls, name, bases, namespace, **options)
 
 
@@ -110,7 +149,7 @@ _read_only_declared: list[bool] = []
 def _fill_tag(self: Any) -> None:
     """``__post_init__`` of tagged classes: a model built in code sends its own tag."""
     attribute, tag = type(self).__sdk_discriminator__
-    if getattr(self, attribute) is UNSET:
+    if _absent(getattr(self, attribute)):
         setattr(self, attribute, tag)
 
 
@@ -172,9 +211,9 @@ def _decodable(cls: type) -> type:
 class Model(msgspec.Struct, metaclass=_ModelMeta, kw_only=True, omit_defaults=True):
     """Base of every generated model: a msgspec Struct keyed by wire names.
 
-    Every field is optional (defaults to ``UNSET``) so that a body can be built empty
-    and filled in: ``body = CreateUser(); body.name = "x"``. The server validates
-    required fields. Unknown fields in responses are ignored; enum-typed fields are
+    Every field is optional (defaults to ``None``, not sent) so that a body can be built
+    empty and filled in: ``body = CreateUser(); body.name = "x"``; ``body.name = NULL`` sends
+    an explicit ``null``. The server validates required fields. Unknown fields in responses are ignored; enum-typed fields are
     plain strings so a value added to the API later is kept, not rejected.
     """
 
@@ -206,7 +245,7 @@ class Model(msgspec.Struct, metaclass=_ModelMeta, kw_only=True, omit_defaults=Tr
         shown = ", ".join(
             f"{name}={value!r}"
             for name in self.__struct_fields__
-            if (value := getattr(self, name)) is not UNSET
+            if not _absent(value := getattr(self, name))
         )
         return f"{type(self).__name__}({shown})"
 
@@ -433,7 +472,15 @@ def _wire_keys(data: Any, info: msgspec.inspect.Type) -> Any:
 def to_wire(value: Any) -> Any:
     """Models -> dicts keyed by wire names (unset fields left out), lists and dicts
     recursively, datetimes -> ISO 8601 (naive ones are taken as UTC), dates -> YYYY-MM-DD."""
-    return msgspec.to_builtins(_aware_datetimes(value) if _has_naive_datetime(value) else value)
+    return msgspec.to_builtins(
+        _aware_datetimes(value) if _has_naive_datetime(value) else value, enc_hook=_encode_other
+    )
+
+
+def _encode_other(value: Any) -> Any:
+    if value is NULL:
+        return None
+    raise NotImplementedError(f"cannot encode {type(value).__name__} as JSON")
 
 
 _json_encoder = msgspec.json.Encoder()
@@ -505,7 +552,7 @@ def _aware_datetimes(value: Any) -> Any:
             **{
                 name: _aware_datetimes(item)
                 for name in value.__struct_fields__
-                if (item := getattr(value, name)) is not UNSET
+                if not _absent(item := getattr(value, name))
             },
         )
     if isinstance(value, (list, tuple)):
@@ -519,12 +566,14 @@ def _to_python_dict(model: Model) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for name in model.__struct_fields__:
         value = getattr(model, name)
-        if value is not UNSET:
+        if not _absent(value):
             result[name] = _to_python_value(value)
     return result
 
 
 def _to_python_value(value: Any) -> Any:
+    if value is NULL:
+        return None
     if isinstance(value, Model):
         return _to_python_dict(value)
     if isinstance(value, list):

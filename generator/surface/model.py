@@ -80,9 +80,9 @@ class PyType:
 
 @dataclass(frozen=True, slots=True)
 class FieldSurface:
-    """One attribute of a model class. Every attribute is ``T | None | UnsetType`` and
-    defaults to ``UNSET``, so a model can be built empty and filled in, whatever
-    ``required`` says."""
+    """One attribute of a model class. Every attribute is ``T | None`` and defaults to
+    ``None`` (not sent), so a model can be built empty and filled in, whatever ``required``
+    says; reading one needs a single ``None`` check."""
 
     python_name: str
     wire_name: str
@@ -97,7 +97,7 @@ class FieldSurface:
 
     @property
     def annotation(self) -> str:
-        return f"{self.type.text} | None | UnsetType"
+        return f"{self.type.text} | None"
 
 
 @dataclass(frozen=True, slots=True)

@@ -276,3 +276,24 @@ def test_import_is_cheap_and_starts_no_thread(rtpkg):
     assert (
         float(seconds) < 2.0
     )  # generous: the machine is shared; bench/ measures for real
+
+
+def test_configuration_module_declares_every_public_setting_for_type_checkers(rtpkg):
+    """``<sdk>.configuration.host`` is typed through declarations in configuration.py (the
+    module forwards to the default Configuration): every public attribute must be there."""
+    import ast
+    import inspect
+
+    module = rtpkg.configuration
+    tree = ast.parse(inspect.getsource(module))
+    declared = set()
+    for node in tree.body:
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING":
+            for item in node.body:
+                if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name):
+                    declared.add(item.target.id)
+                elif isinstance(item, ast.FunctionDef):
+                    declared.add(item.name)
+    instance = rtpkg.Configuration(read_config_file=False)
+    public = {name for name in dir(instance) if not name.startswith("_")}
+    assert public - declared == set()
