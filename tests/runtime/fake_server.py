@@ -11,6 +11,7 @@ import base64
 import hashlib
 import itertools
 import json
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -48,6 +49,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     drop: bool = False  # close the connection without any response
+    cut_after: int | None = None  # send only this many body bytes, then close (a reset mid-body)
 
 
 Handler = Callable[[Recorded], Reply]
@@ -289,8 +291,14 @@ class _RequestHandler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
+        if reply.cut_after is not None:
+            payload = payload[: reply.cut_after]
+            self.close_connection = True
         try:
             self.wfile.write(payload)
+            if reply.cut_after is not None:
+                self.wfile.flush()
+                self.connection.shutdown(socket.SHUT_RDWR)
         except (
             BrokenPipeError,
             ConnectionResetError,
