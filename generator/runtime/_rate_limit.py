@@ -27,7 +27,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-PACE_MARGIN = 0.97  # pace at 97% of the advertised rate: clock skew and jitter never trip it
+PACE_MARGIN = 0.98  # pace at 98% of the advertised rate: a late request never trips it
 PROBE_TIMEOUT = 5.0  # the others go anyway when the probe has not been answered by then
 POLL = 0.05  # how often a call waiting for the probe asks again
 
@@ -72,7 +72,7 @@ def parse_rate_limit_headers(headers: Mapping[str, str]) -> RateLimitHeaders | N
 class RateLimitState:
     """The rate limit as one client sees it; thread-safe, shared by threads and tasks.
 
-    Two rules from the headers: calls are spaced evenly at 97% of ``allowed / window`` (the
+    Two rules from the headers: calls are spaced evenly at 98% of ``allowed / window`` (the
     window's length estimated as the longest ``reset`` seen), and no window gets more than
     ``allowed`` calls, counting both the server's ``count`` and every call this client granted
     in that window, including those sent after the call whose answer carried the count (the
@@ -193,9 +193,14 @@ class RateLimitState:
             self._allowed = limit.allowed
             # the server measured reset when it answered, a little before now: this end is
             # slightly late, the safe side
-            self._window_end = now + limit.reset
+            end = now + limit.reset
+            sent = now if sent is None else sent
+            same_window = abs(end - self._window_end) < self._window / 2
+            if same_window and sent < self._counted_until:
+                return  # an answer to an older request: the count we have is fresher
+            self._window_end = end
             self._server_count = limit.count
-            self._counted_until = now if sent is None else sent
+            self._counted_until = sent
             if limit.count >= limit.allowed:  # the window's budget is spent
                 self._next_slot = max(self._next_slot, self._window_end)
 

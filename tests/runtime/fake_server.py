@@ -239,16 +239,6 @@ class LimitedRoute:
             {**self.reply.headers, **headers},
         )
 
-    def busiest_window(self, after: float) -> int:
-        """The most arrivals in any ``window`` seconds (sliding) from ``after`` on."""
-        times = [t for t in self.arrivals if t >= after]
-        most, first = 0, 0
-        for last, t in enumerate(times):
-            while t - times[first] >= self.window:
-                first += 1
-            most = max(most, last - first + 1)
-        return most
-
 
 class _RequestHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive
