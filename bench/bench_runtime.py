@@ -171,7 +171,7 @@ class LocalServer:
         """``{"served": ..., "rejected": ...}`` of a limited server."""
         from urllib.request import urlopen
 
-        with urlopen(self.url + "/stats", timeout=10) as response:  # noqa: S310 - loopback
+        with urlopen(self.url + "/stats", timeout=10) as response:
             return json.loads(response.read())
 
     def __enter__(self) -> LocalServer:
