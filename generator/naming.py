@@ -183,3 +183,15 @@ def unique_names(names: Iterable[tuple[str, str]], suffix_sep: str = "") -> dict
         taken.add(candidate.lower())
         result[key] = type(wanted)(candidate) if isinstance(wanted, str) else candidate
     return result
+
+
+@lru_cache(maxsize=65536)
+def constant_name(value: str) -> Identifier:
+    """An enum member: ``"in-progress"`` -> ``IN_PROGRESS``, ``"1d"`` -> ``VALUE_1D``,
+    ``""`` -> ``EMPTY``. Members are upper case, so no keyword or Enum attribute is hit."""
+    result = "_".join(w.upper() for w in words(value))
+    if not result:
+        return Identifier("EMPTY")
+    if result[0].isdigit():
+        result = "VALUE_" + result
+    return Identifier(result)

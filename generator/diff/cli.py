@@ -16,6 +16,7 @@ from ..diagnostics import SpecError
 from . import POLICIES, diff_apis
 from .changes import BUMPS, DiffResult
 from .notes import changelog_entry, render_json, render_markdown, render_release_body
+from .wording import different_api_warnings, fail_on_reason, summary_line
 
 EXIT_INPUT_ERROR = 1
 EXIT_FAIL_ON = 3
@@ -111,6 +112,8 @@ def diff_command(
     def action() -> None:
         _, old_api = load_api(old)
         _, new_api = load_api(new)
+        for warning in different_api_warnings(old_api, new_api):
+            click.echo(f"warning: {warning}", err=True)
         result = diff_apis(old_api, new_api, policy)
         text = (
             render_json(result)
@@ -121,10 +124,14 @@ def diff_command(
             click.echo(text, nl=False)
         else:
             output.write_text(text, encoding="utf-8")
+        if policy == "genesys" and output_format == "markdown":
+            # the official layout has no summary line: say the decision beside it
+            click.echo(f"summary: {summary_line(result)}", err=True)
         outcome.append(result)
 
     _run(action)
-    if _reached(outcome[0].bump, fail_on):
+    if fail_on is not None and _reached(outcome[0].bump, fail_on):
+        click.echo(f"error: {fail_on_reason(outcome[0], fail_on)}", err=True)
         sys.exit(EXIT_FAIL_ON)
 
 

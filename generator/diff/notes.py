@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from .changes import LEVELS_HIGH_FIRST, Change, DiffResult, Level
+from .wording import summary_line
 
 # Genesys calls the lowest level "point"; our own policy says "patch".
 _HEADINGS = {
@@ -37,11 +38,19 @@ def grouped(result: DiffResult, level: Level) -> list[tuple[str, list[Change]]]:
 
 
 def render_sections(result: DiffResult) -> str:
-    """The three level sections: ``# Major Changes (N changes)``, ``**group**``, ``* bullet``."""
+    """The level sections: ``# Major Changes (N changes)``, ``**group**``, ``* bullet``.
+
+    The ``genesys`` layout always has all three headings (byte-identical to the official
+    notes); our own leaves out a level without changes and says so when nothing changed."""
     headings = _headings(result.policy)
+    keep_empty = result.policy == "genesys"
+    if not result.changes and not keep_empty:
+        return "No changes.\n"
     sections = []
     for level in LEVELS_HIGH_FIRST:
         changes = result.at_level(level)
+        if not changes and not keep_empty:
+            continue
         text = f"# {headings[level]} Changes ({len(changes)} {_changes_word(len(changes))})\n"
         for group, items in grouped(result, level):
             text += f"\n**{group}** ({len(items)} {_changes_word(len(items))})\n\n"
@@ -56,7 +65,10 @@ def render_markdown(result: DiffResult, build_version: str | None = None) -> str
     ``build_version`` is the API build the notes are for; without one the new spec's
     ``info.version`` is used (``v2`` for the Platform API)."""
     version = build_version or result.new_api_version
-    return f"Platform API version: {version}\n\n\n" + render_sections(result)
+    head = f"Platform API version: {version}\n\n\n"
+    if result.policy != "genesys":  # the official layout has no summary line
+        head += f"Summary: {summary_line(result)}\n\n"
+    return head + render_sections(result)
 
 
 def render_summary(result: DiffResult, version: str | None = None) -> str:

@@ -19,11 +19,13 @@ import json
 
 from ..ir.model import Api, Model, Operation, Parameter, Property, TypeRef
 from .changes import Change, DiffResult, Level
+from .wording import text_change
 from .sdk_surface import (
     Direction,
     ModelUsage,
     enum_values,
     python_type,
+    same_named_type,
     type_change_breaks,
 )
 
@@ -101,7 +103,10 @@ class _Walk:
                     "api-class-description-changed",
                     name,
                     name,
-                    f"Description of API class {name} was changed",
+                    f"Description of API class {name} was changed: "
+                    + text_change(
+                        old_groups[name].description, new_groups[name].description
+                    ),
                 )
         for name in sorted(old_names - new_names):
             self.add(
@@ -194,7 +199,11 @@ class _Walk:
             )
         if old.summary != new.summary:
             self.add(
-                Level.PATCH, "summary-changed", group, group, "Summary was changed"
+                Level.PATCH,
+                "summary-changed",
+                group,
+                group,
+                "Summary was changed: " + text_change(old.summary, new.summary),
             )
         if old.description != new.description:
             self.add(
@@ -202,7 +211,8 @@ class _Walk:
                 "description-changed",
                 group,
                 group,
-                "Description was changed",
+                "Description was changed: "
+                + text_change(old.description, new.description),
             )
         self.parameters(group, old, new)
         self.responses(group, old, new)
@@ -333,7 +343,8 @@ class _Walk:
                 "parameter-description-changed",
                 group,
                 where,
-                f"Description was changed for parameter {name}",
+                f"Description was changed for parameter {name}: "
+                + text_change(old.description, new.description),
             )
 
     def positional_order(
@@ -412,7 +423,8 @@ class _Walk:
                     "response-description-changed",
                     group,
                     f"{group} {code}",
-                    f"Description of response {code} was changed",
+                    f"Description of response {code} was changed: "
+                    + text_change(previous.description, response.description),
                 )
 
     # ---- types and enums (shared by parameters and properties) -----------------------
@@ -454,7 +466,9 @@ class _Walk:
         new: TypeRef,
         direction: Direction,
     ) -> None:
-        old_values, new_values = enum_values(old), enum_values(new)
+        if same_named_type(old, self.old, new, self.new):
+            return  # reported once, at the enum definition
+        old_values, new_values = enum_values(old, self.old), enum_values(new, self.new)
         user_sends = direction in ("request", "both")
         if old_values is None and new_values is not None:
             level = Level.MAJOR if user_sends else Level.MINOR
@@ -551,7 +565,8 @@ class _Walk:
                 "model-description-changed",
                 group,
                 group,
-                "Description was changed",
+                "Description was changed: "
+                + text_change(old.description, new.description),
             )
         if (
             new.kind == "enum"
@@ -678,14 +693,32 @@ class _Walk:
                 where,
                 f"Attribute {cls}.{name} is deprecated",
             )
-        if old.description != new.description or old.example != new.example:
+        what = []
+        if old.description != new.description:
+            what.append(
+                f"Description of {cls}.{name} was changed: "
+                + text_change(old.description, new.description)
+            )
+        if old.example != new.example:
+            what.append(
+                f"Example of {cls}.{name} was changed: "
+                + text_change(
+                    _example_text(old.example), _example_text(new.example), quoted=False
+                )
+            )
+        if what:
             self.add(
                 Level.PATCH,
                 "property-description-changed",
                 group,
                 where,
-                f"Description or example of {cls}.{name} was changed",
+                "; ".join(what),
             )
+
+
+def _example_text(example: object) -> str | None:
+    """Examples are JSON values: compare them as the JSON a reader would see."""
+    return None if example is None else json.dumps(example, ensure_ascii=False)
 
 
 def _missing(values: tuple[object, ...], others: tuple[object, ...]) -> list[object]:

@@ -13,35 +13,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..ir.model import Api, TypeRef
+from ..surface import surface_of
 
 Direction = Literal["request", "response", "both"]
 
-_STRING_FORMATS = {"date-time": "datetime", "date": "date", "binary": "bytes"}
-_PRIMITIVES = {
-    "integer": "int",
-    "number": "float",
-    "boolean": "bool",
-    "file": "bytes",
-    "object": "dict[str, Any]",
-}
-
-
 def python_type(type_ref: TypeRef | None, api: Api) -> str:
-    """The annotation the generated SDK uses for ``type_ref`` (``None``: no body)."""
-    if type_ref is None:
-        return "None"
-    if type_ref.kind == "model":
-        model = api.models_by_name.get(type_ref.model or "")
-        return model.class_name if model is not None else "Any"
-    if type_ref.kind == "array":
-        return f"list[{python_type(type_ref.items, api)}]"
-    if type_ref.kind == "map":
-        return f"dict[str, {python_type(type_ref.items, api)}]"
-    if type_ref.kind == "primitive":
-        if type_ref.name == "string":
-            return _STRING_FORMATS.get(type_ref.format or "", "str")
-        return _PRIMITIVES.get(type_ref.name or "", "Any")
-    return "Any"
+    """The annotation the generated SDK uses for ``type_ref`` (``None``: no body), as the
+    SDK's surface (generator/surface) spells it: this module never computes one itself."""
+    return surface_of(api).returns(type_ref).text
 
 
 def _accepts(
@@ -77,13 +56,19 @@ def type_change_breaks(
     return python_type(old, old_api) != python_type(new, new_api)
 
 
-def enum_values(type_ref: TypeRef) -> tuple[object, ...] | None:
-    """Allowed values of a field or parameter (its own enum, or its items' enum)."""
-    if type_ref.enum is not None:
-        return type_ref.enum
-    if type_ref.kind == "array" and type_ref.items is not None:
-        return type_ref.items.enum
-    return None
+def enum_values(type_ref: TypeRef, api: Api) -> tuple[object, ...] | None:
+    """Allowed values of a field or parameter (its own enum, or its items' enum), enum
+    definitions followed, as the SDK's surface records them."""
+    return surface_of(api).type_of(type_ref).values
+
+
+def same_named_type(old: TypeRef, old_api: Api, new: TypeRef, new_api: Api) -> bool:
+    """Both sides reach their values through the same enum or alias definition: a change
+    of its values is reported once, at that definition."""
+    before, after = surface_of(old_api).type_of(old), surface_of(new_api).type_of(new)
+    while before.kind == after.kind == "list" and before.args and after.args and not before.named:
+        before, after = before.args[0], after.args[0]
+    return before.named is not None and before.named == after.named
 
 
 @dataclass(frozen=True, slots=True)

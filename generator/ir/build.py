@@ -243,9 +243,14 @@ class _Builder:
                        | set(additional_type.referenced_models() if additional_type else ())) - {name})
         own_required = tuple(r for r in schema.get("required") or () if isinstance(r, str))
         own_names = tuple((schema.get("properties") or {}).keys()) if isinstance(schema.get("properties"), Mapping) else ()
+        bases = tuple(dict.fromkeys(
+            part["$ref"][len(DEFINITIONS_PREFIX):] for part in schema.get("allOf") or ()
+            if isinstance(part, Mapping) and isinstance(part.get("$ref"), str)
+            and part["$ref"].startswith(DEFINITIONS_PREFIX) and part["$ref"][len(DEFINITIONS_PREFIX):] in parents))
         return Model(kind="object", properties=tuple(properties), required=own_required, own_property_names=own_names,
                      parents=tuple(parents), additional_properties=additional_type,
-                     dependencies=tuple(deps), **common)
+                     dependencies=tuple(deps), bases=bases,
+                     discriminator_value=_text(schema.get("x-ms-discriminator-value")), **common)
 
     # ---- operations ------------------------------------------------------------------
     def build_parameter(self, raw: Any, at: str, path_level: bool = False) -> dict[str, Any] | None:

@@ -119,6 +119,14 @@ class Model:
     # holds the ones flattened in from ``allOf`` parents); None = not recorded by the
     # builder (then every property counts as own). The Genesys rules see only these.
     own_property_names: tuple[str, ...] | None = None
+    # The definitions the schema's own ``allOf`` refers to, in order (``parents`` also
+    # lists their ancestors): the candidates for a generated class's base class.
+    bases: tuple[str, ...] = ()
+    # ``x-ms-discriminator-value``: the tag value naming this subtype (None: its name).
+    discriminator_value: str | None = None
+    # Synthesized from an inline schema (an object with properties that is not a
+    # definition); ``name`` then is derived from where it stands, ``pointer`` is that place.
+    inline: bool = False
 
 
 @dataclass(frozen=True, slots=True)

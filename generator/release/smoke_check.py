@@ -79,7 +79,7 @@ def check_apis(package_name: str) -> tuple[int, int]:
 
 
 def _sample_instance(cls: type) -> object:
-    """``cls`` with every plain scalar field set (annotations are strings: ``str | None | UnsetType``)."""
+    """``cls`` with every plain scalar field set (annotations are strings: ``str | None``)."""
     values = {}
     for field_name in getattr(cls, "__struct_fields__", ()):
         annotation = str(getattr(cls, "__annotations__", {}).get(field_name, ""))

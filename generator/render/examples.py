@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..ir.model import Model
-from .types import type_expression
+from ..surface import NamedType
 from .views import ApiModuleView, OperationView, ParamView, example_value
 
 
@@ -93,8 +92,8 @@ class PagingExample:
     page_count: str
 
 
-def _paging_example(api_modules: tuple[ApiModuleView, ...], models: Mapping[str, Model]) -> PagingExample | None:
-    by_class = {m.class_name: m for m in models.values()}
+def _paging_example(api_modules: tuple[ApiModuleView, ...], models: Mapping[str, NamedType]) -> PagingExample | None:
+    by_class = {m.name: m for m in models.values() if m.kind == "class"}
 
     def accept(op: OperationView) -> bool:
         return op.http_method == "GET" and not op.required_params and _returns_model(op)
@@ -104,7 +103,7 @@ def _paging_example(api_modules: tuple[ApiModuleView, ...], models: Mapping[str,
         model = by_class.get(op.return_annotation)
         if model is None or "pageSize" not in wire_params or "pageNumber" not in wire_params:
             continue
-        attributes = {p.wire_name: p.python_name for p in model.properties}
+        attributes = {p.wire_name: p.python_name for p in model.fields}
         if "entities" in attributes and "pageCount" in attributes:
             return PagingExample(api_module, op, wire_params["pageSize"], wire_params["pageNumber"],
                                  attributes["entities"], attributes["pageCount"])
@@ -131,13 +130,13 @@ class SessionExample:
     token_attribute: str  # python name of the response's ``jwt`` property
 
 
-def _session_example(api_modules: tuple[ApiModuleView, ...], models: Mapping[str, Model]) -> SessionExample | None:
+def _session_example(api_modules: tuple[ApiModuleView, ...], models: Mapping[str, NamedType]) -> SessionExample | None:
     """An operation without security whose response carries a ``jwt``: it opens the session
     (Guest Chat's ``post_webchat_guest_conversations``)."""
-    by_class = {m.class_name: m for m in models.values()}
+    by_class = {m.name: m for m in models.values() if m.kind == "class"}
     for api_module, op in _candidates(api_modules, lambda op: not op.auth and _returns_model(op)):
         model = by_class.get(op.return_annotation)
-        token = next((p.python_name for p in model.properties if p.wire_name == "jwt"), None) if model else None
+        token = next((p.python_name for p in model.fields if p.wire_name == "jwt"), None) if model else None
         if token is None:
             continue
         arguments, classes = [], set()
@@ -153,22 +152,22 @@ def _session_example(api_modules: tuple[ApiModuleView, ...], models: Mapping[str
     return None
 
 
-def body_example(class_name: str, models: Mapping[str, Model], indent: int = 0) -> tuple[str, tuple[str, ...]]:
+def body_example(class_name: str, models: Mapping[str, NamedType], indent: int = 0) -> tuple[str, tuple[str, ...]]:
     """``CreateUser(name="name_example", email="email_example")`` and the model classes it
     names: the required properties with placeholder values (nested models empty); when
     the spec marks none required (the Platform spec never does), the first two writable
     string properties, so the example shows keywords."""
-    model = next((m for m in models.values() if m.class_name == class_name), None)
+    model = next((m for m in models.values() if m.kind == "class" and m.name == class_name), None)
     if model is None:
         return f"{class_name}()", (class_name,)
-    writable = [p for p in model.properties if not p.read_only]
+    writable = [p for p in model.fields if not p.read_only]
     chosen = [p for p in writable if p.required]
     if not chosen:
-        chosen = [p for p in writable if type_expression(p.type, models) == "str"][:2]
+        chosen = [p for p in writable if p.type.text == "str"][:2]
     arguments = []
     classes = {class_name}
     for prop in chosen:
-        annotation = type_expression(prop.type, models)
+        annotation = prop.type.text
         value = example_value(ParamView(prop.python_name, prop.wire_name, annotation, True, "body", None, ""))
         if value.endswith("()") and value[:-2].isidentifier():
             classes.add(value[:-2])
@@ -181,7 +180,7 @@ def body_example(class_name: str, models: Mapping[str, Model], indent: int = 0) 
     return f"{class_name}(\n" + "".join(f"{pad}{a},\n" for a in arguments) + " " * indent + ")", tuple(sorted(classes))
 
 
-def readme_examples(package: str, api_modules: tuple[ApiModuleView, ...], models: Mapping[str, Model]) -> ReadmeExamples:
+def readme_examples(package: str, api_modules: tuple[ApiModuleView, ...], models: Mapping[str, NamedType]) -> ReadmeExamples:
     get = next(iter(_candidates(api_modules, _is_simple_get)), None)
     post = next(iter(_candidates(api_modules, _is_post_with_model_body)), None)
     post_body = body_example(post[1].required_params[0].annotation, models) if post else None
@@ -261,9 +260,9 @@ def _runtime_call(api_modules: tuple[ApiModuleView, ...]) -> tuple[ApiModuleView
     return next(iter(_candidates(api_modules, _is_simple_get)), None)
 
 
-def _runtime_paging(api_modules: tuple[ApiModuleView, ...], models: Mapping[str, Model]) -> RuntimePaging | None:
+def _runtime_paging(api_modules: tuple[ApiModuleView, ...], models: Mapping[str, NamedType]) -> RuntimePaging | None:
     """A listing (``entities`` and a page size) with at most string path arguments."""
-    by_class = {m.class_name: m for m in models.values()}
+    by_class = {m.name: m for m in models.values() if m.kind == "class"}
 
     def accept(op: OperationView) -> bool:
         return (
@@ -277,30 +276,30 @@ def _runtime_paging(api_modules: tuple[ApiModuleView, ...], models: Mapping[str,
     candidates.sort(key=lambda pair: len(pair[1].required_params))  # stable
     for api_module, op in candidates:
         model = by_class.get(op.return_annotation)
-        if model is None or not any(p.wire_name == "entities" for p in model.properties):
+        if model is None or not any(p.wire_name == "entities" for p in model.fields):
             continue
         args = "".join(f"{example_value(p)}, " for p in op.required_params)
         return RuntimePaging(api_module.class_name, api_module.async_class_name, op.python_name, args)
     return None
 
 
-def _runtime_body(class_name: str | None, models: Mapping[str, Model]) -> RuntimeBody | None:
-    model = next((m for m in models.values() if m.class_name == class_name), None) if class_name else None
+def _runtime_body(class_name: str | None, models: Mapping[str, NamedType]) -> RuntimeBody | None:
+    model = next((m for m in models.values() if m.kind == "class" and m.name == class_name), None) if class_name else None
     if model is None:
         return None
     strings = [
         p
-        for p in model.properties
-        if not p.read_only and p.wire_name not in ("id", "selfUri") and type_expression(p.type, models) == "str"
+        for p in model.fields
+        if not p.read_only and p.wire_name not in ("id", "selfUri") and p.type.text == "str"
     ]
     strings.sort(key=lambda p: not p.required)  # stable: required ones first
     fields = tuple((p.python_name, f'"{p.python_name}_example"') for p in strings[:2])
-    return RuntimeBody(model.class_name, fields)
+    return RuntimeBody(model.name, fields)
 
 
 def runtime_doc_examples(
     api_modules: tuple[ApiModuleView, ...],
-    models: Mapping[str, Model],
+    models: Mapping[str, NamedType],
     scheme_types: set[str],
     readme: ReadmeExamples,
 ) -> RuntimeDocExamples:

@@ -1,37 +1,50 @@
 """shape_manifest: the public shape of a generated SDK as compact, sorted text.
 
-One line per API method (its signature as rendered) and per model field (its type), so
-a diff of two manifests shows exactly what users of the SDK would see change.
+A dump of the SDK's :class:`~generator.surface.Surface`: one line per API method (its
+signature as rendered), per model field (its type), per enum (its constants) and per type
+alias, so a diff of two manifests shows exactly what users of the SDK would see change.
 """
 
 from __future__ import annotations
 
 from ..ir.model import Api
-from .views import OperationView, api_modules, model_modules
+from ..surface import MethodSurface, Surface, surface_of
 
 
-def method_signature(op: OperationView) -> str:
-    parts = [f"{p.python_name}: {p.annotation}" for p in op.required_params]
-    if op.optional_params:
+def method_signature(method: MethodSurface) -> str:
+    required = [p for p in method.signature if p.required]
+    optional = [p for p in method.signature if not p.required]
+    parts = [f"{p.python_name}: {p.type.text}" for p in required]
+    if optional:
         parts.append("*")
-    parts += [f"{p.python_name}: {p.annotation} | None = None" for p in op.optional_params]
-    return f"{op.python_name}({', '.join(parts)}) -> {op.return_annotation}"
+    parts += [f"{p.python_name}: {p.type.text} | None = None" for p in optional]
+    return f"{method.python_name}({', '.join(parts)}) -> {method.returns.text}"
 
 
-def shape_manifest(api: Api) -> str:
+def shape_manifest(api: Api | Surface) -> str:
+    surface = api if isinstance(api, Surface) else surface_of(api)
     lines: list[str] = [
         "# every method also takes request_options: RequestOptions | None = None (last);",
-        "# every model field is `T | None | UnsetType = UNSET`; ` = 'x'` gives a differing wire name",
+        "# every model field is `T | None = None`; ` = 'x'` gives a differing wire name",
     ]
-    for view in sorted(api_modules(api), key=lambda v: v.class_name):
-        lines.append(f"api {view.class_name} / {view.async_class_name} ({view.module_name})")
-        for op in sorted(view.operations, key=lambda o: o.python_name):
-            flags = "".join(f" [{flag}]" for flag, on in (("deprecated", op.deprecated), ("preview", op.preview)) if on)
-            lines.append(f"  {method_signature(op)}{flags}")
-    models = [(model, module.module_name) for module in model_modules(api) for model in module.models]
-    for model, module_name in sorted(models, key=lambda pair: pair[0].class_name):
-        lines.append(f"model {model.class_name} ({module_name})")
-        for f in sorted(model.fields, key=lambda f: f.python_name):
-            wire = f" = {f.wire_name!r}" if f.wire_name is not None else ""
-            lines.append(f"  {f.python_name}: {f.annotation.removesuffix(' | None | UnsetType')}{wire}")
+    for group in sorted(surface.apis, key=lambda g: g.name):
+        lines.append(f"api {group.name} / {group.async_name} ({group.module})")
+        for method in sorted(group.methods, key=lambda m: m.python_name):
+            flags = "".join(f" [{flag}]" for flag, on in (("deprecated", method.deprecated),
+                                                          ("preview", method.preview)) if on)
+            lines.append(f"  {method_signature(method)}{flags}")
+    for named in sorted(surface.types, key=lambda t: t.name):
+        if named.kind == "enum":
+            lines.append(f"enum {named.name} ({named.module})")
+            lines += [f"  {m.name} = {m.value!r}" for m in named.members]
+            continue
+        if named.kind == "alias":
+            lines.append(f"alias {named.name} ({named.module}) = {named.alias_of.text if named.alias_of else 'Any'}")
+            continue
+        base = f"({named.base})" if named.base else ""
+        tag = f" [{named.discriminator}={named.tag!r}]" if named.discriminator else ""
+        lines.append(f"model {named.name}{base} ({named.module}){tag}")
+        for f in sorted(named.fields, key=lambda f: f.python_name):
+            wire = f" = {f.wire_name!r}" if f.wire_name != f.python_name else ""
+            lines.append(f"  {f.python_name}: {f.type.text}{wire}")
     return "\n".join(lines) + "\n"

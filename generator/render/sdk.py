@@ -14,8 +14,16 @@ from . import text
 from .environment import RUNTIME_DIR, RUNTIME_DOC_PATHS, environment
 from .examples import RuntimeDocExamples, api_examples, readme_examples, runtime_doc_examples
 from .settings import RenderSettings
-from .types import FILE_UPLOAD_ALIAS, FILE_UPLOAD_ANNOTATION
-from .views import ApiModuleView, ModelModuleView, RenderError, annotation_names, api_modules, model_modules
+from ..surface import FILE_UPLOAD_ANNOTATION, surface_of
+from .views import (
+    FILE_UPLOAD_ALIAS,
+    ApiModuleView,
+    ModelModuleView,
+    RenderError,
+    annotation_names,
+    api_modules,
+    model_modules,
+)
 
 _TYPING_NAMES = ("Any", "BinaryIO", "Optional")
 _DATETIME_NAMES = ("date", "datetime")
@@ -34,8 +42,9 @@ def render_sdk(
     package = settings.package
     if not package.isidentifier() or keyword.iskeyword(package):
         raise RenderError(f"package name {package!r} is not a valid Python identifier")
-    models = model_modules(api)
-    apis = api_modules(api, settings.line_length)
+    surface = surface_of(api)
+    models = model_modules(surface)
+    apis = api_modules(surface, settings.line_length)
     files: dict[str, str] = {}
 
     files.update(_runtime_files(package))
@@ -43,14 +52,19 @@ def render_sdk(
     files[f"{package}/_version.py"] = env.get_template("_version.py.jinja").render(
         api=api, settings=settings, auth_mode=auth_mode(api), default_scheme=_default_scheme(api)
     )
+    exports = _package_exports(package, apis, models)
     files[f"{package}/__init__.py"] = env.get_template("package_init.py.jinja").render(
         module_docstring=text.docstring(_package_doc(api, settings), 0),
-        **_package_exports(package, apis, models),
+        lazy_names=[(name, module) for name, module in exports["lazy_names"] if not module.startswith(".models.")],
     )
+    files[f"{package}/__init__.pyi"] = env.get_template("package_init.pyi.jinja").render(**exports)
     files[f"{package}/apis/__init__.py"] = env.get_template("apis_init.py.jinja").render(api_modules=apis)
+    files[f"{package}/apis/__init__.pyi"] = env.get_template("apis_init.pyi.jinja").render(api_modules=apis)
     files[f"{package}/models/__init__.py"] = env.get_template("models_init.py.jinja").render(
         modules=models, settings=settings
     )
+    files[f"{package}/models/__init__.pyi"] = env.get_template("models_init.pyi.jinja").render(modules=models)
+    files.update(_official_model_module_stubs(package, models, env.get_template("model_module.pyi.jinja")))
     api_template = env.get_template("api.py.jinja")
     api_doc_template = env.get_template("api_doc.md.jinja")
     for done, view in enumerate(apis, 1):
@@ -78,9 +92,9 @@ def render_sdk(
     files["pyproject.toml"] = env.get_template("pyproject.toml.jinja").render(
         settings=settings, description=_description(api, settings)
     )
-    examples = readme_examples(package, apis, api.models_by_name)
+    examples = readme_examples(package, apis, surface.types_by_definition)
     doc_examples = runtime_doc_examples(
-        apis, api.models_by_name, {scheme.type for scheme in api.security_schemes}, examples
+        apis, surface.types_by_definition, {scheme.type for scheme in api.security_schemes}, examples
     )
     files["README.md"] = env.get_template("README.md.jinja").render(
         api=api,
@@ -89,7 +103,7 @@ def render_sdk(
         api_modules=apis,
         first_api=apis[0] if apis else None,
         operation_count=len(api.operations),
-        model_count=sum(len(m.models) for m in models),
+        model_count=len(surface.types),
         auth_mode=auth_mode(api),
         examples=examples,
         runtime_doc=runtime_doc(settings, examples=doc_examples),
@@ -98,6 +112,25 @@ def render_sdk(
         # The release history lives in the repository state (specs/); the package gets a copy.
         files["CHANGELOG.md"] = settings.changelog if settings.changelog.endswith("\n") else settings.changelog + "\n"
     return dict(sorted(files.items()))
+
+
+def _official_model_module_stubs(
+    package: str, models: tuple[ModelModuleView, ...], template: jinja2.Template
+) -> dict[str, str]:
+    """``models/user_entity_listing.pyi`` for every class: the official SDK's per-model import
+    paths, which the runtime answers with a finder, resolved by type checkers too. A name
+    taken by a real models module is left to that module (the finder defers to it as well)."""
+    from ..runtime._model_modules import official_module_name  # the finder's own rule
+
+    real_modules = {module.module_name for module in models}
+    group_of = {model.class_name: module.module_name for module in models for model in module.models}
+    # as the finder builds its map: in class name order, a later class wins a shared name
+    by_module = {official_module_name(name): name for name in sorted(group_of)}
+    return {
+        f"{package}/models/{name}.pyi": template.render(class_name=class_name, group=group_of[class_name])
+        for name, class_name in sorted(by_module.items())
+        if name not in real_modules and name.isidentifier()
+    }
 
 
 def auth_mode(api: Api) -> str:
@@ -138,22 +171,27 @@ def _render_api_module(template: jinja2.Template, view: ApiModuleView) -> str:
     if uses_file_alias:
         words |= annotation_names(FILE_UPLOAD_ANNOTATION)
     imports = []
+    runtime_lines = []
     typing_names = [n for n in _TYPING_NAMES if n in words]
     datetime_names = [n for n in _DATETIME_NAMES if n in words]
     if datetime_names:
         imports.append(f"from datetime import {', '.join(datetime_names)}")
+    # the upload alias is a real object (introspection evaluates annotations naming it), so
+    # it and what it is made of are imported at run time, not for type checkers only
+    where = runtime_lines if uses_file_alias else imports
     if "PathLike" in words:
-        imports.append("from os import PathLike")
+        where.append("from os import PathLike")
     if typing_names:
-        imports.append(f"from typing import {', '.join(typing_names)}")
+        where.append(f"from typing import {', '.join(typing_names)}")
     imports += [f"from ..models.{module} import {', '.join(names)}" for module, names in view.model_imports]
     if uses_file_alias:
-        imports += ["", f"{FILE_UPLOAD_ALIAS} = {FILE_UPLOAD_ANNOTATION}"]
+        runtime_lines += ["", f"{FILE_UPLOAD_ALIAS} = {FILE_UPLOAD_ANNOTATION}"]
     class_doc = [view.description or f"Operations tagged {view.tag}.", f"Generated from the {view.tag!r} tag."]
     return template.render(
         api_module=view,
         module_docstring=text.docstring([f"{view.class_name} and {view.async_class_name}."], 0),
         type_checking_imports=imports,
+        runtime_lines=runtime_lines,
         class_docstrings=(
             text.docstring(class_doc, 4),
             text.docstring(class_doc + [f"The async twin of {view.class_name}."], 4),
@@ -199,9 +237,9 @@ def runtime_public_names(runtime_dir: Path | None = None) -> dict[str, str]:
 
 
 def _runtime_files(package: str, runtime_dir: Path = RUNTIME_DIR) -> dict[str, str]:
-    """Every runtime source except its own ``__init__.py``, copied as is."""
+    """Every runtime source (and stub) except its own ``__init__.py``, copied as is."""
     files = {}
-    for path in sorted(runtime_dir.rglob("*.py")):
+    for path in sorted([*runtime_dir.rglob("*.py"), *runtime_dir.rglob("*.pyi")]):
         relative = path.relative_to(runtime_dir)
         if relative == Path("__init__.py") or "__pycache__" in relative.parts:
             continue

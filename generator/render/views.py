@@ -7,23 +7,17 @@ Python, where they can be tested; templates only place the results.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..ir.model import Api, ApiGroup, Model, Operation, Parameter, Property
+from ..ir.model import Api
+from ..surface import FieldSurface, MethodSurface, NamedType, ParamSurface, Surface, surface_of
+from ..surface.types import FILE_UPLOAD_ANNOTATION
 from . import text
-from .types import (
-    FILE_UPLOAD_ALIAS,
-    FILE_UPLOAD_ANNOTATION,
-    allowed_values,
-    has_class,
-    parameter_annotation,
-    referenced_classes,
-    type_expression,
-)
 
-# IR parameter location -> ParamSpec location (runtime/_operation.py)
-_FORM_LOCATION = {True: "file", False: "form"}
+# Signatures name the upload union through a module-level alias: a long union inside a
+# parameter list is the one construct black and ruff wrap differently.
+FILE_UPLOAD_ALIAS = "_FileUpload"
+
 _NAMES_IN_ANNOTATIONS = {"date", "datetime", "Any"}
 
 
@@ -34,17 +28,25 @@ class RenderError(Exception):
 @dataclass(frozen=True, slots=True)
 class FieldView:
     python_name: str
-    annotation: str  # the full annotation, ``X | None | UnsetType``
+    annotation: str  # the full annotation, ``X | None``
     wire_name: str | None  # only when it differs from python_name
 
 
 @dataclass(frozen=True, slots=True)
 class ModelView:
+    """One importable name of a models module: a class, an enum or a type alias."""
+
     class_name: str
     definition_name: str
     docstring: str
-    fields: tuple[FieldView, ...]
+    fields: tuple[FieldView, ...]  # the class body's own fields (the rest are inherited)
     property_rows: tuple[tuple[str, str, str, str], ...]  # docs: python name, wire name, type, description
+    kind: str = "class"  # class | enum | alias
+    base: str = "Model"
+    discriminator: tuple[str, str] | None = None  # (attribute, this class's tag value)
+    subtypes: tuple[tuple[str, str], ...] = ()  # (tag value, class name)
+    members: tuple[tuple[str, str], ...] = ()  # enum: (constant, value)
+    alias_text: str = ""  # alias: the right-hand side as written in the module
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,10 @@ class ModelModuleView:
     # (module, class names) defined elsewhere and named in annotations: imported for type
     # checkers only; at run time _models.resolve_type supplies them lazily
     type_checking_imports: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # (module, class names) of base classes defined elsewhere: imported at run time
+    runtime_model_imports: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    uses_type_alias: bool = False  # an alias naming classes is written as a TypeAlias string
+    uses_enum: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,33 +118,74 @@ class ApiModuleView:
 # --- models --------------------------------------------------------------------------
 
 
-def model_modules(api: Api) -> tuple[ModelModuleView, ...]:
-    """Model classes grouped by ``Model.module_name``; modules and classes sorted by name."""
-    grouped: dict[str, list[Model]] = defaultdict(list)
-    for model in api.models:
-        if has_class(model):
-            grouped[model.module_name].append(model)
-    _check_unique((m.class_name for ms in grouped.values() for m in ms), "model class")
-    module_of = {m.class_name: module for module, ms in grouped.items() for m in ms}
+def _surface(api: Api | Surface) -> Surface:
+    return api if isinstance(api, Surface) else surface_of(api)
+
+
+def model_modules(api: Api | Surface) -> tuple[ModelModuleView, ...]:
+    """Every named type (classes, enums, aliases) grouped by models module; modules
+    sorted by name, types by name except that a base class comes before its subclasses."""
+    surface = _surface(api)
+    _check_unique((t.name for t in surface.types), "model class")
+    module_of = {t.name: t.module for t in surface.types}
     views = []
-    for module_name in sorted(grouped):
-        models = sorted(grouped[module_name], key=lambda m: m.class_name)
-        model_views = tuple(_model_view(model, api.models_by_name) for model in models)
-        used = {name for view in model_views for f in view.fields for name in annotation_names(f.annotation)}
-        imports = {"Model", "UNSET", "UnsetType"} | (used & _NAMES_IN_ANNOTATIONS)
+    for module_name, named_types in surface.modules().items():
+        ordered = _bases_first(named_types)
+        model_views = tuple(_model_view(named) for named in ordered)
+        used = {name for named in ordered for name in _names_used(named)}
+        imports: set[str] = set()
+        if any(t.kind == "class" and t.base is None for t in ordered):
+            imports.add("Model")
+        imports |= used & _NAMES_IN_ANNOTATIONS
         if any(f.wire_name is not None for view in model_views for f in view.fields):
             imports.add("field")
         elsewhere: dict[str, list[str]] = defaultdict(list)
+        runtime_bases: dict[str, list[str]] = defaultdict(list)
+        for named in ordered:
+            if named.base is not None and named.base_module != module_name:
+                runtime_bases[named.base_module or ""].append(named.base)
         for name in sorted(used):
-            if name in module_of and module_of[name] != module_name:
+            if name in module_of and module_of[name] != module_name and name not in runtime_bases.get(module_of[name], ()):
                 elsewhere[module_of[name]].append(name)
         views.append(ModelModuleView(
             module_name,
             tuple(sorted(imports, key=_import_order)),
             model_views,
             tuple((module, tuple(names)) for module, names in sorted(elsewhere.items())),
+            tuple((module, tuple(sorted(set(names)))) for module, names in sorted(runtime_bases.items())),
+            uses_type_alias=any(v.kind == "alias" and v.alias_text.startswith('"') for v in model_views),
+            uses_enum=any(v.kind == "enum" for v in model_views),
         ))
     return tuple(views)
+
+
+def _bases_first(named_types: tuple[NamedType, ...]) -> list[NamedType]:
+    """Name order, moved only as far as needed for every base to precede its subclasses."""
+    by_name = {t.name: t for t in named_types}
+    ordered: list[NamedType] = []
+    placed: set[str] = set()
+
+    def place(named: NamedType) -> None:
+        if named.name in placed:
+            return
+        placed.add(named.name)
+        if named.base in by_name:
+            place(by_name[named.base])
+        ordered.append(named)
+
+    for named in named_types:
+        place(named)
+    return ordered
+
+
+def _names_used(named: NamedType) -> set[str]:
+    """Names the module needs for this type's own code (its base is imported separately)."""
+    names: set[str] = set()
+    for f in named.own_fields:
+        names |= f.type.imports
+    if named.kind == "alias" and named.alias_of is not None:
+        names |= named.alias_of.imports
+    return names
 
 
 def _import_order(name: str) -> tuple[bool, str]:
@@ -151,73 +198,93 @@ def annotation_names(annotation: str) -> set[str]:
     return set(annotation.replace("[", " ").replace("]", " ").replace(",", " ").replace("|", " ").split())
 
 
-def _model_view(model: Model, models: Mapping[str, Model]) -> ModelView:
+def _model_view(named: NamedType) -> ModelView:
+    if named.kind == "enum":
+        values = ", ".join(text.py_string(m.value) for m in named.members[:8])
+        more = ", ..." if len(named.members) > 8 else ""
+        paragraphs = [named.description or f"The {named.definition} values.",
+                      "Fields and parameters of this type are plain ``str``: a value the API adds\n"
+                      "later is kept as it is, never rejected.", f"Known values: {values}{more}."]
+        return ModelView(named.name, named.definition, text.docstring(paragraphs, 4), (), (), kind="enum",
+                         members=tuple((m.name, str(m.value)) for m in named.members))
+    if named.kind == "alias":
+        alias = named.alias_of.text if named.alias_of is not None else "Any"
+        mentions_classes = named.alias_of is not None and bool(named.alias_of.classes)
+        paragraphs = [named.description or f"The {named.definition} type: ``{alias}``."]
+        return ModelView(named.name, named.definition, text.docstring(paragraphs, 0), (), (), kind="alias",
+                         alias_text=text.py_string(alias) if mentions_classes else alias)
     fields = []
-    rows = []
     attribute_docs = []
-    for prop in model.properties:
-        expression = type_expression(prop.type, models)
-        fields.append(FieldView(
-            python_name=prop.python_name,
-            annotation=f"{expression} | None | UnsetType",
-            wire_name=prop.wire_name if prop.wire_name != prop.python_name else None,
-        ))
-        description = _property_description(prop, models)
-        rows.append((prop.python_name, prop.wire_name, expression, text.markdown_cell(description)))
+    own = {f.python_name for f in named.own_fields}
+    rows = []
+    for f in named.fields:
+        description = _field_description(f)
+        rows.append((f.python_name, f.wire_name, f.type.text, text.markdown_cell(description)))
+        if f.python_name in own:
+            fields.append(FieldView(
+                python_name=f.python_name,
+                annotation=f.annotation,
+                wire_name=f.wire_name if f.wire_name != f.python_name else None,
+            ))
         if description:
-            attribute_docs.append(f"    {prop.python_name}: {text.indent_block(description, 8)}")
-    paragraphs = [model.description or f"The {model.name} model."]
-    if model.is_notification_schema:
+            attribute_docs.append(f"    {f.python_name}: {text.indent_block(description, 8)}")
+    paragraphs = [named.description or f"The {named.definition} model."]
+    if named.is_notification_schema:
         paragraphs.append("A notification (event) schema, delivered over the notifications API.")
+    if named.subtypes:
+        paragraphs.append(f"Decoding picks the subtype named by ``{named.discriminator}`` (any other\n"
+                          "value decodes as this class):\n"
+                          + "\n".join(f"    {text.py_string(tag)}: {cls}" for tag, cls in named.subtypes))
     if attribute_docs:
         paragraphs.append("Attributes:\n" + "\n".join(attribute_docs))
     return ModelView(
-        class_name=model.class_name,
-        definition_name=model.name,
+        class_name=named.name,
+        definition_name=named.definition,
         docstring=text.docstring(paragraphs, 4),
         fields=tuple(fields),
         property_rows=tuple(rows),
+        base=named.base or "Model",
+        discriminator=(named.discriminator, named.tag) if named.discriminator and named.tag else None,
+        subtypes=named.subtypes,
     )
 
 
-def _property_description(prop: Property, models: Mapping[str, Model]) -> str:
+def _field_description(f: FieldSurface) -> str:
     notes = []
-    if prop.required:
+    if f.required:
         notes.append("Required.")
-    if prop.read_only:
+    if f.read_only:
         notes.append("Read-only.")
-    if prop.deprecated:
+    if f.deprecated:
         notes.append("Deprecated.")
-    values = text.describe_values(allowed_values(prop.type, models))
-    body = text.clean(prop.description)
+    values = text.describe_values(f.type.values)
+    body = text.clean(f.description)
     return " ".join(part for part in (body, " ".join(notes), values) if part)
 
 
 # --- APIs ----------------------------------------------------------------------------
 
 
-def api_modules(api: Api, line_length: int = 88) -> tuple[ApiModuleView, ...]:
-    views = tuple(_api_module_view(group, api.models_by_name, line_length) for group in api.groups)
+def api_modules(api: Api | Surface, line_length: int = 88) -> tuple[ApiModuleView, ...]:
+    surface = _surface(api)
+    views = tuple(_api_module_view(group, line_length) for group in surface.apis)
     _check_unique((name for v in views for name in (v.class_name, v.async_class_name)), "API class")
     _check_unique((v.module_name for v in views), "API module", case_insensitive=True)
     return views
 
 
-def _api_module_view(group: ApiGroup, models: Mapping[str, Model], line_length: int) -> ApiModuleView:
-    operations = tuple(operation_view(op, models, line_length) for op in group.operations)
-    classes: set[str] = set()
-    for op in group.operations:
-        for param in op.parameters:
-            classes |= referenced_classes(param.type, models)
-        classes |= referenced_classes(op.success_type, models)
-    by_module: dict[str, list[str]] = defaultdict(list)
-    for name in classes:
-        by_module[models[name].module_name].append(models[name].class_name)
+def _api_module_view(group, line_length: int) -> ApiModuleView:
+    operations = tuple(operation_view(method, line_length) for method in group.methods)
+    by_module: dict[str, set[str]] = defaultdict(set)
+    for method in group.methods:
+        for t in (*(p.type for p in method.params), method.returns):
+            for module, class_name in t.classes:
+                by_module[module].add(class_name)
     return ApiModuleView(
         tag=group.tag,
-        class_name=group.class_name,
-        async_class_name="Async" + group.class_name,
-        module_name=group.module_name,
+        class_name=group.name,
+        async_class_name=group.async_name,
+        module_name=group.module,
         description=text.clean(group.description),
         model_imports=tuple((module, tuple(sorted(names))) for module, names in sorted(by_module.items())),
         operations=operations,
@@ -237,56 +304,52 @@ def _signature_annotation(python_name: str, annotation: str, required: bool, lin
     return f"{annotation} | None" if len(line) <= line_length else f"Optional[{annotation}]"
 
 
-def _param_view(param: Parameter, models: Mapping[str, Model], line_length: int = 88) -> ParamView:
-    location: str = param.location
-    if location == "formData":
-        location = _FORM_LOCATION[param.type.kind == "primitive" and param.type.name == "file"]
-    is_list = param.type.kind == "array"
+def _param_view(param: ParamSurface, line_length: int = 88) -> ParamView:
     description = text.clean(param.description)
-    values = text.describe_values(allowed_values(param.type, models))
+    values = text.describe_values(param.type.values)
     if param.deprecated:
         description = " ".join(p for p in (description, "Deprecated.") if p)
     if values:
         description = " ".join(p for p in (description, values) if p)
-    annotation = parameter_annotation(param.type, models)
+    annotation = param.type.text
     return ParamView(
         python_name=param.python_name,
         wire_name=param.wire_name,
         annotation=annotation,
         required=param.required,
-        location=location,
-        collection_format=(param.collection_format or "csv") if is_list and location != "body" else None,
+        location=param.location,
+        collection_format=param.collection_format,
         description=description,
         signature_annotation=_signature_annotation(param.python_name, annotation, param.required, line_length),
     )
 
 
-def operation_view(op: Operation, models: Mapping[str, Model], line_length: int = 88) -> OperationView:
-    params = {p.pointer: _param_view(p, models, line_length) for p in op.parameters}
-    signature = tuple(params[p.pointer] for p in op.signature_parameters)
-    response_type = type_expression(op.success_type, models) if op.success_type is not None else None
+def operation_view(method: MethodSurface, line_length: int = 88) -> OperationView:
+    params = {p.pointer: _param_view(p, line_length) for p in method.params}
+    signature = tuple(params[p.pointer] for p in method.signature)
+    response_type = method.returns.text if method.returns.kind != "none" else None
     return OperationView(
-        python_name=op.python_name,
-        constant="_" + op.python_name.upper(),
-        operation_id=op.operation_id or op.python_name,
-        http_method=op.http_method.upper(),
-        path=op.path,
+        python_name=method.python_name,
+        constant="_" + method.python_name.upper(),
+        operation_id=method.operation_id,
+        http_method=method.http_method,
+        path=method.path,
         params=signature,
-        spec_params=tuple(params[p.pointer] for p in op.parameters),
+        spec_params=tuple(params[p.pointer] for p in method.params),
         response_type=response_type,
         return_annotation=response_type or "None",
-        auth=op.security,
-        consumes=op.consumes,
-        produces=op.produces,
-        deprecated=op.deprecated,
-        preview=op.preview,
-        summary=text.first_sentence(op.summary) or op.python_name,
-        docstring=_operation_docstring(op, signature, response_type),
-        example_call=_example_call(op.python_name, signature),
+        auth=method.auth,
+        consumes=method.consumes,
+        produces=method.produces,
+        deprecated=method.deprecated,
+        preview=method.preview,
+        summary=text.first_sentence(method.summary) or method.python_name,
+        docstring=_operation_docstring(method, signature, response_type),
+        example_call=_example_call(method.python_name, signature),
     )
 
 
-def _operation_docstring(op: Operation, params: tuple[ParamView, ...], response_type: str | None) -> str:
+def _operation_docstring(op: MethodSurface, params: tuple[ParamView, ...], response_type: str | None) -> str:
     paragraphs = [op.summary or op.key, op.description if op.description != op.summary else ""]
     if op.deprecated:
         paragraphs.append("Deprecated: calling it emits a DeprecationWarning.")

@@ -200,7 +200,7 @@ class TokenManager:
     """Serialises renewals: one renewer, bounded waiting for everyone else."""
 
     def __init__(self) -> None:
-        self.state = TokenState()
+        self.state: TokenState = TokenState()
         self._condition = threading.Condition()
         self._renewing = False
         self._generation = 0  # bumped by every finished renewal attempt

@@ -11,7 +11,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ._auth import TokenInfo, TokenManager, parse_token_response
 from ._call import Call
@@ -52,11 +52,14 @@ if TYPE_CHECKING:
     from . import _models
     from ._encoding import PreparedRequest
     from ._operation import OperationSpec
+    from ._pool import PoolShards
 else:
     httpx = lazy_import("httpx", globals())
     _models = lazy_import("._models", globals())
 
 TOKEN_OPERATION_ID = "oauthToken"
+# The httpx transport type of a client: sync for ApiClient, async for AsyncApiClient.
+TransportT = TypeVar("TransportT")
 _UNSET: Any = object()
 
 
@@ -74,7 +77,7 @@ class CallSettings:
     follow_rate_limit_headers: bool
 
 
-class ClientCore(CallDecisions):
+class ClientCore(CallDecisions, Generic[TransportT]):
     """Settings, hosts, headers, tokens, states and events of a client; the decisions about
     each call come from :class:`CallDecisions` (``_decisions.py``)."""
 
@@ -109,8 +112,15 @@ class ClientCore(CallDecisions):
         proxy_password: str | None = None,
         verify_ssl: bool | None = None,
         max_connections: int = 100,
+        transport: TransportT | None = None,
     ) -> None:
+        """Every setting defaults to the ``configuration`` (the module-level one by default).
+        ``transport``: an httpx transport to send through instead of the client's own pools
+        (e.g. ``httpx.MockTransport`` in tests); the caller closes it."""
         config = configuration or get_default_configuration()
+        self._transport: TransportT | None = transport
+        self._owns_transport = transport is None
+        self._shards: PoolShards[TransportT] | None = None
         self.configuration = config
         self._host: str | None = normalize_host(host) if host else None
         self._login_host: str | None = (
@@ -134,7 +144,7 @@ class ClientCore(CallDecisions):
             self.default_headers["Cookie"] = cookie
         if headers:
             self.default_headers.update(headers)
-        self.tokens = TokenManager()
+        self.tokens: TokenManager = TokenManager()
         state = self.tokens.state
         if access_token or config.access_token:
             state.set_static(access_token or config.access_token)
@@ -167,7 +177,7 @@ class ClientCore(CallDecisions):
         self._settings: CallSettings | None = None
         self._settings_version = -1
         self.rate_limit = RateLimitState()
-        self.max_connections = max_connections
+        self.max_connections: int = max_connections
         self._transport_settings: dict[str, Any] | None = None
         self._transport_lock = (
             threading.RLock()
@@ -412,8 +422,13 @@ class ClientCore(CallDecisions):
         if expires_in is not None:
             state.store(TokenInfo(token, time.monotonic() + expires_in, None, {}))
 
-    def set_jwt(self, jwt: str) -> None:
-        """Guest Chat: the JWT returned by ``post_webchat_guest_conversations``."""
+    def set_jwt(self, jwt: str | None) -> None:
+        """Guest Chat: the JWT returned by ``post_webchat_guest_conversations``.
+
+        Takes the response's optional ``jwt`` attribute as it is (``client.set_jwt(session.jwt)``)
+        and raises ``ValueError`` when the response carried none."""
+        if not jwt:
+            raise ValueError("no JWT to set: the session response carried no jwt")
         self.tokens.state.set_static(jwt)
 
     def set_token_provider(self, provider: Callable[[], str] | None) -> None:

@@ -3,9 +3,9 @@
 Generated model modules declare classes such as::
 
     class User(Model):
-        id: str | None | UnsetType = UNSET
-        manager: User | None | UnsetType = UNSET
-        self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+        id: str | None = None
+        manager: User | None = None
+        self_uri: str | None = field(name="selfUri", default=None)
 
 Annotations are strings (``from __future__ import annotations``) that may name
 classes living in other model modules which are not imported yet: importing every
@@ -15,8 +15,10 @@ annotations in the defining module's globals only when a decoder is built, so
 just their modules through the ``models`` package's lazy map, and injects each
 referenced class into the globals of the module that mentions it.
 
-``None`` is accepted on every field because the API sometimes sends ``null``;
-``UNSET`` (the default) means "not present" and is never encoded.
+Every field defaults to ``None``, which means "not present": it is never encoded, so a
+PATCH body sends only what was set, and reading any field needs one ``None`` check. To send
+an explicit JSON ``null`` (clearing a field in a PATCH), assign :data:`NULL`. A ``null`` in a
+response reads as ``None``. (``UNSET`` defaults, as older generated code has, still work.)
 """
 
 from __future__ import annotations
@@ -31,11 +33,39 @@ from typing import Any
 import msgspec
 from msgspec import UNSET, UnsetType, field
 
+from ._lazy import resolve_annotations_lazily
+
+class _Null:
+    """The type of :data:`NULL`."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "NULL"
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __reduce__(self) -> str:
+        return "NULL"
+
+
+# Assign to any model field to send an explicit JSON ``null`` (``None`` is not sent). Typed
+# ``Any`` so that it fits every field's annotation.
+NULL: Any = _Null()
+
+
+def _absent(value: object) -> bool:
+    """Not to be sent: ``None``, or ``UNSET`` (the default of models generated before)."""
+    return value is None or value is UNSET
+
+
 # Re-exported for generated model modules, which import everything they need from here.
 date = _dt.date
 datetime = _dt.datetime
 
 __all__ = [
+    "NULL",
     "UNSET",
     "Any",
     "Model",
@@ -82,17 +112,95 @@ class _ModelMeta(msgspec.StructMeta):
     """Makes every subclass keyword-only too: msgspec applies ``kw_only`` per class, and
     positional construction would break whenever the API adds a field."""
 
-    def __new__(mcls, name: str, bases: tuple, namespace: dict, **options: Any):
+    def __new__(
+        mcls: type[_ModelMeta],
+        name: str,
+        bases: tuple[type, ...],
+        namespace: dict[str, Any],
+        **options: Any,
+    ) -> _ModelMeta:
         options.setdefault("kw_only", True)
+        if "__sdk_discriminator__" in namespace and "__post_init__" not in namespace:
+            namespace["__post_init__"] = _fill_tag
+        module = namespace.get("__module__")
+        if isinstance(module, str) and module != __name__:
+            resolve_annotations_lazily(module, namespace)
         return super().__new__(mcls, name, bases, namespace, **options)
+
+
+# --- polymorphism ---------------------------------------------------------------------
+# A class of a discriminated hierarchy declares ``__sdk_discriminator__ = (attribute, tag)``;
+# a class with subtypes also ``__sdk_subtypes__ = {tag: class name}`` (every descendant).
+# msgspec's own tagged unions reject an unknown tag, and a later API release may add a
+# subtype, so a polymorphic class is decoded through a marker type instead: msgspec hands
+# the marker's JSON object to :func:`_decode_polymorphic`, which picks the class by tag
+# (the declared class for an unknown tag) and converts the object into it. Every other
+# type keeps msgspec's native decoding.
+
+
+def _fill_tag(self: Any) -> None:
+    """``__post_init__`` of tagged classes: a model built in code sends its own tag."""
+    attribute, tag = type(self).__sdk_discriminator__
+    if _absent(getattr(self, attribute)):
+        setattr(self, attribute, tag)
+
+
+class _PolymorphicMarker(type):
+    """Instances of the marker are the base class's instances (msgspec checks the result)."""
+
+    __sdk_base__: type
+
+    def __instancecheck__(cls, instance: Any) -> bool:
+        return isinstance(instance, cls.__sdk_base__)
+
+
+_MARKER_PREFIX = "_sdk_poly_"
+_markers: dict[type, type] = {}
+
+
+def _is_polymorphic(cls: type) -> bool:
+    return bool(cls.__dict__.get("__sdk_subtypes__"))
+
+
+def _marker(cls: type) -> type:
+    marker = _markers.get(cls)
+    if marker is None:
+        attribute = cls.__sdk_discriminator__[0]  # type: ignore[attr-defined]
+        wire_name = dict(zip(cls.__struct_fields__, cls.__struct_encode_fields__))[attribute]  # type: ignore[attr-defined]
+        marker = _PolymorphicMarker(_MARKER_PREFIX + cls.__name__, (), {
+            "__sdk_base__": cls, "__sdk_tag_field__": wire_name, "__module__": cls.__module__})
+        _markers[cls] = marker
+    return marker
+
+
+def _decode_polymorphic(target: type, value: Any) -> Any:
+    """msgspec's ``dec_hook``: the class named by the tag, or the declared one."""
+    base = getattr(target, "__sdk_base__", None)
+    if base is None:
+        raise NotImplementedError(f"cannot decode {target!r}")
+    cls = base
+    if isinstance(value, dict):
+        name = base.__sdk_subtypes__.get(value.get(target.__sdk_tag_field__))
+        if name is not None:
+            try:
+                cls = _model_class(name)
+            except LookupError:  # a subtype this copy of the SDK cannot load: keep the base
+                cls = base
+    _prepare(cls)
+    return msgspec.convert(value, cls, strict=False, dec_hook=_decode_polymorphic)
+
+
+def _decodable(cls: type) -> type:
+    """What msgspec is asked to decode for a model class."""
+    return _marker(cls) if _is_polymorphic(cls) else cls
 
 
 class Model(msgspec.Struct, metaclass=_ModelMeta, kw_only=True, omit_defaults=True):
     """Base of every generated model: a msgspec Struct keyed by wire names.
 
-    Every field is optional (defaults to ``UNSET``) so that a body can be built empty
-    and filled in: ``body = CreateUser(); body.name = "x"``. The server validates
-    required fields. Unknown fields in responses are ignored; enum-typed fields are
+    Every field is optional (defaults to ``None``, not sent) so that a body can be built
+    empty and filled in: ``body = CreateUser(); body.name = "x"``; ``body.name = NULL`` sends
+    an explicit ``null``. The server validates required fields. Unknown fields in responses are ignored; enum-typed fields are
     plain strings so a value added to the API later is kept, not rejected.
     """
 
@@ -112,7 +220,8 @@ class Model(msgspec.Struct, metaclass=_ModelMeta, kw_only=True, omit_defaults=Tr
     def from_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict keyed by wire names (Python attribute names are accepted too)."""
         _prepare(cls)
-        return msgspec.convert(_wire_keys(data, _type_info(cls)), cls, strict=False)
+        return msgspec.convert(_wire_keys(data, _type_info(cls)), _decodable(cls), strict=False,
+                               dec_hook=_decode_polymorphic)
 
     @classmethod
     def from_json(cls, data: str | bytes) -> Any:
@@ -123,7 +232,7 @@ class Model(msgspec.Struct, metaclass=_ModelMeta, kw_only=True, omit_defaults=Tr
         shown = ", ".join(
             f"{name}={value!r}"
             for name in self.__struct_fields__
-            if (value := getattr(self, name)) is not UNSET
+            if not _absent(value := getattr(self, name))
         )
         return f"{type(self).__name__}({shown})"
 
@@ -187,7 +296,7 @@ class _TypeExpressionParser:
             return _SCALAR_TYPES[name]
         model = _model_class(name)
         _prepare(model)
-        return model
+        return _decodable(model)
 
     def _expect(self, token: str) -> None:
         self._skip_spaces()
@@ -245,8 +354,21 @@ def _prepare(root: type) -> None:
                     if not (isinstance(referenced, type) and issubclass(referenced, Model)):
                         referenced = _model_class(name)
                         module_globals[name] = referenced
+                    if _is_polymorphic(referenced):
+                        _decode_through_marker(owner, name, referenced, module_globals)
                     if referenced not in _prepared:
                         pending.append(referenced)
+
+
+def _decode_through_marker(owner: type, name: str, cls: type, module_globals: dict) -> None:
+    """Point ``owner``'s annotations naming ``cls`` at its marker (for msgspec only)."""
+    marker = _marker(cls)
+    module_globals[marker.__name__] = marker
+    annotations = owner.__dict__.get("__annotations__", {})
+    pattern = re.compile(rf"\b{re.escape(name)}\b")
+    for field_name, annotation in list(annotations.items()):
+        if isinstance(annotation, str) and pattern.search(annotation):
+            annotations[field_name] = pattern.sub(marker.__name__, annotation)
 
 
 def _annotation_names(cls: type) -> set[str]:
@@ -256,7 +378,7 @@ def _annotation_names(cls: type) -> set[str]:
     names: set[str] = set()
     for annotation in inspect.get_annotations(cls).values():
         if isinstance(annotation, str):  # a real type (no postponed annotations) needs nothing
-            names.update(_IDENTIFIER.findall(annotation))
+            names.update(n for n in _IDENTIFIER.findall(annotation) if not n.startswith(_MARKER_PREFIX))
     return names - _NON_MODEL_NAMES
 
 
@@ -283,9 +405,9 @@ def _decoder(key: object, model: type | None = None) -> msgspec.json.Decoder:
                 target = resolve_type(key)
             else:
                 _prepare(model)
-                target = model
+                target = _decodable(model)
             # strict=False: accept "12" for an int and the like, as lenient as the API is.
-            decoder = msgspec.json.Decoder(target, strict=False)
+            decoder = msgspec.json.Decoder(target, strict=False, dec_hook=_decode_polymorphic)
             _decoders[key] = decoder
     return decoder
 
@@ -336,7 +458,15 @@ def _wire_keys(data: Any, info: msgspec.inspect.Type) -> Any:
 def to_wire(value: Any) -> Any:
     """Models -> dicts keyed by wire names (unset fields left out), lists and dicts
     recursively, datetimes -> ISO 8601 (naive ones are taken as UTC), dates -> YYYY-MM-DD."""
-    return msgspec.to_builtins(_aware_datetimes(value) if _has_naive_datetime(value) else value)
+    return msgspec.to_builtins(
+        _aware_datetimes(value) if _has_naive_datetime(value) else value, enc_hook=_encode_other
+    )
+
+
+def _encode_other(value: Any) -> Any:
+    if value is NULL:
+        return None
+    raise NotImplementedError(f"cannot encode {type(value).__name__} as JSON")
 
 
 _json_encoder = msgspec.json.Encoder()
@@ -375,7 +505,7 @@ def _aware_datetimes(value: Any) -> Any:
             **{
                 name: _aware_datetimes(item)
                 for name in value.__struct_fields__
-                if (item := getattr(value, name)) is not UNSET
+                if not _absent(item := getattr(value, name))
             },
         )
     if isinstance(value, (list, tuple)):
@@ -389,12 +519,14 @@ def _to_python_dict(model: Model) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for name in model.__struct_fields__:
         value = getattr(model, name)
-        if value is not UNSET:
+        if not _absent(value):
             result[name] = _to_python_value(value)
     return result
 
 
 def _to_python_value(value: Any) -> Any:
+    if value is NULL:
+        return None
     if isinstance(value, Model):
         return _to_python_dict(value)
     if isinstance(value, list):

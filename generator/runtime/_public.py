@@ -28,7 +28,9 @@ PUBLIC_NAMES: dict[str, str] = {
     "LogFormat": "logger",
     # per-request options, responses, hooks
     "RequestOptions": "_request_options",
+    "NULL": "_models",
     "ApiResponse": "_response",
+    "extended_response": "_response",
     "RequestEvent": "_events",
     "ResponseEvent": "_events",
     # client states and events

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 import threading
 import time
+import types
 import weakref
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -52,7 +53,7 @@ _NEXT_PAGE_AUTH = (
 )  # any non-empty auth tuple: the page is fetched with the token
 
 
-class ApiClient(ClientCore):
+class ApiClient(ClientCore["httpx.BaseTransport"]):
     """Synchronous client. Thread-safe: share one per process (one pool, one token).
 
     Keyword configuration (all optional)::
@@ -63,15 +64,7 @@ class ApiClient(ClientCore):
     or the official SDK's way: ``ApiClient().get_client_credentials_token(ID, SECRET)``.
     """
 
-    def __init__(
-        self, *args: Any, transport: httpx.BaseTransport | None = None, **kwargs: Any
-    ) -> None:
-        """``transport``: an httpx transport to send through instead of the client's own
-        pools (e.g. ``httpx.MockTransport`` in tests); the caller closes it."""
-        super().__init__(*args, **kwargs)
-        self._transport = transport
-        self._owns_transport = transport is None
-        self._shards: PoolShards[httpx.BaseTransport] | None = None
+    is_async = False
 
     @property
     def _pools(self) -> PoolShards[httpx.BaseTransport]:
@@ -268,24 +261,23 @@ class ApiClient(ClientCore):
         request = pkce_request(client_id, code_verifier, auth_code, redirect_uri)
         return self, self._store_token(self._fetch_token(request))
 
-    generate_pkce_code_verifier = staticmethod(generate_pkce_code_verifier)
-    compute_pkce_code_challenge = staticmethod(compute_pkce_code_challenge)
+    @staticmethod
+    def generate_pkce_code_verifier(length: int = 128) -> str:
+        """A random PKCE code verifier (RFC 7636)."""
+        return generate_pkce_code_verifier(length)
+
+    @staticmethod
+    def compute_pkce_code_challenge(code_verifier: str) -> str:
+        """The S256 code challenge of ``code_verifier``."""
+        return compute_pkce_code_challenge(code_verifier)
 
 
-class AsyncApiClient(ClientCore):
+class AsyncApiClient(ClientCore["httpx.AsyncBaseTransport"]):
     """Asynchronous client: the same settings and entry points, as coroutines."""
 
-    def __init__(
-        self,
-        *args: Any,
-        transport: httpx.AsyncBaseTransport | None = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self._transport = transport
-        self._owns_transport = transport is None
-        self._shards: PoolShards[httpx.AsyncBaseTransport] | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
+    is_async = True
+    # the event loop the connections belong to (see _pools)
+    _loop: asyncio.AbstractEventLoop | None = None
 
     @property
     def _pools(self) -> PoolShards[httpx.AsyncBaseTransport]:
@@ -500,8 +492,15 @@ class AsyncApiClient(ClientCore):
         request = pkce_request(client_id, code_verifier, auth_code, redirect_uri)
         return self, self._store_token(await self._fetch_token(request))
 
-    generate_pkce_code_verifier = staticmethod(generate_pkce_code_verifier)
-    compute_pkce_code_challenge = staticmethod(compute_pkce_code_challenge)
+    @staticmethod
+    def generate_pkce_code_verifier(length: int = 128) -> str:
+        """A random PKCE code verifier (RFC 7636)."""
+        return generate_pkce_code_verifier(length)
+
+    @staticmethod
+    def compute_pkce_code_challenge(code_verifier: str) -> str:
+        """The S256 code challenge of ``code_verifier``."""
+        return compute_pkce_code_challenge(code_verifier)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -641,4 +640,4 @@ async def _download_async(response: httpx.Response, download: Download) -> Any:
 
 # ``<sdk>.api_client.ApiClient`` (official idiom) must work without importing the submodule
 # first: the package's lazy map resolves the name ``api_client`` to this attribute.
-api_client = sys.modules[__name__]
+api_client: types.ModuleType = sys.modules[__name__]

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     import configparser
     import json
     import logging
+
+    from .api_client import ApiClient
 else:  # only needed when a configuration file exists (or is invalid)
     configparser = lazy_import("configparser", globals())
     json = lazy_import("json", globals())
@@ -76,13 +78,13 @@ class GatewayConfiguration:
         username: str | None = None,
         password: str | None = None,
     ) -> None:
-        self.host = host
-        self.protocol = protocol
-        self.port = port
-        self.path_params_login = path_params_login
-        self.path_params_api = path_params_api
-        self.username = username
-        self.password = password
+        self.host: str | None = host
+        self.protocol: str | None = protocol
+        self.port: int | None = port
+        self.path_params_login: str | None = path_params_login
+        self.path_params_api: str | None = path_params_api
+        self.username: str | None = username
+        self.password: str | None = password
 
     def base_url(self, path_prefix: str | None) -> str:
         if not self.host:
@@ -168,32 +170,33 @@ class Configuration:
         live_reload_config: bool = True,
         read_config_file: bool = True,
     ) -> None:
-        self.host = (
+        self.host: str = (
             normalize_host(host) if host else f"{DEFAULT_SCHEME}://{DEFAULT_HOST}"
         )
         if region is not None:
             self.region = region
-        self.base_path = DEFAULT_BASE_PATH
+        self.base_path: str = DEFAULT_BASE_PATH
         self.login_host: str | None = None  # None: derived from host (api.X -> login.X)
         self.gateway_configuration: GatewayConfiguration | None = None
-        self.api_client: Any = None  # the default client of XxxApi() without arguments
-        self.access_token = ""
-        self.should_refresh_access_token = True
+        # the default client of XxxApi() without arguments
+        self.api_client: ApiClient | None = None
+        self.access_token: str = ""
+        self.should_refresh_access_token: bool = True
         self.refresh_token_wait_time: float = 10
-        self.verify_ssl = True
+        self.verify_ssl: bool = True
         self.ssl_ca_cert: str | None = None
         self.cert_file: str | None = None
         self.key_file: str | None = None
         self.proxy: str | None = None
         self.proxy_username: str | None = None
         self.proxy_password: str | None = None
-        self.user_agent = f"{SDK_NAME}/{_version.__version__} python/{sys.version_info[0]}.{sys.version_info[1]}"
+        self.user_agent: str = f"{SDK_NAME}/{_version.__version__} python/{sys.version_info[0]}.{sys.version_info[1]}"
         self.connect_timeout: float = 10.0
         # seconds for a whole call, retries and waits included (None: bounded by the retries)
         self.timeout: float | None = None
         self.attempt_timeout: float | None = 60.0  # read/write/pool, each attempt, seconds
-        self.max_retries = 3  # 408/5xx/connection errors
-        self.max_rate_limit_retries = (
+        self.max_retries: int = 3  # 408/5xx/connection errors
+        self.max_rate_limit_retries: int = (
             10  # 429 responses, each after the delay the server asked
         )
         self.max_retry_time: float = (
@@ -205,10 +208,10 @@ class Configuration:
             None  # client-side limiter; None = off
         )
         # pace calls by the inin-ratelimit-* headers the API sends
-        self.follow_rate_limit_headers = True
-        self.logger = Logger()
+        self.follow_rate_limit_headers: bool = True
+        self.logger: Logger = Logger()
         self.config_check_interval: float = 1.0
-        self.live_reload_config = live_reload_config
+        self.live_reload_config: bool = live_reload_config
         self._config_lock = threading.Lock()
         self._file_signature: tuple[int, int, int] | None = None
         # what the file set: setting -> (value before the file set it, value the file set)
@@ -552,7 +555,51 @@ class _ConfigurationModule(types.ModuleType):
         )
 
 
-configuration = sys.modules[
-    __name__
-]  # `from <sdk>.configuration import configuration` also works
 sys.modules[__name__].__class__ = _ConfigurationModule
+
+if TYPE_CHECKING:
+    # `from <sdk>.configuration import configuration` is this module, which reads and writes
+    # the default Configuration's attributes: declared for type checkers (a test keeps
+    # this list complete).
+    configuration: Configuration
+    host: str
+    region: PureCloudRegionHosts | str | None
+    base_path: str
+    login_host: str | None
+    gateway_configuration: GatewayConfiguration | None
+    api_client: ApiClient | None
+    access_token: str
+    should_refresh_access_token: bool
+    refresh_token_wait_time: float
+    verify_ssl: bool
+    ssl_ca_cert: str | None
+    cert_file: str | None
+    key_file: str | None
+    proxy: str | None
+    proxy_username: str | None
+    proxy_password: str | None
+    user_agent: str
+    connect_timeout: float
+    timeout: float | None
+    attempt_timeout: float | None
+    max_retries: int
+    max_rate_limit_retries: int
+    max_retry_time: float
+    retry_backoff_base: float
+    retry_backoff_max: float
+    max_requests_per_second: float | None
+    follow_rate_limit_headers: bool
+    logger: Logger
+    config_check_interval: float
+    live_reload_config: bool
+    config_file_path: str
+
+    def api_base_url() -> str: ...
+    def login_base_url() -> str: ...
+    def check_config_file() -> None: ...
+    def track_transport_user(client: Any) -> None: ...
+    def to_debug_report() -> str: ...
+    def default() -> Configuration: ...
+    def auth_settings() -> dict[str, Any]: ...
+else:
+    configuration = sys.modules[__name__]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import sys
 import time
+import types
 from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -271,7 +272,13 @@ class Logger:
 
     # the official SDK's Logger methods, kept for scripts that call them directly
     def trace(
-        self, method, url, request_body, status, request_headers, response_headers
+        self,
+        method: str,
+        url: str,
+        request_body: Any,
+        status: int | None,
+        request_headers: Mapping[str, str],
+        response_headers: Mapping[str, str] | None,
     ) -> None:
         if self._log_level is LogLevel.LTrace:
             self.log_exchange(
@@ -283,7 +290,14 @@ class Logger:
                 request_body=request_body,
             )
 
-    def debug(self, method, url, request_body, status, request_headers) -> None:
+    def debug(
+        self,
+        method: str,
+        url: str,
+        request_body: Any,
+        status: int | None,
+        request_headers: Mapping[str, str],
+    ) -> None:
         if self.wants_success():
             self.log_exchange(
                 method=method,
@@ -296,13 +310,13 @@ class Logger:
 
     def error(
         self,
-        method,
-        url,
-        request_body,
-        status,
-        request_headers,
-        response_body,
-        response_headers,
+        method: str,
+        url: str,
+        request_body: Any,
+        status: int | None,
+        request_headers: Mapping[str, str],
+        response_body: Any,
+        response_headers: Mapping[str, str] | None,
     ) -> None:
         self.log_exchange(
             method=method,
@@ -422,4 +436,4 @@ def _redact_value(value: Any) -> Any:
 
 # ``<sdk>.logger.LogLevel`` (official idiom) goes through the package's lazy map, which reads
 # the attribute ``logger`` of this module: that is the module itself.
-logger = sys.modules[__name__]
+logger: types.ModuleType = sys.modules[__name__]

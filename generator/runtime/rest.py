@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+import types
 from collections.abc import Mapping
 from typing import Any
 
@@ -45,11 +46,11 @@ class ApiException(Exception):
             reason = reason or http_resp.reason_phrase
             headers = http_resp.headers if headers is None else headers
             raw = http_resp.content if raw is None else raw
-        self.status = status
-        self.reason = reason
+        self.status: int | None = status
+        self.reason: str | None = reason
         self.headers: Mapping[str, str] = headers if headers is not None else {}
-        self.raw = raw
-        self.body = _parse_body(raw) if body is None and raw else body
+        self.raw: bytes | None = raw
+        self.body: Any = _parse_body(raw) if body is None and raw else body
         self.correlation_id: str | None = _header(self.headers, CORRELATION_ID_HEADER)
         super().__init__(self._summary())
 
@@ -208,4 +209,4 @@ def _header(headers: Mapping[str, str], name: str) -> str | None:
 
 
 # ``<sdk>.rest.ApiException`` without importing the submodule first (see _public.py)
-rest = sys.modules[__name__]
+rest: types.ModuleType = sys.modules[__name__]

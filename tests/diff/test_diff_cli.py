@@ -55,7 +55,9 @@ def test_diff_output_file(tmp_path):
         "-o",
         str(out),
     )
-    assert result.exit_code == 0 and result.output == ""
+    assert result.exit_code == 0 and result.stdout == ""
+    # the official layout has no summary: it goes to stderr
+    assert result.stderr.startswith("summary: v2 (old.yaml) -> v2 (new.yaml): major release (3 major")
     assert out.read_text().startswith(
         "Platform API version: 123.4\n\n\n# Major Changes (3 changes)\n"
     )
@@ -191,3 +193,54 @@ def test_bump_unknown_target_without_spec(tmp_path):
         bump_command, ["nope", "--config", str(tmp_path / "missing.yaml")]
     )
     assert result.exit_code == 1 and "missing.yaml" in result.output
+
+
+def test_fail_on_says_which_change_made_it_fail():
+    result = invoke(diff_command, *_pair("python_wire"), "--fail-on", "major")
+    assert result.exit_code == 3
+    assert "--fail-on major reached: 6 major change(s); first: LegacyApi: " in result.stderr
+    assert "API class LegacyApi (and AsyncLegacyApi) was removed" in result.stderr
+
+
+def test_python_notes_state_the_decision_and_skip_empty_levels():
+    notes = invoke(diff_command, *_pair("python_wire")).stdout
+    assert "Summary: v2 (old.yaml) -> v2 (new.yaml): major release (6 major, 14 minor, 3 patch)\n" in notes
+    unchanged = invoke(diff_command, *_pair("unchanged")).stdout
+    assert "# " not in unchanged and "No changes." in unchanged
+    assert "no change (0 major, 0 minor, 0 patch)" in unchanged
+
+
+def test_genesys_notes_keep_every_heading_and_no_summary():
+    result = invoke(diff_command, *_pair("unchanged"), "--policy", "genesys")
+    assert "Summary" not in result.stdout
+    assert "# Point Changes (0 changes)" in result.stdout
+    assert "no change (0 major, 0 minor, 0 point)" in result.stderr
+
+
+def _spec(tmp_path, name: str, title: str, base_path: str, paths: list[str]) -> str:
+    import yaml
+
+    spec = {
+        "swagger": "2.0",
+        "info": {"title": title, "version": "1"},
+        "basePath": base_path,
+        "paths": {
+            p: {"get": {"operationId": p.strip("/") + "Get", "responses": {"200": {"description": "ok"}}}}
+            for i, p in enumerate(paths)
+        },
+    }
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(spec))
+    return str(path)
+
+
+def test_different_apis_are_warned_about(tmp_path):
+    old = _spec(tmp_path, "a.yaml", "Orders API", "/v1", ["/orders", "/items"])
+    new = _spec(tmp_path, "b.yaml", "Chat API", "/chat", ["/chats", "/messages"])
+    result = invoke(diff_command, old, new)
+    assert result.exit_code == 0
+    assert "warning: the specs have different titles ('Orders API' and 'Chat API')" in result.stderr
+    assert "warning: the specs have different base paths (/v1 and /chat)" in result.stderr
+    assert "warning: only 0 of the 2 operations of the old spec are in the new one" in result.stderr
+    same = invoke(diff_command, old, old)
+    assert "warning" not in same.stderr

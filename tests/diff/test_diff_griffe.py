@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from diff_helpers import FIXTURES, PAIRS, pair_apis, run
 
+from generator.runtime._model_modules import official_module_name
+
 griffe = pytest.importorskip("griffe")
 
 PACKAGE = "fixture_sdk"
@@ -46,6 +48,8 @@ def _names_for(path: str, old_api) -> set[str]:
     module = parts[-1]
     held = {g.class_name for g in old_api.groups if g.module_name == module}
     held |= {m.class_name for m in old_api.models if m.module_name == module}
+    # models/<official name>.pyi: the one-class module of the official SDK's import path
+    held |= {m.class_name for m in old_api.models if official_module_name(m.class_name) == module}
     return held or {module}
 
 

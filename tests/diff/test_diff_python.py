@@ -212,8 +212,18 @@ RULES = [
     ),
     ("python_wire", "minor", "property-deprecated", "Attribute Order.id is deprecated"),
     # documentation only: patch
-    ("operations", "patch", "summary-changed", "Summary was changed"),
-    ("operations", "patch", "description-changed", "Description was changed"),
+    (
+        "operations",
+        "patch",
+        "summary-changed",
+        'Summary was changed: "Old summary" -> "New summary"',
+    ),
+    (
+        "operations",
+        "patch",
+        "description-changed",
+        'Description was changed: "Old description" -> "New description"',
+    ),
     (
         "operations",
         "patch",
@@ -230,7 +240,8 @@ RULES = [
         "python_wire",
         "patch",
         "property-description-changed",
-        "Description or example of Order.note was changed",
+        'Description of Order.note was changed: "A note" -> "A short note"; '
+        'Example of Order.note was changed: "hello" -> "hi"',
     ),
 ]
 

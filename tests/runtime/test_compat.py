@@ -89,27 +89,18 @@ def test_models_built_empty_then_filled(rtpkg):
     assert body.to_json() == '{"name":"Grace","email":"grace@example.com"}'
 
 
-def test_sync_api_class_with_async_client_returns_awaitables(
-    rtpkg, server, app, config
-):
-    async def scenario():
-        async with rtpkg.AsyncApiClient(
-            server.url, configuration=config, access_token=app.issue()["access_token"]
-        ) as c:
-            pending = rtpkg.UsersApi(c).get_users_me()
-            assert inspect.isawaitable(pending)
-            return await pending
-
-    assert asyncio.run(scenario()).id == "me"
+def test_sync_api_class_refuses_an_async_client(rtpkg, server, config):
+    client = rtpkg.AsyncApiClient(server.url, configuration=config)
+    with pytest.raises(TypeError, match=r"UsersApi needs an ApiClient, got an AsyncApiClient: use AsyncUsersApi\(client\)"):
+        rtpkg.UsersApi(client)
+    api = rtpkg.UsersApi()
+    with pytest.raises(TypeError, match="needs an ApiClient"):
+        api.api_client = client
 
 
-def test_async_api_class_with_sync_client(rtpkg, make_client, app):
-    client = make_client(access_token=app.issue()["access_token"])
-
-    async def scenario():
-        return await rtpkg.AsyncUsersApi(client).get_users_me()
-
-    assert asyncio.run(scenario()).id == "me"
+def test_async_api_class_refuses_a_sync_client(rtpkg, make_client):
+    with pytest.raises(TypeError, match=r"AsyncUsersApi needs an AsyncApiClient, got a \(sync\) ApiClient: use UsersApi\(client\)"):
+        rtpkg.AsyncUsersApi(make_client())
 
 
 def test_async_grants_and_context_manager(rtpkg, server, app, config):

@@ -443,3 +443,26 @@ def test_download_into_an_unseekable_sink_is_not_retried_once_written(rtpkg, api
     with pytest.raises(rtpkg.ApiConnectionError):
         api.get_download("d1", request_options=rtpkg.RequestOptions(download_to=Pipe()))
     assert len(app.calls("GET", "/api/v2/downloads/d1")) == 1
+
+
+def test_extended_response_helper_keeps_the_call_options(rtpkg, api, app):
+    app.route("GET", "/api/v2/users/u1", lambda r: Reply(json={"id": "u1"}))
+    get_user = rtpkg.extended_response(api.get_user)
+    assert get_user.__name__ == "get_user"
+    response = get_user("u1", request_options=rtpkg.RequestOptions(headers={"X-Tag": "t"}))
+    assert isinstance(response, rtpkg.ApiResponse) and response.data.id == "u1"
+    assert app.calls("GET", "/api/v2/users/u1")[-1].headers["x-tag"] == "t"
+    assert rtpkg.extended_response(api.get_user)("u1").status == 200
+
+
+def test_extended_response_helper_with_an_async_method(rtpkg, server, config, app):
+    import asyncio
+
+    app.route("GET", "/api/v2/users/me", lambda r: Reply(json={"id": "me"}))
+
+    async def scenario():
+        async with rtpkg.AsyncApiClient(server.url, configuration=config, access_token="t") as client:
+            return await rtpkg.extended_response(rtpkg.AsyncUsersApi(client).get_users_me)()
+
+    response = asyncio.run(scenario())
+    assert response.status == 200 and response.data.id == "me"

@@ -32,32 +32,32 @@ HEADER = "from __future__ import annotations\nfrom .._models import UNSET, Any, 
 USER_MODULE = HEADER + '''
 class User(Model):
     """A user; manager points back to User (a cycle)."""
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    manager: User | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    birthday: date | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    attributes: dict[str, Any] | None | UnsetType = UNSET
-    groups: dict[str, Division] | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    state: str | None = None
+    division: Division | None = None
+    manager: User | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    birthday: date | None = None
+    version: int | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    attributes: dict[str, Any] | None = None
+    groups: dict[str, Division] | None = None
 
 class UserEntityListing(Model):
-    entities: list[User] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
+    entities: list[User] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
 '''
 
 DIVISION_MODULE = HEADER + '''
 class Division(Model):
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 '''
 
 ORPHAN_MODULE = HEADER + '''
 class Orphan(Model):
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 '''
 
 
@@ -69,6 +69,7 @@ def sdk(tmp_path, monkeypatch):
     (package / "models").mkdir(parents=True)
     (package / "__init__.py").write_text("")
     shutil.copy(RUNTIME_MODELS, package / "_models.py")
+    shutil.copy(RUNTIME_MODELS.with_name("_lazy.py"), package / "_lazy.py")
     (package / "models" / "__init__.py").write_text(MODELS_INIT)
     (package / "models" / "user.py").write_text(USER_MODULE)
     (package / "models" / "division.py").write_text(DIVISION_MODULE)
@@ -159,7 +160,8 @@ def test_to_dict_uses_python_names_and_omits_unset(sdk):
     assert as_dict["date_created"] == datetime.datetime(2024, 5, 1, 10, tzinfo=datetime.timezone.utc)
     assert as_dict["manager"] == {"id": "2", "name": "Bob"}
     assert as_dict["groups"] == {"g": {"id": "d2"}}
-    assert "selfUri" not in as_dict and as_dict["self_uri"] is None
+    # a null in the response reads as None, and None is not sent again
+    assert user.self_uri is None and "self_uri" not in as_dict and "selfUri" not in as_dict
 
 
 def test_json_round_trips(sdk):
@@ -218,8 +220,8 @@ def test_models_defined_without_a_package_resolve_through_the_registry():
             from __future__ import annotations
             from generator.runtime._models import Model, UNSET, UnsetType
             class LocalNode(Model):
-                child: LocalNode | None | UnsetType = UNSET
-                label: str | None | UnsetType = UNSET
+                child: LocalNode | None = None
+                label: str | None = None
             """
         ),
         namespace,
@@ -236,3 +238,34 @@ def test_models_defined_without_a_package_resolve_through_the_registry():
         assert node.child.label == "leaf"
     finally:
         del sys.modules[module_name]
+
+
+def test_introspection_resolves_names_of_other_modules_on_demand(sdk):
+    """help(), inspect.signature and get_type_hints need the classes annotations name; they
+    are found when first asked for, so importing a model module imports nothing else."""
+    import inspect
+    import pydoc
+    import typing
+
+    name = sdk.package_name
+    user_module = importlib.import_module(f"{name}.models.user")
+    assert f"{name}.models.division" not in sys.modules
+    hints = typing.get_type_hints(user_module.User)
+    division = sys.modules[f"{name}.models.division"].Division
+    assert hints["division"] == division | None
+    assert "division" in str(inspect.signature(user_module.User))
+    assert "class User" in pydoc.render_doc(user_module.User)
+    with pytest.raises(NameError):
+        eval("NoSuchModel", vars(user_module))
+
+
+def test_none_is_not_sent_and_null_is_an_explicit_null(sdk):
+    """Reading a field needs one None check; a PATCH body still tells "leave as is" (None,
+    the default) from "clear it" (NULL)."""
+    User = sdk.resolve_type("User")
+    patch = User(name="Ann")
+    assert patch.id is None and sdk.encode_json(patch) == b'{"name":"Ann"}'
+    patch.name = sdk.NULL
+    assert sdk.encode_json(patch) == b'{"name":null}'
+    assert patch.to_dict() == {"name": None} and repr(patch) == "User(name=NULL)"
+    assert User.from_json(b'{"name": null}').name is None

@@ -14,7 +14,7 @@ from generator.render import RenderError, RenderSettings, render_sdk
 from generator.render import text
 from generator.render.format import format_files
 from generator.render.sdk import runtime_file_paths, runtime_public_names
-from generator.render.types import type_expression
+from generator.surface import build_surface
 from generator.ir.model import TypeRef
 
 SPECS = Path(__file__).resolve().parents[1] / "fixtures" / "specs"
@@ -87,11 +87,15 @@ def test_every_generated_file_opens_with_the_header():
         assert text.HEADER_TEXT in first_line, path
 
 
-def test_free_form_objects_and_enum_definitions_have_no_class():
+def test_free_form_objects_and_enum_definitions_are_named_types_but_fields_stay_plain():
     files = rendered("kitchen_sink.yaml")
     models_init = files["kitchen_sink_sdk/models/__init__.py"]
-    assert '"Color"' not in models_init and "FreeFormThing" not in models_init
-    assert "color: str | None | UnsetType" in files["kitchen_sink_sdk/models/user.py"]
+    assert '"color Color\\n"' in models_init and '"free FreeFormThing\\n"' in models_init
+    assert "class Color(OpenEnum):" in files["kitchen_sink_sdk/models/color.py"]
+    assert "FreeFormThing = dict[str, Any]" in files["kitchen_sink_sdk/models/free.py"]
+    # a field referring to the enum is a plain str: unknown values decode, and an inline
+    # enum in its place would look the same
+    assert "color: str | None = None" in files["kitchen_sink_sdk/models/user.py"]
 
 
 def test_sync_and_async_classes_have_the_same_methods():
@@ -112,7 +116,12 @@ def test_runtime_public_names_are_read_without_importing(tmp_path):
 
 
 def test_type_expressions():
-    models = build_fixture("kitchen_sink.yaml").models_by_name
+    surface = build_surface(build_fixture("kitchen_sink.yaml"))
+
+    def type_expression(type_ref, _models):
+        return surface.type_of(type_ref).text
+
+    models = None
     string = TypeRef("primitive", name="string")
     assert type_expression(TypeRef("array", items=TypeRef("model", model="User")), models) == "list[User]"
     assert type_expression(TypeRef("map", items=string), models) == "dict[str, str]"
@@ -208,7 +217,7 @@ def test_an_async_twin_clashing_with_another_api_class_is_reported():
 
 
 def test_signature_annotations_avoid_long_top_level_unions():
-    from generator.render.types import FILE_UPLOAD_ANNOTATION
+    from generator.surface import FILE_UPLOAD_ANNOTATION
     from generator.render.views import _signature_annotation
 
     assert _signature_annotation("expand", "list[str]", False, 88) == "list[str] | None"
