@@ -3,7 +3,9 @@
 Each owns its connection pools, opened on the first request (building a client imports
 neither httpx nor asyncio). Generated API classes call ``call_api(op, args, options)``;
 ``AsyncApiClient.call_api`` is a coroutine, so any API class works with either client.
-The send loops are thin (send, sleep, retry); every decision lives in ``ClientCore``.
+The send loops only wait and send: every decision about a call (its rate-limit slot, its
+attempts, the outcome of each) is ``CallDecisions``' (``_decisions.py``), taking the call's
+``Call`` context (``_call.py``); the sync and async loops share all of them.
 """
 
 from __future__ import annotations
