@@ -33,8 +33,15 @@ PUBLIC_NAMES: dict[str, str] = {
     "extended_response": "_response",
     "RequestEvent": "_events",
     "ResponseEvent": "_events",
+    # client states and events
+    "ClientState": "_events",
+    "Event": "_events",
+    "EventKind": "_events",
+    "EventBus": "_events",
+    "Subscription": "_events",
     "RetryPolicy": "_retry",
     "RateLimiter": "_rate_limit",
+    "RateLimitState": "_rate_limit",
     # pagination
     "iter_pages": "pagination",
     "iter_entities": "pagination",
@@ -58,4 +65,7 @@ PUBLIC_NAMES: dict[str, str] = {
     "TokenRefreshError": "rest",
     "ResponseDecodeError": "rest",
     "ConfigFileError": "rest",
+    "ClientClosedError": "rest",
+    "ClientLoopError": "rest",
+    "SettingNotAppliedError": "rest",
 }

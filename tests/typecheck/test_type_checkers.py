@@ -68,7 +68,7 @@ def typed_usage_script(package: str) -> str:
         f"from {package} import extended_response, iter_entities, aiter_entities",
         "",
         "assert_type(configuration.host, str)",
-        "assert_type(configuration.timeout, float)",
+        "assert_type(configuration.timeout, float | None)",
         "assert_type(Configuration().max_retries, int)",
         'client = ApiClient(region="us-east-1", timeout=5.0, max_retries=2)',
         "async_client = AsyncApiClient(access_token='t')",
