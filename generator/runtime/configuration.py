@@ -575,6 +575,10 @@ if TYPE_CHECKING:
     gateway_configuration: GatewayConfiguration | None
     api_client: ApiClient | None
     access_token: str
+    api_key: dict[str, str]
+    api_key_prefix: dict[str, str]
+    username: str | None
+    password: str | None
     should_refresh_access_token: bool
     refresh_token_wait_time: float
     verify_ssl: bool
@@ -599,6 +603,7 @@ if TYPE_CHECKING:
     config_check_interval: float
     live_reload_config: bool
     config_file_path: str
+    version: int
 
     def api_base_url() -> str: ...
     def login_base_url() -> str: ...
