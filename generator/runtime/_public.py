@@ -56,4 +56,10 @@ PUBLIC_NAMES: dict[str, str] = {
     "TokenRefreshError": "rest",
     "ResponseDecodeError": "rest",
     "ConfigFileError": "rest",
+    "MissingCredentialsError": "rest",
+    # raw calls, token lifecycle
+    "TokenSet": "_token_lifecycle",
+    "TokenStore": "_token_lifecycle",
+    "FileTokenStore": "_token_lifecycle",
+    "MemoryTokenStore": "_token_lifecycle",
 }

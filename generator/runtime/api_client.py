@@ -34,8 +34,10 @@ from ._encoding import PreparedRequest, prepare_request
 from ._lazy import lazy_import
 from ._operation import OperationSpec
 from ._pool import PoolShards
+from ._raw import AsyncRawCalls, RawCalls
 from ._request_options import DEFAULT_REQUEST_OPTIONS, RequestOptions
 from ._retry import RetryPolicy, RetryState
+from ._token_lifecycle import AsyncTokenLifecycle, TokenLifecycle
 from .configuration import get_default_configuration
 from .rest import ApiConnectionError
 
@@ -52,7 +54,7 @@ _NEXT_PAGE_AUTH = (
 )  # any non-empty auth tuple: the page is fetched with the token
 
 
-class ApiClient(ClientCore):
+class ApiClient(RawCalls, TokenLifecycle, ClientCore):
     """Synchronous client. Thread-safe: share one per process (one pool, one token).
 
     Keyword configuration (all optional)::
@@ -137,6 +139,8 @@ class ApiClient(ClientCore):
         self, op: OperationSpec, prepared: PreparedRequest, options: RequestOptions
     ) -> Any:
         self.configuration.check_config_file()
+        if op.auth:
+            self.require_credentials(op.operation_id)
         url = self.api_base_url() + prepared.path
         headers = self.request_headers(prepared, options)
         target = options.download_to
@@ -315,7 +319,7 @@ class ApiClient(ClientCore):
     compute_pkce_code_challenge = staticmethod(compute_pkce_code_challenge)
 
 
-class AsyncApiClient(ClientCore):
+class AsyncApiClient(AsyncRawCalls, AsyncTokenLifecycle, ClientCore):
     """Asynchronous client: the same settings and entry points, as coroutines."""
 
     def __init__(
@@ -390,6 +394,8 @@ class AsyncApiClient(ClientCore):
         self, op: OperationSpec, prepared: PreparedRequest, options: RequestOptions
     ) -> Any:
         self.configuration.check_config_file()
+        if op.auth:
+            self.require_credentials(op.operation_id)
         url = self.api_base_url() + prepared.path
         headers = self.request_headers(prepared, options)
         target = options.download_to
