@@ -14,6 +14,7 @@ import os
 import tempfile
 import threading
 import time
+import warnings
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -109,11 +110,8 @@ class FileTokenStore:
         except FileNotFoundError:
             return None
         except (OSError, ValueError) as error:
-            import logging  # deferred: only a damaged file needs it
-
-            logging.getLogger(__package__ or __name__).warning(
-                "token file %s ignored: %s", self.path, error
-            )
+            # a warning, not the SDK's logger: that one is silent by default (LNone)
+            warnings.warn(f"token file {self.path} ignored: {error}", RuntimeWarning, stacklevel=2)
             return None
 
     def save(self, tokens: TokenSet) -> None:
@@ -250,9 +248,7 @@ class _LifecycleBase:
         try:
             store.save(token_set_of(state, self.login_base_url()))
         except Exception as error:  # noqa: BLE001 - the token is valid; saving it is best effort
-            import logging
-
-            logging.getLogger(__package__ or __name__).warning("could not save the token set: %s", error)
+            warnings.warn(f"could not save the token set: {error}", RuntimeWarning, stacklevel=2)
 
     def _revocable_token(self) -> str | None:
         """The token ``logout`` revokes: OAuth SDKs only (Guest Chat has no revocation), and
