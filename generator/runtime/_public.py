@@ -31,8 +31,15 @@ PUBLIC_NAMES: dict[str, str] = {
     "ApiResponse": "_response",
     "RequestEvent": "_events",
     "ResponseEvent": "_events",
+    # client states and events
+    "ClientState": "_events",
+    "Event": "_events",
+    "EventKind": "_events",
+    "EventBus": "_events",
+    "Subscription": "_events",
     "RetryPolicy": "_retry",
     "RateLimiter": "_rate_limit",
+    "RateLimitState": "_rate_limit",
     # pagination
     "iter_pages": "pagination",
     "iter_entities": "pagination",
@@ -56,6 +63,9 @@ PUBLIC_NAMES: dict[str, str] = {
     "TokenRefreshError": "rest",
     "ResponseDecodeError": "rest",
     "ConfigFileError": "rest",
+    "ClientClosedError": "rest",
+    "ClientLoopError": "rest",
+    "SettingNotAppliedError": "rest",
     "MissingCredentialsError": "rest",
     # raw calls, token lifecycle
     "TokenSet": "_token_lifecycle",

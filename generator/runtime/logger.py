@@ -124,6 +124,11 @@ class Logger:
 
     # settings -------------------------------------------------------------------------
     @property
+    def name(self) -> str:
+        """The name of the ``logging`` logger records go to (the SDK package's)."""
+        return self._name
+
+    @property
     def log_level(self) -> LogLevel:
         return self._log_level
 
