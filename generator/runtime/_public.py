@@ -72,4 +72,15 @@ PUBLIC_NAMES: dict[str, str] = {
     "TokenStore": "_token_lifecycle",
     "FileTokenStore": "_token_lifecycle",
     "MemoryTokenStore": "_token_lifecycle",
+    # analytics jobs, bulk
+    "iter_analytics_job": "_jobs",
+    "aiter_analytics_job": "_jobs",
+    "AnalyticsJobError": "_jobs",
+    "AnalyticsJobFailed": "_jobs",
+    "AnalyticsJobCancelled": "_jobs",
+    "AnalyticsJobExpired": "_jobs",
+    "AnalyticsJobTimeout": "_jobs",
+    "run_bulk": "_bulk",
+    "arun_bulk": "_bulk",
+    "BulkResult": "_bulk",
 }
