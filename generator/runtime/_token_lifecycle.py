@@ -20,16 +20,22 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from . import _version
 from ._auth import TokenInfo, TokenState
+from ._events import Event
 from ._request_options import RequestOptions
 from .rest import MissingCredentialsError, UnauthorizedError
 
 if TYPE_CHECKING:
     from ._auth import TokenManager
+    from ._events import EventBus
     from .configuration import Configuration
 
 AUTH_MODE: str = getattr(_version, "AUTH_MODE", "oauth2")
 REVOKE_PATH = "/api/v2/tokens/me"  # Genesys Cloud: revokes the token the request carries
 _REVOKE_OPTIONS = RequestOptions(max_retries=1, max_rate_limit_retries=2)
+# event kinds of this module (see _events.py): no token in any of them
+TOKEN_RESTORED = "token_restored"  # data: grant, expires_in (seconds, None if unknown)
+TOKEN_SAVE_FAILED = "token_save_failed"  # error
+LOGGED_OUT = "logged_out"  # data: revoked (whether the API was asked to revoke the token)
 GRANTS = ("client_credentials", "authorization_code", "pkce", "saml2bearer", "access_token")
 
 
@@ -212,6 +218,7 @@ def missing_credentials_message(operation: str) -> str:
 class _LifecycleBase:
     tokens: TokenManager
     configuration: Configuration
+    events: EventBus
     _token_store: TokenStore | None = None
 
     if TYPE_CHECKING:  # ClientCore's
@@ -239,7 +246,15 @@ class _LifecycleBase:
         saved = store.load()
         restored = saved if saved is not None and restore_token_set(state, saved, self.login_base_url()) else None
         state.on_store = self._save_tokens
+        if restored is not None:
+            expires_in = None if restored.expires_at is None else max(restored.expires_at - time.time(), 0.0)
+            self._emit(Event(TOKEN_RESTORED, data={"grant": restored.grant, "expires_in": expires_in}))
         return restored
+
+    def _emit(self, event: Event) -> None:
+        events = getattr(self, "events", None)
+        if events is not None and events.active:
+            events.emit(event)
 
     def _save_tokens(self, state: TokenState) -> None:
         store = self._token_store
@@ -249,6 +264,7 @@ class _LifecycleBase:
             store.save(token_set_of(state, self.login_base_url()))
         except Exception as error:  # noqa: BLE001 - the token is valid; saving it is best effort
             warnings.warn(f"could not save the token set: {error}", RuntimeWarning, stacklevel=2)
+            self._emit(Event(TOKEN_SAVE_FAILED, error=f"{type(error).__name__}: {error}"))
 
     def _revocable_token(self) -> str | None:
         """The token ``logout`` revokes: OAuth SDKs only (Guest Chat has no revocation), and
@@ -257,10 +273,11 @@ class _LifecycleBase:
             return None
         return self.tokens.state.usable_token()
 
-    def _forget(self) -> None:
+    def _forget(self, revoked: bool) -> None:
         forget_credentials(self.tokens.state)
         if self._token_store is not None:
             self._token_store.clear()
+        self._emit(Event(LOGGED_OUT, data={"revoked": revoked}))
 
 
 class TokenLifecycle(_LifecycleBase):
@@ -284,7 +301,7 @@ class TokenLifecycle(_LifecycleBase):
         except UnauthorizedError:
             pass
         finally:
-            self._forget()
+            self._forget(bool(token))
 
 
 class AsyncTokenLifecycle(_LifecycleBase):
@@ -305,4 +322,4 @@ class AsyncTokenLifecycle(_LifecycleBase):
         except UnauthorizedError:
             pass
         finally:
-            self._forget()
+            self._forget(bool(token))

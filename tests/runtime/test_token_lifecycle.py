@@ -76,7 +76,11 @@ def test_tokens_are_saved_and_restored_by_the_next_client(rtpkg, make_client, ap
     assert _mode(path) == 0o600
 
     second = make_client(client_id=CLIENT_ID, client_secret=CLIENT_SECRET)
+    events = []
+    second.events.subscribe(events.append)
     restored = second.set_token_store(rtpkg.FileTokenStore(path))
+    assert [(e.kind, e.data["grant"]) for e in events] == [("token_restored", "client_credentials")]
+    assert 3590 < events[0].data["expires_in"] <= 3600
     assert restored is not None and restored.access_token == "tok-1"
     assert rtpkg.UsersApi(second).get_users_me().id == "me"
     assert len(app.calls("POST", "/oauth/token")) == 1  # the second run asked for no token
@@ -129,7 +133,10 @@ def test_logout_revokes_then_forgets_and_clears_the_store(rtpkg, make_client, ap
     client = make_client(client_id=CLIENT_ID, client_secret=CLIENT_SECRET)
     client.set_token_store(rtpkg.FileTokenStore(path))
     rtpkg.UsersApi(client).get_users_me()
+    events = []
+    client.events.subscribe(events.append, "logged_out")
     client.logout()
+    assert [e.data for e in events] == [{"revoked": True}]
     revoke = app.calls("DELETE", "/api/v2/tokens/me")
     assert [r.headers["authorization"] for r in revoke] == ["Bearer tok-1"]
     assert "tok-1" not in app.valid_tokens and not path.exists()
