@@ -9,9 +9,7 @@ monotonic, which means nothing in the next process).
 
 from __future__ import annotations
 
-import json
 import os
-import tempfile
 import threading
 import time
 import warnings
@@ -19,15 +17,22 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from . import _version
+from ._lazy import lazy_import
 from ._auth import TokenInfo, TokenState
 from ._events import Event
 from ._request_options import RequestOptions
 from .rest import MissingCredentialsError, UnauthorizedError
 
 if TYPE_CHECKING:
+    import json
+    import tempfile
+
     from ._auth import TokenManager
     from ._events import EventBus
     from .configuration import Configuration
+else:  # only a file store needs them, and only when it reads or writes
+    json = lazy_import("json", globals())
+    tempfile = lazy_import("tempfile", globals())
 
 AUTH_MODE: str = getattr(_version, "AUTH_MODE", "oauth2")
 REVOKE_PATH = "/api/v2/tokens/me"  # Genesys Cloud: revokes the token the request carries
@@ -58,7 +63,7 @@ class TokenSet:
     @classmethod
     def from_dict(cls, data: Any) -> TokenSet:
         if not isinstance(data, dict) or not isinstance(data.get("access_token"), str):
-            raise ValueError("a saved token set needs an access_token")
+            raise ValueError("a saved token set needs an access_token")  # noqa: TRY004 (bad file content)
         expires_at = data.get("expires_at")
         refresh = data.get("refresh_token")
         return cls(
