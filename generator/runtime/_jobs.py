@@ -37,6 +37,8 @@ else:
 ANALYTICS_PREFIX = "/api/v2/analytics/"
 RUNNING_STATES = frozenset({"QUEUED", "PENDING", "RUNNING"})
 JOB_STATUS_EVENT = "analytics_job_status"  # data: job_id, state (one per status poll)
+DEFAULT_POLL_INTERVAL = 2.0  # seconds before the first status check, then 1.5 times more each
+DEFAULT_MAX_POLL_INTERVAL = 30.0
 
 
 class AnalyticsJobError(ApiException):
@@ -97,8 +99,8 @@ class _JobRun:
         page_size: int | None,
         result_type: Any,
         items: str | None,
-        poll_interval: float,
-        max_poll_interval: float,
+        poll_interval: float | None,
+        max_poll_interval: float | None,
         timeout: float | None,
     ) -> None:
         if query is None and job_id is None:
@@ -110,8 +112,8 @@ class _JobRun:
         self.page_size = page_size
         self.result_type = result_type
         self.items = items
-        self.delay = poll_interval
-        self.max_poll_interval = max_poll_interval
+        self.delay = DEFAULT_POLL_INTERVAL if poll_interval is None else poll_interval
+        self.max_poll_interval = DEFAULT_MAX_POLL_INTERVAL if max_poll_interval is None else max_poll_interval
         self.deadline: float | None = None if timeout is None else time.monotonic() + timeout
 
     # requests: (method, path, keyword arguments of client.request)
@@ -179,15 +181,15 @@ def iter_analytics_job(
     page_size: int | None = None,
     result_type: Any = None,
     items: str | None = None,
-    poll_interval: float = 2.0,
-    max_poll_interval: float = 30.0,
+    poll_interval: float | None = None,
+    max_poll_interval: float | None = None,
     timeout: float | None = None,
 ) -> Iterator[Any]:
     """Submit ``query`` as an analytics job of ``kind`` (or resume ``job_id``), wait until it
     is FULFILLED, and yield its result items (the pages themselves with ``pages=True``).
 
-    Waits ``poll_interval`` seconds before the first status check, 1.5 times longer after
-    each (at most ``max_poll_interval``). ``result_type``: a model class for the pages
+    Waits ``poll_interval`` seconds (2) before the first status check, 1.5 times longer after
+    each (at most ``max_poll_interval``, 30). ``result_type``: a model class for the pages
     (default: dicts). Raises ``AnalyticsJobFailed`` / ``AnalyticsJobCancelled`` /
     ``AnalyticsJobExpired`` (or ``AnalyticsJobTimeout`` after ``timeout`` seconds), each with
     the ``job_id``.
@@ -227,8 +229,8 @@ async def aiter_analytics_job(
     page_size: int | None = None,
     result_type: Any = None,
     items: str | None = None,
-    poll_interval: float = 2.0,
-    max_poll_interval: float = 30.0,
+    poll_interval: float | None = None,
+    max_poll_interval: float | None = None,
     timeout: float | None = None,
 ) -> AsyncIterator[Any]:
     """``iter_analytics_job`` for an ``AsyncApiClient``: ``async for item in ...``."""

@@ -68,7 +68,9 @@ def test_pages_typed_results_and_resuming_a_job(rtpkg, make_client, app):
         )
     )
     assert [type(page).__name__ for page in pages] == ["CursorListing"] * 3
-    assert [page.cursor for page in pages] == ["p2", "p3", rtpkg._models.UNSET]
+    from rtpkg._models import UNSET
+
+    assert [page.cursor for page in pages] == ["p2", "p3", UNSET]
     assert not app.calls("POST", "/api/v2/analytics/users/aggregates/jobs")  # resumed, not submitted
     items = list(rtpkg.iter_analytics_job(client, "users/aggregates", job_id="job-1", result_type=rtpkg.CursorListing, **FAST))
     assert len(items) == 4 and type(items[0]).__name__ == "User"
