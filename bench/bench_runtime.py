@@ -4,7 +4,12 @@ keep-alive server, each figure next to its peer measured in the same run.
 - sync call, small JSON (µs/request): our ``UsersApi(client).get_users_me()`` vs raw httpx
   (goal: within 1.5x) and vs the official SDK (goal: lower);
 - sustained throughput (requests/s): one ``AsyncApiClient`` with many tasks vs the official
-  SDK with threads (and raw httpx async, for scale).
+  SDK with threads (and raw httpx async, for scale);
+- rate-limited workload: requests completed per second against a server that allows N per
+  second (a fixed 1 s window, advertised in ``inin-ratelimit-*`` headers, 429 with
+  ``Retry-After`` beyond it, as Genesys does): one ``ApiClient`` shared by 16 threads vs a naive
+  16-thread pool of the official SDK that sleeps ``Retry-After`` on each 429 (goal: at least
+  95% of N, and no 429 after the first).
 
 The server is a minimal asyncio HTTP/1.1 server in its own process (so it does not share the
 GIL with the client being measured); every client runs in a fresh interpreter of its own
@@ -70,12 +75,85 @@ class _FixedResponseProtocol(asyncio.Protocol):
             self.transport.write(self.response)
 
 
-def serve() -> None:
+class _WindowLimit:
+    """``allowed`` requests per fixed ``window`` (from the first request), like Genesys."""
+
+    def __init__(self, allowed: int, window: float = 1.0) -> None:
+        self.allowed, self.window = allowed, window
+        self.start: float | None = None
+        self.index, self.count = -1, 0
+        self.served = self.rejected = 0
+
+    def admit(self, now: float) -> tuple[bool, bytes]:
+        if self.start is None:
+            self.start = now
+        index = int((now - self.start) // self.window)
+        if index != self.index:
+            self.index, self.count = index, 0
+        self.count += 1
+        reset = self.start + (index + 1) * self.window - now
+        headers = (
+            b"inin-ratelimit-allowed: %d\r\ninin-ratelimit-count: %d\r\n"
+            b"inin-ratelimit-reset: %.3f\r\n" % (self.allowed, self.count, reset)
+        )
+        if self.count > self.allowed:
+            self.rejected += 1
+            return False, headers + b"Retry-After: %d\r\n" % max(1, int(reset + 0.999))
+        self.served += 1
+        return True, headers
+
+
+class _LimitedProtocol(_FixedResponseProtocol):
+    """The same user, within the rate limit; ``GET /stats`` reports served and rejected."""
+
+    limit: _WindowLimit
+    rejection = b'{"message": "Rate limit exceeded the maximum", "code": "too.many.requests"}'
+
+    def data_received(self, data: bytes) -> None:
+        self.buffer += data
+        while True:
+            end = self.buffer.find(b"\r\n\r\n")
+            if end < 0:
+                return
+            head = self.buffer[:end]
+            self.buffer = self.buffer[end + 4 :]  # the benchmark's GETs have no body
+            if head.startswith(b"GET /stats"):
+                body = json.dumps(
+                    {"served": self.limit.served, "rejected": self.limit.rejected}
+                ).encode()
+                self.transport.write(_response(b"200 OK", b"", body))
+                continue
+            loop = asyncio.get_running_loop()
+            admitted, headers = self.limit.admit(loop.time())
+            if admitted:
+                self.transport.write(_response(b"200 OK", headers, USER_BODY))
+            else:
+                status = b"429 Too Many Requests"
+                self.transport.write(_response(status, headers, self.rejection))
+
+
+def _response(status: bytes, headers: bytes, body: bytes) -> bytes:
+    return (
+        b"HTTP/1.1 " + status + b"\r\nContent-Type: application/json\r\n" + headers
+        + b"Content-Length: %d\r\n\r\n" % len(body) + body
+    )
+
+
+def serve(allowed: int = 0) -> None:
+    """The benchmark server; ``allowed`` > 0: limited to that many requests per second."""
+
+    def protocol() -> asyncio.Protocol:
+        if not allowed:
+            return _FixedResponseProtocol()
+        instance = _LimitedProtocol()
+        instance.limit = limit
+        return instance
+
+    limit = _WindowLimit(allowed)
+
     async def main() -> None:
         loop = asyncio.get_running_loop()
-        server = await loop.create_server(
-            _FixedResponseProtocol, "127.0.0.1", 0, backlog=1024
-        )
+        server = await loop.create_server(protocol, "127.0.0.1", 0, backlog=1024)
         print(server.sockets[0].getsockname()[1], flush=True)
         await server.serve_forever()
 
@@ -83,11 +161,24 @@ def serve() -> None:
 
 
 class LocalServer:
-    """The server in a child process; ``url`` once started."""
+    """The server in a child process; ``url`` once started. ``allowed``: requests per second
+    it accepts (0: no limit)."""
+
+    def __init__(self, allowed: int = 0) -> None:
+        self.allowed = allowed
+
+    def stats(self) -> dict[str, int]:
+        """``{"served": ..., "rejected": ...}`` of a limited server."""
+        from urllib.request import urlopen
+
+        with urlopen(self.url + "/stats", timeout=10) as response:  # noqa: S310 - loopback
+            return json.loads(response.read())
 
     def __enter__(self) -> LocalServer:
         self.process = subprocess.Popen(
-            [sys.executable, __file__, "--serve"], stdout=subprocess.PIPE, text=True
+            [sys.executable, __file__, "--serve", str(self.allowed)],
+            stdout=subprocess.PIPE,
+            text=True,
         )
         port = int(self.process.stdout.readline())
         self.url = f"http://127.0.0.1:{port}"
@@ -241,6 +332,72 @@ print(json.dumps({"requests_per_second": best}))
 """
 
 
+RATE_LIMITED_OURS = """
+import json, sys, time
+from concurrent.futures import ThreadPoolExecutor
+import {package} as sdk
+url, total, concurrency = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+client = sdk.ApiClient(url, access_token="bench-token", max_connections=concurrency)
+api = sdk.UsersApi(client)
+api.get_users_me()  # imports and connections set up before the clock starts, as for the peer
+
+def worker(count):
+    for _ in range(count):
+        api.get_users_me()
+
+with ThreadPoolExecutor(concurrency) as pool:
+    started = time.perf_counter()
+    list(pool.map(worker, [total // concurrency] * concurrency))
+    elapsed = time.perf_counter() - started
+print(json.dumps({{"requests_per_second": total // concurrency * concurrency / elapsed}}))
+"""
+
+RATE_LIMITED_OFFICIAL = """
+import json, sys, time
+from concurrent.futures import ThreadPoolExecutor
+import PureCloudPlatformClientV2 as sdk
+from PureCloudPlatformClientV2.rest import ApiException
+url, total, concurrency = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+sdk.configuration.host = url
+sdk.configuration.access_token = "bench-token"
+client = sdk.api_client.ApiClient()
+client.access_token = "bench-token"
+api = sdk.UsersApi(client)
+
+def call():
+    while True:  # what a script does by hand: sleep what the 429 says, then try again
+        try:
+            return api.get_users_me()
+        except ApiException as error:
+            if error.status != 429:
+                raise
+            time.sleep(float((error.headers or {}).get("Retry-After", 1)))
+
+call()  # connections set up before the clock starts, as for ours
+
+def worker(count):
+    for _ in range(count):
+        call()
+
+with ThreadPoolExecutor(concurrency) as pool:
+    started = time.perf_counter()
+    list(pool.map(worker, [total // concurrency] * concurrency))
+    elapsed = time.perf_counter() - started
+print(json.dumps({"requests_per_second": total // concurrency * concurrency / elapsed}))
+"""
+
+
+def measure_rate_limited(
+    python, script, allowed=100, total=1008, concurrency=16, cwd=None
+) -> dict[str, float]:
+    """``{"requests_per_second": ..., "rejected": 429s the server sent}`` of one client
+    against a fresh server limited to ``allowed`` requests per second."""
+    with LocalServer(allowed) as server:
+        result = _child(python, script, server.url, total, concurrency, cwd=cwd)
+        result["rejected"] = server.stats()["rejected"]
+    return result
+
+
 def _child(
     python: Path | str, script: str, *arguments: object, cwd: Path | None = None
 ) -> dict:
@@ -386,12 +543,42 @@ def run(
                         "report",
                     )
                 )
+        rows.extend(_rate_limited_rows(python, official_python, package, cwd))
         rows.append(
             _row(
                 "throughput: 1 async client vs raw httpx async",
                 f"{rates['ours']:.0f} req/s",
                 f"{rates['raw_httpx']:.0f} req/s",
                 f"{rates['ours'] / rates['raw_httpx']:.2f}x",
+                "report",
+            )
+        )
+    return rows
+
+
+def _rate_limited_rows(python, official_python, package, cwd, allowed=100) -> list[dict]:
+    ours = measure_rate_limited(
+        python, RATE_LIMITED_OURS.format(package=package), allowed, cwd=cwd
+    )
+    rate, rejected = ours["requests_per_second"], int(ours["rejected"])
+    rows = [
+        _row(
+            f"rate-limited ({allowed}/s), 16 threads: share of the limit",
+            f"{rate:.1f} req/s, {rejected} x 429",
+            f"{allowed} req/s allowed",
+            f"{rate / allowed:.2f}",
+            "≥ 0.95, ≤ 1 x 429",
+            "yes" if rate >= 0.95 * allowed and rejected <= 1 else "NO",
+        )
+    ]
+    if official_python:
+        theirs = measure_rate_limited(official_python, RATE_LIMITED_OFFICIAL, allowed)
+        rows.append(
+            _row(
+                f"rate-limited ({allowed}/s), 16 threads vs official SDK (naive pool)",
+                f"{rate:.1f} req/s, {rejected} x 429",
+                f"{theirs['requests_per_second']:.1f} req/s, {int(theirs['rejected'])} x 429",
+                f"{rate / theirs['requests_per_second']:.2f}x",
                 "report",
             )
         )
@@ -415,14 +602,14 @@ def build_stub_sdk(folder: Path) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--serve", type=int, nargs="?", const=0, help=argparse.SUPPRESS)
     parser.add_argument(
         "--official-python",
         help="python of a virtualenv with PureCloudPlatformClientV2",
     )
     arguments = parser.parse_args()
-    if arguments.serve:
-        serve()
+    if arguments.serve is not None:
+        serve(arguments.serve)
         return 0
     with tempfile.TemporaryDirectory() as folder:
         package = build_stub_sdk(Path(folder))

@@ -603,8 +603,9 @@ class ClientCore:
         """Decide on a response whose body has been read (or streamed to its target)."""
         status = response.status_code
         now = time.monotonic()
-        if call.shared_rate:
-            self.rate_limit.on_response(response.headers, now)
+        if call.shared_rate and status != 429:
+            # a 429's reset is the suspension's (below), not the length of the window
+            self.rate_limit.on_response(response.headers, now, call.attempt_started)
         outcome: Outcome
         if status < 400:
             outcome = DONE

@@ -21,12 +21,13 @@ top (generic cell rate algorithm, ``burst`` requests at once).
 
 from __future__ import annotations
 
+import bisect
 import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-PACE_MARGIN = 0.97  # pace at 97% of the advertised rate: clock skew and jitter never trip it
+PACE_MARGIN = 0.98  # pace at 98% of the advertised rate: a late request never trips it
 PROBE_TIMEOUT = 5.0  # the others go anyway when the probe has not been answered by then
 POLL = 0.05  # how often a call waiting for the probe asks again
 
@@ -69,7 +70,14 @@ def parse_rate_limit_headers(headers: Mapping[str, str]) -> RateLimitHeaders | N
 
 
 class RateLimitState:
-    """The rate limit as one client sees it; thread-safe, shared by threads and tasks."""
+    """The rate limit as one client sees it; thread-safe, shared by threads and tasks.
+
+    Two rules from the headers: calls are spaced evenly at 98% of ``allowed / window`` (the
+    window's length estimated as the longest ``reset`` seen), and no window gets more than
+    ``allowed`` calls, counting both the server's ``count`` and every call this client granted
+    in that window, including those sent after the call whose answer carried the count (the
+    server may not have seen them): a burst spends the window's budget, and the next call
+    waits for the window to reset."""
 
     def __init__(self, follow_headers: bool = True) -> None:
         self.follow_headers = follow_headers
@@ -79,15 +87,21 @@ class RateLimitState:
         self._epoch = 0  # bumped by each 429: slots reserved before it are void
         self._next_slot = 0.0
         self._window = 0.0  # the longest reset seen: an estimate of the server's window
-        self._window_interval = 0.0
-        self._budget_interval = 0.0
+        self._allowed = 0  # 0: no header seen, no pace
+        self._window_end = 0.0  # when the window the last header described ends (our clock)
+        self._server_count = 0  # that window's count, as the server said
+        self._counted_until = 0.0  # calls granted after this were not in that count
+        self._grants: list[float] = []  # slots granted (non-decreasing), the recent ones
+        self._first = 0  # grants before this index are too old to matter
         self._probe_wanted = False
         self._probe_until = 0.0
 
     @property
     def interval(self) -> float:
         """Seconds between two calls at the current pace (0: no pace known)."""
-        return max(self._window_interval, self._budget_interval) / PACE_MARGIN
+        if not self._allowed:
+            return 0.0
+        return self._window / self._allowed / PACE_MARGIN
 
     @property
     def suspended(self) -> bool:
@@ -109,15 +123,46 @@ class RateLimitState:
             if self._probe_wanted:
                 self._probe_wanted = False
                 self._probe_until = now + PROBE_TIMEOUT
+                self._record(now)
                 return Ticket(0.0, lifted=True)
-            interval = self.interval
-            if not interval and self._next_slot <= now:
-                return Ticket(0.0, lifted=True) if lifted else GO
             slot = max(now, self._next_slot)
-            self._next_slot = slot + interval
+            if self._allowed:
+                slot = self._budgeted(slot)
+            self._record(slot)
+            self._next_slot = slot + self.interval
             if slot <= now:
-                return Ticket(0.0, lifted=lifted)
+                return Ticket(0.0, lifted=True) if lifted else GO
             return Ticket(slot - now, self._epoch, slot, lifted)
+
+    def _budgeted(self, slot: float) -> float:
+        """The first time from ``slot`` on when the server's window has budget left."""
+        window = max(self._window, 0.001)
+        end = self._window_end
+        while True:
+            if slot >= end:  # a later window than the last header described
+                end += window * (int((slot - end) / window) + 1)
+            used = self._granted_since(end - window)
+            if abs(end - self._window_end) < window / 2:
+                unseen = len(self._grants) - bisect.bisect_right(
+                    self._grants, self._counted_until, self._first
+                )
+                used = max(used, self._server_count + unseen)
+            if used < self._allowed:
+                return slot
+            slot = end
+
+    def _granted_since(self, start: float) -> int:
+        return len(self._grants) - bisect.bisect_left(self._grants, start, self._first)
+
+    def _record(self, slot: float) -> None:
+        grants = self._grants
+        grants.append(slot)
+        horizon = slot - max(self._window, 1.0) * 2
+        if grants[self._first] < horizon:
+            self._first = bisect.bisect_left(grants, horizon, self._first)
+            if self._first > 1024:
+                del grants[: self._first]
+                self._first = 0
 
     def on_rate_limited(self, delay: float, now: float) -> bool:
         """A 429: suspend every call for ``delay`` seconds. True when this starts a suspension
@@ -129,11 +174,14 @@ class RateLimitState:
             self._next_slot = max(self._next_slot, self.suspended_until)
             self._epoch += 1
             self._probe_until = 0.0
-            self._probe_wanted = not self.interval
+            self._probe_wanted = not self._allowed
             return started
 
-    def on_response(self, headers: Mapping[str, str], now: float) -> None:
-        """Any answer: end the probe; follow the pace the rate-limit headers advertise."""
+    def on_response(
+        self, headers: Mapping[str, str], now: float, sent: float | None = None
+    ) -> None:
+        """Any answer: end the probe; follow the pace the rate-limit headers advertise.
+        ``sent``: when the answered request was sent (calls granted later were not counted)."""
         self._probe_until = 0.0
         if not self.follow_headers:
             return
@@ -142,13 +190,19 @@ class RateLimitState:
             return
         with self._lock:
             self._window = max(self._window, limit.reset)
-            self._window_interval = self._window / limit.allowed
-            remaining = limit.allowed - limit.count
-            if remaining <= 0:  # the window's budget is spent: nothing until it resets
-                self._next_slot = max(self._next_slot, now + limit.reset)
-                self._budget_interval = 0.0
-            else:
-                self._budget_interval = limit.reset / remaining
+            self._allowed = limit.allowed
+            # the server measured reset when it answered, a little before now: this end is
+            # slightly late, the safe side
+            end = now + limit.reset
+            sent = now if sent is None else sent
+            same_window = abs(end - self._window_end) < self._window / 2
+            if same_window and sent < self._counted_until:
+                return  # an answer to an older request: the count we have is fresher
+            self._window_end = end
+            self._server_count = limit.count
+            self._counted_until = sent
+            if limit.count >= limit.allowed:  # the window's budget is spent
+                self._next_slot = max(self._next_slot, self._window_end)
 
     def on_no_answer(self) -> None:
         """An attempt ended without an answer: a probe it was no longer holds the others."""
