@@ -74,7 +74,9 @@ def raw_call(
         ("application/json",),
     )
     options = request_options or RequestOptions()
-    extra_query = dict(parse_qsl(parts.query, keep_blank_values=True))
+    extra_query: dict[str, Any] = {}
+    for name, value in parse_qsl(parts.query, keep_blank_values=True):  # ?a=1&a=2 keeps both
+        extra_query[name] = [*extra_query[name], value] if name in extra_query else [value]
     extra_query.update(options.extra_query or {})
     extra_query.update(query or {})
     merged_headers = {**(options.headers or {}), **(headers or {})}

@@ -32,14 +32,14 @@ def test_get_by_path_with_params_query_and_headers(make_client, app):
     client = make_client(client_id=CLIENT_ID, client_secret=CLIENT_SECRET)
     result = client.request(
         "get",
-        "/api/v2/widgets/{widgetId}?preview=true",
+        "/api/v2/widgets/{widgetId}?preview=true&flag=a&flag=b",
         path_params={"widgetId": "w1"},
         query={"expand": ["a", "b"], "skip": None},
         headers={"X-Tag": "nightly"},
     )
     assert result == {
         "id": "w1",
-        "query": [["preview", "true"], ["expand", "a"], ["expand", "b"]],
+        "query": [["preview", "true"], ["flag", "a"], ["flag", "b"], ["expand", "a"], ["expand", "b"]],
         "tag": "nightly",
     }
     assert len(app.calls("POST", "/oauth/token")) == 1  # the client's own grant
