@@ -11,7 +11,6 @@ from .types import type_expression
 from .views import ApiModuleView, OperationView, ParamView, example_value
 
 
-
 @dataclass(frozen=True, slots=True)
 class Example:
     api_module: ApiModuleView
@@ -338,7 +337,7 @@ def _runtime_analytics(api_modules: tuple[ApiModuleView, ...]) -> RuntimeAnalyti
                 results[op.path[: -len("/{jobId}/results")]] = result if result and result.isidentifier() else None
     if not submits:
         return None
-    kind = "conversations/details" if "conversations/details" in submits else sorted(submits)[0]
+    kind = "conversations/details" if "conversations/details" in submits else min(submits)
     return RuntimeAnalytics(kind, results.get(submits[kind]))
 
 

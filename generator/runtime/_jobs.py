@@ -188,7 +188,8 @@ def iter_analytics_job(
     """Submit ``query`` as an analytics job of ``kind`` (or resume ``job_id``), wait until it
     is FULFILLED, and yield its result items (the pages themselves with ``pages=True``).
 
-    Waits ``poll_interval`` seconds (2) before the first status check, 1.5 times longer after
+    A generator: the job is submitted when the iteration starts. Waits ``poll_interval``
+    seconds (2) before the first status check, 1.5 times longer after
     each (at most ``max_poll_interval``, 30). ``result_type``: a model class for the pages
     (default: dicts). Raises ``AnalyticsJobFailed`` / ``AnalyticsJobCancelled`` /
     ``AnalyticsJobExpired`` (or ``AnalyticsJobTimeout`` after ``timeout`` seconds), each with

@@ -17,9 +17,9 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from . import _version
-from ._lazy import lazy_import
 from ._auth import TokenInfo, TokenState
 from ._events import Event
+from ._lazy import lazy_import
 from ._request_options import RequestOptions
 from .rest import MissingCredentialsError, UnauthorizedError
 
