@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -222,6 +223,24 @@ class RuntimePaging:
 class RuntimeBody:
     class_name: str
     fields: tuple[tuple[str, str], ...]  # (python attribute, example value) to assign
+    alias: tuple[str, str] | None = None  # (wire name, python attribute) of a string field that differ
+
+
+@dataclass(frozen=True, slots=True)
+class RuntimeRawCall:
+    """The runtime doc's ``call`` as a raw call by path."""
+
+    path: str  # "/api/v2/users/{userId}"
+    path_params: str  # '{"userId": "userId_example"}' or "" when the path has none
+    model: str | None  # the model it returns, for response_type=
+
+
+@dataclass(frozen=True, slots=True)
+class RuntimeAnalytics:
+    """An analytics jobs API of the spec, for iter_analytics_job."""
+
+    kind: str  # "conversations/details": POST /api/v2/analytics/<kind>/jobs
+    result_class: str | None  # the model of its results pages (GET .../jobs/{jobId}/results)
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +258,8 @@ class RuntimeDocExamples:
     session: SessionExample | None  # jwt SDKs: the unauthenticated call returning the JWT
     api_keys: tuple[str, ...] = ()  # apiKey schemes sent from configuration.api_key
     basic: bool = False  # an HTTP basic scheme (configuration.username/password)
+    analytics: RuntimeAnalytics | None = None  # an analytics jobs API, when the spec has one
+    raw: RuntimeRawCall | None = None  # ``call`` by path, for client.request
 
     def context(self) -> dict[str, object]:
         return {name: getattr(self, name) for name in self.__slots__}
@@ -295,7 +316,30 @@ def _runtime_body(class_name: str | None, models: Mapping[str, NamedType]) -> Ru
     ]
     strings.sort(key=lambda p: not p.required)  # stable: required ones first
     fields = tuple((p.python_name, f'"{p.python_name}_example"') for p in strings[:2])
-    return RuntimeBody(model.name, fields)
+    renamed = next((p for p in strings if p.wire_name != p.python_name and p.wire_name.isidentifier()), None)
+    alias = (renamed.wire_name, renamed.python_name) if renamed is not None else None
+    return RuntimeBody(model.name, fields, alias)
+
+
+_ANALYTICS_JOBS = re.compile(r"/api/v2/analytics/([a-z]+/(?:details|aggregates))/jobs")
+
+
+def _runtime_analytics(api_modules: tuple[ApiModuleView, ...]) -> RuntimeAnalytics | None:
+    """The spec's analytics jobs (conversation details first), with its results model."""
+    submits: dict[str, str] = {}
+    results: dict[str, str | None] = {}
+    for api_module in api_modules:
+        for op in api_module.operations:
+            match = _ANALYTICS_JOBS.fullmatch(op.path)
+            if match and op.http_method == "POST":
+                submits[match.group(1)] = op.path
+            elif op.http_method == "GET" and op.path.endswith("/jobs/{jobId}/results"):
+                result = op.response_type
+                results[op.path[: -len("/{jobId}/results")]] = result if result and result.isidentifier() else None
+    if not submits:
+        return None
+    kind = "conversations/details" if "conversations/details" in submits else min(submits)
+    return RuntimeAnalytics(kind, results.get(submits[kind]))
 
 
 def runtime_doc_examples(
@@ -320,4 +364,13 @@ def runtime_doc_examples(
         session=readme.session,
         api_keys=tuple(row.name for row in security if row.kind == "api_key"),
         basic=any(row.kind == "basic" for row in security),
+        analytics=_runtime_analytics(api_modules),
+        raw=_runtime_raw(call[1]) if call else None,
     )
+
+
+def _runtime_raw(op: OperationView) -> RuntimeRawCall:
+    path_params = [p for p in op.required_params if p.location == "path"]
+    arguments = ", ".join(f'"{p.wire_name}": {example_value(p)}' for p in path_params)
+    model = op.response_type if op.response_type and op.response_type.isidentifier() else None
+    return RuntimeRawCall(op.path, "{" + arguments + "}" if arguments else "", model)

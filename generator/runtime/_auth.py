@@ -155,6 +155,8 @@ class TokenState:
     renew_with_client_credentials: bool = False
     provider: Callable[[], str] | None = None  # user callable returning a fresh token
     last_token_info: dict[str, Any] = field(default_factory=dict)
+    # called after every token stored by a grant or a renewal (the token store saves it)
+    on_store: Callable[[TokenState], None] | None = None
 
     def usable_token(self) -> str | None:
         if not self.access_token:
@@ -190,6 +192,8 @@ class TokenState:
         if info.refresh_token:
             self.refresh_token = info.refresh_token
         self.last_token_info = info.raw
+        if self.on_store is not None:
+            self.on_store(self)
 
     def set_static(self, token: str) -> None:
         self.access_token = token

@@ -28,7 +28,7 @@ import importlib
 import re
 import sys
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 from msgspec import UNSET, UnsetType, field
@@ -240,6 +240,21 @@ class Model(msgspec.Struct, metaclass=_ModelMeta, kw_only=True, omit_defaults=Tr
     def from_json(cls, data: str | bytes) -> Any:
         """Parse JSON text (wire names) into this model."""
         return _decoder(cls, cls).decode(data)
+
+    if not TYPE_CHECKING:  # at run time only: type checkers keep flagging unknown attributes
+
+        def __setattr__(self, name: str, value: Any) -> None:
+            # Fields are slots: a known attribute name is set at once. Only an unknown name
+            # pays for the lookup that turns a wire name (``postalCode``, as scripts written
+            # against the JSON use) into its field, or names the closest field in the error.
+            try:
+                msgspec.Struct.__setattr__(self, name, value)
+            except AttributeError:
+                msgspec.Struct.__setattr__(self, _field_for_attribute(type(self), name), value)
+
+        def __getattr__(self, name: str) -> Any:
+            # called only when normal lookup fails: reading a wire name reads its field
+            return getattr(self, _field_for_attribute(type(self), name))
 
     def __repr__(self) -> str:
         shown = ", ".join(
@@ -581,3 +596,31 @@ def _to_python_value(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: _to_python_value(item) for key, item in value.items()}
     return value
+
+
+# --- wire names as attribute aliases -------------------------------------------------------
+
+_attribute_aliases: dict[type, dict[str, str]] = {}
+
+
+def _field_for_attribute(cls: type, name: str) -> str:
+    """The field a wire name stands for (``postalCode`` -> ``postal_code``); for any other
+    unknown name, an ``AttributeError`` naming the closest field."""
+    aliases = _attribute_aliases.get(cls)
+    if aliases is None:
+        fields = cls.__struct_fields__
+        aliases = {wire: field for field, wire in zip(fields, cls.__struct_encode_fields__) if wire != field}
+        _attribute_aliases[cls] = aliases
+    field_name = aliases.get(name)
+    if field_name is not None:
+        return field_name
+    if name.startswith("__"):  # copy, pickle and friends probe dunders: the plain error
+        raise AttributeError(f"{cls.__name__!r} object has no attribute {name!r}")
+    import difflib  # deferred: only a mistake needs it
+
+    candidates = {field: field for field in cls.__struct_fields__}
+    candidates.update({wire: field for wire, field in aliases.items()})
+    lowered = {key.lower().replace("_", ""): field for key, field in candidates.items()}
+    close = difflib.get_close_matches(name.lower().replace("_", ""), list(lowered), n=1, cutoff=0.6)
+    hint = f"; did you mean {lowered[close[0]]!r}?" if close else ""
+    raise AttributeError(f"{cls.__name__} has no field {name!r}{hint}", name=name, obj=cls)

@@ -68,4 +68,21 @@ PUBLIC_NAMES: dict[str, str] = {
     "ClientClosedError": "rest",
     "ClientLoopError": "rest",
     "SettingNotAppliedError": "rest",
+    "MissingCredentialsError": "rest",
+    # raw calls, token lifecycle
+    "TokenSet": "_token_lifecycle",
+    "TokenStore": "_token_lifecycle",
+    "FileTokenStore": "_token_lifecycle",
+    "MemoryTokenStore": "_token_lifecycle",
+    # analytics jobs, bulk
+    "iter_analytics_job": "_jobs",
+    "aiter_analytics_job": "_jobs",
+    "AnalyticsJobError": "_jobs",
+    "AnalyticsJobFailed": "_jobs",
+    "AnalyticsJobCancelled": "_jobs",
+    "AnalyticsJobExpired": "_jobs",
+    "AnalyticsJobTimeout": "_jobs",
+    "run_bulk": "_bulk",
+    "arun_bulk": "_bulk",
+    "BulkResult": "_bulk",
 }

@@ -38,8 +38,10 @@ from ._events import ClientState
 from ._lazy import lazy_import
 from ._operation import OperationSpec
 from ._pool import PoolShards
+from ._raw import AsyncRawCalls, RawCalls
 from ._request_options import DEFAULT_REQUEST_OPTIONS, RequestOptions
 from ._security import request_credentials
+from ._token_lifecycle import AsyncTokenLifecycle, TokenLifecycle
 from .configuration import get_default_configuration
 from .rest import ClientLoopError
 
@@ -56,7 +58,7 @@ _NEXT_PAGE_AUTH = (
 )  # any non-empty auth tuple: the page is fetched with the token
 
 
-class ApiClient(ClientCore["httpx.BaseTransport"]):
+class ApiClient(RawCalls, TokenLifecycle, ClientCore["httpx.BaseTransport"]):
     """Synchronous client. Thread-safe: share one per process (one pool, one token).
 
     Keyword configuration (all optional)::
@@ -149,6 +151,8 @@ class ApiClient(ClientCore["httpx.BaseTransport"]):
             options,
             auth=bearer,
         )
+        if call.auth:
+            self.require_credentials(op.operation_id)
         response, downloaded = self._send(call)
         if call.download is not None:
             return self.result(op, call, response, None, options, downloaded)
@@ -279,7 +283,7 @@ class ApiClient(ClientCore["httpx.BaseTransport"]):
         return compute_pkce_code_challenge(code_verifier)
 
 
-class AsyncApiClient(ClientCore["httpx.AsyncBaseTransport"]):
+class AsyncApiClient(AsyncRawCalls, AsyncTokenLifecycle, ClientCore["httpx.AsyncBaseTransport"]):
     """Asynchronous client: the same settings and entry points, as coroutines."""
 
     is_async = True
@@ -387,6 +391,8 @@ class AsyncApiClient(ClientCore["httpx.AsyncBaseTransport"]):
             options,
             auth=bearer,
         )
+        if call.auth:
+            self.require_credentials(op.operation_id)
         response, downloaded = await self._send(call)
         if call.download is not None:
             return self.result(op, call, response, None, options, downloaded)

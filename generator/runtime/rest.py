@@ -144,6 +144,14 @@ class TokenRefreshError(ApiException):
         super().__init__(reason=reason)
 
 
+class MissingCredentialsError(ApiException):
+    """A call needing authentication was made on a client with no way to authenticate; nothing
+    was sent. The message names the ways to give the client credentials."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason=reason)
+
+
 class ClientClosedError(ApiException):
     """A call on a client after ``close()``: nothing was sent. Build a new client."""
 

@@ -138,8 +138,9 @@ def test_configuration_access_token_reaches_existing_clients(
 ):
     client = make_client()
     api = rtpkg.UsersApi(client)
-    with pytest.raises(rtpkg.UnauthorizedError):
+    with pytest.raises(rtpkg.MissingCredentialsError):  # nothing sent without credentials
         api.get_users_me()
+    assert not app.requests
     config.access_token = app.issue()["access_token"]
     assert api.get_users_me().id == "me"
 

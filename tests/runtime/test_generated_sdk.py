@@ -116,3 +116,29 @@ def test_platform_sdk_official_flow(tmp_path_factory, server, app):
         client.get_client_credentials_token(CLIENT_ID, CLIENT_SECRET)
         assert sdk.UsersApi(client).get_users_me().name == "Me"
         assert sdk.AuthorizationApi(client).api_client is client
+
+
+def test_guest_chat_credentials_logout_and_raw_calls(guest_chat, server, app, tmp_path):
+    """In an SDK authenticated by JWT: the no-credentials error names set_jwt, logout sends
+    nothing (no revocation endpoint) and forgets the JWT, raw calls carry the JWT."""
+    app.route(
+        "GET",
+        "/api/v2/webchat/guest/conversations/c1/members",
+        lambda r: Reply(json={"entities": [], "auth": r.headers.get("authorization")}),
+    )
+    configuration = guest_chat.Configuration(config_file_path=str(tmp_path / "none"))
+    with guest_chat.ApiClient(server.url, configuration=configuration) as client:
+        api = guest_chat.WebChatApi(client)
+        with pytest.raises(guest_chat.MissingCredentialsError, match="set_jwt") as raised:
+            api.get_webchat_guest_conversation_members("c1")
+        assert "get_client_credentials_token" not in str(raised.value)
+        assert not app.requests
+        client.set_jwt("jwt-1")
+        store = guest_chat.MemoryTokenStore()
+        client.set_token_store(store)
+        client.set_access_token("jwt-2", expires_in=600)  # saved like any token
+        assert store.tokens.access_token == "jwt-2"
+        answer = client.request("GET", "/api/v2/webchat/guest/conversations/{id}/members", path_params={"id": "c1"})
+        assert answer["auth"] == "Bearer jwt-2"
+        client.logout()
+        assert len(app.requests) == 1 and store.tokens is None and client.access_token == ""

@@ -84,6 +84,9 @@ class ExampleChecker(ast.NodeVisitor):
     def _has(self, value: object, attribute: str) -> bool:
         if hasattr(value, attribute):
             return True
+        # a model's instances take its fields' wire names as attribute aliases (postalCode)
+        if attribute in getattr(value, "__struct_encode_fields__", ()):
+            return True
         return isinstance(value, type) and attribute in _instance_attributes(value)
 
     def resolve(self, node: ast.expr) -> object:

@@ -17,3 +17,4 @@ class CreateUser(Model):
     name: str | None | UnsetType = UNSET
     email: str | None | UnsetType = UNSET
     birthday: date | None | UnsetType = UNSET
+    postal_code: str | None | UnsetType = field(name="postalCode", default=UNSET)
