@@ -107,7 +107,7 @@ def test_kubernetes_pod_and_service_round_trip_through_api_methods(kube, server,
     app.route("PUT", pod_path, lambda r: Reply(json=r.json()))
     app.route("GET", service_path, lambda r: Reply(json=SERVICE))
     app.route("POST", "/api/v1/namespaces/shop/services", lambda r: Reply(status=201, json=r.json()))
-    with kube.ApiClient(server.url) as client:
+    with kube.ApiClient(server.url, access_token="cluster-token") as client:
         api = kube.CoreV1Api(client)
         pod = api.read_core_v1_namespaced_pod("web-0", "shop")
         assert type(pod).__name__ == "IoK8sApiCoreV1Pod"
