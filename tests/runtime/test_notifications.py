@@ -515,3 +515,47 @@ def test_state_changes_reach_the_clients_event_bus(nt, client, service):
     states = [s for kind, s, _ in seen if kind == "notification_channel_state"]
     assert states == ["connecting", "connected", "reconnecting", "connected", "closed"]
     assert ("notification_channel_created", "connecting", channel_id) in seen
+
+
+def test_async_channel_survives_silence_expiry_and_token_renewal(
+    rtpkg, nt, server, config
+):
+    service = NotificationServer(
+        server.app,
+        heartbeat_interval=HEARTBEAT,
+        channel_lifetime=1.0,
+        token_lifetime=1.5,
+    ).start()
+    reasons = []
+
+    async def main():
+        async with rtpkg.AsyncApiClient(
+            server.url, configuration=config, client_id="cid", client_secret="csecret"
+        ) as client:
+            channel = nt.AsyncNotificationChannel(client, [TOPIC], **FAST)
+            channel.on_event(lambda e: reasons.append((e.state, e.reason)))
+            received = []
+            async with channel:
+                publisher = Publisher(service).__enter__()
+                await asyncio.sleep(0.2)
+                service.silence(service.live_sockets()[0])
+                deadline = time.monotonic() + 2.5
+                while time.monotonic() < deadline:
+                    if (event := await channel.get(0.1)) is not None:
+                        received.append(event)
+                await asyncio.to_thread(publisher.__exit__)
+                while (event := await channel.get(0.3)) is not None:
+                    received.append(event)
+            return received
+
+    try:
+        received = asyncio.run(main())
+    finally:
+        service.stop()
+    counts = Counter(ids(received))
+    assert set(counts) == set(service.sent) and max(counts.values()) == 1
+    assert len(service.sent) > 0.8 * max(service.sent)  # delivery kept going throughout
+    text = " ".join(reason for _, reason in reasons)
+    assert "no heartbeat or pong" in text
+    assert "channel expiry" in text
+    assert "token" in text
