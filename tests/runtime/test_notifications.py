@@ -554,7 +554,10 @@ def test_async_channel_survives_silence_expiry_and_token_renewal(
         service.stop()
     counts = Counter(ids(received))
     assert set(counts) == set(service.sent) and max(counts.values()) == 1
-    assert len(service.sent) > 0.8 * max(service.sent)  # delivery kept going throughout
+    # after the silent socket (early on), through the renewals, nothing went unsent
+    last = max(service.sent)
+    second_half = [i for i in service.sent if i > last / 2]
+    assert len(second_half) >= 0.9 * (last - last // 2)
     text = " ".join(reason for _, reason in reasons)
     assert "no heartbeat or pong" in text
     assert "channel expiry" in text
