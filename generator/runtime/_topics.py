@@ -147,10 +147,18 @@ class TopicModels:
         return f"TopicModels({len(self.mapping)} patterns)"
 
 
+_default: TopicModels | None = None
+
+
 def default_topic_models() -> TopicModels:
-    """The SDK's own mapping (``_topic_map.TOPIC_MODELS``, generated), or an empty one."""
-    try:
-        from . import _topic_map  # type: ignore[attr-defined]
-    except ImportError:
-        return TopicModels()
-    return TopicModels(getattr(_topic_map, "TOPIC_MODELS", {}))
+    """The SDK's own mapping (``_topic_map.TOPIC_MODELS``, generated), or an empty one; built
+    once per process and shared (it is read-only apart from its caches)."""
+    global _default
+    if _default is None:
+        try:
+            from . import _topic_map  # type: ignore[attr-defined]
+        except ImportError:
+            _default = TopicModels()
+        else:
+            _default = TopicModels(getattr(_topic_map, "TOPIC_MODELS", {}))
+    return _default

@@ -138,6 +138,16 @@ def test_unknown_topics_and_bodies_that_do_not_fit_never_raise(nt, client, servi
     assert scalar.data == "not an object" and scalar.decode_error
 
 
+def test_an_undecodable_frame_is_delivered_with_its_reason(nt, client, service):
+    with nt.NotificationChannel(client, [TOPIC], **FAST) as channel:
+        service.send_raw(service.live_sockets()[0], "{not json")
+        service.publish(TOPIC, {}, 1)
+        garbage, event = channel.get(2), channel.get(2)
+    assert garbage.topic == "" and garbage.data is None and garbage.raw == "{not json"
+    assert "not a notification frame" in garbage.decode_error
+    assert event.metadata["eventId"] == "1"  # the stream went on
+
+
 def test_subscribe_and_unsubscribe_over_rest_at_any_time(nt, client, service, server):
     channel = nt.NotificationChannel(client, **FAST)
     channel.subscribe("v2.a")  # before opening: recorded, subscribed on open

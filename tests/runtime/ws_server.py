@@ -336,6 +336,10 @@ class NotificationServer:
 
         asyncio.run_coroutine_threadsafe(notice(), self._loop)
 
+    def send_raw(self, socket: Socket, text: str) -> None:
+        """Write ``text`` as one frame, whatever it is (undecodable frames)."""
+        self._run(socket.connection.send(text))
+
     def expire_tokens_of(self, channel: Channel) -> None:
         with self.lock:
             self.token_expiry[channel.token] = 0.0
