@@ -20,6 +20,7 @@ body that does not fit its model gives the plain JSON and the reason in ``error`
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -102,7 +103,7 @@ _MISSING: Any = object()
 
 def topic_matches(pattern: str, topic: str) -> bool:
     """Whether ``topic`` matches ``pattern`` (``{x}`` and ``*`` match one segment)."""
-    return TopicPatterns([(pattern, True)]).lookup(topic, False)
+    return bool(TopicPatterns([(pattern, True)]).lookup(topic, False))
 
 
 class TopicModels:
@@ -113,13 +114,13 @@ class TopicModels:
     def __init__(self, mapping: Mapping[str, str] | None = None) -> None:
         self.mapping: dict[str, str] = dict(mapping or {})
         self._patterns = TopicPatterns(self.mapping.items())
-        self._decoders: dict[str, Any] = (
-            {}
-        )  # type name -> msgspec decoder (_models' cache)
+        # type name -> its msgspec decoder (from _models' cache)
+        self._decoders: dict[str, Any] = {}
 
     def type_for(self, topic: str) -> str | None:
         """The model type name of ``topic``'s events, or None when no pattern knows it."""
-        return self._patterns.lookup(topic)
+        type_name: str | None = self._patterns.lookup(topic)
+        return type_name
 
     def decode(self, topic: str, body: bytes | str) -> tuple[Any, str | None]:
         """``(data, error)``: the typed model, or the plain JSON when the topic is unknown
@@ -155,8 +156,8 @@ def default_topic_models() -> TopicModels:
     once per process and shared (it is read-only apart from its caches)."""
     global _default
     if _default is None:
-        try:
-            from . import _topic_map  # type: ignore[attr-defined]
+        try:  # generated per SDK; by name, so checkers do not look for it statically
+            _topic_map = importlib.import_module("._topic_map", __package__)
         except ImportError:
             _default = TopicModels()
         else:

@@ -370,7 +370,10 @@ class NotificationChannel(ChannelBase):
                 stream_logger().exception("notification channel supervisor")
 
     def _handle(self, command: tuple[Any, ...]) -> None:
-        kind, link = command[0], command[1] if len(command) > 1 else None
+        kind = command[0]
+        if kind == "stop":
+            return
+        link: Link = command[1]
         if kind == "dead":
             if link.draining:
                 self._finish_drain(link)
