@@ -263,6 +263,8 @@ class ChannelCore:
             topic_models = TopicModels(topic_models)
         self.topic_models: TopicModels = topic_models
         self.topics: dict[str, None] = {}
+        # subscribe_over="socket": topics removed while no socket could say so
+        self.removed_offline: set[str] = set()
         self.add_topics(normalize_topics(topics))
         self.state = "idle"
         self.listeners: list[Callable[[ChannelEvent], Any]] = []

@@ -186,11 +186,14 @@ class AsyncNotificationChannel(ChannelBase):
             link = self._primary
             if link is not None and link.alive and not self._closed:
                 if core.options.subscribe_over == "socket":
-                    await self._send_quietly(
+                    if not await self._send_quietly(
                         link, subscribe_message("unsubscribe", gone, new_id())
-                    )
+                    ):
+                        core.removed_offline.update(gone)
                 else:
                     await self._put_topics(link.info, remaining)
+            elif core.options.subscribe_over == "socket":
+                core.removed_offline.update(gone)  # told when the socket is back
             core.remove_topics(gone)
         self._subscriptions_changed(f"-{len(gone)}")
 
@@ -428,11 +431,12 @@ class AsyncNotificationChannel(ChannelBase):
         except Exception as error:  # noqa: BLE001
             stream_logger().debug("%s failed: %s", op.operation_id, error)
 
-    async def _send_quietly(self, link: Link, message: dict[str, Any]) -> None:
+    async def _send_quietly(self, link: Link, message: dict[str, Any]) -> bool:
         try:
             await link.socket.send_json(message)
-        except SocketClosed:
-            pass
+        except SocketClosed:  # the reconnect resubscribes every topic
+            return False
+        return True
 
     async def _create_channel(self) -> ChannelInfo:
         before = token_status(self.client)[0]
@@ -475,6 +479,12 @@ class AsyncNotificationChannel(ChannelBase):
         try:
             topics = list(core.topics)
             if options.subscribe_over == "socket":
+                stale = [t for t in core.removed_offline if t not in core.topics]
+                if stale and info.id == core.channel_id:  # the same channel kept them
+                    await socket.send_json(
+                        subscribe_message("unsubscribe", stale, new_id())
+                    )
+                core.removed_offline.clear()
                 if topics:
                     await socket.send_json(
                         subscribe_message("subscribe", topics, new_id())

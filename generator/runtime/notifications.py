@@ -238,11 +238,14 @@ class NotificationChannel(ChannelBase):
             link = self._primary
             if link is not None and link.alive and not self._closed:
                 if core.options.subscribe_over == "socket":
-                    self._send_quietly(
+                    if not self._send_quietly(
                         link, subscribe_message("unsubscribe", gone, new_id())
-                    )
+                    ):
+                        core.removed_offline.update(gone)
                 else:
                     self._put_topics(link.info, remaining)
+            elif core.options.subscribe_over == "socket":
+                core.removed_offline.update(gone)  # told when the socket is back
             core.remove_topics(gone)
         self._subscriptions_changed(f"-{len(gone)}")
 
@@ -491,11 +494,12 @@ class NotificationChannel(ChannelBase):
         ) as error:  # noqa: BLE001 (best effort: the channel is being let go)
             stream_logger().debug("%s failed: %s", op.operation_id, error)
 
-    def _send_quietly(self, link: Link, message: dict[str, Any]) -> None:
+    def _send_quietly(self, link: Link, message: dict[str, Any]) -> bool:
         try:
             link.socket.send_json(message)
         except SocketClosed:  # the reconnect resubscribes every topic
-            pass
+            return False
+        return True
 
     def _create_channel(self) -> ChannelInfo:
         before = token_status(self.client)[0]
@@ -543,6 +547,10 @@ class NotificationChannel(ChannelBase):
         try:
             topics = list(core.topics)
             if options.subscribe_over == "socket":
+                stale = [t for t in core.removed_offline if t not in core.topics]
+                if stale and info.id == core.channel_id:  # the same channel kept them
+                    socket.send_json(subscribe_message("unsubscribe", stale, new_id()))
+                core.removed_offline.clear()
                 if topics:
                     socket.send_json(subscribe_message("subscribe", topics, new_id()))
                     if barrier:

@@ -572,3 +572,29 @@ def test_async_channel_survives_silence_expiry_and_token_renewal(
     assert "no heartbeat or pong" in text
     assert "channel expiry" in text
     assert "token" in text
+
+
+def test_socket_subscriptions_removed_while_offline_are_removed_on_reconnect(
+    nt, client, service, server
+):
+    with nt.NotificationChannel(
+        client, ["v2.a", "v2.b"], subscribe_over="socket", **FAST
+    ) as channel:
+        head = ("HEAD", f"{CHANNELS}/{channel.channel_id}")
+        alive = server.app.routes[head]
+        server.app.route(*head, lambda r: Reply(503, {"message": "busy"}))
+        service.drop(service.live_sockets()[0])
+        wait_for(lambda: channel.state == "reconnecting")
+        channel.unsubscribe("v2.a")  # no socket to say it on
+        server.app.route(*head, alive)
+        wait_for(lambda: channel.state == "connected" and service.connections == 2)
+        wait_for(lambda: len(service.socket_messages) >= 3)
+        service.publish("v2.a", {}, 1)
+        service.publish("v2.b", {}, 2)
+        assert ids(drain(channel, 0.3)) == [2]
+    sent = [(m["message"], sorted(m["topics"])) for m in service.socket_messages]
+    assert sent == [
+        ("subscribe", ["v2.a", "v2.b"]),
+        ("unsubscribe", ["v2.a"]),
+        ("subscribe", ["v2.b"]),
+    ]
