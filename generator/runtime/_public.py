@@ -42,6 +42,13 @@ PUBLIC_NAMES: dict[str, str] = {
     "RetryPolicy": "_retry",
     "RateLimiter": "_rate_limit",
     "RateLimitState": "_rate_limit",
+    # event streams; ``<sdk>.notifications`` is the module (holding itself, like api_client)
+    "notifications": "notifications",
+    "NotificationChannel": "notifications",
+    "AsyncNotificationChannel": "notifications",
+    "NotificationEvent": "notifications",
+    "ChannelEvent": "notifications",
+    "TopicModels": "_topics",
     # pagination
     "iter_pages": "pagination",
     "iter_entities": "pagination",
