@@ -56,4 +56,19 @@ PUBLIC_NAMES: dict[str, str] = {
     "TokenRefreshError": "rest",
     "ResponseDecodeError": "rest",
     "ConfigFileError": "rest",
+    # notification topics (generic: any SDK can build and match topic names)
+    "Topic": "_topics",
+    "TopicModelMap": "_topics",
+}
+
+# Names exported only by SDKs that have the feature (generator/render/features.py decides
+# from the spec; the modules behind them are not even present in the others).
+FEATURE_NAMES: dict[str, dict[str, str]] = {
+    "notification_topics": {"topics": "topics"},
+    "guest_chat": {
+        "guest_chat": "guest_chat",
+        "GuestChatSession": "guest_chat",
+        "AsyncGuestChatSession": "guest_chat",
+        "GuestChatEvent": "guest_chat",
+    },
 }

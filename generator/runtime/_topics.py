@@ -1,0 +1,460 @@
+"""Notification topic names and the model each topic's events decode into.
+
+A topic *pattern* is a topic id as ``GET /api/v2/notifications/availabletopics`` lists it,
+``v2.users.{id}.presence``: dot-separated segments, where ``{name}`` stands for one id. A
+topic *name* is a pattern with its ids filled in, ``v2.users.8c1f....presence``: what a
+channel subscribes to and what every event's ``topicName`` carries.
+
+:class:`Topic` fills a pattern in (checking every value, so a stray dot cannot silently
+subscribe to another topic); :class:`TopicModelMap` finds, for a topic name, the pattern it
+belongs to and the model its event bodies decode into. The map comes from the SDK's
+generated ``topics`` module (an availabletopics response read when the SDK was generated)
+and/or from the availabletopics operation at run time (:func:`parse_available_topics`).
+
+This module is copied verbatim into every SDK and imported by the generator too (the rule
+matching a topic's schema to a model is the same at generation and at run time), so it
+imports nothing at module level but ``_lazy``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._lazy import lazy_import
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+    from typing import Any
+
+    from . import _models
+    import msgspec
+else:
+    _models = lazy_import("._models", globals())
+    msgspec = lazy_import("msgspec", globals())
+
+__all__ = [
+    "Topic",
+    "TopicModelMap",
+    "TopicPatternError",
+    "parse_available_topics",
+    "schema_model_names",
+    "store_topic_models",
+    "cached_topic_models",
+    "fetch_topic_models",
+    "topic_parameters",
+]
+
+_PARAMETER = re.compile(r"\{([^{}.]*)\}")
+_SEGMENT = re.compile(r"[^.{}\s]+|\{[A-Za-z_][A-Za-z0-9_]*\}")
+# A value put into a topic: one segment, so no dot, brace or whitespace.
+_VALUE = re.compile(r"[^.{}\s]+")
+
+
+class TopicPatternError(ValueError):
+    """A topic pattern that is not ``segment.segment...`` with ``{name}`` placeholders."""
+
+
+def topic_parameters(pattern: str) -> tuple[str, ...]:
+    """The placeholders of ``pattern`` in order, repeats kept:
+    ``v2.users.{id}.outbound.contactlists.{id}.export`` -> ``("id", "id")``."""
+    _check_pattern(pattern)
+    return tuple(_PARAMETER.findall(pattern))
+
+
+def _check_pattern(pattern: str) -> list[str]:
+    if not isinstance(pattern, str) or not pattern:
+        raise TopicPatternError(f"a topic pattern must be a non-empty string, not {pattern!r}")
+    segments = pattern.split(".")
+    for segment in segments:
+        if not _SEGMENT.fullmatch(segment):
+            raise TopicPatternError(
+                f"topic pattern {pattern!r}: segment {segment!r} is neither a word nor a "
+                "single {placeholder}"
+            )
+    return segments
+
+
+class Topic:
+    """A topic pattern, filled in with :meth:`format`::
+
+        Topic("v2.users.{id}.presence").format("8c1f...")        # positional, in order
+        Topic("v2.users.{id}.presence").format(id="8c1f...")     # by name
+        Topic("v2.users.{id}.outbound.contactlists.{id}.export").format(user_id, list_id)
+
+    Each value must be one segment (no dot, brace or whitespace): ``ValueError`` otherwise.
+    ``model`` is the name of the model class its events decode into, when known.
+    """
+
+    __slots__ = ("_segments", "model", "parameters", "pattern")
+
+    def __init__(self, pattern: str, model: str | None = None) -> None:
+        self._segments = _check_pattern(pattern)
+        self.pattern = pattern
+        self.parameters: tuple[str, ...] = tuple(_PARAMETER.findall(pattern))
+        self.model = model
+
+    def format(self, *values: str, **named: str) -> str:
+        """The topic name with the placeholders filled in (all positional, or all by name;
+        by name only when no placeholder repeats)."""
+        if values and named:
+            raise TypeError(f"{self.pattern}: give the values by position or by name, not both")
+        if named:
+            if len(set(self.parameters)) != len(self.parameters):
+                raise TypeError(f"{self.pattern}: placeholders repeat; give the values by position")
+            unknown = sorted(set(named) - set(self.parameters))
+            missing = [p for p in self.parameters if p not in named]
+            if unknown or missing:
+                raise TypeError(
+                    f"{self.pattern}: "
+                    + "; ".join(
+                        part
+                        for part in (
+                            f"unknown placeholder(s) {', '.join(unknown)}" if unknown else "",
+                            f"missing value(s) for {', '.join(missing)}" if missing else "",
+                        )
+                        if part
+                    )
+                )
+            values = tuple(named[p] for p in self.parameters)
+        if len(values) != len(self.parameters):
+            raise TypeError(
+                f"{self.pattern} takes {len(self.parameters)} value(s) "
+                f"({', '.join(self.parameters) or 'none'}), got {len(values)}"
+            )
+        filled = iter(values)
+        parts = []
+        for segment in self._segments:
+            if segment[0] == "{":
+                value = next(filled)
+                if not isinstance(value, str) or not _VALUE.fullmatch(value):
+                    raise ValueError(
+                        f"{self.pattern}: {segment} must be one topic segment (no dot, brace or "
+                        f"whitespace), got {value!r}"
+                    )
+                parts.append(value)
+            else:
+                parts.append(segment)
+        return ".".join(parts)
+
+    def match(self, topic_name: str) -> tuple[str, ...] | None:
+        """The values of the placeholders if ``topic_name`` is this topic, else ``None``."""
+        segments = topic_name.split(".")
+        if len(segments) != len(self._segments):
+            return None
+        values = []
+        for actual, expected in zip(segments, self._segments):
+            if expected[0] == "{":
+                if not actual:
+                    return None
+                values.append(actual)
+            elif actual != expected:
+                return None
+        return tuple(values)
+
+    def __str__(self) -> str:
+        return self.pattern
+
+    def __repr__(self) -> str:
+        model = f", model={self.model!r}" if self.model else ""
+        return f"Topic({self.pattern!r}{model})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Topic) and (self.pattern, self.model) == (other.pattern, other.model)
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self.model))
+
+
+_WILDCARD = "{}"  # the trie key every placeholder segment shares
+_CACHE_LIMIT = 4096  # distinct topic names remembered (a channel holds at most 1,000 topics)
+
+
+class TopicModelMap:
+    """Topic pattern -> model class name, looked up by topic name.
+
+    ``model_for("v2.users.8c1f....presence")`` gives the model class (imported on first use)
+    or ``None`` for a topic without a known model; ``decode(topic_name, body)`` gives the
+    typed event body, or the body as a dict when the topic has no model or the body does not
+    fit it: it never raises. A literal segment wins over a placeholder where both match
+    (``v2.users.me.x`` before ``v2.users.{id}.x``). Lookups are cached per topic name.
+    """
+
+    __slots__ = ("_cache", "_models", "_trie")
+
+    def __init__(self, models: Mapping[str, str | None] | Iterable[Topic] = ()) -> None:
+        self._models: dict[str, str | None] = {}
+        self._trie: dict[str, Any] = {}
+        self._cache: dict[str, str | None] = {}
+        self.update(models)
+
+    def update(self, models: Mapping[str, str | None] | Iterable[Topic]) -> None:
+        """Add or replace patterns (``{pattern: model name or None}`` or :class:`Topic`s)."""
+        items = (
+            [(t.pattern, t.model) for t in models]
+            if not hasattr(models, "items")
+            else list(models.items())  # type: ignore[union-attr]
+        )
+        for pattern, model in items:
+            segments = _check_pattern(pattern)
+            self._models[pattern] = model or None
+            node = self._trie
+            for segment in segments:
+                node = node.setdefault(_WILDCARD if segment[0] == "{" else segment, {})
+            node[""] = pattern  # "" is never a segment key: it marks the end
+        self._cache.clear()
+
+    def merged(self, other: TopicModelMap | Mapping[str, str | None]) -> TopicModelMap:
+        """A new map with ``other``'s patterns over this one's (a known model is never
+        replaced by ``None``)."""
+        result = TopicModelMap(self._models)
+        extra = other._models if isinstance(other, TopicModelMap) else dict(other)
+        result.update({p: m for p, m in extra.items() if m or p not in self._models})
+        return result
+
+    def __len__(self) -> int:
+        return len(self._models)
+
+    def __contains__(self, pattern: object) -> bool:
+        return pattern in self._models
+
+    def __iter__(self):
+        return iter(self._models)
+
+    def items(self):
+        """``(pattern, model name or None)`` pairs."""
+        return self._models.items()
+
+    def topics(self) -> list[Topic]:
+        return [Topic(pattern, model) for pattern, model in self._models.items()]
+
+    def pattern_of(self, topic_name: str) -> str | None:
+        """The pattern ``topic_name`` belongs to, or ``None``."""
+        return _lookup(self._trie, topic_name.split("."), 0)
+
+    def model_name_for(self, topic_name: str) -> str | None:
+        """The model class name of ``topic_name``'s events, or ``None``."""
+        try:
+            return self._cache[topic_name]
+        except KeyError:
+            pass
+        pattern = self.pattern_of(topic_name)
+        model = self._models.get(pattern) if pattern is not None else None
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[topic_name] = model
+        return model
+
+    def model_for(self, topic_name: str) -> type | None:
+        """The model class of ``topic_name``'s events (imported now), or ``None`` when the
+        topic has none or this SDK lacks the model."""
+        name = self.model_name_for(topic_name)
+        if name is None:
+            return None
+        try:
+            return _models.resolve_type(name)
+        except (LookupError, ValueError):
+            return None
+
+    def decode(self, topic_name: str, body: Any) -> Any:
+        """``body`` (JSON bytes/str, or already-parsed JSON) as the topic's model; the
+        parsed JSON itself when there is no model or it does not fit."""
+        name = self.model_name_for(topic_name)
+        model = self.model_for(topic_name) if name is not None else None
+        if isinstance(body, (bytes, bytearray, memoryview, str)):
+            if model is not None:
+                try:
+                    return _models.decode_json(body, name)
+                except (msgspec.ValidationError, msgspec.DecodeError):
+                    pass
+            try:
+                return msgspec.json.decode(body)
+            except msgspec.DecodeError:
+                return body
+        if model is not None and isinstance(body, dict):
+            try:
+                return msgspec.convert(body, model, strict=False)
+            except msgspec.ValidationError:
+                pass
+        return body
+
+    def __repr__(self) -> str:
+        known = sum(1 for m in self._models.values() if m)
+        return f"<TopicModelMap: {len(self._models)} patterns, {known} with a model>"
+
+
+def _lookup(node: dict[str, Any], segments: list[str], index: int) -> str | None:
+    if index == len(segments):
+        return node.get("")
+    segment = segments[index]
+    literal = node.get(segment)
+    if literal is not None:
+        found = _lookup(literal, segments, index + 1)
+        if found is not None:
+            return found
+    wildcard = node.get(_WILDCARD)
+    if wildcard is not None and segment:
+        return _lookup(wildcard, segments, index + 1)
+    return None
+
+
+# --- availabletopics ----------------------------------------------------------------------
+
+
+def schema_model_names(schema: object) -> tuple[str, ...]:
+    """The definition names an availabletopics ``schema`` may stand for, most specific first:
+    its ``title``, the last ``:`` part of its ``id`` (``urn:jsonschema:...:PresenceEventUserPresence``)
+    and, for a two-level id (``...:PresenceEvent:UserPresence``), the last two parts joined
+    (the spec names a topic's definition ``<event><type>``). Empty when there is no schema."""
+    if not isinstance(schema, dict):
+        return ()
+    names: list[str] = []
+    title = schema.get("title")
+    if isinstance(title, str) and title.strip():
+        names.append(title.strip())
+    identifier = schema.get("id") or schema.get("$id")
+    if isinstance(identifier, str) and identifier.strip():
+        parts = [p for p in re.split(r"[:#/]", identifier.strip()) if p]
+        if parts:
+            names.append(parts[-1])
+            if len(parts) >= 2:
+                names.append(parts[-2] + parts[-1])
+    return tuple(dict.fromkeys(names))
+
+
+def parse_available_topics(
+    response: Any, notification_models: Mapping[str, str]
+) -> dict[str, str | None]:
+    """``{pattern: model class name or None}`` from an availabletopics response.
+
+    ``response`` is the response as JSON (``{"entities": [...]}`` or the list itself) or the
+    SDK's ``AvailableTopicEntityListing``; ``notification_models`` maps the definition names
+    that carry ``x-genesys-notification-schema`` to their class names (the generated
+    ``topics.NOTIFICATION_MODELS``). A topic whose schema names none of them maps to
+    ``None`` (its events stay dicts); entries without a usable ``id`` are skipped.
+    """
+    if not isinstance(response, (dict, list)):
+        response = _models.to_wire(response)
+    entities = response.get("entities") if isinstance(response, dict) else response
+    result: dict[str, str | None] = {}
+    for entity in entities or ():
+        if not isinstance(entity, dict):
+            continue
+        pattern = entity.get("id")
+        try:
+            _check_pattern(pattern)
+        except TopicPatternError:
+            continue
+        model = next(
+            (notification_models[n] for n in schema_model_names(entity.get("schema")) if n in notification_models),
+            None,
+        )
+        result[pattern] = model
+    return result
+
+
+# --- fetched once at run time, cached -----------------------------------------------------
+
+_CACHE_FORMAT = 1
+_fetched: Any = None  # weakref.WeakKeyDictionary: client -> parsed map, for this process
+
+
+def fetch_topic_models(
+    fetch: Any,
+    notification_models: Mapping[str, str],
+    *,
+    cache_key: object = None,
+    cache_file: Any = None,
+    max_age: float = 86400.0,
+) -> dict[str, str | None]:
+    """``{pattern: model name or None}`` from ``fetch()`` (a call returning an availabletopics
+    response, e.g. ``NotificationsApi(client).get_notifications_availabletopics`` with
+    ``expand=["schema"]`` bound), called at most once per ``cache_key`` (the client) in this
+    process.
+
+    ``cache_file`` (a path) keeps the parsed map between processes for ``max_age`` seconds:
+    the response is large (every topic's JSON schema) and changes rarely. A cache file that
+    cannot be read is ignored and rewritten; one that cannot be written is left alone.
+    """
+    parsed = cached_topic_models(cache_key, cache_file, max_age)
+    if parsed is None:
+        parsed = parse_available_topics(fetch(), notification_models)
+        store_topic_models(cache_key, cache_file, parsed)
+    return parsed
+
+
+def cached_topic_models(cache_key: object, cache_file: Any, max_age: float) -> dict[str, str | None] | None:
+    """The map fetched before for ``cache_key`` in this process, else the one in a fresh
+    ``cache_file``, else ``None``."""
+    if cache_key is not None and _fetched is not None:
+        try:
+            found = _fetched.get(cache_key)
+        except TypeError:  # a key that cannot be weakly referenced is never stored
+            found = None
+        if found is not None:
+            return found
+    parsed = _read_cache(cache_file, max_age) if cache_file is not None else None
+    if parsed is not None and cache_key is not None:
+        _remember(cache_key, parsed)
+    return parsed
+
+
+def store_topic_models(cache_key: object, cache_file: Any, parsed: dict[str, str | None]) -> None:
+    if cache_file is not None:
+        _write_cache(cache_file, parsed)
+    if cache_key is not None:
+        _remember(cache_key, parsed)
+
+
+def _remember(cache_key: object, parsed: dict[str, str | None]) -> None:
+    global _fetched
+    if _fetched is None:
+        import weakref
+
+        _fetched = weakref.WeakKeyDictionary()
+    try:
+        _fetched[cache_key] = parsed
+    except TypeError:
+        pass
+
+
+def _read_cache(cache_file: Any, max_age: float) -> dict[str, str | None] | None:
+    import json
+    import os
+    import time
+
+    try:
+        if time.time() - os.stat(cache_file).st_mtime > max_age:
+            return None
+        with open(cache_file, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, ValueError):
+        return None
+    topics = data.get("topics") if isinstance(data, dict) and data.get("format") == _CACHE_FORMAT else None
+    if not isinstance(topics, dict) or not all(
+        isinstance(k, str) and (v is None or isinstance(v, str)) for k, v in topics.items()
+    ):
+        return None
+    return topics
+
+
+def _write_cache(cache_file: Any, topics: dict[str, str | None]) -> None:
+    import json
+    import os
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(cache_file))
+    try:
+        os.makedirs(folder, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".topics-", suffix=".json")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump({"format": _CACHE_FORMAT, "topics": topics}, out, sort_keys=True)
+        os.replace(temporary, cache_file)  # readers never see half a file
+    except OSError:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass

@@ -1,0 +1,225 @@
+"""Notification topics: the runtime's Topic / TopicModelMap, the availabletopics reader, the
+helper names, and the generated ``topics`` module of an SDK built with the fixture."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import msgspec
+import pytest
+
+from generator.config import load_config
+from generator.diagnostics import SpecError
+from generator.naming import topic_function_names, topic_parameter_names
+from generator.runtime._topics import (
+    Topic,
+    TopicModelMap,
+    TopicPatternError,
+    fetch_topic_models,
+    parse_available_topics,
+    schema_model_names,
+    topic_parameters,
+)
+from generator.topics import load_available_topics
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "specs" / "platform-availabletopics.json"
+
+
+# --- Topic ---------------------------------------------------------------------------------
+
+
+def test_topic_formats_by_position_and_by_name():
+    presence = Topic("v2.users.{id}.presence")
+    assert presence.parameters == ("id",)
+    assert presence.format("8c1f") == "v2.users.8c1f.presence"
+    assert presence.format(id="8c1f") == "v2.users.8c1f.presence"
+    export = Topic("v2.users.{id}.outbound.contactlists.{id}.export")
+    assert export.format("u1", "l1") == "v2.users.u1.outbound.contactlists.l1.export"
+    with pytest.raises(TypeError, match="repeat"):
+        export.format(id="u1")
+
+
+@pytest.mark.parametrize("value", ["a.b", "", "x y", "{id}", 12])
+def test_topic_refuses_values_that_are_not_one_segment(value):
+    with pytest.raises(ValueError, match="one topic segment"):
+        Topic("v2.users.{id}.presence").format(value)
+
+
+def test_topic_counts_and_names_values():
+    presence = Topic("v2.users.{id}.presence")
+    with pytest.raises(TypeError, match="takes 1 value"):
+        presence.format()
+    with pytest.raises(TypeError, match="unknown placeholder"):
+        presence.format(id="a", user="b")
+    with pytest.raises(TypeError, match="not both"):
+        presence.format("a", id="b")
+
+
+@pytest.mark.parametrize("pattern", ["", "v2..x", "v2.{a.b}", "v2.users.{}.x", "v2.a{id}", "v2.users.{id}x"])
+def test_bad_patterns_are_refused(pattern):
+    with pytest.raises(TopicPatternError):
+        Topic(pattern)
+
+
+def test_topic_match():
+    presence = Topic("v2.users.{id}.presence")
+    assert presence.match("v2.users.abc.presence") == ("abc",)
+    assert presence.match("v2.users.abc.routingStatus") is None
+    assert presence.match("v2.users.presence") is None
+    assert topic_parameters("v2.a.{x}.b.{y}") == ("x", "y")
+
+
+# --- TopicModelMap -------------------------------------------------------------------------
+
+
+def test_map_finds_the_pattern_literal_segments_first():
+    topics = TopicModelMap(
+        {
+            "v2.users.{id}.presence": "Presence",
+            "v2.users.me.presence": "MyPresence",
+            "v2.users.{id}.conversations": "Conversation",
+            "v2.users.{id}.conversations.calls": "Call",
+            "v2.system.messages": None,
+        }
+    )
+    assert topics.pattern_of("v2.users.u1.presence") == "v2.users.{id}.presence"
+    assert topics.model_name_for("v2.users.me.presence") == "MyPresence"
+    assert topics.model_name_for("v2.users.u1.conversations.calls") == "Call"
+    assert topics.model_name_for("v2.users.u1.conversations") == "Conversation"
+    assert topics.model_name_for("v2.system.messages") is None
+    assert topics.pattern_of("v2.users.u1") is None
+    assert topics.pattern_of("channel.metadata") is None
+    assert topics.pattern_of("v2.users..presence") is None  # an empty id is no id
+
+
+def test_map_backtracks_from_a_literal_that_leads_nowhere():
+    topics = TopicModelMap({"v2.users.{id}.presence": "P", "v2.users.me.station": "S"})
+    assert topics.pattern_of("v2.users.me.presence") == "v2.users.{id}.presence"
+
+
+def test_merge_keeps_known_models():
+    generated = TopicModelMap({"v2.a.{id}": "A", "v2.b.{id}": None})
+    fetched = {"v2.a.{id}": None, "v2.b.{id}": "B", "v2.c": "C"}
+    merged = TopicModelMap(fetched).merged(generated)
+    assert dict(merged.items()) == {"v2.a.{id}": "A", "v2.b.{id}": "B", "v2.c": "C"}
+
+
+def test_decode_without_a_model_gives_the_json_and_never_raises():
+    topics = TopicModelMap({"v2.a.{id}": None, "v2.m.{id}": "NoSuchModelAnywhere"})
+    assert topics.decode("v2.a.1", b'{"x": 1}') == {"x": 1}
+    assert topics.decode("v2.unknown", b'{"x": 1}') == {"x": 1}
+    assert topics.decode("v2.m.1", {"x": 1}) == {"x": 1}  # model missing from this SDK
+    assert topics.decode("v2.a.1", b"not json") == b"not json"
+
+
+# --- availabletopics -----------------------------------------------------------------------
+
+
+def test_schema_names_from_title_and_urn():
+    assert schema_model_names({"title": "PresenceEventUserPresence"}) == ("PresenceEventUserPresence",)
+    assert schema_model_names({"id": "urn:jsonschema:com:inin:events:PresenceEvent:UserPresence"}) == (
+        "UserPresence",
+        "PresenceEventUserPresence",
+    )
+    assert schema_model_names(None) == ()
+
+
+def test_parse_available_topics_matches_notification_models_only():
+    response = {
+        "entities": [
+            # "UserPresence" is a definition too, but not a notification schema: skipped
+            {"id": "v2.users.{id}.presence", "schema": {"id": "urn:x:PresenceEvent:UserPresence"}},
+            {"id": "v2.users.{id}.station", "schema": {"title": "UnknownEvent"}},
+            {"id": "v2.users.{id}.callforwarding"},
+            {"id": "not a {pattern"},
+            "junk",
+        ]
+    }
+    parsed = parse_available_topics(response, {"PresenceEventUserPresence": "PresenceEventUserPresence"})
+    assert parsed == {
+        "v2.users.{id}.presence": "PresenceEventUserPresence",
+        "v2.users.{id}.station": None,
+        "v2.users.{id}.callforwarding": None,
+    }
+
+
+def test_fetched_once_per_client_and_cached_in_a_file(tmp_path):
+    calls = []
+
+    def fetch():
+        calls.append(1)
+        return {"entities": [{"id": "v2.a.{id}", "schema": {"title": "A"}}]}
+
+    class Client:
+        pass
+
+    client, cache = Client(), tmp_path / "cache" / "topics.json"
+    first = fetch_topic_models(fetch, {"A": "ClassA"}, cache_key=client, cache_file=cache)
+    again = fetch_topic_models(fetch, {"A": "ClassA"}, cache_key=client, cache_file=cache)
+    assert first == again == {"v2.a.{id}": "ClassA"} and len(calls) == 1
+    # another process (no in-memory entry): the file answers
+    from_file = fetch_topic_models(fetch, {"A": "ClassA"}, cache_key=Client(), cache_file=cache)
+    assert from_file == first and len(calls) == 1
+    # a stale or broken file is refetched and rewritten
+    cache.write_text("{broken")
+    assert fetch_topic_models(fetch, {"A": "ClassA"}, cache_file=cache) == first and len(calls) == 2
+    assert json.loads(cache.read_text())["topics"] == first
+    assert fetch_topic_models(fetch, {"A": "ClassA"}, cache_file=cache, max_age=-1) == first and len(calls) == 3
+
+
+# --- the fixture and its reader ------------------------------------------------------------
+
+
+def test_fixture_reads_and_names_real_notification_definitions():
+    topics = load_available_topics(FIXTURE)
+    assert len(topics) >= 30
+    assert [t.pattern for t in topics] == sorted(t.pattern for t in topics)
+    by_pattern = {t.pattern: t for t in topics}
+    assert "PresenceEventUserPresence" in by_pattern["v2.users.{id}.presence"].schema_names
+    assert by_pattern["v2.users.{id}.callforwarding"].schema_names == ()
+
+
+def test_reader_errors_are_located(tmp_path):
+    bad = tmp_path / "topics.json"
+    bad.write_text('{\n  "entities": [\n    {"id": "v2.users.{id}.presence"},\n    {"id": "v2..x"},\n'
+                   '    {"description": "no id"},\n    {"id": "v2.users.{id}.presence"}\n  ]\n}\n')
+    with pytest.raises(SpecError) as caught:
+        load_available_topics(bad)
+    found = [(d.pointer, d.line) for d in caught.value.diagnostics]
+    assert found == [("/entities/1/id", 4), ("/entities/2", 5), ("/entities/3/id", 6)]
+    assert all(d.source == str(bad) for d in caught.value.diagnostics)
+    bad.write_text("[1,")
+    with pytest.raises(SpecError) as caught:
+        load_available_topics(bad)
+    assert caught.value.diagnostics.items[0].code == "invalid-json"
+    bad.write_text('{"topics": []}')
+    with pytest.raises(SpecError) as caught:
+        load_available_topics(bad)
+    assert "entities" in caught.value.diagnostics.items[0].message
+
+
+def test_config_option_resolves_relative_to_the_file(tmp_path):
+    (tmp_path / "sdkgen.yaml").write_text(
+        "targets:\n  t:\n    spec: s.json\n    package: p\n    output: out\n    notification_topics: topics/a.json\n"
+    )
+    target = load_config(tmp_path / "sdkgen.yaml").targets["t"]
+    assert target.notification_topics == str((tmp_path / "topics" / "a.json").resolve())
+    (tmp_path / "sdkgen.yaml").write_text(
+        "targets:\n  t:\n    spec: s.json\n    package: p\n    output: out\n    notification_topics: [a]\n"
+    )
+    with pytest.raises(SpecError, match="notification_topics"):
+        load_config(tmp_path / "sdkgen.yaml")
+    assert load_config(ROOT / "sdkgen.yaml").targets["platform"].notification_topics == str(FIXTURE)
+
+
+def test_helper_names():
+    assert topic_function_names(["v2.users.{id}.routingStatus", "v2.flows", "v2.flows.{id}"]) == {
+        "v2.flows": "flows",
+        "v2.flows.{id}": "flows_by_id",
+        "v2.users.{id}.routingStatus": "users_routing_status",
+    }
+    assert topic_parameter_names("v2.users.{id}.outbound.contactlists.{id}.export") == ("users_id", "contactlists_id")
+    assert topic_parameter_names("v2.a.{userId}.b.{class}") == ("user_id", "class_")

@@ -1,0 +1,158 @@
+"""The generated ``topics`` module: an SDK rendered from a slice of the Platform spec (the
+availabletopics operation and the notification models the fixture names) with the
+availabletopics fixture, imported and used; and the features each shipped spec gets."""
+
+from __future__ import annotations
+
+import gzip
+import importlib
+import json
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+from generator.diagnostics import Diagnostics
+from generator.ir.build import build_api
+from generator.loader import load_spec
+from generator.render import RenderSettings, render_sdk
+from generator.render.features import features
+from generator.render.sdk import runtime_file_paths
+from generator.render.writer import write_tree
+from generator.topics import load_available_topics
+
+ROOT = Path(__file__).resolve().parents[2]
+PLATFORM = ROOT / "specs" / "platform-api-269.0.0.json.gz"
+GUEST = ROOT / "specs" / "guest-chat-13.2.0.json.gz"
+FIXTURE = ROOT / "specs" / "platform-availabletopics.json"
+PACKAGE = "topics_sdk"
+
+
+def _refs(node, found):
+    if isinstance(node, dict):
+        if isinstance(node.get("$ref"), str):
+            found.add(node["$ref"].rsplit("/", 1)[1])
+        for value in node.values():
+            _refs(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            _refs(value, found)
+
+
+def _slice(spec: dict, paths: dict, roots: set[str]) -> dict:
+    pending, kept = set(roots), {}
+    _refs(paths, pending)
+    while pending:
+        name = pending.pop()
+        if name in kept:
+            continue
+        kept[name] = spec["definitions"][name]
+        more: set[str] = set()
+        _refs(kept[name], more)
+        pending |= more - set(kept)
+    return {**{k: v for k, v in spec.items() if k not in ("paths", "definitions")}, "paths": paths, "definitions": kept}
+
+
+@pytest.fixture(scope="module")
+def sdk(tmp_path_factory):
+    spec = json.loads(gzip.decompress(PLATFORM.read_bytes()))
+    topics = load_available_topics(FIXTURE)
+    roots = {name for t in topics for name in t.schema_names if name in spec["definitions"]}
+    paths = {"/api/v2/notifications/availabletopics": spec["paths"]["/api/v2/notifications/availabletopics"]}
+    work = tmp_path_factory.mktemp("topics")
+    (work / "spec.json").write_text(json.dumps(_slice(spec, paths, roots)))
+    api = build_api(load_spec(str(work / "spec.json")), Diagnostics())
+    settings = RenderSettings(package=PACKAGE, distribution="topics-sdk", version="1.0.0", notification_topics=topics)
+    files = render_sdk(api, settings)
+    assert f"{PACKAGE}/topics.py" in files and f"{PACKAGE}/guest_chat.py" not in files
+    runtime = runtime_file_paths(files, PACKAGE)
+    write_tree(files, work / "project", format_paths=[p for p in files if p.endswith(".py") and p not in runtime])
+    sys.path.insert(0, str(work / "project"))
+    try:
+        yield importlib.import_module(PACKAGE)
+    finally:
+        sys.path.remove(str(work / "project"))
+        for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
+            del sys.modules[name]
+
+
+def test_helpers_build_topic_names(sdk):
+    topics = sdk.topics
+    assert topics.users_presence("u-1") == "v2.users.u-1.presence"
+    assert topics.users_routing_status(id="u-1") == "v2.users.u-1.routingStatus"
+    assert (
+        topics.users_outbound_contactlists_export("u-1", "l-2") == "v2.users.u-1.outbound.contactlists.l-2.export"
+    )
+    assert topics.system_messages() == "v2.system.messages"
+    assert topics.USERS_PRESENCE.pattern == "v2.users.{id}.presence"
+    with pytest.raises(ValueError):
+        topics.users_presence("a.b")
+    assert "PresenceEventUserPresence" in topics.users_presence.__doc__
+    assert sdk.Topic is topics.Topic
+
+
+def test_events_decode_into_the_topics_models(sdk):
+    models = sdk.topics.topic_models()
+    body = b'{"source": "PURECLOUD", "presenceDefinition": {"id": "p1", "systemPresence": "Available"}, "primary": true}'
+    presence = models.decode("v2.users.u-1.presence", body)
+    assert type(presence).__name__ == "PresenceEventUserPresence"
+    assert presence.presence_definition.system_presence == "Available"
+    routing = models.decode("v2.users.u-1.routingStatus", {"routingStatus": {"status": "IDLE"}})
+    assert type(routing).__name__ == "UserRoutingStatusUserRoutingStatus"
+    assert routing.routing_status.status == "IDLE"
+    # a topic whose schema has no model here, and one the map does not know, stay dicts
+    assert models.decode("v2.users.u-1.agentassistant.suggestions", b'{"a": 1}') == {"a": 1}
+    assert models.decode("v2.users.u-1.callforwarding", b'{"a": 1}') == {"a": 1}
+    assert models.decode("v2.nobody.knows", b'{"a": 1}') == {"a": 1}
+    # a body that does not fit its model is kept as JSON, not raised
+    assert models.decode("v2.users.u-1.presence", b'{"primary": {"not": "a bool"}}') == {"primary": {"not": "a bool"}}
+
+
+def test_fetch_completes_the_map_once_per_client(sdk, tmp_path):
+    requests = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        requests.append(request)
+        return httpx.Response(200, json={"entities": [
+            {"id": "v2.users.{id}.presence", "schema": {"id": "urn:x:Whatever"}},  # known: keeps its model
+            {"id": "v2.users.{id}.greetings.extra", "schema": {"title": "UserGreetingEventGreeting"}},
+            {"id": "v2.brand.new.{id}"},
+        ]})
+
+    client = sdk.ApiClient(host="https://api.example.test", access_token="t", transport=httpx.MockTransport(handler))
+    models = sdk.topics.fetch_topic_models(client, cache_file=tmp_path / "topics.json")
+    assert sdk.topics.fetch_topic_models(client) is not None and len(requests) == 1
+    assert requests[0].url.params.get_list("expand") == ["schema"]
+    assert models.model_name_for("v2.users.x.presence") == "PresenceEventUserPresence"
+    assert models.model_name_for("v2.users.x.greetings.extra") == "UserGreetingEventGreeting"
+    assert "v2.brand.new.{id}" in models and models.model_name_for("v2.brand.new.1") is None
+    assert "v2.users.{id}.routingStatus" in models  # the generated map is kept
+
+
+def test_async_fetch(sdk, tmp_path):
+    import asyncio
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json={"entities": [{"id": "v2.only.async.{id}", "schema": {"title": "UserGreetingEventGreeting"}}]})
+
+    async def main():
+        async with sdk.AsyncApiClient(host="https://api.example.test", access_token="t",
+                                      transport=httpx.MockTransport(handler)) as client:
+            return await sdk.topics.afetch_topic_models(client)
+
+    models = asyncio.run(main())
+    assert models.model_name_for("v2.only.async.1") == "UserGreetingEventGreeting"
+
+
+@pytest.mark.slow
+def test_shipped_specs_features():
+    """Platform: topics, no guest chat; Guest Chat: guest chat, no topics."""
+    from generator.pipeline import settings_for
+    from generator.config import load_config
+
+    config = load_config(ROOT / "sdkgen.yaml")
+    for name, expected in (("platform", {"notification_topics"}), ("guest-chat", {"guest_chat"})):
+        target = config.targets[name]
+        api = build_api(load_spec(target.spec), Diagnostics())
+        assert features(api, settings_for(target, "1.0.0")) == expected
