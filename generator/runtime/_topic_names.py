@@ -1,4 +1,4 @@
-"""Notification topic names and the model each topic's events decode into.
+"""Notification topic names, and which model an availabletopics schema stands for.
 
 A topic *pattern* is a topic id as ``GET /api/v2/notifications/availabletopics`` lists it,
 ``v2.users.{id}.presence``: dot-separated segments, where ``{name}`` stands for one id. A
@@ -6,10 +6,9 @@ topic *name* is a pattern with its ids filled in, ``v2.users.8c1f....presence``:
 channel subscribes to and what every event's ``topicName`` carries.
 
 :class:`Topic` fills a pattern in (checking every value, so a stray dot cannot silently
-subscribe to another topic); :class:`TopicModelMap` finds, for a topic name, the pattern it
-belongs to and the model its event bodies decode into. The map comes from the SDK's
-generated ``topics`` module (an availabletopics response read when the SDK was generated)
-and/or from the availabletopics operation at run time (:func:`parse_available_topics`).
+subscribe to another topic). :func:`parse_available_topics` turns an availabletopics
+response into ``{pattern: model name}``, the mapping ``_topics.TopicModels`` decodes events
+with; :func:`fetch_topic_models` does it once per client (and file cache) at run time.
 
 This module is copied verbatim into every SDK and imported by the generator too (the rule
 matching a topic's schema to a model is the same at generation and at run time), so it
@@ -28,14 +27,11 @@ if TYPE_CHECKING:
     from typing import Any
 
     from . import _models
-    import msgspec
 else:
     _models = lazy_import("._models", globals())
-    msgspec = lazy_import("msgspec", globals())
 
 __all__ = [
     "Topic",
-    "TopicModelMap",
     "TopicPatternError",
     "parse_available_topics",
     "schema_model_names",
@@ -83,7 +79,8 @@ class Topic:
         Topic("v2.users.{id}.outbound.contactlists.{id}.export").format(user_id, list_id)
 
     Each value must be one segment (no dot, brace or whitespace): ``ValueError`` otherwise.
-    ``model`` is the name of the model class its events decode into, when known.
+    ``model`` is the name of the model class its events decode into, when known. A channel
+    takes a Topic wherever it takes a topic pattern (``str(topic)`` is the pattern).
     """
 
     __slots__ = ("_segments", "model", "parameters", "pattern")
@@ -164,138 +161,6 @@ class Topic:
 
     def __hash__(self) -> int:
         return hash((self.pattern, self.model))
-
-
-_WILDCARD = "{}"  # the trie key every placeholder segment shares
-_CACHE_LIMIT = 4096  # distinct topic names remembered (a channel holds at most 1,000 topics)
-
-
-class TopicModelMap:
-    """Topic pattern -> model class name, looked up by topic name.
-
-    ``model_for("v2.users.8c1f....presence")`` gives the model class (imported on first use)
-    or ``None`` for a topic without a known model; ``decode(topic_name, body)`` gives the
-    typed event body, or the body as a dict when the topic has no model or the body does not
-    fit it: it never raises. A literal segment wins over a placeholder where both match
-    (``v2.users.me.x`` before ``v2.users.{id}.x``). Lookups are cached per topic name.
-    """
-
-    __slots__ = ("_cache", "_models", "_trie")
-
-    def __init__(self, models: Mapping[str, str | None] | Iterable[Topic] = ()) -> None:
-        self._models: dict[str, str | None] = {}
-        self._trie: dict[str, Any] = {}
-        self._cache: dict[str, str | None] = {}
-        self.update(models)
-
-    def update(self, models: Mapping[str, str | None] | Iterable[Topic]) -> None:
-        """Add or replace patterns (``{pattern: model name or None}`` or :class:`Topic`s)."""
-        items = (
-            [(t.pattern, t.model) for t in models]
-            if not hasattr(models, "items")
-            else list(models.items())  # type: ignore[union-attr]
-        )
-        for pattern, model in items:
-            segments = _check_pattern(pattern)
-            self._models[pattern] = model or None
-            node = self._trie
-            for segment in segments:
-                node = node.setdefault(_WILDCARD if segment[0] == "{" else segment, {})
-            node[""] = pattern  # "" is never a segment key: it marks the end
-        self._cache.clear()
-
-    def merged(self, other: TopicModelMap | Mapping[str, str | None]) -> TopicModelMap:
-        """A new map with ``other``'s patterns over this one's (a known model is never
-        replaced by ``None``)."""
-        result = TopicModelMap(self._models)
-        extra = other._models if isinstance(other, TopicModelMap) else dict(other)
-        result.update({p: m for p, m in extra.items() if m or p not in self._models})
-        return result
-
-    def __len__(self) -> int:
-        return len(self._models)
-
-    def __contains__(self, pattern: object) -> bool:
-        return pattern in self._models
-
-    def __iter__(self):
-        return iter(self._models)
-
-    def items(self):
-        """``(pattern, model name or None)`` pairs."""
-        return self._models.items()
-
-    def topics(self) -> list[Topic]:
-        return [Topic(pattern, model) for pattern, model in self._models.items()]
-
-    def pattern_of(self, topic_name: str) -> str | None:
-        """The pattern ``topic_name`` belongs to, or ``None``."""
-        return _lookup(self._trie, topic_name.split("."), 0)
-
-    def model_name_for(self, topic_name: str) -> str | None:
-        """The model class name of ``topic_name``'s events, or ``None``."""
-        try:
-            return self._cache[topic_name]
-        except KeyError:
-            pass
-        pattern = self.pattern_of(topic_name)
-        model = self._models.get(pattern) if pattern is not None else None
-        if len(self._cache) >= _CACHE_LIMIT:
-            self._cache.clear()
-        self._cache[topic_name] = model
-        return model
-
-    def model_for(self, topic_name: str) -> type | None:
-        """The model class of ``topic_name``'s events (imported now), or ``None`` when the
-        topic has none or this SDK lacks the model."""
-        name = self.model_name_for(topic_name)
-        if name is None:
-            return None
-        try:
-            return _models.resolve_type(name)
-        except (LookupError, ValueError):
-            return None
-
-    def decode(self, topic_name: str, body: Any) -> Any:
-        """``body`` (JSON bytes/str, or already-parsed JSON) as the topic's model; the
-        parsed JSON itself when there is no model or it does not fit."""
-        name = self.model_name_for(topic_name)
-        model = self.model_for(topic_name) if name is not None else None
-        if isinstance(body, (bytes, bytearray, memoryview, str)):
-            if model is not None:
-                try:
-                    return _models.decode_json(body, name)
-                except (msgspec.ValidationError, msgspec.DecodeError):
-                    pass
-            try:
-                return msgspec.json.decode(body)
-            except msgspec.DecodeError:
-                return body
-        if model is not None and isinstance(body, dict):
-            try:
-                return msgspec.convert(body, model, strict=False)
-            except msgspec.ValidationError:
-                pass
-        return body
-
-    def __repr__(self) -> str:
-        known = sum(1 for m in self._models.values() if m)
-        return f"<TopicModelMap: {len(self._models)} patterns, {known} with a model>"
-
-
-def _lookup(node: dict[str, Any], segments: list[str], index: int) -> str | None:
-    if index == len(segments):
-        return node.get("")
-    segment = segments[index]
-    literal = node.get(segment)
-    if literal is not None:
-        found = _lookup(literal, segments, index + 1)
-        if found is not None:
-            return found
-    wildcard = node.get(_WILDCARD)
-    if wildcard is not None and segment:
-        return _lookup(wildcard, segments, index + 1)
-    return None
 
 
 # --- availabletopics ----------------------------------------------------------------------
