@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 RUNTIME_DIR = Path(__file__).resolve().parents[2] / "generator" / "runtime"
-SDK_DEPENDENCIES = {"httpx", "httpcore", "msgspec"}  # httpcore: httpx's own, declared too
+# httpcore: httpx's own, declared too; websockets: the event streams (_stream.py)
+SDK_DEPENDENCIES = {"httpx", "httpcore", "msgspec", "websockets"}
 
 
 COPIED = sorted(p for p in RUNTIME_DIR.glob("*.py") if p.name != "__init__.py")  # __init__ is not copied
