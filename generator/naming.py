@@ -200,7 +200,8 @@ def topic_function_name(pattern: str) -> Identifier:
         segments = segments[1:]
     literal = [s for s in segments if not _TOPIC_PLACEHOLDER.match(s)]
     return _member("_".join(literal) or "topic", frozenset(
-        {"topics", "sys", "annotations", "topic_models", "fetch_topic_models", "afetch_topic_models"}
+        {"topics", "sys", "annotations", "topic_models", "fetch_topic_models", "afetch_topic_models",
+         "notification_models"}
     ))
 
 

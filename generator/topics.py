@@ -2,7 +2,7 @@
 
 ``GET /api/v2/notifications/availabletopics?expand=schema`` lists every topic (``id``: the
 pattern, ``v2.users.{id}.presence``) with the JSON schema of its events. Which spec definition
-a schema stands for is decided by the runtime's rule (``runtime/_topics.schema_model_names``,
+a schema stands for is decided by the runtime's rule (``runtime/_topic_names.schema_model_names``,
 so a map fetched at run time agrees with the generated one); here the file is read and
 checked, with located errors, into plain values for the renderer.
 """
@@ -16,7 +16,7 @@ from .diagnostics import Diagnostics, SpecError
 from .loader.line_index import JsonLineIndex, YamlLineIndex
 from .loader.parse import decode_text, detect_format, parse_document
 from .loader.sources import read_source
-from .runtime._topics import TopicPatternError, schema_model_names, topic_parameters
+from .runtime._topic_names import TopicPatternError, schema_model_names, topic_parameters
 
 
 @dataclass(frozen=True, slots=True)

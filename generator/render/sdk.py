@@ -52,6 +52,7 @@ def render_sdk(
     topics_view = topics_module(api, settings)
     if topics_view is not None:
         files[f"{package}/topics.py"] = env.get_template("topics.py.jinja").render(view=topics_view)
+        files[f"{package}/_topic_map.py"] = env.get_template("_topic_map.py.jinja").render(view=topics_view)
     guest_view = guest_chat(api)
     if guest_view is not None:
         files[f"{package}/_guest_chat_api.py"] = env.get_template("_guest_chat_api.py.jinja").render(view=guest_view)

@@ -57,8 +57,7 @@ PUBLIC_NAMES: dict[str, str] = {
     "ResponseDecodeError": "rest",
     "ConfigFileError": "rest",
     # notification topics (generic: any SDK can build and match topic names)
-    "Topic": "_topics",
-    "TopicModelMap": "_topics",
+    "Topic": "_topic_names",
 }
 
 # Names exported only by SDKs that have the feature (generator/render/features.py decides

@@ -1,5 +1,6 @@
-"""Notification topics: the runtime's Topic / TopicModelMap, the availabletopics reader, the
-helper names, and the generated ``topics`` module of an SDK built with the fixture."""
+"""Notification topics: the runtime's Topic and availabletopics parsing (fetch, caches), the
+generator's availabletopics reader and sdkgen.yaml option, and the helper names.
+(The topic -> model map itself, ``_topics.TopicModels``, has its tests with the channel.)"""
 
 from __future__ import annotations
 
@@ -7,15 +8,13 @@ import json
 import sys
 from pathlib import Path
 
-import msgspec
 import pytest
 
 from generator.config import load_config
 from generator.diagnostics import SpecError
 from generator.naming import topic_function_names, topic_parameter_names
-from generator.runtime._topics import (
+from generator.runtime._topic_names import (
     Topic,
-    TopicModelMap,
     TopicPatternError,
     fetch_topic_models,
     parse_available_topics,
@@ -70,49 +69,6 @@ def test_topic_match():
     assert presence.match("v2.users.abc.routingStatus") is None
     assert presence.match("v2.users.presence") is None
     assert topic_parameters("v2.a.{x}.b.{y}") == ("x", "y")
-
-
-# --- TopicModelMap -------------------------------------------------------------------------
-
-
-def test_map_finds_the_pattern_literal_segments_first():
-    topics = TopicModelMap(
-        {
-            "v2.users.{id}.presence": "Presence",
-            "v2.users.me.presence": "MyPresence",
-            "v2.users.{id}.conversations": "Conversation",
-            "v2.users.{id}.conversations.calls": "Call",
-            "v2.system.messages": None,
-        }
-    )
-    assert topics.pattern_of("v2.users.u1.presence") == "v2.users.{id}.presence"
-    assert topics.model_name_for("v2.users.me.presence") == "MyPresence"
-    assert topics.model_name_for("v2.users.u1.conversations.calls") == "Call"
-    assert topics.model_name_for("v2.users.u1.conversations") == "Conversation"
-    assert topics.model_name_for("v2.system.messages") is None
-    assert topics.pattern_of("v2.users.u1") is None
-    assert topics.pattern_of("channel.metadata") is None
-    assert topics.pattern_of("v2.users..presence") is None  # an empty id is no id
-
-
-def test_map_backtracks_from_a_literal_that_leads_nowhere():
-    topics = TopicModelMap({"v2.users.{id}.presence": "P", "v2.users.me.station": "S"})
-    assert topics.pattern_of("v2.users.me.presence") == "v2.users.{id}.presence"
-
-
-def test_merge_keeps_known_models():
-    generated = TopicModelMap({"v2.a.{id}": "A", "v2.b.{id}": None})
-    fetched = {"v2.a.{id}": None, "v2.b.{id}": "B", "v2.c": "C"}
-    merged = TopicModelMap(fetched).merged(generated)
-    assert dict(merged.items()) == {"v2.a.{id}": "A", "v2.b.{id}": "B", "v2.c": "C"}
-
-
-def test_decode_without_a_model_gives_the_json_and_never_raises():
-    topics = TopicModelMap({"v2.a.{id}": None, "v2.m.{id}": "NoSuchModelAnywhere"})
-    assert topics.decode("v2.a.1", b'{"x": 1}') == {"x": 1}
-    assert topics.decode("v2.unknown", b'{"x": 1}') == {"x": 1}
-    assert topics.decode("v2.m.1", {"x": 1}) == {"x": 1}  # model missing from this SDK
-    assert topics.decode("v2.a.1", b"not json") == b"not json"
 
 
 # --- availabletopics -----------------------------------------------------------------------

@@ -90,23 +90,34 @@ def test_helpers_build_topic_names(sdk):
         topics.users_presence("a.b")
     assert "PresenceEventUserPresence" in topics.users_presence.__doc__
     assert sdk.Topic is topics.Topic
+    assert topics.USERS_PRESENCE.model == "PresenceEventUserPresence"
 
 
 def test_events_decode_into_the_topics_models(sdk):
     models = sdk.topics.topic_models()
     body = b'{"source": "PURECLOUD", "presenceDefinition": {"id": "p1", "systemPresence": "Available"}, "primary": true}'
-    presence = models.decode("v2.users.u-1.presence", body)
-    assert type(presence).__name__ == "PresenceEventUserPresence"
+    presence, error = models.decode("v2.users.u-1.presence", body)
+    assert type(presence).__name__ == "PresenceEventUserPresence" and error is None
     assert presence.presence_definition.system_presence == "Available"
-    routing = models.decode("v2.users.u-1.routingStatus", {"routingStatus": {"status": "IDLE"}})
+    routing, _ = models.decode("v2.users.u-1.routingStatus", b'{"routingStatus": {"status": "IDLE"}}')
     assert type(routing).__name__ == "UserRoutingStatusUserRoutingStatus"
     assert routing.routing_status.status == "IDLE"
+    assert models is sdk.topics.topic_models() and len(models) == len(sdk.topics.TOPIC_MODELS)
     # a topic whose schema has no model here, and one the map does not know, stay dicts
-    assert models.decode("v2.users.u-1.agentassistant.suggestions", b'{"a": 1}') == {"a": 1}
-    assert models.decode("v2.users.u-1.callforwarding", b'{"a": 1}') == {"a": 1}
-    assert models.decode("v2.nobody.knows", b'{"a": 1}') == {"a": 1}
+    assert "v2.users.{id}.callforwarding" not in sdk.topics.TOPIC_MODELS
+    assert models.decode("v2.users.u-1.agentassistant.suggestions", b'{"a": 1}') == ({"a": 1}, None)
+    assert models.decode("v2.users.u-1.callforwarding", b'{"a": 1}') == ({"a": 1}, None)
+    assert models.decode("v2.nobody.knows", b'{"a": 1}') == ({"a": 1}, None)
     # a body that does not fit its model is kept as JSON, not raised
-    assert models.decode("v2.users.u-1.presence", b'{"primary": {"not": "a bool"}}') == {"primary": {"not": "a bool"}}
+    data, error = models.decode("v2.users.u-1.presence", b'{"primary": {"not": "a bool"}}')
+    assert data == {"primary": {"not": "a bool"}} and "PresenceEventUserPresence" in error
+
+
+def test_the_channel_default_map_is_the_generated_one(sdk):
+    from importlib import import_module
+
+    default = import_module(f"{PACKAGE}._topics").default_topic_models()
+    assert default.type_for("v2.users.u-1.station") == "UserStationChangeTopicUserStations"
 
 
 def test_fetch_completes_the_map_once_per_client(sdk, tmp_path):
@@ -124,10 +135,10 @@ def test_fetch_completes_the_map_once_per_client(sdk, tmp_path):
     models = sdk.topics.fetch_topic_models(client, cache_file=tmp_path / "topics.json")
     assert sdk.topics.fetch_topic_models(client) is not None and len(requests) == 1
     assert requests[0].url.params.get_list("expand") == ["schema"]
-    assert models.model_name_for("v2.users.x.presence") == "PresenceEventUserPresence"
-    assert models.model_name_for("v2.users.x.greetings.extra") == "UserGreetingEventGreeting"
-    assert "v2.brand.new.{id}" in models and models.model_name_for("v2.brand.new.1") is None
-    assert "v2.users.{id}.routingStatus" in models  # the generated map is kept
+    assert models.type_for("v2.users.x.presence") == "PresenceEventUserPresence"
+    assert models.type_for("v2.users.x.greetings.extra") == "UserGreetingEventGreeting"
+    assert models.type_for("v2.brand.new.1") is None
+    assert "v2.users.{id}.routingStatus" in models.mapping  # the generated map is kept
 
 
 def test_async_fetch(sdk, tmp_path):
@@ -142,7 +153,7 @@ def test_async_fetch(sdk, tmp_path):
             return await sdk.topics.afetch_topic_models(client)
 
     models = asyncio.run(main())
-    assert models.model_name_for("v2.only.async.1") == "UserGreetingEventGreeting"
+    assert models.type_for("v2.only.async.1") == "UserGreetingEventGreeting"
 
 
 @pytest.mark.slow
