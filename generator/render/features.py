@@ -23,11 +23,14 @@ GUEST_CHAT_OPERATIONS = {
     "postWebchatGuestConversationMemberMessages": "send",
     "postWebchatGuestConversationMemberTyping": "typing",
 }
-GUEST_CHAT_MODELS = {  # what the event stream's bodies decode into
+# used when present: the messages missed while the stream was down are fetched after a reconnect
+GUEST_CHAT_OPTIONAL_OPERATIONS = {"getWebchatGuestConversationMessages": "history"}
+GUEST_CHAT_MODELS = {  # what the event stream's bodies decode into, and the request bodies
     "message": "WebChatMessage",
     "typing": "WebChatTyping",
     "member": "WebChatMemberInfo",
     "start_request": "CreateWebChatConversationRequest",
+    "message_request": "CreateWebChatMessageRequest",
 }
 # runtime modules copied only into SDKs that have the feature
 FEATURE_RUNTIME_MODULES = {"guest_chat": ("guest_chat.py",)}
@@ -127,6 +130,11 @@ def guest_chat(api: Api) -> GuestChatView | None:
     }
     if len(operations) != len(GUEST_CHAT_OPERATIONS):
         return None
+    optional = {
+        op.operation_id: op
+        for op in api.operations
+        if op.operation_id in GUEST_CHAT_OPTIONAL_OPERATIONS and _operation_module(api, op.operation_id)
+    }
     classes = {m.name: m.class_name for m in api.models if m.kind == "object"}
     if any(name not in classes for name in GUEST_CHAT_MODELS.values()):
         return None
@@ -138,7 +146,12 @@ def guest_chat(api: Api) -> GuestChatView | None:
         api_module=module,
         api_class=class_name,
         async_api_class=async_class_name,
-        methods=tuple((role, operations[op_id].python_name) for op_id, role in GUEST_CHAT_OPERATIONS.items()),
+        methods=tuple((role, operations[op_id].python_name) for op_id, role in GUEST_CHAT_OPERATIONS.items())
+        + tuple(
+            (role, optional[op_id].python_name)
+            for op_id, role in GUEST_CHAT_OPTIONAL_OPERATIONS.items()
+            if op_id in optional and _operation_module(api, op_id)[1] == class_name
+        ),
         models=tuple((role, classes[name]) for role, name in GUEST_CHAT_MODELS.items()),
     )
 

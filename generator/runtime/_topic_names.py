@@ -71,27 +71,36 @@ def _check_pattern(pattern: str) -> list[str]:
     return segments
 
 
-class Topic:
-    """A topic pattern, filled in with :meth:`format`::
+class Topic(str):
+    """A topic pattern (a ``str``: it goes wherever a pattern does, such as a channel's
+    ``on(pattern, callback)``), filled in with :meth:`format`::
 
         Topic("v2.users.{id}.presence").format("8c1f...")        # positional, in order
         Topic("v2.users.{id}.presence").format(id="8c1f...")     # by name
         Topic("v2.users.{id}.outbound.contactlists.{id}.export").format(user_id, list_id)
 
-    Each value must be one segment (no dot, brace or whitespace): ``ValueError`` otherwise.
-    ``model`` is the name of the model class its events decode into, when known. A channel
-    takes a Topic wherever it takes a topic pattern (``str(topic)`` is the pattern).
+    Unlike ``str.format``, each value must be one segment (no dot, brace or whitespace):
+    ``ValueError`` otherwise, so a value cannot turn into another topic. ``model`` is the name
+    of the model class its events decode into, when known.
     """
 
-    __slots__ = ("_segments", "model", "parameters", "pattern")
+    model: str | None
+    parameters: tuple[str, ...]
+    _segments: list[str]
 
-    def __init__(self, pattern: str, model: str | None = None) -> None:
-        self._segments = _check_pattern(pattern)
-        self.pattern = pattern
-        self.parameters: tuple[str, ...] = tuple(_PARAMETER.findall(pattern))
-        self.model = model
+    def __new__(cls, pattern: str, model: str | None = None) -> Topic:
+        segments = _check_pattern(pattern)
+        topic = super().__new__(cls, pattern)
+        topic._segments = segments
+        topic.parameters = tuple(_PARAMETER.findall(pattern))
+        topic.model = model
+        return topic
 
-    def format(self, *values: str, **named: str) -> str:
+    @property
+    def pattern(self) -> str:
+        return str.__str__(self)
+
+    def format(self, *values: str, **named: str) -> str:  # type: ignore[override]
         """The topic name with the placeholders filled in (all positional, or all by name;
         by name only when no placeholder repeats)."""
         if values and named:
@@ -102,17 +111,12 @@ class Topic:
             unknown = sorted(set(named) - set(self.parameters))
             missing = [p for p in self.parameters if p not in named]
             if unknown or missing:
-                raise TypeError(
-                    f"{self.pattern}: "
-                    + "; ".join(
-                        part
-                        for part in (
-                            f"unknown placeholder(s) {', '.join(unknown)}" if unknown else "",
-                            f"missing value(s) for {', '.join(missing)}" if missing else "",
-                        )
-                        if part
-                    )
-                )
+                problems = []
+                if unknown:
+                    problems.append(f"unknown placeholder(s) {', '.join(unknown)}")
+                if missing:
+                    problems.append(f"missing value(s) for {', '.join(missing)}")
+                raise TypeError(f"{self.pattern}: " + "; ".join(problems))
             values = tuple(named[p] for p in self.parameters)
         if len(values) != len(self.parameters):
             raise TypeError(
@@ -149,18 +153,12 @@ class Topic:
                 return None
         return tuple(values)
 
-    def __str__(self) -> str:
-        return self.pattern
-
     def __repr__(self) -> str:
         model = f", model={self.model!r}" if self.model else ""
         return f"Topic({self.pattern!r}{model})"
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Topic) and (self.pattern, self.model) == (other.pattern, other.model)
-
-    def __hash__(self) -> int:
-        return hash((self.pattern, self.model))
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Topic, (self.pattern, self.model))
 
 
 # --- availabletopics ----------------------------------------------------------------------

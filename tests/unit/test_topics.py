@@ -71,6 +71,17 @@ def test_topic_match():
     assert topic_parameters("v2.a.{x}.b.{y}") == ("x", "y")
 
 
+def test_a_topic_is_its_pattern_string():
+    import pickle
+
+    topic = Topic("v2.users.{id}.presence", "PresenceEventUserPresence")
+    assert topic == "v2.users.{id}.presence" and isinstance(topic, str)
+    assert topic.split(".") == ["v2", "users", "{id}", "presence"]
+    assert {topic: 1}["v2.users.{id}.presence"] == 1
+    again = pickle.loads(pickle.dumps(topic))
+    assert again.model == "PresenceEventUserPresence" and again.format("x") == "v2.users.x.presence"
+
+
 # --- availabletopics -----------------------------------------------------------------------
 
 
