@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..ir.model import Model
+from .features import TopicsModuleView
 from .types import type_expression
 from .views import ApiModuleView, OperationView, ParamView, example_value
 
@@ -227,6 +228,18 @@ class RuntimeBody:
 
 
 @dataclass(frozen=True, slots=True)
+class RuntimeTopics:
+    """Topic helpers of ``<pkg>.topics`` the docs use (``None`` where the SDK lacks one)."""
+
+    presence: str | None  # the helper of v2.users.{id}.presence
+    presence_constant: str | None
+    presence_model: str | None
+    routing_status: str | None  # the helper of v2.users.{id}.routingStatus
+    any_helper: str | None  # some helper, with its pattern
+    any_pattern: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class RuntimeDocExamples:
     """What docs/runtime.md needs from the spec; every field may be missing in some SDK."""
 
@@ -239,6 +252,8 @@ class RuntimeDocExamples:
     paging: RuntimePaging | None
     body: RuntimeBody | None
     session: SessionExample | None  # jwt SDKs: the unauthenticated call returning the JWT
+    topics: RuntimeTopics | None = None  # the SDK has <pkg>.topics
+    guest_chat: bool = False  # the SDK has GuestChatSession
 
     def context(self) -> dict[str, object]:
         return {name: getattr(self, name) for name in self.__slots__}
@@ -298,11 +313,30 @@ def _runtime_body(class_name: str | None, models: Mapping[str, Model]) -> Runtim
     return RuntimeBody(model.class_name, fields)
 
 
+def runtime_topics(view: TopicsModuleView | None) -> RuntimeTopics | None:
+    if view is None:
+        return None
+    by_pattern = {t.pattern: t for t in view.topics}
+    presence = by_pattern.get("v2.users.{id}.presence")
+    routing = by_pattern.get("v2.users.{id}.routingStatus")
+    first = view.topics[0] if view.topics else None
+    return RuntimeTopics(
+        presence=presence.function_name if presence else None,
+        presence_constant=presence.constant_name if presence else None,
+        presence_model=presence.model if presence else None,
+        routing_status=routing.function_name if routing else None,
+        any_helper=first.function_name if first else None,
+        any_pattern=first.pattern if first else None,
+    )
+
+
 def runtime_doc_examples(
     api_modules: tuple[ApiModuleView, ...],
     models: Mapping[str, Model],
     scheme_types: set[str],
     readme: ReadmeExamples,
+    topics: TopicsModuleView | None = None,
+    guest_chat: bool = False,
 ) -> RuntimeDocExamples:
     call = _runtime_call(api_modules)
     api_module = call[0] if call else (api_modules[0] if api_modules else None)
@@ -316,4 +350,6 @@ def runtime_doc_examples(
         paging=_runtime_paging(api_modules, models),
         body=_runtime_body(readme.post_body_class, models),
         session=readme.session,
+        topics=runtime_topics(topics),
+        guest_chat=guest_chat,
     )

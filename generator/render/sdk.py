@@ -89,7 +89,8 @@ def render_sdk(
     )
     examples = readme_examples(package, apis, api.models_by_name)
     doc_examples = runtime_doc_examples(
-        apis, api.models_by_name, {scheme.type for scheme in api.security_schemes}, examples
+        apis, api.models_by_name, {scheme.type for scheme in api.security_schemes}, examples,
+        topics=topics_view, guest_chat=guest_view is not None,
     )
     files["README.md"] = env.get_template("README.md.jinja").render(
         api=api,

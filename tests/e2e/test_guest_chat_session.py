@@ -241,3 +241,37 @@ async def _until(condition, timeout: float = 10.0) -> None:
         if time.monotonic() > deadline:
             raise TimeoutError("condition not met")
         await asyncio.sleep(0.02)
+
+
+def test_readme_guest_chat_bot_runs(servers, sdk):
+    """The guest chat bot of the README (docs/runtime.md, rendered for this SDK) against the
+    same servers: it greets, echoes the agent, and ends when the agent leaves."""
+    import os
+    import re
+    import subprocess
+
+    prism, stream = servers
+    project = Path(sdk.__file__).parents[1]
+    blocks = re.findall(r"```python\n(.*?)```", (project / "README.md").read_text(), flags=re.DOTALL)
+    (bot,) = [b for b in blocks if "GuestChatSession.start" in b]
+    script = project / "guest_chat_bot.py"
+    script.write_text(bot)
+    connections = len(stream.paths)
+    env = {**os.environ, "PYTHONPATH": str(project), "GENESYS_CLOUD_API_HOST": prism.url,
+           "GENESYS_CLOUD_ORG_ID": START_BODY["organizationId"],
+           "GENESYS_CLOUD_DEPLOYMENT_ID": START_BODY["deploymentId"], "HOME": str(project)}
+    process = subprocess.Popen([sys.executable, str(script)], env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        stream.wait_for_connections(connections + 1, timeout=30)
+        stream.typing()
+        stream.message("I need help with my order")
+        line = process.stdout.readline()
+        assert line == "agent: I need help with my order\n", line + process.stderr.read()
+        stream.member_change("agent-1", "DISCONNECTED")
+        out, err = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0, err
+    assert out == "the agent left\n"

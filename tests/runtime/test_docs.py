@@ -35,6 +35,10 @@ STUB_EXAMPLES = {
         class_name="CreateUser", fields=(("name", '"Ada Lovelace"'),)
     ),
     "session": None,
+    # the stub SDK has no topics module and no guest chat (their examples run in
+    # tests/unit/test_topics_generated.py and tests/e2e/test_guest_chat_session.py)
+    "topics": None,
+    "guest_chat": False,
 }
 AUTH_MODES = {
     "oauth2": {"oauth2": True, "jwt": False},
