@@ -447,12 +447,13 @@ class GuestChatSession:
                 continue
             if old is not None:
                 old.close()  # after the new one is open: a maintenance close overlaps them
+            if self._closed:  # closed while this attempt was opening
+                socket.close()
+                return
             self._socket = socket
             recovered = self._recover() if core.recover_missed else []
             self._pending.extend(recovered)
             core.set_state("connected", "reconnected", attempt=attempt, recovered=len(recovered))
-            if self._closed:
-                socket.close()
             return
 
     def _recover(self) -> list[GuestChatEvent]:
@@ -470,9 +471,9 @@ class GuestChatSession:
         with :meth:`saved`)."""
         self._closed = True
         socket, self._socket = self._socket, None
+        self._core.set_state("closed")  # before the reader wakes up to the closed socket
         if socket is not None:
             socket.close()
-        self._core.set_state("closed")
 
     def __enter__(self) -> GuestChatSession:
         return self
@@ -638,12 +639,13 @@ class AsyncGuestChatSession:
                 continue
             if old is not None:
                 await old.close()
+            if self._closed:
+                await socket.close()
+                return
             self._socket = socket
             recovered = await self._recover() if core.recover_missed else []
             self._pending.extend(recovered)
             core.set_state("connected", "reconnected", attempt=attempt, recovered=len(recovered))
-            if self._closed:
-                await socket.close()
             return
 
     async def _recover(self) -> list[GuestChatEvent]:
@@ -659,9 +661,9 @@ class AsyncGuestChatSession:
     async def close(self) -> None:
         self._closed = True
         socket, self._socket = self._socket, None
+        self._core.set_state("closed")
         if socket is not None:
             await socket.close()
-        self._core.set_state("closed")
 
     async def __aenter__(self) -> AsyncGuestChatSession:
         return self

@@ -7,7 +7,7 @@ Every frame is ``{"topicName", "version", "eventBody", "metadata": {"Correlation
 ``channel.metadata`` heartbeat comes every ``heartbeat_interval`` seconds and a pong answers each
 ``{"message": "ping"}``. The test drives it: ``message()``, ``member_change()``, ``typing()``
 write to every open socket; ``drop()`` closes the TCP connections without a close frame;
-``socket_closing()`` sends the maintenance notice. ``paths`` records each connection's request
+``socket_closing()`` sends the maintenance notice; ``silent = True`` stops heartbeats and pongs. ``paths`` records each connection's request
 path (where the JWT travels); ``sent`` the ids of the events written.
 """
 
@@ -32,6 +32,7 @@ class GuestStreamServer:
         self.paths: list[str] = []
         self.sent: list[str] = []
         self.pings = 0
+        self.silent = False  # no heartbeats, pings unanswered (an open TCP that says nothing)
         self._sockets: list[ServerConnection] = []
         self._lock = threading.Lock()
         self._ids = itertools.count(1)
@@ -83,7 +84,8 @@ class GuestStreamServer:
             async for message in connection:
                 if json.loads(message).get("message") == "ping":
                     self.pings += 1
-                    await connection.send(_control("pong"))
+                    if not self.silent:
+                        await connection.send(_control("pong"))
         except Exception:  # noqa: BLE001 (a dropped client)
             pass
         finally:
@@ -95,7 +97,8 @@ class GuestStreamServer:
     async def _heartbeats(self, connection: ServerConnection) -> None:
         while True:
             await asyncio.sleep(self.heartbeat_interval)
-            await connection.send(_control("WebSocket Heartbeat"))
+            if not self.silent:
+                await connection.send(_control("WebSocket Heartbeat"))
 
     def wait_for_connections(self, count: int, timeout: float = 10.0) -> None:
         """Until ``count`` connections were made in all (and one is open)."""
