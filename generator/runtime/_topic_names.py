@@ -256,7 +256,7 @@ def cached_topic_models(cache_key: object, cache_file: Any, max_age: float) -> d
             found = None
         if found is not None:
             return found
-    parsed = _read_cache(cache_file, max_age) if cache_file is not None else None
+    parsed = _read_cache(_expand(cache_file), max_age) if cache_file is not None else None
     if parsed is not None and cache_key is not None:
         _remember(cache_key, parsed)
     return parsed
@@ -264,7 +264,7 @@ def cached_topic_models(cache_key: object, cache_file: Any, max_age: float) -> d
 
 def store_topic_models(cache_key: object, cache_file: Any, parsed: dict[str, str | None]) -> None:
     if cache_file is not None:
-        _write_cache(cache_file, parsed)
+        _write_cache(_expand(cache_file), parsed)
     if cache_key is not None:
         _remember(cache_key, parsed)
 
@@ -279,6 +279,12 @@ def _remember(cache_key: object, parsed: dict[str, str | None]) -> None:
         _fetched[cache_key] = parsed
     except TypeError:
         pass
+
+
+def _expand(cache_file: Any) -> str:
+    import os
+
+    return os.path.expanduser(os.fspath(cache_file))
 
 
 def _read_cache(cache_file: Any, max_age: float) -> dict[str, str | None] | None:

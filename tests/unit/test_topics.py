@@ -137,6 +137,12 @@ def test_fetched_once_per_client_and_cached_in_a_file(tmp_path):
     assert fetch_topic_models(fetch, {"A": "ClassA"}, cache_file=cache, max_age=-1) == first and len(calls) == 3
 
 
+def test_cache_file_under_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    fetch_topic_models(lambda: {"entities": [{"id": "v2.a"}]}, {}, cache_file="~/.cache/topics.json")
+    assert json.loads((tmp_path / ".cache" / "topics.json").read_text())["topics"] == {"v2.a": None}
+
+
 # --- the fixture and its reader ------------------------------------------------------------
 
 
