@@ -4,9 +4,7 @@ availabletopics fixture, imported and used; and the features each shipped spec g
 
 from __future__ import annotations
 
-import gzip
 import importlib
-import json
 import sys
 from pathlib import Path
 
@@ -16,63 +14,23 @@ import pytest
 from generator.diagnostics import Diagnostics
 from generator.ir.build import build_api
 from generator.loader import load_spec
-from generator.render import RenderSettings, render_sdk
 from generator.render.features import features
-from generator.render.sdk import runtime_file_paths
-from generator.render.writer import write_tree
-from generator.topics import load_available_topics
+
+from .topics_sdk import render_topics_sdk
 
 ROOT = Path(__file__).resolve().parents[2]
-PLATFORM = ROOT / "specs" / "platform-api-269.0.0.json.gz"
-GUEST = ROOT / "specs" / "guest-chat-13.2.0.json.gz"
-FIXTURE = ROOT / "specs" / "platform-availabletopics.json"
-PACKAGE = "topics_sdk"
-
-
-def _refs(node, found):
-    if isinstance(node, dict):
-        if isinstance(node.get("$ref"), str):
-            found.add(node["$ref"].rsplit("/", 1)[1])
-        for value in node.values():
-            _refs(value, found)
-    elif isinstance(node, list):
-        for value in node:
-            _refs(value, found)
-
-
-def _slice(spec: dict, paths: dict, roots: set[str]) -> dict:
-    pending, kept = set(roots), {}
-    _refs(paths, pending)
-    while pending:
-        name = pending.pop()
-        if name in kept:
-            continue
-        kept[name] = spec["definitions"][name]
-        more: set[str] = set()
-        _refs(kept[name], more)
-        pending |= more - set(kept)
-    return {**{k: v for k, v in spec.items() if k not in ("paths", "definitions")}, "paths": paths, "definitions": kept}
+PACKAGE = "topics_gen_sdk"
 
 
 @pytest.fixture(scope="module")
 def sdk(tmp_path_factory):
-    spec = json.loads(gzip.decompress(PLATFORM.read_bytes()))
-    topics = load_available_topics(FIXTURE)
-    roots = {name for t in topics for name in t.schema_names if name in spec["definitions"]}
-    paths = {"/api/v2/notifications/availabletopics": spec["paths"]["/api/v2/notifications/availabletopics"]}
-    work = tmp_path_factory.mktemp("topics")
-    (work / "spec.json").write_text(json.dumps(_slice(spec, paths, roots)))
-    api = build_api(load_spec(str(work / "spec.json")), Diagnostics())
-    settings = RenderSettings(package=PACKAGE, distribution="topics-sdk", version="1.0.0", notification_topics=topics)
-    files = render_sdk(api, settings)
-    assert f"{PACKAGE}/topics.py" in files and f"{PACKAGE}/guest_chat.py" not in files
-    runtime = runtime_file_paths(files, PACKAGE)
-    write_tree(files, work / "project", format_paths=[p for p in files if p.endswith(".py") and p not in runtime])
-    sys.path.insert(0, str(work / "project"))
+    project = render_topics_sdk(tmp_path_factory.mktemp("topics"), PACKAGE)
+    assert (project / PACKAGE / "topics.py").is_file() and not (project / PACKAGE / "guest_chat.py").exists()
+    sys.path.insert(0, str(project))
     try:
         yield importlib.import_module(PACKAGE)
     finally:
-        sys.path.remove(str(work / "project"))
+        sys.path.remove(str(project))
         for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
             del sys.modules[name]
 
