@@ -204,6 +204,8 @@ def parse_available_topics(
         if not isinstance(entity, dict):
             continue
         pattern = entity.get("id")
+        if not isinstance(pattern, str):
+            continue
         try:
             _check_pattern(pattern)
         except TopicPatternError:

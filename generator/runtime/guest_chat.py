@@ -187,7 +187,8 @@ class _SessionCore:
         body = frame.body_json()
         if not self._first_time(self._identity(frame, body)):
             return None
-        type_ = frame.metadata.get("type") if isinstance(frame.metadata.get("type"), str) else ""
+        sent_type = frame.metadata.get("type")
+        type_ = sent_type if isinstance(sent_type, str) else ""
         kind = _KINDS.get(type_, "other")
         data, error = body, None
         if kind == "member" and isinstance(body, dict) and isinstance(body.get("member"), dict):
