@@ -33,6 +33,13 @@ PUBLIC_NAMES: dict[str, str] = {
     "ResponseEvent": "_events",
     "RetryPolicy": "_retry",
     "RateLimiter": "_rate_limit",
+    # event streams; ``<sdk>.notifications`` is the module (holding itself, like api_client)
+    "notifications": "notifications",
+    "NotificationChannel": "notifications",
+    "AsyncNotificationChannel": "notifications",
+    "NotificationEvent": "notifications",
+    "ChannelEvent": "notifications",
+    "TopicModels": "_topics",
     # pagination
     "iter_pages": "pagination",
     "iter_entities": "pagination",

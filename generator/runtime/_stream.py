@@ -317,6 +317,8 @@ class SyncSocket:
         self.closed_reason: str | None = None
         # called by receive() with the message of each heartbeat / pong frame it consumes
         self.on_control: Callable[[str], None] | None = None
+        self.pings_sent = 0
+        self.pongs_received = 0
 
     def receive(self) -> Frame:
         """The next frame that is not a heartbeat or pong. Raises ``SocketClosed``."""
@@ -335,8 +337,11 @@ class SyncSocket:
             liveness.saw_frame(time.monotonic())
             frame = parse_frame(text)
             if frame.topic == HEARTBEAT_TOPIC:
+                message = frame.control_message or ""
+                if message == "pong":
+                    self.pongs_received += 1
                 if self.on_control is not None:
-                    self.on_control(frame.control_message or "")
+                    self.on_control(message)
                 continue
             return frame
 
@@ -351,6 +356,7 @@ class SyncSocket:
             )
         if action == "ping":
             self.liveness.sent_ping(time.monotonic())
+            self.pings_sent += 1
             try:
                 self._connection.send(PING)
             except (
@@ -364,7 +370,16 @@ class SyncSocket:
 
     def ping(self) -> None:
         """Ask the server for a pong now (its reply comes back after every frame sent before)."""
-        self._connection.send(PING)
+        self.pings_sent += 1
+        try:
+            self._connection.send(PING)
+        except ws_exceptions.ConnectionClosed as error:
+            raise _closed_reason(error) from None
+
+    @property
+    def pings_answered(self) -> bool:
+        """Every ping sent so far has its pong: the frames queued before them all arrived."""
+        return self.pongs_received >= self.pings_sent
 
     def send_json(self, message: Any) -> None:
         try:
@@ -397,6 +412,8 @@ class AsyncSocket:
         self.closed_reason: str | None = None
         # called by receive() with the message of each heartbeat / pong frame it consumes
         self.on_control: Callable[[str], None] | None = None
+        self.pings_sent = 0
+        self.pongs_received = 0
 
     async def receive(self) -> Frame:
         import asyncio
@@ -417,8 +434,11 @@ class AsyncSocket:
             liveness.saw_frame(time.monotonic())
             frame = parse_frame(text)
             if frame.topic == HEARTBEAT_TOPIC:
+                message = frame.control_message or ""
+                if message == "pong":
+                    self.pongs_received += 1
                 if self.on_control is not None:
-                    self.on_control(frame.control_message or "")
+                    self.on_control(message)
                 continue
             return frame
 
@@ -433,6 +453,7 @@ class AsyncSocket:
             )
         if action == "ping":
             self.liveness.sent_ping(time.monotonic())
+            self.pings_sent += 1
             try:
                 await self._connection.send(PING)
             except (
@@ -445,7 +466,15 @@ class AsyncSocket:
         return error
 
     async def ping(self) -> None:
-        await self._connection.send(PING)
+        self.pings_sent += 1
+        try:
+            await self._connection.send(PING)
+        except ws_exceptions.ConnectionClosed as error:
+            raise _closed_reason(error) from None
+
+    @property
+    def pings_answered(self) -> bool:
+        return self.pongs_received >= self.pings_sent
 
     async def send_json(self, message: Any) -> None:
         try:

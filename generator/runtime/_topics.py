@@ -44,21 +44,23 @@ class TopicPatterns:
     """Finds the value registered for the first pattern matching a topic (literal topics
     first, then patterns in registration order); results cached per topic."""
 
-    __slots__ = ("_cache", "_exact", "_patterns")
+    __slots__ = ("_all", "_cache", "_exact", "_patterns")
 
     def __init__(self, entries: Iterable[tuple[str, Any]] = ()) -> None:
         self._exact: dict[str, Any] = {}
         self._patterns: dict[int, list[tuple[tuple[str | None, ...], Any]]] = {}
         self._cache: dict[str, Any] = {}
+        self._all: list[tuple[tuple[str | None, ...], Any]] = []
         for pattern, value in entries:
             self.add(pattern, value)
 
     def add(self, pattern: str, value: Any) -> None:
         segments = pattern.split(".")
+        shape = tuple(None if _is_placeholder(s) else s for s in segments)
+        self._all.append((shape, value))
         if not any(_is_placeholder(s) for s in segments):
             self._exact.setdefault(pattern, value)
         else:
-            shape = tuple(None if _is_placeholder(s) else s for s in segments)
             self._patterns.setdefault(len(shape), []).append((shape, value))
         self._cache.clear()
 
@@ -81,13 +83,15 @@ class TopicPatterns:
         return value
 
     def all_matches(self, topic: str) -> list[Any]:
-        """Every value whose pattern matches ``topic`` (for callbacks: all of them run)."""
+        """Every value whose pattern matches ``topic``, in registration order (callbacks:
+        all of them run)."""
         segments = topic.split(".")
-        found = [v for p, v in self._exact.items() if p == topic]
-        for shape, value in self._patterns.get(len(segments), ()):
-            if all(s is None or s == t for s, t in zip(shape, segments)):
-                found.append(value)
-        return found
+        return [
+            value
+            for shape, value in self._all
+            if len(shape) == len(segments)
+            and all(s is None or s == t for s, t in zip(shape, segments))
+        ]
 
     def __len__(self) -> int:
         return len(self._exact) + sum(len(v) for v in self._patterns.values())

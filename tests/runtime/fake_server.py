@@ -224,7 +224,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
         ):  # the client gave up (timeout tests)
             self.close_connection = True
 
-    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _dispatch
+    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = _dispatch
 
     def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
         pass

@@ -67,6 +67,10 @@ class NotificationServer:
         self.sent: list[int] = []  # event ids written to some socket, in order
         self.socket_messages: list[dict[str, Any]] = []  # what clients sent (not pings)
         self.connections = 0
+        self.unsubscribe_delay = (
+            0.0  # DELETE subscriptions waits this long: a longer overlap
+        )
+        self.copies: list[int] = []  # sockets written per published event
         self._ids = itertools.count(1)
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
@@ -174,22 +178,22 @@ class NotificationServer:
             return Reply(401, {"message": "unauthorized", "code": "bad.credentials"})
         if not channel.alive:
             return Reply(404, {"message": "channel not found", "code": "not.found"})
+        if request.method == "DELETE":
+            time.sleep(self.unsubscribe_delay)
+            with self.lock:
+                channel.topics = set()
+            return Reply(204, body=b"")
         with self.lock:
             if request.method in ("PUT", "POST"):
                 topics = {item["id"] for item in request.json()}
                 new = topics if request.method == "PUT" else channel.topics | topics
                 if len(new) > 1000:
-                    return Reply(
-                        400,
-                        {
-                            "message": "Only 1000 topics per channel",
-                            "code": "bad.request",
-                        },
-                    )
+                    message = {
+                        "message": "Only 1000 topics per channel",
+                        "code": "bad.request",
+                    }
+                    return Reply(400, message)
                 channel.topics = new
-            elif request.method == "DELETE":
-                channel.topics = set()
-                return Reply(204, body=b"")
             entities = [{"id": t} for t in sorted(channel.topics)]
         return Reply(200, {"entities": entities})
 
@@ -291,6 +295,7 @@ class NotificationServer:
                 pass
         if written and event_id is not None:
             self.sent.append(event_id)
+        self.copies.append(written)
         return written
 
     def live_sockets(self) -> list[Socket]:
