@@ -27,8 +27,10 @@ the messages it missed meanwhile (``recovered=True``) when the SDK has the messa
 Each event is delivered once: events with an id (messages, typing) are remembered by id (the
 last ``remember`` of them), others by correlation id and body.
 
-State changes (``connecting``, ``connected``, ``reconnecting``, ``closed``) go to listeners
-(``on_event``) and to the client's event bus when it has one (``emit_stream_event``).
+State changes (``connecting``, ``connected``, ``reconnecting``, ``closed``) are
+``ChannelEvent``s, as for notification channels (``channel_id`` is the conversation id;
+``detail`` has ``attempt`` and ``recovered`` after a reconnect): they go to listeners
+(``on_event``) and to the client's event bus.
 
 This module exists only in SDKs whose spec has the web chat guest operations (sdkgen copies it
 when it renders ``_guest_chat_api``, which names the API class, methods and models it uses).
@@ -41,9 +43,10 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import _guest_chat_api as _spec
+from ._channel_core import ChannelEvent, publish_to_client
 from ._lazy import lazy_import
 from ._stream import (
     DEFAULT_HEARTBEAT_INTERVAL,
@@ -77,7 +80,6 @@ __all__ = [
     "AsyncGuestChatSession",
     "GuestChatEvent",
     "GuestChatSession",
-    "GuestChatStateEvent",
     "StreamConnectError",
 ]
 
@@ -99,19 +101,6 @@ class GuestChatEvent:
     raw: str
     decode_error: str | None = None
     recovered: bool = False  # fetched after a reconnect: missed while the stream was down
-
-
-@dataclass(frozen=True, slots=True)
-class GuestChatStateEvent:
-    """A change in a session's life: ``state`` is connecting, connected, reconnecting or
-    closed; ``detail`` has ``attempt`` while reconnecting and ``recovered`` (messages fetched)
-    once connected again. Same shape as the notification channel's state events."""
-
-    kind: str
-    state: str
-    reason: str = ""
-    channel_id: str | None = None  # the conversation id
-    detail: Mapping[str, Any] = field(default_factory=dict)
 
 
 def _api_classes() -> tuple[type, type]:
@@ -159,7 +148,7 @@ class _SessionCore:
         self.recover_missed = recover_missed and "history" in _spec.METHODS
         self.backoff = backoff
         self.state = "new"
-        self.listeners: list[Callable[[GuestChatStateEvent], Any]] = []
+        self.listeners: list[Callable[[ChannelEvent], Any]] = []
         self.last_message_id: str | None = None
         self._seen: OrderedDict[Any, None] = OrderedDict()
         self._remember = remember
@@ -243,7 +232,7 @@ class _SessionCore:
         if state == self.state and not reason:
             return
         self.state = state
-        event = GuestChatStateEvent("state", state, reason, self.conversation_id, detail)
+        event = ChannelEvent("state", state, reason, self.conversation_id, detail)
         log = stream_logger()
         log.info("guest chat %s: %s%s", self.conversation_id, state, f" ({reason})" if reason else "")
         for listener in list(self.listeners):
@@ -251,12 +240,7 @@ class _SessionCore:
                 listener(event)
             except Exception:  # a listener never breaks the stream
                 log.exception("a guest chat listener raised")
-        emit = getattr(self.client, "emit_stream_event", None)
-        if emit is not None:
-            try:
-                emit(event)
-            except Exception:
-                log.exception("the client's event bus raised")
+        publish_to_client(self.client, event)
 
     def give_up(self, attempts: int, error: BaseException) -> StreamConnectError:
         self.set_state("closed", f"{attempts} reconnect attempt(s) failed")
@@ -371,8 +355,8 @@ class GuestChatSession:
         """What :meth:`resume` needs (keep it as secret as the JWT in it)."""
         return self._core.saved()
 
-    def on_event(self, listener: Callable[[GuestChatStateEvent], Any]) -> Callable[[GuestChatStateEvent], Any]:
-        """Call ``listener(GuestChatStateEvent)`` on every state change (as the notification
+    def on_event(self, listener: Callable[[ChannelEvent], Any]) -> Callable[[ChannelEvent], Any]:
+        """Call ``listener(ChannelEvent)`` on every state change (as the notification
         channel's ``on_event``)."""
         self._core.listeners.append(listener)
         return listener
@@ -566,8 +550,8 @@ class AsyncGuestChatSession:
     def saved(self) -> dict[str, str]:
         return self._core.saved()
 
-    def on_event(self, listener: Callable[[GuestChatStateEvent], Any]) -> Callable[[GuestChatStateEvent], Any]:
-        """Call ``listener(GuestChatStateEvent)`` on every state change (as the notification
+    def on_event(self, listener: Callable[[ChannelEvent], Any]) -> Callable[[ChannelEvent], Any]:
+        """Call ``listener(ChannelEvent)`` on every state change (as the notification
         channel's ``on_event``)."""
         self._core.listeners.append(listener)
         return listener
