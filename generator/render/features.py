@@ -33,7 +33,7 @@ GUEST_CHAT_MODELS = {  # what the event stream's bodies decode into, and the req
     "message_request": "CreateWebChatMessageRequest",
 }
 # runtime modules copied only into SDKs that have the feature
-FEATURE_RUNTIME_MODULES = {"guest_chat": ("guest_chat.py",)}
+FEATURE_RUNTIME_MODULES = {"guest_chat": ("guest_chat.py", "_guest_chat_core.py")}
 AVAILABLE_TOPICS_OPERATION = "getNotificationsAvailabletopics"
 
 
