@@ -78,6 +78,11 @@ def start(sdk, stream, **options):
     return session, api, seen
 
 
+def test_only_guest_chat_sdks_have_it(sdk):
+    assert sdk.GuestChatSession is sdk.guest_chat.GuestChatSession
+    assert not hasattr(sdk, "topics")  # no notification schemas, no availabletopics file
+
+
 def test_start_sets_the_jwt_and_sends_through_the_api(sdk, stream):
     session, api, _ = start(sdk, stream)
     with session:
