@@ -95,6 +95,23 @@ def test_start_sets_the_jwt_and_sends_through_the_api(sdk, stream):
         assert message.url.path == "/api/v2/webchat/guest/conversations/conv-9/members/guest-9/messages"
 
 
+def test_start_takes_the_request_model(sdk, stream):
+    models = sdk.models
+    body = models.CreateWebChatConversationRequest(
+        organization_id="o",
+        deployment_id="d",
+        routing_target=models.WebChatRoutingTarget(target_type="QUEUE", target_address="q"),
+        member_info=models.GuestMemberInfo(display_name="g"),
+    )
+    api = Api(stream.uri)
+    client = sdk.ApiClient(host="https://api.example.test", transport=httpx.MockTransport(api))
+    with sdk.GuestChatSession.start(body, client, **FAST) as session:
+        assert session.member_id == "guest-9" and session.client is client
+    sent = json.loads(api.requests[0].content)
+    assert sent["routingTarget"] == {"targetType": "QUEUE", "targetAddress": "q"}
+    assert sent["memberInfo"]["displayName"] == "g"
+
+
 def test_a_silent_socket_is_replaced(sdk, stream):
     session, _, bus = start(sdk, stream)
     with session:
