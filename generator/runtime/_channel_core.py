@@ -434,14 +434,30 @@ def token_used(before: str, after: str) -> str:
     return after if before == after or not before else before
 
 
+BUS_KINDS = {
+    "state": "notification_channel_state",
+    "channel_created": "notification_channel_created",
+    "events_dropped": "notification_events_dropped",
+    "subscriptions": "notification_subscriptions",
+}
+
+
 def publish_to_client(client: Any, event: ChannelEvent) -> None:
-    """Hand ``event`` to the client's event bus when it has one (see docs/runtime.md)."""
-    emit = getattr(client, "emit_stream_event", None)
-    if emit is not None:
-        try:
-            emit(event)
-        except Exception:
-            stream_logger().exception("the client's event bus raised")
+    """Hand ``event`` to the client's event bus (``client.events``, see ``_events.py``) as an
+    ``Event`` of kind ``notification_<kind>`` whose ``data`` holds the channel's state,
+    reason, channel id and details. Free when nobody subscribed."""
+    bus = getattr(client, "events", None)
+    if bus is None or not getattr(bus, "active", False):
+        return
+    from ._events import Event
+
+    data = {
+        "state": event.state,
+        "reason": event.reason,
+        "channel_id": event.channel_id,
+        **event.detail,
+    }
+    bus.emit(Event(BUS_KINDS.get(event.kind, "notification_" + event.kind), data=data))
 
 
 def normalize_topics(topics: str | Iterable[str]) -> list[str]:

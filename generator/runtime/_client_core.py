@@ -7,7 +7,6 @@ proxy built, when the first request needs them (see ``_lazy.py`` and ``transport
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -15,18 +14,30 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ._auth import TokenInfo, TokenManager, parse_token_response
-from ._events import RequestEvent, ResponseEvent
+from ._call import DONE, REAUTH, Call, Download, Outcome, OutcomeKind
+from ._events import (
+    ClientState,
+    Event,
+    EventBus,
+    EventKind,
+    RequestEvent,
+    ResponseEvent,
+    call_hooks,
+)
 from ._lazy import lazy_import
-from ._rate_limit import RateLimiter
+from ._rate_limit import GO, RateLimiter, RateLimitState, Ticket
 from ._request_options import RequestOptions
 from ._response import ApiResponse
 from ._retry import (
     MAYBE_SENT,
+    MIN_ATTEMPT_TIME,
     NOT_SENT,
     RetryPolicy,
     RetryState,
+    backoff_delay,
     retry_delay_for_status,
     retry_delay_for_transport_error,
+    server_requested_delay,
 )
 from .configuration import (
     Configuration,
@@ -40,6 +51,7 @@ from .rest import (
     ApiConnectionError,
     ApiException,
     ApiTimeoutError,
+    ClientClosedError,
     ResponseDecodeError,
     error_from_response,
 )
@@ -58,15 +70,21 @@ else:
 
 TOKEN_OPERATION_ID = "oauthToken"
 _UNSET: Any = object()
+_LEAVES_CONNECTED = (ClientState.IDLE, ClientState.CONNECTING, ClientState.RECONNECTING)
 
 
-@dataclass(slots=True)
-class Outcome:
-    """What to do after one attempt: return the response, retry after ``delay``, or renew the
-    token and retry at once (``reauth``)."""
+@dataclass(frozen=True, slots=True)
+class CallSettings:
+    """The settings of a client's calls, resolved from its keyword overrides and its
+    configuration; rebuilt when the configuration changes (``Configuration.version``)."""
 
-    kind: str  # "done" | "retry" | "reauth"
-    delay: float = 0.0
+    retry_policy: RetryPolicy
+    timeout: float | None
+    attempt_timeout: float | None
+    connect_timeout: float | None
+    extension: dict[str, float | None]
+    rate_cap: RateLimiter | None
+    follow_rate_limit_headers: bool
 
 
 class ClientCore:
@@ -86,6 +104,7 @@ class ClientCore:
         token_provider: Callable[[], str] | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        attempt_timeout: float | None = None,
         connect_timeout: float | None = None,
         max_retries: int | None = None,
         max_rate_limit_retries: int | None = None,
@@ -94,6 +113,7 @@ class ClientCore:
         retry_backoff_max: float | None = None,
         max_requests_per_second: float | None = None,
         rate_limit_burst: int = 1,
+        follow_rate_limit_headers: bool | None = None,
         proxy: str | None = None,
         proxy_username: str | None = None,
         proxy_password: str | None = None,
@@ -132,42 +152,163 @@ class ClientCore:
             state.client_id, state.client_secret = client_id, client_secret
             state.renew_with_client_credentials = client_secret is not None
         state.provider = token_provider
-        self.retry_policy = RetryPolicy(
-            max_retries=_pick(max_retries, config.max_retries),
-            max_rate_limit_retries=_pick(
-                max_rate_limit_retries, config.max_rate_limit_retries
-            ),
-            max_retry_time=_pick(max_retry_time, config.max_retry_time),
-            backoff_base=_pick(retry_backoff_base, config.retry_backoff_base),
-            backoff_max=_pick(retry_backoff_max, config.retry_backoff_max),
-        )
-        rate = _pick(max_requests_per_second, config.max_requests_per_second)
-        self.rate_limiter = RateLimiter(rate, rate_limit_burst) if rate else None
-        self._connect_timeout = _pick(connect_timeout, config.connect_timeout)
-        self._timeout_seconds = _pick(timeout, config.timeout)
-        self.verify_ssl = bool(config.verify_ssl if verify_ssl is None else verify_ssl)
+        # keyword settings win over the configuration's; the others follow it as it changes
+        self._overrides: dict[str, Any] = {
+            name: value
+            for name, value in (
+                ("timeout", timeout),
+                ("attempt_timeout", attempt_timeout),
+                ("connect_timeout", connect_timeout),
+                ("max_retries", max_retries),
+                ("max_rate_limit_retries", max_rate_limit_retries),
+                ("max_retry_time", max_retry_time),
+                ("retry_backoff_base", retry_backoff_base),
+                ("retry_backoff_max", retry_backoff_max),
+                ("max_requests_per_second", max_requests_per_second),
+                ("follow_rate_limit_headers", follow_rate_limit_headers),
+                ("proxy", proxy),
+                ("proxy_username", proxy_username),
+                ("proxy_password", proxy_password),
+                ("verify_ssl", verify_ssl),
+            )
+            if value is not None
+        }
+        self._rate_limit_burst = rate_limit_burst
+        self._settings: CallSettings | None = None
+        self._settings_version = -1
+        self.rate_limit = RateLimitState()
         self.max_connections = max_connections
-        # what the httpx transport reads from the request's "timeout" extension
-        self._timeout_extension = _timeout_extension(
-            self._timeout_seconds, self._connect_timeout
-        )
-        # fixed now, built on the first request (transport_options)
-        self._tls_settings = (config.ssl_ca_cert, config.cert_file, config.key_file)
-        self._proxy_settings = (
-            proxy or config.proxy,
-            proxy_username or config.proxy_username,
-            proxy_password or config.proxy_password,
-        )
         self._transport_settings: dict[str, Any] | None = None
         self._transport_lock = (
             threading.RLock()
         )  # pools (api_client.py), then TLS context
         self.request_hooks: list[Callable[[RequestEvent], None]] = []
         self.response_hooks: list[Callable[[ResponseEvent], None]] = []
+        self._logger_name = config.logger.name
+        self.events = EventBus(self._logger_name)
+        self._state = ClientState.IDLE
+        self._state_lock = threading.Lock()
+
+    # settings ---------------------------------------------------------------------------------
+    def call_settings(self) -> CallSettings:
+        """The current settings (one integer comparison when the configuration is unchanged)."""
+        config = self.configuration
+        settings = self._settings
+        if settings is None or self._settings_version != config.version:
+            self._settings_version = config.version
+            settings = self._settings = self._resolve_settings(settings)
+        return settings
+
+    def _setting(self, name: str) -> Any:
+        return _pick(self._overrides.get(name), getattr(self.configuration, name))
+
+    def _resolve_settings(self, previous: CallSettings | None) -> CallSettings:
+        setting = self._setting
+        policy = RetryPolicy(
+            max_retries=int(setting("max_retries")),
+            max_rate_limit_retries=int(setting("max_rate_limit_retries")),
+            max_retry_time=float(setting("max_retry_time")),
+            backoff_base=float(setting("retry_backoff_base")),
+            backoff_max=float(setting("retry_backoff_max")),
+        )
+        rate = setting("max_requests_per_second")
+        cap = previous.rate_cap if previous is not None else None
+        if not rate:
+            cap = None
+        elif cap is None or cap.requests_per_second != rate:
+            cap = RateLimiter(rate, self._rate_limit_burst)
+        attempt_timeout = setting("attempt_timeout")
+        connect_timeout = setting("connect_timeout")
+        follow = bool(setting("follow_rate_limit_headers"))
+        self.rate_limit.follow_headers = follow
+        return CallSettings(
+            retry_policy=policy,
+            timeout=setting("timeout"),
+            attempt_timeout=attempt_timeout,
+            connect_timeout=connect_timeout,
+            extension=_timeout_extension(attempt_timeout, connect_timeout),
+            rate_cap=cap,
+            follow_rate_limit_headers=follow,
+        )
+
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        return self.call_settings().retry_policy
+
+    @property
+    def rate_limiter(self) -> RateLimiter | None:
+        """The fixed cap (``max_requests_per_second``), or None."""
+        return self.call_settings().rate_cap
+
+    def transport_setting_in_use(self, name: str) -> bool:
+        """Whether this open client has set up connections with the configuration's ``name``
+        (then a change of it cannot apply)."""
+        return (
+            self._transport_settings is not None
+            and name not in self._overrides
+            and self._state is not ClientState.CLOSED
+        )
+
+    # states and events --------------------------------------------------------------------------
+    @property
+    def state(self) -> ClientState:
+        """Where the client is: idle, connecting, connected, rate_limited, reconnecting, closed."""
+        return self._state
+
+    def _set_state(
+        self, new: ClientState, only_from: tuple[ClientState, ...] | None = None
+    ) -> None:
+        with self._state_lock:
+            previous = self._state
+            if previous is new or previous is ClientState.CLOSED:
+                return
+            if only_from is not None and previous not in only_from:
+                return
+            self._state = new
+        if self.events.active:
+            self.events.emit(
+                Event(EventKind.STATE_CHANGED, state=new, previous_state=previous)
+            )
+
+    def _call_event(self, kind: str, call: Call, **fields: Any) -> None:
+        self.events.emit(
+            Event(
+                kind,
+                operation_id=call.operation_id,
+                method=call.method,
+                url=call.url,
+                attempt=call.attempt,
+                **fields,
+            )
+        )
+
+    def _mark_closed(self) -> None:
+        self._set_state(ClientState.CLOSED)
+
+    def _check_open(self) -> None:
+        if self._state is ClientState.CLOSED:
+            raise ClientClosedError(
+                "this client is closed; nothing was sent (build a new client)"
+            )
+
+    def token_event(self, error: BaseException | None, had_token: bool) -> None:
+        """After a token request: obtained / renewed / failed."""
+        if error is None:
+            if self._state is ClientState.IDLE:
+                self._set_state(ClientState.CONNECTED)
+            if self.events.active:
+                kind = EventKind.TOKEN_RENEWED if had_token else EventKind.TOKEN_OBTAINED
+                self.events.emit(Event(kind))
+        elif self.events.active:
+            self.events.emit(
+                Event(EventKind.TOKEN_FAILED, error=f"{type(error).__name__}: {error}")
+            )
 
     @property
     def timeout(self) -> httpx.Timeout:
-        return httpx.Timeout(self._timeout_seconds, connect=self._connect_timeout)
+        """The per-attempt timeouts (read/write/pool, connect) as an ``httpx.Timeout``."""
+        settings = self.call_settings()
+        return httpx.Timeout(settings.attempt_timeout, connect=settings.connect_timeout)
 
     def transport_options(self) -> dict[str, Any]:
         """TLS context and proxy shared by every pool of this client (see _pool.py), built
@@ -177,10 +318,19 @@ class ClientCore:
             with self._transport_lock:
                 settings = self._transport_settings
                 if settings is None:
-                    settings = self._transport_settings = {
-                        "verify": _tls_context(self._tls_settings, self.verify_ssl),
-                        "proxy": _proxy(*self._proxy_settings),
+                    config = self.configuration
+                    tls = (config.ssl_ca_cert, config.cert_file, config.key_file)
+                    setting = self._setting
+                    settings = {
+                        "verify": _tls_context(tls, bool(setting("verify_ssl"))),
+                        "proxy": _proxy(
+                            setting("proxy"),
+                            setting("proxy_username"),
+                            setting("proxy_password"),
+                        ),
                     }
+                    config.track_transport_user(self)
+                    self._transport_settings = settings
         return settings
 
     def http_settings(self, connections: int) -> dict[str, Any]:
@@ -193,6 +343,10 @@ class ClientCore:
             max_connections=connections, max_keepalive_connections=connections
         )
         return {**self.transport_options(), "limits": limits}
+
+    @property
+    def verify_ssl(self) -> bool:
+        return bool(self._setting("verify_ssl"))
 
     # hosts ----------------------------------------------------------------------------------
     @property
@@ -297,13 +451,13 @@ class ClientCore:
 
     # requests ---------------------------------------------------------------------------------
     def policy_for(self, options: RequestOptions) -> RetryPolicy:
+        base = self.call_settings().retry_policy
         if (
             options.max_retries is None
             and options.max_rate_limit_retries is None
             and options.max_retry_time is None
         ):
-            return self.retry_policy
-        base = self.retry_policy
+            return base
         return RetryPolicy(
             max_retries=_pick(options.max_retries, base.max_retries),
             max_rate_limit_retries=_pick(
@@ -338,87 +492,168 @@ class ClientCore:
             return prepared.query + extra
         return prepared.query or None
 
-    def request_timeout(self, options: RequestOptions) -> dict[str, float | None]:
-        """The timeout as the httpx transport reads it (a request extension)."""
-        if options.timeout is None:
-            return self._timeout_extension
-        return _timeout_extension(
-            options.timeout, min(self._connect_timeout, options.timeout)
-        )
-
-    def before_send(
-        self, operation_id: str, method: str, url: str, state: RetryState
-    ) -> None:
-        if self.request_hooks:
-            event = RequestEvent(operation_id, method, url, state.attempts)
-            for hook in self.request_hooks:
-                hook(event)
-
-    def judge_response(
+    def start_call(
         self,
         operation_id: str,
         method: str,
         url: str,
-        headers: Mapping[str, str],
-        request_body: Any,
-        response: httpx.Response,
-        token: str,
-        reauth_used: bool,
-        policy: RetryPolicy,
-        state: RetryState,
-        started: float,
+        headers: dict[str, str],
+        params: Any,
+        prepared: PreparedRequest,
+        options: RequestOptions,
+        *,
+        auth: bool,
         secret: bool = False,
-    ) -> Outcome:
-        """Decide on a response whose body has been read; raises the typed error when final."""
-        status = response.status_code
-        outcome: Outcome
-        if status < 400:
-            outcome = Outcome("done")
-        elif (
-            status == 401
-            and token
-            and not reauth_used
-            and self.tokens.state.can_renew()
-            and (self.configuration.should_refresh_access_token)
-        ):
-            self.tokens.invalidate(token)
-            outcome = Outcome("reauth")
-        else:
-            delay = retry_delay_for_status(
-                policy, state, method, status, response.headers
+    ) -> Call:
+        """A new call (nothing sent yet); raises ``ClientClosedError`` on a closed client."""
+        self._check_open()
+        settings = self.call_settings()
+        now = time.monotonic()
+        timeout = _pick(options.timeout, settings.timeout)
+        attempt_timeout = settings.attempt_timeout
+        extension = settings.extension
+        if options.attempt_timeout is not None:
+            attempt_timeout = options.attempt_timeout
+            extension = _timeout_extension(
+                attempt_timeout, _smaller(settings.connect_timeout, attempt_timeout)
             )
-            outcome = Outcome("retry", delay) if delay is not None else Outcome("raise")
-        elapsed = time.monotonic() - started
-        self._report(
+        return Call(
             operation_id,
             method,
             url,
             headers,
-            request_body,
-            response,
-            state,
-            elapsed,
-            outcome,
-            secret,
+            params,
+            prepared,
+            self.policy_for(options),
+            RetryState(now, deadline=now + timeout if timeout else None),
+            extension,
+            attempt_timeout,
+            settings.connect_timeout,
+            timeout=timeout or None,
+            auth=auth,
+            secret=secret,
+            shared_rate=not secret,
+            download=Download(options.download_to)
+            if options.download_to is not None
+            else None,
         )
-        if outcome.kind == "raise":
-            raise error_from_response(
-                status, response.reason_phrase, response.headers, response.content
+
+    def cap_wait(self, call: Call) -> float:
+        """Seconds to wait for the fixed cap (``max_requests_per_second``), if any."""
+        cap = self.call_settings().rate_cap
+        if cap is None:
+            return 0.0
+        wait = cap.reserve()
+        if wait:
+            self._queued(call, wait)
+        return wait
+
+    def acquire_slot(self, call: Call, ticket: Ticket | None) -> Ticket:
+        """The rate-limit state's decision for this call: send now (``ticket.wait == 0``) or
+        sleep ``ticket.wait`` and ask again with the ticket. Raises ``ApiTimeoutError`` when
+        the wait would outlast the call's timeout."""
+        if not call.shared_rate:
+            return GO
+        ticket = self.rate_limit.acquire(ticket, time.monotonic())
+        if ticket.lifted:
+            self._set_state(ClientState.CONNECTED, (ClientState.RATE_LIMITED,))
+            if self.events.active:
+                self.events.emit(Event(EventKind.RATE_LIMIT_LIFTED))
+        if ticket.wait:
+            self._queued(call, ticket.wait)
+        return ticket
+
+    def _queued(self, call: Call, wait: float) -> None:
+        deadline = call.retry.deadline
+        if deadline is not None and time.monotonic() + wait > deadline:
+            raise self._annotate(
+                ApiTimeoutError(
+                    f"rate limited: the call would wait {wait:.1f} s for its turn, beyond"
+                    f" its timeout of {call.timeout} s ({call.method} {call.url})"
+                ),
+                call,
             )
+        if not call.queued and self.events.active:
+            call.queued = True
+            self._call_event(EventKind.CALL_QUEUED, call, wait=wait)
+
+    def begin_attempt(self, call: Call) -> dict[str, float | None]:
+        """Counts the attempt, tells hooks and subscribers; returns its httpx timeouts."""
+        self._check_open()
+        call.attempt = call.retry.attempts
+        call.queued = False
+        now = call.attempt_started = time.monotonic()
+        if self._state is ClientState.IDLE:
+            self._set_state(ClientState.CONNECTING, (ClientState.IDLE,))
+        if self.request_hooks:
+            event = RequestEvent(call.operation_id, call.method, call.url, call.attempt)
+            call_hooks(self.request_hooks, event, self._logger_name)
+        if self.events.active:
+            self._call_event(EventKind.CALL_STARTED, call)
+        deadline = call.retry.deadline
+        if deadline is None:
+            return call.extension
+        remaining = max(deadline - now, MIN_ATTEMPT_TIME)
+        return _timeout_extension(
+            _smaller(call.attempt_timeout, remaining),
+            _smaller(call.connect_timeout, remaining),
+        )
+
+    def judge_response(self, call: Call, response: httpx.Response) -> Outcome:
+        """Decide on a response whose body has been read (or streamed to its target)."""
+        status = response.status_code
+        now = time.monotonic()
+        if call.shared_rate and status != 429:
+            # a 429's reset is the suspension's (below), not the length of the window
+            self.rate_limit.on_response(response.headers, now, call.attempt_started)
+        outcome: Outcome
+        if status < 400:
+            outcome = DONE
+        elif (
+            status == 401
+            and call.token
+            and not call.reauth_used
+            and self.tokens.state.can_renew()
+            and self.configuration.should_refresh_access_token
+        ):
+            self.tokens.invalidate(call.token)
+            call.reauth_used = True
+            call.retry.reauths += 1
+            outcome = REAUTH
+        else:
+            delay = retry_delay_for_status(
+                call.policy, call.retry, call.method, status, response.headers
+            )
+            if delay is not None:
+                outcome = Outcome(OutcomeKind.RETRY, delay)
+            else:
+                error = error_from_response(
+                    status, response.reason_phrase, response.headers, response.content
+                )
+                outcome = Outcome(OutcomeKind.FAIL, error=self._annotate(error, call))
+        if status == 429 and call.shared_rate:
+            self._rate_limited(call, response.headers, now)
+        else:
+            self._set_state(ClientState.CONNECTED, _LEAVES_CONNECTED)
+        self._report(call, response, now - call.attempt_started, outcome)
         return outcome
 
-    def judge_transport_error(
-        self,
-        operation_id: str,
-        method: str,
-        url: str,
-        headers: Mapping[str, str],
-        error: httpx.TransportError,
-        policy: RetryPolicy,
-        state: RetryState,
-        started: float,
-    ) -> float:
-        """The delay before retrying after a transport error; raises the typed error when final."""
+    def _rate_limited(self, call: Call, headers: Mapping[str, str], now: float) -> None:
+        """A 429: suspend every call of the client for as long as the server asked."""
+        delay = server_requested_delay(headers)
+        if delay is None:
+            delay = backoff_delay(call.policy, call.retry.rate_limit_retries)
+        if self.rate_limit.on_rate_limited(delay, now):
+            self._set_state(ClientState.RATE_LIMITED)
+            if self.events.active:
+                self.events.emit(
+                    Event(EventKind.RATE_LIMIT_HIT, wait=delay, operation_id=call.operation_id)
+                )
+
+    def judge_transport_error(self, call: Call, error: httpx.TransportError) -> Outcome:
+        """Decide after an attempt that got no response (refused, dropped, timed out)."""
+        if call.shared_rate:
+            self.rate_limit.on_no_answer()
         not_sent = (
             httpx.ConnectError,
             httpx.ConnectTimeout,
@@ -427,66 +662,82 @@ class ClientCore:
         )
         kind = NOT_SENT if isinstance(error, not_sent) else MAYBE_SENT
         delay = None
-        if not isinstance(error, httpx.UnsupportedProtocol):
-            delay = retry_delay_for_transport_error(policy, state, method, kind)
-        description = f"{type(error).__name__}: {error or 'no detail'} ({method} {url})"
-        elapsed = time.monotonic() - started
+        retryable = call.download is None or call.download.retryable
+        if retryable and not isinstance(error, httpx.UnsupportedProtocol):
+            delay = retry_delay_for_transport_error(call.policy, call.retry, call.method, kind)
+        description = f"{type(error).__name__}: {error or 'no detail'} ({call.method} {call.url})"
+        elapsed = time.monotonic() - call.attempt_started
         logger = self.configuration.logger
         if logger.wants_errors():
             logger.log_exchange(
-                method=method,
-                url=url,
+                method=call.method,
+                url=call.url,
                 status=None,
-                request_headers=headers,
+                request_headers=call.headers,
                 response_headers=None,
                 elapsed=elapsed,
                 error=description,
             )
         if self.response_hooks:
             event = ResponseEvent(
-                operation_id,
-                method,
-                url,
-                state.attempts,
+                call.operation_id,
+                call.method,
+                call.url,
+                call.attempt,
                 None,
                 elapsed,
                 error=description,
                 will_retry=delay is not None,
             )
-            for hook in self.response_hooks:
-                hook(event)
-        if delay is None:
-            error_class = (
-                ApiTimeoutError
-                if isinstance(error, httpx.TimeoutException)
-                else ApiConnectionError
+            call_hooks(self.response_hooks, event, self._logger_name)
+        if delay is not None:
+            self._set_state(ClientState.RECONNECTING, (*_LEAVES_CONNECTED, ClientState.CONNECTED))
+            if self.events.active:
+                self._call_event(EventKind.CALL_RETRIED, call, wait=delay, error=description)
+            return Outcome(OutcomeKind.RETRY, delay)
+        error_class = (
+            ApiTimeoutError
+            if isinstance(error, httpx.TimeoutException)
+            else ApiConnectionError
+        )
+        failure = self._annotate(error_class(description), call)
+        failure.__cause__ = error
+        if self.events.active:
+            self._call_event(
+                EventKind.CALL_FINISHED,
+                call,
+                error=description,
+                elapsed=time.monotonic() - call.retry.started,
             )
-            raise error_class(description) from error
-        return delay
+        return Outcome(OutcomeKind.FAIL, error=failure)
+
+    def _annotate(self, error: ApiException, call: Call) -> ApiException:
+        """Say how many attempts the call made and over how long (and its timeout, if hit)."""
+        now = time.monotonic()
+        elapsed = now - call.retry.started
+        attempts = max(call.attempt, 1)
+        error.attempts, error.elapsed = attempts, elapsed
+        note = f"after {attempts} attempt{'s' if attempts > 1 else ''} over {elapsed:.1f} s"
+        deadline = call.retry.deadline
+        if deadline is not None and now >= deadline - MIN_ATTEMPT_TIME:
+            note += f"; the call's timeout is {call.timeout} s"
+        if attempts > 1 or isinstance(error, ApiConnectionError):
+            error.args = (f"{error.args[0] if error.args else ''} ({note})",)
+        return error
 
     def _report(
-        self,
-        operation_id,
-        method,
-        url,
-        headers,
-        request_body,
-        response,
-        state,
-        elapsed,
-        outcome,
-        secret,
-    ):
+        self, call: Call, response: httpx.Response, elapsed: float, outcome: Outcome
+    ) -> None:
         logger = self.configuration.logger
         failed = response.status_code >= 400
         if logger.wants_success() or (failed and logger.wants_errors()):
             logger.log_exchange(
-                method=method,
-                url=url,
+                method=call.method,
+                url=call.url,
                 status=response.status_code,
-                request_headers=headers,
+                request_headers=call.headers,
                 response_headers=response.headers,
-                request_body=request_body,
+                request_body=call.prepared.content,
                 response_body=(
                     response.content
                     if not response.is_stream_consumed or failed
@@ -494,29 +745,45 @@ class ClientCore:
                 ),
                 correlation_id=response.headers.get(CORRELATION_ID_HEADER),
                 elapsed=elapsed,
-                secret_bodies=secret,
+                secret_bodies=call.secret,
             )
+        retrying = outcome.kind is OutcomeKind.RETRY or outcome.kind is OutcomeKind.REAUTH
         if self.response_hooks:
             event = ResponseEvent(
-                operation_id,
-                method,
-                url,
-                state.attempts,
+                call.operation_id,
+                call.method,
+                call.url,
+                call.attempt,
                 response.status_code,
                 elapsed,
                 response.headers.get(CORRELATION_ID_HEADER),
-                will_retry=outcome.kind in ("retry", "reauth"),
+                will_retry=retrying,
             )
-            for hook in self.response_hooks:
-                hook(event)
+            call_hooks(self.response_hooks, event, self._logger_name)
+        if self.events.active:
+            if retrying:
+                self._call_event(
+                    EventKind.CALL_RETRIED,
+                    call,
+                    wait=outcome.delay,
+                    status=response.status_code,
+                    data={"reauth": outcome.kind is OutcomeKind.REAUTH},
+                )
+            else:
+                self._call_event(
+                    EventKind.CALL_FINISHED,
+                    call,
+                    status=response.status_code,
+                    elapsed=time.monotonic() - call.retry.started,
+                )
 
     def result(
         self,
         op: OperationSpec,
+        call: Call,
         response: httpx.Response,
         content: bytes | None,
         options: RequestOptions,
-        state: RetryState,
         downloaded: Any = _UNSET,
     ) -> Any:
         if downloaded is not _UNSET:
@@ -542,7 +809,7 @@ class ClientCore:
                 ) from None
         if options.extended_response:
             return ApiResponse(
-                response.status_code, response.headers, data, content, state.attempts
+                response.status_code, response.headers, data, content, call.retry.attempts
             )
         return data
 
@@ -556,13 +823,15 @@ class ClientCore:
                 headers=response.headers,
             ) from None
 
-
-def download_target_path(target: Any) -> str | None:
-    return os.fspath(target) if isinstance(target, (str, os.PathLike)) else None
-
-
 def _pick(value: Any, default: Any) -> Any:
     return default if value is None else value
+
+
+def _smaller(a: float | None, b: float | None) -> float | None:
+    """The smaller of two timeouts, None meaning no limit."""
+    if a is None:
+        return b
+    return a if b is None or a < b else b
 
 
 def _timeout_extension(

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from . import _guest_chat_api as _spec
-from ._channel_core import ChannelEvent, publish_to_client
+from ._channel_core import ChannelEvent
 from ._lazy import lazy_import
 from ._stream import Backoff, Frame, StreamConnectError, mask_uri, stream_logger, stream_settings
 
@@ -181,7 +181,7 @@ class SessionCore:
                 listener(event)
             except Exception:  # a listener never breaks the stream
                 log.exception("a guest chat listener raised")
-        publish_to_client(self.client, event)
+        publish_state(self.client, event)
 
     def give_up(self, attempts: int, error: BaseException) -> StreamConnectError:
         self.set_state("closed", f"{attempts} reconnect attempt(s) failed")
@@ -189,6 +189,22 @@ class SessionCore:
             f"guest chat {self.conversation_id}: cannot reopen {mask_uri(self.event_stream_uri)} after "
             f"{attempts} attempt(s): {error}"
         )
+
+
+BUS_KIND = "guest_chat_state"
+
+
+def publish_state(client: Any, event: ChannelEvent) -> None:
+    """Hand a state change to the client's event bus (``client.events``) as an ``Event`` of
+    kind ``guest_chat_state`` whose ``data`` holds the state, reason, conversation id and
+    details. Free when nobody subscribed."""
+    bus = getattr(client, "events", None)
+    if bus is None or not getattr(bus, "active", False):
+        return
+    from ._events import Event
+
+    data = {"state": event.state, "reason": event.reason, "conversation_id": event.channel_id, **event.detail}
+    bus.emit(Event(BUS_KIND, data=data))
 
 
 def start_arguments(body: Any) -> Any:

@@ -31,8 +31,15 @@ PUBLIC_NAMES: dict[str, str] = {
     "ApiResponse": "_response",
     "RequestEvent": "_events",
     "ResponseEvent": "_events",
+    # client states and events
+    "ClientState": "_events",
+    "Event": "_events",
+    "EventKind": "_events",
+    "EventBus": "_events",
+    "Subscription": "_events",
     "RetryPolicy": "_retry",
     "RateLimiter": "_rate_limit",
+    "RateLimitState": "_rate_limit",
     # event streams; ``<sdk>.notifications`` is the module (holding itself, like api_client)
     "notifications": "notifications",
     "NotificationChannel": "notifications",
@@ -63,6 +70,9 @@ PUBLIC_NAMES: dict[str, str] = {
     "TokenRefreshError": "rest",
     "ResponseDecodeError": "rest",
     "ConfigFileError": "rest",
+    "ClientClosedError": "rest",
+    "ClientLoopError": "rest",
+    "SettingNotAppliedError": "rest",
     # notification topics (generic: any SDK can build and match topic names)
     "Topic": "_topic_names",
 }

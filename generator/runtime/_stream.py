@@ -144,12 +144,17 @@ def stream_settings(
             context = ssl.create_default_context()
             context.check_hostname = False
             context.verify_mode = ssl.CERT_NONE
-    proxy_url, username, password = client._proxy_settings
+    setting = client._setting  # the client's effective settings (same runtime)
+    proxy_url, username, password = (
+        setting("proxy"),
+        setting("proxy_username"),
+        setting("proxy_password"),
+    )
     if proxy_url and username:
         parts = urlsplit(proxy_url)
         credentials = quote(username, safe="") + ":" + quote(password or "", safe="")
         proxy_url = urlunsplit(parts._replace(netloc=f"{credentials}@{parts.netloc}"))
-    connect = client.configuration.connect_timeout
+    connect = setting("connect_timeout")
     return StreamSettings(
         uri=uri,
         headers={"User-Agent": client.user_agent},

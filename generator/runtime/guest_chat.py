@@ -30,7 +30,8 @@ last ``remember`` of them), others by correlation id and body.
 State changes (``connecting``, ``connected``, ``reconnecting``, ``closed``) are
 ``ChannelEvent``s, as for notification channels (``channel_id`` is the conversation id;
 ``detail`` has ``attempt`` and ``recovered`` after a reconnect): they go to listeners
-(``on_event``) and to the client's event bus.
+(``on_event``) and to the client's event bus (``client.events``) as ``guest_chat_state``
+events.
 
 This module exists only in SDKs whose spec has the web chat guest operations (sdkgen copies it,
 with ``_guest_chat_core``, when it renders ``_guest_chat_api``, which names the API class,

@@ -3,7 +3,8 @@
 ``configuration.logger.log_level = LogLevel.LDebug`` (or ``log_level = debug`` in the config
 file) makes the client emit one record per HTTP exchange on the ``logging`` logger named after
 the SDK package. Bodies are off by default (they can hold personal data); credentials are never
-written at any level: the ``Authorization``/cookie headers are masked, token requests never log
+written at any level: every header whose name says key, token, secret, password, session,
+cookie or authorization is masked, token requests never log
 their bodies, and secret-looking JSON/form keys (tokens, secrets, passwords, JWTs) are masked.
 """
 
@@ -35,6 +36,20 @@ _ERROR = 40  # logging.ERROR
 REDACTED = "[REDACTED]"
 SENSITIVE_HEADERS = frozenset(
     {"authorization", "proxy-authorization", "cookie", "set-cookie"}
+)
+# any header whose name contains one of these is masked too (X-Api-Key, X-Auth-Token,
+# X-Session-Id, X-Client-Secret, ...)
+SENSITIVE_HEADER_WORDS = (
+    "key",
+    "token",
+    "secret",
+    "password",
+    "session",
+    "cookie",
+    "authorization",
+    "jwt",
+    "signature",
+    "credential",
 )
 SENSITIVE_KEYS = frozenset(
     {
@@ -123,6 +138,11 @@ class Logger:
         self._apply()
 
     # settings -------------------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        """The name of the ``logging`` logger records go to (the SDK package's)."""
+        return self._name
+
     @property
     def log_level(self) -> LogLevel:
         return self._log_level
@@ -347,9 +367,17 @@ def redact_headers(
 ) -> dict[str, str]:
     items = headers.items() if hasattr(headers, "items") else headers
     return {
-        key: (REDACTED if key.lower() in SENSITIVE_HEADERS else value)
-        for key, value in items
+        key: (REDACTED if is_sensitive_header(key) else value) for key, value in items
     }
+
+
+def is_sensitive_header(name: str) -> bool:
+    """Whether a header's value is a credential (by its name: key, token, secret, password,
+    session, cookie, authorization...)."""
+    lowered = name.lower()
+    return lowered in SENSITIVE_HEADERS or any(
+        word in lowered for word in SENSITIVE_HEADER_WORDS
+    )
 
 
 def redact_body(body: Any) -> Any:

@@ -22,8 +22,13 @@ class ApiException(Exception):
     reason: the status phrase or a short description;
     headers: the response headers (case-insensitive mapping, empty without a response);
     body: the response body parsed as JSON when it is JSON, else the text;
-    raw: the body bytes; correlation_id: the ``ININ-Correlation-Id`` response header.
+    raw: the body bytes; correlation_id: the ``ININ-Correlation-Id`` response header;
+    attempts / elapsed: how many attempts the call made and over how many seconds (set on
+    errors raised by a call; ``None`` otherwise).
     """
+
+    attempts: int | None = None
+    elapsed: float | None = None
 
     def __init__(
         self,
@@ -136,6 +141,26 @@ class TokenRefreshError(ApiException):
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason=reason)
+
+
+class ClientClosedError(ApiException):
+    """A call on a client after ``close()``: nothing was sent. Build a new client."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason=reason)
+
+
+class ClientLoopError(ApiException):
+    """An ``AsyncApiClient`` used from an event loop other than the one running its
+    connections while that loop is still alive: nothing was sent."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason=reason)
+
+
+class SettingNotAppliedError(RuntimeError):
+    """A configuration setting changed that clients built from it cannot apply any more (proxy,
+    TLS: their connections are set up); the message says how to apply it."""
 
 
 class ConfigFileError(ValueError):

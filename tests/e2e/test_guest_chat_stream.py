@@ -12,6 +12,8 @@ import sys
 import threading
 import time
 
+from types import SimpleNamespace
+
 import httpx
 import pytest
 from guest_stream_server import GuestStreamServer
@@ -71,7 +73,7 @@ def start(sdk, stream, **options):
     api = Api(stream.uri)
     client = sdk.ApiClient(host="https://api.example.test", transport=httpx.MockTransport(api))
     seen = []
-    client.emit_stream_event = seen.append  # the client's event bus, when it has one
+    client.events.subscribe(lambda event: seen.append(SimpleNamespace(**event.data)), kinds="guest_chat_state")
     session = sdk.GuestChatSession.start({"organizationId": "o", "deploymentId": "d",
                                           "routingTarget": {"targetType": "QUEUE", "targetAddress": "q"},
                                           "memberInfo": {"displayName": "g"}}, client, **{**FAST, **options})

@@ -11,6 +11,7 @@ import base64
 import hashlib
 import itertools
 import json
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -48,6 +49,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     drop: bool = False  # close the connection without any response
+    cut_after: int | None = None  # send only this many body bytes, then close (a reset mid-body)
 
 
 Handler = Callable[[Recorded], Reply]
@@ -175,6 +177,79 @@ class App:
         return Reply(json={"id": "me", "name": "Me", "email": "me@example.com"})
 
 
+class LimitedRoute:
+    """A handler limited like Genesys: ``allowed`` requests per fixed ``window`` of seconds,
+    advertised on every response (``inin-ratelimit-allowed`` / ``-count`` / ``-reset``); beyond
+    it, 429. ``force_429_at``: the n-th request (1-based) gets a 429 with ``Retry-After``
+    regardless. Records every arrival (``time.monotonic()``) and every 429 it sent."""
+
+    def __init__(
+        self,
+        allowed: int,
+        window: float = 1.0,
+        reply: Reply | None = None,
+        force_429_at: int | None = None,
+        retry_after: float = 2.0,
+    ) -> None:
+        self.allowed = allowed
+        self.window = window
+        self.reply = reply or Reply(json={"id": "u1", "name": "One"})
+        self.force_429_at = force_429_at
+        self.retry_after = retry_after
+        self.lock = threading.Lock()
+        self.arrivals: list[float] = []
+        self.rejections: list[float] = []  # 429s sent for exceeding the limit
+        self.forced_at: float | None = None
+        self._start: float | None = None
+        self._window_index = -1
+        self._count = 0
+
+    def __call__(self, request: Recorded) -> Reply:
+        with self.lock:
+            now = time.monotonic()
+            self.arrivals.append(now)
+            if self._start is None:
+                self._start = now
+            index = int((now - self._start) // self.window)
+            if index != self._window_index:
+                self._window_index, self._count = index, 0
+            reset = self._start + (index + 1) * self.window - now
+            forced = len(self.arrivals) == self.force_429_at
+            if not forced:
+                self._count += 1
+            headers = {
+                "inin-ratelimit-allowed": str(self.allowed),
+                "inin-ratelimit-count": str(self._count),
+                "inin-ratelimit-reset": f"{reset:.3f}",
+            }
+            if forced:
+                self.forced_at = now
+                return Reply(
+                    429,
+                    {"message": "rate limit exceeded"},
+                    headers={**headers, "Retry-After": f"{self.retry_after:g}"},
+                )
+            if self._count > self.allowed:
+                self.rejections.append(now)
+                return Reply(429, {"message": "rate limit exceeded"}, headers=headers)
+        return Reply(
+            self.reply.status,
+            self.reply.json,
+            self.reply.body,
+            {**self.reply.headers, **headers},
+        )
+
+    def busiest_window(self, after: float) -> int:
+        """The most arrivals in any ``window`` seconds (sliding) from ``after`` on."""
+        times = [t for t in self.arrivals if t >= after]
+        most, first = 0, 0
+        for last, t in enumerate(times):
+            while t - times[first] >= self.window:
+                first += 1
+            most = max(most, last - first + 1)
+        return most
+
+
 class _RequestHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive
     # headers and body go out in separate writes: without TCP_NODELAY the client's delayed
@@ -216,8 +291,14 @@ class _RequestHandler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
+        if reply.cut_after is not None:
+            payload = payload[: reply.cut_after]
+            self.close_connection = True
         try:
             self.wfile.write(payload)
+            if reply.cut_after is not None:
+                self.wfile.flush()
+                self.connection.shutdown(socket.SHUT_RDWR)
         except (
             BrokenPipeError,
             ConnectionResetError,
@@ -230,9 +311,15 @@ class _RequestHandler(BaseHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    # the default backlog (5) drops the SYNs of a burst of new connections: the kernel retries
+    # them a second later, as if the client had sent those requests late
+    request_queue_size = 128
+
+
 class FakeServer:
     def __init__(self) -> None:
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _RequestHandler)
+        self.httpd = _Server(("127.0.0.1", 0), _RequestHandler)
         self.httpd.daemon_threads = True
         self.app = App()
         self.httpd.app = self.app  # type: ignore[attr-defined]

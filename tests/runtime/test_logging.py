@@ -155,3 +155,34 @@ def test_redaction_helpers(rtpkg):
     assert "s3cr3t" not in redact_body(b'{"a": [{"client_secret": "s3cr3t"}]}')
     assert "s3cr3t" not in redact_body("grant_type=refresh_token&refresh_token=s3cr3t")
     assert redact_body(bytes([0xFF, 0xFE])) == "<2 bytes>"
+
+
+CUSTOM_SECRET_HEADERS = {
+    "X-Api-Key": "key-value-1",
+    "X-Auth-Token": "token-value-2",
+    "X-Client-Secret": "secret-value-3",
+    "X-Session-Id": "session-value-4",
+    "My-Password": "password-value-5",
+    "X-Cookie-Jar": "cookie-value-6",
+    "X-Upstream-Authorization": "authorization-value-7",
+}
+
+
+@pytest.mark.parametrize("level", ["debug", "trace"])
+def test_custom_secret_headers_are_masked(rtpkg, make_client, app, config, log_file, level):
+    config.logger.log_level = level
+    config.logger.log_format = "json"
+    app.route(
+        "GET",
+        "/api/v2/users/u1",
+        lambda r: Reply(json={"id": "u1"}, headers={"X-Session-Token": "session-value-8"}),
+    )
+    client = make_client(access_token=app.issue()["access_token"], headers=CUSTOM_SECRET_HEADERS)
+    client.set_default_header("X-Request-Tag", "visible-tag")
+    rtpkg.UsersApi(client).get_user("u1")
+    text = log_file.read_text()
+    assert "visible-tag" in text
+    for value in [*CUSTOM_SECRET_HEADERS.values(), "session-value-8"]:
+        assert value not in text, value
+    record = json.loads(text.splitlines()[-1])
+    assert record["request_headers"]["X-Api-Key"] == "[REDACTED]"

@@ -41,6 +41,24 @@ def client(make_client):
     return make_client(client_id="cid", client_secret="csecret")
 
 
+@pytest.fixture
+def stream_log():
+    """Records of the SDK's stream logger (which other tests may stop propagating)."""
+    records: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            records.append(self.format(record))
+
+    logger = logging.getLogger("rtpkg.stream")
+    handler, level = Keep(logging.DEBUG), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    yield records
+    logger.removeHandler(handler)
+    logger.setLevel(level)
+
+
 def wait_for(condition, timeout=5.0, interval=0.01):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -338,9 +356,8 @@ def test_more_than_1000_topics_is_refused_before_any_request(
 
 
 def test_channel_creation_counts_against_the_20_channel_limit(
-    nt, client, service, caplog
+    nt, client, service, stream_log
 ):
-    caplog.set_level(logging.WARNING)
     created = []
     for _ in range(21):
         channel = nt.NotificationChannel(client, [TOPIC], **FAST)
@@ -351,8 +368,9 @@ def test_channel_creation_counts_against_the_20_channel_limit(
         channel.close()
     assert [e.detail["channels_in_24h"] for e in created] == list(range(1, 22))
     assert "20 of 20 channels" in created[19].reason
-    assert (
-        "evicts the oldest" in created[20].reason and "evicts the oldest" in caplog.text
+    assert "evicts the oldest" in created[20].reason
+    assert any(
+        "21 of 20" in line and "evicts the oldest" in line for line in stream_log
     )
 
 
@@ -383,14 +401,14 @@ def test_a_slow_consumer_with_overflow_error_is_told_at_its_next_read(
         assert ids(drain(channel, 0.2)) == [1, 2, 3, 4, 5]
 
 
-def test_tokens_never_reach_the_logs(nt, client, service, caplog):
+def test_tokens_never_reach_the_logs(nt, client, service, caplog, stream_log):
     caplog.set_level(logging.DEBUG)
     client.configuration.logger.log_level = "debug"
     with nt.NotificationChannel(client, [TOPIC], **FAST) as channel:
         service.drop(service.live_sockets()[0])
         wait_for(lambda: service.connections == 2 and channel.state == "connected")
-    assert "notification channel" in caplog.text
-    assert client.access_token not in caplog.text
+    assert any("reconnecting" in line for line in stream_log)
+    assert client.access_token not in caplog.text + "".join(stream_log)
 
 
 # async ------------------------------------------------------------------------------------
@@ -482,3 +500,18 @@ def test_async_slow_consumer_and_topic_limit(rtpkg, nt, service, server, config)
             return channel.dropped, ids(got)
 
     assert asyncio.run(main()) == (3, [4, 5, 6])
+
+
+def test_state_changes_reach_the_clients_event_bus(nt, client, service):
+    seen = []
+    client.events.subscribe(
+        lambda e: seen.append((e.kind, e.data.get("state"), e.data.get("channel_id"))),
+        kinds=["notification_channel_state", "notification_channel_created"],
+    )
+    with nt.NotificationChannel(client, [TOPIC], **FAST) as channel:
+        service.drop(service.live_sockets()[0])
+        wait_for(lambda: service.connections == 2 and channel.state == "connected")
+        channel_id = channel.channel_id
+    states = [s for kind, s, _ in seen if kind == "notification_channel_state"]
+    assert states == ["connecting", "connected", "reconnecting", "connected", "closed"]
+    assert ("notification_channel_created", "connecting", channel_id) in seen

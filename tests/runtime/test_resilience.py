@@ -128,13 +128,14 @@ def test_connection_refused_is_retried_even_for_post_then_raises(rtpkg, config):
     assert isinstance(caught.value, rtpkg.ApiException)
 
 
-def test_slow_response_times_out_per_request(rtpkg, api, app):
+def test_slow_response_times_out_per_attempt(rtpkg, api, app):
     app.route(
         "GET", "/api/v2/users/u1", _sequence(Reply(json={"id": "slow"}, delay=0.5))
     )
     with pytest.raises(rtpkg.ApiTimeoutError):
         api.get_user(
-            "u1", request_options=rtpkg.RequestOptions(timeout=0.1, max_retries=1)
+            "u1",
+            request_options=rtpkg.RequestOptions(attempt_timeout=0.1, max_retries=1),
         )
     assert (
         len(app.calls("GET", "/api/v2/users/u1")) == 2
@@ -151,7 +152,7 @@ def test_slow_response_then_fast_succeeds_after_retry(rtpkg, api, app):
         _sequence(Reply(json={"id": "late"}, delay=0.4), USER),
     )
     assert (
-        api.get_user("u1", request_options=rtpkg.RequestOptions(timeout=0.15)).id
+        api.get_user("u1", request_options=rtpkg.RequestOptions(attempt_timeout=0.15)).id
         == "u1"
     )
 

@@ -387,3 +387,59 @@ def test_async_iteration(rtpkg, server, app, config):
 
     by_uri, by_cursor = asyncio.run(scenario())
     assert len(by_uri) == 5000 and by_cursor == by_uri
+
+
+def _cut_then_whole():
+    replies = iter([Reply(body=BLOB, cut_after=len(BLOB) // 3)])
+    return lambda request: next(replies, Reply(body=BLOB))
+
+
+def test_download_reset_mid_body_is_retried_like_any_get(rtpkg, api, app, tmp_path):
+    app.route("GET", "/api/v2/downloads/d1", _cut_then_whole())
+    target = tmp_path / "file.bin"
+    assert api.get_download(
+        "d1", request_options=rtpkg.RequestOptions(download_to=target)
+    ) == str(target)
+    assert target.read_bytes() == BLOB
+    assert not (tmp_path / "file.bin.part").exists()
+    assert len(app.calls("GET", "/api/v2/downloads/d1")) == 2
+    app.route("GET", "/api/v2/downloads/d1", _cut_then_whole())
+    sink = io.BytesIO(b"kept:")
+    sink.seek(5)
+    api.get_download("d1", request_options=rtpkg.RequestOptions(download_to=sink))
+    assert sink.getvalue() == b"kept:" + BLOB  # rewound to where it started, not duplicated
+
+
+def test_async_download_reset_mid_body_is_retried(rtpkg, server, app, config, tmp_path):
+    app.route("GET", "/api/v2/downloads/d1", _cut_then_whole())
+    target = tmp_path / "file.bin"
+
+    async def scenario():
+        async with rtpkg.AsyncApiClient(
+            server.url, configuration=config, access_token=app.issue()["access_token"]
+        ) as client:
+            await rtpkg.AsyncUsersApi(client).get_download(
+                "d1", request_options=rtpkg.RequestOptions(download_to=target)
+            )
+
+    asyncio.run(scenario())
+    assert target.read_bytes() == BLOB
+    assert len(app.calls("GET", "/api/v2/downloads/d1")) == 2
+
+
+def test_download_into_an_unseekable_sink_is_not_retried_once_written(rtpkg, api, app):
+    app.route("GET", "/api/v2/downloads/d1", _cut_then_whole())
+
+    class Pipe:
+        def __init__(self):
+            self.chunks = []
+
+        def write(self, data):
+            self.chunks.append(data)
+
+        def seekable(self):
+            return False
+
+    with pytest.raises(rtpkg.ApiConnectionError):
+        api.get_download("d1", request_options=rtpkg.RequestOptions(download_to=Pipe()))
+    assert len(app.calls("GET", "/api/v2/downloads/d1")) == 1

@@ -149,8 +149,7 @@ def test_tls_and_proxy_settings_come_from_the_configuration(
     settings = stream.stream_settings(client, "wss://streaming.example/channels/x")
     assert settings.proxy == "http://user:p%40ss@proxy.local:3128"
     assert settings.ssl_context is client.transport_options()["verify"]
-    config.verify_ssl = False
-    insecure = make_client(client_id="cid", client_secret="csecret")
+    insecure = make_client(client_id="cid", client_secret="csecret", verify_ssl=False)
     import ssl
 
     assert (
