@@ -41,7 +41,7 @@ methods and models they use).
 from __future__ import annotations
 
 import sys
-import time
+import threading
 from collections.abc import Mapping
 
 from . import _guest_chat_api as _spec
@@ -65,6 +65,7 @@ from ._stream import (
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
+    import asyncio
     from typing import Any
 
     from ._stream import AsyncSocket, SyncSocket
@@ -112,6 +113,7 @@ class GuestChatSession(SessionBase):
             reconnect_backoff=reconnect_backoff,
         )
         self._socket: SyncSocket | None = None
+        self._stopped = threading.Event()
 
     @classmethod
     def start(cls, body: Any, client: ApiClient | None = None, **options: Any) -> GuestChatSession:
@@ -200,7 +202,7 @@ class GuestChatSession(SessionBase):
                         old.close()
                     self._closed = True
                     raise core.give_up(attempt, error) from None
-                time.sleep(core.backoff.next_delay())
+                self._stopped.wait(core.backoff.next_delay())  # close() cuts the wait short
                 continue
             if old is not None:
                 old.close()  # after the new one is open: a maintenance close overlaps them
@@ -227,6 +229,7 @@ class GuestChatSession(SessionBase):
         """Close the stream; iteration ends. The conversation itself stays (resume it later
         with :meth:`saved`)."""
         self._closed = True
+        self._stopped.set()
         socket, self._socket = self._socket, None
         self._core.set_state("closed")  # before the reader wakes up to the closed socket
         if socket is not None:
@@ -276,6 +279,7 @@ class AsyncGuestChatSession(SessionBase):
             reconnect_backoff=reconnect_backoff,
         )
         self._socket: AsyncSocket | None = None
+        self._stopped: asyncio.Event | None = None
 
     @classmethod
     async def start(
@@ -363,7 +367,10 @@ class AsyncGuestChatSession(SessionBase):
                         await old.close()
                     self._closed = True
                     raise core.give_up(attempt, error) from None
-                await asyncio.sleep(core.backoff.next_delay())
+                try:  # close() cuts the wait short
+                    await asyncio.wait_for(self._stopped_event().wait(), core.backoff.next_delay())
+                except asyncio.TimeoutError:
+                    pass
                 continue
             if old is not None:
                 await old.close()
@@ -386,8 +393,19 @@ class AsyncGuestChatSession(SessionBase):
             return []
         return self._core.recovered_events(listing)
 
+    def _stopped_event(self) -> asyncio.Event:
+        import asyncio
+
+        if self._stopped is None:  # made in the loop that reconnects
+            self._stopped = asyncio.Event()
+            if self._closed:
+                self._stopped.set()
+        return self._stopped
+
     async def close(self) -> None:
         self._closed = True
+        if self._stopped is not None:
+            self._stopped.set()
         socket, self._socket = self._socket, None
         self._core.set_state("closed")
         if socket is not None:

@@ -147,6 +147,35 @@ def test_gives_up_after_failed_reconnects(sdk):
         next(session)
 
 
+def test_close_cuts_a_reconnect_backoff_short(sdk):
+    stream = GuestStreamServer("conv-9", heartbeat_interval=0.1).start()
+    session, _, _ = start(sdk, stream, reconnect_backoff=(30.0, 30.0), max_reconnect_attempts=100)
+    stream.wait_for_connections(1)
+    stream.drop()
+    stream.stop()  # every reconnect fails, then waits 15-30 s
+    threading.Timer(0.5, session.close).start()
+    started = time.monotonic()
+    assert list(session) == []
+    assert time.monotonic() - started < 5
+
+    async def main():
+        stream = GuestStreamServer("conv-9", heartbeat_interval=0.1).start()
+        api = Api(stream.uri)
+        async with sdk.AsyncApiClient(host="https://api.example.test", transport=httpx.MockTransport(api)) as client:
+            session = await sdk.AsyncGuestChatSession.start(
+                {"organizationId": "o", "deploymentId": "d", "routingTarget": {"targetType": "QUEUE", "targetAddress": "q"},
+                 "memberInfo": {"displayName": "g"}}, client, **{**FAST, "reconnect_backoff": (30.0, 30.0)})
+            await asyncio.to_thread(stream.wait_for_connections, 1)
+            await asyncio.to_thread(stream.drop)
+            await asyncio.to_thread(stream.stop)
+            asyncio.get_running_loop().call_later(0.5, lambda: asyncio.ensure_future(session.close()))
+            started = time.monotonic()
+            assert [event async for event in session] == []
+            return time.monotonic() - started
+
+    assert asyncio.run(main()) < 5
+
+
 def test_close_from_another_thread_ends_iteration(sdk, stream):
     session, _, _ = start(sdk, stream)
     threading.Timer(0.3, session.close).start()
