@@ -17,8 +17,6 @@ imports nothing at module level but ``_lazy``.
 
 from __future__ import annotations
 
-import re
-
 from ._lazy import lazy_import
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing
@@ -41,10 +39,31 @@ __all__ = [
     "topic_parameters",
 ]
 
-_PARAMETER = re.compile(r"\{([^{}.]*)\}")
-_SEGMENT = re.compile(r"[^.{}\s]+|\{[A-Za-z_][A-Za-z0-9_]*\}")
-# A value put into a topic: one segment, so no dot, brace or whitespace.
-_VALUE = re.compile(r"[^.{}\s]+")
+# Plain string checks rather than regular expressions: importing ``re`` (and ``enum``) would
+# cost more than everything else ``import <sdk>.topics`` does.
+_NAME_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_")
+_NAME_CHARACTERS = _NAME_START | frozenset("0123456789")
+
+
+def _is_value(text: str) -> bool:
+    """One segment: not empty, no dot, brace or whitespace (a value, or a literal segment)."""
+    return bool(text) and not any(c in ".{}" or c.isspace() for c in text)
+
+
+def _is_placeholder(segment: str) -> bool:
+    """``{name}`` with a name of letters, digits and ``_`` not starting with a digit."""
+    name = segment[1:-1]
+    return (
+        len(segment) > 2
+        and segment[0] == "{"
+        and segment[-1] == "}"
+        and name[0] in _NAME_START
+        and all(c in _NAME_CHARACTERS for c in name)
+    )
+
+
+def _placeholders(segments: list[str]) -> tuple[str, ...]:
+    return tuple(s[1:-1] for s in segments if s[:1] == "{")
 
 
 class TopicPatternError(ValueError):
@@ -55,7 +74,7 @@ def topic_parameters(pattern: str) -> tuple[str, ...]:
     """The placeholders of ``pattern`` in order, repeats kept:
     ``v2.users.{id}.outbound.contactlists.{id}.export`` -> ``("id", "id")``."""
     _check_pattern(pattern)
-    return tuple(_PARAMETER.findall(pattern))
+    return _placeholders(_check_pattern(pattern))
 
 
 def _check_pattern(pattern: str) -> list[str]:
@@ -63,7 +82,7 @@ def _check_pattern(pattern: str) -> list[str]:
         raise TopicPatternError(f"a topic pattern must be a non-empty string, not {pattern!r}")
     segments = pattern.split(".")
     for segment in segments:
-        if not _SEGMENT.fullmatch(segment):
+        if not (_is_value(segment) or _is_placeholder(segment)):
             raise TopicPatternError(
                 f"topic pattern {pattern!r}: segment {segment!r} is neither a word nor a "
                 "single {placeholder}"
@@ -92,7 +111,7 @@ class Topic(str):
         segments = _check_pattern(pattern)
         topic = super().__new__(cls, pattern)
         topic._segments = segments
-        topic.parameters = tuple(_PARAMETER.findall(pattern))
+        topic.parameters = _placeholders(segments)
         topic.model = model
         return topic
 
@@ -128,7 +147,7 @@ class Topic(str):
         for segment in self._segments:
             if segment[0] == "{":
                 value = next(filled)
-                if not isinstance(value, str) or not _VALUE.fullmatch(value):
+                if not isinstance(value, str) or not _is_value(value):
                     raise ValueError(
                         f"{self.pattern}: {segment} must be one topic segment (no dot, brace or "
                         f"whitespace), got {value!r}"
@@ -177,7 +196,7 @@ def schema_model_names(schema: object) -> tuple[str, ...]:
         names.append(title.strip())
     identifier = schema.get("id") or schema.get("$id")
     if isinstance(identifier, str) and identifier.strip():
-        parts = [p for p in re.split(r"[:#/]", identifier.strip()) if p]
+        parts = [p for p in identifier.strip().replace("#", ":").replace("/", ":").split(":") if p]
         if parts:
             names.append(parts[-1])
             if len(parts) >= 2:
