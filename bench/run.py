@@ -5,7 +5,7 @@ ratio is peer ÷ ours (how many times faster/smaller we are). Results are also
 written to bench/.cache/last-run.json.
 
 Environment:
-  BENCH_ONLY=generate,sdk,wheel,runtime,diff   run only these groups (default: all)
+  BENCH_ONLY=generate,sdk,wheel,runtime,streams,diff   run only these groups (default: all)
   BENCH_SKIP_OPENAPI_GENERATOR=1          skip openapi-generator (~2 min, ~5 GiB)
   BENCH_SPEC_DIR=/path                    where platform-api-268.0.0.json.gz lives
 """
@@ -34,7 +34,7 @@ from payloads import UNKNOWN_STATE, write_user_listing
 
 REPO_ROOT = BENCH_DIR.parent
 PACKAGE = bench_generate.PACKAGE
-OUR_REQUIREMENTS = ["httpx>=0.27", "msgspec>=0.18"]
+OUR_REQUIREMENTS = ["httpx>=0.27", "msgspec>=0.18", "websockets>=15.0"]
 
 
 @dataclass
@@ -372,6 +372,15 @@ class Bench:
         for row in rows:
             self.add(Row(**row) if isinstance(row, dict) else row)
 
+    # ------------------------------------------------------------ event streams
+    def streams(self) -> None:
+        """Notification events/s through the channel vs raw websockets: bench/bench_streams.py."""
+        module = importlib.import_module("bench_streams")
+        for row in module.run(
+            python=self.our_python(), package=PACKAGE, project=self.project()
+        ):
+            self.add(Row(**row))
+
     # ------------------------------------------------------------ diff
     def diff(self) -> None:
         """bench/bench_diff.py (the diff engineer's) prints ``figure ours peer ratio`` lines."""
@@ -416,7 +425,9 @@ def format_row(row: Row) -> str:
 
 
 def main() -> int:
-    groups = os.environ.get("BENCH_ONLY", "generate,sdk,wheel,runtime,diff").split(",")
+    groups = os.environ.get(
+        "BENCH_ONLY", "generate,sdk,wheel,runtime,streams,diff"
+    ).split(",")
     bench = Bench()
     print(format_row(Row("figure", "ours", "peer", "ratio", "goal", "ok")))
     print("-" * 124, flush=True)
@@ -425,6 +436,7 @@ def main() -> int:
         ("sdk", bench.sdk),
         ("wheel", bench.wheel),
         ("runtime", bench.runtime),
+        ("streams", bench.streams),
         ("diff", bench.diff),
     ):
         if name in groups:

@@ -187,16 +187,19 @@ class Deduplicator:
 
     @property
     def active(self) -> bool:
+        """Whether frames must be checked: during an overlap, and while copies of its
+        events may still arrive (cheap when neither: it is asked for every frame)."""
         if self._overlaps:
             return True
-        if self._keys and time.monotonic() > self._quiet_after:
+        if self._keys:
+            if time.monotonic() <= self._quiet_after:
+                return True
             self._keys.clear()
-        return bool(self._keys) or time.monotonic() <= self._quiet_after
+        return False
 
     def seen(self, frame: Frame) -> bool:
-        """Whether ``frame`` is a copy of one already delivered (records it otherwise)."""
-        if not self.active:
-            return False
+        """Whether ``frame`` is a copy of one already delivered. Recorded otherwise while two
+        sockets overlap (after the overlap only copies of earlier frames can come)."""
         key = (
             frame.topic,
             frame.metadata.get("CorrelationId"),
@@ -206,9 +209,10 @@ class Deduplicator:
         if key in keys:
             del keys[key]  # a third copy cannot come: two sockets at most carry it
             return True
-        if len(keys) >= self.limit:
-            del keys[next(iter(keys))]
-        keys[key] = None
+        if self._overlaps:
+            if len(keys) >= self.limit:
+                del keys[next(iter(keys))]
+            keys[key] = None
         return False
 
 
@@ -271,7 +275,7 @@ class ChannelCore:
             0  # overflow="error": dropped since the consumer last heard
         )
         self.duplicates = 0  # copies dropped during overlaps
-        self._dropping = False
+        self.dropping = False  # in a run of drops (reported once per run)
         self.channel_id: str | None = None
 
     # topics ---------------------------------------------------------------------------
@@ -316,10 +320,10 @@ class ChannelCore:
         buffer = self.buffer
         if len(buffer) < self.options.max_buffered:
             buffer.append(event)
-            self._dropping = False
+            self.dropping = False
             return False
-        first = not self._dropping  # one report per run of drops
-        self._dropping = True
+        first = not self.dropping  # one report per run of drops
+        self.dropping = True
         self.dropped += 1
         if self.options.overflow == "drop_oldest":
             buffer.popleft()

@@ -185,18 +185,31 @@ def _decoder() -> Any:
     return _envelope_decoder
 
 
-@dataclass(frozen=True, slots=True)
 class Frame:
-    """One frame as received. ``body`` is the raw JSON of ``eventBody`` (bytes-like);
-    ``error`` says why a frame could not be read as an envelope (then ``topic`` is "").
-    """
+    """One frame as received. ``body`` is the raw JSON of ``eventBody`` (a ``msgspec.Raw``,
+    bytes-like); ``error`` says why a frame could not be read as an envelope (then ``topic``
+    is ""). A plain slotted class: one is built per frame, on the hot path."""
 
-    topic: str
-    body: Any  # msgspec.Raw: decode with _models.decode_json(bytes(body), type)
-    metadata: dict[str, Any]
-    version: Any
-    raw: str
-    error: str | None = None
+    __slots__ = ("body", "error", "metadata", "raw", "topic", "version")
+
+    def __init__(
+        self,
+        topic: str,
+        body: Any,
+        metadata: dict[str, Any],
+        version: Any,
+        raw: str,
+        error: str | None = None,
+    ) -> None:
+        self.topic = topic
+        self.body = body
+        self.metadata = metadata
+        self.version = version
+        self.raw = raw
+        self.error = error
+
+    def __repr__(self) -> str:
+        return f"Frame(topic={self.topic!r}, error={self.error!r})"
 
     def body_json(self) -> Any:
         """The body as plain JSON values (None when absent or unreadable)."""
@@ -329,17 +342,21 @@ class SyncSocket:
         """The next frame that is not a heartbeat or pong. Raises ``SocketClosed``."""
         liveness = self.liveness
         recv = self._connection.recv
+        monotonic = time.monotonic
+        now = monotonic()
         while True:
             try:
-                text = recv(liveness.wait(time.monotonic()))
+                text = recv(liveness.wait(now))
             except TimeoutError:
                 self._on_quiet()
+                now = monotonic()
                 continue
             except ws_exceptions.ConnectionClosed as error:
                 raise self._gone(_closed_reason(error)) from None
             except (OSError, RuntimeError) as error:  # closed under us by close()
                 raise self._gone(SocketClosed(f"connection lost: {error}")) from None
-            liveness.saw_frame(time.monotonic())
+            now = monotonic()
+            liveness.saw_frame(now)
             frame = parse_frame(text)
             if frame.topic == HEARTBEAT_TOPIC:
                 message = frame.control_message or ""

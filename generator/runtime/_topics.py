@@ -108,11 +108,14 @@ def topic_matches(pattern: str, topic: str) -> bool:
 class TopicModels:
     """Topic pattern -> model type name, for decoding event bodies (see the module doc)."""
 
-    __slots__ = ("_patterns", "mapping")
+    __slots__ = ("_decoders", "_patterns", "mapping")
 
     def __init__(self, mapping: Mapping[str, str] | None = None) -> None:
         self.mapping: dict[str, str] = dict(mapping or {})
         self._patterns = TopicPatterns(self.mapping.items())
+        self._decoders: dict[str, Any] = (
+            {}
+        )  # type name -> msgspec decoder (_models' cache)
 
     def type_for(self, topic: str) -> str | None:
         """The model type name of ``topic``'s events, or None when no pattern knows it."""
@@ -123,15 +126,15 @@ class TopicModels:
         (error None) or the body does not fit its model (error says why). Never raises.
         """
         type_name = self._patterns.lookup(topic)
+        reason = None
         if type_name is not None:
             try:
-                return _models.decode_json(body, type_name), None
+                decoder = self._decoders.get(type_name)
+                if decoder is None:
+                    decoder = self._decoders[type_name] = _models._decoder(type_name)
+                return decoder.decode(body), None
             except Exception as error:  # noqa: BLE001 (msgspec and LookupError alike)
                 reason = f"{topic}: not a valid {type_name}: {error}"
-            else:  # pragma: no cover
-                reason = None
-        else:
-            reason = None
         try:
             return msgspec.json.decode(body), reason
         except Exception as error:  # noqa: BLE001

@@ -248,6 +248,7 @@ class NotificationChannel(_ChannelBase):
             ),
         )
         self._ready = threading.Condition()
+        self._waiting = 0  # consumers inside _take's wait (guarded by _ready)
         self._dedup_lock = threading.Lock()
         self._subscriptions_lock = threading.RLock()
         self._commands: queue.SimpleQueue[tuple[Any, ...]] = queue.SimpleQueue()
@@ -385,13 +386,23 @@ class NotificationChannel(_ChannelBase):
     def _take(self, timeout: float | None) -> NotificationEvent | None:
         core = self._core
         buffer = core.buffer
+        if buffer and not core.pending_overflow:
+            try:  # the common case, without the lock: deque operations are atomic
+                return buffer.popleft()
+            except IndexError:
+                pass
+        deadline = None if timeout is None else time.monotonic() + timeout
         with self._ready:
-            if core.pending_overflow:
-                dropped, core.pending_overflow = core.pending_overflow, 0
-                raise BufferOverflowError(dropped)
-            if not buffer:
-                deadline = None if timeout is None else time.monotonic() + timeout
-                while not buffer:
+            while True:
+                if core.pending_overflow:
+                    dropped, core.pending_overflow = core.pending_overflow, 0
+                    raise BufferOverflowError(dropped)
+                # announce the wait before looking at the buffer: a reader that appends
+                # after our look sees the announcement and notifies (no lost wake-up)
+                self._waiting += 1
+                try:
+                    if buffer:
+                        return buffer.popleft()
                     if self._closed:
                         return None
                     remaining = (
@@ -400,7 +411,8 @@ class NotificationChannel(_ChannelBase):
                     if remaining is not None and remaining <= 0:
                         return None
                     self._ready.wait(remaining)
-            return buffer.popleft()
+                finally:
+                    self._waiting -= 1
 
     def _dispatch(self, event: NotificationEvent) -> None:
         for callback in self._core.callbacks_for(event.topic):
@@ -415,6 +427,8 @@ class NotificationChannel(_ChannelBase):
         receive = link.socket.receive
         dedup = core.dedup
         ready = self._ready
+        buffer = core.buffer
+        room = core.options.max_buffered - 1
         try:
             while True:
                 frame = receive()
@@ -427,11 +441,16 @@ class NotificationChannel(_ChannelBase):
                             core.duplicates += 1
                             continue
                 event = core.event_from_frame(frame)
-                with ready:
-                    started_dropping = core.push(event)
-                    ready.notify()
-                if started_dropping:
-                    self._report_drops()
+                if len(buffer) < room:  # plenty of room: append without the lock
+                    buffer.append(event)
+                    core.dropping = False
+                else:
+                    with ready:
+                        if core.push(event):
+                            self._report_drops()
+                if self._waiting:
+                    with ready:
+                        ready.notify()
         except SocketClosed as error:
             self._commands.put(("dead", link, error.reason))
         except Exception as error:  # noqa: BLE001 (a reader never dies silently)

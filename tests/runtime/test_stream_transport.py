@@ -190,3 +190,36 @@ def test_backoff_grows_with_full_jitter_and_caps(stream):
     assert max(delays[5:]) > 2.0 and len(set(delays)) == 8
     backoff.reset()
     assert backoff.next_delay() <= 0.5
+
+
+def test_websockets_is_imported_when_a_stream_opens_not_before(rtpkg):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = """
+import json, sys
+import rtpkg
+channel_class = rtpkg.NotificationChannel
+client = rtpkg.ApiClient("http://127.0.0.1:9", access_token="t")
+channel = channel_class(client, ["v2.users.1.presence"])
+before = "websockets" in sys.modules
+from rtpkg import _stream
+_stream.open_socket.__call__  # the module is loaded, the library still is not
+after_module = "websockets" in sys.modules
+try:
+    _stream.open_socket(_stream.stream_settings(client, "ws://127.0.0.1:9/x"))
+except _stream.StreamConnectError:
+    pass
+print(json.dumps([before, after_module, "websockets" in sys.modules]))
+"""
+    root = str(Path(rtpkg.__file__).resolve().parents[1])
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": root, "HOME": root},
+    )
+    assert json.loads(result.stdout) == [False, False, True]
