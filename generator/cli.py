@@ -109,11 +109,14 @@ def validate(spec: str, no_schema: bool, strict: bool) -> None:
 @click.option("--output", type=click.Path(path_type=Path), help="Output folder (with --spec).")
 @click.option("--package", help="Python package name (with --spec).")
 @click.option("--version", "version", help="Version to stamp into the SDK (default: the recorded release).")
+@click.option("--notification-topics", help="An availabletopics response (file or URL) for the topic helpers "
+              "and topic -> model map (with --spec; targets use their notification_topics).")
 @click.option("--no-schema", is_flag=True, help="Skip openapi-spec-validator (own checks still run).")
 @click.option("--strict", is_flag=True, help="Every finding is an error, warnings included.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors and warnings.")
 @click.option("-v", "--verbose", is_flag=True, help="Explain each stage and its time.")
-def generate(targets, config_path, spec, output, package, version, no_schema, strict, quiet, verbose) -> None:
+def generate(targets, config_path, spec, output, package, version, notification_topics, no_schema, strict,
+             quiet, verbose) -> None:
     """Generate the SDKs of sdkgen.yaml (all TARGETS by default), or one from --spec."""
     from . import pipeline
 
@@ -125,12 +128,16 @@ def generate(targets, config_path, spec, output, package, version, no_schema, st
                 fail("give either TARGET names or --spec, not both")
             if not output or not package:
                 fail("--spec needs --output and --package")
+        elif notification_topics:
+            fail("--notification-topics goes with --spec; a target takes notification_topics in sdkgen.yaml")
+        if spec:
             from .naming import package_problem
 
             problem = package_problem(package)
             if problem:
                 fail(f"--package {problem}")
             result = pipeline.render_to_dir(spec, output, package, version or "0.1.0",
+                                            notification_topics=notification_topics,
                                             schema_validation=not no_schema, strict=strict,
                                             report=out.stage, progress=out.progress(""))
             out.warnings(result.diagnostics)

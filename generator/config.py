@@ -19,7 +19,7 @@ from .naming import package_problem
 CONFIG_FILE = "sdkgen.yaml"
 _REQUIRED = ("spec", "package", "output")
 _OPTIONAL = ("distribution", "description", "version", "include_tags", "exclude_tags",
-             "include_paths", "exclude_paths")
+             "include_paths", "exclude_paths", "notification_topics")
 _DISTRIBUTION = re.compile(r"[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?")
 
 
@@ -46,6 +46,8 @@ class Target:
     version: str | None = None  # None: take the recorded release version (generator.state)
     filters: Filters = field(default_factory=Filters)
     root: Path = Path(".")  # the folder holding sdkgen.yaml (repository root)
+    # an availabletopics response (path, absolute, or URL) giving the topic -> model map
+    notification_topics: str | None = None
 
     def with_spec(self, spec: str) -> Target:
         return replace(self, spec=spec)
@@ -130,6 +132,12 @@ def load_config(path: Path | None = None) -> Config:
                                   source=source, line=line)
                 value = []
             filters[key] = tuple(value)
+        topics = entry.get("notification_topics")
+        if topics is not None and (not isinstance(topics, str) or not topics):
+            diagnostics.error("invalid-config", "notification_topics must be a file path or URL",
+                              f"{where}/notification_topics", source=source,
+                              line=_line_of_key(text, "notification_topics"))
+            topics = None
         spec = entry["spec"]
         targets[str(name)] = Target(
             name=str(name),
@@ -141,6 +149,9 @@ def load_config(path: Path | None = None) -> Config:
             version=str(entry["version"]) if entry.get("version") is not None else None,
             filters=Filters(**filters),
             root=path.parent,
+            notification_topics=(
+                None if topics is None else topics if _is_url(topics) else str((path.parent / topics).resolve())
+            ),
         )
     if diagnostics.has_errors:
         raise SpecError(diagnostics)

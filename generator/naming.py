@@ -248,3 +248,62 @@ def free_name(wanted: str, taken: set[str]) -> str:
         n += 1
         candidate = f"{wanted}{n}"
     return type(wanted)(candidate) if isinstance(wanted, str) else candidate
+
+
+# --- notification topics -------------------------------------------------------------------
+
+_TOPIC_PLACEHOLDER = re.compile(r"^\{(.*)\}$")
+
+
+def topic_function_name(pattern: str) -> Identifier:
+    """The helper building a topic name: its literal segments after the ``v2`` version,
+    snake_case: ``v2.users.{id}.routingStatus`` -> ``users_routing_status``,
+    ``v2.detail.events.conversation.{id}.acd.start`` -> ``detail_events_conversation_acd_start``.
+    Collisions are resolved by :func:`topic_function_names`."""
+    segments = pattern.split(".")
+    if len(segments) > 1 and re.fullmatch(r"v\d+", segments[0]):
+        segments = segments[1:]
+    literal = [s for s in segments if not _TOPIC_PLACEHOLDER.match(s)]
+    return _member("_".join(literal) or "topic", frozenset(
+        {"topics", "sys", "annotations", "topic_models", "fetch_topic_models", "afetch_topic_models",
+         "notification_models"}
+    ))
+
+
+def topic_function_names(patterns: Iterable[str]) -> dict[str, Identifier]:
+    """``{pattern: helper name}``, unique: where two patterns share a name (``v2.flows`` and
+    ``v2.flows.{id}``), the one with placeholders gets ``_by_<placeholders>``; any collision
+    left gets ``_2``, ``_3``... in pattern order."""
+    patterns = sorted(set(patterns))
+    wanted = {p: topic_function_name(p) for p in patterns}
+    counts: dict[str, int] = {}
+    for name in wanted.values():
+        counts[name] = counts.get(name, 0) + 1
+    for pattern, name in wanted.items():
+        parameters = topic_parameter_names(pattern)
+        if counts[name] > 1 and parameters:
+            wanted[pattern] = Identifier(f"{name}_by_{'_'.join(parameters)}")
+    return {p: Identifier(n) for p, n in unique_names(wanted.items(), "_").items()}
+
+
+def topic_parameter_names(pattern: str) -> tuple[Identifier, ...]:
+    """Python names of a pattern's placeholders, in order. Unique placeholders keep their
+    name (``{id}`` -> ``id``, ``{userId}`` -> ``user_id``); a repeated one is prefixed with
+    the literal segment before it: ``v2.users.{id}.outbound.contactlists.{id}.export`` ->
+    ``(users_id, contactlists_id)``."""
+    segments = pattern.split(".")
+    found: list[tuple[str, str]] = []  # (placeholder, preceding literal segment)
+    previous = ""
+    for segment in segments:
+        match = _TOPIC_PLACEHOLDER.match(segment)
+        if match:
+            found.append((match.group(1), previous))
+        else:
+            previous = segment
+    placeholders = [name for name, _ in found]
+    names = [
+        parameter_name(name if placeholders.count(name) == 1 else f"{before}_{name}")
+        for name, before in found
+    ]
+    resolved = unique_names(((f"{i:04d}", n) for i, n in enumerate(names)), "_")
+    return tuple(Identifier(resolved[f"{i:04d}"]) for i in range(len(names)))

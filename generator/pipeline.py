@@ -184,8 +184,13 @@ def settings_for(target: Target, version: str):
     from .state import changelog_path
 
     changelog = changelog_path(target)
+    topics = ()
+    if target.notification_topics:
+        from .topics import load_available_topics
+
+        topics = load_available_topics(target.notification_topics)
     return RenderSettings(package=target.package, distribution=target.distribution, version=version,
-                          description=target.description,
+                          description=target.description, notification_topics=topics,
                           changelog=changelog.read_text(encoding="utf-8") if changelog.is_file() else "")
 
 
@@ -216,10 +221,16 @@ def generate_target(target: Target, *, version: str | None = None, spec: str | N
                     filters=target.filters, **kwargs)
 
 
-def render_to_dir(spec: str, out_dir: Path, package: str, version: str = "0.1.0", **kwargs) -> GenerateResult:
+def render_to_dir(spec: str, out_dir: Path, package: str, version: str = "0.1.0", *,
+                  notification_topics: str | None = None, **kwargs) -> GenerateResult:
     """One-off generation without a config entry (tests, diff's griffe check, the CLI's --spec)."""
     from .render.settings import RenderSettings
 
+    topics = ()
+    if notification_topics:
+        from .topics import load_available_topics
+
+        topics = load_available_topics(notification_topics)
     settings = RenderSettings(package=package, distribution=package.replace("_", "-"), version=version,
-                              description="")
+                              description="", notification_topics=topics)
     return generate(spec, Path(out_dir), settings, **kwargs)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..surface import NamedType
+from .features import TopicsModuleView
 from .views import ApiModuleView, OperationView, ParamView, example_value
 
 
@@ -244,6 +245,18 @@ class RuntimeAnalytics:
 
 
 @dataclass(frozen=True, slots=True)
+class RuntimeTopics:
+    """Topic helpers of ``<pkg>.topics`` the docs use (``None`` where the SDK lacks one)."""
+
+    presence: str | None  # the helper of v2.users.{id}.presence
+    presence_constant: str | None
+    presence_model: str | None
+    routing_status: str | None  # the helper of v2.users.{id}.routingStatus
+    any_helper: str | None  # some helper, with its pattern
+    any_pattern: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class RuntimeDocExamples:
     """What docs/runtime.md needs from the spec; every field may be missing in some SDK."""
 
@@ -260,6 +273,8 @@ class RuntimeDocExamples:
     basic: bool = False  # an HTTP basic scheme (configuration.username/password)
     analytics: RuntimeAnalytics | None = None  # an analytics jobs API, when the spec has one
     raw: RuntimeRawCall | None = None  # ``call`` by path, for client.request
+    topics: RuntimeTopics | None = None  # the SDK has <pkg>.topics
+    guest_chat: bool = False  # the SDK has GuestChatSession
 
     def context(self) -> dict[str, object]:
         return {name: getattr(self, name) for name in self.__slots__}
@@ -342,12 +357,31 @@ def _runtime_analytics(api_modules: tuple[ApiModuleView, ...]) -> RuntimeAnalyti
     return RuntimeAnalytics(kind, results.get(submits[kind]))
 
 
+def runtime_topics(view: TopicsModuleView | None) -> RuntimeTopics | None:
+    if view is None:
+        return None
+    by_pattern = {t.pattern: t for t in view.topics}
+    presence = by_pattern.get("v2.users.{id}.presence")
+    routing = by_pattern.get("v2.users.{id}.routingStatus")
+    first = view.topics[0] if view.topics else None
+    return RuntimeTopics(
+        presence=presence.function_name if presence else None,
+        presence_constant=presence.constant_name if presence else None,
+        presence_model=presence.model if presence else None,
+        routing_status=routing.function_name if routing else None,
+        any_helper=first.function_name if first else None,
+        any_pattern=first.pattern if first else None,
+    )
+
+
 def runtime_doc_examples(
     api_modules: tuple[ApiModuleView, ...],
     models: Mapping[str, NamedType],
     scheme_types: set[str],
     readme: ReadmeExamples,
     security: tuple = (),
+    topics: TopicsModuleView | None = None,
+    guest_chat: bool = False,
 ) -> RuntimeDocExamples:
     call = _runtime_call(api_modules)
     api_module = call[0] if call else (api_modules[0] if api_modules else None)
@@ -366,6 +400,8 @@ def runtime_doc_examples(
         basic=any(row.kind == "basic" for row in security),
         analytics=_runtime_analytics(api_modules),
         raw=_runtime_raw(call[1]) if call else None,
+        topics=runtime_topics(topics),
+        guest_chat=guest_chat,
     )
 
 

@@ -21,6 +21,7 @@ from .examples import (
     runtime_doc_examples,
 )
 from .security import security_rows
+from .features import FEATURE_RUNTIME_MODULES, features, guest_chat, topics_module
 from .settings import RenderSettings
 from .views import (
     FILE_UPLOAD_ALIAS,
@@ -54,12 +55,13 @@ def render_sdk(
     apis = api_modules(surface, settings.line_length)
     files: dict[str, str] = {}
 
-    files.update(_runtime_files(package))
+    present = features(api, settings)
+    files.update(_runtime_files(package, features=present))
     files[f"{package}/py.typed"] = ""
     files[f"{package}/_version.py"] = env.get_template("_version.py.jinja").render(
         api=api, settings=settings, auth_mode=auth_mode(api), default_scheme=_default_scheme(api)
     )
-    exports = _package_exports(package, apis, models)
+    exports = _package_exports(package, apis, models, present)
     files[f"{package}/__init__.py"] = env.get_template("package_init.py.jinja").render(
         module_docstring=text.docstring(_package_doc(api, settings), 0),
         lazy_names=[
@@ -70,6 +72,13 @@ def render_sdk(
         aliases=exports["aliases"],
     )
     files[f"{package}/__init__.pyi"] = env.get_template("package_init.pyi.jinja").render(**exports)
+    topics_view = topics_module(api, settings)
+    if topics_view is not None:
+        files[f"{package}/topics.py"] = env.get_template("topics.py.jinja").render(view=topics_view)
+        files[f"{package}/_topic_map.py"] = env.get_template("_topic_map.py.jinja").render(view=topics_view)
+    guest_view = guest_chat(api)
+    if guest_view is not None:
+        files[f"{package}/_guest_chat_api.py"] = env.get_template("_guest_chat_api.py.jinja").render(view=guest_view)
     api_views = [(view, async_module_name(view)) for view in apis]
     files[f"{package}/apis/__init__.py"] = env.get_template("apis_init.py.jinja").render(api_modules=api_views)
     files[f"{package}/apis/__init__.pyi"] = env.get_template("apis_init.pyi.jinja").render(api_modules=api_views)
@@ -109,7 +118,8 @@ def render_sdk(
     examples = readme_examples(package, apis, surface.types_by_definition)
     rows = security_rows(api)
     doc_examples = runtime_doc_examples(
-        apis, surface.types_by_definition, {scheme.type for scheme in api.security_schemes}, examples, rows
+        apis, surface.types_by_definition, {scheme.type for scheme in api.security_schemes}, examples, rows,
+        topics=topics_view, guest_chat=guest_view is not None,
     )
     files["README.md"] = env.get_template("README.md.jinja").render(
         api=api,
@@ -229,11 +239,14 @@ def _render_api_module(template: jinja2.Template, view: ApiModuleView, part: str
     )
 
 
-def _package_exports(package: str, apis: tuple[ApiModuleView, ...], models: tuple[ModelModuleView, ...]) -> dict:
-    """Top-level names: runtime first, then API classes, then models (a model whose name
-    is taken keeps living in ``.models`` only)."""
+def _package_exports(package: str, apis: tuple[ApiModuleView, ...], models: tuple[ModelModuleView, ...],
+                     present: frozenset[str] = frozenset()) -> dict:
+    """Top-level names: runtime first (with the names of the features this SDK has), then
+    API classes, then models (a model whose name is taken keeps living in ``.models`` only)."""
     exported: dict[str, str] = {name: f".{module}" for name, module in runtime_public_names().items()}
     aliases: dict[str, str] = {}  # top-level name -> the model class it stands for
+    for feature in sorted(present):
+        exported.update({name: f".{module}" for name, module in runtime_feature_names().get(feature, {}).items()})
     for view in apis:
         for class_name, module_name in ((view.class_name, view.module_name),
                                         (view.async_class_name, async_module_name(view))):
@@ -270,25 +283,45 @@ def _package_exports(package: str, apis: tuple[ApiModuleView, ...], models: tupl
 def runtime_public_names(runtime_dir: Path | None = None) -> dict[str, str]:
     """``PUBLIC_NAMES`` of runtime/_public.py ({public name: runtime module}), read without
     importing it; empty when the file does not exist yet."""
+    value = _public_literal("PUBLIC_NAMES", runtime_dir)
+    return {} if value is None else {str(k): str(v) for k, v in value.items()}
+
+
+def runtime_feature_names(runtime_dir: Path | None = None) -> dict[str, dict[str, str]]:
+    """``FEATURE_NAMES`` of runtime/_public.py: {feature: {public name: module}}."""
+    value = _public_literal("FEATURE_NAMES", runtime_dir, required=False)
+    return {} if value is None else {str(f): {str(k): str(v) for k, v in names.items()} for f, names in value.items()}
+
+
+def _public_literal(name: str, runtime_dir: Path | None, required: bool = True) -> Mapping | None:
     path = (RUNTIME_DIR if runtime_dir is None else runtime_dir) / "_public.py"
     if not path.is_file():
-        return {}
+        return None
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     for node in tree.body:
         target = node.target if isinstance(node, ast.AnnAssign) else (node.targets[0] if isinstance(node, ast.Assign) else None)
-        if isinstance(target, ast.Name) and target.id == "PUBLIC_NAMES" and node.value is not None:
+        if isinstance(target, ast.Name) and target.id == name and node.value is not None:
             value = ast.literal_eval(node.value)
             if isinstance(value, Mapping):
-                return {str(k): str(v) for k, v in value.items()}
-    raise RenderError(f"{path}: no literal PUBLIC_NAMES dict found")
+                return value
+    if required:
+        raise RenderError(f"{path}: no literal {name} dict found")
+    return None
 
 
-def _runtime_files(package: str, runtime_dir: Path = RUNTIME_DIR) -> dict[str, str]:
-    """Every runtime source (and stub) except its own ``__init__.py``, copied as is."""
+def _runtime_files(package: str, runtime_dir: Path = RUNTIME_DIR, features: frozenset[str] | None = None) -> dict[str, str]:
+    """Every runtime source (and stub) except its own ``__init__.py``, copied as is; a feature's own
+    modules (``FEATURE_RUNTIME_MODULES``) only when ``features`` has it (``None``: all)."""
+    skipped = {
+        module
+        for feature, modules in FEATURE_RUNTIME_MODULES.items()
+        if features is not None and feature not in features
+        for module in modules
+    }
     files = {}
     for path in sorted([*runtime_dir.rglob("*.py"), *runtime_dir.rglob("*.pyi")]):
         relative = path.relative_to(runtime_dir)
-        if relative == Path("__init__.py") or "__pycache__" in relative.parts:
+        if relative == Path("__init__.py") or "__pycache__" in relative.parts or relative.as_posix() in skipped:
             continue
         files[f"{package}/{relative.as_posix()}"] = path.read_text(encoding="utf-8")
     return files

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ..topics import AvailableTopic
+
 
 @dataclass(frozen=True, slots=True)
 class RenderSettings:
@@ -19,4 +23,6 @@ class RenderSettings:
     description: str = ""
     python_requires: str = ">=3.10"
     line_length: int = 88
+    # topics of an availabletopics response (generator.topics); () = none given
+    notification_topics: tuple[AvailableTopic, ...] = ()
     changelog: str = ""  # release notes, newest first (copied to CHANGELOG.md when not empty)  # shared by ruff and black, written into the generated pyproject.toml

@@ -92,4 +92,18 @@ PUBLIC_NAMES: dict[str, str] = {
     "run_bulk": "_bulk",
     "arun_bulk": "_bulk",
     "BulkResult": "_bulk",
+    # notification topics (generic: any SDK can build and match topic names)
+    "Topic": "_topic_names",
+}
+
+# Names exported only by SDKs that have the feature (generator/render/features.py decides
+# from the spec; the modules behind them are not even present in the others).
+FEATURE_NAMES: dict[str, dict[str, str]] = {
+    "notification_topics": {"topics": "topics"},
+    "guest_chat": {
+        "guest_chat": "guest_chat",
+        "GuestChatSession": "guest_chat",
+        "AsyncGuestChatSession": "guest_chat",
+        "GuestChatEvent": "guest_chat",
+    },
 }

@@ -39,6 +39,10 @@ STUB_EXAMPLES = {
     "session": None,
     "analytics": SimpleNamespace(kind="conversations/details", result_class="CursorListing"),
     "raw": SimpleNamespace(path="/api/v2/users/{userId}", path_params='{"userId": "u1"}', model="User"),
+    # the stub SDK has no topics module and no guest chat (their examples run in
+    # tests/unit/test_topics_generated.py and tests/e2e/test_guest_chat_session.py)
+    "topics": None,
+    "guest_chat": False,
 }
 _NO_KEYS = {"api_keys": (), "basic": False}
 AUTH_MODES = {

@@ -107,3 +107,20 @@ def test_usage_errors(tmp_path):
     assert run("generate", "--spec", KITCHEN_SINK).exit_code == 1
     bad_package = run("generate", "--spec", KITCHEN_SINK, "--output", tmp_path / "o", "--package", "not-valid")
     assert bad_package.exit_code == 1 and "not a valid Python package name" in bad_package.output
+
+
+def test_notification_topics_option(tmp_path):
+    topics = tmp_path / "topics.json"
+    topics.write_text('{\n  "entities": [\n    {"id": "v2.things.{id}.changes"},\n    {"id": "v2..bad"}\n  ]\n}\n')
+    out = tmp_path / "out"
+    result = run("generate", "--spec", KITCHEN_SINK, "--output", out, "--package", "ks", "--quiet",
+                 "--notification-topics", topics)
+    assert result.exit_code == 1 and not out.exists()
+    assert f"{topics}:4: error[invalid-topics] at /entities/1/id" in result.output
+    topics.write_text('{"entities": [{"id": "v2.things.{id}.changes"}]}')
+    result = run("generate", "--spec", KITCHEN_SINK, "--output", out, "--package", "ks", "--quiet",
+                 "--notification-topics", topics)
+    assert result.exit_code == 0, result.output
+    assert "def things_changes(id: str) -> str:" in (out / "ks" / "topics.py").read_text()
+    result = run("generate", "--notification-topics", topics)
+    assert result.exit_code != 0 and "goes with --spec" in result.output

@@ -22,6 +22,7 @@ FIXTURES = sorted(p.name for p in SPECS.iterdir() if p.suffix in (".yaml", ".yml
 
 
 PINNED_PUBLIC_NAMES = {"ApiClient": "api_client", "ApiException": "rest", "configuration": "configuration"}
+PINNED_FEATURE_NAMES = {"notification_topics": {"topics": "topics"}, "guest_chat": {"GuestChatSession": "guest_chat"}}
 
 
 def build_fixture(name: str):
@@ -49,6 +50,7 @@ def test_rendered_output_matches_snapshot(name, snapshot, monkeypatch):
 
     monkeypatch.setattr(sdk, "RUNTIME_DOC_PATHS", ())
     monkeypatch.setattr(sdk, "runtime_public_names", lambda runtime_dir=None: PINNED_PUBLIC_NAMES)
+    monkeypatch.setattr(sdk, "runtime_feature_names", lambda runtime_dir=None: PINNED_FEATURE_NAMES)
     files = rendered(name)
     runtime = runtime_file_paths(files, settings_for(name).package)
     generated = {path: body for path, body in format_files(files, skip=runtime).items() if path not in runtime}
