@@ -195,3 +195,13 @@ def constant_name(value: str) -> Identifier:
     if result[0].isdigit():
         result = "VALUE_" + result
     return Identifier(result)
+
+
+def free_name(wanted: str, taken: set[str]) -> str:
+    """``wanted``, or ``wanted2``, ``wanted3``... : the first not in ``taken`` (lower-cased
+    names), for names made one at a time (inline schemas) rather than all at once."""
+    candidate, n = wanted, 1
+    while candidate.lower() in taken:
+        n += 1
+        candidate = f"{wanted}{n}"
+    return type(wanted)(candidate) if isinstance(wanted, str) else candidate

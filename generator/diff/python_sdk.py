@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 
 from ..ir.model import Api, Model, Operation, Parameter, Property, TypeRef
+from ..surface import surface_of
 from .changes import Change, DiffResult, Level
 from .wording import text_change
 from .sdk_surface import (
@@ -30,6 +31,7 @@ from .sdk_surface import (
 )
 
 POLICY = "python"
+_KIND_WORDS = {"class": "class", "enum": "enum", "alias": "type alias"}
 _ALIAS_ADVICE = (
     "sdkgen can keep the old name as a deprecated alias so existing code keeps working"
 )
@@ -436,10 +438,13 @@ class _Walk:
         old: TypeRef,
         new: TypeRef,
         direction: Direction,
+        at_definition: bool = False,
     ) -> None:
         before, after = python_type(old, self.old), python_type(new, self.new)
         if before == after:
             return
+        if not at_definition and same_named_type(old, self.old, new, self.new):
+            return  # reported once, at the alias definition
         if type_change_breaks(old, self.old, new, self.new, direction):
             self.add(
                 Level.MAJOR,
@@ -550,13 +555,18 @@ class _Walk:
                 group,
                 f"Model class {old.class_name} was renamed to {new.class_name}; {_ALIAS_ADVICE}",
             )
-        if old.kind != new.kind:
+        # What users import: a class, an enum or a type alias (docs/surface.md). An empty
+        # object and a map are both dict aliases, whatever the spec's spelling.
+        old_named = surface_of(self.old).types_by_definition[old.name]
+        new_named = surface_of(self.new).types_by_definition[new.name]
+        if old_named.kind != new_named.kind:
             self.add(
                 Level.MAJOR,
                 "model-kind-changed",
                 group,
                 group,
-                f"Model {new.class_name} changed from {old.kind} to {new.kind}",
+                f"Model {new.class_name} changed from {_KIND_WORDS[old_named.kind]} "
+                f"to {_KIND_WORDS[new_named.kind]}",
             )
             return
         if old.description != new.description:
@@ -568,34 +578,41 @@ class _Walk:
                 "Description was changed: "
                 + text_change(old.description, new.description),
             )
-        if (
-            new.kind == "enum"
-            and old.enum_type is not None
-            and new.enum_type is not None
-        ):
+        if new_named.kind == "enum":
             self.enum_change(
                 group,
                 group,
                 f"enum {new.class_name}",
-                old.enum_type,
-                new.enum_type,
+                old.enum_type or TypeRef("any"),
+                new.enum_type or TypeRef("any"),
                 direction,
             )
-        elif (
-            new.kind == "alias"
-            and old.alias_of is not None
-            and new.alias_of is not None
-        ):
+        elif new_named.kind == "alias":
+            # the type the alias stands for, as the surface spells it
             self.type_change(
                 group,
                 group,
                 f"Type alias {new.class_name}",
-                old.alias_of,
-                new.alias_of,
+                TypeRef("model", model=old.name),
+                TypeRef("model", model=new.name),
                 direction,
+                at_definition=True,
             )
-        elif new.kind == "object":
+        else:
+            self.base_change(group, old_named.base, new_named.base)
             self.properties(group, old, new, direction)
+
+    def base_change(self, group: str, old: str | None, new: str | None) -> None:
+        """``isinstance`` checks and code typed against the base follow the base class."""
+        if old == new:
+            return
+        if old is None:
+            self.add(Level.MINOR, "base-class-added", group, group,
+                     f"Model class {group} is now a subclass of {new}")
+        else:
+            self.add(Level.MAJOR, "base-class-changed", group, group,
+                     f"Model class {group} is no longer a subclass of {old}"
+                     + (f" (now of {new})" if new else ""))
 
     def properties(
         self, group: str, old: Model, new: Model, direction: Direction

@@ -107,12 +107,21 @@ class ModelUsage:
                 for m in r.type.referenced_models()
             ]
             roots_received += [m.name for m in api.models if m.is_notification_schema]
-            sent |= _closure(api, roots_sent)
-            received |= _closure(api, roots_received)
+            subtypes = _subtypes(api)
+            sent |= _closure(api, roots_sent, subtypes)
+            received |= _closure(api, roots_received, subtypes)
         return ModelUsage(frozenset(sent), frozenset(received))
 
 
-def _closure(api: Api, roots: list[str]) -> set[str]:
+def _subtypes(api: Api) -> dict[str, list[str]]:
+    """Definition -> the definitions of its discriminated subtypes: a value declared as the
+    base may arrive (or be sent) as any of them."""
+    surface = surface_of(api)
+    by_class = {t.name: t.definition for t in surface.types}
+    return {t.definition: [by_class[c] for _, c in t.subtypes if c in by_class] for t in surface.types if t.subtypes}
+
+
+def _closure(api: Api, roots: list[str], subtypes: dict[str, list[str]] | None = None) -> set[str]:
     seen: set[str] = set()
     pending = list(roots)
     while pending:
@@ -125,6 +134,7 @@ def _closure(api: Api, roots: list[str]) -> set[str]:
             continue
         pending.extend(model.dependencies)
         pending.extend(model.parents)
+        pending.extend((subtypes or {}).get(name, ()))
         if model.alias_of is not None:
             pending.extend(model.alias_of.referenced_models())
     return seen

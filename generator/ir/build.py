@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from .. import naming
@@ -31,6 +32,11 @@ _LOCATIONS = {"path", "query", "header", "body", "formData"}
 _PRIMITIVES = {"string", "integer", "number", "boolean", "file", "object"}
 DEFAULT_TAG = "Default"
 _UNREPRESENTABLE = re.compile(r'["\\\x00-\x1f]')
+# Inline response schemas are named after the operation and this word for their status.
+_STATUS_WORDS = {"200": "Ok", "201": "Created", "202": "Accepted", "203": "NonAuthoritative", "204": "NoContent",
+                 "206": "PartialContent", "400": "BadRequest", "401": "Unauthorized", "403": "Forbidden",
+                 "404": "NotFound", "409": "Conflict", "422": "UnprocessableEntity", "500": "InternalServerError",
+                 "502": "BadGateway", "503": "ServiceUnavailable", "504": "GatewayTimeout", "default": "Default"}
 
 
 def build_api(spec: Any, diagnostics: Diagnostics | None = None) -> Api:
@@ -75,6 +81,12 @@ class _Builder:
         self.diagnostics = diagnostics
         self.definitions: Mapping[str, Any] = data.get("definitions") or {}
         self._leaf_types: dict[tuple, TypeRef] = {}
+        # Inline object schemas made models: id(schema) -> name (a schema reached twice, as a
+        # shared response is, is one model), in the order they were met.
+        self._inline_names: dict[int, str] = {}
+        self.inline_models: list[Model] = []
+        self._inline_places: dict[str, str] = {}  # pointer of an inline model -> its name
+        self._taken_names: set[str] = set()
 
     # ---- references -------------------------------------------------------------
     def _resolve_local(self, ref: str, at: str) -> Any:
@@ -131,6 +143,11 @@ class _Builder:
             return TypeRef(inner.kind, inner.name, inner.format, inner.items, inner.model, enum,
                            raw_type, common["raw_ref"], inner.raw_format, inner.nullable)
         kind = (raw_type or "").lower()
+        if kind in ("object", "") and (
+                (isinstance(schema.get("properties"), Mapping) and schema["properties"])
+                or (isinstance(all_of, list) and len(all_of) > 1)):
+            name = self._inline_model(schema, at)
+            return TypeRef("model", model=name, **common)
         if kind == "array":
             items = self.type_of(schema.get("items"), f"{at}/items", depth + 1)
             return TypeRef("array", items=items, **common)
@@ -146,9 +163,70 @@ class _Builder:
             return TypeRef("primitive", name="string", **common)
         return TypeRef("any", **common)
 
+    # ---- inline schemas ----------------------------------------------------------------
+    def _inline_model(self, schema: Mapping[str, Any], at: str) -> str:
+        """The model made of an inline object schema, named after where it stands."""
+        name = self._inline_names.get(id(schema))
+        if name is not None:
+            return name
+        name = naming.free_name(naming.class_name(self._inline_name(at)), self._taken_names)
+        self._taken_names.add(name.lower())
+        self._inline_names[id(schema)] = name
+        self._inline_places[at] = name  # schemas nested in it are named after it
+        model = self.build_model(name, schema, at, naming.ClassName(name))
+        self.inline_models.append(replace(model, inline=True))
+        return name
+
+    def _inline_name(self, at: str) -> str:
+        """``/definitions/Pod/properties/spec`` -> ``PodSpec``; a response schema of
+        ``getUser`` -> ``GetUserOk``; ``items`` add ``Item``, map values ``Value``."""
+        tokens = [t.replace("~1", "/").replace("~0", "~") for t in at.split("/")[1:]]
+        parts: list[str] = []
+        rest = tokens[2:]
+        enclosing = None
+        cut = at.rfind("/")
+        while cut > 0 and enclosing is None:  # the nearest enclosing inline model, if any
+            enclosing = at[:cut] if at[:cut] in self._inline_places else None
+            cut = at.rfind("/", 0, cut)
+        if enclosing is not None:
+            parts.append(self._inline_places[enclosing])
+            rest = [t.replace("~1", "/").replace("~0", "~") for t in at[len(enclosing) + 1:].split("/")]
+        elif tokens[:1] == ["paths"] and len(tokens) >= 3:
+            operation = (self.data.get("paths") or {}).get(tokens[1], {}).get(tokens[2], {})
+            parts.append(_text(operation.get("operationId")) if isinstance(operation, Mapping)
+                         and _text(operation.get("operationId")) else f"{tokens[2]} {tokens[1]}")
+            rest = tokens[3:]
+        elif len(tokens) >= 2:
+            parts.append(tokens[1])
+        index = 0
+        while index < len(rest):
+            token = rest[index]
+            following = rest[index + 1] if index + 1 < len(rest) else None
+            if token == "responses" and following is not None:
+                parts.append(_STATUS_WORDS.get(following, f"Status {following}"))
+                index += 2
+            elif token == "parameters" and following is not None:
+                parts.append("Body")
+                index += 2
+            elif token == "properties" and following is not None:
+                parts.append(following)
+                index += 2
+            elif token == "allOf":
+                index += 2
+            elif token == "items":
+                parts.append("Item")
+                index += 1
+            elif token == "additionalProperties":
+                parts.append("Value")
+                index += 1
+            else:  # "schema" and the like
+                index += 1
+        return "".join(naming.pascal_case(p) for p in parts) or "InlineModel"
+
     # ---- models -----------------------------------------------------------------------
     def build_models(self) -> tuple[Model, ...]:
         class_names = naming.unique_names((name, naming.class_name(name)) for name in self.definitions)
+        self._taken_names |= {n.lower() for n in class_names.values()} | {n.lower() for n in self.definitions}
         models = []
         for name, schema in self.definitions.items():
             at = pointer("definitions", name)
@@ -297,7 +375,10 @@ class _Builder:
         responses = []
         for status, response in (raw.get("responses") or {}).items():
             r_at = f"{at}/responses/{escape_pointer_token(str(status))}"
+            schema_at = f"{r_at}/schema"
             if isinstance(response, Mapping) and isinstance(response.get("$ref"), str):
+                if response["$ref"].startswith("#/"):  # a shared response: its schema is named after it
+                    schema_at = f"{response['$ref'][1:]}/schema"
                 response = self._resolve_local(response["$ref"], r_at)
             response = response if isinstance(response, Mapping) else {}
             schema = response.get("schema")
@@ -305,7 +386,7 @@ class _Builder:
                 status=str(status),
                 pointer=r_at,
                 description=_text(response.get("description")),
-                type=self.type_of(schema, f"{r_at}/schema") if isinstance(schema, Mapping) else None,
+                type=self.type_of(schema, schema_at) if isinstance(schema, Mapping) else None,
                 headers=tuple(sorted((response.get("headers") or {}).keys())),
             ))
         success = sorted((r for r in responses if r.status.startswith("2") and r.type is not None), key=lambda r: r.status)
@@ -371,6 +452,7 @@ class _Builder:
     def build(self) -> Api:
         models = self.build_models()
         paths = self.build_paths()
+        models += tuple(self.inline_models)
         operations = tuple(op for item in paths for op in item.operations)
         tag_docs = {t.get("name"): _text(t.get("description")) for t in self.data.get("tags") or () if isinstance(t, Mapping)}
         grouped: dict[str, list[Operation]] = {}

@@ -20,8 +20,23 @@ def _keep(op: Operation, include_tags, exclude_tags, include_paths, exclude_path
     return True
 
 
+def _discriminated_children(api: Api) -> dict[str, list[str]]:
+    """Model -> the models that name it as an ``allOf`` parent in a discriminated hierarchy:
+    a value declared as the parent may arrive as any of them."""
+    children: dict[str, list[str]] = {}
+    for model in api.models:
+        lineage = (model.name, *model.parents)
+        if not any(api.models_by_name[n].discriminator for n in lineage if n in api.models_by_name):
+            continue
+        for parent in model.parents:
+            children.setdefault(parent, []).append(model.name)
+    return children
+
+
 def reachable_models(api: Api, roots: set[str]) -> set[str]:
-    """Every model reachable from ``roots`` through properties, parents and aliases."""
+    """Every model reachable from ``roots`` through properties, parents, aliases and
+    discriminated subtypes."""
+    children = _discriminated_children(api)
     seen: set[str] = set()
     stack = [name for name in roots if name in api.models_by_name]
     while stack:
@@ -30,7 +45,8 @@ def reachable_models(api: Api, roots: set[str]) -> set[str]:
             continue
         seen.add(name)
         model = api.models_by_name[name]
-        stack.extend(d for d in (*model.dependencies, *model.parents) if d in api.models_by_name and d not in seen)
+        stack.extend(d for d in (*model.dependencies, *model.parents, *children.get(name, ()))
+                     if d in api.models_by_name and d not in seen)
     return seen
 
 

@@ -9,7 +9,6 @@ from ..surface import NamedType
 from .views import ApiModuleView, OperationView, ParamView, example_value
 
 
-
 @dataclass(frozen=True, slots=True)
 class Example:
     api_module: ApiModuleView

@@ -10,11 +10,16 @@ from pathlib import Path
 import jinja2
 
 from ..ir.model import Api
+from ..surface import FILE_UPLOAD_ANNOTATION, surface_of
 from . import text
 from .environment import RUNTIME_DIR, RUNTIME_DOC_PATHS, environment
-from .examples import RuntimeDocExamples, api_examples, readme_examples, runtime_doc_examples
+from .examples import (
+    RuntimeDocExamples,
+    api_examples,
+    readme_examples,
+    runtime_doc_examples,
+)
 from .settings import RenderSettings
-from ..surface import FILE_UPLOAD_ANNOTATION, surface_of
 from .views import (
     FILE_UPLOAD_ALIAS,
     ApiModuleView,

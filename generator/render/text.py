@@ -104,6 +104,13 @@ def describe_values(values: tuple[object, ...] | None) -> str:
     return "Allowed values: " + ", ".join(json.dumps(v, ensure_ascii=False) for v in values) + "."
 
 
+def describe_default(value: object) -> str:
+    """``Default: 10.`` for docs (JSON spelling); "" when the spec gives none."""
+    if value is None:
+        return ""
+    return "Default: " + json.dumps(value, ensure_ascii=False) + "."
+
+
 def markdown_cell(text: str | None) -> str:
     """One table cell: a single line with pipes escaped."""
     return clean(text).replace("\n", " ").replace("|", "\\|").strip()

@@ -10,7 +10,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..ir.model import Api
-from ..surface import FieldSurface, MethodSurface, NamedType, ParamSurface, Surface, surface_of
+from ..surface import (
+    FieldSurface,
+    MethodSurface,
+    NamedType,
+    ParamSurface,
+    Surface,
+    surface_of,
+)
 from ..surface.types import FILE_UPLOAD_ANNOTATION
 from . import text
 
@@ -47,6 +54,7 @@ class ModelView:
     subtypes: tuple[tuple[str, str], ...] = ()  # (tag value, class name)
     members: tuple[tuple[str, str], ...] = ()  # enum: (constant, value)
     alias_text: str = ""  # alias: the right-hand side as written in the module
+    read_only: tuple[str, ...] = ()  # python names of readOnly fields (inherited included): never sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,13 +206,16 @@ def annotation_names(annotation: str) -> set[str]:
     return set(annotation.replace("[", " ").replace("]", " ").replace(",", " ").replace("|", " ").split())
 
 
+_OPEN_ENUM_NOTE = ("Fields and parameters of this type are plain ``str``: a value the API adds\n"
+                   "later is kept as it is, never rejected.")
+
+
 def _model_view(named: NamedType) -> ModelView:
     if named.kind == "enum":
         values = ", ".join(text.py_string(m.value) for m in named.members[:8])
         more = ", ..." if len(named.members) > 8 else ""
-        paragraphs = [named.description or f"The {named.definition} values.",
-                      "Fields and parameters of this type are plain ``str``: a value the API adds\n"
-                      "later is kept as it is, never rejected.", f"Known values: {values}{more}."]
+        paragraphs = [named.description or f"The {named.definition} values.", _OPEN_ENUM_NOTE,
+                      f"Known values: {values}{more}."]
         return ModelView(named.name, named.definition, text.docstring(paragraphs, 4), (), (), kind="enum",
                          members=tuple((m.name, str(m.value)) for m in named.members))
     if named.kind == "alias":
@@ -246,6 +257,7 @@ def _model_view(named: NamedType) -> ModelView:
         base=named.base or "Model",
         discriminator=(named.discriminator, named.tag) if named.discriminator and named.tag else None,
         subtypes=named.subtypes,
+        read_only=tuple(sorted(f.python_name for f in named.fields if f.read_only)),
     )
 
 
@@ -259,7 +271,7 @@ def _field_description(f: FieldSurface) -> str:
         notes.append("Deprecated.")
     values = text.describe_values(f.type.values)
     body = text.clean(f.description)
-    return " ".join(part for part in (body, " ".join(notes), values) if part)
+    return " ".join(part for part in (body, " ".join(notes), values, text.describe_default(f.default)) if part)
 
 
 # --- APIs ----------------------------------------------------------------------------
@@ -311,6 +323,8 @@ def _param_view(param: ParamSurface, line_length: int = 88) -> ParamView:
         description = " ".join(p for p in (description, "Deprecated.") if p)
     if values:
         description = " ".join(p for p in (description, values) if p)
+    if param.default is not None and description:  # (without a description the docs name the wire name)
+        description = f"{description} {text.describe_default(param.default)}"
     annotation = param.type.text
     return ParamView(
         python_name=param.python_name,

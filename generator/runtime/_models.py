@@ -74,6 +74,7 @@ __all__ = [
     "datetime",
     "decode_json",
     "encode_json",
+    "encode_request_json",
     "field",
     "resolve_type",
     "to_wire",
@@ -125,7 +126,14 @@ class _ModelMeta(msgspec.StructMeta):
         module = namespace.get("__module__")
         if isinstance(module, str) and module != __name__:
             resolve_annotations_lazily(module, namespace)
+        if namespace.get("__sdk_read_only__"):
+            _read_only_declared.append(True)
         return super().__new__(mcls, name, bases, namespace, **options)
+
+
+# Non-empty once a class with readOnly fields is defined: only then do request bodies need
+# the walk that leaves those fields out.
+_read_only_declared: list[bool] = []
 
 
 # --- polymorphism ---------------------------------------------------------------------
@@ -180,14 +188,19 @@ def _decode_polymorphic(target: type, value: Any) -> Any:
         raise NotImplementedError(f"cannot decode {target!r}")
     cls = base
     if isinstance(value, dict):
-        name = base.__sdk_subtypes__.get(value.get(target.__sdk_tag_field__))
+        tag_field: str = target.__dict__["__sdk_tag_field__"]
+        name = base.__sdk_subtypes__.get(value.get(tag_field))
         if name is not None:
             try:
                 cls = _model_class(name)
             except LookupError:  # a subtype this copy of the SDK cannot load: keep the base
                 cls = base
     _prepare(cls)
-    return msgspec.convert(value, cls, strict=False, dec_hook=_decode_polymorphic)
+    try:
+        return msgspec.convert(value, cls, strict=False, dec_hook=_decode_polymorphic)
+    except msgspec.ValidationError as error:
+        # as a ValueError, msgspec reports it with the path to this value in front
+        raise ValueError(str(error)) from None
 
 
 def _decodable(cls: type) -> type:
@@ -364,7 +377,8 @@ def _decode_through_marker(owner: type, name: str, cls: type, module_globals: di
     """Point ``owner``'s annotations naming ``cls`` at its marker (for msgspec only)."""
     marker = _marker(cls)
     module_globals[marker.__name__] = marker
-    annotations = owner.__dict__.get("__annotations__", {})
+    # the class's own annotation dict, edited in place (inspect.get_annotations gives a copy)
+    annotations = owner.__dict__.get("__annotations__", {})  # noqa: RUF063
     pattern = re.compile(rf"\b{re.escape(name)}\b")
     for field_name, annotation in list(annotations.items()):
         if isinstance(annotation, str) and pattern.search(annotation):
@@ -475,6 +489,39 @@ _json_encoder = msgspec.json.Encoder()
 def encode_json(value: Any) -> bytes:
     """JSON bytes with wire names; see :func:`to_wire`."""
     return _json_encoder.encode(to_wire(value))
+
+
+def encode_request_json(value: Any) -> bytes:
+    """A request body: as :func:`encode_json`, without the fields the spec marks
+    ``readOnly`` (the server sets them; ``to_json`` and ``to_dict`` still show them)."""
+    if _read_only_declared:
+        value = _without_read_only(value)
+    return encode_json(value)
+
+
+def _without_read_only(value: Any) -> Any:
+    """``value`` with readOnly fields unset, copying only what changes."""
+    if isinstance(value, Model):
+        read_only = getattr(type(value), "__sdk_read_only__", ())
+        changes: dict[str, Any] = {}
+        for name in value.__struct_fields__:
+            item = getattr(value, name)
+            if _absent(item):
+                continue
+            if name in read_only:
+                changes[name] = UNSET
+            elif isinstance(item, (Model, list, dict)):
+                replaced = _without_read_only(item)
+                if replaced is not item:
+                    changes[name] = replaced
+        return msgspec.structs.replace(value, **changes) if changes else value
+    if isinstance(value, (list, tuple)):
+        items = [_without_read_only(item) for item in value]
+        return items if any(a is not b for a, b in zip(items, value)) else value
+    if isinstance(value, dict):
+        entries = {key: _without_read_only(item) for key, item in value.items()}
+        return entries if any(entries[k] is not value[k] for k in value) else value
+    return value
 
 
 def _is_naive(value: _dt.datetime) -> bool:

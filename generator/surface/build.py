@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Mapping
 
 from .. import naming
-from ..ir.model import Api, Model, Operation, Parameter
+from ..ir.model import Api, Model, Operation, Parameter, TypeRef
 from .model import (
     ApiClassSurface,
     EnumMember,
@@ -26,16 +27,28 @@ def surface_of(api: Api) -> Surface:
     if hit is not None and hit[0] is api:
         return hit[1]
     surface = build_surface(api)
-    if len(_surfaces) > 8:
+    if len(_surfaces) >= 4:  # a diff needs two; the entries keep their Api alive
         _surfaces.clear()
     _surfaces[id(api)] = (api, surface)
     return surface
 
 
 def build_surface(api: Api) -> Surface:
+    # Tens of thousands of small acyclic nodes: the cyclic garbage collector would walk the
+    # whole IR (millions of objects) several times while they are made, for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_surface(api)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _build_surface(api: Api) -> Surface:
     models = api.models_by_name
     hierarchy = _Hierarchy(models)
-    mapper = TypeMapper(models, frozenset(name for name in models if hierarchy.subtypes(name)))
+    mapper = TypeMapper(models, frozenset(name for name in models if hierarchy.subtypes(name)), hierarchy.modules())
     types = tuple(_named_type(model, mapper, hierarchy) for model in api.models)
     methods = {op.pointer: _method(op, mapper) for op in api.operations}
     apis = tuple(
@@ -49,7 +62,7 @@ def build_surface(api: Api) -> Surface:
         )
         for group in api.groups
     )
-    surface = Surface(
+    return Surface(
         title=api.title,
         version=api.version,
         types=types,
@@ -58,7 +71,6 @@ def build_surface(api: Api) -> Surface:
         types_by_definition={t.definition: t for t in types},
         mapper=mapper,
     )
-    return surface
 
 
 class _Hierarchy:
@@ -96,6 +108,23 @@ class _Hierarchy:
         self._base[name] = chosen
         return chosen
 
+    def root(self, name: str) -> str:
+        seen = {name}
+        while (base := self.base(name)) is not None and base not in seen:
+            seen.add(base)
+            name = base
+        return name
+
+    def modules(self) -> dict[str, str]:
+        """Subclasses live in the module of their root class: a class statement needs its
+        base at import time, and bases in other modules could import each other in a cycle."""
+        moved = {}
+        for name, model in self.models.items():
+            root = self.root(name)
+            if root != name and self.models[root].module_name != model.module_name:
+                moved[name] = self.models[root].module_name
+        return moved
+
     def tag(self, name: str) -> str:
         model = self.models[name]
         return model.discriminator_value or model.name
@@ -128,13 +157,15 @@ def _field(prop, mapper: TypeMapper) -> FieldSurface:
         description=prop.description,
         pointer=prop.pointer,
         example=prop.example,
+        default=prop.default,
     )
 
 
 def _named_type(model: Model, mapper: TypeMapper, hierarchy: _Hierarchy) -> NamedType:
-    common = dict(name=model.class_name, definition=model.name, module=model.module_name, pointer=model.pointer,
-                  description=model.description, is_notification_schema=model.is_notification_schema,
-                  inline=model.inline)
+    module = mapper.modules.get(model.name, model.module_name)
+    common = {"name": model.class_name, "definition": model.name, "module": module,
+              "pointer": model.pointer, "description": model.description,
+              "is_notification_schema": model.is_notification_schema, "inline": model.inline}
     if is_class(model):
         fields = tuple(_field(p, mapper) for p in model.properties)
         base = hierarchy.base(model.name)
@@ -142,7 +173,7 @@ def _named_type(model: Model, mapper: TypeMapper, hierarchy: _Hierarchy) -> Name
         base_module = None
         if base is not None:
             base_model = hierarchy.models[base]
-            base_module = base_model.module_name
+            base_module = mapper.modules.get(base, base_model.module_name)
             inherited = {(f.python_name, f.wire_name, f.type.text) for f in
                          (_field(p, mapper) for p in base_model.properties)}
             own = tuple(f for f in fields if (f.python_name, f.wire_name, f.type.text) not in inherited)
@@ -161,8 +192,6 @@ def _named_type(model: Model, mapper: TypeMapper, hierarchy: _Hierarchy) -> Name
                                     suffix_sep="_")
         members = tuple(EnumMember(names[str(i).zfill(5)], v) for i, v in enumerate(values))
         return NamedType(kind="enum", members=members, alias_of=mapper.type_of(model.enum_type), **common)
-    from ..ir.model import TypeRef
-
     return NamedType(kind="alias", alias_of=mapper.type_of(TypeRef("model", model=model.name)), **common)
 
 
@@ -185,6 +214,7 @@ def _param(param: Parameter, mapper: TypeMapper) -> ParamSurface:
         description=param.description,
         deprecated=param.deprecated,
         pointer=param.pointer,
+        default=param.default,
     )
 
 

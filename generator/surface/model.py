@@ -93,6 +93,7 @@ class FieldSurface:
     description: str | None
     pointer: str
     example: object = None
+    default: object = None  # the spec's default (documented; the server applies it)
 
     @property
     def annotation(self) -> str:
@@ -161,6 +162,7 @@ class ParamSurface:
     description: str | None
     deprecated: bool
     pointer: str
+    default: object = None  # the spec's default (documented; None = not sent, the server applies it)
 
 
 @dataclass(frozen=True, slots=True)

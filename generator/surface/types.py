@@ -57,9 +57,11 @@ def is_string_enum(model: Model) -> bool:
 class TypeMapper:
     """Converts IR types of one :class:`~generator.ir.model.Api`, each node once."""
 
-    def __init__(self, models: Mapping[str, Model], polymorphic: frozenset[str] = frozenset()):
+    def __init__(self, models: Mapping[str, Model], polymorphic: frozenset[str] = frozenset(),
+                 modules: Mapping[str, str] | None = None):
         self.models = models
         self.polymorphic = polymorphic
+        self.modules = modules or {}  # definition -> models module, where not Model.module_name
         # id(TypeRef) -> (TypeRef, PyType): the IR shares equal leaf nodes, so this is small;
         # the TypeRef is kept so its id cannot be reused while the mapper lives.
         self._cache: dict[int, tuple[TypeRef, PyType]] = {}
@@ -119,7 +121,7 @@ class TypeMapper:
         outermost = not seen
         seen = seen | {name}
         if is_class(model):
-            result = PyType("class", model.class_name, class_name=model.class_name, module=model.module_name,
+            result = PyType("class", model.class_name, class_name=model.class_name, module=self.modules.get(name, model.module_name),
                             polymorphic=name in self.polymorphic)
         elif model.kind == "enum":
             inner = self._convert(model.enum_type, seen) if model.enum_type is not None else ANY

@@ -79,7 +79,7 @@ RULES = [
         "models",
         "major",
         "model-kind-changed",
-        "Model OldNoProps changed from alias to object",
+        "Model OldNoProps changed from type alias to class",
     ),
     ("models", "major", "property-removed", "Attribute Thing.removed was removed"),
     (
