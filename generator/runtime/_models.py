@@ -123,11 +123,11 @@ class _ModelMeta(msgspec.StructMeta):
         options.setdefault("kw_only", True)
         if "__sdk_discriminator__" in namespace and "__post_init__" not in namespace:
             namespace["__post_init__"] = _fill_tag
-        if namespace.get("__sdk_read_only__"):
-            _read_only_declared.append(True)
         module = namespace.get("__module__")
         if isinstance(module, str) and module != __name__:
             resolve_annotations_lazily(module, namespace)
+        if namespace.get("__sdk_read_only__"):
+            _read_only_declared.append(True)
         return super().__new__(mcls, name, bases, namespace, **options)
 
 
@@ -521,7 +521,7 @@ def _without_read_only(value: Any) -> Any:
         changes: dict[str, Any] = {}
         for name in value.__struct_fields__:
             item = getattr(value, name)
-            if item is UNSET:
+            if _absent(item):
                 continue
             if name in read_only:
                 changes[name] = UNSET

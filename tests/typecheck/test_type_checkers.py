@@ -83,6 +83,7 @@ def typed_usage_script(package: str) -> str:
             # the official SDK's one-module-per-model path, as the README promises
             f"from {package}.models.{official_module_name(item)} import {item} as {item}FromItsModule",
             f"assert_type({item}FromItsModule(), {item})",
+            f"assert_type({package}.{item}(), {item})  # models are package attributes too",
             f"api = {api}(client)",
             f"for entity in iter_entities(api.{method}{comma}{args}):",
             f"    assert_type(entity, {item})",

@@ -85,6 +85,10 @@ def test_every_generated_file_opens_with_the_header():
     for path, body in files.items():
         if path in runtime or path.endswith("py.typed"):
             continue
+        if path.endswith(".pyi") and "/models/" in path and not path.endswith("__init__.pyi"):
+            # the one-line stubs of the official per-model paths: thousands ship in the wheel
+            assert body.count("\n") == 1 and body.startswith("from ."), path
+            continue
         first_line = body.split("\n", 1)[0]
         assert text.HEADER_TEXT in first_line, path
 
