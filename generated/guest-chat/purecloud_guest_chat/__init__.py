@@ -3,106 +3,26 @@
 
 Every public name (runtime, API classes, models) is importable from here; API and
 model modules are imported on first use, so ``import`` stays fast. A model whose
-name is also a runtime or API name is only available from ``.models``.
+name is also a runtime or API name is exported here as ``<Name>Model``
+(``ApiResponseModel``), and under its own name from ``.models``.
 """
 
 from __future__ import annotations
 
 import importlib
 
-TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing
+from ._version import __version__ as __version__
 
-from ._version import __version__
-
-if TYPE_CHECKING:
-    from typing import Any
-
-    from ._auth import (
-        compute_pkce_code_challenge as compute_pkce_code_challenge,
-        generate_pkce_code_verifier as generate_pkce_code_verifier,
-    )
-    from ._events import RequestEvent as RequestEvent, ResponseEvent as ResponseEvent
-    from ._rate_limit import RateLimiter as RateLimiter
-    from ._request_options import RequestOptions as RequestOptions
-    from ._response import ApiResponse as ApiResponse
-    from ._retry import RetryPolicy as RetryPolicy
-    from .api_client import (
-        ApiClient as ApiClient,
-        AsyncApiClient as AsyncApiClient,
-        api_client as api_client,
-        get_default_api_client as get_default_api_client,
-        get_default_async_api_client as get_default_async_api_client,
-    )
-    from .apis.web_chat_api import (
-        AsyncWebChatApi as AsyncWebChatApi,
-        WebChatApi as WebChatApi,
-    )
-    from .configuration import (
-        Configuration as Configuration,
-        GatewayConfiguration as GatewayConfiguration,
-        configuration as configuration,
-    )
-    from .logger import (
-        LogFormat as LogFormat,
-        LogLevel as LogLevel,
-        Logger as Logger,
-        logger as logger,
-    )
-    from .models.create import (
-        CreateWebChatConversationRequest as CreateWebChatConversationRequest,
-        CreateWebChatConversationResponse as CreateWebChatConversationResponse,
-        CreateWebChatMessageRequest as CreateWebChatMessageRequest,
-    )
-    from .models.detail import Detail as Detail
-    from .models.error import ErrorBody as ErrorBody
-    from .models.guest import GuestMemberInfo as GuestMemberInfo
-    from .models.journey import (
-        JourneyAction as JourneyAction,
-        JourneyActionMap as JourneyActionMap,
-        JourneyContext as JourneyContext,
-        JourneyCustomer as JourneyCustomer,
-        JourneyCustomerSession as JourneyCustomerSession,
-    )
-    from .models.limit import Limit as Limit
-    from .models.web import (
-        WebChatConversation as WebChatConversation,
-        WebChatGuestMediaRequest as WebChatGuestMediaRequest,
-        WebChatGuestMediaRequestEntityList as WebChatGuestMediaRequestEntityList,
-        WebChatMemberInfo as WebChatMemberInfo,
-        WebChatMemberInfoEntityList as WebChatMemberInfoEntityList,
-        WebChatMessage as WebChatMessage,
-        WebChatMessageEntityList as WebChatMessageEntityList,
-        WebChatRoutingTarget as WebChatRoutingTarget,
-        WebChatTyping as WebChatTyping,
-    )
-    from .pagination import (
-        aiter_entities as aiter_entities,
-        aiter_pages as aiter_pages,
-        iter_entities as iter_entities,
-        iter_pages as iter_pages,
-    )
-    from .regions import PureCloudRegionHosts as PureCloudRegionHosts
-    from .rest import (
-        ApiConnectionError as ApiConnectionError,
-        ApiException as ApiException,
-        ApiStatusError as ApiStatusError,
-        ApiTimeoutError as ApiTimeoutError,
-        BadRequestError as BadRequestError,
-        ConfigFileError as ConfigFileError,
-        ConflictError as ConflictError,
-        ForbiddenError as ForbiddenError,
-        NotFoundError as NotFoundError,
-        RateLimitError as RateLimitError,
-        ResponseDecodeError as ResponseDecodeError,
-        ServerError as ServerError,
-        TokenRefreshError as TokenRefreshError,
-        UnauthorizedError as UnauthorizedError,
-        rest as rest,
-    )
-    from . import apis as apis, models as models
-
-# public name -> module of this package that defines it
+# What type checkers read is __init__.pyi beside this file: this module only maps names to
+# the modules defining them, and stays small so that importing it costs next to nothing
+# even with no bytecode cache. Models are answered by the ``models`` package's own map.
+# runtime and API names -> module of this package that defines them
 _LAZY: dict[str, str] = {
+    "AnalyticsJobCancelled": "._jobs",
+    "AnalyticsJobError": "._jobs",
+    "AnalyticsJobExpired": "._jobs",
+    "AnalyticsJobFailed": "._jobs",
+    "AnalyticsJobTimeout": "._jobs",
     "ApiClient": ".api_client",
     "ApiConnectionError": ".rest",
     "ApiException": ".rest",
@@ -110,31 +30,38 @@ _LAZY: dict[str, str] = {
     "ApiStatusError": ".rest",
     "ApiTimeoutError": ".rest",
     "AsyncApiClient": ".api_client",
-    "AsyncWebChatApi": ".apis.web_chat_api",
+    "AsyncGuestChatSession": ".guest_chat",
+    "AsyncNotificationChannel": ".notifications",
+    "AsyncWebChatApi": ".apis._async_web_chat_api",
     "BadRequestError": ".rest",
+    "BulkResult": "._bulk",
+    "ChannelEvent": ".notifications",
+    "ClientClosedError": ".rest",
+    "ClientLoopError": ".rest",
+    "ClientState": "._events",
     "ConfigFileError": ".rest",
     "Configuration": ".configuration",
     "ConflictError": ".rest",
-    "CreateWebChatConversationRequest": ".models.create",
-    "CreateWebChatConversationResponse": ".models.create",
-    "CreateWebChatMessageRequest": ".models.create",
-    "Detail": ".models.detail",
-    "ErrorBody": ".models.error",
+    "Event": "._events",
+    "EventBus": "._events",
+    "EventKind": "._events",
+    "FileTokenStore": "._token_lifecycle",
     "ForbiddenError": ".rest",
     "GatewayConfiguration": ".configuration",
-    "GuestMemberInfo": ".models.guest",
-    "JourneyAction": ".models.journey",
-    "JourneyActionMap": ".models.journey",
-    "JourneyContext": ".models.journey",
-    "JourneyCustomer": ".models.journey",
-    "JourneyCustomerSession": ".models.journey",
-    "Limit": ".models.limit",
+    "GuestChatEvent": ".guest_chat",
+    "GuestChatSession": ".guest_chat",
     "LogFormat": ".logger",
     "LogLevel": ".logger",
     "Logger": ".logger",
+    "MemoryTokenStore": "._token_lifecycle",
+    "MissingCredentialsError": ".rest",
+    "NULL": "._models",
     "NotFoundError": ".rest",
+    "NotificationChannel": ".notifications",
+    "NotificationEvent": ".notifications",
     "PureCloudRegionHosts": ".regions",
     "RateLimitError": ".rest",
+    "RateLimitState": "._rate_limit",
     "RateLimiter": "._rate_limit",
     "RequestEvent": "._events",
     "RequestOptions": "._request_options",
@@ -142,46 +69,59 @@ _LAZY: dict[str, str] = {
     "ResponseEvent": "._events",
     "RetryPolicy": "._retry",
     "ServerError": ".rest",
+    "SettingNotAppliedError": ".rest",
+    "Subscription": "._events",
     "TokenRefreshError": ".rest",
+    "TokenSet": "._token_lifecycle",
+    "TokenStore": "._token_lifecycle",
+    "Topic": "._topic_names",
+    "TopicModels": "._topics",
     "UnauthorizedError": ".rest",
     "WebChatApi": ".apis.web_chat_api",
-    "WebChatConversation": ".models.web",
-    "WebChatGuestMediaRequest": ".models.web",
-    "WebChatGuestMediaRequestEntityList": ".models.web",
-    "WebChatMemberInfo": ".models.web",
-    "WebChatMemberInfoEntityList": ".models.web",
-    "WebChatMessage": ".models.web",
-    "WebChatMessageEntityList": ".models.web",
-    "WebChatRoutingTarget": ".models.web",
-    "WebChatTyping": ".models.web",
+    "aiter_analytics_job": "._jobs",
     "aiter_entities": ".pagination",
     "aiter_pages": ".pagination",
     "api_client": ".api_client",
+    "arun_bulk": "._bulk",
     "compute_pkce_code_challenge": "._auth",
     "configuration": ".configuration",
+    "extended_response": "._response",
     "generate_pkce_code_verifier": "._auth",
     "get_default_api_client": ".api_client",
     "get_default_async_api_client": ".api_client",
+    "guest_chat": ".guest_chat",
+    "iter_analytics_job": "._jobs",
     "iter_entities": ".pagination",
     "iter_pages": ".pagination",
     "logger": ".logger",
+    "notifications": ".notifications",
     "rest": ".rest",
+    "run_bulk": "._bulk",
 }
 _SUBPACKAGES = ("apis", "models")
 
-__all__ = ["__version__", *_LAZY]  # _LAZY is rendered in sorted order
 
-
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     if name in _SUBPACKAGES:
         return importlib.import_module(f".{name}", __name__)
     module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
+    if module is not None:
+        value = getattr(importlib.import_module(module, __name__), name)
+    elif name == "__all__":
+        value = _public_names()
+    else:
+        models = importlib.import_module(".models", __name__)
+        if name.startswith("_") or name not in models._MODULES:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(models, name)
     globals()[name] = value  # later lookups skip __getattr__
     return value
 
 
+def _public_names() -> list[str]:
+    models = importlib.import_module(".models", __name__)
+    return ["__version__", *sorted({*_LAZY, *models.__all__})]
+
+
 def __dir__() -> list[str]:
-    return sorted([*__all__, *_SUBPACKAGES])  # the public names, for completion
+    return sorted([*_public_names(), *_SUBPACKAGES])  # the public names, for completion

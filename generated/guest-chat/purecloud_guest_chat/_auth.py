@@ -155,6 +155,8 @@ class TokenState:
     renew_with_client_credentials: bool = False
     provider: Callable[[], str] | None = None  # user callable returning a fresh token
     last_token_info: dict[str, Any] = field(default_factory=dict)
+    # called after every token stored by a grant or a renewal (the token store saves it)
+    on_store: Callable[[TokenState], None] | None = None
 
     def usable_token(self) -> str | None:
         if not self.access_token:
@@ -190,6 +192,8 @@ class TokenState:
         if info.refresh_token:
             self.refresh_token = info.refresh_token
         self.last_token_info = info.raw
+        if self.on_store is not None:
+            self.on_store(self)
 
     def set_static(self, token: str) -> None:
         self.access_token = token
@@ -200,12 +204,12 @@ class TokenManager:
     """Serialises renewals: one renewer, bounded waiting for everyone else."""
 
     def __init__(self) -> None:
-        self.state = TokenState()
+        self.state: TokenState = TokenState()
         self._condition = threading.Condition()
         self._renewing = False
         self._generation = 0  # bumped by every finished renewal attempt
         self._failure: tuple[int, BaseException] | None = None
-        self._inflight: asyncio.Future[None] | None = None
+        self._inflight: asyncio.Task[None] | None = None
 
     def invalidate(self, token: str) -> None:
         """Forget ``token`` after the server rejected it, unless it was already replaced."""
@@ -279,32 +283,45 @@ class TokenManager:
             return token
         if not enabled or not self.state.can_renew():
             return self.state.access_token
-        inflight = self._inflight
-        if inflight is not None:
+        # the renewal runs as a task of its own: cancelling the call that started it (or any
+        # waiter) leaves it running for the others, who each wait through a shield
+        loop = asyncio.get_running_loop()
+        renewal = self._inflight
+        started_here = False
+        if renewal is None or renewal.done() or renewal.get_loop() is not loop:
+            renewal = loop.create_task(self._renew_async(fetch))
+            renewal.add_done_callback(_mark_retrieved)
+            self._inflight = renewal
+            started_here = True
+        if started_here:
+            await asyncio.shield(renewal)
+        else:
             try:
-                await asyncio.wait_for(asyncio.shield(inflight), wait_time)
+                await asyncio.wait_for(asyncio.shield(renewal), wait_time)
             except asyncio.TimeoutError:
-                raise TokenRefreshError(
-                    f"token refresh took longer than {wait_time} seconds"
-                ) from None
-            return self.state.access_token
-        inflight = asyncio.get_running_loop().create_future()
-        self._inflight = inflight
+                if not renewal.done():
+                    raise TokenRefreshError(
+                        f"token refresh took longer than {wait_time} seconds"
+                    ) from None
+                raise
+        return self.state.access_token
+
+    async def _renew_async(
+        self, fetch: Callable[[TokenRequest], Awaitable[TokenInfo]]
+    ) -> None:
         try:
             if self.state.provider is not None:
                 self.state.set_static(self.state.provider())
             else:
                 request = self.state.renewal_request()
-                assert request is not None
+                assert request is not None  # checked by can_renew()
                 self.state.store(await fetch(request))
-            inflight.set_result(None)
-        except asyncio.CancelledError:
-            inflight.cancel()
-            raise
-        except BaseException as error:
-            inflight.set_exception(error)
-            inflight.exception()  # mark retrieved: waiters re-raise it, nobody else must
-            raise
         finally:
-            self._inflight = None
-        return self.state.access_token
+            if self._inflight is asyncio.current_task():
+                self._inflight = None
+
+
+def _mark_retrieved(task: asyncio.Task[None]) -> None:
+    """The waiters re-raise a renewal's failure; nobody else must be told it was unretrieved."""
+    if not task.cancelled():
+        task.exception()

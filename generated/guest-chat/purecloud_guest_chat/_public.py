@@ -28,11 +28,27 @@ PUBLIC_NAMES: dict[str, str] = {
     "LogFormat": "logger",
     # per-request options, responses, hooks
     "RequestOptions": "_request_options",
+    "NULL": "_models",
     "ApiResponse": "_response",
+    "extended_response": "_response",
     "RequestEvent": "_events",
     "ResponseEvent": "_events",
+    # client states and events
+    "ClientState": "_events",
+    "Event": "_events",
+    "EventKind": "_events",
+    "EventBus": "_events",
+    "Subscription": "_events",
     "RetryPolicy": "_retry",
     "RateLimiter": "_rate_limit",
+    "RateLimitState": "_rate_limit",
+    # event streams; ``<sdk>.notifications`` is the module (holding itself, like api_client)
+    "notifications": "notifications",
+    "NotificationChannel": "notifications",
+    "AsyncNotificationChannel": "notifications",
+    "NotificationEvent": "notifications",
+    "ChannelEvent": "notifications",
+    "TopicModels": "_topics",
     # pagination
     "iter_pages": "pagination",
     "iter_entities": "pagination",
@@ -56,4 +72,38 @@ PUBLIC_NAMES: dict[str, str] = {
     "TokenRefreshError": "rest",
     "ResponseDecodeError": "rest",
     "ConfigFileError": "rest",
+    "ClientClosedError": "rest",
+    "ClientLoopError": "rest",
+    "SettingNotAppliedError": "rest",
+    "MissingCredentialsError": "rest",
+    # raw calls, token lifecycle
+    "TokenSet": "_token_lifecycle",
+    "TokenStore": "_token_lifecycle",
+    "FileTokenStore": "_token_lifecycle",
+    "MemoryTokenStore": "_token_lifecycle",
+    # analytics jobs, bulk
+    "iter_analytics_job": "_jobs",
+    "aiter_analytics_job": "_jobs",
+    "AnalyticsJobError": "_jobs",
+    "AnalyticsJobFailed": "_jobs",
+    "AnalyticsJobCancelled": "_jobs",
+    "AnalyticsJobExpired": "_jobs",
+    "AnalyticsJobTimeout": "_jobs",
+    "run_bulk": "_bulk",
+    "arun_bulk": "_bulk",
+    "BulkResult": "_bulk",
+    # notification topics (generic: any SDK can build and match topic names)
+    "Topic": "_topic_names",
+}
+
+# Names exported only by SDKs that have the feature (generator/render/features.py decides
+# from the spec; the modules behind them are not even present in the others).
+FEATURE_NAMES: dict[str, dict[str, str]] = {
+    "notification_topics": {"topics": "topics"},
+    "guest_chat": {
+        "guest_chat": "guest_chat",
+        "GuestChatSession": "guest_chat",
+        "AsyncGuestChatSession": "guest_chat",
+        "GuestChatEvent": "guest_chat",
+    },
 }

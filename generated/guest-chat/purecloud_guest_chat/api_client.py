@@ -3,15 +3,17 @@
 Each owns its connection pools, opened on the first request (building a client imports
 neither httpx nor asyncio). Generated API classes call ``call_api(op, args, options)``;
 ``AsyncApiClient.call_api`` is a coroutine, so any API class works with either client.
-The send loops are thin (send, sleep, retry); every decision lives in ``ClientCore``.
+The send loops only wait and send: every decision about a call (its rate-limit slot, its
+attempts, the outcome of each) is ``CallDecisions``' (``_decisions.py``), taking the call's
+``Call`` context (``_call.py``); the sync and async loops share all of them.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 import threading
 import time
+import types
 import weakref
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -29,15 +31,19 @@ from ._auth import (
     refresh_request,
     saml2bearer_request,
 )
-from ._client_core import TOKEN_OPERATION_ID, ClientCore, download_target_path
+from ._call import Call, Download, OutcomeKind
+from ._client_core import TOKEN_OPERATION_ID, ClientCore
 from ._encoding import PreparedRequest, prepare_request
+from ._events import ClientState
 from ._lazy import lazy_import
 from ._operation import OperationSpec
 from ._pool import PoolShards
+from ._raw import AsyncRawCalls, RawCalls
 from ._request_options import DEFAULT_REQUEST_OPTIONS, RequestOptions
-from ._retry import RetryPolicy, RetryState
+from ._security import request_credentials
+from ._token_lifecycle import AsyncTokenLifecycle, TokenLifecycle
 from .configuration import get_default_configuration
-from .rest import ApiConnectionError
+from .rest import ClientLoopError
 
 if TYPE_CHECKING:
     import asyncio
@@ -52,7 +58,7 @@ _NEXT_PAGE_AUTH = (
 )  # any non-empty auth tuple: the page is fetched with the token
 
 
-class ApiClient(ClientCore):
+class ApiClient(RawCalls, TokenLifecycle, ClientCore["httpx.BaseTransport"]):
     """Synchronous client. Thread-safe: share one per process (one pool, one token).
 
     Keyword configuration (all optional)::
@@ -63,15 +69,7 @@ class ApiClient(ClientCore):
     or the official SDK's way: ``ApiClient().get_client_credentials_token(ID, SECRET)``.
     """
 
-    def __init__(
-        self, *args: Any, transport: httpx.BaseTransport | None = None, **kwargs: Any
-    ) -> None:
-        """``transport``: an httpx transport to send through instead of the client's own
-        pools (e.g. ``httpx.MockTransport`` in tests); the caller closes it."""
-        super().__init__(*args, **kwargs)
-        self._transport = transport
-        self._owns_transport = transport is None
-        self._shards: PoolShards[httpx.BaseTransport] | None = None
+    is_async = False
 
     @property
     def _pools(self) -> PoolShards[httpx.BaseTransport]:
@@ -89,6 +87,8 @@ class ApiClient(ClientCore):
         return shards
 
     def close(self) -> None:
+        """Close the connections; later calls raise ``ClientClosedError``."""
+        self._mark_closed()
         shards = self._shards
         if self._owns_transport and shards is not None:
             for transport in shards.clients:
@@ -137,131 +137,92 @@ class ApiClient(ClientCore):
         self, op: OperationSpec, prepared: PreparedRequest, options: RequestOptions
     ) -> Any:
         self.configuration.check_config_file()
-        url = self.api_base_url() + prepared.path
         headers = self.request_headers(prepared, options)
-        target = options.download_to
-        response, state = self._send(
+        query, bearer = request_credentials(
+            self.configuration, op.auth, headers, self.request_query(prepared, options)
+        )
+        call = self.start_call(
             op.operation_id,
             op.method,
-            url,
+            self.api_base_url() + prepared.path,
             headers,
-            self.request_query(prepared, options),
+            query,
             prepared,
-            self.request_timeout(options),
-            self.policy_for(options),
-            auth=bool(op.auth),
-            stream=target is not None,
+            options,
+            auth=bearer,
         )
-        if target is None:
-            return self.result(op, response, response.content, options, state)
-        try:
-            downloaded = _download(response, target)
-        finally:
-            response.close()
-        return self.result(op, response, None, options, state, downloaded)
+        if call.auth:
+            self.require_credentials(op.operation_id)
+        response, downloaded = self._send(call)
+        if call.download is not None:
+            return self.result(op, call, response, None, options, downloaded)
+        return self.result(op, call, response, response.content, options)
 
-    def _send(
-        self,
-        operation_id: str,
-        method: str,
-        url: str,
-        headers: dict[str, str],
-        params: Any,
-        prepared: PreparedRequest,
-        timeout: dict[str, float | None],
-        policy: RetryPolicy,
-        *,
-        auth: bool,
-        stream: bool,
-        secret: bool = False,
-    ) -> tuple[httpx.Response, RetryState]:
-        state = RetryState(time.monotonic())
-        reauth_used = False
-        token = ""
+    def _send(self, call: Call) -> tuple[httpx.Response, Any]:
+        """Send until an outcome is final; every decision is ``ClientCore``'s."""
         pools = self._pools
+        prepared = call.prepared
         while True:
-            if self.rate_limiter is not None:
-                wait = self.rate_limiter.reserve()
-                if wait:
-                    time.sleep(wait)
-            if auth:
+            wait = self.cap_wait(call)
+            if wait:
+                time.sleep(wait)
+            ticket = None
+            while (ticket := self.acquire_slot(call, ticket)).wait:
+                time.sleep(ticket.wait)
+            if call.auth:
                 enabled, wait_time = self.token_enabled()
                 token = self.tokens.token_for_request(
                     self._fetch_token, enabled, wait_time
                 )
                 # official idiom: `configuration.access_token = ...` when the client has none
-                token = token or self.configuration.access_token
-                _set_bearer(headers, token)
-            self.before_send(operation_id, method, url, state)
-            started = time.monotonic()
+                call.token = token or self.configuration.access_token
+                _set_bearer(call.headers, call.token)
+            timeout = self.begin_attempt(call)
+            response = downloaded = None
             pool = pools.acquire()
-            transport = pools.clients[pool]
             try:
                 request = httpx.Request(
-                    method,
-                    url,
-                    params=params,
-                    headers=headers,
+                    call.method,
+                    call.url,
+                    params=call.params,
+                    headers=call.headers,
                     content=prepared.content,
                     data=prepared.form_fields,
                     files=prepared.files,
                     extensions={"timeout": timeout},
                 )
-                response = transport.handle_request(request)
-                if not stream or response.status_code >= 400:
+                response = pools.clients[pool].handle_request(request)
+                if call.download is not None and response.status_code < 400:
+                    downloaded = _download(response, call.download)
+                else:
                     response.read()
             except httpx.TransportError as error:
-                failure: httpx.TransportError | None = error
+                outcome = self.judge_transport_error(call, error)
             else:
-                failure = None
+                outcome = self.judge_response(call, response)
             finally:
                 pools.release(pool)
-            if failure is not None:
-                delay = self.judge_transport_error(
-                    operation_id, method, url, headers, failure, policy, state, started
-                )
-                prepared.rewind_files()
-                time.sleep(delay)
-                continue
-            outcome = self.judge_response(
-                operation_id,
-                method,
-                url,
-                headers,
-                prepared.content,
-                response,
-                token,
-                reauth_used,
-                policy,
-                state,
-                started,
-                secret,
-            )
-            if outcome.kind == "done":
-                return response, state
-            response.close()
-            if outcome.kind == "reauth":
-                reauth_used = True
-            else:
+            if outcome.kind is OutcomeKind.DONE:
+                return response, downloaded
+            if response is not None:
+                response.close()
+            if outcome.kind is OutcomeKind.FAIL:
+                raise outcome.error  # type: ignore[misc]
+            if outcome.delay:
                 time.sleep(outcome.delay)
             prepared.rewind_files()
 
     def _fetch_token(self, token_request: TokenRequest) -> TokenInfo:
-        url, headers, prepared = _token_http_request(self, token_request)
-        response, _ = self._send(
-            TOKEN_OPERATION_ID,
-            "POST",
-            url,
-            headers,
-            None,
-            prepared,
-            self.request_timeout(DEFAULT_REQUEST_OPTIONS),
-            self.retry_policy,
-            auth=False,
-            stream=False,
-            secret=True,
-        )
-        return self.token_from_response(response)
+        call = _token_call(self, token_request)
+        had_token = bool(self.tokens.state.access_token)
+        try:
+            response, _ = self._send(call)
+            info = self.token_from_response(response)
+        except Exception as error:
+            self.token_event(error, had_token)
+            raise
+        self.token_event(None, had_token)
+        return info
 
     # the official SDK's entry points -----------------------------------------------------------
     def get_client_credentials_token(
@@ -311,28 +272,34 @@ class ApiClient(ClientCore):
         request = pkce_request(client_id, code_verifier, auth_code, redirect_uri)
         return self, self._store_token(self._fetch_token(request))
 
-    generate_pkce_code_verifier = staticmethod(generate_pkce_code_verifier)
-    compute_pkce_code_challenge = staticmethod(compute_pkce_code_challenge)
+    @staticmethod
+    def generate_pkce_code_verifier(length: int = 128) -> str:
+        """A random PKCE code verifier (RFC 7636)."""
+        return generate_pkce_code_verifier(length)
+
+    @staticmethod
+    def compute_pkce_code_challenge(code_verifier: str) -> str:
+        """The S256 code challenge of ``code_verifier``."""
+        return compute_pkce_code_challenge(code_verifier)
 
 
-class AsyncApiClient(ClientCore):
+class AsyncApiClient(AsyncRawCalls, AsyncTokenLifecycle, ClientCore["httpx.AsyncBaseTransport"]):
     """Asynchronous client: the same settings and entry points, as coroutines."""
 
-    def __init__(
-        self,
-        *args: Any,
-        transport: httpx.AsyncBaseTransport | None = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self._transport = transport
-        self._owns_transport = transport is None
-        self._shards: PoolShards[httpx.AsyncBaseTransport] | None = None
+    is_async = True
+    # the event loop the connections belong to (see _pools)
+    _loop: asyncio.AbstractEventLoop | None = None
 
     @property
     def _pools(self) -> PoolShards[httpx.AsyncBaseTransport]:
-        """The connection pools, opened by the first request (once, under a lock)."""
+        """The connection pools, opened by the first request (once, under a lock), on the
+        running event loop. Connections belong to that loop: used from a new loop after the
+        old one closed (``asyncio.run()`` twice), the client opens new ones; used from another
+        loop while the first is alive, it raises ``ClientLoopError`` before sending."""
         shards = self._shards
+        loop = asyncio.get_running_loop()
+        if shards is not None and self._loop is not loop:
+            shards = self._rebind(loop)
         if shards is None:
             with self._transport_lock:
                 shards = self._shards
@@ -342,10 +309,30 @@ class AsyncApiClient(ClientCore):
                         self._transport,
                         lambda size: _async_transport(self.http_settings(size)),
                     )
+                    self._loop = loop
         return shards
 
+    def _rebind(self, loop: asyncio.AbstractEventLoop) -> PoolShards[Any] | None:
+        previous = self._loop
+        if previous is not None and not previous.is_closed() and self._owns_transport:
+            raise ClientLoopError(
+                "this AsyncApiClient's connections belong to another event loop that is still"
+                " running; nothing was sent (use one AsyncApiClient per event loop)"
+            )
+        with self._transport_lock:
+            if self._owns_transport:
+                # the old loop is gone, and its connections with it (they cannot be closed
+                # from here): new pools on this loop
+                self._shards = None
+            self._loop = loop
+            return self._shards
+
     async def aclose(self) -> None:
+        """Close the connections; later calls raise ``ClientClosedError``."""
+        self._mark_closed()
         shards = self._shards
+        if self._loop is not None and self._loop is not asyncio.get_running_loop():
+            shards = None  # connections of another (closed) loop cannot be closed from this one
         if self._owns_transport and shards is not None:
             for transport in shards.clients:
                 await transport.aclose()
@@ -390,131 +377,92 @@ class AsyncApiClient(ClientCore):
         self, op: OperationSpec, prepared: PreparedRequest, options: RequestOptions
     ) -> Any:
         self.configuration.check_config_file()
-        url = self.api_base_url() + prepared.path
         headers = self.request_headers(prepared, options)
-        target = options.download_to
-        response, state = await self._send(
+        query, bearer = request_credentials(
+            self.configuration, op.auth, headers, self.request_query(prepared, options)
+        )
+        call = self.start_call(
             op.operation_id,
             op.method,
-            url,
+            self.api_base_url() + prepared.path,
             headers,
-            self.request_query(prepared, options),
+            query,
             prepared,
-            self.request_timeout(options),
-            self.policy_for(options),
-            auth=bool(op.auth),
-            stream=target is not None,
+            options,
+            auth=bearer,
         )
-        if target is None:
-            return self.result(op, response, response.content, options, state)
-        try:
-            downloaded = await _download_async(response, target)
-        finally:
-            await response.aclose()
-        return self.result(op, response, None, options, state, downloaded)
+        if call.auth:
+            self.require_credentials(op.operation_id)
+        response, downloaded = await self._send(call)
+        if call.download is not None:
+            return self.result(op, call, response, None, options, downloaded)
+        return self.result(op, call, response, response.content, options)
 
-    async def _send(
-        self,
-        operation_id: str,
-        method: str,
-        url: str,
-        headers: dict[str, str],
-        params: Any,
-        prepared: PreparedRequest,
-        timeout: dict[str, float | None],
-        policy: RetryPolicy,
-        *,
-        auth: bool,
-        stream: bool,
-        secret: bool = False,
-    ) -> tuple[httpx.Response, RetryState]:
-        state = RetryState(time.monotonic())
-        reauth_used = False
-        token = ""
+    async def _send(self, call: Call) -> tuple[httpx.Response, Any]:
+        """Send until an outcome is final; every decision is ``ClientCore``'s."""
         pools = self._pools
+        prepared = call.prepared
         while True:
-            if self.rate_limiter is not None:
-                wait = self.rate_limiter.reserve()
-                if wait:
-                    await asyncio.sleep(wait)
-            if auth:
+            wait = self.cap_wait(call)
+            if wait:
+                await asyncio.sleep(wait)
+            ticket = None
+            while (ticket := self.acquire_slot(call, ticket)).wait:
+                await asyncio.sleep(ticket.wait)
+            if call.auth:
                 enabled, wait_time = self.token_enabled()
                 token = await self.tokens.token_for_request_async(
                     self._fetch_token, enabled, wait_time
                 )
                 # official idiom: `configuration.access_token = ...` when the client has none
-                token = token or self.configuration.access_token
-                _set_bearer(headers, token)
-            self.before_send(operation_id, method, url, state)
-            started = time.monotonic()
+                call.token = token or self.configuration.access_token
+                _set_bearer(call.headers, call.token)
+            timeout = self.begin_attempt(call)
+            response = downloaded = None
             pool = pools.acquire()
-            transport = pools.clients[pool]
             try:
                 request = httpx.Request(
-                    method,
-                    url,
-                    params=params,
-                    headers=headers,
+                    call.method,
+                    call.url,
+                    params=call.params,
+                    headers=call.headers,
                     content=prepared.content,
                     data=prepared.form_fields,
                     files=prepared.files,
                     extensions={"timeout": timeout},
                 )
-                response = await transport.handle_async_request(request)
-                if not stream or response.status_code >= 400:
+                response = await pools.clients[pool].handle_async_request(request)
+                if call.download is not None and response.status_code < 400:
+                    downloaded = await _download_async(response, call.download)
+                else:
                     await response.aread()
             except httpx.TransportError as error:
-                failure: httpx.TransportError | None = error
+                outcome = self.judge_transport_error(call, error)
             else:
-                failure = None
+                outcome = self.judge_response(call, response)
             finally:
                 pools.release(pool)
-            if failure is not None:
-                delay = self.judge_transport_error(
-                    operation_id, method, url, headers, failure, policy, state, started
-                )
-                prepared.rewind_files()
-                await asyncio.sleep(delay)
-                continue
-            outcome = self.judge_response(
-                operation_id,
-                method,
-                url,
-                headers,
-                prepared.content,
-                response,
-                token,
-                reauth_used,
-                policy,
-                state,
-                started,
-                secret,
-            )
-            if outcome.kind == "done":
-                return response, state
-            await response.aclose()
-            if outcome.kind == "reauth":
-                reauth_used = True
-            else:
+            if outcome.kind is OutcomeKind.DONE:
+                return response, downloaded
+            if response is not None:
+                await response.aclose()
+            if outcome.kind is OutcomeKind.FAIL:
+                raise outcome.error  # type: ignore[misc]
+            if outcome.delay:
                 await asyncio.sleep(outcome.delay)
             prepared.rewind_files()
 
     async def _fetch_token(self, token_request: TokenRequest) -> TokenInfo:
-        url, headers, prepared = _token_http_request(self, token_request)
-        response, _ = await self._send(
-            TOKEN_OPERATION_ID,
-            "POST",
-            url,
-            headers,
-            None,
-            prepared,
-            self.request_timeout(DEFAULT_REQUEST_OPTIONS),
-            self.retry_policy,
-            auth=False,
-            stream=False,
-            secret=True,
-        )
-        return self.token_from_response(response)
+        call = _token_call(self, token_request)
+        had_token = bool(self.tokens.state.access_token)
+        try:
+            response, _ = await self._send(call)
+            info = self.token_from_response(response)
+        except Exception as error:
+            self.token_event(error, had_token)
+            raise
+        self.token_event(None, had_token)
+        return info
 
     async def get_client_credentials_token(
         self, client_id: str, client_secret: str
@@ -561,8 +509,15 @@ class AsyncApiClient(ClientCore):
         request = pkce_request(client_id, code_verifier, auth_code, redirect_uri)
         return self, self._store_token(await self._fetch_token(request))
 
-    generate_pkce_code_verifier = staticmethod(generate_pkce_code_verifier)
-    compute_pkce_code_challenge = staticmethod(compute_pkce_code_challenge)
+    @staticmethod
+    def generate_pkce_code_verifier(length: int = 128) -> str:
+        """A random PKCE code verifier (RFC 7636)."""
+        return generate_pkce_code_verifier(length)
+
+    @staticmethod
+    def compute_pkce_code_challenge(code_verifier: str) -> str:
+        """The S256 code challenge of ``code_verifier``."""
+        return compute_pkce_code_challenge(code_verifier)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -578,11 +533,16 @@ _default_async_clients: weakref.WeakKeyDictionary[Any, AsyncApiClient] = (
 def get_default_api_client() -> ApiClient:
     """``configuration.api_client``, created from the default configuration on first use."""
     config = get_default_configuration()
-    if config.api_client is None:
+    if _unusable(config.api_client):
         with _default_lock:
-            if config.api_client is None:
+            if _unusable(config.api_client):
                 config.api_client = ApiClient(configuration=config)
     return config.api_client
+
+
+def _unusable(client: Any) -> bool:
+    """No default client yet, or a closed one (``close()`` on the default client)."""
+    return client is None or getattr(client, "state", None) is ClientState.CLOSED
 
 
 def get_default_async_api_client() -> AsyncApiClient:
@@ -590,10 +550,10 @@ def get_default_async_api_client() -> AsyncApiClient:
     ``asyncio.run()`` called twice does not reuse connections of a closed loop)."""
     loop = asyncio.get_running_loop()
     client = _default_async_clients.get(loop)
-    if client is None:
+    if _unusable(client):
         with _default_lock:
             client = _default_async_clients.get(loop)
-            if client is None:
+            if _unusable(client):
                 client = AsyncApiClient(configuration=get_default_configuration())
                 _default_async_clients[loop] = client
     return client
@@ -623,15 +583,23 @@ def _set_bearer(headers: dict[str, str], token: str) -> None:
         headers.pop("Authorization", None)
 
 
-def _token_http_request(
-    client: ClientCore, token_request: TokenRequest
-) -> tuple[str, dict[str, str], PreparedRequest]:
-    url = client.login_base_url() + TOKEN_PATH
+def _token_call(client: ClientCore, token_request: TokenRequest) -> Call:
+    """A token request: never logged with its body, outside the API's rate-limit state."""
     headers = {**client.default_headers, **token_request.headers()}
     prepared = PreparedRequest(
         "POST", TOKEN_PATH, [], headers, content=urlencode(token_request.form).encode()
     )
-    return url, headers, prepared
+    return client.start_call(
+        TOKEN_OPERATION_ID,
+        "POST",
+        client.login_base_url() + TOKEN_PATH,
+        headers,
+        None,
+        prepared,
+        DEFAULT_REQUEST_OPTIONS,
+        auth=False,
+        secret=True,
+    )
 
 
 def _next_page_request(
@@ -658,53 +626,35 @@ def _next_page_request(
     return op, PreparedRequest("GET", path, query, {"Accept": "application/json"})
 
 
-def _download(response: httpx.Response, target: Any) -> Any:
-    path = download_target_path(target)
+def _download(response: httpx.Response, download: Download) -> Any:
+    """Stream the body into the target; a transport error mid-body leaves no partial file
+    and is judged (and retried) like any other."""
+    handle = download.open()
     try:
-        if path is None:
-            for chunk in response.iter_bytes():
-                target.write(chunk)
-            return target
-        partial = path + ".part"  # written aside, renamed when complete: no half files
-        try:
-            with open(partial, "wb") as handle:
-                for chunk in response.iter_bytes():
-                    handle.write(chunk)
-            os.replace(partial, path)
-        finally:
-            if os.path.exists(partial):
-                os.remove(partial)
-        return path
-    except httpx.TransportError as error:
-        raise ApiConnectionError(
-            f"download interrupted: {type(error).__name__}: {error}"
-        ) from error
+        for chunk in response.iter_bytes():
+            handle.write(chunk)
+    except BaseException:
+        download.discard()
+        raise
+    finally:
+        response.close()
+    return download.finish()
 
 
-async def _download_async(response: httpx.Response, target: Any) -> Any:
-    path = download_target_path(target)
+async def _download_async(response: httpx.Response, download: Download) -> Any:
+    handle = download.open()
     try:
-        if path is None:
-            async for chunk in response.aiter_bytes():
-                target.write(chunk)
-            return target
-        partial = path + ".part"
-        try:
-            # local disk writes are short next to the network reads they wait on
-            with open(partial, "wb") as handle:  # noqa: ASYNC230
-                async for chunk in response.aiter_bytes():
-                    handle.write(chunk)
-            os.replace(partial, path)
-        finally:
-            if os.path.exists(partial):
-                os.remove(partial)
-        return path
-    except httpx.TransportError as error:
-        raise ApiConnectionError(
-            f"download interrupted: {type(error).__name__}: {error}"
-        ) from error
+        # local disk writes are short next to the network reads they wait on
+        async for chunk in response.aiter_bytes():
+            handle.write(chunk)
+    except BaseException:
+        download.discard()
+        raise
+    finally:
+        await response.aclose()
+    return download.finish()
 
 
 # ``<sdk>.api_client.ApiClient`` (official idiom) must work without importing the submodule
 # first: the package's lazy map resolves the name ``api_client`` to this attribute.
-api_client = sys.modules[__name__]
+api_client: types.ModuleType = sys.modules[__name__]

@@ -20,6 +20,7 @@ import sys
 import threading
 import time
 import types
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -27,12 +28,14 @@ from . import _version
 from ._lazy import lazy_import
 from .logger import LogFormat, Logger, LogLevel
 from .regions import PureCloudRegionHosts, login_host_for
-from .rest import ConfigFileError
+from .rest import ConfigFileError, SettingNotAppliedError
 
 if TYPE_CHECKING:
     import configparser
     import json
     import logging
+
+    from .api_client import ApiClient
 else:  # only needed when a configuration file exists (or is invalid)
     configparser = lazy_import("configparser", globals())
     json = lazy_import("json", globals())
@@ -75,13 +78,13 @@ class GatewayConfiguration:
         username: str | None = None,
         password: str | None = None,
     ) -> None:
-        self.host = host
-        self.protocol = protocol
-        self.port = port
-        self.path_params_login = path_params_login
-        self.path_params_api = path_params_api
-        self.username = username
-        self.password = password
+        self.host: str | None = host
+        self.protocol: str | None = protocol
+        self.port: int | None = port
+        self.path_params_login: str | None = path_params_login
+        self.path_params_api: str | None = path_params_api
+        self.username: str | None = username
+        self.password: str | None = password
 
     def base_url(self, path_prefix: str | None) -> str:
         if not self.host:
@@ -109,9 +112,54 @@ def normalize_host(host: str) -> str:
     return host if "://" in host else f"https://{host}"
 
 
+# fixed when a client sets up its connections (first request): a change cannot reach it
+TRANSPORT_SETTINGS = frozenset(
+    {"proxy", "proxy_username", "proxy_password", "verify_ssl", "ssl_ca_cert", "cert_file", "key_file"}
+)
+
+
 class Configuration:
     """Settings shared by the clients built from it. Attribute names are the official SDK's
-    where it has one; the others are ours (timeouts, retries, rate limiting)."""
+    where it has one; the others are ours (timeouts, retries, rate limiting).
+
+    A change reaches the clients built from it at their next call (timeouts, retries, rate
+    limits, hosts, logging...). Proxy and TLS settings are fixed once a client has set up its
+    connections: changing them then raises :class:`SettingNotAppliedError`, saying how to
+    apply them (a new client)."""
+
+    _version = 0
+    _transport_users: weakref.WeakSet[Any] | None = None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name[:1] != "_":
+            if name in TRANSPORT_SETTINGS and self._transport_users:
+                self._check_transport_change(name, value)
+            object.__setattr__(self, "_version", self._version + 1)
+        object.__setattr__(self, name, value)
+
+    @property
+    def version(self) -> int:
+        """Bumped by every change of a setting: clients re-read their settings when it moves."""
+        return self._version
+
+    def track_transport_user(self, client: Any) -> None:
+        """``client`` set up its connections with this configuration's proxy/TLS settings."""
+        with _default_lock:
+            if self._transport_users is None:
+                self._transport_users = weakref.WeakSet()
+            self._transport_users.add(client)
+
+    def _check_transport_change(self, name: str, value: Any) -> None:
+        if getattr(self, name, None) == value:
+            return
+        users = list(self._transport_users or ())
+        if any(client.transport_setting_in_use(name) for client in users):
+            raise SettingNotAppliedError(
+                f"configuration.{name} cannot change for a client that is already connected"
+                f" (its connections were set up with the previous value): close that client"
+                f" and build a new one after the change, or pass {name}=... to a new"
+                f" ApiClient(...)"
+            )
 
     def __init__(
         self,
@@ -122,30 +170,39 @@ class Configuration:
         live_reload_config: bool = True,
         read_config_file: bool = True,
     ) -> None:
-        self.host = (
+        self.host: str = (
             normalize_host(host) if host else f"{DEFAULT_SCHEME}://{DEFAULT_HOST}"
         )
         if region is not None:
             self.region = region
-        self.base_path = DEFAULT_BASE_PATH
+        self.base_path: str = DEFAULT_BASE_PATH
         self.login_host: str | None = None  # None: derived from host (api.X -> login.X)
         self.gateway_configuration: GatewayConfiguration | None = None
-        self.api_client: Any = None  # the default client of XxxApi() without arguments
-        self.access_token = ""
-        self.should_refresh_access_token = True
+        # the default client of XxxApi() without arguments
+        self.api_client: ApiClient | None = None
+        self.access_token: str = ""
+        # apiKey and basic security schemes (_security.py), as openapi-generator's SDKs
+        # name them: api_key["<scheme name>"], an optional api_key_prefix, username/password
+        self.api_key: dict[str, str] = {}
+        self.api_key_prefix: dict[str, str] = {}
+        self.username: str | None = None
+        self.password: str | None = None
+        self.should_refresh_access_token: bool = True
         self.refresh_token_wait_time: float = 10
-        self.verify_ssl = True
+        self.verify_ssl: bool = True
         self.ssl_ca_cert: str | None = None
         self.cert_file: str | None = None
         self.key_file: str | None = None
         self.proxy: str | None = None
         self.proxy_username: str | None = None
         self.proxy_password: str | None = None
-        self.user_agent = f"{SDK_NAME}/{_version.__version__} python/{sys.version_info[0]}.{sys.version_info[1]}"
+        self.user_agent: str = f"{SDK_NAME}/{_version.__version__} python/{sys.version_info[0]}.{sys.version_info[1]}"
         self.connect_timeout: float = 10.0
-        self.timeout: float = 60.0  # read/write/pool timeout per request, seconds
-        self.max_retries = 3  # 408/5xx/connection errors
-        self.max_rate_limit_retries = (
+        # seconds for a whole call, retries and waits included (None: bounded by the retries)
+        self.timeout: float | None = None
+        self.attempt_timeout: float | None = 60.0  # read/write/pool, each attempt, seconds
+        self.max_retries: int = 3  # 408/5xx/connection errors
+        self.max_rate_limit_retries: int = (
             10  # 429 responses, each after the delay the server asked
         )
         self.max_retry_time: float = (
@@ -156,11 +213,16 @@ class Configuration:
         self.max_requests_per_second: float | None = (
             None  # client-side limiter; None = off
         )
-        self.logger = Logger()
+        # pace calls by the inin-ratelimit-* headers the API sends
+        self.follow_rate_limit_headers: bool = True
+        self.logger: Logger = Logger()
         self.config_check_interval: float = 1.0
-        self.live_reload_config = live_reload_config
+        self.live_reload_config: bool = live_reload_config
         self._config_lock = threading.Lock()
         self._file_signature: tuple[int, int, int] | None = None
+        # what the file set: setting -> (value before the file set it, value the file set)
+        self._file_applied: dict[str, tuple[Any, Any]] = {}
+        self._reload_disabled_by_file = False
         self._next_check = 0.0
         self._config_file_path = config_file_path or default_config_file_path()
         if read_config_file:
@@ -223,22 +285,27 @@ class Configuration:
 
         Cheap when nothing changed: a clock read, and one ``os.stat`` per check interval.
         """
-        if not self.live_reload_config:
-            return
+        if not self.live_reload_config and not self._reload_disabled_by_file:
+            return  # switched off in code: the file is not read again
         now = time.monotonic()
         if now < self._next_check:
             return
         self._next_check = now + self.config_check_interval
-        self._load_file(raise_errors=False)
+        # switched off by the file: the file is still watched, for the switch alone
+        self._load_file(raise_errors=False, switch_only=not self.live_reload_config)
 
-    def _load_file(self, *, raise_errors: bool) -> None:
+    def _load_file(self, *, raise_errors: bool, switch_only: bool = False) -> None:
         with self._config_lock:
             signature = _file_signature(self._config_file_path)
-            if signature is None or signature == self._file_signature:
+            if signature == self._file_signature:
                 return
             self._file_signature = signature
             try:
-                settings = read_config_file(self._config_file_path)
+                settings = (
+                    read_config_file(self._config_file_path) if signature is not None else {}
+                )
+                if switch_only and not _reload_switch(settings, self._config_file_path):
+                    return
                 apply_config(self, settings, self._config_file_path)
             except ConfigFileError as error:
                 if raise_errors:
@@ -347,48 +414,33 @@ def _as_text(value: Any) -> str:
     return str(value).strip()
 
 
-# (section, key) -> (converter, setter(configuration, value))
-_SETTERS: dict[
-    tuple[str, str], tuple[Callable[[Any], Any], Callable[[Configuration, Any], None]]
-] = {
-    ("logging", "log_level"): (
-        LogLevel.from_string,
-        lambda c, v: setattr(c.logger, "log_level", v),
-    ),
-    ("logging", "log_format"): (
-        LogFormat.from_string,
-        lambda c, v: setattr(c.logger, "log_format", v),
-    ),
-    ("logging", "log_to_console"): (
-        _as_bool,
-        lambda c, v: setattr(c.logger, "log_to_console", v),
-    ),
-    ("logging", "log_file_path"): (
-        _as_text,
-        lambda c, v: setattr(c.logger, "log_file_path", v or None),
-    ),
-    ("logging", "log_request_body"): (
-        _as_bool,
-        lambda c, v: setattr(c.logger, "log_request_body", v),
-    ),
-    ("logging", "log_response_body"): (
-        _as_bool,
-        lambda c, v: setattr(c.logger, "log_response_body", v),
-    ),
-    ("reauthentication", "refresh_access_token"): (
-        _as_bool,
-        lambda c, v: setattr(c, "should_refresh_access_token", v),
-    ),
-    ("reauthentication", "refresh_token_wait_max"): (
-        _as_number,
-        lambda c, v: setattr(c, "refresh_token_wait_time", v),
-    ),
-    ("general", "live_reload_config"): (
-        _as_bool,
-        lambda c, v: setattr(c, "live_reload_config", v),
-    ),
-    ("general", "host"): (normalize_host, lambda c, v: setattr(c, "host", v)),
+# (section, key) -> (converter, the setting it sets: an attribute path from the configuration)
+_SETTINGS: dict[tuple[str, str], tuple[Callable[[Any], Any], str]] = {
+    ("logging", "log_level"): (LogLevel.from_string, "logger.log_level"),
+    ("logging", "log_format"): (LogFormat.from_string, "logger.log_format"),
+    ("logging", "log_to_console"): (_as_bool, "logger.log_to_console"),
+    ("logging", "log_file_path"): (lambda v: _as_text(v) or None, "logger.log_file_path"),
+    ("logging", "log_request_body"): (_as_bool, "logger.log_request_body"),
+    ("logging", "log_response_body"): (_as_bool, "logger.log_response_body"),
+    ("reauthentication", "refresh_access_token"): (_as_bool, "should_refresh_access_token"),
+    ("reauthentication", "refresh_token_wait_max"): (_as_number, "refresh_token_wait_time"),
+    ("general", "live_reload_config"): (_as_bool, "live_reload_config"),
+    ("general", "host"): (normalize_host, "host"),
 }
+_GATEWAY_SETTING = "gateway_configuration"
+
+
+def _get_setting(configuration: Configuration, path: str) -> Any:
+    target: Any = configuration
+    for part in path.split("."):
+        target = getattr(target, part)
+    return target
+
+
+def _set_setting(configuration: Configuration, path: str, value: Any) -> None:
+    owner, _, name = path.rpartition(".")
+    setattr(_get_setting(configuration, owner) if owner else configuration, name, value)
+
 
 _GATEWAY_KEYS = {
     "host": _as_text,
@@ -404,16 +456,39 @@ _GATEWAY_KEYS = {
 def apply_config(configuration: Configuration, data: ConfigData, path: str) -> None:
     """Validate every known key first, then apply them all: a bad file changes nothing.
 
-    Unknown sections and keys are ignored (files written for newer SDKs keep working).
+    A setting the file set before and no longer has (a removed key or section) goes back to
+    the value it had before the file set it, unless the program changed it since. Unknown
+    sections and keys are ignored (files written for newer SDKs keep working).
     """
-    changes: list[tuple[Callable[[Configuration, Any], None], Any]] = []
+    wanted = _file_settings(data, path)
+    applied = configuration._file_applied
+    for setting, (before, value) in list(applied.items()):
+        if setting not in wanted:
+            if _get_setting(configuration, setting) is value or _get_setting(
+                configuration, setting
+            ) == value:
+                _set_setting(configuration, setting, before)
+            del applied[setting]
+    for setting, value in wanted.items():
+        before = (
+            applied[setting][0]
+            if setting in applied
+            else _get_setting(configuration, setting)
+        )
+        _set_setting(configuration, setting, value)
+        applied[setting] = (before, value)
+    configuration._reload_disabled_by_file = wanted.get("live_reload_config") is False
+
+
+def _file_settings(data: ConfigData, path: str) -> dict[str, Any]:
+    """The settings a parsed file asks for (attribute path -> value); raises on a bad value."""
+    wanted: dict[str, Any] = {}
     for section, values in data.items():
         for key, raw in values.items():
-            entry = _SETTERS.get((section, key))
-            if entry is None:
-                continue
-            converter, setter = entry
-            changes.append((setter, _convert(converter, raw, path, section, key)))
+            entry = _SETTINGS.get((section, key))
+            if entry is not None:
+                converter, setting = entry
+                wanted[setting] = _convert(converter, raw, path, section, key)
     gateway_values = data.get("gateway")
     if gateway_values:
         gateway = GatewayConfiguration()
@@ -428,9 +503,14 @@ def apply_config(configuration: Configuration, data: ConfigData, path: str) -> N
             raise ConfigFileError(
                 f"{path}: [gateway] host: missing (required when a gateway section is present)"
             )
-        changes.append((lambda c, v: setattr(c, "gateway_configuration", v), gateway))
-    for setter, value in changes:
-        setter(configuration, value)
+        wanted[_GATEWAY_SETTING] = gateway
+    return wanted
+
+
+def _reload_switch(data: ConfigData, path: str) -> bool:
+    """Whether a file (read while live reload is off) switches live reload back on."""
+    raw = data.get("general", {}).get("live_reload_config")
+    return True if raw is None else _convert(_as_bool, raw, path, "general", "live_reload_config")
 
 
 def _convert(
@@ -481,7 +561,56 @@ class _ConfigurationModule(types.ModuleType):
         )
 
 
-configuration = sys.modules[
-    __name__
-]  # `from <sdk>.configuration import configuration` also works
 sys.modules[__name__].__class__ = _ConfigurationModule
+
+if TYPE_CHECKING:
+    # `from <sdk>.configuration import configuration` is this module, which reads and writes
+    # the default Configuration's attributes: declared for type checkers (a test keeps
+    # this list complete).
+    configuration: Configuration
+    host: str
+    region: PureCloudRegionHosts | str | None
+    base_path: str
+    login_host: str | None
+    gateway_configuration: GatewayConfiguration | None
+    api_client: ApiClient | None
+    access_token: str
+    api_key: dict[str, str]
+    api_key_prefix: dict[str, str]
+    username: str | None
+    password: str | None
+    should_refresh_access_token: bool
+    refresh_token_wait_time: float
+    verify_ssl: bool
+    ssl_ca_cert: str | None
+    cert_file: str | None
+    key_file: str | None
+    proxy: str | None
+    proxy_username: str | None
+    proxy_password: str | None
+    user_agent: str
+    connect_timeout: float
+    timeout: float | None
+    attempt_timeout: float | None
+    max_retries: int
+    max_rate_limit_retries: int
+    max_retry_time: float
+    retry_backoff_base: float
+    retry_backoff_max: float
+    max_requests_per_second: float | None
+    follow_rate_limit_headers: bool
+    logger: Logger
+    config_check_interval: float
+    live_reload_config: bool
+    config_file_path: str
+    version: int
+
+    def api_base_url() -> str: ...
+    def login_base_url() -> str: ...
+    def check_config_file() -> None: ...
+    def track_transport_user(client: Any) -> None: ...
+    def to_debug_report() -> str: ...
+    def default() -> Configuration: ...
+    def auth_settings() -> dict[str, Any]: ...
+else:
+    configuration = sys.modules[__name__]

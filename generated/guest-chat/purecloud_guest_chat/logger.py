@@ -3,7 +3,8 @@
 ``configuration.logger.log_level = LogLevel.LDebug`` (or ``log_level = debug`` in the config
 file) makes the client emit one record per HTTP exchange on the ``logging`` logger named after
 the SDK package. Bodies are off by default (they can hold personal data); credentials are never
-written at any level: the ``Authorization``/cookie headers are masked, token requests never log
+written at any level: every header whose name says key, token, secret, password, session,
+cookie or authorization is masked, token requests never log
 their bodies, and secret-looking JSON/form keys (tokens, secrets, passwords, JWTs) are masked.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 import sys
 import time
+import types
 from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -19,6 +21,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from . import _version
 from ._lazy import lazy_import
+from ._security import SECRET_HEADERS
 
 if TYPE_CHECKING:
     import json
@@ -33,8 +36,23 @@ TRACE = 5  # below logging.DEBUG: response headers too
 _ERROR = 40  # logging.ERROR
 
 REDACTED = "[REDACTED]"
+# (plus the header of each apiKey scheme of the spec: _security.SECRET_HEADERS)
 SENSITIVE_HEADERS = frozenset(
     {"authorization", "proxy-authorization", "cookie", "set-cookie"}
+)
+# any header whose name contains one of these is masked too (X-Api-Key, X-Auth-Token,
+# X-Session-Id, X-Client-Secret, ...)
+SENSITIVE_HEADER_WORDS = (
+    "key",
+    "token",
+    "secret",
+    "password",
+    "session",
+    "cookie",
+    "authorization",
+    "jwt",
+    "signature",
+    "credential",
 )
 SENSITIVE_KEYS = frozenset(
     {
@@ -123,6 +141,11 @@ class Logger:
         self._apply()
 
     # settings -------------------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        """The name of the ``logging`` logger records go to (the SDK package's)."""
+        return self._name
+
     @property
     def log_level(self) -> LogLevel:
         return self._log_level
@@ -251,7 +274,13 @@ class Logger:
 
     # the official SDK's Logger methods, kept for scripts that call them directly
     def trace(
-        self, method, url, request_body, status, request_headers, response_headers
+        self,
+        method: str,
+        url: str,
+        request_body: Any,
+        status: int | None,
+        request_headers: Mapping[str, str],
+        response_headers: Mapping[str, str] | None,
     ) -> None:
         if self._log_level is LogLevel.LTrace:
             self.log_exchange(
@@ -263,7 +292,14 @@ class Logger:
                 request_body=request_body,
             )
 
-    def debug(self, method, url, request_body, status, request_headers) -> None:
+    def debug(
+        self,
+        method: str,
+        url: str,
+        request_body: Any,
+        status: int | None,
+        request_headers: Mapping[str, str],
+    ) -> None:
         if self.wants_success():
             self.log_exchange(
                 method=method,
@@ -276,13 +312,13 @@ class Logger:
 
     def error(
         self,
-        method,
-        url,
-        request_body,
-        status,
-        request_headers,
-        response_body,
-        response_headers,
+        method: str,
+        url: str,
+        request_body: Any,
+        status: int | None,
+        request_headers: Mapping[str, str],
+        response_body: Any,
+        response_headers: Mapping[str, str] | None,
     ) -> None:
         self.log_exchange(
             method=method,
@@ -347,9 +383,18 @@ def redact_headers(
 ) -> dict[str, str]:
     items = headers.items() if hasattr(headers, "items") else headers
     return {
-        key: (REDACTED if key.lower() in SENSITIVE_HEADERS else value)
+        key: (REDACTED if is_sensitive_header(key) or key.lower() in SECRET_HEADERS else value)
         for key, value in items
     }
+
+
+def is_sensitive_header(name: str) -> bool:
+    """Whether a header's value is a credential (by its name: key, token, secret, password,
+    session, cookie, authorization...)."""
+    lowered = name.lower()
+    return lowered in SENSITIVE_HEADERS or any(
+        word in lowered for word in SENSITIVE_HEADER_WORDS
+    )
 
 
 def redact_body(body: Any) -> Any:
@@ -394,4 +439,4 @@ def _redact_value(value: Any) -> Any:
 
 # ``<sdk>.logger.LogLevel`` (official idiom) goes through the package's lazy map, which reads
 # the attribute ``logger`` of this module: that is the module itself.
-logger = sys.modules[__name__]
+logger: types.ModuleType = sys.modules[__name__]

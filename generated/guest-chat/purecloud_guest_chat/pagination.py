@@ -17,20 +17,33 @@ from __future__ import annotations
 
 import inspect
 import math
-from collections.abc import AsyncIterator, Callable, Iterator
-from typing import Any
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
+from typing import Any, Protocol, TypeVar, overload
+
+ItemT = TypeVar("ItemT")
+ItemT_co = TypeVar("ItemT_co", covariant=True)
+PageT = TypeVar("PageT")
+
+
+class Listing(Protocol[ItemT_co]):
+    """A page of a Genesys listing (``UserEntityListing`` ...): what makes
+    ``iter_entities(users_api.get_users)`` yield ``User``."""
+
+    @property
+    def entities(self) -> Sequence[ItemT_co] | None: ...
 
 _PAGE_SIZE = "page_size"
 _PAGE_NUMBER = "page_number"
 
 
 def iter_pages(
-    list_method: Callable[..., Any],
+    list_method: Callable[..., PageT],
     /,
     *args: Any,
     page_size: int | None = None,
     **kwargs: Any,
-) -> Iterator[Any]:
+) -> Iterator[PageT]:
+    """Every page of a listing, fetched one at a time as the loop asks for it."""
     walker = _PageWalker(list_method, page_size, kwargs)
     page = list_method(*args, **walker.kwargs)
     while page is not None:
@@ -46,6 +59,23 @@ def iter_pages(
             page = list_method(*args, **step[1])
 
 
+@overload
+def iter_entities(
+    list_method: Callable[..., Any],
+    /,
+    *args: Any,
+    page_size: int | None = None,
+    items: str,
+    **kwargs: Any,
+) -> Iterator[Any]: ...
+@overload
+def iter_entities(
+    list_method: Callable[..., Listing[ItemT]],
+    /,
+    *args: Any,
+    page_size: int | None = None,
+    **kwargs: Any,
+) -> Iterator[ItemT]: ...
 def iter_entities(
     list_method: Callable[..., Any],
     /,
@@ -54,17 +84,19 @@ def iter_entities(
     items: str = "entities",
     **kwargs: Any,
 ) -> Iterator[Any]:
+    """Every item of a listing (``entities``, or the page attribute named by ``items``)."""
     for page in iter_pages(list_method, *args, page_size=page_size, **kwargs):
         yield from _items_of(page, items)
 
 
 async def aiter_pages(
-    list_method: Callable[..., Any],
+    list_method: Callable[..., Awaitable[PageT]],
     /,
     *args: Any,
     page_size: int | None = None,
     **kwargs: Any,
-) -> AsyncIterator[Any]:
+) -> AsyncIterator[PageT]:
+    """Every page of a listing, from an async list method."""
     walker = _PageWalker(list_method, page_size, kwargs)
     page = await list_method(*args, **walker.kwargs)
     while page is not None:
@@ -81,14 +113,32 @@ async def aiter_pages(
             page = await list_method(*args, **step[1])
 
 
+@overload
+def aiter_entities(
+    list_method: Callable[..., Awaitable[Any]],
+    /,
+    *args: Any,
+    page_size: int | None = None,
+    items: str,
+    **kwargs: Any,
+) -> AsyncIterator[Any]: ...
+@overload
+def aiter_entities(
+    list_method: Callable[..., Awaitable[Listing[ItemT]]],
+    /,
+    *args: Any,
+    page_size: int | None = None,
+    **kwargs: Any,
+) -> AsyncIterator[ItemT]: ...
 async def aiter_entities(
-    list_method: Callable[..., Any],
+    list_method: Callable[..., Awaitable[Any]],
     /,
     *args: Any,
     page_size: int | None = None,
     items: str = "entities",
     **kwargs: Any,
 ) -> AsyncIterator[Any]:
+    """Every item of a listing, from an async list method."""
     async for page in aiter_pages(list_method, *args, page_size=page_size, **kwargs):
         for item in _items_of(page, items):
             yield item
@@ -147,7 +197,7 @@ def _value(page: Any, name: str) -> Any:
     value = getattr(page, name, None)
     if value is None and isinstance(page, dict):
         value = page.get(name)
-    # models mark absent fields with a falsy UNSET sentinel; treat it like None
+    # a falsy sentinel (NULL, or UNSET in older models) reads like None
     if (
         value is not None
         and not isinstance(value, (int, str, list, tuple))

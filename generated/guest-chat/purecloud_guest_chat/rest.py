@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+import types
 from collections.abc import Mapping
 from typing import Any
 
@@ -22,8 +23,13 @@ class ApiException(Exception):
     reason: the status phrase or a short description;
     headers: the response headers (case-insensitive mapping, empty without a response);
     body: the response body parsed as JSON when it is JSON, else the text;
-    raw: the body bytes; correlation_id: the ``ININ-Correlation-Id`` response header.
+    raw: the body bytes; correlation_id: the ``ININ-Correlation-Id`` response header;
+    attempts / elapsed: how many attempts the call made and over how many seconds (set on
+    errors raised by a call; ``None`` otherwise).
     """
+
+    attempts: int | None = None
+    elapsed: float | None = None
 
     def __init__(
         self,
@@ -40,11 +46,11 @@ class ApiException(Exception):
             reason = reason or http_resp.reason_phrase
             headers = http_resp.headers if headers is None else headers
             raw = http_resp.content if raw is None else raw
-        self.status = status
-        self.reason = reason
+        self.status: int | None = status
+        self.reason: str | None = reason
         self.headers: Mapping[str, str] = headers if headers is not None else {}
-        self.raw = raw
-        self.body = _parse_body(raw) if body is None and raw else body
+        self.raw: bytes | None = raw
+        self.body: Any = _parse_body(raw) if body is None and raw else body
         self.correlation_id: str | None = _header(self.headers, CORRELATION_ID_HEADER)
         super().__init__(self._summary())
 
@@ -138,6 +144,34 @@ class TokenRefreshError(ApiException):
         super().__init__(reason=reason)
 
 
+class MissingCredentialsError(ApiException):
+    """A call needing authentication was made on a client with no way to authenticate; nothing
+    was sent. The message names the ways to give the client credentials."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason=reason)
+
+
+class ClientClosedError(ApiException):
+    """A call on a client after ``close()``: nothing was sent. Build a new client."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason=reason)
+
+
+class ClientLoopError(ApiException):
+    """An ``AsyncApiClient`` used from an event loop other than the one running its
+    connections while that loop is still alive: nothing was sent."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason=reason)
+
+
+class SettingNotAppliedError(RuntimeError):
+    """A configuration setting changed that clients built from it cannot apply any more (proxy,
+    TLS: their connections are set up); the message says how to apply it."""
+
+
 class ConfigFileError(ValueError):
     """A configuration file (or a configuration value) is not valid; the message says where."""
 
@@ -183,4 +217,4 @@ def _header(headers: Mapping[str, str], name: str) -> str | None:
 
 
 # ``<sdk>.rest.ApiException`` without importing the submodule first (see _public.py)
-rest = sys.modules[__name__]
+rest: types.ModuleType = sys.modules[__name__]

@@ -7,26 +7,29 @@ proxy built, when the first request needs them (see ``_lazy.py`` and ``transport
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ._auth import TokenInfo, TokenManager, parse_token_response
-from ._events import RequestEvent, ResponseEvent
+from ._call import Call
+from ._decisions import CallDecisions, _pick, _timeout_extension
+from ._events import (
+    ClientState,
+    Event,
+    EventBus,
+    EventKind,
+    RequestEvent,
+    ResponseEvent,
+)
 from ._lazy import lazy_import
-from ._rate_limit import RateLimiter
+from ._rate_limit import RateLimiter, RateLimitState
 from ._request_options import RequestOptions
 from ._response import ApiResponse
 from ._retry import (
-    MAYBE_SENT,
-    NOT_SENT,
     RetryPolicy,
-    RetryState,
-    retry_delay_for_status,
-    retry_delay_for_transport_error,
 )
 from .configuration import (
     Configuration,
@@ -36,12 +39,9 @@ from .configuration import (
 )
 from .regions import PureCloudRegionHosts, login_host_for
 from .rest import (
-    CORRELATION_ID_HEADER,
-    ApiConnectionError,
     ApiException,
-    ApiTimeoutError,
+    ClientClosedError,
     ResponseDecodeError,
-    error_from_response,
 )
 
 if TYPE_CHECKING:
@@ -52,24 +52,35 @@ if TYPE_CHECKING:
     from . import _models
     from ._encoding import PreparedRequest
     from ._operation import OperationSpec
+    from ._pool import PoolShards
 else:
     httpx = lazy_import("httpx", globals())
     _models = lazy_import("._models", globals())
 
 TOKEN_OPERATION_ID = "oauthToken"
+# The httpx transport type of a client: sync for ApiClient, async for AsyncApiClient.
+TransportT = TypeVar("TransportT")
 _UNSET: Any = object()
 
 
-@dataclass(slots=True)
-class Outcome:
-    """What to do after one attempt: return the response, retry after ``delay``, or renew the
-    token and retry at once (``reauth``)."""
+@dataclass(frozen=True, slots=True)
+class CallSettings:
+    """The settings of a client's calls, resolved from its keyword overrides and its
+    configuration; rebuilt when the configuration changes (``Configuration.version``)."""
 
-    kind: str  # "done" | "retry" | "reauth"
-    delay: float = 0.0
+    retry_policy: RetryPolicy
+    timeout: float | None
+    attempt_timeout: float | None
+    connect_timeout: float | None
+    extension: dict[str, float | None]
+    rate_cap: RateLimiter | None
+    follow_rate_limit_headers: bool
 
 
-class ClientCore:
+class ClientCore(CallDecisions, Generic[TransportT]):
+    """Settings, hosts, headers, tokens, states and events of a client; the decisions about
+    each call come from :class:`CallDecisions` (``_decisions.py``)."""
+
     def __init__(
         self,
         host: str | None = None,
@@ -86,6 +97,7 @@ class ClientCore:
         token_provider: Callable[[], str] | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        attempt_timeout: float | None = None,
         connect_timeout: float | None = None,
         max_retries: int | None = None,
         max_rate_limit_retries: int | None = None,
@@ -94,13 +106,21 @@ class ClientCore:
         retry_backoff_max: float | None = None,
         max_requests_per_second: float | None = None,
         rate_limit_burst: int = 1,
+        follow_rate_limit_headers: bool | None = None,
         proxy: str | None = None,
         proxy_username: str | None = None,
         proxy_password: str | None = None,
         verify_ssl: bool | None = None,
         max_connections: int = 100,
+        transport: TransportT | None = None,
     ) -> None:
+        """Every setting defaults to the ``configuration`` (the module-level one by default).
+        ``transport``: an httpx transport to send through instead of the client's own pools
+        (e.g. ``httpx.MockTransport`` in tests); the caller closes it."""
         config = configuration or get_default_configuration()
+        self._transport: TransportT | None = transport
+        self._owns_transport = transport is None
+        self._shards: PoolShards[TransportT] | None = None
         self.configuration = config
         self._host: str | None = normalize_host(host) if host else None
         self._login_host: str | None = (
@@ -124,7 +144,7 @@ class ClientCore:
             self.default_headers["Cookie"] = cookie
         if headers:
             self.default_headers.update(headers)
-        self.tokens = TokenManager()
+        self.tokens: TokenManager = TokenManager()
         state = self.tokens.state
         if access_token or config.access_token:
             state.set_static(access_token or config.access_token)
@@ -132,42 +152,163 @@ class ClientCore:
             state.client_id, state.client_secret = client_id, client_secret
             state.renew_with_client_credentials = client_secret is not None
         state.provider = token_provider
-        self.retry_policy = RetryPolicy(
-            max_retries=_pick(max_retries, config.max_retries),
-            max_rate_limit_retries=_pick(
-                max_rate_limit_retries, config.max_rate_limit_retries
-            ),
-            max_retry_time=_pick(max_retry_time, config.max_retry_time),
-            backoff_base=_pick(retry_backoff_base, config.retry_backoff_base),
-            backoff_max=_pick(retry_backoff_max, config.retry_backoff_max),
-        )
-        rate = _pick(max_requests_per_second, config.max_requests_per_second)
-        self.rate_limiter = RateLimiter(rate, rate_limit_burst) if rate else None
-        self._connect_timeout = _pick(connect_timeout, config.connect_timeout)
-        self._timeout_seconds = _pick(timeout, config.timeout)
-        self.verify_ssl = bool(config.verify_ssl if verify_ssl is None else verify_ssl)
-        self.max_connections = max_connections
-        # what the httpx transport reads from the request's "timeout" extension
-        self._timeout_extension = _timeout_extension(
-            self._timeout_seconds, self._connect_timeout
-        )
-        # fixed now, built on the first request (transport_options)
-        self._tls_settings = (config.ssl_ca_cert, config.cert_file, config.key_file)
-        self._proxy_settings = (
-            proxy or config.proxy,
-            proxy_username or config.proxy_username,
-            proxy_password or config.proxy_password,
-        )
+        # keyword settings win over the configuration's; the others follow it as it changes
+        self._overrides: dict[str, Any] = {
+            name: value
+            for name, value in (
+                ("timeout", timeout),
+                ("attempt_timeout", attempt_timeout),
+                ("connect_timeout", connect_timeout),
+                ("max_retries", max_retries),
+                ("max_rate_limit_retries", max_rate_limit_retries),
+                ("max_retry_time", max_retry_time),
+                ("retry_backoff_base", retry_backoff_base),
+                ("retry_backoff_max", retry_backoff_max),
+                ("max_requests_per_second", max_requests_per_second),
+                ("follow_rate_limit_headers", follow_rate_limit_headers),
+                ("proxy", proxy),
+                ("proxy_username", proxy_username),
+                ("proxy_password", proxy_password),
+                ("verify_ssl", verify_ssl),
+            )
+            if value is not None
+        }
+        self._rate_limit_burst = rate_limit_burst
+        self._settings: CallSettings | None = None
+        self._settings_version = -1
+        self.rate_limit = RateLimitState()
+        self.max_connections: int = max_connections
         self._transport_settings: dict[str, Any] | None = None
         self._transport_lock = (
             threading.RLock()
         )  # pools (api_client.py), then TLS context
         self.request_hooks: list[Callable[[RequestEvent], None]] = []
         self.response_hooks: list[Callable[[ResponseEvent], None]] = []
+        self._logger_name = config.logger.name
+        self.events = EventBus(self._logger_name)
+        self._state = ClientState.IDLE
+        self._state_lock = threading.Lock()
+
+    # settings ---------------------------------------------------------------------------------
+    def call_settings(self) -> CallSettings:
+        """The current settings (one integer comparison when the configuration is unchanged)."""
+        config = self.configuration
+        settings = self._settings
+        if settings is None or self._settings_version != config.version:
+            self._settings_version = config.version
+            settings = self._settings = self._resolve_settings(settings)
+        return settings
+
+    def _setting(self, name: str) -> Any:
+        return _pick(self._overrides.get(name), getattr(self.configuration, name))
+
+    def _resolve_settings(self, previous: CallSettings | None) -> CallSettings:
+        setting = self._setting
+        policy = RetryPolicy(
+            max_retries=int(setting("max_retries")),
+            max_rate_limit_retries=int(setting("max_rate_limit_retries")),
+            max_retry_time=float(setting("max_retry_time")),
+            backoff_base=float(setting("retry_backoff_base")),
+            backoff_max=float(setting("retry_backoff_max")),
+        )
+        rate = setting("max_requests_per_second")
+        cap = previous.rate_cap if previous is not None else None
+        if not rate:
+            cap = None
+        elif cap is None or cap.requests_per_second != rate:
+            cap = RateLimiter(rate, self._rate_limit_burst)
+        attempt_timeout = setting("attempt_timeout")
+        connect_timeout = setting("connect_timeout")
+        follow = bool(setting("follow_rate_limit_headers"))
+        self.rate_limit.follow_headers = follow
+        return CallSettings(
+            retry_policy=policy,
+            timeout=setting("timeout"),
+            attempt_timeout=attempt_timeout,
+            connect_timeout=connect_timeout,
+            extension=_timeout_extension(attempt_timeout, connect_timeout),
+            rate_cap=cap,
+            follow_rate_limit_headers=follow,
+        )
+
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        return self.call_settings().retry_policy
+
+    @property
+    def rate_limiter(self) -> RateLimiter | None:
+        """The fixed cap (``max_requests_per_second``), or None."""
+        return self.call_settings().rate_cap
+
+    def transport_setting_in_use(self, name: str) -> bool:
+        """Whether this open client has set up connections with the configuration's ``name``
+        (then a change of it cannot apply)."""
+        return (
+            self._transport_settings is not None
+            and name not in self._overrides
+            and self._state is not ClientState.CLOSED
+        )
+
+    # states and events --------------------------------------------------------------------------
+    @property
+    def state(self) -> ClientState:
+        """Where the client is: idle, connecting, connected, rate_limited, reconnecting, closed."""
+        return self._state
+
+    def _set_state(
+        self, new: ClientState, only_from: tuple[ClientState, ...] | None = None
+    ) -> None:
+        with self._state_lock:
+            previous = self._state
+            if previous is new or previous is ClientState.CLOSED:
+                return
+            if only_from is not None and previous not in only_from:
+                return
+            self._state = new
+        if self.events.active:
+            self.events.emit(
+                Event(EventKind.STATE_CHANGED, state=new, previous_state=previous)
+            )
+
+    def _call_event(self, kind: str, call: Call, **fields: Any) -> None:
+        self.events.emit(
+            Event(
+                kind,
+                operation_id=call.operation_id,
+                method=call.method,
+                url=call.url,
+                attempt=call.attempt,
+                **fields,
+            )
+        )
+
+    def _mark_closed(self) -> None:
+        self._set_state(ClientState.CLOSED)
+
+    def _check_open(self) -> None:
+        if self._state is ClientState.CLOSED:
+            raise ClientClosedError(
+                "this client is closed; nothing was sent (build a new client)"
+            )
+
+    def token_event(self, error: BaseException | None, had_token: bool) -> None:
+        """After a token request: obtained / renewed / failed."""
+        if error is None:
+            if self._state is ClientState.IDLE:
+                self._set_state(ClientState.CONNECTED)
+            if self.events.active:
+                kind = EventKind.TOKEN_RENEWED if had_token else EventKind.TOKEN_OBTAINED
+                self.events.emit(Event(kind))
+        elif self.events.active:
+            self.events.emit(
+                Event(EventKind.TOKEN_FAILED, error=f"{type(error).__name__}: {error}")
+            )
 
     @property
     def timeout(self) -> httpx.Timeout:
-        return httpx.Timeout(self._timeout_seconds, connect=self._connect_timeout)
+        """The per-attempt timeouts (read/write/pool, connect) as an ``httpx.Timeout``."""
+        settings = self.call_settings()
+        return httpx.Timeout(settings.attempt_timeout, connect=settings.connect_timeout)
 
     def transport_options(self) -> dict[str, Any]:
         """TLS context and proxy shared by every pool of this client (see _pool.py), built
@@ -177,10 +318,19 @@ class ClientCore:
             with self._transport_lock:
                 settings = self._transport_settings
                 if settings is None:
-                    settings = self._transport_settings = {
-                        "verify": _tls_context(self._tls_settings, self.verify_ssl),
-                        "proxy": _proxy(*self._proxy_settings),
+                    config = self.configuration
+                    tls = (config.ssl_ca_cert, config.cert_file, config.key_file)
+                    setting = self._setting
+                    settings = {
+                        "verify": _tls_context(tls, bool(setting("verify_ssl"))),
+                        "proxy": _proxy(
+                            setting("proxy"),
+                            setting("proxy_username"),
+                            setting("proxy_password"),
+                        ),
                     }
+                    config.track_transport_user(self)
+                    self._transport_settings = settings
         return settings
 
     def http_settings(self, connections: int) -> dict[str, Any]:
@@ -193,6 +343,10 @@ class ClientCore:
             max_connections=connections, max_keepalive_connections=connections
         )
         return {**self.transport_options(), "limits": limits}
+
+    @property
+    def verify_ssl(self) -> bool:
+        return bool(self._setting("verify_ssl"))
 
     # hosts ----------------------------------------------------------------------------------
     @property
@@ -268,8 +422,13 @@ class ClientCore:
         if expires_in is not None:
             state.store(TokenInfo(token, time.monotonic() + expires_in, None, {}))
 
-    def set_jwt(self, jwt: str) -> None:
-        """Guest Chat: the JWT returned by ``post_webchat_guest_conversations``."""
+    def set_jwt(self, jwt: str | None) -> None:
+        """Guest Chat: the JWT returned by ``post_webchat_guest_conversations``.
+
+        Takes the response's optional ``jwt`` attribute as it is (``client.set_jwt(session.jwt)``)
+        and raises ``ValueError`` when the response carried none."""
+        if not jwt:
+            raise ValueError("no JWT to set: the session response carried no jwt")
         self.tokens.state.set_static(jwt)
 
     def set_token_provider(self, provider: Callable[[], str] | None) -> None:
@@ -297,13 +456,13 @@ class ClientCore:
 
     # requests ---------------------------------------------------------------------------------
     def policy_for(self, options: RequestOptions) -> RetryPolicy:
+        base = self.call_settings().retry_policy
         if (
             options.max_retries is None
             and options.max_rate_limit_retries is None
             and options.max_retry_time is None
         ):
-            return self.retry_policy
-        base = self.retry_policy
+            return base
         return RetryPolicy(
             max_retries=_pick(options.max_retries, base.max_retries),
             max_rate_limit_retries=_pick(
@@ -338,185 +497,13 @@ class ClientCore:
             return prepared.query + extra
         return prepared.query or None
 
-    def request_timeout(self, options: RequestOptions) -> dict[str, float | None]:
-        """The timeout as the httpx transport reads it (a request extension)."""
-        if options.timeout is None:
-            return self._timeout_extension
-        return _timeout_extension(
-            options.timeout, min(self._connect_timeout, options.timeout)
-        )
-
-    def before_send(
-        self, operation_id: str, method: str, url: str, state: RetryState
-    ) -> None:
-        if self.request_hooks:
-            event = RequestEvent(operation_id, method, url, state.attempts)
-            for hook in self.request_hooks:
-                hook(event)
-
-    def judge_response(
-        self,
-        operation_id: str,
-        method: str,
-        url: str,
-        headers: Mapping[str, str],
-        request_body: Any,
-        response: httpx.Response,
-        token: str,
-        reauth_used: bool,
-        policy: RetryPolicy,
-        state: RetryState,
-        started: float,
-        secret: bool = False,
-    ) -> Outcome:
-        """Decide on a response whose body has been read; raises the typed error when final."""
-        status = response.status_code
-        outcome: Outcome
-        if status < 400:
-            outcome = Outcome("done")
-        elif (
-            status == 401
-            and token
-            and not reauth_used
-            and self.tokens.state.can_renew()
-            and (self.configuration.should_refresh_access_token)
-        ):
-            self.tokens.invalidate(token)
-            outcome = Outcome("reauth")
-        else:
-            delay = retry_delay_for_status(
-                policy, state, method, status, response.headers
-            )
-            outcome = Outcome("retry", delay) if delay is not None else Outcome("raise")
-        elapsed = time.monotonic() - started
-        self._report(
-            operation_id,
-            method,
-            url,
-            headers,
-            request_body,
-            response,
-            state,
-            elapsed,
-            outcome,
-            secret,
-        )
-        if outcome.kind == "raise":
-            raise error_from_response(
-                status, response.reason_phrase, response.headers, response.content
-            )
-        return outcome
-
-    def judge_transport_error(
-        self,
-        operation_id: str,
-        method: str,
-        url: str,
-        headers: Mapping[str, str],
-        error: httpx.TransportError,
-        policy: RetryPolicy,
-        state: RetryState,
-        started: float,
-    ) -> float:
-        """The delay before retrying after a transport error; raises the typed error when final."""
-        not_sent = (
-            httpx.ConnectError,
-            httpx.ConnectTimeout,
-            httpx.PoolTimeout,
-            httpx.ProxyError,
-        )
-        kind = NOT_SENT if isinstance(error, not_sent) else MAYBE_SENT
-        delay = None
-        if not isinstance(error, httpx.UnsupportedProtocol):
-            delay = retry_delay_for_transport_error(policy, state, method, kind)
-        description = f"{type(error).__name__}: {error or 'no detail'} ({method} {url})"
-        elapsed = time.monotonic() - started
-        logger = self.configuration.logger
-        if logger.wants_errors():
-            logger.log_exchange(
-                method=method,
-                url=url,
-                status=None,
-                request_headers=headers,
-                response_headers=None,
-                elapsed=elapsed,
-                error=description,
-            )
-        if self.response_hooks:
-            event = ResponseEvent(
-                operation_id,
-                method,
-                url,
-                state.attempts,
-                None,
-                elapsed,
-                error=description,
-                will_retry=delay is not None,
-            )
-            for hook in self.response_hooks:
-                hook(event)
-        if delay is None:
-            error_class = (
-                ApiTimeoutError
-                if isinstance(error, httpx.TimeoutException)
-                else ApiConnectionError
-            )
-            raise error_class(description) from error
-        return delay
-
-    def _report(
-        self,
-        operation_id,
-        method,
-        url,
-        headers,
-        request_body,
-        response,
-        state,
-        elapsed,
-        outcome,
-        secret,
-    ):
-        logger = self.configuration.logger
-        failed = response.status_code >= 400
-        if logger.wants_success() or (failed and logger.wants_errors()):
-            logger.log_exchange(
-                method=method,
-                url=url,
-                status=response.status_code,
-                request_headers=headers,
-                response_headers=response.headers,
-                request_body=request_body,
-                response_body=(
-                    response.content
-                    if not response.is_stream_consumed or failed
-                    else None
-                ),
-                correlation_id=response.headers.get(CORRELATION_ID_HEADER),
-                elapsed=elapsed,
-                secret_bodies=secret,
-            )
-        if self.response_hooks:
-            event = ResponseEvent(
-                operation_id,
-                method,
-                url,
-                state.attempts,
-                response.status_code,
-                elapsed,
-                response.headers.get(CORRELATION_ID_HEADER),
-                will_retry=outcome.kind in ("retry", "reauth"),
-            )
-            for hook in self.response_hooks:
-                hook(event)
-
     def result(
         self,
         op: OperationSpec,
+        call: Call,
         response: httpx.Response,
         content: bytes | None,
         options: RequestOptions,
-        state: RetryState,
         downloaded: Any = _UNSET,
     ) -> Any:
         if downloaded is not _UNSET:
@@ -542,7 +529,7 @@ class ClientCore:
                 ) from None
         if options.extended_response:
             return ApiResponse(
-                response.status_code, response.headers, data, content, state.attempts
+                response.status_code, response.headers, data, content, call.retry.attempts
             )
         return data
 
@@ -555,22 +542,6 @@ class ClientCore:
                 f"invalid token response: {error}",
                 headers=response.headers,
             ) from None
-
-
-def download_target_path(target: Any) -> str | None:
-    return os.fspath(target) if isinstance(target, (str, os.PathLike)) else None
-
-
-def _pick(value: Any, default: Any) -> Any:
-    return default if value is None else value
-
-
-def _timeout_extension(
-    timeout: float | None, connect: float | None
-) -> dict[str, float | None]:
-    """The timeout as the httpx transport reads it (``httpx.Timeout(...).as_dict()``)."""
-    return {"connect": connect, "read": timeout, "write": timeout, "pool": timeout}
-
 
 def _tls_context(
     settings: tuple[str | None, str | None, str | None], verify: bool

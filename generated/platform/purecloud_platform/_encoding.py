@@ -174,7 +174,7 @@ def _encode_body(body: Any, consumes: tuple[str, ...]) -> tuple[bytes, str]:
         )
     if isinstance(body, str) and "json" not in declared:
         return body.encode("utf-8"), declared
-    return _models.encode_json(body), (declared if "json" in declared else JSON_TYPE)
+    return _models.encode_request_json(body), (declared if "json" in declared else JSON_TYPE)
 
 
 def _file_part(name: str, value: Any, request: PreparedRequest) -> FilePart:

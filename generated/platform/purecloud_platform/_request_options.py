@@ -13,7 +13,8 @@ class RequestOptions:
     """What one call may override.
 
     headers: extra request headers (they win over the client's defaults);
-    timeout: seconds for this request (connect stays the client's);
+    timeout: seconds for the whole call, retries and waits included;
+    attempt_timeout: seconds for each attempt (read, write, pool; connect stays the client's);
     extended_response: return an :class:`ApiResponse` (status, headers, data, raw bytes)
         instead of only the decoded model;
     download_to: a path or a binary file object: the response body is streamed into it
@@ -25,6 +26,7 @@ class RequestOptions:
 
     headers: Mapping[str, str] | None = None
     timeout: float | None = None
+    attempt_timeout: float | None = None
     extended_response: bool = False
     download_to: str | os.PathLike[str] | IO[bytes] | None = None
     max_retries: int | None = None

@@ -39,15 +39,18 @@ class RetryPolicy:
 
 @dataclass(slots=True)
 class RetryState:
-    """Counters for one call."""
+    """Counters for one call. ``deadline``: the ``time.monotonic()`` by which the whole call
+    must be over (its timeout), or None."""
 
     started: float
     retries: int = 0
     rate_limit_retries: int = 0
+    reauths: int = 0  # retries after renewing a rejected token
+    deadline: float | None = None
 
     @property
     def attempts(self) -> int:
-        return self.retries + self.rate_limit_retries + 1
+        return self.retries + self.rate_limit_retries + self.reauths + 1
 
 
 def backoff_delay(
@@ -140,4 +143,12 @@ def retry_delay_for_transport_error(
 
 
 def _within_budget(policy: RetryPolicy, state: RetryState, delay: float) -> bool:
-    return time.monotonic() + delay - state.started <= policy.max_retry_time
+    """A retry may start only within ``max_retry_time`` of the first attempt, and before the
+    call's deadline (with a little time left to be answered)."""
+    starts = time.monotonic() + delay
+    if state.deadline is not None and starts >= state.deadline - MIN_ATTEMPT_TIME:
+        return False
+    return starts - state.started <= policy.max_retry_time
+
+
+MIN_ATTEMPT_TIME = 0.05  # no attempt is started with less time than this before the deadline

@@ -5,26 +5,17 @@ from __future__ import annotations
 
 import importlib
 
-TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing
-
-if TYPE_CHECKING:
-    from typing import Any
-
-    from .web_chat_api import (
-        AsyncWebChatApi as AsyncWebChatApi,
-        WebChatApi as WebChatApi,
-    )
-
+# What type checkers read is __init__.pyi beside this file.
 # class name -> module of this package that defines it
 _MODULES: dict[str, str] = {
     "WebChatApi": "web_chat_api",
-    "AsyncWebChatApi": "web_chat_api",
+    "AsyncWebChatApi": "_async_web_chat_api",
 }
 
 __all__ = sorted(_MODULES)
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     module = _MODULES.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

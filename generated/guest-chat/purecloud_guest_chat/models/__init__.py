@@ -6,62 +6,24 @@ from __future__ import annotations
 
 import importlib
 
-TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing
-
-if TYPE_CHECKING:
-    from typing import Any
-
-    from .create import (
-        CreateWebChatConversationRequest as CreateWebChatConversationRequest,
-        CreateWebChatConversationResponse as CreateWebChatConversationResponse,
-        CreateWebChatMessageRequest as CreateWebChatMessageRequest,
-    )
-    from .detail import Detail as Detail
-    from .error import ErrorBody as ErrorBody
-    from .guest import GuestMemberInfo as GuestMemberInfo
-    from .journey import (
-        JourneyAction as JourneyAction,
-        JourneyActionMap as JourneyActionMap,
-        JourneyContext as JourneyContext,
-        JourneyCustomer as JourneyCustomer,
-        JourneyCustomerSession as JourneyCustomerSession,
-    )
-    from .limit import Limit as Limit
-    from .web import (
-        WebChatConversation as WebChatConversation,
-        WebChatGuestMediaRequest as WebChatGuestMediaRequest,
-        WebChatGuestMediaRequestEntityList as WebChatGuestMediaRequestEntityList,
-        WebChatMemberInfo as WebChatMemberInfo,
-        WebChatMemberInfoEntityList as WebChatMemberInfoEntityList,
-        WebChatMessage as WebChatMessage,
-        WebChatMessageEntityList as WebChatMessageEntityList,
-        WebChatRoutingTarget as WebChatRoutingTarget,
-        WebChatTyping as WebChatTyping,
-    )
-
+# What type checkers read is __init__.pyi beside this file. The map below is one string,
+# parsed on import: a string constant compiles in no time, a dict display of every model
+# does not (this module is compiled on every import when there is no bytecode cache).
+# One line per models module: the module, then the classes it defines.
+_GROUPS = (
+    "create CreateWebChatConversationRequest CreateWebChatConversationResponse CreateWebChatMessageRequest\n"
+    "detail Detail\n"
+    "error ErrorBody\n"
+    "guest GuestMemberInfo\n"
+    "journey JourneyAction JourneyActionMap JourneyContext JourneyCustomer JourneyCustomerSession\n"
+    "limit Limit\n"
+    "web WebChatConversation WebChatGuestMediaRequest WebChatGuestMediaRequestEntityList WebChatMemberInfo WebChatMemberInfoEntityList WebChatMessage WebChatMessageEntityList WebChatRoutingTarget WebChatTyping\n"
+)
 # class name -> module of this package that defines it
 _MODULES: dict[str, str] = {
-    "CreateWebChatConversationRequest": "create",
-    "CreateWebChatConversationResponse": "create",
-    "CreateWebChatMessageRequest": "create",
-    "Detail": "detail",
-    "ErrorBody": "error",
-    "GuestMemberInfo": "guest",
-    "JourneyAction": "journey",
-    "JourneyActionMap": "journey",
-    "JourneyContext": "journey",
-    "JourneyCustomer": "journey",
-    "JourneyCustomerSession": "journey",
-    "Limit": "limit",
-    "WebChatConversation": "web",
-    "WebChatGuestMediaRequest": "web",
-    "WebChatGuestMediaRequestEntityList": "web",
-    "WebChatMemberInfo": "web",
-    "WebChatMemberInfoEntityList": "web",
-    "WebChatMessage": "web",
-    "WebChatMessageEntityList": "web",
-    "WebChatRoutingTarget": "web",
-    "WebChatTyping": "web",
+    name: module
+    for module, *names in map(str.split, _GROUPS.splitlines())
+    for name in names
 }
 
 __all__ = sorted(_MODULES)
@@ -72,7 +34,7 @@ from .._model_modules import install_model_module_finder  # noqa: E402
 install_model_module_finder(__name__, _MODULES)
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     module = _MODULES.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .guest import GuestMemberInfo
@@ -25,22 +25,14 @@ class CreateWebChatConversationRequest(Model):
         journey_context: A subset of the Journey System's data relevant to this conversation/session request (for external linkage and internal usage/context).
     """
 
-    organization_id: str | None | UnsetType = field(
-        name="organizationId", default=UNSET
+    organization_id: str | None = field(name="organizationId", default=None)
+    deployment_id: str | None = field(name="deploymentId", default=None)
+    routing_target: WebChatRoutingTarget | None = field(
+        name="routingTarget", default=None
     )
-    deployment_id: str | None | UnsetType = field(name="deploymentId", default=UNSET)
-    routing_target: WebChatRoutingTarget | None | UnsetType = field(
-        name="routingTarget", default=UNSET
-    )
-    member_info: GuestMemberInfo | None | UnsetType = field(
-        name="memberInfo", default=UNSET
-    )
-    member_auth_token: str | None | UnsetType = field(
-        name="memberAuthToken", default=UNSET
-    )
-    journey_context: JourneyContext | None | UnsetType = field(
-        name="journeyContext", default=UNSET
-    )
+    member_info: GuestMemberInfo | None = field(name="memberInfo", default=None)
+    member_auth_token: str | None = field(name="memberAuthToken", default=None)
+    journey_context: JourneyContext | None = field(name="journeyContext", default=None)
 
 
 class CreateWebChatConversationResponse(Model):
@@ -53,12 +45,10 @@ class CreateWebChatConversationResponse(Model):
         member: Chat Member
     """
 
-    id: str | None | UnsetType = UNSET
-    jwt: str | None | UnsetType = UNSET
-    event_stream_uri: str | None | UnsetType = field(
-        name="eventStreamUri", default=UNSET
-    )
-    member: WebChatMemberInfo | None | UnsetType = UNSET
+    id: str | None = None
+    jwt: str | None = None
+    event_stream_uri: str | None = field(name="eventStreamUri", default=None)
+    member: WebChatMemberInfo | None = None
 
 
 class CreateWebChatMessageRequest(Model):
@@ -69,5 +59,5 @@ class CreateWebChatMessageRequest(Model):
         body_type: The purpose of the message within the conversation, such as a standard text entry versus a greeting. Allowed values: "standard", "notice", "member-join", "member-leave", "media-request".
     """
 
-    body: str | None | UnsetType = UNSET
-    body_type: str | None | UnsetType = field(name="bodyType", default=UNSET)
+    body: str | None = None
+    body_type: str | None = field(name="bodyType", default=None)

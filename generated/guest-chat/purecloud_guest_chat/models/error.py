@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .detail import Detail
@@ -15,18 +15,14 @@ if TYPE_CHECKING:
 class ErrorBody(Model):
     """The ErrorBody model."""
 
-    message: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    details: list[Detail] | None | UnsetType = UNSET
-    errors: list[ErrorBody] | None | UnsetType = UNSET
-    limit: Limit | None | UnsetType = UNSET
+    message: str | None = None
+    code: str | None = None
+    status: int | None = None
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    details: list[Detail] | None = None
+    errors: list[ErrorBody] | None = None
+    limit: Limit | None = None

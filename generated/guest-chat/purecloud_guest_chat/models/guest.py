@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class GuestMemberInfo(Model):
@@ -19,14 +19,10 @@ class GuestMemberInfo(Model):
         custom_fields: Any custom fields of information, in key-value format, to attach to the guest member in the conversation.
     """
 
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    first_name: str | None | UnsetType = field(name="firstName", default=UNSET)
-    last_name: str | None | UnsetType = field(name="lastName", default=UNSET)
-    email: str | None | UnsetType = UNSET
-    phone_number: str | None | UnsetType = field(name="phoneNumber", default=UNSET)
-    avatar_image_url: str | None | UnsetType = field(
-        name="avatarImageUrl", default=UNSET
-    )
-    custom_fields: dict[str, str] | None | UnsetType = field(
-        name="customFields", default=UNSET
-    )
+    display_name: str | None = field(name="displayName", default=None)
+    first_name: str | None = field(name="firstName", default=None)
+    last_name: str | None = field(name="lastName", default=None)
+    email: str | None = None
+    phone_number: str | None = field(name="phoneNumber", default=None)
+    avatar_image_url: str | None = field(name="avatarImageUrl", default=None)
+    custom_fields: dict[str, str] | None = field(name="customFields", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class JourneyAction(Model):
@@ -14,10 +14,8 @@ class JourneyAction(Model):
         action_map: Details about the action map from the Journey System which triggered this action Required.
     """
 
-    id: str | None | UnsetType = UNSET
-    action_map: JourneyActionMap | None | UnsetType = field(
-        name="actionMap", default=UNSET
-    )
+    id: str | None = None
+    action_map: JourneyActionMap | None = field(name="actionMap", default=None)
 
 
 class JourneyActionMap(Model):
@@ -28,8 +26,8 @@ class JourneyActionMap(Model):
         version: The version number of the actionMap in the Journey System at the time this action was triggered Required.
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    version: int | None = None
 
 
 class JourneyContext(Model):
@@ -41,12 +39,12 @@ class JourneyContext(Model):
         triggering_action: A subset of the Journey System's action data relevant to a part of a conversation (for external linkage and internal usage/context)
     """
 
-    customer: JourneyCustomer | None | UnsetType = UNSET
-    customer_session: JourneyCustomerSession | None | UnsetType = field(
-        name="customerSession", default=UNSET
+    customer: JourneyCustomer | None = None
+    customer_session: JourneyCustomerSession | None = field(
+        name="customerSession", default=None
     )
-    triggering_action: JourneyAction | None | UnsetType = field(
-        name="triggeringAction", default=UNSET
+    triggering_action: JourneyAction | None = field(
+        name="triggeringAction", default=None
     )
 
 
@@ -58,8 +56,8 @@ class JourneyCustomer(Model):
         id_type: The type of the customerId within the Journey System (e.g. cookie). Required.
     """
 
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
 
 
 class JourneyCustomerSession(Model):
@@ -70,5 +68,5 @@ class JourneyCustomerSession(Model):
         type: The type of the Customer/User's session within the Journey System (e.g. web, app) Required.
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class Limit(Model):
@@ -13,6 +13,6 @@ class Limit(Model):
         namespace: Allowed values: "workforce.management.forecast", "agent.assistant", "agentic.virtual.agents", "analytics.agents", "analytics.alerting", "analytics.data.extraction", "analytics", "analytics.realtime", "analytics.reporting.settings", "architect", "audiohook", "audiohook.monitor", "audit", "auth.api", "authorization", "automation.testing", "bots", "bots.voice", "business.rules", "callback", "cobrowse", "content.management", "conversation", "copilot", "dataactions", "datatables", "directory", "dsar", "email", "employee.engagement", "event.orchestration", "external.contacts", "external.events.data.ingestion", "gamification", "gcv", "gdpr", "groups", "guides", "historical.adherence", "infrastructureascode", "integrations", "intent.miner", "internal.messaging", "journey", "knowledge", "language.understanding", "learning", "limit.registry", "marketplace", "media.communications", "messaging", "micro.frontend", "notifications", "onboarding", "outbound", "platform.api", "predictive.routing", "presence", "quality", "recording", "response.management", "routing", "scim", "screen.monitoring", "search", "secondary.automation.testing", "skills", "social.media", "speech.and.text.analytics", "speech.integration", "supportability", "task.management", "telephony.configuration", "usage", "users", "users.rules", "voice.transcription", "web.deployments", "web.messaging", "webchat", "webhooks", "workforce.management.agent.availability", "workforce.management", "workforce.management.self.schedule", "workforce.management.shift.trading", "system".
     """
 
-    key: str | None | UnsetType = UNSET
-    namespace: str | None | UnsetType = UNSET
-    value: int | None | UnsetType = UNSET
+    key: str | None = None
+    namespace: str | None = None
+    value: int | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class WebChatConversation(Model):
@@ -15,10 +15,10 @@ class WebChatConversation(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    member: WebChatMemberInfo | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    member: WebChatMemberInfo | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WebChatGuestMediaRequest(Model):
@@ -33,21 +33,19 @@ class WebChatGuestMediaRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    types: list[str] | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    security_key: str | None | UnsetType = field(name="securityKey", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    types: list[str] | None = None
+    state: str | None = None
+    communication_id: str | None = field(name="communicationId", default=None)
+    security_key: str | None = field(name="securityKey", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WebChatGuestMediaRequestEntityList(Model):
     """The WebChatGuestMediaRequestEntityList model."""
 
-    entities: list[WebChatGuestMediaRequest] | None | UnsetType = UNSET
+    entities: list[WebChatGuestMediaRequest] | None = None
 
 
 class WebChatMemberInfo(Model):
@@ -69,40 +67,34 @@ class WebChatMemberInfo(Model):
         state: The connection state of this member. Allowed values: "CONNECTED", "DISCONNECTED", "ALERTING".
     """
 
-    id: str | None | UnsetType = UNSET
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    first_name: str | None | UnsetType = field(name="firstName", default=UNSET)
-    last_name: str | None | UnsetType = field(name="lastName", default=UNSET)
-    email: str | None | UnsetType = UNSET
-    phone_number: str | None | UnsetType = field(name="phoneNumber", default=UNSET)
-    avatar_image_url: str | None | UnsetType = field(
-        name="avatarImageUrl", default=UNSET
-    )
-    role: str | None | UnsetType = UNSET
-    join_date: datetime | None | UnsetType = field(name="joinDate", default=UNSET)
-    leave_date: datetime | None | UnsetType = field(name="leaveDate", default=UNSET)
-    authenticated_guest: bool | None | UnsetType = field(
-        name="authenticatedGuest", default=UNSET
-    )
-    custom_fields: dict[str, str] | None | UnsetType = field(
-        name="customFields", default=UNSET
-    )
-    state: str | None | UnsetType = UNSET
+    id: str | None = None
+    display_name: str | None = field(name="displayName", default=None)
+    first_name: str | None = field(name="firstName", default=None)
+    last_name: str | None = field(name="lastName", default=None)
+    email: str | None = None
+    phone_number: str | None = field(name="phoneNumber", default=None)
+    avatar_image_url: str | None = field(name="avatarImageUrl", default=None)
+    role: str | None = None
+    join_date: datetime | None = field(name="joinDate", default=None)
+    leave_date: datetime | None = field(name="leaveDate", default=None)
+    authenticated_guest: bool | None = field(name="authenticatedGuest", default=None)
+    custom_fields: dict[str, str] | None = field(name="customFields", default=None)
+    state: str | None = None
 
 
 class WebChatMemberInfoEntityList(Model):
     """The WebChatMemberInfoEntityList model."""
 
-    entities: list[WebChatMemberInfo] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[WebChatMemberInfo] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    first_uri: str | None = field(name="firstUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    last_uri: str | None = field(name="lastUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class WebChatMessage(Model):
@@ -118,24 +110,24 @@ class WebChatMessage(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    conversation: WebChatConversation | None | UnsetType = UNSET
-    sender: WebChatMemberInfo | None | UnsetType = UNSET
-    body: str | None | UnsetType = UNSET
-    body_type: str | None | UnsetType = field(name="bodyType", default=UNSET)
-    timestamp: datetime | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    conversation: WebChatConversation | None = None
+    sender: WebChatMemberInfo | None = None
+    body: str | None = None
+    body_type: str | None = field(name="bodyType", default=None)
+    timestamp: datetime | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WebChatMessageEntityList(Model):
     """The WebChatMessageEntityList model."""
 
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    entities: list[WebChatMessage] | None | UnsetType = UNSET
-    previous_page: str | None | UnsetType = field(name="previousPage", default=UNSET)
-    next: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    page_size: int | None = field(name="pageSize", default=None)
+    entities: list[WebChatMessage] | None = None
+    previous_page: str | None = field(name="previousPage", default=None)
+    next: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WebChatRoutingTarget(Model):
@@ -149,11 +141,11 @@ class WebChatRoutingTarget(Model):
         priority: The priority to assign to the conversation for routing.
     """
 
-    target_type: str | None | UnsetType = field(name="targetType", default=UNSET)
-    target_address: str | None | UnsetType = field(name="targetAddress", default=UNSET)
-    skills: list[str] | None | UnsetType = UNSET
-    language: str | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
+    target_type: str | None = field(name="targetType", default=None)
+    target_address: str | None = field(name="targetAddress", default=None)
+    skills: list[str] | None = None
+    language: str | None = None
+    priority: int | None = None
 
 
 class WebChatTyping(Model):
@@ -166,7 +158,7 @@ class WebChatTyping(Model):
         timestamp: The timestamp of the message, in ISO-8601 format Required.
     """
 
-    id: str | None | UnsetType = UNSET
-    conversation: WebChatConversation | None | UnsetType = UNSET
-    sender: WebChatMemberInfo | None | UnsetType = UNSET
-    timestamp: datetime | None | UnsetType = UNSET
+    id: str | None = None
+    conversation: WebChatConversation | None = None
+    sender: WebChatMemberInfo | None = None
+    timestamp: datetime | None = None

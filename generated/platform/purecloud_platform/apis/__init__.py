@@ -5,500 +5,189 @@ from __future__ import annotations
 
 import importlib
 
-TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing
-
-if TYPE_CHECKING:
-    from typing import Any
-
-    from .ai_studio_api import (
-        AsyncAIStudioApi as AsyncAIStudioApi,
-        AIStudioApi as AIStudioApi,
-    )
-    from .agent_assistants_api import (
-        AsyncAgentAssistantsApi as AsyncAgentAssistantsApi,
-        AgentAssistantsApi as AgentAssistantsApi,
-    )
-    from .agent_copilot_api import (
-        AsyncAgentCopilotApi as AsyncAgentCopilotApi,
-        AgentCopilotApi as AgentCopilotApi,
-    )
-    from .agent_ui_api import (
-        AsyncAgentUIApi as AsyncAgentUIApi,
-        AgentUIApi as AgentUIApi,
-    )
-    from .alerting_api import (
-        AsyncAlertingApi as AsyncAlertingApi,
-        AlertingApi as AlertingApi,
-    )
-    from .analytics_api import (
-        AsyncAnalyticsApi as AsyncAnalyticsApi,
-        AnalyticsApi as AnalyticsApi,
-    )
-    from .architect_api import (
-        AsyncArchitectApi as AsyncArchitectApi,
-        ArchitectApi as ArchitectApi,
-    )
-    from .assistant_copilot_variations_api import (
-        AsyncAssistantCopilotVariationsApi as AsyncAssistantCopilotVariationsApi,
-        AssistantCopilotVariationsApi as AssistantCopilotVariationsApi,
-    )
-    from .audit_api import AsyncAuditApi as AsyncAuditApi, AuditApi as AuditApi
-    from .authorization_api import (
-        AsyncAuthorizationApi as AsyncAuthorizationApi,
-        AuthorizationApi as AuthorizationApi,
-    )
-    from .background_assistant_api import (
-        AsyncBackgroundAssistantApi as AsyncBackgroundAssistantApi,
-        BackgroundAssistantApi as BackgroundAssistantApi,
-    )
-    from .billing_api import (
-        AsyncBillingApi as AsyncBillingApi,
-        BillingApi as BillingApi,
-    )
-    from .business_rules_api import (
-        AsyncBusinessRulesApi as AsyncBusinessRulesApi,
-        BusinessRulesApi as BusinessRulesApi,
-    )
-    from .carrier_services_api import (
-        AsyncCarrierServicesApi as AsyncCarrierServicesApi,
-        CarrierServicesApi as CarrierServicesApi,
-    )
-    from .case_management_api import (
-        AsyncCaseManagementApi as AsyncCaseManagementApi,
-        CaseManagementApi as CaseManagementApi,
-    )
-    from .chat_api import AsyncChatApi as AsyncChatApi, ChatApi as ChatApi
-    from .coaching_api import (
-        AsyncCoachingApi as AsyncCoachingApi,
-        CoachingApi as CoachingApi,
-    )
-    from .content_management_api import (
-        AsyncContentManagementApi as AsyncContentManagementApi,
-        ContentManagementApi as ContentManagementApi,
-    )
-    from .conversations_api import (
-        AsyncConversationsApi as AsyncConversationsApi,
-        ConversationsApi as ConversationsApi,
-    )
-    from .data_extensions_api import (
-        AsyncDataExtensionsApi as AsyncDataExtensionsApi,
-        DataExtensionsApi as DataExtensionsApi,
-    )
-    from .data_privacy_api import (
-        AsyncDataPrivacyApi as AsyncDataPrivacyApi,
-        DataPrivacyApi as DataPrivacyApi,
-    )
-    from .dependencies_api import (
-        AsyncDependenciesApi as AsyncDependenciesApi,
-        DependenciesApi as DependenciesApi,
-    )
-    from .downloads_api import (
-        AsyncDownloadsApi as AsyncDownloadsApi,
-        DownloadsApi as DownloadsApi,
-    )
-    from .emails_api import AsyncEmailsApi as AsyncEmailsApi, EmailsApi as EmailsApi
-    from .employee_engagement_api import (
-        AsyncEmployeeEngagementApi as AsyncEmployeeEngagementApi,
-        EmployeeEngagementApi as EmployeeEngagementApi,
-    )
-    from .events_api import AsyncEventsApi as AsyncEventsApi, EventsApi as EventsApi
-    from .external_contacts_api import (
-        AsyncExternalContactsApi as AsyncExternalContactsApi,
-        ExternalContactsApi as ExternalContactsApi,
-    )
-    from .fax_api import AsyncFaxApi as AsyncFaxApi, FaxApi as FaxApi
-    from .flows_api import AsyncFlowsApi as AsyncFlowsApi, FlowsApi as FlowsApi
-    from .gamification_api import (
-        AsyncGamificationApi as AsyncGamificationApi,
-        GamificationApi as GamificationApi,
-    )
-    from .general_data_protection_regulation_api import (
-        AsyncGeneralDataProtectionRegulationApi as AsyncGeneralDataProtectionRegulationApi,
-        GeneralDataProtectionRegulationApi as GeneralDataProtectionRegulationApi,
-    )
-    from .geolocation_api import (
-        AsyncGeolocationApi as AsyncGeolocationApi,
-        GeolocationApi as GeolocationApi,
-    )
-    from .greetings_api import (
-        AsyncGreetingsApi as AsyncGreetingsApi,
-        GreetingsApi as GreetingsApi,
-    )
-    from .groups_api import AsyncGroupsApi as AsyncGroupsApi, GroupsApi as GroupsApi
-    from .identity_provider_api import (
-        AsyncIdentityProviderApi as AsyncIdentityProviderApi,
-        IdentityProviderApi as IdentityProviderApi,
-    )
-    from .infrastructure_as_code_api import (
-        AsyncInfrastructureAsCodeApi as AsyncInfrastructureAsCodeApi,
-        InfrastructureAsCodeApi as InfrastructureAsCodeApi,
-    )
-    from .integrations_api import (
-        AsyncIntegrationsApi as AsyncIntegrationsApi,
-        IntegrationsApi as IntegrationsApi,
-    )
-    from .intents_api import (
-        AsyncIntentsApi as AsyncIntentsApi,
-        IntentsApi as IntentsApi,
-    )
-    from .journey_api import (
-        AsyncJourneyApi as AsyncJourneyApi,
-        JourneyApi as JourneyApi,
-    )
-    from .knowledge_api import (
-        AsyncKnowledgeApi as AsyncKnowledgeApi,
-        KnowledgeApi as KnowledgeApi,
-    )
-    from .language_understanding_api import (
-        AsyncLanguageUnderstandingApi as AsyncLanguageUnderstandingApi,
-        LanguageUnderstandingApi as LanguageUnderstandingApi,
-    )
-    from .languages_api import (
-        AsyncLanguagesApi as AsyncLanguagesApi,
-        LanguagesApi as LanguagesApi,
-    )
-    from .learning_api import (
-        AsyncLearningApi as AsyncLearningApi,
-        LearningApi as LearningApi,
-    )
-    from .license_api import (
-        AsyncLicenseApi as AsyncLicenseApi,
-        LicenseApi as LicenseApi,
-    )
-    from .locations_api import (
-        AsyncLocationsApi as AsyncLocationsApi,
-        LocationsApi as LocationsApi,
-    )
-    from .log_capture_api import (
-        AsyncLogCaptureApi as AsyncLogCaptureApi,
-        LogCaptureApi as LogCaptureApi,
-    )
-    from .messaging_api import (
-        AsyncMessagingApi as AsyncMessagingApi,
-        MessagingApi as MessagingApi,
-    )
-    from .mobile_devices_api import (
-        AsyncMobileDevicesApi as AsyncMobileDevicesApi,
-        MobileDevicesApi as MobileDevicesApi,
-    )
-    from .notifications_api import (
-        AsyncNotificationsApi as AsyncNotificationsApi,
-        NotificationsApi as NotificationsApi,
-    )
-    from .o_auth_api import AsyncOAuthApi as AsyncOAuthApi, OAuthApi as OAuthApi
-    from .objects_api import (
-        AsyncObjectsApi as AsyncObjectsApi,
-        ObjectsApi as ObjectsApi,
-    )
-    from .operational_events_api import (
-        AsyncOperationalEventsApi as AsyncOperationalEventsApi,
-        OperationalEventsApi as OperationalEventsApi,
-    )
-    from .organization_api import (
-        AsyncOrganizationApi as AsyncOrganizationApi,
-        OrganizationApi as OrganizationApi,
-    )
-    from .organization_authorization_api import (
-        AsyncOrganizationAuthorizationApi as AsyncOrganizationAuthorizationApi,
-        OrganizationAuthorizationApi as OrganizationAuthorizationApi,
-    )
-    from .outbound_api import (
-        AsyncOutboundApi as AsyncOutboundApi,
-        OutboundApi as OutboundApi,
-    )
-    from .presence_api import (
-        AsyncPresenceApi as AsyncPresenceApi,
-        PresenceApi as PresenceApi,
-    )
-    from .process_automation_api import (
-        AsyncProcessAutomationApi as AsyncProcessAutomationApi,
-        ProcessAutomationApi as ProcessAutomationApi,
-    )
-    from .quality_api import (
-        AsyncQualityApi as AsyncQualityApi,
-        QualityApi as QualityApi,
-    )
-    from .recording_api import (
-        AsyncRecordingApi as AsyncRecordingApi,
-        RecordingApi as RecordingApi,
-    )
-    from .response_management_api import (
-        AsyncResponseManagementApi as AsyncResponseManagementApi,
-        ResponseManagementApi as ResponseManagementApi,
-    )
-    from .routing_api import (
-        AsyncRoutingApi as AsyncRoutingApi,
-        RoutingApi as RoutingApi,
-    )
-    from .scim_api import AsyncSCIMApi as AsyncSCIMApi, SCIMApi as SCIMApi
-    from .screen_monitoring_api import (
-        AsyncScreenMonitoringApi as AsyncScreenMonitoringApi,
-        ScreenMonitoringApi as ScreenMonitoringApi,
-    )
-    from .scripts_api import (
-        AsyncScriptsApi as AsyncScriptsApi,
-        ScriptsApi as ScriptsApi,
-    )
-    from .search_api import AsyncSearchApi as AsyncSearchApi, SearchApi as SearchApi
-    from .settings_api import (
-        AsyncSettingsApi as AsyncSettingsApi,
-        SettingsApi as SettingsApi,
-    )
-    from .social_media_api import (
-        AsyncSocialMediaApi as AsyncSocialMediaApi,
-        SocialMediaApi as SocialMediaApi,
-    )
-    from .speech_text_analytics_api import (
-        AsyncSpeechTextAnalyticsApi as AsyncSpeechTextAnalyticsApi,
-        SpeechTextAnalyticsApi as SpeechTextAnalyticsApi,
-    )
-    from .stations_api import (
-        AsyncStationsApi as AsyncStationsApi,
-        StationsApi as StationsApi,
-    )
-    from .suggest_api import (
-        AsyncSuggestApi as AsyncSuggestApi,
-        SuggestApi as SuggestApi,
-    )
-    from .task_management_api import (
-        AsyncTaskManagementApi as AsyncTaskManagementApi,
-        TaskManagementApi as TaskManagementApi,
-    )
-    from .teams_api import AsyncTeamsApi as AsyncTeamsApi, TeamsApi as TeamsApi
-    from .telephony_api import (
-        AsyncTelephonyApi as AsyncTelephonyApi,
-        TelephonyApi as TelephonyApi,
-    )
-    from .telephony_providers_edge_api import (
-        AsyncTelephonyProvidersEdgeApi as AsyncTelephonyProvidersEdgeApi,
-        TelephonyProvidersEdgeApi as TelephonyProvidersEdgeApi,
-    )
-    from .textbots_api import (
-        AsyncTextbotsApi as AsyncTextbotsApi,
-        TextbotsApi as TextbotsApi,
-    )
-    from .tokens_api import AsyncTokensApi as AsyncTokensApi, TokensApi as TokensApi
-    from .uploads_api import (
-        AsyncUploadsApi as AsyncUploadsApi,
-        UploadsApi as UploadsApi,
-    )
-    from .usage_api import AsyncUsageApi as AsyncUsageApi, UsageApi as UsageApi
-    from .user_recordings_api import (
-        AsyncUserRecordingsApi as AsyncUserRecordingsApi,
-        UserRecordingsApi as UserRecordingsApi,
-    )
-    from .users_api import AsyncUsersApi as AsyncUsersApi, UsersApi as UsersApi
-    from .users_rules_api import (
-        AsyncUsersRulesApi as AsyncUsersRulesApi,
-        UsersRulesApi as UsersRulesApi,
-    )
-    from .utilities_api import (
-        AsyncUtilitiesApi as AsyncUtilitiesApi,
-        UtilitiesApi as UtilitiesApi,
-    )
-    from .virtual_agents_api import (
-        AsyncVirtualAgentsApi as AsyncVirtualAgentsApi,
-        VirtualAgentsApi as VirtualAgentsApi,
-    )
-    from .voicemail_api import (
-        AsyncVoicemailApi as AsyncVoicemailApi,
-        VoicemailApi as VoicemailApi,
-    )
-    from .web_deployments_api import (
-        AsyncWebDeploymentsApi as AsyncWebDeploymentsApi,
-        WebDeploymentsApi as WebDeploymentsApi,
-    )
-    from .web_messaging_api import (
-        AsyncWebMessagingApi as AsyncWebMessagingApi,
-        WebMessagingApi as WebMessagingApi,
-    )
-    from .workforce_management_api import (
-        AsyncWorkforceManagementApi as AsyncWorkforceManagementApi,
-        WorkforceManagementApi as WorkforceManagementApi,
-    )
-
+# What type checkers read is __init__.pyi beside this file.
 # class name -> module of this package that defines it
 _MODULES: dict[str, str] = {
     "AIStudioApi": "ai_studio_api",
-    "AsyncAIStudioApi": "ai_studio_api",
+    "AsyncAIStudioApi": "_async_ai_studio_api",
     "AgentAssistantsApi": "agent_assistants_api",
-    "AsyncAgentAssistantsApi": "agent_assistants_api",
+    "AsyncAgentAssistantsApi": "_async_agent_assistants_api",
     "AgentCopilotApi": "agent_copilot_api",
-    "AsyncAgentCopilotApi": "agent_copilot_api",
+    "AsyncAgentCopilotApi": "_async_agent_copilot_api",
     "AgentUIApi": "agent_ui_api",
-    "AsyncAgentUIApi": "agent_ui_api",
+    "AsyncAgentUIApi": "_async_agent_ui_api",
     "AlertingApi": "alerting_api",
-    "AsyncAlertingApi": "alerting_api",
+    "AsyncAlertingApi": "_async_alerting_api",
     "AnalyticsApi": "analytics_api",
-    "AsyncAnalyticsApi": "analytics_api",
+    "AsyncAnalyticsApi": "_async_analytics_api",
     "ArchitectApi": "architect_api",
-    "AsyncArchitectApi": "architect_api",
+    "AsyncArchitectApi": "_async_architect_api",
     "AssistantCopilotVariationsApi": "assistant_copilot_variations_api",
-    "AsyncAssistantCopilotVariationsApi": "assistant_copilot_variations_api",
+    "AsyncAssistantCopilotVariationsApi": "_async_assistant_copilot_variations_api",
     "AuditApi": "audit_api",
-    "AsyncAuditApi": "audit_api",
+    "AsyncAuditApi": "_async_audit_api",
     "AuthorizationApi": "authorization_api",
-    "AsyncAuthorizationApi": "authorization_api",
+    "AsyncAuthorizationApi": "_async_authorization_api",
     "BackgroundAssistantApi": "background_assistant_api",
-    "AsyncBackgroundAssistantApi": "background_assistant_api",
+    "AsyncBackgroundAssistantApi": "_async_background_assistant_api",
     "BillingApi": "billing_api",
-    "AsyncBillingApi": "billing_api",
+    "AsyncBillingApi": "_async_billing_api",
     "BusinessRulesApi": "business_rules_api",
-    "AsyncBusinessRulesApi": "business_rules_api",
+    "AsyncBusinessRulesApi": "_async_business_rules_api",
     "CarrierServicesApi": "carrier_services_api",
-    "AsyncCarrierServicesApi": "carrier_services_api",
+    "AsyncCarrierServicesApi": "_async_carrier_services_api",
     "CaseManagementApi": "case_management_api",
-    "AsyncCaseManagementApi": "case_management_api",
+    "AsyncCaseManagementApi": "_async_case_management_api",
     "ChatApi": "chat_api",
-    "AsyncChatApi": "chat_api",
+    "AsyncChatApi": "_async_chat_api",
     "CoachingApi": "coaching_api",
-    "AsyncCoachingApi": "coaching_api",
+    "AsyncCoachingApi": "_async_coaching_api",
     "ContentManagementApi": "content_management_api",
-    "AsyncContentManagementApi": "content_management_api",
+    "AsyncContentManagementApi": "_async_content_management_api",
     "ConversationsApi": "conversations_api",
-    "AsyncConversationsApi": "conversations_api",
+    "AsyncConversationsApi": "_async_conversations_api",
     "DataExtensionsApi": "data_extensions_api",
-    "AsyncDataExtensionsApi": "data_extensions_api",
+    "AsyncDataExtensionsApi": "_async_data_extensions_api",
     "DataPrivacyApi": "data_privacy_api",
-    "AsyncDataPrivacyApi": "data_privacy_api",
+    "AsyncDataPrivacyApi": "_async_data_privacy_api",
     "DependenciesApi": "dependencies_api",
-    "AsyncDependenciesApi": "dependencies_api",
+    "AsyncDependenciesApi": "_async_dependencies_api",
     "DownloadsApi": "downloads_api",
-    "AsyncDownloadsApi": "downloads_api",
+    "AsyncDownloadsApi": "_async_downloads_api",
     "EmailsApi": "emails_api",
-    "AsyncEmailsApi": "emails_api",
+    "AsyncEmailsApi": "_async_emails_api",
     "EmployeeEngagementApi": "employee_engagement_api",
-    "AsyncEmployeeEngagementApi": "employee_engagement_api",
+    "AsyncEmployeeEngagementApi": "_async_employee_engagement_api",
     "EventsApi": "events_api",
-    "AsyncEventsApi": "events_api",
+    "AsyncEventsApi": "_async_events_api",
     "ExternalContactsApi": "external_contacts_api",
-    "AsyncExternalContactsApi": "external_contacts_api",
+    "AsyncExternalContactsApi": "_async_external_contacts_api",
     "FaxApi": "fax_api",
-    "AsyncFaxApi": "fax_api",
+    "AsyncFaxApi": "_async_fax_api",
     "FlowsApi": "flows_api",
-    "AsyncFlowsApi": "flows_api",
+    "AsyncFlowsApi": "_async_flows_api",
     "GamificationApi": "gamification_api",
-    "AsyncGamificationApi": "gamification_api",
+    "AsyncGamificationApi": "_async_gamification_api",
     "GeneralDataProtectionRegulationApi": "general_data_protection_regulation_api",
-    "AsyncGeneralDataProtectionRegulationApi": "general_data_protection_regulation_api",
+    "AsyncGeneralDataProtectionRegulationApi": "_async_general_data_protection_regulation_api",
     "GeolocationApi": "geolocation_api",
-    "AsyncGeolocationApi": "geolocation_api",
+    "AsyncGeolocationApi": "_async_geolocation_api",
     "GreetingsApi": "greetings_api",
-    "AsyncGreetingsApi": "greetings_api",
+    "AsyncGreetingsApi": "_async_greetings_api",
     "GroupsApi": "groups_api",
-    "AsyncGroupsApi": "groups_api",
+    "AsyncGroupsApi": "_async_groups_api",
     "IdentityProviderApi": "identity_provider_api",
-    "AsyncIdentityProviderApi": "identity_provider_api",
+    "AsyncIdentityProviderApi": "_async_identity_provider_api",
     "InfrastructureAsCodeApi": "infrastructure_as_code_api",
-    "AsyncInfrastructureAsCodeApi": "infrastructure_as_code_api",
+    "AsyncInfrastructureAsCodeApi": "_async_infrastructure_as_code_api",
     "IntegrationsApi": "integrations_api",
-    "AsyncIntegrationsApi": "integrations_api",
+    "AsyncIntegrationsApi": "_async_integrations_api",
     "IntentsApi": "intents_api",
-    "AsyncIntentsApi": "intents_api",
+    "AsyncIntentsApi": "_async_intents_api",
     "JourneyApi": "journey_api",
-    "AsyncJourneyApi": "journey_api",
+    "AsyncJourneyApi": "_async_journey_api",
     "KnowledgeApi": "knowledge_api",
-    "AsyncKnowledgeApi": "knowledge_api",
+    "AsyncKnowledgeApi": "_async_knowledge_api",
     "LanguageUnderstandingApi": "language_understanding_api",
-    "AsyncLanguageUnderstandingApi": "language_understanding_api",
+    "AsyncLanguageUnderstandingApi": "_async_language_understanding_api",
     "LanguagesApi": "languages_api",
-    "AsyncLanguagesApi": "languages_api",
+    "AsyncLanguagesApi": "_async_languages_api",
     "LearningApi": "learning_api",
-    "AsyncLearningApi": "learning_api",
+    "AsyncLearningApi": "_async_learning_api",
     "LicenseApi": "license_api",
-    "AsyncLicenseApi": "license_api",
+    "AsyncLicenseApi": "_async_license_api",
     "LocationsApi": "locations_api",
-    "AsyncLocationsApi": "locations_api",
+    "AsyncLocationsApi": "_async_locations_api",
     "LogCaptureApi": "log_capture_api",
-    "AsyncLogCaptureApi": "log_capture_api",
+    "AsyncLogCaptureApi": "_async_log_capture_api",
     "MessagingApi": "messaging_api",
-    "AsyncMessagingApi": "messaging_api",
+    "AsyncMessagingApi": "_async_messaging_api",
     "MobileDevicesApi": "mobile_devices_api",
-    "AsyncMobileDevicesApi": "mobile_devices_api",
+    "AsyncMobileDevicesApi": "_async_mobile_devices_api",
     "NotificationsApi": "notifications_api",
-    "AsyncNotificationsApi": "notifications_api",
+    "AsyncNotificationsApi": "_async_notifications_api",
     "OAuthApi": "o_auth_api",
-    "AsyncOAuthApi": "o_auth_api",
+    "AsyncOAuthApi": "_async_o_auth_api",
     "ObjectsApi": "objects_api",
-    "AsyncObjectsApi": "objects_api",
+    "AsyncObjectsApi": "_async_objects_api",
     "OperationalEventsApi": "operational_events_api",
-    "AsyncOperationalEventsApi": "operational_events_api",
+    "AsyncOperationalEventsApi": "_async_operational_events_api",
     "OrganizationApi": "organization_api",
-    "AsyncOrganizationApi": "organization_api",
+    "AsyncOrganizationApi": "_async_organization_api",
     "OrganizationAuthorizationApi": "organization_authorization_api",
-    "AsyncOrganizationAuthorizationApi": "organization_authorization_api",
+    "AsyncOrganizationAuthorizationApi": "_async_organization_authorization_api",
     "OutboundApi": "outbound_api",
-    "AsyncOutboundApi": "outbound_api",
+    "AsyncOutboundApi": "_async_outbound_api",
     "PresenceApi": "presence_api",
-    "AsyncPresenceApi": "presence_api",
+    "AsyncPresenceApi": "_async_presence_api",
     "ProcessAutomationApi": "process_automation_api",
-    "AsyncProcessAutomationApi": "process_automation_api",
+    "AsyncProcessAutomationApi": "_async_process_automation_api",
     "QualityApi": "quality_api",
-    "AsyncQualityApi": "quality_api",
+    "AsyncQualityApi": "_async_quality_api",
     "RecordingApi": "recording_api",
-    "AsyncRecordingApi": "recording_api",
+    "AsyncRecordingApi": "_async_recording_api",
     "ResponseManagementApi": "response_management_api",
-    "AsyncResponseManagementApi": "response_management_api",
+    "AsyncResponseManagementApi": "_async_response_management_api",
     "RoutingApi": "routing_api",
-    "AsyncRoutingApi": "routing_api",
+    "AsyncRoutingApi": "_async_routing_api",
     "SCIMApi": "scim_api",
-    "AsyncSCIMApi": "scim_api",
+    "AsyncSCIMApi": "_async_scim_api",
     "ScreenMonitoringApi": "screen_monitoring_api",
-    "AsyncScreenMonitoringApi": "screen_monitoring_api",
+    "AsyncScreenMonitoringApi": "_async_screen_monitoring_api",
     "ScriptsApi": "scripts_api",
-    "AsyncScriptsApi": "scripts_api",
+    "AsyncScriptsApi": "_async_scripts_api",
     "SearchApi": "search_api",
-    "AsyncSearchApi": "search_api",
+    "AsyncSearchApi": "_async_search_api",
     "SettingsApi": "settings_api",
-    "AsyncSettingsApi": "settings_api",
+    "AsyncSettingsApi": "_async_settings_api",
     "SocialMediaApi": "social_media_api",
-    "AsyncSocialMediaApi": "social_media_api",
+    "AsyncSocialMediaApi": "_async_social_media_api",
     "SpeechTextAnalyticsApi": "speech_text_analytics_api",
-    "AsyncSpeechTextAnalyticsApi": "speech_text_analytics_api",
+    "AsyncSpeechTextAnalyticsApi": "_async_speech_text_analytics_api",
     "StationsApi": "stations_api",
-    "AsyncStationsApi": "stations_api",
+    "AsyncStationsApi": "_async_stations_api",
     "SuggestApi": "suggest_api",
-    "AsyncSuggestApi": "suggest_api",
+    "AsyncSuggestApi": "_async_suggest_api",
     "TaskManagementApi": "task_management_api",
-    "AsyncTaskManagementApi": "task_management_api",
+    "AsyncTaskManagementApi": "_async_task_management_api",
     "TeamsApi": "teams_api",
-    "AsyncTeamsApi": "teams_api",
+    "AsyncTeamsApi": "_async_teams_api",
     "TelephonyApi": "telephony_api",
-    "AsyncTelephonyApi": "telephony_api",
+    "AsyncTelephonyApi": "_async_telephony_api",
     "TelephonyProvidersEdgeApi": "telephony_providers_edge_api",
-    "AsyncTelephonyProvidersEdgeApi": "telephony_providers_edge_api",
+    "AsyncTelephonyProvidersEdgeApi": "_async_telephony_providers_edge_api",
     "TextbotsApi": "textbots_api",
-    "AsyncTextbotsApi": "textbots_api",
+    "AsyncTextbotsApi": "_async_textbots_api",
     "TokensApi": "tokens_api",
-    "AsyncTokensApi": "tokens_api",
+    "AsyncTokensApi": "_async_tokens_api",
     "UploadsApi": "uploads_api",
-    "AsyncUploadsApi": "uploads_api",
+    "AsyncUploadsApi": "_async_uploads_api",
     "UsageApi": "usage_api",
-    "AsyncUsageApi": "usage_api",
+    "AsyncUsageApi": "_async_usage_api",
     "UserRecordingsApi": "user_recordings_api",
-    "AsyncUserRecordingsApi": "user_recordings_api",
+    "AsyncUserRecordingsApi": "_async_user_recordings_api",
     "UsersApi": "users_api",
-    "AsyncUsersApi": "users_api",
+    "AsyncUsersApi": "_async_users_api",
     "UsersRulesApi": "users_rules_api",
-    "AsyncUsersRulesApi": "users_rules_api",
+    "AsyncUsersRulesApi": "_async_users_rules_api",
     "UtilitiesApi": "utilities_api",
-    "AsyncUtilitiesApi": "utilities_api",
+    "AsyncUtilitiesApi": "_async_utilities_api",
     "VirtualAgentsApi": "virtual_agents_api",
-    "AsyncVirtualAgentsApi": "virtual_agents_api",
+    "AsyncVirtualAgentsApi": "_async_virtual_agents_api",
     "VoicemailApi": "voicemail_api",
-    "AsyncVoicemailApi": "voicemail_api",
+    "AsyncVoicemailApi": "_async_voicemail_api",
     "WebDeploymentsApi": "web_deployments_api",
-    "AsyncWebDeploymentsApi": "web_deployments_api",
+    "AsyncWebDeploymentsApi": "_async_web_deployments_api",
     "WebMessagingApi": "web_messaging_api",
-    "AsyncWebMessagingApi": "web_messaging_api",
+    "AsyncWebMessagingApi": "_async_web_messaging_api",
     "WorkforceManagementApi": "workforce_management_api",
-    "AsyncWorkforceManagementApi": "workforce_management_api",
+    "AsyncWorkforceManagementApi": "_async_workforce_management_api",
 }
 
 __all__ = sorted(_MODULES)
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     module = _MODULES.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .metadata import MetadataDocumentation, MetadataPresentation, MetadataResults
@@ -20,24 +20,24 @@ class AcceleratorInput(Model):
         parameters: Parameters required for this accelerator
     """
 
-    dry_run: bool | None | UnsetType = field(name="dryRun", default=UNSET)
-    accelerator_id: str | None | UnsetType = field(name="acceleratorId", default=UNSET)
-    parameters: list[AcceleratorParameter] | None | UnsetType = UNSET
+    dry_run: bool | None = field(name="dryRun", default=None)
+    accelerator_id: str | None = field(name="acceleratorId", default=None)
+    parameters: list[AcceleratorParameter] | None = None
 
 
 class AcceleratorList(Model):
     """The AcceleratorList model."""
 
-    entities: list[AcceleratorMetadata] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[AcceleratorMetadata] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class AcceleratorMetadata(Model):
@@ -54,14 +54,14 @@ class AcceleratorMetadata(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    origin: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    classification: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    origin: str | None = None
+    type: str | None = None
+    classification: str | None = None
+    tags: list[str] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AcceleratorParameter(Model):
@@ -72,8 +72,8 @@ class AcceleratorParameter(Model):
         value: Parameter Value
     """
 
-    name: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    name: str | None = None
+    value: str | None = None
 
 
 class AcceleratorSpecification(Model):
@@ -95,16 +95,16 @@ class AcceleratorSpecification(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    origin: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    classification: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    permissions: list[str] | None | UnsetType = UNSET
-    products: list[str] | None | UnsetType = UNSET
-    documentation: list[MetadataDocumentation] | None | UnsetType = UNSET
-    presentation: list[MetadataPresentation] | None | UnsetType = UNSET
-    results: MetadataResults | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    origin: str | None = None
+    type: str | None = None
+    classification: str | None = None
+    tags: list[str] | None = None
+    permissions: list[str] | None = None
+    products: list[str] | None = None
+    documentation: list[MetadataDocumentation] | None = None
+    presentation: list[MetadataPresentation] | None = None
+    results: MetadataResults | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

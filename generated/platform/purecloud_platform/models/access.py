@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class AccessRestriction(Model):
     """The AccessRestriction model."""
 
-    kind: str | None | UnsetType = UNSET
-    values: list[str] | None | UnsetType = UNSET
+    kind: str | None = None
+    values: list[str] | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class AcdEndDetailEventTopicAcdEndEvent(Model):
@@ -20,71 +20,51 @@ class AcdEndDetailEventTopicAcdEndEvent(Model):
         used_routing: Allowed values: "UNKNOWN", "MANUAL", "PREDICTIVE", "PREFERRED", "LAST", "BULLSEYE", "STANDARD", "OTHER", "CONDITIONAL", "VIP".
     """
 
-    event_time: int | None | UnsetType = field(name="eventTime", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    event_time: int | None = field(name="eventTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    participant_id: str | None = field(name="participantId", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    provider: str | None = None
+    direction: str | None = None
+    ani: str | None = None
+    dnis: str | None = None
+    address_to: str | None = field(name="addressTo", default=None)
+    address_from: str | None = field(name="addressFrom", default=None)
+    callback_user_name: str | None = field(name="callbackUserName", default=None)
+    callback_numbers: list[str] | None = field(name="callbackNumbers", default=None)
+    callback_scheduled_time: int | None = field(
+        name="callbackScheduledTime", default=None
     )
-    participant_id: str | None | UnsetType = field(name="participantId", default=UNSET)
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    subject: str | None = None
+    message_type: str | None = field(name="messageType", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
+    acd_outcome: str | None = field(name="acdOutcome", default=None)
+    answered_user_id: str | None = field(name="answeredUserId", default=None)
+    requested_routings: list[str] | None = field(name="requestedRoutings", default=None)
+    used_routing: str | None = field(name="usedRouting", default=None)
+    requested_routing_skill_ids: list[str] | None = field(
+        name="requestedRoutingSkillIds", default=None
     )
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    ani: str | None | UnsetType = UNSET
-    dnis: str | None | UnsetType = UNSET
-    address_to: str | None | UnsetType = field(name="addressTo", default=UNSET)
-    address_from: str | None | UnsetType = field(name="addressFrom", default=UNSET)
-    callback_user_name: str | None | UnsetType = field(
-        name="callbackUserName", default=UNSET
+    requested_skill_expression_ids: list[str] | None = field(
+        name="requestedSkillExpressionIds", default=None
     )
-    callback_numbers: list[str] | None | UnsetType = field(
-        name="callbackNumbers", default=UNSET
+    requested_language_id: str | None = field(name="requestedLanguageId", default=None)
+    requested_routing_user_ids: list[str] | None = field(
+        name="requestedRoutingUserIds", default=None
     )
-    callback_scheduled_time: int | None | UnsetType = field(
-        name="callbackScheduledTime", default=UNSET
+    routing_priority: int | None = field(name="routingPriority", default=None)
+    connected_duration_ms: int | None = field(name="connectedDurationMs", default=None)
+    conversation_external_contact_ids: list[str] | None = field(
+        name="conversationExternalContactIds", default=None
     )
-    subject: str | None | UnsetType = UNSET
-    message_type: str | None | UnsetType = field(name="messageType", default=UNSET)
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    acd_outcome: str | None | UnsetType = field(name="acdOutcome", default=UNSET)
-    answered_user_id: str | None | UnsetType = field(
-        name="answeredUserId", default=UNSET
+    conversation_external_organization_ids: list[str] | None = field(
+        name="conversationExternalOrganizationIds", default=None
     )
-    requested_routings: list[str] | None | UnsetType = field(
-        name="requestedRoutings", default=UNSET
-    )
-    used_routing: str | None | UnsetType = field(name="usedRouting", default=UNSET)
-    requested_routing_skill_ids: list[str] | None | UnsetType = field(
-        name="requestedRoutingSkillIds", default=UNSET
-    )
-    requested_skill_expression_ids: list[str] | None | UnsetType = field(
-        name="requestedSkillExpressionIds", default=UNSET
-    )
-    requested_language_id: str | None | UnsetType = field(
-        name="requestedLanguageId", default=UNSET
-    )
-    requested_routing_user_ids: list[str] | None | UnsetType = field(
-        name="requestedRoutingUserIds", default=UNSET
-    )
-    routing_priority: int | None | UnsetType = field(
-        name="routingPriority", default=UNSET
-    )
-    connected_duration_ms: int | None | UnsetType = field(
-        name="connectedDurationMs", default=UNSET
-    )
-    conversation_external_contact_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalContactIds", default=UNSET
-    )
-    conversation_external_organization_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalOrganizationIds", default=UNSET
-    )
-    utilization_label: str | None | UnsetType = field(
-        name="utilizationLabel", default=UNSET
-    )
-    flow_type: str | None | UnsetType = field(name="flowType", default=UNSET)
+    utilization_label: str | None = field(name="utilizationLabel", default=None)
+    flow_type: str | None = field(name="flowType", default=None)
 
 
 class AcdStartDetailEventTopicAcdStartEvent(Model):
@@ -98,47 +78,37 @@ class AcdStartDetailEventTopicAcdStartEvent(Model):
         message_type: Allowed values: "UNKNOWN", "SMS", "TWITTER", "FACEBOOK", "LINE", "WHATSAPP", "WEBMESSAGING", "OPEN", "INSTAGRAM", "APPLE", "LINKEDIN".
     """
 
-    event_time: int | None | UnsetType = field(name="eventTime", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    event_time: int | None = field(name="eventTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    participant_id: str | None = field(name="participantId", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    provider: str | None = None
+    direction: str | None = None
+    ani: str | None = None
+    dnis: str | None = None
+    address_to: str | None = field(name="addressTo", default=None)
+    address_from: str | None = field(name="addressFrom", default=None)
+    callback_user_name: str | None = field(name="callbackUserName", default=None)
+    callback_numbers: list[str] | None = field(name="callbackNumbers", default=None)
+    callback_scheduled_time: int | None = field(
+        name="callbackScheduledTime", default=None
     )
-    participant_id: str | None | UnsetType = field(name="participantId", default=UNSET)
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    ani: str | None | UnsetType = UNSET
-    dnis: str | None | UnsetType = UNSET
-    address_to: str | None | UnsetType = field(name="addressTo", default=UNSET)
-    address_from: str | None | UnsetType = field(name="addressFrom", default=UNSET)
-    callback_user_name: str | None | UnsetType = field(
-        name="callbackUserName", default=UNSET
+    subject: str | None = None
+    message_type: str | None = field(name="messageType", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
+    conversation_external_contact_ids: list[str] | None = field(
+        name="conversationExternalContactIds", default=None
     )
-    callback_numbers: list[str] | None | UnsetType = field(
-        name="callbackNumbers", default=UNSET
+    conversation_external_organization_ids: list[str] | None = field(
+        name="conversationExternalOrganizationIds", default=None
     )
-    callback_scheduled_time: int | None | UnsetType = field(
-        name="callbackScheduledTime", default=UNSET
+    utilization_label: str | None = field(name="utilizationLabel", default=None)
+    routing_priority: int | None = field(name="routingPriority", default=None)
+    requested_routing_skill_ids: list[str] | None = field(
+        name="requestedRoutingSkillIds", default=None
     )
-    subject: str | None | UnsetType = UNSET
-    message_type: str | None | UnsetType = field(name="messageType", default=UNSET)
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    conversation_external_contact_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalContactIds", default=UNSET
-    )
-    conversation_external_organization_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalOrganizationIds", default=UNSET
-    )
-    utilization_label: str | None | UnsetType = field(
-        name="utilizationLabel", default=UNSET
-    )
-    routing_priority: int | None | UnsetType = field(
-        name="routingPriority", default=UNSET
-    )
-    requested_routing_skill_ids: list[str] | None | UnsetType = field(
-        name="requestedRoutingSkillIds", default=UNSET
-    )
-    skill_expression_applied: bool | None | UnsetType = field(
-        name="skillExpressionApplied", default=UNSET
+    skill_expression_applied: bool | None = field(
+        name="skillExpressionApplied", default=None
     )

@@ -3,16 +3,12 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class AcknowledgeScreenRecordingRequest(Model):
     """The AcknowledgeScreenRecordingRequest model."""
 
-    participant_jid: str | None | UnsetType = field(
-        name="participantJid", default=UNSET
-    )
-    room_id: str | None | UnsetType = field(name="roomId", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
+    participant_jid: str | None = field(name="participantJid", default=None)
+    room_id: str | None = field(name="roomId", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .activation import Activation
@@ -47,15 +47,15 @@ class Action(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    integration_id: str | None | UnsetType = field(name="integrationId", default=UNSET)
-    category: str | None | UnsetType = UNSET
-    contract: ActionContract | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    secure: bool | None | UnsetType = UNSET
-    config: ActionConfig | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    integration_id: str | None = field(name="integrationId", default=None)
+    category: str | None = None
+    contract: ActionContract | None = None
+    version: int | None = None
+    secure: bool | None = None
+    config: ActionConfig | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ActionAggregateDataContainer(Model):
@@ -65,8 +65,8 @@ class ActionAggregateDataContainer(Model):
         group: A mapping from dimension to value
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[StatisticalResponse] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[StatisticalResponse] | None = None
 
 
 class ActionAggregateQueryClause(Model):
@@ -77,8 +77,8 @@ class ActionAggregateQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[ActionAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[ActionAggregateQueryPredicate] | None = None
 
 
 class ActionAggregateQueryFilter(Model):
@@ -90,9 +90,9 @@ class ActionAggregateQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[ActionAggregateQueryClause] | None | UnsetType = UNSET
-    predicates: list[ActionAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[ActionAggregateQueryClause] | None = None
+    predicates: list[ActionAggregateQueryPredicate] | None = None
 
 
 class ActionAggregateQueryPredicate(Model):
@@ -106,17 +106,17 @@ class ActionAggregateQueryPredicate(Model):
         range: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class ActionAggregateQueryResponse(Model):
     """The ActionAggregateQueryResponse model."""
 
-    results: list[ActionAggregateDataContainer] | None | UnsetType = UNSET
+    results: list[ActionAggregateDataContainer] | None = None
 
 
 class ActionAggregationQuery(Model):
@@ -134,18 +134,18 @@ class ActionAggregationQuery(Model):
         alternate_time_dimension: Dimension to use as the alternative timestamp for data in the aggregate.  Choosing "eventTime" uses the actual time of the data event. Allowed values: "eventTime".
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: ActionAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: ActionAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[ActionAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[ActionAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
 
 
@@ -157,8 +157,8 @@ class ActionAggregationSort(Model):
         function: Aggregation function used for the sort metric. Allowed values: "average", "count", "max", "min", "sum".
     """
 
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
+    name: str | None = None
+    function: str | None = None
 
 
 class ActionAggregationView(Model):
@@ -171,10 +171,10 @@ class ActionAggregationView(Model):
         range: Range of numbers for slicing up data
     """
 
-    target: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
-    range: AggregationRange | None | UnsetType = UNSET
+    target: str | None = None
+    name: str | None = None
+    function: str | None = None
+    range: AggregationRange | None = None
 
 
 class ActionAsyncAggregateQueryResponse(Model):
@@ -184,8 +184,8 @@ class ActionAsyncAggregateQueryResponse(Model):
         cursor: Cursor token to retrieve next page
     """
 
-    results: list[ActionAggregateDataContainer] | None | UnsetType = UNSET
-    cursor: str | None | UnsetType = UNSET
+    results: list[ActionAggregateDataContainer] | None = None
+    cursor: str | None = None
 
 
 class ActionAsyncAggregationQuery(Model):
@@ -204,20 +204,20 @@ class ActionAsyncAggregationQuery(Model):
         page_size: The number of results per page
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: ActionAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: ActionAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[ActionAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[ActionAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
+    page_size: int | None = field(name="pageSize", default=None)
 
 
 class ActionCertificate(Model):
@@ -230,27 +230,25 @@ class ActionCertificate(Model):
         type: The certificate type Allowed values: "Client".
     """
 
-    signing_authority: str | None | UnsetType = field(
-        name="signingAuthority", default=UNSET
-    )
-    certificate: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    signing_authority: str | None = field(name="signingAuthority", default=None)
+    certificate: str | None = None
+    status: str | None = None
+    type: str | None = None
 
 
 class ActionCertificateListing(Model):
     """The ActionCertificateListing model."""
 
-    entities: list[ActionCertificate] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[ActionCertificate] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ActionConfig(Model):
@@ -262,11 +260,9 @@ class ActionConfig(Model):
         response: Configuration of response processing.
     """
 
-    timeout_seconds: int | None | UnsetType = field(
-        name="timeoutSeconds", default=UNSET
-    )
-    request: RequestConfig | None | UnsetType = UNSET
-    response: ResponseConfig | None | UnsetType = UNSET
+    timeout_seconds: int | None = field(name="timeoutSeconds", default=None)
+    request: RequestConfig | None = None
+    response: ResponseConfig | None = None
 
 
 class ActionContract(Model):
@@ -277,8 +273,8 @@ class ActionContract(Model):
         input: The input required when executing this action.
     """
 
-    output: ActionOutput | None | UnsetType = UNSET
-    input: ActionInput | None | UnsetType = UNSET
+    output: ActionOutput | None = None
+    input: ActionInput | None = None
 
 
 class ActionContractInput(Model):
@@ -289,23 +285,23 @@ class ActionContractInput(Model):
         output: Execution output contract
     """
 
-    input: PostInputContract | None | UnsetType = UNSET
-    output: PostOutputContract | None | UnsetType = UNSET
+    input: PostInputContract | None = None
+    output: PostOutputContract | None = None
 
 
 class ActionEntityListing(Model):
     """The ActionEntityListing model."""
 
-    entities: list[Action] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Action] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ActionEventActionMap(Model):
@@ -317,10 +313,10 @@ class ActionEventActionMap(Model):
         display_name: Display name of the action map.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    version: int | None | UnsetType = UNSET
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    version: int | None = None
+    display_name: str | None = field(name="displayName", default=None)
 
 
 class ActionEventRequest(Model):
@@ -336,13 +332,13 @@ class ActionEventRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    action_id: str | None | UnsetType = field(name="actionId", default=UNSET)
-    action_state: str | None | UnsetType = field(name="actionState", default=UNSET)
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    error_message: str | None | UnsetType = field(name="errorMessage", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    session_id: str | None = field(name="sessionId", default=None)
+    action_id: str | None = field(name="actionId", default=None)
+    action_state: str | None = field(name="actionState", default=None)
+    error_code: str | None = field(name="errorCode", default=None)
+    error_message: str | None = field(name="errorMessage", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ActionInput(Model):
@@ -354,15 +350,11 @@ class ActionInput(Model):
         input_schema_uri: The URI of the input schema
     """
 
-    input_schema: JsonSchemaDocument | None | UnsetType = field(
-        name="inputSchema", default=UNSET
+    input_schema: JsonSchemaDocument | None = field(name="inputSchema", default=None)
+    input_schema_flattened: JsonSchemaDocument | None = field(
+        name="inputSchemaFlattened", default=None
     )
-    input_schema_flattened: JsonSchemaDocument | None | UnsetType = field(
-        name="inputSchemaFlattened", default=UNSET
-    )
-    input_schema_uri: str | None | UnsetType = field(
-        name="inputSchemaUri", default=UNSET
-    )
+    input_schema_uri: str | None = field(name="inputSchemaUri", default=None)
 
 
 class ActionMap(Model):
@@ -391,44 +383,40 @@ class ActionMap(Model):
         end_date: Timestamp at which the action map is scheduled to stop firing. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    is_active: bool | None | UnsetType = field(name="isActive", default=UNSET)
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    trigger_with_segments: list[str] | None | UnsetType = field(
-        name="triggerWithSegments", default=UNSET
+    id: str | None = None
+    version: int | None = None
+    is_active: bool | None = field(name="isActive", default=None)
+    display_name: str | None = field(name="displayName", default=None)
+    trigger_with_segments: list[str] | None = field(
+        name="triggerWithSegments", default=None
     )
-    trigger_with_event_conditions: list[EventCondition] | None | UnsetType = field(
-        name="triggerWithEventConditions", default=UNSET
+    trigger_with_event_conditions: list[EventCondition] | None = field(
+        name="triggerWithEventConditions", default=None
     )
     trigger_with_outcome_probability_conditions: (
-        list[OutcomeProbabilityCondition] | None | UnsetType
-    ) = field(name="triggerWithOutcomeProbabilityConditions", default=UNSET)
+        list[OutcomeProbabilityCondition] | None
+    ) = field(name="triggerWithOutcomeProbabilityConditions", default=None)
     trigger_with_outcome_percentile_conditions: (
-        list[OutcomePercentileCondition] | None | UnsetType
-    ) = field(name="triggerWithOutcomePercentileConditions", default=UNSET)
-    trigger_with_outcome_quantile_conditions: (
-        list[OutcomeQuantileCondition] | None | UnsetType
-    ) = field(name="triggerWithOutcomeQuantileConditions", default=UNSET)
-    page_url_conditions: list[UrlCondition] | None | UnsetType = field(
-        name="pageUrlConditions", default=UNSET
+        list[OutcomePercentileCondition] | None
+    ) = field(name="triggerWithOutcomePercentileConditions", default=None)
+    trigger_with_outcome_quantile_conditions: list[OutcomeQuantileCondition] | None = (
+        field(name="triggerWithOutcomeQuantileConditions", default=None)
     )
-    activation: Activation | None | UnsetType = UNSET
-    weight: int | None | UnsetType = UNSET
-    action: ActionMapAction | None | UnsetType = UNSET
-    action_map_schedule_groups: ActionMapScheduleGroups | None | UnsetType = field(
-        name="actionMapScheduleGroups", default=UNSET
+    page_url_conditions: list[UrlCondition] | None = field(
+        name="pageUrlConditions", default=None
     )
-    ignore_frequency_cap: bool | None | UnsetType = field(
-        name="ignoreFrequencyCap", default=UNSET
+    activation: Activation | None = None
+    weight: int | None = None
+    action: ActionMapAction | None = None
+    action_map_schedule_groups: ActionMapScheduleGroups | None = field(
+        name="actionMapScheduleGroups", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
+    ignore_frequency_cap: bool | None = field(name="ignoreFrequencyCap", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
 
 
 class ActionMapAction(Model):
@@ -442,18 +430,18 @@ class ActionMapAction(Model):
         open_action_fields: Admin-configurable fields of an open action.
     """
 
-    action_template: ActionMapActionTemplate | None | UnsetType = field(
-        name="actionTemplate", default=UNSET
+    action_template: ActionMapActionTemplate | None = field(
+        name="actionTemplate", default=None
     )
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    architect_flow_fields: ArchitectFlowFields | None | UnsetType = field(
-        name="architectFlowFields", default=UNSET
+    media_type: str | None = field(name="mediaType", default=None)
+    architect_flow_fields: ArchitectFlowFields | None = field(
+        name="architectFlowFields", default=None
     )
-    web_messaging_offer_fields: WebMessagingOfferFields | None | UnsetType = field(
-        name="webMessagingOfferFields", default=UNSET
+    web_messaging_offer_fields: WebMessagingOfferFields | None = field(
+        name="webMessagingOfferFields", default=None
     )
-    open_action_fields: OpenActionFields | None | UnsetType = field(
-        name="openActionFields", default=UNSET
+    open_action_fields: OpenActionFields | None = field(
+        name="openActionFields", default=None
     )
 
 
@@ -465,8 +453,8 @@ class ActionMapActionTemplate(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ActionMapEstimateOutcomeCriteria(Model):
@@ -480,13 +468,11 @@ class ActionMapEstimateOutcomeCriteria(Model):
         max_quantile: Represents the quantity of sessions that have a maximum probability less than the predicted session max probability.
     """
 
-    outcome_id: str | None | UnsetType = field(name="outcomeId", default=UNSET)
-    max_probability: float | None | UnsetType = field(
-        name="maxProbability", default=UNSET
-    )
-    probability: float | None | UnsetType = UNSET
-    quantile: float | None | UnsetType = UNSET
-    max_quantile: float | None | UnsetType = field(name="maxQuantile", default=UNSET)
+    outcome_id: str | None = field(name="outcomeId", default=None)
+    max_probability: float | None = field(name="maxProbability", default=None)
+    probability: float | None = None
+    quantile: float | None = None
+    max_quantile: float | None = field(name="maxQuantile", default=None)
 
 
 class ActionMapEstimateRequest(Model):
@@ -497,9 +483,9 @@ class ActionMapEstimateRequest(Model):
         outcome_criteria: Outcome Criteria containing outcomeId and probability thresholds.
     """
 
-    segment_ids: list[str] | None | UnsetType = field(name="segmentIds", default=UNSET)
-    outcome_criteria: ActionMapEstimateOutcomeCriteria | None | UnsetType = field(
-        name="outcomeCriteria", default=UNSET
+    segment_ids: list[str] | None = field(name="segmentIds", default=None)
+    outcome_criteria: ActionMapEstimateOutcomeCriteria | None = field(
+        name="outcomeCriteria", default=None
     )
 
 
@@ -513,33 +499,29 @@ class ActionMapEstimateResult(Model):
         outcomes_scores_count: Difference made by outcome criteria to number of sessions qualified for Action map.
     """
 
-    qualified_session_count: int | None | UnsetType = field(
-        name="qualifiedSessionCount", default=UNSET
+    qualified_session_count: int | None = field(
+        name="qualifiedSessionCount", default=None
     )
-    total_session_count: int | None | UnsetType = field(
-        name="totalSessionCount", default=UNSET
+    total_session_count: int | None = field(name="totalSessionCount", default=None)
+    per_segment_counts: list[SegmentEstimateCount] | None = field(
+        name="perSegmentCounts", default=None
     )
-    per_segment_counts: list[SegmentEstimateCount] | None | UnsetType = field(
-        name="perSegmentCounts", default=UNSET
-    )
-    outcomes_scores_count: int | None | UnsetType = field(
-        name="outcomesScoresCount", default=UNSET
-    )
+    outcomes_scores_count: int | None = field(name="outcomesScoresCount", default=None)
 
 
 class ActionMapListing(Model):
     """The ActionMapListing model."""
 
-    entities: list[ActionMap] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[ActionMap] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ActionMapScheduleGroup(Model):
@@ -549,7 +531,7 @@ class ActionMapScheduleGroup(Model):
         id: The ID of the action maps's associated schedule group.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class ActionMapScheduleGroups(Model):
@@ -560,11 +542,11 @@ class ActionMapScheduleGroups(Model):
         emergency_action_map_schedule_group: The action map's associated emergency schedule group.
     """
 
-    action_map_schedule_group: ActionMapScheduleGroup | None | UnsetType = field(
-        name="actionMapScheduleGroup", default=UNSET
+    action_map_schedule_group: ActionMapScheduleGroup | None = field(
+        name="actionMapScheduleGroup", default=None
     )
-    emergency_action_map_schedule_group: ActionMapScheduleGroup | None | UnsetType = (
-        field(name="emergencyActionMapScheduleGroup", default=UNSET)
+    emergency_action_map_schedule_group: ActionMapScheduleGroup | None = field(
+        name="emergencyActionMapScheduleGroup", default=None
     )
 
 
@@ -580,23 +562,17 @@ class ActionOutput(Model):
         error_schema_flattened: JSON schema that defines the body of response when request is not successful. The schema is transformed based on Architect's flattened format. If the 'flatten' query parameter is supplied as true, this field will be returned. Either errorSchema or errorSchemaFlattened will be returned, not both.
     """
 
-    success_schema: JsonSchemaDocument | None | UnsetType = field(
-        name="successSchema", default=UNSET
+    success_schema: JsonSchemaDocument | None = field(
+        name="successSchema", default=None
     )
-    success_schema_uri: str | None | UnsetType = field(
-        name="successSchemaUri", default=UNSET
+    success_schema_uri: str | None = field(name="successSchemaUri", default=None)
+    error_schema: JsonSchemaDocument | None = field(name="errorSchema", default=None)
+    error_schema_uri: str | None = field(name="errorSchemaUri", default=None)
+    success_schema_flattened: FlattenedJsonSchemaDocument | None = field(
+        name="successSchemaFlattened", default=None
     )
-    error_schema: JsonSchemaDocument | None | UnsetType = field(
-        name="errorSchema", default=UNSET
-    )
-    error_schema_uri: str | None | UnsetType = field(
-        name="errorSchemaUri", default=UNSET
-    )
-    success_schema_flattened: FlattenedJsonSchemaDocument | None | UnsetType = field(
-        name="successSchemaFlattened", default=UNSET
-    )
-    error_schema_flattened: FlattenedJsonSchemaDocument | None | UnsetType = field(
-        name="errorSchemaFlattened", default=UNSET
+    error_schema_flattened: FlattenedJsonSchemaDocument | None = field(
+        name="errorSchemaFlattened", default=None
     )
 
 
@@ -616,40 +592,36 @@ class ActionTarget(Model):
         modified_date: The date the target was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    user_data: list[KeyValue] | None | UnsetType = field(name="userData", default=UNSET)
-    supported_media_types: list[str] | None | UnsetType = field(
-        name="supportedMediaTypes", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    user_data: list[KeyValue] | None = field(name="userData", default=None)
+    supported_media_types: list[str] | None = field(
+        name="supportedMediaTypes", default=None
     )
-    state: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    service_level: ServiceLevel | None | UnsetType = field(
-        name="serviceLevel", default=UNSET
+    state: str | None = None
+    description: str | None = None
+    service_level: ServiceLevel | None = field(name="serviceLevel", default=None)
+    short_abandon_threshold: int | None = field(
+        name="shortAbandonThreshold", default=None
     )
-    short_abandon_threshold: int | None | UnsetType = field(
-        name="shortAbandonThreshold", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
+    self_uri: str | None = field(name="selfUri", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
 
 
 class ActionTargetListing(Model):
     """The ActionTargetListing model."""
 
-    entities: list[ActionTarget] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[ActionTarget] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ActionTemplate(Model):
@@ -668,32 +640,28 @@ class ActionTemplate(Model):
         modified_date: Date when action template was last modified in ISO-8601 format.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    content_offer: ContentOffer | None | UnsetType = field(
-        name="contentOffer", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    version: int | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    state: str | None = None
+    content_offer: ContentOffer | None = field(name="contentOffer", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
 
 
 class ActionTemplateListing(Model):
     """The ActionTemplateListing model."""
 
-    entities: list[ActionTemplate] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[ActionTemplate] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .skills import SkillsToRemove
@@ -14,6 +14,6 @@ if TYPE_CHECKING:
 class Actions(Model):
     """The Actions model."""
 
-    skills_to_remove: list[SkillsToRemove] | None | UnsetType = field(
-        name="skillsToRemove", default=UNSET
+    skills_to_remove: list[SkillsToRemove] | None = field(
+        name="skillsToRemove", default=None
     )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class ActivateExternalEventRequest(Model):
@@ -14,8 +14,8 @@ class ActivateExternalEventRequest(Model):
         rank: The rank of the external event
     """
 
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    rank: int | None | UnsetType = UNSET
+    display_name: str | None = field(name="displayName", default=None)
+    rank: int | None = None
 
 
 class ActivateExternalEventResponse(Model):
@@ -29,10 +29,8 @@ class ActivateExternalEventResponse(Model):
         activation_status: The activation status of the external event Allowed values: "Activated", "Deactivated".
     """
 
-    schema_id: str | None | UnsetType = field(name="schemaId", default=UNSET)
-    event_name: str | None | UnsetType = field(name="eventName", default=UNSET)
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    rank: int | None | UnsetType = UNSET
-    activation_status: str | None | UnsetType = field(
-        name="activationStatus", default=UNSET
-    )
+    schema_id: str | None = field(name="schemaId", default=None)
+    event_name: str | None = field(name="eventName", default=None)
+    display_name: str | None = field(name="displayName", default=None)
+    rank: int | None = None
+    activation_status: str | None = field(name="activationStatus", default=None)

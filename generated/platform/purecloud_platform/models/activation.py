@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class Activation(Model):
@@ -14,10 +14,8 @@ class Activation(Model):
         delay_in_seconds: Activation delay time amount.
     """
 
-    type: str | None | UnsetType = UNSET
-    delay_in_seconds: int | None | UnsetType = field(
-        name="delayInSeconds", default=UNSET
-    )
+    type: str | None = None
+    delay_in_seconds: int | None = field(name="delayInSeconds", default=None)
 
 
 class ActivationTrigger(Model):
@@ -30,7 +28,7 @@ class ActivationTrigger(Model):
         intent_name: The intent name if checklist was triggered by an intent.
     """
 
-    trigger_type: str | None | UnsetType = field(name="triggerType", default=UNSET)
-    trigger_date: datetime | None | UnsetType = field(name="triggerDate", default=UNSET)
-    intent_id: str | None | UnsetType = field(name="intentId", default=UNSET)
-    intent_name: str | None | UnsetType = field(name="intentName", default=UNSET)
+    trigger_type: str | None = field(name="triggerType", default=None)
+    trigger_date: datetime | None = field(name="triggerDate", default=None)
+    intent_id: str | None = field(name="intentId", default=None)
+    intent_name: str | None = field(name="intentName", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .error import ErrorBody
@@ -36,25 +36,19 @@ class ActivityCode(Model):
         metadata: Version metadata for the associated management unit's list of activity codes
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    name: str | None | UnsetType = UNSET
-    is_active: bool | None | UnsetType = field(name="isActive", default=UNSET)
-    is_default: bool | None | UnsetType = field(name="isDefault", default=UNSET)
-    category: str | None | UnsetType = UNSET
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    name: str | None = None
+    is_active: bool | None = field(name="isActive", default=None)
+    is_default: bool | None = field(name="isDefault", default=None)
+    category: str | None = None
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    counts_as_paid_time: bool | None = field(name="countsAsPaidTime", default=None)
+    counts_as_work_time: bool | None = field(name="countsAsWorkTime", default=None)
+    agent_time_off_selectable: bool | None = field(
+        name="agentTimeOffSelectable", default=None
     )
-    counts_as_paid_time: bool | None | UnsetType = field(
-        name="countsAsPaidTime", default=UNSET
-    )
-    counts_as_work_time: bool | None | UnsetType = field(
-        name="countsAsWorkTime", default=UNSET
-    )
-    agent_time_off_selectable: bool | None | UnsetType = field(
-        name="agentTimeOffSelectable", default=UNSET
-    )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class ActivityCodeContainer(Model):
@@ -65,10 +59,10 @@ class ActivityCodeContainer(Model):
         metadata: Version metadata for the associated management unit's list of activity codes
     """
 
-    activity_codes: dict[str, ActivityCode] | None | UnsetType = field(
-        name="activityCodes", default=UNSET
+    activity_codes: dict[str, ActivityCode] | None = field(
+        name="activityCodes", default=None
     )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class ActivityCodeReference(Model):
@@ -79,8 +73,8 @@ class ActivityCodeReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ActivityCodeStyle(Model):
@@ -91,12 +85,8 @@ class ActivityCodeStyle(Model):
         text_color_theme: Text color theme for the activity code Allowed values: "Dark", "Light".
     """
 
-    background_color: str | None | UnsetType = field(
-        name="backgroundColor", default=UNSET
-    )
-    text_color_theme: str | None | UnsetType = field(
-        name="textColorTheme", default=UNSET
-    )
+    background_color: str | None = field(name="backgroundColor", default=None)
+    text_color_theme: str | None = field(name="textColorTheme", default=None)
 
 
 class ActivityCodeSummary(Model):
@@ -108,12 +98,12 @@ class ActivityCodeSummary(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    secondary_presences: list[SecondaryPresence] | None | UnsetType = field(
-        name="secondaryPresences", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    secondary_presences: list[SecondaryPresence] | None = field(
+        name="secondaryPresences", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ActivityCodesReference(Model):
@@ -124,8 +114,8 @@ class ActivityCodesReference(Model):
         self_uri: The URI for this object
     """
 
-    ids: list[str] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    ids: list[str] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ActivityPlanAbandonRateImpactOverride(Model):
@@ -135,9 +125,7 @@ class ActivityPlanAbandonRateImpactOverride(Model):
         increase_by_percent: Allowed abandon rate increase percent, from 0.0 to 100.0
     """
 
-    increase_by_percent: float | None | UnsetType = field(
-        name="increaseByPercent", default=UNSET
-    )
+    increase_by_percent: float | None = field(name="increaseByPercent", default=None)
 
 
 class ActivityPlanAsaImpactOverride(Model):
@@ -147,9 +135,7 @@ class ActivityPlanAsaImpactOverride(Model):
         increase_by_percent: Allowed average speed of answer increase percent, from 0.0 to 100.0
     """
 
-    increase_by_percent: float | None | UnsetType = field(
-        name="increaseByPercent", default=UNSET
-    )
+    increase_by_percent: float | None = field(name="increaseByPercent", default=None)
 
 
 class ActivityPlanDeletionOccurrenceIds(Model):
@@ -159,7 +145,7 @@ class ActivityPlanDeletionOccurrenceIds(Model):
         ids: The occurrence Ids to delete from this activity plan
     """
 
-    ids: list[str] | None | UnsetType = UNSET
+    ids: list[str] | None = None
 
 
 class ActivityPlanDeletionSessionIds(Model):
@@ -169,7 +155,7 @@ class ActivityPlanDeletionSessionIds(Model):
         ids: The session Ids to delete from this activity plan occurrence
     """
 
-    ids: list[str] | None | UnsetType = UNSET
+    ids: list[str] | None = None
 
 
 class ActivityPlanDeletionSessionUserIds(Model):
@@ -179,7 +165,7 @@ class ActivityPlanDeletionSessionUserIds(Model):
         ids: The user Ids to delete from this activity plan session
     """
 
-    ids: list[str] | None | UnsetType = UNSET
+    ids: list[str] | None = None
 
 
 class ActivityPlanJobException(Model):
@@ -190,14 +176,14 @@ class ActivityPlanJobException(Model):
         occurrences: The occurrences in which this error occurred
     """
 
-    exception_type: str | None | UnsetType = field(name="exceptionType", default=UNSET)
-    occurrences: list[ActivityPlanOccurrenceReference] | None | UnsetType = UNSET
+    exception_type: str | None = field(name="exceptionType", default=None)
+    occurrences: list[ActivityPlanOccurrenceReference] | None = None
 
 
 class ActivityPlanJobListing(Model):
     """The ActivityPlanJobListing model."""
 
-    entities: list[ActivityPlanJobResponse] | None | UnsetType = UNSET
+    entities: list[ActivityPlanJobResponse] | None = None
 
 
 class ActivityPlanJobResponse(Model):
@@ -214,16 +200,16 @@ class ActivityPlanJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    exceptions: list[ActivityPlanJobException] | None | UnsetType = UNSET
-    error: ErrorBody | None | UnsetType = UNSET
-    activity_plan: (
-        ActivityPlanStructureWithOccurrenceSessionsUsersReference | None | UnsetType
-    ) = field(name="activityPlan", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    occurrence: ActivityPlanOccurrenceReference | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    exceptions: list[ActivityPlanJobException] | None = None
+    error: ErrorBody | None = None
+    activity_plan: ActivityPlanStructureWithOccurrenceSessionsUsersReference | None = (
+        field(name="activityPlan", default=None)
+    )
+    type: str | None = None
+    occurrence: ActivityPlanOccurrenceReference | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ActivityPlanListItem(Model):
@@ -249,49 +235,39 @@ class ActivityPlanListItem(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    management_units: list[ManagementUnitReference] | None | UnsetType = field(
-        name="managementUnits", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    management_units: list[ManagementUnitReference] | None = field(
+        name="managementUnits", default=None
     )
-    description: str | None | UnsetType = UNSET
-    activity_code: ActivityCodeReference | None | UnsetType = field(
-        name="activityCode", default=UNSET
+    description: str | None = None
+    activity_code: ActivityCodeReference | None = field(
+        name="activityCode", default=None
     )
-    type: str | None | UnsetType = UNSET
-    optimization_objective: str | None | UnsetType = field(
-        name="optimizationObjective", default=UNSET
+    type: str | None = None
+    optimization_objective: str | None = field(
+        name="optimizationObjective", default=None
     )
-    recurrence_settings: RecurrenceSettings | None | UnsetType = field(
-        name="recurrenceSettings", default=UNSET
+    recurrence_settings: RecurrenceSettings | None = field(
+        name="recurrenceSettings", default=None
     )
-    state: str | None | UnsetType = UNSET
-    last_run_date: datetime | None | UnsetType = field(
-        name="lastRunDate", default=UNSET
+    state: str | None = None
+    last_run_date: datetime | None = field(name="lastRunDate", default=None)
+    last_run_by: UserReference | None = field(name="lastRunBy", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    initial_schedule_period: SchedulingPeriodBase | None = field(
+        name="initialSchedulePeriod", default=None
     )
-    last_run_by: UserReference | None | UnsetType = field(
-        name="lastRunBy", default=UNSET
-    )
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    initial_schedule_period: SchedulingPeriodBase | None | UnsetType = field(
-        name="initialSchedulePeriod", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ActivityPlanListing(Model):
     """The ActivityPlanListing model."""
 
-    entities: list[ActivityPlanListItem] | None | UnsetType = UNSET
+    entities: list[ActivityPlanListItem] | None = None
 
 
 class ActivityPlanOccurrenceReference(Model):
@@ -302,8 +278,8 @@ class ActivityPlanOccurrenceReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ActivityPlanOccurrenceSessionsUsersStructureReference(Model):
@@ -315,9 +291,9 @@ class ActivityPlanOccurrenceSessionsUsersStructureReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    sessions: list[ActivityPlanSessionStructureReference] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    sessions: list[ActivityPlanSessionStructureReference] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ActivityPlanOccurrencesDeletionJobResponse(Model):
@@ -332,14 +308,14 @@ class ActivityPlanOccurrencesDeletionJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    exceptions: list[ActivityPlanJobException] | None | UnsetType = UNSET
-    error: ErrorBody | None | UnsetType = UNSET
-    activity_plan: ActivityPlanStructureWithOccurrencesReference | None | UnsetType = (
-        field(name="activityPlan", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    exceptions: list[ActivityPlanJobException] | None = None
+    error: ErrorBody | None = None
+    activity_plan: ActivityPlanStructureWithOccurrencesReference | None = field(
+        name="activityPlan", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ActivityPlanReference(Model):
@@ -350,8 +326,8 @@ class ActivityPlanReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ActivityPlanResponse(Model):
@@ -387,69 +363,55 @@ class ActivityPlanResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    management_units: list[ManagementUnitReference] | None | UnsetType = field(
-        name="managementUnits", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    management_units: list[ManagementUnitReference] | None = field(
+        name="managementUnits", default=None
     )
-    description: str | None | UnsetType = UNSET
-    activity_code: ActivityCodeReference | None | UnsetType = field(
-        name="activityCode", default=UNSET
+    description: str | None = None
+    activity_code: ActivityCodeReference | None = field(
+        name="activityCode", default=None
     )
-    type: str | None | UnsetType = UNSET
-    initial_schedule_period: SchedulingPeriod | None | UnsetType = field(
-        name="initialSchedulePeriod", default=UNSET
+    type: str | None = None
+    initial_schedule_period: SchedulingPeriod | None = field(
+        name="initialSchedulePeriod", default=None
     )
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    group_settings: GroupSettings | None | UnsetType = field(
-        name="groupSettings", default=UNSET
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    group_settings: GroupSettings | None = field(name="groupSettings", default=None)
+    recurrence_settings: RecurrenceSettings | None = field(
+        name="recurrenceSettings", default=None
     )
-    recurrence_settings: RecurrenceSettings | None | UnsetType = field(
-        name="recurrenceSettings", default=UNSET
+    attendees_search_rule: UserSearchRule | None = field(
+        name="attendeesSearchRule", default=None
     )
-    attendees_search_rule: UserSearchRule | None | UnsetType = field(
-        name="attendeesSearchRule", default=UNSET
+    facilitated: bool | None = None
+    facilitators_search_rule: UserSearchRule | None = field(
+        name="facilitatorsSearchRule", default=None
     )
-    facilitated: bool | None | UnsetType = UNSET
-    facilitators_search_rule: UserSearchRule | None | UnsetType = field(
-        name="facilitatorsSearchRule", default=UNSET
+    transition_time_minutes: int | None = field(
+        name="transitionTimeMinutes", default=None
     )
-    transition_time_minutes: int | None | UnsetType = field(
-        name="transitionTimeMinutes", default=UNSET
+    service_goal_impact_overrides: ActivityPlanServiceGoalImpactOverrides | None = (
+        field(name="serviceGoalImpactOverrides", default=None)
     )
-    service_goal_impact_overrides: (
-        ActivityPlanServiceGoalImpactOverrides | None | UnsetType
-    ) = field(name="serviceGoalImpactOverrides", default=UNSET)
-    optimization_objective: str | None | UnsetType = field(
-        name="optimizationObjective", default=UNSET
+    optimization_objective: str | None = field(
+        name="optimizationObjective", default=None
     )
-    fixed_availability: list[FixedAvailability] | None | UnsetType = field(
-        name="fixedAvailability", default=UNSET
+    fixed_availability: list[FixedAvailability] | None = field(
+        name="fixedAvailability", default=None
     )
-    state: str | None | UnsetType = UNSET
-    counts_as_paid_time: bool | None | UnsetType = field(
-        name="countsAsPaidTime", default=UNSET
+    state: str | None = None
+    counts_as_paid_time: bool | None = field(name="countsAsPaidTime", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    last_run_date: datetime | None = field(name="lastRunDate", default=None)
+    last_run_by: UserReference | None = field(name="lastRunBy", default=None)
+    start_time_increment_minutes: int | None = field(
+        name="startTimeIncrementMinutes", default=None
     )
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    last_run_date: datetime | None | UnsetType = field(
-        name="lastRunDate", default=UNSET
-    )
-    last_run_by: UserReference | None | UnsetType = field(
-        name="lastRunBy", default=UNSET
-    )
-    start_time_increment_minutes: int | None | UnsetType = field(
-        name="startTimeIncrementMinutes", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ActivityPlanRunJobResponse(Model):
@@ -464,14 +426,14 @@ class ActivityPlanRunJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    exceptions: list[ActivityPlanJobException] | None | UnsetType = UNSET
-    error: ErrorBody | None | UnsetType = UNSET
-    activity_plan: ActivityPlanReference | None | UnsetType = field(
-        name="activityPlan", default=UNSET
+    id: str | None = None
+    status: str | None = None
+    exceptions: list[ActivityPlanJobException] | None = None
+    error: ErrorBody | None = None
+    activity_plan: ActivityPlanReference | None = field(
+        name="activityPlan", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ActivityPlanServiceGoalImpactOverrides(Model):
@@ -483,14 +445,14 @@ class ActivityPlanServiceGoalImpactOverrides(Model):
         average_speed_of_answer: Average speed of answer service goal override for the associated activity plan
     """
 
-    abandon_rate: ActivityPlanAbandonRateImpactOverride | None | UnsetType = field(
-        name="abandonRate", default=UNSET
+    abandon_rate: ActivityPlanAbandonRateImpactOverride | None = field(
+        name="abandonRate", default=None
     )
-    service_level: ActivityPlanServiceLevelImpactOverride | None | UnsetType = field(
-        name="serviceLevel", default=UNSET
+    service_level: ActivityPlanServiceLevelImpactOverride | None = field(
+        name="serviceLevel", default=None
     )
-    average_speed_of_answer: ActivityPlanAsaImpactOverride | None | UnsetType = field(
-        name="averageSpeedOfAnswer", default=UNSET
+    average_speed_of_answer: ActivityPlanAsaImpactOverride | None = field(
+        name="averageSpeedOfAnswer", default=None
     )
 
 
@@ -501,9 +463,7 @@ class ActivityPlanServiceLevelImpactOverride(Model):
         decrease_by_percent: Allowed service level decrease percent, from 0.0 to 100.0
     """
 
-    decrease_by_percent: float | None | UnsetType = field(
-        name="decreaseByPercent", default=UNSET
-    )
+    decrease_by_percent: float | None = field(name="decreaseByPercent", default=None)
 
 
 class ActivityPlanSessionStructureReference(Model):
@@ -515,9 +475,9 @@ class ActivityPlanSessionStructureReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    users: list[UserReference] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    users: list[UserReference] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ActivityPlanStructureWithOccurrenceSessionsUsersReference(Model):
@@ -529,11 +489,11 @@ class ActivityPlanStructureWithOccurrenceSessionsUsersReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    occurrences: (
-        list[ActivityPlanOccurrenceSessionsUsersStructureReference] | None | UnsetType
-    ) = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    occurrences: list[ActivityPlanOccurrenceSessionsUsersStructureReference] | None = (
+        None
+    )
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ActivityPlanStructureWithOccurrencesReference(Model):
@@ -545,6 +505,6 @@ class ActivityPlanStructureWithOccurrencesReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    occurrences: list[ActivityPlanOccurrenceReference] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    occurrences: list[ActivityPlanOccurrenceReference] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class AcwDetailEventTopicAfterCallWorkEvent(Model):
@@ -17,46 +17,36 @@ class AcwDetailEventTopicAfterCallWorkEvent(Model):
         message_type: Allowed values: "UNKNOWN", "SMS", "TWITTER", "FACEBOOK", "LINE", "WHATSAPP", "WEBMESSAGING", "OPEN", "INSTAGRAM", "APPLE", "LINKEDIN".
     """
 
-    event_time: int | None | UnsetType = field(name="eventTime", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    event_time: int | None = field(name="eventTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    participant_id: str | None = field(name="participantId", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    provider: str | None = None
+    direction: str | None = None
+    ani: str | None = None
+    dnis: str | None = None
+    address_to: str | None = field(name="addressTo", default=None)
+    address_from: str | None = field(name="addressFrom", default=None)
+    callback_user_name: str | None = field(name="callbackUserName", default=None)
+    callback_numbers: list[str] | None = field(name="callbackNumbers", default=None)
+    callback_scheduled_time: int | None = field(
+        name="callbackScheduledTime", default=None
     )
-    participant_id: str | None | UnsetType = field(name="participantId", default=UNSET)
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    ani: str | None | UnsetType = UNSET
-    dnis: str | None | UnsetType = UNSET
-    address_to: str | None | UnsetType = field(name="addressTo", default=UNSET)
-    address_from: str | None | UnsetType = field(name="addressFrom", default=UNSET)
-    callback_user_name: str | None | UnsetType = field(
-        name="callbackUserName", default=UNSET
+    subject: str | None = None
+    message_type: str | None = field(name="messageType", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    wrapup_code: str | None = field(name="wrapupCode", default=None)
+    wrapup_notes: str | None = field(name="wrapupNotes", default=None)
+    wrapup_duration_ms: int | None = field(name="wrapupDurationMs", default=None)
+    conversation_external_contact_ids: list[str] | None = field(
+        name="conversationExternalContactIds", default=None
     )
-    callback_numbers: list[str] | None | UnsetType = field(
-        name="callbackNumbers", default=UNSET
+    conversation_external_organization_ids: list[str] | None = field(
+        name="conversationExternalOrganizationIds", default=None
     )
-    callback_scheduled_time: int | None | UnsetType = field(
-        name="callbackScheduledTime", default=UNSET
-    )
-    subject: str | None | UnsetType = UNSET
-    message_type: str | None | UnsetType = field(name="messageType", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    wrapup_code: str | None | UnsetType = field(name="wrapupCode", default=UNSET)
-    wrapup_notes: str | None | UnsetType = field(name="wrapupNotes", default=UNSET)
-    wrapup_duration_ms: int | None | UnsetType = field(
-        name="wrapupDurationMs", default=UNSET
-    )
-    conversation_external_contact_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalContactIds", default=UNSET
-    )
-    conversation_external_organization_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalOrganizationIds", default=UNSET
-    )
-    utilization_label: str | None | UnsetType = field(
-        name="utilizationLabel", default=UNSET
-    )
+    utilization_label: str | None = field(name="utilizationLabel", default=None)
 
 
 class AcwSettings(Model):
@@ -67,5 +57,5 @@ class AcwSettings(Model):
         timeout_ms: The amount of time the agent can stay in ACW (Min: 1 sec, Max: 60 min).  Can only be used when ACW is AGENT_REQUESTED, MANDATORY_TIMEOUT or MANDATORY_FORCED_TIMEOUT.
     """
 
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    timeout_ms: int | None | UnsetType = field(name="timeoutMs", default=UNSET)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    timeout_ms: int | None = field(name="timeoutMs", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .coaching import CoachingAppointmentReference
@@ -27,12 +27,10 @@ class AddAdherenceAdjustmentAgentRequest(Model):
         submitter_notes: Notes provided by the submitter for this adherence adjustment
     """
 
-    reason_code_id: str | None | UnsetType = field(name="reasonCodeId", default=UNSET)
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    submitter_notes: str | None | UnsetType = field(
-        name="submitterNotes", default=UNSET
-    )
+    reason_code_id: str | None = field(name="reasonCodeId", default=None)
+    start_date: datetime | None = field(name="startDate", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    submitter_notes: str | None = field(name="submitterNotes", default=None)
 
 
 class AddAdherenceExplanationAdminRequest(Model):
@@ -46,11 +44,11 @@ class AddAdherenceExplanationAdminRequest(Model):
         status: The status of the adherence explanation Allowed values: "Pending", "Approved", "Denied".
     """
 
-    type: str | None | UnsetType = UNSET
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    notes: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
+    type: str | None = None
+    start_date: datetime | None = field(name="startDate", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    notes: str | None = None
+    status: str | None = None
 
 
 class AddAdherenceExplanationAgentRequest(Model):
@@ -63,10 +61,10 @@ class AddAdherenceExplanationAgentRequest(Model):
         notes: Notes about the adherence explanation
     """
 
-    type: str | None | UnsetType = UNSET
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    notes: str | None | UnsetType = UNSET
+    type: str | None = None
+    start_date: datetime | None = field(name="startDate", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    notes: str | None = None
 
 
 class AddConversationRequest(Model):
@@ -76,9 +74,7 @@ class AddConversationRequest(Model):
         conversation_id: The id of the conversation to add
     """
 
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
+    conversation_id: str | None = field(name="conversationId", default=None)
 
 
 class AddConversationResponse(Model):
@@ -89,8 +85,8 @@ class AddConversationResponse(Model):
         appointment: The appointment reference
     """
 
-    conversation: ConversationReference | None | UnsetType = UNSET
-    appointment: CoachingAppointmentReference | None | UnsetType = UNSET
+    conversation: ConversationReference | None = None
+    appointment: CoachingAppointmentReference | None = None
 
 
 class AddOpportunityBody(Model):
@@ -108,19 +104,15 @@ class AddOpportunityBody(Model):
         capacity: The maximum capacity (enrollment slots) for this opportunity
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    open_date: datetime | None | UnsetType = field(name="openDate", default=UNSET)
-    deadline_date: datetime | None | UnsetType = field(
-        name="deadlineDate", default=UNSET
-    )
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
-    )
-    approval_type: str | None | UnsetType = field(name="approvalType", default=UNSET)
-    capacity: int | None | UnsetType = UNSET
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    open_date: datetime | None = field(name="openDate", default=None)
+    deadline_date: datetime | None = field(name="deadlineDate", default=None)
+    name: str | None = None
+    description: str | None = None
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    approval_type: str | None = field(name="approvalType", default=None)
+    capacity: int | None = None
 
 
 class AddShiftTradeJobRequest(Model):
@@ -134,17 +126,15 @@ class AddShiftTradeJobRequest(Model):
         review_note: Optional note from the initiating user for shift trade review
     """
 
-    initiating_shift: InitiatingShiftRequestItem | None | UnsetType = field(
-        name="initiatingShift", default=UNSET
+    initiating_shift: InitiatingShiftRequestItem | None = field(
+        name="initiatingShift", default=None
     )
-    acceptable_intervals: list[RequiredDateRange] | None | UnsetType = field(
-        name="acceptableIntervals", default=UNSET
+    acceptable_intervals: list[RequiredDateRange] | None = field(
+        name="acceptableIntervals", default=None
     )
-    target: ShiftTradeTargetRequestItem | None | UnsetType = UNSET
-    expiration_date: datetime | None | UnsetType = field(
-        name="expirationDate", default=UNSET
-    )
-    review_note: str | None | UnsetType = field(name="reviewNote", default=UNSET)
+    target: ShiftTradeTargetRequestItem | None = None
+    expiration_date: datetime | None = field(name="expirationDate", default=None)
+    review_note: str | None = field(name="reviewNote", default=None)
 
 
 class AddShiftTradeRequest(Model):
@@ -158,16 +148,12 @@ class AddShiftTradeRequest(Model):
         acceptable_intervals: The acceptable intervals the initiating user is willing to accept in trade.  Empty indicates the user is giving up the shift. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss
     """
 
-    schedule_id: str | None | UnsetType = field(name="scheduleId", default=UNSET)
-    initiating_shift_id: str | None | UnsetType = field(
-        name="initiatingShiftId", default=UNSET
-    )
-    receiving_user_id: str | None | UnsetType = field(
-        name="receivingUserId", default=UNSET
-    )
-    expiration: datetime | None | UnsetType = UNSET
-    acceptable_intervals: list[str] | None | UnsetType = field(
-        name="acceptableIntervals", default=UNSET
+    schedule_id: str | None = field(name="scheduleId", default=None)
+    initiating_shift_id: str | None = field(name="initiatingShiftId", default=None)
+    receiving_user_id: str | None = field(name="receivingUserId", default=None)
+    expiration: datetime | None = None
+    acceptable_intervals: list[str] | None = field(
+        name="acceptableIntervals", default=None
     )
 
 
@@ -180,11 +166,9 @@ class AddWorkPlanRotationAgentRequest(Model):
         position: Start position of the work plan in the pattern for this agent in the work plan rotation. Position value starts from 0
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    date_range: DateRangeWithOptionalEnd | None | UnsetType = field(
-        name="dateRange", default=UNSET
-    )
-    position: int | None | UnsetType = UNSET
+    user_id: str | None = field(name="userId", default=None)
+    date_range: DateRangeWithOptionalEnd | None = field(name="dateRange", default=None)
+    position: int | None = None
 
 
 class AddWorkPlanRotationRequest(Model):
@@ -197,9 +181,7 @@ class AddWorkPlanRotationRequest(Model):
         pattern: Pattern with list of work plan IDs that rotate on a weekly basis
     """
 
-    name: str | None | UnsetType = UNSET
-    date_range: DateRangeWithOptionalEnd | None | UnsetType = field(
-        name="dateRange", default=UNSET
-    )
-    agents: list[AddWorkPlanRotationAgentRequest] | None | UnsetType = UNSET
-    pattern: WorkPlanPatternRequest | None | UnsetType = UNSET
+    name: str | None = None
+    date_range: DateRangeWithOptionalEnd | None = field(name="dateRange", default=None)
+    agents: list[AddWorkPlanRotationAgentRequest] | None = None
+    pattern: WorkPlanPatternRequest | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .nlu import NluUtterance
@@ -21,8 +21,8 @@ class AdditionalLanguagesIntent(Model):
         utterances: Utterances list for additional language
     """
 
-    id: str | None | UnsetType = UNSET
-    utterances: list[NluUtterance] | None | UnsetType = UNSET
+    id: str | None = None
+    utterances: list[NluUtterance] | None = None
 
 
 class AdditionalLanguagesSynonyms(Model):
@@ -32,7 +32,7 @@ class AdditionalLanguagesSynonyms(Model):
         synonyms: Synonyms for additional language
     """
 
-    synonyms: list[str] | None | UnsetType = UNSET
+    synonyms: list[str] | None = None
 
 
 class AdditionalMatchCriteria(Model):
@@ -43,8 +43,8 @@ class AdditionalMatchCriteria(Model):
         media_filter: Escalate message based on media presence. Not setting any value will escalate all types of msg. Allowed values: "WithMedia", "WithoutMedia".
     """
 
-    topics: list[TopicCriteria] | None | UnsetType = UNSET
-    media_filter: str | None | UnsetType = field(name="mediaFilter", default=UNSET)
+    topics: list[TopicCriteria] | None = None
+    media_filter: str | None = field(name="mediaFilter", default=None)
 
 
 class AdditionalMessage(Model):
@@ -56,10 +56,10 @@ class AdditionalMessage(Model):
         messaging_template: Pre-defined message templates for structured communications. Supports various template types including WhatsApp business messaging template and form
     """
 
-    text_body: str | None | UnsetType = field(name="textBody", default=UNSET)
-    media_ids: list[str] | None | UnsetType = field(name="mediaIds", default=UNSET)
-    messaging_template: SendMessagingTemplateRequest | None | UnsetType = field(
-        name="messagingTemplate", default=UNSET
+    text_body: str | None = field(name="textBody", default=None)
+    media_ids: list[str] | None = field(name="mediaIds", default=None)
+    messaging_template: SendMessagingTemplateRequest | None = field(
+        name="messagingTemplate", default=None
     )
 
 
@@ -72,8 +72,6 @@ class AdditionalSocialMediaMessage(Model):
         in_reply_to_message_id: The ID of the message to which this request is replying.
     """
 
-    text_body: str | None | UnsetType = field(name="textBody", default=UNSET)
-    media_ids: list[str] | None | UnsetType = field(name="mediaIds", default=UNSET)
-    in_reply_to_message_id: str | None | UnsetType = field(
-        name="inReplyToMessageId", default=UNSET
-    )
+    text_body: str | None = field(name="textBody", default=None)
+    media_ids: list[str] | None = field(name="mediaIds", default=None)
+    in_reply_to_message_id: str | None = field(name="inReplyToMessageId", default=None)

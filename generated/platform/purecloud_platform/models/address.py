@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class Address(Model):
@@ -17,12 +17,8 @@ class Address(Model):
         address_displayable: The displayable address. This field is acquired from the Address Normalization Table.  The addressRaw could have gone through some transformations, such as only using the numeric portion, before being run through the Address Normalization Table.
     """
 
-    name: str | None | UnsetType = UNSET
-    name_raw: str | None | UnsetType = field(name="nameRaw", default=UNSET)
-    address_normalized: str | None | UnsetType = field(
-        name="addressNormalized", default=UNSET
-    )
-    address_raw: str | None | UnsetType = field(name="addressRaw", default=UNSET)
-    address_displayable: str | None | UnsetType = field(
-        name="addressDisplayable", default=UNSET
-    )
+    name: str | None = None
+    name_raw: str | None = field(name="nameRaw", default=None)
+    address_normalized: str | None = field(name="addressNormalized", default=None)
+    address_raw: str | None = field(name="addressRaw", default=None)
+    address_displayable: str | None = field(name="addressDisplayable", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .business import BusinessUnitReference
@@ -37,39 +37,33 @@ class AdherenceAdjustment(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    agent: UserReference | None | UnsetType = UNSET
-    management_unit: ManagementUnitReference | None | UnsetType = field(
-        name="managementUnit", default=UNSET
+    id: str | None = None
+    agent: UserReference | None = None
+    management_unit: ManagementUnitReference | None = field(
+        name="managementUnit", default=None
     )
-    business_unit: BusinessUnitReference | None | UnsetType = field(
-        name="businessUnit", default=UNSET
+    business_unit: BusinessUnitReference | None = field(
+        name="businessUnit", default=None
     )
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    reason_code: AdherenceAdjustmentsReasonCodeReference | None | UnsetType = field(
-        name="reasonCode", default=UNSET
+    start_date: datetime | None = field(name="startDate", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    reason_code: AdherenceAdjustmentsReasonCodeReference | None = field(
+        name="reasonCode", default=None
     )
-    status: str | None | UnsetType = UNSET
-    expired: bool | None | UnsetType = UNSET
-    submitter_notes: str | None | UnsetType = field(
-        name="submitterNotes", default=UNSET
-    )
-    reviewer_notes: str | None | UnsetType = field(name="reviewerNotes", default=UNSET)
-    reviewed_by: UserReference | None | UnsetType = field(
-        name="reviewedBy", default=UNSET
-    )
-    reviewed_date: datetime | None | UnsetType = field(
-        name="reviewedDate", default=UNSET
-    )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    status: str | None = None
+    expired: bool | None = None
+    submitter_notes: str | None = field(name="submitterNotes", default=None)
+    reviewer_notes: str | None = field(name="reviewerNotes", default=None)
+    reviewed_by: UserReference | None = field(name="reviewedBy", default=None)
+    reviewed_date: datetime | None = field(name="reviewedDate", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AdherenceAdjustmentsListing(Model):
     """The AdherenceAdjustmentsListing model."""
 
-    entities: list[AdherenceAdjustment] | None | UnsetType = UNSET
+    entities: list[AdherenceAdjustment] | None = None
 
 
 class AdherenceAdjustmentsReasonCode(Model):
@@ -82,11 +76,11 @@ class AdherenceAdjustmentsReasonCode(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    state: str | None = None
+    metadata: WfmVersionedEntityMetadata | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AdherenceAdjustmentsReasonCodeReference(Model):
@@ -97,14 +91,14 @@ class AdherenceAdjustmentsReasonCodeReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AdherenceAdjustmentsReasonCodesListing(Model):
     """The AdherenceAdjustmentsReasonCodesListing model."""
 
-    entities: list[AdherenceAdjustmentsReasonCode] | None | UnsetType = UNSET
+    entities: list[AdherenceAdjustmentsReasonCode] | None = None
 
 
 class AdherenceExplanationAsyncResponse(Model):
@@ -114,7 +108,7 @@ class AdherenceExplanationAsyncResponse(Model):
         job: A reference to the job that was started by the request
     """
 
-    job: AdherenceExplanationJobReference | None | UnsetType = UNSET
+    job: AdherenceExplanationJobReference | None = None
 
 
 class AdherenceExplanationJob(Model):
@@ -132,21 +126,21 @@ class AdherenceExplanationJob(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    adherence_explanation: AdherenceExplanationResponse | None | UnsetType = field(
-        name="adherenceExplanation", default=UNSET
+    id: str | None = None
+    type: str | None = None
+    status: str | None = None
+    adherence_explanation: AdherenceExplanationResponse | None = field(
+        name="adherenceExplanation", default=None
     )
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    error: ErrorBody | None | UnsetType = UNSET
+    download_url: str | None = field(name="downloadUrl", default=None)
+    error: ErrorBody | None = None
     agent_query_response_template: (
-        AdherenceExplanationListingAgentQueryResponse | None | UnsetType
-    ) = field(name="agentQueryResponseTemplate", default=UNSET)
-    bu_query_response_template: (
-        AdherenceExplanationListingBuQueryResponse | None | UnsetType
-    ) = field(name="buQueryResponseTemplate", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+        AdherenceExplanationListingAgentQueryResponse | None
+    ) = field(name="agentQueryResponseTemplate", default=None)
+    bu_query_response_template: AdherenceExplanationListingBuQueryResponse | None = (
+        field(name="buQueryResponseTemplate", default=None)
+    )
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AdherenceExplanationJobReference(Model):
@@ -159,28 +153,28 @@ class AdherenceExplanationJobReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    type: str | None = None
+    status: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AdherenceExplanationListing(Model):
     """The AdherenceExplanationListing model."""
 
-    entities: list[AdherenceExplanationResponse] | None | UnsetType = UNSET
+    entities: list[AdherenceExplanationResponse] | None = None
 
 
 class AdherenceExplanationListingAgentQueryResponse(Model):
     """The AdherenceExplanationListingAgentQueryResponse model."""
 
-    entities: list[AdherenceExplanationResponse] | None | UnsetType = UNSET
+    entities: list[AdherenceExplanationResponse] | None = None
 
 
 class AdherenceExplanationListingBuQueryResponse(Model):
     """The AdherenceExplanationListingBuQueryResponse model."""
 
-    entities: list[AdherenceExplanationResponse] | None | UnsetType = UNSET
+    entities: list[AdherenceExplanationResponse] | None = None
 
 
 class AdherenceExplanationNotification(Model):
@@ -199,20 +193,20 @@ class AdherenceExplanationNotification(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    agent: UserReference | None | UnsetType = UNSET
-    management_unit: ManagementUnitReference | None | UnsetType = field(
-        name="managementUnit", default=UNSET
+    id: str | None = None
+    agent: UserReference | None = None
+    management_unit: ManagementUnitReference | None = field(
+        name="managementUnit", default=None
     )
-    business_unit: BusinessUnitReference | None | UnsetType = field(
-        name="businessUnit", default=UNSET
+    business_unit: BusinessUnitReference | None = field(
+        name="businessUnit", default=None
     )
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    start_date: datetime | None = field(name="startDate", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    status: str | None = None
+    type: str | None = None
+    notes: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AdherenceExplanationResponse(Model):
@@ -233,26 +227,22 @@ class AdherenceExplanationResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    agent: UserReference | None | UnsetType = UNSET
-    management_unit: ManagementUnitReference | None | UnsetType = field(
-        name="managementUnit", default=UNSET
+    id: str | None = None
+    agent: UserReference | None = None
+    management_unit: ManagementUnitReference | None = field(
+        name="managementUnit", default=None
     )
-    business_unit: BusinessUnitReference | None | UnsetType = field(
-        name="businessUnit", default=UNSET
+    business_unit: BusinessUnitReference | None = field(
+        name="businessUnit", default=None
     )
-    type: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    notes: str | None | UnsetType = UNSET
-    reviewed_by: UserReference | None | UnsetType = field(
-        name="reviewedBy", default=UNSET
-    )
-    reviewed_date: datetime | None | UnsetType = field(
-        name="reviewedDate", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    type: str | None = None
+    status: str | None = None
+    start_date: datetime | None = field(name="startDate", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    notes: str | None = None
+    reviewed_by: UserReference | None = field(name="reviewedBy", default=None)
+    reviewed_date: datetime | None = field(name="reviewedDate", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AdherenceSettings(Model):
@@ -268,24 +258,24 @@ class AdherenceSettings(Model):
         ignored_activity_code_ids: Activity code IDs that should be ignored for adherence purposes
     """
 
-    severe_alert_threshold_minutes: int | None | UnsetType = field(
-        name="severeAlertThresholdMinutes", default=UNSET
+    severe_alert_threshold_minutes: int | None = field(
+        name="severeAlertThresholdMinutes", default=None
     )
-    adherence_target_percent: int | None | UnsetType = field(
-        name="adherenceTargetPercent", default=UNSET
+    adherence_target_percent: int | None = field(
+        name="adherenceTargetPercent", default=None
     )
-    adherence_exception_threshold_seconds: int | None | UnsetType = field(
-        name="adherenceExceptionThresholdSeconds", default=UNSET
+    adherence_exception_threshold_seconds: int | None = field(
+        name="adherenceExceptionThresholdSeconds", default=None
     )
-    non_on_queue_activities_equivalent: bool | None | UnsetType = field(
-        name="nonOnQueueActivitiesEquivalent", default=UNSET
+    non_on_queue_activities_equivalent: bool | None = field(
+        name="nonOnQueueActivitiesEquivalent", default=None
     )
-    track_on_queue_activity: bool | None | UnsetType = field(
-        name="trackOnQueueActivity", default=UNSET
+    track_on_queue_activity: bool | None = field(
+        name="trackOnQueueActivity", default=None
     )
-    ignored_activity_categories: IgnoredActivityCategories | None | UnsetType = field(
-        name="ignoredActivityCategories", default=UNSET
+    ignored_activity_categories: IgnoredActivityCategories | None = field(
+        name="ignoredActivityCategories", default=None
     )
-    ignored_activity_code_ids: IgnoredActivityCodeIds | None | UnsetType = field(
-        name="ignoredActivityCodeIds", default=UNSET
+    ignored_activity_code_ids: IgnoredActivityCodeIds | None = field(
+        name="ignoredActivityCodeIds", default=None
     )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class AdhocRecordingTopicConversationData(Model):
@@ -12,7 +12,7 @@ class AdhocRecordingTopicConversationData(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class AdhocRecordingTopicLockData(Model):
@@ -21,11 +21,9 @@ class AdhocRecordingTopicLockData(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    locked_by: AdhocRecordingTopicUserData | None | UnsetType = field(
-        name="lockedBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_expires: datetime | None | UnsetType = field(name="dateExpires", default=UNSET)
+    locked_by: AdhocRecordingTopicUserData | None = field(name="lockedBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_expires: datetime | None = field(name="dateExpires", default=None)
 
 
 class AdhocRecordingTopicRecordingDataV2(Model):
@@ -34,35 +32,27 @@ class AdhocRecordingTopicRecordingDataV2(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    workspace: AdhocRecordingTopicWorkspaceData | None = None
+    created_by: AdhocRecordingTopicUserData | None = field(
+        name="createdBy", default=None
     )
-    workspace: AdhocRecordingTopicWorkspaceData | None | UnsetType = UNSET
-    created_by: AdhocRecordingTopicUserData | None | UnsetType = field(
-        name="createdBy", default=UNSET
+    content_type: str | None = field(name="contentType", default=None)
+    content_length: int | None = field(name="contentLength", default=None)
+    filename: str | None = None
+    change_number: int | None = field(name="changeNumber", default=None)
+    date_uploaded: datetime | None = field(name="dateUploaded", default=None)
+    uploaded_by: AdhocRecordingTopicUserData | None = field(
+        name="uploadedBy", default=None
     )
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    content_length: int | None | UnsetType = field(name="contentLength", default=UNSET)
-    filename: str | None | UnsetType = UNSET
-    change_number: int | None | UnsetType = field(name="changeNumber", default=UNSET)
-    date_uploaded: datetime | None | UnsetType = field(
-        name="dateUploaded", default=UNSET
-    )
-    uploaded_by: AdhocRecordingTopicUserData | None | UnsetType = field(
-        name="uploadedBy", default=UNSET
-    )
-    lock_info: AdhocRecordingTopicLockData | None | UnsetType = field(
-        name="lockInfo", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    duration_millieconds: int | None | UnsetType = field(
-        name="durationMillieconds", default=UNSET
-    )
-    conversation: AdhocRecordingTopicConversationData | None | UnsetType = UNSET
-    read: bool | None | UnsetType = UNSET
+    lock_info: AdhocRecordingTopicLockData | None = field(name="lockInfo", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    duration_millieconds: int | None = field(name="durationMillieconds", default=None)
+    conversation: AdhocRecordingTopicConversationData | None = None
+    read: bool | None = None
 
 
 class AdhocRecordingTopicUserData(Model):
@@ -71,8 +61,8 @@ class AdhocRecordingTopicUserData(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class AdhocRecordingTopicWorkspaceData(Model):
@@ -81,4 +71,4 @@ class AdhocRecordingTopicWorkspaceData(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None

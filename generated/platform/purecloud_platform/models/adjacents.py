@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .user import User
@@ -14,8 +14,6 @@ if TYPE_CHECKING:
 class Adjacents(Model):
     """The Adjacents model."""
 
-    superiors: list[User] | None | UnsetType = UNSET
-    siblings: list[User] | None | UnsetType = UNSET
-    direct_reports: list[User] | None | UnsetType = field(
-        name="directReports", default=UNSET
-    )
+    superiors: list[User] | None = None
+    siblings: list[User] | None = None
+    direct_reports: list[User] | None = field(name="directReports", default=None)

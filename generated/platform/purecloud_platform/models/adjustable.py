@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class AdjustableLiveSpeakerDetection(Model):
@@ -18,15 +18,9 @@ class AdjustableLiveSpeakerDetection(Model):
         line_connected: Protocol line connect received (answered by a person, machine, busy, fax).
     """
 
-    mode: str | None | UnsetType = UNSET
-    preconnect_duration: str | None | UnsetType = field(
-        name="preconnectDuration", default=UNSET
-    )
-    event_name: str | None | UnsetType = field(name="eventName", default=UNSET)
-    is_person_likely: bool | None | UnsetType = field(
-        name="isPersonLikely", default=UNSET
-    )
-    total_ringbacks: int | None | UnsetType = field(
-        name="totalRingbacks", default=UNSET
-    )
-    line_connected: bool | None | UnsetType = field(name="lineConnected", default=UNSET)
+    mode: str | None = None
+    preconnect_duration: str | None = field(name="preconnectDuration", default=None)
+    event_name: str | None = field(name="eventName", default=None)
+    is_person_likely: bool | None = field(name="isPersonLikely", default=None)
+    total_ringbacks: int | None = field(name="totalRingbacks", default=None)
+    line_connected: bool | None = field(name="lineConnected", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .agent import AgentScheduleBiddingPreferencePriority
@@ -29,21 +29,19 @@ class AdminAgentScheduleBidBiddingPreference(Model):
         end_date: The end date of this scheduling set preference relative to the business unit time zone in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
     """
 
-    agent: UserReference | None | UnsetType = UNSET
-    submitted: bool | None | UnsetType = UNSET
-    assigned_schedule_set_id: str | None | UnsetType = field(
-        name="assignedScheduleSetId", default=UNSET
+    agent: UserReference | None = None
+    submitted: bool | None = None
+    assigned_schedule_set_id: str | None = field(
+        name="assignedScheduleSetId", default=None
     )
-    overridden_schedule_set_id: str | None | UnsetType = field(
-        name="overriddenScheduleSetId", default=UNSET
+    overridden_schedule_set_id: str | None = field(
+        name="overriddenScheduleSetId", default=None
     )
-    override_reason: str | None | UnsetType = field(
-        name="overrideReason", default=UNSET
-    )
+    override_reason: str | None = field(name="overrideReason", default=None)
     agent_schedule_bid_preference_priorities: (
-        list[AgentScheduleBiddingPreferencePriority] | None | UnsetType
-    ) = field(name="agentScheduleBidPreferencePriorities", default=UNSET)
-    end_date: date | None | UnsetType = field(name="endDate", default=UNSET)
+        list[AgentScheduleBiddingPreferencePriority] | None
+    ) = field(name="agentScheduleBidPreferencePriorities", default=None)
+    end_date: date | None = field(name="endDate", default=None)
 
 
 class AdminAgentScheduleBidPreferenceResponse(Model):
@@ -54,8 +52,8 @@ class AdminAgentScheduleBidPreferenceResponse(Model):
         download_url: URL to retrieve results when the response contains a large dataset. If provided, the downloaded data will follow the same schema as the result.
     """
 
-    result: AdminAgentScheduleSetPreferences | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    result: AdminAgentScheduleSetPreferences | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class AdminAgentScheduleSetPreferences(Model):
@@ -69,15 +67,13 @@ class AdminAgentScheduleSetPreferences(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    bid: ScheduleBidReference | None | UnsetType = UNSET
-    bid_group: ScheduleBidGroupReference | None | UnsetType = field(
-        name="bidGroup", default=UNSET
-    )
+    id: str | None = None
+    bid: ScheduleBidReference | None = None
+    bid_group: ScheduleBidGroupReference | None = field(name="bidGroup", default=None)
     agents_schedule_bid_preferences: (
-        list[AdminAgentScheduleBidBiddingPreference] | None | UnsetType
-    ) = field(name="agentsScheduleBidPreferences", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+        list[AdminAgentScheduleBidBiddingPreference] | None
+    ) = field(name="agentsScheduleBidPreferences", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AdminAgentWorkPlanBiddingPreference(Model):
@@ -92,18 +88,16 @@ class AdminAgentWorkPlanBiddingPreference(Model):
         priorities: The agent priorities for the list of work plans. The index of the priorities should match with the list of work plans that belong to bid group. It contains null if priority is not set for the work plan
     """
 
-    agent: UserReference | None | UnsetType = UNSET
-    submitted: bool | None | UnsetType = UNSET
-    assigned_work_plan: WorkPlanReference | None | UnsetType = field(
-        name="assignedWorkPlan", default=UNSET
+    agent: UserReference | None = None
+    submitted: bool | None = None
+    assigned_work_plan: WorkPlanReference | None = field(
+        name="assignedWorkPlan", default=None
     )
-    overridden_work_plan: WorkPlanReference | None | UnsetType = field(
-        name="overriddenWorkPlan", default=UNSET
+    overridden_work_plan: WorkPlanReference | None = field(
+        name="overriddenWorkPlan", default=None
     )
-    override_reason: str | None | UnsetType = field(
-        name="overrideReason", default=UNSET
-    )
-    priorities: list[int] | None | UnsetType = UNSET
+    override_reason: str | None = field(name="overrideReason", default=None)
+    priorities: list[int] | None = None
 
 
 class AdminAgentWorkPlanPreferenceResponse(Model):
@@ -116,14 +110,12 @@ class AdminAgentWorkPlanPreferenceResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    work_plans: list[WorkPlanReference] | None | UnsetType = field(
-        name="workPlans", default=UNSET
-    )
+    id: str | None = None
+    work_plans: list[WorkPlanReference] | None = field(name="workPlans", default=None)
     agent_work_plan_bid_preferences: (
-        list[AdminAgentWorkPlanBiddingPreference] | None | UnsetType
-    ) = field(name="agentWorkPlanBidPreferences", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+        list[AdminAgentWorkPlanBiddingPreference] | None
+    ) = field(name="agentWorkPlanBidPreferences", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AdminBulkUpdateAlternativeShiftTradeState(Model):
@@ -135,9 +127,9 @@ class AdminBulkUpdateAlternativeShiftTradeState(Model):
         metadata: Version metadata for this alternative shift trade
     """
 
-    trade_id: str | None | UnsetType = field(name="tradeId", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    trade_id: str | None = field(name="tradeId", default=None)
+    state: str | None = None
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class AdminBulkUpdateAlternativeShiftTradeStateRequest(Model):
@@ -147,10 +139,8 @@ class AdminBulkUpdateAlternativeShiftTradeStateRequest(Model):
         management_unit_id: The ID of the management unit for this alternative shift bulk trade update
     """
 
-    entities: list[AdminBulkUpdateAlternativeShiftTradeState] | None | UnsetType = UNSET
-    management_unit_id: str | None | UnsetType = field(
-        name="managementUnitId", default=UNSET
-    )
+    entities: list[AdminBulkUpdateAlternativeShiftTradeState] | None = None
+    management_unit_id: str | None = field(name="managementUnitId", default=None)
 
 
 class AdminTimeOffRequestPatch(Model):
@@ -171,31 +161,25 @@ class AdminTimeOffRequestPatch(Model):
         metadata: Version metadata for the time off request
     """
 
-    status: str | None | UnsetType = UNSET
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
+    status: str | None = None
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    paid: bool | None = None
+    notes: str | None = None
+    full_day_management_unit_dates: list[str] | None = field(
+        name="fullDayManagementUnitDates", default=None
     )
-    paid: bool | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    full_day_management_unit_dates: list[str] | None | UnsetType = field(
-        name="fullDayManagementUnitDates", default=UNSET
+    full_day_earliest_start_offset_minutes: ListWrapperInteger | None = field(
+        name="fullDayEarliestStartOffsetMinutes", default=None
     )
-    full_day_earliest_start_offset_minutes: ListWrapperInteger | None | UnsetType = (
-        field(name="fullDayEarliestStartOffsetMinutes", default=UNSET)
+    full_day_latest_end_offset_minutes: ListWrapperInteger | None = field(
+        name="fullDayLatestEndOffsetMinutes", default=None
     )
-    full_day_latest_end_offset_minutes: ListWrapperInteger | None | UnsetType = field(
-        name="fullDayLatestEndOffsetMinutes", default=UNSET
+    partial_day_start_date_times: list[datetime] | None = field(
+        name="partialDayStartDateTimes", default=None
     )
-    partial_day_start_date_times: list[datetime] | None | UnsetType = field(
-        name="partialDayStartDateTimes", default=UNSET
+    daily_duration_minutes: int | None = field(
+        name="dailyDurationMinutes", default=None
     )
-    daily_duration_minutes: int | None | UnsetType = field(
-        name="dailyDurationMinutes", default=UNSET
-    )
-    duration_minutes: list[int] | None | UnsetType = field(
-        name="durationMinutes", default=UNSET
-    )
-    payable_minutes: list[int] | None | UnsetType = field(
-        name="payableMinutes", default=UNSET
-    )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    duration_minutes: list[int] | None = field(name="durationMinutes", default=None)
+    payable_minutes: list[int] | None = field(name="payableMinutes", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class AfterCallWork(Model):
@@ -15,9 +15,9 @@ class AfterCallWork(Model):
         state: Allowed values: "unknown", "notApplicable", "skipped", "pending", "complete".
     """
 
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    state: str | None | UnsetType = UNSET
+    start_time: datetime | None = field(name="startTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    state: str | None = None
 
 
 class AfterCallWorkUpdate(Model):
@@ -27,6 +27,6 @@ class AfterCallWorkUpdate(Model):
         after_call_work_required: Indicates whether or not after-call work must be completed for the communication. Can only be updated for connected communications.
     """
 
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .activation import ActivationTrigger
@@ -47,7 +47,7 @@ class Agent(Model):
         stage: The current stage for this agent
     """
 
-    stage: str | None | UnsetType = UNSET
+    stage: str | None = None
 
 
 class AgentAction(Model):
@@ -60,10 +60,10 @@ class AgentAction(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    agent_action: str | None | UnsetType = field(name="agentAction", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    agent_action: str | None = field(name="agentAction", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AgentActionPayload(Model):
@@ -74,11 +74,9 @@ class AgentActionPayload(Model):
         checklist_items: The list of checklist items and the agent action taken on each one of them.
     """
 
-    after_call_work: bool | None | UnsetType = field(
-        name="afterCallWork", default=UNSET
-    )
-    checklist_items: list[AgentAction] | None | UnsetType = field(
-        name="checklistItems", default=UNSET
+    after_call_work: bool | None = field(name="afterCallWork", default=None)
+    checklist_items: list[AgentAction] | None = field(
+        name="checklistItems", default=None
     )
 
 
@@ -90,40 +88,38 @@ class AgentActivity(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    agent: User | None | UnsetType = UNSET
-    num_evaluations: int | None | UnsetType = field(
-        name="numEvaluations", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    agent: User | None = None
+    num_evaluations: int | None = field(name="numEvaluations", default=None)
+    average_evaluation_score: int | None = field(
+        name="averageEvaluationScore", default=None
     )
-    average_evaluation_score: int | None | UnsetType = field(
-        name="averageEvaluationScore", default=UNSET
+    num_critical_evaluations: int | None = field(
+        name="numCriticalEvaluations", default=None
     )
-    num_critical_evaluations: int | None | UnsetType = field(
-        name="numCriticalEvaluations", default=UNSET
+    average_critical_score: float | None = field(
+        name="averageCriticalScore", default=None
     )
-    average_critical_score: float | None | UnsetType = field(
-        name="averageCriticalScore", default=UNSET
+    highest_evaluation_score: float | None = field(
+        name="highestEvaluationScore", default=None
     )
-    highest_evaluation_score: float | None | UnsetType = field(
-        name="highestEvaluationScore", default=UNSET
+    lowest_evaluation_score: float | None = field(
+        name="lowestEvaluationScore", default=None
     )
-    lowest_evaluation_score: float | None | UnsetType = field(
-        name="lowestEvaluationScore", default=UNSET
+    highest_critical_score: float | None = field(
+        name="highestCriticalScore", default=None
     )
-    highest_critical_score: float | None | UnsetType = field(
-        name="highestCriticalScore", default=UNSET
+    lowest_critical_score: float | None = field(
+        name="lowestCriticalScore", default=None
     )
-    lowest_critical_score: float | None | UnsetType = field(
-        name="lowestCriticalScore", default=UNSET
+    agent_evaluator_activity_list: list[AgentEvaluatorActivity] | None = field(
+        name="agentEvaluatorActivityList", default=None
     )
-    agent_evaluator_activity_list: list[AgentEvaluatorActivity] | None | UnsetType = (
-        field(name="agentEvaluatorActivityList", default=UNSET)
+    num_evaluations_without_view_permission: int | None = field(
+        name="numEvaluationsWithoutViewPermission", default=None
     )
-    num_evaluations_without_view_permission: int | None | UnsetType = field(
-        name="numEvaluationsWithoutViewPermission", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AgentActivityChangedTopicAgentActivity(Model):
@@ -132,19 +128,17 @@ class AgentActivityChangedTopicAgentActivity(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    routing_status: AgentActivityChangedTopicRoutingStatus | None | UnsetType = field(
-        name="routingStatus", default=UNSET
+    id: str | None = None
+    routing_status: AgentActivityChangedTopicRoutingStatus | None = field(
+        name="routingStatus", default=None
     )
-    presence: AgentActivityChangedTopicPresence | None | UnsetType = UNSET
-    out_of_office: AgentActivityChangedTopicOutOfOffice | None | UnsetType = field(
-        name="outOfOffice", default=UNSET
+    presence: AgentActivityChangedTopicPresence | None = None
+    out_of_office: AgentActivityChangedTopicOutOfOffice | None = field(
+        name="outOfOffice", default=None
     )
-    active_queue_ids: list[str] | None | UnsetType = field(
-        name="activeQueueIds", default=UNSET
-    )
-    date_active_queues_changed: datetime | None | UnsetType = field(
-        name="dateActiveQueuesChanged", default=UNSET
+    active_queue_ids: list[str] | None = field(name="activeQueueIds", default=None)
+    date_active_queues_changed: datetime | None = field(
+        name="dateActiveQueuesChanged", default=None
     )
 
 
@@ -154,10 +148,8 @@ class AgentActivityChangedTopicOrganizationPresence(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    system_presence: str | None | UnsetType = field(
-        name="systemPresence", default=UNSET
-    )
+    id: str | None = None
+    system_presence: str | None = field(name="systemPresence", default=None)
 
 
 class AgentActivityChangedTopicOutOfOffice(Model):
@@ -166,10 +158,8 @@ class AgentActivityChangedTopicOutOfOffice(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    active: bool | None | UnsetType = UNSET
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
+    active: bool | None = None
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
 
 
 class AgentActivityChangedTopicPresence(Model):
@@ -178,15 +168,11 @@ class AgentActivityChangedTopicPresence(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    presence_definition: (
-        AgentActivityChangedTopicOrganizationPresence | None | UnsetType
-    ) = field(name="presenceDefinition", default=UNSET)
-    presence_message: str | None | UnsetType = field(
-        name="presenceMessage", default=UNSET
+    presence_definition: AgentActivityChangedTopicOrganizationPresence | None = field(
+        name="presenceDefinition", default=None
     )
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
+    presence_message: str | None = field(name="presenceMessage", default=None)
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
 
 
 class AgentActivityChangedTopicRoutingStatus(Model):
@@ -199,23 +185,23 @@ class AgentActivityChangedTopicRoutingStatus(Model):
         start_time: The timestamp when the agent went into this state.
     """
 
-    status: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
+    status: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
 
 
 class AgentActivityEntityListing(Model):
     """The AgentActivityEntityListing model."""
 
-    entities: list[AgentActivity] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[AgentActivity] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class AgentAddOpportunityEnrollment(Model):
@@ -225,7 +211,7 @@ class AgentAddOpportunityEnrollment(Model):
         opportunity_id: The ID of the opportunity in which to enroll the agent
     """
 
-    opportunity_id: str | None | UnsetType = field(name="opportunityId", default=UNSET)
+    opportunity_id: str | None = field(name="opportunityId", default=None)
 
 
 class AgentAdherenceDayMetrics(Model):
@@ -245,36 +231,30 @@ class AgentAdherenceDayMetrics(Model):
         conformance_percentage: Total conformance percentage for this user, in the scale of 0 - 100. Conformance percentage can be greater than 100 when the actual on queue time is greater than the scheduled on queue time for the same period.
     """
 
-    day_start_offset_seconds: int | None | UnsetType = field(
-        name="dayStartOffsetSeconds", default=UNSET
+    day_start_offset_seconds: int | None = field(
+        name="dayStartOffsetSeconds", default=None
     )
-    adherence_schedule_seconds: int | None | UnsetType = field(
-        name="adherenceScheduleSeconds", default=UNSET
+    adherence_schedule_seconds: int | None = field(
+        name="adherenceScheduleSeconds", default=None
     )
-    conformance_schedule_seconds: int | None | UnsetType = field(
-        name="conformanceScheduleSeconds", default=UNSET
+    conformance_schedule_seconds: int | None = field(
+        name="conformanceScheduleSeconds", default=None
     )
-    conformance_actual_seconds: int | None | UnsetType = field(
-        name="conformanceActualSeconds", default=UNSET
+    conformance_actual_seconds: int | None = field(
+        name="conformanceActualSeconds", default=None
     )
-    exception_count: int | None | UnsetType = field(
-        name="exceptionCount", default=UNSET
+    exception_count: int | None = field(name="exceptionCount", default=None)
+    exception_duration_seconds: int | None = field(
+        name="exceptionDurationSeconds", default=None
     )
-    exception_duration_seconds: int | None | UnsetType = field(
-        name="exceptionDurationSeconds", default=UNSET
+    impact_seconds: int | None = field(name="impactSeconds", default=None)
+    schedule_length_seconds: int | None = field(
+        name="scheduleLengthSeconds", default=None
     )
-    impact_seconds: int | None | UnsetType = field(name="impactSeconds", default=UNSET)
-    schedule_length_seconds: int | None | UnsetType = field(
-        name="scheduleLengthSeconds", default=UNSET
-    )
-    actual_length_seconds: int | None | UnsetType = field(
-        name="actualLengthSeconds", default=UNSET
-    )
-    adherence_percentage: float | None | UnsetType = field(
-        name="adherencePercentage", default=UNSET
-    )
-    conformance_percentage: float | None | UnsetType = field(
-        name="conformancePercentage", default=UNSET
+    actual_length_seconds: int | None = field(name="actualLengthSeconds", default=None)
+    adherence_percentage: float | None = field(name="adherencePercentage", default=None)
+    conformance_percentage: float | None = field(
+        name="conformancePercentage", default=None
     )
 
 
@@ -287,15 +267,9 @@ class AgentAdherenceScheduledActivity(Model):
         end_offset_seconds: End offset in seconds relative to query start time
     """
 
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
-    )
-    start_offset_seconds: int | None | UnsetType = field(
-        name="startOffsetSeconds", default=UNSET
-    )
-    end_offset_seconds: int | None | UnsetType = field(
-        name="endOffsetSeconds", default=UNSET
-    )
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    start_offset_seconds: int | None = field(name="startOffsetSeconds", default=None)
+    end_offset_seconds: int | None = field(name="endOffsetSeconds", default=None)
 
 
 class AgentAssignedScheduleSetList(Model):
@@ -305,8 +279,8 @@ class AgentAssignedScheduleSetList(Model):
         agent_assigned_shift_sets: The shift sets, along with the assigned agents
     """
 
-    agent_assigned_shift_sets: list[AgentAssignedShiftSet] | None | UnsetType = field(
-        name="agentAssignedShiftSets", default=UNSET
+    agent_assigned_shift_sets: list[AgentAssignedShiftSet] | None = field(
+        name="agentAssignedShiftSets", default=None
     )
 
 
@@ -320,12 +294,12 @@ class AgentAssignedShiftSet(Model):
         agents: The details of the agents assigned to this shift set
     """
 
-    id: str | None | UnsetType = UNSET
-    effective_work_plan: ShiftSetEffectiveWorkPlan | None | UnsetType = field(
-        name="effectiveWorkPlan", default=UNSET
+    id: str | None = None
+    effective_work_plan: ShiftSetEffectiveWorkPlan | None = field(
+        name="effectiveWorkPlan", default=None
     )
-    shifts: list[ScheduleBidScheduledShift] | None | UnsetType = UNSET
-    agents: list[AssignedAgentDetails] | None | UnsetType = UNSET
+    shifts: list[ScheduleBidScheduledShift] | None = None
+    agents: list[AssignedAgentDetails] | None = None
 
 
 class AgentBidScheduleSetOverrideRequest(Model):
@@ -337,13 +311,11 @@ class AgentBidScheduleSetOverrideRequest(Model):
         override_reason: The reason the assigned schedule set has been overridden. This must be null if no override schedule is set Allowed values: "UnableToBid", "ChangeOfCircumstance", "NewHire", "EmployeeMove".
     """
 
-    agent_id: str | None | UnsetType = field(name="agentId", default=UNSET)
-    override_schedule_set_id: str | None | UnsetType = field(
-        name="overrideScheduleSetId", default=UNSET
+    agent_id: str | None = field(name="agentId", default=None)
+    override_schedule_set_id: str | None = field(
+        name="overrideScheduleSetId", default=None
     )
-    override_reason: str | None | UnsetType = field(
-        name="overrideReason", default=UNSET
-    )
+    override_reason: str | None = field(name="overrideReason", default=None)
 
 
 class AgentBidWorkPlanOverrideRequest(Model):
@@ -355,13 +327,9 @@ class AgentBidWorkPlanOverrideRequest(Model):
         override_reason: The reason for overriding the assigned work plan. This must be null if overrideWorkPlanId is not specified Allowed values: "UnableToBid", "ChangeOfCircumstance", "NewHire", "EmployeeMove".
     """
 
-    agent_id: str | None | UnsetType = field(name="agentId", default=UNSET)
-    override_work_plan_id: str | None | UnsetType = field(
-        name="overrideWorkPlanId", default=UNSET
-    )
-    override_reason: str | None | UnsetType = field(
-        name="overrideReason", default=UNSET
-    )
+    agent_id: str | None = field(name="agentId", default=None)
+    override_work_plan_id: str | None = field(name="overrideWorkPlanId", default=None)
+    override_reason: str | None = field(name="overrideReason", default=None)
 
 
 class AgentBulkAddOpportunityEnrollment(Model):
@@ -372,8 +340,8 @@ class AgentBulkAddOpportunityEnrollment(Model):
         opportunity_id: The ID of the opportunity in which the agent was enrolled
     """
 
-    id: str | None | UnsetType = UNSET
-    opportunity_id: str | None | UnsetType = field(name="opportunityId", default=UNSET)
+    id: str | None = None
+    opportunity_id: str | None = field(name="opportunityId", default=None)
 
 
 class AgentBulkAddOpportunityEnrollmentResult(Model):
@@ -385,9 +353,9 @@ class AgentBulkAddOpportunityEnrollmentResult(Model):
         enrollment: The enrollment result that was added
     """
 
-    status: str | None | UnsetType = UNSET
-    error: BulkOpportunitiesError | None | UnsetType = UNSET
-    enrollment: AgentBulkAddOpportunityEnrollment | None | UnsetType = UNSET
+    status: str | None = None
+    error: BulkOpportunitiesError | None = None
+    enrollment: AgentBulkAddOpportunityEnrollment | None = None
 
 
 class AgentBulkAddOpportunityEnrollmentsRequest(Model):
@@ -397,7 +365,7 @@ class AgentBulkAddOpportunityEnrollmentsRequest(Model):
         enrollments: The list of the enrollments to add
     """
 
-    enrollments: list[AgentAddOpportunityEnrollment] | None | UnsetType = UNSET
+    enrollments: list[AgentAddOpportunityEnrollment] | None = None
 
 
 class AgentBulkAddOpportunityEnrollmentsResponse(Model):
@@ -408,8 +376,8 @@ class AgentBulkAddOpportunityEnrollmentsResponse(Model):
         error_count: The count of failed operations in the bulk request
     """
 
-    results: list[AgentBulkAddOpportunityEnrollmentResult] | None | UnsetType = UNSET
-    error_count: int | None | UnsetType = field(name="errorCount", default=UNSET)
+    results: list[AgentBulkAddOpportunityEnrollmentResult] | None = None
+    error_count: int | None = field(name="errorCount", default=None)
 
 
 class AgentBulkStatusUpdateOpportunityEnrollmentsRequest(Model):
@@ -420,10 +388,8 @@ class AgentBulkStatusUpdateOpportunityEnrollmentsRequest(Model):
         status: The status to set for all enrollments specified in this request Allowed values: "Withdrawn".
     """
 
-    enrollment_ids: list[str] | None | UnsetType = field(
-        name="enrollmentIds", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
+    enrollment_ids: list[str] | None = field(name="enrollmentIds", default=None)
+    status: str | None = None
 
 
 class AgentBulkStatusUpdateOpportunityEnrollmentsResponse(Model):
@@ -434,8 +400,8 @@ class AgentBulkStatusUpdateOpportunityEnrollmentsResponse(Model):
         error_count: The count of failed operations in the bulk request
     """
 
-    results: list[BulkOpportunitiesEnrollmentResult] | None | UnsetType = UNSET
-    error_count: int | None | UnsetType = field(name="errorCount", default=UNSET)
+    results: list[BulkOpportunitiesEnrollmentResult] | None = None
+    error_count: int | None = field(name="errorCount", default=None)
 
 
 class AgentBusinessUnitOpportunities(Model):
@@ -447,9 +413,9 @@ class AgentBusinessUnitOpportunities(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    opportunities: list[AgentQueryOpportunityResult] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    opportunities: list[AgentQueryOpportunityResult] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AgentChecklist(Model):
@@ -467,23 +433,17 @@ class AgentChecklist(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    language: str | None | UnsetType = UNSET
-    checklist_items: list[AgentChecklistItem] | None | UnsetType = field(
-        name="checklistItems", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    language: str | None = None
+    checklist_items: list[AgentChecklistItem] | None = field(
+        name="checklistItems", default=None
     )
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AgentChecklistInfo(Model):
@@ -496,12 +456,12 @@ class AgentChecklistInfo(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    checklist_items: list[ChecklistItem] | None | UnsetType = field(
-        name="checklistItems", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    checklist_items: list[ChecklistItem] | None = field(
+        name="checklistItems", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AgentChecklistItem(Model):
@@ -517,26 +477,24 @@ class AgentChecklistItem(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    automated_check_enabled: bool | None | UnsetType = field(
-        name="automatedCheckEnabled", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    automated_check_enabled: bool | None = field(
+        name="automatedCheckEnabled", default=None
     )
-    exact_phrase_match: bool | None | UnsetType = field(
-        name="exactPhraseMatch", default=UNSET
-    )
-    important: bool | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    exact_phrase_match: bool | None = field(name="exactPhraseMatch", default=None)
+    important: bool | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AgentChecklistListing(Model):
     """The AgentChecklistListing model."""
 
-    entities: list[AgentChecklist] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[AgentChecklist] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class AgentChecklistResponse(Model):
@@ -567,49 +525,49 @@ class AgentChecklistResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    checklist_items: list[ChecklistItem] | None | UnsetType = field(
-        name="checklistItems", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    checklist_items: list[ChecklistItem] | None = field(
+        name="checklistItems", default=None
     )
-    activation_triggers: list[ActivationTrigger] | None | UnsetType = field(
-        name="activationTriggers", default=UNSET
+    activation_triggers: list[ActivationTrigger] | None = field(
+        name="activationTriggers", default=None
     )
-    status: str | None | UnsetType = UNSET
-    exit_reason: str | None | UnsetType = field(name="exitReason", default=UNSET)
-    language: str | None | UnsetType = UNSET
-    agent_id: str | None | UnsetType = field(name="agentId", default=UNSET)
-    participant_id: str | None | UnsetType = field(name="participantId", default=UNSET)
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    assistant_id: str | None | UnsetType = field(name="assistantId", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    preview: bool | None | UnsetType = UNSET
-    evaluation_start_date: datetime | None | UnsetType = field(
-        name="evaluationStartDate", default=UNSET
+    status: str | None = None
+    exit_reason: str | None = field(name="exitReason", default=None)
+    language: str | None = None
+    agent_id: str | None = field(name="agentId", default=None)
+    participant_id: str | None = field(name="participantId", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    assistant_id: str | None = field(name="assistantId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    direction: str | None = None
+    preview: bool | None = None
+    evaluation_start_date: datetime | None = field(
+        name="evaluationStartDate", default=None
     )
-    evaluation_last_modified_date: datetime | None | UnsetType = field(
-        name="evaluationLastModifiedDate", default=UNSET
+    evaluation_last_modified_date: datetime | None = field(
+        name="evaluationLastModifiedDate", default=None
     )
-    evaluation_finalized_date: datetime | None | UnsetType = field(
-        name="evaluationFinalizedDate", default=UNSET
+    evaluation_finalized_date: datetime | None = field(
+        name="evaluationFinalizedDate", default=None
     )
-    evaluation_finalized_with_acw_date: datetime | None | UnsetType = field(
-        name="evaluationFinalizedWithAcwDate", default=UNSET
+    evaluation_finalized_with_acw_date: datetime | None = field(
+        name="evaluationFinalizedWithAcwDate", default=None
     )
-    success: bool | None | UnsetType = UNSET
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    error_message: str | None | UnsetType = field(name="errorMessage", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    success: bool | None = None
+    error_code: str | None = field(name="errorCode", default=None)
+    error_message: str | None = field(name="errorMessage", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AgentChecklistResponseList(Model):
     """The AgentChecklistResponseList model."""
 
-    entities: list[AgentChecklistResponse] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[AgentChecklistResponse] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class AgentCopilotAggregateDataContainer(Model):
@@ -619,8 +577,8 @@ class AgentCopilotAggregateDataContainer(Model):
         group: A mapping from dimension to value
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[StatisticalResponse] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[StatisticalResponse] | None = None
 
 
 class AgentCopilotAggregateQueryClause(Model):
@@ -631,8 +589,8 @@ class AgentCopilotAggregateQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[AgentCopilotAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[AgentCopilotAggregateQueryPredicate] | None = None
 
 
 class AgentCopilotAggregateQueryFilter(Model):
@@ -644,9 +602,9 @@ class AgentCopilotAggregateQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[AgentCopilotAggregateQueryClause] | None | UnsetType = UNSET
-    predicates: list[AgentCopilotAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[AgentCopilotAggregateQueryClause] | None = None
+    predicates: list[AgentCopilotAggregateQueryPredicate] | None = None
 
 
 class AgentCopilotAggregateQueryPredicate(Model):
@@ -660,17 +618,17 @@ class AgentCopilotAggregateQueryPredicate(Model):
         range: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class AgentCopilotAggregateQueryResponse(Model):
     """The AgentCopilotAggregateQueryResponse model."""
 
-    results: list[AgentCopilotAggregateDataContainer] | None | UnsetType = UNSET
+    results: list[AgentCopilotAggregateDataContainer] | None = None
 
 
 class AgentCopilotAggregationQuery(Model):
@@ -691,24 +649,24 @@ class AgentCopilotAggregationQuery(Model):
         limit: How many results you want in an ordered list. Only applicable for topN/bottomN query type.
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: AgentCopilotAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: AgentCopilotAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[AgentCopilotAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[AgentCopilotAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    sort_metric: AgentCopilotAggregationSort | None | UnsetType = field(
-        name="sortMetric", default=UNSET
+    query_type: str | None = field(name="queryType", default=None)
+    sort_metric: AgentCopilotAggregationSort | None = field(
+        name="sortMetric", default=None
     )
-    limit: int | None | UnsetType = UNSET
+    limit: int | None = None
 
 
 class AgentCopilotAggregationSort(Model):
@@ -719,8 +677,8 @@ class AgentCopilotAggregationSort(Model):
         function: Aggregation function used for the sort metric. Allowed values: "average", "count", "max", "min", "sum".
     """
 
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
+    name: str | None = None
+    function: str | None = None
 
 
 class AgentCopilotAggregationView(Model):
@@ -733,10 +691,10 @@ class AgentCopilotAggregationView(Model):
         range: Range of numbers for slicing up data
     """
 
-    target: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
-    range: AggregationRange | None | UnsetType = UNSET
+    target: str | None = None
+    name: str | None = None
+    function: str | None = None
+    range: AggregationRange | None = None
 
 
 class AgentCopilotAsyncAggregateQueryResponse(Model):
@@ -746,8 +704,8 @@ class AgentCopilotAsyncAggregateQueryResponse(Model):
         cursor: Cursor token to retrieve next page
     """
 
-    results: list[AgentCopilotAggregateDataContainer] | None | UnsetType = UNSET
-    cursor: str | None | UnsetType = UNSET
+    results: list[AgentCopilotAggregateDataContainer] | None = None
+    cursor: str | None = None
 
 
 class AgentCopilotAsyncAggregationQuery(Model):
@@ -769,25 +727,25 @@ class AgentCopilotAsyncAggregationQuery(Model):
         page_size: The number of results per page
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: AgentCopilotAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: AgentCopilotAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[AgentCopilotAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[AgentCopilotAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    sort_metric: AgentCopilotAggregationSort | None | UnsetType = field(
-        name="sortMetric", default=UNSET
+    query_type: str | None = field(name="queryType", default=None)
+    sort_metric: AgentCopilotAggregationSort | None = field(
+        name="sortMetric", default=None
     )
-    limit: int | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
+    limit: int | None = None
+    page_size: int | None = field(name="pageSize", default=None)
 
 
 class AgentCountRange(Model):
@@ -798,8 +756,8 @@ class AgentCountRange(Model):
         maximum: The maximum value of agent count per work plan
     """
 
-    minimum: int | None | UnsetType = UNSET
-    maximum: int | None | UnsetType = UNSET
+    minimum: int | None = None
+    maximum: int | None = None
 
 
 class AgentDirectRoutingBackupSettings(Model):
@@ -813,15 +771,11 @@ class AgentDirectRoutingBackupSettings(Model):
         backed_up_users: Set of users that this user is a backup for.
     """
 
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    wait_for_agent: bool | None | UnsetType = field(name="waitForAgent", default=UNSET)
-    agent_wait_seconds: int | None | UnsetType = field(
-        name="agentWaitSeconds", default=UNSET
-    )
-    backed_up_users: list[str] | None | UnsetType = field(
-        name="backedUpUsers", default=UNSET
-    )
+    queue_id: str | None = field(name="queueId", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    wait_for_agent: bool | None = field(name="waitForAgent", default=None)
+    agent_wait_seconds: int | None = field(name="agentWaitSeconds", default=None)
+    backed_up_users: list[str] | None = field(name="backedUpUsers", default=None)
 
 
 class AgentEffectiveBid(Model):
@@ -836,15 +790,15 @@ class AgentEffectiveBid(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    effective_date: date | None | UnsetType = field(name="effectiveDate", default=UNSET)
-    end_date: date | None | UnsetType = field(name="endDate", default=UNSET)
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    download_template: AgentAssignedScheduleSetList | None | UnsetType = field(
-        name="downloadTemplate", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    effective_date: date | None = field(name="effectiveDate", default=None)
+    end_date: date | None = field(name="endDate", default=None)
+    download_url: str | None = field(name="downloadUrl", default=None)
+    download_template: AgentAssignedScheduleSetList | None = field(
+        name="downloadTemplate", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AgentEvaluatorActivity(Model):
@@ -855,20 +809,18 @@ class AgentEvaluatorActivity(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    agent: User | None | UnsetType = UNSET
-    evaluator: User | None | UnsetType = UNSET
-    num_evaluations: int | None | UnsetType = field(
-        name="numEvaluations", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    agent: User | None = None
+    evaluator: User | None = None
+    num_evaluations: int | None = field(name="numEvaluations", default=None)
+    average_evaluation_score: int | None = field(
+        name="averageEvaluationScore", default=None
     )
-    average_evaluation_score: int | None | UnsetType = field(
-        name="averageEvaluationScore", default=UNSET
+    num_evaluations_without_view_permission: int | None = field(
+        name="numEvaluationsWithoutViewPermission", default=None
     )
-    num_evaluations_without_view_permission: int | None | UnsetType = field(
-        name="numEvaluationsWithoutViewPermission", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AgentGreeting(Model):
@@ -883,20 +835,16 @@ class AgentGreeting(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    inbound_prompt: Prompt | None | UnsetType = field(
-        name="inboundPrompt", default=UNSET
+    id: str | None = None
+    inbound_prompt: Prompt | None = field(name="inboundPrompt", default=None)
+    outbound_prompt: Prompt | None = field(name="outboundPrompt", default=None)
+    inbound_prompt_default_language: str | None = field(
+        name="inboundPromptDefaultLanguage", default=None
     )
-    outbound_prompt: Prompt | None | UnsetType = field(
-        name="outboundPrompt", default=UNSET
+    outbound_prompt_default_language: str | None = field(
+        name="outboundPromptDefaultLanguage", default=None
     )
-    inbound_prompt_default_language: str | None | UnsetType = field(
-        name="inboundPromptDefaultLanguage", default=UNSET
-    )
-    outbound_prompt_default_language: str | None | UnsetType = field(
-        name="outboundPromptDefaultLanguage", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AgentIntegrationAssociationRequest(Model):
@@ -908,11 +856,9 @@ class AgentIntegrationAssociationRequest(Model):
         locked: Whether agentExternalId should be protected from update by automatic processes
     """
 
-    agent_external_id: str | None | UnsetType = field(
-        name="agentExternalId", default=UNSET
-    )
-    integration_id: str | None | UnsetType = field(name="integrationId", default=UNSET)
-    locked: bool | None | UnsetType = UNSET
+    agent_external_id: str | None = field(name="agentExternalId", default=None)
+    integration_id: str | None = field(name="integrationId", default=None)
+    locked: bool | None = None
 
 
 class AgentIntegrationAssociationResponse(Model):
@@ -924,11 +870,9 @@ class AgentIntegrationAssociationResponse(Model):
         locked: Whether agentExternalId should be protected from update by automatic processes
     """
 
-    agent_external_id: str | None | UnsetType = field(
-        name="agentExternalId", default=UNSET
-    )
-    integration: WfmIntegrationReference | None | UnsetType = UNSET
-    locked: bool | None | UnsetType = UNSET
+    agent_external_id: str | None = field(name="agentExternalId", default=None)
+    integration: WfmIntegrationReference | None = None
+    locked: bool | None = None
 
 
 class AgentIntegrationsRequest(Model):
@@ -939,12 +883,12 @@ class AgentIntegrationsRequest(Model):
         associated_integrations: The list of integrations associated with the agent
     """
 
-    selected_integration_id: str | None | UnsetType = field(
-        name="selectedIntegrationId", default=UNSET
+    selected_integration_id: str | None = field(
+        name="selectedIntegrationId", default=None
     )
-    associated_integrations: (
-        list[AgentIntegrationAssociationRequest] | None | UnsetType
-    ) = field(name="associatedIntegrations", default=UNSET)
+    associated_integrations: list[AgentIntegrationAssociationRequest] | None = field(
+        name="associatedIntegrations", default=None
+    )
 
 
 class AgentIntegrationsResponse(Model):
@@ -957,14 +901,14 @@ class AgentIntegrationsResponse(Model):
         associated_integrations: The list of integrations associated with the agent
     """
 
-    agent: UserReference | None | UnsetType = UNSET
-    selected_integration: WfmIntegrationReference | None | UnsetType = field(
-        name="selectedIntegration", default=UNSET
+    agent: UserReference | None = None
+    selected_integration: WfmIntegrationReference | None = field(
+        name="selectedIntegration", default=None
     )
-    user_selected: bool | None | UnsetType = field(name="userSelected", default=UNSET)
-    associated_integrations: (
-        list[AgentIntegrationAssociationResponse] | None | UnsetType
-    ) = field(name="associatedIntegrations", default=UNSET)
+    user_selected: bool | None = field(name="userSelected", default=None)
+    associated_integrations: list[AgentIntegrationAssociationResponse] | None = field(
+        name="associatedIntegrations", default=None
+    )
 
 
 class AgentManagementUnitReference(Model):
@@ -976,12 +920,12 @@ class AgentManagementUnitReference(Model):
         business_unit: The business unit to which the user (agent) belongs. Populate with expand=businessUnit
     """
 
-    user: UserReference | None | UnsetType = UNSET
-    management_unit: ManagementUnitReference | None | UnsetType = field(
-        name="managementUnit", default=UNSET
+    user: UserReference | None = None
+    management_unit: ManagementUnitReference | None = field(
+        name="managementUnit", default=None
     )
-    business_unit: BusinessUnitReference | None | UnsetType = field(
-        name="businessUnit", default=UNSET
+    business_unit: BusinessUnitReference | None = field(
+        name="businessUnit", default=None
     )
 
 
@@ -995,14 +939,12 @@ class AgentMaxUtilizationResponse(Model):
         level: Allowed values: "Agent", "Organization".
     """
 
-    utilization: dict[str, MediaUtilization] | None | UnsetType = UNSET
-    label_utilizations: dict[str, LabelUtilizationResponse] | None | UnsetType = field(
-        name="labelUtilizations", default=UNSET
+    utilization: dict[str, MediaUtilization] | None = None
+    label_utilizations: dict[str, LabelUtilizationResponse] | None = field(
+        name="labelUtilizations", default=None
     )
-    max_inbound_calls: int | None | UnsetType = field(
-        name="maxInboundCalls", default=UNSET
-    )
-    level: str | None | UnsetType = UNSET
+    max_inbound_calls: int | None = field(name="maxInboundCalls", default=None)
+    level: str | None = None
 
 
 class AgentMuQueryResponse(Model):
@@ -1016,11 +958,11 @@ class AgentMuQueryResponse(Model):
         error: Error details if status == 'Error'. Will always be null but the schema is documented in case of an error in an async notification
     """
 
-    status: str | None | UnsetType = UNSET
-    operation_id: str | None | UnsetType = field(name="operationId", default=UNSET)
-    result: AgentMuScheduleResult | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    error: ErrorBody | None | UnsetType = UNSET
+    status: str | None = None
+    operation_id: str | None = field(name="operationId", default=None)
+    result: AgentMuScheduleResult | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    error: ErrorBody | None = None
 
 
 class AgentMuScheduleItem(Model):
@@ -1032,10 +974,10 @@ class AgentMuScheduleItem(Model):
         full_day_time_off_marker_dates: The full day time off marker dates which apply to this agent schedule, interpreted in the time zone of the relevant business unit
     """
 
-    agent: UserReference | None | UnsetType = UNSET
-    shifts: list[AgentMuScheduleShift] | None | UnsetType = UNSET
-    full_day_time_off_marker_dates: list[date] | None | UnsetType = field(
-        name="fullDayTimeOffMarkerDates", default=UNSET
+    agent: UserReference | None = None
+    shifts: list[AgentMuScheduleShift] | None = None
+    full_day_time_off_marker_dates: list[date] | None = field(
+        name="fullDayTimeOffMarkerDates", default=None
     )
 
 
@@ -1047,8 +989,8 @@ class AgentMuScheduleQuery(Model):
         end_date: The end date for the range to query the schedule's for the agent's management unit. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
 
 
 class AgentMuScheduleResult(Model):
@@ -1059,11 +1001,11 @@ class AgentMuScheduleResult(Model):
         agent_schedules: The list of agent schedules for the management unit
     """
 
-    reference_start_date: datetime | None | UnsetType = field(
-        name="referenceStartDate", default=UNSET
+    reference_start_date: datetime | None = field(
+        name="referenceStartDate", default=None
     )
-    agent_schedules: list[AgentMuScheduleItem] | None | UnsetType = field(
-        name="agentSchedules", default=UNSET
+    agent_schedules: list[AgentMuScheduleItem] | None = field(
+        name="agentSchedules", default=None
     )
 
 
@@ -1076,11 +1018,9 @@ class AgentMuScheduleShift(Model):
         activities: The activities associated with this shift
     """
 
-    start_offset_minutes: int | None | UnsetType = field(
-        name="startOffsetMinutes", default=UNSET
-    )
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    activities: list[AgentScheduleShiftActivity] | None | UnsetType = UNSET
+    start_offset_minutes: int | None = field(name="startOffsetMinutes", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    activities: list[AgentScheduleShiftActivity] | None = None
 
 
 class AgentOpportunityEnrollmentResult(Model):
@@ -1096,15 +1036,13 @@ class AgentOpportunityEnrollmentResult(Model):
         metadata: The metadata for the enrollment
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    schedule: BuScheduleReference | None | UnsetType = UNSET
-    system_message_code: str | None | UnsetType = field(
-        name="systemMessageCode", default=UNSET
-    )
-    review_note: str | None | UnsetType = field(name="reviewNote", default=UNSET)
-    denial_code: str | None | UnsetType = field(name="denialCode", default=UNSET)
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    id: str | None = None
+    status: str | None = None
+    schedule: BuScheduleReference | None = None
+    system_message_code: str | None = field(name="systemMessageCode", default=None)
+    review_note: str | None = field(name="reviewNote", default=None)
+    denial_code: str | None = field(name="denialCode", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class AgentOwnedMappingPreview(Model):
@@ -1119,22 +1057,18 @@ class AgentOwnedMappingPreview(Model):
         record_count: The number of contact records whose agent-owned column matches the raw value
     """
 
-    agent_owned_column: str | None | UnsetType = field(
-        name="agentOwnedColumn", default=UNSET
-    )
-    email: str | None | UnsetType = UNSET
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    exists: bool | None | UnsetType = UNSET
-    is_queue_member: bool | None | UnsetType = field(
-        name="isQueueMember", default=UNSET
-    )
-    record_count: int | None | UnsetType = field(name="recordCount", default=UNSET)
+    agent_owned_column: str | None = field(name="agentOwnedColumn", default=None)
+    email: str | None = None
+    user_id: str | None = field(name="userId", default=None)
+    exists: bool | None = None
+    is_queue_member: bool | None = field(name="isQueueMember", default=None)
+    record_count: int | None = field(name="recordCount", default=None)
 
 
 class AgentOwnedMappingPreviewListing(Model):
     """The AgentOwnedMappingPreviewListing model."""
 
-    entities: list[AgentOwnedMappingPreview] | None | UnsetType = UNSET
+    entities: list[AgentOwnedMappingPreview] | None = None
 
 
 class AgentOwnedRouting(Model):
@@ -1146,14 +1080,14 @@ class AgentOwnedRouting(Model):
         max_owned_callback_delay_hours: The max amount of time a callback can be scheduled out into the future (in hours); Allowable range 1 - 720 hour(s) (inclusive)
     """
 
-    enable_agent_owned_callbacks: bool | None | UnsetType = field(
-        name="enableAgentOwnedCallbacks", default=UNSET
+    enable_agent_owned_callbacks: bool | None = field(
+        name="enableAgentOwnedCallbacks", default=None
     )
-    max_owned_callback_hours: int | None | UnsetType = field(
-        name="maxOwnedCallbackHours", default=UNSET
+    max_owned_callback_hours: int | None = field(
+        name="maxOwnedCallbackHours", default=None
     )
-    max_owned_callback_delay_hours: int | None | UnsetType = field(
-        name="maxOwnedCallbackDelayHours", default=UNSET
+    max_owned_callback_delay_hours: int | None = field(
+        name="maxOwnedCallbackDelayHours", default=None
     )
 
 
@@ -1165,10 +1099,8 @@ class AgentPossibleWorkShiftsRequest(Model):
         week_count: Number of weeks for which to return possible work shifts
     """
 
-    week_start_date: date | None | UnsetType = field(
-        name="weekStartDate", default=UNSET
-    )
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
+    week_start_date: date | None = field(name="weekStartDate", default=None)
+    week_count: int | None = field(name="weekCount", default=None)
 
 
 class AgentPossibleWorkShiftsResponse(Model):
@@ -1182,17 +1114,15 @@ class AgentPossibleWorkShiftsResponse(Model):
         time_zone: The time zone of the business unit
     """
 
-    week_start_date: date | None | UnsetType = field(
-        name="weekStartDate", default=UNSET
+    week_start_date: date | None = field(name="weekStartDate", default=None)
+    pattern: list[int] | None = None
+    weekly_possible_work_shifts: list[PossibleWorkShiftsForWeek] | None = field(
+        name="weeklyPossibleWorkShifts", default=None
     )
-    pattern: list[int] | None | UnsetType = UNSET
-    weekly_possible_work_shifts: list[PossibleWorkShiftsForWeek] | None | UnsetType = (
-        field(name="weeklyPossibleWorkShifts", default=UNSET)
+    scheduler_interval_length_minutes: int | None = field(
+        name="schedulerIntervalLengthMinutes", default=None
     )
-    scheduler_interval_length_minutes: int | None | UnsetType = field(
-        name="schedulerIntervalLengthMinutes", default=UNSET
-    )
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
+    time_zone: str | None = field(name="timeZone", default=None)
 
 
 class AgentQueryAdherenceAdjustmentsRequest(Model):
@@ -1205,12 +1135,10 @@ class AgentQueryAdherenceAdjustmentsRequest(Model):
         statuses: A filter for which adherence adjustment statuses to include. Leave empty or omit entirely for all statuses
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    reason_code_ids: list[str] | None | UnsetType = field(
-        name="reasonCodeIds", default=UNSET
-    )
-    statuses: list[str] | None | UnsetType = UNSET
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    reason_code_ids: list[str] | None = field(name="reasonCodeIds", default=None)
+    statuses: list[str] | None = None
 
 
 class AgentQueryAdherenceExplanationsRequest(Model):
@@ -1221,8 +1149,8 @@ class AgentQueryAdherenceExplanationsRequest(Model):
         end_date: The end date of the range to query. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
 
 
 class AgentQueryAdherenceExplanationsResponse(Model):
@@ -1234,9 +1162,9 @@ class AgentQueryAdherenceExplanationsResponse(Model):
         download_url: The URL from which to download the result. May come via notification
     """
 
-    job: AdherenceExplanationJobReference | None | UnsetType = UNSET
-    result: AdherenceExplanationListingAgentQueryResponse | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    job: AdherenceExplanationJobReference | None = None
+    result: AdherenceExplanationListingAgentQueryResponse | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class AgentQueryOpportunities(Model):
@@ -1247,11 +1175,9 @@ class AgentQueryOpportunities(Model):
         business_units: The opportunities for the agent grouped by business unit
     """
 
-    next_start_date: datetime | None | UnsetType = field(
-        name="nextStartDate", default=UNSET
-    )
-    business_units: list[AgentBusinessUnitOpportunities] | None | UnsetType = field(
-        name="businessUnits", default=UNSET
+    next_start_date: datetime | None = field(name="nextStartDate", default=None)
+    business_units: list[AgentBusinessUnitOpportunities] | None = field(
+        name="businessUnits", default=None
     )
 
 
@@ -1263,8 +1189,8 @@ class AgentQueryOpportunitiesResponse(Model):
         download_url: The URL used to retrieve large datasets. If present, the response conforms to the schema for the result field
     """
 
-    result: AgentQueryOpportunities | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    result: AgentQueryOpportunities | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class AgentQueryOpportunityResult(Model):
@@ -1285,24 +1211,20 @@ class AgentQueryOpportunityResult(Model):
         metadata: The metadata for the opportunity
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    deadline_date: datetime | None = field(name="deadlineDate", default=None)
+    status: str | None = None
+    capacity: int | None = None
+    enrollment_counts: PendingAndApprovedOpportunityEnrollmentCounts | None = field(
+        name="enrollmentCounts", default=None
     )
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    deadline_date: datetime | None | UnsetType = field(
-        name="deadlineDate", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    capacity: int | None | UnsetType = UNSET
-    enrollment_counts: (
-        PendingAndApprovedOpportunityEnrollmentCounts | None | UnsetType
-    ) = field(name="enrollmentCounts", default=UNSET)
-    enrollment: AgentOpportunityEnrollmentResult | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    enrollment: AgentOpportunityEnrollmentResult | None = None
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class AgentQueueTimeRequest(Model):
@@ -1315,15 +1237,15 @@ class AgentQueueTimeRequest(Model):
         on_queue_activity_code_ids: List of on-queue activity code ids
     """
 
-    agent_id: str | None | UnsetType = field(name="agentId", default=UNSET)
-    start_offset_minutes: list[int] | None | UnsetType = field(
-        name="startOffsetMinutes", default=UNSET
+    agent_id: str | None = field(name="agentId", default=None)
+    start_offset_minutes: list[int] | None = field(
+        name="startOffsetMinutes", default=None
     )
-    on_queue_length_minutes_per_interval: list[int] | None | UnsetType = field(
-        name="onQueueLengthMinutesPerInterval", default=UNSET
+    on_queue_length_minutes_per_interval: list[int] | None = field(
+        name="onQueueLengthMinutesPerInterval", default=None
     )
-    on_queue_activity_code_ids: list[str] | None | UnsetType = field(
-        name="onQueueActivityCodeIds", default=UNSET
+    on_queue_activity_code_ids: list[str] | None = field(
+        name="onQueueActivityCodeIds", default=None
     )
 
 
@@ -1340,18 +1262,14 @@ class AgentScheduleBid(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    bid_window_start_date: date | None | UnsetType = field(
-        name="bidWindowStartDate", default=UNSET
-    )
-    bid_window_end_date: date | None | UnsetType = field(
-        name="bidWindowEndDate", default=UNSET
-    )
-    effective_date: date | None | UnsetType = field(name="effectiveDate", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    bid_type: str | None | UnsetType = field(name="bidType", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    bid_window_start_date: date | None = field(name="bidWindowStartDate", default=None)
+    bid_window_end_date: date | None = field(name="bidWindowEndDate", default=None)
+    effective_date: date | None = field(name="effectiveDate", default=None)
+    status: str | None = None
+    bid_type: str | None = field(name="bidType", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AgentScheduleBidScheduleSetResponse(Model):
@@ -1362,9 +1280,9 @@ class AgentScheduleBidScheduleSetResponse(Model):
         download_template: Schedule sets always come through downloadUrl, the schema included here is just for documentation
     """
 
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    download_template: BidGroupScheduleSet | None | UnsetType = field(
-        name="downloadTemplate", default=UNSET
+    download_url: str | None = field(name="downloadUrl", default=None)
+    download_template: BidGroupScheduleSet | None = field(
+        name="downloadTemplate", default=None
     )
 
 
@@ -1376,8 +1294,8 @@ class AgentScheduleBiddingPreferencePriority(Model):
         priority: The agent's priority for this schedule set. Lower numbers indicate higher priority, with 1 being the highest priority. Minimum value is 1. Null if priority is not set for the schedule set
     """
 
-    schedule_set_id: str | None | UnsetType = field(name="scheduleSetId", default=UNSET)
-    priority: int | None | UnsetType = UNSET
+    schedule_set_id: str | None = field(name="scheduleSetId", default=None)
+    priority: int | None = None
 
 
 class AgentScheduleBiddingPreferenceResponse(Model):
@@ -1393,21 +1311,19 @@ class AgentScheduleBiddingPreferenceResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    submitted: bool | None | UnsetType = UNSET
-    assigned_schedule_set_id: str | None | UnsetType = field(
-        name="assignedScheduleSetId", default=UNSET
+    id: str | None = None
+    submitted: bool | None = None
+    assigned_schedule_set_id: str | None = field(
+        name="assignedScheduleSetId", default=None
     )
-    overridden_schedule_set_id: str | None | UnsetType = field(
-        name="overriddenScheduleSetId", default=UNSET
+    overridden_schedule_set_id: str | None = field(
+        name="overriddenScheduleSetId", default=None
     )
-    override_reason: str | None | UnsetType = field(
-        name="overrideReason", default=UNSET
-    )
+    override_reason: str | None = field(name="overrideReason", default=None)
     agent_schedule_bid_preferences: (
-        list[AgentScheduleBiddingPreferencePriority] | None | UnsetType
-    ) = field(name="agentScheduleBidPreferences", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+        list[AgentScheduleBiddingPreferencePriority] | None
+    ) = field(name="agentScheduleBidPreferences", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AgentScheduleBids(Model):
@@ -1420,14 +1336,14 @@ class AgentScheduleBids(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    business_unit: BusinessUnitReference | None | UnsetType = field(
-        name="businessUnit", default=UNSET
+    id: str | None = None
+    business_unit: BusinessUnitReference | None = field(
+        name="businessUnit", default=None
     )
-    agent_schedule_bids: list[AgentScheduleBid] | None | UnsetType = field(
-        name="agentScheduleBids", default=UNSET
+    agent_schedule_bids: list[AgentScheduleBid] | None = field(
+        name="agentScheduleBids", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AgentScheduleShiftActivity(Model):
@@ -1439,13 +1355,9 @@ class AgentScheduleShiftActivity(Model):
         length_minutes: The length of the activity in minutes
     """
 
-    activity_category: str | None | UnsetType = field(
-        name="activityCategory", default=UNSET
-    )
-    start_offset_minutes: int | None | UnsetType = field(
-        name="startOffsetMinutes", default=UNSET
-    )
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
+    activity_category: str | None = field(name="activityCategory", default=None)
+    start_offset_minutes: int | None = field(name="startOffsetMinutes", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
 
 
 class AgentScheduleUnavailableTime(Model):
@@ -1456,8 +1368,8 @@ class AgentScheduleUnavailableTime(Model):
         notes: Comments explaining the unavailability time span
     """
 
-    time_span: WfmTimeSpan | None | UnsetType = field(name="timeSpan", default=UNSET)
-    notes: str | None | UnsetType = UNSET
+    time_span: WfmTimeSpan | None = field(name="timeSpan", default=None)
+    notes: str | None = None
 
 
 class AgentSchedulingPreference(Model):
@@ -1469,17 +1381,15 @@ class AgentSchedulingPreference(Model):
         preference_level: The preference level for this time span Allowed values: "StronglyPrefer", "Prefer", "Avoid", "StronglyAvoid".
     """
 
-    id: str | None | UnsetType = UNSET
-    time_span: WfmTimeSpan | None | UnsetType = field(name="timeSpan", default=UNSET)
-    preference_level: str | None | UnsetType = field(
-        name="preferenceLevel", default=UNSET
-    )
+    id: str | None = None
+    time_span: WfmTimeSpan | None = field(name="timeSpan", default=None)
+    preference_level: str | None = field(name="preferenceLevel", default=None)
 
 
 class AgentSchedulingPreferenceListing(Model):
     """The AgentSchedulingPreferenceListing model."""
 
-    entities: list[AgentSchedulingPreference] | None | UnsetType = UNSET
+    entities: list[AgentSchedulingPreference] | None = None
 
 
 class AgentScoringRule(Model):
@@ -1501,42 +1411,36 @@ class AgentScoringRule(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    program_id: str | None | UnsetType = field(name="programId", default=UNSET)
-    sampling_type: str | None | UnsetType = field(name="samplingType", default=UNSET)
-    sampling_percentage: float | None | UnsetType = field(
-        name="samplingPercentage", default=UNSET
+    id: str | None = None
+    program_id: str | None = field(name="programId", default=None)
+    sampling_type: str | None = field(name="samplingType", default=None)
+    sampling_percentage: float | None = field(name="samplingPercentage", default=None)
+    submission_type: str | None = field(name="submissionType", default=None)
+    evaluation_form_context_id: str | None = field(
+        name="evaluationFormContextId", default=None
     )
-    submission_type: str | None | UnsetType = field(
-        name="submissionType", default=UNSET
-    )
-    evaluation_form_context_id: str | None | UnsetType = field(
-        name="evaluationFormContextId", default=UNSET
-    )
-    enabled: bool | None | UnsetType = UNSET
-    published: bool | None | UnsetType = UNSET
-    evaluator: AddressableEntityRef | None | UnsetType = UNSET
-    agent_to_score: str | None | UnsetType = field(name="agentToScore", default=UNSET)
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    enabled: bool | None = None
+    published: bool | None = None
+    evaluator: AddressableEntityRef | None = None
+    agent_to_score: str | None = field(name="agentToScore", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AgentScoringRuleEntityListing(Model):
     """The AgentScoringRuleEntityListing model."""
 
-    entities: list[AgentScoringRule] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[AgentScoringRule] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class AgentStateActivityCategoryCount(Model):
@@ -1547,10 +1451,8 @@ class AgentStateActivityCategoryCount(Model):
         count: Count of users with this activity category
     """
 
-    activity_category: str | None | UnsetType = field(
-        name="activityCategory", default=UNSET
-    )
-    count: int | None | UnsetType = UNSET
+    activity_category: str | None = field(name="activityCategory", default=None)
+    count: int | None = None
 
 
 class AgentStateAdherenceStateCount(Model):
@@ -1561,10 +1463,8 @@ class AgentStateAdherenceStateCount(Model):
         count: Count of users with this adherence state
     """
 
-    adherence_state: str | None | UnsetType = field(
-        name="adherenceState", default=UNSET
-    )
-    count: int | None | UnsetType = UNSET
+    adherence_state: str | None = field(name="adherenceState", default=None)
+    count: int | None = None
 
 
 class AgentStateAgentQueryClause(Model):
@@ -1575,8 +1475,8 @@ class AgentStateAgentQueryClause(Model):
         predicates: Describes a <dimension> = <value> filter used to perform matching
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[AgentStateAgentQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[AgentStateAgentQueryPredicate] | None = None
 
 
 class AgentStateAgentQueryPredicate(Model):
@@ -1587,8 +1487,8 @@ class AgentStateAgentQueryPredicate(Model):
         value: Right hand side for dimension predicates
     """
 
-    dimension: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    dimension: str | None = None
+    value: str | None = None
 
 
 class AgentStateCountsRequest(Model):
@@ -1599,11 +1499,9 @@ class AgentStateCountsRequest(Model):
         session_filter: Filters that target session-level data
     """
 
-    user_filter: AgentStateUserFilter | None | UnsetType = field(
-        name="userFilter", default=UNSET
-    )
-    session_filter: AgentStateSessionFilter | None | UnsetType = field(
-        name="sessionFilter", default=UNSET
+    user_filter: AgentStateUserFilter | None = field(name="userFilter", default=None)
+    session_filter: AgentStateSessionFilter | None = field(
+        name="sessionFilter", default=None
     )
 
 
@@ -1618,26 +1516,18 @@ class AgentStateEventTopicAgentStateEventNotification(Model):
         media_type: Allowed values: "UNKNOWN", "VOICE", "CHAT", "EMAIL", "CALLBACK", "COBROWSE", "VIDEO", "SCREENSHARE", "MESSAGE", "INTERNALMESSAGE", "SCREENMONITORING".
     """
 
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    session_start: int | None | UnsetType = field(name="sessionStart", default=UNSET)
-    current_state_start: int | None | UnsetType = field(
-        name="currentStateStart", default=UNSET
-    )
-    current_state: str | None | UnsetType = field(name="currentState", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    originating_direction: str | None | UnsetType = field(
-        name="originatingDirection", default=UNSET
-    )
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    requested_language_id: str | None | UnsetType = field(
-        name="requestedLanguageId", default=UNSET
-    )
-    requested_skill_ids: list[str] | None | UnsetType = field(
-        name="requestedSkillIds", default=UNSET
+    conversation_id: str | None = field(name="conversationId", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    session_start: int | None = field(name="sessionStart", default=None)
+    current_state_start: int | None = field(name="currentStateStart", default=None)
+    current_state: str | None = field(name="currentState", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    originating_direction: str | None = field(name="originatingDirection", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    requested_language_id: str | None = field(name="requestedLanguageId", default=None)
+    requested_skill_ids: list[str] | None = field(
+        name="requestedSkillIds", default=None
     )
 
 
@@ -1649,10 +1539,8 @@ class AgentStateIsOutOfOfficeCount(Model):
         count: Count of users with this out of office state
     """
 
-    is_out_of_office: bool | None | UnsetType = field(
-        name="isOutOfOffice", default=UNSET
-    )
-    count: int | None | UnsetType = UNSET
+    is_out_of_office: bool | None = field(name="isOutOfOffice", default=None)
+    count: int | None = None
 
 
 class AgentStatePresenceCount(Model):
@@ -1664,13 +1552,11 @@ class AgentStatePresenceCount(Model):
         count: Count of users with this system presence and organization presence
     """
 
-    system_presence: str | None | UnsetType = field(
-        name="systemPresence", default=UNSET
+    system_presence: str | None = field(name="systemPresence", default=None)
+    organization_presence_id: str | None = field(
+        name="organizationPresenceId", default=None
     )
-    organization_presence_id: str | None | UnsetType = field(
-        name="organizationPresenceId", default=UNSET
-    )
-    count: int | None | UnsetType = UNSET
+    count: int | None = None
 
 
 class AgentStateQueryRequest(Model):
@@ -1685,18 +1571,14 @@ class AgentStateQueryRequest(Model):
         session_order: Search session order direction; default to asc Allowed values: "asc", "desc".
     """
 
-    user_filter: AgentStateUserFilter | None | UnsetType = field(
-        name="userFilter", default=UNSET
+    user_filter: AgentStateUserFilter | None = field(name="userFilter", default=None)
+    session_filter: AgentStateSessionFilter | None = field(
+        name="sessionFilter", default=None
     )
-    session_filter: AgentStateSessionFilter | None | UnsetType = field(
-        name="sessionFilter", default=UNSET
-    )
-    user_order_by: str | None | UnsetType = field(name="userOrderBy", default=UNSET)
-    user_order: str | None | UnsetType = field(name="userOrder", default=UNSET)
-    session_order_by: str | None | UnsetType = field(
-        name="sessionOrderBy", default=UNSET
-    )
-    session_order: str | None | UnsetType = field(name="sessionOrder", default=UNSET)
+    user_order_by: str | None = field(name="userOrderBy", default=None)
+    user_order: str | None = field(name="userOrder", default=None)
+    session_order_by: str | None = field(name="sessionOrderBy", default=None)
+    session_order: str | None = field(name="sessionOrder", default=None)
 
 
 class AgentStateRoutingStatusCount(Model):
@@ -1707,8 +1589,8 @@ class AgentStateRoutingStatusCount(Model):
         count: Count of users with this routing status
     """
 
-    routing_status: str | None | UnsetType = field(name="routingStatus", default=UNSET)
-    count: int | None | UnsetType = UNSET
+    routing_status: str | None = field(name="routingStatus", default=None)
+    count: int | None = None
 
 
 class AgentStateSegmentTypeCount(Model):
@@ -1719,8 +1601,8 @@ class AgentStateSegmentTypeCount(Model):
         count: Count of segment type
     """
 
-    segment_type: str | None | UnsetType = field(name="segmentType", default=UNSET)
-    count: int | None | UnsetType = UNSET
+    segment_type: str | None = field(name="segmentType", default=None)
+    count: int | None = None
 
 
 class AgentStateSessionFilter(Model):
@@ -1732,9 +1614,9 @@ class AgentStateSessionFilter(Model):
         predicates: Describes a <dimension> = <value> filter used to perform matching
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[AgentStateSessionQueryClause] | None | UnsetType = UNSET
-    predicates: list[AgentStateSessionQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[AgentStateSessionQueryClause] | None = None
+    predicates: list[AgentStateSessionQueryPredicate] | None = None
 
 
 class AgentStateSessionQueryClause(Model):
@@ -1745,8 +1627,8 @@ class AgentStateSessionQueryClause(Model):
         predicates: Describes a <dimension> = <value> filter used to perform matching
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[AgentStateSessionQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[AgentStateSessionQueryPredicate] | None = None
 
 
 class AgentStateSessionQueryPredicate(Model):
@@ -1757,8 +1639,8 @@ class AgentStateSessionQueryPredicate(Model):
         value: Right hand side for dimension predicates
     """
 
-    dimension: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    dimension: str | None = None
+    value: str | None = None
 
 
 class AgentStateUserFilter(Model):
@@ -1770,9 +1652,9 @@ class AgentStateUserFilter(Model):
         predicates: Describes a <dimension> = <value> filter used to perform matching
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[AgentStateAgentQueryClause] | None | UnsetType = UNSET
-    predicates: list[AgentStateAgentQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[AgentStateAgentQueryClause] | None = None
+    predicates: list[AgentStateAgentQueryPredicate] | None = None
 
 
 class AgentTimeOffRequestPatch(Model):
@@ -1786,14 +1668,14 @@ class AgentTimeOffRequestPatch(Model):
         full_day_latest_end_offset_minutes: Latest end offset in minutes for each full-day request date. Values may be null when time-off estimation is disabled or no estimate is available
     """
 
-    marked_as_read: bool | None | UnsetType = field(name="markedAsRead", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    full_day_earliest_start_offset_minutes: ListWrapperInteger | None | UnsetType = (
-        field(name="fullDayEarliestStartOffsetMinutes", default=UNSET)
+    marked_as_read: bool | None = field(name="markedAsRead", default=None)
+    status: str | None = None
+    notes: str | None = None
+    full_day_earliest_start_offset_minutes: ListWrapperInteger | None = field(
+        name="fullDayEarliestStartOffsetMinutes", default=None
     )
-    full_day_latest_end_offset_minutes: ListWrapperInteger | None | UnsetType = field(
-        name="fullDayLatestEndOffsetMinutes", default=UNSET
+    full_day_latest_end_offset_minutes: ListWrapperInteger | None = field(
+        name="fullDayLatestEndOffsetMinutes", default=None
     )
 
 
@@ -1806,9 +1688,9 @@ class AgentUpdateAlternativeShiftTradeRequest(Model):
         metadata: Version metadata for this alternative shift trade
     """
 
-    state: str | None | UnsetType = UNSET
-    review_note: str | None | UnsetType = field(name="reviewNote", default=UNSET)
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    state: str | None = None
+    review_note: str | None = field(name="reviewNote", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class AgentUtilizationAggregateDataContainer(Model):
@@ -1818,8 +1700,8 @@ class AgentUtilizationAggregateDataContainer(Model):
         group: A mapping from dimension to value
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[StatisticalResponse] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[StatisticalResponse] | None = None
 
 
 class AgentUtilizationAggregateQueryClause(Model):
@@ -1830,8 +1712,8 @@ class AgentUtilizationAggregateQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[AgentUtilizationAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[AgentUtilizationAggregateQueryPredicate] | None = None
 
 
 class AgentUtilizationAggregateQueryFilter(Model):
@@ -1843,9 +1725,9 @@ class AgentUtilizationAggregateQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[AgentUtilizationAggregateQueryClause] | None | UnsetType = UNSET
-    predicates: list[AgentUtilizationAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[AgentUtilizationAggregateQueryClause] | None = None
+    predicates: list[AgentUtilizationAggregateQueryPredicate] | None = None
 
 
 class AgentUtilizationAggregateQueryPredicate(Model):
@@ -1859,17 +1741,17 @@ class AgentUtilizationAggregateQueryPredicate(Model):
         range: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class AgentUtilizationAggregateQueryResponse(Model):
     """The AgentUtilizationAggregateQueryResponse model."""
 
-    results: list[AgentUtilizationAggregateDataContainer] | None | UnsetType = UNSET
+    results: list[AgentUtilizationAggregateDataContainer] | None = None
 
 
 class AgentUtilizationAggregationQuery(Model):
@@ -1887,18 +1769,18 @@ class AgentUtilizationAggregationQuery(Model):
         alternate_time_dimension: Dimension to use as the alternative timestamp for data in the aggregate.  Choosing "eventTime" uses the actual time of the data event. Allowed values: "eventTime".
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: AgentUtilizationAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: AgentUtilizationAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[AgentUtilizationAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[AgentUtilizationAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
 
 
@@ -1912,10 +1794,10 @@ class AgentUtilizationAggregationView(Model):
         range: Range of numbers for slicing up data
     """
 
-    target: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
-    range: AggregationRange | None | UnsetType = UNSET
+    target: str | None = None
+    name: str | None = None
+    function: str | None = None
+    range: AggregationRange | None = None
 
 
 class AgentUtilizationAsyncAggregateQueryResponse(Model):
@@ -1925,8 +1807,8 @@ class AgentUtilizationAsyncAggregateQueryResponse(Model):
         cursor: Cursor token to retrieve next page
     """
 
-    results: list[AgentUtilizationAggregateDataContainer] | None | UnsetType = UNSET
-    cursor: str | None | UnsetType = UNSET
+    results: list[AgentUtilizationAggregateDataContainer] | None = None
+    cursor: str | None = None
 
 
 class AgentUtilizationAsyncAggregationQuery(Model):
@@ -1945,20 +1827,20 @@ class AgentUtilizationAsyncAggregationQuery(Model):
         page_size: The number of results per page
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: AgentUtilizationAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: AgentUtilizationAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[AgentUtilizationAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[AgentUtilizationAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
+    page_size: int | None = field(name="pageSize", default=None)
 
 
 class AgentVideoSettings(Model):
@@ -1972,16 +1854,12 @@ class AgentVideoSettings(Model):
         background_image: background image settings for agent
     """
 
-    allow_camera: bool | None | UnsetType = field(name="allowCamera", default=UNSET)
-    allow_screen_share: bool | None | UnsetType = field(
-        name="allowScreenShare", default=UNSET
-    )
-    allow_microphone: bool | None | UnsetType = field(
-        name="allowMicrophone", default=UNSET
-    )
-    background: str | None | UnsetType = UNSET
-    background_image: BackgroundImageSettings | None | UnsetType = field(
-        name="backgroundImage", default=UNSET
+    allow_camera: bool | None = field(name="allowCamera", default=None)
+    allow_screen_share: bool | None = field(name="allowScreenShare", default=None)
+    allow_microphone: bool | None = field(name="allowMicrophone", default=None)
+    background: str | None = None
+    background_image: BackgroundImageSettings | None = field(
+        name="backgroundImage", default=None
     )
 
 
@@ -2000,28 +1878,26 @@ class AgentWorkPlan(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    constrain_weekly_paid_time: bool | None | UnsetType = field(
-        name="constrainWeeklyPaidTime", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    constrain_weekly_paid_time: bool | None = field(
+        name="constrainWeeklyPaidTime", default=None
     )
-    flexible_weekly_paid_time: bool | None | UnsetType = field(
-        name="flexibleWeeklyPaidTime", default=UNSET
+    flexible_weekly_paid_time: bool | None = field(
+        name="flexibleWeeklyPaidTime", default=None
     )
-    weekly_exact_paid_minutes: int | None | UnsetType = field(
-        name="weeklyExactPaidMinutes", default=UNSET
+    weekly_exact_paid_minutes: int | None = field(
+        name="weeklyExactPaidMinutes", default=None
     )
-    weekly_minimum_paid_minutes: int | None | UnsetType = field(
-        name="weeklyMinimumPaidMinutes", default=UNSET
+    weekly_minimum_paid_minutes: int | None = field(
+        name="weeklyMinimumPaidMinutes", default=None
     )
-    weekly_maximum_paid_minutes: int | None | UnsetType = field(
-        name="weeklyMaximumPaidMinutes", default=UNSET
+    weekly_maximum_paid_minutes: int | None = field(
+        name="weeklyMaximumPaidMinutes", default=None
     )
-    optional_days: SetWrapperDayOfWeek | None | UnsetType = field(
-        name="optionalDays", default=UNSET
-    )
-    shifts: list[AgentWorkPlanShift] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    optional_days: SetWrapperDayOfWeek | None = field(name="optionalDays", default=None)
+    shifts: list[AgentWorkPlanShift] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AgentWorkPlanActivity(Model):
@@ -2032,10 +1908,8 @@ class AgentWorkPlanActivity(Model):
         counts_as_paid_time: Whether the activity is paid
     """
 
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    counts_as_paid_time: bool | None | UnsetType = field(
-        name="countsAsPaidTime", default=UNSET
-    )
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    counts_as_paid_time: bool | None = field(name="countsAsPaidTime", default=None)
 
 
 class AgentWorkPlanBid(Model):
@@ -2052,21 +1926,17 @@ class AgentWorkPlanBid(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    bid_window_start_date: date | None | UnsetType = field(
-        name="bidWindowStartDate", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    bid_window_start_date: date | None = field(name="bidWindowStartDate", default=None)
+    bid_window_end_date: date | None = field(name="bidWindowEndDate", default=None)
+    effective_date: date | None = field(name="effectiveDate", default=None)
+    status: str | None = None
+    work_plan_fields_visible_to_agents: list[str] | None = field(
+        name="workPlanFieldsVisibleToAgents", default=None
     )
-    bid_window_end_date: date | None | UnsetType = field(
-        name="bidWindowEndDate", default=UNSET
-    )
-    effective_date: date | None | UnsetType = field(name="effectiveDate", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    work_plan_fields_visible_to_agents: list[str] | None | UnsetType = field(
-        name="workPlanFieldsVisibleToAgents", default=UNSET
-    )
-    bid_type: str | None | UnsetType = field(name="bidType", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    bid_type: str | None = field(name="bidType", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AgentWorkPlanBiddingPreference(Model):
@@ -2077,10 +1947,8 @@ class AgentWorkPlanBiddingPreference(Model):
         priority: The agent's priority for this work plan, with 1 being the best priority. Null if priority is not set for the work plan
     """
 
-    work_plan: WorkPlanReference | None | UnsetType = field(
-        name="workPlan", default=UNSET
-    )
-    priority: int | None | UnsetType = UNSET
+    work_plan: WorkPlanReference | None = field(name="workPlan", default=None)
+    priority: int | None = None
 
 
 class AgentWorkPlanBiddingPreferenceRequest(Model):
@@ -2091,8 +1959,8 @@ class AgentWorkPlanBiddingPreferenceRequest(Model):
         priority: The agent's priority for this work plan, with 1 being the best priority. Null if priority is not set for the work plan
     """
 
-    work_plan_id: str | None | UnsetType = field(name="workPlanId", default=UNSET)
-    priority: int | None | UnsetType = UNSET
+    work_plan_id: str | None = field(name="workPlanId", default=None)
+    priority: int | None = None
 
 
 class AgentWorkPlanBiddingPreferenceResponse(Model):
@@ -2108,21 +1976,19 @@ class AgentWorkPlanBiddingPreferenceResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    submitted: bool | None | UnsetType = UNSET
-    assigned_work_plan: WorkPlanReference | None | UnsetType = field(
-        name="assignedWorkPlan", default=UNSET
+    id: str | None = None
+    submitted: bool | None = None
+    assigned_work_plan: WorkPlanReference | None = field(
+        name="assignedWorkPlan", default=None
     )
-    overridden_work_plan: WorkPlanReference | None | UnsetType = field(
-        name="overriddenWorkPlan", default=UNSET
+    overridden_work_plan: WorkPlanReference | None = field(
+        name="overriddenWorkPlan", default=None
     )
-    override_reason: str | None | UnsetType = field(
-        name="overrideReason", default=UNSET
+    override_reason: str | None = field(name="overrideReason", default=None)
+    agent_work_plan_bid_preferences: list[AgentWorkPlanBiddingPreference] | None = (
+        field(name="agentWorkPlanBidPreferences", default=None)
     )
-    agent_work_plan_bid_preferences: (
-        list[AgentWorkPlanBiddingPreference] | None | UnsetType
-    ) = field(name="agentWorkPlanBidPreferences", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AgentWorkPlanBids(Model):
@@ -2135,14 +2001,14 @@ class AgentWorkPlanBids(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    business_unit: BusinessUnitReference | None | UnsetType = field(
-        name="businessUnit", default=UNSET
+    id: str | None = None
+    business_unit: BusinessUnitReference | None = field(
+        name="businessUnit", default=None
     )
-    agent_work_plan_bids: list[AgentWorkPlanBid] | None | UnsetType = field(
-        name="agentWorkPlanBids", default=UNSET
+    agent_work_plan_bids: list[AgentWorkPlanBid] | None = field(
+        name="agentWorkPlanBids", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AgentWorkPlanListResponse(Model):
@@ -2152,9 +2018,9 @@ class AgentWorkPlanListResponse(Model):
         management_unit: The management unit of the work plans
     """
 
-    entities: list[AgentWorkPlan] | None | UnsetType = UNSET
-    management_unit: ManagementUnitReference | None | UnsetType = field(
-        name="managementUnit", default=UNSET
+    entities: list[AgentWorkPlan] | None = None
+    management_unit: ManagementUnitReference | None = field(
+        name="managementUnit", default=None
     )
 
 
@@ -2177,41 +2043,37 @@ class AgentWorkPlanShift(Model):
         activities: Activities configured for this shift
     """
 
-    days: SetWrapperDayOfWeek | None | UnsetType = UNSET
-    flexible_start_time: bool | None | UnsetType = field(
-        name="flexibleStartTime", default=UNSET
+    days: SetWrapperDayOfWeek | None = None
+    flexible_start_time: bool | None = field(name="flexibleStartTime", default=None)
+    exact_start_time_minutes_from_midnight: int | None = field(
+        name="exactStartTimeMinutesFromMidnight", default=None
     )
-    exact_start_time_minutes_from_midnight: int | None | UnsetType = field(
-        name="exactStartTimeMinutesFromMidnight", default=UNSET
+    earliest_start_time_minutes_from_midnight: int | None = field(
+        name="earliestStartTimeMinutesFromMidnight", default=None
     )
-    earliest_start_time_minutes_from_midnight: int | None | UnsetType = field(
-        name="earliestStartTimeMinutesFromMidnight", default=UNSET
+    latest_start_time_minutes_from_midnight: int | None = field(
+        name="latestStartTimeMinutesFromMidnight", default=None
     )
-    latest_start_time_minutes_from_midnight: int | None | UnsetType = field(
-        name="latestStartTimeMinutesFromMidnight", default=UNSET
+    earliest_stop_time_minutes_from_midnight: int | None = field(
+        name="earliestStopTimeMinutesFromMidnight", default=None
     )
-    earliest_stop_time_minutes_from_midnight: int | None | UnsetType = field(
-        name="earliestStopTimeMinutesFromMidnight", default=UNSET
+    constrain_latest_stop_time: bool | None = field(
+        name="constrainLatestStopTime", default=None
     )
-    constrain_latest_stop_time: bool | None | UnsetType = field(
-        name="constrainLatestStopTime", default=UNSET
+    latest_stop_time_minutes_from_midnight: int | None = field(
+        name="latestStopTimeMinutesFromMidnight", default=None
     )
-    latest_stop_time_minutes_from_midnight: int | None | UnsetType = field(
-        name="latestStopTimeMinutesFromMidnight", default=UNSET
+    flexible_paid_time: bool | None = field(name="flexiblePaidTime", default=None)
+    exact_paid_time_minutes: int | None = field(
+        name="exactPaidTimeMinutes", default=None
     )
-    flexible_paid_time: bool | None | UnsetType = field(
-        name="flexiblePaidTime", default=UNSET
+    minimum_paid_time_minutes: int | None = field(
+        name="minimumPaidTimeMinutes", default=None
     )
-    exact_paid_time_minutes: int | None | UnsetType = field(
-        name="exactPaidTimeMinutes", default=UNSET
+    maximum_paid_time_minutes: int | None = field(
+        name="maximumPaidTimeMinutes", default=None
     )
-    minimum_paid_time_minutes: int | None | UnsetType = field(
-        name="minimumPaidTimeMinutes", default=UNSET
-    )
-    maximum_paid_time_minutes: int | None | UnsetType = field(
-        name="maximumPaidTimeMinutes", default=UNSET
-    )
-    activities: list[AgentWorkPlanActivity] | None | UnsetType = UNSET
+    activities: list[AgentWorkPlanActivity] | None = None
 
 
 class AgentWorkPlans(Model):
@@ -2222,7 +2084,7 @@ class AgentWorkPlans(Model):
         work_plan_lookup_keys_per_week: The list of weekly work plan lookup keys. Keys to be searched under workPlanLookup property at top level of result
     """
 
-    user: UserReference | None | UnsetType = UNSET
-    work_plan_lookup_keys_per_week: list[int] | None | UnsetType = field(
-        name="workPlanLookupKeysPerWeek", default=UNSET
+    user: UserReference | None = None
+    work_plan_lookup_keys_per_week: list[int] | None = field(
+        name="workPlanLookupKeysPerWeek", default=None
     )

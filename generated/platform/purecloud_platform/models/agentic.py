@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .error import ErrorBody
@@ -18,8 +18,8 @@ class AgenticVersionAddressableEntity(Model):
         version: The virtual agent version.
     """
 
-    version: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    version: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AgenticVirtualAgent(Model):
@@ -36,21 +36,19 @@ class AgenticVirtualAgent(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    status: str | None = None
+    latest_saved_version: AgenticVersionAddressableEntity | None = field(
+        name="latestSavedVersion", default=None
     )
-    status: str | None | UnsetType = UNSET
-    latest_saved_version: AgenticVersionAddressableEntity | None | UnsetType = field(
-        name="latestSavedVersion", default=UNSET
+    latest_production_ready_version: AgenticVersionAddressableEntity | None = field(
+        name="latestProductionReadyVersion", default=None
     )
-    latest_production_ready_version: (
-        AgenticVersionAddressableEntity | None | UnsetType
-    ) = field(name="latestProductionReadyVersion", default=UNSET)
-    image_uri: str | None | UnsetType = field(name="imageUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    image_uri: str | None = field(name="imageUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AgenticVirtualAgentAgentCardSkill(Model):
@@ -66,15 +64,13 @@ class AgenticVirtualAgentAgentCardSkill(Model):
         output_modes: Supported output media types.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    examples: list[str] | None | UnsetType = UNSET
-    input_modes: list[str] | None | UnsetType = field(name="inputModes", default=UNSET)
-    output_modes: list[str] | None | UnsetType = field(
-        name="outputModes", default=UNSET
-    )
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    tags: list[str] | None = None
+    examples: list[str] | None = None
+    input_modes: list[str] | None = field(name="inputModes", default=None)
+    output_modes: list[str] | None = field(name="outputModes", default=None)
 
 
 class AgenticVirtualAgentComfortStatementSettings(Model):
@@ -84,7 +80,7 @@ class AgenticVirtualAgentComfortStatementSettings(Model):
         enabled: Whether comfort statements are enabled during eligible tool calls.
     """
 
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None
 
 
 class AgenticVirtualAgentDataActionSchemas(Model):
@@ -95,8 +91,8 @@ class AgenticVirtualAgentDataActionSchemas(Model):
         outputs: Output JSON schema for the selected data action.
     """
 
-    inputs: dict[str, dict[str, Any]] | None | UnsetType = UNSET
-    outputs: dict[str, dict[str, Any]] | None | UnsetType = UNSET
+    inputs: dict[str, dict[str, Any]] | None = None
+    outputs: dict[str, dict[str, Any]] | None = None
 
 
 class AgenticVirtualAgentDynamicTurnInstructions(Model):
@@ -106,19 +102,19 @@ class AgenticVirtualAgentDynamicTurnInstructions(Model):
         repetition_checks: Checks that can be configured to add dynamic instructions for the agent, if user / agent messages repeat.
     """
 
-    repetition_checks: list[AgenticVirtualAgentRepetitionCheck] | None | UnsetType = (
-        field(name="repetitionChecks", default=UNSET)
+    repetition_checks: list[AgenticVirtualAgentRepetitionCheck] | None = field(
+        name="repetitionChecks", default=None
     )
 
 
 class AgenticVirtualAgentEntityListing(Model):
     """The AgenticVirtualAgentEntityListing model."""
 
-    entities: list[AgenticVirtualAgent] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[AgenticVirtualAgent] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class AgenticVirtualAgentGuardrailInstruction(Model):
@@ -129,8 +125,8 @@ class AgenticVirtualAgentGuardrailInstruction(Model):
         enabled: Whether this custom guardrail rule is active.
     """
 
-    instruction: str | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
+    instruction: str | None = None
+    enabled: bool | None = None
 
 
 class AgenticVirtualAgentGuardrails(Model):
@@ -140,7 +136,7 @@ class AgenticVirtualAgentGuardrails(Model):
         custom: Custom guardrail rules used to detect and block matching user behavior.
     """
 
-    custom: list[AgenticVirtualAgentGuardrailInstruction] | None | UnsetType = UNSET
+    custom: list[AgenticVirtualAgentGuardrailInstruction] | None = None
 
 
 class AgenticVirtualAgentJob(Model):
@@ -153,10 +149,10 @@ class AgenticVirtualAgentJob(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    errors: list[ErrorBody] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    errors: list[ErrorBody] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AgenticVirtualAgentPropertyDefinition(Model):
@@ -171,12 +167,12 @@ class AgenticVirtualAgentPropertyDefinition(Model):
         mapping: Path used to extract this output data property from a tool output. Only valid for output data properties. The path starts with a tool output type name, may contain only string property names or integer array indexes, and must resolve to a primitive value.
     """
 
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    required: bool | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    items: str | None | UnsetType = UNSET
-    mapping: list[dict[str, Any]] | None | UnsetType = UNSET
+    name: str | None = None
+    type: str | None = None
+    required: bool | None = None
+    description: str | None = None
+    items: str | None = None
+    mapping: list[dict[str, Any]] | None = None
 
 
 class AgenticVirtualAgentRepetitionCheck(Model):
@@ -189,10 +185,14 @@ class AgenticVirtualAgentRepetitionCheck(Model):
         instruction: The instruction added to the virtual agent's turn when message similarity matches the configured category.
     """
 
-    type: str | None | UnsetType = UNSET
-    messages: int | None | UnsetType = UNSET
-    similarity: str | None | UnsetType = UNSET
-    instruction: str | None | UnsetType = UNSET
+    type: str | None = None
+    messages: int | None = None
+    similarity: str | None = None
+    instruction: str | None = None
+
+
+AgenticVirtualAgentStructuredCondition = dict[str, Any]
+"""The AgenticVirtualAgentStructuredCondition type: ``dict[str, Any]``."""
 
 
 class AgenticVirtualAgentStructuredConditionGroup(Model):
@@ -203,8 +203,8 @@ class AgenticVirtualAgentStructuredConditionGroup(Model):
         rules: Structured rules or nested condition groups in this group.
     """
 
-    group: str | None | UnsetType = UNSET
-    rules: list[dict[str, Any]] | None | UnsetType = UNSET
+    group: str | None = None
+    rules: list[dict[str, Any]] | None = None
 
 
 class AgenticVirtualAgentStructuredConditionGroupAllOf(Model):
@@ -215,8 +215,12 @@ class AgenticVirtualAgentStructuredConditionGroupAllOf(Model):
         rules: Structured rules or nested condition groups in this group.
     """
 
-    group: str | None | UnsetType = UNSET
-    rules: list[dict[str, Any]] | None | UnsetType = UNSET
+    group: str | None = None
+    rules: list[dict[str, Any]] | None = None
+
+
+AgenticVirtualAgentStructuredOutputCondition = dict[str, Any]
+"""The AgenticVirtualAgentStructuredOutputCondition type: ``dict[str, Any]``."""
 
 
 class AgenticVirtualAgentStructuredOutputConditionGroup(Model):
@@ -227,8 +231,8 @@ class AgenticVirtualAgentStructuredOutputConditionGroup(Model):
         rules: Structured output rules or nested condition groups in this group.
     """
 
-    group: str | None | UnsetType = UNSET
-    rules: list[dict[str, Any]] | None | UnsetType = UNSET
+    group: str | None = None
+    rules: list[dict[str, Any]] | None = None
 
 
 class AgenticVirtualAgentStructuredOutputConditionGroupAllOf(Model):
@@ -239,8 +243,8 @@ class AgenticVirtualAgentStructuredOutputConditionGroupAllOf(Model):
         rules: Structured output rules or nested condition groups in this group.
     """
 
-    group: str | None | UnsetType = UNSET
-    rules: list[dict[str, Any]] | None | UnsetType = UNSET
+    group: str | None = None
+    rules: list[dict[str, Any]] | None = None
 
 
 class AgenticVirtualAgentStructuredOutputRule(Model):
@@ -252,9 +256,9 @@ class AgenticVirtualAgentStructuredOutputRule(Model):
         value: Value to compare against. May be a string, integer, number, boolean, or null. Not required for 'IsNull', 'IsNotNull', 'IsEmpty', or 'IsNotEmpty' operators.
     """
 
-    mapping: list[dict[str, Any]] | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: dict[str, Any] | None | UnsetType = UNSET
+    mapping: list[dict[str, Any]] | None = None
+    operator: str | None = None
+    value: dict[str, Any] | None = None
 
 
 class AgenticVirtualAgentStructuredOutputRuleAllOf(Model):
@@ -266,9 +270,9 @@ class AgenticVirtualAgentStructuredOutputRuleAllOf(Model):
         value: Value to compare against. May be a string, integer, number, boolean, or null. Not required for 'IsNull', 'IsNotNull', 'IsEmpty', or 'IsNotEmpty' operators.
     """
 
-    mapping: list[dict[str, Any]] | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: dict[str, Any] | None | UnsetType = UNSET
+    mapping: list[dict[str, Any]] | None = None
+    operator: str | None = None
+    value: dict[str, Any] | None = None
 
 
 class AgenticVirtualAgentStructuredRule(Model):
@@ -280,9 +284,9 @@ class AgenticVirtualAgentStructuredRule(Model):
         value: Value to compare against. May be a string, integer, number, boolean, or null. Not required for 'IsNull' or 'IsNotNull' operators.
     """
 
-    name: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: dict[str, Any] | None | UnsetType = UNSET
+    name: str | None = None
+    operator: str | None = None
+    value: dict[str, Any] | None = None
 
 
 class AgenticVirtualAgentStructuredRuleAllOf(Model):
@@ -294,9 +298,9 @@ class AgenticVirtualAgentStructuredRuleAllOf(Model):
         value: Value to compare against. May be a string, integer, number, boolean, or null. Not required for 'IsNull' or 'IsNotNull' operators.
     """
 
-    name: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: dict[str, Any] | None | UnsetType = UNSET
+    name: str | None = None
+    operator: str | None = None
+    value: dict[str, Any] | None = None
 
 
 class AgenticVirtualAgentTargetDefinition(Model):
@@ -307,8 +311,8 @@ class AgenticVirtualAgentTargetDefinition(Model):
         target: The reference target object. Contains information on the Conversation Attributes schema.
     """
 
-    type: str | None | UnsetType = UNSET
-    target: AgenticVirtualAgentTargetReferenceDefinition | None | UnsetType = UNSET
+    type: str | None = None
+    target: AgenticVirtualAgentTargetReferenceDefinition | None = None
 
 
 class AgenticVirtualAgentTargetReferenceDefinition(Model):
@@ -320,9 +324,9 @@ class AgenticVirtualAgentTargetReferenceDefinition(Model):
         self_uri: The URI for this resource.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AgenticVirtualAgentToolError(Model):
@@ -333,8 +337,8 @@ class AgenticVirtualAgentToolError(Model):
         instruction: Instruction for how the virtual agent should handle this error.
     """
 
-    type: str | None | UnsetType = UNSET
-    instruction: str | None | UnsetType = UNSET
+    type: str | None = None
+    instruction: str | None = None
 
 
 class AgenticVirtualAgentToolInput(Model):
@@ -349,14 +353,12 @@ class AgenticVirtualAgentToolInput(Model):
         mapping: Path used to extract this input from a previous tool output. Only valid when source is 'ToolOutput'. The path starts with a tool output type name, may contain only string property names or integer array indexes, and must resolve to a primitive value.
     """
 
-    target_name: str | None | UnsetType = field(name="targetName", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    source: str | None | UnsetType = UNSET
-    required: bool | None | UnsetType = UNSET
-    fallback_to_user: bool | None | UnsetType = field(
-        name="fallbackToUser", default=UNSET
-    )
-    mapping: list[dict[str, Any]] | None | UnsetType = UNSET
+    target_name: str | None = field(name="targetName", default=None)
+    type: str | None = None
+    source: str | None = None
+    required: bool | None = None
+    fallback_to_user: bool | None = field(name="fallbackToUser", default=None)
+    mapping: list[dict[str, Any]] | None = None
 
 
 class AgenticVirtualAgentTypeDefinition(Model):
@@ -376,23 +378,19 @@ class AgenticVirtualAgentTypeDefinition(Model):
         enum: Allowed enum values. Applies to enum types.
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    user_utterance_substring: bool | None | UnsetType = field(
-        name="userUtteranceSubstring", default=UNSET
+    name: str | None = None
+    description: str | None = None
+    direction: str | None = None
+    type: str | None = None
+    user_utterance_substring: bool | None = field(
+        name="userUtteranceSubstring", default=None
     )
-    undisclosed: bool | None | UnsetType = UNSET
-    properties: list[AgenticVirtualAgentPropertyDefinition] | None | UnsetType = UNSET
-    items: str | None | UnsetType = UNSET
-    status_codes: list[int] | None | UnsetType = field(
-        name="statusCodes", default=UNSET
-    )
-    default_instruction: str | None | UnsetType = field(
-        name="defaultInstruction", default=UNSET
-    )
-    enum: list[str] | None | UnsetType = UNSET
+    undisclosed: bool | None = None
+    properties: list[AgenticVirtualAgentPropertyDefinition] | None = None
+    items: str | None = None
+    status_codes: list[int] | None = field(name="statusCodes", default=None)
+    default_instruction: str | None = field(name="defaultInstruction", default=None)
+    enum: list[str] | None = None
 
 
 class AgenticVirtualAgentVersionPublish(Model):
@@ -402,7 +400,7 @@ class AgenticVirtualAgentVersionPublish(Model):
         status: The status of the virtual agent version to update as part of this publish job. Allowed values: "TestReady", "ProductionReady".
     """
 
-    status: str | None | UnsetType = UNSET
+    status: str | None = None
 
 
 class AgenticVirtualAgentVersionPublishJob(Model):
@@ -415,10 +413,10 @@ class AgenticVirtualAgentVersionPublishJob(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    errors: list[ErrorBody] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    errors: list[ErrorBody] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AgenticVirtualAgentVersionPublishJobRequest(Model):
@@ -428,8 +426,8 @@ class AgenticVirtualAgentVersionPublishJobRequest(Model):
         virtual_agent_version: The attributes of the virtual agent version to update as part of this publish job.
     """
 
-    virtual_agent_version: AgenticVirtualAgentVersionPublish | None | UnsetType = field(
-        name="virtualAgentVersion", default=UNSET
+    virtual_agent_version: AgenticVirtualAgentVersionPublish | None = field(
+        name="virtualAgentVersion", default=None
     )
 
 
@@ -440,6 +438,6 @@ class AgenticVirtualAgentVersionSettings(Model):
         comfort_statement: Comfort statement settings for tool calls.
     """
 
-    comfort_statement: (
-        AgenticVirtualAgentComfortStatementSettings | None | UnsetType
-    ) = field(name="comfortStatement", default=UNSET)
+    comfort_statement: AgenticVirtualAgentComfortStatementSettings | None = field(
+        name="comfortStatement", default=None
+    )

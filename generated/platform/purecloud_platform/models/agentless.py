@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .email import EmailAddress
@@ -25,22 +25,14 @@ class AgentlessEmailSendRequestDto(Model):
         html_body: The Content of the message, in HTML. Links, images and styles are allowed
     """
 
-    sender_type: str | None | UnsetType = field(name="senderType", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    from_address: EmailAddress | None | UnsetType = field(
-        name="fromAddress", default=UNSET
-    )
-    to_addresses: list[EmailAddress] | None | UnsetType = field(
-        name="toAddresses", default=UNSET
-    )
-    reply_to_address: EmailAddress | None | UnsetType = field(
-        name="replyToAddress", default=UNSET
-    )
-    subject: str | None | UnsetType = UNSET
-    text_body: str | None | UnsetType = field(name="textBody", default=UNSET)
-    html_body: str | None | UnsetType = field(name="htmlBody", default=UNSET)
+    sender_type: str | None = field(name="senderType", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    from_address: EmailAddress | None = field(name="fromAddress", default=None)
+    to_addresses: list[EmailAddress] | None = field(name="toAddresses", default=None)
+    reply_to_address: EmailAddress | None = field(name="replyToAddress", default=None)
+    subject: str | None = None
+    text_body: str | None = field(name="textBody", default=None)
+    html_body: str | None = field(name="htmlBody", default=None)
 
 
 class AgentlessEmailSendResponseDto(Model):
@@ -58,20 +50,12 @@ class AgentlessEmailSendResponseDto(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    sender_type: str | None | UnsetType = field(name="senderType", default=UNSET)
-    from_address: EmailAddress | None | UnsetType = field(
-        name="fromAddress", default=UNSET
-    )
-    to_addresses: list[EmailAddress] | None | UnsetType = field(
-        name="toAddresses", default=UNSET
-    )
-    reply_to_address: EmailAddress | None | UnsetType = field(
-        name="replyToAddress", default=UNSET
-    )
-    subject: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    conversation_id: str | None = field(name="conversationId", default=None)
+    sender_type: str | None = field(name="senderType", default=None)
+    from_address: EmailAddress | None = field(name="fromAddress", default=None)
+    to_addresses: list[EmailAddress] | None = field(name="toAddresses", default=None)
+    reply_to_address: EmailAddress | None = field(name="replyToAddress", default=None)
+    subject: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

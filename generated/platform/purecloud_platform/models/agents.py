@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .agent import (
@@ -24,9 +24,9 @@ class AgentsBidAssignedScheduleSetOverrideRequest(Model):
         agent_schedule_set_overrides: The agent schedule set overrides
     """
 
-    agent_schedule_set_overrides: (
-        list[AgentBidScheduleSetOverrideRequest] | None | UnsetType
-    ) = field(name="agentScheduleSetOverrides", default=UNSET)
+    agent_schedule_set_overrides: list[AgentBidScheduleSetOverrideRequest] | None = (
+        field(name="agentScheduleSetOverrides", default=None)
+    )
 
 
 class AgentsBidAssignedWorkPlanOverrideRequest(Model):
@@ -36,9 +36,9 @@ class AgentsBidAssignedWorkPlanOverrideRequest(Model):
         agent_work_plan_overrides: The list of agent work plan overrides
     """
 
-    agent_work_plan_overrides: (
-        list[AgentBidWorkPlanOverrideRequest] | None | UnsetType
-    ) = field(name="agentWorkPlanOverrides", default=UNSET)
+    agent_work_plan_overrides: list[AgentBidWorkPlanOverrideRequest] | None = field(
+        name="agentWorkPlanOverrides", default=None
+    )
 
 
 class AgentsEffectiveScheduleSetResponse(Model):
@@ -48,15 +48,15 @@ class AgentsEffectiveScheduleSetResponse(Model):
         effective_bids: Bids that are effective from the startDate until the weekCount
     """
 
-    effective_bids: list[AgentEffectiveBid] | None | UnsetType = field(
-        name="effectiveBids", default=UNSET
+    effective_bids: list[AgentEffectiveBid] | None = field(
+        name="effectiveBids", default=None
     )
 
 
 class AgentsIntegrationsListing(Model):
     """The AgentsIntegrationsListing model."""
 
-    entities: list[AgentIntegrationsResponse] | None | UnsetType = UNSET
+    entities: list[AgentIntegrationsResponse] | None = None
 
 
 class AgentsWorkPlansResponse(Model):
@@ -67,5 +67,5 @@ class AgentsWorkPlansResponse(Model):
         result: The result of agent(s) work plans query
     """
 
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    result: MuAgentsWorkPlansResult | None | UnsetType = UNSET
+    download_url: str | None = field(name="downloadUrl", default=None)
+    result: MuAgentsWorkPlansResult | None = None

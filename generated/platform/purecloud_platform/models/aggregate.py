@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 if TYPE_CHECKING:
     from .statistical import StatisticalSummary
@@ -19,20 +19,20 @@ class AggregateHistoricalAvailability(Model):
         yearly: All available historical year offsets from the forecast start date.
     """
 
-    weekly: list[int] | None | UnsetType = UNSET
-    yearly: list[int] | None | UnsetType = UNSET
+    weekly: list[int] | None = None
+    yearly: list[int] | None = None
 
 
 class AggregateMetricData(Model):
     """The AggregateMetricData model."""
 
-    metric: str | None | UnsetType = UNSET
-    qualifier: str | None | UnsetType = UNSET
-    stats: StatisticalSummary | None | UnsetType = UNSET
+    metric: str | None = None
+    qualifier: str | None = None
+    stats: StatisticalSummary | None = None
 
 
 class AggregateViewData(Model):
     """The AggregateViewData model."""
 
-    name: str | None | UnsetType = UNSET
-    stats: StatisticalSummary | None | UnsetType = UNSET
+    name: str | None = None
+    stats: StatisticalSummary | None = None

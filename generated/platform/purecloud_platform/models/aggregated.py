@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .csv import CsvExportErrorDetails
@@ -23,14 +23,12 @@ class AggregatedExportJobRequest(Model):
         date_end: End date-time of the export range in ISO-8601 format
     """
 
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    delimiter: str | None | UnsetType = UNSET
-    planning_group_ids: list[str] | None | UnsetType = field(
-        name="planningGroupIds", default=UNSET
-    )
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    date_end: datetime | None | UnsetType = field(name="dateEnd", default=UNSET)
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    delimiter: str | None = None
+    planning_group_ids: list[str] | None = field(name="planningGroupIds", default=None)
+    date_start: datetime | None = field(name="dateStart", default=None)
+    date_end: datetime | None = field(name="dateEnd", default=None)
 
 
 class AggregatedExportSnapshotJobRequest(Model):
@@ -46,15 +44,13 @@ class AggregatedExportSnapshotJobRequest(Model):
         snapshot_id: The ID of the snapshot to export Allowed values: "OneDayAgo", "OneWeekAgo", "OneMonthAgo", "ThreeMonthsAgo", "SixMonthsAgo", "OneYearAgo", "EighteenMonthsAgo", "TwoYearsAgo".
     """
 
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    delimiter: str | None | UnsetType = UNSET
-    planning_group_ids: list[str] | None | UnsetType = field(
-        name="planningGroupIds", default=UNSET
-    )
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    date_end: datetime | None | UnsetType = field(name="dateEnd", default=UNSET)
-    snapshot_id: str | None | UnsetType = field(name="snapshotId", default=UNSET)
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    delimiter: str | None = None
+    planning_group_ids: list[str] | None = field(name="planningGroupIds", default=None)
+    date_start: datetime | None = field(name="dateStart", default=None)
+    date_end: datetime | None = field(name="dateEnd", default=None)
+    snapshot_id: str | None = field(name="snapshotId", default=None)
 
 
 class AggregatedHistoricalExportJobResponse(Model):
@@ -65,8 +61,8 @@ class AggregatedHistoricalExportJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AggregatedHistoricalExportJobStatus(Model):
@@ -80,11 +76,11 @@ class AggregatedHistoricalExportJobStatus(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    error: CsvExportErrorDetails | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    error: CsvExportErrorDetails | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AggregatedSessionExportJobResponse(Model):
@@ -95,8 +91,8 @@ class AggregatedSessionExportJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AggregatedSessionExportJobStatus(Model):
@@ -110,11 +106,11 @@ class AggregatedSessionExportJobStatus(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    error: CsvExportErrorDetails | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    error: CsvExportErrorDetails | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AggregatedSnapshotExportJobResponse(Model):
@@ -125,8 +121,8 @@ class AggregatedSnapshotExportJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AggregatedSnapshotExportJobStatus(Model):
@@ -140,8 +136,8 @@ class AggregatedSnapshotExportJobStatus(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    error: CsvExportErrorDetails | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    error: CsvExportErrorDetails | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class AggregationRange(Model):
@@ -14,8 +14,8 @@ class AggregationRange(Model):
         lt: Less than
     """
 
-    gte: float | None | UnsetType = UNSET
-    lt: float | None | UnsetType = UNSET
+    gte: float | None = None
+    lt: float | None = None
 
 
 class AggregationResult(Model):
@@ -27,11 +27,11 @@ class AggregationResult(Model):
         metric: For numericRange aggregations
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    metric: str | None | UnsetType = UNSET
-    count: int | None | UnsetType = UNSET
-    results: list[AggregationResultEntry] | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    metric: str | None = None
+    count: int | None = None
+    results: list[AggregationResultEntry] | None = None
 
 
 class AggregationResultEntry(Model):
@@ -43,7 +43,7 @@ class AggregationResultEntry(Model):
         lt: For numericRange aggregations
     """
 
-    count: int | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    gte: float | None | UnsetType = UNSET
-    lt: float | None | UnsetType = UNSET
+    count: int | None = None
+    value: str | None = None
+    gte: float | None = None
+    lt: float | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .question import QuestionGroupSettings
@@ -21,12 +21,10 @@ class AiAnswer(Model):
         marked_not_applicable: Indicates whether the AI answer is marked as not applicable.
     """
 
-    answer_id: str | None | UnsetType = field(name="answerId", default=UNSET)
-    explanation: str | None | UnsetType = UNSET
-    failure_type: str | None | UnsetType = field(name="failureType", default=UNSET)
-    marked_not_applicable: bool | None | UnsetType = field(
-        name="markedNotApplicable", default=UNSET
-    )
+    answer_id: str | None = field(name="answerId", default=None)
+    explanation: str | None = None
+    failure_type: str | None = field(name="failureType", default=None)
+    marked_not_applicable: bool | None = field(name="markedNotApplicable", default=None)
 
 
 class AiScoring(Model):
@@ -38,11 +36,9 @@ class AiScoring(Model):
         date_last_changed: The date when the AI scores were last updated. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    failure_type: str | None | UnsetType = field(name="failureType", default=UNSET)
-    pending: bool | None | UnsetType = UNSET
-    date_last_changed: datetime | None | UnsetType = field(
-        name="dateLastChanged", default=UNSET
-    )
+    failure_type: str | None = field(name="failureType", default=None)
+    pending: bool | None = None
+    date_last_changed: datetime | None = field(name="dateLastChanged", default=None)
 
 
 class AiScoringSetting(Model):
@@ -52,7 +48,7 @@ class AiScoringSetting(Model):
         enabled: True if AI Scoring feature is configured.
     """
 
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None
 
 
 class AiScoringSettings(Model):
@@ -63,8 +59,8 @@ class AiScoringSettings(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    question_group_settings: list[QuestionGroupSettings] | None | UnsetType = field(
-        name="questionGroupSettings", default=UNSET
+    id: str | None = None
+    question_group_settings: list[QuestionGroupSettings] | None = field(
+        name="questionGroupSettings", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)

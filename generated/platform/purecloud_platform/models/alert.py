@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -16,16 +16,16 @@ if TYPE_CHECKING:
 class AlertListing(Model):
     """The AlertListing model."""
 
-    entities: list[CommonAlert] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[CommonAlert] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class AlertNotification(Model):
@@ -37,11 +37,9 @@ class AlertNotification(Model):
         locale: The locale whose language will be used when sending alerts.  Locale should be in theformat language_COUNTRY where language is always lower case and country is always upper case.
     """
 
-    recipient: str | None | UnsetType = UNSET
-    notification_types: list[str] | None | UnsetType = field(
-        name="notificationTypes", default=UNSET
-    )
-    locale: str | None | UnsetType = UNSET
+    recipient: str | None = None
+    notification_types: list[str] | None = field(name="notificationTypes", default=None)
+    locale: str | None = None
 
 
 class AlertRequest(Model):
@@ -54,11 +52,11 @@ class AlertRequest(Model):
         unread: The fields need for an unread update requests
     """
 
-    type: str | None | UnsetType = UNSET
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    date_end: datetime | None | UnsetType = field(name="dateEnd", default=UNSET)
-    unread: UnreadFields | None | UnsetType = UNSET
-    valid_request: bool | None | UnsetType = field(name="validRequest", default=UNSET)
+    type: str | None = None
+    date_start: datetime | None = field(name="dateStart", default=None)
+    date_end: datetime | None = field(name="dateEnd", default=None)
+    unread: UnreadFields | None = None
+    valid_request: bool | None = field(name="validRequest", default=None)
 
 
 class AlertRuleProperties(Model):
@@ -70,9 +68,9 @@ class AlertRuleProperties(Model):
         type: The type of rule being alerted. Allowed values: "ConversationMetrics", "UserPresence", "WorkforceManagement", "OperationalConsole", "Anomaly", "Unknown".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    type: str | None = None
 
 
 class AlertSummary(Model):
@@ -85,11 +83,11 @@ class AlertSummary(Model):
         entities_are_team_members: Flag that indicated whether or not the alert is for a rule with a condition for all members of a team.
     """
 
-    entities: list[AlertSummaryEntity] | None | UnsetType = UNSET
-    conversation: AddressableEntityRef | None | UnsetType = UNSET
-    metric_type: str | None | UnsetType = field(name="metricType", default=UNSET)
-    entities_are_team_members: bool | None | UnsetType = field(
-        name="entitiesAreTeamMembers", default=UNSET
+    entities: list[AlertSummaryEntity] | None = None
+    conversation: AddressableEntityRef | None = None
+    metric_type: str | None = field(name="metricType", default=None)
+    entities_are_team_members: bool | None = field(
+        name="entitiesAreTeamMembers", default=None
     )
 
 
@@ -105,9 +103,9 @@ class AlertSummaryEntity(Model):
         alerting: Flag that indicated if the entity is current causing the alert to be triggered
     """
 
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
-    user: AddressableEntityRef | None | UnsetType = UNSET
-    group: AddressableEntityRef | None | UnsetType = UNSET
-    queue: AddressableEntityRef | None | UnsetType = UNSET
-    team: AddressableEntityRef | None | UnsetType = UNSET
-    alerting: bool | None | UnsetType = UNSET
+    entity_type: str | None = field(name="entityType", default=None)
+    user: AddressableEntityRef | None = None
+    group: AddressableEntityRef | None = None
+    queue: AddressableEntityRef | None = None
+    team: AddressableEntityRef | None = None
+    alerting: bool | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class AlertablePresences(Model):
@@ -13,6 +13,6 @@ class AlertablePresences(Model):
         alertable_presences: The list of alertable system presences.
     """
 
-    alertable_presences: list[str] | None | UnsetType = field(
-        name="alertablePresences", default=UNSET
+    alertable_presences: list[str] | None = field(
+        name="alertablePresences", default=None
     )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class AlertingUnreadStatus(Model):
@@ -13,4 +13,4 @@ class AlertingUnreadStatus(Model):
         unread: True is alert is unread, false if it has not been.
     """
 
-    unread: bool | None | UnsetType = UNSET
+    unread: bool | None = None

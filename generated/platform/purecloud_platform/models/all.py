@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 if TYPE_CHECKING:
     from .user import UserReference
@@ -20,8 +20,6 @@ class AllTimePoints(Model):
         all_time_points: All time point collected bt the user
     """
 
-    user: UserReference | None | UnsetType = UNSET
-    date_end_workday: date | None | UnsetType = field(
-        name="dateEndWorkday", default=UNSET
-    )
-    all_time_points: int | None | UnsetType = field(name="allTimePoints", default=UNSET)
+    user: UserReference | None = None
+    date_end_workday: date | None = field(name="dateEndWorkday", default=None)
+    all_time_points: int | None = field(name="allTimePoints", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class AllocationOutputsTemplate(Model):
@@ -15,15 +15,15 @@ class AllocationOutputsTemplate(Model):
         planning_group_allocation_results: Planning group level allocation results
     """
 
-    calculation_start_date: datetime | None | UnsetType = field(
-        name="calculationStartDate", default=UNSET
+    calculation_start_date: datetime | None = field(
+        name="calculationStartDate", default=None
     )
-    calculation_interval_length_minutes: int | None | UnsetType = field(
-        name="calculationIntervalLengthMinutes", default=UNSET
+    calculation_interval_length_minutes: int | None = field(
+        name="calculationIntervalLengthMinutes", default=None
     )
-    planning_group_allocation_results: (
-        list[AllocationResultsTemplate] | None | UnsetType
-    ) = field(name="planningGroupAllocationResults", default=UNSET)
+    planning_group_allocation_results: list[AllocationResultsTemplate] | None = field(
+        name="planningGroupAllocationResults", default=None
+    )
 
 
 class AllocationResultsTemplate(Model):
@@ -35,12 +35,10 @@ class AllocationResultsTemplate(Model):
         headcount_multiplier_per_interval: Headcount multiplier per interval used to generate the performance prediction
     """
 
-    planning_group_id: str | None | UnsetType = field(
-        name="planningGroupId", default=UNSET
+    planning_group_id: str | None = field(name="planningGroupId", default=None)
+    assigned_agents_per_interval: list[float] | None = field(
+        name="assignedAgentsPerInterval", default=None
     )
-    assigned_agents_per_interval: list[float] | None | UnsetType = field(
-        name="assignedAgentsPerInterval", default=UNSET
-    )
-    headcount_multiplier_per_interval: list[float] | None | UnsetType = field(
-        name="headcountMultiplierPerInterval", default=UNSET
+    headcount_multiplier_per_interval: list[float] | None = field(
+        name="headcountMultiplierPerInterval", default=None
     )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class Alteration(Model):
@@ -15,6 +15,6 @@ class Alteration(Model):
         end: The end date of an alteration range as an ISO-8601 string
     """
 
-    type: str | None | UnsetType = UNSET
-    start: str | None | UnsetType = UNSET
-    end: str | None | UnsetType = UNSET
+    type: str | None = None
+    start: str | None = None
+    end: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .bu import BuAgentScheduleActivity
@@ -27,11 +27,11 @@ class AlternativeShiftAgentScheduledShift(Model):
         activities: A list of activities in this shift
     """
 
-    day_index: int | None | UnsetType = field(name="dayIndex", default=UNSET)
-    reference_key: str | None | UnsetType = field(name="referenceKey", default=UNSET)
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    activities: list[BuAgentScheduleActivity] | None | UnsetType = UNSET
+    day_index: int | None = field(name="dayIndex", default=None)
+    reference_key: str | None = field(name="referenceKey", default=None)
+    start_date: datetime | None = field(name="startDate", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    activities: list[BuAgentScheduleActivity] | None = None
 
 
 class AlternativeShiftAsyncResponse(Model):
@@ -41,7 +41,7 @@ class AlternativeShiftAsyncResponse(Model):
         job: The job related to the async request
     """
 
-    job: AlternativeShiftJobReference | None | UnsetType = UNSET
+    job: AlternativeShiftJobReference | None = None
 
 
 class AlternativeShiftBuSettingsResponse(Model):
@@ -54,24 +54,22 @@ class AlternativeShiftBuSettingsResponse(Model):
         metadata: Version metadata for this business unit's alternative shift settings
     """
 
-    enabled_granularities: list[str] | None | UnsetType = field(
-        name="enabledGranularities", default=UNSET
+    enabled_granularities: list[str] | None = field(
+        name="enabledGranularities", default=None
     )
-    min_minutes_before_start_time: int | None | UnsetType = field(
-        name="minMinutesBeforeStartTime", default=UNSET
+    min_minutes_before_start_time: int | None = field(
+        name="minMinutesBeforeStartTime", default=None
     )
-    retained_activity_categories: list[str] | None | UnsetType = field(
-        name="retainedActivityCategories", default=UNSET
+    retained_activity_categories: list[str] | None = field(
+        name="retainedActivityCategories", default=None
     )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class AlternativeShiftBulkUpdateTradesResponseTemplate(Model):
     """The AlternativeShiftBulkUpdateTradesResponseTemplate model."""
 
-    entities: list[AlternativeShiftTradeBulkUpdateTemplateItem] | None | UnsetType = (
-        UNSET
-    )
+    entities: list[AlternativeShiftTradeBulkUpdateTemplateItem] | None = None
 
 
 class AlternativeShiftJobReference(Model):
@@ -84,10 +82,10 @@ class AlternativeShiftJobReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    type: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AlternativeShiftJobResponse(Model):
@@ -105,21 +103,21 @@ class AlternativeShiftJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    error: ErrorBody | None | UnsetType = UNSET
-    view_offers_results: (
-        AlternativeShiftOffersViewResponseTemplate | None | UnsetType
-    ) = field(name="viewOffersResults", default=UNSET)
-    view_trades_results: (
-        AlternativeShiftTradesViewResponseTemplate | None | UnsetType
-    ) = field(name="viewTradesResults", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    type: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    error: ErrorBody | None = None
+    view_offers_results: AlternativeShiftOffersViewResponseTemplate | None = field(
+        name="viewOffersResults", default=None
+    )
+    view_trades_results: AlternativeShiftTradesViewResponseTemplate | None = field(
+        name="viewTradesResults", default=None
+    )
     bulk_update_trades_results: (
-        AlternativeShiftBulkUpdateTradesResponseTemplate | None | UnsetType
-    ) = field(name="bulkUpdateTradesResults", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+        AlternativeShiftBulkUpdateTradesResponseTemplate | None
+    ) = field(name="bulkUpdateTradesResults", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AlternativeShiftNotification(Model):
@@ -137,23 +135,19 @@ class AlternativeShiftNotification(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
-    granularity: str | None | UnsetType = UNSET
-    new_state: str | None | UnsetType = field(name="newState", default=UNSET)
-    initiating_user: UserReference | None | UnsetType = field(
-        name="initiatingUser", default=UNSET
+    id: str | None = None
+    week_date: date | None = field(name="weekDate", default=None)
+    granularity: str | None = None
+    new_state: str | None = field(name="newState", default=None)
+    initiating_user: UserReference | None = field(name="initiatingUser", default=None)
+    initiating_shift_date: datetime | None = field(
+        name="initiatingShiftDate", default=None
     )
-    initiating_shift_date: datetime | None | UnsetType = field(
-        name="initiatingShiftDate", default=UNSET
+    receiving_user: UserReference | None = field(name="receivingUser", default=None)
+    receiving_shift_date: datetime | None = field(
+        name="receivingShiftDate", default=None
     )
-    receiving_user: UserReference | None | UnsetType = field(
-        name="receivingUser", default=UNSET
-    )
-    receiving_shift_date: datetime | None | UnsetType = field(
-        name="receivingShiftDate", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AlternativeShiftOffersRequest(Model):
@@ -164,10 +158,8 @@ class AlternativeShiftOffersRequest(Model):
         query_week_date: The start date for the week in this schedule in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
     """
 
-    schedule: AlternativeShiftScheduleLookup | None | UnsetType = UNSET
-    query_week_date: date | None | UnsetType = field(
-        name="queryWeekDate", default=UNSET
-    )
+    schedule: AlternativeShiftScheduleLookup | None = None
+    query_week_date: date | None = field(name="queryWeekDate", default=None)
 
 
 class AlternativeShiftOffersViewResponseTemplate(Model):
@@ -184,21 +176,15 @@ class AlternativeShiftOffersViewResponseTemplate(Model):
         alternative_days: The offered alternative shift days in this week at the time the offer is created
     """
 
-    job_id: str | None | UnsetType = field(name="jobId", default=UNSET)
-    business_unit_id: str | None | UnsetType = field(
-        name="businessUnitId", default=UNSET
-    )
-    agent_id: str | None | UnsetType = field(name="agentId", default=UNSET)
-    management_unit_id: str | None | UnsetType = field(
-        name="managementUnitId", default=UNSET
-    )
-    schedule: AlternativeShiftScheduleLookup | None | UnsetType = UNSET
-    offer_week_date: date | None | UnsetType = field(
-        name="offerWeekDate", default=UNSET
-    )
-    shifts: list[AlternativeShiftAgentScheduledShift] | None | UnsetType = UNSET
-    alternative_days: list[AlternativeShiftAgentScheduledShift] | None | UnsetType = (
-        field(name="alternativeDays", default=UNSET)
+    job_id: str | None = field(name="jobId", default=None)
+    business_unit_id: str | None = field(name="businessUnitId", default=None)
+    agent_id: str | None = field(name="agentId", default=None)
+    management_unit_id: str | None = field(name="managementUnitId", default=None)
+    schedule: AlternativeShiftScheduleLookup | None = None
+    offer_week_date: date | None = field(name="offerWeekDate", default=None)
+    shifts: list[AlternativeShiftAgentScheduledShift] | None = None
+    alternative_days: list[AlternativeShiftAgentScheduledShift] | None = field(
+        name="alternativeDays", default=None
     )
 
 
@@ -210,8 +196,8 @@ class AlternativeShiftScheduleLookup(Model):
         week_date: The start date for this schedule in yyyy-MM-dd. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
     """
 
-    id: str | None | UnsetType = UNSET
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
+    id: str | None = None
+    week_date: date | None = field(name="weekDate", default=None)
 
 
 class AlternativeShiftSearchOffersRequest(Model):
@@ -224,15 +210,13 @@ class AlternativeShiftSearchOffersRequest(Model):
         acceptable_intervals: The acceptable intervals in offers. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss
     """
 
-    schedule: AlternativeShiftScheduleLookup | None | UnsetType = UNSET
-    query_week_date: date | None | UnsetType = field(
-        name="queryWeekDate", default=UNSET
+    schedule: AlternativeShiftScheduleLookup | None = None
+    query_week_date: date | None = field(name="queryWeekDate", default=None)
+    initiating_shift: InitiatingAlternativeShift | None = field(
+        name="initiatingShift", default=None
     )
-    initiating_shift: InitiatingAlternativeShift | None | UnsetType = field(
-        name="initiatingShift", default=UNSET
-    )
-    acceptable_intervals: list[str] | None | UnsetType = field(
-        name="acceptableIntervals", default=UNSET
+    acceptable_intervals: list[str] | None = field(
+        name="acceptableIntervals", default=None
     )
 
 
@@ -248,22 +232,20 @@ class AlternativeShiftTradeBulkUpdateTemplateItem(Model):
         metadata: Version metadata for this alternative shift trade
     """
 
-    trade_id: str | None | UnsetType = field(name="tradeId", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    failure_reason: str | None | UnsetType = field(name="failureReason", default=UNSET)
-    admin_date_reviewed: datetime | None | UnsetType = field(
-        name="adminDateReviewed", default=UNSET
+    trade_id: str | None = field(name="tradeId", default=None)
+    state: str | None = None
+    failure_reason: str | None = field(name="failureReason", default=None)
+    admin_date_reviewed: datetime | None = field(name="adminDateReviewed", default=None)
+    admin_reviewed_by: UserReference | None = field(
+        name="adminReviewedBy", default=None
     )
-    admin_reviewed_by: UserReference | None | UnsetType = field(
-        name="adminReviewedBy", default=UNSET
-    )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class AlternativeShiftTradeListing(Model):
     """The AlternativeShiftTradeListing model."""
 
-    entities: list[AlternativeShiftTradeResponse] | None | UnsetType = UNSET
+    entities: list[AlternativeShiftTradeResponse] | None = None
 
 
 class AlternativeShiftTradeResponse(Model):
@@ -290,45 +272,37 @@ class AlternativeShiftTradeResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    shift_offer_job_id: str | None | UnsetType = field(
-        name="shiftOfferJobId", default=UNSET
+    id: str | None = None
+    shift_offer_job_id: str | None = field(name="shiftOfferJobId", default=None)
+    existing_shifts: list[AlternativeShiftAgentScheduledShift] | None = field(
+        name="existingShifts", default=None
     )
-    existing_shifts: list[AlternativeShiftAgentScheduledShift] | None | UnsetType = (
-        field(name="existingShifts", default=UNSET)
+    offered_shifts: list[AlternativeShiftAgentScheduledShift] | None = field(
+        name="offeredShifts", default=None
     )
-    offered_shifts: list[AlternativeShiftAgentScheduledShift] | None | UnsetType = (
-        field(name="offeredShifts", default=UNSET)
+    schedule: AlternativeShiftScheduleLookup | None = None
+    management_unit: ManagementUnitReference | None = field(
+        name="managementUnit", default=None
     )
-    schedule: AlternativeShiftScheduleLookup | None | UnsetType = UNSET
-    management_unit: ManagementUnitReference | None | UnsetType = field(
-        name="managementUnit", default=UNSET
+    user: UserReference | None = None
+    week_date: date | None = field(name="weekDate", default=None)
+    expiration_date: datetime | None = field(name="expirationDate", default=None)
+    review_note: str | None = field(name="reviewNote", default=None)
+    state: str | None = None
+    processing_status: str | None = field(name="processingStatus", default=None)
+    system_date_reviewed: datetime | None = field(
+        name="systemDateReviewed", default=None
     )
-    user: UserReference | None | UnsetType = UNSET
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
-    expiration_date: datetime | None | UnsetType = field(
-        name="expirationDate", default=UNSET
+    admin_date_reviewed: datetime | None = field(name="adminDateReviewed", default=None)
+    admin_reviewed_by: UserReference | None = field(
+        name="adminReviewedBy", default=None
     )
-    review_note: str | None | UnsetType = field(name="reviewNote", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    processing_status: str | None | UnsetType = field(
-        name="processingStatus", default=UNSET
-    )
-    system_date_reviewed: datetime | None | UnsetType = field(
-        name="systemDateReviewed", default=UNSET
-    )
-    admin_date_reviewed: datetime | None | UnsetType = field(
-        name="adminDateReviewed", default=UNSET
-    )
-    admin_reviewed_by: UserReference | None | UnsetType = field(
-        name="adminReviewedBy", default=UNSET
-    )
-    violations: list[str] | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    violations: list[str] | None = None
+    metadata: WfmVersionedEntityMetadata | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AlternativeShiftTradesViewResponseTemplate(Model):
     """The AlternativeShiftTradesViewResponseTemplate model."""
 
-    entities: list[AlternativeShiftTradeResponse] | None | UnsetType = UNSET
+    entities: list[AlternativeShiftTradeResponse] | None = None

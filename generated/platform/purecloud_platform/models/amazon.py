@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class AmazonLexRequest(Model):
@@ -14,9 +14,9 @@ class AmazonLexRequest(Model):
         session_attributes: AttributeName/AttributeValue pairs of Session Attributes to be sent to the amazon bot. See - https://docs.aws.amazon.com/lex/latest/dg/context-mgmt.html#context-mgmt-session-attribs
     """
 
-    request_attributes: dict[str, str] | None | UnsetType = field(
-        name="requestAttributes", default=UNSET
+    request_attributes: dict[str, str] | None = field(
+        name="requestAttributes", default=None
     )
-    session_attributes: dict[str, str] | None | UnsetType = field(
-        name="sessionAttributes", default=UNSET
+    session_attributes: dict[str, str] | None = field(
+        name="sessionAttributes", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .agent import (
@@ -27,10 +27,8 @@ class AnalyticsAgentGroup(Model):
         agent_group_type: Conditional group routing agent group type Allowed values: "Group", "SkillGroup", "Team".
     """
 
-    agent_group_id: str | None | UnsetType = field(name="agentGroupId", default=UNSET)
-    agent_group_type: str | None | UnsetType = field(
-        name="agentGroupType", default=UNSET
-    )
+    agent_group_id: str | None = field(name="agentGroupId", default=None)
+    agent_group_type: str | None = field(name="agentGroupType", default=None)
 
 
 class AnalyticsAgentStateAgentResponse(Model):
@@ -59,51 +57,33 @@ class AnalyticsAgentStateAgentResponse(Model):
         actual_activity_category: The user's actual activity category Allowed values: "OnQueueWork", "Break", "Meal", "Meeting", "OffQueueWork", "TimeOff", "Training", "Unavailable", "Unscheduled", "Unknown".
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    user_name: str | None | UnsetType = field(name="userName", default=UNSET)
-    manager_id: str | None | UnsetType = field(name="managerId", default=UNSET)
-    session_count: int | None | UnsetType = field(name="sessionCount", default=UNSET)
-    sessions: list[AnalyticsAgentStateAgentSessionResult] | None | UnsetType = UNSET
-    system_presence: str | None | UnsetType = field(
-        name="systemPresence", default=UNSET
+    user_id: str | None = field(name="userId", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
+    user_name: str | None = field(name="userName", default=None)
+    manager_id: str | None = field(name="managerId", default=None)
+    session_count: int | None = field(name="sessionCount", default=None)
+    sessions: list[AnalyticsAgentStateAgentSessionResult] | None = None
+    system_presence: str | None = field(name="systemPresence", default=None)
+    organization_presence_id: str | None = field(
+        name="organizationPresenceId", default=None
     )
-    organization_presence_id: str | None | UnsetType = field(
-        name="organizationPresenceId", default=UNSET
+    presence_date: datetime | None = field(name="presenceDate", default=None)
+    routing_status: str | None = field(name="routingStatus", default=None)
+    routing_status_date: datetime | None = field(name="routingStatusDate", default=None)
+    is_out_of_office: bool | None = field(name="isOutOfOffice", default=None)
+    management_unit_id: str | None = field(name="managementUnitId", default=None)
+    business_unit_id: str | None = field(name="businessUnitId", default=None)
+    adherence_state: str | None = field(name="adherenceState", default=None)
+    adherence_impact: str | None = field(name="adherenceImpact", default=None)
+    adherence_date: datetime | None = field(name="adherenceDate", default=None)
+    scheduled_activity_code_id: str | None = field(
+        name="scheduledActivityCodeId", default=None
     )
-    presence_date: datetime | None | UnsetType = field(
-        name="presenceDate", default=UNSET
+    scheduled_activity_category: str | None = field(
+        name="scheduledActivityCategory", default=None
     )
-    routing_status: str | None | UnsetType = field(name="routingStatus", default=UNSET)
-    routing_status_date: datetime | None | UnsetType = field(
-        name="routingStatusDate", default=UNSET
-    )
-    is_out_of_office: bool | None | UnsetType = field(
-        name="isOutOfOffice", default=UNSET
-    )
-    management_unit_id: str | None | UnsetType = field(
-        name="managementUnitId", default=UNSET
-    )
-    business_unit_id: str | None | UnsetType = field(
-        name="businessUnitId", default=UNSET
-    )
-    adherence_state: str | None | UnsetType = field(
-        name="adherenceState", default=UNSET
-    )
-    adherence_impact: str | None | UnsetType = field(
-        name="adherenceImpact", default=UNSET
-    )
-    adherence_date: datetime | None | UnsetType = field(
-        name="adherenceDate", default=UNSET
-    )
-    scheduled_activity_code_id: str | None | UnsetType = field(
-        name="scheduledActivityCodeId", default=UNSET
-    )
-    scheduled_activity_category: str | None | UnsetType = field(
-        name="scheduledActivityCategory", default=UNSET
-    )
-    actual_activity_category: str | None | UnsetType = field(
-        name="actualActivityCategory", default=UNSET
+    actual_activity_category: str | None = field(
+        name="actualActivityCategory", default=None
     )
 
 
@@ -123,28 +103,18 @@ class AnalyticsAgentStateAgentSessionResult(Model):
         media_type: Media type Allowed values: "callback", "chat", "cobrowse", "email", "internalmessage", "message", "screenmonitoring", "screenshare", "unknown", "video", "voice".
     """
 
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    conversation_id: str | None = field(name="conversationId", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    session_start: datetime | None = field(name="sessionStart", default=None)
+    segment_start: datetime | None = field(name="segmentStart", default=None)
+    segment_type: str | None = field(name="segmentType", default=None)
+    routed_queue_id: str | None = field(name="routedQueueId", default=None)
+    requested_routing_skill_ids: list[str] | None = field(
+        name="requestedRoutingSkillIds", default=None
     )
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    session_start: datetime | None | UnsetType = field(
-        name="sessionStart", default=UNSET
-    )
-    segment_start: datetime | None | UnsetType = field(
-        name="segmentStart", default=UNSET
-    )
-    segment_type: str | None | UnsetType = field(name="segmentType", default=UNSET)
-    routed_queue_id: str | None | UnsetType = field(name="routedQueueId", default=UNSET)
-    requested_routing_skill_ids: list[str] | None | UnsetType = field(
-        name="requestedRoutingSkillIds", default=UNSET
-    )
-    requested_language_id: str | None | UnsetType = field(
-        name="requestedLanguageId", default=UNSET
-    )
-    originating_direction: str | None | UnsetType = field(
-        name="originatingDirection", default=UNSET
-    )
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
+    requested_language_id: str | None = field(name="requestedLanguageId", default=None)
+    originating_direction: str | None = field(name="originatingDirection", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
 
 
 class AnalyticsAgentStateCountsResponse(Model):
@@ -160,27 +130,27 @@ class AnalyticsAgentStateCountsResponse(Model):
         actual_activity_category_counts: List of count by actual activity category
     """
 
-    segment_counts: list[AgentStateSegmentTypeCount] | None | UnsetType = field(
-        name="segmentCounts", default=UNSET
+    segment_counts: list[AgentStateSegmentTypeCount] | None = field(
+        name="segmentCounts", default=None
     )
-    presence_counts: list[AgentStatePresenceCount] | None | UnsetType = field(
-        name="presenceCounts", default=UNSET
+    presence_counts: list[AgentStatePresenceCount] | None = field(
+        name="presenceCounts", default=None
     )
-    routing_status_counts: list[AgentStateRoutingStatusCount] | None | UnsetType = (
-        field(name="routingStatusCounts", default=UNSET)
+    routing_status_counts: list[AgentStateRoutingStatusCount] | None = field(
+        name="routingStatusCounts", default=None
     )
-    is_out_of_office_counts: list[AgentStateIsOutOfOfficeCount] | None | UnsetType = (
-        field(name="isOutOfOfficeCounts", default=UNSET)
+    is_out_of_office_counts: list[AgentStateIsOutOfOfficeCount] | None = field(
+        name="isOutOfOfficeCounts", default=None
     )
-    adherence_state_counts: list[AgentStateAdherenceStateCount] | None | UnsetType = (
-        field(name="adherenceStateCounts", default=UNSET)
+    adherence_state_counts: list[AgentStateAdherenceStateCount] | None = field(
+        name="adherenceStateCounts", default=None
     )
-    scheduled_activity_category_counts: (
-        list[AgentStateActivityCategoryCount] | None | UnsetType
-    ) = field(name="scheduledActivityCategoryCounts", default=UNSET)
-    actual_activity_category_counts: (
-        list[AgentStateActivityCategoryCount] | None | UnsetType
-    ) = field(name="actualActivityCategoryCounts", default=UNSET)
+    scheduled_activity_category_counts: list[AgentStateActivityCategoryCount] | None = (
+        field(name="scheduledActivityCategoryCounts", default=None)
+    )
+    actual_activity_category_counts: list[AgentStateActivityCategoryCount] | None = (
+        field(name="actualActivityCategoryCounts", default=None)
+    )
 
 
 class AnalyticsAgentStateQueryResponse(Model):
@@ -190,7 +160,7 @@ class AnalyticsAgentStateQueryResponse(Model):
         entities: List of agents
     """
 
-    entities: list[AnalyticsAgentStateAgentResponse] | None | UnsetType = UNSET
+    entities: list[AnalyticsAgentStateAgentResponse] | None = None
 
 
 class AnalyticsConversation(Model):
@@ -221,60 +191,42 @@ class AnalyticsConversation(Model):
         participants: Participants in the conversation
     """
 
-    access_attributes: list[str] | None | UnsetType = field(
-        name="accessAttributes", default=UNSET
+    access_attributes: list[str] | None = field(name="accessAttributes", default=None)
+    associated_conversation_id: str | None = field(
+        name="associatedConversationId", default=None
     )
-    associated_conversation_id: str | None | UnsetType = field(
-        name="associatedConversationId", default=UNSET
+    conference_start: datetime | None = field(name="conferenceStart", default=None)
+    consultation_conversation_ids: list[str] | None = field(
+        name="consultationConversationIds", default=None
     )
-    conference_start: datetime | None | UnsetType = field(
-        name="conferenceStart", default=UNSET
+    conversation_end: datetime | None = field(name="conversationEnd", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    conversation_initiator: str | None = field(
+        name="conversationInitiator", default=None
     )
-    consultation_conversation_ids: list[str] | None | UnsetType = field(
-        name="consultationConversationIds", default=UNSET
+    conversation_start: datetime | None = field(name="conversationStart", default=None)
+    customer_participation: bool | None = field(
+        name="customerParticipation", default=None
     )
-    conversation_end: datetime | None | UnsetType = field(
-        name="conversationEnd", default=UNSET
+    division_ids: list[str] | None = field(name="divisionIds", default=None)
+    external_tag: str | None = field(name="externalTag", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
+    knowledge_base_ids: list[str] | None = field(name="knowledgeBaseIds", default=None)
+    media_stats_min_conversation_mos: float | None = field(
+        name="mediaStatsMinConversationMos", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    media_stats_min_conversation_r_factor: float | None = field(
+        name="mediaStatsMinConversationRFactor", default=None
     )
-    conversation_initiator: str | None | UnsetType = field(
-        name="conversationInitiator", default=UNSET
+    originating_direction: str | None = field(name="originatingDirection", default=None)
+    originating_social_media_public: bool | None = field(
+        name="originatingSocialMediaPublic", default=None
     )
-    conversation_start: datetime | None | UnsetType = field(
-        name="conversationStart", default=UNSET
-    )
-    customer_participation: bool | None | UnsetType = field(
-        name="customerParticipation", default=UNSET
-    )
-    division_ids: list[str] | None | UnsetType = field(
-        name="divisionIds", default=UNSET
-    )
-    external_tag: str | None | UnsetType = field(name="externalTag", default=UNSET)
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
-    knowledge_base_ids: list[str] | None | UnsetType = field(
-        name="knowledgeBaseIds", default=UNSET
-    )
-    media_stats_min_conversation_mos: float | None | UnsetType = field(
-        name="mediaStatsMinConversationMos", default=UNSET
-    )
-    media_stats_min_conversation_r_factor: float | None | UnsetType = field(
-        name="mediaStatsMinConversationRFactor", default=UNSET
-    )
-    originating_direction: str | None | UnsetType = field(
-        name="originatingDirection", default=UNSET
-    )
-    originating_social_media_public: bool | None | UnsetType = field(
-        name="originatingSocialMediaPublic", default=UNSET
-    )
-    self_served: bool | None | UnsetType = field(name="selfServed", default=UNSET)
-    evaluations: list[AnalyticsEvaluation] | None | UnsetType = UNSET
-    surveys: list[AnalyticsSurvey] | None | UnsetType = UNSET
-    resolutions: list[AnalyticsResolution] | None | UnsetType = UNSET
-    participants: list[AnalyticsParticipant] | None | UnsetType = UNSET
+    self_served: bool | None = field(name="selfServed", default=None)
+    evaluations: list[AnalyticsEvaluation] | None = None
+    surveys: list[AnalyticsSurvey] | None = None
+    resolutions: list[AnalyticsResolution] | None = None
+    participants: list[AnalyticsParticipant] | None = None
 
 
 class AnalyticsConversationAsyncQueryResponse(Model):
@@ -285,21 +237,19 @@ class AnalyticsConversationAsyncQueryResponse(Model):
         data_availability_date: Data available up to at least this datetime. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    conversations: list[AnalyticsConversation] | None | UnsetType = UNSET
-    cursor: str | None | UnsetType = UNSET
-    data_availability_date: datetime | None | UnsetType = field(
-        name="dataAvailabilityDate", default=UNSET
+    conversations: list[AnalyticsConversation] | None = None
+    cursor: str | None = None
+    data_availability_date: datetime | None = field(
+        name="dataAvailabilityDate", default=None
     )
 
 
 class AnalyticsConversationQueryResponse(Model):
     """The AnalyticsConversationQueryResponse model."""
 
-    conversations: list[AnalyticsConversationWithoutAttributes] | None | UnsetType = (
-        UNSET
-    )
-    aggregations: list[AggregationResult] | None | UnsetType = UNSET
-    total_hits: int | None | UnsetType = field(name="totalHits", default=UNSET)
+    conversations: list[AnalyticsConversationWithoutAttributes] | None = None
+    aggregations: list[AggregationResult] | None = None
+    total_hits: int | None = field(name="totalHits", default=None)
 
 
 class AnalyticsConversationSegment(Model):
@@ -333,55 +283,45 @@ class AnalyticsConversationSegment(Model):
         properties: Additional segment properties
     """
 
-    audio_muted: bool | None | UnsetType = field(name="audioMuted", default=UNSET)
-    conference: bool | None | UnsetType = UNSET
-    destination_conversation_id: str | None | UnsetType = field(
-        name="destinationConversationId", default=UNSET
+    audio_muted: bool | None = field(name="audioMuted", default=None)
+    conference: bool | None = None
+    destination_conversation_id: str | None = field(
+        name="destinationConversationId", default=None
     )
-    destination_session_id: str | None | UnsetType = field(
-        name="destinationSessionId", default=UNSET
+    destination_session_id: str | None = field(
+        name="destinationSessionId", default=None
     )
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    error_code: str | None = field(name="errorCode", default=None)
+    group_id: str | None = field(name="groupId", default=None)
+    q850_response_codes: list[int] | None = field(
+        name="q850ResponseCodes", default=None
     )
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    group_id: str | None | UnsetType = field(name="groupId", default=UNSET)
-    q850_response_codes: list[int] | None | UnsetType = field(
-        name="q850ResponseCodes", default=UNSET
+    queue_id: str | None = field(name="queueId", default=None)
+    requested_language_id: str | None = field(name="requestedLanguageId", default=None)
+    requested_routing_skill_ids: list[str] | None = field(
+        name="requestedRoutingSkillIds", default=None
     )
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    requested_language_id: str | None | UnsetType = field(
-        name="requestedLanguageId", default=UNSET
+    requested_routing_user_ids: list[str] | None = field(
+        name="requestedRoutingUserIds", default=None
     )
-    requested_routing_skill_ids: list[str] | None | UnsetType = field(
-        name="requestedRoutingSkillIds", default=UNSET
+    segment_end: datetime | None = field(name="segmentEnd", default=None)
+    segment_start: datetime | None = field(name="segmentStart", default=None)
+    segment_type: str | None = field(name="segmentType", default=None)
+    sip_response_codes: list[int] | None = field(name="sipResponseCodes", default=None)
+    source_conversation_id: str | None = field(
+        name="sourceConversationId", default=None
     )
-    requested_routing_user_ids: list[str] | None | UnsetType = field(
-        name="requestedRoutingUserIds", default=UNSET
+    source_session_id: str | None = field(name="sourceSessionId", default=None)
+    subject: str | None = None
+    video_muted: bool | None = field(name="videoMuted", default=None)
+    wrap_up_code: str | None = field(name="wrapUpCode", default=None)
+    wrap_up_note: str | None = field(name="wrapUpNote", default=None)
+    wrap_up_tags: list[str] | None = field(name="wrapUpTags", default=None)
+    scored_agents: list[AnalyticsScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )
-    segment_end: datetime | None | UnsetType = field(name="segmentEnd", default=UNSET)
-    segment_start: datetime | None | UnsetType = field(
-        name="segmentStart", default=UNSET
-    )
-    segment_type: str | None | UnsetType = field(name="segmentType", default=UNSET)
-    sip_response_codes: list[int] | None | UnsetType = field(
-        name="sipResponseCodes", default=UNSET
-    )
-    source_conversation_id: str | None | UnsetType = field(
-        name="sourceConversationId", default=UNSET
-    )
-    source_session_id: str | None | UnsetType = field(
-        name="sourceSessionId", default=UNSET
-    )
-    subject: str | None | UnsetType = UNSET
-    video_muted: bool | None | UnsetType = field(name="videoMuted", default=UNSET)
-    wrap_up_code: str | None | UnsetType = field(name="wrapUpCode", default=UNSET)
-    wrap_up_note: str | None | UnsetType = field(name="wrapUpNote", default=UNSET)
-    wrap_up_tags: list[str] | None | UnsetType = field(name="wrapUpTags", default=UNSET)
-    scored_agents: list[AnalyticsScoredAgent] | None | UnsetType = field(
-        name="scoredAgents", default=UNSET
-    )
-    properties: list[AnalyticsProperty] | None | UnsetType = UNSET
+    properties: list[AnalyticsProperty] | None = None
 
 
 class AnalyticsConversationWithoutAttributes(Model):
@@ -412,68 +352,48 @@ class AnalyticsConversationWithoutAttributes(Model):
         participants: Participants in the conversation
     """
 
-    access_attributes: list[str] | None | UnsetType = field(
-        name="accessAttributes", default=UNSET
+    access_attributes: list[str] | None = field(name="accessAttributes", default=None)
+    associated_conversation_id: str | None = field(
+        name="associatedConversationId", default=None
     )
-    associated_conversation_id: str | None | UnsetType = field(
-        name="associatedConversationId", default=UNSET
+    conference_start: datetime | None = field(name="conferenceStart", default=None)
+    consultation_conversation_ids: list[str] | None = field(
+        name="consultationConversationIds", default=None
     )
-    conference_start: datetime | None | UnsetType = field(
-        name="conferenceStart", default=UNSET
+    conversation_end: datetime | None = field(name="conversationEnd", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    conversation_initiator: str | None = field(
+        name="conversationInitiator", default=None
     )
-    consultation_conversation_ids: list[str] | None | UnsetType = field(
-        name="consultationConversationIds", default=UNSET
+    conversation_start: datetime | None = field(name="conversationStart", default=None)
+    customer_participation: bool | None = field(
+        name="customerParticipation", default=None
     )
-    conversation_end: datetime | None | UnsetType = field(
-        name="conversationEnd", default=UNSET
+    division_ids: list[str] | None = field(name="divisionIds", default=None)
+    external_tag: str | None = field(name="externalTag", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
+    knowledge_base_ids: list[str] | None = field(name="knowledgeBaseIds", default=None)
+    media_stats_min_conversation_mos: float | None = field(
+        name="mediaStatsMinConversationMos", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    media_stats_min_conversation_r_factor: float | None = field(
+        name="mediaStatsMinConversationRFactor", default=None
     )
-    conversation_initiator: str | None | UnsetType = field(
-        name="conversationInitiator", default=UNSET
+    originating_direction: str | None = field(name="originatingDirection", default=None)
+    originating_social_media_public: bool | None = field(
+        name="originatingSocialMediaPublic", default=None
     )
-    conversation_start: datetime | None | UnsetType = field(
-        name="conversationStart", default=UNSET
-    )
-    customer_participation: bool | None | UnsetType = field(
-        name="customerParticipation", default=UNSET
-    )
-    division_ids: list[str] | None | UnsetType = field(
-        name="divisionIds", default=UNSET
-    )
-    external_tag: str | None | UnsetType = field(name="externalTag", default=UNSET)
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
-    knowledge_base_ids: list[str] | None | UnsetType = field(
-        name="knowledgeBaseIds", default=UNSET
-    )
-    media_stats_min_conversation_mos: float | None | UnsetType = field(
-        name="mediaStatsMinConversationMos", default=UNSET
-    )
-    media_stats_min_conversation_r_factor: float | None | UnsetType = field(
-        name="mediaStatsMinConversationRFactor", default=UNSET
-    )
-    originating_direction: str | None | UnsetType = field(
-        name="originatingDirection", default=UNSET
-    )
-    originating_social_media_public: bool | None | UnsetType = field(
-        name="originatingSocialMediaPublic", default=UNSET
-    )
-    self_served: bool | None | UnsetType = field(name="selfServed", default=UNSET)
-    evaluations: list[AnalyticsEvaluation] | None | UnsetType = UNSET
-    surveys: list[AnalyticsSurvey] | None | UnsetType = UNSET
-    resolutions: list[AnalyticsResolution] | None | UnsetType = UNSET
-    participants: list[AnalyticsParticipantWithoutAttributes] | None | UnsetType = UNSET
+    self_served: bool | None = field(name="selfServed", default=None)
+    evaluations: list[AnalyticsEvaluation] | None = None
+    surveys: list[AnalyticsSurvey] | None = None
+    resolutions: list[AnalyticsResolution] | None = None
+    participants: list[AnalyticsParticipantWithoutAttributes] | None = None
 
 
 class AnalyticsConversationWithoutAttributesMultiGetResponse(Model):
     """The AnalyticsConversationWithoutAttributesMultiGetResponse model."""
 
-    conversations: list[AnalyticsConversationWithoutAttributes] | None | UnsetType = (
-        UNSET
-    )
+    conversations: list[AnalyticsConversationWithoutAttributes] | None = None
 
 
 class AnalyticsDataRetentionResponse(Model):
@@ -485,11 +405,9 @@ class AnalyticsDataRetentionResponse(Model):
         date_modified: Date and time when the analytics data retention was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    retention_days: int | None | UnsetType = field(name="retentionDays", default=UNSET)
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
+    retention_days: int | None = field(name="retentionDays", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
 
 
 class AnalyticsEvaluation(Model):
@@ -514,32 +432,24 @@ class AnalyticsEvaluation(Model):
         user_id: ID of the agent the evaluation was performed against
     """
 
-    assignee_applicable: bool | None | UnsetType = field(
-        name="assigneeApplicable", default=UNSET
-    )
-    assignee_id: str | None | UnsetType = field(name="assigneeId", default=UNSET)
-    calibration_id: str | None | UnsetType = field(name="calibrationId", default=UNSET)
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    deleted: bool | None | UnsetType = UNSET
-    evaluation_id: str | None | UnsetType = field(name="evaluationId", default=UNSET)
-    evaluation_status: str | None | UnsetType = field(
-        name="evaluationStatus", default=UNSET
-    )
-    evaluator_id: str | None | UnsetType = field(name="evaluatorId", default=UNSET)
-    event_time: datetime | None | UnsetType = field(name="eventTime", default=UNSET)
-    form_id: str | None | UnsetType = field(name="formId", default=UNSET)
-    form_name: str | None | UnsetType = field(name="formName", default=UNSET)
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    released: bool | None | UnsetType = UNSET
-    rescored: bool | None | UnsetType = UNSET
-    system_submitted: bool | None | UnsetType = field(
-        name="systemSubmitted", default=UNSET
-    )
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    o_total_critical_score: int | None | UnsetType = field(
-        name="oTotalCriticalScore", default=UNSET
-    )
-    o_total_score: int | None | UnsetType = field(name="oTotalScore", default=UNSET)
+    assignee_applicable: bool | None = field(name="assigneeApplicable", default=None)
+    assignee_id: str | None = field(name="assigneeId", default=None)
+    calibration_id: str | None = field(name="calibrationId", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    deleted: bool | None = None
+    evaluation_id: str | None = field(name="evaluationId", default=None)
+    evaluation_status: str | None = field(name="evaluationStatus", default=None)
+    evaluator_id: str | None = field(name="evaluatorId", default=None)
+    event_time: datetime | None = field(name="eventTime", default=None)
+    form_id: str | None = field(name="formId", default=None)
+    form_name: str | None = field(name="formName", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    released: bool | None = None
+    rescored: bool | None = None
+    system_submitted: bool | None = field(name="systemSubmitted", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    o_total_critical_score: int | None = field(name="oTotalCriticalScore", default=None)
+    o_total_score: int | None = field(name="oTotalScore", default=None)
 
 
 class AnalyticsFlow(Model):
@@ -563,33 +473,25 @@ class AnalyticsFlow(Model):
         outcomes: Flow outcomes
     """
 
-    ending_language: str | None | UnsetType = field(
-        name="endingLanguage", default=UNSET
+    ending_language: str | None = field(name="endingLanguage", default=None)
+    entry_reason: str | None = field(name="entryReason", default=None)
+    entry_type: str | None = field(name="entryType", default=None)
+    exit_reason: str | None = field(name="exitReason", default=None)
+    flow_id: str | None = field(name="flowId", default=None)
+    flow_name: str | None = field(name="flowName", default=None)
+    flow_type: str | None = field(name="flowType", default=None)
+    flow_version: str | None = field(name="flowVersion", default=None)
+    issued_callback: bool | None = field(name="issuedCallback", default=None)
+    recognition_failure_reason: str | None = field(
+        name="recognitionFailureReason", default=None
     )
-    entry_reason: str | None | UnsetType = field(name="entryReason", default=UNSET)
-    entry_type: str | None | UnsetType = field(name="entryType", default=UNSET)
-    exit_reason: str | None | UnsetType = field(name="exitReason", default=UNSET)
-    flow_id: str | None | UnsetType = field(name="flowId", default=UNSET)
-    flow_name: str | None | UnsetType = field(name="flowName", default=UNSET)
-    flow_type: str | None | UnsetType = field(name="flowType", default=UNSET)
-    flow_version: str | None | UnsetType = field(name="flowVersion", default=UNSET)
-    issued_callback: bool | None | UnsetType = field(
-        name="issuedCallback", default=UNSET
+    starting_language: str | None = field(name="startingLanguage", default=None)
+    transfer_target_address: str | None = field(
+        name="transferTargetAddress", default=None
     )
-    recognition_failure_reason: str | None | UnsetType = field(
-        name="recognitionFailureReason", default=UNSET
-    )
-    starting_language: str | None | UnsetType = field(
-        name="startingLanguage", default=UNSET
-    )
-    transfer_target_address: str | None | UnsetType = field(
-        name="transferTargetAddress", default=UNSET
-    )
-    transfer_target_name: str | None | UnsetType = field(
-        name="transferTargetName", default=UNSET
-    )
-    transfer_type: str | None | UnsetType = field(name="transferType", default=UNSET)
-    outcomes: list[AnalyticsFlowOutcome] | None | UnsetType = UNSET
+    transfer_target_name: str | None = field(name="transferTargetName", default=None)
+    transfer_type: str | None = field(name="transferType", default=None)
+    outcomes: list[AnalyticsFlowOutcome] | None = None
 
 
 class AnalyticsFlowOutcome(Model):
@@ -603,17 +505,15 @@ class AnalyticsFlowOutcome(Model):
         flow_outcome_value: Flow outcome value, e.g. SUCCESS
     """
 
-    flow_outcome: str | None | UnsetType = field(name="flowOutcome", default=UNSET)
-    flow_outcome_end_timestamp: datetime | None | UnsetType = field(
-        name="flowOutcomeEndTimestamp", default=UNSET
+    flow_outcome: str | None = field(name="flowOutcome", default=None)
+    flow_outcome_end_timestamp: datetime | None = field(
+        name="flowOutcomeEndTimestamp", default=None
     )
-    flow_outcome_id: str | None | UnsetType = field(name="flowOutcomeId", default=UNSET)
-    flow_outcome_start_timestamp: datetime | None | UnsetType = field(
-        name="flowOutcomeStartTimestamp", default=UNSET
+    flow_outcome_id: str | None = field(name="flowOutcomeId", default=None)
+    flow_outcome_start_timestamp: datetime | None = field(
+        name="flowOutcomeStartTimestamp", default=None
     )
-    flow_outcome_value: str | None | UnsetType = field(
-        name="flowOutcomeValue", default=UNSET
-    )
+    flow_outcome_value: str | None = field(name="flowOutcomeValue", default=None)
 
 
 class AnalyticsMediaEndpointStat(Model):
@@ -633,29 +533,17 @@ class AnalyticsMediaEndpointStat(Model):
         underrun_packets: The total number of packets received after their timestamp/seqnum has been played out, for all audio streams belonging to this endpoint (also counted in discarded)
     """
 
-    codecs: list[str] | None | UnsetType = UNSET
-    discarded_packets: int | None | UnsetType = field(
-        name="discardedPackets", default=UNSET
-    )
-    duplicate_packets: int | None | UnsetType = field(
-        name="duplicatePackets", default=UNSET
-    )
-    event_time: datetime | None | UnsetType = field(name="eventTime", default=UNSET)
-    invalid_packets: int | None | UnsetType = field(
-        name="invalidPackets", default=UNSET
-    )
-    max_latency_ms: int | None | UnsetType = field(name="maxLatencyMs", default=UNSET)
-    min_mos: float | None | UnsetType = field(name="minMos", default=UNSET)
-    min_r_factor: float | None | UnsetType = field(name="minRFactor", default=UNSET)
-    overrun_packets: int | None | UnsetType = field(
-        name="overrunPackets", default=UNSET
-    )
-    received_packets: int | None | UnsetType = field(
-        name="receivedPackets", default=UNSET
-    )
-    underrun_packets: int | None | UnsetType = field(
-        name="underrunPackets", default=UNSET
-    )
+    codecs: list[str] | None = None
+    discarded_packets: int | None = field(name="discardedPackets", default=None)
+    duplicate_packets: int | None = field(name="duplicatePackets", default=None)
+    event_time: datetime | None = field(name="eventTime", default=None)
+    invalid_packets: int | None = field(name="invalidPackets", default=None)
+    max_latency_ms: int | None = field(name="maxLatencyMs", default=None)
+    min_mos: float | None = field(name="minMos", default=None)
+    min_r_factor: float | None = field(name="minRFactor", default=None)
+    overrun_packets: int | None = field(name="overrunPackets", default=None)
+    received_packets: int | None = field(name="receivedPackets", default=None)
+    underrun_packets: int | None = field(name="underrunPackets", default=None)
 
 
 class AnalyticsParticipant(Model):
@@ -675,25 +563,19 @@ class AnalyticsParticipant(Model):
         attributes: List of attributes associated to this participant
     """
 
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    external_organization_id: str | None = field(
+        name="externalOrganizationId", default=None
     )
-    external_organization_id: str | None | UnsetType = field(
-        name="externalOrganizationId", default=UNSET
-    )
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    participant_id: str | None | UnsetType = field(name="participantId", default=UNSET)
-    participant_name: str | None | UnsetType = field(
-        name="participantName", default=UNSET
-    )
-    purpose: str | None | UnsetType = UNSET
-    screen_recording: bool | None | UnsetType = field(
-        name="screenRecording", default=UNSET
-    )
-    team_id: str | None | UnsetType = field(name="teamId", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    sessions: list[AnalyticsSession] | None | UnsetType = UNSET
-    attributes: dict[str, str] | None | UnsetType = UNSET
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    participant_id: str | None = field(name="participantId", default=None)
+    participant_name: str | None = field(name="participantName", default=None)
+    purpose: str | None = None
+    screen_recording: bool | None = field(name="screenRecording", default=None)
+    team_id: str | None = field(name="teamId", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    sessions: list[AnalyticsSession] | None = None
+    attributes: dict[str, str] | None = None
 
 
 class AnalyticsParticipantWithoutAttributes(Model):
@@ -712,24 +594,18 @@ class AnalyticsParticipantWithoutAttributes(Model):
         sessions: List of sessions associated to this participant
     """
 
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    external_organization_id: str | None = field(
+        name="externalOrganizationId", default=None
     )
-    external_organization_id: str | None | UnsetType = field(
-        name="externalOrganizationId", default=UNSET
-    )
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    participant_id: str | None | UnsetType = field(name="participantId", default=UNSET)
-    participant_name: str | None | UnsetType = field(
-        name="participantName", default=UNSET
-    )
-    purpose: str | None | UnsetType = UNSET
-    screen_recording: bool | None | UnsetType = field(
-        name="screenRecording", default=UNSET
-    )
-    team_id: str | None | UnsetType = field(name="teamId", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    sessions: list[AnalyticsSession] | None | UnsetType = UNSET
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    participant_id: str | None = field(name="participantId", default=None)
+    participant_name: str | None = field(name="participantName", default=None)
+    purpose: str | None = None
+    screen_recording: bool | None = field(name="screenRecording", default=None)
+    team_id: str | None = field(name="teamId", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    sessions: list[AnalyticsSession] | None = None
 
 
 class AnalyticsProperty(Model):
@@ -741,9 +617,9 @@ class AnalyticsProperty(Model):
         value: What property value to match against
     """
 
-    property: str | None | UnsetType = UNSET
-    property_type: str | None | UnsetType = field(name="propertyType", default=UNSET)
-    value: str | None | UnsetType = UNSET
+    property: str | None = None
+    property_type: str | None = field(name="propertyType", default=None)
+    value: str | None = None
 
 
 class AnalyticsProposedAgent(Model):
@@ -754,10 +630,8 @@ class AnalyticsProposedAgent(Model):
         proposed_agent_id: Unique identifier for the agent that was proposed by predictive routing
     """
 
-    agent_rank: int | None | UnsetType = field(name="agentRank", default=UNSET)
-    proposed_agent_id: str | None | UnsetType = field(
-        name="proposedAgentId", default=UNSET
-    )
+    agent_rank: int | None = field(name="agentRank", default=None)
+    proposed_agent_id: str | None = field(name="proposedAgentId", default=None)
 
 
 class AnalyticsQueryAggregation(Model):
@@ -771,11 +645,11 @@ class AnalyticsQueryAggregation(Model):
         ranges: For use with numericRange aggregations
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    metric: str | None | UnsetType = UNSET
-    size: int | None | UnsetType = UNSET
-    ranges: list[AggregationRange] | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    metric: str | None = None
+    size: int | None = None
+    ranges: list[AggregationRange] | None = None
 
 
 class AnalyticsReportingSettings(Model):
@@ -787,14 +661,12 @@ class AnalyticsReportingSettings(Model):
         my_interactions_pii_masking_enabled: Indicates whether PII data is masked in My Interaction export and the Analytics/Reporting UI
     """
 
-    pii_masking_enabled: bool | None | UnsetType = field(
-        name="piiMaskingEnabled", default=UNSET
+    pii_masking_enabled: bool | None = field(name="piiMaskingEnabled", default=None)
+    queue_agent_access_obfuscation: bool | None = field(
+        name="queueAgentAccessObfuscation", default=None
     )
-    queue_agent_access_obfuscation: bool | None | UnsetType = field(
-        name="queueAgentAccessObfuscation", default=UNSET
-    )
-    my_interactions_pii_masking_enabled: bool | None | UnsetType = field(
-        name="myInteractionsPiiMaskingEnabled", default=UNSET
+    my_interactions_pii_masking_enabled: bool | None = field(
+        name="myInteractionsPiiMaskingEnabled", default=None
     )
 
 
@@ -807,12 +679,10 @@ class AnalyticsResolution(Model):
         user_id: The ID of the last user who handled the conversation.
     """
 
-    event_time: datetime | None | UnsetType = field(name="eventTime", default=UNSET)
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    n_next_contact_avoided: int | None | UnsetType = field(
-        name="nNextContactAvoided", default=UNSET
-    )
+    event_time: datetime | None = field(name="eventTime", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    n_next_contact_avoided: int | None = field(name="nNextContactAvoided", default=None)
 
 
 class AnalyticsRoutingStatusRecord(Model):
@@ -824,9 +694,9 @@ class AnalyticsRoutingStatusRecord(Model):
         routing_status: The user's ACD routing status Allowed values: "OFF_QUEUE", "IDLE", "INTERACTING", "NOT_RESPONDING", "COMMUNICATING".
     """
 
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    routing_status: str | None | UnsetType = field(name="routingStatus", default=UNSET)
+    start_time: datetime | None = field(name="startTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    routing_status: str | None = field(name="routingStatus", default=None)
 
 
 class AnalyticsScoredAgent(Model):
@@ -837,8 +707,8 @@ class AnalyticsScoredAgent(Model):
         scored_agent_id: Unique identifier for the agent that was scored for this conversation
     """
 
-    agent_score: int | None | UnsetType = field(name="agentScore", default=UNSET)
-    scored_agent_id: str | None | UnsetType = field(name="scoredAgentId", default=UNSET)
+    agent_score: int | None = field(name="agentScore", default=None)
+    scored_agent_id: str | None = field(name="scoredAgentId", default=None)
 
 
 class AnalyticsSession(Model):
@@ -936,195 +806,137 @@ class AnalyticsSession(Model):
         segments: List of segments for this session
     """
 
-    active_skill_ids: list[str] | None | UnsetType = field(
-        name="activeSkillIds", default=UNSET
+    active_skill_ids: list[str] | None = field(name="activeSkillIds", default=None)
+    acw_skipped: bool | None = field(name="acwSkipped", default=None)
+    address_from: str | None = field(name="addressFrom", default=None)
+    address_other: str | None = field(name="addressOther", default=None)
+    address_self: str | None = field(name="addressSelf", default=None)
+    address_to: str | None = field(name="addressTo", default=None)
+    agent_assistant_id: str | None = field(name="agentAssistantId", default=None)
+    agent_bullseye_ring: int | None = field(name="agentBullseyeRing", default=None)
+    agent_owned: bool | None = field(name="agentOwned", default=None)
+    ani: str | None = None
+    assigner_id: str | None = field(name="assignerId", default=None)
+    authenticated: bool | None = None
+    barged_participant_id: str | None = field(name="bargedParticipantId", default=None)
+    bcc: list[str] | None = None
+    callback_numbers: list[str] | None = field(name="callbackNumbers", default=None)
+    callback_scheduled_time: datetime | None = field(
+        name="callbackScheduledTime", default=None
     )
-    acw_skipped: bool | None | UnsetType = field(name="acwSkipped", default=UNSET)
-    address_from: str | None | UnsetType = field(name="addressFrom", default=UNSET)
-    address_other: str | None | UnsetType = field(name="addressOther", default=UNSET)
-    address_self: str | None | UnsetType = field(name="addressSelf", default=UNSET)
-    address_to: str | None | UnsetType = field(name="addressTo", default=UNSET)
-    agent_assistant_id: str | None | UnsetType = field(
-        name="agentAssistantId", default=UNSET
+    callback_user_name: str | None = field(name="callbackUserName", default=None)
+    cc: list[str] | None = None
+    cleared: bool | None = None
+    coached_participant_id: str | None = field(
+        name="coachedParticipantId", default=None
     )
-    agent_bullseye_ring: int | None | UnsetType = field(
-        name="agentBullseyeRing", default=UNSET
+    cobrowse_role: str | None = field(name="cobrowseRole", default=None)
+    cobrowse_room_id: str | None = field(name="cobrowseRoomId", default=None)
+    delivery_pushed: bool | None = field(name="deliveryPushed", default=None)
+    delivery_status: str | None = field(name="deliveryStatus", default=None)
+    delivery_status_change_date: datetime | None = field(
+        name="deliveryStatusChangeDate", default=None
     )
-    agent_owned: bool | None | UnsetType = field(name="agentOwned", default=UNSET)
-    ani: str | None | UnsetType = UNSET
-    assigner_id: str | None | UnsetType = field(name="assignerId", default=UNSET)
-    authenticated: bool | None | UnsetType = UNSET
-    barged_participant_id: str | None | UnsetType = field(
-        name="bargedParticipantId", default=UNSET
+    destination_addresses: list[str] | None = field(
+        name="destinationAddresses", default=None
     )
-    bcc: list[str] | None | UnsetType = UNSET
-    callback_numbers: list[str] | None | UnsetType = field(
-        name="callbackNumbers", default=UNSET
+    detected_speech_end: datetime | None = field(name="detectedSpeechEnd", default=None)
+    detected_speech_start: datetime | None = field(
+        name="detectedSpeechStart", default=None
     )
-    callback_scheduled_time: datetime | None | UnsetType = field(
-        name="callbackScheduledTime", default=UNSET
+    direction: str | None = None
+    disposition_analyzer: str | None = field(name="dispositionAnalyzer", default=None)
+    disposition_name: str | None = field(name="dispositionName", default=None)
+    dnis: str | None = None
+    edge_id: str | None = field(name="edgeId", default=None)
+    eligible_agent_counts: list[int] | None = field(
+        name="eligibleAgentCounts", default=None
     )
-    callback_user_name: str | None | UnsetType = field(
-        name="callbackUserName", default=UNSET
+    engagement_source: str | None = field(name="engagementSource", default=None)
+    error_code_description: str | None = field(
+        name="errorCodeDescription", default=None
     )
-    cc: list[str] | None | UnsetType = UNSET
-    cleared: bool | None | UnsetType = UNSET
-    coached_participant_id: str | None | UnsetType = field(
-        name="coachedParticipantId", default=UNSET
+    extended_delivery_status: str | None = field(
+        name="extendedDeliveryStatus", default=None
     )
-    cobrowse_role: str | None | UnsetType = field(name="cobrowseRole", default=UNSET)
-    cobrowse_room_id: str | None | UnsetType = field(
-        name="cobrowseRoomId", default=UNSET
+    flow_in_type: str | None = field(name="flowInType", default=None)
+    flow_out_type: str | None = field(name="flowOutType", default=None)
+    journey_action_id: str | None = field(name="journeyActionId", default=None)
+    journey_action_map_id: str | None = field(name="journeyActionMapId", default=None)
+    journey_action_map_version: int | None = field(
+        name="journeyActionMapVersion", default=None
     )
-    delivery_pushed: bool | None | UnsetType = field(
-        name="deliveryPushed", default=UNSET
+    journey_customer_id: str | None = field(name="journeyCustomerId", default=None)
+    journey_customer_id_type: str | None = field(
+        name="journeyCustomerIdType", default=None
     )
-    delivery_status: str | None | UnsetType = field(
-        name="deliveryStatus", default=UNSET
+    journey_customer_session_id: str | None = field(
+        name="journeyCustomerSessionId", default=None
     )
-    delivery_status_change_date: datetime | None | UnsetType = field(
-        name="deliveryStatusChangeDate", default=UNSET
+    journey_customer_session_id_type: str | None = field(
+        name="journeyCustomerSessionIdType", default=None
     )
-    destination_addresses: list[str] | None | UnsetType = field(
-        name="destinationAddresses", default=UNSET
+    media_bridge_id: str | None = field(name="mediaBridgeId", default=None)
+    media_count: int | None = field(name="mediaCount", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    message_type: str | None = field(name="messageType", default=None)
+    monitored_participant_id: str | None = field(
+        name="monitoredParticipantId", default=None
     )
-    detected_speech_end: datetime | None | UnsetType = field(
-        name="detectedSpeechEnd", default=UNSET
+    outbound_campaign_id: str | None = field(name="outboundCampaignId", default=None)
+    outbound_contact_id: str | None = field(name="outboundContactId", default=None)
+    outbound_contact_list_id: str | None = field(
+        name="outboundContactListId", default=None
     )
-    detected_speech_start: datetime | None | UnsetType = field(
-        name="detectedSpeechStart", default=UNSET
+    peer_id: str | None = field(name="peerId", default=None)
+    protocol_call_id: str | None = field(name="protocolCallId", default=None)
+    provider: str | None = None
+    recording: bool | None = None
+    remote: str | None = None
+    remote_name_displayable: str | None = field(
+        name="remoteNameDisplayable", default=None
     )
-    direction: str | None | UnsetType = UNSET
-    disposition_analyzer: str | None | UnsetType = field(
-        name="dispositionAnalyzer", default=UNSET
+    removed_skill_ids: list[str] | None = field(name="removedSkillIds", default=None)
+    requested_routings: list[str] | None = field(name="requestedRoutings", default=None)
+    room_id: str | None = field(name="roomId", default=None)
+    routing_ring: int | None = field(name="routingRing", default=None)
+    routing_rule: str | None = field(name="routingRule", default=None)
+    routing_rule_type: str | None = field(name="routingRuleType", default=None)
+    screen_monitored_user_id: str | None = field(
+        name="screenMonitoredUserId", default=None
     )
-    disposition_name: str | None | UnsetType = field(
-        name="dispositionName", default=UNSET
+    screen_share_address_self: str | None = field(
+        name="screenShareAddressSelf", default=None
     )
-    dnis: str | None | UnsetType = UNSET
-    edge_id: str | None | UnsetType = field(name="edgeId", default=UNSET)
-    eligible_agent_counts: list[int] | None | UnsetType = field(
-        name="eligibleAgentCounts", default=UNSET
+    screen_share_room_id: str | None = field(name="screenShareRoomId", default=None)
+    script_id: str | None = field(name="scriptId", default=None)
+    selected_agent_id: str | None = field(name="selectedAgentId", default=None)
+    selected_agent_rank: int | None = field(name="selectedAgentRank", default=None)
+    session_dnis: str | None = field(name="sessionDnis", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    sharing_screen: bool | None = field(name="sharingScreen", default=None)
+    skill_expression_id: str | None = field(name="skillExpressionId", default=None)
+    skip_enabled: bool | None = field(name="skipEnabled", default=None)
+    snippet_recording: bool | None = field(name="snippetRecording", default=None)
+    timeout_seconds: int | None = field(name="timeoutSeconds", default=None)
+    used_routing: str | None = field(name="usedRouting", default=None)
+    video_address_self: str | None = field(name="videoAddressSelf", default=None)
+    video_room_id: str | None = field(name="videoRoomId", default=None)
+    waiting_interaction_counts: list[int] | None = field(
+        name="waitingInteractionCounts", default=None
     )
-    engagement_source: str | None | UnsetType = field(
-        name="engagementSource", default=UNSET
+    agent_groups: list[AnalyticsAgentGroup] | None = field(
+        name="agentGroups", default=None
     )
-    error_code_description: str | None | UnsetType = field(
-        name="errorCodeDescription", default=UNSET
+    proposed_agents: list[AnalyticsProposedAgent] | None = field(
+        name="proposedAgents", default=None
     )
-    extended_delivery_status: str | None | UnsetType = field(
-        name="extendedDeliveryStatus", default=UNSET
+    media_endpoint_stats: list[AnalyticsMediaEndpointStat] | None = field(
+        name="mediaEndpointStats", default=None
     )
-    flow_in_type: str | None | UnsetType = field(name="flowInType", default=UNSET)
-    flow_out_type: str | None | UnsetType = field(name="flowOutType", default=UNSET)
-    journey_action_id: str | None | UnsetType = field(
-        name="journeyActionId", default=UNSET
-    )
-    journey_action_map_id: str | None | UnsetType = field(
-        name="journeyActionMapId", default=UNSET
-    )
-    journey_action_map_version: int | None | UnsetType = field(
-        name="journeyActionMapVersion", default=UNSET
-    )
-    journey_customer_id: str | None | UnsetType = field(
-        name="journeyCustomerId", default=UNSET
-    )
-    journey_customer_id_type: str | None | UnsetType = field(
-        name="journeyCustomerIdType", default=UNSET
-    )
-    journey_customer_session_id: str | None | UnsetType = field(
-        name="journeyCustomerSessionId", default=UNSET
-    )
-    journey_customer_session_id_type: str | None | UnsetType = field(
-        name="journeyCustomerSessionIdType", default=UNSET
-    )
-    media_bridge_id: str | None | UnsetType = field(name="mediaBridgeId", default=UNSET)
-    media_count: int | None | UnsetType = field(name="mediaCount", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    message_type: str | None | UnsetType = field(name="messageType", default=UNSET)
-    monitored_participant_id: str | None | UnsetType = field(
-        name="monitoredParticipantId", default=UNSET
-    )
-    outbound_campaign_id: str | None | UnsetType = field(
-        name="outboundCampaignId", default=UNSET
-    )
-    outbound_contact_id: str | None | UnsetType = field(
-        name="outboundContactId", default=UNSET
-    )
-    outbound_contact_list_id: str | None | UnsetType = field(
-        name="outboundContactListId", default=UNSET
-    )
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    protocol_call_id: str | None | UnsetType = field(
-        name="protocolCallId", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    recording: bool | None | UnsetType = UNSET
-    remote: str | None | UnsetType = UNSET
-    remote_name_displayable: str | None | UnsetType = field(
-        name="remoteNameDisplayable", default=UNSET
-    )
-    removed_skill_ids: list[str] | None | UnsetType = field(
-        name="removedSkillIds", default=UNSET
-    )
-    requested_routings: list[str] | None | UnsetType = field(
-        name="requestedRoutings", default=UNSET
-    )
-    room_id: str | None | UnsetType = field(name="roomId", default=UNSET)
-    routing_ring: int | None | UnsetType = field(name="routingRing", default=UNSET)
-    routing_rule: str | None | UnsetType = field(name="routingRule", default=UNSET)
-    routing_rule_type: str | None | UnsetType = field(
-        name="routingRuleType", default=UNSET
-    )
-    screen_monitored_user_id: str | None | UnsetType = field(
-        name="screenMonitoredUserId", default=UNSET
-    )
-    screen_share_address_self: str | None | UnsetType = field(
-        name="screenShareAddressSelf", default=UNSET
-    )
-    screen_share_room_id: str | None | UnsetType = field(
-        name="screenShareRoomId", default=UNSET
-    )
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    selected_agent_id: str | None | UnsetType = field(
-        name="selectedAgentId", default=UNSET
-    )
-    selected_agent_rank: int | None | UnsetType = field(
-        name="selectedAgentRank", default=UNSET
-    )
-    session_dnis: str | None | UnsetType = field(name="sessionDnis", default=UNSET)
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    sharing_screen: bool | None | UnsetType = field(name="sharingScreen", default=UNSET)
-    skill_expression_id: str | None | UnsetType = field(
-        name="skillExpressionId", default=UNSET
-    )
-    skip_enabled: bool | None | UnsetType = field(name="skipEnabled", default=UNSET)
-    snippet_recording: bool | None | UnsetType = field(
-        name="snippetRecording", default=UNSET
-    )
-    timeout_seconds: int | None | UnsetType = field(
-        name="timeoutSeconds", default=UNSET
-    )
-    used_routing: str | None | UnsetType = field(name="usedRouting", default=UNSET)
-    video_address_self: str | None | UnsetType = field(
-        name="videoAddressSelf", default=UNSET
-    )
-    video_room_id: str | None | UnsetType = field(name="videoRoomId", default=UNSET)
-    waiting_interaction_counts: list[int] | None | UnsetType = field(
-        name="waitingInteractionCounts", default=UNSET
-    )
-    agent_groups: list[AnalyticsAgentGroup] | None | UnsetType = field(
-        name="agentGroups", default=UNSET
-    )
-    proposed_agents: list[AnalyticsProposedAgent] | None | UnsetType = field(
-        name="proposedAgents", default=UNSET
-    )
-    media_endpoint_stats: list[AnalyticsMediaEndpointStat] | None | UnsetType = field(
-        name="mediaEndpointStats", default=UNSET
-    )
-    flow: AnalyticsFlow | None | UnsetType = UNSET
-    metrics: list[AnalyticsSessionMetric] | None | UnsetType = UNSET
-    segments: list[AnalyticsConversationSegment] | None | UnsetType = UNSET
+    flow: AnalyticsFlow | None = None
+    metrics: list[AnalyticsSessionMetric] | None = None
+    segments: list[AnalyticsConversationSegment] | None = None
 
 
 class AnalyticsSessionMetric(Model):
@@ -1136,9 +948,9 @@ class AnalyticsSessionMetric(Model):
         value: The metric value
     """
 
-    emit_date: datetime | None | UnsetType = field(name="emitDate", default=UNSET)
-    name: str | None | UnsetType = UNSET
-    value: int | None | UnsetType = UNSET
+    emit_date: datetime | None = field(name="emitDate", default=None)
+    name: str | None = None
+    value: int | None = None
 
 
 class AnalyticsSurvey(Model):
@@ -1159,31 +971,23 @@ class AnalyticsSurvey(Model):
         user_id: ID of the agent the survey was performed against
     """
 
-    event_time: datetime | None | UnsetType = field(name="eventTime", default=UNSET)
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    survey_completed_date: datetime | None | UnsetType = field(
-        name="surveyCompletedDate", default=UNSET
+    event_time: datetime | None = field(name="eventTime", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    survey_completed_date: datetime | None = field(
+        name="surveyCompletedDate", default=None
     )
-    survey_form_context_id: str | None | UnsetType = field(
-        name="surveyFormContextId", default=UNSET
+    survey_form_context_id: str | None = field(name="surveyFormContextId", default=None)
+    survey_form_id: str | None = field(name="surveyFormId", default=None)
+    survey_form_name: str | None = field(name="surveyFormName", default=None)
+    survey_id: str | None = field(name="surveyId", default=None)
+    survey_partial_response: bool | None = field(
+        name="surveyPartialResponse", default=None
     )
-    survey_form_id: str | None | UnsetType = field(name="surveyFormId", default=UNSET)
-    survey_form_name: str | None | UnsetType = field(
-        name="surveyFormName", default=UNSET
-    )
-    survey_id: str | None | UnsetType = field(name="surveyId", default=UNSET)
-    survey_partial_response: bool | None | UnsetType = field(
-        name="surveyPartialResponse", default=UNSET
-    )
-    survey_promoter_score: int | None | UnsetType = field(
-        name="surveyPromoterScore", default=UNSET
-    )
-    survey_status: str | None | UnsetType = field(name="surveyStatus", default=UNSET)
-    survey_type: str | None | UnsetType = field(name="surveyType", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    o_survey_total_score: int | None | UnsetType = field(
-        name="oSurveyTotalScore", default=UNSET
-    )
+    survey_promoter_score: int | None = field(name="surveyPromoterScore", default=None)
+    survey_status: str | None = field(name="surveyStatus", default=None)
+    survey_type: str | None = field(name="surveyType", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    o_survey_total_score: int | None = field(name="oSurveyTotalScore", default=None)
 
 
 class AnalyticsUserDetail(Model):
@@ -1195,12 +999,12 @@ class AnalyticsUserDetail(Model):
         routing_status: The ACD routing status records for the user
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    primary_presence: list[AnalyticsUserPresenceRecord] | None | UnsetType = field(
-        name="primaryPresence", default=UNSET
+    user_id: str | None = field(name="userId", default=None)
+    primary_presence: list[AnalyticsUserPresenceRecord] | None = field(
+        name="primaryPresence", default=None
     )
-    routing_status: list[AnalyticsRoutingStatusRecord] | None | UnsetType = field(
-        name="routingStatus", default=UNSET
+    routing_status: list[AnalyticsRoutingStatusRecord] | None = field(
+        name="routingStatus", default=None
     )
 
 
@@ -1212,23 +1016,23 @@ class AnalyticsUserDetailsAsyncQueryResponse(Model):
         data_availability_date: Data available up to at least this datetime. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    user_details: list[AnalyticsUserDetail] | None | UnsetType = field(
-        name="userDetails", default=UNSET
+    user_details: list[AnalyticsUserDetail] | None = field(
+        name="userDetails", default=None
     )
-    cursor: str | None | UnsetType = UNSET
-    data_availability_date: datetime | None | UnsetType = field(
-        name="dataAvailabilityDate", default=UNSET
+    cursor: str | None = None
+    data_availability_date: datetime | None = field(
+        name="dataAvailabilityDate", default=None
     )
 
 
 class AnalyticsUserDetailsQueryResponse(Model):
     """The AnalyticsUserDetailsQueryResponse model."""
 
-    user_details: list[AnalyticsUserDetail] | None | UnsetType = field(
-        name="userDetails", default=UNSET
+    user_details: list[AnalyticsUserDetail] | None = field(
+        name="userDetails", default=None
     )
-    aggregations: list[AggregationResult] | None | UnsetType = UNSET
-    total_hits: int | None | UnsetType = field(name="totalHits", default=UNSET)
+    aggregations: list[AggregationResult] | None = None
+    total_hits: int | None = field(name="totalHits", default=None)
 
 
 class AnalyticsUserPresenceRecord(Model):
@@ -1241,11 +1045,9 @@ class AnalyticsUserPresenceRecord(Model):
         organization_presence_id: The identifier for the user's organization presence
     """
 
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    system_presence: str | None | UnsetType = field(
-        name="systemPresence", default=UNSET
-    )
-    organization_presence_id: str | None | UnsetType = field(
-        name="organizationPresenceId", default=UNSET
+    start_time: datetime | None = field(name="startTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    system_presence: str | None = field(name="systemPresence", default=None)
+    organization_presence_id: str | None = field(
+        name="organizationPresenceId", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .user import User
@@ -30,28 +30,18 @@ class Annotation(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    location: int | None | UnsetType = UNSET
-    duration_ms: int | None | UnsetType = field(name="durationMs", default=UNSET)
-    absolute_location: int | None | UnsetType = field(
-        name="absoluteLocation", default=UNSET
-    )
-    absolute_duration_ms: int | None | UnsetType = field(
-        name="absoluteDurationMs", default=UNSET
-    )
-    recording_location: int | None | UnsetType = field(
-        name="recordingLocation", default=UNSET
-    )
-    recording_duration_ms: int | None | UnsetType = field(
-        name="recordingDurationMs", default=UNSET
-    )
-    user: User | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    reason: str | None | UnsetType = UNSET
-    annotations: list[Annotation] | None | UnsetType = UNSET
-    realtime_location: int | None | UnsetType = field(
-        name="realtimeLocation", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    type: str | None = None
+    location: int | None = None
+    duration_ms: int | None = field(name="durationMs", default=None)
+    absolute_location: int | None = field(name="absoluteLocation", default=None)
+    absolute_duration_ms: int | None = field(name="absoluteDurationMs", default=None)
+    recording_location: int | None = field(name="recordingLocation", default=None)
+    recording_duration_ms: int | None = field(name="recordingDurationMs", default=None)
+    user: User | None = None
+    description: str | None = None
+    reason: str | None = None
+    annotations: list[Annotation] | None = None
+    realtime_location: int | None = field(name="realtimeLocation", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .assistance import AssistanceCondition
@@ -18,7 +18,7 @@ class AnswerGenerationConfig(Model):
         enabled: Answer generation is enabled.
     """
 
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None
 
 
 class AnswerGenerationDocument(Model):
@@ -30,9 +30,9 @@ class AnswerGenerationDocument(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    title: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AnswerOption(Model):
@@ -44,11 +44,11 @@ class AnswerOption(Model):
         assistance_conditions: List of assistance conditions which are combined together with a logical AND operator. Eg ( assistanceCondtion1 && assistanceCondition2 ) wherein assistanceCondition could be ( EXISTS topic1 || topic2 || ... ) or (NOTEXISTS topic3 || topic4 || ...).
     """
 
-    id: str | None | UnsetType = UNSET
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    built_in_type: str | None | UnsetType = field(name="builtInType", default=UNSET)
-    text: str | None | UnsetType = UNSET
-    value: int | None | UnsetType = UNSET
-    assistance_conditions: list[AssistanceCondition] | None | UnsetType = field(
-        name="assistanceConditions", default=UNSET
+    id: str | None = None
+    context_id: str | None = field(name="contextId", default=None)
+    built_in_type: str | None = field(name="builtInType", default=None)
+    text: str | None = None
+    value: int | None = None
+    assistance_conditions: list[AssistanceCondition] | None = field(
+        name="assistanceConditions", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .cursors import Cursors
@@ -21,10 +21,10 @@ class ApiUsageClientQuery(Model):
         group_by: Behaves like a SQL GROUPBY. Allows for multiple levels of grouping as a list of dimensions. Partitions resulting aggregate computations into distinct named subgroups rather than across the entire result set as if it were one group.
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
+    interval: str | None = None
+    granularity: str | None = None
+    metrics: list[str] | None = None
+    group_by: list[str] | None = field(name="groupBy", default=None)
 
 
 class ApiUsageOrganizationQuery(Model):
@@ -37,10 +37,10 @@ class ApiUsageOrganizationQuery(Model):
         group_by: Behaves like a SQL GROUPBY. Allows for multiple levels of grouping as a list of dimensions. Partitions resulting aggregate computations into distinct named subgroups rather than across the entire result set as if it were one group.
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
+    interval: str | None = None
+    granularity: str | None = None
+    metrics: list[str] | None = None
+    group_by: list[str] | None = field(name="groupBy", default=None)
 
 
 class ApiUsageQueryResult(Model):
@@ -52,9 +52,9 @@ class ApiUsageQueryResult(Model):
         cursors: Cursor tokens to be used for navigating paginated results
     """
 
-    results: list[ApiUsageRow] | None | UnsetType = UNSET
-    query_status: str | None | UnsetType = field(name="queryStatus", default=UNSET)
-    cursors: Cursors | None | UnsetType = UNSET
+    results: list[ApiUsageRow] | None = None
+    query_status: str | None = field(name="queryStatus", default=None)
+    cursors: Cursors | None = None
 
 
 class ApiUsageRow(Model):
@@ -76,21 +76,19 @@ class ApiUsageRow(Model):
         date_: Date of requests, based on granularity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    client_id: str | None | UnsetType = field(name="clientId", default=UNSET)
-    client_name: str | None | UnsetType = field(name="clientName", default=UNSET)
-    organization_id: str | None | UnsetType = field(
-        name="organizationId", default=UNSET
-    )
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    template_uri: str | None | UnsetType = field(name="templateUri", default=UNSET)
-    http_method: str | None | UnsetType = field(name="httpMethod", default=UNSET)
-    status200: int | None | UnsetType = UNSET
-    status300: int | None | UnsetType = UNSET
-    status400: int | None | UnsetType = UNSET
-    status500: int | None | UnsetType = UNSET
-    status429: int | None | UnsetType = UNSET
-    requests: int | None | UnsetType = UNSET
-    date_: datetime | None | UnsetType = field(name="date", default=UNSET)
+    client_id: str | None = field(name="clientId", default=None)
+    client_name: str | None = field(name="clientName", default=None)
+    organization_id: str | None = field(name="organizationId", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    template_uri: str | None = field(name="templateUri", default=None)
+    http_method: str | None = field(name="httpMethod", default=None)
+    status200: int | None = None
+    status300: int | None = None
+    status400: int | None = None
+    status500: int | None = None
+    status429: int | None = None
+    requests: int | None = None
+    date_: datetime | None = field(name="date", default=None)
 
 
 class ApiUsageSimpleSearch(Model):
@@ -104,14 +102,8 @@ class ApiUsageSimpleSearch(Model):
         template_uris: Behaves like a SQL WHERE with multiple IN operators. Specifies a list of Template Uris to be queried.
     """
 
-    interval: str | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    oauth_client_names: list[str] | None | UnsetType = field(
-        name="oauthClientNames", default=UNSET
-    )
-    http_methods: list[str] | None | UnsetType = field(
-        name="httpMethods", default=UNSET
-    )
-    template_uris: list[str] | None | UnsetType = field(
-        name="templateUris", default=UNSET
-    )
+    interval: str | None = None
+    metrics: list[str] | None = None
+    oauth_client_names: list[str] | None = field(name="oauthClientNames", default=None)
+    http_methods: list[str] | None = field(name="httpMethods", default=None)
+    template_uris: list[str] | None = field(name="templateUris", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .custom import CustomEventAttribute
@@ -36,25 +36,21 @@ class AppEvent(Model):
         traits: Traits are attributes intrinsic to the customer that may be sent in selected events. Examples are email, givenName, cellPhone.
     """
 
-    event_name: str | None | UnsetType = field(name="eventName", default=UNSET)
-    screen_name: str | None | UnsetType = field(name="screenName", default=UNSET)
-    app: JourneyApp | None | UnsetType = UNSET
-    device: Device | None | UnsetType = UNSET
-    ip_address: str | None | UnsetType = field(name="ipAddress", default=UNSET)
-    ip_organization: str | None | UnsetType = field(
-        name="ipOrganization", default=UNSET
+    event_name: str | None = field(name="eventName", default=None)
+    screen_name: str | None = field(name="screenName", default=None)
+    app: JourneyApp | None = None
+    device: Device | None = None
+    ip_address: str | None = field(name="ipAddress", default=None)
+    ip_organization: str | None = field(name="ipOrganization", default=None)
+    geolocation: JourneyGeolocation | None = None
+    sdk_library: SdkLibrary | None = field(name="sdkLibrary", default=None)
+    network_connectivity: NetworkConnectivity | None = field(
+        name="networkConnectivity", default=None
     )
-    geolocation: JourneyGeolocation | None | UnsetType = UNSET
-    sdk_library: SdkLibrary | None | UnsetType = field(name="sdkLibrary", default=UNSET)
-    network_connectivity: NetworkConnectivity | None | UnsetType = field(
-        name="networkConnectivity", default=UNSET
-    )
-    mkt_campaign: JourneyCampaign | None | UnsetType = field(
-        name="mktCampaign", default=UNSET
-    )
-    search_query: str | None | UnsetType = field(name="searchQuery", default=UNSET)
-    attributes: dict[str, CustomEventAttribute] | None | UnsetType = UNSET
-    traits: dict[str, CustomEventAttribute] | None | UnsetType = UNSET
+    mkt_campaign: JourneyCampaign | None = field(name="mktCampaign", default=None)
+    search_query: str | None = field(name="searchQuery", default=None)
+    attributes: dict[str, CustomEventAttribute] | None = None
+    traits: dict[str, CustomEventAttribute] | None = None
 
 
 class AppEventRequest(Model):
@@ -76,23 +72,21 @@ class AppEventRequest(Model):
         created_date: UTC timestamp indicating when the event actually took place, events older than an hour will be rejected. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    event_name: str | None | UnsetType = field(name="eventName", default=UNSET)
-    screen_name: str | None | UnsetType = field(name="screenName", default=UNSET)
-    app: JourneyApp | None | UnsetType = UNSET
-    device: RequestDevice | None | UnsetType = UNSET
-    sdk_library: SdkLibrary | None | UnsetType = field(name="sdkLibrary", default=UNSET)
-    network_connectivity: NetworkConnectivity | None | UnsetType = field(
-        name="networkConnectivity", default=UNSET
+    event_name: str | None = field(name="eventName", default=None)
+    screen_name: str | None = field(name="screenName", default=None)
+    app: JourneyApp | None = None
+    device: RequestDevice | None = None
+    sdk_library: SdkLibrary | None = field(name="sdkLibrary", default=None)
+    network_connectivity: NetworkConnectivity | None = field(
+        name="networkConnectivity", default=None
     )
-    referrer_url: str | None | UnsetType = field(name="referrerUrl", default=UNSET)
-    search_query: str | None | UnsetType = field(name="searchQuery", default=UNSET)
-    attributes: dict[str, CustomEventAttribute] | None | UnsetType = UNSET
-    traits: dict[str, CustomEventAttribute] | None | UnsetType = UNSET
-    external_id: str | None | UnsetType = field(name="externalId", default=UNSET)
-    customer_cookie_id: str | None | UnsetType = field(
-        name="customerCookieId", default=UNSET
-    )
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
+    referrer_url: str | None = field(name="referrerUrl", default=None)
+    search_query: str | None = field(name="searchQuery", default=None)
+    attributes: dict[str, CustomEventAttribute] | None = None
+    traits: dict[str, CustomEventAttribute] | None = None
+    external_id: str | None = field(name="externalId", default=None)
+    customer_cookie_id: str | None = field(name="customerCookieId", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
 
 
 class AppEventResponse(Model):
@@ -119,32 +113,26 @@ class AppEventResponse(Model):
         created_date: UTC timestamp indicating when the event actually took place. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    customer_id: str | None | UnsetType = field(name="customerId", default=UNSET)
-    customer_id_type: str | None | UnsetType = field(
-        name="customerIdType", default=UNSET
+    id: str | None = None
+    customer_id: str | None = field(name="customerId", default=None)
+    customer_id_type: str | None = field(name="customerIdType", default=None)
+    event_name: str | None = field(name="eventName", default=None)
+    screen_name: str | None = field(name="screenName", default=None)
+    app: JourneyApp | None = None
+    device: Device | None = None
+    ip_organization: str | None = field(name="ipOrganization", default=None)
+    geolocation: JourneyGeolocation | None = None
+    sdk_library: SdkLibrary | None = field(name="sdkLibrary", default=None)
+    network_connectivity: NetworkConnectivity | None = field(
+        name="networkConnectivity", default=None
     )
-    event_name: str | None | UnsetType = field(name="eventName", default=UNSET)
-    screen_name: str | None | UnsetType = field(name="screenName", default=UNSET)
-    app: JourneyApp | None | UnsetType = UNSET
-    device: Device | None | UnsetType = UNSET
-    ip_organization: str | None | UnsetType = field(
-        name="ipOrganization", default=UNSET
-    )
-    geolocation: JourneyGeolocation | None | UnsetType = UNSET
-    sdk_library: SdkLibrary | None | UnsetType = field(name="sdkLibrary", default=UNSET)
-    network_connectivity: NetworkConnectivity | None | UnsetType = field(
-        name="networkConnectivity", default=UNSET
-    )
-    mkt_campaign: JourneyCampaign | None | UnsetType = field(
-        name="mktCampaign", default=UNSET
-    )
-    session: AppEventResponseSession | None | UnsetType = UNSET
-    search_query: str | None | UnsetType = field(name="searchQuery", default=UNSET)
-    attributes: dict[str, CustomEventAttribute] | None | UnsetType = UNSET
-    traits: dict[str, CustomEventAttribute] | None | UnsetType = UNSET
-    external_id: str | None | UnsetType = field(name="externalId", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
+    mkt_campaign: JourneyCampaign | None = field(name="mktCampaign", default=None)
+    session: AppEventResponseSession | None = None
+    search_query: str | None = field(name="searchQuery", default=None)
+    attributes: dict[str, CustomEventAttribute] | None = None
+    traits: dict[str, CustomEventAttribute] | None = None
+    external_id: str | None = field(name="externalId", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
 
 
 class AppEventResponseSession(Model):
@@ -160,14 +148,10 @@ class AppEventResponseSession(Model):
         created_date: UTC timestamp of the session's first event, that is when the session starts. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    duration_in_seconds: int | None | UnsetType = field(
-        name="durationInSeconds", default=UNSET
-    )
-    event_count: int | None | UnsetType = field(name="eventCount", default=UNSET)
-    screenview_count: int | None | UnsetType = field(
-        name="screenviewCount", default=UNSET
-    )
-    referrer: Referrer | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
+    id: str | None = None
+    duration_in_seconds: int | None = field(name="durationInSeconds", default=None)
+    event_count: int | None = field(name="eventCount", default=None)
+    screenview_count: int | None = field(name="screenviewCount", default=None)
+    referrer: Referrer | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)

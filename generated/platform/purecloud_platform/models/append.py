@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class AppendToDncActionSettings(Model):
@@ -15,8 +15,6 @@ class AppendToDncActionSettings(Model):
         list_type: The Dnc List Type to append entries to Allowed values: "Rds", "RdsCustom".
     """
 
-    expire: bool | None | UnsetType = UNSET
-    expiration_duration: str | None | UnsetType = field(
-        name="expirationDuration", default=UNSET
-    )
-    list_type: str | None | UnsetType = field(name="listType", default=UNSET)
+    expire: bool | None = None
+    expiration_duration: str | None = field(name="expirationDuration", default=None)
+    list_type: str | None = field(name="listType", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -25,12 +25,10 @@ class AppleAuthentication(Model):
         oauth_scope: The Apple Messages for Business OAuth scope.
     """
 
-    oauth_client_id: str | None | UnsetType = field(name="oauthClientId", default=UNSET)
-    oauth_client_secret: str | None | UnsetType = field(
-        name="oauthClientSecret", default=UNSET
-    )
-    oauth_token_url: str | None | UnsetType = field(name="oauthTokenUrl", default=UNSET)
-    oauth_scope: str | None | UnsetType = field(name="oauthScope", default=UNSET)
+    oauth_client_id: str | None = field(name="oauthClientId", default=None)
+    oauth_client_secret: str | None = field(name="oauthClientSecret", default=None)
+    oauth_token_url: str | None = field(name="oauthTokenUrl", default=None)
+    oauth_scope: str | None = field(name="oauthScope", default=None)
 
 
 class AppleIMessageApp(Model):
@@ -42,11 +40,9 @@ class AppleIMessageApp(Model):
         bundle_id: Bundle ID.
     """
 
-    application_name: str | None | UnsetType = field(
-        name="applicationName", default=UNSET
-    )
-    application_id: str | None | UnsetType = field(name="applicationId", default=UNSET)
-    bundle_id: str | None | UnsetType = field(name="bundleId", default=UNSET)
+    application_name: str | None = field(name="applicationName", default=None)
+    application_id: str | None = field(name="applicationId", default=None)
+    bundle_id: str | None = field(name="bundleId", default=None)
 
 
 class AppleIdentityResolutionConfig(Model):
@@ -58,11 +54,9 @@ class AppleIdentityResolutionConfig(Model):
         self_uri: The URI for this object
     """
 
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    resolve_identities: bool | None | UnsetType = field(
-        name="resolveIdentities", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    division: WritableStarrableDivision | None = None
+    resolve_identities: bool | None = field(name="resolveIdentities", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AppleIntegration(Model):
@@ -90,61 +84,53 @@ class AppleIntegration(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    messaging_setting: MessagingSettingReference | None | UnsetType = field(
-        name="messagingSetting", default=UNSET
+    messaging_setting: MessagingSettingReference | None = field(
+        name="messagingSetting", default=None
     )
-    messages_for_business_id: str | None | UnsetType = field(
-        name="messagesForBusinessId", default=UNSET
+    messages_for_business_id: str | None = field(
+        name="messagesForBusinessId", default=None
     )
-    business_name: str | None | UnsetType = field(name="businessName", default=UNSET)
-    logo_url: str | None | UnsetType = field(name="logoUrl", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    recipient: DomainEntityRef | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    business_name: str | None = field(name="businessName", default=None)
+    logo_url: str | None = field(name="logoUrl", default=None)
+    status: str | None = None
+    recipient: DomainEntityRef | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
+    modified_by: DomainEntityRef | None = field(name="modifiedBy", default=None)
+    create_status: str | None = field(name="createStatus", default=None)
+    create_error: ErrorBody | None = field(name="createError", default=None)
+    apple_i_message_app: AppleIMessageApp | None = field(
+        name="appleIMessageApp", default=None
     )
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
+    apple_authentication: AppleAuthentication | None = field(
+        name="appleAuthentication", default=None
     )
-    modified_by: DomainEntityRef | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
+    apple_pay: ApplePay | None = field(name="applePay", default=None)
+    identity_resolution: AppleIdentityResolutionConfig | None = field(
+        name="identityResolution", default=None
     )
-    create_status: str | None | UnsetType = field(name="createStatus", default=UNSET)
-    create_error: ErrorBody | None | UnsetType = field(
-        name="createError", default=UNSET
-    )
-    apple_i_message_app: AppleIMessageApp | None | UnsetType = field(
-        name="appleIMessageApp", default=UNSET
-    )
-    apple_authentication: AppleAuthentication | None | UnsetType = field(
-        name="appleAuthentication", default=UNSET
-    )
-    apple_pay: ApplePay | None | UnsetType = field(name="applePay", default=UNSET)
-    identity_resolution: AppleIdentityResolutionConfig | None | UnsetType = field(
-        name="identityResolution", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AppleIntegrationEntityListing(Model):
     """The AppleIntegrationEntityListing model."""
 
-    entities: list[AppleIntegration] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[AppleIntegration] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class AppleIntegrationRequest(Model):
@@ -164,27 +150,27 @@ class AppleIntegrationRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    messaging_setting: MessagingSettingRequestReference | None | UnsetType = field(
-        name="messagingSetting", default=UNSET
+    messaging_setting: MessagingSettingRequestReference | None = field(
+        name="messagingSetting", default=None
     )
-    messages_for_business_id: str | None | UnsetType = field(
-        name="messagesForBusinessId", default=UNSET
+    messages_for_business_id: str | None = field(
+        name="messagesForBusinessId", default=None
     )
-    business_name: str | None | UnsetType = field(name="businessName", default=UNSET)
-    logo_url: str | None | UnsetType = field(name="logoUrl", default=UNSET)
-    apple_i_message_app: AppleIMessageApp | None | UnsetType = field(
-        name="appleIMessageApp", default=UNSET
+    business_name: str | None = field(name="businessName", default=None)
+    logo_url: str | None = field(name="logoUrl", default=None)
+    apple_i_message_app: AppleIMessageApp | None = field(
+        name="appleIMessageApp", default=None
     )
-    apple_authentication: AppleAuthentication | None | UnsetType = field(
-        name="appleAuthentication", default=UNSET
+    apple_authentication: AppleAuthentication | None = field(
+        name="appleAuthentication", default=None
     )
-    apple_pay: ApplePay | None | UnsetType = field(name="applePay", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    apple_pay: ApplePay | None = field(name="applePay", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AppleIntegrationUpdateRequest(Model):
@@ -203,24 +189,24 @@ class AppleIntegrationUpdateRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    messaging_setting: MessagingSettingRequestReference | None | UnsetType = field(
-        name="messagingSetting", default=UNSET
+    messaging_setting: MessagingSettingRequestReference | None = field(
+        name="messagingSetting", default=None
     )
-    business_name: str | None | UnsetType = field(name="businessName", default=UNSET)
-    logo_url: str | None | UnsetType = field(name="logoUrl", default=UNSET)
-    apple_i_message_app: AppleIMessageApp | None | UnsetType = field(
-        name="appleIMessageApp", default=UNSET
+    business_name: str | None = field(name="businessName", default=None)
+    logo_url: str | None = field(name="logoUrl", default=None)
+    apple_i_message_app: AppleIMessageApp | None = field(
+        name="appleIMessageApp", default=None
     )
-    apple_authentication: AppleAuthentication | None | UnsetType = field(
-        name="appleAuthentication", default=UNSET
+    apple_authentication: AppleAuthentication | None = field(
+        name="appleAuthentication", default=None
     )
-    apple_pay: ApplePay | None | UnsetType = field(name="applePay", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    apple_pay: ApplePay | None = field(name="applePay", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AppleInvitation(Model):
@@ -233,12 +219,10 @@ class AppleInvitation(Model):
         locale: The locale for the invitation
     """
 
-    business_name: str | None | UnsetType = field(name="businessName", default=UNSET)
-    transcript_message: str | None | UnsetType = field(
-        name="transcriptMessage", default=UNSET
-    )
-    template_type: str | None | UnsetType = field(name="templateType", default=UNSET)
-    locale: str | None | UnsetType = UNSET
+    business_name: str | None = field(name="businessName", default=None)
+    transcript_message: str | None = field(name="transcriptMessage", default=None)
+    template_type: str | None = field(name="templateType", default=None)
+    locale: str | None = None
 
 
 class AppleInvitationNotificationParameters(Model):
@@ -248,7 +232,7 @@ class AppleInvitationNotificationParameters(Model):
         reference_id: An opaque, caller-supplied string that provides business context for the notification message (e.g., an order number or case ID). Max: 1000 characters. Must not be empty and must not contain '?' or apostrophe (') characters.
     """
 
-    reference_id: str | None | UnsetType = field(name="referenceId", default=UNSET)
+    reference_id: str | None = field(name="referenceId", default=None)
 
 
 class AppleOpaqueId(Model):
@@ -258,7 +242,7 @@ class AppleOpaqueId(Model):
         value: Max: 255 characters. Leading and trailing whitespace stripped.
     """
 
-    value: str | None | UnsetType = UNSET
+    value: str | None = None
 
 
 class ApplePay(Model):
@@ -279,31 +263,27 @@ class ApplePay(Model):
         order_tracking_url: The url called after completing the order to update the order information in your system
     """
 
-    store_name: str | None | UnsetType = field(name="storeName", default=UNSET)
-    merchant_id: str | None | UnsetType = field(name="merchantId", default=UNSET)
-    domain_name: str | None | UnsetType = field(name="domainName", default=UNSET)
-    payment_capabilities: list[str] | None | UnsetType = field(
-        name="paymentCapabilities", default=UNSET
+    store_name: str | None = field(name="storeName", default=None)
+    merchant_id: str | None = field(name="merchantId", default=None)
+    domain_name: str | None = field(name="domainName", default=None)
+    payment_capabilities: list[str] | None = field(
+        name="paymentCapabilities", default=None
     )
-    supported_payment_networks: list[str] | None | UnsetType = field(
-        name="supportedPaymentNetworks", default=UNSET
+    supported_payment_networks: list[str] | None = field(
+        name="supportedPaymentNetworks", default=None
     )
-    payment_certificate_credential_id: str | None | UnsetType = field(
-        name="paymentCertificateCredentialId", default=UNSET
+    payment_certificate_credential_id: str | None = field(
+        name="paymentCertificateCredentialId", default=None
     )
-    payment_gateway_url: str | None | UnsetType = field(
-        name="paymentGatewayUrl", default=UNSET
+    payment_gateway_url: str | None = field(name="paymentGatewayUrl", default=None)
+    fallback_url: str | None = field(name="fallbackUrl", default=None)
+    shipping_method_update_url: str | None = field(
+        name="shippingMethodUpdateUrl", default=None
     )
-    fallback_url: str | None | UnsetType = field(name="fallbackUrl", default=UNSET)
-    shipping_method_update_url: str | None | UnsetType = field(
-        name="shippingMethodUpdateUrl", default=UNSET
+    shipping_contact_update_url: str | None = field(
+        name="shippingContactUpdateUrl", default=None
     )
-    shipping_contact_update_url: str | None | UnsetType = field(
-        name="shippingContactUpdateUrl", default=UNSET
+    payment_method_update_url: str | None = field(
+        name="paymentMethodUpdateUrl", default=None
     )
-    payment_method_update_url: str | None | UnsetType = field(
-        name="paymentMethodUpdateUrl", default=UNSET
-    )
-    order_tracking_url: str | None | UnsetType = field(
-        name="orderTrackingUrl", default=UNSET
-    )
+    order_tracking_url: str | None = field(name="orderTrackingUrl", default=None)

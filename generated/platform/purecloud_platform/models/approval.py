@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class ApprovalNamespace(Model):
@@ -15,6 +15,6 @@ class ApprovalNamespace(Model):
         type: The type of namespace approval. Allowed values: "Primary", "Secondary", "System".
     """
 
-    namespace: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    namespace: str | None = None
+    status: str | None = None
+    type: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -22,8 +22,8 @@ class ArchitectDependencyTrackingBuildNotificationClient(Model):
         name: The name of the client, if available.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class ArchitectDependencyTrackingBuildNotificationDependencyTrackingBuildNotification(
@@ -38,12 +38,10 @@ class ArchitectDependencyTrackingBuildNotificationDependencyTrackingBuildNotific
         start_time: The time the last build started, in ISO 8601 format
     """
 
-    status: str | None | UnsetType = UNSET
-    user: ArchitectDependencyTrackingBuildNotificationUser | None | UnsetType = UNSET
-    client: ArchitectDependencyTrackingBuildNotificationClient | None | UnsetType = (
-        UNSET
-    )
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
+    status: str | None = None
+    user: ArchitectDependencyTrackingBuildNotificationUser | None = None
+    client: ArchitectDependencyTrackingBuildNotificationClient | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
 
 
 class ArchitectDependencyTrackingBuildNotificationHomeOrganization(Model):
@@ -52,11 +50,9 @@ class ArchitectDependencyTrackingBuildNotificationHomeOrganization(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    third_party_org_name: str | None | UnsetType = field(
-        name="thirdPartyOrgName", default=UNSET
-    )
+    id: str | None = None
+    name: str | None = None
+    third_party_org_name: str | None = field(name="thirdPartyOrgName", default=None)
 
 
 class ArchitectDependencyTrackingBuildNotificationUser(Model):
@@ -69,11 +65,11 @@ class ArchitectDependencyTrackingBuildNotificationUser(Model):
         name: The name of the user, if available.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    home_org: (
-        ArchitectDependencyTrackingBuildNotificationHomeOrganization | None | UnsetType
-    ) = field(name="homeOrg", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    home_org: ArchitectDependencyTrackingBuildNotificationHomeOrganization | None = (
+        field(name="homeOrg", default=None)
+    )
 
 
 class ArchitectExportJobStateResponse(Model):
@@ -88,12 +84,12 @@ class ArchitectExportJobStateResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    command: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    messages: list[ArchitectJobMessage] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    command: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    messages: list[ArchitectJobMessage] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ArchitectFlowFields(Model):
@@ -104,11 +100,11 @@ class ArchitectFlowFields(Model):
         flow_request_mappings: Collection of Architect Flow Request Mappings to use.
     """
 
-    architect_flow: AddressableEntityRef | None | UnsetType = field(
-        name="architectFlow", default=UNSET
+    architect_flow: AddressableEntityRef | None = field(
+        name="architectFlow", default=None
     )
-    flow_request_mappings: list[RequestMapping] | None | UnsetType = field(
-        name="flowRequestMappings", default=UNSET
+    flow_request_mappings: list[RequestMapping] | None = field(
+        name="flowRequestMappings", default=None
     )
 
 
@@ -127,19 +123,19 @@ class ArchitectFlowNotificationArchitectOperation(Model):
         error_details: The error details, if the action failed
     """
 
-    id: str | None | UnsetType = UNSET
-    complete: bool | None | UnsetType = UNSET
-    user: ArchitectFlowNotificationUser | None | UnsetType = UNSET
-    client: ArchitectFlowNotificationClient | None | UnsetType = UNSET
-    action_name: str | None | UnsetType = field(name="actionName", default=UNSET)
-    action_status: str | None | UnsetType = field(name="actionStatus", default=UNSET)
-    error_message: str | None | UnsetType = field(name="errorMessage", default=UNSET)
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    error_message_params: (
-        ArchitectFlowNotificationErrorMessageParams | None | UnsetType
-    ) = field(name="errorMessageParams", default=UNSET)
-    error_details: list[ArchitectFlowNotificationErrorDetail] | None | UnsetType = (
-        field(name="errorDetails", default=UNSET)
+    id: str | None = None
+    complete: bool | None = None
+    user: ArchitectFlowNotificationUser | None = None
+    client: ArchitectFlowNotificationClient | None = None
+    action_name: str | None = field(name="actionName", default=None)
+    action_status: str | None = field(name="actionStatus", default=None)
+    error_message: str | None = field(name="errorMessage", default=None)
+    error_code: str | None = field(name="errorCode", default=None)
+    error_message_params: ArchitectFlowNotificationErrorMessageParams | None = field(
+        name="errorMessageParams", default=None
+    )
+    error_details: list[ArchitectFlowNotificationErrorDetail] | None = field(
+        name="errorDetails", default=None
     )
 
 
@@ -153,8 +149,8 @@ class ArchitectFlowNotificationClient(Model):
         name: The name of the client, if available.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class ArchitectFlowNotificationErrorDetail(Model):
@@ -163,10 +159,10 @@ class ArchitectFlowNotificationErrorDetail(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
-    field_name: str | None | UnsetType = field(name="fieldName", default=UNSET)
+    error_code: str | None = field(name="errorCode", default=None)
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
+    field_name: str | None = field(name="fieldName", default=None)
 
 
 class ArchitectFlowNotificationErrorMessageParams(Model):
@@ -175,8 +171,8 @@ class ArchitectFlowNotificationErrorMessageParams(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    additional_properties: dict[str, str] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    additional_properties: dict[str, str] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -194,22 +190,22 @@ class ArchitectFlowNotificationFlowNotification(Model):
         published_version: A bare-bones flow version object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    deleted: bool | None | UnsetType = UNSET
-    checked_in_version: ArchitectFlowNotificationFlowVersion | None | UnsetType = field(
-        name="checkedInVersion", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    deleted: bool | None = None
+    checked_in_version: ArchitectFlowNotificationFlowVersion | None = field(
+        name="checkedInVersion", default=None
     )
-    saved_version: ArchitectFlowNotificationFlowVersion | None | UnsetType = field(
-        name="savedVersion", default=UNSET
+    saved_version: ArchitectFlowNotificationFlowVersion | None = field(
+        name="savedVersion", default=None
     )
-    published_version: ArchitectFlowNotificationFlowVersion | None | UnsetType = field(
-        name="publishedVersion", default=UNSET
+    published_version: ArchitectFlowNotificationFlowVersion | None = field(
+        name="publishedVersion", default=None
     )
-    current_operation: (
-        ArchitectFlowNotificationArchitectOperation | None | UnsetType
-    ) = field(name="currentOperation", default=UNSET)
+    current_operation: ArchitectFlowNotificationArchitectOperation | None = field(
+        name="currentOperation", default=None
+    )
 
 
 class ArchitectFlowNotificationFlowVersion(Model):
@@ -221,7 +217,7 @@ class ArchitectFlowNotificationFlowVersion(Model):
         id: The version ID
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class ArchitectFlowNotificationHomeOrganization(Model):
@@ -230,11 +226,9 @@ class ArchitectFlowNotificationHomeOrganization(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    third_party_org_name: str | None | UnsetType = field(
-        name="thirdPartyOrgName", default=UNSET
-    )
+    id: str | None = None
+    name: str | None = None
+    third_party_org_name: str | None = field(name="thirdPartyOrgName", default=None)
 
 
 class ArchitectFlowNotificationUser(Model):
@@ -247,10 +241,10 @@ class ArchitectFlowNotificationUser(Model):
         name: The name of the user, if available.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    home_org: ArchitectFlowNotificationHomeOrganization | None | UnsetType = field(
-        name="homeOrg", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    home_org: ArchitectFlowNotificationHomeOrganization | None = field(
+        name="homeOrg", default=None
     )
 
 
@@ -269,20 +263,20 @@ class ArchitectFlowOutcomeNotificationArchitectOperation(Model):
         error_details: The error details, if the action failed
     """
 
-    id: str | None | UnsetType = UNSET
-    complete: bool | None | UnsetType = UNSET
-    user: ArchitectFlowOutcomeNotificationUser | None | UnsetType = UNSET
-    client: ArchitectFlowOutcomeNotificationClient | None | UnsetType = UNSET
-    action_name: str | None | UnsetType = field(name="actionName", default=UNSET)
-    action_status: str | None | UnsetType = field(name="actionStatus", default=UNSET)
-    error_message: str | None | UnsetType = field(name="errorMessage", default=UNSET)
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    error_message_params: (
-        ArchitectFlowOutcomeNotificationErrorMessageParams | None | UnsetType
-    ) = field(name="errorMessageParams", default=UNSET)
-    error_details: (
-        list[ArchitectFlowOutcomeNotificationErrorDetail] | None | UnsetType
-    ) = field(name="errorDetails", default=UNSET)
+    id: str | None = None
+    complete: bool | None = None
+    user: ArchitectFlowOutcomeNotificationUser | None = None
+    client: ArchitectFlowOutcomeNotificationClient | None = None
+    action_name: str | None = field(name="actionName", default=None)
+    action_status: str | None = field(name="actionStatus", default=None)
+    error_message: str | None = field(name="errorMessage", default=None)
+    error_code: str | None = field(name="errorCode", default=None)
+    error_message_params: ArchitectFlowOutcomeNotificationErrorMessageParams | None = (
+        field(name="errorMessageParams", default=None)
+    )
+    error_details: list[ArchitectFlowOutcomeNotificationErrorDetail] | None = field(
+        name="errorDetails", default=None
+    )
 
 
 class ArchitectFlowOutcomeNotificationClient(Model):
@@ -295,8 +289,8 @@ class ArchitectFlowOutcomeNotificationClient(Model):
         name: The name of the client, if available.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class ArchitectFlowOutcomeNotificationErrorDetail(Model):
@@ -305,10 +299,10 @@ class ArchitectFlowOutcomeNotificationErrorDetail(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
-    field_name: str | None | UnsetType = field(name="fieldName", default=UNSET)
+    error_code: str | None = field(name="errorCode", default=None)
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
+    field_name: str | None = field(name="fieldName", default=None)
 
 
 class ArchitectFlowOutcomeNotificationErrorMessageParams(Model):
@@ -317,8 +311,8 @@ class ArchitectFlowOutcomeNotificationErrorMessageParams(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    additional_properties: dict[str, str] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    additional_properties: dict[str, str] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -333,12 +327,12 @@ class ArchitectFlowOutcomeNotificationFlowOutcomeNotification(Model):
         description: The flow outcome description
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    current_operation: (
-        ArchitectFlowOutcomeNotificationArchitectOperation | None | UnsetType
-    ) = field(name="currentOperation", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    current_operation: ArchitectFlowOutcomeNotificationArchitectOperation | None = (
+        field(name="currentOperation", default=None)
+    )
 
 
 class ArchitectFlowOutcomeNotificationHomeOrganization(Model):
@@ -347,11 +341,9 @@ class ArchitectFlowOutcomeNotificationHomeOrganization(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    third_party_org_name: str | None | UnsetType = field(
-        name="thirdPartyOrgName", default=UNSET
-    )
+    id: str | None = None
+    name: str | None = None
+    third_party_org_name: str | None = field(name="thirdPartyOrgName", default=None)
 
 
 class ArchitectFlowOutcomeNotificationUser(Model):
@@ -364,10 +356,10 @@ class ArchitectFlowOutcomeNotificationUser(Model):
         name: The name of the user, if available.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    home_org: ArchitectFlowOutcomeNotificationHomeOrganization | None | UnsetType = (
-        field(name="homeOrg", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    home_org: ArchitectFlowOutcomeNotificationHomeOrganization | None = field(
+        name="homeOrg", default=None
     )
 
 
@@ -381,10 +373,10 @@ class ArchitectFlowReference(Model):
         version: The flow version.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    type: str | None = None
+    version: str | None = None
 
 
 class ArchitectJobMessage(Model):
@@ -397,10 +389,10 @@ class ArchitectJobMessage(Model):
         details: Structured information about the message, absent from the large majority of messages. Populated only by publish jobs, and only on errors raised when a Genesys Cloud entity reference in the flow definition could not be resolved. Export and validate jobs resolve an existing flow by id rather than processing a flow definition, so they never return it. Holds one entry per request captured within the failing lookup, ordered oldest request first, and more than one entry is normal. Entries for requests that succeeded are included alongside the request that failed. A lookup failure usually also produces a separate message with similar text and no details.
     """
 
-    date_time: datetime | None | UnsetType = field(name="dateTime", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    details: list[ArchitectJobMessageDetail] | None | UnsetType = UNSET
+    date_time: datetime | None = field(name="dateTime", default=None)
+    type: str | None = None
+    text: str | None = None
+    details: list[ArchitectJobMessageDetail] | None = None
 
 
 class ArchitectJobMessageDetail(Model):
@@ -419,16 +411,16 @@ class ArchitectJobMessageDetail(Model):
         error_message: The transport error message. Set only when the request failed before any HTTP response was received, and never alongside statusMessage.
     """
 
-    type: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
-    method: str | None | UnsetType = UNSET
-    request_body: str | None | UnsetType = field(name="requestBody", default=UNSET)
-    status_code: int | None | UnsetType = field(name="statusCode", default=UNSET)
-    status_message: str | None | UnsetType = field(name="statusMessage", default=UNSET)
-    correlation_id: str | None | UnsetType = field(name="correlationId", default=UNSET)
-    response_body: str | None | UnsetType = field(name="responseBody", default=UNSET)
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    error_message: str | None | UnsetType = field(name="errorMessage", default=UNSET)
+    type: str | None = None
+    url: str | None = None
+    method: str | None = None
+    request_body: str | None = field(name="requestBody", default=None)
+    status_code: int | None = field(name="statusCode", default=None)
+    status_message: str | None = field(name="statusMessage", default=None)
+    correlation_id: str | None = field(name="correlationId", default=None)
+    response_body: str | None = field(name="responseBody", default=None)
+    error_code: str | None = field(name="errorCode", default=None)
+    error_message: str | None = field(name="errorMessage", default=None)
 
 
 class ArchitectJobStateResponse(Model):
@@ -443,12 +435,12 @@ class ArchitectJobStateResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    flow: AddressableEntityRef | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    command: str | None | UnsetType = UNSET
-    messages: list[ArchitectJobMessage] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    flow: AddressableEntityRef | None = None
+    status: str | None = None
+    command: str | None = None
+    messages: list[ArchitectJobMessage] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ArchitectPromptNotificationArchitectOperation(Model):
@@ -466,19 +458,19 @@ class ArchitectPromptNotificationArchitectOperation(Model):
         error_details: The error details, if the action failed
     """
 
-    id: str | None | UnsetType = UNSET
-    complete: bool | None | UnsetType = UNSET
-    user: ArchitectPromptNotificationUser | None | UnsetType = UNSET
-    client: ArchitectPromptNotificationClient | None | UnsetType = UNSET
-    action_name: str | None | UnsetType = field(name="actionName", default=UNSET)
-    action_status: str | None | UnsetType = field(name="actionStatus", default=UNSET)
-    error_message: str | None | UnsetType = field(name="errorMessage", default=UNSET)
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    error_message_params: (
-        ArchitectPromptNotificationErrorMessageParams | None | UnsetType
-    ) = field(name="errorMessageParams", default=UNSET)
-    error_details: list[ArchitectPromptNotificationErrorDetail] | None | UnsetType = (
-        field(name="errorDetails", default=UNSET)
+    id: str | None = None
+    complete: bool | None = None
+    user: ArchitectPromptNotificationUser | None = None
+    client: ArchitectPromptNotificationClient | None = None
+    action_name: str | None = field(name="actionName", default=None)
+    action_status: str | None = field(name="actionStatus", default=None)
+    error_message: str | None = field(name="errorMessage", default=None)
+    error_code: str | None = field(name="errorCode", default=None)
+    error_message_params: ArchitectPromptNotificationErrorMessageParams | None = field(
+        name="errorMessageParams", default=None
+    )
+    error_details: list[ArchitectPromptNotificationErrorDetail] | None = field(
+        name="errorDetails", default=None
     )
 
 
@@ -492,8 +484,8 @@ class ArchitectPromptNotificationClient(Model):
         name: The name of the client, if available.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class ArchitectPromptNotificationErrorDetail(Model):
@@ -502,10 +494,10 @@ class ArchitectPromptNotificationErrorDetail(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
-    field_name: str | None | UnsetType = field(name="fieldName", default=UNSET)
+    error_code: str | None = field(name="errorCode", default=None)
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
+    field_name: str | None = field(name="fieldName", default=None)
 
 
 class ArchitectPromptNotificationErrorMessageParams(Model):
@@ -514,8 +506,8 @@ class ArchitectPromptNotificationErrorMessageParams(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    additional_properties: dict[str, str] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    additional_properties: dict[str, str] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -525,11 +517,9 @@ class ArchitectPromptNotificationHomeOrganization(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    third_party_org_name: str | None | UnsetType = field(
-        name="thirdPartyOrgName", default=UNSET
-    )
+    id: str | None = None
+    name: str | None = None
+    third_party_org_name: str | None = field(name="thirdPartyOrgName", default=None)
 
 
 class ArchitectPromptNotificationPromptNotification(Model):
@@ -543,12 +533,12 @@ class ArchitectPromptNotificationPromptNotification(Model):
         description: The prompt description
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    current_operation: (
-        ArchitectPromptNotificationArchitectOperation | None | UnsetType
-    ) = field(name="currentOperation", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    current_operation: ArchitectPromptNotificationArchitectOperation | None = field(
+        name="currentOperation", default=None
+    )
 
 
 class ArchitectPromptNotificationUser(Model):
@@ -561,10 +551,10 @@ class ArchitectPromptNotificationUser(Model):
         name: The name of the user, if available.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    home_org: ArchitectPromptNotificationHomeOrganization | None | UnsetType = field(
-        name="homeOrg", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    home_org: ArchitectPromptNotificationHomeOrganization | None = field(
+        name="homeOrg", default=None
     )
 
 
@@ -580,10 +570,10 @@ class ArchitectPromptResourceNotificationPromptResourceAudioFormat(Model):
         encoding: Audio encoding format. Allowed values: "ULAW", "ALAW", "PCM".
     """
 
-    channels: int | None | UnsetType = UNSET
-    bits_per_sample: int | None | UnsetType = field(name="bitsPerSample", default=UNSET)
-    sample_rate: int | None | UnsetType = field(name="sampleRate", default=UNSET)
-    encoding: str | None | UnsetType = UNSET
+    channels: int | None = None
+    bits_per_sample: int | None = field(name="bitsPerSample", default=None)
+    sample_rate: int | None = field(name="sampleRate", default=None)
+    encoding: str | None = None
 
 
 class ArchitectPromptResourceNotificationPromptResourceNotification(Model):
@@ -600,17 +590,15 @@ class ArchitectPromptResourceNotificationPromptResourceNotification(Model):
         duration_seconds: Duration (in seconds) for the transcoded audio file.
     """
 
-    prompt_id: str | None | UnsetType = field(name="promptId", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    language: str | None | UnsetType = UNSET
-    media_uri: str | None | UnsetType = field(name="mediaUri", default=UNSET)
-    upload_status: str | None | UnsetType = field(name="uploadStatus", default=UNSET)
-    duration_seconds: float | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
+    prompt_id: str | None = field(name="promptId", default=None)
+    id: str | None = None
+    language: str | None = None
+    media_uri: str | None = field(name="mediaUri", default=None)
+    upload_status: str | None = field(name="uploadStatus", default=None)
+    duration_seconds: float | None = field(name="durationSeconds", default=None)
     audio_format: (
-        ArchitectPromptResourceNotificationPromptResourceAudioFormat | None | UnsetType
-    ) = field(name="audioFormat", default=UNSET)
+        ArchitectPromptResourceNotificationPromptResourceAudioFormat | None
+    ) = field(name="audioFormat", default=None)
 
 
 class ArchitectSystemPromptResourceNotificationPromptResourceAudioFormat(Model):
@@ -625,10 +613,10 @@ class ArchitectSystemPromptResourceNotificationPromptResourceAudioFormat(Model):
         encoding: Audio encoding format. Allowed values: "ULAW", "ALAW", "PCM".
     """
 
-    channels: int | None | UnsetType = UNSET
-    bits_per_sample: int | None | UnsetType = field(name="bitsPerSample", default=UNSET)
-    sample_rate: int | None | UnsetType = field(name="sampleRate", default=UNSET)
-    encoding: str | None | UnsetType = UNSET
+    channels: int | None = None
+    bits_per_sample: int | None = field(name="bitsPerSample", default=None)
+    sample_rate: int | None = field(name="sampleRate", default=None)
+    encoding: str | None = None
 
 
 class ArchitectSystemPromptResourceNotificationSystemPromptResourceNotification(Model):
@@ -645,19 +633,15 @@ class ArchitectSystemPromptResourceNotificationSystemPromptResourceNotification(
         duration_seconds: Duration (in seconds) for the transcoded audio file.
     """
 
-    prompt_id: str | None | UnsetType = field(name="promptId", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    language: str | None | UnsetType = UNSET
-    media_uri: str | None | UnsetType = field(name="mediaUri", default=UNSET)
-    upload_status: str | None | UnsetType = field(name="uploadStatus", default=UNSET)
-    duration_seconds: float | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
+    prompt_id: str | None = field(name="promptId", default=None)
+    id: str | None = None
+    language: str | None = None
+    media_uri: str | None = field(name="mediaUri", default=None)
+    upload_status: str | None = field(name="uploadStatus", default=None)
+    duration_seconds: float | None = field(name="durationSeconds", default=None)
     audio_format: (
-        ArchitectSystemPromptResourceNotificationPromptResourceAudioFormat
-        | None
-        | UnsetType
-    ) = field(name="audioFormat", default=UNSET)
+        ArchitectSystemPromptResourceNotificationPromptResourceAudioFormat | None
+    ) = field(name="audioFormat", default=None)
 
 
 class ArchitectValidateJobStateResponse(Model):
@@ -671,8 +655,8 @@ class ArchitectValidateJobStateResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    command: str | None | UnsetType = UNSET
-    messages: list[ArchitectJobMessage] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    command: str | None = None
+    messages: list[ArchitectJobMessage] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

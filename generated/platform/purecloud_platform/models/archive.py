@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class ArchiveRetention(Model):
@@ -13,5 +13,5 @@ class ArchiveRetention(Model):
         storage_medium: Allowed values: "CLOUDARCHIVE".
     """
 
-    days: int | None | UnsetType = UNSET
-    storage_medium: str | None | UnsetType = field(name="storageMedium", default=UNSET)
+    days: int | None = None
+    storage_medium: str | None = field(name="storageMedium", default=None)

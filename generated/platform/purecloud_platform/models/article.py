@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -25,10 +25,10 @@ class Article(Model):
         variations: Variations of the Article.
     """
 
-    title: str | None | UnsetType = UNSET
-    uri: str | None | UnsetType = UNSET
-    snippets: list[str] | None | UnsetType = UNSET
-    confidence: float | None | UnsetType = UNSET
-    metadata: dict[str, MetadataAttribute] | None | UnsetType = UNSET
-    version: AddressableEntityRef | None | UnsetType = UNSET
-    variations: list[AddressableEntityRef] | None | UnsetType = UNSET
+    title: str | None = None
+    uri: str | None = None
+    snippets: list[str] | None = None
+    confidence: float | None = None
+    metadata: dict[str, MetadataAttribute] | None = None
+    version: AddressableEntityRef | None = None
+    variations: list[AddressableEntityRef] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 if TYPE_CHECKING:
     from .categories import CategoriesFilter
@@ -20,5 +20,5 @@ class ArticlesFilter(Model):
         categories: The categories filter.
     """
 
-    labels: LabelsFilter | None | UnsetType = UNSET
-    categories: CategoriesFilter | None | UnsetType = UNSET
+    labels: LabelsFilter | None = None
+    categories: CategoriesFilter | None = None

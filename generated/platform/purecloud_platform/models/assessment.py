@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .answer import AnswerOption
@@ -26,16 +26,14 @@ class AssessmentForm(Model):
         question_groups: A list of question groups
     """
 
-    id: str | None | UnsetType = UNSET
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    published: bool | None | UnsetType = UNSET
-    pass_percent: int | None | UnsetType = field(name="passPercent", default=UNSET)
-    question_groups: list[AssessmentFormQuestionGroup] | None | UnsetType = field(
-        name="questionGroups", default=UNSET
+    id: str | None = None
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    published: bool | None = None
+    pass_percent: int | None = field(name="passPercent", default=None)
+    question_groups: list[AssessmentFormQuestionGroup] | None = field(
+        name="questionGroups", default=None
     )
 
 
@@ -52,26 +50,24 @@ class AssessmentFormQuestion(Model):
         is_critical: Does this question contribute to the critical score. Only used by Multiple Choice type questions.
     """
 
-    id: str | None | UnsetType = UNSET
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    help_text: str | None | UnsetType = field(name="helpText", default=UNSET)
-    na_enabled: bool | None | UnsetType = field(name="naEnabled", default=UNSET)
-    comments_required: bool | None | UnsetType = field(
-        name="commentsRequired", default=UNSET
+    id: str | None = None
+    context_id: str | None = field(name="contextId", default=None)
+    type: str | None = None
+    text: str | None = None
+    help_text: str | None = field(name="helpText", default=None)
+    na_enabled: bool | None = field(name="naEnabled", default=None)
+    comments_required: bool | None = field(name="commentsRequired", default=None)
+    visibility_condition: VisibilityCondition | None = field(
+        name="visibilityCondition", default=None
     )
-    visibility_condition: VisibilityCondition | None | UnsetType = field(
-        name="visibilityCondition", default=UNSET
+    answer_options: list[AnswerOption] | None = field(
+        name="answerOptions", default=None
     )
-    answer_options: list[AnswerOption] | None | UnsetType = field(
-        name="answerOptions", default=UNSET
+    max_response_characters: int | None = field(
+        name="maxResponseCharacters", default=None
     )
-    max_response_characters: int | None | UnsetType = field(
-        name="maxResponseCharacters", default=UNSET
-    )
-    is_kill: bool | None | UnsetType = field(name="isKill", default=UNSET)
-    is_critical: bool | None | UnsetType = field(name="isCritical", default=UNSET)
+    is_kill: bool | None = field(name="isKill", default=None)
+    is_critical: bool | None = field(name="isCritical", default=None)
 
 
 class AssessmentFormQuestionGroup(Model):
@@ -86,41 +82,39 @@ class AssessmentFormQuestionGroup(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    default_answers_to_highest: bool | None | UnsetType = field(
-        name="defaultAnswersToHighest", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    type: str | None = None
+    context_id: str | None = field(name="contextId", default=None)
+    default_answers_to_highest: bool | None = field(
+        name="defaultAnswersToHighest", default=None
     )
-    default_answers_to_na: bool | None | UnsetType = field(
-        name="defaultAnswersToNA", default=UNSET
+    default_answers_to_na: bool | None = field(name="defaultAnswersToNA", default=None)
+    na_enabled: bool | None = field(name="naEnabled", default=None)
+    weight: float | None = None
+    manual_weight: bool | None = field(name="manualWeight", default=None)
+    questions: list[AssessmentFormQuestion] | None = None
+    visibility_condition: VisibilityCondition | None = field(
+        name="visibilityCondition", default=None
     )
-    na_enabled: bool | None | UnsetType = field(name="naEnabled", default=UNSET)
-    weight: float | None | UnsetType = UNSET
-    manual_weight: bool | None | UnsetType = field(name="manualWeight", default=UNSET)
-    questions: list[AssessmentFormQuestion] | None | UnsetType = UNSET
-    visibility_condition: VisibilityCondition | None | UnsetType = field(
-        name="visibilityCondition", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AssessmentJobListing(Model):
     """The AssessmentJobListing model."""
 
-    total: int | None | UnsetType = UNSET
-    entities: list[BenefitAssessmentJob] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    total: int | None = None
+    entities: list[BenefitAssessmentJob] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AssessmentListing(Model):
     """The AssessmentListing model."""
 
-    entities: list[BenefitAssessment] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[BenefitAssessment] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class AssessmentQuestionGroupScore(Model):
@@ -145,49 +139,41 @@ class AssessmentQuestionGroupScore(Model):
         question_scores: The individual question scores
     """
 
-    question_group_id: str | None | UnsetType = field(
-        name="questionGroupId", default=UNSET
+    question_group_id: str | None = field(name="questionGroupId", default=None)
+    total_score: float | None = field(name="totalScore", default=None)
+    max_total_score: float | None = field(name="maxTotalScore", default=None)
+    marked_na: bool | None = field(name="markedNA", default=None)
+    system_marked_na: bool | None = field(name="systemMarkedNA", default=None)
+    total_critical_score: float | None = field(name="totalCriticalScore", default=None)
+    max_total_critical_score: float | None = field(
+        name="maxTotalCriticalScore", default=None
     )
-    total_score: float | None | UnsetType = field(name="totalScore", default=UNSET)
-    max_total_score: float | None | UnsetType = field(
-        name="maxTotalScore", default=UNSET
+    total_non_critical_score: float | None = field(
+        name="totalNonCriticalScore", default=None
     )
-    marked_na: bool | None | UnsetType = field(name="markedNA", default=UNSET)
-    system_marked_na: bool | None | UnsetType = field(
-        name="systemMarkedNA", default=UNSET
+    max_total_non_critical_score: float | None = field(
+        name="maxTotalNonCriticalScore", default=None
     )
-    total_critical_score: float | None | UnsetType = field(
-        name="totalCriticalScore", default=UNSET
+    total_score_unweighted: float | None = field(
+        name="totalScoreUnweighted", default=None
     )
-    max_total_critical_score: float | None | UnsetType = field(
-        name="maxTotalCriticalScore", default=UNSET
+    max_total_score_unweighted: float | None = field(
+        name="maxTotalScoreUnweighted", default=None
     )
-    total_non_critical_score: float | None | UnsetType = field(
-        name="totalNonCriticalScore", default=UNSET
+    total_critical_score_unweighted: float | None = field(
+        name="totalCriticalScoreUnweighted", default=None
     )
-    max_total_non_critical_score: float | None | UnsetType = field(
-        name="maxTotalNonCriticalScore", default=UNSET
+    max_total_critical_score_unweighted: float | None = field(
+        name="maxTotalCriticalScoreUnweighted", default=None
     )
-    total_score_unweighted: float | None | UnsetType = field(
-        name="totalScoreUnweighted", default=UNSET
+    total_non_critical_score_unweighted: float | None = field(
+        name="totalNonCriticalScoreUnweighted", default=None
     )
-    max_total_score_unweighted: float | None | UnsetType = field(
-        name="maxTotalScoreUnweighted", default=UNSET
+    max_total_non_critical_score_unweighted: float | None = field(
+        name="maxTotalNonCriticalScoreUnweighted", default=None
     )
-    total_critical_score_unweighted: float | None | UnsetType = field(
-        name="totalCriticalScoreUnweighted", default=UNSET
-    )
-    max_total_critical_score_unweighted: float | None | UnsetType = field(
-        name="maxTotalCriticalScoreUnweighted", default=UNSET
-    )
-    total_non_critical_score_unweighted: float | None | UnsetType = field(
-        name="totalNonCriticalScoreUnweighted", default=UNSET
-    )
-    max_total_non_critical_score_unweighted: float | None | UnsetType = field(
-        name="maxTotalNonCriticalScoreUnweighted", default=UNSET
-    )
-    question_scores: list[AssessmentQuestionScore] | None | UnsetType = field(
-        name="questionScores", default=UNSET
+    question_scores: list[AssessmentQuestionScore] | None = field(
+        name="questionScores", default=None
     )
 
 
@@ -205,20 +191,14 @@ class AssessmentQuestionScore(Model):
         free_text_answer: Answer for free text answer type
     """
 
-    failed_kill_question: bool | None | UnsetType = field(
-        name="failedKillQuestion", default=UNSET
-    )
-    comments: str | None | UnsetType = UNSET
-    question_id: str | None | UnsetType = field(name="questionId", default=UNSET)
-    answer_id: str | None | UnsetType = field(name="answerId", default=UNSET)
-    score: int | None | UnsetType = UNSET
-    marked_na: bool | None | UnsetType = field(name="markedNA", default=UNSET)
-    system_marked_na: bool | None | UnsetType = field(
-        name="systemMarkedNA", default=UNSET
-    )
-    free_text_answer: str | None | UnsetType = field(
-        name="freeTextAnswer", default=UNSET
-    )
+    failed_kill_question: bool | None = field(name="failedKillQuestion", default=None)
+    comments: str | None = None
+    question_id: str | None = field(name="questionId", default=None)
+    answer_id: str | None = field(name="answerId", default=None)
+    score: int | None = None
+    marked_na: bool | None = field(name="markedNA", default=None)
+    system_marked_na: bool | None = field(name="systemMarkedNA", default=None)
+    free_text_answer: str | None = field(name="freeTextAnswer", default=None)
 
 
 class AssessmentScoringSet(Model):
@@ -235,19 +215,15 @@ class AssessmentScoringSet(Model):
         is_passed: True if the assessment was passed
     """
 
-    total_score: float | None | UnsetType = field(name="totalScore", default=UNSET)
-    total_critical_score: float | None | UnsetType = field(
-        name="totalCriticalScore", default=UNSET
+    total_score: float | None = field(name="totalScore", default=None)
+    total_critical_score: float | None = field(name="totalCriticalScore", default=None)
+    total_non_critical_score: float | None = field(
+        name="totalNonCriticalScore", default=None
     )
-    total_non_critical_score: float | None | UnsetType = field(
-        name="totalNonCriticalScore", default=UNSET
+    question_group_scores: list[AssessmentQuestionGroupScore] | None = field(
+        name="questionGroupScores", default=None
     )
-    question_group_scores: list[AssessmentQuestionGroupScore] | None | UnsetType = (
-        field(name="questionGroupScores", default=UNSET)
-    )
-    failure_reasons: list[str] | None | UnsetType = field(
-        name="failureReasons", default=UNSET
-    )
-    comments: str | None | UnsetType = UNSET
-    agent_comments: str | None | UnsetType = field(name="agentComments", default=UNSET)
-    is_passed: bool | None | UnsetType = field(name="isPassed", default=UNSET)
+    failure_reasons: list[str] | None = field(name="failureReasons", default=None)
+    comments: str | None = None
+    agent_comments: str | None = field(name="agentComments", default=None)
+    is_passed: bool | None = field(name="isPassed", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class AssignUsers(Model):
@@ -14,9 +14,5 @@ class AssignUsers(Model):
         members_to_remove: List of user ids to remove from a performance profile
     """
 
-    members_to_assign: list[str] | None | UnsetType = field(
-        name="membersToAssign", default=UNSET
-    )
-    members_to_remove: list[str] | None | UnsetType = field(
-        name="membersToRemove", default=UNSET
-    )
+    members_to_assign: list[str] | None = field(name="membersToAssign", default=None)
+    members_to_remove: list[str] | None = field(name="membersToRemove", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .assessment import AssessmentForm
@@ -30,8 +30,8 @@ class AssignedAgentDetails(Model):
         end_date: The end date of this schedule set for the agent, relative to the business unit time zone in yyyy-MM-dd format. Null denotes an ongoing schedule set. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
     """
 
-    id: str | None | UnsetType = UNSET
-    end_date: date | None | UnsetType = field(name="endDate", default=UNSET)
+    id: str | None = None
+    end_date: date | None = field(name="endDate", default=None)
 
 
 class AssignedLearningModule(Model):
@@ -68,79 +68,63 @@ class AssignedLearningModule(Model):
         archival_mode: The mode of archival for learning module Allowed values: "Graceful", "Immediate".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    excluded_from_catalog: bool | None | UnsetType = field(
-        name="excludedFromCatalog", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    excluded_from_catalog: bool | None = field(name="excludedFromCatalog", default=None)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    external_id: str | None = field(name="externalId", default=None)
+    source: str | None = None
+    rule: LearningModuleRule | None = None
+    enforce_content_order: bool | None = field(name="enforceContentOrder", default=None)
+    review_assessment_results: ReviewAssessmentResults | None = field(
+        name="reviewAssessmentResults", default=None
     )
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
+    auto_assign: LearningModuleAutoAssignResponse | None = field(
+        name="autoAssign", default=None
     )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
+    current_assignments: list[LearningAssignment] | None = field(
+        name="currentAssignments", default=None
     )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    self_uri: str | None = field(name="selfUri", default=None)
+    is_archived: bool | None = field(name="isArchived", default=None)
+    is_published: bool | None = field(name="isPublished", default=None)
+    description: str | None = None
+    completion_time_in_days: int | None = field(
+        name="completionTimeInDays", default=None
     )
-    version: int | None | UnsetType = UNSET
-    external_id: str | None | UnsetType = field(name="externalId", default=UNSET)
-    source: str | None | UnsetType = UNSET
-    rule: LearningModuleRule | None | UnsetType = UNSET
-    enforce_content_order: bool | None | UnsetType = field(
-        name="enforceContentOrder", default=UNSET
+    type: str | None = None
+    inform_steps: list[LearningModuleInformStep] | None = field(
+        name="informSteps", default=None
     )
-    review_assessment_results: ReviewAssessmentResults | None | UnsetType = field(
-        name="reviewAssessmentResults", default=UNSET
+    assessment_form: AssessmentForm | None = field(name="assessmentForm", default=None)
+    summary_data: LearningModuleSummary | None = field(name="summaryData", default=None)
+    reassign_summary_data: LearningModuleReassignSummary | None = field(
+        name="reassignSummaryData", default=None
     )
-    auto_assign: LearningModuleAutoAssignResponse | None | UnsetType = field(
-        name="autoAssign", default=UNSET
+    cover_art: LearningModuleCoverArtResponse | None = field(
+        name="coverArt", default=None
     )
-    current_assignments: list[LearningAssignment] | None | UnsetType = field(
-        name="currentAssignments", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    is_archived: bool | None | UnsetType = field(name="isArchived", default=UNSET)
-    is_published: bool | None | UnsetType = field(name="isPublished", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    completion_time_in_days: int | None | UnsetType = field(
-        name="completionTimeInDays", default=UNSET
-    )
-    type: str | None | UnsetType = UNSET
-    inform_steps: list[LearningModuleInformStep] | None | UnsetType = field(
-        name="informSteps", default=UNSET
-    )
-    assessment_form: AssessmentForm | None | UnsetType = field(
-        name="assessmentForm", default=UNSET
-    )
-    summary_data: LearningModuleSummary | None | UnsetType = field(
-        name="summaryData", default=UNSET
-    )
-    reassign_summary_data: LearningModuleReassignSummary | None | UnsetType = field(
-        name="reassignSummaryData", default=UNSET
-    )
-    cover_art: LearningModuleCoverArtResponse | None | UnsetType = field(
-        name="coverArt", default=UNSET
-    )
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
-    )
-    archival_mode: str | None | UnsetType = field(name="archivalMode", default=UNSET)
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    archival_mode: str | None = field(name="archivalMode", default=None)
 
 
 class AssignedLearningModuleDomainEntityListing(Model):
     """The AssignedLearningModuleDomainEntityListing model."""
 
-    entities: list[AssignedLearningModule] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[AssignedLearningModule] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class AssignedSegment(Model):
@@ -151,8 +135,8 @@ class AssignedSegment(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AssignedWrapupCode(Model):
@@ -166,10 +150,8 @@ class AssignedWrapupCode(Model):
         end_time: The timestamp when the wrap-up segment ended. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    code: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
+    code: str | None = None
+    notes: str | None = None
+    tags: list[str] | None = None
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)

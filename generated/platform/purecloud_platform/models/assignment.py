@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 if TYPE_CHECKING:
     from .invalid import InvalidAssignment
@@ -22,14 +22,14 @@ class Assignment(Model):
         assignment_errors: The list of users failed assignment or removal for the custom performance profile
     """
 
-    assigned_members: list[UserReference] | None | UnsetType = field(
-        name="assignedMembers", default=UNSET
+    assigned_members: list[UserReference] | None = field(
+        name="assignedMembers", default=None
     )
-    removed_members: list[UserReference] | None | UnsetType = field(
-        name="removedMembers", default=UNSET
+    removed_members: list[UserReference] | None = field(
+        name="removedMembers", default=None
     )
-    assignment_errors: list[AssignmentError] | None | UnsetType = field(
-        name="assignmentErrors", default=UNSET
+    assignment_errors: list[AssignmentError] | None = field(
+        name="assignmentErrors", default=None
     )
 
 
@@ -41,8 +41,8 @@ class AssignmentEffectiveDateRange(Model):
         end_date: Effective end date of the user assignment in ISO-8601 format or empty value. Empty value means no limit on end-date.
     """
 
-    start_date: date | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: date | None | UnsetType = field(name="endDate", default=UNSET)
+    start_date: date | None = field(name="startDate", default=None)
+    end_date: date | None = field(name="endDate", default=None)
 
 
 class AssignmentError(Model):
@@ -53,8 +53,8 @@ class AssignmentError(Model):
         message: Error message from membership assignment
     """
 
-    user: UserReference | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
+    user: UserReference | None = None
+    message: str | None = None
 
 
 class AssignmentValidation(Model):
@@ -67,15 +67,15 @@ class AssignmentValidation(Model):
         invalid_member_assignments: The list of user id that are invalid for the gamfication service to handle
     """
 
-    members_not_assigned: list[UserReference] | None | UnsetType = field(
-        name="membersNotAssigned", default=UNSET
+    members_not_assigned: list[UserReference] | None = field(
+        name="membersNotAssigned", default=None
     )
-    members_already_assigned: list[UserReference] | None | UnsetType = field(
-        name="membersAlreadyAssigned", default=UNSET
+    members_already_assigned: list[UserReference] | None = field(
+        name="membersAlreadyAssigned", default=None
     )
-    members_already_assigned_to_other: (
-        list[OtherProfileAssignment] | None | UnsetType
-    ) = field(name="membersAlreadyAssignedToOther", default=UNSET)
-    invalid_member_assignments: list[InvalidAssignment] | None | UnsetType = field(
-        name="invalidMemberAssignments", default=UNSET
+    members_already_assigned_to_other: list[OtherProfileAssignment] | None = field(
+        name="membersAlreadyAssignedToOther", default=None
+    )
+    invalid_member_assignments: list[InvalidAssignment] | None = field(
+        name="invalidMemberAssignments", default=None
     )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class AssistanceCondition(Model):
@@ -14,5 +14,5 @@ class AssistanceCondition(Model):
         topic_ids: List of topicIds within the assistance condition which would be combined together using logical OR operator. Eg ( topicId_1 || topicId_2 ) .
     """
 
-    operator: str | None | UnsetType = UNSET
-    topic_ids: list[str] | None | UnsetType = field(name="topicIds", default=UNSET)
+    operator: str | None = None
+    topic_ids: list[str] | None = field(name="topicIds", default=None)

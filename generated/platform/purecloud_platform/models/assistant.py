@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -35,32 +35,26 @@ class Assistant(Model):
         variation_parent: The parent assistant if this assistant is a variation of an assistant
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    google_dialogflow_config: GoogleDialogflowConfig | None = field(
+        name="googleDialogflowConfig", default=None
     )
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
+    transcription_config: TranscriptionConfig | None = field(
+        name="transcriptionConfig", default=None
     )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
+    knowledge_suggestion_config: KnowledgeSuggestionConfig | None = field(
+        name="knowledgeSuggestionConfig", default=None
     )
-    google_dialogflow_config: GoogleDialogflowConfig | None | UnsetType = field(
-        name="googleDialogflowConfig", default=UNSET
-    )
-    transcription_config: TranscriptionConfig | None | UnsetType = field(
-        name="transcriptionConfig", default=UNSET
-    )
-    knowledge_suggestion_config: KnowledgeSuggestionConfig | None | UnsetType = field(
-        name="knowledgeSuggestionConfig", default=UNSET
-    )
-    state: str | None | UnsetType = UNSET
-    copilot: Copilot | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    variation_parent: AddressableEntityRef | None | UnsetType = field(
-        name="variationParent", default=UNSET
+    state: str | None = None
+    copilot: Copilot | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    variation_parent: AddressableEntityRef | None = field(
+        name="variationParent", default=None
     )
 
 
@@ -83,51 +77,45 @@ class AssistantCopilotVariation(Model):
         variation_parent: The parent assistant if this assistant is a variation of an assistant
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    google_dialogflow_config: GoogleDialogflowConfig | None = field(
+        name="googleDialogflowConfig", default=None
     )
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
+    transcription_config: TranscriptionConfig | None = field(
+        name="transcriptionConfig", default=None
     )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
+    knowledge_suggestion_config: KnowledgeSuggestionConfig | None = field(
+        name="knowledgeSuggestionConfig", default=None
     )
-    google_dialogflow_config: GoogleDialogflowConfig | None | UnsetType = field(
-        name="googleDialogflowConfig", default=UNSET
-    )
-    transcription_config: TranscriptionConfig | None | UnsetType = field(
-        name="transcriptionConfig", default=UNSET
-    )
-    knowledge_suggestion_config: KnowledgeSuggestionConfig | None | UnsetType = field(
-        name="knowledgeSuggestionConfig", default=UNSET
-    )
-    state: str | None | UnsetType = UNSET
-    copilot: Copilot | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    variation_parent: AddressableEntityRef | None | UnsetType = field(
-        name="variationParent", default=UNSET
+    state: str | None = None
+    copilot: Copilot | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    variation_parent: AddressableEntityRef | None = field(
+        name="variationParent", default=None
     )
 
 
 class AssistantCopilotVariationListing(Model):
     """The AssistantCopilotVariationListing model."""
 
-    entities: list[AssistantCopilotVariation] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[AssistantCopilotVariation] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class AssistantListing(Model):
     """The AssistantListing model."""
 
-    entities: list[Assistant] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[Assistant] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class AssistantQueue(Model):
@@ -142,23 +130,21 @@ class AssistantQueue(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    media_types: list[str] | None | UnsetType = field(name="mediaTypes", default=UNSET)
-    assistant: Assistant | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    media_types: list[str] | None = field(name="mediaTypes", default=None)
+    assistant: Assistant | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AssistantQueueListing(Model):
     """The AssistantQueueListing model."""
 
-    entities: list[AssistantQueue] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[AssistantQueue] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class AssistantQueueUser(Model):
@@ -168,7 +154,7 @@ class AssistantQueueUser(Model):
         id: The globally unique identifier for the user.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class AssistantQueueUsersBulkAddRequest(Model):
@@ -178,7 +164,7 @@ class AssistantQueueUsersBulkAddRequest(Model):
         entities: List of users to assign assistant for. Maximum users to add is 100 per request.
     """
 
-    entities: list[AssistantQueueUser] | None | UnsetType = UNSET
+    entities: list[AssistantQueueUser] | None = None
 
 
 class AssistantQueueUsersBulkRemoveRequest(Model):
@@ -188,14 +174,14 @@ class AssistantQueueUsersBulkRemoveRequest(Model):
         entities: List of users to de-assign assistant form. Maximum users to remove is 100 per request.
     """
 
-    entities: list[AssistantQueueUser] | None | UnsetType = UNSET
+    entities: list[AssistantQueueUser] | None = None
 
 
 class AssistantQueueUsersJobErrorInfo(Model):
     """The AssistantQueueUsersJobErrorInfo model."""
 
-    message: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
+    message: str | None = None
+    code: str | None = None
 
 
 class AssistantQueueUsersJobsRequest(Model):
@@ -205,7 +191,7 @@ class AssistantQueueUsersJobsRequest(Model):
         action: Action to perform by the job. Allowed values: "AutoAssignment", "ManualAssignment".
     """
 
-    action: str | None | UnsetType = UNSET
+    action: str | None = None
 
 
 class AssistantQueueUsersJobsResponse(Model):
@@ -218,11 +204,11 @@ class AssistantQueueUsersJobsResponse(Model):
         error_info: Error, if any, related to the job.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    error_info: AssistantQueueUsersJobErrorInfo | None | UnsetType = field(
-        name="errorInfo", default=UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    status: str | None = None
+    error_info: AssistantQueueUsersJobErrorInfo | None = field(
+        name="errorInfo", default=None
     )
 
 
@@ -233,7 +219,7 @@ class AssistantQueueUsersQueryRequest(Model):
         entities: List of users to query. Maximum users to query is 100 per request.
     """
 
-    entities: list[AssistantQueueUser] | None | UnsetType = UNSET
+    entities: list[AssistantQueueUser] | None = None
 
 
 class AssistantQueueUsersQueryResponse(Model):
@@ -244,5 +230,5 @@ class AssistantQueueUsersQueryResponse(Model):
         users: List of users in the queue for which assistant is assigned.
     """
 
-    queue: AssistantQueue | None | UnsetType = UNSET
-    users: list[UserReference] | None | UnsetType = UNSET
+    queue: AssistantQueue | None = None
+    users: list[UserReference] | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class AssociatedValueField(Model):
@@ -14,5 +14,5 @@ class AssociatedValueField(Model):
         name: The field name for extracting value from event.
     """
 
-    data_type: str | None | UnsetType = field(name="dataType", default=UNSET)
-    name: str | None | UnsetType = UNSET
+    data_type: str | None = field(name="dataType", default=None)
+    name: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .bu import BuIntradayResponse, BuShortTermForecast
@@ -35,27 +35,27 @@ class AsyncConversationQuery(Model):
         start_of_day_interval_matching: Add a filter to only include conversations that started after the beginning of the interval start date (UTC)
     """
 
-    conversation_filters: list[ConversationDetailQueryFilter] | None | UnsetType = (
-        field(name="conversationFilters", default=UNSET)
+    conversation_filters: list[ConversationDetailQueryFilter] | None = field(
+        name="conversationFilters", default=None
     )
-    segment_filters: list[SegmentDetailQueryFilter] | None | UnsetType = field(
-        name="segmentFilters", default=UNSET
+    segment_filters: list[SegmentDetailQueryFilter] | None = field(
+        name="segmentFilters", default=None
     )
-    evaluation_filters: list[EvaluationDetailQueryFilter] | None | UnsetType = field(
-        name="evaluationFilters", default=UNSET
+    evaluation_filters: list[EvaluationDetailQueryFilter] | None = field(
+        name="evaluationFilters", default=None
     )
-    survey_filters: list[SurveyDetailQueryFilter] | None | UnsetType = field(
-        name="surveyFilters", default=UNSET
+    survey_filters: list[SurveyDetailQueryFilter] | None = field(
+        name="surveyFilters", default=None
     )
-    resolution_filters: list[ResolutionDetailQueryFilter] | None | UnsetType = field(
-        name="resolutionFilters", default=UNSET
+    resolution_filters: list[ResolutionDetailQueryFilter] | None = field(
+        name="resolutionFilters", default=None
     )
-    order: str | None | UnsetType = UNSET
-    order_by: str | None | UnsetType = field(name="orderBy", default=UNSET)
-    interval: str | None | UnsetType = UNSET
-    limit: int | None | UnsetType = UNSET
-    start_of_day_interval_matching: bool | None | UnsetType = field(
-        name="startOfDayIntervalMatching", default=UNSET
+    order: str | None = None
+    order_by: str | None = field(name="orderBy", default=None)
+    interval: str | None = None
+    limit: int | None = None
+    start_of_day_interval_matching: bool | None = field(
+        name="startOfDayIntervalMatching", default=None
     )
 
 
@@ -69,10 +69,10 @@ class AsyncForecastOperationResult(Model):
         progress: Percent progress for the operation
     """
 
-    status: str | None | UnsetType = UNSET
-    operation_id: str | None | UnsetType = field(name="operationId", default=UNSET)
-    result: BuShortTermForecast | None | UnsetType = UNSET
-    progress: int | None | UnsetType = UNSET
+    status: str | None = None
+    operation_id: str | None = field(name="operationId", default=None)
+    result: BuShortTermForecast | None = None
+    progress: int | None = None
 
 
 class AsyncIntradayResponse(Model):
@@ -84,9 +84,9 @@ class AsyncIntradayResponse(Model):
         result: The result of the operation.  Null unless status == Complete
     """
 
-    status: str | None | UnsetType = UNSET
-    operation_id: str | None | UnsetType = field(name="operationId", default=UNSET)
-    result: BuIntradayResponse | None | UnsetType = UNSET
+    status: str | None = None
+    operation_id: str | None = field(name="operationId", default=None)
+    result: BuIntradayResponse | None = None
 
 
 class AsyncJob(Model):
@@ -96,9 +96,9 @@ class AsyncJob(Model):
         state: Allowed values: "Running", "Completed", "Failed", "Cancelled".
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    state: str | None | UnsetType = UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    state: str | None = None
 
 
 class AsyncQueryResponse(Model):
@@ -108,7 +108,7 @@ class AsyncQueryResponse(Model):
         job_id: Unique identifier for the async query execution. Can be used to check the status of the query and retrieve results.
     """
 
-    job_id: str | None | UnsetType = field(name="jobId", default=UNSET)
+    job_id: str | None = field(name="jobId", default=None)
 
 
 class AsyncQueryStatus(Model):
@@ -122,17 +122,11 @@ class AsyncQueryStatus(Model):
         completion_date: The time at which the query completed. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    state: str | None | UnsetType = UNSET
-    error_message: str | None | UnsetType = field(name="errorMessage", default=UNSET)
-    expiration_date: datetime | None | UnsetType = field(
-        name="expirationDate", default=UNSET
-    )
-    submission_date: datetime | None | UnsetType = field(
-        name="submissionDate", default=UNSET
-    )
-    completion_date: datetime | None | UnsetType = field(
-        name="completionDate", default=UNSET
-    )
+    state: str | None = None
+    error_message: str | None = field(name="errorMessage", default=None)
+    expiration_date: datetime | None = field(name="expirationDate", default=None)
+    submission_date: datetime | None = field(name="submissionDate", default=None)
+    completion_date: datetime | None = field(name="completionDate", default=None)
 
 
 class AsyncUserDetailsQuery(Model):
@@ -147,15 +141,15 @@ class AsyncUserDetailsQuery(Model):
         limit: Specify number of results to be returned
     """
 
-    interval: str | None | UnsetType = UNSET
-    user_filters: list[UserDetailQueryFilter] | None | UnsetType = field(
-        name="userFilters", default=UNSET
+    interval: str | None = None
+    user_filters: list[UserDetailQueryFilter] | None = field(
+        name="userFilters", default=None
     )
-    presence_filters: list[PresenceDetailQueryFilter] | None | UnsetType = field(
-        name="presenceFilters", default=UNSET
+    presence_filters: list[PresenceDetailQueryFilter] | None = field(
+        name="presenceFilters", default=None
     )
-    routing_status_filters: list[RoutingStatusDetailQueryFilter] | None | UnsetType = (
-        field(name="routingStatusFilters", default=UNSET)
+    routing_status_filters: list[RoutingStatusDetailQueryFilter] | None = field(
+        name="routingStatusFilters", default=None
     )
-    order: str | None | UnsetType = UNSET
-    limit: int | None | UnsetType = UNSET
+    order: str | None = None
+    limit: int | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class Attachment(Model):
@@ -18,9 +18,9 @@ class Attachment(Model):
         inline_image: Whether or not the attachment was attached inline.,
     """
 
-    attachment_id: str | None | UnsetType = field(name="attachmentId", default=UNSET)
-    name: str | None | UnsetType = UNSET
-    content_uri: str | None | UnsetType = field(name="contentUri", default=UNSET)
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    content_length: int | None | UnsetType = field(name="contentLength", default=UNSET)
-    inline_image: bool | None | UnsetType = field(name="inlineImage", default=UNSET)
+    attachment_id: str | None = field(name="attachmentId", default=None)
+    name: str | None = None
+    content_uri: str | None = field(name="contentUri", default=None)
+    content_type: str | None = field(name="contentType", default=None)
+    content_length: int | None = field(name="contentLength", default=None)
+    inline_image: bool | None = field(name="inlineImage", default=None)

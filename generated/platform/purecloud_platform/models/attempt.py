@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .recall import RecallEntry
@@ -27,37 +27,35 @@ class AttemptLimits(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    max_attempts_per_contact: int | None = field(
+        name="maxAttemptsPerContact", default=None
     )
-    version: int | None | UnsetType = UNSET
-    max_attempts_per_contact: int | None | UnsetType = field(
-        name="maxAttemptsPerContact", default=UNSET
+    max_attempts_per_number: int | None = field(
+        name="maxAttemptsPerNumber", default=None
     )
-    max_attempts_per_number: int | None | UnsetType = field(
-        name="maxAttemptsPerNumber", default=UNSET
+    time_zone_id: str | None = field(name="timeZoneId", default=None)
+    reset_period: str | None = field(name="resetPeriod", default=None)
+    recall_entries: dict[str, RecallEntry] | None = field(
+        name="recallEntries", default=None
     )
-    time_zone_id: str | None | UnsetType = field(name="timeZoneId", default=UNSET)
-    reset_period: str | None | UnsetType = field(name="resetPeriod", default=UNSET)
-    recall_entries: dict[str, RecallEntry] | None | UnsetType = field(
-        name="recallEntries", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AttemptLimitsEntityListing(Model):
     """The AttemptLimitsEntityListing model."""
 
-    entities: list[AttemptLimits] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[AttemptLimits] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

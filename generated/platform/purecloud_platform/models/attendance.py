@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 
 class AttendanceStatus(Model):
@@ -15,14 +15,14 @@ class AttendanceStatus(Model):
         has_evaluation: the quality evaluation score status Allowed values: "HasQualityEvaluation", "NoQualityEvaluation".
     """
 
-    date_workday: date | None | UnsetType = field(name="dateWorkday", default=UNSET)
-    attendance_status_type: str | None | UnsetType = field(
-        name="attendanceStatusType", default=UNSET
+    date_workday: date | None = field(name="dateWorkday", default=None)
+    attendance_status_type: str | None = field(
+        name="attendanceStatusType", default=None
     )
-    has_evaluation: str | None | UnsetType = field(name="hasEvaluation", default=UNSET)
+    has_evaluation: str | None = field(name="hasEvaluation", default=None)
 
 
 class AttendanceStatusListing(Model):
     """The AttendanceStatusListing model."""
 
-    entities: list[AttendanceStatus] | None | UnsetType = UNSET
+    entities: list[AttendanceStatus] | None = None

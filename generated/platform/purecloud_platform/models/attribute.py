@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -22,21 +22,15 @@ class Attribute(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    modified_by: DomainEntityRef | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    version: int | None = None
+    description: str | None = None
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    modified_by: DomainEntityRef | None = field(name="modifiedBy", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AttributeDetailEventTopicAttributeUpdateEvent(Model):
@@ -45,23 +39,19 @@ class AttributeDetailEventTopicAttributeUpdateEvent(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    event_time: int | None | UnsetType = field(name="eventTime", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    event_time: int | None = field(name="eventTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    participant_id: str | None = field(name="participantId", default=None)
+    attributes: dict[str, str] | None = None
+    conversation_external_contact_ids: list[str] | None = field(
+        name="conversationExternalContactIds", default=None
     )
-    participant_id: str | None | UnsetType = field(name="participantId", default=UNSET)
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    conversation_external_contact_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalContactIds", default=UNSET
+    conversation_external_organization_ids: list[str] | None = field(
+        name="conversationExternalOrganizationIds", default=None
     )
-    conversation_external_organization_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalOrganizationIds", default=UNSET
-    )
-    communications: list[AttributeDetailEventTopicCommunication] | None | UnsetType = (
-        UNSET
-    )
-    participant_start_time: int | None | UnsetType = field(
-        name="participantStartTime", default=UNSET
+    communications: list[AttributeDetailEventTopicCommunication] | None = None
+    participant_start_time: int | None = field(
+        name="participantStartTime", default=None
     )
 
 
@@ -74,8 +64,8 @@ class AttributeDetailEventTopicCommunication(Model):
         media_type: Allowed values: "UNKNOWN", "VOICE", "CHAT", "EMAIL", "CALLBACK", "COBROWSE", "VIDEO", "SCREENSHARE", "MESSAGE", "INTERNALMESSAGE", "SCREENMONITORING".
     """
 
-    id: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
+    id: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
 
 
 class AttributeFilterItem(Model):
@@ -85,6 +75,6 @@ class AttributeFilterItem(Model):
         operator: Allowed values: "IN", "RANGE", "EQUALS", "NOTEQUALS", "LESSTHAN", "LESSTHANEQUALS", "GREATERTHAN", "GREATERTHANEQUALS", "CONTAINS".
     """
 
-    id: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    values: list[str] | None | UnsetType = UNSET
+    id: str | None = None
+    operator: str | None = None
+    values: list[str] | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class AtzmTimeSlot(Model):
@@ -14,12 +14,10 @@ class AtzmTimeSlot(Model):
         latest_callable_time: The latest time to dial a contact. Valid format is HH:mm
     """
 
-    earliest_callable_time: str | None | UnsetType = field(
-        name="earliestCallableTime", default=UNSET
+    earliest_callable_time: str | None = field(
+        name="earliestCallableTime", default=None
     )
-    latest_callable_time: str | None | UnsetType = field(
-        name="latestCallableTime", default=UNSET
-    )
+    latest_callable_time: str | None = field(name="latestCallableTime", default=None)
 
 
 class AtzmTimeSlotWithTimeZone(Model):
@@ -31,10 +29,8 @@ class AtzmTimeSlotWithTimeZone(Model):
         time_zone_id: The time zone to use for contacts that cannot be mapped.
     """
 
-    earliest_callable_time: str | None | UnsetType = field(
-        name="earliestCallableTime", default=UNSET
+    earliest_callable_time: str | None = field(
+        name="earliestCallableTime", default=None
     )
-    latest_callable_time: str | None | UnsetType = field(
-        name="latestCallableTime", default=UNSET
-    )
-    time_zone_id: str | None | UnsetType = field(name="timeZoneId", default=UNSET)
+    latest_callable_time: str | None = field(name="latestCallableTime", default=None)
+    time_zone_id: str | None = field(name="timeZoneId", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class AudioConnectorIntegration(Model):
@@ -14,24 +14,24 @@ class AudioConnectorIntegration(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AudioConnectorIntegrationEntityListing(Model):
     """The AudioConnectorIntegrationEntityListing model."""
 
-    entities: list[AudioConnectorIntegration] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[AudioConnectorIntegration] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class AudioFormat(Model):
@@ -44,10 +44,10 @@ class AudioFormat(Model):
         encoding: Audio encoding Allowed values: "ULAW", "ALAW", "PCM".
     """
 
-    channels: int | None | UnsetType = UNSET
-    bits_per_sample: int | None | UnsetType = field(name="bitsPerSample", default=UNSET)
-    sample_rate: int | None | UnsetType = field(name="sampleRate", default=UNSET)
-    encoding: str | None | UnsetType = UNSET
+    channels: int | None = None
+    bits_per_sample: int | None = field(name="bitsPerSample", default=None)
+    sample_rate: int | None = field(name="sampleRate", default=None)
+    encoding: str | None = None
 
 
 class AudioState(Model):
@@ -58,8 +58,8 @@ class AudioState(Model):
         can_speak: Indicates that this communication's audio allows others to hear this participant.
     """
 
-    can_hear: bool | None | UnsetType = field(name="canHear", default=UNSET)
-    can_speak: bool | None | UnsetType = field(name="canSpeak", default=UNSET)
+    can_hear: bool | None = field(name="canHear", default=None)
+    can_speak: bool | None = field(name="canSpeak", default=None)
 
 
 class AudioUpdatedEvent(Model):
@@ -73,14 +73,8 @@ class AudioUpdatedEvent(Model):
         audio_state: The updated audioState for the target communication.
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
-    )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    audio_state: AudioState | None | UnsetType = field(name="audioState", default=UNSET)
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
+    audio_state: AudioState | None = field(name="audioState", default=None)

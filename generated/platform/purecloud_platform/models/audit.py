@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -41,34 +41,32 @@ class AuditLogMessage(Model):
         entity_changes: List of entities that were changed and changes made to those entities.
     """
 
-    id: str | None | UnsetType = UNSET
-    user_home_org_id: str | None | UnsetType = field(
-        name="userHomeOrgId", default=UNSET
+    id: str | None = None
+    user_home_org_id: str | None = field(name="userHomeOrgId", default=None)
+    user: DomainEntityRef | None = None
+    client: AddressableEntityRef | None = None
+    remote_ip: list[str] | None = field(name="remoteIp", default=None)
+    service_name: str | None = field(name="serviceName", default=None)
+    level: str | None = None
+    event_date: datetime | None = field(name="eventDate", default=None)
+    message: MessageInfo | None = None
+    action: str | None = None
+    entity: DomainEntityRef | None = None
+    entity_type: str | None = field(name="entityType", default=None)
+    status: str | None = None
+    application: str | None = None
+    initiating_action: InitiatingAction | None = field(
+        name="initiatingAction", default=None
     )
-    user: DomainEntityRef | None | UnsetType = UNSET
-    client: AddressableEntityRef | None | UnsetType = UNSET
-    remote_ip: list[str] | None | UnsetType = field(name="remoteIp", default=UNSET)
-    service_name: str | None | UnsetType = field(name="serviceName", default=UNSET)
-    level: str | None | UnsetType = UNSET
-    event_date: datetime | None | UnsetType = field(name="eventDate", default=UNSET)
-    message: MessageInfo | None | UnsetType = UNSET
-    action: str | None | UnsetType = UNSET
-    entity: DomainEntityRef | None | UnsetType = UNSET
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    application: str | None | UnsetType = UNSET
-    initiating_action: InitiatingAction | None | UnsetType = field(
-        name="initiatingAction", default=UNSET
+    transaction_initiator: bool | None = field(
+        name="transactionInitiator", default=None
     )
-    transaction_initiator: bool | None | UnsetType = field(
-        name="transactionInitiator", default=UNSET
+    property_changes: list[PropertyChange] | None = field(
+        name="propertyChanges", default=None
     )
-    property_changes: list[PropertyChange] | None | UnsetType = field(
-        name="propertyChanges", default=UNSET
-    )
-    context: dict[str, str] | None | UnsetType = UNSET
-    entity_changes: list[EntityChange] | None | UnsetType = field(
-        name="entityChanges", default=UNSET
+    context: dict[str, str] | None = None
+    entity_changes: list[EntityChange] | None = field(
+        name="entityChanges", default=None
     )
 
 
@@ -80,8 +78,8 @@ class AuditQueryEntity(Model):
         actions: List of Actions
     """
 
-    name: str | None | UnsetType = UNSET
-    actions: list[str] | None | UnsetType = UNSET
+    name: str | None = None
+    actions: list[str] | None = None
 
 
 class AuditQueryExecutionLargeResultsResponse(Model):
@@ -94,10 +92,10 @@ class AuditQueryExecutionLargeResultsResponse(Model):
         download_url: The presigned url which can be used to download the results.
     """
 
-    id: str | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    cursor: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    id: str | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    cursor: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class AuditQueryExecutionResultsResponse(Model):
@@ -110,10 +108,10 @@ class AuditQueryExecutionResultsResponse(Model):
         entities: List of audit messages.
     """
 
-    id: str | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    cursor: str | None | UnsetType = UNSET
-    entities: list[AuditLogMessage] | None | UnsetType = UNSET
+    id: str | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    cursor: str | None = None
+    entities: list[AuditLogMessage] | None = None
 
 
 class AuditQueryExecutionStatusResponse(Model):
@@ -129,13 +127,13 @@ class AuditQueryExecutionStatusResponse(Model):
         sort: Sort parameter for the audit query.
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    interval: str | None | UnsetType = UNSET
-    service_name: str | None | UnsetType = field(name="serviceName", default=UNSET)
-    filters: list[AuditQueryFilter] | None | UnsetType = UNSET
-    sort: list[AuditQuerySort] | None | UnsetType = UNSET
+    id: str | None = None
+    state: str | None = None
+    start_date: datetime | None = field(name="startDate", default=None)
+    interval: str | None = None
+    service_name: str | None = field(name="serviceName", default=None)
+    filters: list[AuditQueryFilter] | None = None
+    sort: list[AuditQuerySort] | None = None
 
 
 class AuditQueryFilter(Model):
@@ -146,8 +144,8 @@ class AuditQueryFilter(Model):
         value: Value of the property to filter.
     """
 
-    property: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    property: str | None = None
+    value: str | None = None
 
 
 class AuditQueryRequest(Model):
@@ -160,10 +158,14 @@ class AuditQueryRequest(Model):
         sort: Sort parameter for the query.
     """
 
-    interval: str | None | UnsetType = UNSET
-    service_name: str | None | UnsetType = field(name="serviceName", default=UNSET)
-    filters: list[AuditQueryFilter] | None | UnsetType = UNSET
-    sort: list[AuditQuerySort] | None | UnsetType = UNSET
+    interval: str | None = None
+    service_name: str | None = field(name="serviceName", default=None)
+    filters: list[AuditQueryFilter] | None = None
+    sort: list[AuditQuerySort] | None = None
+
+
+AuditQueryResponse = dict[str, Any]
+"""The AuditQueryResponse type: ``dict[str, Any]``."""
 
 
 class AuditQueryService(Model):
@@ -174,8 +176,8 @@ class AuditQueryService(Model):
         entities: List of Entities
     """
 
-    name: str | None | UnsetType = UNSET
-    entities: list[AuditQueryEntity] | None | UnsetType = UNSET
+    name: str | None = None
+    entities: list[AuditQueryEntity] | None = None
 
 
 class AuditQueryServiceMapping(Model):
@@ -185,7 +187,7 @@ class AuditQueryServiceMapping(Model):
         services: List of Services
     """
 
-    services: list[AuditQueryService] | None | UnsetType = UNSET
+    services: list[AuditQueryService] | None = None
 
 
 class AuditQuerySort(Model):
@@ -196,8 +198,8 @@ class AuditQuerySort(Model):
         sort_order: Sort Order Allowed values: "ascending", "descending".
     """
 
-    name: str | None | UnsetType = UNSET
-    sort_order: str | None | UnsetType = field(name="sortOrder", default=UNSET)
+    name: str | None = None
+    sort_order: str | None = field(name="sortOrder", default=None)
 
 
 class AuditRealtimeQueryRequest(Model):
@@ -212,22 +214,22 @@ class AuditRealtimeQueryRequest(Model):
         page_size: Page size
     """
 
-    interval: str | None | UnsetType = UNSET
-    service_name: str | None | UnsetType = field(name="serviceName", default=UNSET)
-    filters: list[AuditQueryFilter] | None | UnsetType = UNSET
-    sort: list[AuditQuerySort] | None | UnsetType = UNSET
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
+    interval: str | None = None
+    service_name: str | None = field(name="serviceName", default=None)
+    filters: list[AuditQueryFilter] | None = None
+    sort: list[AuditQuerySort] | None = None
+    page_number: int | None = field(name="pageNumber", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
 
 
 class AuditRealtimeQueryResultsResponse(Model):
     """The AuditRealtimeQueryResultsResponse model."""
 
-    entities: list[AuditLogMessage] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[AuditLogMessage] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class AuditRealtimeRelatedRequest(Model):
@@ -239,15 +241,15 @@ class AuditRealtimeRelatedRequest(Model):
         sort: Sort parameter for the query.
     """
 
-    audit_id: str | None | UnsetType = field(name="auditId", default=UNSET)
-    trustor_org_id: str | None | UnsetType = field(name="trustorOrgId", default=UNSET)
-    sort: list[AuditQuerySort] | None | UnsetType = UNSET
+    audit_id: str | None = field(name="auditId", default=None)
+    trustor_org_id: str | None = field(name="trustorOrgId", default=None)
+    sort: list[AuditQuerySort] | None = None
 
 
 class AuditRealtimeRelatedResultsResponse(Model):
     """The AuditRealtimeRelatedResultsResponse model."""
 
-    entities: list[AuditLogMessage] | None | UnsetType = UNSET
+    entities: list[AuditLogMessage] | None = None
 
 
 class AuditTopicAddressableEntityRef(Model):
@@ -256,8 +258,8 @@ class AuditTopicAddressableEntityRef(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AuditTopicAuditLogMessage(Model):
@@ -271,28 +273,26 @@ class AuditTopicAuditLogMessage(Model):
         entity_type: Allowed values: "Feedback", "Document", "Workspace", "Tag", "UserSamlAuthentication", "AccessToken", "OAuthClientAuthorization", "AuthOrganization", "OAuthClient", "AuthUser", "OrganizationAuthorizationTrust", "OrganizationAuthorizationUserTrust", "MFAVerifier", "IdentityProvider", "RulesOfBehavior", "Role", "RoleSettings", "Policy", "VoicemailUserPolicy", "UserPresence", "DependencyTrackingBuild", "Flow", "Prompt", "PromptResource", "FlowOutcome", "FlowMilestone", "Grammar", "GrammarLanguage", "AgentRoutingInfo", "Queue", "WrapupCode", "MaxOrgRoutingUtilizationCapacity", "ConversationAttributes", "RoutingUtilizationTag", "Evaluation", "Calibration", "Survey", "AgentScoringRule", "EvaluationForm", "SurveyForm", "Recording", "ScreenRecording", "SnippetRecording", "BulkActions", "OrphanedRecording", "RecordingAnnotation", "RecordingSettings", "SnippetRecordingSettings", "ScreenMonitoring", "RecordingKey", "RecordingKeyConfig", "Topic", "Program", "Category", "SentimentFeedback", "DictionaryFeedback", "InteractionReprocessingJob", "Segment", "Outcome", "ActionMap", "ActionTemplate", "ClickstreamSettings", "EventType", "SessionType", "KnowledgeBase", "KnowledgeCategory", "KnowledgeContext", "KnowledgeContextValue", "KnowledgeDocument", "KnowledgeDocumentVariation", "KnowledgeLabel", "KnowledgeTraining", "KnowledgeSearchFeedback", "KnowledgeBaseSource", "KnowledgeFabricSource", "TranscriptionSettings", "SpeechTextAnalyticsSettings", "Appointment", "Annotation", "Organization", "Module", "Rule", "Assignment", "Contest", "Recognition", "ActivityCode", "ActivityPlan", "ActivityPlanOccurrence", "ActivityPlanOccurrenceSession", "ActivityPlanOccurrenceSessionUser", "AdherenceAdjustment", "AdherenceAdjustmentReasonCode", "AdherenceExplanation", "AgentSchedulingPreferences", "AlternativeShift", "BusinessUnit", "Forecast", "ManagementUnit", "PlanningGroup", "Schedule", "ServiceGoalTemplate", "ShiftTrade", "SelfSchedule", "TimeOffLimit", "TimeOffPlan", "TimeOffRequest", "WorkPlan", "WorkPlanBid", "WorkPlanBidGroup", "WorkPlanRotation", "HistoricalData", "StaffingGroup", "CapacityPlan", "ScheduleSetBid", "ScheduleSetBidGroup", "Opportunity", "DecisionMetrics", "Trigger", "Response", "ResponseLibrary", "ResponseAsset", "SkillGroup", "DirectoryGroup", "Team", "SkillGroupDefinition", "Edge", "EdgeGroup", "VoicemailPolicy", "RoutingTranscriptionSettings", "Trunk", "TrunkBase", "ScheduleGroup", "EmergencyGroup", "IVR", "AlertablePresencesOverrides", "CallerIdGroup", "DID", "DIDPool", "Extension", "ExtensionPool", "Phone", "PhoneBase", "Line", "LineBase", "OutboundRoute", "NumberPlan", "Site", "AttemptLimits", "CallableTimeSet", "Campaign", "CampaignRule", "CampaignSchedule", "Sequence", "SequenceSchedule", "ContactList", "ContactListFilter", "ContactListTemplate", "DigitalRuleSet", "DNCList", "FileSpecificationTemplate", "ImportTemplate", "OrganizationSettings", "CallAnalysisResponseSet", "RuleSet", "WrapUpCodeMapping", "MessagingCampaign", "MessagingCampaignSchedule", "EmailCampaignSchedule", "WhatsAppCampaignSchedule", "Predictor", "KpiSpecification", "Metric", "Status", "Profile", "ProfileMembers", "Action", "ActionDraft", "Integration", "Webhook", "DashboardSettings", "InsightSettings", "AnalyticsReportingSettings", "CustomCalculations", "SavedViews", "AnalyticsLakehouseSettings", "Users", "Analyses", "Dashboard", "ScheduledExports", "Exports", "ExportPdfTemplates", "ChangeRequest", "Migration", "Suspension", "ExternalMetricsDefinition", "ExternalMetricsData", "Schema", "Row", "Bulk", "SupportedContent", "ConversationPhoneNumber", "ConversationRecipient", "ConversationAccount", "ConversationDefaultSupportedContent", "ConversationThreadingWindow", "Deployment", "Configuration", "ConfigurationVersion", "EdgePreferences", "EdgeTraceLevel", "OrganizationIntegrationsAccess", "SupportFile", "EdgeLogZip", "Pcaps", "MediaDiagnosticsTraceFile", "EdgePcaps", "EdgeLog", "OrganizationLink", "NumberRouting", "OrganizationFeature", "Product", "User", "Location", "Conversation", "OrganizationSuspension", "OperationalEvent", "Sender", "GcvByocBlock", "AllowAndBlockNumber", "Participant", "ContactSchema", "ExternalOrganizationSchema", "Workbin", "Worktype", "BulkJob", "Credential", "NumberOrder", "BulkDisconnectRequest", "EnterpriseAgreement", "VendorListing", "GdprRequest", "DsarRequest", "ExportRequest", "DefaultPanelSettings", "InboundDomain", "OutboundDomain", "InboundRoute", "EmailSetting", "OrganizationLimits", "RoutingSkill", "RoutingLanguage", "ComposerPage", "ComposerPublishedScript", "ComposerScript", "ComposerTemplate", "IntentMiner", "TopicMiner", "SoftSuspension", "JourneyView", "CustomEntity", "DirectoryFeature", "RuleCategory", "DecisionTable", "DecisionTableVersion", "DecisionTableSnapshot", "DecisionTableRow", "DecisionTableImportJob", "DecisionTableExportJob", "EscalationRule", "Rules", "Contact", "Note", "Relationship", "ExternalOrg", "SocialMediaMessage", "Assistant", "AssistantQueue", "QueueAnomaly", "MonitoredQueue", "AnomalyDetectionSettings", "ConversationAccessAttributes", "Settings", "Agent", "GraphSettings", "RefinementConfiguration".
     """
 
-    id: str | None | UnsetType = UNSET
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    user_home_org_id: str | None | UnsetType = field(
-        name="userHomeOrgId", default=UNSET
+    id: str | None = None
+    user_id: str | None = field(name="userId", default=None)
+    user_home_org_id: str | None = field(name="userHomeOrgId", default=None)
+    username: AuditTopicDomainEntityRef | None = None
+    user_display: str | None = field(name="userDisplay", default=None)
+    client_id: AuditTopicAddressableEntityRef | None = field(
+        name="clientId", default=None
     )
-    username: AuditTopicDomainEntityRef | None | UnsetType = UNSET
-    user_display: str | None | UnsetType = field(name="userDisplay", default=UNSET)
-    client_id: AuditTopicAddressableEntityRef | None | UnsetType = field(
-        name="clientId", default=UNSET
+    remote_ip: list[str] | None = field(name="remoteIp", default=None)
+    service_name: str | None = field(name="serviceName", default=None)
+    level: str | None = None
+    event_time: datetime | None = field(name="eventTime", default=None)
+    message: AuditTopicMessageInfo | None = None
+    action: str | None = None
+    entity_type: str | None = field(name="entityType", default=None)
+    entity: AuditTopicDomainEntityRef | None = None
+    property_changes: list[AuditTopicPropertyChange] | None = field(
+        name="propertyChanges", default=None
     )
-    remote_ip: list[str] | None | UnsetType = field(name="remoteIp", default=UNSET)
-    service_name: str | None | UnsetType = field(name="serviceName", default=UNSET)
-    level: str | None | UnsetType = UNSET
-    event_time: datetime | None | UnsetType = field(name="eventTime", default=UNSET)
-    message: AuditTopicMessageInfo | None | UnsetType = UNSET
-    action: str | None | UnsetType = UNSET
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
-    entity: AuditTopicDomainEntityRef | None | UnsetType = UNSET
-    property_changes: list[AuditTopicPropertyChange] | None | UnsetType = field(
-        name="propertyChanges", default=UNSET
-    )
-    context: dict[str, str] | None | UnsetType = UNSET
+    context: dict[str, str] | None = None
 
 
 class AuditTopicDomainEntityRef(Model):
@@ -301,9 +301,9 @@ class AuditTopicDomainEntityRef(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AuditTopicMessageInfo(Model):
@@ -312,16 +312,12 @@ class AuditTopicMessageInfo(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    localizable_message_code: str | None | UnsetType = field(
-        name="localizableMessageCode", default=UNSET
+    localizable_message_code: str | None = field(
+        name="localizableMessageCode", default=None
     )
-    message: str | None | UnsetType = UNSET
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
+    message: str | None = None
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
 
 
 class AuditTopicPropertyChange(Model):
@@ -330,6 +326,6 @@ class AuditTopicPropertyChange(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    property: str | None | UnsetType = UNSET
-    old_values: list[str] | None | UnsetType = field(name="oldValues", default=UNSET)
-    new_values: list[str] | None | UnsetType = field(name="newValues", default=UNSET)
+    property: str | None = None
+    old_values: list[str] | None = field(name="oldValues", default=None)
+    new_values: list[str] | None = field(name="newValues", default=None)

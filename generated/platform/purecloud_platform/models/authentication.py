@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .sharepoint import SharepointAuthenticationProperties
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 class AuthenticationProperties(Model):
     """The AuthenticationProperties model."""
 
-    sharepoint: SharepointAuthenticationProperties | None | UnsetType = UNSET
+    sharepoint: SharepointAuthenticationProperties | None = None
 
 
 class AuthenticationSettings(Model):
@@ -26,8 +26,6 @@ class AuthenticationSettings(Model):
         allow_session_upgrade: Allow end-users to upgrade an anonymous session to authenticated conversation.
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    integration_id: str | None | UnsetType = field(name="integrationId", default=UNSET)
-    allow_session_upgrade: bool | None | UnsetType = field(
-        name="allowSessionUpgrade", default=UNSET
-    )
+    enabled: bool | None = None
+    integration_id: str | None = field(name="integrationId", default=None)
+    allow_session_upgrade: bool | None = field(name="allowSessionUpgrade", default=None)

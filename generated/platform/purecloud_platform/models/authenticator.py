@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class AuthenticatorAttestationResponse(Model):
@@ -15,13 +15,9 @@ class AuthenticatorAttestationResponse(Model):
         transports: The transports the authenticator is believed to support.
     """
 
-    client_data_json: str | None | UnsetType = field(
-        name="clientDataJSON", default=UNSET
-    )
-    attestation_object: str | None | UnsetType = field(
-        name="attestationObject", default=UNSET
-    )
-    transports: list[str] | None | UnsetType = UNSET
+    client_data_json: str | None = field(name="clientDataJSON", default=None)
+    attestation_object: str | None = field(name="attestationObject", default=None)
+    transports: list[str] | None = None
 
 
 class AuthenticatorSelection(Model):
@@ -34,13 +30,9 @@ class AuthenticatorSelection(Model):
         user_verification: The user verification requirement ('discouraged', 'preferred', or 'required').
     """
 
-    authenticator_attachment: str | None | UnsetType = field(
-        name="authenticatorAttachment", default=UNSET
+    authenticator_attachment: str | None = field(
+        name="authenticatorAttachment", default=None
     )
-    require_resident_key: bool | None | UnsetType = field(
-        name="requireResidentKey", default=UNSET
-    )
-    resident_key: str | None | UnsetType = field(name="residentKey", default=UNSET)
-    user_verification: str | None | UnsetType = field(
-        name="userVerification", default=UNSET
-    )
+    require_resident_key: bool | None = field(name="requireResidentKey", default=None)
+    resident_key: str | None = field(name="residentKey", default=None)
+    user_verification: str | None = field(name="userVerification", default=None)

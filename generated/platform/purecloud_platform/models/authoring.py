@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class AuthoringKnowledgeSettings(Model):
@@ -16,9 +16,7 @@ class AuthoringKnowledgeSettings(Model):
         inherit_from_external: Whether to inherit knowledge settings from externalIf disabled, query detection is always enabled on the guide.
     """
 
-    knowledge_id: str | None | UnsetType = field(name="knowledgeId", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    knowledge_type: str | None | UnsetType = field(name="knowledgeType", default=UNSET)
-    inherit_from_external: bool | None | UnsetType = field(
-        name="inheritFromExternal", default=UNSET
-    )
+    knowledge_id: str | None = field(name="knowledgeId", default=None)
+    description: str | None = None
+    knowledge_type: str | None = field(name="knowledgeType", default=None)
+    inherit_from_external: bool | None = field(name="inheritFromExternal", default=None)

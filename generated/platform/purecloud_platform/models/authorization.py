@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, date, datetime, field
+from .._models import Any, Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .subject import Subject
@@ -28,35 +28,29 @@ class AuthorizationPolicy(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    target_resource: str | None | UnsetType = field(
-        name="targetResource", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    target_resource: str | None = field(name="targetResource", default=None)
+    subject: Subject | None = None
+    effect: str | None = None
+    condition: dict[str, Any] | None = None
+    description: str | None = None
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    preset_attributes: dict[str, TypedAttribute] | None = field(
+        name="presetAttributes", default=None
     )
-    subject: Subject | None | UnsetType = UNSET
-    effect: str | None | UnsetType = UNSET
-    condition: dict[str, Any] | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    preset_attributes: dict[str, TypedAttribute] | None | UnsetType = field(
-        name="presetAttributes", default=UNSET
-    )
-    active: bool | None | UnsetType = UNSET
-    apply_to_clients: bool | None | UnsetType = field(
-        name="applyToClients", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    active: bool | None = None
+    apply_to_clients: bool | None = field(name="applyToClients", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AuthorizationPolicyEntityListing(Model):
     """The AuthorizationPolicyEntityListing model."""
 
-    entities: list[AuthorizationPolicy] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[AuthorizationPolicy] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class AuthorizationSettings(Model):
@@ -71,15 +65,11 @@ class AuthorizationSettings(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    analysis_enabled: bool | None | UnsetType = field(
-        name="analysisEnabled", default=UNSET
+    id: str | None = None
+    analysis_enabled: bool | None = field(name="analysisEnabled", default=None)
+    analysis_days: int | None = field(name="analysisDays", default=None)
+    date_last_calculated: datetime | None = field(
+        name="dateLastCalculated", default=None
     )
-    analysis_days: int | None | UnsetType = field(name="analysisDays", default=UNSET)
-    date_last_calculated: datetime | None | UnsetType = field(
-        name="dateLastCalculated", default=UNSET
-    )
-    date_last_active: date | None | UnsetType = field(
-        name="dateLastActive", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    date_last_active: date | None = field(name="dateLastActive", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class AuthorizedDomains(Model):
@@ -13,4 +13,4 @@ class AuthorizedDomains(Model):
         outbound: List of authorized domains for outbound send.
     """
 
-    outbound: list[str] | None | UnsetType = UNSET
+    outbound: list[str] | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class AuthzDivision(Model):
@@ -17,48 +17,46 @@ class AuthzDivision(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    home_division: bool | None | UnsetType = field(name="homeDivision", default=UNSET)
-    object_counts: dict[str, int] | None | UnsetType = field(
-        name="objectCounts", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    home_division: bool | None = field(name="homeDivision", default=None)
+    object_counts: dict[str, int] | None = field(name="objectCounts", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AuthzDivisionCursorListing(Model):
     """The AuthzDivisionCursorListing model."""
 
-    entities: list[AuthzDivision] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[AuthzDivision] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class AuthzDivisionEntityListing(Model):
     """The AuthzDivisionEntityListing model."""
 
-    entities: list[AuthzDivision] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[AuthzDivision] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class AuthzDivisionGrantEntityListing(Model):
     """The AuthzDivisionGrantEntityListing model."""
 
-    entities: list[AuthzGrant] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[AuthzGrant] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class AuthzGrant(Model):
@@ -68,21 +66,19 @@ class AuthzGrant(Model):
         grant_made_at: Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    subject_id: str | None | UnsetType = field(name="subjectId", default=UNSET)
-    division: AuthzDivision | None | UnsetType = UNSET
-    role: AuthzGrantRole | None | UnsetType = UNSET
-    grant_made_at: datetime | None | UnsetType = field(
-        name="grantMadeAt", default=UNSET
-    )
+    subject_id: str | None = field(name="subjectId", default=None)
+    division: AuthzDivision | None = None
+    role: AuthzGrantRole | None = None
+    grant_made_at: datetime | None = field(name="grantMadeAt", default=None)
 
 
 class AuthzGrantPolicy(Model):
     """The AuthzGrantPolicy model."""
 
-    actions: list[str] | None | UnsetType = UNSET
-    condition: str | None | UnsetType = UNSET
-    domain: str | None | UnsetType = UNSET
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
+    actions: list[str] | None = None
+    condition: str | None = None
+    domain: str | None = None
+    entity_name: str | None = field(name="entityName", default=None)
 
 
 class AuthzGrantRole(Model):
@@ -93,12 +89,12 @@ class AuthzGrantRole(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    policies: list[AuthzGrantPolicy] | None | UnsetType = UNSET
-    default: bool | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    policies: list[AuthzGrantPolicy] | None = None
+    default: bool | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class AuthzSubject(Model):
@@ -109,8 +105,8 @@ class AuthzSubject(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    grants: list[AuthzGrant] | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    grants: list[AuthzGrant] | None = None
+    version: int | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .task import TaskManagementErrorDetails
@@ -19,7 +19,7 @@ class AutoAnswerSetting(Model):
         enabled: The media type status.
     """
 
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None
 
 
 class AutoAnswerSettings(Model):
@@ -29,7 +29,7 @@ class AutoAnswerSettings(Model):
         settings: Map of conversation media type enabled status.
     """
 
-    settings: dict[str, AutoAnswerSetting] | None | UnsetType = UNSET
+    settings: dict[str, AutoAnswerSetting] | None = None
 
 
 class AutoSearchConfig(Model):
@@ -39,7 +39,7 @@ class AutoSearchConfig(Model):
         type: Auto search configuration type. Allowed values: "ArticlesOnly", "ArticlesWithAnswerHighlights", "AnswerGeneration".
     """
 
-    type: str | None | UnsetType = UNSET
+    type: str | None = None
 
 
 class AutoStart(Model):
@@ -49,7 +49,7 @@ class AutoStart(Model):
         enabled: whether or not auto start is enabled
     """
 
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None
 
 
 class AutoStatusTransitionDetail(Model):
@@ -61,12 +61,8 @@ class AutoStatusTransitionDetail(Model):
         error_details: This property will be set if auto status transition is failed.
     """
 
-    next_status: WorkitemStatusReference | None | UnsetType = field(
-        name="nextStatus", default=UNSET
-    )
-    date_of_transition: datetime | None | UnsetType = field(
-        name="dateOfTransition", default=UNSET
-    )
-    error_details: TaskManagementErrorDetails | None | UnsetType = field(
-        name="errorDetails", default=UNSET
+    next_status: WorkitemStatusReference | None = field(name="nextStatus", default=None)
+    date_of_transition: datetime | None = field(name="dateOfTransition", default=None)
+    error_details: TaskManagementErrorDetails | None = field(
+        name="errorDetails", default=None
     )

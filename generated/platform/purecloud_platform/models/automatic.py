@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .callable import CallableWindow
@@ -19,9 +19,9 @@ class AutomaticTimeZoneMappingSettings(Model):
         supported_countries: The countries that are supported for automatic time zone mapping.
     """
 
-    callable_windows: list[CallableWindow] | None | UnsetType = field(
-        name="callableWindows", default=UNSET
+    callable_windows: list[CallableWindow] | None = field(
+        name="callableWindows", default=None
     )
-    supported_countries: list[str] | None | UnsetType = field(
-        name="supportedCountries", default=UNSET
+    supported_countries: list[str] | None = field(
+        name="supportedCountries", default=None
     )

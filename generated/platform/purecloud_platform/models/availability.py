@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class AvailabilityRange(Model):
@@ -14,9 +14,9 @@ class AvailabilityRange(Model):
         latest_end_minutes_from_midnight: The latest time of day the activity can be scheduled to end, in minutes from midnight in the configured time zone of the business unit
     """
 
-    earliest_start_minutes_from_midnight: int | None | UnsetType = field(
-        name="earliestStartMinutesFromMidnight", default=UNSET
+    earliest_start_minutes_from_midnight: int | None = field(
+        name="earliestStartMinutesFromMidnight", default=None
     )
-    latest_end_minutes_from_midnight: int | None | UnsetType = field(
-        name="latestEndMinutesFromMidnight", default=UNSET
+    latest_end_minutes_from_midnight: int | None = field(
+        name="latestEndMinutesFromMidnight", default=None
     )

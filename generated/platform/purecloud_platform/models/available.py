@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, date, datetime, field
+from .._models import Any, Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .local import LocalDateRange
@@ -22,16 +22,16 @@ class AvailableMediaType(Model):
         available_sub_types: List of available subtypes for this media type
     """
 
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    available_sub_types: list[str] | None | UnsetType = field(
-        name="availableSubTypes", default=UNSET
+    media_type: str | None = field(name="mediaType", default=None)
+    available_sub_types: list[str] | None = field(
+        name="availableSubTypes", default=None
     )
 
 
 class AvailableMediaTypeEntityListing(Model):
     """The AvailableMediaTypeEntityListing model."""
 
-    entities: list[AvailableMediaType] | None | UnsetType = UNSET
+    entities: list[AvailableMediaType] | None = None
 
 
 class AvailableTime(Model):
@@ -45,17 +45,11 @@ class AvailableTime(Model):
         wfm_schedule: Workforce Management schedule information associated with the available time
     """
 
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
-    )
-    is_paid: bool | None | UnsetType = field(name="isPaid", default=UNSET)
-    activity_category: str | None | UnsetType = field(
-        name="activityCategory", default=UNSET
-    )
-    wfm_schedule: WfmScheduleReference | None | UnsetType = field(
-        name="wfmSchedule", default=UNSET
-    )
+    date_start: datetime | None = field(name="dateStart", default=None)
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    is_paid: bool | None = field(name="isPaid", default=None)
+    activity_category: str | None = field(name="activityCategory", default=None)
+    wfm_schedule: WfmScheduleReference | None = field(name="wfmSchedule", default=None)
 
 
 class AvailableTimeOffRange(Model):
@@ -70,20 +64,18 @@ class AvailableTimeOffRange(Model):
         waitlist_enabled: Whether the time off request can be waitlisted
     """
 
-    time_off_limit: TimeOffLimitReference | None | UnsetType = field(
-        name="timeOffLimit", default=UNSET
+    time_off_limit: TimeOffLimitReference | None = field(
+        name="timeOffLimit", default=None
     )
-    start_date: date | None | UnsetType = field(name="startDate", default=UNSET)
-    granularity: str | None | UnsetType = UNSET
-    available_minutes_per_interval: list[int] | None | UnsetType = field(
-        name="availableMinutesPerInterval", default=UNSET
+    start_date: date | None = field(name="startDate", default=None)
+    granularity: str | None = None
+    available_minutes_per_interval: list[int] | None = field(
+        name="availableMinutesPerInterval", default=None
     )
-    waitlisted_requests_per_interval: list[int] | None | UnsetType = field(
-        name="waitlistedRequestsPerInterval", default=UNSET
+    waitlisted_requests_per_interval: list[int] | None = field(
+        name="waitlistedRequestsPerInterval", default=None
     )
-    waitlist_enabled: bool | None | UnsetType = field(
-        name="waitlistEnabled", default=UNSET
-    )
+    waitlist_enabled: bool | None = field(name="waitlistEnabled", default=None)
 
 
 class AvailableTimeOffRequest(Model):
@@ -95,21 +87,17 @@ class AvailableTimeOffRequest(Model):
         supported_granularities: Granularity of time off limits supported to query availability information. Default is 'Daily'
     """
 
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
-    )
-    date_ranges: list[LocalDateRange] | None | UnsetType = field(
-        name="dateRanges", default=UNSET
-    )
-    supported_granularities: list[str] | None | UnsetType = field(
-        name="supportedGranularities", default=UNSET
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    date_ranges: list[LocalDateRange] | None = field(name="dateRanges", default=None)
+    supported_granularities: list[str] | None = field(
+        name="supportedGranularities", default=None
     )
 
 
 class AvailableTimeOffResponse(Model):
     """The AvailableTimeOffResponse model."""
 
-    values: list[AvailableTimeOffRange] | None | UnsetType = UNSET
+    values: list[AvailableTimeOffRange] | None = None
 
 
 class AvailableTopic(Model):
@@ -128,48 +116,42 @@ class AvailableTopic(Model):
         topic_parameters: Parameters in the topic name that can be substituted, in the order they appear in the topic name
     """
 
-    description: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    permission_details: list[PermissionDetails] | None | UnsetType = field(
-        name="permissionDetails", default=UNSET
+    description: str | None = None
+    id: str | None = None
+    permission_details: list[PermissionDetails] | None = field(
+        name="permissionDetails", default=None
     )
-    requires_permissions: list[str] | None | UnsetType = field(
-        name="requiresPermissions", default=UNSET
+    requires_permissions: list[str] | None = field(
+        name="requiresPermissions", default=None
     )
-    requires_division_permissions: bool | None | UnsetType = field(
-        name="requiresDivisionPermissions", default=UNSET
+    requires_division_permissions: bool | None = field(
+        name="requiresDivisionPermissions", default=None
     )
-    requires_any_validator: bool | None | UnsetType = field(
-        name="requiresAnyValidator", default=UNSET
+    requires_any_validator: bool | None = field(
+        name="requiresAnyValidator", default=None
     )
-    enforced: bool | None | UnsetType = UNSET
-    visibility: str | None | UnsetType = UNSET
-    schema: dict[str, dict[str, Any]] | None | UnsetType = UNSET
-    requires_current_user: bool | None | UnsetType = field(
-        name="requiresCurrentUser", default=UNSET
+    enforced: bool | None = None
+    visibility: str | None = None
+    schema: dict[str, dict[str, Any]] | None = None
+    requires_current_user: bool | None = field(name="requiresCurrentUser", default=None)
+    requires_current_user_or_permission: bool | None = field(
+        name="requiresCurrentUserOrPermission", default=None
     )
-    requires_current_user_or_permission: bool | None | UnsetType = field(
-        name="requiresCurrentUserOrPermission", default=UNSET
+    transports: list[str] | None = None
+    public_api_template_uri_paths: list[str] | None = field(
+        name="publicApiTemplateUriPaths", default=None
     )
-    transports: list[str] | None | UnsetType = UNSET
-    public_api_template_uri_paths: list[str] | None | UnsetType = field(
-        name="publicApiTemplateUriPaths", default=UNSET
-    )
-    topic_parameters: list[str] | None | UnsetType = field(
-        name="topicParameters", default=UNSET
-    )
+    topic_parameters: list[str] | None = field(name="topicParameters", default=None)
 
 
 class AvailableTopicEntityListing(Model):
     """The AvailableTopicEntityListing model."""
 
-    entities: list[AvailableTopic] | None | UnsetType = UNSET
+    entities: list[AvailableTopic] | None = None
 
 
 class AvailableTranslations(Model):
     """The AvailableTranslations model."""
 
-    org_specific: list[str] | None | UnsetType = field(
-        name="orgSpecific", default=UNSET
-    )
-    builtin: list[str] | None | UnsetType = UNSET
+    org_specific: list[str] | None = field(name="orgSpecific", default=None)
+    builtin: list[str] | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class BackgroundAssistantUserAuthenticatedInfo(Model):
@@ -13,8 +13,8 @@ class BackgroundAssistantUserAuthenticatedInfo(Model):
         background_assistant_id: Id of Genesys Cloud Background Assistant
     """
 
-    background_assistant_id: str | None | UnsetType = field(
-        name="backgroundAssistantId", default=UNSET
+    background_assistant_id: str | None = field(
+        name="backgroundAssistantId", default=None
     )
 
 
@@ -25,4 +25,4 @@ class BackgroundImageSettings(Model):
         url: BackgroundImage URL for agent video settings
     """
 
-    url: str | None | UnsetType = UNSET
+    url: str | None = None

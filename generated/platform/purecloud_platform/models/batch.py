@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .audio import AudioUpdatedEvent
@@ -86,101 +86,101 @@ class BatchConversationEventRequest(Model):
         email_user_transfer_events: Email - EmailUserTransferEvent events for this batch
     """
 
-    end_transfer_events: list[EndTransferEvent] | None | UnsetType = field(
-        name="endTransferEvents", default=UNSET
+    end_transfer_events: list[EndTransferEvent] | None = field(
+        name="endTransferEvents", default=None
     )
-    phone_transfer_events: list[PhoneTransferEvent] | None | UnsetType = field(
-        name="phoneTransferEvents", default=UNSET
+    phone_transfer_events: list[PhoneTransferEvent] | None = field(
+        name="phoneTransferEvents", default=None
     )
-    progress_transfer_events: list[ProgressTransferEvent] | None | UnsetType = field(
-        name="progressTransferEvents", default=UNSET
+    progress_transfer_events: list[ProgressTransferEvent] | None = field(
+        name="progressTransferEvents", default=None
     )
-    routing_transfer_events: list[RoutingTransferEvent] | None | UnsetType = field(
-        name="routingTransferEvents", default=UNSET
+    routing_transfer_events: list[RoutingTransferEvent] | None = field(
+        name="routingTransferEvents", default=None
     )
-    user_transfer_events: list[UserTransferEvent] | None | UnsetType = field(
-        name="userTransferEvents", default=UNSET
+    user_transfer_events: list[UserTransferEvent] | None = field(
+        name="userTransferEvents", default=None
     )
-    communication_answered_events: (
-        list[CommunicationAnsweredEvent] | None | UnsetType
-    ) = field(name="communicationAnsweredEvents", default=UNSET)
+    communication_answered_events: list[CommunicationAnsweredEvent] | None = field(
+        name="communicationAnsweredEvents", default=None
+    )
     communication_disposition_applied_events: (
-        list[CommunicationDispositionAppliedEvent] | None | UnsetType
-    ) = field(name="communicationDispositionAppliedEvents", default=UNSET)
-    hold_updated_events: list[HoldUpdatedEvent] | None | UnsetType = field(
-        name="holdUpdatedEvents", default=UNSET
+        list[CommunicationDispositionAppliedEvent] | None
+    ) = field(name="communicationDispositionAppliedEvents", default=None)
+    hold_updated_events: list[HoldUpdatedEvent] | None = field(
+        name="holdUpdatedEvents", default=None
     )
-    external_established_events: list[ExternalEstablishedEvent] | None | UnsetType = (
-        field(name="externalEstablishedEvents", default=UNSET)
+    external_established_events: list[ExternalEstablishedEvent] | None = field(
+        name="externalEstablishedEvents", default=None
     )
-    ivr_established_events: list[IvrEstablishedEvent] | None | UnsetType = field(
-        name="ivrEstablishedEvents", default=UNSET
+    ivr_established_events: list[IvrEstablishedEvent] | None = field(
+        name="ivrEstablishedEvents", default=None
     )
-    phone_established_events: list[PhoneEstablishedEvent] | None | UnsetType = field(
-        name="phoneEstablishedEvents", default=UNSET
+    phone_established_events: list[PhoneEstablishedEvent] | None = field(
+        name="phoneEstablishedEvents", default=None
     )
-    routing_established_events: list[RoutingEstablishedEvent] | None | UnsetType = (
-        field(name="routingEstablishedEvents", default=UNSET)
+    routing_established_events: list[RoutingEstablishedEvent] | None = field(
+        name="routingEstablishedEvents", default=None
     )
-    user_established_events: list[UserEstablishedEvent] | None | UnsetType = field(
-        name="userEstablishedEvents", default=UNSET
+    user_established_events: list[UserEstablishedEvent] | None = field(
+        name="userEstablishedEvents", default=None
     )
-    audio_updated_events: list[AudioUpdatedEvent] | None | UnsetType = field(
-        name="audioUpdatedEvents", default=UNSET
+    audio_updated_events: list[AudioUpdatedEvent] | None = field(
+        name="audioUpdatedEvents", default=None
     )
-    communication_ended_events: list[CommunicationEndedEvent] | None | UnsetType = (
-        field(name="communicationEndedEvents", default=UNSET)
+    communication_ended_events: list[CommunicationEndedEvent] | None = field(
+        name="communicationEndedEvents", default=None
     )
-    consult_transfer_events: list[ConsultTransferEvent] | None | UnsetType = field(
-        name="consultTransferEvents", default=UNSET
+    consult_transfer_events: list[ConsultTransferEvent] | None = field(
+        name="consultTransferEvents", default=None
     )
-    progress_consult_transfer_events: (
-        list[ProgressConsultTransferEvent] | None | UnsetType
-    ) = field(name="progressConsultTransferEvents", default=UNSET)
-    end_consult_transfer_events: list[EndConsultTransferEvent] | None | UnsetType = (
-        field(name="endConsultTransferEvents", default=UNSET)
+    progress_consult_transfer_events: list[ProgressConsultTransferEvent] | None = field(
+        name="progressConsultTransferEvents", default=None
     )
-    email_begin_transmitting_events: (
-        list[EmailBeginTransmittingEvent] | None | UnsetType
-    ) = field(name="emailBeginTransmittingEvents", default=UNSET)
-    email_communication_ended_events: (
-        list[EmailCommunicationEndedEvent] | None | UnsetType
-    ) = field(name="emailCommunicationEndedEvents", default=UNSET)
-    email_external_established_events: (
-        list[EmailExternalEstablishedEvent] | None | UnsetType
-    ) = field(name="emailExternalEstablishedEvents", default=UNSET)
-    email_flow_established_events: (
-        list[EmailFlowEstablishedEvent] | None | UnsetType
-    ) = field(name="emailFlowEstablishedEvents", default=UNSET)
-    email_routing_established_events: (
-        list[EmailRoutingEstablishedEvent] | None | UnsetType
-    ) = field(name="emailRoutingEstablishedEvents", default=UNSET)
-    email_user_established_events: (
-        list[EmailUserEstablishedEvent] | None | UnsetType
-    ) = field(name="emailUserEstablishedEvents", default=UNSET)
+    end_consult_transfer_events: list[EndConsultTransferEvent] | None = field(
+        name="endConsultTransferEvents", default=None
+    )
+    email_begin_transmitting_events: list[EmailBeginTransmittingEvent] | None = field(
+        name="emailBeginTransmittingEvents", default=None
+    )
+    email_communication_ended_events: list[EmailCommunicationEndedEvent] | None = field(
+        name="emailCommunicationEndedEvents", default=None
+    )
+    email_external_established_events: list[EmailExternalEstablishedEvent] | None = (
+        field(name="emailExternalEstablishedEvents", default=None)
+    )
+    email_flow_established_events: list[EmailFlowEstablishedEvent] | None = field(
+        name="emailFlowEstablishedEvents", default=None
+    )
+    email_routing_established_events: list[EmailRoutingEstablishedEvent] | None = field(
+        name="emailRoutingEstablishedEvents", default=None
+    )
+    email_user_established_events: list[EmailUserEstablishedEvent] | None = field(
+        name="emailUserEstablishedEvents", default=None
+    )
     email_communication_answered_events: (
-        list[EmailCommunicationAnsweredEvent] | None | UnsetType
-    ) = field(name="emailCommunicationAnsweredEvents", default=UNSET)
+        list[EmailCommunicationAnsweredEvent] | None
+    ) = field(name="emailCommunicationAnsweredEvents", default=None)
     email_communication_disposition_applied_events: (
-        list[EmailCommunicationDispositionAppliedEvent] | None | UnsetType
-    ) = field(name="emailCommunicationDispositionAppliedEvents", default=UNSET)
+        list[EmailCommunicationDispositionAppliedEvent] | None
+    ) = field(name="emailCommunicationDispositionAppliedEvents", default=None)
     email_communication_sent_message_events: (
-        list[EmailCommunicationSentMessageEvent] | None | UnsetType
-    ) = field(name="emailCommunicationSentMessageEvents", default=UNSET)
-    email_hold_updated_events: list[EmailHoldUpdatedEvent] | None | UnsetType = field(
-        name="emailHoldUpdatedEvents", default=UNSET
+        list[EmailCommunicationSentMessageEvent] | None
+    ) = field(name="emailCommunicationSentMessageEvents", default=None)
+    email_hold_updated_events: list[EmailHoldUpdatedEvent] | None = field(
+        name="emailHoldUpdatedEvents", default=None
     )
-    email_end_transfer_events: list[EmailEndTransferEvent] | None | UnsetType = field(
-        name="emailEndTransferEvents", default=UNSET
+    email_end_transfer_events: list[EmailEndTransferEvent] | None = field(
+        name="emailEndTransferEvents", default=None
     )
-    email_progress_transfer_events: (
-        list[EmailProgressTransferEvent] | None | UnsetType
-    ) = field(name="emailProgressTransferEvents", default=UNSET)
-    email_routing_transfer_events: (
-        list[EmailRoutingTransferEvent] | None | UnsetType
-    ) = field(name="emailRoutingTransferEvents", default=UNSET)
-    email_user_transfer_events: list[EmailUserTransferEvent] | None | UnsetType = field(
-        name="emailUserTransferEvents", default=UNSET
+    email_progress_transfer_events: list[EmailProgressTransferEvent] | None = field(
+        name="emailProgressTransferEvents", default=None
+    )
+    email_routing_transfer_events: list[EmailRoutingTransferEvent] | None = field(
+        name="emailRoutingTransferEvents", default=None
+    )
+    email_user_transfer_events: list[EmailUserTransferEvent] | None = field(
+        name="emailUserTransferEvents", default=None
     )
 
 
@@ -195,13 +195,11 @@ class BatchDownloadJobResult(Model):
         error_msg: An error message, in case of failed processing will indicate the cause of the failure
     """
 
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    recording_id: str | None | UnsetType = field(name="recordingId", default=UNSET)
-    result_url: str | None | UnsetType = field(name="resultUrl", default=UNSET)
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    error_msg: str | None | UnsetType = field(name="errorMsg", default=UNSET)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    recording_id: str | None = field(name="recordingId", default=None)
+    result_url: str | None = field(name="resultUrl", default=None)
+    content_type: str | None = field(name="contentType", default=None)
+    error_msg: str | None = field(name="errorMsg", default=None)
 
 
 class BatchDownloadJobStatusResult(Model):
@@ -218,16 +216,14 @@ class BatchDownloadJobStatusResult(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    job_id: str | None | UnsetType = field(name="jobId", default=UNSET)
-    expected_result_count: int | None | UnsetType = field(
-        name="expectedResultCount", default=UNSET
-    )
-    result_count: int | None | UnsetType = field(name="resultCount", default=UNSET)
-    error_count: int | None | UnsetType = field(name="errorCount", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    results: list[BatchDownloadJobResult] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    job_id: str | None = field(name="jobId", default=None)
+    expected_result_count: int | None = field(name="expectedResultCount", default=None)
+    result_count: int | None = field(name="resultCount", default=None)
+    error_count: int | None = field(name="errorCount", default=None)
+    status: str | None = None
+    results: list[BatchDownloadJobResult] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BatchDownloadJobSubmission(Model):
@@ -237,8 +233,8 @@ class BatchDownloadJobSubmission(Model):
         batch_download_request_list: List of up to 100 items requested
     """
 
-    batch_download_request_list: list[BatchDownloadRequest] | None | UnsetType = field(
-        name="batchDownloadRequestList", default=UNSET
+    batch_download_request_list: list[BatchDownloadRequest] | None = field(
+        name="batchDownloadRequestList", default=None
     )
 
 
@@ -250,8 +246,8 @@ class BatchDownloadJobSubmissionResult(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BatchDownloadRequest(Model):
@@ -262,10 +258,8 @@ class BatchDownloadRequest(Model):
         recording_id: Recording id requested, optional.  Leave null for all recordings on the conversation
     """
 
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    recording_id: str | None | UnsetType = field(name="recordingId", default=UNSET)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    recording_id: str | None = field(name="recordingId", default=None)
 
 
 class BatchEventResponse(Model):
@@ -275,7 +269,7 @@ class BatchEventResponse(Model):
         errors: A list of validation or server errors that occurred for posted events.
     """
 
-    errors: list[EventError] | None | UnsetType = UNSET
+    errors: list[EventError] | None = None
 
 
 class BatchGetCustomerIntentsRequest(Model):
@@ -285,7 +279,7 @@ class BatchGetCustomerIntentsRequest(Model):
         ids: Customer intent IDs to retrieve
     """
 
-    ids: list[str] | None | UnsetType = UNSET
+    ids: list[str] | None = None
 
 
 class BatchPredictiveRoutingCustomKpiAttributionEventRequest(Model):
@@ -296,8 +290,8 @@ class BatchPredictiveRoutingCustomKpiAttributionEventRequest(Model):
     """
 
     custom_kpi_attribution_events: (
-        list[PredictiveRoutingCustomKpiAttributionEvent] | None | UnsetType
-    ) = field(name="customKpiAttributionEvents", default=UNSET)
+        list[PredictiveRoutingCustomKpiAttributionEvent] | None
+    ) = field(name="customKpiAttributionEvents", default=None)
 
 
 class BatchUserPresenceEventRequest(Model):
@@ -307,8 +301,8 @@ class BatchUserPresenceEventRequest(Model):
         user_presence_events: UserPresence events for this batch
     """
 
-    user_presence_events: list[UserPresenceEvent] | None | UnsetType = field(
-        name="userPresenceEvents", default=UNSET
+    user_presence_events: list[UserPresenceEvent] | None = field(
+        name="userPresenceEvents", default=None
     )
 
 
@@ -319,6 +313,6 @@ class BatchUserRoutingStatusEventRequest(Model):
         user_routing_status_events: UserRoutingStatus events for this batch
     """
 
-    user_routing_status_events: list[UserRoutingStatusEvent] | None | UnsetType = field(
-        name="userRoutingStatusEvents", default=UNSET
+    user_routing_status_events: list[UserRoutingStatusEvent] | None = field(
+        name="userRoutingStatusEvents", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .public import PublicKeyCredentialCreationOptions
@@ -18,6 +18,6 @@ class BeginWebAuthnRegistrationResponse(Model):
         public_key: The public key credential creation options the client should pass to the WebAuthn API's navigator.credentials.create() call.
     """
 
-    public_key: PublicKeyCredentialCreationOptions | None | UnsetType = field(
-        name="publicKey", default=UNSET
+    public_key: PublicKeyCredentialCreationOptions | None = field(
+        name="publicKey", default=None
     )

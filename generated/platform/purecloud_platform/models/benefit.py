@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -26,18 +26,16 @@ class BenefitAssessment(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    queues: list[AddressableEntityRef] | None | UnsetType = UNSET
-    kpi_assessments: list[KeyPerformanceIndicatorAssessment] | None | UnsetType = field(
-        name="kpiAssessments", default=UNSET
+    id: str | None = None
+    queues: list[AddressableEntityRef] | None = None
+    kpi_assessments: list[KeyPerformanceIndicatorAssessment] | None = field(
+        name="kpiAssessments", default=None
     )
-    state: str | None | UnsetType = UNSET
-    job_id: str | None | UnsetType = field(name="jobId", default=UNSET)
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    state: str | None = None
+    job_id: str | None = field(name="jobId", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BenefitAssessmentJob(Model):
@@ -51,10 +49,8 @@ class BenefitAssessmentJob(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    state: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .agent import AgentCountRange
@@ -20,9 +20,7 @@ class BidGroupScheduleSet(Model):
         shift_sets: The shift sets that will be used for schedule generation
     """
 
-    shift_sets: list[ShiftSet] | None | UnsetType = field(
-        name="shiftSets", default=UNSET
-    )
+    shift_sets: list[ShiftSet] | None = field(name="shiftSets", default=None)
 
 
 class BidGroupWorkPlanRequest(Model):
@@ -35,15 +33,11 @@ class BidGroupWorkPlanRequest(Model):
         agent_count_range: The range of agent slot count per work plan. The suggested slot count must be in agent count range
     """
 
-    work_plan_id: str | None | UnsetType = field(name="workPlanId", default=UNSET)
-    override_agent_count: int | None | UnsetType = field(
-        name="overrideAgentCount", default=UNSET
-    )
-    suggested_agent_count: int | None | UnsetType = field(
-        name="suggestedAgentCount", default=UNSET
-    )
-    agent_count_range: AgentCountRange | None | UnsetType = field(
-        name="agentCountRange", default=UNSET
+    work_plan_id: str | None = field(name="workPlanId", default=None)
+    override_agent_count: int | None = field(name="overrideAgentCount", default=None)
+    suggested_agent_count: int | None = field(name="suggestedAgentCount", default=None)
+    agent_count_range: AgentCountRange | None = field(
+        name="agentCountRange", default=None
     )
 
 
@@ -59,20 +53,16 @@ class BidGroupWorkPlanResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    management_unit: ManagementUnitReference | None | UnsetType = field(
-        name="managementUnit", default=UNSET
+    id: str | None = None
+    management_unit: ManagementUnitReference | None = field(
+        name="managementUnit", default=None
     )
-    override_agent_count: int | None | UnsetType = field(
-        name="overrideAgentCount", default=UNSET
+    override_agent_count: int | None = field(name="overrideAgentCount", default=None)
+    suggested_agent_count: int | None = field(name="suggestedAgentCount", default=None)
+    agent_count_range: AgentCountRange | None = field(
+        name="agentCountRange", default=None
     )
-    suggested_agent_count: int | None | UnsetType = field(
-        name="suggestedAgentCount", default=UNSET
-    )
-    agent_count_range: AgentCountRange | None | UnsetType = field(
-        name="agentCountRange", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BidGroupWorkPlanRotationRequest(Model):
@@ -83,10 +73,8 @@ class BidGroupWorkPlanRotationRequest(Model):
         agent_count: The count of agents that can be assigned to this work plan rotation
     """
 
-    work_plan_rotation_id: str | None | UnsetType = field(
-        name="workPlanRotationId", default=UNSET
-    )
-    agent_count: int | None | UnsetType = field(name="agentCount", default=UNSET)
+    work_plan_rotation_id: str | None = field(name="workPlanRotationId", default=None)
+    agent_count: int | None = field(name="agentCount", default=None)
 
 
 class BidGroupWorkPlanRotationResponse(Model):
@@ -99,9 +87,9 @@ class BidGroupWorkPlanRotationResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    management_unit: ManagementUnitReference | None | UnsetType = field(
-        name="managementUnit", default=UNSET
+    id: str | None = None
+    management_unit: ManagementUnitReference | None = field(
+        name="managementUnit", default=None
     )
-    agent_count: int | None | UnsetType = field(name="agentCount", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    agent_count: int | None = field(name="agentCount", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .customer import Customer
@@ -32,34 +32,22 @@ class BillingCharge(Model):
         token_conversion_rate: AI Token Conversion Rate — Units per token conversion ratio.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    product: BillingProduct | None | UnsetType = UNSET
-    organizations: list[NamedEntity] | None | UnsetType = UNSET
-    prepaid_quantity: float | None | UnsetType = field(
-        name="prepaidQuantity", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    product: BillingProduct | None = None
+    organizations: list[NamedEntity] | None = None
+    prepaid_quantity: float | None = field(name="prepaidQuantity", default=None)
+    fairuse_quantity: float | None = field(name="fairuseQuantity", default=None)
+    actual_quantity: float | None = field(name="actualQuantity", default=None)
+    overage_quantity: float | None = field(name="overageQuantity", default=None)
+    overage_rate: float | None = field(name="overageRate", default=None)
+    overage_charge: float | None = field(name="overageCharge", default=None)
+    overage_currency: str | None = field(name="overageCurrency", default=None)
+    converted_token_count: float | None = field(
+        name="convertedTokenCount", default=None
     )
-    fairuse_quantity: float | None | UnsetType = field(
-        name="fairuseQuantity", default=UNSET
-    )
-    actual_quantity: float | None | UnsetType = field(
-        name="actualQuantity", default=UNSET
-    )
-    overage_quantity: float | None | UnsetType = field(
-        name="overageQuantity", default=UNSET
-    )
-    overage_rate: float | None | UnsetType = field(name="overageRate", default=UNSET)
-    overage_charge: float | None | UnsetType = field(
-        name="overageCharge", default=UNSET
-    )
-    overage_currency: str | None | UnsetType = field(
-        name="overageCurrency", default=UNSET
-    )
-    converted_token_count: float | None | UnsetType = field(
-        name="convertedTokenCount", default=UNSET
-    )
-    token_conversion_rate: float | None | UnsetType = field(
-        name="tokenConversionRate", default=UNSET
+    token_conversion_rate: float | None = field(
+        name="tokenConversionRate", default=None
     )
 
 
@@ -83,43 +71,33 @@ class BillingContract(Model):
         plans: The collection of prices for the related organizations.
     """
 
-    id: str | None | UnsetType = UNSET
-    external_number: str | None | UnsetType = field(
-        name="externalNumber", default=UNSET
+    id: str | None = None
+    external_number: str | None = field(name="externalNumber", default=None)
+    status: str | None = None
+    commercial_model: str | None = field(name="commercialModel", default=None)
+    purchase_order_numbers: list[str] | None = field(
+        name="purchaseOrderNumbers", default=None
     )
-    status: str | None | UnsetType = UNSET
-    commercial_model: str | None | UnsetType = field(
-        name="commercialModel", default=UNSET
+    bill_to_customer: Customer | None = field(name="billToCustomer", default=None)
+    sold_to_customer: Customer | None = field(name="soldToCustomer", default=None)
+    end_customer: Customer | None = field(name="endCustomer", default=None)
+    date_start: date | None = field(name="dateStart", default=None)
+    date_end: date | None = field(name="dateEnd", default=None)
+    date_ramp_start: date | None = field(name="dateRampStart", default=None)
+    date_ramp_end: date | None = field(name="dateRampEnd", default=None)
+    billing_periods: list[BillingContractPeriod] | None = field(
+        name="billingPeriods", default=None
     )
-    purchase_order_numbers: list[str] | None | UnsetType = field(
-        name="purchaseOrderNumbers", default=UNSET
-    )
-    bill_to_customer: Customer | None | UnsetType = field(
-        name="billToCustomer", default=UNSET
-    )
-    sold_to_customer: Customer | None | UnsetType = field(
-        name="soldToCustomer", default=UNSET
-    )
-    end_customer: Customer | None | UnsetType = field(name="endCustomer", default=UNSET)
-    date_start: date | None | UnsetType = field(name="dateStart", default=UNSET)
-    date_end: date | None | UnsetType = field(name="dateEnd", default=UNSET)
-    date_ramp_start: date | None | UnsetType = field(
-        name="dateRampStart", default=UNSET
-    )
-    date_ramp_end: date | None | UnsetType = field(name="dateRampEnd", default=UNSET)
-    billing_periods: list[BillingContractPeriod] | None | UnsetType = field(
-        name="billingPeriods", default=UNSET
-    )
-    plans: list[BillingPlan] | None | UnsetType = UNSET
+    plans: list[BillingPlan] | None = None
 
 
 class BillingContractListing(Model):
     """The BillingContractListing model."""
 
-    entities: list[BillingContract] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[BillingContract] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class BillingContractPeriod(Model):
@@ -132,10 +110,10 @@ class BillingContractPeriod(Model):
         status: The type of address. Allowed values: "Open", "Closed".
     """
 
-    id: str | None | UnsetType = UNSET
-    date_start: date | None | UnsetType = field(name="dateStart", default=UNSET)
-    date_end: date | None | UnsetType = field(name="dateEnd", default=UNSET)
-    status: str | None | UnsetType = UNSET
+    id: str | None = None
+    date_start: date | None = field(name="dateStart", default=None)
+    date_end: date | None = field(name="dateEnd", default=None)
+    status: str | None = None
 
 
 class BillingContractPeriodDetail(Model):
@@ -150,12 +128,12 @@ class BillingContractPeriodDetail(Model):
         wallets: Represents usage metrics including prepaid, actual, and overage quantities along with associated charges.
     """
 
-    id: str | None | UnsetType = UNSET
-    date_start: date | None | UnsetType = field(name="dateStart", default=UNSET)
-    date_end: date | None | UnsetType = field(name="dateEnd", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    charges: list[BillingCharge] | None | UnsetType = UNSET
-    wallets: list[BillingWallet] | None | UnsetType = UNSET
+    id: str | None = None
+    date_start: date | None = field(name="dateStart", default=None)
+    date_end: date | None = field(name="dateEnd", default=None)
+    status: str | None = None
+    charges: list[BillingCharge] | None = None
+    wallets: list[BillingWallet] | None = None
 
 
 class BillingInvoice(Model):
@@ -178,36 +156,20 @@ class BillingInvoice(Model):
         amount: Amount.
     """
 
-    id: str | None | UnsetType = UNSET
-    bill_to_customer: Customer | None | UnsetType = field(
-        name="billToCustomer", default=UNSET
-    )
-    ship_to_customer: Customer | None | UnsetType = field(
-        name="shipToCustomer", default=UNSET
-    )
-    sold_to_customer: Customer | None | UnsetType = field(
-        name="soldToCustomer", default=UNSET
-    )
-    date_invoiced: date | None | UnsetType = field(name="dateInvoiced", default=UNSET)
-    bill_to_address: InvoiceAddress | None | UnsetType = field(
-        name="billToAddress", default=UNSET
-    )
-    ship_to_address: InvoiceAddress | None | UnsetType = field(
-        name="shipToAddress", default=UNSET
-    )
-    currency_iso_code: str | None | UnsetType = field(
-        name="currencyIsoCode", default=UNSET
-    )
-    payment_status: str | None | UnsetType = field(name="paymentStatus", default=UNSET)
-    payment_terms: str | None | UnsetType = field(name="paymentTerms", default=UNSET)
-    payment_link: str | None | UnsetType = field(name="paymentLink", default=UNSET)
-    customer_po_number: str | None | UnsetType = field(
-        name="customerPoNumber", default=UNSET
-    )
-    customer_invoice_type: str | None | UnsetType = field(
-        name="customerInvoiceType", default=UNSET
-    )
-    amount: float | None | UnsetType = UNSET
+    id: str | None = None
+    bill_to_customer: Customer | None = field(name="billToCustomer", default=None)
+    ship_to_customer: Customer | None = field(name="shipToCustomer", default=None)
+    sold_to_customer: Customer | None = field(name="soldToCustomer", default=None)
+    date_invoiced: date | None = field(name="dateInvoiced", default=None)
+    bill_to_address: InvoiceAddress | None = field(name="billToAddress", default=None)
+    ship_to_address: InvoiceAddress | None = field(name="shipToAddress", default=None)
+    currency_iso_code: str | None = field(name="currencyIsoCode", default=None)
+    payment_status: str | None = field(name="paymentStatus", default=None)
+    payment_terms: str | None = field(name="paymentTerms", default=None)
+    payment_link: str | None = field(name="paymentLink", default=None)
+    customer_po_number: str | None = field(name="customerPoNumber", default=None)
+    customer_invoice_type: str | None = field(name="customerInvoiceType", default=None)
+    amount: float | None = None
 
 
 class BillingInvoiceItem(Model):
@@ -226,36 +188,34 @@ class BillingInvoiceItem(Model):
         amount: Amount.
     """
 
-    id: str | None | UnsetType = UNSET
-    product: BillingProduct | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_transacted: date | None | UnsetType = field(
-        name="dateTransacted", default=UNSET
-    )
-    date_start: date | None | UnsetType = field(name="dateStart", default=UNSET)
-    date_end: date | None | UnsetType = field(name="dateEnd", default=UNSET)
-    organization: NamedEntity | None | UnsetType = UNSET
-    quantity: int | None | UnsetType = UNSET
-    unit_of_measure: str | None | UnsetType = field(name="unitOfMeasure", default=UNSET)
-    amount: float | None | UnsetType = UNSET
+    id: str | None = None
+    product: BillingProduct | None = None
+    description: str | None = None
+    date_transacted: date | None = field(name="dateTransacted", default=None)
+    date_start: date | None = field(name="dateStart", default=None)
+    date_end: date | None = field(name="dateEnd", default=None)
+    organization: NamedEntity | None = None
+    quantity: int | None = None
+    unit_of_measure: str | None = field(name="unitOfMeasure", default=None)
+    amount: float | None = None
 
 
 class BillingInvoiceItemListing(Model):
     """The BillingInvoiceItemListing model."""
 
-    entities: list[BillingInvoiceItem] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[BillingInvoiceItem] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class BillingInvoiceListing(Model):
     """The BillingInvoiceListing model."""
 
-    entities: list[BillingInvoice] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[BillingInvoice] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class BillingPlan(Model):
@@ -269,11 +229,11 @@ class BillingPlan(Model):
         items: List of items for the plan.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    organizations: list[NamedEntity] | None | UnsetType = UNSET
-    product: BillingProduct | None | UnsetType = UNSET
-    items: list[BillingPlanItem] | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    organizations: list[NamedEntity] | None = None
+    product: BillingProduct | None = None
+    items: list[BillingPlanItem] | None = None
 
 
 class BillingPlanItem(Model):
@@ -296,30 +256,20 @@ class BillingPlanItem(Model):
         unit_of_measure: The unit of measure for the wallet. Allowed values: "Call", "Character", "Conversation", "Course", "Day", "EA", "Each", "Employee", "Engagement", "Evaluation", "Event", "Exam", "GB", "Guide", "Hour", "Ingestion", "Instance", "Interaction", "Invocation", "Message", "MillionCharacters", "Minute", "Person", "PhoneNumber", "Port", "RateTable", "Segment", "Session", "Stream", "Summary", "Token", "Transaction", "Translation", "Turn", "Unit", "User".
     """
 
-    item_number: str | None | UnsetType = field(name="itemNumber", default=UNSET)
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_charged_through: date | None | UnsetType = field(
-        name="dateChargedThrough", default=UNSET
-    )
-    currency_iso_code: str | None | UnsetType = field(
-        name="currencyIsoCode", default=UNSET
-    )
-    discount_amount: float | None | UnsetType = field(
-        name="discountAmount", default=UNSET
-    )
-    date_effective_start: date | None | UnsetType = field(
-        name="dateEffectiveStart", default=UNSET
-    )
-    date_effective_end: date | None | UnsetType = field(
-        name="dateEffectiveEnd", default=UNSET
-    )
-    overage_price: float | None | UnsetType = field(name="overagePrice", default=UNSET)
-    price: float | None | UnsetType = UNSET
-    quantity: int | None | UnsetType = UNSET
-    unit_of_measure: str | None | UnsetType = field(name="unitOfMeasure", default=UNSET)
+    item_number: str | None = field(name="itemNumber", default=None)
+    name: str | None = None
+    type: str | None = None
+    function: str | None = None
+    description: str | None = None
+    date_charged_through: date | None = field(name="dateChargedThrough", default=None)
+    currency_iso_code: str | None = field(name="currencyIsoCode", default=None)
+    discount_amount: float | None = field(name="discountAmount", default=None)
+    date_effective_start: date | None = field(name="dateEffectiveStart", default=None)
+    date_effective_end: date | None = field(name="dateEffectiveEnd", default=None)
+    overage_price: float | None = field(name="overagePrice", default=None)
+    price: float | None = None
+    quantity: int | None = None
+    unit_of_measure: str | None = field(name="unitOfMeasure", default=None)
 
 
 class BillingProduct(Model):
@@ -332,10 +282,10 @@ class BillingProduct(Model):
         unit_of_measure: The unit of measure for the product. Allowed values: "Call", "Character", "Conversation", "Course", "Day", "EA", "Each", "Employee", "Engagement", "Evaluation", "Event", "Exam", "GB", "Guide", "Hour", "Ingestion", "Instance", "Interaction", "Invocation", "Message", "MillionCharacters", "Minute", "Person", "PhoneNumber", "Port", "RateTable", "Segment", "Session", "Stream", "Summary", "Token", "Transaction", "Translation", "Turn", "Unit", "User".
     """
 
-    id: str | None | UnsetType = UNSET
-    sku: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    unit_of_measure: str | None | UnsetType = field(name="unitOfMeasure", default=UNSET)
+    id: str | None = None
+    sku: str | None = None
+    name: str | None = None
+    unit_of_measure: str | None = field(name="unitOfMeasure", default=None)
 
 
 class BillingUsage(Model):
@@ -347,9 +297,9 @@ class BillingUsage(Model):
         resources: The resources for which usage was observed (e.g. license users, devices).
     """
 
-    name: str | None | UnsetType = UNSET
-    total_usage: str | None | UnsetType = field(name="totalUsage", default=UNSET)
-    resources: list[BillingUsageResource] | None | UnsetType = UNSET
+    name: str | None = None
+    total_usage: str | None = field(name="totalUsage", default=None)
+    resources: list[BillingUsageResource] | None = None
 
 
 class BillingUsageReport(Model):
@@ -364,13 +314,13 @@ class BillingUsageReport(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    usages: list[BillingUsage] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    status: str | None = None
+    usages: list[BillingUsage] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BillingUsageResource(Model):
@@ -381,8 +331,8 @@ class BillingUsageResource(Model):
         date_: The date that the usage was first observed by the billing subsystem. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    name: str | None | UnsetType = UNSET
-    date_: datetime | None | UnsetType = field(name="date", default=UNSET)
+    name: str | None = None
+    date_: datetime | None = field(name="date", default=None)
 
 
 class BillingWallet(Model):
@@ -405,35 +355,21 @@ class BillingWallet(Model):
         unit_of_measure: The unit of measure for the wallet. Allowed values: "Call", "Character", "Conversation", "Course", "Day", "EA", "Each", "Employee", "Engagement", "Evaluation", "Event", "Exam", "GB", "Guide", "Hour", "Ingestion", "Instance", "Interaction", "Invocation", "Message", "MillionCharacters", "Minute", "Person", "PhoneNumber", "Port", "RateTable", "Segment", "Session", "Stream", "Summary", "Token", "Transaction", "Translation", "Turn", "Unit", "User".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    organizations: list[NamedEntity] | None | UnsetType = UNSET
-    product: BillingProduct | None | UnsetType = UNSET
-    starting_balance: float | None | UnsetType = field(
-        name="startingBalance", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    organizations: list[NamedEntity] | None = None
+    product: BillingProduct | None = None
+    starting_balance: float | None = field(name="startingBalance", default=None)
+    ending_balance: float | None = field(name="endingBalance", default=None)
+    balance_increase: float | None = field(name="balanceIncrease", default=None)
+    balance_decrease: float | None = field(name="balanceDecrease", default=None)
+    balance_consumption: float | None = field(name="balanceConsumption", default=None)
+    balance_overage: float | None = field(name="balanceOverage", default=None)
+    balance_overage_rate: float | None = field(name="balanceOverageRate", default=None)
+    balance_overage_charge: float | None = field(
+        name="balanceOverageCharge", default=None
     )
-    ending_balance: float | None | UnsetType = field(
-        name="endingBalance", default=UNSET
+    balance_overage_currency: str | None = field(
+        name="balanceOverageCurrency", default=None
     )
-    balance_increase: float | None | UnsetType = field(
-        name="balanceIncrease", default=UNSET
-    )
-    balance_decrease: float | None | UnsetType = field(
-        name="balanceDecrease", default=UNSET
-    )
-    balance_consumption: float | None | UnsetType = field(
-        name="balanceConsumption", default=UNSET
-    )
-    balance_overage: float | None | UnsetType = field(
-        name="balanceOverage", default=UNSET
-    )
-    balance_overage_rate: float | None | UnsetType = field(
-        name="balanceOverageRate", default=UNSET
-    )
-    balance_overage_charge: float | None | UnsetType = field(
-        name="balanceOverageCharge", default=UNSET
-    )
-    balance_overage_currency: str | None | UnsetType = field(
-        name="balanceOverageCurrency", default=UNSET
-    )
-    unit_of_measure: str | None | UnsetType = field(name="unitOfMeasure", default=UNSET)
+    unit_of_measure: str | None = field(name="unitOfMeasure", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 if TYPE_CHECKING:
     from .education import Education
@@ -19,8 +19,8 @@ class Biography(Model):
         education: User education details
     """
 
-    biography: str | None | UnsetType = UNSET
-    interests: list[str] | None | UnsetType = UNSET
-    hobbies: list[str] | None | UnsetType = UNSET
-    spouse: str | None | UnsetType = UNSET
-    education: list[Education] | None | UnsetType = UNSET
+    biography: str | None = None
+    interests: list[str] | None = None
+    hobbies: list[str] | None = None
+    spouse: str | None = None
+    education: list[Education] | None = None

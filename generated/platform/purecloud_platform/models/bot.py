@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -30,15 +30,13 @@ class Bot(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    provider: str | None | UnsetType = UNSET
-    versions: list[BotVersion] | None | UnsetType = UNSET
-    bot_composite_tag: str | None | UnsetType = field(
-        name="botCompositeTag", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    provider: str | None = None
+    versions: list[BotVersion] | None = None
+    bot_composite_tag: str | None = field(name="botCompositeTag", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BotAggregateDataContainer(Model):
@@ -48,8 +46,8 @@ class BotAggregateDataContainer(Model):
         group: A mapping from dimension to value
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[StatisticalResponse] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[StatisticalResponse] | None = None
 
 
 class BotAggregateQueryClause(Model):
@@ -60,8 +58,8 @@ class BotAggregateQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[BotAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[BotAggregateQueryPredicate] | None = None
 
 
 class BotAggregateQueryFilter(Model):
@@ -73,9 +71,9 @@ class BotAggregateQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[BotAggregateQueryClause] | None | UnsetType = UNSET
-    predicates: list[BotAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[BotAggregateQueryClause] | None = None
+    predicates: list[BotAggregateQueryPredicate] | None = None
 
 
 class BotAggregateQueryPredicate(Model):
@@ -89,17 +87,17 @@ class BotAggregateQueryPredicate(Model):
         range: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class BotAggregateQueryResponse(Model):
     """The BotAggregateQueryResponse model."""
 
-    results: list[BotAggregateDataContainer] | None | UnsetType = UNSET
+    results: list[BotAggregateDataContainer] | None = None
 
 
 class BotAggregationQuery(Model):
@@ -120,24 +118,22 @@ class BotAggregationQuery(Model):
         limit: How many results you want in an ordered list. Only applicable for topN/bottomN query type.
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: BotAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: BotAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[BotAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[BotAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    sort_metric: BotAggregationSort | None | UnsetType = field(
-        name="sortMetric", default=UNSET
-    )
-    limit: int | None | UnsetType = UNSET
+    query_type: str | None = field(name="queryType", default=None)
+    sort_metric: BotAggregationSort | None = field(name="sortMetric", default=None)
+    limit: int | None = None
 
 
 class BotAggregationSort(Model):
@@ -148,8 +144,8 @@ class BotAggregationSort(Model):
         function: Aggregation function used for the sort metric. Allowed values: "average", "count", "max", "min", "sum".
     """
 
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
+    name: str | None = None
+    function: str | None = None
 
 
 class BotAggregationView(Model):
@@ -162,10 +158,10 @@ class BotAggregationView(Model):
         range: Range of numbers for slicing up data
     """
 
-    target: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
-    range: AggregationRange | None | UnsetType = UNSET
+    target: str | None = None
+    name: str | None = None
+    function: str | None = None
+    range: AggregationRange | None = None
 
 
 class BotAsyncAggregateQueryResponse(Model):
@@ -175,8 +171,8 @@ class BotAsyncAggregateQueryResponse(Model):
         cursor: Cursor token to retrieve next page
     """
 
-    results: list[BotAggregateDataContainer] | None | UnsetType = UNSET
-    cursor: str | None | UnsetType = UNSET
+    results: list[BotAggregateDataContainer] | None = None
+    cursor: str | None = None
 
 
 class BotAsyncAggregationQuery(Model):
@@ -198,25 +194,23 @@ class BotAsyncAggregationQuery(Model):
         page_size: The number of results per page
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: BotAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: BotAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[BotAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[BotAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    sort_metric: BotAggregationSort | None | UnsetType = field(
-        name="sortMetric", default=UNSET
-    )
-    limit: int | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
+    query_type: str | None = field(name="queryType", default=None)
+    sort_metric: BotAggregationSort | None = field(name="sortMetric", default=None)
+    limit: int | None = None
+    page_size: int | None = field(name="pageSize", default=None)
 
 
 class BotChannel(Model):
@@ -229,14 +223,10 @@ class BotChannel(Model):
         user_agent: Information about the end user agent calling the bot flow.
     """
 
-    name: str | None | UnsetType = UNSET
-    input_modes: list[str] | None | UnsetType = field(name="inputModes", default=UNSET)
-    output_modes: list[str] | None | UnsetType = field(
-        name="outputModes", default=UNSET
-    )
-    user_agent: TextBotUserAgent | None | UnsetType = field(
-        name="userAgent", default=UNSET
-    )
+    name: str | None = None
+    input_modes: list[str] | None = field(name="inputModes", default=None)
+    output_modes: list[str] | None = field(name="outputModes", default=None)
+    user_agent: TextBotUserAgent | None = field(name="userAgent", default=None)
 
 
 class BotConnectorBot(Model):
@@ -250,29 +240,27 @@ class BotConnectorBot(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    versions: list[BotConnectorBotVersion] | None | UnsetType = UNSET
-    bot_composite_tag: str | None | UnsetType = field(
-        name="botCompositeTag", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    versions: list[BotConnectorBotVersion] | None = None
+    bot_composite_tag: str | None = field(name="botCompositeTag", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BotConnectorBotSummaryEntityListing(Model):
     """The BotConnectorBotSummaryEntityListing model."""
 
-    entities: list[BotSummary] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[BotSummary] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class BotConnectorBotVersion(Model):
@@ -284,26 +272,26 @@ class BotConnectorBotVersion(Model):
         intents: A list of potential intents this bot will return, limit of 50
     """
 
-    version: str | None | UnsetType = UNSET
-    supported_languages: list[str] | None | UnsetType = field(
-        name="supportedLanguages", default=UNSET
+    version: str | None = None
+    supported_languages: list[str] | None = field(
+        name="supportedLanguages", default=None
     )
-    intents: list[BotIntent] | None | UnsetType = UNSET
+    intents: list[BotIntent] | None = None
 
 
 class BotConnectorBotVersionSummaryEntityListing(Model):
     """The BotConnectorBotVersionSummaryEntityListing model."""
 
-    entities: list[BotVersionSummary] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[BotVersionSummary] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class BotConnectorIntent(Model):
@@ -314,8 +302,8 @@ class BotConnectorIntent(Model):
         entities: A list of entity values that can be associated with this intent
     """
 
-    name: str | None | UnsetType = UNSET
-    entities: list[BotEntity] | None | UnsetType = UNSET
+    name: str | None = None
+    entities: list[BotEntity] | None = None
 
 
 class BotConnectorSummary(Model):
@@ -329,13 +317,11 @@ class BotConnectorSummary(Model):
         versions: This bots version.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    bot_composite_tag: str | None | UnsetType = field(
-        name="botCompositeTag", default=UNSET
-    )
-    versions: list[BotConnectorVersionSummary] | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    bot_composite_tag: str | None = field(name="botCompositeTag", default=None)
+    versions: list[BotConnectorVersionSummary] | None = None
 
 
 class BotConnectorVersionSummary(Model):
@@ -345,7 +331,7 @@ class BotConnectorVersionSummary(Model):
         version: The name of the version.
     """
 
-    version: str | None | UnsetType = UNSET
+    version: str | None = None
 
 
 class BotEntity(Model):
@@ -356,8 +342,8 @@ class BotEntity(Model):
         type: The data type of the entity. Allowed values: "String", "Integer", "Decimal", "Duration", "Boolean", "Currency", "Datetime", "StringCollection", "IntegerCollection", "DecimalCollection", "DurationCollection", "BooleanCollection", "CurrencyCollection", "DatetimeCollection".
     """
 
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    name: str | None = None
+    type: str | None = None
 
 
 class BotEntityValue(Model):
@@ -370,10 +356,10 @@ class BotEntityValue(Model):
         values: The collection values for collection types. Required when using collection types. Each value must follow the format of its base type: StringCollection: array of strings; IntegerCollection: array of integer strings (e.g., ["1", "2", "3"]); DecimalCollection: array of decimal strings (e.g., ["1.5", "2.0", "3.75"]); BooleanCollection: array of boolean strings (e.g., ["true", "false"]); DurationCollection: array of ISO-8601 duration strings; DatetimeCollection: array of ISO-8601 datetime strings; CurrencyCollection: array of escaped JSON currency object strings (e.g., ["{\\"amount\\":10.50,\\"code\\":\\"USD\\"}", "{\\"amount\\":25.00,\\"code\\":\\"EUR\\"}"] - note the escaped quotes).
     """
 
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    values: list[str] | None | UnsetType = UNSET
+    name: str | None = None
+    type: str | None = None
+    value: str | None = None
+    values: list[str] | None = None
 
 
 class BotExecutionConfiguration(Model):
@@ -385,10 +371,10 @@ class BotExecutionConfiguration(Model):
         bot_credentials: The bot's launch credentials
     """
 
-    bot_id: str | None | UnsetType = field(name="botId", default=UNSET)
-    execution_host: str | None | UnsetType = field(name="executionHost", default=UNSET)
-    bot_credentials: NuanceBotCredentials | None | UnsetType = field(
-        name="botCredentials", default=UNSET
+    bot_id: str | None = field(name="botId", default=None)
+    execution_host: str | None = field(name="executionHost", default=None)
+    bot_credentials: NuanceBotCredentials | None = field(
+        name="botCredentials", default=None
     )
 
 
@@ -408,20 +394,16 @@ class BotFlowSession(Model):
         date_completed: Timestamp indicating when the session was completed. Note: The 'interval' query param uses this timestamp to filter the output. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    flow: Entity | None | UnsetType = UNSET
-    conversation: AddressableEntityRef | None | UnsetType = UNSET
-    channel: BotChannel | None | UnsetType = UNSET
-    language: str | None | UnsetType = UNSET
-    end_language: str | None | UnsetType = field(name="endLanguage", default=UNSET)
-    bot_result: str | None | UnsetType = field(name="botResult", default=UNSET)
-    bot_result_category: str | None | UnsetType = field(
-        name="botResultCategory", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_completed: datetime | None | UnsetType = field(
-        name="dateCompleted", default=UNSET
-    )
+    id: str | None = None
+    flow: Entity | None = None
+    conversation: AddressableEntityRef | None = None
+    channel: BotChannel | None = None
+    language: str | None = None
+    end_language: str | None = field(name="endLanguage", default=None)
+    bot_result: str | None = field(name="botResult", default=None)
+    bot_result_category: str | None = field(name="botResultCategory", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_completed: datetime | None = field(name="dateCompleted", default=None)
 
 
 class BotIntent(Model):
@@ -432,8 +414,8 @@ class BotIntent(Model):
         slots: Optional returned data values associated with this intent, limit of 50.
     """
 
-    name: str | None | UnsetType = UNSET
-    slots: dict[str, BotSlot] | None | UnsetType = UNSET
+    name: str | None = None
+    slots: dict[str, BotSlot] | None = None
 
 
 class BotList(Model):
@@ -443,24 +425,22 @@ class BotList(Model):
         chat_bots: A list of botConnector Bots. Max 50
     """
 
-    chat_bots: list[BotConnectorBot] | None | UnsetType = field(
-        name="chatBots", default=UNSET
-    )
+    chat_bots: list[BotConnectorBot] | None = field(name="chatBots", default=None)
 
 
 class BotListing(Model):
     """The BotListing model."""
 
-    entities: list[Bot] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Bot] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class BotMessengerProfile(Model):
@@ -471,8 +451,8 @@ class BotMessengerProfile(Model):
         avatar_url: Avatar for Bot
     """
 
-    name: str | None | UnsetType = UNSET
-    avatar_url: str | None | UnsetType = field(name="avatarUrl", default=UNSET)
+    name: str | None = None
+    avatar_url: str | None = field(name="avatarUrl", default=None)
 
 
 class BotSearchResponse(Model):
@@ -487,20 +467,18 @@ class BotSearchResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    bot_type: str | None | UnsetType = field(name="botType", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    virtual_agent_enabled: bool | None | UnsetType = field(
-        name="virtualAgentEnabled", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    bot_type: str | None = field(name="botType", default=None)
+    description: str | None = None
+    virtual_agent_enabled: bool | None = field(name="virtualAgentEnabled", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BotSearchResponseEntityListing(Model):
     """The BotSearchResponseEntityListing model."""
 
-    entities: list[BotSearchResponse] | None | UnsetType = UNSET
+    entities: list[BotSearchResponse] | None = None
 
 
 class BotSlot(Model):
@@ -511,8 +489,8 @@ class BotSlot(Model):
         type: The data type of the slot string, integer, decimal, duration, boolean, currency, datetime or the xxxCollection versions of those types
     """
 
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    name: str | None = None
+    type: str | None = None
 
 
 class BotSummary(Model):
@@ -525,27 +503,25 @@ class BotSummary(Model):
         bot_composite_tag: A system-generated string that contains metadata about this bot.
     """
 
-    name: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    bot_composite_tag: str | None | UnsetType = field(
-        name="botCompositeTag", default=UNSET
-    )
+    name: str | None = None
+    id: str | None = None
+    description: str | None = None
+    bot_composite_tag: str | None = field(name="botCompositeTag", default=None)
 
 
 class BotSummaryEntityListing(Model):
     """The BotSummaryEntityListing model."""
 
-    entities: list[BotConnectorSummary] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[BotConnectorSummary] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class BotVersion(Model):
@@ -557,11 +533,11 @@ class BotVersion(Model):
         intents: A list of potential intents this bot will return, limit of 50
     """
 
-    version: str | None | UnsetType = UNSET
-    supported_languages: list[str] | None | UnsetType = field(
-        name="supportedLanguages", default=UNSET
+    version: str | None = None
+    supported_languages: list[str] | None = field(
+        name="supportedLanguages", default=None
     )
-    intents: list[BotConnectorIntent] | None | UnsetType = UNSET
+    intents: list[BotConnectorIntent] | None = None
 
 
 class BotVersionSummary(Model):
@@ -575,10 +551,8 @@ class BotVersionSummary(Model):
         version: The name of the version.
     """
 
-    name: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    bot_composite_tag: str | None | UnsetType = field(
-        name="botCompositeTag", default=UNSET
-    )
-    version: str | None | UnsetType = UNSET
+    name: str | None = None
+    id: str | None = None
+    description: str | None = None
+    bot_composite_tag: str | None = field(name="botCompositeTag", default=None)
+    version: str | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class Browser(Model):
@@ -23,16 +23,14 @@ class Browser(Model):
         features_webrtc: Whether WebRTC is supported.
     """
 
-    family: str | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
-    lang: str | None | UnsetType = UNSET
-    fingerprint: str | None | UnsetType = UNSET
-    is_mobile: bool | None | UnsetType = field(name="isMobile", default=UNSET)
-    view_height: int | None | UnsetType = field(name="viewHeight", default=UNSET)
-    view_width: int | None | UnsetType = field(name="viewWidth", default=UNSET)
-    features_flash: bool | None | UnsetType = field(name="featuresFlash", default=UNSET)
-    features_java: bool | None | UnsetType = field(name="featuresJava", default=UNSET)
-    features_pdf: bool | None | UnsetType = field(name="featuresPdf", default=UNSET)
-    features_webrtc: bool | None | UnsetType = field(
-        name="featuresWebrtc", default=UNSET
-    )
+    family: str | None = None
+    version: str | None = None
+    lang: str | None = None
+    fingerprint: str | None = None
+    is_mobile: bool | None = field(name="isMobile", default=None)
+    view_height: int | None = field(name="viewHeight", default=None)
+    view_width: int | None = field(name="viewWidth", default=None)
+    features_flash: bool | None = field(name="featuresFlash", default=None)
+    features_java: bool | None = field(name="featuresJava", default=None)
+    features_pdf: bool | None = field(name="featuresPdf", default=None)
+    features_webrtc: bool | None = field(name="featuresWebrtc", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .activity import ActivityCodeReference, ActivityCodesReference
@@ -72,8 +72,8 @@ class BuAbandonRate(Model):
         percent: Abandon rate percent goal. Required if include == true
     """
 
-    include: bool | None | UnsetType = UNSET
-    percent: int | None | UnsetType = UNSET
+    include: bool | None = None
+    percent: int | None = None
 
 
 class BuActivitySettingsRequest(Model):
@@ -83,8 +83,8 @@ class BuActivitySettingsRequest(Model):
         default_activity_code_id: The ID of the activity code. This is the activity code that will be used by default for agent development activities added to the schedule
     """
 
-    default_activity_code_id: str | None | UnsetType = field(
-        name="defaultActivityCodeId", default=UNSET
+    default_activity_code_id: str | None = field(
+        name="defaultActivityCodeId", default=None
     )
 
 
@@ -95,8 +95,8 @@ class BuActivitySettingsResponse(Model):
         default_activity_code: Default Activity Code settings
     """
 
-    default_activity_code: ActivityCodeReference | None | UnsetType = field(
-        name="defaultActivityCode", default=UNSET
+    default_activity_code: ActivityCodeReference | None = field(
+        name="defaultActivityCode", default=None
     )
 
 
@@ -112,12 +112,12 @@ class BuAdherenceAdjustmentsQueryJob(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    error: ErrorBody | None | UnsetType = UNSET
-    result: AdherenceAdjustmentsListing | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    error: ErrorBody | None = None
+    result: AdherenceAdjustmentsListing | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BuAdherenceAdjustmentsQueryJobsReference(Model):
@@ -130,16 +130,16 @@ class BuAdherenceAdjustmentsQueryJobsReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    created_date: datetime | None = field(name="createdDate", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BuAdherenceAdjustmentsQueryJobsReferenceListing(Model):
     """The BuAdherenceAdjustmentsQueryJobsReferenceListing model."""
 
-    entities: list[BuAdherenceAdjustmentsQueryJobsReference] | None | UnsetType = UNSET
+    entities: list[BuAdherenceAdjustmentsQueryJobsReference] | None = None
 
 
 class BuAdherenceAdjustmentsSettings(Model):
@@ -150,10 +150,10 @@ class BuAdherenceAdjustmentsSettings(Model):
         metadata: Version info metadata for these adherence adjustments settings
     """
 
-    submission_range_constraint_days: int | None | UnsetType = field(
-        name="submissionRangeConstraintDays", default=UNSET
+    submission_range_constraint_days: int | None = field(
+        name="submissionRangeConstraintDays", default=None
     )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class BuAgentScheduleActivity(Model):
@@ -172,27 +172,19 @@ class BuAgentScheduleActivity(Model):
         external_activity_type: The type of the external activity associated with this activity, if applicable Allowed values: "ActivityPlan", "Coaching", "Learning", "Opportunity".
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
+    start_date: datetime | None = field(name="startDate", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    description: str | None = None
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    paid: bool | None = None
+    payable_minutes: int | None = field(name="payableMinutes", default=None)
+    time_off_request_id: str | None = field(name="timeOffRequestId", default=None)
+    time_off_request_sync_version: int | None = field(
+        name="timeOffRequestSyncVersion", default=None
     )
-    paid: bool | None | UnsetType = UNSET
-    payable_minutes: int | None | UnsetType = field(
-        name="payableMinutes", default=UNSET
-    )
-    time_off_request_id: str | None | UnsetType = field(
-        name="timeOffRequestId", default=UNSET
-    )
-    time_off_request_sync_version: int | None | UnsetType = field(
-        name="timeOffRequestSyncVersion", default=UNSET
-    )
-    external_activity_id: str | None | UnsetType = field(
-        name="externalActivityId", default=UNSET
-    )
-    external_activity_type: str | None | UnsetType = field(
-        name="externalActivityType", default=UNSET
+    external_activity_id: str | None = field(name="externalActivityId", default=None)
+    external_activity_type: str | None = field(
+        name="externalActivityType", default=None
     )
 
 
@@ -206,12 +198,12 @@ class BuAgentScheduleHistoryChange(Model):
         deletes: The deleted shifts, full day time off markers, or the entire agent schedule
     """
 
-    metadata: BuAgentScheduleHistoryChangeMetadata | None | UnsetType = UNSET
-    shifts: list[BuAgentScheduleShift] | None | UnsetType = UNSET
-    full_day_time_off_markers: list[BuFullDayTimeOffMarker] | None | UnsetType = field(
-        name="fullDayTimeOffMarkers", default=UNSET
+    metadata: BuAgentScheduleHistoryChangeMetadata | None = None
+    shifts: list[BuAgentScheduleShift] | None = None
+    full_day_time_off_markers: list[BuFullDayTimeOffMarker] | None = field(
+        name="fullDayTimeOffMarkers", default=None
     )
-    deletes: BuAgentScheduleHistoryDeletedChange | None | UnsetType = UNSET
+    deletes: BuAgentScheduleHistoryDeletedChange | None = None
 
 
 class BuAgentScheduleHistoryChangeMetadata(Model):
@@ -222,12 +214,8 @@ class BuAgentScheduleHistoryChangeMetadata(Model):
         modified_by: The user that made the schedule change. The id may be 'System' if it was an automated process
     """
 
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
 
 
 class BuAgentScheduleHistoryDeletedChange(Model):
@@ -239,11 +227,11 @@ class BuAgentScheduleHistoryDeletedChange(Model):
         agent_schedule: Whether the entire agent schedule was deleted
     """
 
-    shift_ids: list[str] | None | UnsetType = field(name="shiftIds", default=UNSET)
-    full_day_time_off_marker_dates: list[date] | None | UnsetType = field(
-        name="fullDayTimeOffMarkerDates", default=UNSET
+    shift_ids: list[str] | None = field(name="shiftIds", default=None)
+    full_day_time_off_marker_dates: list[date] | None = field(
+        name="fullDayTimeOffMarkerDates", default=None
     )
-    agent_schedule: bool | None | UnsetType = field(name="agentSchedule", default=UNSET)
+    agent_schedule: bool | None = field(name="agentSchedule", default=None)
 
 
 class BuAgentScheduleHistoryDroppedChange(Model):
@@ -256,12 +244,12 @@ class BuAgentScheduleHistoryDroppedChange(Model):
         deletes: The deleted shifts, full day time off markers, or the entire agent schedule
     """
 
-    metadata: BuAgentScheduleHistoryChangeMetadata | None | UnsetType = UNSET
-    shift_ids: list[str] | None | UnsetType = field(name="shiftIds", default=UNSET)
-    full_day_time_off_marker_dates: list[date] | None | UnsetType = field(
-        name="fullDayTimeOffMarkerDates", default=UNSET
+    metadata: BuAgentScheduleHistoryChangeMetadata | None = None
+    shift_ids: list[str] | None = field(name="shiftIds", default=None)
+    full_day_time_off_marker_dates: list[date] | None = field(
+        name="fullDayTimeOffMarkerDates", default=None
     )
-    deletes: BuAgentScheduleHistoryDeletedChange | None | UnsetType = UNSET
+    deletes: BuAgentScheduleHistoryDeletedChange | None = None
 
 
 class BuAgentScheduleHistoryResponse(Model):
@@ -274,16 +262,16 @@ class BuAgentScheduleHistoryResponse(Model):
         changes: The list of changes for the schedule history
     """
 
-    prior_published_schedules: list[BuScheduleReference] | None | UnsetType = field(
-        name="priorPublishedSchedules", default=UNSET
+    prior_published_schedules: list[BuScheduleReference] | None = field(
+        name="priorPublishedSchedules", default=None
     )
-    base_published_schedule: BuAgentScheduleHistoryChange | None | UnsetType = field(
-        name="basePublishedSchedule", default=UNSET
+    base_published_schedule: BuAgentScheduleHistoryChange | None = field(
+        name="basePublishedSchedule", default=None
     )
-    dropped_changes: list[BuAgentScheduleHistoryDroppedChange] | None | UnsetType = (
-        field(name="droppedChanges", default=UNSET)
+    dropped_changes: list[BuAgentScheduleHistoryDroppedChange] | None = field(
+        name="droppedChanges", default=None
     )
-    changes: list[BuAgentScheduleHistoryChange] | None | UnsetType = UNSET
+    changes: list[BuAgentScheduleHistoryChange] | None = None
 
 
 class BuAgentSchedulePublishedScheduleReference(Model):
@@ -296,10 +284,10 @@ class BuAgentSchedulePublishedScheduleReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    week_date: date | None = field(name="weekDate", default=None)
+    week_count: int | None = field(name="weekCount", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BuAgentScheduleQueryResponse(Model):
@@ -314,18 +302,16 @@ class BuAgentScheduleQueryResponse(Model):
         metadata: Versioned entity metadata for this agent schedule
     """
 
-    user: UserReference | None | UnsetType = UNSET
-    shifts: list[BuAgentScheduleShift] | None | UnsetType = UNSET
-    full_day_time_off_markers: list[BuFullDayTimeOffMarker] | None | UnsetType = field(
-        name="fullDayTimeOffMarkers", default=UNSET
+    user: UserReference | None = None
+    shifts: list[BuAgentScheduleShift] | None = None
+    full_day_time_off_markers: list[BuFullDayTimeOffMarker] | None = field(
+        name="fullDayTimeOffMarkers", default=None
     )
-    work_plan: WorkPlanReference | None | UnsetType = field(
-        name="workPlan", default=UNSET
+    work_plan: WorkPlanReference | None = field(name="workPlan", default=None)
+    work_plans_per_week: list[WorkPlanReference] | None = field(
+        name="workPlansPerWeek", default=None
     )
-    work_plans_per_week: list[WorkPlanReference] | None | UnsetType = field(
-        name="workPlansPerWeek", default=UNSET
-    )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class BuAgentScheduleRescheduleResponse(Model):
@@ -339,16 +325,14 @@ class BuAgentScheduleRescheduleResponse(Model):
         work_plans_per_week: The work plans per week for this user from the work plan rotation. Null values in the list denotes that user is not part of any work plan for that week
     """
 
-    user: UserReference | None | UnsetType = UNSET
-    shifts: list[BuAgentScheduleShift] | None | UnsetType = UNSET
-    full_day_time_off_markers: list[BuFullDayTimeOffMarker] | None | UnsetType = field(
-        name="fullDayTimeOffMarkers", default=UNSET
+    user: UserReference | None = None
+    shifts: list[BuAgentScheduleShift] | None = None
+    full_day_time_off_markers: list[BuFullDayTimeOffMarker] | None = field(
+        name="fullDayTimeOffMarkers", default=None
     )
-    work_plan: WorkPlanReference | None | UnsetType = field(
-        name="workPlan", default=UNSET
-    )
-    work_plans_per_week: list[WorkPlanReference] | None | UnsetType = field(
-        name="workPlansPerWeek", default=UNSET
+    work_plan: WorkPlanReference | None = field(name="workPlan", default=None)
+    work_plans_per_week: list[WorkPlanReference] | None = field(
+        name="workPlansPerWeek", default=None
     )
 
 
@@ -361,10 +345,10 @@ class BuAgentScheduleSearchResponse(Model):
         full_day_time_off_markers: Full day time off markers which apply to this agent schedule
     """
 
-    user: UserReference | None | UnsetType = UNSET
-    shifts: list[BuAgentScheduleShift] | None | UnsetType = UNSET
-    full_day_time_off_markers: list[BuFullDayTimeOffMarker] | None | UnsetType = field(
-        name="fullDayTimeOffMarkers", default=UNSET
+    user: UserReference | None = None
+    shifts: list[BuAgentScheduleShift] | None = None
+    full_day_time_off_markers: list[BuFullDayTimeOffMarker] | None = field(
+        name="fullDayTimeOffMarkers", default=None
     )
 
 
@@ -382,18 +366,14 @@ class BuAgentScheduleShift(Model):
         work_plan_shift_id: The ID of the work plan shift that was used in schedule generation
     """
 
-    id: str | None | UnsetType = UNSET
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    activities: list[BuAgentScheduleActivity] | None | UnsetType = UNSET
-    manually_edited: bool | None | UnsetType = field(
-        name="manuallyEdited", default=UNSET
-    )
-    schedule: BuScheduleReference | None | UnsetType = UNSET
-    work_plan_id: str | None | UnsetType = field(name="workPlanId", default=UNSET)
-    work_plan_shift_id: str | None | UnsetType = field(
-        name="workPlanShiftId", default=UNSET
-    )
+    id: str | None = None
+    start_date: datetime | None = field(name="startDate", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    activities: list[BuAgentScheduleActivity] | None = None
+    manually_edited: bool | None = field(name="manuallyEdited", default=None)
+    schedule: BuScheduleReference | None = None
+    work_plan_id: str | None = field(name="workPlanId", default=None)
+    work_plan_shift_id: str | None = field(name="workPlanShiftId", default=None)
 
 
 class BuAgentScheduleShiftRequest(Model):
@@ -410,19 +390,15 @@ class BuAgentScheduleShiftRequest(Model):
         work_plan_shift_id: The ID of the work plan shift that was used in schedule generation
     """
 
-    id: str | None | UnsetType = UNSET
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    activities: list[BuAgentScheduleActivity] | None | UnsetType = UNSET
-    manually_edited: bool | None | UnsetType = field(
-        name="manuallyEdited", default=UNSET
-    )
-    schedule: BuScheduleReference | None | UnsetType = UNSET
-    work_plan_id: ValueWrapperString | None | UnsetType = field(
-        name="workPlanId", default=UNSET
-    )
-    work_plan_shift_id: ValueWrapperString | None | UnsetType = field(
-        name="workPlanShiftId", default=UNSET
+    id: str | None = None
+    start_date: datetime | None = field(name="startDate", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    activities: list[BuAgentScheduleActivity] | None = None
+    manually_edited: bool | None = field(name="manuallyEdited", default=None)
+    schedule: BuScheduleReference | None = None
+    work_plan_id: ValueWrapperString | None = field(name="workPlanId", default=None)
+    work_plan_shift_id: ValueWrapperString | None = field(
+        name="workPlanShiftId", default=None
     )
 
 
@@ -434,9 +410,9 @@ class BuAgentScheduleUpdate(Model):
         shift_start_dates: The start date for the affected shifts
     """
 
-    type: str | None | UnsetType = UNSET
-    shift_start_dates: list[datetime] | None | UnsetType = field(
-        name="shiftStartDates", default=UNSET
+    type: str | None = None
+    shift_start_dates: list[datetime] | None = field(
+        name="shiftStartDates", default=None
     )
 
 
@@ -448,11 +424,11 @@ class BuAgentSchedulesQueryResponse(Model):
         business_unit_time_zone: The time zone configured for the business unit to which these schedules apply
     """
 
-    agent_schedules: list[BuAgentScheduleQueryResponse] | None | UnsetType = field(
-        name="agentSchedules", default=UNSET
+    agent_schedules: list[BuAgentScheduleQueryResponse] | None = field(
+        name="agentSchedules", default=None
     )
-    business_unit_time_zone: str | None | UnsetType = field(
-        name="businessUnitTimeZone", default=UNSET
+    business_unit_time_zone: str | None = field(
+        name="businessUnitTimeZone", default=None
     )
 
 
@@ -465,15 +441,15 @@ class BuAgentSchedulesSearchResponse(Model):
         published_schedules: References to all published week schedules overlapping the start/end date query parameters
     """
 
-    agent_schedules: list[BuAgentScheduleSearchResponse] | None | UnsetType = field(
-        name="agentSchedules", default=UNSET
+    agent_schedules: list[BuAgentScheduleSearchResponse] | None = field(
+        name="agentSchedules", default=None
     )
-    business_unit_time_zone: str | None | UnsetType = field(
-        name="businessUnitTimeZone", default=UNSET
+    business_unit_time_zone: str | None = field(
+        name="businessUnitTimeZone", default=None
     )
-    published_schedules: (
-        list[BuAgentSchedulePublishedScheduleReference] | None | UnsetType
-    ) = field(name="publishedSchedules", default=UNSET)
+    published_schedules: list[BuAgentSchedulePublishedScheduleReference] | None = field(
+        name="publishedSchedules", default=None
+    )
 
 
 class BuAlternativeShiftJobResponse(Model):
@@ -491,21 +467,21 @@ class BuAlternativeShiftJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    error: ErrorBody | None | UnsetType = UNSET
-    view_offers_results: (
-        AlternativeShiftOffersViewResponseTemplate | None | UnsetType
-    ) = field(name="viewOffersResults", default=UNSET)
-    view_trades_results: (
-        AlternativeShiftTradesViewResponseTemplate | None | UnsetType
-    ) = field(name="viewTradesResults", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    type: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    error: ErrorBody | None = None
+    view_offers_results: AlternativeShiftOffersViewResponseTemplate | None = field(
+        name="viewOffersResults", default=None
+    )
+    view_trades_results: AlternativeShiftTradesViewResponseTemplate | None = field(
+        name="viewTradesResults", default=None
+    )
     bulk_update_trades_results: (
-        AlternativeShiftBulkUpdateTradesResponseTemplate | None | UnsetType
-    ) = field(name="bulkUpdateTradesResults", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+        AlternativeShiftBulkUpdateTradesResponseTemplate | None
+    ) = field(name="bulkUpdateTradesResults", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BuAsyncAgentSchedulesQueryResponse(Model):
@@ -519,11 +495,11 @@ class BuAsyncAgentSchedulesQueryResponse(Model):
         download_url: The URL from which to download the result if it is too large to pass directly
     """
 
-    status: str | None | UnsetType = UNSET
-    operation_id: str | None | UnsetType = field(name="operationId", default=UNSET)
-    result: BuAgentSchedulesQueryResponse | None | UnsetType = UNSET
-    progress: int | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    status: str | None = None
+    operation_id: str | None = field(name="operationId", default=None)
+    result: BuAgentSchedulesQueryResponse | None = None
+    progress: int | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class BuAsyncAgentSchedulesSearchResponse(Model):
@@ -537,11 +513,11 @@ class BuAsyncAgentSchedulesSearchResponse(Model):
         download_url: The URL from which to download the result if it is too large to pass directly
     """
 
-    status: str | None | UnsetType = UNSET
-    operation_id: str | None | UnsetType = field(name="operationId", default=UNSET)
-    result: BuAgentSchedulesSearchResponse | None | UnsetType = UNSET
-    progress: int | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    status: str | None = None
+    operation_id: str | None = field(name="operationId", default=None)
+    result: BuAgentSchedulesSearchResponse | None = None
+    progress: int | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class BuAsyncScheduleResponse(Model):
@@ -553,9 +529,9 @@ class BuAsyncScheduleResponse(Model):
         result: The result of the operation.  Null unless status == Complete
     """
 
-    status: str | None | UnsetType = UNSET
-    operation_id: str | None | UnsetType = field(name="operationId", default=UNSET)
-    result: BuScheduleMetadata | None | UnsetType = UNSET
+    status: str | None = None
+    operation_id: str | None = field(name="operationId", default=None)
+    result: BuScheduleMetadata | None = None
 
 
 class BuAsyncScheduleRunResponse(Model):
@@ -567,9 +543,9 @@ class BuAsyncScheduleRunResponse(Model):
         result: The result of the operation.  Null unless status == Complete
     """
 
-    status: str | None | UnsetType = UNSET
-    operation_id: str | None | UnsetType = field(name="operationId", default=UNSET)
-    result: BuScheduleRun | None | UnsetType = UNSET
+    status: str | None = None
+    operation_id: str | None = field(name="operationId", default=None)
+    result: BuScheduleRun | None = None
 
 
 class BuAverageSpeedOfAnswer(Model):
@@ -580,16 +556,14 @@ class BuAverageSpeedOfAnswer(Model):
         seconds: The target average speed of answer (ASA) in seconds. Required if include == true
     """
 
-    include: bool | None | UnsetType = UNSET
-    seconds: int | None | UnsetType = UNSET
+    include: bool | None = None
+    seconds: int | None = None
 
 
 class BuConvertTimeOffGranularityLimitJobListing(Model):
     """The BuConvertTimeOffGranularityLimitJobListing model."""
 
-    entities: list[BuConvertTimeOffLimitGranularityJobResponse] | None | UnsetType = (
-        UNSET
-    )
+    entities: list[BuConvertTimeOffLimitGranularityJobResponse] | None = None
 
 
 class BuConvertTimeOffLimitGranularityJobProgress(Model):
@@ -602,18 +576,14 @@ class BuConvertTimeOffLimitGranularityJobProgress(Model):
         percentage_complete: Percentage completed for time-off limit granularity conversion
     """
 
-    date_earliest_complete: date | None | UnsetType = field(
-        name="dateEarliestComplete", default=UNSET
+    date_earliest_complete: date | None = field(
+        name="dateEarliestComplete", default=None
     )
-    date_latest_complete: date | None | UnsetType = field(
-        name="dateLatestComplete", default=UNSET
+    date_latest_complete: date | None = field(name="dateLatestComplete", default=None)
+    number_of_days_complete: int | None = field(
+        name="numberOfDaysComplete", default=None
     )
-    number_of_days_complete: int | None | UnsetType = field(
-        name="numberOfDaysComplete", default=UNSET
-    )
-    percentage_complete: int | None | UnsetType = field(
-        name="percentageComplete", default=UNSET
-    )
+    percentage_complete: int | None = field(name="percentageComplete", default=None)
 
 
 class BuConvertTimeOffLimitGranularityJobRequest(Model):
@@ -624,9 +594,9 @@ class BuConvertTimeOffLimitGranularityJobRequest(Model):
         full_day_time_off_start_time: The start time of full day time-off requests associated with this limit interval in HH:mm format.The value can be set only once when converting the time-off limit from daily granularity to fifteen minutes.Setting this value is allowed only for time-off limit with fifteen minutes granularity.When converting time-off limit from fifteen minutes to daily granularity, the existing value is reset.
     """
 
-    granularity: str | None | UnsetType = UNSET
-    full_day_time_off_start_time: str | None | UnsetType = field(
-        name="fullDayTimeOffStartTime", default=UNSET
+    granularity: str | None = None
+    full_day_time_off_start_time: str | None = field(
+        name="fullDayTimeOffStartTime", default=None
     )
 
 
@@ -642,14 +612,14 @@ class BuConvertTimeOffLimitGranularityJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    time_off_limit: BuTimeOffLimitReference | None | UnsetType = field(
-        name="timeOffLimit", default=UNSET
+    id: str | None = None
+    time_off_limit: BuTimeOffLimitReference | None = field(
+        name="timeOffLimit", default=None
     )
-    status: str | None | UnsetType = UNSET
-    progress: BuConvertTimeOffLimitGranularityJobProgress | None | UnsetType = UNSET
-    error: ErrorBody | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    status: str | None = None
+    progress: BuConvertTimeOffLimitGranularityJobProgress | None = None
+    error: ErrorBody | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BuCopyScheduleRequest(Model):
@@ -661,11 +631,9 @@ class BuCopyScheduleRequest(Model):
         include_forecast: Whether to include the forecast while copying the schedule
     """
 
-    description: str | None | UnsetType = UNSET
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
-    include_forecast: bool | None | UnsetType = field(
-        name="includeForecast", default=UNSET
-    )
+    description: str | None = None
+    week_date: date | None = field(name="weekDate", default=None)
+    include_forecast: bool | None = field(name="includeForecast", default=None)
 
 
 class BuCreateBlankScheduleRequest(Model):
@@ -677,11 +645,11 @@ class BuCreateBlankScheduleRequest(Model):
         week_count: The number of weeks in the schedule. One extra day is added at the end
     """
 
-    description: str | None | UnsetType = UNSET
-    short_term_forecast: BuShortTermForecastReference | None | UnsetType = field(
-        name="shortTermForecast", default=UNSET
+    description: str | None = None
+    short_term_forecast: BuShortTermForecastReference | None = field(
+        name="shortTermForecast", default=None
     )
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
+    week_count: int | None = field(name="weekCount", default=None)
 
 
 class BuCreateTimeOffLimitRequest(Model):
@@ -694,15 +662,11 @@ class BuCreateTimeOffLimitRequest(Model):
         full_day_time_off_start_time: The start time of full day time off requests associated with this limit interval in HH:mm format.Setting this value is allowed only for time-off limit with fifteen minutes granularity
     """
 
-    staffing_group_id: str | None | UnsetType = field(
-        name="staffingGroupId", default=UNSET
-    )
-    management_unit_id: str | None | UnsetType = field(
-        name="managementUnitId", default=UNSET
-    )
-    granularity: str | None | UnsetType = UNSET
-    full_day_time_off_start_time: str | None | UnsetType = field(
-        name="fullDayTimeOffStartTime", default=UNSET
+    staffing_group_id: str | None = field(name="staffingGroupId", default=None)
+    management_unit_id: str | None = field(name="managementUnitId", default=None)
+    granularity: str | None = None
+    full_day_time_off_start_time: str | None = field(
+        name="fullDayTimeOffStartTime", default=None
     )
 
 
@@ -724,38 +688,34 @@ class BuCreateTimeOffPlanRequest(Model):
         management_unit_association: Management unit association, if the time-off plan belongs to a management unit. businessUnitAssociation must not be set if this is populated
     """
 
-    name: str | None | UnsetType = UNSET
-    activity_code_ids: list[str] | None | UnsetType = field(
-        name="activityCodeIds", default=UNSET
+    name: str | None = None
+    activity_code_ids: list[str] | None = field(name="activityCodeIds", default=None)
+    auto_approval_rule: str | None = field(name="autoApprovalRule", default=None)
+    days_before_start_to_expire_from_waitlist: int | None = field(
+        name="daysBeforeStartToExpireFromWaitlist", default=None
     )
-    auto_approval_rule: str | None | UnsetType = field(
-        name="autoApprovalRule", default=UNSET
+    auto_publish_approved_time_off_requests: bool | None = field(
+        name="autoPublishApprovedTimeOffRequests", default=None
     )
-    days_before_start_to_expire_from_waitlist: int | None | UnsetType = field(
-        name="daysBeforeStartToExpireFromWaitlist", default=UNSET
+    restricted_activity_code_ids: list[str] | None = field(
+        name="restrictedActivityCodeIds", default=None
     )
-    auto_publish_approved_time_off_requests: bool | None | UnsetType = field(
-        name="autoPublishApprovedTimeOffRequests", default=UNSET
+    override_dates: list[OverrideDate] | None = field(
+        name="overrideDates", default=None
     )
-    restricted_activity_code_ids: list[str] | None | UnsetType = field(
-        name="restrictedActivityCodeIds", default=UNSET
+    hris_time_off_type: HrisTimeOffType | None = field(
+        name="hrisTimeOffType", default=None
     )
-    override_dates: list[OverrideDate] | None | UnsetType = field(
-        name="overrideDates", default=UNSET
+    enabled: bool | None = None
+    count_against_time_off_limits: bool | None = field(
+        name="countAgainstTimeOffLimits", default=None
     )
-    hris_time_off_type: HrisTimeOffType | None | UnsetType = field(
-        name="hrisTimeOffType", default=UNSET
+    business_unit_association: CreateTimeOffPlanBusinessUnitAssociation | None = field(
+        name="businessUnitAssociation", default=None
     )
-    enabled: bool | None | UnsetType = UNSET
-    count_against_time_off_limits: bool | None | UnsetType = field(
-        name="countAgainstTimeOffLimits", default=UNSET
+    management_unit_association: CreateTimeOffPlanManagementUnitAssociation | None = (
+        field(name="managementUnitAssociation", default=None)
     )
-    business_unit_association: (
-        CreateTimeOffPlanBusinessUnitAssociation | None | UnsetType
-    ) = field(name="businessUnitAssociation", default=UNSET)
-    management_unit_association: (
-        CreateTimeOffPlanManagementUnitAssociation | None | UnsetType
-    ) = field(name="managementUnitAssociation", default=UNSET)
 
 
 class BuCurrentAgentScheduleSearchResponse(Model):
@@ -770,18 +730,18 @@ class BuCurrentAgentScheduleSearchResponse(Model):
         updates: The list of updates for the schedule. Only used in notifications
     """
 
-    agent_schedules: list[BuAgentScheduleSearchResponse] | None | UnsetType = field(
-        name="agentSchedules", default=UNSET
+    agent_schedules: list[BuAgentScheduleSearchResponse] | None = field(
+        name="agentSchedules", default=None
     )
-    business_unit_time_zone: str | None | UnsetType = field(
-        name="businessUnitTimeZone", default=UNSET
+    business_unit_time_zone: str | None = field(
+        name="businessUnitTimeZone", default=None
     )
-    published_schedules: (
-        list[BuAgentSchedulePublishedScheduleReference] | None | UnsetType
-    ) = field(name="publishedSchedules", default=UNSET)
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    updates: list[BuAgentScheduleUpdate] | None | UnsetType = UNSET
+    published_schedules: list[BuAgentSchedulePublishedScheduleReference] | None = field(
+        name="publishedSchedules", default=None
+    )
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    updates: list[BuAgentScheduleUpdate] | None = None
 
 
 class BuForecastGenerationPlanningGroupResult(Model):
@@ -792,11 +752,9 @@ class BuForecastGenerationPlanningGroupResult(Model):
         metric_results: The generation results for the associated planning group
     """
 
-    planning_group_id: str | None | UnsetType = field(
-        name="planningGroupId", default=UNSET
-    )
-    metric_results: list[BuForecastTimeSeriesResult] | None | UnsetType = field(
-        name="metricResults", default=UNSET
+    planning_group_id: str | None = field(name="planningGroupId", default=None)
+    metric_results: list[BuForecastTimeSeriesResult] | None = field(
+        name="metricResults", default=None
     )
 
 
@@ -807,9 +765,9 @@ class BuForecastGenerationResult(Model):
         planning_group_results: Generation results, broken down by planning group
     """
 
-    planning_group_results: (
-        list[BuForecastGenerationPlanningGroupResult] | None | UnsetType
-    ) = field(name="planningGroupResults", default=UNSET)
+    planning_group_results: list[BuForecastGenerationPlanningGroupResult] | None = (
+        field(name="planningGroupResults", default=None)
+    )
 
 
 class BuForecastModificationResponse(Model):
@@ -831,31 +789,21 @@ class BuForecastModificationResponse(Model):
         planning_group_ids: The IDs of the planning groups to which this forecast modification applies
     """
 
-    type: str | None | UnsetType = UNSET
-    start_interval_index: int | None | UnsetType = field(
-        name="startIntervalIndex", default=UNSET
+    type: str | None = None
+    start_interval_index: int | None = field(name="startIntervalIndex", default=None)
+    end_interval_index: int | None = field(name="endIntervalIndex", default=None)
+    metric: str | None = None
+    legacy_metric: str | None = field(name="legacyMetric", default=None)
+    value: float | None = None
+    values: list[WfmForecastModificationIntervalOffsetValue] | None = None
+    secondary_values: list[WfmForecastModificationIntervalOffsetValue] | None = field(
+        name="secondaryValues", default=None
     )
-    end_interval_index: int | None | UnsetType = field(
-        name="endIntervalIndex", default=UNSET
-    )
-    metric: str | None | UnsetType = UNSET
-    legacy_metric: str | None | UnsetType = field(name="legacyMetric", default=UNSET)
-    value: float | None | UnsetType = UNSET
-    values: list[WfmForecastModificationIntervalOffsetValue] | None | UnsetType = UNSET
-    secondary_values: (
-        list[WfmForecastModificationIntervalOffsetValue] | None | UnsetType
-    ) = field(name="secondaryValues", default=UNSET)
-    display_granularity: str | None | UnsetType = field(
-        name="displayGranularity", default=UNSET
-    )
-    granularity: str | None | UnsetType = UNSET
-    secondary_granularity: str | None | UnsetType = field(
-        name="secondaryGranularity", default=UNSET
-    )
-    enabled: bool | None | UnsetType = UNSET
-    planning_group_ids: list[str] | None | UnsetType = field(
-        name="planningGroupIds", default=UNSET
-    )
+    display_granularity: str | None = field(name="displayGranularity", default=None)
+    granularity: str | None = None
+    secondary_granularity: str | None = field(name="secondaryGranularity", default=None)
+    enabled: bool | None = None
+    planning_group_ids: list[str] | None = field(name="planningGroupIds", default=None)
 
 
 class BuForecastResult(Model):
@@ -868,14 +816,14 @@ class BuForecastResult(Model):
         week_count: The number of weeks in this forecast
     """
 
-    reference_start_date: datetime | None | UnsetType = field(
-        name="referenceStartDate", default=UNSET
+    reference_start_date: datetime | None = field(
+        name="referenceStartDate", default=None
     )
-    planning_groups: list[ForecastPlanningGroupData] | None | UnsetType = field(
-        name="planningGroups", default=UNSET
+    planning_groups: list[ForecastPlanningGroupData] | None = field(
+        name="planningGroups", default=None
     )
-    week_number: int | None | UnsetType = field(name="weekNumber", default=UNSET)
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
+    week_number: int | None = field(name="weekNumber", default=None)
+    week_count: int | None = field(name="weekCount", default=None)
 
 
 class BuForecastResultResponse(Model):
@@ -886,8 +834,8 @@ class BuForecastResultResponse(Model):
         download_url: The download url to fetch the result.  Only populated if the result is too large to pass through the api directly
     """
 
-    result: BuForecastResult | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    result: BuForecastResult | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class BuForecastStaffingRequirementsResult(Model):
@@ -900,14 +848,14 @@ class BuForecastStaffingRequirementsResult(Model):
         planning_group_staffing_requirements: Results will always come via downloadUrl, however the schema is included for documentation
     """
 
-    week_number: int | None | UnsetType = field(name="weekNumber", default=UNSET)
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    download_url_expiration_date: datetime | None | UnsetType = field(
-        name="downloadUrlExpirationDate", default=UNSET
+    week_number: int | None = field(name="weekNumber", default=None)
+    download_url: str | None = field(name="downloadUrl", default=None)
+    download_url_expiration_date: datetime | None = field(
+        name="downloadUrlExpirationDate", default=None
     )
     planning_group_staffing_requirements: (
-        list[StaffingRequirementsPlanningGroupData] | None | UnsetType
-    ) = field(name="planningGroupStaffingRequirements", default=UNSET)
+        list[StaffingRequirementsPlanningGroupData] | None
+    ) = field(name="planningGroupStaffingRequirements", default=None)
 
 
 class BuForecastStaffingRequirementsResultResponse(Model):
@@ -923,19 +871,17 @@ class BuForecastStaffingRequirementsResultResponse(Model):
         results: The forecast staffing requirement results, Will be populated when state == 'Complete'
     """
 
-    business_unit_id: str | None | UnsetType = field(
-        name="businessUnitId", default=UNSET
+    business_unit_id: str | None = field(name="businessUnitId", default=None)
+    forecast: BuShortTermForecastReference | None = None
+    reference_start_date: datetime | None = field(
+        name="referenceStartDate", default=None
     )
-    forecast: BuShortTermForecastReference | None | UnsetType = UNSET
-    reference_start_date: datetime | None | UnsetType = field(
-        name="referenceStartDate", default=UNSET
+    week_count: int | None = field(name="weekCount", default=None)
+    interval_length_minutes: int | None = field(
+        name="intervalLengthMinutes", default=None
     )
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
-    interval_length_minutes: int | None | UnsetType = field(
-        name="intervalLengthMinutes", default=UNSET
-    )
-    state: str | None | UnsetType = UNSET
-    results: list[BuForecastStaffingRequirementsResult] | None | UnsetType = UNSET
+    state: str | None = None
+    results: list[BuForecastStaffingRequirementsResult] | None = None
 
 
 class BuForecastTimeSeriesResult(Model):
@@ -947,11 +893,9 @@ class BuForecastTimeSeriesResult(Model):
         forecast_type: The forecasting type in this forecast result Allowed values: "LongTerm", "ShortTerm".
     """
 
-    metric: str | None | UnsetType = UNSET
-    forecasting_method: str | None | UnsetType = field(
-        name="forecastingMethod", default=UNSET
-    )
-    forecast_type: str | None | UnsetType = field(name="forecastType", default=UNSET)
+    metric: str | None = None
+    forecasting_method: str | None = field(name="forecastingMethod", default=None)
+    forecast_type: str | None = field(name="forecastType", default=None)
 
 
 class BuFullDayTimeOffMarker(Model):
@@ -971,31 +915,19 @@ class BuFullDayTimeOffMarker(Model):
         delete: Set to 'true' to delete this time off marker. Will always be null on responses, only has an effect on schedule update
     """
 
-    business_unit_date: date | None | UnsetType = field(
-        name="businessUnitDate", default=UNSET
+    business_unit_date: date | None = field(name="businessUnitDate", default=None)
+    start_offset_minutes: int | None = field(name="startOffsetMinutes", default=None)
+    end_offset_minutes: int | None = field(name="endOffsetMinutes", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    description: str | None = None
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    paid: bool | None = None
+    payable_minutes: int | None = field(name="payableMinutes", default=None)
+    time_off_request_id: str | None = field(name="timeOffRequestId", default=None)
+    time_off_request_sync_version: int | None = field(
+        name="timeOffRequestSyncVersion", default=None
     )
-    start_offset_minutes: int | None | UnsetType = field(
-        name="startOffsetMinutes", default=UNSET
-    )
-    end_offset_minutes: int | None | UnsetType = field(
-        name="endOffsetMinutes", default=UNSET
-    )
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
-    )
-    paid: bool | None | UnsetType = UNSET
-    payable_minutes: int | None | UnsetType = field(
-        name="payableMinutes", default=UNSET
-    )
-    time_off_request_id: str | None | UnsetType = field(
-        name="timeOffRequestId", default=UNSET
-    )
-    time_off_request_sync_version: int | None | UnsetType = field(
-        name="timeOffRequestSyncVersion", default=UNSET
-    )
-    delete: bool | None | UnsetType = UNSET
+    delete: bool | None = None
 
 
 class BuGenerateScheduleRequest(Model):
@@ -1008,12 +940,12 @@ class BuGenerateScheduleRequest(Model):
         options: Additional scheduling options
     """
 
-    description: str | None | UnsetType = UNSET
-    short_term_forecast: BuShortTermForecastReference | None | UnsetType = field(
-        name="shortTermForecast", default=UNSET
+    description: str | None = None
+    short_term_forecast: BuShortTermForecastReference | None = field(
+        name="shortTermForecast", default=None
     )
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
-    options: SchedulingOptionsRequest | None | UnsetType = UNSET
+    week_count: int | None = field(name="weekCount", default=None)
+    options: SchedulingOptionsRequest | None = None
 
 
 class BuGetCurrentAgentScheduleRequest(Model):
@@ -1024,8 +956,8 @@ class BuGetCurrentAgentScheduleRequest(Model):
         end_date: End date of the range to search. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
 
 
 class BuHeadcountForecastBuPlanningGroupHeadcountForecastResult(Model):
@@ -1035,9 +967,9 @@ class BuHeadcountForecastBuPlanningGroupHeadcountForecastResult(Model):
         reference_start_date: Reference start date for the interval values in each forecast entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    entities: list[BuPlanningGroupHeadcountForecastResult] | None | UnsetType = UNSET
-    reference_start_date: datetime | None | UnsetType = field(
-        name="referenceStartDate", default=UNSET
+    entities: list[BuPlanningGroupHeadcountForecastResult] | None = None
+    reference_start_date: datetime | None = field(
+        name="referenceStartDate", default=None
     )
 
 
@@ -1048,11 +980,9 @@ class BuHeadcountForecastBuPlanningGroupHeadcountForecastUploadSchema(Model):
         reference_start_date: Reference start date for the interval values in each forecast entity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    entities: list[BuPlanningGroupHeadcountForecastUploadSchema] | None | UnsetType = (
-        UNSET
-    )
-    reference_start_date: datetime | None | UnsetType = field(
-        name="referenceStartDate", default=UNSET
+    entities: list[BuPlanningGroupHeadcountForecastUploadSchema] | None = None
+    reference_start_date: datetime | None = field(
+        name="referenceStartDate", default=None
     )
 
 
@@ -1064,10 +994,8 @@ class BuHeadcountForecastResponse(Model):
         download_url: Download URL.  Null unless the response is too large to pass directly through the api
     """
 
-    result: (
-        BuHeadcountForecastBuPlanningGroupHeadcountForecastResult | None | UnsetType
-    ) = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    result: BuHeadcountForecastBuPlanningGroupHeadcountForecastResult | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class BuImportAgentScheduleUploadSchema(Model):
@@ -1081,16 +1009,14 @@ class BuImportAgentScheduleUploadSchema(Model):
         full_day_time_off_markers: Any full day time off markers that apply to this agent schedule
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    work_plan_id: ValueWrapperString | None | UnsetType = field(
-        name="workPlanId", default=UNSET
+    user_id: str | None = field(name="userId", default=None)
+    work_plan_id: ValueWrapperString | None = field(name="workPlanId", default=None)
+    work_plan_ids_per_week: ListWrapperString | None = field(
+        name="workPlanIdsPerWeek", default=None
     )
-    work_plan_ids_per_week: ListWrapperString | None | UnsetType = field(
-        name="workPlanIdsPerWeek", default=UNSET
-    )
-    shifts: list[BuAgentScheduleShiftRequest] | None | UnsetType = UNSET
-    full_day_time_off_markers: list[BuFullDayTimeOffMarker] | None | UnsetType = field(
-        name="fullDayTimeOffMarkers", default=UNSET
+    shifts: list[BuAgentScheduleShiftRequest] | None = None
+    full_day_time_off_markers: list[BuFullDayTimeOffMarker] | None = field(
+        name="fullDayTimeOffMarkers", default=None
     )
 
 
@@ -1105,16 +1031,16 @@ class BuImportShortTermForecastSchema(Model):
         can_use_for_scheduling: Whether this forecast can be used for scheduling
     """
 
-    description: str | None | UnsetType = UNSET
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
-    planning_groups: list[ForecastPlanningGroupData] | None | UnsetType = field(
-        name="planningGroups", default=UNSET
+    description: str | None = None
+    week_count: int | None = field(name="weekCount", default=None)
+    planning_groups: list[ForecastPlanningGroupData] | None = field(
+        name="planningGroups", default=None
     )
-    long_term_planning_groups: (
-        list[LongTermForecastPlanningGroupData] | None | UnsetType
-    ) = field(name="longTermPlanningGroups", default=UNSET)
-    can_use_for_scheduling: bool | None | UnsetType = field(
-        name="canUseForScheduling", default=UNSET
+    long_term_planning_groups: list[LongTermForecastPlanningGroupData] | None = field(
+        name="longTermPlanningGroups", default=None
+    )
+    can_use_for_scheduling: bool | None = field(
+        name="canUseForScheduling", default=None
     )
 
 
@@ -1126,10 +1052,8 @@ class BuImportTimeOffLimitValue(Model):
         import_minutes: The limit value in minutes specified for a given date and time interval
     """
 
-    import_date_time: datetime | None | UnsetType = field(
-        name="importDateTime", default=UNSET
-    )
-    import_minutes: int | None | UnsetType = field(name="importMinutes", default=UNSET)
+    import_date_time: datetime | None = field(name="importDateTime", default=None)
+    import_minutes: int | None = field(name="importMinutes", default=None)
 
 
 class BuImportTimeOffLimitValuesRequest(Model):
@@ -1139,7 +1063,7 @@ class BuImportTimeOffLimitValuesRequest(Model):
         upload_key: The uploadKey provided by the request to get an upload URL
     """
 
-    upload_key: str | None | UnsetType = field(name="uploadKey", default=UNSET)
+    upload_key: str | None = field(name="uploadKey", default=None)
 
 
 class BuImportTimeOffLimitValuesSchema(Model):
@@ -1150,10 +1074,10 @@ class BuImportTimeOffLimitValuesSchema(Model):
         metadata: Version metadata for the time-off limit
     """
 
-    limit_values: list[BuImportTimeOffLimitValue] | None | UnsetType = field(
-        name="limitValues", default=UNSET
+    limit_values: list[BuImportTimeOffLimitValue] | None = field(
+        name="limitValues", default=None
     )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class BuImportTimeOffLimitValuesUploadResponse(Model):
@@ -1166,11 +1090,11 @@ class BuImportTimeOffLimitValuesUploadResponse(Model):
         upload_body_schema: Always null. Defines the schema of the json body to be PUT to the url. The json body should be gzip encoded before uploading
     """
 
-    upload_key: str | None | UnsetType = field(name="uploadKey", default=UNSET)
-    url: str | None | UnsetType = UNSET
-    headers: dict[str, str] | None | UnsetType = UNSET
-    upload_body_schema: BuImportTimeOffLimitValuesSchema | None | UnsetType = field(
-        name="uploadBodySchema", default=UNSET
+    upload_key: str | None = field(name="uploadKey", default=None)
+    url: str | None = None
+    headers: dict[str, str] | None = None
+    upload_body_schema: BuImportTimeOffLimitValuesSchema | None = field(
+        name="uploadBodySchema", default=None
     )
 
 
@@ -1187,25 +1111,25 @@ class BuIntradayDataGroup(Model):
         performance_prediction_data_per_interval: Performance prediction data per interval for this date range
     """
 
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    forecast_data_summary: BuIntradayForecastData | None | UnsetType = field(
-        name="forecastDataSummary", default=UNSET
+    media_type: str | None = field(name="mediaType", default=None)
+    forecast_data_summary: BuIntradayForecastData | None = field(
+        name="forecastDataSummary", default=None
     )
-    forecast_data_per_interval: list[BuIntradayForecastData] | None | UnsetType = field(
-        name="forecastDataPerInterval", default=UNSET
+    forecast_data_per_interval: list[BuIntradayForecastData] | None = field(
+        name="forecastDataPerInterval", default=None
     )
-    schedule_data_summary: BuIntradayScheduleData | None | UnsetType = field(
-        name="scheduleDataSummary", default=UNSET
+    schedule_data_summary: BuIntradayScheduleData | None = field(
+        name="scheduleDataSummary", default=None
     )
-    schedule_data_per_interval: list[BuIntradayScheduleData] | None | UnsetType = field(
-        name="scheduleDataPerInterval", default=UNSET
+    schedule_data_per_interval: list[BuIntradayScheduleData] | None = field(
+        name="scheduleDataPerInterval", default=None
     )
-    performance_prediction_data_summary: (
-        IntradayPerformancePredictionData | None | UnsetType
-    ) = field(name="performancePredictionDataSummary", default=UNSET)
+    performance_prediction_data_summary: IntradayPerformancePredictionData | None = (
+        field(name="performancePredictionDataSummary", default=None)
+    )
     performance_prediction_data_per_interval: (
-        list[IntradayPerformancePredictionData] | None | UnsetType
-    ) = field(name="performancePredictionDataPerInterval", default=UNSET)
+        list[IntradayPerformancePredictionData] | None
+    ) = field(name="performancePredictionDataPerInterval", default=None)
 
 
 class BuIntradayForecastData(Model):
@@ -1216,9 +1140,9 @@ class BuIntradayForecastData(Model):
         average_handle_time_seconds: The average handle time in seconds an agent spent handling interactions
     """
 
-    offered: float | None | UnsetType = UNSET
-    average_handle_time_seconds: float | None | UnsetType = field(
-        name="averageHandleTimeSeconds", default=UNSET
+    offered: float | None = None
+    average_handle_time_seconds: float | None = field(
+        name="averageHandleTimeSeconds", default=None
     )
 
 
@@ -1236,19 +1160,19 @@ class BuIntradayResponse(Model):
         intraday_data_groupings: Intraday data grouped by a single media type and set of planning group IDs
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    interval_length_minutes: int | None | UnsetType = field(
-        name="intervalLengthMinutes", default=UNSET
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    interval_length_minutes: int | None = field(
+        name="intervalLengthMinutes", default=None
     )
-    no_data_reason: str | None | UnsetType = field(name="noDataReason", default=UNSET)
-    categories: list[str] | None | UnsetType = UNSET
-    short_term_forecast: BuShortTermForecastReference | None | UnsetType = field(
-        name="shortTermForecast", default=UNSET
+    no_data_reason: str | None = field(name="noDataReason", default=None)
+    categories: list[str] | None = None
+    short_term_forecast: BuShortTermForecastReference | None = field(
+        name="shortTermForecast", default=None
     )
-    schedule: BuScheduleReference | None | UnsetType = UNSET
-    intraday_data_groupings: list[BuIntradayDataGroup] | None | UnsetType = field(
-        name="intradayDataGroupings", default=UNSET
+    schedule: BuScheduleReference | None = None
+    intraday_data_groupings: list[BuIntradayDataGroup] | None = field(
+        name="intradayDataGroupings", default=None
     )
 
 
@@ -1259,9 +1183,7 @@ class BuIntradayScheduleData(Model):
         on_queue_time_seconds: The total on-queue time in seconds for all agents in this group
     """
 
-    on_queue_time_seconds: int | None | UnsetType = field(
-        name="onQueueTimeSeconds", default=UNSET
-    )
+    on_queue_time_seconds: int | None = field(name="onQueueTimeSeconds", default=None)
 
 
 class BuListAlternativeShiftTradesResponse(Model):
@@ -1272,8 +1194,8 @@ class BuListAlternativeShiftTradesResponse(Model):
         result: The result of the request. May come via notification. Null if job is populated
     """
 
-    job: BuAlternativeShiftJobResponse | None | UnsetType = UNSET
-    result: AlternativeShiftTradeListing | None | UnsetType = UNSET
+    job: BuAlternativeShiftJobResponse | None = None
+    result: AlternativeShiftTradeListing | None = None
 
 
 class BuManagementUnitScheduleSummary(Model):
@@ -1287,13 +1209,13 @@ class BuManagementUnitScheduleSummary(Model):
         agents: The agents in the management unit who are part of this schedule, or in schedule change notifications, the agents that were changed. Note this will come back as an empty list unless the appropriate expand query parameter is passed
     """
 
-    management_unit: ManagementUnitReference | None | UnsetType = field(
-        name="managementUnit", default=UNSET
+    management_unit: ManagementUnitReference | None = field(
+        name="managementUnit", default=None
     )
-    agent_count: int | None | UnsetType = field(name="agentCount", default=UNSET)
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    agents: list[UserReference] | None | UnsetType = UNSET
+    agent_count: int | None = field(name="agentCount", default=None)
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    agents: list[UserReference] | None = None
 
 
 class BuNotificationSettingsRequest(Model):
@@ -1303,7 +1225,7 @@ class BuNotificationSettingsRequest(Model):
         scheduling: Schedule notification settings
     """
 
-    scheduling: BuScheduleNotificationsSettingsRequest | None | UnsetType = UNSET
+    scheduling: BuScheduleNotificationsSettingsRequest | None = None
 
 
 class BuNotificationSettingsResponse(Model):
@@ -1313,7 +1235,7 @@ class BuNotificationSettingsResponse(Model):
         scheduling: Schedule notification settings
     """
 
-    scheduling: BuScheduleNotificationsSettingsResponse | None | UnsetType = UNSET
+    scheduling: BuScheduleNotificationsSettingsResponse | None = None
 
 
 class BuPlanningGroupHeadcountForecastResult(Model):
@@ -1325,14 +1247,14 @@ class BuPlanningGroupHeadcountForecastResult(Model):
         planning_group: The planning group to which this portion of the headcount forecast applies
     """
 
-    required_per_interval: list[float] | None | UnsetType = field(
-        name="requiredPerInterval", default=UNSET
+    required_per_interval: list[float] | None = field(
+        name="requiredPerInterval", default=None
     )
-    required_without_shrinkage_per_interval: list[float] | None | UnsetType = field(
-        name="requiredWithoutShrinkagePerInterval", default=UNSET
+    required_without_shrinkage_per_interval: list[float] | None = field(
+        name="requiredWithoutShrinkagePerInterval", default=None
     )
-    planning_group: PlanningGroupReference | None | UnsetType = field(
-        name="planningGroup", default=UNSET
+    planning_group: PlanningGroupReference | None = field(
+        name="planningGroup", default=None
     )
 
 
@@ -1345,15 +1267,13 @@ class BuPlanningGroupHeadcountForecastUploadSchema(Model):
         planning_group_id: The ID of the planning group to which this portion of the headcount forecast applies
     """
 
-    required_per_interval: list[float] | None | UnsetType = field(
-        name="requiredPerInterval", default=UNSET
+    required_per_interval: list[float] | None = field(
+        name="requiredPerInterval", default=None
     )
-    required_without_shrinkage_per_interval: list[float] | None | UnsetType = field(
-        name="requiredWithoutShrinkagePerInterval", default=UNSET
+    required_without_shrinkage_per_interval: list[float] | None = field(
+        name="requiredWithoutShrinkagePerInterval", default=None
     )
-    planning_group_id: str | None | UnsetType = field(
-        name="planningGroupId", default=UNSET
-    )
+    planning_group_id: str | None = field(name="planningGroupId", default=None)
 
 
 class BuQueryAdherenceAdjustmentsRequest(Model):
@@ -1368,15 +1288,13 @@ class BuQueryAdherenceAdjustmentsRequest(Model):
         management_unit_ids: A filter for which management units to query. Leave empty or omit entirely for all management units in the business unit
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    reason_code_ids: list[str] | None | UnsetType = field(
-        name="reasonCodeIds", default=UNSET
-    )
-    statuses: list[str] | None | UnsetType = UNSET
-    user_ids: list[str] | None | UnsetType = field(name="userIds", default=UNSET)
-    management_unit_ids: list[str] | None | UnsetType = field(
-        name="managementUnitIds", default=UNSET
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    reason_code_ids: list[str] | None = field(name="reasonCodeIds", default=None)
+    statuses: list[str] | None = None
+    user_ids: list[str] | None = field(name="userIds", default=None)
+    management_unit_ids: list[str] | None = field(
+        name="managementUnitIds", default=None
     )
 
 
@@ -1390,12 +1308,12 @@ class BuQueryAdherenceExplanationsRequest(Model):
         agent_ids: A filter for which agents within the business unit to query. Leave empty or omit entirely for all agents in the business unit (or management units if specified)
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    management_unit_ids: list[str] | None | UnsetType = field(
-        name="managementUnitIds", default=UNSET
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    management_unit_ids: list[str] | None = field(
+        name="managementUnitIds", default=None
     )
-    agent_ids: list[str] | None | UnsetType = field(name="agentIds", default=UNSET)
+    agent_ids: list[str] | None = field(name="agentIds", default=None)
 
 
 class BuQueryAdherenceExplanationsResponse(Model):
@@ -1407,9 +1325,9 @@ class BuQueryAdherenceExplanationsResponse(Model):
         download_url: The URL from which to download the result. May come via notification
     """
 
-    job: AdherenceExplanationJobReference | None | UnsetType = UNSET
-    result: AdherenceExplanationListingBuQueryResponse | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    job: AdherenceExplanationJobReference | None = None
+    result: AdherenceExplanationListingBuQueryResponse | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class BuQueryAgentSchedulesRequest(Model):
@@ -1421,11 +1339,9 @@ class BuQueryAgentSchedulesRequest(Model):
         team_ids: The teamIds to request. If null or not set, results will be queried for requested users if applicable or otherwise all users in the management unit
     """
 
-    management_unit_id: str | None | UnsetType = field(
-        name="managementUnitId", default=UNSET
-    )
-    user_ids: list[str] | None | UnsetType = field(name="userIds", default=UNSET)
-    team_ids: list[str] | None | UnsetType = field(name="teamIds", default=UNSET)
+    management_unit_id: str | None = field(name="managementUnitId", default=None)
+    user_ids: list[str] | None = field(name="userIds", default=None)
+    team_ids: list[str] | None = field(name="teamIds", default=None)
 
 
 class BuRescheduleAgentScheduleResult(Model):
@@ -1437,13 +1353,13 @@ class BuRescheduleAgentScheduleResult(Model):
         download_url: The download URL from which to fetch the result
     """
 
-    management_unit: ManagementUnitReference | None | UnsetType = field(
-        name="managementUnit", default=UNSET
+    management_unit: ManagementUnitReference | None = field(
+        name="managementUnit", default=None
     )
-    download_result: MuRescheduleResultWrapper | None | UnsetType = field(
-        name="downloadResult", default=UNSET
+    download_result: MuRescheduleResultWrapper | None = field(
+        name="downloadResult", default=None
     )
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class BuRescheduleRequest(Model):
@@ -1464,35 +1380,33 @@ class BuRescheduleRequest(Model):
         use_unavailable_times_snapshot: Whether to use original unavailable times from schedule generation or latest saved unavailable times for this reschedule run
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    agent_ids: list[str] | None | UnsetType = field(name="agentIds", default=UNSET)
-    activity_code_ids: list[str] | None | UnsetType = field(
-        name="activityCodeIds", default=UNSET
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    agent_ids: list[str] | None = field(name="agentIds", default=None)
+    activity_code_ids: list[str] | None = field(name="activityCodeIds", default=None)
+    management_unit_ids: list[str] | None = field(
+        name="managementUnitIds", default=None
     )
-    management_unit_ids: list[str] | None | UnsetType = field(
-        name="managementUnitIds", default=UNSET
+    do_not_change_weekly_paid_time: bool | None = field(
+        name="doNotChangeWeeklyPaidTime", default=None
     )
-    do_not_change_weekly_paid_time: bool | None | UnsetType = field(
-        name="doNotChangeWeeklyPaidTime", default=UNSET
+    do_not_change_daily_paid_time: bool | None = field(
+        name="doNotChangeDailyPaidTime", default=None
     )
-    do_not_change_daily_paid_time: bool | None | UnsetType = field(
-        name="doNotChangeDailyPaidTime", default=UNSET
+    do_not_change_shift_start_times: bool | None = field(
+        name="doNotChangeShiftStartTimes", default=None
     )
-    do_not_change_shift_start_times: bool | None | UnsetType = field(
-        name="doNotChangeShiftStartTimes", default=UNSET
+    do_not_change_manually_edited_shifts: bool | None = field(
+        name="doNotChangeManuallyEditedShifts", default=None
     )
-    do_not_change_manually_edited_shifts: bool | None | UnsetType = field(
-        name="doNotChangeManuallyEditedShifts", default=UNSET
+    activity_smoothing_type: str | None = field(
+        name="activitySmoothingType", default=None
     )
-    activity_smoothing_type: str | None | UnsetType = field(
-        name="activitySmoothingType", default=UNSET
+    induce_schedule_variability: bool | None = field(
+        name="induceScheduleVariability", default=None
     )
-    induce_schedule_variability: bool | None | UnsetType = field(
-        name="induceScheduleVariability", default=UNSET
-    )
-    use_unavailable_times_snapshot: bool | None | UnsetType = field(
-        name="useUnavailableTimesSnapshot", default=UNSET
+    use_unavailable_times_snapshot: bool | None = field(
+        name="useUnavailableTimesSnapshot", default=None
     )
 
 
@@ -1507,20 +1421,20 @@ class BuRescheduleResult(Model):
         agent_schedules: List of download links for agent schedules produced by the rescheduling run
     """
 
-    generation_results: ScheduleGenerationResult | None | UnsetType = field(
-        name="generationResults", default=UNSET
+    generation_results: ScheduleGenerationResult | None = field(
+        name="generationResults", default=None
     )
-    generation_results_download_url: str | None | UnsetType = field(
-        name="generationResultsDownloadUrl", default=UNSET
+    generation_results_download_url: str | None = field(
+        name="generationResultsDownloadUrl", default=None
     )
     headcount_forecast: (
-        BuHeadcountForecastBuPlanningGroupHeadcountForecastResult | None | UnsetType
-    ) = field(name="headcountForecast", default=UNSET)
-    headcount_forecast_download_url: str | None | UnsetType = field(
-        name="headcountForecastDownloadUrl", default=UNSET
+        BuHeadcountForecastBuPlanningGroupHeadcountForecastResult | None
+    ) = field(name="headcountForecast", default=None)
+    headcount_forecast_download_url: str | None = field(
+        name="headcountForecastDownloadUrl", default=None
     )
-    agent_schedules: list[BuRescheduleAgentScheduleResult] | None | UnsetType = field(
-        name="agentSchedules", default=UNSET
+    agent_schedules: list[BuRescheduleAgentScheduleResult] | None = field(
+        name="agentSchedules", default=None
     )
 
 
@@ -1539,25 +1453,25 @@ class BuScheduleListItem(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    published: bool | None | UnsetType = UNSET
-    short_term_forecast: BuShortTermForecastReference | None | UnsetType = field(
-        name="shortTermForecast", default=UNSET
+    id: str | None = None
+    week_date: date | None = field(name="weekDate", default=None)
+    week_count: int | None = field(name="weekCount", default=None)
+    description: str | None = None
+    published: bool | None = None
+    short_term_forecast: BuShortTermForecastReference | None = field(
+        name="shortTermForecast", default=None
     )
-    generation_results: ScheduleGenerationResultSummary | None | UnsetType = field(
-        name="generationResults", default=UNSET
+    generation_results: ScheduleGenerationResultSummary | None = field(
+        name="generationResults", default=None
     )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    metadata: WfmVersionedEntityMetadata | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BuScheduleListing(Model):
     """The BuScheduleListing model."""
 
-    entities: list[BuScheduleListItem] | None | UnsetType = UNSET
+    entities: list[BuScheduleListItem] | None = None
 
 
 class BuScheduleMetadata(Model):
@@ -1576,22 +1490,22 @@ class BuScheduleMetadata(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    published: bool | None | UnsetType = UNSET
-    short_term_forecast: BuShortTermForecastReference | None | UnsetType = field(
-        name="shortTermForecast", default=UNSET
+    id: str | None = None
+    week_date: date | None = field(name="weekDate", default=None)
+    week_count: int | None = field(name="weekCount", default=None)
+    description: str | None = None
+    published: bool | None = None
+    short_term_forecast: BuShortTermForecastReference | None = field(
+        name="shortTermForecast", default=None
     )
-    generation_results: ScheduleGenerationResultSummary | None | UnsetType = field(
-        name="generationResults", default=UNSET
+    generation_results: ScheduleGenerationResultSummary | None = field(
+        name="generationResults", default=None
     )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    management_units: list[BuManagementUnitScheduleSummary] | None | UnsetType = field(
-        name="managementUnits", default=UNSET
+    metadata: WfmVersionedEntityMetadata | None = None
+    management_units: list[BuManagementUnitScheduleSummary] | None = field(
+        name="managementUnits", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BuScheduleNotificationsCategorySettings(Model):
@@ -1603,14 +1517,12 @@ class BuScheduleNotificationsCategorySettings(Model):
         on_time_reminder_enabled: Indicates if agents should receive out of adherence notifications.
     """
 
-    activity_category: str | None | UnsetType = field(
-        name="activityCategory", default=UNSET
+    activity_category: str | None = field(name="activityCategory", default=None)
+    early_reminder_enabled: bool | None = field(
+        name="earlyReminderEnabled", default=None
     )
-    early_reminder_enabled: bool | None | UnsetType = field(
-        name="earlyReminderEnabled", default=UNSET
-    )
-    on_time_reminder_enabled: bool | None | UnsetType = field(
-        name="onTimeReminderEnabled", default=UNSET
+    on_time_reminder_enabled: bool | None = field(
+        name="onTimeReminderEnabled", default=None
     )
 
 
@@ -1622,12 +1534,12 @@ class BuScheduleNotificationsSettingsRequest(Model):
         activity_category_settings: List of activity category notification settings
     """
 
-    early_reminder_minutes: int | None | UnsetType = field(
-        name="earlyReminderMinutes", default=UNSET
+    early_reminder_minutes: int | None = field(
+        name="earlyReminderMinutes", default=None
     )
-    activity_category_settings: (
-        list[BuScheduleNotificationsCategorySettings] | None | UnsetType
-    ) = field(name="activityCategorySettings", default=UNSET)
+    activity_category_settings: list[BuScheduleNotificationsCategorySettings] | None = (
+        field(name="activityCategorySettings", default=None)
+    )
 
 
 class BuScheduleNotificationsSettingsResponse(Model):
@@ -1638,12 +1550,12 @@ class BuScheduleNotificationsSettingsResponse(Model):
         activity_category_settings: List of activity category notification settings
     """
 
-    early_reminder_minutes: int | None | UnsetType = field(
-        name="earlyReminderMinutes", default=UNSET
+    early_reminder_minutes: int | None = field(
+        name="earlyReminderMinutes", default=None
     )
-    activity_category_settings: (
-        list[BuScheduleNotificationsCategorySettings] | None | UnsetType
-    ) = field(name="activityCategorySettings", default=UNSET)
+    activity_category_settings: list[BuScheduleNotificationsCategorySettings] | None = (
+        field(name="activityCategorySettings", default=None)
+    )
 
 
 class BuScheduleReference(Model):
@@ -1655,9 +1567,9 @@ class BuScheduleReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    week_date: date | None = field(name="weekDate", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BuScheduleReferenceForMuRoute(Model):
@@ -1670,12 +1582,12 @@ class BuScheduleReferenceForMuRoute(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
-    business_unit: BusinessUnitReference | None | UnsetType = field(
-        name="businessUnit", default=UNSET
+    id: str | None = None
+    week_date: date | None = field(name="weekDate", default=None)
+    business_unit: BusinessUnitReference | None = field(
+        name="businessUnit", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BuScheduleRun(Model):
@@ -1702,52 +1614,46 @@ class BuScheduleRun(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    scheduler_run_id: str | None | UnsetType = field(
-        name="schedulerRunId", default=UNSET
+    id: str | None = None
+    scheduler_run_id: str | None = field(name="schedulerRunId", default=None)
+    intraday_rescheduling: bool | None = field(
+        name="intradayRescheduling", default=None
     )
-    intraday_rescheduling: bool | None | UnsetType = field(
-        name="intradayRescheduling", default=UNSET
+    state: str | None = None
+    week_count: int | None = field(name="weekCount", default=None)
+    percent_complete: float | None = field(name="percentComplete", default=None)
+    target_week: date | None = field(name="targetWeek", default=None)
+    schedule: BuScheduleReference | None = None
+    schedule_description: str | None = field(name="scheduleDescription", default=None)
+    scheduling_start_time: datetime | None = field(
+        name="schedulingStartTime", default=None
     )
-    state: str | None | UnsetType = UNSET
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
-    percent_complete: float | None | UnsetType = field(
-        name="percentComplete", default=UNSET
+    scheduling_started_by: UserReference | None = field(
+        name="schedulingStartedBy", default=None
     )
-    target_week: date | None | UnsetType = field(name="targetWeek", default=UNSET)
-    schedule: BuScheduleReference | None | UnsetType = UNSET
-    schedule_description: str | None | UnsetType = field(
-        name="scheduleDescription", default=UNSET
+    scheduling_canceled_by: UserReference | None = field(
+        name="schedulingCanceledBy", default=None
     )
-    scheduling_start_time: datetime | None | UnsetType = field(
-        name="schedulingStartTime", default=UNSET
+    scheduling_completed_time: datetime | None = field(
+        name="schedulingCompletedTime", default=None
     )
-    scheduling_started_by: UserReference | None | UnsetType = field(
-        name="schedulingStartedBy", default=UNSET
+    message_count: int | None = field(name="messageCount", default=None)
+    message_severity_counts: list[SchedulerMessageSeverityCount] | None = field(
+        name="messageSeverityCounts", default=None
     )
-    scheduling_canceled_by: UserReference | None | UnsetType = field(
-        name="schedulingCanceledBy", default=UNSET
+    rescheduling_options: ReschedulingOptionsRunResponse | None = field(
+        name="reschedulingOptions", default=None
     )
-    scheduling_completed_time: datetime | None | UnsetType = field(
-        name="schedulingCompletedTime", default=UNSET
+    rescheduling_result_expiration: datetime | None = field(
+        name="reschedulingResultExpiration", default=None
     )
-    message_count: int | None | UnsetType = field(name="messageCount", default=UNSET)
-    message_severity_counts: list[SchedulerMessageSeverityCount] | None | UnsetType = (
-        field(name="messageSeverityCounts", default=UNSET)
-    )
-    rescheduling_options: ReschedulingOptionsRunResponse | None | UnsetType = field(
-        name="reschedulingOptions", default=UNSET
-    )
-    rescheduling_result_expiration: datetime | None | UnsetType = field(
-        name="reschedulingResultExpiration", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BuScheduleRunListing(Model):
     """The BuScheduleRunListing model."""
 
-    entities: list[BuScheduleRun] | None | UnsetType = UNSET
+    entities: list[BuScheduleRun] | None = None
 
 
 class BuSchedulerSettingsRequest(Model):
@@ -1758,10 +1664,10 @@ class BuSchedulerSettingsRequest(Model):
         metadata: Version metadata for this business unit's scheduler settings
     """
 
-    consistent_service_level_smoothing: bool | None | UnsetType = field(
-        name="consistentServiceLevelSmoothing", default=UNSET
+    consistent_service_level_smoothing: bool | None = field(
+        name="consistentServiceLevelSmoothing", default=None
     )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class BuSchedulerSettingsResponse(Model):
@@ -1772,10 +1678,10 @@ class BuSchedulerSettingsResponse(Model):
         metadata: Version metadata for this business unit's scheduler settings
     """
 
-    consistent_service_level_smoothing: bool | None | UnsetType = field(
-        name="consistentServiceLevelSmoothing", default=UNSET
+    consistent_service_level_smoothing: bool | None = field(
+        name="consistentServiceLevelSmoothing", default=None
     )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class BuSchedulingSettingsRequest(Model):
@@ -1791,26 +1697,26 @@ class BuSchedulingSettingsRequest(Model):
         induce_schedule_variability: Indicates whether to provide variability in schedule generation
     """
 
-    message_severities: list[SchedulerMessageTypeSeverity] | None | UnsetType = field(
-        name="messageSeverities", default=UNSET
+    message_severities: list[SchedulerMessageTypeSeverity] | None = field(
+        name="messageSeverities", default=None
     )
-    sync_time_off_properties: SetWrapperSyncTimeOffProperty | None | UnsetType = field(
-        name="syncTimeOffProperties", default=UNSET
+    sync_time_off_properties: SetWrapperSyncTimeOffProperty | None = field(
+        name="syncTimeOffProperties", default=None
     )
-    enable_time_off_full_day_estimation: bool | None | UnsetType = field(
-        name="enableTimeOffFullDayEstimation", default=UNSET
+    enable_time_off_full_day_estimation: bool | None = field(
+        name="enableTimeOffFullDayEstimation", default=None
     )
-    service_goal_impact: WfmServiceGoalImpactSettings | None | UnsetType = field(
-        name="serviceGoalImpact", default=UNSET
+    service_goal_impact: WfmServiceGoalImpactSettings | None = field(
+        name="serviceGoalImpact", default=None
     )
-    allow_work_plan_per_minute_granularity: bool | None | UnsetType = field(
-        name="allowWorkPlanPerMinuteGranularity", default=UNSET
+    allow_work_plan_per_minute_granularity: bool | None = field(
+        name="allowWorkPlanPerMinuteGranularity", default=None
     )
-    activity_smoothing_type: str | None | UnsetType = field(
-        name="activitySmoothingType", default=UNSET
+    activity_smoothing_type: str | None = field(
+        name="activitySmoothingType", default=None
     )
-    induce_schedule_variability: bool | None | UnsetType = field(
-        name="induceScheduleVariability", default=UNSET
+    induce_schedule_variability: bool | None = field(
+        name="induceScheduleVariability", default=None
     )
 
 
@@ -1827,26 +1733,26 @@ class BuSchedulingSettingsResponse(Model):
         induce_schedule_variability: Indicates whether to provide variability in schedule generation
     """
 
-    message_severities: list[SchedulerMessageTypeSeverity] | None | UnsetType = field(
-        name="messageSeverities", default=UNSET
+    message_severities: list[SchedulerMessageTypeSeverity] | None = field(
+        name="messageSeverities", default=None
     )
-    sync_time_off_properties: list[str] | None | UnsetType = field(
-        name="syncTimeOffProperties", default=UNSET
+    sync_time_off_properties: list[str] | None = field(
+        name="syncTimeOffProperties", default=None
     )
-    enable_time_off_full_day_estimation: bool | None | UnsetType = field(
-        name="enableTimeOffFullDayEstimation", default=UNSET
+    enable_time_off_full_day_estimation: bool | None = field(
+        name="enableTimeOffFullDayEstimation", default=None
     )
-    service_goal_impact: WfmServiceGoalImpactSettings | None | UnsetType = field(
-        name="serviceGoalImpact", default=UNSET
+    service_goal_impact: WfmServiceGoalImpactSettings | None = field(
+        name="serviceGoalImpact", default=None
     )
-    allow_work_plan_per_minute_granularity: bool | None | UnsetType = field(
-        name="allowWorkPlanPerMinuteGranularity", default=UNSET
+    allow_work_plan_per_minute_granularity: bool | None = field(
+        name="allowWorkPlanPerMinuteGranularity", default=None
     )
-    activity_smoothing_type: str | None | UnsetType = field(
-        name="activitySmoothingType", default=UNSET
+    activity_smoothing_type: str | None = field(
+        name="activitySmoothingType", default=None
     )
-    induce_schedule_variability: bool | None | UnsetType = field(
-        name="induceScheduleVariability", default=UNSET
+    induce_schedule_variability: bool | None = field(
+        name="induceScheduleVariability", default=None
     )
 
 
@@ -1859,9 +1765,9 @@ class BuSearchAgentSchedulesRequest(Model):
         user_ids: IDs of the users for whose schedules to search
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    user_ids: list[str] | None | UnsetType = field(name="userIds", default=UNSET)
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    user_ids: list[str] | None = field(name="userIds", default=None)
 
 
 class BuServiceLevel(Model):
@@ -1873,9 +1779,9 @@ class BuServiceLevel(Model):
         seconds: Service level target answer time. Required if include == true
     """
 
-    include: bool | None | UnsetType = UNSET
-    percent: int | None | UnsetType = UNSET
-    seconds: int | None | UnsetType = UNSET
+    include: bool | None = None
+    percent: int | None = None
+    seconds: int | None = None
 
 
 class BuSetTimeOffLimitValuesRequest(Model):
@@ -1885,8 +1791,8 @@ class BuSetTimeOffLimitValuesRequest(Model):
         metadata: Version metadata for the time-off limit
     """
 
-    values: list[BuTimeOffLimitRange] | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    values: list[BuTimeOffLimitRange] | None = None
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class BuShortTermForecast(Model):
@@ -1911,36 +1817,34 @@ class BuShortTermForecast(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
-    creation_method: str | None | UnsetType = field(
-        name="creationMethod", default=UNSET
+    id: str | None = None
+    week_date: date | None = field(name="weekDate", default=None)
+    week_count: int | None = field(name="weekCount", default=None)
+    creation_method: str | None = field(name="creationMethod", default=None)
+    description: str | None = None
+    legacy: bool | None = None
+    metadata: WfmVersionedEntityMetadata | None = None
+    can_use_for_scheduling: bool | None = field(
+        name="canUseForScheduling", default=None
     )
-    description: str | None | UnsetType = UNSET
-    legacy: bool | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    can_use_for_scheduling: bool | None | UnsetType = field(
-        name="canUseForScheduling", default=UNSET
+    reference_start_date: datetime | None = field(
+        name="referenceStartDate", default=None
     )
-    reference_start_date: datetime | None | UnsetType = field(
-        name="referenceStartDate", default=UNSET
+    source_days: list[ForecastSourceDayPointer] | None = field(
+        name="sourceDays", default=None
     )
-    source_days: list[ForecastSourceDayPointer] | None | UnsetType = field(
-        name="sourceDays", default=UNSET
+    modifications: list[BuForecastModificationResponse] | None = None
+    generation_results: BuForecastGenerationResult | None = field(
+        name="generationResults", default=None
     )
-    modifications: list[BuForecastModificationResponse] | None | UnsetType = UNSET
-    generation_results: BuForecastGenerationResult | None | UnsetType = field(
-        name="generationResults", default=UNSET
+    time_zone: str | None = field(name="timeZone", default=None)
+    planning_groups_version: int | None = field(
+        name="planningGroupsVersion", default=None
     )
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    planning_groups_version: int | None | UnsetType = field(
-        name="planningGroupsVersion", default=UNSET
+    planning_groups: ForecastPlanningGroupsResponse | None = field(
+        name="planningGroups", default=None
     )
-    planning_groups: ForecastPlanningGroupsResponse | None | UnsetType = field(
-        name="planningGroups", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BuShortTermForecastListItem(Model):
@@ -1958,25 +1862,23 @@ class BuShortTermForecastListItem(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
-    creation_method: str | None | UnsetType = field(
-        name="creationMethod", default=UNSET
+    id: str | None = None
+    week_date: date | None = field(name="weekDate", default=None)
+    week_count: int | None = field(name="weekCount", default=None)
+    creation_method: str | None = field(name="creationMethod", default=None)
+    description: str | None = None
+    legacy: bool | None = None
+    metadata: WfmVersionedEntityMetadata | None = None
+    can_use_for_scheduling: bool | None = field(
+        name="canUseForScheduling", default=None
     )
-    description: str | None | UnsetType = UNSET
-    legacy: bool | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    can_use_for_scheduling: bool | None | UnsetType = field(
-        name="canUseForScheduling", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BuShortTermForecastListing(Model):
     """The BuShortTermForecastListing model."""
 
-    entities: list[BuShortTermForecastListItem] | None | UnsetType = UNSET
+    entities: list[BuShortTermForecastListItem] | None = None
 
 
 class BuShortTermForecastReference(Model):
@@ -1989,10 +1891,10 @@ class BuShortTermForecastReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    week_date: date | None = field(name="weekDate", default=None)
+    description: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BuShortTermForecastWeekReference(Model):
@@ -2006,11 +1908,11 @@ class BuShortTermForecastWeekReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    week_number: int | None | UnsetType = field(name="weekNumber", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    week_date: date | None = field(name="weekDate", default=None)
+    description: str | None = None
+    week_number: int | None = field(name="weekNumber", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BuShortTermForecastingSettings(Model):
@@ -2020,15 +1922,13 @@ class BuShortTermForecastingSettings(Model):
         default_history_weeks: The number of historical weeks to consider when creating a forecast. This setting is only used for legacy weighted average forecasts
     """
 
-    default_history_weeks: int | None | UnsetType = field(
-        name="defaultHistoryWeeks", default=UNSET
-    )
+    default_history_weeks: int | None = field(name="defaultHistoryWeeks", default=None)
 
 
 class BuTimeOffLimitListing(Model):
     """The BuTimeOffLimitListing model."""
 
-    entities: list[BuTimeOffLimitResponse] | None | UnsetType = UNSET
+    entities: list[BuTimeOffLimitResponse] | None = None
 
 
 class BuTimeOffLimitRange(Model):
@@ -2040,12 +1940,12 @@ class BuTimeOffLimitRange(Model):
         limit_minutes_per_day: The list of time-off limit values in minutes per day. If 'null' is specified, then the day-specific value is cleared. Such a day will have a value of 0
     """
 
-    start_date: date | None | UnsetType = field(name="startDate", default=UNSET)
-    limit_minutes_per_fifteen_minutes: list[int] | None | UnsetType = field(
-        name="limitMinutesPerFifteenMinutes", default=UNSET
+    start_date: date | None = field(name="startDate", default=None)
+    limit_minutes_per_fifteen_minutes: list[int] | None = field(
+        name="limitMinutesPerFifteenMinutes", default=None
     )
-    limit_minutes_per_day: list[int] | None | UnsetType = field(
-        name="limitMinutesPerDay", default=UNSET
+    limit_minutes_per_day: list[int] | None = field(
+        name="limitMinutesPerDay", default=None
     )
 
 
@@ -2057,8 +1957,8 @@ class BuTimeOffLimitReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BuTimeOffLimitResponse(Model):
@@ -2074,19 +1974,19 @@ class BuTimeOffLimitResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    staffing_group: StaffingGroupReference | None | UnsetType = field(
-        name="staffingGroup", default=UNSET
+    id: str | None = None
+    staffing_group: StaffingGroupReference | None = field(
+        name="staffingGroup", default=None
     )
-    management_unit: ManagementUnitReference | None | UnsetType = field(
-        name="managementUnit", default=UNSET
+    management_unit: ManagementUnitReference | None = field(
+        name="managementUnit", default=None
     )
-    granularity: str | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    full_day_time_off_start_time: str | None | UnsetType = field(
-        name="fullDayTimeOffStartTime", default=UNSET
+    granularity: str | None = None
+    metadata: WfmVersionedEntityMetadata | None = None
+    full_day_time_off_start_time: str | None = field(
+        name="fullDayTimeOffStartTime", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BuTimeOffLimitValueRange(Model):
@@ -2105,26 +2005,26 @@ class BuTimeOffLimitValueRange(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    time_off_limit: BuTimeOffLimitReference | None | UnsetType = field(
-        name="timeOffLimit", default=UNSET
+    id: str | None = None
+    time_off_limit: BuTimeOffLimitReference | None = field(
+        name="timeOffLimit", default=None
     )
-    start_date: date | None | UnsetType = field(name="startDate", default=UNSET)
-    granularity: str | None | UnsetType = UNSET
-    limit_minutes_per_interval: list[int] | None | UnsetType = field(
-        name="limitMinutesPerInterval", default=UNSET
+    start_date: date | None = field(name="startDate", default=None)
+    granularity: str | None = None
+    limit_minutes_per_interval: list[int] | None = field(
+        name="limitMinutesPerInterval", default=None
     )
-    allocated_minutes_per_interval: list[int] | None | UnsetType = field(
-        name="allocatedMinutesPerInterval", default=UNSET
+    allocated_minutes_per_interval: list[int] | None = field(
+        name="allocatedMinutesPerInterval", default=None
     )
-    waitlisted_minutes_per_interval: list[int] | None | UnsetType = field(
-        name="waitlistedMinutesPerInterval", default=UNSET
+    waitlisted_minutes_per_interval: list[int] | None = field(
+        name="waitlistedMinutesPerInterval", default=None
     )
-    waitlisted_requests_per_interval: list[int] | None | UnsetType = field(
-        name="waitlistedRequestsPerInterval", default=UNSET
+    waitlisted_requests_per_interval: list[int] | None = field(
+        name="waitlistedRequestsPerInterval", default=None
     )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    metadata: WfmVersionedEntityMetadata | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BuTimeOffLimitValues(Model):
@@ -2136,12 +2036,10 @@ class BuTimeOffLimitValues(Model):
         values_per_fifteen_minutes: Time-off limit values specified in per fifteen minutes granularity. Set only if granularity is 'FifteenMinutes'
     """
 
-    start_date: date | None | UnsetType = field(name="startDate", default=UNSET)
-    values_per_day: TimeOffLimitValues | None | UnsetType = field(
-        name="valuesPerDay", default=UNSET
-    )
-    values_per_fifteen_minutes: TimeOffLimitValues | None | UnsetType = field(
-        name="valuesPerFifteenMinutes", default=UNSET
+    start_date: date | None = field(name="startDate", default=None)
+    values_per_day: TimeOffLimitValues | None = field(name="valuesPerDay", default=None)
+    values_per_fifteen_minutes: TimeOffLimitValues | None = field(
+        name="valuesPerFifteenMinutes", default=None
     )
 
 
@@ -2155,14 +2053,14 @@ class BuTimeOffLimitValuesForGranularityResponse(Model):
         metadata: Version metadata for the time-off limit
     """
 
-    time_off_limit: BuTimeOffLimitReference | None | UnsetType = field(
-        name="timeOffLimit", default=UNSET
+    time_off_limit: BuTimeOffLimitReference | None = field(
+        name="timeOffLimit", default=None
     )
-    granularity: str | None | UnsetType = UNSET
-    limit_values: list[BuTimeOffLimitValues] | None | UnsetType = field(
-        name="limitValues", default=UNSET
+    granularity: str | None = None
+    limit_values: list[BuTimeOffLimitValues] | None = field(
+        name="limitValues", default=None
     )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class BuTimeOffLimitValuesImportUploadUrlRequest(Model):
@@ -2172,15 +2070,13 @@ class BuTimeOffLimitValuesImportUploadUrlRequest(Model):
         content_length_bytes: The expected content length (in bytes) of the gzip-encoded data that will be PUT to the returned signed URL
     """
 
-    content_length_bytes: int | None | UnsetType = field(
-        name="contentLengthBytes", default=UNSET
-    )
+    content_length_bytes: int | None = field(name="contentLengthBytes", default=None)
 
 
 class BuTimeOffLimitValuesResponse(Model):
     """The BuTimeOffLimitValuesResponse model."""
 
-    values: list[BuTimeOffLimitValueRange] | None | UnsetType = UNSET
+    values: list[BuTimeOffLimitValueRange] | None = None
 
 
 class BuTimeOffPlanListing(Model):
@@ -2190,8 +2086,8 @@ class BuTimeOffPlanListing(Model):
         download_url: URL from which to fetch results for requests with a large result set. If populated, the downloaded data will conform to the same schema as would normally be returned, excepting downloaded data will never itself contain a downloadUrl
     """
 
-    entities: list[BuTimeOffPlanResponse] | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    entities: list[BuTimeOffPlanResponse] | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class BuTimeOffPlanResponse(Model):
@@ -2216,44 +2112,40 @@ class BuTimeOffPlanResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    activity_code_ids: list[str] | None | UnsetType = field(
-        name="activityCodeIds", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    activity_code_ids: list[str] | None = field(name="activityCodeIds", default=None)
+    time_off_limits: list[BuTimeOffLimitReference] | None = field(
+        name="timeOffLimits", default=None
     )
-    time_off_limits: list[BuTimeOffLimitReference] | None | UnsetType = field(
-        name="timeOffLimits", default=UNSET
+    auto_approval_rule: str | None = field(name="autoApprovalRule", default=None)
+    days_before_start_to_expire_from_waitlist: int | None = field(
+        name="daysBeforeStartToExpireFromWaitlist", default=None
     )
-    auto_approval_rule: str | None | UnsetType = field(
-        name="autoApprovalRule", default=UNSET
+    auto_publish_approved_time_off_requests: bool | None = field(
+        name="autoPublishApprovedTimeOffRequests", default=None
     )
-    days_before_start_to_expire_from_waitlist: int | None | UnsetType = field(
-        name="daysBeforeStartToExpireFromWaitlist", default=UNSET
+    restricted_activity_codes: ActivityCodesReference | None = field(
+        name="restrictedActivityCodes", default=None
     )
-    auto_publish_approved_time_off_requests: bool | None | UnsetType = field(
-        name="autoPublishApprovedTimeOffRequests", default=UNSET
+    override_dates: list[OverrideDate] | None = field(
+        name="overrideDates", default=None
     )
-    restricted_activity_codes: ActivityCodesReference | None | UnsetType = field(
-        name="restrictedActivityCodes", default=UNSET
+    hris_time_off_type: HrisTimeOffType | None = field(
+        name="hrisTimeOffType", default=None
     )
-    override_dates: list[OverrideDate] | None | UnsetType = field(
-        name="overrideDates", default=UNSET
+    enabled: bool | None = None
+    count_against_time_off_limits: bool | None = field(
+        name="countAgainstTimeOffLimits", default=None
     )
-    hris_time_off_type: HrisTimeOffType | None | UnsetType = field(
-        name="hrisTimeOffType", default=UNSET
+    business_unit_association: TimeOffPlanBusinessUnitAssociation | None = field(
+        name="businessUnitAssociation", default=None
     )
-    enabled: bool | None | UnsetType = UNSET
-    count_against_time_off_limits: bool | None | UnsetType = field(
-        name="countAgainstTimeOffLimits", default=UNSET
+    management_unit_association: TimeOffPlanManagementUnitAssociation | None = field(
+        name="managementUnitAssociation", default=None
     )
-    business_unit_association: TimeOffPlanBusinessUnitAssociation | None | UnsetType = (
-        field(name="businessUnitAssociation", default=UNSET)
-    )
-    management_unit_association: (
-        TimeOffPlanManagementUnitAssociation | None | UnsetType
-    ) = field(name="managementUnitAssociation", default=UNSET)
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    metadata: WfmVersionedEntityMetadata | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BuUpdateAgentScheduleShift(Model):
@@ -2271,21 +2163,17 @@ class BuUpdateAgentScheduleShift(Model):
         delete: Set to true to delete the shift from the agent's schedule
     """
 
-    id: str | None | UnsetType = UNSET
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    activities: list[BuAgentScheduleActivity] | None | UnsetType = UNSET
-    manually_edited: bool | None | UnsetType = field(
-        name="manuallyEdited", default=UNSET
+    id: str | None = None
+    start_date: datetime | None = field(name="startDate", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    activities: list[BuAgentScheduleActivity] | None = None
+    manually_edited: bool | None = field(name="manuallyEdited", default=None)
+    schedule: BuScheduleReference | None = None
+    work_plan_id: ValueWrapperString | None = field(name="workPlanId", default=None)
+    work_plan_shift_id: ValueWrapperString | None = field(
+        name="workPlanShiftId", default=None
     )
-    schedule: BuScheduleReference | None | UnsetType = UNSET
-    work_plan_id: ValueWrapperString | None | UnsetType = field(
-        name="workPlanId", default=UNSET
-    )
-    work_plan_shift_id: ValueWrapperString | None | UnsetType = field(
-        name="workPlanShiftId", default=UNSET
-    )
-    delete: bool | None | UnsetType = UNSET
+    delete: bool | None = None
 
 
 class BuUpdateAgentScheduleUploadSchema(Model):
@@ -2301,19 +2189,17 @@ class BuUpdateAgentScheduleUploadSchema(Model):
         delete: Whether to delete this agent's schedule. Defaults to false if not set
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    work_plan_id: ValueWrapperString | None | UnsetType = field(
-        name="workPlanId", default=UNSET
+    user_id: str | None = field(name="userId", default=None)
+    work_plan_id: ValueWrapperString | None = field(name="workPlanId", default=None)
+    work_plan_ids_per_week: ListWrapperString | None = field(
+        name="workPlanIdsPerWeek", default=None
     )
-    work_plan_ids_per_week: ListWrapperString | None | UnsetType = field(
-        name="workPlanIdsPerWeek", default=UNSET
+    shifts: list[BuUpdateAgentScheduleShift] | None = None
+    full_day_time_off_markers: list[BuFullDayTimeOffMarker] | None = field(
+        name="fullDayTimeOffMarkers", default=None
     )
-    shifts: list[BuUpdateAgentScheduleShift] | None | UnsetType = UNSET
-    full_day_time_off_markers: list[BuFullDayTimeOffMarker] | None | UnsetType = field(
-        name="fullDayTimeOffMarkers", default=UNSET
-    )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    delete: bool | None | UnsetType = UNSET
+    metadata: WfmVersionedEntityMetadata | None = None
+    delete: bool | None = None
 
 
 class BuUpdateTimeOffPlanRequest(Model):
@@ -2335,39 +2221,37 @@ class BuUpdateTimeOffPlanRequest(Model):
         metadata: Version metadata for this time-off plan
     """
 
-    name: str | None | UnsetType = UNSET
-    activity_code_ids: SetWrapperString | None | UnsetType = field(
-        name="activityCodeIds", default=UNSET
+    name: str | None = None
+    activity_code_ids: SetWrapperString | None = field(
+        name="activityCodeIds", default=None
     )
-    auto_approval_rule: str | None | UnsetType = field(
-        name="autoApprovalRule", default=UNSET
+    auto_approval_rule: str | None = field(name="autoApprovalRule", default=None)
+    days_before_start_to_expire_from_waitlist: int | None = field(
+        name="daysBeforeStartToExpireFromWaitlist", default=None
     )
-    days_before_start_to_expire_from_waitlist: int | None | UnsetType = field(
-        name="daysBeforeStartToExpireFromWaitlist", default=UNSET
+    auto_publish_approved_time_off_requests: bool | None = field(
+        name="autoPublishApprovedTimeOffRequests", default=None
     )
-    auto_publish_approved_time_off_requests: bool | None | UnsetType = field(
-        name="autoPublishApprovedTimeOffRequests", default=UNSET
+    restricted_activity_code_ids: SetWrapperString | None = field(
+        name="restrictedActivityCodeIds", default=None
     )
-    restricted_activity_code_ids: SetWrapperString | None | UnsetType = field(
-        name="restrictedActivityCodeIds", default=UNSET
+    override_dates: ListWrapperOverrideDate | None = field(
+        name="overrideDates", default=None
     )
-    override_dates: ListWrapperOverrideDate | None | UnsetType = field(
-        name="overrideDates", default=UNSET
+    hris_time_off_type: ValueWrapperHrisTimeOffType | None = field(
+        name="hrisTimeOffType", default=None
     )
-    hris_time_off_type: ValueWrapperHrisTimeOffType | None | UnsetType = field(
-        name="hrisTimeOffType", default=UNSET
+    enabled: bool | None = None
+    count_against_time_off_limits: bool | None = field(
+        name="countAgainstTimeOffLimits", default=None
     )
-    enabled: bool | None | UnsetType = UNSET
-    count_against_time_off_limits: bool | None | UnsetType = field(
-        name="countAgainstTimeOffLimits", default=UNSET
+    business_unit_association: UpdateTimeOffPlanBusinessUnitAssociation | None = field(
+        name="businessUnitAssociation", default=None
     )
-    business_unit_association: (
-        UpdateTimeOffPlanBusinessUnitAssociation | None | UnsetType
-    ) = field(name="businessUnitAssociation", default=UNSET)
-    management_unit_association: (
-        UpdateTimeOffPlanManagementUnitAssociation | None | UnsetType
-    ) = field(name="managementUnitAssociation", default=UNSET)
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    management_unit_association: UpdateTimeOffPlanManagementUnitAssociation | None = (
+        field(name="managementUnitAssociation", default=None)
+    )
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class BuUserListing(Model):
@@ -2377,6 +2261,6 @@ class BuUserListing(Model):
         management_units: Management units and their associated users
     """
 
-    management_units: list[ManagementUnitUserListing] | None | UnsetType = field(
-        name="managementUnits", default=UNSET
+    management_units: list[ManagementUnitUserListing] | None = field(
+        name="managementUnits", default=None
     )

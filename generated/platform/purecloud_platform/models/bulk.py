@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, date, datetime, field
+from .._models import Any, Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .add import AddOpportunityBody
@@ -50,7 +50,7 @@ class BulkAddDecisionTableRowsRequest(Model):
         rows: The list of rows to create. Maximum 15 rows per request. RowIndex is not supported for bulk add - all rows will be appended to the end of the table in the order provided.
     """
 
-    rows: list[CreateDecisionTableRowRequest] | None | UnsetType = UNSET
+    rows: list[CreateDecisionTableRowRequest] | None = None
 
 
 class BulkAddDecisionTableRowsResponse(Model):
@@ -61,8 +61,8 @@ class BulkAddDecisionTableRowsResponse(Model):
         rows: The list of created decision table rows
     """
 
-    total_created: int | None | UnsetType = field(name="totalCreated", default=UNSET)
-    rows: list[DecisionTableRow] | None | UnsetType = UNSET
+    total_created: int | None = field(name="totalCreated", default=None)
+    rows: list[DecisionTableRow] | None = None
 
 
 class BulkAddOpportunitiesRequest(Model):
@@ -73,8 +73,8 @@ class BulkAddOpportunitiesRequest(Model):
         agent_ids: The IDs of the agents who are invited to the opportunities being added
     """
 
-    opportunities: list[AddOpportunityBody] | None | UnsetType = UNSET
-    agent_ids: list[str] | None | UnsetType = field(name="agentIds", default=UNSET)
+    opportunities: list[AddOpportunityBody] | None = None
+    agent_ids: list[str] | None = field(name="agentIds", default=None)
 
 
 class BulkAddOpportunitiesResponse(Model):
@@ -84,7 +84,7 @@ class BulkAddOpportunitiesResponse(Model):
         opportunities: The list of opportunities
     """
 
-    opportunities: list[OpportunityResult] | None | UnsetType = UNSET
+    opportunities: list[OpportunityResult] | None = None
 
 
 class BulkAddSourceIntentsRequest(Model):
@@ -94,7 +94,7 @@ class BulkAddSourceIntentsRequest(Model):
         items: List of items to add
     """
 
-    items: list[SourceIntent] | None | UnsetType = UNSET
+    items: list[SourceIntent] | None = None
 
 
 class BulkCallbackDisconnectRequest(Model):
@@ -104,9 +104,9 @@ class BulkCallbackDisconnectRequest(Model):
         callback_disconnect_identifiers: The list of requests to disconnect callbacks in bulk
     """
 
-    callback_disconnect_identifiers: (
-        list[CallbackDisconnectIdentifier] | None | UnsetType
-    ) = field(name="callbackDisconnectIdentifiers", default=UNSET)
+    callback_disconnect_identifiers: list[CallbackDisconnectIdentifier] | None = field(
+        name="callbackDisconnectIdentifiers", default=None
+    )
 
 
 class BulkCallbackPatchRequest(Model):
@@ -116,8 +116,8 @@ class BulkCallbackPatchRequest(Model):
         patch_callback_requests: The list of requests to update callbacks in bulk
     """
 
-    patch_callback_requests: list[PatchCallbackRequest] | None | UnsetType = field(
-        name="patchCallbackRequests", default=UNSET
+    patch_callback_requests: list[PatchCallbackRequest] | None = field(
+        name="patchCallbackRequests", default=None
     )
 
 
@@ -130,17 +130,15 @@ class BulkCallbackPatchResponse(Model):
         error_indexes: An index of where the errors are in the listing.
     """
 
-    results: list[BulkResult] | None | UnsetType = UNSET
-    error_count: int | None | UnsetType = field(name="errorCount", default=UNSET)
-    error_indexes: list[int] | None | UnsetType = field(
-        name="errorIndexes", default=UNSET
-    )
+    results: list[BulkResult] | None = None
+    error_count: int | None = field(name="errorCount", default=None)
+    error_indexes: list[int] | None = field(name="errorIndexes", default=None)
 
 
 class BulkContactsEnrichRequest(Model):
     """The BulkContactsEnrichRequest model."""
 
-    entities: list[ContactEnrichRequest] | None | UnsetType = UNSET
+    entities: list[ContactEnrichRequest] | None = None
 
 
 class BulkContactsEnrichResponse(Model):
@@ -157,18 +155,15 @@ class BulkContactsEnrichResponse(Model):
             BulkResponseResultExternalContactContactEnrichRequestBulkEntityErrorContactEnrichRequest
         ]
         | None
-        | UnsetType
-    ) = UNSET
-    error_count: int | None | UnsetType = field(name="errorCount", default=UNSET)
-    error_indexes: list[int] | None | UnsetType = field(
-        name="errorIndexes", default=UNSET
-    )
+    ) = None
+    error_count: int | None = field(name="errorCount", default=None)
+    error_indexes: list[int] | None = field(name="errorIndexes", default=None)
 
 
 class BulkContactsRequest(Model):
     """The BulkContactsRequest model."""
 
-    entities: list[ExternalContact] | None | UnsetType = UNSET
+    entities: list[ExternalContact] | None = None
 
 
 class BulkContactsResponse(Model):
@@ -185,12 +180,9 @@ class BulkContactsResponse(Model):
             BulkResponseResultExternalContactExternalContactBulkEntityErrorExternalContact
         ]
         | None
-        | UnsetType
-    ) = UNSET
-    error_count: int | None | UnsetType = field(name="errorCount", default=UNSET)
-    error_indexes: list[int] | None | UnsetType = field(
-        name="errorIndexes", default=UNSET
-    )
+    ) = None
+    error_count: int | None = field(name="errorCount", default=None)
+    error_indexes: list[int] | None = field(name="errorIndexes", default=None)
 
 
 class BulkDeleteDecisionTableRowsRequest(Model):
@@ -200,7 +192,7 @@ class BulkDeleteDecisionTableRowsRequest(Model):
         row_ids: The set of unique row IDs to be deleted. Maximum 49 rows per request.
     """
 
-    row_ids: list[str] | None | UnsetType = field(name="rowIds", default=UNSET)
+    row_ids: list[str] | None = field(name="rowIds", default=None)
 
 
 class BulkDeleteResponse(Model):
@@ -212,13 +204,9 @@ class BulkDeleteResponse(Model):
         error_indexes: The indexes of all failed operations in the results field.
     """
 
-    results: (
-        list[BulkResponseResultVoidEntityBulkEntityErrorEntity] | None | UnsetType
-    ) = UNSET
-    error_count: int | None | UnsetType = field(name="errorCount", default=UNSET)
-    error_indexes: list[int] | None | UnsetType = field(
-        name="errorIndexes", default=UNSET
-    )
+    results: list[BulkResponseResultVoidEntityBulkEntityErrorEntity] | None = None
+    error_count: int | None = field(name="errorCount", default=None)
+    error_indexes: list[int] | None = field(name="errorIndexes", default=None)
 
 
 class BulkEntityErrorContactEnrichRequest(Model):
@@ -233,12 +221,12 @@ class BulkEntityErrorContactEnrichRequest(Model):
         entity: The entity body specified in the Bulk request operation that caused this error.
     """
 
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    retryable: bool | None | UnsetType = UNSET
-    details: list[BulkErrorDetail] | None | UnsetType = UNSET
-    entity: ContactEnrichRequest | None | UnsetType = UNSET
+    code: str | None = None
+    message: str | None = None
+    status: int | None = None
+    retryable: bool | None = None
+    details: list[BulkErrorDetail] | None = None
+    entity: ContactEnrichRequest | None = None
 
 
 class BulkEntityErrorContactList(Model):
@@ -253,12 +241,12 @@ class BulkEntityErrorContactList(Model):
         entity: The entity body specified in the Bulk request operation that caused this error.
     """
 
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    retryable: bool | None | UnsetType = UNSET
-    details: list[BulkErrorDetail] | None | UnsetType = UNSET
-    entity: ContactList | None | UnsetType = UNSET
+    code: str | None = None
+    message: str | None = None
+    status: int | None = None
+    retryable: bool | None = None
+    details: list[BulkErrorDetail] | None = None
+    entity: ContactList | None = None
 
 
 class BulkEntityErrorEntity(Model):
@@ -273,12 +261,12 @@ class BulkEntityErrorEntity(Model):
         entity: The entity body specified in the Bulk request operation that caused this error.
     """
 
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    retryable: bool | None | UnsetType = UNSET
-    details: list[BulkErrorDetail] | None | UnsetType = UNSET
-    entity: Entity | None | UnsetType = UNSET
+    code: str | None = None
+    message: str | None = None
+    status: int | None = None
+    retryable: bool | None = None
+    details: list[BulkErrorDetail] | None = None
+    entity: Entity | None = None
 
 
 class BulkEntityErrorExternalContact(Model):
@@ -293,12 +281,12 @@ class BulkEntityErrorExternalContact(Model):
         entity: The entity body specified in the Bulk request operation that caused this error.
     """
 
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    retryable: bool | None | UnsetType = UNSET
-    details: list[BulkErrorDetail] | None | UnsetType = UNSET
-    entity: ExternalContact | None | UnsetType = UNSET
+    code: str | None = None
+    message: str | None = None
+    status: int | None = None
+    retryable: bool | None = None
+    details: list[BulkErrorDetail] | None = None
+    entity: ExternalContact | None = None
 
 
 class BulkEntityErrorExternalOrganization(Model):
@@ -313,12 +301,12 @@ class BulkEntityErrorExternalOrganization(Model):
         entity: The entity body specified in the Bulk request operation that caused this error.
     """
 
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    retryable: bool | None | UnsetType = UNSET
-    details: list[BulkErrorDetail] | None | UnsetType = UNSET
-    entity: ExternalOrganization | None | UnsetType = UNSET
+    code: str | None = None
+    message: str | None = None
+    status: int | None = None
+    retryable: bool | None = None
+    details: list[BulkErrorDetail] | None = None
+    entity: ExternalOrganization | None = None
 
 
 class BulkEntityErrorExternalOrganizationEnrichRequest(Model):
@@ -333,12 +321,12 @@ class BulkEntityErrorExternalOrganizationEnrichRequest(Model):
         entity: The entity body specified in the Bulk request operation that caused this error.
     """
 
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    retryable: bool | None | UnsetType = UNSET
-    details: list[BulkErrorDetail] | None | UnsetType = UNSET
-    entity: ExternalOrganizationEnrichRequest | None | UnsetType = UNSET
+    code: str | None = None
+    message: str | None = None
+    status: int | None = None
+    retryable: bool | None = None
+    details: list[BulkErrorDetail] | None = None
+    entity: ExternalOrganizationEnrichRequest | None = None
 
 
 class BulkEntityErrorNote(Model):
@@ -353,12 +341,12 @@ class BulkEntityErrorNote(Model):
         entity: The entity body specified in the Bulk request operation that caused this error.
     """
 
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    retryable: bool | None | UnsetType = UNSET
-    details: list[BulkErrorDetail] | None | UnsetType = UNSET
-    entity: Note | None | UnsetType = UNSET
+    code: str | None = None
+    message: str | None = None
+    status: int | None = None
+    retryable: bool | None = None
+    details: list[BulkErrorDetail] | None = None
+    entity: Note | None = None
 
 
 class BulkEntityErrorPrefix(Model):
@@ -373,12 +361,12 @@ class BulkEntityErrorPrefix(Model):
         entity: The entity body specified in the Bulk request operation that caused this error.
     """
 
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    retryable: bool | None | UnsetType = UNSET
-    details: list[BulkErrorDetail] | None | UnsetType = UNSET
-    entity: Prefix | None | UnsetType = UNSET
+    code: str | None = None
+    message: str | None = None
+    status: int | None = None
+    retryable: bool | None = None
+    details: list[BulkErrorDetail] | None = None
+    entity: Prefix | None = None
 
 
 class BulkEntityErrorRelationship(Model):
@@ -393,12 +381,12 @@ class BulkEntityErrorRelationship(Model):
         entity: The entity body specified in the Bulk request operation that caused this error.
     """
 
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    retryable: bool | None | UnsetType = UNSET
-    details: list[BulkErrorDetail] | None | UnsetType = UNSET
-    entity: Relationship | None | UnsetType = UNSET
+    code: str | None = None
+    message: str | None = None
+    status: int | None = None
+    retryable: bool | None = None
+    details: list[BulkErrorDetail] | None = None
+    entity: Relationship | None = None
 
 
 class BulkError(Model):
@@ -409,8 +397,8 @@ class BulkError(Model):
         code: Error code of the bulk operation result.
     """
 
-    message: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
+    message: str | None = None
+    code: str | None = None
 
 
 class BulkErrorDetail(Model):
@@ -422,9 +410,9 @@ class BulkErrorDetail(Model):
         message: A field-specific error message describing why this operation was rejected.
     """
 
-    field_name: str | None | UnsetType = field(name="fieldName", default=UNSET)
-    value: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
+    field_name: str | None = field(name="fieldName", default=None)
+    value: str | None = None
+    message: str | None = None
 
 
 class BulkFetchContactsResponse(Model):
@@ -437,14 +425,10 @@ class BulkFetchContactsResponse(Model):
     """
 
     results: (
-        list[BulkResponseResultExternalContactEntityBulkEntityErrorEntity]
-        | None
-        | UnsetType
-    ) = UNSET
-    error_count: int | None | UnsetType = field(name="errorCount", default=UNSET)
-    error_indexes: list[int] | None | UnsetType = field(
-        name="errorIndexes", default=UNSET
-    )
+        list[BulkResponseResultExternalContactEntityBulkEntityErrorEntity] | None
+    ) = None
+    error_count: int | None = field(name="errorCount", default=None)
+    error_indexes: list[int] | None = field(name="errorIndexes", default=None)
 
 
 class BulkFetchNotesResponse(Model):
@@ -456,13 +440,9 @@ class BulkFetchNotesResponse(Model):
         error_indexes: The indexes of all failed operations in the results field.
     """
 
-    results: (
-        list[BulkResponseResultNoteEntityBulkEntityErrorEntity] | None | UnsetType
-    ) = UNSET
-    error_count: int | None | UnsetType = field(name="errorCount", default=UNSET)
-    error_indexes: list[int] | None | UnsetType = field(
-        name="errorIndexes", default=UNSET
-    )
+    results: list[BulkResponseResultNoteEntityBulkEntityErrorEntity] | None = None
+    error_count: int | None = field(name="errorCount", default=None)
+    error_indexes: list[int] | None = field(name="errorIndexes", default=None)
 
 
 class BulkFetchOrganizationsResponse(Model):
@@ -475,14 +455,10 @@ class BulkFetchOrganizationsResponse(Model):
     """
 
     results: (
-        list[BulkResponseResultExternalOrganizationEntityBulkEntityErrorEntity]
-        | None
-        | UnsetType
-    ) = UNSET
-    error_count: int | None | UnsetType = field(name="errorCount", default=UNSET)
-    error_indexes: list[int] | None | UnsetType = field(
-        name="errorIndexes", default=UNSET
-    )
+        list[BulkResponseResultExternalOrganizationEntityBulkEntityErrorEntity] | None
+    ) = None
+    error_count: int | None = field(name="errorCount", default=None)
+    error_indexes: list[int] | None = field(name="errorIndexes", default=None)
 
 
 class BulkFetchRelationshipsResponse(Model):
@@ -494,21 +470,17 @@ class BulkFetchRelationshipsResponse(Model):
         error_indexes: The indexes of all failed operations in the results field.
     """
 
-    results: (
-        list[BulkResponseResultRelationshipEntityBulkEntityErrorEntity]
-        | None
-        | UnsetType
-    ) = UNSET
-    error_count: int | None | UnsetType = field(name="errorCount", default=UNSET)
-    error_indexes: list[int] | None | UnsetType = field(
-        name="errorIndexes", default=UNSET
+    results: list[BulkResponseResultRelationshipEntityBulkEntityErrorEntity] | None = (
+        None
     )
+    error_count: int | None = field(name="errorCount", default=None)
+    error_indexes: list[int] | None = field(name="errorIndexes", default=None)
 
 
 class BulkIdsRequest(Model):
     """The BulkIdsRequest model."""
 
-    entities: list[ExternalContactsEntity] | None | UnsetType = UNSET
+    entities: list[ExternalContactsEntity] | None = None
 
 
 class BulkJob(Model):
@@ -527,22 +499,16 @@ class BulkJob(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    action: str | None | UnsetType = UNSET
-    total_count: int | None | UnsetType = field(name="totalCount", default=UNSET)
-    successful_count: int | None | UnsetType = field(
-        name="successfulCount", default=UNSET
-    )
-    failed_count: int | None | UnsetType = field(name="failedCount", default=UNSET)
-    date_started: datetime | None | UnsetType = field(name="dateStarted", default=UNSET)
-    date_finished: datetime | None | UnsetType = field(
-        name="dateFinished", default=UNSET
-    )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    state: str | None = None
+    action: str | None = None
+    total_count: int | None = field(name="totalCount", default=None)
+    successful_count: int | None = field(name="successfulCount", default=None)
+    failed_count: int | None = field(name="failedCount", default=None)
+    date_started: datetime | None = field(name="dateStarted", default=None)
+    date_finished: datetime | None = field(name="dateFinished", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BulkJobAddRequest(Model):
@@ -552,7 +518,7 @@ class BulkJobAddRequest(Model):
         entities: The list of workitem entities to create.
     """
 
-    entities: list[WorkitemCommonCreate] | None | UnsetType = UNSET
+    entities: list[WorkitemCommonCreate] | None = None
 
 
 class BulkJobAddResponse(Model):
@@ -564,11 +530,9 @@ class BulkJobAddResponse(Model):
         error_indexes: An index of where the errors are in the listing.
     """
 
-    results: list[BulkJobAddResult] | None | UnsetType = UNSET
-    error_count: int | None | UnsetType = field(name="errorCount", default=UNSET)
-    error_indexes: list[int] | None | UnsetType = field(
-        name="errorIndexes", default=UNSET
-    )
+    results: list[BulkJobAddResult] | None = None
+    error_count: int | None = field(name="errorCount", default=None)
+    error_indexes: list[int] | None = field(name="errorIndexes", default=None)
 
 
 class BulkJobAddResult(Model):
@@ -579,8 +543,8 @@ class BulkJobAddResult(Model):
         entity: The result of the operation if it succeeded. For Workitem Bulk Add this is a summary.
     """
 
-    error: BulkJobError | None | UnsetType = UNSET
-    entity: BulkJobAddWorkitemSummary | None | UnsetType = UNSET
+    error: BulkJobError | None = None
+    entity: BulkJobAddWorkitemSummary | None = None
 
 
 class BulkJobAddWorkitemSummary(Model):
@@ -593,11 +557,11 @@ class BulkJobAddWorkitemSummary(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    workbin: WorkbinReference | None | UnsetType = UNSET
-    type: WorktypeReference | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    workbin: WorkbinReference | None = None
+    type: WorktypeReference | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BulkJobEntity(Model):
@@ -607,7 +571,7 @@ class BulkJobEntity(Model):
         id: The id of the bulk job entity.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class BulkJobError(Model):
@@ -618,8 +582,8 @@ class BulkJobError(Model):
         code: Error code of the bulk operation result.
     """
 
-    message: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
+    message: str | None = None
+    code: str | None = None
 
 
 class BulkJobTerminateRequest(Model):
@@ -629,7 +593,7 @@ class BulkJobTerminateRequest(Model):
         entities: The list of bulk job entities to terminate.
     """
 
-    entities: list[BulkJobEntity] | None | UnsetType = UNSET
+    entities: list[BulkJobEntity] | None = None
 
 
 class BulkJobTerminateResult(Model):
@@ -640,8 +604,8 @@ class BulkJobTerminateResult(Model):
         entity: The result of the operation if it succeeded. For Workitem Bulk Terminate this is a summary.
     """
 
-    error: BulkJobError | None | UnsetType = UNSET
-    entity: BulkJobTerminateResultEntity | None | UnsetType = UNSET
+    error: BulkJobError | None = None
+    entity: BulkJobTerminateResultEntity | None = None
 
 
 class BulkJobTerminateResultEntity(Model):
@@ -652,8 +616,8 @@ class BulkJobTerminateResultEntity(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BulkJobTerminateResultsResponse(Model):
@@ -665,11 +629,9 @@ class BulkJobTerminateResultsResponse(Model):
         error_indexes: An index of where the errors are in the listing.
     """
 
-    results: list[BulkJobTerminateResult] | None | UnsetType = UNSET
-    error_count: int | None | UnsetType = field(name="errorCount", default=UNSET)
-    error_indexes: list[int] | None | UnsetType = field(
-        name="errorIndexes", default=UNSET
-    )
+    results: list[BulkJobTerminateResult] | None = None
+    error_count: int | None = field(name="errorCount", default=None)
+    error_indexes: list[int] | None = field(name="errorIndexes", default=None)
 
 
 class BulkJobUpdate(Model):
@@ -679,23 +641,23 @@ class BulkJobUpdate(Model):
         state: The destination state of the bulk job. Allowed values: "Queued", "Terminated".
     """
 
-    state: str | None | UnsetType = UNSET
+    state: str | None = None
 
 
 class BulkJobsListing(Model):
     """The BulkJobsListing model."""
 
-    entities: list[BulkJob] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    after: str | None | UnsetType = UNSET
+    entities: list[BulkJob] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    after: str | None = None
 
 
 class BulkNotesRequest(Model):
     """The BulkNotesRequest model."""
 
-    entities: list[Note] | None | UnsetType = UNSET
+    entities: list[Note] | None = None
 
 
 class BulkNotesResponse(Model):
@@ -707,13 +669,9 @@ class BulkNotesResponse(Model):
         error_indexes: The indexes of all failed operations in the results field.
     """
 
-    results: list[BulkResponseResultNoteNoteBulkEntityErrorNote] | None | UnsetType = (
-        UNSET
-    )
-    error_count: int | None | UnsetType = field(name="errorCount", default=UNSET)
-    error_indexes: list[int] | None | UnsetType = field(
-        name="errorIndexes", default=UNSET
-    )
+    results: list[BulkResponseResultNoteNoteBulkEntityErrorNote] | None = None
+    error_count: int | None = field(name="errorCount", default=None)
+    error_indexes: list[int] | None = field(name="errorIndexes", default=None)
 
 
 class BulkOpportunitiesEnrollmentResult(Model):
@@ -725,9 +683,9 @@ class BulkOpportunitiesEnrollmentResult(Model):
         enrollment: The enrollment result
     """
 
-    status: str | None | UnsetType = UNSET
-    error: BulkOpportunitiesError | None | UnsetType = UNSET
-    enrollment: OpportunityEnrollment | None | UnsetType = UNSET
+    status: str | None = None
+    error: BulkOpportunitiesError | None = None
+    enrollment: OpportunityEnrollment | None = None
 
 
 class BulkOpportunitiesError(Model):
@@ -737,7 +695,7 @@ class BulkOpportunitiesError(Model):
         error_code: The error code for the failed operation Allowed values: "ActivityChanged", "AgentEnrollmentsHourlyLimitExceeded", "BatchLimitExceeded", "BusinessUnitEnrollmentsHourlyLimitExceeded", "BusinessUnitNotFound", "BusinessUnitOpportunityHourlyLimitExceeded", "CapacityFull", "Conflict", "DateMustBeInFuture", "DeadlineMustBeAfterOpenTime", "DeadlineMustBeBeforeOrEqualToStartTime", "EndTimeMustBeAfterStartTime", "EnrollmentNotFound", "InternalError", "InternalErrorAutoApproval", "InternalErrorDenial", "InternalErrorScheduleUpdate", "InvalidOpportunityLength", "InvalidOpportunityStatus", "InvalidRequest", "InvalidStatusTransition", "InvalidTime", "NoInvitationsForPublish", "OpenTimeMustBeBeforeStartTime", "OpportunityClosed", "OpportunityNotFound", "OpportunityNotOpen", "ScheduleConflict", "ScheduleNotFound", "ServiceUnavailable", "StartTimeMustBeWithinOneYear", "StatusNotDraft".
     """
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
+    error_code: str | None = field(name="errorCode", default=None)
 
 
 class BulkOpportunitiesExternalActivitiesRequest(Model):
@@ -747,7 +705,7 @@ class BulkOpportunitiesExternalActivitiesRequest(Model):
         ids: The IDs of the external activities
     """
 
-    ids: list[str] | None | UnsetType = UNSET
+    ids: list[str] | None = None
 
 
 class BulkOpportunitiesReferenceResult(Model):
@@ -759,9 +717,9 @@ class BulkOpportunitiesReferenceResult(Model):
         opportunity: Reference to the opportunity
     """
 
-    status: str | None | UnsetType = UNSET
-    error: BulkOpportunitiesError | None | UnsetType = UNSET
-    opportunity: OpportunityReference | None | UnsetType = UNSET
+    status: str | None = None
+    error: BulkOpportunitiesError | None = None
+    opportunity: OpportunityReference | None = None
 
 
 class BulkOpportunitiesRequest(Model):
@@ -771,7 +729,7 @@ class BulkOpportunitiesRequest(Model):
         ids: The IDs of the opportunities
     """
 
-    ids: list[str] | None | UnsetType = UNSET
+    ids: list[str] | None = None
 
 
 class BulkOpportunitiesStatusUpdateRequest(Model):
@@ -782,10 +740,8 @@ class BulkOpportunitiesStatusUpdateRequest(Model):
         status: The status to set for all opportunities specified in this request Allowed values: "Closed".
     """
 
-    opportunity_ids: list[str] | None | UnsetType = field(
-        name="opportunityIds", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
+    opportunity_ids: list[str] | None = field(name="opportunityIds", default=None)
+    status: str | None = None
 
 
 class BulkOpportunitiesStatusUpdateResponse(Model):
@@ -796,8 +752,8 @@ class BulkOpportunitiesStatusUpdateResponse(Model):
         error_count: The count of failed operations in the bulk request
     """
 
-    results: list[BulkOpportunitiesReferenceResult] | None | UnsetType = UNSET
-    error_count: int | None | UnsetType = field(name="errorCount", default=UNSET)
+    results: list[BulkOpportunitiesReferenceResult] | None = None
+    error_count: int | None = field(name="errorCount", default=None)
 
 
 class BulkOpportunityEnrollmentsStatusUpdateRequest(Model):
@@ -809,17 +765,15 @@ class BulkOpportunityEnrollmentsStatusUpdateRequest(Model):
         review_note: Supervisor's note explaining the agent's enrollment status change
     """
 
-    enrollment_ids: list[str] | None | UnsetType = field(
-        name="enrollmentIds", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    review_note: str | None | UnsetType = field(name="reviewNote", default=UNSET)
+    enrollment_ids: list[str] | None = field(name="enrollmentIds", default=None)
+    status: str | None = None
+    review_note: str | None = field(name="reviewNote", default=None)
 
 
 class BulkOrganizationsEnrichRequest(Model):
     """The BulkOrganizationsEnrichRequest model."""
 
-    entities: list[ExternalOrganizationEnrichRequest] | None | UnsetType = UNSET
+    entities: list[ExternalOrganizationEnrichRequest] | None = None
 
 
 class BulkOrganizationsEnrichResponse(Model):
@@ -836,18 +790,15 @@ class BulkOrganizationsEnrichResponse(Model):
             BulkResponseResultExternalOrganizationExternalOrganizationEnrichRequestBulkEntityErrorExternalOrganizationEnrichRequest
         ]
         | None
-        | UnsetType
-    ) = UNSET
-    error_count: int | None | UnsetType = field(name="errorCount", default=UNSET)
-    error_indexes: list[int] | None | UnsetType = field(
-        name="errorIndexes", default=UNSET
-    )
+    ) = None
+    error_count: int | None = field(name="errorCount", default=None)
+    error_indexes: list[int] | None = field(name="errorIndexes", default=None)
 
 
 class BulkOrganizationsRequest(Model):
     """The BulkOrganizationsRequest model."""
 
-    entities: list[ExternalOrganization] | None | UnsetType = UNSET
+    entities: list[ExternalOrganization] | None = None
 
 
 class BulkOrganizationsResponse(Model):
@@ -864,12 +815,9 @@ class BulkOrganizationsResponse(Model):
             BulkResponseResultExternalOrganizationExternalOrganizationBulkEntityErrorExternalOrganization
         ]
         | None
-        | UnsetType
-    ) = UNSET
-    error_count: int | None | UnsetType = field(name="errorCount", default=UNSET)
-    error_indexes: list[int] | None | UnsetType = field(
-        name="errorIndexes", default=UNSET
-    )
+    ) = None
+    error_count: int | None = field(name="errorCount", default=None)
+    error_indexes: list[int] | None = field(name="errorIndexes", default=None)
 
 
 class BulkPrefixesRequest(Model):
@@ -879,7 +827,7 @@ class BulkPrefixesRequest(Model):
         entities: List of prefixes to save - add or remove
     """
 
-    entities: list[Prefix] | None | UnsetType = UNSET
+    entities: list[Prefix] | None = None
 
 
 class BulkPrefixesResponse(Model):
@@ -891,13 +839,9 @@ class BulkPrefixesResponse(Model):
         error_indexes: The indexes of all failed operations in the results field.
     """
 
-    results: (
-        list[BulkResponseResultPrefixPrefixBulkEntityErrorPrefix] | None | UnsetType
-    ) = UNSET
-    error_count: int | None | UnsetType = field(name="errorCount", default=UNSET)
-    error_indexes: list[int] | None | UnsetType = field(
-        name="errorIndexes", default=UNSET
-    )
+    results: list[BulkResponseResultPrefixPrefixBulkEntityErrorPrefix] | None = None
+    error_count: int | None = field(name="errorCount", default=None)
+    error_indexes: list[int] | None = field(name="errorIndexes", default=None)
 
 
 class BulkPublishOpportunitiesResponse(Model):
@@ -908,14 +852,14 @@ class BulkPublishOpportunitiesResponse(Model):
         error_count: The count of failed operations in the bulk request
     """
 
-    results: list[BulkOpportunitiesReferenceResult] | None | UnsetType = UNSET
-    error_count: int | None | UnsetType = field(name="errorCount", default=UNSET)
+    results: list[BulkOpportunitiesReferenceResult] | None = None
+    error_count: int | None = field(name="errorCount", default=None)
 
 
 class BulkRelationshipsRequest(Model):
     """The BulkRelationshipsRequest model."""
 
-    entities: list[Relationship] | None | UnsetType = UNSET
+    entities: list[Relationship] | None = None
 
 
 class BulkRelationshipsResponse(Model):
@@ -930,12 +874,9 @@ class BulkRelationshipsResponse(Model):
     results: (
         list[BulkResponseResultRelationshipRelationshipBulkEntityErrorRelationship]
         | None
-        | UnsetType
-    ) = UNSET
-    error_count: int | None | UnsetType = field(name="errorCount", default=UNSET)
-    error_indexes: list[int] | None | UnsetType = field(
-        name="errorIndexes", default=UNSET
-    )
+    ) = None
+    error_count: int | None = field(name="errorCount", default=None)
+    error_indexes: list[int] | None = field(name="errorIndexes", default=None)
 
 
 class BulkRemoveOpportunitiesResponse(Model):
@@ -946,8 +887,8 @@ class BulkRemoveOpportunitiesResponse(Model):
         error_count: The count of failed operations in the bulk request
     """
 
-    results: list[BulkRemoveOpportunitiesResult] | None | UnsetType = UNSET
-    error_count: int | None | UnsetType = field(name="errorCount", default=UNSET)
+    results: list[BulkRemoveOpportunitiesResult] | None = None
+    error_count: int | None = field(name="errorCount", default=None)
 
 
 class BulkRemoveOpportunitiesResult(Model):
@@ -959,9 +900,9 @@ class BulkRemoveOpportunitiesResult(Model):
         opportunity_id: The ID of the opportunity
     """
 
-    status: str | None | UnsetType = UNSET
-    error: BulkOpportunitiesError | None | UnsetType = UNSET
-    opportunity_id: str | None | UnsetType = field(name="opportunityId", default=UNSET)
+    status: str | None = None
+    error: BulkOpportunitiesError | None = None
+    opportunity_id: str | None = field(name="opportunityId", default=None)
 
 
 class BulkRemoveSourceIntentsRequest(Model):
@@ -971,7 +912,7 @@ class BulkRemoveSourceIntentsRequest(Model):
         items: List of ids to delete
     """
 
-    items: list[str] | None | UnsetType = UNSET
+    items: list[str] | None = None
 
 
 class BulkResponse(Model):
@@ -983,11 +924,9 @@ class BulkResponse(Model):
         error_indexes: An index of where the errors are in the listing.
     """
 
-    results: list[BulkResult] | None | UnsetType = UNSET
-    error_count: int | None | UnsetType = field(name="errorCount", default=UNSET)
-    error_indexes: list[int] | None | UnsetType = field(
-        name="errorIndexes", default=UNSET
-    )
+    results: list[BulkResult] | None = None
+    error_count: int | None = field(name="errorCount", default=None)
+    error_indexes: list[int] | None = field(name="errorIndexes", default=None)
 
 
 class BulkResponseResultContactListContactListBulkEntityErrorContactList(Model):
@@ -1001,11 +940,11 @@ class BulkResponseResultContactListContactListBulkEntityErrorContactList(Model):
         status: Status Code for the requested operation.
     """
 
-    id: str | None | UnsetType = UNSET
-    success: bool | None | UnsetType = UNSET
-    entity: ContactList | None | UnsetType = UNSET
-    error: BulkEntityErrorContactList | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
+    id: str | None = None
+    success: bool | None = None
+    entity: ContactList | None = None
+    error: BulkEntityErrorContactList | None = None
+    status: int | None = None
 
 
 class BulkResponseResultExternalContactContactEnrichRequestBulkEntityErrorContactEnrichRequest(
@@ -1021,11 +960,11 @@ class BulkResponseResultExternalContactContactEnrichRequestBulkEntityErrorContac
         status: Status Code for the requested operation.
     """
 
-    id: str | None | UnsetType = UNSET
-    success: bool | None | UnsetType = UNSET
-    entity: ExternalContact | None | UnsetType = UNSET
-    error: BulkEntityErrorContactEnrichRequest | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
+    id: str | None = None
+    success: bool | None = None
+    entity: ExternalContact | None = None
+    error: BulkEntityErrorContactEnrichRequest | None = None
+    status: int | None = None
 
 
 class BulkResponseResultExternalContactEntityBulkEntityErrorEntity(Model):
@@ -1039,11 +978,11 @@ class BulkResponseResultExternalContactEntityBulkEntityErrorEntity(Model):
         status: Status Code for the requested operation.
     """
 
-    id: str | None | UnsetType = UNSET
-    success: bool | None | UnsetType = UNSET
-    entity: ExternalContact | None | UnsetType = UNSET
-    error: BulkEntityErrorEntity | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
+    id: str | None = None
+    success: bool | None = None
+    entity: ExternalContact | None = None
+    error: BulkEntityErrorEntity | None = None
+    status: int | None = None
 
 
 class BulkResponseResultExternalContactExternalContactBulkEntityErrorExternalContact(
@@ -1059,11 +998,11 @@ class BulkResponseResultExternalContactExternalContactBulkEntityErrorExternalCon
         status: Status Code for the requested operation.
     """
 
-    id: str | None | UnsetType = UNSET
-    success: bool | None | UnsetType = UNSET
-    entity: ExternalContact | None | UnsetType = UNSET
-    error: BulkEntityErrorExternalContact | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
+    id: str | None = None
+    success: bool | None = None
+    entity: ExternalContact | None = None
+    error: BulkEntityErrorExternalContact | None = None
+    status: int | None = None
 
 
 class BulkResponseResultExternalOrganizationEntityBulkEntityErrorEntity(Model):
@@ -1077,11 +1016,11 @@ class BulkResponseResultExternalOrganizationEntityBulkEntityErrorEntity(Model):
         status: Status Code for the requested operation.
     """
 
-    id: str | None | UnsetType = UNSET
-    success: bool | None | UnsetType = UNSET
-    entity: ExternalOrganization | None | UnsetType = UNSET
-    error: BulkEntityErrorEntity | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
+    id: str | None = None
+    success: bool | None = None
+    entity: ExternalOrganization | None = None
+    error: BulkEntityErrorEntity | None = None
+    status: int | None = None
 
 
 class BulkResponseResultExternalOrganizationExternalOrganizationBulkEntityErrorExternalOrganization(
@@ -1097,11 +1036,11 @@ class BulkResponseResultExternalOrganizationExternalOrganizationBulkEntityErrorE
         status: Status Code for the requested operation.
     """
 
-    id: str | None | UnsetType = UNSET
-    success: bool | None | UnsetType = UNSET
-    entity: ExternalOrganization | None | UnsetType = UNSET
-    error: BulkEntityErrorExternalOrganization | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
+    id: str | None = None
+    success: bool | None = None
+    entity: ExternalOrganization | None = None
+    error: BulkEntityErrorExternalOrganization | None = None
+    status: int | None = None
 
 
 class BulkResponseResultExternalOrganizationExternalOrganizationEnrichRequestBulkEntityErrorExternalOrganizationEnrichRequest(
@@ -1117,11 +1056,11 @@ class BulkResponseResultExternalOrganizationExternalOrganizationEnrichRequestBul
         status: Status Code for the requested operation.
     """
 
-    id: str | None | UnsetType = UNSET
-    success: bool | None | UnsetType = UNSET
-    entity: ExternalOrganization | None | UnsetType = UNSET
-    error: BulkEntityErrorExternalOrganizationEnrichRequest | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
+    id: str | None = None
+    success: bool | None = None
+    entity: ExternalOrganization | None = None
+    error: BulkEntityErrorExternalOrganizationEnrichRequest | None = None
+    status: int | None = None
 
 
 class BulkResponseResultNoteEntityBulkEntityErrorEntity(Model):
@@ -1135,11 +1074,11 @@ class BulkResponseResultNoteEntityBulkEntityErrorEntity(Model):
         status: Status Code for the requested operation.
     """
 
-    id: str | None | UnsetType = UNSET
-    success: bool | None | UnsetType = UNSET
-    entity: Note | None | UnsetType = UNSET
-    error: BulkEntityErrorEntity | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
+    id: str | None = None
+    success: bool | None = None
+    entity: Note | None = None
+    error: BulkEntityErrorEntity | None = None
+    status: int | None = None
 
 
 class BulkResponseResultNoteNoteBulkEntityErrorNote(Model):
@@ -1153,11 +1092,11 @@ class BulkResponseResultNoteNoteBulkEntityErrorNote(Model):
         status: Status Code for the requested operation.
     """
 
-    id: str | None | UnsetType = UNSET
-    success: bool | None | UnsetType = UNSET
-    entity: Note | None | UnsetType = UNSET
-    error: BulkEntityErrorNote | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
+    id: str | None = None
+    success: bool | None = None
+    entity: Note | None = None
+    error: BulkEntityErrorNote | None = None
+    status: int | None = None
 
 
 class BulkResponseResultPrefixPrefixBulkEntityErrorPrefix(Model):
@@ -1171,11 +1110,11 @@ class BulkResponseResultPrefixPrefixBulkEntityErrorPrefix(Model):
         status: Status Code for the requested operation.
     """
 
-    id: str | None | UnsetType = UNSET
-    success: bool | None | UnsetType = UNSET
-    entity: Prefix | None | UnsetType = UNSET
-    error: BulkEntityErrorPrefix | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
+    id: str | None = None
+    success: bool | None = None
+    entity: Prefix | None = None
+    error: BulkEntityErrorPrefix | None = None
+    status: int | None = None
 
 
 class BulkResponseResultRelationshipEntityBulkEntityErrorEntity(Model):
@@ -1189,11 +1128,11 @@ class BulkResponseResultRelationshipEntityBulkEntityErrorEntity(Model):
         status: Status Code for the requested operation.
     """
 
-    id: str | None | UnsetType = UNSET
-    success: bool | None | UnsetType = UNSET
-    entity: Relationship | None | UnsetType = UNSET
-    error: BulkEntityErrorEntity | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
+    id: str | None = None
+    success: bool | None = None
+    entity: Relationship | None = None
+    error: BulkEntityErrorEntity | None = None
+    status: int | None = None
 
 
 class BulkResponseResultRelationshipRelationshipBulkEntityErrorRelationship(Model):
@@ -1207,11 +1146,11 @@ class BulkResponseResultRelationshipRelationshipBulkEntityErrorRelationship(Mode
         status: Status Code for the requested operation.
     """
 
-    id: str | None | UnsetType = UNSET
-    success: bool | None | UnsetType = UNSET
-    entity: Relationship | None | UnsetType = UNSET
-    error: BulkEntityErrorRelationship | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
+    id: str | None = None
+    success: bool | None = None
+    entity: Relationship | None = None
+    error: BulkEntityErrorRelationship | None = None
+    status: int | None = None
 
 
 class BulkResponseResultVoidEntityBulkEntityErrorEntity(Model):
@@ -1225,11 +1164,11 @@ class BulkResponseResultVoidEntityBulkEntityErrorEntity(Model):
         status: Status Code for the requested operation.
     """
 
-    id: str | None | UnsetType = UNSET
-    success: bool | None | UnsetType = UNSET
-    entity: dict[str, Any] | None | UnsetType = UNSET
-    error: BulkEntityErrorEntity | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
+    id: str | None = None
+    success: bool | None = None
+    entity: dict[str, Any] | None = None
+    error: BulkEntityErrorEntity | None = None
+    status: int | None = None
 
 
 class BulkResult(Model):
@@ -1240,8 +1179,8 @@ class BulkResult(Model):
         entity: The result of the operation if it succeeded.
     """
 
-    error: BulkError | None | UnsetType = UNSET
-    entity: dict[str, Any] | None | UnsetType = UNSET
+    error: BulkError | None = None
+    entity: dict[str, Any] | None = None
 
 
 class BulkResults(Model):
@@ -1252,8 +1191,8 @@ class BulkResults(Model):
         success: Result of operation
     """
 
-    id: str | None | UnsetType = UNSET
-    success: bool | None | UnsetType = UNSET
+    id: str | None = None
+    success: bool | None = None
 
 
 class BulkShiftTradeStateUpdateRequest(Model):
@@ -1263,7 +1202,7 @@ class BulkShiftTradeStateUpdateRequest(Model):
         entities: The shift trades to update
     """
 
-    entities: list[BulkUpdateShiftTradeStateRequestItem] | None | UnsetType = UNSET
+    entities: list[BulkUpdateShiftTradeStateRequestItem] | None = None
 
 
 class BulkSourceIntentsResponse(Model):
@@ -1275,11 +1214,9 @@ class BulkSourceIntentsResponse(Model):
         error_result_ids: List of ids failed to be added or removed
     """
 
-    results: list[BulkResults] | None | UnsetType = UNSET
-    error_count: int | None | UnsetType = field(name="errorCount", default=UNSET)
-    error_result_ids: list[str] | None | UnsetType = field(
-        name="errorResultIds", default=UNSET
-    )
+    results: list[BulkResults] | None = None
+    error_count: int | None = field(name="errorCount", default=None)
+    error_result_ids: list[str] | None = field(name="errorResultIds", default=None)
 
 
 class BulkUpdateActivityCodeRequest(Model):
@@ -1289,7 +1226,7 @@ class BulkUpdateActivityCodeRequest(Model):
         entities: List of activity codes to update
     """
 
-    entities: list[BulkUpdateActivityCodeRequestItem] | None | UnsetType = UNSET
+    entities: list[BulkUpdateActivityCodeRequestItem] | None = None
 
 
 class BulkUpdateActivityCodeRequestItem(Model):
@@ -1311,39 +1248,31 @@ class BulkUpdateActivityCodeRequestItem(Model):
         id: The ID of the activity code
     """
 
-    name: str | None | UnsetType = UNSET
-    category: str | None | UnsetType = UNSET
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
+    name: str | None = None
+    category: str | None = None
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    counts_as_paid_time: bool | None = field(name="countsAsPaidTime", default=None)
+    counts_as_work_time: bool | None = field(name="countsAsWorkTime", default=None)
+    agent_time_off_selectable: bool | None = field(
+        name="agentTimeOffSelectable", default=None
     )
-    counts_as_paid_time: bool | None | UnsetType = field(
-        name="countsAsPaidTime", default=UNSET
+    counts_toward_shrinkage: bool | None = field(
+        name="countsTowardShrinkage", default=None
     )
-    counts_as_work_time: bool | None | UnsetType = field(
-        name="countsAsWorkTime", default=UNSET
+    planned_shrinkage: bool | None = field(name="plannedShrinkage", default=None)
+    interruptible: bool | None = None
+    planning_group_ids: ListWrapperString | None = field(
+        name="planningGroupIds", default=None
     )
-    agent_time_off_selectable: bool | None | UnsetType = field(
-        name="agentTimeOffSelectable", default=UNSET
-    )
-    counts_toward_shrinkage: bool | None | UnsetType = field(
-        name="countsTowardShrinkage", default=UNSET
-    )
-    planned_shrinkage: bool | None | UnsetType = field(
-        name="plannedShrinkage", default=UNSET
-    )
-    interruptible: bool | None | UnsetType = UNSET
-    planning_group_ids: ListWrapperString | None | UnsetType = field(
-        name="planningGroupIds", default=UNSET
-    )
-    style: ValueWrapperActivityCodeStyle | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
+    style: ValueWrapperActivityCodeStyle | None = None
+    metadata: WfmVersionedEntityMetadata | None = None
+    id: str | None = None
 
 
 class BulkUpdateActivityCodeResponse(Model):
     """The BulkUpdateActivityCodeResponse model."""
 
-    entities: list[BusinessUnitActivityCode] | None | UnsetType = UNSET
+    entities: list[BusinessUnitActivityCode] | None = None
 
 
 class BulkUpdateAgentUnavailableTimesResponse(Model):
@@ -1354,8 +1283,8 @@ class BulkUpdateAgentUnavailableTimesResponse(Model):
         error: The error that stopped processing, populated when one or more operations failed
     """
 
-    results: list[BulkUpdateAgentUnavailableTimesResultItem] | None | UnsetType = UNSET
-    error: ErrorBody | None | UnsetType = UNSET
+    results: list[BulkUpdateAgentUnavailableTimesResultItem] | None = None
+    error: ErrorBody | None = None
 
 
 class BulkUpdateAgentUnavailableTimesResultItem(Model):
@@ -1366,10 +1295,10 @@ class BulkUpdateAgentUnavailableTimesResultItem(Model):
         status: The status of the operation Allowed values: "Complete", "Error", "Skipped".
     """
 
-    unavailable_time: TargetUnavailableTime | None | UnsetType = field(
-        name="unavailableTime", default=UNSET
+    unavailable_time: TargetUnavailableTime | None = field(
+        name="unavailableTime", default=None
     )
-    status: str | None | UnsetType = UNSET
+    status: str | None = None
 
 
 class BulkUpdateDecisionTableRowsRequest(Model):
@@ -1379,7 +1308,7 @@ class BulkUpdateDecisionTableRowsRequest(Model):
         rows: The list of rows to update. Maximum 15 rows per request. Each row must have a unique rowId.
     """
 
-    rows: list[Row] | None | UnsetType = UNSET
+    rows: list[Row] | None = None
 
 
 class BulkUpdateDecisionTableRowsResponse(Model):
@@ -1390,8 +1319,8 @@ class BulkUpdateDecisionTableRowsResponse(Model):
         rows: The list of updated decision table rows
     """
 
-    total_updated: int | None | UnsetType = field(name="totalUpdated", default=UNSET)
-    rows: list[DecisionTableRow] | None | UnsetType = UNSET
+    total_updated: int | None = field(name="totalUpdated", default=None)
+    rows: list[DecisionTableRow] | None = None
 
 
 class BulkUpdateOpportunityEnrollmentsStatusResponse(Model):
@@ -1402,8 +1331,8 @@ class BulkUpdateOpportunityEnrollmentsStatusResponse(Model):
         error_count: The count of failed operations in the bulk request
     """
 
-    results: list[BulkOpportunitiesEnrollmentResult] | None | UnsetType = UNSET
-    error_count: int | None | UnsetType = field(name="errorCount", default=UNSET)
+    results: list[BulkOpportunitiesEnrollmentResult] | None = None
+    error_count: int | None = field(name="errorCount", default=None)
 
 
 class BulkUpdateShiftTradeListJobRequest(Model):
@@ -1415,11 +1344,11 @@ class BulkUpdateShiftTradeListJobRequest(Model):
         entities: The shift trades that are being updated
     """
 
-    management_unit_ids: list[str] | None | UnsetType = field(
-        name="managementUnitIds", default=UNSET
+    management_unit_ids: list[str] | None = field(
+        name="managementUnitIds", default=None
     )
-    week_dates: list[date] | None | UnsetType = field(name="weekDates", default=UNSET)
-    entities: list[BulkUpdateShiftTradeStateRequestItem] | None | UnsetType = UNSET
+    week_dates: list[date] | None = field(name="weekDates", default=None)
+    entities: list[BulkUpdateShiftTradeStateRequestItem] | None = None
 
 
 class BulkUpdateShiftTradeStateRequestItem(Model):
@@ -1431,9 +1360,9 @@ class BulkUpdateShiftTradeStateRequestItem(Model):
         metadata: Version metadata for the shift trade
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    id: str | None = None
+    state: str | None = None
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class BulkUpdateShiftTradeStateResponse(Model):
@@ -1445,15 +1374,15 @@ class BulkUpdateShiftTradeStateResponse(Model):
         result: The result of the operation.  Null unless status == Complete
     """
 
-    status: str | None | UnsetType = UNSET
-    operation_id: str | None | UnsetType = field(name="operationId", default=UNSET)
-    result: BulkUpdateShiftTradeStateResult | None | UnsetType = UNSET
+    status: str | None = None
+    operation_id: str | None = field(name="operationId", default=None)
+    result: BulkUpdateShiftTradeStateResult | None = None
 
 
 class BulkUpdateShiftTradeStateResult(Model):
     """The BulkUpdateShiftTradeStateResult model."""
 
-    entities: list[BulkUpdateShiftTradeStateResultItem] | None | UnsetType = UNSET
+    entities: list[BulkUpdateShiftTradeStateResultItem] | None = None
 
 
 class BulkUpdateShiftTradeStateResultItem(Model):
@@ -1468,13 +1397,9 @@ class BulkUpdateShiftTradeStateResultItem(Model):
         metadata: Version metadata for the shift trade
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    reviewed_by: UserReference | None | UnsetType = field(
-        name="reviewedBy", default=UNSET
-    )
-    reviewed_date: datetime | None | UnsetType = field(
-        name="reviewedDate", default=UNSET
-    )
-    failure_reason: str | None | UnsetType = field(name="failureReason", default=UNSET)
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    id: str | None = None
+    state: str | None = None
+    reviewed_by: UserReference | None = field(name="reviewedBy", default=None)
+    reviewed_date: datetime | None = field(name="reviewedDate", default=None)
+    failure_reason: str | None = field(name="failureReason", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 if TYPE_CHECKING:
     from .ring import Ring
@@ -18,4 +18,4 @@ class Bullseye(Model):
         rings: The bullseye rings configured for this queue.
     """
 
-    rings: list[Ring] | None | UnsetType = UNSET
+    rings: list[Ring] | None = None

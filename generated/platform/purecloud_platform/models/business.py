@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .activity import ActivityCodeStyle
@@ -37,28 +37,24 @@ class BusinessRulesDataSchema(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    applies_to: list[str] | None | UnsetType = field(name="appliesTo", default=UNSET)
-    enabled: bool | None | UnsetType = UNSET
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    json_schema: JsonSchemaDocument | None | UnsetType = field(
-        name="jsonSchema", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    version: int | None = None
+    applies_to: list[str] | None = field(name="appliesTo", default=None)
+    enabled: bool | None = None
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    json_schema: JsonSchemaDocument | None = field(name="jsonSchema", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BusinessRulesDataSchemaListing(Model):
     """The BusinessRulesDataSchemaListing model."""
 
-    entities: list[BusinessRulesDataSchema] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[BusinessRulesDataSchema] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class BusinessRulesParentSchemaRef(Model):
@@ -68,10 +64,10 @@ class BusinessRulesParentSchemaRef(Model):
         version: DSS schema version number used by this decision table version
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    version: int | None = None
 
 
 class BusinessRulesSchemaCreateRequest(Model):
@@ -81,8 +77,8 @@ class BusinessRulesSchemaCreateRequest(Model):
         json_schema: A JSON schema defining the extension to the built-in entity type.
     """
 
-    json_schema: JsonSchemaWithDefinitions | None | UnsetType = field(
-        name="jsonSchema", default=UNSET
+    json_schema: JsonSchemaWithDefinitions | None = field(
+        name="jsonSchema", default=None
     )
 
 
@@ -95,10 +91,10 @@ class BusinessRulesSchemaUpdateRequest(Model):
         json_schema: A JSON schema defining the extension to the built-in entity type.
     """
 
-    version: int | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    json_schema: JsonSchemaWithDefinitions | None | UnsetType = field(
-        name="jsonSchema", default=UNSET
+    version: int | None = None
+    enabled: bool | None = None
+    json_schema: JsonSchemaWithDefinitions | None = field(
+        name="jsonSchema", default=None
     )
 
 
@@ -124,39 +120,31 @@ class BusinessUnitActivityCode(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    active: bool | None | UnsetType = UNSET
-    default_code: bool | None | UnsetType = field(name="defaultCode", default=UNSET)
-    category: str | None | UnsetType = UNSET
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    active: bool | None = None
+    default_code: bool | None = field(name="defaultCode", default=None)
+    category: str | None = None
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    counts_as_paid_time: bool | None = field(name="countsAsPaidTime", default=None)
+    counts_as_work_time: bool | None = field(name="countsAsWorkTime", default=None)
+    agent_time_off_selectable: bool | None = field(
+        name="agentTimeOffSelectable", default=None
     )
-    counts_as_paid_time: bool | None | UnsetType = field(
-        name="countsAsPaidTime", default=UNSET
+    counts_toward_shrinkage: bool | None = field(
+        name="countsTowardShrinkage", default=None
     )
-    counts_as_work_time: bool | None | UnsetType = field(
-        name="countsAsWorkTime", default=UNSET
+    planned_shrinkage: bool | None = field(name="plannedShrinkage", default=None)
+    interruptible: bool | None = None
+    secondary_presences: list[SecondaryPresence] | None = field(
+        name="secondaryPresences", default=None
     )
-    agent_time_off_selectable: bool | None | UnsetType = field(
-        name="agentTimeOffSelectable", default=UNSET
+    planning_groups: list[PlanningGroupReference] | None = field(
+        name="planningGroups", default=None
     )
-    counts_toward_shrinkage: bool | None | UnsetType = field(
-        name="countsTowardShrinkage", default=UNSET
-    )
-    planned_shrinkage: bool | None | UnsetType = field(
-        name="plannedShrinkage", default=UNSET
-    )
-    interruptible: bool | None | UnsetType = UNSET
-    secondary_presences: list[SecondaryPresence] | None | UnsetType = field(
-        name="secondaryPresences", default=UNSET
-    )
-    planning_groups: list[PlanningGroupReference] | None | UnsetType = field(
-        name="planningGroups", default=UNSET
-    )
-    style: ActivityCodeStyle | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    style: ActivityCodeStyle | None = None
+    metadata: WfmVersionedEntityMetadata | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BusinessUnitActivityCodeListing(Model):
@@ -166,8 +154,8 @@ class BusinessUnitActivityCodeListing(Model):
         download_url: URL from which to fetch results for requests with a large result set. If populated, the downloaded data will conform to the same schema as would normally be returned, excepting downloaded data will never itself contain a downloadUrl
     """
 
-    entities: list[BusinessUnitActivityCode] | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    entities: list[BusinessUnitActivityCode] | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class BusinessUnitListItem(Model):
@@ -180,17 +168,17 @@ class BusinessUnitListItem(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    authorized: bool | None | UnsetType = UNSET
-    division: DivisionReference | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    authorized: bool | None = None
+    division: DivisionReference | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BusinessUnitListing(Model):
     """The BusinessUnitListing model."""
 
-    entities: list[BusinessUnitListItem] | None | UnsetType = UNSET
+    entities: list[BusinessUnitListItem] | None = None
 
 
 class BusinessUnitReference(Model):
@@ -201,8 +189,8 @@ class BusinessUnitReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BusinessUnitResponse(Model):
@@ -215,11 +203,11 @@ class BusinessUnitResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    settings: BusinessUnitSettingsResponse | None | UnsetType = UNSET
-    division: DivisionReference | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    settings: BusinessUnitSettingsResponse | None = None
+    division: DivisionReference | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class BusinessUnitSchedulingPreferencesSettingsResponse(Model):
@@ -229,7 +217,7 @@ class BusinessUnitSchedulingPreferencesSettingsResponse(Model):
         enabled: Indicates whether scheduling preferences are enabled for the business unit
     """
 
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None
 
 
 class BusinessUnitSettingsResponse(Model):
@@ -246,15 +234,13 @@ class BusinessUnitSettingsResponse(Model):
         metadata: Version metadata for this business unit
     """
 
-    start_day_of_week: str | None | UnsetType = field(
-        name="startDayOfWeek", default=UNSET
+    start_day_of_week: str | None = field(name="startDayOfWeek", default=None)
+    time_zone: str | None = field(name="timeZone", default=None)
+    short_term_forecasting: BuShortTermForecastingSettings | None = field(
+        name="shortTermForecasting", default=None
     )
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    short_term_forecasting: BuShortTermForecastingSettings | None | UnsetType = field(
-        name="shortTermForecasting", default=UNSET
-    )
-    scheduling: BuSchedulingSettingsResponse | None | UnsetType = UNSET
-    notifications: BuNotificationSettingsResponse | None | UnsetType = UNSET
-    learning: BuActivitySettingsResponse | None | UnsetType = UNSET
-    coaching: BuActivitySettingsResponse | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    scheduling: BuSchedulingSettingsResponse | None = None
+    notifications: BuNotificationSettingsResponse | None = None
+    learning: BuActivitySettingsResponse | None = None
+    coaching: BuActivitySettingsResponse | None = None
+    metadata: WfmVersionedEntityMetadata | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .content import ContentActions
@@ -21,10 +21,10 @@ class Button(Model):
         payload: A payload to uniquely identify a quickReply button in carousel
     """
 
-    type: str | None | UnsetType = UNSET
-    content: str | None | UnsetType = UNSET
-    content_text: str | None | UnsetType = field(name="contentText", default=UNSET)
-    payload: str | None | UnsetType = UNSET
+    type: str | None = None
+    content: str | None = None
+    content_text: str | None = field(name="contentText", default=None)
+    payload: str | None = None
 
 
 class ButtonComponent(Model):
@@ -35,8 +35,8 @@ class ButtonComponent(Model):
         actions: The button actions (Deprecated).
     """
 
-    title: str | None | UnsetType = UNSET
-    actions: ContentActions | None | UnsetType = UNSET
+    title: str | None = None
+    actions: ContentActions | None = None
 
 
 class ButtonResponse(Model):
@@ -50,10 +50,10 @@ class ButtonResponse(Model):
         originating_message_id: Reference to the ID of the original message (e.g., list picker) this button response is replying to.
     """
 
-    type: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    payload: str | None | UnsetType = UNSET
-    message_type: str | None | UnsetType = field(name="messageType", default=UNSET)
-    originating_message_id: str | None | UnsetType = field(
-        name="originatingMessageId", default=UNSET
+    type: str | None = None
+    text: str | None = None
+    payload: str | None = None
+    message_type: str | None = field(name="messageType", default=None)
+    originating_message_id: str | None = field(
+        name="originatingMessageId", default=None
     )

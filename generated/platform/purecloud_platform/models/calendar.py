@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class CalendarUrlResponse(Model):
@@ -14,5 +14,5 @@ class CalendarUrlResponse(Model):
         self_uri: The URI for this object
     """
 
-    calendar_url: str | None | UnsetType = field(name="calendarUrl", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    calendar_url: str | None = field(name="calendarUrl", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

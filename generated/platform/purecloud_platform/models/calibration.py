@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .conversation import ConversationReference
@@ -22,41 +22,31 @@ class Calibration(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    calibrator: User | None | UnsetType = UNSET
-    agent: User | None | UnsetType = UNSET
-    conversation: ConversationReference | None | UnsetType = UNSET
-    evaluation_form: EvaluationForm | None | UnsetType = field(
-        name="evaluationForm", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    average_score: int | None | UnsetType = field(name="averageScore", default=UNSET)
-    high_score: int | None | UnsetType = field(name="highScore", default=UNSET)
-    low_score: int | None | UnsetType = field(name="lowScore", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    evaluations: list[Evaluation] | None | UnsetType = UNSET
-    evaluators: list[User] | None | UnsetType = UNSET
-    scoring_index: Evaluation | None | UnsetType = field(
-        name="scoringIndex", default=UNSET
-    )
-    expert_evaluator: User | None | UnsetType = field(
-        name="expertEvaluator", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    calibrator: User | None = None
+    agent: User | None = None
+    conversation: ConversationReference | None = None
+    evaluation_form: EvaluationForm | None = field(name="evaluationForm", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    average_score: int | None = field(name="averageScore", default=None)
+    high_score: int | None = field(name="highScore", default=None)
+    low_score: int | None = field(name="lowScore", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    evaluations: list[Evaluation] | None = None
+    evaluators: list[User] | None = None
+    scoring_index: Evaluation | None = field(name="scoringIndex", default=None)
+    expert_evaluator: User | None = field(name="expertEvaluator", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CalibrationAssignment(Model):
     """The CalibrationAssignment model."""
 
-    calibrator: User | None | UnsetType = UNSET
-    evaluators: list[User] | None | UnsetType = UNSET
-    evaluation_form: EvaluationForm | None | UnsetType = field(
-        name="evaluationForm", default=UNSET
-    )
-    expert_evaluator: User | None | UnsetType = field(
-        name="expertEvaluator", default=UNSET
-    )
+    calibrator: User | None = None
+    evaluators: list[User] | None = None
+    evaluation_form: EvaluationForm | None = field(name="evaluationForm", default=None)
+    expert_evaluator: User | None = field(name="expertEvaluator", default=None)
 
 
 class CalibrationCreate(Model):
@@ -69,40 +59,34 @@ class CalibrationCreate(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    calibrator: User | None | UnsetType = UNSET
-    agent: User | None | UnsetType = UNSET
-    conversation: ConversationReference | None | UnsetType = UNSET
-    evaluation_form: EvaluationForm | None | UnsetType = field(
-        name="evaluationForm", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    average_score: int | None | UnsetType = field(name="averageScore", default=UNSET)
-    high_score: int | None | UnsetType = field(name="highScore", default=UNSET)
-    low_score: int | None | UnsetType = field(name="lowScore", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    evaluations: list[Evaluation] | None | UnsetType = UNSET
-    evaluators: list[User] | None | UnsetType = UNSET
-    scoring_index: Evaluation | None | UnsetType = field(
-        name="scoringIndex", default=UNSET
-    )
-    expert_evaluator: User | None | UnsetType = field(
-        name="expertEvaluator", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    calibrator: User | None = None
+    agent: User | None = None
+    conversation: ConversationReference | None = None
+    evaluation_form: EvaluationForm | None = field(name="evaluationForm", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    average_score: int | None = field(name="averageScore", default=None)
+    high_score: int | None = field(name="highScore", default=None)
+    low_score: int | None = field(name="lowScore", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    evaluations: list[Evaluation] | None = None
+    evaluators: list[User] | None = None
+    scoring_index: Evaluation | None = field(name="scoringIndex", default=None)
+    expert_evaluator: User | None = field(name="expertEvaluator", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CalibrationEntityListing(Model):
     """The CalibrationEntityListing model."""
 
-    entities: list[Calibration] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Calibration] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

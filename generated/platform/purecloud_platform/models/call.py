@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .address import Address
@@ -78,70 +78,48 @@ class Call(Model):
         disposition: Call resolution data for Dialer bulk make calls commands.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    recording: bool | None | UnsetType = UNSET
-    recording_state: str | None | UnsetType = field(
-        name="recordingState", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    id: str | None = None
+    direction: str | None = None
+    recording: bool | None = None
+    recording_state: str | None = field(name="recordingState", default=None)
+    recorders_state: RecordersState | None = field(name="recordersState", default=None)
+    muted: bool | None = None
+    confined: bool | None = None
+    held: bool | None = None
+    secure_pause: bool | None = field(name="securePause", default=None)
+    recording_id: str | None = field(name="recordingId", default=None)
+    segments: list[Segment] | None = None
+    error_info: ErrorInfo | None = field(name="errorInfo", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    document_id: str | None = field(name="documentId", default=None)
+    start_alerting_time: datetime | None = field(name="startAlertingTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    disconnect_reasons: list[DisconnectReason] | None = field(
+        name="disconnectReasons", default=None
     )
-    recorders_state: RecordersState | None | UnsetType = field(
-        name="recordersState", default=UNSET
+    fax_status: FaxStatus | None = field(name="faxStatus", default=None)
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    uui_data: str | None = field(name="uuiData", default=None)
+    self: Address | None = None
+    other: Address | None = None
+    wrapup: Wrapup | None = None
+    after_call_work: AfterCallWork | None = field(name="afterCallWork", default=None)
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    muted: bool | None | UnsetType = UNSET
-    confined: bool | None | UnsetType = UNSET
-    held: bool | None | UnsetType = UNSET
-    secure_pause: bool | None | UnsetType = field(name="securePause", default=UNSET)
-    recording_id: str | None | UnsetType = field(name="recordingId", default=UNSET)
-    segments: list[Segment] | None | UnsetType = UNSET
-    error_info: ErrorInfo | None | UnsetType = field(name="errorInfo", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    agent_assistant_id: str | None = field(name="agentAssistantId", default=None)
+    transfer_source: str | None = field(name="transferSource", default=None)
+    queue_media_settings: ConversationQueueMediaSettings | None = field(
+        name="queueMediaSettings", default=None
     )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
-    )
-    document_id: str | None | UnsetType = field(name="documentId", default=UNSET)
-    start_alerting_time: datetime | None | UnsetType = field(
-        name="startAlertingTime", default=UNSET
-    )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    disconnect_reasons: list[DisconnectReason] | None | UnsetType = field(
-        name="disconnectReasons", default=UNSET
-    )
-    fax_status: FaxStatus | None | UnsetType = field(name="faxStatus", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    uui_data: str | None | UnsetType = field(name="uuiData", default=UNSET)
-    self: Address | None | UnsetType = UNSET
-    other: Address | None | UnsetType = UNSET
-    wrapup: Wrapup | None | UnsetType = UNSET
-    after_call_work: AfterCallWork | None | UnsetType = field(
-        name="afterCallWork", default=UNSET
-    )
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    agent_assistant_id: str | None | UnsetType = field(
-        name="agentAssistantId", default=UNSET
-    )
-    transfer_source: str | None | UnsetType = field(
-        name="transferSource", default=UNSET
-    )
-    queue_media_settings: ConversationQueueMediaSettings | None | UnsetType = field(
-        name="queueMediaSettings", default=UNSET
-    )
-    client_ip_address: str | None | UnsetType = field(
-        name="clientIpAddress", default=UNSET
-    )
-    disposition: Disposition | None | UnsetType = UNSET
+    client_ip_address: str | None = field(name="clientIpAddress", default=None)
+    disposition: Disposition | None = None
 
 
 class CallBasic(Model):
@@ -185,70 +163,48 @@ class CallBasic(Model):
         disposition: Call resolution data for Dialer bulk make calls commands.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    recording: bool | None | UnsetType = UNSET
-    recording_state: str | None | UnsetType = field(
-        name="recordingState", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    id: str | None = None
+    direction: str | None = None
+    recording: bool | None = None
+    recording_state: str | None = field(name="recordingState", default=None)
+    recorders_state: RecordersState | None = field(name="recordersState", default=None)
+    muted: bool | None = None
+    confined: bool | None = None
+    held: bool | None = None
+    secure_pause: bool | None = field(name="securePause", default=None)
+    recording_id: str | None = field(name="recordingId", default=None)
+    segments: list[Segment] | None = None
+    error_info: ErrorInfo | None = field(name="errorInfo", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    document_id: str | None = field(name="documentId", default=None)
+    start_alerting_time: datetime | None = field(name="startAlertingTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    disconnect_reasons: list[DisconnectReason] | None = field(
+        name="disconnectReasons", default=None
     )
-    recorders_state: RecordersState | None | UnsetType = field(
-        name="recordersState", default=UNSET
+    fax_status: FaxStatus | None = field(name="faxStatus", default=None)
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    uui_data: str | None = field(name="uuiData", default=None)
+    self: Address | None = None
+    other: Address | None = None
+    wrapup: Wrapup | None = None
+    after_call_work: AfterCallWork | None = field(name="afterCallWork", default=None)
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    muted: bool | None | UnsetType = UNSET
-    confined: bool | None | UnsetType = UNSET
-    held: bool | None | UnsetType = UNSET
-    secure_pause: bool | None | UnsetType = field(name="securePause", default=UNSET)
-    recording_id: str | None | UnsetType = field(name="recordingId", default=UNSET)
-    segments: list[Segment] | None | UnsetType = UNSET
-    error_info: ErrorInfo | None | UnsetType = field(name="errorInfo", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    agent_assistant_id: str | None = field(name="agentAssistantId", default=None)
+    transfer_source: str | None = field(name="transferSource", default=None)
+    queue_media_settings: ConversationQueueMediaSettings | None = field(
+        name="queueMediaSettings", default=None
     )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
-    )
-    document_id: str | None | UnsetType = field(name="documentId", default=UNSET)
-    start_alerting_time: datetime | None | UnsetType = field(
-        name="startAlertingTime", default=UNSET
-    )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    disconnect_reasons: list[DisconnectReason] | None | UnsetType = field(
-        name="disconnectReasons", default=UNSET
-    )
-    fax_status: FaxStatus | None | UnsetType = field(name="faxStatus", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    uui_data: str | None | UnsetType = field(name="uuiData", default=UNSET)
-    self: Address | None | UnsetType = UNSET
-    other: Address | None | UnsetType = UNSET
-    wrapup: Wrapup | None | UnsetType = UNSET
-    after_call_work: AfterCallWork | None | UnsetType = field(
-        name="afterCallWork", default=UNSET
-    )
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    agent_assistant_id: str | None | UnsetType = field(
-        name="agentAssistantId", default=UNSET
-    )
-    transfer_source: str | None | UnsetType = field(
-        name="transferSource", default=UNSET
-    )
-    queue_media_settings: ConversationQueueMediaSettings | None | UnsetType = field(
-        name="queueMediaSettings", default=UNSET
-    )
-    client_ip_address: str | None | UnsetType = field(
-        name="clientIpAddress", default=UNSET
-    )
-    disposition: Disposition | None | UnsetType = UNSET
+    client_ip_address: str | None = field(name="clientIpAddress", default=None)
+    disposition: Disposition | None = None
 
 
 class CallCommand(Model):
@@ -259,8 +215,8 @@ class CallCommand(Model):
         phone_column: For a dialer preview or scheduled callback, the phone column associated with the phone number
     """
 
-    call_number: str | None | UnsetType = field(name="callNumber", default=UNSET)
-    phone_column: str | None | UnsetType = field(name="phoneColumn", default=UNSET)
+    call_number: str | None = field(name="callNumber", default=None)
+    phone_column: str | None = field(name="phoneColumn", default=None)
 
 
 class CallConversation(Model):
@@ -280,45 +236,35 @@ class CallConversation(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    participants: list[CallMediaParticipant] | None | UnsetType = UNSET
-    other_media_uris: list[str] | None | UnsetType = field(
-        name="otherMediaUris", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    participants: list[CallMediaParticipant] | None = None
+    other_media_uris: list[str] | None = field(name="otherMediaUris", default=None)
+    recent_transfers: list[TransferResponse] | None = field(
+        name="recentTransfers", default=None
     )
-    recent_transfers: list[TransferResponse] | None | UnsetType = field(
-        name="recentTransfers", default=UNSET
-    )
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
-    divisions: list[ConversationDivisionMembership] | None | UnsetType = UNSET
-    recording_state: str | None | UnsetType = field(
-        name="recordingState", default=UNSET
-    )
-    max_participants: int | None | UnsetType = field(
-        name="maxParticipants", default=UNSET
-    )
-    secure_pause: bool | None | UnsetType = field(name="securePause", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
+    divisions: list[ConversationDivisionMembership] | None = None
+    recording_state: str | None = field(name="recordingState", default=None)
+    max_participants: int | None = field(name="maxParticipants", default=None)
+    secure_pause: bool | None = field(name="securePause", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CallConversationEntityListing(Model):
     """The CallConversationEntityListing model."""
 
-    entities: list[CallConversation] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[CallConversation] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class CallForwarding(Model):
@@ -334,17 +280,15 @@ class CallForwarding(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    user: User | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    phone_number: str | None | UnsetType = field(name="phoneNumber", default=UNSET)
-    calls: list[CallRoute] | None | UnsetType = UNSET
-    voicemail: str | None | UnsetType = UNSET
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    user: User | None = None
+    enabled: bool | None = None
+    phone_number: str | None = field(name="phoneNumber", default=None)
+    calls: list[CallRoute] | None = None
+    voicemail: str | None = None
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CallForwardingEventCall(Model):
@@ -353,7 +297,7 @@ class CallForwardingEventCall(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    targets: list[CallForwardingEventTarget] | None | UnsetType = UNSET
+    targets: list[CallForwardingEventTarget] | None = None
 
 
 class CallForwardingEventCallForwarding(Model):
@@ -362,13 +306,11 @@ class CallForwardingEventCallForwarding(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    user: CallForwardingEventUser | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    calls: list[CallForwardingEventCall] | None | UnsetType = UNSET
-    voicemail: str | None | UnsetType = UNSET
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
+    user: CallForwardingEventUser | None = None
+    enabled: bool | None = None
+    calls: list[CallForwardingEventCall] | None = None
+    voicemail: str | None = None
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
 
 
 class CallForwardingEventTarget(Model):
@@ -377,8 +319,8 @@ class CallForwardingEventTarget(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    type: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    type: str | None = None
+    value: str | None = None
 
 
 class CallForwardingEventUser(Model):
@@ -387,7 +329,7 @@ class CallForwardingEventUser(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class CallHistoryConversation(Model):
@@ -408,40 +350,34 @@ class CallHistoryConversation(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    participants: list[CallHistoryParticipant] | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    went_to_voicemail: bool | None | UnsetType = field(
-        name="wentToVoicemail", default=UNSET
-    )
-    missed_call: bool | None | UnsetType = field(name="missedCall", default=UNSET)
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    was_conference: bool | None | UnsetType = field(name="wasConference", default=UNSET)
-    was_callback: bool | None | UnsetType = field(name="wasCallback", default=UNSET)
-    had_screen_share: bool | None | UnsetType = field(
-        name="hadScreenShare", default=UNSET
-    )
-    had_cobrowse: bool | None | UnsetType = field(name="hadCobrowse", default=UNSET)
-    was_outbound_campaign: bool | None | UnsetType = field(
-        name="wasOutboundCampaign", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    participants: list[CallHistoryParticipant] | None = None
+    direction: str | None = None
+    went_to_voicemail: bool | None = field(name="wentToVoicemail", default=None)
+    missed_call: bool | None = field(name="missedCall", default=None)
+    start_time: datetime | None = field(name="startTime", default=None)
+    was_conference: bool | None = field(name="wasConference", default=None)
+    was_callback: bool | None = field(name="wasCallback", default=None)
+    had_screen_share: bool | None = field(name="hadScreenShare", default=None)
+    had_cobrowse: bool | None = field(name="hadCobrowse", default=None)
+    was_outbound_campaign: bool | None = field(name="wasOutboundCampaign", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CallHistoryConversationEntityListing(Model):
     """The CallHistoryConversationEntityListing model."""
 
-    entities: list[CallHistoryConversation] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[CallHistoryConversation] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class CallHistoryParticipant(Model):
@@ -469,35 +405,29 @@ class CallHistoryParticipant(Model):
         outbound_campaign: The outbound campaign associated with the participant
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    address: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    purpose: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    ani: str | None | UnsetType = UNSET
-    dnis: str | None | UnsetType = UNSET
-    user: User | None | UnsetType = UNSET
-    queue: Queue | None | UnsetType = UNSET
-    group: Group | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    address: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    purpose: str | None = None
+    direction: str | None = None
+    ani: str | None = None
+    dnis: str | None = None
+    user: User | None = None
+    queue: Queue | None = None
+    group: Group | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    external_contact: ExternalContact | None = field(
+        name="externalContact", default=None
     )
-    external_contact: ExternalContact | None | UnsetType = field(
-        name="externalContact", default=UNSET
+    external_organization: ExternalOrganization | None = field(
+        name="externalOrganization", default=None
     )
-    external_organization: ExternalOrganization | None | UnsetType = field(
-        name="externalOrganization", default=UNSET
-    )
-    did_interact: bool | None | UnsetType = field(name="didInteract", default=UNSET)
-    sip_response_codes: list[int] | None | UnsetType = field(
-        name="sipResponseCodes", default=UNSET
-    )
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    outbound_campaign: Campaign | None | UnsetType = field(
-        name="outboundCampaign", default=UNSET
-    )
+    did_interact: bool | None = field(name="didInteract", default=None)
+    sip_response_codes: list[int] | None = field(name="sipResponseCodes", default=None)
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    outbound_campaign: Campaign | None = field(name="outboundCampaign", default=None)
 
 
 class CallMediaParticipant(Model):
@@ -564,106 +494,78 @@ class CallMediaParticipant(Model):
         client_ip_address: The reported client IP of the phone for the call.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    address: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    start_alerting_time: datetime | None | UnsetType = field(
-        name="startAlertingTime", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    address: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    start_alerting_time: datetime | None = field(name="startAlertingTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    purpose: str | None = None
+    state: str | None = None
+    direction: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    held: bool | None = None
+    wrapup_required: bool | None = field(name="wrapupRequired", default=None)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    media_roles: list[str] | None = field(name="mediaRoles", default=None)
+    user: DomainEntityRef | None = None
+    queue: DomainEntityRef | None = None
+    team: DomainEntityRef | None = None
+    attributes: dict[str, str] | None = None
+    error_info: ErrorInfo | None = field(name="errorInfo", default=None)
+    script: DomainEntityRef | None = None
+    wrapup_timeout_ms: int | None = field(name="wrapupTimeoutMs", default=None)
+    wrapup_skipped: bool | None = field(name="wrapupSkipped", default=None)
+    alerting_timeout_ms: int | None = field(name="alertingTimeoutMs", default=None)
+    provider: str | None = None
+    external_contact: DomainEntityRef | None = field(
+        name="externalContact", default=None
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    external_contact_initial_division_id: str | None = field(
+        name="externalContactInitialDivisionId", default=None
     )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    external_organization: DomainEntityRef | None = field(
+        name="externalOrganization", default=None
     )
-    purpose: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    wrapup: Wrapup | None = None
+    peer: str | None = None
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    journey_context: JourneyContext | None = field(name="journeyContext", default=None)
+    conversation_routing_data: ConversationRoutingData | None = field(
+        name="conversationRoutingData", default=None
     )
-    held: bool | None | UnsetType = UNSET
-    wrapup_required: bool | None | UnsetType = field(
-        name="wrapupRequired", default=UNSET
+    start_acw_time: datetime | None = field(name="startAcwTime", default=None)
+    end_acw_time: datetime | None = field(name="endAcwTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    muted: bool | None = None
+    confined: bool | None = None
+    recording: bool | None = None
+    recording_state: str | None = field(name="recordingState", default=None)
+    recorders_state: RecordersState | None = field(name="recordersState", default=None)
+    group: DomainEntityRef | None = None
+    ani: str | None = None
+    dnis: str | None = None
+    document_id: str | None = field(name="documentId", default=None)
+    fax_status: FaxStatus | None = field(name="faxStatus", default=None)
+    monitored_participant_id: str | None = field(
+        name="monitoredParticipantId", default=None
     )
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    media_roles: list[str] | None | UnsetType = field(name="mediaRoles", default=UNSET)
-    user: DomainEntityRef | None | UnsetType = UNSET
-    queue: DomainEntityRef | None | UnsetType = UNSET
-    team: DomainEntityRef | None | UnsetType = UNSET
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    error_info: ErrorInfo | None | UnsetType = field(name="errorInfo", default=UNSET)
-    script: DomainEntityRef | None | UnsetType = UNSET
-    wrapup_timeout_ms: int | None | UnsetType = field(
-        name="wrapupTimeoutMs", default=UNSET
+    coached_participant_id: str | None = field(
+        name="coachedParticipantId", default=None
     )
-    wrapup_skipped: bool | None | UnsetType = field(name="wrapupSkipped", default=UNSET)
-    alerting_timeout_ms: int | None | UnsetType = field(
-        name="alertingTimeoutMs", default=UNSET
+    barged_participant_id: str | None = field(name="bargedParticipantId", default=None)
+    consult_participant_id: str | None = field(
+        name="consultParticipantId", default=None
     )
-    provider: str | None | UnsetType = UNSET
-    external_contact: DomainEntityRef | None | UnsetType = field(
-        name="externalContact", default=UNSET
-    )
-    external_contact_initial_division_id: str | None | UnsetType = field(
-        name="externalContactInitialDivisionId", default=UNSET
-    )
-    external_organization: DomainEntityRef | None | UnsetType = field(
-        name="externalOrganization", default=UNSET
-    )
-    wrapup: Wrapup | None | UnsetType = UNSET
-    peer: str | None | UnsetType = UNSET
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    journey_context: JourneyContext | None | UnsetType = field(
-        name="journeyContext", default=UNSET
-    )
-    conversation_routing_data: ConversationRoutingData | None | UnsetType = field(
-        name="conversationRoutingData", default=UNSET
-    )
-    start_acw_time: datetime | None | UnsetType = field(
-        name="startAcwTime", default=UNSET
-    )
-    end_acw_time: datetime | None | UnsetType = field(name="endAcwTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    muted: bool | None | UnsetType = UNSET
-    confined: bool | None | UnsetType = UNSET
-    recording: bool | None | UnsetType = UNSET
-    recording_state: str | None | UnsetType = field(
-        name="recordingState", default=UNSET
-    )
-    recorders_state: RecordersState | None | UnsetType = field(
-        name="recordersState", default=UNSET
-    )
-    group: DomainEntityRef | None | UnsetType = UNSET
-    ani: str | None | UnsetType = UNSET
-    dnis: str | None | UnsetType = UNSET
-    document_id: str | None | UnsetType = field(name="documentId", default=UNSET)
-    fax_status: FaxStatus | None | UnsetType = field(name="faxStatus", default=UNSET)
-    monitored_participant_id: str | None | UnsetType = field(
-        name="monitoredParticipantId", default=UNSET
-    )
-    coached_participant_id: str | None | UnsetType = field(
-        name="coachedParticipantId", default=UNSET
-    )
-    barged_participant_id: str | None | UnsetType = field(
-        name="bargedParticipantId", default=UNSET
-    )
-    consult_participant_id: str | None | UnsetType = field(
-        name="consultParticipantId", default=UNSET
-    )
-    uui_data: str | None | UnsetType = field(name="uuiData", default=UNSET)
-    barged_time: datetime | None | UnsetType = field(name="bargedTime", default=UNSET)
-    secure_pause: bool | None | UnsetType = field(name="securePause", default=UNSET)
-    disposition: Disposition | None | UnsetType = UNSET
-    transfer_source: str | None | UnsetType = field(
-        name="transferSource", default=UNSET
-    )
-    client_ip_address: str | None | UnsetType = field(
-        name="clientIpAddress", default=UNSET
-    )
+    uui_data: str | None = field(name="uuiData", default=None)
+    barged_time: datetime | None = field(name="bargedTime", default=None)
+    secure_pause: bool | None = field(name="securePause", default=None)
+    disposition: Disposition | None = None
+    transfer_source: str | None = field(name="transferSource", default=None)
+    client_ip_address: str | None = field(name="clientIpAddress", default=None)
 
 
 class CallMediaPolicy(Model):
@@ -674,8 +576,8 @@ class CallMediaPolicy(Model):
         conditions: Conditions for when actions should be applied
     """
 
-    actions: PolicyActions | None | UnsetType = UNSET
-    conditions: CallMediaPolicyConditions | None | UnsetType = UNSET
+    actions: PolicyActions | None = None
+    conditions: CallMediaPolicyConditions | None = None
 
 
 class CallMediaPolicyConditions(Model):
@@ -686,21 +588,15 @@ class CallMediaPolicyConditions(Model):
         teams: Teams to match conversations against
     """
 
-    for_users: list[PolicyUser] | None | UnsetType = field(
-        name="forUsers", default=UNSET
-    )
-    date_ranges: list[str] | None | UnsetType = field(name="dateRanges", default=UNSET)
-    for_queues: list[Queue] | None | UnsetType = field(name="forQueues", default=UNSET)
-    wrapup_codes: list[WrapupCode] | None | UnsetType = field(
-        name="wrapupCodes", default=UNSET
-    )
-    languages: list[Language] | None | UnsetType = UNSET
-    time_allowed: TimeAllowed | None | UnsetType = field(
-        name="timeAllowed", default=UNSET
-    )
-    teams: list[Team] | None | UnsetType = UNSET
-    directions: list[str] | None | UnsetType = UNSET
-    duration: DurationCondition | None | UnsetType = UNSET
+    for_users: list[PolicyUser] | None = field(name="forUsers", default=None)
+    date_ranges: list[str] | None = field(name="dateRanges", default=None)
+    for_queues: list[Queue] | None = field(name="forQueues", default=None)
+    wrapup_codes: list[WrapupCode] | None = field(name="wrapupCodes", default=None)
+    languages: list[Language] | None = None
+    time_allowed: TimeAllowed | None = field(name="timeAllowed", default=None)
+    teams: list[Team] | None = None
+    directions: list[str] | None = None
+    duration: DurationCondition | None = None
 
 
 class CallRecord(Model):
@@ -711,8 +607,8 @@ class CallRecord(Model):
         last_result: Result of the last attempt to reach this number
     """
 
-    last_attempt: datetime | None | UnsetType = field(name="lastAttempt", default=UNSET)
-    last_result: str | None | UnsetType = field(name="lastResult", default=UNSET)
+    last_attempt: datetime | None = field(name="lastAttempt", default=None)
+    last_result: str | None = field(name="lastResult", default=None)
 
 
 class CallRoute(Model):
@@ -722,7 +618,7 @@ class CallRoute(Model):
         targets: A list of CallTargets to be called when the CallRoute is executed
     """
 
-    targets: list[CallTarget] | None | UnsetType = UNSET
+    targets: list[CallTarget] | None = None
 
 
 class CallSimulationResult(Model):
@@ -734,9 +630,9 @@ class CallSimulationResult(Model):
         matched_prefix: The matched prefix
     """
 
-    allowed: bool | None | UnsetType = UNSET
-    level: str | None | UnsetType = UNSET
-    matched_prefix: str | None | UnsetType = field(name="matchedPrefix", default=UNSET)
+    allowed: bool | None = None
+    level: str | None = None
+    matched_prefix: str | None = field(name="matchedPrefix", default=None)
 
 
 class CallTarget(Model):
@@ -747,8 +643,8 @@ class CallTarget(Model):
         value: The id of the station or an E.164 formatted phone number
     """
 
-    type: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    type: str | None = None
+    value: str | None = None
 
 
 class CallToAction(Model):
@@ -760,6 +656,6 @@ class CallToAction(Model):
         target: Where the URL should be opened when the user clicks on the call to action button. Allowed values: "Blank", "Self".
     """
 
-    text: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
-    target: str | None | UnsetType = UNSET
+    text: str | None = None
+    url: str | None = None
+    target: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .atzm import AtzmTimeSlot, AtzmTimeSlotWithTimeZone
@@ -23,18 +23,12 @@ class CallableContactsDiagnostic(Model):
         rule_sets: Rule sets for the campaign
     """
 
-    attempt_limits: DomainEntityRef | None | UnsetType = field(
-        name="attemptLimits", default=UNSET
+    attempt_limits: DomainEntityRef | None = field(name="attemptLimits", default=None)
+    dnc_lists: list[DomainEntityRef] | None = field(name="dncLists", default=None)
+    callable_time_set: DomainEntityRef | None = field(
+        name="callableTimeSet", default=None
     )
-    dnc_lists: list[DomainEntityRef] | None | UnsetType = field(
-        name="dncLists", default=UNSET
-    )
-    callable_time_set: DomainEntityRef | None | UnsetType = field(
-        name="callableTimeSet", default=UNSET
-    )
-    rule_sets: list[DomainEntityRef] | None | UnsetType = field(
-        name="ruleSets", default=UNSET
-    )
+    rule_sets: list[DomainEntityRef] | None = field(name="ruleSets", default=None)
 
 
 class CallableTime(Model):
@@ -46,11 +40,9 @@ class CallableTime(Model):
         time_zone_id: The time zone for the time slots; for example, Africa/Abidjan. Time zones are represented as a string of the zone name as found in the IANA time zone database. For example: UTC, Etc/UTC, or Europe/London
     """
 
-    time_slots: list[CampaignTimeSlot] | None | UnsetType = field(
-        name="timeSlots", default=UNSET
-    )
-    name: str | None | UnsetType = UNSET
-    time_zone_id: str | None | UnsetType = field(name="timeZoneId", default=UNSET)
+    time_slots: list[CampaignTimeSlot] | None = field(name="timeSlots", default=None)
+    name: str | None = None
+    time_zone_id: str | None = field(name="timeZoneId", default=None)
 
 
 class CallableTimeSet(Model):
@@ -66,32 +58,30 @@ class CallableTimeSet(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    callable_times: list[CallableTime] | None = field(
+        name="callableTimes", default=None
     )
-    version: int | None | UnsetType = UNSET
-    callable_times: list[CallableTime] | None | UnsetType = field(
-        name="callableTimes", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CallableTimeSetEntityListing(Model):
     """The CallableTimeSetEntityListing model."""
 
-    entities: list[CallableTimeSet] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[CallableTimeSet] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class CallableWindow(Model):
@@ -102,5 +92,5 @@ class CallableWindow(Model):
         unmapped: The time interval and time zone to place outbound calls, for contacts that cannot be mapped to a time zone.
     """
 
-    mapped: AtzmTimeSlot | None | UnsetType = UNSET
-    unmapped: AtzmTimeSlotWithTimeZone | None | UnsetType = UNSET
+    mapped: AtzmTimeSlot | None = None
+    unmapped: AtzmTimeSlotWithTimeZone | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .after import AfterCallWork
@@ -60,64 +60,42 @@ class Callback(Model):
         queue_media_settings: Represents the queue settings for this media type.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    segments: list[Segment] | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    held: bool | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    id: str | None = None
+    segments: list[Segment] | None = None
+    direction: str | None = None
+    held: bool | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    dialer_preview: DialerPreview | None = field(name="dialerPreview", default=None)
+    voicemail: Voicemail | None = None
+    callback_numbers: list[str] | None = field(name="callbackNumbers", default=None)
+    callback_user_name: str | None = field(name="callbackUserName", default=None)
+    script_id: str | None = field(name="scriptId", default=None)
+    external_campaign: bool | None = field(name="externalCampaign", default=None)
+    skip_enabled: bool | None = field(name="skipEnabled", default=None)
+    timeout_seconds: int | None = field(name="timeoutSeconds", default=None)
+    start_alerting_time: datetime | None = field(name="startAlertingTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    callback_scheduled_time: datetime | None = field(
+        name="callbackScheduledTime", default=None
     )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    automated_callback_config_id: str | None = field(
+        name="automatedCallbackConfigId", default=None
     )
-    dialer_preview: DialerPreview | None | UnsetType = field(
-        name="dialerPreview", default=UNSET
+    provider: str | None = None
+    peer_id: str | None = field(name="peerId", default=None)
+    wrapup: Wrapup | None = None
+    after_call_work: AfterCallWork | None = field(name="afterCallWork", default=None)
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    voicemail: Voicemail | None | UnsetType = UNSET
-    callback_numbers: list[str] | None | UnsetType = field(
-        name="callbackNumbers", default=UNSET
-    )
-    callback_user_name: str | None | UnsetType = field(
-        name="callbackUserName", default=UNSET
-    )
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    external_campaign: bool | None | UnsetType = field(
-        name="externalCampaign", default=UNSET
-    )
-    skip_enabled: bool | None | UnsetType = field(name="skipEnabled", default=UNSET)
-    timeout_seconds: int | None | UnsetType = field(
-        name="timeoutSeconds", default=UNSET
-    )
-    start_alerting_time: datetime | None | UnsetType = field(
-        name="startAlertingTime", default=UNSET
-    )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    callback_scheduled_time: datetime | None | UnsetType = field(
-        name="callbackScheduledTime", default=UNSET
-    )
-    automated_callback_config_id: str | None | UnsetType = field(
-        name="automatedCallbackConfigId", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    wrapup: Wrapup | None | UnsetType = UNSET
-    after_call_work: AfterCallWork | None | UnsetType = field(
-        name="afterCallWork", default=UNSET
-    )
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    caller_id: str | None | UnsetType = field(name="callerId", default=UNSET)
-    caller_id_name: str | None | UnsetType = field(name="callerIdName", default=UNSET)
-    queue_media_settings: ConversationQueueMediaSettings | None | UnsetType = field(
-        name="queueMediaSettings", default=UNSET
+    caller_id: str | None = field(name="callerId", default=None)
+    caller_id_name: str | None = field(name="callerIdName", default=None)
+    queue_media_settings: ConversationQueueMediaSettings | None = field(
+        name="queueMediaSettings", default=None
     )
 
 
@@ -156,64 +134,42 @@ class CallbackBasic(Model):
         queue_media_settings: Represents the queue settings for this media type.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    segments: list[Segment] | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    held: bool | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    id: str | None = None
+    segments: list[Segment] | None = None
+    direction: str | None = None
+    held: bool | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    dialer_preview: DialerPreview | None = field(name="dialerPreview", default=None)
+    voicemail: Voicemail | None = None
+    callback_numbers: list[str] | None = field(name="callbackNumbers", default=None)
+    callback_user_name: str | None = field(name="callbackUserName", default=None)
+    script_id: str | None = field(name="scriptId", default=None)
+    external_campaign: bool | None = field(name="externalCampaign", default=None)
+    skip_enabled: bool | None = field(name="skipEnabled", default=None)
+    timeout_seconds: int | None = field(name="timeoutSeconds", default=None)
+    start_alerting_time: datetime | None = field(name="startAlertingTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    callback_scheduled_time: datetime | None = field(
+        name="callbackScheduledTime", default=None
     )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    automated_callback_config_id: str | None = field(
+        name="automatedCallbackConfigId", default=None
     )
-    dialer_preview: DialerPreview | None | UnsetType = field(
-        name="dialerPreview", default=UNSET
+    provider: str | None = None
+    peer_id: str | None = field(name="peerId", default=None)
+    wrapup: Wrapup | None = None
+    after_call_work: AfterCallWork | None = field(name="afterCallWork", default=None)
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    voicemail: Voicemail | None | UnsetType = UNSET
-    callback_numbers: list[str] | None | UnsetType = field(
-        name="callbackNumbers", default=UNSET
-    )
-    callback_user_name: str | None | UnsetType = field(
-        name="callbackUserName", default=UNSET
-    )
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    external_campaign: bool | None | UnsetType = field(
-        name="externalCampaign", default=UNSET
-    )
-    skip_enabled: bool | None | UnsetType = field(name="skipEnabled", default=UNSET)
-    timeout_seconds: int | None | UnsetType = field(
-        name="timeoutSeconds", default=UNSET
-    )
-    start_alerting_time: datetime | None | UnsetType = field(
-        name="startAlertingTime", default=UNSET
-    )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    callback_scheduled_time: datetime | None | UnsetType = field(
-        name="callbackScheduledTime", default=UNSET
-    )
-    automated_callback_config_id: str | None | UnsetType = field(
-        name="automatedCallbackConfigId", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    wrapup: Wrapup | None | UnsetType = UNSET
-    after_call_work: AfterCallWork | None | UnsetType = field(
-        name="afterCallWork", default=UNSET
-    )
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    caller_id: str | None | UnsetType = field(name="callerId", default=UNSET)
-    caller_id_name: str | None | UnsetType = field(name="callerIdName", default=UNSET)
-    queue_media_settings: ConversationQueueMediaSettings | None | UnsetType = field(
-        name="queueMediaSettings", default=UNSET
+    caller_id: str | None = field(name="callerId", default=None)
+    caller_id_name: str | None = field(name="callerIdName", default=None)
+    queue_media_settings: ConversationQueueMediaSettings | None = field(
+        name="queueMediaSettings", default=None
     )
 
 
@@ -231,38 +187,32 @@ class CallbackConversation(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    participants: list[CallbackMediaParticipant] | None | UnsetType = UNSET
-    other_media_uris: list[str] | None | UnsetType = field(
-        name="otherMediaUris", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    participants: list[CallbackMediaParticipant] | None = None
+    other_media_uris: list[str] | None = field(name="otherMediaUris", default=None)
+    recent_transfers: list[TransferResponse] | None = field(
+        name="recentTransfers", default=None
     )
-    recent_transfers: list[TransferResponse] | None | UnsetType = field(
-        name="recentTransfers", default=UNSET
-    )
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
-    divisions: list[ConversationDivisionMembership] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
+    divisions: list[ConversationDivisionMembership] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CallbackConversationEntityListing(Model):
     """The CallbackConversationEntityListing model."""
 
-    entities: list[CallbackConversation] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[CallbackConversation] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class CallbackDisconnectIdentifier(Model):
@@ -273,10 +223,8 @@ class CallbackDisconnectIdentifier(Model):
         callback_id: The callback id.
     """
 
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    callback_id: str | None | UnsetType = field(name="callbackId", default=UNSET)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    callback_id: str | None = field(name="callbackId", default=None)
 
 
 class CallbackIdentifier(Model):
@@ -287,8 +235,8 @@ class CallbackIdentifier(Model):
         id: The identifier of the callback
     """
 
-    type: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
+    type: str | None = None
+    id: str | None = None
 
 
 class CallbackMediaParticipant(Model):
@@ -344,92 +292,64 @@ class CallbackMediaParticipant(Model):
         callback_scheduled_time: Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    address: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    start_alerting_time: datetime | None | UnsetType = field(
-        name="startAlertingTime", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    address: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    start_alerting_time: datetime | None = field(name="startAlertingTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    purpose: str | None = None
+    state: str | None = None
+    direction: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    held: bool | None = None
+    wrapup_required: bool | None = field(name="wrapupRequired", default=None)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    media_roles: list[str] | None = field(name="mediaRoles", default=None)
+    user: DomainEntityRef | None = None
+    queue: DomainEntityRef | None = None
+    team: DomainEntityRef | None = None
+    attributes: dict[str, str] | None = None
+    error_info: ErrorInfo | None = field(name="errorInfo", default=None)
+    script: DomainEntityRef | None = None
+    wrapup_timeout_ms: int | None = field(name="wrapupTimeoutMs", default=None)
+    wrapup_skipped: bool | None = field(name="wrapupSkipped", default=None)
+    alerting_timeout_ms: int | None = field(name="alertingTimeoutMs", default=None)
+    provider: str | None = None
+    external_contact: DomainEntityRef | None = field(
+        name="externalContact", default=None
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    external_contact_initial_division_id: str | None = field(
+        name="externalContactInitialDivisionId", default=None
     )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    external_organization: DomainEntityRef | None = field(
+        name="externalOrganization", default=None
     )
-    purpose: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    wrapup: Wrapup | None = None
+    peer: str | None = None
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    journey_context: JourneyContext | None = field(name="journeyContext", default=None)
+    conversation_routing_data: ConversationRoutingData | None = field(
+        name="conversationRoutingData", default=None
     )
-    held: bool | None | UnsetType = UNSET
-    wrapup_required: bool | None | UnsetType = field(
-        name="wrapupRequired", default=UNSET
+    start_acw_time: datetime | None = field(name="startAcwTime", default=None)
+    end_acw_time: datetime | None = field(name="endAcwTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    outbound_preview: DialerPreview | None = field(name="outboundPreview", default=None)
+    voicemail: Voicemail | None = None
+    callback_numbers: list[str] | None = field(name="callbackNumbers", default=None)
+    callback_user_name: str | None = field(name="callbackUserName", default=None)
+    external_campaign: bool | None = field(name="externalCampaign", default=None)
+    skip_enabled: bool | None = field(name="skipEnabled", default=None)
+    timeout_seconds: int | None = field(name="timeoutSeconds", default=None)
+    automated_callback_config_id: str | None = field(
+        name="automatedCallbackConfigId", default=None
     )
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    media_roles: list[str] | None | UnsetType = field(name="mediaRoles", default=UNSET)
-    user: DomainEntityRef | None | UnsetType = UNSET
-    queue: DomainEntityRef | None | UnsetType = UNSET
-    team: DomainEntityRef | None | UnsetType = UNSET
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    error_info: ErrorInfo | None | UnsetType = field(name="errorInfo", default=UNSET)
-    script: DomainEntityRef | None | UnsetType = UNSET
-    wrapup_timeout_ms: int | None | UnsetType = field(
-        name="wrapupTimeoutMs", default=UNSET
-    )
-    wrapup_skipped: bool | None | UnsetType = field(name="wrapupSkipped", default=UNSET)
-    alerting_timeout_ms: int | None | UnsetType = field(
-        name="alertingTimeoutMs", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    external_contact: DomainEntityRef | None | UnsetType = field(
-        name="externalContact", default=UNSET
-    )
-    external_contact_initial_division_id: str | None | UnsetType = field(
-        name="externalContactInitialDivisionId", default=UNSET
-    )
-    external_organization: DomainEntityRef | None | UnsetType = field(
-        name="externalOrganization", default=UNSET
-    )
-    wrapup: Wrapup | None | UnsetType = UNSET
-    peer: str | None | UnsetType = UNSET
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    journey_context: JourneyContext | None | UnsetType = field(
-        name="journeyContext", default=UNSET
-    )
-    conversation_routing_data: ConversationRoutingData | None | UnsetType = field(
-        name="conversationRoutingData", default=UNSET
-    )
-    start_acw_time: datetime | None | UnsetType = field(
-        name="startAcwTime", default=UNSET
-    )
-    end_acw_time: datetime | None | UnsetType = field(name="endAcwTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    outbound_preview: DialerPreview | None | UnsetType = field(
-        name="outboundPreview", default=UNSET
-    )
-    voicemail: Voicemail | None | UnsetType = UNSET
-    callback_numbers: list[str] | None | UnsetType = field(
-        name="callbackNumbers", default=UNSET
-    )
-    callback_user_name: str | None | UnsetType = field(
-        name="callbackUserName", default=UNSET
-    )
-    external_campaign: bool | None | UnsetType = field(
-        name="externalCampaign", default=UNSET
-    )
-    skip_enabled: bool | None | UnsetType = field(name="skipEnabled", default=UNSET)
-    timeout_seconds: int | None | UnsetType = field(
-        name="timeoutSeconds", default=UNSET
-    )
-    automated_callback_config_id: str | None | UnsetType = field(
-        name="automatedCallbackConfigId", default=UNSET
-    )
-    callback_scheduled_time: datetime | None | UnsetType = field(
-        name="callbackScheduledTime", default=UNSET
+    callback_scheduled_time: datetime | None = field(
+        name="callbackScheduledTime", default=None
     )
 
 
@@ -457,51 +377,37 @@ class CallbackMediaSettings(Model):
         site: The identifier of the site to be used for dialing; can be set in place of an edge group.
     """
 
-    enable_auto_answer: bool | None | UnsetType = field(
-        name="enableAutoAnswer", default=UNSET
+    enable_auto_answer: bool | None = field(name="enableAutoAnswer", default=None)
+    alerting_timeout_seconds: int | None = field(
+        name="alertingTimeoutSeconds", default=None
     )
-    alerting_timeout_seconds: int | None | UnsetType = field(
-        name="alertingTimeoutSeconds", default=UNSET
+    service_level: ServiceLevel | None = field(name="serviceLevel", default=None)
+    auto_answer_alert_tone_seconds: float | None = field(
+        name="autoAnswerAlertToneSeconds", default=None
     )
-    service_level: ServiceLevel | None | UnsetType = field(
-        name="serviceLevel", default=UNSET
+    manual_answer_alert_tone_seconds: float | None = field(
+        name="manualAnswerAlertToneSeconds", default=None
     )
-    auto_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="autoAnswerAlertToneSeconds", default=UNSET
+    mode: str | None = None
+    enable_auto_dial_and_end: bool | None = field(
+        name="enableAutoDialAndEnd", default=None
     )
-    manual_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="manualAnswerAlertToneSeconds", default=UNSET
+    auto_dial_delay_seconds: int | None = field(
+        name="autoDialDelaySeconds", default=None
     )
-    mode: str | None | UnsetType = UNSET
-    enable_auto_dial_and_end: bool | None | UnsetType = field(
-        name="enableAutoDialAndEnd", default=UNSET
+    auto_end_delay_seconds: int | None = field(name="autoEndDelaySeconds", default=None)
+    pacing_modifier: float | None = field(name="pacingModifier", default=None)
+    max_retry_count: int | None = field(name="maxRetryCount", default=None)
+    retry_delay_seconds: int | None = field(name="retryDelaySeconds", default=None)
+    live_voice_reaction_type: str | None = field(
+        name="liveVoiceReactionType", default=None
     )
-    auto_dial_delay_seconds: int | None | UnsetType = field(
-        name="autoDialDelaySeconds", default=UNSET
+    live_voice_flow: DomainEntityRef | None = field(name="liveVoiceFlow", default=None)
+    answering_machine_reaction_type: str | None = field(
+        name="answeringMachineReactionType", default=None
     )
-    auto_end_delay_seconds: int | None | UnsetType = field(
-        name="autoEndDelaySeconds", default=UNSET
+    answering_machine_flow: DomainEntityRef | None = field(
+        name="answeringMachineFlow", default=None
     )
-    pacing_modifier: float | None | UnsetType = field(
-        name="pacingModifier", default=UNSET
-    )
-    max_retry_count: int | None | UnsetType = field(name="maxRetryCount", default=UNSET)
-    retry_delay_seconds: int | None | UnsetType = field(
-        name="retryDelaySeconds", default=UNSET
-    )
-    live_voice_reaction_type: str | None | UnsetType = field(
-        name="liveVoiceReactionType", default=UNSET
-    )
-    live_voice_flow: DomainEntityRef | None | UnsetType = field(
-        name="liveVoiceFlow", default=UNSET
-    )
-    answering_machine_reaction_type: str | None | UnsetType = field(
-        name="answeringMachineReactionType", default=UNSET
-    )
-    answering_machine_flow: DomainEntityRef | None | UnsetType = field(
-        name="answeringMachineFlow", default=UNSET
-    )
-    edge_group: DomainEntityRef | None | UnsetType = field(
-        name="edgeGroup", default=UNSET
-    )
-    site: DomainEntityRef | None | UnsetType = UNSET
+    edge_group: DomainEntityRef | None = field(name="edgeGroup", default=None)
+    site: DomainEntityRef | None = None

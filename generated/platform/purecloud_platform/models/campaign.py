@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -79,103 +79,69 @@ class Campaign(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    contact_list: DomainEntityRef | None = field(name="contactList", default=None)
+    queue: DomainEntityRef | None = None
+    dialing_mode: str | None = field(name="dialingMode", default=None)
+    script: DomainEntityRef | None = None
+    edge_group: DomainEntityRef | None = field(name="edgeGroup", default=None)
+    site: DomainEntityRef | None = None
+    campaign_status: str | None = field(name="campaignStatus", default=None)
+    phone_columns: list[PhoneColumn] | None = field(name="phoneColumns", default=None)
+    abandon_rate: float | None = field(name="abandonRate", default=None)
+    dnc_lists: list[DomainEntityRef] | None = field(name="dncLists", default=None)
+    callable_time_set: DomainEntityRef | None = field(
+        name="callableTimeSet", default=None
     )
-    version: int | None | UnsetType = UNSET
-    contact_list: DomainEntityRef | None | UnsetType = field(
-        name="contactList", default=UNSET
+    call_analysis_response_set: DomainEntityRef | None = field(
+        name="callAnalysisResponseSet", default=None
     )
-    queue: DomainEntityRef | None | UnsetType = UNSET
-    dialing_mode: str | None | UnsetType = field(name="dialingMode", default=UNSET)
-    script: DomainEntityRef | None | UnsetType = UNSET
-    edge_group: DomainEntityRef | None | UnsetType = field(
-        name="edgeGroup", default=UNSET
+    errors: list[RestErrorDetail] | None = None
+    caller_name: str | None = field(name="callerName", default=None)
+    caller_address: str | None = field(name="callerAddress", default=None)
+    outbound_line_count: int | None = field(name="outboundLineCount", default=None)
+    rule_sets: list[DomainEntityRef] | None = field(name="ruleSets", default=None)
+    skip_preview_disabled: bool | None = field(name="skipPreviewDisabled", default=None)
+    preview_time_out_seconds: int | None = field(
+        name="previewTimeOutSeconds", default=None
     )
-    site: DomainEntityRef | None | UnsetType = UNSET
-    campaign_status: str | None | UnsetType = field(
-        name="campaignStatus", default=UNSET
+    always_running: bool | None = field(name="alwaysRunning", default=None)
+    contact_sort: ContactSort | None = field(name="contactSort", default=None)
+    contact_sorts: list[ContactSort] | None = field(name="contactSorts", default=None)
+    no_answer_timeout: int | None = field(name="noAnswerTimeout", default=None)
+    call_analysis_language: str | None = field(
+        name="callAnalysisLanguage", default=None
     )
-    phone_columns: list[PhoneColumn] | None | UnsetType = field(
-        name="phoneColumns", default=UNSET
+    priority: int | None = None
+    contact_list_filters: list[DomainEntityRef] | None = field(
+        name="contactListFilters", default=None
     )
-    abandon_rate: float | None | UnsetType = field(name="abandonRate", default=UNSET)
-    dnc_lists: list[DomainEntityRef] | None | UnsetType = field(
-        name="dncLists", default=UNSET
+    division: DomainEntityRef | None = None
+    agent_owned_column: str | None = field(name="agentOwnedColumn", default=None)
+    dynamic_contact_queueing_settings: DynamicContactQueueingSettings | None = field(
+        name="dynamicContactQueueingSettings", default=None
     )
-    callable_time_set: DomainEntityRef | None | UnsetType = field(
-        name="callableTimeSet", default=UNSET
+    skill_columns: list[str] | None = field(name="skillColumns", default=None)
+    preview_auto_end: bool | None = field(name="previewAutoEnd", default=None)
+    max_calls_per_agent: int | None = field(name="maxCallsPerAgent", default=None)
+    max_calls_per_agent_decimal: float | None = field(
+        name="maxCallsPerAgentDecimal", default=None
     )
-    call_analysis_response_set: DomainEntityRef | None | UnsetType = field(
-        name="callAnalysisResponseSet", default=UNSET
+    callback_auto_answer: bool | None = field(name="callbackAutoAnswer", default=None)
+    dynamic_line_balancing_settings: DynamicLineBalancingSettings | None = field(
+        name="dynamicLineBalancingSettings", default=None
     )
-    errors: list[RestErrorDetail] | None | UnsetType = UNSET
-    caller_name: str | None | UnsetType = field(name="callerName", default=UNSET)
-    caller_address: str | None | UnsetType = field(name="callerAddress", default=UNSET)
-    outbound_line_count: int | None | UnsetType = field(
-        name="outboundLineCount", default=UNSET
+    diagnostics_settings: DiagnosticsSettings | None = field(
+        name="diagnosticsSettings", default=None
     )
-    rule_sets: list[DomainEntityRef] | None | UnsetType = field(
-        name="ruleSets", default=UNSET
+    precise_dialing_enabled: bool | None = field(
+        name="preciseDialingEnabled", default=None
     )
-    skip_preview_disabled: bool | None | UnsetType = field(
-        name="skipPreviewDisabled", default=UNSET
-    )
-    preview_time_out_seconds: int | None | UnsetType = field(
-        name="previewTimeOutSeconds", default=UNSET
-    )
-    always_running: bool | None | UnsetType = field(name="alwaysRunning", default=UNSET)
-    contact_sort: ContactSort | None | UnsetType = field(
-        name="contactSort", default=UNSET
-    )
-    contact_sorts: list[ContactSort] | None | UnsetType = field(
-        name="contactSorts", default=UNSET
-    )
-    no_answer_timeout: int | None | UnsetType = field(
-        name="noAnswerTimeout", default=UNSET
-    )
-    call_analysis_language: str | None | UnsetType = field(
-        name="callAnalysisLanguage", default=UNSET
-    )
-    priority: int | None | UnsetType = UNSET
-    contact_list_filters: list[DomainEntityRef] | None | UnsetType = field(
-        name="contactListFilters", default=UNSET
-    )
-    division: DomainEntityRef | None | UnsetType = UNSET
-    agent_owned_column: str | None | UnsetType = field(
-        name="agentOwnedColumn", default=UNSET
-    )
-    dynamic_contact_queueing_settings: (
-        DynamicContactQueueingSettings | None | UnsetType
-    ) = field(name="dynamicContactQueueingSettings", default=UNSET)
-    skill_columns: list[str] | None | UnsetType = field(
-        name="skillColumns", default=UNSET
-    )
-    preview_auto_end: bool | None | UnsetType = field(
-        name="previewAutoEnd", default=UNSET
-    )
-    max_calls_per_agent: int | None | UnsetType = field(
-        name="maxCallsPerAgent", default=UNSET
-    )
-    max_calls_per_agent_decimal: float | None | UnsetType = field(
-        name="maxCallsPerAgentDecimal", default=UNSET
-    )
-    callback_auto_answer: bool | None | UnsetType = field(
-        name="callbackAutoAnswer", default=UNSET
-    )
-    dynamic_line_balancing_settings: DynamicLineBalancingSettings | None | UnsetType = (
-        field(name="dynamicLineBalancingSettings", default=UNSET)
-    )
-    diagnostics_settings: DiagnosticsSettings | None | UnsetType = field(
-        name="diagnosticsSettings", default=UNSET
-    )
-    precise_dialing_enabled: bool | None | UnsetType = field(
-        name="preciseDialingEnabled", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CampaignBusinessCategoryMetrics(Model):
@@ -187,9 +153,13 @@ class CampaignBusinessCategoryMetrics(Model):
         failure_count: Number of calls categorized as business failure
     """
 
-    success_count: int | None | UnsetType = field(name="successCount", default=UNSET)
-    neutral_count: int | None | UnsetType = field(name="neutralCount", default=UNSET)
-    failure_count: int | None | UnsetType = field(name="failureCount", default=UNSET)
+    success_count: int | None = field(name="successCount", default=None)
+    neutral_count: int | None = field(name="neutralCount", default=None)
+    failure_count: int | None = field(name="failureCount", default=None)
+
+
+CampaignDiagnosticCampaignAction = dict[str, Any]
+"""The CampaignDiagnosticCampaignAction type: ``dict[str, Any]``."""
 
 
 class CampaignDiagnosticCampaignHealthState(Model):
@@ -201,9 +171,9 @@ class CampaignDiagnosticCampaignHealthState(Model):
         date_end: End datetime of the health state. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    state: str | None | UnsetType = UNSET
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    date_end: datetime | None | UnsetType = field(name="dateEnd", default=UNSET)
+    state: str | None = None
+    date_start: datetime | None = field(name="dateStart", default=None)
+    date_end: datetime | None = field(name="dateEnd", default=None)
 
 
 class CampaignDiagnosticCampaignState(Model):
@@ -216,10 +186,10 @@ class CampaignDiagnosticCampaignState(Model):
         dialing_mode: Dialing mode for the campaign state (e.g., "power", "preview", "predictive") Allowed values: "agentless", "preview", "power", "predictive", "progressive", "external".
     """
 
-    state: str | None | UnsetType = UNSET
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    date_end: datetime | None | UnsetType = field(name="dateEnd", default=UNSET)
-    dialing_mode: str | None | UnsetType = field(name="dialingMode", default=UNSET)
+    state: str | None = None
+    date_start: datetime | None = field(name="dateStart", default=None)
+    date_end: datetime | None = field(name="dateEnd", default=None)
+    dialing_mode: str | None = field(name="dialingMode", default=None)
 
 
 class CampaignDiagnosticConfigChange(Model):
@@ -232,10 +202,10 @@ class CampaignDiagnosticConfigChange(Model):
         action: Type of operation applied Allowed values: "Update", "Create", "Delete".
     """
 
-    date_: datetime | None | UnsetType = field(name="date", default=UNSET)
-    field_: str | None | UnsetType = field(name="field", default=UNSET)
-    value: str | None | UnsetType = UNSET
-    action: str | None | UnsetType = UNSET
+    date_: datetime | None = field(name="date", default=None)
+    field_: str | None = field(name="field", default=None)
+    value: str | None = None
+    action: str | None = None
 
 
 class CampaignDiagnosticSummary(Model):
@@ -251,20 +221,20 @@ class CampaignDiagnosticSummary(Model):
         config_changes: Configuration changes occurring within the time window
     """
 
-    campaign_id: str | None | UnsetType = field(name="campaignId", default=UNSET)
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    date_end: datetime | None | UnsetType = field(name="dateEnd", default=UNSET)
-    campaign_states: list[CampaignDiagnosticCampaignState] | None | UnsetType = field(
-        name="campaignStates", default=UNSET
+    campaign_id: str | None = field(name="campaignId", default=None)
+    date_start: datetime | None = field(name="dateStart", default=None)
+    date_end: datetime | None = field(name="dateEnd", default=None)
+    campaign_states: list[CampaignDiagnosticCampaignState] | None = field(
+        name="campaignStates", default=None
     )
-    campaign_info: list[CampaignDiagnosticWindow] | None | UnsetType = field(
-        name="campaignInfo", default=UNSET
+    campaign_info: list[CampaignDiagnosticWindow] | None = field(
+        name="campaignInfo", default=None
     )
-    campaign_health_states: (
-        list[CampaignDiagnosticCampaignHealthState] | None | UnsetType
-    ) = field(name="campaignHealthStates", default=UNSET)
-    config_changes: list[CampaignDiagnosticConfigChange] | None | UnsetType = field(
-        name="configChanges", default=UNSET
+    campaign_health_states: list[CampaignDiagnosticCampaignHealthState] | None = field(
+        name="campaignHealthStates", default=None
+    )
+    config_changes: list[CampaignDiagnosticConfigChange] | None = field(
+        name="configChanges", default=None
     )
 
 
@@ -277,9 +247,9 @@ class CampaignDiagnosticWindow(Model):
         date_end: End datetime of the window. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    state: str | None | UnsetType = UNSET
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    date_end: datetime | None | UnsetType = field(name="dateEnd", default=UNSET)
+    state: str | None = None
+    date_start: datetime | None = field(name="dateStart", default=None)
+    date_end: datetime | None = field(name="dateEnd", default=None)
 
 
 class CampaignDiagnostics(Model):
@@ -302,45 +272,45 @@ class CampaignDiagnostics(Model):
         campaign_skill_statistics: Information regarding the campaign's skills
     """
 
-    callable_contacts: CallableContactsDiagnostic | None | UnsetType = field(
-        name="callableContacts", default=UNSET
+    callable_contacts: CallableContactsDiagnostic | None = field(
+        name="callableContacts", default=None
     )
-    queue_utilization_diagnostic: QueueUtilizationDiagnostic | None | UnsetType = field(
-        name="queueUtilizationDiagnostic", default=UNSET
+    queue_utilization_diagnostic: QueueUtilizationDiagnostic | None = field(
+        name="queueUtilizationDiagnostic", default=None
     )
-    rule_set_diagnostics: list[RuleSetDiagnostic] | None | UnsetType = field(
-        name="ruleSetDiagnostics", default=UNSET
+    rule_set_diagnostics: list[RuleSetDiagnostic] | None = field(
+        name="ruleSetDiagnostics", default=None
     )
-    outstanding_interactions_count: int | None | UnsetType = field(
-        name="outstandingInteractionsCount", default=UNSET
+    outstanding_interactions_count: int | None = field(
+        name="outstandingInteractionsCount", default=None
     )
-    scheduled_interactions_count: int | None | UnsetType = field(
-        name="scheduledInteractionsCount", default=UNSET
+    scheduled_interactions_count: int | None = field(
+        name="scheduledInteractionsCount", default=None
     )
-    time_zone_rescheduled_calls_count: int | None | UnsetType = field(
-        name="timeZoneRescheduledCallsCount", default=UNSET
+    time_zone_rescheduled_calls_count: int | None = field(
+        name="timeZoneRescheduledCallsCount", default=None
     )
-    filtered_out_contacts_count: int | None | UnsetType = field(
-        name="filteredOutContactsCount", default=UNSET
+    filtered_out_contacts_count: int | None = field(
+        name="filteredOutContactsCount", default=None
     )
-    idle_agents: int | None | UnsetType = field(name="idleAgents", default=UNSET)
-    effective_idle_agents: float | None | UnsetType = field(
-        name="effectiveIdleAgents", default=UNSET
+    idle_agents: int | None = field(name="idleAgents", default=None)
+    effective_idle_agents: float | None = field(
+        name="effectiveIdleAgents", default=None
     )
-    lines_utilization: CampaignLinesUtilization | None | UnsetType = field(
-        name="linesUtilization", default=UNSET
+    lines_utilization: CampaignLinesUtilization | None = field(
+        name="linesUtilization", default=None
     )
-    number_of_contacts_called: int | None | UnsetType = field(
-        name="numberOfContactsCalled", default=UNSET
+    number_of_contacts_called: int | None = field(
+        name="numberOfContactsCalled", default=None
     )
-    total_number_of_contacts: int | None | UnsetType = field(
-        name="totalNumberOfContacts", default=UNSET
+    total_number_of_contacts: int | None = field(
+        name="totalNumberOfContacts", default=None
     )
-    campaign_errors: list[RestErrorDetail] | None | UnsetType = field(
-        name="campaignErrors", default=UNSET
+    campaign_errors: list[RestErrorDetail] | None = field(
+        name="campaignErrors", default=None
     )
-    campaign_skill_statistics: CampaignSkillStatistics | None | UnsetType = field(
-        name="campaignSkillStatistics", default=UNSET
+    campaign_skill_statistics: CampaignSkillStatistics | None = field(
+        name="campaignSkillStatistics", default=None
     )
 
 
@@ -353,40 +323,40 @@ class CampaignDivisionView(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CampaignDivisionViewListing(Model):
     """The CampaignDivisionViewListing model."""
 
-    entities: list[CampaignDivisionView] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[CampaignDivisionView] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class CampaignEntityListing(Model):
     """The CampaignEntityListing model."""
 
-    entities: list[Campaign] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Campaign] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class CampaignInteraction(Model):
@@ -405,65 +375,55 @@ class CampaignInteraction(Model):
         skills: Any skills that are attached to the call for routing
     """
 
-    id: str | None | UnsetType = UNSET
-    campaign: DomainEntityRef | None | UnsetType = UNSET
-    agent: DomainEntityRef | None | UnsetType = UNSET
-    contact: DomainEntityRef | None | UnsetType = UNSET
-    destination_address: str | None | UnsetType = field(
-        name="destinationAddress", default=UNSET
+    id: str | None = None
+    campaign: DomainEntityRef | None = None
+    agent: DomainEntityRef | None = None
+    contact: DomainEntityRef | None = None
+    destination_address: str | None = field(name="destinationAddress", default=None)
+    active_preview_call: bool | None = field(name="activePreviewCall", default=None)
+    last_active_preview_wrapup_time: datetime | None = field(
+        name="lastActivePreviewWrapupTime", default=None
     )
-    active_preview_call: bool | None | UnsetType = field(
-        name="activePreviewCall", default=UNSET
+    creation_time: datetime | None = field(name="creationTime", default=None)
+    call_placed_time: datetime | None = field(name="callPlacedTime", default=None)
+    call_routed_time: datetime | None = field(name="callRoutedTime", default=None)
+    preview_connected_time: datetime | None = field(
+        name="previewConnectedTime", default=None
     )
-    last_active_preview_wrapup_time: datetime | None | UnsetType = field(
-        name="lastActivePreviewWrapupTime", default=UNSET
+    queue: DomainEntityRef | None = None
+    script: DomainEntityRef | None = None
+    disposition: str | None = None
+    caller_name: str | None = field(name="callerName", default=None)
+    caller_address: str | None = field(name="callerAddress", default=None)
+    preview_pop_delivered_time: datetime | None = field(
+        name="previewPopDeliveredTime", default=None
     )
-    creation_time: datetime | None | UnsetType = field(
-        name="creationTime", default=UNSET
+    conversation: ConversationBasic | None = None
+    dialer_system_participant_id: str | None = field(
+        name="dialerSystemParticipantId", default=None
     )
-    call_placed_time: datetime | None | UnsetType = field(
-        name="callPlacedTime", default=UNSET
-    )
-    call_routed_time: datetime | None | UnsetType = field(
-        name="callRoutedTime", default=UNSET
-    )
-    preview_connected_time: datetime | None | UnsetType = field(
-        name="previewConnectedTime", default=UNSET
-    )
-    queue: DomainEntityRef | None | UnsetType = UNSET
-    script: DomainEntityRef | None | UnsetType = UNSET
-    disposition: str | None | UnsetType = UNSET
-    caller_name: str | None | UnsetType = field(name="callerName", default=UNSET)
-    caller_address: str | None | UnsetType = field(name="callerAddress", default=UNSET)
-    preview_pop_delivered_time: datetime | None | UnsetType = field(
-        name="previewPopDeliveredTime", default=UNSET
-    )
-    conversation: ConversationBasic | None | UnsetType = UNSET
-    dialer_system_participant_id: str | None | UnsetType = field(
-        name="dialerSystemParticipantId", default=UNSET
-    )
-    dialing_mode: str | None | UnsetType = field(name="dialingMode", default=UNSET)
-    skills: list[DomainEntityRef] | None | UnsetType = UNSET
+    dialing_mode: str | None = field(name="dialingMode", default=None)
+    skills: list[DomainEntityRef] | None = None
 
 
 class CampaignInteractions(Model):
     """The CampaignInteractions model."""
 
-    campaign: DomainEntityRef | None | UnsetType = UNSET
-    pending_interactions: list[CampaignInteraction] | None | UnsetType = field(
-        name="pendingInteractions", default=UNSET
+    campaign: DomainEntityRef | None = None
+    pending_interactions: list[CampaignInteraction] | None = field(
+        name="pendingInteractions", default=None
     )
-    proceeding_interactions: list[CampaignInteraction] | None | UnsetType = field(
-        name="proceedingInteractions", default=UNSET
+    proceeding_interactions: list[CampaignInteraction] | None = field(
+        name="proceedingInteractions", default=None
     )
-    previewing_interactions: list[CampaignInteraction] | None | UnsetType = field(
-        name="previewingInteractions", default=UNSET
+    previewing_interactions: list[CampaignInteraction] | None = field(
+        name="previewingInteractions", default=None
     )
-    interacting_interactions: list[CampaignInteraction] | None | UnsetType = field(
-        name="interactingInteractions", default=UNSET
+    interacting_interactions: list[CampaignInteraction] | None = field(
+        name="interactingInteractions", default=None
     )
-    scheduled_interactions: list[CampaignInteraction] | None | UnsetType = field(
-        name="scheduledInteractions", default=UNSET
+    scheduled_interactions: list[CampaignInteraction] | None = field(
+        name="scheduledInteractions", default=None
     )
 
 
@@ -475,11 +435,11 @@ class CampaignLinesUtilization(Model):
         total_available_outbound_lines: Total number of available outbound lines in Campaign's Edge Group or Site
     """
 
-    assigned_outbound_lines: int | None | UnsetType = field(
-        name="assignedOutboundLines", default=UNSET
+    assigned_outbound_lines: int | None = field(
+        name="assignedOutboundLines", default=None
     )
-    total_available_outbound_lines: int | None | UnsetType = field(
-        name="totalAvailableOutboundLines", default=UNSET
+    total_available_outbound_lines: int | None = field(
+        name="totalAvailableOutboundLines", default=None
     )
 
 
@@ -493,12 +453,10 @@ class CampaignOutboundLinesAllocation(Model):
         legacy_weight: true if relative weight of the campaign is not explicitly specified, false otherwise
     """
 
-    campaign: DomainEntityRef | None | UnsetType = UNSET
-    campaign_weight: int | None | UnsetType = field(
-        name="campaignWeight", default=UNSET
-    )
-    lines_assigned: int | None | UnsetType = field(name="linesAssigned", default=UNSET)
-    legacy_weight: bool | None | UnsetType = field(name="legacyWeight", default=UNSET)
+    campaign: DomainEntityRef | None = None
+    campaign_weight: int | None = field(name="campaignWeight", default=None)
+    lines_assigned: int | None = field(name="linesAssigned", default=None)
+    legacy_weight: bool | None = field(name="legacyWeight", default=None)
 
 
 class CampaignOutboundLinesDistribution(Model):
@@ -514,23 +472,21 @@ class CampaignOutboundLinesDistribution(Model):
         campaigns_with_dynamically_allocated_lines: Information about campaigns using dynamic lines allocation in Campaign's Edge Group or Site
     """
 
-    campaign: AddressableEntityRef | None | UnsetType = UNSET
-    max_outbound_line_count: int | None | UnsetType = field(
-        name="maxOutboundLineCount", default=UNSET
+    campaign: AddressableEntityRef | None = None
+    max_outbound_line_count: int | None = field(
+        name="maxOutboundLineCount", default=None
     )
-    max_line_utilization: float | None | UnsetType = field(
-        name="maxLineUtilization", default=UNSET
+    max_line_utilization: float | None = field(name="maxLineUtilization", default=None)
+    available_outbound_lines: int | None = field(
+        name="availableOutboundLines", default=None
     )
-    available_outbound_lines: int | None | UnsetType = field(
-        name="availableOutboundLines", default=UNSET
+    reserved_lines: int | None = field(name="reservedLines", default=None)
+    campaigns_with_reserved_lines: list[CampaignOutboundLinesReservation] | None = (
+        field(name="campaignsWithReservedLines", default=None)
     )
-    reserved_lines: int | None | UnsetType = field(name="reservedLines", default=UNSET)
-    campaigns_with_reserved_lines: (
-        list[CampaignOutboundLinesReservation] | None | UnsetType
-    ) = field(name="campaignsWithReservedLines", default=UNSET)
     campaigns_with_dynamically_allocated_lines: (
-        list[CampaignOutboundLinesAllocation] | None | UnsetType
-    ) = field(name="campaignsWithDynamicallyAllocatedLines", default=UNSET)
+        list[CampaignOutboundLinesAllocation] | None
+    ) = field(name="campaignsWithDynamicallyAllocatedLines", default=None)
 
 
 class CampaignOutboundLinesReservation(Model):
@@ -541,8 +497,8 @@ class CampaignOutboundLinesReservation(Model):
         lines_reserved: The number of lines reserved for the campaign
     """
 
-    campaign: DomainEntityRef | None | UnsetType = UNSET
-    lines_reserved: int | None | UnsetType = field(name="linesReserved", default=UNSET)
+    campaign: DomainEntityRef | None = None
+    lines_reserved: int | None = field(name="linesReserved", default=None)
 
 
 class CampaignPatchRequest(Model):
@@ -556,17 +512,13 @@ class CampaignPatchRequest(Model):
         queue: The Queue for this Campaign to route calls to.
     """
 
-    outbound_line_count: int | None | UnsetType = field(
-        name="outboundLineCount", default=UNSET
+    outbound_line_count: int | None = field(name="outboundLineCount", default=None)
+    abandon_rate: float | None = field(name="abandonRate", default=None)
+    max_calls_per_agent: float | None = field(name="maxCallsPerAgent", default=None)
+    dynamic_line_balancing_settings: DynamicLineBalancingSettingsPatchRequest | None = (
+        field(name="dynamicLineBalancingSettings", default=None)
     )
-    abandon_rate: float | None | UnsetType = field(name="abandonRate", default=UNSET)
-    max_calls_per_agent: float | None | UnsetType = field(
-        name="maxCallsPerAgent", default=UNSET
-    )
-    dynamic_line_balancing_settings: (
-        DynamicLineBalancingSettingsPatchRequest | None | UnsetType
-    ) = field(name="dynamicLineBalancingSettings", default=UNSET)
-    queue: AddressableEntityRef | None | UnsetType = UNSET
+    queue: AddressableEntityRef | None = None
 
 
 class CampaignPerformanceData(Model):
@@ -589,37 +541,31 @@ class CampaignPerformanceData(Model):
         business_category_metrics: Information on the campaign's business category metrics
     """
 
-    campaign: DomainEntityRef | None | UnsetType = UNSET
-    division: AddressableEntityRef | None | UnsetType = UNSET
-    contact_rate: CampaignPerformanceDataContactRate | None | UnsetType = field(
-        name="contactRate", default=UNSET
+    campaign: DomainEntityRef | None = None
+    division: AddressableEntityRef | None = None
+    contact_rate: CampaignPerformanceDataContactRate | None = field(
+        name="contactRate", default=None
     )
-    idle_agents: int | None | UnsetType = field(name="idleAgents", default=UNSET)
-    effective_idle_agents: float | None | UnsetType = field(
-        name="effectiveIdleAgents", default=UNSET
+    idle_agents: int | None = field(name="idleAgents", default=None)
+    effective_idle_agents: float | None = field(
+        name="effectiveIdleAgents", default=None
     )
-    adjusted_calls_per_agent: float | None | UnsetType = field(
-        name="adjustedCallsPerAgent", default=UNSET
+    adjusted_calls_per_agent: float | None = field(
+        name="adjustedCallsPerAgent", default=None
     )
-    outstanding_calls: int | None | UnsetType = field(
-        name="outstandingCalls", default=UNSET
+    outstanding_calls: int | None = field(name="outstandingCalls", default=None)
+    scheduled_calls: int | None = field(name="scheduledCalls", default=None)
+    right_party_contacts_count: int | None = field(
+        name="rightPartyContactsCount", default=None
     )
-    scheduled_calls: int | None | UnsetType = field(
-        name="scheduledCalls", default=UNSET
+    campaign_status: str | None = field(name="campaignStatus", default=None)
+    dialing_mode: str | None = field(name="dialingMode", default=None)
+    progress: CampaignPerformanceDataProgress | None = None
+    lines_utilization: CampaignLinesUtilization | None = field(
+        name="linesUtilization", default=None
     )
-    right_party_contacts_count: int | None | UnsetType = field(
-        name="rightPartyContactsCount", default=UNSET
-    )
-    campaign_status: str | None | UnsetType = field(
-        name="campaignStatus", default=UNSET
-    )
-    dialing_mode: str | None | UnsetType = field(name="dialingMode", default=UNSET)
-    progress: CampaignPerformanceDataProgress | None | UnsetType = UNSET
-    lines_utilization: CampaignLinesUtilization | None | UnsetType = field(
-        name="linesUtilization", default=UNSET
-    )
-    business_category_metrics: CampaignBusinessCategoryMetrics | None | UnsetType = (
-        field(name="businessCategoryMetrics", default=UNSET)
+    business_category_metrics: CampaignBusinessCategoryMetrics | None = field(
+        name="businessCategoryMetrics", default=None
     )
 
 
@@ -630,13 +576,13 @@ class CampaignPerformanceDataContactRate(Model):
         connect_ratio: Ratio of connects to attempts
     """
 
-    connect_ratio: float | None | UnsetType = field(name="connectRatio", default=UNSET)
+    connect_ratio: float | None = field(name="connectRatio", default=None)
 
 
 class CampaignPerformanceDataListing(Model):
     """The CampaignPerformanceDataListing model."""
 
-    entities: list[CampaignPerformanceData] | None | UnsetType = UNSET
+    entities: list[CampaignPerformanceData] | None = None
 
 
 class CampaignPerformanceDataProgress(Model):
@@ -646,7 +592,7 @@ class CampaignPerformanceDataProgress(Model):
         percentage: Percentage of contacts processed during the campaign
     """
 
-    percentage: float | None | UnsetType = UNSET
+    percentage: float | None = None
 
 
 class CampaignProgress(Model):
@@ -662,22 +608,20 @@ class CampaignProgress(Model):
         number_of_contacts_skipped: Number of contacts skipped during the campaign
     """
 
-    campaign: DomainEntityRef | None | UnsetType = UNSET
-    contact_list: DomainEntityRef | None | UnsetType = field(
-        name="contactList", default=UNSET
+    campaign: DomainEntityRef | None = None
+    contact_list: DomainEntityRef | None = field(name="contactList", default=None)
+    number_of_contacts_called: int | None = field(
+        name="numberOfContactsCalled", default=None
     )
-    number_of_contacts_called: int | None | UnsetType = field(
-        name="numberOfContactsCalled", default=UNSET
+    number_of_contacts_messaged: int | None = field(
+        name="numberOfContactsMessaged", default=None
     )
-    number_of_contacts_messaged: int | None | UnsetType = field(
-        name="numberOfContactsMessaged", default=UNSET
+    total_number_of_contacts: int | None = field(
+        name="totalNumberOfContacts", default=None
     )
-    total_number_of_contacts: int | None | UnsetType = field(
-        name="totalNumberOfContacts", default=UNSET
-    )
-    percentage: int | None | UnsetType = UNSET
-    number_of_contacts_skipped: dict[str, int] | None | UnsetType = field(
-        name="numberOfContactsSkipped", default=UNSET
+    percentage: int | None = None
+    number_of_contacts_skipped: dict[str, int] | None = field(
+        name="numberOfContactsSkipped", default=None
     )
 
 
@@ -702,38 +646,34 @@ class CampaignRule(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    campaign_rule_entities: CampaignRuleEntities | None = field(
+        name="campaignRuleEntities", default=None
     )
-    version: int | None | UnsetType = UNSET
-    campaign_rule_entities: CampaignRuleEntities | None | UnsetType = field(
-        name="campaignRuleEntities", default=UNSET
+    campaign_rule_conditions: list[CampaignRuleCondition] | None = field(
+        name="campaignRuleConditions", default=None
     )
-    campaign_rule_conditions: list[CampaignRuleCondition] | None | UnsetType = field(
-        name="campaignRuleConditions", default=UNSET
+    campaign_rule_actions: list[CampaignRuleAction] | None = field(
+        name="campaignRuleActions", default=None
     )
-    campaign_rule_actions: list[CampaignRuleAction] | None | UnsetType = field(
-        name="campaignRuleActions", default=UNSET
+    match_any_conditions: bool | None = field(name="matchAnyConditions", default=None)
+    enabled: bool | None = None
+    campaign_rule_processing: str | None = field(
+        name="campaignRuleProcessing", default=None
     )
-    match_any_conditions: bool | None | UnsetType = field(
-        name="matchAnyConditions", default=UNSET
+    condition_groups: list[CampaignRuleConditionGroup] | None = field(
+        name="conditionGroups", default=None
     )
-    enabled: bool | None | UnsetType = UNSET
-    campaign_rule_processing: str | None | UnsetType = field(
-        name="campaignRuleProcessing", default=UNSET
+    execution_settings: CampaignRuleExecutionSettings | None = field(
+        name="executionSettings", default=None
     )
-    condition_groups: list[CampaignRuleConditionGroup] | None | UnsetType = field(
-        name="conditionGroups", default=UNSET
-    )
-    execution_settings: CampaignRuleExecutionSettings | None | UnsetType = field(
-        name="executionSettings", default=UNSET
-    )
-    time_zone_id: str | None | UnsetType = field(name="timeZoneId", default=UNSET)
-    warnings: list[CampaignRuleWarning] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    time_zone_id: str | None = field(name="timeZoneId", default=None)
+    warnings: list[CampaignRuleWarning] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CampaignRuleAction(Model):
@@ -745,11 +685,11 @@ class CampaignRuleAction(Model):
         campaign_rule_action_entities: The list of entities that this action will apply to.
     """
 
-    id: str | None | UnsetType = UNSET
-    parameters: CampaignRuleParameters | None | UnsetType = UNSET
-    action_type: str | None | UnsetType = field(name="actionType", default=UNSET)
-    campaign_rule_action_entities: CampaignRuleActionEntities | None | UnsetType = (
-        field(name="campaignRuleActionEntities", default=UNSET)
+    id: str | None = None
+    parameters: CampaignRuleParameters | None = None
+    action_type: str | None = field(name="actionType", default=None)
+    campaign_rule_action_entities: CampaignRuleActionEntities | None = field(
+        name="campaignRuleActionEntities", default=None
     )
 
 
@@ -764,17 +704,15 @@ class CampaignRuleActionEntities(Model):
         use_triggering_entity: If true, the CampaignRuleAction will apply to the same entity that triggered the CampaignRuleCondition.
     """
 
-    campaigns: list[DomainEntityRef] | None | UnsetType = UNSET
-    sequences: list[DomainEntityRef] | None | UnsetType = UNSET
-    email_campaigns: list[DomainEntityRef] | None | UnsetType = field(
-        name="emailCampaigns", default=UNSET
+    campaigns: list[DomainEntityRef] | None = None
+    sequences: list[DomainEntityRef] | None = None
+    email_campaigns: list[DomainEntityRef] | None = field(
+        name="emailCampaigns", default=None
     )
-    sms_campaigns: list[DomainEntityRef] | None | UnsetType = field(
-        name="smsCampaigns", default=UNSET
+    sms_campaigns: list[DomainEntityRef] | None = field(
+        name="smsCampaigns", default=None
     )
-    use_triggering_entity: bool | None | UnsetType = field(
-        name="useTriggeringEntity", default=UNSET
-    )
+    use_triggering_entity: bool | None = field(name="useTriggeringEntity", default=None)
 
 
 class CampaignRuleCampaignRunTimeSettings(Model):
@@ -784,9 +722,7 @@ class CampaignRuleCampaignRunTimeSettings(Model):
         include_waiting_time: When true counts all campaign running time, otherwise only running time that a campaign was not waiting. Default: true
     """
 
-    include_waiting_time: bool | None | UnsetType = field(
-        name="includeWaitingTime", default=UNSET
-    )
+    include_waiting_time: bool | None = field(name="includeWaitingTime", default=None)
 
 
 class CampaignRuleCampaignWaitTimeSettings(Model):
@@ -796,7 +732,7 @@ class CampaignRuleCampaignWaitTimeSettings(Model):
         wait_type: Campaign wait type Allowed values: "WaitingForAgents", "WaitingForContacts", "WaitingForLines".
     """
 
-    wait_type: str | None | UnsetType = field(name="waitType", default=UNSET)
+    wait_type: str | None = field(name="waitType", default=None)
 
 
 class CampaignRuleCondition(Model):
@@ -810,18 +746,18 @@ class CampaignRuleCondition(Model):
         campaign_wait_time_settings: Settings for campaignWaitTime conditions
     """
 
-    id: str | None | UnsetType = UNSET
-    parameters: CampaignRuleParameters | None | UnsetType = UNSET
-    condition_type: str | None | UnsetType = field(name="conditionType", default=UNSET)
-    date_time_parameters: CampaignRuleDateTimeConditionParameters | None | UnsetType = (
-        field(name="dateTimeParameters", default=UNSET)
+    id: str | None = None
+    parameters: CampaignRuleParameters | None = None
+    condition_type: str | None = field(name="conditionType", default=None)
+    date_time_parameters: CampaignRuleDateTimeConditionParameters | None = field(
+        name="dateTimeParameters", default=None
     )
-    campaign_run_time_settings: (
-        CampaignRuleCampaignRunTimeSettings | None | UnsetType
-    ) = field(name="campaignRunTimeSettings", default=UNSET)
-    campaign_wait_time_settings: (
-        CampaignRuleCampaignWaitTimeSettings | None | UnsetType
-    ) = field(name="campaignWaitTimeSettings", default=UNSET)
+    campaign_run_time_settings: CampaignRuleCampaignRunTimeSettings | None = field(
+        name="campaignRunTimeSettings", default=None
+    )
+    campaign_wait_time_settings: CampaignRuleCampaignWaitTimeSettings | None = field(
+        name="campaignWaitTimeSettings", default=None
+    )
 
 
 class CampaignRuleConditionGroup(Model):
@@ -832,10 +768,8 @@ class CampaignRuleConditionGroup(Model):
         conditions: The parameters for the CampaignRuleCondition.
     """
 
-    match_any_conditions: bool | None | UnsetType = field(
-        name="matchAnyConditions", default=UNSET
-    )
-    conditions: list[CampaignRuleCondition] | None | UnsetType = UNSET
+    match_any_conditions: bool | None = field(name="matchAnyConditions", default=None)
+    conditions: list[CampaignRuleCondition] | None = None
 
 
 class CampaignRuleDateTimeConditionParameters(Model):
@@ -850,21 +784,21 @@ class CampaignRuleDateTimeConditionParameters(Model):
         week_day_of_month: Parameters for "weekDayOfMonth" conditionType
     """
 
-    inverted: bool | None | UnsetType = UNSET
-    time_of_day: CampaignRuleTimeOfDayParameters | None | UnsetType = field(
-        name="timeOfDay", default=UNSET
+    inverted: bool | None = None
+    time_of_day: CampaignRuleTimeOfDayParameters | None = field(
+        name="timeOfDay", default=None
     )
-    day_of_week: CampaignRuleDayOfWeekParameters | None | UnsetType = field(
-        name="dayOfWeek", default=UNSET
+    day_of_week: CampaignRuleDayOfWeekParameters | None = field(
+        name="dayOfWeek", default=None
     )
-    day_of_month: CampaignRuleDayOfMonthParameters | None | UnsetType = field(
-        name="dayOfMonth", default=UNSET
+    day_of_month: CampaignRuleDayOfMonthParameters | None = field(
+        name="dayOfMonth", default=None
     )
-    specific_date: CampaignRuleSpecificDateParameters | None | UnsetType = field(
-        name="specificDate", default=UNSET
+    specific_date: CampaignRuleSpecificDateParameters | None = field(
+        name="specificDate", default=None
     )
-    week_day_of_month: CampaignRuleWeekDayOfMonthParameters | None | UnsetType = field(
-        name="weekDayOfMonth", default=UNSET
+    week_day_of_month: CampaignRuleWeekDayOfMonthParameters | None = field(
+        name="weekDayOfMonth", default=None
     )
 
 
@@ -876,8 +810,8 @@ class CampaignRuleDayOfMonthInterval(Model):
         max: The maximum value of month (exact day: 1-31 or "LAST_DAY") for the "between" operator
     """
 
-    min: str | None | UnsetType = UNSET
-    max: str | None | UnsetType = UNSET
+    min: str | None = None
+    max: str | None = None
 
 
 class CampaignRuleDayOfMonthParameters(Model):
@@ -889,11 +823,9 @@ class CampaignRuleDayOfMonthParameters(Model):
         interval: The interval operand for the "between" operator
     """
 
-    threshold_value: str | None | UnsetType = field(
-        name="thresholdValue", default=UNSET
-    )
-    in_set: list[str] | None | UnsetType = field(name="inSet", default=UNSET)
-    interval: CampaignRuleDayOfMonthInterval | None | UnsetType = UNSET
+    threshold_value: str | None = field(name="thresholdValue", default=None)
+    in_set: list[str] | None = field(name="inSet", default=None)
+    interval: CampaignRuleDayOfMonthInterval | None = None
 
 
 class CampaignRuleDayOfWeekInterval(Model):
@@ -904,8 +836,8 @@ class CampaignRuleDayOfWeekInterval(Model):
         max: The maximum value of the interval in 1-7 (Monday-Sunday). Required for the "between" operator
     """
 
-    min: int | None | UnsetType = UNSET
-    max: int | None | UnsetType = UNSET
+    min: int | None = None
+    max: int | None = None
 
 
 class CampaignRuleDayOfWeekParameters(Model):
@@ -916,8 +848,8 @@ class CampaignRuleDayOfWeekParameters(Model):
         interval: The operand for the "between" operator
     """
 
-    in_set: list[int] | None | UnsetType = field(name="inSet", default=UNSET)
-    interval: CampaignRuleDayOfWeekInterval | None | UnsetType = UNSET
+    in_set: list[int] | None = field(name="inSet", default=None)
+    interval: CampaignRuleDayOfWeekInterval | None = None
 
 
 class CampaignRuleEntities(Model):
@@ -930,29 +862,29 @@ class CampaignRuleEntities(Model):
         sms_campaigns: The list of SMS campaigns for a CampaignRule to monitor. Required if the CampaignRule has any conditions that run on a SMS campaign.
     """
 
-    campaigns: list[DomainEntityRef] | None | UnsetType = UNSET
-    sequences: list[DomainEntityRef] | None | UnsetType = UNSET
-    email_campaigns: list[DomainEntityRef] | None | UnsetType = field(
-        name="emailCampaigns", default=UNSET
+    campaigns: list[DomainEntityRef] | None = None
+    sequences: list[DomainEntityRef] | None = None
+    email_campaigns: list[DomainEntityRef] | None = field(
+        name="emailCampaigns", default=None
     )
-    sms_campaigns: list[DomainEntityRef] | None | UnsetType = field(
-        name="smsCampaigns", default=UNSET
+    sms_campaigns: list[DomainEntityRef] | None = field(
+        name="smsCampaigns", default=None
     )
 
 
 class CampaignRuleEntityListing(Model):
     """The CampaignRuleEntityListing model."""
 
-    entities: list[CampaignRule] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[CampaignRule] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class CampaignRuleExecutionSettings(Model):
@@ -963,8 +895,8 @@ class CampaignRuleExecutionSettings(Model):
         time_zone_id: The time zone for the execution control frequency="oncePerDay"; for example, Africa/Abidjan. This property is ignored when frequency is not "oncePerDay"
     """
 
-    frequency: str | None | UnsetType = UNSET
-    time_zone_id: str | None | UnsetType = field(name="timeZoneId", default=UNSET)
+    frequency: str | None = None
+    time_zone_id: str | None = field(name="timeZoneId", default=None)
 
 
 class CampaignRuleParameters(Model):
@@ -988,37 +920,29 @@ class CampaignRuleParameters(Model):
         for_duration: ISO-8601 Duration for which condition expression must be continuously true before condition is evaluated as true
     """
 
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    priority: str | None | UnsetType = UNSET
-    dialing_mode: str | None | UnsetType = field(name="dialingMode", default=UNSET)
-    abandon_rate: float | None | UnsetType = field(name="abandonRate", default=UNSET)
-    outbound_line_count: int | None | UnsetType = field(
-        name="outboundLineCount", default=UNSET
+    operator: str | None = None
+    value: str | None = None
+    priority: str | None = None
+    dialing_mode: str | None = field(name="dialingMode", default=None)
+    abandon_rate: float | None = field(name="abandonRate", default=None)
+    outbound_line_count: int | None = field(name="outboundLineCount", default=None)
+    relative_weight: int | None = field(name="relativeWeight", default=None)
+    max_calls_per_agent: float | None = field(name="maxCallsPerAgent", default=None)
+    queue: DomainEntityRef | None = None
+    messages_per_minute: int | None = field(name="messagesPerMinute", default=None)
+    sms_messages_per_minute: int | None = field(
+        name="smsMessagesPerMinute", default=None
     )
-    relative_weight: int | None | UnsetType = field(
-        name="relativeWeight", default=UNSET
+    email_messages_per_minute: int | None = field(
+        name="emailMessagesPerMinute", default=None
     )
-    max_calls_per_agent: float | None | UnsetType = field(
-        name="maxCallsPerAgent", default=UNSET
+    sms_content_template: DomainEntityRef | None = field(
+        name="smsContentTemplate", default=None
     )
-    queue: DomainEntityRef | None | UnsetType = UNSET
-    messages_per_minute: int | None | UnsetType = field(
-        name="messagesPerMinute", default=UNSET
+    email_content_template: DomainEntityRef | None = field(
+        name="emailContentTemplate", default=None
     )
-    sms_messages_per_minute: int | None | UnsetType = field(
-        name="smsMessagesPerMinute", default=UNSET
-    )
-    email_messages_per_minute: int | None | UnsetType = field(
-        name="emailMessagesPerMinute", default=UNSET
-    )
-    sms_content_template: DomainEntityRef | None | UnsetType = field(
-        name="smsContentTemplate", default=UNSET
-    )
-    email_content_template: DomainEntityRef | None | UnsetType = field(
-        name="emailContentTemplate", default=UNSET
-    )
-    for_duration: str | None | UnsetType = field(name="forDuration", default=UNSET)
+    for_duration: str | None = field(name="forDuration", default=None)
 
 
 class CampaignRuleSpecificDateInterval(Model):
@@ -1029,8 +953,8 @@ class CampaignRuleSpecificDateInterval(Model):
         max: The maximum value of the interval in yyyy-MM-dd format (if includeYear=true) or in MM-dd format (if includeYear=false). Required for the "between" operator
     """
 
-    min: str | None | UnsetType = UNSET
-    max: str | None | UnsetType = UNSET
+    min: str | None = None
+    max: str | None = None
 
 
 class CampaignRuleSpecificDateParameters(Model):
@@ -1042,11 +966,9 @@ class CampaignRuleSpecificDateParameters(Model):
         interval: The operand for the "between" operator
     """
 
-    include_year: bool | None | UnsetType = field(name="includeYear", default=UNSET)
-    threshold_value: str | None | UnsetType = field(
-        name="thresholdValue", default=UNSET
-    )
-    interval: CampaignRuleSpecificDateInterval | None | UnsetType = UNSET
+    include_year: bool | None = field(name="includeYear", default=None)
+    threshold_value: str | None = field(name="thresholdValue", default=None)
+    interval: CampaignRuleSpecificDateInterval | None = None
 
 
 class CampaignRuleTimeOfDayInterval(Model):
@@ -1057,8 +979,8 @@ class CampaignRuleTimeOfDayInterval(Model):
         max: Time is represented as an ISO-8601 string without a timezone. For example: HH:mm:ss.SSS
     """
 
-    min: str | None | UnsetType = UNSET
-    max: str | None | UnsetType = UNSET
+    min: str | None = None
+    max: str | None = None
 
 
 class CampaignRuleTimeOfDayParameters(Model):
@@ -1069,10 +991,8 @@ class CampaignRuleTimeOfDayParameters(Model):
         threshold_value: Time is represented as an ISO-8601 string without a timezone. For example: HH:mm:ss.SSS
     """
 
-    interval: CampaignRuleTimeOfDayInterval | None | UnsetType = UNSET
-    threshold_value: str | None | UnsetType = field(
-        name="thresholdValue", default=UNSET
-    )
+    interval: CampaignRuleTimeOfDayInterval | None = None
+    threshold_value: str | None = field(name="thresholdValue", default=None)
 
 
 class CampaignRuleWarning(Model):
@@ -1084,9 +1004,9 @@ class CampaignRuleWarning(Model):
         params: Additional warning information
     """
 
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    params: CampaignRuleWarningParameters | None | UnsetType = UNSET
+    code: str | None = None
+    message: str | None = None
+    params: CampaignRuleWarningParameters | None = None
 
 
 class CampaignRuleWarningParameters(Model):
@@ -1099,10 +1019,10 @@ class CampaignRuleWarningParameters(Model):
         condition_type: Type of condition Allowed values: "campaignProgress", "campaignAgents", "campaignRecordsAttempted", "campaignContactsMessaged", "campaignBusinessSuccess", "campaignBusinessFailure", "campaignBusinessNeutral", "campaignValidAttempts", "campaignRightPartyContacts", "timeOfDay", "dayOfWeek", "dayOfMonth", "weekDayOfMonth", "specificDate", "campaignRunTime", "campaignWaitTime".
     """
 
-    action_id: str | None | UnsetType = field(name="actionId", default=UNSET)
-    condition_id: str | None | UnsetType = field(name="conditionId", default=UNSET)
-    action_type: str | None | UnsetType = field(name="actionType", default=UNSET)
-    condition_type: str | None | UnsetType = field(name="conditionType", default=UNSET)
+    action_id: str | None = field(name="actionId", default=None)
+    condition_id: str | None = field(name="conditionId", default=None)
+    action_type: str | None = field(name="actionType", default=None)
+    condition_type: str | None = field(name="conditionType", default=None)
 
 
 class CampaignRuleWeekDayOfMonth(Model):
@@ -1114,9 +1034,9 @@ class CampaignRuleWeekDayOfMonth(Model):
         occurrence: Occurrence 1-4, -1 (last)
     """
 
-    day_of_week: int | None | UnsetType = field(name="dayOfWeek", default=UNSET)
-    month: int | None | UnsetType = UNSET
-    occurrence: int | None | UnsetType = UNSET
+    day_of_week: int | None = field(name="dayOfWeek", default=None)
+    month: int | None = None
+    occurrence: int | None = None
 
 
 class CampaignRuleWeekDayOfMonthInterval(Model):
@@ -1127,8 +1047,8 @@ class CampaignRuleWeekDayOfMonthInterval(Model):
         max: The maximum value of the interval. Required for the "between" operator
     """
 
-    min: CampaignRuleWeekDayOfMonth | None | UnsetType = UNSET
-    max: CampaignRuleWeekDayOfMonth | None | UnsetType = UNSET
+    min: CampaignRuleWeekDayOfMonth | None = None
+    max: CampaignRuleWeekDayOfMonth | None = None
 
 
 class CampaignRuleWeekDayOfMonthParameters(Model):
@@ -1139,10 +1059,10 @@ class CampaignRuleWeekDayOfMonthParameters(Model):
         interval: The operand for the "between" operator
     """
 
-    threshold_value: CampaignRuleWeekDayOfMonth | None | UnsetType = field(
-        name="thresholdValue", default=UNSET
+    threshold_value: CampaignRuleWeekDayOfMonth | None = field(
+        name="thresholdValue", default=None
     )
-    interval: CampaignRuleWeekDayOfMonthInterval | None | UnsetType = UNSET
+    interval: CampaignRuleWeekDayOfMonthInterval | None = None
 
 
 class CampaignSchedule(Model):
@@ -1160,18 +1080,16 @@ class CampaignSchedule(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
-    intervals: list[ScheduleInterval] | None | UnsetType = UNSET
-    recurrences: list[Reoccurrence] | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    campaign: DivisionedDomainEntityRef | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    intervals: list[ScheduleInterval] | None = None
+    recurrences: list[Reoccurrence] | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    campaign: DivisionedDomainEntityRef | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CampaignSequence(Model):
@@ -1190,36 +1108,32 @@ class CampaignSequence(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
-    campaigns: list[DomainEntityRef] | None | UnsetType = UNSET
-    current_campaign: int | None | UnsetType = field(
-        name="currentCampaign", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    stop_message: str | None | UnsetType = field(name="stopMessage", default=UNSET)
-    repeat: bool | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    campaigns: list[DomainEntityRef] | None = None
+    current_campaign: int | None = field(name="currentCampaign", default=None)
+    status: str | None = None
+    stop_message: str | None = field(name="stopMessage", default=None)
+    repeat: bool | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CampaignSequenceEntityListing(Model):
     """The CampaignSequenceEntityListing model."""
 
-    entities: list[CampaignSequence] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[CampaignSequence] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class CampaignSkillStatistics(Model):
@@ -1230,11 +1144,9 @@ class CampaignSkillStatistics(Model):
         eligible_skilled_agents: Number of eligible agents with skills for campaign
     """
 
-    skill_combinations: int | None | UnsetType = field(
-        name="skillCombinations", default=UNSET
-    )
-    eligible_skilled_agents: int | None | UnsetType = field(
-        name="eligibleSkilledAgents", default=UNSET
+    skill_combinations: int | None = field(name="skillCombinations", default=None)
+    eligible_skilled_agents: int | None = field(
+        name="eligibleSkilledAgents", default=None
     )
 
 
@@ -1256,37 +1168,31 @@ class CampaignStats(Model):
         business_category_metrics: Information on the campaign's business category metrics
     """
 
-    contact_rate: ConnectRate | None | UnsetType = field(
-        name="contactRate", default=UNSET
+    contact_rate: ConnectRate | None = field(name="contactRate", default=None)
+    idle_agents: int | None = field(name="idleAgents", default=None)
+    effective_idle_agents: float | None = field(
+        name="effectiveIdleAgents", default=None
     )
-    idle_agents: int | None | UnsetType = field(name="idleAgents", default=UNSET)
-    effective_idle_agents: float | None | UnsetType = field(
-        name="effectiveIdleAgents", default=UNSET
+    adjusted_calls_per_agent: float | None = field(
+        name="adjustedCallsPerAgent", default=None
     )
-    adjusted_calls_per_agent: float | None | UnsetType = field(
-        name="adjustedCallsPerAgent", default=UNSET
+    outstanding_calls: int | None = field(name="outstandingCalls", default=None)
+    scheduled_calls: int | None = field(name="scheduledCalls", default=None)
+    time_zone_rescheduled_calls: int | None = field(
+        name="timeZoneRescheduledCalls", default=None
     )
-    outstanding_calls: int | None | UnsetType = field(
-        name="outstandingCalls", default=UNSET
+    filtered_out_contacts_count: int | None = field(
+        name="filteredOutContactsCount", default=None
     )
-    scheduled_calls: int | None | UnsetType = field(
-        name="scheduledCalls", default=UNSET
+    right_party_contacts_count: int | None = field(
+        name="rightPartyContactsCount", default=None
     )
-    time_zone_rescheduled_calls: int | None | UnsetType = field(
-        name="timeZoneRescheduledCalls", default=UNSET
+    valid_attempts: int | None = field(name="validAttempts", default=None)
+    lines_utilization: CampaignLinesUtilization | None = field(
+        name="linesUtilization", default=None
     )
-    filtered_out_contacts_count: int | None | UnsetType = field(
-        name="filteredOutContactsCount", default=UNSET
-    )
-    right_party_contacts_count: int | None | UnsetType = field(
-        name="rightPartyContactsCount", default=UNSET
-    )
-    valid_attempts: int | None | UnsetType = field(name="validAttempts", default=UNSET)
-    lines_utilization: CampaignLinesUtilization | None | UnsetType = field(
-        name="linesUtilization", default=UNSET
-    )
-    business_category_metrics: CampaignBusinessCategoryMetrics | None | UnsetType = (
-        field(name="businessCategoryMetrics", default=UNSET)
+    business_category_metrics: CampaignBusinessCategoryMetrics | None = field(
+        name="businessCategoryMetrics", default=None
     )
 
 
@@ -1299,6 +1205,6 @@ class CampaignTimeSlot(Model):
         day: The day of the interval. Valid values: [1-7], representing Monday through Sunday
     """
 
-    start_time: str | None | UnsetType = field(name="startTime", default=UNSET)
-    stop_time: str | None | UnsetType = field(name="stopTime", default=UNSET)
-    day: int | None | UnsetType = UNSET
+    start_time: str | None = field(name="startTime", default=None)
+    stop_time: str | None = field(name="stopTime", default=None)
+    day: int | None = None

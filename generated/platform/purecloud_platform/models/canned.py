@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class CannedResponseLibraries(Model):
@@ -14,5 +14,5 @@ class CannedResponseLibraries(Model):
         mode: The association mode of canned response libraries to queue Allowed values: "All", "SelectedOnly", "None".
     """
 
-    library_ids: list[str] | None | UnsetType = field(name="libraryIds", default=UNSET)
-    mode: str | None | UnsetType = UNSET
+    library_ids: list[str] | None = field(name="libraryIds", default=None)
+    mode: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .bu import BuShortTermForecastReference
@@ -30,9 +30,7 @@ class CapacityPlanDeleteRequest(Model):
         capacity_plan_ids: The IDs of the capacity plans to be deleted
     """
 
-    capacity_plan_ids: list[str] | None | UnsetType = field(
-        name="capacityPlanIds", default=UNSET
-    )
+    capacity_plan_ids: list[str] | None = field(name="capacityPlanIds", default=None)
 
 
 class CapacityPlanForecastInputsResponse(Model):
@@ -45,15 +43,15 @@ class CapacityPlanForecastInputsResponse(Model):
         download_template: Forecast inputs always come through downloadUrl, the schema included here is just for documentation
     """
 
-    business_unit: BusinessUnitReference | None | UnsetType = field(
-        name="businessUnit", default=UNSET
+    business_unit: BusinessUnitReference | None = field(
+        name="businessUnit", default=None
     )
-    capacity_plan: CapacityPlanReference | None | UnsetType = field(
-        name="capacityPlan", default=UNSET
+    capacity_plan: CapacityPlanReference | None = field(
+        name="capacityPlan", default=None
     )
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    download_template: CapacityPlanForecastInputsTemplate | None | UnsetType = field(
-        name="downloadTemplate", default=UNSET
+    download_url: str | None = field(name="downloadUrl", default=None)
+    download_template: CapacityPlanForecastInputsTemplate | None = field(
+        name="downloadTemplate", default=None
     )
 
 
@@ -68,16 +66,16 @@ class CapacityPlanForecastInputsTemplate(Model):
         capacity_plan_forecast_summary: The summary of forecast inputs for this capacity plan, for the selected granularity
     """
 
-    reference_business_unit_date: date | None | UnsetType = field(
-        name="referenceBusinessUnitDate", default=UNSET
+    reference_business_unit_date: date | None = field(
+        name="referenceBusinessUnitDate", default=None
     )
-    granularity: str | None | UnsetType = UNSET
-    months: list[str] | None | UnsetType = UNSET
-    planning_groups_forecast_data: (
-        list[ForecastInputPlanningGroupData] | None | UnsetType
-    ) = field(name="planningGroupsForecastData", default=UNSET)
-    capacity_plan_forecast_summary: CapacityPlanForecastMetrics | None | UnsetType = (
-        field(name="capacityPlanForecastSummary", default=UNSET)
+    granularity: str | None = None
+    months: list[str] | None = None
+    planning_groups_forecast_data: list[ForecastInputPlanningGroupData] | None = field(
+        name="planningGroupsForecastData", default=None
+    )
+    capacity_plan_forecast_summary: CapacityPlanForecastMetrics | None = field(
+        name="capacityPlanForecastSummary", default=None
     )
 
 
@@ -89,9 +87,9 @@ class CapacityPlanForecastMetrics(Model):
         average_handle_time: Average handle time in seconds per requested granularity interval
     """
 
-    volume: list[float] | None | UnsetType = UNSET
-    average_handle_time: list[float] | None | UnsetType = field(
-        name="averageHandleTime", default=UNSET
+    volume: list[float] | None = None
+    average_handle_time: list[float] | None = field(
+        name="averageHandleTime", default=None
     )
 
 
@@ -103,8 +101,8 @@ class CapacityPlanImportedForecast(Model):
         week_count: The number of weeks in the imported forecast
     """
 
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
+    week_date: date | None = field(name="weekDate", default=None)
+    week_count: int | None = field(name="weekCount", default=None)
 
 
 class CapacityPlanImportedForecastRequest(Model):
@@ -115,11 +113,11 @@ class CapacityPlanImportedForecastRequest(Model):
         daily_forecast_upload_key: The uploadKey returned in the dailyForecast field of the capacity plan forecast upload URL response
     """
 
-    hourly_forecast_upload_key: str | None | UnsetType = field(
-        name="hourlyForecastUploadKey", default=UNSET
+    hourly_forecast_upload_key: str | None = field(
+        name="hourlyForecastUploadKey", default=None
     )
-    daily_forecast_upload_key: str | None | UnsetType = field(
-        name="dailyForecastUploadKey", default=UNSET
+    daily_forecast_upload_key: str | None = field(
+        name="dailyForecastUploadKey", default=None
     )
 
 
@@ -134,16 +132,16 @@ class CapacityPlanListItem(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    start_business_unit_date: date | None | UnsetType = field(
-        name="startBusinessUnitDate", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    start_business_unit_date: date | None = field(
+        name="startBusinessUnitDate", default=None
     )
-    end_business_unit_date: date | None | UnsetType = field(
-        name="endBusinessUnitDate", default=UNSET
+    end_business_unit_date: date | None = field(
+        name="endBusinessUnitDate", default=None
     )
-    metadata: CapacityPlanMetadata | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    metadata: CapacityPlanMetadata | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CapacityPlanMetadata(Model):
@@ -157,17 +155,11 @@ class CapacityPlanMetadata(Model):
         version: The version of the capacity plan
     """
 
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    version: int | None = None
 
 
 class CapacityPlanMetricsSummary(Model):
@@ -189,44 +181,44 @@ class CapacityPlanMetricsSummary(Model):
         net_full_time_equivalent_count: The sum of all staffing groups net full time equivalent in the capacity plan, aggregated by the selected time granularity
     """
 
-    required_staff_full_time_equivalent_count: list[float] | None | UnsetType = field(
-        name="requiredStaffFullTimeEquivalentCount", default=UNSET
+    required_staff_full_time_equivalent_count: list[float] | None = field(
+        name="requiredStaffFullTimeEquivalentCount", default=None
     )
-    planned_full_time_equivalent_count: list[float] | None | UnsetType = field(
-        name="plannedFullTimeEquivalentCount", default=UNSET
+    planned_full_time_equivalent_count: list[float] | None = field(
+        name="plannedFullTimeEquivalentCount", default=None
     )
-    staffing_over_under_full_time_equivalent_count: list[float] | None | UnsetType = (
-        field(name="staffingOverUnderFullTimeEquivalentCount", default=UNSET)
+    staffing_over_under_full_time_equivalent_count: list[float] | None = field(
+        name="staffingOverUnderFullTimeEquivalentCount", default=None
     )
-    starting_full_time_equivalent_count: list[float] | None | UnsetType = field(
-        name="startingFullTimeEquivalentCount", default=UNSET
+    starting_full_time_equivalent_count: list[float] | None = field(
+        name="startingFullTimeEquivalentCount", default=None
     )
-    attrition_full_time_equivalent_count: list[float] | None | UnsetType = field(
-        name="attritionFullTimeEquivalentCount", default=UNSET
+    attrition_full_time_equivalent_count: list[float] | None = field(
+        name="attritionFullTimeEquivalentCount", default=None
     )
-    attrition_percentage: list[float] | None | UnsetType = field(
-        name="attritionPercentage", default=UNSET
+    attrition_percentage: list[float] | None = field(
+        name="attritionPercentage", default=None
     )
-    new_hire_full_time_equivalent_count: list[float] | None | UnsetType = field(
-        name="newHireFullTimeEquivalentCount", default=UNSET
+    new_hire_full_time_equivalent_count: list[float] | None = field(
+        name="newHireFullTimeEquivalentCount", default=None
     )
-    transfers_full_time_equivalent_count: list[float] | None | UnsetType = field(
-        name="transfersFullTimeEquivalentCount", default=UNSET
+    transfers_full_time_equivalent_count: list[float] | None = field(
+        name="transfersFullTimeEquivalentCount", default=None
     )
-    extra_time_under_time_full_time_equivalent_count: list[float] | None | UnsetType = (
-        field(name="extraTimeUnderTimeFullTimeEquivalentCount", default=UNSET)
+    extra_time_under_time_full_time_equivalent_count: list[float] | None = field(
+        name="extraTimeUnderTimeFullTimeEquivalentCount", default=None
     )
-    shrinkage_full_time_equivalent_count: list[float] | None | UnsetType = field(
-        name="shrinkageFullTimeEquivalentCount", default=UNSET
+    shrinkage_full_time_equivalent_count: list[float] | None = field(
+        name="shrinkageFullTimeEquivalentCount", default=None
     )
-    shrinkage_percentage: list[float] | None | UnsetType = field(
-        name="shrinkagePercentage", default=UNSET
+    shrinkage_percentage: list[float] | None = field(
+        name="shrinkagePercentage", default=None
     )
-    end_of_month_planned_full_time_equivalent_count: list[float] | None | UnsetType = (
-        field(name="endOfMonthPlannedFullTimeEquivalentCount", default=UNSET)
+    end_of_month_planned_full_time_equivalent_count: list[float] | None = field(
+        name="endOfMonthPlannedFullTimeEquivalentCount", default=None
     )
-    net_full_time_equivalent_count: list[float] | None | UnsetType = field(
-        name="netFullTimeEquivalentCount", default=UNSET
+    net_full_time_equivalent_count: list[float] | None = field(
+        name="netFullTimeEquivalentCount", default=None
     )
 
 
@@ -238,9 +230,9 @@ class CapacityPlanReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CapacityPlanRequest(Model):
@@ -256,21 +248,21 @@ class CapacityPlanRequest(Model):
         staffing_group_allocations: List of staffing group allocations to be used for the capacity plan
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    start_business_unit_date: date | None | UnsetType = field(
-        name="startBusinessUnitDate", default=UNSET
+    name: str | None = None
+    description: str | None = None
+    start_business_unit_date: date | None = field(
+        name="startBusinessUnitDate", default=None
     )
-    end_business_unit_date: date | None | UnsetType = field(
-        name="endBusinessUnitDate", default=UNSET
+    end_business_unit_date: date | None = field(
+        name="endBusinessUnitDate", default=None
     )
-    forecast: BuShortTermForecastReference | None | UnsetType = UNSET
-    full_time_equivalent_weekly_hours: float | None | UnsetType = field(
-        name="fullTimeEquivalentWeeklyHours", default=UNSET
+    forecast: BuShortTermForecastReference | None = None
+    full_time_equivalent_weekly_hours: float | None = field(
+        name="fullTimeEquivalentWeeklyHours", default=None
     )
-    staffing_group_allocations: (
-        list[CreateStaffingGroupAllocation] | None | UnsetType
-    ) = field(name="staffingGroupAllocations", default=UNSET)
+    staffing_group_allocations: list[CreateStaffingGroupAllocation] | None = field(
+        name="staffingGroupAllocations", default=None
+    )
 
 
 class CapacityPlanResponse(Model):
@@ -287,21 +279,21 @@ class CapacityPlanResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    forecast: BuShortTermForecastReference | None | UnsetType = UNSET
-    start_business_unit_date: date | None | UnsetType = field(
-        name="startBusinessUnitDate", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    forecast: BuShortTermForecastReference | None = None
+    start_business_unit_date: date | None = field(
+        name="startBusinessUnitDate", default=None
     )
-    end_business_unit_date: date | None | UnsetType = field(
-        name="endBusinessUnitDate", default=UNSET
+    end_business_unit_date: date | None = field(
+        name="endBusinessUnitDate", default=None
     )
-    full_time_equivalent_weekly_hours: float | None | UnsetType = field(
-        name="fullTimeEquivalentWeeklyHours", default=UNSET
+    full_time_equivalent_weekly_hours: float | None = field(
+        name="fullTimeEquivalentWeeklyHours", default=None
     )
-    metadata: CapacityPlanMetadata | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    metadata: CapacityPlanMetadata | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CapacityPlanStaffingGroupAllocationsResponse(Model):
@@ -314,22 +306,22 @@ class CapacityPlanStaffingGroupAllocationsResponse(Model):
         download_template: Staffing groups allocation results always come through downloadUrl, the schema included here is just for documentation
     """
 
-    capacity_plan: CapacityPlanReference | None | UnsetType = field(
-        name="capacityPlan", default=UNSET
+    capacity_plan: CapacityPlanReference | None = field(
+        name="capacityPlan", default=None
     )
-    full_time_equivalent_weekly_hours: float | None | UnsetType = field(
-        name="fullTimeEquivalentWeeklyHours", default=UNSET
+    full_time_equivalent_weekly_hours: float | None = field(
+        name="fullTimeEquivalentWeeklyHours", default=None
     )
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    download_template: StaffingGroupAllocationsResponseTemplate | None | UnsetType = (
-        field(name="downloadTemplate", default=UNSET)
+    download_url: str | None = field(name="downloadUrl", default=None)
+    download_template: StaffingGroupAllocationsResponseTemplate | None = field(
+        name="downloadTemplate", default=None
     )
 
 
 class CapacityPlanStaffingGroupMetricChangeHistoryListResponse(Model):
     """The CapacityPlanStaffingGroupMetricChangeHistoryListResponse model."""
 
-    entities: list[StaffingGroupMetricChangeResponse] | None | UnsetType = UNSET
+    entities: list[StaffingGroupMetricChangeResponse] | None = None
 
 
 class CapacityPlanStaffingGroupMetricChangeResponse(Model):
@@ -348,24 +340,20 @@ class CapacityPlanStaffingGroupMetricChangeResponse(Model):
         version: The version of the capacity plan
     """
 
-    number_of_weeks: int | None | UnsetType = field(name="numberOfWeeks", default=UNSET)
-    week_start_number: int | None | UnsetType = field(
-        name="weekStartNumber", default=UNSET
+    number_of_weeks: int | None = field(name="numberOfWeeks", default=None)
+    week_start_number: int | None = field(name="weekStartNumber", default=None)
+    value: float | None = None
+    metric: str | None = None
+    notes: str | None = None
+    transfers_full_time_equivalent: TransfersFullTimeEquivalent | None = field(
+        name="transfersFullTimeEquivalent", default=None
     )
-    value: float | None | UnsetType = UNSET
-    metric: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    transfers_full_time_equivalent: TransfersFullTimeEquivalent | None | UnsetType = (
-        field(name="transfersFullTimeEquivalent", default=UNSET)
+    staffing_groups: list[StaffingGroupReference] | None = field(
+        name="staffingGroups", default=None
     )
-    staffing_groups: list[StaffingGroupReference] | None | UnsetType = field(
-        name="staffingGroups", default=UNSET
-    )
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    version: int | None | UnsetType = UNSET
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    version: int | None = None
 
 
 class CapacityPlanStaffingRequirementResult(Model):
@@ -382,21 +370,21 @@ class CapacityPlanStaffingRequirementResult(Model):
         download_template: Staffing requirement results always come through downloadUrl, the schema included here is just for documentation
     """
 
-    business_unit: BusinessUnitReference | None | UnsetType = field(
-        name="businessUnit", default=UNSET
+    business_unit: BusinessUnitReference | None = field(
+        name="businessUnit", default=None
     )
-    capacity_plan: CapacityPlanReference | None | UnsetType = field(
-        name="capacityPlan", default=UNSET
+    capacity_plan: CapacityPlanReference | None = field(
+        name="capacityPlan", default=None
     )
-    status: str | None | UnsetType = UNSET
-    reference_business_unit_date: date | None | UnsetType = field(
-        name="referenceBusinessUnitDate", default=UNSET
+    status: str | None = None
+    reference_business_unit_date: date | None = field(
+        name="referenceBusinessUnitDate", default=None
     )
-    granularity: str | None | UnsetType = UNSET
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    download_template: StaffingRequirementResultResponseTemplate | None | UnsetType = (
-        field(name="downloadTemplate", default=UNSET)
+    granularity: str | None = None
+    error_code: str | None = field(name="errorCode", default=None)
+    download_url: str | None = field(name="downloadUrl", default=None)
+    download_template: StaffingRequirementResultResponseTemplate | None = field(
+        name="downloadTemplate", default=None
     )
 
 
@@ -411,20 +399,18 @@ class CapacityPlanningPlanningGroupAllocation(Model):
         over_under_full_time_equivalent_count: The weekly difference between the total planned full time equivalent and the required staff
     """
 
-    planning_group_id: str | None | UnsetType = field(
-        name="planningGroupId", default=UNSET
-    )
-    required_staff_full_time_equivalent_count: list[float] | None | UnsetType = field(
-        name="requiredStaffFullTimeEquivalentCount", default=UNSET
+    planning_group_id: str | None = field(name="planningGroupId", default=None)
+    required_staff_full_time_equivalent_count: list[float] | None = field(
+        name="requiredStaffFullTimeEquivalentCount", default=None
     )
     staffing_group_full_time_equivalent_contributions: (
-        list[StaffingGroupFullTimeEquivalentContribution] | None | UnsetType
-    ) = field(name="staffingGroupFullTimeEquivalentContributions", default=UNSET)
-    total_planned_full_time_equivalent_count: list[float] | None | UnsetType = field(
-        name="totalPlannedFullTimeEquivalentCount", default=UNSET
+        list[StaffingGroupFullTimeEquivalentContribution] | None
+    ) = field(name="staffingGroupFullTimeEquivalentContributions", default=None)
+    total_planned_full_time_equivalent_count: list[float] | None = field(
+        name="totalPlannedFullTimeEquivalentCount", default=None
     )
-    over_under_full_time_equivalent_count: list[float] | None | UnsetType = field(
-        name="overUnderFullTimeEquivalentCount", default=UNSET
+    over_under_full_time_equivalent_count: list[float] | None = field(
+        name="overUnderFullTimeEquivalentCount", default=None
     )
 
 
@@ -434,7 +420,7 @@ class CapacityPlanningRequirementsResultTopicBusinessUnit(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class CapacityPlanningRequirementsResultTopicCapacityPlanReference(Model):
@@ -443,7 +429,7 @@ class CapacityPlanningRequirementsResultTopicCapacityPlanReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class CapacityPlanningRequirementsResultTopicStaffingRequirementsNotification(Model):
@@ -458,21 +444,21 @@ class CapacityPlanningRequirementsResultTopicStaffingRequirementsNotification(Mo
     """
 
     capacity_plan: (
-        CapacityPlanningRequirementsResultTopicCapacityPlanReference | None | UnsetType
-    ) = field(name="capacityPlan", default=UNSET)
-    business_unit: (
-        CapacityPlanningRequirementsResultTopicBusinessUnit | None | UnsetType
-    ) = field(name="businessUnit", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    reference_business_unit_date: datetime | None | UnsetType = field(
-        name="referenceBusinessUnitDate", default=UNSET
+        CapacityPlanningRequirementsResultTopicCapacityPlanReference | None
+    ) = field(name="capacityPlan", default=None)
+    business_unit: CapacityPlanningRequirementsResultTopicBusinessUnit | None = field(
+        name="businessUnit", default=None
     )
-    granularity: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
+    status: str | None = None
+    reference_business_unit_date: datetime | None = field(
+        name="referenceBusinessUnitDate", default=None
+    )
+    granularity: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    error_code: str | None = field(name="errorCode", default=None)
 
 
 class CapacityPlansListResponse(Model):
     """The CapacityPlansListResponse model."""
 
-    entities: list[CapacityPlanListItem] | None | UnsetType = UNSET
+    entities: list[CapacityPlanListItem] | None = None

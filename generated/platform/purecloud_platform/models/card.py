@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .template import TemplateParameter
@@ -22,13 +22,11 @@ class Card(Model):
         actions: List of possible action objects.
     """
 
-    title: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
-    default_action: CardAction | None | UnsetType = field(
-        name="defaultAction", default=UNSET
-    )
-    actions: list[CardAction] | None | UnsetType = UNSET
+    title: str | None = None
+    description: str | None = None
+    url: str | None = None
+    default_action: CardAction | None = field(name="defaultAction", default=None)
+    actions: list[CardAction] | None = None
 
 
 class CardAction(Model):
@@ -42,11 +40,11 @@ class CardAction(Model):
         is_selected: Indicates if the card option is selected by end customer.
     """
 
-    type: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    payload: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
-    is_selected: bool | None | UnsetType = field(name="isSelected", default=UNSET)
+    type: str | None = None
+    text: str | None = None
+    payload: str | None = None
+    url: str | None = None
+    is_selected: bool | None = field(name="isSelected", default=None)
 
 
 class CardBodyText(Model):
@@ -57,8 +55,8 @@ class CardBodyText(Model):
         content_type: Body content type for carousel card. Allowed value: text/plain Allowed values: "text/plain".
     """
 
-    content: str | None | UnsetType = UNSET
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
+    content: str | None = None
+    content_type: str | None = field(name="contentType", default=None)
 
 
 class CardParameters(Model):
@@ -70,10 +68,10 @@ class CardParameters(Model):
         button_url_parameters: A list of Response Management carousel card button URL parameter substitutions for the response's messaging template
     """
 
-    index: int | None | UnsetType = UNSET
-    body_parameters: list[TemplateParameter] | None | UnsetType = field(
-        name="bodyParameters", default=UNSET
+    index: int | None = None
+    body_parameters: list[TemplateParameter] | None = field(
+        name="bodyParameters", default=None
     )
-    button_url_parameters: list[TemplateParameter] | None | UnsetType = field(
-        name="buttonUrlParameters", default=UNSET
+    button_url_parameters: list[TemplateParameter] | None = field(
+        name="buttonUrlParameters", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .button import Button
@@ -20,7 +20,7 @@ class Carousel(Model):
         cards: List of cards in a carousels template.
     """
 
-    cards: list[CarouselCard] | None | UnsetType = UNSET
+    cards: list[CarouselCard] | None = None
 
 
 class CarouselCard(Model):
@@ -32,11 +32,9 @@ class CarouselCard(Model):
         card_body_text: Optional card body text to be included in the whatsApp carousel messages template
     """
 
-    header: MessageHeader | None | UnsetType = UNSET
-    buttons: list[Button] | None | UnsetType = UNSET
-    card_body_text: CardBodyText | None | UnsetType = field(
-        name="cardBodyText", default=UNSET
-    )
+    header: MessageHeader | None = None
+    buttons: list[Button] | None = None
+    card_body_text: CardBodyText | None = field(name="cardBodyText", default=None)
 
 
 class CarouselParameters(Model):
@@ -46,6 +44,6 @@ class CarouselParameters(Model):
         card_parameters: A list of carousel cards with their respective template parameters
     """
 
-    card_parameters: list[CardParameters] | None | UnsetType = field(
-        name="cardParameters", default=UNSET
+    card_parameters: list[CardParameters] | None = field(
+        name="cardParameters", default=None
     )

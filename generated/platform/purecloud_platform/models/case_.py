@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .aggregation import AggregationRange
@@ -53,41 +53,33 @@ class Case(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    division: StarrableDivision | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    reference: str | None | UnsetType = UNSET
-    external_id: str | None | UnsetType = field(name="externalId", default=UNSET)
-    caseplan: CaseplanReference | None | UnsetType = UNSET
-    summary: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    owner: CaseUserReference | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    priority: str | None | UnsetType = UNSET
-    date_due: datetime | None | UnsetType = field(name="dateDue", default=UNSET)
-    date_started: datetime | None | UnsetType = field(name="dateStarted", default=UNSET)
-    date_closed: datetime | None | UnsetType = field(name="dateClosed", default=UNSET)
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    division: StarrableDivision | None = None
+    version: int | None = None
+    reference: str | None = None
+    external_id: str | None = field(name="externalId", default=None)
+    caseplan: CaseplanReference | None = None
+    summary: str | None = None
+    description: str | None = None
+    owner: CaseUserReference | None = None
+    status: str | None = None
+    priority: str | None = None
+    date_due: datetime | None = field(name="dateDue", default=None)
+    date_started: datetime | None = field(name="dateStarted", default=None)
+    date_closed: datetime | None = field(name="dateClosed", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: CaseUserReference | None = field(name="modifiedBy", default=None)
+    external_contact: CaseExternalContactReference | None = field(
+        name="externalContact", default=None
     )
-    modified_by: CaseUserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
+    customer_intent: CustomerIntentReference | None = field(
+        name="customerIntent", default=None
     )
-    external_contact: CaseExternalContactReference | None | UnsetType = field(
-        name="externalContact", default=UNSET
-    )
-    customer_intent: CustomerIntentReference | None | UnsetType = field(
-        name="customerIntent", default=UNSET
-    )
-    creation_status: str | None | UnsetType = field(
-        name="creationStatus", default=UNSET
-    )
-    ttl_seconds: int | None | UnsetType = field(name="ttlSeconds", default=UNSET)
-    failure_reason: FailureReason | None | UnsetType = field(
-        name="failureReason", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    creation_status: str | None = field(name="creationStatus", default=None)
+    ttl_seconds: int | None = field(name="ttlSeconds", default=None)
+    failure_reason: FailureReason | None = field(name="failureReason", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CaseAssociation(Model):
@@ -105,20 +97,16 @@ class CaseAssociation(Model):
         case_: The Case for this association.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    association_type: str | None | UnsetType = field(
-        name="associationType", default=UNSET
-    )
-    date_associated: datetime | None | UnsetType = field(
-        name="dateAssociated", default=UNSET
-    )
-    workitem: WorkitemReference | None | UnsetType = UNSET
-    conversation: ConversationReference | None | UnsetType = UNSET
-    stage: StageReference | None | UnsetType = UNSET
-    step: StepReference | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    case_: CaseReference | None | UnsetType = field(name="case", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    association_type: str | None = field(name="associationType", default=None)
+    date_associated: datetime | None = field(name="dateAssociated", default=None)
+    workitem: WorkitemReference | None = None
+    conversation: ConversationReference | None = None
+    stage: StageReference | None = None
+    step: StepReference | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    case_: CaseReference | None = field(name="case", default=None)
 
 
 class CaseAssociationCreate(Model):
@@ -129,19 +117,17 @@ class CaseAssociationCreate(Model):
         conversation_id: The ID of the Conversation to associate with the Case.
     """
 
-    workitem_id: str | None | UnsetType = field(name="workitemId", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
+    workitem_id: str | None = field(name="workitemId", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
 
 
 class CaseAssociationListing(Model):
     """The CaseAssociationListing model."""
 
-    entities: list[CaseAssociation] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[CaseAssociation] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class CaseAssociationQuery(Model):
@@ -154,22 +140,20 @@ class CaseAssociationQuery(Model):
         conversation_id: The Conversation ID to query by.
     """
 
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    after: str | None | UnsetType = UNSET
-    workitem_id: str | None | UnsetType = field(name="workitemId", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
+    page_size: int | None = field(name="pageSize", default=None)
+    after: str | None = None
+    workitem_id: str | None = field(name="workitemId", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
 
 
 class CaseAssociationQueryEntityListing(Model):
     """The CaseAssociationQueryEntityListing model."""
 
-    entities: list[CaseAssociation] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    after: str | None | UnsetType = UNSET
+    entities: list[CaseAssociation] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    after: str | None = None
 
 
 class CaseCreate(Model):
@@ -188,20 +172,16 @@ class CaseCreate(Model):
         intake: The intake data for the Case. Maximum of 10 intake objects allowed.
     """
 
-    caseplan_id: str | None | UnsetType = field(name="caseplanId", default=UNSET)
-    owner_id: str | None | UnsetType = field(name="ownerId", default=UNSET)
-    summary: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    external_id: str | None | UnsetType = field(name="externalId", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
-    )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    workitem_id: str | None | UnsetType = field(name="workitemId", default=UNSET)
-    ttl_seconds: int | None | UnsetType = field(name="ttlSeconds", default=UNSET)
-    intake: list[Intake] | None | UnsetType = UNSET
+    caseplan_id: str | None = field(name="caseplanId", default=None)
+    owner_id: str | None = field(name="ownerId", default=None)
+    summary: str | None = None
+    description: str | None = None
+    external_id: str | None = field(name="externalId", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    workitem_id: str | None = field(name="workitemId", default=None)
+    ttl_seconds: int | None = field(name="ttlSeconds", default=None)
+    intake: list[Intake] | None = None
 
 
 class CaseDateDueUpdate(Model):
@@ -211,7 +191,7 @@ class CaseDateDueUpdate(Model):
         date_due: The due date of the Case. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    date_due: datetime | None | UnsetType = field(name="dateDue", default=UNSET)
+    date_due: datetime | None = field(name="dateDue", default=None)
 
 
 class CaseDescriptionUpdate(Model):
@@ -221,7 +201,7 @@ class CaseDescriptionUpdate(Model):
         description: The description of the Case. Maximum length of 512 characters.
     """
 
-    description: str | None | UnsetType = UNSET
+    description: str | None = None
 
 
 class CaseExternalContactReference(Model):
@@ -234,10 +214,10 @@ class CaseExternalContactReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    first_name: str | None | UnsetType = field(name="firstName", default=UNSET)
-    last_name: str | None | UnsetType = field(name="lastName", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    first_name: str | None = field(name="firstName", default=None)
+    last_name: str | None = field(name="lastName", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CaseExternalIdUpdate(Model):
@@ -247,16 +227,16 @@ class CaseExternalIdUpdate(Model):
         external_id: The identifier of the Case in an external system. Minimum length is 1 character. Maximum length of 64 characters.
     """
 
-    external_id: str | None | UnsetType = field(name="externalId", default=UNSET)
+    external_id: str | None = field(name="externalId", default=None)
 
 
 class CaseListing(Model):
     """The CaseListing model."""
 
-    entities: list[Case] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[Case] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class CaseManagementAggregateDataContainer(Model):
@@ -266,8 +246,8 @@ class CaseManagementAggregateDataContainer(Model):
         group: A mapping from dimension to value
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[StatisticalResponse] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[StatisticalResponse] | None = None
 
 
 class CaseManagementAggregateQueryClause(Model):
@@ -278,8 +258,8 @@ class CaseManagementAggregateQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[CaseManagementAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[CaseManagementAggregateQueryPredicate] | None = None
 
 
 class CaseManagementAggregateQueryFilter(Model):
@@ -291,9 +271,9 @@ class CaseManagementAggregateQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[CaseManagementAggregateQueryClause] | None | UnsetType = UNSET
-    predicates: list[CaseManagementAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[CaseManagementAggregateQueryClause] | None = None
+    predicates: list[CaseManagementAggregateQueryPredicate] | None = None
 
 
 class CaseManagementAggregateQueryPredicate(Model):
@@ -307,17 +287,17 @@ class CaseManagementAggregateQueryPredicate(Model):
         range: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class CaseManagementAggregateQueryResponse(Model):
     """The CaseManagementAggregateQueryResponse model."""
 
-    results: list[CaseManagementAggregateDataContainer] | None | UnsetType = UNSET
+    results: list[CaseManagementAggregateDataContainer] | None = None
 
 
 class CaseManagementAggregationQuery(Model):
@@ -335,18 +315,18 @@ class CaseManagementAggregationQuery(Model):
         alternate_time_dimension: Dimension to use as the alternative timestamp for data in the aggregate.  Choosing "eventTime" uses the actual time of the data event. Allowed values: "eventTime".
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: CaseManagementAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: CaseManagementAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[CaseManagementAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[CaseManagementAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
 
 
@@ -358,8 +338,8 @@ class CaseManagementAggregationSort(Model):
         function: Aggregation function used for the sort metric. Allowed values: "average", "count", "max", "min", "sum".
     """
 
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
+    name: str | None = None
+    function: str | None = None
 
 
 class CaseManagementAggregationView(Model):
@@ -372,10 +352,10 @@ class CaseManagementAggregationView(Model):
         range: Range of numbers for slicing up data
     """
 
-    target: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
-    range: AggregationRange | None | UnsetType = UNSET
+    target: str | None = None
+    name: str | None = None
+    function: str | None = None
+    range: AggregationRange | None = None
 
 
 class CaseManagementAsyncAggregateQueryResponse(Model):
@@ -385,8 +365,8 @@ class CaseManagementAsyncAggregateQueryResponse(Model):
         cursor: Cursor token to retrieve next page
     """
 
-    results: list[CaseManagementAggregateDataContainer] | None | UnsetType = UNSET
-    cursor: str | None | UnsetType = UNSET
+    results: list[CaseManagementAggregateDataContainer] | None = None
+    cursor: str | None = None
 
 
 class CaseManagementAsyncAggregationQuery(Model):
@@ -405,20 +385,20 @@ class CaseManagementAsyncAggregationQuery(Model):
         page_size: The number of results per page
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: CaseManagementAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: CaseManagementAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[CaseManagementAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[CaseManagementAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
+    page_size: int | None = field(name="pageSize", default=None)
 
 
 class CaseOwnerUpdate(Model):
@@ -428,7 +408,7 @@ class CaseOwnerUpdate(Model):
         owner_id: The ownerId of the Case.
     """
 
-    owner_id: str | None | UnsetType = field(name="ownerId", default=UNSET)
+    owner_id: str | None = field(name="ownerId", default=None)
 
 
 class CasePriorityUpdate(Model):
@@ -438,7 +418,7 @@ class CasePriorityUpdate(Model):
         priority: The priority of the Case. Allowed values: "Unknown", "Urgent", "High", "Medium", "Low".
     """
 
-    priority: str | None | UnsetType = UNSET
+    priority: str | None = None
 
 
 class CaseQueryJobCreate(Model):
@@ -453,12 +433,12 @@ class CaseQueryJobCreate(Model):
         expands: Attributes to expand on each case in the job results. Expands are stored on the job and enriched by PubAPI when results are fetched.
     """
 
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    filters: list[CaseQueryJobFilter] | None | UnsetType = UNSET
-    sort: CaseQueryJobSort | None | UnsetType = UNSET
-    attributes: list[str] | None | UnsetType = UNSET
-    expands: list[str] | None | UnsetType = UNSET
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    filters: list[CaseQueryJobFilter] | None = None
+    sort: CaseQueryJobSort | None = None
+    attributes: list[str] | None = None
+    expands: list[str] | None = None
 
 
 class CaseQueryJobError(Model):
@@ -469,8 +449,8 @@ class CaseQueryJobError(Model):
         message: Error message for the failed job.
     """
 
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
+    code: str | None = None
+    message: str | None = None
 
 
 class CaseQueryJobFilter(Model):
@@ -482,9 +462,9 @@ class CaseQueryJobFilter(Model):
         values: List of values to be used in the filter.
     """
 
-    name: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    values: list[str] | None | UnsetType = UNSET
+    name: str | None = None
+    operator: str | None = None
+    values: list[str] | None = None
 
 
 class CaseQueryJobResponse(Model):
@@ -499,24 +479,22 @@ class CaseQueryJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    date_started: datetime | None | UnsetType = field(name="dateStarted", default=UNSET)
-    date_finished: datetime | None | UnsetType = field(
-        name="dateFinished", default=UNSET
-    )
-    error: CaseQueryJobError | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    state: str | None = None
+    date_started: datetime | None = field(name="dateStarted", default=None)
+    date_finished: datetime | None = field(name="dateFinished", default=None)
+    error: CaseQueryJobError | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CaseQueryJobResultsResponse(Model):
     """The CaseQueryJobResultsResponse model."""
 
-    entities: list[Case] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Case] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class CaseQueryJobSort(Model):
@@ -527,8 +505,8 @@ class CaseQueryJobSort(Model):
         ascending: Whether to sort in ascending order. The default is false.
     """
 
-    name: str | None | UnsetType = UNSET
-    ascending: bool | None | UnsetType = UNSET
+    name: str | None = None
+    ascending: bool | None = None
 
 
 class CaseReference(Model):
@@ -539,8 +517,8 @@ class CaseReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CaseSummaryUpdate(Model):
@@ -550,7 +528,7 @@ class CaseSummaryUpdate(Model):
         summary: Overview information for the Case. Valid length between 3 and 512 characters.
     """
 
-    summary: str | None | UnsetType = UNSET
+    summary: str | None = None
 
 
 class CaseUserReference(Model):
@@ -563,8 +541,8 @@ class CaseUserReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    presence: UserPresence | None | UnsetType = UNSET
-    images: list[Image] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    presence: UserPresence | None = None
+    images: list[Image] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

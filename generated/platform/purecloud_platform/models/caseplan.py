@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .customer import CustomerIntentReference
@@ -37,39 +37,29 @@ class Caseplan(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: StarrableDivision | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    reference_prefix: str | None | UnsetType = field(
-        name="referencePrefix", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: StarrableDivision | None = None
+    description: str | None = None
+    reference_prefix: str | None = field(name="referencePrefix", default=None)
+    default_due_duration_in_seconds: int | None = field(
+        name="defaultDueDurationInSeconds", default=None
     )
-    default_due_duration_in_seconds: int | None | UnsetType = field(
-        name="defaultDueDurationInSeconds", default=UNSET
+    default_ttl_seconds: int | None = field(name="defaultTtlSeconds", default=None)
+    default_case_owner: UserReference | None = field(
+        name="defaultCaseOwner", default=None
     )
-    default_ttl_seconds: int | None | UnsetType = field(
-        name="defaultTtlSeconds", default=UNSET
+    latest: int | None = None
+    published: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    date_published: datetime | None = field(name="datePublished", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    customer_intent: CustomerIntentReference | None = field(
+        name="customerIntent", default=None
     )
-    default_case_owner: UserReference | None | UnsetType = field(
-        name="defaultCaseOwner", default=UNSET
-    )
-    latest: int | None | UnsetType = UNSET
-    published: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    date_published: datetime | None | UnsetType = field(
-        name="datePublished", default=UNSET
-    )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    customer_intent: CustomerIntentReference | None | UnsetType = field(
-        name="customerIntent", default=UNSET
-    )
-    version_state: str | None | UnsetType = field(name="versionState", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    version_state: str | None = field(name="versionState", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CaseplanCreate(Model):
@@ -88,29 +78,21 @@ class CaseplanCreate(Model):
         intake_settings: The intake format when collecting data for a Case from this Caseplan. There can be a maximum of 10 IntakeSettings defined for a Caseplan.
     """
 
-    name: str | None | UnsetType = UNSET
-    default_due_duration_in_seconds: int | None | UnsetType = field(
-        name="defaultDueDurationInSeconds", default=UNSET
+    name: str | None = None
+    default_due_duration_in_seconds: int | None = field(
+        name="defaultDueDurationInSeconds", default=None
     )
-    default_ttl_seconds: int | None | UnsetType = field(
-        name="defaultTtlSeconds", default=UNSET
+    default_ttl_seconds: int | None = field(name="defaultTtlSeconds", default=None)
+    reference_prefix: str | None = field(name="referencePrefix", default=None)
+    customer_intent_id: str | None = field(name="customerIntentId", default=None)
+    description: str | None = None
+    default_case_owner_id: str | None = field(name="defaultCaseOwnerId", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
+    data_schemas: list[CaseplanDataSchema] | None = field(
+        name="dataSchemas", default=None
     )
-    reference_prefix: str | None | UnsetType = field(
-        name="referencePrefix", default=UNSET
-    )
-    customer_intent_id: str | None | UnsetType = field(
-        name="customerIntentId", default=UNSET
-    )
-    description: str | None | UnsetType = UNSET
-    default_case_owner_id: str | None | UnsetType = field(
-        name="defaultCaseOwnerId", default=UNSET
-    )
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    data_schemas: list[CaseplanDataSchema] | None | UnsetType = field(
-        name="dataSchemas", default=UNSET
-    )
-    intake_settings: list[IntakeSetting] | None | UnsetType = field(
-        name="intakeSettings", default=UNSET
+    intake_settings: list[IntakeSetting] | None = field(
+        name="intakeSettings", default=None
     )
 
 
@@ -139,45 +121,35 @@ class CaseplanCreateResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: StarrableDivision | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    reference_prefix: str | None | UnsetType = field(
-        name="referencePrefix", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: StarrableDivision | None = None
+    description: str | None = None
+    reference_prefix: str | None = field(name="referencePrefix", default=None)
+    default_due_duration_in_seconds: int | None = field(
+        name="defaultDueDurationInSeconds", default=None
     )
-    default_due_duration_in_seconds: int | None | UnsetType = field(
-        name="defaultDueDurationInSeconds", default=UNSET
+    default_ttl_seconds: int | None = field(name="defaultTtlSeconds", default=None)
+    default_case_owner: UserReference | None = field(
+        name="defaultCaseOwner", default=None
     )
-    default_ttl_seconds: int | None | UnsetType = field(
-        name="defaultTtlSeconds", default=UNSET
+    latest: int | None = None
+    published: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    date_published: datetime | None = field(name="datePublished", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    customer_intent: CustomerIntentReference | None = field(
+        name="customerIntent", default=None
     )
-    default_case_owner: UserReference | None | UnsetType = field(
-        name="defaultCaseOwner", default=UNSET
+    version_state: str | None = field(name="versionState", default=None)
+    data_schemas: list[CaseplanDataSchema] | None = field(
+        name="dataSchemas", default=None
     )
-    latest: int | None | UnsetType = UNSET
-    published: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    intake_settings: list[IntakeSetting] | None = field(
+        name="intakeSettings", default=None
     )
-    date_published: datetime | None | UnsetType = field(
-        name="datePublished", default=UNSET
-    )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    customer_intent: CustomerIntentReference | None | UnsetType = field(
-        name="customerIntent", default=UNSET
-    )
-    version_state: str | None | UnsetType = field(name="versionState", default=UNSET)
-    data_schemas: list[CaseplanDataSchema] | None | UnsetType = field(
-        name="dataSchemas", default=UNSET
-    )
-    intake_settings: list[IntakeSetting] | None | UnsetType = field(
-        name="intakeSettings", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CaseplanDataSchema(Model):
@@ -188,14 +160,14 @@ class CaseplanDataSchema(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CaseplanDataSchemaListing(Model):
     """The CaseplanDataSchemaListing model."""
 
-    entities: list[CaseplanDataSchema] | None | UnsetType = UNSET
+    entities: list[CaseplanDataSchema] | None = None
 
 
 class CaseplanDataSchemaRequest(Model):
@@ -205,7 +177,7 @@ class CaseplanDataSchemaRequest(Model):
         id: The schema ID.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class CaseplanFilter(Model):
@@ -217,28 +189,28 @@ class CaseplanFilter(Model):
         values: List of values to be used in the filter.
     """
 
-    name: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    values: list[str] | None | UnsetType = UNSET
+    name: str | None = None
+    operator: str | None = None
+    values: list[str] | None = None
 
 
 class CaseplanListing(Model):
     """The CaseplanListing model."""
 
-    entities: list[Caseplan] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[Caseplan] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class CaseplanQueryEntityListing(Model):
     """The CaseplanQueryEntityListing model."""
 
-    entities: list[Caseplan] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    after: str | None | UnsetType = UNSET
+    entities: list[Caseplan] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    after: str | None = None
 
 
 class CaseplanQueryRequest(Model):
@@ -254,17 +226,13 @@ class CaseplanQueryRequest(Model):
         after: Cursor for pagination. Use the "after" value from the previous response.
     """
 
-    name: str | None | UnsetType = UNSET
-    name_search_type: str | None | UnsetType = field(
-        name="nameSearchType", default=UNSET
-    )
-    division_ids: list[str] | None | UnsetType = field(
-        name="divisionIds", default=UNSET
-    )
-    filters: list[CaseplanFilter] | None | UnsetType = UNSET
-    attributes: list[str] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    after: str | None | UnsetType = UNSET
+    name: str | None = None
+    name_search_type: str | None = field(name="nameSearchType", default=None)
+    division_ids: list[str] | None = field(name="divisionIds", default=None)
+    filters: list[CaseplanFilter] | None = None
+    attributes: list[str] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    after: str | None = None
 
 
 class CaseplanReference(Model):
@@ -276,10 +244,10 @@ class CaseplanReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    version: int | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CaseplanUpdate(Model):
@@ -296,21 +264,13 @@ class CaseplanUpdate(Model):
         division_id: The ID of the division the Caseplan belongs to. If divisionId is null or '*', the Caseplan will be divisionless.
     """
 
-    name: str | None | UnsetType = UNSET
-    default_due_duration_in_seconds: int | None | UnsetType = field(
-        name="defaultDueDurationInSeconds", default=UNSET
+    name: str | None = None
+    default_due_duration_in_seconds: int | None = field(
+        name="defaultDueDurationInSeconds", default=None
     )
-    default_ttl_seconds: int | None | UnsetType = field(
-        name="defaultTtlSeconds", default=UNSET
-    )
-    reference_prefix: str | None | UnsetType = field(
-        name="referencePrefix", default=UNSET
-    )
-    customer_intent_id: str | None | UnsetType = field(
-        name="customerIntentId", default=UNSET
-    )
-    description: str | None | UnsetType = UNSET
-    default_case_owner_id: str | None | UnsetType = field(
-        name="defaultCaseOwnerId", default=UNSET
-    )
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
+    default_ttl_seconds: int | None = field(name="defaultTtlSeconds", default=None)
+    reference_prefix: str | None = field(name="referencePrefix", default=None)
+    customer_intent_id: str | None = field(name="customerIntentId", default=None)
+    description: str | None = None
+    default_case_owner_id: str | None = field(name="defaultCaseOwnerId", default=None)
+    division_id: str | None = field(name="divisionId", default=None)

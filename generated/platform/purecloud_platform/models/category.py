@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .knowledge import KnowledgeBaseReference
@@ -19,7 +19,7 @@ class Category(Model):
         name: Category name
     """
 
-    name: str | None | UnsetType = UNSET
+    name: str | None = None
 
 
 class CategoryCreateRequest(Model):
@@ -33,14 +33,12 @@ class CategoryCreateRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    parent_category_id: str | None | UnsetType = field(
-        name="parentCategoryId", default=UNSET
-    )
-    description: str | None | UnsetType = UNSET
-    external_id: str | None | UnsetType = field(name="externalId", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    parent_category_id: str | None = field(name="parentCategoryId", default=None)
+    description: str | None = None
+    external_id: str | None = field(name="externalId", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CategoryEntity(Model):
@@ -51,18 +49,18 @@ class CategoryEntity(Model):
         self_uri: The selfUri of the category.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CategoryEntityListing(Model):
     """The CategoryEntityListing model."""
 
-    entities: list[Category] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Category] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class CategoryReference(Model):
@@ -75,12 +73,12 @@ class CategoryReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    parent_category: CategoryReference | None | UnsetType = field(
-        name="parentCategory", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    parent_category: CategoryReference | None = field(
+        name="parentCategory", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CategoryRequest(Model):
@@ -93,12 +91,10 @@ class CategoryRequest(Model):
         criteria: A collection of conditions joined together by logical operation to provide more refined filtering of conversations
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    interaction_type: str | None | UnsetType = field(
-        name="interactionType", default=UNSET
-    )
-    criteria: Operand | None | UnsetType = UNSET
+    name: str | None = None
+    description: str | None = None
+    interaction_type: str | None = field(name="interactionType", default=None)
+    criteria: Operand | None = None
 
 
 class CategoryResponse(Model):
@@ -115,31 +111,29 @@ class CategoryResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    external_id: str | None | UnsetType = field(name="externalId", default=UNSET)
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    external_id: str | None = field(name="externalId", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    parent_category: CategoryReference | None = field(
+        name="parentCategory", default=None
     )
-    parent_category: CategoryReference | None | UnsetType = field(
-        name="parentCategory", default=UNSET
+    document_count: int | None = field(name="documentCount", default=None)
+    knowledge_base: KnowledgeBaseReference | None = field(
+        name="knowledgeBase", default=None
     )
-    document_count: int | None | UnsetType = field(name="documentCount", default=UNSET)
-    knowledge_base: KnowledgeBaseReference | None | UnsetType = field(
-        name="knowledgeBase", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CategoryResponseListing(Model):
     """The CategoryResponseListing model."""
 
-    entities: list[CategoryResponse] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[CategoryResponse] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class CategoryUpdateRequest(Model):
@@ -153,11 +147,9 @@ class CategoryUpdateRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    parent_category_id: str | None | UnsetType = field(
-        name="parentCategoryId", default=UNSET
-    )
-    description: str | None | UnsetType = UNSET
-    external_id: str | None | UnsetType = field(name="externalId", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    parent_category_id: str | None = field(name="parentCategoryId", default=None)
+    description: str | None = None
+    external_id: str | None = field(name="externalId", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

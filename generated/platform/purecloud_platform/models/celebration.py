@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .source import SourceEntity
@@ -27,19 +27,15 @@ class Celebration(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    recipient: UserReference | None | UnsetType = UNSET
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    note: str | None | UnsetType = UNSET
-    source_entity: SourceEntity | None | UnsetType = field(
-        name="sourceEntity", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    recipient: UserReference | None = None
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    type: str | None = None
+    title: str | None = None
+    note: str | None = None
+    source_entity: SourceEntity | None = field(name="sourceEntity", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CelebrationStateParam(Model):
@@ -49,4 +45,4 @@ class CelebrationStateParam(Model):
         state: The state of the celebration Allowed values: "Displayed".
     """
 
-    state: str | None | UnsetType = UNSET
+    state: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .domain import DomainCertificateAuthority
@@ -18,22 +18,22 @@ class Certificate(Model):
         certificate: The certificate to parse.
     """
 
-    certificate: str | None | UnsetType = UNSET
+    certificate: str | None = None
 
 
 class CertificateAuthorityEntityListing(Model):
     """The CertificateAuthorityEntityListing model."""
 
-    entities: list[DomainCertificateAuthority] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[DomainCertificateAuthority] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class CertificateDetails(Model):
@@ -47,14 +47,10 @@ class CertificateDetails(Model):
         expired: True if the certificate is expired, false otherwise.
     """
 
-    issuer: str | None | UnsetType = UNSET
-    subject: str | None | UnsetType = UNSET
-    expiration_date: datetime | None | UnsetType = field(
-        name="expirationDate", default=UNSET
-    )
-    issue_date: datetime | None | UnsetType = field(name="issueDate", default=UNSET)
-    expired: bool | None | UnsetType = UNSET
-    valid: bool | None | UnsetType = UNSET
-    signature_valid: bool | None | UnsetType = field(
-        name="signatureValid", default=UNSET
-    )
+    issuer: str | None = None
+    subject: str | None = None
+    expiration_date: datetime | None = field(name="expirationDate", default=None)
+    issue_date: datetime | None = field(name="issueDate", default=None)
+    expired: bool | None = None
+    valid: bool | None = None
+    signature_valid: bool | None = field(name="signatureValid", default=None)

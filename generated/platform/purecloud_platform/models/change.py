@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class ChangeMyPasswordRequest(Model):
@@ -14,8 +14,8 @@ class ChangeMyPasswordRequest(Model):
         old_password: Your current password
     """
 
-    new_password: str | None | UnsetType = field(name="newPassword", default=UNSET)
-    old_password: str | None | UnsetType = field(name="oldPassword", default=UNSET)
+    new_password: str | None = field(name="newPassword", default=None)
+    old_password: str | None = field(name="oldPassword", default=None)
 
 
 class ChangePasswordRequest(Model):
@@ -25,4 +25,4 @@ class ChangePasswordRequest(Model):
         new_password: The new password
     """
 
-    new_password: str | None | UnsetType = field(name="newPassword", default=UNSET)
+    new_password: str | None = field(name="newPassword", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class Channel(Model):
@@ -13,15 +13,15 @@ class Channel(Model):
         expires: Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    connect_uri: str | None | UnsetType = field(name="connectUri", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    expires: datetime | None | UnsetType = UNSET
+    connect_uri: str | None = field(name="connectUri", default=None)
+    id: str | None = None
+    expires: datetime | None = None
 
 
 class ChannelEntityListing(Model):
     """The ChannelEntityListing model."""
 
-    entities: list[Channel] | None | UnsetType = UNSET
+    entities: list[Channel] | None = None
 
 
 class ChannelTopic(Model):
@@ -32,18 +32,16 @@ class ChannelTopic(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    rejection_reason: str | None | UnsetType = field(
-        name="rejectionReason", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    rejection_reason: str | None = field(name="rejectionReason", default=None)
+    missing_permissions: list[str] | None = field(
+        name="missingPermissions", default=None
     )
-    missing_permissions: list[str] | None | UnsetType = field(
-        name="missingPermissions", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ChannelTopicEntityListing(Model):
     """The ChannelTopicEntityListing model."""
 
-    entities: list[ChannelTopic] | None | UnsetType = UNSET
+    entities: list[ChannelTopic] | None = None

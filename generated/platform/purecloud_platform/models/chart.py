@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class ChartColumn(Model):
@@ -14,5 +14,5 @@ class ChartColumn(Model):
         column_type: Type of column Allowed values: "Default", "Topic", "SecondaryStatus", "CustomCalculation".
     """
 
-    id: str | None | UnsetType = UNSET
-    column_type: str | None | UnsetType = field(name="columnType", default=UNSET)
+    id: str | None = None
+    column_type: str | None = field(name="columnType", default=None)

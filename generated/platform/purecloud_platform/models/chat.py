@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 class Chat(Model):
     """The Chat model."""
 
-    jabber_id: str | None | UnsetType = field(name="jabberId", default=UNSET)
+    jabber_id: str | None = field(name="jabberId", default=None)
 
 
 class ChatBadgeTopicBadgeEntity(Model):
@@ -37,7 +37,7 @@ class ChatBadgeTopicBadgeEntity(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    jabber_id: str | None | UnsetType = field(name="jabberId", default=UNSET)
+    jabber_id: str | None = field(name="jabberId", default=None)
 
 
 class ChatBadgeTopicChatBadge(Model):
@@ -46,10 +46,10 @@ class ChatBadgeTopicChatBadge(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    entity: ChatBadgeTopicBadgeEntity | None | UnsetType = UNSET
-    unread_count: int | None | UnsetType = field(name="unreadCount", default=UNSET)
-    last_unread_notification_date: datetime | None | UnsetType = field(
-        name="lastUnreadNotificationDate", default=UNSET
+    entity: ChatBadgeTopicBadgeEntity | None = None
+    unread_count: int | None = field(name="unreadCount", default=None)
+    last_unread_notification_date: datetime | None = field(
+        name="lastUnreadNotificationDate", default=None
     )
 
 
@@ -61,8 +61,8 @@ class ChatFavorite(Model):
         external_id: The external id of the favorite
     """
 
-    id: str | None | UnsetType = UNSET
-    external_id: str | None | UnsetType = field(name="externalId", default=UNSET)
+    id: str | None = None
+    external_id: str | None = field(name="externalId", default=None)
 
 
 class ChatItem(Model):
@@ -81,28 +81,26 @@ class ChatItem(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    open: bool | None | UnsetType = UNSET
-    favorite: ChatFavorite | None | UnsetType = UNSET
-    images: list[Image] | None | UnsetType = UNSET
-    date_last_message: datetime | None | UnsetType = field(
-        name="dateLastMessage", default=UNSET
-    )
-    date_closed: datetime | None | UnsetType = field(name="dateClosed", default=UNSET)
-    user: ChatUserRef | None | UnsetType = UNSET
-    room: Room | None | UnsetType = UNSET
-    chat_type: str | None | UnsetType = field(name="chatType", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    open: bool | None = None
+    favorite: ChatFavorite | None = None
+    images: list[Image] | None = None
+    date_last_message: datetime | None = field(name="dateLastMessage", default=None)
+    date_closed: datetime | None = field(name="dateClosed", default=None)
+    user: ChatUserRef | None = None
+    room: Room | None = None
+    chat_type: str | None = field(name="chatType", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ChatItemCursorListing(Model):
     """The ChatItemCursorListing model."""
 
-    entities: list[ChatItem] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[ChatItem] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class ChatMediaPolicy(Model):
@@ -113,8 +111,8 @@ class ChatMediaPolicy(Model):
         conditions: Conditions for when actions should be applied
     """
 
-    actions: PolicyActions | None | UnsetType = UNSET
-    conditions: ChatMediaPolicyConditions | None | UnsetType = UNSET
+    actions: PolicyActions | None = None
+    conditions: ChatMediaPolicyConditions | None = None
 
 
 class ChatMediaPolicyConditions(Model):
@@ -125,20 +123,14 @@ class ChatMediaPolicyConditions(Model):
         teams: Teams to match conversations against
     """
 
-    for_users: list[PolicyUser] | None | UnsetType = field(
-        name="forUsers", default=UNSET
-    )
-    date_ranges: list[str] | None | UnsetType = field(name="dateRanges", default=UNSET)
-    for_queues: list[Queue] | None | UnsetType = field(name="forQueues", default=UNSET)
-    wrapup_codes: list[WrapupCode] | None | UnsetType = field(
-        name="wrapupCodes", default=UNSET
-    )
-    languages: list[Language] | None | UnsetType = UNSET
-    time_allowed: TimeAllowed | None | UnsetType = field(
-        name="timeAllowed", default=UNSET
-    )
-    teams: list[Team] | None | UnsetType = UNSET
-    duration: DurationCondition | None | UnsetType = UNSET
+    for_users: list[PolicyUser] | None = field(name="forUsers", default=None)
+    date_ranges: list[str] | None = field(name="dateRanges", default=None)
+    for_queues: list[Queue] | None = field(name="forQueues", default=None)
+    wrapup_codes: list[WrapupCode] | None = field(name="wrapupCodes", default=None)
+    languages: list[Language] | None = None
+    time_allowed: TimeAllowed | None = field(name="timeAllowed", default=None)
+    teams: list[Team] | None = None
+    duration: DurationCondition | None = None
 
 
 class ChatMessage(Model):
@@ -156,28 +148,26 @@ class ChatMessage(Model):
         user: The user information for the sender (if available)
     """
 
-    body: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    to: str | None | UnsetType = UNSET
-    from_: str | None | UnsetType = field(name="from", default=UNSET)
-    utc: str | None | UnsetType = UNSET
-    chat: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    body_type: str | None | UnsetType = field(name="bodyType", default=UNSET)
-    sender_communication_id: str | None | UnsetType = field(
-        name="senderCommunicationId", default=UNSET
+    body: str | None = None
+    id: str | None = None
+    to: str | None = None
+    from_: str | None = field(name="from", default=None)
+    utc: str | None = None
+    chat: str | None = None
+    message: str | None = None
+    type: str | None = None
+    body_type: str | None = field(name="bodyType", default=None)
+    sender_communication_id: str | None = field(
+        name="senderCommunicationId", default=None
     )
-    participant_purpose: str | None | UnsetType = field(
-        name="participantPurpose", default=UNSET
-    )
-    user: ChatMessageUser | None | UnsetType = UNSET
+    participant_purpose: str | None = field(name="participantPurpose", default=None)
+    user: ChatMessageUser | None = None
 
 
 class ChatMessageEntityListing(Model):
     """The ChatMessageEntityListing model."""
 
-    entities: list[ChatMessageResponse] | None | UnsetType = UNSET
+    entities: list[ChatMessageResponse] | None = None
 
 
 class ChatMessageResponse(Model):
@@ -201,37 +191,31 @@ class ChatMessageResponse(Model):
         reactions: The emoji reactions to this message
     """
 
-    id: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    to_jid: str | None | UnsetType = field(name="toJid", default=UNSET)
-    jid: str | None | UnsetType = UNSET
-    body: str | None | UnsetType = UNSET
-    mentions: dict[str, str] | None | UnsetType = UNSET
-    edited: bool | None | UnsetType = UNSET
-    attachment_deleted: bool | None | UnsetType = field(
-        name="attachmentDeleted", default=UNSET
-    )
-    file_uri: str | None | UnsetType = field(name="fileUri", default=UNSET)
-    thread: Entity | None | UnsetType = UNSET
-    parent_thread: Entity | None | UnsetType = field(name="parentThread", default=UNSET)
-    user: AddressableEntityRef | None | UnsetType = UNSET
-    to_user: AddressableEntityRef | None | UnsetType = field(
-        name="toUser", default=UNSET
-    )
-    reactions: list[ChatReaction] | None | UnsetType = UNSET
+    id: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    to_jid: str | None = field(name="toJid", default=None)
+    jid: str | None = None
+    body: str | None = None
+    mentions: dict[str, str] | None = None
+    edited: bool | None = None
+    attachment_deleted: bool | None = field(name="attachmentDeleted", default=None)
+    file_uri: str | None = field(name="fileUri", default=None)
+    thread: Entity | None = None
+    parent_thread: Entity | None = field(name="parentThread", default=None)
+    user: AddressableEntityRef | None = None
+    to_user: AddressableEntityRef | None = field(name="toUser", default=None)
+    reactions: list[ChatReaction] | None = None
 
 
 class ChatMessageUser(Model):
     """The ChatMessageUser model."""
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    username: str | None | UnsetType = UNSET
-    images: list[Image] | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    display_name: str | None = field(name="displayName", default=None)
+    username: str | None = None
+    images: list[Image] | None = None
 
 
 class ChatPresence(Model):
@@ -242,20 +226,14 @@ class ChatPresence(Model):
         date_modified: Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    source: str | None | UnsetType = UNSET
-    organization_presence: OrganizationPresence | None | UnsetType = field(
-        name="organizationPresence", default=UNSET
+    source: str | None = None
+    organization_presence: OrganizationPresence | None = field(
+        name="organizationPresence", default=None
     )
-    system_presence: str | None | UnsetType = field(
-        name="systemPresence", default=UNSET
-    )
-    message: str | None | UnsetType = UNSET
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    out_of_office: OutOfOffice | None | UnsetType = field(
-        name="outOfOffice", default=UNSET
-    )
+    system_presence: str | None = field(name="systemPresence", default=None)
+    message: str | None = None
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    out_of_office: OutOfOffice | None = field(name="outOfOffice", default=None)
 
 
 class ChatReaction(Model):
@@ -266,8 +244,8 @@ class ChatReaction(Model):
         users: The users that reacted with an emoji
     """
 
-    emoji: str | None | UnsetType = UNSET
-    users: list[AddressableEntityRef] | None | UnsetType = UNSET
+    emoji: str | None = None
+    users: list[AddressableEntityRef] | None = None
 
 
 class ChatReactionUpdate(Model):
@@ -277,7 +255,7 @@ class ChatReactionUpdate(Model):
         reactions: Reactions to update
     """
 
-    reactions: list[str] | None | UnsetType = UNSET
+    reactions: list[str] | None = None
 
 
 class ChatSendMessageResponse(Model):
@@ -287,7 +265,7 @@ class ChatSendMessageResponse(Model):
         id: The id of the created message
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class ChatSettings(Model):
@@ -298,24 +276,22 @@ class ChatSettings(Model):
         reactions_enabled: Reactions enabled for org
     """
 
-    message_retention_period_days: int | None | UnsetType = field(
-        name="messageRetentionPeriodDays", default=UNSET
+    message_retention_period_days: int | None = field(
+        name="messageRetentionPeriodDays", default=None
     )
-    reactions_enabled: bool | None | UnsetType = field(
-        name="reactionsEnabled", default=UNSET
-    )
+    reactions_enabled: bool | None = field(name="reactionsEnabled", default=None)
 
 
 class ChatUserRef(Model):
     """The ChatUserRef model."""
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    jid: str | None | UnsetType = UNSET
-    inactive: bool | None | UnsetType = UNSET
-    integrations: list[Contact] | None | UnsetType = UNSET
-    presence: ChatPresence | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    jid: str | None = None
+    inactive: bool | None = None
+    integrations: list[Contact] | None = None
+    presence: ChatPresence | None = None
 
 
 class ChatUserSettings(Model):
@@ -325,4 +301,4 @@ class ChatUserSettings(Model):
         mobile: Settings for mobile devices
     """
 
-    mobile: MobileSettings | None | UnsetType = UNSET
+    mobile: MobileSettings | None = None

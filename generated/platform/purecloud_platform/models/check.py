@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class Check(Model):
@@ -14,5 +14,5 @@ class Check(Model):
         type: The type of check executed. Allowed values: "HandleTimeValue", "TransferRateValue", "SalesConversionRateValue", "SalesAmountValue", "RetentionRateValue", "ChurnRateValue", "NextContactAvoidanceRateValue", "InteractionVolume", "UserVariance", "DataCoverage", "ModelQuality".
     """
 
-    result: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    result: str | None = None
+    type: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .agent import AgentChecklistInfo
@@ -30,19 +30,19 @@ class ChecklistActivationPayload(Model):
         preview: Whether this checklist session is a preview. Preview sessions use shorter TTL and do not publish runtime events.
     """
 
-    activation_trigger_type: str | None | UnsetType = field(
-        name="activationTriggerType", default=UNSET
+    activation_trigger_type: str | None = field(
+        name="activationTriggerType", default=None
     )
-    intent_id: str | None | UnsetType = field(name="intentId", default=UNSET)
-    intent_name: str | None | UnsetType = field(name="intentName", default=UNSET)
-    language: str | None | UnsetType = UNSET
-    agent_id: str | None | UnsetType = field(name="agentId", default=UNSET)
-    participant_id: str | None | UnsetType = field(name="participantId", default=UNSET)
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    assistant_id: str | None | UnsetType = field(name="assistantId", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    preview: bool | None | UnsetType = UNSET
+    intent_id: str | None = field(name="intentId", default=None)
+    intent_name: str | None = field(name="intentName", default=None)
+    language: str | None = None
+    agent_id: str | None = field(name="agentId", default=None)
+    participant_id: str | None = field(name="participantId", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    assistant_id: str | None = field(name="assistantId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    direction: str | None = None
+    preview: bool | None = None
 
 
 class ChecklistFinalizePayload(Model):
@@ -53,8 +53,8 @@ class ChecklistFinalizePayload(Model):
         preview: Whether this checklist session is a preview. Preview sessions use shorter TTL and do not publish runtime events.
     """
 
-    exit_reason: str | None | UnsetType = field(name="exitReason", default=UNSET)
-    preview: bool | None | UnsetType = UNSET
+    exit_reason: str | None = field(name="exitReason", default=None)
+    preview: bool | None = None
 
 
 class ChecklistInferenceJobCreationResponse(Model):
@@ -65,8 +65,8 @@ class ChecklistInferenceJobCreationResponse(Model):
         message: Message with reason in case an inference job is not created.
     """
 
-    job_id: str | None | UnsetType = field(name="jobId", default=UNSET)
-    message: str | None | UnsetType = UNSET
+    job_id: str | None = field(name="jobId", default=None)
+    message: str | None = None
 
 
 class ChecklistInferenceJobPayload(Model):
@@ -77,10 +77,10 @@ class ChecklistInferenceJobPayload(Model):
         preview: Whether this checklist session is a preview. Preview sessions use shorter TTL and do not publish runtime events.
     """
 
-    conversation_context: list[ConversationContext] | None | UnsetType = field(
-        name="conversationContext", default=UNSET
+    conversation_context: list[ConversationContext] | None = field(
+        name="conversationContext", default=None
     )
-    preview: bool | None | UnsetType = UNSET
+    preview: bool | None = None
 
 
 class ChecklistInferenceJobResponse(Model):
@@ -104,25 +104,23 @@ class ChecklistInferenceJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    error: ErrorInfo | None | UnsetType = UNSET
-    agent_checklist_info: AgentChecklistInfo | None | UnsetType = field(
-        name="agentChecklistInfo", default=UNSET
+    id: str | None = None
+    status: str | None = None
+    error: ErrorInfo | None = None
+    agent_checklist_info: AgentChecklistInfo | None = field(
+        name="agentChecklistInfo", default=None
     )
-    job_start_time: datetime | None | UnsetType = field(
-        name="jobStartTime", default=UNSET
-    )
-    job_end_time: datetime | None | UnsetType = field(name="jobEndTime", default=UNSET)
-    language: str | None | UnsetType = UNSET
-    agent_id: str | None | UnsetType = field(name="agentId", default=UNSET)
-    participant_id: str | None | UnsetType = field(name="participantId", default=UNSET)
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    assistant_id: str | None | UnsetType = field(name="assistantId", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    preview: bool | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    job_start_time: datetime | None = field(name="jobStartTime", default=None)
+    job_end_time: datetime | None = field(name="jobEndTime", default=None)
+    language: str | None = None
+    agent_id: str | None = field(name="agentId", default=None)
+    participant_id: str | None = field(name="participantId", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    assistant_id: str | None = field(name="assistantId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    direction: str | None = None
+    preview: bool | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ChecklistItem(Model):
@@ -143,32 +141,24 @@ class ChecklistItem(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    automated_check_enabled: bool | None | UnsetType = field(
-        name="automatedCheckEnabled", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    automated_check_enabled: bool | None = field(
+        name="automatedCheckEnabled", default=None
     )
-    exact_phrase_match: bool | None | UnsetType = field(
-        name="exactPhraseMatch", default=UNSET
+    exact_phrase_match: bool | None = field(name="exactPhraseMatch", default=None)
+    important: bool | None = None
+    state_from_model: str | None = field(name="stateFromModel", default=None)
+    state_from_agent: str | None = field(name="stateFromAgent", default=None)
+    date_last_modified_by_model: datetime | None = field(
+        name="dateLastModifiedByModel", default=None
     )
-    important: bool | None | UnsetType = UNSET
-    state_from_model: str | None | UnsetType = field(
-        name="stateFromModel", default=UNSET
+    date_last_modified_by_agent: datetime | None = field(
+        name="dateLastModifiedByAgent", default=None
     )
-    state_from_agent: str | None | UnsetType = field(
-        name="stateFromAgent", default=UNSET
-    )
-    date_last_modified_by_model: datetime | None | UnsetType = field(
-        name="dateLastModifiedByModel", default=UNSET
-    )
-    date_last_modified_by_agent: datetime | None | UnsetType = field(
-        name="dateLastModifiedByAgent", default=UNSET
-    )
-    last_modified_in_acw: bool | None | UnsetType = field(
-        name="lastModifiedInAcw", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    last_modified_in_acw: bool | None = field(name="lastModifiedInAcw", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ChecklistTransferConfig(Model):
@@ -178,4 +168,4 @@ class ChecklistTransferConfig(Model):
         enabled: Whether checklist transfer data is visible to the receiving agent. Defaults to true when not set.
     """
 
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .selected import SelectedAnswer
@@ -20,8 +20,8 @@ class ChunkSearchRegisterRequest(Model):
         selected_answers: The search results selected as answers
     """
 
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    answered: bool | None | UnsetType = UNSET
-    selected_answers: list[SelectedAnswer] | None | UnsetType = field(
-        name="selectedAnswers", default=UNSET
+    session_id: str | None = field(name="sessionId", default=None)
+    answered: bool | None = None
+    selected_answers: list[SelectedAnswer] | None = field(
+        name="selectedAnswers", default=None
     )

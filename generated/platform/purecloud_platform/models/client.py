@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 if TYPE_CHECKING:
     from .effective import EffectiveConfiguration
@@ -33,19 +33,19 @@ class ClientApp(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    integration_type: IntegrationType | None | UnsetType = field(
-        name="integrationType", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    integration_type: IntegrationType | None = field(
+        name="integrationType", default=None
     )
-    notes: str | None | UnsetType = UNSET
-    intended_state: str | None | UnsetType = field(name="intendedState", default=UNSET)
-    config: ClientAppConfigurationInfo | None | UnsetType = UNSET
-    reported_state: IntegrationStatusInfo | None | UnsetType = field(
-        name="reportedState", default=UNSET
+    notes: str | None = None
+    intended_state: str | None = field(name="intendedState", default=None)
+    config: ClientAppConfigurationInfo | None = None
+    reported_state: IntegrationStatusInfo | None = field(
+        name="reportedState", default=None
     )
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    attributes: dict[str, str] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ClientAppConfigurationInfo(Model):
@@ -56,23 +56,23 @@ class ClientAppConfigurationInfo(Model):
         effective: The effective configuration for the app, containing the integration specific configuration along with overrides specified in the integration type.
     """
 
-    current: IntegrationConfiguration | None | UnsetType = UNSET
-    effective: EffectiveConfiguration | None | UnsetType = UNSET
+    current: IntegrationConfiguration | None = None
+    effective: EffectiveConfiguration | None = None
 
 
 class ClientAppEntityListing(Model):
     """The ClientAppEntityListing model."""
 
-    entities: list[ClientApp] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[ClientApp] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ClientPublicApiUsage(Model):
@@ -92,19 +92,17 @@ class ClientPublicApiUsage(Model):
         organization_id: The organizationId that made the request.
     """
 
-    date_: date | None | UnsetType = field(name="date", default=UNSET)
-    platform: str | None | UnsetType = UNSET
-    http_method: str | None | UnsetType = field(name="httpMethod", default=UNSET)
-    template_uri: str | None | UnsetType = field(name="templateUri", default=UNSET)
-    request_count: int | None | UnsetType = field(name="requestCount", default=UNSET)
-    status200: int | None | UnsetType = UNSET
-    status300: int | None | UnsetType = UNSET
-    status400: int | None | UnsetType = UNSET
-    status429: int | None | UnsetType = UNSET
-    status500: int | None | UnsetType = UNSET
-    organization_id: str | None | UnsetType = field(
-        name="organizationId", default=UNSET
-    )
+    date_: date | None = field(name="date", default=None)
+    platform: str | None = None
+    http_method: str | None = field(name="httpMethod", default=None)
+    template_uri: str | None = field(name="templateUri", default=None)
+    request_count: int | None = field(name="requestCount", default=None)
+    status200: int | None = None
+    status300: int | None = None
+    status400: int | None = None
+    status429: int | None = None
+    status500: int | None = None
+    organization_id: str | None = field(name="organizationId", default=None)
 
 
 class ClientPublicApiUsageQueryRequest(Model):
@@ -122,23 +120,15 @@ class ClientPublicApiUsageQueryRequest(Model):
         organization_ids: Specify if you only want a subset of organizationIds represented in the query.
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    sort_by: list[UsageQuerySortBy] | None | UnsetType = field(
-        name="sortBy", default=UNSET
-    )
-    metrics: list[str] | None | UnsetType = UNSET
-    template_uris: list[str] | None | UnsetType = field(
-        name="templateUris", default=UNSET
-    )
-    http_methods: list[str] | None | UnsetType = field(
-        name="httpMethods", default=UNSET
-    )
-    platforms: list[str] | None | UnsetType = UNSET
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    organization_ids: list[str] | None | UnsetType = field(
-        name="organizationIds", default=UNSET
-    )
+    interval: str | None = None
+    granularity: str | None = None
+    sort_by: list[UsageQuerySortBy] | None = field(name="sortBy", default=None)
+    metrics: list[str] | None = None
+    template_uris: list[str] | None = field(name="templateUris", default=None)
+    http_methods: list[str] | None = field(name="httpMethods", default=None)
+    platforms: list[str] | None = None
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    organization_ids: list[str] | None = field(name="organizationIds", default=None)
 
 
 class ClientPublicApiUsageResultsResponse(Model):
@@ -152,12 +142,12 @@ class ClientPublicApiUsageResultsResponse(Model):
         self_uri: The URI for this object
     """
 
-    name: str | None | UnsetType = UNSET
-    query_status: str | None | UnsetType = field(name="queryStatus", default=UNSET)
-    error_body: ErrorBody | None | UnsetType = field(name="errorBody", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    entities: list[ClientPublicApiUsage] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    name: str | None = None
+    query_status: str | None = field(name="queryStatus", default=None)
+    error_body: ErrorBody | None = field(name="errorBody", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    entities: list[ClientPublicApiUsage] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ClientUsageQueryResponse(Model):
@@ -169,7 +159,7 @@ class ClientUsageQueryResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    results_uri: str | None | UnsetType = field(name="resultsUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    results_uri: str | None = field(name="resultsUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

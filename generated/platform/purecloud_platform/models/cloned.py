@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -20,15 +20,15 @@ class ClonedUser(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    trustor: DomainEntityRef | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    trustor: DomainEntityRef | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ClonedUserEntityListing(Model):
     """The ClonedUserEntityListing model."""
 
-    total: int | None | UnsetType = UNSET
-    entities: list[ClonedUser] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    total: int | None = None
+    entities: list[ClonedUser] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

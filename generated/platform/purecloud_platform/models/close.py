@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class CloseButtonStyleProperties(Model):
@@ -14,5 +14,5 @@ class CloseButtonStyleProperties(Model):
         opacity: Opacity of button.
     """
 
-    color: str | None | UnsetType = UNSET
-    opacity: float | None | UnsetType = UNSET
+    color: str | None = None
+    opacity: float | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .cursors import Cursors
@@ -27,15 +27,13 @@ class Cluster(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    division: StarrableDivision | None | UnsetType = UNSET
-    cluster_scan: ClusterScan | None | UnsetType = field(
-        name="clusterScan", default=UNSET
-    )
-    merge_info: MergeInfo | None | UnsetType = field(name="mergeInfo", default=UNSET)
-    graph: Graph | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    division: StarrableDivision | None = None
+    cluster_scan: ClusterScan | None = field(name="clusterScan", default=None)
+    merge_info: MergeInfo | None = field(name="mergeInfo", default=None)
+    graph: Graph | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ClusterList(Model):
@@ -45,11 +43,11 @@ class ClusterList(Model):
         cursors: The cursor that points to the next set of entities being returned.
     """
 
-    entities: list[Cluster] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    cursors: Cursors | None | UnsetType = UNSET
+    entities: list[Cluster] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    cursors: Cursors | None = None
 
 
 class ClusterScan(Model):
@@ -62,12 +60,10 @@ class ClusterScan(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    date_completed: datetime | None | UnsetType = field(
-        name="dateCompleted", default=UNSET
-    )
-    statistics: ClusterScanStatistics | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    date_completed: datetime | None = field(name="dateCompleted", default=None)
+    statistics: ClusterScanStatistics | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ClusterScanList(Model):
@@ -77,11 +73,11 @@ class ClusterScanList(Model):
         cursors: The cursor that points to the next set of entities being returned.
     """
 
-    entities: list[ClusterScan] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    cursors: Cursors | None | UnsetType = UNSET
+    entities: list[ClusterScan] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    cursors: Cursors | None = None
 
 
 class ClusterScanStatistics(Model):
@@ -92,8 +88,8 @@ class ClusterScanStatistics(Model):
         self_uri: The URI for this object
     """
 
-    aggregated: ClusterStatistics | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    aggregated: ClusterStatistics | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ClusterStatistics(Model):
@@ -105,10 +101,10 @@ class ClusterStatistics(Model):
         total_automatic_merge_failures: The total number of automatic merge operations that failed in this scan
     """
 
-    total_clusters: int | None | UnsetType = field(name="totalClusters", default=UNSET)
-    total_automatic_merge_successes: int | None | UnsetType = field(
-        name="totalAutomaticMergeSuccesses", default=UNSET
+    total_clusters: int | None = field(name="totalClusters", default=None)
+    total_automatic_merge_successes: int | None = field(
+        name="totalAutomaticMergeSuccesses", default=None
     )
-    total_automatic_merge_failures: int | None | UnsetType = field(
-        name="totalAutomaticMergeFailures", default=UNSET
+    total_automatic_merge_failures: int | None = field(
+        name="totalAutomaticMergeFailures", default=None
     )

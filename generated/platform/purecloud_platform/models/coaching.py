@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .conversation import ConversationReference
@@ -30,21 +30,15 @@ class CoachingAnnotation(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    text: str | None | UnsetType = UNSET
-    is_deleted: bool | None | UnsetType = field(name="isDeleted", default=UNSET)
-    access_type: str | None | UnsetType = field(name="accessType", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    text: str | None = None
+    is_deleted: bool | None = field(name="isDeleted", default=None)
+    access_type: str | None = field(name="accessType", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CoachingAnnotationCreateRequest(Model):
@@ -55,23 +49,23 @@ class CoachingAnnotationCreateRequest(Model):
         access_type: Determines the permissions required to view this item. Allowed values: "Public", "Private".
     """
 
-    text: str | None | UnsetType = UNSET
-    access_type: str | None | UnsetType = field(name="accessType", default=UNSET)
+    text: str | None = None
+    access_type: str | None = field(name="accessType", default=None)
 
 
 class CoachingAnnotationList(Model):
     """The CoachingAnnotationList model."""
 
-    entities: list[CoachingAnnotation] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[CoachingAnnotation] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class CoachingAppointmentAggregateRequest(Model):
@@ -84,10 +78,10 @@ class CoachingAppointmentAggregateRequest(Model):
         filter: The filter applied to the data
     """
 
-    interval: str | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: QueryRequestFilter | None | UnsetType = UNSET
+    interval: str | None = None
+    metrics: list[str] | None = None
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: QueryRequestFilter | None = None
 
 
 class CoachingAppointmentAggregateResponse(Model):
@@ -97,7 +91,7 @@ class CoachingAppointmentAggregateResponse(Model):
         results: The results of the query
     """
 
-    results: list[QueryResponseGroupedData] | None | UnsetType = UNSET
+    results: list[QueryResponseGroupedData] | None = None
 
 
 class CoachingAppointmentReference(Model):
@@ -108,8 +102,8 @@ class CoachingAppointmentReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CoachingAppointmentResponse(Model):
@@ -139,58 +133,42 @@ class CoachingAppointmentResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    facilitator: UserReference | None | UnsetType = UNSET
-    attendees: list[UserReference] | None | UnsetType = UNSET
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    conversations: list[ConversationReference] | None | UnsetType = UNSET
-    documents: list[DocumentReference] | None | UnsetType = UNSET
-    is_overdue: bool | None | UnsetType = field(name="isOverdue", default=UNSET)
-    wfm_schedule: WfmScheduleReference | None | UnsetType = field(
-        name="wfmSchedule", default=UNSET
-    )
-    date_completed: datetime | None | UnsetType = field(
-        name="dateCompleted", default=UNSET
-    )
-    external_links: list[str] | None | UnsetType = field(
-        name="externalLinks", default=UNSET
-    )
-    location: str | None | UnsetType = UNSET
-    share_insights_data: bool | None | UnsetType = field(
-        name="shareInsightsData", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    date_start: datetime | None = field(name="dateStart", default=None)
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    status: str | None = None
+    facilitator: UserReference | None = None
+    attendees: list[UserReference] | None = None
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    conversations: list[ConversationReference] | None = None
+    documents: list[DocumentReference] | None = None
+    is_overdue: bool | None = field(name="isOverdue", default=None)
+    wfm_schedule: WfmScheduleReference | None = field(name="wfmSchedule", default=None)
+    date_completed: datetime | None = field(name="dateCompleted", default=None)
+    external_links: list[str] | None = field(name="externalLinks", default=None)
+    location: str | None = None
+    share_insights_data: bool | None = field(name="shareInsightsData", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CoachingAppointmentResponseList(Model):
     """The CoachingAppointmentResponseList model."""
 
-    entities: list[CoachingAppointmentResponse] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[CoachingAppointmentResponse] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class CoachingAppointmentStatusRequest(Model):
@@ -200,7 +178,7 @@ class CoachingAppointmentStatusRequest(Model):
         status: The status of the coaching appointment Allowed values: "Scheduled", "InProgress", "Completed".
     """
 
-    status: str | None | UnsetType = UNSET
+    status: str | None = None
 
 
 class CoachingAppointmentStatusResponse(Model):
@@ -213,22 +191,20 @@ class CoachingAppointmentStatusResponse(Model):
         status: The status of the coaching appointment Allowed values: "Scheduled", "InProgress", "Completed", "InvalidSchedule".
     """
 
-    appointment: CoachingAppointmentReference | None | UnsetType = UNSET
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    status: str | None | UnsetType = UNSET
+    appointment: CoachingAppointmentReference | None = None
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    status: str | None = None
 
 
 class CoachingAppointmentStatusResponseList(Model):
     """The CoachingAppointmentStatusResponseList model."""
 
-    entities: list[CoachingAppointmentStatusResponse] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[CoachingAppointmentStatusResponse] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class CoachingNotification(Model):
@@ -248,34 +224,32 @@ class CoachingNotification(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    marked_as_read: bool | None | UnsetType = field(name="markedAsRead", default=UNSET)
-    action_type: str | None | UnsetType = field(name="actionType", default=UNSET)
-    relationship: str | None | UnsetType = UNSET
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    user: UserReference | None | UnsetType = UNSET
-    appointment: CoachingAppointmentResponse | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    marked_as_read: bool | None = field(name="markedAsRead", default=None)
+    action_type: str | None = field(name="actionType", default=None)
+    relationship: str | None = None
+    date_start: datetime | None = field(name="dateStart", default=None)
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    status: str | None = None
+    user: UserReference | None = None
+    appointment: CoachingAppointmentResponse | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CoachingNotificationList(Model):
     """The CoachingNotificationList model."""
 
-    entities: list[CoachingNotification] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[CoachingNotification] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class CoachingScheduleSlotsJobRequest(Model):
@@ -290,20 +264,12 @@ class CoachingScheduleSlotsJobRequest(Model):
         slots_type: The type of slots to fetch in the job. Allowed values: "BestTime".
     """
 
-    attendee_ids: list[str] | None | UnsetType = field(
-        name="attendeeIds", default=UNSET
-    )
-    facilitator_ids: list[str] | None | UnsetType = field(
-        name="facilitatorIds", default=UNSET
-    )
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
-    )
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
-    )
-    intervals: list[str] | None | UnsetType = UNSET
-    slots_type: str | None | UnsetType = field(name="slotsType", default=UNSET)
+    attendee_ids: list[str] | None = field(name="attendeeIds", default=None)
+    facilitator_ids: list[str] | None = field(name="facilitatorIds", default=None)
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    intervals: list[str] | None = None
+    slots_type: str | None = field(name="slotsType", default=None)
 
 
 class CoachingScheduleSlotsJobResponse(Model):
@@ -321,25 +287,15 @@ class CoachingScheduleSlotsJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    attendee_ids: list[str] | None | UnsetType = field(
-        name="attendeeIds", default=UNSET
-    )
-    facilitator_ids: list[str] | None | UnsetType = field(
-        name="facilitatorIds", default=UNSET
-    )
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
-    )
-    business_unit_id: str | None | UnsetType = field(
-        name="businessUnitId", default=UNSET
-    )
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
-    )
-    results: list[CoachingScheduleSlotsJobResult] | None | UnsetType = UNSET
-    slots_type: str | None | UnsetType = field(name="slotsType", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    attendee_ids: list[str] | None = field(name="attendeeIds", default=None)
+    facilitator_ids: list[str] | None = field(name="facilitatorIds", default=None)
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    business_unit_id: str | None = field(name="businessUnitId", default=None)
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    results: list[CoachingScheduleSlotsJobResult] | None = None
+    slots_type: str | None = field(name="slotsType", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CoachingScheduleSlotsJobResult(Model):
@@ -352,10 +308,10 @@ class CoachingScheduleSlotsJobResult(Model):
         has_conflict: True if the slot conflicts with a Coaching Appointment
     """
 
-    interval: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    slot: CoachingScheduleSlotsJobSlot | None | UnsetType = UNSET
-    has_conflict: bool | None | UnsetType = field(name="hasConflict", default=UNSET)
+    interval: str | None = None
+    status: str | None = None
+    slot: CoachingScheduleSlotsJobSlot | None = None
+    has_conflict: bool | None = field(name="hasConflict", default=None)
 
 
 class CoachingScheduleSlotsJobSchedule(Model):
@@ -366,10 +322,10 @@ class CoachingScheduleSlotsJobSchedule(Model):
         week_count: The number of weeks in this schedule
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    week_date: date | None = field(name="weekDate", default=None)
+    week_count: int | None = field(name="weekCount", default=None)
 
 
 class CoachingScheduleSlotsJobSlot(Model):
@@ -380,8 +336,8 @@ class CoachingScheduleSlotsJobSlot(Model):
         schedule: The schedule information of the slot
     """
 
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    schedule: CoachingScheduleSlotsJobSchedule | None | UnsetType = UNSET
+    date_start: datetime | None = field(name="dateStart", default=None)
+    schedule: CoachingScheduleSlotsJobSchedule | None = None
 
 
 class CoachingSlot(Model):
@@ -395,19 +351,11 @@ class CoachingSlot(Model):
         wfm_schedule: Workforce Management schedule information associated with the slot
     """
 
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
-    )
-    staffing_difference: float | None | UnsetType = field(
-        name="staffingDifference", default=UNSET
-    )
-    difference_rating: str | None | UnsetType = field(
-        name="differenceRating", default=UNSET
-    )
-    wfm_schedule: WfmScheduleReference | None | UnsetType = field(
-        name="wfmSchedule", default=UNSET
-    )
+    date_start: datetime | None = field(name="dateStart", default=None)
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    staffing_difference: float | None = field(name="staffingDifference", default=None)
+    difference_rating: str | None = field(name="differenceRating", default=None)
+    wfm_schedule: WfmScheduleReference | None = field(name="wfmSchedule", default=None)
 
 
 class CoachingSlotsRequest(Model):
@@ -421,18 +369,12 @@ class CoachingSlotsRequest(Model):
         interruptible_appointment_ids: List of appointment ids to exclude from consideration when determining blocked slots
     """
 
-    interval: str | None | UnsetType = UNSET
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
-    )
-    attendee_ids: list[str] | None | UnsetType = field(
-        name="attendeeIds", default=UNSET
-    )
-    facilitator_ids: list[str] | None | UnsetType = field(
-        name="facilitatorIds", default=UNSET
-    )
-    interruptible_appointment_ids: list[str] | None | UnsetType = field(
-        name="interruptibleAppointmentIds", default=UNSET
+    interval: str | None = None
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    attendee_ids: list[str] | None = field(name="attendeeIds", default=None)
+    facilitator_ids: list[str] | None = field(name="facilitatorIds", default=None)
+    interruptible_appointment_ids: list[str] | None = field(
+        name="interruptibleAppointmentIds", default=None
     )
 
 
@@ -446,15 +388,15 @@ class CoachingSlotsResponse(Model):
         wfm_schedule_activities: Detailed data for WFM scheduled activities
     """
 
-    suggested_slots: list[CoachingSlot] | None | UnsetType = field(
-        name="suggestedSlots", default=UNSET
+    suggested_slots: list[CoachingSlot] | None = field(
+        name="suggestedSlots", default=None
     )
-    attendee_schedules: list[UserAvailableTimes] | None | UnsetType = field(
-        name="attendeeSchedules", default=UNSET
+    attendee_schedules: list[UserAvailableTimes] | None = field(
+        name="attendeeSchedules", default=None
     )
-    facilitator_schedules: list[UserAvailableTimes] | None | UnsetType = field(
-        name="facilitatorSchedules", default=UNSET
+    facilitator_schedules: list[UserAvailableTimes] | None = field(
+        name="facilitatorSchedules", default=None
     )
-    wfm_schedule_activities: list[WfmScheduleActivity] | None | UnsetType = field(
-        name="wfmScheduleActivities", default=UNSET
+    wfm_schedule_activities: list[WfmScheduleActivity] | None = field(
+        name="wfmScheduleActivities", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .conversation import ConversationDivisionMembership, ConversationRoutingData
@@ -31,38 +31,32 @@ class CobrowseConversation(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    participants: list[CobrowseMediaParticipant] | None | UnsetType = UNSET
-    other_media_uris: list[str] | None | UnsetType = field(
-        name="otherMediaUris", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    participants: list[CobrowseMediaParticipant] | None = None
+    other_media_uris: list[str] | None = field(name="otherMediaUris", default=None)
+    recent_transfers: list[TransferResponse] | None = field(
+        name="recentTransfers", default=None
     )
-    recent_transfers: list[TransferResponse] | None | UnsetType = field(
-        name="recentTransfers", default=UNSET
-    )
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
-    divisions: list[ConversationDivisionMembership] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
+    divisions: list[ConversationDivisionMembership] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CobrowseConversationEntityListing(Model):
     """The CobrowseConversationEntityListing model."""
 
-    entities: list[CobrowseConversation] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[CobrowseConversation] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class CobrowseMediaParticipant(Model):
@@ -114,79 +108,57 @@ class CobrowseMediaParticipant(Model):
         provider_event_time: The time when the provider event which triggered this conversation update happened in the corrected provider clock. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    address: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    start_alerting_time: datetime | None | UnsetType = field(
-        name="startAlertingTime", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    address: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    start_alerting_time: datetime | None = field(name="startAlertingTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    purpose: str | None = None
+    state: str | None = None
+    direction: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    held: bool | None = None
+    wrapup_required: bool | None = field(name="wrapupRequired", default=None)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    media_roles: list[str] | None = field(name="mediaRoles", default=None)
+    user: DomainEntityRef | None = None
+    queue: DomainEntityRef | None = None
+    team: DomainEntityRef | None = None
+    attributes: dict[str, str] | None = None
+    error_info: ErrorInfo | None = field(name="errorInfo", default=None)
+    script: DomainEntityRef | None = None
+    wrapup_timeout_ms: int | None = field(name="wrapupTimeoutMs", default=None)
+    wrapup_skipped: bool | None = field(name="wrapupSkipped", default=None)
+    alerting_timeout_ms: int | None = field(name="alertingTimeoutMs", default=None)
+    provider: str | None = None
+    external_contact: DomainEntityRef | None = field(
+        name="externalContact", default=None
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    external_contact_initial_division_id: str | None = field(
+        name="externalContactInitialDivisionId", default=None
     )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    external_organization: DomainEntityRef | None = field(
+        name="externalOrganization", default=None
     )
-    purpose: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    wrapup: Wrapup | None = None
+    peer: str | None = None
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    journey_context: JourneyContext | None = field(name="journeyContext", default=None)
+    conversation_routing_data: ConversationRoutingData | None = field(
+        name="conversationRoutingData", default=None
     )
-    held: bool | None | UnsetType = UNSET
-    wrapup_required: bool | None | UnsetType = field(
-        name="wrapupRequired", default=UNSET
-    )
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    media_roles: list[str] | None | UnsetType = field(name="mediaRoles", default=UNSET)
-    user: DomainEntityRef | None | UnsetType = UNSET
-    queue: DomainEntityRef | None | UnsetType = UNSET
-    team: DomainEntityRef | None | UnsetType = UNSET
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    error_info: ErrorInfo | None | UnsetType = field(name="errorInfo", default=UNSET)
-    script: DomainEntityRef | None | UnsetType = UNSET
-    wrapup_timeout_ms: int | None | UnsetType = field(
-        name="wrapupTimeoutMs", default=UNSET
-    )
-    wrapup_skipped: bool | None | UnsetType = field(name="wrapupSkipped", default=UNSET)
-    alerting_timeout_ms: int | None | UnsetType = field(
-        name="alertingTimeoutMs", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    external_contact: DomainEntityRef | None | UnsetType = field(
-        name="externalContact", default=UNSET
-    )
-    external_contact_initial_division_id: str | None | UnsetType = field(
-        name="externalContactInitialDivisionId", default=UNSET
-    )
-    external_organization: DomainEntityRef | None | UnsetType = field(
-        name="externalOrganization", default=UNSET
-    )
-    wrapup: Wrapup | None | UnsetType = UNSET
-    peer: str | None | UnsetType = UNSET
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    journey_context: JourneyContext | None | UnsetType = field(
-        name="journeyContext", default=UNSET
-    )
-    conversation_routing_data: ConversationRoutingData | None | UnsetType = field(
-        name="conversationRoutingData", default=UNSET
-    )
-    start_acw_time: datetime | None | UnsetType = field(
-        name="startAcwTime", default=UNSET
-    )
-    end_acw_time: datetime | None | UnsetType = field(name="endAcwTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    cobrowse_session_id: str | None | UnsetType = field(
-        name="cobrowseSessionId", default=UNSET
-    )
-    cobrowse_role: str | None | UnsetType = field(name="cobrowseRole", default=UNSET)
-    controlling: list[str] | None | UnsetType = UNSET
-    viewer_url: str | None | UnsetType = field(name="viewerUrl", default=UNSET)
-    provider_event_time: datetime | None | UnsetType = field(
-        name="providerEventTime", default=UNSET
-    )
+    start_acw_time: datetime | None = field(name="startAcwTime", default=None)
+    end_acw_time: datetime | None = field(name="endAcwTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    cobrowse_session_id: str | None = field(name="cobrowseSessionId", default=None)
+    cobrowse_role: str | None = field(name="cobrowseRole", default=None)
+    controlling: list[str] | None = None
+    viewer_url: str | None = field(name="viewerUrl", default=None)
+    provider_event_time: datetime | None = field(name="providerEventTime", default=None)
 
 
 class CobrowseSettings(Model):
@@ -203,23 +175,17 @@ class CobrowseSettings(Model):
         pause_criteria: Pause criteria that will pause cobrowse if some of them are met in the user's URL
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    allow_agent_control: bool | None | UnsetType = field(
-        name="allowAgentControl", default=UNSET
+    enabled: bool | None = None
+    allow_agent_control: bool | None = field(name="allowAgentControl", default=None)
+    allow_agent_navigation: bool | None = field(
+        name="allowAgentNavigation", default=None
     )
-    allow_agent_navigation: bool | None | UnsetType = field(
-        name="allowAgentNavigation", default=UNSET
-    )
-    allow_draw: bool | None | UnsetType = field(name="allowDraw", default=UNSET)
-    mask_selectors: list[str] | None | UnsetType = field(
-        name="maskSelectors", default=UNSET
-    )
-    channels: list[str] | None | UnsetType = UNSET
-    readonly_selectors: list[str] | None | UnsetType = field(
-        name="readonlySelectors", default=UNSET
-    )
-    pause_criteria: list[PauseCriteria] | None | UnsetType = field(
-        name="pauseCriteria", default=UNSET
+    allow_draw: bool | None = field(name="allowDraw", default=None)
+    mask_selectors: list[str] | None = field(name="maskSelectors", default=None)
+    channels: list[str] | None = None
+    readonly_selectors: list[str] | None = field(name="readonlySelectors", default=None)
+    pause_criteria: list[PauseCriteria] | None = field(
+        name="pauseCriteria", default=None
     )
 
 
@@ -235,14 +201,10 @@ class CobrowseWebMessagingSession(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    join_code: str | None | UnsetType = field(name="joinCode", default=UNSET)
-    websocket_url: str | None | UnsetType = field(name="websocketUrl", default=UNSET)
-    date_offer_ends: datetime | None | UnsetType = field(
-        name="dateOfferEnds", default=UNSET
-    )
-    communication_type: str | None | UnsetType = field(
-        name="communicationType", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    join_code: str | None = field(name="joinCode", default=None)
+    websocket_url: str | None = field(name="websocketUrl", default=None)
+    date_offer_ends: datetime | None = field(name="dateOfferEnds", default=None)
+    communication_type: str | None = field(name="communicationType", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

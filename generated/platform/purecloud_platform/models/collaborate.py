@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class CollaborateChatAdhocMessageEventTopicCollaborateChatEntity(Model):
@@ -15,9 +15,9 @@ class CollaborateChatAdhocMessageEventTopicCollaborateChatEntity(Model):
         entity_type: Allowed values: "Group", "User", "Adhoc".
     """
 
-    entity_jid: str | None | UnsetType = field(name="entityJid", default=UNSET)
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
+    entity_jid: str | None = field(name="entityJid", default=None)
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_type: str | None = field(name="entityType", default=None)
 
 
 class CollaborateChatAdhocMessageEventTopicCollaborateChatMessage(Model):
@@ -29,23 +29,19 @@ class CollaborateChatAdhocMessageEventTopicCollaborateChatMessage(Model):
         action_type: Allowed values: "Create", "Edit", "Delete".
     """
 
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    created: str | None | UnsetType = UNSET
-    action_type: str | None | UnsetType = field(name="actionType", default=UNSET)
-    body: str | None | UnsetType = UNSET
-    from_: (
-        CollaborateChatAdhocMessageEventTopicCollaborateChatEntity | None | UnsetType
-    ) = field(name="from", default=UNSET)
-    to: (
-        CollaborateChatAdhocMessageEventTopicCollaborateChatEntity | None | UnsetType
-    ) = UNSET
+    message_id: str | None = field(name="messageId", default=None)
+    created: str | None = None
+    action_type: str | None = field(name="actionType", default=None)
+    body: str | None = None
+    from_: CollaborateChatAdhocMessageEventTopicCollaborateChatEntity | None = field(
+        name="from", default=None
+    )
+    to: CollaborateChatAdhocMessageEventTopicCollaborateChatEntity | None = None
     mentions: (
-        list[CollaborateChatAdhocMessageEventTopicCollaborateChatEntity]
-        | None
-        | UnsetType
-    ) = UNSET
-    notify_all: bool | None | UnsetType = field(name="notifyAll", default=UNSET)
-    reactions: dict[str, list[str]] | None | UnsetType = UNSET
+        list[CollaborateChatAdhocMessageEventTopicCollaborateChatEntity] | None
+    ) = None
+    notify_all: bool | None = field(name="notifyAll", default=None)
+    reactions: dict[str, list[str]] | None = None
 
 
 class CollaborateChatGroupMessageEventTopicCollaborateChatEntity(Model):
@@ -57,9 +53,9 @@ class CollaborateChatGroupMessageEventTopicCollaborateChatEntity(Model):
         entity_type: Allowed values: "Group", "User", "Adhoc".
     """
 
-    entity_jid: str | None | UnsetType = field(name="entityJid", default=UNSET)
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
+    entity_jid: str | None = field(name="entityJid", default=None)
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_type: str | None = field(name="entityType", default=None)
 
 
 class CollaborateChatGroupMessageEventTopicCollaborateChatMessage(Model):
@@ -71,20 +67,16 @@ class CollaborateChatGroupMessageEventTopicCollaborateChatMessage(Model):
         action_type: Allowed values: "Create", "Edit", "Delete".
     """
 
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    created: str | None | UnsetType = UNSET
-    action_type: str | None | UnsetType = field(name="actionType", default=UNSET)
-    body: str | None | UnsetType = UNSET
-    from_: (
-        CollaborateChatGroupMessageEventTopicCollaborateChatEntity | None | UnsetType
-    ) = field(name="from", default=UNSET)
-    to: (
-        CollaborateChatGroupMessageEventTopicCollaborateChatEntity | None | UnsetType
-    ) = UNSET
+    message_id: str | None = field(name="messageId", default=None)
+    created: str | None = None
+    action_type: str | None = field(name="actionType", default=None)
+    body: str | None = None
+    from_: CollaborateChatGroupMessageEventTopicCollaborateChatEntity | None = field(
+        name="from", default=None
+    )
+    to: CollaborateChatGroupMessageEventTopicCollaborateChatEntity | None = None
     mentions: (
-        list[CollaborateChatGroupMessageEventTopicCollaborateChatEntity]
-        | None
-        | UnsetType
-    ) = UNSET
-    notify_all: bool | None | UnsetType = field(name="notifyAll", default=UNSET)
-    reactions: dict[str, list[str]] | None | UnsetType = UNSET
+        list[CollaborateChatGroupMessageEventTopicCollaborateChatEntity] | None
+    ) = None
+    notify_all: bool | None = field(name="notifyAll", default=None)
+    reactions: dict[str, list[str]] | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class Column(Model):
@@ -16,10 +16,10 @@ class Column(Model):
         length: Column width. Mandatory for Fixed position/length file format.
     """
 
-    column_name: str | None | UnsetType = field(name="columnName", default=UNSET)
-    column_number: int | None | UnsetType = field(name="columnNumber", default=UNSET)
-    start_position: int | None | UnsetType = field(name="startPosition", default=UNSET)
-    length: int | None | UnsetType = UNSET
+    column_name: str | None = field(name="columnName", default=None)
+    column_number: int | None = field(name="columnNumber", default=None)
+    start_position: int | None = field(name="startPosition", default=None)
+    length: int | None = None
 
 
 class ColumnDataTypeSpecification(Model):
@@ -33,13 +33,11 @@ class ColumnDataTypeSpecification(Model):
         max_length: The maximum length of the text column selected for dynamic queueing
     """
 
-    column_name: str | None | UnsetType = field(name="columnName", default=UNSET)
-    column_data_type: str | None | UnsetType = field(
-        name="columnDataType", default=UNSET
-    )
-    min: int | None | UnsetType = UNSET
-    max: int | None | UnsetType = UNSET
-    max_length: int | None | UnsetType = field(name="maxLength", default=UNSET)
+    column_name: str | None = field(name="columnName", default=None)
+    column_data_type: str | None = field(name="columnDataType", default=None)
+    min: int | None = None
+    max: int | None = None
+    max_length: int | None = field(name="maxLength", default=None)
 
 
 class ColumnStatus(Model):
@@ -49,4 +47,4 @@ class ColumnStatus(Model):
         contactable: Indicates whether or not an individual contact method column is contactable.
     """
 
-    contactable: bool | None | UnsetType = UNSET
+    contactable: bool | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .user import UserReference
@@ -24,17 +24,13 @@ class Comment(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    content: str | None | UnsetType = UNSET
-    user: UserReference | None | UnsetType = UNSET
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    content: str | None = None
+    user: UserReference | None = None
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CommentCreate(Model):
@@ -44,13 +40,13 @@ class CommentCreate(Model):
         content: Comment body, which cannot be empty and has a maximum length of 4,096 characters.
     """
 
-    content: str | None | UnsetType = UNSET
+    content: str | None = None
 
 
 class CommentListing(Model):
     """The CommentListing model."""
 
-    entities: list[Comment] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[Comment] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -40,35 +40,27 @@ class CommonAlert(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    user: UserReference | None | UnsetType = UNSET
-    rule: AlertRuleProperties | None | UnsetType = UNSET
-    notifications: list[AlertNotification] | None | UnsetType = UNSET
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    date_end: datetime | None | UnsetType = field(name="dateEnd", default=UNSET)
-    active: bool | None | UnsetType = UNSET
-    unread: bool | None | UnsetType = UNSET
-    wait_between_notification_ms: int | None | UnsetType = field(
-        name="waitBetweenNotificationMs", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    user: UserReference | None = None
+    rule: AlertRuleProperties | None = None
+    notifications: list[AlertNotification] | None = None
+    date_start: datetime | None = field(name="dateStart", default=None)
+    date_end: datetime | None = field(name="dateEnd", default=None)
+    active: bool | None = None
+    unread: bool | None = None
+    wait_between_notification_ms: int | None = field(
+        name="waitBetweenNotificationMs", default=None
     )
-    muted: bool | None | UnsetType = UNSET
-    snoozed: bool | None | UnsetType = UNSET
-    date_muted_until: datetime | None | UnsetType = field(
-        name="dateMutedUntil", default=UNSET
-    )
-    date_snoozed_until: datetime | None | UnsetType = field(
-        name="dateSnoozedUntil", default=UNSET
-    )
-    conditions: CommonRuleConditions | None | UnsetType = UNSET
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    alert_summary: AlertSummary | None | UnsetType = field(
-        name="alertSummary", default=UNSET
-    )
-    rule_uri: str | None | UnsetType = field(name="ruleUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    muted: bool | None = None
+    snoozed: bool | None = None
+    date_muted_until: datetime | None = field(name="dateMutedUntil", default=None)
+    date_snoozed_until: datetime | None = field(name="dateSnoozedUntil", default=None)
+    conditions: CommonRuleConditions | None = None
+    conversation_id: str | None = field(name="conversationId", default=None)
+    alert_summary: AlertSummary | None = field(name="alertSummary", default=None)
+    rule_uri: str | None = field(name="ruleUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CommonAlertBulkUpdateRequest(Model):
@@ -81,12 +73,10 @@ class CommonAlertBulkUpdateRequest(Model):
         unread: The fields need for an unread update requests
     """
 
-    type: str | None | UnsetType = UNSET
-    alert_ids: list[str] | None | UnsetType = field(name="alertIds", default=UNSET)
-    mute_snooze: MuteSnoozeFields | None | UnsetType = field(
-        name="muteSnooze", default=UNSET
-    )
-    unread: UnreadFields | None | UnsetType = UNSET
+    type: str | None = None
+    alert_ids: list[str] | None = field(name="alertIds", default=None)
+    mute_snooze: MuteSnoozeFields | None = field(name="muteSnooze", default=None)
+    unread: UnreadFields | None = None
 
 
 class CommonAllAlertUpdateRequest(Model):
@@ -97,8 +87,8 @@ class CommonAllAlertUpdateRequest(Model):
         unread: The fields need for an unread update requests
     """
 
-    type: str | None | UnsetType = UNSET
-    unread: UnreadFields | None | UnsetType = UNSET
+    type: str | None = None
+    unread: UnreadFields | None = None
 
 
 class CommonCampaign(Model):
@@ -112,11 +102,11 @@ class CommonCampaign(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CommonCampaignDivisionView(Model):
@@ -130,41 +120,41 @@ class CommonCampaignDivisionView(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CommonCampaignDivisionViewEntityListing(Model):
     """The CommonCampaignDivisionViewEntityListing model."""
 
-    entities: list[CommonCampaignDivisionView] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[CommonCampaignDivisionView] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class CommonCampaignEntityListing(Model):
     """The CommonCampaignEntityListing model."""
 
-    entities: list[CommonCampaign] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[CommonCampaign] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class CommonRule(Model):
@@ -188,27 +178,25 @@ class CommonRule(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    notifications: list[AlertNotification] | None | UnsetType = UNSET
-    send_exiting_alarm_notifications: bool | None | UnsetType = field(
-        name="sendExitingAlarmNotifications", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    enabled: bool | None = None
+    notifications: list[AlertNotification] | None = None
+    send_exiting_alarm_notifications: bool | None = field(
+        name="sendExitingAlarmNotifications", default=None
     )
-    wait_between_notification_ms: int | None | UnsetType = field(
-        name="waitBetweenNotificationMs", default=UNSET
+    wait_between_notification_ms: int | None = field(
+        name="waitBetweenNotificationMs", default=None
     )
-    conditions: CommonRuleConditions | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    in_alarm: bool | None | UnsetType = field(name="inAlarm", default=UNSET)
-    user: UserReference | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_last_modified: datetime | None | UnsetType = field(
-        name="dateLastModified", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    conditions: CommonRuleConditions | None = None
+    type: str | None = None
+    in_alarm: bool | None = field(name="inAlarm", default=None)
+    user: UserReference | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_last_modified: datetime | None = field(name="dateLastModified", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CommonRuleBulkDeleteRequest(Model):
@@ -218,7 +206,7 @@ class CommonRuleBulkDeleteRequest(Model):
         rule_ids: The user supplied rule ids to be deleted
     """
 
-    rule_ids: list[str] | None | UnsetType = field(name="ruleIds", default=UNSET)
+    rule_ids: list[str] | None = field(name="ruleIds", default=None)
 
 
 class CommonRuleBulkUpdateNotificationsRequest(Model):
@@ -231,12 +219,10 @@ class CommonRuleBulkUpdateNotificationsRequest(Model):
         types_to_remove: Collection of alerting notification types to remove for all entities in the rules
     """
 
-    rule_ids: list[str] | None | UnsetType = field(name="ruleIds", default=UNSET)
-    properties: ModifiableRuleProperties | None | UnsetType = UNSET
-    types_to_add: list[str] | None | UnsetType = field(name="typesToAdd", default=UNSET)
-    types_to_remove: list[str] | None | UnsetType = field(
-        name="typesToRemove", default=UNSET
-    )
+    rule_ids: list[str] | None = field(name="ruleIds", default=None)
+    properties: ModifiableRuleProperties | None = None
+    types_to_add: list[str] | None = field(name="typesToAdd", default=None)
+    types_to_remove: list[str] | None = field(name="typesToRemove", default=None)
 
 
 class CommonRuleConditions(Model):
@@ -249,25 +235,25 @@ class CommonRuleConditions(Model):
         id: The id.
     """
 
-    clauses: list[CommonRuleConditions] | None | UnsetType = UNSET
-    predicates: list[CommonRulePredicate] | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
+    clauses: list[CommonRuleConditions] | None = None
+    predicates: list[CommonRulePredicate] | None = None
+    type: str | None = None
+    id: str | None = None
 
 
 class CommonRuleContainer(Model):
     """The CommonRuleContainer model."""
 
-    entities: list[CommonRule] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[CommonRule] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class CommonRulePredicate(Model):
@@ -286,20 +272,16 @@ class CommonRulePredicate(Model):
         metric: The metric being evaluated. Allowed values: "nAbandon", "nConnected", "nInteractions", "nOffered", "nOutbound", "nTransferred", "serviceLevel", "oServiceLevel", "oWaiting", "tAbandon", "tAcw", "tAlert", "tAnswered", "tHandle", "tHeldComplete", "tTalkComplete", "tWait", "tTalk", "tHeld", "tOrganizationPresence", "tSystemPresence", "tAgentRoutingStatus", "oUserRoutingStatuses", "oUserPresences", "oInteracting", "tFlowOut", "tAdherenceStatus", "nEvents".
     """
 
-    metric_type: str | None | UnsetType = field(name="metricType", default=UNSET)
-    metric_value_type: str | None | UnsetType = field(
-        name="metricValueType", default=UNSET
-    )
-    comparison_operator: str | None | UnsetType = field(
-        name="comparisonOperator", default=UNSET
-    )
-    value: float | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    topic: str | None | UnsetType = UNSET
-    characteristic: str | None | UnsetType = UNSET
-    entity: CommonRulePredicateEntity | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    metric: str | None | UnsetType = UNSET
+    metric_type: str | None = field(name="metricType", default=None)
+    metric_value_type: str | None = field(name="metricValueType", default=None)
+    comparison_operator: str | None = field(name="comparisonOperator", default=None)
+    value: float | None = None
+    status: str | None = None
+    topic: str | None = None
+    characteristic: str | None = None
+    entity: CommonRulePredicateEntity | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    metric: str | None = None
 
 
 class CommonRulePredicateEntity(Model):
@@ -313,8 +295,8 @@ class CommonRulePredicateEntity(Model):
         team: Team id of the entity being monitored
     """
 
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
-    user: AddressableEntityRef | None | UnsetType = UNSET
-    group: AddressableEntityRef | None | UnsetType = UNSET
-    queue: AddressableEntityRef | None | UnsetType = UNSET
-    team: AddressableEntityRef | None | UnsetType = UNSET
+    entity_type: str | None = field(name="entityType", default=None)
+    user: AddressableEntityRef | None = None
+    group: AddressableEntityRef | None = None
+    queue: AddressableEntityRef | None = None
+    team: AddressableEntityRef | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .transcript import TranscriptTranslation
@@ -21,16 +21,10 @@ class CommunicationAnsweredEvent(Model):
         communication_id: A unique Id (V4 UUID) identifying this communication
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
-    )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
 
 
 class CommunicationDispositionAppliedEvent(Model):
@@ -46,19 +40,13 @@ class CommunicationDispositionAppliedEvent(Model):
         tags: The list of tags selected by the agent to describe the interaction or disposition. Ignored if the disposition is considered skipped.
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
-    )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    code: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
+    code: str | None = None
+    notes: str | None = None
+    tags: list[str] | None = None
 
 
 class CommunicationEndedEvent(Model):
@@ -73,21 +61,13 @@ class CommunicationEndedEvent(Model):
         destination_conversation_id: The id (V4 UUID) of the conversation that the communication is being moved to when conversations are merged.
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
-    )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
-    )
-    destination_conversation_id: str | None | UnsetType = field(
-        name="destinationConversationId", default=UNSET
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    destination_conversation_id: str | None = field(
+        name="destinationConversationId", default=None
     )
 
 
@@ -99,13 +79,11 @@ class CommunicationTranslation(Model):
         transcripts: List of translated transcripts
     """
 
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    transcripts: list[TranscriptTranslation] | None | UnsetType = UNSET
+    communication_id: str | None = field(name="communicationId", default=None)
+    transcripts: list[TranscriptTranslation] | None = None
 
 
 class CommunicationTranslationList(Model):
     """The CommunicationTranslationList model."""
 
-    entities: list[CommunicationTranslation] | None | UnsetType = UNSET
+    entities: list[CommunicationTranslation] | None = None

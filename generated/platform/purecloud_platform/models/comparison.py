@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .kpi import KpiResult
@@ -24,22 +24,18 @@ class ComparisonPeriod(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    kpi: str | None | UnsetType = UNSET
-    date_started: datetime | None | UnsetType = field(name="dateStarted", default=UNSET)
-    date_ended: datetime | None | UnsetType = field(name="dateEnded", default=UNSET)
-    percentage_benefit: float | None | UnsetType = field(
-        name="percentageBenefit", default=UNSET
-    )
-    kpi_results: list[KpiResult] | None | UnsetType = field(
-        name="kpiResults", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    kpi: str | None = None
+    date_started: datetime | None = field(name="dateStarted", default=None)
+    date_ended: datetime | None = field(name="dateEnded", default=None)
+    percentage_benefit: float | None = field(name="percentageBenefit", default=None)
+    kpi_results: list[KpiResult] | None = field(name="kpiResults", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ComparisonPeriodListing(Model):
     """The ComparisonPeriodListing model."""
 
-    total: int | None | UnsetType = UNSET
-    entities: list[ComparisonPeriod] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    total: int | None = None
+    entities: list[ComparisonPeriod] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

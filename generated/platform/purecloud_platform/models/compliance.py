@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .help import HelpSettings
@@ -22,15 +22,11 @@ class Compliance(Model):
         help_settings: List of configurations for 'HelpSettings' compliance
     """
 
-    stop_settings: list[StopSettings] | None | UnsetType = field(
-        name="stopSettings", default=UNSET
+    stop_settings: list[StopSettings] | None = field(name="stopSettings", default=None)
+    opt_in_settings: list[OptInSettings] | None = field(
+        name="optInSettings", default=None
     )
-    opt_in_settings: list[OptInSettings] | None | UnsetType = field(
-        name="optInSettings", default=UNSET
-    )
-    help_settings: list[HelpSettings] | None | UnsetType = field(
-        name="helpSettings", default=UNSET
-    )
+    help_settings: list[HelpSettings] | None = field(name="helpSettings", default=None)
 
 
 class ComplianceResponse(Model):
@@ -40,4 +36,4 @@ class ComplianceResponse(Model):
         message: Message response
     """
 
-    message: str | None | UnsetType = UNSET
+    message: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .quarter import QuarterHourly
@@ -20,7 +20,5 @@ class ComputedData(Model):
         quarter_hour: Quarter hour time series for forecast data
     """
 
-    weekly: Weekly | None | UnsetType = UNSET
-    quarter_hour: QuarterHourly | None | UnsetType = field(
-        name="quarterHour", default=UNSET
-    )
+    weekly: Weekly | None = None
+    quarter_hour: QuarterHourly | None = field(name="quarterHour", default=None)

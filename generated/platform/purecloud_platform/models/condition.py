@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .contact import ContactColumnToDataActionFieldMapping
@@ -39,38 +39,30 @@ class Condition(Model):
         time_zone_id: The time zone to use for this condition. Required for a timeAndDateCondition.
     """
 
-    type: str | None | UnsetType = UNSET
-    inverted: bool | None | UnsetType = UNSET
-    attribute_name: str | None | UnsetType = field(name="attributeName", default=UNSET)
-    value: str | None | UnsetType = UNSET
-    value_type: str | None | UnsetType = field(name="valueType", default=UNSET)
-    operator: str | None | UnsetType = UNSET
-    codes: list[str] | None | UnsetType = UNSET
-    property: str | None | UnsetType = UNSET
-    property_type: str | None | UnsetType = field(name="propertyType", default=UNSET)
-    data_action: DomainEntityRef | None | UnsetType = field(
-        name="dataAction", default=UNSET
+    type: str | None = None
+    inverted: bool | None = None
+    attribute_name: str | None = field(name="attributeName", default=None)
+    value: str | None = None
+    value_type: str | None = field(name="valueType", default=None)
+    operator: str | None = None
+    codes: list[str] | None = None
+    property: str | None = None
+    property_type: str | None = field(name="propertyType", default=None)
+    data_action: DomainEntityRef | None = field(name="dataAction", default=None)
+    data_not_found_resolution: bool | None = field(
+        name="dataNotFoundResolution", default=None
     )
-    data_not_found_resolution: bool | None | UnsetType = field(
-        name="dataNotFoundResolution", default=UNSET
+    contact_id_field: str | None = field(name="contactIdField", default=None)
+    call_analysis_result_field: str | None = field(
+        name="callAnalysisResultField", default=None
     )
-    contact_id_field: str | None | UnsetType = field(
-        name="contactIdField", default=UNSET
-    )
-    call_analysis_result_field: str | None | UnsetType = field(
-        name="callAnalysisResultField", default=UNSET
-    )
-    agent_wrapup_field: str | None | UnsetType = field(
-        name="agentWrapupField", default=UNSET
-    )
+    agent_wrapup_field: str | None = field(name="agentWrapupField", default=None)
     contact_column_to_data_action_field_mappings: (
-        list[ContactColumnToDataActionFieldMapping] | None | UnsetType
-    ) = field(name="contactColumnToDataActionFieldMappings", default=UNSET)
-    predicates: list[DataActionConditionPredicate] | None | UnsetType = UNSET
-    sub_conditions: list[TimeAndDateSubCondition] | None | UnsetType = field(
-        name="subConditions", default=UNSET
+        list[ContactColumnToDataActionFieldMapping] | None
+    ) = field(name="contactColumnToDataActionFieldMappings", default=None)
+    predicates: list[DataActionConditionPredicate] | None = None
+    sub_conditions: list[TimeAndDateSubCondition] | None = field(
+        name="subConditions", default=None
     )
-    match_any_conditions: bool | None | UnsetType = field(
-        name="matchAnyConditions", default=UNSET
-    )
-    time_zone_id: str | None | UnsetType = field(name="timeZoneId", default=UNSET)
+    match_any_conditions: bool | None = field(name="matchAnyConditions", default=None)
+    time_zone_id: str | None = field(name="timeZoneId", default=None)

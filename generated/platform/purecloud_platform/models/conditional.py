@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -20,10 +20,10 @@ class ConditionalGroupActivation(Model):
         rules: The set of rules to be periodically executed on the queue (if the pilot rule evaluates as true or there is no pilot rule)
     """
 
-    pilot_rule: ConditionalGroupActivationPilotRule | None | UnsetType = field(
-        name="pilotRule", default=UNSET
+    pilot_rule: ConditionalGroupActivationPilotRule | None = field(
+        name="pilotRule", default=None
     )
-    rules: list[ConditionalGroupActivationRule] | None | UnsetType = UNSET
+    rules: list[ConditionalGroupActivationRule] | None = None
 
 
 class ConditionalGroupActivationCondition(Model):
@@ -35,11 +35,11 @@ class ConditionalGroupActivationCondition(Model):
         value: The threshold value, beyond which a rule evaluates as true
     """
 
-    simple_metric: ConditionalGroupActivationSimpleMetric | None | UnsetType = field(
-        name="simpleMetric", default=UNSET
+    simple_metric: ConditionalGroupActivationSimpleMetric | None = field(
+        name="simpleMetric", default=None
     )
-    operator: str | None | UnsetType = UNSET
-    value: float | None | UnsetType = UNSET
+    operator: str | None = None
+    value: float | None = None
 
 
 class ConditionalGroupActivationPilotRule(Model):
@@ -50,10 +50,8 @@ class ConditionalGroupActivationPilotRule(Model):
         condition_expression: A string expression that defines the relationships of conditions in this rule
     """
 
-    conditions: list[ConditionalGroupActivationCondition] | None | UnsetType = UNSET
-    condition_expression: str | None | UnsetType = field(
-        name="conditionExpression", default=UNSET
-    )
+    conditions: list[ConditionalGroupActivationCondition] | None = None
+    condition_expression: str | None = field(name="conditionExpression", default=None)
 
 
 class ConditionalGroupActivationRule(Model):
@@ -65,11 +63,9 @@ class ConditionalGroupActivationRule(Model):
         groups: The group(s) that this rule activates (if rule evaluates as true) or deactivates (if rule evaluates as false)
     """
 
-    conditions: list[ConditionalGroupActivationCondition] | None | UnsetType = UNSET
-    condition_expression: str | None | UnsetType = field(
-        name="conditionExpression", default=UNSET
-    )
-    groups: list[MemberGroup] | None | UnsetType = UNSET
+    conditions: list[ConditionalGroupActivationCondition] | None = None
+    condition_expression: str | None = field(name="conditionExpression", default=None)
+    groups: list[MemberGroup] | None = None
 
 
 class ConditionalGroupActivationSimpleMetric(Model):
@@ -80,8 +76,8 @@ class ConditionalGroupActivationSimpleMetric(Model):
         queue: The queue being evaluated for this rule.  If null, the current queue will be used.
     """
 
-    metric: str | None | UnsetType = UNSET
-    queue: DomainEntityRef | None | UnsetType = UNSET
+    metric: str | None = None
+    queue: DomainEntityRef | None = None
 
 
 class ConditionalGroupRouting(Model):
@@ -91,7 +87,7 @@ class ConditionalGroupRouting(Model):
         rules: The set of rules to be executed for each conversation
     """
 
-    rules: list[ConditionalGroupRoutingRule] | None | UnsetType = UNSET
+    rules: list[ConditionalGroupRoutingRule] | None = None
 
 
 class ConditionalGroupRoutingRule(Model):
@@ -106,11 +102,9 @@ class ConditionalGroupRoutingRule(Model):
         wait_seconds: The number of seconds to wait in this rule, if it evaluates as true, before evaluating the next rule.  For the final rule, this is ignored, so need not be specified.
     """
 
-    queue: DomainEntityRef | None | UnsetType = UNSET
-    metric: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    condition_value: float | None | UnsetType = field(
-        name="conditionValue", default=UNSET
-    )
-    groups: list[MemberGroup] | None | UnsetType = UNSET
-    wait_seconds: int | None | UnsetType = field(name="waitSeconds", default=UNSET)
+    queue: DomainEntityRef | None = None
+    metric: str | None = None
+    operator: str | None = None
+    condition_value: float | None = field(name="conditionValue", default=None)
+    groups: list[MemberGroup] | None = None
+    wait_seconds: int | None = field(name="waitSeconds", default=None)

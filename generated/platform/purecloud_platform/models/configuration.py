@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class ConfigurationOverrides(Model):
@@ -13,4 +13,4 @@ class ConfigurationOverrides(Model):
         priority: Indicates whether or not the contact will be placed in front of the queue or at the end of the queue.
     """
 
-    priority: bool | None | UnsetType = UNSET
+    priority: bool | None = None

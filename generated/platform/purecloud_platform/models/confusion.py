@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class ConfusionDetails(Model):
@@ -13,7 +13,7 @@ class ConfusionDetails(Model):
         intents: Confusion details between this utterance and other intents.
     """
 
-    intents: list[ConfusionIntentDetails] | None | UnsetType = UNSET
+    intents: list[ConfusionIntentDetails] | None = None
 
 
 class ConfusionInfo(Model):
@@ -23,7 +23,7 @@ class ConfusionInfo(Model):
         intents: Confusion details between this utterance and other intents.
     """
 
-    intents: list[ConfusionIntentInfo] | None | UnsetType = UNSET
+    intents: list[ConfusionIntentInfo] | None = None
 
 
 class ConfusionIntentDetails(Model):
@@ -36,13 +36,11 @@ class ConfusionIntentDetails(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    utterance_count: int | None | UnsetType = field(
-        name="utteranceCount", default=UNSET
-    )
-    utterances: list[ConfusionUtterance] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    utterance_count: int | None = field(name="utteranceCount", default=None)
+    utterances: list[ConfusionUtterance] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ConfusionIntentInfo(Model):
@@ -54,11 +52,9 @@ class ConfusionIntentInfo(Model):
         utterance_count: Number of utterances in this intent which are similar to parent utterance.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    utterance_count: int | None | UnsetType = field(
-        name="utteranceCount", default=UNSET
-    )
+    id: str | None = None
+    name: str | None = None
+    utterance_count: int | None = field(name="utteranceCount", default=None)
 
 
 class ConfusionUtterance(Model):
@@ -70,6 +66,6 @@ class ConfusionUtterance(Model):
         similarity: Utterance's similarity score, 0 being dissimilar and 1 being very similar.
     """
 
-    id: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    similarity: float | None | UnsetType = UNSET
+    id: str | None = None
+    text: str | None = None
+    similarity: float | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class ConnectRate(Model):
@@ -15,6 +15,6 @@ class ConnectRate(Model):
         connect_ratio: Ratio of connects to attempts
     """
 
-    attempts: int | None | UnsetType = UNSET
-    connects: int | None | UnsetType = UNSET
-    connect_ratio: float | None | UnsetType = field(name="connectRatio", default=UNSET)
+    attempts: int | None = None
+    connects: int | None = None
+    connect_ratio: float | None = field(name="connectRatio", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .edge import EdgeConnectionInfo
@@ -21,16 +21,14 @@ class ConnectedEdge(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    interface_name: str | None | UnsetType = field(name="interfaceName", default=UNSET)
-    interface_ip_address: str | None | UnsetType = field(
-        name="interfaceIpAddress", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    interface_name: str | None = field(name="interfaceName", default=None)
+    interface_ip_address: str | None = field(name="interfaceIpAddress", default=None)
+    edge_connection_list: list[EdgeConnectionInfo] | None = field(
+        name="edgeConnectionList", default=None
     )
-    edge_connection_list: list[EdgeConnectionInfo] | None | UnsetType = field(
-        name="edgeConnectionList", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ConnectedQueue(Model):
@@ -41,8 +39,8 @@ class ConnectedQueue(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ConnectedUser(Model):
@@ -53,5 +51,5 @@ class ConnectedUser(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .authentication import AuthenticationProperties
@@ -23,9 +23,9 @@ class ConnectionCreateRequest(Model):
         redirect_url: Redirect Url for the Oauth flow
     """
 
-    name: str | None | UnsetType = UNSET
-    integration_id: str | None | UnsetType = field(name="integrationId", default=UNSET)
-    redirect_url: str | None | UnsetType = field(name="redirectUrl", default=UNSET)
+    name: str | None = None
+    integration_id: str | None = field(name="integrationId", default=None)
+    redirect_url: str | None = field(name="redirectUrl", default=None)
 
 
 class ConnectionCreateResponse(Model):
@@ -45,31 +45,25 @@ class ConnectionCreateResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    integration: KnowledgeIntegrationReference | None | UnsetType = UNSET
-    authentication_properties: AuthenticationProperties | None | UnsetType = field(
-        name="authenticationProperties", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    type: str | None = None
+    integration: KnowledgeIntegrationReference | None = None
+    authentication_properties: AuthenticationProperties | None = field(
+        name="authenticationProperties", default=None
     )
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    status: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ConnectionListing(Model):
     """The ConnectionListing model."""
 
-    entities: list[ConnectionResponse] | None | UnsetType = UNSET
+    entities: list[ConnectionResponse] | None = None
 
 
 class ConnectionOption(Model):
@@ -80,17 +74,17 @@ class ConnectionOption(Model):
         name: The name of the connection option.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class ConnectionOptionListing(Model):
     """The ConnectionOptionListing model."""
 
-    entities: list[ConnectionOption] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[ConnectionOption] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class ConnectionResponse(Model):
@@ -112,27 +106,21 @@ class ConnectionResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    integration: KnowledgeIntegrationReference | None | UnsetType = UNSET
-    authentication_properties: AuthenticationProperties | None | UnsetType = field(
-        name="authenticationProperties", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    type: str | None = None
+    integration: KnowledgeIntegrationReference | None = None
+    authentication_properties: AuthenticationProperties | None = field(
+        name="authenticationProperties", default=None
     )
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    error: ErrorBody | None | UnsetType = UNSET
-    date_expiry: datetime | None | UnsetType = field(name="dateExpiry", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    status: str | None = None
+    error: ErrorBody | None = None
+    date_expiry: datetime | None = field(name="dateExpiry", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ConnectionUpdateRequest(Model):
@@ -144,8 +132,6 @@ class ConnectionUpdateRequest(Model):
         error_description: Detailed description of the error
     """
 
-    code: str | None | UnsetType = UNSET
-    error: str | None | UnsetType = UNSET
-    error_description: str | None | UnsetType = field(
-        name="errorDescription", default=UNSET
-    )
+    code: str | None = None
+    error: str | None = None
+    error_description: str | None = field(name="errorDescription", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .work import WorkPlanConstraintConflictMessage, WorkPlanConstraintMessage
@@ -19,7 +19,7 @@ class ConstraintConflictMessage(Model):
         conflicted_constraint_messages: Messages for the set of conflicted work plan constraints. Each element indicates the message of a work plan constraint that is conflicted in the set
     """
 
-    message: WorkPlanConstraintConflictMessage | None | UnsetType = UNSET
-    conflicted_constraint_messages: (
-        list[WorkPlanConstraintMessage] | None | UnsetType
-    ) = field(name="conflictedConstraintMessages", default=UNSET)
+    message: WorkPlanConstraintConflictMessage | None = None
+    conflicted_constraint_messages: list[WorkPlanConstraintMessage] | None = field(
+        name="conflictedConstraintMessages", default=None
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .destination import Destination
@@ -20,11 +20,9 @@ class ConsultTransfer(Model):
         destination: Destination. Specify one and only one parameter from the list below.
     """
 
-    speak_to: str | None | UnsetType = field(name="speakTo", default=UNSET)
-    consulting_user_id: str | None | UnsetType = field(
-        name="consultingUserId", default=UNSET
-    )
-    destination: Destination | None | UnsetType = UNSET
+    speak_to: str | None = field(name="speakTo", default=None)
+    consulting_user_id: str | None = field(name="consultingUserId", default=None)
+    destination: Destination | None = None
 
 
 class ConsultTransferEvent(Model):
@@ -39,21 +37,17 @@ class ConsultTransferEvent(Model):
         object_communication_id: The id (V4 UUID) of the communication that is being transferred.
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    initiating_communication_id: str | None = field(
+        name="initiatingCommunicationId", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    destination_communication_id: str | None = field(
+        name="destinationCommunicationId", default=None
     )
-    initiating_communication_id: str | None | UnsetType = field(
-        name="initiatingCommunicationId", default=UNSET
-    )
-    destination_communication_id: str | None | UnsetType = field(
-        name="destinationCommunicationId", default=UNSET
-    )
-    object_communication_id: str | None | UnsetType = field(
-        name="objectCommunicationId", default=UNSET
+    object_communication_id: str | None = field(
+        name="objectCommunicationId", default=None
     )
 
 
@@ -64,8 +58,8 @@ class ConsultTransferResponse(Model):
         destination_participant_id: Participant ID to whom the call is being transferred.
     """
 
-    destination_participant_id: str | None | UnsetType = field(
-        name="destinationParticipantId", default=UNSET
+    destination_participant_id: str | None = field(
+        name="destinationParticipantId", default=None
     )
 
 
@@ -78,11 +72,9 @@ class ConsultTransferToAddress(Model):
         address: Destination's address or phone number.
     """
 
-    speak_to: str | None | UnsetType = field(name="speakTo", default=UNSET)
-    consulting_user_id: str | None | UnsetType = field(
-        name="consultingUserId", default=UNSET
-    )
-    address: str | None | UnsetType = UNSET
+    speak_to: str | None = field(name="speakTo", default=None)
+    consulting_user_id: str | None = field(name="consultingUserId", default=None)
+    address: str | None = None
 
 
 class ConsultTransferToAgent(Model):
@@ -95,14 +87,10 @@ class ConsultTransferToAgent(Model):
         user_display_name: The name of the internal user.
     """
 
-    speak_to: str | None | UnsetType = field(name="speakTo", default=UNSET)
-    consulting_user_id: str | None | UnsetType = field(
-        name="consultingUserId", default=UNSET
-    )
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    user_display_name: str | None | UnsetType = field(
-        name="userDisplayName", default=UNSET
-    )
+    speak_to: str | None = field(name="speakTo", default=None)
+    consulting_user_id: str | None = field(name="consultingUserId", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    user_display_name: str | None = field(name="userDisplayName", default=None)
 
 
 class ConsultTransferToExternal(Model):
@@ -114,11 +102,9 @@ class ConsultTransferToExternal(Model):
         address: The address (like phone number) of the external contact.
     """
 
-    speak_to: str | None | UnsetType = field(name="speakTo", default=UNSET)
-    consulting_user_id: str | None | UnsetType = field(
-        name="consultingUserId", default=UNSET
-    )
-    address: str | None | UnsetType = UNSET
+    speak_to: str | None = field(name="speakTo", default=None)
+    consulting_user_id: str | None = field(name="consultingUserId", default=None)
+    address: str | None = None
 
 
 class ConsultTransferToExternalContact(Model):
@@ -131,12 +117,10 @@ class ConsultTransferToExternalContact(Model):
         phone_type: The external contact phone type. Allowed values: "WorkPhone", "CellPhone", "HomePhone", "OtherPhone".
     """
 
-    speak_to: str | None | UnsetType = field(name="speakTo", default=UNSET)
-    consulting_user_id: str | None | UnsetType = field(
-        name="consultingUserId", default=UNSET
-    )
-    contact_id: str | None | UnsetType = field(name="contactId", default=UNSET)
-    phone_type: str | None | UnsetType = field(name="phoneType", default=UNSET)
+    speak_to: str | None = field(name="speakTo", default=None)
+    consulting_user_id: str | None = field(name="consultingUserId", default=None)
+    contact_id: str | None = field(name="contactId", default=None)
+    phone_type: str | None = field(name="phoneType", default=None)
 
 
 class ConsultTransferToQueue(Model):
@@ -149,12 +133,10 @@ class ConsultTransferToQueue(Model):
         queue_name: The name of the queue.
     """
 
-    speak_to: str | None | UnsetType = field(name="speakTo", default=UNSET)
-    consulting_user_id: str | None | UnsetType = field(
-        name="consultingUserId", default=UNSET
-    )
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    queue_name: str | None | UnsetType = field(name="queueName", default=UNSET)
+    speak_to: str | None = field(name="speakTo", default=None)
+    consulting_user_id: str | None = field(name="consultingUserId", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    queue_name: str | None = field(name="queueName", default=None)
 
 
 class ConsultTransferUpdate(Model):
@@ -165,7 +147,5 @@ class ConsultTransferUpdate(Model):
         consulting_user_id: The user ID of the person who wants to talk before completing the transfer. Could be the same of the context user ID
     """
 
-    speak_to: str | None | UnsetType = field(name="speakTo", default=UNSET)
-    consulting_user_id: str | None | UnsetType = field(
-        name="consultingUserId", default=UNSET
-    )
+    speak_to: str | None = field(name="speakTo", default=None)
+    consulting_user_id: str | None = field(name="consultingUserId", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -36,13 +36,13 @@ class Contact(Model):
         integration: Integration tag value if this number is associated with an external integration.
     """
 
-    address: str | None | UnsetType = UNSET
-    display: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    extension: str | None | UnsetType = UNSET
-    country_code: str | None | UnsetType = field(name="countryCode", default=UNSET)
-    integration: str | None | UnsetType = UNSET
+    address: str | None = None
+    display: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    type: str | None = None
+    extension: str | None = None
+    country_code: str | None = field(name="countryCode", default=None)
+    integration: str | None = None
 
 
 class ContactAddress(Model):
@@ -57,12 +57,12 @@ class ContactAddress(Model):
         country_code: Max: 25 characters. Leading and trailing whitespace stripped.
     """
 
-    address1: str | None | UnsetType = UNSET
-    address2: str | None | UnsetType = UNSET
-    city: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    postal_code: str | None | UnsetType = field(name="postalCode", default=UNSET)
-    country_code: str | None | UnsetType = field(name="countryCode", default=UNSET)
+    address1: str | None = None
+    address2: str | None = None
+    city: str | None = None
+    state: str | None = None
+    postal_code: str | None = field(name="postalCode", default=None)
+    country_code: str | None = field(name="countryCode", default=None)
 
 
 class ContactAddressConditionSettings(Model):
@@ -73,8 +73,8 @@ class ContactAddressConditionSettings(Model):
         value: The value to compare against the contact's address.
     """
 
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    operator: str | None = None
+    value: str | None = None
 
 
 class ContactAddressTypeConditionSettings(Model):
@@ -85,15 +85,15 @@ class ContactAddressTypeConditionSettings(Model):
         value: The type value to compare against the contact column type.
     """
 
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    operator: str | None = None
+    value: str | None = None
 
 
 class ContactAddressableEntityRef(Model):
     """The ContactAddressableEntityRef model."""
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ContactBulkEditRequest(Model):
@@ -107,15 +107,11 @@ class ContactBulkEditRequest(Model):
         generate_download_uri: Whether to do backup export as part of Bulk Operation or not. Default: true.
     """
 
-    contact_list_filter_id: str | None | UnsetType = field(
-        name="contactListFilterId", default=UNSET
-    )
-    criteria: ContactBulkSearchCriteria | None | UnsetType = UNSET
-    contact_ids: list[str] | None | UnsetType = field(name="contactIds", default=UNSET)
-    contact: DialerContact | None | UnsetType = UNSET
-    generate_download_uri: bool | None | UnsetType = field(
-        name="generateDownloadURI", default=UNSET
-    )
+    contact_list_filter_id: str | None = field(name="contactListFilterId", default=None)
+    criteria: ContactBulkSearchCriteria | None = None
+    contact_ids: list[str] | None = field(name="contactIds", default=None)
+    contact: DialerContact | None = None
+    generate_download_uri: bool | None = field(name="generateDownloadURI", default=None)
 
 
 class ContactBulkSearchCriteria(Model):
@@ -126,8 +122,8 @@ class ContactBulkSearchCriteria(Model):
         filter_type: How to join clauses together. Allowed values: "AND", "OR".
     """
 
-    clauses: list[ContactListFilterClause] | None | UnsetType = UNSET
-    filter_type: str | None | UnsetType = field(name="filterType", default=UNSET)
+    clauses: list[ContactListFilterClause] | None = None
+    filter_type: str | None = field(name="filterType", default=None)
 
 
 class ContactBulkSearchParameters(Model):
@@ -139,13 +135,9 @@ class ContactBulkSearchParameters(Model):
         generate_download_uri: Whether to do backup export as part of Bulk Operation or not. Default: true.
     """
 
-    contact_list_filter_id: str | None | UnsetType = field(
-        name="contactListFilterId", default=UNSET
-    )
-    criteria: ContactBulkSearchCriteria | None | UnsetType = UNSET
-    generate_download_uri: bool | None | UnsetType = field(
-        name="generateDownloadURI", default=UNSET
-    )
+    contact_list_filter_id: str | None = field(name="contactListFilterId", default=None)
+    criteria: ContactBulkSearchCriteria | None = None
+    generate_download_uri: bool | None = field(name="generateDownloadURI", default=None)
 
 
 class ContactCallbackRequest(Model):
@@ -159,11 +151,11 @@ class ContactCallbackRequest(Model):
         schedule: The scheduled time for the callback as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss.SSSZ", example = "2016-01-02T16:59:59"
     """
 
-    campaign_id: str | None | UnsetType = field(name="campaignId", default=UNSET)
-    contact_list_id: str | None | UnsetType = field(name="contactListId", default=UNSET)
-    contact_id: str | None | UnsetType = field(name="contactId", default=UNSET)
-    phone_column: str | None | UnsetType = field(name="phoneColumn", default=UNSET)
-    schedule: str | None | UnsetType = UNSET
+    campaign_id: str | None = field(name="campaignId", default=None)
+    contact_list_id: str | None = field(name="contactListId", default=None)
+    contact_id: str | None = field(name="contactId", default=None)
+    phone_column: str | None = field(name="phoneColumn", default=None)
+    schedule: str | None = None
 
 
 class ContactCenterSettings(Model):
@@ -173,8 +165,8 @@ class ContactCenterSettings(Model):
         remove_skills_from_blind_transfer: Strip skills from transfer
     """
 
-    remove_skills_from_blind_transfer: bool | None | UnsetType = field(
-        name="removeSkillsFromBlindTransfer", default=UNSET
+    remove_skills_from_blind_transfer: bool | None = field(
+        name="removeSkillsFromBlindTransfer", default=None
     )
 
 
@@ -188,10 +180,10 @@ class ContactColumnConditionSettings(Model):
         value_type: The data type the value should be treated as. Allowed values: "DateTime", "Numeric", "Period", "String".
     """
 
-    column_name: str | None | UnsetType = field(name="columnName", default=UNSET)
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    value_type: str | None | UnsetType = field(name="valueType", default=UNSET)
+    column_name: str | None = field(name="columnName", default=None)
+    operator: str | None = None
+    value: str | None = None
+    value_type: str | None = field(name="valueType", default=None)
 
 
 class ContactColumnTimeZone(Model):
@@ -202,8 +194,8 @@ class ContactColumnTimeZone(Model):
         column_type: Column Type will be either PHONE or ZIP Allowed values: "PHONE", "ZIP".
     """
 
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    column_type: str | None | UnsetType = field(name="columnType", default=UNSET)
+    time_zone: str | None = field(name="timeZone", default=None)
+    column_type: str | None = field(name="columnType", default=None)
 
 
 class ContactColumnToDataActionFieldMapping(Model):
@@ -214,12 +206,8 @@ class ContactColumnToDataActionFieldMapping(Model):
         data_action_field: The name of an input field from the data action that the contact column data will be passed to
     """
 
-    contact_column_name: str | None | UnsetType = field(
-        name="contactColumnName", default=UNSET
-    )
-    data_action_field: str | None | UnsetType = field(
-        name="dataActionField", default=UNSET
-    )
+    contact_column_name: str | None = field(name="contactColumnName", default=None)
+    data_action_field: str | None = field(name="dataActionField", default=None)
 
 
 class ContactDetailEventTopicContactUpdateEvent(Model):
@@ -233,46 +221,36 @@ class ContactDetailEventTopicContactUpdateEvent(Model):
         message_type: Allowed values: "UNKNOWN", "SMS", "TWITTER", "FACEBOOK", "LINE", "WHATSAPP", "WEBMESSAGING", "OPEN", "INSTAGRAM", "APPLE", "LINKEDIN".
     """
 
-    event_time: int | None | UnsetType = field(name="eventTime", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    event_time: int | None = field(name="eventTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    participant_id: str | None = field(name="participantId", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    external_organization_id: str | None = field(
+        name="externalOrganizationId", default=None
     )
-    participant_id: str | None | UnsetType = field(name="participantId", default=UNSET)
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    external_organization_id: str | None | UnsetType = field(
-        name="externalOrganizationId", default=UNSET
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    provider: str | None = None
+    direction: str | None = None
+    ani: str | None = None
+    dnis: str | None = None
+    address_to: str | None = field(name="addressTo", default=None)
+    address_from: str | None = field(name="addressFrom", default=None)
+    callback_user_name: str | None = field(name="callbackUserName", default=None)
+    callback_numbers: list[str] | None = field(name="callbackNumbers", default=None)
+    callback_scheduled_time: int | None = field(
+        name="callbackScheduledTime", default=None
     )
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
+    subject: str | None = None
+    message_type: str | None = field(name="messageType", default=None)
+    conversation_external_contact_ids: list[str] | None = field(
+        name="conversationExternalContactIds", default=None
     )
-    provider: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    ani: str | None | UnsetType = UNSET
-    dnis: str | None | UnsetType = UNSET
-    address_to: str | None | UnsetType = field(name="addressTo", default=UNSET)
-    address_from: str | None | UnsetType = field(name="addressFrom", default=UNSET)
-    callback_user_name: str | None | UnsetType = field(
-        name="callbackUserName", default=UNSET
+    conversation_external_organization_ids: list[str] | None = field(
+        name="conversationExternalOrganizationIds", default=None
     )
-    callback_numbers: list[str] | None | UnsetType = field(
-        name="callbackNumbers", default=UNSET
-    )
-    callback_scheduled_time: int | None | UnsetType = field(
-        name="callbackScheduledTime", default=UNSET
-    )
-    subject: str | None | UnsetType = UNSET
-    message_type: str | None | UnsetType = field(name="messageType", default=UNSET)
-    conversation_external_contact_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalContactIds", default=UNSET
-    )
-    conversation_external_organization_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalOrganizationIds", default=UNSET
-    )
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    utilization_label: str | None | UnsetType = field(
-        name="utilizationLabel", default=UNSET
-    )
+    division_id: str | None = field(name="divisionId", default=None)
+    utilization_label: str | None = field(name="utilizationLabel", default=None)
 
 
 class ContactEnrichOptions(Model):
@@ -282,7 +260,7 @@ class ContactEnrichOptions(Model):
         promote: If true, any matched contact will have its type updated to Curated. If false, any matched contact will keep its original type in the operation.
     """
 
-    promote: bool | None | UnsetType = UNSET
+    promote: bool | None = None
 
 
 class ContactEnrichRequest(Model):
@@ -298,17 +276,15 @@ class ContactEnrichRequest(Model):
         options: Additional options modifying the behavior of the API operation.
     """
 
-    id: str | None | UnsetType = UNSET
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    matching_identifiers: list[ContactIdentifier] | None | UnsetType = field(
-        name="matchingIdentifiers", default=UNSET
+    id: str | None = None
+    division: WritableStarrableDivision | None = None
+    matching_identifiers: list[ContactIdentifier] | None = field(
+        name="matchingIdentifiers", default=None
     )
-    action: str | None | UnsetType = UNSET
-    contact: ExternalContact | None | UnsetType = UNSET
-    field_rules: EnrichFieldRules | None | UnsetType = field(
-        name="fieldRules", default=UNSET
-    )
-    options: ContactEnrichOptions | None | UnsetType = UNSET
+    action: str | None = None
+    contact: ExternalContact | None = None
+    field_rules: EnrichFieldRules | None = field(name="fieldRules", default=None)
+    options: ContactEnrichOptions | None = None
 
 
 class ContactIdentifier(Model):
@@ -322,19 +298,17 @@ class ContactIdentifier(Model):
         external_source: The External Source ID of the identifier
     """
 
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    external_source: ExternalSource | None | UnsetType = field(
-        name="externalSource", default=UNSET
-    )
+    division: WritableStarrableDivision | None = None
+    type: str | None = None
+    value: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    external_source: ExternalSource | None = field(name="externalSource", default=None)
 
 
 class ContactIdentifierListing(Model):
     """The ContactIdentifierListing model."""
 
-    entities: list[ContactIdentifier] | None | UnsetType = UNSET
+    entities: list[ContactIdentifier] | None = None
 
 
 class ContactImportField(Model):
@@ -345,8 +319,8 @@ class ContactImportField(Model):
         included: Should we import this field
     """
 
-    name: str | None | UnsetType = UNSET
-    included: bool | None | UnsetType = UNSET
+    name: str | None = None
+    included: bool | None = None
 
 
 class ContactImportJobEntityListing(Model):
@@ -356,34 +330,26 @@ class ContactImportJobEntityListing(Model):
         cursors: The cursor that points to the next set of entities being returned.
     """
 
-    entities: list[ContactImportJobResponse] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    cursors: Cursors | None | UnsetType = UNSET
+    entities: list[ContactImportJobResponse] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    cursors: Cursors | None = None
 
 
 class ContactImportJobMetadata(Model):
     """The ContactImportJobMetadata model."""
 
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
-    dry_run_failed_count: int | None | UnsetType = field(
-        name="dryRunFailedCount", default=UNSET
+    file_name: str | None = field(name="fileName", default=None)
+    dry_run_failed_count: int | None = field(name="dryRunFailedCount", default=None)
+    dry_run_success_count: int | None = field(name="dryRunSuccessCount", default=None)
+    dry_run_report_download_url: str | None = field(
+        name="dryRunReportDownloadUrl", default=None
     )
-    dry_run_success_count: int | None | UnsetType = field(
-        name="dryRunSuccessCount", default=UNSET
-    )
-    dry_run_report_download_url: str | None | UnsetType = field(
-        name="dryRunReportDownloadUrl", default=UNSET
-    )
-    import_failed_count: int | None | UnsetType = field(
-        name="importFailedCount", default=UNSET
-    )
-    import_success_count: int | None | UnsetType = field(
-        name="importSuccessCount", default=UNSET
-    )
-    import_report_download_url: str | None | UnsetType = field(
-        name="importReportDownloadUrl", default=UNSET
+    import_failed_count: int | None = field(name="importFailedCount", default=None)
+    import_success_count: int | None = field(name="importSuccessCount", default=None)
+    import_report_download_url: str | None = field(
+        name="importReportDownloadUrl", default=None
     )
 
 
@@ -395,8 +361,8 @@ class ContactImportJobRequest(Model):
         division: The division to import into
     """
 
-    settings_id: str | None | UnsetType = field(name="settingsId", default=UNSET)
-    division: WritableStarrableDivision | None | UnsetType = UNSET
+    settings_id: str | None = field(name="settingsId", default=None)
+    division: WritableStarrableDivision | None = None
 
 
 class ContactImportJobResponse(Model):
@@ -414,15 +380,15 @@ class ContactImportJobResponse(Model):
         settings: Settings
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    status_details: str | None | UnsetType = field(name="statusDetails", default=UNSET)
-    execution_step: str | None | UnsetType = field(name="executionStep", default=UNSET)
-    metadata: ContactImportJobMetadata | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    division: StarrableDivision | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    settings: AddressableEntityRef | None | UnsetType = UNSET
+    id: str | None = None
+    status: str | None = None
+    status_details: str | None = field(name="statusDetails", default=None)
+    execution_step: str | None = field(name="executionStep", default=None)
+    metadata: ContactImportJobMetadata | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    division: StarrableDivision | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    settings: AddressableEntityRef | None = None
 
 
 class ContactImportJobStatusUpdateRequest(Model):
@@ -433,8 +399,8 @@ class ContactImportJobStatusUpdateRequest(Model):
         status: Workflow status Allowed values: "Continue", "Cancel", "Retry".
     """
 
-    job_id: str | None | UnsetType = field(name="jobId", default=UNSET)
-    status: str | None | UnsetType = UNSET
+    job_id: str | None = field(name="jobId", default=None)
+    status: str | None = None
 
 
 class ContactImportJobStatusUpdateResponse(Model):
@@ -444,8 +410,8 @@ class ContactImportJobStatusUpdateResponse(Model):
         status: Allowed values: "Continue", "Cancel", "Retry".
     """
 
-    job_id: str | None | UnsetType = field(name="jobId", default=UNSET)
-    status: str | None | UnsetType = UNSET
+    job_id: str | None = field(name="jobId", default=None)
+    status: str | None = None
 
 
 class ContactImportSettings(Model):
@@ -462,20 +428,16 @@ class ContactImportSettings(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    matching_criteria: list[str] | None | UnsetType = field(
-        name="matchingCriteria", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    matching_criteria: list[str] | None = field(name="matchingCriteria", default=None)
+    merge_contacts: bool | None = field(name="mergeContacts", default=None)
+    external_source_id: str | None = field(name="externalSourceId", default=None)
+    import_fields: list[ContactImportField] | None = field(
+        name="importFields", default=None
     )
-    merge_contacts: bool | None | UnsetType = field(name="mergeContacts", default=UNSET)
-    external_source_id: str | None | UnsetType = field(
-        name="externalSourceId", default=UNSET
-    )
-    import_fields: list[ContactImportField] | None | UnsetType = field(
-        name="importFields", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ContactImportSettingsEntityListing(Model):
@@ -485,11 +447,11 @@ class ContactImportSettingsEntityListing(Model):
         cursors: The cursor that points to the next set of entities being returned.
     """
 
-    entities: list[ContactImportSettings] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    cursors: Cursors | None | UnsetType = UNSET
+    entities: list[ContactImportSettings] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    cursors: Cursors | None = None
 
 
 class ContactList(Model):
@@ -521,58 +483,42 @@ class ContactList(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    division: DomainEntityRef | None = None
+    column_names: list[str] | None = field(name="columnNames", default=None)
+    phone_columns: list[ContactPhoneNumberColumn] | None = field(
+        name="phoneColumns", default=None
     )
-    version: int | None | UnsetType = UNSET
-    division: DomainEntityRef | None | UnsetType = UNSET
-    column_names: list[str] | None | UnsetType = field(
-        name="columnNames", default=UNSET
+    email_columns: list[EmailColumn] | None = field(name="emailColumns", default=None)
+    whats_app_columns: list[WhatsAppColumn] | None = field(
+        name="whatsAppColumns", default=None
     )
-    phone_columns: list[ContactPhoneNumberColumn] | None | UnsetType = field(
-        name="phoneColumns", default=UNSET
+    import_status: ImportStatus | None = field(name="importStatus", default=None)
+    preview_mode_column_name: str | None = field(
+        name="previewModeColumnName", default=None
     )
-    email_columns: list[EmailColumn] | None | UnsetType = field(
-        name="emailColumns", default=UNSET
+    preview_mode_accepted_values: list[str] | None = field(
+        name="previewModeAcceptedValues", default=None
     )
-    whats_app_columns: list[WhatsAppColumn] | None | UnsetType = field(
-        name="whatsAppColumns", default=UNSET
+    size: int | None = None
+    attempt_limits: DomainEntityRef | None = field(name="attemptLimits", default=None)
+    automatic_time_zone_mapping: bool | None = field(
+        name="automaticTimeZoneMapping", default=None
     )
-    import_status: ImportStatus | None | UnsetType = field(
-        name="importStatus", default=UNSET
+    zip_code_column_name: str | None = field(name="zipCodeColumnName", default=None)
+    column_data_type_specifications: list[ColumnDataTypeSpecification] | None = field(
+        name="columnDataTypeSpecifications", default=None
     )
-    preview_mode_column_name: str | None | UnsetType = field(
-        name="previewModeColumnName", default=UNSET
-    )
-    preview_mode_accepted_values: list[str] | None | UnsetType = field(
-        name="previewModeAcceptedValues", default=UNSET
-    )
-    size: int | None | UnsetType = UNSET
-    attempt_limits: DomainEntityRef | None | UnsetType = field(
-        name="attemptLimits", default=UNSET
-    )
-    automatic_time_zone_mapping: bool | None | UnsetType = field(
-        name="automaticTimeZoneMapping", default=UNSET
-    )
-    zip_code_column_name: str | None | UnsetType = field(
-        name="zipCodeColumnName", default=UNSET
-    )
-    column_data_type_specifications: (
-        list[ColumnDataTypeSpecification] | None | UnsetType
-    ) = field(name="columnDataTypeSpecifications", default=UNSET)
-    trim_whitespace: bool | None | UnsetType = field(
-        name="trimWhitespace", default=UNSET
-    )
-    retention_type: str | None | UnsetType = field(name="retentionType", default=UNSET)
-    retention_days: int | None | UnsetType = field(name="retentionDays", default=UNSET)
-    date_expiration: datetime | None | UnsetType = field(
-        name="dateExpiration", default=UNSET
-    )
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    trim_whitespace: bool | None = field(name="trimWhitespace", default=None)
+    retention_type: str | None = field(name="retentionType", default=None)
+    retention_days: int | None = field(name="retentionDays", default=None)
+    date_expiration: datetime | None = field(name="dateExpiration", default=None)
+    time_zone: str | None = field(name="timeZone", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ContactListDivisionView(Model):
@@ -590,56 +536,50 @@ class ContactListDivisionView(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    column_names: list[str] | None | UnsetType = field(
-        name="columnNames", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    column_names: list[str] | None = field(name="columnNames", default=None)
+    phone_columns: list[ContactPhoneNumberColumn] | None = field(
+        name="phoneColumns", default=None
     )
-    phone_columns: list[ContactPhoneNumberColumn] | None | UnsetType = field(
-        name="phoneColumns", default=UNSET
+    email_columns: list[EmailColumn] | None = field(name="emailColumns", default=None)
+    whats_app_columns: list[WhatsAppColumn] | None = field(
+        name="whatsAppColumns", default=None
     )
-    email_columns: list[EmailColumn] | None | UnsetType = field(
-        name="emailColumns", default=UNSET
-    )
-    whats_app_columns: list[WhatsAppColumn] | None | UnsetType = field(
-        name="whatsAppColumns", default=UNSET
-    )
-    import_status: ImportStatus | None | UnsetType = field(
-        name="importStatus", default=UNSET
-    )
-    size: int | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    import_status: ImportStatus | None = field(name="importStatus", default=None)
+    size: int | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ContactListDivisionViewListing(Model):
     """The ContactListDivisionViewListing model."""
 
-    entities: list[ContactListDivisionView] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[ContactListDivisionView] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ContactListEntityListing(Model):
     """The ContactListEntityListing model."""
 
-    entities: list[ContactList] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[ContactList] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ContactListFilter(Model):
@@ -659,23 +599,19 @@ class ContactListFilter(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    contact_list: DomainEntityRef | None = field(name="contactList", default=None)
+    contact_list_template: DomainEntityRef | None = field(
+        name="contactListTemplate", default=None
     )
-    version: int | None | UnsetType = UNSET
-    contact_list: DomainEntityRef | None | UnsetType = field(
-        name="contactList", default=UNSET
-    )
-    contact_list_template: DomainEntityRef | None | UnsetType = field(
-        name="contactListTemplate", default=UNSET
-    )
-    source_type: str | None | UnsetType = field(name="sourceType", default=UNSET)
-    clauses: list[ContactListFilterClause] | None | UnsetType = UNSET
-    filter_type: str | None | UnsetType = field(name="filterType", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    source_type: str | None = field(name="sourceType", default=None)
+    clauses: list[ContactListFilterClause] | None = None
+    filter_type: str | None = field(name="filterType", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ContactListFilterBulkRetrieveBody(Model):
@@ -685,7 +621,7 @@ class ContactListFilterBulkRetrieveBody(Model):
         ids: The IDs of the Contact List Filters to retrieve.
     """
 
-    ids: list[str] | None | UnsetType = UNSET
+    ids: list[str] | None = None
 
 
 class ContactListFilterClause(Model):
@@ -696,23 +632,23 @@ class ContactListFilterClause(Model):
         predicates: Conditions to filter the contacts by.
     """
 
-    filter_type: str | None | UnsetType = field(name="filterType", default=UNSET)
-    predicates: list[ContactListFilterPredicate] | None | UnsetType = UNSET
+    filter_type: str | None = field(name="filterType", default=None)
+    predicates: list[ContactListFilterPredicate] | None = None
 
 
 class ContactListFilterEntityListing(Model):
     """The ContactListFilterEntityListing model."""
 
-    entities: list[ContactListFilter] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[ContactListFilter] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ContactListFilterPredicate(Model):
@@ -727,12 +663,12 @@ class ContactListFilterPredicate(Model):
         inverted: Inverts the result of the predicate (i.e., if the predicate returns true, inverting it will return false).
     """
 
-    column: str | None | UnsetType = UNSET
-    column_type: str | None | UnsetType = field(name="columnType", default=UNSET)
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: ContactListFilterRange | None | UnsetType = UNSET
-    inverted: bool | None | UnsetType = UNSET
+    column: str | None = None
+    column_type: str | None = field(name="columnType", default=None)
+    operator: str | None = None
+    value: str | None = None
+    range: ContactListFilterRange | None = None
+    inverted: bool | None = None
 
 
 class ContactListFilterRange(Model):
@@ -746,11 +682,11 @@ class ContactListFilterRange(Model):
         in_set: A set of values that the contact data should be in. Required for the IN operator.
     """
 
-    min: str | None | UnsetType = UNSET
-    max: str | None | UnsetType = UNSET
-    min_inclusive: bool | None | UnsetType = field(name="minInclusive", default=UNSET)
-    max_inclusive: bool | None | UnsetType = field(name="maxInclusive", default=UNSET)
-    in_set: list[str] | None | UnsetType = field(name="inSet", default=UNSET)
+    min: str | None = None
+    max: str | None = None
+    min_inclusive: bool | None = field(name="minInclusive", default=None)
+    max_inclusive: bool | None = field(name="maxInclusive", default=None)
+    in_set: list[str] | None = field(name="inSet", default=None)
 
 
 class ContactListTemplate(Model):
@@ -778,50 +714,38 @@ class ContactListTemplate(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    column_names: list[str] | None = field(name="columnNames", default=None)
+    phone_columns: list[ContactPhoneNumberColumn] | None = field(
+        name="phoneColumns", default=None
     )
-    version: int | None | UnsetType = UNSET
-    column_names: list[str] | None | UnsetType = field(
-        name="columnNames", default=UNSET
+    email_columns: list[EmailColumn] | None = field(name="emailColumns", default=None)
+    whats_app_columns: list[WhatsAppColumn] | None = field(
+        name="whatsAppColumns", default=None
     )
-    phone_columns: list[ContactPhoneNumberColumn] | None | UnsetType = field(
-        name="phoneColumns", default=UNSET
+    preview_mode_column_name: str | None = field(
+        name="previewModeColumnName", default=None
     )
-    email_columns: list[EmailColumn] | None | UnsetType = field(
-        name="emailColumns", default=UNSET
+    preview_mode_accepted_values: list[str] | None = field(
+        name="previewModeAcceptedValues", default=None
     )
-    whats_app_columns: list[WhatsAppColumn] | None | UnsetType = field(
-        name="whatsAppColumns", default=UNSET
+    attempt_limits: DomainEntityRef | None = field(name="attemptLimits", default=None)
+    automatic_time_zone_mapping: bool | None = field(
+        name="automaticTimeZoneMapping", default=None
     )
-    preview_mode_column_name: str | None | UnsetType = field(
-        name="previewModeColumnName", default=UNSET
+    zip_code_column_name: str | None = field(name="zipCodeColumnName", default=None)
+    column_data_type_specifications: list[ColumnDataTypeSpecification] | None = field(
+        name="columnDataTypeSpecifications", default=None
     )
-    preview_mode_accepted_values: list[str] | None | UnsetType = field(
-        name="previewModeAcceptedValues", default=UNSET
-    )
-    attempt_limits: DomainEntityRef | None | UnsetType = field(
-        name="attemptLimits", default=UNSET
-    )
-    automatic_time_zone_mapping: bool | None | UnsetType = field(
-        name="automaticTimeZoneMapping", default=UNSET
-    )
-    zip_code_column_name: str | None | UnsetType = field(
-        name="zipCodeColumnName", default=UNSET
-    )
-    column_data_type_specifications: (
-        list[ColumnDataTypeSpecification] | None | UnsetType
-    ) = field(name="columnDataTypeSpecifications", default=UNSET)
-    trim_whitespace: bool | None | UnsetType = field(
-        name="trimWhitespace", default=UNSET
-    )
-    retention_type: str | None | UnsetType = field(name="retentionType", default=UNSET)
-    retention_days: int | None | UnsetType = field(name="retentionDays", default=UNSET)
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    trim_whitespace: bool | None = field(name="trimWhitespace", default=None)
+    retention_type: str | None = field(name="retentionType", default=None)
+    retention_days: int | None = field(name="retentionDays", default=None)
+    time_zone: str | None = field(name="timeZone", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ContactListTemplateBulkRetrieveBody(Model):
@@ -831,22 +755,22 @@ class ContactListTemplateBulkRetrieveBody(Model):
         ids: The IDs of the Contact List Templates to retrieve.
     """
 
-    ids: list[str] | None | UnsetType = UNSET
+    ids: list[str] | None = None
 
 
 class ContactListTemplateEntityListing(Model):
     """The ContactListTemplateEntityListing model."""
 
-    entities: list[ContactListTemplate] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[ContactListTemplate] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ContactListUploadUrlRequest(Model):
@@ -867,54 +791,42 @@ class ContactListUploadUrlRequest(Model):
         retention_date_expiration_column: The column name from your file to get date expiration values from.
     """
 
-    signed_url_timeout_seconds: int | None | UnsetType = field(
-        name="signedUrlTimeoutSeconds", default=UNSET
+    signed_url_timeout_seconds: int | None = field(
+        name="signedUrlTimeoutSeconds", default=None
     )
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    contact_id_name: str | None | UnsetType = field(name="contactIdName", default=UNSET)
-    import_template_id: str | None | UnsetType = field(
-        name="importTemplateId", default=UNSET
+    content_type: str | None = field(name="contentType", default=None)
+    id: str | None = None
+    contact_id_name: str | None = field(name="contactIdName", default=None)
+    import_template_id: str | None = field(name="importTemplateId", default=None)
+    list_name_prefix: str | None = field(name="listNamePrefix", default=None)
+    clear_system_data: bool | None = field(name="clearSystemData", default=None)
+    division_id_for_target_contact_lists: str | None = field(
+        name="divisionIdForTargetContactLists", default=None
     )
-    list_name_prefix: str | None | UnsetType = field(
-        name="listNamePrefix", default=UNSET
+    file_specification_template_id: str | None = field(
+        name="fileSpecificationTemplateId", default=None
     )
-    clear_system_data: bool | None | UnsetType = field(
-        name="clearSystemData", default=UNSET
-    )
-    division_id_for_target_contact_lists: str | None | UnsetType = field(
-        name="divisionIdForTargetContactLists", default=UNSET
-    )
-    file_specification_template_id: str | None | UnsetType = field(
-        name="fileSpecificationTemplateId", default=UNSET
-    )
-    retention_type_column: str | None | UnsetType = field(
-        name="retentionTypeColumn", default=UNSET
-    )
-    retention_days_column: str | None | UnsetType = field(
-        name="retentionDaysColumn", default=UNSET
-    )
-    retention_date_expiration_column: str | None | UnsetType = field(
-        name="retentionDateExpirationColumn", default=UNSET
+    retention_type_column: str | None = field(name="retentionTypeColumn", default=None)
+    retention_days_column: str | None = field(name="retentionDaysColumn", default=None)
+    retention_date_expiration_column: str | None = field(
+        name="retentionDateExpirationColumn", default=None
     )
 
 
 class ContactListing(Model):
     """The ContactListing model."""
 
-    entities: list[ExternalContact] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    partial_results: bool | None | UnsetType = field(
-        name="partialResults", default=UNSET
-    )
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[ExternalContact] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    partial_results: bool | None = field(name="partialResults", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    last_uri: str | None = field(name="lastUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ContactListingRequest(Model):
@@ -928,31 +840,27 @@ class ContactListingRequest(Model):
         contact_sorts: The order in which to sort contacts.
     """
 
-    contact_list_filter_id: str | None | UnsetType = field(
-        name="contactListFilterId", default=UNSET
-    )
-    criteria: ContactBulkSearchCriteria | None | UnsetType = UNSET
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    contact_sorts: list[ContactSort] | None | UnsetType = field(
-        name="contactSorts", default=UNSET
-    )
+    contact_list_filter_id: str | None = field(name="contactListFilterId", default=None)
+    criteria: ContactBulkSearchCriteria | None = None
+    page_number: int | None = field(name="pageNumber", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    contact_sorts: list[ContactSort] | None = field(name="contactSorts", default=None)
 
 
 class ContactListingResponse(Model):
     """The ContactListingResponse model."""
 
-    entities: list[DialerContact] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    contacts_count: int | None | UnsetType = field(name="contactsCount", default=UNSET)
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[DialerContact] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    contacts_count: int | None = field(name="contactsCount", default=None)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ContactListsBulkEditRequest(Model):
@@ -963,12 +871,8 @@ class ContactListsBulkEditRequest(Model):
         contact_list: Contact list object with details of fields used for patching. Accepted fields: retentionType, retentionDays, timeZone
     """
 
-    contact_list_ids: list[str] | None | UnsetType = field(
-        name="contactListIds", default=UNSET
-    )
-    contact_list: ContactList | None | UnsetType = field(
-        name="contactList", default=UNSET
-    )
+    contact_list_ids: list[str] | None = field(name="contactListIds", default=None)
+    contact_list: ContactList | None = field(name="contactList", default=None)
 
 
 class ContactListsBulkEditResponse(Model):
@@ -981,14 +885,10 @@ class ContactListsBulkEditResponse(Model):
     """
 
     results: (
-        list[BulkResponseResultContactListContactListBulkEntityErrorContactList]
-        | None
-        | UnsetType
-    ) = UNSET
-    error_count: int | None | UnsetType = field(name="errorCount", default=UNSET)
-    error_indexes: list[int] | None | UnsetType = field(
-        name="errorIndexes", default=UNSET
-    )
+        list[BulkResponseResultContactListContactListBulkEntityErrorContactList] | None
+    ) = None
+    error_count: int | None = field(name="errorCount", default=None)
+    error_indexes: list[int] | None = field(name="errorIndexes", default=None)
 
 
 class ContactPhoneNumberColumn(Model):
@@ -1001,14 +901,12 @@ class ContactPhoneNumberColumn(Model):
         callable_time_column: A column that indicates the timezone to use for a given contact when checking callable times. Not allowed if 'automaticTimeZoneMapping' is set to true.
     """
 
-    column_name: str | None | UnsetType = field(name="columnName", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    callable_time_column_name: str | None | UnsetType = field(
-        name="callableTimeColumnName", default=UNSET
+    column_name: str | None = field(name="columnName", default=None)
+    type: str | None = None
+    callable_time_column_name: str | None = field(
+        name="callableTimeColumnName", default=None
     )
-    callable_time_column: str | None | UnsetType = field(
-        name="callableTimeColumn", default=UNSET
-    )
+    callable_time_column: str | None = field(name="callableTimeColumn", default=None)
 
 
 class ContactSearchOperation(Model):
@@ -1018,9 +916,7 @@ class ContactSearchOperation(Model):
         simple_search: Simple Search operation to execute
     """
 
-    simple_search: ContactSimpleSearch | None | UnsetType = field(
-        name="simpleSearch", default=UNSET
-    )
+    simple_search: ContactSimpleSearch | None = field(name="simpleSearch", default=None)
 
 
 class ContactSearchRequest(Model):
@@ -1034,13 +930,11 @@ class ContactSearchRequest(Model):
         operation: Search operation to execute, currently supports {@code simpleSearch} only.
     """
 
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    division_ids: list[str] | None | UnsetType = field(
-        name="divisionIds", default=UNSET
-    )
-    expand: list[str] | None | UnsetType = UNSET
-    operation: ContactSearchOperation | None | UnsetType = UNSET
+    page_number: int | None = field(name="pageNumber", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    division_ids: list[str] | None = field(name="divisionIds", default=None)
+    expand: list[str] | None = None
+    operation: ContactSearchOperation | None = None
 
 
 class ContactSimpleSearch(Model):
@@ -1052,9 +946,9 @@ class ContactSimpleSearch(Model):
         ids: List of External Contact ids to exact match in search result. Optional filter, up to 100
     """
 
-    query: str | None | UnsetType = UNSET
-    sort_order: list[str] | None | UnsetType = field(name="sortOrder", default=UNSET)
-    ids: list[str] | None | UnsetType = UNSET
+    query: str | None = None
+    sort_order: list[str] | None = field(name="sortOrder", default=None)
+    ids: list[str] | None = None
 
 
 class ContactSort(Model):
@@ -1065,9 +959,9 @@ class ContactSort(Model):
         numeric: Whether or not the column contains numeric data.
     """
 
-    field_name: str | None | UnsetType = field(name="fieldName", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    numeric: bool | None | UnsetType = UNSET
+    field_name: str | None = field(name="fieldName", default=None)
+    direction: str | None = None
+    numeric: bool | None = None
 
 
 class ContactVertex(Model):
@@ -1078,5 +972,5 @@ class ContactVertex(Model):
         contact: The contact found
     """
 
-    vertex_id: str | None | UnsetType = field(name="vertexId", default=UNSET)
-    contact: ExternalContact | None | UnsetType = UNSET
+    vertex_id: str | None = field(name="vertexId", default=None)
+    contact: ExternalContact | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .column import ColumnStatus
@@ -19,7 +19,7 @@ class ContactableStatus(Model):
         column_status: A map of individual contact method columns to whether the individual column is contactable for the associated media type.
     """
 
-    contactable: bool | None | UnsetType = UNSET
-    column_status: dict[str, ColumnStatus] | None | UnsetType = field(
-        name="columnStatus", default=UNSET
+    contactable: bool | None = None
+    column_status: dict[str, ColumnStatus] | None = field(
+        name="columnStatus", default=None
     )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Any, Model, UnsetType, field
+from .._models import Any, Model, field
 
 
 class ContactlistDownloadReadyExportUri(Model):
@@ -12,13 +12,15 @@ class ContactlistDownloadReadyExportUri(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    uri: str | None | UnsetType = UNSET
-    export_timestamp: str | None | UnsetType = field(
-        name="exportTimestamp", default=UNSET
+    uri: str | None = None
+    export_timestamp: str | None = field(name="exportTimestamp", default=None)
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
-    )
+
+
+ContactlistDownloadReadyObject = dict[str, Any]
+"""The ContactlistDownloadReadyObject type: ``dict[str, Any]``."""
 
 
 class ContactlistImportStatusImportStatus(Model):
@@ -36,21 +38,19 @@ class ContactlistImportStatusImportStatus(Model):
         list_name_prefix: The prefix used for target contact list names
     """
 
-    import_state: str | None | UnsetType = field(name="importState", default=UNSET)
-    total_records: int | None | UnsetType = field(name="totalRecords", default=UNSET)
-    completed_records: int | None | UnsetType = field(
-        name="completedRecords", default=UNSET
+    import_state: str | None = field(name="importState", default=None)
+    total_records: int | None = field(name="totalRecords", default=None)
+    completed_records: int | None = field(name="completedRecords", default=None)
+    percentage_complete: int | None = field(name="percentageComplete", default=None)
+    failure_reason: str | None = field(name="failureReason", default=None)
+    target_contact_list_ids: list[str] | None = field(
+        name="targetContactListIds", default=None
     )
-    percentage_complete: int | None | UnsetType = field(
-        name="percentageComplete", default=UNSET
+    list_name_prefix: str | None = field(name="listNamePrefix", default=None)
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
-    failure_reason: str | None | UnsetType = field(name="failureReason", default=UNSET)
-    target_contact_list_ids: list[str] | None | UnsetType = field(
-        name="targetContactListIds", default=UNSET
-    )
-    list_name_prefix: str | None | UnsetType = field(
-        name="listNamePrefix", default=UNSET
-    )
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
-    )
+
+
+ContactlistImportStatusObject = dict[str, Any]
+"""The ContactlistImportStatusObject type: ``dict[str, Any]``."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .contact import ContactBulkSearchCriteria
@@ -28,29 +28,23 @@ class ContactsBulkOperationJob(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    total_records: int | None | UnsetType = field(name="totalRecords", default=UNSET)
-    completed_records: int | None | UnsetType = field(
-        name="completedRecords", default=UNSET
-    )
-    percent_complete: int | None | UnsetType = field(
-        name="percentComplete", default=UNSET
-    )
-    failure_reason: ErrorInfo | None | UnsetType = field(
-        name="failureReason", default=UNSET
-    )
-    download_uri: str | None | UnsetType = field(name="downloadURI", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    state: str | None = None
+    type: str | None = None
+    total_records: int | None = field(name="totalRecords", default=None)
+    completed_records: int | None = field(name="completedRecords", default=None)
+    percent_complete: int | None = field(name="percentComplete", default=None)
+    failure_reason: ErrorInfo | None = field(name="failureReason", default=None)
+    download_uri: str | None = field(name="downloadURI", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ContactsBulkOperationJobListing(Model):
     """The ContactsBulkOperationJobListing model."""
 
-    total: int | None | UnsetType = UNSET
-    entities: list[ContactsBulkOperationJob] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    total: int | None = None
+    entities: list[ContactsBulkOperationJob] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ContactsExport(Model):
@@ -69,26 +63,18 @@ class ContactsExport(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    division_ids: list[str] | None | UnsetType = field(
-        name="divisionIds", default=UNSET
+    id: str | None = None
+    division_ids: list[str] | None = field(name="divisionIds", default=None)
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_completion: datetime | None = field(name="dateCompletion", default=None)
+    status: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    result_row_count: int | None = field(name="resultRowCount", default=None)
+    query_conditions: ContactsExportQueryConditions | None = field(
+        name="queryConditions", default=None
     )
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_completion: datetime | None | UnsetType = field(
-        name="dateCompletion", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    result_row_count: int | None | UnsetType = field(
-        name="resultRowCount", default=UNSET
-    )
-    query_conditions: ContactsExportQueryConditions | None | UnsetType = field(
-        name="queryConditions", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ContactsExportComparisonFieldFilter(Model):
@@ -99,8 +85,8 @@ class ContactsExportComparisonFieldFilter(Model):
         value: Value to compare field's value against
     """
 
-    field_: str | None | UnsetType = field(name="field", default=UNSET)
-    value: str | None | UnsetType = UNSET
+    field_: str | None = field(name="field", default=None)
+    value: str | None = None
 
 
 class ContactsExportFieldFilter(Model):
@@ -111,8 +97,8 @@ class ContactsExportFieldFilter(Model):
         value: Value to check field's value against
     """
 
-    field_: str | None | UnsetType = field(name="field", default=UNSET)
-    value: str | None | UnsetType = UNSET
+    field_: str | None = field(name="field", default=None)
+    value: str | None = None
 
 
 class ContactsExportFieldListFilter(Model):
@@ -123,8 +109,8 @@ class ContactsExportFieldListFilter(Model):
         values: Values to check field's value against
     """
 
-    field_: str | None | UnsetType = field(name="field", default=UNSET)
-    values: list[str] | None | UnsetType = UNSET
+    field_: str | None = field(name="field", default=None)
+    values: list[str] | None = None
 
 
 class ContactsExportFilter(Model):
@@ -140,26 +126,22 @@ class ContactsExportFilter(Model):
         not_: Boolean negation of filters
     """
 
-    eq: ContactsExportFieldFilter | None | UnsetType = UNSET
-    in_: ContactsExportFieldListFilter | None | UnsetType = field(
-        name="in", default=UNSET
-    )
-    lte: ContactsExportComparisonFieldFilter | None | UnsetType = UNSET
-    gte: ContactsExportComparisonFieldFilter | None | UnsetType = UNSET
-    and_: list[ContactsExportFilter] | None | UnsetType = field(
-        name="and", default=UNSET
-    )
-    or_: list[ContactsExportFilter] | None | UnsetType = field(name="or", default=UNSET)
-    not_: ContactsExportFilter | None | UnsetType = field(name="not", default=UNSET)
+    eq: ContactsExportFieldFilter | None = None
+    in_: ContactsExportFieldListFilter | None = field(name="in", default=None)
+    lte: ContactsExportComparisonFieldFilter | None = None
+    gte: ContactsExportComparisonFieldFilter | None = None
+    and_: list[ContactsExportFilter] | None = field(name="and", default=None)
+    or_: list[ContactsExportFilter] | None = field(name="or", default=None)
+    not_: ContactsExportFilter | None = field(name="not", default=None)
 
 
 class ContactsExportListing(Model):
     """The ContactsExportListing model."""
 
-    entities: list[ContactsExport] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[ContactsExport] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class ContactsExportQueryConditions(Model):
@@ -170,8 +152,8 @@ class ContactsExportQueryConditions(Model):
         limit: Maximum result count in export, default is 180 000 000
     """
 
-    filters: ContactsExportFilter | None | UnsetType = UNSET
-    limit: int | None | UnsetType = UNSET
+    filters: ContactsExportFilter | None = None
+    limit: int | None = None
 
 
 class ContactsExportRequest(Model):
@@ -183,11 +165,9 @@ class ContactsExportRequest(Model):
         contact_ids: Contact IDs to be exported.
     """
 
-    contact_list_filter_id: str | None | UnsetType = field(
-        name="contactListFilterId", default=UNSET
-    )
-    criteria: ContactBulkSearchCriteria | None | UnsetType = UNSET
-    contact_ids: list[str] | None | UnsetType = field(name="contactIds", default=UNSET)
+    contact_list_filter_id: str | None = field(name="contactListFilterId", default=None)
+    criteria: ContactBulkSearchCriteria | None = None
+    contact_ids: list[str] | None = field(name="contactIds", default=None)
 
 
 class ContactsPatchChange(Model):
@@ -199,6 +179,6 @@ class ContactsPatchChange(Model):
         action: The action of the operation.UpdateIfEmpty: Update if and only if the current value is emptyUpdate: Update the field unconditionally.UpdateIfExists: Update the field if and only if the existing field is not empty.AppendToCollection: Add new items to a collection, preserving existing data.Remove: Remove the current value unconditionally.RemoveFromCollection: Remove specified value from a collection. Allowed values: "UpdateIfEmpty", "UpdateIfExists", "Update", "AppendToCollection", "Remove", "RemoveFromCollection".
     """
 
-    field_: str | None | UnsetType = field(name="field", default=UNSET)
-    value: dict[str, Any] | None | UnsetType = UNSET
-    action: str | None | UnsetType = UNSET
+    field_: str | None = field(name="field", default=None)
+    value: dict[str, Any] | None = None
+    action: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .call import CallToAction
@@ -24,9 +24,9 @@ class ContentActions(Model):
         textback: Text to be returned as the payload from a ButtonResponse when a button is clicked. The textback and title are a combination which will have to be unique across each card and carousel in order to determine which button was clicked in that card or carousel.
     """
 
-    url: str | None | UnsetType = UNSET
-    url_target: str | None | UnsetType = field(name="urlTarget", default=UNSET)
-    textback: str | None | UnsetType = UNSET
+    url: str | None = None
+    url_target: str | None = field(name="urlTarget", default=None)
+    textback: str | None = None
 
 
 class ContentButtonResponse(Model):
@@ -39,10 +39,10 @@ class ContentButtonResponse(Model):
         payload: The response payload associated with the clicked button.
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    payload: str | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
+    text: str | None = None
+    payload: str | None = None
 
 
 class ContentCard(Model):
@@ -57,14 +57,12 @@ class ContentCard(Model):
         actions: An array of action objects.
     """
 
-    title: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    image: str | None | UnsetType = UNSET
-    video: str | None | UnsetType = UNSET
-    default_action: ContentCardAction | None | UnsetType = field(
-        name="defaultAction", default=UNSET
-    )
-    actions: list[ContentCardAction] | None | UnsetType = UNSET
+    title: str | None = None
+    description: str | None = None
+    image: str | None = None
+    video: str | None = None
+    default_action: ContentCardAction | None = field(name="defaultAction", default=None)
+    actions: list[ContentCardAction] | None = None
 
 
 class ContentCardAction(Model):
@@ -77,10 +75,10 @@ class ContentCardAction(Model):
         url: A URL of a web page to direct the user to.
     """
 
-    type: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    payload: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
+    type: str | None = None
+    text: str | None = None
+    payload: str | None = None
+    url: str | None = None
 
 
 class ContentCarousel(Model):
@@ -90,7 +88,7 @@ class ContentCarousel(Model):
         cards: An array of card objects.
     """
 
-    cards: list[ContentCard] | None | UnsetType = UNSET
+    cards: list[ContentCard] | None = None
 
 
 class ContentDatePicker(Model):
@@ -105,13 +103,13 @@ class ContentDatePicker(Model):
         available_times: An array of available times objects.
     """
 
-    title: str | None | UnsetType = UNSET
-    subtitle: str | None | UnsetType = UNSET
-    image_url: str | None | UnsetType = field(name="imageUrl", default=UNSET)
-    date_minimum: datetime | None | UnsetType = field(name="dateMinimum", default=UNSET)
-    date_maximum: datetime | None | UnsetType = field(name="dateMaximum", default=UNSET)
-    available_times: list[ContentDatePickerAvailableTime] | None | UnsetType = field(
-        name="availableTimes", default=UNSET
+    title: str | None = None
+    subtitle: str | None = None
+    image_url: str | None = field(name="imageUrl", default=None)
+    date_minimum: datetime | None = field(name="dateMinimum", default=None)
+    date_maximum: datetime | None = field(name="dateMaximum", default=None)
+    available_times: list[ContentDatePickerAvailableTime] | None = field(
+        name="availableTimes", default=None
     )
 
 
@@ -123,8 +121,8 @@ class ContentDatePickerAvailableTime(Model):
         date_time: The date and times of the event being scheduled. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    duration: int | None | UnsetType = UNSET
-    date_time: datetime | None | UnsetType = field(name="dateTime", default=UNSET)
+    duration: int | None = None
+    date_time: datetime | None = field(name="dateTime", default=None)
 
 
 class ContentFilterItem(Model):
@@ -135,10 +133,10 @@ class ContentFilterItem(Model):
         operator: Allowed values: "IN", "RANGE", "EQUALS", "NOTEQUALS", "LESSTHAN", "LESSTHANEQUALS", "GREATERTHAN", "GREATERTHANEQUALS", "CONTAINS".
     """
 
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    values: list[str] | None | UnsetType = UNSET
+    name: str | None = None
+    type: str | None = None
+    operator: str | None = None
+    values: list[str] | None = None
 
 
 class ContentManagementSingleDocumentTopicDocumentDataV2(Model):
@@ -147,32 +145,26 @@ class ContentManagementSingleDocumentTopicDocumentDataV2(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    workspace: ContentManagementSingleDocumentTopicWorkspaceData | None = None
+    created_by: ContentManagementSingleDocumentTopicUserData | None = field(
+        name="createdBy", default=None
     )
-    workspace: ContentManagementSingleDocumentTopicWorkspaceData | None | UnsetType = (
-        UNSET
+    content_type: str | None = field(name="contentType", default=None)
+    content_length: int | None = field(name="contentLength", default=None)
+    filename: str | None = None
+    change_number: int | None = field(name="changeNumber", default=None)
+    date_uploaded: datetime | None = field(name="dateUploaded", default=None)
+    uploaded_by: ContentManagementSingleDocumentTopicUserData | None = field(
+        name="uploadedBy", default=None
     )
-    created_by: ContentManagementSingleDocumentTopicUserData | None | UnsetType = field(
-        name="createdBy", default=UNSET
+    lock_info: ContentManagementSingleDocumentTopicLockData | None = field(
+        name="lockInfo", default=None
     )
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    content_length: int | None | UnsetType = field(name="contentLength", default=UNSET)
-    filename: str | None | UnsetType = UNSET
-    change_number: int | None | UnsetType = field(name="changeNumber", default=UNSET)
-    date_uploaded: datetime | None | UnsetType = field(
-        name="dateUploaded", default=UNSET
-    )
-    uploaded_by: ContentManagementSingleDocumentTopicUserData | None | UnsetType = (
-        field(name="uploadedBy", default=UNSET)
-    )
-    lock_info: ContentManagementSingleDocumentTopicLockData | None | UnsetType = field(
-        name="lockInfo", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ContentManagementSingleDocumentTopicLockData(Model):
@@ -181,11 +173,11 @@ class ContentManagementSingleDocumentTopicLockData(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    locked_by: ContentManagementSingleDocumentTopicUserData | None | UnsetType = field(
-        name="lockedBy", default=UNSET
+    locked_by: ContentManagementSingleDocumentTopicUserData | None = field(
+        name="lockedBy", default=None
     )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_expires: datetime | None | UnsetType = field(name="dateExpires", default=UNSET)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_expires: datetime | None = field(name="dateExpires", default=None)
 
 
 class ContentManagementSingleDocumentTopicUserData(Model):
@@ -194,8 +186,8 @@ class ContentManagementSingleDocumentTopicUserData(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class ContentManagementSingleDocumentTopicWorkspaceData(Model):
@@ -204,7 +196,7 @@ class ContentManagementSingleDocumentTopicWorkspaceData(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class ContentManagementWorkspaceDocumentsTopicDocumentDataV2(Model):
@@ -213,32 +205,26 @@ class ContentManagementWorkspaceDocumentsTopicDocumentDataV2(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    workspace: ContentManagementWorkspaceDocumentsTopicWorkspaceData | None = None
+    created_by: ContentManagementWorkspaceDocumentsTopicUserData | None = field(
+        name="createdBy", default=None
     )
-    workspace: (
-        ContentManagementWorkspaceDocumentsTopicWorkspaceData | None | UnsetType
-    ) = UNSET
-    created_by: ContentManagementWorkspaceDocumentsTopicUserData | None | UnsetType = (
-        field(name="createdBy", default=UNSET)
+    content_type: str | None = field(name="contentType", default=None)
+    content_length: int | None = field(name="contentLength", default=None)
+    filename: str | None = None
+    change_number: int | None = field(name="changeNumber", default=None)
+    date_uploaded: datetime | None = field(name="dateUploaded", default=None)
+    uploaded_by: ContentManagementWorkspaceDocumentsTopicUserData | None = field(
+        name="uploadedBy", default=None
     )
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    content_length: int | None | UnsetType = field(name="contentLength", default=UNSET)
-    filename: str | None | UnsetType = UNSET
-    change_number: int | None | UnsetType = field(name="changeNumber", default=UNSET)
-    date_uploaded: datetime | None | UnsetType = field(
-        name="dateUploaded", default=UNSET
+    lock_info: ContentManagementWorkspaceDocumentsTopicLockData | None = field(
+        name="lockInfo", default=None
     )
-    uploaded_by: ContentManagementWorkspaceDocumentsTopicUserData | None | UnsetType = (
-        field(name="uploadedBy", default=UNSET)
-    )
-    lock_info: ContentManagementWorkspaceDocumentsTopicLockData | None | UnsetType = (
-        field(name="lockInfo", default=UNSET)
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ContentManagementWorkspaceDocumentsTopicLockData(Model):
@@ -247,11 +233,11 @@ class ContentManagementWorkspaceDocumentsTopicLockData(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    locked_by: ContentManagementWorkspaceDocumentsTopicUserData | None | UnsetType = (
-        field(name="lockedBy", default=UNSET)
+    locked_by: ContentManagementWorkspaceDocumentsTopicUserData | None = field(
+        name="lockedBy", default=None
     )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_expires: datetime | None | UnsetType = field(name="dateExpires", default=UNSET)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_expires: datetime | None = field(name="dateExpires", default=None)
 
 
 class ContentManagementWorkspaceDocumentsTopicUserData(Model):
@@ -260,8 +246,8 @@ class ContentManagementWorkspaceDocumentsTopicUserData(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class ContentManagementWorkspaceDocumentsTopicWorkspaceData(Model):
@@ -270,7 +256,7 @@ class ContentManagementWorkspaceDocumentsTopicWorkspaceData(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class ContentModeration(Model):
@@ -281,8 +267,8 @@ class ContentModeration(Model):
         categories: The Content Moderation Categories of the message.
     """
 
-    flag: str | None | UnsetType = UNSET
-    categories: list[str] | None | UnsetType = UNSET
+    flag: str | None = None
+    categories: list[str] | None = None
 
 
 class ContentOffer(Model):
@@ -300,17 +286,15 @@ class ContentOffer(Model):
         image_alt_text: Image description text for accessibility compliance and assistive technology support.
     """
 
-    image_url: str | None | UnsetType = field(name="imageUrl", default=UNSET)
-    display_mode: str | None | UnsetType = field(name="displayMode", default=UNSET)
-    layout_mode: str | None | UnsetType = field(name="layoutMode", default=UNSET)
-    title: str | None | UnsetType = UNSET
-    headline: str | None | UnsetType = UNSET
-    body: str | None | UnsetType = UNSET
-    call_to_action: CallToAction | None | UnsetType = field(
-        name="callToAction", default=UNSET
-    )
-    style: ContentOfferStylingConfiguration | None | UnsetType = UNSET
-    image_alt_text: str | None | UnsetType = field(name="imageAltText", default=UNSET)
+    image_url: str | None = field(name="imageUrl", default=None)
+    display_mode: str | None = field(name="displayMode", default=None)
+    layout_mode: str | None = field(name="layoutMode", default=None)
+    title: str | None = None
+    headline: str | None = None
+    body: str | None = None
+    call_to_action: CallToAction | None = field(name="callToAction", default=None)
+    style: ContentOfferStylingConfiguration | None = None
+    image_alt_text: str | None = field(name="imageAltText", default=None)
 
 
 class ContentOfferStyleProperties(Model):
@@ -322,11 +306,9 @@ class ContentOfferStyleProperties(Model):
         background_color: Background color of the offer. (eg. #000000)
     """
 
-    padding: str | None | UnsetType = UNSET
-    color: str | None | UnsetType = UNSET
-    background_color: str | None | UnsetType = field(
-        name="backgroundColor", default=UNSET
-    )
+    padding: str | None = None
+    color: str | None = None
+    background_color: str | None = field(name="backgroundColor", default=None)
 
 
 class ContentOfferStylingConfiguration(Model):
@@ -342,17 +324,15 @@ class ContentOfferStylingConfiguration(Model):
         body: Properties for customizing the appearance of the body text.
     """
 
-    position: ContentPositionProperties | None | UnsetType = UNSET
-    offer: ContentOfferStyleProperties | None | UnsetType = UNSET
-    close_button: CloseButtonStyleProperties | None | UnsetType = field(
-        name="closeButton", default=UNSET
+    position: ContentPositionProperties | None = None
+    offer: ContentOfferStyleProperties | None = None
+    close_button: CloseButtonStyleProperties | None = field(
+        name="closeButton", default=None
     )
-    cta_button: CtaButtonStyleProperties | None | UnsetType = field(
-        name="ctaButton", default=UNSET
-    )
-    title: TextStyleProperties | None | UnsetType = UNSET
-    headline: TextStyleProperties | None | UnsetType = UNSET
-    body: TextStyleProperties | None | UnsetType = UNSET
+    cta_button: CtaButtonStyleProperties | None = field(name="ctaButton", default=None)
+    title: TextStyleProperties | None = None
+    headline: TextStyleProperties | None = None
+    body: TextStyleProperties | None = None
 
 
 class ContentPositionProperties(Model):
@@ -365,10 +345,10 @@ class ContentPositionProperties(Model):
         right: Right positioning offset.
     """
 
-    top: str | None | UnsetType = UNSET
-    bottom: str | None | UnsetType = UNSET
-    left: str | None | UnsetType = UNSET
-    right: str | None | UnsetType = UNSET
+    top: str | None = None
+    bottom: str | None = None
+    left: str | None = None
+    right: str | None = None
 
 
 class ContentReaction(Model):
@@ -379,8 +359,8 @@ class ContentReaction(Model):
         count: Number of users that reacted this way to the message.
     """
 
-    reaction_type: str | None | UnsetType = field(name="reactionType", default=UNSET)
-    count: int | None | UnsetType = UNSET
+    reaction_type: str | None = field(name="reactionType", default=None)
+    count: int | None = None
 
 
 class ContentSetting(Model):
@@ -390,4 +370,4 @@ class ContentSetting(Model):
         story: Settings relating to facebook and instagram stories feature
     """
 
-    story: StorySetting | None | UnsetType = UNSET
+    story: StorySetting | None = None

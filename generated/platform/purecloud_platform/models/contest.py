@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -23,11 +23,11 @@ class ContestCompleteData(Model):
         winners: Winners of the contest
     """
 
-    date_end: date | None | UnsetType = field(name="dateEnd", default=UNSET)
-    anonymization: str | None | UnsetType = UNSET
-    metrics: list[ContestDataMetrics] | None | UnsetType = UNSET
-    prizes: list[ContestDataPrizes] | None | UnsetType = UNSET
-    winners: list[ContestDataWinners] | None | UnsetType = UNSET
+    date_end: date | None = field(name="dateEnd", default=None)
+    anonymization: str | None = None
+    metrics: list[ContestDataMetrics] | None = None
+    prizes: list[ContestDataPrizes] | None = None
+    winners: list[ContestDataWinners] | None = None
 
 
 class ContestCompleteDataScore(Model):
@@ -37,7 +37,7 @@ class ContestCompleteDataScore(Model):
         score: The Contest score
     """
 
-    score: float | None | UnsetType = UNSET
+    score: float | None = None
 
 
 class ContestDataMetrics(Model):
@@ -49,9 +49,9 @@ class ContestDataMetrics(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ContestDataPrizes(Model):
@@ -63,9 +63,9 @@ class ContestDataPrizes(Model):
         image_id: Id of the prize image
     """
 
-    tier: int | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    image_id: str | None | UnsetType = field(name="imageId", default=UNSET)
+    tier: int | None = None
+    name: str | None = None
+    image_id: str | None = field(name="imageId", default=None)
 
 
 class ContestDataWinners(Model):
@@ -78,12 +78,12 @@ class ContestDataWinners(Model):
         users: List of users in this tier
     """
 
-    tier: int | None | UnsetType = UNSET
-    winners_count: int | None | UnsetType = field(name="winnersCount", default=UNSET)
-    contest_score: ContestCompleteDataScore | None | UnsetType = field(
-        name="contestScore", default=UNSET
+    tier: int | None = None
+    winners_count: int | None = field(name="winnersCount", default=None)
+    contest_score: ContestCompleteDataScore | None = field(
+        name="contestScore", default=None
     )
-    users: list[ContestDataWinnersUsers] | None | UnsetType = UNSET
+    users: list[ContestDataWinnersUsers] | None = None
 
 
 class ContestDataWinnersUsers(Model):
@@ -95,9 +95,9 @@ class ContestDataWinnersUsers(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    rank: int | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    rank: int | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ContestDisqualifiedAgents(Model):
@@ -109,9 +109,9 @@ class ContestDisqualifiedAgents(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    note: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    note: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ContestMetricScore(Model):
@@ -124,12 +124,10 @@ class ContestMetricScore(Model):
         percent_of_goal: The Contest Metric percentOfGoal
     """
 
-    metric: AddressableEntityRef | None | UnsetType = UNSET
-    score: float | None | UnsetType = UNSET
-    total_points: float | None | UnsetType = field(name="totalPoints", default=UNSET)
-    percent_of_goal: float | None | UnsetType = field(
-        name="percentOfGoal", default=UNSET
-    )
+    metric: AddressableEntityRef | None = None
+    score: float | None = None
+    total_points: float | None = field(name="totalPoints", default=None)
+    percent_of_goal: float | None = field(name="percentOfGoal", default=None)
 
 
 class ContestMetricScoreRanked(Model):
@@ -143,13 +141,11 @@ class ContestMetricScoreRanked(Model):
         rank: The Contest Score rank, a lower rank is better (1 is the best)
     """
 
-    metric: AddressableEntityRef | None | UnsetType = UNSET
-    score: float | None | UnsetType = UNSET
-    total_points: float | None | UnsetType = field(name="totalPoints", default=UNSET)
-    percent_of_goal: float | None | UnsetType = field(
-        name="percentOfGoal", default=UNSET
-    )
-    rank: int | None | UnsetType = UNSET
+    metric: AddressableEntityRef | None = None
+    score: float | None = None
+    total_points: float | None = field(name="totalPoints", default=None)
+    percent_of_goal: float | None = field(name="percentOfGoal", default=None)
+    rank: int | None = None
 
 
 class ContestMetrics(Model):
@@ -162,13 +158,11 @@ class ContestMetrics(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    weight: int | None | UnsetType = UNSET
-    minimum_qualifier: int | None | UnsetType = field(
-        name="minimumQualifier", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    weight: int | None = None
+    minimum_qualifier: int | None = field(name="minimumQualifier", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ContestPrizes(Model):
@@ -183,12 +177,12 @@ class ContestPrizes(Model):
         winners_count: The Contest Prize winner Count
     """
 
-    tier: int | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    image_id: str | None | UnsetType = field(name="imageId", default=UNSET)
-    image_url: str | None | UnsetType = field(name="imageUrl", default=UNSET)
-    winners_count: int | None | UnsetType = field(name="winnersCount", default=UNSET)
+    tier: int | None = None
+    name: str | None = None
+    description: str | None = None
+    image_id: str | None = field(name="imageId", default=None)
+    image_url: str | None = field(name="imageUrl", default=None)
+    winners_count: int | None = field(name="winnersCount", default=None)
 
 
 class ContestProfile(Model):
@@ -199,9 +193,9 @@ class ContestProfile(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ContestRequesingParticipantDailyInfo(Model):
@@ -212,10 +206,8 @@ class ContestRequesingParticipantDailyInfo(Model):
         contest_score: The Contest score
     """
 
-    date_workday: date | None | UnsetType = field(name="dateWorkday", default=UNSET)
-    contest_score: ContestScoreRanked | None | UnsetType = field(
-        name="contestScore", default=UNSET
-    )
+    date_workday: date | None = field(name="dateWorkday", default=None)
+    contest_score: ContestScoreRanked | None = field(name="contestScore", default=None)
 
 
 class ContestScore(Model):
@@ -227,11 +219,9 @@ class ContestScore(Model):
         percent_of_goal: The Contest percentOfGoal
     """
 
-    score: float | None | UnsetType = UNSET
-    total_points: float | None | UnsetType = field(name="totalPoints", default=UNSET)
-    percent_of_goal: float | None | UnsetType = field(
-        name="percentOfGoal", default=UNSET
-    )
+    score: float | None = None
+    total_points: float | None = field(name="totalPoints", default=None)
+    percent_of_goal: float | None = field(name="percentOfGoal", default=None)
 
 
 class ContestScoreRanked(Model):
@@ -245,13 +235,11 @@ class ContestScoreRanked(Model):
         tier: The Contest Score tier
     """
 
-    score: float | None | UnsetType = UNSET
-    total_points: float | None | UnsetType = field(name="totalPoints", default=UNSET)
-    percent_of_goal: float | None | UnsetType = field(
-        name="percentOfGoal", default=UNSET
-    )
-    rank: int | None | UnsetType = UNSET
-    tier: int | None | UnsetType = UNSET
+    score: float | None = None
+    total_points: float | None = field(name="totalPoints", default=None)
+    percent_of_goal: float | None = field(name="percentOfGoal", default=None)
+    rank: int | None = None
+    tier: int | None = None
 
 
 class ContestScoresAgentTrend(Model):
@@ -264,14 +252,12 @@ class ContestScoresAgentTrend(Model):
         date_workday: Workday of the contest scores leaderboard. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
     """
 
-    contest_score: ContestScoreRanked | None | UnsetType = field(
-        name="contestScore", default=UNSET
+    contest_score: ContestScoreRanked | None = field(name="contestScore", default=None)
+    metric_scores: list[ContestMetricScoreRanked] | None = field(
+        name="metricScores", default=None
     )
-    metric_scores: list[ContestMetricScoreRanked] | None | UnsetType = field(
-        name="metricScores", default=UNSET
-    )
-    disqualified: bool | None | UnsetType = UNSET
-    date_workday: date | None | UnsetType = field(name="dateWorkday", default=UNSET)
+    disqualified: bool | None = None
+    date_workday: date | None = field(name="dateWorkday", default=None)
 
 
 class ContestScoresAgentTrendList(Model):
@@ -281,8 +267,8 @@ class ContestScoresAgentTrendList(Model):
         user: The Contest Scores Leaderboard user
     """
 
-    entities: list[ContestScoresAgentTrend] | None | UnsetType = UNSET
-    user: UserReference | None | UnsetType = UNSET
+    entities: list[ContestScoresAgentTrend] | None = None
+    user: UserReference | None = None
 
 
 class ContestScoresAgents(Model):
@@ -295,14 +281,12 @@ class ContestScoresAgents(Model):
         user: The Contest Scores Leaderboard user
     """
 
-    contest_score: ContestScoreRanked | None | UnsetType = field(
-        name="contestScore", default=UNSET
+    contest_score: ContestScoreRanked | None = field(name="contestScore", default=None)
+    metric_scores: list[ContestMetricScoreRanked] | None = field(
+        name="metricScores", default=None
     )
-    metric_scores: list[ContestMetricScoreRanked] | None | UnsetType = field(
-        name="metricScores", default=UNSET
-    )
-    disqualified: bool | None | UnsetType = UNSET
-    user: UserReference | None | UnsetType = UNSET
+    disqualified: bool | None = None
+    user: UserReference | None = None
 
 
 class ContestScoresAgentsPagedList(Model):
@@ -312,12 +296,12 @@ class ContestScoresAgentsPagedList(Model):
         date_workday: Workday of the contest scores leaderboard. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
     """
 
-    entities: list[ContestScoresAgents] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    date_workday: date | None | UnsetType = field(name="dateWorkday", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[ContestScoresAgents] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    date_workday: date | None = field(name="dateWorkday", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ContestScoresGroupTrend(Model):
@@ -329,19 +313,17 @@ class ContestScoresGroupTrend(Model):
         metric_scores: The Contest metric scores
     """
 
-    date_workday: date | None | UnsetType = field(name="dateWorkday", default=UNSET)
-    contest_score: ContestScore | None | UnsetType = field(
-        name="contestScore", default=UNSET
-    )
-    metric_scores: list[ContestMetricScore] | None | UnsetType = field(
-        name="metricScores", default=UNSET
+    date_workday: date | None = field(name="dateWorkday", default=None)
+    contest_score: ContestScore | None = field(name="contestScore", default=None)
+    metric_scores: list[ContestMetricScore] | None = field(
+        name="metricScores", default=None
     )
 
 
 class ContestScoresGroupTrendList(Model):
     """The ContestScoresGroupTrendList model."""
 
-    entities: list[ContestScoresGroupTrend] | None | UnsetType = UNSET
+    entities: list[ContestScoresGroupTrend] | None = None
 
 
 class ContestUserRank(Model):
@@ -354,10 +336,10 @@ class ContestUserRank(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    rank: int | None | UnsetType = UNSET
-    score: float | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    rank: int | None = None
+    score: float | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ContestWinners(Model):
@@ -369,9 +351,9 @@ class ContestWinners(Model):
         users: The Contest Winner users at the tier
     """
 
-    tier: int | None | UnsetType = UNSET
-    winners_count: int | None | UnsetType = field(name="winnersCount", default=UNSET)
-    users: list[ContestUserRank] | None | UnsetType = UNSET
+    tier: int | None = None
+    winners_count: int | None = field(name="winnersCount", default=None)
+    users: list[ContestUserRank] | None = None
 
 
 class ContestWinnersRequest(Model):
@@ -382,5 +364,5 @@ class ContestWinnersRequest(Model):
         user_ids: The Contest Winner users at the tier
     """
 
-    tier: int | None | UnsetType = UNSET
-    user_ids: list[str] | None | UnsetType = field(name="userIds", default=UNSET)
+    tier: int | None = None
+    user_ids: list[str] | None = field(name="userIds", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .contest import (
@@ -42,29 +42,21 @@ class ContestsCreateRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    division: WritableDivision | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_start: date | None | UnsetType = field(name="dateStart", default=UNSET)
-    date_end: date | None | UnsetType = field(name="dateEnd", default=UNSET)
-    winning_criteria: str | None | UnsetType = field(
-        name="winningCriteria", default=UNSET
-    )
-    date_announced: datetime | None | UnsetType = field(
-        name="dateAnnounced", default=UNSET
-    )
-    announcement_timezone: str | None | UnsetType = field(
-        name="announcementTimezone", default=UNSET
-    )
-    anonymization: str | None | UnsetType = UNSET
-    metrics: list[ContestMetrics] | None | UnsetType = UNSET
-    prizes: list[ContestPrizes] | None | UnsetType = UNSET
-    profile_id: str | None | UnsetType = field(name="profileId", default=UNSET)
-    participant_ids: list[str] | None | UnsetType = field(
-        name="participantIds", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    division: WritableDivision | None = None
+    title: str | None = None
+    description: str | None = None
+    date_start: date | None = field(name="dateStart", default=None)
+    date_end: date | None = field(name="dateEnd", default=None)
+    winning_criteria: str | None = field(name="winningCriteria", default=None)
+    date_announced: datetime | None = field(name="dateAnnounced", default=None)
+    announcement_timezone: str | None = field(name="announcementTimezone", default=None)
+    anonymization: str | None = None
+    metrics: list[ContestMetrics] | None = None
+    prizes: list[ContestPrizes] | None = None
+    profile_id: str | None = field(name="profileId", default=None)
+    participant_ids: list[str] | None = field(name="participantIds", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ContestsEssentials(Model):
@@ -88,35 +80,25 @@ class ContestsEssentials(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    date_start: date | None | UnsetType = field(name="dateStart", default=UNSET)
-    date_end: date | None | UnsetType = field(name="dateEnd", default=UNSET)
-    profile: ContestProfile | None | UnsetType = UNSET
-    participant_count: int | None | UnsetType = field(
-        name="participantCount", default=UNSET
+    id: str | None = None
+    title: str | None = None
+    status: str | None = None
+    date_start: date | None = field(name="dateStart", default=None)
+    date_end: date | None = field(name="dateEnd", default=None)
+    profile: ContestProfile | None = None
+    participant_count: int | None = field(name="participantCount", default=None)
+    date_announced: datetime | None = field(name="dateAnnounced", default=None)
+    date_finalized: datetime | None = field(name="dateFinalized", default=None)
+    date_cancelled: datetime | None = field(name="dateCancelled", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    date_scores_modified: datetime | None = field(
+        name="dateScoresModified", default=None
     )
-    date_announced: datetime | None | UnsetType = field(
-        name="dateAnnounced", default=UNSET
+    metrics: list[ContestMetrics] | None = None
+    requesting_participant_contest_info: ContestRequesingParticipantDailyInfo | None = (
+        field(name="requestingParticipantContestInfo", default=None)
     )
-    date_finalized: datetime | None | UnsetType = field(
-        name="dateFinalized", default=UNSET
-    )
-    date_cancelled: datetime | None | UnsetType = field(
-        name="dateCancelled", default=UNSET
-    )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    date_scores_modified: datetime | None | UnsetType = field(
-        name="dateScoresModified", default=UNSET
-    )
-    metrics: list[ContestMetrics] | None | UnsetType = UNSET
-    requesting_participant_contest_info: (
-        ContestRequesingParticipantDailyInfo | None | UnsetType
-    ) = field(name="requestingParticipantContestInfo", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ContestsFinalizeRequest(Model):
@@ -128,10 +110,10 @@ class ContestsFinalizeRequest(Model):
         disqualified_agents: The Contest finalization disqualified agents
     """
 
-    status: str | None | UnsetType = UNSET
-    winners: list[ContestWinnersRequest] | None | UnsetType = UNSET
-    disqualified_agents: list[ContestDisqualifiedAgents] | None | UnsetType = field(
-        name="disqualifiedAgents", default=UNSET
+    status: str | None = None
+    winners: list[ContestWinnersRequest] | None = None
+    disqualified_agents: list[ContestDisqualifiedAgents] | None = field(
+        name="disqualifiedAgents", default=None
     )
 
 
@@ -166,48 +148,32 @@ class ContestsResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    division: WritableDivision | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_start: date | None | UnsetType = field(name="dateStart", default=UNSET)
-    date_end: date | None | UnsetType = field(name="dateEnd", default=UNSET)
-    winning_criteria: str | None | UnsetType = field(
-        name="winningCriteria", default=UNSET
+    id: str | None = None
+    division: WritableDivision | None = None
+    title: str | None = None
+    description: str | None = None
+    date_start: date | None = field(name="dateStart", default=None)
+    date_end: date | None = field(name="dateEnd", default=None)
+    winning_criteria: str | None = field(name="winningCriteria", default=None)
+    date_announced: datetime | None = field(name="dateAnnounced", default=None)
+    announcement_timezone: str | None = field(name="announcementTimezone", default=None)
+    anonymization: str | None = None
+    metrics: list[ContestMetrics] | None = None
+    prizes: list[ContestPrizes] | None = None
+    version: int | None = None
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    profile: ContestProfile | None = None
+    participants: list[UserReference] | None = None
+    status: str | None = None
+    participant_count: int | None = field(name="participantCount", default=None)
+    date_finalized: datetime | None = field(name="dateFinalized", default=None)
+    date_cancelled: datetime | None = field(name="dateCancelled", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    date_scores_modified: datetime | None = field(
+        name="dateScoresModified", default=None
     )
-    date_announced: datetime | None | UnsetType = field(
-        name="dateAnnounced", default=UNSET
+    winners: list[ContestWinners] | None = None
+    disqualified_agents: list[ContestDisqualifiedAgents] | None = field(
+        name="disqualifiedAgents", default=None
     )
-    announcement_timezone: str | None | UnsetType = field(
-        name="announcementTimezone", default=UNSET
-    )
-    anonymization: str | None | UnsetType = UNSET
-    metrics: list[ContestMetrics] | None | UnsetType = UNSET
-    prizes: list[ContestPrizes] | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    profile: ContestProfile | None | UnsetType = UNSET
-    participants: list[UserReference] | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    participant_count: int | None | UnsetType = field(
-        name="participantCount", default=UNSET
-    )
-    date_finalized: datetime | None | UnsetType = field(
-        name="dateFinalized", default=UNSET
-    )
-    date_cancelled: datetime | None | UnsetType = field(
-        name="dateCancelled", default=UNSET
-    )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    date_scores_modified: datetime | None | UnsetType = field(
-        name="dateScoresModified", default=UNSET
-    )
-    winners: list[ContestWinners] | None | UnsetType = UNSET
-    disqualified_agents: list[ContestDisqualifiedAgents] | None | UnsetType = field(
-        name="disqualifiedAgents", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)

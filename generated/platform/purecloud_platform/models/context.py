@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 if TYPE_CHECKING:
     from .entity import EntityTypeCriteria
@@ -18,7 +18,7 @@ class Context(Model):
         patterns: A list of one or more patterns to match.
     """
 
-    patterns: list[ContextPattern] | None | UnsetType = UNSET
+    patterns: list[ContextPattern] | None = None
 
 
 class ContextEntity(Model):
@@ -28,7 +28,7 @@ class ContextEntity(Model):
         name: The name of the entity.
     """
 
-    name: str | None | UnsetType = UNSET
+    name: str | None = None
 
 
 class ContextIntent(Model):
@@ -38,7 +38,7 @@ class ContextIntent(Model):
         name: The name of the intent.
     """
 
-    name: str | None | UnsetType = UNSET
+    name: str | None = None
 
 
 class ContextPattern(Model):
@@ -48,4 +48,4 @@ class ContextPattern(Model):
         criteria: A list of one or more criteria to satisfy.
     """
 
-    criteria: list[EntityTypeCriteria] | None | UnsetType = UNSET
+    criteria: list[EntityTypeCriteria] | None = None

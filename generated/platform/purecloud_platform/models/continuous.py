@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .session import SessionFiles
@@ -22,12 +22,12 @@ class ContinuousForecastGetSessionResponse(Model):
         error_code: The error code if the latest session has a state of Error
     """
 
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    last_successful_session_id: str | None | UnsetType = field(
-        name="lastSuccessfulSessionId", default=UNSET
+    session_id: str | None = field(name="sessionId", default=None)
+    last_successful_session_id: str | None = field(
+        name="lastSuccessfulSessionId", default=None
     )
-    state: str | None | UnsetType = UNSET
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
+    state: str | None = None
+    error_code: str | None = field(name="errorCode", default=None)
 
 
 class ContinuousForecastSessionResponse(Model):
@@ -39,9 +39,9 @@ class ContinuousForecastSessionResponse(Model):
         files: Link to the files containing data for requested session
     """
 
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    files: SessionFiles | None | UnsetType = UNSET
+    session_id: str | None = field(name="sessionId", default=None)
+    state: str | None = None
+    files: SessionFiles | None = None
 
 
 class ContinuousForecastSnapshotResponse(Model):
@@ -53,9 +53,9 @@ class ContinuousForecastSnapshotResponse(Model):
         files: Link to the files containing data for requested snapshot
     """
 
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    snapshot_id: str | None | UnsetType = field(name="snapshotId", default=UNSET)
-    files: SnapshotFiles | None | UnsetType = UNSET
+    session_id: str | None = field(name="sessionId", default=None)
+    snapshot_id: str | None = field(name="snapshotId", default=None)
+    files: SnapshotFiles | None = None
 
 
 class ContinuousForecastTimeSeries(Model):
@@ -66,8 +66,8 @@ class ContinuousForecastTimeSeries(Model):
         weeks: List of data for each week
     """
 
-    planning_group: str | None | UnsetType = field(name="planningGroup", default=UNSET)
-    weeks: list[ContinuousForecastWeeks] | None | UnsetType = UNSET
+    planning_group: str | None = field(name="planningGroup", default=None)
+    weeks: list[ContinuousForecastWeeks] | None = None
 
 
 class ContinuousForecastWeeks(Model):
@@ -78,5 +78,5 @@ class ContinuousForecastWeeks(Model):
         values: data per interval (daily or quarter hour) for this week. The value could be double or null
     """
 
-    week_offset: int | None | UnsetType = field(name="weekOffset", default=UNSET)
-    values: list[float] | None | UnsetType = UNSET
+    week_offset: int | None = field(name="weekOffset", default=None)
+    values: list[float] | None = None

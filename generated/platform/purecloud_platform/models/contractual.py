@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class Contractual(Model):
@@ -14,7 +14,5 @@ class Contractual(Model):
         contractual: The nested contractual definition that is defined by a contract schema, if any.
     """
 
-    schema_property_key: str | None | UnsetType = field(
-        name="schemaPropertyKey", default=UNSET
-    )
-    contractual: Contractual | None | UnsetType = UNSET
+    schema_property_key: str | None = field(name="schemaPropertyKey", default=None)
+    contractual: Contractual | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -59,35 +59,25 @@ class Conversation(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    external_tag: str | None | UnsetType = field(name="externalTag", default=UNSET)
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    address: str | None | UnsetType = UNSET
-    participants: list[Participant] | None | UnsetType = UNSET
-    conversation_ids: list[str] | None | UnsetType = field(
-        name="conversationIds", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    external_tag: str | None = field(name="externalTag", default=None)
+    start_time: datetime | None = field(name="startTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    address: str | None = None
+    participants: list[Participant] | None = None
+    conversation_ids: list[str] | None = field(name="conversationIds", default=None)
+    max_participants: int | None = field(name="maxParticipants", default=None)
+    recording_state: str | None = field(name="recordingState", default=None)
+    state: str | None = None
+    divisions: list[ConversationDivisionMembership] | None = None
+    recent_transfers: list[TransferResponse] | None = field(
+        name="recentTransfers", default=None
     )
-    max_participants: int | None | UnsetType = field(
-        name="maxParticipants", default=UNSET
-    )
-    recording_state: str | None | UnsetType = field(
-        name="recordingState", default=UNSET
-    )
-    state: str | None | UnsetType = UNSET
-    divisions: list[ConversationDivisionMembership] | None | UnsetType = UNSET
-    recent_transfers: list[TransferResponse] | None | UnsetType = field(
-        name="recentTransfers", default=UNSET
-    )
-    secure_pause: bool | None | UnsetType = field(name="securePause", default=UNSET)
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    secure_pause: bool | None = field(name="securePause", default=None)
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ConversationAccessAttributesResponse(Model):
@@ -97,9 +87,7 @@ class ConversationAccessAttributesResponse(Model):
         access_attributes: The attributes that define which users may access a conversation
     """
 
-    access_attributes: list[str] | None | UnsetType = field(
-        name="accessAttributes", default=UNSET
-    )
+    access_attributes: list[str] | None = field(name="accessAttributes", default=None)
 
 
 class ConversationAccessAttributesUpdate(Model):
@@ -109,9 +97,7 @@ class ConversationAccessAttributesUpdate(Model):
         access_attributes: The attributes that define which users may access a conversation. Values must be non-null, non-blank, and contain only alphanumeric characters, hyphens, and underscores.
     """
 
-    access_attributes: list[str] | None | UnsetType = field(
-        name="accessAttributes", default=UNSET
-    )
+    access_attributes: list[str] | None = field(name="accessAttributes", default=None)
 
 
 class ConversationActivityData(Model):
@@ -124,10 +110,10 @@ class ConversationActivityData(Model):
         entities: Details for active entities
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[ConversationActivityMetricValue] | None | UnsetType = UNSET
-    truncated: bool | None | UnsetType = UNSET
-    entities: list[ConversationActivityEntityData] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[ConversationActivityMetricValue] | None = None
+    truncated: bool | None = None
+    entities: list[ConversationActivityEntityData] | None = None
 
 
 class ConversationActivityEntityData(Model):
@@ -159,44 +145,32 @@ class ConversationActivityEntityData(Model):
         scored_agents: Scored agents
     """
 
-    activity_date: datetime | None | UnsetType = field(
-        name="activityDate", default=UNSET
+    activity_date: datetime | None = field(name="activityDate", default=None)
+    metric: str | None = None
+    active_routing: str | None = field(name="activeRouting", default=None)
+    address_from: str | None = field(name="addressFrom", default=None)
+    address_to: str | None = field(name="addressTo", default=None)
+    ani: str | None = None
+    conversation_id: str | None = field(name="conversationId", default=None)
+    converted_from: str | None = field(name="convertedFrom", default=None)
+    converted_to: str | None = field(name="convertedTo", default=None)
+    direction: str | None = None
+    dnis: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    participant_name: str | None = field(name="participantName", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    requested_language_id: str | None = field(name="requestedLanguageId", default=None)
+    requested_routing_skill_ids: list[str] | None = field(
+        name="requestedRoutingSkillIds", default=None
     )
-    metric: str | None | UnsetType = UNSET
-    active_routing: str | None | UnsetType = field(name="activeRouting", default=UNSET)
-    address_from: str | None | UnsetType = field(name="addressFrom", default=UNSET)
-    address_to: str | None | UnsetType = field(name="addressTo", default=UNSET)
-    ani: str | None | UnsetType = UNSET
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    converted_from: str | None | UnsetType = field(name="convertedFrom", default=UNSET)
-    converted_to: str | None | UnsetType = field(name="convertedTo", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    dnis: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    participant_name: str | None | UnsetType = field(
-        name="participantName", default=UNSET
-    )
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    requested_language_id: str | None | UnsetType = field(
-        name="requestedLanguageId", default=UNSET
-    )
-    requested_routing_skill_ids: list[str] | None | UnsetType = field(
-        name="requestedRoutingSkillIds", default=UNSET
-    )
-    requested_routings: list[str] | None | UnsetType = field(
-        name="requestedRoutings", default=UNSET
-    )
-    routing_priority: int | None | UnsetType = field(
-        name="routingPriority", default=UNSET
-    )
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    team_id: str | None | UnsetType = field(name="teamId", default=UNSET)
-    used_routing: str | None | UnsetType = field(name="usedRouting", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    scored_agents: list[ConversationActivityScoredAgent] | None | UnsetType = field(
-        name="scoredAgents", default=UNSET
+    requested_routings: list[str] | None = field(name="requestedRoutings", default=None)
+    routing_priority: int | None = field(name="routingPriority", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    team_id: str | None = field(name="teamId", default=None)
+    used_routing: str | None = field(name="usedRouting", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    scored_agents: list[ConversationActivityScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )
 
 
@@ -211,12 +185,12 @@ class ConversationActivityMetricValue(Model):
         calculated_metric_value: Calculated metric value
     """
 
-    metric: str | None | UnsetType = UNSET
-    qualifier: str | None | UnsetType = UNSET
-    entity_ids: list[str] | None | UnsetType = field(name="entityIds", default=UNSET)
-    count: int | None | UnsetType = UNSET
-    calculated_metric_value: int | None | UnsetType = field(
-        name="calculatedMetricValue", default=UNSET
+    metric: str | None = None
+    qualifier: str | None = None
+    entity_ids: list[str] | None = field(name="entityIds", default=None)
+    count: int | None = None
+    calculated_metric_value: int | None = field(
+        name="calculatedMetricValue", default=None
     )
 
 
@@ -230,10 +204,10 @@ class ConversationActivityQuery(Model):
         order: Sort the result set in ascending/descending order. Default is ascending Allowed values: "asc", "desc", "unordered".
     """
 
-    metrics: list[ConversationActivityQueryMetric] | None | UnsetType = UNSET
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: ConversationActivityQueryFilter | None | UnsetType = UNSET
-    order: str | None | UnsetType = UNSET
+    metrics: list[ConversationActivityQueryMetric] | None = None
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: ConversationActivityQueryFilter | None = None
+    order: str | None = None
 
 
 class ConversationActivityQueryClause(Model):
@@ -244,8 +218,8 @@ class ConversationActivityQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[ConversationActivityQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[ConversationActivityQueryPredicate] | None = None
 
 
 class ConversationActivityQueryFilter(Model):
@@ -257,9 +231,9 @@ class ConversationActivityQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[ConversationActivityQueryClause] | None | UnsetType = UNSET
-    predicates: list[ConversationActivityQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[ConversationActivityQueryClause] | None = None
+    predicates: list[ConversationActivityQueryPredicate] | None = None
 
 
 class ConversationActivityQueryMetric(Model):
@@ -270,8 +244,8 @@ class ConversationActivityQueryMetric(Model):
         details: Flag for including observation details for this metric in the response
     """
 
-    metric: str | None | UnsetType = UNSET
-    details: bool | None | UnsetType = UNSET
+    metric: str | None = None
+    details: bool | None = None
 
 
 class ConversationActivityQueryPredicate(Model):
@@ -284,10 +258,10 @@ class ConversationActivityQueryPredicate(Model):
         value: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
 
 
 class ConversationActivityResponse(Model):
@@ -298,10 +272,8 @@ class ConversationActivityResponse(Model):
         entity_id_dimension: Dimension that is used as an entityId Allowed values: "activeRouting", "addressFrom", "addressTo", "agentScore", "ani", "conversationId", "convertedFrom", "convertedTo", "direction", "dnis", "mediaType", "participantName", "queueId", "requestedLanguageId", "requestedRouting", "requestedRoutingSkillId", "routingPriority", "scoredAgentId", "sessionId", "teamId", "usedRouting", "userId".
     """
 
-    results: list[ConversationActivityData] | None | UnsetType = UNSET
-    entity_id_dimension: str | None | UnsetType = field(
-        name="entityIdDimension", default=UNSET
-    )
+    results: list[ConversationActivityData] | None = None
+    entity_id_dimension: str | None = field(name="entityIdDimension", default=None)
 
 
 class ConversationActivityScoredAgent(Model):
@@ -312,8 +284,8 @@ class ConversationActivityScoredAgent(Model):
         scored_agent_id: Unique identifier for the agent that was scored for this conversation
     """
 
-    agent_score: int | None | UnsetType = field(name="agentScore", default=UNSET)
-    scored_agent_id: str | None | UnsetType = field(name="scoredAgentId", default=UNSET)
+    agent_score: int | None = field(name="agentScore", default=None)
+    scored_agent_id: str | None = field(name="scoredAgentId", default=None)
 
 
 class ConversationAggregateDataContainer(Model):
@@ -323,8 +295,8 @@ class ConversationAggregateDataContainer(Model):
         group: A mapping from dimension to value
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[StatisticalResponse] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[StatisticalResponse] | None = None
 
 
 class ConversationAggregateQueryClause(Model):
@@ -335,8 +307,8 @@ class ConversationAggregateQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[ConversationAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[ConversationAggregateQueryPredicate] | None = None
 
 
 class ConversationAggregateQueryFilter(Model):
@@ -348,9 +320,9 @@ class ConversationAggregateQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[ConversationAggregateQueryClause] | None | UnsetType = UNSET
-    predicates: list[ConversationAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[ConversationAggregateQueryClause] | None = None
+    predicates: list[ConversationAggregateQueryPredicate] | None = None
 
 
 class ConversationAggregateQueryPredicate(Model):
@@ -364,17 +336,17 @@ class ConversationAggregateQueryPredicate(Model):
         range: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class ConversationAggregateQueryResponse(Model):
     """The ConversationAggregateQueryResponse model."""
 
-    results: list[ConversationAggregateDataContainer] | None | UnsetType = UNSET
+    results: list[ConversationAggregateDataContainer] | None = None
 
 
 class ConversationAggregationQuery(Model):
@@ -395,24 +367,24 @@ class ConversationAggregationQuery(Model):
         limit: How many results you want in an ordered list. Only applicable for topN/bottomN query type.
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: ConversationAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: ConversationAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[ConversationAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[ConversationAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    sort_metric: ConversationAggregationSort | None | UnsetType = field(
-        name="sortMetric", default=UNSET
+    query_type: str | None = field(name="queryType", default=None)
+    sort_metric: ConversationAggregationSort | None = field(
+        name="sortMetric", default=None
     )
-    limit: int | None | UnsetType = UNSET
+    limit: int | None = None
 
 
 class ConversationAggregationSort(Model):
@@ -423,8 +395,8 @@ class ConversationAggregationSort(Model):
         function: Aggregation function used for the sort metric. Allowed values: "average", "count", "max", "min", "sum".
     """
 
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
+    name: str | None = None
+    function: str | None = None
 
 
 class ConversationAggregationView(Model):
@@ -437,10 +409,10 @@ class ConversationAggregationView(Model):
         range: Range of numbers for slicing up data
     """
 
-    target: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
-    range: AggregationRange | None | UnsetType = UNSET
+    target: str | None = None
+    name: str | None = None
+    function: str | None = None
+    range: AggregationRange | None = None
 
 
 class ConversationAppSettings(Model):
@@ -459,25 +431,25 @@ class ConversationAppSettings(Model):
         session_duration_seconds: The guest session duration settings for messenger conversations
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    show_agent_typing_indicator: bool | None | UnsetType = field(
-        name="showAgentTypingIndicator", default=UNSET
+    enabled: bool | None = None
+    show_agent_typing_indicator: bool | None = field(
+        name="showAgentTypingIndicator", default=None
     )
-    show_user_typing_indicator: bool | None | UnsetType = field(
-        name="showUserTypingIndicator", default=UNSET
+    show_user_typing_indicator: bool | None = field(
+        name="showUserTypingIndicator", default=None
     )
-    auto_start: AutoStart | None | UnsetType = field(name="autoStart", default=UNSET)
-    markdown: Markdown | None | UnsetType = UNSET
-    conversation_disconnect: ConversationDisconnectSettings | None | UnsetType = field(
-        name="conversationDisconnect", default=UNSET
+    auto_start: AutoStart | None = field(name="autoStart", default=None)
+    markdown: Markdown | None = None
+    conversation_disconnect: ConversationDisconnectSettings | None = field(
+        name="conversationDisconnect", default=None
     )
-    conversation_clear: ConversationClearSettings | None | UnsetType = field(
-        name="conversationClear", default=UNSET
+    conversation_clear: ConversationClearSettings | None = field(
+        name="conversationClear", default=None
     )
-    humanize: Humanize | None | UnsetType = UNSET
-    notifications: NotificationsSettings | None | UnsetType = UNSET
-    session_duration_seconds: int | None | UnsetType = field(
-        name="sessionDurationSeconds", default=UNSET
+    humanize: Humanize | None = None
+    notifications: NotificationsSettings | None = None
+    session_duration_seconds: int | None = field(
+        name="sessionDurationSeconds", default=None
     )
 
 
@@ -491,16 +463,10 @@ class ConversationAssociation(Model):
         media_type: Media type Allowed values: "CALL", "CALLBACK", "CHAT", "COBROWSE", "EMAIL", "MESSAGE", "INTERNAL_MESSAGE", "SCREEN_MONITORING", "SOCIAL_EXPRESSION", "VIDEO", "SCREENSHARE".
     """
 
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
-    )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
 
 
 class ConversationAsyncAggregateQueryResponse(Model):
@@ -510,8 +476,8 @@ class ConversationAsyncAggregateQueryResponse(Model):
         cursor: Cursor token to retrieve next page
     """
 
-    results: list[ConversationAggregateDataContainer] | None | UnsetType = UNSET
-    cursor: str | None | UnsetType = UNSET
+    results: list[ConversationAggregateDataContainer] | None = None
+    cursor: str | None = None
 
 
 class ConversationAsyncAggregationQuery(Model):
@@ -533,25 +499,25 @@ class ConversationAsyncAggregationQuery(Model):
         page_size: The number of results per page
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: ConversationAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: ConversationAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[ConversationAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[ConversationAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    sort_metric: ConversationAggregationSort | None | UnsetType = field(
-        name="sortMetric", default=UNSET
+    query_type: str | None = field(name="queryType", default=None)
+    sort_metric: ConversationAggregationSort | None = field(
+        name="sortMetric", default=None
     )
-    limit: int | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
+    limit: int | None = None
+    page_size: int | None = field(name="pageSize", default=None)
 
 
 class ConversationAttribute(Model):
@@ -562,8 +528,8 @@ class ConversationAttribute(Model):
         attribute_name: The name of the attribute within the schema that the variable value is bound to.
     """
 
-    schema: ConversationAttributeSchema | None | UnsetType = UNSET
-    attribute_name: str | None | UnsetType = field(name="attributeName", default=UNSET)
+    schema: ConversationAttributeSchema | None = None
+    attribute_name: str | None = field(name="attributeName", default=None)
 
 
 class ConversationAttributeProperties(Model):
@@ -574,8 +540,8 @@ class ConversationAttributeProperties(Model):
         name: Attribute name.
     """
 
-    schema: ConversationSchemaReference | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    schema: ConversationSchemaReference | None = None
+    name: str | None = None
 
 
 class ConversationAttributeSchema(Model):
@@ -586,8 +552,8 @@ class ConversationAttributeSchema(Model):
         self_uri: The URI for the Conversation Custom Attributes schema.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ConversationBasic(Model):
@@ -605,21 +571,17 @@ class ConversationBasic(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    external_tag: str | None | UnsetType = field(name="externalTag", default=UNSET)
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    divisions: list[ConversationDivisionMembership] | None | UnsetType = UNSET
-    secure_pause: bool | None | UnsetType = field(name="securePause", default=UNSET)
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    participants: list[ParticipantBasic] | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    external_tag: str | None = field(name="externalTag", default=None)
+    start_time: datetime | None = field(name="startTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    divisions: list[ConversationDivisionMembership] | None = None
+    secure_pause: bool | None = field(name="securePause", default=None)
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    participants: list[ParticipantBasic] | None = None
 
 
 class ConversationCallEventTopicCallConversation(Model):
@@ -631,36 +593,20 @@ class ConversationCallEventTopicCallConversation(Model):
         recording_state: Allowed values: "none", "active", "paused".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    participants: (
-        list[ConversationCallEventTopicCallMediaParticipant] | None | UnsetType
-    ) = UNSET
-    other_media_uris: list[str] | None | UnsetType = field(
-        name="otherMediaUris", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    participants: list[ConversationCallEventTopicCallMediaParticipant] | None = None
+    other_media_uris: list[str] | None = field(name="otherMediaUris", default=None)
+    address: str | None = None
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    access_attributes: list[str] | None = field(name="accessAttributes", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
+    divisions: list[ConversationCallEventTopicConversationDivisionMembership] | None = (
+        None
     )
-    address: str | None | UnsetType = UNSET
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    access_attributes: list[str] | None | UnsetType = field(
-        name="accessAttributes", default=UNSET
-    )
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
-    divisions: (
-        list[ConversationCallEventTopicConversationDivisionMembership]
-        | None
-        | UnsetType
-    ) = UNSET
-    recording_state: str | None | UnsetType = field(
-        name="recordingState", default=UNSET
-    )
-    secure_pause: bool | None | UnsetType = field(name="securePause", default=UNSET)
-    max_participants: int | None | UnsetType = field(
-        name="maxParticipants", default=UNSET
-    )
+    recording_state: str | None = field(name="recordingState", default=None)
+    secure_pause: bool | None = field(name="securePause", default=None)
+    max_participants: int | None = field(name="maxParticipants", default=None)
 
 
 class ConversationCallEventTopicCallMediaParticipant(Model):
@@ -677,113 +623,91 @@ class ConversationCallEventTopicCallMediaParticipant(Model):
         recording_state: Allowed values: "none", "active", "paused".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    address: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    address: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    purpose: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    direction: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    held: bool | None = None
+    wrapup_required: bool | None = field(name="wrapupRequired", default=None)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    user: ConversationCallEventTopicUriReference | None = None
+    queue: ConversationCallEventTopicUriReference | None = None
+    team: ConversationCallEventTopicUriReference | None = None
+    attributes: dict[str, str] | None = None
+    error_info: ConversationCallEventTopicErrorBody | None = field(
+        name="errorInfo", default=None
     )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    script: ConversationCallEventTopicUriReference | None = None
+    wrapup_timeout_ms: int | None = field(name="wrapupTimeoutMs", default=None)
+    wrapup_skipped: bool | None = field(name="wrapupSkipped", default=None)
+    alerting_timeout_ms: int | None = field(name="alertingTimeoutMs", default=None)
+    provider: str | None = None
+    external_contact: ConversationCallEventTopicUriReference | None = field(
+        name="externalContact", default=None
     )
-    purpose: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    external_contact_initial_division_id: str | None = field(
+        name="externalContactInitialDivisionId", default=None
     )
-    held: bool | None | UnsetType = UNSET
-    wrapup_required: bool | None | UnsetType = field(
-        name="wrapupRequired", default=UNSET
+    external_organization: ConversationCallEventTopicUriReference | None = field(
+        name="externalOrganization", default=None
     )
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    user: ConversationCallEventTopicUriReference | None | UnsetType = UNSET
-    queue: ConversationCallEventTopicUriReference | None | UnsetType = UNSET
-    team: ConversationCallEventTopicUriReference | None | UnsetType = UNSET
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    error_info: ConversationCallEventTopicErrorBody | None | UnsetType = field(
-        name="errorInfo", default=UNSET
-    )
-    script: ConversationCallEventTopicUriReference | None | UnsetType = UNSET
-    wrapup_timeout_ms: int | None | UnsetType = field(
-        name="wrapupTimeoutMs", default=UNSET
-    )
-    wrapup_skipped: bool | None | UnsetType = field(name="wrapupSkipped", default=UNSET)
-    alerting_timeout_ms: int | None | UnsetType = field(
-        name="alertingTimeoutMs", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    external_contact: ConversationCallEventTopicUriReference | None | UnsetType = field(
-        name="externalContact", default=UNSET
-    )
-    external_contact_initial_division_id: str | None | UnsetType = field(
-        name="externalContactInitialDivisionId", default=UNSET
-    )
-    external_organization: ConversationCallEventTopicUriReference | None | UnsetType = (
-        field(name="externalOrganization", default=UNSET)
-    )
-    wrapup: ConversationCallEventTopicWrapup | None | UnsetType = UNSET
+    wrapup: ConversationCallEventTopicWrapup | None = None
     conversation_routing_data: (
-        ConversationCallEventTopicConversationRoutingData | None | UnsetType
-    ) = field(name="conversationRoutingData", default=UNSET)
-    peer: str | None | UnsetType = UNSET
-    screen_recording_state: str | None | UnsetType = field(
-        name="screenRecordingState", default=UNSET
+        ConversationCallEventTopicConversationRoutingData | None
+    ) = field(name="conversationRoutingData", default=None)
+    peer: str | None = None
+    screen_recording_state: str | None = field(
+        name="screenRecordingState", default=None
     )
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    journey_context: ConversationCallEventTopicJourneyContext | None | UnsetType = (
-        field(name="journeyContext", default=UNSET)
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    journey_context: ConversationCallEventTopicJourneyContext | None = field(
+        name="journeyContext", default=None
     )
-    start_acw_time: datetime | None | UnsetType = field(
-        name="startAcwTime", default=UNSET
+    start_acw_time: datetime | None = field(name="startAcwTime", default=None)
+    end_acw_time: datetime | None = field(name="endAcwTime", default=None)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
+    media_roles: list[str] | None = field(name="mediaRoles", default=None)
+    queue_media_settings: ConversationCallEventTopicQueueMediaSettings | None = field(
+        name="queueMediaSettings", default=None
     )
-    end_acw_time: datetime | None | UnsetType = field(name="endAcwTime", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
-    media_roles: list[str] | None | UnsetType = field(name="mediaRoles", default=UNSET)
-    queue_media_settings: (
-        ConversationCallEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    muted: bool | None | UnsetType = UNSET
-    confined: bool | None | UnsetType = UNSET
-    recording: bool | None | UnsetType = UNSET
-    recording_state: str | None | UnsetType = field(
-        name="recordingState", default=UNSET
+    muted: bool | None = None
+    confined: bool | None = None
+    recording: bool | None = None
+    recording_state: str | None = field(name="recordingState", default=None)
+    recorders_state: ConversationCallEventTopicRecordersState | None = field(
+        name="recordersState", default=None
     )
-    recorders_state: ConversationCallEventTopicRecordersState | None | UnsetType = (
-        field(name="recordersState", default=UNSET)
+    disposition: ConversationCallEventTopicDisposition | None = None
+    transfer_source: str | None = field(name="transferSource", default=None)
+    secure_pause: bool | None = field(name="securePause", default=None)
+    group: ConversationCallEventTopicUriReference | None = None
+    ani: str | None = None
+    dnis: str | None = None
+    document_id: str | None = field(name="documentId", default=None)
+    monitored_participant_id: str | None = field(
+        name="monitoredParticipantId", default=None
     )
-    disposition: ConversationCallEventTopicDisposition | None | UnsetType = UNSET
-    transfer_source: str | None | UnsetType = field(
-        name="transferSource", default=UNSET
+    coached_participant_id: str | None = field(
+        name="coachedParticipantId", default=None
     )
-    secure_pause: bool | None | UnsetType = field(name="securePause", default=UNSET)
-    group: ConversationCallEventTopicUriReference | None | UnsetType = UNSET
-    ani: str | None | UnsetType = UNSET
-    dnis: str | None | UnsetType = UNSET
-    document_id: str | None | UnsetType = field(name="documentId", default=UNSET)
-    monitored_participant_id: str | None | UnsetType = field(
-        name="monitoredParticipantId", default=UNSET
+    barged_participant_id: str | None = field(name="bargedParticipantId", default=None)
+    barged_time: datetime | None = field(name="bargedTime", default=None)
+    consult_participant_id: str | None = field(
+        name="consultParticipantId", default=None
     )
-    coached_participant_id: str | None | UnsetType = field(
-        name="coachedParticipantId", default=UNSET
+    fax_status: ConversationCallEventTopicFaxStatus | None = field(
+        name="faxStatus", default=None
     )
-    barged_participant_id: str | None | UnsetType = field(
-        name="bargedParticipantId", default=UNSET
-    )
-    barged_time: datetime | None | UnsetType = field(name="bargedTime", default=UNSET)
-    consult_participant_id: str | None | UnsetType = field(
-        name="consultParticipantId", default=UNSET
-    )
-    fax_status: ConversationCallEventTopicFaxStatus | None | UnsetType = field(
-        name="faxStatus", default=UNSET
-    )
-    public_ip_address: str | None | UnsetType = field(
-        name="publicIpAddress", default=UNSET
-    )
+    public_ip_address: str | None = field(name="publicIpAddress", default=None)
 
 
 class ConversationCallEventTopicConversationDivisionMembership(Model):
@@ -792,10 +716,8 @@ class ConversationCallEventTopicConversationDivisionMembership(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    division: ConversationCallEventTopicDomainEntityRef | None | UnsetType = UNSET
-    entities: list[ConversationCallEventTopicDivisionEntityRef] | None | UnsetType = (
-        UNSET
-    )
+    division: ConversationCallEventTopicDomainEntityRef | None = None
+    entities: list[ConversationCallEventTopicDivisionEntityRef] | None = None
 
 
 class ConversationCallEventTopicConversationRoutingData(Model):
@@ -812,16 +734,14 @@ class ConversationCallEventTopicConversationRoutingData(Model):
         skill_expression_id: The skill expression to use for routing decisions. If specified, it takes priority over skills.
     """
 
-    queue: ConversationCallEventTopicUriReference | None | UnsetType = UNSET
-    language: ConversationCallEventTopicUriReference | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    skills: list[ConversationCallEventTopicUriReference] | None | UnsetType = UNSET
-    scored_agents: list[ConversationCallEventTopicScoredAgent] | None | UnsetType = (
-        field(name="scoredAgents", default=UNSET)
+    queue: ConversationCallEventTopicUriReference | None = None
+    language: ConversationCallEventTopicUriReference | None = None
+    priority: int | None = None
+    skills: list[ConversationCallEventTopicUriReference] | None = None
+    scored_agents: list[ConversationCallEventTopicScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )
-    skill_expression_id: str | None | UnsetType = field(
-        name="skillExpressionId", default=UNSET
-    )
+    skill_expression_id: str | None = field(name="skillExpressionId", default=None)
 
 
 class ConversationCallEventTopicDetail(Model):
@@ -830,10 +750,10 @@ class ConversationCallEventTopicDetail(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    field_name: str | None | UnsetType = field(name="fieldName", default=UNSET)
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
+    error_code: str | None = field(name="errorCode", default=None)
+    field_name: str | None = field(name="fieldName", default=None)
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
 
 
 class ConversationCallEventTopicDisposition(Model):
@@ -846,14 +766,14 @@ class ConversationCallEventTopicDisposition(Model):
         analyzer: The final media analyzer result that triggered the disposition result, if any.
     """
 
-    name: str | None | UnsetType = UNSET
-    analyzer: str | None | UnsetType = UNSET
-    amd_timeout: ConversationCallEventTopicDispositionAmdTimeout | None | UnsetType = (
-        field(name="amdTimeout", default=UNSET)
+    name: str | None = None
+    analyzer: str | None = None
+    amd_timeout: ConversationCallEventTopicDispositionAmdTimeout | None = field(
+        name="amdTimeout", default=None
     )
     silent_call_timeout: (
-        ConversationCallEventTopicDispositionSilentCallTimeout | None | UnsetType
-    ) = field(name="silentCallTimeout", default=UNSET)
+        ConversationCallEventTopicDispositionSilentCallTimeout | None
+    ) = field(name="silentCallTimeout", default=None)
 
 
 class ConversationCallEventTopicDispositionAmdTimeout(Model):
@@ -868,14 +788,10 @@ class ConversationCallEventTopicDispositionAmdTimeout(Model):
         timer_end_time: Timer end time, measured in epoch milliseconds.
     """
 
-    timeout_ms: int | None | UnsetType = field(name="timeoutMs", default=UNSET)
-    timer_start_event: str | None | UnsetType = field(
-        name="timerStartEvent", default=UNSET
-    )
-    timer_start_time: float | None | UnsetType = field(
-        name="timerStartTime", default=UNSET
-    )
-    timer_end_time: float | None | UnsetType = field(name="timerEndTime", default=UNSET)
+    timeout_ms: int | None = field(name="timeoutMs", default=None)
+    timer_start_event: str | None = field(name="timerStartEvent", default=None)
+    timer_start_time: float | None = field(name="timerStartTime", default=None)
+    timer_end_time: float | None = field(name="timerEndTime", default=None)
 
 
 class ConversationCallEventTopicDispositionSilentCallTimeout(Model):
@@ -889,11 +805,9 @@ class ConversationCallEventTopicDispositionSilentCallTimeout(Model):
         timer_end_time: Timer end time, measured in epoch milliseconds.
     """
 
-    timeout_ms: int | None | UnsetType = field(name="timeoutMs", default=UNSET)
-    timer_start_time: float | None | UnsetType = field(
-        name="timerStartTime", default=UNSET
-    )
-    timer_end_time: float | None | UnsetType = field(name="timerEndTime", default=UNSET)
+    timeout_ms: int | None = field(name="timeoutMs", default=None)
+    timer_start_time: float | None = field(name="timerStartTime", default=None)
+    timer_end_time: float | None = field(name="timerEndTime", default=None)
 
 
 class ConversationCallEventTopicDivisionEntityRef(Model):
@@ -905,10 +819,10 @@ class ConversationCallEventTopicDivisionEntityRef(Model):
         date_division_updated: The time the entity division was last updated.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    date_division_updated: datetime | None | UnsetType = field(
-        name="dateDivisionUpdated", default=UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    date_division_updated: datetime | None = field(
+        name="dateDivisionUpdated", default=None
     )
 
 
@@ -918,8 +832,8 @@ class ConversationCallEventTopicDomainEntityRef(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ConversationCallEventTopicErrorBody(Model):
@@ -928,21 +842,17 @@ class ConversationCallEventTopicErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    message: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    details: list[ConversationCallEventTopicDetail] | None | UnsetType = UNSET
-    errors: list[ConversationCallEventTopicErrorBody] | None | UnsetType = UNSET
-    limit: ConversationCallEventTopicLimit | None | UnsetType = UNSET
+    message: str | None = None
+    code: str | None = None
+    status: int | None = None
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    details: list[ConversationCallEventTopicDetail] | None = None
+    errors: list[ConversationCallEventTopicErrorBody] | None = None
+    limit: ConversationCallEventTopicLimit | None = None
 
 
 class ConversationCallEventTopicFaxStatus(Model):
@@ -951,18 +861,14 @@ class ConversationCallEventTopicFaxStatus(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    direction: str | None | UnsetType = UNSET
-    expected_pages: int | None | UnsetType = field(name="expectedPages", default=UNSET)
-    active_page: int | None | UnsetType = field(name="activePage", default=UNSET)
-    lines_transmitted: int | None | UnsetType = field(
-        name="linesTransmitted", default=UNSET
-    )
-    bytes_transmitted: int | None | UnsetType = field(
-        name="bytesTransmitted", default=UNSET
-    )
-    data_rate: int | None | UnsetType = field(name="dataRate", default=UNSET)
-    page_errors: int | None | UnsetType = field(name="pageErrors", default=UNSET)
-    line_errors: int | None | UnsetType = field(name="lineErrors", default=UNSET)
+    direction: str | None = None
+    expected_pages: int | None = field(name="expectedPages", default=None)
+    active_page: int | None = field(name="activePage", default=None)
+    lines_transmitted: int | None = field(name="linesTransmitted", default=None)
+    bytes_transmitted: int | None = field(name="bytesTransmitted", default=None)
+    data_rate: int | None = field(name="dataRate", default=None)
+    page_errors: int | None = field(name="pageErrors", default=None)
+    line_errors: int | None = field(name="lineErrors", default=None)
 
 
 class ConversationCallEventTopicJourneyAction(Model):
@@ -974,9 +880,9 @@ class ConversationCallEventTopicJourneyAction(Model):
         id: The ID of an action from the Journey System (an action is spawned from an actionMap)
     """
 
-    id: str | None | UnsetType = UNSET
-    action_map: ConversationCallEventTopicJourneyActionMap | None | UnsetType = field(
-        name="actionMap", default=UNSET
+    id: str | None = None
+    action_map: ConversationCallEventTopicJourneyActionMap | None = field(
+        name="actionMap", default=None
     )
 
 
@@ -990,8 +896,8 @@ class ConversationCallEventTopicJourneyActionMap(Model):
         version: The version number of the actionMap in the Journey System at the time this action was triggered
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    version: int | None = None
 
 
 class ConversationCallEventTopicJourneyContext(Model):
@@ -1000,12 +906,12 @@ class ConversationCallEventTopicJourneyContext(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    customer: ConversationCallEventTopicJourneyCustomer | None | UnsetType = UNSET
-    customer_session: (
-        ConversationCallEventTopicJourneyCustomerSession | None | UnsetType
-    ) = field(name="customerSession", default=UNSET)
-    triggering_action: ConversationCallEventTopicJourneyAction | None | UnsetType = (
-        field(name="triggeringAction", default=UNSET)
+    customer: ConversationCallEventTopicJourneyCustomer | None = None
+    customer_session: ConversationCallEventTopicJourneyCustomerSession | None = field(
+        name="customerSession", default=None
+    )
+    triggering_action: ConversationCallEventTopicJourneyAction | None = field(
+        name="triggeringAction", default=None
     )
 
 
@@ -1019,8 +925,8 @@ class ConversationCallEventTopicJourneyCustomer(Model):
         id_type: The type of the customerId within the Journey System (e.g. cookie).
     """
 
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
 
 
 class ConversationCallEventTopicJourneyCustomerSession(Model):
@@ -1033,8 +939,8 @@ class ConversationCallEventTopicJourneyCustomerSession(Model):
         type: The type of the Customer/User's session within the Journey System (e.g. web, app)
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
 
 
 class ConversationCallEventTopicLimit(Model):
@@ -1046,10 +952,10 @@ class ConversationCallEventTopicLimit(Model):
         namespace: Allowed values: "agent.assistant", "analytics.alerting", "analytics", "analytics.realtime", "analytics.reporting.settings", "architect", "audiohook", "audit", "auth.api", "authorization", "automation.testing", "bots", "bots.voice", "callback", "cobrowse", "content.management", "conversation", "dataactions", "datatables", "directory", "email", "event.orchestration", "external.contacts", "gcv", "gdpr", "groups", "historical.adherence", "infrastructureascode", "integrations", "intent.miner", "journey", "knowledge", "language.understanding", "learning", "limit.registry", "marketplace", "media.communications", "messaging", "notifications", "onboarding", "outbound", "platform.api", "predictive.routing", "presence", "quality", "recording", "response.management", "routing", "scim", "search", "secondary.automation.testing", "skills", "speech.and.text.analytics", "speech.integration", "supportability", "task.management", "telephony.configuration", "usage", "users", "web.deployments", "web.messaging", "webchat", "webhooks", "workforce.management".
     """
 
-    key: str | None | UnsetType = UNSET
-    namespace: str | None | UnsetType = UNSET
-    value: int | None | UnsetType = UNSET
-    documented: bool | None | UnsetType = UNSET
+    key: str | None = None
+    namespace: str | None = None
+    value: int | None = None
+    documented: bool | None = None
 
 
 class ConversationCallEventTopicQueueMediaSettings(Model):
@@ -1064,18 +970,16 @@ class ConversationCallEventTopicQueueMediaSettings(Model):
         enable_auto_answer: Flag to indicate if auto answer is enabled for the given media type or media subtype.
     """
 
-    alerting_timeout_seconds: int | None | UnsetType = field(
-        name="alertingTimeoutSeconds", default=UNSET
+    alerting_timeout_seconds: int | None = field(
+        name="alertingTimeoutSeconds", default=None
     )
-    auto_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="autoAnswerAlertToneSeconds", default=UNSET
+    auto_answer_alert_tone_seconds: float | None = field(
+        name="autoAnswerAlertToneSeconds", default=None
     )
-    manual_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="manualAnswerAlertToneSeconds", default=UNSET
+    manual_answer_alert_tone_seconds: float | None = field(
+        name="manualAnswerAlertToneSeconds", default=None
     )
-    enable_auto_answer: bool | None | UnsetType = field(
-        name="enableAutoAnswer", default=UNSET
-    )
+    enable_auto_answer: bool | None = field(name="enableAutoAnswer", default=None)
 
 
 class ConversationCallEventTopicRecordersState(Model):
@@ -1090,14 +994,14 @@ class ConversationCallEventTopicRecordersState(Model):
         snippet_state: State of the snippet recording for this session. Note that snippets may never be paused. Valid values are in Constants.java with a prefix of RECORDER_STATE_*.
     """
 
-    adhoc_state: str | None | UnsetType = field(name="adhocState", default=UNSET)
-    customer_experience_state: str | None | UnsetType = field(
-        name="customerExperienceState", default=UNSET
+    adhoc_state: str | None = field(name="adhocState", default=None)
+    customer_experience_state: str | None = field(
+        name="customerExperienceState", default=None
     )
-    agent_experience_state: str | None | UnsetType = field(
-        name="agentExperienceState", default=UNSET
+    agent_experience_state: str | None = field(
+        name="agentExperienceState", default=None
     )
-    snippet_state: str | None | UnsetType = field(name="snippetState", default=UNSET)
+    snippet_state: str | None = field(name="snippetState", default=None)
 
 
 class ConversationCallEventTopicScoredAgent(Model):
@@ -1110,8 +1014,8 @@ class ConversationCallEventTopicScoredAgent(Model):
         score: Agent's score for the current conversation, from 0 - 100, higher being better
     """
 
-    agent: ConversationCallEventTopicUriReference | None | UnsetType = UNSET
-    score: int | None | UnsetType = UNSET
+    agent: ConversationCallEventTopicUriReference | None = None
+    score: int | None = None
 
 
 class ConversationCallEventTopicUriReference(Model):
@@ -1124,8 +1028,8 @@ class ConversationCallEventTopicUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class ConversationCallEventTopicWrapup(Model):
@@ -1141,13 +1045,11 @@ class ConversationCallEventTopicWrapup(Model):
         end_time: The timestamp when the wrapup was finished.
     """
 
-    code: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
+    code: str | None = None
+    notes: str | None = None
+    tags: list[str] | None = None
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
 
 
 class ConversationCallbackEventTopicCallbackConversation(Model):
@@ -1156,29 +1058,19 @@ class ConversationCallbackEventTopicCallbackConversation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
     participants: (
-        list[ConversationCallbackEventTopicCallbackMediaParticipant] | None | UnsetType
-    ) = UNSET
-    other_media_uris: list[str] | None | UnsetType = field(
-        name="otherMediaUris", default=UNSET
-    )
-    address: str | None | UnsetType = UNSET
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    access_attributes: list[str] | None | UnsetType = field(
-        name="accessAttributes", default=UNSET
-    )
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
+        list[ConversationCallbackEventTopicCallbackMediaParticipant] | None
+    ) = None
+    other_media_uris: list[str] | None = field(name="otherMediaUris", default=None)
+    address: str | None = None
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    access_attributes: list[str] | None = field(name="accessAttributes", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
     divisions: (
-        list[ConversationCallbackEventTopicConversationDivisionMembership]
-        | None
-        | UnsetType
-    ) = UNSET
+        list[ConversationCallbackEventTopicConversationDivisionMembership] | None
+    ) = None
 
 
 class ConversationCallbackEventTopicCallbackMediaParticipant(Model):
@@ -1194,98 +1086,76 @@ class ConversationCallbackEventTopicCallbackMediaParticipant(Model):
         flagged_reason: Allowed values: "general".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    address: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    address: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    purpose: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    direction: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    held: bool | None = None
+    wrapup_required: bool | None = field(name="wrapupRequired", default=None)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    user: ConversationCallbackEventTopicUriReference | None = None
+    queue: ConversationCallbackEventTopicUriReference | None = None
+    team: ConversationCallbackEventTopicUriReference | None = None
+    attributes: dict[str, str] | None = None
+    error_info: ConversationCallbackEventTopicErrorBody | None = field(
+        name="errorInfo", default=None
     )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    script: ConversationCallbackEventTopicUriReference | None = None
+    wrapup_timeout_ms: int | None = field(name="wrapupTimeoutMs", default=None)
+    wrapup_skipped: bool | None = field(name="wrapupSkipped", default=None)
+    alerting_timeout_ms: int | None = field(name="alertingTimeoutMs", default=None)
+    provider: str | None = None
+    external_contact: ConversationCallbackEventTopicUriReference | None = field(
+        name="externalContact", default=None
     )
-    purpose: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    external_contact_initial_division_id: str | None = field(
+        name="externalContactInitialDivisionId", default=None
     )
-    held: bool | None | UnsetType = UNSET
-    wrapup_required: bool | None | UnsetType = field(
-        name="wrapupRequired", default=UNSET
+    external_organization: ConversationCallbackEventTopicUriReference | None = field(
+        name="externalOrganization", default=None
     )
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    user: ConversationCallbackEventTopicUriReference | None | UnsetType = UNSET
-    queue: ConversationCallbackEventTopicUriReference | None | UnsetType = UNSET
-    team: ConversationCallbackEventTopicUriReference | None | UnsetType = UNSET
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    error_info: ConversationCallbackEventTopicErrorBody | None | UnsetType = field(
-        name="errorInfo", default=UNSET
-    )
-    script: ConversationCallbackEventTopicUriReference | None | UnsetType = UNSET
-    wrapup_timeout_ms: int | None | UnsetType = field(
-        name="wrapupTimeoutMs", default=UNSET
-    )
-    wrapup_skipped: bool | None | UnsetType = field(name="wrapupSkipped", default=UNSET)
-    alerting_timeout_ms: int | None | UnsetType = field(
-        name="alertingTimeoutMs", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    external_contact: ConversationCallbackEventTopicUriReference | None | UnsetType = (
-        field(name="externalContact", default=UNSET)
-    )
-    external_contact_initial_division_id: str | None | UnsetType = field(
-        name="externalContactInitialDivisionId", default=UNSET
-    )
-    external_organization: (
-        ConversationCallbackEventTopicUriReference | None | UnsetType
-    ) = field(name="externalOrganization", default=UNSET)
-    wrapup: ConversationCallbackEventTopicWrapup | None | UnsetType = UNSET
+    wrapup: ConversationCallbackEventTopicWrapup | None = None
     conversation_routing_data: (
-        ConversationCallbackEventTopicConversationRoutingData | None | UnsetType
-    ) = field(name="conversationRoutingData", default=UNSET)
-    peer: str | None | UnsetType = UNSET
-    screen_recording_state: str | None | UnsetType = field(
-        name="screenRecordingState", default=UNSET
+        ConversationCallbackEventTopicConversationRoutingData | None
+    ) = field(name="conversationRoutingData", default=None)
+    peer: str | None = None
+    screen_recording_state: str | None = field(
+        name="screenRecordingState", default=None
     )
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    journey_context: ConversationCallbackEventTopicJourneyContext | None | UnsetType = (
-        field(name="journeyContext", default=UNSET)
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    journey_context: ConversationCallbackEventTopicJourneyContext | None = field(
+        name="journeyContext", default=None
     )
-    start_acw_time: datetime | None | UnsetType = field(
-        name="startAcwTime", default=UNSET
+    start_acw_time: datetime | None = field(name="startAcwTime", default=None)
+    end_acw_time: datetime | None = field(name="endAcwTime", default=None)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
+    media_roles: list[str] | None = field(name="mediaRoles", default=None)
+    queue_media_settings: ConversationCallbackEventTopicQueueMediaSettings | None = (
+        field(name="queueMediaSettings", default=None)
     )
-    end_acw_time: datetime | None | UnsetType = field(name="endAcwTime", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
-    media_roles: list[str] | None | UnsetType = field(name="mediaRoles", default=UNSET)
-    queue_media_settings: (
-        ConversationCallbackEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    outbound_preview: ConversationCallbackEventTopicDialerPreview | None | UnsetType = (
-        field(name="outboundPreview", default=UNSET)
+    outbound_preview: ConversationCallbackEventTopicDialerPreview | None = field(
+        name="outboundPreview", default=None
     )
-    voicemail: ConversationCallbackEventTopicVoicemail | None | UnsetType = UNSET
-    callback_numbers: list[str] | None | UnsetType = field(
-        name="callbackNumbers", default=UNSET
+    voicemail: ConversationCallbackEventTopicVoicemail | None = None
+    callback_numbers: list[str] | None = field(name="callbackNumbers", default=None)
+    callback_user_name: str | None = field(name="callbackUserName", default=None)
+    skip_enabled: bool | None = field(name="skipEnabled", default=None)
+    external_campaign: bool | None = field(name="externalCampaign", default=None)
+    timeout_seconds: int | None = field(name="timeoutSeconds", default=None)
+    callback_scheduled_time: datetime | None = field(
+        name="callbackScheduledTime", default=None
     )
-    callback_user_name: str | None | UnsetType = field(
-        name="callbackUserName", default=UNSET
-    )
-    skip_enabled: bool | None | UnsetType = field(name="skipEnabled", default=UNSET)
-    external_campaign: bool | None | UnsetType = field(
-        name="externalCampaign", default=UNSET
-    )
-    timeout_seconds: int | None | UnsetType = field(
-        name="timeoutSeconds", default=UNSET
-    )
-    callback_scheduled_time: datetime | None | UnsetType = field(
-        name="callbackScheduledTime", default=UNSET
-    )
-    automated_callback_config_id: str | None | UnsetType = field(
-        name="automatedCallbackConfigId", default=UNSET
+    automated_callback_config_id: str | None = field(
+        name="automatedCallbackConfigId", default=None
     )
 
 
@@ -1295,10 +1165,8 @@ class ConversationCallbackEventTopicConversationDivisionMembership(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    division: ConversationCallbackEventTopicDomainEntityRef | None | UnsetType = UNSET
-    entities: (
-        list[ConversationCallbackEventTopicDivisionEntityRef] | None | UnsetType
-    ) = UNSET
+    division: ConversationCallbackEventTopicDomainEntityRef | None = None
+    entities: list[ConversationCallbackEventTopicDivisionEntityRef] | None = None
 
 
 class ConversationCallbackEventTopicConversationRoutingData(Model):
@@ -1315,16 +1183,14 @@ class ConversationCallbackEventTopicConversationRoutingData(Model):
         skill_expression_id: The skill expression to use for routing decisions. If specified, it takes priority over skills.
     """
 
-    queue: ConversationCallbackEventTopicUriReference | None | UnsetType = UNSET
-    language: ConversationCallbackEventTopicUriReference | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    skills: list[ConversationCallbackEventTopicUriReference] | None | UnsetType = UNSET
-    scored_agents: (
-        list[ConversationCallbackEventTopicScoredAgent] | None | UnsetType
-    ) = field(name="scoredAgents", default=UNSET)
-    skill_expression_id: str | None | UnsetType = field(
-        name="skillExpressionId", default=UNSET
+    queue: ConversationCallbackEventTopicUriReference | None = None
+    language: ConversationCallbackEventTopicUriReference | None = None
+    priority: int | None = None
+    skills: list[ConversationCallbackEventTopicUriReference] | None = None
+    scored_agents: list[ConversationCallbackEventTopicScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )
+    skill_expression_id: str | None = field(name="skillExpressionId", default=None)
 
 
 class ConversationCallbackEventTopicDetail(Model):
@@ -1333,10 +1199,10 @@ class ConversationCallbackEventTopicDetail(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    field_name: str | None | UnsetType = field(name="fieldName", default=UNSET)
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
+    error_code: str | None = field(name="errorCode", default=None)
+    field_name: str | None = field(name="fieldName", default=None)
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
 
 
 class ConversationCallbackEventTopicDialerPreview(Model):
@@ -1351,13 +1217,13 @@ class ConversationCallbackEventTopicDialerPreview(Model):
         phone_number_columns: The phone number columns associated with this campaign
     """
 
-    id: str | None | UnsetType = UNSET
-    contact_id: str | None | UnsetType = field(name="contactId", default=UNSET)
-    contact_list_id: str | None | UnsetType = field(name="contactListId", default=UNSET)
-    campaign_id: str | None | UnsetType = field(name="campaignId", default=UNSET)
+    id: str | None = None
+    contact_id: str | None = field(name="contactId", default=None)
+    contact_list_id: str | None = field(name="contactListId", default=None)
+    campaign_id: str | None = field(name="campaignId", default=None)
     phone_number_columns: (
-        list[ConversationCallbackEventTopicPhoneNumberColumn] | None | UnsetType
-    ) = field(name="phoneNumberColumns", default=UNSET)
+        list[ConversationCallbackEventTopicPhoneNumberColumn] | None
+    ) = field(name="phoneNumberColumns", default=None)
 
 
 class ConversationCallbackEventTopicDivisionEntityRef(Model):
@@ -1369,10 +1235,10 @@ class ConversationCallbackEventTopicDivisionEntityRef(Model):
         date_division_updated: The time the entity division was last updated.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    date_division_updated: datetime | None | UnsetType = field(
-        name="dateDivisionUpdated", default=UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    date_division_updated: datetime | None = field(
+        name="dateDivisionUpdated", default=None
     )
 
 
@@ -1382,8 +1248,8 @@ class ConversationCallbackEventTopicDomainEntityRef(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ConversationCallbackEventTopicErrorBody(Model):
@@ -1392,21 +1258,17 @@ class ConversationCallbackEventTopicErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    message: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    details: list[ConversationCallbackEventTopicDetail] | None | UnsetType = UNSET
-    errors: list[ConversationCallbackEventTopicErrorBody] | None | UnsetType = UNSET
-    limit: ConversationCallbackEventTopicLimit | None | UnsetType = UNSET
+    message: str | None = None
+    code: str | None = None
+    status: int | None = None
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    details: list[ConversationCallbackEventTopicDetail] | None = None
+    errors: list[ConversationCallbackEventTopicErrorBody] | None = None
+    limit: ConversationCallbackEventTopicLimit | None = None
 
 
 class ConversationCallbackEventTopicJourneyAction(Model):
@@ -1418,9 +1280,9 @@ class ConversationCallbackEventTopicJourneyAction(Model):
         id: The ID of an action from the Journey System (an action is spawned from an actionMap)
     """
 
-    id: str | None | UnsetType = UNSET
-    action_map: ConversationCallbackEventTopicJourneyActionMap | None | UnsetType = (
-        field(name="actionMap", default=UNSET)
+    id: str | None = None
+    action_map: ConversationCallbackEventTopicJourneyActionMap | None = field(
+        name="actionMap", default=None
     )
 
 
@@ -1434,8 +1296,8 @@ class ConversationCallbackEventTopicJourneyActionMap(Model):
         version: The version number of the actionMap in the Journey System at the time this action was triggered
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    version: int | None = None
 
 
 class ConversationCallbackEventTopicJourneyContext(Model):
@@ -1444,13 +1306,13 @@ class ConversationCallbackEventTopicJourneyContext(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    customer: ConversationCallbackEventTopicJourneyCustomer | None | UnsetType = UNSET
-    customer_session: (
-        ConversationCallbackEventTopicJourneyCustomerSession | None | UnsetType
-    ) = field(name="customerSession", default=UNSET)
-    triggering_action: (
-        ConversationCallbackEventTopicJourneyAction | None | UnsetType
-    ) = field(name="triggeringAction", default=UNSET)
+    customer: ConversationCallbackEventTopicJourneyCustomer | None = None
+    customer_session: ConversationCallbackEventTopicJourneyCustomerSession | None = (
+        field(name="customerSession", default=None)
+    )
+    triggering_action: ConversationCallbackEventTopicJourneyAction | None = field(
+        name="triggeringAction", default=None
+    )
 
 
 class ConversationCallbackEventTopicJourneyCustomer(Model):
@@ -1463,8 +1325,8 @@ class ConversationCallbackEventTopicJourneyCustomer(Model):
         id_type: The type of the customerId within the Journey System (e.g. cookie).
     """
 
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
 
 
 class ConversationCallbackEventTopicJourneyCustomerSession(Model):
@@ -1477,8 +1339,8 @@ class ConversationCallbackEventTopicJourneyCustomerSession(Model):
         type: The type of the Customer/User's session within the Journey System (e.g. web, app)
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
 
 
 class ConversationCallbackEventTopicLimit(Model):
@@ -1490,10 +1352,10 @@ class ConversationCallbackEventTopicLimit(Model):
         namespace: Allowed values: "agent.assistant", "analytics.alerting", "analytics", "analytics.realtime", "analytics.reporting.settings", "architect", "audiohook", "audit", "auth.api", "authorization", "automation.testing", "bots", "bots.voice", "callback", "cobrowse", "content.management", "conversation", "dataactions", "datatables", "directory", "email", "event.orchestration", "external.contacts", "gcv", "gdpr", "groups", "historical.adherence", "infrastructureascode", "integrations", "intent.miner", "journey", "knowledge", "language.understanding", "learning", "limit.registry", "marketplace", "media.communications", "messaging", "notifications", "onboarding", "outbound", "platform.api", "predictive.routing", "presence", "quality", "recording", "response.management", "routing", "scim", "search", "secondary.automation.testing", "skills", "speech.and.text.analytics", "speech.integration", "supportability", "task.management", "telephony.configuration", "usage", "users", "web.deployments", "web.messaging", "webchat", "webhooks", "workforce.management".
     """
 
-    key: str | None | UnsetType = UNSET
-    namespace: str | None | UnsetType = UNSET
-    value: int | None | UnsetType = UNSET
-    documented: bool | None | UnsetType = UNSET
+    key: str | None = None
+    namespace: str | None = None
+    value: int | None = None
+    documented: bool | None = None
 
 
 class ConversationCallbackEventTopicPhoneNumberColumn(Model):
@@ -1502,8 +1364,8 @@ class ConversationCallbackEventTopicPhoneNumberColumn(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    column_name: str | None | UnsetType = field(name="columnName", default=UNSET)
-    type: str | None | UnsetType = UNSET
+    column_name: str | None = field(name="columnName", default=None)
+    type: str | None = None
 
 
 class ConversationCallbackEventTopicQueueMediaSettings(Model):
@@ -1518,18 +1380,16 @@ class ConversationCallbackEventTopicQueueMediaSettings(Model):
         enable_auto_answer: Flag to indicate if auto answer is enabled for the given media type or media subtype.
     """
 
-    alerting_timeout_seconds: int | None | UnsetType = field(
-        name="alertingTimeoutSeconds", default=UNSET
+    alerting_timeout_seconds: int | None = field(
+        name="alertingTimeoutSeconds", default=None
     )
-    auto_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="autoAnswerAlertToneSeconds", default=UNSET
+    auto_answer_alert_tone_seconds: float | None = field(
+        name="autoAnswerAlertToneSeconds", default=None
     )
-    manual_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="manualAnswerAlertToneSeconds", default=UNSET
+    manual_answer_alert_tone_seconds: float | None = field(
+        name="manualAnswerAlertToneSeconds", default=None
     )
-    enable_auto_answer: bool | None | UnsetType = field(
-        name="enableAutoAnswer", default=UNSET
-    )
+    enable_auto_answer: bool | None = field(name="enableAutoAnswer", default=None)
 
 
 class ConversationCallbackEventTopicScoredAgent(Model):
@@ -1542,8 +1402,8 @@ class ConversationCallbackEventTopicScoredAgent(Model):
         score: Agent's score for the current conversation, from 0 - 100, higher being better
     """
 
-    agent: ConversationCallbackEventTopicUriReference | None | UnsetType = UNSET
-    score: int | None | UnsetType = UNSET
+    agent: ConversationCallbackEventTopicUriReference | None = None
+    score: int | None = None
 
 
 class ConversationCallbackEventTopicUriReference(Model):
@@ -1556,8 +1416,8 @@ class ConversationCallbackEventTopicUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class ConversationCallbackEventTopicVoicemail(Model):
@@ -1570,8 +1430,8 @@ class ConversationCallbackEventTopicVoicemail(Model):
         upload_status: current state of the voicemail upload Allowed values: "pending", "complete", "failed", "timeout", "none".
     """
 
-    id: str | None | UnsetType = UNSET
-    upload_status: str | None | UnsetType = field(name="uploadStatus", default=UNSET)
+    id: str | None = None
+    upload_status: str | None = field(name="uploadStatus", default=None)
 
 
 class ConversationCallbackEventTopicWrapup(Model):
@@ -1587,28 +1447,26 @@ class ConversationCallbackEventTopicWrapup(Model):
         end_time: The timestamp when the wrapup was finished.
     """
 
-    code: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
+    code: str | None = None
+    notes: str | None = None
+    tags: list[str] | None = None
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
 
 
 class ConversationCategoriesEntityListing(Model):
     """The ConversationCategoriesEntityListing model."""
 
-    entities: list[ConversationCategory] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[ConversationCategory] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ConversationCategory(Model):
@@ -1622,13 +1480,11 @@ class ConversationCategory(Model):
         criteria: A collection of conditions joined together by logical operation to provide more refined filtering of conversations
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    interaction_type: str | None | UnsetType = field(
-        name="interactionType", default=UNSET
-    )
-    criteria: Operand | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    interaction_type: str | None = field(name="interactionType", default=None)
+    criteria: Operand | None = None
 
 
 class ConversationChannel(Model):
@@ -1640,9 +1496,13 @@ class ConversationChannel(Model):
         platform: The source provider for the conversation (e.g. Edge, PureCloud Messaging, PureCloud Email).
     """
 
-    type: str | None | UnsetType = UNSET
-    message_type: str | None | UnsetType = field(name="messageType", default=UNSET)
-    platform: str | None | UnsetType = UNSET
+    type: str | None = None
+    message_type: str | None = field(name="messageType", default=None)
+    platform: str | None = None
+
+
+ConversationChannelLocation = dict[str, Any]
+"""The ConversationChannelLocation type: ``dict[str, Any]``."""
 
 
 class ConversationChannelMetadata(Model):
@@ -1652,7 +1512,7 @@ class ConversationChannelMetadata(Model):
         sub_type: Channel subtype Allowed values: "None", "GoogleBusinessProfile", "RoadsideAssistance", "YouTube".
     """
 
-    sub_type: str | None | UnsetType = field(name="subType", default=UNSET)
+    sub_type: str | None = field(name="subType", default=None)
 
 
 class ConversationChat(Model):
@@ -1683,47 +1543,31 @@ class ConversationChat(Model):
         queue_media_settings: Represents the queue settings for this media type.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    room_id: str | None | UnsetType = field(name="roomId", default=UNSET)
-    recording_id: str | None | UnsetType = field(name="recordingId", default=UNSET)
-    segments: list[Segment] | None | UnsetType = UNSET
-    held: bool | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    id: str | None = None
+    room_id: str | None = field(name="roomId", default=None)
+    recording_id: str | None = field(name="recordingId", default=None)
+    segments: list[Segment] | None = None
+    held: bool | None = None
+    direction: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    start_alerting_time: datetime | None = field(name="startAlertingTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    avatar_image_url: str | None = field(name="avatarImageUrl", default=None)
+    journey_context: JourneyContext | None = field(name="journeyContext", default=None)
+    wrapup: Wrapup | None = None
+    after_call_work: AfterCallWork | None = field(name="afterCallWork", default=None)
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
-    )
-    start_alerting_time: datetime | None | UnsetType = field(
-        name="startAlertingTime", default=UNSET
-    )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    avatar_image_url: str | None | UnsetType = field(
-        name="avatarImageUrl", default=UNSET
-    )
-    journey_context: JourneyContext | None | UnsetType = field(
-        name="journeyContext", default=UNSET
-    )
-    wrapup: Wrapup | None | UnsetType = UNSET
-    after_call_work: AfterCallWork | None | UnsetType = field(
-        name="afterCallWork", default=UNSET
-    )
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    queue_media_settings: ConversationQueueMediaSettings | None | UnsetType = field(
-        name="queueMediaSettings", default=UNSET
+    queue_media_settings: ConversationQueueMediaSettings | None = field(
+        name="queueMediaSettings", default=None
     )
 
 
@@ -1733,29 +1577,17 @@ class ConversationChatEventTopicChatConversation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    participants: (
-        list[ConversationChatEventTopicChatMediaParticipant] | None | UnsetType
-    ) = UNSET
-    other_media_uris: list[str] | None | UnsetType = field(
-        name="otherMediaUris", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    participants: list[ConversationChatEventTopicChatMediaParticipant] | None = None
+    other_media_uris: list[str] | None = field(name="otherMediaUris", default=None)
+    address: str | None = None
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    access_attributes: list[str] | None = field(name="accessAttributes", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
+    divisions: list[ConversationChatEventTopicConversationDivisionMembership] | None = (
+        None
     )
-    address: str | None | UnsetType = UNSET
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    access_attributes: list[str] | None | UnsetType = field(
-        name="accessAttributes", default=UNSET
-    )
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
-    divisions: (
-        list[ConversationChatEventTopicConversationDivisionMembership]
-        | None
-        | UnsetType
-    ) = UNSET
 
 
 class ConversationChatEventTopicChatMediaParticipant(Model):
@@ -1771,80 +1603,64 @@ class ConversationChatEventTopicChatMediaParticipant(Model):
         flagged_reason: Allowed values: "general".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    address: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    address: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    purpose: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    direction: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    held: bool | None = None
+    wrapup_required: bool | None = field(name="wrapupRequired", default=None)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    user: ConversationChatEventTopicUriReference | None = None
+    queue: ConversationChatEventTopicUriReference | None = None
+    team: ConversationChatEventTopicUriReference | None = None
+    attributes: dict[str, str] | None = None
+    error_info: ConversationChatEventTopicErrorBody | None = field(
+        name="errorInfo", default=None
     )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    script: ConversationChatEventTopicUriReference | None = None
+    wrapup_timeout_ms: int | None = field(name="wrapupTimeoutMs", default=None)
+    wrapup_skipped: bool | None = field(name="wrapupSkipped", default=None)
+    alerting_timeout_ms: int | None = field(name="alertingTimeoutMs", default=None)
+    provider: str | None = None
+    external_contact: ConversationChatEventTopicUriReference | None = field(
+        name="externalContact", default=None
     )
-    purpose: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    external_contact_initial_division_id: str | None = field(
+        name="externalContactInitialDivisionId", default=None
     )
-    held: bool | None | UnsetType = UNSET
-    wrapup_required: bool | None | UnsetType = field(
-        name="wrapupRequired", default=UNSET
+    external_organization: ConversationChatEventTopicUriReference | None = field(
+        name="externalOrganization", default=None
     )
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    user: ConversationChatEventTopicUriReference | None | UnsetType = UNSET
-    queue: ConversationChatEventTopicUriReference | None | UnsetType = UNSET
-    team: ConversationChatEventTopicUriReference | None | UnsetType = UNSET
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    error_info: ConversationChatEventTopicErrorBody | None | UnsetType = field(
-        name="errorInfo", default=UNSET
-    )
-    script: ConversationChatEventTopicUriReference | None | UnsetType = UNSET
-    wrapup_timeout_ms: int | None | UnsetType = field(
-        name="wrapupTimeoutMs", default=UNSET
-    )
-    wrapup_skipped: bool | None | UnsetType = field(name="wrapupSkipped", default=UNSET)
-    alerting_timeout_ms: int | None | UnsetType = field(
-        name="alertingTimeoutMs", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    external_contact: ConversationChatEventTopicUriReference | None | UnsetType = field(
-        name="externalContact", default=UNSET
-    )
-    external_contact_initial_division_id: str | None | UnsetType = field(
-        name="externalContactInitialDivisionId", default=UNSET
-    )
-    external_organization: ConversationChatEventTopicUriReference | None | UnsetType = (
-        field(name="externalOrganization", default=UNSET)
-    )
-    wrapup: ConversationChatEventTopicWrapup | None | UnsetType = UNSET
+    wrapup: ConversationChatEventTopicWrapup | None = None
     conversation_routing_data: (
-        ConversationChatEventTopicConversationRoutingData | None | UnsetType
-    ) = field(name="conversationRoutingData", default=UNSET)
-    peer: str | None | UnsetType = UNSET
-    screen_recording_state: str | None | UnsetType = field(
-        name="screenRecordingState", default=UNSET
+        ConversationChatEventTopicConversationRoutingData | None
+    ) = field(name="conversationRoutingData", default=None)
+    peer: str | None = None
+    screen_recording_state: str | None = field(
+        name="screenRecordingState", default=None
     )
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    journey_context: ConversationChatEventTopicJourneyContext | None | UnsetType = (
-        field(name="journeyContext", default=UNSET)
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    journey_context: ConversationChatEventTopicJourneyContext | None = field(
+        name="journeyContext", default=None
     )
-    start_acw_time: datetime | None | UnsetType = field(
-        name="startAcwTime", default=UNSET
+    start_acw_time: datetime | None = field(name="startAcwTime", default=None)
+    end_acw_time: datetime | None = field(name="endAcwTime", default=None)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
+    media_roles: list[str] | None = field(name="mediaRoles", default=None)
+    queue_media_settings: ConversationChatEventTopicQueueMediaSettings | None = field(
+        name="queueMediaSettings", default=None
     )
-    end_acw_time: datetime | None | UnsetType = field(name="endAcwTime", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
-    media_roles: list[str] | None | UnsetType = field(name="mediaRoles", default=UNSET)
-    queue_media_settings: (
-        ConversationChatEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    room_id: str | None | UnsetType = field(name="roomId", default=UNSET)
-    avatar_image_url: str | None | UnsetType = field(
-        name="avatarImageUrl", default=UNSET
-    )
+    room_id: str | None = field(name="roomId", default=None)
+    avatar_image_url: str | None = field(name="avatarImageUrl", default=None)
 
 
 class ConversationChatEventTopicConversationDivisionMembership(Model):
@@ -1853,10 +1669,8 @@ class ConversationChatEventTopicConversationDivisionMembership(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    division: ConversationChatEventTopicDomainEntityRef | None | UnsetType = UNSET
-    entities: list[ConversationChatEventTopicDivisionEntityRef] | None | UnsetType = (
-        UNSET
-    )
+    division: ConversationChatEventTopicDomainEntityRef | None = None
+    entities: list[ConversationChatEventTopicDivisionEntityRef] | None = None
 
 
 class ConversationChatEventTopicConversationRoutingData(Model):
@@ -1873,16 +1687,14 @@ class ConversationChatEventTopicConversationRoutingData(Model):
         skill_expression_id: The skill expression to use for routing decisions. If specified, it takes priority over skills.
     """
 
-    queue: ConversationChatEventTopicUriReference | None | UnsetType = UNSET
-    language: ConversationChatEventTopicUriReference | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    skills: list[ConversationChatEventTopicUriReference] | None | UnsetType = UNSET
-    scored_agents: list[ConversationChatEventTopicScoredAgent] | None | UnsetType = (
-        field(name="scoredAgents", default=UNSET)
+    queue: ConversationChatEventTopicUriReference | None = None
+    language: ConversationChatEventTopicUriReference | None = None
+    priority: int | None = None
+    skills: list[ConversationChatEventTopicUriReference] | None = None
+    scored_agents: list[ConversationChatEventTopicScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )
-    skill_expression_id: str | None | UnsetType = field(
-        name="skillExpressionId", default=UNSET
-    )
+    skill_expression_id: str | None = field(name="skillExpressionId", default=None)
 
 
 class ConversationChatEventTopicDetail(Model):
@@ -1891,10 +1703,10 @@ class ConversationChatEventTopicDetail(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    field_name: str | None | UnsetType = field(name="fieldName", default=UNSET)
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
+    error_code: str | None = field(name="errorCode", default=None)
+    field_name: str | None = field(name="fieldName", default=None)
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
 
 
 class ConversationChatEventTopicDivisionEntityRef(Model):
@@ -1906,10 +1718,10 @@ class ConversationChatEventTopicDivisionEntityRef(Model):
         date_division_updated: The time the entity division was last updated.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    date_division_updated: datetime | None | UnsetType = field(
-        name="dateDivisionUpdated", default=UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    date_division_updated: datetime | None = field(
+        name="dateDivisionUpdated", default=None
     )
 
 
@@ -1919,8 +1731,8 @@ class ConversationChatEventTopicDomainEntityRef(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ConversationChatEventTopicErrorBody(Model):
@@ -1929,21 +1741,17 @@ class ConversationChatEventTopicErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    message: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    details: list[ConversationChatEventTopicDetail] | None | UnsetType = UNSET
-    errors: list[ConversationChatEventTopicErrorBody] | None | UnsetType = UNSET
-    limit: ConversationChatEventTopicLimit | None | UnsetType = UNSET
+    message: str | None = None
+    code: str | None = None
+    status: int | None = None
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    details: list[ConversationChatEventTopicDetail] | None = None
+    errors: list[ConversationChatEventTopicErrorBody] | None = None
+    limit: ConversationChatEventTopicLimit | None = None
 
 
 class ConversationChatEventTopicJourneyAction(Model):
@@ -1955,9 +1763,9 @@ class ConversationChatEventTopicJourneyAction(Model):
         id: The ID of an action from the Journey System (an action is spawned from an actionMap)
     """
 
-    id: str | None | UnsetType = UNSET
-    action_map: ConversationChatEventTopicJourneyActionMap | None | UnsetType = field(
-        name="actionMap", default=UNSET
+    id: str | None = None
+    action_map: ConversationChatEventTopicJourneyActionMap | None = field(
+        name="actionMap", default=None
     )
 
 
@@ -1971,8 +1779,8 @@ class ConversationChatEventTopicJourneyActionMap(Model):
         version: The version number of the actionMap in the Journey System at the time this action was triggered
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    version: int | None = None
 
 
 class ConversationChatEventTopicJourneyContext(Model):
@@ -1981,12 +1789,12 @@ class ConversationChatEventTopicJourneyContext(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    customer: ConversationChatEventTopicJourneyCustomer | None | UnsetType = UNSET
-    customer_session: (
-        ConversationChatEventTopicJourneyCustomerSession | None | UnsetType
-    ) = field(name="customerSession", default=UNSET)
-    triggering_action: ConversationChatEventTopicJourneyAction | None | UnsetType = (
-        field(name="triggeringAction", default=UNSET)
+    customer: ConversationChatEventTopicJourneyCustomer | None = None
+    customer_session: ConversationChatEventTopicJourneyCustomerSession | None = field(
+        name="customerSession", default=None
+    )
+    triggering_action: ConversationChatEventTopicJourneyAction | None = field(
+        name="triggeringAction", default=None
     )
 
 
@@ -2000,8 +1808,8 @@ class ConversationChatEventTopicJourneyCustomer(Model):
         id_type: The type of the customerId within the Journey System (e.g. cookie).
     """
 
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
 
 
 class ConversationChatEventTopicJourneyCustomerSession(Model):
@@ -2014,8 +1822,8 @@ class ConversationChatEventTopicJourneyCustomerSession(Model):
         type: The type of the Customer/User's session within the Journey System (e.g. web, app)
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
 
 
 class ConversationChatEventTopicLimit(Model):
@@ -2027,10 +1835,10 @@ class ConversationChatEventTopicLimit(Model):
         namespace: Allowed values: "agent.assistant", "analytics.alerting", "analytics", "analytics.realtime", "analytics.reporting.settings", "architect", "audiohook", "audit", "auth.api", "authorization", "automation.testing", "bots", "bots.voice", "callback", "cobrowse", "content.management", "conversation", "dataactions", "datatables", "directory", "email", "event.orchestration", "external.contacts", "gcv", "gdpr", "groups", "historical.adherence", "infrastructureascode", "integrations", "intent.miner", "journey", "knowledge", "language.understanding", "learning", "limit.registry", "marketplace", "media.communications", "messaging", "notifications", "onboarding", "outbound", "platform.api", "predictive.routing", "presence", "quality", "recording", "response.management", "routing", "scim", "search", "secondary.automation.testing", "skills", "speech.and.text.analytics", "speech.integration", "supportability", "task.management", "telephony.configuration", "usage", "users", "web.deployments", "web.messaging", "webchat", "webhooks", "workforce.management".
     """
 
-    key: str | None | UnsetType = UNSET
-    namespace: str | None | UnsetType = UNSET
-    value: int | None | UnsetType = UNSET
-    documented: bool | None | UnsetType = UNSET
+    key: str | None = None
+    namespace: str | None = None
+    value: int | None = None
+    documented: bool | None = None
 
 
 class ConversationChatEventTopicQueueMediaSettings(Model):
@@ -2045,18 +1853,16 @@ class ConversationChatEventTopicQueueMediaSettings(Model):
         enable_auto_answer: Flag to indicate if auto answer is enabled for the given media type or media subtype.
     """
 
-    alerting_timeout_seconds: int | None | UnsetType = field(
-        name="alertingTimeoutSeconds", default=UNSET
+    alerting_timeout_seconds: int | None = field(
+        name="alertingTimeoutSeconds", default=None
     )
-    auto_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="autoAnswerAlertToneSeconds", default=UNSET
+    auto_answer_alert_tone_seconds: float | None = field(
+        name="autoAnswerAlertToneSeconds", default=None
     )
-    manual_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="manualAnswerAlertToneSeconds", default=UNSET
+    manual_answer_alert_tone_seconds: float | None = field(
+        name="manualAnswerAlertToneSeconds", default=None
     )
-    enable_auto_answer: bool | None | UnsetType = field(
-        name="enableAutoAnswer", default=UNSET
-    )
+    enable_auto_answer: bool | None = field(name="enableAutoAnswer", default=None)
 
 
 class ConversationChatEventTopicScoredAgent(Model):
@@ -2069,8 +1875,8 @@ class ConversationChatEventTopicScoredAgent(Model):
         score: Agent's score for the current conversation, from 0 - 100, higher being better
     """
 
-    agent: ConversationChatEventTopicUriReference | None | UnsetType = UNSET
-    score: int | None | UnsetType = UNSET
+    agent: ConversationChatEventTopicUriReference | None = None
+    score: int | None = None
 
 
 class ConversationChatEventTopicUriReference(Model):
@@ -2083,8 +1889,8 @@ class ConversationChatEventTopicUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class ConversationChatEventTopicWrapup(Model):
@@ -2100,13 +1906,11 @@ class ConversationChatEventTopicWrapup(Model):
         end_time: The timestamp when the wrapup was finished.
     """
 
-    code: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
+    code: str | None = None
+    notes: str | None = None
+    tags: list[str] | None = None
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
 
 
 class ConversationChecklistTopicAgentChecklistActivationTrigger(Model):
@@ -2118,10 +1922,10 @@ class ConversationChecklistTopicAgentChecklistActivationTrigger(Model):
         trigger_type: Allowed values: "Unknown", "ConversationStart", "Intent".
     """
 
-    trigger_type: str | None | UnsetType = field(name="triggerType", default=UNSET)
-    trigger_date: datetime | None | UnsetType = field(name="triggerDate", default=UNSET)
-    intent_name: str | None | UnsetType = field(name="intentName", default=UNSET)
-    intent_id: str | None | UnsetType = field(name="intentId", default=UNSET)
+    trigger_type: str | None = field(name="triggerType", default=None)
+    trigger_date: datetime | None = field(name="triggerDate", default=None)
+    intent_name: str | None = field(name="intentName", default=None)
+    intent_id: str | None = field(name="intentId", default=None)
 
 
 class ConversationChecklistTopicAgentChecklistItemState(Model):
@@ -2134,28 +1938,22 @@ class ConversationChecklistTopicAgentChecklistItemState(Model):
         state_from_agent: Allowed values: "Unknown", "Ticked", "Unticked".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    state_from_model: str | None | UnsetType = field(
-        name="stateFromModel", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    state_from_model: str | None = field(name="stateFromModel", default=None)
+    state_from_agent: str | None = field(name="stateFromAgent", default=None)
+    date_last_modified_by_model: datetime | None = field(
+        name="dateLastModifiedByModel", default=None
     )
-    state_from_agent: str | None | UnsetType = field(
-        name="stateFromAgent", default=UNSET
+    date_last_modified_by_agent: datetime | None = field(
+        name="dateLastModifiedByAgent", default=None
     )
-    date_last_modified_by_model: datetime | None | UnsetType = field(
-        name="dateLastModifiedByModel", default=UNSET
+    automated_check_enabled: bool | None = field(
+        name="automatedCheckEnabled", default=None
     )
-    date_last_modified_by_agent: datetime | None | UnsetType = field(
-        name="dateLastModifiedByAgent", default=UNSET
-    )
-    automated_check_enabled: bool | None | UnsetType = field(
-        name="automatedCheckEnabled", default=UNSET
-    )
-    important: bool | None | UnsetType = UNSET
-    last_modified_in_acw: bool | None | UnsetType = field(
-        name="lastModifiedInAcw", default=UNSET
-    )
+    important: bool | None = None
+    last_modified_in_acw: bool | None = field(name="lastModifiedInAcw", default=None)
 
 
 class ConversationChecklistTopicAgentChecklistRuntimeEventBody(Model):
@@ -2169,48 +1967,40 @@ class ConversationChecklistTopicAgentChecklistRuntimeEventBody(Model):
         status: Allowed values: "Unknown", "EvaluationStarted", "EvaluationInProgress", "EvaluationFinalized", "EvaluationFinalizedWithAcw".
     """
 
-    evaluation_start_date: datetime | None | UnsetType = field(
-        name="evaluationStartDate", default=UNSET
+    evaluation_start_date: datetime | None = field(
+        name="evaluationStartDate", default=None
     )
-    evaluation_last_modified_date: datetime | None | UnsetType = field(
-        name="evaluationLastModifiedDate", default=UNSET
+    evaluation_last_modified_date: datetime | None = field(
+        name="evaluationLastModifiedDate", default=None
     )
-    evaluation_finalized_date: datetime | None | UnsetType = field(
-        name="evaluationFinalizedDate", default=UNSET
+    evaluation_finalized_date: datetime | None = field(
+        name="evaluationFinalizedDate", default=None
     )
-    evaluation_finalized_with_acw_date: datetime | None | UnsetType = field(
-        name="evaluationFinalizedWithAcwDate", default=UNSET
+    evaluation_finalized_with_acw_date: datetime | None = field(
+        name="evaluationFinalizedWithAcwDate", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    agent_checklist_id: str | None | UnsetType = field(
-        name="agentChecklistId", default=UNSET
-    )
-    name: str | None | UnsetType = UNSET
-    language: str | None | UnsetType = UNSET
-    agent_id: str | None | UnsetType = field(name="agentId", default=UNSET)
-    participant_id: str | None | UnsetType = field(name="participantId", default=UNSET)
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    assistant_id: str | None | UnsetType = field(name="assistantId", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    exit_reason: str | None | UnsetType = field(name="exitReason", default=UNSET)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
+    agent_checklist_id: str | None = field(name="agentChecklistId", default=None)
+    name: str | None = None
+    language: str | None = None
+    agent_id: str | None = field(name="agentId", default=None)
+    participant_id: str | None = field(name="participantId", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    assistant_id: str | None = field(name="assistantId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    direction: str | None = None
+    status: str | None = None
+    exit_reason: str | None = field(name="exitReason", default=None)
     activation_triggers: (
-        list[ConversationChecklistTopicAgentChecklistActivationTrigger]
-        | None
-        | UnsetType
-    ) = field(name="activationTriggers", default=UNSET)
+        list[ConversationChecklistTopicAgentChecklistActivationTrigger] | None
+    ) = field(name="activationTriggers", default=None)
     conversation_context: (
-        list[ConversationChecklistTopicConversationContextTurnInfo] | None | UnsetType
-    ) = field(name="conversationContext", default=UNSET)
+        list[ConversationChecklistTopicConversationContextTurnInfo] | None
+    ) = field(name="conversationContext", default=None)
     agent_checklist_items: (
-        list[ConversationChecklistTopicAgentChecklistItemState] | None | UnsetType
-    ) = field(name="agentChecklistItems", default=UNSET)
+        list[ConversationChecklistTopicAgentChecklistItemState] | None
+    ) = field(name="agentChecklistItems", default=None)
 
 
 class ConversationChecklistTopicConversationContextTurnInfo(Model):
@@ -2222,8 +2012,8 @@ class ConversationChecklistTopicConversationContextTurnInfo(Model):
         participant: Allowed values: "Unknown", "Internal", "External".
     """
 
-    id: str | None | UnsetType = UNSET
-    participant: str | None | UnsetType = UNSET
+    id: str | None = None
+    participant: str | None = None
 
 
 class ConversationClearSettings(Model):
@@ -2233,7 +2023,7 @@ class ConversationClearSettings(Model):
         enabled: whether or not conversation clear setting is enabled
     """
 
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None
 
 
 class ConversationCobrowseEventTopicCobrowseConversation(Model):
@@ -2242,29 +2032,19 @@ class ConversationCobrowseEventTopicCobrowseConversation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
     participants: (
-        list[ConversationCobrowseEventTopicCobrowseMediaParticipant] | None | UnsetType
-    ) = UNSET
-    other_media_uris: list[str] | None | UnsetType = field(
-        name="otherMediaUris", default=UNSET
-    )
-    address: str | None | UnsetType = UNSET
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    access_attributes: list[str] | None | UnsetType = field(
-        name="accessAttributes", default=UNSET
-    )
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
+        list[ConversationCobrowseEventTopicCobrowseMediaParticipant] | None
+    ) = None
+    other_media_uris: list[str] | None = field(name="otherMediaUris", default=None)
+    address: str | None = None
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    access_attributes: list[str] | None = field(name="accessAttributes", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
     divisions: (
-        list[ConversationCobrowseEventTopicConversationDivisionMembership]
-        | None
-        | UnsetType
-    ) = UNSET
+        list[ConversationCobrowseEventTopicConversationDivisionMembership] | None
+    ) = None
 
 
 class ConversationCobrowseEventTopicCobrowseMediaParticipant(Model):
@@ -2280,85 +2060,67 @@ class ConversationCobrowseEventTopicCobrowseMediaParticipant(Model):
         flagged_reason: Allowed values: "general".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    address: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    address: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    purpose: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    direction: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    held: bool | None = None
+    wrapup_required: bool | None = field(name="wrapupRequired", default=None)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    user: ConversationCobrowseEventTopicUriReference | None = None
+    queue: ConversationCobrowseEventTopicUriReference | None = None
+    team: ConversationCobrowseEventTopicUriReference | None = None
+    attributes: dict[str, str] | None = None
+    error_info: ConversationCobrowseEventTopicErrorBody | None = field(
+        name="errorInfo", default=None
     )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    script: ConversationCobrowseEventTopicUriReference | None = None
+    wrapup_timeout_ms: int | None = field(name="wrapupTimeoutMs", default=None)
+    wrapup_skipped: bool | None = field(name="wrapupSkipped", default=None)
+    alerting_timeout_ms: int | None = field(name="alertingTimeoutMs", default=None)
+    provider: str | None = None
+    external_contact: ConversationCobrowseEventTopicUriReference | None = field(
+        name="externalContact", default=None
     )
-    purpose: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    external_contact_initial_division_id: str | None = field(
+        name="externalContactInitialDivisionId", default=None
     )
-    held: bool | None | UnsetType = UNSET
-    wrapup_required: bool | None | UnsetType = field(
-        name="wrapupRequired", default=UNSET
+    external_organization: ConversationCobrowseEventTopicUriReference | None = field(
+        name="externalOrganization", default=None
     )
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    user: ConversationCobrowseEventTopicUriReference | None | UnsetType = UNSET
-    queue: ConversationCobrowseEventTopicUriReference | None | UnsetType = UNSET
-    team: ConversationCobrowseEventTopicUriReference | None | UnsetType = UNSET
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    error_info: ConversationCobrowseEventTopicErrorBody | None | UnsetType = field(
-        name="errorInfo", default=UNSET
-    )
-    script: ConversationCobrowseEventTopicUriReference | None | UnsetType = UNSET
-    wrapup_timeout_ms: int | None | UnsetType = field(
-        name="wrapupTimeoutMs", default=UNSET
-    )
-    wrapup_skipped: bool | None | UnsetType = field(name="wrapupSkipped", default=UNSET)
-    alerting_timeout_ms: int | None | UnsetType = field(
-        name="alertingTimeoutMs", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    external_contact: ConversationCobrowseEventTopicUriReference | None | UnsetType = (
-        field(name="externalContact", default=UNSET)
-    )
-    external_contact_initial_division_id: str | None | UnsetType = field(
-        name="externalContactInitialDivisionId", default=UNSET
-    )
-    external_organization: (
-        ConversationCobrowseEventTopicUriReference | None | UnsetType
-    ) = field(name="externalOrganization", default=UNSET)
-    wrapup: ConversationCobrowseEventTopicWrapup | None | UnsetType = UNSET
+    wrapup: ConversationCobrowseEventTopicWrapup | None = None
     conversation_routing_data: (
-        ConversationCobrowseEventTopicConversationRoutingData | None | UnsetType
-    ) = field(name="conversationRoutingData", default=UNSET)
-    peer: str | None | UnsetType = UNSET
-    screen_recording_state: str | None | UnsetType = field(
-        name="screenRecordingState", default=UNSET
+        ConversationCobrowseEventTopicConversationRoutingData | None
+    ) = field(name="conversationRoutingData", default=None)
+    peer: str | None = None
+    screen_recording_state: str | None = field(
+        name="screenRecordingState", default=None
     )
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    journey_context: ConversationCobrowseEventTopicJourneyContext | None | UnsetType = (
-        field(name="journeyContext", default=UNSET)
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    journey_context: ConversationCobrowseEventTopicJourneyContext | None = field(
+        name="journeyContext", default=None
     )
-    start_acw_time: datetime | None | UnsetType = field(
-        name="startAcwTime", default=UNSET
+    start_acw_time: datetime | None = field(name="startAcwTime", default=None)
+    end_acw_time: datetime | None = field(name="endAcwTime", default=None)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
+    media_roles: list[str] | None = field(name="mediaRoles", default=None)
+    queue_media_settings: ConversationCobrowseEventTopicQueueMediaSettings | None = (
+        field(name="queueMediaSettings", default=None)
     )
-    end_acw_time: datetime | None | UnsetType = field(name="endAcwTime", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
-    media_roles: list[str] | None | UnsetType = field(name="mediaRoles", default=UNSET)
-    queue_media_settings: (
-        ConversationCobrowseEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    cobrowse_session_id: str | None | UnsetType = field(
-        name="cobrowseSessionId", default=UNSET
-    )
-    cobrowse_role: str | None | UnsetType = field(name="cobrowseRole", default=UNSET)
-    viewer_url: str | None | UnsetType = field(name="viewerUrl", default=UNSET)
-    provider_event_time: datetime | None | UnsetType = field(
-        name="providerEventTime", default=UNSET
-    )
-    controlling: list[str] | None | UnsetType = UNSET
+    cobrowse_session_id: str | None = field(name="cobrowseSessionId", default=None)
+    cobrowse_role: str | None = field(name="cobrowseRole", default=None)
+    viewer_url: str | None = field(name="viewerUrl", default=None)
+    provider_event_time: datetime | None = field(name="providerEventTime", default=None)
+    controlling: list[str] | None = None
 
 
 class ConversationCobrowseEventTopicConversationDivisionMembership(Model):
@@ -2367,10 +2129,8 @@ class ConversationCobrowseEventTopicConversationDivisionMembership(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    division: ConversationCobrowseEventTopicDomainEntityRef | None | UnsetType = UNSET
-    entities: (
-        list[ConversationCobrowseEventTopicDivisionEntityRef] | None | UnsetType
-    ) = UNSET
+    division: ConversationCobrowseEventTopicDomainEntityRef | None = None
+    entities: list[ConversationCobrowseEventTopicDivisionEntityRef] | None = None
 
 
 class ConversationCobrowseEventTopicConversationRoutingData(Model):
@@ -2387,16 +2147,14 @@ class ConversationCobrowseEventTopicConversationRoutingData(Model):
         skill_expression_id: The skill expression to use for routing decisions. If specified, it takes priority over skills.
     """
 
-    queue: ConversationCobrowseEventTopicUriReference | None | UnsetType = UNSET
-    language: ConversationCobrowseEventTopicUriReference | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    skills: list[ConversationCobrowseEventTopicUriReference] | None | UnsetType = UNSET
-    scored_agents: (
-        list[ConversationCobrowseEventTopicScoredAgent] | None | UnsetType
-    ) = field(name="scoredAgents", default=UNSET)
-    skill_expression_id: str | None | UnsetType = field(
-        name="skillExpressionId", default=UNSET
+    queue: ConversationCobrowseEventTopicUriReference | None = None
+    language: ConversationCobrowseEventTopicUriReference | None = None
+    priority: int | None = None
+    skills: list[ConversationCobrowseEventTopicUriReference] | None = None
+    scored_agents: list[ConversationCobrowseEventTopicScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )
+    skill_expression_id: str | None = field(name="skillExpressionId", default=None)
 
 
 class ConversationCobrowseEventTopicDetail(Model):
@@ -2405,10 +2163,10 @@ class ConversationCobrowseEventTopicDetail(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    field_name: str | None | UnsetType = field(name="fieldName", default=UNSET)
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
+    error_code: str | None = field(name="errorCode", default=None)
+    field_name: str | None = field(name="fieldName", default=None)
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
 
 
 class ConversationCobrowseEventTopicDivisionEntityRef(Model):
@@ -2420,10 +2178,10 @@ class ConversationCobrowseEventTopicDivisionEntityRef(Model):
         date_division_updated: The time the entity division was last updated.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    date_division_updated: datetime | None | UnsetType = field(
-        name="dateDivisionUpdated", default=UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    date_division_updated: datetime | None = field(
+        name="dateDivisionUpdated", default=None
     )
 
 
@@ -2433,8 +2191,8 @@ class ConversationCobrowseEventTopicDomainEntityRef(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ConversationCobrowseEventTopicErrorBody(Model):
@@ -2443,21 +2201,17 @@ class ConversationCobrowseEventTopicErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    message: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    details: list[ConversationCobrowseEventTopicDetail] | None | UnsetType = UNSET
-    errors: list[ConversationCobrowseEventTopicErrorBody] | None | UnsetType = UNSET
-    limit: ConversationCobrowseEventTopicLimit | None | UnsetType = UNSET
+    message: str | None = None
+    code: str | None = None
+    status: int | None = None
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    details: list[ConversationCobrowseEventTopicDetail] | None = None
+    errors: list[ConversationCobrowseEventTopicErrorBody] | None = None
+    limit: ConversationCobrowseEventTopicLimit | None = None
 
 
 class ConversationCobrowseEventTopicJourneyAction(Model):
@@ -2469,9 +2223,9 @@ class ConversationCobrowseEventTopicJourneyAction(Model):
         id: The ID of an action from the Journey System (an action is spawned from an actionMap)
     """
 
-    id: str | None | UnsetType = UNSET
-    action_map: ConversationCobrowseEventTopicJourneyActionMap | None | UnsetType = (
-        field(name="actionMap", default=UNSET)
+    id: str | None = None
+    action_map: ConversationCobrowseEventTopicJourneyActionMap | None = field(
+        name="actionMap", default=None
     )
 
 
@@ -2485,8 +2239,8 @@ class ConversationCobrowseEventTopicJourneyActionMap(Model):
         version: The version number of the actionMap in the Journey System at the time this action was triggered
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    version: int | None = None
 
 
 class ConversationCobrowseEventTopicJourneyContext(Model):
@@ -2495,13 +2249,13 @@ class ConversationCobrowseEventTopicJourneyContext(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    customer: ConversationCobrowseEventTopicJourneyCustomer | None | UnsetType = UNSET
-    customer_session: (
-        ConversationCobrowseEventTopicJourneyCustomerSession | None | UnsetType
-    ) = field(name="customerSession", default=UNSET)
-    triggering_action: (
-        ConversationCobrowseEventTopicJourneyAction | None | UnsetType
-    ) = field(name="triggeringAction", default=UNSET)
+    customer: ConversationCobrowseEventTopicJourneyCustomer | None = None
+    customer_session: ConversationCobrowseEventTopicJourneyCustomerSession | None = (
+        field(name="customerSession", default=None)
+    )
+    triggering_action: ConversationCobrowseEventTopicJourneyAction | None = field(
+        name="triggeringAction", default=None
+    )
 
 
 class ConversationCobrowseEventTopicJourneyCustomer(Model):
@@ -2514,8 +2268,8 @@ class ConversationCobrowseEventTopicJourneyCustomer(Model):
         id_type: The type of the customerId within the Journey System (e.g. cookie).
     """
 
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
 
 
 class ConversationCobrowseEventTopicJourneyCustomerSession(Model):
@@ -2528,8 +2282,8 @@ class ConversationCobrowseEventTopicJourneyCustomerSession(Model):
         type: The type of the Customer/User's session within the Journey System (e.g. web, app)
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
 
 
 class ConversationCobrowseEventTopicLimit(Model):
@@ -2541,10 +2295,10 @@ class ConversationCobrowseEventTopicLimit(Model):
         namespace: Allowed values: "agent.assistant", "analytics.alerting", "analytics", "analytics.realtime", "analytics.reporting.settings", "architect", "audiohook", "audit", "auth.api", "authorization", "automation.testing", "bots", "bots.voice", "callback", "cobrowse", "content.management", "conversation", "dataactions", "datatables", "directory", "email", "event.orchestration", "external.contacts", "gcv", "gdpr", "groups", "historical.adherence", "infrastructureascode", "integrations", "intent.miner", "journey", "knowledge", "language.understanding", "learning", "limit.registry", "marketplace", "media.communications", "messaging", "notifications", "onboarding", "outbound", "platform.api", "predictive.routing", "presence", "quality", "recording", "response.management", "routing", "scim", "search", "secondary.automation.testing", "skills", "speech.and.text.analytics", "speech.integration", "supportability", "task.management", "telephony.configuration", "usage", "users", "web.deployments", "web.messaging", "webchat", "webhooks", "workforce.management".
     """
 
-    key: str | None | UnsetType = UNSET
-    namespace: str | None | UnsetType = UNSET
-    value: int | None | UnsetType = UNSET
-    documented: bool | None | UnsetType = UNSET
+    key: str | None = None
+    namespace: str | None = None
+    value: int | None = None
+    documented: bool | None = None
 
 
 class ConversationCobrowseEventTopicQueueMediaSettings(Model):
@@ -2559,18 +2313,16 @@ class ConversationCobrowseEventTopicQueueMediaSettings(Model):
         enable_auto_answer: Flag to indicate if auto answer is enabled for the given media type or media subtype.
     """
 
-    alerting_timeout_seconds: int | None | UnsetType = field(
-        name="alertingTimeoutSeconds", default=UNSET
+    alerting_timeout_seconds: int | None = field(
+        name="alertingTimeoutSeconds", default=None
     )
-    auto_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="autoAnswerAlertToneSeconds", default=UNSET
+    auto_answer_alert_tone_seconds: float | None = field(
+        name="autoAnswerAlertToneSeconds", default=None
     )
-    manual_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="manualAnswerAlertToneSeconds", default=UNSET
+    manual_answer_alert_tone_seconds: float | None = field(
+        name="manualAnswerAlertToneSeconds", default=None
     )
-    enable_auto_answer: bool | None | UnsetType = field(
-        name="enableAutoAnswer", default=UNSET
-    )
+    enable_auto_answer: bool | None = field(name="enableAutoAnswer", default=None)
 
 
 class ConversationCobrowseEventTopicScoredAgent(Model):
@@ -2583,8 +2335,8 @@ class ConversationCobrowseEventTopicScoredAgent(Model):
         score: Agent's score for the current conversation, from 0 - 100, higher being better
     """
 
-    agent: ConversationCobrowseEventTopicUriReference | None | UnsetType = UNSET
-    score: int | None | UnsetType = UNSET
+    agent: ConversationCobrowseEventTopicUriReference | None = None
+    score: int | None = None
 
 
 class ConversationCobrowseEventTopicUriReference(Model):
@@ -2597,8 +2349,8 @@ class ConversationCobrowseEventTopicUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class ConversationCobrowseEventTopicWrapup(Model):
@@ -2614,13 +2366,11 @@ class ConversationCobrowseEventTopicWrapup(Model):
         end_time: The timestamp when the wrapup was finished.
     """
 
-    code: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
+    code: str | None = None
+    notes: str | None = None
+    tags: list[str] | None = None
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
 
 
 class ConversationContentAttachment(Model):
@@ -2637,16 +2387,14 @@ class ConversationContentAttachment(Model):
         content_size_bytes: Size in bytes of the attachment content.
     """
 
-    id: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    url: str | None | UnsetType = UNSET
-    mime: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    sha256: str | None | UnsetType = UNSET
-    filename: str | None | UnsetType = UNSET
-    content_size_bytes: int | None | UnsetType = field(
-        name="contentSizeBytes", default=UNSET
-    )
+    id: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    url: str | None = None
+    mime: str | None = None
+    text: str | None = None
+    sha256: str | None = None
+    filename: str | None = None
+    content_size_bytes: int | None = field(name="contentSizeBytes", default=None)
 
 
 class ConversationContentButtonResponse(Model):
@@ -2659,12 +2407,12 @@ class ConversationContentButtonResponse(Model):
         payload: The response payload associated with the clicked button.
     """
 
-    originating_message_id: str | None | UnsetType = field(
-        name="originatingMessageId", default=UNSET
+    originating_message_id: str | None = field(
+        name="originatingMessageId", default=None
     )
-    type: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    payload: str | None | UnsetType = UNSET
+    type: str | None = None
+    text: str | None = None
+    payload: str | None = None
 
 
 class ConversationContentCard(Model):
@@ -2679,14 +2427,14 @@ class ConversationContentCard(Model):
         actions: An array of action objects.
     """
 
-    title: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    image: str | None | UnsetType = UNSET
-    video: str | None | UnsetType = UNSET
-    default_action: ConversationContentCardAction | None | UnsetType = field(
-        name="defaultAction", default=UNSET
+    title: str | None = None
+    description: str | None = None
+    image: str | None = None
+    video: str | None = None
+    default_action: ConversationContentCardAction | None = field(
+        name="defaultAction", default=None
     )
-    actions: list[ConversationContentCardAction] | None | UnsetType = UNSET
+    actions: list[ConversationContentCardAction] | None = None
 
 
 class ConversationContentCardAction(Model):
@@ -2699,10 +2447,10 @@ class ConversationContentCardAction(Model):
         url: A URL of a web page to direct the user to.
     """
 
-    type: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    payload: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
+    type: str | None = None
+    text: str | None = None
+    payload: str | None = None
+    url: str | None = None
 
 
 class ConversationContentCarousel(Model):
@@ -2712,7 +2460,7 @@ class ConversationContentCarousel(Model):
         cards: An array of card objects.
     """
 
-    cards: list[ConversationContentCard] | None | UnsetType = UNSET
+    cards: list[ConversationContentCard] | None = None
 
 
 class ConversationContentDatePicker(Model):
@@ -2730,19 +2478,17 @@ class ConversationContentDatePicker(Model):
         date_display_format: The format the date should be presented to the end user. Allowed values: "dayMonthYear", "monthDayYear", "yearMonthDay".
     """
 
-    id: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    subtitle: str | None | UnsetType = UNSET
-    image_url: str | None | UnsetType = field(name="imageUrl", default=UNSET)
-    date_minimum: datetime | None | UnsetType = field(name="dateMinimum", default=UNSET)
-    date_maximum: datetime | None | UnsetType = field(name="dateMaximum", default=UNSET)
-    location: ConversationContentLocation | None | UnsetType = UNSET
-    available_times: (
-        list[ConversationContentDatePickerAvailableTime] | None | UnsetType
-    ) = field(name="availableTimes", default=UNSET)
-    date_display_format: str | None | UnsetType = field(
-        name="dateDisplayFormat", default=UNSET
+    id: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    image_url: str | None = field(name="imageUrl", default=None)
+    date_minimum: datetime | None = field(name="dateMinimum", default=None)
+    date_maximum: datetime | None = field(name="dateMaximum", default=None)
+    location: ConversationContentLocation | None = None
+    available_times: list[ConversationContentDatePickerAvailableTime] | None = field(
+        name="availableTimes", default=None
     )
+    date_display_format: str | None = field(name="dateDisplayFormat", default=None)
 
 
 class ConversationContentDatePickerAvailableTime(Model):
@@ -2753,8 +2499,8 @@ class ConversationContentDatePickerAvailableTime(Model):
         date_time: The date and time of the event being scheduled. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    duration: int | None | UnsetType = UNSET
-    date_time: datetime | None | UnsetType = field(name="dateTime", default=UNSET)
+    duration: int | None = None
+    date_time: datetime | None = field(name="dateTime", default=None)
 
 
 class ConversationContentForm(Model):
@@ -2771,24 +2517,22 @@ class ConversationContentForm(Model):
         canned_response_id: The id of the canned response which was used to create the form.
     """
 
-    introduction: ConversationContentIntroduction | None | UnsetType = UNSET
-    form_pages: list[ConversationFormPage] | None | UnsetType = field(
-        name="formPages", default=UNSET
+    introduction: ConversationContentIntroduction | None = None
+    form_pages: list[ConversationFormPage] | None = field(
+        name="formPages", default=None
     )
-    received_message: ConversationContentReceivedReplyMessage | None | UnsetType = (
-        field(name="receivedMessage", default=UNSET)
+    received_message: ConversationContentReceivedReplyMessage | None = field(
+        name="receivedMessage", default=None
     )
-    reply_message: ConversationContentReceivedReplyMessage | None | UnsetType = field(
-        name="replyMessage", default=UNSET
+    reply_message: ConversationContentReceivedReplyMessage | None = field(
+        name="replyMessage", default=None
     )
-    show_summary: bool | None | UnsetType = field(name="showSummary", default=UNSET)
-    response: list[ConversationFormResponseComponent] | None | UnsetType = UNSET
-    originating_message_id: str | None | UnsetType = field(
-        name="originatingMessageId", default=UNSET
+    show_summary: bool | None = field(name="showSummary", default=None)
+    response: list[ConversationFormResponseComponent] | None = None
+    originating_message_id: str | None = field(
+        name="originatingMessageId", default=None
     )
-    canned_response_id: str | None | UnsetType = field(
-        name="cannedResponseId", default=UNSET
-    )
+    canned_response_id: str | None = field(name="cannedResponseId", default=None)
 
 
 class ConversationContentInput(Model):
@@ -2805,20 +2549,14 @@ class ConversationContentInput(Model):
         auto_complete_type: A string value representing the keyboard and system information about the expected semantic meaning for the content that users enter. Allowed values: "Prefix", "Name", "GivenName", "MiddleName", "FamilyName", "Suffix", "Nickname", "Title", "Organization", "Location", "StreetAddress", "Addressline1", "Addressline2", "City", "State", "Country", "PostalCode", "Username", "OneTimeCode", "Email", "Phone", "PaymentCardNumber", "PaymentCardExpiration", "PaymentCardExpirationMonth", "PaymentCardExpirationYear", "PaymentCardSecurityCode", "PaymentCardType", "PaymentCardName", "PaymentCardGivenName", "PaymentCardMiddleName", "PaymentCardFamilyName", "Birthdate", "BirthdateDay", "BirthdateMonth", "BirthdateYear", "DateTime", "FlightNumber", "Url".
     """
 
-    id: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    subtitle: str | None | UnsetType = UNSET
-    placeholder_text: str | None | UnsetType = field(
-        name="placeholderText", default=UNSET
-    )
-    is_required: bool | None | UnsetType = field(name="isRequired", default=UNSET)
-    is_multiple_line: bool | None | UnsetType = field(
-        name="isMultipleLine", default=UNSET
-    )
-    keyboard_type: str | None | UnsetType = field(name="keyboardType", default=UNSET)
-    auto_complete_type: str | None | UnsetType = field(
-        name="autoCompleteType", default=UNSET
-    )
+    id: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    placeholder_text: str | None = field(name="placeholderText", default=None)
+    is_required: bool | None = field(name="isRequired", default=None)
+    is_multiple_line: bool | None = field(name="isMultipleLine", default=None)
+    keyboard_type: str | None = field(name="keyboardType", default=None)
+    auto_complete_type: str | None = field(name="autoCompleteType", default=None)
 
 
 class ConversationContentInteractiveApplication(Model):
@@ -2831,13 +2569,13 @@ class ConversationContentInteractiveApplication(Model):
         reply_message: The message displayed in the reply message bubble.
     """
 
-    name: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
-    received_message: ConversationContentReceivedReplyMessage | None | UnsetType = (
-        field(name="receivedMessage", default=UNSET)
+    name: str | None = None
+    url: str | None = None
+    received_message: ConversationContentReceivedReplyMessage | None = field(
+        name="receivedMessage", default=None
     )
-    reply_message: ConversationContentReceivedReplyMessage | None | UnsetType = field(
-        name="replyMessage", default=UNSET
+    reply_message: ConversationContentReceivedReplyMessage | None = field(
+        name="replyMessage", default=None
     )
 
 
@@ -2851,10 +2589,10 @@ class ConversationContentIntroduction(Model):
         button_text: Text to show on the button.
     """
 
-    title: str | None | UnsetType = UNSET
-    subtitle: str | None | UnsetType = UNSET
-    image_url: str | None | UnsetType = field(name="imageUrl", default=UNSET)
-    button_text: str | None | UnsetType = field(name="buttonText", default=UNSET)
+    title: str | None = None
+    subtitle: str | None = None
+    image_url: str | None = field(name="imageUrl", default=None)
+    button_text: str | None = field(name="buttonText", default=None)
 
 
 class ConversationContentLineItem(Model):
@@ -2867,10 +2605,10 @@ class ConversationContentLineItem(Model):
         identifier: A client defined value used to identify the item.
     """
 
-    name: str | None | UnsetType = UNSET
-    price: float | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    identifier: str | None | UnsetType = UNSET
+    name: str | None = None
+    price: float | None = None
+    description: str | None = None
+    identifier: str | None = None
 
 
 class ConversationContentListPicker(Model):
@@ -2883,13 +2621,13 @@ class ConversationContentListPicker(Model):
         received_message: The message prompt to select options in the List Picker sections.
     """
 
-    id: str | None | UnsetType = UNSET
-    sections: list[ConversationContentListPickerSection] | None | UnsetType = UNSET
-    reply_message: ConversationContentReceivedReplyMessage | None | UnsetType = field(
-        name="replyMessage", default=UNSET
+    id: str | None = None
+    sections: list[ConversationContentListPickerSection] | None = None
+    reply_message: ConversationContentReceivedReplyMessage | None = field(
+        name="replyMessage", default=None
     )
-    received_message: ConversationContentReceivedReplyMessage | None | UnsetType = (
-        field(name="receivedMessage", default=UNSET)
+    received_message: ConversationContentReceivedReplyMessage | None = field(
+        name="receivedMessage", default=None
     )
 
 
@@ -2903,10 +2641,10 @@ class ConversationContentListPickerItem(Model):
         image_url: URL of an image to be displayed alongside the item.
     """
 
-    id: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    subtitle: str | None | UnsetType = UNSET
-    image_url: str | None | UnsetType = field(name="imageUrl", default=UNSET)
+    id: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    image_url: str | None = field(name="imageUrl", default=None)
 
 
 class ConversationContentListPickerSection(Model):
@@ -2918,11 +2656,9 @@ class ConversationContentListPickerSection(Model):
         items: List of items to choice from in the section
     """
 
-    title: str | None | UnsetType = UNSET
-    multiple_selection: bool | None | UnsetType = field(
-        name="multipleSelection", default=UNSET
-    )
-    items: list[ConversationContentListPickerItem] | None | UnsetType = UNSET
+    title: str | None = None
+    multiple_selection: bool | None = field(name="multipleSelection", default=None)
+    items: list[ConversationContentListPickerItem] | None = None
 
 
 class ConversationContentLocation(Model):
@@ -2936,11 +2672,11 @@ class ConversationContentLocation(Model):
         longitude: Longitude of the location.
     """
 
-    url: str | None | UnsetType = UNSET
-    address: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    latitude: float | None | UnsetType = UNSET
-    longitude: float | None | UnsetType = UNSET
+    url: str | None = None
+    address: str | None = None
+    text: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 class ConversationContentNotificationResponse(Model):
@@ -2953,16 +2689,12 @@ class ConversationContentNotificationResponse(Model):
         notification_text: The localized display text of the user's response (e.g. "Yes").
     """
 
-    originating_message_id: str | None | UnsetType = field(
-        name="originatingMessageId", default=UNSET
+    originating_message_id: str | None = field(
+        name="originatingMessageId", default=None
     )
-    reference_id: str | None | UnsetType = field(name="referenceId", default=UNSET)
-    notification_status: str | None | UnsetType = field(
-        name="notificationStatus", default=UNSET
-    )
-    notification_text: str | None | UnsetType = field(
-        name="notificationText", default=UNSET
-    )
+    reference_id: str | None = field(name="referenceId", default=None)
+    notification_status: str | None = field(name="notificationStatus", default=None)
+    notification_text: str | None = field(name="notificationText", default=None)
 
 
 class ConversationContentNotificationTemplate(Model):
@@ -2977,12 +2709,12 @@ class ConversationContentNotificationTemplate(Model):
         footer: The template footer.
     """
 
-    id: str | None | UnsetType = UNSET
-    language: str | None | UnsetType = UNSET
-    header: ConversationNotificationTemplateHeader | None | UnsetType = UNSET
-    body: ConversationNotificationTemplateBody | None | UnsetType = UNSET
-    buttons: list[ConversationNotificationTemplateButton] | None | UnsetType = UNSET
-    footer: ConversationNotificationTemplateFooter | None | UnsetType = UNSET
+    id: str | None = None
+    language: str | None = None
+    header: ConversationNotificationTemplateHeader | None = None
+    body: ConversationNotificationTemplateBody | None = None
+    buttons: list[ConversationNotificationTemplateButton] | None = None
+    footer: ConversationNotificationTemplateFooter | None = None
 
 
 class ConversationContentPaymentRequest(Model):
@@ -3000,26 +2732,24 @@ class ConversationContentPaymentRequest(Model):
         reply_message: The reply message after the user has completed the payment transaction.
     """
 
-    payment_platform: str | None | UnsetType = field(
-        name="paymentPlatform", default=UNSET
+    payment_platform: str | None = field(name="paymentPlatform", default=None)
+    country_code: str | None = field(name="countryCode", default=None)
+    currency_code: str | None = field(name="currencyCode", default=None)
+    order_total: float | None = field(name="orderTotal", default=None)
+    line_items: list[ConversationContentLineItem] | None = field(
+        name="lineItems", default=None
     )
-    country_code: str | None | UnsetType = field(name="countryCode", default=UNSET)
-    currency_code: str | None | UnsetType = field(name="currencyCode", default=UNSET)
-    order_total: float | None | UnsetType = field(name="orderTotal", default=UNSET)
-    line_items: list[ConversationContentLineItem] | None | UnsetType = field(
-        name="lineItems", default=UNSET
+    shipping_options: list[ConversationContentLineItem] | None = field(
+        name="shippingOptions", default=None
     )
-    shipping_options: list[ConversationContentLineItem] | None | UnsetType = field(
-        name="shippingOptions", default=UNSET
+    required_contact_fields: list[ConversationContentRequiredContactField] | None = (
+        field(name="requiredContactFields", default=None)
     )
-    required_contact_fields: (
-        list[ConversationContentRequiredContactField] | None | UnsetType
-    ) = field(name="requiredContactFields", default=UNSET)
-    received_message: ConversationContentReceivedReplyMessage | None | UnsetType = (
-        field(name="receivedMessage", default=UNSET)
+    received_message: ConversationContentReceivedReplyMessage | None = field(
+        name="receivedMessage", default=None
     )
-    reply_message: ConversationContentReceivedReplyMessage | None | UnsetType = field(
-        name="replyMessage", default=UNSET
+    reply_message: ConversationContentReceivedReplyMessage | None = field(
+        name="replyMessage", default=None
     )
 
 
@@ -3032,11 +2762,11 @@ class ConversationContentPaymentResponse(Model):
         failure_reason: The reason the payment request failed.
     """
 
-    originating_message_id: str | None | UnsetType = field(
-        name="originatingMessageId", default=UNSET
+    originating_message_id: str | None = field(
+        name="originatingMessageId", default=None
     )
-    payment_status: str | None | UnsetType = field(name="paymentStatus", default=UNSET)
-    failure_reason: str | None | UnsetType = field(name="failureReason", default=UNSET)
+    payment_status: str | None = field(name="paymentStatus", default=None)
+    failure_reason: str | None = field(name="failureReason", default=None)
 
 
 class ConversationContentPush(Model):
@@ -3052,19 +2782,19 @@ class ConversationContentPush(Model):
         expiration: The time to live of the pushed message
     """
 
-    device_type: str | None | UnsetType = field(name="deviceType", default=UNSET)
-    device_token_id: str | None | UnsetType = field(name="deviceTokenId", default=UNSET)
-    device_token: str | None | UnsetType = field(name="deviceToken", default=UNSET)
-    failed_messages: (
-        list[ConversationPushFailedMessageReferences] | None | UnsetType
-    ) = field(name="failedMessages", default=UNSET)
-    notification_message: (
-        ConversationPushNotificationMessageLabel | None | UnsetType
-    ) = field(name="notificationMessage", default=UNSET)
-    push_provider_integration: (
-        ConversationPushProviderIntegration | None | UnsetType
-    ) = field(name="pushProviderIntegration", default=UNSET)
-    expiration: int | None | UnsetType = UNSET
+    device_type: str | None = field(name="deviceType", default=None)
+    device_token_id: str | None = field(name="deviceTokenId", default=None)
+    device_token: str | None = field(name="deviceToken", default=None)
+    failed_messages: list[ConversationPushFailedMessageReferences] | None = field(
+        name="failedMessages", default=None
+    )
+    notification_message: ConversationPushNotificationMessageLabel | None = field(
+        name="notificationMessage", default=None
+    )
+    push_provider_integration: ConversationPushProviderIntegration | None = field(
+        name="pushProviderIntegration", default=None
+    )
+    expiration: int | None = None
 
 
 class ConversationContentQuickReply(Model):
@@ -3078,11 +2808,11 @@ class ConversationContentQuickReply(Model):
         summary_text: Summary of what the quick reply relates to.
     """
 
-    text: str | None | UnsetType = UNSET
-    payload: str | None | UnsetType = UNSET
-    image: str | None | UnsetType = UNSET
-    action: str | None | UnsetType = UNSET
-    summary_text: str | None | UnsetType = field(name="summaryText", default=UNSET)
+    text: str | None = None
+    payload: str | None = None
+    image: str | None = None
+    action: str | None = None
+    summary_text: str | None = field(name="summaryText", default=None)
 
 
 class ConversationContentQuickReplyV2(Model):
@@ -3093,8 +2823,8 @@ class ConversationContentQuickReplyV2(Model):
         actions: An array of quick reply objects.
     """
 
-    title: str | None | UnsetType = UNSET
-    actions: list[ConversationContentQuickReply] | None | UnsetType = UNSET
+    title: str | None = None
+    actions: list[ConversationContentQuickReply] | None = None
 
 
 class ConversationContentReaction(Model):
@@ -3105,8 +2835,8 @@ class ConversationContentReaction(Model):
         count: Number of users that reacted this way to the message.
     """
 
-    reaction_type: str | None | UnsetType = field(name="reactionType", default=UNSET)
-    count: int | None | UnsetType = UNSET
+    reaction_type: str | None = field(name="reactionType", default=None)
+    count: int | None = None
 
 
 class ConversationContentReceivedReplyMessage(Model):
@@ -3120,11 +2850,11 @@ class ConversationContentReceivedReplyMessage(Model):
         image_url: URL of an image.
     """
 
-    header: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    subtitle: str | None | UnsetType = UNSET
-    button_label: str | None | UnsetType = field(name="buttonLabel", default=UNSET)
-    image_url: str | None | UnsetType = field(name="imageUrl", default=UNSET)
+    header: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    button_label: str | None = field(name="buttonLabel", default=None)
+    image_url: str | None = field(name="imageUrl", default=None)
 
 
 class ConversationContentRequiredContactField(Model):
@@ -3134,7 +2864,7 @@ class ConversationContentRequiredContactField(Model):
         contact_field: The name of the contact field Allowed values: "Address", "Name", "Phone", "Email".
     """
 
-    contact_field: str | None | UnsetType = field(name="contactField", default=UNSET)
+    contact_field: str | None = field(name="contactField", default=None)
 
 
 class ConversationContentRichLink(Model):
@@ -3148,11 +2878,11 @@ class ConversationContentRichLink(Model):
         url: Url for the Rich Link.
     """
 
-    header: ConversationContentRichLinkHeader | None | UnsetType = UNSET
-    footer: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    url_label: str | None | UnsetType = field(name="urlLabel", default=UNSET)
-    url: str | None | UnsetType = UNSET
+    header: ConversationContentRichLinkHeader | None = None
+    footer: str | None = None
+    text: str | None = None
+    url_label: str | None = field(name="urlLabel", default=None)
+    url: str | None = None
 
 
 class ConversationContentRichLinkHeader(Model):
@@ -3163,8 +2893,8 @@ class ConversationContentRichLinkHeader(Model):
         value: Rich Link header value.
     """
 
-    type: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    type: str | None = None
+    value: str | None = None
 
 
 class ConversationContentRoadsideAssistance(Model):
@@ -3178,13 +2908,13 @@ class ConversationContentRoadsideAssistance(Model):
         message_number: The counter of the message
     """
 
-    text: str | None | UnsetType = UNSET
-    phone_number: str | None | UnsetType = field(name="phoneNumber", default=UNSET)
-    is_device_phone_number: bool | None | UnsetType = field(
-        name="isDevicePhoneNumber", default=UNSET
+    text: str | None = None
+    phone_number: str | None = field(name="phoneNumber", default=None)
+    is_device_phone_number: bool | None = field(
+        name="isDevicePhoneNumber", default=None
     )
-    location: ConversationContentLocation | None | UnsetType = UNSET
-    message_number: int | None | UnsetType = field(name="messageNumber", default=UNSET)
+    location: ConversationContentLocation | None = None
+    message_number: int | None = field(name="messageNumber", default=None)
 
 
 class ConversationContentStory(Model):
@@ -3196,9 +2926,9 @@ class ConversationContentStory(Model):
         reply_to_id: ID of the ephemeral story being replied to.
     """
 
-    type: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
-    reply_to_id: str | None | UnsetType = field(name="replyToId", default=UNSET)
+    type: str | None = None
+    url: str | None = None
+    reply_to_id: str | None = field(name="replyToId", default=None)
 
 
 class ConversationContentText(Model):
@@ -3209,8 +2939,8 @@ class ConversationContentText(Model):
         body: Text to be shown for this content element.
     """
 
-    type: str | None | UnsetType = UNSET
-    body: str | None | UnsetType = UNSET
+    type: str | None = None
+    body: str | None = None
 
 
 class ConversationContentThumbnail(Model):
@@ -3223,12 +2953,10 @@ class ConversationContentThumbnail(Model):
         content_size_bytes: Size in bytes of the thumbnail content.
     """
 
-    url: str | None | UnsetType = UNSET
-    mime: str | None | UnsetType = UNSET
-    sha256: str | None | UnsetType = UNSET
-    content_size_bytes: int | None | UnsetType = field(
-        name="contentSizeBytes", default=UNSET
-    )
+    url: str | None = None
+    mime: str | None = None
+    sha256: str | None = None
+    content_size_bytes: int | None = field(name="contentSizeBytes", default=None)
 
 
 class ConversationContentWheelPicker(Model):
@@ -3239,8 +2967,8 @@ class ConversationContentWheelPicker(Model):
         items: The main text displayed for the item.
     """
 
-    id: str | None | UnsetType = UNSET
-    items: list[ConversationContentWheelPickerItem] | None | UnsetType = UNSET
+    id: str | None = None
+    items: list[ConversationContentWheelPickerItem] | None = None
 
 
 class ConversationContentWheelPickerItem(Model):
@@ -3252,9 +2980,9 @@ class ConversationContentWheelPickerItem(Model):
         value: The value of the item.
     """
 
-    id: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    id: str | None = None
+    title: str | None = None
+    value: str | None = None
 
 
 class ConversationContext(Model):
@@ -3266,9 +2994,9 @@ class ConversationContext(Model):
         text: The conversation text.
     """
 
-    id: str | None | UnsetType = UNSET
-    participant: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
+    id: str | None = None
+    participant: str | None = None
+    text: str | None = None
 
 
 class ConversationCustomAttributesSearchCriteria(Model):
@@ -3286,15 +3014,15 @@ class ConversationCustomAttributesSearchCriteria(Model):
         fields: Field names to search against
     """
 
-    end_value: str | None | UnsetType = field(name="endValue", default=UNSET)
-    values: list[str] | None | UnsetType = UNSET
-    start_value: str | None | UnsetType = field(name="startValue", default=UNSET)
-    value: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    group: list[ConversationCustomAttributesSearchCriteria] | None | UnsetType = UNSET
-    date_format: str | None | UnsetType = field(name="dateFormat", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    fields: list[str] | None | UnsetType = UNSET
+    end_value: str | None = field(name="endValue", default=None)
+    values: list[str] | None = None
+    start_value: str | None = field(name="startValue", default=None)
+    value: str | None = None
+    operator: str | None = None
+    group: list[ConversationCustomAttributesSearchCriteria] | None = None
+    date_format: str | None = field(name="dateFormat", default=None)
+    type: str | None = None
+    fields: list[str] | None = None
 
 
 class ConversationCustomAttributesSearchRequest(Model):
@@ -3309,12 +3037,12 @@ class ConversationCustomAttributesSearchRequest(Model):
         sort_order: The sort order for results Allowed values: "ASC", "DESC", "SCORE".
     """
 
-    expand: list[str] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    sort: list[SearchSort] | None | UnsetType = UNSET
-    sort_by: str | None | UnsetType = field(name="sortBy", default=UNSET)
-    sort_order: str | None | UnsetType = field(name="sortOrder", default=UNSET)
+    expand: list[str] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    sort: list[SearchSort] | None = None
+    sort_by: str | None = field(name="sortBy", default=None)
+    sort_order: str | None = field(name="sortOrder", default=None)
 
 
 class ConversationDataSchema(Model):
@@ -3330,25 +3058,23 @@ class ConversationDataSchema(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
+    id: str | None = None
+    version: int | None = None
+    enabled: bool | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
+    json_schema: ConversationJsonSchemaDocument | None = field(
+        name="jsonSchema", default=None
     )
-    json_schema: ConversationJsonSchemaDocument | None | UnsetType = field(
-        name="jsonSchema", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ConversationDataSchemaListing(Model):
     """The ConversationDataSchemaListing model."""
 
-    total: int | None | UnsetType = UNSET
-    entities: list[ConversationDataSchema] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    total: int | None = None
+    entities: list[ConversationDataSchema] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ConversationDeletionProtectionQuery(Model):
@@ -3358,9 +3084,7 @@ class ConversationDeletionProtectionQuery(Model):
         conversation_ids: This is a list of ConversationIds. The list cannot exceed 100 conversationids.
     """
 
-    conversation_ids: list[str] | None | UnsetType = field(
-        name="conversationIds", default=UNSET
-    )
+    conversation_ids: list[str] | None = field(name="conversationIds", default=None)
 
 
 class ConversationDetailQueryClause(Model):
@@ -3371,8 +3095,8 @@ class ConversationDetailQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[ConversationDetailQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[ConversationDetailQueryPredicate] | None = None
 
 
 class ConversationDetailQueryFilter(Model):
@@ -3384,9 +3108,9 @@ class ConversationDetailQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[ConversationDetailQueryClause] | None | UnsetType = UNSET
-    predicates: list[ConversationDetailQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[ConversationDetailQueryClause] | None = None
+    predicates: list[ConversationDetailQueryPredicate] | None = None
 
 
 class ConversationDetailQueryPredicate(Model):
@@ -3401,12 +3125,12 @@ class ConversationDetailQueryPredicate(Model):
         range: Right hand side for dimension or metric predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    metric: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    metric: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class ConversationDetailsDatalakeAvailabilityTopicDataAvailabilityChangeNotification(
@@ -3420,8 +3144,8 @@ class ConversationDetailsDatalakeAvailabilityTopicDataAvailabilityChangeNotifica
         data_availability_date: Date and time before which data is guaranteed to be available in the datalake
     """
 
-    data_availability_date: datetime | None | UnsetType = field(
-        name="dataAvailabilityDate", default=UNSET
+    data_availability_date: datetime | None = field(
+        name="dataAvailabilityDate", default=None
     )
 
 
@@ -3433,8 +3157,8 @@ class ConversationDisconnectSettings(Model):
         type: Conversation disconnect type Allowed values: "Send", "ReadOnly".
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    enabled: bool | None = None
+    type: str | None = None
 
 
 class ConversationDivisionMembership(Model):
@@ -3445,8 +3169,8 @@ class ConversationDivisionMembership(Model):
         entities: The entities on the conversation within the division. These are the users, queues, work flows, etc. that can be on conversations and and be assigned to different divisions.
     """
 
-    division: DomainEntityRef | None | UnsetType = UNSET
-    entities: list[DivisionEntityRef] | None | UnsetType = UNSET
+    division: DomainEntityRef | None = None
+    entities: list[DivisionEntityRef] | None = None
 
 
 class ConversationEditedInput(Model):
@@ -3457,10 +3181,8 @@ class ConversationEditedInput(Model):
         date_modified: The modification date of the edited input. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    text: str | None | UnsetType = UNSET
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
+    text: str | None = None
+    date_modified: datetime | None = field(name="dateModified", default=None)
 
 
 class ConversationEmailEventTopicAttachment(Model):
@@ -3476,11 +3198,11 @@ class ConversationEmailEventTopicAttachment(Model):
         content_length: The length of the attachment file.
     """
 
-    attachment_id: str | None | UnsetType = field(name="attachmentId", default=UNSET)
-    name: str | None | UnsetType = UNSET
-    content_uri: str | None | UnsetType = field(name="contentUri", default=UNSET)
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    content_length: int | None | UnsetType = field(name="contentLength", default=UNSET)
+    attachment_id: str | None = field(name="attachmentId", default=None)
+    name: str | None = None
+    content_uri: str | None = field(name="contentUri", default=None)
+    content_type: str | None = field(name="contentType", default=None)
+    content_length: int | None = field(name="contentLength", default=None)
 
 
 class ConversationEmailEventTopicConversationDivisionMembership(Model):
@@ -3489,10 +3211,8 @@ class ConversationEmailEventTopicConversationDivisionMembership(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    division: ConversationEmailEventTopicDomainEntityRef | None | UnsetType = UNSET
-    entities: list[ConversationEmailEventTopicDivisionEntityRef] | None | UnsetType = (
-        UNSET
-    )
+    division: ConversationEmailEventTopicDomainEntityRef | None = None
+    entities: list[ConversationEmailEventTopicDivisionEntityRef] | None = None
 
 
 class ConversationEmailEventTopicConversationRoutingData(Model):
@@ -3509,16 +3229,14 @@ class ConversationEmailEventTopicConversationRoutingData(Model):
         skill_expression_id: The skill expression to use for routing decisions. If specified, it takes priority over skills.
     """
 
-    queue: ConversationEmailEventTopicUriReference | None | UnsetType = UNSET
-    language: ConversationEmailEventTopicUriReference | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    skills: list[ConversationEmailEventTopicUriReference] | None | UnsetType = UNSET
-    scored_agents: list[ConversationEmailEventTopicScoredAgent] | None | UnsetType = (
-        field(name="scoredAgents", default=UNSET)
+    queue: ConversationEmailEventTopicUriReference | None = None
+    language: ConversationEmailEventTopicUriReference | None = None
+    priority: int | None = None
+    skills: list[ConversationEmailEventTopicUriReference] | None = None
+    scored_agents: list[ConversationEmailEventTopicScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )
-    skill_expression_id: str | None | UnsetType = field(
-        name="skillExpressionId", default=UNSET
-    )
+    skill_expression_id: str | None = field(name="skillExpressionId", default=None)
 
 
 class ConversationEmailEventTopicDetail(Model):
@@ -3527,10 +3245,10 @@ class ConversationEmailEventTopicDetail(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    field_name: str | None | UnsetType = field(name="fieldName", default=UNSET)
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
+    error_code: str | None = field(name="errorCode", default=None)
+    field_name: str | None = field(name="fieldName", default=None)
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
 
 
 class ConversationEmailEventTopicDivisionEntityRef(Model):
@@ -3542,10 +3260,10 @@ class ConversationEmailEventTopicDivisionEntityRef(Model):
         date_division_updated: The time the entity division was last updated.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    date_division_updated: datetime | None | UnsetType = field(
-        name="dateDivisionUpdated", default=UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    date_division_updated: datetime | None = field(
+        name="dateDivisionUpdated", default=None
     )
 
 
@@ -3555,8 +3273,8 @@ class ConversationEmailEventTopicDomainEntityRef(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ConversationEmailEventTopicEmailConversation(Model):
@@ -3565,29 +3283,17 @@ class ConversationEmailEventTopicEmailConversation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    participants: (
-        list[ConversationEmailEventTopicEmailMediaParticipant] | None | UnsetType
-    ) = UNSET
-    other_media_uris: list[str] | None | UnsetType = field(
-        name="otherMediaUris", default=UNSET
-    )
-    address: str | None | UnsetType = UNSET
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    access_attributes: list[str] | None | UnsetType = field(
-        name="accessAttributes", default=UNSET
-    )
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
+    id: str | None = None
+    name: str | None = None
+    participants: list[ConversationEmailEventTopicEmailMediaParticipant] | None = None
+    other_media_uris: list[str] | None = field(name="otherMediaUris", default=None)
+    address: str | None = None
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    access_attributes: list[str] | None = field(name="accessAttributes", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
     divisions: (
-        list[ConversationEmailEventTopicConversationDivisionMembership]
-        | None
-        | UnsetType
-    ) = UNSET
+        list[ConversationEmailEventTopicConversationDivisionMembership] | None
+    ) = None
 
 
 class ConversationEmailEventTopicEmailMediaParticipant(Model):
@@ -3603,84 +3309,70 @@ class ConversationEmailEventTopicEmailMediaParticipant(Model):
         flagged_reason: Allowed values: "general".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    address: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    address: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    purpose: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    direction: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    held: bool | None = None
+    wrapup_required: bool | None = field(name="wrapupRequired", default=None)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    user: ConversationEmailEventTopicUriReference | None = None
+    queue: ConversationEmailEventTopicUriReference | None = None
+    team: ConversationEmailEventTopicUriReference | None = None
+    attributes: dict[str, str] | None = None
+    error_info: ConversationEmailEventTopicErrorBody | None = field(
+        name="errorInfo", default=None
     )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    script: ConversationEmailEventTopicUriReference | None = None
+    wrapup_timeout_ms: int | None = field(name="wrapupTimeoutMs", default=None)
+    wrapup_skipped: bool | None = field(name="wrapupSkipped", default=None)
+    alerting_timeout_ms: int | None = field(name="alertingTimeoutMs", default=None)
+    provider: str | None = None
+    external_contact: ConversationEmailEventTopicUriReference | None = field(
+        name="externalContact", default=None
     )
-    purpose: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    external_contact_initial_division_id: str | None = field(
+        name="externalContactInitialDivisionId", default=None
     )
-    held: bool | None | UnsetType = UNSET
-    wrapup_required: bool | None | UnsetType = field(
-        name="wrapupRequired", default=UNSET
+    external_organization: ConversationEmailEventTopicUriReference | None = field(
+        name="externalOrganization", default=None
     )
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    user: ConversationEmailEventTopicUriReference | None | UnsetType = UNSET
-    queue: ConversationEmailEventTopicUriReference | None | UnsetType = UNSET
-    team: ConversationEmailEventTopicUriReference | None | UnsetType = UNSET
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    error_info: ConversationEmailEventTopicErrorBody | None | UnsetType = field(
-        name="errorInfo", default=UNSET
-    )
-    script: ConversationEmailEventTopicUriReference | None | UnsetType = UNSET
-    wrapup_timeout_ms: int | None | UnsetType = field(
-        name="wrapupTimeoutMs", default=UNSET
-    )
-    wrapup_skipped: bool | None | UnsetType = field(name="wrapupSkipped", default=UNSET)
-    alerting_timeout_ms: int | None | UnsetType = field(
-        name="alertingTimeoutMs", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    external_contact: ConversationEmailEventTopicUriReference | None | UnsetType = (
-        field(name="externalContact", default=UNSET)
-    )
-    external_contact_initial_division_id: str | None | UnsetType = field(
-        name="externalContactInitialDivisionId", default=UNSET
-    )
-    external_organization: (
-        ConversationEmailEventTopicUriReference | None | UnsetType
-    ) = field(name="externalOrganization", default=UNSET)
-    wrapup: ConversationEmailEventTopicWrapup | None | UnsetType = UNSET
+    wrapup: ConversationEmailEventTopicWrapup | None = None
     conversation_routing_data: (
-        ConversationEmailEventTopicConversationRoutingData | None | UnsetType
-    ) = field(name="conversationRoutingData", default=UNSET)
-    peer: str | None | UnsetType = UNSET
-    screen_recording_state: str | None | UnsetType = field(
-        name="screenRecordingState", default=UNSET
+        ConversationEmailEventTopicConversationRoutingData | None
+    ) = field(name="conversationRoutingData", default=None)
+    peer: str | None = None
+    screen_recording_state: str | None = field(
+        name="screenRecordingState", default=None
     )
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    journey_context: ConversationEmailEventTopicJourneyContext | None | UnsetType = (
-        field(name="journeyContext", default=UNSET)
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    journey_context: ConversationEmailEventTopicJourneyContext | None = field(
+        name="journeyContext", default=None
     )
-    start_acw_time: datetime | None | UnsetType = field(
-        name="startAcwTime", default=UNSET
+    start_acw_time: datetime | None = field(name="startAcwTime", default=None)
+    end_acw_time: datetime | None = field(name="endAcwTime", default=None)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
+    media_roles: list[str] | None = field(name="mediaRoles", default=None)
+    queue_media_settings: ConversationEmailEventTopicQueueMediaSettings | None = field(
+        name="queueMediaSettings", default=None
     )
-    end_acw_time: datetime | None | UnsetType = field(name="endAcwTime", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
-    media_roles: list[str] | None | UnsetType = field(name="mediaRoles", default=UNSET)
-    queue_media_settings: (
-        ConversationEmailEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    subject: str | None | UnsetType = UNSET
-    messages_sent: int | None | UnsetType = field(name="messagesSent", default=UNSET)
-    auto_generated: bool | None | UnsetType = field(name="autoGenerated", default=UNSET)
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    draft_attachments: (
-        list[ConversationEmailEventTopicAttachment] | None | UnsetType
-    ) = field(name="draftAttachments", default=UNSET)
-    spam: bool | None | UnsetType = UNSET
+    subject: str | None = None
+    messages_sent: int | None = field(name="messagesSent", default=None)
+    auto_generated: bool | None = field(name="autoGenerated", default=None)
+    message_id: str | None = field(name="messageId", default=None)
+    draft_attachments: list[ConversationEmailEventTopicAttachment] | None = field(
+        name="draftAttachments", default=None
+    )
+    spam: bool | None = None
 
 
 class ConversationEmailEventTopicErrorBody(Model):
@@ -3689,21 +3381,17 @@ class ConversationEmailEventTopicErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    message: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    details: list[ConversationEmailEventTopicDetail] | None | UnsetType = UNSET
-    errors: list[ConversationEmailEventTopicErrorBody] | None | UnsetType = UNSET
-    limit: ConversationEmailEventTopicLimit | None | UnsetType = UNSET
+    message: str | None = None
+    code: str | None = None
+    status: int | None = None
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    details: list[ConversationEmailEventTopicDetail] | None = None
+    errors: list[ConversationEmailEventTopicErrorBody] | None = None
+    limit: ConversationEmailEventTopicLimit | None = None
 
 
 class ConversationEmailEventTopicJourneyAction(Model):
@@ -3715,9 +3403,9 @@ class ConversationEmailEventTopicJourneyAction(Model):
         id: The ID of an action from the Journey System (an action is spawned from an actionMap)
     """
 
-    id: str | None | UnsetType = UNSET
-    action_map: ConversationEmailEventTopicJourneyActionMap | None | UnsetType = field(
-        name="actionMap", default=UNSET
+    id: str | None = None
+    action_map: ConversationEmailEventTopicJourneyActionMap | None = field(
+        name="actionMap", default=None
     )
 
 
@@ -3731,8 +3419,8 @@ class ConversationEmailEventTopicJourneyActionMap(Model):
         version: The version number of the actionMap in the Journey System at the time this action was triggered
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    version: int | None = None
 
 
 class ConversationEmailEventTopicJourneyContext(Model):
@@ -3741,12 +3429,12 @@ class ConversationEmailEventTopicJourneyContext(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    customer: ConversationEmailEventTopicJourneyCustomer | None | UnsetType = UNSET
-    customer_session: (
-        ConversationEmailEventTopicJourneyCustomerSession | None | UnsetType
-    ) = field(name="customerSession", default=UNSET)
-    triggering_action: ConversationEmailEventTopicJourneyAction | None | UnsetType = (
-        field(name="triggeringAction", default=UNSET)
+    customer: ConversationEmailEventTopicJourneyCustomer | None = None
+    customer_session: ConversationEmailEventTopicJourneyCustomerSession | None = field(
+        name="customerSession", default=None
+    )
+    triggering_action: ConversationEmailEventTopicJourneyAction | None = field(
+        name="triggeringAction", default=None
     )
 
 
@@ -3760,8 +3448,8 @@ class ConversationEmailEventTopicJourneyCustomer(Model):
         id_type: The type of the customerId within the Journey System (e.g. cookie).
     """
 
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
 
 
 class ConversationEmailEventTopicJourneyCustomerSession(Model):
@@ -3774,8 +3462,8 @@ class ConversationEmailEventTopicJourneyCustomerSession(Model):
         type: The type of the Customer/User's session within the Journey System (e.g. web, app)
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
 
 
 class ConversationEmailEventTopicLimit(Model):
@@ -3787,10 +3475,10 @@ class ConversationEmailEventTopicLimit(Model):
         namespace: Allowed values: "agent.assistant", "analytics.alerting", "analytics", "analytics.realtime", "analytics.reporting.settings", "architect", "audiohook", "audit", "auth.api", "authorization", "automation.testing", "bots", "bots.voice", "callback", "cobrowse", "content.management", "conversation", "dataactions", "datatables", "directory", "email", "event.orchestration", "external.contacts", "gcv", "gdpr", "groups", "historical.adherence", "infrastructureascode", "integrations", "intent.miner", "journey", "knowledge", "language.understanding", "learning", "limit.registry", "marketplace", "media.communications", "messaging", "notifications", "onboarding", "outbound", "platform.api", "predictive.routing", "presence", "quality", "recording", "response.management", "routing", "scim", "search", "secondary.automation.testing", "skills", "speech.and.text.analytics", "speech.integration", "supportability", "task.management", "telephony.configuration", "usage", "users", "web.deployments", "web.messaging", "webchat", "webhooks", "workforce.management".
     """
 
-    key: str | None | UnsetType = UNSET
-    namespace: str | None | UnsetType = UNSET
-    value: int | None | UnsetType = UNSET
-    documented: bool | None | UnsetType = UNSET
+    key: str | None = None
+    namespace: str | None = None
+    value: int | None = None
+    documented: bool | None = None
 
 
 class ConversationEmailEventTopicQueueMediaSettings(Model):
@@ -3805,18 +3493,16 @@ class ConversationEmailEventTopicQueueMediaSettings(Model):
         enable_auto_answer: Flag to indicate if auto answer is enabled for the given media type or media subtype.
     """
 
-    alerting_timeout_seconds: int | None | UnsetType = field(
-        name="alertingTimeoutSeconds", default=UNSET
+    alerting_timeout_seconds: int | None = field(
+        name="alertingTimeoutSeconds", default=None
     )
-    auto_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="autoAnswerAlertToneSeconds", default=UNSET
+    auto_answer_alert_tone_seconds: float | None = field(
+        name="autoAnswerAlertToneSeconds", default=None
     )
-    manual_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="manualAnswerAlertToneSeconds", default=UNSET
+    manual_answer_alert_tone_seconds: float | None = field(
+        name="manualAnswerAlertToneSeconds", default=None
     )
-    enable_auto_answer: bool | None | UnsetType = field(
-        name="enableAutoAnswer", default=UNSET
-    )
+    enable_auto_answer: bool | None = field(name="enableAutoAnswer", default=None)
 
 
 class ConversationEmailEventTopicScoredAgent(Model):
@@ -3829,8 +3515,8 @@ class ConversationEmailEventTopicScoredAgent(Model):
         score: Agent's score for the current conversation, from 0 - 100, higher being better
     """
 
-    agent: ConversationEmailEventTopicUriReference | None | UnsetType = UNSET
-    score: int | None | UnsetType = UNSET
+    agent: ConversationEmailEventTopicUriReference | None = None
+    score: int | None = None
 
 
 class ConversationEmailEventTopicUriReference(Model):
@@ -3843,8 +3529,8 @@ class ConversationEmailEventTopicUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class ConversationEmailEventTopicWrapup(Model):
@@ -3860,13 +3546,11 @@ class ConversationEmailEventTopicWrapup(Model):
         end_time: The timestamp when the wrapup was finished.
     """
 
-    code: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
+    code: str | None = None
+    notes: str | None = None
+    tags: list[str] | None = None
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
 
 
 class ConversationEncryptionConfiguration(Model):
@@ -3880,21 +3564,21 @@ class ConversationEncryptionConfiguration(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
-    key_configuration_type: str | None | UnsetType = field(
-        name="keyConfigurationType", default=UNSET
+    id: str | None = None
+    url: str | None = None
+    key_configuration_type: str | None = field(
+        name="keyConfigurationType", default=None
     )
-    last_error: ErrorBody | None | UnsetType = field(name="lastError", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    last_error: ErrorBody | None = field(name="lastError", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ConversationEncryptionConfigurationListing(Model):
     """The ConversationEncryptionConfigurationListing model."""
 
-    total: int | None | UnsetType = UNSET
-    entities: list[ConversationEncryptionConfiguration] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    total: int | None = None
+    entities: list[ConversationEncryptionConfiguration] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ConversationEnrichment(Model):
@@ -3905,9 +3589,9 @@ class ConversationEnrichment(Model):
         sentiment_v2: Detected sentiment of this message.
     """
 
-    language: ConversationEnrichmentLanguage | None | UnsetType = UNSET
-    sentiment_v2: ConversationEnrichmentSentimentV2 | None | UnsetType = field(
-        name="sentimentV2", default=UNSET
+    language: ConversationEnrichmentLanguage | None = None
+    sentiment_v2: ConversationEnrichmentSentimentV2 | None = field(
+        name="sentimentV2", default=None
     )
 
 
@@ -3918,7 +3602,7 @@ class ConversationEnrichmentLanguage(Model):
         language: The IETF detected language code of this message.
     """
 
-    language: str | None | UnsetType = UNSET
+    language: str | None = None
 
 
 class ConversationEnrichmentSentimentV2(Model):
@@ -3928,22 +3612,22 @@ class ConversationEnrichmentSentimentV2(Model):
         tag: Detected Sentiment tag Allowed values: "Unknown", "Positive", "Negative", "Neutral".
     """
 
-    tag: str | None | UnsetType = UNSET
+    tag: str | None = None
 
 
 class ConversationEntityListing(Model):
     """The ConversationEntityListing model."""
 
-    entities: list[Conversation] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Conversation] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ConversationEventCoBrowse(Model):
@@ -3955,11 +3639,9 @@ class ConversationEventCoBrowse(Model):
         session_join_token: The CoBrowse session join token.
     """
 
-    type: str | None | UnsetType = UNSET
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    session_join_token: str | None | UnsetType = field(
-        name="sessionJoinToken", default=UNSET
-    )
+    type: str | None = None
+    session_id: str | None = field(name="sessionId", default=None)
+    session_join_token: str | None = field(name="sessionJoinToken", default=None)
 
 
 class ConversationEventPresence(Model):
@@ -3971,12 +3653,12 @@ class ConversationEventPresence(Model):
         reply_message: A reply message on authentication success.
     """
 
-    type: str | None | UnsetType = UNSET
-    received_message: ConversationContentReceivedReplyMessage | None | UnsetType = (
-        field(name="receivedMessage", default=UNSET)
+    type: str | None = None
+    received_message: ConversationContentReceivedReplyMessage | None = field(
+        name="receivedMessage", default=None
     )
-    reply_message: ConversationContentReceivedReplyMessage | None | UnsetType = field(
-        name="replyMessage", default=UNSET
+    reply_message: ConversationContentReceivedReplyMessage | None = field(
+        name="replyMessage", default=None
     )
 
 
@@ -3993,15 +3675,11 @@ class ConversationEventTopicAddress(Model):
         address_displayable: The displayable address. This field is acquired from the Address Normalization Table.  The addressRaw could have gone through some transformations, such as only using the numeric portion, before being run through the Address Normalization Table.
     """
 
-    name: str | None | UnsetType = UNSET
-    name_raw: str | None | UnsetType = field(name="nameRaw", default=UNSET)
-    address_normalized: str | None | UnsetType = field(
-        name="addressNormalized", default=UNSET
-    )
-    address_raw: str | None | UnsetType = field(name="addressRaw", default=UNSET)
-    address_displayable: str | None | UnsetType = field(
-        name="addressDisplayable", default=UNSET
-    )
+    name: str | None = None
+    name_raw: str | None = field(name="nameRaw", default=None)
+    address_normalized: str | None = field(name="addressNormalized", default=None)
+    address_raw: str | None = field(name="addressRaw", default=None)
+    address_displayable: str | None = field(name="addressDisplayable", default=None)
 
 
 class ConversationEventTopicAfterCallWork(Model):
@@ -4015,9 +3693,9 @@ class ConversationEventTopicAfterCallWork(Model):
         end_time: The timestamp when this communication ended after-call work in the cloud clock.
     """
 
-    state: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
+    state: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
 
 
 class ConversationEventTopicAttachment(Model):
@@ -4033,11 +3711,11 @@ class ConversationEventTopicAttachment(Model):
         content_length: The length of the attachment file.
     """
 
-    attachment_id: str | None | UnsetType = field(name="attachmentId", default=UNSET)
-    name: str | None | UnsetType = UNSET
-    content_uri: str | None | UnsetType = field(name="contentUri", default=UNSET)
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    content_length: int | None | UnsetType = field(name="contentLength", default=UNSET)
+    attachment_id: str | None = field(name="attachmentId", default=None)
+    name: str | None = None
+    content_uri: str | None = field(name="contentUri", default=None)
+    content_type: str | None = field(name="contentType", default=None)
+    content_length: int | None = field(name="contentLength", default=None)
 
 
 class ConversationEventTopicCall(Model):
@@ -4075,70 +3753,54 @@ class ConversationEventTopicCall(Model):
         public_ip_address: The reported client IP of the phone for the call.
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    recording: bool | None | UnsetType = UNSET
-    recording_state: str | None | UnsetType = field(
-        name="recordingState", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    recording: bool | None = None
+    recording_state: str | None = field(name="recordingState", default=None)
+    recorders_state: ConversationEventTopicRecordersState | None = field(
+        name="recordersState", default=None
     )
-    recorders_state: ConversationEventTopicRecordersState | None | UnsetType = field(
-        name="recordersState", default=UNSET
+    muted: bool | None = None
+    confined: bool | None = None
+    held: bool | None = None
+    secure_pause: bool | None = field(name="securePause", default=None)
+    error_info: ConversationEventTopicErrorDetails | None = field(
+        name="errorInfo", default=None
     )
-    muted: bool | None | UnsetType = UNSET
-    confined: bool | None | UnsetType = UNSET
-    held: bool | None | UnsetType = UNSET
-    secure_pause: bool | None | UnsetType = field(name="securePause", default=UNSET)
-    error_info: ConversationEventTopicErrorDetails | None | UnsetType = field(
-        name="errorInfo", default=UNSET
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    direction: str | None = None
+    document_id: str | None = field(name="documentId", default=None)
+    self: ConversationEventTopicAddress | None = None
+    other: ConversationEventTopicAddress | None = None
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    disconnect_reasons: list[ConversationEventTopicDisconnectReason] | None = field(
+        name="disconnectReasons", default=None
     )
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    fax_status: ConversationEventTopicFaxStatus | None = field(
+        name="faxStatus", default=None
     )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    uui_data: str | None = field(name="uuiData", default=None)
+    barged_time: datetime | None = field(name="bargedTime", default=None)
+    wrapup: ConversationEventTopicWrapup | None = None
+    after_call_work: ConversationEventTopicAfterCallWork | None = field(
+        name="afterCallWork", default=None
     )
-    direction: str | None | UnsetType = UNSET
-    document_id: str | None | UnsetType = field(name="documentId", default=UNSET)
-    self: ConversationEventTopicAddress | None | UnsetType = UNSET
-    other: ConversationEventTopicAddress | None | UnsetType = UNSET
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
+    agent_assistant_id: str | None = field(name="agentAssistantId", default=None)
+    queue_media_settings: ConversationEventTopicQueueMediaSettings | None = field(
+        name="queueMediaSettings", default=None
     )
-    disconnect_reasons: (
-        list[ConversationEventTopicDisconnectReason] | None | UnsetType
-    ) = field(name="disconnectReasons", default=UNSET)
-    fax_status: ConversationEventTopicFaxStatus | None | UnsetType = field(
-        name="faxStatus", default=UNSET
-    )
-    uui_data: str | None | UnsetType = field(name="uuiData", default=UNSET)
-    barged_time: datetime | None | UnsetType = field(name="bargedTime", default=UNSET)
-    wrapup: ConversationEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: ConversationEventTopicAfterCallWork | None | UnsetType = field(
-        name="afterCallWork", default=UNSET
-    )
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    agent_assistant_id: str | None | UnsetType = field(
-        name="agentAssistantId", default=UNSET
-    )
-    queue_media_settings: (
-        ConversationEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    disposition: ConversationEventTopicDisposition | None | UnsetType = UNSET
-    transfer_source: str | None | UnsetType = field(
-        name="transferSource", default=UNSET
-    )
-    public_ip_address: str | None | UnsetType = field(
-        name="publicIpAddress", default=UNSET
-    )
+    disposition: ConversationEventTopicDisposition | None = None
+    transfer_source: str | None = field(name="transferSource", default=None)
+    public_ip_address: str | None = field(name="publicIpAddress", default=None)
 
 
 class ConversationEventTopicCallback(Model):
@@ -4174,61 +3836,45 @@ class ConversationEventTopicCallback(Model):
         queue_media_settings: Represents the queue setting for this media.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    held: bool | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    id: str | None = None
+    direction: str | None = None
+    held: bool | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    dialer_preview: ConversationEventTopicDialerPreview | None = field(
+        name="dialerPreview", default=None
     )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    voicemail: ConversationEventTopicVoicemail | None = None
+    callback_numbers: list[str] | None = field(name="callbackNumbers", default=None)
+    callback_user_name: str | None = field(name="callbackUserName", default=None)
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    external_campaign: bool | None = field(name="externalCampaign", default=None)
+    skip_enabled: bool | None = field(name="skipEnabled", default=None)
+    provider: str | None = None
+    timeout_seconds: int | None = field(name="timeoutSeconds", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    callback_scheduled_time: datetime | None = field(
+        name="callbackScheduledTime", default=None
     )
-    dialer_preview: ConversationEventTopicDialerPreview | None | UnsetType = field(
-        name="dialerPreview", default=UNSET
+    automated_callback_config_id: str | None = field(
+        name="automatedCallbackConfigId", default=None
     )
-    voicemail: ConversationEventTopicVoicemail | None | UnsetType = UNSET
-    callback_numbers: list[str] | None | UnsetType = field(
-        name="callbackNumbers", default=UNSET
+    wrapup: ConversationEventTopicWrapup | None = None
+    after_call_work: ConversationEventTopicAfterCallWork | None = field(
+        name="afterCallWork", default=None
     )
-    callback_user_name: str | None | UnsetType = field(
-        name="callbackUserName", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    external_campaign: bool | None | UnsetType = field(
-        name="externalCampaign", default=UNSET
+    caller_id: str | None = field(name="callerId", default=None)
+    caller_id_name: str | None = field(name="callerIdName", default=None)
+    queue_media_settings: ConversationEventTopicQueueMediaSettings | None = field(
+        name="queueMediaSettings", default=None
     )
-    skip_enabled: bool | None | UnsetType = field(name="skipEnabled", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    timeout_seconds: int | None | UnsetType = field(
-        name="timeoutSeconds", default=UNSET
-    )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    callback_scheduled_time: datetime | None | UnsetType = field(
-        name="callbackScheduledTime", default=UNSET
-    )
-    automated_callback_config_id: str | None | UnsetType = field(
-        name="automatedCallbackConfigId", default=UNSET
-    )
-    wrapup: ConversationEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: ConversationEventTopicAfterCallWork | None | UnsetType = field(
-        name="afterCallWork", default=UNSET
-    )
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    caller_id: str | None | UnsetType = field(name="callerId", default=UNSET)
-    caller_id_name: str | None | UnsetType = field(name="callerIdName", default=UNSET)
-    queue_media_settings: (
-        ConversationEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
 
 
 class ConversationEventTopicChat(Model):
@@ -4256,42 +3902,32 @@ class ConversationEventTopicChat(Model):
         queue_media_settings: Represents the queue setting for this media.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    room_id: str | None | UnsetType = field(name="roomId", default=UNSET)
-    avatar_image_url: str | None | UnsetType = field(
-        name="avatarImageUrl", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    id: str | None = None
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    room_id: str | None = field(name="roomId", default=None)
+    avatar_image_url: str | None = field(name="avatarImageUrl", default=None)
+    held: bool | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    journey_context: ConversationEventTopicJourneyContext | None = field(
+        name="journeyContext", default=None
     )
-    held: bool | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    wrapup: ConversationEventTopicWrapup | None = None
+    after_call_work: ConversationEventTopicAfterCallWork | None = field(
+        name="afterCallWork", default=None
     )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    queue_media_settings: ConversationEventTopicQueueMediaSettings | None = field(
+        name="queueMediaSettings", default=None
     )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    journey_context: ConversationEventTopicJourneyContext | None | UnsetType = field(
-        name="journeyContext", default=UNSET
-    )
-    wrapup: ConversationEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: ConversationEventTopicAfterCallWork | None | UnsetType = field(
-        name="afterCallWork", default=UNSET
-    )
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    queue_media_settings: (
-        ConversationEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
 
 
 class ConversationEventTopicCobrowse(Model):
@@ -4322,42 +3958,32 @@ class ConversationEventTopicCobrowse(Model):
         queue_media_settings: Represents the queue setting for this media.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    id: str | None = None
+    self: ConversationEventTopicAddress | None = None
+    room_id: str | None = field(name="roomId", default=None)
+    cobrowse_session_id: str | None = field(name="cobrowseSessionId", default=None)
+    cobrowse_role: str | None = field(name="cobrowseRole", default=None)
+    controlling: list[str] | None = None
+    viewer_url: str | None = field(name="viewerUrl", default=None)
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    provider_event_time: datetime | None = field(name="providerEventTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    wrapup: ConversationEventTopicWrapup | None = None
+    after_call_work: ConversationEventTopicAfterCallWork | None = field(
+        name="afterCallWork", default=None
     )
-    id: str | None | UnsetType = UNSET
-    self: ConversationEventTopicAddress | None | UnsetType = UNSET
-    room_id: str | None | UnsetType = field(name="roomId", default=UNSET)
-    cobrowse_session_id: str | None | UnsetType = field(
-        name="cobrowseSessionId", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    cobrowse_role: str | None | UnsetType = field(name="cobrowseRole", default=UNSET)
-    controlling: list[str] | None | UnsetType = UNSET
-    viewer_url: str | None | UnsetType = field(name="viewerUrl", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    provider_event_time: datetime | None | UnsetType = field(
-        name="providerEventTime", default=UNSET
+    queue_media_settings: ConversationEventTopicQueueMediaSettings | None = field(
+        name="queueMediaSettings", default=None
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    wrapup: ConversationEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: ConversationEventTopicAfterCallWork | None | UnsetType = field(
-        name="afterCallWork", default=UNSET
-    )
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    queue_media_settings: (
-        ConversationEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
 
 
 class ConversationEventTopicConversation(Model):
@@ -4366,38 +3992,26 @@ class ConversationEventTopicConversation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    max_participants: int | None | UnsetType = field(
-        name="maxParticipants", default=UNSET
+    id: str | None = None
+    max_participants: int | None = field(name="maxParticipants", default=None)
+    participants: list[ConversationEventTopicParticipant] | None = None
+    recent_transfers: list[ConversationEventTopicTransferResponse] | None = field(
+        name="recentTransfers", default=None
     )
-    participants: list[ConversationEventTopicParticipant] | None | UnsetType = UNSET
-    recent_transfers: (
-        list[ConversationEventTopicTransferResponse] | None | UnsetType
-    ) = field(name="recentTransfers", default=UNSET)
-    recording_state: str | None | UnsetType = field(
-        name="recordingState", default=UNSET
+    recording_state: str | None = field(name="recordingState", default=None)
+    address: str | None = None
+    external_tag: str | None = field(name="externalTag", default=None)
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    access_attributes: list[str] | None = field(name="accessAttributes", default=None)
+    secure_pause: bool | None = field(name="securePause", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
+    associated_conversation: ConversationEventTopicDomainEntityRef | None = field(
+        name="associatedConversation", default=None
     )
-    address: str | None | UnsetType = UNSET
-    external_tag: str | None | UnsetType = field(name="externalTag", default=UNSET)
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
+    consultation_conversations: list[ConversationEventTopicDomainEntityRef] | None = (
+        field(name="consultationConversations", default=None)
     )
-    access_attributes: list[str] | None | UnsetType = field(
-        name="accessAttributes", default=UNSET
-    )
-    secure_pause: bool | None | UnsetType = field(name="securePause", default=UNSET)
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
-    associated_conversation: (
-        ConversationEventTopicDomainEntityRef | None | UnsetType
-    ) = field(name="associatedConversation", default=UNSET)
-    consultation_conversations: (
-        list[ConversationEventTopicDomainEntityRef] | None | UnsetType
-    ) = field(name="consultationConversations", default=UNSET)
-    divisions: (
-        list[ConversationEventTopicConversationDivisionMembership] | None | UnsetType
-    ) = UNSET
+    divisions: list[ConversationEventTopicConversationDivisionMembership] | None = None
 
 
 class ConversationEventTopicConversationDivisionMembership(Model):
@@ -4409,8 +4023,8 @@ class ConversationEventTopicConversationDivisionMembership(Model):
         division: A reference to another domain entity.
     """
 
-    division: ConversationEventTopicDomainEntityRef | None | UnsetType = UNSET
-    entities: list[ConversationEventTopicDivisionEntityRef] | None | UnsetType = UNSET
+    division: ConversationEventTopicDomainEntityRef | None = None
+    entities: list[ConversationEventTopicDivisionEntityRef] | None = None
 
 
 class ConversationEventTopicConversationRoutingData(Model):
@@ -4426,16 +4040,14 @@ class ConversationEventTopicConversationRoutingData(Model):
         skill_expression_id: The skill expression to use for routing decisions. If specified, it takes priority over skills.
     """
 
-    queue: ConversationEventTopicUriReference | None | UnsetType = UNSET
-    language: ConversationEventTopicUriReference | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    skills: list[ConversationEventTopicUriReference] | None | UnsetType = UNSET
-    scored_agents: list[ConversationEventTopicScoredAgent] | None | UnsetType = field(
-        name="scoredAgents", default=UNSET
+    queue: ConversationEventTopicUriReference | None = None
+    language: ConversationEventTopicUriReference | None = None
+    priority: int | None = None
+    skills: list[ConversationEventTopicUriReference] | None = None
+    scored_agents: list[ConversationEventTopicScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )
-    skill_expression_id: str | None | UnsetType = field(
-        name="skillExpressionId", default=UNSET
-    )
+    skill_expression_id: str | None = field(name="skillExpressionId", default=None)
 
 
 class ConversationEventTopicDialerPreview(Model):
@@ -4450,13 +4062,13 @@ class ConversationEventTopicDialerPreview(Model):
         phone_number_columns: The phone number columns associated with this campaign
     """
 
-    id: str | None | UnsetType = UNSET
-    contact_id: str | None | UnsetType = field(name="contactId", default=UNSET)
-    contact_list_id: str | None | UnsetType = field(name="contactListId", default=UNSET)
-    campaign_id: str | None | UnsetType = field(name="campaignId", default=UNSET)
-    phone_number_columns: (
-        list[ConversationEventTopicPhoneNumberColumn] | None | UnsetType
-    ) = field(name="phoneNumberColumns", default=UNSET)
+    id: str | None = None
+    contact_id: str | None = field(name="contactId", default=None)
+    contact_list_id: str | None = field(name="contactListId", default=None)
+    campaign_id: str | None = field(name="campaignId", default=None)
+    phone_number_columns: list[ConversationEventTopicPhoneNumberColumn] | None = field(
+        name="phoneNumberColumns", default=None
+    )
 
 
 class ConversationEventTopicDisconnectReason(Model):
@@ -4471,10 +4083,10 @@ class ConversationEventTopicDisconnectReason(Model):
         reason: Final disconnect reason code that triggered the disposition result.
     """
 
-    type: str | None | UnsetType = UNSET
-    code: int | None | UnsetType = UNSET
-    phrase: str | None | UnsetType = UNSET
-    reason: str | None | UnsetType = UNSET
+    type: str | None = None
+    code: int | None = None
+    phrase: str | None = None
+    reason: str | None = None
 
 
 class ConversationEventTopicDisposition(Model):
@@ -4487,14 +4099,14 @@ class ConversationEventTopicDisposition(Model):
         analyzer: The final media analyzer result that triggered the disposition result, if any.
     """
 
-    name: str | None | UnsetType = UNSET
-    analyzer: str | None | UnsetType = UNSET
-    amd_timeout: ConversationEventTopicDispositionAmdTimeout | None | UnsetType = field(
-        name="amdTimeout", default=UNSET
+    name: str | None = None
+    analyzer: str | None = None
+    amd_timeout: ConversationEventTopicDispositionAmdTimeout | None = field(
+        name="amdTimeout", default=None
     )
-    silent_call_timeout: (
-        ConversationEventTopicDispositionSilentCallTimeout | None | UnsetType
-    ) = field(name="silentCallTimeout", default=UNSET)
+    silent_call_timeout: ConversationEventTopicDispositionSilentCallTimeout | None = (
+        field(name="silentCallTimeout", default=None)
+    )
 
 
 class ConversationEventTopicDispositionAmdTimeout(Model):
@@ -4509,14 +4121,10 @@ class ConversationEventTopicDispositionAmdTimeout(Model):
         timer_end_time: Timer end time, measured in epoch milliseconds.
     """
 
-    timeout_ms: int | None | UnsetType = field(name="timeoutMs", default=UNSET)
-    timer_start_event: str | None | UnsetType = field(
-        name="timerStartEvent", default=UNSET
-    )
-    timer_start_time: float | None | UnsetType = field(
-        name="timerStartTime", default=UNSET
-    )
-    timer_end_time: float | None | UnsetType = field(name="timerEndTime", default=UNSET)
+    timeout_ms: int | None = field(name="timeoutMs", default=None)
+    timer_start_event: str | None = field(name="timerStartEvent", default=None)
+    timer_start_time: float | None = field(name="timerStartTime", default=None)
+    timer_end_time: float | None = field(name="timerEndTime", default=None)
 
 
 class ConversationEventTopicDispositionSilentCallTimeout(Model):
@@ -4530,11 +4138,9 @@ class ConversationEventTopicDispositionSilentCallTimeout(Model):
         timer_end_time: Timer end time, measured in epoch milliseconds.
     """
 
-    timeout_ms: int | None | UnsetType = field(name="timeoutMs", default=UNSET)
-    timer_start_time: float | None | UnsetType = field(
-        name="timerStartTime", default=UNSET
-    )
-    timer_end_time: float | None | UnsetType = field(name="timerEndTime", default=UNSET)
+    timeout_ms: int | None = field(name="timeoutMs", default=None)
+    timer_start_time: float | None = field(name="timerStartTime", default=None)
+    timer_end_time: float | None = field(name="timerEndTime", default=None)
 
 
 class ConversationEventTopicDivisionEntityRef(Model):
@@ -4546,10 +4152,10 @@ class ConversationEventTopicDivisionEntityRef(Model):
         date_division_updated: The time the entity division was last updated.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    date_division_updated: datetime | None | UnsetType = field(
-        name="dateDivisionUpdated", default=UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    date_division_updated: datetime | None = field(
+        name="dateDivisionUpdated", default=None
     )
 
 
@@ -4559,8 +4165,8 @@ class ConversationEventTopicDomainEntityRef(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ConversationEventTopicEmail(Model):
@@ -4596,49 +4202,41 @@ class ConversationEventTopicEmail(Model):
         park_time: The time when an  parked email was parked.
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    held: bool | None | UnsetType = UNSET
-    auto_generated: bool | None | UnsetType = field(name="autoGenerated", default=UNSET)
-    subject: str | None | UnsetType = UNSET
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    messages_sent: int | None | UnsetType = field(name="messagesSent", default=UNSET)
-    error_info: ConversationEventTopicErrorDetails | None | UnsetType = field(
-        name="errorInfo", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    held: bool | None = None
+    auto_generated: bool | None = field(name="autoGenerated", default=None)
+    subject: str | None = None
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    messages_sent: int | None = field(name="messagesSent", default=None)
+    error_info: ConversationEventTopicErrorDetails | None = field(
+        name="errorInfo", default=None
     )
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    message_id: str | None = field(name="messageId", default=None)
+    direction: str | None = None
+    draft_attachments: list[ConversationEventTopicAttachment] | None = field(
+        name="draftAttachments", default=None
     )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    spam: bool | None = None
+    wrapup: ConversationEventTopicWrapup | None = None
+    after_call_work: ConversationEventTopicAfterCallWork | None = field(
+        name="afterCallWork", default=None
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
+    queue_media_settings: ConversationEventTopicQueueMediaSettings | None = field(
+        name="queueMediaSettings", default=None
     )
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    draft_attachments: list[ConversationEventTopicAttachment] | None | UnsetType = (
-        field(name="draftAttachments", default=UNSET)
-    )
-    spam: bool | None | UnsetType = UNSET
-    wrapup: ConversationEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: ConversationEventTopicAfterCallWork | None | UnsetType = field(
-        name="afterCallWork", default=UNSET
-    )
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    queue_media_settings: (
-        ConversationEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
 
 
 class ConversationEventTopicErrorDetails(Model):
@@ -4655,17 +4253,13 @@ class ConversationEventTopicErrorDetails(Model):
         context_id: The correlation Id or context Id for this message. If left blank the Public API will look at the HTTP response header 'ININ-Correlation-Id' instead.
     """
 
-    status: int | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    uri: str | None | UnsetType = UNSET
+    status: int | None = None
+    code: str | None = None
+    message: str | None = None
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    uri: str | None = None
 
 
 class ConversationEventTopicFaxStatus(Model):
@@ -4684,18 +4278,14 @@ class ConversationEventTopicFaxStatus(Model):
         line_errors: Number of line errors.
     """
 
-    direction: str | None | UnsetType = UNSET
-    expected_pages: int | None | UnsetType = field(name="expectedPages", default=UNSET)
-    active_page: int | None | UnsetType = field(name="activePage", default=UNSET)
-    lines_transmitted: int | None | UnsetType = field(
-        name="linesTransmitted", default=UNSET
-    )
-    bytes_transmitted: int | None | UnsetType = field(
-        name="bytesTransmitted", default=UNSET
-    )
-    baud_rate: int | None | UnsetType = field(name="baudRate", default=UNSET)
-    page_errors: int | None | UnsetType = field(name="pageErrors", default=UNSET)
-    line_errors: int | None | UnsetType = field(name="lineErrors", default=UNSET)
+    direction: str | None = None
+    expected_pages: int | None = field(name="expectedPages", default=None)
+    active_page: int | None = field(name="activePage", default=None)
+    lines_transmitted: int | None = field(name="linesTransmitted", default=None)
+    bytes_transmitted: int | None = field(name="bytesTransmitted", default=None)
+    baud_rate: int | None = field(name="baudRate", default=None)
+    page_errors: int | None = field(name="pageErrors", default=None)
+    line_errors: int | None = field(name="lineErrors", default=None)
 
 
 class ConversationEventTopicInternalMessage(Model):
@@ -4719,31 +4309,23 @@ class ConversationEventTopicInternalMessage(Model):
         messages: The messages sent on this communication channel.
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    provider: str | None = None
+    peer_id: str | None = field(name="peerId", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    target_user_id: str | None = field(name="targetUserId", default=None)
+    source_user_id: str | None = field(name="sourceUserId", default=None)
+    to_address: ConversationEventTopicAddress | None = field(
+        name="toAddress", default=None
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    from_address: ConversationEventTopicAddress | None = field(
+        name="fromAddress", default=None
     )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    target_user_id: str | None | UnsetType = field(name="targetUserId", default=UNSET)
-    source_user_id: str | None | UnsetType = field(name="sourceUserId", default=UNSET)
-    to_address: ConversationEventTopicAddress | None | UnsetType = field(
-        name="toAddress", default=UNSET
-    )
-    from_address: ConversationEventTopicAddress | None | UnsetType = field(
-        name="fromAddress", default=UNSET
-    )
-    messages: list[ConversationEventTopicInternalMessageDetails] | None | UnsetType = (
-        UNSET
-    )
+    messages: list[ConversationEventTopicInternalMessageDetails] | None = None
 
 
 class ConversationEventTopicInternalMessageDetails(Model):
@@ -4756,8 +4338,8 @@ class ConversationEventTopicInternalMessageDetails(Model):
         message_time: The time when the internal message was sent or received.
     """
 
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    message_time: datetime | None | UnsetType = field(name="messageTime", default=UNSET)
+    message_id: str | None = field(name="messageId", default=None)
+    message_time: datetime | None = field(name="messageTime", default=None)
 
 
 class ConversationEventTopicJourneyAction(Model):
@@ -4769,9 +4351,9 @@ class ConversationEventTopicJourneyAction(Model):
         id: The ID of an action from the Journey System (an action is spawned from an actionMap)
     """
 
-    id: str | None | UnsetType = UNSET
-    action_map: ConversationEventTopicJourneyActionMap | None | UnsetType = field(
-        name="actionMap", default=UNSET
+    id: str | None = None
+    action_map: ConversationEventTopicJourneyActionMap | None = field(
+        name="actionMap", default=None
     )
 
 
@@ -4785,8 +4367,8 @@ class ConversationEventTopicJourneyActionMap(Model):
         version: The version number of the actionMap in the Journey System at the time this action was triggered
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    version: int | None = None
 
 
 class ConversationEventTopicJourneyContext(Model):
@@ -4795,12 +4377,12 @@ class ConversationEventTopicJourneyContext(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    customer: ConversationEventTopicJourneyCustomer | None | UnsetType = UNSET
-    customer_session: (
-        ConversationEventTopicJourneyCustomerSession | None | UnsetType
-    ) = field(name="customerSession", default=UNSET)
-    triggering_action: ConversationEventTopicJourneyAction | None | UnsetType = field(
-        name="triggeringAction", default=UNSET
+    customer: ConversationEventTopicJourneyCustomer | None = None
+    customer_session: ConversationEventTopicJourneyCustomerSession | None = field(
+        name="customerSession", default=None
+    )
+    triggering_action: ConversationEventTopicJourneyAction | None = field(
+        name="triggeringAction", default=None
     )
 
 
@@ -4814,8 +4396,8 @@ class ConversationEventTopicJourneyCustomer(Model):
         id_type: The type of the customerId within the Journey System (e.g. cookie).
     """
 
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
 
 
 class ConversationEventTopicJourneyCustomerSession(Model):
@@ -4828,8 +4410,8 @@ class ConversationEventTopicJourneyCustomerSession(Model):
         type: The type of the Customer/User's session within the Journey System (e.g. web, app)
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
 
 
 class ConversationEventTopicMessage(Model):
@@ -4869,68 +4451,52 @@ class ConversationEventTopicMessage(Model):
         park_time: The time when an  parked message was parked.
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    held: bool | None | UnsetType = UNSET
-    error_info: ConversationEventTopicErrorDetails | None | UnsetType = field(
-        name="errorInfo", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    direction: str | None = None
+    held: bool | None = None
+    error_info: ConversationEventTopicErrorDetails | None = field(
+        name="errorInfo", default=None
     )
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    to_address: ConversationEventTopicAddress | None = field(
+        name="toAddress", default=None
     )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    from_address: ConversationEventTopicAddress | None = field(
+        name="fromAddress", default=None
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    messages: list[ConversationEventTopicMessageDetails] | None = None
+    messages_transcript_uri: str | None = field(
+        name="messagesTranscriptUri", default=None
     )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
+    type: str | None = None
+    recipient_country: str | None = field(name="recipientCountry", default=None)
+    recipient_type: str | None = field(name="recipientType", default=None)
+    journey_context: ConversationEventTopicJourneyContext | None = field(
+        name="journeyContext", default=None
     )
-    to_address: ConversationEventTopicAddress | None | UnsetType = field(
-        name="toAddress", default=UNSET
+    wrapup: ConversationEventTopicWrapup | None = None
+    after_call_work: ConversationEventTopicAfterCallWork | None = field(
+        name="afterCallWork", default=None
     )
-    from_address: ConversationEventTopicAddress | None | UnsetType = field(
-        name="fromAddress", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    messages: list[ConversationEventTopicMessageDetails] | None | UnsetType = UNSET
-    messages_transcript_uri: str | None | UnsetType = field(
-        name="messagesTranscriptUri", default=UNSET
+    agent_assistant_id: str | None = field(name="agentAssistantId", default=None)
+    engagement_source: str | None = field(name="engagementSource", default=None)
+    byo_sms_integration_id: str | None = field(name="byoSmsIntegrationId", default=None)
+    queue_media_settings: ConversationEventTopicQueueMediaSettings | None = field(
+        name="queueMediaSettings", default=None
     )
-    type: str | None | UnsetType = UNSET
-    recipient_country: str | None | UnsetType = field(
-        name="recipientCountry", default=UNSET
-    )
-    recipient_type: str | None | UnsetType = field(name="recipientType", default=UNSET)
-    journey_context: ConversationEventTopicJourneyContext | None | UnsetType = field(
-        name="journeyContext", default=UNSET
-    )
-    wrapup: ConversationEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: ConversationEventTopicAfterCallWork | None | UnsetType = field(
-        name="afterCallWork", default=UNSET
-    )
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    agent_assistant_id: str | None | UnsetType = field(
-        name="agentAssistantId", default=UNSET
-    )
-    engagement_source: str | None | UnsetType = field(
-        name="engagementSource", default=UNSET
-    )
-    byo_sms_integration_id: str | None | UnsetType = field(
-        name="byoSmsIntegrationId", default=UNSET
-    )
-    queue_media_settings: (
-        ConversationEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
 
 
 class ConversationEventTopicMessageDetails(Model):
@@ -4949,23 +4515,19 @@ class ConversationEventTopicMessageDetails(Model):
         social_visibility: For social media messages, the visibility of the message in the originating social platform Allowed values: "private", "public".
     """
 
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    message_time: datetime | None | UnsetType = field(name="messageTime", default=UNSET)
-    message_status: str | None | UnsetType = field(name="messageStatus", default=UNSET)
-    message_segment_count: int | None | UnsetType = field(
-        name="messageSegmentCount", default=UNSET
+    message_id: str | None = field(name="messageId", default=None)
+    message_time: datetime | None = field(name="messageTime", default=None)
+    message_status: str | None = field(name="messageStatus", default=None)
+    message_segment_count: int | None = field(name="messageSegmentCount", default=None)
+    media: list[ConversationEventTopicMessageMedia] | None = None
+    error_info: ConversationEventTopicErrorDetails | None = field(
+        name="errorInfo", default=None
     )
-    media: list[ConversationEventTopicMessageMedia] | None | UnsetType = UNSET
-    error_info: ConversationEventTopicErrorDetails | None | UnsetType = field(
-        name="errorInfo", default=UNSET
+    stickers: list[ConversationEventTopicMessageSticker] | None = None
+    message_metadata: ConversationEventTopicMessageMetadata | None = field(
+        name="messageMetadata", default=None
     )
-    stickers: list[ConversationEventTopicMessageSticker] | None | UnsetType = UNSET
-    message_metadata: ConversationEventTopicMessageMetadata | None | UnsetType = field(
-        name="messageMetadata", default=UNSET
-    )
-    social_visibility: str | None | UnsetType = field(
-        name="socialVisibility", default=UNSET
-    )
+    social_visibility: str | None = field(name="socialVisibility", default=None)
 
 
 class ConversationEventTopicMessageMedia(Model):
@@ -4981,13 +4543,11 @@ class ConversationEventTopicMessageMedia(Model):
         id: The optional id of the the media object.
     """
 
-    url: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    content_length_bytes: int | None | UnsetType = field(
-        name="contentLengthBytes", default=UNSET
-    )
-    name: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
+    url: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    content_length_bytes: int | None = field(name="contentLengthBytes", default=None)
+    name: str | None = None
+    id: str | None = None
 
 
 class ConversationEventTopicMessageMetadata(Model):
@@ -5001,11 +4561,9 @@ class ConversationEventTopicMessageMetadata(Model):
         content: List of message content, if any
     """
 
-    type: str | None | UnsetType = UNSET
-    events: list[ConversationEventTopicMessageMetadataEvent] | None | UnsetType = UNSET
-    content: list[ConversationEventTopicMessageMetadataContent] | None | UnsetType = (
-        UNSET
-    )
+    type: str | None = None
+    events: list[ConversationEventTopicMessageMetadataEvent] | None = None
+    content: list[ConversationEventTopicMessageMetadataContent] | None = None
 
 
 class ConversationEventTopicMessageMetadataContent(Model):
@@ -5018,8 +4576,8 @@ class ConversationEventTopicMessageMetadataContent(Model):
         sub_type: Content subtype, if any
     """
 
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    sub_type: str | None | UnsetType = field(name="subType", default=UNSET)
+    content_type: str | None = field(name="contentType", default=None)
+    sub_type: str | None = field(name="subType", default=None)
 
 
 class ConversationEventTopicMessageMetadataEvent(Model):
@@ -5032,8 +4590,8 @@ class ConversationEventTopicMessageMetadataEvent(Model):
         sub_type: Event subtype, if any
     """
 
-    event_type: str | None | UnsetType = field(name="eventType", default=UNSET)
-    sub_type: str | None | UnsetType = field(name="subType", default=UNSET)
+    event_type: str | None = field(name="eventType", default=None)
+    sub_type: str | None = field(name="subType", default=None)
 
 
 class ConversationEventTopicMessageSticker(Model):
@@ -5046,8 +4604,8 @@ class ConversationEventTopicMessageSticker(Model):
         id: The unique id of the the sticker object.
     """
 
-    url: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
+    url: str | None = None
+    id: str | None = None
 
 
 class ConversationEventTopicParticipant(Model):
@@ -5087,87 +4645,71 @@ class ConversationEventTopicParticipant(Model):
         attributes: Additional participant attributes
     """
 
-    id: str | None | UnsetType = UNSET
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    id: str | None = None
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    external_contact_initial_division_id: str | None = field(
+        name="externalContactInitialDivisionId", default=None
     )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
+    external_organization_id: str | None = field(
+        name="externalOrganizationId", default=None
     )
-    external_contact_initial_division_id: str | None | UnsetType = field(
-        name="externalContactInitialDivisionId", default=UNSET
+    name: str | None = None
+    queue_id: str | None = field(name="queueId", default=None)
+    group_id: str | None = field(name="groupId", default=None)
+    team_id: str | None = field(name="teamId", default=None)
+    purpose: str | None = None
+    consult_participant_id: str | None = field(
+        name="consultParticipantId", default=None
     )
-    external_organization_id: str | None | UnsetType = field(
-        name="externalOrganizationId", default=UNSET
+    address: str | None = None
+    wrapup_required: bool | None = field(name="wrapupRequired", default=None)
+    wrapup_expected: bool | None = field(name="wrapupExpected", default=None)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    wrapup_timeout_ms: int | None = field(name="wrapupTimeoutMs", default=None)
+    wrapup: ConversationEventTopicWrapup | None = None
+    start_acw_time: datetime | None = field(name="startAcwTime", default=None)
+    end_acw_time: datetime | None = field(name="endAcwTime", default=None)
+    conversation_routing_data: ConversationEventTopicConversationRoutingData | None = (
+        field(name="conversationRoutingData", default=None)
     )
-    name: str | None | UnsetType = UNSET
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    group_id: str | None | UnsetType = field(name="groupId", default=UNSET)
-    team_id: str | None | UnsetType = field(name="teamId", default=UNSET)
-    purpose: str | None | UnsetType = UNSET
-    consult_participant_id: str | None | UnsetType = field(
-        name="consultParticipantId", default=UNSET
+    alerting_timeout_ms: int | None = field(name="alertingTimeoutMs", default=None)
+    monitored_participant_id: str | None = field(
+        name="monitoredParticipantId", default=None
     )
-    address: str | None | UnsetType = UNSET
-    wrapup_required: bool | None | UnsetType = field(
-        name="wrapupRequired", default=UNSET
+    screen_monitored_participant_id: str | None = field(
+        name="screenMonitoredParticipantId", default=None
     )
-    wrapup_expected: bool | None | UnsetType = field(
-        name="wrapupExpected", default=UNSET
+    coached_participant_id: str | None = field(
+        name="coachedParticipantId", default=None
     )
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    wrapup_timeout_ms: int | None | UnsetType = field(
-        name="wrapupTimeoutMs", default=UNSET
+    barged_participant_id: str | None = field(name="bargedParticipantId", default=None)
+    media_roles: list[str] | None = field(name="mediaRoles", default=None)
+    screen_recording_state: str | None = field(
+        name="screenRecordingState", default=None
     )
-    wrapup: ConversationEventTopicWrapup | None | UnsetType = UNSET
-    start_acw_time: datetime | None | UnsetType = field(
-        name="startAcwTime", default=UNSET
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    attributes: dict[str, str] | None = None
+    calls: list[ConversationEventTopicCall] | None = None
+    callbacks: list[ConversationEventTopicCallback] | None = None
+    chats: list[ConversationEventTopicChat] | None = None
+    cobrowsesessions: list[ConversationEventTopicCobrowse] | None = None
+    emails: list[ConversationEventTopicEmail] | None = None
+    messages: list[ConversationEventTopicMessage] | None = None
+    internal_messages: list[ConversationEventTopicInternalMessage] | None = field(
+        name="internalMessages", default=None
     )
-    end_acw_time: datetime | None | UnsetType = field(name="endAcwTime", default=UNSET)
-    conversation_routing_data: (
-        ConversationEventTopicConversationRoutingData | None | UnsetType
-    ) = field(name="conversationRoutingData", default=UNSET)
-    alerting_timeout_ms: int | None | UnsetType = field(
-        name="alertingTimeoutMs", default=UNSET
+    screen_monitorings: list[ConversationEventTopicScreenMonitoring] | None = field(
+        name="screenMonitorings", default=None
     )
-    monitored_participant_id: str | None | UnsetType = field(
-        name="monitoredParticipantId", default=UNSET
+    screenshares: list[ConversationEventTopicScreenShare] | None = None
+    social_expressions: list[ConversationEventTopicSocialExpression] | None = field(
+        name="socialExpressions", default=None
     )
-    screen_monitored_participant_id: str | None | UnsetType = field(
-        name="screenMonitoredParticipantId", default=UNSET
-    )
-    coached_participant_id: str | None | UnsetType = field(
-        name="coachedParticipantId", default=UNSET
-    )
-    barged_participant_id: str | None | UnsetType = field(
-        name="bargedParticipantId", default=UNSET
-    )
-    media_roles: list[str] | None | UnsetType = field(name="mediaRoles", default=UNSET)
-    screen_recording_state: str | None | UnsetType = field(
-        name="screenRecordingState", default=UNSET
-    )
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    calls: list[ConversationEventTopicCall] | None | UnsetType = UNSET
-    callbacks: list[ConversationEventTopicCallback] | None | UnsetType = UNSET
-    chats: list[ConversationEventTopicChat] | None | UnsetType = UNSET
-    cobrowsesessions: list[ConversationEventTopicCobrowse] | None | UnsetType = UNSET
-    emails: list[ConversationEventTopicEmail] | None | UnsetType = UNSET
-    messages: list[ConversationEventTopicMessage] | None | UnsetType = UNSET
-    internal_messages: (
-        list[ConversationEventTopicInternalMessage] | None | UnsetType
-    ) = field(name="internalMessages", default=UNSET)
-    screen_monitorings: (
-        list[ConversationEventTopicScreenMonitoring] | None | UnsetType
-    ) = field(name="screenMonitorings", default=UNSET)
-    screenshares: list[ConversationEventTopicScreenShare] | None | UnsetType = UNSET
-    social_expressions: (
-        list[ConversationEventTopicSocialExpression] | None | UnsetType
-    ) = field(name="socialExpressions", default=UNSET)
-    videos: list[ConversationEventTopicVideo] | None | UnsetType = UNSET
-    workflow: ConversationEventTopicWorkflow | None | UnsetType = UNSET
+    videos: list[ConversationEventTopicVideo] | None = None
+    workflow: ConversationEventTopicWorkflow | None = None
 
 
 class ConversationEventTopicPhoneNumberColumn(Model):
@@ -5176,8 +4718,8 @@ class ConversationEventTopicPhoneNumberColumn(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    column_name: str | None | UnsetType = field(name="columnName", default=UNSET)
-    type: str | None | UnsetType = UNSET
+    column_name: str | None = field(name="columnName", default=None)
+    type: str | None = None
 
 
 class ConversationEventTopicQueueMediaSettings(Model):
@@ -5192,18 +4734,16 @@ class ConversationEventTopicQueueMediaSettings(Model):
         enable_auto_answer: Flag to indicate if auto answer is enabled for the given media type or media subtype.
     """
 
-    alerting_timeout_seconds: int | None | UnsetType = field(
-        name="alertingTimeoutSeconds", default=UNSET
+    alerting_timeout_seconds: int | None = field(
+        name="alertingTimeoutSeconds", default=None
     )
-    auto_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="autoAnswerAlertToneSeconds", default=UNSET
+    auto_answer_alert_tone_seconds: float | None = field(
+        name="autoAnswerAlertToneSeconds", default=None
     )
-    manual_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="manualAnswerAlertToneSeconds", default=UNSET
+    manual_answer_alert_tone_seconds: float | None = field(
+        name="manualAnswerAlertToneSeconds", default=None
     )
-    enable_auto_answer: bool | None | UnsetType = field(
-        name="enableAutoAnswer", default=UNSET
-    )
+    enable_auto_answer: bool | None = field(name="enableAutoAnswer", default=None)
 
 
 class ConversationEventTopicRecordersState(Model):
@@ -5218,14 +4758,14 @@ class ConversationEventTopicRecordersState(Model):
         snippet_state: State of the snippet recording for this session. Note that snippets may never be paused. Valid values are in Constants.java with a prefix of RECORDER_STATE_*.
     """
 
-    adhoc_state: str | None | UnsetType = field(name="adhocState", default=UNSET)
-    customer_experience_state: str | None | UnsetType = field(
-        name="customerExperienceState", default=UNSET
+    adhoc_state: str | None = field(name="adhocState", default=None)
+    customer_experience_state: str | None = field(
+        name="customerExperienceState", default=None
     )
-    agent_experience_state: str | None | UnsetType = field(
-        name="agentExperienceState", default=UNSET
+    agent_experience_state: str | None = field(
+        name="agentExperienceState", default=None
     )
-    snippet_state: str | None | UnsetType = field(name="snippetState", default=UNSET)
+    snippet_state: str | None = field(name="snippetState", default=None)
 
 
 class ConversationEventTopicScoredAgent(Model):
@@ -5238,8 +4778,8 @@ class ConversationEventTopicScoredAgent(Model):
         score: Agent's score for the current conversation, from 0 - 100, higher being better
     """
 
-    agent: ConversationEventTopicUriReference | None | UnsetType = UNSET
-    score: int | None | UnsetType = UNSET
+    agent: ConversationEventTopicUriReference | None = None
+    score: int | None = None
 
 
 class ConversationEventTopicScreenMonitoring(Model):
@@ -5261,27 +4801,17 @@ class ConversationEventTopicScreenMonitoring(Model):
         count: Number of Screen Monitoring sessions the targetUserId is involved in.
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
-    )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    target_user_id: str | None | UnsetType = field(name="targetUserId", default=UNSET)
-    screen_monitoring_id: str | None | UnsetType = field(
-        name="screenMonitoringId", default=UNSET
-    )
-    monitoring_type: str | None | UnsetType = field(
-        name="monitoringType", default=UNSET
-    )
-    count: int | None | UnsetType = UNSET
+    id: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    provider: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    target_user_id: str | None = field(name="targetUserId", default=None)
+    screen_monitoring_id: str | None = field(name="screenMonitoringId", default=None)
+    monitoring_type: str | None = field(name="monitoringType", default=None)
+    count: int | None = None
 
 
 class ConversationEventTopicScreenShare(Model):
@@ -5309,35 +4839,29 @@ class ConversationEventTopicScreenShare(Model):
         queue_media_settings: Represents the queue setting for this media.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    self: ConversationEventTopicAddress | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    context: str | None | UnsetType = UNSET
-    sharing: bool | None | UnsetType = UNSET
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    peer_count: int | None | UnsetType = field(name="peerCount", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    self: ConversationEventTopicAddress | None = None
+    id: str | None = None
+    context: str | None = None
+    sharing: bool | None = None
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    peer_count: int | None = field(name="peerCount", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    wrapup: ConversationEventTopicWrapup | None = None
+    after_call_work: ConversationEventTopicAfterCallWork | None = field(
+        name="afterCallWork", default=None
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
+    queue_media_settings: ConversationEventTopicQueueMediaSettings | None = field(
+        name="queueMediaSettings", default=None
     )
-    wrapup: ConversationEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: ConversationEventTopicAfterCallWork | None | UnsetType = field(
-        name="afterCallWork", default=UNSET
-    )
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    queue_media_settings: (
-        ConversationEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
 
 
 class ConversationEventTopicSocialExpression(Model):
@@ -5367,40 +4891,28 @@ class ConversationEventTopicSocialExpression(Model):
         after_call_work_required: Indicates if after-call is required for a communication. Only used when the ACW Setting is Agent Requested.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    social_media_id: str | None | UnsetType = field(name="socialMediaId", default=UNSET)
-    social_media_hub: str | None | UnsetType = field(
-        name="socialMediaHub", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    id: str | None = None
+    social_media_id: str | None = field(name="socialMediaId", default=None)
+    social_media_hub: str | None = field(name="socialMediaHub", default=None)
+    social_user_name: str | None = field(name="socialUserName", default=None)
+    preview_text: str | None = field(name="previewText", default=None)
+    recording_id: str | None = field(name="recordingId", default=None)
+    held: bool | None = None
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    wrapup: ConversationEventTopicWrapup | None = None
+    after_call_work: ConversationEventTopicAfterCallWork | None = field(
+        name="afterCallWork", default=None
     )
-    social_user_name: str | None | UnsetType = field(
-        name="socialUserName", default=UNSET
-    )
-    preview_text: str | None | UnsetType = field(name="previewText", default=UNSET)
-    recording_id: str | None | UnsetType = field(name="recordingId", default=UNSET)
-    held: bool | None | UnsetType = UNSET
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
-    )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
-    )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    wrapup: ConversationEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: ConversationEventTopicAfterCallWork | None | UnsetType = field(
-        name="afterCallWork", default=UNSET
-    )
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
 
 
@@ -5414,8 +4926,8 @@ class ConversationEventTopicTransferDestination(Model):
         address: The destination address if the command destination is an endpoint.
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    address: str | None | UnsetType = UNSET
+    user_id: str | None = field(name="userId", default=None)
+    address: str | None = None
 
 
 class ConversationEventTopicTransferInitiator(Model):
@@ -5427,7 +4939,7 @@ class ConversationEventTopicTransferInitiator(Model):
         user_id: The id of the user who initiated the command if it was initiated by a user.
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
+    user_id: str | None = field(name="userId", default=None)
 
 
 class ConversationEventTopicTransferModifedBy(Model):
@@ -5440,8 +4952,8 @@ class ConversationEventTopicTransferModifedBy(Model):
         self_uri: The URI for the user if the updater is an internal user.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ConversationEventTopicTransferResponse(Model):
@@ -5456,15 +4968,15 @@ class ConversationEventTopicTransferResponse(Model):
         transfer_type: The type of transfer to perform. Allowed values: "attended", "unattended".
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    date_issued: datetime | None | UnsetType = field(name="dateIssued", default=UNSET)
-    initiator: ConversationEventTopicTransferInitiator | None | UnsetType = UNSET
-    modified_by: ConversationEventTopicTransferModifedBy | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    date_issued: datetime | None = field(name="dateIssued", default=None)
+    initiator: ConversationEventTopicTransferInitiator | None = None
+    modified_by: ConversationEventTopicTransferModifedBy | None = field(
+        name="modifiedBy", default=None
     )
-    destination: ConversationEventTopicTransferDestination | None | UnsetType = UNSET
-    transfer_type: str | None | UnsetType = field(name="transferType", default=UNSET)
+    destination: ConversationEventTopicTransferDestination | None = None
+    transfer_type: str | None = field(name="transferType", default=None)
 
 
 class ConversationEventTopicUriReference(Model):
@@ -5477,8 +4989,8 @@ class ConversationEventTopicUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class ConversationEventTopicVideo(Model):
@@ -5509,38 +5021,32 @@ class ConversationEventTopicVideo(Model):
         queue_media_settings: Represents the queue setting for this media.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    self: ConversationEventTopicAddress | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    context: str | None | UnsetType = UNSET
-    audio_muted: bool | None | UnsetType = field(name="audioMuted", default=UNSET)
-    video_muted: bool | None | UnsetType = field(name="videoMuted", default=UNSET)
-    sharing_screen: bool | None | UnsetType = field(name="sharingScreen", default=UNSET)
-    peer_count: int | None | UnsetType = field(name="peerCount", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    self: ConversationEventTopicAddress | None = None
+    id: str | None = None
+    context: str | None = None
+    audio_muted: bool | None = field(name="audioMuted", default=None)
+    video_muted: bool | None = field(name="videoMuted", default=None)
+    sharing_screen: bool | None = field(name="sharingScreen", default=None)
+    peer_count: int | None = field(name="peerCount", default=None)
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    msids: list[str] | None = None
+    wrapup: ConversationEventTopicWrapup | None = None
+    after_call_work: ConversationEventTopicAfterCallWork | None = field(
+        name="afterCallWork", default=None
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
+    queue_media_settings: ConversationEventTopicQueueMediaSettings | None = field(
+        name="queueMediaSettings", default=None
     )
-    msids: list[str] | None | UnsetType = UNSET
-    wrapup: ConversationEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: ConversationEventTopicAfterCallWork | None | UnsetType = field(
-        name="afterCallWork", default=UNSET
-    )
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    queue_media_settings: (
-        ConversationEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
 
 
 class ConversationEventTopicVoicemail(Model):
@@ -5553,8 +5059,8 @@ class ConversationEventTopicVoicemail(Model):
         upload_status: current state of the voicemail upload Allowed values: "pending", "complete", "failed", "timeout", "none".
     """
 
-    id: str | None | UnsetType = UNSET
-    upload_status: str | None | UnsetType = field(name="uploadStatus", default=UNSET)
+    id: str | None = None
+    upload_status: str | None = field(name="uploadStatus", default=None)
 
 
 class ConversationEventTopicWorkflow(Model):
@@ -5566,7 +5072,7 @@ class ConversationEventTopicWorkflow(Model):
         workflow_id: The id of the workflow
     """
 
-    workflow_id: str | None | UnsetType = field(name="workflowId", default=UNSET)
+    workflow_id: str | None = field(name="workflowId", default=None)
 
 
 class ConversationEventTopicWrapup(Model):
@@ -5582,13 +5088,11 @@ class ConversationEventTopicWrapup(Model):
         end_time: The timestamp when the wrapup was finished.
     """
 
-    code: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
+    code: str | None = None
+    notes: str | None = None
+    tags: list[str] | None = None
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
 
 
 class ConversationEventTyping(Model):
@@ -5599,8 +5103,8 @@ class ConversationEventTyping(Model):
         duration: The duration of the Typing event in milliseconds.
     """
 
-    type: str | None | UnsetType = UNSET
-    duration: int | None | UnsetType = UNSET
+    type: str | None = None
+    duration: int | None = None
 
 
 class ConversationEventVideo(Model):
@@ -5612,9 +5116,9 @@ class ConversationEventVideo(Model):
         jwt: The Video offering JWT token.
     """
 
-    type: str | None | UnsetType = UNSET
-    offering_id: str | None | UnsetType = field(name="offeringId", default=UNSET)
-    jwt: str | None | UnsetType = UNSET
+    type: str | None = None
+    offering_id: str | None = field(name="offeringId", default=None)
+    jwt: str | None = None
 
 
 class ConversationFormPage(Model):
@@ -5626,10 +5130,10 @@ class ConversationFormPage(Model):
         page_components: Page components in this form page.
     """
 
-    title: str | None | UnsetType = UNSET
-    subtitle: str | None | UnsetType = UNSET
-    page_components: list[ConversationFormPageComponent] | None | UnsetType = field(
-        name="pageComponents", default=UNSET
+    title: str | None = None
+    subtitle: str | None = None
+    page_components: list[ConversationFormPageComponent] | None = field(
+        name="pageComponents", default=None
     )
 
 
@@ -5644,19 +5148,17 @@ class ConversationFormPageComponent(Model):
         input: Input content.
     """
 
-    form_component_type: str | None | UnsetType = field(
-        name="formComponentType", default=UNSET
+    form_component_type: str | None = field(name="formComponentType", default=None)
+    date_picker: ConversationContentDatePicker | None = field(
+        name="datePicker", default=None
     )
-    date_picker: ConversationContentDatePicker | None | UnsetType = field(
-        name="datePicker", default=UNSET
+    wheel_picker: ConversationContentWheelPicker | None = field(
+        name="wheelPicker", default=None
     )
-    wheel_picker: ConversationContentWheelPicker | None | UnsetType = field(
-        name="wheelPicker", default=UNSET
+    list_picker: ConversationContentListPicker | None = field(
+        name="listPicker", default=None
     )
-    list_picker: ConversationContentListPicker | None | UnsetType = field(
-        name="listPicker", default=UNSET
-    )
-    input: ConversationContentInput | None | UnsetType = UNSET
+    input: ConversationContentInput | None = None
 
 
 class ConversationFormResponseComponent(Model):
@@ -5667,8 +5169,8 @@ class ConversationFormResponseComponent(Model):
         component: The content object capturing component response from the original message.
     """
 
-    id: str | None | UnsetType = UNSET
-    component: ConversationFormResponseContent | None | UnsetType = UNSET
+    id: str | None = None
+    component: ConversationFormResponseContent | None = None
 
 
 class ConversationFormResponseContent(Model):
@@ -5679,9 +5181,9 @@ class ConversationFormResponseContent(Model):
         button_response: Button response content.
     """
 
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    button_response: ConversationContentButtonResponse | None | UnsetType = field(
-        name="buttonResponse", default=UNSET
+    content_type: str | None = field(name="contentType", default=None)
+    button_response: ConversationContentButtonResponse | None = field(
+        name="buttonResponse", default=None
     )
 
 
@@ -5695,10 +5197,10 @@ class ConversationInsight(Model):
         outcome: The outcome of a given resolution insight
     """
 
-    type: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    outcome: str | None | UnsetType = UNSET
+    type: str | None = None
+    title: str | None = None
+    description: str | None = None
+    outcome: str | None = None
 
 
 class ConversationIntentSuggestionsTopicIntentSuggestionEvent(Model):
@@ -5712,28 +5214,20 @@ class ConversationIntentSuggestionsTopicIntentSuggestionEvent(Model):
         engagement_type: Allowed values: "Unknown", "Dismissed", "Copied", "Opened", "Feedback".
     """
 
-    event_time: datetime | None | UnsetType = field(name="eventTime", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    event_time: datetime | None = field(name="eventTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    suggestion_id: str | None = field(name="suggestionId", default=None)
+    state: str | None = None
+    trigger_type: str | None = field(name="triggerType", default=None)
+    engagement_type: str | None = field(name="engagementType", default=None)
+    feedback: ConversationIntentSuggestionsTopicSuggestionFeedback | None = None
+    active_intent: ConversationIntentSuggestionsTopicSuggestedIntent | None = field(
+        name="activeIntent", default=None
     )
-    suggestion_id: str | None | UnsetType = field(name="suggestionId", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    trigger_type: str | None | UnsetType = field(name="triggerType", default=UNSET)
-    engagement_type: str | None | UnsetType = field(
-        name="engagementType", default=UNSET
-    )
-    feedback: (
-        ConversationIntentSuggestionsTopicSuggestionFeedback | None | UnsetType
-    ) = UNSET
-    active_intent: (
-        ConversationIntentSuggestionsTopicSuggestedIntent | None | UnsetType
-    ) = field(name="activeIntent", default=UNSET)
     conversation_intents: (
-        dict[str, ConversationIntentSuggestionsTopicSuggestedIntent] | None | UnsetType
-    ) = field(name="conversationIntents", default=UNSET)
-    context: ConversationIntentSuggestionsTopicSuggestionContext | None | UnsetType = (
-        UNSET
-    )
+        dict[str, ConversationIntentSuggestionsTopicSuggestedIntent] | None
+    ) = field(name="conversationIntents", default=None)
+    context: ConversationIntentSuggestionsTopicSuggestionContext | None = None
 
 
 class ConversationIntentSuggestionsTopicQueryReformulationContext(Model):
@@ -5745,12 +5239,10 @@ class ConversationIntentSuggestionsTopicQueryReformulationContext(Model):
         knowledge_classification: Allowed values: "Unknown", "Yes", "No", "Maybe".
     """
 
-    knowledge_classification: str | None | UnsetType = field(
-        name="knowledgeClassification", default=UNSET
+    knowledge_classification: str | None = field(
+        name="knowledgeClassification", default=None
     )
-    reformulated_query: str | None | UnsetType = field(
-        name="reformulatedQuery", default=UNSET
-    )
+    reformulated_query: str | None = field(name="reformulatedQuery", default=None)
 
 
 class ConversationIntentSuggestionsTopicSuggestedIntent(Model):
@@ -5759,12 +5251,12 @@ class ConversationIntentSuggestionsTopicSuggestedIntent(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    intent: str | None | UnsetType = UNSET
-    intent_id: str | None | UnsetType = field(name="intentId", default=UNSET)
-    confidence: float | None | UnsetType = UNSET
+    intent: str | None = None
+    intent_id: str | None = field(name="intentId", default=None)
+    confidence: float | None = None
     detected_slots: (
-        list[ConversationIntentSuggestionsTopicSuggestedIntentSlot] | None | UnsetType
-    ) = field(name="detectedSlots", default=UNSET)
+        list[ConversationIntentSuggestionsTopicSuggestedIntentSlot] | None
+    ) = field(name="detectedSlots", default=None)
 
 
 class ConversationIntentSuggestionsTopicSuggestedIntentSlot(Model):
@@ -5773,10 +5265,10 @@ class ConversationIntentSuggestionsTopicSuggestedIntentSlot(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    slot_name: str | None | UnsetType = field(name="slotName", default=UNSET)
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
-    slot_value: str | None | UnsetType = field(name="slotValue", default=UNSET)
-    probability: float | None | UnsetType = UNSET
+    slot_name: str | None = field(name="slotName", default=None)
+    entity_type: str | None = field(name="entityType", default=None)
+    slot_value: str | None = field(name="slotValue", default=None)
+    probability: float | None = None
 
 
 class ConversationIntentSuggestionsTopicSuggestionContext(Model):
@@ -5789,25 +5281,19 @@ class ConversationIntentSuggestionsTopicSuggestionContext(Model):
         participant_type: Allowed values: "UNKNOWN", "AGENT", "CUSTOMER".
     """
 
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
-    )
-    assistant_id: str | None | UnsetType = field(name="assistantId", default=UNSET)
-    utterance_id: str | None | UnsetType = field(name="utteranceId", default=UNSET)
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    query_statement: str | None | UnsetType = field(
-        name="queryStatement", default=UNSET
-    )
-    language: str | None | UnsetType = UNSET
+    queue_id: str | None = field(name="queueId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    assistant_id: str | None = field(name="assistantId", default=None)
+    utterance_id: str | None = field(name="utteranceId", default=None)
+    message_id: str | None = field(name="messageId", default=None)
+    query_statement: str | None = field(name="queryStatement", default=None)
+    language: str | None = None
     query_reformulation_context: (
-        ConversationIntentSuggestionsTopicQueryReformulationContext | None | UnsetType
-    ) = field(name="queryReformulationContext", default=UNSET)
-    participant_type: str | None | UnsetType = field(
-        name="participantType", default=UNSET
-    )
+        ConversationIntentSuggestionsTopicQueryReformulationContext | None
+    ) = field(name="queryReformulationContext", default=None)
+    participant_type: str | None = field(name="participantType", default=None)
 
 
 class ConversationIntentSuggestionsTopicSuggestionFeedback(Model):
@@ -5819,7 +5305,7 @@ class ConversationIntentSuggestionsTopicSuggestionFeedback(Model):
         rating: Allowed values: "Unknown", "Negative", "Positive".
     """
 
-    rating: str | None | UnsetType = UNSET
+    rating: str | None = None
 
 
 class ConversationJsonSchemaDocument(Model):
@@ -5833,11 +5319,11 @@ class ConversationJsonSchemaDocument(Model):
         properties: The map of schema properties and their limits.
     """
 
-    schema: str | None | UnsetType = field(name="$schema", default=UNSET)
-    title: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    required: list[str] | None | UnsetType = UNSET
-    properties: dict[str, dict[str, Any]] | None | UnsetType = UNSET
+    schema: str | None = field(name="$schema", default=None)
+    title: str | None = None
+    description: str | None = None
+    required: list[str] | None = None
+    properties: dict[str, dict[str, Any]] | None = None
 
 
 class ConversationJsonSchemaRequest(Model):
@@ -5851,11 +5337,11 @@ class ConversationJsonSchemaRequest(Model):
         properties: The map of schema properties and their limits.
     """
 
-    schema: str | None | UnsetType = field(name="$schema", default=UNSET)
-    title: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    required: list[str] | None | UnsetType = UNSET
-    properties: dict[str, dict[str, Any]] | None | UnsetType = UNSET
+    schema: str | None = field(name="$schema", default=None)
+    title: str | None = None
+    description: str | None = None
+    required: list[str] | None = None
+    properties: dict[str, dict[str, Any]] | None = None
 
 
 class ConversationKnowledgeArticleSuggestionsTopicKnowledgeAnswer(Model):
@@ -5864,9 +5350,9 @@ class ConversationKnowledgeArticleSuggestionsTopicKnowledgeAnswer(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    answer: str | None | UnsetType = UNSET
-    start_index: int | None | UnsetType = field(name="startIndex", default=UNSET)
-    end_index: int | None | UnsetType = field(name="endIndex", default=UNSET)
+    answer: str | None = None
+    start_index: int | None = field(name="startIndex", default=None)
+    end_index: int | None = field(name="endIndex", default=None)
 
 
 class ConversationKnowledgeArticleSuggestionsTopicKnowledgeArticleSuggestionEvent(
@@ -5882,30 +5368,22 @@ class ConversationKnowledgeArticleSuggestionsTopicKnowledgeArticleSuggestionEven
         engagement_type: Allowed values: "Unknown", "Dismissed", "Copied", "Opened", "Feedback".
     """
 
-    event_time: datetime | None | UnsetType = field(name="eventTime", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    event_time: datetime | None = field(name="eventTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    suggestion_id: str | None = field(name="suggestionId", default=None)
+    state: str | None = None
+    trigger_type: str | None = field(name="triggerType", default=None)
+    engagement_type: str | None = field(name="engagementType", default=None)
+    context: ConversationKnowledgeArticleSuggestionsTopicSuggestionContext | None = None
+    feedback: ConversationKnowledgeArticleSuggestionsTopicSuggestionFeedback | None = (
+        None
     )
-    suggestion_id: str | None | UnsetType = field(name="suggestionId", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    trigger_type: str | None | UnsetType = field(name="triggerType", default=UNSET)
-    engagement_type: str | None | UnsetType = field(
-        name="engagementType", default=UNSET
-    )
-    context: (
-        ConversationKnowledgeArticleSuggestionsTopicSuggestionContext | None | UnsetType
-    ) = UNSET
-    feedback: (
-        ConversationKnowledgeArticleSuggestionsTopicSuggestionFeedback
-        | None
-        | UnsetType
-    ) = UNSET
     knowledge_article: (
-        ConversationKnowledgeArticleSuggestionsTopicSuggestedArticle | None | UnsetType
-    ) = field(name="knowledgeArticle", default=UNSET)
+        ConversationKnowledgeArticleSuggestionsTopicSuggestedArticle | None
+    ) = field(name="knowledgeArticle", default=None)
     active_intent: (
-        ConversationKnowledgeArticleSuggestionsTopicSuggestedIntent | None | UnsetType
-    ) = field(name="activeIntent", default=UNSET)
+        ConversationKnowledgeArticleSuggestionsTopicSuggestedIntent | None
+    ) = field(name="activeIntent", default=None)
 
 
 class ConversationKnowledgeArticleSuggestionsTopicQueryReformulationContext(Model):
@@ -5917,12 +5395,10 @@ class ConversationKnowledgeArticleSuggestionsTopicQueryReformulationContext(Mode
         knowledge_classification: Allowed values: "Unknown", "Yes", "No", "Maybe".
     """
 
-    knowledge_classification: str | None | UnsetType = field(
-        name="knowledgeClassification", default=UNSET
+    knowledge_classification: str | None = field(
+        name="knowledgeClassification", default=None
     )
-    reformulated_query: str | None | UnsetType = field(
-        name="reformulatedQuery", default=UNSET
-    )
+    reformulated_query: str | None = field(name="reformulatedQuery", default=None)
 
 
 class ConversationKnowledgeArticleSuggestionsTopicSuggestedArticle(Model):
@@ -5931,18 +5407,16 @@ class ConversationKnowledgeArticleSuggestionsTopicSuggestedArticle(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    title: str | None | UnsetType = UNSET
-    uri: str | None | UnsetType = UNSET
-    snippets: list[str] | None | UnsetType = UNSET
-    metadata: dict[str, str] | None | UnsetType = UNSET
-    document_id: str | None | UnsetType = field(name="documentId", default=UNSET)
-    version_id: str | None | UnsetType = field(name="versionId", default=UNSET)
-    variation_ids: list[str] | None | UnsetType = field(
-        name="variationIds", default=UNSET
-    )
+    title: str | None = None
+    uri: str | None = None
+    snippets: list[str] | None = None
+    metadata: dict[str, str] | None = None
+    document_id: str | None = field(name="documentId", default=None)
+    version_id: str | None = field(name="versionId", default=None)
+    variation_ids: list[str] | None = field(name="variationIds", default=None)
     knowledge_answer: (
-        ConversationKnowledgeArticleSuggestionsTopicKnowledgeAnswer | None | UnsetType
-    ) = field(name="knowledgeAnswer", default=UNSET)
+        ConversationKnowledgeArticleSuggestionsTopicKnowledgeAnswer | None
+    ) = field(name="knowledgeAnswer", default=None)
 
 
 class ConversationKnowledgeArticleSuggestionsTopicSuggestedIntent(Model):
@@ -5951,14 +5425,12 @@ class ConversationKnowledgeArticleSuggestionsTopicSuggestedIntent(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    intent: str | None | UnsetType = UNSET
-    intent_id: str | None | UnsetType = field(name="intentId", default=UNSET)
-    confidence: float | None | UnsetType = UNSET
+    intent: str | None = None
+    intent_id: str | None = field(name="intentId", default=None)
+    confidence: float | None = None
     detected_slots: (
-        list[ConversationKnowledgeArticleSuggestionsTopicSuggestedIntentSlot]
-        | None
-        | UnsetType
-    ) = field(name="detectedSlots", default=UNSET)
+        list[ConversationKnowledgeArticleSuggestionsTopicSuggestedIntentSlot] | None
+    ) = field(name="detectedSlots", default=None)
 
 
 class ConversationKnowledgeArticleSuggestionsTopicSuggestedIntentSlot(Model):
@@ -5967,10 +5439,10 @@ class ConversationKnowledgeArticleSuggestionsTopicSuggestedIntentSlot(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    slot_name: str | None | UnsetType = field(name="slotName", default=UNSET)
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
-    slot_value: str | None | UnsetType = field(name="slotValue", default=UNSET)
-    probability: float | None | UnsetType = UNSET
+    slot_name: str | None = field(name="slotName", default=None)
+    entity_type: str | None = field(name="entityType", default=None)
+    slot_value: str | None = field(name="slotValue", default=None)
+    probability: float | None = None
 
 
 class ConversationKnowledgeArticleSuggestionsTopicSuggestionContext(Model):
@@ -5983,27 +5455,19 @@ class ConversationKnowledgeArticleSuggestionsTopicSuggestionContext(Model):
         participant_type: Allowed values: "UNKNOWN", "AGENT", "CUSTOMER".
     """
 
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
-    )
-    assistant_id: str | None | UnsetType = field(name="assistantId", default=UNSET)
-    utterance_id: str | None | UnsetType = field(name="utteranceId", default=UNSET)
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    query_statement: str | None | UnsetType = field(
-        name="queryStatement", default=UNSET
-    )
-    language: str | None | UnsetType = UNSET
+    queue_id: str | None = field(name="queueId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    assistant_id: str | None = field(name="assistantId", default=None)
+    utterance_id: str | None = field(name="utteranceId", default=None)
+    message_id: str | None = field(name="messageId", default=None)
+    query_statement: str | None = field(name="queryStatement", default=None)
+    language: str | None = None
     query_reformulation_context: (
-        ConversationKnowledgeArticleSuggestionsTopicQueryReformulationContext
-        | None
-        | UnsetType
-    ) = field(name="queryReformulationContext", default=UNSET)
-    participant_type: str | None | UnsetType = field(
-        name="participantType", default=UNSET
-    )
+        ConversationKnowledgeArticleSuggestionsTopicQueryReformulationContext | None
+    ) = field(name="queryReformulationContext", default=None)
+    participant_type: str | None = field(name="participantType", default=None)
 
 
 class ConversationKnowledgeArticleSuggestionsTopicSuggestionFeedback(Model):
@@ -6015,7 +5479,7 @@ class ConversationKnowledgeArticleSuggestionsTopicSuggestionFeedback(Model):
         rating: Allowed values: "Unknown", "Negative", "Positive".
     """
 
-    rating: str | None | UnsetType = UNSET
+    rating: str | None = None
 
 
 class ConversationKnowledgeSearchSuggestionsTopicKnowledgeAnswer(Model):
@@ -6024,9 +5488,9 @@ class ConversationKnowledgeSearchSuggestionsTopicKnowledgeAnswer(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    answer: str | None | UnsetType = UNSET
-    start_index: int | None | UnsetType = field(name="startIndex", default=UNSET)
-    end_index: int | None | UnsetType = field(name="endIndex", default=UNSET)
+    answer: str | None = None
+    start_index: int | None = field(name="startIndex", default=None)
+    end_index: int | None = field(name="endIndex", default=None)
 
 
 class ConversationKnowledgeSearchSuggestionsTopicKnowledgeSearchSuggestionEvent(Model):
@@ -6040,30 +5504,22 @@ class ConversationKnowledgeSearchSuggestionsTopicKnowledgeSearchSuggestionEvent(
         engagement_type: Allowed values: "Unknown", "Dismissed", "Copied", "Opened", "Feedback".
     """
 
-    event_time: datetime | None | UnsetType = field(name="eventTime", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    event_time: datetime | None = field(name="eventTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    suggestion_id: str | None = field(name="suggestionId", default=None)
+    state: str | None = None
+    trigger_type: str | None = field(name="triggerType", default=None)
+    engagement_type: str | None = field(name="engagementType", default=None)
+    context: ConversationKnowledgeSearchSuggestionsTopicSuggestionContext | None = None
+    feedback: ConversationKnowledgeSearchSuggestionsTopicSuggestionFeedback | None = (
+        None
     )
-    suggestion_id: str | None | UnsetType = field(name="suggestionId", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    trigger_type: str | None | UnsetType = field(name="triggerType", default=UNSET)
-    engagement_type: str | None | UnsetType = field(
-        name="engagementType", default=UNSET
-    )
-    context: (
-        ConversationKnowledgeSearchSuggestionsTopicSuggestionContext | None | UnsetType
-    ) = UNSET
-    feedback: (
-        ConversationKnowledgeSearchSuggestionsTopicSuggestionFeedback | None | UnsetType
-    ) = UNSET
     knowledge_search: (
-        ConversationKnowledgeSearchSuggestionsTopicSuggestedSearchResult
-        | None
-        | UnsetType
-    ) = field(name="knowledgeSearch", default=UNSET)
-    active_intent: (
-        ConversationKnowledgeSearchSuggestionsTopicSuggestedIntent | None | UnsetType
-    ) = field(name="activeIntent", default=UNSET)
+        ConversationKnowledgeSearchSuggestionsTopicSuggestedSearchResult | None
+    ) = field(name="knowledgeSearch", default=None)
+    active_intent: ConversationKnowledgeSearchSuggestionsTopicSuggestedIntent | None = (
+        field(name="activeIntent", default=None)
+    )
 
 
 class ConversationKnowledgeSearchSuggestionsTopicQueryReformulationContext(Model):
@@ -6075,12 +5531,10 @@ class ConversationKnowledgeSearchSuggestionsTopicQueryReformulationContext(Model
         knowledge_classification: Allowed values: "Unknown", "Yes", "No", "Maybe".
     """
 
-    knowledge_classification: str | None | UnsetType = field(
-        name="knowledgeClassification", default=UNSET
+    knowledge_classification: str | None = field(
+        name="knowledgeClassification", default=None
     )
-    reformulated_query: str | None | UnsetType = field(
-        name="reformulatedQuery", default=UNSET
-    )
+    reformulated_query: str | None = field(name="reformulatedQuery", default=None)
 
 
 class ConversationKnowledgeSearchSuggestionsTopicSuggestedIntent(Model):
@@ -6089,14 +5543,12 @@ class ConversationKnowledgeSearchSuggestionsTopicSuggestedIntent(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    intent: str | None | UnsetType = UNSET
-    intent_id: str | None | UnsetType = field(name="intentId", default=UNSET)
-    confidence: float | None | UnsetType = UNSET
+    intent: str | None = None
+    intent_id: str | None = field(name="intentId", default=None)
+    confidence: float | None = None
     detected_slots: (
-        list[ConversationKnowledgeSearchSuggestionsTopicSuggestedIntentSlot]
-        | None
-        | UnsetType
-    ) = field(name="detectedSlots", default=UNSET)
+        list[ConversationKnowledgeSearchSuggestionsTopicSuggestedIntentSlot] | None
+    ) = field(name="detectedSlots", default=None)
 
 
 class ConversationKnowledgeSearchSuggestionsTopicSuggestedIntentSlot(Model):
@@ -6105,10 +5557,10 @@ class ConversationKnowledgeSearchSuggestionsTopicSuggestedIntentSlot(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    slot_name: str | None | UnsetType = field(name="slotName", default=UNSET)
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
-    slot_value: str | None | UnsetType = field(name="slotValue", default=UNSET)
-    probability: float | None | UnsetType = UNSET
+    slot_name: str | None = field(name="slotName", default=None)
+    entity_type: str | None = field(name="entityType", default=None)
+    slot_value: str | None = field(name="slotValue", default=None)
+    probability: float | None = None
 
 
 class ConversationKnowledgeSearchSuggestionsTopicSuggestedSearchResult(Model):
@@ -6117,20 +5569,18 @@ class ConversationKnowledgeSearchSuggestionsTopicSuggestedSearchResult(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    title: str | None | UnsetType = UNSET
-    uri: str | None | UnsetType = UNSET
-    snippets: list[str] | None | UnsetType = UNSET
-    confidence: float | None | UnsetType = UNSET
-    metadata: dict[str, str] | None | UnsetType = UNSET
-    search_id: str | None | UnsetType = field(name="searchId", default=UNSET)
-    document_id: str | None | UnsetType = field(name="documentId", default=UNSET)
-    version_id: str | None | UnsetType = field(name="versionId", default=UNSET)
-    variation_ids: list[str] | None | UnsetType = field(
-        name="variationIds", default=UNSET
-    )
+    title: str | None = None
+    uri: str | None = None
+    snippets: list[str] | None = None
+    confidence: float | None = None
+    metadata: dict[str, str] | None = None
+    search_id: str | None = field(name="searchId", default=None)
+    document_id: str | None = field(name="documentId", default=None)
+    version_id: str | None = field(name="versionId", default=None)
+    variation_ids: list[str] | None = field(name="variationIds", default=None)
     knowledge_answer: (
-        ConversationKnowledgeSearchSuggestionsTopicKnowledgeAnswer | None | UnsetType
-    ) = field(name="knowledgeAnswer", default=UNSET)
+        ConversationKnowledgeSearchSuggestionsTopicKnowledgeAnswer | None
+    ) = field(name="knowledgeAnswer", default=None)
 
 
 class ConversationKnowledgeSearchSuggestionsTopicSuggestionContext(Model):
@@ -6143,27 +5593,19 @@ class ConversationKnowledgeSearchSuggestionsTopicSuggestionContext(Model):
         participant_type: Allowed values: "UNKNOWN", "AGENT", "CUSTOMER".
     """
 
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
-    )
-    assistant_id: str | None | UnsetType = field(name="assistantId", default=UNSET)
-    utterance_id: str | None | UnsetType = field(name="utteranceId", default=UNSET)
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    query_statement: str | None | UnsetType = field(
-        name="queryStatement", default=UNSET
-    )
-    language: str | None | UnsetType = UNSET
+    queue_id: str | None = field(name="queueId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    assistant_id: str | None = field(name="assistantId", default=None)
+    utterance_id: str | None = field(name="utteranceId", default=None)
+    message_id: str | None = field(name="messageId", default=None)
+    query_statement: str | None = field(name="queryStatement", default=None)
+    language: str | None = None
     query_reformulation_context: (
-        ConversationKnowledgeSearchSuggestionsTopicQueryReformulationContext
-        | None
-        | UnsetType
-    ) = field(name="queryReformulationContext", default=UNSET)
-    participant_type: str | None | UnsetType = field(
-        name="participantType", default=UNSET
-    )
+        ConversationKnowledgeSearchSuggestionsTopicQueryReformulationContext | None
+    ) = field(name="queryReformulationContext", default=None)
+    participant_type: str | None = field(name="participantType", default=None)
 
 
 class ConversationKnowledgeSearchSuggestionsTopicSuggestionFeedback(Model):
@@ -6175,7 +5617,7 @@ class ConversationKnowledgeSearchSuggestionsTopicSuggestionFeedback(Model):
         rating: Allowed values: "Unknown", "Negative", "Positive".
     """
 
-    rating: str | None | UnsetType = UNSET
+    rating: str | None = None
 
 
 class ConversationMessageContent(Model):
@@ -6204,44 +5646,44 @@ class ConversationMessageContent(Model):
         notification_response: Notification response content, e.g. an Apple Invitation acceptance.
     """
 
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    location: ConversationContentLocation | None | UnsetType = UNSET
-    attachment: ConversationContentAttachment | None | UnsetType = UNSET
-    quick_reply: ConversationContentQuickReply | None | UnsetType = field(
-        name="quickReply", default=UNSET
+    content_type: str | None = field(name="contentType", default=None)
+    location: ConversationContentLocation | None = None
+    attachment: ConversationContentAttachment | None = None
+    quick_reply: ConversationContentQuickReply | None = field(
+        name="quickReply", default=None
     )
-    button_response: ConversationContentButtonResponse | None | UnsetType = field(
-        name="buttonResponse", default=UNSET
+    button_response: ConversationContentButtonResponse | None = field(
+        name="buttonResponse", default=None
     )
-    template: ConversationContentNotificationTemplate | None | UnsetType = UNSET
-    story: ConversationContentStory | None | UnsetType = UNSET
-    card: ConversationContentCard | None | UnsetType = UNSET
-    carousel: ConversationContentCarousel | None | UnsetType = UNSET
-    text: ConversationContentText | None | UnsetType = UNSET
-    quick_reply_v2: ConversationContentQuickReplyV2 | None | UnsetType = field(
-        name="quickReplyV2", default=UNSET
+    template: ConversationContentNotificationTemplate | None = None
+    story: ConversationContentStory | None = None
+    card: ConversationContentCard | None = None
+    carousel: ConversationContentCarousel | None = None
+    text: ConversationContentText | None = None
+    quick_reply_v2: ConversationContentQuickReplyV2 | None = field(
+        name="quickReplyV2", default=None
     )
-    reactions: list[ConversationContentReaction] | None | UnsetType = UNSET
-    date_picker: ConversationContentDatePicker | None | UnsetType = field(
-        name="datePicker", default=UNSET
+    reactions: list[ConversationContentReaction] | None = None
+    date_picker: ConversationContentDatePicker | None = field(
+        name="datePicker", default=None
     )
-    interactive_application: (
-        ConversationContentInteractiveApplication | None | UnsetType
-    ) = field(name="interactiveApplication", default=UNSET)
-    list_picker: ConversationContentListPicker | None | UnsetType = field(
-        name="listPicker", default=UNSET
+    interactive_application: ConversationContentInteractiveApplication | None = field(
+        name="interactiveApplication", default=None
     )
-    payment_request: ConversationContentPaymentRequest | None | UnsetType = field(
-        name="paymentRequest", default=UNSET
+    list_picker: ConversationContentListPicker | None = field(
+        name="listPicker", default=None
     )
-    payment_response: ConversationContentPaymentResponse | None | UnsetType = field(
-        name="paymentResponse", default=UNSET
+    payment_request: ConversationContentPaymentRequest | None = field(
+        name="paymentRequest", default=None
     )
-    push: ConversationContentPush | None | UnsetType = UNSET
-    form: ConversationContentForm | None | UnsetType = UNSET
-    notification_response: (
-        ConversationContentNotificationResponse | None | UnsetType
-    ) = field(name="notificationResponse", default=UNSET)
+    payment_response: ConversationContentPaymentResponse | None = field(
+        name="paymentResponse", default=None
+    )
+    push: ConversationContentPush | None = None
+    form: ConversationContentForm | None = None
+    notification_response: ConversationContentNotificationResponse | None = field(
+        name="notificationResponse", default=None
+    )
 
 
 class ConversationMessageEvent(Model):
@@ -6255,15 +5697,11 @@ class ConversationMessageEvent(Model):
         video: Video event.
     """
 
-    event_type: str | None | UnsetType = field(name="eventType", default=UNSET)
-    co_browse: ConversationEventCoBrowse | None | UnsetType = field(
-        name="coBrowse", default=UNSET
-    )
-    typing_: ConversationEventTyping | None | UnsetType = field(
-        name="typing", default=UNSET
-    )
-    presence: ConversationEventPresence | None | UnsetType = UNSET
-    video: ConversationEventVideo | None | UnsetType = UNSET
+    event_type: str | None = field(name="eventType", default=None)
+    co_browse: ConversationEventCoBrowse | None = field(name="coBrowse", default=None)
+    typing_: ConversationEventTyping | None = field(name="typing", default=None)
+    presence: ConversationEventPresence | None = None
+    video: ConversationEventVideo | None = None
 
 
 class ConversationMessageEventTopicConversationDivisionMembership(Model):
@@ -6272,10 +5710,8 @@ class ConversationMessageEventTopicConversationDivisionMembership(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    division: ConversationMessageEventTopicDomainEntityRef | None | UnsetType = UNSET
-    entities: (
-        list[ConversationMessageEventTopicDivisionEntityRef] | None | UnsetType
-    ) = UNSET
+    division: ConversationMessageEventTopicDomainEntityRef | None = None
+    entities: list[ConversationMessageEventTopicDivisionEntityRef] | None = None
 
 
 class ConversationMessageEventTopicConversationRoutingData(Model):
@@ -6292,16 +5728,14 @@ class ConversationMessageEventTopicConversationRoutingData(Model):
         skill_expression_id: The skill expression to use for routing decisions. If specified, it takes priority over skills.
     """
 
-    queue: ConversationMessageEventTopicUriReference | None | UnsetType = UNSET
-    language: ConversationMessageEventTopicUriReference | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    skills: list[ConversationMessageEventTopicUriReference] | None | UnsetType = UNSET
-    scored_agents: list[ConversationMessageEventTopicScoredAgent] | None | UnsetType = (
-        field(name="scoredAgents", default=UNSET)
+    queue: ConversationMessageEventTopicUriReference | None = None
+    language: ConversationMessageEventTopicUriReference | None = None
+    priority: int | None = None
+    skills: list[ConversationMessageEventTopicUriReference] | None = None
+    scored_agents: list[ConversationMessageEventTopicScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )
-    skill_expression_id: str | None | UnsetType = field(
-        name="skillExpressionId", default=UNSET
-    )
+    skill_expression_id: str | None = field(name="skillExpressionId", default=None)
 
 
 class ConversationMessageEventTopicDetail(Model):
@@ -6310,10 +5744,10 @@ class ConversationMessageEventTopicDetail(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    field_name: str | None | UnsetType = field(name="fieldName", default=UNSET)
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
+    error_code: str | None = field(name="errorCode", default=None)
+    field_name: str | None = field(name="fieldName", default=None)
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
 
 
 class ConversationMessageEventTopicDivisionEntityRef(Model):
@@ -6325,10 +5759,10 @@ class ConversationMessageEventTopicDivisionEntityRef(Model):
         date_division_updated: The time the entity division was last updated.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    date_division_updated: datetime | None | UnsetType = field(
-        name="dateDivisionUpdated", default=UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    date_division_updated: datetime | None = field(
+        name="dateDivisionUpdated", default=None
     )
 
 
@@ -6338,8 +5772,8 @@ class ConversationMessageEventTopicDomainEntityRef(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ConversationMessageEventTopicErrorBody(Model):
@@ -6348,21 +5782,17 @@ class ConversationMessageEventTopicErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    message: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    details: list[ConversationMessageEventTopicDetail] | None | UnsetType = UNSET
-    errors: list[ConversationMessageEventTopicErrorBody] | None | UnsetType = UNSET
-    limit: ConversationMessageEventTopicLimit | None | UnsetType = UNSET
+    message: str | None = None
+    code: str | None = None
+    status: int | None = None
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    details: list[ConversationMessageEventTopicDetail] | None = None
+    errors: list[ConversationMessageEventTopicErrorBody] | None = None
+    limit: ConversationMessageEventTopicLimit | None = None
 
 
 class ConversationMessageEventTopicErrorDetails(Model):
@@ -6379,17 +5809,13 @@ class ConversationMessageEventTopicErrorDetails(Model):
         context_id: The correlation Id or context Id for this message. If left blank the Public API will look at the HTTP response header 'ININ-Correlation-Id' instead.
     """
 
-    status: int | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    uri: str | None | UnsetType = UNSET
+    status: int | None = None
+    code: str | None = None
+    message: str | None = None
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    uri: str | None = None
 
 
 class ConversationMessageEventTopicJourneyAction(Model):
@@ -6401,9 +5827,9 @@ class ConversationMessageEventTopicJourneyAction(Model):
         id: The ID of an action from the Journey System (an action is spawned from an actionMap)
     """
 
-    id: str | None | UnsetType = UNSET
-    action_map: ConversationMessageEventTopicJourneyActionMap | None | UnsetType = (
-        field(name="actionMap", default=UNSET)
+    id: str | None = None
+    action_map: ConversationMessageEventTopicJourneyActionMap | None = field(
+        name="actionMap", default=None
     )
 
 
@@ -6417,8 +5843,8 @@ class ConversationMessageEventTopicJourneyActionMap(Model):
         version: The version number of the actionMap in the Journey System at the time this action was triggered
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    version: int | None = None
 
 
 class ConversationMessageEventTopicJourneyContext(Model):
@@ -6427,12 +5853,12 @@ class ConversationMessageEventTopicJourneyContext(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    customer: ConversationMessageEventTopicJourneyCustomer | None | UnsetType = UNSET
-    customer_session: (
-        ConversationMessageEventTopicJourneyCustomerSession | None | UnsetType
-    ) = field(name="customerSession", default=UNSET)
-    triggering_action: ConversationMessageEventTopicJourneyAction | None | UnsetType = (
-        field(name="triggeringAction", default=UNSET)
+    customer: ConversationMessageEventTopicJourneyCustomer | None = None
+    customer_session: ConversationMessageEventTopicJourneyCustomerSession | None = (
+        field(name="customerSession", default=None)
+    )
+    triggering_action: ConversationMessageEventTopicJourneyAction | None = field(
+        name="triggeringAction", default=None
     )
 
 
@@ -6446,8 +5872,8 @@ class ConversationMessageEventTopicJourneyCustomer(Model):
         id_type: The type of the customerId within the Journey System (e.g. cookie).
     """
 
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
 
 
 class ConversationMessageEventTopicJourneyCustomerSession(Model):
@@ -6460,8 +5886,8 @@ class ConversationMessageEventTopicJourneyCustomerSession(Model):
         type: The type of the Customer/User's session within the Journey System (e.g. web, app)
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
 
 
 class ConversationMessageEventTopicLimit(Model):
@@ -6473,10 +5899,10 @@ class ConversationMessageEventTopicLimit(Model):
         namespace: Allowed values: "agent.assistant", "analytics.alerting", "analytics", "analytics.realtime", "analytics.reporting.settings", "architect", "audiohook", "audit", "auth.api", "authorization", "automation.testing", "bots", "bots.voice", "callback", "cobrowse", "content.management", "conversation", "dataactions", "datatables", "directory", "email", "event.orchestration", "external.contacts", "gcv", "gdpr", "groups", "historical.adherence", "infrastructureascode", "integrations", "intent.miner", "journey", "knowledge", "language.understanding", "learning", "limit.registry", "marketplace", "media.communications", "messaging", "notifications", "onboarding", "outbound", "platform.api", "predictive.routing", "presence", "quality", "recording", "response.management", "routing", "scim", "search", "secondary.automation.testing", "skills", "speech.and.text.analytics", "speech.integration", "supportability", "task.management", "telephony.configuration", "usage", "users", "web.deployments", "web.messaging", "webchat", "webhooks", "workforce.management".
     """
 
-    key: str | None | UnsetType = UNSET
-    namespace: str | None | UnsetType = UNSET
-    value: int | None | UnsetType = UNSET
-    documented: bool | None | UnsetType = UNSET
+    key: str | None = None
+    namespace: str | None = None
+    value: int | None = None
+    documented: bool | None = None
 
 
 class ConversationMessageEventTopicMessageConversation(Model):
@@ -6485,29 +5911,19 @@ class ConversationMessageEventTopicMessageConversation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    participants: (
-        list[ConversationMessageEventTopicMessageMediaParticipant] | None | UnsetType
-    ) = UNSET
-    other_media_uris: list[str] | None | UnsetType = field(
-        name="otherMediaUris", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    participants: list[ConversationMessageEventTopicMessageMediaParticipant] | None = (
+        None
     )
-    address: str | None | UnsetType = UNSET
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    access_attributes: list[str] | None | UnsetType = field(
-        name="accessAttributes", default=UNSET
-    )
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
+    other_media_uris: list[str] | None = field(name="otherMediaUris", default=None)
+    address: str | None = None
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    access_attributes: list[str] | None = field(name="accessAttributes", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
     divisions: (
-        list[ConversationMessageEventTopicConversationDivisionMembership]
-        | None
-        | UnsetType
-    ) = UNSET
+        list[ConversationMessageEventTopicConversationDivisionMembership] | None
+    ) = None
 
 
 class ConversationMessageEventTopicMessageDetails(Model):
@@ -6520,25 +5936,19 @@ class ConversationMessageEventTopicMessageDetails(Model):
         social_visibility: Allowed values: "private", "public".
     """
 
-    message: ConversationMessageEventTopicUriReference | None | UnsetType = UNSET
-    message_time: datetime | None | UnsetType = field(name="messageTime", default=UNSET)
-    message_segment_count: int | None | UnsetType = field(
-        name="messageSegmentCount", default=UNSET
+    message: ConversationMessageEventTopicUriReference | None = None
+    message_time: datetime | None = field(name="messageTime", default=None)
+    message_segment_count: int | None = field(name="messageSegmentCount", default=None)
+    message_status: str | None = field(name="messageStatus", default=None)
+    media: list[ConversationMessageEventTopicMessageMedia] | None = None
+    stickers: list[ConversationMessageEventTopicMessageSticker] | None = None
+    error_info: ConversationMessageEventTopicErrorDetails | None = field(
+        name="errorInfo", default=None
     )
-    message_status: str | None | UnsetType = field(name="messageStatus", default=UNSET)
-    media: list[ConversationMessageEventTopicMessageMedia] | None | UnsetType = UNSET
-    stickers: list[ConversationMessageEventTopicMessageSticker] | None | UnsetType = (
-        UNSET
+    message_metadata: ConversationMessageEventTopicMessageMetadata | None = field(
+        name="messageMetadata", default=None
     )
-    error_info: ConversationMessageEventTopicErrorDetails | None | UnsetType = field(
-        name="errorInfo", default=UNSET
-    )
-    message_metadata: (
-        ConversationMessageEventTopicMessageMetadata | None | UnsetType
-    ) = field(name="messageMetadata", default=UNSET)
-    social_visibility: str | None | UnsetType = field(
-        name="socialVisibility", default=UNSET
-    )
+    social_visibility: str | None = field(name="socialVisibility", default=None)
 
 
 class ConversationMessageEventTopicMessageMedia(Model):
@@ -6554,13 +5964,11 @@ class ConversationMessageEventTopicMessageMedia(Model):
         id: The optional id of the the media object.
     """
 
-    url: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    content_length_bytes: int | None | UnsetType = field(
-        name="contentLengthBytes", default=UNSET
-    )
-    name: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
+    url: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    content_length_bytes: int | None = field(name="contentLengthBytes", default=None)
+    name: str | None = None
+    id: str | None = None
 
 
 class ConversationMessageEventTopicMessageMediaParticipant(Model):
@@ -6577,92 +5985,70 @@ class ConversationMessageEventTopicMessageMediaParticipant(Model):
         type: Allowed values: "unknown", "sms", "twitter", "facebook", "line", "viber", "wechat", "whatsapp", "telegram", "kakao", "webmessaging", "open", "instagram", "apple".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    address: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    address: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    purpose: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    direction: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    held: bool | None = None
+    wrapup_required: bool | None = field(name="wrapupRequired", default=None)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    user: ConversationMessageEventTopicUriReference | None = None
+    queue: ConversationMessageEventTopicUriReference | None = None
+    team: ConversationMessageEventTopicUriReference | None = None
+    attributes: dict[str, str] | None = None
+    error_info: ConversationMessageEventTopicErrorBody | None = field(
+        name="errorInfo", default=None
     )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    script: ConversationMessageEventTopicUriReference | None = None
+    wrapup_timeout_ms: int | None = field(name="wrapupTimeoutMs", default=None)
+    wrapup_skipped: bool | None = field(name="wrapupSkipped", default=None)
+    alerting_timeout_ms: int | None = field(name="alertingTimeoutMs", default=None)
+    provider: str | None = None
+    external_contact: ConversationMessageEventTopicUriReference | None = field(
+        name="externalContact", default=None
     )
-    purpose: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    external_contact_initial_division_id: str | None = field(
+        name="externalContactInitialDivisionId", default=None
     )
-    held: bool | None | UnsetType = UNSET
-    wrapup_required: bool | None | UnsetType = field(
-        name="wrapupRequired", default=UNSET
+    external_organization: ConversationMessageEventTopicUriReference | None = field(
+        name="externalOrganization", default=None
     )
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    user: ConversationMessageEventTopicUriReference | None | UnsetType = UNSET
-    queue: ConversationMessageEventTopicUriReference | None | UnsetType = UNSET
-    team: ConversationMessageEventTopicUriReference | None | UnsetType = UNSET
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    error_info: ConversationMessageEventTopicErrorBody | None | UnsetType = field(
-        name="errorInfo", default=UNSET
-    )
-    script: ConversationMessageEventTopicUriReference | None | UnsetType = UNSET
-    wrapup_timeout_ms: int | None | UnsetType = field(
-        name="wrapupTimeoutMs", default=UNSET
-    )
-    wrapup_skipped: bool | None | UnsetType = field(name="wrapupSkipped", default=UNSET)
-    alerting_timeout_ms: int | None | UnsetType = field(
-        name="alertingTimeoutMs", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    external_contact: ConversationMessageEventTopicUriReference | None | UnsetType = (
-        field(name="externalContact", default=UNSET)
-    )
-    external_contact_initial_division_id: str | None | UnsetType = field(
-        name="externalContactInitialDivisionId", default=UNSET
-    )
-    external_organization: (
-        ConversationMessageEventTopicUriReference | None | UnsetType
-    ) = field(name="externalOrganization", default=UNSET)
-    wrapup: ConversationMessageEventTopicWrapup | None | UnsetType = UNSET
+    wrapup: ConversationMessageEventTopicWrapup | None = None
     conversation_routing_data: (
-        ConversationMessageEventTopicConversationRoutingData | None | UnsetType
-    ) = field(name="conversationRoutingData", default=UNSET)
-    peer: str | None | UnsetType = UNSET
-    screen_recording_state: str | None | UnsetType = field(
-        name="screenRecordingState", default=UNSET
+        ConversationMessageEventTopicConversationRoutingData | None
+    ) = field(name="conversationRoutingData", default=None)
+    peer: str | None = None
+    screen_recording_state: str | None = field(
+        name="screenRecordingState", default=None
     )
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    journey_context: ConversationMessageEventTopicJourneyContext | None | UnsetType = (
-        field(name="journeyContext", default=UNSET)
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    journey_context: ConversationMessageEventTopicJourneyContext | None = field(
+        name="journeyContext", default=None
     )
-    start_acw_time: datetime | None | UnsetType = field(
-        name="startAcwTime", default=UNSET
+    start_acw_time: datetime | None = field(name="startAcwTime", default=None)
+    end_acw_time: datetime | None = field(name="endAcwTime", default=None)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
+    media_roles: list[str] | None = field(name="mediaRoles", default=None)
+    queue_media_settings: ConversationMessageEventTopicQueueMediaSettings | None = (
+        field(name="queueMediaSettings", default=None)
     )
-    end_acw_time: datetime | None | UnsetType = field(name="endAcwTime", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
-    media_roles: list[str] | None | UnsetType = field(name="mediaRoles", default=UNSET)
-    queue_media_settings: (
-        ConversationMessageEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    messages: list[ConversationMessageEventTopicMessageDetails] | None | UnsetType = (
-        UNSET
-    )
-    type: str | None | UnsetType = UNSET
-    recipient_country: str | None | UnsetType = field(
-        name="recipientCountry", default=UNSET
-    )
-    recipient_type: str | None | UnsetType = field(name="recipientType", default=UNSET)
-    byo_sms_integration_id: str | None | UnsetType = field(
-        name="byoSmsIntegrationId", default=UNSET
-    )
-    engagement_source: str | None | UnsetType = field(
-        name="engagementSource", default=UNSET
-    )
-    monitored_participant_id: str | None | UnsetType = field(
-        name="monitoredParticipantId", default=UNSET
+    messages: list[ConversationMessageEventTopicMessageDetails] | None = None
+    type: str | None = None
+    recipient_country: str | None = field(name="recipientCountry", default=None)
+    recipient_type: str | None = field(name="recipientType", default=None)
+    byo_sms_integration_id: str | None = field(name="byoSmsIntegrationId", default=None)
+    engagement_source: str | None = field(name="engagementSource", default=None)
+    monitored_participant_id: str | None = field(
+        name="monitoredParticipantId", default=None
     )
 
 
@@ -6677,13 +6063,9 @@ class ConversationMessageEventTopicMessageMetadata(Model):
         content: List of message content, if any
     """
 
-    type: str | None | UnsetType = UNSET
-    events: (
-        list[ConversationMessageEventTopicMessageMetadataEvent] | None | UnsetType
-    ) = UNSET
-    content: (
-        list[ConversationMessageEventTopicMessageMetadataContent] | None | UnsetType
-    ) = UNSET
+    type: str | None = None
+    events: list[ConversationMessageEventTopicMessageMetadataEvent] | None = None
+    content: list[ConversationMessageEventTopicMessageMetadataContent] | None = None
 
 
 class ConversationMessageEventTopicMessageMetadataContent(Model):
@@ -6696,8 +6078,8 @@ class ConversationMessageEventTopicMessageMetadataContent(Model):
         sub_type: Content subtype, if any
     """
 
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    sub_type: str | None | UnsetType = field(name="subType", default=UNSET)
+    content_type: str | None = field(name="contentType", default=None)
+    sub_type: str | None = field(name="subType", default=None)
 
 
 class ConversationMessageEventTopicMessageMetadataEvent(Model):
@@ -6710,8 +6092,8 @@ class ConversationMessageEventTopicMessageMetadataEvent(Model):
         sub_type: Event subtype, if any
     """
 
-    event_type: str | None | UnsetType = field(name="eventType", default=UNSET)
-    sub_type: str | None | UnsetType = field(name="subType", default=UNSET)
+    event_type: str | None = field(name="eventType", default=None)
+    sub_type: str | None = field(name="subType", default=None)
 
 
 class ConversationMessageEventTopicMessageSticker(Model):
@@ -6724,8 +6106,8 @@ class ConversationMessageEventTopicMessageSticker(Model):
         id: The unique id of the the sticker object.
     """
 
-    url: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
+    url: str | None = None
+    id: str | None = None
 
 
 class ConversationMessageEventTopicQueueMediaSettings(Model):
@@ -6740,18 +6122,16 @@ class ConversationMessageEventTopicQueueMediaSettings(Model):
         enable_auto_answer: Flag to indicate if auto answer is enabled for the given media type or media subtype.
     """
 
-    alerting_timeout_seconds: int | None | UnsetType = field(
-        name="alertingTimeoutSeconds", default=UNSET
+    alerting_timeout_seconds: int | None = field(
+        name="alertingTimeoutSeconds", default=None
     )
-    auto_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="autoAnswerAlertToneSeconds", default=UNSET
+    auto_answer_alert_tone_seconds: float | None = field(
+        name="autoAnswerAlertToneSeconds", default=None
     )
-    manual_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="manualAnswerAlertToneSeconds", default=UNSET
+    manual_answer_alert_tone_seconds: float | None = field(
+        name="manualAnswerAlertToneSeconds", default=None
     )
-    enable_auto_answer: bool | None | UnsetType = field(
-        name="enableAutoAnswer", default=UNSET
-    )
+    enable_auto_answer: bool | None = field(name="enableAutoAnswer", default=None)
 
 
 class ConversationMessageEventTopicScoredAgent(Model):
@@ -6764,8 +6144,8 @@ class ConversationMessageEventTopicScoredAgent(Model):
         score: Agent's score for the current conversation, from 0 - 100, higher being better
     """
 
-    agent: ConversationMessageEventTopicUriReference | None | UnsetType = UNSET
-    score: int | None | UnsetType = UNSET
+    agent: ConversationMessageEventTopicUriReference | None = None
+    score: int | None = None
 
 
 class ConversationMessageEventTopicUriReference(Model):
@@ -6778,8 +6158,8 @@ class ConversationMessageEventTopicUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class ConversationMessageEventTopicWrapup(Model):
@@ -6795,13 +6175,11 @@ class ConversationMessageEventTopicWrapup(Model):
         end_time: The timestamp when the wrapup was finished.
     """
 
-    code: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
+    code: str | None = None
+    notes: str | None = None
+    tags: list[str] | None = None
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
 
 
 class ConversationMessageMetadata(Model):
@@ -6813,9 +6191,9 @@ class ConversationMessageMetadata(Model):
         content: List of message content
     """
 
-    type: str | None | UnsetType = UNSET
-    events: list[ConversationMessageMetadataEvent] | None | UnsetType = UNSET
-    content: list[ConversationMessageMetadataContent] | None | UnsetType = UNSET
+    type: str | None = None
+    events: list[ConversationMessageMetadataEvent] | None = None
+    content: list[ConversationMessageMetadataContent] | None = None
 
 
 class ConversationMessageMetadataContent(Model):
@@ -6826,8 +6204,8 @@ class ConversationMessageMetadataContent(Model):
         sub_type: Content subtype Allowed values: "Image", "Video", "Audio", "File", "Link", "Mention", "Reply", "Button", "QuickReply", "Postback", "Unknown".
     """
 
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    sub_type: str | None | UnsetType = field(name="subType", default=UNSET)
+    content_type: str | None = field(name="contentType", default=None)
+    sub_type: str | None = field(name="subType", default=None)
 
 
 class ConversationMessageMetadataEvent(Model):
@@ -6838,8 +6216,8 @@ class ConversationMessageMetadataEvent(Model):
         sub_type: Event subtype Allowed values: "On", "Join", "Offering", "OfferingExpired", "OfferingAccepted", "OfferingRejected", "Disconnect", "Clear", "SignIn", "SessionExpired", "Authenticate", "AuthenticateFailure", "AuthenticateCancel", "Unknown".
     """
 
-    event_type: str | None | UnsetType = field(name="eventType", default=UNSET)
-    sub_type: str | None | UnsetType = field(name="subType", default=UNSET)
+    event_type: str | None = field(name="eventType", default=None)
+    sub_type: str | None = field(name="subType", default=None)
 
 
 class ConversationMessagingChannel(Model):
@@ -6858,21 +6236,17 @@ class ConversationMessagingChannel(Model):
         public_metadata: Information about a public message.
     """
 
-    id: str | None | UnsetType = UNSET
-    platform: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    to: ConversationMessagingToRecipient | None | UnsetType = UNSET
-    from_: ConversationMessagingFromRecipient | None | UnsetType = field(
-        name="from", default=UNSET
-    )
-    time: datetime | None | UnsetType = UNSET
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    date_deleted: datetime | None | UnsetType = field(name="dateDeleted", default=UNSET)
-    public_metadata: ConversationPublicMetadata | None | UnsetType = field(
-        name="publicMetadata", default=UNSET
+    id: str | None = None
+    platform: str | None = None
+    type: str | None = None
+    message_id: str | None = field(name="messageId", default=None)
+    to: ConversationMessagingToRecipient | None = None
+    from_: ConversationMessagingFromRecipient | None = field(name="from", default=None)
+    time: datetime | None = None
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    date_deleted: datetime | None = field(name="dateDeleted", default=None)
+    public_metadata: ConversationPublicMetadata | None = field(
+        name="publicMetadata", default=None
     )
 
 
@@ -6892,22 +6266,20 @@ class ConversationMessagingFromRecipient(Model):
         additional_ids: List of recipient additional identifiers
     """
 
-    nickname: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
-    image: str | None | UnsetType = UNSET
-    first_name: str | None | UnsetType = field(name="firstName", default=UNSET)
-    last_name: str | None | UnsetType = field(name="lastName", default=UNSET)
-    email: str | None | UnsetType = UNSET
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
+    nickname: str | None = None
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
+    image: str | None = None
+    first_name: str | None = field(name="firstName", default=None)
+    last_name: str | None = field(name="lastName", default=None)
+    email: str | None = None
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    external_contact_division_id: str | None = field(
+        name="externalContactDivisionId", default=None
     )
-    external_contact_division_id: str | None | UnsetType = field(
-        name="externalContactDivisionId", default=UNSET
+    additional_ids: list[ConversationRecipientAdditionalIdentifier] | None = field(
+        name="additionalIds", default=None
     )
-    additional_ids: (
-        list[ConversationRecipientAdditionalIdentifier] | None | UnsetType
-    ) = field(name="additionalIds", default=UNSET)
 
 
 class ConversationMessagingToRecipient(Model):
@@ -6926,22 +6298,20 @@ class ConversationMessagingToRecipient(Model):
         additional_ids: List of recipient additional identifiers
     """
 
-    nickname: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
-    image: str | None | UnsetType = UNSET
-    first_name: str | None | UnsetType = field(name="firstName", default=UNSET)
-    last_name: str | None | UnsetType = field(name="lastName", default=UNSET)
-    email: str | None | UnsetType = UNSET
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
+    nickname: str | None = None
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
+    image: str | None = None
+    first_name: str | None = field(name="firstName", default=None)
+    last_name: str | None = field(name="lastName", default=None)
+    email: str | None = None
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    external_contact_division_id: str | None = field(
+        name="externalContactDivisionId", default=None
     )
-    external_contact_division_id: str | None | UnsetType = field(
-        name="externalContactDivisionId", default=UNSET
+    additional_ids: list[ConversationRecipientAdditionalIdentifier] | None = field(
+        name="additionalIds", default=None
     )
-    additional_ids: (
-        list[ConversationRecipientAdditionalIdentifier] | None | UnsetType
-    ) = field(name="additionalIds", default=UNSET)
 
 
 class ConversationMetrics(Model):
@@ -6956,21 +6326,15 @@ class ConversationMetrics(Model):
         participant_metrics: The Participant Metrics
     """
 
-    conversation: AddressableEntityRef | None | UnsetType = UNSET
-    sentiment_score: float | None | UnsetType = field(
-        name="sentimentScore", default=UNSET
+    conversation: AddressableEntityRef | None = None
+    sentiment_score: float | None = field(name="sentimentScore", default=None)
+    sentiment_trend: float | None = field(name="sentimentTrend", default=None)
+    sentiment_trend_class: str | None = field(name="sentimentTrendClass", default=None)
+    empathy_scores: list[EmpathyScore] | None = field(
+        name="empathyScores", default=None
     )
-    sentiment_trend: float | None | UnsetType = field(
-        name="sentimentTrend", default=UNSET
-    )
-    sentiment_trend_class: str | None | UnsetType = field(
-        name="sentimentTrendClass", default=UNSET
-    )
-    empathy_scores: list[EmpathyScore] | None | UnsetType = field(
-        name="empathyScores", default=UNSET
-    )
-    participant_metrics: ParticipantMetrics | None | UnsetType = field(
-        name="participantMetrics", default=UNSET
+    participant_metrics: ParticipantMetrics | None = field(
+        name="participantMetrics", default=None
     )
 
 
@@ -7067,175 +6431,123 @@ class ConversationMetricsTopicConversationMetricRecord(Model):
         scored_agents: Scored agents
     """
 
-    metric: str | None | UnsetType = UNSET
-    metric_date: datetime | None | UnsetType = field(name="metricDate", default=UNSET)
-    value: int | None | UnsetType = UNSET
-    record_id: str | None | UnsetType = field(name="recordId", default=UNSET)
-    active_routing: str | None | UnsetType = field(name="activeRouting", default=UNSET)
-    active_skill_ids: list[str] | None | UnsetType = field(
-        name="activeSkillIds", default=UNSET
+    metric: str | None = None
+    metric_date: datetime | None = field(name="metricDate", default=None)
+    value: int | None = None
+    record_id: str | None = field(name="recordId", default=None)
+    active_routing: str | None = field(name="activeRouting", default=None)
+    active_skill_ids: list[str] | None = field(name="activeSkillIds", default=None)
+    address_from: str | None = field(name="addressFrom", default=None)
+    address_to: str | None = field(name="addressTo", default=None)
+    agent_assistant_id: str | None = field(name="agentAssistantId", default=None)
+    agent_bullseye_ring: int | None = field(name="agentBullseyeRing", default=None)
+    agent_owned: bool | None = field(name="agentOwned", default=None)
+    ani: str | None = None
+    assigner_id: str | None = field(name="assignerId", default=None)
+    authenticated: bool | None = None
+    conversation_id: str | None = field(name="conversationId", default=None)
+    conversation_initiator: str | None = field(
+        name="conversationInitiator", default=None
     )
-    address_from: str | None | UnsetType = field(name="addressFrom", default=UNSET)
-    address_to: str | None | UnsetType = field(name="addressTo", default=UNSET)
-    agent_assistant_id: str | None | UnsetType = field(
-        name="agentAssistantId", default=UNSET
+    converted_from: str | None = field(name="convertedFrom", default=None)
+    converted_to: str | None = field(name="convertedTo", default=None)
+    customer_participation: bool | None = field(
+        name="customerParticipation", default=None
     )
-    agent_bullseye_ring: int | None | UnsetType = field(
-        name="agentBullseyeRing", default=UNSET
+    delivery_status: str | None = field(name="deliveryStatus", default=None)
+    destination_addresses: list[str] | None = field(
+        name="destinationAddresses", default=None
     )
-    agent_owned: bool | None | UnsetType = field(name="agentOwned", default=UNSET)
-    ani: str | None | UnsetType = UNSET
-    assigner_id: str | None | UnsetType = field(name="assignerId", default=UNSET)
-    authenticated: bool | None | UnsetType = UNSET
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    direction: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    division_ids: list[str] | None = field(name="divisionIds", default=None)
+    dnis: str | None = None
+    edge_id: str | None = field(name="edgeId", default=None)
+    eligible_agent_counts: list[int] | None = field(
+        name="eligibleAgentCounts", default=None
     )
-    conversation_initiator: str | None | UnsetType = field(
-        name="conversationInitiator", default=UNSET
+    error_code: str | None = field(name="errorCode", default=None)
+    extended_delivery_status: str | None = field(
+        name="extendedDeliveryStatus", default=None
     )
-    converted_from: str | None | UnsetType = field(name="convertedFrom", default=UNSET)
-    converted_to: str | None | UnsetType = field(name="convertedTo", default=UNSET)
-    customer_participation: bool | None | UnsetType = field(
-        name="customerParticipation", default=UNSET
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    external_media_count: int | None = field(name="externalMediaCount", default=None)
+    external_organization_id: str | None = field(
+        name="externalOrganizationId", default=None
     )
-    delivery_status: str | None | UnsetType = field(
-        name="deliveryStatus", default=UNSET
+    external_tag: str | None = field(name="externalTag", default=None)
+    first_queue: bool | None = field(name="firstQueue", default=None)
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    flow_in_type: str | None = field(name="flowInType", default=None)
+    flow_out_type: str | None = field(name="flowOutType", default=None)
+    group_id: str | None = field(name="groupId", default=None)
+    interaction_type: str | None = field(name="interactionType", default=None)
+    journey_action_id: str | None = field(name="journeyActionId", default=None)
+    journey_action_map_id: str | None = field(name="journeyActionMapId", default=None)
+    journey_action_map_version: int | None = field(
+        name="journeyActionMapVersion", default=None
     )
-    destination_addresses: list[str] | None | UnsetType = field(
-        name="destinationAddresses", default=UNSET
+    journey_customer_id: str | None = field(name="journeyCustomerId", default=None)
+    journey_customer_id_type: str | None = field(
+        name="journeyCustomerIdType", default=None
     )
-    direction: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    journey_customer_session_id: str | None = field(
+        name="journeyCustomerSessionId", default=None
     )
-    division_ids: list[str] | None | UnsetType = field(
-        name="divisionIds", default=UNSET
+    journey_customer_session_id_type: str | None = field(
+        name="journeyCustomerSessionIdType", default=None
     )
-    dnis: str | None | UnsetType = UNSET
-    edge_id: str | None | UnsetType = field(name="edgeId", default=UNSET)
-    eligible_agent_counts: list[int] | None | UnsetType = field(
-        name="eligibleAgentCounts", default=UNSET
+    knowledge_base_ids: list[str] | None = field(name="knowledgeBaseIds", default=None)
+    media_count: int | None = field(name="mediaCount", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    message_type: str | None = field(name="messageType", default=None)
+    originating_direction: str | None = field(name="originatingDirection", default=None)
+    originating_social_media_public: bool | None = field(
+        name="originatingSocialMediaPublic", default=None
     )
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    extended_delivery_status: str | None | UnsetType = field(
-        name="extendedDeliveryStatus", default=UNSET
+    outbound_campaign_id: str | None = field(name="outboundCampaignId", default=None)
+    outbound_contact_id: str | None = field(name="outboundContactId", default=None)
+    outbound_contact_list_id: str | None = field(
+        name="outboundContactListId", default=None
     )
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
+    participant_name: str | None = field(name="participantName", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    provider: str | None = None
+    purpose: str | None = None
+    queue_id: str | None = field(name="queueId", default=None)
+    remote: str | None = None
+    removed_skill_ids: list[str] | None = field(name="removedSkillIds", default=None)
+    requested_language_id: str | None = field(name="requestedLanguageId", default=None)
+    requested_routing_skill_ids: list[str] | None = field(
+        name="requestedRoutingSkillIds", default=None
     )
-    external_media_count: int | None | UnsetType = field(
-        name="externalMediaCount", default=UNSET
+    requested_routings: list[str] | None = field(name="requestedRoutings", default=None)
+    room_id: str | None = field(name="roomId", default=None)
+    routing_priority: int | None = field(name="routingPriority", default=None)
+    routing_ring: int | None = field(name="routingRing", default=None)
+    routing_rule: str | None = field(name="routingRule", default=None)
+    routing_rule_type: str | None = field(name="routingRuleType", default=None)
+    selected_agent_id: str | None = field(name="selectedAgentId", default=None)
+    selected_agent_rank: int | None = field(name="selectedAgentRank", default=None)
+    self_served: bool | None = field(name="selfServed", default=None)
+    session_dnis: str | None = field(name="sessionDnis", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    skill_expression_id: str | None = field(name="skillExpressionId", default=None)
+    station_id: str | None = field(name="stationId", default=None)
+    team_id: str | None = field(name="teamId", default=None)
+    used_routing: str | None = field(name="usedRouting", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    video_present: bool | None = field(name="videoPresent", default=None)
+    waiting_interaction_counts: list[int] | None = field(
+        name="waitingInteractionCounts", default=None
     )
-    external_organization_id: str | None | UnsetType = field(
-        name="externalOrganizationId", default=UNSET
+    wrap_up_code: str | None = field(name="wrapUpCode", default=None)
+    proposed_agents: list[ConversationMetricsTopicConversationProposedAgent] | None = (
+        field(name="proposedAgents", default=None)
     )
-    external_tag: str | None | UnsetType = field(name="externalTag", default=UNSET)
-    first_queue: bool | None | UnsetType = field(name="firstQueue", default=UNSET)
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    flow_in_type: str | None | UnsetType = field(name="flowInType", default=UNSET)
-    flow_out_type: str | None | UnsetType = field(name="flowOutType", default=UNSET)
-    group_id: str | None | UnsetType = field(name="groupId", default=UNSET)
-    interaction_type: str | None | UnsetType = field(
-        name="interactionType", default=UNSET
+    scored_agents: list[ConversationMetricsTopicConversationScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )
-    journey_action_id: str | None | UnsetType = field(
-        name="journeyActionId", default=UNSET
-    )
-    journey_action_map_id: str | None | UnsetType = field(
-        name="journeyActionMapId", default=UNSET
-    )
-    journey_action_map_version: int | None | UnsetType = field(
-        name="journeyActionMapVersion", default=UNSET
-    )
-    journey_customer_id: str | None | UnsetType = field(
-        name="journeyCustomerId", default=UNSET
-    )
-    journey_customer_id_type: str | None | UnsetType = field(
-        name="journeyCustomerIdType", default=UNSET
-    )
-    journey_customer_session_id: str | None | UnsetType = field(
-        name="journeyCustomerSessionId", default=UNSET
-    )
-    journey_customer_session_id_type: str | None | UnsetType = field(
-        name="journeyCustomerSessionIdType", default=UNSET
-    )
-    knowledge_base_ids: list[str] | None | UnsetType = field(
-        name="knowledgeBaseIds", default=UNSET
-    )
-    media_count: int | None | UnsetType = field(name="mediaCount", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    message_type: str | None | UnsetType = field(name="messageType", default=UNSET)
-    originating_direction: str | None | UnsetType = field(
-        name="originatingDirection", default=UNSET
-    )
-    originating_social_media_public: bool | None | UnsetType = field(
-        name="originatingSocialMediaPublic", default=UNSET
-    )
-    outbound_campaign_id: str | None | UnsetType = field(
-        name="outboundCampaignId", default=UNSET
-    )
-    outbound_contact_id: str | None | UnsetType = field(
-        name="outboundContactId", default=UNSET
-    )
-    outbound_contact_list_id: str | None | UnsetType = field(
-        name="outboundContactListId", default=UNSET
-    )
-    participant_name: str | None | UnsetType = field(
-        name="participantName", default=UNSET
-    )
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    purpose: str | None | UnsetType = UNSET
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    remote: str | None | UnsetType = UNSET
-    removed_skill_ids: list[str] | None | UnsetType = field(
-        name="removedSkillIds", default=UNSET
-    )
-    requested_language_id: str | None | UnsetType = field(
-        name="requestedLanguageId", default=UNSET
-    )
-    requested_routing_skill_ids: list[str] | None | UnsetType = field(
-        name="requestedRoutingSkillIds", default=UNSET
-    )
-    requested_routings: list[str] | None | UnsetType = field(
-        name="requestedRoutings", default=UNSET
-    )
-    room_id: str | None | UnsetType = field(name="roomId", default=UNSET)
-    routing_priority: int | None | UnsetType = field(
-        name="routingPriority", default=UNSET
-    )
-    routing_ring: int | None | UnsetType = field(name="routingRing", default=UNSET)
-    routing_rule: str | None | UnsetType = field(name="routingRule", default=UNSET)
-    routing_rule_type: str | None | UnsetType = field(
-        name="routingRuleType", default=UNSET
-    )
-    selected_agent_id: str | None | UnsetType = field(
-        name="selectedAgentId", default=UNSET
-    )
-    selected_agent_rank: int | None | UnsetType = field(
-        name="selectedAgentRank", default=UNSET
-    )
-    self_served: bool | None | UnsetType = field(name="selfServed", default=UNSET)
-    session_dnis: str | None | UnsetType = field(name="sessionDnis", default=UNSET)
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    skill_expression_id: str | None | UnsetType = field(
-        name="skillExpressionId", default=UNSET
-    )
-    station_id: str | None | UnsetType = field(name="stationId", default=UNSET)
-    team_id: str | None | UnsetType = field(name="teamId", default=UNSET)
-    used_routing: str | None | UnsetType = field(name="usedRouting", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    video_present: bool | None | UnsetType = field(name="videoPresent", default=UNSET)
-    waiting_interaction_counts: list[int] | None | UnsetType = field(
-        name="waitingInteractionCounts", default=UNSET
-    )
-    wrap_up_code: str | None | UnsetType = field(name="wrapUpCode", default=UNSET)
-    proposed_agents: (
-        list[ConversationMetricsTopicConversationProposedAgent] | None | UnsetType
-    ) = field(name="proposedAgents", default=UNSET)
-    scored_agents: (
-        list[ConversationMetricsTopicConversationScoredAgent] | None | UnsetType
-    ) = field(name="scoredAgents", default=UNSET)
 
 
 class ConversationMetricsTopicConversationProposedAgent(Model):
@@ -7248,10 +6560,8 @@ class ConversationMetricsTopicConversationProposedAgent(Model):
         proposed_agent_id: Unique identifier for the agent that was proposed by predictive routing
     """
 
-    agent_rank: int | None | UnsetType = field(name="agentRank", default=UNSET)
-    proposed_agent_id: str | None | UnsetType = field(
-        name="proposedAgentId", default=UNSET
-    )
+    agent_rank: int | None = field(name="agentRank", default=None)
+    proposed_agent_id: str | None = field(name="proposedAgentId", default=None)
 
 
 class ConversationMetricsTopicConversationScoredAgent(Model):
@@ -7264,8 +6574,8 @@ class ConversationMetricsTopicConversationScoredAgent(Model):
         scored_agent_id: Unique identifier for the agent that was scored for this conversation
     """
 
-    agent_score: int | None | UnsetType = field(name="agentScore", default=UNSET)
-    scored_agent_id: str | None | UnsetType = field(name="scoredAgentId", default=UNSET)
+    agent_score: int | None = field(name="agentScore", default=None)
+    scored_agent_id: str | None = field(name="scoredAgentId", default=None)
 
 
 class ConversationNormalizedMessage(Model):
@@ -7289,29 +6599,23 @@ class ConversationNormalizedMessage(Model):
         byo_sms_integration_id: The internal id representing the customer supplied sms integration message.
     """
 
-    id: str | None | UnsetType = UNSET
-    channel: ConversationMessagingChannel | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    content: list[ConversationMessageContent] | None | UnsetType = UNSET
-    events: list[ConversationMessageEvent] | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    reasons: list[ConversationReason] | None | UnsetType = UNSET
-    originating_entity: str | None | UnsetType = field(
-        name="originatingEntity", default=UNSET
+    id: str | None = None
+    channel: ConversationMessagingChannel | None = None
+    type: str | None = None
+    text: str | None = None
+    content: list[ConversationMessageContent] | None = None
+    events: list[ConversationMessageEvent] | None = None
+    status: str | None = None
+    reasons: list[ConversationReason] | None = None
+    originating_entity: str | None = field(name="originatingEntity", default=None)
+    is_final_receipt: bool | None = field(name="isFinalReceipt", default=None)
+    direction: str | None = None
+    related_messages: list[ConversationNormalizedMessage] | None = field(
+        name="relatedMessages", default=None
     )
-    is_final_receipt: bool | None | UnsetType = field(
-        name="isFinalReceipt", default=UNSET
-    )
-    direction: str | None | UnsetType = UNSET
-    related_messages: list[ConversationNormalizedMessage] | None | UnsetType = field(
-        name="relatedMessages", default=UNSET
-    )
-    metadata: dict[str, str] | None | UnsetType = UNSET
-    enrichment: ConversationEnrichment | None | UnsetType = UNSET
-    byo_sms_integration_id: str | None | UnsetType = field(
-        name="byoSmsIntegrationId", default=UNSET
-    )
+    metadata: dict[str, str] | None = None
+    enrichment: ConversationEnrichment | None = None
+    byo_sms_integration_id: str | None = field(name="byoSmsIntegrationId", default=None)
 
 
 class ConversationNotificationTemplateBody(Model):
@@ -7322,10 +6626,8 @@ class ConversationNotificationTemplateBody(Model):
         parameters: Template parameters for placeholders in template.
     """
 
-    text: str | None | UnsetType = UNSET
-    parameters: list[ConversationNotificationTemplateParameter] | None | UnsetType = (
-        UNSET
-    )
+    text: str | None = None
+    parameters: list[ConversationNotificationTemplateParameter] | None = None
 
 
 class ConversationNotificationTemplateButton(Model):
@@ -7341,15 +6643,13 @@ class ConversationNotificationTemplateButton(Model):
         parameters: Template parameters for placeholders in the button.
     """
 
-    type: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    index: int | None | UnsetType = UNSET
-    phone_number: str | None | UnsetType = field(name="phoneNumber", default=UNSET)
-    url: str | None | UnsetType = UNSET
-    payload: str | None | UnsetType = UNSET
-    parameters: list[ConversationNotificationTemplateParameter] | None | UnsetType = (
-        UNSET
-    )
+    type: str | None = None
+    text: str | None = None
+    index: int | None = None
+    phone_number: str | None = field(name="phoneNumber", default=None)
+    url: str | None = None
+    payload: str | None = None
+    parameters: list[ConversationNotificationTemplateParameter] | None = None
 
 
 class ConversationNotificationTemplateCard(Model):
@@ -7361,9 +6661,9 @@ class ConversationNotificationTemplateCard(Model):
         buttons: Template buttons.
     """
 
-    header: ConversationNotificationTemplateHeader | None | UnsetType = UNSET
-    body: ConversationNotificationTemplateBody | None | UnsetType = UNSET
-    buttons: list[ConversationNotificationTemplateButton] | None | UnsetType = UNSET
+    header: ConversationNotificationTemplateHeader | None = None
+    body: ConversationNotificationTemplateBody | None = None
+    buttons: list[ConversationNotificationTemplateButton] | None = None
 
 
 class ConversationNotificationTemplateCarousel(Model):
@@ -7373,7 +6673,7 @@ class ConversationNotificationTemplateCarousel(Model):
         cards: An array of template card objects.
     """
 
-    cards: list[ConversationNotificationTemplateCard] | None | UnsetType = UNSET
+    cards: list[ConversationNotificationTemplateCard] | None = None
 
 
 class ConversationNotificationTemplateFooter(Model):
@@ -7383,7 +6683,7 @@ class ConversationNotificationTemplateFooter(Model):
         text: Footer text. For WhatsApp, ignored.
     """
 
-    text: str | None | UnsetType = UNSET
+    text: str | None = None
 
 
 class ConversationNotificationTemplateHeader(Model):
@@ -7396,12 +6696,10 @@ class ConversationNotificationTemplateHeader(Model):
         parameters: Template parameters for placeholders in template.
     """
 
-    type: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    media: ConversationContentAttachment | None | UnsetType = UNSET
-    parameters: list[ConversationNotificationTemplateParameter] | None | UnsetType = (
-        UNSET
-    )
+    type: str | None = None
+    text: str | None = None
+    media: ConversationContentAttachment | None = None
+    parameters: list[ConversationNotificationTemplateParameter] | None = None
 
 
 class ConversationNotificationTemplateParameter(Model):
@@ -7412,8 +6710,8 @@ class ConversationNotificationTemplateParameter(Model):
         text: Parameter text value.
     """
 
-    name: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
+    name: str | None = None
+    text: str | None = None
 
 
 class ConversationParticipantSearchCriteria(Model):
@@ -7431,15 +6729,15 @@ class ConversationParticipantSearchCriteria(Model):
         fields: Field names to search against
     """
 
-    end_value: str | None | UnsetType = field(name="endValue", default=UNSET)
-    values: list[str] | None | UnsetType = UNSET
-    start_value: str | None | UnsetType = field(name="startValue", default=UNSET)
-    value: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    group: list[ConversationParticipantSearchCriteria] | None | UnsetType = UNSET
-    date_format: str | None | UnsetType = field(name="dateFormat", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    fields: list[str] | None | UnsetType = UNSET
+    end_value: str | None = field(name="endValue", default=None)
+    values: list[str] | None = None
+    start_value: str | None = field(name="startValue", default=None)
+    value: str | None = None
+    operator: str | None = None
+    group: list[ConversationParticipantSearchCriteria] | None = None
+    date_format: str | None = field(name="dateFormat", default=None)
+    type: str | None = None
+    fields: list[str] | None = None
 
 
 class ConversationParticipantSearchRequest(Model):
@@ -7451,14 +6749,12 @@ class ConversationParticipantSearchRequest(Model):
         sort: Multi-value sort order, list of multiple sort values
     """
 
-    sort_order: str | None | UnsetType = field(name="sortOrder", default=UNSET)
-    sort_by: str | None | UnsetType = field(name="sortBy", default=UNSET)
-    sort: list[SearchSort] | None | UnsetType = UNSET
-    return_fields: list[str] | None | UnsetType = field(
-        name="returnFields", default=UNSET
-    )
-    query: list[ConversationParticipantSearchCriteria] | None | UnsetType = UNSET
-    cursor: str | None | UnsetType = UNSET
+    sort_order: str | None = field(name="sortOrder", default=None)
+    sort_by: str | None = field(name="sortBy", default=None)
+    sort: list[SearchSort] | None = None
+    return_fields: list[str] | None = field(name="returnFields", default=None)
+    query: list[ConversationParticipantSearchCriteria] | None = None
+    cursor: str | None = None
 
 
 class ConversationProfile(Model):
@@ -7469,8 +6765,8 @@ class ConversationProfile(Model):
         name: The name of the conversation profile belonging to a particular project for Dialogflow
     """
 
-    language_code: str | None | UnsetType = field(name="languageCode", default=UNSET)
-    name: str | None | UnsetType = UNSET
+    language_code: str | None = field(name="languageCode", default=None)
+    name: str | None = None
 
 
 class ConversationProperties(Model):
@@ -7491,22 +6787,18 @@ class ConversationProperties(Model):
         match_all: Indicates comparison operation, TRUE indicates filters will use AND logic, FALSE indicates OR logic
     """
 
-    is_waiting: bool | None | UnsetType = field(name="isWaiting", default=UNSET)
-    is_active: bool | None | UnsetType = field(name="isActive", default=UNSET)
-    is_acd: bool | None | UnsetType = field(name="isAcd", default=UNSET)
-    is_preferred: bool | None | UnsetType = field(name="isPreferred", default=UNSET)
-    is_screenshare: bool | None | UnsetType = field(name="isScreenshare", default=UNSET)
-    is_cobrowse: bool | None | UnsetType = field(name="isCobrowse", default=UNSET)
-    is_voicemail: bool | None | UnsetType = field(name="isVoicemail", default=UNSET)
-    is_flagged: bool | None | UnsetType = field(name="isFlagged", default=UNSET)
-    is_monitored: bool | None | UnsetType = field(name="isMonitored", default=UNSET)
-    is_screen_monitored: bool | None | UnsetType = field(
-        name="isScreenMonitored", default=UNSET
-    )
-    filter_wrap_up_notes: bool | None | UnsetType = field(
-        name="filterWrapUpNotes", default=UNSET
-    )
-    match_all: bool | None | UnsetType = field(name="matchAll", default=UNSET)
+    is_waiting: bool | None = field(name="isWaiting", default=None)
+    is_active: bool | None = field(name="isActive", default=None)
+    is_acd: bool | None = field(name="isAcd", default=None)
+    is_preferred: bool | None = field(name="isPreferred", default=None)
+    is_screenshare: bool | None = field(name="isScreenshare", default=None)
+    is_cobrowse: bool | None = field(name="isCobrowse", default=None)
+    is_voicemail: bool | None = field(name="isVoicemail", default=None)
+    is_flagged: bool | None = field(name="isFlagged", default=None)
+    is_monitored: bool | None = field(name="isMonitored", default=None)
+    is_screen_monitored: bool | None = field(name="isScreenMonitored", default=None)
+    filter_wrap_up_notes: bool | None = field(name="filterWrapUpNotes", default=None)
+    match_all: bool | None = field(name="matchAll", default=None)
 
 
 class ConversationPublicMetadata(Model):
@@ -7518,9 +6810,9 @@ class ConversationPublicMetadata(Model):
         url: The URL of the social post on the native platform.
     """
 
-    root_id: str | None | UnsetType = field(name="rootId", default=UNSET)
-    reply_to_id: str | None | UnsetType = field(name="replyToId", default=UNSET)
-    url: str | None | UnsetType = UNSET
+    root_id: str | None = field(name="rootId", default=None)
+    reply_to_id: str | None = field(name="replyToId", default=None)
+    url: str | None = None
 
 
 class ConversationPushFailedMessageReferences(Model):
@@ -7530,7 +6822,7 @@ class ConversationPushFailedMessageReferences(Model):
         id: Unique ID of the message.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class ConversationPushNotificationMessageLabel(Model):
@@ -7541,8 +6833,8 @@ class ConversationPushNotificationMessageLabel(Model):
         body: Body to use in the push for each language configured in the deploymentId
     """
 
-    title: str | None | UnsetType = UNSET
-    body: str | None | UnsetType = UNSET
+    title: str | None = None
+    body: str | None = None
 
 
 class ConversationPushProviderIntegration(Model):
@@ -7553,8 +6845,8 @@ class ConversationPushProviderIntegration(Model):
         provider: Type of the integration Allowed values: "FCM", "APNS".
     """
 
-    id: str | None | UnsetType = UNSET
-    provider: str | None | UnsetType = UNSET
+    id: str | None = None
+    provider: str | None = None
 
 
 class ConversationQuery(Model):
@@ -7573,26 +6865,26 @@ class ConversationQuery(Model):
         paging: Page size and number to control iterating through large result sets. Default page size is 25
     """
 
-    conversation_filters: list[ConversationDetailQueryFilter] | None | UnsetType = (
-        field(name="conversationFilters", default=UNSET)
+    conversation_filters: list[ConversationDetailQueryFilter] | None = field(
+        name="conversationFilters", default=None
     )
-    segment_filters: list[SegmentDetailQueryFilter] | None | UnsetType = field(
-        name="segmentFilters", default=UNSET
+    segment_filters: list[SegmentDetailQueryFilter] | None = field(
+        name="segmentFilters", default=None
     )
-    evaluation_filters: list[EvaluationDetailQueryFilter] | None | UnsetType = field(
-        name="evaluationFilters", default=UNSET
+    evaluation_filters: list[EvaluationDetailQueryFilter] | None = field(
+        name="evaluationFilters", default=None
     )
-    survey_filters: list[SurveyDetailQueryFilter] | None | UnsetType = field(
-        name="surveyFilters", default=UNSET
+    survey_filters: list[SurveyDetailQueryFilter] | None = field(
+        name="surveyFilters", default=None
     )
-    resolution_filters: list[ResolutionDetailQueryFilter] | None | UnsetType = field(
-        name="resolutionFilters", default=UNSET
+    resolution_filters: list[ResolutionDetailQueryFilter] | None = field(
+        name="resolutionFilters", default=None
     )
-    order: str | None | UnsetType = UNSET
-    order_by: str | None | UnsetType = field(name="orderBy", default=UNSET)
-    interval: str | None | UnsetType = UNSET
-    aggregations: list[AnalyticsQueryAggregation] | None | UnsetType = UNSET
-    paging: PagingSpec | None | UnsetType = UNSET
+    order: str | None = None
+    order_by: str | None = field(name="orderBy", default=None)
+    interval: str | None = None
+    aggregations: list[AnalyticsQueryAggregation] | None = None
+    paging: PagingSpec | None = None
 
 
 class ConversationQueueMediaSettings(Model):
@@ -7605,18 +6897,16 @@ class ConversationQueueMediaSettings(Model):
         enable_auto_answer: Flag to indicate if auto answer is enabled for the given media type or media subtype.
     """
 
-    alerting_timeout_seconds: int | None | UnsetType = field(
-        name="alertingTimeoutSeconds", default=UNSET
+    alerting_timeout_seconds: int | None = field(
+        name="alertingTimeoutSeconds", default=None
     )
-    auto_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="autoAnswerAlertToneSeconds", default=UNSET
+    auto_answer_alert_tone_seconds: float | None = field(
+        name="autoAnswerAlertToneSeconds", default=None
     )
-    manual_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="manualAnswerAlertToneSeconds", default=UNSET
+    manual_answer_alert_tone_seconds: float | None = field(
+        name="manualAnswerAlertToneSeconds", default=None
     )
-    enable_auto_answer: bool | None | UnsetType = field(
-        name="enableAutoAnswer", default=UNSET
-    )
+    enable_auto_answer: bool | None = field(name="enableAutoAnswer", default=None)
 
 
 class ConversationReason(Model):
@@ -7627,8 +6917,8 @@ class ConversationReason(Model):
         message: Description of the reason for the failed message receipt.
     """
 
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
+    code: str | None = None
+    message: str | None = None
 
 
 class ConversationRecipientAdditionalIdentifier(Model):
@@ -7639,15 +6929,19 @@ class ConversationRecipientAdditionalIdentifier(Model):
         value: The Identifier value.
     """
 
-    type: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    type: str | None = None
+    value: str | None = None
+
+
+ConversationRecipientAdditionalProviderInfo = dict[str, Any]
+"""The ConversationRecipientAdditionalProviderInfo type: ``dict[str, Any]``."""
 
 
 class ConversationReference(Model):
     """The ConversationReference model."""
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ConversationResponseSuggestionsTopicCannedResponseSuggestionEvent(Model):
@@ -7661,28 +6955,20 @@ class ConversationResponseSuggestionsTopicCannedResponseSuggestionEvent(Model):
         engagement_type: Allowed values: "Unknown", "Dismissed", "Copied", "Opened", "Feedback".
     """
 
-    event_time: datetime | None | UnsetType = field(name="eventTime", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    suggestion_id: str | None | UnsetType = field(name="suggestionId", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    trigger_type: str | None | UnsetType = field(name="triggerType", default=UNSET)
-    engagement_type: str | None | UnsetType = field(
-        name="engagementType", default=UNSET
-    )
-    context: (
-        ConversationResponseSuggestionsTopicSuggestionContext | None | UnsetType
-    ) = UNSET
-    feedback: (
-        ConversationResponseSuggestionsTopicSuggestionFeedback | None | UnsetType
-    ) = UNSET
+    event_time: datetime | None = field(name="eventTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    suggestion_id: str | None = field(name="suggestionId", default=None)
+    state: str | None = None
+    trigger_type: str | None = field(name="triggerType", default=None)
+    engagement_type: str | None = field(name="engagementType", default=None)
+    context: ConversationResponseSuggestionsTopicSuggestionContext | None = None
+    feedback: ConversationResponseSuggestionsTopicSuggestionFeedback | None = None
     canned_response: (
-        ConversationResponseSuggestionsTopicSuggestedCannedResponse | None | UnsetType
-    ) = field(name="cannedResponse", default=UNSET)
-    active_intent: (
-        ConversationResponseSuggestionsTopicSuggestedIntent | None | UnsetType
-    ) = field(name="activeIntent", default=UNSET)
+        ConversationResponseSuggestionsTopicSuggestedCannedResponse | None
+    ) = field(name="cannedResponse", default=None)
+    active_intent: ConversationResponseSuggestionsTopicSuggestedIntent | None = field(
+        name="activeIntent", default=None
+    )
 
 
 class ConversationResponseSuggestionsTopicQueryReformulationContext(Model):
@@ -7694,12 +6980,10 @@ class ConversationResponseSuggestionsTopicQueryReformulationContext(Model):
         knowledge_classification: Allowed values: "Unknown", "Yes", "No", "Maybe".
     """
 
-    knowledge_classification: str | None | UnsetType = field(
-        name="knowledgeClassification", default=UNSET
+    knowledge_classification: str | None = field(
+        name="knowledgeClassification", default=None
     )
-    reformulated_query: str | None | UnsetType = field(
-        name="reformulatedQuery", default=UNSET
-    )
+    reformulated_query: str | None = field(name="reformulatedQuery", default=None)
 
 
 class ConversationResponseSuggestionsTopicSuggestedCannedResponse(Model):
@@ -7708,8 +6992,8 @@ class ConversationResponseSuggestionsTopicSuggestedCannedResponse(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    response_id: str | None | UnsetType = field(name="responseId", default=UNSET)
-    library_id: str | None | UnsetType = field(name="libraryId", default=UNSET)
+    response_id: str | None = field(name="responseId", default=None)
+    library_id: str | None = field(name="libraryId", default=None)
 
 
 class ConversationResponseSuggestionsTopicSuggestedIntent(Model):
@@ -7718,12 +7002,12 @@ class ConversationResponseSuggestionsTopicSuggestedIntent(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    intent: str | None | UnsetType = UNSET
-    intent_id: str | None | UnsetType = field(name="intentId", default=UNSET)
-    confidence: float | None | UnsetType = UNSET
+    intent: str | None = None
+    intent_id: str | None = field(name="intentId", default=None)
+    confidence: float | None = None
     detected_slots: (
-        list[ConversationResponseSuggestionsTopicSuggestedIntentSlot] | None | UnsetType
-    ) = field(name="detectedSlots", default=UNSET)
+        list[ConversationResponseSuggestionsTopicSuggestedIntentSlot] | None
+    ) = field(name="detectedSlots", default=None)
 
 
 class ConversationResponseSuggestionsTopicSuggestedIntentSlot(Model):
@@ -7732,10 +7016,10 @@ class ConversationResponseSuggestionsTopicSuggestedIntentSlot(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    slot_name: str | None | UnsetType = field(name="slotName", default=UNSET)
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
-    slot_value: str | None | UnsetType = field(name="slotValue", default=UNSET)
-    probability: float | None | UnsetType = UNSET
+    slot_name: str | None = field(name="slotName", default=None)
+    entity_type: str | None = field(name="entityType", default=None)
+    slot_value: str | None = field(name="slotValue", default=None)
+    probability: float | None = None
 
 
 class ConversationResponseSuggestionsTopicSuggestionContext(Model):
@@ -7748,25 +7032,19 @@ class ConversationResponseSuggestionsTopicSuggestionContext(Model):
         participant_type: Allowed values: "UNKNOWN", "AGENT", "CUSTOMER".
     """
 
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
-    )
-    assistant_id: str | None | UnsetType = field(name="assistantId", default=UNSET)
-    utterance_id: str | None | UnsetType = field(name="utteranceId", default=UNSET)
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    query_statement: str | None | UnsetType = field(
-        name="queryStatement", default=UNSET
-    )
-    language: str | None | UnsetType = UNSET
+    queue_id: str | None = field(name="queueId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    assistant_id: str | None = field(name="assistantId", default=None)
+    utterance_id: str | None = field(name="utteranceId", default=None)
+    message_id: str | None = field(name="messageId", default=None)
+    query_statement: str | None = field(name="queryStatement", default=None)
+    language: str | None = None
     query_reformulation_context: (
-        ConversationResponseSuggestionsTopicQueryReformulationContext | None | UnsetType
-    ) = field(name="queryReformulationContext", default=UNSET)
-    participant_type: str | None | UnsetType = field(
-        name="participantType", default=UNSET
-    )
+        ConversationResponseSuggestionsTopicQueryReformulationContext | None
+    ) = field(name="queryReformulationContext", default=None)
+    participant_type: str | None = field(name="participantType", default=None)
 
 
 class ConversationResponseSuggestionsTopicSuggestionFeedback(Model):
@@ -7778,7 +7056,7 @@ class ConversationResponseSuggestionsTopicSuggestionFeedback(Model):
         rating: Allowed values: "Unknown", "Negative", "Positive".
     """
 
-    rating: str | None | UnsetType = UNSET
+    rating: str | None = None
 
 
 class ConversationRoutingData(Model):
@@ -7795,20 +7073,14 @@ class ConversationRoutingData(Model):
         label: An optional label that categorizes the conversation.  Max-utilization settings can be configured at a per-label level
     """
 
-    queue: AddressableEntityRef | None | UnsetType = UNSET
-    language: AddressableEntityRef | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    skills: list[AddressableEntityRef] | None | UnsetType = UNSET
-    skill_expression: str | None | UnsetType = field(
-        name="skillExpression", default=UNSET
-    )
-    skill_expression_id: str | None | UnsetType = field(
-        name="skillExpressionId", default=UNSET
-    )
-    scored_agents: list[ScoredAgent] | None | UnsetType = field(
-        name="scoredAgents", default=UNSET
-    )
-    label: str | None | UnsetType = UNSET
+    queue: AddressableEntityRef | None = None
+    language: AddressableEntityRef | None = None
+    priority: int | None = None
+    skills: list[AddressableEntityRef] | None = None
+    skill_expression: str | None = field(name="skillExpression", default=None)
+    skill_expression_id: str | None = field(name="skillExpressionId", default=None)
+    scored_agents: list[ScoredAgent] | None = field(name="scoredAgents", default=None)
+    label: str | None = None
 
 
 class ConversationSchemaReference(Model):
@@ -7819,8 +7091,8 @@ class ConversationSchemaReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ConversationSchemaUpdateRequest(Model):
@@ -7832,10 +7104,10 @@ class ConversationSchemaUpdateRequest(Model):
         json_schema: A JSON schema defining the extension to the built-in entity type.
     """
 
-    version: int | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    json_schema: ConversationJsonSchemaRequest | None | UnsetType = field(
-        name="jsonSchema", default=UNSET
+    version: int | None = None
+    enabled: bool | None = None
+    json_schema: ConversationJsonSchemaRequest | None = field(
+        name="jsonSchema", default=None
     )
 
 
@@ -7845,12 +7117,8 @@ class ConversationScreenShareEventTopicConversationDivisionMembership(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    division: ConversationScreenShareEventTopicDomainEntityRef | None | UnsetType = (
-        UNSET
-    )
-    entities: (
-        list[ConversationScreenShareEventTopicDivisionEntityRef] | None | UnsetType
-    ) = UNSET
+    division: ConversationScreenShareEventTopicDomainEntityRef | None = None
+    entities: list[ConversationScreenShareEventTopicDivisionEntityRef] | None = None
 
 
 class ConversationScreenShareEventTopicConversationRoutingData(Model):
@@ -7867,18 +7135,14 @@ class ConversationScreenShareEventTopicConversationRoutingData(Model):
         skill_expression_id: The skill expression to use for routing decisions. If specified, it takes priority over skills.
     """
 
-    queue: ConversationScreenShareEventTopicUriReference | None | UnsetType = UNSET
-    language: ConversationScreenShareEventTopicUriReference | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    skills: list[ConversationScreenShareEventTopicUriReference] | None | UnsetType = (
-        UNSET
+    queue: ConversationScreenShareEventTopicUriReference | None = None
+    language: ConversationScreenShareEventTopicUriReference | None = None
+    priority: int | None = None
+    skills: list[ConversationScreenShareEventTopicUriReference] | None = None
+    scored_agents: list[ConversationScreenShareEventTopicScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )
-    scored_agents: (
-        list[ConversationScreenShareEventTopicScoredAgent] | None | UnsetType
-    ) = field(name="scoredAgents", default=UNSET)
-    skill_expression_id: str | None | UnsetType = field(
-        name="skillExpressionId", default=UNSET
-    )
+    skill_expression_id: str | None = field(name="skillExpressionId", default=None)
 
 
 class ConversationScreenShareEventTopicDetail(Model):
@@ -7887,10 +7151,10 @@ class ConversationScreenShareEventTopicDetail(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    field_name: str | None | UnsetType = field(name="fieldName", default=UNSET)
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
+    error_code: str | None = field(name="errorCode", default=None)
+    field_name: str | None = field(name="fieldName", default=None)
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
 
 
 class ConversationScreenShareEventTopicDivisionEntityRef(Model):
@@ -7902,10 +7166,10 @@ class ConversationScreenShareEventTopicDivisionEntityRef(Model):
         date_division_updated: The time the entity division was last updated.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    date_division_updated: datetime | None | UnsetType = field(
-        name="dateDivisionUpdated", default=UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    date_division_updated: datetime | None = field(
+        name="dateDivisionUpdated", default=None
     )
 
 
@@ -7915,8 +7179,8 @@ class ConversationScreenShareEventTopicDomainEntityRef(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ConversationScreenShareEventTopicErrorBody(Model):
@@ -7925,21 +7189,17 @@ class ConversationScreenShareEventTopicErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    message: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    details: list[ConversationScreenShareEventTopicDetail] | None | UnsetType = UNSET
-    errors: list[ConversationScreenShareEventTopicErrorBody] | None | UnsetType = UNSET
-    limit: ConversationScreenShareEventTopicLimit | None | UnsetType = UNSET
+    message: str | None = None
+    code: str | None = None
+    status: int | None = None
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    details: list[ConversationScreenShareEventTopicDetail] | None = None
+    errors: list[ConversationScreenShareEventTopicErrorBody] | None = None
+    limit: ConversationScreenShareEventTopicLimit | None = None
 
 
 class ConversationScreenShareEventTopicJourneyAction(Model):
@@ -7951,9 +7211,9 @@ class ConversationScreenShareEventTopicJourneyAction(Model):
         id: The ID of an action from the Journey System (an action is spawned from an actionMap)
     """
 
-    id: str | None | UnsetType = UNSET
-    action_map: ConversationScreenShareEventTopicJourneyActionMap | None | UnsetType = (
-        field(name="actionMap", default=UNSET)
+    id: str | None = None
+    action_map: ConversationScreenShareEventTopicJourneyActionMap | None = field(
+        name="actionMap", default=None
     )
 
 
@@ -7967,8 +7227,8 @@ class ConversationScreenShareEventTopicJourneyActionMap(Model):
         version: The version number of the actionMap in the Journey System at the time this action was triggered
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    version: int | None = None
 
 
 class ConversationScreenShareEventTopicJourneyContext(Model):
@@ -7977,15 +7237,13 @@ class ConversationScreenShareEventTopicJourneyContext(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    customer: ConversationScreenShareEventTopicJourneyCustomer | None | UnsetType = (
-        UNSET
+    customer: ConversationScreenShareEventTopicJourneyCustomer | None = None
+    customer_session: ConversationScreenShareEventTopicJourneyCustomerSession | None = (
+        field(name="customerSession", default=None)
     )
-    customer_session: (
-        ConversationScreenShareEventTopicJourneyCustomerSession | None | UnsetType
-    ) = field(name="customerSession", default=UNSET)
-    triggering_action: (
-        ConversationScreenShareEventTopicJourneyAction | None | UnsetType
-    ) = field(name="triggeringAction", default=UNSET)
+    triggering_action: ConversationScreenShareEventTopicJourneyAction | None = field(
+        name="triggeringAction", default=None
+    )
 
 
 class ConversationScreenShareEventTopicJourneyCustomer(Model):
@@ -7998,8 +7256,8 @@ class ConversationScreenShareEventTopicJourneyCustomer(Model):
         id_type: The type of the customerId within the Journey System (e.g. cookie).
     """
 
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
 
 
 class ConversationScreenShareEventTopicJourneyCustomerSession(Model):
@@ -8012,8 +7270,8 @@ class ConversationScreenShareEventTopicJourneyCustomerSession(Model):
         type: The type of the Customer/User's session within the Journey System (e.g. web, app)
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
 
 
 class ConversationScreenShareEventTopicLimit(Model):
@@ -8025,10 +7283,10 @@ class ConversationScreenShareEventTopicLimit(Model):
         namespace: Allowed values: "agent.assistant", "analytics.alerting", "analytics", "analytics.realtime", "analytics.reporting.settings", "architect", "audiohook", "audit", "auth.api", "authorization", "automation.testing", "bots", "bots.voice", "callback", "cobrowse", "content.management", "conversation", "dataactions", "datatables", "directory", "email", "event.orchestration", "external.contacts", "gcv", "gdpr", "groups", "historical.adherence", "infrastructureascode", "integrations", "intent.miner", "journey", "knowledge", "language.understanding", "learning", "limit.registry", "marketplace", "media.communications", "messaging", "notifications", "onboarding", "outbound", "platform.api", "predictive.routing", "presence", "quality", "recording", "response.management", "routing", "scim", "search", "secondary.automation.testing", "skills", "speech.and.text.analytics", "speech.integration", "supportability", "task.management", "telephony.configuration", "usage", "users", "web.deployments", "web.messaging", "webchat", "webhooks", "workforce.management".
     """
 
-    key: str | None | UnsetType = UNSET
-    namespace: str | None | UnsetType = UNSET
-    value: int | None | UnsetType = UNSET
-    documented: bool | None | UnsetType = UNSET
+    key: str | None = None
+    namespace: str | None = None
+    value: int | None = None
+    documented: bool | None = None
 
 
 class ConversationScreenShareEventTopicQueueMediaSettings(Model):
@@ -8043,18 +7301,16 @@ class ConversationScreenShareEventTopicQueueMediaSettings(Model):
         enable_auto_answer: Flag to indicate if auto answer is enabled for the given media type or media subtype.
     """
 
-    alerting_timeout_seconds: int | None | UnsetType = field(
-        name="alertingTimeoutSeconds", default=UNSET
+    alerting_timeout_seconds: int | None = field(
+        name="alertingTimeoutSeconds", default=None
     )
-    auto_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="autoAnswerAlertToneSeconds", default=UNSET
+    auto_answer_alert_tone_seconds: float | None = field(
+        name="autoAnswerAlertToneSeconds", default=None
     )
-    manual_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="manualAnswerAlertToneSeconds", default=UNSET
+    manual_answer_alert_tone_seconds: float | None = field(
+        name="manualAnswerAlertToneSeconds", default=None
     )
-    enable_auto_answer: bool | None | UnsetType = field(
-        name="enableAutoAnswer", default=UNSET
-    )
+    enable_auto_answer: bool | None = field(name="enableAutoAnswer", default=None)
 
 
 class ConversationScreenShareEventTopicScoredAgent(Model):
@@ -8067,8 +7323,8 @@ class ConversationScreenShareEventTopicScoredAgent(Model):
         score: Agent's score for the current conversation, from 0 - 100, higher being better
     """
 
-    agent: ConversationScreenShareEventTopicUriReference | None | UnsetType = UNSET
-    score: int | None | UnsetType = UNSET
+    agent: ConversationScreenShareEventTopicUriReference | None = None
+    score: int | None = None
 
 
 class ConversationScreenShareEventTopicScreenShareConversation(Model):
@@ -8077,31 +7333,19 @@ class ConversationScreenShareEventTopicScreenShareConversation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
     participants: (
-        list[ConversationScreenShareEventTopicScreenShareMediaParticipant]
-        | None
-        | UnsetType
-    ) = UNSET
-    other_media_uris: list[str] | None | UnsetType = field(
-        name="otherMediaUris", default=UNSET
-    )
-    address: str | None | UnsetType = UNSET
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    access_attributes: list[str] | None | UnsetType = field(
-        name="accessAttributes", default=UNSET
-    )
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
+        list[ConversationScreenShareEventTopicScreenShareMediaParticipant] | None
+    ) = None
+    other_media_uris: list[str] | None = field(name="otherMediaUris", default=None)
+    address: str | None = None
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    access_attributes: list[str] | None = field(name="accessAttributes", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
     divisions: (
-        list[ConversationScreenShareEventTopicConversationDivisionMembership]
-        | None
-        | UnsetType
-    ) = UNSET
+        list[ConversationScreenShareEventTopicConversationDivisionMembership] | None
+    ) = None
 
 
 class ConversationScreenShareEventTopicScreenShareMediaParticipant(Model):
@@ -8117,79 +7361,65 @@ class ConversationScreenShareEventTopicScreenShareMediaParticipant(Model):
         flagged_reason: Allowed values: "general".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    address: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    address: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    purpose: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    direction: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    held: bool | None = None
+    wrapup_required: bool | None = field(name="wrapupRequired", default=None)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    user: ConversationScreenShareEventTopicUriReference | None = None
+    queue: ConversationScreenShareEventTopicUriReference | None = None
+    team: ConversationScreenShareEventTopicUriReference | None = None
+    attributes: dict[str, str] | None = None
+    error_info: ConversationScreenShareEventTopicErrorBody | None = field(
+        name="errorInfo", default=None
     )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    script: ConversationScreenShareEventTopicUriReference | None = None
+    wrapup_timeout_ms: int | None = field(name="wrapupTimeoutMs", default=None)
+    wrapup_skipped: bool | None = field(name="wrapupSkipped", default=None)
+    alerting_timeout_ms: int | None = field(name="alertingTimeoutMs", default=None)
+    provider: str | None = None
+    external_contact: ConversationScreenShareEventTopicUriReference | None = field(
+        name="externalContact", default=None
     )
-    purpose: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    external_contact_initial_division_id: str | None = field(
+        name="externalContactInitialDivisionId", default=None
     )
-    held: bool | None | UnsetType = UNSET
-    wrapup_required: bool | None | UnsetType = field(
-        name="wrapupRequired", default=UNSET
+    external_organization: ConversationScreenShareEventTopicUriReference | None = field(
+        name="externalOrganization", default=None
     )
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    user: ConversationScreenShareEventTopicUriReference | None | UnsetType = UNSET
-    queue: ConversationScreenShareEventTopicUriReference | None | UnsetType = UNSET
-    team: ConversationScreenShareEventTopicUriReference | None | UnsetType = UNSET
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    error_info: ConversationScreenShareEventTopicErrorBody | None | UnsetType = field(
-        name="errorInfo", default=UNSET
-    )
-    script: ConversationScreenShareEventTopicUriReference | None | UnsetType = UNSET
-    wrapup_timeout_ms: int | None | UnsetType = field(
-        name="wrapupTimeoutMs", default=UNSET
-    )
-    wrapup_skipped: bool | None | UnsetType = field(name="wrapupSkipped", default=UNSET)
-    alerting_timeout_ms: int | None | UnsetType = field(
-        name="alertingTimeoutMs", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    external_contact: (
-        ConversationScreenShareEventTopicUriReference | None | UnsetType
-    ) = field(name="externalContact", default=UNSET)
-    external_contact_initial_division_id: str | None | UnsetType = field(
-        name="externalContactInitialDivisionId", default=UNSET
-    )
-    external_organization: (
-        ConversationScreenShareEventTopicUriReference | None | UnsetType
-    ) = field(name="externalOrganization", default=UNSET)
-    wrapup: ConversationScreenShareEventTopicWrapup | None | UnsetType = UNSET
+    wrapup: ConversationScreenShareEventTopicWrapup | None = None
     conversation_routing_data: (
-        ConversationScreenShareEventTopicConversationRoutingData | None | UnsetType
-    ) = field(name="conversationRoutingData", default=UNSET)
-    peer: str | None | UnsetType = UNSET
-    screen_recording_state: str | None | UnsetType = field(
-        name="screenRecordingState", default=UNSET
+        ConversationScreenShareEventTopicConversationRoutingData | None
+    ) = field(name="conversationRoutingData", default=None)
+    peer: str | None = None
+    screen_recording_state: str | None = field(
+        name="screenRecordingState", default=None
     )
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    journey_context: (
-        ConversationScreenShareEventTopicJourneyContext | None | UnsetType
-    ) = field(name="journeyContext", default=UNSET)
-    start_acw_time: datetime | None | UnsetType = field(
-        name="startAcwTime", default=UNSET
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    journey_context: ConversationScreenShareEventTopicJourneyContext | None = field(
+        name="journeyContext", default=None
     )
-    end_acw_time: datetime | None | UnsetType = field(name="endAcwTime", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
-    media_roles: list[str] | None | UnsetType = field(name="mediaRoles", default=UNSET)
-    queue_media_settings: (
-        ConversationScreenShareEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    context: str | None | UnsetType = UNSET
-    peer_count: int | None | UnsetType = field(name="peerCount", default=UNSET)
-    sharing: bool | None | UnsetType = UNSET
+    start_acw_time: datetime | None = field(name="startAcwTime", default=None)
+    end_acw_time: datetime | None = field(name="endAcwTime", default=None)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
+    media_roles: list[str] | None = field(name="mediaRoles", default=None)
+    queue_media_settings: ConversationScreenShareEventTopicQueueMediaSettings | None = (
+        field(name="queueMediaSettings", default=None)
+    )
+    context: str | None = None
+    peer_count: int | None = field(name="peerCount", default=None)
+    sharing: bool | None = None
 
 
 class ConversationScreenShareEventTopicUriReference(Model):
@@ -8202,8 +7432,8 @@ class ConversationScreenShareEventTopicUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class ConversationScreenShareEventTopicWrapup(Model):
@@ -8219,13 +7449,11 @@ class ConversationScreenShareEventTopicWrapup(Model):
         end_time: The timestamp when the wrapup was finished.
     """
 
-    code: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
+    code: str | None = None
+    notes: str | None = None
+    tags: list[str] | None = None
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
 
 
 class ConversationScriptSuggestionsTopicQueryReformulationContext(Model):
@@ -8237,12 +7465,10 @@ class ConversationScriptSuggestionsTopicQueryReformulationContext(Model):
         knowledge_classification: Allowed values: "Unknown", "Yes", "No", "Maybe".
     """
 
-    knowledge_classification: str | None | UnsetType = field(
-        name="knowledgeClassification", default=UNSET
+    knowledge_classification: str | None = field(
+        name="knowledgeClassification", default=None
     )
-    reformulated_query: str | None | UnsetType = field(
-        name="reformulatedQuery", default=UNSET
-    )
+    reformulated_query: str | None = field(name="reformulatedQuery", default=None)
 
 
 class ConversationScriptSuggestionsTopicScriptSuggestionEvent(Model):
@@ -8256,26 +7482,18 @@ class ConversationScriptSuggestionsTopicScriptSuggestionEvent(Model):
         engagement_type: Allowed values: "Unknown", "Dismissed", "Copied", "Opened", "Feedback".
     """
 
-    event_time: datetime | None | UnsetType = field(name="eventTime", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    event_time: datetime | None = field(name="eventTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    suggestion_id: str | None = field(name="suggestionId", default=None)
+    state: str | None = None
+    trigger_type: str | None = field(name="triggerType", default=None)
+    engagement_type: str | None = field(name="engagementType", default=None)
+    context: ConversationScriptSuggestionsTopicSuggestionContext | None = None
+    feedback: ConversationScriptSuggestionsTopicSuggestionFeedback | None = None
+    script: ConversationScriptSuggestionsTopicSuggestedScript | None = None
+    active_intent: ConversationScriptSuggestionsTopicSuggestedIntent | None = field(
+        name="activeIntent", default=None
     )
-    suggestion_id: str | None | UnsetType = field(name="suggestionId", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    trigger_type: str | None | UnsetType = field(name="triggerType", default=UNSET)
-    engagement_type: str | None | UnsetType = field(
-        name="engagementType", default=UNSET
-    )
-    context: ConversationScriptSuggestionsTopicSuggestionContext | None | UnsetType = (
-        UNSET
-    )
-    feedback: (
-        ConversationScriptSuggestionsTopicSuggestionFeedback | None | UnsetType
-    ) = UNSET
-    script: ConversationScriptSuggestionsTopicSuggestedScript | None | UnsetType = UNSET
-    active_intent: (
-        ConversationScriptSuggestionsTopicSuggestedIntent | None | UnsetType
-    ) = field(name="activeIntent", default=UNSET)
 
 
 class ConversationScriptSuggestionsTopicSuggestedIntent(Model):
@@ -8284,12 +7502,12 @@ class ConversationScriptSuggestionsTopicSuggestedIntent(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    intent: str | None | UnsetType = UNSET
-    intent_id: str | None | UnsetType = field(name="intentId", default=UNSET)
-    confidence: float | None | UnsetType = UNSET
+    intent: str | None = None
+    intent_id: str | None = field(name="intentId", default=None)
+    confidence: float | None = None
     detected_slots: (
-        list[ConversationScriptSuggestionsTopicSuggestedIntentSlot] | None | UnsetType
-    ) = field(name="detectedSlots", default=UNSET)
+        list[ConversationScriptSuggestionsTopicSuggestedIntentSlot] | None
+    ) = field(name="detectedSlots", default=None)
 
 
 class ConversationScriptSuggestionsTopicSuggestedIntentSlot(Model):
@@ -8298,10 +7516,10 @@ class ConversationScriptSuggestionsTopicSuggestedIntentSlot(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    slot_name: str | None | UnsetType = field(name="slotName", default=UNSET)
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
-    slot_value: str | None | UnsetType = field(name="slotValue", default=UNSET)
-    probability: float | None | UnsetType = UNSET
+    slot_name: str | None = field(name="slotName", default=None)
+    entity_type: str | None = field(name="entityType", default=None)
+    slot_value: str | None = field(name="slotValue", default=None)
+    probability: float | None = None
 
 
 class ConversationScriptSuggestionsTopicSuggestedScript(Model):
@@ -8310,9 +7528,9 @@ class ConversationScriptSuggestionsTopicSuggestedScript(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    page_id: str | None | UnsetType = field(name="pageId", default=UNSET)
-    data: dict[str, str] | None | UnsetType = UNSET
+    script_id: str | None = field(name="scriptId", default=None)
+    page_id: str | None = field(name="pageId", default=None)
+    data: dict[str, str] | None = None
 
 
 class ConversationScriptSuggestionsTopicSuggestionContext(Model):
@@ -8325,25 +7543,19 @@ class ConversationScriptSuggestionsTopicSuggestionContext(Model):
         participant_type: Allowed values: "UNKNOWN", "AGENT", "CUSTOMER".
     """
 
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
-    )
-    assistant_id: str | None | UnsetType = field(name="assistantId", default=UNSET)
-    utterance_id: str | None | UnsetType = field(name="utteranceId", default=UNSET)
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    query_statement: str | None | UnsetType = field(
-        name="queryStatement", default=UNSET
-    )
-    language: str | None | UnsetType = UNSET
+    queue_id: str | None = field(name="queueId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    assistant_id: str | None = field(name="assistantId", default=None)
+    utterance_id: str | None = field(name="utteranceId", default=None)
+    message_id: str | None = field(name="messageId", default=None)
+    query_statement: str | None = field(name="queryStatement", default=None)
+    language: str | None = None
     query_reformulation_context: (
-        ConversationScriptSuggestionsTopicQueryReformulationContext | None | UnsetType
-    ) = field(name="queryReformulationContext", default=UNSET)
-    participant_type: str | None | UnsetType = field(
-        name="participantType", default=UNSET
-    )
+        ConversationScriptSuggestionsTopicQueryReformulationContext | None
+    ) = field(name="queryReformulationContext", default=None)
+    participant_type: str | None = field(name="participantType", default=None)
 
 
 class ConversationScriptSuggestionsTopicSuggestionFeedback(Model):
@@ -8355,7 +7567,7 @@ class ConversationScriptSuggestionsTopicSuggestionFeedback(Model):
         rating: Allowed values: "Unknown", "Negative", "Positive".
     """
 
-    rating: str | None | UnsetType = UNSET
+    rating: str | None = None
 
 
 class ConversationSecureAttributes(Model):
@@ -8366,8 +7578,8 @@ class ConversationSecureAttributes(Model):
         version: The version used to detect conflicting updates when using PUT. Not used for PATCH.
     """
 
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    attributes: dict[str, str] | None = None
+    version: int | None = None
 
 
 class ConversationSessionSummary(Model):
@@ -8390,24 +7602,24 @@ class ConversationSessionSummary(Model):
         participants: The list of participants.
     """
 
-    id: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    confidence: float | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    language: str | None | UnsetType = UNSET
-    predicted_wrapup_codes: list[ConversationSummaryWrapupCode] | None | UnsetType = (
-        field(name="predictedWrapupCodes", default=UNSET)
+    id: str | None = None
+    text: str | None = None
+    confidence: float | None = None
+    status: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    language: str | None = None
+    predicted_wrapup_codes: list[ConversationSummaryWrapupCode] | None = field(
+        name="predictedWrapupCodes", default=None
     )
-    edited_summary: ConversationEditedInput | None | UnsetType = field(
-        name="editedSummary", default=UNSET
+    edited_summary: ConversationEditedInput | None = field(
+        name="editedSummary", default=None
     )
-    reason: ConversationSummaryReason | None | UnsetType = UNSET
-    followup: ConversationSummaryFollowup | None | UnsetType = UNSET
-    resolution: ConversationSummaryResolution | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    communication: Entity | None | UnsetType = UNSET
-    participants: list[AddressableEntityRef] | None | UnsetType = UNSET
+    reason: ConversationSummaryReason | None = None
+    followup: ConversationSummaryFollowup | None = None
+    resolution: ConversationSummaryResolution | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    communication: Entity | None = None
+    participants: list[AddressableEntityRef] | None = None
 
 
 class ConversationSocialExpressionEventTopicConversationDivisionMembership(Model):
@@ -8416,12 +7628,10 @@ class ConversationSocialExpressionEventTopicConversationDivisionMembership(Model
     A notification (event) schema, delivered over the notifications API.
     """
 
-    division: (
-        ConversationSocialExpressionEventTopicDomainEntityRef | None | UnsetType
-    ) = UNSET
-    entities: (
-        list[ConversationSocialExpressionEventTopicDivisionEntityRef] | None | UnsetType
-    ) = UNSET
+    division: ConversationSocialExpressionEventTopicDomainEntityRef | None = None
+    entities: list[ConversationSocialExpressionEventTopicDivisionEntityRef] | None = (
+        None
+    )
 
 
 class ConversationSocialExpressionEventTopicConversationRoutingData(Model):
@@ -8438,20 +7648,14 @@ class ConversationSocialExpressionEventTopicConversationRoutingData(Model):
         skill_expression_id: The skill expression to use for routing decisions. If specified, it takes priority over skills.
     """
 
-    queue: ConversationSocialExpressionEventTopicUriReference | None | UnsetType = UNSET
-    language: ConversationSocialExpressionEventTopicUriReference | None | UnsetType = (
-        UNSET
+    queue: ConversationSocialExpressionEventTopicUriReference | None = None
+    language: ConversationSocialExpressionEventTopicUriReference | None = None
+    priority: int | None = None
+    skills: list[ConversationSocialExpressionEventTopicUriReference] | None = None
+    scored_agents: list[ConversationSocialExpressionEventTopicScoredAgent] | None = (
+        field(name="scoredAgents", default=None)
     )
-    priority: int | None | UnsetType = UNSET
-    skills: (
-        list[ConversationSocialExpressionEventTopicUriReference] | None | UnsetType
-    ) = UNSET
-    scored_agents: (
-        list[ConversationSocialExpressionEventTopicScoredAgent] | None | UnsetType
-    ) = field(name="scoredAgents", default=UNSET)
-    skill_expression_id: str | None | UnsetType = field(
-        name="skillExpressionId", default=UNSET
-    )
+    skill_expression_id: str | None = field(name="skillExpressionId", default=None)
 
 
 class ConversationSocialExpressionEventTopicDetail(Model):
@@ -8460,10 +7664,10 @@ class ConversationSocialExpressionEventTopicDetail(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    field_name: str | None | UnsetType = field(name="fieldName", default=UNSET)
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
+    error_code: str | None = field(name="errorCode", default=None)
+    field_name: str | None = field(name="fieldName", default=None)
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
 
 
 class ConversationSocialExpressionEventTopicDivisionEntityRef(Model):
@@ -8475,10 +7679,10 @@ class ConversationSocialExpressionEventTopicDivisionEntityRef(Model):
         date_division_updated: The time the entity division was last updated.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    date_division_updated: datetime | None | UnsetType = field(
-        name="dateDivisionUpdated", default=UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    date_division_updated: datetime | None = field(
+        name="dateDivisionUpdated", default=None
     )
 
 
@@ -8488,8 +7692,8 @@ class ConversationSocialExpressionEventTopicDomainEntityRef(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ConversationSocialExpressionEventTopicErrorBody(Model):
@@ -8498,25 +7702,17 @@ class ConversationSocialExpressionEventTopicErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    message: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    details: list[ConversationSocialExpressionEventTopicDetail] | None | UnsetType = (
-        UNSET
-    )
-    errors: list[ConversationSocialExpressionEventTopicErrorBody] | None | UnsetType = (
-        UNSET
-    )
-    limit: ConversationSocialExpressionEventTopicLimit | None | UnsetType = UNSET
+    message: str | None = None
+    code: str | None = None
+    status: int | None = None
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    details: list[ConversationSocialExpressionEventTopicDetail] | None = None
+    errors: list[ConversationSocialExpressionEventTopicErrorBody] | None = None
+    limit: ConversationSocialExpressionEventTopicLimit | None = None
 
 
 class ConversationSocialExpressionEventTopicJourneyAction(Model):
@@ -8528,10 +7724,10 @@ class ConversationSocialExpressionEventTopicJourneyAction(Model):
         id: The ID of an action from the Journey System (an action is spawned from an actionMap)
     """
 
-    id: str | None | UnsetType = UNSET
-    action_map: (
-        ConversationSocialExpressionEventTopicJourneyActionMap | None | UnsetType
-    ) = field(name="actionMap", default=UNSET)
+    id: str | None = None
+    action_map: ConversationSocialExpressionEventTopicJourneyActionMap | None = field(
+        name="actionMap", default=None
+    )
 
 
 class ConversationSocialExpressionEventTopicJourneyActionMap(Model):
@@ -8544,8 +7740,8 @@ class ConversationSocialExpressionEventTopicJourneyActionMap(Model):
         version: The version number of the actionMap in the Journey System at the time this action was triggered
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    version: int | None = None
 
 
 class ConversationSocialExpressionEventTopicJourneyContext(Model):
@@ -8554,15 +7750,13 @@ class ConversationSocialExpressionEventTopicJourneyContext(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    customer: (
-        ConversationSocialExpressionEventTopicJourneyCustomer | None | UnsetType
-    ) = UNSET
+    customer: ConversationSocialExpressionEventTopicJourneyCustomer | None = None
     customer_session: (
-        ConversationSocialExpressionEventTopicJourneyCustomerSession | None | UnsetType
-    ) = field(name="customerSession", default=UNSET)
-    triggering_action: (
-        ConversationSocialExpressionEventTopicJourneyAction | None | UnsetType
-    ) = field(name="triggeringAction", default=UNSET)
+        ConversationSocialExpressionEventTopicJourneyCustomerSession | None
+    ) = field(name="customerSession", default=None)
+    triggering_action: ConversationSocialExpressionEventTopicJourneyAction | None = (
+        field(name="triggeringAction", default=None)
+    )
 
 
 class ConversationSocialExpressionEventTopicJourneyCustomer(Model):
@@ -8575,8 +7769,8 @@ class ConversationSocialExpressionEventTopicJourneyCustomer(Model):
         id_type: The type of the customerId within the Journey System (e.g. cookie).
     """
 
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
 
 
 class ConversationSocialExpressionEventTopicJourneyCustomerSession(Model):
@@ -8589,8 +7783,8 @@ class ConversationSocialExpressionEventTopicJourneyCustomerSession(Model):
         type: The type of the Customer/User's session within the Journey System (e.g. web, app)
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
 
 
 class ConversationSocialExpressionEventTopicLimit(Model):
@@ -8602,10 +7796,10 @@ class ConversationSocialExpressionEventTopicLimit(Model):
         namespace: Allowed values: "agent.assistant", "analytics.alerting", "analytics", "analytics.realtime", "analytics.reporting.settings", "architect", "audiohook", "audit", "auth.api", "authorization", "automation.testing", "bots", "bots.voice", "callback", "cobrowse", "content.management", "conversation", "dataactions", "datatables", "directory", "email", "event.orchestration", "external.contacts", "gcv", "gdpr", "groups", "historical.adherence", "infrastructureascode", "integrations", "intent.miner", "journey", "knowledge", "language.understanding", "learning", "limit.registry", "marketplace", "media.communications", "messaging", "notifications", "onboarding", "outbound", "platform.api", "predictive.routing", "presence", "quality", "recording", "response.management", "routing", "scim", "search", "secondary.automation.testing", "skills", "speech.and.text.analytics", "speech.integration", "supportability", "task.management", "telephony.configuration", "usage", "users", "web.deployments", "web.messaging", "webchat", "webhooks", "workforce.management".
     """
 
-    key: str | None | UnsetType = UNSET
-    namespace: str | None | UnsetType = UNSET
-    value: int | None | UnsetType = UNSET
-    documented: bool | None | UnsetType = UNSET
+    key: str | None = None
+    namespace: str | None = None
+    value: int | None = None
+    documented: bool | None = None
 
 
 class ConversationSocialExpressionEventTopicQueueMediaSettings(Model):
@@ -8620,18 +7814,16 @@ class ConversationSocialExpressionEventTopicQueueMediaSettings(Model):
         enable_auto_answer: Flag to indicate if auto answer is enabled for the given media type or media subtype.
     """
 
-    alerting_timeout_seconds: int | None | UnsetType = field(
-        name="alertingTimeoutSeconds", default=UNSET
+    alerting_timeout_seconds: int | None = field(
+        name="alertingTimeoutSeconds", default=None
     )
-    auto_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="autoAnswerAlertToneSeconds", default=UNSET
+    auto_answer_alert_tone_seconds: float | None = field(
+        name="autoAnswerAlertToneSeconds", default=None
     )
-    manual_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="manualAnswerAlertToneSeconds", default=UNSET
+    manual_answer_alert_tone_seconds: float | None = field(
+        name="manualAnswerAlertToneSeconds", default=None
     )
-    enable_auto_answer: bool | None | UnsetType = field(
-        name="enableAutoAnswer", default=UNSET
-    )
+    enable_auto_answer: bool | None = field(name="enableAutoAnswer", default=None)
 
 
 class ConversationSocialExpressionEventTopicScoredAgent(Model):
@@ -8644,8 +7836,8 @@ class ConversationSocialExpressionEventTopicScoredAgent(Model):
         score: Agent's score for the current conversation, from 0 - 100, higher being better
     """
 
-    agent: ConversationSocialExpressionEventTopicUriReference | None | UnsetType = UNSET
-    score: int | None | UnsetType = UNSET
+    agent: ConversationSocialExpressionEventTopicUriReference | None = None
+    score: int | None = None
 
 
 class ConversationSocialExpressionEventTopicSocialConversation(Model):
@@ -8654,31 +7846,20 @@ class ConversationSocialExpressionEventTopicSocialConversation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
     participants: (
-        list[ConversationSocialExpressionEventTopicSocialMediaParticipant]
-        | None
-        | UnsetType
-    ) = UNSET
-    other_media_uris: list[str] | None | UnsetType = field(
-        name="otherMediaUris", default=UNSET
-    )
-    address: str | None | UnsetType = UNSET
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    access_attributes: list[str] | None | UnsetType = field(
-        name="accessAttributes", default=UNSET
-    )
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
+        list[ConversationSocialExpressionEventTopicSocialMediaParticipant] | None
+    ) = None
+    other_media_uris: list[str] | None = field(name="otherMediaUris", default=None)
+    address: str | None = None
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    access_attributes: list[str] | None = field(name="accessAttributes", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
     divisions: (
         list[ConversationSocialExpressionEventTopicConversationDivisionMembership]
         | None
-        | UnsetType
-    ) = UNSET
+    ) = None
 
 
 class ConversationSocialExpressionEventTopicSocialMediaParticipant(Model):
@@ -8694,86 +7875,66 @@ class ConversationSocialExpressionEventTopicSocialMediaParticipant(Model):
         flagged_reason: Allowed values: "general".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    address: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    address: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    purpose: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    direction: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    held: bool | None = None
+    wrapup_required: bool | None = field(name="wrapupRequired", default=None)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    user: ConversationSocialExpressionEventTopicUriReference | None = None
+    queue: ConversationSocialExpressionEventTopicUriReference | None = None
+    team: ConversationSocialExpressionEventTopicUriReference | None = None
+    attributes: dict[str, str] | None = None
+    error_info: ConversationSocialExpressionEventTopicErrorBody | None = field(
+        name="errorInfo", default=None
     )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    script: ConversationSocialExpressionEventTopicUriReference | None = None
+    wrapup_timeout_ms: int | None = field(name="wrapupTimeoutMs", default=None)
+    wrapup_skipped: bool | None = field(name="wrapupSkipped", default=None)
+    alerting_timeout_ms: int | None = field(name="alertingTimeoutMs", default=None)
+    provider: str | None = None
+    external_contact: ConversationSocialExpressionEventTopicUriReference | None = field(
+        name="externalContact", default=None
     )
-    purpose: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    external_contact_initial_division_id: str | None = field(
+        name="externalContactInitialDivisionId", default=None
     )
-    held: bool | None | UnsetType = UNSET
-    wrapup_required: bool | None | UnsetType = field(
-        name="wrapupRequired", default=UNSET
+    external_organization: ConversationSocialExpressionEventTopicUriReference | None = (
+        field(name="externalOrganization", default=None)
     )
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    user: ConversationSocialExpressionEventTopicUriReference | None | UnsetType = UNSET
-    queue: ConversationSocialExpressionEventTopicUriReference | None | UnsetType = UNSET
-    team: ConversationSocialExpressionEventTopicUriReference | None | UnsetType = UNSET
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    error_info: ConversationSocialExpressionEventTopicErrorBody | None | UnsetType = (
-        field(name="errorInfo", default=UNSET)
-    )
-    script: ConversationSocialExpressionEventTopicUriReference | None | UnsetType = (
-        UNSET
-    )
-    wrapup_timeout_ms: int | None | UnsetType = field(
-        name="wrapupTimeoutMs", default=UNSET
-    )
-    wrapup_skipped: bool | None | UnsetType = field(name="wrapupSkipped", default=UNSET)
-    alerting_timeout_ms: int | None | UnsetType = field(
-        name="alertingTimeoutMs", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    external_contact: (
-        ConversationSocialExpressionEventTopicUriReference | None | UnsetType
-    ) = field(name="externalContact", default=UNSET)
-    external_contact_initial_division_id: str | None | UnsetType = field(
-        name="externalContactInitialDivisionId", default=UNSET
-    )
-    external_organization: (
-        ConversationSocialExpressionEventTopicUriReference | None | UnsetType
-    ) = field(name="externalOrganization", default=UNSET)
-    wrapup: ConversationSocialExpressionEventTopicWrapup | None | UnsetType = UNSET
+    wrapup: ConversationSocialExpressionEventTopicWrapup | None = None
     conversation_routing_data: (
-        ConversationSocialExpressionEventTopicConversationRoutingData | None | UnsetType
-    ) = field(name="conversationRoutingData", default=UNSET)
-    peer: str | None | UnsetType = UNSET
-    screen_recording_state: str | None | UnsetType = field(
-        name="screenRecordingState", default=UNSET
+        ConversationSocialExpressionEventTopicConversationRoutingData | None
+    ) = field(name="conversationRoutingData", default=None)
+    peer: str | None = None
+    screen_recording_state: str | None = field(
+        name="screenRecordingState", default=None
     )
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    journey_context: (
-        ConversationSocialExpressionEventTopicJourneyContext | None | UnsetType
-    ) = field(name="journeyContext", default=UNSET)
-    start_acw_time: datetime | None | UnsetType = field(
-        name="startAcwTime", default=UNSET
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    journey_context: ConversationSocialExpressionEventTopicJourneyContext | None = (
+        field(name="journeyContext", default=None)
     )
-    end_acw_time: datetime | None | UnsetType = field(name="endAcwTime", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
-    media_roles: list[str] | None | UnsetType = field(name="mediaRoles", default=UNSET)
+    start_acw_time: datetime | None = field(name="startAcwTime", default=None)
+    end_acw_time: datetime | None = field(name="endAcwTime", default=None)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
+    media_roles: list[str] | None = field(name="mediaRoles", default=None)
     queue_media_settings: (
-        ConversationSocialExpressionEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    social_media_id: str | None | UnsetType = field(name="socialMediaId", default=UNSET)
-    social_media_hub: str | None | UnsetType = field(
-        name="socialMediaHub", default=UNSET
-    )
-    social_user_name: str | None | UnsetType = field(
-        name="socialUserName", default=UNSET
-    )
-    preview_text: str | None | UnsetType = field(name="previewText", default=UNSET)
+        ConversationSocialExpressionEventTopicQueueMediaSettings | None
+    ) = field(name="queueMediaSettings", default=None)
+    social_media_id: str | None = field(name="socialMediaId", default=None)
+    social_media_hub: str | None = field(name="socialMediaHub", default=None)
+    social_user_name: str | None = field(name="socialUserName", default=None)
+    preview_text: str | None = field(name="previewText", default=None)
 
 
 class ConversationSocialExpressionEventTopicUriReference(Model):
@@ -8786,8 +7947,8 @@ class ConversationSocialExpressionEventTopicUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class ConversationSocialExpressionEventTopicWrapup(Model):
@@ -8803,13 +7964,11 @@ class ConversationSocialExpressionEventTopicWrapup(Model):
         end_time: The timestamp when the wrapup was finished.
     """
 
-    code: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
+    code: str | None = None
+    notes: str | None = None
+    tags: list[str] | None = None
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
 
 
 class ConversationSummariesGetResponse(Model):
@@ -8821,10 +7980,10 @@ class ConversationSummariesGetResponse(Model):
         session_summaries: All the summaries of the session.
     """
 
-    conversation: AddressableEntityRef | None | UnsetType = UNSET
-    summary: ConversationSummary | None | UnsetType = UNSET
-    session_summaries: list[ConversationSessionSummary] | None | UnsetType = field(
-        name="sessionSummaries", default=UNSET
+    conversation: AddressableEntityRef | None = None
+    summary: ConversationSummary | None = None
+    session_summaries: list[ConversationSessionSummary] | None = field(
+        name="sessionSummaries", default=None
     )
 
 
@@ -8847,23 +8006,23 @@ class ConversationSummary(Model):
         participants: The list of participants.
     """
 
-    id: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    confidence: float | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    language: str | None | UnsetType = UNSET
-    predicted_wrapup_codes: list[ConversationSummaryWrapupCode] | None | UnsetType = (
-        field(name="predictedWrapupCodes", default=UNSET)
+    id: str | None = None
+    text: str | None = None
+    confidence: float | None = None
+    status: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    language: str | None = None
+    predicted_wrapup_codes: list[ConversationSummaryWrapupCode] | None = field(
+        name="predictedWrapupCodes", default=None
     )
-    edited_summary: ConversationEditedInput | None | UnsetType = field(
-        name="editedSummary", default=UNSET
+    edited_summary: ConversationEditedInput | None = field(
+        name="editedSummary", default=None
     )
-    reason: ConversationSummaryReason | None | UnsetType = UNSET
-    followup: ConversationSummaryFollowup | None | UnsetType = UNSET
-    resolution: ConversationSummaryResolution | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    participants: list[AddressableEntityRef] | None | UnsetType = UNSET
+    reason: ConversationSummaryReason | None = None
+    followup: ConversationSummaryFollowup | None = None
+    resolution: ConversationSummaryResolution | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    participants: list[AddressableEntityRef] | None = None
 
 
 class ConversationSummaryEditedBy(Model):
@@ -8874,8 +8033,8 @@ class ConversationSummaryEditedBy(Model):
         purpose: The participant purpose of the user. Allowed values: "Unknown", "Acd", "Agent", "Customer", "Workflow".
     """
 
-    user: AddressableEntityRef | None | UnsetType = UNSET
-    purpose: str | None | UnsetType = UNSET
+    user: AddressableEntityRef | None = None
+    purpose: str | None = None
 
 
 class ConversationSummaryExtractedEntity(Model):
@@ -8886,8 +8045,8 @@ class ConversationSummaryExtractedEntity(Model):
         value: The value for the extracted entity
     """
 
-    label: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    label: str | None = None
+    value: str | None = None
 
 
 class ConversationSummaryFollowup(Model):
@@ -8899,9 +8058,9 @@ class ConversationSummaryFollowup(Model):
         description: The description.
     """
 
-    confidence: float | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
+    confidence: float | None = None
+    text: str | None = None
+    description: str | None = None
 
 
 class ConversationSummaryLabel(Model):
@@ -8913,9 +8072,9 @@ class ConversationSummaryLabel(Model):
         type: The type of the label Allowed values: "Unknown", "CustomerSetting".
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    name: str | None = None
+    description: str | None = None
+    type: str | None = None
 
 
 class ConversationSummaryReason(Model):
@@ -8927,9 +8086,9 @@ class ConversationSummaryReason(Model):
         description: The description.
     """
 
-    confidence: float | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
+    confidence: float | None = None
+    text: str | None = None
+    description: str | None = None
 
 
 class ConversationSummaryResolution(Model):
@@ -8942,10 +8101,10 @@ class ConversationSummaryResolution(Model):
         outcome: The outcome of the conversation's resolution.
     """
 
-    confidence: float | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    outcome: str | None | UnsetType = UNSET
+    confidence: float | None = None
+    text: str | None = None
+    description: str | None = None
+    outcome: str | None = None
 
 
 class ConversationSummaryTopicConversationFollowupAction(Model):
@@ -8954,9 +8113,9 @@ class ConversationSummaryTopicConversationFollowupAction(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    text: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    score: float | None | UnsetType = UNSET
+    text: str | None = None
+    description: str | None = None
+    score: float | None = None
 
 
 class ConversationSummaryTopicConversationHeadline(Model):
@@ -8965,9 +8124,9 @@ class ConversationSummaryTopicConversationHeadline(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    text: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    score: float | None | UnsetType = UNSET
+    text: str | None = None
+    description: str | None = None
+    score: float | None = None
 
 
 class ConversationSummaryTopicConversationReason(Model):
@@ -8976,9 +8135,9 @@ class ConversationSummaryTopicConversationReason(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    text: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    score: float | None | UnsetType = UNSET
+    text: str | None = None
+    description: str | None = None
+    score: float | None = None
 
 
 class ConversationSummaryTopicConversationResolution(Model):
@@ -8987,12 +8146,10 @@ class ConversationSummaryTopicConversationResolution(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    text: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    resolution_value: str | None | UnsetType = field(
-        name="resolutionValue", default=UNSET
-    )
-    score: float | None | UnsetType = UNSET
+    text: str | None = None
+    description: str | None = None
+    resolution_value: str | None = field(name="resolutionValue", default=None)
+    score: float | None = None
 
 
 class ConversationSummaryTopicConversationSummary(Model):
@@ -9001,8 +8158,8 @@ class ConversationSummaryTopicConversationSummary(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    text: str | None | UnsetType = UNSET
-    score: float | None | UnsetType = UNSET
+    text: str | None = None
+    score: float | None = None
 
 
 class ConversationSummaryTopicConversationSummaryEvent(Model):
@@ -9018,54 +8175,44 @@ class ConversationSummaryTopicConversationSummaryEvent(Model):
         error_type: Allowed values: "UNKNOWN", "CONVERSATION_TOO_LONG", "CONVERSATION_TOO_SHORT", "RATE_LIMITED".
     """
 
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
     participants: (
-        list[ConversationSummaryTopicConversationSummaryParticipant] | None | UnsetType
-    ) = UNSET
-    communication_ids: list[str] | None | UnsetType = field(
-        name="communicationIds", default=UNSET
+        list[ConversationSummaryTopicConversationSummaryParticipant] | None
+    ) = None
+    communication_ids: list[str] | None = field(name="communicationIds", default=None)
+    latest_communication_id: str | None = field(
+        name="latestCommunicationId", default=None
     )
-    latest_communication_id: str | None | UnsetType = field(
-        name="latestCommunicationId", default=UNSET
-    )
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    message_type: str | None | UnsetType = field(name="messageType", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    summary_id: str | None | UnsetType = field(name="summaryId", default=UNSET)
-    language: str | None | UnsetType = UNSET
-    summary: ConversationSummaryTopicConversationSummary | None | UnsetType = UNSET
-    headline: ConversationSummaryTopicConversationHeadline | None | UnsetType = UNSET
-    reason: ConversationSummaryTopicConversationReason | None | UnsetType = UNSET
-    resolution: ConversationSummaryTopicConversationResolution | None | UnsetType = (
-        UNSET
-    )
+    created_date: datetime | None = field(name="createdDate", default=None)
+    message_type: str | None = field(name="messageType", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    summary_id: str | None = field(name="summaryId", default=None)
+    language: str | None = None
+    summary: ConversationSummaryTopicConversationSummary | None = None
+    headline: ConversationSummaryTopicConversationHeadline | None = None
+    reason: ConversationSummaryTopicConversationReason | None = None
+    resolution: ConversationSummaryTopicConversationResolution | None = None
     followup_actions: (
-        list[ConversationSummaryTopicConversationFollowupAction] | None | UnsetType
-    ) = field(name="followupActions", default=UNSET)
+        list[ConversationSummaryTopicConversationFollowupAction] | None
+    ) = field(name="followupActions", default=None)
     extracted_entities: (
-        list[ConversationSummaryTopicSummaryExtractedCustomEntity] | None | UnsetType
-    ) = field(name="extractedEntities", default=UNSET)
-    wrap_up_codes: (
-        list[ConversationSummaryTopicConversationWrapUpCode] | None | UnsetType
-    ) = field(name="wrapUpCodes", default=UNSET)
-    trigger_source: ConversationSummaryTopicTriggerSource | None | UnsetType = field(
-        name="triggerSource", default=UNSET
+        list[ConversationSummaryTopicSummaryExtractedCustomEntity] | None
+    ) = field(name="extractedEntities", default=None)
+    wrap_up_codes: list[ConversationSummaryTopicConversationWrapUpCode] | None = field(
+        name="wrapUpCodes", default=None
     )
-    summary_source_type: str | None | UnsetType = field(
-        name="summarySourceType", default=UNSET
+    trigger_source: ConversationSummaryTopicTriggerSource | None = field(
+        name="triggerSource", default=None
     )
-    trigger_type: str | None | UnsetType = field(name="triggerType", default=UNSET)
-    last_edited_by: (
-        ConversationSummaryTopicConversationSummaryParticipant | None | UnsetType
-    ) = field(name="lastEditedBy", default=UNSET)
-    error_type: str | None | UnsetType = field(name="errorType", default=UNSET)
-    duration_ms: int | None | UnsetType = field(name="durationMs", default=UNSET)
-    labels: (
-        list[ConversationSummaryTopicConversationSummaryLabel] | None | UnsetType
-    ) = UNSET
+    summary_source_type: str | None = field(name="summarySourceType", default=None)
+    trigger_type: str | None = field(name="triggerType", default=None)
+    last_edited_by: ConversationSummaryTopicConversationSummaryParticipant | None = (
+        field(name="lastEditedBy", default=None)
+    )
+    error_type: str | None = field(name="errorType", default=None)
+    duration_ms: int | None = field(name="durationMs", default=None)
+    labels: list[ConversationSummaryTopicConversationSummaryLabel] | None = None
 
 
 class ConversationSummaryTopicConversationSummaryLabel(Model):
@@ -9077,9 +8224,9 @@ class ConversationSummaryTopicConversationSummaryLabel(Model):
         type: Allowed values: "Unknown", "CustomerSetting".
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    name: str | None = None
+    description: str | None = None
+    type: str | None = None
 
 
 class ConversationSummaryTopicConversationSummaryParticipant(Model):
@@ -9091,8 +8238,8 @@ class ConversationSummaryTopicConversationSummaryParticipant(Model):
         purpose: Allowed values: "UNKNOWN", "ACD", "AGENT", "CUSTOMER", "WORKFLOW".
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    purpose: str | None | UnsetType = UNSET
+    user_id: str | None = field(name="userId", default=None)
+    purpose: str | None = None
 
 
 class ConversationSummaryTopicConversationWrapUpCode(Model):
@@ -9101,10 +8248,10 @@ class ConversationSummaryTopicConversationWrapUpCode(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    wrap_up_code_id: str | None | UnsetType = field(name="wrapUpCodeId", default=UNSET)
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    score: float | None | UnsetType = UNSET
+    wrap_up_code_id: str | None = field(name="wrapUpCodeId", default=None)
+    name: str | None = None
+    description: str | None = None
+    score: float | None = None
 
 
 class ConversationSummaryTopicSummaryExtractedCustomEntity(Model):
@@ -9113,8 +8260,8 @@ class ConversationSummaryTopicSummaryExtractedCustomEntity(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    label: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    label: str | None = None
+    value: str | None = None
 
 
 class ConversationSummaryTopicTriggerSource(Model):
@@ -9127,9 +8274,9 @@ class ConversationSummaryTopicTriggerSource(Model):
         source_outcome: Allowed values: "UNKNOWN", "CONTAINED", "TRANSFER".
     """
 
-    source_type: str | None | UnsetType = field(name="sourceType", default=UNSET)
-    source_id: str | None | UnsetType = field(name="sourceId", default=UNSET)
-    source_outcome: str | None | UnsetType = field(name="sourceOutcome", default=UNSET)
+    source_type: str | None = field(name="sourceType", default=None)
+    source_id: str | None = field(name="sourceId", default=None)
+    source_outcome: str | None = field(name="sourceOutcome", default=None)
 
 
 class ConversationSummaryTopicVirtualAgentsConversationFollowupAction(Model):
@@ -9138,9 +8285,9 @@ class ConversationSummaryTopicVirtualAgentsConversationFollowupAction(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    text: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    score: float | None | UnsetType = UNSET
+    text: str | None = None
+    description: str | None = None
+    score: float | None = None
 
 
 class ConversationSummaryTopicVirtualAgentsConversationHeadline(Model):
@@ -9149,9 +8296,9 @@ class ConversationSummaryTopicVirtualAgentsConversationHeadline(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    text: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    score: float | None | UnsetType = UNSET
+    text: str | None = None
+    description: str | None = None
+    score: float | None = None
 
 
 class ConversationSummaryTopicVirtualAgentsConversationReason(Model):
@@ -9160,9 +8307,9 @@ class ConversationSummaryTopicVirtualAgentsConversationReason(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    text: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    score: float | None | UnsetType = UNSET
+    text: str | None = None
+    description: str | None = None
+    score: float | None = None
 
 
 class ConversationSummaryTopicVirtualAgentsConversationResolution(Model):
@@ -9171,12 +8318,10 @@ class ConversationSummaryTopicVirtualAgentsConversationResolution(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    text: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    resolution_value: str | None | UnsetType = field(
-        name="resolutionValue", default=UNSET
-    )
-    score: float | None | UnsetType = UNSET
+    text: str | None = None
+    description: str | None = None
+    resolution_value: str | None = field(name="resolutionValue", default=None)
+    score: float | None = None
 
 
 class ConversationSummaryTopicVirtualAgentsConversationSummary(Model):
@@ -9185,8 +8330,8 @@ class ConversationSummaryTopicVirtualAgentsConversationSummary(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    text: str | None | UnsetType = UNSET
-    score: float | None | UnsetType = UNSET
+    text: str | None = None
+    score: float | None = None
 
 
 class ConversationSummaryTopicVirtualAgentsConversationSummaryEvent(Model):
@@ -9202,72 +8347,48 @@ class ConversationSummaryTopicVirtualAgentsConversationSummaryEvent(Model):
         error_type: Allowed values: "UNKNOWN", "CONVERSATION_TOO_LONG", "CONVERSATION_TOO_SHORT", "RATE_LIMITED".
     """
 
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
     participants: (
-        list[ConversationSummaryTopicVirtualAgentsConversationSummaryParticipant]
-        | None
-        | UnsetType
-    ) = UNSET
-    communication_ids: list[str] | None | UnsetType = field(
-        name="communicationIds", default=UNSET
+        list[ConversationSummaryTopicVirtualAgentsConversationSummaryParticipant] | None
+    ) = None
+    communication_ids: list[str] | None = field(name="communicationIds", default=None)
+    latest_communication_id: str | None = field(
+        name="latestCommunicationId", default=None
     )
-    latest_communication_id: str | None | UnsetType = field(
-        name="latestCommunicationId", default=UNSET
+    created_date: datetime | None = field(name="createdDate", default=None)
+    message_type: str | None = field(name="messageType", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    summary_id: str | None = field(name="summaryId", default=None)
+    language: str | None = None
+    summary: ConversationSummaryTopicVirtualAgentsConversationSummary | None = None
+    headline: ConversationSummaryTopicVirtualAgentsConversationHeadline | None = None
+    reason: ConversationSummaryTopicVirtualAgentsConversationReason | None = None
+    resolution: ConversationSummaryTopicVirtualAgentsConversationResolution | None = (
+        None
     )
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    message_type: str | None | UnsetType = field(name="messageType", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    summary_id: str | None | UnsetType = field(name="summaryId", default=UNSET)
-    language: str | None | UnsetType = UNSET
-    summary: (
-        ConversationSummaryTopicVirtualAgentsConversationSummary | None | UnsetType
-    ) = UNSET
-    headline: (
-        ConversationSummaryTopicVirtualAgentsConversationHeadline | None | UnsetType
-    ) = UNSET
-    reason: (
-        ConversationSummaryTopicVirtualAgentsConversationReason | None | UnsetType
-    ) = UNSET
-    resolution: (
-        ConversationSummaryTopicVirtualAgentsConversationResolution | None | UnsetType
-    ) = UNSET
     followup_actions: (
-        list[ConversationSummaryTopicVirtualAgentsConversationFollowupAction]
-        | None
-        | UnsetType
-    ) = field(name="followupActions", default=UNSET)
+        list[ConversationSummaryTopicVirtualAgentsConversationFollowupAction] | None
+    ) = field(name="followupActions", default=None)
     extracted_entities: (
-        list[ConversationSummaryTopicVirtualAgentsSummaryExtractedCustomEntity]
-        | None
-        | UnsetType
-    ) = field(name="extractedEntities", default=UNSET)
+        list[ConversationSummaryTopicVirtualAgentsSummaryExtractedCustomEntity] | None
+    ) = field(name="extractedEntities", default=None)
     wrap_up_codes: (
-        list[ConversationSummaryTopicVirtualAgentsConversationWrapUpCode]
-        | None
-        | UnsetType
-    ) = field(name="wrapUpCodes", default=UNSET)
-    trigger_source: (
-        ConversationSummaryTopicVirtualAgentsTriggerSource | None | UnsetType
-    ) = field(name="triggerSource", default=UNSET)
-    summary_source_type: str | None | UnsetType = field(
-        name="summarySourceType", default=UNSET
+        list[ConversationSummaryTopicVirtualAgentsConversationWrapUpCode] | None
+    ) = field(name="wrapUpCodes", default=None)
+    trigger_source: ConversationSummaryTopicVirtualAgentsTriggerSource | None = field(
+        name="triggerSource", default=None
     )
-    trigger_type: str | None | UnsetType = field(name="triggerType", default=UNSET)
+    summary_source_type: str | None = field(name="summarySourceType", default=None)
+    trigger_type: str | None = field(name="triggerType", default=None)
     last_edited_by: (
-        ConversationSummaryTopicVirtualAgentsConversationSummaryParticipant
-        | None
-        | UnsetType
-    ) = field(name="lastEditedBy", default=UNSET)
-    error_type: str | None | UnsetType = field(name="errorType", default=UNSET)
-    duration_ms: int | None | UnsetType = field(name="durationMs", default=UNSET)
+        ConversationSummaryTopicVirtualAgentsConversationSummaryParticipant | None
+    ) = field(name="lastEditedBy", default=None)
+    error_type: str | None = field(name="errorType", default=None)
+    duration_ms: int | None = field(name="durationMs", default=None)
     labels: (
-        list[ConversationSummaryTopicVirtualAgentsConversationSummaryLabel]
-        | None
-        | UnsetType
-    ) = UNSET
+        list[ConversationSummaryTopicVirtualAgentsConversationSummaryLabel] | None
+    ) = None
 
 
 class ConversationSummaryTopicVirtualAgentsConversationSummaryLabel(Model):
@@ -9279,9 +8400,9 @@ class ConversationSummaryTopicVirtualAgentsConversationSummaryLabel(Model):
         type: Allowed values: "Unknown", "CustomerSetting".
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    name: str | None = None
+    description: str | None = None
+    type: str | None = None
 
 
 class ConversationSummaryTopicVirtualAgentsConversationSummaryParticipant(Model):
@@ -9293,8 +8414,8 @@ class ConversationSummaryTopicVirtualAgentsConversationSummaryParticipant(Model)
         purpose: Allowed values: "UNKNOWN", "ACD", "AGENT", "CUSTOMER", "WORKFLOW".
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    purpose: str | None | UnsetType = UNSET
+    user_id: str | None = field(name="userId", default=None)
+    purpose: str | None = None
 
 
 class ConversationSummaryTopicVirtualAgentsConversationWrapUpCode(Model):
@@ -9303,10 +8424,10 @@ class ConversationSummaryTopicVirtualAgentsConversationWrapUpCode(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    wrap_up_code_id: str | None | UnsetType = field(name="wrapUpCodeId", default=UNSET)
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    score: float | None | UnsetType = UNSET
+    wrap_up_code_id: str | None = field(name="wrapUpCodeId", default=None)
+    name: str | None = None
+    description: str | None = None
+    score: float | None = None
 
 
 class ConversationSummaryTopicVirtualAgentsSummaryExtractedCustomEntity(Model):
@@ -9315,8 +8436,8 @@ class ConversationSummaryTopicVirtualAgentsSummaryExtractedCustomEntity(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    label: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    label: str | None = None
+    value: str | None = None
 
 
 class ConversationSummaryTopicVirtualAgentsTriggerSource(Model):
@@ -9329,9 +8450,9 @@ class ConversationSummaryTopicVirtualAgentsTriggerSource(Model):
         source_outcome: Allowed values: "UNKNOWN", "CONTAINED", "TRANSFER".
     """
 
-    source_type: str | None | UnsetType = field(name="sourceType", default=UNSET)
-    source_id: str | None | UnsetType = field(name="sourceId", default=UNSET)
-    source_outcome: str | None | UnsetType = field(name="sourceOutcome", default=UNSET)
+    source_type: str | None = field(name="sourceType", default=None)
+    source_id: str | None = field(name="sourceId", default=None)
+    source_outcome: str | None = field(name="sourceOutcome", default=None)
 
 
 class ConversationSummaryTriggerSource(Model):
@@ -9343,9 +8464,9 @@ class ConversationSummaryTriggerSource(Model):
         source_outcome: The reason a trigger source finished processing. Only applies to Flow trigger source types. Allowed values: "Unknown", "Contained", "Transfer".
     """
 
-    source_type: str | None | UnsetType = field(name="sourceType", default=UNSET)
-    source_id: str | None | UnsetType = field(name="sourceId", default=UNSET)
-    source_outcome: str | None | UnsetType = field(name="sourceOutcome", default=UNSET)
+    source_type: str | None = field(name="sourceType", default=None)
+    source_id: str | None = field(name="sourceId", default=None)
+    source_outcome: str | None = field(name="sourceOutcome", default=None)
 
 
 class ConversationSummaryWrapupCode(Model):
@@ -9359,11 +8480,11 @@ class ConversationSummaryWrapupCode(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    confidence: float | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    confidence: float | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ConversationTagsUpdate(Model):
@@ -9373,7 +8494,7 @@ class ConversationTagsUpdate(Model):
         external_tag: The external tag associated with the conversation.
     """
 
-    external_tag: str | None | UnsetType = field(name="externalTag", default=UNSET)
+    external_tag: str | None = field(name="externalTag", default=None)
 
 
 class ConversationThirdPartyActionSuggestionsTopicQueryReformulationContext(Model):
@@ -9385,12 +8506,10 @@ class ConversationThirdPartyActionSuggestionsTopicQueryReformulationContext(Mode
         knowledge_classification: Allowed values: "Unknown", "Yes", "No", "Maybe".
     """
 
-    knowledge_classification: str | None | UnsetType = field(
-        name="knowledgeClassification", default=UNSET
+    knowledge_classification: str | None = field(
+        name="knowledgeClassification", default=None
     )
-    reformulated_query: str | None | UnsetType = field(
-        name="reformulatedQuery", default=UNSET
-    )
+    reformulated_query: str | None = field(name="reformulatedQuery", default=None)
 
 
 class ConversationThirdPartyActionSuggestionsTopicSuggestedIntent(Model):
@@ -9399,14 +8518,12 @@ class ConversationThirdPartyActionSuggestionsTopicSuggestedIntent(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    intent: str | None | UnsetType = UNSET
-    intent_id: str | None | UnsetType = field(name="intentId", default=UNSET)
-    confidence: float | None | UnsetType = UNSET
+    intent: str | None = None
+    intent_id: str | None = field(name="intentId", default=None)
+    confidence: float | None = None
     detected_slots: (
-        list[ConversationThirdPartyActionSuggestionsTopicSuggestedIntentSlot]
-        | None
-        | UnsetType
-    ) = field(name="detectedSlots", default=UNSET)
+        list[ConversationThirdPartyActionSuggestionsTopicSuggestedIntentSlot] | None
+    ) = field(name="detectedSlots", default=None)
 
 
 class ConversationThirdPartyActionSuggestionsTopicSuggestedIntentSlot(Model):
@@ -9415,10 +8532,10 @@ class ConversationThirdPartyActionSuggestionsTopicSuggestedIntentSlot(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    slot_name: str | None | UnsetType = field(name="slotName", default=UNSET)
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
-    slot_value: str | None | UnsetType = field(name="slotValue", default=UNSET)
-    probability: float | None | UnsetType = UNSET
+    slot_name: str | None = field(name="slotName", default=None)
+    entity_type: str | None = field(name="entityType", default=None)
+    slot_value: str | None = field(name="slotValue", default=None)
+    probability: float | None = None
 
 
 class ConversationThirdPartyActionSuggestionsTopicSuggestionContext(Model):
@@ -9431,27 +8548,19 @@ class ConversationThirdPartyActionSuggestionsTopicSuggestionContext(Model):
         participant_type: Allowed values: "UNKNOWN", "AGENT", "CUSTOMER".
     """
 
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
-    )
-    assistant_id: str | None | UnsetType = field(name="assistantId", default=UNSET)
-    utterance_id: str | None | UnsetType = field(name="utteranceId", default=UNSET)
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    query_statement: str | None | UnsetType = field(
-        name="queryStatement", default=UNSET
-    )
-    language: str | None | UnsetType = UNSET
+    queue_id: str | None = field(name="queueId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    assistant_id: str | None = field(name="assistantId", default=None)
+    utterance_id: str | None = field(name="utteranceId", default=None)
+    message_id: str | None = field(name="messageId", default=None)
+    query_statement: str | None = field(name="queryStatement", default=None)
+    language: str | None = None
     query_reformulation_context: (
-        ConversationThirdPartyActionSuggestionsTopicQueryReformulationContext
-        | None
-        | UnsetType
-    ) = field(name="queryReformulationContext", default=UNSET)
-    participant_type: str | None | UnsetType = field(
-        name="participantType", default=UNSET
-    )
+        ConversationThirdPartyActionSuggestionsTopicQueryReformulationContext | None
+    ) = field(name="queryReformulationContext", default=None)
+    participant_type: str | None = field(name="participantType", default=None)
 
 
 class ConversationThirdPartyActionSuggestionsTopicSuggestionFeedback(Model):
@@ -9463,7 +8572,7 @@ class ConversationThirdPartyActionSuggestionsTopicSuggestionFeedback(Model):
         rating: Allowed values: "Unknown", "Negative", "Positive".
     """
 
-    rating: str | None | UnsetType = UNSET
+    rating: str | None = None
 
 
 class ConversationThirdPartyActionSuggestionsTopicThirdPartyActionSuggestionEvent(
@@ -9479,32 +8588,22 @@ class ConversationThirdPartyActionSuggestionsTopicThirdPartyActionSuggestionEven
         engagement_type: Allowed values: "Unknown", "Dismissed", "Copied", "Opened", "Feedback".
     """
 
-    event_time: datetime | None | UnsetType = field(name="eventTime", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    event_time: datetime | None = field(name="eventTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    suggestion_id: str | None = field(name="suggestionId", default=None)
+    state: str | None = None
+    trigger_type: str | None = field(name="triggerType", default=None)
+    engagement_type: str | None = field(name="engagementType", default=None)
+    feedback: ConversationThirdPartyActionSuggestionsTopicSuggestionFeedback | None = (
+        None
     )
-    suggestion_id: str | None | UnsetType = field(name="suggestionId", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    trigger_type: str | None | UnsetType = field(name="triggerType", default=UNSET)
-    engagement_type: str | None | UnsetType = field(
-        name="engagementType", default=UNSET
-    )
-    feedback: (
-        ConversationThirdPartyActionSuggestionsTopicSuggestionFeedback
-        | None
-        | UnsetType
-    ) = UNSET
     active_intent: (
-        ConversationThirdPartyActionSuggestionsTopicSuggestedIntent | None | UnsetType
-    ) = field(name="activeIntent", default=UNSET)
-    context: (
-        ConversationThirdPartyActionSuggestionsTopicSuggestionContext | None | UnsetType
-    ) = UNSET
+        ConversationThirdPartyActionSuggestionsTopicSuggestedIntent | None
+    ) = field(name="activeIntent", default=None)
+    context: ConversationThirdPartyActionSuggestionsTopicSuggestionContext | None = None
     third_party_suggestion: (
-        ConversationThirdPartyActionSuggestionsTopicThirdPartySuggestion
-        | None
-        | UnsetType
-    ) = field(name="thirdPartySuggestion", default=UNSET)
+        ConversationThirdPartyActionSuggestionsTopicThirdPartySuggestion | None
+    ) = field(name="thirdPartySuggestion", default=None)
 
 
 class ConversationThirdPartyActionSuggestionsTopicThirdPartySuggestion(Model):
@@ -9513,13 +8612,12 @@ class ConversationThirdPartyActionSuggestionsTopicThirdPartySuggestion(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    text: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
+    text: str | None = None
+    title: str | None = None
     sources: (
         list[ConversationThirdPartyActionSuggestionsTopicThirdPartySuggestionSource]
         | None
-        | UnsetType
-    ) = UNSET
+    ) = None
 
 
 class ConversationThirdPartyActionSuggestionsTopicThirdPartySuggestionSource(Model):
@@ -9528,8 +8626,8 @@ class ConversationThirdPartyActionSuggestionsTopicThirdPartySuggestionSource(Mod
     A notification (event) schema, delivered over the notifications API.
     """
 
-    name: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
+    name: str | None = None
+    url: str | None = None
 
 
 class ConversationThreadingWindow(Model):
@@ -9541,10 +8639,10 @@ class ConversationThreadingWindow(Model):
         default_timeout_minutes: The default conversation threading window timeout (Minutes)
     """
 
-    id: str | None | UnsetType = UNSET
-    settings: list[ConversationThreadingWindowSetting] | None | UnsetType = UNSET
-    default_timeout_minutes: int | None | UnsetType = field(
-        name="defaultTimeoutMinutes", default=UNSET
+    id: str | None = None
+    settings: list[ConversationThreadingWindowSetting] | None = None
+    default_timeout_minutes: int | None = field(
+        name="defaultTimeoutMinutes", default=None
     )
 
 
@@ -9556,10 +8654,8 @@ class ConversationThreadingWindowSetting(Model):
         timeout_in_minutes: The conversation threading window timeout (Minutes) of specified messenger type
     """
 
-    messenger_type: str | None | UnsetType = field(name="messengerType", default=UNSET)
-    timeout_in_minutes: int | None | UnsetType = field(
-        name="timeoutInMinutes", default=UNSET
-    )
+    messenger_type: str | None = field(name="messengerType", default=None)
+    timeout_in_minutes: int | None = field(name="timeoutInMinutes", default=None)
 
 
 class ConversationUser(Model):
@@ -9569,7 +8665,7 @@ class ConversationUser(Model):
         id: The globally unique identifier for this user.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class ConversationUserDisposition(Model):
@@ -9581,9 +8677,9 @@ class ConversationUserDisposition(Model):
         user: The user that wrapped up the conversation.
     """
 
-    code: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    user: AddressableEntityRef | None | UnsetType = UNSET
+    code: str | None = None
+    notes: str | None = None
+    user: AddressableEntityRef | None = None
 
 
 class ConversationUtilizationLabelUpdate(Model):
@@ -9593,9 +8689,7 @@ class ConversationUtilizationLabelUpdate(Model):
         utilization_label_id: The utilization label associated with the conversation.
     """
 
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
 
 
 class ConversationVideoEventTopicConversationDivisionMembership(Model):
@@ -9604,10 +8698,8 @@ class ConversationVideoEventTopicConversationDivisionMembership(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    division: ConversationVideoEventTopicDomainEntityRef | None | UnsetType = UNSET
-    entities: list[ConversationVideoEventTopicDivisionEntityRef] | None | UnsetType = (
-        UNSET
-    )
+    division: ConversationVideoEventTopicDomainEntityRef | None = None
+    entities: list[ConversationVideoEventTopicDivisionEntityRef] | None = None
 
 
 class ConversationVideoEventTopicConversationRoutingData(Model):
@@ -9624,16 +8716,14 @@ class ConversationVideoEventTopicConversationRoutingData(Model):
         skill_expression_id: The skill expression to use for routing decisions. If specified, it takes priority over skills.
     """
 
-    queue: ConversationVideoEventTopicUriReference | None | UnsetType = UNSET
-    language: ConversationVideoEventTopicUriReference | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    skills: list[ConversationVideoEventTopicUriReference] | None | UnsetType = UNSET
-    scored_agents: list[ConversationVideoEventTopicScoredAgent] | None | UnsetType = (
-        field(name="scoredAgents", default=UNSET)
+    queue: ConversationVideoEventTopicUriReference | None = None
+    language: ConversationVideoEventTopicUriReference | None = None
+    priority: int | None = None
+    skills: list[ConversationVideoEventTopicUriReference] | None = None
+    scored_agents: list[ConversationVideoEventTopicScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )
-    skill_expression_id: str | None | UnsetType = field(
-        name="skillExpressionId", default=UNSET
-    )
+    skill_expression_id: str | None = field(name="skillExpressionId", default=None)
 
 
 class ConversationVideoEventTopicDetail(Model):
@@ -9642,10 +8732,10 @@ class ConversationVideoEventTopicDetail(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    field_name: str | None | UnsetType = field(name="fieldName", default=UNSET)
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
+    error_code: str | None = field(name="errorCode", default=None)
+    field_name: str | None = field(name="fieldName", default=None)
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
 
 
 class ConversationVideoEventTopicDivisionEntityRef(Model):
@@ -9657,10 +8747,10 @@ class ConversationVideoEventTopicDivisionEntityRef(Model):
         date_division_updated: The time the entity division was last updated.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    date_division_updated: datetime | None | UnsetType = field(
-        name="dateDivisionUpdated", default=UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    date_division_updated: datetime | None = field(
+        name="dateDivisionUpdated", default=None
     )
 
 
@@ -9670,8 +8760,8 @@ class ConversationVideoEventTopicDomainEntityRef(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ConversationVideoEventTopicErrorBody(Model):
@@ -9680,21 +8770,17 @@ class ConversationVideoEventTopicErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    message: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    details: list[ConversationVideoEventTopicDetail] | None | UnsetType = UNSET
-    errors: list[ConversationVideoEventTopicErrorBody] | None | UnsetType = UNSET
-    limit: ConversationVideoEventTopicLimit | None | UnsetType = UNSET
+    message: str | None = None
+    code: str | None = None
+    status: int | None = None
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    details: list[ConversationVideoEventTopicDetail] | None = None
+    errors: list[ConversationVideoEventTopicErrorBody] | None = None
+    limit: ConversationVideoEventTopicLimit | None = None
 
 
 class ConversationVideoEventTopicJourneyAction(Model):
@@ -9706,9 +8792,9 @@ class ConversationVideoEventTopicJourneyAction(Model):
         id: The ID of an action from the Journey System (an action is spawned from an actionMap)
     """
 
-    id: str | None | UnsetType = UNSET
-    action_map: ConversationVideoEventTopicJourneyActionMap | None | UnsetType = field(
-        name="actionMap", default=UNSET
+    id: str | None = None
+    action_map: ConversationVideoEventTopicJourneyActionMap | None = field(
+        name="actionMap", default=None
     )
 
 
@@ -9722,8 +8808,8 @@ class ConversationVideoEventTopicJourneyActionMap(Model):
         version: The version number of the actionMap in the Journey System at the time this action was triggered
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    version: int | None = None
 
 
 class ConversationVideoEventTopicJourneyContext(Model):
@@ -9732,12 +8818,12 @@ class ConversationVideoEventTopicJourneyContext(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    customer: ConversationVideoEventTopicJourneyCustomer | None | UnsetType = UNSET
-    customer_session: (
-        ConversationVideoEventTopicJourneyCustomerSession | None | UnsetType
-    ) = field(name="customerSession", default=UNSET)
-    triggering_action: ConversationVideoEventTopicJourneyAction | None | UnsetType = (
-        field(name="triggeringAction", default=UNSET)
+    customer: ConversationVideoEventTopicJourneyCustomer | None = None
+    customer_session: ConversationVideoEventTopicJourneyCustomerSession | None = field(
+        name="customerSession", default=None
+    )
+    triggering_action: ConversationVideoEventTopicJourneyAction | None = field(
+        name="triggeringAction", default=None
     )
 
 
@@ -9751,8 +8837,8 @@ class ConversationVideoEventTopicJourneyCustomer(Model):
         id_type: The type of the customerId within the Journey System (e.g. cookie).
     """
 
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
 
 
 class ConversationVideoEventTopicJourneyCustomerSession(Model):
@@ -9765,8 +8851,8 @@ class ConversationVideoEventTopicJourneyCustomerSession(Model):
         type: The type of the Customer/User's session within the Journey System (e.g. web, app)
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
 
 
 class ConversationVideoEventTopicLimit(Model):
@@ -9778,10 +8864,10 @@ class ConversationVideoEventTopicLimit(Model):
         namespace: Allowed values: "agent.assistant", "analytics.alerting", "analytics", "analytics.realtime", "analytics.reporting.settings", "architect", "audiohook", "audit", "auth.api", "authorization", "automation.testing", "bots", "bots.voice", "callback", "cobrowse", "content.management", "conversation", "dataactions", "datatables", "directory", "email", "event.orchestration", "external.contacts", "gcv", "gdpr", "groups", "historical.adherence", "infrastructureascode", "integrations", "intent.miner", "journey", "knowledge", "language.understanding", "learning", "limit.registry", "marketplace", "media.communications", "messaging", "notifications", "onboarding", "outbound", "platform.api", "predictive.routing", "presence", "quality", "recording", "response.management", "routing", "scim", "search", "secondary.automation.testing", "skills", "speech.and.text.analytics", "speech.integration", "supportability", "task.management", "telephony.configuration", "usage", "users", "web.deployments", "web.messaging", "webchat", "webhooks", "workforce.management".
     """
 
-    key: str | None | UnsetType = UNSET
-    namespace: str | None | UnsetType = UNSET
-    value: int | None | UnsetType = UNSET
-    documented: bool | None | UnsetType = UNSET
+    key: str | None = None
+    namespace: str | None = None
+    value: int | None = None
+    documented: bool | None = None
 
 
 class ConversationVideoEventTopicQueueMediaSettings(Model):
@@ -9796,18 +8882,16 @@ class ConversationVideoEventTopicQueueMediaSettings(Model):
         enable_auto_answer: Flag to indicate if auto answer is enabled for the given media type or media subtype.
     """
 
-    alerting_timeout_seconds: int | None | UnsetType = field(
-        name="alertingTimeoutSeconds", default=UNSET
+    alerting_timeout_seconds: int | None = field(
+        name="alertingTimeoutSeconds", default=None
     )
-    auto_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="autoAnswerAlertToneSeconds", default=UNSET
+    auto_answer_alert_tone_seconds: float | None = field(
+        name="autoAnswerAlertToneSeconds", default=None
     )
-    manual_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="manualAnswerAlertToneSeconds", default=UNSET
+    manual_answer_alert_tone_seconds: float | None = field(
+        name="manualAnswerAlertToneSeconds", default=None
     )
-    enable_auto_answer: bool | None | UnsetType = field(
-        name="enableAutoAnswer", default=UNSET
-    )
+    enable_auto_answer: bool | None = field(name="enableAutoAnswer", default=None)
 
 
 class ConversationVideoEventTopicScoredAgent(Model):
@@ -9820,8 +8904,8 @@ class ConversationVideoEventTopicScoredAgent(Model):
         score: Agent's score for the current conversation, from 0 - 100, higher being better
     """
 
-    agent: ConversationVideoEventTopicUriReference | None | UnsetType = UNSET
-    score: int | None | UnsetType = UNSET
+    agent: ConversationVideoEventTopicUriReference | None = None
+    score: int | None = None
 
 
 class ConversationVideoEventTopicUriReference(Model):
@@ -9834,8 +8918,8 @@ class ConversationVideoEventTopicUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class ConversationVideoEventTopicVideoConversation(Model):
@@ -9844,29 +8928,17 @@ class ConversationVideoEventTopicVideoConversation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    participants: (
-        list[ConversationVideoEventTopicVideoMediaParticipant] | None | UnsetType
-    ) = UNSET
-    other_media_uris: list[str] | None | UnsetType = field(
-        name="otherMediaUris", default=UNSET
-    )
-    address: str | None | UnsetType = UNSET
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    access_attributes: list[str] | None | UnsetType = field(
-        name="accessAttributes", default=UNSET
-    )
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
+    id: str | None = None
+    name: str | None = None
+    participants: list[ConversationVideoEventTopicVideoMediaParticipant] | None = None
+    other_media_uris: list[str] | None = field(name="otherMediaUris", default=None)
+    address: str | None = None
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    access_attributes: list[str] | None = field(name="accessAttributes", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
     divisions: (
-        list[ConversationVideoEventTopicConversationDivisionMembership]
-        | None
-        | UnsetType
-    ) = UNSET
+        list[ConversationVideoEventTopicConversationDivisionMembership] | None
+    ) = None
 
 
 class ConversationVideoEventTopicVideoMediaParticipant(Model):
@@ -9882,82 +8954,68 @@ class ConversationVideoEventTopicVideoMediaParticipant(Model):
         flagged_reason: Allowed values: "general".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    address: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    address: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    purpose: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    direction: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    held: bool | None = None
+    wrapup_required: bool | None = field(name="wrapupRequired", default=None)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    user: ConversationVideoEventTopicUriReference | None = None
+    queue: ConversationVideoEventTopicUriReference | None = None
+    team: ConversationVideoEventTopicUriReference | None = None
+    attributes: dict[str, str] | None = None
+    error_info: ConversationVideoEventTopicErrorBody | None = field(
+        name="errorInfo", default=None
     )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    script: ConversationVideoEventTopicUriReference | None = None
+    wrapup_timeout_ms: int | None = field(name="wrapupTimeoutMs", default=None)
+    wrapup_skipped: bool | None = field(name="wrapupSkipped", default=None)
+    alerting_timeout_ms: int | None = field(name="alertingTimeoutMs", default=None)
+    provider: str | None = None
+    external_contact: ConversationVideoEventTopicUriReference | None = field(
+        name="externalContact", default=None
     )
-    purpose: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    external_contact_initial_division_id: str | None = field(
+        name="externalContactInitialDivisionId", default=None
     )
-    held: bool | None | UnsetType = UNSET
-    wrapup_required: bool | None | UnsetType = field(
-        name="wrapupRequired", default=UNSET
+    external_organization: ConversationVideoEventTopicUriReference | None = field(
+        name="externalOrganization", default=None
     )
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    user: ConversationVideoEventTopicUriReference | None | UnsetType = UNSET
-    queue: ConversationVideoEventTopicUriReference | None | UnsetType = UNSET
-    team: ConversationVideoEventTopicUriReference | None | UnsetType = UNSET
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    error_info: ConversationVideoEventTopicErrorBody | None | UnsetType = field(
-        name="errorInfo", default=UNSET
-    )
-    script: ConversationVideoEventTopicUriReference | None | UnsetType = UNSET
-    wrapup_timeout_ms: int | None | UnsetType = field(
-        name="wrapupTimeoutMs", default=UNSET
-    )
-    wrapup_skipped: bool | None | UnsetType = field(name="wrapupSkipped", default=UNSET)
-    alerting_timeout_ms: int | None | UnsetType = field(
-        name="alertingTimeoutMs", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    external_contact: ConversationVideoEventTopicUriReference | None | UnsetType = (
-        field(name="externalContact", default=UNSET)
-    )
-    external_contact_initial_division_id: str | None | UnsetType = field(
-        name="externalContactInitialDivisionId", default=UNSET
-    )
-    external_organization: (
-        ConversationVideoEventTopicUriReference | None | UnsetType
-    ) = field(name="externalOrganization", default=UNSET)
-    wrapup: ConversationVideoEventTopicWrapup | None | UnsetType = UNSET
+    wrapup: ConversationVideoEventTopicWrapup | None = None
     conversation_routing_data: (
-        ConversationVideoEventTopicConversationRoutingData | None | UnsetType
-    ) = field(name="conversationRoutingData", default=UNSET)
-    peer: str | None | UnsetType = UNSET
-    screen_recording_state: str | None | UnsetType = field(
-        name="screenRecordingState", default=UNSET
+        ConversationVideoEventTopicConversationRoutingData | None
+    ) = field(name="conversationRoutingData", default=None)
+    peer: str | None = None
+    screen_recording_state: str | None = field(
+        name="screenRecordingState", default=None
     )
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    journey_context: ConversationVideoEventTopicJourneyContext | None | UnsetType = (
-        field(name="journeyContext", default=UNSET)
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    journey_context: ConversationVideoEventTopicJourneyContext | None = field(
+        name="journeyContext", default=None
     )
-    start_acw_time: datetime | None | UnsetType = field(
-        name="startAcwTime", default=UNSET
+    start_acw_time: datetime | None = field(name="startAcwTime", default=None)
+    end_acw_time: datetime | None = field(name="endAcwTime", default=None)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
+    media_roles: list[str] | None = field(name="mediaRoles", default=None)
+    queue_media_settings: ConversationVideoEventTopicQueueMediaSettings | None = field(
+        name="queueMediaSettings", default=None
     )
-    end_acw_time: datetime | None | UnsetType = field(name="endAcwTime", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
-    media_roles: list[str] | None | UnsetType = field(name="mediaRoles", default=UNSET)
-    queue_media_settings: (
-        ConversationVideoEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    audio_muted: bool | None | UnsetType = field(name="audioMuted", default=UNSET)
-    video_muted: bool | None | UnsetType = field(name="videoMuted", default=UNSET)
-    sharing_screen: bool | None | UnsetType = field(name="sharingScreen", default=UNSET)
-    peer_count: int | None | UnsetType = field(name="peerCount", default=UNSET)
-    context: str | None | UnsetType = UNSET
-    msids: list[str] | None | UnsetType = UNSET
+    audio_muted: bool | None = field(name="audioMuted", default=None)
+    video_muted: bool | None = field(name="videoMuted", default=None)
+    sharing_screen: bool | None = field(name="sharingScreen", default=None)
+    peer_count: int | None = field(name="peerCount", default=None)
+    context: str | None = None
+    msids: list[str] | None = None
 
 
 class ConversationVideoEventTopicWrapup(Model):
@@ -9973,10 +9031,8 @@ class ConversationVideoEventTopicWrapup(Model):
         end_time: The timestamp when the wrapup was finished.
     """
 
-    code: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
+    code: str | None = None
+    notes: str | None = None
+    tags: list[str] | None = None
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)

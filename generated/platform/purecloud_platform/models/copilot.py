@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Any, Model, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -42,35 +42,33 @@ class Copilot(Model):
         self_uri: The URI for this object
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    live_on_queue: bool | None | UnsetType = field(name="liveOnQueue", default=UNSET)
-    default_language: str | None | UnsetType = field(
-        name="defaultLanguage", default=UNSET
+    enabled: bool | None = None
+    live_on_queue: bool | None = field(name="liveOnQueue", default=None)
+    default_language: str | None = field(name="defaultLanguage", default=None)
+    knowledge_answer_config: KnowledgeAnswerConfig | None = field(
+        name="knowledgeAnswerConfig", default=None
     )
-    knowledge_answer_config: KnowledgeAnswerConfig | None | UnsetType = field(
-        name="knowledgeAnswerConfig", default=UNSET
+    summary_generation_config: SummaryGenerationConfig | None = field(
+        name="summaryGenerationConfig", default=None
     )
-    summary_generation_config: SummaryGenerationConfig | None | UnsetType = field(
-        name="summaryGenerationConfig", default=UNSET
+    wrapup_code_prediction_config: WrapupCodePredictionConfig | None = field(
+        name="wrapupCodePredictionConfig", default=None
     )
-    wrapup_code_prediction_config: WrapupCodePredictionConfig | None | UnsetType = (
-        field(name="wrapupCodePredictionConfig", default=UNSET)
+    answer_generation_config: AnswerGenerationConfig | None = field(
+        name="answerGenerationConfig", default=None
     )
-    answer_generation_config: AnswerGenerationConfig | None | UnsetType = field(
-        name="answerGenerationConfig", default=UNSET
+    nlu_engine_type: str | None = field(name="nluEngineType", default=None)
+    nlu_config: NluConfig | None = field(name="nluConfig", default=None)
+    rule_engine_config: RuleEngineConfig | None = field(
+        name="ruleEngineConfig", default=None
     )
-    nlu_engine_type: str | None | UnsetType = field(name="nluEngineType", default=UNSET)
-    nlu_config: NluConfig | None | UnsetType = field(name="nluConfig", default=UNSET)
-    rule_engine_config: RuleEngineConfig | None | UnsetType = field(
-        name="ruleEngineConfig", default=UNSET
+    auto_search_config: AutoSearchConfig | None = field(
+        name="autoSearchConfig", default=None
     )
-    auto_search_config: AutoSearchConfig | None | UnsetType = field(
-        name="autoSearchConfig", default=UNSET
+    manual_search_config: ManualSearchConfig | None = field(
+        name="manualSearchConfig", default=None
     )
-    manual_search_config: ManualSearchConfig | None | UnsetType = field(
-        name="manualSearchConfig", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CopilotAction(Model):
@@ -81,8 +79,8 @@ class CopilotAction(Model):
         attributes: Action specific attributes, if any. Maximum 100 of string key-value pair allowed.
     """
 
-    action_type: str | None | UnsetType = field(name="actionType", default=UNSET)
-    attributes: dict[str, str] | None | UnsetType = UNSET
+    action_type: str | None = field(name="actionType", default=None)
+    attributes: dict[str, str] | None = None
 
 
 class CopilotAggregateDataContainer(Model):
@@ -92,8 +90,8 @@ class CopilotAggregateDataContainer(Model):
         group: A mapping from dimension to value
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[StatisticalResponse] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[StatisticalResponse] | None = None
 
 
 class CopilotAggregateQueryClause(Model):
@@ -104,8 +102,8 @@ class CopilotAggregateQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[CopilotAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[CopilotAggregateQueryPredicate] | None = None
 
 
 class CopilotAggregateQueryFilter(Model):
@@ -117,9 +115,9 @@ class CopilotAggregateQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[CopilotAggregateQueryClause] | None | UnsetType = UNSET
-    predicates: list[CopilotAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[CopilotAggregateQueryClause] | None = None
+    predicates: list[CopilotAggregateQueryPredicate] | None = None
 
 
 class CopilotAggregateQueryPredicate(Model):
@@ -133,17 +131,17 @@ class CopilotAggregateQueryPredicate(Model):
         range: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class CopilotAggregateQueryResponse(Model):
     """The CopilotAggregateQueryResponse model."""
 
-    results: list[CopilotAggregateDataContainer] | None | UnsetType = UNSET
+    results: list[CopilotAggregateDataContainer] | None = None
 
 
 class CopilotAggregationQuery(Model):
@@ -161,18 +159,18 @@ class CopilotAggregationQuery(Model):
         alternate_time_dimension: Dimension to use as the alternative timestamp for data in the aggregate.  Choosing "eventTime" uses the actual time of the data event. Allowed values: "eventTime".
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: CopilotAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: CopilotAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[CopilotAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[CopilotAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
 
 
@@ -184,8 +182,8 @@ class CopilotAggregationSort(Model):
         function: Aggregation function used for the sort metric. Allowed values: "average", "count", "max", "min", "sum".
     """
 
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
+    name: str | None = None
+    function: str | None = None
 
 
 class CopilotAggregationView(Model):
@@ -198,10 +196,10 @@ class CopilotAggregationView(Model):
         range: Range of numbers for slicing up data
     """
 
-    target: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
-    range: AggregationRange | None | UnsetType = UNSET
+    target: str | None = None
+    name: str | None = None
+    function: str | None = None
+    range: AggregationRange | None = None
 
 
 class CopilotAsyncAggregateQueryResponse(Model):
@@ -211,8 +209,8 @@ class CopilotAsyncAggregateQueryResponse(Model):
         cursor: Cursor token to retrieve next page
     """
 
-    results: list[CopilotAggregateDataContainer] | None | UnsetType = UNSET
-    cursor: str | None | UnsetType = UNSET
+    results: list[CopilotAggregateDataContainer] | None = None
+    cursor: str | None = None
 
 
 class CopilotAsyncAggregationQuery(Model):
@@ -231,20 +229,20 @@ class CopilotAsyncAggregationQuery(Model):
         page_size: The number of results per page
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: CopilotAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: CopilotAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[CopilotAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[CopilotAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
+    page_size: int | None = field(name="pageSize", default=None)
 
 
 class CopilotCondition(Model):
@@ -255,10 +253,8 @@ class CopilotCondition(Model):
         condition_values: Condition values.
     """
 
-    condition_type: str | None | UnsetType = field(name="conditionType", default=UNSET)
-    condition_values: list[str] | None | UnsetType = field(
-        name="conditionValues", default=UNSET
-    )
+    condition_type: str | None = field(name="conditionType", default=None)
+    condition_values: list[str] | None = field(name="conditionValues", default=None)
 
 
 class CopilotContext(Model):
@@ -268,7 +264,7 @@ class CopilotContext(Model):
         values: Copilot context values.
     """
 
-    values: list[CopilotContextValue] | None | UnsetType = UNSET
+    values: list[CopilotContextValue] | None = None
 
 
 class CopilotContextEntity(Model):
@@ -279,9 +275,9 @@ class CopilotContextEntity(Model):
         context_values: List of copilot context values for this assistant.
     """
 
-    assistant: AddressableEntityRef | None | UnsetType = UNSET
-    context_values: list[CopilotContextValueItem] | None | UnsetType = field(
-        name="contextValues", default=UNSET
+    assistant: AddressableEntityRef | None = None
+    context_values: list[CopilotContextValueItem] | None = field(
+        name="contextValues", default=None
     )
 
 
@@ -293,8 +289,8 @@ class CopilotContextFilter(Model):
         values: Context names to use for filtering.
     """
 
-    operator: str | None | UnsetType = UNSET
-    values: list[str] | None | UnsetType = UNSET
+    operator: str | None = None
+    values: list[str] | None = None
 
 
 class CopilotContextValue(Model):
@@ -306,11 +302,11 @@ class CopilotContextValue(Model):
         conversation_attribute_properties: Conversation attribute properties.
     """
 
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    conversation_attribute_properties: (
-        ConversationAttributeProperties | None | UnsetType
-    ) = field(name="conversationAttributeProperties", default=UNSET)
+    name: str | None = None
+    type: str | None = None
+    conversation_attribute_properties: ConversationAttributeProperties | None = field(
+        name="conversationAttributeProperties", default=None
+    )
 
 
 class CopilotContextValueItem(Model):
@@ -321,8 +317,8 @@ class CopilotContextValueItem(Model):
         value: Context value.
     """
 
-    name: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    name: str | None = None
+    value: str | None = None
 
 
 class CopilotContextValues(Model):
@@ -332,7 +328,7 @@ class CopilotContextValues(Model):
         entities: List of copilot context entities grouped by assistant.
     """
 
-    entities: list[CopilotContextEntity] | None | UnsetType = UNSET
+    entities: list[CopilotContextEntity] | None = None
 
 
 class CopilotFallbackAction(Model):
@@ -343,8 +339,8 @@ class CopilotFallbackAction(Model):
         attributes: Action specific attributes, if any. Maximum 100 of string key-value pair allowed.
     """
 
-    action_type: str | None | UnsetType = field(name="actionType", default=UNSET)
-    attributes: dict[str, str] | None | UnsetType = UNSET
+    action_type: str | None = field(name="actionType", default=None)
+    attributes: dict[str, str] | None = None
 
 
 class CopilotNluDomain(Model):
@@ -357,12 +353,10 @@ class CopilotNluDomain(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    use_latest_version: bool | None | UnsetType = field(
-        name="useLatestVersion", default=UNSET
-    )
-    version: CopilotNluDomainVersion | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    use_latest_version: bool | None = field(name="useLatestVersion", default=None)
+    version: CopilotNluDomainVersion | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CopilotNluDomainVersion(Model):
@@ -373,8 +367,8 @@ class CopilotNluDomainVersion(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CopilotRule(Model):
@@ -385,8 +379,12 @@ class CopilotRule(Model):
         actions: List of actions to execute, must have at least 1 element and maximum 100 elements.
     """
 
-    conditions: list[CopilotCondition] | None | UnsetType = UNSET
-    actions: list[CopilotAction] | None | UnsetType = UNSET
+    conditions: list[CopilotCondition] | None = None
+    actions: list[CopilotAction] | None = None
+
+
+CopilotSentimentSettings = dict[str, Any]
+"""The CopilotSentimentSettings type: ``dict[str, Any]``."""
 
 
 class CopilotTranscriptionConfig(Model):
@@ -396,4 +394,4 @@ class CopilotTranscriptionConfig(Model):
         engine: The Transcription engine for Agent Copilot. Allowed values: "Genesys", "GenesysExtended".
     """
 
-    engine: str | None | UnsetType = UNSET
+    engine: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 if TYPE_CHECKING:
     from .attachment import Attachment
@@ -21,10 +21,8 @@ class CopyAttachmentsRequest(Model):
         attachments: A list of attachments that will be copied from the source message to the current draft
     """
 
-    source_message: DomainEntityRef | None | UnsetType = field(
-        name="sourceMessage", default=UNSET
-    )
-    attachments: list[Attachment] | None | UnsetType = UNSET
+    source_message: DomainEntityRef | None = field(name="sourceMessage", default=None)
+    attachments: list[Attachment] | None = None
 
 
 class CopyBuForecastRequest(Model):
@@ -35,8 +33,8 @@ class CopyBuForecastRequest(Model):
         week_date: The start date of the new forecast to create from the existing forecast. Must correspond to the start day of week for the business unit. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
     """
 
-    description: str | None | UnsetType = UNSET
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
+    description: str | None = None
+    week_date: date | None = field(name="weekDate", default=None)
 
 
 class CopyCapacityPlanRequest(Model):
@@ -50,15 +48,15 @@ class CopyCapacityPlanRequest(Model):
         forecast: The selected forecast for this capacity plan. Uses forecast from original capacity plan if not specified
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    start_business_unit_date: date | None | UnsetType = field(
-        name="startBusinessUnitDate", default=UNSET
+    name: str | None = None
+    description: str | None = None
+    start_business_unit_date: date | None = field(
+        name="startBusinessUnitDate", default=None
     )
-    end_business_unit_date: date | None | UnsetType = field(
-        name="endBusinessUnitDate", default=UNSET
+    end_business_unit_date: date | None = field(
+        name="endBusinessUnitDate", default=None
     )
-    forecast: ValueWrapperBuShortTermForecastReference | None | UnsetType = UNSET
+    forecast: ValueWrapperBuShortTermForecastReference | None = None
 
 
 class CopyDecisionTableRequest(Model):
@@ -69,8 +67,8 @@ class CopyDecisionTableRequest(Model):
         description: The description of newly created decision table.
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
+    name: str | None = None
+    description: str | None = None
 
 
 class CopyScheduleBid(Model):
@@ -80,7 +78,7 @@ class CopyScheduleBid(Model):
         name: The name of the new schedule bid
     """
 
-    name: str | None | UnsetType = UNSET
+    name: str | None = None
 
 
 class CopyVoicemailMessage(Model):
@@ -92,11 +90,9 @@ class CopyVoicemailMessage(Model):
         group_id: The id of the Group to copy the VoicemailMessage to
     """
 
-    voicemail_message_id: str | None | UnsetType = field(
-        name="voicemailMessageId", default=UNSET
-    )
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    group_id: str | None | UnsetType = field(name="groupId", default=UNSET)
+    voicemail_message_id: str | None = field(name="voicemailMessageId", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    group_id: str | None = field(name="groupId", default=None)
 
 
 class CopyWorkPlan(Model):
@@ -106,7 +102,7 @@ class CopyWorkPlan(Model):
         name: Name of the copied work plan
     """
 
-    name: str | None | UnsetType = UNSET
+    name: str | None = None
 
 
 class CopyWorkPlanBid(Model):
@@ -116,7 +112,7 @@ class CopyWorkPlanBid(Model):
         name: The name of the new work plan bid
     """
 
-    name: str | None | UnsetType = UNSET
+    name: str | None = None
 
 
 class CopyWorkPlanRotationRequest(Model):
@@ -126,4 +122,4 @@ class CopyWorkPlanRotationRequest(Model):
         name: Name to apply to the new copy of the work plan rotation
     """
 
-    name: str | None | UnsetType = UNSET
+    name: str | None = None

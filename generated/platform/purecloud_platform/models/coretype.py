@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .item import ItemValidationLimits
@@ -29,30 +29,28 @@ class Coretype(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    schema: Schema | None | UnsetType = UNSET
-    current: bool | None | UnsetType = UNSET
-    validation_fields: list[str] | None | UnsetType = field(
-        name="validationFields", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    schema: Schema | None = None
+    current: bool | None = None
+    validation_fields: list[str] | None = field(name="validationFields", default=None)
+    validation_limits: ValidationLimits | None = field(
+        name="validationLimits", default=None
     )
-    validation_limits: ValidationLimits | None | UnsetType = field(
-        name="validationLimits", default=UNSET
+    item_validation_fields: list[str] | None = field(
+        name="itemValidationFields", default=None
     )
-    item_validation_fields: list[str] | None | UnsetType = field(
-        name="itemValidationFields", default=UNSET
+    item_validation_limits: ItemValidationLimits | None = field(
+        name="itemValidationLimits", default=None
     )
-    item_validation_limits: ItemValidationLimits | None | UnsetType = field(
-        name="itemValidationLimits", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CoretypeListing(Model):
     """The CoretypeListing model."""
 
-    total: int | None | UnsetType = UNSET
-    entities: list[Coretype] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    total: int | None = None
+    entities: list[Coretype] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

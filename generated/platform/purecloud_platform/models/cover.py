@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class CoverSheet(Model):
@@ -14,5 +14,5 @@ class CoverSheet(Model):
         locale: Locale, e.g. = en-US
     """
 
-    notes: str | None | UnsetType = UNSET
-    locale: str | None | UnsetType = UNSET
+    notes: str | None = None
+    locale: str | None = None

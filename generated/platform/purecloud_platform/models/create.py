@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .activity import ActivityCodeStyle, ActivityPlanServiceGoalImpactOverrides
@@ -100,34 +100,24 @@ class CreateActivityCodeRequest(Model):
         style: The style configuration for the activity code
     """
 
-    name: str | None | UnsetType = UNSET
-    category: str | None | UnsetType = UNSET
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
+    name: str | None = None
+    category: str | None = None
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    counts_as_paid_time: bool | None = field(name="countsAsPaidTime", default=None)
+    counts_as_work_time: bool | None = field(name="countsAsWorkTime", default=None)
+    agent_time_off_selectable: bool | None = field(
+        name="agentTimeOffSelectable", default=None
     )
-    counts_as_paid_time: bool | None | UnsetType = field(
-        name="countsAsPaidTime", default=UNSET
+    counts_toward_shrinkage: bool | None = field(
+        name="countsTowardShrinkage", default=None
     )
-    counts_as_work_time: bool | None | UnsetType = field(
-        name="countsAsWorkTime", default=UNSET
+    planned_shrinkage: bool | None = field(name="plannedShrinkage", default=None)
+    interruptible: bool | None = None
+    secondary_presences: list[SecondaryPresence] | None = field(
+        name="secondaryPresences", default=None
     )
-    agent_time_off_selectable: bool | None | UnsetType = field(
-        name="agentTimeOffSelectable", default=UNSET
-    )
-    counts_toward_shrinkage: bool | None | UnsetType = field(
-        name="countsTowardShrinkage", default=UNSET
-    )
-    planned_shrinkage: bool | None | UnsetType = field(
-        name="plannedShrinkage", default=UNSET
-    )
-    interruptible: bool | None | UnsetType = UNSET
-    secondary_presences: list[SecondaryPresence] | None | UnsetType = field(
-        name="secondaryPresences", default=UNSET
-    )
-    planning_group_ids: list[str] | None | UnsetType = field(
-        name="planningGroupIds", default=UNSET
-    )
-    style: ActivityCodeStyle | None | UnsetType = UNSET
+    planning_group_ids: list[str] | None = field(name="planningGroupIds", default=None)
+    style: ActivityCodeStyle | None = None
 
 
 class CreateActivityPlanRequest(Model):
@@ -155,50 +145,44 @@ class CreateActivityPlanRequest(Model):
         start_time_increment_minutes: The valid start times available when scheduling sessions
     """
 
-    name: str | None | UnsetType = UNSET
-    management_unit_ids: list[str] | None | UnsetType = field(
-        name="managementUnitIds", default=UNSET
+    name: str | None = None
+    management_unit_ids: list[str] | None = field(
+        name="managementUnitIds", default=None
     )
-    description: str | None | UnsetType = UNSET
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
+    description: str | None = None
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    type: str | None = None
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    initial_schedule_period: SchedulingPeriod | None = field(
+        name="initialSchedulePeriod", default=None
     )
-    type: str | None | UnsetType = UNSET
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    initial_schedule_period: SchedulingPeriod | None | UnsetType = field(
-        name="initialSchedulePeriod", default=UNSET
+    group_settings: GroupSettings | None = field(name="groupSettings", default=None)
+    recurrence_settings: RecurrenceSettings | None = field(
+        name="recurrenceSettings", default=None
     )
-    group_settings: GroupSettings | None | UnsetType = field(
-        name="groupSettings", default=UNSET
+    attendees_search_rule: UserSearchRule | None = field(
+        name="attendeesSearchRule", default=None
     )
-    recurrence_settings: RecurrenceSettings | None | UnsetType = field(
-        name="recurrenceSettings", default=UNSET
+    facilitated: bool | None = None
+    facilitators_search_rule: UserSearchRule | None = field(
+        name="facilitatorsSearchRule", default=None
     )
-    attendees_search_rule: UserSearchRule | None | UnsetType = field(
-        name="attendeesSearchRule", default=UNSET
+    transition_time_minutes: int | None = field(
+        name="transitionTimeMinutes", default=None
     )
-    facilitated: bool | None | UnsetType = UNSET
-    facilitators_search_rule: UserSearchRule | None | UnsetType = field(
-        name="facilitatorsSearchRule", default=UNSET
+    service_goal_impact_overrides: ActivityPlanServiceGoalImpactOverrides | None = (
+        field(name="serviceGoalImpactOverrides", default=None)
     )
-    transition_time_minutes: int | None | UnsetType = field(
-        name="transitionTimeMinutes", default=UNSET
+    optimization_objective: str | None = field(
+        name="optimizationObjective", default=None
     )
-    service_goal_impact_overrides: (
-        ActivityPlanServiceGoalImpactOverrides | None | UnsetType
-    ) = field(name="serviceGoalImpactOverrides", default=UNSET)
-    optimization_objective: str | None | UnsetType = field(
-        name="optimizationObjective", default=UNSET
+    state: str | None = None
+    counts_as_paid_time: bool | None = field(name="countsAsPaidTime", default=None)
+    fixed_availability: list[FixedAvailability] | None = field(
+        name="fixedAvailability", default=None
     )
-    state: str | None | UnsetType = UNSET
-    counts_as_paid_time: bool | None | UnsetType = field(
-        name="countsAsPaidTime", default=UNSET
-    )
-    fixed_availability: list[FixedAvailability] | None | UnsetType = field(
-        name="fixedAvailability", default=UNSET
-    )
-    start_time_increment_minutes: int | None | UnsetType = field(
-        name="startTimeIncrementMinutes", default=UNSET
+    start_time_increment_minutes: int | None = field(
+        name="startTimeIncrementMinutes", default=None
     )
 
 
@@ -210,8 +194,8 @@ class CreateAdherenceAdjustmentsReasonCodeRequest(Model):
         state: The state of the reason code Allowed values: "Active", "Inactive".
     """
 
-    name: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
+    name: str | None = None
+    state: str | None = None
 
 
 class CreateAdherenceAdjustmentsReasonCodesBulkRequest(Model):
@@ -221,9 +205,9 @@ class CreateAdherenceAdjustmentsReasonCodesBulkRequest(Model):
         reason_codes: The reason codes to create
     """
 
-    reason_codes: (
-        list[CreateAdherenceAdjustmentsReasonCodeRequest] | None | UnsetType
-    ) = field(name="reasonCodes", default=UNSET)
+    reason_codes: list[CreateAdherenceAdjustmentsReasonCodeRequest] | None = field(
+        name="reasonCodes", default=None
+    )
 
 
 class CreateAdminTimeOffRequest(Model):
@@ -244,34 +228,28 @@ class CreateAdminTimeOffRequest(Model):
         paid: Whether this is a paid time off request. Defaults to the activity code's paid value if not specified
     """
 
-    status: str | None | UnsetType = UNSET
-    users: list[UserReference] | None | UnsetType = UNSET
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
+    status: str | None = None
+    users: list[UserReference] | None = None
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    notes: str | None = None
+    full_day_management_unit_dates: list[str] | None = field(
+        name="fullDayManagementUnitDates", default=None
     )
-    notes: str | None | UnsetType = UNSET
-    full_day_management_unit_dates: list[str] | None | UnsetType = field(
-        name="fullDayManagementUnitDates", default=UNSET
+    full_day_earliest_start_offset_minutes: list[int] | None = field(
+        name="fullDayEarliestStartOffsetMinutes", default=None
     )
-    full_day_earliest_start_offset_minutes: list[int] | None | UnsetType = field(
-        name="fullDayEarliestStartOffsetMinutes", default=UNSET
+    full_day_latest_end_offset_minutes: list[int] | None = field(
+        name="fullDayLatestEndOffsetMinutes", default=None
     )
-    full_day_latest_end_offset_minutes: list[int] | None | UnsetType = field(
-        name="fullDayLatestEndOffsetMinutes", default=UNSET
+    partial_day_start_date_times: list[datetime] | None = field(
+        name="partialDayStartDateTimes", default=None
     )
-    partial_day_start_date_times: list[datetime] | None | UnsetType = field(
-        name="partialDayStartDateTimes", default=UNSET
+    daily_duration_minutes: int | None = field(
+        name="dailyDurationMinutes", default=None
     )
-    daily_duration_minutes: int | None | UnsetType = field(
-        name="dailyDurationMinutes", default=UNSET
-    )
-    duration_minutes: list[int] | None | UnsetType = field(
-        name="durationMinutes", default=UNSET
-    )
-    payable_minutes: list[int] | None | UnsetType = field(
-        name="payableMinutes", default=UNSET
-    )
-    paid: bool | None | UnsetType = UNSET
+    duration_minutes: list[int] | None = field(name="durationMinutes", default=None)
+    payable_minutes: list[int] | None = field(name="payableMinutes", default=None)
+    paid: bool | None = None
 
 
 class CreateAgentTimeOffRequest(Model):
@@ -289,31 +267,25 @@ class CreateAgentTimeOffRequest(Model):
         payable_minutes: Payable minutes for each day of this time off request, representing scheduled paid time displaced by this request. Defaults to dailyDurationMinutes if not specified
     """
 
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    notes: str | None = None
+    full_day_management_unit_dates: list[str] | None = field(
+        name="fullDayManagementUnitDates", default=None
     )
-    notes: str | None | UnsetType = UNSET
-    full_day_management_unit_dates: list[str] | None | UnsetType = field(
-        name="fullDayManagementUnitDates", default=UNSET
+    full_day_earliest_start_offset_minutes: list[int] | None = field(
+        name="fullDayEarliestStartOffsetMinutes", default=None
     )
-    full_day_earliest_start_offset_minutes: list[int] | None | UnsetType = field(
-        name="fullDayEarliestStartOffsetMinutes", default=UNSET
+    full_day_latest_end_offset_minutes: list[int] | None = field(
+        name="fullDayLatestEndOffsetMinutes", default=None
     )
-    full_day_latest_end_offset_minutes: list[int] | None | UnsetType = field(
-        name="fullDayLatestEndOffsetMinutes", default=UNSET
+    partial_day_start_date_times: list[datetime] | None = field(
+        name="partialDayStartDateTimes", default=None
     )
-    partial_day_start_date_times: list[datetime] | None | UnsetType = field(
-        name="partialDayStartDateTimes", default=UNSET
+    daily_duration_minutes: int | None = field(
+        name="dailyDurationMinutes", default=None
     )
-    daily_duration_minutes: int | None | UnsetType = field(
-        name="dailyDurationMinutes", default=UNSET
-    )
-    duration_minutes: list[int] | None | UnsetType = field(
-        name="durationMinutes", default=UNSET
-    )
-    payable_minutes: list[int] | None | UnsetType = field(
-        name="payableMinutes", default=UNSET
-    )
+    duration_minutes: list[int] | None = field(name="durationMinutes", default=None)
+    payable_minutes: list[int] | None = field(name="payableMinutes", default=None)
 
 
 class CreateAgenticVirtualAgent(Model):
@@ -324,8 +296,8 @@ class CreateAgenticVirtualAgent(Model):
         image_uri: The URI of the image for the virtual agent.
     """
 
-    name: str | None | UnsetType = UNSET
-    image_uri: str | None | UnsetType = field(name="imageUri", default=UNSET)
+    name: str | None = None
+    image_uri: str | None = field(name="imageUri", default=None)
 
 
 class CreateAlternativeShiftTradeRequest(Model):
@@ -340,20 +312,18 @@ class CreateAlternativeShiftTradeRequest(Model):
         review_note: Optional note for supervisors to review during alternative shift trade approval
     """
 
-    job_id: str | None | UnsetType = field(name="jobId", default=UNSET)
-    drop_shift_reference_keys: list[str] | None | UnsetType = field(
-        name="dropShiftReferenceKeys", default=UNSET
+    job_id: str | None = field(name="jobId", default=None)
+    drop_shift_reference_keys: list[str] | None = field(
+        name="dropShiftReferenceKeys", default=None
     )
-    pickup_shift_reference_keys: list[str] | None | UnsetType = field(
-        name="pickupShiftReferenceKeys", default=UNSET
+    pickup_shift_reference_keys: list[str] | None = field(
+        name="pickupShiftReferenceKeys", default=None
     )
-    alternative_shift_trade_granularity: str | None | UnsetType = field(
-        name="alternativeShiftTradeGranularity", default=UNSET
+    alternative_shift_trade_granularity: str | None = field(
+        name="alternativeShiftTradeGranularity", default=None
     )
-    expiration_date: datetime | None | UnsetType = field(
-        name="expirationDate", default=UNSET
-    )
-    review_note: str | None | UnsetType = field(name="reviewNote", default=UNSET)
+    expiration_date: datetime | None = field(name="expirationDate", default=None)
+    review_note: str | None = field(name="reviewNote", default=None)
 
 
 class CreateBenefitAssessmentJobRequest(Model):
@@ -363,9 +333,7 @@ class CreateBenefitAssessmentJobRequest(Model):
         division_ids: The list of division ids for routing queues that are to be assessed for Predictive Routing benefit.
     """
 
-    division_ids: list[str] | None | UnsetType = field(
-        name="divisionIds", default=UNSET
-    )
+    division_ids: list[str] | None = field(name="divisionIds", default=None)
 
 
 class CreateBenefitAssessmentRequest(Model):
@@ -375,7 +343,7 @@ class CreateBenefitAssessmentRequest(Model):
         queue_ids: The list of queue ids that are to be assessed for Predictive Routing benefit.
     """
 
-    queue_ids: list[str] | None | UnsetType = field(name="queueIds", default=UNSET)
+    queue_ids: list[str] | None = field(name="queueIds", default=None)
 
 
 class CreateBusinessUnitRequest(Model):
@@ -387,9 +355,9 @@ class CreateBusinessUnitRequest(Model):
         settings: Configuration for the business unit
     """
 
-    name: str | None | UnsetType = UNSET
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    settings: CreateBusinessUnitSettingsRequest | None | UnsetType = UNSET
+    name: str | None = None
+    division_id: str | None = field(name="divisionId", default=None)
+    settings: CreateBusinessUnitSettingsRequest | None = None
 
 
 class CreateBusinessUnitSettingsRequest(Model):
@@ -405,17 +373,15 @@ class CreateBusinessUnitSettingsRequest(Model):
         coaching: Coaching settings
     """
 
-    start_day_of_week: str | None | UnsetType = field(
-        name="startDayOfWeek", default=UNSET
+    start_day_of_week: str | None = field(name="startDayOfWeek", default=None)
+    time_zone: str | None = field(name="timeZone", default=None)
+    short_term_forecasting: BuShortTermForecastingSettings | None = field(
+        name="shortTermForecasting", default=None
     )
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    short_term_forecasting: BuShortTermForecastingSettings | None | UnsetType = field(
-        name="shortTermForecasting", default=UNSET
-    )
-    scheduling: BuSchedulingSettingsRequest | None | UnsetType = UNSET
-    notifications: BuNotificationSettingsRequest | None | UnsetType = UNSET
-    learning: BuActivitySettingsRequest | None | UnsetType = UNSET
-    coaching: BuActivitySettingsRequest | None | UnsetType = UNSET
+    scheduling: BuSchedulingSettingsRequest | None = None
+    notifications: BuNotificationSettingsRequest | None = None
+    learning: BuActivitySettingsRequest | None = None
+    coaching: BuActivitySettingsRequest | None = None
 
 
 class CreateCallRequest(Model):
@@ -440,32 +406,24 @@ class CreateCallRequest(Model):
         label: An optional label that categorizes the conversation.  Max-utilization settings can be configured at a per-label level
     """
 
-    phone_number: str | None | UnsetType = field(name="phoneNumber", default=UNSET)
-    caller_id: str | None | UnsetType = field(name="callerId", default=UNSET)
-    caller_id_name: str | None | UnsetType = field(name="callerIdName", default=UNSET)
-    call_from_queue_id: str | None | UnsetType = field(
-        name="callFromQueueId", default=UNSET
+    phone_number: str | None = field(name="phoneNumber", default=None)
+    caller_id: str | None = field(name="callerId", default=None)
+    caller_id_name: str | None = field(name="callerIdName", default=None)
+    call_from_queue_id: str | None = field(name="callFromQueueId", default=None)
+    call_queue_id: str | None = field(name="callQueueId", default=None)
+    call_user_id: str | None = field(name="callUserId", default=None)
+    priority: int | None = None
+    attributes: dict[str, str] | None = None
+    language_id: str | None = field(name="languageId", default=None)
+    routing_skills_ids: list[str] | None = field(name="routingSkillsIds", default=None)
+    routing_skill_expression: str | None = field(
+        name="routingSkillExpression", default=None
     )
-    call_queue_id: str | None | UnsetType = field(name="callQueueId", default=UNSET)
-    call_user_id: str | None | UnsetType = field(name="callUserId", default=UNSET)
-    priority: int | None | UnsetType = UNSET
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    language_id: str | None | UnsetType = field(name="languageId", default=UNSET)
-    routing_skills_ids: list[str] | None | UnsetType = field(
-        name="routingSkillsIds", default=UNSET
-    )
-    routing_skill_expression: str | None | UnsetType = field(
-        name="routingSkillExpression", default=UNSET
-    )
-    conversation_ids: list[str] | None | UnsetType = field(
-        name="conversationIds", default=UNSET
-    )
-    participants: list[Destination] | None | UnsetType = UNSET
-    uui_data: str | None | UnsetType = field(name="uuiData", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
-    )
-    label: str | None | UnsetType = UNSET
+    conversation_ids: list[str] | None = field(name="conversationIds", default=None)
+    participants: list[Destination] | None = None
+    uui_data: str | None = field(name="uuiData", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    label: str | None = None
 
 
 class CreateCallResponse(Model):
@@ -476,9 +434,9 @@ class CreateCallResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CreateCallbackCommand(Model):
@@ -499,30 +457,24 @@ class CreateCallbackCommand(Model):
         caller_id_name: The name displayed to recipients when a phone call is placed as part of the callback. May be overridden by other settings in the system such as external trunk settings. Telco support for "callerIdName" varies.
     """
 
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    routing_data: RoutingData | None | UnsetType = field(
-        name="routingData", default=UNSET
+    script_id: str | None = field(name="scriptId", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    routing_data: RoutingData | None = field(name="routingData", default=None)
+    customer_first_callback_delivery_mode: str | None = field(
+        name="customerFirstCallbackDeliveryMode", default=None
     )
-    customer_first_callback_delivery_mode: str | None | UnsetType = field(
-        name="customerFirstCallbackDeliveryMode", default=UNSET
+    callback_user_name: str | None = field(name="callbackUserName", default=None)
+    callback_numbers: list[str] | None = field(name="callbackNumbers", default=None)
+    callback_scheduled_time: datetime | None = field(
+        name="callbackScheduledTime", default=None
     )
-    callback_user_name: str | None | UnsetType = field(
-        name="callbackUserName", default=UNSET
+    country_code: str | None = field(name="countryCode", default=None)
+    validate_callback_numbers: bool | None = field(
+        name="validateCallbackNumbers", default=None
     )
-    callback_numbers: list[str] | None | UnsetType = field(
-        name="callbackNumbers", default=UNSET
-    )
-    callback_scheduled_time: datetime | None | UnsetType = field(
-        name="callbackScheduledTime", default=UNSET
-    )
-    country_code: str | None | UnsetType = field(name="countryCode", default=UNSET)
-    validate_callback_numbers: bool | None | UnsetType = field(
-        name="validateCallbackNumbers", default=UNSET
-    )
-    data: dict[str, str] | None | UnsetType = UNSET
-    caller_id: str | None | UnsetType = field(name="callerId", default=UNSET)
-    caller_id_name: str | None | UnsetType = field(name="callerIdName", default=UNSET)
+    data: dict[str, str] | None = None
+    caller_id: str | None = field(name="callerId", default=None)
+    caller_id_name: str | None = field(name="callerIdName", default=None)
 
 
 class CreateCallbackOnConversationCommand(Model):
@@ -543,30 +495,24 @@ class CreateCallbackOnConversationCommand(Model):
         caller_id_name: The name displayed to recipients when a phone call is placed as part of the callback. May be overridden by other settings in the system such as external trunk settings. Telco support for "callerIdName" varies.
     """
 
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    routing_data: RoutingData | None | UnsetType = field(
-        name="routingData", default=UNSET
+    script_id: str | None = field(name="scriptId", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    routing_data: RoutingData | None = field(name="routingData", default=None)
+    customer_first_callback_delivery_mode: str | None = field(
+        name="customerFirstCallbackDeliveryMode", default=None
     )
-    customer_first_callback_delivery_mode: str | None | UnsetType = field(
-        name="customerFirstCallbackDeliveryMode", default=UNSET
+    callback_user_name: str | None = field(name="callbackUserName", default=None)
+    callback_numbers: list[str] | None = field(name="callbackNumbers", default=None)
+    callback_scheduled_time: datetime | None = field(
+        name="callbackScheduledTime", default=None
     )
-    callback_user_name: str | None | UnsetType = field(
-        name="callbackUserName", default=UNSET
+    country_code: str | None = field(name="countryCode", default=None)
+    validate_callback_numbers: bool | None = field(
+        name="validateCallbackNumbers", default=None
     )
-    callback_numbers: list[str] | None | UnsetType = field(
-        name="callbackNumbers", default=UNSET
-    )
-    callback_scheduled_time: datetime | None | UnsetType = field(
-        name="callbackScheduledTime", default=UNSET
-    )
-    country_code: str | None | UnsetType = field(name="countryCode", default=UNSET)
-    validate_callback_numbers: bool | None | UnsetType = field(
-        name="validateCallbackNumbers", default=UNSET
-    )
-    data: dict[str, str] | None | UnsetType = UNSET
-    caller_id: str | None | UnsetType = field(name="callerId", default=UNSET)
-    caller_id_name: str | None | UnsetType = field(name="callerIdName", default=UNSET)
+    data: dict[str, str] | None = None
+    caller_id: str | None = field(name="callerId", default=None)
+    caller_id_name: str | None = field(name="callerIdName", default=None)
 
 
 class CreateCallbackResponse(Model):
@@ -577,9 +523,9 @@ class CreateCallbackResponse(Model):
         callback_identifiers: The list of communication identifiers for the callback participants
     """
 
-    conversation: DomainEntityRef | None | UnsetType = UNSET
-    callback_identifiers: list[CallbackIdentifier] | None | UnsetType = field(
-        name="callbackIdentifiers", default=UNSET
+    conversation: DomainEntityRef | None = None
+    callback_identifiers: list[CallbackIdentifier] | None = field(
+        name="callbackIdentifiers", default=None
     )
 
 
@@ -597,20 +543,16 @@ class CreateCapacityPlanStaffingGroupMetricChangeRequest(Model):
         version: The version of the capacity plan
     """
 
-    number_of_weeks: int | None | UnsetType = field(name="numberOfWeeks", default=UNSET)
-    week_start_number: int | None | UnsetType = field(
-        name="weekStartNumber", default=UNSET
+    number_of_weeks: int | None = field(name="numberOfWeeks", default=None)
+    week_start_number: int | None = field(name="weekStartNumber", default=None)
+    value: float | None = None
+    metric: str | None = None
+    notes: str | None = None
+    transfers_full_time_equivalent: TransfersFullTimeEquivalent | None = field(
+        name="transfersFullTimeEquivalent", default=None
     )
-    value: float | None | UnsetType = UNSET
-    metric: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    transfers_full_time_equivalent: TransfersFullTimeEquivalent | None | UnsetType = (
-        field(name="transfersFullTimeEquivalent", default=UNSET)
-    )
-    staffing_group_ids: list[str] | None | UnsetType = field(
-        name="staffingGroupIds", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
+    staffing_group_ids: list[str] | None = field(name="staffingGroupIds", default=None)
+    version: int | None = None
 
 
 class CreateCoachingAppointmentRequest(Model):
@@ -632,35 +574,19 @@ class CreateCoachingAppointmentRequest(Model):
         add_to_schedule: If True, adds the appointment to their schedule
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
-    )
-    facilitator_id: str | None | UnsetType = field(name="facilitatorId", default=UNSET)
-    attendee_ids: list[str] | None | UnsetType = field(
-        name="attendeeIds", default=UNSET
-    )
-    conversation_ids: list[str] | None | UnsetType = field(
-        name="conversationIds", default=UNSET
-    )
-    document_ids: list[str] | None | UnsetType = field(
-        name="documentIds", default=UNSET
-    )
-    wfm_schedule: WfmScheduleReference | None | UnsetType = field(
-        name="wfmSchedule", default=UNSET
-    )
-    external_links: list[str] | None | UnsetType = field(
-        name="externalLinks", default=UNSET
-    )
-    location: str | None | UnsetType = UNSET
-    share_insights_data: bool | None | UnsetType = field(
-        name="shareInsightsData", default=UNSET
-    )
-    add_to_schedule: bool | None | UnsetType = field(
-        name="addToSchedule", default=UNSET
-    )
+    name: str | None = None
+    description: str | None = None
+    date_start: datetime | None = field(name="dateStart", default=None)
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    facilitator_id: str | None = field(name="facilitatorId", default=None)
+    attendee_ids: list[str] | None = field(name="attendeeIds", default=None)
+    conversation_ids: list[str] | None = field(name="conversationIds", default=None)
+    document_ids: list[str] | None = field(name="documentIds", default=None)
+    wfm_schedule: WfmScheduleReference | None = field(name="wfmSchedule", default=None)
+    external_links: list[str] | None = field(name="externalLinks", default=None)
+    location: str | None = None
+    share_insights_data: bool | None = field(name="shareInsightsData", default=None)
+    add_to_schedule: bool | None = field(name="addToSchedule", default=None)
 
 
 class CreateDecisionTableColumnsRequest(Model):
@@ -671,8 +597,8 @@ class CreateDecisionTableColumnsRequest(Model):
         outputs: The output columns of the decision table.
     """
 
-    inputs: list[DecisionTableInputColumnRequest] | None | UnsetType = UNSET
-    outputs: list[DecisionTableOutputColumnRequest] | None | UnsetType = UNSET
+    inputs: list[DecisionTableInputColumnRequest] | None = None
+    outputs: list[DecisionTableOutputColumnRequest] | None = None
 
 
 class CreateDecisionTableImportJobRequest(Model):
@@ -683,8 +609,8 @@ class CreateDecisionTableImportJobRequest(Model):
         file_name: Name of the file to import. Must include the file extension.
     """
 
-    import_mode: str | None | UnsetType = field(name="importMode", default=UNSET)
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
+    import_mode: str | None = field(name="importMode", default=None)
+    file_name: str | None = field(name="fileName", default=None)
 
 
 class CreateDecisionTableRequest(Model):
@@ -698,11 +624,11 @@ class CreateDecisionTableRequest(Model):
         columns: The column definitions for this decision table.
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    schema_id: str | None | UnsetType = field(name="schemaId", default=UNSET)
-    columns: CreateDecisionTableColumnsRequest | None | UnsetType = UNSET
+    name: str | None = None
+    description: str | None = None
+    division_id: str | None = field(name="divisionId", default=None)
+    schema_id: str | None = field(name="schemaId", default=None)
+    columns: CreateDecisionTableColumnsRequest | None = None
 
 
 class CreateDecisionTableRowRequest(Model):
@@ -714,9 +640,9 @@ class CreateDecisionTableRowRequest(Model):
         outputs: The output values of the row. The key for this map is the column ID the row value relates. Column IDs are available from the decision table entity
     """
 
-    row_index: int | None | UnsetType = field(name="rowIndex", default=UNSET)
-    inputs: dict[str, DecisionTableRowParameterValue] | None | UnsetType = UNSET
-    outputs: dict[str, DecisionTableRowParameterValue] | None | UnsetType = UNSET
+    row_index: int | None = field(name="rowIndex", default=None)
+    inputs: dict[str, DecisionTableRowParameterValue] | None = None
+    outputs: dict[str, DecisionTableRowParameterValue] | None = None
 
 
 class CreateDecisionTableSnapshotRequest(Model):
@@ -727,8 +653,8 @@ class CreateDecisionTableSnapshotRequest(Model):
         notes: Optional notes for the snapshot
     """
 
-    snapshot_name: str | None | UnsetType = field(name="snapshotName", default=UNSET)
-    notes: str | None | UnsetType = UNSET
+    snapshot_name: str | None = field(name="snapshotName", default=None)
+    notes: str | None = None
 
 
 class CreateDecisionTableVersionRequest(Model):
@@ -738,7 +664,7 @@ class CreateDecisionTableVersionRequest(Model):
         source_version: The published, superseded, or snapshot version to create the new draft from. When not provided or null, the published version is used. Must be at least 1 when provided.
     """
 
-    source_version: int | None | UnsetType = field(name="sourceVersion", default=UNSET)
+    source_version: int | None = field(name="sourceVersion", default=None)
 
 
 class CreateEmailRequest(Model):
@@ -765,30 +691,24 @@ class CreateEmailRequest(Model):
         utilization_label: Optional. The ID of the label to controls the number of agent interactions for INBOUND communications
     """
 
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    flow_id: str | None | UnsetType = field(name="flowId", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    skill_ids: list[str] | None | UnsetType = field(name="skillIds", default=UNSET)
-    skill_expression: str | None | UnsetType = field(
-        name="skillExpression", default=UNSET
-    )
-    language_id: str | None | UnsetType = field(name="languageId", default=UNSET)
-    priority: int | None | UnsetType = UNSET
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    to_address: str | None | UnsetType = field(name="toAddress", default=UNSET)
-    to_name: str | None | UnsetType = field(name="toName", default=UNSET)
-    from_address: str | None | UnsetType = field(name="fromAddress", default=UNSET)
-    from_name: str | None | UnsetType = field(name="fromName", default=UNSET)
-    subject: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    html_body: str | None | UnsetType = field(name="htmlBody", default=UNSET)
-    text_body: str | None | UnsetType = field(name="textBody", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
-    )
-    utilization_label: str | None | UnsetType = field(
-        name="utilizationLabel", default=UNSET
-    )
+    queue_id: str | None = field(name="queueId", default=None)
+    flow_id: str | None = field(name="flowId", default=None)
+    provider: str | None = None
+    skill_ids: list[str] | None = field(name="skillIds", default=None)
+    skill_expression: str | None = field(name="skillExpression", default=None)
+    language_id: str | None = field(name="languageId", default=None)
+    priority: int | None = None
+    attributes: dict[str, str] | None = None
+    to_address: str | None = field(name="toAddress", default=None)
+    to_name: str | None = field(name="toName", default=None)
+    from_address: str | None = field(name="fromAddress", default=None)
+    from_name: str | None = field(name="fromName", default=None)
+    subject: str | None = None
+    direction: str | None = None
+    html_body: str | None = field(name="htmlBody", default=None)
+    text_body: str | None = field(name="textBody", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    utilization_label: str | None = field(name="utilizationLabel", default=None)
 
 
 class CreateExternalEventsConfigurationRequest(Model):
@@ -802,11 +722,11 @@ class CreateExternalEventsConfigurationRequest(Model):
         source: The source of the external events e.g. Adobe, Salesforce. This cannot be changed after creation.
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    schema_id: str | None | UnsetType = field(name="schemaId", default=UNSET)
-    source: str | None | UnsetType = UNSET
+    name: str | None = None
+    description: str | None = None
+    division_id: str | None = field(name="divisionId", default=None)
+    schema_id: str | None = field(name="schemaId", default=None)
+    source: str | None = None
 
 
 class CreateGeneralProgramTestPhraseDetectedPhrase(Model):
@@ -815,9 +735,9 @@ class CreateGeneralProgramTestPhraseDetectedPhrase(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    found_phrase: str | None | UnsetType = field(name="foundPhrase", default=UNSET)
-    snippet: str | None | UnsetType = UNSET
-    confidence: int | None | UnsetType = UNSET
+    found_phrase: str | None = field(name="foundPhrase", default=None)
+    snippet: str | None = None
+    confidence: int | None = None
 
 
 class CreateGeneralProgramTestPhraseMatchedTranscript(Model):
@@ -829,18 +749,14 @@ class CreateGeneralProgramTestPhraseMatchedTranscript(Model):
         media_type: Allowed values: "unknown", "call", "message", "email", "chat", "callback", "all".
     """
 
-    timestamp: int | None | UnsetType = UNSET
-    transcript_id: str | None | UnsetType = field(name="transcriptId", default=UNSET)
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
+    timestamp: int | None = None
+    transcript_id: str | None = field(name="transcriptId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    detected_phrases: list[CreateGeneralProgramTestPhraseDetectedPhrase] | None = field(
+        name="detectedPhrases", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    detected_phrases: (
-        list[CreateGeneralProgramTestPhraseDetectedPhrase] | None | UnsetType
-    ) = field(name="detectedPhrases", default=UNSET)
 
 
 class CreateGeneralProgramTestTopicPhraseResults(Model):
@@ -849,15 +765,15 @@ class CreateGeneralProgramTestTopicPhraseResults(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    processed_transcripts_count: int | None | UnsetType = field(
-        name="processedTranscriptsCount", default=UNSET
+    processed_transcripts_count: int | None = field(
+        name="processedTranscriptsCount", default=None
     )
-    matched_transcripts_count: int | None | UnsetType = field(
-        name="matchedTranscriptsCount", default=UNSET
+    matched_transcripts_count: int | None = field(
+        name="matchedTranscriptsCount", default=None
     )
     matched_transcripts: (
-        list[CreateGeneralProgramTestPhraseMatchedTranscript] | None | UnsetType
-    ) = field(name="matchedTranscripts", default=UNSET)
+        list[CreateGeneralProgramTestPhraseMatchedTranscript] | None
+    ) = field(name="matchedTranscripts", default=None)
 
 
 class CreateGeneralProgramTopicsDefinitionsJob(Model):
@@ -869,13 +785,13 @@ class CreateGeneralProgramTopicsDefinitionsJob(Model):
         state: Allowed values: "Completed", "Running", "Failed".
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
+    id: str | None = None
+    state: str | None = None
     test_topic_phrase_results: (
-        list[CreateGeneralProgramTestTopicPhraseResults] | None | UnsetType
-    ) = field(name="testTopicPhraseResults", default=UNSET)
-    gen_ai_phrases_results: list[str] | None | UnsetType = field(
-        name="genAIPhrasesResults", default=UNSET
+        list[CreateGeneralProgramTestTopicPhraseResults] | None
+    ) = field(name="testTopicPhraseResults", default=None)
+    gen_ai_phrases_results: list[str] | None = field(
+        name="genAIPhrasesResults", default=None
     )
 
 
@@ -887,8 +803,8 @@ class CreateGuide(Model):
         source: Indicates how the guide content was generated. Allowed values: "Manual", "Prompt", "Document", "Transcripts".
     """
 
-    name: str | None | UnsetType = UNSET
-    source: str | None | UnsetType = UNSET
+    name: str | None = None
+    source: str | None = None
 
 
 class CreateGuideVersion(Model):
@@ -901,11 +817,11 @@ class CreateGuideVersion(Model):
         knowledge_settings: The knowledge settings associated with this version of the guide.
     """
 
-    instruction: str | None | UnsetType = UNSET
-    variables: list[Variable] | None | UnsetType = UNSET
-    resources: GuideVersionResources | None | UnsetType = UNSET
-    knowledge_settings: AuthoringKnowledgeSettings | None | UnsetType = field(
-        name="knowledgeSettings", default=UNSET
+    instruction: str | None = None
+    variables: list[Variable] | None = None
+    resources: GuideVersionResources | None = None
+    knowledge_settings: AuthoringKnowledgeSettings | None = field(
+        name="knowledgeSettings", default=None
     )
 
 
@@ -919,12 +835,12 @@ class CreateIntegrationRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    integration_type: IntegrationType | None | UnsetType = field(
-        name="integrationType", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    integration_type: IntegrationType | None = field(
+        name="integrationType", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CreateJoinVideoResponse(Model):
@@ -936,13 +852,9 @@ class CreateJoinVideoResponse(Model):
         join_code: The join code for the video conference. Only returned by the voice-to-video upgrade endpoint (POST /conversations/videos/{conversationId}/agentconference/communications/{communicationId}); not populated by POST /conversations/videos. Valid until the voice-to-video offer expires (default 5 minutes) or until used by a guest. One-time use.
     """
 
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    join_code: str | None | UnsetType = field(name="joinCode", default=UNSET)
+    communication_id: str | None = field(name="communicationId", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    join_code: str | None = field(name="joinCode", default=None)
 
 
 class CreateKpiRequest(Model):
@@ -956,13 +868,13 @@ class CreateKpiRequest(Model):
         source: The source of the Key Performance Indicator. Allowed values: "WrapUpCode", "Outcome", "None".
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    kpi_type: str | None | UnsetType = field(name="kpiType", default=UNSET)
-    wrap_up_code_config: WrapUpCodeConfig | None | UnsetType = field(
-        name="wrapUpCodeConfig", default=UNSET
+    name: str | None = None
+    description: str | None = None
+    kpi_type: str | None = field(name="kpiType", default=None)
+    wrap_up_code_config: WrapUpCodeConfig | None = field(
+        name="wrapUpCodeConfig", default=None
     )
-    source: str | None | UnsetType = UNSET
+    source: str | None = None
 
 
 class CreateManagementUnitApiRequest(Model):
@@ -977,16 +889,12 @@ class CreateManagementUnitApiRequest(Model):
         business_unit_id: The id of the business unit to which this management unit belongs
     """
 
-    name: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    start_day_of_week: str | None | UnsetType = field(
-        name="startDayOfWeek", default=UNSET
-    )
-    settings: CreateManagementUnitSettingsRequest | None | UnsetType = UNSET
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    business_unit_id: str | None | UnsetType = field(
-        name="businessUnitId", default=UNSET
-    )
+    name: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    start_day_of_week: str | None = field(name="startDayOfWeek", default=None)
+    settings: CreateManagementUnitSettingsRequest | None = None
+    division_id: str | None = field(name="divisionId", default=None)
+    business_unit_id: str | None = field(name="businessUnitId", default=None)
 
 
 class CreateManagementUnitSettingsRequest(Model):
@@ -1000,17 +908,13 @@ class CreateManagementUnitSettingsRequest(Model):
         shift_trading: Shift trade settings for this management unit
     """
 
-    adherence: AdherenceSettings | None | UnsetType = UNSET
-    short_term_forecasting: ShortTermForecastingSettings | None | UnsetType = field(
-        name="shortTermForecasting", default=UNSET
+    adherence: AdherenceSettings | None = None
+    short_term_forecasting: ShortTermForecastingSettings | None = field(
+        name="shortTermForecasting", default=None
     )
-    time_off: TimeOffSettingsRequest | None | UnsetType = field(
-        name="timeOff", default=UNSET
-    )
-    scheduling: SchedulingSettingsRequest | None | UnsetType = UNSET
-    shift_trading: ShiftTradeSettings | None | UnsetType = field(
-        name="shiftTrading", default=UNSET
-    )
+    time_off: TimeOffSettingsRequest | None = field(name="timeOff", default=None)
+    scheduling: SchedulingSettingsRequest | None = None
+    shift_trading: ShiftTradeSettings | None = field(name="shiftTrading", default=None)
 
 
 class CreateMetric(Model):
@@ -1026,21 +930,17 @@ class CreateMetric(Model):
         time_display_unit: The time unit in which the metric should be displayed -- this parameter is ignored when displaying non-time values Allowed values: "None", "Seconds", "Minutes", "Hours".
     """
 
-    metric_definition_id: str | None | UnsetType = field(
-        name="metricDefinitionId", default=UNSET
+    metric_definition_id: str | None = field(name="metricDefinitionId", default=None)
+    external_metric_definition_id: str | None = field(
+        name="externalMetricDefinitionId", default=None
     )
-    external_metric_definition_id: str | None | UnsetType = field(
-        name="externalMetricDefinitionId", default=UNSET
+    objective: CreateObjective | None = None
+    performance_profile_id: str | None = field(
+        name="performanceProfileId", default=None
     )
-    objective: CreateObjective | None | UnsetType = UNSET
-    performance_profile_id: str | None | UnsetType = field(
-        name="performanceProfileId", default=UNSET
-    )
-    name: str | None | UnsetType = UNSET
-    precision: int | None | UnsetType = UNSET
-    time_display_unit: str | None | UnsetType = field(
-        name="timeDisplayUnit", default=UNSET
-    )
+    name: str | None = None
+    precision: int | None = None
+    time_display_unit: str | None = field(name="timeDisplayUnit", default=None)
 
 
 class CreateObjective(Model):
@@ -1060,23 +960,19 @@ class CreateObjective(Model):
         date_start: start date of the objective. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
     """
 
-    id: str | None | UnsetType = UNSET
-    template_id: str | None | UnsetType = field(name="templateId", default=UNSET)
-    zones: list[ObjectiveZone] | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    topic_ids: list[str] | None | UnsetType = field(name="topicIds", default=UNSET)
-    media_types: list[str] | None | UnsetType = field(name="mediaTypes", default=UNSET)
-    queue_ids: list[str] | None | UnsetType = field(name="queueIds", default=UNSET)
-    topic_ids_filter_type: str | None | UnsetType = field(
-        name="topicIdsFilterType", default=UNSET
+    id: str | None = None
+    template_id: str | None = field(name="templateId", default=None)
+    zones: list[ObjectiveZone] | None = None
+    enabled: bool | None = None
+    topic_ids: list[str] | None = field(name="topicIds", default=None)
+    media_types: list[str] | None = field(name="mediaTypes", default=None)
+    queue_ids: list[str] | None = field(name="queueIds", default=None)
+    topic_ids_filter_type: str | None = field(name="topicIdsFilterType", default=None)
+    evaluation_form_context_ids: list[str] | None = field(
+        name="evaluationFormContextIds", default=None
     )
-    evaluation_form_context_ids: list[str] | None | UnsetType = field(
-        name="evaluationFormContextIds", default=UNSET
-    )
-    initial_direction: str | None | UnsetType = field(
-        name="initialDirection", default=UNSET
-    )
-    date_start: date | None | UnsetType = field(name="dateStart", default=UNSET)
+    initial_direction: str | None = field(name="initialDirection", default=None)
+    date_start: date | None = field(name="dateStart", default=None)
 
 
 class CreateOrganizationLink(Model):
@@ -1087,10 +983,10 @@ class CreateOrganizationLink(Model):
         target_region: Region where target organization is hosted.
     """
 
-    target_organization_id: str | None | UnsetType = field(
-        name="targetOrganizationId", default=UNSET
+    target_organization_id: str | None = field(
+        name="targetOrganizationId", default=None
     )
-    target_region: str | None | UnsetType = field(name="targetRegion", default=UNSET)
+    target_region: str | None = field(name="targetRegion", default=None)
 
 
 class CreateOutboundMessagingConversationRequest(Model):
@@ -1105,20 +1001,16 @@ class CreateOutboundMessagingConversationRequest(Model):
         use_user_from_address: An override to attempt to use the user's configured direct routing address as the fromAddress.  If set to true, users configured address with 'directrouting' integration will be used as fromAddress.  If set to false or not set, the queueId will be used for determining fromAddress.
     """
 
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    to_address: str | None | UnsetType = field(name="toAddress", default=UNSET)
-    to_address_messenger_type: str | None | UnsetType = field(
-        name="toAddressMessengerType", default=UNSET
+    queue_id: str | None = field(name="queueId", default=None)
+    to_address: str | None = field(name="toAddress", default=None)
+    to_address_messenger_type: str | None = field(
+        name="toAddressMessengerType", default=None
     )
-    use_existing_conversation: bool | None | UnsetType = field(
-        name="useExistingConversation", default=UNSET
+    use_existing_conversation: bool | None = field(
+        name="useExistingConversation", default=None
     )
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
-    )
-    use_user_from_address: bool | None | UnsetType = field(
-        name="useUserFromAddress", default=UNSET
-    )
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    use_user_from_address: bool | None = field(name="useUserFromAddress", default=None)
 
 
 class CreateOutboundMessagingConversationResponse(Model):
@@ -1129,8 +1021,8 @@ class CreateOutboundMessagingConversationResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CreatePerformanceProfile(Model):
@@ -1150,23 +1042,21 @@ class CreatePerformanceProfile(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableDivision | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    metric_orders: list[str] | None | UnsetType = field(
-        name="metricOrders", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: WritableDivision | None = None
+    description: str | None = None
+    metric_orders: list[str] | None = field(name="metricOrders", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    reporting_intervals: list[ReportingInterval] | None = field(
+        name="reportingIntervals", default=None
     )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    reporting_intervals: list[ReportingInterval] | None | UnsetType = field(
-        name="reportingIntervals", default=UNSET
+    active: bool | None = None
+    member_count: int | None = field(name="memberCount", default=None)
+    max_leaderboard_rank_size: int | None = field(
+        name="maxLeaderboardRankSize", default=None
     )
-    active: bool | None | UnsetType = UNSET
-    member_count: int | None | UnsetType = field(name="memberCount", default=UNSET)
-    max_leaderboard_rank_size: int | None | UnsetType = field(
-        name="maxLeaderboardRankSize", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CreatePlanningGroupRequest(Model):
@@ -1178,12 +1068,10 @@ class CreatePlanningGroupRequest(Model):
         service_goal_template_id: The ID of the service goal template to associate with this planning group
     """
 
-    name: str | None | UnsetType = UNSET
-    route_paths: list[RoutePathRequest] | None | UnsetType = field(
-        name="routePaths", default=UNSET
-    )
-    service_goal_template_id: str | None | UnsetType = field(
-        name="serviceGoalTemplateId", default=UNSET
+    name: str | None = None
+    route_paths: list[RoutePathRequest] | None = field(name="routePaths", default=None)
+    service_goal_template_id: str | None = field(
+        name="serviceGoalTemplateId", default=None
     )
 
 
@@ -1198,14 +1086,14 @@ class CreatePredictorRequest(Model):
         workload_balancing_config: The predictor balancing configuration to enable workload balancing
     """
 
-    queue_ids: list[str] | None | UnsetType = field(name="queueIds", default=UNSET)
-    kpi: str | None | UnsetType = UNSET
-    routing_timeout_seconds: int | None | UnsetType = field(
-        name="routingTimeoutSeconds", default=UNSET
+    queue_ids: list[str] | None = field(name="queueIds", default=None)
+    kpi: str | None = None
+    routing_timeout_seconds: int | None = field(
+        name="routingTimeoutSeconds", default=None
     )
-    schedule: PredictorSchedule | None | UnsetType = UNSET
-    workload_balancing_config: PredictorWorkloadBalancing | None | UnsetType = field(
-        name="workloadBalancingConfig", default=UNSET
+    schedule: PredictorSchedule | None = None
+    workload_balancing_config: PredictorWorkloadBalancing | None = field(
+        name="workloadBalancingConfig", default=None
     )
 
 
@@ -1258,109 +1146,81 @@ class CreateQueueRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableDivision | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: WritableDivision | None = None
+    description: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    member_count: int | None = field(name="memberCount", default=None)
+    user_member_count: int | None = field(name="userMemberCount", default=None)
+    joined_member_count: int | None = field(name="joinedMemberCount", default=None)
+    media_settings: QueueMediaSettings | None = field(
+        name="mediaSettings", default=None
     )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    member_count: int | None | UnsetType = field(name="memberCount", default=UNSET)
-    user_member_count: int | None | UnsetType = field(
-        name="userMemberCount", default=UNSET
+    routing_rules: list[RoutingRule] | None = field(name="routingRules", default=None)
+    conditional_group_routing: ConditionalGroupRouting | None = field(
+        name="conditionalGroupRouting", default=None
     )
-    joined_member_count: int | None | UnsetType = field(
-        name="joinedMemberCount", default=UNSET
+    conditional_group_activation: ConditionalGroupActivation | None = field(
+        name="conditionalGroupActivation", default=None
     )
-    media_settings: QueueMediaSettings | None | UnsetType = field(
-        name="mediaSettings", default=UNSET
+    bullseye: Bullseye | None = None
+    scoring_method: str | None = field(name="scoringMethod", default=None)
+    last_agent_routing_mode: str | None = field(
+        name="lastAgentRoutingMode", default=None
     )
-    routing_rules: list[RoutingRule] | None | UnsetType = field(
-        name="routingRules", default=UNSET
+    acw_settings: AcwSettings | None = field(name="acwSettings", default=None)
+    skill_evaluation_method: str | None = field(
+        name="skillEvaluationMethod", default=None
     )
-    conditional_group_routing: ConditionalGroupRouting | None | UnsetType = field(
-        name="conditionalGroupRouting", default=UNSET
+    member_groups: list[MemberGroup] | None = field(name="memberGroups", default=None)
+    queue_flow: DomainEntityRef | None = field(name="queueFlow", default=None)
+    email_in_queue_flow: DomainEntityRef | None = field(
+        name="emailInQueueFlow", default=None
     )
-    conditional_group_activation: ConditionalGroupActivation | None | UnsetType = field(
-        name="conditionalGroupActivation", default=UNSET
+    message_in_queue_flow: DomainEntityRef | None = field(
+        name="messageInQueueFlow", default=None
     )
-    bullseye: Bullseye | None | UnsetType = UNSET
-    scoring_method: str | None | UnsetType = field(name="scoringMethod", default=UNSET)
-    last_agent_routing_mode: str | None | UnsetType = field(
-        name="lastAgentRoutingMode", default=UNSET
+    whisper_prompt: DomainEntityRef | None = field(name="whisperPrompt", default=None)
+    on_hold_prompt: DomainEntityRef | None = field(name="onHoldPrompt", default=None)
+    default_media_language: str | None = field(
+        name="defaultMediaLanguage", default=None
     )
-    acw_settings: AcwSettings | None | UnsetType = field(
-        name="acwSettings", default=UNSET
+    auto_answer_only: bool | None = field(name="autoAnswerOnly", default=None)
+    canned_response_libraries: CannedResponseLibraries | None = field(
+        name="cannedResponseLibraries", default=None
     )
-    skill_evaluation_method: str | None | UnsetType = field(
-        name="skillEvaluationMethod", default=UNSET
+    enable_transcription: bool | None = field(name="enableTranscription", default=None)
+    enable_audio_monitoring: bool | None = field(
+        name="enableAudioMonitoring", default=None
     )
-    member_groups: list[MemberGroup] | None | UnsetType = field(
-        name="memberGroups", default=UNSET
+    enable_manual_assignment: bool | None = field(
+        name="enableManualAssignment", default=None
     )
-    queue_flow: DomainEntityRef | None | UnsetType = field(
-        name="queueFlow", default=UNSET
+    agent_owned_routing: AgentOwnedRouting | None = field(
+        name="agentOwnedRouting", default=None
     )
-    email_in_queue_flow: DomainEntityRef | None | UnsetType = field(
-        name="emailInQueueFlow", default=UNSET
+    direct_routing: DirectRouting | None = field(name="directRouting", default=None)
+    calling_party_name: str | None = field(name="callingPartyName", default=None)
+    calling_party_number: str | None = field(name="callingPartyNumber", default=None)
+    default_scripts: dict[str, Script] | None = field(
+        name="defaultScripts", default=None
     )
-    message_in_queue_flow: DomainEntityRef | None | UnsetType = field(
-        name="messageInQueueFlow", default=UNSET
+    outbound_messaging_addresses: QueueMessagingAddresses | None = field(
+        name="outboundMessagingAddresses", default=None
     )
-    whisper_prompt: DomainEntityRef | None | UnsetType = field(
-        name="whisperPrompt", default=UNSET
+    outbound_email_address: QueueEmailAddress | None = field(
+        name="outboundEmailAddress", default=None
     )
-    on_hold_prompt: DomainEntityRef | None | UnsetType = field(
-        name="onHoldPrompt", default=UNSET
+    peer_id: str | None = field(name="peerId", default=None)
+    suppress_in_queue_call_recording: bool | None = field(
+        name="suppressInQueueCallRecording", default=None
     )
-    default_media_language: str | None | UnsetType = field(
-        name="defaultMediaLanguage", default=UNSET
-    )
-    auto_answer_only: bool | None | UnsetType = field(
-        name="autoAnswerOnly", default=UNSET
-    )
-    canned_response_libraries: CannedResponseLibraries | None | UnsetType = field(
-        name="cannedResponseLibraries", default=UNSET
-    )
-    enable_transcription: bool | None | UnsetType = field(
-        name="enableTranscription", default=UNSET
-    )
-    enable_audio_monitoring: bool | None | UnsetType = field(
-        name="enableAudioMonitoring", default=UNSET
-    )
-    enable_manual_assignment: bool | None | UnsetType = field(
-        name="enableManualAssignment", default=UNSET
-    )
-    agent_owned_routing: AgentOwnedRouting | None | UnsetType = field(
-        name="agentOwnedRouting", default=UNSET
-    )
-    direct_routing: DirectRouting | None | UnsetType = field(
-        name="directRouting", default=UNSET
-    )
-    calling_party_name: str | None | UnsetType = field(
-        name="callingPartyName", default=UNSET
-    )
-    calling_party_number: str | None | UnsetType = field(
-        name="callingPartyNumber", default=UNSET
-    )
-    default_scripts: dict[str, Script] | None | UnsetType = field(
-        name="defaultScripts", default=UNSET
-    )
-    outbound_messaging_addresses: QueueMessagingAddresses | None | UnsetType = field(
-        name="outboundMessagingAddresses", default=UNSET
-    )
-    outbound_email_address: QueueEmailAddress | None | UnsetType = field(
-        name="outboundEmailAddress", default=UNSET
-    )
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    suppress_in_queue_call_recording: bool | None | UnsetType = field(
-        name="suppressInQueueCallRecording", default=UNSET
-    )
-    source_queue_id: str | None | UnsetType = field(name="sourceQueueId", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    source_queue_id: str | None = field(name="sourceQueueId", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CreateRecognition(Model):
@@ -1375,12 +1235,12 @@ class CreateRecognition(Model):
         context_id: The context id (optional)
     """
 
-    recipient_id: str | None | UnsetType = field(name="recipientId", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    note: str | None | UnsetType = UNSET
-    context_type: str | None | UnsetType = field(name="contextType", default=UNSET)
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
+    recipient_id: str | None = field(name="recipientId", default=None)
+    type: str | None = None
+    title: str | None = None
+    note: str | None = None
+    context_type: str | None = field(name="contextType", default=None)
+    context_id: str | None = field(name="contextId", default=None)
 
 
 class CreateReprocessJobRequest(Model):
@@ -1396,13 +1256,13 @@ class CreateReprocessJobRequest(Model):
         dialects: The dialects to filter by the conversations.
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    date_end: datetime | None | UnsetType = field(name="dateEnd", default=UNSET)
-    programs: list[str] | None | UnsetType = UNSET
-    media_types: list[str] | None | UnsetType = field(name="mediaTypes", default=UNSET)
-    dialects: list[str] | None | UnsetType = UNSET
+    name: str | None = None
+    description: str | None = None
+    date_start: datetime | None = field(name="dateStart", default=None)
+    date_end: datetime | None = field(name="dateEnd", default=None)
+    programs: list[str] | None = None
+    media_types: list[str] | None = field(name="mediaTypes", default=None)
+    dialects: list[str] | None = None
 
 
 class CreateResponseAssetRequest(Model):
@@ -1414,9 +1274,9 @@ class CreateResponseAssetRequest(Model):
         content_md5: Content MD-5 of the file to upload
     """
 
-    name: str | None | UnsetType = UNSET
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    content_md5: str | None | UnsetType = field(name="contentMd5", default=UNSET)
+    name: str | None = None
+    division_id: str | None = field(name="divisionId", default=None)
+    content_md5: str | None = field(name="contentMd5", default=None)
 
 
 class CreateResponseAssetResponse(Model):
@@ -1428,9 +1288,9 @@ class CreateResponseAssetResponse(Model):
         headers: Required headers when uploading a file through PUT request to the URL
     """
 
-    id: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
-    headers: dict[str, str] | None | UnsetType = UNSET
+    id: str | None = None
+    url: str | None = None
+    headers: dict[str, str] | None = None
 
 
 class CreateRoomRequest(Model):
@@ -1442,9 +1302,9 @@ class CreateRoomRequest(Model):
         user_ids: Users to add to the room, limit of 25
     """
 
-    description: str | None | UnsetType = UNSET
-    subject: str | None | UnsetType = UNSET
-    user_ids: list[str] | None | UnsetType = field(name="userIds", default=UNSET)
+    description: str | None = None
+    subject: str | None = None
+    user_ids: list[str] | None = field(name="userIds", default=None)
 
 
 class CreateRoomResponse(Model):
@@ -1454,7 +1314,7 @@ class CreateRoomResponse(Model):
         jid: The jid of the room
     """
 
-    jid: str | None | UnsetType = UNSET
+    jid: str | None = None
 
 
 class CreateRoutingSkill(Model):
@@ -1465,8 +1325,8 @@ class CreateRoutingSkill(Model):
         division_id: The division to which this skill will belong
     """
 
-    name: str | None | UnsetType = UNSET
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
+    name: str | None = None
+    division_id: str | None = field(name="divisionId", default=None)
 
 
 class CreateScheduleBid(Model):
@@ -1484,26 +1344,18 @@ class CreateScheduleBid(Model):
         ranking_tiebreaker_type: Ranking tiebreaker to be used Allowed values: "HireDate", "Performance", "Custom", "RandomlyAssign".
     """
 
-    name: str | None | UnsetType = UNSET
-    forecast: BuShortTermForecastWeekReference | None | UnsetType = UNSET
-    bid_window_start_date: date | None | UnsetType = field(
-        name="bidWindowStartDate", default=UNSET
+    name: str | None = None
+    forecast: BuShortTermForecastWeekReference | None = None
+    bid_window_start_date: date | None = field(name="bidWindowStartDate", default=None)
+    bid_window_end_date: date | None = field(name="bidWindowEndDate", default=None)
+    effective_date: date | None = field(name="effectiveDate", default=None)
+    weeks_to_schedule: int | None = field(name="weeksToSchedule", default=None)
+    end_overrides_and_rotations: bool | None = field(
+        name="endOverridesAndRotations", default=None
     )
-    bid_window_end_date: date | None | UnsetType = field(
-        name="bidWindowEndDate", default=UNSET
-    )
-    effective_date: date | None | UnsetType = field(name="effectiveDate", default=UNSET)
-    weeks_to_schedule: int | None | UnsetType = field(
-        name="weeksToSchedule", default=UNSET
-    )
-    end_overrides_and_rotations: bool | None | UnsetType = field(
-        name="endOverridesAndRotations", default=UNSET
-    )
-    agent_ranking_type: str | None | UnsetType = field(
-        name="agentRankingType", default=UNSET
-    )
-    ranking_tiebreaker_type: str | None | UnsetType = field(
-        name="rankingTiebreakerType", default=UNSET
+    agent_ranking_type: str | None = field(name="agentRankingType", default=None)
+    ranking_tiebreaker_type: str | None = field(
+        name="rankingTiebreakerType", default=None
     )
 
 
@@ -1518,11 +1370,11 @@ class CreateScheduledTriggerRequest(Model):
         description: Description of the trigger. Can be up to 512 characters in length.
     """
 
-    target: TriggerTarget | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    schedule: TriggerSchedule | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
+    target: TriggerTarget | None = None
+    enabled: bool | None = None
+    name: str | None = None
+    schedule: TriggerSchedule | None = None
+    description: str | None = None
 
 
 class CreateSecureSession(Model):
@@ -1535,12 +1387,10 @@ class CreateSecureSession(Model):
         disconnect: if true, disconnect the agent after creating the session
     """
 
-    source_participant_id: str | None | UnsetType = field(
-        name="sourceParticipantId", default=UNSET
-    )
-    flow_id: str | None | UnsetType = field(name="flowId", default=UNSET)
-    user_data: str | None | UnsetType = field(name="userData", default=UNSET)
-    disconnect: bool | None | UnsetType = UNSET
+    source_participant_id: str | None = field(name="sourceParticipantId", default=None)
+    flow_id: str | None = field(name="flowId", default=None)
+    user_data: str | None = field(name="userData", default=None)
+    disconnect: bool | None = None
 
 
 class CreateServiceGoalTemplate(Model):
@@ -1554,18 +1404,14 @@ class CreateServiceGoalTemplate(Model):
         impact_override: Settings controlling max percent increase and decrease of service goals for this service goal template
     """
 
-    name: str | None | UnsetType = UNSET
-    service_level: BuServiceLevel | None | UnsetType = field(
-        name="serviceLevel", default=UNSET
+    name: str | None = None
+    service_level: BuServiceLevel | None = field(name="serviceLevel", default=None)
+    average_speed_of_answer: BuAverageSpeedOfAnswer | None = field(
+        name="averageSpeedOfAnswer", default=None
     )
-    average_speed_of_answer: BuAverageSpeedOfAnswer | None | UnsetType = field(
-        name="averageSpeedOfAnswer", default=UNSET
-    )
-    abandon_rate: BuAbandonRate | None | UnsetType = field(
-        name="abandonRate", default=UNSET
-    )
-    impact_override: ServiceGoalTemplateImpactOverride | None | UnsetType = field(
-        name="impactOverride", default=UNSET
+    abandon_rate: BuAbandonRate | None = field(name="abandonRate", default=None)
+    impact_override: ServiceGoalTemplateImpactOverride | None = field(
+        name="impactOverride", default=None
     )
 
 
@@ -1579,15 +1425,11 @@ class CreateShareRequest(Model):
         member: The member that will have access to this share. Only required if a list of members is not provided.
     """
 
-    shared_entity_type: str | None | UnsetType = field(
-        name="sharedEntityType", default=UNSET
-    )
-    shared_entity: SharedEntity | None | UnsetType = field(
-        name="sharedEntity", default=UNSET
-    )
-    member_type: str | None | UnsetType = field(name="memberType", default=UNSET)
-    member: SharedEntity | None | UnsetType = UNSET
-    members: list[CreateShareRequestMember] | None | UnsetType = UNSET
+    shared_entity_type: str | None = field(name="sharedEntityType", default=None)
+    shared_entity: SharedEntity | None = field(name="sharedEntity", default=None)
+    member_type: str | None = field(name="memberType", default=None)
+    member: SharedEntity | None = None
+    members: list[CreateShareRequestMember] | None = None
 
 
 class CreateShareRequestMember(Model):
@@ -1597,8 +1439,8 @@ class CreateShareRequestMember(Model):
         member_type: Allowed values: "USER", "GROUP", "PUBLIC".
     """
 
-    member_type: str | None | UnsetType = field(name="memberType", default=UNSET)
-    member: MemberEntity | None | UnsetType = UNSET
+    member_type: str | None = field(name="memberType", default=None)
+    member: MemberEntity | None = None
 
 
 class CreateShareResponse(Model):
@@ -1611,23 +1453,17 @@ class CreateShareResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    shared_entity_type: str | None | UnsetType = field(
-        name="sharedEntityType", default=UNSET
-    )
-    shared_entity: DomainEntityRef | None | UnsetType = field(
-        name="sharedEntity", default=UNSET
-    )
-    member_type: str | None | UnsetType = field(name="memberType", default=UNSET)
-    member: DomainEntityRef | None | UnsetType = UNSET
-    shared_by: DomainEntityRef | None | UnsetType = field(
-        name="sharedBy", default=UNSET
-    )
-    workspace: DomainEntityRef | None | UnsetType = UNSET
-    succeeded: list[Share] | None | UnsetType = UNSET
-    failed: list[Share] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    shared_entity_type: str | None = field(name="sharedEntityType", default=None)
+    shared_entity: DomainEntityRef | None = field(name="sharedEntity", default=None)
+    member_type: str | None = field(name="memberType", default=None)
+    member: DomainEntityRef | None = None
+    shared_by: DomainEntityRef | None = field(name="sharedBy", default=None)
+    workspace: DomainEntityRef | None = None
+    succeeded: list[Share] | None = None
+    failed: list[Share] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CreateStaffingGroupAllocation(Model):
@@ -1640,17 +1476,15 @@ class CreateStaffingGroupAllocation(Model):
         starting_weekly_full_time_equivalent_count: The weekly count of full time equivalent agents in the staffing group that can be used for the first week of the planning period
     """
 
-    staffing_group_id: str | None | UnsetType = field(
-        name="staffingGroupId", default=UNSET
+    staffing_group_id: str | None = field(name="staffingGroupId", default=None)
+    initial_shrinkage_percentage: float | None = field(
+        name="initialShrinkagePercentage", default=None
     )
-    initial_shrinkage_percentage: float | None | UnsetType = field(
-        name="initialShrinkagePercentage", default=UNSET
+    initial_attrition_percentage: float | None = field(
+        name="initialAttritionPercentage", default=None
     )
-    initial_attrition_percentage: float | None | UnsetType = field(
-        name="initialAttritionPercentage", default=UNSET
-    )
-    starting_weekly_full_time_equivalent_count: float | None | UnsetType = field(
-        name="startingWeeklyFullTimeEquivalentCount", default=UNSET
+    starting_weekly_full_time_equivalent_count: float | None = field(
+        name="startingWeeklyFullTimeEquivalentCount", default=None
     )
 
 
@@ -1664,14 +1498,10 @@ class CreateStaffingGroupRequest(Model):
         planning_group_ids: The set of planning group IDs to associate with the staffing group
     """
 
-    name: str | None | UnsetType = UNSET
-    user_ids: list[str] | None | UnsetType = field(name="userIds", default=UNSET)
-    management_unit_id: str | None | UnsetType = field(
-        name="managementUnitId", default=UNSET
-    )
-    planning_group_ids: list[str] | None | UnsetType = field(
-        name="planningGroupIds", default=UNSET
-    )
+    name: str | None = None
+    user_ids: list[str] | None = field(name="userIds", default=None)
+    management_unit_id: str | None = field(name="managementUnitId", default=None)
+    planning_group_ids: list[str] | None = field(name="planningGroupIds", default=None)
 
 
 class CreateSurveyRequest(Model):
@@ -1684,14 +1514,10 @@ class CreateSurveyRequest(Model):
         queue_id: The queue to associate with the survey. If not specified, the queue associated with the selected agent will be used.
     """
 
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    survey_form_context_id: str | None | UnsetType = field(
-        name="surveyFormContextId", default=UNSET
-    )
-    agent_id: str | None | UnsetType = field(name="agentId", default=UNSET)
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    survey_form_context_id: str | None = field(name="surveyFormContextId", default=None)
+    agent_id: str | None = field(name="agentId", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
 
 
 class CreateSurveyResponse(Model):
@@ -1711,30 +1537,26 @@ class CreateSurveyResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    conversation: ConversationReference | None | UnsetType = UNSET
-    survey_form: SurveyForm | None | UnsetType = field(name="surveyForm", default=UNSET)
-    agent: DomainEntityRef | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    queue: QueueReference | None | UnsetType = UNSET
-    answers: SurveyScoringSet | None | UnsetType = UNSET
-    completed_date: datetime | None | UnsetType = field(
-        name="completedDate", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    conversation: ConversationReference | None = None
+    survey_form: SurveyForm | None = field(name="surveyForm", default=None)
+    agent: DomainEntityRef | None = None
+    status: str | None = None
+    queue: QueueReference | None = None
+    answers: SurveyScoringSet | None = None
+    completed_date: datetime | None = field(name="completedDate", default=None)
+    survey_error_details: SurveyErrorDetails | None = field(
+        name="surveyErrorDetails", default=None
     )
-    survey_error_details: SurveyErrorDetails | None | UnsetType = field(
-        name="surveyErrorDetails", default=UNSET
+    agent_team: Team | None = field(name="agentTeam", default=None)
+    survey_type: str | None = field(name="surveyType", default=None)
+    missing_required_answer: bool | None = field(
+        name="missingRequiredAnswer", default=None
     )
-    agent_team: Team | None | UnsetType = field(name="agentTeam", default=UNSET)
-    survey_type: str | None | UnsetType = field(name="surveyType", default=UNSET)
-    missing_required_answer: bool | None | UnsetType = field(
-        name="missingRequiredAnswer", default=UNSET
-    )
-    flow: AddressableEntityRef | None | UnsetType = UNSET
-    customer_survey_url: str | None | UnsetType = field(
-        name="customerSurveyUrl", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    flow: AddressableEntityRef | None = None
+    customer_survey_url: str | None = field(name="customerSurveyUrl", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CreateTimeOffLimitRequest(Model):
@@ -1745,10 +1567,8 @@ class CreateTimeOffLimitRequest(Model):
         default_limit_minutes: Deprecated. The default limit value in minutes per granularity. If not specified, then 0 is assumed, which means there are no time off minutes available
     """
 
-    granularity: str | None | UnsetType = UNSET
-    default_limit_minutes: int | None | UnsetType = field(
-        name="defaultLimitMinutes", default=UNSET
-    )
+    granularity: str | None = None
+    default_limit_minutes: int | None = field(name="defaultLimitMinutes", default=None)
 
 
 class CreateTimeOffPlanBusinessUnitAssociation(Model):
@@ -1759,12 +1579,10 @@ class CreateTimeOffPlanBusinessUnitAssociation(Model):
         staffing_group_ids: The IDs of staffing groups to which this time-off plan applies. This must not be set if managementUnitIds is populated
     """
 
-    management_unit_ids: list[str] | None | UnsetType = field(
-        name="managementUnitIds", default=UNSET
+    management_unit_ids: list[str] | None = field(
+        name="managementUnitIds", default=None
     )
-    staffing_group_ids: list[str] | None | UnsetType = field(
-        name="staffingGroupIds", default=UNSET
-    )
+    staffing_group_ids: list[str] | None = field(name="staffingGroupIds", default=None)
 
 
 class CreateTimeOffPlanManagementUnitAssociation(Model):
@@ -1775,12 +1593,8 @@ class CreateTimeOffPlanManagementUnitAssociation(Model):
         staffing_group_ids: A IDs of staffing groups to which this time-off plan applies. If not defined, the plan is applied to the management unit
     """
 
-    management_unit_id: str | None | UnsetType = field(
-        name="managementUnitId", default=UNSET
-    )
-    staffing_group_ids: list[str] | None | UnsetType = field(
-        name="staffingGroupIds", default=UNSET
-    )
+    management_unit_id: str | None = field(name="managementUnitId", default=None)
+    staffing_group_ids: list[str] | None = field(name="staffingGroupIds", default=None)
 
 
 class CreateTimeOffPlanRequest(Model):
@@ -1796,23 +1610,17 @@ class CreateTimeOffPlanRequest(Model):
         active: Deprecated. Whether this time off plan should be used by agents.
     """
 
-    name: str | None | UnsetType = UNSET
-    activity_code_ids: list[str] | None | UnsetType = field(
-        name="activityCodeIds", default=UNSET
+    name: str | None = None
+    activity_code_ids: list[str] | None = field(name="activityCodeIds", default=None)
+    time_off_limit_ids: list[str] | None = field(name="timeOffLimitIds", default=None)
+    auto_approval_rule: str | None = field(name="autoApprovalRule", default=None)
+    days_before_start_to_expire_from_waitlist: int | None = field(
+        name="daysBeforeStartToExpireFromWaitlist", default=None
     )
-    time_off_limit_ids: list[str] | None | UnsetType = field(
-        name="timeOffLimitIds", default=UNSET
+    hris_time_off_type: HrisTimeOffType | None = field(
+        name="hrisTimeOffType", default=None
     )
-    auto_approval_rule: str | None | UnsetType = field(
-        name="autoApprovalRule", default=UNSET
-    )
-    days_before_start_to_expire_from_waitlist: int | None | UnsetType = field(
-        name="daysBeforeStartToExpireFromWaitlist", default=UNSET
-    )
-    hris_time_off_type: HrisTimeOffType | None | UnsetType = field(
-        name="hrisTimeOffType", default=UNSET
-    )
-    active: bool | None | UnsetType = UNSET
+    active: bool | None = None
 
 
 class CreateTriggerRequest(Model):
@@ -1829,20 +1637,16 @@ class CreateTriggerRequest(Model):
         description: Description of the trigger. Can be up to 512 characters in length.
     """
 
-    target: TriggerTarget | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    match_criteria: list[MatchCriteria] | None | UnsetType = field(
-        name="matchCriteria", default=UNSET
+    target: TriggerTarget | None = None
+    enabled: bool | None = None
+    match_criteria: list[MatchCriteria] | None = field(
+        name="matchCriteria", default=None
     )
-    name: str | None | UnsetType = UNSET
-    topic_name: str | None | UnsetType = field(name="topicName", default=UNSET)
-    event_ttl_seconds: int | None | UnsetType = field(
-        name="eventTTLSeconds", default=UNSET
-    )
-    delay_by_seconds: int | None | UnsetType = field(
-        name="delayBySeconds", default=UNSET
-    )
-    description: str | None | UnsetType = UNSET
+    name: str | None = None
+    topic_name: str | None = field(name="topicName", default=None)
+    event_ttl_seconds: int | None = field(name="eventTTLSeconds", default=None)
+    delay_by_seconds: int | None = field(name="delayBySeconds", default=None)
+    description: str | None = None
 
 
 class CreateUploadSourceUrlJobRequest(Model):
@@ -1852,7 +1656,7 @@ class CreateUploadSourceUrlJobRequest(Model):
         upload_url: The URL of the content to upload.
     """
 
-    upload_url: str | None | UnsetType = field(name="uploadUrl", default=UNSET)
+    upload_url: str | None = field(name="uploadUrl", default=None)
 
 
 class CreateUploadSourceUrlJobResponse(Model):
@@ -1863,8 +1667,8 @@ class CreateUploadSourceUrlJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CreateUser(Model):
@@ -1879,14 +1683,14 @@ class CreateUser(Model):
         state: Optional initialized state of the user. If not specified, state will be Active if invites are sent, otherwise Inactive. Allowed values: "active", "inactive", "deleted".
     """
 
-    name: str | None | UnsetType = UNSET
-    department: str | None | UnsetType = UNSET
-    email: str | None | UnsetType = UNSET
-    addresses: list[Contact] | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    password: str | None | UnsetType = UNSET
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    state: str | None | UnsetType = UNSET
+    name: str | None = None
+    department: str | None = None
+    email: str | None = None
+    addresses: list[Contact] | None = None
+    title: str | None = None
+    password: str | None = None
+    division_id: str | None = field(name="divisionId", default=None)
+    state: str | None = None
 
 
 class CreateUserAssignmentsRequest(Model):
@@ -1897,8 +1701,8 @@ class CreateUserAssignmentsRequest(Model):
         assignments: Assignment effective date ranges for the user.
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    assignments: list[AssignmentEffectiveDateRange] | None | UnsetType = UNSET
+    user_id: str | None = field(name="userId", default=None)
+    assignments: list[AssignmentEffectiveDateRange] | None = None
 
 
 class CreateUtilizationLabelRequest(Model):
@@ -1909,8 +1713,8 @@ class CreateUtilizationLabelRequest(Model):
         utilization: Org level utilization settings for the new label. If not specified, default utilization settings will be applied.
     """
 
-    name: str | None | UnsetType = UNSET
-    utilization: LabelUtilizationRequest | None | UnsetType = UNSET
+    name: str | None = None
+    utilization: LabelUtilizationRequest | None = None
 
 
 class CreateVerifierRequest(Model):
@@ -1926,13 +1730,13 @@ class CreateVerifierRequest(Model):
         default: Indicates whether this will be the default verifier.
     """
 
-    algorithm: str | None | UnsetType = UNSET
-    digits: int | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    period: int | None | UnsetType = UNSET
-    secret_size: int | None | UnsetType = field(name="secretSize", default=UNSET)
-    default: bool | None | UnsetType = UNSET
+    algorithm: str | None = None
+    digits: int | None = None
+    enabled: bool | None = None
+    name: str | None = None
+    period: int | None = None
+    secret_size: int | None = field(name="secretSize", default=None)
+    default: bool | None = None
 
 
 class CreateVerifierResponse(Model):
@@ -1948,15 +1752,15 @@ class CreateVerifierResponse(Model):
         default: Indicates whether this is the default verifier.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    key_uri: str | None | UnsetType = field(name="keyUri", default=UNSET)
-    encoded_quick_response_code: str | None | UnsetType = field(
-        name="encodedQuickResponseCode", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    type: str | None = None
+    enabled: bool | None = None
+    key_uri: str | None = field(name="keyUri", default=None)
+    encoded_quick_response_code: str | None = field(
+        name="encodedQuickResponseCode", default=None
     )
-    default: bool | None | UnsetType = UNSET
+    default: bool | None = None
 
 
 class CreateWorkPlan(Model):
@@ -1996,89 +1800,87 @@ class CreateWorkPlan(Model):
         agents: Agents in this work plan
     """
 
-    name: str | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    constrain_weekly_paid_time: bool | None | UnsetType = field(
-        name="constrainWeeklyPaidTime", default=UNSET
+    name: str | None = None
+    enabled: bool | None = None
+    constrain_weekly_paid_time: bool | None = field(
+        name="constrainWeeklyPaidTime", default=None
     )
-    flexible_weekly_paid_time: bool | None | UnsetType = field(
-        name="flexibleWeeklyPaidTime", default=UNSET
+    flexible_weekly_paid_time: bool | None = field(
+        name="flexibleWeeklyPaidTime", default=None
     )
-    weekly_exact_paid_minutes: int | None | UnsetType = field(
-        name="weeklyExactPaidMinutes", default=UNSET
+    weekly_exact_paid_minutes: int | None = field(
+        name="weeklyExactPaidMinutes", default=None
     )
-    weekly_minimum_paid_minutes: int | None | UnsetType = field(
-        name="weeklyMinimumPaidMinutes", default=UNSET
+    weekly_minimum_paid_minutes: int | None = field(
+        name="weeklyMinimumPaidMinutes", default=None
     )
-    weekly_maximum_paid_minutes: int | None | UnsetType = field(
-        name="weeklyMaximumPaidMinutes", default=UNSET
+    weekly_maximum_paid_minutes: int | None = field(
+        name="weeklyMaximumPaidMinutes", default=None
     )
-    constrain_paid_time_granularity: bool | None | UnsetType = field(
-        name="constrainPaidTimeGranularity", default=UNSET
+    constrain_paid_time_granularity: bool | None = field(
+        name="constrainPaidTimeGranularity", default=None
     )
-    paid_time_granularity_minutes: int | None | UnsetType = field(
-        name="paidTimeGranularityMinutes", default=UNSET
+    paid_time_granularity_minutes: int | None = field(
+        name="paidTimeGranularityMinutes", default=None
     )
-    constrain_minimum_time_between_shifts: bool | None | UnsetType = field(
-        name="constrainMinimumTimeBetweenShifts", default=UNSET
+    constrain_minimum_time_between_shifts: bool | None = field(
+        name="constrainMinimumTimeBetweenShifts", default=None
     )
-    minimum_time_between_shifts_minutes: int | None | UnsetType = field(
-        name="minimumTimeBetweenShiftsMinutes", default=UNSET
+    minimum_time_between_shifts_minutes: int | None = field(
+        name="minimumTimeBetweenShiftsMinutes", default=None
     )
-    maximum_days: int | None | UnsetType = field(name="maximumDays", default=UNSET)
-    minimum_consecutive_non_working_minutes_per_week: int | None | UnsetType = field(
-        name="minimumConsecutiveNonWorkingMinutesPerWeek", default=UNSET
+    maximum_days: int | None = field(name="maximumDays", default=None)
+    minimum_consecutive_non_working_minutes_per_week: int | None = field(
+        name="minimumConsecutiveNonWorkingMinutesPerWeek", default=None
     )
-    constrain_maximum_consecutive_working_weekends: bool | None | UnsetType = field(
-        name="constrainMaximumConsecutiveWorkingWeekends", default=UNSET
+    constrain_maximum_consecutive_working_weekends: bool | None = field(
+        name="constrainMaximumConsecutiveWorkingWeekends", default=None
     )
-    maximum_consecutive_working_weekends: int | None | UnsetType = field(
-        name="maximumConsecutiveWorkingWeekends", default=UNSET
+    maximum_consecutive_working_weekends: int | None = field(
+        name="maximumConsecutiveWorkingWeekends", default=None
     )
-    minimum_working_days_per_week: int | None | UnsetType = field(
-        name="minimumWorkingDaysPerWeek", default=UNSET
+    minimum_working_days_per_week: int | None = field(
+        name="minimumWorkingDaysPerWeek", default=None
     )
-    constrain_maximum_consecutive_working_days: bool | None | UnsetType = field(
-        name="constrainMaximumConsecutiveWorkingDays", default=UNSET
+    constrain_maximum_consecutive_working_days: bool | None = field(
+        name="constrainMaximumConsecutiveWorkingDays", default=None
     )
-    maximum_consecutive_working_days: int | None | UnsetType = field(
-        name="maximumConsecutiveWorkingDays", default=UNSET
+    maximum_consecutive_working_days: int | None = field(
+        name="maximumConsecutiveWorkingDays", default=None
     )
-    minimum_shift_start_distance_minutes: int | None | UnsetType = field(
-        name="minimumShiftStartDistanceMinutes", default=UNSET
+    minimum_shift_start_distance_minutes: int | None = field(
+        name="minimumShiftStartDistanceMinutes", default=None
     )
-    minimum_days_off_per_planning_period: int | None | UnsetType = field(
-        name="minimumDaysOffPerPlanningPeriod", default=UNSET
+    minimum_days_off_per_planning_period: int | None = field(
+        name="minimumDaysOffPerPlanningPeriod", default=None
     )
-    maximum_days_off_per_planning_period: int | None | UnsetType = field(
-        name="maximumDaysOffPerPlanningPeriod", default=UNSET
+    maximum_days_off_per_planning_period: int | None = field(
+        name="maximumDaysOffPerPlanningPeriod", default=None
     )
-    minimum_paid_minutes_per_planning_period: int | None | UnsetType = field(
-        name="minimumPaidMinutesPerPlanningPeriod", default=UNSET
+    minimum_paid_minutes_per_planning_period: int | None = field(
+        name="minimumPaidMinutesPerPlanningPeriod", default=None
     )
-    maximum_paid_minutes_per_planning_period: int | None | UnsetType = field(
-        name="maximumPaidMinutesPerPlanningPeriod", default=UNSET
+    maximum_paid_minutes_per_planning_period: int | None = field(
+        name="maximumPaidMinutesPerPlanningPeriod", default=None
     )
-    constrain_maximum_working_weekends_per_planning_period: bool | None | UnsetType = (
-        field(name="constrainMaximumWorkingWeekendsPerPlanningPeriod", default=UNSET)
+    constrain_maximum_working_weekends_per_planning_period: bool | None = field(
+        name="constrainMaximumWorkingWeekendsPerPlanningPeriod", default=None
     )
-    maximum_working_weekends_per_planning_period: int | None | UnsetType = field(
-        name="maximumWorkingWeekendsPerPlanningPeriod", default=UNSET
+    maximum_working_weekends_per_planning_period: int | None = field(
+        name="maximumWorkingWeekendsPerPlanningPeriod", default=None
     )
-    optional_days: SetWrapperDayOfWeek | None | UnsetType = field(
-        name="optionalDays", default=UNSET
+    optional_days: SetWrapperDayOfWeek | None = field(name="optionalDays", default=None)
+    shift_start_variance_type: str | None = field(
+        name="shiftStartVarianceType", default=None
     )
-    shift_start_variance_type: str | None | UnsetType = field(
-        name="shiftStartVarianceType", default=UNSET
+    shift_start_variance_period: str | None = field(
+        name="shiftStartVariancePeriod", default=None
     )
-    shift_start_variance_period: str | None | UnsetType = field(
-        name="shiftStartVariancePeriod", default=UNSET
+    shift_start_variances: ListWrapperShiftStartVariance | None = field(
+        name="shiftStartVariances", default=None
     )
-    shift_start_variances: ListWrapperShiftStartVariance | None | UnsetType = field(
-        name="shiftStartVariances", default=UNSET
-    )
-    shifts: list[CreateWorkPlanShift] | None | UnsetType = UNSET
-    agents: list[UserReference] | None | UnsetType = UNSET
+    shifts: list[CreateWorkPlanShift] | None = None
+    agents: list[UserReference] | None = None
 
 
 class CreateWorkPlanActivity(Model):
@@ -2101,43 +1903,37 @@ class CreateWorkPlanActivity(Model):
         maximum_length_from_shift_end_minutes: The maximum duration between shift item (e.g., break or meal) end and shift end in minutes
     """
 
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    description: str | None = None
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    start_time_is_relative_to_shift_start: bool | None = field(
+        name="startTimeIsRelativeToShiftStart", default=None
     )
-    description: str | None | UnsetType = UNSET
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    start_time_is_relative_to_shift_start: bool | None | UnsetType = field(
-        name="startTimeIsRelativeToShiftStart", default=UNSET
+    flexible_start_time: bool | None = field(name="flexibleStartTime", default=None)
+    earliest_start_time_minutes: int | None = field(
+        name="earliestStartTimeMinutes", default=None
     )
-    flexible_start_time: bool | None | UnsetType = field(
-        name="flexibleStartTime", default=UNSET
+    latest_start_time_minutes: int | None = field(
+        name="latestStartTimeMinutes", default=None
     )
-    earliest_start_time_minutes: int | None | UnsetType = field(
-        name="earliestStartTimeMinutes", default=UNSET
+    exact_start_time_minutes: int | None = field(
+        name="exactStartTimeMinutes", default=None
     )
-    latest_start_time_minutes: int | None | UnsetType = field(
-        name="latestStartTimeMinutes", default=UNSET
+    start_time_increment_minutes: int | None = field(
+        name="startTimeIncrementMinutes", default=None
     )
-    exact_start_time_minutes: int | None | UnsetType = field(
-        name="exactStartTimeMinutes", default=UNSET
+    counts_as_paid_time: bool | None = field(name="countsAsPaidTime", default=None)
+    counts_as_contiguous_work_time: bool | None = field(
+        name="countsAsContiguousWorkTime", default=None
     )
-    start_time_increment_minutes: int | None | UnsetType = field(
-        name="startTimeIncrementMinutes", default=UNSET
+    minimum_length_from_shift_start_minutes: int | None = field(
+        name="minimumLengthFromShiftStartMinutes", default=None
     )
-    counts_as_paid_time: bool | None | UnsetType = field(
-        name="countsAsPaidTime", default=UNSET
+    minimum_length_from_shift_end_minutes: int | None = field(
+        name="minimumLengthFromShiftEndMinutes", default=None
     )
-    counts_as_contiguous_work_time: bool | None | UnsetType = field(
-        name="countsAsContiguousWorkTime", default=UNSET
-    )
-    minimum_length_from_shift_start_minutes: int | None | UnsetType = field(
-        name="minimumLengthFromShiftStartMinutes", default=UNSET
-    )
-    minimum_length_from_shift_end_minutes: int | None | UnsetType = field(
-        name="minimumLengthFromShiftEndMinutes", default=UNSET
-    )
-    maximum_length_from_shift_end_minutes: int | None | UnsetType = field(
-        name="maximumLengthFromShiftEndMinutes", default=UNSET
+    maximum_length_from_shift_end_minutes: int | None = field(
+        name="maximumLengthFromShiftEndMinutes", default=None
     )
 
 
@@ -2156,26 +1952,20 @@ class CreateWorkPlanBid(Model):
         work_plan_fields_visible_to_agents: The work plan fields visible to agents whenever work plan preferences are made
     """
 
-    name: str | None | UnsetType = UNSET
-    forecast: BuShortTermForecastWeekReference | None | UnsetType = UNSET
-    bid_window_start_date: date | None | UnsetType = field(
-        name="bidWindowStartDate", default=UNSET
+    name: str | None = None
+    forecast: BuShortTermForecastWeekReference | None = None
+    bid_window_start_date: date | None = field(name="bidWindowStartDate", default=None)
+    bid_window_end_date: date | None = field(name="bidWindowEndDate", default=None)
+    effective_date: date | None = field(name="effectiveDate", default=None)
+    agent_ranking_type: str | None = field(name="agentRankingType", default=None)
+    ranking_tiebreaker_type: str | None = field(
+        name="rankingTiebreakerType", default=None
     )
-    bid_window_end_date: date | None | UnsetType = field(
-        name="bidWindowEndDate", default=UNSET
+    end_overrides_and_rotations: bool | None = field(
+        name="endOverridesAndRotations", default=None
     )
-    effective_date: date | None | UnsetType = field(name="effectiveDate", default=UNSET)
-    agent_ranking_type: str | None | UnsetType = field(
-        name="agentRankingType", default=UNSET
-    )
-    ranking_tiebreaker_type: str | None | UnsetType = field(
-        name="rankingTiebreakerType", default=UNSET
-    )
-    end_overrides_and_rotations: bool | None | UnsetType = field(
-        name="endOverridesAndRotations", default=UNSET
-    )
-    work_plan_fields_visible_to_agents: list[str] | None | UnsetType = field(
-        name="workPlanFieldsVisibleToAgents", default=UNSET
+    work_plan_fields_visible_to_agents: list[str] | None = field(
+        name="workPlanFieldsVisibleToAgents", default=None
     )
 
 
@@ -2208,64 +1998,56 @@ class CreateWorkPlanShift(Model):
         activities: Activities configured for this shift
     """
 
-    name: str | None | UnsetType = UNSET
-    days: SetWrapperDayOfWeek | None | UnsetType = UNSET
-    flexible_start_time: bool | None | UnsetType = field(
-        name="flexibleStartTime", default=UNSET
+    name: str | None = None
+    days: SetWrapperDayOfWeek | None = None
+    flexible_start_time: bool | None = field(name="flexibleStartTime", default=None)
+    exact_start_time_minutes_from_midnight: int | None = field(
+        name="exactStartTimeMinutesFromMidnight", default=None
     )
-    exact_start_time_minutes_from_midnight: int | None | UnsetType = field(
-        name="exactStartTimeMinutesFromMidnight", default=UNSET
+    earliest_start_time_minutes_from_midnight: int | None = field(
+        name="earliestStartTimeMinutesFromMidnight", default=None
     )
-    earliest_start_time_minutes_from_midnight: int | None | UnsetType = field(
-        name="earliestStartTimeMinutesFromMidnight", default=UNSET
+    latest_start_time_minutes_from_midnight: int | None = field(
+        name="latestStartTimeMinutesFromMidnight", default=None
     )
-    latest_start_time_minutes_from_midnight: int | None | UnsetType = field(
-        name="latestStartTimeMinutesFromMidnight", default=UNSET
+    constrain_stop_time: bool | None = field(name="constrainStopTime", default=None)
+    constrain_latest_stop_time: bool | None = field(
+        name="constrainLatestStopTime", default=None
     )
-    constrain_stop_time: bool | None | UnsetType = field(
-        name="constrainStopTime", default=UNSET
+    latest_stop_time_minutes_from_midnight: int | None = field(
+        name="latestStopTimeMinutesFromMidnight", default=None
     )
-    constrain_latest_stop_time: bool | None | UnsetType = field(
-        name="constrainLatestStopTime", default=UNSET
+    constrain_earliest_stop_time: bool | None = field(
+        name="constrainEarliestStopTime", default=None
     )
-    latest_stop_time_minutes_from_midnight: int | None | UnsetType = field(
-        name="latestStopTimeMinutesFromMidnight", default=UNSET
+    earliest_stop_time_minutes_from_midnight: int | None = field(
+        name="earliestStopTimeMinutesFromMidnight", default=None
     )
-    constrain_earliest_stop_time: bool | None | UnsetType = field(
-        name="constrainEarliestStopTime", default=UNSET
+    start_increment_minutes: int | None = field(
+        name="startIncrementMinutes", default=None
     )
-    earliest_stop_time_minutes_from_midnight: int | None | UnsetType = field(
-        name="earliestStopTimeMinutesFromMidnight", default=UNSET
+    flexible_paid_time: bool | None = field(name="flexiblePaidTime", default=None)
+    exact_paid_time_minutes: int | None = field(
+        name="exactPaidTimeMinutes", default=None
     )
-    start_increment_minutes: int | None | UnsetType = field(
-        name="startIncrementMinutes", default=UNSET
+    minimum_paid_time_minutes: int | None = field(
+        name="minimumPaidTimeMinutes", default=None
     )
-    flexible_paid_time: bool | None | UnsetType = field(
-        name="flexiblePaidTime", default=UNSET
+    maximum_paid_time_minutes: int | None = field(
+        name="maximumPaidTimeMinutes", default=None
     )
-    exact_paid_time_minutes: int | None | UnsetType = field(
-        name="exactPaidTimeMinutes", default=UNSET
+    constrain_contiguous_work_time: bool | None = field(
+        name="constrainContiguousWorkTime", default=None
     )
-    minimum_paid_time_minutes: int | None | UnsetType = field(
-        name="minimumPaidTimeMinutes", default=UNSET
+    minimum_contiguous_work_time_minutes: int | None = field(
+        name="minimumContiguousWorkTimeMinutes", default=None
     )
-    maximum_paid_time_minutes: int | None | UnsetType = field(
-        name="maximumPaidTimeMinutes", default=UNSET
+    maximum_contiguous_work_time_minutes: int | None = field(
+        name="maximumContiguousWorkTimeMinutes", default=None
     )
-    constrain_contiguous_work_time: bool | None | UnsetType = field(
-        name="constrainContiguousWorkTime", default=UNSET
+    constrain_day_off: bool | None = field(name="constrainDayOff", default=None)
+    day_off_rule: str | None = field(name="dayOffRule", default=None)
+    planning_period_constraints: PlanningPeriodShiftConstraints | None = field(
+        name="planningPeriodConstraints", default=None
     )
-    minimum_contiguous_work_time_minutes: int | None | UnsetType = field(
-        name="minimumContiguousWorkTimeMinutes", default=UNSET
-    )
-    maximum_contiguous_work_time_minutes: int | None | UnsetType = field(
-        name="maximumContiguousWorkTimeMinutes", default=UNSET
-    )
-    constrain_day_off: bool | None | UnsetType = field(
-        name="constrainDayOff", default=UNSET
-    )
-    day_off_rule: str | None | UnsetType = field(name="dayOffRule", default=UNSET)
-    planning_period_constraints: PlanningPeriodShiftConstraints | None | UnsetType = (
-        field(name="planningPeriodConstraints", default=UNSET)
-    )
-    activities: list[CreateWorkPlanActivity] | None | UnsetType = UNSET
+    activities: list[CreateWorkPlanActivity] | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 
 class Credential(Model):
@@ -15,13 +15,13 @@ class Credential(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type: CredentialType | None | UnsetType = UNSET
-    credential_fields: dict[str, str] | None | UnsetType = field(
-        name="credentialFields", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    type: CredentialType | None = None
+    credential_fields: dict[str, str] | None = field(
+        name="credentialFields", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CredentialDescriptor(Model):
@@ -33,9 +33,9 @@ class CredentialDescriptor(Model):
         transports: Hints regarding which transports the credential supports.
     """
 
-    type: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    transports: list[str] | None | UnsetType = UNSET
+    type: str | None = None
+    id: str | None = None
+    transports: list[str] | None = None
 
 
 class CredentialInfo(Model):
@@ -49,38 +49,36 @@ class CredentialInfo(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
-    type: CredentialType | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    created_date: datetime | None = field(name="createdDate", default=None)
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    type: CredentialType | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CredentialInfoCursorListing(Model):
     """The CredentialInfoCursorListing model."""
 
-    entities: list[CredentialInfo] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[CredentialInfo] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class CredentialInfoListing(Model):
     """The CredentialInfoListing model."""
 
-    entities: list[CredentialInfo] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[CredentialInfo] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class CredentialParameter(Model):
@@ -91,8 +89,8 @@ class CredentialParameter(Model):
         alg: The COSE algorithm identifier (e.g., -7 for ES256, -257 for RS256).
     """
 
-    type: str | None | UnsetType = UNSET
-    alg: int | None | UnsetType = UNSET
+    type: str | None = None
+    alg: int | None = None
 
 
 class CredentialSpecification(Model):
@@ -104,11 +102,9 @@ class CredentialSpecification(Model):
         credential_types: List of acceptable credential types that can be provided for this credential.
     """
 
-    required: bool | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    credential_types: list[str] | None | UnsetType = field(
-        name="credentialTypes", default=UNSET
-    )
+    required: bool | None = None
+    title: str | None = None
+    credential_types: list[str] | None = field(name="credentialTypes", default=None)
 
 
 class CredentialType(Model):
@@ -121,10 +117,8 @@ class CredentialType(Model):
         required: Properties that are required fields.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    properties: dict[str, Any] | None | UnsetType = UNSET
-    display_order: list[str] | None | UnsetType = field(
-        name="displayOrder", default=UNSET
-    )
-    required: list[str] | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    properties: dict[str, Any] | None = None
+    display_order: list[str] | None = field(name="displayOrder", default=None)
+    required: list[str] | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class Criteria(Model):
@@ -16,19 +16,17 @@ class Criteria(Model):
         operator: The comparison operator. Allowed values: "containsAll", "containsAny", "notContainsAll", "notContainsAny", "equal", "notEqual", "greaterThan", "greaterThanOrEqual", "lessThan", "lessThanOrEqual", "startsWith", "endsWith".
     """
 
-    key: str | None | UnsetType = UNSET
-    values: list[str] | None | UnsetType = UNSET
-    should_ignore_case: bool | None | UnsetType = field(
-        name="shouldIgnoreCase", default=UNSET
-    )
-    operator: str | None | UnsetType = UNSET
+    key: str | None = None
+    values: list[str] | None = None
+    should_ignore_case: bool | None = field(name="shouldIgnoreCase", default=None)
+    operator: str | None = None
 
 
 class CriteriaCategoryInfo(Model):
     """The CriteriaCategoryInfo model."""
 
-    category_id: str | None | UnsetType = field(name="categoryId", default=UNSET)
-    display_order: int | None | UnsetType = field(name="displayOrder", default=UNSET)
+    category_id: str | None = field(name="categoryId", default=None)
+    display_order: int | None = field(name="displayOrder", default=None)
 
 
 class CriteriaGroup(Model):
@@ -41,10 +39,10 @@ class CriteriaGroup(Model):
         criteria: A singular critieriaItem to match.
     """
 
-    and_: list[CriteriaItem] | None | UnsetType = field(name="and", default=UNSET)
-    or_: list[CriteriaItem] | None | UnsetType = field(name="or", default=UNSET)
-    not_: list[CriteriaItem] | None | UnsetType = field(name="not", default=UNSET)
-    criteria: CriteriaItem | None | UnsetType = UNSET
+    and_: list[CriteriaItem] | None = field(name="and", default=None)
+    or_: list[CriteriaItem] | None = field(name="or", default=None)
+    not_: list[CriteriaItem] | None = field(name="not", default=None)
+    criteria: CriteriaItem | None = None
 
 
 class CriteriaItem(Model):
@@ -56,9 +54,9 @@ class CriteriaItem(Model):
         value: The target value used to query on.
     """
 
-    key: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    key: str | None = None
+    operator: str | None = None
+    value: str | None = None
 
 
 class CriteriaQuery(Model):
@@ -68,4 +66,4 @@ class CriteriaQuery(Model):
         query: A list of CriteriaGroups which will be AND'd together to generate a result set.
     """
 
-    query: list[CriteriaGroup] | None | UnsetType = UNSET
+    query: list[CriteriaGroup] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .calibration import CalibrationAssignment
@@ -28,8 +28,8 @@ class CrossPlatformCallMediaPolicy(Model):
         conditions: Conditions for when actions should be applied
     """
 
-    actions: CrossPlatformPolicyActions | None | UnsetType = UNSET
-    conditions: CallMediaPolicyConditions | None | UnsetType = UNSET
+    actions: CrossPlatformPolicyActions | None = None
+    conditions: CallMediaPolicyConditions | None = None
 
 
 class CrossPlatformChatMediaPolicy(Model):
@@ -40,8 +40,8 @@ class CrossPlatformChatMediaPolicy(Model):
         conditions: Conditions for when actions should be applied
     """
 
-    actions: CrossPlatformPolicyActions | None | UnsetType = UNSET
-    conditions: ChatMediaPolicyConditions | None | UnsetType = UNSET
+    actions: CrossPlatformPolicyActions | None = None
+    conditions: ChatMediaPolicyConditions | None = None
 
 
 class CrossPlatformEmailMediaPolicy(Model):
@@ -52,8 +52,8 @@ class CrossPlatformEmailMediaPolicy(Model):
         conditions: Conditions for when actions should be applied
     """
 
-    actions: CrossPlatformPolicyActions | None | UnsetType = UNSET
-    conditions: EmailMediaPolicyConditions | None | UnsetType = UNSET
+    actions: CrossPlatformPolicyActions | None = None
+    conditions: EmailMediaPolicyConditions | None = None
 
 
 class CrossPlatformMediaPolicies(Model):
@@ -66,17 +66,17 @@ class CrossPlatformMediaPolicies(Model):
         message_policy: Conditions and actions for messages
     """
 
-    call_policy: CrossPlatformCallMediaPolicy | None | UnsetType = field(
-        name="callPolicy", default=UNSET
+    call_policy: CrossPlatformCallMediaPolicy | None = field(
+        name="callPolicy", default=None
     )
-    chat_policy: CrossPlatformChatMediaPolicy | None | UnsetType = field(
-        name="chatPolicy", default=UNSET
+    chat_policy: CrossPlatformChatMediaPolicy | None = field(
+        name="chatPolicy", default=None
     )
-    email_policy: CrossPlatformEmailMediaPolicy | None | UnsetType = field(
-        name="emailPolicy", default=UNSET
+    email_policy: CrossPlatformEmailMediaPolicy | None = field(
+        name="emailPolicy", default=None
     )
-    message_policy: CrossPlatformMessageMediaPolicy | None | UnsetType = field(
-        name="messagePolicy", default=UNSET
+    message_policy: CrossPlatformMessageMediaPolicy | None = field(
+        name="messagePolicy", default=None
     )
 
 
@@ -88,8 +88,8 @@ class CrossPlatformMessageMediaPolicy(Model):
         conditions: Conditions for when actions should be applied
     """
 
-    actions: CrossPlatformPolicyActions | None | UnsetType = UNSET
-    conditions: MessageMediaPolicyConditions | None | UnsetType = UNSET
+    actions: CrossPlatformPolicyActions | None = None
+    conditions: MessageMediaPolicyConditions | None = None
 
 
 class CrossPlatformPolicy(Model):
@@ -105,24 +105,20 @@ class CrossPlatformPolicy(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    order: int | None = None
+    description: str | None = None
+    enabled: bool | None = None
+    media_policies: CrossPlatformMediaPolicies | None = field(
+        name="mediaPolicies", default=None
     )
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    order: int | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    media_policies: CrossPlatformMediaPolicies | None | UnsetType = field(
-        name="mediaPolicies", default=UNSET
-    )
-    conditions: PolicyConditions | None | UnsetType = UNSET
-    actions: CrossPlatformPolicyActions | None | UnsetType = UNSET
-    policy_errors: PolicyErrors | None | UnsetType = field(
-        name="policyErrors", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    conditions: PolicyConditions | None = None
+    actions: CrossPlatformPolicyActions | None = None
+    policy_errors: PolicyErrors | None = field(name="policyErrors", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CrossPlatformPolicyActions(Model):
@@ -135,30 +131,26 @@ class CrossPlatformPolicyActions(Model):
         integration_export: Policy action for exporting recordings using an integration to 3rd party s3.
     """
 
-    retain_recording: bool | None | UnsetType = field(
-        name="retainRecording", default=UNSET
+    retain_recording: bool | None = field(name="retainRecording", default=None)
+    delete_recording: bool | None = field(name="deleteRecording", default=None)
+    always_delete: bool | None = field(name="alwaysDelete", default=None)
+    assign_evaluations: list[EvaluationAssignment] | None = field(
+        name="assignEvaluations", default=None
     )
-    delete_recording: bool | None | UnsetType = field(
-        name="deleteRecording", default=UNSET
+    assign_metered_evaluations: list[MeteredEvaluationAssignment] | None = field(
+        name="assignMeteredEvaluations", default=None
     )
-    always_delete: bool | None | UnsetType = field(name="alwaysDelete", default=UNSET)
-    assign_evaluations: list[EvaluationAssignment] | None | UnsetType = field(
-        name="assignEvaluations", default=UNSET
+    assign_metered_assignment_by_agent: list[MeteredAssignmentByAgent] | None = field(
+        name="assignMeteredAssignmentByAgent", default=None
     )
-    assign_metered_evaluations: list[MeteredEvaluationAssignment] | None | UnsetType = (
-        field(name="assignMeteredEvaluations", default=UNSET)
+    assign_calibrations: list[CalibrationAssignment] | None = field(
+        name="assignCalibrations", default=None
     )
-    assign_metered_assignment_by_agent: (
-        list[MeteredAssignmentByAgent] | None | UnsetType
-    ) = field(name="assignMeteredAssignmentByAgent", default=UNSET)
-    assign_calibrations: list[CalibrationAssignment] | None | UnsetType = field(
-        name="assignCalibrations", default=UNSET
+    retention_duration: RetentionDuration | None = field(
+        name="retentionDuration", default=None
     )
-    retention_duration: RetentionDuration | None | UnsetType = field(
-        name="retentionDuration", default=UNSET
-    )
-    integration_export: IntegrationExport | None | UnsetType = field(
-        name="integrationExport", default=UNSET
+    integration_export: IntegrationExport | None = field(
+        name="integrationExport", default=None
     )
 
 
@@ -176,27 +168,23 @@ class CrossPlatformPolicyCreate(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    order: int | None = None
+    description: str | None = None
+    enabled: bool | None = None
+    media_policies: CrossPlatformMediaPolicies | None = field(
+        name="mediaPolicies", default=None
     )
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    order: int | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    media_policies: CrossPlatformMediaPolicies | None | UnsetType = field(
-        name="mediaPolicies", default=UNSET
-    )
-    conditions: PolicyConditions | None | UnsetType = UNSET
-    actions: CrossPlatformPolicyActions | None | UnsetType = UNSET
-    policy_errors: PolicyErrors | None | UnsetType = field(
-        name="policyErrors", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    conditions: PolicyConditions | None = None
+    actions: CrossPlatformPolicyActions | None = None
+    policy_errors: PolicyErrors | None = field(name="policyErrors", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CrossPlatformPolicyUpdate(Model):
     """The CrossPlatformPolicyUpdate model."""
 
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -22,8 +22,8 @@ class CsvExportErrorDetails(Model):
         error_message: The error message of a failed export
     """
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    error_message: str | None | UnsetType = field(name="errorMessage", default=UNSET)
+    error_code: str | None = field(name="errorCode", default=None)
+    error_message: str | None = field(name="errorMessage", default=None)
 
 
 class CsvJobRequest(Model):
@@ -35,9 +35,9 @@ class CsvJobRequest(Model):
         division: Division for the csv job
     """
 
-    upload_id: str | None | UnsetType = field(name="uploadId", default=UNSET)
-    settings_id: str | None | UnsetType = field(name="settingsId", default=UNSET)
-    division: WritableStarrableDivision | None | UnsetType = UNSET
+    upload_id: str | None = field(name="uploadId", default=None)
+    settings_id: str | None = field(name="settingsId", default=None)
+    division: WritableStarrableDivision | None = None
 
 
 class CsvJobResponse(Model):
@@ -47,7 +47,7 @@ class CsvJobResponse(Model):
         job: Job for the import
     """
 
-    job: AddressableEntityRef | None | UnsetType = UNSET
+    job: AddressableEntityRef | None = None
 
 
 class CsvMappingEntry(Model):
@@ -58,8 +58,8 @@ class CsvMappingEntry(Model):
         target_field: Json path to map data to
     """
 
-    source_field: str | None | UnsetType = field(name="sourceField", default=UNSET)
-    target_field: str | None | UnsetType = field(name="targetField", default=UNSET)
+    source_field: str | None = field(name="sourceField", default=None)
+    target_field: str | None = field(name="targetField", default=None)
 
 
 class CsvSettings(Model):
@@ -72,12 +72,10 @@ class CsvSettings(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    external_settings_id: str | None | UnsetType = field(
-        name="externalSettingsId", default=UNSET
-    )
-    mappings: list[CsvMappingEntry] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    external_settings_id: str | None = field(name="externalSettingsId", default=None)
+    mappings: list[CsvMappingEntry] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CsvUploadDetailsResponse(Model):
@@ -89,10 +87,10 @@ class CsvUploadDetailsResponse(Model):
         validation_result: Validation for the upload
     """
 
-    upload_id: str | None | UnsetType = field(name="uploadId", default=UNSET)
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
-    validation_result: ValidationResult | None | UnsetType = field(
-        name="validationResult", default=UNSET
+    upload_id: str | None = field(name="uploadId", default=None)
+    file_name: str | None = field(name="fileName", default=None)
+    validation_result: ValidationResult | None = field(
+        name="validationResult", default=None
     )
 
 
@@ -105,9 +103,9 @@ class CsvUploadPreviewResponse(Model):
         entries: List of entries in the CSV
     """
 
-    upload_id: str | None | UnsetType = field(name="uploadId", default=UNSET)
-    headers: list[str] | None | UnsetType = UNSET
-    entries: list[list[str]] | None | UnsetType = UNSET
+    upload_id: str | None = field(name="uploadId", default=None)
+    headers: list[str] | None = None
+    entries: list[list[str]] | None = None
 
 
 class CsvUploadRequest(Model):
@@ -118,8 +116,8 @@ class CsvUploadRequest(Model):
         file_size: The size of the upload file
     """
 
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
-    file_size: int | None | UnsetType = field(name="fileSize", default=UNSET)
+    file_name: str | None = field(name="fileName", default=None)
+    file_size: int | None = field(name="fileSize", default=None)
 
 
 class CsvUploadResponse(Model):
@@ -131,8 +129,6 @@ class CsvUploadResponse(Model):
         upload_headers: Required headers for the upload
     """
 
-    upload_id: str | None | UnsetType = field(name="uploadId", default=UNSET)
-    upload_url: str | None | UnsetType = field(name="uploadUrl", default=UNSET)
-    upload_headers: list[Header] | None | UnsetType = field(
-        name="uploadHeaders", default=UNSET
-    )
+    upload_id: str | None = field(name="uploadId", default=None)
+    upload_url: str | None = field(name="uploadUrl", default=None)
+    upload_headers: list[Header] | None = field(name="uploadHeaders", default=None)

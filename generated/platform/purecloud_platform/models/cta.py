@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class CtaButtonStyleProperties(Model):
@@ -17,10 +17,8 @@ class CtaButtonStyleProperties(Model):
         background_color: Background color of the CTA button. (eg. #FF0000)
     """
 
-    color: str | None | UnsetType = UNSET
-    font: str | None | UnsetType = UNSET
-    font_size: str | None | UnsetType = field(name="fontSize", default=UNSET)
-    text_align: str | None | UnsetType = field(name="textAlign", default=UNSET)
-    background_color: str | None | UnsetType = field(
-        name="backgroundColor", default=UNSET
-    )
+    color: str | None = None
+    font: str | None = None
+    font_size: str | None = field(name="fontSize", default=None)
+    text_align: str | None = field(name="textAlign", default=None)
+    background_color: str | None = field(name="backgroundColor", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .adherence import AdherenceAdjustmentsReasonCodeReference
@@ -36,42 +36,36 @@ class CurrentAgentAdherenceAdjustment(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    agent: UserReference | None | UnsetType = UNSET
-    management_unit: ManagementUnitReference | None | UnsetType = field(
-        name="managementUnit", default=UNSET
+    id: str | None = None
+    agent: UserReference | None = None
+    management_unit: ManagementUnitReference | None = field(
+        name="managementUnit", default=None
     )
-    business_unit: BusinessUnitReference | None | UnsetType = field(
-        name="businessUnit", default=UNSET
+    business_unit: BusinessUnitReference | None = field(
+        name="businessUnit", default=None
     )
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    reason_code: AdherenceAdjustmentsReasonCodeReference | None | UnsetType = field(
-        name="reasonCode", default=UNSET
+    start_date: datetime | None = field(name="startDate", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    reason_code: AdherenceAdjustmentsReasonCodeReference | None = field(
+        name="reasonCode", default=None
     )
-    status: str | None | UnsetType = UNSET
-    expired: bool | None | UnsetType = UNSET
-    submitter_notes: str | None | UnsetType = field(
-        name="submitterNotes", default=UNSET
-    )
-    reviewer_notes: str | None | UnsetType = field(name="reviewerNotes", default=UNSET)
-    reviewed_by: UserReference | None | UnsetType = field(
-        name="reviewedBy", default=UNSET
-    )
-    reviewed_date: datetime | None | UnsetType = field(
-        name="reviewedDate", default=UNSET
-    )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    status: str | None = None
+    expired: bool | None = None
+    submitter_notes: str | None = field(name="submitterNotes", default=None)
+    reviewer_notes: str | None = field(name="reviewerNotes", default=None)
+    reviewed_by: UserReference | None = field(name="reviewedBy", default=None)
+    reviewed_date: datetime | None = field(name="reviewedDate", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CurrentAgentCursorAdherenceAdjustmentsListing(Model):
     """The CurrentAgentCursorAdherenceAdjustmentsListing model."""
 
-    entities: list[CurrentAgentAdherenceAdjustment] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[CurrentAgentAdherenceAdjustment] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class CurrentUserScheduleRequestBody(Model):
@@ -83,11 +77,9 @@ class CurrentUserScheduleRequestBody(Model):
         load_full_weeks: Whether to load the full week's schedule (for the current user) of any week overlapping the start/end date query parameters, defaults to false
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    load_full_weeks: bool | None | UnsetType = field(
-        name="loadFullWeeks", default=UNSET
-    )
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    load_full_weeks: bool | None = field(name="loadFullWeeks", default=None)
 
 
 class CurrentUserTimeOffIntegrationStatusRequest(Model):
@@ -97,6 +89,6 @@ class CurrentUserTimeOffIntegrationStatusRequest(Model):
         time_off_request_ids: A list of time off request IDs
     """
 
-    time_off_request_ids: list[str] | None | UnsetType = field(
-        name="timeOffRequestIds", default=UNSET
+    time_off_request_ids: list[str] | None = field(
+        name="timeOffRequestIds", default=None
     )

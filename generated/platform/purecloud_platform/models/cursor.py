@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .adherence import AdherenceAdjustment
@@ -18,10 +18,10 @@ if TYPE_CHECKING:
 class CursorAdherenceAdjustmentsListing(Model):
     """The CursorAdherenceAdjustmentsListing model."""
 
-    entities: list[AdherenceAdjustment] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[AdherenceAdjustment] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class CursorContactListing(Model):
@@ -31,11 +31,11 @@ class CursorContactListing(Model):
         cursors: The cursor that points to the next set of entities being returned.
     """
 
-    entities: list[ExternalContact] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    cursors: Cursors | None | UnsetType = UNSET
+    entities: list[ExternalContact] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    cursors: Cursors | None = None
 
 
 class CursorExternalSourceListing(Model):
@@ -45,11 +45,11 @@ class CursorExternalSourceListing(Model):
         cursors: The cursor that points to the next set of entities being returned.
     """
 
-    entities: list[ExternalSource] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    cursors: Cursors | None | UnsetType = UNSET
+    entities: list[ExternalSource] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    cursors: Cursors | None = None
 
 
 class CursorNoteListing(Model):
@@ -59,11 +59,11 @@ class CursorNoteListing(Model):
         cursors: The cursor that points to the next set of entities being returned.
     """
 
-    entities: list[Note] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    cursors: Cursors | None | UnsetType = UNSET
+    entities: list[Note] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    cursors: Cursors | None = None
 
 
 class CursorOrganizationListing(Model):
@@ -73,11 +73,11 @@ class CursorOrganizationListing(Model):
         cursors: The cursor that points to the next set of entities being returned.
     """
 
-    entities: list[ExternalOrganization] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    cursors: Cursors | None | UnsetType = UNSET
+    entities: list[ExternalOrganization] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    cursors: Cursors | None = None
 
 
 class CursorRelationshipListing(Model):
@@ -87,8 +87,8 @@ class CursorRelationshipListing(Model):
         cursors: The cursor that points to the next set of entities being returned.
     """
 
-    entities: list[Relationship] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    cursors: Cursors | None | UnsetType = UNSET
+    entities: list[Relationship] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    cursors: Cursors | None = None

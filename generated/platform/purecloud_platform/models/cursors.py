@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class Cursors(Model):
     """The Cursors model."""
 
-    before: str | None | UnsetType = UNSET
-    after: str | None | UnsetType = UNSET
+    before: str | None = None
+    after: str | None = None

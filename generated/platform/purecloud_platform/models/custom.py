@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .conversation import ConversationAttributeSchema, ConversationDataSchema
@@ -28,25 +28,21 @@ class CustomAttributes(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    conversation_id: str | None = field(name="conversationId", default=None)
+    divisions: list[str] | None = None
+    schema: ConversationDataSchema | None = None
+    custom_attributes: dict[str, dict[str, Any]] | None = field(
+        name="customAttributes", default=None
     )
-    divisions: list[str] | None | UnsetType = UNSET
-    schema: ConversationDataSchema | None | UnsetType = UNSET
-    custom_attributes: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="customAttributes", default=UNSET
+    custom_attributes_timestamps: dict[str, str] | None = field(
+        name="customAttributesTimestamps", default=None
     )
-    custom_attributes_timestamps: dict[str, str] | None | UnsetType = field(
-        name="customAttributesTimestamps", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CustomAttributesBulkUpdateResponse(Model):
@@ -58,9 +54,9 @@ class CustomAttributesBulkUpdateResponse(Model):
         error_message: The error message if an error occurs while updating the record, otherwise null.
     """
 
-    attributes: CustomAttributes | None | UnsetType = UNSET
-    status_code: int | None | UnsetType = field(name="statusCode", default=UNSET)
-    error_message: str | None | UnsetType = field(name="errorMessage", default=UNSET)
+    attributes: CustomAttributes | None = None
+    status_code: int | None = field(name="statusCode", default=None)
+    error_message: str | None = field(name="errorMessage", default=None)
 
 
 class CustomAttributesBulkUpdateResponseMap(Model):
@@ -70,7 +66,7 @@ class CustomAttributesBulkUpdateResponseMap(Model):
         results: The map of Custom Attributes record ids to their results after updating.
     """
 
-    results: dict[str, CustomAttributesBulkUpdateResponse] | None | UnsetType = UNSET
+    results: dict[str, CustomAttributesBulkUpdateResponse] | None = None
 
 
 class CustomAttributesIdResponse(Model):
@@ -80,13 +76,13 @@ class CustomAttributesIdResponse(Model):
         id: The id of the newly created or updated Custom Attributes record.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class CustomAttributesListing(Model):
     """The CustomAttributesListing model."""
 
-    results: list[CustomAttributes] | None | UnsetType = UNSET
+    results: list[CustomAttributes] | None = None
 
 
 class CustomAttributesPatchRequest(Model):
@@ -99,11 +95,11 @@ class CustomAttributesPatchRequest(Model):
         custom_attributes: The map of attribute values.
     """
 
-    id: str | None | UnsetType = UNSET
-    divisions: list[str] | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    custom_attributes: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="customAttributes", default=UNSET
+    id: str | None = None
+    divisions: list[str] | None = None
+    version: int | None = None
+    custom_attributes: dict[str, dict[str, Any]] | None = field(
+        name="customAttributes", default=None
     )
 
 
@@ -118,12 +114,12 @@ class CustomAttributesUpdateRequest(Model):
         custom_attributes: The map of attribute values.
     """
 
-    id: str | None | UnsetType = UNSET
-    divisions: list[str] | None | UnsetType = UNSET
-    schema_id: str | None | UnsetType = field(name="schemaId", default=UNSET)
-    version: int | None | UnsetType = UNSET
-    custom_attributes: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="customAttributes", default=UNSET
+    id: str | None = None
+    divisions: list[str] | None = None
+    schema_id: str | None = field(name="schemaId", default=None)
+    version: int | None = None
+    custom_attributes: dict[str, dict[str, Any]] | None = field(
+        name="customAttributes", default=None
     )
 
 
@@ -136,11 +132,9 @@ class CustomConversationAttributeInput(Model):
         record_ids: The record IDs associated with this schema.
     """
 
-    schema_id: str | None | UnsetType = field(name="schemaId", default=UNSET)
-    division_ids: list[str] | None | UnsetType = field(
-        name="divisionIds", default=UNSET
-    )
-    record_ids: list[str] | None | UnsetType = field(name="recordIds", default=UNSET)
+    schema_id: str | None = field(name="schemaId", default=None)
+    division_ids: list[str] | None = field(name="divisionIds", default=None)
+    record_ids: list[str] | None = field(name="recordIds", default=None)
 
 
 class CustomConversationAttributeOutput(Model):
@@ -152,9 +146,9 @@ class CustomConversationAttributeOutput(Model):
         updates: The attribute updates made to this record during the turn.
     """
 
-    schema: ConversationAttributeSchema | None | UnsetType = UNSET
-    record_id: str | None | UnsetType = field(name="recordId", default=UNSET)
-    updates: list[CustomConversationAttributeUpdate] | None | UnsetType = UNSET
+    schema: ConversationAttributeSchema | None = None
+    record_id: str | None = field(name="recordId", default=None)
+    updates: list[CustomConversationAttributeUpdate] | None = None
 
 
 class CustomConversationAttributeUpdate(Model):
@@ -166,11 +160,9 @@ class CustomConversationAttributeUpdate(Model):
         date_modified: The date and time the attribute was modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    name: str | None | UnsetType = UNSET
-    value: dict[str, Any] | None | UnsetType = UNSET
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
+    name: str | None = None
+    value: dict[str, Any] | None = None
+    date_modified: datetime | None = field(name="dateModified", default=None)
 
 
 class CustomEventAttribute(Model):
@@ -181,8 +173,8 @@ class CustomEventAttribute(Model):
         value: The value of the custom attribute.
     """
 
-    data_type: str | None | UnsetType = field(name="dataType", default=UNSET)
-    value: str | None | UnsetType = UNSET
+    data_type: str | None = field(name="dataType", default=None)
+    value: str | None = None
 
 
 class CustomEventAttributeList(Model):
@@ -193,8 +185,8 @@ class CustomEventAttributeList(Model):
         values: The list of custom event attribute values.
     """
 
-    data_type: str | None | UnsetType = field(name="dataType", default=UNSET)
-    values: list[str] | None | UnsetType = UNSET
+    data_type: str | None = field(name="dataType", default=None)
+    values: list[str] | None = None
 
 
 class CustomI18nLabels(Model):
@@ -205,9 +197,9 @@ class CustomI18nLabels(Model):
         localized_labels: Contains localized labels used in messenger apps and push notification. PushNotificationTitle and PushNotificationBody are required when notifications are enabled.
     """
 
-    language: str | None | UnsetType = UNSET
-    localized_labels: list[LocalizedLabels] | None | UnsetType = field(
-        name="localizedLabels", default=UNSET
+    language: str | None = None
+    localized_labels: list[LocalizedLabels] | None = field(
+        name="localizedLabels", default=None
     )
 
 
@@ -221,36 +213,30 @@ class CustomProvider(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    disabled: bool | None | UnsetType = UNSET
-    issuer_uri: str | None | UnsetType = field(name="issuerURI", default=UNSET)
-    sso_target_uri: str | None | UnsetType = field(name="ssoTargetURI", default=UNSET)
-    slo_uri: str | None | UnsetType = field(name="sloURI", default=UNSET)
-    slo_binding: str | None | UnsetType = field(name="sloBinding", default=UNSET)
-    relying_party_identifier: str | None | UnsetType = field(
-        name="relyingPartyIdentifier", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    disabled: bool | None = None
+    issuer_uri: str | None = field(name="issuerURI", default=None)
+    sso_target_uri: str | None = field(name="ssoTargetURI", default=None)
+    slo_uri: str | None = field(name="sloURI", default=None)
+    slo_binding: str | None = field(name="sloBinding", default=None)
+    relying_party_identifier: str | None = field(
+        name="relyingPartyIdentifier", default=None
     )
-    certificate: str | None | UnsetType = UNSET
-    certificates: list[str] | None | UnsetType = UNSET
-    logo_image_data: str | None | UnsetType = field(name="logoImageData", default=UNSET)
-    name_identifier_format: str | None | UnsetType = field(
-        name="nameIdentifierFormat", default=UNSET
+    certificate: str | None = None
+    certificates: list[str] | None = None
+    logo_image_data: str | None = field(name="logoImageData", default=None)
+    name_identifier_format: str | None = field(
+        name="nameIdentifierFormat", default=None
     )
-    sso_binding: str | None | UnsetType = field(name="ssoBinding", default=UNSET)
-    sign_authn_requests: bool | None | UnsetType = field(
-        name="signAuthnRequests", default=UNSET
-    )
-    provider_name: str | None | UnsetType = field(name="providerName", default=UNSET)
-    display_on_login: bool | None | UnsetType = field(
-        name="displayOnLogin", default=UNSET
-    )
-    metadata_url: str | None | UnsetType = field(name="metadataURL", default=UNSET)
-    force_authn: bool | None | UnsetType = field(name="forceAuthn", default=UNSET)
-    endpoint_compression: bool | None | UnsetType = field(
-        name="endpointCompression", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    sso_binding: str | None = field(name="ssoBinding", default=None)
+    sign_authn_requests: bool | None = field(name="signAuthnRequests", default=None)
+    provider_name: str | None = field(name="providerName", default=None)
+    display_on_login: bool | None = field(name="displayOnLogin", default=None)
+    metadata_url: str | None = field(name="metadataURL", default=None)
+    force_authn: bool | None = field(name="forceAuthn", default=None)
+    endpoint_compression: bool | None = field(name="endpointCompression", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CustomSmtpServerRequest(Model):
@@ -260,4 +246,4 @@ class CustomSmtpServerRequest(Model):
         id: The ID of the integration that contains the SMTP configuration.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -22,9 +22,9 @@ class Customer(Model):
         name: The name of the customer.
     """
 
-    id: str | None | UnsetType = UNSET
-    number: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    number: str | None = None
+    name: str | None = None
 
 
 class CustomerEndDetailEventTopicCustomerEndEvent(Model):
@@ -39,52 +39,40 @@ class CustomerEndDetailEventTopicCustomerEndEvent(Model):
         message_type: Allowed values: "UNKNOWN", "SMS", "TWITTER", "FACEBOOK", "LINE", "WHATSAPP", "WEBMESSAGING", "OPEN", "INSTAGRAM", "APPLE", "LINKEDIN".
     """
 
-    event_time: int | None | UnsetType = field(name="eventTime", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    event_time: int | None = field(name="eventTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    participant_id: str | None = field(name="participantId", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    external_organization_id: str | None = field(
+        name="externalOrganizationId", default=None
     )
-    participant_id: str | None | UnsetType = field(name="participantId", default=UNSET)
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    provider: str | None = None
+    direction: str | None = None
+    ani: str | None = None
+    dnis: str | None = None
+    address_to: str | None = field(name="addressTo", default=None)
+    address_from: str | None = field(name="addressFrom", default=None)
+    callback_user_name: str | None = field(name="callbackUserName", default=None)
+    callback_numbers: list[str] | None = field(name="callbackNumbers", default=None)
+    callback_scheduled_time: int | None = field(
+        name="callbackScheduledTime", default=None
     )
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    external_organization_id: str | None | UnsetType = field(
-        name="externalOrganizationId", default=UNSET
+    subject: str | None = None
+    message_type: str | None = field(name="messageType", default=None)
+    interacting_duration_ms: int | None = field(
+        name="interactingDurationMs", default=None
     )
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
+    conversation_external_contact_ids: list[str] | None = field(
+        name="conversationExternalContactIds", default=None
     )
-    provider: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    ani: str | None | UnsetType = UNSET
-    dnis: str | None | UnsetType = UNSET
-    address_to: str | None | UnsetType = field(name="addressTo", default=UNSET)
-    address_from: str | None | UnsetType = field(name="addressFrom", default=UNSET)
-    callback_user_name: str | None | UnsetType = field(
-        name="callbackUserName", default=UNSET
+    conversation_external_organization_ids: list[str] | None = field(
+        name="conversationExternalOrganizationIds", default=None
     )
-    callback_numbers: list[str] | None | UnsetType = field(
-        name="callbackNumbers", default=UNSET
-    )
-    callback_scheduled_time: int | None | UnsetType = field(
-        name="callbackScheduledTime", default=UNSET
-    )
-    subject: str | None | UnsetType = UNSET
-    message_type: str | None | UnsetType = field(name="messageType", default=UNSET)
-    interacting_duration_ms: int | None | UnsetType = field(
-        name="interactingDurationMs", default=UNSET
-    )
-    conversation_external_contact_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalContactIds", default=UNSET
-    )
-    conversation_external_organization_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalOrganizationIds", default=UNSET
-    )
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    utilization_label: str | None | UnsetType = field(
-        name="utilizationLabel", default=UNSET
-    )
+    division_id: str | None = field(name="divisionId", default=None)
+    utilization_label: str | None = field(name="utilizationLabel", default=None)
 
 
 class CustomerIntent(Model):
@@ -99,27 +87,27 @@ class CustomerIntent(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    expiry_time: int | None | UnsetType = field(name="expiryTime", default=UNSET)
-    category_id: str | None | UnsetType = field(name="categoryId", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    expiry_time: int | None = field(name="expiryTime", default=None)
+    category_id: str | None = field(name="categoryId", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CustomerIntentAssignmentListing(Model):
     """The CustomerIntentAssignmentListing model."""
 
-    entities: list[CustomerIntentAssignmentResponse] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[CustomerIntentAssignmentResponse] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class CustomerIntentAssignmentRequest(Model):
@@ -132,12 +120,10 @@ class CustomerIntentAssignmentRequest(Model):
         source_type: Type of source of assignment Allowed values: "Bot", "Case", "Copilot", "Digitalbot", "Segment", "Topic", "Unknown".
     """
 
-    source_id: str | None | UnsetType = field(name="sourceId", default=UNSET)
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    source_type: str | None | UnsetType = field(name="sourceType", default=UNSET)
+    source_id: str | None = field(name="sourceId", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    source_type: str | None = field(name="sourceType", default=None)
 
 
 class CustomerIntentAssignmentResponse(Model):
@@ -149,28 +135,26 @@ class CustomerIntentAssignmentResponse(Model):
         date_most_recently_assigned: Date of the most recent assignment. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    customer_intent: DomainEntityRef | None | UnsetType = field(
-        name="customerIntent", default=UNSET
-    )
-    category: AddressableEntityRef | None | UnsetType = UNSET
-    date_most_recently_assigned: datetime | None | UnsetType = field(
-        name="dateMostRecentlyAssigned", default=UNSET
+    customer_intent: DomainEntityRef | None = field(name="customerIntent", default=None)
+    category: AddressableEntityRef | None = None
+    date_most_recently_assigned: datetime | None = field(
+        name="dateMostRecentlyAssigned", default=None
     )
 
 
 class CustomerIntentListing(Model):
     """The CustomerIntentListing model."""
 
-    entities: list[CustomerIntentResponse] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[CustomerIntentResponse] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class CustomerIntentPatch(Model):
@@ -184,12 +168,12 @@ class CustomerIntentPatch(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    expiry_time: int | None | UnsetType = field(name="expiryTime", default=UNSET)
-    category_id: str | None | UnsetType = field(name="categoryId", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    expiry_time: int | None = field(name="expiryTime", default=None)
+    category_id: str | None = field(name="categoryId", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CustomerIntentReference(Model):
@@ -200,9 +184,9 @@ class CustomerIntentReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CustomerIntentResponse(Model):
@@ -218,13 +202,13 @@ class CustomerIntentResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    expiry_time: int | None | UnsetType = field(name="expiryTime", default=UNSET)
-    category: AddressableEntityRef | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    expiry_time: int | None = field(name="expiryTime", default=None)
+    category: AddressableEntityRef | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CustomerInteractionCenter(Model):
@@ -237,33 +221,29 @@ class CustomerInteractionCenter(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    disabled: bool | None | UnsetType = UNSET
-    issuer_uri: str | None | UnsetType = field(name="issuerURI", default=UNSET)
-    sso_target_uri: str | None | UnsetType = field(name="ssoTargetURI", default=UNSET)
-    slo_uri: str | None | UnsetType = field(name="sloURI", default=UNSET)
-    slo_binding: str | None | UnsetType = field(name="sloBinding", default=UNSET)
-    relying_party_identifier: str | None | UnsetType = field(
-        name="relyingPartyIdentifier", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    disabled: bool | None = None
+    issuer_uri: str | None = field(name="issuerURI", default=None)
+    sso_target_uri: str | None = field(name="ssoTargetURI", default=None)
+    slo_uri: str | None = field(name="sloURI", default=None)
+    slo_binding: str | None = field(name="sloBinding", default=None)
+    relying_party_identifier: str | None = field(
+        name="relyingPartyIdentifier", default=None
     )
-    certificate: str | None | UnsetType = UNSET
-    certificates: list[str] | None | UnsetType = UNSET
-    logo_image_data: str | None | UnsetType = field(name="logoImageData", default=UNSET)
-    name_identifier_format: str | None | UnsetType = field(
-        name="nameIdentifierFormat", default=UNSET
+    certificate: str | None = None
+    certificates: list[str] | None = None
+    logo_image_data: str | None = field(name="logoImageData", default=None)
+    name_identifier_format: str | None = field(
+        name="nameIdentifierFormat", default=None
     )
-    sso_binding: str | None | UnsetType = field(name="ssoBinding", default=UNSET)
-    sign_authn_requests: bool | None | UnsetType = field(
-        name="signAuthnRequests", default=UNSET
-    )
-    provider_name: str | None | UnsetType = field(name="providerName", default=UNSET)
-    display_on_login: bool | None | UnsetType = field(
-        name="displayOnLogin", default=UNSET
-    )
-    metadata_url: str | None | UnsetType = field(name="metadataURL", default=UNSET)
-    force_authn: bool | None | UnsetType = field(name="forceAuthn", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    sso_binding: str | None = field(name="ssoBinding", default=None)
+    sign_authn_requests: bool | None = field(name="signAuthnRequests", default=None)
+    provider_name: str | None = field(name="providerName", default=None)
+    display_on_login: bool | None = field(name="displayOnLogin", default=None)
+    metadata_url: str | None = field(name="metadataURL", default=None)
+    force_authn: bool | None = field(name="forceAuthn", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class CustomerSourceIntent(Model):
@@ -274,27 +254,23 @@ class CustomerSourceIntent(Model):
         customer_intent: Customer intent source intent is assigned to
     """
 
-    source_intent: SourceIntent | None | UnsetType = field(
-        name="sourceIntent", default=UNSET
-    )
-    customer_intent: DomainEntityRef | None | UnsetType = field(
-        name="customerIntent", default=UNSET
-    )
+    source_intent: SourceIntent | None = field(name="sourceIntent", default=None)
+    customer_intent: DomainEntityRef | None = field(name="customerIntent", default=None)
 
 
 class CustomerSourceIntentListing(Model):
     """The CustomerSourceIntentListing model."""
 
-    entities: list[CustomerSourceIntent] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[CustomerSourceIntent] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class CustomerStartDetailEventTopicCustomerStartEvent(Model):
@@ -308,49 +284,39 @@ class CustomerStartDetailEventTopicCustomerStartEvent(Model):
         message_type: Allowed values: "UNKNOWN", "SMS", "TWITTER", "FACEBOOK", "LINE", "WHATSAPP", "WEBMESSAGING", "OPEN", "INSTAGRAM", "APPLE", "LINKEDIN".
     """
 
-    event_time: int | None | UnsetType = field(name="eventTime", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    event_time: int | None = field(name="eventTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    participant_id: str | None = field(name="participantId", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    external_organization_id: str | None = field(
+        name="externalOrganizationId", default=None
     )
-    participant_id: str | None | UnsetType = field(name="participantId", default=UNSET)
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    external_organization_id: str | None | UnsetType = field(
-        name="externalOrganizationId", default=UNSET
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    provider: str | None = None
+    direction: str | None = None
+    ani: str | None = None
+    dnis: str | None = None
+    address_to: str | None = field(name="addressTo", default=None)
+    address_from: str | None = field(name="addressFrom", default=None)
+    callback_user_name: str | None = field(name="callbackUserName", default=None)
+    callback_numbers: list[str] | None = field(name="callbackNumbers", default=None)
+    callback_scheduled_time: int | None = field(
+        name="callbackScheduledTime", default=None
     )
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
+    subject: str | None = None
+    message_type: str | None = field(name="messageType", default=None)
+    conversation_external_contact_ids: list[str] | None = field(
+        name="conversationExternalContactIds", default=None
     )
-    provider: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    ani: str | None | UnsetType = UNSET
-    dnis: str | None | UnsetType = UNSET
-    address_to: str | None | UnsetType = field(name="addressTo", default=UNSET)
-    address_from: str | None | UnsetType = field(name="addressFrom", default=UNSET)
-    callback_user_name: str | None | UnsetType = field(
-        name="callbackUserName", default=UNSET
+    conversation_external_organization_ids: list[str] | None = field(
+        name="conversationExternalOrganizationIds", default=None
     )
-    callback_numbers: list[str] | None | UnsetType = field(
-        name="callbackNumbers", default=UNSET
+    journey_context: CustomerStartDetailEventTopicJourneyContext | None = field(
+        name="journeyContext", default=None
     )
-    callback_scheduled_time: int | None | UnsetType = field(
-        name="callbackScheduledTime", default=UNSET
-    )
-    subject: str | None | UnsetType = UNSET
-    message_type: str | None | UnsetType = field(name="messageType", default=UNSET)
-    conversation_external_contact_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalContactIds", default=UNSET
-    )
-    conversation_external_organization_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalOrganizationIds", default=UNSET
-    )
-    journey_context: CustomerStartDetailEventTopicJourneyContext | None | UnsetType = (
-        field(name="journeyContext", default=UNSET)
-    )
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    utilization_label: str | None | UnsetType = field(
-        name="utilizationLabel", default=UNSET
-    )
+    division_id: str | None = field(name="divisionId", default=None)
+    utilization_label: str | None = field(name="utilizationLabel", default=None)
 
 
 class CustomerStartDetailEventTopicJourneyContext(Model):
@@ -359,7 +325,7 @@ class CustomerStartDetailEventTopicJourneyContext(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    session_id_type: str | None | UnsetType = field(name="sessionIdType", default=UNSET)
-    action_id: str | None | UnsetType = field(name="actionId", default=UNSET)
-    action_map_id: str | None | UnsetType = field(name="actionMapId", default=UNSET)
+    session_id: str | None = field(name="sessionId", default=None)
+    session_id_type: str | None = field(name="sessionIdType", default=None)
+    action_id: str | None = field(name="actionId", default=None)
+    action_map_id: str | None = field(name="actionMapId", default=None)

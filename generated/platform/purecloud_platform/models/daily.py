@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .continuous import ContinuousForecastTimeSeries
@@ -19,9 +19,9 @@ class Daily(Model):
         download_result: Result will always come via downloadUrls; however the schema is included for documentation
     """
 
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    download_result: list[ContinuousForecastTimeSeries] | None | UnsetType = field(
-        name="downloadResult", default=UNSET
+    download_url: str | None = field(name="downloadUrl", default=None)
+    download_result: list[ContinuousForecastTimeSeries] | None = field(
+        name="downloadResult", default=None
     )
 
 
@@ -37,17 +37,17 @@ class DailyPossibleShift(Model):
         interval_schedule_probabilities: The percentage of being scheduled in each interval between the earliest shift start and latest shift end. Range of the values: [0, 100].
     """
 
-    day_of_week: str | None | UnsetType = field(name="dayOfWeek", default=UNSET)
-    earliest_shift_start_minutes_from_midnight: int | None | UnsetType = field(
-        name="earliestShiftStartMinutesFromMidnight", default=UNSET
+    day_of_week: str | None = field(name="dayOfWeek", default=None)
+    earliest_shift_start_minutes_from_midnight: int | None = field(
+        name="earliestShiftStartMinutesFromMidnight", default=None
     )
-    required: bool | None | UnsetType = UNSET
-    minimum_paid_time_minutes: int | None | UnsetType = field(
-        name="minimumPaidTimeMinutes", default=UNSET
+    required: bool | None = None
+    minimum_paid_time_minutes: int | None = field(
+        name="minimumPaidTimeMinutes", default=None
     )
-    maximum_paid_time_minutes: int | None | UnsetType = field(
-        name="maximumPaidTimeMinutes", default=UNSET
+    maximum_paid_time_minutes: int | None = field(
+        name="maximumPaidTimeMinutes", default=None
     )
-    interval_schedule_probabilities: list[int] | None | UnsetType = field(
-        name="intervalScheduleProbabilities", default=UNSET
+    interval_schedule_probabilities: list[int] | None = field(
+        name="intervalScheduleProbabilities", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -35,30 +35,24 @@ class DashboardConfiguration(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    rows: int | None | UnsetType = UNSET
-    columns: int | None | UnsetType = UNSET
-    widgets: list[Widget] | None | UnsetType = UNSET
-    favorite: bool | None | UnsetType = UNSET
-    public_dashboard: bool | None | UnsetType = field(
-        name="publicDashboard", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    rows: int | None = None
+    columns: int | None = None
+    widgets: list[Widget] | None = None
+    favorite: bool | None = None
+    public_dashboard: bool | None = field(name="publicDashboard", default=None)
+    restricted: bool | None = None
+    layout_type: str | None = field(name="layoutType", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    date_deleted: datetime | None = field(name="dateDeleted", default=None)
+    created_by: AddressableEntityRef | None = field(name="createdBy", default=None)
+    shared: bool | None = None
+    dashboards_shared_with: DashboardsSharedWith | None = field(
+        name="dashboardsSharedWith", default=None
     )
-    restricted: bool | None | UnsetType = UNSET
-    layout_type: str | None | UnsetType = field(name="layoutType", default=UNSET)
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    date_deleted: datetime | None | UnsetType = field(name="dateDeleted", default=UNSET)
-    created_by: AddressableEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    shared: bool | None | UnsetType = UNSET
-    dashboards_shared_with: DashboardsSharedWith | None | UnsetType = field(
-        name="dashboardsSharedWith", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DashboardConfigurationBulkRequest(Model):
@@ -68,24 +62,24 @@ class DashboardConfigurationBulkRequest(Model):
         dashboard_configuration_ids: The user supplied dashboard configuration ids
     """
 
-    dashboard_configuration_ids: list[str] | None | UnsetType = field(
-        name="dashboardConfigurationIds", default=UNSET
+    dashboard_configuration_ids: list[str] | None = field(
+        name="dashboardConfigurationIds", default=None
     )
 
 
 class DashboardConfigurationListing(Model):
     """The DashboardConfigurationListing model."""
 
-    entities: list[DashboardConfiguration] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[DashboardConfiguration] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class DashboardConfigurationQueryRequest(Model):
@@ -98,12 +92,12 @@ class DashboardConfigurationQueryRequest(Model):
         sort_by: The order in which response will be sorted Allowed values: "Asc", "Desc".
     """
 
-    dashboard_configuration_ids: list[str] | None | UnsetType = field(
-        name="dashboardConfigurationIds", default=UNSET
+    dashboard_configuration_ids: list[str] | None = field(
+        name="dashboardConfigurationIds", default=None
     )
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    sort_by: str | None | UnsetType = field(name="sortBy", default=UNSET)
+    page_number: int | None = field(name="pageNumber", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    sort_by: str | None = field(name="sortBy", default=None)
 
 
 class DashboardUser(Model):
@@ -117,28 +111,26 @@ class DashboardUser(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    dashboard_count: int | None | UnsetType = field(
-        name="dashboardCount", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    dashboard_count: int | None = field(name="dashboardCount", default=None)
+    public_dashboard_count: int | None = field(
+        name="publicDashboardCount", default=None
     )
-    public_dashboard_count: int | None | UnsetType = field(
-        name="publicDashboardCount", default=UNSET
-    )
-    state: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    state: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DashboardUserListing(Model):
     """The DashboardUserListing model."""
 
-    entities: list[DashboardUser] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[DashboardUser] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class DashboardsSharedWith(Model):
@@ -14,5 +14,5 @@ class DashboardsSharedWith(Model):
         team_ids: The list of team ids to share the dashboard with
     """
 
-    user_ids: list[str] | None | UnsetType = field(name="userIds", default=UNSET)
-    team_ids: list[str] | None | UnsetType = field(name="teamIds", default=UNSET)
+    user_ids: list[str] | None = field(name="userIds", default=None)
+    team_ids: list[str] | None = field(name="teamIds", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -26,10 +26,10 @@ class DataAction(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    label: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    label: str | None = None
+    description: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DataActionConditionPredicate(Model):
@@ -43,16 +43,12 @@ class DataActionConditionPredicate(Model):
         output_field_missing_resolution: The result of this predicate if the requested output field is missing from the data action's result
     """
 
-    output_field: str | None | UnsetType = field(name="outputField", default=UNSET)
-    output_operator: str | None | UnsetType = field(
-        name="outputOperator", default=UNSET
-    )
-    comparison_value: str | None | UnsetType = field(
-        name="comparisonValue", default=UNSET
-    )
-    inverted: bool | None | UnsetType = UNSET
-    output_field_missing_resolution: bool | None | UnsetType = field(
-        name="outputFieldMissingResolution", default=UNSET
+    output_field: str | None = field(name="outputField", default=None)
+    output_operator: str | None = field(name="outputOperator", default=None)
+    comparison_value: str | None = field(name="comparisonValue", default=None)
+    inverted: bool | None = None
+    output_field_missing_resolution: bool | None = field(
+        name="outputFieldMissingResolution", default=None
     )
 
 
@@ -67,17 +63,15 @@ class DataActionConditionSettings(Model):
         contact_column_to_data_action_field_mappings: A list of mappings defining which contact data fields will be passed to which data action input fields.
     """
 
-    data_action_id: str | None | UnsetType = field(name="dataActionId", default=UNSET)
-    contact_id_field: str | None | UnsetType = field(
-        name="contactIdField", default=UNSET
+    data_action_id: str | None = field(name="dataActionId", default=None)
+    contact_id_field: str | None = field(name="contactIdField", default=None)
+    data_not_found_resolution: bool | None = field(
+        name="dataNotFoundResolution", default=None
     )
-    data_not_found_resolution: bool | None | UnsetType = field(
-        name="dataNotFoundResolution", default=UNSET
-    )
-    predicates: list[DigitalDataActionConditionPredicate] | None | UnsetType = UNSET
+    predicates: list[DigitalDataActionConditionPredicate] | None = None
     contact_column_to_data_action_field_mappings: (
-        list[DataActionContactColumnFieldMapping] | None | UnsetType
-    ) = field(name="contactColumnToDataActionFieldMappings", default=UNSET)
+        list[DataActionContactColumnFieldMapping] | None
+    ) = field(name="contactColumnToDataActionFieldMappings", default=None)
 
 
 class DataActionContactColumnFieldMapping(Model):
@@ -88,12 +82,8 @@ class DataActionContactColumnFieldMapping(Model):
         data_action_field: The name of an input field from the data action that the contact column data will be passed to
     """
 
-    contact_column_name: str | None | UnsetType = field(
-        name="contactColumnName", default=UNSET
-    )
-    data_action_field: str | None | UnsetType = field(
-        name="dataActionField", default=UNSET
-    )
+    contact_column_name: str | None = field(name="contactColumnName", default=None)
+    data_action_field: str | None = field(name="dataActionField", default=None)
 
 
 class DataActionInput(Model):
@@ -104,8 +94,8 @@ class DataActionInput(Model):
         variable_name: The guide variable whose value will be passed as the input to the paired data action parameter.
     """
 
-    parameter_name: str | None | UnsetType = field(name="parameterName", default=UNSET)
-    variable_name: str | None | UnsetType = field(name="variableName", default=UNSET)
+    parameter_name: str | None = field(name="parameterName", default=None)
+    variable_name: str | None = field(name="variableName", default=None)
 
 
 class DataAvailabilityResponse(Model):
@@ -115,8 +105,8 @@ class DataAvailabilityResponse(Model):
         data_availability_date: Date and time before which data is guaranteed to be available in the datalake. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    data_availability_date: datetime | None | UnsetType = field(
-        name="dataAvailabilityDate", default=UNSET
+    data_availability_date: datetime | None = field(
+        name="dataAvailabilityDate", default=None
     )
 
 
@@ -130,10 +120,10 @@ class DataExtractionFileSchema(Model):
         date_expires: The date and time when this file becomes unavailable. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    data_schema: str | None | UnsetType = field(name="dataSchema", default=UNSET)
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_expires: datetime | None | UnsetType = field(name="dateExpires", default=UNSET)
+    id: str | None = None
+    data_schema: str | None = field(name="dataSchema", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_expires: datetime | None = field(name="dateExpires", default=None)
 
 
 class DataExtractionFileSchemaListing(Model):
@@ -143,14 +133,14 @@ class DataExtractionFileSchemaListing(Model):
         enabled_data_schemas: The data schemas that are enabled for extraction
     """
 
-    entities: list[DataExtractionFileSchema] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    enabled_data_schemas: list[str] | None | UnsetType = field(
-        name="enabledDataSchemas", default=UNSET
+    entities: list[DataExtractionFileSchema] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    enabled_data_schemas: list[str] | None = field(
+        name="enabledDataSchemas", default=None
     )
-    errors: ErrorBody | None | UnsetType = UNSET
+    errors: ErrorBody | None = None
 
 
 class DataExtractionFileUrl(Model):
@@ -161,14 +151,14 @@ class DataExtractionFileUrl(Model):
         signed_url: Cloudfront URL for the file
     """
 
-    id: str | None | UnsetType = UNSET
-    signed_url: str | None | UnsetType = field(name="signedUrl", default=UNSET)
+    id: str | None = None
+    signed_url: str | None = field(name="signedUrl", default=None)
 
 
 class DataExtractionFileUrlListing(Model):
     """The DataExtractionFileUrlListing model."""
 
-    entities: list[DataExtractionFileUrl] | None | UnsetType = UNSET
+    entities: list[DataExtractionFileUrl] | None = None
 
 
 class DataIngestionRuleCriteria(Model):
@@ -180,11 +170,9 @@ class DataIngestionRuleCriteria(Model):
         name: The name of the data ingestion rule. Only populated when expanded.
     """
 
-    effective_platform: str | None | UnsetType = field(
-        name="effectivePlatform", default=UNSET
-    )
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    effective_platform: str | None = field(name="effectivePlatform", default=None)
+    id: str | None = None
+    name: str | None = None
 
 
 class DataIngestionRuleStatusPatchRequest(Model):
@@ -194,7 +182,7 @@ class DataIngestionRuleStatusPatchRequest(Model):
         status: The status of the data ingestion rule. Allowed values: "Active", "Paused".
     """
 
-    status: str | None | UnsetType = UNSET
+    status: str | None = None
 
 
 class DataIngestionRulesMetadata(Model):
@@ -206,11 +194,9 @@ class DataIngestionRulesMetadata(Model):
         total_count: The total count of data ingestion rule
     """
 
-    count_by_status: dict[str, int] | None | UnsetType = field(
-        name="countByStatus", default=UNSET
-    )
-    platform: str | None | UnsetType = UNSET
-    total_count: int | None | UnsetType = field(name="totalCount", default=UNSET)
+    count_by_status: dict[str, int] | None = field(name="countByStatus", default=None)
+    platform: str | None = None
+    total_count: int | None = field(name="totalCount", default=None)
 
 
 class DataRange(Model):
@@ -221,8 +207,8 @@ class DataRange(Model):
         date_max: The last event timestamp found. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    date_min: datetime | None | UnsetType = field(name="dateMin", default=UNSET)
-    date_max: datetime | None | UnsetType = field(name="dateMax", default=UNSET)
+    date_min: datetime | None = field(name="dateMin", default=None)
+    date_max: datetime | None = field(name="dateMax", default=None)
 
 
 class DataSchema(Model):
@@ -239,33 +225,29 @@ class DataSchema(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    applies_to: list[str] | None | UnsetType = field(name="appliesTo", default=UNSET)
-    enabled: bool | None | UnsetType = UNSET
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    json_schema: JsonSchemaDocument | None | UnsetType = field(
-        name="jsonSchema", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    version: int | None = None
+    applies_to: list[str] | None = field(name="appliesTo", default=None)
+    enabled: bool | None = None
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    json_schema: JsonSchemaDocument | None = field(name="jsonSchema", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DataSchemaListing(Model):
     """The DataSchemaListing model."""
 
-    total: int | None | UnsetType = UNSET
-    entities: list[DataSchema] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    total: int | None = None
+    entities: list[DataSchema] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DataSchemaRef(Model):
     """The DataSchemaRef model."""
 
-    ref: str | None | UnsetType = field(name="$ref", default=UNSET)
+    ref: str | None = field(name="$ref", default=None)
 
 
 class DataTable(Model):
@@ -279,12 +261,12 @@ class DataTable(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableDivision | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    schema: JsonSchemaDocument | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: WritableDivision | None = None
+    description: str | None = None
+    schema: JsonSchemaDocument | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DataTableExportJob(Model):
@@ -302,32 +284,28 @@ class DataTableExportJob(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    owner: AddressableEntityRef | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_completed: datetime | None | UnsetType = field(
-        name="dateCompleted", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    owner: AddressableEntityRef | None = None
+    status: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_completed: datetime | None = field(name="dateCompleted", default=None)
+    download_uri: str | None = field(name="downloadURI", default=None)
+    error_information: ErrorBody | None = field(name="errorInformation", default=None)
+    count_records_processed: int | None = field(
+        name="countRecordsProcessed", default=None
     )
-    download_uri: str | None | UnsetType = field(name="downloadURI", default=UNSET)
-    error_information: ErrorBody | None | UnsetType = field(
-        name="errorInformation", default=UNSET
-    )
-    count_records_processed: int | None | UnsetType = field(
-        name="countRecordsProcessed", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DataTableImportEntityListing(Model):
     """The DataTableImportEntityListing model."""
 
-    entities: list[DataTableImportJob] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[DataTableImportJob] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class DataTableImportJob(Model):
@@ -349,59 +327,47 @@ class DataTableImportJob(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    owner: AddressableEntityRef | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_completed: datetime | None | UnsetType = field(
-        name="dateCompleted", default=UNSET
-    )
-    upload_uri: str | None | UnsetType = field(name="uploadURI", default=UNSET)
-    import_mode: str | None | UnsetType = field(name="importMode", default=UNSET)
-    error_information: ErrorBody | None | UnsetType = field(
-        name="errorInformation", default=UNSET
-    )
-    count_records_updated: int | None | UnsetType = field(
-        name="countRecordsUpdated", default=UNSET
-    )
-    count_records_deleted: int | None | UnsetType = field(
-        name="countRecordsDeleted", default=UNSET
-    )
-    count_records_failed: int | None | UnsetType = field(
-        name="countRecordsFailed", default=UNSET
-    )
-    upload_headers: dict[str, str] | None | UnsetType = field(
-        name="uploadHeaders", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    owner: AddressableEntityRef | None = None
+    status: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_completed: datetime | None = field(name="dateCompleted", default=None)
+    upload_uri: str | None = field(name="uploadURI", default=None)
+    import_mode: str | None = field(name="importMode", default=None)
+    error_information: ErrorBody | None = field(name="errorInformation", default=None)
+    count_records_updated: int | None = field(name="countRecordsUpdated", default=None)
+    count_records_deleted: int | None = field(name="countRecordsDeleted", default=None)
+    count_records_failed: int | None = field(name="countRecordsFailed", default=None)
+    upload_headers: dict[str, str] | None = field(name="uploadHeaders", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DataTableRowEntityListing(Model):
     """The DataTableRowEntityListing model."""
 
-    entities: list[dict[str, dict[str, Any]]] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[dict[str, dict[str, Any]]] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class DataTablesDomainEntityListing(Model):
     """The DataTablesDomainEntityListing model."""
 
-    entities: list[DataTable] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[DataTable] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

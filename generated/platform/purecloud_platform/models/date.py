@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 
 class DatePicker(Model):
@@ -17,15 +17,13 @@ class DatePicker(Model):
         date_selected: Selected date response from end customer. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    subtitle: str | None | UnsetType = UNSET
-    date_picker_available_date_times: (
-        list[DatePickerAvailableDateTime] | None | UnsetType
-    ) = field(name="datePickerAvailableDateTimes", default=UNSET)
-    date_selected: datetime | None | UnsetType = field(
-        name="dateSelected", default=UNSET
+    id: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    date_picker_available_date_times: list[DatePickerAvailableDateTime] | None = field(
+        name="datePickerAvailableDateTimes", default=None
     )
+    date_selected: datetime | None = field(name="dateSelected", default=None)
 
 
 class DatePickerAvailableDateTime(Model):
@@ -36,8 +34,8 @@ class DatePickerAvailableDateTime(Model):
         date_time: The date and times of the event being scheduled. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    duration: int | None | UnsetType = UNSET
-    date_time: datetime | None | UnsetType = field(name="dateTime", default=UNSET)
+    duration: int | None = None
+    date_time: datetime | None = field(name="dateTime", default=None)
 
 
 class DateRange(Model):
@@ -48,8 +46,8 @@ class DateRange(Model):
         end_date: The inclusive end of a date range in yyyy-MM-dd format. Should be interpreted in the management unit's configured time zone.
     """
 
-    start_date: str | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: str | None | UnsetType = field(name="endDate", default=UNSET)
+    start_date: str | None = field(name="startDate", default=None)
+    end_date: str | None = field(name="endDate", default=None)
 
 
 class DateRangeWithOptionalEnd(Model):
@@ -60,9 +58,9 @@ class DateRangeWithOptionalEnd(Model):
         end_business_unit_date: The end date for work plan rotation or an agent, interpreted in the business unit's time zone. Null denotes open ended date range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
     """
 
-    start_business_unit_date: date | None | UnsetType = field(
-        name="startBusinessUnitDate", default=UNSET
+    start_business_unit_date: date | None = field(
+        name="startBusinessUnitDate", default=None
     )
-    end_business_unit_date: date | None | UnsetType = field(
-        name="endBusinessUnitDate", default=UNSET
+    end_business_unit_date: date | None = field(
+        name="endBusinessUnitDate", default=None
     )

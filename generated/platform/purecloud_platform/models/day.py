@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class DayOfWeekMinimums(Model):
@@ -14,5 +14,5 @@ class DayOfWeekMinimums(Model):
         days_of_week: Days of week this minimum staff value applies to
     """
 
-    minimum_value: float | None | UnsetType = field(name="minimumValue", default=UNSET)
-    days_of_week: list[str] | None | UnsetType = field(name="daysOfWeek", default=UNSET)
+    minimum_value: float | None = field(name="minimumValue", default=None)
+    days_of_week: list[str] | None = field(name="daysOfWeek", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from .error import ErrorBody
     from .json import JsonSchemaDocument
     from .limit import Limit
-    from .literal import Literal_
+    from .literal import Literal
     from .output import OutputValue
     from .user import UserReference
     from .value import ValueWrapperInteger
@@ -32,7 +32,7 @@ class DecisionMetricsAdminNotificationTopicAddressableEntityRef(Model):
         id: The ID of the resource
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class DecisionMetricsAdminNotificationTopicDecisionMetricsJobNotification(Model):
@@ -44,16 +44,12 @@ class DecisionMetricsAdminNotificationTopicDecisionMetricsJobNotification(Model)
         status: Allowed values: "Unknown", "Processing", "Complete", "Error".
     """
 
-    job: (
-        DecisionMetricsAdminNotificationTopicAddressableEntityRef | None | UnsetType
-    ) = UNSET
-    status: str | None | UnsetType = UNSET
-    upload_key: str | None | UnsetType = field(name="uploadKey", default=UNSET)
+    job: DecisionMetricsAdminNotificationTopicAddressableEntityRef | None = None
+    status: str | None = None
+    upload_key: str | None = field(name="uploadKey", default=None)
     update_errors: (
-        list[DecisionMetricsAdminNotificationTopicDecisionMetricsUpdateError]
-        | None
-        | UnsetType
-    ) = field(name="updateErrors", default=UNSET)
+        list[DecisionMetricsAdminNotificationTopicDecisionMetricsUpdateError] | None
+    ) = field(name="updateErrors", default=None)
 
 
 class DecisionMetricsAdminNotificationTopicDecisionMetricsUpdateError(Model):
@@ -62,10 +58,8 @@ class DecisionMetricsAdminNotificationTopicDecisionMetricsUpdateError(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    user: (
-        DecisionMetricsAdminNotificationTopicAddressableEntityRef | None | UnsetType
-    ) = UNSET
-    errors: list[str] | None | UnsetType = UNSET
+    user: DecisionMetricsAdminNotificationTopicAddressableEntityRef | None = None
+    errors: list[str] | None = None
 
 
 class DecisionMetricsData(Model):
@@ -78,14 +72,10 @@ class DecisionMetricsData(Model):
         metadata: The metadata associated to the users decision metric, which will be null if the user has no associated decision metrics
     """
 
-    user: UserReference | None | UnsetType = UNSET
-    performance_rank: int | None | UnsetType = field(
-        name="performanceRank", default=UNSET
-    )
-    tie_breaker_value: int | None | UnsetType = field(
-        name="tieBreakerValue", default=UNSET
-    )
-    metadata: WfmEntityMetadata | None | UnsetType = UNSET
+    user: UserReference | None = None
+    performance_rank: int | None = field(name="performanceRank", default=None)
+    tie_breaker_value: int | None = field(name="tieBreakerValue", default=None)
+    metadata: WfmEntityMetadata | None = None
 
 
 class DecisionMetricsJobReference(Model):
@@ -96,14 +86,14 @@ class DecisionMetricsJobReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DecisionMetricsResponse(Model):
     """The DecisionMetricsResponse model."""
 
-    entities: list[DecisionMetricsData] | None | UnsetType = UNSET
+    entities: list[DecisionMetricsData] | None = None
 
 
 class DecisionMetricsUpdateError(Model):
@@ -114,8 +104,8 @@ class DecisionMetricsUpdateError(Model):
         errors: Errors found during the update process
     """
 
-    user: UserReference | None | UnsetType = UNSET
-    errors: list[str] | None | UnsetType = UNSET
+    user: UserReference | None = None
+    errors: list[str] | None = None
 
 
 class DecisionMetricsUpdateJobRequest(Model):
@@ -125,7 +115,7 @@ class DecisionMetricsUpdateJobRequest(Model):
         upload_key: The S3 key for the uploaded decision metrics file
     """
 
-    upload_key: str | None | UnsetType = field(name="uploadKey", default=UNSET)
+    upload_key: str | None = field(name="uploadKey", default=None)
 
 
 class DecisionMetricsUpdateJobResponse(Model):
@@ -139,12 +129,12 @@ class DecisionMetricsUpdateJobResponse(Model):
         update_errors: Errors occurred during update process, which will be non empty when status is `Error`
     """
 
-    upload_key: str | None | UnsetType = field(name="uploadKey", default=UNSET)
-    job: DecisionMetricsJobReference | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    metadata: WfmEntityMetadata | None | UnsetType = UNSET
-    update_errors: list[DecisionMetricsUpdateError] | None | UnsetType = field(
-        name="updateErrors", default=UNSET
+    upload_key: str | None = field(name="uploadKey", default=None)
+    job: DecisionMetricsJobReference | None = None
+    status: str | None = None
+    metadata: WfmEntityMetadata | None = None
+    update_errors: list[DecisionMetricsUpdateError] | None = field(
+        name="updateErrors", default=None
     )
 
 
@@ -157,12 +147,12 @@ class DecisionMetricsUploadData(Model):
         tie_breaker_value: A numeric tie-breaker value used to resolve ties in performance rankings. Values are sorted in ascending order, with lower values taking precedence
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    performance_rank: ValueWrapperInteger | None | UnsetType = field(
-        name="performanceRank", default=UNSET
+    user_id: str | None = field(name="userId", default=None)
+    performance_rank: ValueWrapperInteger | None = field(
+        name="performanceRank", default=None
     )
-    tie_breaker_value: ValueWrapperInteger | None | UnsetType = field(
-        name="tieBreakerValue", default=UNSET
+    tie_breaker_value: ValueWrapperInteger | None = field(
+        name="tieBreakerValue", default=None
     )
 
 
@@ -176,11 +166,11 @@ class DecisionMetricsUploadResponse(Model):
         upload_body_schema: Always null. Defines the schema of the json body to be PUT to the url. The json body should be gzip encoded before uploading
     """
 
-    upload_key: str | None | UnsetType = field(name="uploadKey", default=UNSET)
-    url: str | None | UnsetType = UNSET
-    headers: dict[str, str] | None | UnsetType = UNSET
-    upload_body_schema: DecisionMetricsUploadSchema | None | UnsetType = field(
-        name="uploadBodySchema", default=UNSET
+    upload_key: str | None = field(name="uploadKey", default=None)
+    url: str | None = None
+    headers: dict[str, str] | None = None
+    upload_body_schema: DecisionMetricsUploadSchema | None = field(
+        name="uploadBodySchema", default=None
     )
 
 
@@ -191,8 +181,8 @@ class DecisionMetricsUploadSchema(Model):
         user_metrics: Decision metrics to be uploaded
     """
 
-    user_metrics: list[DecisionMetricsUploadData] | None | UnsetType = field(
-        name="userMetrics", default=UNSET
+    user_metrics: list[DecisionMetricsUploadData] | None = field(
+        name="userMetrics", default=None
     )
 
 
@@ -215,28 +205,22 @@ class DecisionTable(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    date_published: datetime | None = field(name="datePublished", default=None)
+    published: DecisionTableVersionEntity | None = None
+    latest: DecisionTableVersionEntity | None = None
+    latest_version_status: str | None = field(name="latestVersionStatus", default=None)
+    snapshot_count: int | None = field(name="snapshotCount", default=None)
+    columns: DecisionTableColumns | None = None
+    published_contract: DecisionTableContract | None = field(
+        name="publishedContract", default=None
     )
-    date_published: datetime | None | UnsetType = field(
-        name="datePublished", default=UNSET
-    )
-    published: DecisionTableVersionEntity | None | UnsetType = UNSET
-    latest: DecisionTableVersionEntity | None | UnsetType = UNSET
-    latest_version_status: str | None | UnsetType = field(
-        name="latestVersionStatus", default=UNSET
-    )
-    snapshot_count: int | None | UnsetType = field(name="snapshotCount", default=UNSET)
-    columns: DecisionTableColumns | None | UnsetType = UNSET
-    published_contract: DecisionTableContract | None | UnsetType = field(
-        name="publishedContract", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DecisionTableColumnDefaultRowValue(Model):
@@ -248,9 +232,9 @@ class DecisionTableColumnDefaultRowValue(Model):
         special: A default special value enum for this column. Allowed values: "Wildcard", "Null", "Empty", "CurrentTime".
     """
 
-    value: str | None | UnsetType = UNSET
-    values: list[str] | None | UnsetType = UNSET
-    special: str | None | UnsetType = UNSET
+    value: str | None = None
+    values: list[str] | None = None
+    special: str | None = None
 
 
 class DecisionTableColumns(Model):
@@ -261,8 +245,8 @@ class DecisionTableColumns(Model):
         outputs: The output columns of the decision table.
     """
 
-    inputs: list[DecisionTableInputColumn] | None | UnsetType = UNSET
-    outputs: list[DecisionTableOutputColumn] | None | UnsetType = UNSET
+    inputs: list[DecisionTableInputColumn] | None = None
+    outputs: list[DecisionTableOutputColumn] | None = None
 
 
 class DecisionTableContract(Model):
@@ -275,17 +259,17 @@ class DecisionTableContract(Model):
         execution_output_schema: JSON schema for execution output data for a decision table
     """
 
-    parent_schema: BusinessRulesParentSchemaRef | None | UnsetType = field(
-        name="parentSchema", default=UNSET
+    parent_schema: BusinessRulesParentSchemaRef | None = field(
+        name="parentSchema", default=None
     )
-    row_authoring_schema: JsonSchemaDocument | None | UnsetType = field(
-        name="rowAuthoringSchema", default=UNSET
+    row_authoring_schema: JsonSchemaDocument | None = field(
+        name="rowAuthoringSchema", default=None
     )
-    execution_input_schema: JsonSchemaDocument | None | UnsetType = field(
-        name="executionInputSchema", default=UNSET
+    execution_input_schema: JsonSchemaDocument | None = field(
+        name="executionInputSchema", default=None
     )
-    execution_output_schema: JsonSchemaDocument | None | UnsetType = field(
-        name="executionOutputSchema", default=UNSET
+    execution_output_schema: JsonSchemaDocument | None = field(
+        name="executionOutputSchema", default=None
     )
 
 
@@ -296,7 +280,7 @@ class DecisionTableExecutionRequest(Model):
         inputs: The JSON input data for executing the decision table. Must be valid according to the execution input contract defined on the table. In the case of enum decision table columns the enum options key should be provided as the value, not the enum options label as this can be changed. For business rules queue columns both “queue” and “id” keys will be required regardless of the queue attribute key and these do not change.
     """
 
-    inputs: dict[str, dict[str, Any]] | None | UnsetType = UNSET
+    inputs: dict[str, dict[str, Any]] | None = None
 
 
 class DecisionTableExecutionResponse(Model):
@@ -309,15 +293,13 @@ class DecisionTableExecutionResponse(Model):
         row_execution_outputs: The output data for each executed row for which output is collected.
     """
 
-    table: DecisionTableVersionEntity | None | UnsetType = UNSET
-    total_match_row_count: int | None | UnsetType = field(
-        name="totalMatchRowCount", default=UNSET
+    table: DecisionTableVersionEntity | None = None
+    total_match_row_count: int | None = field(name="totalMatchRowCount", default=None)
+    top_match_rows: list[DecisionTableRowEntityRef] | None = field(
+        name="topMatchRows", default=None
     )
-    top_match_rows: list[DecisionTableRowEntityRef] | None | UnsetType = field(
-        name="topMatchRows", default=UNSET
-    )
-    row_execution_outputs: list[DecisionTableRowExecutionOutput] | None | UnsetType = (
-        field(name="rowExecutionOutputs", default=UNSET)
+    row_execution_outputs: list[DecisionTableRowExecutionOutput] | None = field(
+        name="rowExecutionOutputs", default=None
     )
 
 
@@ -342,27 +324,23 @@ class DecisionTableExportJob(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    table_version: int | None | UnsetType = field(name="tableVersion", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    created_by: AddressableEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
+    id: str | None = None
+    table_version: int | None = field(name="tableVersion", default=None)
+    status: str | None = None
+    created_by: AddressableEntityRef | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    file_name: str | None = field(name="fileName", default=None)
+    download: AddressableEntityRef | None = None
+    date_download_expires: datetime | None = field(
+        name="dateDownloadExpires", default=None
     )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
-    download: AddressableEntityRef | None | UnsetType = UNSET
-    date_download_expires: datetime | None | UnsetType = field(
-        name="dateDownloadExpires", default=UNSET
-    )
-    export_type: str | None | UnsetType = field(name="exportType", default=UNSET)
-    total_rows: int | None | UnsetType = field(name="totalRows", default=UNSET)
-    rows_exported: int | None | UnsetType = field(name="rowsExported", default=UNSET)
-    format: str | None | UnsetType = UNSET
-    error: DecisionTableExportJobError | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    export_type: str | None = field(name="exportType", default=None)
+    total_rows: int | None = field(name="totalRows", default=None)
+    rows_exported: int | None = field(name="rowsExported", default=None)
+    format: str | None = None
+    error: DecisionTableExportJobError | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DecisionTableExportJobError(Model):
@@ -376,26 +354,22 @@ class DecisionTableExportJobError(Model):
         validation_errors: Validation failures for the export job
     """
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    error_message: str | None | UnsetType = field(name="errorMessage", default=UNSET)
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    validation_errors: list[DecisionTableJobValidationError] | None | UnsetType = field(
-        name="validationErrors", default=UNSET
+    error_code: str | None = field(name="errorCode", default=None)
+    error_message: str | None = field(name="errorMessage", default=None)
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    validation_errors: list[DecisionTableJobValidationError] | None = field(
+        name="validationErrors", default=None
     )
 
 
 class DecisionTableExportJobListing(Model):
     """The DecisionTableExportJobListing model."""
 
-    entities: list[DecisionTableExportJob] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[DecisionTableExportJob] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class DecisionTableExportJobRequest(Model):
@@ -406,9 +380,9 @@ class DecisionTableExportJobRequest(Model):
         format: The format of the exported file. Allowed values: "Csv".
     """
 
-    table_version: int | None | UnsetType = field(name="tableVersion", default=UNSET)
-    export_type: str | None | UnsetType = field(name="exportType", default=UNSET)
-    format: str | None | UnsetType = UNSET
+    table_version: int | None = field(name="tableVersion", default=None)
+    export_type: str | None = field(name="exportType", default=None)
+    format: str | None = None
 
 
 class DecisionTableImportJob(Model):
@@ -432,31 +406,23 @@ class DecisionTableImportJob(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    table_version: int | None | UnsetType = field(name="tableVersion", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    upload_url: str | None | UnsetType = field(name="uploadUrl", default=UNSET)
-    upload_headers: dict[str, str] | None | UnsetType = field(
-        name="uploadHeaders", default=UNSET
+    id: str | None = None
+    table_version: int | None = field(name="tableVersion", default=None)
+    status: str | None = None
+    upload_url: str | None = field(name="uploadUrl", default=None)
+    upload_headers: dict[str, str] | None = field(name="uploadHeaders", default=None)
+    import_mode: str | None = field(name="importMode", default=None)
+    file_name: str | None = field(name="fileName", default=None)
+    created_by: AddressableEntityRef | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    date_completed: datetime | None = field(name="dateCompleted", default=None)
+    date_expires: datetime | None = field(name="dateExpires", default=None)
+    row_metrics: DecisionTableImportRowMetrics | None = field(
+        name="rowMetrics", default=None
     )
-    import_mode: str | None | UnsetType = field(name="importMode", default=UNSET)
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
-    created_by: AddressableEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    date_completed: datetime | None | UnsetType = field(
-        name="dateCompleted", default=UNSET
-    )
-    date_expires: datetime | None | UnsetType = field(name="dateExpires", default=UNSET)
-    row_metrics: DecisionTableImportRowMetrics | None | UnsetType = field(
-        name="rowMetrics", default=UNSET
-    )
-    error: DecisionTableImportJobError | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    error: DecisionTableImportJobError | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DecisionTableImportJobError(Model):
@@ -470,26 +436,22 @@ class DecisionTableImportJobError(Model):
         validation_errors: Validation failures for individual rows or the file structure
     """
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    error_message: str | None | UnsetType = field(name="errorMessage", default=UNSET)
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    validation_errors: list[DecisionTableJobValidationError] | None | UnsetType = field(
-        name="validationErrors", default=UNSET
+    error_code: str | None = field(name="errorCode", default=None)
+    error_message: str | None = field(name="errorMessage", default=None)
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    validation_errors: list[DecisionTableJobValidationError] | None = field(
+        name="validationErrors", default=None
     )
 
 
 class DecisionTableImportJobListing(Model):
     """The DecisionTableImportJobListing model."""
 
-    entities: list[DecisionTableImportJob] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[DecisionTableImportJob] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class DecisionTableImportRowMetrics(Model):
@@ -507,23 +469,15 @@ class DecisionTableImportRowMetrics(Model):
         row_delete_failed: Number of rows that failed during delete
     """
 
-    total_rows: int | None | UnsetType = field(name="totalRows", default=UNSET)
-    rows_parsed: int | None | UnsetType = field(name="rowsParsed", default=UNSET)
-    row_parse_failed: int | None | UnsetType = field(
-        name="rowParseFailed", default=UNSET
-    )
-    rows_created: int | None | UnsetType = field(name="rowsCreated", default=UNSET)
-    rows_updated: int | None | UnsetType = field(name="rowsUpdated", default=UNSET)
-    rows_deleted: int | None | UnsetType = field(name="rowsDeleted", default=UNSET)
-    row_create_failed: int | None | UnsetType = field(
-        name="rowCreateFailed", default=UNSET
-    )
-    row_update_failed: int | None | UnsetType = field(
-        name="rowUpdateFailed", default=UNSET
-    )
-    row_delete_failed: int | None | UnsetType = field(
-        name="rowDeleteFailed", default=UNSET
-    )
+    total_rows: int | None = field(name="totalRows", default=None)
+    rows_parsed: int | None = field(name="rowsParsed", default=None)
+    row_parse_failed: int | None = field(name="rowParseFailed", default=None)
+    rows_created: int | None = field(name="rowsCreated", default=None)
+    rows_updated: int | None = field(name="rowsUpdated", default=None)
+    rows_deleted: int | None = field(name="rowsDeleted", default=None)
+    row_create_failed: int | None = field(name="rowCreateFailed", default=None)
+    row_update_failed: int | None = field(name="rowUpdateFailed", default=None)
+    row_delete_failed: int | None = field(name="rowDeleteFailed", default=None)
 
 
 class DecisionTableInputColumn(Model):
@@ -535,11 +489,11 @@ class DecisionTableInputColumn(Model):
         expression: The input column condition expression, comprising the left side and comparator of a logical condition in the form of left|comparator|right, where each row of the decision table will provide the right side to form a complete condition
     """
 
-    id: str | None | UnsetType = UNSET
-    defaults_to: DecisionTableColumnDefaultRowValue | None | UnsetType = field(
-        name="defaultsTo", default=UNSET
+    id: str | None = None
+    defaults_to: DecisionTableColumnDefaultRowValue | None = field(
+        name="defaultsTo", default=None
     )
-    expression: DecisionTableInputColumnExpression | None | UnsetType = UNSET
+    expression: DecisionTableInputColumnExpression | None = None
 
 
 class DecisionTableInputColumnExpression(Model):
@@ -550,8 +504,8 @@ class DecisionTableInputColumnExpression(Model):
         comparator: A comparator used to join the left and right sides of a logical condition. Allowed values: "Equals", "NotEquals", "GreaterThan", "GreaterThanOrEquals", "LessThan", "LessThanOrEquals", "StartsWith", "NotStartsWith", "EndsWith", "NotEndsWith", "Contains", "NotContains", "ContainsAny", "NotContainsAny", "ContainsAll", "NotContainsAll", "ContainsExactly", "NotContainsExactly", "ContainsSequence", "NotContainsSequence", "IsSubset", "NotIsSubset", "IsSubsequence", "NotIsSubsequence".
     """
 
-    contractual: Contractual | None | UnsetType = UNSET
-    comparator: str | None | UnsetType = UNSET
+    contractual: Contractual | None = None
+    comparator: str | None = None
 
 
 class DecisionTableInputColumnRequest(Model):
@@ -562,10 +516,10 @@ class DecisionTableInputColumnRequest(Model):
         expression: The input column condition expression, comprising the left side and comparator of a logical condition in the form of left|comparator|right, where each row of the decision table will provide the right side to form a complete condition
     """
 
-    defaults_to: DecisionTableColumnDefaultRowValue | None | UnsetType = field(
-        name="defaultsTo", default=UNSET
+    defaults_to: DecisionTableColumnDefaultRowValue | None = field(
+        name="defaultsTo", default=None
     )
-    expression: DecisionTableInputColumnExpression | None | UnsetType = UNSET
+    expression: DecisionTableInputColumnExpression | None = None
 
 
 class DecisionTableJobValidationError(Model):
@@ -575,31 +529,27 @@ class DecisionTableJobValidationError(Model):
         row_number: Row number in the import file when applicable (1-based for data rows; 0 may be used for file-level issues such as headers)
     """
 
-    message: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    details: list[Detail] | None | UnsetType = UNSET
-    errors: list[ErrorBody] | None | UnsetType = UNSET
-    limit: Limit | None | UnsetType = UNSET
-    row_number: int | None | UnsetType = field(name="rowNumber", default=UNSET)
+    message: str | None = None
+    code: str | None = None
+    status: int | None = None
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    details: list[Detail] | None = None
+    errors: list[ErrorBody] | None = None
+    limit: Limit | None = None
+    row_number: int | None = field(name="rowNumber", default=None)
 
 
 class DecisionTableListing(Model):
     """The DecisionTableListing model."""
 
-    entities: list[DecisionTable] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[DecisionTable] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class DecisionTableOutputColumn(Model):
@@ -611,11 +561,11 @@ class DecisionTableOutputColumn(Model):
         value: The output data of this column that will be provided by each row.
     """
 
-    id: str | None | UnsetType = UNSET
-    defaults_to: DecisionTableColumnDefaultRowValue | None | UnsetType = field(
-        name="defaultsTo", default=UNSET
+    id: str | None = None
+    defaults_to: DecisionTableColumnDefaultRowValue | None = field(
+        name="defaultsTo", default=None
     )
-    value: OutputValue | None | UnsetType = UNSET
+    value: OutputValue | None = None
 
 
 class DecisionTableOutputColumnRequest(Model):
@@ -626,10 +576,10 @@ class DecisionTableOutputColumnRequest(Model):
         value: The output data of this column that will be provided by each row.
     """
 
-    defaults_to: DecisionTableColumnDefaultRowValue | None | UnsetType = field(
-        name="defaultsTo", default=UNSET
+    defaults_to: DecisionTableColumnDefaultRowValue | None = field(
+        name="defaultsTo", default=None
     )
-    value: OutputValue | None | UnsetType = UNSET
+    value: OutputValue | None = None
 
 
 class DecisionTableRow(Model):
@@ -646,23 +596,21 @@ class DecisionTableRow(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    table: DecisionTableVersionEntity | None | UnsetType = UNSET
-    row_index: int | None | UnsetType = field(name="rowIndex", default=UNSET)
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    inputs: dict[str, DecisionTableRowParameterValue] | None | UnsetType = UNSET
-    outputs: dict[str, DecisionTableRowParameterValue] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    table: DecisionTableVersionEntity | None = None
+    row_index: int | None = field(name="rowIndex", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    inputs: dict[str, DecisionTableRowParameterValue] | None = None
+    outputs: dict[str, DecisionTableRowParameterValue] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DecisionTableRowEntityRef(Model):
     """The DecisionTableRowEntityRef model."""
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DecisionTableRowExecutionOutput(Model):
@@ -674,24 +622,24 @@ class DecisionTableRowExecutionOutput(Model):
         outputs: The JSON output produced by this rule. Valid according to the execution output contract. In the case of enum decision table output columns, the enum options key will be provided as the value, not the enum options label as this can be changed. For business rules queue columns both “queue” and “id” keys will always be returned  regardless of the business rules queue attribute key and these do not change.
     """
 
-    row_id: str | None | UnsetType = field(name="rowId", default=UNSET)
-    row_index: int | None | UnsetType = field(name="rowIndex", default=UNSET)
-    outputs: dict[str, dict[str, Any]] | None | UnsetType = UNSET
+    row_id: str | None = field(name="rowId", default=None)
+    row_index: int | None = field(name="rowIndex", default=None)
+    outputs: dict[str, dict[str, Any]] | None = None
 
 
 class DecisionTableRowListing(Model):
     """The DecisionTableRowListing model."""
 
-    entities: list[DecisionTableRow] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[DecisionTableRow] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class DecisionTableRowParameterValue(Model):
@@ -701,7 +649,7 @@ class DecisionTableRowParameterValue(Model):
         literal: A literal parameter value
     """
 
-    literal: Literal_ | None | UnsetType = UNSET
+    literal: Literal | None = None
 
 
 class DecisionTableSnapshot(Model):
@@ -714,12 +662,10 @@ class DecisionTableSnapshot(Model):
         created_by: The user who created the snapshot.
     """
 
-    name: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    created_by: AddressableEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
+    name: str | None = None
+    notes: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    created_by: AddressableEntityRef | None = field(name="createdBy", default=None)
 
 
 class DecisionTableVersion(Model):
@@ -745,34 +691,24 @@ class DecisionTableVersion(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    row_count: int | None | UnsetType = field(name="rowCount", default=UNSET)
-    rows_uri: str | None | UnsetType = field(name="rowsUri", default=UNSET)
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    date_published: datetime | None | UnsetType = field(
-        name="datePublished", default=UNSET
-    )
-    created_by: AddressableEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    published_by: AddressableEntityRef | None | UnsetType = field(
-        name="publishedBy", default=UNSET
-    )
-    rollback_reason: str | None | UnsetType = field(
-        name="rollbackReason", default=UNSET
-    )
-    columns: DecisionTableColumns | None | UnsetType = UNSET
-    contract: DecisionTableContract | None | UnsetType = UNSET
-    snapshot: DecisionTableSnapshot | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    version: int | None = None
+    status: str | None = None
+    description: str | None = None
+    row_count: int | None = field(name="rowCount", default=None)
+    rows_uri: str | None = field(name="rowsUri", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    date_published: datetime | None = field(name="datePublished", default=None)
+    created_by: AddressableEntityRef | None = field(name="createdBy", default=None)
+    published_by: AddressableEntityRef | None = field(name="publishedBy", default=None)
+    rollback_reason: str | None = field(name="rollbackReason", default=None)
+    columns: DecisionTableColumns | None = None
+    contract: DecisionTableContract | None = None
+    snapshot: DecisionTableSnapshot | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DecisionTableVersionEntity(Model):
@@ -785,17 +721,17 @@ class DecisionTableVersionEntity(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    version: int | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DecisionTableVersionListing(Model):
     """The DecisionTableVersionListing model."""
 
-    entities: list[DecisionTableVersion] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[DecisionTableVersion] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -21,8 +21,8 @@ class DefaultAnswer(Model):
         not_applicable: Is true if the selected default answer for the question is N/A
     """
 
-    id: str | None | UnsetType = UNSET
-    not_applicable: bool | None | UnsetType = field(name="notApplicable", default=UNSET)
+    id: str | None = None
+    not_applicable: bool | None = field(name="notApplicable", default=None)
 
 
 class DefaultAnswersTo(Model):
@@ -35,10 +35,10 @@ class DefaultAnswersTo(Model):
         user_defined: True, when answer should default to user defined answer
     """
 
-    highest_score: bool | None | UnsetType = field(name="highestScore", default=UNSET)
-    not_applicable: bool | None | UnsetType = field(name="notApplicable", default=UNSET)
-    lowest_score: bool | None | UnsetType = field(name="lowestScore", default=UNSET)
-    user_defined: bool | None | UnsetType = field(name="userDefined", default=UNSET)
+    highest_score: bool | None = field(name="highestScore", default=None)
+    not_applicable: bool | None = field(name="notApplicable", default=None)
+    lowest_score: bool | None = field(name="lowestScore", default=None)
+    user_defined: bool | None = field(name="userDefined", default=None)
 
 
 class DefaultGreetingList(Model):
@@ -52,18 +52,16 @@ class DefaultGreetingList(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    owner: GreetingOwner | None | UnsetType = UNSET
-    owner_type: str | None | UnsetType = field(name="ownerType", default=UNSET)
-    greetings: dict[str, Greeting] | None | UnsetType = UNSET
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    owner: GreetingOwner | None = None
+    owner_type: str | None = field(name="ownerType", default=None)
+    greetings: dict[str, Greeting] | None = None
+    created_date: datetime | None = field(name="createdDate", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DefaultObjective(Model):
@@ -82,19 +80,15 @@ class DefaultObjective(Model):
         initial_direction: The initial direction to filter on Allowed values: "inbound", "outbound".
     """
 
-    id: str | None | UnsetType = UNSET
-    template_id: str | None | UnsetType = field(name="templateId", default=UNSET)
-    zones: list[ObjectiveZone] | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    media_types: list[str] | None | UnsetType = field(name="mediaTypes", default=UNSET)
-    queues: list[AddressableEntityRef] | None | UnsetType = UNSET
-    topics: list[AddressableEntityRef] | None | UnsetType = UNSET
-    topic_ids_filter_type: str | None | UnsetType = field(
-        name="topicIdsFilterType", default=UNSET
+    id: str | None = None
+    template_id: str | None = field(name="templateId", default=None)
+    zones: list[ObjectiveZone] | None = None
+    enabled: bool | None = None
+    media_types: list[str] | None = field(name="mediaTypes", default=None)
+    queues: list[AddressableEntityRef] | None = None
+    topics: list[AddressableEntityRef] | None = None
+    topic_ids_filter_type: str | None = field(name="topicIdsFilterType", default=None)
+    evaluation_form_context_ids: list[str] | None = field(
+        name="evaluationFormContextIds", default=None
     )
-    evaluation_form_context_ids: list[str] | None | UnsetType = field(
-        name="evaluationFormContextIds", default=UNSET
-    )
-    initial_direction: str | None | UnsetType = field(
-        name="initialDirection", default=UNSET
-    )
+    initial_direction: str | None = field(name="initialDirection", default=None)

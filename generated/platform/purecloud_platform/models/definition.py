@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .items import Items
@@ -18,10 +18,10 @@ class Definition(Model):
         self_uri: The URI for this object
     """
 
-    name: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    type: list[str] | None | UnsetType = UNSET
-    pattern: str | None | UnsetType = UNSET
-    items: Items | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    name: str | None = None
+    title: str | None = None
+    description: str | None = None
+    type: list[str] | None = None
+    pattern: str | None = None
+    items: Items | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -19,14 +19,14 @@ class DeleteProgramResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    topic_links_job: AddressableEntityRef | None | UnsetType = field(
-        name="topicLinksJob", default=UNSET
+    id: str | None = None
+    topic_links_job: AddressableEntityRef | None = field(
+        name="topicLinksJob", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DeleteRetention(Model):
     """The DeleteRetention model."""
 
-    days: int | None | UnsetType = UNSET
+    days: int | None = None

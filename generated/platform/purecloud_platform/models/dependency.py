@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -22,14 +22,14 @@ class Dependency(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    deleted: bool | None | UnsetType = UNSET
-    updated: bool | None | UnsetType = UNSET
-    state_unknown: bool | None | UnsetType = field(name="stateUnknown", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    version: str | None = None
+    type: str | None = None
+    deleted: bool | None = None
+    updated: bool | None = None
+    state_unknown: bool | None = field(name="stateUnknown", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DependencyCount(Model):
@@ -39,9 +39,7 @@ class DependencyCount(Model):
         estimated_count: Number of dependents.
     """
 
-    estimated_count: int | None | UnsetType = field(
-        name="estimatedCount", default=UNSET
-    )
+    estimated_count: int | None = field(name="estimatedCount", default=None)
 
 
 class DependencyEntity(Model):
@@ -52,17 +50,17 @@ class DependencyEntity(Model):
         entity_type: The type of the entity Allowed values: "Integration", "DataAction", "Credential".
     """
 
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_type: str | None = field(name="entityType", default=None)
 
 
 class DependencyEntityListing(Model):
     """The DependencyEntityListing model."""
 
-    entities: list[DependencyEntity] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[DependencyEntity] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class DependencyObject(Model):
@@ -74,35 +72,35 @@ class DependencyObject(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    deleted: bool | None | UnsetType = UNSET
-    updated: bool | None | UnsetType = UNSET
-    state_unknown: bool | None | UnsetType = field(name="stateUnknown", default=UNSET)
-    consumed_resources: list[Dependency] | None | UnsetType = field(
-        name="consumedResources", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    version: str | None = None
+    type: str | None = None
+    deleted: bool | None = None
+    updated: bool | None = None
+    state_unknown: bool | None = field(name="stateUnknown", default=None)
+    consumed_resources: list[Dependency] | None = field(
+        name="consumedResources", default=None
     )
-    consuming_resources: list[Dependency] | None | UnsetType = field(
-        name="consumingResources", default=UNSET
+    consuming_resources: list[Dependency] | None = field(
+        name="consumingResources", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DependencyObjectEntityListing(Model):
     """The DependencyObjectEntityListing model."""
 
-    entities: list[DependencyObject] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[DependencyObject] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class DependencyStatus(Model):
@@ -118,20 +116,18 @@ class DependencyStatus(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    user: User | None | UnsetType = UNSET
-    client: DomainEntityRef | None | UnsetType = UNSET
-    build_id: str | None | UnsetType = field(name="buildId", default=UNSET)
-    date_started: datetime | None | UnsetType = field(name="dateStarted", default=UNSET)
-    date_completed: datetime | None | UnsetType = field(
-        name="dateCompleted", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    user: User | None = None
+    client: DomainEntityRef | None = None
+    build_id: str | None = field(name="buildId", default=None)
+    date_started: datetime | None = field(name="dateStarted", default=None)
+    date_completed: datetime | None = field(name="dateCompleted", default=None)
+    status: str | None = None
+    failed_objects: list[FailedObject] | None = field(
+        name="failedObjects", default=None
     )
-    status: str | None | UnsetType = UNSET
-    failed_objects: list[FailedObject] | None | UnsetType = field(
-        name="failedObjects", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DependencyType(Model):
@@ -142,22 +138,22 @@ class DependencyType(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    versioned: bool | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    versioned: bool | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DependencyTypeEntityListing(Model):
     """The DependencyTypeEntityListing model."""
 
-    entities: list[DependencyType] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[DependencyType] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

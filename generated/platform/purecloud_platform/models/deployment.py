@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .content import ContentOffer
@@ -29,15 +29,13 @@ class DeploymentIdentityResolutionConfig(Model):
         self_uri: The URI for this object
     """
 
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    resolve_identities: bool | None | UnsetType = field(
-        name="resolveIdentities", default=UNSET
+    division: WritableStarrableDivision | None = None
+    resolve_identities: bool | None = field(name="resolveIdentities", default=None)
+    external_source: IdentityResolutionExternalSource | None = field(
+        name="externalSource", default=None
     )
-    external_source: IdentityResolutionExternalSource | None | UnsetType = field(
-        name="externalSource", default=UNSET
-    )
-    automerge: IdentityResolutionAutomergeConfig | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    automerge: IdentityResolutionAutomergeConfig | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DeploymentPing(Model):
@@ -48,9 +46,9 @@ class DeploymentPing(Model):
         poll_interval_milliseconds: Custom poll interval in milliseconds; when the return value is -1, disable pings.
     """
 
-    actions: list[DeploymentWebAction] | None | UnsetType = UNSET
-    poll_interval_milliseconds: int | None | UnsetType = field(
-        name="pollIntervalMilliseconds", default=UNSET
+    actions: list[DeploymentWebAction] | None = None
+    poll_interval_milliseconds: int | None = field(
+        name="pollIntervalMilliseconds", default=None
     )
 
 
@@ -70,23 +68,19 @@ class DeploymentWebAction(Model):
         open_action_properties: Open action specific properties.
     """
 
-    id: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    customer_id: str | None | UnsetType = field(name="customerId", default=UNSET)
-    customer_id_type: str | None | UnsetType = field(
-        name="customerIdType", default=UNSET
+    id: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    customer_id: str | None = field(name="customerId", default=None)
+    customer_id_type: str | None = field(name="customerIdType", default=None)
+    action_map_id: str | None = field(name="actionMapId", default=None)
+    action_map_version: int | None = field(name="actionMapVersion", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    web_messaging_offer_properties: WebMessagingOfferProperties | None = field(
+        name="webMessagingOfferProperties", default=None
     )
-    action_map_id: str | None | UnsetType = field(name="actionMapId", default=UNSET)
-    action_map_version: int | None | UnsetType = field(
-        name="actionMapVersion", default=UNSET
+    content_offer_properties: ContentOffer | None = field(
+        name="contentOfferProperties", default=None
     )
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    web_messaging_offer_properties: WebMessagingOfferProperties | None | UnsetType = (
-        field(name="webMessagingOfferProperties", default=UNSET)
-    )
-    content_offer_properties: ContentOffer | None | UnsetType = field(
-        name="contentOfferProperties", default=UNSET
-    )
-    open_action_properties: OpenActionProperties | None | UnsetType = field(
-        name="openActionProperties", default=UNSET
+    open_action_properties: OpenActionProperties | None = field(
+        name="openActionProperties", default=None
     )

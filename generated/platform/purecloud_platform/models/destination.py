@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class Destination(Model):
@@ -16,7 +16,7 @@ class Destination(Model):
         queue_id: The queue ID.
     """
 
-    address: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
+    address: str | None = None
+    name: str | None = None
+    user_id: str | None = field(name="userId", default=None)
+    queue_id: str | None = field(name="queueId", default=None)

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class Detail(Model):
     """The Detail model."""
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    field_name: str | None | UnsetType = field(name="fieldName", default=UNSET)
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
+    error_code: str | None = field(name="errorCode", default=None)
+    field_name: str | None = field(name="fieldName", default=None)
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)

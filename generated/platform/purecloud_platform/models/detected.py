@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class DetectedDialogAct(Model):
@@ -14,8 +14,8 @@ class DetectedDialogAct(Model):
         probability: The probability of the detected dialog act.
     """
 
-    name: str | None | UnsetType = UNSET
-    probability: float | None | UnsetType = UNSET
+    name: str | None = None
+    probability: float | None = None
 
 
 class DetectedIntent(Model):
@@ -27,9 +27,9 @@ class DetectedIntent(Model):
         entities: The collection of named entities detected.
     """
 
-    name: str | None | UnsetType = UNSET
-    probability: float | None | UnsetType = UNSET
-    entities: list[DetectedNamedEntity] | None | UnsetType = UNSET
+    name: str | None = None
+    probability: float | None = None
+    entities: list[DetectedNamedEntity] | None = None
 
 
 class DetectedNamedEntity(Model):
@@ -42,10 +42,10 @@ class DetectedNamedEntity(Model):
         value: The value of the detected named entity.
     """
 
-    name: str | None | UnsetType = UNSET
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
-    probability: float | None | UnsetType = UNSET
-    value: DetectedNamedEntityValue | None | UnsetType = UNSET
+    name: str | None = None
+    entity_type: str | None = field(name="entityType", default=None)
+    probability: float | None = None
+    value: DetectedNamedEntityValue | None = None
 
 
 class DetectedNamedEntityValue(Model):
@@ -57,6 +57,6 @@ class DetectedNamedEntityValue(Model):
         unit: The unit of the detected amount of money entity, e.g. EUR, USD.
     """
 
-    raw: str | None | UnsetType = UNSET
-    resolved: str | None | UnsetType = UNSET
-    unit: str | None | UnsetType = UNSET
+    raw: str | None = None
+    resolved: str | None = None
+    unit: str | None = None

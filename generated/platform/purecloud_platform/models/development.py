@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .user import UserReference
@@ -34,31 +34,23 @@ class DevelopmentActivity(Model):
         is_overdue: Indicates if the activity is overdue
     """
 
-    id: str | None | UnsetType = UNSET
-    date_completed: datetime | None | UnsetType = field(
-        name="dateCompleted", default=UNSET
-    )
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    percentage_score: float | None | UnsetType = field(
-        name="percentageScore", default=UNSET
-    )
-    is_passed: bool | None | UnsetType = field(name="isPassed", default=UNSET)
-    is_latest: bool | None | UnsetType = field(name="isLatest", default=UNSET)
-    is_module_archived: bool | None | UnsetType = field(
-        name="isModuleArchived", default=UNSET
-    )
-    archival_mode: str | None | UnsetType = field(name="archivalMode", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    date_due: datetime | None | UnsetType = field(name="dateDue", default=UNSET)
-    facilitator: UserReference | None | UnsetType = UNSET
-    attendees: list[UserReference] | None | UnsetType = UNSET
-    is_overdue: bool | None | UnsetType = field(name="isOverdue", default=UNSET)
+    id: str | None = None
+    date_completed: datetime | None = field(name="dateCompleted", default=None)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    percentage_score: float | None = field(name="percentageScore", default=None)
+    is_passed: bool | None = field(name="isPassed", default=None)
+    is_latest: bool | None = field(name="isLatest", default=None)
+    is_module_archived: bool | None = field(name="isModuleArchived", default=None)
+    archival_mode: str | None = field(name="archivalMode", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    name: str | None = None
+    type: str | None = None
+    status: str | None = None
+    date_due: datetime | None = field(name="dateDue", default=None)
+    facilitator: UserReference | None = None
+    attendees: list[UserReference] | None = None
+    is_overdue: bool | None = field(name="isOverdue", default=None)
 
 
 class DevelopmentActivityAggregateParam(Model):
@@ -71,10 +63,10 @@ class DevelopmentActivityAggregateParam(Model):
         filter: The filter applied to the data. This is ANDed with the interval parameter.
     """
 
-    interval: str | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: DevelopmentActivityAggregateQueryRequestFilter | None | UnsetType = UNSET
+    interval: str | None = None
+    metrics: list[str] | None = None
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: DevelopmentActivityAggregateQueryRequestFilter | None = None
 
 
 class DevelopmentActivityAggregateQueryRequestClause(Model):
@@ -85,10 +77,8 @@ class DevelopmentActivityAggregateQueryRequestClause(Model):
         predicates: The list of predicates used to filter the data
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: (
-        list[DevelopmentActivityAggregateQueryRequestPredicate] | None | UnsetType
-    ) = UNSET
+    type: str | None = None
+    predicates: list[DevelopmentActivityAggregateQueryRequestPredicate] | None = None
 
 
 class DevelopmentActivityAggregateQueryRequestFilter(Model):
@@ -99,10 +89,8 @@ class DevelopmentActivityAggregateQueryRequestFilter(Model):
         clauses: The list of clauses used to filter the data. Note that clauses must filter by attendeeId and a maximum of 100 user IDs are allowed
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[DevelopmentActivityAggregateQueryRequestClause] | None | UnsetType = (
-        UNSET
-    )
+    type: str | None = None
+    clauses: list[DevelopmentActivityAggregateQueryRequestClause] | None = None
 
 
 class DevelopmentActivityAggregateQueryRequestPredicate(Model):
@@ -113,8 +101,8 @@ class DevelopmentActivityAggregateQueryRequestPredicate(Model):
         value: Corresponding value for dimensions in predicates. If the dimension is type, Valid Values: Informational (deprecated), AssessedContent (deprecated), Assessment (deprecated), Coaching, External, Native
     """
 
-    dimension: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    dimension: str | None = None
+    value: str | None = None
 
 
 class DevelopmentActivityAggregateQueryResponseData(Model):
@@ -125,10 +113,8 @@ class DevelopmentActivityAggregateQueryResponseData(Model):
         metrics: The list of aggregated metrics
     """
 
-    interval: str | None | UnsetType = UNSET
-    metrics: (
-        list[DevelopmentActivityAggregateQueryResponseMetric] | None | UnsetType
-    ) = UNSET
+    interval: str | None = None
+    metrics: list[DevelopmentActivityAggregateQueryResponseMetric] | None = None
 
 
 class DevelopmentActivityAggregateQueryResponseGroupedData(Model):
@@ -139,8 +125,8 @@ class DevelopmentActivityAggregateQueryResponseGroupedData(Model):
         data: The metrics in this group
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[DevelopmentActivityAggregateQueryResponseData] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[DevelopmentActivityAggregateQueryResponseData] | None = None
 
 
 class DevelopmentActivityAggregateQueryResponseMetric(Model):
@@ -151,10 +137,8 @@ class DevelopmentActivityAggregateQueryResponseMetric(Model):
         stats: The aggregated values for this metric
     """
 
-    metric: str | None | UnsetType = UNSET
-    stats: DevelopmentActivityAggregateQueryResponseStatistics | None | UnsetType = (
-        UNSET
-    )
+    metric: str | None = None
+    stats: DevelopmentActivityAggregateQueryResponseStatistics | None = None
 
 
 class DevelopmentActivityAggregateQueryResponseStatistics(Model):
@@ -167,10 +151,10 @@ class DevelopmentActivityAggregateQueryResponseStatistics(Model):
         sum: The total of the values for this metric
     """
 
-    count: int | None | UnsetType = UNSET
-    min: float | None | UnsetType = UNSET
-    max: float | None | UnsetType = UNSET
-    sum: float | None | UnsetType = UNSET
+    count: int | None = None
+    min: float | None = None
+    max: float | None = None
+    sum: float | None = None
 
 
 class DevelopmentActivityAggregateResponse(Model):
@@ -180,21 +164,19 @@ class DevelopmentActivityAggregateResponse(Model):
         results: The results of the query
     """
 
-    results: (
-        list[DevelopmentActivityAggregateQueryResponseGroupedData] | None | UnsetType
-    ) = UNSET
+    results: list[DevelopmentActivityAggregateQueryResponseGroupedData] | None = None
 
 
 class DevelopmentActivityListing(Model):
     """The DevelopmentActivityListing model."""
 
-    entities: list[DevelopmentActivity] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[DevelopmentActivity] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class Device(Model):
@@ -22,13 +22,13 @@ class Device(Model):
         manufacturer: Manufacturer of the device.
     """
 
-    category: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    is_mobile: bool | None | UnsetType = field(name="isMobile", default=UNSET)
-    screen_height: int | None | UnsetType = field(name="screenHeight", default=UNSET)
-    screen_width: int | None | UnsetType = field(name="screenWidth", default=UNSET)
-    screen_density: int | None | UnsetType = field(name="screenDensity", default=UNSET)
-    fingerprint: str | None | UnsetType = UNSET
-    os_family: str | None | UnsetType = field(name="osFamily", default=UNSET)
-    os_version: str | None | UnsetType = field(name="osVersion", default=UNSET)
-    manufacturer: str | None | UnsetType = UNSET
+    category: str | None = None
+    type: str | None = None
+    is_mobile: bool | None = field(name="isMobile", default=None)
+    screen_height: int | None = field(name="screenHeight", default=None)
+    screen_width: int | None = field(name="screenWidth", default=None)
+    screen_density: int | None = field(name="screenDensity", default=None)
+    fingerprint: str | None = None
+    os_family: str | None = field(name="osFamily", default=None)
+    os_version: str | None = field(name="osVersion", default=None)
+    manufacturer: str | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class DiagnosticsSettings(Model):
@@ -13,6 +13,6 @@ class DiagnosticsSettings(Model):
         report_low_max_calls_per_agent_alert: Whether to report on low max calls per agent alerts.
     """
 
-    report_low_max_calls_per_agent_alert: bool | None | UnsetType = field(
-        name="reportLowMaxCallsPerAgentAlert", default=UNSET
+    report_low_max_calls_per_agent_alert: bool | None = field(
+        name="reportLowMaxCallsPerAgentAlert", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .call import CallRecord
@@ -34,27 +34,19 @@ class DialerAction(Model):
         agent_wrapup_field: The input field from the data action that the agentWrapup will be passed to for this condition. Valid for a wrapup dataActionBehavior.
     """
 
-    type: str | None | UnsetType = UNSET
-    action_type_name: str | None | UnsetType = field(
-        name="actionTypeName", default=UNSET
-    )
-    update_option: str | None | UnsetType = field(name="updateOption", default=UNSET)
-    properties: dict[str, str] | None | UnsetType = UNSET
-    data_action: DomainEntityRef | None | UnsetType = field(
-        name="dataAction", default=UNSET
-    )
+    type: str | None = None
+    action_type_name: str | None = field(name="actionTypeName", default=None)
+    update_option: str | None = field(name="updateOption", default=None)
+    properties: dict[str, str] | None = None
+    data_action: DomainEntityRef | None = field(name="dataAction", default=None)
     contact_column_to_data_action_field_mappings: (
-        list[ContactColumnToDataActionFieldMapping] | None | UnsetType
-    ) = field(name="contactColumnToDataActionFieldMappings", default=UNSET)
-    contact_id_field: str | None | UnsetType = field(
-        name="contactIdField", default=UNSET
+        list[ContactColumnToDataActionFieldMapping] | None
+    ) = field(name="contactColumnToDataActionFieldMappings", default=None)
+    contact_id_field: str | None = field(name="contactIdField", default=None)
+    call_analysis_result_field: str | None = field(
+        name="callAnalysisResultField", default=None
     )
-    call_analysis_result_field: str | None | UnsetType = field(
-        name="callAnalysisResultField", default=UNSET
-    )
-    agent_wrapup_field: str | None | UnsetType = field(
-        name="agentWrapupField", default=UNSET
-    )
+    agent_wrapup_field: str | None = field(name="agentWrapupField", default=None)
 
 
 class DialerAttemptLimitsConfigChangeAttemptLimits(Model):
@@ -74,30 +66,30 @@ class DialerAttemptLimitsConfigChangeAttemptLimits(Model):
         version: Required for updates, must match the version number of the most recent update
     """
 
-    max_attempts_per_contact: int | None | UnsetType = field(
-        name="maxAttemptsPerContact", default=UNSET
+    max_attempts_per_contact: int | None = field(
+        name="maxAttemptsPerContact", default=None
     )
-    max_attempts_per_number: int | None | UnsetType = field(
-        name="maxAttemptsPerNumber", default=UNSET
+    max_attempts_per_number: int | None = field(
+        name="maxAttemptsPerNumber", default=None
     )
-    time_zone_id: str | None | UnsetType = field(name="timeZoneId", default=UNSET)
-    reset_period: str | None | UnsetType = field(name="resetPeriod", default=UNSET)
-    recall_entries: (
-        dict[str, DialerAttemptLimitsConfigChangeRecallEntry] | None | UnsetType
-    ) = field(name="recallEntries", default=UNSET)
-    breadth_first_recalls: bool | None | UnsetType = field(
-        name="breadthFirstRecalls", default=UNSET
+    time_zone_id: str | None = field(name="timeZoneId", default=None)
+    reset_period: str | None = field(name="resetPeriod", default=None)
+    recall_entries: dict[str, DialerAttemptLimitsConfigChangeRecallEntry] | None = (
+        field(name="recallEntries", default=None)
     )
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    breadth_first_recalls: bool | None = field(name="breadthFirstRecalls", default=None)
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+
+
+DialerAttemptLimitsConfigChangeObject = dict[str, Any]
+"""The DialerAttemptLimitsConfigChangeObject type: ``dict[str, Any]``."""
 
 
 class DialerAttemptLimitsConfigChangeRecallEntry(Model):
@@ -110,12 +102,12 @@ class DialerAttemptLimitsConfigChangeRecallEntry(Model):
         minutes_between_attempts: How long to wait between recall attempts
     """
 
-    nbr_attempts: int | None | UnsetType = field(name="nbrAttempts", default=UNSET)
-    minutes_between_attempts: int | None | UnsetType = field(
-        name="minutesBetweenAttempts", default=UNSET
+    nbr_attempts: int | None = field(name="nbrAttempts", default=None)
+    minutes_between_attempts: int | None = field(
+        name="minutesBetweenAttempts", default=None
     )
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -129,12 +121,12 @@ class DialerCallabletimesetConfigChangeCallableTime(Model):
         time_zone_id: The ISO ID for the timezone
     """
 
-    time_slots: list[DialerCallabletimesetConfigChangeTimeSlot] | None | UnsetType = (
-        field(name="timeSlots", default=UNSET)
+    time_slots: list[DialerCallabletimesetConfigChangeTimeSlot] | None = field(
+        name="timeSlots", default=None
     )
-    time_zone_id: str | None | UnsetType = field(name="timeZoneId", default=UNSET)
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    time_zone_id: str | None = field(name="timeZoneId", default=None)
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -152,19 +144,21 @@ class DialerCallabletimesetConfigChangeCallableTimeSet(Model):
         version: Required for updates, must match the version number of the most recent update
     """
 
-    callable_times: (
-        list[DialerCallabletimesetConfigChangeCallableTime] | None | UnsetType
-    ) = field(name="callableTimes", default=UNSET)
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    callable_times: list[DialerCallabletimesetConfigChangeCallableTime] | None = field(
+        name="callableTimes", default=None
     )
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+
+
+DialerCallabletimesetConfigChangeObject = dict[str, Any]
+"""The DialerCallabletimesetConfigChangeObject type: ``dict[str, Any]``."""
 
 
 class DialerCallabletimesetConfigChangeTimeSlot(Model):
@@ -178,11 +172,11 @@ class DialerCallabletimesetConfigChangeTimeSlot(Model):
         day: The day this time slot applies
     """
 
-    start_time: str | None | UnsetType = field(name="startTime", default=UNSET)
-    stop_time: str | None | UnsetType = field(name="stopTime", default=UNSET)
-    day: int | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    start_time: str | None = field(name="startTime", default=None)
+    stop_time: str | None = field(name="stopTime", default=None)
+    day: int | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -225,80 +219,66 @@ class DialerCampaignConfigChangeCampaign(Model):
         version: Required for updates, must match the version number of the most recent update
     """
 
-    contact_list: DialerCampaignConfigChangeUriReference | None | UnsetType = field(
-        name="contactList", default=UNSET
+    contact_list: DialerCampaignConfigChangeUriReference | None = field(
+        name="contactList", default=None
     )
-    queue: DialerCampaignConfigChangeUriReference | None | UnsetType = UNSET
-    dialing_mode: str | None | UnsetType = field(name="dialingMode", default=UNSET)
-    script: DialerCampaignConfigChangeUriReference | None | UnsetType = UNSET
-    edge_group: DialerCampaignConfigChangeUriReference | None | UnsetType = field(
-        name="edgeGroup", default=UNSET
+    queue: DialerCampaignConfigChangeUriReference | None = None
+    dialing_mode: str | None = field(name="dialingMode", default=None)
+    script: DialerCampaignConfigChangeUriReference | None = None
+    edge_group: DialerCampaignConfigChangeUriReference | None = field(
+        name="edgeGroup", default=None
     )
-    site: DialerCampaignConfigChangeUriReference | None | UnsetType = UNSET
-    campaign_status: str | None | UnsetType = field(
-        name="campaignStatus", default=UNSET
+    site: DialerCampaignConfigChangeUriReference | None = None
+    campaign_status: str | None = field(name="campaignStatus", default=None)
+    phone_columns: list[DialerCampaignConfigChangePhoneColumn] | None = field(
+        name="phoneColumns", default=None
     )
-    phone_columns: list[DialerCampaignConfigChangePhoneColumn] | None | UnsetType = (
-        field(name="phoneColumns", default=UNSET)
+    abandon_rate: float | None = field(name="abandonRate", default=None)
+    dnc_lists: list[DialerCampaignConfigChangeUriReference] | None = field(
+        name="dncLists", default=None
     )
-    abandon_rate: float | None | UnsetType = field(name="abandonRate", default=UNSET)
-    dnc_lists: list[DialerCampaignConfigChangeUriReference] | None | UnsetType = field(
-        name="dncLists", default=UNSET
+    callable_time_set: DialerCampaignConfigChangeUriReference | None = field(
+        name="callableTimeSet", default=None
     )
-    callable_time_set: DialerCampaignConfigChangeUriReference | None | UnsetType = (
-        field(name="callableTimeSet", default=UNSET)
+    call_analysis_response_set: DialerCampaignConfigChangeUriReference | None = field(
+        name="callAnalysisResponseSet", default=None
     )
-    call_analysis_response_set: (
-        DialerCampaignConfigChangeUriReference | None | UnsetType
-    ) = field(name="callAnalysisResponseSet", default=UNSET)
-    caller_name: str | None | UnsetType = field(name="callerName", default=UNSET)
-    caller_address: str | None | UnsetType = field(name="callerAddress", default=UNSET)
-    outbound_line_count: int | None | UnsetType = field(
-        name="outboundLineCount", default=UNSET
+    caller_name: str | None = field(name="callerName", default=None)
+    caller_address: str | None = field(name="callerAddress", default=None)
+    outbound_line_count: int | None = field(name="outboundLineCount", default=None)
+    errors: list[DialerCampaignConfigChangeRestErrorDetail] | None = None
+    rule_sets: list[DialerCampaignConfigChangeUriReference] | None = field(
+        name="ruleSets", default=None
     )
-    errors: list[DialerCampaignConfigChangeRestErrorDetail] | None | UnsetType = UNSET
-    rule_sets: list[DialerCampaignConfigChangeUriReference] | None | UnsetType = field(
-        name="ruleSets", default=UNSET
+    skip_preview_disabled: bool | None = field(name="skipPreviewDisabled", default=None)
+    preview_time_out_seconds: int | None = field(
+        name="previewTimeOutSeconds", default=None
     )
-    skip_preview_disabled: bool | None | UnsetType = field(
-        name="skipPreviewDisabled", default=UNSET
+    single_number_preview: bool | None = field(name="singleNumberPreview", default=None)
+    contact_sort: DialerCampaignConfigChangeContactSort | None = field(
+        name="contactSort", default=None
     )
-    preview_time_out_seconds: int | None | UnsetType = field(
-        name="previewTimeOutSeconds", default=UNSET
+    contact_sorts: list[DialerCampaignConfigChangeContactSort] | None = field(
+        name="contactSorts", default=None
     )
-    single_number_preview: bool | None | UnsetType = field(
-        name="singleNumberPreview", default=UNSET
+    no_answer_timeout: int | None = field(name="noAnswerTimeout", default=None)
+    call_analysis_language: str | None = field(
+        name="callAnalysisLanguage", default=None
     )
-    contact_sort: DialerCampaignConfigChangeContactSort | None | UnsetType = field(
-        name="contactSort", default=UNSET
+    priority: int | None = None
+    contact_list_filters: list[DialerCampaignConfigChangeUriReference] | None = field(
+        name="contactListFilters", default=None
     )
-    contact_sorts: list[DialerCampaignConfigChangeContactSort] | None | UnsetType = (
-        field(name="contactSorts", default=UNSET)
+    division: DialerCampaignConfigChangeUriReference | None = None
+    agent_owned_column: str | None = field(name="agentOwnedColumn", default=None)
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
-    no_answer_timeout: int | None | UnsetType = field(
-        name="noAnswerTimeout", default=UNSET
-    )
-    call_analysis_language: str | None | UnsetType = field(
-        name="callAnalysisLanguage", default=UNSET
-    )
-    priority: int | None | UnsetType = UNSET
-    contact_list_filters: (
-        list[DialerCampaignConfigChangeUriReference] | None | UnsetType
-    ) = field(name="contactListFilters", default=UNSET)
-    division: DialerCampaignConfigChangeUriReference | None | UnsetType = UNSET
-    agent_owned_column: str | None | UnsetType = field(
-        name="agentOwnedColumn", default=UNSET
-    )
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
-    )
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
 
 
 class DialerCampaignConfigChangeContactSort(Model):
@@ -311,12 +291,16 @@ class DialerCampaignConfigChangeContactSort(Model):
         numeric: Whether that column contains numeric data
     """
 
-    field_name: str | None | UnsetType = field(name="fieldName", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    numeric: bool | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    field_name: str | None = field(name="fieldName", default=None)
+    direction: str | None = None
+    numeric: bool | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
+
+
+DialerCampaignConfigChangeObject = dict[str, Any]
+"""The DialerCampaignConfigChangeObject type: ``dict[str, Any]``."""
 
 
 class DialerCampaignConfigChangePhoneColumn(Model):
@@ -329,10 +313,10 @@ class DialerCampaignConfigChangePhoneColumn(Model):
         type: The type of the phone column, for example, 'cell' or 'home'
     """
 
-    column_name: str | None | UnsetType = field(name="columnName", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    column_name: str | None = field(name="columnName", default=None)
+    type: str | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -346,10 +330,10 @@ class DialerCampaignConfigChangeRestErrorDetail(Model):
         details: additional information regarding the error
     """
 
-    error: str | None | UnsetType = UNSET
-    details: str | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    error: str | None = None
+    details: str | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -363,8 +347,8 @@ class DialerCampaignConfigChangeUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class DialerCampaignProgressEventCampaignProgress(Model):
@@ -380,23 +364,27 @@ class DialerCampaignProgressEventCampaignProgress(Model):
         number_of_contacts_skipped: A map of skipped reasons and the number of contacts associated with each.
     """
 
-    campaign: DialerCampaignProgressEventUriReference | None | UnsetType = UNSET
-    number_of_contacts_called: float | None | UnsetType = field(
-        name="numberOfContactsCalled", default=UNSET
+    campaign: DialerCampaignProgressEventUriReference | None = None
+    number_of_contacts_called: float | None = field(
+        name="numberOfContactsCalled", default=None
     )
-    number_of_contacts_messaged: float | None | UnsetType = field(
-        name="numberOfContactsMessaged", default=UNSET
+    number_of_contacts_messaged: float | None = field(
+        name="numberOfContactsMessaged", default=None
     )
-    total_number_of_contacts: float | None | UnsetType = field(
-        name="totalNumberOfContacts", default=UNSET
+    total_number_of_contacts: float | None = field(
+        name="totalNumberOfContacts", default=None
     )
-    percentage: int | None | UnsetType = UNSET
-    number_of_contacts_skipped: dict[str, int] | None | UnsetType = field(
-        name="numberOfContactsSkipped", default=UNSET
+    percentage: int | None = None
+    number_of_contacts_skipped: dict[str, int] | None = field(
+        name="numberOfContactsSkipped", default=None
     )
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
+
+
+DialerCampaignProgressEventObject = dict[str, Any]
+"""The DialerCampaignProgressEventObject type: ``dict[str, Any]``."""
 
 
 class DialerCampaignProgressEventUriReference(Model):
@@ -409,8 +397,8 @@ class DialerCampaignProgressEventUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class DialerCampaignRuleConfigChangeCampaignRule(Model):
@@ -431,28 +419,24 @@ class DialerCampaignRuleConfigChangeCampaignRule(Model):
     """
 
     campaign_rule_entities: (
-        DialerCampaignRuleConfigChangeCampaignRuleEntities | None | UnsetType
-    ) = field(name="campaignRuleEntities", default=UNSET)
+        DialerCampaignRuleConfigChangeCampaignRuleEntities | None
+    ) = field(name="campaignRuleEntities", default=None)
     campaign_rule_conditions: (
-        list[DialerCampaignRuleConfigChangeCampaignRuleCondition] | None | UnsetType
-    ) = field(name="campaignRuleConditions", default=UNSET)
+        list[DialerCampaignRuleConfigChangeCampaignRuleCondition] | None
+    ) = field(name="campaignRuleConditions", default=None)
     campaign_rule_actions: (
-        list[DialerCampaignRuleConfigChangeCampaignRuleAction] | None | UnsetType
-    ) = field(name="campaignRuleActions", default=UNSET)
-    match_any_conditions: bool | None | UnsetType = field(
-        name="matchAnyConditions", default=UNSET
+        list[DialerCampaignRuleConfigChangeCampaignRuleAction] | None
+    ) = field(name="campaignRuleActions", default=None)
+    match_any_conditions: bool | None = field(name="matchAnyConditions", default=None)
+    enabled: bool | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
-    enabled: bool | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
-    )
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
 
 
 class DialerCampaignRuleConfigChangeCampaignRuleAction(Model):
@@ -466,14 +450,14 @@ class DialerCampaignRuleConfigChangeCampaignRuleAction(Model):
         action_type: The type of this action Allowed values: "turnOnCampaign", "turnOffCampaign", "turnOnSequence", "turnOffSequence", "setCampaignPriority", "recycleCampaign".
     """
 
-    id: str | None | UnsetType = UNSET
-    parameters: dict[str, str] | None | UnsetType = UNSET
-    action_type: str | None | UnsetType = field(name="actionType", default=UNSET)
+    id: str | None = None
+    parameters: dict[str, str] | None = None
+    action_type: str | None = field(name="actionType", default=None)
     campaign_rule_action_entities: (
-        DialerCampaignRuleConfigChangeCampaignRuleActionEntities | None | UnsetType
-    ) = field(name="campaignRuleActionEntities", default=UNSET)
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+        DialerCampaignRuleConfigChangeCampaignRuleActionEntities | None
+    ) = field(name="campaignRuleActionEntities", default=None)
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -488,18 +472,12 @@ class DialerCampaignRuleConfigChangeCampaignRuleActionEntities(Model):
         sequences: A list of sequenceIds to act on
     """
 
-    use_triggering_entity: bool | None | UnsetType = field(
-        name="useTriggeringEntity", default=UNSET
+    use_triggering_entity: bool | None = field(name="useTriggeringEntity", default=None)
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
-    )
-    campaigns: list[DialerCampaignRuleConfigChangeUriReference] | None | UnsetType = (
-        UNSET
-    )
-    sequences: list[DialerCampaignRuleConfigChangeUriReference] | None | UnsetType = (
-        UNSET
-    )
+    campaigns: list[DialerCampaignRuleConfigChangeUriReference] | None = None
+    sequences: list[DialerCampaignRuleConfigChangeUriReference] | None = None
 
 
 class DialerCampaignRuleConfigChangeCampaignRuleCondition(Model):
@@ -513,11 +491,11 @@ class DialerCampaignRuleConfigChangeCampaignRuleCondition(Model):
         condition_type: The type of this condition Allowed values: "campaignProgress", "campaignAgents".
     """
 
-    id: str | None | UnsetType = UNSET
-    parameters: dict[str, str] | None | UnsetType = UNSET
-    condition_type: str | None | UnsetType = field(name="conditionType", default=UNSET)
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    id: str | None = None
+    parameters: dict[str, str] | None = None
+    condition_type: str | None = field(name="conditionType", default=None)
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -531,12 +509,12 @@ class DialerCampaignRuleConfigChangeCampaignRuleEntities(Model):
         sequences: A list of sequenceIds to act on
     """
 
-    campaigns: list[DialerCampaignRuleConfigChangeUriReference] | None | UnsetType = (
-        UNSET
-    )
-    sequences: list[DialerCampaignRuleConfigChangeUriReference] | None | UnsetType = (
-        UNSET
-    )
+    campaigns: list[DialerCampaignRuleConfigChangeUriReference] | None = None
+    sequences: list[DialerCampaignRuleConfigChangeUriReference] | None = None
+
+
+DialerCampaignRuleConfigChangeObject = dict[str, Any]
+"""The DialerCampaignRuleConfigChangeObject type: ``dict[str, Any]``."""
 
 
 class DialerCampaignRuleConfigChangeUriReference(Model):
@@ -549,8 +527,8 @@ class DialerCampaignRuleConfigChangeUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class DialerCampaignScheduleConfigChangeAlteration(Model):
@@ -564,11 +542,11 @@ class DialerCampaignScheduleConfigChangeAlteration(Model):
         end: the end date of an alteration range as an ISO-8601 string
     """
 
-    type: str | None | UnsetType = UNSET
-    start: str | None | UnsetType = UNSET
-    end: str | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    type: str | None = None
+    start: str | None = None
+    end: str | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -588,24 +566,24 @@ class DialerCampaignScheduleConfigChangeCampaignSchedule(Model):
         version: Required for updates, must match the version number of the most recent update
     """
 
-    intervals: (
-        list[DialerCampaignScheduleConfigChangeScheduleInterval] | None | UnsetType
-    ) = UNSET
-    recurrences: (
-        list[DialerCampaignScheduleConfigChangeScheduleRecurrence] | None | UnsetType
-    ) = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    campaign: DialerCampaignScheduleConfigChangeUriReference | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    intervals: list[DialerCampaignScheduleConfigChangeScheduleInterval] | None = None
+    recurrences: list[DialerCampaignScheduleConfigChangeScheduleRecurrence] | None = (
+        None
     )
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    time_zone: str | None = field(name="timeZone", default=None)
+    campaign: DialerCampaignScheduleConfigChangeUriReference | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+
+
+DialerCampaignScheduleConfigChangeObject = dict[str, Any]
+"""The DialerCampaignScheduleConfigChangeObject type: ``dict[str, Any]``."""
 
 
 class DialerCampaignScheduleConfigChangeRecurrencePattern(Model):
@@ -619,11 +597,11 @@ class DialerCampaignScheduleConfigChangeRecurrencePattern(Model):
         days_of_week: the day(s) of the week the occurrence happens
     """
 
-    type: str | None | UnsetType = UNSET
-    interval: int | None | UnsetType = UNSET
-    days_of_week: list[str] | None | UnsetType = field(name="daysOfWeek", default=UNSET)
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    type: str | None = None
+    interval: int | None = None
+    days_of_week: list[str] | None = field(name="daysOfWeek", default=None)
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -638,13 +616,11 @@ class DialerCampaignScheduleConfigChangeRecurrenceRange(Model):
         number_of_occurrences: the number of occurrences to happen before ending
     """
 
-    type: str | None | UnsetType = UNSET
-    end: str | None | UnsetType = UNSET
-    number_of_occurrences: int | None | UnsetType = field(
-        name="numberOfOccurrences", default=UNSET
-    )
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    type: str | None = None
+    end: str | None = None
+    number_of_occurrences: int | None = field(name="numberOfOccurrences", default=None)
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -658,10 +634,10 @@ class DialerCampaignScheduleConfigChangeScheduleInterval(Model):
         end: scheduled end time represented as an ISO-8601 string; for example, yyyy-MM-ddTHH:mm:ss.SSSZ
     """
 
-    start: str | None | UnsetType = UNSET
-    end: str | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    start: str | None = None
+    end: str | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -678,19 +654,15 @@ class DialerCampaignScheduleConfigChangeScheduleRecurrence(Model):
         alterations: modifications to the original recurrence schedule
     """
 
-    id: str | None | UnsetType = UNSET
-    start: str | None | UnsetType = UNSET
-    end: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    range: DialerCampaignScheduleConfigChangeRecurrenceRange | None | UnsetType = UNSET
-    pattern: DialerCampaignScheduleConfigChangeRecurrencePattern | None | UnsetType = (
-        UNSET
-    )
-    alterations: (
-        list[DialerCampaignScheduleConfigChangeAlteration] | None | UnsetType
-    ) = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    id: str | None = None
+    start: str | None = None
+    end: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    range: DialerCampaignScheduleConfigChangeRecurrenceRange | None = None
+    pattern: DialerCampaignScheduleConfigChangeRecurrencePattern | None = None
+    alterations: list[DialerCampaignScheduleConfigChangeAlteration] | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -704,8 +676,8 @@ class DialerCampaignScheduleConfigChangeUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class DialerCampaignSkillCombinationStatsEventCampaignSkillCombinationStats(Model):
@@ -721,26 +693,23 @@ class DialerCampaignSkillCombinationStatsEventCampaignSkillCombinationStats(Mode
         skill_combination_details: Details for each skill combination
     """
 
-    campaign: (
-        DialerCampaignSkillCombinationStatsEventUriReference | None | UnsetType
-    ) = UNSET
-    contact_list: (
-        DialerCampaignSkillCombinationStatsEventUriReference | None | UnsetType
-    ) = field(name="contactList", default=UNSET)
-    total_skill_combinations: int | None | UnsetType = field(
-        name="totalSkillCombinations", default=UNSET
+    campaign: DialerCampaignSkillCombinationStatsEventUriReference | None = None
+    contact_list: DialerCampaignSkillCombinationStatsEventUriReference | None = field(
+        name="contactList", default=None
     )
-    total_remaining_contacts: int | None | UnsetType = field(
-        name="totalRemainingContacts", default=UNSET
+    total_skill_combinations: int | None = field(
+        name="totalSkillCombinations", default=None
     )
-    total_processed_contacts: int | None | UnsetType = field(
-        name="totalProcessedContacts", default=UNSET
+    total_remaining_contacts: int | None = field(
+        name="totalRemainingContacts", default=None
+    )
+    total_processed_contacts: int | None = field(
+        name="totalProcessedContacts", default=None
     )
     skill_combination_details: (
         list[DialerCampaignSkillCombinationStatsEventSkillCombinationDetailNotification]
         | None
-        | UnsetType
-    ) = field(name="skillCombinationDetails", default=UNSET)
+    ) = field(name="skillCombinationDetails", default=None)
 
 
 class DialerCampaignSkillCombinationStatsEventSkillCombinationDetailNotification(Model):
@@ -755,15 +724,11 @@ class DialerCampaignSkillCombinationStatsEventSkillCombinationDetailNotification
         completion_percentage: The completion percentage for this skill combination
     """
 
-    skill_combination: list[str] | None | UnsetType = field(
-        name="skillCombination", default=UNSET
-    )
-    total_count: int | None | UnsetType = field(name="totalCount", default=UNSET)
-    processed_count: int | None | UnsetType = field(
-        name="processedCount", default=UNSET
-    )
-    completion_percentage: float | None | UnsetType = field(
-        name="completionPercentage", default=UNSET
+    skill_combination: list[str] | None = field(name="skillCombination", default=None)
+    total_count: int | None = field(name="totalCount", default=None)
+    processed_count: int | None = field(name="processedCount", default=None)
+    completion_percentage: float | None = field(
+        name="completionPercentage", default=None
     )
 
 
@@ -777,8 +742,8 @@ class DialerCampaignSkillCombinationStatsEventUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class DialerContact(Model):
@@ -804,49 +769,45 @@ class DialerContact(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    contact_list_id: str | None | UnsetType = field(name="contactListId", default=UNSET)
-    data: dict[str, str] | None | UnsetType = UNSET
-    call_records: dict[str, CallRecord] | None | UnsetType = field(
-        name="callRecords", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    contact_list_id: str | None = field(name="contactListId", default=None)
+    data: dict[str, str] | None = None
+    call_records: dict[str, CallRecord] | None = field(name="callRecords", default=None)
+    latest_sms_evaluations: dict[str, MessageEvaluation] | None = field(
+        name="latestSmsEvaluations", default=None
     )
-    latest_sms_evaluations: dict[str, MessageEvaluation] | None | UnsetType = field(
-        name="latestSmsEvaluations", default=UNSET
+    latest_email_evaluations: dict[str, MessageEvaluation] | None = field(
+        name="latestEmailEvaluations", default=None
     )
-    latest_email_evaluations: dict[str, MessageEvaluation] | None | UnsetType = field(
-        name="latestEmailEvaluations", default=UNSET
+    latest_whats_app_evaluations: dict[str, MessageEvaluation] | None = field(
+        name="latestWhatsAppEvaluations", default=None
     )
-    latest_whats_app_evaluations: dict[str, MessageEvaluation] | None | UnsetType = (
-        field(name="latestWhatsAppEvaluations", default=UNSET)
+    callable: bool | None = None
+    phone_number_status: dict[str, PhoneNumberStatus] | None = field(
+        name="phoneNumberStatus", default=None
     )
-    callable: bool | None | UnsetType = UNSET
-    phone_number_status: dict[str, PhoneNumberStatus] | None | UnsetType = field(
-        name="phoneNumberStatus", default=UNSET
+    contactable_status: dict[str, ContactableStatus] | None = field(
+        name="contactableStatus", default=None
     )
-    contactable_status: dict[str, ContactableStatus] | None | UnsetType = field(
-        name="contactableStatus", default=UNSET
+    contact_column_time_zones: dict[str, ContactColumnTimeZone] | None = field(
+        name="contactColumnTimeZones", default=None
     )
-    contact_column_time_zones: dict[str, ContactColumnTimeZone] | None | UnsetType = (
-        field(name="contactColumnTimeZones", default=UNSET)
+    configuration_overrides: ConfigurationOverrides | None = field(
+        name="configurationOverrides", default=None
     )
-    configuration_overrides: ConfigurationOverrides | None | UnsetType = field(
-        name="configurationOverrides", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    retention_type: str | None | UnsetType = field(name="retentionType", default=UNSET)
-    retention_days: int | None | UnsetType = field(name="retentionDays", default=UNSET)
-    date_expiration: datetime | None | UnsetType = field(
-        name="dateExpiration", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    retention_type: str | None = field(name="retentionType", default=None)
+    retention_days: int | None = field(name="retentionDays", default=None)
+    date_expiration: datetime | None = field(name="dateExpiration", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DialerContactId(Model):
     """The DialerContactId model."""
 
-    id: str | None | UnsetType = UNSET
-    contact_list_id: str | None | UnsetType = field(name="contactListId", default=UNSET)
+    id: str | None = None
+    contact_list_id: str | None = field(name="contactListId", default=None)
 
 
 class DialerContactlistConfigChangeContactList(Model):
@@ -871,45 +832,39 @@ class DialerContactlistConfigChangeContactList(Model):
         version: Required for updates, must match the version number of the most recent update
     """
 
-    column_names: list[str] | None | UnsetType = field(
-        name="columnNames", default=UNSET
-    )
+    column_names: list[str] | None = field(name="columnNames", default=None)
     phone_columns: (
-        list[DialerContactlistConfigChangeContactPhoneNumberColumn] | None | UnsetType
-    ) = field(name="phoneColumns", default=UNSET)
-    email_columns: list[DialerContactlistConfigChangeEmailColumn] | None | UnsetType = (
-        field(name="emailColumns", default=UNSET)
+        list[DialerContactlistConfigChangeContactPhoneNumberColumn] | None
+    ) = field(name="phoneColumns", default=None)
+    email_columns: list[DialerContactlistConfigChangeEmailColumn] | None = field(
+        name="emailColumns", default=None
     )
-    import_status: DialerContactlistConfigChangeImportStatus | None | UnsetType = field(
-        name="importStatus", default=UNSET
+    import_status: DialerContactlistConfigChangeImportStatus | None = field(
+        name="importStatus", default=None
     )
-    preview_mode_column_name: str | None | UnsetType = field(
-        name="previewModeColumnName", default=UNSET
+    preview_mode_column_name: str | None = field(
+        name="previewModeColumnName", default=None
     )
-    preview_mode_accepted_values: list[str] | None | UnsetType = field(
-        name="previewModeAcceptedValues", default=UNSET
+    preview_mode_accepted_values: list[str] | None = field(
+        name="previewModeAcceptedValues", default=None
     )
-    size: int | None | UnsetType = UNSET
-    attempt_limits: DialerContactlistConfigChangeUriReference | None | UnsetType = (
-        field(name="attemptLimits", default=UNSET)
+    size: int | None = None
+    attempt_limits: DialerContactlistConfigChangeUriReference | None = field(
+        name="attemptLimits", default=None
     )
-    automatic_time_zone_mapping: bool | None | UnsetType = field(
-        name="automaticTimeZoneMapping", default=UNSET
+    automatic_time_zone_mapping: bool | None = field(
+        name="automaticTimeZoneMapping", default=None
     )
-    zip_code_column_name: str | None | UnsetType = field(
-        name="zipCodeColumnName", default=UNSET
+    zip_code_column_name: str | None = field(name="zipCodeColumnName", default=None)
+    division: DialerContactlistConfigChangeUriReference | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
-    division: DialerContactlistConfigChangeUriReference | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
-    )
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
 
 
 class DialerContactlistConfigChangeContactPhoneNumberColumn(Model):
@@ -923,13 +878,11 @@ class DialerContactlistConfigChangeContactPhoneNumberColumn(Model):
         callable_time_column: name of the column indicating the timezone to be considered for determining callable times
     """
 
-    column_name: str | None | UnsetType = field(name="columnName", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    callable_time_column: str | None | UnsetType = field(
-        name="callableTimeColumn", default=UNSET
-    )
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    column_name: str | None = field(name="columnName", default=None)
+    type: str | None = None
+    callable_time_column: str | None = field(name="callableTimeColumn", default=None)
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -943,10 +896,10 @@ class DialerContactlistConfigChangeEmailColumn(Model):
         type: The type of the email address column, for example, 'work' or 'home'
     """
 
-    column_name: str | None | UnsetType = field(name="columnName", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    column_name: str | None = field(name="columnName", default=None)
+    type: str | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -965,24 +918,22 @@ class DialerContactlistConfigChangeImportStatus(Model):
         list_name_prefix: The prefix used for target contact list names
     """
 
-    import_state: str | None | UnsetType = field(name="importState", default=UNSET)
-    total_records: int | None | UnsetType = field(name="totalRecords", default=UNSET)
-    completed_records: int | None | UnsetType = field(
-        name="completedRecords", default=UNSET
+    import_state: str | None = field(name="importState", default=None)
+    total_records: int | None = field(name="totalRecords", default=None)
+    completed_records: int | None = field(name="completedRecords", default=None)
+    percentage_complete: int | None = field(name="percentageComplete", default=None)
+    failure_reason: str | None = field(name="failureReason", default=None)
+    target_contact_list_ids: list[str] | None = field(
+        name="targetContactListIds", default=None
     )
-    percentage_complete: int | None | UnsetType = field(
-        name="percentageComplete", default=UNSET
+    list_name_prefix: str | None = field(name="listNamePrefix", default=None)
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
-    failure_reason: str | None | UnsetType = field(name="failureReason", default=UNSET)
-    target_contact_list_ids: list[str] | None | UnsetType = field(
-        name="targetContactListIds", default=UNSET
-    )
-    list_name_prefix: str | None | UnsetType = field(
-        name="listNamePrefix", default=UNSET
-    )
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
-    )
+
+
+DialerContactlistConfigChangeObject = dict[str, Any]
+"""The DialerContactlistConfigChangeObject type: ``dict[str, Any]``."""
 
 
 class DialerContactlistConfigChangeUriReference(Model):
@@ -995,8 +946,8 @@ class DialerContactlistConfigChangeUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class DialerContactlistfilterConfigChangeContactListFilter(Model):
@@ -1014,26 +965,22 @@ class DialerContactlistfilterConfigChangeContactListFilter(Model):
         version: Required for updates, must match the version number of the most recent update
     """
 
-    contact_list: DialerContactlistfilterConfigChangeUriReference | None | UnsetType = (
-        field(name="contactList", default=UNSET)
+    contact_list: DialerContactlistfilterConfigChangeUriReference | None = field(
+        name="contactList", default=None
     )
-    contact_list_columns: list[str] | None | UnsetType = field(
-        name="contactListColumns", default=UNSET
+    contact_list_columns: list[str] | None = field(
+        name="contactListColumns", default=None
     )
-    clauses: (
-        list[DialerContactlistfilterConfigChangeFilterClause] | None | UnsetType
-    ) = UNSET
-    filter_type: str | None | UnsetType = field(name="filterType", default=UNSET)
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    clauses: list[DialerContactlistfilterConfigChangeFilterClause] | None = None
+    filter_type: str | None = field(name="filterType", default=None)
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
 
 
 class DialerContactlistfilterConfigChangeFilterClause(Model):
@@ -1046,12 +993,10 @@ class DialerContactlistfilterConfigChangeFilterClause(Model):
         predicates: The list of predicates in that clause
     """
 
-    filter_type: str | None | UnsetType = field(name="filterType", default=UNSET)
-    predicates: (
-        list[DialerContactlistfilterConfigChangeFilterPredicate] | None | UnsetType
-    ) = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    filter_type: str | None = field(name="filterType", default=None)
+    predicates: list[DialerContactlistfilterConfigChangeFilterPredicate] | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -1068,14 +1013,14 @@ class DialerContactlistfilterConfigChangeFilterPredicate(Model):
         inverted: Whether or not to invert to result of evaluating the predicate
     """
 
-    column: str | None | UnsetType = UNSET
-    column_type: str | None | UnsetType = field(name="columnType", default=UNSET)
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: DialerContactlistfilterConfigChangeFilterRange | None | UnsetType = UNSET
-    inverted: bool | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    column: str | None = None
+    column_type: str | None = field(name="columnType", default=None)
+    operator: str | None = None
+    value: str | None = None
+    range: DialerContactlistfilterConfigChangeFilterRange | None = None
+    inverted: bool | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -1092,14 +1037,18 @@ class DialerContactlistfilterConfigChangeFilterRange(Model):
         in_set: Elements that apply to the IN operator
     """
 
-    min: str | None | UnsetType = UNSET
-    max: str | None | UnsetType = UNSET
-    min_inclusive: bool | None | UnsetType = field(name="minInclusive", default=UNSET)
-    max_inclusive: bool | None | UnsetType = field(name="maxInclusive", default=UNSET)
-    in_set: list[str] | None | UnsetType = field(name="inSet", default=UNSET)
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    min: str | None = None
+    max: str | None = None
+    min_inclusive: bool | None = field(name="minInclusive", default=None)
+    max_inclusive: bool | None = field(name="maxInclusive", default=None)
+    in_set: list[str] | None = field(name="inSet", default=None)
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
+
+
+DialerContactlistfilterConfigChangeObject = dict[str, Any]
+"""The DialerContactlistfilterConfigChangeObject type: ``dict[str, Any]``."""
 
 
 class DialerContactlistfilterConfigChangeUriReference(Model):
@@ -1112,8 +1061,8 @@ class DialerContactlistfilterConfigChangeUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class DialerDnclistConfigChangeDncList(Model):
@@ -1135,26 +1084,24 @@ class DialerDnclistConfigChangeDncList(Model):
         version: Required for updates, must match the version number of the most recent update
     """
 
-    import_status: DialerDnclistConfigChangeImportStatus | None | UnsetType = field(
-        name="importStatus", default=UNSET
+    import_status: DialerDnclistConfigChangeImportStatus | None = field(
+        name="importStatus", default=None
     )
-    size: int | None | UnsetType = UNSET
-    dnc_source_type: str | None | UnsetType = field(name="dncSourceType", default=UNSET)
-    login_id: str | None | UnsetType = field(name="loginId", default=UNSET)
-    dnc_codes: list[str] | None | UnsetType = field(name="dncCodes", default=UNSET)
-    license_id: str | None | UnsetType = field(name="licenseId", default=UNSET)
-    contact_method: str | None | UnsetType = field(name="contactMethod", default=UNSET)
-    division: DialerDnclistConfigChangeUriReference | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    size: int | None = None
+    dnc_source_type: str | None = field(name="dncSourceType", default=None)
+    login_id: str | None = field(name="loginId", default=None)
+    dnc_codes: list[str] | None = field(name="dncCodes", default=None)
+    license_id: str | None = field(name="licenseId", default=None)
+    contact_method: str | None = field(name="contactMethod", default=None)
+    division: DialerDnclistConfigChangeUriReference | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
 
 
 class DialerDnclistConfigChangeImportStatus(Model):
@@ -1172,24 +1119,22 @@ class DialerDnclistConfigChangeImportStatus(Model):
         list_name_prefix: The prefix used for target contact list names
     """
 
-    import_state: str | None | UnsetType = field(name="importState", default=UNSET)
-    total_records: int | None | UnsetType = field(name="totalRecords", default=UNSET)
-    completed_records: int | None | UnsetType = field(
-        name="completedRecords", default=UNSET
+    import_state: str | None = field(name="importState", default=None)
+    total_records: int | None = field(name="totalRecords", default=None)
+    completed_records: int | None = field(name="completedRecords", default=None)
+    percentage_complete: int | None = field(name="percentageComplete", default=None)
+    failure_reason: str | None = field(name="failureReason", default=None)
+    target_contact_list_ids: list[str] | None = field(
+        name="targetContactListIds", default=None
     )
-    percentage_complete: int | None | UnsetType = field(
-        name="percentageComplete", default=UNSET
+    list_name_prefix: str | None = field(name="listNamePrefix", default=None)
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
-    failure_reason: str | None | UnsetType = field(name="failureReason", default=UNSET)
-    target_contact_list_ids: list[str] | None | UnsetType = field(
-        name="targetContactListIds", default=UNSET
-    )
-    list_name_prefix: str | None | UnsetType = field(
-        name="listNamePrefix", default=UNSET
-    )
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
-    )
+
+
+DialerDnclistConfigChangeObject = dict[str, Any]
+"""The DialerDnclistConfigChangeObject type: ``dict[str, Any]``."""
 
 
 class DialerDnclistConfigChangeUriReference(Model):
@@ -1202,23 +1147,23 @@ class DialerDnclistConfigChangeUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class DialerEventEntityListing(Model):
     """The DialerEventEntityListing model."""
 
-    entities: list[EventLog] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[EventLog] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class DialerOutboundSettingsConfigChangeAtzmTimeSlot(Model):
@@ -1231,12 +1176,10 @@ class DialerOutboundSettingsConfigChangeAtzmTimeSlot(Model):
         latest_callable_time: The latest time to dial a contact
     """
 
-    earliest_callable_time: str | None | UnsetType = field(
-        name="earliestCallableTime", default=UNSET
+    earliest_callable_time: str | None = field(
+        name="earliestCallableTime", default=None
     )
-    latest_callable_time: str | None | UnsetType = field(
-        name="latestCallableTime", default=UNSET
-    )
+    latest_callable_time: str | None = field(name="latestCallableTime", default=None)
 
 
 class DialerOutboundSettingsConfigChangeAtzmTimeSlotWithTimeZone(Model):
@@ -1250,13 +1193,11 @@ class DialerOutboundSettingsConfigChangeAtzmTimeSlotWithTimeZone(Model):
         latest_callable_time: The latest time to dial a contact
     """
 
-    time_zone_id: str | None | UnsetType = field(name="timeZoneId", default=UNSET)
-    earliest_callable_time: str | None | UnsetType = field(
-        name="earliestCallableTime", default=UNSET
+    time_zone_id: str | None = field(name="timeZoneId", default=None)
+    earliest_callable_time: str | None = field(
+        name="earliestCallableTime", default=None
     )
-    latest_callable_time: str | None | UnsetType = field(
-        name="latestCallableTime", default=UNSET
-    )
+    latest_callable_time: str | None = field(name="latestCallableTime", default=None)
 
 
 class DialerOutboundSettingsConfigChangeAutomaticTimeZoneMappingSettings(Model):
@@ -1268,9 +1209,9 @@ class DialerOutboundSettingsConfigChangeAutomaticTimeZoneMappingSettings(Model):
         callable_windows: The time intervals to use for automatic time zone mapping
     """
 
-    callable_windows: (
-        list[DialerOutboundSettingsConfigChangeCallableWindow] | None | UnsetType
-    ) = field(name="callableWindows", default=UNSET)
+    callable_windows: list[DialerOutboundSettingsConfigChangeCallableWindow] | None = (
+        field(name="callableWindows", default=None)
+    )
 
 
 class DialerOutboundSettingsConfigChangeCallableWindow(Model):
@@ -1279,10 +1220,8 @@ class DialerOutboundSettingsConfigChangeCallableWindow(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    mapped: DialerOutboundSettingsConfigChangeAtzmTimeSlot | None | UnsetType = UNSET
-    unmapped: (
-        DialerOutboundSettingsConfigChangeAtzmTimeSlotWithTimeZone | None | UnsetType
-    ) = UNSET
+    mapped: DialerOutboundSettingsConfigChangeAtzmTimeSlot | None = None
+    unmapped: DialerOutboundSettingsConfigChangeAtzmTimeSlotWithTimeZone | None = None
 
 
 class DialerOutboundSettingsConfigChangeOutboundSettings(Model):
@@ -1302,30 +1241,20 @@ class DialerOutboundSettingsConfigChangeOutboundSettings(Model):
         version: Required for updates, must match the version number of the most recent update
     """
 
-    max_calls_per_agent: int | None | UnsetType = field(
-        name="maxCallsPerAgent", default=UNSET
-    )
-    max_line_utilization: float | None | UnsetType = field(
-        name="maxLineUtilization", default=UNSET
-    )
-    abandon_seconds: float | None | UnsetType = field(
-        name="abandonSeconds", default=UNSET
-    )
-    compliance_abandon_rate_denominator: str | None | UnsetType = field(
-        name="complianceAbandonRateDenominator", default=UNSET
+    max_calls_per_agent: int | None = field(name="maxCallsPerAgent", default=None)
+    max_line_utilization: float | None = field(name="maxLineUtilization", default=None)
+    abandon_seconds: float | None = field(name="abandonSeconds", default=None)
+    compliance_abandon_rate_denominator: str | None = field(
+        name="complianceAbandonRateDenominator", default=None
     )
     automatic_time_zone_mapping: (
-        DialerOutboundSettingsConfigChangeAutomaticTimeZoneMappingSettings
-        | None
-        | UnsetType
-    ) = field(name="automaticTimeZoneMapping", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
+        DialerOutboundSettingsConfigChangeAutomaticTimeZoneMappingSettings | None
+    ) = field(name="automaticTimeZoneMapping", default=None)
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
 
 
 class DialerPreview(Model):
@@ -1339,16 +1268,18 @@ class DialerPreview(Model):
         callback_auto_answer: Whether or not to auto answer the callback
     """
 
-    id: str | None | UnsetType = UNSET
-    contact_id: str | None | UnsetType = field(name="contactId", default=UNSET)
-    contact_list_id: str | None | UnsetType = field(name="contactListId", default=UNSET)
-    campaign_id: str | None | UnsetType = field(name="campaignId", default=UNSET)
-    phone_number_columns: list[PhoneNumberColumn] | None | UnsetType = field(
-        name="phoneNumberColumns", default=UNSET
+    id: str | None = None
+    contact_id: str | None = field(name="contactId", default=None)
+    contact_list_id: str | None = field(name="contactListId", default=None)
+    campaign_id: str | None = field(name="campaignId", default=None)
+    phone_number_columns: list[PhoneNumberColumn] | None = field(
+        name="phoneNumberColumns", default=None
     )
-    callback_auto_answer: bool | None | UnsetType = field(
-        name="callbackAutoAnswer", default=UNSET
-    )
+    callback_auto_answer: bool | None = field(name="callbackAutoAnswer", default=None)
+
+
+DialerResponsesetConfigChangeObject = dict[str, Any]
+"""The DialerResponsesetConfigChangeObject type: ``dict[str, Any]``."""
 
 
 class DialerResponsesetConfigChangeReaction(Model):
@@ -1360,11 +1291,11 @@ class DialerResponsesetConfigChangeReaction(Model):
         reaction_type: Allowed values: "hangup", "transfer", "transfer_flow", "play_file".
     """
 
-    data: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    reaction_type: str | None | UnsetType = field(name="reactionType", default=UNSET)
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    data: str | None = None
+    name: str | None = None
+    reaction_type: str | None = field(name="reactionType", default=None)
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -1383,22 +1314,18 @@ class DialerResponsesetConfigChangeResponseSet(Model):
         version: Required for updates, must match the version number of the most recent update
     """
 
-    responses: dict[str, DialerResponsesetConfigChangeReaction] | None | UnsetType = (
-        UNSET
+    responses: dict[str, DialerResponsesetConfigChangeReaction] | None = None
+    beep_detection_enabled: bool | None = field(
+        name="beepDetectionEnabled", default=None
     )
-    beep_detection_enabled: bool | None | UnsetType = field(
-        name="beepDetectionEnabled", default=UNSET
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
-    )
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
 
 
 class DialerRule(Model):
@@ -1413,12 +1340,12 @@ class DialerRule(Model):
         actions: The list of actions to be taken if the conditions are true.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    order: int | None | UnsetType = UNSET
-    category: str | None | UnsetType = UNSET
-    conditions: list[Condition] | None | UnsetType = UNSET
-    actions: list[DialerAction] | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    order: int | None = None
+    category: str | None = None
+    conditions: list[Condition] | None = None
+    actions: list[DialerAction] | None = None
 
 
 class DialerRulesetConfigChangeAction(Model):
@@ -1433,14 +1360,12 @@ class DialerRulesetConfigChangeAction(Model):
         properties: Map of key-value pairs pertinent to the action (different actions require different properties)
     """
 
-    type: str | None | UnsetType = UNSET
-    action_type_name: str | None | UnsetType = field(
-        name="actionTypeName", default=UNSET
-    )
-    update_option: str | None | UnsetType = field(name="updateOption", default=UNSET)
-    properties: dict[str, str] | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    type: str | None = None
+    action_type_name: str | None = field(name="actionTypeName", default=None)
+    update_option: str | None = field(name="updateOption", default=None)
+    properties: dict[str, str] | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -1468,41 +1393,35 @@ class DialerRulesetConfigChangeCondition(Model):
         predicates: A list of predicates defining the comparisons to use for this condition. Required for a dataActionCondition.
     """
 
-    data_action: DialerRulesetConfigChangeUriReference | None | UnsetType = field(
-        name="dataAction", default=UNSET
+    data_action: DialerRulesetConfigChangeUriReference | None = field(
+        name="dataAction", default=None
     )
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
-    type: str | None | UnsetType = UNSET
-    inverted: bool | None | UnsetType = UNSET
-    attribute_name: str | None | UnsetType = field(name="attributeName", default=UNSET)
-    value: str | None | UnsetType = UNSET
-    value_type: str | None | UnsetType = field(name="valueType", default=UNSET)
-    operator: str | None | UnsetType = UNSET
-    codes: list[str] | None | UnsetType = UNSET
-    property_type: str | None | UnsetType = field(name="propertyType", default=UNSET)
-    property: str | None | UnsetType = UNSET
-    data_not_found_resolution: bool | None | UnsetType = field(
-        name="dataNotFoundResolution", default=UNSET
+    type: str | None = None
+    inverted: bool | None = None
+    attribute_name: str | None = field(name="attributeName", default=None)
+    value: str | None = None
+    value_type: str | None = field(name="valueType", default=None)
+    operator: str | None = None
+    codes: list[str] | None = None
+    property_type: str | None = field(name="propertyType", default=None)
+    property: str | None = None
+    data_not_found_resolution: bool | None = field(
+        name="dataNotFoundResolution", default=None
     )
-    contact_id_field: str | None | UnsetType = field(
-        name="contactIdField", default=UNSET
+    contact_id_field: str | None = field(name="contactIdField", default=None)
+    call_analysis_result_field: str | None = field(
+        name="callAnalysisResultField", default=None
     )
-    call_analysis_result_field: str | None | UnsetType = field(
-        name="callAnalysisResultField", default=UNSET
-    )
-    agent_wrapup_field: str | None | UnsetType = field(
-        name="agentWrapupField", default=UNSET
-    )
+    agent_wrapup_field: str | None = field(name="agentWrapupField", default=None)
     contact_column_to_data_action_field_mappings: (
-        list[DialerRulesetConfigChangeContactColumnToDataActionFieldMapping]
-        | None
-        | UnsetType
-    ) = field(name="contactColumnToDataActionFieldMappings", default=UNSET)
-    predicates: (
-        list[DialerRulesetConfigChangeDataActionConditionPredicate] | None | UnsetType
-    ) = UNSET
+        list[DialerRulesetConfigChangeContactColumnToDataActionFieldMapping] | None
+    ) = field(name="contactColumnToDataActionFieldMappings", default=None)
+    predicates: list[DialerRulesetConfigChangeDataActionConditionPredicate] | None = (
+        None
+    )
 
 
 class DialerRulesetConfigChangeContactColumnToDataActionFieldMapping(Model):
@@ -1515,14 +1434,10 @@ class DialerRulesetConfigChangeContactColumnToDataActionFieldMapping(Model):
         data_action_field: The name of an output field from the data action that the contact column data will be passed to
     """
 
-    contact_column_name: str | None | UnsetType = field(
-        name="contactColumnName", default=UNSET
-    )
-    data_action_field: str | None | UnsetType = field(
-        name="dataActionField", default=UNSET
-    )
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    contact_column_name: str | None = field(name="contactColumnName", default=None)
+    data_action_field: str | None = field(name="dataActionField", default=None)
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -1539,20 +1454,20 @@ class DialerRulesetConfigChangeDataActionConditionPredicate(Model):
         inverted: If true, inverts the result of evaluating this Predicate. Default is false.
     """
 
-    output_field: str | None | UnsetType = field(name="outputField", default=UNSET)
-    output_operator: str | None | UnsetType = field(
-        name="outputOperator", default=UNSET
+    output_field: str | None = field(name="outputField", default=None)
+    output_operator: str | None = field(name="outputOperator", default=None)
+    comparison_value: str | None = field(name="comparisonValue", default=None)
+    output_field_missing_resolution: bool | None = field(
+        name="outputFieldMissingResolution", default=None
     )
-    comparison_value: str | None | UnsetType = field(
-        name="comparisonValue", default=UNSET
+    inverted: bool | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
-    output_field_missing_resolution: bool | None | UnsetType = field(
-        name="outputFieldMissingResolution", default=UNSET
-    )
-    inverted: bool | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
-    )
+
+
+DialerRulesetConfigChangeObject = dict[str, Any]
+"""The DialerRulesetConfigChangeObject type: ``dict[str, Any]``."""
 
 
 class DialerRulesetConfigChangeRule(Model):
@@ -1569,15 +1484,15 @@ class DialerRulesetConfigChangeRule(Model):
         actions: The list of rule actions to be taken if the conditions are true
     """
 
-    conditions: list[DialerRulesetConfigChangeCondition] | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    conditions: list[DialerRulesetConfigChangeCondition] | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    order: int | None | UnsetType = UNSET
-    category: str | None | UnsetType = UNSET
-    actions: list[DialerRulesetConfigChangeAction] | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    order: int | None = None
+    category: str | None = None
+    actions: list[DialerRulesetConfigChangeAction] | None = None
 
 
 class DialerRulesetConfigChangeRuleSet(Model):
@@ -1594,21 +1509,19 @@ class DialerRulesetConfigChangeRuleSet(Model):
         version: Required for updates, must match the version number of the most recent update
     """
 
-    contact_list: DialerRulesetConfigChangeUriReference | None | UnsetType = field(
-        name="contactList", default=UNSET
+    contact_list: DialerRulesetConfigChangeUriReference | None = field(
+        name="contactList", default=None
     )
-    queue: DialerRulesetConfigChangeUriReference | None | UnsetType = UNSET
-    rules: list[DialerRulesetConfigChangeRule] | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    queue: DialerRulesetConfigChangeUriReference | None = None
+    rules: list[DialerRulesetConfigChangeRule] | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
 
 
 class DialerRulesetConfigChangeUriReference(Model):
@@ -1621,8 +1534,8 @@ class DialerRulesetConfigChangeUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class DialerSequenceConfigChangeCampaignSequence(Model):
@@ -1643,23 +1556,23 @@ class DialerSequenceConfigChangeCampaignSequence(Model):
         version: Required for updates, must match the version number of the most recent update
     """
 
-    campaigns: list[DialerSequenceConfigChangeUriReference] | None | UnsetType = UNSET
-    current_campaign: int | None | UnsetType = field(
-        name="currentCampaign", default=UNSET
+    campaigns: list[DialerSequenceConfigChangeUriReference] | None = None
+    current_campaign: int | None = field(name="currentCampaign", default=None)
+    status: str | None = None
+    stop_message: str | None = field(name="stopMessage", default=None)
+    repeat: bool | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
-    status: str | None | UnsetType = UNSET
-    stop_message: str | None | UnsetType = field(name="stopMessage", default=UNSET)
-    repeat: bool | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
-    )
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+
+
+DialerSequenceConfigChangeObject = dict[str, Any]
+"""The DialerSequenceConfigChangeObject type: ``dict[str, Any]``."""
 
 
 class DialerSequenceConfigChangeUriReference(Model):
@@ -1672,8 +1585,8 @@ class DialerSequenceConfigChangeUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class DialerSequenceScheduleConfigChangeAlteration(Model):
@@ -1687,12 +1600,16 @@ class DialerSequenceScheduleConfigChangeAlteration(Model):
         end: the end date of an alteration range as an ISO-8601 string
     """
 
-    type: str | None | UnsetType = UNSET
-    start: str | None | UnsetType = UNSET
-    end: str | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    type: str | None = None
+    start: str | None = None
+    end: str | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
+
+
+DialerSequenceScheduleConfigChangeObject = dict[str, Any]
+"""The DialerSequenceScheduleConfigChangeObject type: ``dict[str, Any]``."""
 
 
 class DialerSequenceScheduleConfigChangeRecurrencePattern(Model):
@@ -1706,11 +1623,11 @@ class DialerSequenceScheduleConfigChangeRecurrencePattern(Model):
         days_of_week: the day(s) of the week the occurrence happens
     """
 
-    type: str | None | UnsetType = UNSET
-    interval: int | None | UnsetType = UNSET
-    days_of_week: list[str] | None | UnsetType = field(name="daysOfWeek", default=UNSET)
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    type: str | None = None
+    interval: int | None = None
+    days_of_week: list[str] | None = field(name="daysOfWeek", default=None)
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -1725,13 +1642,11 @@ class DialerSequenceScheduleConfigChangeRecurrenceRange(Model):
         number_of_occurrences: the number of occurrences to happen before ending
     """
 
-    type: str | None | UnsetType = UNSET
-    end: str | None | UnsetType = UNSET
-    number_of_occurrences: int | None | UnsetType = field(
-        name="numberOfOccurrences", default=UNSET
-    )
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    type: str | None = None
+    end: str | None = None
+    number_of_occurrences: int | None = field(name="numberOfOccurrences", default=None)
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -1745,10 +1660,10 @@ class DialerSequenceScheduleConfigChangeScheduleInterval(Model):
         end: scheduled end time represented as an ISO-8601 string; for example, yyyy-MM-ddTHH:mm:ss.SSSZ
     """
 
-    start: str | None | UnsetType = UNSET
-    end: str | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    start: str | None = None
+    end: str | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -1765,19 +1680,15 @@ class DialerSequenceScheduleConfigChangeScheduleRecurrence(Model):
         alterations: modifications to the original recurrence schedule
     """
 
-    id: str | None | UnsetType = UNSET
-    start: str | None | UnsetType = UNSET
-    end: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    range: DialerSequenceScheduleConfigChangeRecurrenceRange | None | UnsetType = UNSET
-    pattern: DialerSequenceScheduleConfigChangeRecurrencePattern | None | UnsetType = (
-        UNSET
-    )
-    alterations: (
-        list[DialerSequenceScheduleConfigChangeAlteration] | None | UnsetType
-    ) = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    id: str | None = None
+    start: str | None = None
+    end: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    range: DialerSequenceScheduleConfigChangeRecurrenceRange | None = None
+    pattern: DialerSequenceScheduleConfigChangeRecurrencePattern | None = None
+    alterations: list[DialerSequenceScheduleConfigChangeAlteration] | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -1797,24 +1708,20 @@ class DialerSequenceScheduleConfigChangeSequenceSchedule(Model):
         version: Required for updates, must match the version number of the most recent update
     """
 
-    intervals: (
-        list[DialerSequenceScheduleConfigChangeScheduleInterval] | None | UnsetType
-    ) = UNSET
-    recurrences: (
-        list[DialerSequenceScheduleConfigChangeScheduleRecurrence] | None | UnsetType
-    ) = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    sequence: DialerSequenceScheduleConfigChangeUriReference | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    intervals: list[DialerSequenceScheduleConfigChangeScheduleInterval] | None = None
+    recurrences: list[DialerSequenceScheduleConfigChangeScheduleRecurrence] | None = (
+        None
     )
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    time_zone: str | None = field(name="timeZone", default=None)
+    sequence: DialerSequenceScheduleConfigChangeUriReference | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
 
 
 class DialerSequenceScheduleConfigChangeUriReference(Model):
@@ -1827,8 +1734,8 @@ class DialerSequenceScheduleConfigChangeUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class DialerWrapupcodemappingConfigChangeWrapUpCodeMapping(Model):
@@ -1844,12 +1751,10 @@ class DialerWrapupcodemappingConfigChangeWrapUpCodeMapping(Model):
         version: Required for updates, must match the version number of the most recent update
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
-    default_set: list[str] | None | UnsetType = field(name="defaultSet", default=UNSET)
-    mapping: dict[str, list[str]] | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    default_set: list[str] | None = field(name="defaultSet", default=None)
+    mapping: dict[str, list[str]] | None = None

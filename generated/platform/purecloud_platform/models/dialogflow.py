@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -24,14 +24,14 @@ class DialogflowAgent(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    project: DialogflowProject | None | UnsetType = UNSET
-    languages: list[str] | None | UnsetType = UNSET
-    intents: list[DialogflowIntent] | None | UnsetType = UNSET
-    environments: list[str] | None | UnsetType = UNSET
-    integration: DomainEntityRef | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    project: DialogflowProject | None = None
+    languages: list[str] | None = None
+    intents: list[DialogflowIntent] | None = None
+    environments: list[str] | None = None
+    integration: DomainEntityRef | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DialogflowAgentSummary(Model):
@@ -45,27 +45,27 @@ class DialogflowAgentSummary(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    project: DialogflowProject | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    integration: DomainEntityRef | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    project: DialogflowProject | None = None
+    description: str | None = None
+    integration: DomainEntityRef | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DialogflowAgentSummaryEntityListing(Model):
     """The DialogflowAgentSummaryEntityListing model."""
 
-    entities: list[DialogflowAgentSummary] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[DialogflowAgentSummary] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class DialogflowCXAgent(Model):
@@ -80,13 +80,13 @@ class DialogflowCXAgent(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    project: DialogflowCXProject | None | UnsetType = UNSET
-    languages: list[str] | None | UnsetType = UNSET
-    environments: list[DialogflowCXEnvironment] | None | UnsetType = UNSET
-    integration: DomainEntityRef | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    project: DialogflowCXProject | None = None
+    languages: list[str] | None = None
+    environments: list[DialogflowCXEnvironment] | None = None
+    integration: DomainEntityRef | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DialogflowCXAgentSummary(Model):
@@ -100,27 +100,27 @@ class DialogflowCXAgentSummary(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    project: DialogflowCXProject | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    integration: DomainEntityRef | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    project: DialogflowCXProject | None = None
+    description: str | None = None
+    integration: DomainEntityRef | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DialogflowCXAgentSummaryEntityListing(Model):
     """The DialogflowCXAgentSummaryEntityListing model."""
 
-    entities: list[DialogflowCXAgentSummary] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[DialogflowCXAgentSummary] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class DialogflowCXEnvironment(Model):
@@ -131,16 +131,16 @@ class DialogflowCXEnvironment(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DialogflowCXProject(Model):
     """The DialogflowCXProject model."""
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class DialogflowIntent(Model):
@@ -151,8 +151,8 @@ class DialogflowIntent(Model):
         parameters: An object mapping parameter names to Parameter objects
     """
 
-    name: str | None | UnsetType = UNSET
-    parameters: dict[str, DialogflowParameter] | None | UnsetType = UNSET
+    name: str | None = None
+    parameters: dict[str, DialogflowParameter] | None = None
 
 
 class DialogflowParameter(Model):
@@ -163,12 +163,12 @@ class DialogflowParameter(Model):
         type: The parameter type
     """
 
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    name: str | None = None
+    type: str | None = None
 
 
 class DialogflowProject(Model):
     """The DialogflowProject model."""
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None

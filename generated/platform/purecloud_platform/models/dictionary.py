@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .listed import ListedDictionaryFeedback
@@ -34,43 +34,35 @@ class DictionaryFeedback(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    term: str | None | UnsetType = UNSET
-    dialect: str | None | UnsetType = UNSET
-    boost_value: float | None | UnsetType = field(name="boostValue", default=UNSET)
-    source: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
+    id: str | None = None
+    term: str | None = None
+    dialect: str | None = None
+    boost_value: float | None = field(name="boostValue", default=None)
+    source: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    transcription_engine: str | None = field(name="transcriptionEngine", default=None)
+    status: str | None = None
+    invalid_reason: str | None = field(name="invalidReason", default=None)
+    display_as: str | None = field(name="displayAs", default=None)
+    example_phrases: list[DictionaryFeedbackExamplePhrase] | None = field(
+        name="examplePhrases", default=None
     )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    transcription_engine: str | None | UnsetType = field(
-        name="transcriptionEngine", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    invalid_reason: str | None | UnsetType = field(name="invalidReason", default=UNSET)
-    display_as: str | None | UnsetType = field(name="displayAs", default=UNSET)
-    example_phrases: list[DictionaryFeedbackExamplePhrase] | None | UnsetType = field(
-        name="examplePhrases", default=UNSET
-    )
-    sounds_like: list[str] | None | UnsetType = field(name="soundsLike", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    sounds_like: list[str] | None = field(name="soundsLike", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DictionaryFeedbackEntityListing(Model):
     """The DictionaryFeedbackEntityListing model."""
 
-    entities: list[ListedDictionaryFeedback] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
+    entities: list[ListedDictionaryFeedback] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
+    total: int | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
 
 
 class DictionaryFeedbackExamplePhrase(Model):
@@ -81,5 +73,5 @@ class DictionaryFeedbackExamplePhrase(Model):
         source: The source of the given Example Phrase Allowed values: "Manual".
     """
 
-    phrase: str | None | UnsetType = UNSET
-    source: str | None | UnsetType = UNSET
+    phrase: str | None = None
+    source: str | None = None

@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class DigitLength(Model):
     """The DigitLength model."""
 
-    start: str | None | UnsetType = UNSET
-    end: str | None | UnsetType = UNSET
+    start: str | None = None
+    end: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .append import AppendToDncActionSettings
@@ -45,30 +45,30 @@ class DigitalAction(Model):
         set_whats_app_integration_action_settings: The settings for a 'set WhatsApp integration' action.
     """
 
-    update_contact_column_action_settings: (
-        UpdateContactColumnActionSettings | None | UnsetType
-    ) = field(name="updateContactColumnActionSettings", default=UNSET)
-    do_not_send_action_settings: dict[str, Any] | None | UnsetType = field(
-        name="doNotSendActionSettings", default=UNSET
+    update_contact_column_action_settings: UpdateContactColumnActionSettings | None = (
+        field(name="updateContactColumnActionSettings", default=None)
     )
-    append_to_dnc_action_settings: AppendToDncActionSettings | None | UnsetType = field(
-        name="appendToDncActionSettings", default=UNSET
+    do_not_send_action_settings: dict[str, Any] | None = field(
+        name="doNotSendActionSettings", default=None
+    )
+    append_to_dnc_action_settings: AppendToDncActionSettings | None = field(
+        name="appendToDncActionSettings", default=None
     )
     mark_contact_uncontactable_action_settings: (
-        MarkContactUncontactableActionSettings | None | UnsetType
-    ) = field(name="markContactUncontactableActionSettings", default=UNSET)
-    mark_contact_address_uncontactable_action_settings: (
-        dict[str, Any] | None | UnsetType
-    ) = field(name="markContactAddressUncontactableActionSettings", default=UNSET)
-    set_content_template_action_settings: (
-        SetContentTemplateActionSettings | None | UnsetType
-    ) = field(name="setContentTemplateActionSettings", default=UNSET)
-    set_sms_phone_number_action_settings: (
-        SetSmsPhoneNumberActionSettings | None | UnsetType
-    ) = field(name="setSmsPhoneNumberActionSettings", default=UNSET)
+        MarkContactUncontactableActionSettings | None
+    ) = field(name="markContactUncontactableActionSettings", default=None)
+    mark_contact_address_uncontactable_action_settings: dict[str, Any] | None = field(
+        name="markContactAddressUncontactableActionSettings", default=None
+    )
+    set_content_template_action_settings: SetContentTemplateActionSettings | None = (
+        field(name="setContentTemplateActionSettings", default=None)
+    )
+    set_sms_phone_number_action_settings: SetSmsPhoneNumberActionSettings | None = (
+        field(name="setSmsPhoneNumberActionSettings", default=None)
+    )
     set_whats_app_integration_action_settings: (
-        SetWhatsAppIntegrationActionSettings | None | UnsetType
-    ) = field(name="setWhatsAppIntegrationActionSettings", default=UNSET)
+        SetWhatsAppIntegrationActionSettings | None
+    ) = field(name="setWhatsAppIntegrationActionSettings", default=None)
 
 
 class DigitalCondition(Model):
@@ -86,30 +86,30 @@ class DigitalCondition(Model):
         data_action_condition_settings: The settings for a 'data action' condition.
     """
 
-    inverted: bool | None | UnsetType = UNSET
-    contact_column_condition_settings: (
-        ContactColumnConditionSettings | None | UnsetType
-    ) = field(name="contactColumnConditionSettings", default=UNSET)
-    contact_address_condition_settings: (
-        ContactAddressConditionSettings | None | UnsetType
-    ) = field(name="contactAddressConditionSettings", default=UNSET)
+    inverted: bool | None = None
+    contact_column_condition_settings: ContactColumnConditionSettings | None = field(
+        name="contactColumnConditionSettings", default=None
+    )
+    contact_address_condition_settings: ContactAddressConditionSettings | None = field(
+        name="contactAddressConditionSettings", default=None
+    )
     contact_address_type_condition_settings: (
-        ContactAddressTypeConditionSettings | None | UnsetType
-    ) = field(name="contactAddressTypeConditionSettings", default=UNSET)
+        ContactAddressTypeConditionSettings | None
+    ) = field(name="contactAddressTypeConditionSettings", default=None)
     last_attempt_by_column_condition_settings: (
-        LastAttemptByColumnConditionSettings | None | UnsetType
-    ) = field(name="lastAttemptByColumnConditionSettings", default=UNSET)
+        LastAttemptByColumnConditionSettings | None
+    ) = field(name="lastAttemptByColumnConditionSettings", default=None)
     last_attempt_overall_condition_settings: (
-        LastAttemptOverallConditionSettings | None | UnsetType
-    ) = field(name="lastAttemptOverallConditionSettings", default=UNSET)
+        LastAttemptOverallConditionSettings | None
+    ) = field(name="lastAttemptOverallConditionSettings", default=None)
     last_result_by_column_condition_settings: (
-        LastResultByColumnConditionSettings | None | UnsetType
-    ) = field(name="lastResultByColumnConditionSettings", default=UNSET)
+        LastResultByColumnConditionSettings | None
+    ) = field(name="lastResultByColumnConditionSettings", default=None)
     last_result_overall_condition_settings: (
-        LastResultOverallConditionSettings | None | UnsetType
-    ) = field(name="lastResultOverallConditionSettings", default=UNSET)
-    data_action_condition_settings: DataActionConditionSettings | None | UnsetType = (
-        field(name="dataActionConditionSettings", default=UNSET)
+        LastResultOverallConditionSettings | None
+    ) = field(name="lastResultOverallConditionSettings", default=None)
+    data_action_condition_settings: DataActionConditionSettings | None = field(
+        name="dataActionConditionSettings", default=None
     )
 
 
@@ -124,16 +124,12 @@ class DigitalDataActionConditionPredicate(Model):
         output_field_missing_resolution: The result of this predicate if the requested output field is missing from the data action's result
     """
 
-    output_field: str | None | UnsetType = field(name="outputField", default=UNSET)
-    output_operator: str | None | UnsetType = field(
-        name="outputOperator", default=UNSET
-    )
-    comparison_value: str | None | UnsetType = field(
-        name="comparisonValue", default=UNSET
-    )
-    inverted: bool | None | UnsetType = UNSET
-    output_field_missing_resolution: bool | None | UnsetType = field(
-        name="outputFieldMissingResolution", default=UNSET
+    output_field: str | None = field(name="outputField", default=None)
+    output_operator: str | None = field(name="outputOperator", default=None)
+    comparison_value: str | None = field(name="comparisonValue", default=None)
+    inverted: bool | None = None
+    output_field_missing_resolution: bool | None = field(
+        name="outputFieldMissingResolution", default=None
     )
 
 
@@ -149,12 +145,12 @@ class DigitalRule(Model):
         actions: The list of actions to be taken if all conditions are true.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    order: int | None | UnsetType = UNSET
-    category: str | None | UnsetType = UNSET
-    conditions: list[DigitalCondition] | None | UnsetType = UNSET
-    actions: list[DigitalAction] | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    order: int | None = None
+    category: str | None = None
+    conditions: list[DigitalCondition] | None = None
+    actions: list[DigitalAction] | None = None
 
 
 class DigitalRuleSet(Model):
@@ -170,30 +166,26 @@ class DigitalRuleSet(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
-    contact_list: DomainEntityRef | None | UnsetType = field(
-        name="contactList", default=UNSET
-    )
-    rules: list[DigitalRule] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    contact_list: DomainEntityRef | None = field(name="contactList", default=None)
+    rules: list[DigitalRule] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DigitalRuleSetEntityListing(Model):
     """The DigitalRuleSetEntityListing model."""
 
-    entities: list[DigitalRuleSet] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[DigitalRuleSet] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class Digits(Model):
@@ -13,4 +13,4 @@ class Digits(Model):
         digits: A string representing the digits pressed on phone.
     """
 
-    digits: str | None | UnsetType = UNSET
+    digits: str | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class DirectRouting(Model):
@@ -18,20 +18,18 @@ class DirectRouting(Model):
         agent_wait_seconds: Time (in seconds) that a Direct Routing interaction will wait for Direct Routing agent before going to selected backup. Valid range [60, 864000].
     """
 
-    call_media_settings: DirectRoutingMediaSettings | None | UnsetType = field(
-        name="callMediaSettings", default=UNSET
+    call_media_settings: DirectRoutingMediaSettings | None = field(
+        name="callMediaSettings", default=None
     )
-    email_media_settings: DirectRoutingMediaSettings | None | UnsetType = field(
-        name="emailMediaSettings", default=UNSET
+    email_media_settings: DirectRoutingMediaSettings | None = field(
+        name="emailMediaSettings", default=None
     )
-    message_media_settings: DirectRoutingMediaSettings | None | UnsetType = field(
-        name="messageMediaSettings", default=UNSET
+    message_media_settings: DirectRoutingMediaSettings | None = field(
+        name="messageMediaSettings", default=None
     )
-    backup_queue_id: str | None | UnsetType = field(name="backupQueueId", default=UNSET)
-    wait_for_agent: bool | None | UnsetType = field(name="waitForAgent", default=UNSET)
-    agent_wait_seconds: int | None | UnsetType = field(
-        name="agentWaitSeconds", default=UNSET
-    )
+    backup_queue_id: str | None = field(name="backupQueueId", default=None)
+    wait_for_agent: bool | None = field(name="waitForAgent", default=None)
+    agent_wait_seconds: int | None = field(name="agentWaitSeconds", default=None)
 
 
 class DirectRoutingMediaSettings(Model):
@@ -41,6 +39,6 @@ class DirectRoutingMediaSettings(Model):
         use_agent_address_outbound: Toggle that enables using an agent's Direct Routing address outbound on behalf of queue for this media type.
     """
 
-    use_agent_address_outbound: bool | None | UnsetType = field(
-        name="useAgentAddressOutbound", default=UNSET
+    use_agent_address_outbound: bool | None = field(
+        name="useAgentAddressOutbound", default=None
     )

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class DisableSiteConnectionsRequest(Model):
     """The DisableSiteConnectionsRequest model."""
 
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None

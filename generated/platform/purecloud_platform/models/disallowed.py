@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .learning import LearningAssignmentItem, LearningAssignmentReference
@@ -19,8 +19,8 @@ class DisallowedEntityLearningAssignmentItem(Model):
         entity: The entity that was disallowed
     """
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    entity: LearningAssignmentItem | None | UnsetType = UNSET
+    error_code: str | None = field(name="errorCode", default=None)
+    entity: LearningAssignmentItem | None = None
 
 
 class DisallowedEntityLearningAssignmentReference(Model):
@@ -31,5 +31,5 @@ class DisallowedEntityLearningAssignmentReference(Model):
         entity: The entity that was disallowed
     """
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    entity: LearningAssignmentReference | None | UnsetType = UNSET
+    error_code: str | None = field(name="errorCode", default=None)
+    entity: LearningAssignmentReference | None = None

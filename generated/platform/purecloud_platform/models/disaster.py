@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class DisasterRecoveryAllRoutingRequest(Model):
@@ -15,10 +15,10 @@ class DisasterRecoveryAllRoutingRequest(Model):
         target_region: Region for rerouting
     """
 
-    source_organization_id: str | None | UnsetType = field(
-        name="sourceOrganizationId", default=UNSET
+    source_organization_id: str | None = field(
+        name="sourceOrganizationId", default=None
     )
-    switch_organization_id: str | None | UnsetType = field(
-        name="switchOrganizationId", default=UNSET
+    switch_organization_id: str | None = field(
+        name="switchOrganizationId", default=None
     )
-    target_region: str | None | UnsetType = field(name="targetRegion", default=UNSET)
+    target_region: str | None = field(name="targetRegion", default=None)

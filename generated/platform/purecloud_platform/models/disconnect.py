@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class DisconnectReason(Model):
@@ -16,7 +16,7 @@ class DisconnectReason(Model):
         reason: Final disconnect reason code that triggered the disposition result.
     """
 
-    type: str | None | UnsetType = UNSET
-    code: int | None | UnsetType = UNSET
-    phrase: str | None | UnsetType = UNSET
-    reason: str | None | UnsetType = UNSET
+    type: str | None = None
+    code: int | None = None
+    phrase: str | None = None
+    reason: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .adjustable import AdjustableLiveSpeakerDetection
@@ -24,22 +24,18 @@ class Disposition(Model):
         silent_call_timeout: Silent Call timeout configuration.
     """
 
-    name: str | None | UnsetType = UNSET
-    analyzer: str | None | UnsetType = UNSET
-    disposition_parameters: DispositionParameters | None | UnsetType = field(
-        name="dispositionParameters", default=UNSET
+    name: str | None = None
+    analyzer: str | None = None
+    disposition_parameters: DispositionParameters | None = field(
+        name="dispositionParameters", default=None
     )
-    detected_speech_start: datetime | None | UnsetType = field(
-        name="detectedSpeechStart", default=UNSET
+    detected_speech_start: datetime | None = field(
+        name="detectedSpeechStart", default=None
     )
-    detected_speech_end: datetime | None | UnsetType = field(
-        name="detectedSpeechEnd", default=UNSET
-    )
-    amd_timeout: DispositionAmdTimeout | None | UnsetType = field(
-        name="amdTimeout", default=UNSET
-    )
-    silent_call_timeout: DispositionSilentCallTimeout | None | UnsetType = field(
-        name="silentCallTimeout", default=UNSET
+    detected_speech_end: datetime | None = field(name="detectedSpeechEnd", default=None)
+    amd_timeout: DispositionAmdTimeout | None = field(name="amdTimeout", default=None)
+    silent_call_timeout: DispositionSilentCallTimeout | None = field(
+        name="silentCallTimeout", default=None
     )
 
 
@@ -53,16 +49,10 @@ class DispositionAmdTimeout(Model):
         timer_end_time: Timer end time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    timeout_ms: int | None | UnsetType = field(name="timeoutMs", default=UNSET)
-    timer_start_event: str | None | UnsetType = field(
-        name="timerStartEvent", default=UNSET
-    )
-    timer_start_time: datetime | None | UnsetType = field(
-        name="timerStartTime", default=UNSET
-    )
-    timer_end_time: datetime | None | UnsetType = field(
-        name="timerEndTime", default=UNSET
-    )
+    timeout_ms: int | None = field(name="timeoutMs", default=None)
+    timer_start_event: str | None = field(name="timerStartEvent", default=None)
+    timer_start_time: datetime | None = field(name="timerStartTime", default=None)
+    timer_end_time: datetime | None = field(name="timerEndTime", default=None)
 
 
 class DispositionParameters(Model):
@@ -72,9 +62,9 @@ class DispositionParameters(Model):
         adjustable_live_speaker_detection: ALSD evaluation inputs and output (isPersonalLikely) of the ALSD detector the last time it ran on the call (could be multiple times)
     """
 
-    adjustable_live_speaker_detection: (
-        AdjustableLiveSpeakerDetection | None | UnsetType
-    ) = field(name="adjustableLiveSpeakerDetection", default=UNSET)
+    adjustable_live_speaker_detection: AdjustableLiveSpeakerDetection | None = field(
+        name="adjustableLiveSpeakerDetection", default=None
+    )
 
 
 class DispositionSilentCallTimeout(Model):
@@ -86,10 +76,6 @@ class DispositionSilentCallTimeout(Model):
         timer_end_time: Timer end time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    timeout_ms: int | None | UnsetType = field(name="timeoutMs", default=UNSET)
-    timer_start_time: datetime | None | UnsetType = field(
-        name="timerStartTime", default=UNSET
-    )
-    timer_end_time: datetime | None | UnsetType = field(
-        name="timerEndTime", default=UNSET
-    )
+    timeout_ms: int | None = field(name="timeoutMs", default=None)
+    timer_start_time: datetime | None = field(name="timerStartTime", default=None)
+    timer_end_time: datetime | None = field(name="timerEndTime", default=None)

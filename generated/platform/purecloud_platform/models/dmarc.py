@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .record import Record
@@ -21,9 +21,7 @@ class DmarcResult(Model):
         records: The minimum DMARC DNS record that Genesys Cloud recommends
     """
 
-    status: str | None | UnsetType = UNSET
-    detected_policy: str | None | UnsetType = field(
-        name="detectedPolicy", default=UNSET
-    )
-    date_checked: datetime | None | UnsetType = field(name="dateChecked", default=UNSET)
-    records: list[Record] | None | UnsetType = UNSET
+    status: str | None = None
+    detected_policy: str | None = field(name="detectedPolicy", default=None)
+    date_checked: datetime | None = field(name="dateChecked", default=None)
+    records: list[Record] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .division import Division
@@ -27,22 +27,20 @@ class DNCListUploadUrlRequest(Model):
         whats_app_columns: The column names from your file from which to upload dnc whatsapp.
     """
 
-    signed_url_timeout_seconds: int | None | UnsetType = field(
-        name="signedUrlTimeoutSeconds", default=UNSET
+    signed_url_timeout_seconds: int | None = field(
+        name="signedUrlTimeoutSeconds", default=None
     )
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    phone_columns: str | None | UnsetType = field(name="phoneColumns", default=UNSET)
-    email_columns: str | None | UnsetType = field(name="emailColumns", default=UNSET)
-    custom_exclusion_columns: str | None | UnsetType = field(
-        name="customExclusionColumns", default=UNSET
+    content_type: str | None = field(name="contentType", default=None)
+    id: str | None = None
+    phone_columns: str | None = field(name="phoneColumns", default=None)
+    email_columns: str | None = field(name="emailColumns", default=None)
+    custom_exclusion_columns: str | None = field(
+        name="customExclusionColumns", default=None
     )
-    expiration_date_time_column: str | None | UnsetType = field(
-        name="expirationDateTimeColumn", default=UNSET
+    expiration_date_time_column: str | None = field(
+        name="expirationDateTimeColumn", default=None
     )
-    whats_app_columns: str | None | UnsetType = field(
-        name="whatsAppColumns", default=UNSET
-    )
+    whats_app_columns: str | None = field(name="whatsAppColumns", default=None)
 
 
 class DncList(Model):
@@ -67,28 +65,24 @@ class DncList(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    import_status: ImportStatus | None = field(name="importStatus", default=None)
+    size: int | None = None
+    dnc_source_type: str | None = field(name="dncSourceType", default=None)
+    contact_method: str | None = field(name="contactMethod", default=None)
+    login_id: str | None = field(name="loginId", default=None)
+    campaign_id: str | None = field(name="campaignId", default=None)
+    dnc_codes: list[str] | None = field(name="dncCodes", default=None)
+    license_id: str | None = field(name="licenseId", default=None)
+    division: DomainEntityRef | None = None
+    custom_exclusion_column: str | None = field(
+        name="customExclusionColumn", default=None
     )
-    version: int | None | UnsetType = UNSET
-    import_status: ImportStatus | None | UnsetType = field(
-        name="importStatus", default=UNSET
-    )
-    size: int | None | UnsetType = UNSET
-    dnc_source_type: str | None | UnsetType = field(name="dncSourceType", default=UNSET)
-    contact_method: str | None | UnsetType = field(name="contactMethod", default=UNSET)
-    login_id: str | None | UnsetType = field(name="loginId", default=UNSET)
-    campaign_id: str | None | UnsetType = field(name="campaignId", default=UNSET)
-    dnc_codes: list[str] | None | UnsetType = field(name="dncCodes", default=UNSET)
-    license_id: str | None | UnsetType = field(name="licenseId", default=UNSET)
-    division: DomainEntityRef | None | UnsetType = UNSET
-    custom_exclusion_column: str | None | UnsetType = field(
-        name="customExclusionColumn", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DncListCreate(Model):
@@ -113,28 +107,24 @@ class DncListCreate(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    import_status: ImportStatus | None = field(name="importStatus", default=None)
+    size: int | None = None
+    dnc_source_type: str | None = field(name="dncSourceType", default=None)
+    contact_method: str | None = field(name="contactMethod", default=None)
+    login_id: str | None = field(name="loginId", default=None)
+    campaign_id: str | None = field(name="campaignId", default=None)
+    dnc_codes: list[str] | None = field(name="dncCodes", default=None)
+    license_id: str | None = field(name="licenseId", default=None)
+    division: DomainEntityRef | None = None
+    custom_exclusion_column: str | None = field(
+        name="customExclusionColumn", default=None
     )
-    version: int | None | UnsetType = UNSET
-    import_status: ImportStatus | None | UnsetType = field(
-        name="importStatus", default=UNSET
-    )
-    size: int | None | UnsetType = UNSET
-    dnc_source_type: str | None | UnsetType = field(name="dncSourceType", default=UNSET)
-    contact_method: str | None | UnsetType = field(name="contactMethod", default=UNSET)
-    login_id: str | None | UnsetType = field(name="loginId", default=UNSET)
-    campaign_id: str | None | UnsetType = field(name="campaignId", default=UNSET)
-    dnc_codes: list[str] | None | UnsetType = field(name="dncCodes", default=UNSET)
-    license_id: str | None | UnsetType = field(name="licenseId", default=UNSET)
-    division: DomainEntityRef | None | UnsetType = UNSET
-    custom_exclusion_column: str | None | UnsetType = field(
-        name="customExclusionColumn", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DncListDivisionView(Model):
@@ -150,46 +140,44 @@ class DncListDivisionView(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    import_status: ImportStatus | None | UnsetType = field(
-        name="importStatus", default=UNSET
-    )
-    size: int | None | UnsetType = UNSET
-    dnc_source_type: str | None | UnsetType = field(name="dncSourceType", default=UNSET)
-    contact_method: str | None | UnsetType = field(name="contactMethod", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    import_status: ImportStatus | None = field(name="importStatus", default=None)
+    size: int | None = None
+    dnc_source_type: str | None = field(name="dncSourceType", default=None)
+    contact_method: str | None = field(name="contactMethod", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DncListDivisionViewListing(Model):
     """The DncListDivisionViewListing model."""
 
-    entities: list[DncListDivisionView] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[DncListDivisionView] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class DncListEntityListing(Model):
     """The DncListEntityListing model."""
 
-    entities: list[DncList] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[DncList] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class DncPatchCustomExclusionColumnsRequest(Model):
@@ -201,13 +189,11 @@ class DncPatchCustomExclusionColumnsRequest(Model):
         expiration_date_time: Expiration date for DNC customExclusionColumnEntries in yyyy-MM-ddTHH:mmZ format
     """
 
-    action: str | None | UnsetType = UNSET
-    custom_exclusion_column_entries: list[str] | None | UnsetType = field(
-        name="customExclusionColumnEntries", default=UNSET
+    action: str | None = None
+    custom_exclusion_column_entries: list[str] | None = field(
+        name="customExclusionColumnEntries", default=None
     )
-    expiration_date_time: str | None | UnsetType = field(
-        name="expirationDateTime", default=UNSET
-    )
+    expiration_date_time: str | None = field(name="expirationDateTime", default=None)
 
 
 class DncPatchEmailsRequest(Model):
@@ -219,13 +205,9 @@ class DncPatchEmailsRequest(Model):
         expiration_date_time: Expiration date for DNC email addresses in yyyy-MM-ddTHH:mmZ format
     """
 
-    action: str | None | UnsetType = UNSET
-    email_addresses: list[str] | None | UnsetType = field(
-        name="emailAddresses", default=UNSET
-    )
-    expiration_date_time: str | None | UnsetType = field(
-        name="expirationDateTime", default=UNSET
-    )
+    action: str | None = None
+    email_addresses: list[str] | None = field(name="emailAddresses", default=None)
+    expiration_date_time: str | None = field(name="expirationDateTime", default=None)
 
 
 class DncPatchPhoneNumbersRequest(Model):
@@ -237,13 +219,9 @@ class DncPatchPhoneNumbersRequest(Model):
         expiration_date_time: Expiration date for DNC phone numbers in yyyy-MM-ddTHH:mmZ format
     """
 
-    action: str | None | UnsetType = UNSET
-    phone_numbers: list[str] | None | UnsetType = field(
-        name="phoneNumbers", default=UNSET
-    )
-    expiration_date_time: str | None | UnsetType = field(
-        name="expirationDateTime", default=UNSET
-    )
+    action: str | None = None
+    phone_numbers: list[str] | None = field(name="phoneNumbers", default=None)
+    expiration_date_time: str | None = field(name="expirationDateTime", default=None)
 
 
 class DncPatchWhatsAppNumbersRequest(Model):
@@ -255,10 +233,6 @@ class DncPatchWhatsAppNumbersRequest(Model):
         expiration_date_time: Expiration date for DNC whatsApp numbers in yyyy-MM-ddTHH:mmZ format
     """
 
-    action: str | None | UnsetType = UNSET
-    whats_app_numbers: list[str] | None | UnsetType = field(
-        name="whatsAppNumbers", default=UNSET
-    )
-    expiration_date_time: str | None | UnsetType = field(
-        name="expirationDateTime", default=UNSET
-    )
+    action: str | None = None
+    whats_app_numbers: list[str] | None = field(name="whatsAppNumbers", default=None)
+    expiration_date_time: str | None = field(name="expirationDateTime", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class DnsRecordEntry(Model):
@@ -15,10 +15,6 @@ class DnsRecordEntry(Model):
         verification_status: the current status of the related verification process Allowed values: "Pending", "Verified", "Failed", "Unknown".
     """
 
-    host: str | None | UnsetType = UNSET
-    record_contents: str | None | UnsetType = field(
-        name="recordContents", default=UNSET
-    )
-    verification_status: str | None | UnsetType = field(
-        name="verificationStatus", default=UNSET
-    )
+    host: str | None = None
+    record_contents: str | None = field(name="recordContents", default=None)
+    verification_status: str | None = field(name="verificationStatus", default=None)

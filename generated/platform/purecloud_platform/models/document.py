@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -35,62 +35,46 @@ class Document(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    change_number: int | None | UnsetType = field(name="changeNumber", default=UNSET)
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    change_number: int | None = field(name="changeNumber", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    date_uploaded: datetime | None = field(name="dateUploaded", default=None)
+    content_uri: str | None = field(name="contentUri", default=None)
+    workspace: DomainEntityRef | None = None
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
+    uploaded_by: DomainEntityRef | None = field(name="uploadedBy", default=None)
+    sharing_uri: str | None = field(name="sharingUri", default=None)
+    content_type: str | None = field(name="contentType", default=None)
+    content_length: int | None = field(name="contentLength", default=None)
+    system_type: str | None = field(name="systemType", default=None)
+    filename: str | None = None
+    page_count: int | None = field(name="pageCount", default=None)
+    read: bool | None = None
+    caller_address: str | None = field(name="callerAddress", default=None)
+    receiver_address: str | None = field(name="receiverAddress", default=None)
+    tags: list[str] | None = None
+    tag_values: list[TagValue] | None = field(name="tagValues", default=None)
+    attributes: list[DocumentAttribute] | None = None
+    thumbnails: list[DocumentThumbnail] | None = None
+    upload_status: DomainEntityRef | None = field(name="uploadStatus", default=None)
+    upload_destination_uri: str | None = field(
+        name="uploadDestinationUri", default=None
     )
-    date_uploaded: datetime | None | UnsetType = field(
-        name="dateUploaded", default=UNSET
-    )
-    content_uri: str | None | UnsetType = field(name="contentUri", default=UNSET)
-    workspace: DomainEntityRef | None | UnsetType = UNSET
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    uploaded_by: DomainEntityRef | None | UnsetType = field(
-        name="uploadedBy", default=UNSET
-    )
-    sharing_uri: str | None | UnsetType = field(name="sharingUri", default=UNSET)
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    content_length: int | None | UnsetType = field(name="contentLength", default=UNSET)
-    system_type: str | None | UnsetType = field(name="systemType", default=UNSET)
-    filename: str | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
-    read: bool | None | UnsetType = UNSET
-    caller_address: str | None | UnsetType = field(name="callerAddress", default=UNSET)
-    receiver_address: str | None | UnsetType = field(
-        name="receiverAddress", default=UNSET
-    )
-    tags: list[str] | None | UnsetType = UNSET
-    tag_values: list[TagValue] | None | UnsetType = field(
-        name="tagValues", default=UNSET
-    )
-    attributes: list[DocumentAttribute] | None | UnsetType = UNSET
-    thumbnails: list[DocumentThumbnail] | None | UnsetType = UNSET
-    upload_status: DomainEntityRef | None | UnsetType = field(
-        name="uploadStatus", default=UNSET
-    )
-    upload_destination_uri: str | None | UnsetType = field(
-        name="uploadDestinationUri", default=UNSET
-    )
-    upload_method: str | None | UnsetType = field(name="uploadMethod", default=UNSET)
-    lock_info: LockInfo | None | UnsetType = field(name="lockInfo", default=UNSET)
-    acl: list[str] | None | UnsetType = UNSET
-    sharing_status: str | None | UnsetType = field(name="sharingStatus", default=UNSET)
-    download_sharing_uri: str | None | UnsetType = field(
-        name="downloadSharingUri", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    upload_method: str | None = field(name="uploadMethod", default=None)
+    lock_info: LockInfo | None = field(name="lockInfo", default=None)
+    acl: list[str] | None = None
+    sharing_status: str | None = field(name="sharingStatus", default=None)
+    download_sharing_uri: str | None = field(name="downloadSharingUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DocumentAttribute(Model):
     """The DocumentAttribute model."""
 
-    attribute: Attribute | None | UnsetType = UNSET
-    values: list[str] | None | UnsetType = UNSET
+    attribute: Attribute | None = None
+    values: list[str] | None = None
 
 
 class DocumentBody(Model):
@@ -100,7 +84,7 @@ class DocumentBody(Model):
         blocks: The list of building blocks for the document body.
     """
 
-    blocks: list[DocumentBodyBlock] | None | UnsetType = UNSET
+    blocks: list[DocumentBodyBlock] | None = None
 
 
 class DocumentBodyBlock(Model):
@@ -115,12 +99,12 @@ class DocumentBodyBlock(Model):
         table: Table. It must contain a value if type of the block is Table.
     """
 
-    type: str | None | UnsetType = UNSET
-    image: DocumentBodyImage | None | UnsetType = UNSET
-    video: DocumentBodyVideo | None | UnsetType = UNSET
-    paragraph: DocumentBodyParagraph | None | UnsetType = UNSET
-    list_: DocumentBodyList | None | UnsetType = field(name="list", default=UNSET)
-    table: DocumentBodyTable | None | UnsetType = UNSET
+    type: str | None = None
+    image: DocumentBodyImage | None = None
+    video: DocumentBodyVideo | None = None
+    paragraph: DocumentBodyParagraph | None = None
+    list_: DocumentBodyList | None = field(name="list", default=None)
+    table: DocumentBodyTable | None = None
 
 
 class DocumentBodyBlockWithHighlight(Model):
@@ -135,14 +119,12 @@ class DocumentBodyBlockWithHighlight(Model):
         table: Table. It must contain a value if type of the block is Table.
     """
 
-    type: str | None | UnsetType = UNSET
-    image: DocumentBodyImage | None | UnsetType = UNSET
-    video: DocumentBodyVideo | None | UnsetType = UNSET
-    paragraph: DocumentBodyParagraphWithHighlight | None | UnsetType = UNSET
-    list_: DocumentBodyListWithHighlight | None | UnsetType = field(
-        name="list", default=UNSET
-    )
-    table: DocumentBodyTableWithHighlight | None | UnsetType = UNSET
+    type: str | None = None
+    image: DocumentBodyImage | None = None
+    video: DocumentBodyVideo | None = None
+    paragraph: DocumentBodyParagraphWithHighlight | None = None
+    list_: DocumentBodyListWithHighlight | None = field(name="list", default=None)
+    table: DocumentBodyTableWithHighlight | None = None
 
 
 class DocumentBodyImage(Model):
@@ -154,9 +136,9 @@ class DocumentBodyImage(Model):
         properties: The properties for the image.
     """
 
-    url: str | None | UnsetType = UNSET
-    hyperlink: str | None | UnsetType = UNSET
-    properties: DocumentBodyImageProperties | None | UnsetType = UNSET
+    url: str | None = None
+    hyperlink: str | None = None
+    properties: DocumentBodyImageProperties | None = None
 
 
 class DocumentBodyImageProperties(Model):
@@ -171,16 +153,14 @@ class DocumentBodyImageProperties(Model):
         alt_text: Alternate text for the image for accessibility and when the image can't be loaded.
     """
 
-    background_color: str | None | UnsetType = field(
-        name="backgroundColor", default=UNSET
+    background_color: str | None = field(name="backgroundColor", default=None)
+    align: str | None = None
+    indentation: float | None = None
+    width: float | None = None
+    width_with_unit: DocumentElementLength | None = field(
+        name="widthWithUnit", default=None
     )
-    align: str | None | UnsetType = UNSET
-    indentation: float | None | UnsetType = UNSET
-    width: float | None | UnsetType = UNSET
-    width_with_unit: DocumentElementLength | None | UnsetType = field(
-        name="widthWithUnit", default=UNSET
-    )
-    alt_text: str | None | UnsetType = field(name="altText", default=UNSET)
+    alt_text: str | None = field(name="altText", default=None)
 
 
 class DocumentBodyList(Model):
@@ -191,8 +171,8 @@ class DocumentBodyList(Model):
         blocks: The list of items for an OrderedList or an UnorderedList.
     """
 
-    properties: DocumentBodyListBlockProperties | None | UnsetType = UNSET
-    blocks: list[DocumentBodyListBlock] | None | UnsetType = UNSET
+    properties: DocumentBodyListBlockProperties | None = None
+    blocks: list[DocumentBodyListBlock] | None = None
 
 
 class DocumentBodyListBlock(Model):
@@ -204,9 +184,9 @@ class DocumentBodyListBlock(Model):
         blocks: The list of items for an OrderedList or an UnorderedList.
     """
 
-    type: str | None | UnsetType = UNSET
-    properties: DocumentBodyListItemProperties | None | UnsetType = UNSET
-    blocks: list[DocumentListContentBlock] | None | UnsetType = UNSET
+    type: str | None = None
+    properties: DocumentBodyListItemProperties | None = None
+    blocks: list[DocumentListContentBlock] | None = None
 
 
 class DocumentBodyListBlockProperties(Model):
@@ -217,8 +197,8 @@ class DocumentBodyListBlockProperties(Model):
         ordered_type: The type of icon for the ordered list. Allowed values: "Number", "LowerAlpha", "LowerGreek", "LowerRoman", "UpperAlpha", "UpperRoman", "None".
     """
 
-    unordered_type: str | None | UnsetType = field(name="unorderedType", default=UNSET)
-    ordered_type: str | None | UnsetType = field(name="orderedType", default=UNSET)
+    unordered_type: str | None = field(name="unorderedType", default=None)
+    ordered_type: str | None = field(name="orderedType", default=None)
 
 
 class DocumentBodyListBlockWithHighlight(Model):
@@ -230,9 +210,9 @@ class DocumentBodyListBlockWithHighlight(Model):
         blocks: The list of items for an OrderedList or an UnorderedList.
     """
 
-    type: str | None | UnsetType = UNSET
-    properties: DocumentBodyListItemProperties | None | UnsetType = UNSET
-    blocks: list[DocumentListContentBlockWithHighlight] | None | UnsetType = UNSET
+    type: str | None = None
+    properties: DocumentBodyListItemProperties | None = None
+    blocks: list[DocumentListContentBlockWithHighlight] | None = None
 
 
 class DocumentBodyListItemProperties(Model):
@@ -249,16 +229,14 @@ class DocumentBodyListItemProperties(Model):
         ordered_type: The type of icon for the ordered list. Allowed values: "Number", "LowerAlpha", "LowerGreek", "LowerRoman", "UpperAlpha", "UpperRoman", "None".
     """
 
-    background_color: str | None | UnsetType = field(
-        name="backgroundColor", default=UNSET
-    )
-    align: str | None | UnsetType = UNSET
-    indentation: float | None | UnsetType = UNSET
-    font_size: str | None | UnsetType = field(name="fontSize", default=UNSET)
-    font_type: str | None | UnsetType = field(name="fontType", default=UNSET)
-    text_color: str | None | UnsetType = field(name="textColor", default=UNSET)
-    unordered_type: str | None | UnsetType = field(name="unorderedType", default=UNSET)
-    ordered_type: str | None | UnsetType = field(name="orderedType", default=UNSET)
+    background_color: str | None = field(name="backgroundColor", default=None)
+    align: str | None = None
+    indentation: float | None = None
+    font_size: str | None = field(name="fontSize", default=None)
+    font_type: str | None = field(name="fontType", default=None)
+    text_color: str | None = field(name="textColor", default=None)
+    unordered_type: str | None = field(name="unorderedType", default=None)
+    ordered_type: str | None = field(name="orderedType", default=None)
 
 
 class DocumentBodyListWithHighlight(Model):
@@ -269,8 +247,8 @@ class DocumentBodyListWithHighlight(Model):
         blocks: The list of items for an OrderedList or an UnorderedList.
     """
 
-    properties: DocumentBodyListBlockProperties | None | UnsetType = UNSET
-    blocks: list[DocumentBodyListBlockWithHighlight] | None | UnsetType = UNSET
+    properties: DocumentBodyListBlockProperties | None = None
+    blocks: list[DocumentBodyListBlockWithHighlight] | None = None
 
 
 class DocumentBodyParagraph(Model):
@@ -281,8 +259,8 @@ class DocumentBodyParagraph(Model):
         properties: The properties for the paragraph.
     """
 
-    blocks: list[DocumentContentBlock] | None | UnsetType = UNSET
-    properties: DocumentBodyParagraphProperties | None | UnsetType = UNSET
+    blocks: list[DocumentContentBlock] | None = None
+    properties: DocumentBodyParagraphProperties | None = None
 
 
 class DocumentBodyParagraphProperties(Model):
@@ -297,14 +275,12 @@ class DocumentBodyParagraphProperties(Model):
         indentation: The indentation color for the paragraph. The valid values in 'em'.
     """
 
-    font_size: str | None | UnsetType = field(name="fontSize", default=UNSET)
-    font_type: str | None | UnsetType = field(name="fontType", default=UNSET)
-    text_color: str | None | UnsetType = field(name="textColor", default=UNSET)
-    background_color: str | None | UnsetType = field(
-        name="backgroundColor", default=UNSET
-    )
-    align: str | None | UnsetType = UNSET
-    indentation: float | None | UnsetType = UNSET
+    font_size: str | None = field(name="fontSize", default=None)
+    font_type: str | None = field(name="fontType", default=None)
+    text_color: str | None = field(name="textColor", default=None)
+    background_color: str | None = field(name="backgroundColor", default=None)
+    align: str | None = None
+    indentation: float | None = None
 
 
 class DocumentBodyParagraphWithHighlight(Model):
@@ -315,8 +291,8 @@ class DocumentBodyParagraphWithHighlight(Model):
         properties: The properties for the paragraph.
     """
 
-    blocks: list[DocumentContentBlockWithHighlight] | None | UnsetType = UNSET
-    properties: DocumentBodyParagraphProperties | None | UnsetType = UNSET
+    blocks: list[DocumentContentBlockWithHighlight] | None = None
+    properties: DocumentBodyParagraphProperties | None = None
 
 
 class DocumentBodyTable(Model):
@@ -327,8 +303,8 @@ class DocumentBodyTable(Model):
         rows: The list of rows for the table.
     """
 
-    properties: DocumentBodyTableProperties | None | UnsetType = UNSET
-    rows: list[DocumentBodyTableRowBlock] | None | UnsetType = UNSET
+    properties: DocumentBodyTableProperties | None = None
+    rows: list[DocumentBodyTableRowBlock] | None = None
 
 
 class DocumentBodyTableCaptionBlock(Model):
@@ -338,7 +314,7 @@ class DocumentBodyTableCaptionBlock(Model):
         blocks: The list of building blocks for the caption property.
     """
 
-    blocks: list[DocumentBodyTableCaptionItem] | None | UnsetType = UNSET
+    blocks: list[DocumentBodyTableCaptionItem] | None = None
 
 
 class DocumentBodyTableCaptionItem(Model):
@@ -353,12 +329,12 @@ class DocumentBodyTableCaptionItem(Model):
         list_: List. It must contain a value if the type of the block is UnorderedList or OrderedList.
     """
 
-    type: str | None | UnsetType = UNSET
-    text: DocumentText | None | UnsetType = UNSET
-    paragraph: DocumentBodyParagraph | None | UnsetType = UNSET
-    image: DocumentBodyImage | None | UnsetType = UNSET
-    video: DocumentBodyVideo | None | UnsetType = UNSET
-    list_: DocumentBodyList | None | UnsetType = field(name="list", default=UNSET)
+    type: str | None = None
+    text: DocumentText | None = None
+    paragraph: DocumentBodyParagraph | None = None
+    image: DocumentBodyImage | None = None
+    video: DocumentBodyVideo | None = None
+    list_: DocumentBodyList | None = field(name="list", default=None)
 
 
 class DocumentBodyTableCellBlock(Model):
@@ -369,8 +345,8 @@ class DocumentBodyTableCellBlock(Model):
         blocks: The list of content blocks for the table.
     """
 
-    properties: DocumentBodyTableCellBlockProperties | None | UnsetType = UNSET
-    blocks: list[DocumentTableContentBlock] | None | UnsetType = UNSET
+    properties: DocumentBodyTableCellBlockProperties | None = None
+    blocks: list[DocumentTableContentBlock] | None = None
 
 
 class DocumentBodyTableCellBlockProperties(Model):
@@ -392,25 +368,21 @@ class DocumentBodyTableCellBlockProperties(Model):
         row_span: The rowSpan for the table cell.
     """
 
-    cell_type: str | None | UnsetType = field(name="cellType", default=UNSET)
-    width: float | None | UnsetType = UNSET
-    width_with_unit: DocumentElementLength | None | UnsetType = field(
-        name="widthWithUnit", default=UNSET
+    cell_type: str | None = field(name="cellType", default=None)
+    width: float | None = None
+    width_with_unit: DocumentElementLength | None = field(
+        name="widthWithUnit", default=None
     )
-    height: float | None | UnsetType = UNSET
-    horizontal_align: str | None | UnsetType = field(
-        name="horizontalAlign", default=UNSET
-    )
-    vertical_align: str | None | UnsetType = field(name="verticalAlign", default=UNSET)
-    border_width: float | None | UnsetType = field(name="borderWidth", default=UNSET)
-    border_style: str | None | UnsetType = field(name="borderStyle", default=UNSET)
-    border_color: str | None | UnsetType = field(name="borderColor", default=UNSET)
-    background_color: str | None | UnsetType = field(
-        name="backgroundColor", default=UNSET
-    )
-    scope: str | None | UnsetType = UNSET
-    col_span: int | None | UnsetType = field(name="colSpan", default=UNSET)
-    row_span: int | None | UnsetType = field(name="rowSpan", default=UNSET)
+    height: float | None = None
+    horizontal_align: str | None = field(name="horizontalAlign", default=None)
+    vertical_align: str | None = field(name="verticalAlign", default=None)
+    border_width: float | None = field(name="borderWidth", default=None)
+    border_style: str | None = field(name="borderStyle", default=None)
+    border_color: str | None = field(name="borderColor", default=None)
+    background_color: str | None = field(name="backgroundColor", default=None)
+    scope: str | None = None
+    col_span: int | None = field(name="colSpan", default=None)
+    row_span: int | None = field(name="rowSpan", default=None)
 
 
 class DocumentBodyTableCellBlockWithHighlight(Model):
@@ -421,8 +393,8 @@ class DocumentBodyTableCellBlockWithHighlight(Model):
         blocks: The list of content blocks for the table.
     """
 
-    properties: DocumentBodyTableCellBlockProperties | None | UnsetType = UNSET
-    blocks: list[DocumentTableContentBlockWithHighlight] | None | UnsetType = UNSET
+    properties: DocumentBodyTableCellBlockProperties | None = None
+    blocks: list[DocumentTableContentBlockWithHighlight] | None = None
 
 
 class DocumentBodyTableProperties(Model):
@@ -442,21 +414,19 @@ class DocumentBodyTableProperties(Model):
         caption: The caption for the table. The valid values in hex color code representation. For example black color - #000000
     """
 
-    width: float | None | UnsetType = UNSET
-    width_with_unit: DocumentElementLength | None | UnsetType = field(
-        name="widthWithUnit", default=UNSET
+    width: float | None = None
+    width_with_unit: DocumentElementLength | None = field(
+        name="widthWithUnit", default=None
     )
-    height: float | None | UnsetType = UNSET
-    cell_spacing: float | None | UnsetType = field(name="cellSpacing", default=UNSET)
-    cell_padding: float | None | UnsetType = field(name="cellPadding", default=UNSET)
-    border_width: float | None | UnsetType = field(name="borderWidth", default=UNSET)
-    alignment: str | None | UnsetType = UNSET
-    border_style: str | None | UnsetType = field(name="borderStyle", default=UNSET)
-    border_color: str | None | UnsetType = field(name="borderColor", default=UNSET)
-    background_color: str | None | UnsetType = field(
-        name="backgroundColor", default=UNSET
-    )
-    caption: DocumentBodyTableCaptionBlock | None | UnsetType = UNSET
+    height: float | None = None
+    cell_spacing: float | None = field(name="cellSpacing", default=None)
+    cell_padding: float | None = field(name="cellPadding", default=None)
+    border_width: float | None = field(name="borderWidth", default=None)
+    alignment: str | None = None
+    border_style: str | None = field(name="borderStyle", default=None)
+    border_color: str | None = field(name="borderColor", default=None)
+    background_color: str | None = field(name="backgroundColor", default=None)
+    caption: DocumentBodyTableCaptionBlock | None = None
 
 
 class DocumentBodyTableRowBlock(Model):
@@ -467,8 +437,8 @@ class DocumentBodyTableRowBlock(Model):
         cells: The list of cells for the table.
     """
 
-    properties: DocumentBodyTableRowBlockProperties | None | UnsetType = UNSET
-    cells: list[DocumentBodyTableCellBlock] | None | UnsetType = UNSET
+    properties: DocumentBodyTableRowBlockProperties | None = None
+    cells: list[DocumentBodyTableCellBlock] | None = None
 
 
 class DocumentBodyTableRowBlockProperties(Model):
@@ -483,14 +453,12 @@ class DocumentBodyTableRowBlockProperties(Model):
         background_color: The background color for the table row. For example black color - #000000
     """
 
-    row_type: str | None | UnsetType = field(name="rowType", default=UNSET)
-    alignment: str | None | UnsetType = UNSET
-    height: float | None | UnsetType = UNSET
-    border_style: str | None | UnsetType = field(name="borderStyle", default=UNSET)
-    border_color: str | None | UnsetType = field(name="borderColor", default=UNSET)
-    background_color: str | None | UnsetType = field(
-        name="backgroundColor", default=UNSET
-    )
+    row_type: str | None = field(name="rowType", default=None)
+    alignment: str | None = None
+    height: float | None = None
+    border_style: str | None = field(name="borderStyle", default=None)
+    border_color: str | None = field(name="borderColor", default=None)
+    background_color: str | None = field(name="backgroundColor", default=None)
 
 
 class DocumentBodyTableRowBlockWithHighlight(Model):
@@ -501,8 +469,8 @@ class DocumentBodyTableRowBlockWithHighlight(Model):
         cells: The list of cells for the table.
     """
 
-    properties: DocumentBodyTableRowBlockProperties | None | UnsetType = UNSET
-    cells: list[DocumentBodyTableCellBlockWithHighlight] | None | UnsetType = UNSET
+    properties: DocumentBodyTableRowBlockProperties | None = None
+    cells: list[DocumentBodyTableCellBlockWithHighlight] | None = None
 
 
 class DocumentBodyTableWithHighlight(Model):
@@ -513,8 +481,8 @@ class DocumentBodyTableWithHighlight(Model):
         rows: The list of rows for the table.
     """
 
-    properties: DocumentBodyTableProperties | None | UnsetType = UNSET
-    rows: list[DocumentBodyTableRowBlockWithHighlight] | None | UnsetType = UNSET
+    properties: DocumentBodyTableProperties | None = None
+    rows: list[DocumentBodyTableRowBlockWithHighlight] | None = None
 
 
 class DocumentBodyVideo(Model):
@@ -525,8 +493,8 @@ class DocumentBodyVideo(Model):
         properties: The properties for the video.
     """
 
-    url: str | None | UnsetType = UNSET
-    properties: DocumentBodyVideoProperties | None | UnsetType = UNSET
+    url: str | None = None
+    properties: DocumentBodyVideoProperties | None = None
 
 
 class DocumentBodyVideoProperties(Model):
@@ -540,13 +508,11 @@ class DocumentBodyVideoProperties(Model):
         height: The height of the video in the specified unit.
     """
 
-    background_color: str | None | UnsetType = field(
-        name="backgroundColor", default=UNSET
-    )
-    align: str | None | UnsetType = UNSET
-    indentation: float | None | UnsetType = UNSET
-    width: DocumentElementLength | None | UnsetType = UNSET
-    height: DocumentElementLength | None | UnsetType = UNSET
+    background_color: str | None = field(name="backgroundColor", default=None)
+    align: str | None = None
+    indentation: float | None = None
+    width: DocumentElementLength | None = None
+    height: DocumentElementLength | None = None
 
 
 class DocumentBodyWithHighlight(Model):
@@ -556,7 +522,7 @@ class DocumentBodyWithHighlight(Model):
         blocks: The list of building blocks for the document body.
     """
 
-    blocks: list[DocumentBodyBlockWithHighlight] | None | UnsetType = UNSET
+    blocks: list[DocumentBodyBlockWithHighlight] | None = None
 
 
 class DocumentChunkBlock(Model):
@@ -569,10 +535,10 @@ class DocumentChunkBlock(Model):
         document: Reference to document associated with a chunk
     """
 
-    id: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    confidence: float | None | UnsetType = UNSET
-    document: DocumentChunkReference | None | UnsetType = UNSET
+    id: str | None = None
+    text: str | None = None
+    confidence: float | None = None
+    document: DocumentChunkReference | None = None
 
 
 class DocumentChunkReference(Model):
@@ -584,9 +550,9 @@ class DocumentChunkReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    title: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DocumentContentBlock(Model):
@@ -599,10 +565,10 @@ class DocumentContentBlock(Model):
         video: Video. It must contain a value if the type of the block is Video.
     """
 
-    type: str | None | UnsetType = UNSET
-    text: DocumentText | None | UnsetType = UNSET
-    image: DocumentBodyImage | None | UnsetType = UNSET
-    video: DocumentBodyVideo | None | UnsetType = UNSET
+    type: str | None = None
+    text: DocumentText | None = None
+    image: DocumentBodyImage | None = None
+    video: DocumentBodyVideo | None = None
 
 
 class DocumentContentBlockWithHighlight(Model):
@@ -616,12 +582,12 @@ class DocumentContentBlockWithHighlight(Model):
         answer_highlight: The block highlight data.
     """
 
-    type: str | None | UnsetType = UNSET
-    text: DocumentText | None | UnsetType = UNSET
-    image: DocumentBodyImage | None | UnsetType = UNSET
-    video: DocumentBodyVideo | None | UnsetType = UNSET
-    answer_highlight: DocumentContentHighlightIndex | None | UnsetType = field(
-        name="answerHighlight", default=UNSET
+    type: str | None = None
+    text: DocumentText | None = None
+    image: DocumentBodyImage | None = None
+    video: DocumentBodyVideo | None = None
+    answer_highlight: DocumentContentHighlightIndex | None = field(
+        name="answerHighlight", default=None
     )
 
 
@@ -633,8 +599,8 @@ class DocumentContentHighlightIndex(Model):
         end_index: Highlight text end index.
     """
 
-    start_index: int | None | UnsetType = field(name="startIndex", default=UNSET)
-    end_index: int | None | UnsetType = field(name="endIndex", default=UNSET)
+    start_index: int | None = field(name="startIndex", default=None)
+    end_index: int | None = field(name="endIndex", default=None)
 
 
 class DocumentElementLength(Model):
@@ -645,23 +611,23 @@ class DocumentElementLength(Model):
         unit: The unit of length. Allowed values: "Em", "Percentage", "Px".
     """
 
-    value: float | None | UnsetType = UNSET
-    unit: str | None | UnsetType = UNSET
+    value: float | None = None
+    unit: str | None = None
 
 
 class DocumentEntityListing(Model):
     """The DocumentEntityListing model."""
 
-    entities: list[Document] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Document] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class DocumentListContentBlock(Model):
@@ -675,11 +641,11 @@ class DocumentListContentBlock(Model):
         list_: List. It must contain a value if the type of the block is UnorderedList or OrderedList.
     """
 
-    type: str | None | UnsetType = UNSET
-    text: DocumentText | None | UnsetType = UNSET
-    image: DocumentBodyImage | None | UnsetType = UNSET
-    video: DocumentBodyVideo | None | UnsetType = UNSET
-    list_: DocumentBodyList | None | UnsetType = field(name="list", default=UNSET)
+    type: str | None = None
+    text: DocumentText | None = None
+    image: DocumentBodyImage | None = None
+    video: DocumentBodyVideo | None = None
+    list_: DocumentBodyList | None = field(name="list", default=None)
 
 
 class DocumentListContentBlockWithHighlight(Model):
@@ -694,15 +660,13 @@ class DocumentListContentBlockWithHighlight(Model):
         answer_highlight: The block highlight data.
     """
 
-    type: str | None | UnsetType = UNSET
-    text: DocumentText | None | UnsetType = UNSET
-    image: DocumentBodyImage | None | UnsetType = UNSET
-    video: DocumentBodyVideo | None | UnsetType = UNSET
-    list_: DocumentBodyListWithHighlight | None | UnsetType = field(
-        name="list", default=UNSET
-    )
-    answer_highlight: DocumentContentHighlightIndex | None | UnsetType = field(
-        name="answerHighlight", default=UNSET
+    type: str | None = None
+    text: DocumentText | None = None
+    image: DocumentBodyImage | None = None
+    video: DocumentBodyVideo | None = None
+    list_: DocumentBodyListWithHighlight | None = field(name="list", default=None)
+    answer_highlight: DocumentContentHighlightIndex | None = field(
+        name="answerHighlight", default=None
     )
 
 
@@ -714,8 +678,8 @@ class DocumentQuery(Model):
         operator: Specifies how the filter clauses will be applied together. Allowed values: "Or", "And".
     """
 
-    clauses: list[DocumentQueryClause] | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
+    clauses: list[DocumentQueryClause] | None = None
+    operator: str | None = None
 
 
 class DocumentQueryClause(Model):
@@ -726,8 +690,8 @@ class DocumentQueryClause(Model):
         predicates: To apply multiple conditions. Limit of 10 predicates across all clauses.
     """
 
-    operator: str | None | UnsetType = UNSET
-    predicates: list[DocumentQueryPredicate] | None | UnsetType = UNSET
+    operator: str | None = None
+    predicates: list[DocumentQueryPredicate] | None = None
 
 
 class DocumentQueryInterval(Model):
@@ -738,8 +702,8 @@ class DocumentQueryInterval(Model):
         value: Specifies the date and time range for filtering the documents. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss
     """
 
-    field_: str | None | UnsetType = field(name="field", default=UNSET)
-    value: str | None | UnsetType = UNSET
+    field_: str | None = field(name="field", default=None)
+    value: str | None = None
 
 
 class DocumentQueryPredicate(Model):
@@ -751,9 +715,9 @@ class DocumentQueryPredicate(Model):
         type: Specifies the matching criteria between the fields and values. Allowed values: "Equals", "NotEquals", "Contains", "MatchAll", "MatchAny".
     """
 
-    fields: list[str] | None | UnsetType = UNSET
-    values: list[str] | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    fields: list[str] | None = None
+    values: list[str] | None = None
+    type: str | None = None
 
 
 class DocumentReference(Model):
@@ -764,8 +728,8 @@ class DocumentReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DocumentTableContentBlock(Model):
@@ -781,13 +745,13 @@ class DocumentTableContentBlock(Model):
         table: Table. It must contain a value if the type of the block is Table.
     """
 
-    type: str | None | UnsetType = UNSET
-    text: DocumentText | None | UnsetType = UNSET
-    image: DocumentBodyImage | None | UnsetType = UNSET
-    video: DocumentBodyVideo | None | UnsetType = UNSET
-    paragraph: DocumentBodyParagraph | None | UnsetType = UNSET
-    list_: DocumentBodyList | None | UnsetType = field(name="list", default=UNSET)
-    table: DocumentBodyTable | None | UnsetType = UNSET
+    type: str | None = None
+    text: DocumentText | None = None
+    image: DocumentBodyImage | None = None
+    video: DocumentBodyVideo | None = None
+    paragraph: DocumentBodyParagraph | None = None
+    list_: DocumentBodyList | None = field(name="list", default=None)
+    table: DocumentBodyTable | None = None
 
 
 class DocumentTableContentBlockWithHighlight(Model):
@@ -804,17 +768,15 @@ class DocumentTableContentBlockWithHighlight(Model):
         answer_highlight: The block highlight data.
     """
 
-    type: str | None | UnsetType = UNSET
-    text: DocumentText | None | UnsetType = UNSET
-    image: DocumentBodyImage | None | UnsetType = UNSET
-    video: DocumentBodyVideo | None | UnsetType = UNSET
-    paragraph: DocumentBodyParagraphWithHighlight | None | UnsetType = UNSET
-    list_: DocumentBodyListWithHighlight | None | UnsetType = field(
-        name="list", default=UNSET
-    )
-    table: DocumentBodyTableWithHighlight | None | UnsetType = UNSET
-    answer_highlight: DocumentContentHighlightIndex | None | UnsetType = field(
-        name="answerHighlight", default=UNSET
+    type: str | None = None
+    text: DocumentText | None = None
+    image: DocumentBodyImage | None = None
+    video: DocumentBodyVideo | None = None
+    paragraph: DocumentBodyParagraphWithHighlight | None = None
+    list_: DocumentBodyListWithHighlight | None = field(name="list", default=None)
+    table: DocumentBodyTableWithHighlight | None = None
+    answer_highlight: DocumentContentHighlightIndex | None = field(
+        name="answerHighlight", default=None
     )
 
 
@@ -828,10 +790,10 @@ class DocumentText(Model):
         properties: The properties for the text.
     """
 
-    text: str | None | UnsetType = UNSET
-    marks: list[str] | None | UnsetType = UNSET
-    hyperlink: str | None | UnsetType = UNSET
-    properties: DocumentTextProperties | None | UnsetType = UNSET
+    text: str | None = None
+    marks: list[str] | None = None
+    hyperlink: str | None = None
+    properties: DocumentTextProperties | None = None
 
 
 class DocumentTextProperties(Model):
@@ -843,20 +805,18 @@ class DocumentTextProperties(Model):
         background_color: The background color for the text. The valid values in hex color code representation. For example black color - #000000
     """
 
-    font_size: str | None | UnsetType = field(name="fontSize", default=UNSET)
-    text_color: str | None | UnsetType = field(name="textColor", default=UNSET)
-    background_color: str | None | UnsetType = field(
-        name="backgroundColor", default=UNSET
-    )
+    font_size: str | None = field(name="fontSize", default=None)
+    text_color: str | None = field(name="textColor", default=None)
+    background_color: str | None = field(name="backgroundColor", default=None)
 
 
 class DocumentThumbnail(Model):
     """The DocumentThumbnail model."""
 
-    resolution: str | None | UnsetType = UNSET
-    image_uri: str | None | UnsetType = field(name="imageUri", default=UNSET)
-    height: int | None | UnsetType = UNSET
-    width: int | None | UnsetType = UNSET
+    resolution: str | None = None
+    image_uri: str | None = field(name="imageUri", default=None)
+    height: int | None = None
+    width: int | None = None
 
 
 class DocumentUpdate(Model):
@@ -866,21 +826,17 @@ class DocumentUpdate(Model):
         name: The name of the document
     """
 
-    change_number: int | None | UnsetType = field(name="changeNumber", default=UNSET)
-    name: str | None | UnsetType = UNSET
-    read: bool | None | UnsetType = UNSET
-    add_tags: list[str] | None | UnsetType = field(name="addTags", default=UNSET)
-    remove_tags: list[str] | None | UnsetType = field(name="removeTags", default=UNSET)
-    add_tag_ids: list[str] | None | UnsetType = field(name="addTagIds", default=UNSET)
-    remove_tag_ids: list[str] | None | UnsetType = field(
-        name="removeTagIds", default=UNSET
+    change_number: int | None = field(name="changeNumber", default=None)
+    name: str | None = None
+    read: bool | None = None
+    add_tags: list[str] | None = field(name="addTags", default=None)
+    remove_tags: list[str] | None = field(name="removeTags", default=None)
+    add_tag_ids: list[str] | None = field(name="addTagIds", default=None)
+    remove_tag_ids: list[str] | None = field(name="removeTagIds", default=None)
+    update_attributes: list[DocumentAttribute] | None = field(
+        name="updateAttributes", default=None
     )
-    update_attributes: list[DocumentAttribute] | None | UnsetType = field(
-        name="updateAttributes", default=UNSET
-    )
-    remove_attributes: list[str] | None | UnsetType = field(
-        name="removeAttributes", default=UNSET
-    )
+    remove_attributes: list[str] | None = field(name="removeAttributes", default=None)
 
 
 class DocumentUpload(Model):
@@ -891,10 +847,10 @@ class DocumentUpload(Model):
         workspace: The workspace the document will be uploaded to
     """
 
-    name: str | None | UnsetType = UNSET
-    workspace: DomainEntityRef | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    tag_ids: list[str] | None | UnsetType = field(name="tagIds", default=UNSET)
+    name: str | None = None
+    workspace: DomainEntityRef | None = None
+    tags: list[str] | None = None
+    tag_ids: list[str] | None = field(name="tagIds", default=None)
 
 
 class DocumentVariationAnswer(Model):
@@ -913,20 +869,18 @@ class DocumentVariationAnswer(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    document_version: AddressableEntityRef | None = field(
+        name="documentVersion", default=None
     )
-    document_version: AddressableEntityRef | None | UnsetType = field(
-        name="documentVersion", default=UNSET
-    )
-    contexts: list[DocumentVariationContext] | None | UnsetType = UNSET
-    document: KnowledgeDocumentReference | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    body: DocumentBodyWithHighlight | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    contexts: list[DocumentVariationContext] | None = None
+    document: KnowledgeDocumentReference | None = None
+    priority: int | None = None
+    name: str | None = None
+    body: DocumentBodyWithHighlight | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DocumentVariationContext(Model):
@@ -937,8 +891,8 @@ class DocumentVariationContext(Model):
         values: The list of knowledge context values associated with the variation.
     """
 
-    context: KnowledgeContextReference | None | UnsetType = UNSET
-    values: list[KnowledgeContextValueReference] | None | UnsetType = UNSET
+    context: KnowledgeContextReference | None = None
+    values: list[KnowledgeContextValueReference] | None = None
 
 
 class DocumentVariationQueryChunkBlock(Model):
@@ -949,8 +903,8 @@ class DocumentVariationQueryChunkBlock(Model):
         text: The chunk text associated with the variation.
     """
 
-    id: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
+    id: str | None = None
+    text: str | None = None
 
 
 class DocumentVariationRequest(Model):
@@ -969,20 +923,18 @@ class DocumentVariationRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    document_version: AddressableEntityRef | None = field(
+        name="documentVersion", default=None
     )
-    document_version: AddressableEntityRef | None | UnsetType = field(
-        name="documentVersion", default=UNSET
-    )
-    contexts: list[DocumentVariationContext] | None | UnsetType = UNSET
-    document: KnowledgeDocumentReference | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    body: DocumentBody | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    contexts: list[DocumentVariationContext] | None = None
+    document: KnowledgeDocumentReference | None = None
+    priority: int | None = None
+    name: str | None = None
+    body: DocumentBody | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DocumentVariationResponse(Model):
@@ -1001,29 +953,27 @@ class DocumentVariationResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    document_version: AddressableEntityRef | None = field(
+        name="documentVersion", default=None
     )
-    document_version: AddressableEntityRef | None | UnsetType = field(
-        name="documentVersion", default=UNSET
-    )
-    contexts: list[DocumentVariationContext] | None | UnsetType = UNSET
-    document: KnowledgeDocumentReference | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    body: DocumentBody | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    contexts: list[DocumentVariationContext] | None = None
+    document: KnowledgeDocumentReference | None = None
+    priority: int | None = None
+    name: str | None = None
+    body: DocumentBody | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DocumentVariationResponseListing(Model):
     """The DocumentVariationResponseListing model."""
 
-    entities: list[DocumentVariationResponse] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[DocumentVariationResponse] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class DocumentVariationSearchChunkBlock(Model):
@@ -1035,6 +985,6 @@ class DocumentVariationSearchChunkBlock(Model):
         confidence: The confidence associated with a chunk with respect to a search query.
     """
 
-    id: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    confidence: float | None | UnsetType = UNSET
+    id: str | None = None
+    text: str | None = None
+    confidence: float | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .search import SearchSort
@@ -37,28 +37,26 @@ class DocumentationResult(Model):
         video_categories: The video categories of the documentation entity. Will be returned in responses for certain entities.
     """
 
-    id: int | None | UnsetType = UNSET
-    categories: list[int] | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    content: str | None | UnsetType = UNSET
-    excerpt: str | None | UnsetType = UNSET
-    link: str | None | UnsetType = UNSET
-    modified: datetime | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    service: list[int] | None | UnsetType = UNSET
-    slug: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    get_type: str | None | UnsetType = UNSET
-    facet_feature: list[int] | None | UnsetType = UNSET
-    facet_role: list[int] | None | UnsetType = UNSET
-    facet_service: list[int] | None | UnsetType = UNSET
-    faq_categories: list[int] | None | UnsetType = UNSET
-    releasenote_category: list[int] | None | UnsetType = UNSET
-    releasenote_tag: list[int] | None | UnsetType = UNSET
-    service_area: list[int] | None | UnsetType = field(
-        name="service-area", default=UNSET
-    )
-    video_categories: list[int] | None | UnsetType = UNSET
+    id: int | None = None
+    categories: list[int] | None = None
+    description: str | None = None
+    content: str | None = None
+    excerpt: str | None = None
+    link: str | None = None
+    modified: datetime | None = None
+    name: str | None = None
+    service: list[int] | None = None
+    slug: str | None = None
+    title: str | None = None
+    get_type: str | None = None
+    facet_feature: list[int] | None = None
+    facet_role: list[int] | None = None
+    facet_service: list[int] | None = None
+    faq_categories: list[int] | None = None
+    releasenote_category: list[int] | None = None
+    releasenote_tag: list[int] | None = None
+    service_area: list[int] | None = field(name="service-area", default=None)
+    video_categories: list[int] | None = None
 
 
 class DocumentationSearchCriteria(Model):
@@ -76,15 +74,15 @@ class DocumentationSearchCriteria(Model):
         fields: Field names to search against
     """
 
-    end_value: str | None | UnsetType = field(name="endValue", default=UNSET)
-    values: list[str] | None | UnsetType = UNSET
-    start_value: str | None | UnsetType = field(name="startValue", default=UNSET)
-    value: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    group: list[DocumentationSearchCriteria] | None | UnsetType = UNSET
-    date_format: str | None | UnsetType = field(name="dateFormat", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    fields: list[str] | None | UnsetType = UNSET
+    end_value: str | None = field(name="endValue", default=None)
+    values: list[str] | None = None
+    start_value: str | None = field(name="startValue", default=None)
+    value: str | None = None
+    operator: str | None = None
+    group: list[DocumentationSearchCriteria] | None = None
+    date_format: str | None = field(name="dateFormat", default=None)
+    type: str | None = None
+    fields: list[str] | None = None
 
 
 class DocumentationSearchRequest(Model):
@@ -98,12 +96,12 @@ class DocumentationSearchRequest(Model):
         sort: Multi-value sort order, list of multiple sort values
     """
 
-    sort_order: str | None | UnsetType = field(name="sortOrder", default=UNSET)
-    sort_by: str | None | UnsetType = field(name="sortBy", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    sort: list[SearchSort] | None | UnsetType = UNSET
-    query: list[DocumentationSearchCriteria] | None | UnsetType = UNSET
+    sort_order: str | None = field(name="sortOrder", default=None)
+    sort_by: str | None = field(name="sortBy", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    sort: list[SearchSort] | None = None
+    query: list[DocumentationSearchCriteria] | None = None
 
 
 class DocumentationSearchResponse(Model):
@@ -121,15 +119,15 @@ class DocumentationSearchResponse(Model):
         results: Search results
     """
 
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    previous_page: str | None | UnsetType = field(name="previousPage", default=UNSET)
-    current_page: str | None | UnsetType = field(name="currentPage", default=UNSET)
-    next_page: str | None | UnsetType = field(name="nextPage", default=UNSET)
-    types: list[str] | None | UnsetType = UNSET
-    results: list[DocumentationResult] | None | UnsetType = UNSET
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    previous_page: str | None = field(name="previousPage", default=None)
+    current_page: str | None = field(name="currentPage", default=None)
+    next_page: str | None = field(name="nextPage", default=None)
+    types: list[str] | None = None
+    results: list[DocumentationResult] | None = None
 
 
 class DocumentationV2SearchAggregation(Model):
@@ -144,12 +142,12 @@ class DocumentationV2SearchAggregation(Model):
         order: The order in which aggregation results are sorted
     """
 
-    field_: str | None | UnsetType = field(name="field", default=UNSET)
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    size: int | None | UnsetType = UNSET
-    order: list[str] | None | UnsetType = UNSET
+    field_: str | None = field(name="field", default=None)
+    name: str | None = None
+    type: str | None = None
+    value: str | None = None
+    size: int | None = None
+    order: list[str] | None = None
 
 
 class DocumentationV2SearchCriteria(Model):
@@ -167,15 +165,15 @@ class DocumentationV2SearchCriteria(Model):
         fields: Field names to search against
     """
 
-    end_value: str | None | UnsetType = field(name="endValue", default=UNSET)
-    values: list[str] | None | UnsetType = UNSET
-    start_value: str | None | UnsetType = field(name="startValue", default=UNSET)
-    value: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    group: list[DocumentationV2SearchCriteria] | None | UnsetType = UNSET
-    date_format: str | None | UnsetType = field(name="dateFormat", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    fields: list[str] | None | UnsetType = UNSET
+    end_value: str | None = field(name="endValue", default=None)
+    values: list[str] | None = None
+    start_value: str | None = field(name="startValue", default=None)
+    value: str | None = None
+    operator: str | None = None
+    group: list[DocumentationV2SearchCriteria] | None = None
+    date_format: str | None = field(name="dateFormat", default=None)
+    type: str | None = None
+    fields: list[str] | None = None
 
 
 class DocumentationV2SearchRequest(Model):
@@ -192,11 +190,11 @@ class DocumentationV2SearchRequest(Model):
         aggregations: Aggregation criteria
     """
 
-    sort_order: str | None | UnsetType = field(name="sortOrder", default=UNSET)
-    sort_by: str | None | UnsetType = field(name="sortBy", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    sort: list[SearchSort] | None | UnsetType = UNSET
-    types: list[str] | None | UnsetType = UNSET
-    query: list[DocumentationV2SearchCriteria] | None | UnsetType = UNSET
-    aggregations: list[DocumentationV2SearchAggregation] | None | UnsetType = UNSET
+    sort_order: str | None = field(name="sortOrder", default=None)
+    sort_by: str | None = field(name="sortBy", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    sort: list[SearchSort] | None = None
+    types: list[str] | None = None
+    query: list[DocumentationV2SearchCriteria] | None = None
+    aggregations: list[DocumentationV2SearchAggregation] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .certificate import CertificateDetails
@@ -33,14 +33,12 @@ class DomainCapabilities(Model):
         ping_enabled: Set to true to enable this address family on this interface to respond to ping requests.
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    dhcp: bool | None | UnsetType = UNSET
-    metric: int | None | UnsetType = UNSET
-    auto_metric: bool | None | UnsetType = field(name="autoMetric", default=UNSET)
-    supports_metric: bool | None | UnsetType = field(
-        name="supportsMetric", default=UNSET
-    )
-    ping_enabled: bool | None | UnsetType = field(name="pingEnabled", default=UNSET)
+    enabled: bool | None = None
+    dhcp: bool | None = None
+    metric: int | None = None
+    auto_metric: bool | None = field(name="autoMetric", default=None)
+    supports_metric: bool | None = field(name="supportsMetric", default=None)
+    ping_enabled: bool | None = field(name="pingEnabled", default=None)
 
 
 class DomainCertificateAuthority(Model):
@@ -66,27 +64,25 @@ class DomainCertificateAuthority(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    state: str | None = None
+    modified_by_app: str | None = field(name="modifiedByApp", default=None)
+    created_by_app: str | None = field(name="createdByApp", default=None)
+    certificate: str | None = None
+    type: str | None = None
+    services: list[str] | None = None
+    certificate_details: list[CertificateDetails] | None = field(
+        name="certificateDetails", default=None
     )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    modified_by_app: str | None | UnsetType = field(name="modifiedByApp", default=UNSET)
-    created_by_app: str | None | UnsetType = field(name="createdByApp", default=UNSET)
-    certificate: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    services: list[str] | None | UnsetType = UNSET
-    certificate_details: list[CertificateDetails] | None | UnsetType = field(
-        name="certificateDetails", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DomainEdgeSoftwareUpdateDto(Model):
@@ -100,28 +96,18 @@ class DomainEdgeSoftwareUpdateDto(Model):
         status: Allowed values: "NONE", "INIT", "IN_PROGRESS", "EXPIRED", "EXCEPTION", "ABORTED", "FAILED", "SUCCEEDED", "DELETE".
     """
 
-    version: DomainEdgeSoftwareVersionDto | None | UnsetType = UNSET
-    max_download_rate: int | None | UnsetType = field(
-        name="maxDownloadRate", default=UNSET
+    version: DomainEdgeSoftwareVersionDto | None = None
+    max_download_rate: int | None = field(name="maxDownloadRate", default=None)
+    download_start_time: datetime | None = field(name="downloadStartTime", default=None)
+    execute_start_time: datetime | None = field(name="executeStartTime", default=None)
+    execute_stop_time: datetime | None = field(name="executeStopTime", default=None)
+    execute_on_idle: bool | None = field(name="executeOnIdle", default=None)
+    status: str | None = None
+    edge_uri: str | None = field(name="edgeUri", default=None)
+    call_draining_wait_time_seconds: int | None = field(
+        name="callDrainingWaitTimeSeconds", default=None
     )
-    download_start_time: datetime | None | UnsetType = field(
-        name="downloadStartTime", default=UNSET
-    )
-    execute_start_time: datetime | None | UnsetType = field(
-        name="executeStartTime", default=UNSET
-    )
-    execute_stop_time: datetime | None | UnsetType = field(
-        name="executeStopTime", default=UNSET
-    )
-    execute_on_idle: bool | None | UnsetType = field(
-        name="executeOnIdle", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    edge_uri: str | None | UnsetType = field(name="edgeUri", default=UNSET)
-    call_draining_wait_time_seconds: int | None | UnsetType = field(
-        name="callDrainingWaitTimeSeconds", default=UNSET
-    )
-    current: bool | None | UnsetType = UNSET
+    current: bool | None = None
 
 
 class DomainEdgeSoftwareVersionDto(Model):
@@ -133,29 +119,29 @@ class DomainEdgeSoftwareVersionDto(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    edge_version: str | None | UnsetType = field(name="edgeVersion", default=UNSET)
-    publish_date: datetime | None | UnsetType = field(name="publishDate", default=UNSET)
-    edge_uri: str | None | UnsetType = field(name="edgeUri", default=UNSET)
-    current: bool | None | UnsetType = UNSET
-    latest_release: bool | None | UnsetType = field(name="latestRelease", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    edge_version: str | None = field(name="edgeVersion", default=None)
+    publish_date: datetime | None = field(name="publishDate", default=None)
+    edge_uri: str | None = field(name="edgeUri", default=None)
+    current: bool | None = None
+    latest_release: bool | None = field(name="latestRelease", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DomainEdgeSoftwareVersionDtoEntityListing(Model):
     """The DomainEdgeSoftwareVersionDtoEntityListing model."""
 
-    entities: list[DomainEdgeSoftwareVersionDto] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[DomainEdgeSoftwareVersionDto] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class DomainEntity(Model):
@@ -166,92 +152,92 @@ class DomainEntity(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DomainEntityListing(Model):
     """The DomainEntityListing model."""
 
-    entities: list[DomainEntity] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[DomainEntity] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class DomainEntityListingEvaluationForm(Model):
     """The DomainEntityListingEvaluationForm model."""
 
-    entities: list[EvaluationForm] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[EvaluationForm] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class DomainEntityListingQueryResult(Model):
     """The DomainEntityListingQueryResult model."""
 
-    entities: list[QueryResult] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[QueryResult] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class DomainEntityListingResponseDivisionView(Model):
     """The DomainEntityListingResponseDivisionView model."""
 
-    entities: list[ResponseDivisionView] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[ResponseDivisionView] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class DomainEntityListingSurveyForm(Model):
     """The DomainEntityListingSurveyForm model."""
 
-    entities: list[SurveyForm] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[SurveyForm] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class DomainEntityRef(Model):
     """The DomainEntityRef model."""
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DomainLogicalInterface(Model):
@@ -294,86 +280,74 @@ class DomainLogicalInterface(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    state: str | None = None
+    modified_by_app: str | None = field(name="modifiedByApp", default=None)
+    created_by_app: str | None = field(name="createdByApp", default=None)
+    edge_uri: str | None = field(name="edgeUri", default=None)
+    edge_assigned_id: str | None = field(name="edgeAssignedId", default=None)
+    friendly_name: str | None = field(name="friendlyName", default=None)
+    vlan_tag_id: int | None = field(name="vlanTagId", default=None)
+    hardware_address: str | None = field(name="hardwareAddress", default=None)
+    physical_adapter_id: str | None = field(name="physicalAdapterId", default=None)
+    if_status: str | None = field(name="ifStatus", default=None)
+    interface_type: str | None = field(name="interfaceType", default=None)
+    public_nat_address_ip_v4: str | None = field(
+        name="publicNatAddressIpV4", default=None
     )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    modified_by_app: str | None | UnsetType = field(name="modifiedByApp", default=UNSET)
-    created_by_app: str | None | UnsetType = field(name="createdByApp", default=UNSET)
-    edge_uri: str | None | UnsetType = field(name="edgeUri", default=UNSET)
-    edge_assigned_id: str | None | UnsetType = field(
-        name="edgeAssignedId", default=UNSET
+    public_nat_address_ip_v6: str | None = field(
+        name="publicNatAddressIpV6", default=None
     )
-    friendly_name: str | None | UnsetType = field(name="friendlyName", default=UNSET)
-    vlan_tag_id: int | None | UnsetType = field(name="vlanTagId", default=UNSET)
-    hardware_address: str | None | UnsetType = field(
-        name="hardwareAddress", default=UNSET
+    routes: list[DomainNetworkRoute] | None = None
+    addresses: list[DomainNetworkAddress] | None = None
+    ipv4_capabilities: DomainCapabilities | None = field(
+        name="ipv4Capabilities", default=None
     )
-    physical_adapter_id: str | None | UnsetType = field(
-        name="physicalAdapterId", default=UNSET
+    ipv6_capabilities: DomainCapabilities | None = field(
+        name="ipv6Capabilities", default=None
     )
-    if_status: str | None | UnsetType = field(name="ifStatus", default=UNSET)
-    interface_type: str | None | UnsetType = field(name="interfaceType", default=UNSET)
-    public_nat_address_ip_v4: str | None | UnsetType = field(
-        name="publicNatAddressIpV4", default=UNSET
+    current_state: str | None = field(name="currentState", default=None)
+    last_modified_user_id: str | None = field(name="lastModifiedUserId", default=None)
+    last_modified_correlation_id: str | None = field(
+        name="lastModifiedCorrelationId", default=None
     )
-    public_nat_address_ip_v6: str | None | UnsetType = field(
-        name="publicNatAddressIpV6", default=UNSET
+    command_responses: list[DomainNetworkCommandResponse] | None = field(
+        name="commandResponses", default=None
     )
-    routes: list[DomainNetworkRoute] | None | UnsetType = UNSET
-    addresses: list[DomainNetworkAddress] | None | UnsetType = UNSET
-    ipv4_capabilities: DomainCapabilities | None | UnsetType = field(
-        name="ipv4Capabilities", default=UNSET
+    inherit_phone_trunk_bases_i_pv4: bool | None = field(
+        name="inheritPhoneTrunkBasesIPv4", default=None
     )
-    ipv6_capabilities: DomainCapabilities | None | UnsetType = field(
-        name="ipv6Capabilities", default=UNSET
+    inherit_phone_trunk_bases_i_pv6: bool | None = field(
+        name="inheritPhoneTrunkBasesIPv6", default=None
     )
-    current_state: str | None | UnsetType = field(name="currentState", default=UNSET)
-    last_modified_user_id: str | None | UnsetType = field(
-        name="lastModifiedUserId", default=UNSET
+    use_for_internal_edge_communication: bool | None = field(
+        name="useForInternalEdgeCommunication", default=None
     )
-    last_modified_correlation_id: str | None | UnsetType = field(
-        name="lastModifiedCorrelationId", default=UNSET
+    use_for_indirect_edge_communication: bool | None = field(
+        name="useForIndirectEdgeCommunication", default=None
     )
-    command_responses: list[DomainNetworkCommandResponse] | None | UnsetType = field(
-        name="commandResponses", default=UNSET
+    use_for_cloud_proxy_edge_communication: bool | None = field(
+        name="useForCloudProxyEdgeCommunication", default=None
     )
-    inherit_phone_trunk_bases_i_pv4: bool | None | UnsetType = field(
-        name="inheritPhoneTrunkBasesIPv4", default=UNSET
+    use_for_wan_interface: bool | None = field(name="useForWanInterface", default=None)
+    external_trunk_base_assignments: list[TrunkBaseAssignment] | None = field(
+        name="externalTrunkBaseAssignments", default=None
     )
-    inherit_phone_trunk_bases_i_pv6: bool | None | UnsetType = field(
-        name="inheritPhoneTrunkBasesIPv6", default=UNSET
+    phone_trunk_base_assignments: list[TrunkBaseAssignment] | None = field(
+        name="phoneTrunkBaseAssignments", default=None
     )
-    use_for_internal_edge_communication: bool | None | UnsetType = field(
-        name="useForInternalEdgeCommunication", default=UNSET
-    )
-    use_for_indirect_edge_communication: bool | None | UnsetType = field(
-        name="useForIndirectEdgeCommunication", default=UNSET
-    )
-    use_for_cloud_proxy_edge_communication: bool | None | UnsetType = field(
-        name="useForCloudProxyEdgeCommunication", default=UNSET
-    )
-    use_for_wan_interface: bool | None | UnsetType = field(
-        name="useForWanInterface", default=UNSET
-    )
-    external_trunk_base_assignments: list[TrunkBaseAssignment] | None | UnsetType = (
-        field(name="externalTrunkBaseAssignments", default=UNSET)
-    )
-    phone_trunk_base_assignments: list[TrunkBaseAssignment] | None | UnsetType = field(
-        name="phoneTrunkBaseAssignments", default=UNSET
-    )
-    trace_enabled: bool | None | UnsetType = field(name="traceEnabled", default=UNSET)
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    trace_enabled: bool | None = field(name="traceEnabled", default=None)
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DomainNetworkAddress(Model):
@@ -386,19 +360,19 @@ class DomainNetworkAddress(Model):
         family: The address family for this address. Allowed values: 2, 23.
     """
 
-    type: str | None | UnsetType = UNSET
-    address: str | None | UnsetType = UNSET
-    persistent: bool | None | UnsetType = UNSET
-    family: int | None | UnsetType = UNSET
+    type: str | None = None
+    address: str | None = None
+    persistent: bool | None = None
+    family: int | None = None
 
 
 class DomainNetworkCommandResponse(Model):
     """The DomainNetworkCommandResponse model."""
 
-    correlation_id: str | None | UnsetType = field(name="correlationId", default=UNSET)
-    command_name: str | None | UnsetType = field(name="commandName", default=UNSET)
-    acknowledged: bool | None | UnsetType = UNSET
-    error_info: ErrorDetails | None | UnsetType = field(name="errorInfo", default=UNSET)
+    correlation_id: str | None = field(name="correlationId", default=None)
+    command_name: str | None = field(name="commandName", default=None)
+    acknowledged: bool | None = None
+    error_info: ErrorDetails | None = field(name="errorInfo", default=None)
 
 
 class DomainNetworkRoute(Model):
@@ -412,37 +386,37 @@ class DomainNetworkRoute(Model):
         family: The address family for this route. Allowed values: 2, 23.
     """
 
-    prefix: str | None | UnsetType = UNSET
-    nexthop: str | None | UnsetType = UNSET
-    persistent: bool | None | UnsetType = UNSET
-    metric: int | None | UnsetType = UNSET
-    family: int | None | UnsetType = UNSET
+    prefix: str | None = None
+    nexthop: str | None = None
+    persistent: bool | None = None
+    metric: int | None = None
+    family: int | None = None
 
 
 class DomainOrgRoleDifference(Model):
     """The DomainOrgRoleDifference model."""
 
-    removed_permission_policies: list[DomainPermissionPolicy] | None | UnsetType = (
-        field(name="removedPermissionPolicies", default=UNSET)
+    removed_permission_policies: list[DomainPermissionPolicy] | None = field(
+        name="removedPermissionPolicies", default=None
     )
-    added_permission_policies: list[DomainPermissionPolicy] | None | UnsetType = field(
-        name="addedPermissionPolicies", default=UNSET
+    added_permission_policies: list[DomainPermissionPolicy] | None = field(
+        name="addedPermissionPolicies", default=None
     )
-    same_permission_policies: list[DomainPermissionPolicy] | None | UnsetType = field(
-        name="samePermissionPolicies", default=UNSET
+    same_permission_policies: list[DomainPermissionPolicy] | None = field(
+        name="samePermissionPolicies", default=None
     )
-    user_org_role: DomainOrganizationRole | None | UnsetType = field(
-        name="userOrgRole", default=UNSET
+    user_org_role: DomainOrganizationRole | None = field(
+        name="userOrgRole", default=None
     )
-    role_from_default: DomainOrganizationRole | None | UnsetType = field(
-        name="roleFromDefault", default=UNSET
+    role_from_default: DomainOrganizationRole | None = field(
+        name="roleFromDefault", default=None
     )
 
 
 class DomainOrganizationProduct(Model):
     """The DomainOrganizationProduct model."""
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class DomainOrganizationRole(Model):
@@ -458,31 +432,25 @@ class DomainOrganizationRole(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    default_role_id: str | None | UnsetType = field(name="defaultRoleId", default=UNSET)
-    permissions: list[str] | None | UnsetType = UNSET
-    unused_permissions: list[str] | None | UnsetType = field(
-        name="unusedPermissions", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    default_role_id: str | None = field(name="defaultRoleId", default=None)
+    permissions: list[str] | None = None
+    unused_permissions: list[str] | None = field(name="unusedPermissions", default=None)
+    permission_policies: list[DomainPermissionPolicy] | None = field(
+        name="permissionPolicies", default=None
     )
-    permission_policies: list[DomainPermissionPolicy] | None | UnsetType = field(
-        name="permissionPolicies", default=UNSET
+    user_count: int | None = field(name="userCount", default=None)
+    role_needs_update: bool | None = field(name="roleNeedsUpdate", default=None)
+    base_license: str | None = field(name="baseLicense", default=None)
+    addon_licenses: list[str] | None = field(name="addonLicenses", default=None)
+    date_license_last_updated: datetime | None = field(
+        name="dateLicenseLastUpdated", default=None
     )
-    user_count: int | None | UnsetType = field(name="userCount", default=UNSET)
-    role_needs_update: bool | None | UnsetType = field(
-        name="roleNeedsUpdate", default=UNSET
-    )
-    base_license: str | None | UnsetType = field(name="baseLicense", default=UNSET)
-    addon_licenses: list[str] | None | UnsetType = field(
-        name="addonLicenses", default=UNSET
-    )
-    date_license_last_updated: datetime | None | UnsetType = field(
-        name="dateLicenseLastUpdated", default=UNSET
-    )
-    default: bool | None | UnsetType = UNSET
-    base: bool | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    default: bool | None = None
+    base: bool | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DomainOrganizationRoleCreate(Model):
@@ -499,31 +467,25 @@ class DomainOrganizationRoleCreate(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    default_role_id: str | None | UnsetType = field(name="defaultRoleId", default=UNSET)
-    permissions: list[str] | None | UnsetType = UNSET
-    unused_permissions: list[str] | None | UnsetType = field(
-        name="unusedPermissions", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    default_role_id: str | None = field(name="defaultRoleId", default=None)
+    permissions: list[str] | None = None
+    unused_permissions: list[str] | None = field(name="unusedPermissions", default=None)
+    permission_policies: list[DomainPermissionPolicy] | None = field(
+        name="permissionPolicies", default=None
     )
-    permission_policies: list[DomainPermissionPolicy] | None | UnsetType = field(
-        name="permissionPolicies", default=UNSET
+    user_count: int | None = field(name="userCount", default=None)
+    role_needs_update: bool | None = field(name="roleNeedsUpdate", default=None)
+    base_license: str | None = field(name="baseLicense", default=None)
+    addon_licenses: list[str] | None = field(name="addonLicenses", default=None)
+    date_license_last_updated: datetime | None = field(
+        name="dateLicenseLastUpdated", default=None
     )
-    user_count: int | None | UnsetType = field(name="userCount", default=UNSET)
-    role_needs_update: bool | None | UnsetType = field(
-        name="roleNeedsUpdate", default=UNSET
-    )
-    base_license: str | None | UnsetType = field(name="baseLicense", default=UNSET)
-    addon_licenses: list[str] | None | UnsetType = field(
-        name="addonLicenses", default=UNSET
-    )
-    date_license_last_updated: datetime | None | UnsetType = field(
-        name="dateLicenseLastUpdated", default=UNSET
-    )
-    default: bool | None | UnsetType = UNSET
-    base: bool | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    default: bool | None = None
+    base: bool | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DomainOrganizationRoleUpdate(Model):
@@ -535,27 +497,25 @@ class DomainOrganizationRoleUpdate(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    permissions: list[str] | None | UnsetType = UNSET
-    permission_policies: list[DomainPermissionPolicy] | None | UnsetType = field(
-        name="permissionPolicies", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    permissions: list[str] | None = None
+    permission_policies: list[DomainPermissionPolicy] | None = field(
+        name="permissionPolicies", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DomainPermission(Model):
     """The DomainPermission model."""
 
-    domain: str | None | UnsetType = UNSET
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
-    action: str | None | UnsetType = UNSET
-    label: str | None | UnsetType = UNSET
-    allows_conditions: bool | None | UnsetType = field(
-        name="allowsConditions", default=UNSET
-    )
-    division_aware: bool | None | UnsetType = field(name="divisionAware", default=UNSET)
+    domain: str | None = None
+    entity_type: str | None = field(name="entityType", default=None)
+    action: str | None = None
+    label: str | None = None
+    allows_conditions: bool | None = field(name="allowsConditions", default=None)
+    division_aware: bool | None = field(name="divisionAware", default=None)
 
 
 class DomainPermissionCollection(Model):
@@ -566,41 +526,35 @@ class DomainPermissionCollection(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    domain: str | None | UnsetType = UNSET
-    permission_map: dict[str, list[DomainPermission]] | None | UnsetType = field(
-        name="permissionMap", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    domain: str | None = None
+    permission_map: dict[str, list[DomainPermission]] | None = field(
+        name="permissionMap", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DomainPermissionPolicy(Model):
     """The DomainPermissionPolicy model."""
 
-    domain: str | None | UnsetType = UNSET
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
-    policy_name: str | None | UnsetType = field(name="policyName", default=UNSET)
-    policy_description: str | None | UnsetType = field(
-        name="policyDescription", default=UNSET
-    )
-    action_set: list[str] | None | UnsetType = field(name="actionSet", default=UNSET)
-    named_resources: list[str] | None | UnsetType = field(
-        name="namedResources", default=UNSET
-    )
-    allow_conditions: bool | None | UnsetType = field(
-        name="allowConditions", default=UNSET
-    )
-    resource_condition_node: DomainResourceConditionNode | None | UnsetType = field(
-        name="resourceConditionNode", default=UNSET
+    domain: str | None = None
+    entity_name: str | None = field(name="entityName", default=None)
+    policy_name: str | None = field(name="policyName", default=None)
+    policy_description: str | None = field(name="policyDescription", default=None)
+    action_set: list[str] | None = field(name="actionSet", default=None)
+    named_resources: list[str] | None = field(name="namedResources", default=None)
+    allow_conditions: bool | None = field(name="allowConditions", default=None)
+    resource_condition_node: DomainResourceConditionNode | None = field(
+        name="resourceConditionNode", default=None
     )
 
 
 class DomainPhysicalCapabilities(Model):
     """The DomainPhysicalCapabilities model."""
 
-    vlan: bool | None | UnsetType = UNSET
-    team: bool | None | UnsetType = UNSET
+    vlan: bool | None = None
+    team: bool | None = None
 
 
 class DomainPhysicalInterface(Model):
@@ -622,30 +576,26 @@ class DomainPhysicalInterface(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    state: str | None = None
+    modified_by_app: str | None = field(name="modifiedByApp", default=None)
+    created_by_app: str | None = field(name="createdByApp", default=None)
+    edge_uri: str | None = field(name="edgeUri", default=None)
+    friendly_name: str | None = field(name="friendlyName", default=None)
+    hardware_address: str | None = field(name="hardwareAddress", default=None)
+    port_label: str | None = field(name="portLabel", default=None)
+    physical_capabilities: DomainPhysicalCapabilities | None = field(
+        name="physicalCapabilities", default=None
     )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    modified_by_app: str | None | UnsetType = field(name="modifiedByApp", default=UNSET)
-    created_by_app: str | None | UnsetType = field(name="createdByApp", default=UNSET)
-    edge_uri: str | None | UnsetType = field(name="edgeUri", default=UNSET)
-    friendly_name: str | None | UnsetType = field(name="friendlyName", default=UNSET)
-    hardware_address: str | None | UnsetType = field(
-        name="hardwareAddress", default=UNSET
-    )
-    port_label: str | None | UnsetType = field(name="portLabel", default=UNSET)
-    physical_capabilities: DomainPhysicalCapabilities | None | UnsetType = field(
-        name="physicalCapabilities", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DomainResourceConditionNode(Model):
@@ -656,11 +606,11 @@ class DomainResourceConditionNode(Model):
         conjunction: Allowed values: "AND", "OR".
     """
 
-    variable_name: str | None | UnsetType = field(name="variableName", default=UNSET)
-    operator: str | None | UnsetType = UNSET
-    operands: list[DomainResourceConditionValue] | None | UnsetType = UNSET
-    conjunction: str | None | UnsetType = UNSET
-    terms: list[DomainResourceConditionNode] | None | UnsetType = UNSET
+    variable_name: str | None = field(name="variableName", default=None)
+    operator: str | None = None
+    operands: list[DomainResourceConditionValue] | None = None
+    conjunction: str | None = None
+    terms: list[DomainResourceConditionNode] | None = None
 
 
 class DomainResourceConditionValue(Model):
@@ -670,11 +620,11 @@ class DomainResourceConditionValue(Model):
         type: Allowed values: "SCALAR", "VARIABLE", "USER", "TEAM", "QUEUE".
     """
 
-    user: UserFullReference | None | UnsetType = UNSET
-    queue: QueueFullReference | None | UnsetType = UNSET
-    team: TeamFullReference | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    user: UserFullReference | None = None
+    queue: QueueFullReference | None = None
+    team: TeamFullReference | None = None
+    value: str | None = None
+    type: str | None = None
 
 
 class DomainRole(Model):
@@ -685,5 +635,5 @@ class DomainRole(Model):
         name: The name of the role
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None

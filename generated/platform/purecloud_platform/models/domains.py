@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .authorized import AuthorizedDomains
@@ -20,12 +20,12 @@ class Domains(Model):
         allow_outbound_to_any_domain_acd: Allow new outbound email (no existing conversation) to be sent to any domain, ignoring the authorized domains list.This setting applies only to new outbound emails sent on behalf of queue or agentless, NOT campaigns.This setting can only be true if allowExistingEmailParticipants is also true.
     """
 
-    authorized_domains: AuthorizedDomains | None | UnsetType = field(
-        name="authorizedDomains", default=UNSET
+    authorized_domains: AuthorizedDomains | None = field(
+        name="authorizedDomains", default=None
     )
-    allow_existing_email_participants: bool | None | UnsetType = field(
-        name="allowExistingEmailParticipants", default=UNSET
+    allow_existing_email_participants: bool | None = field(
+        name="allowExistingEmailParticipants", default=None
     )
-    allow_outbound_to_any_domain_acd: bool | None | UnsetType = field(
-        name="allowOutboundToAnyDomainAcd", default=UNSET
+    allow_outbound_to_any_domain_acd: bool | None = field(
+        name="allowOutboundToAnyDomainAcd", default=None
     )

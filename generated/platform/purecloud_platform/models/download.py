@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .document import DocumentThumbnail
@@ -18,15 +18,13 @@ class DownloadResponse(Model):
         state: Allowed values: "Running", "Completed".
     """
 
-    id: str | None | UnsetType = UNSET
-    content_location_uri: str | None | UnsetType = field(
-        name="contentLocationUri", default=UNSET
-    )
-    image_uri: str | None | UnsetType = field(name="imageUri", default=UNSET)
-    thumbnails: list[DocumentThumbnail] | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    result_uri: str | None | UnsetType = field(name="resultUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    content_location_uri: str | None = field(name="contentLocationUri", default=None)
+    image_uri: str | None = field(name="imageUri", default=None)
+    thumbnails: list[DocumentThumbnail] | None = None
+    state: str | None = None
+    result_uri: str | None = field(name="resultUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DownloadServiceRequest(Model):
@@ -36,4 +34,4 @@ class DownloadServiceRequest(Model):
         files: List of file names to download
     """
 
-    files: list[str] | None | UnsetType = UNSET
+    files: list[str] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .error import ErrorBody
@@ -27,16 +27,14 @@ class Draft(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    miner: Miner | None | UnsetType = UNSET
-    intents: list[DraftIntents] | None | UnsetType = UNSET
-    topics: list[DraftTopics] | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    miner: Miner | None = None
+    intents: list[DraftIntents] | None = None
+    topics: list[DraftTopics] | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DraftIntents(Model):
@@ -49,19 +47,19 @@ class DraftIntents(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    utterances: list[str] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    utterances: list[str] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DraftListing(Model):
     """The DraftListing model."""
 
-    entities: list[Draft] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[Draft] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class DraftManipulationRequest(Model):
@@ -72,8 +70,8 @@ class DraftManipulationRequest(Model):
         draft_type: The kind of draft that as to be treated. Used to prefix response subject or auto-include information Allowed values: "Reply", "ReplyAll", "Forward".
     """
 
-    translate: HistoryHeadersTranslation | None | UnsetType = UNSET
-    draft_type: str | None | UnsetType = field(name="draftType", default=UNSET)
+    translate: HistoryHeadersTranslation | None = None
+    draft_type: str | None = field(name="draftType", default=None)
 
 
 class DraftRequest(Model):
@@ -84,8 +82,8 @@ class DraftRequest(Model):
         topics: Draft topic object.
     """
 
-    intents: list[DraftIntents] | None | UnsetType = UNSET
-    topics: list[DraftTopicRequest] | None | UnsetType = UNSET
+    intents: list[DraftIntents] | None = None
+    topics: list[DraftTopicRequest] | None = None
 
 
 class DraftTopicRequest(Model):
@@ -98,10 +96,10 @@ class DraftTopicRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    phrases: list[str] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    phrases: list[str] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DraftTopics(Model):
@@ -119,21 +117,15 @@ class DraftTopics(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    miner: Miner | None | UnsetType = UNSET
-    conversation_count: int | None | UnsetType = field(
-        name="conversationCount", default=UNSET
-    )
-    conversation_percent: float | None | UnsetType = field(
-        name="conversationPercent", default=UNSET
-    )
-    utterance_count: int | None | UnsetType = field(
-        name="utteranceCount", default=UNSET
-    )
-    phrase_count: int | None | UnsetType = field(name="phraseCount", default=UNSET)
-    phrases: list[str] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    miner: Miner | None = None
+    conversation_count: int | None = field(name="conversationCount", default=None)
+    conversation_percent: float | None = field(name="conversationPercent", default=None)
+    utterance_count: int | None = field(name="utteranceCount", default=None)
+    phrase_count: int | None = field(name="phraseCount", default=None)
+    phrases: list[str] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DraftValidationResult(Model):
@@ -144,5 +136,5 @@ class DraftValidationResult(Model):
         errors: List of errors causing validation failure
     """
 
-    valid: bool | None | UnsetType = UNSET
-    errors: list[ErrorBody] | None | UnsetType = UNSET
+    valid: bool | None = None
+    errors: list[ErrorBody] | None = None

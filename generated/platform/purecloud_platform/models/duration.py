@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .temporal import TemporalUnit
@@ -14,12 +14,12 @@ if TYPE_CHECKING:
 class Duration(Model):
     """The Duration model."""
 
-    seconds: int | None | UnsetType = UNSET
-    zero: bool | None | UnsetType = UNSET
-    nano: int | None | UnsetType = UNSET
-    negative: bool | None | UnsetType = UNSET
-    positive: bool | None | UnsetType = UNSET
-    units: list[TemporalUnit] | None | UnsetType = UNSET
+    seconds: int | None = None
+    zero: bool | None = None
+    nano: int | None = None
+    negative: bool | None = None
+    positive: bool | None = None
+    units: list[TemporalUnit] | None = None
 
 
 class DurationCondition(Model):
@@ -30,11 +30,7 @@ class DurationCondition(Model):
         duration_mode: Allowed values: "Between", "Over", "Under".
     """
 
-    duration_target: str | None | UnsetType = field(
-        name="durationTarget", default=UNSET
-    )
-    duration_operator: str | None | UnsetType = field(
-        name="durationOperator", default=UNSET
-    )
-    duration_range: str | None | UnsetType = field(name="durationRange", default=UNSET)
-    duration_mode: str | None | UnsetType = field(name="durationMode", default=UNSET)
+    duration_target: str | None = field(name="durationTarget", default=None)
+    duration_operator: str | None = field(name="durationOperator", default=None)
+    duration_range: str | None = field(name="durationRange", default=None)
+    duration_mode: str | None = field(name="durationMode", default=None)

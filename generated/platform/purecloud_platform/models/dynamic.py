@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -21,8 +21,8 @@ class DynamicContactQueueingSettings(Model):
         filter: Whether to filter contacts dynamically
     """
 
-    sort: bool | None | UnsetType = UNSET
-    filter: bool | None | UnsetType = UNSET
+    sort: bool | None = None
+    filter: bool | None = None
 
 
 class DynamicGroupDefinition(Model):
@@ -35,12 +35,10 @@ class DynamicGroupDefinition(Model):
         self_uri: The URI for this object
     """
 
-    group: AddressableEntityRef | None | UnsetType = UNSET
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    query: DynamicGroupQuery | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    group: AddressableEntityRef | None = None
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    query: DynamicGroupQuery | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class DynamicGroupLanguageSkillCondition(Model):
@@ -53,11 +51,11 @@ class DynamicGroupLanguageSkillCondition(Model):
         child_conditions: Nested conditions to be applied to this skill condition
     """
 
-    language_skill: str | None | UnsetType = field(name="languageSkill", default=UNSET)
-    comparator: str | None | UnsetType = UNSET
-    proficiency: int | None | UnsetType = UNSET
-    child_conditions: list[DynamicGroupSkillCondition] | None | UnsetType = field(
-        name="childConditions", default=UNSET
+    language_skill: str | None = field(name="languageSkill", default=None)
+    comparator: str | None = None
+    proficiency: int | None = None
+    child_conditions: list[DynamicGroupSkillCondition] | None = field(
+        name="childConditions", default=None
     )
 
 
@@ -68,8 +66,8 @@ class DynamicGroupQuery(Model):
         skill_conditions: The skill conditions that need to be used for this dynamic group
     """
 
-    skill_conditions: list[DynamicGroupSkillCondition] | None | UnsetType = field(
-        name="skillConditions", default=UNSET
+    skill_conditions: list[DynamicGroupSkillCondition] | None = field(
+        name="skillConditions", default=None
     )
 
 
@@ -80,7 +78,7 @@ class DynamicGroupQueryPreview(Model):
         user_count: Number of Users that match the DynamicGroupQuery
     """
 
-    user_count: int | None | UnsetType = field(name="userCount", default=UNSET)
+    user_count: int | None = field(name="userCount", default=None)
 
 
 class DynamicGroupRoutingSkillCondition(Model):
@@ -93,11 +91,11 @@ class DynamicGroupRoutingSkillCondition(Model):
         child_conditions: Nested conditions to be applied to this skill condition
     """
 
-    routing_skill: str | None | UnsetType = field(name="routingSkill", default=UNSET)
-    comparator: str | None | UnsetType = UNSET
-    proficiency: int | None | UnsetType = UNSET
-    child_conditions: list[DynamicGroupSkillCondition] | None | UnsetType = field(
-        name="childConditions", default=UNSET
+    routing_skill: str | None = field(name="routingSkill", default=None)
+    comparator: str | None = None
+    proficiency: int | None = None
+    child_conditions: list[DynamicGroupSkillCondition] | None = field(
+        name="childConditions", default=None
     )
 
 
@@ -110,13 +108,13 @@ class DynamicGroupSkillCondition(Model):
         operation: Operator that will be applied to the conditions Allowed values: "And", "Not", "Or".
     """
 
-    routing_skill_conditions: (
-        list[DynamicGroupRoutingSkillCondition] | None | UnsetType
-    ) = field(name="routingSkillConditions", default=UNSET)
-    language_skill_conditions: (
-        list[DynamicGroupLanguageSkillCondition] | None | UnsetType
-    ) = field(name="languageSkillConditions", default=UNSET)
-    operation: str | None | UnsetType = UNSET
+    routing_skill_conditions: list[DynamicGroupRoutingSkillCondition] | None = field(
+        name="routingSkillConditions", default=None
+    )
+    language_skill_conditions: list[DynamicGroupLanguageSkillCondition] | None = field(
+        name="languageSkillConditions", default=None
+    )
+    operation: str | None = None
 
 
 class DynamicLineBalancingSettings(Model):
@@ -127,10 +125,8 @@ class DynamicLineBalancingSettings(Model):
         relative_weight: Relative weight of this campaign in dynamic line balancing
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    relative_weight: int | None | UnsetType = field(
-        name="relativeWeight", default=UNSET
-    )
+    enabled: bool | None = None
+    relative_weight: int | None = field(name="relativeWeight", default=None)
 
 
 class DynamicLineBalancingSettingsPatchRequest(Model):
@@ -141,10 +137,8 @@ class DynamicLineBalancingSettingsPatchRequest(Model):
         relative_weight: Relative weight of this campaign in dynamic line balancing
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    relative_weight: int | None | UnsetType = field(
-        name="relativeWeight", default=UNSET
-    )
+    enabled: bool | None = None
+    relative_weight: int | None = field(name="relativeWeight", default=None)
 
 
 class DynamicListValues(Model):
@@ -156,12 +150,10 @@ class DynamicListValues(Model):
         match_type: Defines how matching should work at runtime. Only 'Exact' matching is supported for dynamic lists. Allowed values: "Exact", "Semantic".
     """
 
-    data_action_id: str | None | UnsetType = field(name="dataActionId", default=UNSET)
-    inputs: list[DataActionInput] | None | UnsetType = UNSET
-    field_mapping: FieldMapping | None | UnsetType = field(
-        name="fieldMapping", default=UNSET
-    )
-    match_type: str | None | UnsetType = field(name="matchType", default=UNSET)
+    data_action_id: str | None = field(name="dataActionId", default=None)
+    inputs: list[DataActionInput] | None = None
+    field_mapping: FieldMapping | None = field(name="fieldMapping", default=None)
+    match_type: str | None = field(name="matchType", default=None)
 
 
 class DynamicListValuesAllOf(Model):
@@ -173,9 +165,14 @@ class DynamicListValuesAllOf(Model):
         match_type: Defines how matching should work at runtime. Only 'Exact' matching is supported for dynamic lists. Allowed values: "Exact", "Semantic".
     """
 
-    data_action_id: str | None | UnsetType = field(name="dataActionId", default=UNSET)
-    inputs: list[DataActionInput] | None | UnsetType = UNSET
-    field_mapping: FieldMapping | None | UnsetType = field(
-        name="fieldMapping", default=UNSET
-    )
-    match_type: str | None | UnsetType = field(name="matchType", default=UNSET)
+    data_action_id: str | None = field(name="dataActionId", default=None)
+    inputs: list[DataActionInput] | None = None
+    field_mapping: FieldMapping | None = field(name="fieldMapping", default=None)
+    match_type: str | None = field(name="matchType", default=None)
+
+
+DynamicUtilization = dict[str, Any]
+"""The DynamicUtilization type: ``dict[str, Any]``."""
+
+DynamicUtilizationRule = dict[str, Any]
+"""The DynamicUtilizationRule type: ``dict[str, Any]``."""

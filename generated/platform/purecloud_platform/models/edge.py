@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -53,75 +53,57 @@ class Edge(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    state: str | None = None
+    modified_by_app: str | None = field(name="modifiedByApp", default=None)
+    created_by_app: str | None = field(name="createdByApp", default=None)
+    interfaces: list[EdgeInterface] | None = None
+    make: str | None = None
+    model: str | None = None
+    api_version: str | None = field(name="apiVersion", default=None)
+    software_version: str | None = field(name="softwareVersion", default=None)
+    software_version_timestamp: str | None = field(
+        name="softwareVersionTimestamp", default=None
     )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    modified_by_app: str | None | UnsetType = field(name="modifiedByApp", default=UNSET)
-    created_by_app: str | None | UnsetType = field(name="createdByApp", default=UNSET)
-    interfaces: list[EdgeInterface] | None | UnsetType = UNSET
-    make: str | None | UnsetType = UNSET
-    model: str | None | UnsetType = UNSET
-    api_version: str | None | UnsetType = field(name="apiVersion", default=UNSET)
-    software_version: str | None | UnsetType = field(
-        name="softwareVersion", default=UNSET
+    software_version_platform: str | None = field(
+        name="softwareVersionPlatform", default=None
     )
-    software_version_timestamp: str | None | UnsetType = field(
-        name="softwareVersionTimestamp", default=UNSET
+    software_version_configuration: str | None = field(
+        name="softwareVersionConfiguration", default=None
     )
-    software_version_platform: str | None | UnsetType = field(
-        name="softwareVersionPlatform", default=UNSET
+    full_software_version: str | None = field(name="fullSoftwareVersion", default=None)
+    pairing_id: str | None = field(name="pairingId", default=None)
+    fingerprint: str | None = None
+    fingerprint_hint: str | None = field(name="fingerprintHint", default=None)
+    current_version: str | None = field(name="currentVersion", default=None)
+    staged_version: str | None = field(name="stagedVersion", default=None)
+    patch: str | None = None
+    status_code: str | None = field(name="statusCode", default=None)
+    edge_group: EdgeGroup | None = field(name="edgeGroup", default=None)
+    site: Site | None = None
+    software_status: DomainEdgeSoftwareUpdateDto | None = field(
+        name="softwareStatus", default=None
     )
-    software_version_configuration: str | None | UnsetType = field(
-        name="softwareVersionConfiguration", default=UNSET
-    )
-    full_software_version: str | None | UnsetType = field(
-        name="fullSoftwareVersion", default=UNSET
-    )
-    pairing_id: str | None | UnsetType = field(name="pairingId", default=UNSET)
-    fingerprint: str | None | UnsetType = UNSET
-    fingerprint_hint: str | None | UnsetType = field(
-        name="fingerprintHint", default=UNSET
-    )
-    current_version: str | None | UnsetType = field(
-        name="currentVersion", default=UNSET
-    )
-    staged_version: str | None | UnsetType = field(name="stagedVersion", default=UNSET)
-    patch: str | None | UnsetType = UNSET
-    status_code: str | None | UnsetType = field(name="statusCode", default=UNSET)
-    edge_group: EdgeGroup | None | UnsetType = field(name="edgeGroup", default=UNSET)
-    site: Site | None | UnsetType = UNSET
-    software_status: DomainEdgeSoftwareUpdateDto | None | UnsetType = field(
-        name="softwareStatus", default=UNSET
-    )
-    online_status: str | None | UnsetType = field(name="onlineStatus", default=UNSET)
-    serial_number: str | None | UnsetType = field(name="serialNumber", default=UNSET)
-    physical_edge: bool | None | UnsetType = field(name="physicalEdge", default=UNSET)
-    managed: bool | None | UnsetType = UNSET
-    edge_deployment_type: str | None | UnsetType = field(
-        name="edgeDeploymentType", default=UNSET
-    )
-    cert_type: str | None | UnsetType = field(name="certType", default=UNSET)
-    call_draining_state: str | None | UnsetType = field(
-        name="callDrainingState", default=UNSET
-    )
-    conversation_count: int | None | UnsetType = field(
-        name="conversationCount", default=UNSET
-    )
-    proxy: str | None | UnsetType = UNSET
-    offline_config_called: bool | None | UnsetType = field(
-        name="offlineConfigCalled", default=UNSET
-    )
-    os_name: str | None | UnsetType = field(name="osName", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    online_status: str | None = field(name="onlineStatus", default=None)
+    serial_number: str | None = field(name="serialNumber", default=None)
+    physical_edge: bool | None = field(name="physicalEdge", default=None)
+    managed: bool | None = None
+    edge_deployment_type: str | None = field(name="edgeDeploymentType", default=None)
+    cert_type: str | None = field(name="certType", default=None)
+    call_draining_state: str | None = field(name="callDrainingState", default=None)
+    conversation_count: int | None = field(name="conversationCount", default=None)
+    proxy: str | None = None
+    offline_config_called: bool | None = field(name="offlineConfigCalled", default=None)
+    os_name: str | None = field(name="osName", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class EdgeAutoUpdateConfig(Model):
@@ -134,10 +116,10 @@ class EdgeAutoUpdateConfig(Model):
         end: Date time is represented as an ISO-8601 string without a timezone. For example: yyyy-MM-ddTHH:mm:ss.SSS
     """
 
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    rrule: str | None | UnsetType = UNSET
-    start: str | None | UnsetType = UNSET
-    end: str | None | UnsetType = UNSET
+    time_zone: str | None = field(name="timeZone", default=None)
+    rrule: str | None = None
+    start: str | None = None
+    end: str | None = None
 
 
 class EdgeChangeTopicEdge(Model):
@@ -149,8 +131,8 @@ class EdgeChangeTopicEdge(Model):
         online_status: Allowed values: "ONLINE", "OFFLINE".
     """
 
-    id: str | None | UnsetType = UNSET
-    online_status: str | None | UnsetType = field(name="onlineStatus", default=UNSET)
+    id: str | None = None
+    online_status: str | None = field(name="onlineStatus", default=None)
 
 
 class EdgeConnectionInfo(Model):
@@ -164,17 +146,13 @@ class EdgeConnectionInfo(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    interface_name: str | None | UnsetType = field(name="interfaceName", default=UNSET)
-    interface_ip_address: str | None | UnsetType = field(
-        name="interfaceIpAddress", default=UNSET
-    )
-    connection_errors: list[str] | None | UnsetType = field(
-        name="connectionErrors", default=UNSET
-    )
-    site: AddressableEntityRef | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    interface_name: str | None = field(name="interfaceName", default=None)
+    interface_ip_address: str | None = field(name="interfaceIpAddress", default=None)
+    connection_errors: list[str] | None = field(name="connectionErrors", default=None)
+    site: AddressableEntityRef | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class EdgeEntityListing(Model):
@@ -184,19 +162,19 @@ class EdgeEntityListing(Model):
         total_number_of_entities: The total organization-wide number of entities.
     """
 
-    entities: list[Edge] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    total_number_of_entities: int | None | UnsetType = field(
-        name="totalNumberOfEntities", default=UNSET
+    entities: list[Edge] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    total_number_of_entities: int | None = field(
+        name="totalNumberOfEntities", default=None
     )
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class EdgeGroup(Model):
@@ -222,29 +200,27 @@ class EdgeGroup(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    state: str | None = None
+    modified_by_app: str | None = field(name="modifiedByApp", default=None)
+    created_by_app: str | None = field(name="createdByApp", default=None)
+    managed: bool | None = None
+    hybrid: bool | None = None
+    edge_trunk_base_assignment: TrunkBaseAssignment | None = field(
+        name="edgeTrunkBaseAssignment", default=None
     )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    modified_by_app: str | None | UnsetType = field(name="modifiedByApp", default=UNSET)
-    created_by_app: str | None | UnsetType = field(name="createdByApp", default=UNSET)
-    managed: bool | None | UnsetType = UNSET
-    hybrid: bool | None | UnsetType = UNSET
-    edge_trunk_base_assignment: TrunkBaseAssignment | None | UnsetType = field(
-        name="edgeTrunkBaseAssignment", default=UNSET
+    phone_trunk_bases: list[TrunkBase] | None = field(
+        name="phoneTrunkBases", default=None
     )
-    phone_trunk_bases: list[TrunkBase] | None | UnsetType = field(
-        name="phoneTrunkBases", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class EdgeGroupEntityListing(Model):
@@ -254,34 +230,32 @@ class EdgeGroupEntityListing(Model):
         total_number_of_entities: The total organization-wide number of entities.
     """
 
-    entities: list[EdgeGroup] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    total_number_of_entities: int | None | UnsetType = field(
-        name="totalNumberOfEntities", default=UNSET
+    entities: list[EdgeGroup] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    total_number_of_entities: int | None = field(
+        name="totalNumberOfEntities", default=None
     )
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class EdgeInterface(Model):
     """The EdgeInterface model."""
 
-    type: str | None | UnsetType = UNSET
-    ip_address: str | None | UnsetType = field(name="ipAddress", default=UNSET)
-    name: str | None | UnsetType = UNSET
-    mac_address: str | None | UnsetType = field(name="macAddress", default=UNSET)
-    if_name: str | None | UnsetType = field(name="ifName", default=UNSET)
-    endpoints: list[DomainEntityRef] | None | UnsetType = UNSET
-    line_types: list[str] | None | UnsetType = field(name="lineTypes", default=UNSET)
-    address_family_id: str | None | UnsetType = field(
-        name="addressFamilyId", default=UNSET
-    )
+    type: str | None = None
+    ip_address: str | None = field(name="ipAddress", default=None)
+    name: str | None = None
+    mac_address: str | None = field(name="macAddress", default=None)
+    if_name: str | None = field(name="ifName", default=None)
+    endpoints: list[DomainEntityRef] | None = None
+    line_types: list[str] | None = field(name="lineTypes", default=None)
+    address_family_id: str | None = field(name="addressFamilyId", default=None)
 
 
 class EdgeLogicalInterfacesChangeTopicDomainLogicalInterfaceChange(Model):
@@ -290,9 +264,9 @@ class EdgeLogicalInterfacesChangeTopicDomainLogicalInterfaceChange(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    error_info: EdgeLogicalInterfacesChangeTopicErrorInfo | None | UnsetType = field(
-        name="errorInfo", default=UNSET
+    id: str | None = None
+    error_info: EdgeLogicalInterfacesChangeTopicErrorInfo | None = field(
+        name="errorInfo", default=None
     )
 
 
@@ -302,14 +276,10 @@ class EdgeLogicalInterfacesChangeTopicErrorInfo(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    message: str | None | UnsetType = UNSET
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    code: str | None | UnsetType = UNSET
+    message: str | None = None
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    code: str | None = None
 
 
 class EdgeLogsJob(Model):
@@ -332,22 +302,20 @@ class EdgeLogsJob(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    modified_by_app: str | None | UnsetType = field(name="modifiedByApp", default=UNSET)
-    created_by_app: str | None | UnsetType = field(name="createdByApp", default=UNSET)
-    files: list[EdgeLogsJobFile] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    state: str | None = None
+    modified_by_app: str | None = field(name="modifiedByApp", default=None)
+    created_by_app: str | None = field(name="createdByApp", default=None)
+    files: list[EdgeLogsJobFile] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class EdgeLogsJobFile(Model):
@@ -375,29 +343,25 @@ class EdgeLogsJobFile(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    modified_by_app: str | None | UnsetType = field(name="modifiedByApp", default=UNSET)
-    created_by_app: str | None | UnsetType = field(name="createdByApp", default=UNSET)
-    time_created: datetime | None | UnsetType = field(name="timeCreated", default=UNSET)
-    time_modified: datetime | None | UnsetType = field(
-        name="timeModified", default=UNSET
-    )
-    size_bytes: float | None | UnsetType = field(name="sizeBytes", default=UNSET)
-    upload_status: str | None | UnsetType = field(name="uploadStatus", default=UNSET)
-    edge_path: str | None | UnsetType = field(name="edgePath", default=UNSET)
-    download_id: str | None | UnsetType = field(name="downloadId", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    state: str | None = None
+    modified_by_app: str | None = field(name="modifiedByApp", default=None)
+    created_by_app: str | None = field(name="createdByApp", default=None)
+    time_created: datetime | None = field(name="timeCreated", default=None)
+    time_modified: datetime | None = field(name="timeModified", default=None)
+    size_bytes: float | None = field(name="sizeBytes", default=None)
+    upload_status: str | None = field(name="uploadStatus", default=None)
+    edge_path: str | None = field(name="edgePath", default=None)
+    download_id: str | None = field(name="downloadId", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class EdgeLogsJobRequest(Model):
@@ -409,9 +373,9 @@ class EdgeLogsJobRequest(Model):
         recurse: Boolean whether or not to recurse into directories.
     """
 
-    path: str | None | UnsetType = UNSET
-    query: str | None | UnsetType = UNSET
-    recurse: bool | None | UnsetType = UNSET
+    path: str | None = None
+    query: str | None = None
+    recurse: bool | None = None
 
 
 class EdgeLogsJobResponse(Model):
@@ -433,21 +397,19 @@ class EdgeLogsJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    modified_by_app: str | None | UnsetType = field(name="modifiedByApp", default=UNSET)
-    created_by_app: str | None | UnsetType = field(name="createdByApp", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    state: str | None = None
+    modified_by_app: str | None = field(name="modifiedByApp", default=None)
+    created_by_app: str | None = field(name="createdByApp", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class EdgeLogsJobUploadRequest(Model):
@@ -457,7 +419,7 @@ class EdgeLogsJobUploadRequest(Model):
         file_ids: A list of file ids to upload.
     """
 
-    file_ids: list[str] | None | UnsetType = field(name="fileIds", default=UNSET)
+    file_ids: list[str] | None = field(name="fileIds", default=None)
 
 
 class EdgeMetrics(Model):
@@ -467,14 +429,14 @@ class EdgeMetrics(Model):
         event_time: Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    edge: DomainEntityRef | None | UnsetType = UNSET
-    event_time: datetime | None | UnsetType = field(name="eventTime", default=UNSET)
-    up_time_msec: int | None | UnsetType = field(name="upTimeMsec", default=UNSET)
-    processors: list[EdgeMetricsProcessor] | None | UnsetType = UNSET
-    memory: list[EdgeMetricsMemory] | None | UnsetType = UNSET
-    disks: list[EdgeMetricsDisk] | None | UnsetType = UNSET
-    subsystems: list[EdgeMetricsSubsystem] | None | UnsetType = UNSET
-    networks: list[EdgeMetricsNetwork] | None | UnsetType = UNSET
+    edge: DomainEntityRef | None = None
+    event_time: datetime | None = field(name="eventTime", default=None)
+    up_time_msec: int | None = field(name="upTimeMsec", default=None)
+    processors: list[EdgeMetricsProcessor] | None = None
+    memory: list[EdgeMetricsMemory] | None = None
+    disks: list[EdgeMetricsDisk] | None = None
+    subsystems: list[EdgeMetricsSubsystem] | None = None
+    networks: list[EdgeMetricsNetwork] | None = None
 
 
 class EdgeMetricsDisk(Model):
@@ -486,11 +448,9 @@ class EdgeMetricsDisk(Model):
         total_bytes: Total memory in bytes.
     """
 
-    available_bytes: float | None | UnsetType = field(
-        name="availableBytes", default=UNSET
-    )
-    partition_name: str | None | UnsetType = field(name="partitionName", default=UNSET)
-    total_bytes: float | None | UnsetType = field(name="totalBytes", default=UNSET)
+    available_bytes: float | None = field(name="availableBytes", default=None)
+    partition_name: str | None = field(name="partitionName", default=None)
+    total_bytes: float | None = field(name="totalBytes", default=None)
 
 
 class EdgeMetricsMemory(Model):
@@ -502,11 +462,9 @@ class EdgeMetricsMemory(Model):
         total_bytes: Total memory in bytes.
     """
 
-    available_bytes: float | None | UnsetType = field(
-        name="availableBytes", default=UNSET
-    )
-    type: str | None | UnsetType = UNSET
-    total_bytes: float | None | UnsetType = field(name="totalBytes", default=UNSET)
+    available_bytes: float | None = field(name="availableBytes", default=None)
+    type: str | None = None
+    total_bytes: float | None = field(name="totalBytes", default=None)
 
 
 class EdgeMetricsNetwork(Model):
@@ -520,19 +478,13 @@ class EdgeMetricsNetwork(Model):
         utilization_pct: Percent utilization of the network adapter.
     """
 
-    ifname: str | None | UnsetType = UNSET
-    sent_bytes_per_sec: int | None | UnsetType = field(
-        name="sentBytesPerSec", default=UNSET
+    ifname: str | None = None
+    sent_bytes_per_sec: int | None = field(name="sentBytesPerSec", default=None)
+    received_bytes_per_sec: int | None = field(name="receivedBytesPerSec", default=None)
+    bandwidth_bits_per_sec: float | None = field(
+        name="bandwidthBitsPerSec", default=None
     )
-    received_bytes_per_sec: int | None | UnsetType = field(
-        name="receivedBytesPerSec", default=UNSET
-    )
-    bandwidth_bits_per_sec: float | None | UnsetType = field(
-        name="bandwidthBitsPerSec", default=UNSET
-    )
-    utilization_pct: float | None | UnsetType = field(
-        name="utilizationPct", default=UNSET
-    )
+    utilization_pct: float | None = field(name="utilizationPct", default=None)
 
 
 class EdgeMetricsProcessor(Model):
@@ -546,15 +498,11 @@ class EdgeMetricsProcessor(Model):
         user_time_pct: Percent time processor spent in user mode.
     """
 
-    active_time_pct: float | None | UnsetType = field(
-        name="activeTimePct", default=UNSET
-    )
-    cpu_id: str | None | UnsetType = field(name="cpuId", default=UNSET)
-    idle_time_pct: float | None | UnsetType = field(name="idleTimePct", default=UNSET)
-    privileged_time_pct: float | None | UnsetType = field(
-        name="privilegedTimePct", default=UNSET
-    )
-    user_time_pct: float | None | UnsetType = field(name="userTimePct", default=UNSET)
+    active_time_pct: float | None = field(name="activeTimePct", default=None)
+    cpu_id: str | None = field(name="cpuId", default=None)
+    idle_time_pct: float | None = field(name="idleTimePct", default=None)
+    privileged_time_pct: float | None = field(name="privilegedTimePct", default=None)
+    user_time_pct: float | None = field(name="userTimePct", default=None)
 
 
 class EdgeMetricsSubsystem(Model):
@@ -566,10 +514,10 @@ class EdgeMetricsSubsystem(Model):
         media_subsystem: Subsystem for an Edge device.
     """
 
-    delay_ms: int | None | UnsetType = field(name="delayMs", default=UNSET)
-    process_name: str | None | UnsetType = field(name="processName", default=UNSET)
-    media_subsystem: EdgeMetricsSubsystem | None | UnsetType = field(
-        name="mediaSubsystem", default=UNSET
+    delay_ms: int | None = field(name="delayMs", default=None)
+    process_name: str | None = field(name="processName", default=None)
+    media_subsystem: EdgeMetricsSubsystem | None = field(
+        name="mediaSubsystem", default=None
     )
 
 
@@ -579,11 +527,9 @@ class EdgeMetricsTopicEdgeMetricDisk(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    partition_name: str | None | UnsetType = field(name="partitionName", default=UNSET)
-    available_bytes: int | None | UnsetType = field(
-        name="availableBytes", default=UNSET
-    )
-    total_bytes: int | None | UnsetType = field(name="totalBytes", default=UNSET)
+    partition_name: str | None = field(name="partitionName", default=None)
+    available_bytes: int | None = field(name="availableBytes", default=None)
+    total_bytes: int | None = field(name="totalBytes", default=None)
 
 
 class EdgeMetricsTopicEdgeMetricMemory(Model):
@@ -592,11 +538,9 @@ class EdgeMetricsTopicEdgeMetricMemory(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    type: str | None | UnsetType = UNSET
-    available_bytes: int | None | UnsetType = field(
-        name="availableBytes", default=UNSET
-    )
-    total_bytes: int | None | UnsetType = field(name="totalBytes", default=UNSET)
+    type: str | None = None
+    available_bytes: int | None = field(name="availableBytes", default=None)
+    total_bytes: int | None = field(name="totalBytes", default=None)
 
 
 class EdgeMetricsTopicEdgeMetricNetworks(Model):
@@ -605,19 +549,11 @@ class EdgeMetricsTopicEdgeMetricNetworks(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    ifname: str | None | UnsetType = UNSET
-    sent_bytes_per_sec: int | None | UnsetType = field(
-        name="sentBytesPerSec", default=UNSET
-    )
-    received_bytes_per_sec: int | None | UnsetType = field(
-        name="receivedBytesPerSec", default=UNSET
-    )
-    bandwidth_bits_per_sec: int | None | UnsetType = field(
-        name="bandwidthBitsPerSec", default=UNSET
-    )
-    utilization_pct: float | None | UnsetType = field(
-        name="utilizationPct", default=UNSET
-    )
+    ifname: str | None = None
+    sent_bytes_per_sec: int | None = field(name="sentBytesPerSec", default=None)
+    received_bytes_per_sec: int | None = field(name="receivedBytesPerSec", default=None)
+    bandwidth_bits_per_sec: int | None = field(name="bandwidthBitsPerSec", default=None)
+    utilization_pct: float | None = field(name="utilizationPct", default=None)
 
 
 class EdgeMetricsTopicEdgeMetricProcessor(Model):
@@ -626,13 +562,11 @@ class EdgeMetricsTopicEdgeMetricProcessor(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    cpu_id: str | None | UnsetType = field(name="cpuId", default=UNSET)
-    idle_time_pct: int | None | UnsetType = field(name="idleTimePct", default=UNSET)
-    active_time_pct: int | None | UnsetType = field(name="activeTimePct", default=UNSET)
-    privileged_time_pct: int | None | UnsetType = field(
-        name="privilegedTimePct", default=UNSET
-    )
-    user_time_pct: int | None | UnsetType = field(name="userTimePct", default=UNSET)
+    cpu_id: str | None = field(name="cpuId", default=None)
+    idle_time_pct: int | None = field(name="idleTimePct", default=None)
+    active_time_pct: int | None = field(name="activeTimePct", default=None)
+    privileged_time_pct: int | None = field(name="privilegedTimePct", default=None)
+    user_time_pct: int | None = field(name="userTimePct", default=None)
 
 
 class EdgeMetricsTopicEdgeMetricSubsystem(Model):
@@ -641,10 +575,10 @@ class EdgeMetricsTopicEdgeMetricSubsystem(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    process_name: str | None | UnsetType = field(name="processName", default=UNSET)
-    delay_ms: int | None | UnsetType = field(name="delayMs", default=UNSET)
-    media_subsystem: EdgeMetricsTopicEdgeMetricSubsystemMedia | None | UnsetType = (
-        field(name="mediaSubsystem", default=UNSET)
+    process_name: str | None = field(name="processName", default=None)
+    delay_ms: int | None = field(name="delayMs", default=None)
+    media_subsystem: EdgeMetricsTopicEdgeMetricSubsystemMedia | None = field(
+        name="mediaSubsystem", default=None
     )
 
 
@@ -654,8 +588,8 @@ class EdgeMetricsTopicEdgeMetricSubsystemMedia(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    process_name: str | None | UnsetType = field(name="processName", default=UNSET)
-    delay_ms: int | None | UnsetType = field(name="delayMs", default=UNSET)
+    process_name: str | None = field(name="processName", default=None)
+    delay_ms: int | None = field(name="delayMs", default=None)
 
 
 class EdgeMetricsTopicEdgeMetrics(Model):
@@ -664,14 +598,14 @@ class EdgeMetricsTopicEdgeMetrics(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    edge: EdgeMetricsTopicUriReference | None | UnsetType = UNSET
-    event_time: datetime | None | UnsetType = field(name="eventTime", default=UNSET)
-    up_time_msec: int | None | UnsetType = field(name="upTimeMsec", default=UNSET)
-    processors: list[EdgeMetricsTopicEdgeMetricProcessor] | None | UnsetType = UNSET
-    memory: list[EdgeMetricsTopicEdgeMetricMemory] | None | UnsetType = UNSET
-    disks: list[EdgeMetricsTopicEdgeMetricDisk] | None | UnsetType = UNSET
-    subsystems: list[EdgeMetricsTopicEdgeMetricSubsystem] | None | UnsetType = UNSET
-    networks: list[EdgeMetricsTopicEdgeMetricNetworks] | None | UnsetType = UNSET
+    edge: EdgeMetricsTopicUriReference | None = None
+    event_time: datetime | None = field(name="eventTime", default=None)
+    up_time_msec: int | None = field(name="upTimeMsec", default=None)
+    processors: list[EdgeMetricsTopicEdgeMetricProcessor] | None = None
+    memory: list[EdgeMetricsTopicEdgeMetricMemory] | None = None
+    disks: list[EdgeMetricsTopicEdgeMetricDisk] | None = None
+    subsystems: list[EdgeMetricsTopicEdgeMetricSubsystem] | None = None
+    networks: list[EdgeMetricsTopicEdgeMetricNetworks] | None = None
 
 
 class EdgeMetricsTopicUriReference(Model):
@@ -684,8 +618,8 @@ class EdgeMetricsTopicUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class EdgeNetworkDiagnostic(Model):
@@ -696,8 +630,8 @@ class EdgeNetworkDiagnostic(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class EdgeNetworkDiagnosticRequest(Model):
@@ -707,7 +641,7 @@ class EdgeNetworkDiagnosticRequest(Model):
         host: IPv4/6 address or host to be probed for connectivity. No port allowed.
     """
 
-    host: str | None | UnsetType = UNSET
+    host: str | None = None
 
 
 class EdgeNetworkDiagnosticResponse(Model):
@@ -718,10 +652,10 @@ class EdgeNetworkDiagnosticResponse(Model):
         diagnostics: Response string of executed command from edge
     """
 
-    command_correlation_id: str | None | UnsetType = field(
-        name="commandCorrelationId", default=UNSET
+    command_correlation_id: str | None = field(
+        name="commandCorrelationId", default=None
     )
-    diagnostics: str | None | UnsetType = UNSET
+    diagnostics: str | None = None
 
 
 class EdgeOfflineConfiguration(Model):
@@ -736,14 +670,12 @@ class EdgeOfflineConfiguration(Model):
         proxy: Edge HTTP proxy configuration for the WAN port. The field can be a hostname, FQDN, IPv4 or IPv6 address. If port is not included, port 80 is assumed.
     """
 
-    pairing_id: str | None | UnsetType = field(name="pairingId", default=UNSET)
-    network: EdgeOfflineConfigurationNetwork | None | UnsetType = UNSET
-    use_verification_code: bool | None | UnsetType = field(
-        name="useVerificationCode", default=UNSET
-    )
-    cert_type: str | None | UnsetType = field(name="certType", default=UNSET)
-    site: DomainEntityRef | None | UnsetType = UNSET
-    proxy: str | None | UnsetType = UNSET
+    pairing_id: str | None = field(name="pairingId", default=None)
+    network: EdgeOfflineConfigurationNetwork | None = None
+    use_verification_code: bool | None = field(name="useVerificationCode", default=None)
+    cert_type: str | None = field(name="certType", default=None)
+    site: DomainEntityRef | None = None
+    proxy: str | None = None
 
 
 class EdgeOfflineConfigurationInterface(Model):
@@ -756,13 +688,13 @@ class EdgeOfflineConfigurationInterface(Model):
         ipv6_capabilities: IPv6 interface settings.
     """
 
-    routes: list[DomainNetworkRoute] | None | UnsetType = UNSET
-    addresses: list[DomainNetworkAddress] | None | UnsetType = UNSET
-    ipv4_capabilities: DomainCapabilities | None | UnsetType = field(
-        name="ipv4Capabilities", default=UNSET
+    routes: list[DomainNetworkRoute] | None = None
+    addresses: list[DomainNetworkAddress] | None = None
+    ipv4_capabilities: DomainCapabilities | None = field(
+        name="ipv4Capabilities", default=None
     )
-    ipv6_capabilities: DomainCapabilities | None | UnsetType = field(
-        name="ipv6Capabilities", default=UNSET
+    ipv6_capabilities: DomainCapabilities | None = field(
+        name="ipv6Capabilities", default=None
     )
 
 
@@ -773,7 +705,7 @@ class EdgeOfflineConfigurationNetwork(Model):
         wan: Settings for the Edge WAN interface.
     """
 
-    wan: EdgeOfflineConfigurationInterface | None | UnsetType = UNSET
+    wan: EdgeOfflineConfigurationInterface | None = None
 
 
 class EdgeOfflineConfigurationResponse(Model):
@@ -783,7 +715,7 @@ class EdgeOfflineConfigurationResponse(Model):
         download_url: The URL to download the Edge configuration file. Save the file to a USB key and plug it into the Edge.
     """
 
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class EdgeRebootParameters(Model):
@@ -793,8 +725,8 @@ class EdgeRebootParameters(Model):
         call_draining_wait_time_seconds: The number of seconds to wait for call draining to complete before initiating the reboot. A value of 0 will prevent call draining and all calls will disconnect immediately.
     """
 
-    call_draining_wait_time_seconds: int | None | UnsetType = field(
-        name="callDrainingWaitTimeSeconds", default=UNSET
+    call_draining_wait_time_seconds: int | None = field(
+        name="callDrainingWaitTimeSeconds", default=None
     )
 
 
@@ -806,9 +738,9 @@ class EdgeServiceStateRequest(Model):
         call_draining_wait_time_seconds: The number of seconds to wait for call draining to complete before initiating the reboot. A value of 0 will prevent call draining and all calls will disconnect immediately.
     """
 
-    in_service: bool | None | UnsetType = field(name="inService", default=UNSET)
-    call_draining_wait_time_seconds: int | None | UnsetType = field(
-        name="callDrainingWaitTimeSeconds", default=UNSET
+    in_service: bool | None = field(name="inService", default=None)
+    call_draining_wait_time_seconds: int | None = field(
+        name="callDrainingWaitTimeSeconds", default=None
     )
 
 
@@ -821,17 +753,11 @@ class EdgeSoftwareUpdateTopicDomainEdgeSoftwareUpdate(Model):
         status: Allowed values: "NONE", "INIT", "IN_PROGRESS", "EXPIRED", "EXCEPTION", "ABORTED", "FAILED", "SUCCEEDED", "DELETE".
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    download_start_time: datetime | None | UnsetType = field(
-        name="downloadStartTime", default=UNSET
-    )
-    execute_start_time: datetime | None | UnsetType = field(
-        name="executeStartTime", default=UNSET
-    )
-    execute_stop_time: datetime | None | UnsetType = field(
-        name="executeStopTime", default=UNSET
-    )
+    id: str | None = None
+    status: str | None = None
+    download_start_time: datetime | None = field(name="downloadStartTime", default=None)
+    execute_start_time: datetime | None = field(name="executeStartTime", default=None)
+    execute_stop_time: datetime | None = field(name="executeStopTime", default=None)
 
 
 class EdgeTrunkBase(Model):
@@ -857,46 +783,38 @@ class EdgeTrunkBase(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    modified_by_app: str | None | UnsetType = field(name="modifiedByApp", default=UNSET)
-    created_by_app: str | None | UnsetType = field(name="createdByApp", default=UNSET)
-    trunk_metabase: DomainEntityRef | None | UnsetType = field(
-        name="trunkMetabase", default=UNSET
-    )
-    properties: dict[str, dict[str, Any]] | None | UnsetType = UNSET
-    trunk_type: str | None | UnsetType = field(name="trunkType", default=UNSET)
-    site: DomainEntityRef | None | UnsetType = UNSET
-    inbound_site: DomainEntityRef | None | UnsetType = field(
-        name="inboundSite", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    state: str | None = None
+    modified_by_app: str | None = field(name="modifiedByApp", default=None)
+    created_by_app: str | None = field(name="createdByApp", default=None)
+    trunk_metabase: DomainEntityRef | None = field(name="trunkMetabase", default=None)
+    properties: dict[str, dict[str, Any]] | None = None
+    trunk_type: str | None = field(name="trunkType", default=None)
+    site: DomainEntityRef | None = None
+    inbound_site: DomainEntityRef | None = field(name="inboundSite", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class EdgeVersionInformation(Model):
     """The EdgeVersionInformation model."""
 
-    software_version: str | None | UnsetType = field(
-        name="softwareVersion", default=UNSET
-    )
+    software_version: str | None = field(name="softwareVersion", default=None)
 
 
 class EdgeVersionReport(Model):
     """The EdgeVersionReport model."""
 
-    oldest_version: EdgeVersionInformation | None | UnsetType = field(
-        name="oldestVersion", default=UNSET
+    oldest_version: EdgeVersionInformation | None = field(
+        name="oldestVersion", default=None
     )
-    newest_version: EdgeVersionInformation | None | UnsetType = field(
-        name="newestVersion", default=UNSET
+    newest_version: EdgeVersionInformation | None = field(
+        name="newestVersion", default=None
     )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 
 class Education(Model):
@@ -15,8 +15,8 @@ class Education(Model):
         date_end: Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
     """
 
-    school: str | None | UnsetType = UNSET
-    field_of_study: str | None | UnsetType = field(name="fieldOfStudy", default=UNSET)
-    notes: str | None | UnsetType = UNSET
-    date_start: date | None | UnsetType = field(name="dateStart", default=UNSET)
-    date_end: date | None | UnsetType = field(name="dateEnd", default=UNSET)
+    school: str | None = None
+    field_of_study: str | None = field(name="fieldOfStudy", default=None)
+    notes: str | None = None
+    date_start: date | None = field(name="dateStart", default=None)
+    date_end: date | None = field(name="dateEnd", default=None)

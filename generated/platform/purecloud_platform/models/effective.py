@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType
+from .._models import Any, Model
 
 if TYPE_CHECKING:
     from .credential import CredentialInfo
@@ -22,8 +22,8 @@ class EffectiveConfiguration(Model):
         credentials: Credentials required by the integration. The required keys are indicated in the credentials property of the Integration Type
     """
 
-    properties: dict[str, dict[str, Any]] | None | UnsetType = UNSET
-    advanced: dict[str, dict[str, Any]] | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    credentials: dict[str, CredentialInfo] | None | UnsetType = UNSET
+    properties: dict[str, dict[str, Any]] | None = None
+    advanced: dict[str, dict[str, Any]] | None = None
+    name: str | None = None
+    notes: str | None = None
+    credentials: dict[str, CredentialInfo] | None = None

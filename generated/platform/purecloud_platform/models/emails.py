@@ -3,12 +3,10 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class EmailsSettings(Model):
     """The EmailsSettings model."""
 
-    sending_size_limit: int | None | UnsetType = field(
-        name="sendingSizeLimit", default=UNSET
-    )
+    sending_size_limit: int | None = field(name="sendingSizeLimit", default=None)

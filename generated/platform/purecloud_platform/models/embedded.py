@@ -3,15 +3,11 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class EmbeddedIntegration(Model):
     """The EmbeddedIntegration model."""
 
-    enable_whitelist: bool | None | UnsetType = field(
-        name="enableWhitelist", default=UNSET
-    )
-    domain_whitelist: list[str] | None | UnsetType = field(
-        name="domainWhitelist", default=UNSET
-    )
+    enable_whitelist: bool | None = field(name="enableWhitelist", default=None)
+    domain_whitelist: list[str] | None = field(name="domainWhitelist", default=None)

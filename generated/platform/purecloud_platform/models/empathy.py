@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class EmpathyScore(Model):
@@ -14,5 +14,5 @@ class EmpathyScore(Model):
         user_id: UserId of the agent involved in the conversation
     """
 
-    score: float | None | UnsetType = UNSET
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
+    score: float | None = None
+    user_id: str | None = field(name="userId", default=None)

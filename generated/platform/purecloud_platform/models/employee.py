@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class EmployeePerformanceExternalMetricsDefinitionExternalMetricsDefinition(Model):
@@ -16,21 +16,15 @@ class EmployeePerformanceExternalMetricsDefinitionExternalMetricsDefinition(Mode
         default_objective_type: Allowed values: "HigherIsBetter", "LowerIsBetter", "TargetArea", "Unknown".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    unit: str | None | UnsetType = UNSET
-    unit_definition: str | None | UnsetType = field(
-        name="unitDefinition", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    unit: str | None = None
+    unit_definition: str | None = field(name="unitDefinition", default=None)
+    precision: int | None = None
+    default_objective_type: str | None = field(
+        name="defaultObjectiveType", default=None
     )
-    precision: int | None | UnsetType = UNSET
-    default_objective_type: str | None | UnsetType = field(
-        name="defaultObjectiveType", default=UNSET
-    )
-    retention_months: int | None | UnsetType = field(
-        name="retentionMonths", default=UNSET
-    )
-    enabled: bool | None | UnsetType = UNSET
-    in_use: bool | None | UnsetType = field(name="inUse", default=UNSET)
-    date_last_refreshed: datetime | None | UnsetType = field(
-        name="dateLastRefreshed", default=UNSET
-    )
+    retention_months: int | None = field(name="retentionMonths", default=None)
+    enabled: bool | None = None
+    in_use: bool | None = field(name="inUse", default=None)
+    date_last_refreshed: datetime | None = field(name="dateLastRefreshed", default=None)

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class EmployerInfo(Model):
     """The EmployerInfo model."""
 
-    official_name: str | None | UnsetType = field(name="officialName", default=UNSET)
-    employee_id: str | None | UnsetType = field(name="employeeId", default=UNSET)
-    employee_type: str | None | UnsetType = field(name="employeeType", default=UNSET)
-    date_hire: str | None | UnsetType = field(name="dateHire", default=UNSET)
+    official_name: str | None = field(name="officialName", default=None)
+    employee_id: str | None = field(name="employeeId", default=None)
+    employee_type: str | None = field(name="employeeType", default=None)
+    date_hire: str | None = field(name="dateHire", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .local import LocalEncryptionConfiguration
@@ -26,33 +26,31 @@ class EncryptionKey(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    create_date: datetime | None | UnsetType = field(name="createDate", default=UNSET)
-    keydata_summary: str | None | UnsetType = field(
-        name="keydataSummary", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    create_date: datetime | None = field(name="createDate", default=None)
+    keydata_summary: str | None = field(name="keydataSummary", default=None)
+    user: User | None = None
+    local_encryption_configuration: LocalEncryptionConfiguration | None = field(
+        name="localEncryptionConfiguration", default=None
     )
-    user: User | None | UnsetType = UNSET
-    local_encryption_configuration: LocalEncryptionConfiguration | None | UnsetType = (
-        field(name="localEncryptionConfiguration", default=UNSET)
+    key_configuration_type: str | None = field(
+        name="keyConfigurationType", default=None
     )
-    key_configuration_type: str | None | UnsetType = field(
-        name="keyConfigurationType", default=UNSET
-    )
-    kms_key_arn: str | None | UnsetType = field(name="kmsKeyArn", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    kms_key_arn: str | None = field(name="kmsKeyArn", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class EncryptionKeyEntityListing(Model):
     """The EncryptionKeyEntityListing model."""
 
-    entities: list[EncryptionKey] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[EncryptionKey] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

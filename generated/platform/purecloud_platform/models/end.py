@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class EndConsultTransferEvent(Model):
@@ -15,13 +15,9 @@ class EndConsultTransferEvent(Model):
         conversation_id: A unique Id (V4 UUID) identifying this conversation
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
-    )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
 
 
 class EndTransferEvent(Model):
@@ -36,15 +32,11 @@ class EndTransferEvent(Model):
         object_communication_id: The id (V4 UUID) of the communication that was being transferred.
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
-    )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    command_id: str | None | UnsetType = field(name="commandId", default=UNSET)
-    final_state: str | None | UnsetType = field(name="finalState", default=UNSET)
-    object_communication_id: str | None | UnsetType = field(
-        name="objectCommunicationId", default=UNSET
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    command_id: str | None = field(name="commandId", default=None)
+    final_state: str | None = field(name="finalState", default=None)
+    object_communication_id: str | None = field(
+        name="objectCommunicationId", default=None
     )

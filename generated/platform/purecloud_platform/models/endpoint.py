@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .division import Division
@@ -32,24 +32,22 @@ class Endpoint(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    modified_by_app: str | None | UnsetType = field(name="modifiedByApp", default=UNSET)
-    created_by_app: str | None | UnsetType = field(name="createdByApp", default=UNSET)
-    count: int | None | UnsetType = UNSET
-    properties: dict[str, dict[str, Any]] | None | UnsetType = UNSET
-    schema: DomainEntityRef | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    site: DomainEntityRef | None | UnsetType = UNSET
-    dids: list[str] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    state: str | None = None
+    modified_by_app: str | None = field(name="modifiedByApp", default=None)
+    created_by_app: str | None = field(name="createdByApp", default=None)
+    count: int | None = None
+    properties: dict[str, dict[str, Any]] | None = None
+    schema: DomainEntityRef | None = None
+    enabled: bool | None = None
+    site: DomainEntityRef | None = None
+    dids: list[str] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class EngagementFilter(Model):
@@ -16,10 +16,10 @@ class EngagementFilter(Model):
         value: The engagement metric count to compare against. Required for every operator except Between, not allowed for Between.
     """
 
-    operator: str | None | UnsetType = UNSET
-    from_: int | None | UnsetType = field(name="from", default=UNSET)
-    to: int | None | UnsetType = UNSET
-    value: int | None | UnsetType = UNSET
+    operator: str | None = None
+    from_: int | None = field(name="from", default=None)
+    to: int | None = None
+    value: int | None = None
 
 
 class EngagementRequest(Model):
@@ -30,5 +30,5 @@ class EngagementRequest(Model):
         status: Represents the engagements made by the agent in response to the generated summary Allowed values: "Copied", "NotCopied", "Unknown".
     """
 
-    visibility: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
+    visibility: str | None = None
+    status: str | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class EnrichFieldRule(Model):
@@ -15,9 +15,9 @@ class EnrichFieldRule(Model):
         array_action: The behavior for how to combine items in array field from the request body and the database. Allowed values: "Replace", "Extend", "Fill".
     """
 
-    field_: str | None | UnsetType = field(name="field", default=UNSET)
-    action: str | None | UnsetType = UNSET
-    array_action: str | None | UnsetType = field(name="arrayAction", default=UNSET)
+    field_: str | None = field(name="field", default=None)
+    action: str | None = None
+    array_action: str | None = field(name="arrayAction", default=None)
 
 
 class EnrichFieldRules(Model):
@@ -29,8 +29,6 @@ class EnrichFieldRules(Model):
         default_array_action: Default behavior for combining items in array field from the submitted request with any array entity found in the database. The default behavior if unspecified is `fill`, meaning the field value will always be the partial concatenation of both the array in the Database and the array in the contact body, up to the size limit of the array Allowed values: "Replace", "Extend", "Fill".
     """
 
-    default_action: str | None | UnsetType = field(name="defaultAction", default=UNSET)
-    rules: list[EnrichFieldRule] | None | UnsetType = UNSET
-    default_array_action: str | None | UnsetType = field(
-        name="defaultArrayAction", default=UNSET
-    )
+    default_action: str | None = field(name="defaultAction", default=None)
+    rules: list[EnrichFieldRule] | None = None
+    default_array_action: str | None = field(name="defaultArrayAction", default=None)

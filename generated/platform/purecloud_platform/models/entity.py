@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Any, Model, UnsetType, field
+from .._models import Any, Model, field
 
 
 class Entity(Model):
@@ -13,7 +13,7 @@ class Entity(Model):
         id: The globally unique identifier for the object.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class EntityChange(Model):
@@ -27,17 +27,17 @@ class EntityChange(Model):
         new_values: New values for the entity.
     """
 
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
-    old_values: list[str] | None | UnsetType = field(name="oldValues", default=UNSET)
-    new_values: list[str] | None | UnsetType = field(name="newValues", default=UNSET)
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
+    entity_type: str | None = field(name="entityType", default=None)
+    old_values: list[str] | None = field(name="oldValues", default=None)
+    new_values: list[str] | None = field(name="newValues", default=None)
 
 
 class EntityListing(Model):
     """The EntityListing model."""
 
-    entities: list[dict[str, Any]] | None | UnsetType = UNSET
+    entities: list[dict[str, Any]] | None = None
 
 
 class EntityReference(Model):
@@ -47,7 +47,7 @@ class EntityReference(Model):
         id: The globally unique identifier for the object.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class EntityTypeCriteria(Model):
@@ -61,10 +61,8 @@ class EntityTypeCriteria(Model):
         entity_type: The entity to match the pattern against. Allowed values: "visit".
     """
 
-    key: str | None | UnsetType = UNSET
-    values: list[str] | None | UnsetType = UNSET
-    should_ignore_case: bool | None | UnsetType = field(
-        name="shouldIgnoreCase", default=UNSET
-    )
-    operator: str | None | UnsetType = UNSET
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
+    key: str | None = None
+    values: list[str] | None = None
+    should_ignore_case: bool | None = field(name="shouldIgnoreCase", default=None)
+    operator: str | None = None
+    entity_type: str | None = field(name="entityType", default=None)

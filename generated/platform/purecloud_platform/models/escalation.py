@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .override import OverrideEscalationTarget
@@ -28,26 +28,26 @@ class EscalationRuleRequest(Model):
         google_business_profile_escalation: The target integration configuration used for a Google Business Profile message escalation.
     """
 
-    name: str | None | UnsetType = UNSET
-    match_criteria: str | None | UnsetType = field(name="matchCriteria", default=UNSET)
-    priority: int | None | UnsetType = UNSET
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    open_escalation: EscalationTarget | None | UnsetType = field(
-        name="openEscalation", default=UNSET
+    name: str | None = None
+    match_criteria: str | None = field(name="matchCriteria", default=None)
+    priority: int | None = None
+    division_id: str | None = field(name="divisionId", default=None)
+    description: str | None = None
+    status: str | None = None
+    open_escalation: EscalationTarget | None = field(
+        name="openEscalation", default=None
     )
-    facebook_escalation: EscalationTarget | None | UnsetType = field(
-        name="facebookEscalation", default=UNSET
+    facebook_escalation: EscalationTarget | None = field(
+        name="facebookEscalation", default=None
     )
-    instagram_escalation: EscalationTarget | None | UnsetType = field(
-        name="instagramEscalation", default=UNSET
+    instagram_escalation: EscalationTarget | None = field(
+        name="instagramEscalation", default=None
     )
-    twitter_escalation: EscalationTarget | None | UnsetType = field(
-        name="twitterEscalation", default=UNSET
+    twitter_escalation: EscalationTarget | None = field(
+        name="twitterEscalation", default=None
     )
-    google_business_profile_escalation: EscalationTarget | None | UnsetType = field(
-        name="googleBusinessProfileEscalation", default=UNSET
+    google_business_profile_escalation: EscalationTarget | None = field(
+        name="googleBusinessProfileEscalation", default=None
     )
 
 
@@ -72,33 +72,31 @@ class EscalationRuleResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    match_criteria: str | None | UnsetType = field(name="matchCriteria", default=UNSET)
-    priority: int | None | UnsetType = UNSET
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    match_criteria: str | None = field(name="matchCriteria", default=None)
+    priority: int | None = None
+    division_id: str | None = field(name="divisionId", default=None)
+    description: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    status: str | None = None
+    open_escalation: EscalationTarget | None = field(
+        name="openEscalation", default=None
     )
-    status: str | None | UnsetType = UNSET
-    open_escalation: EscalationTarget | None | UnsetType = field(
-        name="openEscalation", default=UNSET
+    facebook_escalation: EscalationTarget | None = field(
+        name="facebookEscalation", default=None
     )
-    facebook_escalation: EscalationTarget | None | UnsetType = field(
-        name="facebookEscalation", default=UNSET
+    instagram_escalation: EscalationTarget | None = field(
+        name="instagramEscalation", default=None
     )
-    instagram_escalation: EscalationTarget | None | UnsetType = field(
-        name="instagramEscalation", default=UNSET
+    twitter_escalation: EscalationTarget | None = field(
+        name="twitterEscalation", default=None
     )
-    twitter_escalation: EscalationTarget | None | UnsetType = field(
-        name="twitterEscalation", default=UNSET
+    google_business_profile_escalation: EscalationTarget | None = field(
+        name="googleBusinessProfileEscalation", default=None
     )
-    google_business_profile_escalation: EscalationTarget | None | UnsetType = field(
-        name="googleBusinessProfileEscalation", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class EscalationTarget(Model):
@@ -110,6 +108,6 @@ class EscalationTarget(Model):
         override: Set the integration ID.Only valid when type is OverrideIntegration.
     """
 
-    target_type: str | None | UnsetType = field(name="targetType", default=UNSET)
-    destination: str | None | UnsetType = UNSET
-    override: OverrideEscalationTarget | None | UnsetType = UNSET
+    target_type: str | None = field(name="targetType", default=None)
+    destination: str | None = None
+    override: OverrideEscalationTarget | None = None

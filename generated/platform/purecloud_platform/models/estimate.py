@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .user import UserReference
@@ -19,9 +19,9 @@ class EstimateAvailableFullDayTimeOffRequest(Model):
         requested_duration_minutes: A requested length of time off request in minutes. If the value is null, then the system will use activity code length setting
     """
 
-    date_: date | None | UnsetType = field(name="date", default=UNSET)
-    requested_duration_minutes: int | None | UnsetType = field(
-        name="requestedDurationMinutes", default=UNSET
+    date_: date | None = field(name="date", default=None)
+    requested_duration_minutes: int | None = field(
+        name="requestedDurationMinutes", default=None
     )
 
 
@@ -38,22 +38,16 @@ class EstimateAvailableFullDayTimeOffResponse(Model):
         latest_end_offset_minutes: Latest end time in minutes from midnight for full day request. Value may be null when time-off estimation is disabled
     """
 
-    date_: date | None | UnsetType = field(name="date", default=UNSET)
-    duration_minutes: int | None | UnsetType = field(
-        name="durationMinutes", default=UNSET
+    date_: date | None = field(name="date", default=None)
+    duration_minutes: int | None = field(name="durationMinutes", default=None)
+    payable_minutes: int | None = field(name="payableMinutes", default=None)
+    flexible: bool | None = None
+    override_date_type: str | None = field(name="overrideDateType", default=None)
+    earliest_start_offset_minutes: int | None = field(
+        name="earliestStartOffsetMinutes", default=None
     )
-    payable_minutes: int | None | UnsetType = field(
-        name="payableMinutes", default=UNSET
-    )
-    flexible: bool | None | UnsetType = UNSET
-    override_date_type: str | None | UnsetType = field(
-        name="overrideDateType", default=UNSET
-    )
-    earliest_start_offset_minutes: int | None | UnsetType = field(
-        name="earliestStartOffsetMinutes", default=UNSET
-    )
-    latest_end_offset_minutes: int | None | UnsetType = field(
-        name="latestEndOffsetMinutes", default=UNSET
+    latest_end_offset_minutes: int | None = field(
+        name="latestEndOffsetMinutes", default=None
     )
 
 
@@ -65,9 +59,9 @@ class EstimateAvailablePartialDayTimeOffRequest(Model):
         requested_duration_minutes: A requested length of time off request in minutes. If the value is null, then the system will use activity code length setting
     """
 
-    date_: datetime | None | UnsetType = field(name="date", default=UNSET)
-    requested_duration_minutes: int | None | UnsetType = field(
-        name="requestedDurationMinutes", default=UNSET
+    date_: datetime | None = field(name="date", default=None)
+    requested_duration_minutes: int | None = field(
+        name="requestedDurationMinutes", default=None
     )
 
 
@@ -82,17 +76,11 @@ class EstimateAvailablePartialDayTimeOffResponse(Model):
         override_date_type: The override date type, if the partial day request overlaps with an override date Allowed values: "Blocked", "ManualReview".
     """
 
-    date_: datetime | None | UnsetType = field(name="date", default=UNSET)
-    duration_minutes: int | None | UnsetType = field(
-        name="durationMinutes", default=UNSET
-    )
-    payable_minutes: int | None | UnsetType = field(
-        name="payableMinutes", default=UNSET
-    )
-    flexible: bool | None | UnsetType = UNSET
-    override_date_type: str | None | UnsetType = field(
-        name="overrideDateType", default=UNSET
-    )
+    date_: datetime | None = field(name="date", default=None)
+    duration_minutes: int | None = field(name="durationMinutes", default=None)
+    payable_minutes: int | None = field(name="payableMinutes", default=None)
+    flexible: bool | None = None
+    override_date_type: str | None = field(name="overrideDateType", default=None)
 
 
 class EstimateAvailableTimeOffRequest(Model):
@@ -105,16 +93,14 @@ class EstimateAvailableTimeOffRequest(Model):
         paid: Whether this estimate is for a paid time off request
     """
 
-    full_day_dates: list[EstimateAvailableFullDayTimeOffRequest] | None | UnsetType = (
-        field(name="fullDayDates", default=UNSET)
+    full_day_dates: list[EstimateAvailableFullDayTimeOffRequest] | None = field(
+        name="fullDayDates", default=None
     )
-    partial_day_dates: (
-        list[EstimateAvailablePartialDayTimeOffRequest] | None | UnsetType
-    ) = field(name="partialDayDates", default=UNSET)
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
+    partial_day_dates: list[EstimateAvailablePartialDayTimeOffRequest] | None = field(
+        name="partialDayDates", default=None
     )
-    paid: bool | None | UnsetType = UNSET
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    paid: bool | None = None
 
 
 class EstimateAvailableTimeOffResponse(Model):
@@ -128,17 +114,15 @@ class EstimateAvailableTimeOffResponse(Model):
         paid: Whether this estimate is for a paid time off request
     """
 
-    full_day_dates: list[EstimateAvailableFullDayTimeOffResponse] | None | UnsetType = (
-        field(name="fullDayDates", default=UNSET)
+    full_day_dates: list[EstimateAvailableFullDayTimeOffResponse] | None = field(
+        name="fullDayDates", default=None
     )
-    partial_day_dates: (
-        list[EstimateAvailablePartialDayTimeOffResponse] | None | UnsetType
-    ) = field(name="partialDayDates", default=UNSET)
-    user: UserReference | None | UnsetType = UNSET
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
+    partial_day_dates: list[EstimateAvailablePartialDayTimeOffResponse] | None = field(
+        name="partialDayDates", default=None
     )
-    paid: bool | None | UnsetType = UNSET
+    user: UserReference | None = None
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    paid: bool | None = None
 
 
 class EstimateJobAsyncResponse(Model):
@@ -149,5 +133,5 @@ class EstimateJobAsyncResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

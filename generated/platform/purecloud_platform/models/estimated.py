@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 if TYPE_CHECKING:
     from .prediction import PredictionResults
@@ -18,4 +18,4 @@ class EstimatedWaitTimePredictions(Model):
         results: Returned upon a successful estimated wait time request.
     """
 
-    results: list[PredictionResults] | None | UnsetType = UNSET
+    results: list[PredictionResults] | None = None

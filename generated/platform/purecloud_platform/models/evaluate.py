@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 if TYPE_CHECKING:
     from .evaluated import EvaluatedShiftTradeResponseItem
@@ -19,13 +19,13 @@ class EvaluateShiftTradeListJobRequest(Model):
         week_dates: The start week dates in which to query shift trades in the business unit time zone (yyyy-MM-dd format)
     """
 
-    management_unit_ids: list[str] | None | UnsetType = field(
-        name="managementUnitIds", default=UNSET
+    management_unit_ids: list[str] | None = field(
+        name="managementUnitIds", default=None
     )
-    week_dates: list[date] | None | UnsetType = field(name="weekDates", default=UNSET)
+    week_dates: list[date] | None = field(name="weekDates", default=None)
 
 
 class EvaluateShiftTradeListJobResponseItem(Model):
     """The EvaluateShiftTradeListJobResponseItem model."""
 
-    entities: list[EvaluatedShiftTradeResponseItem] | None | UnsetType = UNSET
+    entities: list[EvaluatedShiftTradeResponseItem] | None = None

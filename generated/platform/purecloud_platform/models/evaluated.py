@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .shift import ShiftTradeMatchReviewResponse, ShiftTradeResponseItem
@@ -19,7 +19,7 @@ class EvaluatedShiftTradeResponseItem(Model):
         match_review: A preview of what the schedule would look like if the shift trade is approved plus any violations, or null if the shift is in a one-sided trade
     """
 
-    trade: ShiftTradeResponseItem | None | UnsetType = UNSET
-    match_review: ShiftTradeMatchReviewResponse | None | UnsetType = field(
-        name="matchReview", default=UNSET
+    trade: ShiftTradeResponseItem | None = None
+    match_review: ShiftTradeMatchReviewResponse | None = field(
+        name="matchReview", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -67,83 +67,61 @@ class Evaluation(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    conversation: ConversationReference | None | UnsetType = UNSET
-    evaluation_form: EvaluationForm | None | UnsetType = field(
-        name="evaluationForm", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    conversation: ConversationReference | None = None
+    evaluation_form: EvaluationForm | None = field(name="evaluationForm", default=None)
+    evaluator: User | None = None
+    agent: User | None = None
+    calibration: Calibration | None = None
+    status: str | None = None
+    answers: EvaluationScoringSet | None = None
+    agent_has_read: bool | None = field(name="agentHasRead", default=None)
+    assignee: User | None = None
+    assignee_applicable: bool | None = field(name="assigneeApplicable", default=None)
+    release_date: datetime | None = field(name="releaseDate", default=None)
+    assigned_date: datetime | None = field(name="assignedDate", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    changed_date: datetime | None = field(name="changedDate", default=None)
+    submitted_date: datetime | None = field(name="submittedDate", default=None)
+    revision_created_date: datetime | None = field(
+        name="revisionCreatedDate", default=None
     )
-    evaluator: User | None | UnsetType = UNSET
-    agent: User | None | UnsetType = UNSET
-    calibration: Calibration | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    answers: EvaluationScoringSet | None | UnsetType = UNSET
-    agent_has_read: bool | None | UnsetType = field(name="agentHasRead", default=UNSET)
-    assignee: User | None | UnsetType = UNSET
-    assignee_applicable: bool | None | UnsetType = field(
-        name="assigneeApplicable", default=UNSET
+    queue: Queue | None = None
+    media_type: list[str] | None = field(name="mediaType", default=None)
+    division_ids: list[str] | None = field(name="divisionIds", default=None)
+    rescore: bool | None = None
+    conversation_date: datetime | None = field(name="conversationDate", default=None)
+    conversation_end_date: datetime | None = field(
+        name="conversationEndDate", default=None
     )
-    release_date: datetime | None | UnsetType = field(name="releaseDate", default=UNSET)
-    assigned_date: datetime | None | UnsetType = field(
-        name="assignedDate", default=UNSET
+    never_release: bool | None = field(name="neverRelease", default=None)
+    assigned: bool | None = None
+    date_assignee_changed: datetime | None = field(
+        name="dateAssigneeChanged", default=None
     )
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    changed_date: datetime | None | UnsetType = field(name="changedDate", default=UNSET)
-    submitted_date: datetime | None | UnsetType = field(
-        name="submittedDate", default=UNSET
+    resource_id: str | None = field(name="resourceId", default=None)
+    resource_type: str | None = field(name="resourceType", default=None)
+    redacted: bool | None = None
+    agent_team: Team | None = field(name="agentTeam", default=None)
+    is_scoring_index: bool | None = field(name="isScoringIndex", default=None)
+    authorized_actions: list[str] | None = field(name="authorizedActions", default=None)
+    has_assistance_failed: bool | None = field(name="hasAssistanceFailed", default=None)
+    evaluation_source: EvaluationSource | None = field(
+        name="evaluationSource", default=None
     )
-    revision_created_date: datetime | None | UnsetType = field(
-        name="revisionCreatedDate", default=UNSET
+    dispute_count: int | None = field(name="disputeCount", default=None)
+    version: int | None = None
+    version_history: PagelessDomainEntityListingEvaluationVersion | None = field(
+        name="versionHistory", default=None
     )
-    queue: Queue | None | UnsetType = UNSET
-    media_type: list[str] | None | UnsetType = field(name="mediaType", default=UNSET)
-    division_ids: list[str] | None | UnsetType = field(
-        name="divisionIds", default=UNSET
+    declined_review: bool | None = field(name="declinedReview", default=None)
+    evaluation_context_id: str | None = field(name="evaluationContextId", default=None)
+    retracted_evaluation: EvaluationReference | None = field(
+        name="retractedEvaluation", default=None
     )
-    rescore: bool | None | UnsetType = UNSET
-    conversation_date: datetime | None | UnsetType = field(
-        name="conversationDate", default=UNSET
-    )
-    conversation_end_date: datetime | None | UnsetType = field(
-        name="conversationEndDate", default=UNSET
-    )
-    never_release: bool | None | UnsetType = field(name="neverRelease", default=UNSET)
-    assigned: bool | None | UnsetType = UNSET
-    date_assignee_changed: datetime | None | UnsetType = field(
-        name="dateAssigneeChanged", default=UNSET
-    )
-    resource_id: str | None | UnsetType = field(name="resourceId", default=UNSET)
-    resource_type: str | None | UnsetType = field(name="resourceType", default=UNSET)
-    redacted: bool | None | UnsetType = UNSET
-    agent_team: Team | None | UnsetType = field(name="agentTeam", default=UNSET)
-    is_scoring_index: bool | None | UnsetType = field(
-        name="isScoringIndex", default=UNSET
-    )
-    authorized_actions: list[str] | None | UnsetType = field(
-        name="authorizedActions", default=UNSET
-    )
-    has_assistance_failed: bool | None | UnsetType = field(
-        name="hasAssistanceFailed", default=UNSET
-    )
-    evaluation_source: EvaluationSource | None | UnsetType = field(
-        name="evaluationSource", default=UNSET
-    )
-    dispute_count: int | None | UnsetType = field(name="disputeCount", default=UNSET)
-    version: int | None | UnsetType = UNSET
-    version_history: PagelessDomainEntityListingEvaluationVersion | None | UnsetType = (
-        field(name="versionHistory", default=UNSET)
-    )
-    declined_review: bool | None | UnsetType = field(
-        name="declinedReview", default=UNSET
-    )
-    evaluation_context_id: str | None | UnsetType = field(
-        name="evaluationContextId", default=UNSET
-    )
-    retracted_evaluation: EvaluationReference | None | UnsetType = field(
-        name="retractedEvaluation", default=UNSET
-    )
-    ai_scoring: AiScoring | None | UnsetType = field(name="aiScoring", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    ai_scoring: AiScoring | None = field(name="aiScoring", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class EvaluationAggregateDataContainer(Model):
@@ -153,8 +131,8 @@ class EvaluationAggregateDataContainer(Model):
         group: A mapping from dimension to value
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[StatisticalResponse] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[StatisticalResponse] | None = None
 
 
 class EvaluationAggregateQueryClause(Model):
@@ -165,8 +143,8 @@ class EvaluationAggregateQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[EvaluationAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[EvaluationAggregateQueryPredicate] | None = None
 
 
 class EvaluationAggregateQueryFilter(Model):
@@ -178,9 +156,9 @@ class EvaluationAggregateQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[EvaluationAggregateQueryClause] | None | UnsetType = UNSET
-    predicates: list[EvaluationAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[EvaluationAggregateQueryClause] | None = None
+    predicates: list[EvaluationAggregateQueryPredicate] | None = None
 
 
 class EvaluationAggregateQueryPredicate(Model):
@@ -194,17 +172,17 @@ class EvaluationAggregateQueryPredicate(Model):
         range: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class EvaluationAggregateQueryResponse(Model):
     """The EvaluationAggregateQueryResponse model."""
 
-    results: list[EvaluationAggregateDataContainer] | None | UnsetType = UNSET
+    results: list[EvaluationAggregateDataContainer] | None = None
 
 
 class EvaluationAggregationQuery(Model):
@@ -222,18 +200,18 @@ class EvaluationAggregationQuery(Model):
         alternate_time_dimension: Dimension to use as the alternative timestamp for data in the aggregate.  Choosing "eventTime" uses the actual time of the data event. Allowed values: "conversationStart", "evaluationCreatedDate", "evaluationReleaseDate", "eventTime".
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: EvaluationAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: EvaluationAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[EvaluationAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[EvaluationAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
 
 
@@ -249,14 +227,14 @@ class EvaluationAggregationQueryMe(Model):
         context_id: Evaluation context Id
     """
 
-    interval: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    metrics: list[str] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    interval: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    metrics: list[str] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
+    context_id: str | None = field(name="contextId", default=None)
 
 
 class EvaluationAggregationView(Model):
@@ -269,19 +247,17 @@ class EvaluationAggregationView(Model):
         range: Range of numbers for slicing up data
     """
 
-    target: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
-    range: AggregationRange | None | UnsetType = UNSET
+    target: str | None = None
+    name: str | None = None
+    function: str | None = None
+    range: AggregationRange | None = None
 
 
 class EvaluationAssignment(Model):
     """The EvaluationAssignment model."""
 
-    evaluation_form: EvaluationForm | None | UnsetType = field(
-        name="evaluationForm", default=UNSET
-    )
-    user: User | None | UnsetType = UNSET
+    evaluation_form: EvaluationForm | None = field(name="evaluationForm", default=None)
+    user: User | None = None
 
 
 class EvaluationAsyncAggregateQueryResponse(Model):
@@ -291,8 +267,8 @@ class EvaluationAsyncAggregateQueryResponse(Model):
         cursor: Cursor token to retrieve next page
     """
 
-    results: list[EvaluationAggregateDataContainer] | None | UnsetType = UNSET
-    cursor: str | None | UnsetType = UNSET
+    results: list[EvaluationAggregateDataContainer] | None = None
+    cursor: str | None = None
 
 
 class EvaluationAsyncAggregationQuery(Model):
@@ -311,20 +287,20 @@ class EvaluationAsyncAggregationQuery(Model):
         page_size: The number of results per page
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: EvaluationAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: EvaluationAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[EvaluationAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[EvaluationAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
+    page_size: int | None = field(name="pageSize", default=None)
 
 
 class EvaluationCreateBody(Model):
@@ -342,33 +318,31 @@ class EvaluationCreateBody(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    evaluation_form: EvaluationCreateEvalForm | None | UnsetType = field(
-        name="evaluationForm", default=UNSET
+    id: str | None = None
+    evaluation_form: EvaluationCreateEvalForm | None = field(
+        name="evaluationForm", default=None
     )
-    evaluator: EvaluationCreateUser | None | UnsetType = UNSET
-    agent: EvaluationCreateUser | None | UnsetType = UNSET
-    agent_has_read: bool | None | UnsetType = field(name="agentHasRead", default=UNSET)
-    answers: EvaluationScoringSet | None | UnsetType = UNSET
-    calibration: EvaluationCreateCalibration | None | UnsetType = UNSET
-    evaluation_context_id: str | None | UnsetType = field(
-        name="evaluationContextId", default=UNSET
+    evaluator: EvaluationCreateUser | None = None
+    agent: EvaluationCreateUser | None = None
+    agent_has_read: bool | None = field(name="agentHasRead", default=None)
+    answers: EvaluationScoringSet | None = None
+    calibration: EvaluationCreateCalibration | None = None
+    evaluation_context_id: str | None = field(name="evaluationContextId", default=None)
+    conversation: EvaluationCreateConversation | None = None
+    resource_type: str | None = field(name="resourceType", default=None)
+    evaluation_source: EvaluationSource | None = field(
+        name="evaluationSource", default=None
     )
-    conversation: EvaluationCreateConversation | None | UnsetType = UNSET
-    resource_type: str | None | UnsetType = field(name="resourceType", default=UNSET)
-    evaluation_source: EvaluationSource | None | UnsetType = field(
-        name="evaluationSource", default=UNSET
+    rescore: bool | None = None
+    queue: EvaluationCreateQueue | None = None
+    release_date: datetime | None = field(name="releaseDate", default=None)
+    status: str | None = None
+    never_release: bool | None = field(name="neverRelease", default=None)
+    date_assignee_changed: datetime | None = field(
+        name="dateAssigneeChanged", default=None
     )
-    rescore: bool | None | UnsetType = UNSET
-    queue: EvaluationCreateQueue | None | UnsetType = UNSET
-    release_date: datetime | None | UnsetType = field(name="releaseDate", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    never_release: bool | None | UnsetType = field(name="neverRelease", default=UNSET)
-    date_assignee_changed: datetime | None | UnsetType = field(
-        name="dateAssigneeChanged", default=UNSET
-    )
-    assignee: EvaluationCreateUser | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    assignee: EvaluationCreateUser | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class EvaluationCreateCalibration(Model):
@@ -379,8 +353,8 @@ class EvaluationCreateCalibration(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class EvaluationCreateConversation(Model):
@@ -391,8 +365,8 @@ class EvaluationCreateConversation(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class EvaluationCreateEvalForm(Model):
@@ -403,8 +377,8 @@ class EvaluationCreateEvalForm(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class EvaluationCreateQueue(Model):
@@ -415,8 +389,8 @@ class EvaluationCreateQueue(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class EvaluationCreateUser(Model):
@@ -427,8 +401,8 @@ class EvaluationCreateUser(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class EvaluationDetailQueryClause(Model):
@@ -439,8 +413,8 @@ class EvaluationDetailQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[EvaluationDetailQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[EvaluationDetailQueryPredicate] | None = None
 
 
 class EvaluationDetailQueryFilter(Model):
@@ -452,9 +426,9 @@ class EvaluationDetailQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[EvaluationDetailQueryClause] | None | UnsetType = UNSET
-    predicates: list[EvaluationDetailQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[EvaluationDetailQueryClause] | None = None
+    predicates: list[EvaluationDetailQueryPredicate] | None = None
 
 
 class EvaluationDetailQueryPredicate(Model):
@@ -469,27 +443,27 @@ class EvaluationDetailQueryPredicate(Model):
         range: Right hand side for dimension or metric predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    metric: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    metric: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class EvaluationEntityListing(Model):
     """The EvaluationEntityListing model."""
 
-    entities: list[Evaluation] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Evaluation] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class EvaluationForm(Model):
@@ -510,41 +484,35 @@ class EvaluationForm(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: WritableStarrableDivision | None = None
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    published: bool | None = None
+    context_id: str | None = field(name="contextId", default=None)
+    question_groups: list[EvaluationQuestionGroup] | None = field(
+        name="questionGroups", default=None
     )
-    published: bool | None | UnsetType = UNSET
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    question_groups: list[EvaluationQuestionGroup] | None | UnsetType = field(
-        name="questionGroups", default=UNSET
+    published_versions: DomainEntityListingEvaluationForm | None = field(
+        name="publishedVersions", default=None
     )
-    published_versions: DomainEntityListingEvaluationForm | None | UnsetType = field(
-        name="publishedVersions", default=UNSET
+    evaluation_settings: EvaluationSettings | None = field(
+        name="evaluationSettings", default=None
     )
-    evaluation_settings: EvaluationSettings | None | UnsetType = field(
-        name="evaluationSettings", default=UNSET
+    latest_version_form_name: str | None = field(
+        name="latestVersionFormName", default=None
     )
-    latest_version_form_name: str | None | UnsetType = field(
-        name="latestVersionFormName", default=UNSET
-    )
-    ai_scoring: AiScoringSettings | None | UnsetType = field(
-        name="aiScoring", default=UNSET
-    )
-    redacted: bool | None | UnsetType = UNSET
-    dialect: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    ai_scoring: AiScoringSettings | None = field(name="aiScoring", default=None)
+    redacted: bool | None = None
+    dialect: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class EvaluationFormAndScoringSet(Model):
     """The EvaluationFormAndScoringSet model."""
 
-    evaluation_form: EvaluationForm | None | UnsetType = field(
-        name="evaluationForm", default=UNSET
-    )
-    answers: EvaluationScoringSet | None | UnsetType = UNSET
+    evaluation_form: EvaluationForm | None = field(name="evaluationForm", default=None)
+    answers: EvaluationScoringSet | None = None
 
 
 class EvaluationFormDivisionView(Model):
@@ -559,30 +527,28 @@ class EvaluationFormDivisionView(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
-    dialect: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: WritableStarrableDivision | None = None
+    context_id: str | None = field(name="contextId", default=None)
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    dialect: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class EvaluationFormDivisionViewListing(Model):
     """The EvaluationFormDivisionViewListing model."""
 
-    entities: list[EvaluationFormDivisionView] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[EvaluationFormDivisionView] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class EvaluationFormResponse(Model):
@@ -603,47 +569,43 @@ class EvaluationFormResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: WritableStarrableDivision | None = None
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    published: bool | None = None
+    context_id: str | None = field(name="contextId", default=None)
+    question_groups: list[EvaluationQuestionGroup] | None = field(
+        name="questionGroups", default=None
     )
-    published: bool | None | UnsetType = UNSET
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    question_groups: list[EvaluationQuestionGroup] | None | UnsetType = field(
-        name="questionGroups", default=UNSET
+    weight_mode: str | None = field(name="weightMode", default=None)
+    evaluation_settings: EvaluationSettings | None = field(
+        name="evaluationSettings", default=None
     )
-    weight_mode: str | None | UnsetType = field(name="weightMode", default=UNSET)
-    evaluation_settings: EvaluationSettings | None | UnsetType = field(
-        name="evaluationSettings", default=UNSET
+    published_versions: DomainEntityListingEvaluationForm | None = field(
+        name="publishedVersions", default=None
     )
-    published_versions: DomainEntityListingEvaluationForm | None | UnsetType = field(
-        name="publishedVersions", default=UNSET
+    latest_version_form_name: str | None = field(
+        name="latestVersionFormName", default=None
     )
-    latest_version_form_name: str | None | UnsetType = field(
-        name="latestVersionFormName", default=UNSET
-    )
-    ai_scoring: AiScoringSettings | None | UnsetType = field(
-        name="aiScoring", default=UNSET
-    )
-    dialect: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    ai_scoring: AiScoringSettings | None = field(name="aiScoring", default=None)
+    dialect: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class EvaluationFormResponseEntityListing(Model):
     """The EvaluationFormResponseEntityListing model."""
 
-    entities: list[EvaluationFormResponse] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[EvaluationFormResponse] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class EvaluationFormSearchResponse(Model):
@@ -663,31 +625,27 @@ class EvaluationFormSearchResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
+    id: str | None = None
+    division: WritableStarrableDivision | None = None
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    published: bool | None = None
+    context_id: str | None = field(name="contextId", default=None)
+    question_groups: list[EvaluationQuestionGroup] | None = field(
+        name="questionGroups", default=None
     )
-    published: bool | None | UnsetType = UNSET
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    question_groups: list[EvaluationQuestionGroup] | None | UnsetType = field(
-        name="questionGroups", default=UNSET
+    weight_mode: str | None = field(name="weightMode", default=None)
+    evaluation_settings: EvaluationSettings | None = field(
+        name="evaluationSettings", default=None
     )
-    weight_mode: str | None | UnsetType = field(name="weightMode", default=UNSET)
-    evaluation_settings: EvaluationSettings | None | UnsetType = field(
-        name="evaluationSettings", default=UNSET
+    published_versions: DomainEntityListingEvaluationForm | None = field(
+        name="publishedVersions", default=None
     )
-    published_versions: DomainEntityListingEvaluationForm | None | UnsetType = field(
-        name="publishedVersions", default=UNSET
+    latest_version_form_name: str | None = field(
+        name="latestVersionFormName", default=None
     )
-    latest_version_form_name: str | None | UnsetType = field(
-        name="latestVersionFormName", default=UNSET
-    )
-    ai_scoring: AiScoringSettings | None | UnsetType = field(
-        name="aiScoring", default=UNSET
-    )
-    dialect: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    ai_scoring: AiScoringSettings | None = field(name="aiScoring", default=None)
+    dialect: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class EvaluationQualityV2TopicCalibration(Model):
@@ -696,7 +654,7 @@ class EvaluationQualityV2TopicCalibration(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class EvaluationQualityV2TopicEvaluationReference(Model):
@@ -705,7 +663,7 @@ class EvaluationQualityV2TopicEvaluationReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class EvaluationQualityV2TopicEvaluationScoringSet(Model):
@@ -714,10 +672,8 @@ class EvaluationQualityV2TopicEvaluationScoringSet(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    total_score: int | None | UnsetType = field(name="totalScore", default=UNSET)
-    total_critical_score: int | None | UnsetType = field(
-        name="totalCriticalScore", default=UNSET
-    )
+    total_score: int | None = field(name="totalScore", default=None)
+    total_critical_score: int | None = field(name="totalCriticalScore", default=None)
 
 
 class EvaluationQualityV2TopicEvaluationSource(Model):
@@ -726,14 +682,12 @@ class EvaluationQualityV2TopicEvaluationSource(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    evaluation_source_type: str | None | UnsetType = field(
-        name="evaluationSourceType", default=UNSET
+    evaluation_source_type: str | None = field(
+        name="evaluationSourceType", default=None
     )
-    evaluation_source_id: str | None | UnsetType = field(
-        name="evaluationSourceId", default=UNSET
-    )
-    evaluation_source_name: str | None | UnsetType = field(
-        name="evaluationSourceName", default=UNSET
+    evaluation_source_id: str | None = field(name="evaluationSourceId", default=None)
+    evaluation_source_name: str | None = field(
+        name="evaluationSourceName", default=None
     )
 
 
@@ -747,78 +701,58 @@ class EvaluationQualityV2TopicEvaluationV2(Model):
         previous_status: Allowed values: "Pending", "InProgress", "Finished", "InReview", "Retracted".
     """
 
-    id: str | None | UnsetType = UNSET
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    id: str | None = None
+    conversation_id: str | None = field(name="conversationId", default=None)
+    agent: EvaluationQualityV2TopicUser | None = None
+    evaluator: EvaluationQualityV2TopicUser | None = None
+    event_time: datetime | None = field(name="eventTime", default=None)
+    evaluation_form_id: str | None = field(name="evaluationFormId", default=None)
+    form_name: str | None = field(name="formName", default=None)
+    scoring_set: EvaluationQualityV2TopicEvaluationScoringSet | None = field(
+        name="scoringSet", default=None
     )
-    agent: EvaluationQualityV2TopicUser | None | UnsetType = UNSET
-    evaluator: EvaluationQualityV2TopicUser | None | UnsetType = UNSET
-    event_time: datetime | None | UnsetType = field(name="eventTime", default=UNSET)
-    evaluation_form_id: str | None | UnsetType = field(
-        name="evaluationFormId", default=UNSET
+    context_id: str | None = field(name="contextId", default=None)
+    status: str | None = None
+    agent_has_read: bool | None = field(name="agentHasRead", default=None)
+    release_date: datetime | None = field(name="releaseDate", default=None)
+    assigned_date: datetime | None = field(name="assignedDate", default=None)
+    changed_date: datetime | None = field(name="changedDate", default=None)
+    event_type: str | None = field(name="eventType", default=None)
+    resource_id: str | None = field(name="resourceId", default=None)
+    resource_type: str | None = field(name="resourceType", default=None)
+    division_ids: list[str] | None = field(name="divisionIds", default=None)
+    rescore: bool | None = None
+    conversation_date: datetime | None = field(name="conversationDate", default=None)
+    media_type: list[str] | None = field(name="mediaType", default=None)
+    calibration: EvaluationQualityV2TopicCalibration | None = None
+    evaluation_source: EvaluationQualityV2TopicEvaluationSource | None = field(
+        name="evaluationSource", default=None
     )
-    form_name: str | None | UnsetType = field(name="formName", default=UNSET)
-    scoring_set: EvaluationQualityV2TopicEvaluationScoringSet | None | UnsetType = (
-        field(name="scoringSet", default=UNSET)
+    assignee_user_id: str | None = field(name="assigneeUserId", default=None)
+    previous_assignee_user_id: str | None = field(
+        name="previousAssigneeUserId", default=None
     )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    agent_has_read: bool | None | UnsetType = field(name="agentHasRead", default=UNSET)
-    release_date: datetime | None | UnsetType = field(name="releaseDate", default=UNSET)
-    assigned_date: datetime | None | UnsetType = field(
-        name="assignedDate", default=UNSET
+    assignee_applicable: bool | None = field(name="assigneeApplicable", default=None)
+    evaluation_context_id: str | None = field(name="evaluationContextId", default=None)
+    dispute_count: int | None = field(name="disputeCount", default=None)
+    version: int | None = None
+    previous_status: str | None = field(name="previousStatus", default=None)
+    declined_review: bool | None = field(name="declinedReview", default=None)
+    retracted_evaluation: EvaluationQualityV2TopicEvaluationReference | None = field(
+        name="retractedEvaluation", default=None
     )
-    changed_date: datetime | None | UnsetType = field(name="changedDate", default=UNSET)
-    event_type: str | None | UnsetType = field(name="eventType", default=UNSET)
-    resource_id: str | None | UnsetType = field(name="resourceId", default=UNSET)
-    resource_type: str | None | UnsetType = field(name="resourceType", default=UNSET)
-    division_ids: list[str] | None | UnsetType = field(
-        name="divisionIds", default=UNSET
+    rescore_count: int | None = field(name="rescoreCount", default=None)
+    evaluator_comment_has_updated: bool | None = field(
+        name="evaluatorCommentHasUpdated", default=None
     )
-    rescore: bool | None | UnsetType = UNSET
-    conversation_date: datetime | None | UnsetType = field(
-        name="conversationDate", default=UNSET
+    agent_comment_has_updated: bool | None = field(
+        name="agentCommentHasUpdated", default=None
     )
-    media_type: list[str] | None | UnsetType = field(name="mediaType", default=UNSET)
-    calibration: EvaluationQualityV2TopicCalibration | None | UnsetType = UNSET
-    evaluation_source: EvaluationQualityV2TopicEvaluationSource | None | UnsetType = (
-        field(name="evaluationSource", default=UNSET)
+    previous_rescore_count: int | None = field(
+        name="previousRescoreCount", default=None
     )
-    assignee_user_id: str | None | UnsetType = field(
-        name="assigneeUserId", default=UNSET
-    )
-    previous_assignee_user_id: str | None | UnsetType = field(
-        name="previousAssigneeUserId", default=UNSET
-    )
-    assignee_applicable: bool | None | UnsetType = field(
-        name="assigneeApplicable", default=UNSET
-    )
-    evaluation_context_id: str | None | UnsetType = field(
-        name="evaluationContextId", default=UNSET
-    )
-    dispute_count: int | None | UnsetType = field(name="disputeCount", default=UNSET)
-    version: int | None | UnsetType = UNSET
-    previous_status: str | None | UnsetType = field(
-        name="previousStatus", default=UNSET
-    )
-    declined_review: bool | None | UnsetType = field(
-        name="declinedReview", default=UNSET
-    )
-    retracted_evaluation: (
-        EvaluationQualityV2TopicEvaluationReference | None | UnsetType
-    ) = field(name="retractedEvaluation", default=UNSET)
-    rescore_count: int | None | UnsetType = field(name="rescoreCount", default=UNSET)
-    evaluator_comment_has_updated: bool | None | UnsetType = field(
-        name="evaluatorCommentHasUpdated", default=UNSET
-    )
-    agent_comment_has_updated: bool | None | UnsetType = field(
-        name="agentCommentHasUpdated", default=UNSET
-    )
-    previous_rescore_count: int | None | UnsetType = field(
-        name="previousRescoreCount", default=UNSET
-    )
-    previous_evaluator_user_id: str | None | UnsetType = field(
-        name="previousEvaluatorUserId", default=UNSET
+    previous_evaluator_user_id: str | None = field(
+        name="previousEvaluatorUserId", default=None
     )
 
 
@@ -828,8 +762,8 @@ class EvaluationQualityV2TopicUser(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
+    id: str | None = None
+    display_name: str | None = field(name="displayName", default=None)
 
 
 class EvaluationQuestion(Model):
@@ -844,32 +778,28 @@ class EvaluationQuestion(Model):
         automated_scoring_focus: Focus setting for automated scoring Allowed values: "FullInteraction", "EvaluatedAgent".
     """
 
-    id: str | None | UnsetType = UNSET
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    text: str | None | UnsetType = UNSET
-    help_text: str | None | UnsetType = field(name="helpText", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    na_enabled: bool | None | UnsetType = field(name="naEnabled", default=UNSET)
-    comments_required: bool | None | UnsetType = field(
-        name="commentsRequired", default=UNSET
+    id: str | None = None
+    context_id: str | None = field(name="contextId", default=None)
+    text: str | None = None
+    help_text: str | None = field(name="helpText", default=None)
+    type: str | None = None
+    na_enabled: bool | None = field(name="naEnabled", default=None)
+    comments_required: bool | None = field(name="commentsRequired", default=None)
+    visibility_condition: VisibilityCondition | None = field(
+        name="visibilityCondition", default=None
     )
-    visibility_condition: VisibilityCondition | None | UnsetType = field(
-        name="visibilityCondition", default=UNSET
+    answer_options: list[AnswerOption] | None = field(
+        name="answerOptions", default=None
     )
-    answer_options: list[AnswerOption] | None | UnsetType = field(
-        name="answerOptions", default=UNSET
+    multiple_select_option_questions: list[EvaluationQuestion] | None = field(
+        name="multipleSelectOptionQuestions", default=None
     )
-    multiple_select_option_questions: list[EvaluationQuestion] | None | UnsetType = (
-        field(name="multipleSelectOptionQuestions", default=UNSET)
+    default_answer: DefaultAnswer | None = field(name="defaultAnswer", default=None)
+    automated_scoring_focus: str | None = field(
+        name="automatedScoringFocus", default=None
     )
-    default_answer: DefaultAnswer | None | UnsetType = field(
-        name="defaultAnswer", default=UNSET
-    )
-    automated_scoring_focus: str | None | UnsetType = field(
-        name="automatedScoringFocus", default=UNSET
-    )
-    is_kill: bool | None | UnsetType = field(name="isKill", default=UNSET)
-    is_critical: bool | None | UnsetType = field(name="isCritical", default=UNSET)
+    is_kill: bool | None = field(name="isKill", default=None)
+    is_critical: bool | None = field(name="isCritical", default=None)
 
 
 class EvaluationQuestionGroup(Model):
@@ -880,25 +810,23 @@ class EvaluationQuestionGroup(Model):
         default_answers_to: Default scoring settings for the questions within this question group.
     """
 
-    id: str | None | UnsetType = UNSET
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    default_answers_to_highest: bool | None | UnsetType = field(
-        name="defaultAnswersToHighest", default=UNSET
+    id: str | None = None
+    context_id: str | None = field(name="contextId", default=None)
+    name: str | None = None
+    type: str | None = None
+    default_answers_to_highest: bool | None = field(
+        name="defaultAnswersToHighest", default=None
     )
-    default_answers_to_na: bool | None | UnsetType = field(
-        name="defaultAnswersToNA", default=UNSET
+    default_answers_to_na: bool | None = field(name="defaultAnswersToNA", default=None)
+    na_enabled: bool | None = field(name="naEnabled", default=None)
+    weight: float | None = None
+    manual_weight: bool | None = field(name="manualWeight", default=None)
+    questions: list[EvaluationQuestion] | None = None
+    visibility_condition: VisibilityCondition | None = field(
+        name="visibilityCondition", default=None
     )
-    na_enabled: bool | None | UnsetType = field(name="naEnabled", default=UNSET)
-    weight: float | None | UnsetType = UNSET
-    manual_weight: bool | None | UnsetType = field(name="manualWeight", default=UNSET)
-    questions: list[EvaluationQuestion] | None | UnsetType = UNSET
-    visibility_condition: VisibilityCondition | None | UnsetType = field(
-        name="visibilityCondition", default=UNSET
-    )
-    default_answers_to: DefaultAnswersTo | None | UnsetType = field(
-        name="defaultAnswersTo", default=UNSET
+    default_answers_to: DefaultAnswersTo | None = field(
+        name="defaultAnswersTo", default=None
     )
 
 
@@ -922,49 +850,41 @@ class EvaluationQuestionGroupScore(Model):
         max_total_non_critical_score_unweighted: Maximum possible unweighted score of only the non critical questions in the group
     """
 
-    question_group_id: str | None | UnsetType = field(
-        name="questionGroupId", default=UNSET
+    question_group_id: str | None = field(name="questionGroupId", default=None)
+    total_score: float | None = field(name="totalScore", default=None)
+    max_total_score: float | None = field(name="maxTotalScore", default=None)
+    marked_na: bool | None = field(name="markedNA", default=None)
+    system_marked_na: bool | None = field(name="systemMarkedNA", default=None)
+    total_critical_score: float | None = field(name="totalCriticalScore", default=None)
+    max_total_critical_score: float | None = field(
+        name="maxTotalCriticalScore", default=None
     )
-    total_score: float | None | UnsetType = field(name="totalScore", default=UNSET)
-    max_total_score: float | None | UnsetType = field(
-        name="maxTotalScore", default=UNSET
+    total_non_critical_score: float | None = field(
+        name="totalNonCriticalScore", default=None
     )
-    marked_na: bool | None | UnsetType = field(name="markedNA", default=UNSET)
-    system_marked_na: bool | None | UnsetType = field(
-        name="systemMarkedNA", default=UNSET
+    max_total_non_critical_score: float | None = field(
+        name="maxTotalNonCriticalScore", default=None
     )
-    total_critical_score: float | None | UnsetType = field(
-        name="totalCriticalScore", default=UNSET
+    total_score_unweighted: float | None = field(
+        name="totalScoreUnweighted", default=None
     )
-    max_total_critical_score: float | None | UnsetType = field(
-        name="maxTotalCriticalScore", default=UNSET
+    max_total_score_unweighted: float | None = field(
+        name="maxTotalScoreUnweighted", default=None
     )
-    total_non_critical_score: float | None | UnsetType = field(
-        name="totalNonCriticalScore", default=UNSET
+    total_critical_score_unweighted: float | None = field(
+        name="totalCriticalScoreUnweighted", default=None
     )
-    max_total_non_critical_score: float | None | UnsetType = field(
-        name="maxTotalNonCriticalScore", default=UNSET
+    max_total_critical_score_unweighted: float | None = field(
+        name="maxTotalCriticalScoreUnweighted", default=None
     )
-    total_score_unweighted: float | None | UnsetType = field(
-        name="totalScoreUnweighted", default=UNSET
+    total_non_critical_score_unweighted: float | None = field(
+        name="totalNonCriticalScoreUnweighted", default=None
     )
-    max_total_score_unweighted: float | None | UnsetType = field(
-        name="maxTotalScoreUnweighted", default=UNSET
+    max_total_non_critical_score_unweighted: float | None = field(
+        name="maxTotalNonCriticalScoreUnweighted", default=None
     )
-    total_critical_score_unweighted: float | None | UnsetType = field(
-        name="totalCriticalScoreUnweighted", default=UNSET
-    )
-    max_total_critical_score_unweighted: float | None | UnsetType = field(
-        name="maxTotalCriticalScoreUnweighted", default=UNSET
-    )
-    total_non_critical_score_unweighted: float | None | UnsetType = field(
-        name="totalNonCriticalScoreUnweighted", default=UNSET
-    )
-    max_total_non_critical_score_unweighted: float | None | UnsetType = field(
-        name="maxTotalNonCriticalScoreUnweighted", default=UNSET
-    )
-    question_scores: list[EvaluationQuestionScore] | None | UnsetType = field(
-        name="questionScores", default=UNSET
+    question_scores: list[EvaluationQuestionScore] | None = field(
+        name="questionScores", default=None
     )
 
 
@@ -982,24 +902,18 @@ class EvaluationQuestionScore(Model):
         multiple_select_question_option_scores: Only applicable to Multiple Select questions. Scores corresponding to the options of Multiple Select questions.
     """
 
-    question_id: str | None | UnsetType = field(name="questionId", default=UNSET)
-    answer_id: str | None | UnsetType = field(name="answerId", default=UNSET)
-    score: int | None | UnsetType = UNSET
-    marked_na: bool | None | UnsetType = field(name="markedNA", default=UNSET)
-    system_marked_na: bool | None | UnsetType = field(
-        name="systemMarkedNA", default=UNSET
+    question_id: str | None = field(name="questionId", default=None)
+    answer_id: str | None = field(name="answerId", default=None)
+    score: int | None = None
+    marked_na: bool | None = field(name="markedNA", default=None)
+    system_marked_na: bool | None = field(name="systemMarkedNA", default=None)
+    assisted_answer_id: str | None = field(name="assistedAnswerId", default=None)
+    failed_kill_question: bool | None = field(name="failedKillQuestion", default=None)
+    comments: str | None = None
+    ai_answer: AiAnswer | None = field(name="aiAnswer", default=None)
+    multiple_select_question_option_scores: list[EvaluationQuestionScore] | None = (
+        field(name="multipleSelectQuestionOptionScores", default=None)
     )
-    assisted_answer_id: str | None | UnsetType = field(
-        name="assistedAnswerId", default=UNSET
-    )
-    failed_kill_question: bool | None | UnsetType = field(
-        name="failedKillQuestion", default=UNSET
-    )
-    comments: str | None | UnsetType = UNSET
-    ai_answer: AiAnswer | None | UnsetType = field(name="aiAnswer", default=UNSET)
-    multiple_select_question_option_scores: (
-        list[EvaluationQuestionScore] | None | UnsetType
-    ) = field(name="multipleSelectQuestionOptionScores", default=UNSET)
 
 
 class EvaluationReference(Model):
@@ -1010,8 +924,8 @@ class EvaluationReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class EvaluationResponse(Model):
@@ -1052,82 +966,62 @@ class EvaluationResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    conversation: ConversationReference | None | UnsetType = UNSET
-    evaluation_form: EvaluationFormResponse | None | UnsetType = field(
-        name="evaluationForm", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    conversation: ConversationReference | None = None
+    evaluation_form: EvaluationFormResponse | None = field(
+        name="evaluationForm", default=None
     )
-    evaluator: User | None | UnsetType = UNSET
-    agent: User | None | UnsetType = UNSET
-    calibration: AddressableEntityRef | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    answers: EvaluationScoringSet | None | UnsetType = UNSET
-    agent_has_read: bool | None | UnsetType = field(name="agentHasRead", default=UNSET)
-    assignee: User | None | UnsetType = UNSET
-    assignee_applicable: bool | None | UnsetType = field(
-        name="assigneeApplicable", default=UNSET
+    evaluator: User | None = None
+    agent: User | None = None
+    calibration: AddressableEntityRef | None = None
+    status: str | None = None
+    answers: EvaluationScoringSet | None = None
+    agent_has_read: bool | None = field(name="agentHasRead", default=None)
+    assignee: User | None = None
+    assignee_applicable: bool | None = field(name="assigneeApplicable", default=None)
+    release_date: datetime | None = field(name="releaseDate", default=None)
+    assigned_date: datetime | None = field(name="assignedDate", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    changed_date: datetime | None = field(name="changedDate", default=None)
+    submitted_date: datetime | None = field(name="submittedDate", default=None)
+    revision_created_date: datetime | None = field(
+        name="revisionCreatedDate", default=None
     )
-    release_date: datetime | None | UnsetType = field(name="releaseDate", default=UNSET)
-    assigned_date: datetime | None | UnsetType = field(
-        name="assignedDate", default=UNSET
+    queue: Queue | None = None
+    media_type: list[str] | None = field(name="mediaType", default=None)
+    division_ids: list[str] | None = field(name="divisionIds", default=None)
+    rescore: bool | None = None
+    conversation_date: datetime | None = field(name="conversationDate", default=None)
+    conversation_end_date: datetime | None = field(
+        name="conversationEndDate", default=None
     )
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    changed_date: datetime | None | UnsetType = field(name="changedDate", default=UNSET)
-    submitted_date: datetime | None | UnsetType = field(
-        name="submittedDate", default=UNSET
+    never_release: bool | None = field(name="neverRelease", default=None)
+    assigned: bool | None = None
+    date_assignee_changed: datetime | None = field(
+        name="dateAssigneeChanged", default=None
     )
-    revision_created_date: datetime | None | UnsetType = field(
-        name="revisionCreatedDate", default=UNSET
+    resource_id: str | None = field(name="resourceId", default=None)
+    resource_type: str | None = field(name="resourceType", default=None)
+    redacted: bool | None = None
+    is_scoring_index: bool | None = field(name="isScoringIndex", default=None)
+    authorized_actions: list[str] | None = field(name="authorizedActions", default=None)
+    has_assistance_failed: bool | None = field(name="hasAssistanceFailed", default=None)
+    evaluation_source: EvaluationSource | None = field(
+        name="evaluationSource", default=None
     )
-    queue: Queue | None | UnsetType = UNSET
-    media_type: list[str] | None | UnsetType = field(name="mediaType", default=UNSET)
-    division_ids: list[str] | None | UnsetType = field(
-        name="divisionIds", default=UNSET
+    dispute_count: int | None = field(name="disputeCount", default=None)
+    version: int | None = None
+    version_history: PagelessDomainEntityListingEvaluationVersion | None = field(
+        name="versionHistory", default=None
     )
-    rescore: bool | None | UnsetType = UNSET
-    conversation_date: datetime | None | UnsetType = field(
-        name="conversationDate", default=UNSET
+    declined_review: bool | None = field(name="declinedReview", default=None)
+    evaluation_context_id: str | None = field(name="evaluationContextId", default=None)
+    retracted_evaluation: EvaluationReference | None = field(
+        name="retractedEvaluation", default=None
     )
-    conversation_end_date: datetime | None | UnsetType = field(
-        name="conversationEndDate", default=UNSET
-    )
-    never_release: bool | None | UnsetType = field(name="neverRelease", default=UNSET)
-    assigned: bool | None | UnsetType = UNSET
-    date_assignee_changed: datetime | None | UnsetType = field(
-        name="dateAssigneeChanged", default=UNSET
-    )
-    resource_id: str | None | UnsetType = field(name="resourceId", default=UNSET)
-    resource_type: str | None | UnsetType = field(name="resourceType", default=UNSET)
-    redacted: bool | None | UnsetType = UNSET
-    is_scoring_index: bool | None | UnsetType = field(
-        name="isScoringIndex", default=UNSET
-    )
-    authorized_actions: list[str] | None | UnsetType = field(
-        name="authorizedActions", default=UNSET
-    )
-    has_assistance_failed: bool | None | UnsetType = field(
-        name="hasAssistanceFailed", default=UNSET
-    )
-    evaluation_source: EvaluationSource | None | UnsetType = field(
-        name="evaluationSource", default=UNSET
-    )
-    dispute_count: int | None | UnsetType = field(name="disputeCount", default=UNSET)
-    version: int | None | UnsetType = UNSET
-    version_history: PagelessDomainEntityListingEvaluationVersion | None | UnsetType = (
-        field(name="versionHistory", default=UNSET)
-    )
-    declined_review: bool | None | UnsetType = field(
-        name="declinedReview", default=UNSET
-    )
-    evaluation_context_id: str | None | UnsetType = field(
-        name="evaluationContextId", default=UNSET
-    )
-    retracted_evaluation: EvaluationReference | None | UnsetType = field(
-        name="retractedEvaluation", default=UNSET
-    )
-    ai_scoring: AiScoring | None | UnsetType = field(name="aiScoring", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    ai_scoring: AiScoring | None = field(name="aiScoring", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class EvaluationScoringSet(Model):
@@ -1146,32 +1040,26 @@ class EvaluationScoringSet(Model):
         transcript_topics: List of topics found within the conversation's transcripts
     """
 
-    total_score: float | None | UnsetType = field(name="totalScore", default=UNSET)
-    total_critical_score: float | None | UnsetType = field(
-        name="totalCriticalScore", default=UNSET
+    total_score: float | None = field(name="totalScore", default=None)
+    total_critical_score: float | None = field(name="totalCriticalScore", default=None)
+    max_total_raw_critical_score: float | None = field(
+        name="maxTotalRawCriticalScore", default=None
     )
-    max_total_raw_critical_score: float | None | UnsetType = field(
-        name="maxTotalRawCriticalScore", default=UNSET
+    max_total_raw_score: float | None = field(name="maxTotalRawScore", default=None)
+    total_non_critical_score: float | None = field(
+        name="totalNonCriticalScore", default=None
     )
-    max_total_raw_score: float | None | UnsetType = field(
-        name="maxTotalRawScore", default=UNSET
+    question_group_scores: list[EvaluationQuestionGroupScore] | None = field(
+        name="questionGroupScores", default=None
     )
-    total_non_critical_score: float | None | UnsetType = field(
-        name="totalNonCriticalScore", default=UNSET
+    any_failed_kill_questions: bool | None = field(
+        name="anyFailedKillQuestions", default=None
     )
-    question_group_scores: list[EvaluationQuestionGroupScore] | None | UnsetType = (
-        field(name="questionGroupScores", default=UNSET)
-    )
-    any_failed_kill_questions: bool | None | UnsetType = field(
-        name="anyFailedKillQuestions", default=UNSET
-    )
-    comments: str | None | UnsetType = UNSET
-    private_comments: str | None | UnsetType = field(
-        name="privateComments", default=UNSET
-    )
-    agent_comments: str | None | UnsetType = field(name="agentComments", default=UNSET)
-    transcript_topics: list[TranscriptTopic] | None | UnsetType = field(
-        name="transcriptTopics", default=UNSET
+    comments: str | None = None
+    private_comments: str | None = field(name="privateComments", default=None)
+    agent_comments: str | None = field(name="agentComments", default=None)
+    transcript_topics: list[TranscriptTopic] | None = field(
+        name="transcriptTopics", default=None
     )
 
 
@@ -1194,21 +1082,21 @@ class EvaluationSearchAggregationBucket(Model):
         sub_aggregations: Nested sub-aggregations
     """
 
-    key: str | None | UnsetType = UNSET
-    key_as_string: str | None | UnsetType = field(name="keyAsString", default=UNSET)
-    document_count: int | None | UnsetType = field(name="documentCount", default=UNSET)
-    key_value: int | None | UnsetType = field(name="keyValue", default=UNSET)
-    from_: float | None | UnsetType = field(name="from", default=UNSET)
-    to: float | None | UnsetType = UNSET
-    value: float | None | UnsetType = UNSET
-    count: int | None | UnsetType = UNSET
-    minimum: float | None | UnsetType = UNSET
-    maximum: float | None | UnsetType = UNSET
-    average: float | None | UnsetType = UNSET
-    sum: float | None | UnsetType = UNSET
-    sub_aggregations: (
-        dict[str, EvaluationSearchAggregationResponse] | None | UnsetType
-    ) = field(name="subAggregations", default=UNSET)
+    key: str | None = None
+    key_as_string: str | None = field(name="keyAsString", default=None)
+    document_count: int | None = field(name="documentCount", default=None)
+    key_value: int | None = field(name="keyValue", default=None)
+    from_: float | None = field(name="from", default=None)
+    to: float | None = None
+    value: float | None = None
+    count: int | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    average: float | None = None
+    sum: float | None = None
+    sub_aggregations: dict[str, EvaluationSearchAggregationResponse] | None = field(
+        name="subAggregations", default=None
+    )
 
 
 class EvaluationSearchAggregationDTO(Model):
@@ -1225,17 +1113,15 @@ class EvaluationSearchAggregationDTO(Model):
         sub_aggregations: Sub-aggregations to be computed within this aggregation
     """
 
-    name: str | None | UnsetType = UNSET
-    field_: str | None | UnsetType = field(name="field", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    size: int | None | UnsetType = UNSET
-    calendar_interval: str | None | UnsetType = field(
-        name="calendarInterval", default=UNSET
-    )
-    format: str | None | UnsetType = UNSET
-    ranges: list[QueryApiSearchAggregationRange] | None | UnsetType = UNSET
-    sub_aggregations: list[EvaluationSearchSubAggregationDTO] | None | UnsetType = (
-        field(name="subAggregations", default=UNSET)
+    name: str | None = None
+    field_: str | None = field(name="field", default=None)
+    type: str | None = None
+    size: int | None = None
+    calendar_interval: str | None = field(name="calendarInterval", default=None)
+    format: str | None = None
+    ranges: list[QueryApiSearchAggregationRange] | None = None
+    sub_aggregations: list[EvaluationSearchSubAggregationDTO] | None = field(
+        name="subAggregations", default=None
     )
 
 
@@ -1254,19 +1140,19 @@ class EvaluationSearchAggregationResponse(Model):
         buckets: List of aggregation buckets
     """
 
-    value: float | None | UnsetType = UNSET
-    count: int | None | UnsetType = UNSET
-    minimum: float | None | UnsetType = UNSET
-    maximum: float | None | UnsetType = UNSET
-    average: float | None | UnsetType = UNSET
-    sum: float | None | UnsetType = UNSET
-    document_count_error_upper_bound: int | None | UnsetType = field(
-        name="documentCountErrorUpperBound", default=UNSET
+    value: float | None = None
+    count: int | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    average: float | None = None
+    sum: float | None = None
+    document_count_error_upper_bound: int | None = field(
+        name="documentCountErrorUpperBound", default=None
     )
-    sum_other_document_count: int | None | UnsetType = field(
-        name="sumOtherDocumentCount", default=UNSET
+    sum_other_document_count: int | None = field(
+        name="sumOtherDocumentCount", default=None
     )
-    buckets: list[EvaluationSearchAggregationBucket] | None | UnsetType = UNSET
+    buckets: list[EvaluationSearchAggregationBucket] | None = None
 
 
 class EvaluationSearchCriteriaDTO(Model):
@@ -1282,13 +1168,13 @@ class EvaluationSearchCriteriaDTO(Model):
         operator: How to apply this search criteria against other criteria Allowed values: "AND", "NOT".
     """
 
-    type: str | None | UnsetType = UNSET
-    field_: str | None | UnsetType = field(name="field", default=UNSET)
-    end_value: str | None | UnsetType = field(name="endValue", default=UNSET)
-    values: list[str] | None | UnsetType = UNSET
-    start_value: str | None | UnsetType = field(name="startValue", default=UNSET)
-    value: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
+    type: str | None = None
+    field_: str | None = field(name="field", default=None)
+    end_value: str | None = field(name="endValue", default=None)
+    values: list[str] | None = None
+    start_value: str | None = field(name="startValue", default=None)
+    value: str | None = None
+    operator: str | None = None
 
 
 class EvaluationSearchItemResponse(Model):
@@ -1329,82 +1215,62 @@ class EvaluationSearchItemResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    conversation: ConversationReference | None | UnsetType = UNSET
-    evaluation_form: EvaluationFormSearchResponse | None | UnsetType = field(
-        name="evaluationForm", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    conversation: ConversationReference | None = None
+    evaluation_form: EvaluationFormSearchResponse | None = field(
+        name="evaluationForm", default=None
     )
-    evaluator: User | None | UnsetType = UNSET
-    agent: User | None | UnsetType = UNSET
-    calibration: AddressableEntityRef | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    answers: EvaluationScoringSet | None | UnsetType = UNSET
-    agent_has_read: bool | None | UnsetType = field(name="agentHasRead", default=UNSET)
-    assignee: User | None | UnsetType = UNSET
-    assignee_applicable: bool | None | UnsetType = field(
-        name="assigneeApplicable", default=UNSET
+    evaluator: User | None = None
+    agent: User | None = None
+    calibration: AddressableEntityRef | None = None
+    status: str | None = None
+    answers: EvaluationScoringSet | None = None
+    agent_has_read: bool | None = field(name="agentHasRead", default=None)
+    assignee: User | None = None
+    assignee_applicable: bool | None = field(name="assigneeApplicable", default=None)
+    release_date: datetime | None = field(name="releaseDate", default=None)
+    assigned_date: datetime | None = field(name="assignedDate", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    changed_date: datetime | None = field(name="changedDate", default=None)
+    submitted_date: datetime | None = field(name="submittedDate", default=None)
+    revision_created_date: datetime | None = field(
+        name="revisionCreatedDate", default=None
     )
-    release_date: datetime | None | UnsetType = field(name="releaseDate", default=UNSET)
-    assigned_date: datetime | None | UnsetType = field(
-        name="assignedDate", default=UNSET
+    queue: Queue | None = None
+    media_type: list[str] | None = field(name="mediaType", default=None)
+    division_ids: list[str] | None = field(name="divisionIds", default=None)
+    rescore: bool | None = None
+    conversation_date: datetime | None = field(name="conversationDate", default=None)
+    conversation_end_date: datetime | None = field(
+        name="conversationEndDate", default=None
     )
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    changed_date: datetime | None | UnsetType = field(name="changedDate", default=UNSET)
-    submitted_date: datetime | None | UnsetType = field(
-        name="submittedDate", default=UNSET
+    never_release: bool | None = field(name="neverRelease", default=None)
+    assigned: bool | None = None
+    date_assignee_changed: datetime | None = field(
+        name="dateAssigneeChanged", default=None
     )
-    revision_created_date: datetime | None | UnsetType = field(
-        name="revisionCreatedDate", default=UNSET
+    resource_id: str | None = field(name="resourceId", default=None)
+    resource_type: str | None = field(name="resourceType", default=None)
+    redacted: bool | None = None
+    is_scoring_index: bool | None = field(name="isScoringIndex", default=None)
+    authorized_actions: list[str] | None = field(name="authorizedActions", default=None)
+    has_assistance_failed: bool | None = field(name="hasAssistanceFailed", default=None)
+    evaluation_source: EvaluationSource | None = field(
+        name="evaluationSource", default=None
     )
-    queue: Queue | None | UnsetType = UNSET
-    media_type: list[str] | None | UnsetType = field(name="mediaType", default=UNSET)
-    division_ids: list[str] | None | UnsetType = field(
-        name="divisionIds", default=UNSET
+    dispute_count: int | None = field(name="disputeCount", default=None)
+    version: int | None = None
+    version_history: PagelessDomainEntityListingEvaluationVersion | None = field(
+        name="versionHistory", default=None
     )
-    rescore: bool | None | UnsetType = UNSET
-    conversation_date: datetime | None | UnsetType = field(
-        name="conversationDate", default=UNSET
+    declined_review: bool | None = field(name="declinedReview", default=None)
+    evaluation_context_id: str | None = field(name="evaluationContextId", default=None)
+    retracted_evaluation: EvaluationReference | None = field(
+        name="retractedEvaluation", default=None
     )
-    conversation_end_date: datetime | None | UnsetType = field(
-        name="conversationEndDate", default=UNSET
-    )
-    never_release: bool | None | UnsetType = field(name="neverRelease", default=UNSET)
-    assigned: bool | None | UnsetType = UNSET
-    date_assignee_changed: datetime | None | UnsetType = field(
-        name="dateAssigneeChanged", default=UNSET
-    )
-    resource_id: str | None | UnsetType = field(name="resourceId", default=UNSET)
-    resource_type: str | None | UnsetType = field(name="resourceType", default=UNSET)
-    redacted: bool | None | UnsetType = UNSET
-    is_scoring_index: bool | None | UnsetType = field(
-        name="isScoringIndex", default=UNSET
-    )
-    authorized_actions: list[str] | None | UnsetType = field(
-        name="authorizedActions", default=UNSET
-    )
-    has_assistance_failed: bool | None | UnsetType = field(
-        name="hasAssistanceFailed", default=UNSET
-    )
-    evaluation_source: EvaluationSource | None | UnsetType = field(
-        name="evaluationSource", default=UNSET
-    )
-    dispute_count: int | None | UnsetType = field(name="disputeCount", default=UNSET)
-    version: int | None | UnsetType = UNSET
-    version_history: PagelessDomainEntityListingEvaluationVersion | None | UnsetType = (
-        field(name="versionHistory", default=UNSET)
-    )
-    declined_review: bool | None | UnsetType = field(
-        name="declinedReview", default=UNSET
-    )
-    evaluation_context_id: str | None | UnsetType = field(
-        name="evaluationContextId", default=UNSET
-    )
-    retracted_evaluation: EvaluationReference | None | UnsetType = field(
-        name="retractedEvaluation", default=UNSET
-    )
-    ai_scoring: AiScoring | None | UnsetType = field(name="aiScoring", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    ai_scoring: AiScoring | None = field(name="aiScoring", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class EvaluationSearchRequestDTO(Model):
@@ -1419,15 +1285,13 @@ class EvaluationSearchRequestDTO(Model):
         system_submitted: Filter for automated evaluations submitted by virtual supervisor. Defaults to false.
     """
 
-    query: list[EvaluationSearchCriteriaDTO] | None | UnsetType = UNSET
-    aggregations: list[EvaluationSearchAggregationDTO] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    sort_order: str | None | UnsetType = field(name="sortOrder", default=UNSET)
-    sort_by: str | None | UnsetType = field(name="sortBy", default=UNSET)
-    system_submitted: bool | None | UnsetType = field(
-        name="systemSubmitted", default=UNSET
-    )
+    query: list[EvaluationSearchCriteriaDTO] | None = None
+    aggregations: list[EvaluationSearchAggregationDTO] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    sort_order: str | None = field(name="sortOrder", default=None)
+    sort_by: str | None = field(name="sortBy", default=None)
+    system_submitted: bool | None = field(name="systemSubmitted", default=None)
 
 
 class EvaluationSearchResponse(Model):
@@ -1440,12 +1304,10 @@ class EvaluationSearchResponse(Model):
         aggregations: Aggregation results
     """
 
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    results: list[EvaluationSearchItemResponse] | None | UnsetType = UNSET
-    aggregations: dict[str, EvaluationSearchAggregationResponse] | None | UnsetType = (
-        UNSET
-    )
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    results: list[EvaluationSearchItemResponse] | None = None
+    aggregations: dict[str, EvaluationSearchAggregationResponse] | None = None
 
 
 class EvaluationSearchSubAggregationDTO(Model):
@@ -1462,17 +1324,15 @@ class EvaluationSearchSubAggregationDTO(Model):
         sub_aggregations: Sub-aggregations to be computed within this aggregation
     """
 
-    name: str | None | UnsetType = UNSET
-    field_: str | None | UnsetType = field(name="field", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    size: int | None | UnsetType = UNSET
-    calendar_interval: str | None | UnsetType = field(
-        name="calendarInterval", default=UNSET
-    )
-    format: str | None | UnsetType = UNSET
-    ranges: list[QueryApiSearchAggregationRange] | None | UnsetType = UNSET
-    sub_aggregations: list[EvaluationSearchSubAggregationDTO] | None | UnsetType = (
-        field(name="subAggregations", default=UNSET)
+    name: str | None = None
+    field_: str | None = field(name="field", default=None)
+    type: str | None = None
+    size: int | None = None
+    calendar_interval: str | None = field(name="calendarInterval", default=None)
+    format: str | None = None
+    ranges: list[QueryApiSearchAggregationRange] | None = None
+    sub_aggregations: list[EvaluationSearchSubAggregationDTO] | None = field(
+        name="subAggregations", default=None
     )
 
 
@@ -1486,17 +1346,13 @@ class EvaluationSettings(Model):
         disputes_assignees: A list of assignees responsible for handling each dispute. This list size needs to be equal to disputesAllowedPerEvaluation.
     """
 
-    revisions_enabled: bool | None | UnsetType = field(
-        name="revisionsEnabled", default=UNSET
+    revisions_enabled: bool | None = field(name="revisionsEnabled", default=None)
+    disputes_enabled: bool | None = field(name="disputesEnabled", default=None)
+    disputes_allowed_per_evaluation: int | None = field(
+        name="disputesAllowedPerEvaluation", default=None
     )
-    disputes_enabled: bool | None | UnsetType = field(
-        name="disputesEnabled", default=UNSET
-    )
-    disputes_allowed_per_evaluation: int | None | UnsetType = field(
-        name="disputesAllowedPerEvaluation", default=UNSET
-    )
-    disputes_assignees: list[EvaluationSettingsAssignee] | None | UnsetType = field(
-        name="disputesAssignees", default=UNSET
+    disputes_assignees: list[EvaluationSettingsAssignee] | None = field(
+        name="disputesAssignees", default=None
     )
 
 
@@ -1508,8 +1364,8 @@ class EvaluationSettingsAssignee(Model):
         type: The assignee type. Valid values: Original, Individual, None Allowed values: "Original", "Individual", "None".
     """
 
-    user: UserReferenceWithName | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    user: UserReferenceWithName | None = None
+    type: str | None = None
 
 
 class EvaluationSource(Model):
@@ -1521,10 +1377,10 @@ class EvaluationSource(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    type: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class EvaluationVersion(Model):
@@ -1535,6 +1391,6 @@ class EvaluationVersion(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

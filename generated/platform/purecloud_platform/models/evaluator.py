@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .user import User
@@ -19,43 +19,43 @@ class EvaluatorActivity(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    evaluator: User | None | UnsetType = UNSET
-    num_evaluations_assigned: int | None | UnsetType = field(
-        name="numEvaluationsAssigned", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    evaluator: User | None = None
+    num_evaluations_assigned: int | None = field(
+        name="numEvaluationsAssigned", default=None
     )
-    num_evaluations_started: int | None | UnsetType = field(
-        name="numEvaluationsStarted", default=UNSET
+    num_evaluations_started: int | None = field(
+        name="numEvaluationsStarted", default=None
     )
-    num_evaluations_completed: int | None | UnsetType = field(
-        name="numEvaluationsCompleted", default=UNSET
+    num_evaluations_completed: int | None = field(
+        name="numEvaluationsCompleted", default=None
     )
-    num_calibrations_assigned: int | None | UnsetType = field(
-        name="numCalibrationsAssigned", default=UNSET
+    num_calibrations_assigned: int | None = field(
+        name="numCalibrationsAssigned", default=None
     )
-    num_calibrations_started: int | None | UnsetType = field(
-        name="numCalibrationsStarted", default=UNSET
+    num_calibrations_started: int | None = field(
+        name="numCalibrationsStarted", default=None
     )
-    num_calibrations_completed: int | None | UnsetType = field(
-        name="numCalibrationsCompleted", default=UNSET
+    num_calibrations_completed: int | None = field(
+        name="numCalibrationsCompleted", default=None
     )
-    num_evaluations_without_view_permission: int | None | UnsetType = field(
-        name="numEvaluationsWithoutViewPermission", default=UNSET
+    num_evaluations_without_view_permission: int | None = field(
+        name="numEvaluationsWithoutViewPermission", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class EvaluatorActivityEntityListing(Model):
     """The EvaluatorActivityEntityListing model."""
 
-    entities: list[EvaluatorActivity] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[EvaluatorActivity] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -36,26 +36,22 @@ class Event(Model):
         created_date: Timestamp indicating when the event actually took place. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    correlation_id: str | None | UnsetType = field(name="correlationId", default=UNSET)
-    customer_id: str | None | UnsetType = field(name="customerId", default=UNSET)
-    customer_id_type: str | None | UnsetType = field(
-        name="customerIdType", default=UNSET
+    id: str | None = None
+    correlation_id: str | None = field(name="correlationId", default=None)
+    customer_id: str | None = field(name="customerId", default=None)
+    customer_id_type: str | None = field(name="customerIdType", default=None)
+    session: EventSession | None = None
+    event_type: str | None = field(name="eventType", default=None)
+    outcome_achieved_event: OutcomeAchievedEvent | None = field(
+        name="outcomeAchievedEvent", default=None
     )
-    session: EventSession | None | UnsetType = UNSET
-    event_type: str | None | UnsetType = field(name="eventType", default=UNSET)
-    outcome_achieved_event: OutcomeAchievedEvent | None | UnsetType = field(
-        name="outcomeAchievedEvent", default=UNSET
+    segment_assignment_event: SegmentAssignmentEvent | None = field(
+        name="segmentAssignmentEvent", default=None
     )
-    segment_assignment_event: SegmentAssignmentEvent | None | UnsetType = field(
-        name="segmentAssignmentEvent", default=UNSET
-    )
-    web_action_event: WebActionEvent | None | UnsetType = field(
-        name="webActionEvent", default=UNSET
-    )
-    web_event: WebEvent | None | UnsetType = field(name="webEvent", default=UNSET)
-    app_event: AppEvent | None | UnsetType = field(name="appEvent", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
+    web_action_event: WebActionEvent | None = field(name="webActionEvent", default=None)
+    web_event: WebEvent | None = field(name="webEvent", default=None)
+    app_event: AppEvent | None = field(name="appEvent", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
 
 
 class EventAction(Model):
@@ -69,11 +65,11 @@ class EventAction(Model):
         created_date: Timestamp indicating when the action was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    prompt: str | None | UnsetType = UNSET
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
+    id: str | None = None
+    state: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    prompt: str | None = None
+    created_date: datetime | None = field(name="createdDate", default=None)
 
 
 class EventAggregatesQueryRequest(Model):
@@ -83,7 +79,7 @@ class EventAggregatesQueryRequest(Model):
         interval: Date and time range to query. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss
     """
 
-    interval: str | None | UnsetType = UNSET
+    interval: str | None = None
 
 
 class EventAggregatesResponse(Model):
@@ -94,9 +90,9 @@ class EventAggregatesResponse(Model):
         event_definition_aggregates: Aggregates by event definition
     """
 
-    interval: str | None | UnsetType = UNSET
-    event_definition_aggregates: list[EventDefinitionAggregates] | None | UnsetType = (
-        field(name="eventDefinitionAggregates", default=UNSET)
+    interval: str | None = None
+    event_definition_aggregates: list[EventDefinitionAggregates] | None = field(
+        name="eventDefinitionAggregates", default=None
     )
 
 
@@ -112,12 +108,12 @@ class EventCondition(Model):
         event_name: The name of the event for which this condition can be satisfied.
     """
 
-    key: str | None | UnsetType = UNSET
-    values: list[str] | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    stream_type: str | None | UnsetType = field(name="streamType", default=UNSET)
-    session_type: str | None | UnsetType = field(name="sessionType", default=UNSET)
-    event_name: str | None | UnsetType = field(name="eventName", default=UNSET)
+    key: str | None = None
+    values: list[str] | None = None
+    operator: str | None = None
+    stream_type: str | None = field(name="streamType", default=None)
+    session_type: str | None = field(name="sessionType", default=None)
+    event_name: str | None = field(name="eventName", default=None)
 
 
 class EventDefinition(Model):
@@ -129,9 +125,9 @@ class EventDefinition(Model):
         description: description
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
 
 
 class EventDefinitionAggregates(Model):
@@ -142,16 +138,16 @@ class EventDefinitionAggregates(Model):
         event_count: How many events have occurred.
     """
 
-    event_definition: AddressableEntityRef | None | UnsetType = field(
-        name="eventDefinition", default=UNSET
+    event_definition: AddressableEntityRef | None = field(
+        name="eventDefinition", default=None
     )
-    event_count: int | None | UnsetType = field(name="eventCount", default=UNSET)
+    event_count: int | None = field(name="eventCount", default=None)
 
 
 class EventDefinitionListing(Model):
     """The EventDefinitionListing model."""
 
-    entities: list[EventDefinition] | None | UnsetType = UNSET
+    entities: list[EventDefinition] | None = None
 
 
 class EventError(Model):
@@ -163,18 +159,18 @@ class EventError(Model):
         retryable: The event for this eventId can be resubmitted if this value is true.
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    message: str | None | UnsetType = UNSET
-    retryable: bool | None | UnsetType = UNSET
+    event_id: str | None = field(name="eventId", default=None)
+    message: str | None = None
+    retryable: bool | None = None
 
 
 class EventListing(Model):
     """The EventListing model."""
 
-    entities: list[Event] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[Event] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class EventLog(Model):
@@ -188,22 +184,16 @@ class EventLog(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    error_entity: DomainEntityRef | None | UnsetType = field(
-        name="errorEntity", default=UNSET
-    )
-    related_entity: DomainEntityRef | None | UnsetType = field(
-        name="relatedEntity", default=UNSET
-    )
-    timestamp: datetime | None | UnsetType = UNSET
-    level: str | None | UnsetType = UNSET
-    category: str | None | UnsetType = UNSET
-    correlation_id: str | None | UnsetType = field(name="correlationId", default=UNSET)
-    event_message: EventMessage | None | UnsetType = field(
-        name="eventMessage", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    error_entity: DomainEntityRef | None = field(name="errorEntity", default=None)
+    related_entity: DomainEntityRef | None = field(name="relatedEntity", default=None)
+    timestamp: datetime | None = None
+    level: str | None = None
+    category: str | None = None
+    correlation_id: str | None = field(name="correlationId", default=None)
+    event_message: EventMessage | None = field(name="eventMessage", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class EventMessage(Model):
@@ -213,20 +203,14 @@ class EventMessage(Model):
         code: Allowed values: "ACTIVE_CAMPAIGNS_LIMIT_EXCEEDED", "ALL_CAMPAIGNS_BLACKLISTED", "ANOTHER_CAMPAIGN_STARTING", "APPROACHING_CONTACT_LIMIT", "APPROACHING_DNC_LIST_PHONE_NUMBER_LIMIT", "APPROACHING_DNC_ORGANIZATION_PHONE_NUMBER_LIMIT", "APPROACHING_ENTITY_LIMIT", "AUTOMATIC_TIME_ZONE_ZIP_CODE_INVALID", "CAMPAIGN_BLACKLISTED", "CAMPAIGN_BUILD_CONTACT_QUEUE_ERROR", "CAMPAIGN_CHECK_JOB_DUPLICATE", "CAMPAIGN_CONTENT_TEMPLATE_SUBSTITUTION_MISMATCH", "CAMPAIGN_CALLS_PER_AGENT_LOW", "CAMPAIGN_EMAIL_BODY_CHARACTER_LIMIT_EXCEEDED", "CAMPAIGN_EMAIL_SUBJECT_CHARACTER_LIMIT_EXCEEDED", "CAMPAIGN_WHATSAPP_HEADER_VALUE_LIMIT_EXCEEDED", "CAMPAIGN_WHATSAPP_BUTTON_URL_VALUE_LIMIT_EXCEEDED", "CAMPAIGN_INVALIDATED", "CAMPAIGN_FORCE_STOPPED", "CAMPAIGN_MESSAGE_CHARACTER_LIMIT_EXCEEDED", "CAMPAIGN_START_ERROR", "CAMPAIGN_RULE_START_ERROR", "CAMPAIGN_RULE_QUEUE_ACTION_THROTTLED", "CAMPAIGN_RULE_QUEUE_NOT_FOUND", "CAMPAIGN_SCRIPT_STAGE_MISSING", "CAMPAIGN_SET_DIALING_MODE_ERROR", "CAMPAIGN_STOPPED", "CAMPAIGN_THROTTLED", "CAMPAIGN_QUEUE_MEMBERS_LIMIT_EXCEEDED", "CAMPAIGN_WEIGHT_ZERO", "INVALID_CALLABLE_TIME_ZONE", "CALLBACK_CREATION_INVALID_NUMBER", "CALL_RULE_INVALID_CONTACT_COLUMN", "CALL_RULE_MISSING_DATA_ACTION_INPUT", "CALL_RULE_MISMATCH_TYPE", "CALL_RULE_INVALID_OPERATOR", "CALL_RULE_NO_DNC_LISTS_CONFIGURED", "CALL_RULE_UPDATED_PHONE_COLUMN", "CONTACT_LIST_FILTER_EVALUATION_FAILED", "CONTACT_LIST_FILTER_INTERNAL_ERROR", "CONTACT_COLUMNS_LIMIT_EXCEEDED", "CONTACT_COLUMN_LENGTH_LIMIT_EXCEEDED", "CONTACT_ID_LENGTH_LIMIT_EXCEEDED", "CONTACT_DATUM_LENGTH_LIMIT_EXCEEDED", "CONTACT_ZIP_CODE_COLUMN_VALUE_INVALID", "DATA_ACTION_EXECUTION_FAILED", "DATA_ACTION_AUTHENTICATION_FAILURE", "DATA_ACTION_NOT_FOUND", "DATA_ACTION_TOO_MANY_REQUESTS", "DATA_ACTION_TOO_MANY_REQUESTS_REMOTE", "ACTION_EXECUTION_FAILED", "ACTION_EXECUTION_FAILED_INVALID_PARAMETER", "DIGITAL_RULE_EVALUATION_FAILED", "DIGITAL_RULE_INTERNAL_ERROR", "DIGITAL_RULE_NO_DNC_LISTS_CONFIGURED", "DIGITAL_RULE_UPDATED_CONTACT_ADDRESS", "DIGITAL_RULE_SMS_PHONE_NUMBER_TYPE_MISMATCH", "DIGITAL_RULE_ERROR_SKIPPED", "DNC_AUTHENTICATION_FAILURE", "EXCEEDED_CONTACT_LIMIT", "EXCEEDED_DNC_RECORD_LIMIT", "EXCEEDED_DNC_PHONE_NUMBER_LENGTH", "INACTIVE_EDGES_FAILED_PLACE_CALLS", "INACTIVE_EDGES_TURNED_CAMPAIGN_OFF", "INVALID_AGENT", "INVALID_EMAIL_ADDRESS", "INVALID_PHONE_NUMBER", "IMPORT_FAILED_TO_READ_HEADERS", "IMPORT_COULD_NOT_PARSE_AN_ENTRY", "IMPORT_CONTACT_DOES_NOT_MATCH_LIST_FORMAT", "IMPORT_ENTRY_DOES_NOT_ALIGN_WITH_HEADERS", "IMPORT_INVALID_CUSTOM_ID", "IMPORT_INVALID_DATA", "IMPORT_INVALID_EMAIL_ADDRESSES", "IMPORT_INVALID_PHONE_NUMBERS", "IMPORT_INVALID_EXPIRATION_DATE", "IMPORT_EXPIRATION_DATE_EXCEEDS_MAX_DAYS", "IMPORT_COLUMN_EXCEEDS_LENGTH_LIMIT", "IMPORT_DATUM_EXCEEDS_LENGTH_LIMIT", "IMPORT_MISSING_CUSTOM_ID", "IMPORT_NO_COLUMNS_DEFINED", "IMPORT_COLUMNS_DO_NOT_EXIST_ON_LIST", "IMPORT_LIST_NO_LONGER_EXISTS", "IMPORT_NO_LISTS_CREATED_NO_CONTACTS_MATCH_FILTER", "IMPORT_TARGET_CONTACT_LIST_NAME_EXISTS", "IMPORT_FAILED_CONTACT_ZIP_CODE_COLUMN_VALUE_INVALID", "IMPORT_FAILED_CONTACT_DATA_GREATER_THAN_MAX_LENGTH", "IMPORT_FAILED_CONTACT_DATA_NOT_WITHIN_MIN_MAX_RANGE", "IMPORT_FAILED_CONTACT_DATA_INVALID_DATATYPE", "IMPORT_TOO_MANY_COLUMNS", "IMPORT_TOO_MANY_EXTRA_COLUMNS", "IMPORT_INVALID_RETENTION_TYPE", "IMPORT_INVALID_RETENTION_DAYS_MUST_BE_SET", "IMPORT_INVALID_RETENTION_DAYS_MUST_NOT_BE_SET", "IMPORT_INVALID_RETENTION_DAYS_MUST_BE_POSITIVE", "IMPORT_INVALID_RETENTION_DAYS_EXCEEDS_LIMIT", "IMPORT_INVALID_RETENTION_EXPIRATION_DATE_MUST_BE_SET", "IMPORT_INVALID_RETENTION_EXPIRATION_DATE_MUST_NOT_BE_SET", "IMPORT_INVALID_RETENTION_EXPIRATION_DATE_INVALID_FORMAT", "IMPORT_INVALID_RETENTION_EXPIRATION_DATE_NO_SECONDS", "IMPORT_INVALID_RETENTION_EXPIRATION_DATE_EXCEEDS_LIMIT", "IMPORT_INVALID_RETENTION_MISSING_TYPE", "IMPORT_INVALID_RETENTION_MISSING_PREFERRED_TIMEZONE", "IMPORT_INVALID_RETENTION_EXPIRATION_IN_PAST", "IMPORT_CONTACT_LIST_NAME_LENGTH_EXCEEDED", "FAILED_TO_DELETE_CONTACT_LIST", "RESOURCE_NOT_FOUND", "INVALID_CONTACT_UPDATE", "ORGANIZATION_HAS_NO_DOMAIN_SET", "QUEUE_NOT_FOUND", "RECYCLE_CAMPAIGN", "SCHEDULED_CAMPAIGN_INVALID", "SCHEDULE_UNKNOWN_ERROR", "SMS_CONTENT_TEMPLATE_NOT_FOUND", "RECURRING_SCHEDULE_NEXT_OCCURRENCE_FAILURE", "RECURRING_SCHEDULE_ENDED", "RECURRING_SCHEDULE_MISSED_OCCURRENCES", "VERSION_CONFLICT".
     """
 
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
+    code: str | None = None
+    message: str | None = None
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, dict[str, Any]] | None = field(
+        name="messageParams", default=None
     )
-    message_params: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    documentation_uri: str | None | UnsetType = field(
-        name="documentationUri", default=UNSET
-    )
-    resource_ur_is: list[str] | None | UnsetType = field(
-        name="resourceURIs", default=UNSET
-    )
+    documentation_uri: str | None = field(name="documentationUri", default=None)
+    resource_ur_is: list[str] | None = field(name="resourceURIs", default=None)
 
 
 class EventQueryRequest(Model):
@@ -239,21 +223,21 @@ class EventQueryRequest(Model):
         sort_order: Order of results. Default order is DESC. Allowed values: "ASC", "DESC".
     """
 
-    interval: str | None | UnsetType = UNSET
-    event_definition_ids: list[str] | None | UnsetType = field(
-        name="eventDefinitionIds", default=UNSET
+    interval: str | None = None
+    event_definition_ids: list[str] | None = field(
+        name="eventDefinitionIds", default=None
     )
-    search_term: str | None | UnsetType = field(name="searchTerm", default=UNSET)
-    sort_order: str | None | UnsetType = field(name="sortOrder", default=UNSET)
+    search_term: str | None = field(name="searchTerm", default=None)
+    sort_order: str | None = field(name="sortOrder", default=None)
 
 
 class EventQueryResponse(Model):
     """The EventQueryResponse model."""
 
-    entities: list[OperationalEvent] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[OperationalEvent] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class EventSession(Model):
@@ -264,9 +248,9 @@ class EventSession(Model):
         type: Session types indicate the type or category of sessions (e.g. web, app).
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    type: str | None = None
 
 
 class EventSetting(Model):
@@ -276,4 +260,4 @@ class EventSetting(Model):
         typing_: Settings regarding typing events
     """
 
-    typing_: TypingSetting | None | UnsetType = field(name="typing", default=UNSET)
+    typing_: TypingSetting | None = field(name="typing", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class ExecuteRecordingJobsQuery(Model):
@@ -13,4 +13,4 @@ class ExecuteRecordingJobsQuery(Model):
         state: The desired state for the job to be set to. Allowed values: "PROCESSING".
     """
 
-    state: str | None | UnsetType = UNSET
+    state: str | None = None

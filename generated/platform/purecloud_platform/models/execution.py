@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -22,10 +22,10 @@ class ExecutionDataEntity(Model):
         status_code: This will contain the http status code for the failure
     """
 
-    id: str | None | UnsetType = UNSET
-    download_uri: str | None | UnsetType = field(name="downloadUri", default=UNSET)
-    failed: bool | None | UnsetType = UNSET
-    status_code: str | None | UnsetType = field(name="statusCode", default=UNSET)
+    id: str | None = None
+    download_uri: str | None = field(name="downloadUri", default=None)
+    failed: bool | None = None
+    status_code: str | None = field(name="statusCode", default=None)
 
 
 class ExecutionDataFlowSettingsResponse(Model):
@@ -40,19 +40,15 @@ class ExecutionDataFlowSettingsResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    enabled: bool | None = None
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    modified_by_client: DomainEntityRef | None = field(
+        name="modifiedByClient", default=None
     )
-    modified_by_client: DomainEntityRef | None | UnsetType = field(
-        name="modifiedByClient", default=UNSET
-    )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ExecutionDataGlobalSettingsResponse(Model):
@@ -67,19 +63,15 @@ class ExecutionDataGlobalSettingsResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    enabled: bool | None = None
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    modified_by_client: DomainEntityRef | None = field(
+        name="modifiedByClient", default=None
     )
-    modified_by_client: DomainEntityRef | None | UnsetType = field(
-        name="modifiedByClient", default=UNSET
-    )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ExecutionDataRequest(Model):
@@ -89,7 +81,7 @@ class ExecutionDataRequest(Model):
         ids: A list of ids to retrieve
     """
 
-    ids: list[str] | None | UnsetType = UNSET
+    ids: list[str] | None = None
 
 
 class ExecutionDataSettingsRequest(Model):
@@ -99,4 +91,4 @@ class ExecutionDataSettingsRequest(Model):
         enabled: whether or not the setting is enabled.
     """
 
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None

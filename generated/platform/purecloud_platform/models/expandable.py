@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -38,40 +38,34 @@ class ExpandableWebDeployment(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    allow_all_domains: bool | None | UnsetType = field(
-        name="allowAllDomains", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    allow_all_domains: bool | None = field(name="allowAllDomains", default=None)
+    allowed_domains: list[str] | None = field(name="allowedDomains", default=None)
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    allowed_domains: list[str] | None | UnsetType = field(
-        name="allowedDomains", default=UNSET
+    snippet: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    last_modified_user: AddressableEntityRef | None = field(
+        name="lastModifiedUser", default=None
     )
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
+    flow: WebDeploymentFlowEntityRef | None = None
+    status: str | None = None
+    push_integrations: list[PushIntegration] | None = field(
+        name="pushIntegrations", default=None
     )
-    snippet: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    last_modified_user: AddressableEntityRef | None | UnsetType = field(
-        name="lastModifiedUser", default=UNSET
-    )
-    flow: WebDeploymentFlowEntityRef | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    push_integrations: list[PushIntegration] | None | UnsetType = field(
-        name="pushIntegrations", default=UNSET
-    )
-    configuration: WebDeploymentConfigurationVersionResponse | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    configuration: WebDeploymentConfigurationVersionResponse | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ExpandableWebDeploymentEntityListing(Model):
     """The ExpandableWebDeploymentEntityListing model."""
 
-    entities: list[ExpandableWebDeployment] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    total: int | None | UnsetType = UNSET
+    entities: list[ExpandableWebDeployment] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    total: int | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class ExpansionCriterium(Model):
@@ -13,5 +13,5 @@ class ExpansionCriterium(Model):
         type: Allowed values: "TIMEOUT_SECONDS".
     """
 
-    type: str | None | UnsetType = UNSET
-    threshold: float | None | UnsetType = UNSET
+    type: str | None = None
+    threshold: float | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -14,4 +14,4 @@ if TYPE_CHECKING:
 class ExpiredEdgeListing(Model):
     """The ExpiredEdgeListing model."""
 
-    entities: list[DomainEntityRef] | None | UnsetType = UNSET
+    entities: list[DomainEntityRef] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .architect import ArchitectFlowReference
@@ -20,9 +20,9 @@ class ExportDetails(Model):
         export_type: The export type for the flow. Default: 'Yaml'. Allowed values: "Architect", "Yaml".
     """
 
-    flow: ArchitectFlowReference | None | UnsetType = UNSET
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
-    export_type: str | None | UnsetType = field(name="exportType", default=UNSET)
+    flow: ArchitectFlowReference | None = None
+    file_name: str | None = field(name="fileName", default=None)
+    export_type: str | None = field(name="exportType", default=None)
 
 
 class ExportScriptRequest(Model):
@@ -33,14 +33,14 @@ class ExportScriptRequest(Model):
         version_id: The UUID version of the script to be exported.  Defaults to the current editable version.
     """
 
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
-    version_id: str | None | UnsetType = field(name="versionId", default=UNSET)
+    file_name: str | None = field(name="fileName", default=None)
+    version_id: str | None = field(name="versionId", default=None)
 
 
 class ExportScriptResponse(Model):
     """The ExportScriptResponse model."""
 
-    url: str | None | UnsetType = UNSET
+    url: str | None = None
 
 
 class ExportUri(Model):
@@ -50,7 +50,5 @@ class ExportUri(Model):
         export_timestamp: Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    uri: str | None | UnsetType = UNSET
-    export_timestamp: datetime | None | UnsetType = field(
-        name="exportTimestamp", default=UNSET
-    )
+    uri: str | None = None
+    export_timestamp: datetime | None = field(name="exportTimestamp", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, date, datetime, field
+from .._models import Any, Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .apple import AppleOpaqueId
@@ -65,72 +65,58 @@ class ExternalContact(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    first_name: str | None | UnsetType = field(name="firstName", default=UNSET)
-    middle_name: str | None | UnsetType = field(name="middleName", default=UNSET)
-    last_name: str | None | UnsetType = field(name="lastName", default=UNSET)
-    salutation: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    work_phone: PhoneNumber | None | UnsetType = field(name="workPhone", default=UNSET)
-    cell_phone: PhoneNumber | None | UnsetType = field(name="cellPhone", default=UNSET)
-    home_phone: PhoneNumber | None | UnsetType = field(name="homePhone", default=UNSET)
-    other_phone: PhoneNumber | None | UnsetType = field(
-        name="otherPhone", default=UNSET
+    id: str | None = None
+    division: WritableStarrableDivision | None = None
+    first_name: str | None = field(name="firstName", default=None)
+    middle_name: str | None = field(name="middleName", default=None)
+    last_name: str | None = field(name="lastName", default=None)
+    salutation: str | None = None
+    title: str | None = None
+    work_phone: PhoneNumber | None = field(name="workPhone", default=None)
+    cell_phone: PhoneNumber | None = field(name="cellPhone", default=None)
+    home_phone: PhoneNumber | None = field(name="homePhone", default=None)
+    other_phone: PhoneNumber | None = field(name="otherPhone", default=None)
+    work_email: str | None = field(name="workEmail", default=None)
+    personal_email: str | None = field(name="personalEmail", default=None)
+    other_email: str | None = field(name="otherEmail", default=None)
+    address: ContactAddress | None = None
+    twitter_id: TwitterId | None = field(name="twitterId", default=None)
+    line_id: LineId | None = field(name="lineId", default=None)
+    whats_app_id: WhatsAppId | None = field(name="whatsAppId", default=None)
+    facebook_id: FacebookId | None = field(name="facebookId", default=None)
+    instagram_id: InstagramId | None = field(name="instagramId", default=None)
+    apple_opaque_ids: list[AppleOpaqueId] | None = field(
+        name="appleOpaqueIds", default=None
     )
-    work_email: str | None | UnsetType = field(name="workEmail", default=UNSET)
-    personal_email: str | None | UnsetType = field(name="personalEmail", default=UNSET)
-    other_email: str | None | UnsetType = field(name="otherEmail", default=UNSET)
-    address: ContactAddress | None | UnsetType = UNSET
-    twitter_id: TwitterId | None | UnsetType = field(name="twitterId", default=UNSET)
-    line_id: LineId | None | UnsetType = field(name="lineId", default=UNSET)
-    whats_app_id: WhatsAppId | None | UnsetType = field(
-        name="whatsAppId", default=UNSET
+    external_ids: list[ExternalId] | None = field(name="externalIds", default=None)
+    identifiers: list[ContactIdentifier] | None = None
+    modify_date: datetime | None = field(name="modifyDate", default=None)
+    create_date: datetime | None = field(name="createDate", default=None)
+    external_organization: ExternalOrganization | None = field(
+        name="externalOrganization", default=None
     )
-    facebook_id: FacebookId | None | UnsetType = field(name="facebookId", default=UNSET)
-    instagram_id: InstagramId | None | UnsetType = field(
-        name="instagramId", default=UNSET
+    survey_opt_out: bool | None = field(name="surveyOptOut", default=None)
+    external_system_url: str | None = field(name="externalSystemUrl", default=None)
+    schema: DataSchema | None = None
+    custom_fields: dict[str, dict[str, Any]] | None = field(
+        name="customFields", default=None
     )
-    apple_opaque_ids: list[AppleOpaqueId] | None | UnsetType = field(
-        name="appleOpaqueIds", default=UNSET
+    external_data_sources: list[ExternalDataSource] | None = field(
+        name="externalDataSources", default=None
     )
-    external_ids: list[ExternalId] | None | UnsetType = field(
-        name="externalIds", default=UNSET
+    type: str | None = None
+    canonical_contact: ContactAddressableEntityRef | None = field(
+        name="canonicalContact", default=None
     )
-    identifiers: list[ContactIdentifier] | None | UnsetType = UNSET
-    modify_date: datetime | None | UnsetType = field(name="modifyDate", default=UNSET)
-    create_date: datetime | None | UnsetType = field(name="createDate", default=UNSET)
-    external_organization: ExternalOrganization | None | UnsetType = field(
-        name="externalOrganization", default=UNSET
+    merge_set: list[ContactAddressableEntityRef] | None = field(
+        name="mergeSet", default=None
     )
-    survey_opt_out: bool | None | UnsetType = field(name="surveyOptOut", default=UNSET)
-    external_system_url: str | None | UnsetType = field(
-        name="externalSystemUrl", default=UNSET
+    merged_from: list[ContactAddressableEntityRef] | None = field(
+        name="mergedFrom", default=None
     )
-    schema: DataSchema | None | UnsetType = UNSET
-    custom_fields: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="customFields", default=UNSET
-    )
-    external_data_sources: list[ExternalDataSource] | None | UnsetType = field(
-        name="externalDataSources", default=UNSET
-    )
-    type: str | None | UnsetType = UNSET
-    canonical_contact: ContactAddressableEntityRef | None | UnsetType = field(
-        name="canonicalContact", default=UNSET
-    )
-    merge_set: list[ContactAddressableEntityRef] | None | UnsetType = field(
-        name="mergeSet", default=UNSET
-    )
-    merged_from: list[ContactAddressableEntityRef] | None | UnsetType = field(
-        name="mergedFrom", default=UNSET
-    )
-    merged_to: ContactAddressableEntityRef | None | UnsetType = field(
-        name="mergedTo", default=UNSET
-    )
-    merge_operation: MergeOperation | None | UnsetType = field(
-        name="mergeOperation", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    merged_to: ContactAddressableEntityRef | None = field(name="mergedTo", default=None)
+    merge_operation: MergeOperation | None = field(name="mergeOperation", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ExternalContactReference(Model):
@@ -143,10 +129,10 @@ class ExternalContactReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    first_name: str | None | UnsetType = field(name="firstName", default=UNSET)
-    last_name: str | None | UnsetType = field(name="lastName", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    first_name: str | None = field(name="firstName", default=None)
+    last_name: str | None = field(name="lastName", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ExternalContactsContactChangedTopicAppleOpaqueId(Model):
@@ -155,7 +141,7 @@ class ExternalContactsContactChangedTopicAppleOpaqueId(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    value: str | None | UnsetType = UNSET
+    value: str | None = None
 
 
 class ExternalContactsContactChangedTopicContact(Model):
@@ -167,75 +153,69 @@ class ExternalContactsContactChangedTopicContact(Model):
         type: Allowed values: "Ephemeral", "Identified", "Curated".
     """
 
-    id: str | None | UnsetType = UNSET
-    division: ExternalContactsContactChangedTopicDivision | None | UnsetType = UNSET
+    id: str | None = None
+    division: ExternalContactsContactChangedTopicDivision | None = None
     external_organization: (
-        ExternalContactsContactChangedTopicExternalOrganization | None | UnsetType
-    ) = field(name="externalOrganization", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    first_name: str | None | UnsetType = field(name="firstName", default=UNSET)
-    middle_name: str | None | UnsetType = field(name="middleName", default=UNSET)
-    last_name: str | None | UnsetType = field(name="lastName", default=UNSET)
-    salutation: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    work_phone: ExternalContactsContactChangedTopicPhoneNumber | None | UnsetType = (
-        field(name="workPhone", default=UNSET)
+        ExternalContactsContactChangedTopicExternalOrganization | None
+    ) = field(name="externalOrganization", default=None)
+    type: str | None = None
+    first_name: str | None = field(name="firstName", default=None)
+    middle_name: str | None = field(name="middleName", default=None)
+    last_name: str | None = field(name="lastName", default=None)
+    salutation: str | None = None
+    title: str | None = None
+    work_phone: ExternalContactsContactChangedTopicPhoneNumber | None = field(
+        name="workPhone", default=None
     )
-    cell_phone: ExternalContactsContactChangedTopicPhoneNumber | None | UnsetType = (
-        field(name="cellPhone", default=UNSET)
+    cell_phone: ExternalContactsContactChangedTopicPhoneNumber | None = field(
+        name="cellPhone", default=None
     )
-    home_phone: ExternalContactsContactChangedTopicPhoneNumber | None | UnsetType = (
-        field(name="homePhone", default=UNSET)
+    home_phone: ExternalContactsContactChangedTopicPhoneNumber | None = field(
+        name="homePhone", default=None
     )
-    other_phone: ExternalContactsContactChangedTopicPhoneNumber | None | UnsetType = (
-        field(name="otherPhone", default=UNSET)
+    other_phone: ExternalContactsContactChangedTopicPhoneNumber | None = field(
+        name="otherPhone", default=None
     )
-    work_email: str | None | UnsetType = field(name="workEmail", default=UNSET)
-    personal_email: str | None | UnsetType = field(name="personalEmail", default=UNSET)
-    other_email: str | None | UnsetType = field(name="otherEmail", default=UNSET)
-    address: ExternalContactsContactChangedTopicContactAddress | None | UnsetType = (
-        UNSET
+    work_email: str | None = field(name="workEmail", default=None)
+    personal_email: str | None = field(name="personalEmail", default=None)
+    other_email: str | None = field(name="otherEmail", default=None)
+    address: ExternalContactsContactChangedTopicContactAddress | None = None
+    survey_opt_out: bool | None = field(name="surveyOptOut", default=None)
+    external_system_url: str | None = field(name="externalSystemUrl", default=None)
+    twitter_id: ExternalContactsContactChangedTopicTwitterId | None = field(
+        name="twitterId", default=None
     )
-    survey_opt_out: bool | None | UnsetType = field(name="surveyOptOut", default=UNSET)
-    external_system_url: str | None | UnsetType = field(
-        name="externalSystemUrl", default=UNSET
+    line_id: ExternalContactsContactChangedTopicLineId | None = field(
+        name="lineId", default=None
     )
-    twitter_id: ExternalContactsContactChangedTopicTwitterId | None | UnsetType = field(
-        name="twitterId", default=UNSET
+    whats_app_id: ExternalContactsContactChangedTopicWhatsAppId | None = field(
+        name="whatsAppId", default=None
     )
-    line_id: ExternalContactsContactChangedTopicLineId | None | UnsetType = field(
-        name="lineId", default=UNSET
+    facebook_id: ExternalContactsContactChangedTopicFacebookId | None = field(
+        name="facebookId", default=None
     )
-    whats_app_id: ExternalContactsContactChangedTopicWhatsAppId | None | UnsetType = (
-        field(name="whatsAppId", default=UNSET)
+    instagram_id: ExternalContactsContactChangedTopicInstagramId | None = field(
+        name="instagramId", default=None
     )
-    facebook_id: ExternalContactsContactChangedTopicFacebookId | None | UnsetType = (
-        field(name="facebookId", default=UNSET)
+    external_ids: list[ExternalContactsContactChangedTopicExternalId] | None = field(
+        name="externalIds", default=None
     )
-    instagram_id: ExternalContactsContactChangedTopicInstagramId | None | UnsetType = (
-        field(name="instagramId", default=UNSET)
+    apple_opaque_ids: list[ExternalContactsContactChangedTopicAppleOpaqueId] | None = (
+        field(name="appleOpaqueIds", default=None)
     )
-    external_ids: (
-        list[ExternalContactsContactChangedTopicExternalId] | None | UnsetType
-    ) = field(name="externalIds", default=UNSET)
-    apple_opaque_ids: (
-        list[ExternalContactsContactChangedTopicAppleOpaqueId] | None | UnsetType
-    ) = field(name="appleOpaqueIds", default=UNSET)
-    canonical_contact_id: str | None | UnsetType = field(
-        name="canonicalContactId", default=UNSET
+    canonical_contact_id: str | None = field(name="canonicalContactId", default=None)
+    schema: ExternalContactsContactChangedTopicDataSchema | None = None
+    custom_fields: dict[str, dict[str, Any]] | None = field(
+        name="customFields", default=None
     )
-    schema: ExternalContactsContactChangedTopicDataSchema | None | UnsetType = UNSET
-    custom_fields: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="customFields", default=UNSET
+    merge_set: list[str] | None = field(name="mergeSet", default=None)
+    merged_from: list[str] | None = field(name="mergedFrom", default=None)
+    merged_to: str | None = field(name="mergedTo", default=None)
+    merge_operation: ExternalContactsContactChangedTopicMergeOperation | None = field(
+        name="mergeOperation", default=None
     )
-    merge_set: list[str] | None | UnsetType = field(name="mergeSet", default=UNSET)
-    merged_from: list[str] | None | UnsetType = field(name="mergedFrom", default=UNSET)
-    merged_to: str | None | UnsetType = field(name="mergedTo", default=UNSET)
-    merge_operation: (
-        ExternalContactsContactChangedTopicMergeOperation | None | UnsetType
-    ) = field(name="mergeOperation", default=UNSET)
-    create_date: datetime | None | UnsetType = field(name="createDate", default=UNSET)
-    modify_date: datetime | None | UnsetType = field(name="modifyDate", default=UNSET)
+    create_date: datetime | None = field(name="createDate", default=None)
+    modify_date: datetime | None = field(name="modifyDate", default=None)
 
 
 class ExternalContactsContactChangedTopicContactAddress(Model):
@@ -244,12 +224,12 @@ class ExternalContactsContactChangedTopicContactAddress(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    address1: str | None | UnsetType = UNSET
-    address2: str | None | UnsetType = UNSET
-    city: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    postal_code: str | None | UnsetType = field(name="postalCode", default=UNSET)
-    country_code: str | None | UnsetType = field(name="countryCode", default=UNSET)
+    address1: str | None = None
+    address2: str | None = None
+    city: str | None = None
+    state: str | None = None
+    postal_code: str | None = field(name="postalCode", default=None)
+    country_code: str | None = field(name="countryCode", default=None)
 
 
 class ExternalContactsContactChangedTopicDataSchema(Model):
@@ -258,8 +238,8 @@ class ExternalContactsContactChangedTopicDataSchema(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    version: int | None = None
 
 
 class ExternalContactsContactChangedTopicDivision(Model):
@@ -268,7 +248,7 @@ class ExternalContactsContactChangedTopicDivision(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class ExternalContactsContactChangedTopicExternalId(Model):
@@ -277,10 +257,10 @@ class ExternalContactsContactChangedTopicExternalId(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    external_source: (
-        ExternalContactsContactChangedTopicExternalSource | None | UnsetType
-    ) = field(name="externalSource", default=UNSET)
-    value: str | None | UnsetType = UNSET
+    external_source: ExternalContactsContactChangedTopicExternalSource | None = field(
+        name="externalSource", default=None
+    )
+    value: str | None = None
 
 
 class ExternalContactsContactChangedTopicExternalOrganization(Model):
@@ -289,39 +269,33 @@ class ExternalContactsContactChangedTopicExternalOrganization(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    division: ExternalContactsContactChangedTopicDivision | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    company_type: str | None | UnsetType = field(name="companyType", default=UNSET)
-    industry: str | None | UnsetType = UNSET
-    primary_contact_id: str | None | UnsetType = field(
-        name="primaryContactId", default=UNSET
+    id: str | None = None
+    division: ExternalContactsContactChangedTopicDivision | None = None
+    name: str | None = None
+    company_type: str | None = field(name="companyType", default=None)
+    industry: str | None = None
+    primary_contact_id: str | None = field(name="primaryContactId", default=None)
+    address: ExternalContactsContactChangedTopicContactAddress | None = None
+    phone_number: ExternalContactsContactChangedTopicPhoneNumber | None = field(
+        name="phoneNumber", default=None
     )
-    address: ExternalContactsContactChangedTopicContactAddress | None | UnsetType = (
-        UNSET
+    fax_number: ExternalContactsContactChangedTopicPhoneNumber | None = field(
+        name="faxNumber", default=None
     )
-    phone_number: ExternalContactsContactChangedTopicPhoneNumber | None | UnsetType = (
-        field(name="phoneNumber", default=UNSET)
+    employee_count: int | None = field(name="employeeCount", default=None)
+    revenue: int | None = None
+    tags: list[str] | None = None
+    websites: list[str] | None = None
+    tickers: list[ExternalContactsContactChangedTopicTicker] | None = None
+    twitter_id: ExternalContactsContactChangedTopicTwitterId | None = field(
+        name="twitterId", default=None
     )
-    fax_number: ExternalContactsContactChangedTopicPhoneNumber | None | UnsetType = (
-        field(name="faxNumber", default=UNSET)
+    external_system_url: str | None = field(name="externalSystemUrl", default=None)
+    custom_fields: dict[str, dict[str, Any]] | None = field(
+        name="customFields", default=None
     )
-    employee_count: int | None | UnsetType = field(name="employeeCount", default=UNSET)
-    revenue: int | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    websites: list[str] | None | UnsetType = UNSET
-    tickers: list[ExternalContactsContactChangedTopicTicker] | None | UnsetType = UNSET
-    twitter_id: ExternalContactsContactChangedTopicTwitterId | None | UnsetType = field(
-        name="twitterId", default=UNSET
-    )
-    external_system_url: str | None | UnsetType = field(
-        name="externalSystemUrl", default=UNSET
-    )
-    custom_fields: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="customFields", default=UNSET
-    )
-    create_date: datetime | None | UnsetType = field(name="createDate", default=UNSET)
-    modify_date: datetime | None | UnsetType = field(name="modifyDate", default=UNSET)
+    create_date: datetime | None = field(name="createDate", default=None)
+    modify_date: datetime | None = field(name="modifyDate", default=None)
 
 
 class ExternalContactsContactChangedTopicExternalSource(Model):
@@ -330,7 +304,7 @@ class ExternalContactsContactChangedTopicExternalSource(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class ExternalContactsContactChangedTopicFacebookId(Model):
@@ -339,10 +313,8 @@ class ExternalContactsContactChangedTopicFacebookId(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    ids: (
-        list[ExternalContactsContactChangedTopicFacebookScopedId] | None | UnsetType
-    ) = UNSET
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
+    ids: list[ExternalContactsContactChangedTopicFacebookScopedId] | None = None
+    display_name: str | None = field(name="displayName", default=None)
 
 
 class ExternalContactsContactChangedTopicFacebookScopedId(Model):
@@ -351,7 +323,7 @@ class ExternalContactsContactChangedTopicFacebookScopedId(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    scoped_id: str | None | UnsetType = field(name="scopedId", default=UNSET)
+    scoped_id: str | None = field(name="scopedId", default=None)
 
 
 class ExternalContactsContactChangedTopicInstagramId(Model):
@@ -360,11 +332,9 @@ class ExternalContactsContactChangedTopicInstagramId(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    ids: (
-        list[ExternalContactsContactChangedTopicInstagramScopedId] | None | UnsetType
-    ) = UNSET
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    handle: str | None | UnsetType = UNSET
+    ids: list[ExternalContactsContactChangedTopicInstagramScopedId] | None = None
+    display_name: str | None = field(name="displayName", default=None)
+    handle: str | None = None
 
 
 class ExternalContactsContactChangedTopicInstagramScopedId(Model):
@@ -373,7 +343,7 @@ class ExternalContactsContactChangedTopicInstagramScopedId(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    scoped_id: str | None | UnsetType = field(name="scopedId", default=UNSET)
+    scoped_id: str | None = field(name="scopedId", default=None)
 
 
 class ExternalContactsContactChangedTopicLineId(Model):
@@ -382,8 +352,8 @@ class ExternalContactsContactChangedTopicLineId(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    ids: list[ExternalContactsContactChangedTopicLineUserId] | None | UnsetType = UNSET
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
+    ids: list[ExternalContactsContactChangedTopicLineUserId] | None = None
+    display_name: str | None = field(name="displayName", default=None)
 
 
 class ExternalContactsContactChangedTopicLineUserId(Model):
@@ -392,7 +362,7 @@ class ExternalContactsContactChangedTopicLineUserId(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
+    user_id: str | None = field(name="userId", default=None)
 
 
 class ExternalContactsContactChangedTopicMergeOperation(Model):
@@ -401,15 +371,13 @@ class ExternalContactsContactChangedTopicMergeOperation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    source_contact_id: str | None | UnsetType = field(
-        name="sourceContactId", default=UNSET
-    )
-    target_contact_id: str | None | UnsetType = field(
-        name="targetContactId", default=UNSET
-    )
-    resulting_contact_id: str | None | UnsetType = field(
-        name="resultingContactId", default=UNSET
-    )
+    source_contact_id: str | None = field(name="sourceContactId", default=None)
+    target_contact_id: str | None = field(name="targetContactId", default=None)
+    resulting_contact_id: str | None = field(name="resultingContactId", default=None)
+
+
+ExternalContactsContactChangedTopicObject = dict[str, Any]
+"""The ExternalContactsContactChangedTopicObject type: ``dict[str, Any]``."""
 
 
 class ExternalContactsContactChangedTopicPhoneNumber(Model):
@@ -418,14 +386,14 @@ class ExternalContactsContactChangedTopicPhoneNumber(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    display: str | None | UnsetType = UNSET
-    extension: int | None | UnsetType = UNSET
-    accepts_sms: bool | None | UnsetType = field(name="acceptsSMS", default=UNSET)
-    user_input: str | None | UnsetType = field(name="userInput", default=UNSET)
-    e164: str | None | UnsetType = UNSET
-    country_code: str | None | UnsetType = field(name="countryCode", default=UNSET)
-    normalization_country_code: str | None | UnsetType = field(
-        name="normalizationCountryCode", default=UNSET
+    display: str | None = None
+    extension: int | None = None
+    accepts_sms: bool | None = field(name="acceptsSMS", default=None)
+    user_input: str | None = field(name="userInput", default=None)
+    e164: str | None = None
+    country_code: str | None = field(name="countryCode", default=None)
+    normalization_country_code: str | None = field(
+        name="normalizationCountryCode", default=None
     )
 
 
@@ -435,8 +403,8 @@ class ExternalContactsContactChangedTopicTicker(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    symbol: str | None | UnsetType = UNSET
-    exchange: str | None | UnsetType = UNSET
+    symbol: str | None = None
+    exchange: str | None = None
 
 
 class ExternalContactsContactChangedTopicTwitterId(Model):
@@ -445,11 +413,11 @@ class ExternalContactsContactChangedTopicTwitterId(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    screen_name: str | None | UnsetType = field(name="screenName", default=UNSET)
-    verified: bool | None | UnsetType = UNSET
-    profile_url: str | None | UnsetType = field(name="profileUrl", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    screen_name: str | None = field(name="screenName", default=None)
+    verified: bool | None = None
+    profile_url: str | None = field(name="profileUrl", default=None)
 
 
 class ExternalContactsContactChangedTopicWhatsAppBusinessScopedId(Model):
@@ -458,9 +426,9 @@ class ExternalContactsContactChangedTopicWhatsAppBusinessScopedId(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    bsuid: str | None | UnsetType = UNSET
-    parent: bool | None | UnsetType = UNSET
-    portfolio_id: str | None | UnsetType = field(name="portfolioId", default=UNSET)
+    bsuid: str | None = None
+    parent: bool | None = None
+    portfolio_id: str | None = field(name="portfolioId", default=None)
 
 
 class ExternalContactsContactChangedTopicWhatsAppId(Model):
@@ -469,16 +437,14 @@ class ExternalContactsContactChangedTopicWhatsAppId(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    phone_number: ExternalContactsContactChangedTopicPhoneNumber | None | UnsetType = (
-        field(name="phoneNumber", default=UNSET)
+    phone_number: ExternalContactsContactChangedTopicPhoneNumber | None = field(
+        name="phoneNumber", default=None
     )
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    username: str | None | UnsetType = UNSET
+    display_name: str | None = field(name="displayName", default=None)
+    username: str | None = None
     whats_app_business_scoped_ids: (
-        list[ExternalContactsContactChangedTopicWhatsAppBusinessScopedId]
-        | None
-        | UnsetType
-    ) = field(name="whatsAppBusinessScopedIds", default=UNSET)
+        list[ExternalContactsContactChangedTopicWhatsAppBusinessScopedId] | None
+    ) = field(name="whatsAppBusinessScopedIds", default=None)
 
 
 class ExternalContactsContactNoteChangedTopicDivision(Model):
@@ -487,7 +453,7 @@ class ExternalContactsContactNoteChangedTopicDivision(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class ExternalContactsContactNoteChangedTopicNote(Model):
@@ -499,16 +465,16 @@ class ExternalContactsContactNoteChangedTopicNote(Model):
         entity_type: Allowed values: "Contact", "Organization".
     """
 
-    id: str | None | UnsetType = UNSET
-    division: ExternalContactsContactNoteChangedTopicDivision | None | UnsetType = UNSET
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
-    note_text: str | None | UnsetType = field(name="noteText", default=UNSET)
-    created_by: ExternalContactsContactNoteChangedTopicUser | None | UnsetType = field(
-        name="createdBy", default=UNSET
+    id: str | None = None
+    division: ExternalContactsContactNoteChangedTopicDivision | None = None
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_type: str | None = field(name="entityType", default=None)
+    note_text: str | None = field(name="noteText", default=None)
+    created_by: ExternalContactsContactNoteChangedTopicUser | None = field(
+        name="createdBy", default=None
     )
-    create_date: datetime | None | UnsetType = field(name="createDate", default=UNSET)
-    modify_date: datetime | None | UnsetType = field(name="modifyDate", default=UNSET)
+    create_date: datetime | None = field(name="createDate", default=None)
+    modify_date: datetime | None = field(name="modifyDate", default=None)
 
 
 class ExternalContactsContactNoteChangedTopicUser(Model):
@@ -517,7 +483,7 @@ class ExternalContactsContactNoteChangedTopicUser(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class ExternalContactsEntity(Model):
@@ -527,7 +493,7 @@ class ExternalContactsEntity(Model):
         id: The globally unique identifier for the object.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class ExternalContactsOrganizationChangedTopicContactAddress(Model):
@@ -536,12 +502,12 @@ class ExternalContactsOrganizationChangedTopicContactAddress(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    address1: str | None | UnsetType = UNSET
-    address2: str | None | UnsetType = UNSET
-    city: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    postal_code: str | None | UnsetType = field(name="postalCode", default=UNSET)
-    country_code: str | None | UnsetType = field(name="countryCode", default=UNSET)
+    address1: str | None = None
+    address2: str | None = None
+    city: str | None = None
+    state: str | None = None
+    postal_code: str | None = field(name="postalCode", default=None)
+    country_code: str | None = field(name="countryCode", default=None)
 
 
 class ExternalContactsOrganizationChangedTopicDivision(Model):
@@ -550,7 +516,7 @@ class ExternalContactsOrganizationChangedTopicDivision(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class ExternalContactsOrganizationChangedTopicExternalOrganization(Model):
@@ -559,43 +525,37 @@ class ExternalContactsOrganizationChangedTopicExternalOrganization(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    division: ExternalContactsOrganizationChangedTopicDivision | None | UnsetType = (
-        UNSET
+    id: str | None = None
+    division: ExternalContactsOrganizationChangedTopicDivision | None = None
+    name: str | None = None
+    company_type: str | None = field(name="companyType", default=None)
+    industry: str | None = None
+    primary_contact_id: str | None = field(name="primaryContactId", default=None)
+    address: ExternalContactsOrganizationChangedTopicContactAddress | None = None
+    phone_number: ExternalContactsOrganizationChangedTopicPhoneNumber | None = field(
+        name="phoneNumber", default=None
     )
-    name: str | None | UnsetType = UNSET
-    company_type: str | None | UnsetType = field(name="companyType", default=UNSET)
-    industry: str | None | UnsetType = UNSET
-    primary_contact_id: str | None | UnsetType = field(
-        name="primaryContactId", default=UNSET
+    fax_number: ExternalContactsOrganizationChangedTopicPhoneNumber | None = field(
+        name="faxNumber", default=None
     )
-    address: (
-        ExternalContactsOrganizationChangedTopicContactAddress | None | UnsetType
-    ) = UNSET
-    phone_number: (
-        ExternalContactsOrganizationChangedTopicPhoneNumber | None | UnsetType
-    ) = field(name="phoneNumber", default=UNSET)
-    fax_number: (
-        ExternalContactsOrganizationChangedTopicPhoneNumber | None | UnsetType
-    ) = field(name="faxNumber", default=UNSET)
-    employee_count: int | None | UnsetType = field(name="employeeCount", default=UNSET)
-    revenue: int | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    websites: list[str] | None | UnsetType = UNSET
-    tickers: list[ExternalContactsOrganizationChangedTopicTicker] | None | UnsetType = (
-        UNSET
+    employee_count: int | None = field(name="employeeCount", default=None)
+    revenue: int | None = None
+    tags: list[str] | None = None
+    websites: list[str] | None = None
+    tickers: list[ExternalContactsOrganizationChangedTopicTicker] | None = None
+    twitter_id: ExternalContactsOrganizationChangedTopicTwitterId | None = field(
+        name="twitterId", default=None
     )
-    twitter_id: ExternalContactsOrganizationChangedTopicTwitterId | None | UnsetType = (
-        field(name="twitterId", default=UNSET)
+    external_system_url: str | None = field(name="externalSystemUrl", default=None)
+    custom_fields: dict[str, dict[str, Any]] | None = field(
+        name="customFields", default=None
     )
-    external_system_url: str | None | UnsetType = field(
-        name="externalSystemUrl", default=UNSET
-    )
-    custom_fields: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="customFields", default=UNSET
-    )
-    create_date: datetime | None | UnsetType = field(name="createDate", default=UNSET)
-    modify_date: datetime | None | UnsetType = field(name="modifyDate", default=UNSET)
+    create_date: datetime | None = field(name="createDate", default=None)
+    modify_date: datetime | None = field(name="modifyDate", default=None)
+
+
+ExternalContactsOrganizationChangedTopicObject = dict[str, Any]
+"""The ExternalContactsOrganizationChangedTopicObject type: ``dict[str, Any]``."""
 
 
 class ExternalContactsOrganizationChangedTopicPhoneNumber(Model):
@@ -604,14 +564,14 @@ class ExternalContactsOrganizationChangedTopicPhoneNumber(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    display: str | None | UnsetType = UNSET
-    extension: int | None | UnsetType = UNSET
-    accepts_sms: bool | None | UnsetType = field(name="acceptsSMS", default=UNSET)
-    user_input: str | None | UnsetType = field(name="userInput", default=UNSET)
-    e164: str | None | UnsetType = UNSET
-    country_code: str | None | UnsetType = field(name="countryCode", default=UNSET)
-    normalization_country_code: str | None | UnsetType = field(
-        name="normalizationCountryCode", default=UNSET
+    display: str | None = None
+    extension: int | None = None
+    accepts_sms: bool | None = field(name="acceptsSMS", default=None)
+    user_input: str | None = field(name="userInput", default=None)
+    e164: str | None = None
+    country_code: str | None = field(name="countryCode", default=None)
+    normalization_country_code: str | None = field(
+        name="normalizationCountryCode", default=None
     )
 
 
@@ -621,8 +581,8 @@ class ExternalContactsOrganizationChangedTopicTicker(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    symbol: str | None | UnsetType = UNSET
-    exchange: str | None | UnsetType = UNSET
+    symbol: str | None = None
+    exchange: str | None = None
 
 
 class ExternalContactsOrganizationChangedTopicTwitterId(Model):
@@ -631,11 +591,11 @@ class ExternalContactsOrganizationChangedTopicTwitterId(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    screen_name: str | None | UnsetType = field(name="screenName", default=UNSET)
-    verified: bool | None | UnsetType = UNSET
-    profile_url: str | None | UnsetType = field(name="profileUrl", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    screen_name: str | None = field(name="screenName", default=None)
+    verified: bool | None = None
+    profile_url: str | None = field(name="profileUrl", default=None)
 
 
 class ExternalContactsOrganizationNoteChangedTopicDivision(Model):
@@ -644,7 +604,7 @@ class ExternalContactsOrganizationNoteChangedTopicDivision(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class ExternalContactsOrganizationNoteChangedTopicNote(Model):
@@ -656,18 +616,16 @@ class ExternalContactsOrganizationNoteChangedTopicNote(Model):
         entity_type: Allowed values: "Contact", "Organization".
     """
 
-    id: str | None | UnsetType = UNSET
-    division: (
-        ExternalContactsOrganizationNoteChangedTopicDivision | None | UnsetType
-    ) = UNSET
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
-    note_text: str | None | UnsetType = field(name="noteText", default=UNSET)
-    created_by: ExternalContactsOrganizationNoteChangedTopicUser | None | UnsetType = (
-        field(name="createdBy", default=UNSET)
+    id: str | None = None
+    division: ExternalContactsOrganizationNoteChangedTopicDivision | None = None
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_type: str | None = field(name="entityType", default=None)
+    note_text: str | None = field(name="noteText", default=None)
+    created_by: ExternalContactsOrganizationNoteChangedTopicUser | None = field(
+        name="createdBy", default=None
     )
-    create_date: datetime | None | UnsetType = field(name="createDate", default=UNSET)
-    modify_date: datetime | None | UnsetType = field(name="modifyDate", default=UNSET)
+    create_date: datetime | None = field(name="createDate", default=None)
+    modify_date: datetime | None = field(name="modifyDate", default=None)
 
 
 class ExternalContactsOrganizationNoteChangedTopicUser(Model):
@@ -676,7 +634,7 @@ class ExternalContactsOrganizationNoteChangedTopicUser(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class ExternalContactsPatchRequest(Model):
@@ -686,7 +644,7 @@ class ExternalContactsPatchRequest(Model):
         changes: A list of changes to apply to the provided entity
     """
 
-    changes: list[ContactsPatchChange] | None | UnsetType = UNSET
+    changes: list[ContactsPatchChange] | None = None
 
 
 class ExternalContactsRelationshipChangedTopicContactAddress(Model):
@@ -695,12 +653,12 @@ class ExternalContactsRelationshipChangedTopicContactAddress(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    address1: str | None | UnsetType = UNSET
-    address2: str | None | UnsetType = UNSET
-    city: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    postal_code: str | None | UnsetType = field(name="postalCode", default=UNSET)
-    country_code: str | None | UnsetType = field(name="countryCode", default=UNSET)
+    address1: str | None = None
+    address2: str | None = None
+    city: str | None = None
+    state: str | None = None
+    postal_code: str | None = field(name="postalCode", default=None)
+    country_code: str | None = field(name="countryCode", default=None)
 
 
 class ExternalContactsRelationshipChangedTopicDivision(Model):
@@ -709,7 +667,7 @@ class ExternalContactsRelationshipChangedTopicDivision(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class ExternalContactsRelationshipChangedTopicExternalOrganization(Model):
@@ -718,43 +676,37 @@ class ExternalContactsRelationshipChangedTopicExternalOrganization(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    division: ExternalContactsRelationshipChangedTopicDivision | None | UnsetType = (
-        UNSET
+    id: str | None = None
+    division: ExternalContactsRelationshipChangedTopicDivision | None = None
+    name: str | None = None
+    company_type: str | None = field(name="companyType", default=None)
+    industry: str | None = None
+    primary_contact_id: str | None = field(name="primaryContactId", default=None)
+    address: ExternalContactsRelationshipChangedTopicContactAddress | None = None
+    phone_number: ExternalContactsRelationshipChangedTopicPhoneNumber | None = field(
+        name="phoneNumber", default=None
     )
-    name: str | None | UnsetType = UNSET
-    company_type: str | None | UnsetType = field(name="companyType", default=UNSET)
-    industry: str | None | UnsetType = UNSET
-    primary_contact_id: str | None | UnsetType = field(
-        name="primaryContactId", default=UNSET
+    fax_number: ExternalContactsRelationshipChangedTopicPhoneNumber | None = field(
+        name="faxNumber", default=None
     )
-    address: (
-        ExternalContactsRelationshipChangedTopicContactAddress | None | UnsetType
-    ) = UNSET
-    phone_number: (
-        ExternalContactsRelationshipChangedTopicPhoneNumber | None | UnsetType
-    ) = field(name="phoneNumber", default=UNSET)
-    fax_number: (
-        ExternalContactsRelationshipChangedTopicPhoneNumber | None | UnsetType
-    ) = field(name="faxNumber", default=UNSET)
-    employee_count: int | None | UnsetType = field(name="employeeCount", default=UNSET)
-    revenue: int | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    websites: list[str] | None | UnsetType = UNSET
-    tickers: list[ExternalContactsRelationshipChangedTopicTicker] | None | UnsetType = (
-        UNSET
+    employee_count: int | None = field(name="employeeCount", default=None)
+    revenue: int | None = None
+    tags: list[str] | None = None
+    websites: list[str] | None = None
+    tickers: list[ExternalContactsRelationshipChangedTopicTicker] | None = None
+    twitter_id: ExternalContactsRelationshipChangedTopicTwitterId | None = field(
+        name="twitterId", default=None
     )
-    twitter_id: ExternalContactsRelationshipChangedTopicTwitterId | None | UnsetType = (
-        field(name="twitterId", default=UNSET)
+    external_system_url: str | None = field(name="externalSystemUrl", default=None)
+    custom_fields: dict[str, dict[str, Any]] | None = field(
+        name="customFields", default=None
     )
-    external_system_url: str | None | UnsetType = field(
-        name="externalSystemUrl", default=UNSET
-    )
-    custom_fields: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="customFields", default=UNSET
-    )
-    create_date: datetime | None | UnsetType = field(name="createDate", default=UNSET)
-    modify_date: datetime | None | UnsetType = field(name="modifyDate", default=UNSET)
+    create_date: datetime | None = field(name="createDate", default=None)
+    modify_date: datetime | None = field(name="modifyDate", default=None)
+
+
+ExternalContactsRelationshipChangedTopicObject = dict[str, Any]
+"""The ExternalContactsRelationshipChangedTopicObject type: ``dict[str, Any]``."""
 
 
 class ExternalContactsRelationshipChangedTopicPhoneNumber(Model):
@@ -763,14 +715,14 @@ class ExternalContactsRelationshipChangedTopicPhoneNumber(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    display: str | None | UnsetType = UNSET
-    extension: int | None | UnsetType = UNSET
-    accepts_sms: bool | None | UnsetType = field(name="acceptsSMS", default=UNSET)
-    user_input: str | None | UnsetType = field(name="userInput", default=UNSET)
-    e164: str | None | UnsetType = UNSET
-    country_code: str | None | UnsetType = field(name="countryCode", default=UNSET)
-    normalization_country_code: str | None | UnsetType = field(
-        name="normalizationCountryCode", default=UNSET
+    display: str | None = None
+    extension: int | None = None
+    accepts_sms: bool | None = field(name="acceptsSMS", default=None)
+    user_input: str | None = field(name="userInput", default=None)
+    e164: str | None = None
+    country_code: str | None = field(name="countryCode", default=None)
+    normalization_country_code: str | None = field(
+        name="normalizationCountryCode", default=None
     )
 
 
@@ -780,17 +732,15 @@ class ExternalContactsRelationshipChangedTopicRelationship(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    division: ExternalContactsRelationshipChangedTopicDivision | None | UnsetType = (
-        UNSET
-    )
-    user: ExternalContactsRelationshipChangedTopicUser | None | UnsetType = UNSET
+    id: str | None = None
+    division: ExternalContactsRelationshipChangedTopicDivision | None = None
+    user: ExternalContactsRelationshipChangedTopicUser | None = None
     external_organization: (
-        ExternalContactsRelationshipChangedTopicExternalOrganization | None | UnsetType
-    ) = field(name="externalOrganization", default=UNSET)
-    relationship: str | None | UnsetType = UNSET
-    create_date: datetime | None | UnsetType = field(name="createDate", default=UNSET)
-    modify_date: datetime | None | UnsetType = field(name="modifyDate", default=UNSET)
+        ExternalContactsRelationshipChangedTopicExternalOrganization | None
+    ) = field(name="externalOrganization", default=None)
+    relationship: str | None = None
+    create_date: datetime | None = field(name="createDate", default=None)
+    modify_date: datetime | None = field(name="modifyDate", default=None)
 
 
 class ExternalContactsRelationshipChangedTopicTicker(Model):
@@ -799,8 +749,8 @@ class ExternalContactsRelationshipChangedTopicTicker(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    symbol: str | None | UnsetType = UNSET
-    exchange: str | None | UnsetType = UNSET
+    symbol: str | None = None
+    exchange: str | None = None
 
 
 class ExternalContactsRelationshipChangedTopicTwitterId(Model):
@@ -809,11 +759,11 @@ class ExternalContactsRelationshipChangedTopicTwitterId(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    screen_name: str | None | UnsetType = field(name="screenName", default=UNSET)
-    verified: bool | None | UnsetType = UNSET
-    profile_url: str | None | UnsetType = field(name="profileUrl", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    screen_name: str | None = field(name="screenName", default=None)
+    verified: bool | None = None
+    profile_url: str | None = field(name="profileUrl", default=None)
 
 
 class ExternalContactsRelationshipChangedTopicUser(Model):
@@ -822,17 +772,17 @@ class ExternalContactsRelationshipChangedTopicUser(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class ExternalContactsSettings(Model):
     """The ExternalContactsSettings model."""
 
-    manually_assign_divisions_to_interactions: bool | None | UnsetType = field(
-        name="manuallyAssignDivisionsToInteractions", default=UNSET
+    manually_assign_divisions_to_interactions: bool | None = field(
+        name="manuallyAssignDivisionsToInteractions", default=None
     )
-    manually_assign_divisions_to_contacts: bool | None | UnsetType = field(
-        name="manuallyAssignDivisionsToContacts", default=UNSET
+    manually_assign_divisions_to_contacts: bool | None = field(
+        name="manuallyAssignDivisionsToContacts", default=None
     )
 
 
@@ -842,7 +792,7 @@ class ExternalContactsUnresolvedContactChangedTopicAppleOpaqueId(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    value: str | None | UnsetType = UNSET
+    value: str | None = None
 
 
 class ExternalContactsUnresolvedContactChangedTopicContact(Model):
@@ -854,83 +804,69 @@ class ExternalContactsUnresolvedContactChangedTopicContact(Model):
         type: Allowed values: "Ephemeral", "Identified", "Curated".
     """
 
-    id: str | None | UnsetType = UNSET
-    division: (
-        ExternalContactsUnresolvedContactChangedTopicDivision | None | UnsetType
-    ) = UNSET
+    id: str | None = None
+    division: ExternalContactsUnresolvedContactChangedTopicDivision | None = None
     external_organization: (
-        ExternalContactsUnresolvedContactChangedTopicExternalOrganization
-        | None
-        | UnsetType
-    ) = field(name="externalOrganization", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    first_name: str | None | UnsetType = field(name="firstName", default=UNSET)
-    middle_name: str | None | UnsetType = field(name="middleName", default=UNSET)
-    last_name: str | None | UnsetType = field(name="lastName", default=UNSET)
-    salutation: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    work_phone: (
-        ExternalContactsUnresolvedContactChangedTopicPhoneNumber | None | UnsetType
-    ) = field(name="workPhone", default=UNSET)
-    cell_phone: (
-        ExternalContactsUnresolvedContactChangedTopicPhoneNumber | None | UnsetType
-    ) = field(name="cellPhone", default=UNSET)
-    home_phone: (
-        ExternalContactsUnresolvedContactChangedTopicPhoneNumber | None | UnsetType
-    ) = field(name="homePhone", default=UNSET)
-    other_phone: (
-        ExternalContactsUnresolvedContactChangedTopicPhoneNumber | None | UnsetType
-    ) = field(name="otherPhone", default=UNSET)
-    work_email: str | None | UnsetType = field(name="workEmail", default=UNSET)
-    personal_email: str | None | UnsetType = field(name="personalEmail", default=UNSET)
-    other_email: str | None | UnsetType = field(name="otherEmail", default=UNSET)
-    address: (
-        ExternalContactsUnresolvedContactChangedTopicContactAddress | None | UnsetType
-    ) = UNSET
-    survey_opt_out: bool | None | UnsetType = field(name="surveyOptOut", default=UNSET)
-    external_system_url: str | None | UnsetType = field(
-        name="externalSystemUrl", default=UNSET
+        ExternalContactsUnresolvedContactChangedTopicExternalOrganization | None
+    ) = field(name="externalOrganization", default=None)
+    type: str | None = None
+    first_name: str | None = field(name="firstName", default=None)
+    middle_name: str | None = field(name="middleName", default=None)
+    last_name: str | None = field(name="lastName", default=None)
+    salutation: str | None = None
+    title: str | None = None
+    work_phone: ExternalContactsUnresolvedContactChangedTopicPhoneNumber | None = field(
+        name="workPhone", default=None
     )
-    twitter_id: (
-        ExternalContactsUnresolvedContactChangedTopicTwitterId | None | UnsetType
-    ) = field(name="twitterId", default=UNSET)
-    line_id: ExternalContactsUnresolvedContactChangedTopicLineId | None | UnsetType = (
-        field(name="lineId", default=UNSET)
+    cell_phone: ExternalContactsUnresolvedContactChangedTopicPhoneNumber | None = field(
+        name="cellPhone", default=None
     )
-    whats_app_id: (
-        ExternalContactsUnresolvedContactChangedTopicWhatsAppId | None | UnsetType
-    ) = field(name="whatsAppId", default=UNSET)
-    facebook_id: (
-        ExternalContactsUnresolvedContactChangedTopicFacebookId | None | UnsetType
-    ) = field(name="facebookId", default=UNSET)
-    instagram_id: (
-        ExternalContactsUnresolvedContactChangedTopicInstagramId | None | UnsetType
-    ) = field(name="instagramId", default=UNSET)
+    home_phone: ExternalContactsUnresolvedContactChangedTopicPhoneNumber | None = field(
+        name="homePhone", default=None
+    )
+    other_phone: ExternalContactsUnresolvedContactChangedTopicPhoneNumber | None = (
+        field(name="otherPhone", default=None)
+    )
+    work_email: str | None = field(name="workEmail", default=None)
+    personal_email: str | None = field(name="personalEmail", default=None)
+    other_email: str | None = field(name="otherEmail", default=None)
+    address: ExternalContactsUnresolvedContactChangedTopicContactAddress | None = None
+    survey_opt_out: bool | None = field(name="surveyOptOut", default=None)
+    external_system_url: str | None = field(name="externalSystemUrl", default=None)
+    twitter_id: ExternalContactsUnresolvedContactChangedTopicTwitterId | None = field(
+        name="twitterId", default=None
+    )
+    line_id: ExternalContactsUnresolvedContactChangedTopicLineId | None = field(
+        name="lineId", default=None
+    )
+    whats_app_id: ExternalContactsUnresolvedContactChangedTopicWhatsAppId | None = (
+        field(name="whatsAppId", default=None)
+    )
+    facebook_id: ExternalContactsUnresolvedContactChangedTopicFacebookId | None = field(
+        name="facebookId", default=None
+    )
+    instagram_id: ExternalContactsUnresolvedContactChangedTopicInstagramId | None = (
+        field(name="instagramId", default=None)
+    )
     external_ids: (
-        list[ExternalContactsUnresolvedContactChangedTopicExternalId] | None | UnsetType
-    ) = field(name="externalIds", default=UNSET)
+        list[ExternalContactsUnresolvedContactChangedTopicExternalId] | None
+    ) = field(name="externalIds", default=None)
     apple_opaque_ids: (
-        list[ExternalContactsUnresolvedContactChangedTopicAppleOpaqueId]
-        | None
-        | UnsetType
-    ) = field(name="appleOpaqueIds", default=UNSET)
-    canonical_contact_id: str | None | UnsetType = field(
-        name="canonicalContactId", default=UNSET
+        list[ExternalContactsUnresolvedContactChangedTopicAppleOpaqueId] | None
+    ) = field(name="appleOpaqueIds", default=None)
+    canonical_contact_id: str | None = field(name="canonicalContactId", default=None)
+    schema: ExternalContactsUnresolvedContactChangedTopicDataSchema | None = None
+    custom_fields: dict[str, dict[str, Any]] | None = field(
+        name="customFields", default=None
     )
-    schema: (
-        ExternalContactsUnresolvedContactChangedTopicDataSchema | None | UnsetType
-    ) = UNSET
-    custom_fields: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="customFields", default=UNSET
-    )
-    merge_set: list[str] | None | UnsetType = field(name="mergeSet", default=UNSET)
-    merged_from: list[str] | None | UnsetType = field(name="mergedFrom", default=UNSET)
-    merged_to: str | None | UnsetType = field(name="mergedTo", default=UNSET)
+    merge_set: list[str] | None = field(name="mergeSet", default=None)
+    merged_from: list[str] | None = field(name="mergedFrom", default=None)
+    merged_to: str | None = field(name="mergedTo", default=None)
     merge_operation: (
-        ExternalContactsUnresolvedContactChangedTopicMergeOperation | None | UnsetType
-    ) = field(name="mergeOperation", default=UNSET)
-    create_date: datetime | None | UnsetType = field(name="createDate", default=UNSET)
-    modify_date: datetime | None | UnsetType = field(name="modifyDate", default=UNSET)
+        ExternalContactsUnresolvedContactChangedTopicMergeOperation | None
+    ) = field(name="mergeOperation", default=None)
+    create_date: datetime | None = field(name="createDate", default=None)
+    modify_date: datetime | None = field(name="modifyDate", default=None)
 
 
 class ExternalContactsUnresolvedContactChangedTopicContactAddress(Model):
@@ -939,12 +875,12 @@ class ExternalContactsUnresolvedContactChangedTopicContactAddress(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    address1: str | None | UnsetType = UNSET
-    address2: str | None | UnsetType = UNSET
-    city: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    postal_code: str | None | UnsetType = field(name="postalCode", default=UNSET)
-    country_code: str | None | UnsetType = field(name="countryCode", default=UNSET)
+    address1: str | None = None
+    address2: str | None = None
+    city: str | None = None
+    state: str | None = None
+    postal_code: str | None = field(name="postalCode", default=None)
+    country_code: str | None = field(name="countryCode", default=None)
 
 
 class ExternalContactsUnresolvedContactChangedTopicDataSchema(Model):
@@ -953,8 +889,8 @@ class ExternalContactsUnresolvedContactChangedTopicDataSchema(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    version: int | None = None
 
 
 class ExternalContactsUnresolvedContactChangedTopicDivision(Model):
@@ -963,7 +899,7 @@ class ExternalContactsUnresolvedContactChangedTopicDivision(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class ExternalContactsUnresolvedContactChangedTopicExternalId(Model):
@@ -973,9 +909,9 @@ class ExternalContactsUnresolvedContactChangedTopicExternalId(Model):
     """
 
     external_source: (
-        ExternalContactsUnresolvedContactChangedTopicExternalSource | None | UnsetType
-    ) = field(name="externalSource", default=UNSET)
-    value: str | None | UnsetType = UNSET
+        ExternalContactsUnresolvedContactChangedTopicExternalSource | None
+    ) = field(name="externalSource", default=None)
+    value: str | None = None
 
 
 class ExternalContactsUnresolvedContactChangedTopicExternalOrganization(Model):
@@ -984,43 +920,33 @@ class ExternalContactsUnresolvedContactChangedTopicExternalOrganization(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    division: (
-        ExternalContactsUnresolvedContactChangedTopicDivision | None | UnsetType
-    ) = UNSET
-    name: str | None | UnsetType = UNSET
-    company_type: str | None | UnsetType = field(name="companyType", default=UNSET)
-    industry: str | None | UnsetType = UNSET
-    primary_contact_id: str | None | UnsetType = field(
-        name="primaryContactId", default=UNSET
+    id: str | None = None
+    division: ExternalContactsUnresolvedContactChangedTopicDivision | None = None
+    name: str | None = None
+    company_type: str | None = field(name="companyType", default=None)
+    industry: str | None = None
+    primary_contact_id: str | None = field(name="primaryContactId", default=None)
+    address: ExternalContactsUnresolvedContactChangedTopicContactAddress | None = None
+    phone_number: ExternalContactsUnresolvedContactChangedTopicPhoneNumber | None = (
+        field(name="phoneNumber", default=None)
     )
-    address: (
-        ExternalContactsUnresolvedContactChangedTopicContactAddress | None | UnsetType
-    ) = UNSET
-    phone_number: (
-        ExternalContactsUnresolvedContactChangedTopicPhoneNumber | None | UnsetType
-    ) = field(name="phoneNumber", default=UNSET)
-    fax_number: (
-        ExternalContactsUnresolvedContactChangedTopicPhoneNumber | None | UnsetType
-    ) = field(name="faxNumber", default=UNSET)
-    employee_count: int | None | UnsetType = field(name="employeeCount", default=UNSET)
-    revenue: int | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    websites: list[str] | None | UnsetType = UNSET
-    tickers: (
-        list[ExternalContactsUnresolvedContactChangedTopicTicker] | None | UnsetType
-    ) = UNSET
-    twitter_id: (
-        ExternalContactsUnresolvedContactChangedTopicTwitterId | None | UnsetType
-    ) = field(name="twitterId", default=UNSET)
-    external_system_url: str | None | UnsetType = field(
-        name="externalSystemUrl", default=UNSET
+    fax_number: ExternalContactsUnresolvedContactChangedTopicPhoneNumber | None = field(
+        name="faxNumber", default=None
     )
-    custom_fields: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="customFields", default=UNSET
+    employee_count: int | None = field(name="employeeCount", default=None)
+    revenue: int | None = None
+    tags: list[str] | None = None
+    websites: list[str] | None = None
+    tickers: list[ExternalContactsUnresolvedContactChangedTopicTicker] | None = None
+    twitter_id: ExternalContactsUnresolvedContactChangedTopicTwitterId | None = field(
+        name="twitterId", default=None
     )
-    create_date: datetime | None | UnsetType = field(name="createDate", default=UNSET)
-    modify_date: datetime | None | UnsetType = field(name="modifyDate", default=UNSET)
+    external_system_url: str | None = field(name="externalSystemUrl", default=None)
+    custom_fields: dict[str, dict[str, Any]] | None = field(
+        name="customFields", default=None
+    )
+    create_date: datetime | None = field(name="createDate", default=None)
+    modify_date: datetime | None = field(name="modifyDate", default=None)
 
 
 class ExternalContactsUnresolvedContactChangedTopicExternalSource(Model):
@@ -1029,7 +955,7 @@ class ExternalContactsUnresolvedContactChangedTopicExternalSource(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class ExternalContactsUnresolvedContactChangedTopicFacebookId(Model):
@@ -1038,12 +964,10 @@ class ExternalContactsUnresolvedContactChangedTopicFacebookId(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    ids: (
-        list[ExternalContactsUnresolvedContactChangedTopicFacebookScopedId]
-        | None
-        | UnsetType
-    ) = UNSET
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
+    ids: list[ExternalContactsUnresolvedContactChangedTopicFacebookScopedId] | None = (
+        None
+    )
+    display_name: str | None = field(name="displayName", default=None)
 
 
 class ExternalContactsUnresolvedContactChangedTopicFacebookScopedId(Model):
@@ -1052,7 +976,7 @@ class ExternalContactsUnresolvedContactChangedTopicFacebookScopedId(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    scoped_id: str | None | UnsetType = field(name="scopedId", default=UNSET)
+    scoped_id: str | None = field(name="scopedId", default=None)
 
 
 class ExternalContactsUnresolvedContactChangedTopicInstagramId(Model):
@@ -1061,13 +985,11 @@ class ExternalContactsUnresolvedContactChangedTopicInstagramId(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    ids: (
-        list[ExternalContactsUnresolvedContactChangedTopicInstagramScopedId]
-        | None
-        | UnsetType
-    ) = UNSET
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    handle: str | None | UnsetType = UNSET
+    ids: list[ExternalContactsUnresolvedContactChangedTopicInstagramScopedId] | None = (
+        None
+    )
+    display_name: str | None = field(name="displayName", default=None)
+    handle: str | None = None
 
 
 class ExternalContactsUnresolvedContactChangedTopicInstagramScopedId(Model):
@@ -1076,7 +998,7 @@ class ExternalContactsUnresolvedContactChangedTopicInstagramScopedId(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    scoped_id: str | None | UnsetType = field(name="scopedId", default=UNSET)
+    scoped_id: str | None = field(name="scopedId", default=None)
 
 
 class ExternalContactsUnresolvedContactChangedTopicLineId(Model):
@@ -1085,10 +1007,8 @@ class ExternalContactsUnresolvedContactChangedTopicLineId(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    ids: (
-        list[ExternalContactsUnresolvedContactChangedTopicLineUserId] | None | UnsetType
-    ) = UNSET
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
+    ids: list[ExternalContactsUnresolvedContactChangedTopicLineUserId] | None = None
+    display_name: str | None = field(name="displayName", default=None)
 
 
 class ExternalContactsUnresolvedContactChangedTopicLineUserId(Model):
@@ -1097,7 +1017,7 @@ class ExternalContactsUnresolvedContactChangedTopicLineUserId(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
+    user_id: str | None = field(name="userId", default=None)
 
 
 class ExternalContactsUnresolvedContactChangedTopicMergeOperation(Model):
@@ -1106,15 +1026,13 @@ class ExternalContactsUnresolvedContactChangedTopicMergeOperation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    source_contact_id: str | None | UnsetType = field(
-        name="sourceContactId", default=UNSET
-    )
-    target_contact_id: str | None | UnsetType = field(
-        name="targetContactId", default=UNSET
-    )
-    resulting_contact_id: str | None | UnsetType = field(
-        name="resultingContactId", default=UNSET
-    )
+    source_contact_id: str | None = field(name="sourceContactId", default=None)
+    target_contact_id: str | None = field(name="targetContactId", default=None)
+    resulting_contact_id: str | None = field(name="resultingContactId", default=None)
+
+
+ExternalContactsUnresolvedContactChangedTopicObject = dict[str, Any]
+"""The ExternalContactsUnresolvedContactChangedTopicObject type: ``dict[str, Any]``."""
 
 
 class ExternalContactsUnresolvedContactChangedTopicPhoneNumber(Model):
@@ -1123,14 +1041,14 @@ class ExternalContactsUnresolvedContactChangedTopicPhoneNumber(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    display: str | None | UnsetType = UNSET
-    extension: int | None | UnsetType = UNSET
-    accepts_sms: bool | None | UnsetType = field(name="acceptsSMS", default=UNSET)
-    user_input: str | None | UnsetType = field(name="userInput", default=UNSET)
-    e164: str | None | UnsetType = UNSET
-    country_code: str | None | UnsetType = field(name="countryCode", default=UNSET)
-    normalization_country_code: str | None | UnsetType = field(
-        name="normalizationCountryCode", default=UNSET
+    display: str | None = None
+    extension: int | None = None
+    accepts_sms: bool | None = field(name="acceptsSMS", default=None)
+    user_input: str | None = field(name="userInput", default=None)
+    e164: str | None = None
+    country_code: str | None = field(name="countryCode", default=None)
+    normalization_country_code: str | None = field(
+        name="normalizationCountryCode", default=None
     )
 
 
@@ -1140,8 +1058,8 @@ class ExternalContactsUnresolvedContactChangedTopicTicker(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    symbol: str | None | UnsetType = UNSET
-    exchange: str | None | UnsetType = UNSET
+    symbol: str | None = None
+    exchange: str | None = None
 
 
 class ExternalContactsUnresolvedContactChangedTopicTwitterId(Model):
@@ -1150,11 +1068,11 @@ class ExternalContactsUnresolvedContactChangedTopicTwitterId(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    screen_name: str | None | UnsetType = field(name="screenName", default=UNSET)
-    verified: bool | None | UnsetType = UNSET
-    profile_url: str | None | UnsetType = field(name="profileUrl", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    screen_name: str | None = field(name="screenName", default=None)
+    verified: bool | None = None
+    profile_url: str | None = field(name="profileUrl", default=None)
 
 
 class ExternalContactsUnresolvedContactChangedTopicWhatsAppBusinessScopedId(Model):
@@ -1163,9 +1081,9 @@ class ExternalContactsUnresolvedContactChangedTopicWhatsAppBusinessScopedId(Mode
     A notification (event) schema, delivered over the notifications API.
     """
 
-    bsuid: str | None | UnsetType = UNSET
-    parent: bool | None | UnsetType = UNSET
-    portfolio_id: str | None | UnsetType = field(name="portfolioId", default=UNSET)
+    bsuid: str | None = None
+    parent: bool | None = None
+    portfolio_id: str | None = field(name="portfolioId", default=None)
 
 
 class ExternalContactsUnresolvedContactChangedTopicWhatsAppId(Model):
@@ -1174,16 +1092,15 @@ class ExternalContactsUnresolvedContactChangedTopicWhatsAppId(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    phone_number: (
-        ExternalContactsUnresolvedContactChangedTopicPhoneNumber | None | UnsetType
-    ) = field(name="phoneNumber", default=UNSET)
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    username: str | None | UnsetType = UNSET
+    phone_number: ExternalContactsUnresolvedContactChangedTopicPhoneNumber | None = (
+        field(name="phoneNumber", default=None)
+    )
+    display_name: str | None = field(name="displayName", default=None)
+    username: str | None = None
     whats_app_business_scoped_ids: (
         list[ExternalContactsUnresolvedContactChangedTopicWhatsAppBusinessScopedId]
         | None
-        | UnsetType
-    ) = field(name="whatsAppBusinessScopedIds", default=UNSET)
+    ) = field(name="whatsAppBusinessScopedIds", default=None)
 
 
 class ExternalDataSource(Model):
@@ -1194,8 +1111,8 @@ class ExternalDataSource(Model):
         url: An URL that links to the source record that contributed data to the associated entity.
     """
 
-    platform: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
+    platform: str | None = None
+    url: str | None = None
 
 
 class ExternalEstablishedEvent(Model):
@@ -1214,25 +1131,19 @@ class ExternalEstablishedEvent(Model):
         source_configuration: Metadata about the source of this communication's interaction.
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
+    ani: str | None = None
+    ani_name: str | None = field(name="aniName", default=None)
+    dnis: str | None = None
+    dnis_name: str | None = field(name="dnisName", default=None)
+    initial_configuration: InitialConfiguration | None = field(
+        name="initialConfiguration", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    ani: str | None | UnsetType = UNSET
-    ani_name: str | None | UnsetType = field(name="aniName", default=UNSET)
-    dnis: str | None | UnsetType = UNSET
-    dnis_name: str | None | UnsetType = field(name="dnisName", default=UNSET)
-    initial_configuration: InitialConfiguration | None | UnsetType = field(
-        name="initialConfiguration", default=UNSET
-    )
-    source_configuration: SourceConfiguration | None | UnsetType = field(
-        name="sourceConfiguration", default=UNSET
+    source_configuration: SourceConfiguration | None = field(
+        name="sourceConfiguration", default=None
     )
 
 
@@ -1246,10 +1157,10 @@ class ExternalEvent(Model):
         attributes: The event attributes.
     """
 
-    id: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    identifiers: ExternalEventIdentifiers | None | UnsetType = UNSET
-    attributes: dict[str, dict[str, Any]] | None | UnsetType = UNSET
+    id: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    identifiers: ExternalEventIdentifiers | None = None
+    attributes: dict[str, dict[str, Any]] | None = None
 
 
 class ExternalEventChange(Model):
@@ -1265,19 +1176,13 @@ class ExternalEventChange(Model):
         error_description: A description of the error, only present for ERROR category changes
     """
 
-    change_category: str | None | UnsetType = field(
-        name="changeCategory", default=UNSET
-    )
-    schema_id: str | None | UnsetType = field(name="schemaId", default=UNSET)
-    event_name: str | None | UnsetType = field(name="eventName", default=UNSET)
-    date_detected: datetime | None | UnsetType = field(
-        name="dateDetected", default=UNSET
-    )
-    system_status: str | None | UnsetType = field(name="systemStatus", default=UNSET)
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    error_description: str | None | UnsetType = field(
-        name="errorDescription", default=UNSET
-    )
+    change_category: str | None = field(name="changeCategory", default=None)
+    schema_id: str | None = field(name="schemaId", default=None)
+    event_name: str | None = field(name="eventName", default=None)
+    date_detected: datetime | None = field(name="dateDetected", default=None)
+    system_status: str | None = field(name="systemStatus", default=None)
+    error_code: str | None = field(name="errorCode", default=None)
+    error_description: str | None = field(name="errorDescription", default=None)
 
 
 class ExternalEventChangesResponse(Model):
@@ -1287,7 +1192,7 @@ class ExternalEventChangesResponse(Model):
         changes: The list of changes
     """
 
-    changes: list[ExternalEventChange] | None | UnsetType = UNSET
+    changes: list[ExternalEventChange] | None = None
 
 
 class ExternalEventExternalId(Model):
@@ -1298,10 +1203,8 @@ class ExternalEventExternalId(Model):
         external_source_id: The id of the external source.
     """
 
-    value: str | None | UnsetType = UNSET
-    external_source_id: str | None | UnsetType = field(
-        name="externalSourceId", default=UNSET
-    )
+    value: str | None = None
+    external_source_id: str | None = field(name="externalSourceId", default=None)
 
 
 class ExternalEventIdentifiers(Model):
@@ -1311,8 +1214,8 @@ class ExternalEventIdentifiers(Model):
         external_ids: The list of identifiers of the contact
     """
 
-    external_ids: list[ExternalEventExternalId] | None | UnsetType = field(
-        name="externalIds", default=UNSET
+    external_ids: list[ExternalEventExternalId] | None = field(
+        name="externalIds", default=None
     )
 
 
@@ -1331,20 +1234,16 @@ class ExternalEventSummary(Model):
         date_first_activated: The timestamp when the external event was first activated. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    schema_id: str | None | UnsetType = field(name="schemaId", default=UNSET)
-    event_name: str | None | UnsetType = field(name="eventName", default=UNSET)
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    rank: int | None | UnsetType = UNSET
-    activation_status: str | None | UnsetType = field(
-        name="activationStatus", default=UNSET
-    )
-    system_status: str | None | UnsetType = field(name="systemStatus", default=UNSET)
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    date_first_activated: datetime | None | UnsetType = field(
-        name="dateFirstActivated", default=UNSET
+    schema_id: str | None = field(name="schemaId", default=None)
+    event_name: str | None = field(name="eventName", default=None)
+    display_name: str | None = field(name="displayName", default=None)
+    rank: int | None = None
+    activation_status: str | None = field(name="activationStatus", default=None)
+    system_status: str | None = field(name="systemStatus", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    date_first_activated: datetime | None = field(
+        name="dateFirstActivated", default=None
     )
 
 
@@ -1363,35 +1262,31 @@ class ExternalEventsConfiguration(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    division_id_active: bool | None | UnsetType = field(
-        name="divisionIdActive", default=UNSET
-    )
-    schema_id: str | None | UnsetType = field(name="schemaId", default=UNSET)
-    schema_active: bool | None | UnsetType = field(name="schemaActive", default=UNSET)
-    source: str | None | UnsetType = UNSET
-    date_last_modified: datetime | None | UnsetType = field(
-        name="dateLastModified", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    division_id: str | None = field(name="divisionId", default=None)
+    division_id_active: bool | None = field(name="divisionIdActive", default=None)
+    schema_id: str | None = field(name="schemaId", default=None)
+    schema_active: bool | None = field(name="schemaActive", default=None)
+    source: str | None = None
+    date_last_modified: datetime | None = field(name="dateLastModified", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ExternalEventsConfigurationListing(Model):
     """The ExternalEventsConfigurationListing model."""
 
-    entities: list[ExternalEventsConfiguration] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[ExternalEventsConfiguration] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ExternalEventsRequest(Model):
@@ -1401,7 +1296,7 @@ class ExternalEventsRequest(Model):
         entities: External events to ingest.
     """
 
-    entities: list[ExternalEvent] | None | UnsetType = UNSET
+    entities: list[ExternalEvent] | None = None
 
 
 class ExternalEventsResponse(Model):
@@ -1411,8 +1306,8 @@ class ExternalEventsResponse(Model):
         unprocessed_entities: List of events that failed processing.
     """
 
-    unprocessed_entities: list[UnprocessedExternalEvent] | None | UnsetType = field(
-        name="unprocessedEntities", default=UNSET
+    unprocessed_entities: list[UnprocessedExternalEvent] | None = field(
+        name="unprocessedEntities", default=None
     )
 
 
@@ -1424,10 +1319,8 @@ class ExternalId(Model):
         value: The string value of the identifier. Max: 255 characters. Leading and trailing whitespace stripped.
     """
 
-    external_source: ExternalSource | None | UnsetType = field(
-        name="externalSource", default=UNSET
-    )
-    value: str | None | UnsetType = UNSET
+    external_source: ExternalSource | None = field(name="externalSource", default=None)
+    value: str | None = None
 
 
 class ExternalMetricDataItem(Model):
@@ -1443,13 +1336,13 @@ class ExternalMetricDataItem(Model):
         type: The type of the metric data. The default value is Total. Allowed values: "Total", "Cumulative".
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    user_email: str | None | UnsetType = field(name="userEmail", default=UNSET)
-    metric_id: str | None | UnsetType = field(name="metricId", default=UNSET)
-    date_occurred: date | None | UnsetType = field(name="dateOccurred", default=UNSET)
-    value: float | None | UnsetType = UNSET
-    count: int | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    user_id: str | None = field(name="userId", default=None)
+    user_email: str | None = field(name="userEmail", default=None)
+    metric_id: str | None = field(name="metricId", default=None)
+    date_occurred: date | None = field(name="dateOccurred", default=None)
+    value: float | None = None
+    count: int | None = None
+    type: str | None = None
 
 
 class ExternalMetricDataProcessedItem(Model):
@@ -1467,15 +1360,15 @@ class ExternalMetricDataProcessedItem(Model):
         total_count: The total number of data points.
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    user_email: str | None | UnsetType = field(name="userEmail", default=UNSET)
-    metric_id: str | None | UnsetType = field(name="metricId", default=UNSET)
-    date_occurred: date | None | UnsetType = field(name="dateOccurred", default=UNSET)
-    value: float | None | UnsetType = UNSET
-    count: int | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    total_value: float | None | UnsetType = field(name="totalValue", default=UNSET)
-    total_count: int | None | UnsetType = field(name="totalCount", default=UNSET)
+    user_id: str | None = field(name="userId", default=None)
+    user_email: str | None = field(name="userEmail", default=None)
+    metric_id: str | None = field(name="metricId", default=None)
+    date_occurred: date | None = field(name="dateOccurred", default=None)
+    value: float | None = None
+    count: int | None = None
+    type: str | None = None
+    total_value: float | None = field(name="totalValue", default=None)
+    total_count: int | None = field(name="totalCount", default=None)
 
 
 class ExternalMetricDataUnprocessedItem(Model):
@@ -1493,15 +1386,15 @@ class ExternalMetricDataUnprocessedItem(Model):
         code: The error code
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    user_email: str | None | UnsetType = field(name="userEmail", default=UNSET)
-    metric_id: str | None | UnsetType = field(name="metricId", default=UNSET)
-    date_occurred: date | None | UnsetType = field(name="dateOccurred", default=UNSET)
-    value: float | None | UnsetType = UNSET
-    count: int | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
+    user_id: str | None = field(name="userId", default=None)
+    user_email: str | None = field(name="userEmail", default=None)
+    metric_id: str | None = field(name="metricId", default=None)
+    date_occurred: date | None = field(name="dateOccurred", default=None)
+    value: float | None = None
+    count: int | None = None
+    type: str | None = None
+    message: str | None = None
+    code: str | None = None
 
 
 class ExternalMetricDataWriteRequest(Model):
@@ -1511,7 +1404,7 @@ class ExternalMetricDataWriteRequest(Model):
         items: A list of external metric data items. A maximum of 100 items are allowed.
     """
 
-    items: list[ExternalMetricDataItem] | None | UnsetType = UNSET
+    items: list[ExternalMetricDataItem] | None = None
 
 
 class ExternalMetricDataWriteResponse(Model):
@@ -1522,11 +1415,11 @@ class ExternalMetricDataWriteResponse(Model):
         unprocessed_entities: The list of unprocessed entities
     """
 
-    processed_entities: list[ExternalMetricDataProcessedItem] | None | UnsetType = (
-        field(name="processedEntities", default=UNSET)
+    processed_entities: list[ExternalMetricDataProcessedItem] | None = field(
+        name="processedEntities", default=None
     )
-    unprocessed_entities: list[ExternalMetricDataUnprocessedItem] | None | UnsetType = (
-        field(name="unprocessedEntities", default=UNSET)
+    unprocessed_entities: list[ExternalMetricDataUnprocessedItem] | None = field(
+        name="unprocessedEntities", default=None
     )
 
 
@@ -1547,25 +1440,19 @@ class ExternalMetricDefinition(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    unit: str | None | UnsetType = UNSET
-    unit_definition: str | None | UnsetType = field(
-        name="unitDefinition", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    unit: str | None = None
+    unit_definition: str | None = field(name="unitDefinition", default=None)
+    precision: int | None = None
+    default_objective_type: str | None = field(
+        name="defaultObjectiveType", default=None
     )
-    precision: int | None | UnsetType = UNSET
-    default_objective_type: str | None | UnsetType = field(
-        name="defaultObjectiveType", default=UNSET
-    )
-    retention_months: int | None | UnsetType = field(
-        name="retentionMonths", default=UNSET
-    )
-    enabled: bool | None | UnsetType = UNSET
-    in_use: bool | None | UnsetType = field(name="inUse", default=UNSET)
-    date_last_refreshed: datetime | None | UnsetType = field(
-        name="dateLastRefreshed", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    retention_months: int | None = field(name="retentionMonths", default=None)
+    enabled: bool | None = None
+    in_use: bool | None = field(name="inUse", default=None)
+    date_last_refreshed: datetime | None = field(name="dateLastRefreshed", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ExternalMetricDefinitionCreateRequest(Model):
@@ -1580,31 +1467,29 @@ class ExternalMetricDefinitionCreateRequest(Model):
         enabled: True if the External Metric Definition is enabled
     """
 
-    name: str | None | UnsetType = UNSET
-    unit: str | None | UnsetType = UNSET
-    unit_definition: str | None | UnsetType = field(
-        name="unitDefinition", default=UNSET
+    name: str | None = None
+    unit: str | None = None
+    unit_definition: str | None = field(name="unitDefinition", default=None)
+    precision: int | None = None
+    default_objective_type: str | None = field(
+        name="defaultObjectiveType", default=None
     )
-    precision: int | None | UnsetType = UNSET
-    default_objective_type: str | None | UnsetType = field(
-        name="defaultObjectiveType", default=UNSET
-    )
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None
 
 
 class ExternalMetricDefinitionListing(Model):
     """The ExternalMetricDefinitionListing model."""
 
-    entities: list[ExternalMetricDefinition] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[ExternalMetricDefinition] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ExternalMetricDefinitionUpdateRequest(Model):
@@ -1617,12 +1502,12 @@ class ExternalMetricDefinitionUpdateRequest(Model):
         enabled: True if the External Metric Definition is enabled
     """
 
-    name: str | None | UnsetType = UNSET
-    precision: int | None | UnsetType = UNSET
-    default_objective_type: str | None | UnsetType = field(
-        name="defaultObjectiveType", default=UNSET
+    name: str | None = None
+    precision: int | None = None
+    default_objective_type: str | None = field(
+        name="defaultObjectiveType", default=None
     )
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None
 
 
 class ExternalOrganization(Model):
@@ -1643,40 +1528,34 @@ class ExternalOrganization(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    company_type: str | None | UnsetType = field(name="companyType", default=UNSET)
-    industry: str | None | UnsetType = UNSET
-    address: ContactAddress | None | UnsetType = UNSET
-    phone_number: PhoneNumber | None | UnsetType = field(
-        name="phoneNumber", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: WritableStarrableDivision | None = None
+    company_type: str | None = field(name="companyType", default=None)
+    industry: str | None = None
+    address: ContactAddress | None = None
+    phone_number: PhoneNumber | None = field(name="phoneNumber", default=None)
+    fax_number: PhoneNumber | None = field(name="faxNumber", default=None)
+    employee_count: int | None = field(name="employeeCount", default=None)
+    revenue: int | None = None
+    tags: list[str] | None = None
+    websites: list[str] | None = None
+    tickers: list[Ticker] | None = None
+    twitter_id: TwitterId | None = field(name="twitterId", default=None)
+    external_system_url: str | None = field(name="externalSystemUrl", default=None)
+    modify_date: datetime | None = field(name="modifyDate", default=None)
+    create_date: datetime | None = field(name="createDate", default=None)
+    trustor: Trustor | None = None
+    schema: DataSchema | None = None
+    custom_fields: dict[str, dict[str, Any]] | None = field(
+        name="customFields", default=None
     )
-    fax_number: PhoneNumber | None | UnsetType = field(name="faxNumber", default=UNSET)
-    employee_count: int | None | UnsetType = field(name="employeeCount", default=UNSET)
-    revenue: int | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    websites: list[str] | None | UnsetType = UNSET
-    tickers: list[Ticker] | None | UnsetType = UNSET
-    twitter_id: TwitterId | None | UnsetType = field(name="twitterId", default=UNSET)
-    external_system_url: str | None | UnsetType = field(
-        name="externalSystemUrl", default=UNSET
+    identifiers: list[ExternalOrganizationIdentifier] | None = None
+    external_ids: list[ExternalId] | None = field(name="externalIds", default=None)
+    external_data_sources: list[ExternalDataSource] | None = field(
+        name="externalDataSources", default=None
     )
-    modify_date: datetime | None | UnsetType = field(name="modifyDate", default=UNSET)
-    create_date: datetime | None | UnsetType = field(name="createDate", default=UNSET)
-    trustor: Trustor | None | UnsetType = UNSET
-    schema: DataSchema | None | UnsetType = UNSET
-    custom_fields: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="customFields", default=UNSET
-    )
-    identifiers: list[ExternalOrganizationIdentifier] | None | UnsetType = UNSET
-    external_ids: list[ExternalId] | None | UnsetType = field(
-        name="externalIds", default=UNSET
-    )
-    external_data_sources: list[ExternalDataSource] | None | UnsetType = field(
-        name="externalDataSources", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ExternalOrganizationEnrichRequest(Model):
@@ -1691,18 +1570,16 @@ class ExternalOrganizationEnrichRequest(Model):
         field_rules: Logic describing how to combine data from the submitted request with data found in the database.
     """
 
-    id: str | None | UnsetType = UNSET
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    matching_identifiers: list[ExternalOrganizationIdentifier] | None | UnsetType = (
-        field(name="matchingIdentifiers", default=UNSET)
+    id: str | None = None
+    division: WritableStarrableDivision | None = None
+    matching_identifiers: list[ExternalOrganizationIdentifier] | None = field(
+        name="matchingIdentifiers", default=None
     )
-    action: str | None | UnsetType = UNSET
-    external_organization: ExternalOrganization | None | UnsetType = field(
-        name="externalOrganization", default=UNSET
+    action: str | None = None
+    external_organization: ExternalOrganization | None = field(
+        name="externalOrganization", default=None
     )
-    field_rules: EnrichFieldRules | None | UnsetType = field(
-        name="fieldRules", default=UNSET
-    )
+    field_rules: EnrichFieldRules | None = field(name="fieldRules", default=None)
 
 
 class ExternalOrganizationIdentifier(Model):
@@ -1716,13 +1593,11 @@ class ExternalOrganizationIdentifier(Model):
         external_source: The External Source ID of the identifier
     """
 
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    external_source: ExternalSource | None | UnsetType = field(
-        name="externalSource", default=UNSET
-    )
+    division: WritableStarrableDivision | None = None
+    type: str | None = None
+    value: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    external_source: ExternalSource | None = field(name="externalSource", default=None)
 
 
 class ExternalOrganizationIdentifierClaimRequest(Model):
@@ -1733,32 +1608,30 @@ class ExternalOrganizationIdentifierClaimRequest(Model):
         identifier: The identifier that should be claimed/released from an external org
     """
 
-    operation: str | None | UnsetType = UNSET
-    identifier: ExternalOrganizationIdentifier | None | UnsetType = UNSET
+    operation: str | None = None
+    identifier: ExternalOrganizationIdentifier | None = None
 
 
 class ExternalOrganizationIdentifierListing(Model):
     """The ExternalOrganizationIdentifierListing model."""
 
-    entities: list[ExternalOrganizationIdentifier] | None | UnsetType = UNSET
+    entities: list[ExternalOrganizationIdentifier] | None = None
 
 
 class ExternalOrganizationListing(Model):
     """The ExternalOrganizationListing model."""
 
-    entities: list[ExternalOrganization] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    partial_results: bool | None | UnsetType = field(
-        name="partialResults", default=UNSET
-    )
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[ExternalOrganization] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    partial_results: bool | None = field(name="partialResults", default=None)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ExternalOrganizationTrustorLink(Model):
@@ -1772,14 +1645,14 @@ class ExternalOrganizationTrustorLink(Model):
         external_organization_uri: The URI for the External Organization that is linked to the trustor org
     """
 
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    external_organization_id: str | None | UnsetType = field(
-        name="externalOrganizationId", default=UNSET
+    division: WritableStarrableDivision | None = None
+    external_organization_id: str | None = field(
+        name="externalOrganizationId", default=None
     )
-    trustor_org_id: str | None | UnsetType = field(name="trustorOrgId", default=UNSET)
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    external_organization_uri: str | None | UnsetType = field(
-        name="externalOrganizationUri", default=UNSET
+    trustor_org_id: str | None = field(name="trustorOrgId", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    external_organization_uri: str | None = field(
+        name="externalOrganizationUri", default=None
     )
 
 
@@ -1791,10 +1664,8 @@ class ExternalPageMetadata(Model):
         profile_picture_url: The profile picture URL of the external page
     """
 
-    name: str | None | UnsetType = UNSET
-    profile_picture_url: str | None | UnsetType = field(
-        name="profilePictureUrl", default=UNSET
-    )
+    name: str | None = None
+    profile_picture_url: str | None = field(name="profilePictureUrl", default=None)
 
 
 class ExternalSegment(Model):
@@ -1806,9 +1677,9 @@ class ExternalSegment(Model):
         source: The external system where the segment originates from. Allowed values: "AdobeExperiencePlatform", "Custom".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    source: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    source: str | None = None
 
 
 class ExternalSource(Model):
@@ -1820,10 +1691,10 @@ class ExternalSource(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    active: bool | None | UnsetType = UNSET
-    link_configuration: LinkConfiguration | None | UnsetType = field(
-        name="linkConfiguration", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    active: bool | None = None
+    link_configuration: LinkConfiguration | None = field(
+        name="linkConfiguration", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class FabricTag(Model):
@@ -13,4 +13,4 @@ class FabricTag(Model):
         name: The name of the tag
     """
 
-    name: str | None | UnsetType = UNSET
+    name: str | None = None

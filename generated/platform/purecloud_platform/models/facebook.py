@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -23,7 +23,7 @@ class FacebookAppCredentials(Model):
         id: Genesys Cloud Facebook App Id
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class FacebookDataIngestionRuleRequest(Model):
@@ -35,9 +35,9 @@ class FacebookDataIngestionRuleRequest(Model):
         integration_id: Id of the Integration when source is owned (Authenticated). This entity is created using the /conversations/messaging/integrations/facebook resource. Optional when configuring non-owned pages.
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    integration_id: str | None | UnsetType = field(name="integrationId", default=UNSET)
+    name: str | None = None
+    description: str | None = None
+    integration_id: str | None = field(name="integrationId", default=None)
 
 
 class FacebookDataIngestionRuleResponse(Model):
@@ -57,21 +57,19 @@ class FacebookDataIngestionRuleResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    status: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    platform: str | None = None
+    ingestion_rule_info: MessageInfo | None = field(
+        name="ingestionRuleInfo", default=None
     )
-    platform: str | None | UnsetType = UNSET
-    ingestion_rule_info: MessageInfo | None | UnsetType = field(
-        name="ingestionRuleInfo", default=UNSET
-    )
-    integration_id: str | None | UnsetType = field(name="integrationId", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    integration_id: str | None = field(name="integrationId", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class FacebookDataIngestionRuleVersionResponse(Model):
@@ -91,36 +89,34 @@ class FacebookDataIngestionRuleVersionResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    status: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    platform: str | None = None
+    ingestion_rule_info: MessageInfo | None = field(
+        name="ingestionRuleInfo", default=None
     )
-    platform: str | None | UnsetType = UNSET
-    ingestion_rule_info: MessageInfo | None | UnsetType = field(
-        name="ingestionRuleInfo", default=UNSET
-    )
-    integration_id: str | None | UnsetType = field(name="integrationId", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    integration_id: str | None = field(name="integrationId", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class FacebookDataIngestionRuleVersionResponseEntityListing(Model):
     """The FacebookDataIngestionRuleVersionResponseEntityListing model."""
 
-    entities: list[FacebookDataIngestionRuleVersionResponse] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[FacebookDataIngestionRuleVersionResponse] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class FacebookId(Model):
@@ -131,8 +127,8 @@ class FacebookId(Model):
         display_name: The displayName of this person's Facebook account. Roughly translates to user.first_name + ' ' + user.last_name in the Facebook API. Max: 100 characters.
     """
 
-    ids: list[FacebookScopedId] | None | UnsetType = UNSET
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
+    ids: list[FacebookScopedId] | None = None
+    display_name: str | None = field(name="displayName", default=None)
 
 
 class FacebookIdentityResolutionConfig(Model):
@@ -144,11 +140,9 @@ class FacebookIdentityResolutionConfig(Model):
         self_uri: The URI for this object
     """
 
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    resolve_identities: bool | None | UnsetType = field(
-        name="resolveIdentities", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    division: WritableStarrableDivision | None = None
+    resolve_identities: bool | None = field(name="resolveIdentities", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class FacebookIntegration(Model):
@@ -174,53 +168,43 @@ class FacebookIntegration(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    messaging_setting: MessagingSettingReference | None | UnsetType = field(
-        name="messagingSetting", default=UNSET
+    messaging_setting: MessagingSettingReference | None = field(
+        name="messagingSetting", default=None
     )
-    app_id: str | None | UnsetType = field(name="appId", default=UNSET)
-    page_id: str | None | UnsetType = field(name="pageId", default=UNSET)
-    page_name: str | None | UnsetType = field(name="pageName", default=UNSET)
-    page_profile_image_url: str | None | UnsetType = field(
-        name="pageProfileImageUrl", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    recipient: DomainEntityRef | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    modified_by: DomainEntityRef | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
-    create_status: str | None | UnsetType = field(name="createStatus", default=UNSET)
-    create_error: ErrorBody | None | UnsetType = field(
-        name="createError", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    app_id: str | None = field(name="appId", default=None)
+    page_id: str | None = field(name="pageId", default=None)
+    page_name: str | None = field(name="pageName", default=None)
+    page_profile_image_url: str | None = field(name="pageProfileImageUrl", default=None)
+    status: str | None = None
+    recipient: DomainEntityRef | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
+    modified_by: DomainEntityRef | None = field(name="modifiedBy", default=None)
+    version: int | None = None
+    create_status: str | None = field(name="createStatus", default=None)
+    create_error: ErrorBody | None = field(name="createError", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class FacebookIntegrationEntityListing(Model):
     """The FacebookIntegrationEntityListing model."""
 
-    entities: list[FacebookIntegration] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[FacebookIntegration] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class FacebookIntegrationRequest(Model):
@@ -239,24 +223,20 @@ class FacebookIntegrationRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    messaging_setting: MessagingSettingRequestReference | None | UnsetType = field(
-        name="messagingSetting", default=UNSET
+    messaging_setting: MessagingSettingRequestReference | None = field(
+        name="messagingSetting", default=None
     )
-    page_access_token: str | None | UnsetType = field(
-        name="pageAccessToken", default=UNSET
-    )
-    user_access_token: str | None | UnsetType = field(
-        name="userAccessToken", default=UNSET
-    )
-    page_id: str | None | UnsetType = field(name="pageId", default=UNSET)
-    app_id: str | None | UnsetType = field(name="appId", default=UNSET)
-    app_secret: str | None | UnsetType = field(name="appSecret", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    page_access_token: str | None = field(name="pageAccessToken", default=None)
+    user_access_token: str | None = field(name="userAccessToken", default=None)
+    page_id: str | None = field(name="pageId", default=None)
+    app_id: str | None = field(name="appId", default=None)
+    app_secret: str | None = field(name="appSecret", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class FacebookIntegrationUpdateRequest(Model):
@@ -272,21 +252,17 @@ class FacebookIntegrationUpdateRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    messaging_setting: MessagingSettingRequestReference | None | UnsetType = field(
-        name="messagingSetting", default=UNSET
+    messaging_setting: MessagingSettingRequestReference | None = field(
+        name="messagingSetting", default=None
     )
-    page_access_token: str | None | UnsetType = field(
-        name="pageAccessToken", default=UNSET
-    )
-    user_access_token: str | None | UnsetType = field(
-        name="userAccessToken", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    page_access_token: str | None = field(name="pageAccessToken", default=None)
+    user_access_token: str | None = field(name="userAccessToken", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class FacebookPermission(Model):
@@ -297,14 +273,14 @@ class FacebookPermission(Model):
         type: Facebook permission type Allowed values: "FacebookPrivate", "FacebookPublic", "InstagramPrivate", "InstagramPublic", "WhatsAppPrivate".
     """
 
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    name: str | None = None
+    type: str | None = None
 
 
 class FacebookPermissionEntityListing(Model):
     """The FacebookPermissionEntityListing model."""
 
-    entities: list[FacebookPermission] | None | UnsetType = UNSET
+    entities: list[FacebookPermission] | None = None
 
 
 class FacebookScopedId(Model):
@@ -314,4 +290,4 @@ class FacebookScopedId(Model):
         scoped_id: The unique page/app-specific scopedId for the user. Max: 255 characters.
     """
 
-    scoped_id: str | None | UnsetType = field(name="scopedId", default=UNSET)
+    scoped_id: str | None = field(name="scopedId", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .term import TermAttribute
@@ -19,8 +19,8 @@ class Facet(Model):
         type: The type of the facet, DATE or STRING.
     """
 
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    name: str | None = None
+    type: str | None = None
 
 
 class FacetEntry(Model):
@@ -30,22 +30,22 @@ class FacetEntry(Model):
         term_type: Allowed values: "TERM", "NUMBERRANGE", "NUMBERHISTOGRAM", "DATERANGE", "DATEHISTOGRAM", "ID".
     """
 
-    attribute: TermAttribute | None | UnsetType = UNSET
-    statistics: FacetStatistics | None | UnsetType = UNSET
-    other: int | None | UnsetType = UNSET
-    total: int | None | UnsetType = UNSET
-    missing: int | None | UnsetType = UNSET
-    term_count: int | None | UnsetType = field(name="termCount", default=UNSET)
-    term_type: str | None | UnsetType = field(name="termType", default=UNSET)
-    terms: list[FacetTerm] | None | UnsetType = UNSET
+    attribute: TermAttribute | None = None
+    statistics: FacetStatistics | None = None
+    other: int | None = None
+    total: int | None = None
+    missing: int | None = None
+    term_count: int | None = field(name="termCount", default=None)
+    term_type: str | None = field(name="termType", default=None)
+    terms: list[FacetTerm] | None = None
 
 
 class FacetKeyAttribute(Model):
     """The FacetKeyAttribute model."""
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    count: int | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    count: int | None = None
 
 
 class FacetStatistics(Model):
@@ -56,13 +56,13 @@ class FacetStatistics(Model):
         date_max: Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    count: int | None | UnsetType = UNSET
-    min: float | None | UnsetType = UNSET
-    max: float | None | UnsetType = UNSET
-    mean: float | None | UnsetType = UNSET
-    std_deviation: float | None | UnsetType = field(name="stdDeviation", default=UNSET)
-    date_min: datetime | None | UnsetType = field(name="dateMin", default=UNSET)
-    date_max: datetime | None | UnsetType = field(name="dateMax", default=UNSET)
+    count: int | None = None
+    min: float | None = None
+    max: float | None = None
+    mean: float | None = None
+    std_deviation: float | None = field(name="stdDeviation", default=None)
+    date_min: datetime | None = field(name="dateMin", default=None)
+    date_max: datetime | None = field(name="dateMax", default=None)
 
 
 class FacetTerm(Model):
@@ -72,9 +72,9 @@ class FacetTerm(Model):
         time: Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    term: str | None | UnsetType = UNSET
-    key: int | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    count: int | None | UnsetType = UNSET
-    time: datetime | None | UnsetType = UNSET
+    term: str | None = None
+    key: int | None = None
+    id: str | None = None
+    name: str | None = None
+    count: int | None = None
+    time: datetime | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .conversation import ConversationReference
@@ -15,30 +15,30 @@ if TYPE_CHECKING:
 class FailedDeleteProtectionUpdate(Model):
     """The FailedDeleteProtectionUpdate model."""
 
-    conversation: ConversationReference | None | UnsetType = UNSET
-    error_message: str | None | UnsetType = field(name="errorMessage", default=UNSET)
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
+    conversation: ConversationReference | None = None
+    error_message: str | None = field(name="errorMessage", default=None)
+    error_code: str | None = field(name="errorCode", default=None)
 
 
 class FailedObject(Model):
     """The FailedObject model."""
 
-    id: str | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
+    id: str | None = None
+    version: str | None = None
+    name: str | None = None
+    error_code: str | None = field(name="errorCode", default=None)
 
 
 class FailedRecordingEntityListing(Model):
     """The FailedRecordingEntityListing model."""
 
-    entities: list[RecordingJobFailedRecording] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[RecordingJobFailedRecording] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

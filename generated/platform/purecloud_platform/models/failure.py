@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class FailureReason(Model):
@@ -14,5 +14,5 @@ class FailureReason(Model):
         message: Human-readable description of the failure
     """
 
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
+    code: str | None = None
+    message: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 if TYPE_CHECKING:
     from .copilot import CopilotFallbackAction
@@ -19,5 +19,5 @@ class Fallback(Model):
         actions: Fallback actions.
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    actions: list[CopilotFallbackAction] | None | UnsetType = UNSET
+    enabled: bool | None = None
+    actions: list[CopilotFallbackAction] | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class Faq(Model):
@@ -18,11 +18,9 @@ class Faq(Model):
         confidence: Value between 0 and 1. 1 corresponds to very confident, 0 to not confident at all
     """
 
-    question: str | None | UnsetType = UNSET
-    answer: str | None | UnsetType = UNSET
-    source_uri: str | None | UnsetType = field(name="sourceUri", default=UNSET)
-    document_url: str | None | UnsetType = field(name="documentUrl", default=UNSET)
-    document_display_name: str | None | UnsetType = field(
-        name="documentDisplayName", default=UNSET
-    )
-    confidence: float | None | UnsetType = UNSET
+    question: str | None = None
+    answer: str | None = None
+    source_uri: str | None = field(name="sourceUri", default=None)
+    document_url: str | None = field(name="documentUrl", default=None)
+    document_display_name: str | None = field(name="documentDisplayName", default=None)
+    confidence: float | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .cover import CoverSheet
@@ -22,12 +22,10 @@ class FaxConfig(Model):
         disable_email_pii: Whether to disable PII for email notifications
     """
 
-    send_email_notifications: bool | None | UnsetType = field(
-        name="sendEmailNotifications", default=UNSET
+    send_email_notifications: bool | None = field(
+        name="sendEmailNotifications", default=None
     )
-    disable_email_pii: bool | None | UnsetType = field(
-        name="disableEmailPii", default=UNSET
-    )
+    disable_email_pii: bool | None = field(name="disableEmailPii", default=None)
 
 
 class FaxDocument(Model):
@@ -40,47 +38,39 @@ class FaxDocument(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    content_uri: str | None | UnsetType = field(name="contentUri", default=UNSET)
-    workspace: DomainEntityRef | None | UnsetType = UNSET
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    sharing_uri: str | None | UnsetType = field(name="sharingUri", default=UNSET)
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    content_length: int | None | UnsetType = field(name="contentLength", default=UNSET)
-    filename: str | None | UnsetType = UNSET
-    read: bool | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
-    caller_address: str | None | UnsetType = field(name="callerAddress", default=UNSET)
-    receiver_address: str | None | UnsetType = field(
-        name="receiverAddress", default=UNSET
-    )
-    thumbnails: list[DocumentThumbnail] | None | UnsetType = UNSET
-    download_sharing_uri: str | None | UnsetType = field(
-        name="downloadSharingUri", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    content_uri: str | None = field(name="contentUri", default=None)
+    workspace: DomainEntityRef | None = None
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
+    sharing_uri: str | None = field(name="sharingUri", default=None)
+    content_type: str | None = field(name="contentType", default=None)
+    content_length: int | None = field(name="contentLength", default=None)
+    filename: str | None = None
+    read: bool | None = None
+    page_count: int | None = field(name="pageCount", default=None)
+    caller_address: str | None = field(name="callerAddress", default=None)
+    receiver_address: str | None = field(name="receiverAddress", default=None)
+    thumbnails: list[DocumentThumbnail] | None = None
+    download_sharing_uri: str | None = field(name="downloadSharingUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class FaxDocumentEntityListing(Model):
     """The FaxDocumentEntityListing model."""
 
-    entities: list[FaxDocument] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[FaxDocument] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class FaxSendRequest(Model):
@@ -97,17 +87,17 @@ class FaxSendRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    addresses: list[str] | None | UnsetType = UNSET
-    document_id: str | None | UnsetType = field(name="documentId", default=UNSET)
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    workspace: Workspace | None | UnsetType = UNSET
-    cover_sheet: CoverSheet | None | UnsetType = field(name="coverSheet", default=UNSET)
-    time_zone_offset_minutes: int | None | UnsetType = field(
-        name="timeZoneOffsetMinutes", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    addresses: list[str] | None = None
+    document_id: str | None = field(name="documentId", default=None)
+    content_type: str | None = field(name="contentType", default=None)
+    workspace: Workspace | None = None
+    cover_sheet: CoverSheet | None = field(name="coverSheet", default=None)
+    time_zone_offset_minutes: int | None = field(
+        name="timeZoneOffsetMinutes", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class FaxSendResponse(Model):
@@ -119,16 +109,14 @@ class FaxSendResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    upload_destination_uri: str | None | UnsetType = field(
-        name="uploadDestinationUri", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    upload_destination_uri: str | None = field(
+        name="uploadDestinationUri", default=None
     )
-    upload_method_type: str | None | UnsetType = field(
-        name="uploadMethodType", default=UNSET
-    )
-    headers: dict[str, str] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    upload_method_type: str | None = field(name="uploadMethodType", default=None)
+    headers: dict[str, str] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class FaxStatus(Model):
@@ -145,26 +133,22 @@ class FaxStatus(Model):
         line_errors: Number of line errors.
     """
 
-    direction: str | None | UnsetType = UNSET
-    expected_pages: int | None | UnsetType = field(name="expectedPages", default=UNSET)
-    active_page: int | None | UnsetType = field(name="activePage", default=UNSET)
-    lines_transmitted: int | None | UnsetType = field(
-        name="linesTransmitted", default=UNSET
-    )
-    bytes_transmitted: int | None | UnsetType = field(
-        name="bytesTransmitted", default=UNSET
-    )
-    baud_rate: int | None | UnsetType = field(name="baudRate", default=UNSET)
-    page_errors: int | None | UnsetType = field(name="pageErrors", default=UNSET)
-    line_errors: int | None | UnsetType = field(name="lineErrors", default=UNSET)
+    direction: str | None = None
+    expected_pages: int | None = field(name="expectedPages", default=None)
+    active_page: int | None = field(name="activePage", default=None)
+    lines_transmitted: int | None = field(name="linesTransmitted", default=None)
+    bytes_transmitted: int | None = field(name="bytesTransmitted", default=None)
+    baud_rate: int | None = field(name="baudRate", default=None)
+    page_errors: int | None = field(name="pageErrors", default=None)
+    line_errors: int | None = field(name="lineErrors", default=None)
 
 
 class FaxSummary(Model):
     """The FaxSummary model."""
 
-    read_count: int | None | UnsetType = field(name="readCount", default=UNSET)
-    unread_count: int | None | UnsetType = field(name="unreadCount", default=UNSET)
-    total_count: int | None | UnsetType = field(name="totalCount", default=UNSET)
+    read_count: int | None = field(name="readCount", default=None)
+    unread_count: int | None = field(name="unreadCount", default=None)
+    total_count: int | None = field(name="totalCount", default=None)
 
 
 class FaxTopicFaxDataV2(Model):
@@ -173,35 +157,23 @@ class FaxTopicFaxDataV2(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    workspace: FaxTopicWorkspaceData | None | UnsetType = UNSET
-    created_by: FaxTopicUserData | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    content_length: int | None | UnsetType = field(name="contentLength", default=UNSET)
-    filename: str | None | UnsetType = UNSET
-    change_number: int | None | UnsetType = field(name="changeNumber", default=UNSET)
-    date_uploaded: datetime | None | UnsetType = field(
-        name="dateUploaded", default=UNSET
-    )
-    uploaded_by: FaxTopicUserData | None | UnsetType = field(
-        name="uploadedBy", default=UNSET
-    )
-    lock_info: FaxTopicLockData | None | UnsetType = field(
-        name="lockInfo", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    caller_address: str | None | UnsetType = field(name="callerAddress", default=UNSET)
-    receiver_address: str | None | UnsetType = field(
-        name="receiverAddress", default=UNSET
-    )
-    read: bool | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    workspace: FaxTopicWorkspaceData | None = None
+    created_by: FaxTopicUserData | None = field(name="createdBy", default=None)
+    content_type: str | None = field(name="contentType", default=None)
+    content_length: int | None = field(name="contentLength", default=None)
+    filename: str | None = None
+    change_number: int | None = field(name="changeNumber", default=None)
+    date_uploaded: datetime | None = field(name="dateUploaded", default=None)
+    uploaded_by: FaxTopicUserData | None = field(name="uploadedBy", default=None)
+    lock_info: FaxTopicLockData | None = field(name="lockInfo", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    caller_address: str | None = field(name="callerAddress", default=None)
+    receiver_address: str | None = field(name="receiverAddress", default=None)
+    read: bool | None = None
 
 
 class FaxTopicLockData(Model):
@@ -210,11 +182,9 @@ class FaxTopicLockData(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    locked_by: FaxTopicUserData | None | UnsetType = field(
-        name="lockedBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_expires: datetime | None | UnsetType = field(name="dateExpires", default=UNSET)
+    locked_by: FaxTopicUserData | None = field(name="lockedBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_expires: datetime | None = field(name="dateExpires", default=None)
 
 
 class FaxTopicUserData(Model):
@@ -223,8 +193,8 @@ class FaxTopicUserData(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class FaxTopicWorkspaceData(Model):
@@ -233,4 +203,4 @@ class FaxTopicWorkspaceData(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None

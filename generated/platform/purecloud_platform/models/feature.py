@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class FeatureState(Model):
     """The FeatureState model."""
 
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None
 
 
 class FeatureSupport(Model):
@@ -21,6 +21,6 @@ class FeatureSupport(Model):
         details: Additional information for the support of a feature.
     """
 
-    feature: str | None | UnsetType = UNSET
-    support_level: str | None | UnsetType = field(name="supportLevel", default=UNSET)
-    details: str | None | UnsetType = UNSET
+    feature: str | None = None
+    support_level: str | None = field(name="supportLevel", default=None)
+    details: str | None = None

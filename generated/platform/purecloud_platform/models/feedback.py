@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class Feedback(Model):
@@ -15,9 +15,9 @@ class Feedback(Model):
         relevance: Feedback relevance. Allowed values: "Unknown", "Relevant", "Irrelevant".
     """
 
-    suggestion_id: str | None | UnsetType = field(name="suggestionId", default=UNSET)
-    user_provided: bool | None | UnsetType = field(name="userProvided", default=UNSET)
-    relevance: str | None | UnsetType = UNSET
+    suggestion_id: str | None = field(name="suggestionId", default=None)
+    user_provided: bool | None = field(name="userProvided", default=None)
+    relevance: str | None = None
 
 
 class FeedbackAddRequest(Model):
@@ -28,8 +28,8 @@ class FeedbackAddRequest(Model):
         summary: Agent's summary for the conversation
     """
 
-    rating: str | None | UnsetType = UNSET
-    summary: str | None | UnsetType = UNSET
+    rating: str | None = None
+    summary: str | None = None
 
 
 class FeedbackUpdateRequest(Model):
@@ -40,5 +40,5 @@ class FeedbackUpdateRequest(Model):
         summary: Agent's summary for the conversation
     """
 
-    rating: str | None | UnsetType = UNSET
-    summary: str | None | UnsetType = UNSET
+    rating: str | None = None
+    summary: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, field
+from .._models import Any, Model, field
 
 if TYPE_CHECKING:
     from .section import Section
@@ -20,39 +20,37 @@ class FieldConfig(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    sections: list[Section] | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
-    schema_version: str | None | UnsetType = field(name="schemaVersion", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    entity_type: str | None = field(name="entityType", default=None)
+    state: str | None = None
+    sections: list[Section] | None = None
+    version: str | None = None
+    schema_version: str | None = field(name="schemaVersion", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class FieldConfigs(Model):
     """The FieldConfigs model."""
 
-    org: FieldConfig | None | UnsetType = UNSET
-    person: FieldConfig | None | UnsetType = UNSET
-    group: FieldConfig | None | UnsetType = UNSET
+    org: FieldConfig | None = None
+    person: FieldConfig | None = None
+    group: FieldConfig | None = None
 
 
 class FieldList(Model):
     """The FieldList model."""
 
-    custom_labels: bool | None | UnsetType = field(name="customLabels", default=UNSET)
-    instruction_text: str | None | UnsetType = field(
-        name="instructionText", default=UNSET
-    )
-    key: str | None | UnsetType = UNSET
-    label_keys: list[str] | None | UnsetType = field(name="labelKeys", default=UNSET)
-    params: dict[str, dict[str, Any]] | None | UnsetType = UNSET
-    repeatable: bool | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    required: bool | None | UnsetType = UNSET
-    gdpr: bool | None | UnsetType = UNSET
+    custom_labels: bool | None = field(name="customLabels", default=None)
+    instruction_text: str | None = field(name="instructionText", default=None)
+    key: str | None = None
+    label_keys: list[str] | None = field(name="labelKeys", default=None)
+    params: dict[str, dict[str, Any]] | None = None
+    repeatable: bool | None = None
+    state: str | None = None
+    type: str | None = None
+    required: bool | None = None
+    gdpr: bool | None = None
 
 
 class FieldMapping(Model):
@@ -63,9 +61,7 @@ class FieldMapping(Model):
         data_action_synonym_name: The data action output field name that maps to the list item synonyms. Optional if synonyms are not provided by the data action.
     """
 
-    data_action_value_name: str | None | UnsetType = field(
-        name="dataActionValueName", default=UNSET
-    )
-    data_action_synonym_name: str | None | UnsetType = field(
-        name="dataActionSynonymName", default=UNSET
+    data_action_value_name: str | None = field(name="dataActionValueName", default=None)
+    data_action_synonym_name: str | None = field(
+        name="dataActionSynonymName", default=None
     )

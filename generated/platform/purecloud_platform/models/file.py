@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .column import Column
@@ -33,48 +33,44 @@ class FileSpecificationTemplate(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    description: str | None = None
+    format: str | None = None
+    number_of_heading_lines_skipped: int | None = field(
+        name="numberOfHeadingLinesSkipped", default=None
     )
-    version: int | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    format: str | None | UnsetType = UNSET
-    number_of_heading_lines_skipped: int | None | UnsetType = field(
-        name="numberOfHeadingLinesSkipped", default=UNSET
+    number_of_trailing_lines_skipped: int | None = field(
+        name="numberOfTrailingLinesSkipped", default=None
     )
-    number_of_trailing_lines_skipped: int | None | UnsetType = field(
-        name="numberOfTrailingLinesSkipped", default=UNSET
+    header: bool | None = None
+    delimiter: str | None = None
+    delimiter_value: str | None = field(name="delimiterValue", default=None)
+    column_information: list[Column] | None = field(
+        name="columnInformation", default=None
     )
-    header: bool | None | UnsetType = UNSET
-    delimiter: str | None | UnsetType = UNSET
-    delimiter_value: str | None | UnsetType = field(
-        name="delimiterValue", default=UNSET
+    preprocessing_rules: list[PreprocessingRule] | None = field(
+        name="preprocessingRules", default=None
     )
-    column_information: list[Column] | None | UnsetType = field(
-        name="columnInformation", default=UNSET
-    )
-    preprocessing_rules: list[PreprocessingRule] | None | UnsetType = field(
-        name="preprocessingRules", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class FileSpecificationTemplateEntityListing(Model):
     """The FileSpecificationTemplateEntityListing model."""
 
-    entities: list[FileSpecificationTemplate] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[FileSpecificationTemplate] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class FileUploadMode(Model):
@@ -85,10 +81,8 @@ class FileUploadMode(Model):
         max_file_size_kb: The maximum file size for file uploads in kilobytes. Default is 10240 (10 MB)
     """
 
-    file_types: list[str] | None | UnsetType = field(name="fileTypes", default=UNSET)
-    max_file_size_kb: int | None | UnsetType = field(
-        name="maxFileSizeKB", default=UNSET
-    )
+    file_types: list[str] | None = field(name="fileTypes", default=None)
+    max_file_size_kb: int | None = field(name="maxFileSizeKB", default=None)
 
 
 class FileUploadSettings(Model):
@@ -99,7 +93,5 @@ class FileUploadSettings(Model):
         modes: The list of supported file upload modes
     """
 
-    enable_attachments: bool | None | UnsetType = field(
-        name="enableAttachments", default=UNSET
-    )
-    modes: list[FileUploadMode] | None | UnsetType = UNSET
+    enable_attachments: bool | None = field(name="enableAttachments", default=None)
+    modes: list[FileUploadMode] | None = None

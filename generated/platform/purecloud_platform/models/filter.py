@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .dialer import DialerContact
@@ -21,17 +21,15 @@ class Filter(Model):
         values: The values to make the filter comparison against.
     """
 
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    values: list[str] | None | UnsetType = UNSET
+    name: str | None = None
+    type: str | None = None
+    operator: str | None = None
+    values: list[str] | None = None
 
 
 class FilterPreviewResponse(Model):
     """The FilterPreviewResponse model."""
 
-    filtered_contacts: int | None | UnsetType = field(
-        name="filteredContacts", default=UNSET
-    )
-    total_contacts: int | None | UnsetType = field(name="totalContacts", default=UNSET)
-    preview: list[DialerContact] | None | UnsetType = UNSET
+    filtered_contacts: int | None = field(name="filteredContacts", default=None)
+    total_contacts: int | None = field(name="totalContacts", default=None)
+    preview: list[DialerContact] | None = None

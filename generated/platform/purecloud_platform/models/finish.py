@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 if TYPE_CHECKING:
     from .public import PublicKeyCredentialCreationResponse
@@ -20,6 +20,6 @@ class FinishWebAuthnRegistrationRequest(Model):
         default: Indicates whether this should be set as the user's default verifier.
     """
 
-    credential: PublicKeyCredentialCreationResponse | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    default: bool | None | UnsetType = UNSET
+    credential: PublicKeyCredentialCreationResponse | None = None
+    name: str | None = None
+    default: bool | None = None

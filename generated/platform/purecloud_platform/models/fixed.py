@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .availability import AvailabilityRange
@@ -21,10 +21,8 @@ class FixedAvailability(Model):
         days_of_week: The days of week available for scheduling. Empty list or null means daysOfWeek is not considered
     """
 
-    availability_range: AvailabilityRange | None | UnsetType = field(
-        name="availabilityRange", default=UNSET
+    availability_range: AvailabilityRange | None = field(
+        name="availabilityRange", default=None
     )
-    date_range: RequiredLocalDateRange | None | UnsetType = field(
-        name="dateRange", default=UNSET
-    )
-    days_of_week: list[str] | None | UnsetType = field(name="daysOfWeek", default=UNSET)
+    date_range: RequiredLocalDateRange | None = field(name="dateRange", default=None)
+    days_of_week: list[str] | None = field(name="daysOfWeek", default=None)

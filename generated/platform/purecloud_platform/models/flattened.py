@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .json import JsonSchemaDocument
@@ -18,7 +18,5 @@ class FlattenedJsonSchemaDocument(Model):
         array_properties: Properties in the original document that were arrays
     """
 
-    schema: JsonSchemaDocument | None | UnsetType = UNSET
-    array_properties: list[str] | None | UnsetType = field(
-        name="arrayProperties", default=UNSET
-    )
+    schema: JsonSchemaDocument | None = None
+    array_properties: list[str] | None = field(name="arrayProperties", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -46,52 +46,36 @@ class Flow(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableDivision | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    locked_user: User | None | UnsetType = field(name="lockedUser", default=UNSET)
-    locked_client: DomainEntityRef | None | UnsetType = field(
-        name="lockedClient", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: WritableDivision | None = None
+    description: str | None = None
+    type: str | None = None
+    locked_user: User | None = field(name="lockedUser", default=None)
+    locked_client: DomainEntityRef | None = field(name="lockedClient", default=None)
+    active: bool | None = None
+    system: bool | None = None
+    deleted: bool | None = None
+    published_version: FlowVersion | None = field(name="publishedVersion", default=None)
+    saved_version: FlowVersion | None = field(name="savedVersion", default=None)
+    input_schema: dict[str, Any] | None = field(name="inputSchema", default=None)
+    output_schema: dict[str, Any] | None = field(name="outputSchema", default=None)
+    checked_in_version: FlowVersion | None = field(
+        name="checkedInVersion", default=None
     )
-    active: bool | None | UnsetType = UNSET
-    system: bool | None | UnsetType = UNSET
-    deleted: bool | None | UnsetType = UNSET
-    published_version: FlowVersion | None | UnsetType = field(
-        name="publishedVersion", default=UNSET
+    debug_version: FlowVersion | None = field(name="debugVersion", default=None)
+    published_by: User | None = field(name="publishedBy", default=None)
+    current_operation: Operation | None = field(name="currentOperation", default=None)
+    nlu_info: NluInfo | None = field(name="nluInfo", default=None)
+    supported_languages: list[SupportedLanguage] | None = field(
+        name="supportedLanguages", default=None
     )
-    saved_version: FlowVersion | None | UnsetType = field(
-        name="savedVersion", default=UNSET
+    compatible_flow_types: list[str] | None = field(
+        name="compatibleFlowTypes", default=None
     )
-    input_schema: dict[str, Any] | None | UnsetType = field(
-        name="inputSchema", default=UNSET
-    )
-    output_schema: dict[str, Any] | None | UnsetType = field(
-        name="outputSchema", default=UNSET
-    )
-    checked_in_version: FlowVersion | None | UnsetType = field(
-        name="checkedInVersion", default=UNSET
-    )
-    debug_version: FlowVersion | None | UnsetType = field(
-        name="debugVersion", default=UNSET
-    )
-    published_by: User | None | UnsetType = field(name="publishedBy", default=UNSET)
-    current_operation: Operation | None | UnsetType = field(
-        name="currentOperation", default=UNSET
-    )
-    nlu_info: NluInfo | None | UnsetType = field(name="nluInfo", default=UNSET)
-    supported_languages: list[SupportedLanguage] | None | UnsetType = field(
-        name="supportedLanguages", default=UNSET
-    )
-    compatible_flow_types: list[str] | None | UnsetType = field(
-        name="compatibleFlowTypes", default=UNSET
-    )
-    worktype_id: str | None | UnsetType = field(name="worktypeId", default=UNSET)
-    virtual_agent_enabled: bool | None | UnsetType = field(
-        name="virtualAgentEnabled", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    worktype_id: str | None = field(name="worktypeId", default=None)
+    virtual_agent_enabled: bool | None = field(name="virtualAgentEnabled", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class FlowActivityData(Model):
@@ -104,10 +88,10 @@ class FlowActivityData(Model):
         entities: Details for active entities
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[FlowActivityMetricValue] | None | UnsetType = UNSET
-    truncated: bool | None | UnsetType = UNSET
-    entities: list[FlowActivityEntityData] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[FlowActivityMetricValue] | None = None
+    truncated: bool | None = None
+    entities: list[FlowActivityEntityData] | None = None
 
 
 class FlowActivityEntityData(Model):
@@ -141,46 +125,34 @@ class FlowActivityEntityData(Model):
         scored_agents: Scored agents
     """
 
-    activity_date: datetime | None | UnsetType = field(
-        name="activityDate", default=UNSET
+    activity_date: datetime | None = field(name="activityDate", default=None)
+    metric: str | None = None
+    active_routing: str | None = field(name="activeRouting", default=None)
+    address_from: str | None = field(name="addressFrom", default=None)
+    address_to: str | None = field(name="addressTo", default=None)
+    ani: str | None = None
+    conversation_id: str | None = field(name="conversationId", default=None)
+    converted_from: str | None = field(name="convertedFrom", default=None)
+    converted_to: str | None = field(name="convertedTo", default=None)
+    direction: str | None = None
+    dnis: str | None = None
+    flow_id: str | None = field(name="flowId", default=None)
+    flow_type: str | None = field(name="flowType", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    participant_name: str | None = field(name="participantName", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    requested_language_id: str | None = field(name="requestedLanguageId", default=None)
+    requested_routing_skill_ids: list[str] | None = field(
+        name="requestedRoutingSkillIds", default=None
     )
-    metric: str | None | UnsetType = UNSET
-    active_routing: str | None | UnsetType = field(name="activeRouting", default=UNSET)
-    address_from: str | None | UnsetType = field(name="addressFrom", default=UNSET)
-    address_to: str | None | UnsetType = field(name="addressTo", default=UNSET)
-    ani: str | None | UnsetType = UNSET
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    converted_from: str | None | UnsetType = field(name="convertedFrom", default=UNSET)
-    converted_to: str | None | UnsetType = field(name="convertedTo", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    dnis: str | None | UnsetType = UNSET
-    flow_id: str | None | UnsetType = field(name="flowId", default=UNSET)
-    flow_type: str | None | UnsetType = field(name="flowType", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    participant_name: str | None | UnsetType = field(
-        name="participantName", default=UNSET
-    )
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    requested_language_id: str | None | UnsetType = field(
-        name="requestedLanguageId", default=UNSET
-    )
-    requested_routing_skill_ids: list[str] | None | UnsetType = field(
-        name="requestedRoutingSkillIds", default=UNSET
-    )
-    requested_routings: list[str] | None | UnsetType = field(
-        name="requestedRoutings", default=UNSET
-    )
-    routing_priority: int | None | UnsetType = field(
-        name="routingPriority", default=UNSET
-    )
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    team_id: str | None | UnsetType = field(name="teamId", default=UNSET)
-    used_routing: str | None | UnsetType = field(name="usedRouting", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    scored_agents: list[FlowActivityScoredAgent] | None | UnsetType = field(
-        name="scoredAgents", default=UNSET
+    requested_routings: list[str] | None = field(name="requestedRoutings", default=None)
+    routing_priority: int | None = field(name="routingPriority", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    team_id: str | None = field(name="teamId", default=None)
+    used_routing: str | None = field(name="usedRouting", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    scored_agents: list[FlowActivityScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )
 
 
@@ -194,10 +166,10 @@ class FlowActivityMetricValue(Model):
         count: Metric count
     """
 
-    metric: str | None | UnsetType = UNSET
-    qualifier: str | None | UnsetType = UNSET
-    entity_ids: list[str] | None | UnsetType = field(name="entityIds", default=UNSET)
-    count: int | None | UnsetType = UNSET
+    metric: str | None = None
+    qualifier: str | None = None
+    entity_ids: list[str] | None = field(name="entityIds", default=None)
+    count: int | None = None
 
 
 class FlowActivityQuery(Model):
@@ -210,10 +182,10 @@ class FlowActivityQuery(Model):
         order: Sort the result set in ascending/descending order. Default is ascending Allowed values: "asc", "desc", "unordered".
     """
 
-    metrics: list[FlowActivityQueryMetric] | None | UnsetType = UNSET
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: FlowActivityQueryFilter | None | UnsetType = UNSET
-    order: str | None | UnsetType = UNSET
+    metrics: list[FlowActivityQueryMetric] | None = None
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: FlowActivityQueryFilter | None = None
+    order: str | None = None
 
 
 class FlowActivityQueryClause(Model):
@@ -224,8 +196,8 @@ class FlowActivityQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[FlowActivityQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[FlowActivityQueryPredicate] | None = None
 
 
 class FlowActivityQueryFilter(Model):
@@ -237,9 +209,9 @@ class FlowActivityQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[FlowActivityQueryClause] | None | UnsetType = UNSET
-    predicates: list[FlowActivityQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[FlowActivityQueryClause] | None = None
+    predicates: list[FlowActivityQueryPredicate] | None = None
 
 
 class FlowActivityQueryMetric(Model):
@@ -250,8 +222,8 @@ class FlowActivityQueryMetric(Model):
         details: Flag for including observation details for this metric in the response
     """
 
-    metric: str | None | UnsetType = UNSET
-    details: bool | None | UnsetType = UNSET
+    metric: str | None = None
+    details: bool | None = None
 
 
 class FlowActivityQueryPredicate(Model):
@@ -264,10 +236,10 @@ class FlowActivityQueryPredicate(Model):
         value: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
 
 
 class FlowActivityResponse(Model):
@@ -278,10 +250,8 @@ class FlowActivityResponse(Model):
         entity_id_dimension: Dimension that is used as an entityId Allowed values: "activeRouting", "addressFrom", "addressTo", "agentScore", "ani", "conversationId", "convertedFrom", "convertedTo", "direction", "dnis", "flowId", "flowType", "mediaType", "participantName", "queueId", "requestedLanguageId", "requestedRouting", "requestedRoutingSkillId", "routingPriority", "scoredAgentId", "sessionId", "teamId", "usedRouting", "userId".
     """
 
-    results: list[FlowActivityData] | None | UnsetType = UNSET
-    entity_id_dimension: str | None | UnsetType = field(
-        name="entityIdDimension", default=UNSET
-    )
+    results: list[FlowActivityData] | None = None
+    entity_id_dimension: str | None = field(name="entityIdDimension", default=None)
 
 
 class FlowActivityScoredAgent(Model):
@@ -292,8 +262,8 @@ class FlowActivityScoredAgent(Model):
         scored_agent_id: Unique identifier for the agent that was scored for this conversation
     """
 
-    agent_score: int | None | UnsetType = field(name="agentScore", default=UNSET)
-    scored_agent_id: str | None | UnsetType = field(name="scoredAgentId", default=UNSET)
+    agent_score: int | None = field(name="agentScore", default=None)
+    scored_agent_id: str | None = field(name="scoredAgentId", default=None)
 
 
 class FlowAggregateDataContainer(Model):
@@ -303,8 +273,8 @@ class FlowAggregateDataContainer(Model):
         group: A mapping from dimension to value
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[StatisticalResponse] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[StatisticalResponse] | None = None
 
 
 class FlowAggregateQueryClause(Model):
@@ -315,8 +285,8 @@ class FlowAggregateQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[FlowAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[FlowAggregateQueryPredicate] | None = None
 
 
 class FlowAggregateQueryFilter(Model):
@@ -328,9 +298,9 @@ class FlowAggregateQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[FlowAggregateQueryClause] | None | UnsetType = UNSET
-    predicates: list[FlowAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[FlowAggregateQueryClause] | None = None
+    predicates: list[FlowAggregateQueryPredicate] | None = None
 
 
 class FlowAggregateQueryPredicate(Model):
@@ -344,17 +314,17 @@ class FlowAggregateQueryPredicate(Model):
         range: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class FlowAggregateQueryResponse(Model):
     """The FlowAggregateQueryResponse model."""
 
-    results: list[FlowAggregateDataContainer] | None | UnsetType = UNSET
+    results: list[FlowAggregateDataContainer] | None = None
 
 
 class FlowAggregationQuery(Model):
@@ -372,18 +342,18 @@ class FlowAggregationQuery(Model):
         alternate_time_dimension: Dimension to use as the alternative timestamp for data in the aggregate.  Choosing "eventTime" uses the actual time of the data event. Allowed values: "eventTime".
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: FlowAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: FlowAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[FlowAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[FlowAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
 
 
@@ -395,8 +365,8 @@ class FlowAggregationSort(Model):
         function: Aggregation function used for the sort metric. Allowed values: "average", "count", "max", "min", "sum".
     """
 
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
+    name: str | None = None
+    function: str | None = None
 
 
 class FlowAggregationView(Model):
@@ -409,10 +379,10 @@ class FlowAggregationView(Model):
         range: Range of numbers for slicing up data
     """
 
-    target: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
-    range: AggregationRange | None | UnsetType = UNSET
+    target: str | None = None
+    name: str | None = None
+    function: str | None = None
+    range: AggregationRange | None = None
 
 
 class FlowAsyncAggregateQueryResponse(Model):
@@ -422,8 +392,8 @@ class FlowAsyncAggregateQueryResponse(Model):
         cursor: Cursor token to retrieve next page
     """
 
-    results: list[FlowAggregateDataContainer] | None | UnsetType = UNSET
-    cursor: str | None | UnsetType = UNSET
+    results: list[FlowAggregateDataContainer] | None = None
+    cursor: str | None = None
 
 
 class FlowAsyncAggregationQuery(Model):
@@ -442,20 +412,20 @@ class FlowAsyncAggregationQuery(Model):
         page_size: The number of results per page
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: FlowAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: FlowAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[FlowAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[FlowAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
+    page_size: int | None = field(name="pageSize", default=None)
 
 
 class FlowCharacteristics(Model):
@@ -472,18 +442,16 @@ class FlowCharacteristics(Model):
         names: This characteristic specifies whether or not name information should be emitted in execution data such as action, task, state or even the flow name itself.  Names are very handy from a readability standpoint but they do take up additional space in flow execution data instances.
     """
 
-    execution_items: bool | None | UnsetType = field(
-        name="executionItems", default=UNSET
+    execution_items: bool | None = field(name="executionItems", default=None)
+    execution_input_outputs: bool | None = field(
+        name="executionInputOutputs", default=None
     )
-    execution_input_outputs: bool | None | UnsetType = field(
-        name="executionInputOutputs", default=UNSET
-    )
-    communications: bool | None | UnsetType = UNSET
-    event_error: bool | None | UnsetType = field(name="eventError", default=UNSET)
-    event_warning: bool | None | UnsetType = field(name="eventWarning", default=UNSET)
-    event_other: bool | None | UnsetType = field(name="eventOther", default=UNSET)
-    variables: bool | None | UnsetType = UNSET
-    names: bool | None | UnsetType = UNSET
+    communications: bool | None = None
+    event_error: bool | None = field(name="eventError", default=None)
+    event_warning: bool | None = field(name="eventWarning", default=None)
+    event_other: bool | None = field(name="eventOther", default=None)
+    variables: bool | None = None
+    names: bool | None = None
 
 
 class FlowDiagnosticInfo(Model):
@@ -493,7 +461,7 @@ class FlowDiagnosticInfo(Model):
         last_action_id: The step number of the survey invite flow where the error occurred.
     """
 
-    last_action_id: int | None | UnsetType = field(name="lastActionId", default=UNSET)
+    last_action_id: int | None = field(name="lastActionId", default=None)
 
 
 class FlowDivisionView(Model):
@@ -513,42 +481,34 @@ class FlowDivisionView(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableDivision | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    input_schema: JsonSchemaDocument | None | UnsetType = field(
-        name="inputSchema", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: WritableDivision | None = None
+    type: str | None = None
+    description: str | None = None
+    input_schema: JsonSchemaDocument | None = field(name="inputSchema", default=None)
+    output_schema: JsonSchemaDocument | None = field(name="outputSchema", default=None)
+    supported_languages: list[SupportedLanguage] | None = field(
+        name="supportedLanguages", default=None
     )
-    output_schema: JsonSchemaDocument | None | UnsetType = field(
-        name="outputSchema", default=UNSET
-    )
-    supported_languages: list[SupportedLanguage] | None | UnsetType = field(
-        name="supportedLanguages", default=UNSET
-    )
-    published_version: FlowVersion | None | UnsetType = field(
-        name="publishedVersion", default=UNSET
-    )
-    debug_version: FlowVersion | None | UnsetType = field(
-        name="debugVersion", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    published_version: FlowVersion | None = field(name="publishedVersion", default=None)
+    debug_version: FlowVersion | None = field(name="debugVersion", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class FlowDivisionViewEntityListing(Model):
     """The FlowDivisionViewEntityListing model."""
 
-    entities: list[FlowDivisionView] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[FlowDivisionView] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class FlowEndDetailEventTopicFlowEndEvent(Model):
@@ -566,57 +526,49 @@ class FlowEndDetailEventTopicFlowEndEvent(Model):
         transfer_type: Allowed values: "UNKNOWN", "ACD", "USER", "NUMBER", "ACD_VOICEMAIL", "USER_VOICEMAIL", "GROUP_VOICEMAIL", "GROUP", "FLOW", "SECURE_FLOW", "RETURN_TO_AGENT".
     """
 
-    event_time: int | None | UnsetType = field(name="eventTime", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    event_time: int | None = field(name="eventTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    participant_id: str | None = field(name="participantId", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    provider: str | None = None
+    direction: str | None = None
+    ani: str | None = None
+    dnis: str | None = None
+    address_to: str | None = field(name="addressTo", default=None)
+    address_from: str | None = field(name="addressFrom", default=None)
+    subject: str | None = None
+    message_type: str | None = field(name="messageType", default=None)
+    flow_type: str | None = field(name="flowType", default=None)
+    flow_id: str | None = field(name="flowId", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
+    flow_version: str | None = field(name="flowVersion", default=None)
+    connected_duration_ms: int | None = field(name="connectedDurationMs", default=None)
+    conversation_external_contact_ids: list[str] | None = field(
+        name="conversationExternalContactIds", default=None
     )
-    participant_id: str | None | UnsetType = field(name="participantId", default=UNSET)
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    conversation_external_organization_ids: list[str] | None = field(
+        name="conversationExternalOrganizationIds", default=None
     )
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    ani: str | None | UnsetType = UNSET
-    dnis: str | None | UnsetType = UNSET
-    address_to: str | None | UnsetType = field(name="addressTo", default=UNSET)
-    address_from: str | None | UnsetType = field(name="addressFrom", default=UNSET)
-    subject: str | None | UnsetType = UNSET
-    message_type: str | None | UnsetType = field(name="messageType", default=UNSET)
-    flow_type: str | None | UnsetType = field(name="flowType", default=UNSET)
-    flow_id: str | None | UnsetType = field(name="flowId", default=UNSET)
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    flow_version: str | None | UnsetType = field(name="flowVersion", default=UNSET)
-    connected_duration_ms: int | None | UnsetType = field(
-        name="connectedDurationMs", default=UNSET
-    )
-    conversation_external_contact_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalContactIds", default=UNSET
-    )
-    conversation_external_organization_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalOrganizationIds", default=UNSET
-    )
-    exit_reason: str | None | UnsetType = field(name="exitReason", default=UNSET)
-    transfer_type: str | None | UnsetType = field(name="transferType", default=UNSET)
-    utilization_label: str | None | UnsetType = field(
-        name="utilizationLabel", default=UNSET
-    )
+    exit_reason: str | None = field(name="exitReason", default=None)
+    transfer_type: str | None = field(name="transferType", default=None)
+    utilization_label: str | None = field(name="utilizationLabel", default=None)
 
 
 class FlowEntityListing(Model):
     """The FlowEntityListing model."""
 
-    entities: list[Flow] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Flow] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class FlowExecutionAggregateDataContainer(Model):
@@ -626,8 +578,8 @@ class FlowExecutionAggregateDataContainer(Model):
         group: A mapping from dimension to value
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[StatisticalResponse] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[StatisticalResponse] | None = None
 
 
 class FlowExecutionAggregateQueryClause(Model):
@@ -638,8 +590,8 @@ class FlowExecutionAggregateQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[FlowExecutionAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[FlowExecutionAggregateQueryPredicate] | None = None
 
 
 class FlowExecutionAggregateQueryFilter(Model):
@@ -651,9 +603,9 @@ class FlowExecutionAggregateQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[FlowExecutionAggregateQueryClause] | None | UnsetType = UNSET
-    predicates: list[FlowExecutionAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[FlowExecutionAggregateQueryClause] | None = None
+    predicates: list[FlowExecutionAggregateQueryPredicate] | None = None
 
 
 class FlowExecutionAggregateQueryPredicate(Model):
@@ -667,17 +619,17 @@ class FlowExecutionAggregateQueryPredicate(Model):
         range: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class FlowExecutionAggregateQueryResponse(Model):
     """The FlowExecutionAggregateQueryResponse model."""
 
-    results: list[FlowExecutionAggregateDataContainer] | None | UnsetType = UNSET
+    results: list[FlowExecutionAggregateDataContainer] | None = None
 
 
 class FlowExecutionAggregationQuery(Model):
@@ -695,18 +647,18 @@ class FlowExecutionAggregationQuery(Model):
         alternate_time_dimension: Dimension to use as the alternative timestamp for data in the aggregate.  Choosing "eventTime" uses the actual time of the data event. Allowed values: "eventTime".
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: FlowExecutionAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: FlowExecutionAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[FlowExecutionAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[FlowExecutionAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
 
 
@@ -718,8 +670,8 @@ class FlowExecutionAggregationSort(Model):
         function: Aggregation function used for the sort metric. Allowed values: "average", "count", "max", "min", "sum".
     """
 
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
+    name: str | None = None
+    function: str | None = None
 
 
 class FlowExecutionAggregationView(Model):
@@ -732,10 +684,10 @@ class FlowExecutionAggregationView(Model):
         range: Range of numbers for slicing up data
     """
 
-    target: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
-    range: AggregationRange | None | UnsetType = UNSET
+    target: str | None = None
+    name: str | None = None
+    function: str | None = None
+    range: AggregationRange | None = None
 
 
 class FlowExecutionAsyncAggregateQueryResponse(Model):
@@ -745,8 +697,8 @@ class FlowExecutionAsyncAggregateQueryResponse(Model):
         cursor: Cursor token to retrieve next page
     """
 
-    results: list[FlowExecutionAggregateDataContainer] | None | UnsetType = UNSET
-    cursor: str | None | UnsetType = UNSET
+    results: list[FlowExecutionAggregateDataContainer] | None = None
+    cursor: str | None = None
 
 
 class FlowExecutionAsyncAggregationQuery(Model):
@@ -765,20 +717,20 @@ class FlowExecutionAsyncAggregationQuery(Model):
         page_size: The number of results per page
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: FlowExecutionAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: FlowExecutionAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[FlowExecutionAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[FlowExecutionAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
+    page_size: int | None = field(name="pageSize", default=None)
 
 
 class FlowExecutionDataQueryResult(Model):
@@ -799,29 +751,19 @@ class FlowExecutionDataQueryResult(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    start_date_time: datetime | None | UnsetType = field(
-        name="startDateTime", default=UNSET
-    )
-    end_date_time: datetime | None | UnsetType = field(
-        name="endDateTime", default=UNSET
-    )
-    flow_id: str | None | UnsetType = field(name="flowId", default=UNSET)
-    flow_version: str | None | UnsetType = field(name="flowVersion", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    workitem_id: str | None | UnsetType = field(name="workitemId", default=UNSET)
-    flow_type: str | None | UnsetType = field(name="flowType", default=UNSET)
-    flow_error_reason: str | None | UnsetType = field(
-        name="flowErrorReason", default=UNSET
-    )
-    flow_warning_reason: str | None | UnsetType = field(
-        name="flowWarningReason", default=UNSET
-    )
-    flow_name: str | None | UnsetType = field(name="flowName", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    start_date_time: datetime | None = field(name="startDateTime", default=None)
+    end_date_time: datetime | None = field(name="endDateTime", default=None)
+    flow_id: str | None = field(name="flowId", default=None)
+    flow_version: str | None = field(name="flowVersion", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    workitem_id: str | None = field(name="workitemId", default=None)
+    flow_type: str | None = field(name="flowType", default=None)
+    flow_error_reason: str | None = field(name="flowErrorReason", default=None)
+    flow_warning_reason: str | None = field(name="flowWarningReason", default=None)
+    flow_name: str | None = field(name="flowName", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class FlowExecutionLaunchRequest(Model):
@@ -834,12 +776,10 @@ class FlowExecutionLaunchRequest(Model):
         name: A displayable name to assign to the new flow execution
     """
 
-    flow_id: str | None | UnsetType = field(name="flowId", default=UNSET)
-    flow_version: str | None | UnsetType = field(name="flowVersion", default=UNSET)
-    input_data: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="inputData", default=UNSET
-    )
-    name: str | None | UnsetType = UNSET
+    flow_id: str | None = field(name="flowId", default=None)
+    flow_version: str | None = field(name="flowVersion", default=None)
+    input_data: dict[str, dict[str, Any]] | None = field(name="inputData", default=None)
+    name: str | None = None
 
 
 class FlowExecutionLaunchResponse(Model):
@@ -852,12 +792,10 @@ class FlowExecutionLaunchResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    flow_version: DomainEntityRef | None | UnsetType = field(
-        name="flowVersion", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    flow_version: DomainEntityRef | None = field(name="flowVersion", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class FlowHealth(Model):
@@ -870,14 +808,14 @@ class FlowHealth(Model):
         self_uri: The URI for this object
     """
 
-    flow_version_info: FlowHealthVersionInfo | None | UnsetType = field(
-        name="flowVersionInfo", default=UNSET
+    flow_version_info: FlowHealthVersionInfo | None = field(
+        name="flowVersionInfo", default=None
     )
-    language_info: dict[str, LocaleInfo] | None | UnsetType = field(
-        name="languageInfo", default=UNSET
+    language_info: dict[str, LocaleInfo] | None = field(
+        name="languageInfo", default=None
     )
-    intents: list[FlowHealthIntentInfo] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    intents: list[FlowHealthIntentInfo] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class FlowHealthErrorInfo(Model):
@@ -888,13 +826,11 @@ class FlowHealthErrorInfo(Model):
         message_params: Map of variables and params for the error message.
     """
 
-    message: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="messageParams", default=UNSET
+    message: str | None = None
+    code: str | None = None
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, dict[str, Any]] | None = field(
+        name="messageParams", default=None
     )
 
 
@@ -909,14 +845,14 @@ class FlowHealthIntent(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    flow_version_info: FlowHealthIntentVersionInfo | None | UnsetType = field(
-        name="flowVersionInfo", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    flow_version_info: FlowHealthIntentVersionInfo | None = field(
+        name="flowVersionInfo", default=None
     )
-    language: str | None | UnsetType = UNSET
-    health: HealthInfo | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    language: str | None = None
+    health: HealthInfo | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class FlowHealthIntentInfo(Model):
@@ -928,12 +864,12 @@ class FlowHealthIntentInfo(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    language_health: dict[str, LocaleHealth] | None | UnsetType = field(
-        name="languageHealth", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    language_health: dict[str, LocaleHealth] | None = field(
+        name="languageHealth", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class FlowHealthIntentUtterance(Model):
@@ -948,18 +884,14 @@ class FlowHealthIntentUtterance(Model):
         confusion_info: Confusion details with other utterances.
     """
 
-    id: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    issue_count: int | None | UnsetType = field(name="issueCount", default=UNSET)
-    static_validation_results: list[str] | None | UnsetType = field(
-        name="staticValidationResults", default=UNSET
+    id: str | None = None
+    text: str | None = None
+    issue_count: int | None = field(name="issueCount", default=None)
+    static_validation_results: list[str] | None = field(
+        name="staticValidationResults", default=None
     )
-    outlier_info: OutlierInfo | None | UnsetType = field(
-        name="outlierInfo", default=UNSET
-    )
-    confusion_info: ConfusionInfo | None | UnsetType = field(
-        name="confusionInfo", default=UNSET
-    )
+    outlier_info: OutlierInfo | None = field(name="outlierInfo", default=None)
+    confusion_info: ConfusionInfo | None = field(name="confusionInfo", default=None)
 
 
 class FlowHealthIntentVersionInfo(Model):
@@ -971,15 +903,9 @@ class FlowHealthIntentVersionInfo(Model):
         nlu_domain: NLU Domain Info for this flow version.
     """
 
-    nlu_version: AddressableEntityRef | None | UnsetType = field(
-        name="nluVersion", default=UNSET
-    )
-    flow_version: AddressableEntityRef | None | UnsetType = field(
-        name="flowVersion", default=UNSET
-    )
-    nlu_domain: AddressableEntityRef | None | UnsetType = field(
-        name="nluDomain", default=UNSET
-    )
+    nlu_version: AddressableEntityRef | None = field(name="nluVersion", default=None)
+    flow_version: AddressableEntityRef | None = field(name="flowVersion", default=None)
+    nlu_domain: AddressableEntityRef | None = field(name="nluDomain", default=None)
 
 
 class FlowHealthUtterance(Model):
@@ -996,20 +922,16 @@ class FlowHealthUtterance(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    issue_count: int | None | UnsetType = field(name="issueCount", default=UNSET)
-    language: str | None | UnsetType = UNSET
-    static_validation_results: list[str] | None | UnsetType = field(
-        name="staticValidationResults", default=UNSET
+    id: str | None = None
+    text: str | None = None
+    issue_count: int | None = field(name="issueCount", default=None)
+    language: str | None = None
+    static_validation_results: list[str] | None = field(
+        name="staticValidationResults", default=None
     )
-    outlier_info: OutlierInfo | None | UnsetType = field(
-        name="outlierInfo", default=UNSET
-    )
-    confusion_info: ConfusionDetails | None | UnsetType = field(
-        name="confusionInfo", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    outlier_info: OutlierInfo | None = field(name="outlierInfo", default=None)
+    confusion_info: ConfusionDetails | None = field(name="confusionInfo", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class FlowHealthVersionInfo(Model):
@@ -1020,12 +942,8 @@ class FlowHealthVersionInfo(Model):
         nlu_domain: NLU Domain Info for this flow version.
     """
 
-    flow_version: AddressableEntityRef | None | UnsetType = field(
-        name="flowVersion", default=UNSET
-    )
-    nlu_domain: AddressableEntityRef | None | UnsetType = field(
-        name="nluDomain", default=UNSET
-    )
+    flow_version: AddressableEntityRef | None = field(name="flowVersion", default=None)
+    nlu_domain: AddressableEntityRef | None = field(name="nluDomain", default=None)
 
 
 class FlowLogLevel(Model):
@@ -1036,8 +954,8 @@ class FlowLogLevel(Model):
         characteristics: Shows what characteristics are enabled for this log level
     """
 
-    level: str | None | UnsetType = UNSET
-    characteristics: FlowCharacteristics | None | UnsetType = UNSET
+    level: str | None = None
+    characteristics: FlowCharacteristics | None = None
 
 
 class FlowLogLevelCharacteristicsDefinition(Model):
@@ -1049,11 +967,9 @@ class FlowLogLevelCharacteristicsDefinition(Model):
         depends_on: If set, this is the id of the characteristic that this one depends on and it must be enabled for this to be enabled.
     """
 
-    id: str | None | UnsetType = UNSET
-    minimum_level: str | None | UnsetType = field(name="minimumLevel", default=UNSET)
-    depends_on: FlowCharacteristics | None | UnsetType = field(
-        name="dependsOn", default=UNSET
-    )
+    id: str | None = None
+    minimum_level: str | None = field(name="minimumLevel", default=None)
+    depends_on: FlowCharacteristics | None = field(name="dependsOn", default=None)
 
 
 class FlowLogLevelCharacteristicsDefinitions(Model):
@@ -1064,12 +980,8 @@ class FlowLogLevelCharacteristicsDefinitions(Model):
         characteristics: A list of characteristics that the loglevels will have that are available to the organization..
     """
 
-    log_levels: list[FlowLogLevel] | None | UnsetType = field(
-        name="logLevels", default=UNSET
-    )
-    characteristics: list[FlowLogLevelCharacteristicsDefinition] | None | UnsetType = (
-        UNSET
-    )
+    log_levels: list[FlowLogLevel] | None = field(name="logLevels", default=None)
+    characteristics: list[FlowLogLevelCharacteristicsDefinition] | None = None
 
 
 class FlowLogLevelRequest(Model):
@@ -1079,8 +991,8 @@ class FlowLogLevelRequest(Model):
         log_level_characteristics: The log level characteristics currently set for this flow
     """
 
-    log_level_characteristics: FlowLogLevel | None | UnsetType = field(
-        name="logLevelCharacteristics", default=UNSET
+    log_level_characteristics: FlowLogLevel | None = field(
+        name="logLevelCharacteristics", default=None
     )
 
 
@@ -1192,199 +1104,139 @@ class FlowMetricsTopicFlowMetricRecord(Model):
         scored_agents: Scored agents
     """
 
-    metric: str | None | UnsetType = UNSET
-    metric_date: datetime | None | UnsetType = field(name="metricDate", default=UNSET)
-    value: int | None | UnsetType = UNSET
-    record_id: str | None | UnsetType = field(name="recordId", default=UNSET)
-    active_routing: str | None | UnsetType = field(name="activeRouting", default=UNSET)
-    active_skill_ids: list[str] | None | UnsetType = field(
-        name="activeSkillIds", default=UNSET
+    metric: str | None = None
+    metric_date: datetime | None = field(name="metricDate", default=None)
+    value: int | None = None
+    record_id: str | None = field(name="recordId", default=None)
+    active_routing: str | None = field(name="activeRouting", default=None)
+    active_skill_ids: list[str] | None = field(name="activeSkillIds", default=None)
+    address_from: str | None = field(name="addressFrom", default=None)
+    address_to: str | None = field(name="addressTo", default=None)
+    agent_assistant_id: str | None = field(name="agentAssistantId", default=None)
+    agent_bullseye_ring: int | None = field(name="agentBullseyeRing", default=None)
+    agent_owned: bool | None = field(name="agentOwned", default=None)
+    ani: str | None = None
+    assigner_id: str | None = field(name="assignerId", default=None)
+    authenticated: bool | None = None
+    conversation_id: str | None = field(name="conversationId", default=None)
+    conversation_initiator: str | None = field(
+        name="conversationInitiator", default=None
     )
-    address_from: str | None | UnsetType = field(name="addressFrom", default=UNSET)
-    address_to: str | None | UnsetType = field(name="addressTo", default=UNSET)
-    agent_assistant_id: str | None | UnsetType = field(
-        name="agentAssistantId", default=UNSET
+    converted_from: str | None = field(name="convertedFrom", default=None)
+    converted_to: str | None = field(name="convertedTo", default=None)
+    customer_participation: bool | None = field(
+        name="customerParticipation", default=None
     )
-    agent_bullseye_ring: int | None | UnsetType = field(
-        name="agentBullseyeRing", default=UNSET
+    delivery_status: str | None = field(name="deliveryStatus", default=None)
+    destination_addresses: list[str] | None = field(
+        name="destinationAddresses", default=None
     )
-    agent_owned: bool | None | UnsetType = field(name="agentOwned", default=UNSET)
-    ani: str | None | UnsetType = UNSET
-    assigner_id: str | None | UnsetType = field(name="assignerId", default=UNSET)
-    authenticated: bool | None | UnsetType = UNSET
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    direction: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    division_ids: list[str] | None = field(name="divisionIds", default=None)
+    dnis: str | None = None
+    edge_id: str | None = field(name="edgeId", default=None)
+    eligible_agent_counts: list[int] | None = field(
+        name="eligibleAgentCounts", default=None
     )
-    conversation_initiator: str | None | UnsetType = field(
-        name="conversationInitiator", default=UNSET
+    ending_language: str | None = field(name="endingLanguage", default=None)
+    entry_reason: str | None = field(name="entryReason", default=None)
+    entry_type: str | None = field(name="entryType", default=None)
+    error_code: str | None = field(name="errorCode", default=None)
+    exit_reason: str | None = field(name="exitReason", default=None)
+    extended_delivery_status: str | None = field(
+        name="extendedDeliveryStatus", default=None
     )
-    converted_from: str | None | UnsetType = field(name="convertedFrom", default=UNSET)
-    converted_to: str | None | UnsetType = field(name="convertedTo", default=UNSET)
-    customer_participation: bool | None | UnsetType = field(
-        name="customerParticipation", default=UNSET
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    external_media_count: int | None = field(name="externalMediaCount", default=None)
+    external_organization_id: str | None = field(
+        name="externalOrganizationId", default=None
     )
-    delivery_status: str | None | UnsetType = field(
-        name="deliveryStatus", default=UNSET
+    external_tag: str | None = field(name="externalTag", default=None)
+    first_queue: bool | None = field(name="firstQueue", default=None)
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    flow_id: str | None = field(name="flowId", default=None)
+    flow_in_type: str | None = field(name="flowInType", default=None)
+    flow_milestone_ids: list[str] | None = field(name="flowMilestoneIds", default=None)
+    flow_name: str | None = field(name="flowName", default=None)
+    flow_out_type: str | None = field(name="flowOutType", default=None)
+    flow_sub_type: str | None = field(name="flowSubType", default=None)
+    flow_type: str | None = field(name="flowType", default=None)
+    flow_version: str | None = field(name="flowVersion", default=None)
+    group_id: str | None = field(name="groupId", default=None)
+    interaction_type: str | None = field(name="interactionType", default=None)
+    journey_action_id: str | None = field(name="journeyActionId", default=None)
+    journey_action_map_id: str | None = field(name="journeyActionMapId", default=None)
+    journey_action_map_version: int | None = field(
+        name="journeyActionMapVersion", default=None
     )
-    destination_addresses: list[str] | None | UnsetType = field(
-        name="destinationAddresses", default=UNSET
+    journey_customer_id: str | None = field(name="journeyCustomerId", default=None)
+    journey_customer_id_type: str | None = field(
+        name="journeyCustomerIdType", default=None
     )
-    direction: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    journey_customer_session_id: str | None = field(
+        name="journeyCustomerSessionId", default=None
     )
-    division_ids: list[str] | None | UnsetType = field(
-        name="divisionIds", default=UNSET
+    journey_customer_session_id_type: str | None = field(
+        name="journeyCustomerSessionIdType", default=None
     )
-    dnis: str | None | UnsetType = UNSET
-    edge_id: str | None | UnsetType = field(name="edgeId", default=UNSET)
-    eligible_agent_counts: list[int] | None | UnsetType = field(
-        name="eligibleAgentCounts", default=UNSET
+    knowledge_base_id: str | None = field(name="knowledgeBaseId", default=None)
+    media_count: int | None = field(name="mediaCount", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    message_type: str | None = field(name="messageType", default=None)
+    originating_direction: str | None = field(name="originatingDirection", default=None)
+    outbound_campaign_id: str | None = field(name="outboundCampaignId", default=None)
+    outbound_contact_id: str | None = field(name="outboundContactId", default=None)
+    outbound_contact_list_id: str | None = field(
+        name="outboundContactListId", default=None
     )
-    ending_language: str | None | UnsetType = field(
-        name="endingLanguage", default=UNSET
+    participant_name: str | None = field(name="participantName", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    provider: str | None = None
+    purpose: str | None = None
+    queue_id: str | None = field(name="queueId", default=None)
+    recognition_failure_reason: str | None = field(
+        name="recognitionFailureReason", default=None
     )
-    entry_reason: str | None | UnsetType = field(name="entryReason", default=UNSET)
-    entry_type: str | None | UnsetType = field(name="entryType", default=UNSET)
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    exit_reason: str | None | UnsetType = field(name="exitReason", default=UNSET)
-    extended_delivery_status: str | None | UnsetType = field(
-        name="extendedDeliveryStatus", default=UNSET
+    remote: str | None = None
+    removed_skill_ids: list[str] | None = field(name="removedSkillIds", default=None)
+    requested_language_id: str | None = field(name="requestedLanguageId", default=None)
+    requested_routing_skill_ids: list[str] | None = field(
+        name="requestedRoutingSkillIds", default=None
     )
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
+    requested_routings: list[str] | None = field(name="requestedRoutings", default=None)
+    room_id: str | None = field(name="roomId", default=None)
+    routing_priority: int | None = field(name="routingPriority", default=None)
+    routing_ring: int | None = field(name="routingRing", default=None)
+    routing_rule: str | None = field(name="routingRule", default=None)
+    routing_rule_type: str | None = field(name="routingRuleType", default=None)
+    selected_agent_id: str | None = field(name="selectedAgentId", default=None)
+    selected_agent_rank: int | None = field(name="selectedAgentRank", default=None)
+    self_served: bool | None = field(name="selfServed", default=None)
+    session_dnis: str | None = field(name="sessionDnis", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    skill_expression_id: str | None = field(name="skillExpressionId", default=None)
+    starting_language: str | None = field(name="startingLanguage", default=None)
+    station_id: str | None = field(name="stationId", default=None)
+    team_id: str | None = field(name="teamId", default=None)
+    transfer_target_address: str | None = field(
+        name="transferTargetAddress", default=None
     )
-    external_media_count: int | None | UnsetType = field(
-        name="externalMediaCount", default=UNSET
+    transfer_target_name: str | None = field(name="transferTargetName", default=None)
+    transfer_type: str | None = field(name="transferType", default=None)
+    used_routing: str | None = field(name="usedRouting", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    video_present: bool | None = field(name="videoPresent", default=None)
+    waiting_interaction_counts: list[int] | None = field(
+        name="waitingInteractionCounts", default=None
     )
-    external_organization_id: str | None | UnsetType = field(
-        name="externalOrganizationId", default=UNSET
+    wrap_up_code: str | None = field(name="wrapUpCode", default=None)
+    proposed_agents: list[FlowMetricsTopicFlowProposedAgent] | None = field(
+        name="proposedAgents", default=None
     )
-    external_tag: str | None | UnsetType = field(name="externalTag", default=UNSET)
-    first_queue: bool | None | UnsetType = field(name="firstQueue", default=UNSET)
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    flow_id: str | None | UnsetType = field(name="flowId", default=UNSET)
-    flow_in_type: str | None | UnsetType = field(name="flowInType", default=UNSET)
-    flow_milestone_ids: list[str] | None | UnsetType = field(
-        name="flowMilestoneIds", default=UNSET
-    )
-    flow_name: str | None | UnsetType = field(name="flowName", default=UNSET)
-    flow_out_type: str | None | UnsetType = field(name="flowOutType", default=UNSET)
-    flow_sub_type: str | None | UnsetType = field(name="flowSubType", default=UNSET)
-    flow_type: str | None | UnsetType = field(name="flowType", default=UNSET)
-    flow_version: str | None | UnsetType = field(name="flowVersion", default=UNSET)
-    group_id: str | None | UnsetType = field(name="groupId", default=UNSET)
-    interaction_type: str | None | UnsetType = field(
-        name="interactionType", default=UNSET
-    )
-    journey_action_id: str | None | UnsetType = field(
-        name="journeyActionId", default=UNSET
-    )
-    journey_action_map_id: str | None | UnsetType = field(
-        name="journeyActionMapId", default=UNSET
-    )
-    journey_action_map_version: int | None | UnsetType = field(
-        name="journeyActionMapVersion", default=UNSET
-    )
-    journey_customer_id: str | None | UnsetType = field(
-        name="journeyCustomerId", default=UNSET
-    )
-    journey_customer_id_type: str | None | UnsetType = field(
-        name="journeyCustomerIdType", default=UNSET
-    )
-    journey_customer_session_id: str | None | UnsetType = field(
-        name="journeyCustomerSessionId", default=UNSET
-    )
-    journey_customer_session_id_type: str | None | UnsetType = field(
-        name="journeyCustomerSessionIdType", default=UNSET
-    )
-    knowledge_base_id: str | None | UnsetType = field(
-        name="knowledgeBaseId", default=UNSET
-    )
-    media_count: int | None | UnsetType = field(name="mediaCount", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    message_type: str | None | UnsetType = field(name="messageType", default=UNSET)
-    originating_direction: str | None | UnsetType = field(
-        name="originatingDirection", default=UNSET
-    )
-    outbound_campaign_id: str | None | UnsetType = field(
-        name="outboundCampaignId", default=UNSET
-    )
-    outbound_contact_id: str | None | UnsetType = field(
-        name="outboundContactId", default=UNSET
-    )
-    outbound_contact_list_id: str | None | UnsetType = field(
-        name="outboundContactListId", default=UNSET
-    )
-    participant_name: str | None | UnsetType = field(
-        name="participantName", default=UNSET
-    )
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    purpose: str | None | UnsetType = UNSET
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    recognition_failure_reason: str | None | UnsetType = field(
-        name="recognitionFailureReason", default=UNSET
-    )
-    remote: str | None | UnsetType = UNSET
-    removed_skill_ids: list[str] | None | UnsetType = field(
-        name="removedSkillIds", default=UNSET
-    )
-    requested_language_id: str | None | UnsetType = field(
-        name="requestedLanguageId", default=UNSET
-    )
-    requested_routing_skill_ids: list[str] | None | UnsetType = field(
-        name="requestedRoutingSkillIds", default=UNSET
-    )
-    requested_routings: list[str] | None | UnsetType = field(
-        name="requestedRoutings", default=UNSET
-    )
-    room_id: str | None | UnsetType = field(name="roomId", default=UNSET)
-    routing_priority: int | None | UnsetType = field(
-        name="routingPriority", default=UNSET
-    )
-    routing_ring: int | None | UnsetType = field(name="routingRing", default=UNSET)
-    routing_rule: str | None | UnsetType = field(name="routingRule", default=UNSET)
-    routing_rule_type: str | None | UnsetType = field(
-        name="routingRuleType", default=UNSET
-    )
-    selected_agent_id: str | None | UnsetType = field(
-        name="selectedAgentId", default=UNSET
-    )
-    selected_agent_rank: int | None | UnsetType = field(
-        name="selectedAgentRank", default=UNSET
-    )
-    self_served: bool | None | UnsetType = field(name="selfServed", default=UNSET)
-    session_dnis: str | None | UnsetType = field(name="sessionDnis", default=UNSET)
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    skill_expression_id: str | None | UnsetType = field(
-        name="skillExpressionId", default=UNSET
-    )
-    starting_language: str | None | UnsetType = field(
-        name="startingLanguage", default=UNSET
-    )
-    station_id: str | None | UnsetType = field(name="stationId", default=UNSET)
-    team_id: str | None | UnsetType = field(name="teamId", default=UNSET)
-    transfer_target_address: str | None | UnsetType = field(
-        name="transferTargetAddress", default=UNSET
-    )
-    transfer_target_name: str | None | UnsetType = field(
-        name="transferTargetName", default=UNSET
-    )
-    transfer_type: str | None | UnsetType = field(name="transferType", default=UNSET)
-    used_routing: str | None | UnsetType = field(name="usedRouting", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    video_present: bool | None | UnsetType = field(name="videoPresent", default=UNSET)
-    waiting_interaction_counts: list[int] | None | UnsetType = field(
-        name="waitingInteractionCounts", default=UNSET
-    )
-    wrap_up_code: str | None | UnsetType = field(name="wrapUpCode", default=UNSET)
-    proposed_agents: list[FlowMetricsTopicFlowProposedAgent] | None | UnsetType = field(
-        name="proposedAgents", default=UNSET
-    )
-    outcomes: list[FlowMetricsTopicFlowOutcome] | None | UnsetType = UNSET
-    scored_agents: list[FlowMetricsTopicFlowScoredAgent] | None | UnsetType = field(
-        name="scoredAgents", default=UNSET
+    outcomes: list[FlowMetricsTopicFlowOutcome] | None = None
+    scored_agents: list[FlowMetricsTopicFlowScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )
 
 
@@ -1399,11 +1251,9 @@ class FlowMetricsTopicFlowOutcome(Model):
         flow_outcome_value: Flow outcome value, e.g. SUCCESS
     """
 
-    flow_outcome: str | None | UnsetType = field(name="flowOutcome", default=UNSET)
-    flow_outcome_id: str | None | UnsetType = field(name="flowOutcomeId", default=UNSET)
-    flow_outcome_value: str | None | UnsetType = field(
-        name="flowOutcomeValue", default=UNSET
-    )
+    flow_outcome: str | None = field(name="flowOutcome", default=None)
+    flow_outcome_id: str | None = field(name="flowOutcomeId", default=None)
+    flow_outcome_value: str | None = field(name="flowOutcomeValue", default=None)
 
 
 class FlowMetricsTopicFlowProposedAgent(Model):
@@ -1416,10 +1266,8 @@ class FlowMetricsTopicFlowProposedAgent(Model):
         proposed_agent_id: Unique identifier for the agent that was proposed by predictive routing
     """
 
-    agent_rank: int | None | UnsetType = field(name="agentRank", default=UNSET)
-    proposed_agent_id: str | None | UnsetType = field(
-        name="proposedAgentId", default=UNSET
-    )
+    agent_rank: int | None = field(name="agentRank", default=None)
+    proposed_agent_id: str | None = field(name="proposedAgentId", default=None)
 
 
 class FlowMetricsTopicFlowScoredAgent(Model):
@@ -1432,8 +1280,8 @@ class FlowMetricsTopicFlowScoredAgent(Model):
         scored_agent_id: Unique identifier for the agent that was scored for this conversation
     """
 
-    agent_score: int | None | UnsetType = field(name="agentScore", default=UNSET)
-    scored_agent_id: str | None | UnsetType = field(name="scoredAgentId", default=UNSET)
+    agent_score: int | None = field(name="agentScore", default=None)
+    scored_agent_id: str | None = field(name="scoredAgentId", default=None)
 
 
 class FlowMilestone(Model):
@@ -1447,11 +1295,11 @@ class FlowMilestone(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableDivision | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: WritableDivision | None = None
+    description: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class FlowMilestoneDivisionView(Model):
@@ -1464,40 +1312,40 @@ class FlowMilestoneDivisionView(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableDivision | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: WritableDivision | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class FlowMilestoneDivisionViewEntityListing(Model):
     """The FlowMilestoneDivisionViewEntityListing model."""
 
-    entities: list[FlowMilestoneDivisionView] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[FlowMilestoneDivisionView] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class FlowMilestoneListing(Model):
     """The FlowMilestoneListing model."""
 
-    entities: list[FlowMilestone] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[FlowMilestone] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class FlowObservationDataContainer(Model):
@@ -1507,8 +1355,8 @@ class FlowObservationDataContainer(Model):
         group: A mapping from dimension to value
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[ObservationMetricData] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[ObservationMetricData] | None = None
 
 
 class FlowObservationQuery(Model):
@@ -1520,11 +1368,9 @@ class FlowObservationQuery(Model):
         detail_metrics: Metrics for which to include additional detailed observations
     """
 
-    filter: FlowObservationQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    detail_metrics: list[str] | None | UnsetType = field(
-        name="detailMetrics", default=UNSET
-    )
+    filter: FlowObservationQueryFilter | None = None
+    metrics: list[str] | None = None
+    detail_metrics: list[str] | None = field(name="detailMetrics", default=None)
 
 
 class FlowObservationQueryClause(Model):
@@ -1535,8 +1381,8 @@ class FlowObservationQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[FlowObservationQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[FlowObservationQueryPredicate] | None = None
 
 
 class FlowObservationQueryFilter(Model):
@@ -1548,9 +1394,9 @@ class FlowObservationQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[FlowObservationQueryClause] | None | UnsetType = UNSET
-    predicates: list[FlowObservationQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[FlowObservationQueryClause] | None = None
+    predicates: list[FlowObservationQueryPredicate] | None = None
 
 
 class FlowObservationQueryPredicate(Model):
@@ -1564,17 +1410,17 @@ class FlowObservationQueryPredicate(Model):
         range: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class FlowObservationQueryResponse(Model):
     """The FlowObservationQueryResponse model."""
 
-    results: list[FlowObservationDataContainer] | None | UnsetType = UNSET
+    results: list[FlowObservationDataContainer] | None = None
 
 
 class FlowOutcome(Model):
@@ -1587,14 +1433,12 @@ class FlowOutcome(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableDivision | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    current_operation: Operation | None | UnsetType = field(
-        name="currentOperation", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: WritableDivision | None = None
+    description: str | None = None
+    current_operation: Operation | None = field(name="currentOperation", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class FlowOutcomeDetailEventTopicFlowMilestone(Model):
@@ -1603,8 +1447,8 @@ class FlowOutcomeDetailEventTopicFlowMilestone(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    milestone_id: str | None | UnsetType = field(name="milestoneId", default=UNSET)
-    milestone_time: int | None | UnsetType = field(name="milestoneTime", default=UNSET)
+    milestone_id: str | None = field(name="milestoneId", default=None)
+    milestone_time: int | None = field(name="milestoneTime", default=None)
 
 
 class FlowOutcomeDetailEventTopicFlowOutcomeEvent(Model):
@@ -1620,47 +1464,39 @@ class FlowOutcomeDetailEventTopicFlowOutcomeEvent(Model):
         flow_outcome_value: Allowed values: "UNKNOWN", "SUCCESS", "FAILURE".
     """
 
-    event_time: int | None | UnsetType = field(name="eventTime", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    event_time: int | None = field(name="eventTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    participant_id: str | None = field(name="participantId", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    provider: str | None = None
+    direction: str | None = None
+    ani: str | None = None
+    dnis: str | None = None
+    address_to: str | None = field(name="addressTo", default=None)
+    address_from: str | None = field(name="addressFrom", default=None)
+    subject: str | None = None
+    message_type: str | None = field(name="messageType", default=None)
+    flow_type: str | None = field(name="flowType", default=None)
+    flow_id: str | None = field(name="flowId", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
+    flow_version: str | None = field(name="flowVersion", default=None)
+    flow_outcome_id: str | None = field(name="flowOutcomeId", default=None)
+    flow_outcome_start_time: int | None = field(
+        name="flowOutcomeStartTime", default=None
     )
-    participant_id: str | None | UnsetType = field(name="participantId", default=UNSET)
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    ani: str | None | UnsetType = UNSET
-    dnis: str | None | UnsetType = UNSET
-    address_to: str | None | UnsetType = field(name="addressTo", default=UNSET)
-    address_from: str | None | UnsetType = field(name="addressFrom", default=UNSET)
-    subject: str | None | UnsetType = UNSET
-    message_type: str | None | UnsetType = field(name="messageType", default=UNSET)
-    flow_type: str | None | UnsetType = field(name="flowType", default=UNSET)
-    flow_id: str | None | UnsetType = field(name="flowId", default=UNSET)
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    flow_version: str | None | UnsetType = field(name="flowVersion", default=UNSET)
-    flow_outcome_id: str | None | UnsetType = field(name="flowOutcomeId", default=UNSET)
-    flow_outcome_start_time: int | None | UnsetType = field(
-        name="flowOutcomeStartTime", default=UNSET
+    flow_outcome_end_time: int | None = field(name="flowOutcomeEndTime", default=None)
+    flow_outcome_value: str | None = field(name="flowOutcomeValue", default=None)
+    flow_milestones: list[FlowOutcomeDetailEventTopicFlowMilestone] | None = field(
+        name="flowMilestones", default=None
     )
-    flow_outcome_end_time: int | None | UnsetType = field(
-        name="flowOutcomeEndTime", default=UNSET
+    conversation_external_contact_ids: list[str] | None = field(
+        name="conversationExternalContactIds", default=None
     )
-    flow_outcome_value: str | None | UnsetType = field(
-        name="flowOutcomeValue", default=UNSET
+    conversation_external_organization_ids: list[str] | None = field(
+        name="conversationExternalOrganizationIds", default=None
     )
-    flow_milestones: (
-        list[FlowOutcomeDetailEventTopicFlowMilestone] | None | UnsetType
-    ) = field(name="flowMilestones", default=UNSET)
-    conversation_external_contact_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalContactIds", default=UNSET
-    )
-    conversation_external_organization_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalOrganizationIds", default=UNSET
-    )
-    utilization_label: str | None | UnsetType = field(
-        name="utilizationLabel", default=UNSET
-    )
+    utilization_label: str | None = field(name="utilizationLabel", default=None)
 
 
 class FlowOutcomeDivisionView(Model):
@@ -1673,40 +1509,40 @@ class FlowOutcomeDivisionView(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableDivision | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: WritableDivision | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class FlowOutcomeDivisionViewEntityListing(Model):
     """The FlowOutcomeDivisionViewEntityListing model."""
 
-    entities: list[FlowOutcomeDivisionView] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[FlowOutcomeDivisionView] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class FlowOutcomeListing(Model):
     """The FlowOutcomeListing model."""
 
-    entities: list[FlowOutcome] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[FlowOutcome] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class FlowPaths(Model):
@@ -1719,10 +1555,10 @@ class FlowPaths(Model):
         elements: Unique element identifiers and their corresponding elements in the trie data structure representing the paths.
     """
 
-    category: str | None | UnsetType = UNSET
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    date_end: datetime | None | UnsetType = field(name="dateEnd", default=UNSET)
-    elements: dict[str, FlowPathsElement] | None | UnsetType = UNSET
+    category: str | None = None
+    date_start: datetime | None = field(name="dateStart", default=None)
+    date_end: datetime | None = field(name="dateEnd", default=None)
+    elements: dict[str, FlowPathsElement] | None = None
 
 
 class FlowPathsElement(Model):
@@ -1738,19 +1574,15 @@ class FlowPathsElement(Model):
         flow_outcome_value: The value of the flow outcome, if the element type is Outcome. Allowed values: "FAILURE", "SUCCESS", "UNKNOWN".
     """
 
-    parent_id: str | None | UnsetType = field(name="parentId", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    count: int | None | UnsetType = UNSET
-    flows: list[FlowPathsFlowDetails] | None | UnsetType = UNSET
-    flow_milestone: AddressableEntityRef | None | UnsetType = field(
-        name="flowMilestone", default=UNSET
+    parent_id: str | None = field(name="parentId", default=None)
+    type: str | None = None
+    count: int | None = None
+    flows: list[FlowPathsFlowDetails] | None = None
+    flow_milestone: AddressableEntityRef | None = field(
+        name="flowMilestone", default=None
     )
-    flow_outcome: AddressableEntityRef | None | UnsetType = field(
-        name="flowOutcome", default=UNSET
-    )
-    flow_outcome_value: str | None | UnsetType = field(
-        name="flowOutcomeValue", default=UNSET
-    )
+    flow_outcome: AddressableEntityRef | None = field(name="flowOutcome", default=None)
+    flow_outcome_value: str | None = field(name="flowOutcomeValue", default=None)
 
 
 class FlowPathsFlowDetails(Model):
@@ -1763,10 +1595,10 @@ class FlowPathsFlowDetails(Model):
         count: Count of all journeys that include this element in the given flow.
     """
 
-    flow: AddressableEntityRef | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    count: int | None | UnsetType = UNSET
+    flow: AddressableEntityRef | None = None
+    version: str | None = None
+    type: str | None = None
+    count: int | None = None
 
 
 class FlowPathsFlowFilter(Model):
@@ -1776,7 +1608,7 @@ class FlowPathsFlowFilter(Model):
         id: The identifier of the flow.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class FlowPathsQuery(Model):
@@ -1787,23 +1619,23 @@ class FlowPathsQuery(Model):
         flows: List of flows to query the paths result.
     """
 
-    category: str | None | UnsetType = UNSET
-    flows: list[FlowPathsFlowFilter] | None | UnsetType = UNSET
+    category: str | None = None
+    flows: list[FlowPathsFlowFilter] | None = None
 
 
 class FlowResultEntityListing(Model):
     """The FlowResultEntityListing model."""
 
-    entities: list[FlowExecutionDataQueryResult] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[FlowExecutionDataQueryResult] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class FlowRuntimeExecution(Model):
@@ -1823,29 +1655,19 @@ class FlowRuntimeExecution(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    flow_version: FlowVersion | None | UnsetType = field(
-        name="flowVersion", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    flow_version: FlowVersion | None = field(name="flowVersion", default=None)
+    date_launched: datetime | None = field(name="dateLaunched", default=None)
+    status: str | None = None
+    date_completed: datetime | None = field(name="dateCompleted", default=None)
+    completion_reason: str | None = field(name="completionReason", default=None)
+    flow_error_info: ErrorBody | None = field(name="flowErrorInfo", default=None)
+    output_data: dict[str, dict[str, Any]] | None = field(
+        name="outputData", default=None
     )
-    date_launched: datetime | None | UnsetType = field(
-        name="dateLaunched", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    date_completed: datetime | None | UnsetType = field(
-        name="dateCompleted", default=UNSET
-    )
-    completion_reason: str | None | UnsetType = field(
-        name="completionReason", default=UNSET
-    )
-    flow_error_info: ErrorBody | None | UnsetType = field(
-        name="flowErrorInfo", default=UNSET
-    )
-    output_data: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="outputData", default=UNSET
-    )
-    conversation: DomainEntityRef | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    conversation: DomainEntityRef | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class FlowSettingsResponse(Model):
@@ -1861,37 +1683,33 @@ class FlowSettingsResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    type: str | None = None
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    modified_by_client: DomainEntityRef | None = field(
+        name="modifiedByClient", default=None
     )
-    modified_by_client: DomainEntityRef | None | UnsetType = field(
-        name="modifiedByClient", default=UNSET
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    log_level_characteristics: FlowLogLevel | None = field(
+        name="logLevelCharacteristics", default=None
     )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    log_level_characteristics: FlowLogLevel | None | UnsetType = field(
-        name="logLevelCharacteristics", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class FlowSettingsResponseEntityListing(Model):
     """The FlowSettingsResponseEntityListing model."""
 
-    entities: list[FlowSettingsResponse] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[FlowSettingsResponse] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class FlowStartDetailEventTopicFlowStartEvent(Model):
@@ -1906,34 +1724,30 @@ class FlowStartDetailEventTopicFlowStartEvent(Model):
         flow_type: Allowed values: "UNKNOWN", "INBOUNDCALL", "OUTBOUNDCALL", "INQUEUECALL", "SECURECALL", "INBOUNDEMAIL", "SURVEYINVITE", "INBOUNDSHORTMESSAGE", "INBOUNDCHAT", "WORKFLOW", "BOT", "DIGITALBOT", "COMMONMODULE", "INQUEUEEMAIL", "INQUEUESHORTMESSAGE", "VOICE", "VOICEMAIL", "WORKITEM", "VOICESURVEY".
     """
 
-    event_time: int | None | UnsetType = field(name="eventTime", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    event_time: int | None = field(name="eventTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    participant_id: str | None = field(name="participantId", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    provider: str | None = None
+    direction: str | None = None
+    ani: str | None = None
+    dnis: str | None = None
+    address_to: str | None = field(name="addressTo", default=None)
+    address_from: str | None = field(name="addressFrom", default=None)
+    subject: str | None = None
+    message_type: str | None = field(name="messageType", default=None)
+    flow_type: str | None = field(name="flowType", default=None)
+    flow_id: str | None = field(name="flowId", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
+    flow_version: str | None = field(name="flowVersion", default=None)
+    conversation_external_contact_ids: list[str] | None = field(
+        name="conversationExternalContactIds", default=None
     )
-    participant_id: str | None | UnsetType = field(name="participantId", default=UNSET)
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    ani: str | None | UnsetType = UNSET
-    dnis: str | None | UnsetType = UNSET
-    address_to: str | None | UnsetType = field(name="addressTo", default=UNSET)
-    address_from: str | None | UnsetType = field(name="addressFrom", default=UNSET)
-    subject: str | None | UnsetType = UNSET
-    message_type: str | None | UnsetType = field(name="messageType", default=UNSET)
-    flow_type: str | None | UnsetType = field(name="flowType", default=UNSET)
-    flow_id: str | None | UnsetType = field(name="flowId", default=UNSET)
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    flow_version: str | None | UnsetType = field(name="flowVersion", default=UNSET)
-    conversation_external_contact_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalContactIds", default=UNSET
+    conversation_external_organization_ids: list[str] | None = field(
+        name="conversationExternalOrganizationIds", default=None
     )
-    conversation_external_organization_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalOrganizationIds", default=UNSET
-    )
-    utilization_label: str | None | UnsetType = field(
-        name="utilizationLabel", default=UNSET
-    )
+    utilization_label: str | None = field(name="utilizationLabel", default=None)
 
 
 class FlowVersion(Model):
@@ -1951,64 +1765,48 @@ class FlowVersion(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    commit_version: str | None | UnsetType = field(name="commitVersion", default=UNSET)
-    configuration_version: str | None | UnsetType = field(
-        name="configurationVersion", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    commit_version: str | None = field(name="commitVersion", default=None)
+    configuration_version: str | None = field(name="configurationVersion", default=None)
+    type: str | None = None
+    secure: bool | None = None
+    debug: bool | None = None
+    created_by: User | None = field(name="createdBy", default=None)
+    created_by_client: DomainEntityRef | None = field(
+        name="createdByClient", default=None
     )
-    type: str | None | UnsetType = UNSET
-    secure: bool | None | UnsetType = UNSET
-    debug: bool | None | UnsetType = UNSET
-    created_by: User | None | UnsetType = field(name="createdBy", default=UNSET)
-    created_by_client: DomainEntityRef | None | UnsetType = field(
-        name="createdByClient", default=UNSET
+    configuration_uri: str | None = field(name="configurationUri", default=None)
+    date_created: int | None = field(name="dateCreated", default=None)
+    date_checked_in: int | None = field(name="dateCheckedIn", default=None)
+    date_saved: int | None = field(name="dateSaved", default=None)
+    generation_id: str | None = field(name="generationId", default=None)
+    publish_result_uri: str | None = field(name="publishResultUri", default=None)
+    input_schema: JsonSchemaDocument | None = field(name="inputSchema", default=None)
+    output_schema: JsonSchemaDocument | None = field(name="outputSchema", default=None)
+    virtual_agent_enabled: bool | None = field(name="virtualAgentEnabled", default=None)
+    date_published: datetime | None = field(name="datePublished", default=None)
+    date_published_end: datetime | None = field(name="datePublishedEnd", default=None)
+    nlu_info: NluInfo | None = field(name="nluInfo", default=None)
+    supported_languages: list[SupportedLanguage] | None = field(
+        name="supportedLanguages", default=None
     )
-    configuration_uri: str | None | UnsetType = field(
-        name="configurationUri", default=UNSET
+    compatible_flow_types: list[str] | None = field(
+        name="compatibleFlowTypes", default=None
     )
-    date_created: int | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_checked_in: int | None | UnsetType = field(name="dateCheckedIn", default=UNSET)
-    date_saved: int | None | UnsetType = field(name="dateSaved", default=UNSET)
-    generation_id: str | None | UnsetType = field(name="generationId", default=UNSET)
-    publish_result_uri: str | None | UnsetType = field(
-        name="publishResultUri", default=UNSET
-    )
-    input_schema: JsonSchemaDocument | None | UnsetType = field(
-        name="inputSchema", default=UNSET
-    )
-    output_schema: JsonSchemaDocument | None | UnsetType = field(
-        name="outputSchema", default=UNSET
-    )
-    virtual_agent_enabled: bool | None | UnsetType = field(
-        name="virtualAgentEnabled", default=UNSET
-    )
-    date_published: datetime | None | UnsetType = field(
-        name="datePublished", default=UNSET
-    )
-    date_published_end: datetime | None | UnsetType = field(
-        name="datePublishedEnd", default=UNSET
-    )
-    nlu_info: NluInfo | None | UnsetType = field(name="nluInfo", default=UNSET)
-    supported_languages: list[SupportedLanguage] | None | UnsetType = field(
-        name="supportedLanguages", default=UNSET
-    )
-    compatible_flow_types: list[str] | None | UnsetType = field(
-        name="compatibleFlowTypes", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class FlowVersionEntityListing(Model):
     """The FlowVersionEntityListing model."""
 
-    entities: list[FlowVersion] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[FlowVersion] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

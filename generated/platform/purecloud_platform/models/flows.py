@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .query import QueryCriteria
@@ -22,12 +22,8 @@ class FlowsQueryCriteriaResponse(Model):
         warning_codes: The is a list of potential warning codes the organization may encounter.
     """
 
-    criteria: list[QueryCriteria] | None | UnsetType = UNSET
-    flow_types: list[str] | None | UnsetType = field(name="flowTypes", default=UNSET)
-    action_types: list[str] | None | UnsetType = field(
-        name="actionTypes", default=UNSET
-    )
-    error_codes: list[str] | None | UnsetType = field(name="errorCodes", default=UNSET)
-    warning_codes: list[str] | None | UnsetType = field(
-        name="warningCodes", default=UNSET
-    )
+    criteria: list[QueryCriteria] | None = None
+    flow_types: list[str] | None = field(name="flowTypes", default=None)
+    action_types: list[str] | None = field(name="actionTypes", default=None)
+    error_codes: list[str] | None = field(name="errorCodes", default=None)
+    warning_codes: list[str] | None = field(name="warningCodes", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class FollowersFilter(Model):
@@ -16,7 +16,7 @@ class FollowersFilter(Model):
         value: The specific followers count value
     """
 
-    operator: str | None | UnsetType = UNSET
-    from_: int | None | UnsetType = field(name="from", default=UNSET)
-    to: int | None | UnsetType = UNSET
-    value: int | None | UnsetType = UNSET
+    operator: str | None = None
+    from_: int | None = field(name="from", default=None)
+    to: int | None = None
+    value: int | None = None

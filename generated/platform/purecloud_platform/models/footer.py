@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class FooterTemplate(Model):
@@ -14,7 +14,7 @@ class FooterTemplate(Model):
         applicable_resources: Specifies the canned response template where the footer can be used.
     """
 
-    type: str | None | UnsetType = UNSET
-    applicable_resources: list[str] | None | UnsetType = field(
-        name="applicableResources", default=UNSET
+    type: str | None = None
+    applicable_resources: list[str] | None = field(
+        name="applicableResources", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .capacity import CapacityPlanForecastMetrics
@@ -20,7 +20,7 @@ class ForecastAbandonRateResponse(Model):
         percent: The target percent abandon rate goal
     """
 
-    percent: int | None | UnsetType = UNSET
+    percent: int | None = None
 
 
 class ForecastAverageSpeedOfAnswerResponse(Model):
@@ -30,7 +30,7 @@ class ForecastAverageSpeedOfAnswerResponse(Model):
         seconds: the average speed of answer goal in seconds
     """
 
-    seconds: int | None | UnsetType = UNSET
+    seconds: int | None = None
 
 
 class ForecastInputPlanningGroupData(Model):
@@ -41,11 +41,9 @@ class ForecastInputPlanningGroupData(Model):
         capacity_plan_forecast_metrics: The capacity plan forecast metrics for this planning group
     """
 
-    planning_group_id: str | None | UnsetType = field(
-        name="planningGroupId", default=UNSET
-    )
-    capacity_plan_forecast_metrics: CapacityPlanForecastMetrics | None | UnsetType = (
-        field(name="capacityPlanForecastMetrics", default=UNSET)
+    planning_group_id: str | None = field(name="planningGroupId", default=None)
+    capacity_plan_forecast_metrics: CapacityPlanForecastMetrics | None = field(
+        name="capacityPlanForecastMetrics", default=None
     )
 
 
@@ -61,14 +59,14 @@ class ForecastMetadata(Model):
         time_zone: Timezone of the business unit
     """
 
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    forecast_id: str | None | UnsetType = field(name="forecastId", default=UNSET)
-    interval_length_in_minutes: str | None | UnsetType = field(
-        name="intervalLengthInMinutes", default=UNSET
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    forecast_id: str | None = field(name="forecastId", default=None)
+    interval_length_in_minutes: str | None = field(
+        name="intervalLengthInMinutes", default=None
     )
-    source: str | None | UnsetType = UNSET
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
+    source: str | None = None
+    date_start: datetime | None = field(name="dateStart", default=None)
+    time_zone: str | None = field(name="timeZone", default=None)
 
 
 class ForecastPlanningGroupData(Model):
@@ -80,14 +78,12 @@ class ForecastPlanningGroupData(Model):
         average_handle_time_seconds_per_interval: Forecast average handle time per 15 minute interval in seconds
     """
 
-    planning_group_id: str | None | UnsetType = field(
-        name="planningGroupId", default=UNSET
+    planning_group_id: str | None = field(name="planningGroupId", default=None)
+    offered_per_interval: list[float] | None = field(
+        name="offeredPerInterval", default=None
     )
-    offered_per_interval: list[float] | None | UnsetType = field(
-        name="offeredPerInterval", default=UNSET
-    )
-    average_handle_time_seconds_per_interval: list[float] | None | UnsetType = field(
-        name="averageHandleTimeSecondsPerInterval", default=UNSET
+    average_handle_time_seconds_per_interval: list[float] | None = field(
+        name="averageHandleTimeSecondsPerInterval", default=None
     )
 
 
@@ -101,13 +97,11 @@ class ForecastPlanningGroupResponse(Model):
         service_goal_template: Service goals for this planning group
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    route_paths: list[RoutePathResponse] | None | UnsetType = field(
-        name="routePaths", default=UNSET
-    )
-    service_goal_template: ForecastServiceGoalTemplateResponse | None | UnsetType = (
-        field(name="serviceGoalTemplate", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    route_paths: list[RoutePathResponse] | None = field(name="routePaths", default=None)
+    service_goal_template: ForecastServiceGoalTemplateResponse | None = field(
+        name="serviceGoalTemplate", default=None
     )
 
 
@@ -118,10 +112,10 @@ class ForecastPlanningGroupsResponse(Model):
         business_unit_service_goal_impact: A snapshot of a business unit’s service goal impact settings taken at forecast generation time.
     """
 
-    entities: list[ForecastPlanningGroupResponse] | None | UnsetType = UNSET
-    business_unit_service_goal_impact: (
-        WfmServiceGoalImpactSettings | None | UnsetType
-    ) = field(name="businessUnitServiceGoalImpact", default=UNSET)
+    entities: list[ForecastPlanningGroupResponse] | None = None
+    business_unit_service_goal_impact: WfmServiceGoalImpactSettings | None = field(
+        name="businessUnitServiceGoalImpact", default=None
+    )
 
 
 class ForecastServiceGoalTemplateImpactOverrideResponse(Model):
@@ -133,15 +127,13 @@ class ForecastServiceGoalTemplateImpactOverrideResponse(Model):
         abandon_rate: Allowed abandon rate percent increase and decrease; undefined if the goal is not enabled
     """
 
-    service_level: WfmServiceGoalImpact | None | UnsetType = field(
-        name="serviceLevel", default=UNSET
+    service_level: WfmServiceGoalImpact | None = field(
+        name="serviceLevel", default=None
     )
-    average_speed_of_answer: WfmServiceGoalImpact | None | UnsetType = field(
-        name="averageSpeedOfAnswer", default=UNSET
+    average_speed_of_answer: WfmServiceGoalImpact | None = field(
+        name="averageSpeedOfAnswer", default=None
     )
-    abandon_rate: WfmServiceGoalImpact | None | UnsetType = field(
-        name="abandonRate", default=UNSET
-    )
+    abandon_rate: WfmServiceGoalImpact | None = field(name="abandonRate", default=None)
 
 
 class ForecastServiceGoalTemplateResponse(Model):
@@ -154,18 +146,18 @@ class ForecastServiceGoalTemplateResponse(Model):
         impact_override: The service goal impact overrides for this forecast
     """
 
-    service_level: ForecastServiceLevelResponse | None | UnsetType = field(
-        name="serviceLevel", default=UNSET
+    service_level: ForecastServiceLevelResponse | None = field(
+        name="serviceLevel", default=None
     )
-    average_speed_of_answer: ForecastAverageSpeedOfAnswerResponse | None | UnsetType = (
-        field(name="averageSpeedOfAnswer", default=UNSET)
+    average_speed_of_answer: ForecastAverageSpeedOfAnswerResponse | None = field(
+        name="averageSpeedOfAnswer", default=None
     )
-    abandon_rate: ForecastAbandonRateResponse | None | UnsetType = field(
-        name="abandonRate", default=UNSET
+    abandon_rate: ForecastAbandonRateResponse | None = field(
+        name="abandonRate", default=None
     )
-    impact_override: (
-        ForecastServiceGoalTemplateImpactOverrideResponse | None | UnsetType
-    ) = field(name="impactOverride", default=UNSET)
+    impact_override: ForecastServiceGoalTemplateImpactOverrideResponse | None = field(
+        name="impactOverride", default=None
+    )
 
 
 class ForecastServiceLevelResponse(Model):
@@ -176,8 +168,8 @@ class ForecastServiceLevelResponse(Model):
         seconds: The number of seconds to define for the percent of calls to be answered
     """
 
-    percent: int | None | UnsetType = UNSET
-    seconds: int | None | UnsetType = UNSET
+    percent: int | None = None
+    seconds: int | None = None
 
 
 class ForecastSourceDayPointer(Model):
@@ -191,8 +183,8 @@ class ForecastSourceDayPointer(Model):
         data_key: The key to look up the forecast source data for this source day
     """
 
-    day_of_week: str | None | UnsetType = field(name="dayOfWeek", default=UNSET)
-    weight: int | None | UnsetType = UNSET
-    date_: str | None | UnsetType = field(name="date", default=UNSET)
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
-    data_key: str | None | UnsetType = field(name="dataKey", default=UNSET)
+    day_of_week: str | None = field(name="dayOfWeek", default=None)
+    weight: int | None = None
+    date_: str | None = field(name="date", default=None)
+    file_name: str | None = field(name="fileName", default=None)
+    data_key: str | None = field(name="dataKey", default=None)

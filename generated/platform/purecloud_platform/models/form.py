@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .input import Input
@@ -24,20 +24,12 @@ class Form(Model):
         show_summary: Whether to show a summary after form completion
     """
 
-    form_description: str | None | UnsetType = field(
-        name="formDescription", default=UNSET
-    )
-    received_message: FormMessage | None | UnsetType = field(
-        name="receivedMessage", default=UNSET
-    )
-    reply_message: FormMessage | None | UnsetType = field(
-        name="replyMessage", default=UNSET
-    )
-    introduction: FormIntroduction | None | UnsetType = UNSET
-    form_pages: list[FormPage] | None | UnsetType = field(
-        name="formPages", default=UNSET
-    )
-    show_summary: bool | None | UnsetType = field(name="showSummary", default=UNSET)
+    form_description: str | None = field(name="formDescription", default=None)
+    received_message: FormMessage | None = field(name="receivedMessage", default=None)
+    reply_message: FormMessage | None = field(name="replyMessage", default=None)
+    introduction: FormIntroduction | None = None
+    form_pages: list[FormPage] | None = field(name="formPages", default=None)
+    show_summary: bool | None = field(name="showSummary", default=None)
 
 
 class FormDatePicker(Model):
@@ -50,12 +42,10 @@ class FormDatePicker(Model):
         date_display_format: Date display format
     """
 
-    id: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    subtitle: str | None | UnsetType = UNSET
-    date_display_format: str | None | UnsetType = field(
-        name="dateDisplayFormat", default=UNSET
-    )
+    id: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    date_display_format: str | None = field(name="dateDisplayFormat", default=None)
 
 
 class FormIntroduction(Model):
@@ -68,10 +58,10 @@ class FormIntroduction(Model):
         button_text: Text for the start button
     """
 
-    title: str | None | UnsetType = UNSET
-    image_url: str | None | UnsetType = field(name="imageUrl", default=UNSET)
-    subtitle: str | None | UnsetType = UNSET
-    button_text: str | None | UnsetType = field(name="buttonText", default=UNSET)
+    title: str | None = None
+    image_url: str | None = field(name="imageUrl", default=None)
+    subtitle: str | None = None
+    button_text: str | None = field(name="buttonText", default=None)
 
 
 class FormListPicker(Model):
@@ -82,8 +72,8 @@ class FormListPicker(Model):
         sections: Sections in the list picker
     """
 
-    id: str | None | UnsetType = UNSET
-    sections: list[FormListPickerSection] | None | UnsetType = UNSET
+    id: str | None = None
+    sections: list[FormListPickerSection] | None = None
 
 
 class FormListPickerItem(Model):
@@ -95,9 +85,9 @@ class FormListPickerItem(Model):
         image_url: URL of the image to display
     """
 
-    id: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    image_url: str | None | UnsetType = field(name="imageUrl", default=UNSET)
+    id: str | None = None
+    title: str | None = None
+    image_url: str | None = field(name="imageUrl", default=None)
 
 
 class FormListPickerSection(Model):
@@ -109,11 +99,9 @@ class FormListPickerSection(Model):
         items: Items in this section
     """
 
-    title: str | None | UnsetType = UNSET
-    multiple_selection: bool | None | UnsetType = field(
-        name="multipleSelection", default=UNSET
-    )
-    items: list[FormListPickerItem] | None | UnsetType = UNSET
+    title: str | None = None
+    multiple_selection: bool | None = field(name="multipleSelection", default=None)
+    items: list[FormListPickerItem] | None = None
 
 
 class FormMessage(Model):
@@ -125,9 +113,9 @@ class FormMessage(Model):
         image_url: URL of the image to display
     """
 
-    title: str | None | UnsetType = UNSET
-    subtitle: str | None | UnsetType = UNSET
-    image_url: str | None | UnsetType = field(name="imageUrl", default=UNSET)
+    title: str | None = None
+    subtitle: str | None = None
+    image_url: str | None = field(name="imageUrl", default=None)
 
 
 class FormPage(Model):
@@ -139,10 +127,10 @@ class FormPage(Model):
         page_components: Components on this page
     """
 
-    title: str | None | UnsetType = UNSET
-    subtitle: str | None | UnsetType = UNSET
-    page_components: list[FormPageComponent] | None | UnsetType = field(
-        name="pageComponents", default=UNSET
+    title: str | None = None
+    subtitle: str | None = None
+    page_components: list[FormPageComponent] | None = field(
+        name="pageComponents", default=None
     )
 
 
@@ -157,16 +145,8 @@ class FormPageComponent(Model):
         wheel_picker: Wheel picker configuration
     """
 
-    form_component_type: str | None | UnsetType = field(
-        name="formComponentType", default=UNSET
-    )
-    list_picker: FormListPicker | None | UnsetType = field(
-        name="listPicker", default=UNSET
-    )
-    date_picker: FormDatePicker | None | UnsetType = field(
-        name="datePicker", default=UNSET
-    )
-    input: Input | None | UnsetType = UNSET
-    wheel_picker: WheelPicker | None | UnsetType = field(
-        name="wheelPicker", default=UNSET
-    )
+    form_component_type: str | None = field(name="formComponentType", default=None)
+    list_picker: FormListPicker | None = field(name="listPicker", default=None)
+    date_picker: FormDatePicker | None = field(name="datePicker", default=None)
+    input: Input | None = None
+    wheel_picker: WheelPicker | None = field(name="wheelPicker", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class Format(Model):
@@ -13,4 +13,4 @@ class Format(Model):
         flags: The Set of prompt segment format flags i.e. each entry is a part of describing the overall format. E.g. "format": { "flags": [StringPlayChars] }
     """
 
-    flags: list[str] | None | UnsetType = UNSET
+    flags: list[str] | None = None

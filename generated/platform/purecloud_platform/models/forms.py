@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class FormsTrackTrigger(Model):
@@ -16,11 +16,11 @@ class FormsTrackTrigger(Model):
         capture_data_on_form_submit: Whether to capture the form data in the form submitted event.
     """
 
-    selector: str | None | UnsetType = UNSET
-    form_name: str | None | UnsetType = field(name="formName", default=UNSET)
-    capture_data_on_form_abandon: bool | None | UnsetType = field(
-        name="captureDataOnFormAbandon", default=UNSET
+    selector: str | None = None
+    form_name: str | None = field(name="formName", default=None)
+    capture_data_on_form_abandon: bool | None = field(
+        name="captureDataOnFormAbandon", default=None
     )
-    capture_data_on_form_submit: bool | None | UnsetType = field(
-        name="captureDataOnFormSubmit", default=UNSET
+    capture_data_on_form_submit: bool | None = field(
+        name="captureDataOnFormSubmit", default=None
     )

@@ -3,27 +3,27 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class FreeTrialLimit(Model):
     """The FreeTrialLimit model."""
 
-    key: str | None | UnsetType = UNSET
-    default_value: int | None | UnsetType = field(name="defaultValue", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    resource: str | None | UnsetType = UNSET
+    key: str | None = None
+    default_value: int | None = field(name="defaultValue", default=None)
+    description: str | None = None
+    resource: str | None = None
 
 
 class FreeTrialLimitDocs(Model):
     """The FreeTrialLimitDocs model."""
 
-    namespaces: list[FreeTrialNamespace] | None | UnsetType = UNSET
+    namespaces: list[FreeTrialNamespace] | None = None
 
 
 class FreeTrialNamespace(Model):
     """The FreeTrialNamespace model."""
 
-    name: str | None | UnsetType = UNSET
-    friendly_name: str | None | UnsetType = field(name="friendlyName", default=UNSET)
-    limits: list[FreeTrialLimit] | None | UnsetType = UNSET
+    name: str | None = None
+    friendly_name: str | None = field(name="friendlyName", default=None)
+    limits: list[FreeTrialLimit] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -20,6 +20,6 @@ class FromEmailAddress(Model):
         local_part: The local part of the email address.
     """
 
-    domain: DomainEntityRef | None | UnsetType = UNSET
-    friendly_name: str | None | UnsetType = field(name="friendlyName", default=UNSET)
-    local_part: str | None | UnsetType = field(name="localPart", default=UNSET)
+    domain: DomainEntityRef | None = None
+    friendly_name: str | None = field(name="friendlyName", default=None)
+    local_part: str | None = field(name="localPart", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 
 class FullDayTimeOffMarker(Model):
@@ -18,15 +18,9 @@ class FullDayTimeOffMarker(Model):
         time_off_request_id: The ID of the time off request
     """
 
-    business_unit_date: date | None | UnsetType = field(
-        name="businessUnitDate", default=UNSET
-    )
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
-    )
-    paid: bool | None | UnsetType = UNSET
-    time_off_request_id: str | None | UnsetType = field(
-        name="timeOffRequestId", default=UNSET
-    )
+    business_unit_date: date | None = field(name="businessUnitDate", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    description: str | None = None
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    paid: bool | None = None
+    time_off_request_id: str | None = field(name="timeOffRequestId", default=None)

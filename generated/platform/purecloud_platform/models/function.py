@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 
 class Function(Model):
@@ -20,16 +20,14 @@ class Function(Model):
         timeout_seconds: Execution timeout to apply to function. Value is in seconds. Range allowed 1 to 15. Default value 15 seconds.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    zip_id: str | None | UnsetType = field(name="zipId", default=UNSET)
-    handler: str | None | UnsetType = UNSET
-    runtime: str | None | UnsetType = UNSET
-    timeout_seconds: int | None | UnsetType = field(
-        name="timeoutSeconds", default=UNSET
-    )
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    zip_id: str | None = field(name="zipId", default=None)
+    handler: str | None = None
+    runtime: str | None = None
+    timeout_seconds: int | None = field(name="timeoutSeconds", default=None)
 
 
 class FunctionConfig(Model):
@@ -43,13 +41,13 @@ class FunctionConfig(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    function: Function | None | UnsetType = UNSET
-    zip: FunctionZipConfig | None | UnsetType = UNSET
-    upload_exception_history: list[FunctionZipConfig] | None | UnsetType = field(
-        name="uploadExceptionHistory", default=UNSET
+    id: str | None = None
+    function: Function | None = None
+    zip: FunctionZipConfig | None = None
+    upload_exception_history: list[FunctionZipConfig] | None = field(
+        name="uploadExceptionHistory", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class FunctionRuntime(Model):
@@ -62,12 +60,10 @@ class FunctionRuntime(Model):
         date_end_of_life: Optional end of life date. Present if the status is Deprecated. Date represents when support for runtime can no longer be guaranteed. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    date_end_of_life: date | None | UnsetType = field(
-        name="dateEndOfLife", default=UNSET
-    )
+    name: str | None = None
+    description: str | None = None
+    status: str | None = None
+    date_end_of_life: date | None = field(name="dateEndOfLife", default=None)
 
 
 class FunctionUploadRequest(Model):
@@ -78,9 +74,9 @@ class FunctionUploadRequest(Model):
         signed_url_timeout_seconds: The number of seconds the presigned URL is valid for (from 1 to 604800 seconds). If none provided, defaults to 900 seconds
     """
 
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
-    signed_url_timeout_seconds: int | None | UnsetType = field(
-        name="signedUrlTimeoutSeconds", default=UNSET
+    file_name: str | None = field(name="fileName", default=None)
+    signed_url_timeout_seconds: int | None = field(
+        name="signedUrlTimeoutSeconds", default=None
     )
 
 
@@ -93,10 +89,10 @@ class FunctionUploadResponse(Model):
         signed_url_timeout_seconds: Upload time to live in seconds.
     """
 
-    url: str | None | UnsetType = UNSET
-    headers: dict[str, str] | None | UnsetType = UNSET
-    signed_url_timeout_seconds: int | None | UnsetType = field(
-        name="signedUrlTimeoutSeconds", default=UNSET
+    url: str | None = None
+    headers: dict[str, str] | None = None
+    signed_url_timeout_seconds: int | None = field(
+        name="signedUrlTimeoutSeconds", default=None
     )
 
 
@@ -112,9 +108,9 @@ class FunctionZipConfig(Model):
         request_id: Upload request id used for zip upload
     """
 
-    status: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    error_message: str | None | UnsetType = field(name="errorMessage", default=UNSET)
-    request_id: str | None | UnsetType = field(name="requestId", default=UNSET)
+    status: str | None = None
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    error_message: str | None = field(name="errorMessage", default=None)
+    request_id: str | None = field(name="requestId", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 
 class GamificationContestPrizeImageUploadUrlRequest(Model):
@@ -18,15 +18,15 @@ class GamificationContestPrizeImageUploadUrlRequest(Model):
         server_side_encryption: Allowed values: "AES256".
     """
 
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
-    content_md5: str | None | UnsetType = field(name="contentMd5", default=UNSET)
-    signed_url_timeout_seconds: int | None | UnsetType = field(
-        name="signedUrlTimeoutSeconds", default=UNSET
+    file_name: str | None = field(name="fileName", default=None)
+    content_md5: str | None = field(name="contentMd5", default=None)
+    signed_url_timeout_seconds: int | None = field(
+        name="signedUrlTimeoutSeconds", default=None
     )
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    content_length: int | None | UnsetType = field(name="contentLength", default=UNSET)
-    server_side_encryption: str | None | UnsetType = field(
-        name="serverSideEncryption", default=UNSET
+    content_type: str | None = field(name="contentType", default=None)
+    content_length: int | None = field(name="contentLength", default=None)
+    server_side_encryption: str | None = field(
+        name="serverSideEncryption", default=None
     )
 
 
@@ -36,23 +36,17 @@ class GamificationScorecardChangeTopicEvaluationDetail(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    evaluation_id: str | None | UnsetType = field(name="evaluationId", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    evaluation_id: str | None = field(name="evaluationId", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    conversation_date: str | None = field(name="conversationDate", default=None)
+    form_name: str | None = field(name="formName", default=None)
+    points: int | None = None
+    max_points: int | None = field(name="maxPoints", default=None)
+    evaluation_score: int | None = field(name="evaluationScore", default=None)
+    evaluation_score_double: float | None = field(
+        name="evaluationScoreDouble", default=None
     )
-    conversation_date: str | None | UnsetType = field(
-        name="conversationDate", default=UNSET
-    )
-    form_name: str | None | UnsetType = field(name="formName", default=UNSET)
-    points: int | None | UnsetType = UNSET
-    max_points: int | None | UnsetType = field(name="maxPoints", default=UNSET)
-    evaluation_score: int | None | UnsetType = field(
-        name="evaluationScore", default=UNSET
-    )
-    evaluation_score_double: float | None | UnsetType = field(
-        name="evaluationScoreDouble", default=UNSET
-    )
-    media_types: list[str] | None | UnsetType = field(name="mediaTypes", default=UNSET)
+    media_types: list[str] | None = field(name="mediaTypes", default=None)
 
 
 class GamificationScorecardChangeTopicMetric(Model):
@@ -61,7 +55,7 @@ class GamificationScorecardChangeTopicMetric(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class GamificationScorecardChangeTopicPerformanceMetric(Model):
@@ -70,15 +64,15 @@ class GamificationScorecardChangeTopicPerformanceMetric(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    metric: GamificationScorecardChangeTopicMetric | None | UnsetType = UNSET
-    points: int | None | UnsetType = UNSET
-    value: float | None | UnsetType = UNSET
+    metric: GamificationScorecardChangeTopicMetric | None = None
+    points: int | None = None
+    value: float | None = None
     punctuality_events: (
-        list[GamificationScorecardChangeTopicPunctualityEvent] | None | UnsetType
-    ) = field(name="punctualityEvents", default=UNSET)
+        list[GamificationScorecardChangeTopicPunctualityEvent] | None
+    ) = field(name="punctualityEvents", default=None)
     evaluation_details: (
-        list[GamificationScorecardChangeTopicEvaluationDetail] | None | UnsetType
-    ) = field(name="evaluationDetails", default=UNSET)
+        list[GamificationScorecardChangeTopicEvaluationDetail] | None
+    ) = field(name="evaluationDetails", default=None)
 
 
 class GamificationScorecardChangeTopicPunctualityEvent(Model):
@@ -87,17 +81,13 @@ class GamificationScorecardChangeTopicPunctualityEvent(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    date_start: str | None | UnsetType = field(name="dateStart", default=UNSET)
-    date_schedule_start: str | None | UnsetType = field(
-        name="dateScheduleStart", default=UNSET
-    )
-    activity_code: str | None | UnsetType = field(name="activityCode", default=UNSET)
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
-    )
-    activity_color: str | None | UnsetType = field(name="activityColor", default=UNSET)
-    activity_name: str | None | UnsetType = field(name="activityName", default=UNSET)
-    points: int | None | UnsetType = UNSET
+    date_start: str | None = field(name="dateStart", default=None)
+    date_schedule_start: str | None = field(name="dateScheduleStart", default=None)
+    activity_code: str | None = field(name="activityCode", default=None)
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    activity_color: str | None = field(name="activityColor", default=None)
+    activity_name: str | None = field(name="activityName", default=None)
+    points: int | None = None
 
 
 class GamificationScorecardChangeTopicScorecardChange(Model):
@@ -106,16 +96,16 @@ class GamificationScorecardChangeTopicScorecardChange(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    workday: str | None | UnsetType = UNSET
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    team_id: str | None | UnsetType = field(name="teamId", default=UNSET)
-    performance_profile_id: str | None | UnsetType = field(
-        name="performanceProfileId", default=UNSET
+    workday: str | None = None
+    division_id: str | None = field(name="divisionId", default=None)
+    team_id: str | None = field(name="teamId", default=None)
+    performance_profile_id: str | None = field(
+        name="performanceProfileId", default=None
     )
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
+    user_id: str | None = field(name="userId", default=None)
     performance_metrics: (
-        list[GamificationScorecardChangeTopicPerformanceMetric] | None | UnsetType
-    ) = field(name="performanceMetrics", default=UNSET)
+        list[GamificationScorecardChangeTopicPerformanceMetric] | None
+    ) = field(name="performanceMetrics", default=None)
 
 
 class GamificationStatus(Model):
@@ -128,11 +118,11 @@ class GamificationStatus(Model):
         date_start_personal_best: Personal best aggregation starting date. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
     """
 
-    is_active: bool | None | UnsetType = field(name="isActive", default=UNSET)
-    date_start: date | None | UnsetType = field(name="dateStart", default=UNSET)
-    automatic_user_assignment: bool | None | UnsetType = field(
-        name="automaticUserAssignment", default=UNSET
+    is_active: bool | None = field(name="isActive", default=None)
+    date_start: date | None = field(name="dateStart", default=None)
+    automatic_user_assignment: bool | None = field(
+        name="automaticUserAssignment", default=None
     )
-    date_start_personal_best: date | None | UnsetType = field(
-        name="dateStartPersonalBest", default=UNSET
+    date_start_personal_best: date | None = field(
+        name="dateStartPersonalBest", default=None
     )

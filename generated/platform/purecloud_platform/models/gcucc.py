@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class GcuccTeamsCalendarEventsGCUCCTeamsCalendarEventV2(Model):
@@ -17,14 +17,10 @@ class GcuccTeamsCalendarEventsGCUCCTeamsCalendarEventV2(Model):
         response_status: Allowed values: "unknown", "none", "organizer", "tentativelyAccepted", "accepted", "declined", "notResponded".
     """
 
-    external_user_id: str | None | UnsetType = field(
-        name="externalUserId", default=UNSET
-    )
-    genesys_user_id: str | None | UnsetType = field(name="genesysUserId", default=UNSET)
-    trigger: str | None | UnsetType = UNSET
-    event_type: str | None | UnsetType = field(name="eventType", default=UNSET)
-    event_time: datetime | None | UnsetType = field(name="eventTime", default=UNSET)
-    response_status: str | None | UnsetType = field(
-        name="responseStatus", default=UNSET
-    )
-    meeting_id: str | None | UnsetType = field(name="meetingId", default=UNSET)
+    external_user_id: str | None = field(name="externalUserId", default=None)
+    genesys_user_id: str | None = field(name="genesysUserId", default=None)
+    trigger: str | None = None
+    event_type: str | None = field(name="eventType", default=None)
+    event_time: datetime | None = field(name="eventTime", default=None)
+    response_status: str | None = field(name="responseStatus", default=None)
+    meeting_id: str | None = field(name="meetingId", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .dialer import DialerContactId
@@ -22,8 +22,8 @@ class GDPRJourneyCustomer(Model):
         id: An ID of a customer within the Journey System at a point-in-time. Required if `type` is defined.
     """
 
-    type: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
+    type: str | None = None
+    id: str | None = None
 
 
 class GDPRRequest(Model):
@@ -42,77 +42,65 @@ class GDPRRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
+    replacement_terms: list[ReplacementTerm] | None = field(
+        name="replacementTerms", default=None
     )
-    replacement_terms: list[ReplacementTerm] | None | UnsetType = field(
-        name="replacementTerms", default=UNSET
-    )
-    request_type: str | None | UnsetType = field(name="requestType", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    subject: GDPRSubject | None | UnsetType = UNSET
-    results_url: str | None | UnsetType = field(name="resultsUrl", default=UNSET)
-    results_urls: list[str] | None | UnsetType = field(
-        name="resultsUrls", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    request_type: str | None = field(name="requestType", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    status: str | None = None
+    subject: GDPRSubject | None = None
+    results_url: str | None = field(name="resultsUrl", default=None)
+    results_urls: list[str] | None = field(name="resultsUrls", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GDPRRequestEntityListing(Model):
     """The GDPRRequestEntityListing model."""
 
-    entities: list[GDPRRequest] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[GDPRRequest] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class GDPRSubject(Model):
     """The GDPRSubject model."""
 
-    name: str | None | UnsetType = UNSET
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
+    name: str | None = None
+    user_id: str | None = field(name="userId", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    dialer_contact_id: DialerContactId | None = field(
+        name="dialerContactId", default=None
     )
-    dialer_contact_id: DialerContactId | None | UnsetType = field(
-        name="dialerContactId", default=UNSET
+    journey_customer: GDPRJourneyCustomer | None = field(
+        name="journeyCustomer", default=None
     )
-    journey_customer: GDPRJourneyCustomer | None | UnsetType = field(
-        name="journeyCustomer", default=UNSET
-    )
-    social_handle: SocialHandle | None | UnsetType = field(
-        name="socialHandle", default=UNSET
-    )
-    external_id: str | None | UnsetType = field(name="externalId", default=UNSET)
-    addresses: list[str] | None | UnsetType = UNSET
-    phone_numbers: list[str] | None | UnsetType = field(
-        name="phoneNumbers", default=UNSET
-    )
-    email_addresses: list[str] | None | UnsetType = field(
-        name="emailAddresses", default=UNSET
-    )
+    social_handle: SocialHandle | None = field(name="socialHandle", default=None)
+    external_id: str | None = field(name="externalId", default=None)
+    addresses: list[str] | None = None
+    phone_numbers: list[str] | None = field(name="phoneNumbers", default=None)
+    email_addresses: list[str] | None = field(name="emailAddresses", default=None)
 
 
 class GDPRSubjectEntityListing(Model):
     """The GDPRSubjectEntityListing model."""
 
-    entities: list[GDPRSubject] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[GDPRSubject] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -23,19 +23,15 @@ class GenAIPhrasesJob(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    created_by: AddressableEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    created_by: AddressableEntityRef | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    ai_generated_phrases: list[str] | None = field(
+        name="aiGeneratedPhrases", default=None
     )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    ai_generated_phrases: list[str] | None | UnsetType = field(
-        name="aiGeneratedPhrases", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GenAIPhrasesJobRequest(Model):
@@ -45,7 +41,7 @@ class GenAIPhrasesJobRequest(Model):
         topic: topic used for phrases generation by GenAI
     """
 
-    topic: GenAIPhrasesJobTopic | None | UnsetType = UNSET
+    topic: GenAIPhrasesJobTopic | None = None
 
 
 class GenAIPhrasesJobTopic(Model):
@@ -58,10 +54,10 @@ class GenAIPhrasesJobTopic(Model):
         phrases: Existing phrases for the topic
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    dialect: str | None | UnsetType = UNSET
-    phrases: list[str] | None | UnsetType = UNSET
+    name: str | None = None
+    description: str | None = None
+    dialect: str | None = None
+    phrases: list[str] | None = None
 
 
 class GenAIPhrasesJobs(Model):
@@ -76,18 +72,14 @@ class GenAIPhrasesJobs(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    created_by: AddressableEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    action: str | None | UnsetType = UNSET
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    state: str | None = None
+    created_by: AddressableEntityRef | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    action: str | None = None
+    entity_type: str | None = field(name="entityType", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GenAiPhrasesTestPhraseDetectedPhrase(Model):
@@ -96,9 +88,9 @@ class GenAiPhrasesTestPhraseDetectedPhrase(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    found_phrase: str | None | UnsetType = field(name="foundPhrase", default=UNSET)
-    snippet: str | None | UnsetType = UNSET
-    confidence: int | None | UnsetType = UNSET
+    found_phrase: str | None = field(name="foundPhrase", default=None)
+    snippet: str | None = None
+    confidence: int | None = None
 
 
 class GenAiPhrasesTestPhraseMatchedTranscript(Model):
@@ -110,17 +102,13 @@ class GenAiPhrasesTestPhraseMatchedTranscript(Model):
         media_type: Allowed values: "unknown", "call", "message", "email", "chat", "callback", "all".
     """
 
-    timestamp: int | None | UnsetType = UNSET
-    transcript_id: str | None | UnsetType = field(name="transcriptId", default=UNSET)
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    detected_phrases: list[GenAiPhrasesTestPhraseDetectedPhrase] | None | UnsetType = (
-        field(name="detectedPhrases", default=UNSET)
+    timestamp: int | None = None
+    transcript_id: str | None = field(name="transcriptId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    detected_phrases: list[GenAiPhrasesTestPhraseDetectedPhrase] | None = field(
+        name="detectedPhrases", default=None
     )
 
 
@@ -130,15 +118,15 @@ class GenAiPhrasesTestTopicPhraseResults(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    processed_transcripts_count: int | None | UnsetType = field(
-        name="processedTranscriptsCount", default=UNSET
+    processed_transcripts_count: int | None = field(
+        name="processedTranscriptsCount", default=None
     )
-    matched_transcripts_count: int | None | UnsetType = field(
-        name="matchedTranscriptsCount", default=UNSET
+    matched_transcripts_count: int | None = field(
+        name="matchedTranscriptsCount", default=None
     )
-    matched_transcripts: (
-        list[GenAiPhrasesTestPhraseMatchedTranscript] | None | UnsetType
-    ) = field(name="matchedTranscripts", default=UNSET)
+    matched_transcripts: list[GenAiPhrasesTestPhraseMatchedTranscript] | None = field(
+        name="matchedTranscripts", default=None
+    )
 
 
 class GenAiPhrasesTopicsDefinitionsJob(Model):
@@ -150,11 +138,11 @@ class GenAiPhrasesTopicsDefinitionsJob(Model):
         state: Allowed values: "Completed", "Running", "Failed".
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    test_topic_phrase_results: (
-        list[GenAiPhrasesTestTopicPhraseResults] | None | UnsetType
-    ) = field(name="testTopicPhraseResults", default=UNSET)
-    gen_ai_phrases_results: list[str] | None | UnsetType = field(
-        name="genAIPhrasesResults", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    test_topic_phrase_results: list[GenAiPhrasesTestTopicPhraseResults] | None = field(
+        name="testTopicPhraseResults", default=None
+    )
+    gen_ai_phrases_results: list[str] | None = field(
+        name="genAIPhrasesResults", default=None
     )

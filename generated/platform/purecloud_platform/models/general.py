@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -22,16 +22,12 @@ class GeneralProgramJob(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    created_by: AddressableEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    state: str | None = None
+    created_by: AddressableEntityRef | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GeneralProgramJobRequest(Model):
@@ -42,17 +38,17 @@ class GeneralProgramJobRequest(Model):
         mode: The mode to use for the general program job, default value is Skip Allowed values: "Skip", "Merge", "ReplaceMerge".
     """
 
-    dialect: str | None | UnsetType = UNSET
-    mode: str | None | UnsetType = UNSET
+    dialect: str | None = None
+    mode: str | None = None
 
 
 class GeneralTopic(Model):
     """The GeneralTopic model."""
 
-    name: str | None | UnsetType = UNSET
+    name: str | None = None
 
 
 class GeneralTopicsEntityListing(Model):
     """The GeneralTopicsEntityListing model."""
 
-    entities: list[GeneralTopic] | None | UnsetType = UNSET
+    entities: list[GeneralTopic] | None = None

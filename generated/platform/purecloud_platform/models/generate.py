@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class GenerateBuForecastRequest(Model):
@@ -15,10 +15,10 @@ class GenerateBuForecastRequest(Model):
         can_use_for_scheduling: Whether this forecast can be used for scheduling
     """
 
-    description: str | None | UnsetType = UNSET
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
-    can_use_for_scheduling: bool | None | UnsetType = field(
-        name="canUseForScheduling", default=UNSET
+    description: str | None = None
+    week_count: int | None = field(name="weekCount", default=None)
+    can_use_for_scheduling: bool | None = field(
+        name="canUseForScheduling", default=None
     )
 
 
@@ -30,8 +30,8 @@ class GenerateGuideContentRequest(Model):
         url: The URL of the file you wish to use to generate the guide content from.
     """
 
-    description: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
+    description: str | None = None
+    url: str | None = None
 
 
 class GenerateMeetingIdRequest(Model):
@@ -43,8 +43,6 @@ class GenerateMeetingIdRequest(Model):
         expire_time_days: Number of days the meetingId record will remain active
     """
 
-    conference_id: str | None | UnsetType = field(name="conferenceId", default=UNSET)
-    ephemeral: bool | None | UnsetType = UNSET
-    expire_time_days: int | None | UnsetType = field(
-        name="expireTimeDays", default=UNSET
-    )
+    conference_id: str | None = field(name="conferenceId", default=None)
+    ephemeral: bool | None = None
+    expire_time_days: int | None = field(name="expireTimeDays", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 if TYPE_CHECKING:
     from .guide import GuideVersionResources
@@ -21,6 +21,6 @@ class GeneratedGuideContent(Model):
         resources: The generated resources content, which can be used when creating a guide version.
     """
 
-    instruction: str | None | UnsetType = UNSET
-    variables: list[Variable] | None | UnsetType = UNSET
-    resources: GuideVersionResources | None | UnsetType = UNSET
+    instruction: str | None = None
+    variables: list[Variable] | None = None
+    resources: GuideVersionResources | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class GenesysBotConnector(Model):
@@ -13,6 +13,6 @@ class GenesysBotConnector(Model):
         query_parameters: User defined name/value parameters passed to the BotConnector bot.
     """
 
-    query_parameters: dict[str, str] | None | UnsetType = field(
-        name="queryParameters", default=UNSET
+    query_parameters: dict[str, str] | None = field(
+        name="queryParameters", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .location import LocationDefinition
@@ -21,17 +21,17 @@ class Geolocation(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    primary: bool | None | UnsetType = UNSET
-    latitude: float | None | UnsetType = UNSET
-    longitude: float | None | UnsetType = UNSET
-    country: str | None | UnsetType = UNSET
-    region: str | None | UnsetType = UNSET
-    city: str | None | UnsetType = UNSET
-    locations: list[LocationDefinition] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    type: str | None = None
+    primary: bool | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    country: str | None = None
+    region: str | None = None
+    city: str | None = None
+    locations: list[LocationDefinition] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GeolocationEventGeolocation(Model):
@@ -40,11 +40,11 @@ class GeolocationEventGeolocation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    country: str | None | UnsetType = UNSET
-    region: str | None | UnsetType = UNSET
-    city: str | None | UnsetType = UNSET
+    user_id: str | None = field(name="userId", default=None)
+    type: str | None = None
+    country: str | None = None
+    region: str | None = None
+    city: str | None = None
 
 
 class GeolocationSettings(Model):
@@ -55,8 +55,8 @@ class GeolocationSettings(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    mapbox_key: str | None | UnsetType = field(name="mapboxKey", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    enabled: bool | None = None
+    mapbox_key: str | None = field(name="mapboxKey", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 if TYPE_CHECKING:
     from .celebration import Celebration
@@ -28,9 +28,9 @@ class GetAgentsWorkPlansRequest(Model):
         week_count: The number of weeks to query
     """
 
-    agent_ids: list[str] | None | UnsetType = field(name="agentIds", default=UNSET)
-    start_date: date | None | UnsetType = field(name="startDate", default=UNSET)
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
+    agent_ids: list[str] | None = field(name="agentIds", default=None)
+    start_date: date | None = field(name="startDate", default=None)
+    week_count: int | None = field(name="weekCount", default=None)
 
 
 class GetAlertQuery(Model):
@@ -47,50 +47,50 @@ class GetAlertQuery(Model):
         sort_order: The order in which response will be sorted.  The accepted choices are Asc and Desc Allowed values: "Asc", "Desc".
     """
 
-    rule_type: str | None | UnsetType = field(name="ruleType", default=UNSET)
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    alert_status: str | None | UnsetType = field(name="alertStatus", default=UNSET)
-    viewed_status: str | None | UnsetType = field(name="viewedStatus", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    sort_by: str | None | UnsetType = field(name="sortBy", default=UNSET)
-    sort_order: str | None | UnsetType = field(name="sortOrder", default=UNSET)
+    rule_type: str | None = field(name="ruleType", default=None)
+    query_type: str | None = field(name="queryType", default=None)
+    alert_status: str | None = field(name="alertStatus", default=None)
+    viewed_status: str | None = field(name="viewedStatus", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    sort_by: str | None = field(name="sortBy", default=None)
+    sort_order: str | None = field(name="sortOrder", default=None)
 
 
 class GetCelebrationListing(Model):
     """The GetCelebrationListing model."""
 
-    entities: list[Celebration] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Celebration] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class GetContestsEssentialsListing(Model):
     """The GetContestsEssentialsListing model."""
 
-    entities: list[ContestsEssentials] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[ContestsEssentials] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class GetExternalEventsResponse(Model):
     """The GetExternalEventsResponse model."""
 
-    entities: list[ExternalEventSummary] | None | UnsetType = UNSET
+    entities: list[ExternalEventSummary] | None = None
 
 
 class GetFlowExecutionDataJobResult(Model):
@@ -103,43 +103,43 @@ class GetFlowExecutionDataJobResult(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    entities: list[ExecutionDataEntity] | None | UnsetType = UNSET
-    job_state: str | None | UnsetType = field(name="jobState", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    entities: list[ExecutionDataEntity] | None = None
+    job_state: str | None = field(name="jobState", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GetMetricDefinitionsResponse(Model):
     """The GetMetricDefinitionsResponse model."""
 
-    total: int | None | UnsetType = UNSET
-    entities: list[MetricDefinition] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    total: int | None = None
+    entities: list[MetricDefinition] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GetMetricResponse(Model):
     """The GetMetricResponse model."""
 
-    total: int | None | UnsetType = UNSET
-    entities: list[Metric] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    total: int | None = None
+    entities: list[Metric] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GetMetricsResponse(Model):
     """The GetMetricsResponse model."""
 
-    total: int | None | UnsetType = UNSET
-    entities: list[Metrics] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    total: int | None = None
+    entities: list[Metrics] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GetProfilesResponse(Model):
     """The GetProfilesResponse model."""
 
-    total: int | None | UnsetType = UNSET
-    entities: list[PerformanceProfile] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    total: int | None = None
+    entities: list[PerformanceProfile] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GetRulesQuery(Model):
@@ -157,25 +157,23 @@ class GetRulesQuery(Model):
         name_search_type: Specifies how strict the name search needs to be. Expected values are Exact and Contains if querying by name. Allowed values: "Exact", "Contains", "Unknown".
     """
 
-    rule_type: str | None | UnsetType = field(name="ruleType", default=UNSET)
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    enabled_type: str | None | UnsetType = field(name="enabledType", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    sort_by: str | None | UnsetType = field(name="sortBy", default=UNSET)
-    sort_order: str | None | UnsetType = field(name="sortOrder", default=UNSET)
-    rule_name: str | None | UnsetType = field(name="ruleName", default=UNSET)
-    name_search_type: str | None | UnsetType = field(
-        name="nameSearchType", default=UNSET
-    )
+    rule_type: str | None = field(name="ruleType", default=None)
+    query_type: str | None = field(name="queryType", default=None)
+    enabled_type: str | None = field(name="enabledType", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    sort_by: str | None = field(name="sortBy", default=None)
+    sort_order: str | None = field(name="sortOrder", default=None)
+    rule_name: str | None = field(name="ruleName", default=None)
+    name_search_type: str | None = field(name="nameSearchType", default=None)
 
 
 class GetTemplatesResponse(Model):
     """The GetTemplatesResponse model."""
 
-    total: int | None | UnsetType = UNSET
-    entities: list[ObjectiveTemplate] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    total: int | None = None
+    entities: list[ObjectiveTemplate] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GetUploadSourceUrlJobStatusResponse(Model):
@@ -189,10 +187,8 @@ class GetUploadSourceUrlJobStatusResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    upload_key: str | None | UnsetType = field(name="uploadKey", default=UNSET)
-    error_information: ErrorBody | None | UnsetType = field(
-        name="errorInformation", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    upload_key: str | None = field(name="uploadKey", default=None)
+    error_information: ErrorBody | None = field(name="errorInformation", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .search import SearchSort
@@ -21,10 +21,10 @@ class GKNDocumentationResult(Model):
         type: The search type. Will be returned in responses for certain entities.
     """
 
-    content: str | None | UnsetType = UNSET
-    link: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = field(name="_type", default=UNSET)
+    content: str | None = None
+    link: str | None = None
+    title: str | None = None
+    type: str | None = field(name="_type", default=None)
 
 
 class GKNDocumentationSearchCriteria(Model):
@@ -42,15 +42,15 @@ class GKNDocumentationSearchCriteria(Model):
         fields: Field names to search against
     """
 
-    end_value: str | None | UnsetType = field(name="endValue", default=UNSET)
-    values: list[str] | None | UnsetType = UNSET
-    start_value: str | None | UnsetType = field(name="startValue", default=UNSET)
-    value: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    group: list[GKNDocumentationSearchCriteria] | None | UnsetType = UNSET
-    date_format: str | None | UnsetType = field(name="dateFormat", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    fields: list[str] | None | UnsetType = UNSET
+    end_value: str | None = field(name="endValue", default=None)
+    values: list[str] | None = None
+    start_value: str | None = field(name="startValue", default=None)
+    value: str | None = None
+    operator: str | None = None
+    group: list[GKNDocumentationSearchCriteria] | None = None
+    date_format: str | None = field(name="dateFormat", default=None)
+    type: str | None = None
+    fields: list[str] | None = None
 
 
 class GKNDocumentationSearchRequest(Model):
@@ -64,12 +64,12 @@ class GKNDocumentationSearchRequest(Model):
         sort: Multi-value sort order, list of multiple sort values
     """
 
-    sort_order: str | None | UnsetType = field(name="sortOrder", default=UNSET)
-    sort_by: str | None | UnsetType = field(name="sortBy", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    sort: list[SearchSort] | None | UnsetType = UNSET
-    query: list[GKNDocumentationSearchCriteria] | None | UnsetType = UNSET
+    sort_order: str | None = field(name="sortOrder", default=None)
+    sort_by: str | None = field(name="sortBy", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    sort: list[SearchSort] | None = None
+    query: list[GKNDocumentationSearchCriteria] | None = None
 
 
 class GKNDocumentationSearchResponse(Model):
@@ -87,12 +87,12 @@ class GKNDocumentationSearchResponse(Model):
         results: Search results
     """
 
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    previous_page: str | None | UnsetType = field(name="previousPage", default=UNSET)
-    current_page: str | None | UnsetType = field(name="currentPage", default=UNSET)
-    next_page: str | None | UnsetType = field(name="nextPage", default=UNSET)
-    types: list[str] | None | UnsetType = UNSET
-    results: list[GKNDocumentationResult] | None | UnsetType = UNSET
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    previous_page: str | None = field(name="previousPage", default=None)
+    current_page: str | None = field(name="currentPage", default=None)
+    next_page: str | None = field(name="nextPage", default=None)
+    types: list[str] | None = None
+    results: list[GKNDocumentationResult] | None = None

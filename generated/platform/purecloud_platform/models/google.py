@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .conversation import ConversationProfile
@@ -27,13 +27,11 @@ class GoogleAuthToken(Model):
         created_by: User reference that created this Integration
     """
 
-    id: str | None | UnsetType = UNSET
-    client_id: str | None | UnsetType = field(name="clientId", default=UNSET)
-    scopes: list[str] | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
+    id: str | None = None
+    client_id: str | None = field(name="clientId", default=None)
+    scopes: list[str] | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
 
 
 class GoogleAuthTokenReference(Model):
@@ -43,7 +41,7 @@ class GoogleAuthTokenReference(Model):
         id: ID of the Google OAuth 2 access token. The token cannot be accessed via Genesys API, only referenced by this property. When the token is not referenced by any integration, it is deleted after 24 hours.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class GoogleAuthTokenRequest(Model):
@@ -54,8 +52,8 @@ class GoogleAuthTokenRequest(Model):
         redirect_uri: The origin of the page from which the auth flow was called. Used as redirectUri when exchanging the one-time code for auth token
     """
 
-    code: str | None | UnsetType = UNSET
-    redirect_uri: str | None | UnsetType = field(name="redirectUri", default=UNSET)
+    code: str | None = None
+    redirect_uri: str | None = field(name="redirectUri", default=None)
 
 
 class GoogleBusinessProfileAccount(Model):
@@ -66,14 +64,14 @@ class GoogleBusinessProfileAccount(Model):
         name: Name of the Google Business Profile account
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class GoogleBusinessProfileAccountListing(Model):
     """The GoogleBusinessProfileAccountListing model."""
 
-    entities: list[GoogleBusinessProfileAccount] | None | UnsetType = UNSET
+    entities: list[GoogleBusinessProfileAccount] | None = None
 
 
 class GoogleBusinessProfileAccountReference(Model):
@@ -83,7 +81,7 @@ class GoogleBusinessProfileAccountReference(Model):
         id: ID of the Google Business Profile account
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class GoogleBusinessProfileDataIngestionRuleRequest(Model):
@@ -96,12 +94,10 @@ class GoogleBusinessProfileDataIngestionRuleRequest(Model):
         external_source: The external source associated with this data ingestion rule, which will be used when performing identity resolution
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    integration_id: str | None | UnsetType = field(name="integrationId", default=UNSET)
-    external_source: DomainEntityRef | None | UnsetType = field(
-        name="externalSource", default=UNSET
-    )
+    name: str | None = None
+    description: str | None = None
+    integration_id: str | None = field(name="integrationId", default=None)
+    external_source: DomainEntityRef | None = field(name="externalSource", default=None)
 
 
 class GoogleBusinessProfileDataIngestionRuleResponse(Model):
@@ -122,24 +118,20 @@ class GoogleBusinessProfileDataIngestionRuleResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    status: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    platform: str | None = None
+    ingestion_rule_info: MessageInfo | None = field(
+        name="ingestionRuleInfo", default=None
     )
-    platform: str | None | UnsetType = UNSET
-    ingestion_rule_info: MessageInfo | None | UnsetType = field(
-        name="ingestionRuleInfo", default=UNSET
-    )
-    integration_id: str | None | UnsetType = field(name="integrationId", default=UNSET)
-    external_source: DomainEntityRef | None | UnsetType = field(
-        name="externalSource", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    integration_id: str | None = field(name="integrationId", default=None)
+    external_source: DomainEntityRef | None = field(name="externalSource", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GoogleBusinessProfileDataIngestionRuleVersionResponse(Model):
@@ -160,41 +152,35 @@ class GoogleBusinessProfileDataIngestionRuleVersionResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    status: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    platform: str | None = None
+    ingestion_rule_info: MessageInfo | None = field(
+        name="ingestionRuleInfo", default=None
     )
-    platform: str | None | UnsetType = UNSET
-    ingestion_rule_info: MessageInfo | None | UnsetType = field(
-        name="ingestionRuleInfo", default=UNSET
-    )
-    integration_id: str | None | UnsetType = field(name="integrationId", default=UNSET)
-    external_source: DomainEntityRef | None | UnsetType = field(
-        name="externalSource", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    integration_id: str | None = field(name="integrationId", default=None)
+    external_source: DomainEntityRef | None = field(name="externalSource", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GoogleBusinessProfileDataIngestionRuleVersionResponseEntityListing(Model):
     """The GoogleBusinessProfileDataIngestionRuleVersionResponseEntityListing model."""
 
-    entities: (
-        list[GoogleBusinessProfileDataIngestionRuleVersionResponse] | None | UnsetType
-    ) = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[GoogleBusinessProfileDataIngestionRuleVersionResponse] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class GoogleBusinessProfileOpenIntegration(Model):
@@ -217,33 +203,25 @@ class GoogleBusinessProfileOpenIntegration(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    messaging_setting: MessagingSettingReference | None | UnsetType = field(
-        name="messagingSetting", default=UNSET
+    messaging_setting: MessagingSettingReference | None = field(
+        name="messagingSetting", default=None
     )
-    status: str | None | UnsetType = UNSET
-    recipient: DomainEntityRef | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    modified_by: DomainEntityRef | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    create_status: str | None | UnsetType = field(name="createStatus", default=UNSET)
-    create_error: ErrorBody | None | UnsetType = field(
-        name="createError", default=UNSET
-    )
-    token: GoogleAuthTokenReference | None | UnsetType = UNSET
-    account: GoogleBusinessProfileAccountReference | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    status: str | None = None
+    recipient: DomainEntityRef | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
+    modified_by: DomainEntityRef | None = field(name="modifiedBy", default=None)
+    create_status: str | None = field(name="createStatus", default=None)
+    create_error: ErrorBody | None = field(name="createError", default=None)
+    token: GoogleAuthTokenReference | None = None
+    account: GoogleBusinessProfileAccountReference | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GoogleBusinessProfileOpenIntegrationRequest(Model):
@@ -259,17 +237,17 @@ class GoogleBusinessProfileOpenIntegrationRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    messaging_setting: MessagingSettingRequestReference | None | UnsetType = field(
-        name="messagingSetting", default=UNSET
+    messaging_setting: MessagingSettingRequestReference | None = field(
+        name="messagingSetting", default=None
     )
-    token: GoogleAuthTokenReference | None | UnsetType = UNSET
-    account: GoogleBusinessProfileAccountReference | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    token: GoogleAuthTokenReference | None = None
+    account: GoogleBusinessProfileAccountReference | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GoogleBusinessProfileOpenIntegrationUpdateRequest(Model):
@@ -285,17 +263,17 @@ class GoogleBusinessProfileOpenIntegrationUpdateRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    messaging_setting: MessagingSettingRequestReference | None | UnsetType = field(
-        name="messagingSetting", default=UNSET
+    messaging_setting: MessagingSettingRequestReference | None = field(
+        name="messagingSetting", default=None
     )
-    token: GoogleAuthTokenReference | None | UnsetType = UNSET
-    account: GoogleBusinessProfileAccountReference | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    token: GoogleAuthTokenReference | None = None
+    account: GoogleBusinessProfileAccountReference | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GoogleDialogflowConfig(Model):
@@ -306,9 +284,9 @@ class GoogleDialogflowConfig(Model):
         conversation_profiles: The conversation profiles for which the assistant will fetch transcription and knowledge suggestions.
     """
 
-    integration_id: str | None | UnsetType = field(name="integrationId", default=UNSET)
-    conversation_profiles: list[ConversationProfile] | None | UnsetType = field(
-        name="conversationProfiles", default=UNSET
+    integration_id: str | None = field(name="integrationId", default=None)
+    conversation_profiles: list[ConversationProfile] | None = field(
+        name="conversationProfiles", default=None
     )
 
 
@@ -322,13 +300,13 @@ class GoogleDialogflowCustomSettings(Model):
         event_input_parameters: Parameters passed to the event input of the bot.
     """
 
-    environment: str | None | UnsetType = UNSET
-    event_name: str | None | UnsetType = field(name="eventName", default=UNSET)
-    webhook_query_parameters: dict[str, str] | None | UnsetType = field(
-        name="webhookQueryParameters", default=UNSET
+    environment: str | None = None
+    event_name: str | None = field(name="eventName", default=None)
+    webhook_query_parameters: dict[str, str] | None = field(
+        name="webhookQueryParameters", default=None
     )
-    event_input_parameters: dict[str, str] | None | UnsetType = field(
-        name="eventInputParameters", default=UNSET
+    event_input_parameters: dict[str, str] | None = field(
+        name="eventInputParameters", default=None
     )
 
 
@@ -340,5 +318,5 @@ class GoogleOAuthSettingsResponse(Model):
         scopes: Google API authorization scopes that must be granted to the Genesys-owned Google API client
     """
 
-    client_id: str | None | UnsetType = field(name="clientId", default=UNSET)
-    scopes: list[str] | None | UnsetType = UNSET
+    client_id: str | None = field(name="clientId", default=None)
+    scopes: list[str] | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class Grammar(Model):
@@ -15,11 +15,11 @@ class Grammar(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    languages: list[GrammarLanguage] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    languages: list[GrammarLanguage] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GrammarFileUploadRequest(Model):
@@ -29,7 +29,7 @@ class GrammarFileUploadRequest(Model):
         file_type: Allowed values: "gram", "grxml".
     """
 
-    file_type: str | None | UnsetType = field(name="fileType", default=UNSET)
+    file_type: str | None = field(name="fileType", default=None)
 
 
 class GrammarLanguage(Model):
@@ -45,18 +45,18 @@ class GrammarLanguage(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    grammar_id: str | None | UnsetType = field(name="grammarId", default=UNSET)
-    language: str | None | UnsetType = UNSET
-    voice_file_url: str | None | UnsetType = field(name="voiceFileUrl", default=UNSET)
-    dtmf_file_url: str | None | UnsetType = field(name="dtmfFileUrl", default=UNSET)
-    voice_file_metadata: GrammarLanguageFileMetadata | None | UnsetType = field(
-        name="voiceFileMetadata", default=UNSET
+    id: str | None = None
+    grammar_id: str | None = field(name="grammarId", default=None)
+    language: str | None = None
+    voice_file_url: str | None = field(name="voiceFileUrl", default=None)
+    dtmf_file_url: str | None = field(name="dtmfFileUrl", default=None)
+    voice_file_metadata: GrammarLanguageFileMetadata | None = field(
+        name="voiceFileMetadata", default=None
     )
-    dtmf_file_metadata: GrammarLanguageFileMetadata | None | UnsetType = field(
-        name="dtmfFileMetadata", default=UNSET
+    dtmf_file_metadata: GrammarLanguageFileMetadata | None = field(
+        name="dtmfFileMetadata", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GrammarLanguageFileMetadata(Model):
@@ -69,12 +69,10 @@ class GrammarLanguageFileMetadata(Model):
         file_type: The extension of the file Allowed values: "Gram", "Grxml".
     """
 
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
-    file_size_bytes: int | None | UnsetType = field(name="fileSizeBytes", default=UNSET)
-    date_uploaded: datetime | None | UnsetType = field(
-        name="dateUploaded", default=UNSET
-    )
-    file_type: str | None | UnsetType = field(name="fileType", default=UNSET)
+    file_name: str | None = field(name="fileName", default=None)
+    file_size_bytes: int | None = field(name="fileSizeBytes", default=None)
+    date_uploaded: datetime | None = field(name="dateUploaded", default=None)
+    file_type: str | None = field(name="fileType", default=None)
 
 
 class GrammarLanguageUpdate(Model):
@@ -85,24 +83,24 @@ class GrammarLanguageUpdate(Model):
         dtmf_file_metadata: Additional information about the associated dtmf file
     """
 
-    voice_file_metadata: GrammarLanguageFileMetadata | None | UnsetType = field(
-        name="voiceFileMetadata", default=UNSET
+    voice_file_metadata: GrammarLanguageFileMetadata | None = field(
+        name="voiceFileMetadata", default=None
     )
-    dtmf_file_metadata: GrammarLanguageFileMetadata | None | UnsetType = field(
-        name="dtmfFileMetadata", default=UNSET
+    dtmf_file_metadata: GrammarLanguageFileMetadata | None = field(
+        name="dtmfFileMetadata", default=None
     )
 
 
 class GrammarListing(Model):
     """The GrammarListing model."""
 
-    entities: list[Grammar] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Grammar] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

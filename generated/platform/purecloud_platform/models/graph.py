@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .contact import ContactVertex
@@ -22,8 +22,8 @@ class Graph(Model):
         edges: The list of graph edges
     """
 
-    vertices: GraphVertices | None | UnsetType = UNSET
-    edges: list[GraphEdge] | None | UnsetType = UNSET
+    vertices: GraphVertices | None = None
+    edges: list[GraphEdge] | None = None
 
 
 class GraphApiSettings(Model):
@@ -35,11 +35,9 @@ class GraphApiSettings(Model):
         error_info: Additional Graph API Server error information
     """
 
-    integration: DomainEntityRef | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    error_info: EmailErrorInfo | None | UnsetType = field(
-        name="errorInfo", default=UNSET
-    )
+    integration: DomainEntityRef | None = None
+    status: str | None = None
+    error_info: EmailErrorInfo | None = field(name="errorInfo", default=None)
 
 
 class GraphEdge(Model):
@@ -50,8 +48,8 @@ class GraphEdge(Model):
         to: The target of the edge
     """
 
-    from_: str | None | UnsetType = field(name="from", default=UNSET)
-    to: str | None | UnsetType = UNSET
+    from_: str | None = field(name="from", default=None)
+    to: str | None = None
 
 
 class GraphSettings(Model):
@@ -63,13 +61,11 @@ class GraphSettings(Model):
         self_uri: The URI for this object
     """
 
-    automatic_merging_enabled: bool | None | UnsetType = field(
-        name="automaticMergingEnabled", default=UNSET
+    automatic_merging_enabled: bool | None = field(
+        name="automaticMergingEnabled", default=None
     )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GraphVertices(Model):
@@ -80,5 +76,5 @@ class GraphVertices(Model):
         identifiers: The list of identifier vertices in the cluster
     """
 
-    contacts: list[ContactVertex] | None | UnsetType = UNSET
-    identifiers: list[IdentifierVertex] | None | UnsetType = UNSET
+    contacts: list[ContactVertex] | None = None
+    identifiers: list[IdentifierVertex] | None = None

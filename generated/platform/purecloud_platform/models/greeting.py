@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .domain import DomainEntity
@@ -24,47 +24,41 @@ class Greeting(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    owner_type: str | None | UnsetType = field(name="ownerType", default=UNSET)
-    owner: DomainEntity | None | UnsetType = UNSET
-    audio_file: GreetingAudioFile | None | UnsetType = field(
-        name="audioFile", default=UNSET
-    )
-    audio_tts: str | None | UnsetType = field(name="audioTTS", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    type: str | None = None
+    owner_type: str | None = field(name="ownerType", default=None)
+    owner: DomainEntity | None = None
+    audio_file: GreetingAudioFile | None = field(name="audioFile", default=None)
+    audio_tts: str | None = field(name="audioTTS", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GreetingAudioFile(Model):
     """The GreetingAudioFile model."""
 
-    duration_milliseconds: int | None | UnsetType = field(
-        name="durationMilliseconds", default=UNSET
-    )
-    size_bytes: int | None | UnsetType = field(name="sizeBytes", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    duration_milliseconds: int | None = field(name="durationMilliseconds", default=None)
+    size_bytes: int | None = field(name="sizeBytes", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GreetingListing(Model):
     """The GreetingListing model."""
 
-    entities: list[Greeting] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Greeting] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class GreetingMediaInfo(Model):
@@ -74,9 +68,9 @@ class GreetingMediaInfo(Model):
         id: The globally unique identifier for the object.
     """
 
-    id: str | None | UnsetType = UNSET
-    media_file_uri: str | None | UnsetType = field(name="mediaFileUri", default=UNSET)
-    media_image_uri: str | None | UnsetType = field(name="mediaImageUri", default=UNSET)
+    id: str | None = None
+    media_file_uri: str | None = field(name="mediaFileUri", default=None)
+    media_image_uri: str | None = field(name="mediaImageUri", default=None)
 
 
 class GreetingOwner(Model):
@@ -87,6 +81,6 @@ class GreetingOwner(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

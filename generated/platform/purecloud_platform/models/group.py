@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .image import Image
@@ -34,26 +34,24 @@ class Group(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    member_count: int | None | UnsetType = field(name="memberCount", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    images: list[Image] | None | UnsetType = UNSET
-    addresses: list[GroupContact] | None | UnsetType = UNSET
-    rules_visible: bool | None | UnsetType = field(name="rulesVisible", default=UNSET)
-    visibility: str | None | UnsetType = UNSET
-    roles_enabled: bool | None | UnsetType = field(name="rolesEnabled", default=UNSET)
-    include_owners: bool | None | UnsetType = field(name="includeOwners", default=UNSET)
-    calls_enabled: bool | None | UnsetType = field(name="callsEnabled", default=UNSET)
-    email: str | None | UnsetType = UNSET
-    owners: list[User] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    member_count: int | None = field(name="memberCount", default=None)
+    state: str | None = None
+    version: int | None = None
+    type: str | None = None
+    images: list[Image] | None = None
+    addresses: list[GroupContact] | None = None
+    rules_visible: bool | None = field(name="rulesVisible", default=None)
+    visibility: str | None = None
+    roles_enabled: bool | None = field(name="rolesEnabled", default=None)
+    include_owners: bool | None = field(name="includeOwners", default=None)
+    calls_enabled: bool | None = field(name="callsEnabled", default=None)
+    email: str | None = None
+    owners: list[User] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GroupByAttribute(Model):
@@ -64,8 +62,8 @@ class GroupByAttribute(Model):
         value: Value of this group by attribute
     """
 
-    attribute: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    attribute: str | None = None
+    value: str | None = None
 
 
 class GroupContact(Model):
@@ -79,11 +77,11 @@ class GroupContact(Model):
         media_type: Media type of the address Allowed values: "PHONE".
     """
 
-    address: str | None | UnsetType = UNSET
-    extension: str | None | UnsetType = UNSET
-    display: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
+    address: str | None = None
+    extension: str | None = None
+    display: str | None = None
+    type: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
 
 
 class GroupCreate(Model):
@@ -107,48 +105,46 @@ class GroupCreate(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    member_count: int | None | UnsetType = field(name="memberCount", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    images: list[Image] | None | UnsetType = UNSET
-    addresses: list[GroupContact] | None | UnsetType = UNSET
-    rules_visible: bool | None | UnsetType = field(name="rulesVisible", default=UNSET)
-    visibility: str | None | UnsetType = UNSET
-    roles_enabled: bool | None | UnsetType = field(name="rolesEnabled", default=UNSET)
-    include_owners: bool | None | UnsetType = field(name="includeOwners", default=UNSET)
-    calls_enabled: bool | None | UnsetType = field(name="callsEnabled", default=UNSET)
-    email: str | None | UnsetType = UNSET
-    owner_ids: list[str] | None | UnsetType = field(name="ownerIds", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    member_count: int | None = field(name="memberCount", default=None)
+    state: str | None = None
+    version: int | None = None
+    type: str | None = None
+    images: list[Image] | None = None
+    addresses: list[GroupContact] | None = None
+    rules_visible: bool | None = field(name="rulesVisible", default=None)
+    visibility: str | None = None
+    roles_enabled: bool | None = field(name="rolesEnabled", default=None)
+    include_owners: bool | None = field(name="includeOwners", default=None)
+    calls_enabled: bool | None = field(name="callsEnabled", default=None)
+    email: str | None = None
+    owner_ids: list[str] | None = field(name="ownerIds", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GroupEmailPolicy(Model):
     """The GroupEmailPolicy model."""
 
-    email_members: bool | None | UnsetType = field(name="emailMembers", default=UNSET)
-    email_group: bool | None | UnsetType = field(name="emailGroup", default=UNSET)
+    email_members: bool | None = field(name="emailMembers", default=None)
+    email_group: bool | None = field(name="emailGroup", default=None)
 
 
 class GroupEntityListing(Model):
     """The GroupEntityListing model."""
 
-    entities: list[Group] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Group] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class GroupGreetingEventGreeting(Model):
@@ -157,15 +153,15 @@ class GroupGreetingEventGreeting(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    owner_type: str | None | UnsetType = field(name="ownerType", default=UNSET)
-    owner: GroupGreetingEventGreetingOwner | None | UnsetType = UNSET
-    greeting_audio_file: GroupGreetingEventGreetingAudioFile | None | UnsetType = field(
-        name="greetingAudioFile", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    type: str | None = None
+    owner_type: str | None = field(name="ownerType", default=None)
+    owner: GroupGreetingEventGreetingOwner | None = None
+    greeting_audio_file: GroupGreetingEventGreetingAudioFile | None = field(
+        name="greetingAudioFile", default=None
     )
-    audio_tts: str | None | UnsetType = field(name="audioTTS", default=UNSET)
+    audio_tts: str | None = field(name="audioTTS", default=None)
 
 
 class GroupGreetingEventGreetingAudioFile(Model):
@@ -174,10 +170,8 @@ class GroupGreetingEventGreetingAudioFile(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    duration_milliseconds: int | None | UnsetType = field(
-        name="durationMilliseconds", default=UNSET
-    )
-    size_bytes: int | None | UnsetType = field(name="sizeBytes", default=UNSET)
+    duration_milliseconds: int | None = field(name="durationMilliseconds", default=None)
+    size_bytes: int | None = field(name="sizeBytes", default=None)
 
 
 class GroupGreetingEventGreetingOwner(Model):
@@ -186,7 +180,7 @@ class GroupGreetingEventGreetingOwner(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class GroupMembersUpdate(Model):
@@ -197,8 +191,8 @@ class GroupMembersUpdate(Model):
         version: The current group version.
     """
 
-    member_ids: list[str] | None | UnsetType = field(name="memberIds", default=UNSET)
-    version: int | None | UnsetType = UNSET
+    member_ids: list[str] | None = field(name="memberIds", default=None)
+    version: int | None = None
 
 
 class GroupProfile(Model):
@@ -212,29 +206,27 @@ class GroupProfile(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    state: str | None = None
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GroupProfileEntityListing(Model):
     """The GroupProfileEntityListing model."""
 
-    entities: list[GroupProfile] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[GroupProfile] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class GroupSearchCriteria(Model):
@@ -252,15 +244,15 @@ class GroupSearchCriteria(Model):
         fields: Field names to search against
     """
 
-    end_value: str | None | UnsetType = field(name="endValue", default=UNSET)
-    values: list[str] | None | UnsetType = UNSET
-    start_value: str | None | UnsetType = field(name="startValue", default=UNSET)
-    value: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    group: list[GroupSearchCriteria] | None | UnsetType = UNSET
-    date_format: str | None | UnsetType = field(name="dateFormat", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    fields: list[str] | None | UnsetType = UNSET
+    end_value: str | None = field(name="endValue", default=None)
+    values: list[str] | None = None
+    start_value: str | None = field(name="startValue", default=None)
+    value: str | None = None
+    operator: str | None = None
+    group: list[GroupSearchCriteria] | None = None
+    date_format: str | None = field(name="dateFormat", default=None)
+    type: str | None = None
+    fields: list[str] | None = None
 
 
 class GroupSearchRequest(Model):
@@ -274,12 +266,12 @@ class GroupSearchRequest(Model):
         sort: Multi-value sort order, list of multiple sort values
     """
 
-    sort_order: str | None | UnsetType = field(name="sortOrder", default=UNSET)
-    sort_by: str | None | UnsetType = field(name="sortBy", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    sort: list[SearchSort] | None | UnsetType = UNSET
-    query: list[GroupSearchCriteria] | None | UnsetType = UNSET
+    sort_order: str | None = field(name="sortOrder", default=None)
+    sort_by: str | None = field(name="sortBy", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    sort: list[SearchSort] | None = None
+    query: list[GroupSearchCriteria] | None = None
 
 
 class GroupSettings(Model):
@@ -292,17 +284,13 @@ class GroupSettings(Model):
         maximum_concurrent_sessions: The maximum number of sessions that can be scheduled concurrently
     """
 
-    minimum_group_size: int | None | UnsetType = field(
-        name="minimumGroupSize", default=UNSET
+    minimum_group_size: int | None = field(name="minimumGroupSize", default=None)
+    maximum_group_size: int | None = field(name="maximumGroupSize", default=None)
+    maximum_total_sessions: int | None = field(
+        name="maximumTotalSessions", default=None
     )
-    maximum_group_size: int | None | UnsetType = field(
-        name="maximumGroupSize", default=UNSET
-    )
-    maximum_total_sessions: int | None | UnsetType = field(
-        name="maximumTotalSessions", default=UNSET
-    )
-    maximum_concurrent_sessions: int | None | UnsetType = field(
-        name="maximumConcurrentSessions", default=UNSET
+    maximum_concurrent_sessions: int | None = field(
+        name="maximumConcurrentSessions", default=None
     )
 
 
@@ -324,18 +312,18 @@ class GroupUpdate(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    images: list[Image] | None | UnsetType = UNSET
-    addresses: list[GroupContact] | None | UnsetType = UNSET
-    rules_visible: bool | None | UnsetType = field(name="rulesVisible", default=UNSET)
-    visibility: str | None | UnsetType = UNSET
-    roles_enabled: bool | None | UnsetType = field(name="rolesEnabled", default=UNSET)
-    include_owners: bool | None | UnsetType = field(name="includeOwners", default=UNSET)
-    calls_enabled: bool | None | UnsetType = field(name="callsEnabled", default=UNSET)
-    email: str | None | UnsetType = UNSET
-    owner_ids: list[str] | None | UnsetType = field(name="ownerIds", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    state: str | None = None
+    version: int | None = None
+    images: list[Image] | None = None
+    addresses: list[GroupContact] | None = None
+    rules_visible: bool | None = field(name="rulesVisible", default=None)
+    visibility: str | None = None
+    roles_enabled: bool | None = field(name="rolesEnabled", default=None)
+    include_owners: bool | None = field(name="includeOwners", default=None)
+    calls_enabled: bool | None = field(name="callsEnabled", default=None)
+    email: str | None = None
+    owner_ids: list[str] | None = field(name="ownerIds", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

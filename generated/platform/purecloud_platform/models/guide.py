@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -36,20 +36,18 @@ class Guide(Model):
         latest_production_ready_version: The latest production ready version of the guide.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    source: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    status: str | None = None
+    source: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    latest_saved_version: GuideVersionRef | None = field(
+        name="latestSavedVersion", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    latest_saved_version: GuideVersionRef | None | UnsetType = field(
-        name="latestSavedVersion", default=UNSET
-    )
-    latest_production_ready_version: GuideVersionRef | None | UnsetType = field(
-        name="latestProductionReadyVersion", default=UNSET
+    latest_production_ready_version: GuideVersionRef | None = field(
+        name="latestProductionReadyVersion", default=None
     )
 
 
@@ -63,29 +61,29 @@ class GuideContentGenerationJob(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    errors: list[ErrorBody] | None | UnsetType = UNSET
-    guide: AddressableEntityRef | None | UnsetType = UNSET
-    guide_content: GeneratedGuideContent | None | UnsetType = field(
-        name="guideContent", default=UNSET
+    id: str | None = None
+    status: str | None = None
+    errors: list[ErrorBody] | None = None
+    guide: AddressableEntityRef | None = None
+    guide_content: GeneratedGuideContent | None = field(
+        name="guideContent", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GuideEntityListing(Model):
     """The GuideEntityListing model."""
 
-    entities: list[Guide] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Guide] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class GuideJob(Model):
@@ -98,11 +96,11 @@ class GuideJob(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    errors: list[ErrorBody] | None | UnsetType = UNSET
-    guide: AddressableEntityRef | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    errors: list[ErrorBody] | None = None
+    guide: AddressableEntityRef | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GuideSessionInputEvent(Model):
@@ -116,11 +114,11 @@ class GuideSessionInputEvent(Model):
         invocations: The invocation data of the input event.
     """
 
-    type: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    mode: str | None | UnsetType = UNSET
-    invocation_id: str | None | UnsetType = field(name="invocationId", default=UNSET)
-    invocations: list[GuideSessionTurnInvocationData] | None | UnsetType = UNSET
+    type: str | None = None
+    text: str | None = None
+    mode: str | None = None
+    invocation_id: str | None = field(name="invocationId", default=None)
+    invocations: list[GuideSessionTurnInvocationData] | None = None
 
 
 class GuideSessionMessage(Model):
@@ -131,8 +129,8 @@ class GuideSessionMessage(Model):
         content: The content of the message.
     """
 
-    role: str | None | UnsetType = UNSET
-    content: str | None | UnsetType = UNSET
+    role: str | None = None
+    content: str | None = None
 
 
 class GuideSessionTurnInvocationData(Model):
@@ -144,9 +142,9 @@ class GuideSessionTurnInvocationData(Model):
         output: The output of the invocation data.
     """
 
-    group: str | None | UnsetType = UNSET
-    action_name: str | None | UnsetType = field(name="actionName", default=UNSET)
-    output: str | None | UnsetType = UNSET
+    group: str | None = None
+    action_name: str | None = field(name="actionName", default=None)
+    output: str | None = None
 
 
 class GuideSessionTurnInvocationParameters(Model):
@@ -158,9 +156,9 @@ class GuideSessionTurnInvocationParameters(Model):
         value: The value of the parameter.
     """
 
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    name: str | None = None
+    type: str | None = None
+    value: str | None = None
 
 
 class GuideSessionTurnInvocationResponse(Model):
@@ -173,10 +171,10 @@ class GuideSessionTurnInvocationResponse(Model):
         parameters: The parameters of the invocation response.
     """
 
-    id: str | None | UnsetType = UNSET
-    group: str | None | UnsetType = UNSET
-    action_name: str | None | UnsetType = field(name="actionName", default=UNSET)
-    parameters: list[GuideSessionTurnInvocationParameters] | None | UnsetType = UNSET
+    id: str | None = None
+    group: str | None = None
+    action_name: str | None = field(name="actionName", default=None)
+    parameters: list[GuideSessionTurnInvocationParameters] | None = None
 
 
 class GuideSessionTurnRequest(Model):
@@ -191,18 +189,16 @@ class GuideSessionTurnRequest(Model):
         context: The context for this turn, including conversation custom attributes and messages.
     """
 
-    input_event: GuideSessionInputEvent | None | UnsetType = field(
-        name="inputEvent", default=UNSET
+    input_event: GuideSessionInputEvent | None = field(name="inputEvent", default=None)
+    language_code: str | None = field(name="languageCode", default=None)
+    version: str | None = None
+    input_variables: list[GuideSessionVariable] | None = field(
+        name="inputVariables", default=None
     )
-    language_code: str | None | UnsetType = field(name="languageCode", default=UNSET)
-    version: str | None | UnsetType = UNSET
-    input_variables: list[GuideSessionVariable] | None | UnsetType = field(
-        name="inputVariables", default=UNSET
+    knowledge_settings: KnowledgeSettings | None = field(
+        name="knowledgeSettings", default=None
     )
-    knowledge_settings: KnowledgeSettings | None | UnsetType = field(
-        name="knowledgeSettings", default=UNSET
-    )
-    context: GuideSessionTurnRequestContext | None | UnsetType = UNSET
+    context: GuideSessionTurnRequestContext | None = None
 
 
 class GuideSessionTurnRequestContext(Model):
@@ -214,12 +210,12 @@ class GuideSessionTurnRequestContext(Model):
         knowledge_query_detected: Whether a knowledge query was detected in the previous conversation turns.
     """
 
-    custom_conversation_attributes: (
-        list[CustomConversationAttributeInput] | None | UnsetType
-    ) = field(name="customConversationAttributes", default=UNSET)
-    messages: list[GuideSessionMessage] | None | UnsetType = UNSET
-    knowledge_query_detected: bool | None | UnsetType = field(
-        name="knowledgeQueryDetected", default=UNSET
+    custom_conversation_attributes: list[CustomConversationAttributeInput] | None = (
+        field(name="customConversationAttributes", default=None)
+    )
+    messages: list[GuideSessionMessage] | None = None
+    knowledge_query_detected: bool | None = field(
+        name="knowledgeQueryDetected", default=None
     )
 
 
@@ -236,15 +232,15 @@ class GuideSessionTurnResponse(Model):
         context: The context for this turn, including conversation custom attribute updates.
     """
 
-    response: GuideSessionTurnResponseData | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    result: str | None | UnsetType = UNSET
-    output_variables: list[GuideSessionVariable] | None | UnsetType = field(
-        name="outputVariables", default=UNSET
+    response: GuideSessionTurnResponseData | None = None
+    status: str | None = None
+    result: str | None = None
+    output_variables: list[GuideSessionVariable] | None = field(
+        name="outputVariables", default=None
     )
-    invocation_id: str | None | UnsetType = field(name="invocationId", default=UNSET)
-    invocations: list[GuideSessionTurnInvocationResponse] | None | UnsetType = UNSET
-    context: GuideSessionTurnResponseContext | None | UnsetType = UNSET
+    invocation_id: str | None = field(name="invocationId", default=None)
+    invocations: list[GuideSessionTurnInvocationResponse] | None = None
+    context: GuideSessionTurnResponseContext | None = None
 
 
 class GuideSessionTurnResponseContext(Model):
@@ -254,9 +250,9 @@ class GuideSessionTurnResponseContext(Model):
         custom_conversation_attributes: The Conversation Custom Attributes updates made during this turn.
     """
 
-    custom_conversation_attributes: (
-        list[CustomConversationAttributeOutput] | None | UnsetType
-    ) = field(name="customConversationAttributes", default=UNSET)
+    custom_conversation_attributes: list[CustomConversationAttributeOutput] | None = (
+        field(name="customConversationAttributes", default=None)
+    )
 
 
 class GuideSessionTurnResponseData(Model):
@@ -266,7 +262,7 @@ class GuideSessionTurnResponseData(Model):
         text: The text response content.
     """
 
-    text: str | None | UnsetType = UNSET
+    text: str | None = None
 
 
 class GuideSessionVariable(Model):
@@ -277,8 +273,8 @@ class GuideSessionVariable(Model):
         value: The value of the variable.
     """
 
-    name: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    name: str | None = None
+    value: str | None = None
 
 
 class GuideVersion(Model):
@@ -296,19 +292,17 @@ class GuideVersion(Model):
         knowledge_settings: The knowledge settings associated with this version of the guide.
     """
 
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    guide: AddressableEntityRef | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
-    instruction: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    variables: list[Variable] | None | UnsetType = UNSET
-    resources: GuideVersionResources | None | UnsetType = UNSET
-    knowledge_settings: AuthoringKnowledgeSettings | None | UnsetType = field(
-        name="knowledgeSettings", default=UNSET
+    self_uri: str | None = field(name="selfUri", default=None)
+    guide: AddressableEntityRef | None = None
+    version: str | None = None
+    instruction: str | None = None
+    state: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    variables: list[Variable] | None = None
+    resources: GuideVersionResources | None = None
+    knowledge_settings: AuthoringKnowledgeSettings | None = field(
+        name="knowledgeSettings", default=None
     )
 
 
@@ -319,7 +313,7 @@ class GuideVersionPublish(Model):
         state: The desired state of the guide version being published. Allowed values: "TestReady", "ProductionReady".
     """
 
-    state: str | None | UnsetType = UNSET
+    state: str | None = None
 
 
 class GuideVersionPublishJob(Model):
@@ -332,14 +326,12 @@ class GuideVersionPublishJob(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    errors: list[ErrorBody] | None | UnsetType = UNSET
-    guide: AddressableEntityRef | None | UnsetType = UNSET
-    guide_version: GuideVersion | None | UnsetType = field(
-        name="guideVersion", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    errors: list[ErrorBody] | None = None
+    guide: AddressableEntityRef | None = None
+    guide_version: GuideVersion | None = field(name="guideVersion", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GuideVersionPublishJobRequest(Model):
@@ -349,9 +341,7 @@ class GuideVersionPublishJobRequest(Model):
         guide_version: The attributes of the guide version to update as part of this publish job.
     """
 
-    guide_version: GuideVersionPublish | None | UnsetType = field(
-        name="guideVersion", default=UNSET
-    )
+    guide_version: GuideVersionPublish | None = field(name="guideVersion", default=None)
 
 
 class GuideVersionRef(Model):
@@ -362,8 +352,8 @@ class GuideVersionRef(Model):
         self_uri: The selfUri of the version.
     """
 
-    version: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    version: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class GuideVersionResources(Model):
@@ -373,6 +363,4 @@ class GuideVersionResources(Model):
         data_actions: The data actions associated with this version of the guide.
     """
 
-    data_actions: list[DataAction] | None | UnsetType = field(
-        name="dataActions", default=UNSET
-    )
+    data_actions: list[DataAction] | None = field(name="dataActions", default=None)

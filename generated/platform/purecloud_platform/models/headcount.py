@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class HeadcountForecast(Model):
@@ -14,9 +14,9 @@ class HeadcountForecast(Model):
         required_without_shrinkage: Headcount information without shrinkage
     """
 
-    required: list[HeadcountInterval] | None | UnsetType = UNSET
-    required_without_shrinkage: list[HeadcountInterval] | None | UnsetType = field(
-        name="requiredWithoutShrinkage", default=UNSET
+    required: list[HeadcountInterval] | None = None
+    required_without_shrinkage: list[HeadcountInterval] | None = field(
+        name="requiredWithoutShrinkage", default=None
     )
 
 
@@ -28,5 +28,5 @@ class HeadcountInterval(Model):
         value: Headcount value for this interval
     """
 
-    interval: datetime | None | UnsetType = UNSET
-    value: float | None | UnsetType = UNSET
+    interval: datetime | None = None
+    value: float | None = None

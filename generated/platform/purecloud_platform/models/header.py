@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class Header(Model):
@@ -14,8 +14,8 @@ class Header(Model):
         value: Value of the header
     """
 
-    name: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    name: str | None = None
+    value: str | None = None
 
 
 class HeaderEntry(Model):
@@ -26,5 +26,5 @@ class HeaderEntry(Model):
         value: The value of the header.
     """
 
-    key: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    key: str | None = None
+    value: str | None = None

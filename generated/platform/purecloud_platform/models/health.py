@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .flow import FlowHealthErrorInfo, FlowHealthIntentUtterance
@@ -23,13 +23,11 @@ class HealthInfo(Model):
         utterances: Utterances for this intent.
     """
 
-    status: str | None | UnsetType = UNSET
-    error_info: FlowHealthErrorInfo | None | UnsetType = field(
-        name="errorInfo", default=UNSET
+    status: str | None = None
+    error_info: FlowHealthErrorInfo | None = field(name="errorInfo", default=None)
+    overall_score: float | None = field(name="overallScore", default=None)
+    issue_count: int | None = field(name="issueCount", default=None)
+    static_validation_results: list[str] | None = field(
+        name="staticValidationResults", default=None
     )
-    overall_score: float | None | UnsetType = field(name="overallScore", default=UNSET)
-    issue_count: int | None | UnsetType = field(name="issueCount", default=UNSET)
-    static_validation_results: list[str] | None | UnsetType = field(
-        name="staticValidationResults", default=UNSET
-    )
-    utterances: list[FlowHealthIntentUtterance] | None | UnsetType = UNSET
+    utterances: list[FlowHealthIntentUtterance] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 if TYPE_CHECKING:
     from .compliance import ComplianceResponse
@@ -20,9 +20,9 @@ class HelpLink(Model):
         description: Description of the document or resource
     """
 
-    uri: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
+    uri: str | None = None
+    title: str | None = None
+    description: str | None = None
 
 
 class HelpSettings(Model):
@@ -33,5 +33,5 @@ class HelpSettings(Model):
         response: The response configuration for the keywords
     """
 
-    keyword: list[str] | None | UnsetType = UNSET
-    response: ComplianceResponse | None | UnsetType = UNSET
+    keyword: list[str] | None = None
+    response: ComplianceResponse | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .daily import Daily
@@ -22,18 +22,14 @@ class HistoricalAdherenceActuals(Model):
         end_offset_seconds: Actual end offset in seconds relative to query start time
     """
 
-    actual_activity_category: str | None | UnsetType = field(
-        name="actualActivityCategory", default=UNSET
+    actual_activity_category: str | None = field(
+        name="actualActivityCategory", default=None
     )
-    actual_secondary_presence_lookup_id: str | None | UnsetType = field(
-        name="actualSecondaryPresenceLookupId", default=UNSET
+    actual_secondary_presence_lookup_id: str | None = field(
+        name="actualSecondaryPresenceLookupId", default=None
     )
-    start_offset_seconds: int | None | UnsetType = field(
-        name="startOffsetSeconds", default=UNSET
-    )
-    end_offset_seconds: int | None | UnsetType = field(
-        name="endOffsetSeconds", default=UNSET
-    )
+    start_offset_seconds: int | None = field(name="startOffsetSeconds", default=None)
+    end_offset_seconds: int | None = field(name="endOffsetSeconds", default=None)
 
 
 class HistoricalAdherenceDayMetrics(Model):
@@ -53,36 +49,26 @@ class HistoricalAdherenceDayMetrics(Model):
         conformance_percentage: Total conformance percentage for this user, in the scale of 0 - 100. Conformance percentage can be greater than 100 when the actual on-queue time is greater than the scheduled on-queue time for the same period.
     """
 
-    day_start_offset_secs: int | None | UnsetType = field(
-        name="dayStartOffsetSecs", default=UNSET
+    day_start_offset_secs: int | None = field(name="dayStartOffsetSecs", default=None)
+    adherence_schedule_secs: int | None = field(
+        name="adherenceScheduleSecs", default=None
     )
-    adherence_schedule_secs: int | None | UnsetType = field(
-        name="adherenceScheduleSecs", default=UNSET
+    conformance_schedule_secs: int | None = field(
+        name="conformanceScheduleSecs", default=None
     )
-    conformance_schedule_secs: int | None | UnsetType = field(
-        name="conformanceScheduleSecs", default=UNSET
+    conformance_actual_secs: int | None = field(
+        name="conformanceActualSecs", default=None
     )
-    conformance_actual_secs: int | None | UnsetType = field(
-        name="conformanceActualSecs", default=UNSET
+    exception_count: int | None = field(name="exceptionCount", default=None)
+    exception_duration_secs: int | None = field(
+        name="exceptionDurationSecs", default=None
     )
-    exception_count: int | None | UnsetType = field(
-        name="exceptionCount", default=UNSET
-    )
-    exception_duration_secs: int | None | UnsetType = field(
-        name="exceptionDurationSecs", default=UNSET
-    )
-    impact_seconds: int | None | UnsetType = field(name="impactSeconds", default=UNSET)
-    schedule_length_secs: int | None | UnsetType = field(
-        name="scheduleLengthSecs", default=UNSET
-    )
-    actual_length_secs: int | None | UnsetType = field(
-        name="actualLengthSecs", default=UNSET
-    )
-    adherence_percentage: float | None | UnsetType = field(
-        name="adherencePercentage", default=UNSET
-    )
-    conformance_percentage: float | None | UnsetType = field(
-        name="conformancePercentage", default=UNSET
+    impact_seconds: int | None = field(name="impactSeconds", default=None)
+    schedule_length_secs: int | None = field(name="scheduleLengthSecs", default=None)
+    actual_length_secs: int | None = field(name="actualLengthSecs", default=None)
+    adherence_percentage: float | None = field(name="adherencePercentage", default=None)
+    conformance_percentage: float | None = field(
+        name="conformancePercentage", default=None
     )
 
 
@@ -103,34 +89,28 @@ class HistoricalAdherenceExceptionInfo(Model):
         secondary_presence_lookup_id: The lookup ID used to retrieve the actual secondary status from map of lookup ID to corresponding secondary presence ID
     """
 
-    start_offset_seconds: int | None | UnsetType = field(
-        name="startOffsetSeconds", default=UNSET
+    start_offset_seconds: int | None = field(name="startOffsetSeconds", default=None)
+    end_offset_seconds: int | None = field(name="endOffsetSeconds", default=None)
+    scheduled_activity_code_id: str | None = field(
+        name="scheduledActivityCodeId", default=None
     )
-    end_offset_seconds: int | None | UnsetType = field(
-        name="endOffsetSeconds", default=UNSET
+    scheduled_activity_category: str | None = field(
+        name="scheduledActivityCategory", default=None
     )
-    scheduled_activity_code_id: str | None | UnsetType = field(
-        name="scheduledActivityCodeId", default=UNSET
+    scheduled_secondary_presence_lookup_ids: list[str] | None = field(
+        name="scheduledSecondaryPresenceLookupIds", default=None
     )
-    scheduled_activity_category: str | None | UnsetType = field(
-        name="scheduledActivityCategory", default=UNSET
+    actual_activity_code_id: str | None = field(
+        name="actualActivityCodeId", default=None
     )
-    scheduled_secondary_presence_lookup_ids: list[str] | None | UnsetType = field(
-        name="scheduledSecondaryPresenceLookupIds", default=UNSET
+    actual_activity_category: str | None = field(
+        name="actualActivityCategory", default=None
     )
-    actual_activity_code_id: str | None | UnsetType = field(
-        name="actualActivityCodeId", default=UNSET
-    )
-    actual_activity_category: str | None | UnsetType = field(
-        name="actualActivityCategory", default=UNSET
-    )
-    system_presence: str | None | UnsetType = field(
-        name="systemPresence", default=UNSET
-    )
-    routing_status: str | None | UnsetType = field(name="routingStatus", default=UNSET)
-    impact: str | None | UnsetType = UNSET
-    secondary_presence_lookup_id: str | None | UnsetType = field(
-        name="secondaryPresenceLookupId", default=UNSET
+    system_presence: str | None = field(name="systemPresence", default=None)
+    routing_status: str | None = field(name="routingStatus", default=None)
+    impact: str | None = None
+    secondary_presence_lookup_id: str | None = field(
+        name="secondaryPresenceLookupId", default=None
     )
 
 
@@ -151,29 +131,23 @@ class HistoricalAdherenceQueryResult(Model):
         actuals: List of actual activity with offset for this user
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    management_unit_id: str | None | UnsetType = field(
-        name="managementUnitId", default=UNSET
+    user_id: str | None = field(name="userId", default=None)
+    management_unit_id: str | None = field(name="managementUnitId", default=None)
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    adherence_percentage: float | None = field(name="adherencePercentage", default=None)
+    conformance_percentage: float | None = field(
+        name="conformancePercentage", default=None
     )
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    adherence_percentage: float | None | UnsetType = field(
-        name="adherencePercentage", default=UNSET
+    impact: str | None = None
+    exception_info: list[HistoricalAdherenceExceptionInfo] | None = field(
+        name="exceptionInfo", default=None
     )
-    conformance_percentage: float | None | UnsetType = field(
-        name="conformancePercentage", default=UNSET
+    day_metrics: list[HistoricalAdherenceDayMetrics] | None = field(
+        name="dayMetrics", default=None
     )
-    impact: str | None | UnsetType = UNSET
-    exception_info: list[HistoricalAdherenceExceptionInfo] | None | UnsetType = field(
-        name="exceptionInfo", default=UNSET
-    )
-    day_metrics: list[HistoricalAdherenceDayMetrics] | None | UnsetType = field(
-        name="dayMetrics", default=UNSET
-    )
-    actuals_end_date: datetime | None | UnsetType = field(
-        name="actualsEndDate", default=UNSET
-    )
-    actuals: list[HistoricalAdherenceActuals] | None | UnsetType = UNSET
+    actuals_end_date: datetime | None = field(name="actualsEndDate", default=None)
+    actuals: list[HistoricalAdherenceActuals] | None = None
 
 
 class HistoricalData(Model):
@@ -184,10 +158,8 @@ class HistoricalData(Model):
         quarter_hour: Quarter hour time series for historical data
     """
 
-    daily: Daily | None | UnsetType = UNSET
-    quarter_hour: QuarterHourly | None | UnsetType = field(
-        name="quarterHour", default=UNSET
-    )
+    daily: Daily | None = None
+    quarter_hour: QuarterHourly | None = field(name="quarterHour", default=None)
 
 
 class HistoricalDataDeleteEntity(Model):
@@ -197,8 +169,8 @@ class HistoricalDataDeleteEntity(Model):
         status: Allowed values: "InProgress", "Success".
     """
 
-    request_id: str | None | UnsetType = field(name="requestId", default=UNSET)
-    status: str | None | UnsetType = UNSET
+    request_id: str | None = field(name="requestId", default=None)
+    status: str | None = None
 
 
 class HistoricalDataDisallowedDeleteEntity(Model):
@@ -209,8 +181,8 @@ class HistoricalDataDisallowedDeleteEntity(Model):
         reason: The error code explaining why the delete request for the requestId was disallowed Allowed values: "InvalidRequest", "ValidationInProgress", "DeleteInProgress", "RequestIdNotFound".
     """
 
-    request_id: str | None | UnsetType = field(name="requestId", default=UNSET)
-    reason: str | None | UnsetType = UNSET
+    request_id: str | None = field(name="requestId", default=None)
+    reason: str | None = None
 
 
 class HistoricalDataJobEntityStatus(Model):
@@ -222,9 +194,9 @@ class HistoricalDataJobEntityStatus(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    state: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class HistoricalImportDeleteFilesJobRequest(Model):
@@ -234,7 +206,7 @@ class HistoricalImportDeleteFilesJobRequest(Model):
         request_ids: List of requestIds to be deleted. Max number of RequestIds should be 100
     """
 
-    request_ids: list[str] | None | UnsetType = field(name="requestIds", default=UNSET)
+    request_ids: list[str] | None = field(name="requestIds", default=None)
 
 
 class HistoricalImportDeleteFilesJobResponse(Model):
@@ -248,13 +220,13 @@ class HistoricalImportDeleteFilesJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    entities: list[HistoricalDataDeleteEntity] | None | UnsetType = UNSET
-    disallowed_entities: (
-        list[HistoricalDataDisallowedDeleteEntity] | None | UnsetType
-    ) = field(name="disallowedEntities", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    state: str | None = None
+    entities: list[HistoricalDataDeleteEntity] | None = None
+    disallowed_entities: list[HistoricalDataDisallowedDeleteEntity] | None = field(
+        name="disallowedEntities", default=None
+    )
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class HistoricalImportOverallDeleteStatusResponse(Model):
@@ -265,8 +237,8 @@ class HistoricalImportOverallDeleteStatusResponse(Model):
         status: Property denoting overall status of the service. Allowed values: "Processing", "Complete".
     """
 
-    entities: list[HistoricalDataJobEntityStatus] | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
+    entities: list[HistoricalDataJobEntityStatus] | None = None
+    status: str | None = None
 
 
 class HistoricalImportStatus(Model):
@@ -286,23 +258,17 @@ class HistoricalImportStatus(Model):
         file_size: Size of the file that you are importing.
     """
 
-    request_id: str | None | UnsetType = field(name="requestId", default=UNSET)
-    date_import_ended: datetime | None | UnsetType = field(
-        name="dateImportEnded", default=UNSET
-    )
-    date_import_started: datetime | None | UnsetType = field(
-        name="dateImportStarted", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    error: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    active: bool | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
-    file_size: int | None | UnsetType = field(name="fileSize", default=UNSET)
+    request_id: str | None = field(name="requestId", default=None)
+    date_import_ended: datetime | None = field(name="dateImportEnded", default=None)
+    date_import_started: datetime | None = field(name="dateImportStarted", default=None)
+    status: str | None = None
+    error: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    active: bool | None = None
+    type: str | None = None
+    file_name: str | None = field(name="fileName", default=None)
+    file_size: int | None = field(name="fileSize", default=None)
 
 
 class HistoricalImportStatusJobResponse(Model):
@@ -314,11 +280,11 @@ class HistoricalImportStatusJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    import_status_result: HistoricalImportStatus | None | UnsetType = field(
-        name="importStatusResult", default=UNSET
+    id: str | None = None
+    import_status_result: HistoricalImportStatus | None = field(
+        name="importStatusResult", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class HistoricalImportStatusListing(Model):
@@ -328,8 +294,8 @@ class HistoricalImportStatusListing(Model):
         download_url: URL from which to fetch results for requests with a large result set. If populated, the downloaded data will conform to the same schema as would normally be returned, excepting downloaded data will never itself contain a downloadUrl
     """
 
-    entities: list[HistoricalImportStatus] | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    entities: list[HistoricalImportStatus] | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class HistoricalShrinkageActivityCategoryResponse(Model):
@@ -341,15 +307,13 @@ class HistoricalShrinkageActivityCategoryResponse(Model):
         shrinkage_for_activity_codes: Shrinkage for the activity codes under this activity category
     """
 
-    activity_category: str | None | UnsetType = field(
-        name="activityCategory", default=UNSET
+    activity_category: str | None = field(name="activityCategory", default=None)
+    shrinkage_for_activity_category: HistoricalShrinkageAggregateResponse | None = (
+        field(name="shrinkageForActivityCategory", default=None)
     )
-    shrinkage_for_activity_category: (
-        HistoricalShrinkageAggregateResponse | None | UnsetType
-    ) = field(name="shrinkageForActivityCategory", default=UNSET)
     shrinkage_for_activity_codes: (
-        list[HistoricalShrinkageActivityCodeResponse] | None | UnsetType
-    ) = field(name="shrinkageForActivityCodes", default=UNSET)
+        list[HistoricalShrinkageActivityCodeResponse] | None
+    ) = field(name="shrinkageForActivityCodes", default=None)
 
 
 class HistoricalShrinkageActivityCodeResponse(Model):
@@ -360,12 +324,10 @@ class HistoricalShrinkageActivityCodeResponse(Model):
         shrinkage_for_activity_code: Aggregated shrinkage data for the activity code
     """
 
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    shrinkage_for_activity_code: HistoricalShrinkageAggregateResponse | None = field(
+        name="shrinkageForActivityCode", default=None
     )
-    shrinkage_for_activity_code: (
-        HistoricalShrinkageAggregateResponse | None | UnsetType
-    ) = field(name="shrinkageForActivityCode", default=UNSET)
 
 
 class HistoricalShrinkageAggregateResponse(Model):
@@ -382,29 +344,29 @@ class HistoricalShrinkageAggregateResponse(Model):
         unplanned_shrinkage_seconds: Aggregated shrinkage value in seconds for unplanned activities
     """
 
-    scheduled_shrinkage_seconds: int | None | UnsetType = field(
-        name="scheduledShrinkageSeconds", default=UNSET
+    scheduled_shrinkage_seconds: int | None = field(
+        name="scheduledShrinkageSeconds", default=None
     )
-    scheduled_shrinkage_percent: float | None | UnsetType = field(
-        name="scheduledShrinkagePercent", default=UNSET
+    scheduled_shrinkage_percent: float | None = field(
+        name="scheduledShrinkagePercent", default=None
     )
-    actual_shrinkage_seconds: int | None | UnsetType = field(
-        name="actualShrinkageSeconds", default=UNSET
+    actual_shrinkage_seconds: int | None = field(
+        name="actualShrinkageSeconds", default=None
     )
-    actual_shrinkage_percent: float | None | UnsetType = field(
-        name="actualShrinkagePercent", default=UNSET
+    actual_shrinkage_percent: float | None = field(
+        name="actualShrinkagePercent", default=None
     )
-    paid_shrinkage_seconds: int | None | UnsetType = field(
-        name="paidShrinkageSeconds", default=UNSET
+    paid_shrinkage_seconds: int | None = field(
+        name="paidShrinkageSeconds", default=None
     )
-    unpaid_shrinkage_seconds: int | None | UnsetType = field(
-        name="unpaidShrinkageSeconds", default=UNSET
+    unpaid_shrinkage_seconds: int | None = field(
+        name="unpaidShrinkageSeconds", default=None
     )
-    planned_shrinkage_seconds: int | None | UnsetType = field(
-        name="plannedShrinkageSeconds", default=UNSET
+    planned_shrinkage_seconds: int | None = field(
+        name="plannedShrinkageSeconds", default=None
     )
-    unplanned_shrinkage_seconds: int | None | UnsetType = field(
-        name="unplannedShrinkageSeconds", default=UNSET
+    unplanned_shrinkage_seconds: int | None = field(
+        name="unplannedShrinkageSeconds", default=None
     )
 
 
@@ -421,26 +383,24 @@ class HistoricalShrinkageResult(Model):
         business_unit_ids: List of all business units of all the agents in response
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    total_scheduled_duration_seconds: int | None | UnsetType = field(
-        name="totalScheduledDurationSeconds", default=UNSET
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    total_scheduled_duration_seconds: int | None = field(
+        name="totalScheduledDurationSeconds", default=None
     )
-    total_logged_in_duration_seconds: int | None | UnsetType = field(
-        name="totalLoggedInDurationSeconds", default=UNSET
+    total_logged_in_duration_seconds: int | None = field(
+        name="totalLoggedInDurationSeconds", default=None
     )
-    aggregated_shrinkage: HistoricalShrinkageAggregateResponse | None | UnsetType = (
-        field(name="aggregatedShrinkage", default=UNSET)
+    aggregated_shrinkage: HistoricalShrinkageAggregateResponse | None = field(
+        name="aggregatedShrinkage", default=None
     )
     shrinkage_for_activity_categories: (
-        list[HistoricalShrinkageActivityCategoryResponse] | None | UnsetType
-    ) = field(name="shrinkageForActivityCategories", default=UNSET)
-    business_unit_ids: list[str] | None | UnsetType = field(
-        name="businessUnitIds", default=UNSET
-    )
+        list[HistoricalShrinkageActivityCategoryResponse] | None
+    ) = field(name="shrinkageForActivityCategories", default=None)
+    business_unit_ids: list[str] | None = field(name="businessUnitIds", default=None)
 
 
 class HistoricalShrinkageResultListing(Model):
     """The HistoricalShrinkageResultListing model."""
 
-    entities: list[HistoricalShrinkageResult] | None | UnsetType = UNSET
+    entities: list[HistoricalShrinkageResult] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .detail import Detail
@@ -24,18 +24,16 @@ class HistoryEntry(Model):
         client: OAuth client associated with this entry.
     """
 
-    action: str | None | UnsetType = UNSET
-    resource: str | None | UnsetType = UNSET
-    timestamp: datetime | None | UnsetType = UNSET
-    user: User | None | UnsetType = UNSET
-    client: DomainEntityRef | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
-    secure: bool | None | UnsetType = UNSET
-    virtual_agent_enabled: bool | None | UnsetType = field(
-        name="virtualAgentEnabled", default=UNSET
-    )
-    agentic_virtual_agent_enabled: bool | None | UnsetType = field(
-        name="agenticVirtualAgentEnabled", default=UNSET
+    action: str | None = None
+    resource: str | None = None
+    timestamp: datetime | None = None
+    user: User | None = None
+    client: DomainEntityRef | None = None
+    version: str | None = None
+    secure: bool | None = None
+    virtual_agent_enabled: bool | None = field(name="virtualAgentEnabled", default=None)
+    agentic_virtual_agent_enabled: bool | None = field(
+        name="agenticVirtualAgentEnabled", default=None
     )
 
 
@@ -54,15 +52,15 @@ class HistoryHeadersTranslation(Model):
         time_zone: Timezone used by the agent, used to format the sent email date and time. If not defined, will default to UTC. Time zones are represented as a string of the zone name as found in the IANA time zone database. For example: UTC, Etc/UTC, or Europe/London
     """
 
-    from_: str | None | UnsetType = field(name="from", default=UNSET)
-    to: str | None | UnsetType = UNSET
-    cc: str | None | UnsetType = UNSET
-    subject: str | None | UnsetType = UNSET
-    reply_prefix: str | None | UnsetType = field(name="replyPrefix", default=UNSET)
-    forward_prefix: str | None | UnsetType = field(name="forwardPrefix", default=UNSET)
-    sent: str | None | UnsetType = UNSET
-    language: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
+    from_: str | None = field(name="from", default=None)
+    to: str | None = None
+    cc: str | None = None
+    subject: str | None = None
+    reply_prefix: str | None = field(name="replyPrefix", default=None)
+    forward_prefix: str | None = field(name="forwardPrefix", default=None)
+    sent: str | None = None
+    language: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
 
 
 class HistoryListing(Model):
@@ -75,27 +73,25 @@ class HistoryListing(Model):
         completed: Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    complete: bool | None | UnsetType = UNSET
-    user: User | None | UnsetType = UNSET
-    client: DomainEntityRef | None | UnsetType = UNSET
-    error_message: str | None | UnsetType = field(name="errorMessage", default=UNSET)
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    error_details: list[Detail] | None | UnsetType = field(
-        name="errorDetails", default=UNSET
+    id: str | None = None
+    complete: bool | None = None
+    user: User | None = None
+    client: DomainEntityRef | None = None
+    error_message: str | None = field(name="errorMessage", default=None)
+    error_code: str | None = field(name="errorCode", default=None)
+    error_details: list[Detail] | None = field(name="errorDetails", default=None)
+    error_message_params: dict[str, str] | None = field(
+        name="errorMessageParams", default=None
     )
-    error_message_params: dict[str, str] | None | UnsetType = field(
-        name="errorMessageParams", default=UNSET
-    )
-    action_name: str | None | UnsetType = field(name="actionName", default=UNSET)
-    action_status: str | None | UnsetType = field(name="actionStatus", default=UNSET)
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    system: bool | None | UnsetType = UNSET
-    started: datetime | None | UnsetType = UNSET
-    completed: datetime | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    entities: list[HistoryEntry] | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    action_name: str | None = field(name="actionName", default=None)
+    action_status: str | None = field(name="actionStatus", default=None)
+    name: str | None = None
+    description: str | None = None
+    system: bool | None = None
+    started: datetime | None = None
+    completed: datetime | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    entities: list[HistoryEntry] | None = None
+    page_count: int | None = field(name="pageCount", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class HomerRecord(Model):
@@ -62,62 +62,54 @@ class HomerRecord(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_: datetime | None | UnsetType = field(name="date", default=UNSET)
-    milli_ts: str | None | UnsetType = field(name="milliTs", default=UNSET)
-    micro_ts: str | None | UnsetType = field(name="microTs", default=UNSET)
-    method: str | None | UnsetType = UNSET
-    reply_reason: str | None | UnsetType = field(name="replyReason", default=UNSET)
-    ruri: str | None | UnsetType = UNSET
-    ruri_user: str | None | UnsetType = field(name="ruriUser", default=UNSET)
-    ruri_domain: str | None | UnsetType = field(name="ruriDomain", default=UNSET)
-    from_user: str | None | UnsetType = field(name="fromUser", default=UNSET)
-    from_domain: str | None | UnsetType = field(name="fromDomain", default=UNSET)
-    from_tag: str | None | UnsetType = field(name="fromTag", default=UNSET)
-    to_user: str | None | UnsetType = field(name="toUser", default=UNSET)
-    to_domain: str | None | UnsetType = field(name="toDomain", default=UNSET)
-    to_tag: str | None | UnsetType = field(name="toTag", default=UNSET)
-    pid_user: str | None | UnsetType = field(name="pidUser", default=UNSET)
-    contact_user: str | None | UnsetType = field(name="contactUser", default=UNSET)
-    auth_user: str | None | UnsetType = field(name="authUser", default=UNSET)
-    callid: str | None | UnsetType = UNSET
-    callid_aleg: str | None | UnsetType = field(name="callidAleg", default=UNSET)
-    via1: str | None | UnsetType = UNSET
-    via1_branch: str | None | UnsetType = field(name="via1Branch", default=UNSET)
-    cseq: str | None | UnsetType = UNSET
-    diversion: str | None | UnsetType = UNSET
-    reason: str | None | UnsetType = UNSET
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    auth: str | None | UnsetType = UNSET
-    user_agent: str | None | UnsetType = field(name="userAgent", default=UNSET)
-    source_ip: str | None | UnsetType = field(name="sourceIp", default=UNSET)
-    source_port: str | None | UnsetType = field(name="sourcePort", default=UNSET)
-    destination_ip: str | None | UnsetType = field(name="destinationIp", default=UNSET)
-    destination_port: str | None | UnsetType = field(
-        name="destinationPort", default=UNSET
-    )
-    contact_ip: str | None | UnsetType = field(name="contactIp", default=UNSET)
-    contact_port: str | None | UnsetType = field(name="contactPort", default=UNSET)
-    originator_ip: str | None | UnsetType = field(name="originatorIp", default=UNSET)
-    originator_port: str | None | UnsetType = field(
-        name="originatorPort", default=UNSET
-    )
-    correlation_id: str | None | UnsetType = field(name="correlationId", default=UNSET)
-    proto: str | None | UnsetType = UNSET
-    family: str | None | UnsetType = UNSET
-    rtp_stat: str | None | UnsetType = field(name="rtpStat", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    node: str | None | UnsetType = UNSET
-    trans: str | None | UnsetType = UNSET
-    dbnode: str | None | UnsetType = UNSET
-    msg: str | None | UnsetType = UNSET
-    source_alias: str | None | UnsetType = field(name="sourceAlias", default=UNSET)
-    destination_alias: str | None | UnsetType = field(
-        name="destinationAlias", default=UNSET
-    )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    participant_id: str | None | UnsetType = field(name="participantId", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    date_: datetime | None = field(name="date", default=None)
+    milli_ts: str | None = field(name="milliTs", default=None)
+    micro_ts: str | None = field(name="microTs", default=None)
+    method: str | None = None
+    reply_reason: str | None = field(name="replyReason", default=None)
+    ruri: str | None = None
+    ruri_user: str | None = field(name="ruriUser", default=None)
+    ruri_domain: str | None = field(name="ruriDomain", default=None)
+    from_user: str | None = field(name="fromUser", default=None)
+    from_domain: str | None = field(name="fromDomain", default=None)
+    from_tag: str | None = field(name="fromTag", default=None)
+    to_user: str | None = field(name="toUser", default=None)
+    to_domain: str | None = field(name="toDomain", default=None)
+    to_tag: str | None = field(name="toTag", default=None)
+    pid_user: str | None = field(name="pidUser", default=None)
+    contact_user: str | None = field(name="contactUser", default=None)
+    auth_user: str | None = field(name="authUser", default=None)
+    callid: str | None = None
+    callid_aleg: str | None = field(name="callidAleg", default=None)
+    via1: str | None = None
+    via1_branch: str | None = field(name="via1Branch", default=None)
+    cseq: str | None = None
+    diversion: str | None = None
+    reason: str | None = None
+    content_type: str | None = field(name="contentType", default=None)
+    auth: str | None = None
+    user_agent: str | None = field(name="userAgent", default=None)
+    source_ip: str | None = field(name="sourceIp", default=None)
+    source_port: str | None = field(name="sourcePort", default=None)
+    destination_ip: str | None = field(name="destinationIp", default=None)
+    destination_port: str | None = field(name="destinationPort", default=None)
+    contact_ip: str | None = field(name="contactIp", default=None)
+    contact_port: str | None = field(name="contactPort", default=None)
+    originator_ip: str | None = field(name="originatorIp", default=None)
+    originator_port: str | None = field(name="originatorPort", default=None)
+    correlation_id: str | None = field(name="correlationId", default=None)
+    proto: str | None = None
+    family: str | None = None
+    rtp_stat: str | None = field(name="rtpStat", default=None)
+    type: str | None = None
+    node: str | None = None
+    trans: str | None = None
+    dbnode: str | None = None
+    msg: str | None = None
+    source_alias: str | None = field(name="sourceAlias", default=None)
+    destination_alias: str | None = field(name="destinationAlias", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    participant_id: str | None = field(name="participantId", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class HrisTimeOffType(Model):
@@ -16,12 +16,10 @@ class HrisTimeOffType(Model):
         secondary_id: Secondary ID of the time off type, if configured in integration.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    hris_integration_id: str | None | UnsetType = field(
-        name="hrisIntegrationId", default=UNSET
-    )
-    secondary_id: str | None | UnsetType = field(name="secondaryId", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    hris_integration_id: str | None = field(name="hrisIntegrationId", default=None)
+    secondary_id: str | None = field(name="secondaryId", default=None)
 
 
 class HrisTimeOffTypeResponse(Model):
@@ -33,9 +31,9 @@ class HrisTimeOffTypeResponse(Model):
         secondary_id: Secondary ID of the time off type, if configured in integration
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    secondary_id: str | None | UnsetType = field(name="secondaryId", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    secondary_id: str | None = field(name="secondaryId", default=None)
 
 
 class HrisTimeOffTypesJobReference(Model):
@@ -47,9 +45,9 @@ class HrisTimeOffTypesJobReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class HrisTimeOffTypesJobResponse(Model):
@@ -59,8 +57,8 @@ class HrisTimeOffTypesJobResponse(Model):
         status: The status of the time off types job Allowed values: "Processing", "Complete", "Error".
     """
 
-    entities: list[HrisTimeOffTypeResponse] | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
+    entities: list[HrisTimeOffTypeResponse] | None = None
+    status: str | None = None
 
 
 class HrisTimeOffTypesResponse(Model):
@@ -71,5 +69,5 @@ class HrisTimeOffTypesResponse(Model):
         entities: List of time off types. It is available only via notification
     """
 
-    job: HrisTimeOffTypesJobReference | None | UnsetType = UNSET
-    entities: list[HrisTimeOffTypeResponse] | None | UnsetType = UNSET
+    job: HrisTimeOffTypesJobReference | None = None
+    entities: list[HrisTimeOffTypeResponse] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 if TYPE_CHECKING:
     from .bot import BotMessengerProfile
@@ -19,5 +19,5 @@ class Humanize(Model):
         bot: Bot messenger profile setting
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    bot: BotMessengerProfile | None | UnsetType = UNSET
+    enabled: bool | None = None
+    bot: BotMessengerProfile | None = None

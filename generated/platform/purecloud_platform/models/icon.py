@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class Icon(Model):
@@ -13,4 +13,4 @@ class Icon(Model):
         url: Icon URL for the launcher button
     """
 
-    url: str | None | UnsetType = UNSET
+    url: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .contact import ContactIdentifier
@@ -19,8 +19,8 @@ class IdentifierClaimRequest(Model):
         identifier: The identifier that should be claimed/released from a contact
     """
 
-    operation: str | None | UnsetType = UNSET
-    identifier: ContactIdentifier | None | UnsetType = UNSET
+    operation: str | None = None
+    identifier: ContactIdentifier | None = None
 
 
 class IdentifierVertex(Model):
@@ -32,10 +32,6 @@ class IdentifierVertex(Model):
         normalized_value: The normalized value of this identifier
     """
 
-    vertex_id: str | None | UnsetType = field(name="vertexId", default=UNSET)
-    normalized_type: str | None | UnsetType = field(
-        name="normalizedType", default=UNSET
-    )
-    normalized_value: str | None | UnsetType = field(
-        name="normalizedValue", default=UNSET
-    )
+    vertex_id: str | None = field(name="vertexId", default=None)
+    normalized_type: str | None = field(name="normalizedType", default=None)
+    normalized_value: str | None = field(name="normalizedValue", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .outbound import OutboundQueueIdentityResolutionConfig
@@ -22,33 +22,29 @@ class IdentityNow(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    disabled: bool | None | UnsetType = UNSET
-    issuer_uri: str | None | UnsetType = field(name="issuerURI", default=UNSET)
-    sso_target_uri: str | None | UnsetType = field(name="ssoTargetURI", default=UNSET)
-    slo_uri: str | None | UnsetType = field(name="sloURI", default=UNSET)
-    slo_binding: str | None | UnsetType = field(name="sloBinding", default=UNSET)
-    relying_party_identifier: str | None | UnsetType = field(
-        name="relyingPartyIdentifier", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    disabled: bool | None = None
+    issuer_uri: str | None = field(name="issuerURI", default=None)
+    sso_target_uri: str | None = field(name="ssoTargetURI", default=None)
+    slo_uri: str | None = field(name="sloURI", default=None)
+    slo_binding: str | None = field(name="sloBinding", default=None)
+    relying_party_identifier: str | None = field(
+        name="relyingPartyIdentifier", default=None
     )
-    certificate: str | None | UnsetType = UNSET
-    certificates: list[str] | None | UnsetType = UNSET
-    logo_image_data: str | None | UnsetType = field(name="logoImageData", default=UNSET)
-    name_identifier_format: str | None | UnsetType = field(
-        name="nameIdentifierFormat", default=UNSET
+    certificate: str | None = None
+    certificates: list[str] | None = None
+    logo_image_data: str | None = field(name="logoImageData", default=None)
+    name_identifier_format: str | None = field(
+        name="nameIdentifierFormat", default=None
     )
-    sso_binding: str | None | UnsetType = field(name="ssoBinding", default=UNSET)
-    sign_authn_requests: bool | None | UnsetType = field(
-        name="signAuthnRequests", default=UNSET
-    )
-    provider_name: str | None | UnsetType = field(name="providerName", default=UNSET)
-    display_on_login: bool | None | UnsetType = field(
-        name="displayOnLogin", default=UNSET
-    )
-    metadata_url: str | None | UnsetType = field(name="metadataURL", default=UNSET)
-    force_authn: bool | None | UnsetType = field(name="forceAuthn", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    sso_binding: str | None = field(name="ssoBinding", default=None)
+    sign_authn_requests: bool | None = field(name="signAuthnRequests", default=None)
+    provider_name: str | None = field(name="providerName", default=None)
+    display_on_login: bool | None = field(name="displayOnLogin", default=None)
+    metadata_url: str | None = field(name="metadataURL", default=None)
+    force_authn: bool | None = field(name="forceAuthn", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class IdentityProvider(Model):
@@ -59,25 +55,25 @@ class IdentityProvider(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    disabled: bool | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    disabled: bool | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class IdentityProviderEntityListing(Model):
     """The IdentityProviderEntityListing model."""
 
-    entities: list[SAMLProvider] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[SAMLProvider] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class IdentityResolutionAutomergeConfig(Model):
@@ -88,10 +84,10 @@ class IdentityResolutionAutomergeConfig(Model):
         web_tracking: Whether automerging is enabled for Web Tracking sessions in this channel.
     """
 
-    authenticated_web_messaging: bool | None | UnsetType = field(
-        name="authenticatedWebMessaging", default=UNSET
+    authenticated_web_messaging: bool | None = field(
+        name="authenticatedWebMessaging", default=None
     )
-    web_tracking: bool | None | UnsetType = field(name="webTracking", default=UNSET)
+    web_tracking: bool | None = field(name="webTracking", default=None)
 
 
 class IdentityResolutionExternalSource(Model):
@@ -102,13 +98,13 @@ class IdentityResolutionExternalSource(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class IdentityResolutionQueueConfig(Model):
     """The IdentityResolutionQueueConfig model."""
 
-    call_on_behalf_of_queue: (
-        OutboundQueueIdentityResolutionConfig | None | UnsetType
-    ) = field(name="callOnBehalfOfQueue", default=UNSET)
+    call_on_behalf_of_queue: OutboundQueueIdentityResolutionConfig | None = field(
+        name="callOnBehalfOfQueue", default=None
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .inactivity import InactivityTimeoutGroupBundle
@@ -19,10 +19,8 @@ class IdleEventTrigger(Model):
         idle_after_seconds: Number of seconds of inactivity before an event is triggered.
     """
 
-    event_name: str | None | UnsetType = field(name="eventName", default=UNSET)
-    idle_after_seconds: int | None | UnsetType = field(
-        name="idleAfterSeconds", default=UNSET
-    )
+    event_name: str | None = field(name="eventName", default=None)
+    idle_after_seconds: int | None = field(name="idleAfterSeconds", default=None)
 
 
 class IdleTokenTimeout(Model):
@@ -36,18 +34,18 @@ class IdleTokenTimeout(Model):
         inactivity_timeout_group_bundles: Group bundle configuration for inactivity timeout.
     """
 
-    idle_token_timeout_seconds: int | None | UnsetType = field(
-        name="idleTokenTimeoutSeconds", default=UNSET
+    idle_token_timeout_seconds: int | None = field(
+        name="idleTokenTimeoutSeconds", default=None
     )
-    enable_idle_token_timeout: bool | None | UnsetType = field(
-        name="enableIdleTokenTimeout", default=UNSET
+    enable_idle_token_timeout: bool | None = field(
+        name="enableIdleTokenTimeout", default=None
     )
-    inactivity_timeout_unit: str | None | UnsetType = field(
-        name="inactivityTimeoutUnit", default=UNSET
+    inactivity_timeout_unit: str | None = field(
+        name="inactivityTimeoutUnit", default=None
     )
-    inactivity_timeout_groups_enabled: bool | None | UnsetType = field(
-        name="inactivityTimeoutGroupsEnabled", default=UNSET
+    inactivity_timeout_groups_enabled: bool | None = field(
+        name="inactivityTimeoutGroupsEnabled", default=None
     )
-    inactivity_timeout_group_bundles: (
-        list[InactivityTimeoutGroupBundle] | None | UnsetType
-    ) = field(name="inactivityTimeoutGroupBundles", default=UNSET)
+    inactivity_timeout_group_bundles: list[InactivityTimeoutGroupBundle] | None = field(
+        name="inactivityTimeoutGroupBundles", default=None
+    )

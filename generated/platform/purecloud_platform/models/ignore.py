@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class IgnorePhrase(Model):
@@ -15,9 +15,9 @@ class IgnorePhrase(Model):
         media_type: Media Type for the entity (Optional) Allowed values: "Chat", "Call", "Message", "Email".
     """
 
-    text: str | None | UnsetType = UNSET
-    participant: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
+    text: str | None = None
+    participant: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
 
 
 class IgnorePhrasesRequest(Model):
@@ -27,7 +27,7 @@ class IgnorePhrasesRequest(Model):
         phrases: List of phrases to be ignored
     """
 
-    phrases: list[IgnorePhrase] | None | UnsetType = UNSET
+    phrases: list[IgnorePhrase] | None = None
 
 
 class IgnorePhrasesResponse(Model):
@@ -39,11 +39,9 @@ class IgnorePhrasesResponse(Model):
         updated_phrases: Number of phrases updated in current request
     """
 
-    total_phrases: int | None | UnsetType = field(name="totalPhrases", default=UNSET)
-    added_phrases: int | None | UnsetType = field(name="addedPhrases", default=UNSET)
-    updated_phrases: int | None | UnsetType = field(
-        name="updatedPhrases", default=UNSET
-    )
+    total_phrases: int | None = field(name="totalPhrases", default=None)
+    added_phrases: int | None = field(name="addedPhrases", default=None)
+    updated_phrases: int | None = field(name="updatedPhrases", default=None)
 
 
 class IgnoreTopic(Model):
@@ -55,9 +53,9 @@ class IgnoreTopic(Model):
         media_type: Media Type for the entity (Optional) Allowed values: "Chat", "Call", "Message", "Email".
     """
 
-    text: str | None | UnsetType = UNSET
-    participant: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
+    text: str | None = None
+    participant: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
 
 
 class IgnoreTopicsRequest(Model):
@@ -67,7 +65,7 @@ class IgnoreTopicsRequest(Model):
         topics: List of topics to be ignored
     """
 
-    topics: list[IgnoreTopic] | None | UnsetType = UNSET
+    topics: list[IgnoreTopic] | None = None
 
 
 class IgnoreTopicsResponse(Model):
@@ -79,6 +77,6 @@ class IgnoreTopicsResponse(Model):
         updated_topics: Number of topics updated in current request
     """
 
-    total_topics: int | None | UnsetType = field(name="totalTopics", default=UNSET)
-    added_topics: int | None | UnsetType = field(name="addedTopics", default=UNSET)
-    updated_topics: int | None | UnsetType = field(name="updatedTopics", default=UNSET)
+    total_topics: int | None = field(name="totalTopics", default=None)
+    added_topics: int | None = field(name="addedTopics", default=None)
+    updated_topics: int | None = field(name="updatedTopics", default=None)

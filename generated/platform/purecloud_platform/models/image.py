@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class Image(Model):
@@ -13,5 +13,5 @@ class Image(Model):
         resolution: Height and/or width of image. ex: 640x480 or x128
     """
 
-    resolution: str | None | UnsetType = UNSET
-    image_uri: str | None | UnsetType = field(name="imageUri", default=UNSET)
+    resolution: str | None = None
+    image_uri: str | None = field(name="imageUri", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -21,8 +21,6 @@ class ImapSettings(Model):
         error_info: Additional Imap Server error information
     """
 
-    integration: DomainEntityRef | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    error_info: EmailErrorInfo | None | UnsetType = field(
-        name="errorInfo", default=UNSET
-    )
+    integration: DomainEntityRef | None = None
+    status: str | None = None
+    error_info: EmailErrorInfo | None = field(name="errorInfo", default=None)

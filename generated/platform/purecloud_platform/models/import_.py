@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .bu import (
@@ -28,9 +28,9 @@ class ImportForecastResponse(Model):
         result: The result of the operation. Always null, result will come via notification
     """
 
-    status: str | None | UnsetType = UNSET
-    operation_id: str | None | UnsetType = field(name="operationId", default=UNSET)
-    result: BuShortTermForecast | None | UnsetType = UNSET
+    status: str | None = None
+    operation_id: str | None = field(name="operationId", default=None)
+    result: BuShortTermForecast | None = None
 
 
 class ImportForecastUploadResponse(Model):
@@ -43,11 +43,11 @@ class ImportForecastUploadResponse(Model):
         upload_body_schema: Always null. Defines the schema of the json body to be PUT to the url. The json body should be gzip encoded before uploading
     """
 
-    upload_key: str | None | UnsetType = field(name="uploadKey", default=UNSET)
-    url: str | None | UnsetType = UNSET
-    headers: dict[str, str] | None | UnsetType = UNSET
-    upload_body_schema: BuImportShortTermForecastSchema | None | UnsetType = field(
-        name="uploadBodySchema", default=UNSET
+    upload_key: str | None = field(name="uploadKey", default=None)
+    url: str | None = None
+    headers: dict[str, str] | None = None
+    upload_body_schema: BuImportShortTermForecastSchema | None = field(
+        name="uploadBodySchema", default=None
     )
 
 
@@ -61,11 +61,11 @@ class ImportScheduleUploadResponse(Model):
         upload_body_schema: Always null. Defines the schema of the json body to be PUT to the url. The json body should be gzip encoded before uploading
     """
 
-    upload_key: str | None | UnsetType = field(name="uploadKey", default=UNSET)
-    url: str | None | UnsetType = UNSET
-    headers: dict[str, str] | None | UnsetType = UNSET
-    upload_body_schema: ImportScheduleUploadSchema | None | UnsetType = field(
-        name="uploadBodySchema", default=UNSET
+    upload_key: str | None = field(name="uploadKey", default=None)
+    url: str | None = None
+    headers: dict[str, str] | None = None
+    upload_body_schema: ImportScheduleUploadSchema | None = field(
+        name="uploadBodySchema", default=None
     )
 
 
@@ -81,28 +81,26 @@ class ImportScheduleUploadSchema(Model):
         agent_schedules: Individual agent schedules
     """
 
-    description: str | None | UnsetType = UNSET
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
-    published: bool | None | UnsetType = UNSET
-    short_term_forecast: BuShortTermForecastReference | None | UnsetType = field(
-        name="shortTermForecast", default=UNSET
+    description: str | None = None
+    week_count: int | None = field(name="weekCount", default=None)
+    published: bool | None = None
+    short_term_forecast: BuShortTermForecastReference | None = field(
+        name="shortTermForecast", default=None
     )
     headcount_forecast: (
-        BuHeadcountForecastBuPlanningGroupHeadcountForecastUploadSchema
-        | None
-        | UnsetType
-    ) = field(name="headcountForecast", default=UNSET)
-    agent_schedules: list[BuImportAgentScheduleUploadSchema] | None | UnsetType = field(
-        name="agentSchedules", default=UNSET
+        BuHeadcountForecastBuPlanningGroupHeadcountForecastUploadSchema | None
+    ) = field(name="headcountForecast", default=None)
+    agent_schedules: list[BuImportAgentScheduleUploadSchema] | None = field(
+        name="agentSchedules", default=None
     )
 
 
 class ImportScriptStatusResponse(Model):
     """The ImportScriptStatusResponse model."""
 
-    url: str | None | UnsetType = UNSET
-    succeeded: bool | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
+    url: str | None = None
+    succeeded: bool | None = None
+    message: str | None = None
 
 
 class ImportStatus(Model):
@@ -118,21 +116,15 @@ class ImportStatus(Model):
         list_name_prefix: The prefix for the contact list name
     """
 
-    state: str | None | UnsetType = UNSET
-    total_records: int | None | UnsetType = field(name="totalRecords", default=UNSET)
-    completed_records: int | None | UnsetType = field(
-        name="completedRecords", default=UNSET
+    state: str | None = None
+    total_records: int | None = field(name="totalRecords", default=None)
+    completed_records: int | None = field(name="completedRecords", default=None)
+    percent_complete: int | None = field(name="percentComplete", default=None)
+    failure_reason: str | None = field(name="failureReason", default=None)
+    target_contact_list_ids: list[str] | None = field(
+        name="targetContactListIds", default=None
     )
-    percent_complete: int | None | UnsetType = field(
-        name="percentComplete", default=UNSET
-    )
-    failure_reason: str | None | UnsetType = field(name="failureReason", default=UNSET)
-    target_contact_list_ids: list[str] | None | UnsetType = field(
-        name="targetContactListIds", default=UNSET
-    )
-    list_name_prefix: str | None | UnsetType = field(
-        name="listNamePrefix", default=UNSET
-    )
+    list_name_prefix: str | None = field(name="listNamePrefix", default=None)
 
 
 class ImportStatusRequest(Model):
@@ -142,7 +134,7 @@ class ImportStatusRequest(Model):
         status: New status for existing import operation
     """
 
-    status: str | None | UnsetType = UNSET
+    status: str | None = None
 
 
 class ImportTemplate(Model):
@@ -164,50 +156,44 @@ class ImportTemplate(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    contact_list_template: DomainEntityRef | None = field(
+        name="contactListTemplate", default=None
     )
-    version: int | None | UnsetType = UNSET
-    contact_list_template: DomainEntityRef | None | UnsetType = field(
-        name="contactListTemplate", default=UNSET
+    contact_list_filter: DomainEntityRef | None = field(
+        name="contactListFilter", default=None
     )
-    contact_list_filter: DomainEntityRef | None | UnsetType = field(
-        name="contactListFilter", default=UNSET
+    use_splitting_criteria: bool | None = field(
+        name="useSplittingCriteria", default=None
     )
-    use_splitting_criteria: bool | None | UnsetType = field(
-        name="useSplittingCriteria", default=UNSET
+    splitting_information: SplittingInformation | None = field(
+        name="splittingInformation", default=None
     )
-    splitting_information: SplittingInformation | None | UnsetType = field(
-        name="splittingInformation", default=UNSET
+    list_name_format: str | None = field(name="listNameFormat", default=None)
+    custom_list_name_format_value: str | None = field(
+        name="customListNameFormatValue", default=None
     )
-    list_name_format: str | None | UnsetType = field(
-        name="listNameFormat", default=UNSET
-    )
-    custom_list_name_format_value: str | None | UnsetType = field(
-        name="customListNameFormatValue", default=UNSET
-    )
-    import_status: ImportStatus | None | UnsetType = field(
-        name="importStatus", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    import_status: ImportStatus | None = field(name="importStatus", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ImportTemplateEntityListing(Model):
     """The ImportTemplateEntityListing model."""
 
-    entities: list[ImportTemplate] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[ImportTemplate] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ImportTemplateImportStatusImportStatus(Model):
@@ -225,21 +211,19 @@ class ImportTemplateImportStatusImportStatus(Model):
         list_name_prefix: The prefix used for target contact list names
     """
 
-    import_state: str | None | UnsetType = field(name="importState", default=UNSET)
-    total_records: int | None | UnsetType = field(name="totalRecords", default=UNSET)
-    completed_records: int | None | UnsetType = field(
-        name="completedRecords", default=UNSET
+    import_state: str | None = field(name="importState", default=None)
+    total_records: int | None = field(name="totalRecords", default=None)
+    completed_records: int | None = field(name="completedRecords", default=None)
+    percentage_complete: int | None = field(name="percentageComplete", default=None)
+    failure_reason: str | None = field(name="failureReason", default=None)
+    target_contact_list_ids: list[str] | None = field(
+        name="targetContactListIds", default=None
     )
-    percentage_complete: int | None | UnsetType = field(
-        name="percentageComplete", default=UNSET
+    list_name_prefix: str | None = field(name="listNamePrefix", default=None)
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
-    failure_reason: str | None | UnsetType = field(name="failureReason", default=UNSET)
-    target_contact_list_ids: list[str] | None | UnsetType = field(
-        name="targetContactListIds", default=UNSET
-    )
-    list_name_prefix: str | None | UnsetType = field(
-        name="listNamePrefix", default=UNSET
-    )
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
-    )
+
+
+ImportTemplateImportStatusObject = dict[str, Any]
+"""The ImportTemplateImportStatusObject type: ``dict[str, Any]``."""

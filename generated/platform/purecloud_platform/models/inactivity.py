@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -21,14 +21,12 @@ class InactivityTimeoutGroupBundle(Model):
         groups: The list of group IDs to select.
     """
 
-    priority: int | None | UnsetType = UNSET
-    timeout_seconds: int | None | UnsetType = field(
-        name="timeoutSeconds", default=UNSET
+    priority: int | None = None
+    timeout_seconds: int | None = field(name="timeoutSeconds", default=None)
+    inactivity_timeout_unit: str | None = field(
+        name="inactivityTimeoutUnit", default=None
     )
-    inactivity_timeout_unit: str | None | UnsetType = field(
-        name="inactivityTimeoutUnit", default=UNSET
-    )
-    groups: list[str] | None | UnsetType = UNSET
+    groups: list[str] | None = None
 
 
 class InactivityTimeoutSettings(Model):
@@ -40,8 +38,6 @@ class InactivityTimeoutSettings(Model):
         flow_id: Flow ID for architect flow action
     """
 
-    timeout_seconds: int | None | UnsetType = field(
-        name="timeoutSeconds", default=UNSET
-    )
-    action_type: str | None | UnsetType = field(name="actionType", default=UNSET)
-    flow_id: DomainEntityRef | None | UnsetType = field(name="flowId", default=UNSET)
+    timeout_seconds: int | None = field(name="timeoutSeconds", default=None)
+    action_type: str | None = field(name="actionType", default=None)
+    flow_id: DomainEntityRef | None = field(name="flowId", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .dmarc import DmarcResult
@@ -34,31 +34,25 @@ class InboundDomain(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    mx_record_status: str | None | UnsetType = field(
-        name="mxRecordStatus", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    mx_record_status: str | None = field(name="mxRecordStatus", default=None)
+    sub_domain: bool | None = field(name="subDomain", default=None)
+    mail_from_settings: MailFromResult | None = field(
+        name="mailFromSettings", default=None
     )
-    sub_domain: bool | None | UnsetType = field(name="subDomain", default=UNSET)
-    mail_from_settings: MailFromResult | None | UnsetType = field(
-        name="mailFromSettings", default=UNSET
+    custom_smtp_server: DomainEntityRef | None = field(
+        name="customSMTPServer", default=None
     )
-    custom_smtp_server: DomainEntityRef | None | UnsetType = field(
-        name="customSMTPServer", default=UNSET
+    imap_settings: ImapSettings | None = field(name="imapSettings", default=None)
+    graph_api_settings: GraphApiSettings | None = field(
+        name="graphApiSettings", default=None
     )
-    imap_settings: ImapSettings | None | UnsetType = field(
-        name="imapSettings", default=UNSET
+    email_setting: EmailSetting | None = field(name="emailSetting", default=None)
+    dmarc_verification_result: DmarcResult | None = field(
+        name="dmarcVerificationResult", default=None
     )
-    graph_api_settings: GraphApiSettings | None | UnsetType = field(
-        name="graphApiSettings", default=UNSET
-    )
-    email_setting: EmailSetting | None | UnsetType = field(
-        name="emailSetting", default=UNSET
-    )
-    dmarc_verification_result: DmarcResult | None | UnsetType = field(
-        name="dmarcVerificationResult", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class InboundDomainCreateRequest(Model):
@@ -74,38 +68,36 @@ class InboundDomainCreateRequest(Model):
         email_setting: The email settings to associate with this domain.
     """
 
-    id: str | None | UnsetType = UNSET
-    sub_domain: bool | None | UnsetType = field(name="subDomain", default=UNSET)
-    mail_from_settings: MailFromResult | None | UnsetType = field(
-        name="mailFromSettings", default=UNSET
+    id: str | None = None
+    sub_domain: bool | None = field(name="subDomain", default=None)
+    mail_from_settings: MailFromResult | None = field(
+        name="mailFromSettings", default=None
     )
-    custom_smtp_server: DomainEntityRef | None | UnsetType = field(
-        name="customSMTPServer", default=UNSET
+    custom_smtp_server: DomainEntityRef | None = field(
+        name="customSMTPServer", default=None
     )
-    imap_settings: ImapSettings | None | UnsetType = field(
-        name="imapSettings", default=UNSET
+    imap_settings: ImapSettings | None = field(name="imapSettings", default=None)
+    graph_api_settings: GraphApiSettings | None = field(
+        name="graphApiSettings", default=None
     )
-    graph_api_settings: GraphApiSettings | None | UnsetType = field(
-        name="graphApiSettings", default=UNSET
-    )
-    email_setting: EmailSettingReference | None | UnsetType = field(
-        name="emailSetting", default=UNSET
+    email_setting: EmailSettingReference | None = field(
+        name="emailSetting", default=None
     )
 
 
 class InboundDomainEntityListing(Model):
     """The InboundDomainEntityListing model."""
 
-    entities: list[InboundDomain] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[InboundDomain] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class InboundDomainPatchRequest(Model):
@@ -119,20 +111,18 @@ class InboundDomainPatchRequest(Model):
         email_setting: The email settings to associate with this domain.
     """
 
-    mail_from_settings: MailFromResult | None | UnsetType = field(
-        name="mailFromSettings", default=UNSET
+    mail_from_settings: MailFromResult | None = field(
+        name="mailFromSettings", default=None
     )
-    custom_smtp_server: DomainEntityRef | None | UnsetType = field(
-        name="customSMTPServer", default=UNSET
+    custom_smtp_server: DomainEntityRef | None = field(
+        name="customSMTPServer", default=None
     )
-    imap_settings: ImapSettings | None | UnsetType = field(
-        name="imapSettings", default=UNSET
+    imap_settings: ImapSettings | None = field(name="imapSettings", default=None)
+    graph_api_settings: GraphApiSettings | None = field(
+        name="graphApiSettings", default=None
     )
-    graph_api_settings: GraphApiSettings | None | UnsetType = field(
-        name="graphApiSettings", default=UNSET
-    )
-    email_setting: EmailSettingReference | None | UnsetType = field(
-        name="emailSetting", default=UNSET
+    email_setting: EmailSettingReference | None = field(
+        name="emailSetting", default=None
     )
 
 
@@ -154,18 +144,18 @@ class InboundMessageRequest(Model):
         subject: The subject of the email
     """
 
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    flow_id: str | None | UnsetType = field(name="flowId", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    skill_ids: list[str] | None | UnsetType = field(name="skillIds", default=UNSET)
-    language_id: str | None | UnsetType = field(name="languageId", default=UNSET)
-    priority: int | None | UnsetType = UNSET
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    to_address: str | None | UnsetType = field(name="toAddress", default=UNSET)
-    to_name: str | None | UnsetType = field(name="toName", default=UNSET)
-    from_address: str | None | UnsetType = field(name="fromAddress", default=UNSET)
-    from_name: str | None | UnsetType = field(name="fromName", default=UNSET)
-    subject: str | None | UnsetType = UNSET
+    queue_id: str | None = field(name="queueId", default=None)
+    flow_id: str | None = field(name="flowId", default=None)
+    provider: str | None = None
+    skill_ids: list[str] | None = field(name="skillIds", default=None)
+    language_id: str | None = field(name="languageId", default=None)
+    priority: int | None = None
+    attributes: dict[str, str] | None = None
+    to_address: str | None = field(name="toAddress", default=None)
+    to_name: str | None = field(name="toName", default=None)
+    from_address: str | None = field(name="fromAddress", default=None)
+    from_name: str | None = field(name="fromName", default=None)
+    subject: str | None = None
 
 
 class InboundOnlySetting(Model):
@@ -175,7 +165,7 @@ class InboundOnlySetting(Model):
         inbound: Allowed values: "Enabled", "Disabled".
     """
 
-    inbound: str | None | UnsetType = UNSET
+    inbound: str | None = None
 
 
 class InboundRoute(Model):
@@ -202,49 +192,41 @@ class InboundRoute(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    pattern: str | None | UnsetType = UNSET
-    queue: DomainEntityRef | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    skills: list[DomainEntityRef] | None | UnsetType = UNSET
-    language: DomainEntityRef | None | UnsetType = UNSET
-    from_name: str | None | UnsetType = field(name="fromName", default=UNSET)
-    from_email: str | None | UnsetType = field(name="fromEmail", default=UNSET)
-    flow: DomainEntityRef | None | UnsetType = UNSET
-    reply_email_address: QueueEmailAddress | None | UnsetType = field(
-        name="replyEmailAddress", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    pattern: str | None = None
+    queue: DomainEntityRef | None = None
+    priority: int | None = None
+    skills: list[DomainEntityRef] | None = None
+    language: DomainEntityRef | None = None
+    from_name: str | None = field(name="fromName", default=None)
+    from_email: str | None = field(name="fromEmail", default=None)
+    flow: DomainEntityRef | None = None
+    reply_email_address: QueueEmailAddress | None = field(
+        name="replyEmailAddress", default=None
     )
-    auto_bcc: list[EmailAddress] | None | UnsetType = field(
-        name="autoBcc", default=UNSET
+    auto_bcc: list[EmailAddress] | None = field(name="autoBcc", default=None)
+    spam_flow: DomainEntityRef | None = field(name="spamFlow", default=None)
+    signature: Signature | None = None
+    history_inclusion: str | None = field(name="historyInclusion", default=None)
+    allow_multiple_actions: bool | None = field(
+        name="allowMultipleActions", default=None
     )
-    spam_flow: DomainEntityRef | None | UnsetType = field(
-        name="spamFlow", default=UNSET
-    )
-    signature: Signature | None | UnsetType = UNSET
-    history_inclusion: str | None | UnsetType = field(
-        name="historyInclusion", default=UNSET
-    )
-    allow_multiple_actions: bool | None | UnsetType = field(
-        name="allowMultipleActions", default=UNSET
-    )
-    mailbox_folders: list[str] | None | UnsetType = field(
-        name="mailboxFolders", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    mailbox_folders: list[str] | None = field(name="mailboxFolders", default=None)
+    status: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class InboundRouteEntityListing(Model):
     """The InboundRouteEntityListing model."""
 
-    entities: list[InboundRoute] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[InboundRoute] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

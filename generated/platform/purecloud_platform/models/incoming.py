@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .input import InputMessage
@@ -30,29 +30,21 @@ class IncomingMessageRequest(Model):
         parameters: This is a map of string-string key, value pairs containing optional fields that can be passed to the bot for custom behavior, tracking, etc.
     """
 
-    bot_id: str | None | UnsetType = field(name="botId", default=UNSET)
-    bot_name: str | None | UnsetType = field(name="botName", default=UNSET)
-    bot_version: str | None | UnsetType = field(name="botVersion", default=UNSET)
-    integration_id: str | None | UnsetType = field(name="integrationId", default=UNSET)
-    bot_session_id: str | None | UnsetType = field(name="botSessionId", default=UNSET)
-    automate_flow_exec_id: str | None | UnsetType = field(
-        name="automateFlowExecId", default=UNSET
+    bot_id: str | None = field(name="botId", default=None)
+    bot_name: str | None = field(name="botName", default=None)
+    bot_version: str | None = field(name="botVersion", default=None)
+    integration_id: str | None = field(name="integrationId", default=None)
+    bot_session_id: str | None = field(name="botSessionId", default=None)
+    automate_flow_exec_id: str | None = field(name="automateFlowExecId", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    language_code: str | None = field(name="languageCode", default=None)
+    input_message: InputMessage | None = field(name="inputMessage", default=None)
+    messaging_platform_type: str | None = field(
+        name="messagingPlatformType", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    language_code: str | None | UnsetType = field(name="languageCode", default=UNSET)
-    input_message: InputMessage | None | UnsetType = field(
-        name="inputMessage", default=UNSET
-    )
-    messaging_platform_type: str | None | UnsetType = field(
-        name="messagingPlatformType", default=UNSET
-    )
-    channels: list[str] | None | UnsetType = UNSET
-    bot_session_timeout: int | None | UnsetType = field(
-        name="botSessionTimeout", default=UNSET
-    )
-    parameters: dict[str, str] | None | UnsetType = UNSET
+    channels: list[str] | None = None
+    bot_session_timeout: int | None = field(name="botSessionTimeout", default=None)
+    parameters: dict[str, str] | None = None
 
 
 class IncomingMessageResponse(Model):
@@ -62,4 +54,4 @@ class IncomingMessageResponse(Model):
         message_id: The message ID.
     """
 
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
+    message_id: str | None = field(name="messageId", default=None)

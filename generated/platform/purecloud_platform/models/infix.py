@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .operator import OperatorPosition
@@ -19,7 +19,7 @@ class InfixOperator(Model):
         operator_position: Dictates when the following operand should occur relative to current operand
     """
 
-    operator_type: str | None | UnsetType = field(name="operatorType", default=UNSET)
-    operator_position: OperatorPosition | None | UnsetType = field(
-        name="operatorPosition", default=UNSET
+    operator_type: str | None = field(name="operatorType", default=None)
+    operator_position: OperatorPosition | None = field(
+        name="operatorPosition", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .error import ErrorInfo
@@ -28,19 +28,13 @@ class InfrastructureascodeJob(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    dry_run: bool | None | UnsetType = field(name="dryRun", default=UNSET)
-    accelerator_id: str | None | UnsetType = field(name="acceleratorId", default=UNSET)
-    date_submitted: datetime | None | UnsetType = field(
-        name="dateSubmitted", default=UNSET
-    )
-    submitted_by: UserReference | None | UnsetType = field(
-        name="submittedBy", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    error_info: ErrorInfo | None | UnsetType = field(name="errorInfo", default=UNSET)
-    results: str | None | UnsetType = UNSET
-    rollback_results: str | None | UnsetType = field(
-        name="rollbackResults", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    dry_run: bool | None = field(name="dryRun", default=None)
+    accelerator_id: str | None = field(name="acceleratorId", default=None)
+    date_submitted: datetime | None = field(name="dateSubmitted", default=None)
+    submitted_by: UserReference | None = field(name="submittedBy", default=None)
+    status: str | None = None
+    error_info: ErrorInfo | None = field(name="errorInfo", default=None)
+    results: str | None = None
+    rollback_results: str | None = field(name="rollbackResults", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .audio import AudioState
@@ -23,13 +23,9 @@ class InitialConfiguration(Model):
         additional_info: Additional metadata about this session which should be recorded by the platform but which will not be indexed or searchable. Primarily for diagnostic value. Any information that needs to be accessible through other components like Analytics should be moved to dedicated fields.
     """
 
-    audio_state: AudioState | None | UnsetType = field(name="audioState", default=UNSET)
-    alerting: bool | None | UnsetType = UNSET
-    inbound: bool | None | UnsetType = UNSET
-    invited_by: str | None | UnsetType = field(name="invitedBy", default=UNSET)
-    recording_active: bool | None | UnsetType = field(
-        name="recordingActive", default=UNSET
-    )
-    additional_info: dict[str, str] | None | UnsetType = field(
-        name="additionalInfo", default=UNSET
-    )
+    audio_state: AudioState | None = field(name="audioState", default=None)
+    alerting: bool | None = None
+    inbound: bool | None = None
+    invited_by: str | None = field(name="invitedBy", default=None)
+    recording_active: bool | None = field(name="recordingActive", default=None)
+    additional_info: dict[str, str] | None = field(name="additionalInfo", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .archive import ArchiveRetention
@@ -15,10 +15,10 @@ if TYPE_CHECKING:
 class InitiateScreenRecording(Model):
     """The InitiateScreenRecording model."""
 
-    record_acw: bool | None | UnsetType = field(name="recordACW", default=UNSET)
-    archive_retention: ArchiveRetention | None | UnsetType = field(
-        name="archiveRetention", default=UNSET
+    record_acw: bool | None = field(name="recordACW", default=None)
+    archive_retention: ArchiveRetention | None = field(
+        name="archiveRetention", default=None
     )
-    delete_retention: DeleteRetention | None | UnsetType = field(
-        name="deleteRetention", default=UNSET
+    delete_retention: DeleteRetention | None = field(
+        name="deleteRetention", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .bu import BuScheduleReference
@@ -19,8 +19,8 @@ class InitiatingAction(Model):
         action_context: Action of the audit initiating the transaction
     """
 
-    transaction_id: str | None | UnsetType = field(name="transactionId", default=UNSET)
-    action_context: str | None | UnsetType = field(name="actionContext", default=UNSET)
+    transaction_id: str | None = field(name="transactionId", default=None)
+    action_context: str | None = field(name="actionContext", default=None)
 
 
 class InitiatingAlternativeShift(Model):
@@ -31,8 +31,8 @@ class InitiatingAlternativeShift(Model):
         start_date: The start date for the shift in the user's schedule in ISO-8601 format. For example: YYYY-MM-DDThh:mm:ss.SSSZ
     """
 
-    id: str | None | UnsetType = UNSET
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
+    id: str | None = None
+    start_date: datetime | None = field(name="startDate", default=None)
 
 
 class InitiatingShiftRequestItem(Model):
@@ -44,6 +44,6 @@ class InitiatingShiftRequestItem(Model):
         week_date: The start week date of this schedule in the business unit time zone (yyyy-MM-dd format). Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
     """
 
-    id: str | None | UnsetType = UNSET
-    schedule: BuScheduleReference | None | UnsetType = UNSET
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
+    id: str | None = None
+    schedule: BuScheduleReference | None = None
+    week_date: date | None = field(name="weekDate", default=None)

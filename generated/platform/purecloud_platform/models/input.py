@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .conversation import ConversationMessageContent
@@ -25,20 +25,14 @@ class Input(Model):
         auto_complete_type: A string value representing the keyboard and system information about the expected semantic meaning for the content that users enter Allowed values: "Prefix", "Name", "GivenName", "MiddleName", "FamilyName", "Suffix", "Nickname", "Title", "Organization", "Location", "StreetAddress", "Addressline1", "Addressline2", "City", "State", "Country", "PostalCode", "Username", "OneTimeCode", "Email", "Phone", "PaymentCardNumber", "PaymentCardExpiration", "PaymentCardExpirationMonth", "PaymentCardExpirationYear", "PaymentCardSecurityCode", "PaymentCardType", "PaymentCardName", "PaymentCardGivenName", "PaymentCardMiddleName", "PaymentCardFamilyName", "Birthdate", "BirthdateDay", "BirthdateMonth", "BirthdateYear", "DateTime", "FlightNumber", "Url".
     """
 
-    id: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    subtitle: str | None | UnsetType = UNSET
-    placeholder_text: str | None | UnsetType = field(
-        name="placeholderText", default=UNSET
-    )
-    is_multiple_line: bool | None | UnsetType = field(
-        name="isMultipleLine", default=UNSET
-    )
-    is_required: bool | None | UnsetType = field(name="isRequired", default=UNSET)
-    keyboard_type: str | None | UnsetType = field(name="keyboardType", default=UNSET)
-    auto_complete_type: str | None | UnsetType = field(
-        name="autoCompleteType", default=UNSET
-    )
+    id: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    placeholder_text: str | None = field(name="placeholderText", default=None)
+    is_multiple_line: bool | None = field(name="isMultipleLine", default=None)
+    is_required: bool | None = field(name="isRequired", default=None)
+    keyboard_type: str | None = field(name="keyboardType", default=None)
+    auto_complete_type: str | None = field(name="autoCompleteType", default=None)
 
 
 class InputMessage(Model):
@@ -50,6 +44,6 @@ class InputMessage(Model):
         content: A list of content elements in the message.
     """
 
-    type: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    content: list[ConversationMessageContent] | None | UnsetType = UNSET
+    type: str | None = None
+    text: str | None = None
+    content: list[ConversationMessageContent] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -25,10 +25,10 @@ class InsightsAgentItem(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    manager: DomainEntityRef | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    manager: DomainEntityRef | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class InsightsAgents(Model):
@@ -43,18 +43,14 @@ class InsightsAgents(Model):
         entities: The list of insights agents
     """
 
-    performance_profile: AddressableEntityRef | None | UnsetType = field(
-        name="performanceProfile", default=UNSET
+    performance_profile: AddressableEntityRef | None = field(
+        name="performanceProfile", default=None
     )
-    division: DivisionReference | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    date_start_workday: date | None | UnsetType = field(
-        name="dateStartWorkday", default=UNSET
-    )
-    date_end_workday: date | None | UnsetType = field(
-        name="dateEndWorkday", default=UNSET
-    )
-    entities: list[InsightsAgentItem] | None | UnsetType = UNSET
+    division: DivisionReference | None = None
+    granularity: str | None = None
+    date_start_workday: date | None = field(name="dateStartWorkday", default=None)
+    date_end_workday: date | None = field(name="dateEndWorkday", default=None)
+    entities: list[InsightsAgentItem] | None = None
 
 
 class InsightsDetails(Model):
@@ -71,23 +67,21 @@ class InsightsDetails(Model):
         overall_data: Overall insights data of the user
     """
 
-    performance_profile: AddressableEntityRef | None | UnsetType = field(
-        name="performanceProfile", default=UNSET
+    performance_profile: AddressableEntityRef | None = field(
+        name="performanceProfile", default=None
     )
-    division: DivisionReference | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    comparative_period: WorkdayPeriod | None | UnsetType = field(
-        name="comparativePeriod", default=UNSET
+    division: DivisionReference | None = None
+    granularity: str | None = None
+    comparative_period: WorkdayPeriod | None = field(
+        name="comparativePeriod", default=None
     )
-    primary_period: WorkdayPeriod | None | UnsetType = field(
-        name="primaryPeriod", default=UNSET
+    primary_period: WorkdayPeriod | None = field(name="primaryPeriod", default=None)
+    user: UserReference | None = None
+    metric_data: list[InsightsDetailsMetricItem] | None = field(
+        name="metricData", default=None
     )
-    user: UserReference | None | UnsetType = UNSET
-    metric_data: list[InsightsDetailsMetricItem] | None | UnsetType = field(
-        name="metricData", default=UNSET
-    )
-    overall_data: InsightsDetailsOverallItem | None | UnsetType = field(
-        name="overallData", default=UNSET
+    overall_data: InsightsDetailsOverallItem | None = field(
+        name="overallData", default=None
     )
 
 
@@ -102,17 +96,17 @@ class InsightsDetailsMetricItem(Model):
         value_change: Value change
     """
 
-    metric: AddressableEntityRef | None | UnsetType = UNSET
-    comparative_period: InsightsDetailsMetricPeriodPoints | None | UnsetType = field(
-        name="comparativePeriod", default=UNSET
+    metric: AddressableEntityRef | None = None
+    comparative_period: InsightsDetailsMetricPeriodPoints | None = field(
+        name="comparativePeriod", default=None
     )
-    primary_period: InsightsDetailsMetricPeriodPoints | None | UnsetType = field(
-        name="primaryPeriod", default=UNSET
+    primary_period: InsightsDetailsMetricPeriodPoints | None = field(
+        name="primaryPeriod", default=None
     )
-    percent_of_goal_change: float | None | UnsetType = field(
-        name="percentOfGoalChange", default=UNSET
+    percent_of_goal_change: float | None = field(
+        name="percentOfGoalChange", default=None
     )
-    value_change: float | None | UnsetType = field(name="valueChange", default=UNSET)
+    value_change: float | None = field(name="valueChange", default=None)
 
 
 class InsightsDetailsMetricPeriodPoints(Model):
@@ -128,21 +122,15 @@ class InsightsDetailsMetricPeriodPoints(Model):
         value: Average value
     """
 
-    points: int | None | UnsetType = UNSET
-    max_points: int | None | UnsetType = field(name="maxPoints", default=UNSET)
-    data_point_count: int | None | UnsetType = field(
-        name="dataPointCount", default=UNSET
+    points: int | None = None
+    max_points: int | None = field(name="maxPoints", default=None)
+    data_point_count: int | None = field(name="dataPointCount", default=None)
+    percent_of_goal: float | None = field(name="percentOfGoal", default=None)
+    rank_total_points: int | None = field(name="rankTotalPoints", default=None)
+    rank_percentage_points: int | None = field(
+        name="rankPercentagePoints", default=None
     )
-    percent_of_goal: float | None | UnsetType = field(
-        name="percentOfGoal", default=UNSET
-    )
-    rank_total_points: int | None | UnsetType = field(
-        name="rankTotalPoints", default=UNSET
-    )
-    rank_percentage_points: int | None | UnsetType = field(
-        name="rankPercentagePoints", default=UNSET
-    )
-    value: float | None | UnsetType = UNSET
+    value: float | None = None
 
 
 class InsightsDetailsOverallItem(Model):
@@ -154,14 +142,14 @@ class InsightsDetailsOverallItem(Model):
         percent_of_goal_change: Percent of goal change
     """
 
-    comparative_period: InsightsDetailsOverallPeriodPoints | None | UnsetType = field(
-        name="comparativePeriod", default=UNSET
+    comparative_period: InsightsDetailsOverallPeriodPoints | None = field(
+        name="comparativePeriod", default=None
     )
-    primary_period: InsightsDetailsOverallPeriodPoints | None | UnsetType = field(
-        name="primaryPeriod", default=UNSET
+    primary_period: InsightsDetailsOverallPeriodPoints | None = field(
+        name="primaryPeriod", default=None
     )
-    percent_of_goal_change: float | None | UnsetType = field(
-        name="percentOfGoalChange", default=UNSET
+    percent_of_goal_change: float | None = field(
+        name="percentOfGoalChange", default=None
     )
 
 
@@ -177,19 +165,13 @@ class InsightsDetailsOverallPeriodPoints(Model):
         rank_percentage_points: The agent's rank in leader board for percentage on this metric
     """
 
-    points: int | None | UnsetType = UNSET
-    max_points: int | None | UnsetType = field(name="maxPoints", default=UNSET)
-    data_point_count: int | None | UnsetType = field(
-        name="dataPointCount", default=UNSET
-    )
-    percent_of_goal: float | None | UnsetType = field(
-        name="percentOfGoal", default=UNSET
-    )
-    rank_total_points: int | None | UnsetType = field(
-        name="rankTotalPoints", default=UNSET
-    )
-    rank_percentage_points: int | None | UnsetType = field(
-        name="rankPercentagePoints", default=UNSET
+    points: int | None = None
+    max_points: int | None = field(name="maxPoints", default=None)
+    data_point_count: int | None = field(name="dataPointCount", default=None)
+    percent_of_goal: float | None = field(name="percentOfGoal", default=None)
+    rank_total_points: int | None = field(name="rankTotalPoints", default=None)
+    rank_percentage_points: int | None = field(
+        name="rankPercentagePoints", default=None
     )
 
 
@@ -206,19 +188,17 @@ class InsightsRankings(Model):
         trailers: The trailing users
     """
 
-    performance_profile: AddressableEntityRef | None | UnsetType = field(
-        name="performanceProfile", default=UNSET
+    performance_profile: AddressableEntityRef | None = field(
+        name="performanceProfile", default=None
     )
-    division: DivisionReference | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    comparative_period: WorkdayPeriod | None | UnsetType = field(
-        name="comparativePeriod", default=UNSET
+    division: DivisionReference | None = None
+    granularity: str | None = None
+    comparative_period: WorkdayPeriod | None = field(
+        name="comparativePeriod", default=None
     )
-    primary_period: WorkdayPeriod | None | UnsetType = field(
-        name="primaryPeriod", default=UNSET
-    )
-    leaders: list[InsightsSummaryUserItem] | None | UnsetType = UNSET
-    trailers: list[InsightsSummaryUserItem] | None | UnsetType = UNSET
+    primary_period: WorkdayPeriod | None = field(name="primaryPeriod", default=None)
+    leaders: list[InsightsSummaryUserItem] | None = None
+    trailers: list[InsightsSummaryUserItem] | None = None
 
 
 class InsightsSettingsRequest(Model):
@@ -228,7 +208,7 @@ class InsightsSettingsRequest(Model):
         enabled: The AI Insights setting
     """
 
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None
 
 
 class InsightsSummary(Model):
@@ -242,22 +222,20 @@ class InsightsSummary(Model):
         primary_period: The primary period work day date range
     """
 
-    entities: list[InsightsSummaryUserItem] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    performance_profile: AddressableEntityRef | None | UnsetType = field(
-        name="performanceProfile", default=UNSET
+    entities: list[InsightsSummaryUserItem] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    performance_profile: AddressableEntityRef | None = field(
+        name="performanceProfile", default=None
     )
-    division: DivisionReference | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    comparative_period: WorkdayPeriod | None | UnsetType = field(
-        name="comparativePeriod", default=UNSET
+    division: DivisionReference | None = None
+    granularity: str | None = None
+    comparative_period: WorkdayPeriod | None = field(
+        name="comparativePeriod", default=None
     )
-    primary_period: WorkdayPeriod | None | UnsetType = field(
-        name="primaryPeriod", default=UNSET
-    )
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    primary_period: WorkdayPeriod | None = field(name="primaryPeriod", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class InsightsSummaryMetricItem(Model):
@@ -271,17 +249,17 @@ class InsightsSummaryMetricItem(Model):
         value_change: Value change
     """
 
-    metric: AddressableEntityRef | None | UnsetType = UNSET
-    comparative_period: InsightsSummaryMetricPeriodPoints | None | UnsetType = field(
-        name="comparativePeriod", default=UNSET
+    metric: AddressableEntityRef | None = None
+    comparative_period: InsightsSummaryMetricPeriodPoints | None = field(
+        name="comparativePeriod", default=None
     )
-    primary_period: InsightsSummaryMetricPeriodPoints | None | UnsetType = field(
-        name="primaryPeriod", default=UNSET
+    primary_period: InsightsSummaryMetricPeriodPoints | None = field(
+        name="primaryPeriod", default=None
     )
-    percent_of_goal_change: float | None | UnsetType = field(
-        name="percentOfGoalChange", default=UNSET
+    percent_of_goal_change: float | None = field(
+        name="percentOfGoalChange", default=None
     )
-    value_change: float | None | UnsetType = field(name="valueChange", default=UNSET)
+    value_change: float | None = field(name="valueChange", default=None)
 
 
 class InsightsSummaryMetricPeriodPoints(Model):
@@ -295,15 +273,11 @@ class InsightsSummaryMetricPeriodPoints(Model):
         value: Average value
     """
 
-    points: int | None | UnsetType = UNSET
-    max_points: int | None | UnsetType = field(name="maxPoints", default=UNSET)
-    data_point_count: int | None | UnsetType = field(
-        name="dataPointCount", default=UNSET
-    )
-    percent_of_goal: float | None | UnsetType = field(
-        name="percentOfGoal", default=UNSET
-    )
-    value: float | None | UnsetType = UNSET
+    points: int | None = None
+    max_points: int | None = field(name="maxPoints", default=None)
+    data_point_count: int | None = field(name="dataPointCount", default=None)
+    percent_of_goal: float | None = field(name="percentOfGoal", default=None)
+    value: float | None = None
 
 
 class InsightsSummaryOverallItem(Model):
@@ -315,14 +289,14 @@ class InsightsSummaryOverallItem(Model):
         percent_of_goal_change: Percent of goal change
     """
 
-    comparative_period: InsightsSummaryOverallPeriodPoints | None | UnsetType = field(
-        name="comparativePeriod", default=UNSET
+    comparative_period: InsightsSummaryOverallPeriodPoints | None = field(
+        name="comparativePeriod", default=None
     )
-    primary_period: InsightsSummaryOverallPeriodPoints | None | UnsetType = field(
-        name="primaryPeriod", default=UNSET
+    primary_period: InsightsSummaryOverallPeriodPoints | None = field(
+        name="primaryPeriod", default=None
     )
-    percent_of_goal_change: float | None | UnsetType = field(
-        name="percentOfGoalChange", default=UNSET
+    percent_of_goal_change: float | None = field(
+        name="percentOfGoalChange", default=None
     )
 
 
@@ -336,14 +310,10 @@ class InsightsSummaryOverallPeriodPoints(Model):
         percent_of_goal: Percentage of the goal
     """
 
-    points: int | None | UnsetType = UNSET
-    max_points: int | None | UnsetType = field(name="maxPoints", default=UNSET)
-    data_point_count: int | None | UnsetType = field(
-        name="dataPointCount", default=UNSET
-    )
-    percent_of_goal: float | None | UnsetType = field(
-        name="percentOfGoal", default=UNSET
-    )
+    points: int | None = None
+    max_points: int | None = field(name="maxPoints", default=None)
+    data_point_count: int | None = field(name="dataPointCount", default=None)
+    percent_of_goal: float | None = field(name="percentOfGoal", default=None)
 
 
 class InsightsSummaryUserItem(Model):
@@ -356,14 +326,14 @@ class InsightsSummaryUserItem(Model):
         ranking: Ranking of the user
     """
 
-    user: UserReference | None | UnsetType = UNSET
-    metric_data: list[InsightsSummaryMetricItem] | None | UnsetType = field(
-        name="metricData", default=UNSET
+    user: UserReference | None = None
+    metric_data: list[InsightsSummaryMetricItem] | None = field(
+        name="metricData", default=None
     )
-    overall_data: InsightsSummaryOverallItem | None | UnsetType = field(
-        name="overallData", default=UNSET
+    overall_data: InsightsSummaryOverallItem | None = field(
+        name="overallData", default=None
     )
-    ranking: int | None | UnsetType = UNSET
+    ranking: int | None = None
 
 
 class InsightsTrend(Model):
@@ -379,19 +349,17 @@ class InsightsTrend(Model):
         total: The insights trend in total
     """
 
-    performance_profile: AddressableEntityRef | None | UnsetType = field(
-        name="performanceProfile", default=UNSET
+    performance_profile: AddressableEntityRef | None = field(
+        name="performanceProfile", default=None
     )
-    division: DivisionReference | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    comparative_period: WorkdayPeriod | None | UnsetType = field(
-        name="comparativePeriod", default=UNSET
+    division: DivisionReference | None = None
+    granularity: str | None = None
+    comparative_period: WorkdayPeriod | None = field(
+        name="comparativePeriod", default=None
     )
-    primary_period: WorkdayPeriod | None | UnsetType = field(
-        name="primaryPeriod", default=UNSET
-    )
-    entities: list[InsightsTrendMetricItem] | None | UnsetType = UNSET
-    total: InsightsTrendTotalItem | None | UnsetType = UNSET
+    primary_period: WorkdayPeriod | None = field(name="primaryPeriod", default=None)
+    entities: list[InsightsTrendMetricItem] | None = None
+    total: InsightsTrendTotalItem | None = None
 
 
 class InsightsTrendMetricItem(Model):
@@ -402,8 +370,8 @@ class InsightsTrendMetricItem(Model):
         trends: Trends for the metric
     """
 
-    metric: AddressableEntityRef | None | UnsetType = UNSET
-    trends: InsightsTrends | None | UnsetType = UNSET
+    metric: AddressableEntityRef | None = None
+    trends: InsightsTrends | None = None
 
 
 class InsightsTrendTotalItem(Model):
@@ -413,7 +381,7 @@ class InsightsTrendTotalItem(Model):
         trends: Trends for the metric
     """
 
-    trends: InsightsTrends | None | UnsetType = UNSET
+    trends: InsightsTrends | None = None
 
 
 class InsightsTrends(Model):
@@ -424,9 +392,7 @@ class InsightsTrends(Model):
         primary_period: List of trend data in the primary period
     """
 
-    comparative_period: list[TrendData] | None | UnsetType = field(
-        name="comparativePeriod", default=UNSET
+    comparative_period: list[TrendData] | None = field(
+        name="comparativePeriod", default=None
     )
-    primary_period: list[TrendData] | None | UnsetType = field(
-        name="primaryPeriod", default=UNSET
-    )
+    primary_period: list[TrendData] | None = field(name="primaryPeriod", default=None)

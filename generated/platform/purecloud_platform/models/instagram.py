@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -25,9 +25,9 @@ class InstagramDataIngestionRuleRequest(Model):
         integration_id: The Integration Id from which public social posts are ingested. This entity is created using the /conversations/messaging/integrations/instagram resource
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    integration_id: str | None | UnsetType = field(name="integrationId", default=UNSET)
+    name: str | None = None
+    description: str | None = None
+    integration_id: str | None = field(name="integrationId", default=None)
 
 
 class InstagramDataIngestionRuleResponse(Model):
@@ -47,21 +47,19 @@ class InstagramDataIngestionRuleResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    status: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    platform: str | None = None
+    ingestion_rule_info: MessageInfo | None = field(
+        name="ingestionRuleInfo", default=None
     )
-    platform: str | None | UnsetType = UNSET
-    ingestion_rule_info: MessageInfo | None | UnsetType = field(
-        name="ingestionRuleInfo", default=UNSET
-    )
-    integration_id: str | None | UnsetType = field(name="integrationId", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    integration_id: str | None = field(name="integrationId", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class InstagramDataIngestionRuleVersionResponse(Model):
@@ -81,36 +79,38 @@ class InstagramDataIngestionRuleVersionResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    status: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    platform: str | None = None
+    ingestion_rule_info: MessageInfo | None = field(
+        name="ingestionRuleInfo", default=None
     )
-    platform: str | None | UnsetType = UNSET
-    ingestion_rule_info: MessageInfo | None | UnsetType = field(
-        name="ingestionRuleInfo", default=UNSET
-    )
-    integration_id: str | None | UnsetType = field(name="integrationId", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    integration_id: str | None = field(name="integrationId", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class InstagramDataIngestionRuleVersionResponseEntityListing(Model):
     """The InstagramDataIngestionRuleVersionResponseEntityListing model."""
 
-    entities: list[InstagramDataIngestionRuleVersionResponse] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[InstagramDataIngestionRuleVersionResponse] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
+
+
+InstagramHashtags = dict[str, Any]
+"""The InstagramHashtags type: ``dict[str, Any]``."""
 
 
 class InstagramId(Model):
@@ -122,9 +122,9 @@ class InstagramId(Model):
         handle: The handle of the person who owns this Instagram account. Max: 100 characters.
     """
 
-    ids: list[InstagramScopedId] | None | UnsetType = UNSET
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    handle: str | None | UnsetType = UNSET
+    ids: list[InstagramScopedId] | None = None
+    display_name: str | None = field(name="displayName", default=None)
+    handle: str | None = None
 
 
 class InstagramIdentityResolutionConfig(Model):
@@ -136,11 +136,9 @@ class InstagramIdentityResolutionConfig(Model):
         self_uri: The URI for this object
     """
 
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    resolve_identities: bool | None | UnsetType = field(
-        name="resolveIdentities", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    division: WritableStarrableDivision | None = None
+    resolve_identities: bool | None = field(name="resolveIdentities", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class InstagramIntegration(Model):
@@ -168,57 +166,47 @@ class InstagramIntegration(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    messaging_setting: MessagingSettingReference | None | UnsetType = field(
-        name="messagingSetting", default=UNSET
+    messaging_setting: MessagingSettingReference | None = field(
+        name="messagingSetting", default=None
     )
-    app_id: str | None | UnsetType = field(name="appId", default=UNSET)
-    page_id: str | None | UnsetType = field(name="pageId", default=UNSET)
-    instagram_id: str | None | UnsetType = field(name="instagramId", default=UNSET)
-    instagram_username: str | None | UnsetType = field(
-        name="instagramUsername", default=UNSET
+    app_id: str | None = field(name="appId", default=None)
+    page_id: str | None = field(name="pageId", default=None)
+    instagram_id: str | None = field(name="instagramId", default=None)
+    instagram_username: str | None = field(name="instagramUsername", default=None)
+    instagram_name: str | None = field(name="instagramName", default=None)
+    instagram_profile_image_url: str | None = field(
+        name="instagramProfileImageUrl", default=None
     )
-    instagram_name: str | None | UnsetType = field(name="instagramName", default=UNSET)
-    instagram_profile_image_url: str | None | UnsetType = field(
-        name="instagramProfileImageUrl", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    recipient: DomainEntityRef | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    modified_by: DomainEntityRef | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
-    create_status: str | None | UnsetType = field(name="createStatus", default=UNSET)
-    create_error: ErrorBody | None | UnsetType = field(
-        name="createError", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    status: str | None = None
+    recipient: DomainEntityRef | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
+    modified_by: DomainEntityRef | None = field(name="modifiedBy", default=None)
+    version: int | None = None
+    create_status: str | None = field(name="createStatus", default=None)
+    create_error: ErrorBody | None = field(name="createError", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class InstagramIntegrationEntityListing(Model):
     """The InstagramIntegrationEntityListing model."""
 
-    entities: list[InstagramIntegration] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[InstagramIntegration] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class InstagramIntegrationRequest(Model):
@@ -237,24 +225,20 @@ class InstagramIntegrationRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    messaging_setting: MessagingSettingRequestReference | None | UnsetType = field(
-        name="messagingSetting", default=UNSET
+    messaging_setting: MessagingSettingRequestReference | None = field(
+        name="messagingSetting", default=None
     )
-    page_access_token: str | None | UnsetType = field(
-        name="pageAccessToken", default=UNSET
-    )
-    user_access_token: str | None | UnsetType = field(
-        name="userAccessToken", default=UNSET
-    )
-    page_id: str | None | UnsetType = field(name="pageId", default=UNSET)
-    app_id: str | None | UnsetType = field(name="appId", default=UNSET)
-    app_secret: str | None | UnsetType = field(name="appSecret", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    page_access_token: str | None = field(name="pageAccessToken", default=None)
+    user_access_token: str | None = field(name="userAccessToken", default=None)
+    page_id: str | None = field(name="pageId", default=None)
+    app_id: str | None = field(name="appId", default=None)
+    app_secret: str | None = field(name="appSecret", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class InstagramIntegrationUpdateRequest(Model):
@@ -270,21 +254,21 @@ class InstagramIntegrationUpdateRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    messaging_setting: MessagingSettingRequestReference | None | UnsetType = field(
-        name="messagingSetting", default=UNSET
+    messaging_setting: MessagingSettingRequestReference | None = field(
+        name="messagingSetting", default=None
     )
-    page_access_token: str | None | UnsetType = field(
-        name="pageAccessToken", default=UNSET
-    )
-    user_access_token: str | None | UnsetType = field(
-        name="userAccessToken", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    page_access_token: str | None = field(name="pageAccessToken", default=None)
+    user_access_token: str | None = field(name="userAccessToken", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+
+
+InstagramNonOwnedAccount = dict[str, Any]
+"""The InstagramNonOwnedAccount type: ``dict[str, Any]``."""
 
 
 class InstagramScopedId(Model):
@@ -294,4 +278,4 @@ class InstagramScopedId(Model):
         scoped_id: The unique page/app-specific scopedId for the user. Max: 255 characters. Leading and trailing whitespace stripped.
     """
 
-    scoped_id: str | None | UnsetType = field(name="scopedId", default=UNSET)
+    scoped_id: str | None = field(name="scopedId", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Any, Model, UnsetType, field
+from .._models import Any, Model, field
 
 
 class Intake(Model):
@@ -13,7 +13,7 @@ class Intake(Model):
         data: The intake data containing key-value pairs.
     """
 
-    data: dict[str, dict[str, Any]] | None | UnsetType = UNSET
+    data: dict[str, dict[str, Any]] | None = None
 
 
 class IntakeSetting(Model):
@@ -25,15 +25,15 @@ class IntakeSetting(Model):
         display_order: The display order for this property.
     """
 
-    property: str | None | UnsetType = UNSET
-    required: bool | None | UnsetType = UNSET
-    display_order: int | None | UnsetType = field(name="displayOrder", default=UNSET)
+    property: str | None = None
+    required: bool | None = None
+    display_order: int | None = field(name="displayOrder", default=None)
 
 
 class IntakeSettingsListing(Model):
     """The IntakeSettingsListing model."""
 
-    entities: list[IntakeSetting] | None | UnsetType = UNSET
+    entities: list[IntakeSetting] | None = None
 
 
 class IntakeSettingsUpdate(Model):
@@ -43,6 +43,6 @@ class IntakeSettingsUpdate(Model):
         intake_settings: The intake settings for the Caseplan.
     """
 
-    intake_settings: list[IntakeSetting] | None | UnsetType = field(
-        name="intakeSettings", default=UNSET
+    intake_settings: list[IntakeSetting] | None = field(
+        name="intakeSettings", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .credential import CredentialInfo, CredentialSpecification
@@ -31,19 +31,19 @@ class Integration(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    integration_type: IntegrationType | None | UnsetType = field(
-        name="integrationType", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    integration_type: IntegrationType | None = field(
+        name="integrationType", default=None
     )
-    notes: str | None | UnsetType = UNSET
-    intended_state: str | None | UnsetType = field(name="intendedState", default=UNSET)
-    config: IntegrationConfigurationInfo | None | UnsetType = UNSET
-    reported_state: IntegrationStatusInfo | None | UnsetType = field(
-        name="reportedState", default=UNSET
+    notes: str | None = None
+    intended_state: str | None = field(name="intendedState", default=None)
+    config: IntegrationConfigurationInfo | None = None
+    reported_state: IntegrationStatusInfo | None = field(
+        name="reportedState", default=None
     )
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    attributes: dict[str, str] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class IntegrationAction(Model):
@@ -54,8 +54,8 @@ class IntegrationAction(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class IntegrationActionFields(Model):
@@ -66,11 +66,11 @@ class IntegrationActionFields(Model):
         request_mappings: Collection of Request Mappings to use
     """
 
-    integration_action: IntegrationAction | None | UnsetType = field(
-        name="integrationAction", default=UNSET
+    integration_action: IntegrationAction | None = field(
+        name="integrationAction", default=None
     )
-    request_mappings: list[RequestMapping] | None | UnsetType = field(
-        name="requestMappings", default=UNSET
+    request_mappings: list[RequestMapping] | None = field(
+        name="requestMappings", default=None
     )
 
 
@@ -88,14 +88,14 @@ class IntegrationConfiguration(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    properties: dict[str, Any] | None | UnsetType = UNSET
-    advanced: dict[str, Any] | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    credentials: dict[str, CredentialInfo] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    version: int | None = None
+    properties: dict[str, Any] | None = None
+    advanced: dict[str, Any] | None = None
+    notes: str | None = None
+    credentials: dict[str, CredentialInfo] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class IntegrationConfigurationInfo(Model):
@@ -105,22 +105,22 @@ class IntegrationConfigurationInfo(Model):
         current: The current, active configuration for the integration.
     """
 
-    current: IntegrationConfiguration | None | UnsetType = UNSET
+    current: IntegrationConfiguration | None = None
 
 
 class IntegrationEntityListing(Model):
     """The IntegrationEntityListing model."""
 
-    entities: list[Integration] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Integration] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class IntegrationExport(Model):
@@ -131,9 +131,9 @@ class IntegrationExport(Model):
         should_export_screen_recordings: True if the policy should export screen recordings in addition to the other conversation media. Default = true
     """
 
-    integration: DomainEntityRef | None | UnsetType = UNSET
-    should_export_screen_recordings: bool | None | UnsetType = field(
-        name="shouldExportScreenRecordings", default=UNSET
+    integration: DomainEntityRef | None = None
+    should_export_screen_recordings: bool | None = field(
+        name="shouldExportScreenRecordings", default=None
     )
 
 
@@ -147,10 +147,10 @@ class IntegrationStatusInfo(Model):
         last_updated: Date and time (in UTC) when the integration status (i.e. the code field) was last updated. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    code: str | None | UnsetType = UNSET
-    effective: str | None | UnsetType = UNSET
-    detail: MessageInfo | None | UnsetType = UNSET
-    last_updated: datetime | None | UnsetType = field(name="lastUpdated", default=UNSET)
+    code: str | None = None
+    effective: str | None = None
+    detail: MessageInfo | None = None
+    last_updated: datetime | None = field(name="lastUpdated", default=None)
 
 
 class IntegrationType(Model):
@@ -182,66 +182,48 @@ class IntegrationType(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    provider: str | None | UnsetType = UNSET
-    category: str | None | UnsetType = UNSET
-    images: list[Image] | None | UnsetType = UNSET
-    config_properties_schema_uri: str | None | UnsetType = field(
-        name="configPropertiesSchemaUri", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    provider: str | None = None
+    category: str | None = None
+    images: list[Image] | None = None
+    config_properties_schema_uri: str | None = field(
+        name="configPropertiesSchemaUri", default=None
     )
-    config_advanced_schema_uri: str | None | UnsetType = field(
-        name="configAdvancedSchemaUri", default=UNSET
+    config_advanced_schema_uri: str | None = field(
+        name="configAdvancedSchemaUri", default=None
     )
-    help_uri: str | None | UnsetType = field(name="helpUri", default=UNSET)
-    terms_of_service_uri: str | None | UnsetType = field(
-        name="termsOfServiceUri", default=UNSET
+    help_uri: str | None = field(name="helpUri", default=None)
+    terms_of_service_uri: str | None = field(name="termsOfServiceUri", default=None)
+    vendor_name: str | None = field(name="vendorName", default=None)
+    vendor_website_uri: str | None = field(name="vendorWebsiteUri", default=None)
+    marketplace_uri: str | None = field(name="marketplaceUri", default=None)
+    faq_uri: str | None = field(name="faqUri", default=None)
+    privacy_policy_uri: str | None = field(name="privacyPolicyUri", default=None)
+    support_contact_uri: str | None = field(name="supportContactUri", default=None)
+    sales_contact_uri: str | None = field(name="salesContactUri", default=None)
+    help_links: list[HelpLink] | None = field(name="helpLinks", default=None)
+    credentials: dict[str, CredentialSpecification] | None = None
+    non_installable: bool | None = field(name="nonInstallable", default=None)
+    max_instances: int | None = field(name="maxInstances", default=None)
+    user_permissions: list[str] | None = field(name="userPermissions", default=None)
+    vendor_o_auth_client_ids: list[str] | None = field(
+        name="vendorOAuthClientIds", default=None
     )
-    vendor_name: str | None | UnsetType = field(name="vendorName", default=UNSET)
-    vendor_website_uri: str | None | UnsetType = field(
-        name="vendorWebsiteUri", default=UNSET
-    )
-    marketplace_uri: str | None | UnsetType = field(
-        name="marketplaceUri", default=UNSET
-    )
-    faq_uri: str | None | UnsetType = field(name="faqUri", default=UNSET)
-    privacy_policy_uri: str | None | UnsetType = field(
-        name="privacyPolicyUri", default=UNSET
-    )
-    support_contact_uri: str | None | UnsetType = field(
-        name="supportContactUri", default=UNSET
-    )
-    sales_contact_uri: str | None | UnsetType = field(
-        name="salesContactUri", default=UNSET
-    )
-    help_links: list[HelpLink] | None | UnsetType = field(
-        name="helpLinks", default=UNSET
-    )
-    credentials: dict[str, CredentialSpecification] | None | UnsetType = UNSET
-    non_installable: bool | None | UnsetType = field(
-        name="nonInstallable", default=UNSET
-    )
-    max_instances: int | None | UnsetType = field(name="maxInstances", default=UNSET)
-    user_permissions: list[str] | None | UnsetType = field(
-        name="userPermissions", default=UNSET
-    )
-    vendor_o_auth_client_ids: list[str] | None | UnsetType = field(
-        name="vendorOAuthClientIds", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class IntegrationTypeEntityListing(Model):
     """The IntegrationTypeEntityListing model."""
 
-    entities: list[IntegrationType] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[IntegrationType] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .additional import AdditionalLanguagesIntent
@@ -17,8 +17,8 @@ if TYPE_CHECKING:
 class Intent(Model):
     """The Intent model."""
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
+    name: str | None = None
+    description: str | None = None
 
 
 class IntentClassifierInfo(Model):
@@ -30,9 +30,9 @@ class IntentClassifierInfo(Model):
         state: The intent classifier state Allowed values: "Draft", "TestReady", "ProductionReady".
     """
 
-    classifier_id: str | None | UnsetType = field(name="classifierId", default=UNSET)
-    version: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
+    classifier_id: str | None = field(name="classifierId", default=None)
+    version: str | None = None
+    state: str | None = None
 
 
 class IntentDefinition(Model):
@@ -48,18 +48,18 @@ class IntentDefinition(Model):
         additional_languages: Additional languages for intents
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    entity_type_bindings: list[NamedEntityTypeBinding] | None | UnsetType = field(
-        name="entityTypeBindings", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    entity_type_bindings: list[NamedEntityTypeBinding] | None = field(
+        name="entityTypeBindings", default=None
     )
-    entity_name_references: list[str] | None | UnsetType = field(
-        name="entityNameReferences", default=UNSET
+    entity_name_references: list[str] | None = field(
+        name="entityNameReferences", default=None
     )
-    utterances: list[NluUtterance] | None | UnsetType = UNSET
-    additional_languages: dict[str, AdditionalLanguagesIntent] | None | UnsetType = (
-        field(name="additionalLanguages", default=UNSET)
+    utterances: list[NluUtterance] | None = None
+    additional_languages: dict[str, AdditionalLanguagesIntent] | None = field(
+        name="additionalLanguages", default=None
     )
 
 
@@ -73,10 +73,10 @@ class IntentFeedback(Model):
         assessment: The assessment on the detection for feedback text. Allowed values: "Incorrect", "Correct", "Unknown", "Disabled".
     """
 
-    name: str | None | UnsetType = UNSET
-    probability: float | None | UnsetType = UNSET
-    entities: list[DetectedNamedEntity] | None | UnsetType = UNSET
-    assessment: str | None | UnsetType = UNSET
+    name: str | None = None
+    probability: float | None = None
+    entities: list[DetectedNamedEntity] | None = None
+    assessment: str | None = None
 
 
 class IntentReference(Model):
@@ -87,5 +87,5 @@ class IntentReference(Model):
         name: The name of the intent.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class InteractiveApplication(Model):
@@ -14,5 +14,5 @@ class InteractiveApplication(Model):
         url: Contains the data that is sent to the message app.
     """
 
-    name: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
+    name: str | None = None
+    url: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .address import Address
@@ -45,29 +45,21 @@ class InternalMessage(Model):
         messages: The messages sent on this communication channel.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    segments: list[Segment] | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
-    )
-    start_alerting_time: datetime | None | UnsetType = field(
-        name="startAlertingTime", default=UNSET
-    )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    target_user_id: str | None | UnsetType = field(name="targetUserId", default=UNSET)
-    source_user_id: str | None | UnsetType = field(name="sourceUserId", default=UNSET)
-    to_address: Address | None | UnsetType = field(name="toAddress", default=UNSET)
-    from_address: Address | None | UnsetType = field(name="fromAddress", default=UNSET)
-    messages: list[InternalMessageDetails] | None | UnsetType = UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    id: str | None = None
+    segments: list[Segment] | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_alerting_time: datetime | None = field(name="startAlertingTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    provider: str | None = None
+    peer_id: str | None = field(name="peerId", default=None)
+    target_user_id: str | None = field(name="targetUserId", default=None)
+    source_user_id: str | None = field(name="sourceUserId", default=None)
+    to_address: Address | None = field(name="toAddress", default=None)
+    from_address: Address | None = field(name="fromAddress", default=None)
+    messages: list[InternalMessageDetails] | None = None
 
 
 class InternalMessageConversation(Model):
@@ -84,38 +76,32 @@ class InternalMessageConversation(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    participants: list[InternalMessageMediaParticipant] | None | UnsetType = UNSET
-    other_media_uris: list[str] | None | UnsetType = field(
-        name="otherMediaUris", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    participants: list[InternalMessageMediaParticipant] | None = None
+    other_media_uris: list[str] | None = field(name="otherMediaUris", default=None)
+    recent_transfers: list[TransferResponse] | None = field(
+        name="recentTransfers", default=None
     )
-    recent_transfers: list[TransferResponse] | None | UnsetType = field(
-        name="recentTransfers", default=UNSET
-    )
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
-    divisions: list[ConversationDivisionMembership] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
+    divisions: list[ConversationDivisionMembership] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class InternalMessageConversationEntityListing(Model):
     """The InternalMessageConversationEntityListing model."""
 
-    entities: list[InternalMessageConversation] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[InternalMessageConversation] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class InternalMessageData(Model):
@@ -132,34 +118,32 @@ class InternalMessageData(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    conversation: AddressableEntityRef | None | UnsetType = UNSET
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    conversation: AddressableEntityRef | None = None
+    communication_id: str | None = field(name="communicationId", default=None)
+    timestamp: datetime | None = None
+    sender: UserReference | None = None
+    recipient: UserReference | None = None
+    normalized_message: ConversationNormalizedMessage | None = field(
+        name="normalizedMessage", default=None
     )
-    timestamp: datetime | None | UnsetType = UNSET
-    sender: UserReference | None | UnsetType = UNSET
-    recipient: UserReference | None | UnsetType = UNSET
-    normalized_message: ConversationNormalizedMessage | None | UnsetType = field(
-        name="normalizedMessage", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class InternalMessageDataEntityListing(Model):
     """The InternalMessageDataEntityListing model."""
 
-    entities: list[InternalMessageData] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[InternalMessageData] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class InternalMessageDetails(Model):
@@ -170,8 +154,8 @@ class InternalMessageDetails(Model):
         message_time: The time when the message was sent or received. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    message_time: datetime | None | UnsetType = field(name="messageTime", default=UNSET)
+    message_id: str | None = field(name="messageId", default=None)
+    message_time: datetime | None = field(name="messageTime", default=None)
 
 
 class InternalMessageMediaParticipant(Model):
@@ -224,82 +208,58 @@ class InternalMessageMediaParticipant(Model):
         messages: Message instance details on the communication.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    address: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    start_alerting_time: datetime | None | UnsetType = field(
-        name="startAlertingTime", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    address: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    start_alerting_time: datetime | None = field(name="startAlertingTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    purpose: str | None = None
+    state: str | None = None
+    direction: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    held: bool | None = None
+    wrapup_required: bool | None = field(name="wrapupRequired", default=None)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    media_roles: list[str] | None = field(name="mediaRoles", default=None)
+    user: DomainEntityRef | None = None
+    queue: DomainEntityRef | None = None
+    team: DomainEntityRef | None = None
+    attributes: dict[str, str] | None = None
+    error_info: ErrorInfo | None = field(name="errorInfo", default=None)
+    script: DomainEntityRef | None = None
+    wrapup_timeout_ms: int | None = field(name="wrapupTimeoutMs", default=None)
+    wrapup_skipped: bool | None = field(name="wrapupSkipped", default=None)
+    alerting_timeout_ms: int | None = field(name="alertingTimeoutMs", default=None)
+    provider: str | None = None
+    external_contact: DomainEntityRef | None = field(
+        name="externalContact", default=None
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    external_contact_initial_division_id: str | None = field(
+        name="externalContactInitialDivisionId", default=None
     )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    external_organization: DomainEntityRef | None = field(
+        name="externalOrganization", default=None
     )
-    purpose: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    wrapup: Wrapup | None = None
+    peer: str | None = None
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    journey_context: JourneyContext | None = field(name="journeyContext", default=None)
+    conversation_routing_data: ConversationRoutingData | None = field(
+        name="conversationRoutingData", default=None
     )
-    held: bool | None | UnsetType = UNSET
-    wrapup_required: bool | None | UnsetType = field(
-        name="wrapupRequired", default=UNSET
-    )
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    media_roles: list[str] | None | UnsetType = field(name="mediaRoles", default=UNSET)
-    user: DomainEntityRef | None | UnsetType = UNSET
-    queue: DomainEntityRef | None | UnsetType = UNSET
-    team: DomainEntityRef | None | UnsetType = UNSET
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    error_info: ErrorInfo | None | UnsetType = field(name="errorInfo", default=UNSET)
-    script: DomainEntityRef | None | UnsetType = UNSET
-    wrapup_timeout_ms: int | None | UnsetType = field(
-        name="wrapupTimeoutMs", default=UNSET
-    )
-    wrapup_skipped: bool | None | UnsetType = field(name="wrapupSkipped", default=UNSET)
-    alerting_timeout_ms: int | None | UnsetType = field(
-        name="alertingTimeoutMs", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    external_contact: DomainEntityRef | None | UnsetType = field(
-        name="externalContact", default=UNSET
-    )
-    external_contact_initial_division_id: str | None | UnsetType = field(
-        name="externalContactInitialDivisionId", default=UNSET
-    )
-    external_organization: DomainEntityRef | None | UnsetType = field(
-        name="externalOrganization", default=UNSET
-    )
-    wrapup: Wrapup | None | UnsetType = UNSET
-    peer: str | None | UnsetType = UNSET
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    journey_context: JourneyContext | None | UnsetType = field(
-        name="journeyContext", default=UNSET
-    )
-    conversation_routing_data: ConversationRoutingData | None | UnsetType = field(
-        name="conversationRoutingData", default=UNSET
-    )
-    start_acw_time: datetime | None | UnsetType = field(
-        name="startAcwTime", default=UNSET
-    )
-    end_acw_time: datetime | None | UnsetType = field(name="endAcwTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    internal_message_id: str | None | UnsetType = field(
-        name="internalMessageId", default=UNSET
-    )
-    target_user: AddressableEntityRef | None | UnsetType = field(
-        name="targetUser", default=UNSET
-    )
-    source_user: AddressableEntityRef | None | UnsetType = field(
-        name="sourceUser", default=UNSET
-    )
-    to_address: Address | None | UnsetType = field(name="toAddress", default=UNSET)
-    from_address: Address | None | UnsetType = field(name="fromAddress", default=UNSET)
-    messages: list[InternalMessageDetails] | None | UnsetType = UNSET
+    start_acw_time: datetime | None = field(name="startAcwTime", default=None)
+    end_acw_time: datetime | None = field(name="endAcwTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    internal_message_id: str | None = field(name="internalMessageId", default=None)
+    target_user: AddressableEntityRef | None = field(name="targetUser", default=None)
+    source_user: AddressableEntityRef | None = field(name="sourceUser", default=None)
+    to_address: Address | None = field(name="toAddress", default=None)
+    from_address: Address | None = field(name="fromAddress", default=None)
+    messages: list[InternalMessageDetails] | None = None
 
 
 class InternalMessageRequest(Model):
@@ -309,4 +269,4 @@ class InternalMessageRequest(Model):
         text: The body of the text message.
     """
 
-    text: str | None | UnsetType = UNSET
+    text: str | None = None

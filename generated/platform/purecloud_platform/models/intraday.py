@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 
 class IntradayPerformancePredictionData(Model):
@@ -15,15 +15,13 @@ class IntradayPerformancePredictionData(Model):
         occupancy_percent: Percentage of on-queue time for all agents in this group that are occupied handling interactions
     """
 
-    service_level_percent: float | None | UnsetType = field(
-        name="serviceLevelPercent", default=UNSET
+    service_level_percent: float | None = field(
+        name="serviceLevelPercent", default=None
     )
-    average_speed_of_answer_seconds: float | None | UnsetType = field(
-        name="averageSpeedOfAnswerSeconds", default=UNSET
+    average_speed_of_answer_seconds: float | None = field(
+        name="averageSpeedOfAnswerSeconds", default=None
     )
-    occupancy_percent: float | None | UnsetType = field(
-        name="occupancyPercent", default=UNSET
-    )
+    occupancy_percent: float | None = field(name="occupancyPercent", default=None)
 
 
 class IntradayPlanningGroupRequest(Model):
@@ -36,13 +34,9 @@ class IntradayPlanningGroupRequest(Model):
         interval_length_minutes: The period/interval in minutes for which to aggregate the data. Required, defaults to 15
     """
 
-    business_unit_date: date | None | UnsetType = field(
-        name="businessUnitDate", default=UNSET
-    )
-    categories: list[str] | None | UnsetType = UNSET
-    planning_group_ids: list[str] | None | UnsetType = field(
-        name="planningGroupIds", default=UNSET
-    )
-    interval_length_minutes: int | None | UnsetType = field(
-        name="intervalLengthMinutes", default=UNSET
+    business_unit_date: date | None = field(name="businessUnitDate", default=None)
+    categories: list[str] | None = None
+    planning_group_ids: list[str] | None = field(name="planningGroupIds", default=None)
+    interval_length_minutes: int | None = field(
+        name="intervalLengthMinutes", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 if TYPE_CHECKING:
     from .user import UserReference
@@ -19,5 +19,5 @@ class InvalidAssignment(Model):
         message: The reason for the invalid input for validation
     """
 
-    user: UserReference | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
+    user: UserReference | None = None
+    message: str | None = None

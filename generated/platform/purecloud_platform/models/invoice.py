@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 
 class InvoiceAddress(Model):
@@ -26,25 +26,17 @@ class InvoiceAddress(Model):
         country: Stores the name of the country in which the address is situated.
     """
 
-    date_effective: date | None | UnsetType = field(name="dateEffective", default=UNSET)
-    address_type: str | None | UnsetType = field(name="addressType", default=UNSET)
-    currency_iso_code: str | None | UnsetType = field(
-        name="currencyIsoCode", default=UNSET
-    )
-    line1: str | None | UnsetType = UNSET
-    line2: str | None | UnsetType = UNSET
-    line3: str | None | UnsetType = UNSET
-    city_name: str | None | UnsetType = field(name="cityName", default=UNSET)
-    postal_code: str | None | UnsetType = field(name="postalCode", default=UNSET)
-    state_code: str | None | UnsetType = field(name="stateCode", default=UNSET)
-    country_code: str | None | UnsetType = field(name="countryCode", default=UNSET)
-    city_subdivision1: str | None | UnsetType = field(
-        name="citySubdivision1", default=UNSET
-    )
-    region_subdivision1: str | None | UnsetType = field(
-        name="regionSubdivision1", default=UNSET
-    )
-    region_subdivision2: str | None | UnsetType = field(
-        name="regionSubdivision2", default=UNSET
-    )
-    country: str | None | UnsetType = UNSET
+    date_effective: date | None = field(name="dateEffective", default=None)
+    address_type: str | None = field(name="addressType", default=None)
+    currency_iso_code: str | None = field(name="currencyIsoCode", default=None)
+    line1: str | None = None
+    line2: str | None = None
+    line3: str | None = None
+    city_name: str | None = field(name="cityName", default=None)
+    postal_code: str | None = field(name="postalCode", default=None)
+    state_code: str | None = field(name="stateCode", default=None)
+    country_code: str | None = field(name="countryCode", default=None)
+    city_subdivision1: str | None = field(name="citySubdivision1", default=None)
+    region_subdivision1: str | None = field(name="regionSubdivision1", default=None)
+    region_subdivision2: str | None = field(name="regionSubdivision2", default=None)
+    country: str | None = None

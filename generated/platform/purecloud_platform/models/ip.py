@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class IpAddressAuthentication(Model):
     """The IpAddressAuthentication model."""
 
-    network_whitelist: list[str] | None | UnsetType = field(
-        name="networkWhitelist", default=UNSET
-    )
+    network_whitelist: list[str] | None = field(name="networkWhitelist", default=None)
 
 
 class IpAddressRange(Model):
@@ -22,16 +20,16 @@ class IpAddressRange(Model):
         direction: The direction of traffic for the IP range from the perspective of Genesys Cloud (e.g. inbound to Genesys; outbound from Genesys) Allowed values: "inbound", "outbound", "both".
     """
 
-    cidr: str | None | UnsetType = UNSET
-    service: str | None | UnsetType = UNSET
-    region: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
+    cidr: str | None = None
+    service: str | None = None
+    region: str | None = None
+    direction: str | None = None
 
 
 class IpAddressRangeListing(Model):
     """The IpAddressRangeListing model."""
 
-    entities: list[IpAddressRange] | None | UnsetType = UNSET
+    entities: list[IpAddressRange] | None = None
 
 
 class IpFilter(Model):
@@ -42,5 +40,5 @@ class IpFilter(Model):
         name: Descriptive name for the IP address filter.
     """
 
-    ip_address: str | None | UnsetType = field(name="ipAddress", default=UNSET)
-    name: str | None | UnsetType = UNSET
+    ip_address: str | None = field(name="ipAddress", default=None)
+    name: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .max import MaxLength
@@ -20,5 +20,5 @@ class ItemValidationLimits(Model):
         max_length: A structure denoting the system-imposed minimum and maximum string length (for text-based core types) or numeric values (for number-based) core types.  For example, the validationLimits for a text-based core type specify the min/max values for a minimum string length (minLength) constraint supplied by a schemaauthor on a text field.  Similarly, the maxLength's min/max specifies maximum string length constraint supplied by a schema author for the same field.
     """
 
-    min_length: MinLength | None | UnsetType = field(name="minLength", default=UNSET)
-    max_length: MaxLength | None | UnsetType = field(name="maxLength", default=UNSET)
+    min_length: MinLength | None = field(name="minLength", default=None)
+    max_length: MaxLength | None = field(name="maxLength", default=None)

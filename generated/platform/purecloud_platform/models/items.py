@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class Items(Model):
     """The Items model."""
 
-    type: str | None | UnsetType = UNSET
-    pattern: str | None | UnsetType = UNSET
+    type: str | None = None
+    pattern: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -38,34 +38,28 @@ class IVR(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableDivision | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: WritableDivision | None = None
+    description: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    state: str | None = None
+    modified_by_app: str | None = field(name="modifiedByApp", default=None)
+    created_by_app: str | None = field(name="createdByApp", default=None)
+    dnis: list[str] | None = None
+    open_hours_flow: DomainEntityRef | None = field(name="openHoursFlow", default=None)
+    closed_hours_flow: DomainEntityRef | None = field(
+        name="closedHoursFlow", default=None
     )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    modified_by_app: str | None | UnsetType = field(name="modifiedByApp", default=UNSET)
-    created_by_app: str | None | UnsetType = field(name="createdByApp", default=UNSET)
-    dnis: list[str] | None | UnsetType = UNSET
-    open_hours_flow: DomainEntityRef | None | UnsetType = field(
-        name="openHoursFlow", default=UNSET
+    holiday_hours_flow: DomainEntityRef | None = field(
+        name="holidayHoursFlow", default=None
     )
-    closed_hours_flow: DomainEntityRef | None | UnsetType = field(
-        name="closedHoursFlow", default=UNSET
-    )
-    holiday_hours_flow: DomainEntityRef | None | UnsetType = field(
-        name="holidayHoursFlow", default=UNSET
-    )
-    schedule_group: DomainEntityRef | None | UnsetType = field(
-        name="scheduleGroup", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    schedule_group: DomainEntityRef | None = field(name="scheduleGroup", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class IVRDivisionView(Model):
@@ -78,10 +72,10 @@ class IVRDivisionView(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableDivision | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: WritableDivision | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class IVRDivisionViewEntityListing(Model):
@@ -91,19 +85,19 @@ class IVRDivisionViewEntityListing(Model):
         total_number_of_entities: The total organization-wide number of entities.
     """
 
-    entities: list[IVRDivisionView] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    total_number_of_entities: int | None | UnsetType = field(
-        name="totalNumberOfEntities", default=UNSET
+    entities: list[IVRDivisionView] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    total_number_of_entities: int | None = field(
+        name="totalNumberOfEntities", default=None
     )
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class IVREntityListing(Model):
@@ -113,19 +107,19 @@ class IVREntityListing(Model):
         total_number_of_entities: The total organization-wide number of entities.
     """
 
-    entities: list[IVR] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    total_number_of_entities: int | None | UnsetType = field(
-        name="totalNumberOfEntities", default=UNSET
+    entities: list[IVR] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    total_number_of_entities: int | None = field(
+        name="totalNumberOfEntities", default=None
     )
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class IVRIdentityResolutionConfig(Model):
@@ -137,11 +131,9 @@ class IVRIdentityResolutionConfig(Model):
         self_uri: The URI for this object
     """
 
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    resolve_identities: bool | None | UnsetType = field(
-        name="resolveIdentities", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    division: WritableStarrableDivision | None = None
+    resolve_identities: bool | None = field(name="resolveIdentities", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class IvrEstablishedEvent(Model):
@@ -160,25 +152,17 @@ class IvrEstablishedEvent(Model):
         source_configuration: Metadata about the source of this communication's interaction.
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
+    ivr_phone_number: str | None = field(name="ivrPhoneNumber", default=None)
+    ivr_name: str | None = field(name="ivrName", default=None)
+    ani: str | None = None
+    dnis: str | None = None
+    initial_configuration: InitialConfiguration | None = field(
+        name="initialConfiguration", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    ivr_phone_number: str | None | UnsetType = field(
-        name="ivrPhoneNumber", default=UNSET
-    )
-    ivr_name: str | None | UnsetType = field(name="ivrName", default=UNSET)
-    ani: str | None | UnsetType = UNSET
-    dnis: str | None | UnsetType = UNSET
-    initial_configuration: InitialConfiguration | None | UnsetType = field(
-        name="initialConfiguration", default=UNSET
-    )
-    source_configuration: SourceConfiguration | None | UnsetType = field(
-        name="sourceConfiguration", default=UNSET
+    source_configuration: SourceConfiguration | None = field(
+        name="sourceConfiguration", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -34,7 +34,7 @@ class Journey(Model):
         patterns: A list of zero or more patterns to match.
     """
 
-    patterns: list[JourneyPattern] | None | UnsetType = UNSET
+    patterns: list[JourneyPattern] | None = None
 
 
 class JourneyAction(Model):
@@ -45,10 +45,8 @@ class JourneyAction(Model):
         action_map: Details about the action map from the Journey System which triggered this action
     """
 
-    id: str | None | UnsetType = UNSET
-    action_map: JourneyActionMap | None | UnsetType = field(
-        name="actionMap", default=UNSET
-    )
+    id: str | None = None
+    action_map: JourneyActionMap | None = field(name="actionMap", default=None)
 
 
 class JourneyActionMap(Model):
@@ -59,8 +57,8 @@ class JourneyActionMap(Model):
         version: The version number of the actionMap in the Journey System at the time this action was triggered
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    version: int | None = None
 
 
 class JourneyAggregateDataContainer(Model):
@@ -70,8 +68,8 @@ class JourneyAggregateDataContainer(Model):
         group: A mapping from dimension to value
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[StatisticalResponse] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[StatisticalResponse] | None = None
 
 
 class JourneyAggregateQueryClause(Model):
@@ -82,8 +80,8 @@ class JourneyAggregateQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[JourneyAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[JourneyAggregateQueryPredicate] | None = None
 
 
 class JourneyAggregateQueryFilter(Model):
@@ -95,9 +93,9 @@ class JourneyAggregateQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[JourneyAggregateQueryClause] | None | UnsetType = UNSET
-    predicates: list[JourneyAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[JourneyAggregateQueryClause] | None = None
+    predicates: list[JourneyAggregateQueryPredicate] | None = None
 
 
 class JourneyAggregateQueryPredicate(Model):
@@ -111,17 +109,17 @@ class JourneyAggregateQueryPredicate(Model):
         range: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class JourneyAggregateQueryResponse(Model):
     """The JourneyAggregateQueryResponse model."""
 
-    results: list[JourneyAggregateDataContainer] | None | UnsetType = UNSET
+    results: list[JourneyAggregateDataContainer] | None = None
 
 
 class JourneyAggregationQuery(Model):
@@ -139,18 +137,18 @@ class JourneyAggregationQuery(Model):
         alternate_time_dimension: Dimension to use as the alternative timestamp for data in the aggregate.  Choosing "eventTime" uses the actual time of the data event. Allowed values: "eventTime".
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: JourneyAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: JourneyAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[JourneyAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[JourneyAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
 
 
@@ -162,8 +160,8 @@ class JourneyAggregationSort(Model):
         function: Aggregation function used for the sort metric. Allowed values: "average", "count", "max", "min", "sum".
     """
 
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
+    name: str | None = None
+    function: str | None = None
 
 
 class JourneyAggregationView(Model):
@@ -176,10 +174,10 @@ class JourneyAggregationView(Model):
         range: Range of numbers for slicing up data
     """
 
-    target: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
-    range: AggregationRange | None | UnsetType = UNSET
+    target: str | None = None
+    name: str | None = None
+    function: str | None = None
+    range: AggregationRange | None = None
 
 
 class JourneyApp(Model):
@@ -192,10 +190,10 @@ class JourneyApp(Model):
         build_number: Build number of the application (e.g. 701).
     """
 
-    name: str | None | UnsetType = UNSET
-    namespace: str | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
-    build_number: str | None | UnsetType = field(name="buildNumber", default=UNSET)
+    name: str | None = None
+    namespace: str | None = None
+    version: str | None = None
+    build_number: str | None = field(name="buildNumber", default=None)
 
 
 class JourneyAppEventsNotificationActionMap(Model):
@@ -204,10 +202,10 @@ class JourneyAppEventsNotificationActionMap(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    display_name: str | None = field(name="displayName", default=None)
+    version: int | None = None
 
 
 class JourneyAppEventsNotificationActionTarget(Model):
@@ -216,8 +214,8 @@ class JourneyAppEventsNotificationActionTarget(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneyAppEventsNotificationApp(Model):
@@ -226,10 +224,10 @@ class JourneyAppEventsNotificationApp(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    name: str | None | UnsetType = UNSET
-    namespace: str | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
-    build_number: str | None | UnsetType = field(name="buildNumber", default=UNSET)
+    name: str | None = None
+    namespace: str | None = None
+    version: str | None = None
+    build_number: str | None = field(name="buildNumber", default=None)
 
 
 class JourneyAppEventsNotificationAppEventsNotification(Model):
@@ -241,27 +239,25 @@ class JourneyAppEventsNotificationAppEventsNotification(Model):
         event_type: Allowed values: "AppEvent", "SegmentAssignmentEvent", "WebActionEvent".
     """
 
-    id: str | None | UnsetType = UNSET
-    correlation_id: str | None | UnsetType = field(name="correlationId", default=UNSET)
-    external_contact: JourneyAppEventsNotificationExternalContact | None | UnsetType = (
-        field(name="externalContact", default=UNSET)
+    id: str | None = None
+    correlation_id: str | None = field(name="correlationId", default=None)
+    external_contact: JourneyAppEventsNotificationExternalContact | None = field(
+        name="externalContact", default=None
     )
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    customer_id: str | None | UnsetType = field(name="customerId", default=UNSET)
-    customer_id_type: str | None | UnsetType = field(
-        name="customerIdType", default=UNSET
-    )
-    session: JourneyAppEventsNotificationSession | None | UnsetType = UNSET
-    event_type: str | None | UnsetType = field(name="eventType", default=UNSET)
-    app_event: JourneyAppEventsNotificationAppMessage | None | UnsetType = field(
-        name="appEvent", default=UNSET
+    created_date: datetime | None = field(name="createdDate", default=None)
+    customer_id: str | None = field(name="customerId", default=None)
+    customer_id_type: str | None = field(name="customerIdType", default=None)
+    session: JourneyAppEventsNotificationSession | None = None
+    event_type: str | None = field(name="eventType", default=None)
+    app_event: JourneyAppEventsNotificationAppMessage | None = field(
+        name="appEvent", default=None
     )
     segment_assignment_event: (
-        JourneyAppEventsNotificationSegmentAssignmentMessage | None | UnsetType
-    ) = field(name="segmentAssignmentEvent", default=UNSET)
-    web_action_event: (
-        JourneyAppEventsNotificationWebActionMessage | None | UnsetType
-    ) = field(name="webActionEvent", default=UNSET)
+        JourneyAppEventsNotificationSegmentAssignmentMessage | None
+    ) = field(name="segmentAssignmentEvent", default=None)
+    web_action_event: JourneyAppEventsNotificationWebActionMessage | None = field(
+        name="webActionEvent", default=None
+    )
 
 
 class JourneyAppEventsNotificationAppMessage(Model):
@@ -270,31 +266,27 @@ class JourneyAppEventsNotificationAppMessage(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    event_name: str | None | UnsetType = field(name="eventName", default=UNSET)
-    screen_name: str | None | UnsetType = field(name="screenName", default=UNSET)
-    app: JourneyAppEventsNotificationApp | None | UnsetType = UNSET
-    device: JourneyAppEventsNotificationDevice | None | UnsetType = UNSET
-    ip_address: str | None | UnsetType = field(name="ipAddress", default=UNSET)
-    ip_organization: str | None | UnsetType = field(
-        name="ipOrganization", default=UNSET
+    event_name: str | None = field(name="eventName", default=None)
+    screen_name: str | None = field(name="screenName", default=None)
+    app: JourneyAppEventsNotificationApp | None = None
+    device: JourneyAppEventsNotificationDevice | None = None
+    ip_address: str | None = field(name="ipAddress", default=None)
+    ip_organization: str | None = field(name="ipOrganization", default=None)
+    geolocation: JourneyAppEventsNotificationGeoLocation | None = None
+    sdk_library: JourneyAppEventsNotificationSdkLibrary | None = field(
+        name="sdkLibrary", default=None
     )
-    geolocation: JourneyAppEventsNotificationGeoLocation | None | UnsetType = UNSET
-    sdk_library: JourneyAppEventsNotificationSdkLibrary | None | UnsetType = field(
-        name="sdkLibrary", default=UNSET
+    network_connectivity: JourneyAppEventsNotificationNetworkConnectivity | None = (
+        field(name="networkConnectivity", default=None)
     )
-    network_connectivity: (
-        JourneyAppEventsNotificationNetworkConnectivity | None | UnsetType
-    ) = field(name="networkConnectivity", default=UNSET)
-    mkt_campaign: JourneyAppEventsNotificationMktCampaign | None | UnsetType = field(
-        name="mktCampaign", default=UNSET
+    mkt_campaign: JourneyAppEventsNotificationMktCampaign | None = field(
+        name="mktCampaign", default=None
     )
-    search_query: str | None | UnsetType = field(name="searchQuery", default=UNSET)
-    attributes: (
-        dict[str, JourneyAppEventsNotificationCustomEventAttribute] | None | UnsetType
-    ) = UNSET
-    traits: (
-        dict[str, JourneyAppEventsNotificationCustomEventAttribute] | None | UnsetType
-    ) = UNSET
+    search_query: str | None = field(name="searchQuery", default=None)
+    attributes: dict[str, JourneyAppEventsNotificationCustomEventAttribute] | None = (
+        None
+    )
+    traits: dict[str, JourneyAppEventsNotificationCustomEventAttribute] | None = None
 
 
 class JourneyAppEventsNotificationBrowser(Model):
@@ -303,18 +295,16 @@ class JourneyAppEventsNotificationBrowser(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    family: str | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
-    lang: str | None | UnsetType = UNSET
-    fingerprint: str | None | UnsetType = UNSET
-    view_height: int | None | UnsetType = field(name="viewHeight", default=UNSET)
-    view_width: int | None | UnsetType = field(name="viewWidth", default=UNSET)
-    features_flash: bool | None | UnsetType = field(name="featuresFlash", default=UNSET)
-    features_java: bool | None | UnsetType = field(name="featuresJava", default=UNSET)
-    features_pdf: bool | None | UnsetType = field(name="featuresPdf", default=UNSET)
-    features_webrtc: bool | None | UnsetType = field(
-        name="featuresWebrtc", default=UNSET
-    )
+    family: str | None = None
+    version: str | None = None
+    lang: str | None = None
+    fingerprint: str | None = None
+    view_height: int | None = field(name="viewHeight", default=None)
+    view_width: int | None = field(name="viewWidth", default=None)
+    features_flash: bool | None = field(name="featuresFlash", default=None)
+    features_java: bool | None = field(name="featuresJava", default=None)
+    features_pdf: bool | None = field(name="featuresPdf", default=None)
+    features_webrtc: bool | None = field(name="featuresWebrtc", default=None)
 
 
 class JourneyAppEventsNotificationCustomEventAttribute(Model):
@@ -326,8 +316,8 @@ class JourneyAppEventsNotificationCustomEventAttribute(Model):
         data_type: Allowed values: "STRING", "BOOLEAN", "NUMBER".
     """
 
-    value: str | None | UnsetType = UNSET
-    data_type: str | None | UnsetType = field(name="dataType", default=UNSET)
+    value: str | None = None
+    data_type: str | None = field(name="dataType", default=None)
 
 
 class JourneyAppEventsNotificationDevice(Model):
@@ -339,16 +329,16 @@ class JourneyAppEventsNotificationDevice(Model):
         category: Allowed values: "desktop", "mobile", "tablet", "other".
     """
 
-    type: str | None | UnsetType = UNSET
-    is_mobile: bool | None | UnsetType = field(name="isMobile", default=UNSET)
-    screen_height: int | None | UnsetType = field(name="screenHeight", default=UNSET)
-    screen_width: int | None | UnsetType = field(name="screenWidth", default=UNSET)
-    screen_density: int | None | UnsetType = field(name="screenDensity", default=UNSET)
-    fingerprint: str | None | UnsetType = UNSET
-    os_family: str | None | UnsetType = field(name="osFamily", default=UNSET)
-    os_version: str | None | UnsetType = field(name="osVersion", default=UNSET)
-    category: str | None | UnsetType = UNSET
-    manufacturer: str | None | UnsetType = UNSET
+    type: str | None = None
+    is_mobile: bool | None = field(name="isMobile", default=None)
+    screen_height: int | None = field(name="screenHeight", default=None)
+    screen_width: int | None = field(name="screenWidth", default=None)
+    screen_density: int | None = field(name="screenDensity", default=None)
+    fingerprint: str | None = None
+    os_family: str | None = field(name="osFamily", default=None)
+    os_version: str | None = field(name="osVersion", default=None)
+    category: str | None = None
+    manufacturer: str | None = None
 
 
 class JourneyAppEventsNotificationEventAction(Model):
@@ -361,11 +351,11 @@ class JourneyAppEventsNotificationEventAction(Model):
         media_type: Allowed values: "webMessagingOffer", "contentOffer", "architectFlow".
     """
 
-    id: str | None | UnsetType = UNSET
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    prompt: str | None | UnsetType = UNSET
+    id: str | None = None
+    created_date: datetime | None = field(name="createdDate", default=None)
+    state: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    prompt: str | None = None
 
 
 class JourneyAppEventsNotificationExternalContact(Model):
@@ -374,8 +364,8 @@ class JourneyAppEventsNotificationExternalContact(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneyAppEventsNotificationGeoLocation(Model):
@@ -384,16 +374,16 @@ class JourneyAppEventsNotificationGeoLocation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    country: str | None | UnsetType = UNSET
-    country_name: str | None | UnsetType = field(name="countryName", default=UNSET)
-    latitude: float | None | UnsetType = UNSET
-    longitude: float | None | UnsetType = UNSET
-    locality: str | None | UnsetType = UNSET
-    postal_code: str | None | UnsetType = field(name="postalCode", default=UNSET)
-    region: str | None | UnsetType = UNSET
-    region_name: str | None | UnsetType = field(name="regionName", default=UNSET)
-    timezone: str | None | UnsetType = UNSET
-    source: str | None | UnsetType = UNSET
+    country: str | None = None
+    country_name: str | None = field(name="countryName", default=None)
+    latitude: float | None = None
+    longitude: float | None = None
+    locality: str | None = None
+    postal_code: str | None = field(name="postalCode", default=None)
+    region: str | None = None
+    region_name: str | None = field(name="regionName", default=None)
+    timezone: str | None = None
+    source: str | None = None
 
 
 class JourneyAppEventsNotificationMktCampaign(Model):
@@ -402,13 +392,13 @@ class JourneyAppEventsNotificationMktCampaign(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    content: str | None | UnsetType = UNSET
-    medium: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    source: str | None | UnsetType = UNSET
-    term: str | None | UnsetType = UNSET
-    click_id: str | None | UnsetType = field(name="clickId", default=UNSET)
-    network: str | None | UnsetType = UNSET
+    content: str | None = None
+    medium: str | None = None
+    name: str | None = None
+    source: str | None = None
+    term: str | None = None
+    click_id: str | None = field(name="clickId", default=None)
+    network: str | None = None
 
 
 class JourneyAppEventsNotificationNetworkConnectivity(Model):
@@ -417,14 +407,10 @@ class JourneyAppEventsNotificationNetworkConnectivity(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    carrier: str | None | UnsetType = UNSET
-    bluetooth_enabled: bool | None | UnsetType = field(
-        name="bluetoothEnabled", default=UNSET
-    )
-    cellular_enabled: bool | None | UnsetType = field(
-        name="cellularEnabled", default=UNSET
-    )
-    wifi_enabled: bool | None | UnsetType = field(name="wifiEnabled", default=UNSET)
+    carrier: str | None = None
+    bluetooth_enabled: bool | None = field(name="bluetoothEnabled", default=None)
+    cellular_enabled: bool | None = field(name="cellularEnabled", default=None)
+    wifi_enabled: bool | None = field(name="wifiEnabled", default=None)
 
 
 class JourneyAppEventsNotificationReferrer(Model):
@@ -436,15 +422,15 @@ class JourneyAppEventsNotificationReferrer(Model):
         medium: Allowed values: "internal", "search", "social", "email", "unknown", "paid".
     """
 
-    url: str | None | UnsetType = UNSET
-    domain: str | None | UnsetType = UNSET
-    hostname: str | None | UnsetType = UNSET
-    keywords: str | None | UnsetType = UNSET
-    pathname: str | None | UnsetType = UNSET
-    query_string: str | None | UnsetType = field(name="queryString", default=UNSET)
-    fragment: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    medium: str | None | UnsetType = UNSET
+    url: str | None = None
+    domain: str | None = None
+    hostname: str | None = None
+    keywords: str | None = None
+    pathname: str | None = None
+    query_string: str | None = field(name="queryString", default=None)
+    fragment: str | None = None
+    name: str | None = None
+    medium: str | None = None
 
 
 class JourneyAppEventsNotificationSdkLibrary(Model):
@@ -453,8 +439,8 @@ class JourneyAppEventsNotificationSdkLibrary(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    name: str | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
+    name: str | None = None
+    version: str | None = None
 
 
 class JourneyAppEventsNotificationSegment(Model):
@@ -463,8 +449,8 @@ class JourneyAppEventsNotificationSegment(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneyAppEventsNotificationSegmentAssignmentMessage(Model):
@@ -476,15 +462,11 @@ class JourneyAppEventsNotificationSegmentAssignmentMessage(Model):
         assignment_state: Allowed values: "Unknown", "Assigned", "Unassigned".
     """
 
-    segment: JourneyAppEventsNotificationSegment | None | UnsetType = UNSET
-    assignment_state: str | None | UnsetType = field(
-        name="assignmentState", default=UNSET
-    )
-    date_assigned: datetime | None | UnsetType = field(
-        name="dateAssigned", default=UNSET
-    )
-    date_for_unassignment: datetime | None | UnsetType = field(
-        name="dateForUnassignment", default=UNSET
+    segment: JourneyAppEventsNotificationSegment | None = None
+    assignment_state: str | None = field(name="assignmentState", default=None)
+    date_assigned: datetime | None = field(name="dateAssigned", default=None)
+    date_for_unassignment: datetime | None = field(
+        name="dateForUnassignment", default=None
     )
 
 
@@ -494,9 +476,9 @@ class JourneyAppEventsNotificationSession(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    type: str | None = None
 
 
 class JourneyAppEventsNotificationWebActionMessage(Model):
@@ -505,34 +487,28 @@ class JourneyAppEventsNotificationWebActionMessage(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    action: JourneyAppEventsNotificationEventAction | None | UnsetType = UNSET
-    action_target: JourneyAppEventsNotificationActionTarget | None | UnsetType = field(
-        name="actionTarget", default=UNSET
+    action: JourneyAppEventsNotificationEventAction | None = None
+    action_target: JourneyAppEventsNotificationActionTarget | None = field(
+        name="actionTarget", default=None
     )
-    action_map: JourneyAppEventsNotificationActionMap | None | UnsetType = field(
-        name="actionMap", default=UNSET
+    action_map: JourneyAppEventsNotificationActionMap | None = field(
+        name="actionMap", default=None
     )
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    error_message: str | None | UnsetType = field(name="errorMessage", default=UNSET)
-    user_agent_string: str | None | UnsetType = field(
-        name="userAgentString", default=UNSET
+    error_code: str | None = field(name="errorCode", default=None)
+    error_message: str | None = field(name="errorMessage", default=None)
+    user_agent_string: str | None = field(name="userAgentString", default=None)
+    ip_address: str | None = field(name="ipAddress", default=None)
+    ip_organization: str | None = field(name="ipOrganization", default=None)
+    browser: JourneyAppEventsNotificationBrowser | None = None
+    device: JourneyAppEventsNotificationDevice | None = None
+    geolocation: JourneyAppEventsNotificationGeoLocation | None = None
+    mkt_campaign: JourneyAppEventsNotificationMktCampaign | None = field(
+        name="mktCampaign", default=None
     )
-    ip_address: str | None | UnsetType = field(name="ipAddress", default=UNSET)
-    ip_organization: str | None | UnsetType = field(
-        name="ipOrganization", default=UNSET
+    visit_referrer: JourneyAppEventsNotificationReferrer | None = field(
+        name="visitReferrer", default=None
     )
-    browser: JourneyAppEventsNotificationBrowser | None | UnsetType = UNSET
-    device: JourneyAppEventsNotificationDevice | None | UnsetType = UNSET
-    geolocation: JourneyAppEventsNotificationGeoLocation | None | UnsetType = UNSET
-    mkt_campaign: JourneyAppEventsNotificationMktCampaign | None | UnsetType = field(
-        name="mktCampaign", default=UNSET
-    )
-    visit_referrer: JourneyAppEventsNotificationReferrer | None | UnsetType = field(
-        name="visitReferrer", default=UNSET
-    )
-    time_to_disposition: int | None | UnsetType = field(
-        name="timeToDisposition", default=UNSET
-    )
+    time_to_disposition: int | None = field(name="timeToDisposition", default=None)
 
 
 class JourneyAsyncAggregateQueryResponse(Model):
@@ -542,8 +518,8 @@ class JourneyAsyncAggregateQueryResponse(Model):
         cursor: Cursor token to retrieve next page
     """
 
-    results: list[JourneyAggregateDataContainer] | None | UnsetType = UNSET
-    cursor: str | None | UnsetType = UNSET
+    results: list[JourneyAggregateDataContainer] | None = None
+    cursor: str | None = None
 
 
 class JourneyAsyncAggregationQuery(Model):
@@ -562,20 +538,20 @@ class JourneyAsyncAggregationQuery(Model):
         page_size: The number of results per page
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: JourneyAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: JourneyAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[JourneyAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[JourneyAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
+    page_size: int | None = field(name="pageSize", default=None)
 
 
 class JourneyCampaign(Model):
@@ -591,13 +567,13 @@ class JourneyCampaign(Model):
         network: The ad network to which the click ID belongs.
     """
 
-    content: str | None | UnsetType = UNSET
-    medium: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    source: str | None | UnsetType = UNSET
-    term: str | None | UnsetType = UNSET
-    click_id: str | None | UnsetType = field(name="clickId", default=UNSET)
-    network: str | None | UnsetType = UNSET
+    content: str | None = None
+    medium: str | None = None
+    name: str | None = None
+    source: str | None = None
+    term: str | None = None
+    click_id: str | None = field(name="clickId", default=None)
+    network: str | None = None
 
 
 class JourneyCaseAssociation(Model):
@@ -611,15 +587,13 @@ class JourneyCaseAssociation(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    associated_case: AddressableEntityRef | None | UnsetType = field(
-        name="associatedCase", default=UNSET
+    id: str | None = None
+    associated_case: AddressableEntityRef | None = field(
+        name="associatedCase", default=None
     )
-    case_reference: str | None | UnsetType = field(name="caseReference", default=UNSET)
-    date_associated: datetime | None | UnsetType = field(
-        name="dateAssociated", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    case_reference: str | None = field(name="caseReference", default=None)
+    date_associated: datetime | None = field(name="dateAssociated", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneyContext(Model):
@@ -631,12 +605,12 @@ class JourneyContext(Model):
         triggering_action: A subset of the Journey System's action data relevant to a part of a conversation (for external linkage and internal usage/context)
     """
 
-    customer: JourneyCustomer | None | UnsetType = UNSET
-    customer_session: JourneyCustomerSession | None | UnsetType = field(
-        name="customerSession", default=UNSET
+    customer: JourneyCustomer | None = None
+    customer_session: JourneyCustomerSession | None = field(
+        name="customerSession", default=None
     )
-    triggering_action: JourneyAction | None | UnsetType = field(
-        name="triggeringAction", default=UNSET
+    triggering_action: JourneyAction | None = field(
+        name="triggeringAction", default=None
     )
 
 
@@ -648,8 +622,8 @@ class JourneyCustomer(Model):
         id_type: The type of the customerId within the Journey System (e.g. cookie).
     """
 
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
 
 
 class JourneyCustomerSession(Model):
@@ -660,8 +634,8 @@ class JourneyCustomerSession(Model):
         type: The type of the Customer/User's session within the Journey System (e.g. web, app)
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
 
 
 class JourneyEventDefinition(Model):
@@ -678,24 +652,22 @@ class JourneyEventDefinition(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    source: str | None | UnsetType = UNSET
-    rank: int | None | UnsetType = UNSET
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    json_schema: JsonSchemaDocument | None | UnsetType = field(
-        name="jsonSchema", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    source: str | None = None
+    rank: int | None = None
+    display_name: str | None = field(name="displayName", default=None)
+    description: str | None = None
+    json_schema: JsonSchemaDocument | None = field(name="jsonSchema", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneyEventDefinitionListing(Model):
     """The JourneyEventDefinitionListing model."""
 
-    total: int | None | UnsetType = UNSET
-    entities: list[JourneyEventDefinition] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    total: int | None = None
+    entities: list[JourneyEventDefinition] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneyEventsSettings(Model):
@@ -715,36 +687,32 @@ class JourneyEventsSettings(Model):
         tracking_settings: Configuration settings for tracking behavior and filtering
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    excluded_query_parameters: list[str] | None | UnsetType = field(
-        name="excludedQueryParameters", default=UNSET
+    enabled: bool | None = None
+    excluded_query_parameters: list[str] | None = field(
+        name="excludedQueryParameters", default=None
     )
-    should_keep_url_fragment: bool | None | UnsetType = field(
-        name="shouldKeepUrlFragment", default=UNSET
+    should_keep_url_fragment: bool | None = field(
+        name="shouldKeepUrlFragment", default=None
     )
-    search_query_parameters: list[str] | None | UnsetType = field(
-        name="searchQueryParameters", default=UNSET
+    search_query_parameters: list[str] | None = field(
+        name="searchQueryParameters", default=None
     )
-    pageview_config: str | None | UnsetType = field(
-        name="pageviewConfig", default=UNSET
+    pageview_config: str | None = field(name="pageviewConfig", default=None)
+    click_events: list[SelectorEventTrigger] | None = field(
+        name="clickEvents", default=None
     )
-    click_events: list[SelectorEventTrigger] | None | UnsetType = field(
-        name="clickEvents", default=UNSET
+    forms_track_events: list[FormsTrackTrigger] | None = field(
+        name="formsTrackEvents", default=None
     )
-    forms_track_events: list[FormsTrackTrigger] | None | UnsetType = field(
-        name="formsTrackEvents", default=UNSET
+    idle_events: list[IdleEventTrigger] | None = field(name="idleEvents", default=None)
+    in_viewport_events: list[SelectorEventTrigger] | None = field(
+        name="inViewportEvents", default=None
     )
-    idle_events: list[IdleEventTrigger] | None | UnsetType = field(
-        name="idleEvents", default=UNSET
+    scroll_depth_events: list[ScrollPercentageEventTrigger] | None = field(
+        name="scrollDepthEvents", default=None
     )
-    in_viewport_events: list[SelectorEventTrigger] | None | UnsetType = field(
-        name="inViewportEvents", default=UNSET
-    )
-    scroll_depth_events: list[ScrollPercentageEventTrigger] | None | UnsetType = field(
-        name="scrollDepthEvents", default=UNSET
-    )
-    tracking_settings: TrackingSettings | None | UnsetType = field(
-        name="trackingSettings", default=UNSET
+    tracking_settings: TrackingSettings | None = field(
+        name="trackingSettings", default=None
     )
 
 
@@ -761,25 +729,23 @@ class JourneyExternalEventsSchema(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
+    id: str | None = None
+    version: int | None = None
+    enabled: bool | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
+    json_schema: JourneyJsonSchemaDocument | None = field(
+        name="jsonSchema", default=None
     )
-    json_schema: JourneyJsonSchemaDocument | None | UnsetType = field(
-        name="jsonSchema", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneyExternalEventsSchemaListing(Model):
     """The JourneyExternalEventsSchemaListing model."""
 
-    total: int | None | UnsetType = UNSET
-    entities: list[JourneyExternalEventsSchema] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    total: int | None = None
+    entities: list[JourneyExternalEventsSchema] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneyGeolocation(Model):
@@ -798,16 +764,16 @@ class JourneyGeolocation(Model):
         timezone: Geolocation's timezone.
     """
 
-    country: str | None | UnsetType = UNSET
-    country_name: str | None | UnsetType = field(name="countryName", default=UNSET)
-    latitude: float | None | UnsetType = UNSET
-    longitude: float | None | UnsetType = UNSET
-    locality: str | None | UnsetType = UNSET
-    postal_code: str | None | UnsetType = field(name="postalCode", default=UNSET)
-    region: str | None | UnsetType = UNSET
-    region_name: str | None | UnsetType = field(name="regionName", default=UNSET)
-    source: str | None | UnsetType = UNSET
-    timezone: str | None | UnsetType = UNSET
+    country: str | None = None
+    country_name: str | None = field(name="countryName", default=None)
+    latitude: float | None = None
+    longitude: float | None = None
+    locality: str | None = None
+    postal_code: str | None = field(name="postalCode", default=None)
+    region: str | None = None
+    region_name: str | None = field(name="regionName", default=None)
+    source: str | None = None
+    timezone: str | None = None
 
 
 class JourneyJsonSchemaDocument(Model):
@@ -821,11 +787,11 @@ class JourneyJsonSchemaDocument(Model):
         properties: The map of schema properties and their limits.
     """
 
-    schema: str | None | UnsetType = field(name="$schema", default=UNSET)
-    title: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    required: list[str] | None | UnsetType = UNSET
-    properties: dict[str, dict[str, Any]] | None | UnsetType = UNSET
+    schema: str | None = field(name="$schema", default=None)
+    title: str | None = None
+    description: str | None = None
+    required: list[str] | None = None
+    properties: dict[str, dict[str, Any]] | None = None
 
 
 class JourneyJsonSchemaRequest(Model):
@@ -839,11 +805,11 @@ class JourneyJsonSchemaRequest(Model):
         properties: The map of schema properties and their limits.
     """
 
-    schema: str | None | UnsetType = field(name="$schema", default=UNSET)
-    title: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    required: list[str] | None | UnsetType = UNSET
-    properties: dict[str, dict[str, Any]] | None | UnsetType = UNSET
+    schema: str | None = field(name="$schema", default=None)
+    title: str | None = None
+    description: str | None = None
+    required: list[str] | None = None
+    properties: dict[str, dict[str, Any]] | None = None
 
 
 class JourneyOutcomeEventsNotificationActionMap(Model):
@@ -852,8 +818,8 @@ class JourneyOutcomeEventsNotificationActionMap(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneyOutcomeEventsNotificationAssociatedValue(Model):
@@ -865,8 +831,8 @@ class JourneyOutcomeEventsNotificationAssociatedValue(Model):
         data_type: Allowed values: "Number", "Integer".
     """
 
-    data_type: str | None | UnsetType = field(name="dataType", default=UNSET)
-    value: float | None | UnsetType = UNSET
+    data_type: str | None = field(name="dataType", default=None)
+    value: float | None = None
 
 
 class JourneyOutcomeEventsNotificationExternalContact(Model):
@@ -875,8 +841,8 @@ class JourneyOutcomeEventsNotificationExternalContact(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneyOutcomeEventsNotificationOutcome(Model):
@@ -885,9 +851,9 @@ class JourneyOutcomeEventsNotificationOutcome(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    display_name: str | None = field(name="displayName", default=None)
 
 
 class JourneyOutcomeEventsNotificationOutcomeAttributionMessage(Model):
@@ -896,16 +862,16 @@ class JourneyOutcomeEventsNotificationOutcomeAttributionMessage(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    outcome: JourneyOutcomeEventsNotificationOutcome | None | UnsetType = UNSET
+    outcome: JourneyOutcomeEventsNotificationOutcome | None = None
     outcome_touchpoints: (
-        list[JourneyOutcomeEventsNotificationOutcomeTouchpoint] | None | UnsetType
-    ) = field(name="outcomeTouchpoints", default=UNSET)
-    segment_assignments: (
-        list[JourneyOutcomeEventsNotificationSegment] | None | UnsetType
-    ) = field(name="segmentAssignments", default=UNSET)
-    associated_value: (
-        JourneyOutcomeEventsNotificationAssociatedValue | None | UnsetType
-    ) = field(name="associatedValue", default=UNSET)
+        list[JourneyOutcomeEventsNotificationOutcomeTouchpoint] | None
+    ) = field(name="outcomeTouchpoints", default=None)
+    segment_assignments: list[JourneyOutcomeEventsNotificationSegment] | None = field(
+        name="segmentAssignments", default=None
+    )
+    associated_value: JourneyOutcomeEventsNotificationAssociatedValue | None = field(
+        name="associatedValue", default=None
+    )
 
 
 class JourneyOutcomeEventsNotificationOutcomeEventsNotification(Model):
@@ -917,21 +883,19 @@ class JourneyOutcomeEventsNotificationOutcomeEventsNotification(Model):
         event_type: Allowed values: "OutcomeAttributionEvent".
     """
 
-    id: str | None | UnsetType = UNSET
-    correlation_id: str | None | UnsetType = field(name="correlationId", default=UNSET)
-    external_contact: (
-        JourneyOutcomeEventsNotificationExternalContact | None | UnsetType
-    ) = field(name="externalContact", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    customer_id: str | None | UnsetType = field(name="customerId", default=UNSET)
-    customer_id_type: str | None | UnsetType = field(
-        name="customerIdType", default=UNSET
+    id: str | None = None
+    correlation_id: str | None = field(name="correlationId", default=None)
+    external_contact: JourneyOutcomeEventsNotificationExternalContact | None = field(
+        name="externalContact", default=None
     )
-    session: JourneyOutcomeEventsNotificationSession | None | UnsetType = UNSET
-    event_type: str | None | UnsetType = field(name="eventType", default=UNSET)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    customer_id: str | None = field(name="customerId", default=None)
+    customer_id_type: str | None = field(name="customerIdType", default=None)
+    session: JourneyOutcomeEventsNotificationSession | None = None
+    event_type: str | None = field(name="eventType", default=None)
     outcome_attribution_event_message: (
-        JourneyOutcomeEventsNotificationOutcomeAttributionMessage | None | UnsetType
-    ) = field(name="outcomeAttributionEventMessage", default=UNSET)
+        JourneyOutcomeEventsNotificationOutcomeAttributionMessage | None
+    ) = field(name="outcomeAttributionEventMessage", default=None)
 
 
 class JourneyOutcomeEventsNotificationOutcomeTouchpoint(Model):
@@ -940,15 +904,13 @@ class JourneyOutcomeEventsNotificationOutcomeTouchpoint(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    channels: (
-        list[JourneyOutcomeEventsNotificationOutcomeTouchpointChannel]
-        | None
-        | UnsetType
-    ) = UNSET
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    action_map: JourneyOutcomeEventsNotificationActionMap | None | UnsetType = field(
-        name="actionMap", default=UNSET
+    id: str | None = None
+    channels: list[JourneyOutcomeEventsNotificationOutcomeTouchpointChannel] | None = (
+        None
+    )
+    created_date: datetime | None = field(name="createdDate", default=None)
+    action_map: JourneyOutcomeEventsNotificationActionMap | None = field(
+        name="actionMap", default=None
     )
 
 
@@ -961,7 +923,7 @@ class JourneyOutcomeEventsNotificationOutcomeTouchpointChannel(Model):
         type: Allowed values: "Unknown", "ContentOffer".
     """
 
-    type: str | None | UnsetType = UNSET
+    type: str | None = None
 
 
 class JourneyOutcomeEventsNotificationSegment(Model):
@@ -970,11 +932,9 @@ class JourneyOutcomeEventsNotificationSegment(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    assigned_date: datetime | None | UnsetType = field(
-        name="assignedDate", default=UNSET
-    )
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    assigned_date: datetime | None = field(name="assignedDate", default=None)
 
 
 class JourneyOutcomeEventsNotificationSession(Model):
@@ -983,9 +943,9 @@ class JourneyOutcomeEventsNotificationSession(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    type: str | None = None
 
 
 class JourneyPage(Model):
@@ -1004,16 +964,16 @@ class JourneyPage(Model):
         breadcrumb: Hierarchy of the current page in relation to the website's structure.
     """
 
-    url: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    domain: str | None | UnsetType = UNSET
-    fragment: str | None | UnsetType = UNSET
-    hostname: str | None | UnsetType = UNSET
-    keywords: str | None | UnsetType = UNSET
-    lang: str | None | UnsetType = UNSET
-    pathname: str | None | UnsetType = UNSET
-    query_string: str | None | UnsetType = field(name="queryString", default=UNSET)
-    breadcrumb: list[str] | None | UnsetType = UNSET
+    url: str | None = None
+    title: str | None = None
+    domain: str | None = None
+    fragment: str | None = None
+    hostname: str | None = None
+    keywords: str | None = None
+    lang: str | None = None
+    pathname: str | None = None
+    query_string: str | None = field(name="queryString", default=None)
+    breadcrumb: list[str] | None = None
 
 
 class JourneyPattern(Model):
@@ -1027,11 +987,11 @@ class JourneyPattern(Model):
         event_name: The name of the event for which this pattern can be matched on.
     """
 
-    criteria: list[Criteria] | None | UnsetType = UNSET
-    count: int | None | UnsetType = UNSET
-    stream_type: str | None | UnsetType = field(name="streamType", default=UNSET)
-    session_type: str | None | UnsetType = field(name="sessionType", default=UNSET)
-    event_name: str | None | UnsetType = field(name="eventName", default=UNSET)
+    criteria: list[Criteria] | None = None
+    count: int | None = None
+    stream_type: str | None = field(name="streamType", default=None)
+    session_type: str | None = field(name="sessionType", default=None)
+    event_name: str | None = field(name="eventName", default=None)
 
 
 class JourneySchemaUpdateRequest(Model):
@@ -1043,10 +1003,10 @@ class JourneySchemaUpdateRequest(Model):
         json_schema: A JSON schema defining the extension to the built-in entity type.
     """
 
-    version: int | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    json_schema: JourneyJsonSchemaRequest | None | UnsetType = field(
-        name="jsonSchema", default=UNSET
+    version: int | None = None
+    enabled: bool | None = None
+    json_schema: JourneyJsonSchemaRequest | None = field(
+        name="jsonSchema", default=None
     )
 
 
@@ -1071,29 +1031,27 @@ class JourneySegment(Model):
         modified_date: Timestamp indicating when the segment was last updated. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    is_active: bool | None | UnsetType = field(name="isActive", default=UNSET)
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    version: int | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    color: str | None | UnsetType = UNSET
-    scope: str | None | UnsetType = UNSET
-    should_display_to_agent: bool | None | UnsetType = field(
-        name="shouldDisplayToAgent", default=UNSET
+    id: str | None = None
+    is_active: bool | None = field(name="isActive", default=None)
+    display_name: str | None = field(name="displayName", default=None)
+    version: int | None = None
+    description: str | None = None
+    color: str | None = None
+    scope: str | None = None
+    should_display_to_agent: bool | None = field(
+        name="shouldDisplayToAgent", default=None
     )
-    context: Context | None | UnsetType = UNSET
-    journey: Journey | None | UnsetType = UNSET
-    external_segment: ExternalSegment | None | UnsetType = field(
-        name="externalSegment", default=UNSET
+    context: Context | None = None
+    journey: Journey | None = None
+    external_segment: ExternalSegment | None = field(
+        name="externalSegment", default=None
     )
-    assignment_expiration_days: int | None | UnsetType = field(
-        name="assignmentExpirationDays", default=UNSET
+    assignment_expiration_days: int | None = field(
+        name="assignmentExpirationDays", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
+    self_uri: str | None = field(name="selfUri", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
 
 
 class JourneySegmentAssignmentEventsNotificationExternalContact(Model):
@@ -1102,8 +1060,8 @@ class JourneySegmentAssignmentEventsNotificationExternalContact(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneySegmentAssignmentEventsNotificationSegment(Model):
@@ -1112,8 +1070,8 @@ class JourneySegmentAssignmentEventsNotificationSegment(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneySegmentAssignmentEventsNotificationSegmentAssignmentEventsNotification(
@@ -1127,25 +1085,19 @@ class JourneySegmentAssignmentEventsNotificationSegmentAssignmentEventsNotificat
         event_type: Allowed values: "SegmentAssignmentEvent".
     """
 
-    id: str | None | UnsetType = UNSET
-    correlation_id: str | None | UnsetType = field(name="correlationId", default=UNSET)
+    id: str | None = None
+    correlation_id: str | None = field(name="correlationId", default=None)
     external_contact: (
-        JourneySegmentAssignmentEventsNotificationExternalContact | None | UnsetType
-    ) = field(name="externalContact", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    customer_id: str | None | UnsetType = field(name="customerId", default=UNSET)
-    customer_id_type: str | None | UnsetType = field(
-        name="customerIdType", default=UNSET
-    )
-    session: JourneySegmentAssignmentEventsNotificationSession | None | UnsetType = (
-        UNSET
-    )
-    event_type: str | None | UnsetType = field(name="eventType", default=UNSET)
+        JourneySegmentAssignmentEventsNotificationExternalContact | None
+    ) = field(name="externalContact", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    customer_id: str | None = field(name="customerId", default=None)
+    customer_id_type: str | None = field(name="customerIdType", default=None)
+    session: JourneySegmentAssignmentEventsNotificationSession | None = None
+    event_type: str | None = field(name="eventType", default=None)
     segment_assignment_event: (
-        JourneySegmentAssignmentEventsNotificationSegmentAssignmentMessage
-        | None
-        | UnsetType
-    ) = field(name="segmentAssignmentEvent", default=UNSET)
+        JourneySegmentAssignmentEventsNotificationSegmentAssignmentMessage | None
+    ) = field(name="segmentAssignmentEvent", default=None)
 
 
 class JourneySegmentAssignmentEventsNotificationSegmentAssignmentMessage(Model):
@@ -1157,17 +1109,11 @@ class JourneySegmentAssignmentEventsNotificationSegmentAssignmentMessage(Model):
         assignment_state: Allowed values: "Unknown", "Assigned", "Unassigned".
     """
 
-    segment: JourneySegmentAssignmentEventsNotificationSegment | None | UnsetType = (
-        UNSET
-    )
-    assignment_state: str | None | UnsetType = field(
-        name="assignmentState", default=UNSET
-    )
-    date_assigned: datetime | None | UnsetType = field(
-        name="dateAssigned", default=UNSET
-    )
-    date_for_unassignment: datetime | None | UnsetType = field(
-        name="dateForUnassignment", default=UNSET
+    segment: JourneySegmentAssignmentEventsNotificationSegment | None = None
+    assignment_state: str | None = field(name="assignmentState", default=None)
+    date_assigned: datetime | None = field(name="dateAssigned", default=None)
+    date_for_unassignment: datetime | None = field(
+        name="dateForUnassignment", default=None
     )
 
 
@@ -1177,9 +1123,9 @@ class JourneySegmentAssignmentEventsNotificationSession(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    type: str | None = None
 
 
 class JourneySegmentRequest(Model):
@@ -1198,21 +1144,21 @@ class JourneySegmentRequest(Model):
         assignment_expiration_days: Time, in days, from when the segment is assigned until it is automatically unassigned.
     """
 
-    is_active: bool | None | UnsetType = field(name="isActive", default=UNSET)
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    version: int | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    color: str | None | UnsetType = UNSET
-    should_display_to_agent: bool | None | UnsetType = field(
-        name="shouldDisplayToAgent", default=UNSET
+    is_active: bool | None = field(name="isActive", default=None)
+    display_name: str | None = field(name="displayName", default=None)
+    version: int | None = None
+    description: str | None = None
+    color: str | None = None
+    should_display_to_agent: bool | None = field(
+        name="shouldDisplayToAgent", default=None
     )
-    context: RequestContext | None | UnsetType = UNSET
-    journey: RequestJourney | None | UnsetType = UNSET
-    external_segment: RequestExternalSegment | None | UnsetType = field(
-        name="externalSegment", default=UNSET
+    context: RequestContext | None = None
+    journey: RequestJourney | None = None
+    external_segment: RequestExternalSegment | None = field(
+        name="externalSegment", default=None
     )
-    assignment_expiration_days: int | None | UnsetType = field(
-        name="assignmentExpirationDays", default=UNSET
+    assignment_expiration_days: int | None = field(
+        name="assignmentExpirationDays", default=None
     )
 
 
@@ -1222,10 +1168,10 @@ class JourneySessionEventsNotificationApp(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    name: str | None | UnsetType = UNSET
-    namespace: str | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
-    build_number: str | None | UnsetType = field(name="buildNumber", default=UNSET)
+    name: str | None = None
+    namespace: str | None = None
+    version: str | None = None
+    build_number: str | None = field(name="buildNumber", default=None)
 
 
 class JourneySessionEventsNotificationBrowser(Model):
@@ -1234,18 +1180,16 @@ class JourneySessionEventsNotificationBrowser(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    family: str | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
-    lang: str | None | UnsetType = UNSET
-    fingerprint: str | None | UnsetType = UNSET
-    view_height: int | None | UnsetType = field(name="viewHeight", default=UNSET)
-    view_width: int | None | UnsetType = field(name="viewWidth", default=UNSET)
-    features_flash: bool | None | UnsetType = field(name="featuresFlash", default=UNSET)
-    features_java: bool | None | UnsetType = field(name="featuresJava", default=UNSET)
-    features_pdf: bool | None | UnsetType = field(name="featuresPdf", default=UNSET)
-    features_webrtc: bool | None | UnsetType = field(
-        name="featuresWebrtc", default=UNSET
-    )
+    family: str | None = None
+    version: str | None = None
+    lang: str | None = None
+    fingerprint: str | None = None
+    view_height: int | None = field(name="viewHeight", default=None)
+    view_width: int | None = field(name="viewWidth", default=None)
+    features_flash: bool | None = field(name="featuresFlash", default=None)
+    features_java: bool | None = field(name="featuresJava", default=None)
+    features_pdf: bool | None = field(name="featuresPdf", default=None)
+    features_webrtc: bool | None = field(name="featuresWebrtc", default=None)
 
 
 class JourneySessionEventsNotificationCase(Model):
@@ -1254,8 +1198,8 @@ class JourneySessionEventsNotificationCase(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneySessionEventsNotificationCaseAssociation(Model):
@@ -1264,11 +1208,9 @@ class JourneySessionEventsNotificationCaseAssociation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    case_id: str | None | UnsetType = field(name="caseId", default=UNSET)
-    case_reference: str | None | UnsetType = field(name="caseReference", default=UNSET)
-    date_associated: datetime | None | UnsetType = field(
-        name="dateAssociated", default=UNSET
-    )
+    case_id: str | None = field(name="caseId", default=None)
+    case_reference: str | None = field(name="caseReference", default=None)
+    date_associated: datetime | None = field(name="dateAssociated", default=None)
 
 
 class JourneySessionEventsNotificationConnectedQueue(Model):
@@ -1277,8 +1219,8 @@ class JourneySessionEventsNotificationConnectedQueue(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneySessionEventsNotificationConversation(Model):
@@ -1287,8 +1229,8 @@ class JourneySessionEventsNotificationConversation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneySessionEventsNotificationConversationChannel(Model):
@@ -1301,9 +1243,9 @@ class JourneySessionEventsNotificationConversationChannel(Model):
         message_type: Allowed values: "Unknown", "Sms", "Twitter", "Facebook", "Line", "WhatsApp", "WebMessaging", "Open", "Instagram", "Apple".
     """
 
-    type: str | None | UnsetType = UNSET
-    message_type: str | None | UnsetType = field(name="messageType", default=UNSET)
-    platform: str | None | UnsetType = UNSET
+    type: str | None = None
+    message_type: str | None = field(name="messageType", default=None)
+    platform: str | None = None
 
 
 class JourneySessionEventsNotificationConversationUserDisposition(Model):
@@ -1312,9 +1254,9 @@ class JourneySessionEventsNotificationConversationUserDisposition(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    code: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    user: JourneySessionEventsNotificationUser | None | UnsetType = UNSET
+    code: str | None = None
+    notes: str | None = None
+    user: JourneySessionEventsNotificationUser | None = None
 
 
 class JourneySessionEventsNotificationDevice(Model):
@@ -1326,16 +1268,16 @@ class JourneySessionEventsNotificationDevice(Model):
         category: Allowed values: "desktop", "mobile", "tablet", "other".
     """
 
-    type: str | None | UnsetType = UNSET
-    is_mobile: bool | None | UnsetType = field(name="isMobile", default=UNSET)
-    screen_height: int | None | UnsetType = field(name="screenHeight", default=UNSET)
-    screen_width: int | None | UnsetType = field(name="screenWidth", default=UNSET)
-    screen_density: int | None | UnsetType = field(name="screenDensity", default=UNSET)
-    fingerprint: str | None | UnsetType = UNSET
-    os_family: str | None | UnsetType = field(name="osFamily", default=UNSET)
-    os_version: str | None | UnsetType = field(name="osVersion", default=UNSET)
-    category: str | None | UnsetType = UNSET
-    manufacturer: str | None | UnsetType = UNSET
+    type: str | None = None
+    is_mobile: bool | None = field(name="isMobile", default=None)
+    screen_height: int | None = field(name="screenHeight", default=None)
+    screen_width: int | None = field(name="screenWidth", default=None)
+    screen_density: int | None = field(name="screenDensity", default=None)
+    fingerprint: str | None = None
+    os_family: str | None = field(name="osFamily", default=None)
+    os_version: str | None = field(name="osVersion", default=None)
+    category: str | None = None
+    manufacturer: str | None = None
 
 
 class JourneySessionEventsNotificationExternalContact(Model):
@@ -1344,8 +1286,8 @@ class JourneySessionEventsNotificationExternalContact(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneySessionEventsNotificationGeoLocation(Model):
@@ -1354,16 +1296,16 @@ class JourneySessionEventsNotificationGeoLocation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    country: str | None | UnsetType = UNSET
-    country_name: str | None | UnsetType = field(name="countryName", default=UNSET)
-    latitude: float | None | UnsetType = UNSET
-    longitude: float | None | UnsetType = UNSET
-    locality: str | None | UnsetType = UNSET
-    postal_code: str | None | UnsetType = field(name="postalCode", default=UNSET)
-    region: str | None | UnsetType = UNSET
-    region_name: str | None | UnsetType = field(name="regionName", default=UNSET)
-    timezone: str | None | UnsetType = UNSET
-    source: str | None | UnsetType = UNSET
+    country: str | None = None
+    country_name: str | None = field(name="countryName", default=None)
+    latitude: float | None = None
+    longitude: float | None = None
+    locality: str | None = None
+    postal_code: str | None = field(name="postalCode", default=None)
+    region: str | None = None
+    region_name: str | None = field(name="regionName", default=None)
+    timezone: str | None = None
+    source: str | None = None
 
 
 class JourneySessionEventsNotificationMktCampaign(Model):
@@ -1372,13 +1314,13 @@ class JourneySessionEventsNotificationMktCampaign(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    content: str | None | UnsetType = UNSET
-    medium: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    source: str | None | UnsetType = UNSET
-    term: str | None | UnsetType = UNSET
-    click_id: str | None | UnsetType = field(name="clickId", default=UNSET)
-    network: str | None | UnsetType = UNSET
+    content: str | None = None
+    medium: str | None = None
+    name: str | None = None
+    source: str | None = None
+    term: str | None = None
+    click_id: str | None = field(name="clickId", default=None)
+    network: str | None = None
 
 
 class JourneySessionEventsNotificationNetworkConnectivity(Model):
@@ -1387,14 +1329,10 @@ class JourneySessionEventsNotificationNetworkConnectivity(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    carrier: str | None | UnsetType = UNSET
-    bluetooth_enabled: bool | None | UnsetType = field(
-        name="bluetoothEnabled", default=UNSET
-    )
-    cellular_enabled: bool | None | UnsetType = field(
-        name="cellularEnabled", default=UNSET
-    )
-    wifi_enabled: bool | None | UnsetType = field(name="wifiEnabled", default=UNSET)
+    carrier: str | None = None
+    bluetooth_enabled: bool | None = field(name="bluetoothEnabled", default=None)
+    cellular_enabled: bool | None = field(name="cellularEnabled", default=None)
+    wifi_enabled: bool | None = field(name="wifiEnabled", default=None)
 
 
 class JourneySessionEventsNotificationOutcome(Model):
@@ -1403,8 +1341,8 @@ class JourneySessionEventsNotificationOutcome(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneySessionEventsNotificationOutcomeAchievement(Model):
@@ -1413,10 +1351,8 @@ class JourneySessionEventsNotificationOutcomeAchievement(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    outcome: JourneySessionEventsNotificationOutcome | None | UnsetType = UNSET
-    achieved_date: datetime | None | UnsetType = field(
-        name="achievedDate", default=UNSET
-    )
+    outcome: JourneySessionEventsNotificationOutcome | None = None
+    achieved_date: datetime | None = field(name="achievedDate", default=None)
 
 
 class JourneySessionEventsNotificationPage(Model):
@@ -1425,16 +1361,16 @@ class JourneySessionEventsNotificationPage(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    url: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    domain: str | None | UnsetType = UNSET
-    fragment: str | None | UnsetType = UNSET
-    hostname: str | None | UnsetType = UNSET
-    keywords: str | None | UnsetType = UNSET
-    lang: str | None | UnsetType = UNSET
-    pathname: str | None | UnsetType = UNSET
-    query_string: str | None | UnsetType = field(name="queryString", default=UNSET)
-    breadcrumb: list[str] | None | UnsetType = UNSET
+    url: str | None = None
+    title: str | None = None
+    domain: str | None = None
+    fragment: str | None = None
+    hostname: str | None = None
+    keywords: str | None = None
+    lang: str | None = None
+    pathname: str | None = None
+    query_string: str | None = field(name="queryString", default=None)
+    breadcrumb: list[str] | None = None
 
 
 class JourneySessionEventsNotificationReferrer(Model):
@@ -1446,15 +1382,15 @@ class JourneySessionEventsNotificationReferrer(Model):
         medium: Allowed values: "internal", "search", "social", "email", "unknown", "paid".
     """
 
-    url: str | None | UnsetType = UNSET
-    domain: str | None | UnsetType = UNSET
-    hostname: str | None | UnsetType = UNSET
-    keywords: str | None | UnsetType = UNSET
-    pathname: str | None | UnsetType = UNSET
-    query_string: str | None | UnsetType = field(name="queryString", default=UNSET)
-    fragment: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    medium: str | None | UnsetType = UNSET
+    url: str | None = None
+    domain: str | None = None
+    hostname: str | None = None
+    keywords: str | None = None
+    pathname: str | None = None
+    query_string: str | None = field(name="queryString", default=None)
+    fragment: str | None = None
+    name: str | None = None
+    medium: str | None = None
 
 
 class JourneySessionEventsNotificationSdkLibrary(Model):
@@ -1463,8 +1399,8 @@ class JourneySessionEventsNotificationSdkLibrary(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    name: str | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
+    name: str | None = None
+    version: str | None = None
 
 
 class JourneySessionEventsNotificationSegment(Model):
@@ -1473,8 +1409,8 @@ class JourneySessionEventsNotificationSegment(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneySessionEventsNotificationSegmentAssignment(Model):
@@ -1483,10 +1419,8 @@ class JourneySessionEventsNotificationSegmentAssignment(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    segment: JourneySessionEventsNotificationSegment | None | UnsetType = UNSET
-    assigned_date: datetime | None | UnsetType = field(
-        name="assignedDate", default=UNSET
-    )
+    segment: JourneySessionEventsNotificationSegment | None = None
+    assigned_date: datetime | None = field(name="assignedDate", default=None)
 
 
 class JourneySessionEventsNotificationSessionEvent(Model):
@@ -1501,104 +1435,82 @@ class JourneySessionEventsNotificationSessionEvent(Model):
         case_status: Allowed values: "Unknown", "Open", "InProgress", "Terminated", "Closed".
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    ended_date: datetime | None | UnsetType = field(name="endedDate", default=UNSET)
-    external_contact: (
-        JourneySessionEventsNotificationExternalContact | None | UnsetType
-    ) = field(name="externalContact", default=UNSET)
-    customer_id: str | None | UnsetType = field(name="customerId", default=UNSET)
-    customer_id_type: str | None | UnsetType = field(
-        name="customerIdType", default=UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    ended_date: datetime | None = field(name="endedDate", default=None)
+    external_contact: JourneySessionEventsNotificationExternalContact | None = field(
+        name="externalContact", default=None
     )
-    type: str | None | UnsetType = UNSET
+    customer_id: str | None = field(name="customerId", default=None)
+    customer_id_type: str | None = field(name="customerIdType", default=None)
+    type: str | None = None
     outcome_achievements: (
-        list[JourneySessionEventsNotificationOutcomeAchievement] | None | UnsetType
-    ) = field(name="outcomeAchievements", default=UNSET)
+        list[JourneySessionEventsNotificationOutcomeAchievement] | None
+    ) = field(name="outcomeAchievements", default=None)
     segment_assignments: (
-        list[JourneySessionEventsNotificationSegmentAssignment] | None | UnsetType
-    ) = field(name="segmentAssignments", default=UNSET)
-    away_date: datetime | None | UnsetType = field(name="awayDate", default=UNSET)
-    browser: JourneySessionEventsNotificationBrowser | None | UnsetType = UNSET
-    device: JourneySessionEventsNotificationDevice | None | UnsetType = UNSET
-    geolocation: JourneySessionEventsNotificationGeoLocation | None | UnsetType = UNSET
-    idle_date: datetime | None | UnsetType = field(name="idleDate", default=UNSET)
-    ip_address: str | None | UnsetType = field(name="ipAddress", default=UNSET)
-    ip_organization: str | None | UnsetType = field(
-        name="ipOrganization", default=UNSET
+        list[JourneySessionEventsNotificationSegmentAssignment] | None
+    ) = field(name="segmentAssignments", default=None)
+    away_date: datetime | None = field(name="awayDate", default=None)
+    browser: JourneySessionEventsNotificationBrowser | None = None
+    device: JourneySessionEventsNotificationDevice | None = None
+    geolocation: JourneySessionEventsNotificationGeoLocation | None = None
+    idle_date: datetime | None = field(name="idleDate", default=None)
+    ip_address: str | None = field(name="ipAddress", default=None)
+    ip_organization: str | None = field(name="ipOrganization", default=None)
+    last_page: JourneySessionEventsNotificationPage | None = field(
+        name="lastPage", default=None
     )
-    last_page: JourneySessionEventsNotificationPage | None | UnsetType = field(
-        name="lastPage", default=UNSET
+    mkt_campaign: JourneySessionEventsNotificationMktCampaign | None = field(
+        name="mktCampaign", default=None
     )
-    mkt_campaign: JourneySessionEventsNotificationMktCampaign | None | UnsetType = (
-        field(name="mktCampaign", default=UNSET)
+    referrer: JourneySessionEventsNotificationReferrer | None = None
+    search_terms: list[str] | None = field(name="searchTerms", default=None)
+    user_agent_string: str | None = field(name="userAgentString", default=None)
+    duration_in_seconds: int | None = field(name="durationInSeconds", default=None)
+    event_count: int | None = field(name="eventCount", default=None)
+    pageview_count: int | None = field(name="pageviewCount", default=None)
+    screenview_count: int | None = field(name="screenviewCount", default=None)
+    last_event: JourneySessionEventsNotificationSessionLastEvent | None = field(
+        name="lastEvent", default=None
     )
-    referrer: JourneySessionEventsNotificationReferrer | None | UnsetType = UNSET
-    search_terms: list[str] | None | UnsetType = field(
-        name="searchTerms", default=UNSET
-    )
-    user_agent_string: str | None | UnsetType = field(
-        name="userAgentString", default=UNSET
-    )
-    duration_in_seconds: int | None | UnsetType = field(
-        name="durationInSeconds", default=UNSET
-    )
-    event_count: int | None | UnsetType = field(name="eventCount", default=UNSET)
-    pageview_count: int | None | UnsetType = field(name="pageviewCount", default=UNSET)
-    screenview_count: int | None | UnsetType = field(
-        name="screenviewCount", default=UNSET
-    )
-    last_event: JourneySessionEventsNotificationSessionLastEvent | None | UnsetType = (
-        field(name="lastEvent", default=UNSET)
-    )
-    conversation: JourneySessionEventsNotificationConversation | None | UnsetType = (
-        UNSET
-    )
-    originating_direction: str | None | UnsetType = field(
-        name="originatingDirection", default=UNSET
-    )
-    conversation_subject: str | None | UnsetType = field(
-        name="conversationSubject", default=UNSET
-    )
+    conversation: JourneySessionEventsNotificationConversation | None = None
+    originating_direction: str | None = field(name="originatingDirection", default=None)
+    conversation_subject: str | None = field(name="conversationSubject", default=None)
     last_user_disposition: (
-        JourneySessionEventsNotificationConversationUserDisposition | None | UnsetType
-    ) = field(name="lastUserDisposition", default=UNSET)
-    last_connected_user: JourneySessionEventsNotificationUser | None | UnsetType = (
-        field(name="lastConnectedUser", default=UNSET)
+        JourneySessionEventsNotificationConversationUserDisposition | None
+    ) = field(name="lastUserDisposition", default=None)
+    last_connected_user: JourneySessionEventsNotificationUser | None = field(
+        name="lastConnectedUser", default=None
     )
-    last_connected_queue: (
-        JourneySessionEventsNotificationConnectedQueue | None | UnsetType
-    ) = field(name="lastConnectedQueue", default=UNSET)
+    last_connected_queue: JourneySessionEventsNotificationConnectedQueue | None = field(
+        name="lastConnectedQueue", default=None
+    )
     conversation_channels: (
-        list[JourneySessionEventsNotificationConversationChannel] | None | UnsetType
-    ) = field(name="conversationChannels", default=UNSET)
-    last_user_disconnect_type: str | None | UnsetType = field(
-        name="lastUserDisconnectType", default=UNSET
+        list[JourneySessionEventsNotificationConversationChannel] | None
+    ) = field(name="conversationChannels", default=None)
+    last_user_disconnect_type: str | None = field(
+        name="lastUserDisconnectType", default=None
     )
-    last_acd_outcome: str | None | UnsetType = field(
-        name="lastAcdOutcome", default=UNSET
+    last_acd_outcome: str | None = field(name="lastAcdOutcome", default=None)
+    authenticated: bool | None = None
+    app: JourneySessionEventsNotificationApp | None = None
+    sdk_library: JourneySessionEventsNotificationSdkLibrary | None = field(
+        name="sdkLibrary", default=None
     )
-    authenticated: bool | None | UnsetType = UNSET
-    app: JourneySessionEventsNotificationApp | None | UnsetType = UNSET
-    sdk_library: JourneySessionEventsNotificationSdkLibrary | None | UnsetType = field(
-        name="sdkLibrary", default=UNSET
+    network_connectivity: JourneySessionEventsNotificationNetworkConnectivity | None = (
+        field(name="networkConnectivity", default=None)
     )
-    network_connectivity: (
-        JourneySessionEventsNotificationNetworkConnectivity | None | UnsetType
-    ) = field(name="networkConnectivity", default=UNSET)
-    division_ids: list[str] | None | UnsetType = field(
-        name="divisionIds", default=UNSET
+    division_ids: list[str] | None = field(name="divisionIds", default=None)
+    last_screen: str | None = field(name="lastScreen", default=None)
+    case_associations: list[JourneySessionEventsNotificationCaseAssociation] | None = (
+        field(name="caseAssociations", default=None)
     )
-    last_screen: str | None | UnsetType = field(name="lastScreen", default=UNSET)
-    case_associations: (
-        list[JourneySessionEventsNotificationCaseAssociation] | None | UnsetType
-    ) = field(name="caseAssociations", default=UNSET)
-    case_entity: JourneySessionEventsNotificationCase | None | UnsetType = field(
-        name="caseEntity", default=UNSET
+    case_entity: JourneySessionEventsNotificationCase | None = field(
+        name="caseEntity", default=None
     )
-    case_reference: str | None | UnsetType = field(name="caseReference", default=UNSET)
-    case_status: str | None | UnsetType = field(name="caseStatus", default=UNSET)
+    case_reference: str | None = field(name="caseReference", default=None)
+    case_status: str | None = field(name="caseStatus", default=None)
 
 
 class JourneySessionEventsNotificationSessionLastEvent(Model):
@@ -1607,9 +1519,9 @@ class JourneySessionEventsNotificationSessionLastEvent(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    event_name: str | None | UnsetType = field(name="eventName", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
+    id: str | None = None
+    event_name: str | None = field(name="eventName", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
 
 
 class JourneySessionEventsNotificationUser(Model):
@@ -1618,8 +1530,8 @@ class JourneySessionEventsNotificationUser(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneyView(Model):
@@ -1640,25 +1552,19 @@ class JourneyView(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    created_by: JourneyViewUser | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    modified_by: JourneyViewUser | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    interval: str | None | UnsetType = UNSET
-    duration: str | None | UnsetType = UNSET
-    elements: list[JourneyViewElement] | None | UnsetType = UNSET
-    charts: list[JourneyViewChart] | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    version: int | None = None
+    created_by: JourneyViewUser | None = field(name="createdBy", default=None)
+    modified_by: JourneyViewUser | None = field(name="modifiedBy", default=None)
+    interval: str | None = None
+    duration: str | None = None
+    elements: list[JourneyViewElement] | None = None
+    charts: list[JourneyViewChart] | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneyViewChart(Model):
@@ -1676,20 +1582,20 @@ class JourneyViewChart(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    rank: int | None | UnsetType = UNSET
-    group_by_time: str | None | UnsetType = field(name="groupByTime", default=UNSET)
-    group_by_attributes: list[JourneyViewChartGroupByAttribute] | None | UnsetType = (
-        field(name="groupByAttributes", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    version: int | None = None
+    rank: int | None = None
+    group_by_time: str | None = field(name="groupByTime", default=None)
+    group_by_attributes: list[JourneyViewChartGroupByAttribute] | None = field(
+        name="groupByAttributes", default=None
     )
-    metrics: list[JourneyViewChartMetric] | None | UnsetType = UNSET
-    display_attributes: JourneyViewChartDisplayAttributes | None | UnsetType = field(
-        name="displayAttributes", default=UNSET
+    metrics: list[JourneyViewChartMetric] | None = None
+    display_attributes: JourneyViewChartDisplayAttributes | None = field(
+        name="displayAttributes", default=None
     )
-    group_by_max: int | None | UnsetType = field(name="groupByMax", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    group_by_max: int | None = field(name="groupByMax", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneyViewChartDisplayAttributes(Model):
@@ -1703,13 +1609,13 @@ class JourneyViewChartDisplayAttributes(Model):
         show_legend: Whether to show a legend
     """
 
-    type: str | None | UnsetType = UNSET
-    group_by_title: str | None | UnsetType = field(name="groupByTitle", default=UNSET)
-    metrics_title: str | None | UnsetType = field(name="metricsTitle", default=UNSET)
-    secondary_metrics_title: str | None | UnsetType = field(
-        name="secondaryMetricsTitle", default=UNSET
+    type: str | None = None
+    group_by_title: str | None = field(name="groupByTitle", default=None)
+    metrics_title: str | None = field(name="metricsTitle", default=None)
+    secondary_metrics_title: str | None = field(
+        name="secondaryMetricsTitle", default=None
     )
-    show_legend: bool | None | UnsetType = field(name="showLegend", default=UNSET)
+    show_legend: bool | None = field(name="showLegend", default=None)
 
 
 class JourneyViewChartGroupByAttribute(Model):
@@ -1720,8 +1626,8 @@ class JourneyViewChartGroupByAttribute(Model):
         attribute: The attribute of the element being grouped by
     """
 
-    element_id: str | None | UnsetType = field(name="elementId", default=UNSET)
-    attribute: str | None | UnsetType = UNSET
+    element_id: str | None = field(name="elementId", default=None)
+    attribute: str | None = None
 
 
 class JourneyViewChartMetric(Model):
@@ -1735,11 +1641,11 @@ class JourneyViewChartMetric(Model):
         attribute: Attribute name
     """
 
-    id: str | None | UnsetType = UNSET
-    element_id: str | None | UnsetType = field(name="elementId", default=UNSET)
-    aggregate: str | None | UnsetType = UNSET
-    display_label: str | None | UnsetType = field(name="displayLabel", default=UNSET)
-    attribute: str | None | UnsetType = UNSET
+    id: str | None = None
+    element_id: str | None = field(name="elementId", default=None)
+    aggregate: str | None = None
+    display_label: str | None = field(name="displayLabel", default=None)
+    attribute: str | None = None
 
 
 class JourneyViewChartMetricResult(Model):
@@ -1750,8 +1656,8 @@ class JourneyViewChartMetricResult(Model):
         values: Metric result values
     """
 
-    id: str | None | UnsetType = UNSET
-    values: list[JourneyViewChartMetricResultValue] | None | UnsetType = UNSET
+    id: str | None = None
+    values: list[JourneyViewChartMetricResultValue] | None = None
 
 
 class JourneyViewChartMetricResultValue(Model):
@@ -1762,9 +1668,9 @@ class JourneyViewChartMetricResultValue(Model):
         group_by_attributes: Group by attributes for this metric
     """
 
-    value: Number | None | UnsetType = UNSET
-    group_by_attributes: list[GroupByAttribute] | None | UnsetType = field(
-        name="groupByAttributes", default=UNSET
+    value: Number | None = None
+    group_by_attributes: list[GroupByAttribute] | None = field(
+        name="groupByAttributes", default=None
     )
 
 
@@ -1778,10 +1684,10 @@ class JourneyViewChartResult(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    metrics: list[JourneyViewChartMetricResult] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    version: int | None = None
+    metrics: list[JourneyViewChartMetricResult] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneyViewElement(Model):
@@ -1796,16 +1702,14 @@ class JourneyViewElement(Model):
         followed_by: A list of JourneyViewLink objects, listing the elements downstream of this element
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    attributes: JourneyViewElementAttributes | None | UnsetType = UNSET
-    display_attributes: JourneyViewElementDisplayAttributes | None | UnsetType = field(
-        name="displayAttributes", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    attributes: JourneyViewElementAttributes | None = None
+    display_attributes: JourneyViewElementDisplayAttributes | None = field(
+        name="displayAttributes", default=None
     )
-    filter: JourneyViewElementFilter | None | UnsetType = UNSET
-    followed_by: list[JourneyViewLink] | None | UnsetType = field(
-        name="followedBy", default=UNSET
-    )
+    filter: JourneyViewElementFilter | None = None
+    followed_by: list[JourneyViewLink] | None = field(name="followedBy", default=None)
 
 
 class JourneyViewElementAttributes(Model):
@@ -1817,9 +1721,9 @@ class JourneyViewElementAttributes(Model):
         source: The source for the element (e.g. IVR, Voice, Chat). Used for informational purposes only
     """
 
-    type: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    source: str | None | UnsetType = UNSET
+    type: str | None = None
+    id: str | None = None
+    source: str | None = None
 
 
 class JourneyViewElementDisplayAttributes(Model):
@@ -1831,9 +1735,9 @@ class JourneyViewElementDisplayAttributes(Model):
         col: The column position for the element in the journey view canvas
     """
 
-    x: int | None | UnsetType = UNSET
-    y: int | None | UnsetType = UNSET
-    col: int | None | UnsetType = UNSET
+    x: int | None = None
+    y: int | None = None
+    col: int | None = None
 
 
 class JourneyViewElementFilter(Model):
@@ -1845,11 +1749,11 @@ class JourneyViewElementFilter(Model):
         number_predicates: numberPredicates
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[JourneyViewElementFilterPredicate] | None | UnsetType = UNSET
-    number_predicates: (
-        list[JourneyViewElementFilterNumberPredicate] | None | UnsetType
-    ) = field(name="numberPredicates", default=UNSET)
+    type: str | None = None
+    predicates: list[JourneyViewElementFilterPredicate] | None = None
+    number_predicates: list[JourneyViewElementFilterNumberPredicate] | None = field(
+        name="numberPredicates", default=None
+    )
 
 
 class JourneyViewElementFilterNumberPredicate(Model):
@@ -1862,10 +1766,10 @@ class JourneyViewElementFilterNumberPredicate(Model):
         range: the range of comparators to filter on
     """
 
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    no_value: bool | None | UnsetType = field(name="noValue", default=UNSET)
-    range: JourneyViewElementFilterRange | None | UnsetType = UNSET
+    dimension: str | None = None
+    operator: str | None = None
+    no_value: bool | None = field(name="noValue", default=None)
+    range: JourneyViewElementFilterRange | None = None
 
 
 class JourneyViewElementFilterPredicate(Model):
@@ -1878,10 +1782,10 @@ class JourneyViewElementFilterPredicate(Model):
         no_value: set this to true if no specific value to be considered
     """
 
-    dimension: str | None | UnsetType = UNSET
-    values: list[str] | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    no_value: bool | None | UnsetType = field(name="noValue", default=UNSET)
+    dimension: str | None = None
+    values: list[str] | None = None
+    operator: str | None = None
+    no_value: bool | None = field(name="noValue", default=None)
 
 
 class JourneyViewElementFilterRange(Model):
@@ -1896,12 +1800,12 @@ class JourneyViewElementFilterRange(Model):
         neq: comparator: is not equal to
     """
 
-    lt: JourneyViewElementFilterRangeData | None | UnsetType = UNSET
-    lte: JourneyViewElementFilterRangeData | None | UnsetType = UNSET
-    gt: JourneyViewElementFilterRangeData | None | UnsetType = UNSET
-    gte: JourneyViewElementFilterRangeData | None | UnsetType = UNSET
-    eq: JourneyViewElementFilterRangeData | None | UnsetType = UNSET
-    neq: JourneyViewElementFilterRangeData | None | UnsetType = UNSET
+    lt: JourneyViewElementFilterRangeData | None = None
+    lte: JourneyViewElementFilterRangeData | None = None
+    gt: JourneyViewElementFilterRangeData | None = None
+    gte: JourneyViewElementFilterRangeData | None = None
+    eq: JourneyViewElementFilterRangeData | None = None
+    neq: JourneyViewElementFilterRangeData | None = None
 
 
 class JourneyViewElementFilterRangeData(Model):
@@ -1912,8 +1816,8 @@ class JourneyViewElementFilterRangeData(Model):
         number: A numeric value. Only one of number or duration must be specified.
     """
 
-    duration: str | None | UnsetType = UNSET
-    number: float | None | UnsetType = UNSET
+    duration: str | None = None
+    number: float | None = None
 
 
 class JourneyViewJob(Model):
@@ -1931,38 +1835,34 @@ class JourneyViewJob(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_completed: datetime | None | UnsetType = field(
-        name="dateCompleted", default=UNSET
+    id: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_completed: datetime | None = field(name="dateCompleted", default=None)
+    status: str | None = None
+    journey_view: JourneyView | None = field(name="journeyView", default=None)
+    date_completion_estimated: datetime | None = field(
+        name="dateCompletionEstimated", default=None
     )
-    status: str | None | UnsetType = UNSET
-    journey_view: JourneyView | None | UnsetType = field(
-        name="journeyView", default=UNSET
+    estimated_completion_margin: int | None = field(
+        name="estimatedCompletionMargin", default=None
     )
-    date_completion_estimated: datetime | None | UnsetType = field(
-        name="dateCompletionEstimated", default=UNSET
-    )
-    estimated_completion_margin: int | None | UnsetType = field(
-        name="estimatedCompletionMargin", default=UNSET
-    )
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    user_id: str | None = field(name="userId", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneyViewJobListing(Model):
     """The JourneyViewJobListing model."""
 
-    entities: list[JourneyViewJob] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[JourneyViewJob] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class JourneyViewJobNotificationTopicJourneyView(Model):
@@ -1971,8 +1871,8 @@ class JourneyViewJobNotificationTopicJourneyView(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    version: int | None = None
 
 
 class JourneyViewJobNotificationTopicJourneyViewJobNotificationEventV2(Model):
@@ -1984,20 +1884,20 @@ class JourneyViewJobNotificationTopicJourneyViewJobNotificationEventV2(Model):
         status: Allowed values: "Unknown", "Accepted", "Executing", "Complete", "Failed", "Cancelled", "Scheduled".
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    date_created: str | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_completed: str | None | UnsetType = field(name="dateCompleted", default=UNSET)
-    journey_view: JourneyViewJobNotificationTopicJourneyView | None | UnsetType = field(
-        name="journeyView", default=UNSET
+    id: str | None = None
+    status: str | None = None
+    date_created: str | None = field(name="dateCreated", default=None)
+    date_completed: str | None = field(name="dateCompleted", default=None)
+    journey_view: JourneyViewJobNotificationTopicJourneyView | None = field(
+        name="journeyView", default=None
     )
-    date_completion_estimated: str | None | UnsetType = field(
-        name="dateCompletionEstimated", default=UNSET
+    date_completion_estimated: str | None = field(
+        name="dateCompletionEstimated", default=None
     )
-    estimated_completion_margin: int | None | UnsetType = field(
-        name="estimatedCompletionMargin", default=UNSET
+    estimated_completion_margin: int | None = field(
+        name="estimatedCompletionMargin", default=None
     )
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
+    user_id: str | None = field(name="userId", default=None)
 
 
 class JourneyViewLink(Model):
@@ -2011,19 +1911,15 @@ class JourneyViewLink(Model):
         join_attributes: Other (secondary) attributes on which this link should join the customers being counted
     """
 
-    id: str | None | UnsetType = UNSET
-    constraint_within: JourneyViewLinkTimeConstraint | None | UnsetType = field(
-        name="constraintWithin", default=UNSET
+    id: str | None = None
+    constraint_within: JourneyViewLinkTimeConstraint | None = field(
+        name="constraintWithin", default=None
     )
-    constraint_after: JourneyViewLinkTimeConstraint | None | UnsetType = field(
-        name="constraintAfter", default=UNSET
+    constraint_after: JourneyViewLinkTimeConstraint | None = field(
+        name="constraintAfter", default=None
     )
-    event_count_type: str | None | UnsetType = field(
-        name="eventCountType", default=UNSET
-    )
-    join_attributes: list[str] | None | UnsetType = field(
-        name="joinAttributes", default=UNSET
-    )
+    event_count_type: str | None = field(name="eventCountType", default=None)
+    join_attributes: list[str] | None = field(name="joinAttributes", default=None)
 
 
 class JourneyViewLinkTimeConstraint(Model):
@@ -2034,23 +1930,23 @@ class JourneyViewLinkTimeConstraint(Model):
         value: The value for the link's time constraint
     """
 
-    unit: str | None | UnsetType = UNSET
-    value: int | None | UnsetType = UNSET
+    unit: str | None = None
+    value: int | None = None
 
 
 class JourneyViewListing(Model):
     """The JourneyViewListing model."""
 
-    entities: list[JourneyView] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[JourneyView] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class JourneyViewResult(Model):
@@ -2061,8 +1957,8 @@ class JourneyViewResult(Model):
         charts: The chart results within the journey view result
     """
 
-    elements: list[JourneyViewResultElement] | None | UnsetType = UNSET
-    charts: list[JourneyViewChartResult] | None | UnsetType = UNSET
+    elements: list[JourneyViewResultElement] | None = None
+    charts: list[JourneyViewChartResult] | None = None
 
 
 class JourneyViewResultElement(Model):
@@ -2075,12 +1971,12 @@ class JourneyViewResultElement(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    metrics: JourneyViewResultMetrics | None | UnsetType = UNSET
-    followed_by: list[JourneyViewResultLink] | None | UnsetType = field(
-        name="followedBy", default=UNSET
+    id: str | None = None
+    metrics: JourneyViewResultMetrics | None = None
+    followed_by: list[JourneyViewResultLink] | None = field(
+        name="followedBy", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneyViewResultLink(Model):
@@ -2092,11 +1988,9 @@ class JourneyViewResultLink(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    connection_count: int | None | UnsetType = field(
-        name="connectionCount", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    connection_count: int | None = field(name="connectionCount", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneyViewResultMetrics(Model):
@@ -2110,15 +2004,11 @@ class JourneyViewResultMetrics(Model):
         flow_count: number of external contacts who moved from one element to next element but did not complete the journey
     """
 
-    participant_count: int | None | UnsetType = field(
-        name="participantCount", default=UNSET
-    )
-    active_count: int | None | UnsetType = field(name="activeCount", default=UNSET)
-    completed_count: int | None | UnsetType = field(
-        name="completedCount", default=UNSET
-    )
-    dropout_count: int | None | UnsetType = field(name="dropoutCount", default=UNSET)
-    flow_count: int | None | UnsetType = field(name="flowCount", default=UNSET)
+    participant_count: int | None = field(name="participantCount", default=None)
+    active_count: int | None = field(name="activeCount", default=None)
+    completed_count: int | None = field(name="completedCount", default=None)
+    dropout_count: int | None = field(name="dropoutCount", default=None)
+    flow_count: int | None = field(name="flowCount", default=None)
 
 
 class JourneyViewSchedule(Model):
@@ -2132,28 +2022,26 @@ class JourneyViewSchedule(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    frequency: str | None | UnsetType = UNSET
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    user: AddressableEntityRef | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    frequency: str | None = None
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    user: AddressableEntityRef | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneyViewScheduleListing(Model):
     """The JourneyViewScheduleListing model."""
 
-    entities: list[JourneyViewSchedule] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[JourneyViewSchedule] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class JourneyViewUser(Model):
@@ -2165,9 +2053,9 @@ class JourneyViewUser(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    email_address: str | None | UnsetType = field(name="emailAddress", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    email_address: str | None = field(name="emailAddress", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneyWebActionEventsNotificationActionMap(Model):
@@ -2176,8 +2064,8 @@ class JourneyWebActionEventsNotificationActionMap(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneyWebActionEventsNotificationActionMapPageUrlCondition(Model):
@@ -2189,8 +2077,8 @@ class JourneyWebActionEventsNotificationActionMapPageUrlCondition(Model):
         operator: Allowed values: "unknown", "equal", "notEqual", "like", "notLike", "greaterThan", "greaterThanOrEqual", "lessThan", "lessThanOrEqual", "startsWith", "endsWith", "containsAny", "notContainsAny", "containsAll", "notContainsAl".
     """
 
-    values: list[str] | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
+    values: list[str] | None = None
+    operator: str | None = None
 
 
 class JourneyWebActionEventsNotificationActionTarget(Model):
@@ -2199,8 +2087,8 @@ class JourneyWebActionEventsNotificationActionTarget(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneyWebActionEventsNotificationBlockedWebActionOfferMessage(Model):
@@ -2213,36 +2101,32 @@ class JourneyWebActionEventsNotificationBlockedWebActionOfferMessage(Model):
         blocking_frequency_cap_behaviour: Allowed values: "Unknown", "CapOnceFinalized", "CapOnceRejected", "CapForPeriod".
     """
 
-    action: JourneyWebActionEventsNotificationEventAction | None | UnsetType = UNSET
-    action_map: JourneyWebActionEventsNotificationActionMap | None | UnsetType = field(
-        name="actionMap", default=UNSET
+    action: JourneyWebActionEventsNotificationEventAction | None = None
+    action_map: JourneyWebActionEventsNotificationActionMap | None = field(
+        name="actionMap", default=None
     )
-    action_target: JourneyWebActionEventsNotificationActionTarget | None | UnsetType = (
-        field(name="actionTarget", default=UNSET)
+    action_target: JourneyWebActionEventsNotificationActionTarget | None = field(
+        name="actionTarget", default=None
     )
-    blocking_reason: str | None | UnsetType = field(
-        name="blockingReason", default=UNSET
+    blocking_reason: str | None = field(name="blockingReason", default=None)
+    blocking_action_map: JourneyWebActionEventsNotificationActionMap | None = field(
+        name="blockingActionMap", default=None
     )
-    blocking_action_map: (
-        JourneyWebActionEventsNotificationActionMap | None | UnsetType
-    ) = field(name="blockingActionMap", default=UNSET)
-    blocking_action: (
-        JourneyWebActionEventsNotificationEventAction | None | UnsetType
-    ) = field(name="blockingAction", default=UNSET)
-    blocking_frequency_cap_behaviour: str | None | UnsetType = field(
-        name="blockingFrequencyCapBehaviour", default=UNSET
+    blocking_action: JourneyWebActionEventsNotificationEventAction | None = field(
+        name="blockingAction", default=None
+    )
+    blocking_frequency_cap_behaviour: str | None = field(
+        name="blockingFrequencyCapBehaviour", default=None
     )
     blocking_page_url_conditions: (
-        list[JourneyWebActionEventsNotificationActionMapPageUrlCondition]
-        | None
-        | UnsetType
-    ) = field(name="blockingPageUrlConditions", default=UNSET)
-    blocking_schedule_group: (
-        JourneyWebActionEventsNotificationScheduleGroup | None | UnsetType
-    ) = field(name="blockingScheduleGroup", default=UNSET)
+        list[JourneyWebActionEventsNotificationActionMapPageUrlCondition] | None
+    ) = field(name="blockingPageUrlConditions", default=None)
+    blocking_schedule_group: JourneyWebActionEventsNotificationScheduleGroup | None = (
+        field(name="blockingScheduleGroup", default=None)
+    )
     blocking_emergency_schedule_group: (
-        JourneyWebActionEventsNotificationEmergencyGroup | None | UnsetType
-    ) = field(name="blockingEmergencyScheduleGroup", default=UNSET)
+        JourneyWebActionEventsNotificationEmergencyGroup | None
+    ) = field(name="blockingEmergencyScheduleGroup", default=None)
 
 
 class JourneyWebActionEventsNotificationBrowser(Model):
@@ -2251,18 +2135,16 @@ class JourneyWebActionEventsNotificationBrowser(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    family: str | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
-    lang: str | None | UnsetType = UNSET
-    fingerprint: str | None | UnsetType = UNSET
-    view_height: int | None | UnsetType = field(name="viewHeight", default=UNSET)
-    view_width: int | None | UnsetType = field(name="viewWidth", default=UNSET)
-    features_flash: bool | None | UnsetType = field(name="featuresFlash", default=UNSET)
-    features_java: bool | None | UnsetType = field(name="featuresJava", default=UNSET)
-    features_pdf: bool | None | UnsetType = field(name="featuresPdf", default=UNSET)
-    features_webrtc: bool | None | UnsetType = field(
-        name="featuresWebrtc", default=UNSET
-    )
+    family: str | None = None
+    version: str | None = None
+    lang: str | None = None
+    fingerprint: str | None = None
+    view_height: int | None = field(name="viewHeight", default=None)
+    view_width: int | None = field(name="viewWidth", default=None)
+    features_flash: bool | None = field(name="featuresFlash", default=None)
+    features_java: bool | None = field(name="featuresJava", default=None)
+    features_pdf: bool | None = field(name="featuresPdf", default=None)
+    features_webrtc: bool | None = field(name="featuresWebrtc", default=None)
 
 
 class JourneyWebActionEventsNotificationDevice(Model):
@@ -2274,16 +2156,16 @@ class JourneyWebActionEventsNotificationDevice(Model):
         category: Allowed values: "desktop", "mobile", "tablet", "other".
     """
 
-    type: str | None | UnsetType = UNSET
-    is_mobile: bool | None | UnsetType = field(name="isMobile", default=UNSET)
-    screen_height: int | None | UnsetType = field(name="screenHeight", default=UNSET)
-    screen_width: int | None | UnsetType = field(name="screenWidth", default=UNSET)
-    screen_density: int | None | UnsetType = field(name="screenDensity", default=UNSET)
-    fingerprint: str | None | UnsetType = UNSET
-    os_family: str | None | UnsetType = field(name="osFamily", default=UNSET)
-    os_version: str | None | UnsetType = field(name="osVersion", default=UNSET)
-    category: str | None | UnsetType = UNSET
-    manufacturer: str | None | UnsetType = UNSET
+    type: str | None = None
+    is_mobile: bool | None = field(name="isMobile", default=None)
+    screen_height: int | None = field(name="screenHeight", default=None)
+    screen_width: int | None = field(name="screenWidth", default=None)
+    screen_density: int | None = field(name="screenDensity", default=None)
+    fingerprint: str | None = None
+    os_family: str | None = field(name="osFamily", default=None)
+    os_version: str | None = field(name="osVersion", default=None)
+    category: str | None = None
+    manufacturer: str | None = None
 
 
 class JourneyWebActionEventsNotificationEmergencyGroup(Model):
@@ -2292,8 +2174,8 @@ class JourneyWebActionEventsNotificationEmergencyGroup(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneyWebActionEventsNotificationEventAction(Model):
@@ -2302,7 +2184,7 @@ class JourneyWebActionEventsNotificationEventAction(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class JourneyWebActionEventsNotificationExternalContact(Model):
@@ -2311,8 +2193,8 @@ class JourneyWebActionEventsNotificationExternalContact(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneyWebActionEventsNotificationGeoLocation(Model):
@@ -2321,16 +2203,16 @@ class JourneyWebActionEventsNotificationGeoLocation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    country: str | None | UnsetType = UNSET
-    country_name: str | None | UnsetType = field(name="countryName", default=UNSET)
-    latitude: float | None | UnsetType = UNSET
-    longitude: float | None | UnsetType = UNSET
-    locality: str | None | UnsetType = UNSET
-    postal_code: str | None | UnsetType = field(name="postalCode", default=UNSET)
-    region: str | None | UnsetType = UNSET
-    region_name: str | None | UnsetType = field(name="regionName", default=UNSET)
-    timezone: str | None | UnsetType = UNSET
-    source: str | None | UnsetType = UNSET
+    country: str | None = None
+    country_name: str | None = field(name="countryName", default=None)
+    latitude: float | None = None
+    longitude: float | None = None
+    locality: str | None = None
+    postal_code: str | None = field(name="postalCode", default=None)
+    region: str | None = None
+    region_name: str | None = field(name="regionName", default=None)
+    timezone: str | None = None
+    source: str | None = None
 
 
 class JourneyWebActionEventsNotificationMktCampaign(Model):
@@ -2339,13 +2221,13 @@ class JourneyWebActionEventsNotificationMktCampaign(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    content: str | None | UnsetType = UNSET
-    medium: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    source: str | None | UnsetType = UNSET
-    term: str | None | UnsetType = UNSET
-    click_id: str | None | UnsetType = field(name="clickId", default=UNSET)
-    network: str | None | UnsetType = UNSET
+    content: str | None = None
+    medium: str | None = None
+    name: str | None = None
+    source: str | None = None
+    term: str | None = None
+    click_id: str | None = field(name="clickId", default=None)
+    network: str | None = None
 
 
 class JourneyWebActionEventsNotificationReferrer(Model):
@@ -2357,15 +2239,15 @@ class JourneyWebActionEventsNotificationReferrer(Model):
         medium: Allowed values: "internal", "search", "social", "email", "unknown", "paid".
     """
 
-    url: str | None | UnsetType = UNSET
-    domain: str | None | UnsetType = UNSET
-    hostname: str | None | UnsetType = UNSET
-    keywords: str | None | UnsetType = UNSET
-    pathname: str | None | UnsetType = UNSET
-    query_string: str | None | UnsetType = field(name="queryString", default=UNSET)
-    fragment: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    medium: str | None | UnsetType = UNSET
+    url: str | None = None
+    domain: str | None = None
+    hostname: str | None = None
+    keywords: str | None = None
+    pathname: str | None = None
+    query_string: str | None = field(name="queryString", default=None)
+    fragment: str | None = None
+    name: str | None = None
+    medium: str | None = None
 
 
 class JourneyWebActionEventsNotificationScheduleGroup(Model):
@@ -2374,8 +2256,8 @@ class JourneyWebActionEventsNotificationScheduleGroup(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneyWebActionEventsNotificationSession(Model):
@@ -2384,9 +2266,9 @@ class JourneyWebActionEventsNotificationSession(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    type: str | None = None
 
 
 class JourneyWebActionEventsNotificationWebActionEventsNotification(Model):
@@ -2398,26 +2280,22 @@ class JourneyWebActionEventsNotificationWebActionEventsNotification(Model):
         event_type: Allowed values: "WebActionEvent", "BlockedWebActionOfferEvent".
     """
 
-    id: str | None | UnsetType = UNSET
-    correlation_id: str | None | UnsetType = field(name="correlationId", default=UNSET)
-    external_contact: (
-        JourneyWebActionEventsNotificationExternalContact | None | UnsetType
-    ) = field(name="externalContact", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    customer_id: str | None | UnsetType = field(name="customerId", default=UNSET)
-    customer_id_type: str | None | UnsetType = field(
-        name="customerIdType", default=UNSET
+    id: str | None = None
+    correlation_id: str | None = field(name="correlationId", default=None)
+    external_contact: JourneyWebActionEventsNotificationExternalContact | None = field(
+        name="externalContact", default=None
     )
-    session: JourneyWebActionEventsNotificationSession | None | UnsetType = UNSET
-    event_type: str | None | UnsetType = field(name="eventType", default=UNSET)
-    web_action_event: (
-        JourneyWebActionEventsNotificationWebActionMessage | None | UnsetType
-    ) = field(name="webActionEvent", default=UNSET)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    customer_id: str | None = field(name="customerId", default=None)
+    customer_id_type: str | None = field(name="customerIdType", default=None)
+    session: JourneyWebActionEventsNotificationSession | None = None
+    event_type: str | None = field(name="eventType", default=None)
+    web_action_event: JourneyWebActionEventsNotificationWebActionMessage | None = field(
+        name="webActionEvent", default=None
+    )
     blocked_web_action_offer_event: (
-        JourneyWebActionEventsNotificationBlockedWebActionOfferMessage
-        | None
-        | UnsetType
-    ) = field(name="blockedWebActionOfferEvent", default=UNSET)
+        JourneyWebActionEventsNotificationBlockedWebActionOfferMessage | None
+    ) = field(name="blockedWebActionOfferEvent", default=None)
 
 
 class JourneyWebActionEventsNotificationWebActionMessage(Model):
@@ -2426,36 +2304,28 @@ class JourneyWebActionEventsNotificationWebActionMessage(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    action: JourneyWebActionEventsNotificationEventAction | None | UnsetType = UNSET
-    action_target: JourneyWebActionEventsNotificationActionTarget | None | UnsetType = (
-        field(name="actionTarget", default=UNSET)
+    action: JourneyWebActionEventsNotificationEventAction | None = None
+    action_target: JourneyWebActionEventsNotificationActionTarget | None = field(
+        name="actionTarget", default=None
     )
-    action_map: JourneyWebActionEventsNotificationActionMap | None | UnsetType = field(
-        name="actionMap", default=UNSET
+    action_map: JourneyWebActionEventsNotificationActionMap | None = field(
+        name="actionMap", default=None
     )
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    error_message: str | None | UnsetType = field(name="errorMessage", default=UNSET)
-    user_agent_string: str | None | UnsetType = field(
-        name="userAgentString", default=UNSET
+    error_code: str | None = field(name="errorCode", default=None)
+    error_message: str | None = field(name="errorMessage", default=None)
+    user_agent_string: str | None = field(name="userAgentString", default=None)
+    ip_address: str | None = field(name="ipAddress", default=None)
+    ip_organization: str | None = field(name="ipOrganization", default=None)
+    browser: JourneyWebActionEventsNotificationBrowser | None = None
+    device: JourneyWebActionEventsNotificationDevice | None = None
+    geolocation: JourneyWebActionEventsNotificationGeoLocation | None = None
+    mkt_campaign: JourneyWebActionEventsNotificationMktCampaign | None = field(
+        name="mktCampaign", default=None
     )
-    ip_address: str | None | UnsetType = field(name="ipAddress", default=UNSET)
-    ip_organization: str | None | UnsetType = field(
-        name="ipOrganization", default=UNSET
+    visit_referrer: JourneyWebActionEventsNotificationReferrer | None = field(
+        name="visitReferrer", default=None
     )
-    browser: JourneyWebActionEventsNotificationBrowser | None | UnsetType = UNSET
-    device: JourneyWebActionEventsNotificationDevice | None | UnsetType = UNSET
-    geolocation: JourneyWebActionEventsNotificationGeoLocation | None | UnsetType = (
-        UNSET
-    )
-    mkt_campaign: JourneyWebActionEventsNotificationMktCampaign | None | UnsetType = (
-        field(name="mktCampaign", default=UNSET)
-    )
-    visit_referrer: JourneyWebActionEventsNotificationReferrer | None | UnsetType = (
-        field(name="visitReferrer", default=UNSET)
-    )
-    time_to_disposition: int | None | UnsetType = field(
-        name="timeToDisposition", default=UNSET
-    )
+    time_to_disposition: int | None = field(name="timeToDisposition", default=None)
 
 
 class JourneyWebEventsNotificationActionMap(Model):
@@ -2464,10 +2334,10 @@ class JourneyWebEventsNotificationActionMap(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    display_name: str | None = field(name="displayName", default=None)
+    version: int | None = None
 
 
 class JourneyWebEventsNotificationActionTarget(Model):
@@ -2476,8 +2346,8 @@ class JourneyWebEventsNotificationActionTarget(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneyWebEventsNotificationBrowser(Model):
@@ -2486,18 +2356,16 @@ class JourneyWebEventsNotificationBrowser(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    family: str | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
-    lang: str | None | UnsetType = UNSET
-    fingerprint: str | None | UnsetType = UNSET
-    view_height: int | None | UnsetType = field(name="viewHeight", default=UNSET)
-    view_width: int | None | UnsetType = field(name="viewWidth", default=UNSET)
-    features_flash: bool | None | UnsetType = field(name="featuresFlash", default=UNSET)
-    features_java: bool | None | UnsetType = field(name="featuresJava", default=UNSET)
-    features_pdf: bool | None | UnsetType = field(name="featuresPdf", default=UNSET)
-    features_webrtc: bool | None | UnsetType = field(
-        name="featuresWebrtc", default=UNSET
-    )
+    family: str | None = None
+    version: str | None = None
+    lang: str | None = None
+    fingerprint: str | None = None
+    view_height: int | None = field(name="viewHeight", default=None)
+    view_width: int | None = field(name="viewWidth", default=None)
+    features_flash: bool | None = field(name="featuresFlash", default=None)
+    features_java: bool | None = field(name="featuresJava", default=None)
+    features_pdf: bool | None = field(name="featuresPdf", default=None)
+    features_webrtc: bool | None = field(name="featuresWebrtc", default=None)
 
 
 class JourneyWebEventsNotificationCustomEventAttribute(Model):
@@ -2509,8 +2377,8 @@ class JourneyWebEventsNotificationCustomEventAttribute(Model):
         data_type: Allowed values: "STRING", "BOOLEAN", "NUMBER".
     """
 
-    value: str | None | UnsetType = UNSET
-    data_type: str | None | UnsetType = field(name="dataType", default=UNSET)
+    value: str | None = None
+    data_type: str | None = field(name="dataType", default=None)
 
 
 class JourneyWebEventsNotificationDevice(Model):
@@ -2522,16 +2390,16 @@ class JourneyWebEventsNotificationDevice(Model):
         category: Allowed values: "desktop", "mobile", "tablet", "other".
     """
 
-    type: str | None | UnsetType = UNSET
-    is_mobile: bool | None | UnsetType = field(name="isMobile", default=UNSET)
-    screen_height: int | None | UnsetType = field(name="screenHeight", default=UNSET)
-    screen_width: int | None | UnsetType = field(name="screenWidth", default=UNSET)
-    screen_density: int | None | UnsetType = field(name="screenDensity", default=UNSET)
-    fingerprint: str | None | UnsetType = UNSET
-    os_family: str | None | UnsetType = field(name="osFamily", default=UNSET)
-    os_version: str | None | UnsetType = field(name="osVersion", default=UNSET)
-    category: str | None | UnsetType = UNSET
-    manufacturer: str | None | UnsetType = UNSET
+    type: str | None = None
+    is_mobile: bool | None = field(name="isMobile", default=None)
+    screen_height: int | None = field(name="screenHeight", default=None)
+    screen_width: int | None = field(name="screenWidth", default=None)
+    screen_density: int | None = field(name="screenDensity", default=None)
+    fingerprint: str | None = None
+    os_family: str | None = field(name="osFamily", default=None)
+    os_version: str | None = field(name="osVersion", default=None)
+    category: str | None = None
+    manufacturer: str | None = None
 
 
 class JourneyWebEventsNotificationEventAction(Model):
@@ -2544,11 +2412,11 @@ class JourneyWebEventsNotificationEventAction(Model):
         media_type: Allowed values: "webMessagingOffer", "contentOffer", "architectFlow".
     """
 
-    id: str | None | UnsetType = UNSET
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    prompt: str | None | UnsetType = UNSET
+    id: str | None = None
+    created_date: datetime | None = field(name="createdDate", default=None)
+    state: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    prompt: str | None = None
 
 
 class JourneyWebEventsNotificationExternalContact(Model):
@@ -2557,8 +2425,8 @@ class JourneyWebEventsNotificationExternalContact(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneyWebEventsNotificationGeoLocation(Model):
@@ -2567,16 +2435,16 @@ class JourneyWebEventsNotificationGeoLocation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    country: str | None | UnsetType = UNSET
-    country_name: str | None | UnsetType = field(name="countryName", default=UNSET)
-    latitude: float | None | UnsetType = UNSET
-    longitude: float | None | UnsetType = UNSET
-    locality: str | None | UnsetType = UNSET
-    postal_code: str | None | UnsetType = field(name="postalCode", default=UNSET)
-    region: str | None | UnsetType = UNSET
-    region_name: str | None | UnsetType = field(name="regionName", default=UNSET)
-    timezone: str | None | UnsetType = UNSET
-    source: str | None | UnsetType = UNSET
+    country: str | None = None
+    country_name: str | None = field(name="countryName", default=None)
+    latitude: float | None = None
+    longitude: float | None = None
+    locality: str | None = None
+    postal_code: str | None = field(name="postalCode", default=None)
+    region: str | None = None
+    region_name: str | None = field(name="regionName", default=None)
+    timezone: str | None = None
+    source: str | None = None
 
 
 class JourneyWebEventsNotificationMktCampaign(Model):
@@ -2585,13 +2453,13 @@ class JourneyWebEventsNotificationMktCampaign(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    content: str | None | UnsetType = UNSET
-    medium: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    source: str | None | UnsetType = UNSET
-    term: str | None | UnsetType = UNSET
-    click_id: str | None | UnsetType = field(name="clickId", default=UNSET)
-    network: str | None | UnsetType = UNSET
+    content: str | None = None
+    medium: str | None = None
+    name: str | None = None
+    source: str | None = None
+    term: str | None = None
+    click_id: str | None = field(name="clickId", default=None)
+    network: str | None = None
 
 
 class JourneyWebEventsNotificationPage(Model):
@@ -2600,16 +2468,16 @@ class JourneyWebEventsNotificationPage(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    url: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    domain: str | None | UnsetType = UNSET
-    fragment: str | None | UnsetType = UNSET
-    hostname: str | None | UnsetType = UNSET
-    keywords: str | None | UnsetType = UNSET
-    lang: str | None | UnsetType = UNSET
-    pathname: str | None | UnsetType = UNSET
-    query_string: str | None | UnsetType = field(name="queryString", default=UNSET)
-    breadcrumb: list[str] | None | UnsetType = UNSET
+    url: str | None = None
+    title: str | None = None
+    domain: str | None = None
+    fragment: str | None = None
+    hostname: str | None = None
+    keywords: str | None = None
+    lang: str | None = None
+    pathname: str | None = None
+    query_string: str | None = field(name="queryString", default=None)
+    breadcrumb: list[str] | None = None
 
 
 class JourneyWebEventsNotificationReferrer(Model):
@@ -2621,15 +2489,15 @@ class JourneyWebEventsNotificationReferrer(Model):
         medium: Allowed values: "internal", "search", "social", "email", "unknown", "paid".
     """
 
-    url: str | None | UnsetType = UNSET
-    domain: str | None | UnsetType = UNSET
-    hostname: str | None | UnsetType = UNSET
-    keywords: str | None | UnsetType = UNSET
-    pathname: str | None | UnsetType = UNSET
-    query_string: str | None | UnsetType = field(name="queryString", default=UNSET)
-    fragment: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    medium: str | None | UnsetType = UNSET
+    url: str | None = None
+    domain: str | None = None
+    hostname: str | None = None
+    keywords: str | None = None
+    pathname: str | None = None
+    query_string: str | None = field(name="queryString", default=None)
+    fragment: str | None = None
+    name: str | None = None
+    medium: str | None = None
 
 
 class JourneyWebEventsNotificationSegment(Model):
@@ -2638,8 +2506,8 @@ class JourneyWebEventsNotificationSegment(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class JourneyWebEventsNotificationSegmentAssignmentMessage(Model):
@@ -2651,15 +2519,11 @@ class JourneyWebEventsNotificationSegmentAssignmentMessage(Model):
         assignment_state: Allowed values: "Unknown", "Assigned", "Unassigned".
     """
 
-    segment: JourneyWebEventsNotificationSegment | None | UnsetType = UNSET
-    assignment_state: str | None | UnsetType = field(
-        name="assignmentState", default=UNSET
-    )
-    date_assigned: datetime | None | UnsetType = field(
-        name="dateAssigned", default=UNSET
-    )
-    date_for_unassignment: datetime | None | UnsetType = field(
-        name="dateForUnassignment", default=UNSET
+    segment: JourneyWebEventsNotificationSegment | None = None
+    assignment_state: str | None = field(name="assignmentState", default=None)
+    date_assigned: datetime | None = field(name="dateAssigned", default=None)
+    date_for_unassignment: datetime | None = field(
+        name="dateForUnassignment", default=None
     )
 
 
@@ -2669,9 +2533,9 @@ class JourneyWebEventsNotificationSession(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    type: str | None = None
 
 
 class JourneyWebEventsNotificationWebActionMessage(Model):
@@ -2680,34 +2544,28 @@ class JourneyWebEventsNotificationWebActionMessage(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    action: JourneyWebEventsNotificationEventAction | None | UnsetType = UNSET
-    action_target: JourneyWebEventsNotificationActionTarget | None | UnsetType = field(
-        name="actionTarget", default=UNSET
+    action: JourneyWebEventsNotificationEventAction | None = None
+    action_target: JourneyWebEventsNotificationActionTarget | None = field(
+        name="actionTarget", default=None
     )
-    action_map: JourneyWebEventsNotificationActionMap | None | UnsetType = field(
-        name="actionMap", default=UNSET
+    action_map: JourneyWebEventsNotificationActionMap | None = field(
+        name="actionMap", default=None
     )
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    error_message: str | None | UnsetType = field(name="errorMessage", default=UNSET)
-    user_agent_string: str | None | UnsetType = field(
-        name="userAgentString", default=UNSET
+    error_code: str | None = field(name="errorCode", default=None)
+    error_message: str | None = field(name="errorMessage", default=None)
+    user_agent_string: str | None = field(name="userAgentString", default=None)
+    ip_address: str | None = field(name="ipAddress", default=None)
+    ip_organization: str | None = field(name="ipOrganization", default=None)
+    browser: JourneyWebEventsNotificationBrowser | None = None
+    device: JourneyWebEventsNotificationDevice | None = None
+    geolocation: JourneyWebEventsNotificationGeoLocation | None = None
+    mkt_campaign: JourneyWebEventsNotificationMktCampaign | None = field(
+        name="mktCampaign", default=None
     )
-    ip_address: str | None | UnsetType = field(name="ipAddress", default=UNSET)
-    ip_organization: str | None | UnsetType = field(
-        name="ipOrganization", default=UNSET
+    visit_referrer: JourneyWebEventsNotificationReferrer | None = field(
+        name="visitReferrer", default=None
     )
-    browser: JourneyWebEventsNotificationBrowser | None | UnsetType = UNSET
-    device: JourneyWebEventsNotificationDevice | None | UnsetType = UNSET
-    geolocation: JourneyWebEventsNotificationGeoLocation | None | UnsetType = UNSET
-    mkt_campaign: JourneyWebEventsNotificationMktCampaign | None | UnsetType = field(
-        name="mktCampaign", default=UNSET
-    )
-    visit_referrer: JourneyWebEventsNotificationReferrer | None | UnsetType = field(
-        name="visitReferrer", default=UNSET
-    )
-    time_to_disposition: int | None | UnsetType = field(
-        name="timeToDisposition", default=UNSET
-    )
+    time_to_disposition: int | None = field(name="timeToDisposition", default=None)
 
 
 class JourneyWebEventsNotificationWebEventsNotification(Model):
@@ -2719,27 +2577,25 @@ class JourneyWebEventsNotificationWebEventsNotification(Model):
         event_type: Allowed values: "WebEvent", "WebActionEvent", "SegmentAssignmentEvent".
     """
 
-    id: str | None | UnsetType = UNSET
-    correlation_id: str | None | UnsetType = field(name="correlationId", default=UNSET)
-    external_contact: JourneyWebEventsNotificationExternalContact | None | UnsetType = (
-        field(name="externalContact", default=UNSET)
+    id: str | None = None
+    correlation_id: str | None = field(name="correlationId", default=None)
+    external_contact: JourneyWebEventsNotificationExternalContact | None = field(
+        name="externalContact", default=None
     )
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    customer_id: str | None | UnsetType = field(name="customerId", default=UNSET)
-    customer_id_type: str | None | UnsetType = field(
-        name="customerIdType", default=UNSET
+    created_date: datetime | None = field(name="createdDate", default=None)
+    customer_id: str | None = field(name="customerId", default=None)
+    customer_id_type: str | None = field(name="customerIdType", default=None)
+    session: JourneyWebEventsNotificationSession | None = None
+    event_type: str | None = field(name="eventType", default=None)
+    web_event: JourneyWebEventsNotificationWebMessage | None = field(
+        name="webEvent", default=None
     )
-    session: JourneyWebEventsNotificationSession | None | UnsetType = UNSET
-    event_type: str | None | UnsetType = field(name="eventType", default=UNSET)
-    web_event: JourneyWebEventsNotificationWebMessage | None | UnsetType = field(
-        name="webEvent", default=UNSET
+    web_action_event: JourneyWebEventsNotificationWebActionMessage | None = field(
+        name="webActionEvent", default=None
     )
-    web_action_event: (
-        JourneyWebEventsNotificationWebActionMessage | None | UnsetType
-    ) = field(name="webActionEvent", default=UNSET)
     segment_assignment_event: (
-        JourneyWebEventsNotificationSegmentAssignmentMessage | None | UnsetType
-    ) = field(name="segmentAssignmentEvent", default=UNSET)
+        JourneyWebEventsNotificationSegmentAssignmentMessage | None
+    ) = field(name="segmentAssignmentEvent", default=None)
 
 
 class JourneyWebEventsNotificationWebMessage(Model):
@@ -2748,33 +2604,23 @@ class JourneyWebEventsNotificationWebMessage(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    event_name: str | None | UnsetType = field(name="eventName", default=UNSET)
-    total_event_count: int | None | UnsetType = field(
-        name="totalEventCount", default=UNSET
+    event_name: str | None = field(name="eventName", default=None)
+    total_event_count: int | None = field(name="totalEventCount", default=None)
+    total_pageview_count: int | None = field(name="totalPageviewCount", default=None)
+    user_agent_string: str | None = field(name="userAgentString", default=None)
+    ip_address: str | None = field(name="ipAddress", default=None)
+    ip_organization: str | None = field(name="ipOrganization", default=None)
+    search_query: str | None = field(name="searchQuery", default=None)
+    authenticated: bool | None = None
+    browser: JourneyWebEventsNotificationBrowser | None = None
+    device: JourneyWebEventsNotificationDevice | None = None
+    geolocation: JourneyWebEventsNotificationGeoLocation | None = None
+    mkt_campaign: JourneyWebEventsNotificationMktCampaign | None = field(
+        name="mktCampaign", default=None
     )
-    total_pageview_count: int | None | UnsetType = field(
-        name="totalPageviewCount", default=UNSET
+    page: JourneyWebEventsNotificationPage | None = None
+    referrer: JourneyWebEventsNotificationReferrer | None = None
+    attributes: dict[str, JourneyWebEventsNotificationCustomEventAttribute] | None = (
+        None
     )
-    user_agent_string: str | None | UnsetType = field(
-        name="userAgentString", default=UNSET
-    )
-    ip_address: str | None | UnsetType = field(name="ipAddress", default=UNSET)
-    ip_organization: str | None | UnsetType = field(
-        name="ipOrganization", default=UNSET
-    )
-    search_query: str | None | UnsetType = field(name="searchQuery", default=UNSET)
-    authenticated: bool | None | UnsetType = UNSET
-    browser: JourneyWebEventsNotificationBrowser | None | UnsetType = UNSET
-    device: JourneyWebEventsNotificationDevice | None | UnsetType = UNSET
-    geolocation: JourneyWebEventsNotificationGeoLocation | None | UnsetType = UNSET
-    mkt_campaign: JourneyWebEventsNotificationMktCampaign | None | UnsetType = field(
-        name="mktCampaign", default=UNSET
-    )
-    page: JourneyWebEventsNotificationPage | None | UnsetType = UNSET
-    referrer: JourneyWebEventsNotificationReferrer | None | UnsetType = UNSET
-    attributes: (
-        dict[str, JourneyWebEventsNotificationCustomEventAttribute] | None | UnsetType
-    ) = UNSET
-    traits: (
-        dict[str, JourneyWebEventsNotificationCustomEventAttribute] | None | UnsetType
-    ) = UNSET
+    traits: dict[str, JourneyWebEventsNotificationCustomEventAttribute] | None = None

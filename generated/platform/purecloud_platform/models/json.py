@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, field
+from .._models import Any, Model, field
 
 if TYPE_CHECKING:
     from .definition import Definition
@@ -20,10 +20,14 @@ class JsonCursorSearchResponse(Model):
         cursor: The page cursor
     """
 
-    types: list[str] | None | UnsetType = UNSET
-    results: dict[str, Any] | None | UnsetType = UNSET
-    aggregations: dict[str, Any] | None | UnsetType = UNSET
-    cursor: str | None | UnsetType = UNSET
+    types: list[str] | None = None
+    results: dict[str, Any] | None = None
+    aggregations: dict[str, Any] | None = None
+    cursor: str | None = None
+
+
+JsonNode = dict[str, Any]
+"""The JsonNode type: ``dict[str, Any]``."""
 
 
 class JsonNodeSearchResponse(Model):
@@ -41,47 +45,47 @@ class JsonNodeSearchResponse(Model):
         results: Search results
     """
 
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    previous_page: str | None | UnsetType = field(name="previousPage", default=UNSET)
-    current_page: str | None | UnsetType = field(name="currentPage", default=UNSET)
-    next_page: str | None | UnsetType = field(name="nextPage", default=UNSET)
-    types: list[str] | None | UnsetType = UNSET
-    results: dict[str, Any] | None | UnsetType = UNSET
-    aggregations: dict[str, Any] | None | UnsetType = UNSET
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    previous_page: str | None = field(name="previousPage", default=None)
+    current_page: str | None = field(name="currentPage", default=None)
+    next_page: str | None = field(name="nextPage", default=None)
+    types: list[str] | None = None
+    results: dict[str, Any] | None = None
+    aggregations: dict[str, Any] | None = None
 
 
 class JsonSchemaDocument(Model):
     """The JsonSchemaDocument model."""
 
-    id: str | None | UnsetType = UNSET
-    schema: str | None | UnsetType = field(name="$schema", default=UNSET)
-    title: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    required: list[str] | None | UnsetType = UNSET
-    properties: dict[str, dict[str, Any]] | None | UnsetType = UNSET
-    additional_properties: dict[str, Any] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    id: str | None = None
+    schema: str | None = field(name="$schema", default=None)
+    title: str | None = None
+    description: str | None = None
+    type: str | None = None
+    required: list[str] | None = None
+    properties: dict[str, dict[str, Any]] | None = None
+    additional_properties: dict[str, Any] | None = field(
+        name="additionalProperties", default=None
     )
 
 
 class JsonSchemaWithDefinitions(Model):
     """The JsonSchemaWithDefinitions model."""
 
-    id: str | None | UnsetType = UNSET
-    schema: str | None | UnsetType = field(name="$schema", default=UNSET)
-    title: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    required: list[str] | None | UnsetType = UNSET
-    properties: dict[str, dict[str, Any]] | None | UnsetType = UNSET
-    additional_properties: dict[str, Any] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    id: str | None = None
+    schema: str | None = field(name="$schema", default=None)
+    title: str | None = None
+    description: str | None = None
+    type: str | None = None
+    required: list[str] | None = None
+    properties: dict[str, dict[str, Any]] | None = None
+    additional_properties: dict[str, Any] | None = field(
+        name="additionalProperties", default=None
     )
-    definitions: dict[str, Definition] | None | UnsetType = UNSET
+    definitions: dict[str, Definition] | None = None
 
 
 class JsonSearchResponse(Model):
@@ -96,10 +100,10 @@ class JsonSearchResponse(Model):
         results: Search results
     """
 
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    types: list[str] | None | UnsetType = UNSET
-    results: dict[str, Any] | None | UnsetType = UNSET
-    aggregations: dict[str, Any] | None | UnsetType = UNSET
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    types: list[str] | None = None
+    results: dict[str, Any] | None = None
+    aggregations: dict[str, Any] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .check import Check
@@ -34,29 +34,23 @@ class KeyPerformanceIndicator(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    optimization_type: str | None | UnsetType = field(
-        name="optimizationType", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    optimization_type: str | None = field(name="optimizationType", default=None)
+    problem_type: str | None = field(name="problemType", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    description: str | None = None
+    kpi_type: str | None = field(name="kpiType", default=None)
+    source: str | None = None
+    wrap_up_code_config: WrapUpCodeConfig | None = field(
+        name="wrapUpCodeConfig", default=None
     )
-    problem_type: str | None | UnsetType = field(name="problemType", default=UNSET)
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    description: str | None | UnsetType = UNSET
-    kpi_type: str | None | UnsetType = field(name="kpiType", default=UNSET)
-    source: str | None | UnsetType = UNSET
-    wrap_up_code_config: WrapUpCodeConfig | None | UnsetType = field(
-        name="wrapUpCodeConfig", default=UNSET
-    )
-    outcome_config: OutcomeConfig | None | UnsetType = field(
-        name="outcomeConfig", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    kpi_group: str | None | UnsetType = field(name="kpiGroup", default=UNSET)
-    queues: list[str] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    outcome_config: OutcomeConfig | None = field(name="outcomeConfig", default=None)
+    status: str | None = None
+    kpi_group: str | None = field(name="kpiGroup", default=None)
+    queues: list[str] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KeyPerformanceIndicatorAssessment(Model):
@@ -68,17 +62,15 @@ class KeyPerformanceIndicatorAssessment(Model):
         checks: Set of checks executed as part of an assessment.
     """
 
-    kpi: str | None | UnsetType = UNSET
-    assessment_result: str | None | UnsetType = field(
-        name="assessmentResult", default=UNSET
-    )
-    checks: list[Check] | None | UnsetType = UNSET
+    kpi: str | None = None
+    assessment_result: str | None = field(name="assessmentResult", default=None)
+    checks: list[Check] | None = None
 
 
 class KeyPerformanceIndicatorEntityListing(Model):
     """The KeyPerformanceIndicatorEntityListing model."""
 
-    entities: list[KeyPerformanceIndicator] | None | UnsetType = UNSET
+    entities: list[KeyPerformanceIndicator] | None = None
 
 
 class KeyPerformanceIndicatorType(Model):
@@ -89,8 +81,8 @@ class KeyPerformanceIndicatorType(Model):
         sources: A set of kpi sources where values for a Key Performance Indicator are retrieved from.
     """
 
-    id: str | None | UnsetType = UNSET
-    sources: list[str] | None | UnsetType = UNSET
+    id: str | None = None
+    sources: list[str] | None = None
 
 
 class KeyRotationSchedule(Model):
@@ -102,10 +94,10 @@ class KeyRotationSchedule(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    period: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    period: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KeyValue(Model):
@@ -116,5 +108,5 @@ class KeyValue(Model):
         value: Value for free-form data.
     """
 
-    key: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    key: str | None = None
+    value: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -52,9 +52,9 @@ class Knowledge(Model):
         knowledge_base: The knowledge base for messenger
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    knowledge_base: AddressableEntityRef | None | UnsetType = field(
-        name="knowledgeBase", default=UNSET
+    enabled: bool | None = None
+    knowledge_base: AddressableEntityRef | None = field(
+        name="knowledgeBase", default=None
     )
 
 
@@ -65,8 +65,8 @@ class KnowledgeAggregateDataContainer(Model):
         group: A mapping from dimension to value
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[StatisticalResponse] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[StatisticalResponse] | None = None
 
 
 class KnowledgeAggregateQueryClause(Model):
@@ -77,8 +77,8 @@ class KnowledgeAggregateQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[KnowledgeAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[KnowledgeAggregateQueryPredicate] | None = None
 
 
 class KnowledgeAggregateQueryFilter(Model):
@@ -90,9 +90,9 @@ class KnowledgeAggregateQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[KnowledgeAggregateQueryClause] | None | UnsetType = UNSET
-    predicates: list[KnowledgeAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[KnowledgeAggregateQueryClause] | None = None
+    predicates: list[KnowledgeAggregateQueryPredicate] | None = None
 
 
 class KnowledgeAggregateQueryPredicate(Model):
@@ -106,17 +106,17 @@ class KnowledgeAggregateQueryPredicate(Model):
         range: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class KnowledgeAggregateQueryResponse(Model):
     """The KnowledgeAggregateQueryResponse model."""
 
-    results: list[KnowledgeAggregateDataContainer] | None | UnsetType = UNSET
+    results: list[KnowledgeAggregateDataContainer] | None = None
 
 
 class KnowledgeAggregationQuery(Model):
@@ -137,24 +137,24 @@ class KnowledgeAggregationQuery(Model):
         limit: How many results you want in an ordered list. Only applicable for topN/bottomN query type.
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: KnowledgeAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: KnowledgeAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[KnowledgeAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[KnowledgeAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    sort_metric: KnowledgeAggregationSort | None | UnsetType = field(
-        name="sortMetric", default=UNSET
+    query_type: str | None = field(name="queryType", default=None)
+    sort_metric: KnowledgeAggregationSort | None = field(
+        name="sortMetric", default=None
     )
-    limit: int | None | UnsetType = UNSET
+    limit: int | None = None
 
 
 class KnowledgeAggregationSort(Model):
@@ -165,8 +165,8 @@ class KnowledgeAggregationSort(Model):
         function: Aggregation function used for the sort metric. Allowed values: "average", "count", "max", "min", "sum".
     """
 
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
+    name: str | None = None
+    function: str | None = None
 
 
 class KnowledgeAggregationView(Model):
@@ -179,10 +179,10 @@ class KnowledgeAggregationView(Model):
         range: Range of numbers for slicing up data
     """
 
-    target: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
-    range: AggregationRange | None | UnsetType = UNSET
+    target: str | None = None
+    name: str | None = None
+    function: str | None = None
+    range: AggregationRange | None = None
 
 
 class KnowledgeAnswerConfig(Model):
@@ -192,7 +192,7 @@ class KnowledgeAnswerConfig(Model):
         enabled: Knowledge answer is enabled.
     """
 
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None
 
 
 class KnowledgeAnswerDocumentResponse(Model):
@@ -205,10 +205,10 @@ class KnowledgeAnswerDocumentResponse(Model):
         variation: The variation with the answer's highlight data.
     """
 
-    id: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    answer: str | None | UnsetType = UNSET
-    variation: DocumentVariationAnswer | None | UnsetType = UNSET
+    id: str | None = None
+    title: str | None = None
+    answer: str | None = None
+    variation: DocumentVariationAnswer | None = None
 
 
 class KnowledgeAnswerDocumentsResponse(Model):
@@ -219,9 +219,9 @@ class KnowledgeAnswerDocumentsResponse(Model):
         answer_generation: The results with AI-generated answer if the answerMode request property contains "AnswerGeneration".
     """
 
-    results: list[KnowledgeAnswerDocumentResponse] | None | UnsetType = UNSET
-    answer_generation: KnowledgeAnswerGenerationResponse | None | UnsetType = field(
-        name="answerGeneration", default=UNSET
+    results: list[KnowledgeAnswerDocumentResponse] | None = None
+    answer_generation: KnowledgeAnswerGenerationResponse | None = field(
+        name="answerGeneration", default=None
     )
 
 
@@ -233,8 +233,8 @@ class KnowledgeAnswerGenerationResponse(Model):
         documents: The documents used for answer generation.
     """
 
-    answer: str | None | UnsetType = UNSET
-    documents: list[AnswerGenerationDocument] | None | UnsetType = UNSET
+    answer: str | None = None
+    documents: list[AnswerGenerationDocument] | None = None
 
 
 class KnowledgeAsyncAggregateQueryResponse(Model):
@@ -244,8 +244,8 @@ class KnowledgeAsyncAggregateQueryResponse(Model):
         cursor: Cursor token to retrieve next page
     """
 
-    results: list[KnowledgeAggregateDataContainer] | None | UnsetType = UNSET
-    cursor: str | None | UnsetType = UNSET
+    results: list[KnowledgeAggregateDataContainer] | None = None
+    cursor: str | None = None
 
 
 class KnowledgeAsyncAggregationQuery(Model):
@@ -267,25 +267,25 @@ class KnowledgeAsyncAggregationQuery(Model):
         page_size: The number of results per page
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: KnowledgeAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: KnowledgeAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[KnowledgeAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[KnowledgeAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    sort_metric: KnowledgeAggregationSort | None | UnsetType = field(
-        name="sortMetric", default=UNSET
+    query_type: str | None = field(name="queryType", default=None)
+    sort_metric: KnowledgeAggregationSort | None = field(
+        name="sortMetric", default=None
     )
-    limit: int | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
+    limit: int | None = None
+    page_size: int | None = field(name="pageSize", default=None)
 
 
 class KnowledgeBase(Model):
@@ -305,24 +305,22 @@ class KnowledgeBase(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    core_language: str | None | UnsetType = field(name="coreLanguage", default=UNSET)
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    core_language: str | None = field(name="coreLanguage", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    faq_count: int | None = field(name="faqCount", default=None)
+    date_document_last_modified: datetime | None = field(
+        name="dateDocumentLastModified", default=None
     )
-    faq_count: int | None | UnsetType = field(name="faqCount", default=UNSET)
-    date_document_last_modified: datetime | None | UnsetType = field(
-        name="dateDocumentLastModified", default=UNSET
+    article_count: int | None = field(name="articleCount", default=None)
+    published: bool | None = None
+    content_search_enabled: bool | None = field(
+        name="contentSearchEnabled", default=None
     )
-    article_count: int | None | UnsetType = field(name="articleCount", default=UNSET)
-    published: bool | None | UnsetType = UNSET
-    content_search_enabled: bool | None | UnsetType = field(
-        name="contentSearchEnabled", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeBaseCreateRequest(Model):
@@ -335,21 +333,21 @@ class KnowledgeBaseCreateRequest(Model):
         content_search_enabled: Flag that indicates the search on content is enabled for the knowledge base.
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    core_language: str | None | UnsetType = field(name="coreLanguage", default=UNSET)
-    content_search_enabled: bool | None | UnsetType = field(
-        name="contentSearchEnabled", default=UNSET
+    name: str | None = None
+    description: str | None = None
+    core_language: str | None = field(name="coreLanguage", default=None)
+    content_search_enabled: bool | None = field(
+        name="contentSearchEnabled", default=None
     )
 
 
 class KnowledgeBaseListing(Model):
     """The KnowledgeBaseListing model."""
 
-    entities: list[KnowledgeBase] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[KnowledgeBase] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class KnowledgeBaseReference(Model):
@@ -362,12 +360,12 @@ class KnowledgeBaseReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    language_code: str | None | UnsetType = field(name="languageCode", default=UNSET)
-    content_search_enabled: bool | None | UnsetType = field(
-        name="contentSearchEnabled", default=UNSET
+    id: str | None = None
+    language_code: str | None = field(name="languageCode", default=None)
+    content_search_enabled: bool | None = field(
+        name="contentSearchEnabled", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeBaseUpdateRequest(Model):
@@ -378,8 +376,8 @@ class KnowledgeBaseUpdateRequest(Model):
         description: Knowledge base description
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
+    name: str | None = None
+    description: str | None = None
 
 
 class KnowledgeBaseWithDialectReference(Model):
@@ -391,9 +389,9 @@ class KnowledgeBaseWithDialectReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    language_code: str | None | UnsetType = field(name="languageCode", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    language_code: str | None = field(name="languageCode", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeContextReference(Model):
@@ -404,8 +402,8 @@ class KnowledgeContextReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeContextValueReference(Model):
@@ -416,8 +414,8 @@ class KnowledgeContextValueReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeConversationContext(Model):
@@ -431,15 +429,11 @@ class KnowledgeConversationContext(Model):
         external_contact_id: The external contact identifier of the end-user participant.
     """
 
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    message_type: str | None | UnsetType = field(name="messageType", default=UNSET)
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
-    )
+    conversation_id: str | None = field(name="conversationId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    message_type: str | None = field(name="messageType", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
 
 
 class KnowledgeConversationContextResponse(Model):
@@ -452,12 +446,12 @@ class KnowledgeConversationContextResponse(Model):
         media_type: The media type of the conversation. Allowed values: "Unknown", "Callback", "Chat", "Cobrowse", "Email", "Message", "Screenshare", "Video", "Voice".
     """
 
-    conversation: AddressableEntityRef | None | UnsetType = UNSET
-    queue: AddressableEntityRef | None | UnsetType = UNSET
-    external_contact: AddressableEntityRef | None | UnsetType = field(
-        name="externalContact", default=UNSET
+    conversation: AddressableEntityRef | None = None
+    queue: AddressableEntityRef | None = None
+    external_contact: AddressableEntityRef | None = field(
+        name="externalContact", default=None
     )
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
+    media_type: str | None = field(name="mediaType", default=None)
 
 
 class KnowledgeConversationTurn(Model):
@@ -468,8 +462,8 @@ class KnowledgeConversationTurn(Model):
         text: The message text.
     """
 
-    participant: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
+    participant: str | None = None
+    text: str | None = None
 
 
 class KnowledgeDocumentAlternative(Model):
@@ -480,8 +474,8 @@ class KnowledgeDocumentAlternative(Model):
         autocomplete: Autocomplete enabled for the alternate phrase.
     """
 
-    phrase: str | None | UnsetType = UNSET
-    autocomplete: bool | None | UnsetType = UNSET
+    phrase: str | None = None
+    autocomplete: bool | None = None
 
 
 class KnowledgeDocumentBulkRemoveRequest(Model):
@@ -491,7 +485,7 @@ class KnowledgeDocumentBulkRemoveRequest(Model):
         entities: List of unique identifiers referencing documents that are to be deleted
     """
 
-    entities: list[WritableEntity] | None | UnsetType = UNSET
+    entities: list[WritableEntity] | None = None
 
 
 class KnowledgeDocumentBulkUpdateEntity(Model):
@@ -503,9 +497,9 @@ class KnowledgeDocumentBulkUpdateEntity(Model):
         label_ids: The ids of labels associated with the document.
     """
 
-    id: str | None | UnsetType = UNSET
-    category_id: str | None | UnsetType = field(name="categoryId", default=UNSET)
-    label_ids: list[str] | None | UnsetType = field(name="labelIds", default=UNSET)
+    id: str | None = None
+    category_id: str | None = field(name="categoryId", default=None)
+    label_ids: list[str] | None = field(name="labelIds", default=None)
 
 
 class KnowledgeDocumentBulkUpdateRequest(Model):
@@ -515,7 +509,7 @@ class KnowledgeDocumentBulkUpdateRequest(Model):
         entities: List of unique identifiers referencing documents that are to be updated
     """
 
-    entities: list[KnowledgeDocumentBulkUpdateEntity] | None | UnsetType = UNSET
+    entities: list[KnowledgeDocumentBulkUpdateEntity] | None = None
 
 
 class KnowledgeDocumentBulkVersionAddEntity(Model):
@@ -527,13 +521,11 @@ class KnowledgeDocumentBulkVersionAddEntity(Model):
         restore_previous: Indicates if the document's previous version will be restored
     """
 
-    id: str | None | UnsetType = UNSET
-    restore_from_version_id: str | None | UnsetType = field(
-        name="restoreFromVersionId", default=UNSET
+    id: str | None = None
+    restore_from_version_id: str | None = field(
+        name="restoreFromVersionId", default=None
     )
-    restore_previous: bool | None | UnsetType = field(
-        name="restorePrevious", default=UNSET
-    )
+    restore_previous: bool | None = field(name="restorePrevious", default=None)
 
 
 class KnowledgeDocumentBulkVersionAddRequest(Model):
@@ -543,7 +535,7 @@ class KnowledgeDocumentBulkVersionAddRequest(Model):
         entities: List of unique identifiers referencing documents that are to be versioned
     """
 
-    entities: list[KnowledgeDocumentBulkVersionAddEntity] | None | UnsetType = UNSET
+    entities: list[KnowledgeDocumentBulkVersionAddEntity] | None = None
 
 
 class KnowledgeDocumentChunkRequest(Model):
@@ -562,24 +554,20 @@ class KnowledgeDocumentChunkRequest(Model):
         confidence_threshold: The confidence threshold for the chunk results. If applied, the returned results will have an equal or higher confidence than the threshold. The value should be between 0 to 1.
     """
 
-    query: str | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    filter: DocumentQuery | None | UnsetType = UNSET
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    preprocess_query: bool | None | UnsetType = field(
-        name="preprocessQuery", default=UNSET
+    query: str | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    filter: DocumentQuery | None = None
+    query_type: str | None = field(name="queryType", default=None)
+    preprocess_query: bool | None = field(name="preprocessQuery", default=None)
+    include_draft_documents: bool | None = field(
+        name="includeDraftDocuments", default=None
     )
-    include_draft_documents: bool | None | UnsetType = field(
-        name="includeDraftDocuments", default=UNSET
+    application: KnowledgeSearchClientApplication | None = None
+    conversation_context: KnowledgeConversationContext | None = field(
+        name="conversationContext", default=None
     )
-    application: KnowledgeSearchClientApplication | None | UnsetType = UNSET
-    conversation_context: KnowledgeConversationContext | None | UnsetType = field(
-        name="conversationContext", default=UNSET
-    )
-    confidence_threshold: float | None | UnsetType = field(
-        name="confidenceThreshold", default=UNSET
-    )
+    confidence_threshold: float | None = field(name="confidenceThreshold", default=None)
 
 
 class KnowledgeDocumentChunkResponse(Model):
@@ -600,23 +588,19 @@ class KnowledgeDocumentChunkResponse(Model):
         conversation_context: Conversation context information if the chunks search is initiated in the context of a conversation.
     """
 
-    query: str | None | UnsetType = UNSET
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    search_id: str | None | UnsetType = field(name="searchId", default=UNSET)
-    preprocess_query: bool | None | UnsetType = field(
-        name="preprocessQuery", default=UNSET
-    )
-    confidence_threshold: float | None | UnsetType = field(
-        name="confidenceThreshold", default=UNSET
-    )
-    results: list[DocumentChunkBlock] | None | UnsetType = UNSET
-    application: KnowledgeSearchClientApplication | None | UnsetType = UNSET
-    conversation_context: KnowledgeConversationContextResponse | None | UnsetType = (
-        field(name="conversationContext", default=UNSET)
+    query: str | None = None
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    query_type: str | None = field(name="queryType", default=None)
+    search_id: str | None = field(name="searchId", default=None)
+    preprocess_query: bool | None = field(name="preprocessQuery", default=None)
+    confidence_threshold: float | None = field(name="confidenceThreshold", default=None)
+    results: list[DocumentChunkBlock] | None = None
+    application: KnowledgeSearchClientApplication | None = None
+    conversation_context: KnowledgeConversationContextResponse | None = field(
+        name="conversationContext", default=None
     )
 
 
@@ -634,22 +618,16 @@ class KnowledgeDocumentCopy(Model):
         application: The client application in which the document content was copied.
     """
 
-    document_variation_id: str | None | UnsetType = field(
-        name="documentVariationId", default=UNSET
+    document_variation_id: str | None = field(name="documentVariationId", default=None)
+    document_version_id: str | None = field(name="documentVersionId", default=None)
+    search_id: str | None = field(name="searchId", default=None)
+    query_type: str | None = field(name="queryType", default=None)
+    surfacing_method: str | None = field(name="surfacingMethod", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    conversation_context: KnowledgeConversationContext | None = field(
+        name="conversationContext", default=None
     )
-    document_version_id: str | None | UnsetType = field(
-        name="documentVersionId", default=UNSET
-    )
-    search_id: str | None | UnsetType = field(name="searchId", default=UNSET)
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    surfacing_method: str | None | UnsetType = field(
-        name="surfacingMethod", default=UNSET
-    )
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    conversation_context: KnowledgeConversationContext | None | UnsetType = field(
-        name="conversationContext", default=UNSET
-    )
-    application: KnowledgeSearchClientApplication | None | UnsetType = UNSET
+    application: KnowledgeSearchClientApplication | None = None
 
 
 class KnowledgeDocumentFeedback(Model):
@@ -674,28 +652,26 @@ class KnowledgeDocumentFeedback(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    document_variation: EntityReference | None | UnsetType = field(
-        name="documentVariation", default=UNSET
+    id: str | None = None
+    document_variation: EntityReference | None = field(
+        name="documentVariation", default=None
     )
-    rating: str | None | UnsetType = UNSET
-    reason: str | None | UnsetType = UNSET
-    comment: str | None | UnsetType = UNSET
-    search: EntityReference | None | UnsetType = UNSET
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    surfacing_method: str | None | UnsetType = field(
-        name="surfacingMethod", default=UNSET
+    rating: str | None = None
+    reason: str | None = None
+    comment: str | None = None
+    search: EntityReference | None = None
+    session_id: str | None = field(name="sessionId", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    query_type: str | None = field(name="queryType", default=None)
+    surfacing_method: str | None = field(name="surfacingMethod", default=None)
+    state: str | None = None
+    document: KnowledgeDocumentVersionReference | None = None
+    application: KnowledgeSearchClientApplication | None = None
+    conversation_context: KnowledgeConversationContext | None = field(
+        name="conversationContext", default=None
     )
-    state: str | None | UnsetType = UNSET
-    document: KnowledgeDocumentVersionReference | None | UnsetType = UNSET
-    application: KnowledgeSearchClientApplication | None | UnsetType = UNSET
-    conversation_context: KnowledgeConversationContext | None | UnsetType = field(
-        name="conversationContext", default=UNSET
-    )
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    user_id: str | None = field(name="userId", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeDocumentFeedbackResponse(Model):
@@ -720,37 +696,35 @@ class KnowledgeDocumentFeedbackResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    document_variation: EntityReference | None | UnsetType = field(
-        name="documentVariation", default=UNSET
+    id: str | None = None
+    document_variation: EntityReference | None = field(
+        name="documentVariation", default=None
     )
-    rating: str | None | UnsetType = UNSET
-    reason: str | None | UnsetType = UNSET
-    comment: str | None | UnsetType = UNSET
-    search: EntityReference | None | UnsetType = UNSET
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    surfacing_method: str | None | UnsetType = field(
-        name="surfacingMethod", default=UNSET
+    rating: str | None = None
+    reason: str | None = None
+    comment: str | None = None
+    search: EntityReference | None = None
+    session_id: str | None = field(name="sessionId", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    query_type: str | None = field(name="queryType", default=None)
+    surfacing_method: str | None = field(name="surfacingMethod", default=None)
+    state: str | None = None
+    document: KnowledgeDocumentVersionReference | None = None
+    application: KnowledgeSearchClientApplication | None = None
+    conversation_context: KnowledgeConversationContextResponse | None = field(
+        name="conversationContext", default=None
     )
-    state: str | None | UnsetType = UNSET
-    document: KnowledgeDocumentVersionReference | None | UnsetType = UNSET
-    application: KnowledgeSearchClientApplication | None | UnsetType = UNSET
-    conversation_context: KnowledgeConversationContextResponse | None | UnsetType = (
-        field(name="conversationContext", default=UNSET)
-    )
-    user: AddressableEntityRef | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    user: AddressableEntityRef | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeDocumentFeedbackResponseListing(Model):
     """The KnowledgeDocumentFeedbackResponseListing model."""
 
-    entities: list[KnowledgeDocumentFeedbackResponse] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[KnowledgeDocumentFeedbackResponse] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class KnowledgeDocumentFeedbackUpdateRequest(Model):
@@ -763,10 +737,10 @@ class KnowledgeDocumentFeedbackUpdateRequest(Model):
         state: Feedback state Allowed values: "Draft", "Final".
     """
 
-    rating: str | None | UnsetType = UNSET
-    reason: str | None | UnsetType = UNSET
-    comment: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
+    rating: str | None = None
+    reason: str | None = None
+    comment: str | None = None
+    state: str | None = None
 
 
 class KnowledgeDocumentGuestSearch(Model):
@@ -784,15 +758,15 @@ class KnowledgeDocumentGuestSearch(Model):
         results: Documents that matched the search query.
     """
 
-    query: str | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    search_id: str | None | UnsetType = field(name="searchId", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    results: list[KnowledgeDocumentGuestSearchResult] | None | UnsetType = UNSET
+    query: str | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    search_id: str | None = field(name="searchId", default=None)
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
+    query_type: str | None = field(name="queryType", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    results: list[KnowledgeDocumentGuestSearchResult] | None = None
 
 
 class KnowledgeDocumentGuestSearchRequest(Model):
@@ -811,19 +785,19 @@ class KnowledgeDocumentGuestSearchRequest(Model):
         include_draft_documents: Indicates whether the search results would also include draft documents.
     """
 
-    query: str | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    search_id: str | None | UnsetType = field(name="searchId", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    answer_highlight_top_results: int | None | UnsetType = field(
-        name="answerHighlightTopResults", default=UNSET
+    query: str | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    search_id: str | None = field(name="searchId", default=None)
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
+    query_type: str | None = field(name="queryType", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    answer_highlight_top_results: int | None = field(
+        name="answerHighlightTopResults", default=None
     )
-    include_draft_documents: bool | None | UnsetType = field(
-        name="includeDraftDocuments", default=UNSET
+    include_draft_documents: bool | None = field(
+        name="includeDraftDocuments", default=None
     )
 
 
@@ -835,8 +809,8 @@ class KnowledgeDocumentGuestSearchResult(Model):
         document: Document that matched the query.
     """
 
-    confidence: float | None | UnsetType = UNSET
-    document: KnowledgeGuestSearchDocumentResponse | None | UnsetType = UNSET
+    confidence: float | None = None
+    document: KnowledgeGuestSearchDocumentResponse | None = None
 
 
 class KnowledgeDocumentPresentation(Model):
@@ -852,17 +826,15 @@ class KnowledgeDocumentPresentation(Model):
         application: The client application in which the documents were presented.
     """
 
-    documents: list[PresentedKnowledgeDocument] | None | UnsetType = UNSET
-    search_id: str | None | UnsetType = field(name="searchId", default=UNSET)
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    surfacing_method: str | None | UnsetType = field(
-        name="surfacingMethod", default=UNSET
+    documents: list[PresentedKnowledgeDocument] | None = None
+    search_id: str | None = field(name="searchId", default=None)
+    query_type: str | None = field(name="queryType", default=None)
+    surfacing_method: str | None = field(name="surfacingMethod", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    conversation_context: KnowledgeConversationContext | None = field(
+        name="conversationContext", default=None
     )
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    conversation_context: KnowledgeConversationContext | None | UnsetType = field(
-        name="conversationContext", default=UNSET
-    )
-    application: KnowledgeSearchClientApplication | None | UnsetType = UNSET
+    application: KnowledgeSearchClientApplication | None = None
 
 
 class KnowledgeDocumentQuery(Model):
@@ -879,18 +851,16 @@ class KnowledgeDocumentQuery(Model):
         sort_by: The field in the documents that you want to sort the results by. Allowed values: "DateCreated", "DateModified", "CategoryName", "LabelName", "ViewCount".
     """
 
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    include_draft_documents: bool | None | UnsetType = field(
-        name="includeDraftDocuments", default=UNSET
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    include_draft_documents: bool | None = field(
+        name="includeDraftDocuments", default=None
     )
-    interval: DocumentQueryInterval | None | UnsetType = UNSET
-    filter: DocumentQuery | None | UnsetType = UNSET
-    include_variations: str | None | UnsetType = field(
-        name="includeVariations", default=UNSET
-    )
-    sort_order: str | None | UnsetType = field(name="sortOrder", default=UNSET)
-    sort_by: str | None | UnsetType = field(name="sortBy", default=UNSET)
+    interval: DocumentQueryInterval | None = None
+    filter: DocumentQuery | None = None
+    include_variations: str | None = field(name="includeVariations", default=None)
+    sort_order: str | None = field(name="sortOrder", default=None)
+    sort_by: str | None = field(name="sortBy", default=None)
 
 
 class KnowledgeDocumentQueryResponse(Model):
@@ -904,11 +874,11 @@ class KnowledgeDocumentQueryResponse(Model):
         results: Documents matching the query.
     """
 
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
-    results: list[KnowledgeDocumentQueryResult] | None | UnsetType = UNSET
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
+    results: list[KnowledgeDocumentQueryResult] | None = None
 
 
 class KnowledgeDocumentQueryResult(Model):
@@ -939,44 +909,34 @@ class KnowledgeDocumentQueryResult(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    visible: bool | None | UnsetType = UNSET
-    alternatives: list[KnowledgeDocumentAlternative] | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    title: str | None = None
+    visible: bool | None = None
+    alternatives: list[KnowledgeDocumentAlternative] | None = None
+    state: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    date_imported: datetime | None = field(name="dateImported", default=None)
+    last_published_version_number: int | None = field(
+        name="lastPublishedVersionNumber", default=None
     )
-    date_imported: datetime | None | UnsetType = field(
-        name="dateImported", default=UNSET
+    date_published: datetime | None = field(name="datePublished", default=None)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    document_version: AddressableEntityRef | None = field(
+        name="documentVersion", default=None
     )
-    last_published_version_number: int | None | UnsetType = field(
-        name="lastPublishedVersionNumber", default=UNSET
+    category: CategoryResponse | None = None
+    labels: list[LabelResponse] | None = None
+    knowledge_base: KnowledgeBaseReference | None = field(
+        name="knowledgeBase", default=None
     )
-    date_published: datetime | None | UnsetType = field(
-        name="datePublished", default=UNSET
-    )
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    document_version: AddressableEntityRef | None | UnsetType = field(
-        name="documentVersion", default=UNSET
-    )
-    category: CategoryResponse | None | UnsetType = UNSET
-    labels: list[LabelResponse] | None | UnsetType = UNSET
-    knowledge_base: KnowledgeBaseReference | None | UnsetType = field(
-        name="knowledgeBase", default=UNSET
-    )
-    external_id: str | None | UnsetType = field(name="externalId", default=UNSET)
-    external_url: str | None | UnsetType = field(name="externalUrl", default=UNSET)
-    source: AddressableEntityRef | None | UnsetType = UNSET
-    readonly: bool | None | UnsetType = UNSET
-    variations: list[KnowledgeDocumentQueryVariation] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    external_id: str | None = field(name="externalId", default=None)
+    external_url: str | None = field(name="externalUrl", default=None)
+    source: AddressableEntityRef | None = None
+    readonly: bool | None = None
+    variations: list[KnowledgeDocumentQueryVariation] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeDocumentQueryVariation(Model):
@@ -996,21 +956,19 @@ class KnowledgeDocumentQueryVariation(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    document_version: AddressableEntityRef | None = field(
+        name="documentVersion", default=None
     )
-    document_version: AddressableEntityRef | None | UnsetType = field(
-        name="documentVersion", default=UNSET
-    )
-    contexts: list[DocumentVariationContext] | None | UnsetType = UNSET
-    document: KnowledgeDocumentReference | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    body: DocumentBody | None | UnsetType = UNSET
-    chunks: list[DocumentVariationQueryChunkBlock] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    contexts: list[DocumentVariationContext] | None = None
+    document: KnowledgeDocumentReference | None = None
+    priority: int | None = None
+    name: str | None = None
+    body: DocumentBody | None = None
+    chunks: list[DocumentVariationQueryChunkBlock] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeDocumentReference(Model):
@@ -1022,11 +980,11 @@ class KnowledgeDocumentReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    knowledge_base: KnowledgeBaseReference | None | UnsetType = field(
-        name="knowledgeBase", default=UNSET
+    id: str | None = None
+    knowledge_base: KnowledgeBaseReference | None = field(
+        name="knowledgeBase", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeDocumentReq(Model):
@@ -1044,15 +1002,15 @@ class KnowledgeDocumentReq(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    visible: bool | None | UnsetType = UNSET
-    alternatives: list[KnowledgeDocumentAlternative] | None | UnsetType = UNSET
-    category_id: str | None | UnsetType = field(name="categoryId", default=UNSET)
-    label_ids: list[str] | None | UnsetType = field(name="labelIds", default=UNSET)
-    external_id: str | None | UnsetType = field(name="externalId", default=UNSET)
-    external_url: str | None | UnsetType = field(name="externalUrl", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    title: str | None = None
+    visible: bool | None = None
+    alternatives: list[KnowledgeDocumentAlternative] | None = None
+    category_id: str | None = field(name="categoryId", default=None)
+    label_ids: list[str] | None = field(name="labelIds", default=None)
+    external_id: str | None = field(name="externalId", default=None)
+    external_url: str | None = field(name="externalUrl", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeDocumentResponse(Model):
@@ -1083,53 +1041,43 @@ class KnowledgeDocumentResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    visible: bool | None | UnsetType = UNSET
-    alternatives: list[KnowledgeDocumentAlternative] | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    title: str | None = None
+    visible: bool | None = None
+    alternatives: list[KnowledgeDocumentAlternative] | None = None
+    state: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    date_imported: datetime | None = field(name="dateImported", default=None)
+    last_published_version_number: int | None = field(
+        name="lastPublishedVersionNumber", default=None
     )
-    date_imported: datetime | None | UnsetType = field(
-        name="dateImported", default=UNSET
+    date_published: datetime | None = field(name="datePublished", default=None)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    document_version: AddressableEntityRef | None = field(
+        name="documentVersion", default=None
     )
-    last_published_version_number: int | None | UnsetType = field(
-        name="lastPublishedVersionNumber", default=UNSET
+    category: CategoryResponse | None = None
+    labels: list[LabelResponse] | None = None
+    knowledge_base: KnowledgeBaseReference | None = field(
+        name="knowledgeBase", default=None
     )
-    date_published: datetime | None | UnsetType = field(
-        name="datePublished", default=UNSET
-    )
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    document_version: AddressableEntityRef | None | UnsetType = field(
-        name="documentVersion", default=UNSET
-    )
-    category: CategoryResponse | None | UnsetType = UNSET
-    labels: list[LabelResponse] | None | UnsetType = UNSET
-    knowledge_base: KnowledgeBaseReference | None | UnsetType = field(
-        name="knowledgeBase", default=UNSET
-    )
-    external_id: str | None | UnsetType = field(name="externalId", default=UNSET)
-    external_url: str | None | UnsetType = field(name="externalUrl", default=UNSET)
-    source: AddressableEntityRef | None | UnsetType = UNSET
-    readonly: bool | None | UnsetType = UNSET
-    variations: list[DocumentVariationResponse] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    external_id: str | None = field(name="externalId", default=None)
+    external_url: str | None = field(name="externalUrl", default=None)
+    source: AddressableEntityRef | None = None
+    readonly: bool | None = None
+    variations: list[DocumentVariationResponse] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeDocumentResponseListing(Model):
     """The KnowledgeDocumentResponseListing model."""
 
-    entities: list[KnowledgeDocumentResponse] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[KnowledgeDocumentResponse] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class KnowledgeDocumentSearch(Model):
@@ -1151,27 +1099,23 @@ class KnowledgeDocumentSearch(Model):
         preprocess_query: Indicates whether the search query should be preprocessed.
     """
 
-    query: str | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    search_id: str | None | UnsetType = field(name="searchId", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    results: list[KnowledgeDocumentSearchResult] | None | UnsetType = UNSET
-    application: KnowledgeSearchClientApplication | None | UnsetType = UNSET
-    conversation_context: KnowledgeConversationContextResponse | None | UnsetType = (
-        field(name="conversationContext", default=UNSET)
+    query: str | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    search_id: str | None = field(name="searchId", default=None)
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
+    query_type: str | None = field(name="queryType", default=None)
+    results: list[KnowledgeDocumentSearchResult] | None = None
+    application: KnowledgeSearchClientApplication | None = None
+    conversation_context: KnowledgeConversationContextResponse | None = field(
+        name="conversationContext", default=None
     )
-    confidence_threshold: float | None | UnsetType = field(
-        name="confidenceThreshold", default=UNSET
+    confidence_threshold: float | None = field(name="confidenceThreshold", default=None)
+    answer_generation: KnowledgeAnswerGenerationResponse | None = field(
+        name="answerGeneration", default=None
     )
-    answer_generation: KnowledgeAnswerGenerationResponse | None | UnsetType = field(
-        name="answerGeneration", default=UNSET
-    )
-    preprocess_query: bool | None | UnsetType = field(
-        name="preprocessQuery", default=UNSET
-    )
+    preprocess_query: bool | None = field(name="preprocessQuery", default=None)
 
 
 class KnowledgeDocumentSearchRequest(Model):
@@ -1198,34 +1142,30 @@ class KnowledgeDocumentSearchRequest(Model):
         preprocess_query: Indicates whether the search query should be preprocessed.
     """
 
-    query: str | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    search_id: str | None | UnsetType = field(name="searchId", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    include_draft_documents: bool | None | UnsetType = field(
-        name="includeDraftDocuments", default=UNSET
+    query: str | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    search_id: str | None = field(name="searchId", default=None)
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
+    query_type: str | None = field(name="queryType", default=None)
+    include_draft_documents: bool | None = field(
+        name="includeDraftDocuments", default=None
     )
-    interval: DocumentQueryInterval | None | UnsetType = UNSET
-    filter: DocumentQuery | None | UnsetType = UNSET
-    sort_order: str | None | UnsetType = field(name="sortOrder", default=UNSET)
-    sort_by: str | None | UnsetType = field(name="sortBy", default=UNSET)
-    application: KnowledgeSearchClientApplication | None | UnsetType = UNSET
-    conversation_context: KnowledgeConversationContext | None | UnsetType = field(
-        name="conversationContext", default=UNSET
+    interval: DocumentQueryInterval | None = None
+    filter: DocumentQuery | None = None
+    sort_order: str | None = field(name="sortOrder", default=None)
+    sort_by: str | None = field(name="sortBy", default=None)
+    application: KnowledgeSearchClientApplication | None = None
+    conversation_context: KnowledgeConversationContext | None = field(
+        name="conversationContext", default=None
     )
-    confidence_threshold: float | None | UnsetType = field(
-        name="confidenceThreshold", default=UNSET
+    confidence_threshold: float | None = field(name="confidenceThreshold", default=None)
+    answer_highlight_top_results: int | None = field(
+        name="answerHighlightTopResults", default=None
     )
-    answer_highlight_top_results: int | None | UnsetType = field(
-        name="answerHighlightTopResults", default=UNSET
-    )
-    answer_mode: list[str] | None | UnsetType = field(name="answerMode", default=UNSET)
-    preprocess_query: bool | None | UnsetType = field(
-        name="preprocessQuery", default=UNSET
-    )
+    answer_mode: list[str] | None = field(name="answerMode", default=None)
+    preprocess_query: bool | None = field(name="preprocessQuery", default=None)
 
 
 class KnowledgeDocumentSearchResult(Model):
@@ -1236,8 +1176,8 @@ class KnowledgeDocumentSearchResult(Model):
         document: Document that matched the query.
     """
 
-    confidence: float | None | UnsetType = UNSET
-    document: KnowledgeSearchDocumentResponse | None | UnsetType = UNSET
+    confidence: float | None = None
+    document: KnowledgeSearchDocumentResponse | None = None
 
 
 class KnowledgeDocumentSearchVariation(Model):
@@ -1257,21 +1197,19 @@ class KnowledgeDocumentSearchVariation(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    document_version: AddressableEntityRef | None = field(
+        name="documentVersion", default=None
     )
-    document_version: AddressableEntityRef | None | UnsetType = field(
-        name="documentVersion", default=UNSET
-    )
-    contexts: list[DocumentVariationContext] | None | UnsetType = UNSET
-    document: KnowledgeDocumentReference | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    body: DocumentBodyWithHighlight | None | UnsetType = UNSET
-    chunks: list[DocumentVariationSearchChunkBlock] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    contexts: list[DocumentVariationContext] | None = None
+    document: KnowledgeDocumentReference | None = None
+    priority: int | None = None
+    name: str | None = None
+    body: DocumentBodyWithHighlight | None = None
+    chunks: list[DocumentVariationSearchChunkBlock] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeDocumentSuggestion(Model):
@@ -1283,9 +1221,9 @@ class KnowledgeDocumentSuggestion(Model):
         results: Documents matching to the autocomplete suggestions query.
     """
 
-    query: str | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    results: list[KnowledgeDocumentSuggestionResult] | None | UnsetType = UNSET
+    query: str | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    results: list[KnowledgeDocumentSuggestionResult] | None = None
 
 
 class KnowledgeDocumentSuggestionRequest(Model):
@@ -1299,13 +1237,13 @@ class KnowledgeDocumentSuggestionRequest(Model):
         filter: Filter for the document suggestions.
     """
 
-    query: str | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    include_draft_documents: bool | None | UnsetType = field(
-        name="includeDraftDocuments", default=UNSET
+    query: str | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    include_draft_documents: bool | None = field(
+        name="includeDraftDocuments", default=None
     )
-    interval: DocumentQueryInterval | None | UnsetType = UNSET
-    filter: DocumentQuery | None | UnsetType = UNSET
+    interval: DocumentQueryInterval | None = None
+    filter: DocumentQuery | None = None
 
 
 class KnowledgeDocumentSuggestionResult(Model):
@@ -1315,8 +1253,8 @@ class KnowledgeDocumentSuggestionResult(Model):
         matched_phrase: Matched phrase to the autocomplete suggestions query.
     """
 
-    matched_phrase: str | None | UnsetType = field(name="matchedPhrase", default=UNSET)
-    document: KnowledgeDocumentSuggestionResultDocument | None | UnsetType = UNSET
+    matched_phrase: str | None = field(name="matchedPhrase", default=None)
+    document: KnowledgeDocumentSuggestionResultDocument | None = None
 
 
 class KnowledgeDocumentSuggestionResultDocument(Model):
@@ -1329,12 +1267,12 @@ class KnowledgeDocumentSuggestionResultDocument(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    knowledge_base: KnowledgeBaseReference | None | UnsetType = field(
-        name="knowledgeBase", default=UNSET
+    id: str | None = None
+    knowledge_base: KnowledgeBaseReference | None = field(
+        name="knowledgeBase", default=None
     )
-    title: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    title: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeDocumentVersion(Model):
@@ -1350,26 +1288,24 @@ class KnowledgeDocumentVersion(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    date_published: datetime | None | UnsetType = field(
-        name="datePublished", default=UNSET
+    id: str | None = None
+    date_published: datetime | None = field(name="datePublished", default=None)
+    document: KnowledgeDocumentResponse | None = None
+    restore_from_version_id: str | None = field(
+        name="restoreFromVersionId", default=None
     )
-    document: KnowledgeDocumentResponse | None | UnsetType = UNSET
-    restore_from_version_id: str | None | UnsetType = field(
-        name="restoreFromVersionId", default=UNSET
-    )
-    version_number: int | None | UnsetType = field(name="versionNumber", default=UNSET)
-    date_expires: datetime | None | UnsetType = field(name="dateExpires", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    version_number: int | None = field(name="versionNumber", default=None)
+    date_expires: datetime | None = field(name="dateExpires", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeDocumentVersionListing(Model):
     """The KnowledgeDocumentVersionListing model."""
 
-    entities: list[KnowledgeDocumentVersion] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[KnowledgeDocumentVersion] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class KnowledgeDocumentVersionReference(Model):
@@ -1382,12 +1318,12 @@ class KnowledgeDocumentVersionReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    knowledge_base: KnowledgeBaseReference | None | UnsetType = field(
-        name="knowledgeBase", default=UNSET
+    id: str | None = None
+    knowledge_base: KnowledgeBaseReference | None = field(
+        name="knowledgeBase", default=None
     )
-    version_id: str | None | UnsetType = field(name="versionId", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    version_id: str | None = field(name="versionId", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeDocumentVersionVariation(Model):
@@ -1405,28 +1341,26 @@ class KnowledgeDocumentVersionVariation(Model):
         document_version: Reference to the document version to which the variation is associated with.
     """
 
-    id: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    contexts: list[DocumentVariationContext] | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    body: DocumentBody | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    document_version: AddressableEntityRef | None | UnsetType = field(
-        name="documentVersion", default=UNSET
+    id: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    contexts: list[DocumentVariationContext] | None = None
+    priority: int | None = None
+    name: str | None = None
+    body: DocumentBody | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    document_version: AddressableEntityRef | None = field(
+        name="documentVersion", default=None
     )
 
 
 class KnowledgeDocumentVersionVariationListing(Model):
     """The KnowledgeDocumentVersionVariationListing model."""
 
-    entities: list[KnowledgeDocumentVersionVariation] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[KnowledgeDocumentVersionVariation] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class KnowledgeDocumentView(Model):
@@ -1443,21 +1377,15 @@ class KnowledgeDocumentView(Model):
         conversation_context: Conversation context information if the document was viewed in the context of a conversation.
     """
 
-    document_variation_id: str | None | UnsetType = field(
-        name="documentVariationId", default=UNSET
-    )
-    document_version_id: str | None | UnsetType = field(
-        name="documentVersionId", default=UNSET
-    )
-    search_id: str | None | UnsetType = field(name="searchId", default=UNSET)
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    surfacing_method: str | None | UnsetType = field(
-        name="surfacingMethod", default=UNSET
-    )
-    application: KnowledgeSearchClientApplication | None | UnsetType = UNSET
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    conversation_context: KnowledgeConversationContext | None | UnsetType = field(
-        name="conversationContext", default=UNSET
+    document_variation_id: str | None = field(name="documentVariationId", default=None)
+    document_version_id: str | None = field(name="documentVersionId", default=None)
+    search_id: str | None = field(name="searchId", default=None)
+    query_type: str | None = field(name="queryType", default=None)
+    surfacing_method: str | None = field(name="surfacingMethod", default=None)
+    application: KnowledgeSearchClientApplication | None = None
+    session_id: str | None = field(name="sessionId", default=None)
+    conversation_context: KnowledgeConversationContext | None = field(
+        name="conversationContext", default=None
     )
 
 
@@ -1475,18 +1403,16 @@ class KnowledgeDocumentsAnswerFilter(Model):
         variation_ids: The variation Ids to answer.
     """
 
-    query: str | None | UnsetType = UNSET
-    language: str | None | UnsetType = UNSET
-    app_type: str | None | UnsetType = field(name="appType", default=UNSET)
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    search_id: str | None | UnsetType = field(name="searchId", default=UNSET)
-    insert_highlight_into_variation_content: bool | None | UnsetType = field(
-        name="insertHighlightIntoVariationContent", default=UNSET
+    query: str | None = None
+    language: str | None = None
+    app_type: str | None = field(name="appType", default=None)
+    query_type: str | None = field(name="queryType", default=None)
+    search_id: str | None = field(name="searchId", default=None)
+    insert_highlight_into_variation_content: bool | None = field(
+        name="insertHighlightIntoVariationContent", default=None
     )
-    answer_mode: list[str] | None | UnsetType = field(name="answerMode", default=UNSET)
-    variation_ids: list[str] | None | UnsetType = field(
-        name="variationIds", default=UNSET
-    )
+    answer_mode: list[str] | None = field(name="answerMode", default=None)
+    variation_ids: list[str] | None = field(name="variationIds", default=None)
 
 
 class KnowledgeExportJobDocumentsFilter(Model):
@@ -1497,9 +1423,9 @@ class KnowledgeExportJobDocumentsFilter(Model):
         entities: Retrieves the documents with the given ids. Cannot be used together with internal filter.
     """
 
-    interval: str | None | UnsetType = UNSET
-    entities: list[Entity] | None | UnsetType = UNSET
-    source_id: str | None | UnsetType = field(name="sourceId", default=UNSET)
+    interval: str | None = None
+    entities: list[Entity] | None = None
+    source_id: str | None = field(name="sourceId", default=None)
 
 
 class KnowledgeExportJobFilter(Model):
@@ -1511,11 +1437,11 @@ class KnowledgeExportJobFilter(Model):
         exclude: Reduce the size of the export file by excluding certain items.
     """
 
-    documents_filter: KnowledgeExportJobDocumentsFilter | None | UnsetType = field(
-        name="documentsFilter", default=UNSET
+    documents_filter: KnowledgeExportJobDocumentsFilter | None = field(
+        name="documentsFilter", default=None
     )
-    version_filter: str | None | UnsetType = field(name="versionFilter", default=UNSET)
-    exclude: list[str] | None | UnsetType = UNSET
+    version_filter: str | None = field(name="versionFilter", default=None)
+    exclude: list[str] | None = None
 
 
 class KnowledgeExportJobRequest(Model):
@@ -1528,14 +1454,12 @@ class KnowledgeExportJobRequest(Model):
         json_file_version: Requested version of the exported json file. Available versions are 2 and 3, default is 2
     """
 
-    export_filter: KnowledgeExportJobFilter | None | UnsetType = field(
-        name="exportFilter", default=UNSET
+    export_filter: KnowledgeExportJobFilter | None = field(
+        name="exportFilter", default=None
     )
-    file_type: str | None | UnsetType = field(name="fileType", default=UNSET)
-    source_id: str | None | UnsetType = field(name="sourceId", default=UNSET)
-    json_file_version: int | None | UnsetType = field(
-        name="jsonFileVersion", default=UNSET
-    )
+    file_type: str | None = field(name="fileType", default=None)
+    source_id: str | None = field(name="sourceId", default=None)
+    json_file_version: int | None = field(name="jsonFileVersion", default=None)
 
 
 class KnowledgeExportJobResponse(Model):
@@ -1558,34 +1482,24 @@ class KnowledgeExportJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadURL", default=UNSET)
-    file_type: str | None | UnsetType = field(name="fileType", default=UNSET)
-    json_file_version: int | None | UnsetType = field(
-        name="jsonFileVersion", default=UNSET
+    id: str | None = None
+    download_url: str | None = field(name="downloadURL", default=None)
+    file_type: str | None = field(name="fileType", default=None)
+    json_file_version: int | None = field(name="jsonFileVersion", default=None)
+    count_document_processed: int | None = field(
+        name="countDocumentProcessed", default=None
     )
-    count_document_processed: int | None | UnsetType = field(
-        name="countDocumentProcessed", default=UNSET
+    export_filter: KnowledgeExportJobFilter | None = field(
+        name="exportFilter", default=None
     )
-    export_filter: KnowledgeExportJobFilter | None | UnsetType = field(
-        name="exportFilter", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    knowledge_base: KnowledgeBase | None | UnsetType = field(
-        name="knowledgeBase", default=UNSET
-    )
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    error_information: ErrorBody | None | UnsetType = field(
-        name="errorInformation", default=UNSET
-    )
-    source: KnowledgeOperationSource | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    status: str | None = None
+    knowledge_base: KnowledgeBase | None = field(name="knowledgeBase", default=None)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    error_information: ErrorBody | None = field(name="errorInformation", default=None)
+    source: KnowledgeOperationSource | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeGenerationSetting(Model):
@@ -1596,12 +1510,8 @@ class KnowledgeGenerationSetting(Model):
         generation_language: Answer generation language. Allowed values: "ar-AE", "cs-CZ", "da-DK", "de-AT", "de-CH", "de-DE", "en-AU", "en-CA", "en-GB", "en-HK", "en-IE", "en-IN", "en-NZ", "en-PH", "en-SG", "en-US", "en-ZA", "es-AR", "es-CO", "es-ES", "es-MX", "es-US", "fi-FI", "fr-BE", "fr-CA", "fr-CH", "fr-FR", "hi-IN", "hu-HU", "it-IT", "ja-JP", "ko-KR", "nb-NO", "nl-BE", "nl-NL", "pt-BR", "pt-PT", "sv-SE", "tr-TR", "el-GR", "fil-PH", "he-IL", "ms-MY", "pl-PL", "th-TH".
     """
 
-    answer_generation: bool | None | UnsetType = field(
-        name="answerGeneration", default=UNSET
-    )
-    generation_language: str | None | UnsetType = field(
-        name="generationLanguage", default=UNSET
-    )
+    answer_generation: bool | None = field(name="answerGeneration", default=None)
+    generation_language: str | None = field(name="generationLanguage", default=None)
 
 
 class KnowledgeGroupStatistics(Model):
@@ -1613,15 +1523,11 @@ class KnowledgeGroupStatistics(Model):
         total_phrase_hit_count: Total number of phrase hit counts of an unanswered group
     """
 
-    unlinked_phrase_count: int | None | UnsetType = field(
-        name="unlinkedPhraseCount", default=UNSET
+    unlinked_phrase_count: int | None = field(name="unlinkedPhraseCount", default=None)
+    unlinked_phrase_hit_count: int | None = field(
+        name="unlinkedPhraseHitCount", default=None
     )
-    unlinked_phrase_hit_count: int | None | UnsetType = field(
-        name="unlinkedPhraseHitCount", default=UNSET
-    )
-    total_phrase_hit_count: int | None | UnsetType = field(
-        name="totalPhraseHitCount", default=UNSET
-    )
+    total_phrase_hit_count: int | None = field(name="totalPhraseHitCount", default=None)
 
 
 class KnowledgeGuestAnswerDocumentResponse(Model):
@@ -1634,10 +1540,10 @@ class KnowledgeGuestAnswerDocumentResponse(Model):
         variation: The variation with the answer's highlight data.
     """
 
-    id: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    answer: str | None | UnsetType = UNSET
-    variation: KnowledgeGuestDocumentVariationAnswer | None | UnsetType = UNSET
+    id: str | None = None
+    title: str | None = None
+    answer: str | None = None
+    variation: KnowledgeGuestDocumentVariationAnswer | None = None
 
 
 class KnowledgeGuestAnswerDocumentsResponse(Model):
@@ -1647,7 +1553,7 @@ class KnowledgeGuestAnswerDocumentsResponse(Model):
         results: The results with answers.
     """
 
-    results: list[KnowledgeGuestAnswerDocumentResponse] | None | UnsetType = UNSET
+    results: list[KnowledgeGuestAnswerDocumentResponse] | None = None
 
 
 class KnowledgeGuestDocumentCopy(Model):
@@ -1663,19 +1569,13 @@ class KnowledgeGuestDocumentCopy(Model):
         application: The client application in which the document content was copied.
     """
 
-    document_variation_id: str | None | UnsetType = field(
-        name="documentVariationId", default=UNSET
-    )
-    document_version_id: str | None | UnsetType = field(
-        name="documentVersionId", default=UNSET
-    )
-    search_id: str | None | UnsetType = field(name="searchId", default=UNSET)
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    surfacing_method: str | None | UnsetType = field(
-        name="surfacingMethod", default=UNSET
-    )
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    application: KnowledgeGuestSearchClientApplication | None | UnsetType = UNSET
+    document_variation_id: str | None = field(name="documentVariationId", default=None)
+    document_version_id: str | None = field(name="documentVersionId", default=None)
+    search_id: str | None = field(name="searchId", default=None)
+    query_type: str | None = field(name="queryType", default=None)
+    surfacing_method: str | None = field(name="surfacingMethod", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    application: KnowledgeGuestSearchClientApplication | None = None
 
 
 class KnowledgeGuestDocumentFeedback(Model):
@@ -1697,23 +1597,21 @@ class KnowledgeGuestDocumentFeedback(Model):
         application: The client application from which feedback was given.
     """
 
-    id: str | None | UnsetType = UNSET
-    document_variation: EntityReference | None | UnsetType = field(
-        name="documentVariation", default=UNSET
+    id: str | None = None
+    document_variation: EntityReference | None = field(
+        name="documentVariation", default=None
     )
-    rating: str | None | UnsetType = UNSET
-    reason: str | None | UnsetType = UNSET
-    comment: str | None | UnsetType = UNSET
-    search: EntityReference | None | UnsetType = UNSET
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    surfacing_method: str | None | UnsetType = field(
-        name="surfacingMethod", default=UNSET
-    )
-    state: str | None | UnsetType = UNSET
-    document: KnowledgeGuestDocumentVersionReference | None | UnsetType = UNSET
-    application: KnowledgeGuestSearchClientApplication | None | UnsetType = UNSET
+    rating: str | None = None
+    reason: str | None = None
+    comment: str | None = None
+    search: EntityReference | None = None
+    session_id: str | None = field(name="sessionId", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    query_type: str | None = field(name="queryType", default=None)
+    surfacing_method: str | None = field(name="surfacingMethod", default=None)
+    state: str | None = None
+    document: KnowledgeGuestDocumentVersionReference | None = None
+    application: KnowledgeGuestSearchClientApplication | None = None
 
 
 class KnowledgeGuestDocumentPresentation(Model):
@@ -1728,14 +1626,12 @@ class KnowledgeGuestDocumentPresentation(Model):
         application: The client application in which the documents were presented.
     """
 
-    documents: list[PresentedKnowledgeDocument] | None | UnsetType = UNSET
-    search_id: str | None | UnsetType = field(name="searchId", default=UNSET)
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    surfacing_method: str | None | UnsetType = field(
-        name="surfacingMethod", default=UNSET
-    )
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    application: KnowledgeGuestSearchClientApplication | None | UnsetType = UNSET
+    documents: list[PresentedKnowledgeDocument] | None = None
+    search_id: str | None = field(name="searchId", default=None)
+    query_type: str | None = field(name="queryType", default=None)
+    surfacing_method: str | None = field(name="surfacingMethod", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    application: KnowledgeGuestSearchClientApplication | None = None
 
 
 class KnowledgeGuestDocumentResponse(Model):
@@ -1761,46 +1657,36 @@ class KnowledgeGuestDocumentResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    visible: bool | None | UnsetType = UNSET
-    alternatives: list[KnowledgeDocumentAlternative] | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    title: str | None = None
+    visible: bool | None = None
+    alternatives: list[KnowledgeDocumentAlternative] | None = None
+    state: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    date_imported: datetime | None = field(name="dateImported", default=None)
+    last_published_version_number: int | None = field(
+        name="lastPublishedVersionNumber", default=None
     )
-    date_imported: datetime | None | UnsetType = field(
-        name="dateImported", default=UNSET
+    date_published: datetime | None = field(name="datePublished", default=None)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    document_version: AddressableEntityRef | None = field(
+        name="documentVersion", default=None
     )
-    last_published_version_number: int | None | UnsetType = field(
-        name="lastPublishedVersionNumber", default=UNSET
-    )
-    date_published: datetime | None | UnsetType = field(
-        name="datePublished", default=UNSET
-    )
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    document_version: AddressableEntityRef | None | UnsetType = field(
-        name="documentVersion", default=UNSET
-    )
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    category: GuestCategoryReference | None | UnsetType = UNSET
-    variations: list[KnowledgeGuestDocumentVariation] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    session_id: str | None = field(name="sessionId", default=None)
+    category: GuestCategoryReference | None = None
+    variations: list[KnowledgeGuestDocumentVariation] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeGuestDocumentResponseListing(Model):
     """The KnowledgeGuestDocumentResponseListing model."""
 
-    entities: list[KnowledgeGuestDocumentResponse] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[KnowledgeGuestDocumentResponse] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class KnowledgeGuestDocumentSuggestion(Model):
@@ -1813,10 +1699,10 @@ class KnowledgeGuestDocumentSuggestion(Model):
         results: Suggestions matching the query.
     """
 
-    query: str | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    results: list[KnowledgeGuestDocumentSuggestionResult] | None | UnsetType = UNSET
+    query: str | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    results: list[KnowledgeGuestDocumentSuggestionResult] | None = None
 
 
 class KnowledgeGuestDocumentSuggestionRequest(Model):
@@ -1828,10 +1714,10 @@ class KnowledgeGuestDocumentSuggestionRequest(Model):
         include_draft_documents: Indicates whether the suggestion results would also include draft documents.
     """
 
-    query: str | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    include_draft_documents: bool | None | UnsetType = field(
-        name="includeDraftDocuments", default=UNSET
+    query: str | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    include_draft_documents: bool | None = field(
+        name="includeDraftDocuments", default=None
     )
 
 
@@ -1842,7 +1728,7 @@ class KnowledgeGuestDocumentSuggestionResult(Model):
         matched_phrase: Matched phrase to the autocomplete suggestions query.
     """
 
-    matched_phrase: str | None | UnsetType = field(name="matchedPhrase", default=UNSET)
+    matched_phrase: str | None = field(name="matchedPhrase", default=None)
 
 
 class KnowledgeGuestDocumentVariation(Model):
@@ -1859,18 +1745,16 @@ class KnowledgeGuestDocumentVariation(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    document_version: AddressableEntityRef | None = field(
+        name="documentVersion", default=None
     )
-    document_version: AddressableEntityRef | None | UnsetType = field(
-        name="documentVersion", default=UNSET
-    )
-    contexts: list[KnowledgeGuestDocumentVariationContext] | None | UnsetType = UNSET
-    document: AddressableEntityRef | None | UnsetType = UNSET
-    body: DocumentBody | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    contexts: list[KnowledgeGuestDocumentVariationContext] | None = None
+    document: AddressableEntityRef | None = None
+    body: DocumentBody | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeGuestDocumentVariationAnswer(Model):
@@ -1887,18 +1771,16 @@ class KnowledgeGuestDocumentVariationAnswer(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    document_version: AddressableEntityRef | None = field(
+        name="documentVersion", default=None
     )
-    document_version: AddressableEntityRef | None | UnsetType = field(
-        name="documentVersion", default=UNSET
-    )
-    contexts: list[KnowledgeGuestDocumentVariationContext] | None | UnsetType = UNSET
-    document: AddressableEntityRef | None | UnsetType = UNSET
-    body: DocumentBodyWithHighlight | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    contexts: list[KnowledgeGuestDocumentVariationContext] | None = None
+    document: AddressableEntityRef | None = None
+    body: DocumentBodyWithHighlight | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeGuestDocumentVariationContext(Model):
@@ -1909,8 +1791,8 @@ class KnowledgeGuestDocumentVariationContext(Model):
         values: The list of knowledge context values associated with the variation.
     """
 
-    context: AddressableEntityRef | None | UnsetType = UNSET
-    values: list[AddressableEntityRef] | None | UnsetType = UNSET
+    context: AddressableEntityRef | None = None
+    values: list[AddressableEntityRef] | None = None
 
 
 class KnowledgeGuestDocumentVersionReference(Model):
@@ -1921,8 +1803,8 @@ class KnowledgeGuestDocumentVersionReference(Model):
         version_id: The globally unique identifier for the version of the document.
     """
 
-    id: str | None | UnsetType = UNSET
-    version_id: str | None | UnsetType = field(name="versionId", default=UNSET)
+    id: str | None = None
+    version_id: str | None = field(name="versionId", default=None)
 
 
 class KnowledgeGuestDocumentView(Model):
@@ -1936,17 +1818,11 @@ class KnowledgeGuestDocumentView(Model):
         surfacing_method: The method how knowledge was surfaced. Article: Full article was shown. Snippet: A snippet from the article was shown. Highlight: A highlighted answer in a snippet was shown.Generative: A generated answer in a snippet was shown. Allowed values: "Unknown", "Article", "Snippet", "Highlight", "Generative".
     """
 
-    document_variation_id: str | None | UnsetType = field(
-        name="documentVariationId", default=UNSET
-    )
-    document_version_id: str | None | UnsetType = field(
-        name="documentVersionId", default=UNSET
-    )
-    search_id: str | None | UnsetType = field(name="searchId", default=UNSET)
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    surfacing_method: str | None | UnsetType = field(
-        name="surfacingMethod", default=UNSET
-    )
+    document_variation_id: str | None = field(name="documentVariationId", default=None)
+    document_version_id: str | None = field(name="documentVersionId", default=None)
+    search_id: str | None = field(name="searchId", default=None)
+    query_type: str | None = field(name="queryType", default=None)
+    surfacing_method: str | None = field(name="surfacingMethod", default=None)
 
 
 class KnowledgeGuestSearchClientApplication(Model):
@@ -1959,10 +1835,10 @@ class KnowledgeGuestSearchClientApplication(Model):
         assistant: Application details when type is Assistant.
     """
 
-    type: str | None | UnsetType = UNSET
-    deployment: EntityReference | None | UnsetType = UNSET
-    bot_flow: EntityReference | None | UnsetType = field(name="botFlow", default=UNSET)
-    assistant: EntityReference | None | UnsetType = UNSET
+    type: str | None = None
+    deployment: EntityReference | None = None
+    bot_flow: EntityReference | None = field(name="botFlow", default=None)
+    assistant: EntityReference | None = None
 
 
 class KnowledgeGuestSearchDocumentResponse(Model):
@@ -1989,38 +1865,28 @@ class KnowledgeGuestSearchDocumentResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    visible: bool | None | UnsetType = UNSET
-    alternatives: list[KnowledgeDocumentAlternative] | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    title: str | None = None
+    visible: bool | None = None
+    alternatives: list[KnowledgeDocumentAlternative] | None = None
+    state: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    date_imported: datetime | None = field(name="dateImported", default=None)
+    last_published_version_number: int | None = field(
+        name="lastPublishedVersionNumber", default=None
     )
-    date_imported: datetime | None | UnsetType = field(
-        name="dateImported", default=UNSET
+    date_published: datetime | None = field(name="datePublished", default=None)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    document_version: AddressableEntityRef | None = field(
+        name="documentVersion", default=None
     )
-    last_published_version_number: int | None | UnsetType = field(
-        name="lastPublishedVersionNumber", default=UNSET
-    )
-    date_published: datetime | None | UnsetType = field(
-        name="datePublished", default=UNSET
-    )
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    document_version: AddressableEntityRef | None | UnsetType = field(
-        name="documentVersion", default=UNSET
-    )
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    category: GuestCategoryReference | None | UnsetType = UNSET
-    variations: list[KnowledgeGuestDocumentVariationAnswer] | None | UnsetType = UNSET
-    answer: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    session_id: str | None = field(name="sessionId", default=None)
+    category: GuestCategoryReference | None = None
+    variations: list[KnowledgeGuestDocumentVariationAnswer] | None = None
+    answer: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeGuestSession(Model):
@@ -2035,14 +1901,12 @@ class KnowledgeGuestSession(Model):
         journey_session_id: Journey session ID. Used to get the segments of the customer to filter search results.
     """
 
-    id: str | None | UnsetType = UNSET
-    app: KnowledgeGuestSessionApp | None | UnsetType = UNSET
-    customer_id: str | None | UnsetType = field(name="customerId", default=UNSET)
-    page_url: str | None | UnsetType = field(name="pageUrl", default=UNSET)
-    contexts: list[KnowledgeGuestSessionContext] | None | UnsetType = UNSET
-    journey_session_id: str | None | UnsetType = field(
-        name="journeySessionId", default=UNSET
-    )
+    id: str | None = None
+    app: KnowledgeGuestSessionApp | None = None
+    customer_id: str | None = field(name="customerId", default=None)
+    page_url: str | None = field(name="pageUrl", default=None)
+    contexts: list[KnowledgeGuestSessionContext] | None = None
+    journey_session_id: str | None = field(name="journeySessionId", default=None)
 
 
 class KnowledgeGuestSessionApp(Model):
@@ -2053,8 +1917,8 @@ class KnowledgeGuestSessionApp(Model):
         type: App type. Allowed values: "MessengerKnowledgeApp", "SupportCenter".
     """
 
-    deployment_id: str | None | UnsetType = field(name="deploymentId", default=UNSET)
-    type: str | None | UnsetType = UNSET
+    deployment_id: str | None = field(name="deploymentId", default=None)
+    type: str | None = None
 
 
 class KnowledgeGuestSessionContext(Model):
@@ -2065,8 +1929,8 @@ class KnowledgeGuestSessionContext(Model):
         values: The list of knowledge context values associated with the session.
     """
 
-    id: str | None | UnsetType = UNSET
-    values: list[Entity] | None | UnsetType = UNSET
+    id: str | None = None
+    values: list[Entity] | None = None
 
 
 class KnowledgeImportJobError(Model):
@@ -2076,22 +1940,18 @@ class KnowledgeImportJobError(Model):
         document_index: Index of the faulty document.
     """
 
-    message: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    details: list[Detail] | None | UnsetType = UNSET
-    errors: list[ErrorBody] | None | UnsetType = UNSET
-    limit: Limit | None | UnsetType = UNSET
-    document_index: int | None | UnsetType = field(name="documentIndex", default=UNSET)
+    message: str | None = None
+    code: str | None = None
+    status: int | None = None
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    details: list[Detail] | None = None
+    errors: list[ErrorBody] | None = None
+    limit: Limit | None = None
+    document_index: int | None = field(name="documentIndex", default=None)
 
 
 class KnowledgeImportJobReport(Model):
@@ -2102,8 +1962,8 @@ class KnowledgeImportJobReport(Model):
         statistics: Statistics related to the import job.
     """
 
-    errors: list[KnowledgeImportJobError] | None | UnsetType = UNSET
-    statistics: KnowledgeImportJobStatistics | None | UnsetType = UNSET
+    errors: list[KnowledgeImportJobError] | None = None
+    statistics: KnowledgeImportJobStatistics | None = None
 
 
 class KnowledgeImportJobRequest(Model):
@@ -2116,11 +1976,11 @@ class KnowledgeImportJobRequest(Model):
         skip_confirmation_step: If enabled pre-validation step will be skipped.
     """
 
-    upload_key: str | None | UnsetType = field(name="uploadKey", default=UNSET)
-    file_type: str | None | UnsetType = field(name="fileType", default=UNSET)
-    settings: KnowledgeImportJobSettings | None | UnsetType = UNSET
-    skip_confirmation_step: bool | None | UnsetType = field(
-        name="skipConfirmationStep", default=UNSET
+    upload_key: str | None = field(name="uploadKey", default=None)
+    file_type: str | None = field(name="fileType", default=None)
+    settings: KnowledgeImportJobSettings | None = None
+    skip_confirmation_step: bool | None = field(
+        name="skipConfirmationStep", default=None
     )
 
 
@@ -2144,30 +2004,22 @@ class KnowledgeImportJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadURL", default=UNSET)
-    failed_entities_url: str | None | UnsetType = field(
-        name="failedEntitiesURL", default=UNSET
+    id: str | None = None
+    download_url: str | None = field(name="downloadURL", default=None)
+    failed_entities_url: str | None = field(name="failedEntitiesURL", default=None)
+    upload_key: str | None = field(name="uploadKey", default=None)
+    file_type: str | None = field(name="fileType", default=None)
+    settings: KnowledgeImportJobSettings | None = None
+    status: str | None = None
+    report: KnowledgeImportJobReport | None = None
+    knowledge_base: KnowledgeBase | None = field(name="knowledgeBase", default=None)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    skip_confirmation_step: bool | None = field(
+        name="skipConfirmationStep", default=None
     )
-    upload_key: str | None | UnsetType = field(name="uploadKey", default=UNSET)
-    file_type: str | None | UnsetType = field(name="fileType", default=UNSET)
-    settings: KnowledgeImportJobSettings | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    report: KnowledgeImportJobReport | None | UnsetType = UNSET
-    knowledge_base: KnowledgeBase | None | UnsetType = field(
-        name="knowledgeBase", default=UNSET
-    )
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    skip_confirmation_step: bool | None | UnsetType = field(
-        name="skipConfirmationStep", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeImportJobSettings(Model):
@@ -2180,10 +2032,10 @@ class KnowledgeImportJobSettings(Model):
         label_ids: If specified, import will add this labels to the imported documents.
     """
 
-    import_as_new: bool | None | UnsetType = field(name="importAsNew", default=UNSET)
-    visible: bool | None | UnsetType = UNSET
-    category_id: str | None | UnsetType = field(name="categoryId", default=UNSET)
-    label_ids: list[str] | None | UnsetType = field(name="labelIds", default=UNSET)
+    import_as_new: bool | None = field(name="importAsNew", default=None)
+    visible: bool | None = None
+    category_id: str | None = field(name="categoryId", default=None)
+    label_ids: list[str] | None = field(name="labelIds", default=None)
 
 
 class KnowledgeImportJobStatistics(Model):
@@ -2209,57 +2061,55 @@ class KnowledgeImportJobStatistics(Model):
         migration_detected: Shows whether the import treated as migration or not.
     """
 
-    count_document_import_activity_create: int | None | UnsetType = field(
-        name="countDocumentImportActivityCreate", default=UNSET
+    count_document_import_activity_create: int | None = field(
+        name="countDocumentImportActivityCreate", default=None
     )
-    count_document_import_activity_update: int | None | UnsetType = field(
-        name="countDocumentImportActivityUpdate", default=UNSET
+    count_document_import_activity_update: int | None = field(
+        name="countDocumentImportActivityUpdate", default=None
     )
-    count_document_state_draft: int | None | UnsetType = field(
-        name="countDocumentStateDraft", default=UNSET
+    count_document_state_draft: int | None = field(
+        name="countDocumentStateDraft", default=None
     )
-    count_document_state_published: int | None | UnsetType = field(
-        name="countDocumentStatePublished", default=UNSET
+    count_document_state_published: int | None = field(
+        name="countDocumentStatePublished", default=None
     )
-    count_document_validation_success: int | None | UnsetType = field(
-        name="countDocumentValidationSuccess", default=UNSET
+    count_document_validation_success: int | None = field(
+        name="countDocumentValidationSuccess", default=None
     )
-    count_document_validation_failure: int | None | UnsetType = field(
-        name="countDocumentValidationFailure", default=UNSET
+    count_document_validation_failure: int | None = field(
+        name="countDocumentValidationFailure", default=None
     )
-    count_document_import_success: int | None | UnsetType = field(
-        name="countDocumentImportSuccess", default=UNSET
+    count_document_import_success: int | None = field(
+        name="countDocumentImportSuccess", default=None
     )
-    count_document_import_failure: int | None | UnsetType = field(
-        name="countDocumentImportFailure", default=UNSET
+    count_document_import_failure: int | None = field(
+        name="countDocumentImportFailure", default=None
     )
-    count_category_validation_success: int | None | UnsetType = field(
-        name="countCategoryValidationSuccess", default=UNSET
+    count_category_validation_success: int | None = field(
+        name="countCategoryValidationSuccess", default=None
     )
-    count_category_validation_failure: int | None | UnsetType = field(
-        name="countCategoryValidationFailure", default=UNSET
+    count_category_validation_failure: int | None = field(
+        name="countCategoryValidationFailure", default=None
     )
-    count_category_import_success: int | None | UnsetType = field(
-        name="countCategoryImportSuccess", default=UNSET
+    count_category_import_success: int | None = field(
+        name="countCategoryImportSuccess", default=None
     )
-    count_category_import_failure: int | None | UnsetType = field(
-        name="countCategoryImportFailure", default=UNSET
+    count_category_import_failure: int | None = field(
+        name="countCategoryImportFailure", default=None
     )
-    count_label_validation_success: int | None | UnsetType = field(
-        name="countLabelValidationSuccess", default=UNSET
+    count_label_validation_success: int | None = field(
+        name="countLabelValidationSuccess", default=None
     )
-    count_label_validation_failure: int | None | UnsetType = field(
-        name="countLabelValidationFailure", default=UNSET
+    count_label_validation_failure: int | None = field(
+        name="countLabelValidationFailure", default=None
     )
-    count_label_import_success: int | None | UnsetType = field(
-        name="countLabelImportSuccess", default=UNSET
+    count_label_import_success: int | None = field(
+        name="countLabelImportSuccess", default=None
     )
-    count_label_import_failure: int | None | UnsetType = field(
-        name="countLabelImportFailure", default=UNSET
+    count_label_import_failure: int | None = field(
+        name="countLabelImportFailure", default=None
     )
-    migration_detected: bool | None | UnsetType = field(
-        name="migrationDetected", default=UNSET
-    )
+    migration_detected: bool | None = field(name="migrationDetected", default=None)
 
 
 class KnowledgeIntegrationDefaultSettings(Model):
@@ -2269,7 +2119,7 @@ class KnowledgeIntegrationDefaultSettings(Model):
         base_url: The default base URL setting for the integration.
     """
 
-    base_url: str | None | UnsetType = field(name="baseUrl", default=UNSET)
+    base_url: str | None = field(name="baseUrl", default=None)
 
 
 class KnowledgeIntegrationFilter(Model):
@@ -2282,10 +2132,10 @@ class KnowledgeIntegrationFilter(Model):
         values: Available options of the filter setting.
     """
 
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    action: str | None | UnsetType = UNSET
-    values: list[KnowledgeIntegrationFilterValue] | None | UnsetType = UNSET
+    name: str | None = None
+    type: str | None = None
+    action: str | None = None
+    values: list[KnowledgeIntegrationFilterValue] | None = None
 
 
 class KnowledgeIntegrationFilterValue(Model):
@@ -2296,8 +2146,8 @@ class KnowledgeIntegrationFilterValue(Model):
         value: The display label of the filter value.
     """
 
-    key: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    key: str | None = None
+    value: str | None = None
 
 
 class KnowledgeIntegrationOptionsResponse(Model):
@@ -2307,7 +2157,7 @@ class KnowledgeIntegrationOptionsResponse(Model):
         filters: Filter setting options available for a knowledge source.
     """
 
-    filters: list[KnowledgeIntegrationFilter] | None | UnsetType = UNSET
+    filters: list[KnowledgeIntegrationFilter] | None = None
 
 
 class KnowledgeIntegrationReference(Model):
@@ -2318,8 +2168,8 @@ class KnowledgeIntegrationReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeOperationSource(Model):
@@ -2331,9 +2181,9 @@ class KnowledgeOperationSource(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    type: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeParseImportResult(Model):
@@ -2345,9 +2195,9 @@ class KnowledgeParseImportResult(Model):
         errors: Error information about the failures.
     """
 
-    success: int | None | UnsetType = UNSET
-    failure: int | None | UnsetType = UNSET
-    errors: list[ErrorBody] | None | UnsetType = UNSET
+    success: int | None = None
+    failure: int | None = None
+    errors: list[ErrorBody] | None = None
 
 
 class KnowledgeParseJobRequest(Model):
@@ -2358,8 +2208,8 @@ class KnowledgeParseJobRequest(Model):
         hints: Hinted titles for the parser.
     """
 
-    upload_key: str | None | UnsetType = field(name="uploadKey", default=UNSET)
-    hints: list[str] | None | UnsetType = UNSET
+    upload_key: str | None = field(name="uploadKey", default=None)
+    hints: list[str] | None = None
 
 
 class KnowledgeParseJobRequestImport(Model):
@@ -2370,8 +2220,8 @@ class KnowledgeParseJobRequestImport(Model):
         excludes: Excluded results.
     """
 
-    edits: list[KnowledgeParseRecord] | None | UnsetType = UNSET
-    excludes: list[str] | None | UnsetType = UNSET
+    edits: list[KnowledgeParseRecord] | None = None
+    excludes: list[str] | None = None
 
 
 class KnowledgeParseJobRequestPatch(Model):
@@ -2381,7 +2231,7 @@ class KnowledgeParseJobRequestPatch(Model):
         hints: Hinted titles for the parser.
     """
 
-    hints: list[str] | None | UnsetType = UNSET
+    hints: list[str] | None = None
 
 
 class KnowledgeParseJobResponse(Model):
@@ -2400,24 +2250,20 @@ class KnowledgeParseJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadURL", default=UNSET)
-    hints: list[str] | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    parse_results: list[KnowledgeParseRecord] | None | UnsetType = field(
-        name="parseResults", default=UNSET
+    id: str | None = None
+    download_url: str | None = field(name="downloadURL", default=None)
+    hints: list[str] | None = None
+    status: str | None = None
+    parse_results: list[KnowledgeParseRecord] | None = field(
+        name="parseResults", default=None
     )
-    import_result: KnowledgeParseImportResult | None | UnsetType = field(
-        name="importResult", default=UNSET
+    import_result: KnowledgeParseImportResult | None = field(
+        name="importResult", default=None
     )
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeParseRecord(Model):
@@ -2429,9 +2275,9 @@ class KnowledgeParseRecord(Model):
         body: Parsed article content.
     """
 
-    id: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    body: DocumentBody | None | UnsetType = UNSET
+    id: str | None = None
+    title: str | None = None
+    body: DocumentBody | None = None
 
 
 class KnowledgeRetrievedReference(Model):
@@ -2445,13 +2291,11 @@ class KnowledgeRetrievedReference(Model):
         used_for_generation: Indicates whether a retrieved reference is used for answer generation
     """
 
-    confidence: float | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
-    url: str | None | UnsetType = UNSET
-    used_for_generation: bool | None | UnsetType = field(
-        name="usedForGeneration", default=UNSET
-    )
+    confidence: float | None = None
+    text: str | None = None
+    file_name: str | None = field(name="fileName", default=None)
+    url: str | None = None
+    used_for_generation: bool | None = field(name="usedForGeneration", default=None)
 
 
 class KnowledgeSearchClientApplication(Model):
@@ -2464,12 +2308,10 @@ class KnowledgeSearchClientApplication(Model):
         assistant: Application details when type is Assistant.
     """
 
-    type: str | None | UnsetType = UNSET
-    deployment: AddressableEntityRef | None | UnsetType = UNSET
-    bot_flow: AddressableEntityRef | None | UnsetType = field(
-        name="botFlow", default=UNSET
-    )
-    assistant: AddressableEntityRef | None | UnsetType = UNSET
+    type: str | None = None
+    deployment: AddressableEntityRef | None = None
+    bot_flow: AddressableEntityRef | None = field(name="botFlow", default=None)
+    assistant: AddressableEntityRef | None = None
 
 
 class KnowledgeSearchDocumentResponse(Model):
@@ -2501,45 +2343,35 @@ class KnowledgeSearchDocumentResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    visible: bool | None | UnsetType = UNSET
-    alternatives: list[KnowledgeDocumentAlternative] | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    title: str | None = None
+    visible: bool | None = None
+    alternatives: list[KnowledgeDocumentAlternative] | None = None
+    state: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    date_imported: datetime | None = field(name="dateImported", default=None)
+    last_published_version_number: int | None = field(
+        name="lastPublishedVersionNumber", default=None
     )
-    date_imported: datetime | None | UnsetType = field(
-        name="dateImported", default=UNSET
+    date_published: datetime | None = field(name="datePublished", default=None)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    document_version: AddressableEntityRef | None = field(
+        name="documentVersion", default=None
     )
-    last_published_version_number: int | None | UnsetType = field(
-        name="lastPublishedVersionNumber", default=UNSET
+    category: CategoryResponse | None = None
+    labels: list[LabelResponse] | None = None
+    knowledge_base: KnowledgeBaseReference | None = field(
+        name="knowledgeBase", default=None
     )
-    date_published: datetime | None | UnsetType = field(
-        name="datePublished", default=UNSET
-    )
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    document_version: AddressableEntityRef | None | UnsetType = field(
-        name="documentVersion", default=UNSET
-    )
-    category: CategoryResponse | None | UnsetType = UNSET
-    labels: list[LabelResponse] | None | UnsetType = UNSET
-    knowledge_base: KnowledgeBaseReference | None | UnsetType = field(
-        name="knowledgeBase", default=UNSET
-    )
-    external_id: str | None | UnsetType = field(name="externalId", default=UNSET)
-    external_url: str | None | UnsetType = field(name="externalUrl", default=UNSET)
-    source: AddressableEntityRef | None | UnsetType = UNSET
-    readonly: bool | None | UnsetType = UNSET
-    variations: list[KnowledgeDocumentSearchVariation] | None | UnsetType = UNSET
-    answer: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    external_id: str | None = field(name="externalId", default=None)
+    external_url: str | None = field(name="externalUrl", default=None)
+    source: AddressableEntityRef | None = None
+    readonly: bool | None = None
+    variations: list[KnowledgeDocumentSearchVariation] | None = None
+    answer: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeSearchPreviewRequest(Model):
@@ -2556,19 +2388,19 @@ class KnowledgeSearchPreviewRequest(Model):
         conversation_context: The channel context to simulate for the preview.
     """
 
-    query: str | None | UnsetType = UNSET
-    sources: list[V3SourceRef] | None | UnsetType = UNSET
-    generation_setting: KnowledgeGenerationSetting | None | UnsetType = field(
-        name="generationSetting", default=UNSET
+    query: str | None = None
+    sources: list[V3SourceRef] | None = None
+    generation_setting: KnowledgeGenerationSetting | None = field(
+        name="generationSetting", default=None
     )
-    stateful: bool | None | UnsetType = UNSET
-    conversation_turns: list[KnowledgeConversationTurn] | None | UnsetType = field(
-        name="conversationTurns", default=UNSET
+    stateful: bool | None = None
+    conversation_turns: list[KnowledgeConversationTurn] | None = field(
+        name="conversationTurns", default=None
     )
-    filter: V3SourceTagFilter | None | UnsetType = UNSET
-    application: V3KnowledgeSearchPreviewClientApplication | None | UnsetType = UNSET
-    conversation_context: KnowledgeV3PreviewConversationContext | None | UnsetType = (
-        field(name="conversationContext", default=UNSET)
+    filter: V3SourceTagFilter | None = None
+    application: V3KnowledgeSearchPreviewClientApplication | None = None
+    conversation_context: KnowledgeV3PreviewConversationContext | None = field(
+        name="conversationContext", default=None
     )
 
 
@@ -2584,13 +2416,13 @@ class KnowledgeSearchPreviewResponse(Model):
         conversation_context: The channel context used for the preview.
     """
 
-    query: str | None | UnsetType = UNSET
-    search_id: str | None | UnsetType = field(name="searchId", default=UNSET)
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    result: KnowledgeSearchResult | None | UnsetType = UNSET
-    application: V3KnowledgeSearchPreviewClientApplication | None | UnsetType = UNSET
-    conversation_context: KnowledgeV3PreviewConversationContext | None | UnsetType = (
-        field(name="conversationContext", default=UNSET)
+    query: str | None = None
+    search_id: str | None = field(name="searchId", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    result: KnowledgeSearchResult | None = None
+    application: V3KnowledgeSearchPreviewClientApplication | None = None
+    conversation_context: KnowledgeV3PreviewConversationContext | None = field(
+        name="conversationContext", default=None
     )
 
 
@@ -2602,11 +2434,9 @@ class KnowledgeSearchResult(Model):
         retrieved_references: The retrieved references for the search query.
     """
 
-    generated_answer: str | None | UnsetType = field(
-        name="generatedAnswer", default=UNSET
-    )
-    retrieved_references: list[KnowledgeRetrievedReference] | None | UnsetType = field(
-        name="retrievedReferences", default=UNSET
+    generated_answer: str | None = field(name="generatedAnswer", default=None)
+    retrieved_references: list[KnowledgeRetrievedReference] | None = field(
+        name="retrievedReferences", default=None
     )
 
 
@@ -2618,8 +2448,8 @@ class KnowledgeSetting(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeSettingDynamicFilter(Model):
@@ -2629,16 +2459,16 @@ class KnowledgeSettingDynamicFilter(Model):
         context: Filter based on copilot context values.
     """
 
-    context: CopilotContextFilter | None | UnsetType = UNSET
+    context: CopilotContextFilter | None = None
 
 
 class KnowledgeSettingListing(Model):
     """The KnowledgeSettingListing model."""
 
-    entities: list[KnowledgeSettingsResponse] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[KnowledgeSettingsResponse] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class KnowledgeSettings(Model):
@@ -2650,9 +2480,9 @@ class KnowledgeSettings(Model):
         knowledge_type: The type of the knowledge settings (Standard or Enhanced) Allowed values: "Standard", "Enhanced".
     """
 
-    knowledge_id: str | None | UnsetType = field(name="knowledgeId", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    knowledge_type: str | None | UnsetType = field(name="knowledgeType", default=UNSET)
+    knowledge_id: str | None = field(name="knowledgeId", default=None)
+    description: str | None = None
+    knowledge_type: str | None = field(name="knowledgeType", default=None)
 
 
 class KnowledgeSettingsRequest(Model):
@@ -2667,14 +2497,14 @@ class KnowledgeSettingsRequest(Model):
         filter: Composite tag filter of search results.
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    sources: list[V3SourceRef] | None | UnsetType = UNSET
-    generation_setting: KnowledgeGenerationSetting | None | UnsetType = field(
-        name="generationSetting", default=UNSET
+    name: str | None = None
+    description: str | None = None
+    sources: list[V3SourceRef] | None = None
+    generation_setting: KnowledgeGenerationSetting | None = field(
+        name="generationSetting", default=None
     )
-    stateful: bool | None | UnsetType = UNSET
-    filter: V3SourceTagFilter | None | UnsetType = UNSET
+    stateful: bool | None = None
+    filter: V3SourceTagFilter | None = None
 
 
 class KnowledgeSettingsResponse(Model):
@@ -2694,23 +2524,19 @@ class KnowledgeSettingsResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    sources: list[V3SourceRef] | None | UnsetType = UNSET
-    generation_setting: KnowledgeGenerationSetting | None | UnsetType = field(
-        name="generationSetting", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    sources: list[V3SourceRef] | None = None
+    generation_setting: KnowledgeGenerationSetting | None = field(
+        name="generationSetting", default=None
     )
-    stateful: bool | None | UnsetType = UNSET
-    filter: V3SourceTagFilter | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    stateful: bool | None = None
+    filter: V3SourceTagFilter | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeSource(Model):
@@ -2723,10 +2549,10 @@ class KnowledgeSource(Model):
         confidence: Confidence score for this knowledge source.
     """
 
-    source_name: str | None | UnsetType = field(name="sourceName", default=UNSET)
-    text: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
-    confidence: float | None | UnsetType = UNSET
+    source_name: str | None = field(name="sourceName", default=None)
+    text: str | None = None
+    url: str | None = None
+    confidence: float | None = None
 
 
 class KnowledgeSourcesSearchRequest(Model):
@@ -2743,21 +2569,17 @@ class KnowledgeSourcesSearchRequest(Model):
         conversation_turns: List of conversation turns to use for stateful search.
     """
 
-    query: str | None | UnsetType = UNSET
-    knowledge_setting_id: str | None | UnsetType = field(
-        name="knowledgeSettingId", default=UNSET
+    query: str | None = None
+    knowledge_setting_id: str | None = field(name="knowledgeSettingId", default=None)
+    application: V3KnowledgeSearchClientApplication | None = None
+    conversation_context: KnowledgeV3ConversationContext | None = field(
+        name="conversationContext", default=None
     )
-    application: V3KnowledgeSearchClientApplication | None | UnsetType = UNSET
-    conversation_context: KnowledgeV3ConversationContext | None | UnsetType = field(
-        name="conversationContext", default=UNSET
-    )
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    generation_language: str | None | UnsetType = field(
-        name="generationLanguage", default=UNSET
-    )
-    conversation_turns: list[KnowledgeConversationTurn] | None | UnsetType = field(
-        name="conversationTurns", default=UNSET
+    session_id: str | None = field(name="sessionId", default=None)
+    query_type: str | None = field(name="queryType", default=None)
+    generation_language: str | None = field(name="generationLanguage", default=None)
+    conversation_turns: list[KnowledgeConversationTurn] | None = field(
+        name="conversationTurns", default=None
     )
 
 
@@ -2777,24 +2599,18 @@ class KnowledgeSourcesSearchResponse(Model):
         answer_generation: Indicates if answer generation was enabled for the setting.
     """
 
-    query: str | None | UnsetType = UNSET
-    search_id: str | None | UnsetType = field(name="searchId", default=UNSET)
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    result: KnowledgeSearchResult | None | UnsetType = UNSET
-    knowledge_setting_id: str | None | UnsetType = field(
-        name="knowledgeSettingId", default=UNSET
+    query: str | None = None
+    search_id: str | None = field(name="searchId", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    result: KnowledgeSearchResult | None = None
+    knowledge_setting_id: str | None = field(name="knowledgeSettingId", default=None)
+    conversation_context: KnowledgeV3ConversationContextResponse | None = field(
+        name="conversationContext", default=None
     )
-    conversation_context: KnowledgeV3ConversationContextResponse | None | UnsetType = (
-        field(name="conversationContext", default=UNSET)
-    )
-    application: V3KnowledgeSearchClientApplication | None | UnsetType = UNSET
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    generation_language: str | None | UnsetType = field(
-        name="generationLanguage", default=UNSET
-    )
-    answer_generation: bool | None | UnsetType = field(
-        name="answerGeneration", default=UNSET
-    )
+    application: V3KnowledgeSearchClientApplication | None = None
+    query_type: str | None = field(name="queryType", default=None)
+    generation_language: str | None = field(name="generationLanguage", default=None)
+    answer_generation: bool | None = field(name="answerGeneration", default=None)
 
 
 class KnowledgeSuggestionConfig(Model):
@@ -2807,15 +2623,15 @@ class KnowledgeSuggestionConfig(Model):
         receive_segmented_articles: Include segmented articles in knowledge suggestions.
     """
 
-    vendor_name: str | None | UnsetType = field(name="vendorName", default=UNSET)
-    knowledge_base: KnowledgeBaseReference | None | UnsetType = field(
-        name="knowledgeBase", default=UNSET
+    vendor_name: str | None = field(name="vendorName", default=None)
+    knowledge_base: KnowledgeBaseReference | None = field(
+        name="knowledgeBase", default=None
     )
-    knowledge_bases: list[KnowledgeBaseWithDialectReference] | None | UnsetType = field(
-        name="knowledgeBases", default=UNSET
+    knowledge_bases: list[KnowledgeBaseWithDialectReference] | None = field(
+        name="knowledgeBases", default=None
     )
-    receive_segmented_articles: bool | None | UnsetType = field(
-        name="receiveSegmentedArticles", default=UNSET
+    receive_segmented_articles: bool | None = field(
+        name="receiveSegmentedArticles", default=None
     )
 
 
@@ -2827,8 +2643,8 @@ class KnowledgeSyncJobReport(Model):
         statistics: Statistics related to the sync job.
     """
 
-    errors: list[ErrorBody] | None | UnsetType = UNSET
-    statistics: KnowledgeSyncJobStatistics | None | UnsetType = UNSET
+    errors: list[ErrorBody] | None = None
+    statistics: KnowledgeSyncJobStatistics | None = None
 
 
 class KnowledgeSyncJobRequest(Model):
@@ -2839,8 +2655,8 @@ class KnowledgeSyncJobRequest(Model):
         source_id: Knowledge integration source id.
     """
 
-    upload_key: str | None | UnsetType = field(name="uploadKey", default=UNSET)
-    source_id: str | None | UnsetType = field(name="sourceId", default=UNSET)
+    upload_key: str | None = field(name="uploadKey", default=None)
+    source_id: str | None = field(name="sourceId", default=None)
 
 
 class KnowledgeSyncJobResponse(Model):
@@ -2860,26 +2676,20 @@ class KnowledgeSyncJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    upload_key: str | None | UnsetType = field(name="uploadKey", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    report: KnowledgeSyncJobReport | None | UnsetType = UNSET
-    knowledge_base: KnowledgeBaseReference | None | UnsetType = field(
-        name="knowledgeBase", default=UNSET
+    id: str | None = None
+    upload_key: str | None = field(name="uploadKey", default=None)
+    status: str | None = None
+    report: KnowledgeSyncJobReport | None = None
+    knowledge_base: KnowledgeBaseReference | None = field(
+        name="knowledgeBase", default=None
     )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    download_url: str | None | UnsetType = field(name="downloadURL", default=UNSET)
-    failed_entities_url: str | None | UnsetType = field(
-        name="failedEntitiesURL", default=UNSET
-    )
-    source: KnowledgeOperationSource | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    download_url: str | None = field(name="downloadURL", default=None)
+    failed_entities_url: str | None = field(name="failedEntitiesURL", default=None)
+    source: KnowledgeOperationSource | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class KnowledgeSyncJobStatistics(Model):
@@ -2904,54 +2714,58 @@ class KnowledgeSyncJobStatistics(Model):
         count_label_delete_failure: Number of labels failed to delete.
     """
 
-    count_document_import_activity_create: int | None | UnsetType = field(
-        name="countDocumentImportActivityCreate", default=UNSET
+    count_document_import_activity_create: int | None = field(
+        name="countDocumentImportActivityCreate", default=None
     )
-    count_document_import_activity_update: int | None | UnsetType = field(
-        name="countDocumentImportActivityUpdate", default=UNSET
+    count_document_import_activity_update: int | None = field(
+        name="countDocumentImportActivityUpdate", default=None
     )
-    count_document_state_draft: int | None | UnsetType = field(
-        name="countDocumentStateDraft", default=UNSET
+    count_document_state_draft: int | None = field(
+        name="countDocumentStateDraft", default=None
     )
-    count_document_state_published: int | None | UnsetType = field(
-        name="countDocumentStatePublished", default=UNSET
+    count_document_state_published: int | None = field(
+        name="countDocumentStatePublished", default=None
     )
-    count_document_import_success: int | None | UnsetType = field(
-        name="countDocumentImportSuccess", default=UNSET
+    count_document_import_success: int | None = field(
+        name="countDocumentImportSuccess", default=None
     )
-    count_document_import_failure: int | None | UnsetType = field(
-        name="countDocumentImportFailure", default=UNSET
+    count_document_import_failure: int | None = field(
+        name="countDocumentImportFailure", default=None
     )
-    count_category_import_success: int | None | UnsetType = field(
-        name="countCategoryImportSuccess", default=UNSET
+    count_category_import_success: int | None = field(
+        name="countCategoryImportSuccess", default=None
     )
-    count_category_import_failure: int | None | UnsetType = field(
-        name="countCategoryImportFailure", default=UNSET
+    count_category_import_failure: int | None = field(
+        name="countCategoryImportFailure", default=None
     )
-    count_label_import_success: int | None | UnsetType = field(
-        name="countLabelImportSuccess", default=UNSET
+    count_label_import_success: int | None = field(
+        name="countLabelImportSuccess", default=None
     )
-    count_label_import_failure: int | None | UnsetType = field(
-        name="countLabelImportFailure", default=UNSET
+    count_label_import_failure: int | None = field(
+        name="countLabelImportFailure", default=None
     )
-    count_document_delete_success: int | None | UnsetType = field(
-        name="countDocumentDeleteSuccess", default=UNSET
+    count_document_delete_success: int | None = field(
+        name="countDocumentDeleteSuccess", default=None
     )
-    count_document_delete_failure: int | None | UnsetType = field(
-        name="countDocumentDeleteFailure", default=UNSET
+    count_document_delete_failure: int | None = field(
+        name="countDocumentDeleteFailure", default=None
     )
-    count_category_delete_success: int | None | UnsetType = field(
-        name="countCategoryDeleteSuccess", default=UNSET
+    count_category_delete_success: int | None = field(
+        name="countCategoryDeleteSuccess", default=None
     )
-    count_category_delete_failure: int | None | UnsetType = field(
-        name="countCategoryDeleteFailure", default=UNSET
+    count_category_delete_failure: int | None = field(
+        name="countCategoryDeleteFailure", default=None
     )
-    count_label_delete_success: int | None | UnsetType = field(
-        name="countLabelDeleteSuccess", default=UNSET
+    count_label_delete_success: int | None = field(
+        name="countLabelDeleteSuccess", default=None
     )
-    count_label_delete_failure: int | None | UnsetType = field(
-        name="countLabelDeleteFailure", default=UNSET
+    count_label_delete_failure: int | None = field(
+        name="countLabelDeleteFailure", default=None
     )
+
+
+KnowledgeSyncRequest = dict[str, Any]
+"""The KnowledgeSyncRequest type: ``dict[str, Any]``."""
 
 
 class KnowledgeV3ConversationContext(Model):
@@ -2965,15 +2779,11 @@ class KnowledgeV3ConversationContext(Model):
         external_contact_id: The external contact identifier of the end-user participant.
     """
 
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    message_type: str | None | UnsetType = field(name="messageType", default=UNSET)
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
-    )
+    conversation_id: str | None = field(name="conversationId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    message_type: str | None = field(name="messageType", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
 
 
 class KnowledgeV3ConversationContextResponse(Model):
@@ -2986,12 +2796,12 @@ class KnowledgeV3ConversationContextResponse(Model):
         media_type: The media type of the conversation. Allowed values: "Call", "Chat", "Email", "Message", "Voice".
     """
 
-    conversation: AddressableEntityRef | None | UnsetType = UNSET
-    queue: AddressableEntityRef | None | UnsetType = UNSET
-    external_contact: AddressableEntityRef | None | UnsetType = field(
-        name="externalContact", default=UNSET
+    conversation: AddressableEntityRef | None = None
+    queue: AddressableEntityRef | None = None
+    external_contact: AddressableEntityRef | None = field(
+        name="externalContact", default=None
     )
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
+    media_type: str | None = field(name="mediaType", default=None)
 
 
 class KnowledgeV3PreviewConversationContext(Model):
@@ -3001,4 +2811,4 @@ class KnowledgeV3PreviewConversationContext(Model):
         media_type: The media type to simulate for the preview. Allowed values: "Voice", "Message".
     """
 
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
+    media_type: str | None = field(name="mediaType", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class KpiResult(Model):
@@ -18,15 +18,9 @@ class KpiResult(Model):
         percentage_benefit: The percentage benefit for this media type for the duration of the comparison period
     """
 
-    kpi_total_on: int | None | UnsetType = field(name="kpiTotalOn", default=UNSET)
-    kpi_total_off: int | None | UnsetType = field(name="kpiTotalOff", default=UNSET)
-    interaction_count_on: int | None | UnsetType = field(
-        name="interactionCountOn", default=UNSET
-    )
-    interaction_count_off: int | None | UnsetType = field(
-        name="interactionCountOff", default=UNSET
-    )
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    percentage_benefit: float | None | UnsetType = field(
-        name="percentageBenefit", default=UNSET
-    )
+    kpi_total_on: int | None = field(name="kpiTotalOn", default=None)
+    kpi_total_off: int | None = field(name="kpiTotalOff", default=None)
+    interaction_count_on: int | None = field(name="interactionCountOn", default=None)
+    interaction_count_off: int | None = field(name="interactionCountOff", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    percentage_benefit: float | None = field(name="percentageBenefit", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class Label(Model):
@@ -15,9 +15,9 @@ class Label(Model):
         encoded: Whether the label is encoded or not
     """
 
-    name: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    encoded: bool | None | UnsetType = UNSET
+    name: str | None = None
+    value: str | None = None
+    encoded: bool | None = None
 
 
 class LabelCreateRequest(Model):
@@ -31,11 +31,11 @@ class LabelCreateRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    color: str | None | UnsetType = UNSET
-    external_id: str | None | UnsetType = field(name="externalId", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    color: str | None = None
+    external_id: str | None = field(name="externalId", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LabelEntity(Model):
@@ -46,17 +46,17 @@ class LabelEntity(Model):
         self_uri: The selfUri of the label.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LabelListing(Model):
     """The LabelListing model."""
 
-    entities: list[LabelResponse] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[LabelResponse] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class LabelResponse(Model):
@@ -73,16 +73,14 @@ class LabelResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    color: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    document_count: int | None | UnsetType = field(name="documentCount", default=UNSET)
-    external_id: str | None | UnsetType = field(name="externalId", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    color: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    document_count: int | None = field(name="documentCount", default=None)
+    external_id: str | None = field(name="externalId", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LabelUpdateRequest(Model):
@@ -96,11 +94,11 @@ class LabelUpdateRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    color: str | None | UnsetType = UNSET
-    external_id: str | None | UnsetType = field(name="externalId", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    color: str | None = None
+    external_id: str | None = field(name="externalId", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LabelUtilizationRequest(Model):
@@ -111,11 +109,9 @@ class LabelUtilizationRequest(Model):
         interrupting_label_ids: Defines other labels that can interrupt an interaction with this label.
     """
 
-    maximum_capacity: int | None | UnsetType = field(
-        name="maximumCapacity", default=UNSET
-    )
-    interrupting_label_ids: list[str] | None | UnsetType = field(
-        name="interruptingLabelIds", default=UNSET
+    maximum_capacity: int | None = field(name="maximumCapacity", default=None)
+    interrupting_label_ids: list[str] | None = field(
+        name="interruptingLabelIds", default=None
     )
 
 
@@ -128,10 +124,8 @@ class LabelUtilizationResponse(Model):
         label_name: Name of the label this utilization relates to.
     """
 
-    maximum_capacity: int | None | UnsetType = field(
-        name="maximumCapacity", default=UNSET
+    maximum_capacity: int | None = field(name="maximumCapacity", default=None)
+    interrupting_label_ids: list[str] | None = field(
+        name="interruptingLabelIds", default=None
     )
-    interrupting_label_ids: list[str] | None | UnsetType = field(
-        name="interruptingLabelIds", default=UNSET
-    )
-    label_name: str | None | UnsetType = field(name="labelName", default=UNSET)
+    label_name: str | None = field(name="labelName", default=None)

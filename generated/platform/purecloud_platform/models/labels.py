@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 if TYPE_CHECKING:
     from .label import LabelEntity
@@ -18,4 +18,4 @@ class LabelsFilter(Model):
         entities: A list of labels to filter by. Articles matching any of the specified labels can be accessed.
     """
 
-    entities: list[LabelEntity] | None | UnsetType = UNSET
+    entities: list[LabelEntity] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .feature import FeatureSupport
@@ -22,29 +22,27 @@ class Language(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    state: str | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    state: str | None = None
+    version: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LanguageEntityListing(Model):
     """The LanguageEntityListing model."""
 
-    entities: list[Language] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Language] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class LanguageOverride(Model):
@@ -56,9 +54,9 @@ class LanguageOverride(Model):
         voice: The ID of the voice to use for this language override. The voice must be supported by the chosen engine.
     """
 
-    language: str | None | UnsetType = UNSET
-    engine: str | None | UnsetType = UNSET
-    voice: str | None | UnsetType = UNSET
+    language: str | None = None
+    engine: str | None = None
+    voice: str | None = None
 
 
 class LanguageReference(Model):
@@ -69,8 +67,8 @@ class LanguageReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LanguageSupportInfoRecord(Model):
@@ -81,9 +79,9 @@ class LanguageSupportInfoRecord(Model):
         feature_support: Information about the support of features.
     """
 
-    language: str | None | UnsetType = UNSET
-    feature_support: list[FeatureSupport] | None | UnsetType = field(
-        name="featureSupport", default=UNSET
+    language: str | None = None
+    feature_support: list[FeatureSupport] | None = field(
+        name="featureSupport", default=None
     )
 
 
@@ -94,4 +92,4 @@ class LanguageSupportResponse(Model):
         languages: List of feature support information by language.
     """
 
-    languages: list[LanguageSupportInfoRecord] | None | UnsetType = UNSET
+    languages: list[LanguageSupportInfoRecord] | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class LastAttemptByColumnConditionSettings(Model):
@@ -17,15 +17,11 @@ class LastAttemptByColumnConditionSettings(Model):
         value: The period value to compare against the contact's data.
     """
 
-    email_column_name: str | None | UnsetType = field(
-        name="emailColumnName", default=UNSET
-    )
-    sms_column_name: str | None | UnsetType = field(name="smsColumnName", default=UNSET)
-    whats_app_column_name: str | None | UnsetType = field(
-        name="whatsAppColumnName", default=UNSET
-    )
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    email_column_name: str | None = field(name="emailColumnName", default=None)
+    sms_column_name: str | None = field(name="smsColumnName", default=None)
+    whats_app_column_name: str | None = field(name="whatsAppColumnName", default=None)
+    operator: str | None = None
+    value: str | None = None
 
 
 class LastAttemptOverallConditionSettings(Model):
@@ -37,9 +33,9 @@ class LastAttemptOverallConditionSettings(Model):
         value: The period value to compare against the contact's data.
     """
 
-    media_types: list[str] | None | UnsetType = field(name="mediaTypes", default=UNSET)
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    media_types: list[str] | None = field(name="mediaTypes", default=None)
+    operator: str | None = None
+    value: str | None = None
 
 
 class LastResultByColumnConditionSettings(Model):
@@ -54,21 +50,13 @@ class LastResultByColumnConditionSettings(Model):
         whats_app_wrapup_codes: A list of wrapup code identifiers to match for WhatsApp.
     """
 
-    email_column_name: str | None | UnsetType = field(
-        name="emailColumnName", default=UNSET
-    )
-    email_wrapup_codes: list[str] | None | UnsetType = field(
-        name="emailWrapupCodes", default=UNSET
-    )
-    sms_column_name: str | None | UnsetType = field(name="smsColumnName", default=UNSET)
-    sms_wrapup_codes: list[str] | None | UnsetType = field(
-        name="smsWrapupCodes", default=UNSET
-    )
-    whats_app_column_name: str | None | UnsetType = field(
-        name="whatsAppColumnName", default=UNSET
-    )
-    whats_app_wrapup_codes: list[str] | None | UnsetType = field(
-        name="whatsAppWrapupCodes", default=UNSET
+    email_column_name: str | None = field(name="emailColumnName", default=None)
+    email_wrapup_codes: list[str] | None = field(name="emailWrapupCodes", default=None)
+    sms_column_name: str | None = field(name="smsColumnName", default=None)
+    sms_wrapup_codes: list[str] | None = field(name="smsWrapupCodes", default=None)
+    whats_app_column_name: str | None = field(name="whatsAppColumnName", default=None)
+    whats_app_wrapup_codes: list[str] | None = field(
+        name="whatsAppWrapupCodes", default=None
     )
 
 
@@ -81,12 +69,8 @@ class LastResultOverallConditionSettings(Model):
         whats_app_wrapup_codes: A list of wrapup code identifiers to match for WhatsApp.
     """
 
-    email_wrapup_codes: list[str] | None | UnsetType = field(
-        name="emailWrapupCodes", default=UNSET
-    )
-    sms_wrapup_codes: list[str] | None | UnsetType = field(
-        name="smsWrapupCodes", default=UNSET
-    )
-    whats_app_wrapup_codes: list[str] | None | UnsetType = field(
-        name="whatsAppWrapupCodes", default=UNSET
+    email_wrapup_codes: list[str] | None = field(name="emailWrapupCodes", default=None)
+    sms_wrapup_codes: list[str] | None = field(name="smsWrapupCodes", default=None)
+    whats_app_wrapup_codes: list[str] | None = field(
+        name="whatsAppWrapupCodes", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .icon import Icon
@@ -20,6 +20,6 @@ class LauncherButtonSettings(Model):
         icon: The icon for the launcher button
     """
 
-    visibility: str | None | UnsetType = UNSET
-    display_type: str | None | UnsetType = field(name="displayType", default=UNSET)
-    icon: Icon | None | UnsetType = UNSET
+    visibility: str | None = None
+    display_type: str | None = field(name="displayType", default=None)
+    icon: Icon | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -26,20 +26,14 @@ class Leaderboard(Model):
         performance_profile: The targeted performance profile for the average points
     """
 
-    division: Division | None | UnsetType = UNSET
-    metric: AddressableEntityRef | None | UnsetType = UNSET
-    date_start_workday: date | None | UnsetType = field(
-        name="dateStartWorkday", default=UNSET
-    )
-    date_end_workday: date | None | UnsetType = field(
-        name="dateEndWorkday", default=UNSET
-    )
-    leaders: list[LeaderboardItem] | None | UnsetType = UNSET
-    user_rank: LeaderboardItem | None | UnsetType = field(
-        name="userRank", default=UNSET
-    )
-    performance_profile: AddressableEntityRef | None | UnsetType = field(
-        name="performanceProfile", default=UNSET
+    division: Division | None = None
+    metric: AddressableEntityRef | None = None
+    date_start_workday: date | None = field(name="dateStartWorkday", default=None)
+    date_end_workday: date | None = field(name="dateEndWorkday", default=None)
+    leaders: list[LeaderboardItem] | None = None
+    user_rank: LeaderboardItem | None = field(name="userRank", default=None)
+    performance_profile: AddressableEntityRef | None = field(
+        name="performanceProfile", default=None
     )
 
 
@@ -52,6 +46,6 @@ class LeaderboardItem(Model):
         points: The points collected by the user
     """
 
-    user: UserReference | None | UnsetType = UNSET
-    rank: int | None | UnsetType = UNSET
-    points: int | None | UnsetType = UNSET
+    user: UserReference | None = None
+    rank: int | None = None
+    points: int | None = None

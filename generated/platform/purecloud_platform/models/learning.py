@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .assessment import AssessmentForm, AssessmentScoringSet
@@ -32,20 +32,14 @@ class LearningAssessment(Model):
         date_submitted: Date the assessment was submitted. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    assessment_id: str | None | UnsetType = field(name="assessmentId", default=UNSET)
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    assessment_form_id: str | None | UnsetType = field(
-        name="assessmentFormId", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    answers: AssessmentScoringSet | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    date_submitted: datetime | None | UnsetType = field(
-        name="dateSubmitted", default=UNSET
-    )
+    assessment_id: str | None = field(name="assessmentId", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    assessment_form_id: str | None = field(name="assessmentFormId", default=None)
+    status: str | None = None
+    answers: AssessmentScoringSet | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    date_submitted: datetime | None = field(name="dateSubmitted", default=None)
 
 
 class LearningAssessmentScoringRequest(Model):
@@ -56,10 +50,8 @@ class LearningAssessmentScoringRequest(Model):
         answers: The answers to score
     """
 
-    assessment_form: AssessmentForm | None | UnsetType = field(
-        name="assessmentForm", default=UNSET
-    )
-    answers: AssessmentScoringSet | None | UnsetType = UNSET
+    assessment_form: AssessmentForm | None = field(name="assessmentForm", default=None)
+    answers: AssessmentScoringSet | None = None
 
 
 class LearningAssignment(Model):
@@ -94,56 +86,40 @@ class LearningAssignment(Model):
         length_in_minutes: The length in minutes of the assignment
     """
 
-    id: str | None | UnsetType = UNSET
-    assessment: LearningAssessment | None | UnsetType = UNSET
-    date_completed: datetime | None | UnsetType = field(
-        name="dateCompleted", default=UNSET
+    id: str | None = None
+    assessment: LearningAssessment | None = None
+    date_completed: datetime | None = field(name="dateCompleted", default=None)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    is_overdue: bool | None = field(name="isOverdue", default=None)
+    percentage_score: float | None = field(name="percentageScore", default=None)
+    assessment_percentage_score: float | None = field(
+        name="assessmentPercentageScore", default=None
     )
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
+    is_rule: bool | None = field(name="isRule", default=None)
+    is_manual: bool | None = field(name="isManual", default=None)
+    is_passed: bool | None = field(name="isPassed", default=None)
+    is_latest: bool | None = field(name="isLatest", default=None)
+    assessment_completion_percentage: float | None = field(
+        name="assessmentCompletionPercentage", default=None
     )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
+    completion_percentage: float | None = field(
+        name="completionPercentage", default=None
     )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    steps: list[LearningAssignmentStep] | None = None
+    next_step: LearningAssignmentStep | None = field(name="nextStep", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    state: str | None = None
+    date_recommended_for_completion: datetime | None = field(
+        name="dateRecommendedForCompletion", default=None
     )
-    is_overdue: bool | None | UnsetType = field(name="isOverdue", default=UNSET)
-    percentage_score: float | None | UnsetType = field(
-        name="percentageScore", default=UNSET
-    )
-    assessment_percentage_score: float | None | UnsetType = field(
-        name="assessmentPercentageScore", default=UNSET
-    )
-    is_rule: bool | None | UnsetType = field(name="isRule", default=UNSET)
-    is_manual: bool | None | UnsetType = field(name="isManual", default=UNSET)
-    is_passed: bool | None | UnsetType = field(name="isPassed", default=UNSET)
-    is_latest: bool | None | UnsetType = field(name="isLatest", default=UNSET)
-    assessment_completion_percentage: float | None | UnsetType = field(
-        name="assessmentCompletionPercentage", default=UNSET
-    )
-    completion_percentage: float | None | UnsetType = field(
-        name="completionPercentage", default=UNSET
-    )
-    steps: list[LearningAssignmentStep] | None | UnsetType = UNSET
-    next_step: LearningAssignmentStep | None | UnsetType = field(
-        name="nextStep", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    date_recommended_for_completion: datetime | None | UnsetType = field(
-        name="dateRecommendedForCompletion", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
-    module: LearningModule | None | UnsetType = UNSET
-    user: UserReference | None | UnsetType = UNSET
-    assessment_form: AssessmentForm | None | UnsetType = field(
-        name="assessmentForm", default=UNSET
-    )
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
-    )
+    version: int | None = None
+    module: LearningModule | None = None
+    user: UserReference | None = None
+    assessment_form: AssessmentForm | None = field(name="assessmentForm", default=None)
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
 
 
 class LearningAssignmentAggregateParam(Model):
@@ -156,10 +132,10 @@ class LearningAssignmentAggregateParam(Model):
         filter: The filter applied to the data.  This is ANDed with the interval parameter.
     """
 
-    interval: str | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: LearningAssignmentAggregateQueryRequestFilter | None | UnsetType = UNSET
+    interval: str | None = None
+    metrics: list[str] | None = None
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: LearningAssignmentAggregateQueryRequestFilter | None = None
 
 
 class LearningAssignmentAggregateQueryRequestClause(Model):
@@ -170,10 +146,8 @@ class LearningAssignmentAggregateQueryRequestClause(Model):
         predicates: The list of predicates used to filter the data
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: (
-        list[LearningAssignmentAggregateQueryRequestPredicate] | None | UnsetType
-    ) = UNSET
+    type: str | None = None
+    predicates: list[LearningAssignmentAggregateQueryRequestPredicate] | None = None
 
 
 class LearningAssignmentAggregateQueryRequestFilter(Model):
@@ -184,10 +158,8 @@ class LearningAssignmentAggregateQueryRequestFilter(Model):
         clauses: The list of clauses used to filter the data. Note that clauses must filter by attendeeId and a maximum of 100 user IDs are allowed
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[LearningAssignmentAggregateQueryRequestClause] | None | UnsetType = (
-        UNSET
-    )
+    type: str | None = None
+    clauses: list[LearningAssignmentAggregateQueryRequestClause] | None = None
 
 
 class LearningAssignmentAggregateQueryRequestPredicate(Model):
@@ -198,8 +170,8 @@ class LearningAssignmentAggregateQueryRequestPredicate(Model):
         value: Corresponding value for dimensions in predicates. If the dimension is type, Valid Values: Informational (deprecated), AssessedContent (deprecated), Assessment (deprecated), External, Native
     """
 
-    dimension: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    dimension: str | None = None
+    value: str | None = None
 
 
 class LearningAssignmentAggregateQueryResponseData(Model):
@@ -210,10 +182,8 @@ class LearningAssignmentAggregateQueryResponseData(Model):
         metrics: The list of aggregated metrics
     """
 
-    interval: str | None | UnsetType = UNSET
-    metrics: list[LearningAssignmentAggregateQueryResponseMetric] | None | UnsetType = (
-        UNSET
-    )
+    interval: str | None = None
+    metrics: list[LearningAssignmentAggregateQueryResponseMetric] | None = None
 
 
 class LearningAssignmentAggregateQueryResponseGroupedData(Model):
@@ -224,8 +194,8 @@ class LearningAssignmentAggregateQueryResponseGroupedData(Model):
         data: The metrics in this group
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[LearningAssignmentAggregateQueryResponseData] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[LearningAssignmentAggregateQueryResponseData] | None = None
 
 
 class LearningAssignmentAggregateQueryResponseMetric(Model):
@@ -236,8 +206,8 @@ class LearningAssignmentAggregateQueryResponseMetric(Model):
         stats: The aggregated values for this metric
     """
 
-    metric: str | None | UnsetType = UNSET
-    stats: LearningAssignmentAggregateQueryResponseStats | None | UnsetType = UNSET
+    metric: str | None = None
+    stats: LearningAssignmentAggregateQueryResponseStats | None = None
 
 
 class LearningAssignmentAggregateQueryResponseStats(Model):
@@ -250,10 +220,10 @@ class LearningAssignmentAggregateQueryResponseStats(Model):
         sum: The total of the values for this metric
     """
 
-    count: int | None | UnsetType = UNSET
-    min: float | None | UnsetType = UNSET
-    max: float | None | UnsetType = UNSET
-    sum: float | None | UnsetType = UNSET
+    count: int | None = None
+    min: float | None = None
+    max: float | None = None
+    sum: float | None = None
 
 
 class LearningAssignmentAggregateResponse(Model):
@@ -263,9 +233,7 @@ class LearningAssignmentAggregateResponse(Model):
         results: The results of the query
     """
 
-    results: (
-        list[LearningAssignmentAggregateQueryResponseGroupedData] | None | UnsetType
-    ) = UNSET
+    results: list[LearningAssignmentAggregateQueryResponseGroupedData] | None = None
 
 
 class LearningAssignmentBulkAddResponse(Model):
@@ -276,10 +244,10 @@ class LearningAssignmentBulkAddResponse(Model):
         disallowed_entities: The items that were not allowed to be assigned
     """
 
-    entities: list[LearningAssignment] | None | UnsetType = UNSET
-    disallowed_entities: (
-        list[DisallowedEntityLearningAssignmentItem] | None | UnsetType
-    ) = field(name="disallowedEntities", default=UNSET)
+    entities: list[LearningAssignment] | None = None
+    disallowed_entities: list[DisallowedEntityLearningAssignmentItem] | None = field(
+        name="disallowedEntities", default=None
+    )
 
 
 class LearningAssignmentBulkRemoveResponse(Model):
@@ -290,10 +258,10 @@ class LearningAssignmentBulkRemoveResponse(Model):
         disallowed_entities: The learning assignments that were not removed due to missing permissions
     """
 
-    entities: list[LearningAssignmentEntity] | None | UnsetType = UNSET
-    disallowed_entities: (
-        list[DisallowedEntityLearningAssignmentReference] | None | UnsetType
-    ) = field(name="disallowedEntities", default=UNSET)
+    entities: list[LearningAssignmentEntity] | None = None
+    disallowed_entities: list[DisallowedEntityLearningAssignmentReference] | None = (
+        field(name="disallowedEntities", default=None)
+    )
 
 
 class LearningAssignmentCreate(Model):
@@ -307,23 +275,19 @@ class LearningAssignmentCreate(Model):
         length_in_minutes: The length in minutes of assignment
     """
 
-    add_to_schedule: bool | None | UnsetType = field(
-        name="addToSchedule", default=UNSET
+    add_to_schedule: bool | None = field(name="addToSchedule", default=None)
+    module_id: str | None = field(name="moduleId", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    recommended_completion_date: datetime | None = field(
+        name="recommendedCompletionDate", default=None
     )
-    module_id: str | None | UnsetType = field(name="moduleId", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    recommended_completion_date: datetime | None | UnsetType = field(
-        name="recommendedCompletionDate", default=UNSET
-    )
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
-    )
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
 
 
 class LearningAssignmentEntity(Model):
     """The LearningAssignmentEntity model."""
 
-    assignment_id: str | None | UnsetType = field(name="assignmentId", default=UNSET)
+    assignment_id: str | None = field(name="assignmentId", default=None)
 
 
 class LearningAssignmentExternalUpdate(Model):
@@ -335,11 +299,9 @@ class LearningAssignmentExternalUpdate(Model):
         is_passed: Was the assignment marked as passed
     """
 
-    state: str | None | UnsetType = UNSET
-    percentage_score: float | None | UnsetType = field(
-        name="percentageScore", default=UNSET
-    )
-    is_passed: bool | None | UnsetType = field(name="isPassed", default=UNSET)
+    state: str | None = None
+    percentage_score: float | None = field(name="percentageScore", default=None)
+    is_passed: bool | None = field(name="isPassed", default=None)
 
 
 class LearningAssignmentItem(Model):
@@ -350,8 +312,8 @@ class LearningAssignmentItem(Model):
         user_id: The User ID associated with this assignment
     """
 
-    module_id: str | None | UnsetType = field(name="moduleId", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
+    module_id: str | None = field(name="moduleId", default=None)
+    user_id: str | None = field(name="userId", default=None)
 
 
 class LearningAssignmentReassign(Model):
@@ -363,15 +325,11 @@ class LearningAssignmentReassign(Model):
         add_to_schedule: If True, adds the assignment to their schedule
     """
 
-    recommended_completion_date: datetime | None | UnsetType = field(
-        name="recommendedCompletionDate", default=UNSET
+    recommended_completion_date: datetime | None = field(
+        name="recommendedCompletionDate", default=None
     )
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
-    )
-    add_to_schedule: bool | None | UnsetType = field(
-        name="addToSchedule", default=UNSET
-    )
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    add_to_schedule: bool | None = field(name="addToSchedule", default=None)
 
 
 class LearningAssignmentReference(Model):
@@ -382,8 +340,8 @@ class LearningAssignmentReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LearningAssignmentReschedule(Model):
@@ -395,15 +353,11 @@ class LearningAssignmentReschedule(Model):
         add_to_schedule: If True, adds the assignment to their schedule
     """
 
-    date_recommended_for_completion: datetime | None | UnsetType = field(
-        name="dateRecommendedForCompletion", default=UNSET
+    date_recommended_for_completion: datetime | None = field(
+        name="dateRecommendedForCompletion", default=None
     )
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
-    )
-    add_to_schedule: bool | None | UnsetType = field(
-        name="addToSchedule", default=UNSET
-    )
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    add_to_schedule: bool | None = field(name="addToSchedule", default=None)
 
 
 class LearningAssignmentRuleRunTopicLearningAssignmentRuleRunNotification(Model):
@@ -412,12 +366,10 @@ class LearningAssignmentRuleRunTopicLearningAssignmentRuleRunNotification(Model)
     A notification (event) schema, delivered over the notifications API.
     """
 
-    entities: (
-        list[LearningAssignmentRuleRunTopicLearningAssignmentsCreated]
-        | None
-        | UnsetType
-    ) = UNSET
-    total: int | None | UnsetType = UNSET
+    entities: list[LearningAssignmentRuleRunTopicLearningAssignmentsCreated] | None = (
+        None
+    )
+    total: int | None = None
 
 
 class LearningAssignmentRuleRunTopicLearningAssignmentsCreated(Model):
@@ -426,9 +378,7 @@ class LearningAssignmentRuleRunTopicLearningAssignmentsCreated(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    module: LearningAssignmentRuleRunTopicLearningModuleReference | None | UnsetType = (
-        UNSET
-    )
+    module: LearningAssignmentRuleRunTopicLearningModuleReference | None = None
 
 
 class LearningAssignmentRuleRunTopicLearningModuleReference(Model):
@@ -437,8 +387,8 @@ class LearningAssignmentRuleRunTopicLearningModuleReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class LearningAssignmentStep(Model):
@@ -457,28 +407,24 @@ class LearningAssignmentStep(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    module_step: LearningModuleInformStep | None | UnsetType = field(
-        name="moduleStep", default=UNSET
+    id: str | None = None
+    module_step: LearningModuleInformStep | None = field(
+        name="moduleStep", default=None
     )
-    structure: list[LearningAssignmentStepScoStructure] | None | UnsetType = UNSET
-    success_status: str | None | UnsetType = field(name="successStatus", default=UNSET)
-    completion_status: str | None | UnsetType = field(
-        name="completionStatus", default=UNSET
+    structure: list[LearningAssignmentStepScoStructure] | None = None
+    success_status: str | None = field(name="successStatus", default=None)
+    completion_status: str | None = field(name="completionStatus", default=None)
+    completion_percentage: float | None = field(
+        name="completionPercentage", default=None
     )
-    completion_percentage: float | None | UnsetType = field(
-        name="completionPercentage", default=UNSET
+    percentage_score: float | None = field(name="percentageScore", default=None)
+    shareable_content_object: LearningShareableContentObject | None = field(
+        name="shareableContentObject", default=None
     )
-    percentage_score: float | None | UnsetType = field(
-        name="percentageScore", default=UNSET
+    signed_cookie: LearningAssignmentStepSignedCookie | None = field(
+        name="signedCookie", default=None
     )
-    shareable_content_object: LearningShareableContentObject | None | UnsetType = field(
-        name="shareableContentObject", default=UNSET
-    )
-    signed_cookie: LearningAssignmentStepSignedCookie | None | UnsetType = field(
-        name="signedCookie", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LearningAssignmentStepScoStructure(Model):
@@ -492,13 +438,11 @@ class LearningAssignmentStepScoStructure(Model):
         children: Child items belonging to this SCO in the course manifest
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    success_status: str | None | UnsetType = field(name="successStatus", default=UNSET)
-    completion_status: str | None | UnsetType = field(
-        name="completionStatus", default=UNSET
-    )
-    children: list[LearningAssignmentStepScoStructure] | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    success_status: str | None = field(name="successStatus", default=None)
+    completion_status: str | None = field(name="completionStatus", default=None)
+    children: list[LearningAssignmentStepScoStructure] | None = None
 
 
 class LearningAssignmentStepSignedCookie(Model):
@@ -509,10 +453,8 @@ class LearningAssignmentStepSignedCookie(Model):
         cookie_values: The cookie values required to access content from the base URL
     """
 
-    url: str | None | UnsetType = UNSET
-    cookie_values: dict[str, str] | None | UnsetType = field(
-        name="cookieValues", default=UNSET
-    )
+    url: str | None = None
+    cookie_values: dict[str, str] | None = field(name="cookieValues", default=None)
 
 
 class LearningAssignmentTopicLearningAssignmentNotification(Model):
@@ -525,33 +467,27 @@ class LearningAssignmentTopicLearningAssignmentNotification(Model):
         type: Allowed values: "Unknown", "Native", "External".
     """
 
-    id: str | None | UnsetType = UNSET
-    user: LearningAssignmentTopicUserReference | None | UnsetType = UNSET
-    module: LearningAssignmentTopicLearningModuleReference | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    date_recommended_for_completion: datetime | None | UnsetType = field(
-        name="dateRecommendedForCompletion", default=UNSET
+    id: str | None = None
+    user: LearningAssignmentTopicUserReference | None = None
+    module: LearningAssignmentTopicLearningModuleReference | None = None
+    version: int | None = None
+    state: str | None = None
+    date_recommended_for_completion: datetime | None = field(
+        name="dateRecommendedForCompletion", default=None
     )
-    created_by: LearningAssignmentTopicUserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
+    created_by: LearningAssignmentTopicUserReference | None = field(
+        name="createdBy", default=None
     )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    modified_by: LearningAssignmentTopicUserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    modified_by: LearningAssignmentTopicUserReference | None = field(
+        name="modifiedBy", default=None
     )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    is_overdue: bool | None | UnsetType = field(name="isOverdue", default=UNSET)
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
-    )
-    percentage_score: float | None | UnsetType = field(
-        name="percentageScore", default=UNSET
-    )
-    is_passed: bool | None | UnsetType = field(name="isPassed", default=UNSET)
-    type: str | None | UnsetType = UNSET
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    is_overdue: bool | None = field(name="isOverdue", default=None)
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    percentage_score: float | None = field(name="percentageScore", default=None)
+    is_passed: bool | None = field(name="isPassed", default=None)
+    type: str | None = None
 
 
 class LearningAssignmentTopicLearningModuleReference(Model):
@@ -560,8 +496,8 @@ class LearningAssignmentTopicLearningModuleReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class LearningAssignmentTopicUserReference(Model):
@@ -570,7 +506,7 @@ class LearningAssignmentTopicUserReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class LearningAssignmentUpdate(Model):
@@ -581,8 +517,8 @@ class LearningAssignmentUpdate(Model):
         assessment: An updated Assessment
     """
 
-    state: str | None | UnsetType = UNSET
-    assessment: LearningAssessment | None | UnsetType = UNSET
+    state: str | None = None
+    assessment: LearningAssessment | None = None
 
 
 class LearningAssignmentUser(Model):
@@ -593,9 +529,9 @@ class LearningAssignmentUser(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LearningAssignmentUserListing(Model):
@@ -606,19 +542,17 @@ class LearningAssignmentUserListing(Model):
         unfiltered_total: The total number of users
     """
 
-    entities: list[LearningAssignmentUser] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    unfiltered_total: int | None | UnsetType = field(
-        name="unfilteredTotal", default=UNSET
-    )
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[LearningAssignmentUser] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    unfiltered_total: int | None = field(name="unfilteredTotal", default=None)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class LearningAssignmentUserQuery(Model):
@@ -629,23 +563,23 @@ class LearningAssignmentUserQuery(Model):
         search_term: The user name to be searched for
     """
 
-    rule: LearningModuleRule | None | UnsetType = UNSET
-    search_term: str | None | UnsetType = field(name="searchTerm", default=UNSET)
+    rule: LearningModuleRule | None = None
+    search_term: str | None = field(name="searchTerm", default=None)
 
 
 class LearningAssignmentsDomainEntity(Model):
     """The LearningAssignmentsDomainEntity model."""
 
-    entities: list[LearningAssignment] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[LearningAssignment] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class LearningCoverArtThumbnail(Model):
@@ -656,8 +590,8 @@ class LearningCoverArtThumbnail(Model):
         url: The URL for the thumbnail
     """
 
-    resolution: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
+    resolution: str | None = None
+    url: str | None = None
 
 
 class LearningCoverArtUploadUrlRequest(Model):
@@ -671,14 +605,14 @@ class LearningCoverArtUploadUrlRequest(Model):
         server_side_encryption: Allowed values: "AES256".
     """
 
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
-    content_md5: str | None | UnsetType = field(name="contentMd5", default=UNSET)
-    signed_url_timeout_seconds: int | None | UnsetType = field(
-        name="signedUrlTimeoutSeconds", default=UNSET
+    file_name: str | None = field(name="fileName", default=None)
+    content_md5: str | None = field(name="contentMd5", default=None)
+    signed_url_timeout_seconds: int | None = field(
+        name="signedUrlTimeoutSeconds", default=None
     )
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    server_side_encryption: str | None | UnsetType = field(
-        name="serverSideEncryption", default=UNSET
+    content_type: str | None = field(name="contentType", default=None)
+    server_side_encryption: str | None = field(
+        name="serverSideEncryption", default=None
     )
 
 
@@ -715,61 +649,45 @@ class LearningModule(Model):
         archival_mode: The mode of archival for learning module Allowed values: "Graceful", "Immediate".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    excluded_from_catalog: bool | None | UnsetType = field(
-        name="excludedFromCatalog", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    excluded_from_catalog: bool | None = field(name="excludedFromCatalog", default=None)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    external_id: str | None = field(name="externalId", default=None)
+    source: str | None = None
+    rule: LearningModuleRule | None = None
+    enforce_content_order: bool | None = field(name="enforceContentOrder", default=None)
+    review_assessment_results: ReviewAssessmentResults | None = field(
+        name="reviewAssessmentResults", default=None
     )
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
+    auto_assign: LearningModuleAutoAssignResponse | None = field(
+        name="autoAssign", default=None
     )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
+    self_uri: str | None = field(name="selfUri", default=None)
+    is_archived: bool | None = field(name="isArchived", default=None)
+    is_published: bool | None = field(name="isPublished", default=None)
+    description: str | None = None
+    completion_time_in_days: int | None = field(
+        name="completionTimeInDays", default=None
     )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    type: str | None = None
+    inform_steps: list[LearningModuleInformStep] | None = field(
+        name="informSteps", default=None
     )
-    version: int | None | UnsetType = UNSET
-    external_id: str | None | UnsetType = field(name="externalId", default=UNSET)
-    source: str | None | UnsetType = UNSET
-    rule: LearningModuleRule | None | UnsetType = UNSET
-    enforce_content_order: bool | None | UnsetType = field(
-        name="enforceContentOrder", default=UNSET
+    assessment_form: AssessmentForm | None = field(name="assessmentForm", default=None)
+    summary_data: LearningModuleSummary | None = field(name="summaryData", default=None)
+    reassign_summary_data: LearningModuleReassignSummary | None = field(
+        name="reassignSummaryData", default=None
     )
-    review_assessment_results: ReviewAssessmentResults | None | UnsetType = field(
-        name="reviewAssessmentResults", default=UNSET
+    cover_art: LearningModuleCoverArtResponse | None = field(
+        name="coverArt", default=None
     )
-    auto_assign: LearningModuleAutoAssignResponse | None | UnsetType = field(
-        name="autoAssign", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    is_archived: bool | None | UnsetType = field(name="isArchived", default=UNSET)
-    is_published: bool | None | UnsetType = field(name="isPublished", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    completion_time_in_days: int | None | UnsetType = field(
-        name="completionTimeInDays", default=UNSET
-    )
-    type: str | None | UnsetType = UNSET
-    inform_steps: list[LearningModuleInformStep] | None | UnsetType = field(
-        name="informSteps", default=UNSET
-    )
-    assessment_form: AssessmentForm | None | UnsetType = field(
-        name="assessmentForm", default=UNSET
-    )
-    summary_data: LearningModuleSummary | None | UnsetType = field(
-        name="summaryData", default=UNSET
-    )
-    reassign_summary_data: LearningModuleReassignSummary | None | UnsetType = field(
-        name="reassignSummaryData", default=UNSET
-    )
-    cover_art: LearningModuleCoverArtResponse | None | UnsetType = field(
-        name="coverArt", default=UNSET
-    )
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
-    )
-    archival_mode: str | None | UnsetType = field(name="archivalMode", default=UNSET)
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    archival_mode: str | None = field(name="archivalMode", default=None)
 
 
 class LearningModuleAutoAssignRequest(Model):
@@ -780,8 +698,8 @@ class LearningModuleAutoAssignRequest(Model):
         enabled: Whether the rule is enabled for the module
     """
 
-    rule_id: str | None | UnsetType = field(name="ruleId", default=UNSET)
-    enabled: bool | None | UnsetType = UNSET
+    rule_id: str | None = field(name="ruleId", default=None)
+    enabled: bool | None = None
 
 
 class LearningModuleAutoAssignResponse(Model):
@@ -792,8 +710,8 @@ class LearningModuleAutoAssignResponse(Model):
         enabled: Whether the rule is enabled for the module
     """
 
-    rule: UsersRulesRuleReference | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
+    rule: UsersRulesRuleReference | None = None
+    enabled: bool | None = None
 
 
 class LearningModuleCoverArtRequest(Model):
@@ -803,7 +721,7 @@ class LearningModuleCoverArtRequest(Model):
         id: The key identifier for the cover art
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class LearningModuleCoverArtResponse(Model):
@@ -816,10 +734,10 @@ class LearningModuleCoverArtResponse(Model):
         thumbnails: Thumbnails for the cover art
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    url: str | None | UnsetType = UNSET
-    thumbnails: list[LearningCoverArtThumbnail] | None | UnsetType = UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    url: str | None = None
+    thumbnails: list[LearningCoverArtThumbnail] | None = None
 
 
 class LearningModuleInformStep(Model):
@@ -836,14 +754,14 @@ class LearningModuleInformStep(Model):
         description: The description for the inform step
     """
 
-    type: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    sharing_uri: str | None | UnsetType = field(name="sharingUri", default=UNSET)
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    order: int | None | UnsetType = UNSET
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    description: str | None | UnsetType = UNSET
+    type: str | None = None
+    name: str | None = None
+    value: str | None = None
+    sharing_uri: str | None = field(name="sharingUri", default=None)
+    content_type: str | None = field(name="contentType", default=None)
+    order: int | None = None
+    display_name: str | None = field(name="displayName", default=None)
+    description: str | None = None
 
 
 class LearningModuleInformStepRequest(Model):
@@ -860,14 +778,14 @@ class LearningModuleInformStepRequest(Model):
         description: The description for the inform step
     """
 
-    type: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    sharing_uri: str | None | UnsetType = field(name="sharingUri", default=UNSET)
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    order: int | None | UnsetType = UNSET
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    description: str | None | UnsetType = UNSET
+    type: str | None = None
+    name: str | None = None
+    value: str | None = None
+    sharing_uri: str | None = field(name="sharingUri", default=None)
+    content_type: str | None = field(name="contentType", default=None)
+    order: int | None = None
+    display_name: str | None = field(name="displayName", default=None)
+    description: str | None = None
 
 
 class LearningModuleJobRequest(Model):
@@ -877,7 +795,7 @@ class LearningModuleJobRequest(Model):
         action: The type for the learning module job Allowed values: "Reassign", "GracefulArchive", "ImmediateArchive", "Unarchive", "Assign".
     """
 
-    action: str | None | UnsetType = UNSET
+    action: str | None = None
 
 
 class LearningModuleJobResponse(Model):
@@ -889,9 +807,9 @@ class LearningModuleJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LearningModuleList(Model):
@@ -901,19 +819,17 @@ class LearningModuleList(Model):
         total_legacy_rules: The total number of unmigrated rules
     """
 
-    entities: list[LearningModule] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    total_legacy_rules: int | None | UnsetType = field(
-        name="totalLegacyRules", default=UNSET
-    )
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[LearningModule] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    total_legacy_rules: int | None = field(name="totalLegacyRules", default=None)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class LearningModuleMigrateResponse(Model):
@@ -923,8 +839,8 @@ class LearningModuleMigrateResponse(Model):
         auto_assign: The autoAssign Response
     """
 
-    auto_assign: LearningModuleAutoAssignResponse | None | UnsetType = field(
-        name="autoAssign", default=UNSET
+    auto_assign: LearningModuleAutoAssignResponse | None = field(
+        name="autoAssign", default=None
     )
 
 
@@ -943,23 +859,19 @@ class LearningModulePreviewGetResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    cover_art: LearningModuleCoverArtResponse | None | UnsetType = field(
-        name="coverArt", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    cover_art: LearningModuleCoverArtResponse | None = field(
+        name="coverArt", default=None
     )
-    enforce_content_order: bool | None | UnsetType = field(
-        name="enforceContentOrder", default=UNSET
+    enforce_content_order: bool | None = field(name="enforceContentOrder", default=None)
+    review_assessment_results: ReviewAssessmentResults | None = field(
+        name="reviewAssessmentResults", default=None
     )
-    review_assessment_results: ReviewAssessmentResults | None | UnsetType = field(
-        name="reviewAssessmentResults", default=UNSET
-    )
-    assessment_form: AssessmentForm | None | UnsetType = field(
-        name="assessmentForm", default=UNSET
-    )
-    assignment: LearningModulePreviewGetResponseAssignment | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    assessment_form: AssessmentForm | None = field(name="assessmentForm", default=None)
+    assignment: LearningModulePreviewGetResponseAssignment | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LearningModulePreviewGetResponseAssignment(Model):
@@ -975,21 +887,19 @@ class LearningModulePreviewGetResponseAssignment(Model):
         steps: List of assignment steps
     """
 
-    state: str | None | UnsetType = UNSET
-    percentage_score: float | None | UnsetType = field(
-        name="percentageScore", default=UNSET
+    state: str | None = None
+    percentage_score: float | None = field(name="percentageScore", default=None)
+    assessment_percentage_score: float | None = field(
+        name="assessmentPercentageScore", default=None
     )
-    assessment_percentage_score: float | None | UnsetType = field(
-        name="assessmentPercentageScore", default=UNSET
+    is_passed: bool | None = field(name="isPassed", default=None)
+    assessment_completion_percentage: float | None = field(
+        name="assessmentCompletionPercentage", default=None
     )
-    is_passed: bool | None | UnsetType = field(name="isPassed", default=UNSET)
-    assessment_completion_percentage: float | None | UnsetType = field(
-        name="assessmentCompletionPercentage", default=UNSET
+    completion_percentage: float | None = field(
+        name="completionPercentage", default=None
     )
-    completion_percentage: float | None | UnsetType = field(
-        name="completionPercentage", default=UNSET
-    )
-    steps: list[LearningModulePreviewGetResponseStep] | None | UnsetType = UNSET
+    steps: list[LearningModulePreviewGetResponseStep] | None = None
 
 
 class LearningModulePreviewGetResponseStep(Model):
@@ -1006,23 +916,19 @@ class LearningModulePreviewGetResponseStep(Model):
         signed_cookie: The signed cookie information needed to access the content of this step (if required)
     """
 
-    id: str | None | UnsetType = UNSET
-    module_step: LearningModuleInformStep | None | UnsetType = field(
-        name="moduleStep", default=UNSET
+    id: str | None = None
+    module_step: LearningModuleInformStep | None = field(
+        name="moduleStep", default=None
     )
-    structure: list[LearningModulePreviewGetScoStructure] | None | UnsetType = UNSET
-    success_status: str | None | UnsetType = field(name="successStatus", default=UNSET)
-    completion_status: str | None | UnsetType = field(
-        name="completionStatus", default=UNSET
+    structure: list[LearningModulePreviewGetScoStructure] | None = None
+    success_status: str | None = field(name="successStatus", default=None)
+    completion_status: str | None = field(name="completionStatus", default=None)
+    completion_percentage: float | None = field(
+        name="completionPercentage", default=None
     )
-    completion_percentage: float | None | UnsetType = field(
-        name="completionPercentage", default=UNSET
-    )
-    percentage_score: float | None | UnsetType = field(
-        name="percentageScore", default=UNSET
-    )
-    signed_cookie: LearningAssignmentStepSignedCookie | None | UnsetType = field(
-        name="signedCookie", default=UNSET
+    percentage_score: float | None = field(name="percentageScore", default=None)
+    signed_cookie: LearningAssignmentStepSignedCookie | None = field(
+        name="signedCookie", default=None
     )
 
 
@@ -1039,19 +945,15 @@ class LearningModulePreviewGetScoStructure(Model):
         children: Child items belonging to this SCO in the course manifest
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    success_status: str | None | UnsetType = field(name="successStatus", default=UNSET)
-    completion_status: str | None | UnsetType = field(
-        name="completionStatus", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    success_status: str | None = field(name="successStatus", default=None)
+    completion_status: str | None = field(name="completionStatus", default=None)
+    percentage_score: float | None = field(name="percentageScore", default=None)
+    shareable_content_object: LearningShareableContentObject | None = field(
+        name="shareableContentObject", default=None
     )
-    percentage_score: float | None | UnsetType = field(
-        name="percentageScore", default=UNSET
-    )
-    shareable_content_object: LearningShareableContentObject | None | UnsetType = field(
-        name="shareableContentObject", default=UNSET
-    )
-    children: list[LearningModulePreviewGetScoStructure] | None | UnsetType = UNSET
+    children: list[LearningModulePreviewGetScoStructure] | None = None
 
 
 class LearningModulePreviewUpdateRequest(Model):
@@ -1065,15 +967,13 @@ class LearningModulePreviewUpdateRequest(Model):
         assessment_form: The assessment form for learning module
     """
 
-    state: str | None | UnsetType = UNSET
-    current_step: LearningModulePreviewUpdateRequestCurrentStep | None | UnsetType = (
-        field(name="currentStep", default=UNSET)
+    state: str | None = None
+    current_step: LearningModulePreviewUpdateRequestCurrentStep | None = field(
+        name="currentStep", default=None
     )
-    steps: list[LearningModulePreviewUpdateStep] | None | UnsetType = UNSET
-    assessment: LearningAssessment | None | UnsetType = UNSET
-    assessment_form: AssessmentForm | None | UnsetType = field(
-        name="assessmentForm", default=UNSET
-    )
+    steps: list[LearningModulePreviewUpdateStep] | None = None
+    assessment: LearningAssessment | None = None
+    assessment_form: AssessmentForm | None = field(name="assessmentForm", default=None)
 
 
 class LearningModulePreviewUpdateRequestCurrentStep(Model):
@@ -1085,12 +985,12 @@ class LearningModulePreviewUpdateRequestCurrentStep(Model):
         shareable_content_object: The SCO (Shareable Content Object) data
     """
 
-    id: str | None | UnsetType = UNSET
-    completion_percentage: float | None | UnsetType = field(
-        name="completionPercentage", default=UNSET
+    id: str | None = None
+    completion_percentage: float | None = field(
+        name="completionPercentage", default=None
     )
-    shareable_content_object: LearningShareableContentObject | None | UnsetType = field(
-        name="shareableContentObject", default=UNSET
+    shareable_content_object: LearningShareableContentObject | None = field(
+        name="shareableContentObject", default=None
     )
 
 
@@ -1102,8 +1002,8 @@ class LearningModulePreviewUpdateResponse(Model):
         assignment: The Assignment Preview
     """
 
-    id: str | None | UnsetType = UNSET
-    assignment: LearningModulePreviewUpdateResponseAssignment | None | UnsetType = UNSET
+    id: str | None = None
+    assignment: LearningModulePreviewUpdateResponseAssignment | None = None
 
 
 class LearningModulePreviewUpdateResponseAssignment(Model):
@@ -1120,24 +1020,22 @@ class LearningModulePreviewUpdateResponseAssignment(Model):
         steps: List of assignment steps
     """
 
-    state: str | None | UnsetType = UNSET
-    percentage_score: float | None | UnsetType = field(
-        name="percentageScore", default=UNSET
+    state: str | None = None
+    percentage_score: float | None = field(name="percentageScore", default=None)
+    completion_percentage: float | None = field(
+        name="completionPercentage", default=None
     )
-    completion_percentage: float | None | UnsetType = field(
-        name="completionPercentage", default=UNSET
+    assessment_percentage_score: float | None = field(
+        name="assessmentPercentageScore", default=None
     )
-    assessment_percentage_score: float | None | UnsetType = field(
-        name="assessmentPercentageScore", default=UNSET
+    assessment_completion_percentage: float | None = field(
+        name="assessmentCompletionPercentage", default=None
     )
-    assessment_completion_percentage: float | None | UnsetType = field(
-        name="assessmentCompletionPercentage", default=UNSET
+    is_passed: bool | None = field(name="isPassed", default=None)
+    current_step: LearningModulePreviewUpdateResponseCurrentStep | None = field(
+        name="currentStep", default=None
     )
-    is_passed: bool | None | UnsetType = field(name="isPassed", default=UNSET)
-    current_step: LearningModulePreviewUpdateResponseCurrentStep | None | UnsetType = (
-        field(name="currentStep", default=UNSET)
-    )
-    steps: list[LearningModulePreviewUpdateStep] | None | UnsetType = UNSET
+    steps: list[LearningModulePreviewUpdateStep] | None = None
 
 
 class LearningModulePreviewUpdateResponseCurrentStep(Model):
@@ -1147,8 +1045,8 @@ class LearningModulePreviewUpdateResponseCurrentStep(Model):
         shareable_content_object: The SCO (Shareable Content Object) data
     """
 
-    shareable_content_object: LearningShareableContentObject | None | UnsetType = field(
-        name="shareableContentObject", default=UNSET
+    shareable_content_object: LearningShareableContentObject | None = field(
+        name="shareableContentObject", default=None
     )
 
 
@@ -1164,16 +1062,12 @@ class LearningModulePreviewUpdateScoStructure(Model):
         children: Child items belonging to this SCO in the course manifest
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    success_status: str | None | UnsetType = field(name="successStatus", default=UNSET)
-    completion_status: str | None | UnsetType = field(
-        name="completionStatus", default=UNSET
-    )
-    percentage_score: float | None | UnsetType = field(
-        name="percentageScore", default=UNSET
-    )
-    children: list[LearningModulePreviewUpdateScoStructure] | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    success_status: str | None = field(name="successStatus", default=None)
+    completion_status: str | None = field(name="completionStatus", default=None)
+    percentage_score: float | None = field(name="percentageScore", default=None)
+    children: list[LearningModulePreviewUpdateScoStructure] | None = None
 
 
 class LearningModulePreviewUpdateStep(Model):
@@ -1188,18 +1082,14 @@ class LearningModulePreviewUpdateStep(Model):
         structure: The structure for any SCO associated with this step
     """
 
-    id: str | None | UnsetType = UNSET
-    success_status: str | None | UnsetType = field(name="successStatus", default=UNSET)
-    completion_status: str | None | UnsetType = field(
-        name="completionStatus", default=UNSET
+    id: str | None = None
+    success_status: str | None = field(name="successStatus", default=None)
+    completion_status: str | None = field(name="completionStatus", default=None)
+    completion_percentage: float | None = field(
+        name="completionPercentage", default=None
     )
-    completion_percentage: float | None | UnsetType = field(
-        name="completionPercentage", default=UNSET
-    )
-    percentage_score: float | None | UnsetType = field(
-        name="percentageScore", default=UNSET
-    )
-    structure: list[LearningModulePreviewUpdateScoStructure] | None | UnsetType = UNSET
+    percentage_score: float | None = field(name="percentageScore", default=None)
+    structure: list[LearningModulePreviewUpdateScoStructure] | None = None
 
 
 class LearningModulePublishRequest(Model):
@@ -1209,8 +1099,8 @@ class LearningModulePublishRequest(Model):
         terms_and_conditions_accepted: Whether the terms and conditions were accepted
     """
 
-    terms_and_conditions_accepted: bool | None | UnsetType = field(
-        name="termsAndConditionsAccepted", default=UNSET
+    terms_and_conditions_accepted: bool | None = field(
+        name="termsAndConditionsAccepted", default=None
     )
 
 
@@ -1223,9 +1113,9 @@ class LearningModulePublishResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    version: int | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LearningModuleReassignSummary(Model):
@@ -1239,19 +1129,11 @@ class LearningModuleReassignSummary(Model):
         not_completed_count: The total number of users who have their assignment overdue
     """
 
-    total_reassigned: int | None | UnsetType = field(
-        name="totalReassigned", default=UNSET
-    )
-    completed_count: int | None | UnsetType = field(
-        name="completedCount", default=UNSET
-    )
-    in_progress_count: int | None | UnsetType = field(
-        name="inProgressCount", default=UNSET
-    )
-    assigned_count: int | None | UnsetType = field(name="assignedCount", default=UNSET)
-    not_completed_count: int | None | UnsetType = field(
-        name="notCompletedCount", default=UNSET
-    )
+    total_reassigned: int | None = field(name="totalReassigned", default=None)
+    completed_count: int | None = field(name="completedCount", default=None)
+    in_progress_count: int | None = field(name="inProgressCount", default=None)
+    assigned_count: int | None = field(name="assignedCount", default=None)
+    not_completed_count: int | None = field(name="notCompletedCount", default=None)
 
 
 class LearningModuleRequest(Model):
@@ -1273,36 +1155,28 @@ class LearningModuleRequest(Model):
         auto_assign: The configuration for linking a module to a rule
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    completion_time_in_days: int | None | UnsetType = field(
-        name="completionTimeInDays", default=UNSET
+    name: str | None = None
+    description: str | None = None
+    completion_time_in_days: int | None = field(
+        name="completionTimeInDays", default=None
     )
-    inform_steps: list[LearningModuleInformStepRequest] | None | UnsetType = field(
-        name="informSteps", default=UNSET
+    inform_steps: list[LearningModuleInformStepRequest] | None = field(
+        name="informSteps", default=None
     )
-    type: str | None | UnsetType = UNSET
-    assessment_form: AssessmentForm | None | UnsetType = field(
-        name="assessmentForm", default=UNSET
+    type: str | None = None
+    assessment_form: AssessmentForm | None = field(name="assessmentForm", default=None)
+    cover_art: LearningModuleCoverArtRequest | None = field(
+        name="coverArt", default=None
     )
-    cover_art: LearningModuleCoverArtRequest | None | UnsetType = field(
-        name="coverArt", default=UNSET
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    excluded_from_catalog: bool | None = field(name="excludedFromCatalog", default=None)
+    external_id: str | None = field(name="externalId", default=None)
+    enforce_content_order: bool | None = field(name="enforceContentOrder", default=None)
+    review_assessment_results: ReviewAssessmentResults | None = field(
+        name="reviewAssessmentResults", default=None
     )
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
-    )
-    excluded_from_catalog: bool | None | UnsetType = field(
-        name="excludedFromCatalog", default=UNSET
-    )
-    external_id: str | None | UnsetType = field(name="externalId", default=UNSET)
-    enforce_content_order: bool | None | UnsetType = field(
-        name="enforceContentOrder", default=UNSET
-    )
-    review_assessment_results: ReviewAssessmentResults | None | UnsetType = field(
-        name="reviewAssessmentResults", default=UNSET
-    )
-    auto_assign: LearningModuleAutoAssignRequest | None | UnsetType = field(
-        name="autoAssign", default=UNSET
+    auto_assign: LearningModuleAutoAssignRequest | None = field(
+        name="autoAssign", default=None
     )
 
 
@@ -1316,10 +1190,10 @@ class LearningModuleRule(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    is_active: bool | None | UnsetType = field(name="isActive", default=UNSET)
-    parts: list[LearningModuleRuleParts] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    is_active: bool | None = field(name="isActive", default=None)
+    parts: list[LearningModuleRuleParts] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LearningModuleRuleParts(Model):
@@ -1332,10 +1206,10 @@ class LearningModuleRuleParts(Model):
         order: The order of rules in learning module rule
     """
 
-    operation: str | None | UnsetType = UNSET
-    selector: str | None | UnsetType = UNSET
-    value: list[str] | None | UnsetType = UNSET
-    order: int | None | UnsetType = UNSET
+    operation: str | None = None
+    selector: str | None = None
+    value: list[str] | None = None
+    order: int | None = None
 
 
 class LearningModuleSummary(Model):
@@ -1348,12 +1222,10 @@ class LearningModuleSummary(Model):
         completed_sum: The sum of assignment scores for a learning module
     """
 
-    assigned_count: int | None | UnsetType = field(name="assignedCount", default=UNSET)
-    completed_count: int | None | UnsetType = field(
-        name="completedCount", default=UNSET
-    )
-    passed_count: int | None | UnsetType = field(name="passedCount", default=UNSET)
-    completed_sum: float | None | UnsetType = field(name="completedSum", default=UNSET)
+    assigned_count: int | None = field(name="assignedCount", default=None)
+    completed_count: int | None = field(name="completedCount", default=None)
+    passed_count: int | None = field(name="passedCount", default=None)
+    completed_sum: float | None = field(name="completedSum", default=None)
 
 
 class LearningScheduleSlotsJobRequest(Model):
@@ -1367,15 +1239,11 @@ class LearningScheduleSlotsJobRequest(Model):
         slots_type: The type of slots to fetch in the job. Allowed values: "BestTime".
     """
 
-    user_ids: list[str] | None | UnsetType = field(name="userIds", default=UNSET)
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
-    )
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
-    )
-    intervals: list[str] | None | UnsetType = UNSET
-    slots_type: str | None | UnsetType = field(name="slotsType", default=UNSET)
+    user_ids: list[str] | None = field(name="userIds", default=None)
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    intervals: list[str] | None = None
+    slots_type: str | None = field(name="slotsType", default=None)
 
 
 class LearningScheduleSlotsJobResponse(Model):
@@ -1392,20 +1260,14 @@ class LearningScheduleSlotsJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    user_ids: list[str] | None | UnsetType = field(name="userIds", default=UNSET)
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
-    )
-    business_unit_id: str | None | UnsetType = field(
-        name="businessUnitId", default=UNSET
-    )
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
-    )
-    slots_type: str | None | UnsetType = field(name="slotsType", default=UNSET)
-    results: list[LearningScheduleSlotsJobResult] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    user_ids: list[str] | None = field(name="userIds", default=None)
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    business_unit_id: str | None = field(name="businessUnitId", default=None)
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    slots_type: str | None = field(name="slotsType", default=None)
+    results: list[LearningScheduleSlotsJobResult] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LearningScheduleSlotsJobResult(Model):
@@ -1417,9 +1279,9 @@ class LearningScheduleSlotsJobResult(Model):
         slot: The slot found from the job
     """
 
-    interval: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    slot: LearningScheduleSlotsJobSlot | None | UnsetType = UNSET
+    interval: str | None = None
+    status: str | None = None
+    slot: LearningScheduleSlotsJobSlot | None = None
 
 
 class LearningScheduleSlotsJobSchedule(Model):
@@ -1430,10 +1292,10 @@ class LearningScheduleSlotsJobSchedule(Model):
         week_count: The number of weeks in this schedule
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    week_date: date | None = field(name="weekDate", default=None)
+    week_count: int | None = field(name="weekCount", default=None)
 
 
 class LearningScheduleSlotsJobSlot(Model):
@@ -1444,8 +1306,8 @@ class LearningScheduleSlotsJobSlot(Model):
         schedule: The schedule information of the slot
     """
 
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    schedule: LearningScheduleSlotsJobSchedule | None | UnsetType = UNSET
+    date_start: datetime | None = field(name="dateStart", default=None)
+    schedule: LearningScheduleSlotsJobSchedule | None = None
 
 
 class LearningScheduleSlotsQueryRequest(Model):
@@ -1458,13 +1320,11 @@ class LearningScheduleSlotsQueryRequest(Model):
         interruptible_assignment_id: Assignment ID to exclude from consideration when determining blocked slots
     """
 
-    interval: str | None | UnsetType = UNSET
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
-    )
-    user_ids: list[str] | None | UnsetType = field(name="userIds", default=UNSET)
-    interruptible_assignment_id: str | None | UnsetType = field(
-        name="interruptibleAssignmentId", default=UNSET
+    interval: str | None = None
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    user_ids: list[str] | None = field(name="userIds", default=None)
+    interruptible_assignment_id: str | None = field(
+        name="interruptibleAssignmentId", default=None
     )
 
 
@@ -1476,12 +1336,12 @@ class LearningScheduleSlotsQueryResponse(Model):
         wfm_schedule_activities: Detailed data for WFM scheduled activities
     """
 
-    suggested_slots: list[LearningSlot] | None | UnsetType = field(
-        name="suggestedSlots", default=UNSET
+    suggested_slots: list[LearningSlot] | None = field(
+        name="suggestedSlots", default=None
     )
-    wfm_schedule_activities: (
-        list[LearningSlotWfmScheduleActivity] | None | UnsetType
-    ) = field(name="wfmScheduleActivities", default=UNSET)
+    wfm_schedule_activities: list[LearningSlotWfmScheduleActivity] | None = field(
+        name="wfmScheduleActivities", default=None
+    )
 
 
 class LearningScormResponse(Model):
@@ -1496,14 +1356,12 @@ class LearningScormResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    error_message: str | None | UnsetType = field(name="errorMessage", default=UNSET)
-    percentage_unpacked: float | None | UnsetType = field(
-        name="percentageUnpacked", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    error_code: str | None = field(name="errorCode", default=None)
+    error_message: str | None = field(name="errorMessage", default=None)
+    percentage_unpacked: float | None = field(name="percentageUnpacked", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LearningScormUploadRequest(Model):
@@ -1513,7 +1371,7 @@ class LearningScormUploadRequest(Model):
         content_md5: The MD5 content of the SCORM package
     """
 
-    content_md5: str | None | UnsetType = field(name="contentMd5", default=UNSET)
+    content_md5: str | None = field(name="contentMd5", default=None)
 
 
 class LearningScormUploadResponse(Model):
@@ -1527,11 +1385,11 @@ class LearningScormUploadResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    upload_url: str | None | UnsetType = field(name="uploadUrl", default=UNSET)
-    headers: dict[str, str] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    upload_url: str | None = field(name="uploadUrl", default=None)
+    headers: dict[str, str] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LearningShareableContentObject(Model):
@@ -1556,22 +1414,22 @@ class LearningShareableContentObject(Model):
         launch_data: The launch data from the course manifest for this SCO.
     """
 
-    id: str | None | UnsetType = UNSET
-    lesson_status: str | None | UnsetType = field(name="lessonStatus", default=UNSET)
-    exit: str | None | UnsetType = UNSET
-    location: str | None | UnsetType = UNSET
-    score_raw: float | None | UnsetType = field(name="scoreRaw", default=UNSET)
-    score_max: float | None | UnsetType = field(name="scoreMax", default=UNSET)
-    score_min: float | None | UnsetType = field(name="scoreMin", default=UNSET)
-    suspend_data: str | None | UnsetType = field(name="suspendData", default=UNSET)
-    credit: str | None | UnsetType = UNSET
-    entry: str | None | UnsetType = UNSET
-    mode: str | None | UnsetType = UNSET
-    total_time: str | None | UnsetType = field(name="totalTime", default=UNSET)
-    session_time: str | None | UnsetType = field(name="sessionTime", default=UNSET)
-    href: str | None | UnsetType = UNSET
-    parameters: str | None | UnsetType = UNSET
-    launch_data: str | None | UnsetType = field(name="launchData", default=UNSET)
+    id: str | None = None
+    lesson_status: str | None = field(name="lessonStatus", default=None)
+    exit: str | None = None
+    location: str | None = None
+    score_raw: float | None = field(name="scoreRaw", default=None)
+    score_max: float | None = field(name="scoreMax", default=None)
+    score_min: float | None = field(name="scoreMin", default=None)
+    suspend_data: str | None = field(name="suspendData", default=None)
+    credit: str | None = None
+    entry: str | None = None
+    mode: str | None = None
+    total_time: str | None = field(name="totalTime", default=None)
+    session_time: str | None = field(name="sessionTime", default=None)
+    href: str | None = None
+    parameters: str | None = None
+    launch_data: str | None = field(name="launchData", default=None)
 
 
 class LearningSlot(Model):
@@ -1584,16 +1442,10 @@ class LearningSlot(Model):
         difference_rating: Rating based on the staffing difference for scheduled slot Allowed values: "Poor", "Neutral", "Good".
     """
 
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
-    )
-    staffing_difference: float | None | UnsetType = field(
-        name="staffingDifference", default=UNSET
-    )
-    difference_rating: str | None | UnsetType = field(
-        name="differenceRating", default=UNSET
-    )
+    date_start: datetime | None = field(name="dateStart", default=None)
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    staffing_difference: float | None = field(name="staffingDifference", default=None)
+    difference_rating: str | None = field(name="differenceRating", default=None)
 
 
 class LearningSlotFullDayTimeOffMarker(Model):
@@ -1608,18 +1460,12 @@ class LearningSlotFullDayTimeOffMarker(Model):
         time_off_request_id: The ID of the time off request
     """
 
-    business_unit_date: date | None | UnsetType = field(
-        name="businessUnitDate", default=UNSET
-    )
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
-    )
-    paid: bool | None | UnsetType = UNSET
-    time_off_request_id: str | None | UnsetType = field(
-        name="timeOffRequestId", default=UNSET
-    )
+    business_unit_date: date | None = field(name="businessUnitDate", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    description: str | None = None
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    paid: bool | None = None
+    time_off_request_id: str | None = field(name="timeOffRequestId", default=None)
 
 
 class LearningSlotScheduleActivity(Model):
@@ -1636,21 +1482,15 @@ class LearningSlotScheduleActivity(Model):
         external_activity_type: The type of the external activity associated with this activity, if applicable Allowed values: "ActivityPlan", "Coaching", "Learning", "Opportunity".
     """
 
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
-    )
-    paid: bool | None | UnsetType = UNSET
-    time_off_request_id: str | None | UnsetType = field(
-        name="timeOffRequestId", default=UNSET
-    )
-    external_activity_id: str | None | UnsetType = field(
-        name="externalActivityId", default=UNSET
-    )
-    external_activity_type: str | None | UnsetType = field(
-        name="externalActivityType", default=UNSET
+    date_start: datetime | None = field(name="dateStart", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    description: str | None = None
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    paid: bool | None = None
+    time_off_request_id: str | None = field(name="timeOffRequestId", default=None)
+    external_activity_id: str | None = field(name="externalActivityId", default=None)
+    external_activity_type: str | None = field(
+        name="externalActivityType", default=None
     )
 
 
@@ -1663,8 +1503,8 @@ class LearningSlotWfmScheduleActivity(Model):
         full_day_time_off_markers: List of user's days off
     """
 
-    user: UserReference | None | UnsetType = UNSET
-    activities: list[LearningSlotScheduleActivity] | None | UnsetType = UNSET
-    full_day_time_off_markers: (
-        list[LearningSlotFullDayTimeOffMarker] | None | UnsetType
-    ) = field(name="fullDayTimeOffMarkers", default=UNSET)
+    user: UserReference | None = None
+    activities: list[LearningSlotScheduleActivity] | None = None
+    full_day_time_off_markers: list[LearningSlotFullDayTimeOffMarker] | None = field(
+        name="fullDayTimeOffMarkers", default=None
+    )

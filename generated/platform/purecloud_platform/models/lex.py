@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class LexBot(Model):
@@ -15,10 +15,10 @@ class LexBot(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LexBotAlias(Model):
@@ -35,45 +35,45 @@ class LexBotAlias(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    bot: LexBot | None | UnsetType = UNSET
-    bot_version: str | None | UnsetType = field(name="botVersion", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    failure_reason: str | None | UnsetType = field(name="failureReason", default=UNSET)
-    language: str | None | UnsetType = UNSET
-    intents: list[LexIntent] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    bot: LexBot | None = None
+    bot_version: str | None = field(name="botVersion", default=None)
+    status: str | None = None
+    failure_reason: str | None = field(name="failureReason", default=None)
+    language: str | None = None
+    intents: list[LexIntent] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LexBotAliasEntityListing(Model):
     """The LexBotAliasEntityListing model."""
 
-    entities: list[LexBotAlias] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[LexBotAlias] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class LexBotEntityListing(Model):
     """The LexBotEntityListing model."""
 
-    entities: list[LexBot] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[LexBot] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class LexIntent(Model):
@@ -86,10 +86,10 @@ class LexIntent(Model):
         version: The intent version
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    slots: dict[str, LexSlot] | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
+    name: str | None = None
+    description: str | None = None
+    slots: dict[str, LexSlot] | None = None
+    version: str | None = None
 
 
 class LexSlot(Model):
@@ -102,10 +102,10 @@ class LexSlot(Model):
         priority: The priority of the slot
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
+    name: str | None = None
+    description: str | None = None
+    type: str | None = None
+    priority: int | None = None
 
 
 class LexV2Bot(Model):
@@ -119,12 +119,12 @@ class LexV2Bot(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    bot_id: str | None | UnsetType = field(name="botId", default=UNSET)
-    region: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    bot_id: str | None = field(name="botId", default=None)
+    region: str | None = None
+    description: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LexV2BotAlias(Model):
@@ -142,46 +142,46 @@ class LexV2BotAlias(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    region: str | None | UnsetType = UNSET
-    alias_id: str | None | UnsetType = field(name="aliasId", default=UNSET)
-    bot: LexV2Bot | None | UnsetType = UNSET
-    bot_version: str | None | UnsetType = field(name="botVersion", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    language: str | None | UnsetType = UNSET
-    intents: list[LexV2Intent] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    region: str | None = None
+    alias_id: str | None = field(name="aliasId", default=None)
+    bot: LexV2Bot | None = None
+    bot_version: str | None = field(name="botVersion", default=None)
+    status: str | None = None
+    language: str | None = None
+    intents: list[LexV2Intent] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LexV2BotAliasEntityListing(Model):
     """The LexV2BotAliasEntityListing model."""
 
-    entities: list[LexV2BotAlias] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[LexV2BotAlias] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class LexV2BotEntityListing(Model):
     """The LexV2BotEntityListing model."""
 
-    entities: list[LexV2Bot] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[LexV2Bot] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class LexV2Intent(Model):
@@ -194,10 +194,10 @@ class LexV2Intent(Model):
         intent_id: The intent id
     """
 
-    intent_name: str | None | UnsetType = field(name="intentName", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    slots: dict[str, LexV2Slot] | None | UnsetType = UNSET
-    intent_id: str | None | UnsetType = field(name="intentId", default=UNSET)
+    intent_name: str | None = field(name="intentName", default=None)
+    description: str | None = None
+    slots: dict[str, LexV2Slot] | None = None
+    intent_id: str | None = field(name="intentId", default=None)
 
 
 class LexV2Slot(Model):
@@ -211,8 +211,8 @@ class LexV2Slot(Model):
         slot_type_id: The slot type id
     """
 
-    slot_name: str | None | UnsetType = field(name="slotName", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    slot_id: str | None | UnsetType = field(name="slotId", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    slot_type_id: str | None | UnsetType = field(name="slotTypeId", default=UNSET)
+    slot_name: str | None = field(name="slotName", default=None)
+    description: str | None = None
+    slot_id: str | None = field(name="slotId", default=None)
+    type: str | None = None
+    slot_type_id: str | None = field(name="slotTypeId", default=None)

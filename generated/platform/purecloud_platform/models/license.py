@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableLicenseDefinition
@@ -21,11 +21,9 @@ class LicenseAssignmentRequest(Model):
         user_ids_remove: The ids of users to unassign this license from.
     """
 
-    license_id: str | None | UnsetType = field(name="licenseId", default=UNSET)
-    user_ids_add: list[str] | None | UnsetType = field(name="userIdsAdd", default=UNSET)
-    user_ids_remove: list[str] | None | UnsetType = field(
-        name="userIdsRemove", default=UNSET
-    )
+    license_id: str | None = field(name="licenseId", default=None)
+    user_ids_add: list[str] | None = field(name="userIdsAdd", default=None)
+    user_ids_remove: list[str] | None = field(name="userIdsRemove", default=None)
 
 
 class LicenseBatchAssignmentRequest(Model):
@@ -35,7 +33,7 @@ class LicenseBatchAssignmentRequest(Model):
         assignments: The list of license assignment updates to make.
     """
 
-    assignments: list[LicenseAssignmentRequest] | None | UnsetType = UNSET
+    assignments: list[LicenseAssignmentRequest] | None = None
 
 
 class LicenseDefinition(Model):
@@ -46,27 +44,27 @@ class LicenseDefinition(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    permissions: Permissions | None | UnsetType = UNSET
-    prerequisites: list[AddressableLicenseDefinition] | None | UnsetType = UNSET
-    comprises: list[LicenseDefinition] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    description: str | None = None
+    permissions: Permissions | None = None
+    prerequisites: list[AddressableLicenseDefinition] | None = None
+    comprises: list[LicenseDefinition] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LicenseOrgToggle(Model):
     """The LicenseOrgToggle model."""
 
-    feature_name: str | None | UnsetType = field(name="featureName", default=UNSET)
-    enabled: bool | None | UnsetType = UNSET
+    feature_name: str | None = field(name="featureName", default=None)
+    enabled: bool | None = None
 
 
 class LicenseUpdateStatus(Model):
     """The LicenseUpdateStatus model."""
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    license_id: str | None | UnsetType = field(name="licenseId", default=UNSET)
-    result: str | None | UnsetType = UNSET
+    user_id: str | None = field(name="userId", default=None)
+    license_id: str | None = field(name="licenseId", default=None)
+    result: str | None = None
 
 
 class LicenseUser(Model):
@@ -77,6 +75,6 @@ class LicenseUser(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    licenses: list[LicenseDefinition] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    licenses: list[LicenseDefinition] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

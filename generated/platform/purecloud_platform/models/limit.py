@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .approval import ApprovalNamespace
@@ -20,9 +20,9 @@ class Limit(Model):
         namespace: Allowed values: "users.rules", "voice.transcription", "agent.assistant", "agentic.virtual.agents", "analytics.agents", "analytics.alerting", "analytics.data.extraction", "analytics", "analytics.realtime", "analytics.reporting.settings", "anomaly.detection", "architect", "audiohook", "audiohook.monitor", "audit", "auth.api", "authorization", "automation.testing", "bots", "bots.voice", "business.rules", "callback", "case.management", "cobrowse", "content.management", "conversation", "copilot", "dataactions", "datatables", "directory", "dsar", "email", "employee.engagement", "event.orchestration", "external.contacts", "external.events.data.ingestion", "gamification", "gcv", "gdpr", "groups", "guides", "historical.adherence", "infrastructureascode", "integrations", "intent.miner", "internal.messaging", "journey", "knowledge", "language.understanding", "learning", "limit.registry", "marketplace", "mcp.analytics.aggregates", "mcp", "media.communications", "messaging", "micro.frontend", "multi.org", "notifications", "onboarding", "organization.notice", "outbound", "platform.api", "predictive.routing", "presence", "quality", "recording", "response.management", "routing", "scim", "screen.monitoring", "sda", "search", "secondary.automation.testing", "skills", "social.media", "speech.and.text.analytics", "speech.integration", "supportability", "task.management", "telephony.configuration", "usage", "users", "web.deployments", "web.messaging", "webchat", "webhooks", "workforce.management.adherence", "workforce.management.agent.availability", "workforce.management.forecast", "workforce.management", "workforce.management.scheduling.preferences", "workforce.management.self.schedule", "workforce.management.shift.trading", "system".
     """
 
-    key: str | None | UnsetType = UNSET
-    namespace: str | None | UnsetType = UNSET
-    value: int | None | UnsetType = UNSET
+    key: str | None = None
+    namespace: str | None = None
+    value: int | None = None
 
 
 class LimitChangeRequestDetails(Model):
@@ -45,54 +45,48 @@ class LimitChangeRequestDetails(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    key: str | None | UnsetType = UNSET
-    namespace: str | None | UnsetType = UNSET
-    requested_value: float | None | UnsetType = field(
-        name="requestedValue", default=UNSET
+    id: str | None = None
+    key: str | None = None
+    namespace: str | None = None
+    requested_value: float | None = field(name="requestedValue", default=None)
+    description: str | None = None
+    support_case_url: str | None = field(name="supportCaseUrl", default=None)
+    status: str | None = None
+    current_value: float | None = field(name="currentValue", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    status_history: list[StatusChange] | None = field(
+        name="statusHistory", default=None
     )
-    description: str | None | UnsetType = UNSET
-    support_case_url: str | None | UnsetType = field(
-        name="supportCaseUrl", default=UNSET
+    date_completed: datetime | None = field(name="dateCompleted", default=None)
+    reject_reason: str | None = field(name="rejectReason", default=None)
+    approval_namespaces: list[ApprovalNamespace] | None = field(
+        name="approvalNamespaces", default=None
     )
-    status: str | None | UnsetType = UNSET
-    current_value: float | None | UnsetType = field(name="currentValue", default=UNSET)
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    status_history: list[StatusChange] | None | UnsetType = field(
-        name="statusHistory", default=UNSET
-    )
-    date_completed: datetime | None | UnsetType = field(
-        name="dateCompleted", default=UNSET
-    )
-    reject_reason: str | None | UnsetType = field(name="rejectReason", default=UNSET)
-    approval_namespaces: list[ApprovalNamespace] | None | UnsetType = field(
-        name="approvalNamespaces", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LimitChangeRequestsEntityListing(Model):
     """The LimitChangeRequestsEntityListing model."""
 
-    entities: list[LimitChangeRequestDetails] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[LimitChangeRequestDetails] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class LimitDocs(Model):
     """The LimitDocs model."""
 
-    key: str | None | UnsetType = UNSET
-    default_value: int | None | UnsetType = field(name="defaultValue", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    resource: str | None | UnsetType = UNSET
-    configurable: bool | None | UnsetType = UNSET
-    trackable: bool | None | UnsetType = UNSET
+    key: str | None = None
+    default_value: int | None = field(name="defaultValue", default=None)
+    description: str | None = None
+    resource: str | None = None
+    configurable: bool | None = None
+    trackable: bool | None = None
 
 
 class LimitDocumentation(Model):
     """The LimitDocumentation model."""
 
-    url: str | None | UnsetType = UNSET
-    namespaces: list[NamespaceDocs] | None | UnsetType = UNSET
+    url: str | None = None
+    namespaces: list[NamespaceDocs] | None = None

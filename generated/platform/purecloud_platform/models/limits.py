@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 if TYPE_CHECKING:
     from .limit import Limit
@@ -14,4 +14,4 @@ if TYPE_CHECKING:
 class LimitsEntityListing(Model):
     """The LimitsEntityListing model."""
 
-    entities: list[Limit] | None | UnsetType = UNSET
+    entities: list[Limit] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .division import Division
@@ -37,38 +37,32 @@ class Line(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    state: str | None = None
+    modified_by_app: str | None = field(name="modifiedByApp", default=None)
+    created_by_app: str | None = field(name="createdByApp", default=None)
+    properties: dict[str, dict[str, Any]] | None = None
+    edge_group: DomainEntityRef | None = field(name="edgeGroup", default=None)
+    template: DomainEntityRef | None = None
+    site: DomainEntityRef | None = None
+    line_base_settings: DomainEntityRef | None = field(
+        name="lineBaseSettings", default=None
     )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    modified_by_app: str | None | UnsetType = field(name="modifiedByApp", default=UNSET)
-    created_by_app: str | None | UnsetType = field(name="createdByApp", default=UNSET)
-    properties: dict[str, dict[str, Any]] | None | UnsetType = UNSET
-    edge_group: DomainEntityRef | None | UnsetType = field(
-        name="edgeGroup", default=UNSET
+    primary_edge: Edge | None = field(name="primaryEdge", default=None)
+    secondary_edge: Edge | None = field(name="secondaryEdge", default=None)
+    logged_in_user: DomainEntityRef | None = field(name="loggedInUser", default=None)
+    default_for_user: DomainEntityRef | None = field(
+        name="defaultForUser", default=None
     )
-    template: DomainEntityRef | None | UnsetType = UNSET
-    site: DomainEntityRef | None | UnsetType = UNSET
-    line_base_settings: DomainEntityRef | None | UnsetType = field(
-        name="lineBaseSettings", default=UNSET
-    )
-    primary_edge: Edge | None | UnsetType = field(name="primaryEdge", default=UNSET)
-    secondary_edge: Edge | None | UnsetType = field(name="secondaryEdge", default=UNSET)
-    logged_in_user: DomainEntityRef | None | UnsetType = field(
-        name="loggedInUser", default=UNSET
-    )
-    default_for_user: DomainEntityRef | None | UnsetType = field(
-        name="defaultForUser", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LineBase(Model):
@@ -90,25 +84,21 @@ class LineBase(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    modified_by_app: str | None | UnsetType = field(name="modifiedByApp", default=UNSET)
-    created_by_app: str | None | UnsetType = field(name="createdByApp", default=UNSET)
-    line_meta_base: DomainEntityRef | None | UnsetType = field(
-        name="lineMetaBase", default=UNSET
-    )
-    properties: dict[str, dict[str, Any]] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    state: str | None = None
+    modified_by_app: str | None = field(name="modifiedByApp", default=None)
+    created_by_app: str | None = field(name="createdByApp", default=None)
+    line_meta_base: DomainEntityRef | None = field(name="lineMetaBase", default=None)
+    properties: dict[str, dict[str, Any]] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LineBaseEntityListing(Model):
@@ -118,19 +108,19 @@ class LineBaseEntityListing(Model):
         total_number_of_entities: The total organization-wide number of entities.
     """
 
-    entities: list[LineBase] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    total_number_of_entities: int | None | UnsetType = field(
-        name="totalNumberOfEntities", default=UNSET
+    entities: list[LineBase] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    total_number_of_entities: int | None = field(
+        name="totalNumberOfEntities", default=None
     )
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class LineEntityListing(Model):
@@ -140,19 +130,19 @@ class LineEntityListing(Model):
         total_number_of_entities: The total organization-wide number of entities.
     """
 
-    entities: list[Line] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    total_number_of_entities: int | None | UnsetType = field(
-        name="totalNumberOfEntities", default=UNSET
+    entities: list[Line] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    total_number_of_entities: int | None = field(
+        name="totalNumberOfEntities", default=None
     )
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class LineId(Model):
@@ -163,8 +153,8 @@ class LineId(Model):
         display_name: The displayName of this person's account in Line. Max: 100 characters.
     """
 
-    ids: list[LineUserId] | None | UnsetType = UNSET
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
+    ids: list[LineUserId] | None = None
+    display_name: str | None = field(name="displayName", default=None)
 
 
 class LineStatus(Model):
@@ -178,16 +168,12 @@ class LineStatus(Model):
         reachable_state_time: The time the line entered its current reachable state. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    reachable: bool | None | UnsetType = UNSET
-    address_of_record: str | None | UnsetType = field(
-        name="addressOfRecord", default=UNSET
-    )
-    contact_addresses: list[str] | None | UnsetType = field(
-        name="contactAddresses", default=UNSET
-    )
-    reachable_state_time: datetime | None | UnsetType = field(
-        name="reachableStateTime", default=UNSET
+    id: str | None = None
+    reachable: bool | None = None
+    address_of_record: str | None = field(name="addressOfRecord", default=None)
+    contact_addresses: list[str] | None = field(name="contactAddresses", default=None)
+    reachable_state_time: datetime | None = field(
+        name="reachableStateTime", default=None
     )
 
 
@@ -198,4 +184,4 @@ class LineUserId(Model):
         user_id: The unique channel-specific userId for the user. Max: 255 characters.
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
+    user_id: str | None = field(name="userId", default=None)

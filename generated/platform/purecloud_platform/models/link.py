@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class LinkConfiguration(Model):
@@ -13,4 +13,4 @@ class LinkConfiguration(Model):
         uri_template: Should be a valid URL (including the http/https protocol, port, and path [if any]). Leading and trailing whitespace stripped. Max 400 characters.
     """
 
-    uri_template: str | None | UnsetType = field(name="uriTemplate", default=UNSET)
+    uri_template: str | None = field(name="uriTemplate", default=None)

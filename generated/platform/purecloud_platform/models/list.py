@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Any, Model, field
 
 if TYPE_CHECKING:
     from .alternative import AlternativeShiftJobResponse, AlternativeShiftTradeListing
@@ -27,8 +27,8 @@ class ListAlternativeShiftTradesResponse(Model):
         result: The result of the request. May come via notification. Null if job is populated
     """
 
-    job: AlternativeShiftJobResponse | None | UnsetType = UNSET
-    result: AlternativeShiftTradeListing | None | UnsetType = UNSET
+    job: AlternativeShiftJobResponse | None = None
+    result: AlternativeShiftTradeListing | None = None
 
 
 class ListItem(Model):
@@ -41,10 +41,10 @@ class ListItem(Model):
         description: Description of this value for semantic matching. Used only with Semantic match type.
     """
 
-    value: str | None | UnsetType = UNSET
-    synonyms: list[str] | None | UnsetType = UNSET
-    active: bool | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
+    value: str | None = None
+    synonyms: list[str] | None = None
+    active: bool | None = None
+    description: str | None = None
 
 
 class ListPicker(Model):
@@ -58,11 +58,11 @@ class ListPicker(Model):
         sections: An array of sections in the List Picker.
     """
 
-    id: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    subtitle: str | None | UnsetType = UNSET
-    header: str | None | UnsetType = UNSET
-    sections: list[ListPickerSection] | None | UnsetType = UNSET
+    id: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    header: str | None = None
+    sections: list[ListPickerSection] | None = None
 
 
 class ListPickerItem(Model):
@@ -75,10 +75,10 @@ class ListPickerItem(Model):
         selected: Whether the item is selected.
     """
 
-    id: str | None | UnsetType = UNSET
-    subtitle: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    selected: bool | None | UnsetType = UNSET
+    id: str | None = None
+    subtitle: str | None = None
+    title: str | None = None
+    selected: bool | None = None
 
 
 class ListPickerSection(Model):
@@ -90,53 +90,55 @@ class ListPickerSection(Model):
         title: Required title for the section.
     """
 
-    items: list[ListPickerItem] | None | UnsetType = UNSET
-    multiple_selection: bool | None | UnsetType = field(
-        name="multipleSelection", default=UNSET
-    )
-    title: str | None | UnsetType = UNSET
+    items: list[ListPickerItem] | None = None
+    multiple_selection: bool | None = field(name="multipleSelection", default=None)
+    title: str | None = None
+
+
+ListValues = dict[str, Any]
+"""The ListValues type: ``dict[str, Any]``."""
 
 
 class ListWrapperAgentWorkPlanField(Model):
     """The ListWrapperAgentWorkPlanField model."""
 
-    values: list[str] | None | UnsetType = UNSET
+    values: list[str] | None = None
 
 
 class ListWrapperAlternativeShiftBuSettingsActivityCategory(Model):
     """The ListWrapperAlternativeShiftBuSettingsActivityCategory model."""
 
-    values: list[str] | None | UnsetType = UNSET
+    values: list[str] | None = None
 
 
 class ListWrapperAlternativeShiftBuSettingsGranularity(Model):
     """The ListWrapperAlternativeShiftBuSettingsGranularity model."""
 
-    values: list[str] | None | UnsetType = UNSET
+    values: list[str] | None = None
 
 
 class ListWrapperBidGroupWorkPlanRequest(Model):
     """The ListWrapperBidGroupWorkPlanRequest model."""
 
-    values: list[BidGroupWorkPlanRequest] | None | UnsetType = UNSET
+    values: list[BidGroupWorkPlanRequest] | None = None
 
 
 class ListWrapperBidGroupWorkPlanRotationRequest(Model):
     """The ListWrapperBidGroupWorkPlanRotationRequest model."""
 
-    values: list[BidGroupWorkPlanRotationRequest] | None | UnsetType = UNSET
+    values: list[BidGroupWorkPlanRotationRequest] | None = None
 
 
 class ListWrapperFixedAvailability(Model):
     """The ListWrapperFixedAvailability model."""
 
-    values: list[FixedAvailability] | None | UnsetType = UNSET
+    values: list[FixedAvailability] | None = None
 
 
 class ListWrapperInteger(Model):
     """The ListWrapperInteger model."""
 
-    values: list[int] | None | UnsetType = UNSET
+    values: list[int] | None = None
 
 
 class ListWrapperInterval(Model):
@@ -146,46 +148,46 @@ class ListWrapperInterval(Model):
         values: Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss
     """
 
-    values: list[str] | None | UnsetType = UNSET
+    values: list[str] | None = None
 
 
 class ListWrapperOverrideDate(Model):
     """The ListWrapperOverrideDate model."""
 
-    values: list[OverrideDate] | None | UnsetType = UNSET
+    values: list[OverrideDate] | None = None
 
 
 class ListWrapperPlanningGroupMinimumsRequest(Model):
     """The ListWrapperPlanningGroupMinimumsRequest model."""
 
-    values: list[PlanningGroupMinimumsRequest] | None | UnsetType = UNSET
+    values: list[PlanningGroupMinimumsRequest] | None = None
 
 
 class ListWrapperRequiredDateRange(Model):
     """The ListWrapperRequiredDateRange model."""
 
-    values: list[RequiredDateRange] | None | UnsetType = UNSET
+    values: list[RequiredDateRange] | None = None
 
 
 class ListWrapperScheduleSetRequest(Model):
     """The ListWrapperScheduleSetRequest model."""
 
-    values: list[ScheduleSetRequest] | None | UnsetType = UNSET
+    values: list[ScheduleSetRequest] | None = None
 
 
 class ListWrapperSecondaryPresence(Model):
     """The ListWrapperSecondaryPresence model."""
 
-    values: list[SecondaryPresence] | None | UnsetType = UNSET
+    values: list[SecondaryPresence] | None = None
 
 
 class ListWrapperShiftStartVariance(Model):
     """The ListWrapperShiftStartVariance model."""
 
-    values: list[ShiftStartVariance] | None | UnsetType = UNSET
+    values: list[ShiftStartVariance] | None = None
 
 
 class ListWrapperString(Model):
     """The ListWrapperString model."""
 
-    values: list[str] | None | UnsetType = UNSET
+    values: list[str] | None = None

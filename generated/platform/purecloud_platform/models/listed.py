@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -32,28 +32,20 @@ class ListedDictionaryFeedback(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    term: str | None | UnsetType = UNSET
-    dialect: str | None | UnsetType = UNSET
-    boost_value: float | None | UnsetType = field(name="boostValue", default=UNSET)
-    source: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    transcription_engine: str | None | UnsetType = field(
-        name="transcriptionEngine", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    invalid_reason: str | None | UnsetType = field(name="invalidReason", default=UNSET)
-    display_as: str | None | UnsetType = field(name="displayAs", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    term: str | None = None
+    dialect: str | None = None
+    boost_value: float | None = field(name="boostValue", default=None)
+    source: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    transcription_engine: str | None = field(name="transcriptionEngine", default=None)
+    status: str | None = None
+    invalid_reason: str | None = field(name="invalidReason", default=None)
+    display_as: str | None = field(name="displayAs", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ListedProgram(Model):
@@ -65,19 +57,15 @@ class ListedProgram(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    published: bool | None | UnsetType = UNSET
-    topics_count: int | None | UnsetType = field(name="topicsCount", default=UNSET)
-    tags: list[str] | None | UnsetType = UNSET
-    modified_by: AddressableEntityRef | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    published: bool | None = None
+    topics_count: int | None = field(name="topicsCount", default=None)
+    tags: list[str] | None = None
+    modified_by: AddressableEntityRef | None = field(name="modifiedBy", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ListedTopic(Model):
@@ -92,21 +80,17 @@ class ListedTopic(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    published: bool | None | UnsetType = UNSET
-    strictness: str | None | UnsetType = UNSET
-    matching_type: str | None | UnsetType = field(name="matchingType", default=UNSET)
-    programs_count: int | None | UnsetType = field(name="programsCount", default=UNSET)
-    tags: list[str] | None | UnsetType = UNSET
-    dialect: str | None | UnsetType = UNSET
-    participants: str | None | UnsetType = UNSET
-    phrases_count: int | None | UnsetType = field(name="phrasesCount", default=UNSET)
-    modified_by: AddressableEntityRef | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    published: bool | None = None
+    strictness: str | None = None
+    matching_type: str | None = field(name="matchingType", default=None)
+    programs_count: int | None = field(name="programsCount", default=None)
+    tags: list[str] | None = None
+    dialect: str | None = None
+    participants: str | None = None
+    phrases_count: int | None = field(name="phrasesCount", default=None)
+    modified_by: AddressableEntityRef | None = field(name="modifiedBy", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

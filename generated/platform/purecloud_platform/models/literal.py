@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 
-class Literal_(Model):
+class Literal(Model):
     """The Literal model.
 
     Attributes:
@@ -20,11 +20,11 @@ class Literal_(Model):
         boolean: A boolean value
     """
 
-    string: str | None | UnsetType = UNSET
-    integer: int | None | UnsetType = UNSET
-    number: float | None | UnsetType = UNSET
-    date_: date | None | UnsetType = field(name="date", default=UNSET)
-    datetime_: datetime | None | UnsetType = field(name="datetime", default=UNSET)
-    special: str | None | UnsetType = UNSET
-    strings: list[str] | None | UnsetType = UNSET
-    boolean: bool | None | UnsetType = UNSET
+    string: str | None = None
+    integer: int | None = None
+    number: float | None = None
+    date_: date | None = field(name="date", default=None)
+    datetime_: datetime | None = field(name="datetime", default=None)
+    special: str | None = None
+    strings: list[str] | None = None
+    boolean: bool | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 
 class LocalDateRange(Model):
@@ -14,8 +14,8 @@ class LocalDateRange(Model):
         end_date: The inclusive end of a date range in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
     """
 
-    start_date: date | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: date | None | UnsetType = field(name="endDate", default=UNSET)
+    start_date: date | None = field(name="startDate", default=None)
+    end_date: date | None = field(name="endDate", default=None)
 
 
 class LocalEncryptionConfiguration(Model):
@@ -29,12 +29,12 @@ class LocalEncryptionConfiguration(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
-    api_id: str | None | UnsetType = field(name="apiId", default=UNSET)
-    api_key: str | None | UnsetType = field(name="apiKey", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    url: str | None = None
+    api_id: str | None = field(name="apiId", default=None)
+    api_key: str | None = field(name="apiKey", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LocalEncryptionKeyRequest(Model):
@@ -46,6 +46,6 @@ class LocalEncryptionKeyRequest(Model):
         keypair_id: The key pair id from the local service.
     """
 
-    config_id: str | None | UnsetType = field(name="configId", default=UNSET)
-    public_key: str | None | UnsetType = field(name="publicKey", default=UNSET)
-    keypair_id: str | None | UnsetType = field(name="keypairId", default=UNSET)
+    config_id: str | None = field(name="configId", default=None)
+    public_key: str | None = field(name="publicKey", default=None)
+    keypair_id: str | None = field(name="keypairId", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -19,9 +19,7 @@ class LocaleFlowVersionInfo(Model):
         nlu_version: NLU Version Info for this flow version.
     """
 
-    nlu_version: AddressableEntityRef | None | UnsetType = field(
-        name="nluVersion", default=UNSET
-    )
+    nlu_version: AddressableEntityRef | None = field(name="nluVersion", default=None)
 
 
 class LocaleHealth(Model):
@@ -33,10 +31,10 @@ class LocaleHealth(Model):
         static_validation_results: Validation results for the intent.
     """
 
-    overall_score: float | None | UnsetType = field(name="overallScore", default=UNSET)
-    issue_count: int | None | UnsetType = field(name="issueCount", default=UNSET)
-    static_validation_results: list[str] | None | UnsetType = field(
-        name="staticValidationResults", default=UNSET
+    overall_score: float | None = field(name="overallScore", default=None)
+    issue_count: int | None = field(name="issueCount", default=None)
+    static_validation_results: list[str] | None = field(
+        name="staticValidationResults", default=None
     )
 
 
@@ -49,10 +47,8 @@ class LocaleInfo(Model):
         flow_version_info: Info about given flow version.
     """
 
-    status: str | None | UnsetType = UNSET
-    error_info: FlowHealthErrorInfo | None | UnsetType = field(
-        name="errorInfo", default=UNSET
-    )
-    flow_version_info: LocaleFlowVersionInfo | None | UnsetType = field(
-        name="flowVersionInfo", default=UNSET
+    status: str | None = None
+    error_info: FlowHealthErrorInfo | None = field(name="errorInfo", default=None)
+    flow_version_info: LocaleFlowVersionInfo | None = field(
+        name="flowVersionInfo", default=None
     )

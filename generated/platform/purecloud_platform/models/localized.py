@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class LocalizedLabels(Model):
@@ -14,5 +14,5 @@ class LocalizedLabels(Model):
         value: Contains localized label value used in messenger homescreen and push notification
     """
 
-    key: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    key: str | None = None
+    value: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -22,25 +22,25 @@ class Location(Model):
         notes: Optional description on the users location
     """
 
-    id: str | None | UnsetType = UNSET
-    floorplan_id: str | None | UnsetType = field(name="floorplanId", default=UNSET)
-    coordinates: dict[str, float] | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    location_definition: LocationDefinition | None | UnsetType = field(
-        name="locationDefinition", default=UNSET
+    id: str | None = None
+    floorplan_id: str | None = field(name="floorplanId", default=None)
+    coordinates: dict[str, float] | None = None
+    notes: str | None = None
+    location_definition: LocationDefinition | None = field(
+        name="locationDefinition", default=None
     )
 
 
 class LocationAddress(Model):
     """The LocationAddress model."""
 
-    city: str | None | UnsetType = UNSET
-    country: str | None | UnsetType = UNSET
-    country_name: str | None | UnsetType = field(name="countryName", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    street1: str | None | UnsetType = UNSET
-    street2: str | None | UnsetType = UNSET
-    zipcode: str | None | UnsetType = UNSET
+    city: str | None = None
+    country: str | None = None
+    country_name: str | None = field(name="countryName", default=None)
+    state: str | None = None
+    street1: str | None = None
+    street2: str | None = None
+    zipcode: str | None = None
 
 
 class LocationAddressVerificationDetails(Model):
@@ -53,12 +53,10 @@ class LocationAddressVerificationDetails(Model):
         service: Third party service used for address verification
     """
 
-    status: str | None | UnsetType = UNSET
-    date_finished: datetime | None | UnsetType = field(
-        name="dateFinished", default=UNSET
-    )
-    date_started: datetime | None | UnsetType = field(name="dateStarted", default=UNSET)
-    service: str | None | UnsetType = UNSET
+    status: str | None = None
+    date_finished: datetime | None = field(name="dateFinished", default=None)
+    date_started: datetime | None = field(name="dateStarted", default=None)
+    service: str | None = None
 
 
 class LocationCreateDefinition(Model):
@@ -75,16 +73,16 @@ class LocationCreateDefinition(Model):
         address: Address of the location
     """
 
-    name: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    path: list[str] | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    contact_user: str | None | UnsetType = field(name="contactUser", default=UNSET)
-    emergency_number: LocationEmergencyNumber | None | UnsetType = field(
-        name="emergencyNumber", default=UNSET
+    name: str | None = None
+    version: int | None = None
+    state: str | None = None
+    path: list[str] | None = None
+    notes: str | None = None
+    contact_user: str | None = field(name="contactUser", default=None)
+    emergency_number: LocationEmergencyNumber | None = field(
+        name="emergencyNumber", default=None
     )
-    address: LocationAddress | None | UnsetType = UNSET
+    address: LocationAddress | None = None
 
 
 class LocationDefinition(Model):
@@ -106,34 +104,28 @@ class LocationDefinition(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    contact_user: AddressableEntityRef | None | UnsetType = field(
-        name="contactUser", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    contact_user: AddressableEntityRef | None = field(name="contactUser", default=None)
+    emergency_number: LocationEmergencyNumber | None = field(
+        name="emergencyNumber", default=None
     )
-    emergency_number: LocationEmergencyNumber | None | UnsetType = field(
-        name="emergencyNumber", default=UNSET
+    address: LocationAddress | None = None
+    state: str | None = None
+    notes: str | None = None
+    version: int | None = None
+    path: list[str] | None = None
+    profile_image: list[LocationImage] | None = field(name="profileImage", default=None)
+    floorplan_image: list[LocationImage] | None = field(
+        name="floorplanImage", default=None
     )
-    address: LocationAddress | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    path: list[str] | None | UnsetType = UNSET
-    profile_image: list[LocationImage] | None | UnsetType = field(
-        name="profileImage", default=UNSET
+    address_verification_details: LocationAddressVerificationDetails | None = field(
+        name="addressVerificationDetails", default=None
     )
-    floorplan_image: list[LocationImage] | None | UnsetType = field(
-        name="floorplanImage", default=UNSET
-    )
-    address_verification_details: (
-        LocationAddressVerificationDetails | None | UnsetType
-    ) = field(name="addressVerificationDetails", default=UNSET)
-    address_verified: bool | None | UnsetType = field(
-        name="addressVerified", default=UNSET
-    )
-    address_stored: bool | None | UnsetType = field(name="addressStored", default=UNSET)
-    images: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    address_verified: bool | None = field(name="addressVerified", default=None)
+    address_stored: bool | None = field(name="addressStored", default=None)
+    images: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LocationEmergencyNumber(Model):
@@ -143,24 +135,24 @@ class LocationEmergencyNumber(Model):
         type: The type of emergency number. Allowed values: "default", "elin".
     """
 
-    e164: str | None | UnsetType = UNSET
-    number: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    e164: str | None = None
+    number: str | None = None
+    type: str | None = None
 
 
 class LocationEntityListing(Model):
     """The LocationEntityListing model."""
 
-    entities: list[LocationDefinition] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[LocationDefinition] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class LocationImage(Model):
@@ -170,8 +162,8 @@ class LocationImage(Model):
         resolution: Height and/or width of image. ex: 640x480 or x128
     """
 
-    resolution: str | None | UnsetType = UNSET
-    image_uri: str | None | UnsetType = field(name="imageUri", default=UNSET)
+    resolution: str | None = None
+    image_uri: str | None = field(name="imageUri", default=None)
 
 
 class LocationSearchCriteria(Model):
@@ -189,15 +181,15 @@ class LocationSearchCriteria(Model):
         fields: Field names to search against
     """
 
-    end_value: str | None | UnsetType = field(name="endValue", default=UNSET)
-    values: list[str] | None | UnsetType = UNSET
-    start_value: str | None | UnsetType = field(name="startValue", default=UNSET)
-    value: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    group: list[LocationSearchCriteria] | None | UnsetType = UNSET
-    date_format: str | None | UnsetType = field(name="dateFormat", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    fields: list[str] | None | UnsetType = UNSET
+    end_value: str | None = field(name="endValue", default=None)
+    values: list[str] | None = None
+    start_value: str | None = field(name="startValue", default=None)
+    value: str | None = None
+    operator: str | None = None
+    group: list[LocationSearchCriteria] | None = None
+    date_format: str | None = field(name="dateFormat", default=None)
+    type: str | None = None
+    fields: list[str] | None = None
 
 
 class LocationSearchRequest(Model):
@@ -212,13 +204,13 @@ class LocationSearchRequest(Model):
         expand: Provides more details about a specified resource
     """
 
-    sort_order: str | None | UnsetType = field(name="sortOrder", default=UNSET)
-    sort_by: str | None | UnsetType = field(name="sortBy", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    sort: list[SearchSort] | None | UnsetType = UNSET
-    expand: list[str] | None | UnsetType = UNSET
-    query: list[LocationSearchCriteria] | None | UnsetType = UNSET
+    sort_order: str | None = field(name="sortOrder", default=None)
+    sort_by: str | None = field(name="sortBy", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    sort: list[SearchSort] | None = None
+    expand: list[str] | None = None
+    query: list[LocationSearchCriteria] | None = None
 
 
 class LocationUpdateDefinition(Model):
@@ -235,13 +227,13 @@ class LocationUpdateDefinition(Model):
         address: Address of the location
     """
 
-    name: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    path: list[str] | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    contact_user: str | None | UnsetType = field(name="contactUser", default=UNSET)
-    emergency_number: LocationEmergencyNumber | None | UnsetType = field(
-        name="emergencyNumber", default=UNSET
+    name: str | None = None
+    version: int | None = None
+    state: str | None = None
+    path: list[str] | None = None
+    notes: str | None = None
+    contact_user: str | None = field(name="contactUser", default=None)
+    emergency_number: LocationEmergencyNumber | None = field(
+        name="emergencyNumber", default=None
     )
-    address: LocationAddress | None | UnsetType = UNSET
+    address: LocationAddress | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .location import LocationDefinition
@@ -26,12 +26,12 @@ class LocationsSearchResponse(Model):
         results: Search results
     """
 
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    previous_page: str | None | UnsetType = field(name="previousPage", default=UNSET)
-    current_page: str | None | UnsetType = field(name="currentPage", default=UNSET)
-    next_page: str | None | UnsetType = field(name="nextPage", default=UNSET)
-    types: list[str] | None | UnsetType = UNSET
-    results: list[LocationDefinition] | None | UnsetType = UNSET
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    previous_page: str | None = field(name="previousPage", default=None)
+    current_page: str | None = field(name="currentPage", default=None)
+    next_page: str | None = field(name="nextPage", default=None)
+    types: list[str] | None = None
+    results: list[LocationDefinition] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -20,9 +20,7 @@ class LockInfo(Model):
         action: Allowed values: "UPDATE", "DELETE", "COPY", "MOVE", "REPLACE", "THUMBNAIL", "TEXT_EXTRACTION".
     """
 
-    locked_by: DomainEntityRef | None | UnsetType = field(
-        name="lockedBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_expires: datetime | None | UnsetType = field(name="dateExpires", default=UNSET)
-    action: str | None | UnsetType = UNSET
+    locked_by: DomainEntityRef | None = field(name="lockedBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_expires: datetime | None = field(name="dateExpires", default=None)
+    action: str | None = None

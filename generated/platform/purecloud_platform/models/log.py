@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -23,12 +23,12 @@ class LogCaptureDownloadExecutionResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    user: AddressableEntityRef | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    file_url: str | None | UnsetType = field(name="fileUrl", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    user: AddressableEntityRef | None = None
+    state: str | None = None
+    date_start: datetime | None = field(name="dateStart", default=None)
+    file_url: str | None = field(name="fileUrl", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LogCaptureQueryRequest(Model):
@@ -40,17 +40,17 @@ class LogCaptureQueryRequest(Model):
         sort_order: Order of results. Default order is ASC. Allowed values: "ASC", "DESC".
     """
 
-    interval: str | None | UnsetType = UNSET
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    sort_order: str | None | UnsetType = field(name="sortOrder", default=UNSET)
+    interval: str | None = None
+    user_id: str | None = field(name="userId", default=None)
+    sort_order: str | None = field(name="sortOrder", default=None)
 
 
 class LogCaptureQueryResponse(Model):
     """The LogCaptureQueryResponse model."""
 
-    entities: list[LogEntry] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    entities: list[LogEntry] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LogCaptureUserConfiguration(Model):
@@ -64,19 +64,19 @@ class LogCaptureUserConfiguration(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    date_started: datetime | None | UnsetType = field(name="dateStarted", default=UNSET)
-    date_expired: datetime | None | UnsetType = field(name="dateExpired", default=UNSET)
-    capture_method: str | None | UnsetType = field(name="captureMethod", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    date_started: datetime | None = field(name="dateStarted", default=None)
+    date_expired: datetime | None = field(name="dateExpired", default=None)
+    capture_method: str | None = field(name="captureMethod", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LogCaptureUserConfigurationListing(Model):
     """The LogCaptureUserConfigurationListing model."""
 
-    total: int | None | UnsetType = UNSET
-    entities: list[LogCaptureUserConfiguration] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    total: int | None = None
+    entities: list[LogCaptureUserConfiguration] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LogCaptureUserConfigurationResponse(Model):
@@ -89,10 +89,10 @@ class LogCaptureUserConfigurationResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    date_started: datetime | None | UnsetType = field(name="dateStarted", default=UNSET)
-    date_expired: datetime | None | UnsetType = field(name="dateExpired", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    date_started: datetime | None = field(name="dateStarted", default=None)
+    date_expired: datetime | None = field(name="dateExpired", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class LogEntry(Model):
@@ -104,6 +104,6 @@ class LogEntry(Model):
         timestamp: Timestamp of log entry
     """
 
-    level: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    timestamp: int | None | UnsetType = UNSET
+    level: str | None = None
+    message: str | None = None
+    timestamp: int | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .forecast import ForecastMetadata
@@ -21,14 +21,10 @@ class LongTermForecastPlanningGroupData(Model):
         average_handle_time_seconds_per_day: Forecast average handle time per day in seconds
     """
 
-    planning_group_id: str | None | UnsetType = field(
-        name="planningGroupId", default=UNSET
-    )
-    offered_per_day: list[float] | None | UnsetType = field(
-        name="offeredPerDay", default=UNSET
-    )
-    average_handle_time_seconds_per_day: list[float] | None | UnsetType = field(
-        name="averageHandleTimeSecondsPerDay", default=UNSET
+    planning_group_id: str | None = field(name="planningGroupId", default=None)
+    offered_per_day: list[float] | None = field(name="offeredPerDay", default=None)
+    average_handle_time_seconds_per_day: list[float] | None = field(
+        name="averageHandleTimeSecondsPerDay", default=None
     )
 
 
@@ -41,13 +37,11 @@ class LongTermForecastResult(Model):
         week_count: The number of weeks in this forecast
     """
 
-    planning_groups: list[LongTermForecastPlanningGroupData] | None | UnsetType = field(
-        name="planningGroups", default=UNSET
+    planning_groups: list[LongTermForecastPlanningGroupData] | None = field(
+        name="planningGroups", default=None
     )
-    reference_start_date: date | None | UnsetType = field(
-        name="referenceStartDate", default=UNSET
-    )
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
+    reference_start_date: date | None = field(name="referenceStartDate", default=None)
+    week_count: int | None = field(name="weekCount", default=None)
 
 
 class LongTermForecastResultResponse(Model):
@@ -58,8 +52,8 @@ class LongTermForecastResultResponse(Model):
         download_url: The download url to fetch the result.  Only populated if the result is too large to pass through the api directly
     """
 
-    result: LongTermForecastResult | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    result: LongTermForecastResult | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class LongTermRequirements(Model):
@@ -72,15 +66,15 @@ class LongTermRequirements(Model):
         requirement_results: List of planning group outputs
     """
 
-    forecast_metadata: ForecastMetadata | None | UnsetType = field(
-        name="forecastMetadata", default=UNSET
+    forecast_metadata: ForecastMetadata | None = field(
+        name="forecastMetadata", default=None
     )
-    date_generation_started: datetime | None | UnsetType = field(
-        name="dateGenerationStarted", default=UNSET
+    date_generation_started: datetime | None = field(
+        name="dateGenerationStarted", default=None
     )
-    months: list[str] | None | UnsetType = UNSET
-    requirement_results: list[PlanningGroupRequirementOutput] | None | UnsetType = (
-        field(name="requirementResults", default=UNSET)
+    months: list[str] | None = None
+    requirement_results: list[PlanningGroupRequirementOutput] | None = field(
+        name="requirementResults", default=None
     )
 
 
@@ -92,10 +86,8 @@ class LongTermRequirementsErrorDetail(Model):
         description: The description of the error code
     """
 
-    internal_error_code: str | None | UnsetType = field(
-        name="internalErrorCode", default=UNSET
-    )
-    description: str | None | UnsetType = UNSET
+    internal_error_code: str | None = field(name="internalErrorCode", default=None)
+    description: str | None = None
 
 
 class LongTermRequirementsResponse(Model):
@@ -108,12 +100,12 @@ class LongTermRequirementsResponse(Model):
         download_url: Download URL for the staffing forecast result
     """
 
-    status: str | None | UnsetType = UNSET
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    long_term_requirements: LongTermRequirements | None | UnsetType = field(
-        name="longTermRequirements", default=UNSET
+    status: str | None = None
+    error_code: str | None = field(name="errorCode", default=None)
+    long_term_requirements: LongTermRequirements | None = field(
+        name="longTermRequirements", default=None
     )
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class LongTermRequirementsServiceGoal(Model):
@@ -129,22 +121,20 @@ class LongTermRequirementsServiceGoal(Model):
         abandon_rate_goal_percent: Value of abandon rate objective
     """
 
-    use_asa_target: bool | None | UnsetType = field(name="useAsaTarget", default=UNSET)
-    target_asa_sec: float | None | UnsetType = field(name="targetAsaSec", default=UNSET)
-    use_service_level_target: bool | None | UnsetType = field(
-        name="useServiceLevelTarget", default=UNSET
+    use_asa_target: bool | None = field(name="useAsaTarget", default=None)
+    target_asa_sec: float | None = field(name="targetAsaSec", default=None)
+    use_service_level_target: bool | None = field(
+        name="useServiceLevelTarget", default=None
     )
-    service_level_objective_seconds: float | None | UnsetType = field(
-        name="serviceLevelObjectiveSeconds", default=UNSET
+    service_level_objective_seconds: float | None = field(
+        name="serviceLevelObjectiveSeconds", default=None
     )
-    service_level_goal_percent: float | None | UnsetType = field(
-        name="serviceLevelGoalPercent", default=UNSET
+    service_level_goal_percent: float | None = field(
+        name="serviceLevelGoalPercent", default=None
     )
-    use_abandon_rate_goal: bool | None | UnsetType = field(
-        name="useAbandonRateGoal", default=UNSET
-    )
-    abandon_rate_goal_percent: float | None | UnsetType = field(
-        name="abandonRateGoalPercent", default=UNSET
+    use_abandon_rate_goal: bool | None = field(name="useAbandonRateGoal", default=None)
+    abandon_rate_goal_percent: float | None = field(
+        name="abandonRateGoalPercent", default=None
     )
 
 
@@ -156,7 +146,7 @@ class LongTermRequirementsServiceGoalDetail(Model):
         service_goals: The service goals used to generate the requirements
     """
 
-    id: str | None | UnsetType = UNSET
-    service_goals: LongTermRequirementsServiceGoal | None | UnsetType = field(
-        name="serviceGoals", default=UNSET
+    id: str | None = None
+    service_goals: LongTermRequirementsServiceGoal | None = field(
+        name="serviceGoals", default=None
     )

@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Any, Model, UnsetType, field
+from .._models import Any, Model, field
+
+MaestroWebhooksInvocationTopicObject = dict[str, Any]
+"""The MaestroWebhooksInvocationTopicObject type: ``dict[str, Any]``."""
 
 
 class MaestroWebhooksInvocationTopicPublicWebhooksEvent(Model):
@@ -12,13 +15,11 @@ class MaestroWebhooksInvocationTopicPublicWebhooksEvent(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    webhook_id: str | None | UnsetType = field(name="webhookId", default=UNSET)
-    invocation_time: str | None | UnsetType = field(
-        name="invocationTime", default=UNSET
+    webhook_id: str | None = field(name="webhookId", default=None)
+    invocation_time: str | None = field(name="invocationTime", default=None)
+    webhooks_invocation: MaestroWebhooksInvocationTopicWebhooksInvocation | None = (
+        field(name="webhooksInvocation", default=None)
     )
-    webhooks_invocation: (
-        MaestroWebhooksInvocationTopicWebhooksInvocation | None | UnsetType
-    ) = field(name="webhooksInvocation", default=UNSET)
 
 
 class MaestroWebhooksInvocationTopicWebhooksInvocation(Model):
@@ -27,6 +28,6 @@ class MaestroWebhooksInvocationTopicWebhooksInvocation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    body: dict[str, Any] | None | UnsetType = UNSET
-    headers: dict[str, list[str]] | None | UnsetType = UNSET
-    query: dict[str, list[str]] | None | UnsetType = UNSET
+    body: dict[str, Any] | None = None
+    headers: dict[str, list[str]] | None = None
+    query: dict[str, list[str]] | None = None

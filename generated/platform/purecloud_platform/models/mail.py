@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .record import Record
@@ -20,8 +20,6 @@ class MailFromResult(Model):
         mail_from_domain: The custom MAIL FROM domain.
     """
 
-    status: str | None | UnsetType = UNSET
-    records: list[Record] | None | UnsetType = UNSET
-    mail_from_domain: str | None | UnsetType = field(
-        name="mailFromDomain", default=UNSET
-    )
+    status: str | None = None
+    records: list[Record] | None = None
+    mail_from_domain: str | None = field(name="mailFromDomain", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .failed import FailedDeleteProtectionUpdate
@@ -18,6 +18,6 @@ class ManageDeleteProtectionResult(Model):
         failed_updates: List of failed delete protection status updates
     """
 
-    failed_updates: list[FailedDeleteProtectionUpdate] | None | UnsetType = field(
-        name="failedUpdates", default=UNSET
+    failed_updates: list[FailedDeleteProtectionUpdate] | None = field(
+        name="failedUpdates", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .adherence import AdherenceSettings
@@ -36,26 +36,20 @@ class ManagementUnit(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    business_unit: BusinessUnitReference | None | UnsetType = field(
-        name="businessUnit", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    business_unit: BusinessUnitReference | None = field(
+        name="businessUnit", default=None
     )
-    start_day_of_week: str | None | UnsetType = field(
-        name="startDayOfWeek", default=UNSET
-    )
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    settings: ManagementUnitSettingsResponse | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    division: DivisionReference | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    start_day_of_week: str | None = field(name="startDayOfWeek", default=None)
+    time_zone: str | None = field(name="timeZone", default=None)
+    settings: ManagementUnitSettingsResponse | None = None
+    metadata: WfmVersionedEntityMetadata | None = None
+    division: DivisionReference | None = None
+    version: int | None = None
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ManagementUnitAvailabilitySettingsResponse(Model):
@@ -65,7 +59,7 @@ class ManagementUnitAvailabilitySettingsResponse(Model):
         enabled: Indicates whether agent availability is enabled for the management unit
     """
 
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None
 
 
 class ManagementUnitListing(Model):
@@ -82,16 +76,16 @@ class ManagementUnitListing(Model):
         previous_uri: Deprecated, paging is not supported
     """
 
-    entities: list[ManagementUnit] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    entities: list[ManagementUnit] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ManagementUnitReference(Model):
@@ -102,8 +96,8 @@ class ManagementUnitReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ManagementUnitSettingsRequest(Model):
@@ -118,18 +112,14 @@ class ManagementUnitSettingsRequest(Model):
         metadata: Version info metadata for the associated management unit
     """
 
-    adherence: AdherenceSettings | None | UnsetType = UNSET
-    short_term_forecasting: ShortTermForecastingSettings | None | UnsetType = field(
-        name="shortTermForecasting", default=UNSET
+    adherence: AdherenceSettings | None = None
+    short_term_forecasting: ShortTermForecastingSettings | None = field(
+        name="shortTermForecasting", default=None
     )
-    time_off: TimeOffSettingsRequest | None | UnsetType = field(
-        name="timeOff", default=UNSET
-    )
-    scheduling: SchedulingSettingsRequest | None | UnsetType = UNSET
-    shift_trading: ShiftTradeSettings | None | UnsetType = field(
-        name="shiftTrading", default=UNSET
-    )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    time_off: TimeOffSettingsRequest | None = field(name="timeOff", default=None)
+    scheduling: SchedulingSettingsRequest | None = None
+    shift_trading: ShiftTradeSettings | None = field(name="shiftTrading", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class ManagementUnitSettingsResponse(Model):
@@ -144,18 +134,14 @@ class ManagementUnitSettingsResponse(Model):
         metadata: Version info metadata for the associated management unit
     """
 
-    adherence: AdherenceSettings | None | UnsetType = UNSET
-    short_term_forecasting: ShortTermForecastingSettings | None | UnsetType = field(
-        name="shortTermForecasting", default=UNSET
+    adherence: AdherenceSettings | None = None
+    short_term_forecasting: ShortTermForecastingSettings | None = field(
+        name="shortTermForecasting", default=None
     )
-    time_off: TimeOffSettingsResponse | None | UnsetType = field(
-        name="timeOff", default=UNSET
-    )
-    scheduling: SchedulingSettingsResponse | None | UnsetType = UNSET
-    shift_trading: ShiftTradeSettings | None | UnsetType = field(
-        name="shiftTrading", default=UNSET
-    )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    time_off: TimeOffSettingsResponse | None = field(name="timeOff", default=None)
+    scheduling: SchedulingSettingsResponse | None = None
+    shift_trading: ShiftTradeSettings | None = field(name="shiftTrading", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class ManagementUnitUserListing(Model):
@@ -166,7 +152,7 @@ class ManagementUnitUserListing(Model):
         users: Users in the management unit
     """
 
-    management_unit: ManagementUnitReference | None | UnsetType = field(
-        name="managementUnit", default=UNSET
+    management_unit: ManagementUnitReference | None = field(
+        name="managementUnit", default=None
     )
-    users: list[UserReference] | None | UnsetType = UNSET
+    users: list[UserReference] | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class Manager(Model):
@@ -14,5 +14,5 @@ class Manager(Model):
         ref: The reference URI of the manager's user record.
     """
 
-    value: str | None | UnsetType = UNSET
-    ref: str | None | UnsetType = field(name="$ref", default=UNSET)
+    value: str | None = None
+    ref: str | None = field(name="$ref", default=None)

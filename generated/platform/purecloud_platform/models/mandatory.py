@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class MandatoryPostCallActionInput(Model):
@@ -14,7 +14,5 @@ class MandatoryPostCallActionInput(Model):
         invocation_data: The invocation data to send the destination after completion.  If null or blank will not update.  Invocation data is only supported when the destination is an Inbound Call flow or Voice Survey flow.
     """
 
-    destination: str | None | UnsetType = UNSET
-    invocation_data: str | None | UnsetType = field(
-        name="invocationData", default=UNSET
-    )
+    destination: str | None = None
+    invocation_data: str | None = field(name="invocationData", default=None)

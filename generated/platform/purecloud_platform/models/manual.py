@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .escalation import EscalationTarget
@@ -19,11 +19,11 @@ class ManualEscalationRequest(Model):
         escalation_target: The escalation target to which the specified social media normalized message should be routed.
     """
 
-    social_media_normalized_message_id: str | None | UnsetType = field(
-        name="socialMediaNormalizedMessageId", default=UNSET
+    social_media_normalized_message_id: str | None = field(
+        name="socialMediaNormalizedMessageId", default=None
     )
-    escalation_target: EscalationTarget | None | UnsetType = field(
-        name="escalationTarget", default=UNSET
+    escalation_target: EscalationTarget | None = field(
+        name="escalationTarget", default=None
     )
 
 
@@ -37,18 +37,16 @@ class ManualEscalationResponse(Model):
         escalation_status: Escalation Status of the message. Allowed values: "Unknown", "Manual", "Throttled", "PreviouslyEscalated", "NotEscalated", "Automatic".
     """
 
-    social_media_normalized_message_id: str | None | UnsetType = field(
-        name="socialMediaNormalizedMessageId", default=UNSET
+    social_media_normalized_message_id: str | None = field(
+        name="socialMediaNormalizedMessageId", default=None
     )
-    conversation_normalized_message_id: str | None | UnsetType = field(
-        name="conversationNormalizedMessageId", default=UNSET
+    conversation_normalized_message_id: str | None = field(
+        name="conversationNormalizedMessageId", default=None
     )
-    escalation_target: EscalationTarget | None | UnsetType = field(
-        name="escalationTarget", default=UNSET
+    escalation_target: EscalationTarget | None = field(
+        name="escalationTarget", default=None
     )
-    escalation_status: str | None | UnsetType = field(
-        name="escalationStatus", default=UNSET
-    )
+    escalation_status: str | None = field(name="escalationStatus", default=None)
 
 
 class ManualSearchConfig(Model):
@@ -59,9 +57,7 @@ class ManualSearchConfig(Model):
         answer_generation: Answer generation.
     """
 
-    articles_with_answer_highlights: bool | None | UnsetType = field(
-        name="articlesWithAnswerHighlights", default=UNSET
+    articles_with_answer_highlights: bool | None = field(
+        name="articlesWithAnswerHighlights", default=None
     )
-    answer_generation: bool | None | UnsetType = field(
-        name="answerGeneration", default=UNSET
-    )
+    answer_generation: bool | None = field(name="answerGeneration", default=None)

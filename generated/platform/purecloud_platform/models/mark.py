@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Any, Model, field
+
+MarkContactAddressUncontactableActionSettings = dict[str, Any]
+"""The MarkContactAddressUncontactableActionSettings type: ``dict[str, Any]``."""
 
 
 class MarkContactUncontactableActionSettings(Model):
@@ -13,4 +16,4 @@ class MarkContactUncontactableActionSettings(Model):
         media_types: A list of media types to evaluate.
     """
 
-    media_types: list[str] | None | UnsetType = field(name="mediaTypes", default=UNSET)
+    media_types: list[str] | None = field(name="mediaTypes", default=None)

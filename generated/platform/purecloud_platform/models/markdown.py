@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class Markdown(Model):
@@ -13,4 +13,4 @@ class Markdown(Model):
         enabled: whether or not markdown is enabled
     """
 
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None

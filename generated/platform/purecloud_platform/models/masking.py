@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class MaskingRule(Model):
@@ -23,27 +23,23 @@ class MaskingRule(Model):
         date_modified: Date when the rule was modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    substitute_character: str | None | UnsetType = field(
-        name="substituteCharacter", default=UNSET
-    )
-    definition: str | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    integrations: list[str] | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    substitute_character: str | None = field(name="substituteCharacter", default=None)
+    definition: str | None = None
+    enabled: bool | None = None
+    type: str | None = None
+    direction: str | None = None
+    integrations: list[str] | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
 
 
 class MaskingRuleListing(Model):
     """The MaskingRuleListing model."""
 
-    entities: list[MaskingRule] | None | UnsetType = UNSET
+    entities: list[MaskingRule] | None = None
 
 
 class MaskingRuleValidateRequest(Model):
@@ -54,8 +50,8 @@ class MaskingRuleValidateRequest(Model):
         definition: Regex to be applied
     """
 
-    text: str | None | UnsetType = UNSET
-    definition: str | None | UnsetType = UNSET
+    text: str | None = None
+    definition: str | None = None
 
 
 class MaskingRuleValidateResponse(Model):
@@ -67,8 +63,6 @@ class MaskingRuleValidateResponse(Model):
         masked_text: Masked text.
     """
 
-    valid: bool | None | UnsetType = UNSET
-    validation_message: str | None | UnsetType = field(
-        name="validationMessage", default=UNSET
-    )
-    masked_text: str | None | UnsetType = field(name="maskedText", default=UNSET)
+    valid: bool | None = None
+    validation_message: str | None = field(name="validationMessage", default=None)
+    masked_text: str | None = field(name="maskedText", default=None)

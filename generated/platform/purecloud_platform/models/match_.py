@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, date, field
+from .._models import Any, Model, date, field
 
 if TYPE_CHECKING:
     from .receiving import ReceivingScheduleLookup
@@ -23,10 +23,10 @@ class MatchCriteria(Model):
         values: The list of values to match on. Only one of value and values can be included
     """
 
-    json_path: str | None | UnsetType = field(name="jsonPath", default=UNSET)
-    operator: str | None | UnsetType = UNSET
-    value: dict[str, Any] | None | UnsetType = UNSET
-    values: list[dict[str, Any]] | None | UnsetType = UNSET
+    json_path: str | None = field(name="jsonPath", default=None)
+    operator: str | None = None
+    value: dict[str, Any] | None = None
+    values: list[dict[str, Any]] | None = None
 
 
 class MatchCriteriaTestResult(Model):
@@ -42,16 +42,16 @@ class MatchCriteriaTestResult(Model):
         json_path_extraction: The json paths and their values that were compared
     """
 
-    json_path: str | None | UnsetType = field(name="jsonPath", default=UNSET)
-    operator: str | None | UnsetType = UNSET
-    value: dict[str, Any] | None | UnsetType = UNSET
-    values: list[dict[str, Any]] | None | UnsetType = UNSET
-    generated_json_path_condition: str | None | UnsetType = field(
-        name="generatedJsonPathCondition", default=UNSET
+    json_path: str | None = field(name="jsonPath", default=None)
+    operator: str | None = None
+    value: dict[str, Any] | None = None
+    values: list[dict[str, Any]] | None = None
+    generated_json_path_condition: str | None = field(
+        name="generatedJsonPathCondition", default=None
     )
-    match_: bool | None | UnsetType = field(name="match", default=UNSET)
-    json_path_extraction: list[MatchTestResult] | None | UnsetType = field(
-        name="jsonPathExtraction", default=UNSET
+    match_: bool | None = field(name="match", default=None)
+    json_path_extraction: list[MatchTestResult] | None = field(
+        name="jsonPathExtraction", default=None
     )
 
 
@@ -65,14 +65,12 @@ class MatchShiftTradeJobRequest(Model):
         metadata: Version metadata for the shift trade
     """
 
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
-    receiving_schedule: ReceivingScheduleLookup | None | UnsetType = field(
-        name="receivingSchedule", default=UNSET
+    week_date: date | None = field(name="weekDate", default=None)
+    receiving_schedule: ReceivingScheduleLookup | None = field(
+        name="receivingSchedule", default=None
     )
-    receiving_shift_id: str | None | UnsetType = field(
-        name="receivingShiftId", default=UNSET
-    )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    receiving_shift_id: str | None = field(name="receivingShiftId", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class MatchShiftTradeRequest(Model):
@@ -84,13 +82,9 @@ class MatchShiftTradeRequest(Model):
         metadata: Version metadata for the shift trade
     """
 
-    receiving_schedule_id: str | None | UnsetType = field(
-        name="receivingScheduleId", default=UNSET
-    )
-    receiving_shift_id: str | None | UnsetType = field(
-        name="receivingShiftId", default=UNSET
-    )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    receiving_schedule_id: str | None = field(name="receivingScheduleId", default=None)
+    receiving_shift_id: str | None = field(name="receivingShiftId", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class MatchShiftTradeResponse(Model):
@@ -103,14 +97,12 @@ class MatchShiftTradeResponse(Model):
         unevaluated_rules: Unevaluated rules for this shift trade which require shift trade administrator review
     """
 
-    trade: ShiftTradeResponse | None | UnsetType = UNSET
-    violations: list[ShiftTradeMatchViolation] | None | UnsetType = UNSET
-    admin_review_violations: list[ShiftTradeMatchViolation] | None | UnsetType = field(
-        name="adminReviewViolations", default=UNSET
+    trade: ShiftTradeResponse | None = None
+    violations: list[ShiftTradeMatchViolation] | None = None
+    admin_review_violations: list[ShiftTradeMatchViolation] | None = field(
+        name="adminReviewViolations", default=None
     )
-    unevaluated_rules: list[str] | None | UnsetType = field(
-        name="unevaluatedRules", default=UNSET
-    )
+    unevaluated_rules: list[str] | None = field(name="unevaluatedRules", default=None)
 
 
 class MatchTestResult(Model):
@@ -121,5 +113,5 @@ class MatchTestResult(Model):
         path: The json path to the json node being matched on. ex: $['things'][1]
     """
 
-    value: dict[str, Any] | None | UnsetType = UNSET
-    path: str | None | UnsetType = UNSET
+    value: dict[str, Any] | None = None
+    path: str | None = None

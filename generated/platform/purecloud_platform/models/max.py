@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class MaxLength(Model):
@@ -14,8 +14,8 @@ class MaxLength(Model):
         max: A non-negative integer for a text-based schema field denoting the maximum largest string the field can contain for a schema instance.
     """
 
-    min: int | None | UnsetType = UNSET
-    max: int | None | UnsetType = UNSET
+    min: int | None = None
+    max: int | None = None
 
 
 class MaxParticipants(Model):
@@ -25,6 +25,4 @@ class MaxParticipants(Model):
         max_participants: The maximum number of participants that are allowed on a conversation.
     """
 
-    max_participants: int | None | UnsetType = field(
-        name="maxParticipants", default=UNSET
-    )
+    max_participants: int | None = field(name="maxParticipants", default=None)

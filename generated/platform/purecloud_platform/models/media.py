@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .call import CallMediaPolicy
@@ -33,22 +33,18 @@ class MediaEndpointStatistics(Model):
         date_processed: Media endpoint statistics processed time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    trunk: MediaStatisticsTrunkInfo | None | UnsetType = UNSET
-    station: NamedEntity | None | UnsetType = UNSET
-    user: NamedEntity | None | UnsetType = UNSET
-    ice: MediaIceStatistics | None | UnsetType = UNSET
-    rtp: MediaRtpStatistics | None | UnsetType = UNSET
-    reconnect_attempts: int | None | UnsetType = field(
-        name="reconnectAttempts", default=UNSET
+    trunk: MediaStatisticsTrunkInfo | None = None
+    station: NamedEntity | None = None
+    user: NamedEntity | None = None
+    ice: MediaIceStatistics | None = None
+    rtp: MediaRtpStatistics | None = None
+    reconnect_attempts: int | None = field(name="reconnectAttempts", default=None)
+    source_type: str | None = field(name="sourceType", default=None)
+    client_info: MediaStatisticsClientInfo | None = field(
+        name="clientInfo", default=None
     )
-    source_type: str | None | UnsetType = field(name="sourceType", default=UNSET)
-    client_info: MediaStatisticsClientInfo | None | UnsetType = field(
-        name="clientInfo", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_processed: datetime | None | UnsetType = field(
-        name="dateProcessed", default=UNSET
-    )
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_processed: datetime | None = field(name="dateProcessed", default=None)
 
 
 class MediaIceSelectedCandidate(Model):
@@ -59,8 +55,8 @@ class MediaIceSelectedCandidate(Model):
         type: Type of the selected candidate Allowed values: "host", "srflx", "prflx", "relay".
     """
 
-    address: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    address: str | None = None
+    type: str | None = None
 
 
 class MediaIceSelectedPair(Model):
@@ -72,10 +68,10 @@ class MediaIceSelectedPair(Model):
         candidate_pair_selected_milliseconds: Relative milliseconds since creation of endpoint when this ICE candidate pair has been selected
     """
 
-    client: MediaIceSelectedCandidate | None | UnsetType = UNSET
-    server: MediaIceSelectedCandidate | None | UnsetType = UNSET
-    candidate_pair_selected_milliseconds: int | None | UnsetType = field(
-        name="candidatePairSelectedMilliseconds", default=UNSET
+    client: MediaIceSelectedCandidate | None = None
+    server: MediaIceSelectedCandidate | None = None
+    candidate_pair_selected_milliseconds: int | None = field(
+        name="candidatePairSelectedMilliseconds", default=None
     )
 
 
@@ -86,8 +82,8 @@ class MediaIceStatistics(Model):
         selected_pairs: The candidate pairs selected for the media stream
     """
 
-    selected_pairs: list[MediaIceSelectedPair] | None | UnsetType = field(
-        name="selectedPairs", default=UNSET
+    selected_pairs: list[MediaIceSelectedPair] | None = field(
+        name="selectedPairs", default=None
     )
 
 
@@ -105,14 +101,14 @@ class MediaParticipantRequest(Model):
         resume_time: Time to resume parked communication. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    wrapup: WrapupInput | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    recording: bool | None | UnsetType = UNSET
-    muted: bool | None | UnsetType = UNSET
-    confined: bool | None | UnsetType = UNSET
-    held: bool | None | UnsetType = UNSET
-    wrapup_skipped: bool | None | UnsetType = field(name="wrapupSkipped", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
+    wrapup: WrapupInput | None = None
+    state: str | None = None
+    recording: bool | None = None
+    muted: bool | None = None
+    confined: bool | None = None
+    held: bool | None = None
+    wrapup_skipped: bool | None = field(name="wrapupSkipped", default=None)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
 
 
 class MediaPolicies(Model):
@@ -125,17 +121,11 @@ class MediaPolicies(Model):
         message_policy: Conditions and actions for messages
     """
 
-    call_policy: CallMediaPolicy | None | UnsetType = field(
-        name="callPolicy", default=UNSET
-    )
-    chat_policy: ChatMediaPolicy | None | UnsetType = field(
-        name="chatPolicy", default=UNSET
-    )
-    email_policy: EmailMediaPolicy | None | UnsetType = field(
-        name="emailPolicy", default=UNSET
-    )
-    message_policy: MessageMediaPolicy | None | UnsetType = field(
-        name="messagePolicy", default=UNSET
+    call_policy: CallMediaPolicy | None = field(name="callPolicy", default=None)
+    chat_policy: ChatMediaPolicy | None = field(name="chatPolicy", default=None)
+    email_policy: EmailMediaPolicy | None = field(name="emailPolicy", default=None)
+    message_policy: MessageMediaPolicy | None = field(
+        name="messagePolicy", default=None
     )
 
 
@@ -148,22 +138,18 @@ class MediaRegions(Model):
         aws_satellite_regions: The list of AWS regions that Genesys Cloud uses only for media streaming.
     """
 
-    aws_home_region: str | None | UnsetType = field(name="awsHomeRegion", default=UNSET)
-    aws_core_regions: list[str] | None | UnsetType = field(
-        name="awsCoreRegions", default=UNSET
-    )
-    aws_satellite_regions: list[str] | None | UnsetType = field(
-        name="awsSatelliteRegions", default=UNSET
+    aws_home_region: str | None = field(name="awsHomeRegion", default=None)
+    aws_core_regions: list[str] | None = field(name="awsCoreRegions", default=None)
+    aws_satellite_regions: list[str] | None = field(
+        name="awsSatelliteRegions", default=None
     )
 
 
 class MediaResult(Model):
     """The MediaResult model."""
 
-    media_uri: str | None | UnsetType = field(name="mediaUri", default=UNSET)
-    waveform_data: list[float] | None | UnsetType = field(
-        name="waveformData", default=UNSET
-    )
+    media_uri: str | None = field(name="mediaUri", default=None)
+    waveform_data: list[float] | None = field(name="waveformData", default=None)
 
 
 class MediaRtpStatistics(Model):
@@ -178,20 +164,14 @@ class MediaRtpStatistics(Model):
         average_jitter: The average jitter
     """
 
-    packets_received: int | None | UnsetType = field(
-        name="packetsReceived", default=UNSET
+    packets_received: int | None = field(name="packetsReceived", default=None)
+    packets_sent: int | None = field(name="packetsSent", default=None)
+    rtp_events_received: int | None = field(name="rtpEventsReceived", default=None)
+    rtp_events_sent: int | None = field(name="rtpEventsSent", default=None)
+    estimated_average_mos: float | None = field(
+        name="estimatedAverageMos", default=None
     )
-    packets_sent: int | None | UnsetType = field(name="packetsSent", default=UNSET)
-    rtp_events_received: int | None | UnsetType = field(
-        name="rtpEventsReceived", default=UNSET
-    )
-    rtp_events_sent: int | None | UnsetType = field(name="rtpEventsSent", default=UNSET)
-    estimated_average_mos: float | None | UnsetType = field(
-        name="estimatedAverageMos", default=UNSET
-    )
-    average_jitter: float | None | UnsetType = field(
-        name="averageJitter", default=UNSET
-    )
+    average_jitter: float | None = field(name="averageJitter", default=None)
 
 
 class MediaSettings(Model):
@@ -205,20 +185,16 @@ class MediaSettings(Model):
         manual_answer_alert_tone_seconds: How long to play the alerting tone for a manual-answer interaction
     """
 
-    enable_auto_answer: bool | None | UnsetType = field(
-        name="enableAutoAnswer", default=UNSET
+    enable_auto_answer: bool | None = field(name="enableAutoAnswer", default=None)
+    alerting_timeout_seconds: int | None = field(
+        name="alertingTimeoutSeconds", default=None
     )
-    alerting_timeout_seconds: int | None | UnsetType = field(
-        name="alertingTimeoutSeconds", default=UNSET
+    service_level: ServiceLevel | None = field(name="serviceLevel", default=None)
+    auto_answer_alert_tone_seconds: float | None = field(
+        name="autoAnswerAlertToneSeconds", default=None
     )
-    service_level: ServiceLevel | None | UnsetType = field(
-        name="serviceLevel", default=UNSET
-    )
-    auto_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="autoAnswerAlertToneSeconds", default=UNSET
-    )
-    manual_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="manualAnswerAlertToneSeconds", default=UNSET
+    manual_answer_alert_tone_seconds: float | None = field(
+        name="manualAnswerAlertToneSeconds", default=None
     )
 
 
@@ -233,21 +209,13 @@ class MediaStatistics(Model):
         media_statistics: Media statistics for each media endpoint
     """
 
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    creation_milliseconds: int | None | UnsetType = field(
-        name="creationMilliseconds", default=UNSET
-    )
-    preferred_region: str | None | UnsetType = field(
-        name="preferredRegion", default=UNSET
-    )
-    effective_region: str | None | UnsetType = field(
-        name="effectiveRegion", default=UNSET
-    )
-    media_statistics: list[MediaEndpointStatistics] | None | UnsetType = field(
-        name="mediaStatistics", default=UNSET
+    communication_id: str | None = field(name="communicationId", default=None)
+    date_start: datetime | None = field(name="dateStart", default=None)
+    creation_milliseconds: int | None = field(name="creationMilliseconds", default=None)
+    preferred_region: str | None = field(name="preferredRegion", default=None)
+    effective_region: str | None = field(name="effectiveRegion", default=None)
+    media_statistics: list[MediaEndpointStatistics] | None = field(
+        name="mediaStatistics", default=None
     )
 
 
@@ -260,17 +228,15 @@ class MediaStatisticsClientInfo(Model):
         origin_app_version: The version of the application that created the media session.
     """
 
-    origin_app_name: str | None | UnsetType = field(name="originAppName", default=UNSET)
-    origin_app_id: str | None | UnsetType = field(name="originAppId", default=UNSET)
-    origin_app_version: str | None | UnsetType = field(
-        name="originAppVersion", default=UNSET
-    )
+    origin_app_name: str | None = field(name="originAppName", default=None)
+    origin_app_id: str | None = field(name="originAppId", default=None)
+    origin_app_version: str | None = field(name="originAppVersion", default=None)
 
 
 class MediaStatisticsListing(Model):
     """The MediaStatisticsListing model."""
 
-    entities: list[MediaStatistics] | None | UnsetType = UNSET
+    entities: list[MediaStatistics] | None = None
 
 
 class MediaStatisticsTrunkInfo(Model):
@@ -280,25 +246,25 @@ class MediaStatisticsTrunkInfo(Model):
         type: Allowed values: "external", "external.pcv", "external.pcv.aws", "external.pcv.byoc.carrier", "external.pcv.byoc.pbx", "tie", "tie.direct", "tie.indirect", "tie.cloud.proxy", "tie.cloud.proxy.callsession", "station", "station.cdm", "station.cdm.webrtc".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    type: str | None = None
 
 
 class MediaSummary(Model):
     """The MediaSummary model."""
 
-    contact_center: MediaSummaryDetail | None | UnsetType = field(
-        name="contactCenter", default=UNSET
+    contact_center: MediaSummaryDetail | None = field(
+        name="contactCenter", default=None
     )
-    enterprise: MediaSummaryDetail | None | UnsetType = UNSET
+    enterprise: MediaSummaryDetail | None = None
 
 
 class MediaSummaryDetail(Model):
     """The MediaSummaryDetail model."""
 
-    active: int | None | UnsetType = UNSET
-    acw: int | None | UnsetType = UNSET
+    active: int | None = None
+    acw: int | None = None
 
 
 class MediaType(Model):
@@ -308,7 +274,7 @@ class MediaType(Model):
         type: The media type string as defined by RFC 2046. You can define specific types such as 'image/jpeg', 'video/mpeg', or specify wild cards for a range of types, 'image/*', or all types '*/*'. See https://www.iana.org/assignments/media-types/media-types.xhtml for a list of registered media types.
     """
 
-    type: str | None | UnsetType = UNSET
+    type: str | None = None
 
 
 class MediaTypeAccess(Model):
@@ -319,8 +285,8 @@ class MediaTypeAccess(Model):
         outbound: List of media types allowed for outbound messages to customers. If an outbound message is sent that contains media that is not in this list, the message will not be sent.
     """
 
-    inbound: list[MediaType] | None | UnsetType = UNSET
-    outbound: list[MediaType] | None | UnsetType = UNSET
+    inbound: list[MediaType] | None = None
+    outbound: list[MediaType] | None = None
 
 
 class MediaTypes(Model):
@@ -330,7 +296,7 @@ class MediaTypes(Model):
         allow: Specify allowed media types for inbound and outbound messages. If this field is empty, all inbound and outbound media will be blocked.
     """
 
-    allow: MediaTypeAccess | None | UnsetType = UNSET
+    allow: MediaTypeAccess | None = None
 
 
 class MediaUtilization(Model):
@@ -342,12 +308,8 @@ class MediaUtilization(Model):
         include_non_acd: If true, then track non-ACD conversations against utilization
     """
 
-    maximum_capacity: int | None | UnsetType = field(
-        name="maximumCapacity", default=UNSET
+    maximum_capacity: int | None = field(name="maximumCapacity", default=None)
+    interruptable_media_types: list[str] | None = field(
+        name="interruptableMediaTypes", default=None
     )
-    interruptable_media_types: list[str] | None | UnsetType = field(
-        name="interruptableMediaTypes", default=UNSET
-    )
-    include_non_acd: bool | None | UnsetType = field(
-        name="includeNonAcd", default=UNSET
-    )
+    include_non_acd: bool | None = field(name="includeNonAcd", default=None)

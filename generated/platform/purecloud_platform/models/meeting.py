@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class MeetingIdRecord(Model):
@@ -17,8 +17,8 @@ class MeetingIdRecord(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    ephemeral: bool | None | UnsetType = UNSET
-    conference_id: str | None | UnsetType = field(name="conferenceId", default=UNSET)
-    date_expired: datetime | None | UnsetType = field(name="dateExpired", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    ephemeral: bool | None = None
+    conference_id: str | None = field(name="conferenceId", default=None)
+    date_expired: datetime | None = field(name="dateExpired", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

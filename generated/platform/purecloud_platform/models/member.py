@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .writable import WritableDivision
@@ -19,14 +19,14 @@ class Member(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class MemberEntity(Model):
     """The MemberEntity model."""
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class MemberGroup(Model):
@@ -40,15 +40,15 @@ class MemberGroup(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableDivision | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    member_count: int | None | UnsetType = field(name="memberCount", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: WritableDivision | None = None
+    type: str | None = None
+    member_count: int | None = field(name="memberCount", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class MemberListing(Model):
     """The MemberListing model."""
 
-    entities: list[Member] | None | UnsetType = UNSET
+    entities: list[Member] | None = None

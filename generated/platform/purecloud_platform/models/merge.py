@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -20,10 +20,8 @@ class MergeContactsRequest(Model):
         value_override: Override data to set for specific Contact fields after a merge. Any null fields in `valueOverride` will not replace existing data.
     """
 
-    contact_ids: list[str] | None | UnsetType = field(name="contactIds", default=UNSET)
-    value_override: ExternalContact | None | UnsetType = field(
-        name="valueOverride", default=UNSET
-    )
+    contact_ids: list[str] | None = field(name="contactIds", default=None)
+    value_override: ExternalContact | None = field(name="valueOverride", default=None)
 
 
 class MergeError(Model):
@@ -34,8 +32,8 @@ class MergeError(Model):
         code: The error code received when the merge was attempted
     """
 
-    message: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
+    message: str | None = None
+    code: str | None = None
 
 
 class MergeInfo(Model):
@@ -47,9 +45,9 @@ class MergeInfo(Model):
         date_merged: The date the merge was attempted. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    status: str | None | UnsetType = UNSET
-    error: MergeError | None | UnsetType = UNSET
-    date_merged: datetime | None | UnsetType = field(name="dateMerged", default=UNSET)
+    status: str | None = None
+    error: MergeError | None = None
+    date_merged: datetime | None = field(name="dateMerged", default=None)
 
 
 class MergeOperation(Model):
@@ -61,14 +59,14 @@ class MergeOperation(Model):
         resulting_contact: The contact created as a result of the merge operation
     """
 
-    source_contact: AddressableEntityRef | None | UnsetType = field(
-        name="sourceContact", default=UNSET
+    source_contact: AddressableEntityRef | None = field(
+        name="sourceContact", default=None
     )
-    target_contact: AddressableEntityRef | None | UnsetType = field(
-        name="targetContact", default=UNSET
+    target_contact: AddressableEntityRef | None = field(
+        name="targetContact", default=None
     )
-    resulting_contact: AddressableEntityRef | None | UnsetType = field(
-        name="resultingContact", default=UNSET
+    resulting_contact: AddressableEntityRef | None = field(
+        name="resultingContact", default=None
     )
 
 
@@ -80,9 +78,5 @@ class MergeRequest(Model):
         target_contact_id: The ID of the target contact for the merge operation
     """
 
-    source_contact_id: str | None | UnsetType = field(
-        name="sourceContactId", default=UNSET
-    )
-    target_contact_id: str | None | UnsetType = field(
-        name="targetContactId", default=UNSET
-    )
+    source_contact_id: str | None = field(name="sourceContactId", default=None)
+    target_contact_id: str | None = field(name="targetContactId", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .address import Address
@@ -73,65 +73,43 @@ class Message(Model):
         park_time: Represents the time when an message was put into parked state. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    held: bool | None | UnsetType = UNSET
-    segments: list[Segment] | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    recording_id: str | None | UnsetType = field(name="recordingId", default=UNSET)
-    error_info: ErrorBody | None | UnsetType = field(name="errorInfo", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    id: str | None = None
+    held: bool | None = None
+    segments: list[Segment] | None = None
+    direction: str | None = None
+    recording_id: str | None = field(name="recordingId", default=None)
+    error_info: ErrorBody | None = field(name="errorInfo", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    start_alerting_time: datetime | None = field(name="startAlertingTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    provider: str | None = None
+    authenticated: bool | None = None
+    type: str | None = None
+    recipient_country: str | None = field(name="recipientCountry", default=None)
+    recipient_type: str | None = field(name="recipientType", default=None)
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    to_address: Address | None = field(name="toAddress", default=None)
+    from_address: Address | None = field(name="fromAddress", default=None)
+    messages: list[MessageDetails] | None = None
+    journey_context: JourneyContext | None = field(name="journeyContext", default=None)
+    wrapup: Wrapup | None = None
+    after_call_work: AfterCallWork | None = field(name="afterCallWork", default=None)
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    agent_assistant_id: str | None = field(name="agentAssistantId", default=None)
+    byo_sms_integration_id: str | None = field(name="byoSmsIntegrationId", default=None)
+    queue_media_settings: ConversationQueueMediaSettings | None = field(
+        name="queueMediaSettings", default=None
     )
-    start_alerting_time: datetime | None | UnsetType = field(
-        name="startAlertingTime", default=UNSET
-    )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    authenticated: bool | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    recipient_country: str | None | UnsetType = field(
-        name="recipientCountry", default=UNSET
-    )
-    recipient_type: str | None | UnsetType = field(name="recipientType", default=UNSET)
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    to_address: Address | None | UnsetType = field(name="toAddress", default=UNSET)
-    from_address: Address | None | UnsetType = field(name="fromAddress", default=UNSET)
-    messages: list[MessageDetails] | None | UnsetType = UNSET
-    journey_context: JourneyContext | None | UnsetType = field(
-        name="journeyContext", default=UNSET
-    )
-    wrapup: Wrapup | None | UnsetType = UNSET
-    after_call_work: AfterCallWork | None | UnsetType = field(
-        name="afterCallWork", default=UNSET
-    )
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    agent_assistant_id: str | None | UnsetType = field(
-        name="agentAssistantId", default=UNSET
-    )
-    byo_sms_integration_id: str | None | UnsetType = field(
-        name="byoSmsIntegrationId", default=UNSET
-    )
-    queue_media_settings: ConversationQueueMediaSettings | None | UnsetType = field(
-        name="queueMediaSettings", default=UNSET
-    )
-    engagement_source: str | None | UnsetType = field(
-        name="engagementSource", default=UNSET
-    )
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
+    engagement_source: str | None = field(name="engagementSource", default=None)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
 
 
 class MessageConversation(Model):
@@ -148,38 +126,32 @@ class MessageConversation(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    participants: list[MessageMediaParticipant] | None | UnsetType = UNSET
-    other_media_uris: list[str] | None | UnsetType = field(
-        name="otherMediaUris", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    participants: list[MessageMediaParticipant] | None = None
+    other_media_uris: list[str] | None = field(name="otherMediaUris", default=None)
+    recent_transfers: list[TransferResponse] | None = field(
+        name="recentTransfers", default=None
     )
-    recent_transfers: list[TransferResponse] | None | UnsetType = field(
-        name="recentTransfers", default=UNSET
-    )
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
-    divisions: list[ConversationDivisionMembership] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
+    divisions: list[ConversationDivisionMembership] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class MessageConversationEntityListing(Model):
     """The MessageConversationEntityListing model."""
 
-    entities: list[MessageConversation] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[MessageConversation] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class MessageData(Model):
@@ -201,28 +173,24 @@ class MessageData(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    provider_message_id: str | None | UnsetType = field(
-        name="providerMessageId", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    provider_message_id: str | None = field(name="providerMessageId", default=None)
+    timestamp: datetime | None = None
+    from_address: str | None = field(name="fromAddress", default=None)
+    to_address: str | None = field(name="toAddress", default=None)
+    direction: str | None = None
+    messenger_type: str | None = field(name="messengerType", default=None)
+    status: str | None = None
+    normalized_message: ConversationNormalizedMessage | None = field(
+        name="normalizedMessage", default=None
     )
-    timestamp: datetime | None | UnsetType = UNSET
-    from_address: str | None | UnsetType = field(name="fromAddress", default=UNSET)
-    to_address: str | None | UnsetType = field(name="toAddress", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    messenger_type: str | None | UnsetType = field(name="messengerType", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    normalized_message: ConversationNormalizedMessage | None | UnsetType = field(
-        name="normalizedMessage", default=UNSET
+    normalized_receipts: list[ConversationNormalizedMessage] | None = field(
+        name="normalizedReceipts", default=None
     )
-    normalized_receipts: list[ConversationNormalizedMessage] | None | UnsetType = field(
-        name="normalizedReceipts", default=UNSET
-    )
-    created_by: User | None | UnsetType = field(name="createdBy", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    created_by: User | None = field(name="createdBy", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class MessageDetails(Model):
@@ -241,22 +209,18 @@ class MessageDetails(Model):
         error_info: Provider specific error information for a communication.
     """
 
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    message_uri: str | None | UnsetType = field(name="messageURI", default=UNSET)
-    message_status: str | None | UnsetType = field(name="messageStatus", default=UNSET)
-    message_segment_count: int | None | UnsetType = field(
-        name="messageSegmentCount", default=UNSET
+    message_id: str | None = field(name="messageId", default=None)
+    message_uri: str | None = field(name="messageURI", default=None)
+    message_status: str | None = field(name="messageStatus", default=None)
+    message_segment_count: int | None = field(name="messageSegmentCount", default=None)
+    message_time: datetime | None = field(name="messageTime", default=None)
+    media: list[MessageMedia] | None = None
+    stickers: list[MessageSticker] | None = None
+    message_metadata: ConversationMessageMetadata | None = field(
+        name="messageMetadata", default=None
     )
-    message_time: datetime | None | UnsetType = field(name="messageTime", default=UNSET)
-    media: list[MessageMedia] | None | UnsetType = UNSET
-    stickers: list[MessageSticker] | None | UnsetType = UNSET
-    message_metadata: ConversationMessageMetadata | None | UnsetType = field(
-        name="messageMetadata", default=UNSET
-    )
-    social_visibility: str | None | UnsetType = field(
-        name="socialVisibility", default=UNSET
-    )
-    error_info: ErrorBody | None | UnsetType = field(name="errorInfo", default=UNSET)
+    social_visibility: str | None = field(name="socialVisibility", default=None)
+    error_info: ErrorBody | None = field(name="errorInfo", default=None)
 
 
 class MessageEvaluation(Model):
@@ -270,13 +234,11 @@ class MessageEvaluation(Model):
         timestamp: The time that the wrap-up was applied. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    contact_column: str | None | UnsetType = field(name="contactColumn", default=UNSET)
-    contact_address: str | None | UnsetType = field(
-        name="contactAddress", default=UNSET
-    )
-    message_type: str | None | UnsetType = field(name="messageType", default=UNSET)
-    wrapup_code_id: str | None | UnsetType = field(name="wrapupCodeId", default=UNSET)
-    timestamp: datetime | None | UnsetType = UNSET
+    contact_column: str | None = field(name="contactColumn", default=None)
+    contact_address: str | None = field(name="contactAddress", default=None)
+    message_type: str | None = field(name="messageType", default=None)
+    wrapup_code_id: str | None = field(name="wrapupCodeId", default=None)
+    timestamp: datetime | None = None
 
 
 class MessageFooter(Model):
@@ -287,8 +249,8 @@ class MessageFooter(Model):
         content: Content associated with the footer in the message
     """
 
-    type: str | None | UnsetType = UNSET
-    content: str | None | UnsetType = UNSET
+    type: str | None = None
+    content: str | None = None
 
 
 class MessageHeader(Model):
@@ -299,8 +261,8 @@ class MessageHeader(Model):
         content: Content associated with the header in the message
     """
 
-    type: str | None | UnsetType = UNSET
-    content: str | None | UnsetType = UNSET
+    type: str | None = None
+    content: str | None = None
 
 
 class MessageInfo(Model):
@@ -313,16 +275,12 @@ class MessageInfo(Model):
         message_params: Map with fields for variable replacement.
     """
 
-    localizable_message_code: str | None | UnsetType = field(
-        name="localizableMessageCode", default=UNSET
+    localizable_message_code: str | None = field(
+        name="localizableMessageCode", default=None
     )
-    message: str | None | UnsetType = UNSET
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
+    message: str | None = None
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
 
 
 class MessageMedia(Model):
@@ -336,13 +294,11 @@ class MessageMedia(Model):
         id: The optional id of the the media object.
     """
 
-    url: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    content_length_bytes: int | None | UnsetType = field(
-        name="contentLengthBytes", default=UNSET
-    )
-    name: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
+    url: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    content_length_bytes: int | None = field(name="contentLengthBytes", default=None)
+    name: str | None = None
+    id: str | None = None
 
 
 class MessageMediaAttachment(Model):
@@ -356,11 +312,11 @@ class MessageMediaAttachment(Model):
         id: A globally unique identifier for the media object.
     """
 
-    url: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    content_length: int | None | UnsetType = field(name="contentLength", default=UNSET)
-    name: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
+    url: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    content_length: int | None = field(name="contentLength", default=None)
+    name: str | None = None
+    id: str | None = None
 
 
 class MessageMediaData(Model):
@@ -376,37 +332,31 @@ class MessageMediaData(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    content_length_bytes: int | None | UnsetType = field(
-        name="contentLengthBytes", default=UNSET
-    )
-    upload_url: str | None | UnsetType = field(name="uploadUrl", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    url: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    content_length_bytes: int | None = field(name="contentLengthBytes", default=None)
+    upload_url: str | None = field(name="uploadUrl", default=None)
+    status: str | None = None
+    conversation_id: str | None = field(name="conversationId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class MessageMediaListing(Model):
     """The MessageMediaListing model."""
 
-    entities: list[MessageMediaData] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[MessageMediaData] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class MessageMediaParticipant(Model):
@@ -462,84 +412,64 @@ class MessageMediaParticipant(Model):
         monitored_participant: The participant being monitored when performing a message monitor.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    address: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    start_alerting_time: datetime | None | UnsetType = field(
-        name="startAlertingTime", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    address: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    start_alerting_time: datetime | None = field(name="startAlertingTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    purpose: str | None = None
+    state: str | None = None
+    direction: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    held: bool | None = None
+    wrapup_required: bool | None = field(name="wrapupRequired", default=None)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    media_roles: list[str] | None = field(name="mediaRoles", default=None)
+    user: DomainEntityRef | None = None
+    queue: DomainEntityRef | None = None
+    team: DomainEntityRef | None = None
+    attributes: dict[str, str] | None = None
+    error_info: ErrorInfo | None = field(name="errorInfo", default=None)
+    script: DomainEntityRef | None = None
+    wrapup_timeout_ms: int | None = field(name="wrapupTimeoutMs", default=None)
+    wrapup_skipped: bool | None = field(name="wrapupSkipped", default=None)
+    alerting_timeout_ms: int | None = field(name="alertingTimeoutMs", default=None)
+    provider: str | None = None
+    external_contact: DomainEntityRef | None = field(
+        name="externalContact", default=None
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    external_contact_initial_division_id: str | None = field(
+        name="externalContactInitialDivisionId", default=None
     )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    external_organization: DomainEntityRef | None = field(
+        name="externalOrganization", default=None
     )
-    purpose: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    wrapup: Wrapup | None = None
+    peer: str | None = None
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    journey_context: JourneyContext | None = field(name="journeyContext", default=None)
+    conversation_routing_data: ConversationRoutingData | None = field(
+        name="conversationRoutingData", default=None
     )
-    held: bool | None | UnsetType = UNSET
-    wrapup_required: bool | None | UnsetType = field(
-        name="wrapupRequired", default=UNSET
+    start_acw_time: datetime | None = field(name="startAcwTime", default=None)
+    end_acw_time: datetime | None = field(name="endAcwTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    to_address: Address | None = field(name="toAddress", default=None)
+    from_address: Address | None = field(name="fromAddress", default=None)
+    messages: list[MessageDetails] | None = None
+    type: str | None = None
+    recipient_country: str | None = field(name="recipientCountry", default=None)
+    recipient_type: str | None = field(name="recipientType", default=None)
+    authenticated: bool | None = None
+    monitored_participant_id: str | None = field(
+        name="monitoredParticipantId", default=None
     )
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    media_roles: list[str] | None | UnsetType = field(name="mediaRoles", default=UNSET)
-    user: DomainEntityRef | None | UnsetType = UNSET
-    queue: DomainEntityRef | None | UnsetType = UNSET
-    team: DomainEntityRef | None | UnsetType = UNSET
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    error_info: ErrorInfo | None | UnsetType = field(name="errorInfo", default=UNSET)
-    script: DomainEntityRef | None | UnsetType = UNSET
-    wrapup_timeout_ms: int | None | UnsetType = field(
-        name="wrapupTimeoutMs", default=UNSET
-    )
-    wrapup_skipped: bool | None | UnsetType = field(name="wrapupSkipped", default=UNSET)
-    alerting_timeout_ms: int | None | UnsetType = field(
-        name="alertingTimeoutMs", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    external_contact: DomainEntityRef | None | UnsetType = field(
-        name="externalContact", default=UNSET
-    )
-    external_contact_initial_division_id: str | None | UnsetType = field(
-        name="externalContactInitialDivisionId", default=UNSET
-    )
-    external_organization: DomainEntityRef | None | UnsetType = field(
-        name="externalOrganization", default=UNSET
-    )
-    wrapup: Wrapup | None | UnsetType = UNSET
-    peer: str | None | UnsetType = UNSET
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    journey_context: JourneyContext | None | UnsetType = field(
-        name="journeyContext", default=UNSET
-    )
-    conversation_routing_data: ConversationRoutingData | None | UnsetType = field(
-        name="conversationRoutingData", default=UNSET
-    )
-    start_acw_time: datetime | None | UnsetType = field(
-        name="startAcwTime", default=UNSET
-    )
-    end_acw_time: datetime | None | UnsetType = field(name="endAcwTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    to_address: Address | None | UnsetType = field(name="toAddress", default=UNSET)
-    from_address: Address | None | UnsetType = field(name="fromAddress", default=UNSET)
-    messages: list[MessageDetails] | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    recipient_country: str | None | UnsetType = field(
-        name="recipientCountry", default=UNSET
-    )
-    recipient_type: str | None | UnsetType = field(name="recipientType", default=UNSET)
-    authenticated: bool | None | UnsetType = UNSET
-    monitored_participant_id: str | None | UnsetType = field(
-        name="monitoredParticipantId", default=UNSET
-    )
-    monitored_participant: AddressableEntityRef | None | UnsetType = field(
-        name="monitoredParticipant", default=UNSET
+    monitored_participant: AddressableEntityRef | None = field(
+        name="monitoredParticipant", default=None
     )
 
 
@@ -551,8 +481,8 @@ class MessageMediaPolicy(Model):
         conditions: Conditions for when actions should be applied
     """
 
-    actions: PolicyActions | None | UnsetType = UNSET
-    conditions: MessageMediaPolicyConditions | None | UnsetType = UNSET
+    actions: PolicyActions | None = None
+    conditions: MessageMediaPolicyConditions | None = None
 
 
 class MessageMediaPolicyConditions(Model):
@@ -564,21 +494,15 @@ class MessageMediaPolicyConditions(Model):
         customer_participation: Allowed values: "YES", "NO".
     """
 
-    for_users: list[PolicyUser] | None | UnsetType = field(
-        name="forUsers", default=UNSET
-    )
-    date_ranges: list[str] | None | UnsetType = field(name="dateRanges", default=UNSET)
-    for_queues: list[Queue] | None | UnsetType = field(name="forQueues", default=UNSET)
-    wrapup_codes: list[WrapupCode] | None | UnsetType = field(
-        name="wrapupCodes", default=UNSET
-    )
-    languages: list[Language] | None | UnsetType = UNSET
-    time_allowed: TimeAllowed | None | UnsetType = field(
-        name="timeAllowed", default=UNSET
-    )
-    teams: list[Team] | None | UnsetType = UNSET
-    customer_participation: str | None | UnsetType = field(
-        name="customerParticipation", default=UNSET
+    for_users: list[PolicyUser] | None = field(name="forUsers", default=None)
+    date_ranges: list[str] | None = field(name="dateRanges", default=None)
+    for_queues: list[Queue] | None = field(name="forQueues", default=None)
+    wrapup_codes: list[WrapupCode] | None = field(name="wrapupCodes", default=None)
+    languages: list[Language] | None = None
+    time_allowed: TimeAllowed | None = field(name="timeAllowed", default=None)
+    teams: list[Team] | None = None
+    customer_participation: str | None = field(
+        name="customerParticipation", default=None
     )
 
 
@@ -596,29 +520,25 @@ class MessageMediaSettings(Model):
         inactivity_timeout_settings: Inactivity timeout settings for messages
     """
 
-    enable_auto_answer: bool | None | UnsetType = field(
-        name="enableAutoAnswer", default=UNSET
+    enable_auto_answer: bool | None = field(name="enableAutoAnswer", default=None)
+    alerting_timeout_seconds: int | None = field(
+        name="alertingTimeoutSeconds", default=None
     )
-    alerting_timeout_seconds: int | None | UnsetType = field(
-        name="alertingTimeoutSeconds", default=UNSET
+    service_level: ServiceLevel | None = field(name="serviceLevel", default=None)
+    auto_answer_alert_tone_seconds: float | None = field(
+        name="autoAnswerAlertToneSeconds", default=None
     )
-    service_level: ServiceLevel | None | UnsetType = field(
-        name="serviceLevel", default=UNSET
+    manual_answer_alert_tone_seconds: float | None = field(
+        name="manualAnswerAlertToneSeconds", default=None
     )
-    auto_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="autoAnswerAlertToneSeconds", default=UNSET
+    sub_type_settings: dict[str, MessageSubtypeSettings] | None = field(
+        name="subTypeSettings", default=None
     )
-    manual_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="manualAnswerAlertToneSeconds", default=UNSET
+    enable_inactivity_timeout: bool | None = field(
+        name="enableInactivityTimeout", default=None
     )
-    sub_type_settings: dict[str, MessageSubtypeSettings] | None | UnsetType = field(
-        name="subTypeSettings", default=UNSET
-    )
-    enable_inactivity_timeout: bool | None | UnsetType = field(
-        name="enableInactivityTimeout", default=UNSET
-    )
-    inactivity_timeout_settings: InactivityTimeoutSettings | None | UnsetType = field(
-        name="inactivityTimeoutSettings", default=UNSET
+    inactivity_timeout_settings: InactivityTimeoutSettings | None = field(
+        name="inactivityTimeoutSettings", default=None
     )
 
 
@@ -633,13 +553,11 @@ class MessageMediaUploadData(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    upload_url: str | None | UnsetType = field(name="uploadUrl", default=UNSET)
-    upload_headers: dict[str, str] | None | UnsetType = field(
-        name="uploadHeaders", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    upload_url: str | None = field(name="uploadUrl", default=None)
+    upload_headers: dict[str, str] | None = field(name="uploadHeaders", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class MessageSticker(Model):
@@ -650,8 +568,8 @@ class MessageSticker(Model):
         id: The unique id of the the sticker object.
     """
 
-    url: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
+    url: str | None = None
+    id: str | None = None
 
 
 class MessageStickerAttachment(Model):
@@ -662,8 +580,8 @@ class MessageStickerAttachment(Model):
         id: A globally unique identifier for the media object.
     """
 
-    url: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
+    url: str | None = None
+    id: str | None = None
 
 
 class MessageSubtypeSettings(Model):
@@ -674,11 +592,9 @@ class MessageSubtypeSettings(Model):
         enable_inactivity_timeout: Indicates if inactivity timeout is enabled for the given subtype.
     """
 
-    enable_auto_answer: bool | None | UnsetType = field(
-        name="enableAutoAnswer", default=UNSET
-    )
-    enable_inactivity_timeout: bool | None | UnsetType = field(
-        name="enableInactivityTimeout", default=UNSET
+    enable_auto_answer: bool | None = field(name="enableAutoAnswer", default=None)
+    enable_inactivity_timeout: bool | None = field(
+        name="enableInactivityTimeout", default=None
     )
 
 
@@ -690,7 +606,5 @@ class MessageTypingEventRequest(Model):
         date_sent: The time when the message typing event was sent. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    typing_: ConversationEventTyping | None | UnsetType = field(
-        name="typing", default=UNSET
-    )
-    date_sent: datetime | None | UnsetType = field(name="dateSent", default=UNSET)
+    typing_: ConversationEventTyping | None = field(name="typing", default=None)
+    date_sent: datetime | None = field(name="dateSent", default=None)

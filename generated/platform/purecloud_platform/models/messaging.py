@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -53,51 +53,33 @@ class MessagingCampaign(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    division: DomainEntityRef | None = None
+    campaign_status: str | None = field(name="campaignStatus", default=None)
+    callable_time_set: DomainEntityRef | None = field(
+        name="callableTimeSet", default=None
     )
-    version: int | None | UnsetType = UNSET
-    division: DomainEntityRef | None | UnsetType = UNSET
-    campaign_status: str | None | UnsetType = field(
-        name="campaignStatus", default=UNSET
+    contact_list: DomainEntityRef | None = field(name="contactList", default=None)
+    dnc_lists: list[DomainEntityRef] | None = field(name="dncLists", default=None)
+    always_running: bool | None = field(name="alwaysRunning", default=None)
+    contact_sorts: list[ContactSort] | None = field(name="contactSorts", default=None)
+    messages_per_minute: int | None = field(name="messagesPerMinute", default=None)
+    rule_sets: list[DomainEntityRef] | None = field(name="ruleSets", default=None)
+    contact_list_filters: list[DomainEntityRef] | None = field(
+        name="contactListFilters", default=None
     )
-    callable_time_set: DomainEntityRef | None | UnsetType = field(
-        name="callableTimeSet", default=UNSET
+    errors: list[RestErrorDetail] | None = None
+    dynamic_contact_queueing_settings: DynamicContactQueueingSettings | None = field(
+        name="dynamicContactQueueingSettings", default=None
     )
-    contact_list: DomainEntityRef | None | UnsetType = field(
-        name="contactList", default=UNSET
-    )
-    dnc_lists: list[DomainEntityRef] | None | UnsetType = field(
-        name="dncLists", default=UNSET
-    )
-    always_running: bool | None | UnsetType = field(name="alwaysRunning", default=UNSET)
-    contact_sorts: list[ContactSort] | None | UnsetType = field(
-        name="contactSorts", default=UNSET
-    )
-    messages_per_minute: int | None | UnsetType = field(
-        name="messagesPerMinute", default=UNSET
-    )
-    rule_sets: list[DomainEntityRef] | None | UnsetType = field(
-        name="ruleSets", default=UNSET
-    )
-    contact_list_filters: list[DomainEntityRef] | None | UnsetType = field(
-        name="contactListFilters", default=UNSET
-    )
-    errors: list[RestErrorDetail] | None | UnsetType = UNSET
-    dynamic_contact_queueing_settings: (
-        DynamicContactQueueingSettings | None | UnsetType
-    ) = field(name="dynamicContactQueueingSettings", default=UNSET)
-    email_config: EmailConfig | None | UnsetType = field(
-        name="emailConfig", default=UNSET
-    )
-    sms_config: SmsConfig | None | UnsetType = field(name="smsConfig", default=UNSET)
-    whats_app_config: WhatsAppConfig | None | UnsetType = field(
-        name="whatsAppConfig", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    email_config: EmailConfig | None = field(name="emailConfig", default=None)
+    sms_config: SmsConfig | None = field(name="smsConfig", default=None)
+    whats_app_config: WhatsAppConfig | None = field(name="whatsAppConfig", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class MessagingCampaignDiagnostics(Model):
@@ -108,11 +90,11 @@ class MessagingCampaignDiagnostics(Model):
         filtered_out_contacts_count: Number of contacts that don't match filter. This is currently supported only for Campaigns with dynamic filter on.
     """
 
-    time_zone_rescheduled_contacts_count: int | None | UnsetType = field(
-        name="timeZoneRescheduledContactsCount", default=UNSET
+    time_zone_rescheduled_contacts_count: int | None = field(
+        name="timeZoneRescheduledContactsCount", default=None
     )
-    filtered_out_contacts_count: int | None | UnsetType = field(
-        name="filteredOutContactsCount", default=UNSET
+    filtered_out_contacts_count: int | None = field(
+        name="filteredOutContactsCount", default=None
     )
 
 
@@ -125,40 +107,40 @@ class MessagingCampaignDivisionView(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class MessagingCampaignDivisionViewEntityListing(Model):
     """The MessagingCampaignDivisionViewEntityListing model."""
 
-    entities: list[MessagingCampaignDivisionView] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[MessagingCampaignDivisionView] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class MessagingCampaignEntityListing(Model):
     """The MessagingCampaignEntityListing model."""
 
-    entities: list[MessagingCampaign] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[MessagingCampaign] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class MessagingCampaignSchedule(Model):
@@ -176,20 +158,18 @@ class MessagingCampaignSchedule(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    intervals: list[ScheduleInterval] | None = None
+    recurrences: list[Reoccurrence] | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    messaging_campaign: DivisionedDomainEntityRef | None = field(
+        name="messagingCampaign", default=None
     )
-    version: int | None | UnsetType = UNSET
-    intervals: list[ScheduleInterval] | None | UnsetType = UNSET
-    recurrences: list[Reoccurrence] | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    messaging_campaign: DivisionedDomainEntityRef | None | UnsetType = field(
-        name="messagingCampaign", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class MessagingCampaignScheduleConfigChangeAlteration(Model):
@@ -203,11 +183,11 @@ class MessagingCampaignScheduleConfigChangeAlteration(Model):
         end: the end date of an alteration range as an ISO-8601 string
     """
 
-    type: str | None | UnsetType = UNSET
-    start: str | None | UnsetType = UNSET
-    end: str | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    type: str | None = None
+    start: str | None = None
+    end: str | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -227,26 +207,26 @@ class MessagingCampaignScheduleConfigChangeMessagingCampaignSchedule(Model):
         version: Required for updates, must match the version number of the most recent update
     """
 
-    intervals: (
-        list[MessagingCampaignScheduleConfigChangeScheduleInterval] | None | UnsetType
-    ) = UNSET
+    intervals: list[MessagingCampaignScheduleConfigChangeScheduleInterval] | None = None
     recurrences: (
-        list[MessagingCampaignScheduleConfigChangeScheduleRecurrence] | None | UnsetType
-    ) = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    messaging_campaign: (
-        MessagingCampaignScheduleConfigChangeUriReference | None | UnsetType
-    ) = field(name="messagingCampaign", default=UNSET)
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+        list[MessagingCampaignScheduleConfigChangeScheduleRecurrence] | None
+    ) = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    messaging_campaign: MessagingCampaignScheduleConfigChangeUriReference | None = (
+        field(name="messagingCampaign", default=None)
     )
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+
+
+MessagingCampaignScheduleConfigChangeObject = dict[str, Any]
+"""The MessagingCampaignScheduleConfigChangeObject type: ``dict[str, Any]``."""
 
 
 class MessagingCampaignScheduleConfigChangeRecurrencePattern(Model):
@@ -260,11 +240,11 @@ class MessagingCampaignScheduleConfigChangeRecurrencePattern(Model):
         days_of_week: the day(s) of the week the occurrence happens
     """
 
-    type: str | None | UnsetType = UNSET
-    interval: int | None | UnsetType = UNSET
-    days_of_week: list[str] | None | UnsetType = field(name="daysOfWeek", default=UNSET)
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    type: str | None = None
+    interval: int | None = None
+    days_of_week: list[str] | None = field(name="daysOfWeek", default=None)
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -279,13 +259,11 @@ class MessagingCampaignScheduleConfigChangeRecurrenceRange(Model):
         number_of_occurrences: the number of occurrences to happen before ending
     """
 
-    type: str | None | UnsetType = UNSET
-    end: str | None | UnsetType = UNSET
-    number_of_occurrences: int | None | UnsetType = field(
-        name="numberOfOccurrences", default=UNSET
-    )
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    type: str | None = None
+    end: str | None = None
+    number_of_occurrences: int | None = field(name="numberOfOccurrences", default=None)
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -299,10 +277,10 @@ class MessagingCampaignScheduleConfigChangeScheduleInterval(Model):
         end: scheduled end time represented as an ISO-8601 string; for example, yyyy-MM-ddTHH:mm:ss.SSSZ
     """
 
-    start: str | None | UnsetType = UNSET
-    end: str | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    start: str | None = None
+    end: str | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -319,21 +297,15 @@ class MessagingCampaignScheduleConfigChangeScheduleRecurrence(Model):
         alterations: modifications to the original recurrence schedule
     """
 
-    id: str | None | UnsetType = UNSET
-    start: str | None | UnsetType = UNSET
-    end: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    range: MessagingCampaignScheduleConfigChangeRecurrenceRange | None | UnsetType = (
-        UNSET
-    )
-    pattern: (
-        MessagingCampaignScheduleConfigChangeRecurrencePattern | None | UnsetType
-    ) = UNSET
-    alterations: (
-        list[MessagingCampaignScheduleConfigChangeAlteration] | None | UnsetType
-    ) = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    id: str | None = None
+    start: str | None = None
+    end: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    range: MessagingCampaignScheduleConfigChangeRecurrenceRange | None = None
+    pattern: MessagingCampaignScheduleConfigChangeRecurrencePattern | None = None
+    alterations: list[MessagingCampaignScheduleConfigChangeAlteration] | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -347,23 +319,23 @@ class MessagingCampaignScheduleConfigChangeUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class MessagingCampaignScheduleEntityListing(Model):
     """The MessagingCampaignScheduleEntityListing model."""
 
-    entities: list[MessagingCampaignSchedule] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[MessagingCampaignSchedule] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class MessagingCommunicationAnsweredEvent(Model):
@@ -376,16 +348,10 @@ class MessagingCommunicationAnsweredEvent(Model):
         communication_id: A unique Id (V4 UUID) identifying this communication
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
-    )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
 
 
 class MessagingCommunicationDispositionAppliedEvent(Model):
@@ -401,19 +367,13 @@ class MessagingCommunicationDispositionAppliedEvent(Model):
         tags: The list of tags selected by the agent to describe the interaction or disposition. Ignored if the disposition is considered skipped.
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
-    )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    code: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
+    code: str | None = None
+    notes: str | None = None
+    tags: list[str] | None = None
 
 
 class MessagingCommunicationEndedEvent(Model):
@@ -427,19 +387,11 @@ class MessagingCommunicationEndedEvent(Model):
         disconnect_type: Indicates how this communication was ended. Allowed values: "Unknown", "Self", "Peer", "System", "Error", "Transfer", "TransferACD", "TransferUser", "SessionExpired".
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
-    )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
-    )
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
 
 
 class MessagingConferResponse(Model):
@@ -452,14 +404,10 @@ class MessagingConferResponse(Model):
         command_id: Command ID for a given request.
     """
 
-    conversation: AddressableEntityRef | None | UnsetType = UNSET
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    peer_communication_id: str | None | UnsetType = field(
-        name="peerCommunicationId", default=UNSET
-    )
-    command_id: str | None | UnsetType = field(name="commandId", default=UNSET)
+    conversation: AddressableEntityRef | None = None
+    communication_id: str | None = field(name="communicationId", default=None)
+    peer_communication_id: str | None = field(name="peerCommunicationId", default=None)
+    command_id: str | None = field(name="commandId", default=None)
 
 
 class MessagingConferWithUserRequest(Model):
@@ -469,22 +417,22 @@ class MessagingConferWithUserRequest(Model):
         target_user_id: The user ID of the target.
     """
 
-    target_user_id: str | None | UnsetType = field(name="targetUserId", default=UNSET)
+    target_user_id: str | None = field(name="targetUserId", default=None)
 
 
 class MessagingConfigListing(Model):
     """The MessagingConfigListing model."""
 
-    entities: list[MessagingSetting] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[MessagingSetting] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class MessagingEndTransferEvent(Model):
@@ -499,17 +447,13 @@ class MessagingEndTransferEvent(Model):
         object_communication_id: The id (V4 UUID) of the communication that was being transferred.
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
-    )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    command_id: str | None | UnsetType = field(name="commandId", default=UNSET)
-    final_state: str | None | UnsetType = field(name="finalState", default=UNSET)
-    object_communication_id: str | None | UnsetType = field(
-        name="objectCommunicationId", default=UNSET
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    command_id: str | None = field(name="commandId", default=None)
+    final_state: str | None = field(name="finalState", default=None)
+    object_communication_id: str | None = field(
+        name="objectCommunicationId", default=None
     )
 
 
@@ -526,22 +470,16 @@ class MessagingExternalEstablishedEvent(Model):
         source_configuration: Metadata about the source of this communication's interaction.
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
+    display_name: str | None = field(name="displayName", default=None)
+    initial_configuration: MessagingInitialConfiguration | None = field(
+        name="initialConfiguration", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    initial_configuration: MessagingInitialConfiguration | None | UnsetType = field(
-        name="initialConfiguration", default=UNSET
-    )
-    source_configuration: SourceConfiguration | None | UnsetType = field(
-        name="sourceConfiguration", default=UNSET
+    source_configuration: SourceConfiguration | None = field(
+        name="sourceConfiguration", default=None
     )
 
 
@@ -557,21 +495,15 @@ class MessagingFlowEstablishedEvent(Model):
         source_configuration: Metadata about the source of this communication's interaction.
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
+    initial_configuration: MessagingInitialConfiguration | None = field(
+        name="initialConfiguration", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    initial_configuration: MessagingInitialConfiguration | None | UnsetType = field(
-        name="initialConfiguration", default=UNSET
-    )
-    source_configuration: SourceConfiguration | None | UnsetType = field(
-        name="sourceConfiguration", default=UNSET
+    source_configuration: SourceConfiguration | None = field(
+        name="sourceConfiguration", default=None
     )
 
 
@@ -586,17 +518,11 @@ class MessagingHoldUpdatedEvent(Model):
         held: Indicates whether this communication is held.
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
-    )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    held: bool | None | UnsetType = UNSET
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
+    held: bool | None = None
 
 
 class MessagingIdentityResolutionConfig(Model):
@@ -608,11 +534,9 @@ class MessagingIdentityResolutionConfig(Model):
         self_uri: The URI for this object
     """
 
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    resolve_identities: bool | None | UnsetType = field(
-        name="resolveIdentities", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    division: WritableStarrableDivision | None = None
+    resolve_identities: bool | None = field(name="resolveIdentities", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class MessagingInitialConfiguration(Model):
@@ -629,16 +553,14 @@ class MessagingInitialConfiguration(Model):
         additional_info: Additional metadata about this session which should be recorded by the platform but which will not be indexed or searchable. Primarily for diagnostic value. Any information that needs to be accessible through other components like Analytics should be moved to dedicated fields.
     """
 
-    to_address: str | None | UnsetType = field(name="toAddress", default=UNSET)
-    from_address: str | None | UnsetType = field(name="fromAddress", default=UNSET)
-    message_type: str | None | UnsetType = field(name="messageType", default=UNSET)
-    held: bool | None | UnsetType = UNSET
-    alerting: bool | None | UnsetType = UNSET
-    inbound: bool | None | UnsetType = UNSET
-    invited_by: str | None | UnsetType = field(name="invitedBy", default=UNSET)
-    additional_info: dict[str, str] | None | UnsetType = field(
-        name="additionalInfo", default=UNSET
-    )
+    to_address: str | None = field(name="toAddress", default=None)
+    from_address: str | None = field(name="fromAddress", default=None)
+    message_type: str | None = field(name="messageType", default=None)
+    held: bool | None = None
+    alerting: bool | None = None
+    inbound: bool | None = None
+    invited_by: str | None = field(name="invitedBy", default=None)
+    additional_info: dict[str, str] | None = field(name="additionalInfo", default=None)
 
 
 class MessagingIntegration(Model):
@@ -660,47 +582,39 @@ class MessagingIntegration(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    messaging_setting: MessagingSettingReference | None | UnsetType = field(
-        name="messagingSetting", default=UNSET
+    messaging_setting: MessagingSettingReference | None = field(
+        name="messagingSetting", default=None
     )
-    status: str | None | UnsetType = UNSET
-    messenger_type: str | None | UnsetType = field(name="messengerType", default=UNSET)
-    open_extension_type: str | None | UnsetType = field(
-        name="openExtensionType", default=UNSET
-    )
-    recipient: DomainEntityRef | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    modified_by: DomainEntityRef | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    status: str | None = None
+    messenger_type: str | None = field(name="messengerType", default=None)
+    open_extension_type: str | None = field(name="openExtensionType", default=None)
+    recipient: DomainEntityRef | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
+    modified_by: DomainEntityRef | None = field(name="modifiedBy", default=None)
+    version: int | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class MessagingIntegrationEntityListing(Model):
     """The MessagingIntegrationEntityListing model."""
 
-    entities: list[MessagingIntegration] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[MessagingIntegration] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class MessagingProgressTransferEvent(Model):
@@ -715,19 +629,15 @@ class MessagingProgressTransferEvent(Model):
         destination_communication_id: The id (V4 UUID) of the communication that is being transferred to.
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    command_id: str | None = field(name="commandId", default=None)
+    object_communication_id: str | None = field(
+        name="objectCommunicationId", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    command_id: str | None | UnsetType = field(name="commandId", default=UNSET)
-    object_communication_id: str | None | UnsetType = field(
-        name="objectCommunicationId", default=UNSET
-    )
-    destination_communication_id: str | None | UnsetType = field(
-        name="destinationCommunicationId", default=UNSET
+    destination_communication_id: str | None = field(
+        name="destinationCommunicationId", default=None
     )
 
 
@@ -747,25 +657,19 @@ class MessagingRoutingEstablishedEvent(Model):
         source_configuration: Metadata about the source of this communication's interaction.
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    skill_ids: list[str] | None = field(name="skillIds", default=None)
+    language_id: str | None = field(name="languageId", default=None)
+    label: str | None = None
+    initial_configuration: MessagingInitialConfiguration | None = field(
+        name="initialConfiguration", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    skill_ids: list[str] | None | UnsetType = field(name="skillIds", default=UNSET)
-    language_id: str | None | UnsetType = field(name="languageId", default=UNSET)
-    label: str | None | UnsetType = UNSET
-    initial_configuration: MessagingInitialConfiguration | None | UnsetType = field(
-        name="initialConfiguration", default=UNSET
-    )
-    source_configuration: SourceConfiguration | None | UnsetType = field(
-        name="sourceConfiguration", default=UNSET
+    source_configuration: SourceConfiguration | None = field(
+        name="sourceConfiguration", default=None
     )
 
 
@@ -786,29 +690,23 @@ class MessagingRoutingTransferEvent(Model):
         skill_ids: The unique identifiers (V4 UUID) for the skills that should be used to determine the destination for the conversation.
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    transfer_type: str | None = field(name="transferType", default=None)
+    command_id: str | None = field(name="commandId", default=None)
+    initiating_communication_id: str | None = field(
+        name="initiatingCommunicationId", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    target_communication_id: str | None = field(
+        name="targetCommunicationId", default=None
     )
-    transfer_type: str | None | UnsetType = field(name="transferType", default=UNSET)
-    command_id: str | None | UnsetType = field(name="commandId", default=UNSET)
-    initiating_communication_id: str | None | UnsetType = field(
-        name="initiatingCommunicationId", default=UNSET
+    object_communication_id: str | None = field(
+        name="objectCommunicationId", default=None
     )
-    target_communication_id: str | None | UnsetType = field(
-        name="targetCommunicationId", default=UNSET
-    )
-    object_communication_id: str | None | UnsetType = field(
-        name="objectCommunicationId", default=UNSET
-    )
-    destination_queue_id: str | None | UnsetType = field(
-        name="destinationQueueId", default=UNSET
-    )
-    language_id: str | None | UnsetType = field(name="languageId", default=UNSET)
-    skill_ids: list[str] | None | UnsetType = field(name="skillIds", default=UNSET)
+    destination_queue_id: str | None = field(name="destinationQueueId", default=None)
+    language_id: str | None = field(name="languageId", default=None)
+    skill_ids: list[str] | None = field(name="skillIds", default=None)
 
 
 class MessagingSetting(Model):
@@ -827,22 +725,16 @@ class MessagingSetting(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    version: str | None | UnsetType = UNSET
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    updated_by: DomainEntityRef | None | UnsetType = field(
-        name="updatedBy", default=UNSET
-    )
-    content: ContentSetting | None | UnsetType = UNSET
-    event: EventSetting | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: str | None = None
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
+    updated_by: DomainEntityRef | None = field(name="updatedBy", default=None)
+    content: ContentSetting | None = None
+    event: EventSetting | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class MessagingSettingDefaultRequest(Model):
@@ -852,7 +744,7 @@ class MessagingSettingDefaultRequest(Model):
         setting_id: Messaging Setting ID to be used as the default for this Organization.
     """
 
-    setting_id: str | None | UnsetType = field(name="settingId", default=UNSET)
+    setting_id: str | None = field(name="settingId", default=None)
 
 
 class MessagingSettingPatchRequest(Model):
@@ -866,11 +758,11 @@ class MessagingSettingPatchRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    content: ContentSetting | None | UnsetType = UNSET
-    event: EventSetting | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    content: ContentSetting | None = None
+    event: EventSetting | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class MessagingSettingReference(Model):
@@ -889,22 +781,16 @@ class MessagingSettingReference(Model):
         event: Settings relating to events which may occur
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    version: str | None | UnsetType = UNSET
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    updated_by: DomainEntityRef | None | UnsetType = field(
-        name="updatedBy", default=UNSET
-    )
-    content: ContentSetting | None | UnsetType = UNSET
-    event: EventSetting | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: str | None = None
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
+    updated_by: DomainEntityRef | None = field(name="updatedBy", default=None)
+    content: ContentSetting | None = None
+    event: EventSetting | None = None
 
 
 class MessagingSettingRequest(Model):
@@ -918,11 +804,11 @@ class MessagingSettingRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    content: ContentSetting | None | UnsetType = UNSET
-    event: EventSetting | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    content: ContentSetting | None = None
+    event: EventSetting | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class MessagingSettingRequestReference(Model):
@@ -932,7 +818,7 @@ class MessagingSettingRequestReference(Model):
         id: The messaging Setting unique identifier associated with this integration
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class MessagingTemplate(Model):
@@ -942,9 +828,7 @@ class MessagingTemplate(Model):
         whats_app: Defines a messaging template for a WhatsApp messaging channel
     """
 
-    whats_app: WhatsAppDefinition | None | UnsetType = field(
-        name="whatsApp", default=UNSET
-    )
+    whats_app: WhatsAppDefinition | None = field(name="whatsApp", default=None)
 
 
 class MessagingUserEstablishedEvent(Model):
@@ -962,26 +846,20 @@ class MessagingUserEstablishedEvent(Model):
         source_configuration: Metadata about the source of this communication's interaction.
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    initial_configuration: MessagingInitialConfiguration | None = field(
+        name="initialConfiguration", default=None
     )
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    initial_configuration: MessagingInitialConfiguration | None | UnsetType = field(
-        name="initialConfiguration", default=UNSET
-    )
-    source_configuration: SourceConfiguration | None | UnsetType = field(
-        name="sourceConfiguration", default=UNSET
+    source_configuration: SourceConfiguration | None = field(
+        name="sourceConfiguration", default=None
     )
 
 
@@ -1000,24 +878,18 @@ class MessagingUserTransferEvent(Model):
         destination_user_id: The id (V4 UUID) of the desired destination user that the object communication should be transferred to.
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    transfer_type: str | None = field(name="transferType", default=None)
+    command_id: str | None = field(name="commandId", default=None)
+    initiating_communication_id: str | None = field(
+        name="initiatingCommunicationId", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    target_communication_id: str | None = field(
+        name="targetCommunicationId", default=None
     )
-    transfer_type: str | None | UnsetType = field(name="transferType", default=UNSET)
-    command_id: str | None | UnsetType = field(name="commandId", default=UNSET)
-    initiating_communication_id: str | None | UnsetType = field(
-        name="initiatingCommunicationId", default=UNSET
+    object_communication_id: str | None = field(
+        name="objectCommunicationId", default=None
     )
-    target_communication_id: str | None | UnsetType = field(
-        name="targetCommunicationId", default=UNSET
-    )
-    object_communication_id: str | None | UnsetType = field(
-        name="objectCommunicationId", default=UNSET
-    )
-    destination_user_id: str | None | UnsetType = field(
-        name="destinationUserId", default=UNSET
-    )
+    destination_user_id: str | None = field(name="destinationUserId", default=None)

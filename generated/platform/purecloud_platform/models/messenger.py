@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .conversation import ConversationAppSettings
@@ -22,8 +22,8 @@ class MessengerApps(Model):
         knowledge: The knowledge base config for messenger
     """
 
-    conversations: ConversationAppSettings | None | UnsetType = UNSET
-    knowledge: Knowledge | None | UnsetType = UNSET
+    conversations: ConversationAppSettings | None = None
+    knowledge: Knowledge | None = None
 
 
 class MessengerHomeScreen(Model):
@@ -34,8 +34,8 @@ class MessengerHomeScreen(Model):
         logo_url: to capture uploaded company logoUrl
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    logo_url: str | None | UnsetType = field(name="logoUrl", default=UNSET)
+    enabled: bool | None = None
+    logo_url: str | None = field(name="logoUrl", default=None)
 
 
 class MessengerSettings(Model):
@@ -51,20 +51,16 @@ class MessengerSettings(Model):
         session_persistence_type: The session persistence type for messenger Allowed values: "AcrossSubdomains", "DomainOrSubdomainOnly".
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    styles: MessengerStyles | None | UnsetType = UNSET
-    launcher_button: LauncherButtonSettings | None | UnsetType = field(
-        name="launcherButton", default=UNSET
+    enabled: bool | None = None
+    styles: MessengerStyles | None = None
+    launcher_button: LauncherButtonSettings | None = field(
+        name="launcherButton", default=None
     )
-    file_upload: FileUploadSettings | None | UnsetType = field(
-        name="fileUpload", default=UNSET
-    )
-    apps: MessengerApps | None | UnsetType = UNSET
-    home_screen: MessengerHomeScreen | None | UnsetType = field(
-        name="homeScreen", default=UNSET
-    )
-    session_persistence_type: str | None | UnsetType = field(
-        name="sessionPersistenceType", default=UNSET
+    file_upload: FileUploadSettings | None = field(name="fileUpload", default=None)
+    apps: MessengerApps | None = None
+    home_screen: MessengerHomeScreen | None = field(name="homeScreen", default=None)
+    session_persistence_type: str | None = field(
+        name="sessionPersistenceType", default=None
     )
 
 
@@ -75,4 +71,4 @@ class MessengerStyles(Model):
         primary_color: The primary color of messenger in hexadecimal
     """
 
-    primary_color: str | None | UnsetType = field(name="primaryColor", default=UNSET)
+    primary_color: str | None = field(name="primaryColor", default=None)

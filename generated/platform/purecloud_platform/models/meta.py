@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class MetaData(Model):
     """The MetaData model."""
 
-    pairing_token: str | None | UnsetType = field(name="pairing-token", default=UNSET)
-    pairing_trust: list[str] | None | UnsetType = field(
-        name="pairing-trust", default=UNSET
-    )
-    pairing_url: str | None | UnsetType = field(name="pairing-url", default=UNSET)
+    pairing_token: str | None = field(name="pairing-token", default=None)
+    pairing_trust: list[str] | None = field(name="pairing-trust", default=None)
+    pairing_url: str | None = field(name="pairing-url", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class MetadataAttribute(Model):
@@ -13,7 +13,7 @@ class MetadataAttribute(Model):
         value: The value of the metadata attribute.
     """
 
-    value: str | None | UnsetType = UNSET
+    value: str | None = None
 
 
 class MetadataDocumentation(Model):
@@ -24,8 +24,8 @@ class MetadataDocumentation(Model):
         location: location where the documentation can be accessed
     """
 
-    description: str | None | UnsetType = UNSET
-    location: str | None | UnsetType = UNSET
+    description: str | None = None
+    location: str | None = None
 
 
 class MetadataItem(Model):
@@ -36,8 +36,8 @@ class MetadataItem(Model):
         attributes: The custom attributes for the metadata
     """
 
-    text: str | None | UnsetType = UNSET
-    attributes: dict[str, str] | None | UnsetType = UNSET
+    text: str | None = None
+    attributes: dict[str, str] | None = None
 
 
 class MetadataPresentation(Model):
@@ -48,8 +48,8 @@ class MetadataPresentation(Model):
         schema: description of the contents of the data gathering interface
     """
 
-    title: str | None | UnsetType = UNSET
-    schema: MetadataSchema | None | UnsetType = UNSET
+    title: str | None = None
+    schema: MetadataSchema | None = None
 
 
 class MetadataProperty(Model):
@@ -65,13 +65,13 @@ class MetadataProperty(Model):
         enum: set of possible values if the input property is an enumeration
     """
 
-    type: str | None | UnsetType = UNSET
-    displayname: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    sensitive: str | None | UnsetType = UNSET
-    help: str | None | UnsetType = UNSET
-    default: str | None | UnsetType = UNSET
-    enum: list[str] | None | UnsetType = UNSET
+    type: str | None = None
+    displayname: str | None = None
+    description: str | None = None
+    sensitive: str | None = None
+    help: str | None = None
+    default: str | None = None
+    enum: list[str] | None = None
 
 
 class MetadataResultEntity(Model):
@@ -83,9 +83,9 @@ class MetadataResultEntity(Model):
         visibility: whether the modified resource is visible or hidden Allowed values: "Visible", "Hidden".
     """
 
-    type: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    visibility: str | None | UnsetType = UNSET
+    type: str | None = None
+    description: str | None = None
+    visibility: str | None = None
 
 
 class MetadataResults(Model):
@@ -95,7 +95,7 @@ class MetadataResults(Model):
         entities: list of resources
     """
 
-    entities: list[MetadataResultEntity] | None | UnsetType = UNSET
+    entities: list[MetadataResultEntity] | None = None
 
 
 class MetadataSchema(Model):
@@ -109,8 +109,8 @@ class MetadataSchema(Model):
         required: list of required properties
     """
 
-    title: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    properties: list[dict[str, MetadataProperty]] | None | UnsetType = UNSET
-    required: list[str] | None | UnsetType = UNSET
+    title: str | None = None
+    description: str | None = None
+    type: str | None = None
+    properties: list[dict[str, MetadataProperty]] | None = None
+    required: list[str] | None = None

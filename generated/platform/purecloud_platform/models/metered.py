@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .evaluation import EvaluationForm
@@ -16,38 +16,24 @@ if TYPE_CHECKING:
 class MeteredAssignmentByAgent(Model):
     """The MeteredAssignmentByAgent model."""
 
-    evaluation_context_id: str | None | UnsetType = field(
-        name="evaluationContextId", default=UNSET
+    evaluation_context_id: str | None = field(name="evaluationContextId", default=None)
+    evaluators: list[User] | None = None
+    max_number_evaluations: int | None = field(
+        name="maxNumberEvaluations", default=None
     )
-    evaluators: list[User] | None | UnsetType = UNSET
-    max_number_evaluations: int | None | UnsetType = field(
-        name="maxNumberEvaluations", default=UNSET
-    )
-    evaluation_form: EvaluationForm | None | UnsetType = field(
-        name="evaluationForm", default=UNSET
-    )
-    time_interval: TimeInterval | None | UnsetType = field(
-        name="timeInterval", default=UNSET
-    )
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
+    evaluation_form: EvaluationForm | None = field(name="evaluationForm", default=None)
+    time_interval: TimeInterval | None = field(name="timeInterval", default=None)
+    time_zone: str | None = field(name="timeZone", default=None)
 
 
 class MeteredEvaluationAssignment(Model):
     """The MeteredEvaluationAssignment model."""
 
-    evaluation_context_id: str | None | UnsetType = field(
-        name="evaluationContextId", default=UNSET
+    evaluation_context_id: str | None = field(name="evaluationContextId", default=None)
+    evaluators: list[User] | None = None
+    max_number_evaluations: int | None = field(
+        name="maxNumberEvaluations", default=None
     )
-    evaluators: list[User] | None | UnsetType = UNSET
-    max_number_evaluations: int | None | UnsetType = field(
-        name="maxNumberEvaluations", default=UNSET
-    )
-    evaluation_form: EvaluationForm | None | UnsetType = field(
-        name="evaluationForm", default=UNSET
-    )
-    assign_to_active_user: bool | None | UnsetType = field(
-        name="assignToActiveUser", default=UNSET
-    )
-    time_interval: TimeInterval | None | UnsetType = field(
-        name="timeInterval", default=UNSET
-    )
+    evaluation_form: EvaluationForm | None = field(name="evaluationForm", default=None)
+    assign_to_active_user: bool | None = field(name="assignToActiveUser", default=None)
+    time_interval: TimeInterval | None = field(name="timeInterval", default=None)

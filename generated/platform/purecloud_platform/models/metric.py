@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -36,31 +36,27 @@ class Metric(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    metric_definition_id: str | None | UnsetType = field(
-        name="metricDefinitionId", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    metric_definition_id: str | None = field(name="metricDefinitionId", default=None)
+    external_metric_definition_id: str | None = field(
+        name="externalMetricDefinitionId", default=None
     )
-    external_metric_definition_id: str | None | UnsetType = field(
-        name="externalMetricDefinitionId", default=UNSET
+    objective: Objective | None = None
+    performance_profile_id: str | None = field(
+        name="performanceProfileId", default=None
     )
-    objective: Objective | None | UnsetType = UNSET
-    performance_profile_id: str | None | UnsetType = field(
-        name="performanceProfileId", default=UNSET
+    linked_metric: AddressableEntityRef | None = field(
+        name="linkedMetric", default=None
     )
-    linked_metric: AddressableEntityRef | None | UnsetType = field(
-        name="linkedMetric", default=UNSET
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_unlinked: date | None = field(name="dateUnlinked", default=None)
+    precision: int | None = None
+    time_display_unit: str | None = field(name="timeDisplayUnit", default=None)
+    source_performance_profile: PerformanceProfile | None = field(
+        name="sourcePerformanceProfile", default=None
     )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_unlinked: date | None | UnsetType = field(name="dateUnlinked", default=UNSET)
-    precision: int | None | UnsetType = UNSET
-    time_display_unit: str | None | UnsetType = field(
-        name="timeDisplayUnit", default=UNSET
-    )
-    source_performance_profile: PerformanceProfile | None | UnsetType = field(
-        name="sourcePerformanceProfile", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class MetricDefinition(Model):
@@ -80,32 +76,26 @@ class MetricDefinition(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    unit_type: str | None | UnsetType = field(name="unitType", default=UNSET)
-    short_name: str | None | UnsetType = field(name="shortName", default=UNSET)
-    dividend_metrics: list[str] | None | UnsetType = field(
-        name="dividendMetrics", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    unit_type: str | None = field(name="unitType", default=None)
+    short_name: str | None = field(name="shortName", default=None)
+    dividend_metrics: list[str] | None = field(name="dividendMetrics", default=None)
+    divisor_metrics: list[str] | None = field(name="divisorMetrics", default=None)
+    default_objective: DefaultObjective | None = field(
+        name="defaultObjective", default=None
     )
-    divisor_metrics: list[str] | None | UnsetType = field(
-        name="divisorMetrics", default=UNSET
+    lock_template_id: str | None = field(name="lockTemplateId", default=None)
+    media_type_filtering_allowed: bool | None = field(
+        name="mediaTypeFilteringAllowed", default=None
     )
-    default_objective: DefaultObjective | None | UnsetType = field(
-        name="defaultObjective", default=UNSET
+    initial_direction_filtering_allowed: bool | None = field(
+        name="initialDirectionFilteringAllowed", default=None
     )
-    lock_template_id: str | None | UnsetType = field(
-        name="lockTemplateId", default=UNSET
+    queue_filtering_allowed: bool | None = field(
+        name="queueFilteringAllowed", default=None
     )
-    media_type_filtering_allowed: bool | None | UnsetType = field(
-        name="mediaTypeFilteringAllowed", default=UNSET
-    )
-    initial_direction_filtering_allowed: bool | None | UnsetType = field(
-        name="initialDirectionFilteringAllowed", default=UNSET
-    )
-    queue_filtering_allowed: bool | None | UnsetType = field(
-        name="queueFilteringAllowed", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class MetricValueTrendAverage(Model):
@@ -123,20 +113,16 @@ class MetricValueTrendAverage(Model):
         metric: The targeted performance profile for the average points
     """
 
-    date_start_workday: date | None | UnsetType = field(
-        name="dateStartWorkday", default=UNSET
+    date_start_workday: date | None = field(name="dateStartWorkday", default=None)
+    date_end_workday: date | None = field(name="dateEndWorkday", default=None)
+    date_reference_workday: date | None = field(
+        name="dateReferenceWorkday", default=None
     )
-    date_end_workday: date | None | UnsetType = field(
-        name="dateEndWorkday", default=UNSET
+    division: Division | None = None
+    user: UserReference | None = None
+    timezone: str | None = None
+    result: WorkdayValuesMetricItem | None = None
+    performance_profile: AddressableEntityRef | None = field(
+        name="performanceProfile", default=None
     )
-    date_reference_workday: date | None | UnsetType = field(
-        name="dateReferenceWorkday", default=UNSET
-    )
-    division: Division | None | UnsetType = UNSET
-    user: UserReference | None | UnsetType = UNSET
-    timezone: str | None | UnsetType = UNSET
-    result: WorkdayValuesMetricItem | None | UnsetType = UNSET
-    performance_profile: AddressableEntityRef | None | UnsetType = field(
-        name="performanceProfile", default=UNSET
-    )
-    metric: AddressableEntityRef | None | UnsetType = UNSET
+    metric: AddressableEntityRef | None = None

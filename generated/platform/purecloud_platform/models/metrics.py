@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -36,38 +36,32 @@ class Metrics(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    order: int | None | UnsetType = UNSET
-    metric_definition_name: str | None | UnsetType = field(
-        name="metricDefinitionName", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    order: int | None = None
+    metric_definition_name: str | None = field(
+        name="metricDefinitionName", default=None
     )
-    metric_definition_id: str | None | UnsetType = field(
-        name="metricDefinitionId", default=UNSET
+    metric_definition_id: str | None = field(name="metricDefinitionId", default=None)
+    external_metric_definition_id: str | None = field(
+        name="externalMetricDefinitionId", default=None
     )
-    external_metric_definition_id: str | None | UnsetType = field(
-        name="externalMetricDefinitionId", default=UNSET
+    unit_type: str | None = field(name="unitType", default=None)
+    enabled: bool | None = None
+    template_name: str | None = field(name="templateName", default=None)
+    max_points: int | None = field(name="maxPoints", default=None)
+    performance_profile_id: str | None = field(
+        name="performanceProfileId", default=None
     )
-    unit_type: str | None | UnsetType = field(name="unitType", default=UNSET)
-    enabled: bool | None | UnsetType = UNSET
-    template_name: str | None | UnsetType = field(name="templateName", default=UNSET)
-    max_points: int | None | UnsetType = field(name="maxPoints", default=UNSET)
-    performance_profile_id: str | None | UnsetType = field(
-        name="performanceProfileId", default=UNSET
+    linked_metric: AddressableEntityRef | None = field(
+        name="linkedMetric", default=None
     )
-    linked_metric: AddressableEntityRef | None | UnsetType = field(
-        name="linkedMetric", default=UNSET
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_unlinked: date | None = field(name="dateUnlinked", default=None)
+    source_performance_profile: PerformanceProfile | None = field(
+        name="sourcePerformanceProfile", default=None
     )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_unlinked: date | None | UnsetType = field(name="dateUnlinked", default=UNSET)
-    source_performance_profile: PerformanceProfile | None | UnsetType = field(
-        name="sourcePerformanceProfile", default=UNSET
-    )
-    unit_definition: str | None | UnsetType = field(
-        name="unitDefinition", default=UNSET
-    )
-    precision: int | None | UnsetType = UNSET
-    time_display_unit: str | None | UnsetType = field(
-        name="timeDisplayUnit", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    unit_definition: str | None = field(name="unitDefinition", default=None)
+    precision: int | None = None
+    time_display_unit: str | None = field(name="timeDisplayUnit", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

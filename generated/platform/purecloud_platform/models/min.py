@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class MinLength(Model):
@@ -14,5 +14,5 @@ class MinLength(Model):
         max: A non-negative integer for a text-based schema field denoting the maximum smallest length string the field can contain for a schema instance.
     """
 
-    min: int | None | UnsetType = UNSET
-    max: int | None | UnsetType = UNSET
+    min: int | None = None
+    max: int | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, date, datetime, field
+from .._models import Any, Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .draft import Draft
@@ -43,56 +43,40 @@ class Miner(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    language: str | None | UnsetType = UNSET
-    miner_type: str | None | UnsetType = field(name="minerType", default=UNSET)
-    seeding: bool | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    conversations_date_range_start: date | None | UnsetType = field(
-        name="conversationsDateRangeStart", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    language: str | None = None
+    miner_type: str | None = field(name="minerType", default=None)
+    seeding: bool | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    status: str | None = None
+    conversations_date_range_start: date | None = field(
+        name="conversationsDateRangeStart", default=None
     )
-    conversations_date_range_end: date | None | UnsetType = field(
-        name="conversationsDateRangeEnd", default=UNSET
+    conversations_date_range_end: date | None = field(
+        name="conversationsDateRangeEnd", default=None
     )
-    date_completed: datetime | None | UnsetType = field(
-        name="dateCompleted", default=UNSET
+    date_completed: datetime | None = field(name="dateCompleted", default=None)
+    message: str | None = None
+    error_info: MinerErrorInfo | None = field(name="errorInfo", default=None)
+    warning_info: MinerErrorInfo | None = field(name="warningInfo", default=None)
+    conversation_data_uploaded: bool | None = field(
+        name="conversationDataUploaded", default=None
     )
-    message: str | None | UnsetType = UNSET
-    error_info: MinerErrorInfo | None | UnsetType = field(
-        name="errorInfo", default=UNSET
+    media_type: str | None = field(name="mediaType", default=None)
+    participant_type: str | None = field(name="participantType", default=None)
+    queue_ids: list[str] | None = field(name="queueIds", default=None)
+    date_triggered: datetime | None = field(name="dateTriggered", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    latest_draft_version: Draft | None = field(name="latestDraftVersion", default=None)
+    conversations_fetched_count: int | None = field(
+        name="conversationsFetchedCount", default=None
     )
-    warning_info: MinerErrorInfo | None | UnsetType = field(
-        name="warningInfo", default=UNSET
+    conversations_valid_count: int | None = field(
+        name="conversationsValidCount", default=None
     )
-    conversation_data_uploaded: bool | None | UnsetType = field(
-        name="conversationDataUploaded", default=UNSET
-    )
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    participant_type: str | None | UnsetType = field(
-        name="participantType", default=UNSET
-    )
-    queue_ids: list[str] | None | UnsetType = field(name="queueIds", default=UNSET)
-    date_triggered: datetime | None | UnsetType = field(
-        name="dateTriggered", default=UNSET
-    )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    latest_draft_version: Draft | None | UnsetType = field(
-        name="latestDraftVersion", default=UNSET
-    )
-    conversations_fetched_count: int | None | UnsetType = field(
-        name="conversationsFetchedCount", default=UNSET
-    )
-    conversations_valid_count: int | None | UnsetType = field(
-        name="conversationsValidCount", default=UNSET
-    )
-    getmined_item_count: int | None | UnsetType = field(
-        name="getminedItemCount", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    getmined_item_count: int | None = field(name="getminedItemCount", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class MinerErrorInfo(Model):
@@ -103,13 +87,11 @@ class MinerErrorInfo(Model):
         message_params: Map of variables and params for the error message.
     """
 
-    message: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="messageParams", default=UNSET
+    message: str | None = None
+    code: str | None = None
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, dict[str, Any]] | None = field(
+        name="messageParams", default=None
     )
 
 
@@ -125,14 +107,12 @@ class MinerExecuteRequest(Model):
         queue_ids: List of queue IDs for filtering conversations.
     """
 
-    date_start: date | None | UnsetType = field(name="dateStart", default=UNSET)
-    date_end: date | None | UnsetType = field(name="dateEnd", default=UNSET)
-    upload_key: str | None | UnsetType = field(name="uploadKey", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    participant_type: str | None | UnsetType = field(
-        name="participantType", default=UNSET
-    )
-    queue_ids: list[str] | None | UnsetType = field(name="queueIds", default=UNSET)
+    date_start: date | None = field(name="dateStart", default=None)
+    date_end: date | None = field(name="dateEnd", default=None)
+    upload_key: str | None = field(name="uploadKey", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    participant_type: str | None = field(name="participantType", default=None)
+    queue_ids: list[str] | None = field(name="queueIds", default=None)
 
 
 class MinerIntent(Model):
@@ -147,23 +127,23 @@ class MinerIntent(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    miner: Miner | None | UnsetType = UNSET
-    utterances: list[Utterance] | None | UnsetType = UNSET
-    analytic_volume_percent: float | None | UnsetType = field(
-        name="analyticVolumePercent", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    miner: Miner | None = None
+    utterances: list[Utterance] | None = None
+    analytic_volume_percent: float | None = field(
+        name="analyticVolumePercent", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class MinerListing(Model):
     """The MinerListing model."""
 
-    entities: list[Miner] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[Miner] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class MinerTopic(Model):
@@ -181,21 +161,15 @@ class MinerTopic(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    miner: Miner | None | UnsetType = UNSET
-    conversation_count: int | None | UnsetType = field(
-        name="conversationCount", default=UNSET
-    )
-    conversation_percent: float | None | UnsetType = field(
-        name="conversationPercent", default=UNSET
-    )
-    utterance_count: int | None | UnsetType = field(
-        name="utteranceCount", default=UNSET
-    )
-    phrase_count: int | None | UnsetType = field(name="phraseCount", default=UNSET)
-    phrases: list[TopicPhrase] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    miner: Miner | None = None
+    conversation_count: int | None = field(name="conversationCount", default=None)
+    conversation_percent: float | None = field(name="conversationPercent", default=None)
+    utterance_count: int | None = field(name="utteranceCount", default=None)
+    phrase_count: int | None = field(name="phraseCount", default=None)
+    phrases: list[TopicPhrase] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class MinerTopicPhrase(Model):
@@ -210,20 +184,18 @@ class MinerTopicPhrase(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    topic: MinerTopic | None | UnsetType = UNSET
-    utterances: list[Utterance] | None | UnsetType = UNSET
-    utterance_count: int | None | UnsetType = field(
-        name="utteranceCount", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    topic: MinerTopic | None = None
+    utterances: list[Utterance] | None = None
+    utterance_count: int | None = field(name="utteranceCount", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class MinerTopicsListing(Model):
     """The MinerTopicsListing model."""
 
-    entities: list[MinerTopic] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[MinerTopic] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)

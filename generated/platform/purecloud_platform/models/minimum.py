@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .list import ListWrapperPlanningGroupMinimumsRequest
@@ -23,14 +23,12 @@ class MinimumStaffingRequest(Model):
         applicable_intervals: The intervals to which the minimum staff values will apply Allowed values: "AllIntervals", "VolumeOnlyIntervals".
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    minimum_value: float | None | UnsetType = field(name="minimumValue", default=UNSET)
-    planning_group_overrides: (
-        ListWrapperPlanningGroupMinimumsRequest | None | UnsetType
-    ) = field(name="planningGroupOverrides", default=UNSET)
-    applicable_intervals: str | None | UnsetType = field(
-        name="applicableIntervals", default=UNSET
+    enabled: bool | None = None
+    minimum_value: float | None = field(name="minimumValue", default=None)
+    planning_group_overrides: ListWrapperPlanningGroupMinimumsRequest | None = field(
+        name="planningGroupOverrides", default=None
     )
+    applicable_intervals: str | None = field(name="applicableIntervals", default=None)
 
 
 class MinimumStaffingResponse(Model):
@@ -44,12 +42,10 @@ class MinimumStaffingResponse(Model):
         metadata: Metadata for the business unit's minimum staffing settings
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    minimum_value: float | None | UnsetType = field(name="minimumValue", default=UNSET)
-    planning_group_overrides: list[PlanningGroupMinimumsResponse] | None | UnsetType = (
-        field(name="planningGroupOverrides", default=UNSET)
+    enabled: bool | None = None
+    minimum_value: float | None = field(name="minimumValue", default=None)
+    planning_group_overrides: list[PlanningGroupMinimumsResponse] | None = field(
+        name="planningGroupOverrides", default=None
     )
-    applicable_intervals: str | None | UnsetType = field(
-        name="applicableIntervals", default=UNSET
-    )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    applicable_intervals: str | None = field(name="applicableIntervals", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class MobileNotificationSettings(Model):
@@ -13,7 +13,7 @@ class MobileNotificationSettings(Model):
         when: When the user should receive notifications Allowed values: "Always", "OnlyWhenInactive".
     """
 
-    when: str | None | UnsetType = UNSET
+    when: str | None = None
 
 
 class MobileSettings(Model):
@@ -23,4 +23,4 @@ class MobileSettings(Model):
         notifications: Settings for a user's mobile notifications
     """
 
-    notifications: MobileNotificationSettings | None | UnsetType = UNSET
+    notifications: MobileNotificationSettings | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .planning import PlanningGroupModel
@@ -19,9 +19,7 @@ class ModelConfig(Model):
         use_latest_model: Use the latest model for summarization.
     """
 
-    use_latest_model: bool | None | UnsetType = field(
-        name="useLatestModel", default=UNSET
-    )
+    use_latest_model: bool | None = field(name="useLatestModel", default=None)
 
 
 class ModelData(Model):
@@ -32,11 +30,9 @@ class ModelData(Model):
         download_result: Result will always come via downloadUrls; however the schema is included for documentation
     """
 
-    download_urls: list[str] | None | UnsetType = field(
-        name="downloadUrls", default=UNSET
-    )
-    download_result: list[PlanningGroupModel] | None | UnsetType = field(
-        name="downloadResult", default=UNSET
+    download_urls: list[str] | None = field(name="downloadUrls", default=None)
+    download_result: list[PlanningGroupModel] | None = field(
+        name="downloadResult", default=None
     )
 
 
@@ -48,11 +44,9 @@ class ModelMetaData(Model):
         download_result: Result will always come via downloadUrls; however the schema is included for documentation
     """
 
-    download_urls: list[str] | None | UnsetType = field(
-        name="downloadUrls", default=UNSET
-    )
-    download_result: ModelMetaDataResult | None | UnsetType = field(
-        name="downloadResult", default=UNSET
+    download_urls: list[str] | None = field(name="downloadUrls", default=None)
+    download_result: ModelMetaDataResult | None = field(
+        name="downloadResult", default=None
     )
 
 
@@ -64,9 +58,7 @@ class ModelMetaDataResult(Model):
         planning_groups: List of planning groups
     """
 
-    session_info: SessionInfo | None | UnsetType = field(
-        name="sessionInfo", default=UNSET
-    )
-    planning_groups: list[PlanningGroupModel] | None | UnsetType = field(
-        name="planningGroups", default=UNSET
+    session_info: SessionInfo | None = field(name="sessionInfo", default=None)
+    planning_groups: list[PlanningGroupModel] | None = field(
+        name="planningGroups", default=None
     )

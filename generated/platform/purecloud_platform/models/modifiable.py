@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .alert import AlertNotification
@@ -27,16 +27,16 @@ class ModifiableRuleProperties(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    notifications: list[AlertNotification] | None | UnsetType = UNSET
-    send_exiting_alarm_notifications: bool | None | UnsetType = field(
-        name="sendExitingAlarmNotifications", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    enabled: bool | None = None
+    notifications: list[AlertNotification] | None = None
+    send_exiting_alarm_notifications: bool | None = field(
+        name="sendExitingAlarmNotifications", default=None
     )
-    wait_between_notification_ms: int | None | UnsetType = field(
-        name="waitBetweenNotificationMs", default=UNSET
+    wait_between_notification_ms: int | None = field(
+        name="waitBetweenNotificationMs", default=None
     )
-    conditions: CommonRuleConditions | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    conditions: CommonRuleConditions | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

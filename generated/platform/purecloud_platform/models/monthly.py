@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 
 class MonthlyPlanningPeriodSettings(Model):
@@ -13,4 +13,4 @@ class MonthlyPlanningPeriodSettings(Model):
         start_date: Start date of the monthly planning period in yyyy-MM-dd format. The date must represent the first day of the given month. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
     """
 
-    start_date: date | None | UnsetType = field(name="startDate", default=UNSET)
+    start_date: date | None = field(name="startDate", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .business import BusinessUnitReference
@@ -21,8 +21,8 @@ class MoveAgentResponse(Model):
         result: The result of the move Allowed values: "AlreadyMoved", "DestinationBusinessUnitAgentLimitExceeded", "DestinationManagementUnitAgentLimitExceeded", "DestinationManagementUnitDoesNotExist", "MoveSuccessful", "MovingToDifferentManagementUnit", "NothingToDo", "SourceManagementUnitNotAuthorized".
     """
 
-    user: UserReference | None | UnsetType = UNSET
-    result: str | None | UnsetType = UNSET
+    user: UserReference | None = None
+    result: str | None = None
 
 
 class MoveAgentsRequest(Model):
@@ -33,9 +33,9 @@ class MoveAgentsRequest(Model):
         destination_management_unit_id: The id of the management unit for which the move will be performed. To remove users from their management unit this should be set to null.
     """
 
-    user_ids: list[str] | None | UnsetType = field(name="userIds", default=UNSET)
-    destination_management_unit_id: str | None | UnsetType = field(
-        name="destinationManagementUnitId", default=UNSET
+    user_ids: list[str] | None = field(name="userIds", default=None)
+    destination_management_unit_id: str | None = field(
+        name="destinationManagementUnitId", default=None
     )
 
 
@@ -48,13 +48,11 @@ class MoveAgentsResponse(Model):
         results: The list containing the agent and result of the move operation
     """
 
-    requesting_user: UserReference | None | UnsetType = field(
-        name="requestingUser", default=UNSET
+    requesting_user: UserReference | None = field(name="requestingUser", default=None)
+    destination_management_unit: ManagementUnitReference | None = field(
+        name="destinationManagementUnit", default=None
     )
-    destination_management_unit: ManagementUnitReference | None | UnsetType = field(
-        name="destinationManagementUnit", default=UNSET
-    )
-    results: list[MoveAgentResponse] | None | UnsetType = UNSET
+    results: list[MoveAgentResponse] | None = None
 
 
 class MoveManagementUnitRequest(Model):
@@ -64,9 +62,7 @@ class MoveManagementUnitRequest(Model):
         business_unit_id: The ID of the business unit to which to move the management unit
     """
 
-    business_unit_id: str | None | UnsetType = field(
-        name="businessUnitId", default=UNSET
-    )
+    business_unit_id: str | None = field(name="businessUnitId", default=None)
 
 
 class MoveManagementUnitResponse(Model):
@@ -77,7 +73,7 @@ class MoveManagementUnitResponse(Model):
         status: The status of the move.  Will always be 'Processing' unless the Management Unit is already in the requested Business Unit in which case it will be 'Complete' Allowed values: "Processing", "Complete", "Canceled", "Error".
     """
 
-    business_unit: BusinessUnitReference | None | UnsetType = field(
-        name="businessUnit", default=UNSET
+    business_unit: BusinessUnitReference | None = field(
+        name="businessUnit", default=None
     )
-    status: str | None | UnsetType = UNSET
+    status: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 if TYPE_CHECKING:
     from .agent import AgentQueueTimeRequest, AgentWorkPlans
@@ -21,11 +21,9 @@ class MuAgentQueueTimeRequest(Model):
         agent_on_queue_times: List of Agent queue times within the management unit
     """
 
-    management_unit_id: str | None | UnsetType = field(
-        name="managementUnitId", default=UNSET
-    )
-    agent_on_queue_times: list[AgentQueueTimeRequest] | None | UnsetType = field(
-        name="agentOnQueueTimes", default=UNSET
+    management_unit_id: str | None = field(name="managementUnitId", default=None)
+    agent_on_queue_times: list[AgentQueueTimeRequest] | None = field(
+        name="agentOnQueueTimes", default=None
     )
 
 
@@ -37,12 +35,12 @@ class MuAgentsWorkPlansResult(Model):
         work_plan_lookup: Map containing lookup values for agent work plans. The integer keys serves as lookup keys for effective work plan from workPlanLookupKeysPerWeek property
     """
 
-    entities: list[AgentWorkPlans] | None | UnsetType = UNSET
-    reference_start_week_date: date | None | UnsetType = field(
-        name="referenceStartWeekDate", default=UNSET
+    entities: list[AgentWorkPlans] | None = None
+    reference_start_week_date: date | None = field(
+        name="referenceStartWeekDate", default=None
     )
-    work_plan_lookup: dict[str, WorkPlanReference] | None | UnsetType = field(
-        name="workPlanLookup", default=UNSET
+    work_plan_lookup: dict[str, WorkPlanReference] | None = field(
+        name="workPlanLookup", default=None
     )
 
 
@@ -53,6 +51,6 @@ class MuRescheduleResultWrapper(Model):
         agent_schedules: The list of agent schedules
     """
 
-    agent_schedules: list[BuAgentScheduleRescheduleResponse] | None | UnsetType = field(
-        name="agentSchedules", default=UNSET
+    agent_schedules: list[BuAgentScheduleRescheduleResponse] | None = field(
+        name="agentSchedules", default=None
     )

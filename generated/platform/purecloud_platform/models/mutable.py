@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .presence import PresenceDefinition
@@ -24,19 +24,17 @@ class MutableUserPresence(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    source: str | None | UnsetType = UNSET
-    source_id: str | None | UnsetType = field(name="sourceId", default=UNSET)
-    primary: bool | None | UnsetType = UNSET
-    presence_definition: PresenceDefinition | None | UnsetType = field(
-        name="presenceDefinition", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    source: str | None = None
+    source_id: str | None = field(name="sourceId", default=None)
+    primary: bool | None = None
+    presence_definition: PresenceDefinition | None = field(
+        name="presenceDefinition", default=None
     )
-    future_presence_definition: PresenceDefinition | None | UnsetType = field(
-        name="futurePresenceDefinition", default=UNSET
+    future_presence_definition: PresenceDefinition | None = field(
+        name="futurePresenceDefinition", default=None
     )
-    message: str | None | UnsetType = UNSET
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    message: str | None = None
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

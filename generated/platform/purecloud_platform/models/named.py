@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .additional import AdditionalLanguagesSynonyms
@@ -19,8 +19,8 @@ class NamedEntity(Model):
         name: The name of the object.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class NamedEntityAnnotation(Model):
@@ -30,7 +30,7 @@ class NamedEntityAnnotation(Model):
         name: The name of the annotated named entity.
     """
 
-    name: str | None | UnsetType = UNSET
+    name: str | None = None
 
 
 class NamedEntityDefinition(Model):
@@ -41,8 +41,8 @@ class NamedEntityDefinition(Model):
         type: The name of the entity type.
     """
 
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    name: str | None = None
+    type: str | None = None
 
 
 class NamedEntityTypeBinding(Model):
@@ -53,8 +53,8 @@ class NamedEntityTypeBinding(Model):
         entity_name: The name that this named entity type is bound to.
     """
 
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
+    entity_type: str | None = field(name="entityType", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
 
 
 class NamedEntityTypeDefinition(Model):
@@ -66,9 +66,9 @@ class NamedEntityTypeDefinition(Model):
         mechanism: The mechanism enabling detection of the named entity type.
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    mechanism: NamedEntityTypeMechanism | None | UnsetType = UNSET
+    name: str | None = None
+    description: str | None = None
+    mechanism: NamedEntityTypeMechanism | None = None
 
 
 class NamedEntityTypeItem(Model):
@@ -80,10 +80,10 @@ class NamedEntityTypeItem(Model):
         additional_languages: Additional Language Synonyms for the given named entity value.
     """
 
-    value: str | None | UnsetType = UNSET
-    synonyms: list[str] | None | UnsetType = UNSET
-    additional_languages: dict[str, AdditionalLanguagesSynonyms] | None | UnsetType = (
-        field(name="additionalLanguages", default=UNSET)
+    value: str | None = None
+    synonyms: list[str] | None = None
+    additional_languages: dict[str, AdditionalLanguagesSynonyms] | None = field(
+        name="additionalLanguages", default=None
     )
 
 
@@ -101,16 +101,14 @@ class NamedEntityTypeMechanism(Model):
         examples: Examples for entity detection
     """
 
-    items: list[NamedEntityTypeItem] | None | UnsetType = UNSET
-    restricted: bool | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    sub_type: str | None | UnsetType = field(name="subType", default=UNSET)
-    max_length: int | None | UnsetType = field(name="maxLength", default=UNSET)
-    min_length: int | None | UnsetType = field(name="minLength", default=UNSET)
-    allow_special_chars: bool | None | UnsetType = field(
-        name="allowSpecialChars", default=UNSET
-    )
-    examples: list[NamedEntityTypeMechanismExample] | None | UnsetType = UNSET
+    items: list[NamedEntityTypeItem] | None = None
+    restricted: bool | None = None
+    type: str | None = None
+    sub_type: str | None = field(name="subType", default=None)
+    max_length: int | None = field(name="maxLength", default=None)
+    min_length: int | None = field(name="minLength", default=None)
+    allow_special_chars: bool | None = field(name="allowSpecialChars", default=None)
+    examples: list[NamedEntityTypeMechanismExample] | None = None
 
 
 class NamedEntityTypeMechanismExample(Model):
@@ -121,5 +119,5 @@ class NamedEntityTypeMechanismExample(Model):
         resolved_value: Resolved entity value
     """
 
-    text: str | None | UnsetType = UNSET
-    resolved_value: str | None | UnsetType = field(name="resolvedValue", default=UNSET)
+    text: str | None = None
+    resolved_value: str | None = field(name="resolvedValue", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .limit import LimitDocs
@@ -14,6 +14,6 @@ if TYPE_CHECKING:
 class NamespaceDocs(Model):
     """The NamespaceDocs model."""
 
-    name: str | None | UnsetType = UNSET
-    friendly_name: str | None | UnsetType = field(name="friendlyName", default=UNSET)
-    limits: list[LimitDocs] | None | UnsetType = UNSET
+    name: str | None = None
+    friendly_name: str | None = field(name="friendlyName", default=None)
+    limits: list[LimitDocs] | None = None

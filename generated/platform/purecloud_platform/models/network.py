@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class NetworkConnectivity(Model):
@@ -16,11 +16,7 @@ class NetworkConnectivity(Model):
         wifi_enabled: Whether Wi-Fi is enabled.
     """
 
-    carrier: str | None | UnsetType = UNSET
-    bluetooth_enabled: bool | None | UnsetType = field(
-        name="bluetoothEnabled", default=UNSET
-    )
-    cellular_enabled: bool | None | UnsetType = field(
-        name="cellularEnabled", default=UNSET
-    )
-    wifi_enabled: bool | None | UnsetType = field(name="wifiEnabled", default=UNSET)
+    carrier: str | None = None
+    bluetooth_enabled: bool | None = field(name="bluetoothEnabled", default=None)
+    cellular_enabled: bool | None = field(name="cellularEnabled", default=None)
+    wifi_enabled: bool | None = field(name="wifiEnabled", default=None)

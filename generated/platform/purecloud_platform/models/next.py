@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .occurrence import OccurrenceDetails
@@ -19,9 +19,9 @@ class NextOccurrenceDetails(Model):
         end_occurrence_details: The details for the next end occurrence for the recurrence.
     """
 
-    start_occurrence_details: OccurrenceDetails | None | UnsetType = field(
-        name="startOccurrenceDetails", default=UNSET
+    start_occurrence_details: OccurrenceDetails | None = field(
+        name="startOccurrenceDetails", default=None
     )
-    end_occurrence_details: OccurrenceDetails | None | UnsetType = field(
-        name="endOccurrenceDetails", default=UNSET
+    end_occurrence_details: OccurrenceDetails | None = field(
+        name="endOccurrenceDetails", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -29,9 +29,9 @@ class NluConfig(Model):
         intent_confidence_threshold: Minimum confidence value of accepting NLU intents, must be greater than 0 and less than 1.
     """
 
-    domain: CopilotNluDomain | None | UnsetType = UNSET
-    intent_confidence_threshold: float | None | UnsetType = field(
-        name="intentConfidenceThreshold", default=UNSET
+    domain: CopilotNluDomain | None = None
+    intent_confidence_threshold: float | None = field(
+        name="intentConfidenceThreshold", default=None
     )
 
 
@@ -43,8 +43,8 @@ class NluConfusionMatrixColumn(Model):
         value: The confusion value between the intents
     """
 
-    name: str | None | UnsetType = UNSET
-    value: float | None | UnsetType = UNSET
+    name: str | None = None
+    value: float | None = None
 
 
 class NluConfusionMatrixRow(Model):
@@ -55,8 +55,8 @@ class NluConfusionMatrixRow(Model):
         columns: The columns of confusion matrix for the intent
     """
 
-    name: str | None | UnsetType = UNSET
-    columns: list[NluConfusionMatrixColumn] | None | UnsetType = UNSET
+    name: str | None = None
+    columns: list[NluConfusionMatrixColumn] | None = None
 
 
 class NluDetectionContext(Model):
@@ -67,8 +67,8 @@ class NluDetectionContext(Model):
         entity: Use this entity to restrict detection.
     """
 
-    intent: ContextIntent | None | UnsetType = UNSET
-    entity: ContextEntity | None | UnsetType = UNSET
+    intent: ContextIntent | None = None
+    entity: ContextEntity | None = None
 
 
 class NluDetectionInput(Model):
@@ -79,8 +79,8 @@ class NluDetectionInput(Model):
         language: Language of the version for multilingual detection, e.g. `en-us`, `de-de`
     """
 
-    text: str | None | UnsetType = UNSET
-    language: str | None | UnsetType = UNSET
+    text: str | None = None
+    language: str | None = None
 
 
 class NluDetectionOutput(Model):
@@ -91,10 +91,8 @@ class NluDetectionOutput(Model):
         dialog_acts: The detected dialog acts.
     """
 
-    intents: list[DetectedIntent] | None | UnsetType = UNSET
-    dialog_acts: list[DetectedDialogAct] | None | UnsetType = field(
-        name="dialogActs", default=UNSET
-    )
+    intents: list[DetectedIntent] | None = None
+    dialog_acts: list[DetectedDialogAct] | None = field(name="dialogActs", default=None)
 
 
 class NluDetectionRequest(Model):
@@ -105,8 +103,8 @@ class NluDetectionRequest(Model):
         context: The context for the input to NLU detection.
     """
 
-    input: NluDetectionInput | None | UnsetType = UNSET
-    context: NluDetectionContext | None | UnsetType = UNSET
+    input: NluDetectionInput | None = None
+    context: NluDetectionContext | None = None
 
 
 class NluDetectionResponse(Model):
@@ -116,9 +114,9 @@ class NluDetectionResponse(Model):
         version: The NLU domain version which performed the detection.
     """
 
-    version: NluDomainVersion | None | UnsetType = UNSET
-    input: NluDetectionInput | None | UnsetType = UNSET
-    output: NluDetectionOutput | None | UnsetType = UNSET
+    version: NluDomainVersion | None = None
+    input: NluDetectionInput | None = None
+    output: NluDetectionOutput | None = None
 
 
 class NluDomain(Model):
@@ -136,36 +134,34 @@ class NluDomain(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    language: str | None | UnsetType = UNSET
-    draft_version: NluDomainVersionReference | None | UnsetType = field(
-        name="draftVersion", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    language: str | None = None
+    draft_version: NluDomainVersionReference | None = field(
+        name="draftVersion", default=None
     )
-    last_published_version: NluDomainVersionReference | None | UnsetType = field(
-        name="lastPublishedVersion", default=UNSET
+    last_published_version: NluDomainVersionReference | None = field(
+        name="lastPublishedVersion", default=None
     )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    engine_version: str | None | UnsetType = field(name="engineVersion", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    engine_version: str | None = field(name="engineVersion", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class NluDomainListing(Model):
     """The NluDomainListing model."""
 
-    entities: list[NluDomain] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[NluDomain] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class NluDomainVersion(Model):
@@ -190,49 +186,41 @@ class NluDomainVersion(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    domain: NluDomain | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    language: str | None | UnsetType = UNSET
-    published: bool | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    domain: NluDomain | None = None
+    description: str | None = None
+    language: str | None = None
+    published: bool | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    date_trained: datetime | None = field(name="dateTrained", default=None)
+    date_published: datetime | None = field(name="datePublished", default=None)
+    training_status: str | None = field(name="trainingStatus", default=None)
+    evaluation_status: str | None = field(name="evaluationStatus", default=None)
+    intents: list[IntentDefinition] | None = None
+    entity_types: list[NamedEntityTypeDefinition] | None = field(
+        name="entityTypes", default=None
     )
-    date_trained: datetime | None | UnsetType = field(name="dateTrained", default=UNSET)
-    date_published: datetime | None | UnsetType = field(
-        name="datePublished", default=UNSET
+    entities: list[NamedEntityDefinition] | None = None
+    language_versions: dict[str, str] | None = field(
+        name="languageVersions", default=None
     )
-    training_status: str | None | UnsetType = field(
-        name="trainingStatus", default=UNSET
-    )
-    evaluation_status: str | None | UnsetType = field(
-        name="evaluationStatus", default=UNSET
-    )
-    intents: list[IntentDefinition] | None | UnsetType = UNSET
-    entity_types: list[NamedEntityTypeDefinition] | None | UnsetType = field(
-        name="entityTypes", default=UNSET
-    )
-    entities: list[NamedEntityDefinition] | None | UnsetType = UNSET
-    language_versions: dict[str, str] | None | UnsetType = field(
-        name="languageVersions", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class NluDomainVersionListing(Model):
     """The NluDomainVersionListing model."""
 
-    entities: list[NluDomainVersion] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[NluDomainVersion] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class NluDomainVersionQualityReport(Model):
@@ -244,11 +232,11 @@ class NluDomainVersionQualityReport(Model):
         summary: The quality report summary for the Domain Version
     """
 
-    version: NluDomainVersion | None | UnsetType = UNSET
-    confusion_matrix: list[NluConfusionMatrixRow] | None | UnsetType = field(
-        name="confusionMatrix", default=UNSET
+    version: NluDomainVersion | None = None
+    confusion_matrix: list[NluConfusionMatrixRow] | None = field(
+        name="confusionMatrix", default=None
     )
-    summary: NluQualityReportSummary | None | UnsetType = UNSET
+    summary: NluQualityReportSummary | None = None
 
 
 class NluDomainVersionReference(Model):
@@ -261,10 +249,10 @@ class NluDomainVersionReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    domain: NluDomain | None | UnsetType = UNSET
-    intents: list[IntentReference] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    domain: NluDomain | None = None
+    intents: list[IntentReference] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class NluDomainVersionTrainingResponse(Model):
@@ -274,23 +262,23 @@ class NluDomainVersionTrainingResponse(Model):
         message: A message indicating result of the action.
     """
 
-    message: str | None | UnsetType = UNSET
-    version: NluDomainVersion | None | UnsetType = UNSET
+    message: str | None = None
+    version: NluDomainVersion | None = None
 
 
 class NluFeedbackListing(Model):
     """The NluFeedbackListing model."""
 
-    entities: list[NluFeedbackResponse] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[NluFeedbackResponse] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class NluFeedbackRequest(Model):
@@ -303,10 +291,10 @@ class NluFeedbackRequest(Model):
         language: The language of the version to which feedback is linked, e.g. en-us, de-de
     """
 
-    text: str | None | UnsetType = UNSET
-    intents: list[IntentFeedback] | None | UnsetType = UNSET
-    version_id: str | None | UnsetType = field(name="versionId", default=UNSET)
-    language: str | None | UnsetType = UNSET
+    text: str | None = None
+    intents: list[IntentFeedback] | None = None
+    version_id: str | None = field(name="versionId", default=None)
+    language: str | None = None
 
 
 class NluFeedbackResponse(Model):
@@ -322,23 +310,23 @@ class NluFeedbackResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    intents: list[IntentFeedback] | None | UnsetType = UNSET
-    version: NluDomainVersion | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    language: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    text: str | None = None
+    intents: list[IntentFeedback] | None = None
+    version: NluDomainVersion | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    language: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class NluInfo(Model):
     """The NluInfo model."""
 
-    domain: AddressableEntityRef | None | UnsetType = UNSET
-    version: NluDomainVersion | None | UnsetType = UNSET
-    intents: list[Intent] | None | UnsetType = UNSET
-    engine_version: str | None | UnsetType = field(name="engineVersion", default=UNSET)
-    nlu_data: NluDomainVersion | None | UnsetType = field(name="nluData", default=UNSET)
+    domain: AddressableEntityRef | None = None
+    version: NluDomainVersion | None = None
+    intents: list[Intent] | None = None
+    engine_version: str | None = field(name="engineVersion", default=None)
+    nlu_data: NluDomainVersion | None = field(name="nluData", default=None)
 
 
 class NluOrganization(Model):
@@ -349,10 +337,10 @@ class NluOrganization(Model):
         supported_languages_info: The list of Supported features for each languages for this Organization
     """
 
-    limits: dict[str, int] | None | UnsetType = UNSET
-    supported_languages_info: (
-        list[SupportedLanguagesInfoDefinition] | None | UnsetType
-    ) = field(name="supportedLanguagesInfo", default=UNSET)
+    limits: dict[str, int] | None = None
+    supported_languages_info: list[SupportedLanguagesInfoDefinition] | None = field(
+        name="supportedLanguagesInfo", default=None
+    )
 
 
 class NluQualityReportSummary(Model):
@@ -362,7 +350,7 @@ class NluQualityReportSummary(Model):
         metrics: The list of metrics in the summary
     """
 
-    metrics: list[NluQualityReportSummaryMetric] | None | UnsetType = UNSET
+    metrics: list[NluQualityReportSummaryMetric] | None = None
 
 
 class NluQualityReportSummaryMetric(Model):
@@ -373,8 +361,8 @@ class NluQualityReportSummaryMetric(Model):
         value: The value of the metric
     """
 
-    name: str | None | UnsetType = UNSET
-    value: float | None | UnsetType = UNSET
+    name: str | None = None
+    value: float | None = None
 
 
 class NluUtterance(Model):
@@ -386,9 +374,9 @@ class NluUtterance(Model):
         segments: The list of segments that that constitute this utterance for the given intent.
     """
 
-    id: str | None | UnsetType = UNSET
-    source: str | None | UnsetType = UNSET
-    segments: list[NluUtteranceSegment] | None | UnsetType = UNSET
+    id: str | None = None
+    source: str | None = None
+    segments: list[NluUtteranceSegment] | None = None
 
 
 class NluUtteranceSegment(Model):
@@ -399,5 +387,5 @@ class NluUtteranceSegment(Model):
         entity: The entity annotation of the segment.
     """
 
-    text: str | None | UnsetType = UNSET
-    entity: NamedEntityAnnotation | None | UnsetType = UNSET
+    text: str | None = None
+    entity: NamedEntityAnnotation | None = None

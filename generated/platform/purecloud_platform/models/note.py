@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .external import ExternalDataSource
@@ -29,33 +29,31 @@ class Note(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
-    note_text: str | None | UnsetType = field(name="noteText", default=UNSET)
-    modify_date: datetime | None | UnsetType = field(name="modifyDate", default=UNSET)
-    create_date: datetime | None | UnsetType = field(name="createDate", default=UNSET)
-    created_by: User | None | UnsetType = field(name="createdBy", default=UNSET)
-    external_data_sources: list[ExternalDataSource] | None | UnsetType = field(
-        name="externalDataSources", default=UNSET
+    id: str | None = None
+    division: WritableStarrableDivision | None = None
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_type: str | None = field(name="entityType", default=None)
+    note_text: str | None = field(name="noteText", default=None)
+    modify_date: datetime | None = field(name="modifyDate", default=None)
+    create_date: datetime | None = field(name="createDate", default=None)
+    created_by: User | None = field(name="createdBy", default=None)
+    external_data_sources: list[ExternalDataSource] | None = field(
+        name="externalDataSources", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class NoteListing(Model):
     """The NoteListing model."""
 
-    entities: list[Note] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    partial_results: bool | None | UnsetType = field(
-        name="partialResults", default=UNSET
-    )
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Note] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    partial_results: bool | None = field(name="partialResults", default=None)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

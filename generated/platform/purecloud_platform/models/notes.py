@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -27,26 +27,18 @@ class NotesExport(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    division_ids: list[str] | None | UnsetType = field(
-        name="divisionIds", default=UNSET
+    id: str | None = None
+    division_ids: list[str] | None = field(name="divisionIds", default=None)
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_completion: datetime | None = field(name="dateCompletion", default=None)
+    status: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    result_row_count: int | None = field(name="resultRowCount", default=None)
+    query_conditions: NotesExportQueryConditions | None = field(
+        name="queryConditions", default=None
     )
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_completion: datetime | None | UnsetType = field(
-        name="dateCompletion", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    result_row_count: int | None | UnsetType = field(
-        name="resultRowCount", default=UNSET
-    )
-    query_conditions: NotesExportQueryConditions | None | UnsetType = field(
-        name="queryConditions", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class NotesExportComparisonFieldFilter(Model):
@@ -57,8 +49,8 @@ class NotesExportComparisonFieldFilter(Model):
         value: Value to compare field's value against
     """
 
-    field_: str | None | UnsetType = field(name="field", default=UNSET)
-    value: str | None | UnsetType = UNSET
+    field_: str | None = field(name="field", default=None)
+    value: str | None = None
 
 
 class NotesExportFieldFilter(Model):
@@ -69,8 +61,8 @@ class NotesExportFieldFilter(Model):
         value: Value to check field's value against
     """
 
-    field_: str | None | UnsetType = field(name="field", default=UNSET)
-    value: str | None | UnsetType = UNSET
+    field_: str | None = field(name="field", default=None)
+    value: str | None = None
 
 
 class NotesExportFieldListFilter(Model):
@@ -81,8 +73,8 @@ class NotesExportFieldListFilter(Model):
         values: Values to check field's value against
     """
 
-    field_: str | None | UnsetType = field(name="field", default=UNSET)
-    values: list[str] | None | UnsetType = UNSET
+    field_: str | None = field(name="field", default=None)
+    values: list[str] | None = None
 
 
 class NotesExportFilter(Model):
@@ -98,22 +90,22 @@ class NotesExportFilter(Model):
         not_: Boolean negation of filters
     """
 
-    eq: NotesExportFieldFilter | None | UnsetType = UNSET
-    in_: NotesExportFieldListFilter | None | UnsetType = field(name="in", default=UNSET)
-    lte: NotesExportComparisonFieldFilter | None | UnsetType = UNSET
-    gte: NotesExportComparisonFieldFilter | None | UnsetType = UNSET
-    and_: list[NotesExportFilter] | None | UnsetType = field(name="and", default=UNSET)
-    or_: list[NotesExportFilter] | None | UnsetType = field(name="or", default=UNSET)
-    not_: NotesExportFilter | None | UnsetType = field(name="not", default=UNSET)
+    eq: NotesExportFieldFilter | None = None
+    in_: NotesExportFieldListFilter | None = field(name="in", default=None)
+    lte: NotesExportComparisonFieldFilter | None = None
+    gte: NotesExportComparisonFieldFilter | None = None
+    and_: list[NotesExportFilter] | None = field(name="and", default=None)
+    or_: list[NotesExportFilter] | None = field(name="or", default=None)
+    not_: NotesExportFilter | None = field(name="not", default=None)
 
 
 class NotesExportListing(Model):
     """The NotesExportListing model."""
 
-    entities: list[NotesExport] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[NotesExport] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class NotesExportQueryConditions(Model):
@@ -124,5 +116,5 @@ class NotesExportQueryConditions(Model):
         limit: Maximum result count in export, default is 180 000 000
     """
 
-    filters: NotesExportFilter | None | UnsetType = UNSET
-    limit: int | None | UnsetType = UNSET
+    filters: NotesExportFilter | None = None
+    limit: int | None = None

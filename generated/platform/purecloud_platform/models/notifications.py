@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .wfm import WfmUserNotification
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 class NotificationsResponse(Model):
     """The NotificationsResponse model."""
 
-    entities: list[WfmUserNotification] | None | UnsetType = UNSET
+    entities: list[WfmUserNotification] | None = None
 
 
 class NotificationsSettings(Model):
@@ -25,7 +25,7 @@ class NotificationsSettings(Model):
         notification_content_type: The notification content type settings for messenger Allowed values: "IncludeMessagesContent", "ExcludeMessagesContent".
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    notification_content_type: str | None | UnsetType = field(
-        name="notificationContentType", default=UNSET
+    enabled: bool | None = None
+    notification_content_type: str | None = field(
+        name="notificationContentType", default=None
     )

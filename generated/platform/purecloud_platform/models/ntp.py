@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class NTPSettings(Model):
@@ -13,4 +13,4 @@ class NTPSettings(Model):
         servers: List of NTP servers, in priority order
     """
 
-    servers: list[str] | None | UnsetType = UNSET
+    servers: list[str] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, field
+from .._models import Any, Model, field
 
 if TYPE_CHECKING:
     from .bot import BotExecutionConfiguration
@@ -21,9 +21,9 @@ class NuanceApplication(Model):
         name: The application name
     """
 
-    id: str | None | UnsetType = UNSET
-    tag: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    tag: str | None = None
+    name: str | None = None
 
 
 class NuanceBot(Model):
@@ -45,25 +45,25 @@ class NuanceBot(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    integration_id: str | None | UnsetType = field(name="integrationId", default=UNSET)
-    nuance_organization: NuanceOrganization | None | UnsetType = field(
-        name="nuanceOrganization", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    integration_id: str | None = field(name="integrationId", default=None)
+    nuance_organization: NuanceOrganization | None = field(
+        name="nuanceOrganization", default=None
     )
-    application: NuanceApplication | None | UnsetType = UNSET
-    nuance_environment: NuanceEnvironment | None | UnsetType = field(
-        name="nuanceEnvironment", default=UNSET
+    application: NuanceApplication | None = None
+    nuance_environment: NuanceEnvironment | None = field(
+        name="nuanceEnvironment", default=None
     )
-    geography: NuanceGeography | None | UnsetType = UNSET
-    credentials: list[NuanceBotCredentials] | None | UnsetType = UNSET
-    variables: list[NuanceBotVariable] | None | UnsetType = UNSET
-    transfer_nodes: list[NuanceBotTransferNode] | None | UnsetType = field(
-        name="transferNodes", default=UNSET
+    geography: NuanceGeography | None = None
+    credentials: list[NuanceBotCredentials] | None = None
+    variables: list[NuanceBotVariable] | None = None
+    transfer_nodes: list[NuanceBotTransferNode] | None = field(
+        name="transferNodes", default=None
     )
-    locales: list[str] | None | UnsetType = UNSET
-    channels: list[NuanceChannel] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    locales: list[str] | None = None
+    channels: list[NuanceChannel] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class NuanceBotCredentials(Model):
@@ -76,27 +76,27 @@ class NuanceBotCredentials(Model):
         client_secret_provided: True if the credentials secret is set (but not returned due to security reasons)
     """
 
-    app_id: str | None | UnsetType = field(name="appId", default=UNSET)
-    client_id: str | None | UnsetType = field(name="clientId", default=UNSET)
-    client_secret: str | None | UnsetType = field(name="clientSecret", default=UNSET)
-    client_secret_provided: bool | None | UnsetType = field(
-        name="clientSecretProvided", default=UNSET
+    app_id: str | None = field(name="appId", default=None)
+    client_id: str | None = field(name="clientId", default=None)
+    client_secret: str | None = field(name="clientSecret", default=None)
+    client_secret_provided: bool | None = field(
+        name="clientSecretProvided", default=None
     )
 
 
 class NuanceBotEntityListing(Model):
     """The NuanceBotEntityListing model."""
 
-    entities: list[NuanceBot] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[NuanceBot] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class NuanceBotLaunchSettings(Model):
@@ -106,8 +106,8 @@ class NuanceBotLaunchSettings(Model):
         bot_execution_configurations: The list of Nuance bots that are configured as available to the Genesys Cloud system
     """
 
-    bot_execution_configurations: list[BotExecutionConfiguration] | None | UnsetType = (
-        field(name="botExecutionConfigurations", default=UNSET)
+    bot_execution_configurations: list[BotExecutionConfiguration] | None = field(
+        name="botExecutionConfigurations", default=None
     )
 
 
@@ -122,12 +122,12 @@ class NuanceBotTransferNode(Model):
         request_variables: List of variables associated with this transfer node
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    request_variables: list[NuanceBotVariable] | None | UnsetType = field(
-        name="requestVariables", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    type: str | None = None
+    description: str | None = None
+    request_variables: list[NuanceBotVariable] | None = field(
+        name="requestVariables", default=None
     )
 
 
@@ -143,15 +143,13 @@ class NuanceBotVariable(Model):
         complex_generic_variable_info: The type information for this variable
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    reserved: bool | None | UnsetType = UNSET
-    simple_variable_info: str | None | UnsetType = field(
-        name="simpleVariableInfo", default=UNSET
-    )
-    complex_generic_variable_info: ComplexVariableInfo | None | UnsetType = field(
-        name="complexGenericVariableInfo", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    reserved: bool | None = None
+    simple_variable_info: str | None = field(name="simpleVariableInfo", default=None)
+    complex_generic_variable_info: ComplexVariableInfo | None = field(
+        name="complexGenericVariableInfo", default=None
     )
 
 
@@ -165,10 +163,10 @@ class NuanceChannel(Model):
         color: The Channel Color
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    modes: list[str] | None | UnsetType = UNSET
-    color: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    modes: list[str] | None = None
+    color: str | None = None
 
 
 class NuanceEnvironment(Model):
@@ -181,12 +179,12 @@ class NuanceEnvironment(Model):
         execution_host: The host used to execute this bot, similar to 'api.nuance.com:443'
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    environment_designation: str | None | UnsetType = field(
-        name="environmentDesignation", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    environment_designation: str | None = field(
+        name="environmentDesignation", default=None
     )
-    execution_host: str | None | UnsetType = field(name="executionHost", default=UNSET)
+    execution_host: str | None = field(name="executionHost", default=None)
 
 
 class NuanceGeography(Model):
@@ -197,8 +195,8 @@ class NuanceGeography(Model):
         name: The geography name
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class NuanceMixDlgSettings(Model):
@@ -209,9 +207,9 @@ class NuanceMixDlgSettings(Model):
         input_parameters: Name/value pairs of input variables to be sent to the Nuance bot. The values must be in the appropriate format for the variable's type (see https://docs.mix.nuance.com/dialog-grpc/v1/#simple-variable-types for help)
     """
 
-    channel_id: str | None | UnsetType = field(name="channelId", default=UNSET)
-    input_parameters: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="inputParameters", default=UNSET
+    channel_id: str | None = field(name="channelId", default=None)
+    input_parameters: dict[str, dict[str, Any]] | None = field(
+        name="inputParameters", default=None
     )
 
 
@@ -223,5 +221,5 @@ class NuanceOrganization(Model):
         name: The organization name
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .digit import DigitLength
@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 class Number(Model):
     """The Number model."""
 
-    start: str | None | UnsetType = UNSET
-    end: str | None | UnsetType = UNSET
+    start: str | None = None
+    end: str | None = None
 
 
 class NumberPlan(Model):
@@ -38,32 +38,26 @@ class NumberPlan(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    modified_by_app: str | None | UnsetType = field(name="modifiedByApp", default=UNSET)
-    created_by_app: str | None | UnsetType = field(name="createdByApp", default=UNSET)
-    match_: str | None | UnsetType = field(name="match", default=UNSET)
-    normalized_format: str | None | UnsetType = field(
-        name="normalizedFormat", default=UNSET
-    )
-    priority: int | None | UnsetType = UNSET
-    numbers: list[Number] | None | UnsetType = UNSET
-    digit_length: DigitLength | None | UnsetType = field(
-        name="digitLength", default=UNSET
-    )
-    classification: str | None | UnsetType = UNSET
-    match_type: str | None | UnsetType = field(name="matchType", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    state: str | None = None
+    modified_by_app: str | None = field(name="modifiedByApp", default=None)
+    created_by_app: str | None = field(name="createdByApp", default=None)
+    match_: str | None = field(name="match", default=None)
+    normalized_format: str | None = field(name="normalizedFormat", default=None)
+    priority: int | None = None
+    numbers: list[Number] | None = None
+    digit_length: DigitLength | None = field(name="digitLength", default=None)
+    classification: str | None = None
+    match_type: str | None = field(name="matchType", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class NumberRouting(Model):
@@ -80,31 +74,29 @@ class NumberRouting(Model):
         linked_organization_ids: List of linked organizations ids
     """
 
-    number_id: str | None | UnsetType = field(name="numberId", default=UNSET)
-    owner_organization_id: str | None | UnsetType = field(
-        name="ownerOrganizationId", default=UNSET
+    number_id: str | None = field(name="numberId", default=None)
+    owner_organization_id: str | None = field(name="ownerOrganizationId", default=None)
+    carrier_code: str | None = field(name="carrierCode", default=None)
+    pending_organization_id: str | None = field(
+        name="pendingOrganizationId", default=None
     )
-    carrier_code: str | None | UnsetType = field(name="carrierCode", default=UNSET)
-    pending_organization_id: str | None | UnsetType = field(
-        name="pendingOrganizationId", default=UNSET
+    region: str | None = None
+    status: str | None = None
+    active_organization_id: str | None = field(
+        name="activeOrganizationId", default=None
     )
-    region: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    active_organization_id: str | None | UnsetType = field(
-        name="activeOrganizationId", default=UNSET
-    )
-    linked_organization_ids: list[str] | None | UnsetType = field(
-        name="linkedOrganizationIds", default=UNSET
+    linked_organization_ids: list[str] | None = field(
+        name="linkedOrganizationIds", default=None
     )
 
 
 class NumberRoutingListing(Model):
     """The NumberRoutingListing model."""
 
-    entities: list[NumberRouting] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[NumberRouting] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class NumberRoutingRequest(Model):
@@ -116,11 +108,9 @@ class NumberRoutingRequest(Model):
         target_region: Region where target organization is hosted.
     """
 
-    organization_id: str | None | UnsetType = field(
-        name="organizationId", default=UNSET
-    )
-    number_id: str | None | UnsetType = field(name="numberId", default=UNSET)
-    target_region: str | None | UnsetType = field(name="targetRegion", default=UNSET)
+    organization_id: str | None = field(name="organizationId", default=None)
+    number_id: str | None = field(name="numberId", default=None)
+    target_region: str | None = field(name="targetRegion", default=None)
 
 
 class NumberRoutingResetOrganizationRequest(Model):
@@ -130,6 +120,4 @@ class NumberRoutingResetOrganizationRequest(Model):
         reset_organization_id: Organization Id where all rerouted numbers will be reset to
     """
 
-    reset_organization_id: str | None | UnsetType = field(
-        name="resetOrganizationId", default=UNSET
-    )
+    reset_organization_id: str | None = field(name="resetOrganizationId", default=None)

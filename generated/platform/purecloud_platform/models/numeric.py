@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class NumericRange(Model):
@@ -16,7 +16,7 @@ class NumericRange(Model):
         lte: Less than or equal to
     """
 
-    gt: float | None | UnsetType = UNSET
-    gte: float | None | UnsetType = UNSET
-    lt: float | None | UnsetType = UNSET
-    lte: float | None | UnsetType = UNSET
+    gt: float | None = None
+    gte: float | None = None
+    lt: float | None = None
+    lte: float | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -20,8 +20,8 @@ class OAuthAppleAuthorizationResponse(Model):
         error: The error object
     """
 
-    redirect_url: str | None | UnsetType = field(name="redirectUrl", default=UNSET)
-    error: OAuthAppleAuthorizationResponseError | None | UnsetType = UNSET
+    redirect_url: str | None = field(name="redirectUrl", default=None)
+    error: OAuthAppleAuthorizationResponseError | None = None
 
 
 class OAuthAppleAuthorizationResponseError(Model):
@@ -33,9 +33,9 @@ class OAuthAppleAuthorizationResponseError(Model):
         details: The error details
     """
 
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    details: dict[str, Any] | None | UnsetType = UNSET
+    code: str | None = None
+    message: str | None = None
+    details: dict[str, Any] | None = None
 
 
 class OAuthAuthorization(Model):
@@ -48,33 +48,25 @@ class OAuthAuthorization(Model):
         self_uri: The URI for this object
     """
 
-    client: OAuthClient | None | UnsetType = UNSET
-    scope: list[str] | None | UnsetType = UNSET
-    roles: list[str] | None | UnsetType = UNSET
-    resource_owner: DomainEntityRef | None | UnsetType = field(
-        name="resourceOwner", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    modified_by: DomainEntityRef | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    pending: bool | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    client: OAuthClient | None = None
+    scope: list[str] | None = None
+    roles: list[str] | None = None
+    resource_owner: DomainEntityRef | None = field(name="resourceOwner", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
+    modified_by: DomainEntityRef | None = field(name="modifiedBy", default=None)
+    pending: bool | None = None
+    state: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OAuthAuthorizationListing(Model):
     """The OAuthAuthorizationListing model."""
 
-    total: int | None | UnsetType = UNSET
-    entities: list[OAuthAuthorization] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    total: int | None = None
+    entities: list[OAuthAuthorization] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OAuthClient(Model):
@@ -99,54 +91,44 @@ class OAuthClient(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    access_token_validity_seconds: int | None | UnsetType = field(
-        name="accessTokenValiditySeconds", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    access_token_validity_seconds: int | None = field(
+        name="accessTokenValiditySeconds", default=None
     )
-    description: str | None | UnsetType = UNSET
-    registered_redirect_uri: list[str] | None | UnsetType = field(
-        name="registeredRedirectUri", default=UNSET
+    description: str | None = None
+    registered_redirect_uri: list[str] | None = field(
+        name="registeredRedirectUri", default=None
     )
-    secret: str | None | UnsetType = UNSET
-    role_ids: list[str] | None | UnsetType = field(name="roleIds", default=UNSET)
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    secret: str | None = None
+    role_ids: list[str] | None = field(name="roleIds", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
+    modified_by: DomainEntityRef | None = field(name="modifiedBy", default=None)
+    authorized_grant_type: str | None = field(name="authorizedGrantType", default=None)
+    scope: list[str] | None = None
+    role_divisions: list[RoleDivision] | None = field(
+        name="roleDivisions", default=None
     )
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    modified_by: DomainEntityRef | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    authorized_grant_type: str | None | UnsetType = field(
-        name="authorizedGrantType", default=UNSET
-    )
-    scope: list[str] | None | UnsetType = UNSET
-    role_divisions: list[RoleDivision] | None | UnsetType = field(
-        name="roleDivisions", default=UNSET
-    )
-    state: str | None | UnsetType = UNSET
-    date_to_delete: datetime | None | UnsetType = field(
-        name="dateToDelete", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    state: str | None = None
+    date_to_delete: datetime | None = field(name="dateToDelete", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OAuthClientEntityListing(Model):
     """The OAuthClientEntityListing model."""
 
-    entities: list[OAuthClient] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[OAuthClient] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class OAuthClientRequest(Model):
@@ -164,26 +146,22 @@ class OAuthClientRequest(Model):
         date_to_delete: The time at which this client will be deleted. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    name: str | None | UnsetType = UNSET
-    access_token_validity_seconds: int | None | UnsetType = field(
-        name="accessTokenValiditySeconds", default=UNSET
+    name: str | None = None
+    access_token_validity_seconds: int | None = field(
+        name="accessTokenValiditySeconds", default=None
     )
-    description: str | None | UnsetType = UNSET
-    registered_redirect_uri: list[str] | None | UnsetType = field(
-        name="registeredRedirectUri", default=UNSET
+    description: str | None = None
+    registered_redirect_uri: list[str] | None = field(
+        name="registeredRedirectUri", default=None
     )
-    role_ids: list[str] | None | UnsetType = field(name="roleIds", default=UNSET)
-    authorized_grant_type: str | None | UnsetType = field(
-        name="authorizedGrantType", default=UNSET
+    role_ids: list[str] | None = field(name="roleIds", default=None)
+    authorized_grant_type: str | None = field(name="authorizedGrantType", default=None)
+    scope: list[str] | None = None
+    role_divisions: list[RoleDivision] | None = field(
+        name="roleDivisions", default=None
     )
-    scope: list[str] | None | UnsetType = UNSET
-    role_divisions: list[RoleDivision] | None | UnsetType = field(
-        name="roleDivisions", default=UNSET
-    )
-    state: str | None | UnsetType = UNSET
-    date_to_delete: datetime | None | UnsetType = field(
-        name="dateToDelete", default=UNSET
-    )
+    state: str | None = None
+    date_to_delete: datetime | None = field(name="dateToDelete", default=None)
 
 
 class OAuthLastTokenIssued(Model):
@@ -193,7 +171,7 @@ class OAuthLastTokenIssued(Model):
         date_issued: Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    date_issued: datetime | None | UnsetType = field(name="dateIssued", default=UNSET)
+    date_issued: datetime | None = field(name="dateIssued", default=None)
 
 
 class OAuthScope(Model):
@@ -204,14 +182,14 @@ class OAuthScope(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    description: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OAuthScopeListing(Model):
     """The OAuthScopeListing model."""
 
-    total: int | None | UnsetType = UNSET
-    entities: list[OAuthScope] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    total: int | None = None
+    entities: list[OAuthScope] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

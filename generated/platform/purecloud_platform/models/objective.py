@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -28,23 +28,19 @@ class Objective(Model):
         date_start: start date of the objective. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
     """
 
-    id: str | None | UnsetType = UNSET
-    template_id: str | None | UnsetType = field(name="templateId", default=UNSET)
-    zones: list[ObjectiveZone] | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    media_types: list[str] | None | UnsetType = field(name="mediaTypes", default=UNSET)
-    queues: list[AddressableEntityRef] | None | UnsetType = UNSET
-    topics: list[AddressableEntityRef] | None | UnsetType = UNSET
-    topic_ids_filter_type: str | None | UnsetType = field(
-        name="topicIdsFilterType", default=UNSET
+    id: str | None = None
+    template_id: str | None = field(name="templateId", default=None)
+    zones: list[ObjectiveZone] | None = None
+    enabled: bool | None = None
+    media_types: list[str] | None = field(name="mediaTypes", default=None)
+    queues: list[AddressableEntityRef] | None = None
+    topics: list[AddressableEntityRef] | None = None
+    topic_ids_filter_type: str | None = field(name="topicIdsFilterType", default=None)
+    evaluation_form_context_ids: list[str] | None = field(
+        name="evaluationFormContextIds", default=None
     )
-    evaluation_form_context_ids: list[str] | None | UnsetType = field(
-        name="evaluationFormContextIds", default=UNSET
-    )
-    initial_direction: str | None | UnsetType = field(
-        name="initialDirection", default=UNSET
-    )
-    date_start: date | None | UnsetType = field(name="dateStart", default=UNSET)
+    initial_direction: str | None = field(name="initialDirection", default=None)
+    date_start: date | None = field(name="dateStart", default=None)
 
 
 class ObjectiveTemplate(Model):
@@ -55,10 +51,10 @@ class ObjectiveTemplate(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    zones: list[ObjectiveZone] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    zones: list[ObjectiveZone] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ObjectiveZone(Model):
@@ -74,18 +70,10 @@ class ObjectiveZone(Model):
         lower_limit_value: lower limit value
     """
 
-    label: str | None | UnsetType = UNSET
-    direction_type: str | None | UnsetType = field(name="directionType", default=UNSET)
-    zone_type: str | None | UnsetType = field(name="zoneType", default=UNSET)
-    upper_limit_points: int | None | UnsetType = field(
-        name="upperLimitPoints", default=UNSET
-    )
-    lower_limit_points: int | None | UnsetType = field(
-        name="lowerLimitPoints", default=UNSET
-    )
-    upper_limit_value: int | None | UnsetType = field(
-        name="upperLimitValue", default=UNSET
-    )
-    lower_limit_value: int | None | UnsetType = field(
-        name="lowerLimitValue", default=UNSET
-    )
+    label: str | None = None
+    direction_type: str | None = field(name="directionType", default=None)
+    zone_type: str | None = field(name="zoneType", default=None)
+    upper_limit_points: int | None = field(name="upperLimitPoints", default=None)
+    lower_limit_points: int | None = field(name="lowerLimitPoints", default=None)
+    upper_limit_value: int | None = field(name="upperLimitValue", default=None)
+    lower_limit_value: int | None = field(name="lowerLimitValue", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .analytics import AnalyticsScoredAgent
@@ -20,11 +20,11 @@ class ObservationMetricData(Model):
         observations: List of observations sorted by timestamp in ascending order. This list may be truncated.
     """
 
-    metric: str | None | UnsetType = UNSET
-    qualifier: str | None | UnsetType = UNSET
-    stats: StatisticalSummary | None | UnsetType = UNSET
-    truncated: bool | None | UnsetType = UNSET
-    observations: list[ObservationValue] | None | UnsetType = UNSET
+    metric: str | None = None
+    qualifier: str | None = None
+    stats: StatisticalSummary | None = None
+    truncated: bool | None = None
+    observations: list[ObservationValue] | None = None
 
 
 class ObservationValue(Model):
@@ -51,38 +51,26 @@ class ObservationValue(Model):
         used_routing: Complete routing method Allowed values: "Bullseye", "Conditional", "Direct", "Last", "Manual", "Predictive", "Preferred", "Standard", "Vip".
     """
 
-    observation_date: datetime | None | UnsetType = field(
-        name="observationDate", default=UNSET
+    observation_date: datetime | None = field(name="observationDate", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    requested_routing_skill_ids: list[str] | None = field(
+        name="requestedRoutingSkillIds", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    requested_routing_skill_ids: list[str] | None | UnsetType = field(
-        name="requestedRoutingSkillIds", default=UNSET
-    )
-    requested_language_id: str | None | UnsetType = field(
-        name="requestedLanguageId", default=UNSET
-    )
-    routing_priority: int | None | UnsetType = field(
-        name="routingPriority", default=UNSET
-    )
-    participant_name: str | None | UnsetType = field(
-        name="participantName", default=UNSET
-    )
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    converted_from: str | None | UnsetType = field(name="convertedFrom", default=UNSET)
-    converted_to: str | None | UnsetType = field(name="convertedTo", default=UNSET)
-    address_from: str | None | UnsetType = field(name="addressFrom", default=UNSET)
-    address_to: str | None | UnsetType = field(name="addressTo", default=UNSET)
-    ani: str | None | UnsetType = UNSET
-    dnis: str | None | UnsetType = UNSET
-    team_id: str | None | UnsetType = field(name="teamId", default=UNSET)
-    requested_routings: list[str] | None | UnsetType = field(
-        name="requestedRoutings", default=UNSET
-    )
-    used_routing: str | None | UnsetType = field(name="usedRouting", default=UNSET)
-    scored_agents: list[AnalyticsScoredAgent] | None | UnsetType = field(
-        name="scoredAgents", default=UNSET
+    requested_language_id: str | None = field(name="requestedLanguageId", default=None)
+    routing_priority: int | None = field(name="routingPriority", default=None)
+    participant_name: str | None = field(name="participantName", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    direction: str | None = None
+    converted_from: str | None = field(name="convertedFrom", default=None)
+    converted_to: str | None = field(name="convertedTo", default=None)
+    address_from: str | None = field(name="addressFrom", default=None)
+    address_to: str | None = field(name="addressTo", default=None)
+    ani: str | None = None
+    dnis: str | None = None
+    team_id: str | None = field(name="teamId", default=None)
+    requested_routings: list[str] | None = field(name="requestedRoutings", default=None)
+    used_routing: str | None = field(name="usedRouting", default=None)
+    scored_agents: list[AnalyticsScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class OccurrenceDetails(Model):
@@ -14,9 +14,7 @@ class OccurrenceDetails(Model):
         number_of_occurrences: The number of start or end occurrences that have been processed for the recurrence.
     """
 
-    date_of_next_occurrence: datetime | None | UnsetType = field(
-        name="dateOfNextOccurrence", default=UNSET
+    date_of_next_occurrence: datetime | None = field(
+        name="dateOfNextOccurrence", default=None
     )
-    number_of_occurrences: int | None | UnsetType = field(
-        name="numberOfOccurrences", default=UNSET
-    )
+    number_of_occurrences: int | None = field(name="numberOfOccurrences", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class OnDemandConversationSummaryRequest(Model):
@@ -13,7 +13,7 @@ class OnDemandConversationSummaryRequest(Model):
         locale: Locale for the summary (e.g. en-us).
     """
 
-    locale: str | None | UnsetType = UNSET
+    locale: str | None = None
 
 
 class OnDemandSummaryAcceptedResponse(Model):
@@ -25,9 +25,9 @@ class OnDemandSummaryAcceptedResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OnDemandSummaryConfig(Model):
@@ -37,4 +37,4 @@ class OnDemandSummaryConfig(Model):
         enabled: On demand summary is enabled.
     """
 
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .content import ContentButtonResponse, ContentReaction
@@ -35,11 +35,9 @@ class OpenActionFields(Model):
         configuration_fields: Custom fields defined in the schema referenced by the open action type selected.
     """
 
-    open_action: DomainEntityRef | None | UnsetType = field(
-        name="openAction", default=UNSET
-    )
-    configuration_fields: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="configurationFields", default=UNSET
+    open_action: DomainEntityRef | None = field(name="openAction", default=None)
+    configuration_fields: dict[str, dict[str, Any]] | None = field(
+        name="configurationFields", default=None
     )
 
 
@@ -51,11 +49,9 @@ class OpenActionProperties(Model):
         configuration_fields: Custom fields defined in the schema referenced by the open action type selected.
     """
 
-    open_action_name: str | None | UnsetType = field(
-        name="openActionName", default=UNSET
-    )
-    configuration_fields: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="configurationFields", default=UNSET
+    open_action_name: str | None = field(name="openActionName", default=None)
+    configuration_fields: dict[str, dict[str, Any]] | None = field(
+        name="configurationFields", default=None
     )
 
 
@@ -73,14 +69,14 @@ class OpenContentAttachment(Model):
         thumbnail: Thumbnail image for the attachment content. Not always available.
     """
 
-    id: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    url: str | None | UnsetType = UNSET
-    mime: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    sha256: str | None | UnsetType = UNSET
-    filename: str | None | UnsetType = UNSET
-    thumbnail: OpenContentThumbnail | None | UnsetType = UNSET
+    id: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    url: str | None = None
+    mime: str | None = None
+    text: str | None = None
+    sha256: str | None = None
+    filename: str | None = None
+    thumbnail: OpenContentThumbnail | None = None
 
 
 class OpenContentThumbnail(Model):
@@ -93,12 +89,10 @@ class OpenContentThumbnail(Model):
         content_size_bytes: Size in bytes of the thumbnail content.
     """
 
-    url: str | None | UnsetType = UNSET
-    mime: str | None | UnsetType = UNSET
-    sha256: str | None | UnsetType = UNSET
-    content_size_bytes: int | None | UnsetType = field(
-        name="contentSizeBytes", default=UNSET
-    )
+    url: str | None = None
+    mime: str | None = None
+    sha256: str | None = None
+    content_size_bytes: int | None = field(name="contentSizeBytes", default=None)
 
 
 class OpenDataIngestionRuleRequest(Model):
@@ -110,11 +104,9 @@ class OpenDataIngestionRuleRequest(Model):
         external_source: The external source associated with this open data ingestion rule, which will be used when performing identity resolution
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    external_source: DomainEntityRef | None | UnsetType = field(
-        name="externalSource", default=UNSET
-    )
+    name: str | None = None
+    description: str | None = None
+    external_source: DomainEntityRef | None = field(name="externalSource", default=None)
 
 
 class OpenDataIngestionRuleResponse(Model):
@@ -134,23 +126,19 @@ class OpenDataIngestionRuleResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    status: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    platform: str | None = None
+    ingestion_rule_info: MessageInfo | None = field(
+        name="ingestionRuleInfo", default=None
     )
-    platform: str | None | UnsetType = UNSET
-    ingestion_rule_info: MessageInfo | None | UnsetType = field(
-        name="ingestionRuleInfo", default=UNSET
-    )
-    external_source: DomainEntityRef | None | UnsetType = field(
-        name="externalSource", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    external_source: DomainEntityRef | None = field(name="externalSource", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OpenDataIngestionRuleVersionResponse(Model):
@@ -170,38 +158,34 @@ class OpenDataIngestionRuleVersionResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    status: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    platform: str | None = None
+    ingestion_rule_info: MessageInfo | None = field(
+        name="ingestionRuleInfo", default=None
     )
-    platform: str | None | UnsetType = UNSET
-    ingestion_rule_info: MessageInfo | None | UnsetType = field(
-        name="ingestionRuleInfo", default=UNSET
-    )
-    external_source: DomainEntityRef | None | UnsetType = field(
-        name="externalSource", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    external_source: DomainEntityRef | None = field(name="externalSource", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OpenDataIngestionRuleVersionResponseEntityListing(Model):
     """The OpenDataIngestionRuleVersionResponseEntityListing model."""
 
-    entities: list[OpenDataIngestionRuleVersionResponse] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[OpenDataIngestionRuleVersionResponse] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class OpenEvent(Model):
@@ -211,7 +195,7 @@ class OpenEvent(Model):
         event_type: Type of this event element Allowed values: "Typing".
     """
 
-    event_type: str | None | UnsetType = field(name="eventType", default=UNSET)
+    event_type: str | None = field(name="eventType", default=None)
 
 
 class OpenEventNormalizedMessage(Model):
@@ -224,10 +208,10 @@ class OpenEventNormalizedMessage(Model):
         events: List of event elements.
     """
 
-    id: str | None | UnsetType = UNSET
-    channel: OpenMessagingChannel | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    events: list[OpenMessageEvent] | None | UnsetType = UNSET
+    id: str | None = None
+    channel: OpenMessagingChannel | None = None
+    type: str | None = None
+    events: list[OpenMessageEvent] | None = None
 
 
 class OpenInboundMessageContent(Model):
@@ -237,7 +221,7 @@ class OpenInboundMessageContent(Model):
         attachment: Attachment content.
     """
 
-    attachment: OpenContentAttachment | None | UnsetType = UNSET
+    attachment: OpenContentAttachment | None = None
 
 
 class OpenInboundMessageMessagingChannel(Model):
@@ -250,12 +234,10 @@ class OpenInboundMessageMessagingChannel(Model):
         metadata: Additional Custom Information about the channel.
     """
 
-    from_: OpenMessagingFromRecipient | None | UnsetType = field(
-        name="from", default=UNSET
-    )
-    time: datetime | None | UnsetType = UNSET
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    metadata: ConversationChannelMetadata | None | UnsetType = UNSET
+    from_: OpenMessagingFromRecipient | None = field(name="from", default=None)
+    time: datetime | None = None
+    message_id: str | None = field(name="messageId", default=None)
+    metadata: ConversationChannelMetadata | None = None
 
 
 class OpenInboundMessagingChannel(Model):
@@ -266,10 +248,8 @@ class OpenInboundMessagingChannel(Model):
         time: Original time of the event. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    from_: OpenMessagingFromRecipient | None | UnsetType = field(
-        name="from", default=UNSET
-    )
-    time: datetime | None | UnsetType = UNSET
+    from_: OpenMessagingFromRecipient | None = field(name="from", default=None)
+    time: datetime | None = None
 
 
 class OpenInboundMessagingReceiptChannel(Model):
@@ -280,8 +260,8 @@ class OpenInboundMessagingReceiptChannel(Model):
         time: Original time of the event. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    to: OpenMessagingToRecipient | None | UnsetType = UNSET
-    time: datetime | None | UnsetType = UNSET
+    to: OpenMessagingToRecipient | None = None
+    time: datetime | None = None
 
 
 class OpenInboundNormalizedEvent(Model):
@@ -292,8 +272,8 @@ class OpenInboundNormalizedEvent(Model):
         events: List of event elements.
     """
 
-    channel: OpenInboundMessagingChannel | None | UnsetType = UNSET
-    events: list[OpenEvent] | None | UnsetType = UNSET
+    channel: OpenInboundMessagingChannel | None = None
+    events: list[OpenEvent] | None = None
 
 
 class OpenInboundNormalizedMessage(Model):
@@ -306,10 +286,10 @@ class OpenInboundNormalizedMessage(Model):
         metadata: Additional metadata about this message to capture non-channel specific data.
     """
 
-    channel: OpenInboundMessageMessagingChannel | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    content: list[OpenInboundMessageContent] | None | UnsetType = UNSET
-    metadata: dict[str, str] | None | UnsetType = UNSET
+    channel: OpenInboundMessageMessagingChannel | None = None
+    text: str | None = None
+    content: list[OpenInboundMessageContent] | None = None
+    metadata: dict[str, str] | None = None
 
 
 class OpenInboundNormalizedReceipt(Model):
@@ -323,13 +303,11 @@ class OpenInboundNormalizedReceipt(Model):
         is_final_receipt: Indicates if this is the last message receipt for this message, or if another message receipt can be expected.
     """
 
-    id: str | None | UnsetType = UNSET
-    channel: OpenInboundMessagingReceiptChannel | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    reasons: list[ConversationReason] | None | UnsetType = UNSET
-    is_final_receipt: bool | None | UnsetType = field(
-        name="isFinalReceipt", default=UNSET
-    )
+    id: str | None = None
+    channel: OpenInboundMessagingReceiptChannel | None = None
+    status: str | None = None
+    reasons: list[ConversationReason] | None = None
+    is_final_receipt: bool | None = field(name="isFinalReceipt", default=None)
 
 
 class OpenInboundStructuredResponseMessage(Model):
@@ -341,12 +319,12 @@ class OpenInboundStructuredResponseMessage(Model):
         originating_message_id: Id of original structured message that this messages responds to.
     """
 
-    channel: OpenInboundMessageMessagingChannel | None | UnsetType = UNSET
-    button_response: ContentButtonResponse | None | UnsetType = field(
-        name="buttonResponse", default=UNSET
+    channel: OpenInboundMessageMessagingChannel | None = None
+    button_response: ContentButtonResponse | None = field(
+        name="buttonResponse", default=None
     )
-    originating_message_id: str | None | UnsetType = field(
-        name="originatingMessageId", default=UNSET
+    originating_message_id: str | None = field(
+        name="originatingMessageId", default=None
     )
 
 
@@ -358,9 +336,9 @@ class OpenInboundStructuredResponseNormalizedMessageContent(Model):
         button_response: Button response content.
     """
 
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    button_response: ContentButtonResponse | None | UnsetType = field(
-        name="buttonResponse", default=UNSET
+    content_type: str | None = field(name="contentType", default=None)
+    button_response: ContentButtonResponse | None = field(
+        name="buttonResponse", default=None
     )
 
 
@@ -385,55 +363,45 @@ class OpenIntegration(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    messaging_setting: MessagingSettingReference | None | UnsetType = field(
-        name="messagingSetting", default=UNSET
+    messaging_setting: MessagingSettingReference | None = field(
+        name="messagingSetting", default=None
     )
-    outbound_notification_webhook_url: str | None | UnsetType = field(
-        name="outboundNotificationWebhookUrl", default=UNSET
+    outbound_notification_webhook_url: str | None = field(
+        name="outboundNotificationWebhookUrl", default=None
     )
-    outbound_notification_webhook_signature_secret_token: str | None | UnsetType = (
-        field(name="outboundNotificationWebhookSignatureSecretToken", default=UNSET)
+    outbound_notification_webhook_signature_secret_token: str | None = field(
+        name="outboundNotificationWebhookSignatureSecretToken", default=None
     )
-    webhook_headers: dict[str, str] | None | UnsetType = field(
-        name="webhookHeaders", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    recipient: DomainEntityRef | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    modified_by: DomainEntityRef | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    create_status: str | None | UnsetType = field(name="createStatus", default=UNSET)
-    create_error: ErrorBody | None | UnsetType = field(
-        name="createError", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    webhook_headers: dict[str, str] | None = field(name="webhookHeaders", default=None)
+    status: str | None = None
+    recipient: DomainEntityRef | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
+    modified_by: DomainEntityRef | None = field(name="modifiedBy", default=None)
+    create_status: str | None = field(name="createStatus", default=None)
+    create_error: ErrorBody | None = field(name="createError", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OpenIntegrationEntityListing(Model):
     """The OpenIntegrationEntityListing model."""
 
-    entities: list[OpenIntegration] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[OpenIntegration] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class OpenIntegrationRequest(Model):
@@ -450,24 +418,22 @@ class OpenIntegrationRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    messaging_setting: MessagingSettingRequestReference | None | UnsetType = field(
-        name="messagingSetting", default=UNSET
+    messaging_setting: MessagingSettingRequestReference | None = field(
+        name="messagingSetting", default=None
     )
-    outbound_notification_webhook_url: str | None | UnsetType = field(
-        name="outboundNotificationWebhookUrl", default=UNSET
+    outbound_notification_webhook_url: str | None = field(
+        name="outboundNotificationWebhookUrl", default=None
     )
-    outbound_notification_webhook_signature_secret_token: str | None | UnsetType = (
-        field(name="outboundNotificationWebhookSignatureSecretToken", default=UNSET)
+    outbound_notification_webhook_signature_secret_token: str | None = field(
+        name="outboundNotificationWebhookSignatureSecretToken", default=None
     )
-    webhook_headers: dict[str, str] | None | UnsetType = field(
-        name="webhookHeaders", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    webhook_headers: dict[str, str] | None = field(name="webhookHeaders", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OpenIntegrationUpdateRequest(Model):
@@ -484,24 +450,22 @@ class OpenIntegrationUpdateRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    messaging_setting: MessagingSettingRequestReference | None | UnsetType = field(
-        name="messagingSetting", default=UNSET
+    messaging_setting: MessagingSettingRequestReference | None = field(
+        name="messagingSetting", default=None
     )
-    outbound_notification_webhook_url: str | None | UnsetType = field(
-        name="outboundNotificationWebhookUrl", default=UNSET
+    outbound_notification_webhook_url: str | None = field(
+        name="outboundNotificationWebhookUrl", default=None
     )
-    outbound_notification_webhook_signature_secret_token: str | None | UnsetType = (
-        field(name="outboundNotificationWebhookSignatureSecretToken", default=UNSET)
+    outbound_notification_webhook_signature_secret_token: str | None = field(
+        name="outboundNotificationWebhookSignatureSecretToken", default=None
     )
-    webhook_headers: dict[str, str] | None | UnsetType = field(
-        name="webhookHeaders", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    webhook_headers: dict[str, str] | None = field(name="webhookHeaders", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OpenMessageContent(Model):
@@ -512,8 +476,8 @@ class OpenMessageContent(Model):
         attachment: Attachment content.
     """
 
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    attachment: ConversationContentAttachment | None | UnsetType = UNSET
+    content_type: str | None = field(name="contentType", default=None)
+    attachment: ConversationContentAttachment | None = None
 
 
 class OpenMessageEvent(Model):
@@ -524,10 +488,8 @@ class OpenMessageEvent(Model):
         typing_: Typing event.
     """
 
-    event_type: str | None | UnsetType = field(name="eventType", default=UNSET)
-    typing_: ConversationEventTyping | None | UnsetType = field(
-        name="typing", default=UNSET
-    )
+    event_type: str | None = field(name="eventType", default=None)
+    typing_: ConversationEventTyping | None = field(name="typing", default=None)
 
 
 class OpenMessageNormalizedMessage(Model):
@@ -543,15 +505,13 @@ class OpenMessageNormalizedMessage(Model):
         conversation_id: The conversationId context for the message
     """
 
-    id: str | None | UnsetType = UNSET
-    channel: OpenMessagingChannel | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    content: list[OpenMessageContent] | None | UnsetType = UNSET
-    metadata: dict[str, str] | None | UnsetType = UNSET
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
+    id: str | None = None
+    channel: OpenMessagingChannel | None = None
+    type: str | None = None
+    text: str | None = None
+    content: list[OpenMessageContent] | None = None
+    metadata: dict[str, str] | None = None
+    conversation_id: str | None = field(name="conversationId", default=None)
 
 
 class OpenMessagingChannel(Model):
@@ -568,16 +528,14 @@ class OpenMessagingChannel(Model):
         metadata: Information about the channel.
     """
 
-    id: str | None | UnsetType = UNSET
-    platform: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    to: OpenMessagingToRecipient | None | UnsetType = UNSET
-    from_: OpenMessagingFromRecipient | None | UnsetType = field(
-        name="from", default=UNSET
-    )
-    time: datetime | None | UnsetType = UNSET
-    metadata: ConversationChannelMetadata | None | UnsetType = UNSET
+    id: str | None = None
+    platform: str | None = None
+    type: str | None = None
+    message_id: str | None = field(name="messageId", default=None)
+    to: OpenMessagingToRecipient | None = None
+    from_: OpenMessagingFromRecipient | None = field(name="from", default=None)
+    time: datetime | None = None
+    metadata: ConversationChannelMetadata | None = None
 
 
 class OpenMessagingFromRecipient(Model):
@@ -593,13 +551,13 @@ class OpenMessagingFromRecipient(Model):
         email: E-mail address of the recipient.
     """
 
-    nickname: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
-    first_name: str | None | UnsetType = field(name="firstName", default=UNSET)
-    last_name: str | None | UnsetType = field(name="lastName", default=UNSET)
-    image: str | None | UnsetType = UNSET
-    email: str | None | UnsetType = UNSET
+    nickname: str | None = None
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
+    first_name: str | None = field(name="firstName", default=None)
+    last_name: str | None = field(name="lastName", default=None)
+    image: str | None = None
+    email: str | None = None
 
 
 class OpenMessagingIdentityResolutionConfig(Model):
@@ -612,14 +570,12 @@ class OpenMessagingIdentityResolutionConfig(Model):
         self_uri: The URI for this object
     """
 
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    resolve_identities: bool | None | UnsetType = field(
-        name="resolveIdentities", default=UNSET
+    division: WritableStarrableDivision | None = None
+    resolve_identities: bool | None = field(name="resolveIdentities", default=None)
+    external_source: IdentityResolutionExternalSource | None = field(
+        name="externalSource", default=None
     )
-    external_source: IdentityResolutionExternalSource | None | UnsetType = field(
-        name="externalSource", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OpenMessagingToRecipient(Model):
@@ -635,13 +591,13 @@ class OpenMessagingToRecipient(Model):
         email: E-mail address of the recipient.
     """
 
-    nickname: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
-    first_name: str | None | UnsetType = field(name="firstName", default=UNSET)
-    last_name: str | None | UnsetType = field(name="lastName", default=UNSET)
-    image: str | None | UnsetType = UNSET
-    email: str | None | UnsetType = UNSET
+    nickname: str | None = None
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
+    first_name: str | None = field(name="firstName", default=None)
+    last_name: str | None = field(name="lastName", default=None)
+    image: str | None = None
+    email: str | None = None
 
 
 class OpenNormalizedMessage(Model):
@@ -660,18 +616,16 @@ class OpenNormalizedMessage(Model):
         metadata: Additional metadata about this message.
     """
 
-    id: str | None | UnsetType = UNSET
-    channel: OpenMessagingChannel | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    content: list[OpenMessageContent] | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    reasons: list[ConversationReason] | None | UnsetType = UNSET
-    is_final_receipt: bool | None | UnsetType = field(
-        name="isFinalReceipt", default=UNSET
-    )
-    direction: str | None | UnsetType = UNSET
-    metadata: dict[str, str] | None | UnsetType = UNSET
+    id: str | None = None
+    channel: OpenMessagingChannel | None = None
+    type: str | None = None
+    text: str | None = None
+    content: list[OpenMessageContent] | None = None
+    status: str | None = None
+    reasons: list[ConversationReason] | None = None
+    is_final_receipt: bool | None = field(name="isFinalReceipt", default=None)
+    direction: str | None = None
+    metadata: dict[str, str] | None = None
 
 
 class OpenReceiptNormalizedMessage(Model):
@@ -687,15 +641,13 @@ class OpenReceiptNormalizedMessage(Model):
         direction: The direction of the message. Allowed values: "Inbound", "Outbound".
     """
 
-    id: str | None | UnsetType = UNSET
-    channel: OpenMessagingChannel | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    reasons: list[ConversationReason] | None | UnsetType = UNSET
-    is_final_receipt: bool | None | UnsetType = field(
-        name="isFinalReceipt", default=UNSET
-    )
-    direction: str | None | UnsetType = UNSET
+    id: str | None = None
+    channel: OpenMessagingChannel | None = None
+    type: str | None = None
+    status: str | None = None
+    reasons: list[ConversationReason] | None = None
+    is_final_receipt: bool | None = field(name="isFinalReceipt", default=None)
+    direction: str | None = None
 
 
 class OpenRichMediaSetting(Model):
@@ -706,10 +658,8 @@ class OpenRichMediaSetting(Model):
         cards: Setting relating to cards
     """
 
-    quick_reply: OutboundOnlySetting | None | UnsetType = field(
-        name="quickReply", default=UNSET
-    )
-    cards: OutboundOnlySetting | None | UnsetType = UNSET
+    quick_reply: OutboundOnlySetting | None = field(name="quickReply", default=None)
+    cards: OutboundOnlySetting | None = None
 
 
 class OpenSocialMediaChannel(Model):
@@ -727,18 +677,16 @@ class OpenSocialMediaChannel(Model):
         public_metadata: Meta data of this public post. For example, used to define where in the thread the post exists.
     """
 
-    id: str | None | UnsetType = UNSET
-    platform: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    to: OpenSocialMediaRecipient | None | UnsetType = UNSET
-    from_: OpenSocialMediaRecipient | None | UnsetType = field(
-        name="from", default=UNSET
-    )
-    time: datetime | None | UnsetType = UNSET
-    metadata: ConversationChannelMetadata | None | UnsetType = UNSET
-    public_metadata: OpenSocialMediaPublicMetadata | None | UnsetType = field(
-        name="publicMetadata", default=UNSET
+    id: str | None = None
+    platform: str | None = None
+    type: str | None = None
+    message_id: str | None = field(name="messageId", default=None)
+    to: OpenSocialMediaRecipient | None = None
+    from_: OpenSocialMediaRecipient | None = field(name="from", default=None)
+    time: datetime | None = None
+    metadata: ConversationChannelMetadata | None = None
+    public_metadata: OpenSocialMediaPublicMetadata | None = field(
+        name="publicMetadata", default=None
     )
 
 
@@ -752,10 +700,10 @@ class OpenSocialMediaMessageContent(Model):
         reaction: A set of reactions to a message.
     """
 
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    attachment: ConversationContentAttachment | None | UnsetType = UNSET
-    text: ConversationContentText | None | UnsetType = UNSET
-    reaction: ConversationContentReaction | None | UnsetType = UNSET
+    content_type: str | None = field(name="contentType", default=None)
+    attachment: ConversationContentAttachment | None = None
+    text: ConversationContentText | None = None
+    reaction: ConversationContentReaction | None = None
 
 
 class OpenSocialMediaNormalizedMessage(Model):
@@ -771,13 +719,13 @@ class OpenSocialMediaNormalizedMessage(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    channel: OpenSocialMediaChannel | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    content: list[OpenSocialMediaMessageContent] | None | UnsetType = UNSET
-    metadata: dict[str, str] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    channel: OpenSocialMediaChannel | None = None
+    text: str | None = None
+    type: str | None = None
+    content: list[OpenSocialMediaMessageContent] | None = None
+    metadata: dict[str, str] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OpenSocialMediaPublicMetadata(Model):
@@ -792,12 +740,12 @@ class OpenSocialMediaPublicMetadata(Model):
         tag_ids: IDs of accounts attached to the message itself, independent of the text (for example a person tagged in an Instagram photo so their profile is linked from the image). A 'tag' here uses the same convention as Meta (Facebook, Instagram) and LinkedIn, where it denotes an explicit association with content rather than a textual reference. Distinct from mentionIds, which represent in-text/caption references. Null or absent when no accounts are tagged on the message.
     """
 
-    root_id: str | None | UnsetType = field(name="rootId", default=UNSET)
-    reply_to_id: str | None | UnsetType = field(name="replyToId", default=UNSET)
-    source: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
-    mention_ids: list[str] | None | UnsetType = field(name="mentionIds", default=UNSET)
-    tag_ids: list[str] | None | UnsetType = field(name="tagIds", default=UNSET)
+    root_id: str | None = field(name="rootId", default=None)
+    reply_to_id: str | None = field(name="replyToId", default=None)
+    source: str | None = None
+    url: str | None = None
+    mention_ids: list[str] | None = field(name="mentionIds", default=None)
+    tag_ids: list[str] | None = field(name="tagIds", default=None)
 
 
 class OpenSocialMediaReactionsChannel(Model):
@@ -812,12 +760,12 @@ class OpenSocialMediaReactionsChannel(Model):
         time: Original time of the event. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    platform: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    to: OpenSocialMediaRecipient | None | UnsetType = UNSET
-    time: datetime | None | UnsetType = UNSET
+    id: str | None = None
+    platform: str | None = None
+    type: str | None = None
+    message_id: str | None = field(name="messageId", default=None)
+    to: OpenSocialMediaRecipient | None = None
+    time: datetime | None = None
 
 
 class OpenSocialMediaReactionsEvent(Model):
@@ -827,7 +775,7 @@ class OpenSocialMediaReactionsEvent(Model):
         reactions: List of reactions for this event.
     """
 
-    reactions: list[ContentReaction] | None | UnsetType = UNSET
+    reactions: list[ContentReaction] | None = None
 
 
 class OpenSocialMediaReactionsNormalizedEvent(Model):
@@ -840,10 +788,10 @@ class OpenSocialMediaReactionsNormalizedEvent(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    channel: OpenSocialMediaReactionsChannel | None | UnsetType = UNSET
-    events: list[OpenSocialMediaReactionsEvent] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    channel: OpenSocialMediaReactionsChannel | None = None
+    events: list[OpenSocialMediaReactionsEvent] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OpenSocialMediaReactionsRequest(Model):
@@ -853,7 +801,7 @@ class OpenSocialMediaReactionsRequest(Model):
         events: List of open social media reaction events
     """
 
-    events: list[OpenSocialMediaReactionsNormalizedEvent] | None | UnsetType = UNSET
+    events: list[OpenSocialMediaReactionsNormalizedEvent] | None = None
 
 
 class OpenSocialMediaRecipient(Model):
@@ -869,15 +817,15 @@ class OpenSocialMediaRecipient(Model):
         additional_ids: List of recipient additional identifiers
     """
 
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
-    first_name: str | None | UnsetType = field(name="firstName", default=UNSET)
-    last_name: str | None | UnsetType = field(name="lastName", default=UNSET)
-    nickname: str | None | UnsetType = UNSET
-    image: str | None | UnsetType = UNSET
-    additional_ids: (
-        list[OpenSocialMediaRecipientAdditionalIdentifier] | None | UnsetType
-    ) = field(name="additionalIds", default=UNSET)
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
+    first_name: str | None = field(name="firstName", default=None)
+    last_name: str | None = field(name="lastName", default=None)
+    nickname: str | None = None
+    image: str | None = None
+    additional_ids: list[OpenSocialMediaRecipientAdditionalIdentifier] | None = field(
+        name="additionalIds", default=None
+    )
 
 
 class OpenSocialMediaRecipientAdditionalIdentifier(Model):
@@ -888,38 +836,38 @@ class OpenSocialMediaRecipientAdditionalIdentifier(Model):
         value: The Identifier value.
     """
 
-    type: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    type: str | None = None
+    value: str | None = None
 
 
 class OpenSocialNormalizedMessageEntityListing(Model):
     """The OpenSocialNormalizedMessageEntityListing model."""
 
-    entities: list[OpenSocialMediaNormalizedMessage] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[OpenSocialMediaNormalizedMessage] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class OpenSocialReactionsNormalizedEventEntityListing(Model):
     """The OpenSocialReactionsNormalizedEventEntityListing model."""
 
-    entities: list[OpenSocialMediaReactionsNormalizedEvent] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[OpenSocialMediaReactionsNormalizedEvent] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class OpenStructuredResponseNormalizedMessage(Model):
@@ -934,11 +882,9 @@ class OpenStructuredResponseNormalizedMessage(Model):
         metadata: Additional metadata about this message.
     """
 
-    id: str | None | UnsetType = UNSET
-    channel: OpenMessagingChannel | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    content: (
-        list[OpenInboundStructuredResponseNormalizedMessageContent] | None | UnsetType
-    ) = UNSET
-    metadata: dict[str, str] | None | UnsetType = UNSET
+    id: str | None = None
+    channel: OpenMessagingChannel | None = None
+    type: str | None = None
+    direction: str | None = None
+    content: list[OpenInboundStructuredResponseNormalizedMessageContent] | None = None
+    metadata: dict[str, str] | None = None

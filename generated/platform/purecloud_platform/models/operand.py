@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .infix import InfixOperator
@@ -27,21 +27,19 @@ class Operand(Model):
         operands: Contains a new level of operands
     """
 
-    type: str | None | UnsetType = UNSET
-    occurrence: int | None | UnsetType = UNSET
-    inverted: bool | None | UnsetType = UNSET
-    term: Term | None | UnsetType = UNSET
-    topic_id: str | None | UnsetType = field(name="topicId", default=UNSET)
-    voice_seconds_position: OperandPosition | None | UnsetType = field(
-        name="voiceSecondsPosition", default=UNSET
+    type: str | None = None
+    occurrence: int | None = None
+    inverted: bool | None = None
+    term: Term | None = None
+    topic_id: str | None = field(name="topicId", default=None)
+    voice_seconds_position: OperandPosition | None = field(
+        name="voiceSecondsPosition", default=None
     )
-    digital_words_position: OperandPosition | None | UnsetType = field(
-        name="digitalWordsPosition", default=UNSET
+    digital_words_position: OperandPosition | None = field(
+        name="digitalWordsPosition", default=None
     )
-    infix_operator: InfixOperator | None | UnsetType = field(
-        name="infixOperator", default=UNSET
-    )
-    operands: list[Operand] | None | UnsetType = UNSET
+    infix_operator: InfixOperator | None = field(name="infixOperator", default=None)
+    operands: list[Operand] | None = None
 
 
 class OperandPosition(Model):
@@ -54,15 +52,13 @@ class OperandPosition(Model):
         ending_position_direction: Dictates ending position directionality Allowed values: "FromStart", "FromEnd".
     """
 
-    starting_position_value: int | None | UnsetType = field(
-        name="startingPositionValue", default=UNSET
+    starting_position_value: int | None = field(
+        name="startingPositionValue", default=None
     )
-    starting_position_direction: str | None | UnsetType = field(
-        name="startingPositionDirection", default=UNSET
+    starting_position_direction: str | None = field(
+        name="startingPositionDirection", default=None
     )
-    ending_position_value: int | None | UnsetType = field(
-        name="endingPositionValue", default=UNSET
-    )
-    ending_position_direction: str | None | UnsetType = field(
-        name="endingPositionDirection", default=UNSET
+    ending_position_value: int | None = field(name="endingPositionValue", default=None)
+    ending_position_direction: str | None = field(
+        name="endingPositionDirection", default=None
     )

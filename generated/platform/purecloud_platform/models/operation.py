@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .detail import Detail
@@ -22,20 +22,18 @@ class Operation(Model):
         action_status: Action status Allowed values: "LOCKED", "UNLOCKED", "STARTED", "PENDING_GENERATION", "PENDING_BACKEND_NOTIFICATION", "SUCCESS", "FAILURE".
     """
 
-    id: str | None | UnsetType = UNSET
-    complete: bool | None | UnsetType = UNSET
-    user: User | None | UnsetType = UNSET
-    client: DomainEntityRef | None | UnsetType = UNSET
-    error_message: str | None | UnsetType = field(name="errorMessage", default=UNSET)
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    error_details: list[Detail] | None | UnsetType = field(
-        name="errorDetails", default=UNSET
+    id: str | None = None
+    complete: bool | None = None
+    user: User | None = None
+    client: DomainEntityRef | None = None
+    error_message: str | None = field(name="errorMessage", default=None)
+    error_code: str | None = field(name="errorCode", default=None)
+    error_details: list[Detail] | None = field(name="errorDetails", default=None)
+    error_message_params: dict[str, str] | None = field(
+        name="errorMessageParams", default=None
     )
-    error_message_params: dict[str, str] | None | UnsetType = field(
-        name="errorMessageParams", default=UNSET
-    )
-    action_name: str | None | UnsetType = field(name="actionName", default=UNSET)
-    action_status: str | None | UnsetType = field(name="actionStatus", default=UNSET)
+    action_name: str | None = field(name="actionName", default=None)
+    action_status: str | None = field(name="actionStatus", default=None)
 
 
 class OperationCreatorUserResponse(Model):
@@ -47,18 +45,18 @@ class OperationCreatorUserResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    type: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OperationListing(Model):
     """The OperationListing model."""
 
-    entities: list[OperationResponse] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[OperationResponse] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class OperationResponse(Model):
@@ -75,15 +73,11 @@ class OperationResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    source: KnowledgeOperationSource | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    type: str | None = None
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    source: KnowledgeOperationSource | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -32,31 +32,23 @@ class OperationalEvent(Model):
         external_contact_id: The external contact ID associated with the event
     """
 
-    event_definition: AddressableEntityRef | None | UnsetType = field(
-        name="eventDefinition", default=UNSET
+    event_definition: AddressableEntityRef | None = field(
+        name="eventDefinition", default=None
     )
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_token: str | None | UnsetType = field(name="entityToken", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
-    previous_value: str | None | UnsetType = field(name="previousValue", default=UNSET)
-    current_value: str | None | UnsetType = field(name="currentValue", default=UNSET)
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    parent_entity_id: str | None | UnsetType = field(
-        name="parentEntityId", default=UNSET
-    )
-    conversation: AddressableEntityRef | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    entity_modified_by: str | None | UnsetType = field(
-        name="entityModifiedBy", default=UNSET
-    )
-    entity_version: str | None | UnsetType = field(name="entityVersion", default=UNSET)
-    phone_number: str | None | UnsetType = field(name="phoneNumber", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
-    )
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_token: str | None = field(name="entityToken", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
+    previous_value: str | None = field(name="previousValue", default=None)
+    current_value: str | None = field(name="currentValue", default=None)
+    error_code: str | None = field(name="errorCode", default=None)
+    parent_entity_id: str | None = field(name="parentEntityId", default=None)
+    conversation: AddressableEntityRef | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    entity_modified_by: str | None = field(name="entityModifiedBy", default=None)
+    entity_version: str | None = field(name="entityVersion", default=None)
+    phone_number: str | None = field(name="phoneNumber", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
 
 
 class OperationalEventNotificationTopicEventEntity(Model):
@@ -65,9 +57,9 @@ class OperationalEventNotificationTopicEventEntity(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
 
 
 class OperationalEventNotificationTopicOperationalEventNotification(Model):
@@ -76,29 +68,23 @@ class OperationalEventNotificationTopicOperationalEventNotification(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    event_entity: OperationalEventNotificationTopicEventEntity | None | UnsetType = (
-        field(name="eventEntity", default=UNSET)
+    event_entity: OperationalEventNotificationTopicEventEntity | None = field(
+        name="eventEntity", default=None
     )
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
-    previous_value: str | None | UnsetType = field(name="previousValue", default=UNSET)
-    current_value: str | None | UnsetType = field(name="currentValue", default=UNSET)
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    version: str | None | UnsetType = UNSET
-    parent_entity: str | None | UnsetType = field(name="parentEntity", default=UNSET)
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
+    previous_value: str | None = field(name="previousValue", default=None)
+    current_value: str | None = field(name="currentValue", default=None)
+    error_code: str | None = field(name="errorCode", default=None)
+    version: str | None = None
+    parent_entity: str | None = field(name="parentEntity", default=None)
+    entity_type: str | None = field(name="entityType", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    entity_token: str | None = field(name="entityToken", default=None)
+    phone_number: str | None = field(name="phoneNumber", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    entity_modified_date: datetime | None = field(
+        name="entityModifiedDate", default=None
     )
-    entity_token: str | None | UnsetType = field(name="entityToken", default=UNSET)
-    phone_number: str | None | UnsetType = field(name="phoneNumber", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
-    )
-    entity_modified_date: datetime | None | UnsetType = field(
-        name="entityModifiedDate", default=UNSET
-    )
-    entity_modified_by: str | None | UnsetType = field(
-        name="entityModifiedBy", default=UNSET
-    )
-    timestamp: int | None | UnsetType = UNSET
+    entity_modified_by: str | None = field(name="entityModifiedBy", default=None)
+    timestamp: int | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class OperatorPosition(Model):
@@ -14,9 +14,9 @@ class OperatorPosition(Model):
         digital_words_position: Number of words (for digital interactions) from operand match
     """
 
-    voice_seconds_position: int | None | UnsetType = field(
-        name="voiceSecondsPosition", default=UNSET
+    voice_seconds_position: int | None = field(
+        name="voiceSecondsPosition", default=None
     )
-    digital_words_position: int | None | UnsetType = field(
-        name="digitalWordsPosition", default=UNSET
+    digital_words_position: int | None = field(
+        name="digitalWordsPosition", default=None
     )

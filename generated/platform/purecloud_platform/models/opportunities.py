@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .opportunity import OpportunityResult
@@ -19,7 +19,5 @@ class OpportunitiesResultWithPagination(Model):
         opportunities: The list of opportunities
     """
 
-    next_start_date: datetime | None | UnsetType = field(
-        name="nextStartDate", default=UNSET
-    )
-    opportunities: list[OpportunityResult] | None | UnsetType = UNSET
+    next_start_date: datetime | None = field(name="nextStartDate", default=None)
+    opportunities: list[OpportunityResult] | None = None

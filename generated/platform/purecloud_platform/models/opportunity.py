@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .wfm import WfmVersionedEntityMetadata
@@ -18,7 +18,7 @@ class OpportunityEnrollment(Model):
         id: The globally unique identifier for the object.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class OpportunityEnrollmentCounts(Model):
@@ -31,10 +31,10 @@ class OpportunityEnrollmentCounts(Model):
         withdrawn: The number of withdrawn enrollments for this opportunity
     """
 
-    pending: int | None | UnsetType = UNSET
-    approved: int | None | UnsetType = UNSET
-    denied: int | None | UnsetType = UNSET
-    withdrawn: int | None | UnsetType = UNSET
+    pending: int | None = None
+    approved: int | None = None
+    denied: int | None = None
+    withdrawn: int | None = None
 
 
 class OpportunityReference(Model):
@@ -45,8 +45,8 @@ class OpportunityReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OpportunityResult(Model):
@@ -74,37 +74,29 @@ class OpportunityResult(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    open_date: datetime | None | UnsetType = field(name="openDate", default=UNSET)
-    deadline_date: datetime | None | UnsetType = field(
-        name="deadlineDate", default=UNSET
+    id: str | None = None
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    status: str | None = None
+    open_date: datetime | None = field(name="openDate", default=None)
+    deadline_date: datetime | None = field(name="deadlineDate", default=None)
+    name: str | None = None
+    description: str | None = None
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    approval_type: str | None = field(name="approvalType", default=None)
+    agent_count: int | None = field(name="agentCount", default=None)
+    capacity: int | None = None
+    enrollment_processing_count: int | None = field(
+        name="enrollmentProcessingCount", default=None
     )
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
+    enrollment_counts: OpportunityEnrollmentCounts | None = field(
+        name="enrollmentCounts", default=None
     )
-    approval_type: str | None | UnsetType = field(name="approvalType", default=UNSET)
-    agent_count: int | None | UnsetType = field(name="agentCount", default=UNSET)
-    capacity: int | None | UnsetType = UNSET
-    enrollment_processing_count: int | None | UnsetType = field(
-        name="enrollmentProcessingCount", default=UNSET
-    )
-    enrollment_counts: OpportunityEnrollmentCounts | None | UnsetType = field(
-        name="enrollmentCounts", default=UNSET
-    )
-    published_date: datetime | None | UnsetType = field(
-        name="publishedDate", default=UNSET
-    )
-    closed_date: datetime | None | UnsetType = field(name="closedDate", default=UNSET)
-    system_message_code: str | None | UnsetType = field(
-        name="systemMessageCode", default=UNSET
-    )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    published_date: datetime | None = field(name="publishedDate", default=None)
+    closed_date: datetime | None = field(name="closedDate", default=None)
+    system_message_code: str | None = field(name="systemMessageCode", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OpportunityResultWithAgentIds(Model):
@@ -133,35 +125,27 @@ class OpportunityResultWithAgentIds(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    open_date: datetime | None | UnsetType = field(name="openDate", default=UNSET)
-    deadline_date: datetime | None | UnsetType = field(
-        name="deadlineDate", default=UNSET
+    id: str | None = None
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    status: str | None = None
+    open_date: datetime | None = field(name="openDate", default=None)
+    deadline_date: datetime | None = field(name="deadlineDate", default=None)
+    name: str | None = None
+    description: str | None = None
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    approval_type: str | None = field(name="approvalType", default=None)
+    agent_count: int | None = field(name="agentCount", default=None)
+    capacity: int | None = None
+    enrollment_processing_count: int | None = field(
+        name="enrollmentProcessingCount", default=None
     )
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
+    enrollment_counts: OpportunityEnrollmentCounts | None = field(
+        name="enrollmentCounts", default=None
     )
-    approval_type: str | None | UnsetType = field(name="approvalType", default=UNSET)
-    agent_count: int | None | UnsetType = field(name="agentCount", default=UNSET)
-    capacity: int | None | UnsetType = UNSET
-    enrollment_processing_count: int | None | UnsetType = field(
-        name="enrollmentProcessingCount", default=UNSET
-    )
-    enrollment_counts: OpportunityEnrollmentCounts | None | UnsetType = field(
-        name="enrollmentCounts", default=UNSET
-    )
-    published_date: datetime | None | UnsetType = field(
-        name="publishedDate", default=UNSET
-    )
-    closed_date: datetime | None | UnsetType = field(name="closedDate", default=UNSET)
-    system_message_code: str | None | UnsetType = field(
-        name="systemMessageCode", default=UNSET
-    )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    agent_ids: list[str] | None | UnsetType = field(name="agentIds", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    published_date: datetime | None = field(name="publishedDate", default=None)
+    closed_date: datetime | None = field(name="closedDate", default=None)
+    system_message_code: str | None = field(name="systemMessageCode", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None
+    agent_ids: list[str] | None = field(name="agentIds", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 if TYPE_CHECKING:
     from .compliance import ComplianceResponse
@@ -19,5 +19,5 @@ class OptInSettings(Model):
         response: The response configuration for the keywords
     """
 
-    keyword: list[str] | None | UnsetType = UNSET
-    response: ComplianceResponse | None | UnsetType = UNSET
+    keyword: list[str] | None = None
+    response: ComplianceResponse | None = None

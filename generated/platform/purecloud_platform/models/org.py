@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .biography import Biography
@@ -52,29 +52,25 @@ class OrgAuthSettings(Model):
         token_storage_location: The browser storage location used for authentication tokens. Allowed values: "persistent", "session".
     """
 
-    multifactor_authentication_required: bool | None | UnsetType = field(
-        name="multifactorAuthenticationRequired", default=UNSET
+    multifactor_authentication_required: bool | None = field(
+        name="multifactorAuthenticationRequired", default=None
     )
-    domain_allowlist_enabled: bool | None | UnsetType = field(
-        name="domainAllowlistEnabled", default=UNSET
+    domain_allowlist_enabled: bool | None = field(
+        name="domainAllowlistEnabled", default=None
     )
-    domain_allowlist: list[str] | None | UnsetType = field(
-        name="domainAllowlist", default=UNSET
+    domain_allowlist: list[str] | None = field(name="domainAllowlist", default=None)
+    ip_address_allowlist: list[str] | None = field(
+        name="ipAddressAllowlist", default=None
     )
-    ip_address_allowlist: list[str] | None | UnsetType = field(
-        name="ipAddressAllowlist", default=UNSET
+    password_requirements: PasswordRequirements | None = field(
+        name="passwordRequirements", default=None
     )
-    password_requirements: PasswordRequirements | None | UnsetType = field(
-        name="passwordRequirements", default=UNSET
+    inactivity_timeout_exclusions: list[str] | None = field(
+        name="inactivityTimeoutExclusions", default=None
     )
-    inactivity_timeout_exclusions: list[str] | None | UnsetType = field(
-        name="inactivityTimeoutExclusions", default=UNSET
-    )
-    universal_logout: bool | None | UnsetType = field(
-        name="universalLogout", default=UNSET
-    )
-    token_storage_location: str | None | UnsetType = field(
-        name="tokenStorageLocation", default=UNSET
+    universal_logout: bool | None = field(name="universalLogout", default=None)
+    token_storage_location: str | None = field(
+        name="tokenStorageLocation", default=None
     )
 
 
@@ -96,30 +92,20 @@ class OrgOAuthClient(Model):
         organization: The  oauth client's organization.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
+    modified_by: DomainEntityRef | None = field(name="modifiedBy", default=None)
+    authorized_grant_type: str | None = field(name="authorizedGrantType", default=None)
+    scope: list[str] | None = None
+    role_divisions: list[RoleDivision] | None = field(
+        name="roleDivisions", default=None
     )
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    modified_by: DomainEntityRef | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    authorized_grant_type: str | None | UnsetType = field(
-        name="authorizedGrantType", default=UNSET
-    )
-    scope: list[str] | None | UnsetType = UNSET
-    role_divisions: list[RoleDivision] | None | UnsetType = field(
-        name="roleDivisions", default=UNSET
-    )
-    state: str | None | UnsetType = UNSET
-    date_to_delete: datetime | None | UnsetType = field(
-        name="dateToDelete", default=UNSET
-    )
-    organization: NamedEntity | None | UnsetType = UNSET
+    state: str | None = None
+    date_to_delete: datetime | None = field(name="dateToDelete", default=None)
+    organization: NamedEntity | None = None
 
 
 class OrgUser(Model):
@@ -154,79 +140,59 @@ class OrgUser(Model):
         date_welcome_sent: The date & time the user was sent their welcome email. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    chat: Chat | None | UnsetType = UNSET
-    department: str | None | UnsetType = UNSET
-    email: str | None | UnsetType = UNSET
-    primary_contact_info: list[Contact] | None | UnsetType = field(
-        name="primaryContactInfo", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    chat: Chat | None = None
+    department: str | None = None
+    email: str | None = None
+    primary_contact_info: list[Contact] | None = field(
+        name="primaryContactInfo", default=None
     )
-    addresses: list[Contact] | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    username: str | None | UnsetType = UNSET
-    manager: User | None | UnsetType = UNSET
-    images: list[Image] | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    certifications: list[str] | None | UnsetType = UNSET
-    biography: Biography | None | UnsetType = UNSET
-    employer_info: EmployerInfo | None | UnsetType = field(
-        name="employerInfo", default=UNSET
+    addresses: list[Contact] | None = None
+    state: str | None = None
+    title: str | None = None
+    username: str | None = None
+    manager: User | None = None
+    images: list[Image] | None = None
+    version: int | None = None
+    certifications: list[str] | None = None
+    biography: Biography | None = None
+    employer_info: EmployerInfo | None = field(name="employerInfo", default=None)
+    preferred_name: str | None = field(name="preferredName", default=None)
+    routing_status: RoutingStatus | None = field(name="routingStatus", default=None)
+    presence: UserPresence | None = None
+    integration_presence: UserPresence | None = field(
+        name="integrationPresence", default=None
     )
-    preferred_name: str | None | UnsetType = field(name="preferredName", default=UNSET)
-    routing_status: RoutingStatus | None | UnsetType = field(
-        name="routingStatus", default=UNSET
+    conversation_summary: UserConversationSummary | None = field(
+        name="conversationSummary", default=None
     )
-    presence: UserPresence | None | UnsetType = UNSET
-    integration_presence: UserPresence | None | UnsetType = field(
-        name="integrationPresence", default=UNSET
+    out_of_office: OutOfOffice | None = field(name="outOfOffice", default=None)
+    geolocation: Geolocation | None = None
+    station: UserStations | None = None
+    authorization: UserAuthorization | None = None
+    profile_skills: list[str] | None = field(name="profileSkills", default=None)
+    locations: list[Location] | None = None
+    groups: list[Group] | None = None
+    team: Team | None = None
+    work_plan_bid_ranks: WorkPlanBidRanks | None = field(
+        name="workPlanBidRanks", default=None
     )
-    conversation_summary: UserConversationSummary | None | UnsetType = field(
-        name="conversationSummary", default=UNSET
+    skills: list[UserRoutingSkill] | None = None
+    languages: list[UserRoutingLanguage] | None = None
+    acd_auto_answer: bool | None = field(name="acdAutoAnswer", default=None)
+    language_preference: str | None = field(name="languagePreference", default=None)
+    last_token_issued: OAuthLastTokenIssued | None = field(
+        name="lastTokenIssued", default=None
     )
-    out_of_office: OutOfOffice | None | UnsetType = field(
-        name="outOfOffice", default=UNSET
-    )
-    geolocation: Geolocation | None | UnsetType = UNSET
-    station: UserStations | None | UnsetType = UNSET
-    authorization: UserAuthorization | None | UnsetType = UNSET
-    profile_skills: list[str] | None | UnsetType = field(
-        name="profileSkills", default=UNSET
-    )
-    locations: list[Location] | None | UnsetType = UNSET
-    groups: list[Group] | None | UnsetType = UNSET
-    team: Team | None | UnsetType = UNSET
-    work_plan_bid_ranks: WorkPlanBidRanks | None | UnsetType = field(
-        name="workPlanBidRanks", default=UNSET
-    )
-    skills: list[UserRoutingSkill] | None | UnsetType = UNSET
-    languages: list[UserRoutingLanguage] | None | UnsetType = UNSET
-    acd_auto_answer: bool | None | UnsetType = field(
-        name="acdAutoAnswer", default=UNSET
-    )
-    language_preference: str | None | UnsetType = field(
-        name="languagePreference", default=UNSET
-    )
-    last_token_issued: OAuthLastTokenIssued | None | UnsetType = field(
-        name="lastTokenIssued", default=UNSET
-    )
-    date_last_login: datetime | None | UnsetType = field(
-        name="dateLastLogin", default=UNSET
-    )
-    date_welcome_sent: datetime | None | UnsetType = field(
-        name="dateWelcomeSent", default=UNSET
-    )
-    organization: Organization | None | UnsetType = UNSET
+    date_last_login: datetime | None = field(name="dateLastLogin", default=None)
+    date_welcome_sent: datetime | None = field(name="dateWelcomeSent", default=None)
+    organization: Organization | None = None
 
 
 class OrgWhitelistSettings(Model):
     """The OrgWhitelistSettings model."""
 
-    enable_whitelist: bool | None | UnsetType = field(
-        name="enableWhitelist", default=UNSET
-    )
-    domain_whitelist: list[str] | None | UnsetType = field(
-        name="domainWhitelist", default=UNSET
-    )
+    enable_whitelist: bool | None = field(name="enableWhitelist", default=None)
+    domain_whitelist: list[str] | None = field(name="domainWhitelist", default=None)

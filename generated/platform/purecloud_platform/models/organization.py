@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .domain import (
@@ -34,31 +34,21 @@ class Organization(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    default_language: str | None | UnsetType = field(
-        name="defaultLanguage", default=UNSET
-    )
-    default_country_code: str | None | UnsetType = field(
-        name="defaultCountryCode", default=UNSET
-    )
-    third_party_org_name: str | None | UnsetType = field(
-        name="thirdPartyOrgName", default=UNSET
-    )
-    third_party_uri: str | None | UnsetType = field(name="thirdPartyURI", default=UNSET)
-    domain: str | None | UnsetType = UNSET
-    features: dict[str, bool] | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    default_site_id: str | None | UnsetType = field(name="defaultSiteId", default=UNSET)
-    support_uri: str | None | UnsetType = field(name="supportURI", default=UNSET)
-    voicemail_enabled: bool | None | UnsetType = field(
-        name="voicemailEnabled", default=UNSET
-    )
-    product_platform: str | None | UnsetType = field(
-        name="productPlatform", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    default_language: str | None = field(name="defaultLanguage", default=None)
+    default_country_code: str | None = field(name="defaultCountryCode", default=None)
+    third_party_org_name: str | None = field(name="thirdPartyOrgName", default=None)
+    third_party_uri: str | None = field(name="thirdPartyURI", default=None)
+    domain: str | None = None
+    features: dict[str, bool] | None = None
+    version: int | None = None
+    state: str | None = None
+    default_site_id: str | None = field(name="defaultSiteId", default=None)
+    support_uri: str | None = field(name="supportURI", default=None)
+    voicemail_enabled: bool | None = field(name="voicemailEnabled", default=None)
+    product_platform: str | None = field(name="productPlatform", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OrganizationCallMetrics(Model):
@@ -76,55 +66,41 @@ class OrganizationCallMetrics(Model):
         auto_scale_in_progress: The autoscaling status of the organization's call capacity. Allowed values: "Up", "Down", "None", "Unknown".
     """
 
-    usage: float | None | UnsetType = UNSET
-    auto_scaling_trigger_percentage: float | None | UnsetType = field(
-        name="autoScalingTriggerPercentage", default=UNSET
+    usage: float | None = None
+    auto_scaling_trigger_percentage: float | None = field(
+        name="autoScalingTriggerPercentage", default=None
     )
-    cpu_intensity: str | None | UnsetType = field(name="cpuIntensity", default=UNSET)
-    memory_intensity: str | None | UnsetType = field(
-        name="memoryIntensity", default=UNSET
+    cpu_intensity: str | None = field(name="cpuIntensity", default=None)
+    memory_intensity: str | None = field(name="memoryIntensity", default=None)
+    concurrent_call_count: int | None = field(name="concurrentCallCount", default=None)
+    concurrent_call_session_count: int | None = field(
+        name="concurrentCallSessionCount", default=None
     )
-    concurrent_call_count: int | None | UnsetType = field(
-        name="concurrentCallCount", default=UNSET
+    max_call_capacity: int | None = field(name="maxCallCapacity", default=None)
+    max_call_session_capacity: int | None = field(
+        name="maxCallSessionCapacity", default=None
     )
-    concurrent_call_session_count: int | None | UnsetType = field(
-        name="concurrentCallSessionCount", default=UNSET
-    )
-    max_call_capacity: int | None | UnsetType = field(
-        name="maxCallCapacity", default=UNSET
-    )
-    max_call_session_capacity: int | None | UnsetType = field(
-        name="maxCallSessionCapacity", default=UNSET
-    )
-    auto_scale_in_progress: str | None | UnsetType = field(
-        name="autoScaleInProgress", default=UNSET
-    )
+    auto_scale_in_progress: str | None = field(name="autoScaleInProgress", default=None)
 
 
 class OrganizationFeatures(Model):
     """The OrganizationFeatures model."""
 
-    realtime_cic: bool | None | UnsetType = field(name="realtimeCIC", default=UNSET)
-    purecloud: bool | None | UnsetType = UNSET
-    hipaa: bool | None | UnsetType = UNSET
-    uc_enabled: bool | None | UnsetType = field(name="ucEnabled", default=UNSET)
-    pci: bool | None | UnsetType = UNSET
-    purecloud_voice: bool | None | UnsetType = field(
-        name="purecloudVoice", default=UNSET
+    realtime_cic: bool | None = field(name="realtimeCIC", default=None)
+    purecloud: bool | None = None
+    hipaa: bool | None = None
+    uc_enabled: bool | None = field(name="ucEnabled", default=None)
+    pci: bool | None = None
+    purecloud_voice: bool | None = field(name="purecloudVoice", default=None)
+    xmpp_federation: bool | None = field(name="xmppFederation", default=None)
+    chat: bool | None = None
+    informal_photos: bool | None = field(name="informalPhotos", default=None)
+    directory: bool | None = None
+    contact_center: bool | None = field(name="contactCenter", default=None)
+    unified_communications: bool | None = field(
+        name="unifiedCommunications", default=None
     )
-    xmpp_federation: bool | None | UnsetType = field(
-        name="xmppFederation", default=UNSET
-    )
-    chat: bool | None | UnsetType = UNSET
-    informal_photos: bool | None | UnsetType = field(
-        name="informalPhotos", default=UNSET
-    )
-    directory: bool | None | UnsetType = UNSET
-    contact_center: bool | None | UnsetType = field(name="contactCenter", default=UNSET)
-    unified_communications: bool | None | UnsetType = field(
-        name="unifiedCommunications", default=UNSET
-    )
-    custserv: bool | None | UnsetType = UNSET
+    custserv: bool | None = None
 
 
 class OrganizationLink(Model):
@@ -138,15 +114,15 @@ class OrganizationLink(Model):
         status: Status of the linking. Allowed values: "Approved", "Pending", "ApprovalPending", "Rejected".
     """
 
-    source_organization_id: str | None | UnsetType = field(
-        name="sourceOrganizationId", default=UNSET
+    source_organization_id: str | None = field(
+        name="sourceOrganizationId", default=None
     )
-    target_organization_id: str | None | UnsetType = field(
-        name="targetOrganizationId", default=UNSET
+    target_organization_id: str | None = field(
+        name="targetOrganizationId", default=None
     )
-    source_region: str | None | UnsetType = field(name="sourceRegion", default=UNSET)
-    target_region: str | None | UnsetType = field(name="targetRegion", default=UNSET)
-    status: str | None | UnsetType = UNSET
+    source_region: str | None = field(name="sourceRegion", default=None)
+    target_region: str | None = field(name="targetRegion", default=None)
+    status: str | None = None
 
 
 class OrganizationLinkApprovalRequest(Model):
@@ -156,7 +132,7 @@ class OrganizationLinkApprovalRequest(Model):
         approval: Value for approving or rejecting an organization link, true is approved, false is rejected
     """
 
-    approval: bool | None | UnsetType = UNSET
+    approval: bool | None = None
 
 
 class OrganizationLinkResponse(Model):
@@ -171,16 +147,16 @@ class OrganizationLinkResponse(Model):
         status: Status of the linking. Allowed values: "Approved", "Pending", "ApprovalPending", "Rejected".
     """
 
-    source_organization_id: str | None | UnsetType = field(
-        name="sourceOrganizationId", default=UNSET
+    source_organization_id: str | None = field(
+        name="sourceOrganizationId", default=None
     )
-    target_organization_id: str | None | UnsetType = field(
-        name="targetOrganizationId", default=UNSET
+    target_organization_id: str | None = field(
+        name="targetOrganizationId", default=None
     )
-    source_region: str | None | UnsetType = field(name="sourceRegion", default=UNSET)
-    target_region: str | None | UnsetType = field(name="targetRegion", default=UNSET)
-    target_name: str | None | UnsetType = field(name="targetName", default=UNSET)
-    status: str | None | UnsetType = UNSET
+    source_region: str | None = field(name="sourceRegion", default=None)
+    target_region: str | None = field(name="targetRegion", default=None)
+    target_name: str | None = field(name="targetName", default=None)
+    status: str | None = None
 
 
 class OrganizationPresence(Model):
@@ -194,23 +170,17 @@ class OrganizationPresence(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    language_labels: dict[str, str] | None | UnsetType = field(
-        name="languageLabels", default=UNSET
-    )
-    system_presence: str | None | UnsetType = field(
-        name="systemPresence", default=UNSET
-    )
-    deactivated: bool | None | UnsetType = UNSET
-    primary: bool | None | UnsetType = UNSET
-    created_by: User | None | UnsetType = field(name="createdBy", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    modified_by: User | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    language_labels: dict[str, str] | None = field(name="languageLabels", default=None)
+    system_presence: str | None = field(name="systemPresence", default=None)
+    deactivated: bool | None = None
+    primary: bool | None = None
+    created_by: User | None = field(name="createdBy", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    modified_by: User | None = field(name="modifiedBy", default=None)
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OrganizationPresenceDefinition(Model):
@@ -224,51 +194,47 @@ class OrganizationPresenceDefinition(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    language_labels: dict[str, str] | None | UnsetType = field(
-        name="languageLabels", default=UNSET
-    )
-    system_presence: str | None | UnsetType = field(
-        name="systemPresence", default=UNSET
-    )
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    deactivated: bool | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    type: str | None = None
+    language_labels: dict[str, str] | None = field(name="languageLabels", default=None)
+    system_presence: str | None = field(name="systemPresence", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
+    deactivated: bool | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OrganizationPresenceDefinitionEntityListing(Model):
     """The OrganizationPresenceDefinitionEntityListing model."""
 
-    total: int | None | UnsetType = UNSET
-    entities: list[OrganizationPresenceDefinition] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    total: int | None = None
+    entities: list[OrganizationPresenceDefinition] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OrganizationPresenceEntityListing(Model):
     """The OrganizationPresenceEntityListing model."""
 
-    entities: list[OrganizationPresence] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[OrganizationPresence] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class OrganizationProductEntityListing(Model):
     """The OrganizationProductEntityListing model."""
 
-    entities: list[DomainOrganizationProduct] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[DomainOrganizationProduct] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class OrganizationPublicApiUsage(Model):
@@ -289,20 +255,18 @@ class OrganizationPublicApiUsage(Model):
         user: The id of the user who made the request(s).
     """
 
-    date_: date | None | UnsetType = field(name="date", default=UNSET)
-    platform: str | None | UnsetType = UNSET
-    http_method: str | None | UnsetType = field(name="httpMethod", default=UNSET)
-    template_uri: str | None | UnsetType = field(name="templateUri", default=UNSET)
-    request_count: int | None | UnsetType = field(name="requestCount", default=UNSET)
-    status200: int | None | UnsetType = UNSET
-    status300: int | None | UnsetType = UNSET
-    status400: int | None | UnsetType = UNSET
-    status429: int | None | UnsetType = UNSET
-    status500: int | None | UnsetType = UNSET
-    oauth_client: DomainEntityRef | None | UnsetType = field(
-        name="oauthClient", default=UNSET
-    )
-    user: UserReference | None | UnsetType = UNSET
+    date_: date | None = field(name="date", default=None)
+    platform: str | None = None
+    http_method: str | None = field(name="httpMethod", default=None)
+    template_uri: str | None = field(name="templateUri", default=None)
+    request_count: int | None = field(name="requestCount", default=None)
+    status200: int | None = None
+    status300: int | None = None
+    status400: int | None = None
+    status429: int | None = None
+    status500: int | None = None
+    oauth_client: DomainEntityRef | None = field(name="oauthClient", default=None)
+    user: UserReference | None = None
 
 
 class OrganizationPublicApiUsageQueryRequest(Model):
@@ -321,24 +285,16 @@ class OrganizationPublicApiUsageQueryRequest(Model):
         oauth_client_ids: Specify if you only want a subset of oauthClientIds represented in the query.
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    sort_by: list[UsageQuerySortBy] | None | UnsetType = field(
-        name="sortBy", default=UNSET
-    )
-    metrics: list[str] | None | UnsetType = UNSET
-    template_uris: list[str] | None | UnsetType = field(
-        name="templateUris", default=UNSET
-    )
-    http_methods: list[str] | None | UnsetType = field(
-        name="httpMethods", default=UNSET
-    )
-    platforms: list[str] | None | UnsetType = UNSET
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    user_ids: list[str] | None | UnsetType = field(name="userIds", default=UNSET)
-    oauth_client_ids: list[str] | None | UnsetType = field(
-        name="oauthClientIds", default=UNSET
-    )
+    interval: str | None = None
+    granularity: str | None = None
+    sort_by: list[UsageQuerySortBy] | None = field(name="sortBy", default=None)
+    metrics: list[str] | None = None
+    template_uris: list[str] | None = field(name="templateUris", default=None)
+    http_methods: list[str] | None = field(name="httpMethods", default=None)
+    platforms: list[str] | None = None
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    user_ids: list[str] | None = field(name="userIds", default=None)
+    oauth_client_ids: list[str] | None = field(name="oauthClientIds", default=None)
 
 
 class OrganizationPublicApiUsageResultsResponse(Model):
@@ -352,27 +308,27 @@ class OrganizationPublicApiUsageResultsResponse(Model):
         self_uri: The URI for this object
     """
 
-    name: str | None | UnsetType = UNSET
-    query_status: str | None | UnsetType = field(name="queryStatus", default=UNSET)
-    error_body: ErrorBody | None | UnsetType = field(name="errorBody", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    entities: list[OrganizationPublicApiUsage] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    name: str | None = None
+    query_status: str | None = field(name="queryStatus", default=None)
+    error_body: ErrorBody | None = field(name="errorBody", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    entities: list[OrganizationPublicApiUsage] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OrganizationRoleEntityListing(Model):
     """The OrganizationRoleEntityListing model."""
 
-    entities: list[DomainOrganizationRole] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[DomainOrganizationRole] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class OrganizationUsageQueryResponse(Model):
@@ -384,7 +340,7 @@ class OrganizationUsageQueryResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    results_uri: str | None | UnsetType = field(name="resultsUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    results_uri: str | None = field(name="resultsUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

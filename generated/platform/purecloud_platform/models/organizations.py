@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -27,26 +27,18 @@ class OrganizationsExport(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    division_ids: list[str] | None | UnsetType = field(
-        name="divisionIds", default=UNSET
+    id: str | None = None
+    division_ids: list[str] | None = field(name="divisionIds", default=None)
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_completion: datetime | None = field(name="dateCompletion", default=None)
+    status: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    result_row_count: int | None = field(name="resultRowCount", default=None)
+    query_conditions: OrganizationsExportQueryConditions | None = field(
+        name="queryConditions", default=None
     )
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_completion: datetime | None | UnsetType = field(
-        name="dateCompletion", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    result_row_count: int | None | UnsetType = field(
-        name="resultRowCount", default=UNSET
-    )
-    query_conditions: OrganizationsExportQueryConditions | None | UnsetType = field(
-        name="queryConditions", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OrganizationsExportComparisonFieldFilter(Model):
@@ -57,8 +49,8 @@ class OrganizationsExportComparisonFieldFilter(Model):
         value: Value to compare field's value against
     """
 
-    field_: str | None | UnsetType = field(name="field", default=UNSET)
-    value: str | None | UnsetType = UNSET
+    field_: str | None = field(name="field", default=None)
+    value: str | None = None
 
 
 class OrganizationsExportFieldFilter(Model):
@@ -69,8 +61,8 @@ class OrganizationsExportFieldFilter(Model):
         value: Value to check field's value against
     """
 
-    field_: str | None | UnsetType = field(name="field", default=UNSET)
-    value: str | None | UnsetType = UNSET
+    field_: str | None = field(name="field", default=None)
+    value: str | None = None
 
 
 class OrganizationsExportFieldListFilter(Model):
@@ -81,8 +73,8 @@ class OrganizationsExportFieldListFilter(Model):
         values: Values to check field's value against
     """
 
-    field_: str | None | UnsetType = field(name="field", default=UNSET)
-    values: list[str] | None | UnsetType = UNSET
+    field_: str | None = field(name="field", default=None)
+    values: list[str] | None = None
 
 
 class OrganizationsExportFilter(Model):
@@ -98,30 +90,22 @@ class OrganizationsExportFilter(Model):
         not_: Boolean negation of filters
     """
 
-    eq: OrganizationsExportFieldFilter | None | UnsetType = UNSET
-    in_: OrganizationsExportFieldListFilter | None | UnsetType = field(
-        name="in", default=UNSET
-    )
-    lte: OrganizationsExportComparisonFieldFilter | None | UnsetType = UNSET
-    gte: OrganizationsExportComparisonFieldFilter | None | UnsetType = UNSET
-    and_: list[OrganizationsExportFilter] | None | UnsetType = field(
-        name="and", default=UNSET
-    )
-    or_: list[OrganizationsExportFilter] | None | UnsetType = field(
-        name="or", default=UNSET
-    )
-    not_: OrganizationsExportFilter | None | UnsetType = field(
-        name="not", default=UNSET
-    )
+    eq: OrganizationsExportFieldFilter | None = None
+    in_: OrganizationsExportFieldListFilter | None = field(name="in", default=None)
+    lte: OrganizationsExportComparisonFieldFilter | None = None
+    gte: OrganizationsExportComparisonFieldFilter | None = None
+    and_: list[OrganizationsExportFilter] | None = field(name="and", default=None)
+    or_: list[OrganizationsExportFilter] | None = field(name="or", default=None)
+    not_: OrganizationsExportFilter | None = field(name="not", default=None)
 
 
 class OrganizationsExportListing(Model):
     """The OrganizationsExportListing model."""
 
-    entities: list[OrganizationsExport] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[OrganizationsExport] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class OrganizationsExportQueryConditions(Model):
@@ -132,5 +116,5 @@ class OrganizationsExportQueryConditions(Model):
         limit: Maximum result count in export, default is 180 000 000
     """
 
-    filters: OrganizationsExportFilter | None | UnsetType = UNSET
-    limit: int | None | UnsetType = UNSET
+    filters: OrganizationsExportFilter | None = None
+    limit: int | None = None

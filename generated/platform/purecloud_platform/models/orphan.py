@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .endpoint import Endpoint
@@ -29,45 +29,37 @@ class OrphanRecording(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    created_time: datetime | None | UnsetType = field(name="createdTime", default=UNSET)
-    recovered_time: datetime | None | UnsetType = field(
-        name="recoveredTime", default=UNSET
-    )
-    provider_type: str | None | UnsetType = field(name="providerType", default=UNSET)
-    media_size_bytes: int | None | UnsetType = field(
-        name="mediaSizeBytes", default=UNSET
-    )
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    media_subtype: str | None | UnsetType = field(name="mediaSubtype", default=UNSET)
-    media_subject: str | None | UnsetType = field(name="mediaSubject", default=UNSET)
-    file_state: str | None | UnsetType = field(name="fileState", default=UNSET)
-    provider_endpoint: Endpoint | None | UnsetType = field(
-        name="providerEndpoint", default=UNSET
-    )
-    recording: Recording | None | UnsetType = UNSET
-    orphan_status: str | None | UnsetType = field(name="orphanStatus", default=UNSET)
-    source_orphaning_id: str | None | UnsetType = field(
-        name="sourceOrphaningId", default=UNSET
-    )
-    region: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    created_time: datetime | None = field(name="createdTime", default=None)
+    recovered_time: datetime | None = field(name="recoveredTime", default=None)
+    provider_type: str | None = field(name="providerType", default=None)
+    media_size_bytes: int | None = field(name="mediaSizeBytes", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    media_subtype: str | None = field(name="mediaSubtype", default=None)
+    media_subject: str | None = field(name="mediaSubject", default=None)
+    file_state: str | None = field(name="fileState", default=None)
+    provider_endpoint: Endpoint | None = field(name="providerEndpoint", default=None)
+    recording: Recording | None = None
+    orphan_status: str | None = field(name="orphanStatus", default=None)
+    source_orphaning_id: str | None = field(name="sourceOrphaningId", default=None)
+    region: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OrphanRecordingListing(Model):
     """The OrphanRecordingListing model."""
 
-    entities: list[OrphanRecording] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[OrphanRecording] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class OrphanUpdateRequest(Model):
@@ -81,10 +73,8 @@ class OrphanUpdateRequest(Model):
         conversation_id: A conversation Id that this orphan's recording is to be attached to. If not present, the conversationId will be deduced from the recording media.
     """
 
-    archive_date: datetime | None | UnsetType = field(name="archiveDate", default=UNSET)
-    delete_date: datetime | None | UnsetType = field(name="deleteDate", default=UNSET)
-    export_date: datetime | None | UnsetType = field(name="exportDate", default=UNSET)
-    integration_id: str | None | UnsetType = field(name="integrationId", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
+    archive_date: datetime | None = field(name="archiveDate", default=None)
+    delete_date: datetime | None = field(name="deleteDate", default=None)
+    export_date: datetime | None = field(name="exportDate", default=None)
+    integration_id: str | None = field(name="integrationId", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)

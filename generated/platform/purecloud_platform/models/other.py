@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -20,8 +20,6 @@ class OtherProfileAssignment(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    current_profile: DomainEntityRef | None | UnsetType = field(
-        name="currentProfile", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    current_profile: DomainEntityRef | None = field(name="currentProfile", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .user import User
@@ -21,14 +21,14 @@ class OutOfOffice(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    user: User | None | UnsetType = UNSET
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    active: bool | None | UnsetType = UNSET
-    indefinite: bool | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    user: User | None = None
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    active: bool | None = None
+    indefinite: bool | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OutOfOfficeEventOutOfOffice(Model):
@@ -37,11 +37,11 @@ class OutOfOfficeEventOutOfOffice(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    user: OutOfOfficeEventUser | None | UnsetType = UNSET
-    active: bool | None | UnsetType = UNSET
-    indefinite: bool | None | UnsetType = UNSET
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
+    user: OutOfOfficeEventUser | None = None
+    active: bool | None = None
+    indefinite: bool | None = None
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
 
 
 class OutOfOfficeEventUser(Model):
@@ -50,4 +50,4 @@ class OutOfOfficeEventUser(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -28,9 +28,9 @@ class OutboundBlendingSettings(Model):
         campaign_reservation_percentage: The proportion of on-queue agents to reserve for outbound campaign calls. Allowable range 1 - 100 (inclusive).
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    campaign_reservation_percentage: int | None | UnsetType = field(
-        name="campaignReservationPercentage", default=UNSET
+    enabled: bool | None = None
+    campaign_reservation_percentage: int | None = field(
+        name="campaignReservationPercentage", default=None
     )
 
 
@@ -45,40 +45,32 @@ class OutboundDetailEventTopicOutboundInitEvent(Model):
         message_type: Allowed values: "UNKNOWN", "SMS", "TWITTER", "FACEBOOK", "LINE", "WHATSAPP", "WEBMESSAGING", "OPEN", "INSTAGRAM", "APPLE", "LINKEDIN".
     """
 
-    event_time: int | None | UnsetType = field(name="eventTime", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    event_time: int | None = field(name="eventTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    participant_id: str | None = field(name="participantId", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    provider: str | None = None
+    direction: str | None = None
+    ani: str | None = None
+    dnis: str | None = None
+    address_to: str | None = field(name="addressTo", default=None)
+    address_from: str | None = field(name="addressFrom", default=None)
+    subject: str | None = None
+    message_type: str | None = field(name="messageType", default=None)
+    outbound_campaign_id: str | None = field(name="outboundCampaignId", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
+    outbound_contact_list_id: str | None = field(
+        name="outboundContactListId", default=None
     )
-    participant_id: str | None | UnsetType = field(name="participantId", default=UNSET)
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    ani: str | None | UnsetType = UNSET
-    dnis: str | None | UnsetType = UNSET
-    address_to: str | None | UnsetType = field(name="addressTo", default=UNSET)
-    address_from: str | None | UnsetType = field(name="addressFrom", default=UNSET)
-    subject: str | None | UnsetType = UNSET
-    message_type: str | None | UnsetType = field(name="messageType", default=UNSET)
-    outbound_campaign_id: str | None | UnsetType = field(
-        name="outboundCampaignId", default=UNSET
+    outbound_contact_id: str | None = field(name="outboundContactId", default=None)
+    conversation_external_contact_ids: list[str] | None = field(
+        name="conversationExternalContactIds", default=None
     )
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    outbound_contact_list_id: str | None | UnsetType = field(
-        name="outboundContactListId", default=UNSET
+    conversation_external_organization_ids: list[str] | None = field(
+        name="conversationExternalOrganizationIds", default=None
     )
-    outbound_contact_id: str | None | UnsetType = field(
-        name="outboundContactId", default=UNSET
-    )
-    conversation_external_contact_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalContactIds", default=UNSET
-    )
-    conversation_external_organization_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalOrganizationIds", default=UNSET
-    )
-    utilization_label: str | None | UnsetType = field(
-        name="utilizationLabel", default=UNSET
-    )
+    utilization_label: str | None = field(name="utilizationLabel", default=None)
 
 
 class OutboundDomain(Model):
@@ -94,22 +86,20 @@ class OutboundDomain(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    cname_verification_result: VerificationResult | None | UnsetType = field(
-        name="cnameVerificationResult", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    cname_verification_result: VerificationResult | None = field(
+        name="cnameVerificationResult", default=None
     )
-    dkim_verification_result: VerificationResult | None | UnsetType = field(
-        name="dkimVerificationResult", default=UNSET
+    dkim_verification_result: VerificationResult | None = field(
+        name="dkimVerificationResult", default=None
     )
-    sender_type: str | None | UnsetType = field(name="senderType", default=UNSET)
-    email_setting: EmailSetting | None | UnsetType = field(
-        name="emailSetting", default=UNSET
+    sender_type: str | None = field(name="senderType", default=None)
+    email_setting: EmailSetting | None = field(name="emailSetting", default=None)
+    dmarc_verification_result: DmarcResult | None = field(
+        name="dmarcVerificationResult", default=None
     )
-    dmarc_verification_result: DmarcResult | None | UnsetType = field(
-        name="dmarcVerificationResult", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OutboundDomainCreateRequest(Model):
@@ -122,27 +112,27 @@ class OutboundDomainCreateRequest(Model):
         name: The domain such as: example.com
     """
 
-    id: str | None | UnsetType = UNSET
-    sender_type: str | None | UnsetType = field(name="senderType", default=UNSET)
-    email_setting: EmailSettingReference | None | UnsetType = field(
-        name="emailSetting", default=UNSET
+    id: str | None = None
+    sender_type: str | None = field(name="senderType", default=None)
+    email_setting: EmailSettingReference | None = field(
+        name="emailSetting", default=None
     )
-    name: str | None | UnsetType = UNSET
+    name: str | None = None
 
 
 class OutboundDomainEntityListing(Model):
     """The OutboundDomainEntityListing model."""
 
-    entities: list[OutboundDomain] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[OutboundDomain] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class OutboundDomainPatchRequest(Model):
@@ -154,12 +144,12 @@ class OutboundDomainPatchRequest(Model):
         email_setting: The email settings to associate with this domain.
     """
 
-    custom_smtp_server: CustomSmtpServerRequest | None | UnsetType = field(
-        name="customSMTPServer", default=UNSET
+    custom_smtp_server: CustomSmtpServerRequest | None = field(
+        name="customSMTPServer", default=None
     )
-    sender_type: str | None | UnsetType = field(name="senderType", default=UNSET)
-    email_setting: EmailSettingReference | None | UnsetType = field(
-        name="emailSetting", default=UNSET
+    sender_type: str | None = field(name="senderType", default=None)
+    email_setting: EmailSettingReference | None = field(
+        name="emailSetting", default=None
     )
 
 
@@ -175,20 +165,16 @@ class OutboundFaxStatus(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    initiating_user: AddressableEntityRef | None | UnsetType = field(
-        name="initiatingUser", default=UNSET
+    id: str | None = None
+    initiating_user: AddressableEntityRef | None = field(
+        name="initiatingUser", default=None
     )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    audit_transaction_id: str | None | UnsetType = field(
-        name="auditTransactionId", default=UNSET
-    )
-    expiration_time: int | None | UnsetType = field(
-        name="expirationTime", default=UNSET
-    )
-    status_code: str | None | UnsetType = field(name="statusCode", default=UNSET)
-    result: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    audit_transaction_id: str | None = field(name="auditTransactionId", default=None)
+    expiration_time: int | None = field(name="expirationTime", default=None)
+    status_code: str | None = field(name="statusCode", default=None)
+    result: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OutboundMessagingCampaignPostContactEmailEventTopicEmailAttributes(Model):
@@ -197,18 +183,14 @@ class OutboundMessagingCampaignPostContactEmailEventTopicEmailAttributes(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    email_subject: str | None | UnsetType = field(name="emailSubject", default=UNSET)
-    configured_email_address: str | None | UnsetType = field(
-        name="configuredEmailAddress", default=UNSET
+    email_subject: str | None = field(name="emailSubject", default=None)
+    configured_email_address: str | None = field(
+        name="configuredEmailAddress", default=None
     )
-    contact_email_address: str | None | UnsetType = field(
-        name="contactEmailAddress", default=UNSET
-    )
-    reply_to_address: str | None | UnsetType = field(
-        name="replyToAddress", default=UNSET
-    )
-    contact_email_column_name: str | None | UnsetType = field(
-        name="contactEmailColumnName", default=UNSET
+    contact_email_address: str | None = field(name="contactEmailAddress", default=None)
+    reply_to_address: str | None = field(name="replyToAddress", default=None)
+    contact_email_column_name: str | None = field(
+        name="contactEmailColumnName", default=None
     )
 
 
@@ -224,34 +206,24 @@ class OutboundMessagingCampaignPostContactEmailEventTopicOutboundMessagingCampai
         wrapup_code: Allowed values: "UNKNOWN", "OUTBOUND_MESSAGE_SENT", "OUTBOUND_MESSAGE_FAILED", "OUTBOUND_MESSAGE_THROTTLED", "OUTBOUND_MESSAGE_AMBIGUOUS", "ININ_OUTBOUND_CAMPAIGN_FORCED_OFF".
     """
 
-    event_time: int | None | UnsetType = field(name="eventTime", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    outbound_campaign_type: str | None | UnsetType = field(
-        name="outboundCampaignType", default=UNSET
+    event_time: int | None = field(name="eventTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    outbound_campaign_type: str | None = field(
+        name="outboundCampaignType", default=None
     )
     email_attributes: (
-        OutboundMessagingCampaignPostContactEmailEventTopicEmailAttributes
-        | None
-        | UnsetType
-    ) = field(name="emailAttributes", default=UNSET)
-    wrapup_code: str | None | UnsetType = field(name="wrapupCode", default=UNSET)
-    outbound_campaign_id: str | None | UnsetType = field(
-        name="outboundCampaignId", default=UNSET
+        OutboundMessagingCampaignPostContactEmailEventTopicEmailAttributes | None
+    ) = field(name="emailAttributes", default=None)
+    wrapup_code: str | None = field(name="wrapupCode", default=None)
+    outbound_campaign_id: str | None = field(name="outboundCampaignId", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
+    content_template_id: str | None = field(name="contentTemplateId", default=None)
+    outbound_contact_list_id: str | None = field(
+        name="outboundContactListId", default=None
     )
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    content_template_id: str | None | UnsetType = field(
-        name="contentTemplateId", default=UNSET
-    )
-    outbound_contact_list_id: str | None | UnsetType = field(
-        name="outboundContactListId", default=UNSET
-    )
-    outbound_contact_id: str | None | UnsetType = field(
-        name="outboundContactId", default=UNSET
-    )
-    is_campaign_always_running: bool | None | UnsetType = field(
-        name="isCampaignAlwaysRunning", default=UNSET
+    outbound_contact_id: str | None = field(name="outboundContactId", default=None)
+    is_campaign_always_running: bool | None = field(
+        name="isCampaignAlwaysRunning", default=None
     )
 
 
@@ -267,34 +239,24 @@ class OutboundMessagingCampaignPostContactSmsEventTopicOutboundMessagingCampaign
         wrapup_code: Allowed values: "UNKNOWN", "OUTBOUND_MESSAGE_SENT", "OUTBOUND_MESSAGE_FAILED", "OUTBOUND_MESSAGE_THROTTLED", "OUTBOUND_MESSAGE_AMBIGUOUS", "ININ_OUTBOUND_CAMPAIGN_FORCED_OFF".
     """
 
-    event_time: int | None | UnsetType = field(name="eventTime", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    outbound_campaign_type: str | None | UnsetType = field(
-        name="outboundCampaignType", default=UNSET
+    event_time: int | None = field(name="eventTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    outbound_campaign_type: str | None = field(
+        name="outboundCampaignType", default=None
     )
     sms_attributes: (
-        OutboundMessagingCampaignPostContactSmsEventTopicSMSAttributes
-        | None
-        | UnsetType
-    ) = field(name="smsAttributes", default=UNSET)
-    wrapup_code: str | None | UnsetType = field(name="wrapupCode", default=UNSET)
-    outbound_campaign_id: str | None | UnsetType = field(
-        name="outboundCampaignId", default=UNSET
+        OutboundMessagingCampaignPostContactSmsEventTopicSMSAttributes | None
+    ) = field(name="smsAttributes", default=None)
+    wrapup_code: str | None = field(name="wrapupCode", default=None)
+    outbound_campaign_id: str | None = field(name="outboundCampaignId", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
+    content_template_id: str | None = field(name="contentTemplateId", default=None)
+    outbound_contact_list_id: str | None = field(
+        name="outboundContactListId", default=None
     )
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    content_template_id: str | None | UnsetType = field(
-        name="contentTemplateId", default=UNSET
-    )
-    outbound_contact_list_id: str | None | UnsetType = field(
-        name="outboundContactListId", default=UNSET
-    )
-    outbound_contact_id: str | None | UnsetType = field(
-        name="outboundContactId", default=UNSET
-    )
-    is_campaign_always_running: bool | None | UnsetType = field(
-        name="isCampaignAlwaysRunning", default=UNSET
+    outbound_contact_id: str | None = field(name="outboundContactId", default=None)
+    is_campaign_always_running: bool | None = field(
+        name="isCampaignAlwaysRunning", default=None
     )
 
 
@@ -304,18 +266,14 @@ class OutboundMessagingCampaignPostContactSmsEventTopicSMSAttributes(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    contact_phone_number: str | None | UnsetType = field(
-        name="contactPhoneNumber", default=UNSET
+    contact_phone_number: str | None = field(name="contactPhoneNumber", default=None)
+    contact_phone_number_column_name: str | None = field(
+        name="contactPhoneNumberColumnName", default=None
     )
-    contact_phone_number_column_name: str | None | UnsetType = field(
-        name="contactPhoneNumberColumnName", default=UNSET
+    configured_sender_phone_number: str | None = field(
+        name="configuredSenderPhoneNumber", default=None
     )
-    configured_sender_phone_number: str | None | UnsetType = field(
-        name="configuredSenderPhoneNumber", default=UNSET
-    )
-    sender_phone_number: str | None | UnsetType = field(
-        name="senderPhoneNumber", default=UNSET
-    )
+    sender_phone_number: str | None = field(name="senderPhoneNumber", default=None)
 
 
 class OutboundMessagingCampaignPostContactWhatsappEventTopicOutboundMessagingCampaignPostContactWhatsAppEvent(
@@ -330,34 +288,24 @@ class OutboundMessagingCampaignPostContactWhatsappEventTopicOutboundMessagingCam
         wrapup_code: Allowed values: "UNKNOWN", "OUTBOUND_MESSAGE_SENT", "OUTBOUND_MESSAGE_FAILED", "OUTBOUND_MESSAGE_THROTTLED", "OUTBOUND_MESSAGE_AMBIGUOUS", "ININ_OUTBOUND_CAMPAIGN_FORCED_OFF".
     """
 
-    event_time: int | None | UnsetType = field(name="eventTime", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    outbound_campaign_type: str | None | UnsetType = field(
-        name="outboundCampaignType", default=UNSET
+    event_time: int | None = field(name="eventTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    outbound_campaign_type: str | None = field(
+        name="outboundCampaignType", default=None
     )
     whats_app_attributes: (
-        OutboundMessagingCampaignPostContactWhatsappEventTopicWhatsAppAttributes
-        | None
-        | UnsetType
-    ) = field(name="whatsAppAttributes", default=UNSET)
-    wrapup_code: str | None | UnsetType = field(name="wrapupCode", default=UNSET)
-    outbound_campaign_id: str | None | UnsetType = field(
-        name="outboundCampaignId", default=UNSET
+        OutboundMessagingCampaignPostContactWhatsappEventTopicWhatsAppAttributes | None
+    ) = field(name="whatsAppAttributes", default=None)
+    wrapup_code: str | None = field(name="wrapupCode", default=None)
+    outbound_campaign_id: str | None = field(name="outboundCampaignId", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
+    content_template_id: str | None = field(name="contentTemplateId", default=None)
+    outbound_contact_list_id: str | None = field(
+        name="outboundContactListId", default=None
     )
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    content_template_id: str | None | UnsetType = field(
-        name="contentTemplateId", default=UNSET
-    )
-    outbound_contact_list_id: str | None | UnsetType = field(
-        name="outboundContactListId", default=UNSET
-    )
-    outbound_contact_id: str | None | UnsetType = field(
-        name="outboundContactId", default=UNSET
-    )
-    is_campaign_always_running: bool | None | UnsetType = field(
-        name="isCampaignAlwaysRunning", default=UNSET
+    outbound_contact_id: str | None = field(name="outboundContactId", default=None)
+    is_campaign_always_running: bool | None = field(
+        name="isCampaignAlwaysRunning", default=None
     )
 
 
@@ -367,14 +315,12 @@ class OutboundMessagingCampaignPostContactWhatsappEventTopicWhatsAppAttributes(M
     A notification (event) schema, delivered over the notifications API.
     """
 
-    contact_phone_number: str | None | UnsetType = field(
-        name="contactPhoneNumber", default=UNSET
+    contact_phone_number: str | None = field(name="contactPhoneNumber", default=None)
+    contact_whats_app_column_name: str | None = field(
+        name="contactWhatsAppColumnName", default=None
     )
-    contact_whats_app_column_name: str | None | UnsetType = field(
-        name="contactWhatsAppColumnName", default=UNSET
-    )
-    whats_app_integration_id: str | None | UnsetType = field(
-        name="whatsAppIntegrationId", default=UNSET
+    whats_app_integration_id: str | None = field(
+        name="whatsAppIntegrationId", default=None
     )
 
 
@@ -384,18 +330,14 @@ class OutboundMessagingCampaignPreContactEmailEventTopicEmailAttributes(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    email_subject: str | None | UnsetType = field(name="emailSubject", default=UNSET)
-    configured_email_address: str | None | UnsetType = field(
-        name="configuredEmailAddress", default=UNSET
+    email_subject: str | None = field(name="emailSubject", default=None)
+    configured_email_address: str | None = field(
+        name="configuredEmailAddress", default=None
     )
-    contact_email_address: str | None | UnsetType = field(
-        name="contactEmailAddress", default=UNSET
-    )
-    reply_to_address: str | None | UnsetType = field(
-        name="replyToAddress", default=UNSET
-    )
-    contact_email_column_name: str | None | UnsetType = field(
-        name="contactEmailColumnName", default=UNSET
+    contact_email_address: str | None = field(name="contactEmailAddress", default=None)
+    reply_to_address: str | None = field(name="replyToAddress", default=None)
+    contact_email_column_name: str | None = field(
+        name="contactEmailColumnName", default=None
     )
 
 
@@ -411,31 +353,23 @@ class OutboundMessagingCampaignPreContactEmailEventTopicOutboundMessagingCampaig
         wrapup_code: Allowed values: "UNKNOWN", "OUTBOUND_EMAILS_INVALID_SKIPPED", "OUTBOUND_INVALID_EMAIL_ADDRESS", "OUTBOUND_MAX_EMAIL_SUBJECT_LENGTH_EXCEEDED", "OUTBOUND_MAX_EMAIL_BODY_LENGTH_EXCEEDED", "OUTBOUND_RULE_ERROR_SKIPPED", "OUTBOUND_RULE_SKIPPED", "OUTBOUND_CONTACT_UNCONTACTABLE_SKIPPED", "OUTBOUND_NUMBER_UNCONTACTABLE_SKIPPED", "OUTBOUND_CONTACT_ADDRESS_UNCONTACTABLE_SKIPPED", "ININ_OUTBOUND_ZONE_BLOCKED_SKIPPED", "ININ_OUTBOUND_DNC_SKIPPED", "ININ_OUTBOUND_INTERNAL_ERROR_SKIPPED", "ININ_OUTBOUND_ON_DO_NOT_CALL_LIST", "ININ_OUTBOUND_NOT_CALLABLE_TIME", "OUTBOUND_STUCK_CONTACT", "OUTBOUND_CONTACT_DOMAIN_BLOCKED", "OUTBOUND_INVALID_CONTENT_TEMPLATE", "OUTBOUND_CONTENT_TEMPLATE_NOT_AUTHORIZED".
     """
 
-    event_time: int | None | UnsetType = field(name="eventTime", default=UNSET)
-    outbound_campaign_type: str | None | UnsetType = field(
-        name="outboundCampaignType", default=UNSET
+    event_time: int | None = field(name="eventTime", default=None)
+    outbound_campaign_type: str | None = field(
+        name="outboundCampaignType", default=None
     )
     email_attributes: (
-        OutboundMessagingCampaignPreContactEmailEventTopicEmailAttributes
-        | None
-        | UnsetType
-    ) = field(name="emailAttributes", default=UNSET)
-    wrapup_code: str | None | UnsetType = field(name="wrapupCode", default=UNSET)
-    outbound_campaign_id: str | None | UnsetType = field(
-        name="outboundCampaignId", default=UNSET
+        OutboundMessagingCampaignPreContactEmailEventTopicEmailAttributes | None
+    ) = field(name="emailAttributes", default=None)
+    wrapup_code: str | None = field(name="wrapupCode", default=None)
+    outbound_campaign_id: str | None = field(name="outboundCampaignId", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
+    content_template_id: str | None = field(name="contentTemplateId", default=None)
+    outbound_contact_list_id: str | None = field(
+        name="outboundContactListId", default=None
     )
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    content_template_id: str | None | UnsetType = field(
-        name="contentTemplateId", default=UNSET
-    )
-    outbound_contact_list_id: str | None | UnsetType = field(
-        name="outboundContactListId", default=UNSET
-    )
-    outbound_contact_id: str | None | UnsetType = field(
-        name="outboundContactId", default=UNSET
-    )
-    is_campaign_always_running: bool | None | UnsetType = field(
-        name="isCampaignAlwaysRunning", default=UNSET
+    outbound_contact_id: str | None = field(name="outboundContactId", default=None)
+    is_campaign_always_running: bool | None = field(
+        name="isCampaignAlwaysRunning", default=None
     )
 
 
@@ -451,29 +385,23 @@ class OutboundMessagingCampaignPreContactSmsEventTopicOutboundMessagingCampaignP
         wrapup_code: Allowed values: "UNKNOWN", "ININ_OUTBOUND_NUMBERS_INVALID", "ININ_OUTBOUND_CONTACT_ATTEMPT_LIMIT_SKIPPED", "ININ_OUTBOUND_INTERNAL_ERROR_SKIPPED", "ININ_OUTBOUND_DNC_SKIPPED", "ININ_OUTBOUND_ZONE_BLOCKED_SKIPPED", "OUTBOUND_MESSAGE_BLANK", "OUTBOUND_RULE_ERROR_SKIPPED", "OUTBOUND_RULE_SKIPPED", "OUTBOUND_CONTACT_UNCONTACTABLE_SKIPPED", "OUTBOUND_NUMBER_UNCONTACTABLE_SKIPPED", "OUTBOUND_CONTACT_ADDRESS_UNCONTACTABLE_SKIPPED", "OUTBOUND_INVALID_PHONE_NUMBER", "ININ_OUTBOUND_DNC_AUTHENTICATION_FAILED", "ININ_OUTBOUND_DNC_INVALID_PHONE_NUMBER", "ININ_OUTBOUND_AUTOMATIC_TIMEZONE_BLOCKED", "ININ_OUTBOUND_NUMBER_ATTEMPT_LIMIT_SKIPPED", "ININ_OUTBOUND_ON_DO_NOT_CALL_LIST", "ININ_OUTBOUND_NOT_CALLABLE_TIME", "OUTBOUND_MAX_MESSAGE_LENGTH_EXCEEDED", "OUTBOUND_STUCK_CONTACT", "OUTBOUND_INVALID_CONTENT_TEMPLATE", "OUTBOUND_CONTENT_TEMPLATE_NOT_AUTHORIZED".
     """
 
-    event_time: int | None | UnsetType = field(name="eventTime", default=UNSET)
-    outbound_campaign_type: str | None | UnsetType = field(
-        name="outboundCampaignType", default=UNSET
+    event_time: int | None = field(name="eventTime", default=None)
+    outbound_campaign_type: str | None = field(
+        name="outboundCampaignType", default=None
     )
     sms_attributes: (
-        OutboundMessagingCampaignPreContactSmsEventTopicSMSAttributes | None | UnsetType
-    ) = field(name="smsAttributes", default=UNSET)
-    wrapup_code: str | None | UnsetType = field(name="wrapupCode", default=UNSET)
-    outbound_campaign_id: str | None | UnsetType = field(
-        name="outboundCampaignId", default=UNSET
+        OutboundMessagingCampaignPreContactSmsEventTopicSMSAttributes | None
+    ) = field(name="smsAttributes", default=None)
+    wrapup_code: str | None = field(name="wrapupCode", default=None)
+    outbound_campaign_id: str | None = field(name="outboundCampaignId", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
+    content_template_id: str | None = field(name="contentTemplateId", default=None)
+    outbound_contact_list_id: str | None = field(
+        name="outboundContactListId", default=None
     )
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    content_template_id: str | None | UnsetType = field(
-        name="contentTemplateId", default=UNSET
-    )
-    outbound_contact_list_id: str | None | UnsetType = field(
-        name="outboundContactListId", default=UNSET
-    )
-    outbound_contact_id: str | None | UnsetType = field(
-        name="outboundContactId", default=UNSET
-    )
-    is_campaign_always_running: bool | None | UnsetType = field(
-        name="isCampaignAlwaysRunning", default=UNSET
+    outbound_contact_id: str | None = field(name="outboundContactId", default=None)
+    is_campaign_always_running: bool | None = field(
+        name="isCampaignAlwaysRunning", default=None
     )
 
 
@@ -483,18 +411,14 @@ class OutboundMessagingCampaignPreContactSmsEventTopicSMSAttributes(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    contact_phone_number: str | None | UnsetType = field(
-        name="contactPhoneNumber", default=UNSET
+    contact_phone_number: str | None = field(name="contactPhoneNumber", default=None)
+    contact_phone_number_column_name: str | None = field(
+        name="contactPhoneNumberColumnName", default=None
     )
-    contact_phone_number_column_name: str | None | UnsetType = field(
-        name="contactPhoneNumberColumnName", default=UNSET
+    configured_sender_phone_number: str | None = field(
+        name="configuredSenderPhoneNumber", default=None
     )
-    configured_sender_phone_number: str | None | UnsetType = field(
-        name="configuredSenderPhoneNumber", default=UNSET
-    )
-    sender_phone_number: str | None | UnsetType = field(
-        name="senderPhoneNumber", default=UNSET
-    )
+    sender_phone_number: str | None = field(name="senderPhoneNumber", default=None)
 
 
 class OutboundMessagingCampaignPreContactWhatsappEventTopicOutboundMessagingCampaignPreContactWhatsAppEvent(
@@ -509,31 +433,23 @@ class OutboundMessagingCampaignPreContactWhatsappEventTopicOutboundMessagingCamp
         wrapup_code: Allowed values: "UNKNOWN", "ININ_OUTBOUND_NUMBERS_INVALID", "ININ_OUTBOUND_INTERNAL_ERROR_SKIPPED", "ININ_OUTBOUND_DNC_SKIPPED", "ININ_OUTBOUND_ZONE_BLOCKED_SKIPPED", "OUTBOUND_CONTACT_UNCONTACTABLE_SKIPPED", "OUTBOUND_NUMBER_UNCONTACTABLE_SKIPPED", "OUTBOUND_INVALID_PHONE_NUMBER", "ININ_OUTBOUND_DNC_AUTHENTICATION_FAILED", "ININ_OUTBOUND_ON_DO_NOT_CALL_LIST", "OUTBOUND_MAX_MESSAGE_LENGTH_EXCEEDED", "OUTBOUND_STUCK_CONTACT", "OUTBOUND_MESSAGE_HEADER_PARAMETER_VALUE_TOO_LONG", "OUTBOUND_MESSAGE_BUTTON_URL_PARAMETER_VALUE_TOO_LONG", "OUTBOUND_RULE_ERROR_SKIPPED", "OUTBOUND_RULE_SKIPPED", "OUTBOUND_CONTACT_ADDRESS_UNCONTACTABLE_SKIPPED", "ININ_OUTBOUND_NOT_CALLABLE_TIME", "OUTBOUND_MESSAGE_BODY_PARAMETER_VALUE_TOO_LONG", "OUTBOUND_INVALID_CONTENT_TEMPLATE", "OUTBOUND_CONTENT_TEMPLATE_NOT_AUTHORIZED".
     """
 
-    event_time: int | None | UnsetType = field(name="eventTime", default=UNSET)
-    outbound_campaign_type: str | None | UnsetType = field(
-        name="outboundCampaignType", default=UNSET
+    event_time: int | None = field(name="eventTime", default=None)
+    outbound_campaign_type: str | None = field(
+        name="outboundCampaignType", default=None
     )
     whats_app_attributes: (
-        OutboundMessagingCampaignPreContactWhatsappEventTopicWhatsAppAttributes
-        | None
-        | UnsetType
-    ) = field(name="whatsAppAttributes", default=UNSET)
-    wrapup_code: str | None | UnsetType = field(name="wrapupCode", default=UNSET)
-    outbound_campaign_id: str | None | UnsetType = field(
-        name="outboundCampaignId", default=UNSET
+        OutboundMessagingCampaignPreContactWhatsappEventTopicWhatsAppAttributes | None
+    ) = field(name="whatsAppAttributes", default=None)
+    wrapup_code: str | None = field(name="wrapupCode", default=None)
+    outbound_campaign_id: str | None = field(name="outboundCampaignId", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
+    content_template_id: str | None = field(name="contentTemplateId", default=None)
+    outbound_contact_list_id: str | None = field(
+        name="outboundContactListId", default=None
     )
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    content_template_id: str | None | UnsetType = field(
-        name="contentTemplateId", default=UNSET
-    )
-    outbound_contact_list_id: str | None | UnsetType = field(
-        name="outboundContactListId", default=UNSET
-    )
-    outbound_contact_id: str | None | UnsetType = field(
-        name="outboundContactId", default=UNSET
-    )
-    is_campaign_always_running: bool | None | UnsetType = field(
-        name="isCampaignAlwaysRunning", default=UNSET
+    outbound_contact_id: str | None = field(name="outboundContactId", default=None)
+    is_campaign_always_running: bool | None = field(
+        name="isCampaignAlwaysRunning", default=None
     )
 
 
@@ -543,14 +459,12 @@ class OutboundMessagingCampaignPreContactWhatsappEventTopicWhatsAppAttributes(Mo
     A notification (event) schema, delivered over the notifications API.
     """
 
-    contact_phone_number: str | None | UnsetType = field(
-        name="contactPhoneNumber", default=UNSET
+    contact_phone_number: str | None = field(name="contactPhoneNumber", default=None)
+    contact_whats_app_column_name: str | None = field(
+        name="contactWhatsAppColumnName", default=None
     )
-    contact_whats_app_column_name: str | None | UnsetType = field(
-        name="contactWhatsAppColumnName", default=UNSET
-    )
-    whats_app_integration_id: str | None | UnsetType = field(
-        name="whatsAppIntegrationId", default=UNSET
+    whats_app_integration_id: str | None = field(
+        name="whatsAppIntegrationId", default=None
     )
 
 
@@ -564,11 +478,11 @@ class OutboundMessagingEmailCampaignConfigChangeContactSort(Model):
         numeric: Whether that column contains numeric data
     """
 
-    field_name: str | None | UnsetType = field(name="fieldName", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    numeric: bool | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    field_name: str | None = field(name="fieldName", default=None)
+    direction: str | None = None
+    numeric: bool | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -582,18 +496,16 @@ class OutboundMessagingEmailCampaignConfigChangeEmailConfig(Model):
         content_template: A reference for a Response
     """
 
-    email_columns: list[str] | None | UnsetType = field(
-        name="emailColumns", default=UNSET
+    email_columns: list[str] | None = field(name="emailColumns", default=None)
+    content_template: OutboundMessagingEmailCampaignConfigChangeResponseRef | None = (
+        field(name="contentTemplate", default=None)
     )
-    content_template: (
-        OutboundMessagingEmailCampaignConfigChangeResponseRef | None | UnsetType
-    ) = field(name="contentTemplate", default=UNSET)
-    from_address: (
-        OutboundMessagingEmailCampaignConfigChangeFromEmailAddress | None | UnsetType
-    ) = field(name="fromAddress", default=UNSET)
+    from_address: OutboundMessagingEmailCampaignConfigChangeFromEmailAddress | None = (
+        field(name="fromAddress", default=None)
+    )
     reply_to_address: (
-        OutboundMessagingEmailCampaignConfigChangeReplyToEmailAddress | None | UnsetType
-    ) = field(name="replyToAddress", default=UNSET)
+        OutboundMessagingEmailCampaignConfigChangeReplyToEmailAddress | None
+    ) = field(name="replyToAddress", default=None)
 
 
 class OutboundMessagingEmailCampaignConfigChangeErrorDetail(Model):
@@ -606,8 +518,8 @@ class OutboundMessagingEmailCampaignConfigChangeErrorDetail(Model):
         details: The additional information regarding the error message.
     """
 
-    error: str | None | UnsetType = UNSET
-    details: str | None | UnsetType = UNSET
+    error: str | None = None
+    details: str | None = None
 
 
 class OutboundMessagingEmailCampaignConfigChangeFromEmailAddress(Model):
@@ -621,11 +533,9 @@ class OutboundMessagingEmailCampaignConfigChangeFromEmailAddress(Model):
         domain: A UriReference for a resource
     """
 
-    friendly_name: str | None | UnsetType = field(name="friendlyName", default=UNSET)
-    local_part: str | None | UnsetType = field(name="localPart", default=UNSET)
-    domain: (
-        OutboundMessagingEmailCampaignConfigChangeUriReference | None | UnsetType
-    ) = UNSET
+    friendly_name: str | None = field(name="friendlyName", default=None)
+    local_part: str | None = field(name="localPart", default=None)
+    domain: OutboundMessagingEmailCampaignConfigChangeUriReference | None = None
 
 
 class OutboundMessagingEmailCampaignConfigChangeIntegrationRef(Model):
@@ -637,7 +547,7 @@ class OutboundMessagingEmailCampaignConfigChangeIntegrationRef(Model):
         id: The unique integration id
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class OutboundMessagingEmailCampaignConfigChangeMessagingCampaign(Model):
@@ -662,53 +572,47 @@ class OutboundMessagingEmailCampaignConfigChangeMessagingCampaign(Model):
         division: A UriReference for a resource
     """
 
-    campaign_status: str | None | UnsetType = field(
-        name="campaignStatus", default=UNSET
+    campaign_status: str | None = field(name="campaignStatus", default=None)
+    callable_time_set: OutboundMessagingEmailCampaignConfigChangeUriReference | None = (
+        field(name="callableTimeSet", default=None)
     )
-    callable_time_set: (
-        OutboundMessagingEmailCampaignConfigChangeUriReference | None | UnsetType
-    ) = field(name="callableTimeSet", default=UNSET)
-    contact_list: (
-        OutboundMessagingEmailCampaignConfigChangeUriReference | None | UnsetType
-    ) = field(name="contactList", default=UNSET)
-    dnc_lists: (
-        list[OutboundMessagingEmailCampaignConfigChangeUriReference] | None | UnsetType
-    ) = field(name="dncLists", default=UNSET)
+    contact_list: OutboundMessagingEmailCampaignConfigChangeUriReference | None = field(
+        name="contactList", default=None
+    )
+    dnc_lists: list[OutboundMessagingEmailCampaignConfigChangeUriReference] | None = (
+        field(name="dncLists", default=None)
+    )
     contact_list_filters: (
-        list[OutboundMessagingEmailCampaignConfigChangeUriReference] | None | UnsetType
-    ) = field(name="contactListFilters", default=UNSET)
-    always_running: bool | None | UnsetType = field(name="alwaysRunning", default=UNSET)
+        list[OutboundMessagingEmailCampaignConfigChangeUriReference] | None
+    ) = field(name="contactListFilters", default=None)
+    always_running: bool | None = field(name="alwaysRunning", default=None)
     contact_sorts: (
-        list[OutboundMessagingEmailCampaignConfigChangeContactSort] | None | UnsetType
-    ) = field(name="contactSorts", default=UNSET)
-    messages_per_minute: int | None | UnsetType = field(
-        name="messagesPerMinute", default=UNSET
+        list[OutboundMessagingEmailCampaignConfigChangeContactSort] | None
+    ) = field(name="contactSorts", default=None)
+    messages_per_minute: int | None = field(name="messagesPerMinute", default=None)
+    rule_sets: list[OutboundMessagingEmailCampaignConfigChangeUriReference] | None = (
+        field(name="ruleSets", default=None)
     )
-    rule_sets: (
-        list[OutboundMessagingEmailCampaignConfigChangeUriReference] | None | UnsetType
-    ) = field(name="ruleSets", default=UNSET)
-    sms_config: (
-        OutboundMessagingEmailCampaignConfigChangeSmsConfig | None | UnsetType
-    ) = field(name="smsConfig", default=UNSET)
-    email_config: (
-        OutboundMessagingEmailCampaignConfigChangeEmailConfig | None | UnsetType
-    ) = field(name="emailConfig", default=UNSET)
+    sms_config: OutboundMessagingEmailCampaignConfigChangeSmsConfig | None = field(
+        name="smsConfig", default=None
+    )
+    email_config: OutboundMessagingEmailCampaignConfigChangeEmailConfig | None = field(
+        name="emailConfig", default=None
+    )
     whats_app_config: (
-        OutboundMessagingEmailCampaignConfigChangeWhatsAppConfig | None | UnsetType
-    ) = field(name="whatsAppConfig", default=UNSET)
-    errors: (
-        list[OutboundMessagingEmailCampaignConfigChangeErrorDetail] | None | UnsetType
-    ) = UNSET
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
-    division: (
-        OutboundMessagingEmailCampaignConfigChangeUriReference | None | UnsetType
-    ) = UNSET
+        OutboundMessagingEmailCampaignConfigChangeWhatsAppConfig | None
+    ) = field(name="whatsAppConfig", default=None)
+    errors: list[OutboundMessagingEmailCampaignConfigChangeErrorDetail] | None = None
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    division: OutboundMessagingEmailCampaignConfigChangeUriReference | None = None
+
+
+OutboundMessagingEmailCampaignConfigChangeObject = dict[str, Any]
+"""The OutboundMessagingEmailCampaignConfigChangeObject type: ``dict[str, Any]``."""
 
 
 class OutboundMessagingEmailCampaignConfigChangeReplyToEmailAddress(Model):
@@ -721,12 +625,8 @@ class OutboundMessagingEmailCampaignConfigChangeReplyToEmailAddress(Model):
         route: A UriReference for a resource
     """
 
-    domain: (
-        OutboundMessagingEmailCampaignConfigChangeUriReference | None | UnsetType
-    ) = UNSET
-    route: OutboundMessagingEmailCampaignConfigChangeUriReference | None | UnsetType = (
-        UNSET
-    )
+    domain: OutboundMessagingEmailCampaignConfigChangeUriReference | None = None
+    route: OutboundMessagingEmailCampaignConfigChangeUriReference | None = None
 
 
 class OutboundMessagingEmailCampaignConfigChangeResponseRef(Model):
@@ -738,7 +638,7 @@ class OutboundMessagingEmailCampaignConfigChangeResponseRef(Model):
         id: The unique response id
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class OutboundMessagingEmailCampaignConfigChangeSmsConfig(Model):
@@ -751,14 +651,14 @@ class OutboundMessagingEmailCampaignConfigChangeSmsConfig(Model):
         phone_column: The Contact List column specifying the phone number to send a message to.
     """
 
-    message_column: str | None | UnsetType = field(name="messageColumn", default=UNSET)
-    phone_column: str | None | UnsetType = field(name="phoneColumn", default=UNSET)
+    message_column: str | None = field(name="messageColumn", default=None)
+    phone_column: str | None = field(name="phoneColumn", default=None)
     sender_sms_phone_number: (
-        OutboundMessagingEmailCampaignConfigChangeSmsPhoneNumberRef | None | UnsetType
-    ) = field(name="senderSmsPhoneNumber", default=UNSET)
-    content_template: (
-        OutboundMessagingEmailCampaignConfigChangeResponseRef | None | UnsetType
-    ) = field(name="contentTemplate", default=UNSET)
+        OutboundMessagingEmailCampaignConfigChangeSmsPhoneNumberRef | None
+    ) = field(name="senderSmsPhoneNumber", default=None)
+    content_template: OutboundMessagingEmailCampaignConfigChangeResponseRef | None = (
+        field(name="contentTemplate", default=None)
+    )
 
 
 class OutboundMessagingEmailCampaignConfigChangeSmsPhoneNumberRef(Model):
@@ -770,7 +670,7 @@ class OutboundMessagingEmailCampaignConfigChangeSmsPhoneNumberRef(Model):
         phone_number: The unique phone number
     """
 
-    phone_number: str | None | UnsetType = field(name="phoneNumber", default=UNSET)
+    phone_number: str | None = field(name="phoneNumber", default=None)
 
 
 class OutboundMessagingEmailCampaignConfigChangeUriReference(Model):
@@ -783,8 +683,8 @@ class OutboundMessagingEmailCampaignConfigChangeUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class OutboundMessagingEmailCampaignConfigChangeWhatsAppConfig(Model):
@@ -797,15 +697,11 @@ class OutboundMessagingEmailCampaignConfigChangeWhatsAppConfig(Model):
         content_template: A reference for a Response
     """
 
-    whats_app_columns: list[str] | None | UnsetType = field(
-        name="whatsAppColumns", default=UNSET
+    whats_app_columns: list[str] | None = field(name="whatsAppColumns", default=None)
+    integration: OutboundMessagingEmailCampaignConfigChangeIntegrationRef | None = None
+    content_template: OutboundMessagingEmailCampaignConfigChangeResponseRef | None = (
+        field(name="contentTemplate", default=None)
     )
-    integration: (
-        OutboundMessagingEmailCampaignConfigChangeIntegrationRef | None | UnsetType
-    ) = UNSET
-    content_template: (
-        OutboundMessagingEmailCampaignConfigChangeResponseRef | None | UnsetType
-    ) = field(name="contentTemplate", default=UNSET)
 
 
 class OutboundMessagingEmailCampaignProgressEventCampaignProgress(Model):
@@ -821,25 +717,27 @@ class OutboundMessagingEmailCampaignProgressEventCampaignProgress(Model):
         number_of_contacts_skipped: A map of skipped reasons and the number of contacts associated with each.
     """
 
-    campaign: (
-        OutboundMessagingEmailCampaignProgressEventUriReference | None | UnsetType
-    ) = UNSET
-    number_of_contacts_called: float | None | UnsetType = field(
-        name="numberOfContactsCalled", default=UNSET
+    campaign: OutboundMessagingEmailCampaignProgressEventUriReference | None = None
+    number_of_contacts_called: float | None = field(
+        name="numberOfContactsCalled", default=None
     )
-    number_of_contacts_messaged: float | None | UnsetType = field(
-        name="numberOfContactsMessaged", default=UNSET
+    number_of_contacts_messaged: float | None = field(
+        name="numberOfContactsMessaged", default=None
     )
-    total_number_of_contacts: float | None | UnsetType = field(
-        name="totalNumberOfContacts", default=UNSET
+    total_number_of_contacts: float | None = field(
+        name="totalNumberOfContacts", default=None
     )
-    percentage: int | None | UnsetType = UNSET
-    number_of_contacts_skipped: dict[str, int] | None | UnsetType = field(
-        name="numberOfContactsSkipped", default=UNSET
+    percentage: int | None = None
+    number_of_contacts_skipped: dict[str, int] | None = field(
+        name="numberOfContactsSkipped", default=None
     )
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
+
+
+OutboundMessagingEmailCampaignProgressEventObject = dict[str, Any]
+"""The OutboundMessagingEmailCampaignProgressEventObject type: ``dict[str, Any]``."""
 
 
 class OutboundMessagingEmailCampaignProgressEventUriReference(Model):
@@ -852,8 +750,8 @@ class OutboundMessagingEmailCampaignProgressEventUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class OutboundMessagingMessagingCampaignConfigChangeContactSort(Model):
@@ -866,11 +764,11 @@ class OutboundMessagingMessagingCampaignConfigChangeContactSort(Model):
         numeric: Whether that column contains numeric data
     """
 
-    field_name: str | None | UnsetType = field(name="fieldName", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    numeric: bool | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    field_name: str | None = field(name="fieldName", default=None)
+    direction: str | None = None
+    numeric: bool | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -884,22 +782,16 @@ class OutboundMessagingMessagingCampaignConfigChangeEmailConfig(Model):
         content_template: A reference for a Response
     """
 
-    email_columns: list[str] | None | UnsetType = field(
-        name="emailColumns", default=UNSET
-    )
+    email_columns: list[str] | None = field(name="emailColumns", default=None)
     content_template: (
-        OutboundMessagingMessagingCampaignConfigChangeResponseRef | None | UnsetType
-    ) = field(name="contentTemplate", default=UNSET)
+        OutboundMessagingMessagingCampaignConfigChangeResponseRef | None
+    ) = field(name="contentTemplate", default=None)
     from_address: (
-        OutboundMessagingMessagingCampaignConfigChangeFromEmailAddress
-        | None
-        | UnsetType
-    ) = field(name="fromAddress", default=UNSET)
+        OutboundMessagingMessagingCampaignConfigChangeFromEmailAddress | None
+    ) = field(name="fromAddress", default=None)
     reply_to_address: (
-        OutboundMessagingMessagingCampaignConfigChangeReplyToEmailAddress
-        | None
-        | UnsetType
-    ) = field(name="replyToAddress", default=UNSET)
+        OutboundMessagingMessagingCampaignConfigChangeReplyToEmailAddress | None
+    ) = field(name="replyToAddress", default=None)
 
 
 class OutboundMessagingMessagingCampaignConfigChangeErrorDetail(Model):
@@ -912,8 +804,8 @@ class OutboundMessagingMessagingCampaignConfigChangeErrorDetail(Model):
         details: The additional information regarding the error message.
     """
 
-    error: str | None | UnsetType = UNSET
-    details: str | None | UnsetType = UNSET
+    error: str | None = None
+    details: str | None = None
 
 
 class OutboundMessagingMessagingCampaignConfigChangeFromEmailAddress(Model):
@@ -927,11 +819,9 @@ class OutboundMessagingMessagingCampaignConfigChangeFromEmailAddress(Model):
         domain: A UriReference for a resource
     """
 
-    friendly_name: str | None | UnsetType = field(name="friendlyName", default=UNSET)
-    local_part: str | None | UnsetType = field(name="localPart", default=UNSET)
-    domain: (
-        OutboundMessagingMessagingCampaignConfigChangeUriReference | None | UnsetType
-    ) = UNSET
+    friendly_name: str | None = field(name="friendlyName", default=None)
+    local_part: str | None = field(name="localPart", default=None)
+    domain: OutboundMessagingMessagingCampaignConfigChangeUriReference | None = None
 
 
 class OutboundMessagingMessagingCampaignConfigChangeIntegrationRef(Model):
@@ -943,7 +833,7 @@ class OutboundMessagingMessagingCampaignConfigChangeIntegrationRef(Model):
         id: The unique integration id
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class OutboundMessagingMessagingCampaignConfigChangeMessagingCampaign(Model):
@@ -968,63 +858,49 @@ class OutboundMessagingMessagingCampaignConfigChangeMessagingCampaign(Model):
         division: A UriReference for a resource
     """
 
-    campaign_status: str | None | UnsetType = field(
-        name="campaignStatus", default=UNSET
-    )
+    campaign_status: str | None = field(name="campaignStatus", default=None)
     callable_time_set: (
-        OutboundMessagingMessagingCampaignConfigChangeUriReference | None | UnsetType
-    ) = field(name="callableTimeSet", default=UNSET)
-    contact_list: (
-        OutboundMessagingMessagingCampaignConfigChangeUriReference | None | UnsetType
-    ) = field(name="contactList", default=UNSET)
+        OutboundMessagingMessagingCampaignConfigChangeUriReference | None
+    ) = field(name="callableTimeSet", default=None)
+    contact_list: OutboundMessagingMessagingCampaignConfigChangeUriReference | None = (
+        field(name="contactList", default=None)
+    )
     dnc_lists: (
-        list[OutboundMessagingMessagingCampaignConfigChangeUriReference]
-        | None
-        | UnsetType
-    ) = field(name="dncLists", default=UNSET)
+        list[OutboundMessagingMessagingCampaignConfigChangeUriReference] | None
+    ) = field(name="dncLists", default=None)
     contact_list_filters: (
-        list[OutboundMessagingMessagingCampaignConfigChangeUriReference]
-        | None
-        | UnsetType
-    ) = field(name="contactListFilters", default=UNSET)
-    always_running: bool | None | UnsetType = field(name="alwaysRunning", default=UNSET)
+        list[OutboundMessagingMessagingCampaignConfigChangeUriReference] | None
+    ) = field(name="contactListFilters", default=None)
+    always_running: bool | None = field(name="alwaysRunning", default=None)
     contact_sorts: (
-        list[OutboundMessagingMessagingCampaignConfigChangeContactSort]
-        | None
-        | UnsetType
-    ) = field(name="contactSorts", default=UNSET)
-    messages_per_minute: int | None | UnsetType = field(
-        name="messagesPerMinute", default=UNSET
-    )
+        list[OutboundMessagingMessagingCampaignConfigChangeContactSort] | None
+    ) = field(name="contactSorts", default=None)
+    messages_per_minute: int | None = field(name="messagesPerMinute", default=None)
     rule_sets: (
-        list[OutboundMessagingMessagingCampaignConfigChangeUriReference]
-        | None
-        | UnsetType
-    ) = field(name="ruleSets", default=UNSET)
-    sms_config: (
-        OutboundMessagingMessagingCampaignConfigChangeSmsConfig | None | UnsetType
-    ) = field(name="smsConfig", default=UNSET)
-    email_config: (
-        OutboundMessagingMessagingCampaignConfigChangeEmailConfig | None | UnsetType
-    ) = field(name="emailConfig", default=UNSET)
-    whats_app_config: (
-        OutboundMessagingMessagingCampaignConfigChangeWhatsAppConfig | None | UnsetType
-    ) = field(name="whatsAppConfig", default=UNSET)
-    errors: (
-        list[OutboundMessagingMessagingCampaignConfigChangeErrorDetail]
-        | None
-        | UnsetType
-    ) = UNSET
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+        list[OutboundMessagingMessagingCampaignConfigChangeUriReference] | None
+    ) = field(name="ruleSets", default=None)
+    sms_config: OutboundMessagingMessagingCampaignConfigChangeSmsConfig | None = field(
+        name="smsConfig", default=None
     )
-    version: int | None | UnsetType = UNSET
-    division: (
-        OutboundMessagingMessagingCampaignConfigChangeUriReference | None | UnsetType
-    ) = UNSET
+    email_config: OutboundMessagingMessagingCampaignConfigChangeEmailConfig | None = (
+        field(name="emailConfig", default=None)
+    )
+    whats_app_config: (
+        OutboundMessagingMessagingCampaignConfigChangeWhatsAppConfig | None
+    ) = field(name="whatsAppConfig", default=None)
+    errors: list[OutboundMessagingMessagingCampaignConfigChangeErrorDetail] | None = (
+        None
+    )
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    division: OutboundMessagingMessagingCampaignConfigChangeUriReference | None = None
+
+
+OutboundMessagingMessagingCampaignConfigChangeObject = dict[str, Any]
+"""The OutboundMessagingMessagingCampaignConfigChangeObject type: ``dict[str, Any]``."""
 
 
 class OutboundMessagingMessagingCampaignConfigChangeReplyToEmailAddress(Model):
@@ -1037,12 +913,8 @@ class OutboundMessagingMessagingCampaignConfigChangeReplyToEmailAddress(Model):
         route: A UriReference for a resource
     """
 
-    domain: (
-        OutboundMessagingMessagingCampaignConfigChangeUriReference | None | UnsetType
-    ) = UNSET
-    route: (
-        OutboundMessagingMessagingCampaignConfigChangeUriReference | None | UnsetType
-    ) = UNSET
+    domain: OutboundMessagingMessagingCampaignConfigChangeUriReference | None = None
+    route: OutboundMessagingMessagingCampaignConfigChangeUriReference | None = None
 
 
 class OutboundMessagingMessagingCampaignConfigChangeResponseRef(Model):
@@ -1054,7 +926,7 @@ class OutboundMessagingMessagingCampaignConfigChangeResponseRef(Model):
         id: The unique response id
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class OutboundMessagingMessagingCampaignConfigChangeSmsConfig(Model):
@@ -1067,16 +939,14 @@ class OutboundMessagingMessagingCampaignConfigChangeSmsConfig(Model):
         phone_column: The Contact List column specifying the phone number to send a message to.
     """
 
-    message_column: str | None | UnsetType = field(name="messageColumn", default=UNSET)
-    phone_column: str | None | UnsetType = field(name="phoneColumn", default=UNSET)
+    message_column: str | None = field(name="messageColumn", default=None)
+    phone_column: str | None = field(name="phoneColumn", default=None)
     sender_sms_phone_number: (
-        OutboundMessagingMessagingCampaignConfigChangeSmsPhoneNumberRef
-        | None
-        | UnsetType
-    ) = field(name="senderSmsPhoneNumber", default=UNSET)
+        OutboundMessagingMessagingCampaignConfigChangeSmsPhoneNumberRef | None
+    ) = field(name="senderSmsPhoneNumber", default=None)
     content_template: (
-        OutboundMessagingMessagingCampaignConfigChangeResponseRef | None | UnsetType
-    ) = field(name="contentTemplate", default=UNSET)
+        OutboundMessagingMessagingCampaignConfigChangeResponseRef | None
+    ) = field(name="contentTemplate", default=None)
 
 
 class OutboundMessagingMessagingCampaignConfigChangeSmsPhoneNumberRef(Model):
@@ -1088,7 +958,7 @@ class OutboundMessagingMessagingCampaignConfigChangeSmsPhoneNumberRef(Model):
         phone_number: The unique phone number
     """
 
-    phone_number: str | None | UnsetType = field(name="phoneNumber", default=UNSET)
+    phone_number: str | None = field(name="phoneNumber", default=None)
 
 
 class OutboundMessagingMessagingCampaignConfigChangeUriReference(Model):
@@ -1101,8 +971,8 @@ class OutboundMessagingMessagingCampaignConfigChangeUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class OutboundMessagingMessagingCampaignConfigChangeWhatsAppConfig(Model):
@@ -1115,15 +985,13 @@ class OutboundMessagingMessagingCampaignConfigChangeWhatsAppConfig(Model):
         content_template: A reference for a Response
     """
 
-    whats_app_columns: list[str] | None | UnsetType = field(
-        name="whatsAppColumns", default=UNSET
+    whats_app_columns: list[str] | None = field(name="whatsAppColumns", default=None)
+    integration: OutboundMessagingMessagingCampaignConfigChangeIntegrationRef | None = (
+        None
     )
-    integration: (
-        OutboundMessagingMessagingCampaignConfigChangeIntegrationRef | None | UnsetType
-    ) = UNSET
     content_template: (
-        OutboundMessagingMessagingCampaignConfigChangeResponseRef | None | UnsetType
-    ) = field(name="contentTemplate", default=UNSET)
+        OutboundMessagingMessagingCampaignConfigChangeResponseRef | None
+    ) = field(name="contentTemplate", default=None)
 
 
 class OutboundMessagingMessagingCampaignProgressEventCampaignProgress(Model):
@@ -1139,25 +1007,28 @@ class OutboundMessagingMessagingCampaignProgressEventCampaignProgress(Model):
         number_of_contacts_skipped: A map of skipped reasons and the number of contacts associated with each.
     """
 
-    campaign: (
-        OutboundMessagingMessagingCampaignProgressEventUriReference | None | UnsetType
-    ) = UNSET
-    number_of_contacts_called: float | None | UnsetType = field(
-        name="numberOfContactsCalled", default=UNSET
+    campaign: OutboundMessagingMessagingCampaignProgressEventUriReference | None = None
+    number_of_contacts_called: float | None = field(
+        name="numberOfContactsCalled", default=None
     )
-    number_of_contacts_messaged: float | None | UnsetType = field(
-        name="numberOfContactsMessaged", default=UNSET
+    number_of_contacts_messaged: float | None = field(
+        name="numberOfContactsMessaged", default=None
     )
-    total_number_of_contacts: float | None | UnsetType = field(
-        name="totalNumberOfContacts", default=UNSET
+    total_number_of_contacts: float | None = field(
+        name="totalNumberOfContacts", default=None
     )
-    percentage: int | None | UnsetType = UNSET
-    number_of_contacts_skipped: dict[str, int] | None | UnsetType = field(
-        name="numberOfContactsSkipped", default=UNSET
+    percentage: int | None = None
+    number_of_contacts_skipped: dict[str, int] | None = field(
+        name="numberOfContactsSkipped", default=None
     )
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
+
+
+OutboundMessagingMessagingCampaignProgressEventObject = dict[str, Any]
+"""The OutboundMessagingMessagingCampaignProgressEventObject type: ``dict[str, Any]``.
+"""
 
 
 class OutboundMessagingMessagingCampaignProgressEventUriReference(Model):
@@ -1170,8 +1041,8 @@ class OutboundMessagingMessagingCampaignProgressEventUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class OutboundMessagingWhatsappCampaignConfigChangeContactSort(Model):
@@ -1184,11 +1055,11 @@ class OutboundMessagingWhatsappCampaignConfigChangeContactSort(Model):
         numeric: Whether that column contains numeric data
     """
 
-    field_name: str | None | UnsetType = field(name="fieldName", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    numeric: bool | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    field_name: str | None = field(name="fieldName", default=None)
+    direction: str | None = None
+    numeric: bool | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -1202,20 +1073,16 @@ class OutboundMessagingWhatsappCampaignConfigChangeEmailConfig(Model):
         content_template: A reference for a Response
     """
 
-    email_columns: list[str] | None | UnsetType = field(
-        name="emailColumns", default=UNSET
-    )
+    email_columns: list[str] | None = field(name="emailColumns", default=None)
     content_template: (
-        OutboundMessagingWhatsappCampaignConfigChangeResponseRef | None | UnsetType
-    ) = field(name="contentTemplate", default=UNSET)
+        OutboundMessagingWhatsappCampaignConfigChangeResponseRef | None
+    ) = field(name="contentTemplate", default=None)
     from_address: (
-        OutboundMessagingWhatsappCampaignConfigChangeFromEmailAddress | None | UnsetType
-    ) = field(name="fromAddress", default=UNSET)
+        OutboundMessagingWhatsappCampaignConfigChangeFromEmailAddress | None
+    ) = field(name="fromAddress", default=None)
     reply_to_address: (
-        OutboundMessagingWhatsappCampaignConfigChangeReplyToEmailAddress
-        | None
-        | UnsetType
-    ) = field(name="replyToAddress", default=UNSET)
+        OutboundMessagingWhatsappCampaignConfigChangeReplyToEmailAddress | None
+    ) = field(name="replyToAddress", default=None)
 
 
 class OutboundMessagingWhatsappCampaignConfigChangeErrorDetail(Model):
@@ -1228,8 +1095,8 @@ class OutboundMessagingWhatsappCampaignConfigChangeErrorDetail(Model):
         details: The additional information regarding the error message.
     """
 
-    error: str | None | UnsetType = UNSET
-    details: str | None | UnsetType = UNSET
+    error: str | None = None
+    details: str | None = None
 
 
 class OutboundMessagingWhatsappCampaignConfigChangeFromEmailAddress(Model):
@@ -1243,11 +1110,9 @@ class OutboundMessagingWhatsappCampaignConfigChangeFromEmailAddress(Model):
         domain: A UriReference for a resource
     """
 
-    friendly_name: str | None | UnsetType = field(name="friendlyName", default=UNSET)
-    local_part: str | None | UnsetType = field(name="localPart", default=UNSET)
-    domain: (
-        OutboundMessagingWhatsappCampaignConfigChangeUriReference | None | UnsetType
-    ) = UNSET
+    friendly_name: str | None = field(name="friendlyName", default=None)
+    local_part: str | None = field(name="localPart", default=None)
+    domain: OutboundMessagingWhatsappCampaignConfigChangeUriReference | None = None
 
 
 class OutboundMessagingWhatsappCampaignConfigChangeIntegrationRef(Model):
@@ -1259,7 +1124,7 @@ class OutboundMessagingWhatsappCampaignConfigChangeIntegrationRef(Model):
         id: The unique integration id
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class OutboundMessagingWhatsappCampaignConfigChangeMessagingCampaign(Model):
@@ -1284,63 +1149,47 @@ class OutboundMessagingWhatsappCampaignConfigChangeMessagingCampaign(Model):
         division: A UriReference for a resource
     """
 
-    campaign_status: str | None | UnsetType = field(
-        name="campaignStatus", default=UNSET
-    )
+    campaign_status: str | None = field(name="campaignStatus", default=None)
     callable_time_set: (
-        OutboundMessagingWhatsappCampaignConfigChangeUriReference | None | UnsetType
-    ) = field(name="callableTimeSet", default=UNSET)
-    contact_list: (
-        OutboundMessagingWhatsappCampaignConfigChangeUriReference | None | UnsetType
-    ) = field(name="contactList", default=UNSET)
+        OutboundMessagingWhatsappCampaignConfigChangeUriReference | None
+    ) = field(name="callableTimeSet", default=None)
+    contact_list: OutboundMessagingWhatsappCampaignConfigChangeUriReference | None = (
+        field(name="contactList", default=None)
+    )
     dnc_lists: (
-        list[OutboundMessagingWhatsappCampaignConfigChangeUriReference]
-        | None
-        | UnsetType
-    ) = field(name="dncLists", default=UNSET)
+        list[OutboundMessagingWhatsappCampaignConfigChangeUriReference] | None
+    ) = field(name="dncLists", default=None)
     contact_list_filters: (
-        list[OutboundMessagingWhatsappCampaignConfigChangeUriReference]
-        | None
-        | UnsetType
-    ) = field(name="contactListFilters", default=UNSET)
-    always_running: bool | None | UnsetType = field(name="alwaysRunning", default=UNSET)
+        list[OutboundMessagingWhatsappCampaignConfigChangeUriReference] | None
+    ) = field(name="contactListFilters", default=None)
+    always_running: bool | None = field(name="alwaysRunning", default=None)
     contact_sorts: (
-        list[OutboundMessagingWhatsappCampaignConfigChangeContactSort]
-        | None
-        | UnsetType
-    ) = field(name="contactSorts", default=UNSET)
-    messages_per_minute: int | None | UnsetType = field(
-        name="messagesPerMinute", default=UNSET
-    )
+        list[OutboundMessagingWhatsappCampaignConfigChangeContactSort] | None
+    ) = field(name="contactSorts", default=None)
+    messages_per_minute: int | None = field(name="messagesPerMinute", default=None)
     rule_sets: (
-        list[OutboundMessagingWhatsappCampaignConfigChangeUriReference]
-        | None
-        | UnsetType
-    ) = field(name="ruleSets", default=UNSET)
-    sms_config: (
-        OutboundMessagingWhatsappCampaignConfigChangeSmsConfig | None | UnsetType
-    ) = field(name="smsConfig", default=UNSET)
-    email_config: (
-        OutboundMessagingWhatsappCampaignConfigChangeEmailConfig | None | UnsetType
-    ) = field(name="emailConfig", default=UNSET)
-    whats_app_config: (
-        OutboundMessagingWhatsappCampaignConfigChangeWhatsAppConfig | None | UnsetType
-    ) = field(name="whatsAppConfig", default=UNSET)
-    errors: (
-        list[OutboundMessagingWhatsappCampaignConfigChangeErrorDetail]
-        | None
-        | UnsetType
-    ) = UNSET
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+        list[OutboundMessagingWhatsappCampaignConfigChangeUriReference] | None
+    ) = field(name="ruleSets", default=None)
+    sms_config: OutboundMessagingWhatsappCampaignConfigChangeSmsConfig | None = field(
+        name="smsConfig", default=None
     )
-    version: int | None | UnsetType = UNSET
-    division: (
-        OutboundMessagingWhatsappCampaignConfigChangeUriReference | None | UnsetType
-    ) = UNSET
+    email_config: OutboundMessagingWhatsappCampaignConfigChangeEmailConfig | None = (
+        field(name="emailConfig", default=None)
+    )
+    whats_app_config: (
+        OutboundMessagingWhatsappCampaignConfigChangeWhatsAppConfig | None
+    ) = field(name="whatsAppConfig", default=None)
+    errors: list[OutboundMessagingWhatsappCampaignConfigChangeErrorDetail] | None = None
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    division: OutboundMessagingWhatsappCampaignConfigChangeUriReference | None = None
+
+
+OutboundMessagingWhatsappCampaignConfigChangeObject = dict[str, Any]
+"""The OutboundMessagingWhatsappCampaignConfigChangeObject type: ``dict[str, Any]``."""
 
 
 class OutboundMessagingWhatsappCampaignConfigChangeReplyToEmailAddress(Model):
@@ -1353,12 +1202,8 @@ class OutboundMessagingWhatsappCampaignConfigChangeReplyToEmailAddress(Model):
         route: A UriReference for a resource
     """
 
-    domain: (
-        OutboundMessagingWhatsappCampaignConfigChangeUriReference | None | UnsetType
-    ) = UNSET
-    route: (
-        OutboundMessagingWhatsappCampaignConfigChangeUriReference | None | UnsetType
-    ) = UNSET
+    domain: OutboundMessagingWhatsappCampaignConfigChangeUriReference | None = None
+    route: OutboundMessagingWhatsappCampaignConfigChangeUriReference | None = None
 
 
 class OutboundMessagingWhatsappCampaignConfigChangeResponseRef(Model):
@@ -1370,7 +1215,7 @@ class OutboundMessagingWhatsappCampaignConfigChangeResponseRef(Model):
         id: The unique response id
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class OutboundMessagingWhatsappCampaignConfigChangeSmsConfig(Model):
@@ -1383,16 +1228,14 @@ class OutboundMessagingWhatsappCampaignConfigChangeSmsConfig(Model):
         phone_column: The Contact List column specifying the phone number to send a message to.
     """
 
-    message_column: str | None | UnsetType = field(name="messageColumn", default=UNSET)
-    phone_column: str | None | UnsetType = field(name="phoneColumn", default=UNSET)
+    message_column: str | None = field(name="messageColumn", default=None)
+    phone_column: str | None = field(name="phoneColumn", default=None)
     sender_sms_phone_number: (
-        OutboundMessagingWhatsappCampaignConfigChangeSmsPhoneNumberRef
-        | None
-        | UnsetType
-    ) = field(name="senderSmsPhoneNumber", default=UNSET)
+        OutboundMessagingWhatsappCampaignConfigChangeSmsPhoneNumberRef | None
+    ) = field(name="senderSmsPhoneNumber", default=None)
     content_template: (
-        OutboundMessagingWhatsappCampaignConfigChangeResponseRef | None | UnsetType
-    ) = field(name="contentTemplate", default=UNSET)
+        OutboundMessagingWhatsappCampaignConfigChangeResponseRef | None
+    ) = field(name="contentTemplate", default=None)
 
 
 class OutboundMessagingWhatsappCampaignConfigChangeSmsPhoneNumberRef(Model):
@@ -1404,7 +1247,7 @@ class OutboundMessagingWhatsappCampaignConfigChangeSmsPhoneNumberRef(Model):
         phone_number: The unique phone number
     """
 
-    phone_number: str | None | UnsetType = field(name="phoneNumber", default=UNSET)
+    phone_number: str | None = field(name="phoneNumber", default=None)
 
 
 class OutboundMessagingWhatsappCampaignConfigChangeUriReference(Model):
@@ -1417,8 +1260,8 @@ class OutboundMessagingWhatsappCampaignConfigChangeUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class OutboundMessagingWhatsappCampaignConfigChangeWhatsAppConfig(Model):
@@ -1431,15 +1274,13 @@ class OutboundMessagingWhatsappCampaignConfigChangeWhatsAppConfig(Model):
         content_template: A reference for a Response
     """
 
-    whats_app_columns: list[str] | None | UnsetType = field(
-        name="whatsAppColumns", default=UNSET
+    whats_app_columns: list[str] | None = field(name="whatsAppColumns", default=None)
+    integration: OutboundMessagingWhatsappCampaignConfigChangeIntegrationRef | None = (
+        None
     )
-    integration: (
-        OutboundMessagingWhatsappCampaignConfigChangeIntegrationRef | None | UnsetType
-    ) = UNSET
     content_template: (
-        OutboundMessagingWhatsappCampaignConfigChangeResponseRef | None | UnsetType
-    ) = field(name="contentTemplate", default=UNSET)
+        OutboundMessagingWhatsappCampaignConfigChangeResponseRef | None
+    ) = field(name="contentTemplate", default=None)
 
 
 class OutboundMessagingWhatsappCampaignProgressEventCampaignProgress(Model):
@@ -1455,25 +1296,27 @@ class OutboundMessagingWhatsappCampaignProgressEventCampaignProgress(Model):
         number_of_contacts_skipped: A map of skipped reasons and the number of contacts associated with each.
     """
 
-    campaign: (
-        OutboundMessagingWhatsappCampaignProgressEventUriReference | None | UnsetType
-    ) = UNSET
-    number_of_contacts_called: float | None | UnsetType = field(
-        name="numberOfContactsCalled", default=UNSET
+    campaign: OutboundMessagingWhatsappCampaignProgressEventUriReference | None = None
+    number_of_contacts_called: float | None = field(
+        name="numberOfContactsCalled", default=None
     )
-    number_of_contacts_messaged: float | None | UnsetType = field(
-        name="numberOfContactsMessaged", default=UNSET
+    number_of_contacts_messaged: float | None = field(
+        name="numberOfContactsMessaged", default=None
     )
-    total_number_of_contacts: float | None | UnsetType = field(
-        name="totalNumberOfContacts", default=UNSET
+    total_number_of_contacts: float | None = field(
+        name="totalNumberOfContacts", default=None
     )
-    percentage: int | None | UnsetType = UNSET
-    number_of_contacts_skipped: dict[str, int] | None | UnsetType = field(
-        name="numberOfContactsSkipped", default=UNSET
+    percentage: int | None = None
+    number_of_contacts_skipped: dict[str, int] | None = field(
+        name="numberOfContactsSkipped", default=None
     )
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
+
+
+OutboundMessagingWhatsappCampaignProgressEventObject = dict[str, Any]
+"""The OutboundMessagingWhatsappCampaignProgressEventObject type: ``dict[str, Any]``."""
 
 
 class OutboundMessagingWhatsappCampaignProgressEventUriReference(Model):
@@ -1486,8 +1329,8 @@ class OutboundMessagingWhatsappCampaignProgressEventUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class OutboundOnlySetting(Model):
@@ -1497,7 +1340,7 @@ class OutboundOnlySetting(Model):
         outbound: Status for the Outbound Direction Allowed values: "Enabled", "Disabled".
     """
 
-    outbound: str | None | UnsetType = UNSET
+    outbound: str | None = None
 
 
 class OutboundPreviewCampaignPostContactOutboundPreviewCampaignPostContactEvent(Model):
@@ -1509,61 +1352,49 @@ class OutboundPreviewCampaignPostContactOutboundPreviewCampaignPostContactEvent(
         dialing_mode: Allowed values: "UNKNOWN", "PREVIEW", "POWER", "PREDICTIVE", "AGENTLESS", "EXTERNAL", "PROGRESSIVE".
     """
 
-    event_time: int | None | UnsetType = field(name="eventTime", default=UNSET)
-    voice_attributes: (
-        OutboundPreviewCampaignPostContactVoiceAttributes | None | UnsetType
-    ) = field(name="voiceAttributes", default=UNSET)
-    wrapup_code: str | None | UnsetType = field(name="wrapupCode", default=UNSET)
-    outbound_campaign_id: str | None | UnsetType = field(
-        name="outboundCampaignId", default=UNSET
+    event_time: int | None = field(name="eventTime", default=None)
+    voice_attributes: OutboundPreviewCampaignPostContactVoiceAttributes | None = field(
+        name="voiceAttributes", default=None
     )
-    dialing_mode: str | None | UnsetType = field(name="dialingMode", default=UNSET)
-    agent_script_id: str | None | UnsetType = field(name="agentScriptId", default=UNSET)
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    outbound_contact_list_id: str | None | UnsetType = field(
-        name="outboundContactListId", default=UNSET
+    wrapup_code: str | None = field(name="wrapupCode", default=None)
+    outbound_campaign_id: str | None = field(name="outboundCampaignId", default=None)
+    dialing_mode: str | None = field(name="dialingMode", default=None)
+    agent_script_id: str | None = field(name="agentScriptId", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
+    outbound_contact_list_id: str | None = field(
+        name="outboundContactListId", default=None
     )
-    outbound_contact_list_filter_id: str | None | UnsetType = field(
-        name="outboundContactListFilterId", default=UNSET
+    outbound_contact_list_filter_id: str | None = field(
+        name="outboundContactListFilterId", default=None
     )
-    outbound_queue_id: str | None | UnsetType = field(
-        name="outboundQueueId", default=UNSET
+    outbound_queue_id: str | None = field(name="outboundQueueId", default=None)
+    outbound_contact_id: str | None = field(name="outboundContactId", default=None)
+    is_campaign_always_running: bool | None = field(
+        name="isCampaignAlwaysRunning", default=None
     )
-    outbound_contact_id: str | None | UnsetType = field(
-        name="outboundContactId", default=UNSET
+    is_campaign_skill_based: bool | None = field(
+        name="isCampaignSkillBased", default=None
     )
-    is_campaign_always_running: bool | None | UnsetType = field(
-        name="isCampaignAlwaysRunning", default=UNSET
+    is_campaign_dynamic_sorting: bool | None = field(
+        name="isCampaignDynamicSorting", default=None
     )
-    is_campaign_skill_based: bool | None | UnsetType = field(
-        name="isCampaignSkillBased", default=UNSET
+    is_campaign_dynamic_filtering: bool | None = field(
+        name="isCampaignDynamicFiltering", default=None
     )
-    is_campaign_dynamic_sorting: bool | None | UnsetType = field(
-        name="isCampaignDynamicSorting", default=UNSET
+    outbound_campaign_health_mask: int | None = field(
+        name="outboundCampaignHealthMask", default=None
     )
-    is_campaign_dynamic_filtering: bool | None | UnsetType = field(
-        name="isCampaignDynamicFiltering", default=UNSET
+    is_re_call: bool | None = field(name="isReCall", default=None)
+    scheduled_date_time: str | None = field(name="scheduledDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    is_right_party_contact: bool | None = field(
+        name="isRightPartyContact", default=None
     )
-    outbound_campaign_health_mask: int | None | UnsetType = field(
-        name="outboundCampaignHealthMask", default=UNSET
+    call_analysis_disposition: str | None = field(
+        name="callAnalysisDisposition", default=None
     )
-    is_re_call: bool | None | UnsetType = field(name="isReCall", default=UNSET)
-    scheduled_date_time: str | None | UnsetType = field(
-        name="scheduledDateTime", default=UNSET
-    )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    is_right_party_contact: bool | None | UnsetType = field(
-        name="isRightPartyContact", default=UNSET
-    )
-    call_analysis_disposition: str | None | UnsetType = field(
-        name="callAnalysisDisposition", default=UNSET
-    )
-    agent_id: str | None | UnsetType = field(name="agentId", default=UNSET)
-    is_preview_auto_ended: bool | None | UnsetType = field(
-        name="isPreviewAutoEnded", default=UNSET
-    )
+    agent_id: str | None = field(name="agentId", default=None)
+    is_preview_auto_ended: bool | None = field(name="isPreviewAutoEnded", default=None)
 
 
 class OutboundPreviewCampaignPostContactVoiceAttributes(Model):
@@ -1575,24 +1406,18 @@ class OutboundPreviewCampaignPostContactVoiceAttributes(Model):
         contact_phone_type: Allowed values: "UNKNOWN", "CELL", "DAYTIME", "EVENING", "HOME", "WORK".
     """
 
-    contact_phone_number: str | None | UnsetType = field(
-        name="contactPhoneNumber", default=UNSET
+    contact_phone_number: str | None = field(name="contactPhoneNumber", default=None)
+    contact_phone_type: str | None = field(name="contactPhoneType", default=None)
+    caller_id_phone_number: str | None = field(name="callerIdPhoneNumber", default=None)
+    caller_id_name: str | None = field(name="callerIdName", default=None)
+    agent_owned_column_name: str | None = field(
+        name="agentOwnedColumnName", default=None
     )
-    contact_phone_type: str | None | UnsetType = field(
-        name="contactPhoneType", default=UNSET
+    preview_mode_column_name: str | None = field(
+        name="previewModeColumnName", default=None
     )
-    caller_id_phone_number: str | None | UnsetType = field(
-        name="callerIdPhoneNumber", default=UNSET
-    )
-    caller_id_name: str | None | UnsetType = field(name="callerIdName", default=UNSET)
-    agent_owned_column_name: str | None | UnsetType = field(
-        name="agentOwnedColumnName", default=UNSET
-    )
-    preview_mode_column_name: str | None | UnsetType = field(
-        name="previewModeColumnName", default=UNSET
-    )
-    is_delivered_as_preview: bool | None | UnsetType = field(
-        name="isDeliveredAsPreview", default=UNSET
+    is_delivered_as_preview: bool | None = field(
+        name="isDeliveredAsPreview", default=None
     )
 
 
@@ -1605,52 +1430,42 @@ class OutboundPreviewCampaignPreContactOutboundPreviewCampaignPreContactEvent(Mo
         dialing_mode: Allowed values: "UNKNOWN", "PREVIEW", "POWER", "PREDICTIVE", "AGENTLESS", "EXTERNAL", "PROGRESSIVE".
     """
 
-    event_time: int | None | UnsetType = field(name="eventTime", default=UNSET)
-    voice_attributes: (
-        OutboundPreviewCampaignPreContactVoiceAttributes | None | UnsetType
-    ) = field(name="voiceAttributes", default=UNSET)
-    wrapup_code: str | None | UnsetType = field(name="wrapupCode", default=UNSET)
-    outbound_campaign_id: str | None | UnsetType = field(
-        name="outboundCampaignId", default=UNSET
+    event_time: int | None = field(name="eventTime", default=None)
+    voice_attributes: OutboundPreviewCampaignPreContactVoiceAttributes | None = field(
+        name="voiceAttributes", default=None
     )
-    dialing_mode: str | None | UnsetType = field(name="dialingMode", default=UNSET)
-    agent_script_id: str | None | UnsetType = field(name="agentScriptId", default=UNSET)
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    outbound_contact_list_id: str | None | UnsetType = field(
-        name="outboundContactListId", default=UNSET
+    wrapup_code: str | None = field(name="wrapupCode", default=None)
+    outbound_campaign_id: str | None = field(name="outboundCampaignId", default=None)
+    dialing_mode: str | None = field(name="dialingMode", default=None)
+    agent_script_id: str | None = field(name="agentScriptId", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
+    outbound_contact_list_id: str | None = field(
+        name="outboundContactListId", default=None
     )
-    outbound_contact_list_filter_id: str | None | UnsetType = field(
-        name="outboundContactListFilterId", default=UNSET
+    outbound_contact_list_filter_id: str | None = field(
+        name="outboundContactListFilterId", default=None
     )
-    outbound_queue_id: str | None | UnsetType = field(
-        name="outboundQueueId", default=UNSET
+    outbound_queue_id: str | None = field(name="outboundQueueId", default=None)
+    outbound_contact_id: str | None = field(name="outboundContactId", default=None)
+    is_campaign_always_running: bool | None = field(
+        name="isCampaignAlwaysRunning", default=None
     )
-    outbound_contact_id: str | None | UnsetType = field(
-        name="outboundContactId", default=UNSET
+    is_campaign_skill_based: bool | None = field(
+        name="isCampaignSkillBased", default=None
     )
-    is_campaign_always_running: bool | None | UnsetType = field(
-        name="isCampaignAlwaysRunning", default=UNSET
+    is_campaign_dynamic_sorting: bool | None = field(
+        name="isCampaignDynamicSorting", default=None
     )
-    is_campaign_skill_based: bool | None | UnsetType = field(
-        name="isCampaignSkillBased", default=UNSET
+    is_campaign_dynamic_filtering: bool | None = field(
+        name="isCampaignDynamicFiltering", default=None
     )
-    is_campaign_dynamic_sorting: bool | None | UnsetType = field(
-        name="isCampaignDynamicSorting", default=UNSET
+    outbound_campaign_health_mask: int | None = field(
+        name="outboundCampaignHealthMask", default=None
     )
-    is_campaign_dynamic_filtering: bool | None | UnsetType = field(
-        name="isCampaignDynamicFiltering", default=UNSET
-    )
-    outbound_campaign_health_mask: int | None | UnsetType = field(
-        name="outboundCampaignHealthMask", default=UNSET
-    )
-    is_re_call: bool | None | UnsetType = field(name="isReCall", default=UNSET)
-    scheduled_date_time: str | None | UnsetType = field(
-        name="scheduledDateTime", default=UNSET
-    )
-    is_final: bool | None | UnsetType = field(name="isFinal", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
+    is_re_call: bool | None = field(name="isReCall", default=None)
+    scheduled_date_time: str | None = field(name="scheduledDateTime", default=None)
+    is_final: bool | None = field(name="isFinal", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
 
 
 class OutboundPreviewCampaignPreContactVoiceAttributes(Model):
@@ -1662,24 +1477,18 @@ class OutboundPreviewCampaignPreContactVoiceAttributes(Model):
         contact_phone_type: Allowed values: "UNKNOWN", "CELL", "DAYTIME", "EVENING", "HOME", "WORK".
     """
 
-    contact_phone_number: str | None | UnsetType = field(
-        name="contactPhoneNumber", default=UNSET
+    contact_phone_number: str | None = field(name="contactPhoneNumber", default=None)
+    contact_phone_type: str | None = field(name="contactPhoneType", default=None)
+    caller_id_phone_number: str | None = field(name="callerIdPhoneNumber", default=None)
+    caller_id_name: str | None = field(name="callerIdName", default=None)
+    agent_owned_column_name: str | None = field(
+        name="agentOwnedColumnName", default=None
     )
-    contact_phone_type: str | None | UnsetType = field(
-        name="contactPhoneType", default=UNSET
+    preview_mode_column_name: str | None = field(
+        name="previewModeColumnName", default=None
     )
-    caller_id_phone_number: str | None | UnsetType = field(
-        name="callerIdPhoneNumber", default=UNSET
-    )
-    caller_id_name: str | None | UnsetType = field(name="callerIdName", default=UNSET)
-    agent_owned_column_name: str | None | UnsetType = field(
-        name="agentOwnedColumnName", default=UNSET
-    )
-    preview_mode_column_name: str | None | UnsetType = field(
-        name="previewModeColumnName", default=UNSET
-    )
-    is_delivered_as_preview: bool | None | UnsetType = field(
-        name="isDeliveredAsPreview", default=UNSET
+    is_delivered_as_preview: bool | None = field(
+        name="isDeliveredAsPreview", default=None
     )
 
 
@@ -1692,11 +1501,9 @@ class OutboundQueueIdentityResolutionConfig(Model):
         self_uri: The URI for this object
     """
 
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    resolve_identities: bool | None | UnsetType = field(
-        name="resolveIdentities", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    division: WritableStarrableDivision | None = None
+    resolve_identities: bool | None = field(name="resolveIdentities", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OutboundRoute(Model):
@@ -1723,31 +1530,29 @@ class OutboundRoute(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    state: str | None = None
+    modified_by_app: str | None = field(name="modifiedByApp", default=None)
+    created_by_app: str | None = field(name="createdByApp", default=None)
+    classification_types: list[str] | None = field(
+        name="classificationTypes", default=None
     )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    modified_by_app: str | None | UnsetType = field(name="modifiedByApp", default=UNSET)
-    created_by_app: str | None | UnsetType = field(name="createdByApp", default=UNSET)
-    classification_types: list[str] | None | UnsetType = field(
-        name="classificationTypes", default=UNSET
+    enabled: bool | None = None
+    distribution: str | None = None
+    external_trunk_bases: list[DomainEntityRef] | None = field(
+        name="externalTrunkBases", default=None
     )
-    enabled: bool | None | UnsetType = UNSET
-    distribution: str | None | UnsetType = UNSET
-    external_trunk_bases: list[DomainEntityRef] | None | UnsetType = field(
-        name="externalTrunkBases", default=UNSET
-    )
-    site: Site | None | UnsetType = UNSET
-    managed: bool | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    site: Site | None = None
+    managed: bool | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OutboundRouteBase(Model):
@@ -1772,29 +1577,27 @@ class OutboundRouteBase(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    state: str | None = None
+    modified_by_app: str | None = field(name="modifiedByApp", default=None)
+    created_by_app: str | None = field(name="createdByApp", default=None)
+    classification_types: list[str] | None = field(
+        name="classificationTypes", default=None
     )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    modified_by_app: str | None | UnsetType = field(name="modifiedByApp", default=UNSET)
-    created_by_app: str | None | UnsetType = field(name="createdByApp", default=UNSET)
-    classification_types: list[str] | None | UnsetType = field(
-        name="classificationTypes", default=UNSET
+    enabled: bool | None = None
+    distribution: str | None = None
+    external_trunk_bases: list[DomainEntityRef] | None = field(
+        name="externalTrunkBases", default=None
     )
-    enabled: bool | None | UnsetType = UNSET
-    distribution: str | None | UnsetType = UNSET
-    external_trunk_bases: list[DomainEntityRef] | None | UnsetType = field(
-        name="externalTrunkBases", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OutboundRouteBaseEntityListing(Model):
@@ -1804,19 +1607,19 @@ class OutboundRouteBaseEntityListing(Model):
         total_number_of_entities: The total organization-wide number of entities.
     """
 
-    entities: list[OutboundRouteBase] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    total_number_of_entities: int | None | UnsetType = field(
-        name="totalNumberOfEntities", default=UNSET
+    entities: list[OutboundRouteBase] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    total_number_of_entities: int | None = field(
+        name="totalNumberOfEntities", default=None
     )
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class OutboundRouteEntityListing(Model):
@@ -1826,19 +1629,19 @@ class OutboundRouteEntityListing(Model):
         total_number_of_entities: The total organization-wide number of entities.
     """
 
-    entities: list[OutboundRoute] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    total_number_of_entities: int | None | UnsetType = field(
-        name="totalNumberOfEntities", default=UNSET
+    entities: list[OutboundRoute] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    total_number_of_entities: int | None = field(
+        name="totalNumberOfEntities", default=None
     )
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class OutboundSettings(Model):
@@ -1863,45 +1666,37 @@ class OutboundSettings(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    max_calls_per_agent: int | None = field(name="maxCallsPerAgent", default=None)
+    max_calls_per_agent_decimal: float | None = field(
+        name="maxCallsPerAgentDecimal", default=None
     )
-    version: int | None | UnsetType = UNSET
-    max_calls_per_agent: int | None | UnsetType = field(
-        name="maxCallsPerAgent", default=UNSET
+    max_configurable_calls_per_agent: int | None = field(
+        name="maxConfigurableCallsPerAgent", default=None
     )
-    max_calls_per_agent_decimal: float | None | UnsetType = field(
-        name="maxCallsPerAgentDecimal", default=UNSET
+    max_line_utilization: float | None = field(name="maxLineUtilization", default=None)
+    abandon_seconds: float | None = field(name="abandonSeconds", default=None)
+    compliance_abandon_rate_denominator: str | None = field(
+        name="complianceAbandonRateDenominator", default=None
     )
-    max_configurable_calls_per_agent: int | None | UnsetType = field(
-        name="maxConfigurableCallsPerAgent", default=UNSET
+    automatic_time_zone_mapping: AutomaticTimeZoneMappingSettings | None = field(
+        name="automaticTimeZoneMapping", default=None
     )
-    max_line_utilization: float | None | UnsetType = field(
-        name="maxLineUtilization", default=UNSET
+    reschedule_time_zone_skipped_contacts: bool | None = field(
+        name="rescheduleTimeZoneSkippedContacts", default=None
     )
-    abandon_seconds: float | None | UnsetType = field(
-        name="abandonSeconds", default=UNSET
+    contact_list_default_retention_type: str | None = field(
+        name="contactListDefaultRetentionType", default=None
     )
-    compliance_abandon_rate_denominator: str | None | UnsetType = field(
-        name="complianceAbandonRateDenominator", default=UNSET
+    contact_list_default_retention_days: int | None = field(
+        name="contactListDefaultRetentionDays", default=None
     )
-    automatic_time_zone_mapping: AutomaticTimeZoneMappingSettings | None | UnsetType = (
-        field(name="automaticTimeZoneMapping", default=UNSET)
-    )
-    reschedule_time_zone_skipped_contacts: bool | None | UnsetType = field(
-        name="rescheduleTimeZoneSkippedContacts", default=UNSET
-    )
-    contact_list_default_retention_type: str | None | UnsetType = field(
-        name="contactListDefaultRetentionType", default=UNSET
-    )
-    contact_list_default_retention_days: int | None | UnsetType = field(
-        name="contactListDefaultRetentionDays", default=UNSET
-    )
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    time_zone: str | None = field(name="timeZone", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OutboundVoiceCampaignPostContactOutboundVoiceCampaignPostContactEvent(Model):
@@ -1913,58 +1708,48 @@ class OutboundVoiceCampaignPostContactOutboundVoiceCampaignPostContactEvent(Mode
         dialing_mode: Allowed values: "UNKNOWN", "PREVIEW", "POWER", "PREDICTIVE", "AGENTLESS", "EXTERNAL", "PROGRESSIVE".
     """
 
-    event_time: int | None | UnsetType = field(name="eventTime", default=UNSET)
-    voice_attributes: (
-        OutboundVoiceCampaignPostContactVoiceAttributes | None | UnsetType
-    ) = field(name="voiceAttributes", default=UNSET)
-    wrapup_code: str | None | UnsetType = field(name="wrapupCode", default=UNSET)
-    outbound_campaign_id: str | None | UnsetType = field(
-        name="outboundCampaignId", default=UNSET
+    event_time: int | None = field(name="eventTime", default=None)
+    voice_attributes: OutboundVoiceCampaignPostContactVoiceAttributes | None = field(
+        name="voiceAttributes", default=None
     )
-    dialing_mode: str | None | UnsetType = field(name="dialingMode", default=UNSET)
-    agent_script_id: str | None | UnsetType = field(name="agentScriptId", default=UNSET)
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    outbound_contact_list_id: str | None | UnsetType = field(
-        name="outboundContactListId", default=UNSET
+    wrapup_code: str | None = field(name="wrapupCode", default=None)
+    outbound_campaign_id: str | None = field(name="outboundCampaignId", default=None)
+    dialing_mode: str | None = field(name="dialingMode", default=None)
+    agent_script_id: str | None = field(name="agentScriptId", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
+    outbound_contact_list_id: str | None = field(
+        name="outboundContactListId", default=None
     )
-    outbound_contact_list_filter_id: str | None | UnsetType = field(
-        name="outboundContactListFilterId", default=UNSET
+    outbound_contact_list_filter_id: str | None = field(
+        name="outboundContactListFilterId", default=None
     )
-    outbound_queue_id: str | None | UnsetType = field(
-        name="outboundQueueId", default=UNSET
+    outbound_queue_id: str | None = field(name="outboundQueueId", default=None)
+    outbound_contact_id: str | None = field(name="outboundContactId", default=None)
+    is_campaign_always_running: bool | None = field(
+        name="isCampaignAlwaysRunning", default=None
     )
-    outbound_contact_id: str | None | UnsetType = field(
-        name="outboundContactId", default=UNSET
+    is_campaign_skill_based: bool | None = field(
+        name="isCampaignSkillBased", default=None
     )
-    is_campaign_always_running: bool | None | UnsetType = field(
-        name="isCampaignAlwaysRunning", default=UNSET
+    is_campaign_dynamic_sorting: bool | None = field(
+        name="isCampaignDynamicSorting", default=None
     )
-    is_campaign_skill_based: bool | None | UnsetType = field(
-        name="isCampaignSkillBased", default=UNSET
+    is_campaign_dynamic_filtering: bool | None = field(
+        name="isCampaignDynamicFiltering", default=None
     )
-    is_campaign_dynamic_sorting: bool | None | UnsetType = field(
-        name="isCampaignDynamicSorting", default=UNSET
+    outbound_campaign_health_mask: int | None = field(
+        name="outboundCampaignHealthMask", default=None
     )
-    is_campaign_dynamic_filtering: bool | None | UnsetType = field(
-        name="isCampaignDynamicFiltering", default=UNSET
+    is_re_call: bool | None = field(name="isReCall", default=None)
+    scheduled_date_time: str | None = field(name="scheduledDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    is_right_party_contact: bool | None = field(
+        name="isRightPartyContact", default=None
     )
-    outbound_campaign_health_mask: int | None | UnsetType = field(
-        name="outboundCampaignHealthMask", default=UNSET
+    call_analysis_disposition: str | None = field(
+        name="callAnalysisDisposition", default=None
     )
-    is_re_call: bool | None | UnsetType = field(name="isReCall", default=UNSET)
-    scheduled_date_time: str | None | UnsetType = field(
-        name="scheduledDateTime", default=UNSET
-    )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    is_right_party_contact: bool | None | UnsetType = field(
-        name="isRightPartyContact", default=UNSET
-    )
-    call_analysis_disposition: str | None | UnsetType = field(
-        name="callAnalysisDisposition", default=UNSET
-    )
-    agent_id: str | None | UnsetType = field(name="agentId", default=UNSET)
+    agent_id: str | None = field(name="agentId", default=None)
 
 
 class OutboundVoiceCampaignPostContactVoiceAttributes(Model):
@@ -1976,24 +1761,18 @@ class OutboundVoiceCampaignPostContactVoiceAttributes(Model):
         contact_phone_type: Allowed values: "UNKNOWN", "CELL", "DAYTIME", "EVENING", "HOME", "WORK".
     """
 
-    contact_phone_number: str | None | UnsetType = field(
-        name="contactPhoneNumber", default=UNSET
+    contact_phone_number: str | None = field(name="contactPhoneNumber", default=None)
+    contact_phone_type: str | None = field(name="contactPhoneType", default=None)
+    caller_id_phone_number: str | None = field(name="callerIdPhoneNumber", default=None)
+    caller_id_name: str | None = field(name="callerIdName", default=None)
+    agent_owned_column_name: str | None = field(
+        name="agentOwnedColumnName", default=None
     )
-    contact_phone_type: str | None | UnsetType = field(
-        name="contactPhoneType", default=UNSET
+    preview_mode_column_name: str | None = field(
+        name="previewModeColumnName", default=None
     )
-    caller_id_phone_number: str | None | UnsetType = field(
-        name="callerIdPhoneNumber", default=UNSET
-    )
-    caller_id_name: str | None | UnsetType = field(name="callerIdName", default=UNSET)
-    agent_owned_column_name: str | None | UnsetType = field(
-        name="agentOwnedColumnName", default=UNSET
-    )
-    preview_mode_column_name: str | None | UnsetType = field(
-        name="previewModeColumnName", default=UNSET
-    )
-    is_delivered_as_preview: bool | None | UnsetType = field(
-        name="isDeliveredAsPreview", default=UNSET
+    is_delivered_as_preview: bool | None = field(
+        name="isDeliveredAsPreview", default=None
     )
 
 
@@ -2006,52 +1785,42 @@ class OutboundVoiceCampaignPreContactOutboundVoiceCampaignPreContactEvent(Model)
         dialing_mode: Allowed values: "UNKNOWN", "PREVIEW", "POWER", "PREDICTIVE", "AGENTLESS", "EXTERNAL", "PROGRESSIVE".
     """
 
-    event_time: int | None | UnsetType = field(name="eventTime", default=UNSET)
-    voice_attributes: (
-        OutboundVoiceCampaignPreContactVoiceAttributes | None | UnsetType
-    ) = field(name="voiceAttributes", default=UNSET)
-    wrapup_code: str | None | UnsetType = field(name="wrapupCode", default=UNSET)
-    outbound_campaign_id: str | None | UnsetType = field(
-        name="outboundCampaignId", default=UNSET
+    event_time: int | None = field(name="eventTime", default=None)
+    voice_attributes: OutboundVoiceCampaignPreContactVoiceAttributes | None = field(
+        name="voiceAttributes", default=None
     )
-    dialing_mode: str | None | UnsetType = field(name="dialingMode", default=UNSET)
-    agent_script_id: str | None | UnsetType = field(name="agentScriptId", default=UNSET)
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    outbound_contact_list_id: str | None | UnsetType = field(
-        name="outboundContactListId", default=UNSET
+    wrapup_code: str | None = field(name="wrapupCode", default=None)
+    outbound_campaign_id: str | None = field(name="outboundCampaignId", default=None)
+    dialing_mode: str | None = field(name="dialingMode", default=None)
+    agent_script_id: str | None = field(name="agentScriptId", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
+    outbound_contact_list_id: str | None = field(
+        name="outboundContactListId", default=None
     )
-    outbound_contact_list_filter_id: str | None | UnsetType = field(
-        name="outboundContactListFilterId", default=UNSET
+    outbound_contact_list_filter_id: str | None = field(
+        name="outboundContactListFilterId", default=None
     )
-    outbound_queue_id: str | None | UnsetType = field(
-        name="outboundQueueId", default=UNSET
+    outbound_queue_id: str | None = field(name="outboundQueueId", default=None)
+    outbound_contact_id: str | None = field(name="outboundContactId", default=None)
+    is_campaign_always_running: bool | None = field(
+        name="isCampaignAlwaysRunning", default=None
     )
-    outbound_contact_id: str | None | UnsetType = field(
-        name="outboundContactId", default=UNSET
+    is_campaign_skill_based: bool | None = field(
+        name="isCampaignSkillBased", default=None
     )
-    is_campaign_always_running: bool | None | UnsetType = field(
-        name="isCampaignAlwaysRunning", default=UNSET
+    is_campaign_dynamic_sorting: bool | None = field(
+        name="isCampaignDynamicSorting", default=None
     )
-    is_campaign_skill_based: bool | None | UnsetType = field(
-        name="isCampaignSkillBased", default=UNSET
+    is_campaign_dynamic_filtering: bool | None = field(
+        name="isCampaignDynamicFiltering", default=None
     )
-    is_campaign_dynamic_sorting: bool | None | UnsetType = field(
-        name="isCampaignDynamicSorting", default=UNSET
+    outbound_campaign_health_mask: int | None = field(
+        name="outboundCampaignHealthMask", default=None
     )
-    is_campaign_dynamic_filtering: bool | None | UnsetType = field(
-        name="isCampaignDynamicFiltering", default=UNSET
-    )
-    outbound_campaign_health_mask: int | None | UnsetType = field(
-        name="outboundCampaignHealthMask", default=UNSET
-    )
-    is_re_call: bool | None | UnsetType = field(name="isReCall", default=UNSET)
-    scheduled_date_time: str | None | UnsetType = field(
-        name="scheduledDateTime", default=UNSET
-    )
-    is_final: bool | None | UnsetType = field(name="isFinal", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
+    is_re_call: bool | None = field(name="isReCall", default=None)
+    scheduled_date_time: str | None = field(name="scheduledDateTime", default=None)
+    is_final: bool | None = field(name="isFinal", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
 
 
 class OutboundVoiceCampaignPreContactVoiceAttributes(Model):
@@ -2063,22 +1832,16 @@ class OutboundVoiceCampaignPreContactVoiceAttributes(Model):
         contact_phone_type: Allowed values: "UNKNOWN", "CELL", "DAYTIME", "EVENING", "HOME", "WORK".
     """
 
-    contact_phone_number: str | None | UnsetType = field(
-        name="contactPhoneNumber", default=UNSET
+    contact_phone_number: str | None = field(name="contactPhoneNumber", default=None)
+    contact_phone_type: str | None = field(name="contactPhoneType", default=None)
+    caller_id_phone_number: str | None = field(name="callerIdPhoneNumber", default=None)
+    caller_id_name: str | None = field(name="callerIdName", default=None)
+    agent_owned_column_name: str | None = field(
+        name="agentOwnedColumnName", default=None
     )
-    contact_phone_type: str | None | UnsetType = field(
-        name="contactPhoneType", default=UNSET
+    preview_mode_column_name: str | None = field(
+        name="previewModeColumnName", default=None
     )
-    caller_id_phone_number: str | None | UnsetType = field(
-        name="callerIdPhoneNumber", default=UNSET
-    )
-    caller_id_name: str | None | UnsetType = field(name="callerIdName", default=UNSET)
-    agent_owned_column_name: str | None | UnsetType = field(
-        name="agentOwnedColumnName", default=UNSET
-    )
-    preview_mode_column_name: str | None | UnsetType = field(
-        name="previewModeColumnName", default=UNSET
-    )
-    is_delivered_as_preview: bool | None | UnsetType = field(
-        name="isDeliveredAsPreview", default=UNSET
+    is_delivered_as_preview: bool | None = field(
+        name="isDeliveredAsPreview", default=None
     )

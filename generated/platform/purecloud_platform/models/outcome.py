@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .achieved import AchievedOutcome
@@ -38,22 +38,20 @@ class Outcome(Model):
         modified_date: Timestamp indicating when the outcome was last updated. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    is_active: bool | None | UnsetType = field(name="isActive", default=UNSET)
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    version: int | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    is_positive: bool | None | UnsetType = field(name="isPositive", default=UNSET)
-    context: Context | None | UnsetType = UNSET
-    journey: Journey | None | UnsetType = UNSET
-    associated_value_field: AssociatedValueField | None | UnsetType = field(
-        name="associatedValueField", default=UNSET
+    id: str | None = None
+    is_active: bool | None = field(name="isActive", default=None)
+    display_name: str | None = field(name="displayName", default=None)
+    version: int | None = None
+    description: str | None = None
+    is_positive: bool | None = field(name="isPositive", default=None)
+    context: Context | None = None
+    journey: Journey | None = None
+    associated_value_field: AssociatedValueField | None = field(
+        name="associatedValueField", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
+    self_uri: str | None = field(name="selfUri", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
 
 
 class OutcomeAchievedEvent(Model):
@@ -72,26 +70,16 @@ class OutcomeAchievedEvent(Model):
         visit_created_date: When visit was created (e.g. timestamp of the first event in visit). Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    outcome: OutcomeAchievedEventOutcome | None | UnsetType = UNSET
-    user_agent_string: str | None | UnsetType = field(
-        name="userAgentString", default=UNSET
-    )
-    browser: Browser | None | UnsetType = UNSET
-    device: Device | None | UnsetType = UNSET
-    geolocation: JourneyGeolocation | None | UnsetType = UNSET
-    ip_address: str | None | UnsetType = field(name="ipAddress", default=UNSET)
-    ip_organization: str | None | UnsetType = field(
-        name="ipOrganization", default=UNSET
-    )
-    mkt_campaign: JourneyCampaign | None | UnsetType = field(
-        name="mktCampaign", default=UNSET
-    )
-    visit_referrer: Referrer | None | UnsetType = field(
-        name="visitReferrer", default=UNSET
-    )
-    visit_created_date: datetime | None | UnsetType = field(
-        name="visitCreatedDate", default=UNSET
-    )
+    outcome: OutcomeAchievedEventOutcome | None = None
+    user_agent_string: str | None = field(name="userAgentString", default=None)
+    browser: Browser | None = None
+    device: Device | None = None
+    geolocation: JourneyGeolocation | None = None
+    ip_address: str | None = field(name="ipAddress", default=None)
+    ip_organization: str | None = field(name="ipOrganization", default=None)
+    mkt_campaign: JourneyCampaign | None = field(name="mktCampaign", default=None)
+    visit_referrer: Referrer | None = field(name="visitReferrer", default=None)
+    visit_created_date: datetime | None = field(name="visitCreatedDate", default=None)
 
 
 class OutcomeAchievedEventOutcome(Model):
@@ -103,10 +91,10 @@ class OutcomeAchievedEventOutcome(Model):
         version: The version of the outcome.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    display_name: str | None = field(name="displayName", default=None)
+    version: int | None = None
 
 
 class OutcomeAchievement(Model):
@@ -117,10 +105,8 @@ class OutcomeAchievement(Model):
         achieved_date: Timestamp indicating when the outcome was achieved. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    outcome: AchievedOutcome | None | UnsetType = UNSET
-    achieved_date: datetime | None | UnsetType = field(
-        name="achievedDate", default=UNSET
-    )
+    outcome: AchievedOutcome | None = None
+    achieved_date: datetime | None = field(name="achievedDate", default=None)
 
 
 class OutcomeAttributionAsyncResponse(Model):
@@ -132,11 +118,11 @@ class OutcomeAttributionAsyncResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    percent_failed_threshold: int | None | UnsetType = field(
-        name="percentFailedThreshold", default=UNSET
+    id: str | None = None
+    percent_failed_threshold: int | None = field(
+        name="percentFailedThreshold", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OutcomeAttributionJobStateResponse(Model):
@@ -151,14 +137,14 @@ class OutcomeAttributionJobStateResponse(Model):
         created_date: Date when the job was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    results_uri: str | None | UnsetType = field(name="resultsUri", default=UNSET)
-    percent_failed_threshold: int | None | UnsetType = field(
-        name="percentFailedThreshold", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    results_uri: str | None = field(name="resultsUri", default=None)
+    percent_failed_threshold: int | None = field(
+        name="percentFailedThreshold", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
 
 
 class OutcomeAttributionListing(Model):
@@ -168,9 +154,9 @@ class OutcomeAttributionListing(Model):
         percent_failed_threshold: Optional percent failed threshold for validation errors; if reached will halt the job. Default is 5 percent, allowed values 0 to 100.
     """
 
-    entities: list[OutcomeAttributionRequest] | None | UnsetType = UNSET
-    percent_failed_threshold: int | None | UnsetType = field(
-        name="percentFailedThreshold", default=UNSET
+    entities: list[OutcomeAttributionRequest] | None = None
+    percent_failed_threshold: int | None = field(
+        name="percentFailedThreshold", default=None
     )
 
 
@@ -185,21 +171,17 @@ class OutcomeAttributionRequest(Model):
         created_date: Date outcome was achieved. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    outcome_id: str | None | UnsetType = field(name="outcomeId", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
-    )
-    associated_value: float | None | UnsetType = field(
-        name="associatedValue", default=UNSET
-    )
-    touchpoints: list[Touchpoint] | None | UnsetType = UNSET
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
+    outcome_id: str | None = field(name="outcomeId", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    associated_value: float | None = field(name="associatedValue", default=None)
+    touchpoints: list[Touchpoint] | None = None
+    created_date: datetime | None = field(name="createdDate", default=None)
 
 
 class OutcomeAttributionResponseListing(Model):
     """The OutcomeAttributionResponseListing model."""
 
-    entities: list[OutcomeAttributionResultsResponse] | None | UnsetType = UNSET
+    entities: list[OutcomeAttributionResultsResponse] | None = None
 
 
 class OutcomeAttributionResultsResponse(Model):
@@ -216,18 +198,14 @@ class OutcomeAttributionResultsResponse(Model):
         created_date: Date outcome was achieved. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    outcome_id: str | None | UnsetType = field(name="outcomeId", default=UNSET)
-    index: int | None | UnsetType = UNSET
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
-    )
-    associated_value: float | None | UnsetType = field(
-        name="associatedValue", default=UNSET
-    )
-    state: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    touchpoints: list[TouchpointResponse] | None | UnsetType = UNSET
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
+    outcome_id: str | None = field(name="outcomeId", default=None)
+    index: int | None = None
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    associated_value: float | None = field(name="associatedValue", default=None)
+    state: str | None = None
+    message: str | None = None
+    touchpoints: list[TouchpointResponse] | None = None
+    created_date: datetime | None = field(name="createdDate", default=None)
 
 
 class OutcomeConfig(Model):
@@ -237,22 +215,22 @@ class OutcomeConfig(Model):
         values: A set of valid Outcome UUIDs used to optimize a KPI.
     """
 
-    values: list[str] | None | UnsetType = UNSET
+    values: list[str] | None = None
 
 
 class OutcomeListing(Model):
     """The OutcomeListing model."""
 
-    entities: list[Outcome] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Outcome] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class OutcomePercentileCondition(Model):
@@ -264,13 +242,9 @@ class OutcomePercentileCondition(Model):
         fallback_percentile: Additional percentile condition, where if set, the action map will trigger if the current outcome percentile is lower or equal to the value.
     """
 
-    outcome_id: str | None | UnsetType = field(name="outcomeId", default=UNSET)
-    maximum_percentile: float | None | UnsetType = field(
-        name="maximumPercentile", default=UNSET
-    )
-    fallback_percentile: float | None | UnsetType = field(
-        name="fallbackPercentile", default=UNSET
-    )
+    outcome_id: str | None = field(name="outcomeId", default=None)
+    maximum_percentile: float | None = field(name="maximumPercentile", default=None)
+    fallback_percentile: float | None = field(name="fallbackPercentile", default=None)
 
 
 class OutcomePredictor(Model):
@@ -282,15 +256,15 @@ class OutcomePredictor(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    outcome: OutcomeRef | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    outcome: OutcomeRef | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OutcomePredictorListing(Model):
     """The OutcomePredictorListing model."""
 
-    entities: list[OutcomePredictor] | None | UnsetType = UNSET
+    entities: list[OutcomePredictor] | None = None
 
 
 class OutcomePredictorRequest(Model):
@@ -300,7 +274,7 @@ class OutcomePredictorRequest(Model):
         outcome: The outcome for which this predictor will provide predictions.
     """
 
-    outcome: OutcomeRefRequest | None | UnsetType = UNSET
+    outcome: OutcomeRefRequest | None = None
 
 
 class OutcomeProbabilityCondition(Model):
@@ -312,11 +286,9 @@ class OutcomeProbabilityCondition(Model):
         probability: Additional probability condition, where if set, the action map will trigger if the current outcome probability is lower or equal to the value.
     """
 
-    outcome_id: str | None | UnsetType = field(name="outcomeId", default=UNSET)
-    maximum_probability: float | None | UnsetType = field(
-        name="maximumProbability", default=UNSET
-    )
-    probability: float | None | UnsetType = UNSET
+    outcome_id: str | None = field(name="outcomeId", default=None)
+    maximum_probability: float | None = field(name="maximumProbability", default=None)
+    probability: float | None = None
 
 
 class OutcomeQuantileCondition(Model):
@@ -328,12 +300,12 @@ class OutcomeQuantileCondition(Model):
         fallback_quantile_threshold: (Optional) If set, this Condition is met when maxQuantileThreshold is met, AND the current quantile of the OutcomeScore is below this fallbackQuantileThreshold. Range 0.00-1.00
     """
 
-    outcome_id: str | None | UnsetType = field(name="outcomeId", default=UNSET)
-    max_quantile_threshold: float | None | UnsetType = field(
-        name="maxQuantileThreshold", default=UNSET
+    outcome_id: str | None = field(name="outcomeId", default=None)
+    max_quantile_threshold: float | None = field(
+        name="maxQuantileThreshold", default=None
     )
-    fallback_quantile_threshold: float | None | UnsetType = field(
-        name="fallbackQuantileThreshold", default=UNSET
+    fallback_quantile_threshold: float | None = field(
+        name="fallbackQuantileThreshold", default=None
     )
 
 
@@ -345,8 +317,8 @@ class OutcomeRef(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class OutcomeRefRequest(Model):
@@ -356,7 +328,7 @@ class OutcomeRefRequest(Model):
         id: ID of outcome.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class OutcomeRequest(Model):
@@ -373,15 +345,15 @@ class OutcomeRequest(Model):
         associated_value_field: The field from the event indicating the associated value.
     """
 
-    is_active: bool | None | UnsetType = field(name="isActive", default=UNSET)
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    version: int | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    is_positive: bool | None | UnsetType = field(name="isPositive", default=UNSET)
-    context: RequestContext | None | UnsetType = UNSET
-    journey: RequestJourney | None | UnsetType = UNSET
-    associated_value_field: AssociatedValueField | None | UnsetType = field(
-        name="associatedValueField", default=UNSET
+    is_active: bool | None = field(name="isActive", default=None)
+    display_name: str | None = field(name="displayName", default=None)
+    version: int | None = None
+    description: str | None = None
+    is_positive: bool | None = field(name="isPositive", default=None)
+    context: RequestContext | None = None
+    journey: RequestJourney | None = None
+    associated_value_field: AssociatedValueField | None = field(
+        name="associatedValueField", default=None
     )
 
 
@@ -398,19 +370,17 @@ class OutcomeScore(Model):
         session_max_quantile: Represents the quantity of sessions that have a maximum probability less than the predicted session max probability.
     """
 
-    outcome: AddressableEntityRef | None | UnsetType = UNSET
-    session_max_probability: float | None | UnsetType = field(
-        name="sessionMaxProbability", default=UNSET
+    outcome: AddressableEntityRef | None = None
+    session_max_probability: float | None = field(
+        name="sessionMaxProbability", default=None
     )
-    probability: float | None | UnsetType = UNSET
-    percentile: int | None | UnsetType = UNSET
-    session_max_percentile: int | None | UnsetType = field(
-        name="sessionMaxPercentile", default=UNSET
+    probability: float | None = None
+    percentile: int | None = None
+    session_max_percentile: int | None = field(
+        name="sessionMaxPercentile", default=None
     )
-    quantile: float | None | UnsetType = UNSET
-    session_max_quantile: float | None | UnsetType = field(
-        name="sessionMaxQuantile", default=UNSET
-    )
+    quantile: float | None = None
+    session_max_quantile: float | None = field(name="sessionMaxQuantile", default=None)
 
 
 class OutcomeScoresResult(Model):
@@ -421,9 +391,7 @@ class OutcomeScoresResult(Model):
         modified_date: Timestamp indicating the last time that the event was scored. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    outcome_scores: list[OutcomeScore] | None | UnsetType = field(
-        name="outcomeScores", default=UNSET
+    outcome_scores: list[OutcomeScore] | None = field(
+        name="outcomeScores", default=None
     )
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
+    modified_date: datetime | None = field(name="modifiedDate", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .bot import BotEntityValue
@@ -30,19 +30,19 @@ class OutgoingMessageRequest(Model):
         entities: A set of entity values that go along with the intent.
     """
 
-    bot_id: str | None | UnsetType = field(name="botId", default=UNSET)
-    bot_version: str | None | UnsetType = field(name="botVersion", default=UNSET)
-    bot_session_id: str | None | UnsetType = field(name="botSessionId", default=UNSET)
-    bot_state: str | None | UnsetType = field(name="botState", default=UNSET)
-    language_code: str | None | UnsetType = field(name="languageCode", default=UNSET)
-    reply_messages: list[ReplyMessage] | None | UnsetType = field(
-        name="replyMessages", default=UNSET
+    bot_id: str | None = field(name="botId", default=None)
+    bot_version: str | None = field(name="botVersion", default=None)
+    bot_session_id: str | None = field(name="botSessionId", default=None)
+    bot_state: str | None = field(name="botState", default=None)
+    language_code: str | None = field(name="languageCode", default=None)
+    reply_messages: list[ReplyMessage] | None = field(
+        name="replyMessages", default=None
     )
-    intent: str | None | UnsetType = UNSET
-    confidence: float | None | UnsetType = UNSET
-    error_info: ErrorInfo | None | UnsetType = field(name="errorInfo", default=UNSET)
-    parameters: dict[str, str] | None | UnsetType = UNSET
-    entities: list[BotEntityValue] | None | UnsetType = UNSET
+    intent: str | None = None
+    confidence: float | None = None
+    error_info: ErrorInfo | None = field(name="errorInfo", default=None)
+    parameters: dict[str, str] | None = None
+    entities: list[BotEntityValue] | None = None
 
 
 class OutgoingMessageResponse(Model):
@@ -52,4 +52,4 @@ class OutgoingMessageResponse(Model):
         message_id: The message ID.
     """
 
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
+    message_id: str | None = field(name="messageId", default=None)

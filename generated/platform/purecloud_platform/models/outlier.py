@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class Outlier(Model):
@@ -15,11 +15,9 @@ class Outlier(Model):
         normalized_value: Normalized value of the outlier
     """
 
-    timestamp: datetime | None | UnsetType = UNSET
-    anomaly: str | None | UnsetType = UNSET
-    normalized_value: float | None | UnsetType = field(
-        name="normalizedValue", default=UNSET
-    )
+    timestamp: datetime | None = None
+    anomaly: str | None = None
+    normalized_value: float | None = field(name="normalizedValue", default=None)
 
 
 class OutlierData(Model):
@@ -30,11 +28,9 @@ class OutlierData(Model):
         download_result_template: Result will always come via downloadUrls; however the schema is included for documentation
     """
 
-    download_urls: list[str] | None | UnsetType = field(
-        name="downloadUrls", default=UNSET
-    )
-    download_result_template: OutlierResultTemplate | None | UnsetType = field(
-        name="downloadResultTemplate", default=UNSET
+    download_urls: list[str] | None = field(name="downloadUrls", default=None)
+    download_result_template: OutlierResultTemplate | None = field(
+        name="downloadResultTemplate", default=None
     )
 
 
@@ -46,8 +42,8 @@ class OutlierInfo(Model):
         score: Outlier score for this utterance. The score is always 0 or greater and higher the score, the more outlier.
     """
 
-    outlier: bool | None | UnsetType = UNSET
-    score: float | None | UnsetType = UNSET
+    outlier: bool | None = None
+    score: float | None = None
 
 
 class OutlierResultBody(Model):
@@ -58,10 +54,8 @@ class OutlierResultBody(Model):
         outliers: Outliers detected in the forecast data
     """
 
-    planning_group_id: str | None | UnsetType = field(
-        name="planningGroupId", default=UNSET
-    )
-    outliers: list[Outlier] | None | UnsetType = UNSET
+    planning_group_id: str | None = field(name="planningGroupId", default=None)
+    outliers: list[Outlier] | None = None
 
 
 class OutlierResultTemplate(Model):
@@ -71,4 +65,4 @@ class OutlierResultTemplate(Model):
         entities: Outliers result bodies for planning groups
     """
 
-    entities: list[OutlierResultBody] | None | UnsetType = UNSET
+    entities: list[OutlierResultBody] | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class OutputValue(Model):
@@ -14,7 +14,5 @@ class OutputValue(Model):
         properties: The nested output properties of this column that will be provided by each row, if any.
     """
 
-    schema_property_key: str | None | UnsetType = field(
-        name="schemaPropertyKey", default=UNSET
-    )
-    properties: list[OutputValue] | None | UnsetType = UNSET
+    schema_property_key: str | None = field(name="schemaPropertyKey", default=None)
+    properties: list[OutputValue] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -22,12 +22,12 @@ class OverallBestPoints(Model):
         performance_profile: The targeted performance profile for the average points
     """
 
-    division: Division | None | UnsetType = UNSET
-    best_points: list[OverallBestPointsItem] | None | UnsetType = field(
-        name="bestPoints", default=UNSET
+    division: Division | None = None
+    best_points: list[OverallBestPointsItem] | None = field(
+        name="bestPoints", default=None
     )
-    performance_profile: AddressableEntityRef | None | UnsetType = field(
-        name="performanceProfile", default=UNSET
+    performance_profile: AddressableEntityRef | None = field(
+        name="performanceProfile", default=None
     )
 
 
@@ -43,15 +43,9 @@ class OverallBestPointsItem(Model):
         date_end_workday: End workday of the best points aggregation interval. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
     """
 
-    granularity_type: str | None | UnsetType = field(
-        name="granularityType", default=UNSET
-    )
-    users: list[UserReference] | None | UnsetType = UNSET
-    count: int | None | UnsetType = UNSET
-    points: int | None | UnsetType = UNSET
-    date_start_workday: date | None | UnsetType = field(
-        name="dateStartWorkday", default=UNSET
-    )
-    date_end_workday: date | None | UnsetType = field(
-        name="dateEndWorkday", default=UNSET
-    )
+    granularity_type: str | None = field(name="granularityType", default=None)
+    users: list[UserReference] | None = None
+    count: int | None = None
+    points: int | None = None
+    date_start_workday: date | None = field(name="dateStartWorkday", default=None)
+    date_end_workday: date | None = field(name="dateEndWorkday", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 
 class OverrideDate(Model):
@@ -14,8 +14,8 @@ class OverrideDate(Model):
         type: The type of override date Allowed values: "Blocked", "ManualReview".
     """
 
-    date_: date | None | UnsetType = field(name="date", default=UNSET)
-    type: str | None | UnsetType = UNSET
+    date_: date | None = field(name="date", default=None)
+    type: str | None = None
 
 
 class OverrideEscalationTarget(Model):
@@ -25,4 +25,4 @@ class OverrideEscalationTarget(Model):
         integration_id: The ID of the integration.
     """
 
-    integration_id: str | None | UnsetType = field(name="integrationId", default=UNSET)
+    integration_id: str | None = field(name="integrationId", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 
 class Page(Model):
@@ -16,15 +16,13 @@ class Page(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    version_id: str | None | UnsetType = field(name="versionId", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    version_id: str | None = field(name="versionId", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    root_container: dict[str, dict[str, Any]] | None = field(
+        name="rootContainer", default=None
     )
-    root_container: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="rootContainer", default=UNSET
-    )
-    properties: dict[str, dict[str, Any]] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    properties: dict[str, dict[str, Any]] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .evaluation import EvaluationVersion
@@ -14,6 +14,6 @@ if TYPE_CHECKING:
 class PagelessDomainEntityListingEvaluationVersion(Model):
     """The PagelessDomainEntityListingEvaluationVersion model."""
 
-    total: int | None | UnsetType = UNSET
-    entities: list[EvaluationVersion] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    total: int | None = None
+    entities: list[EvaluationVersion] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class ParkingStateRequest(Model):
@@ -14,5 +14,5 @@ class ParkingStateRequest(Model):
         resume_time: Timestamp for resume parked conversation. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    state: str | None | UnsetType = UNSET
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
+    state: str | None = None
+    resume_time: datetime | None = field(name="resumeTime", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .certificate import CertificateDetails
@@ -18,6 +18,6 @@ class ParsedCertificate(Model):
         certificate_details: The details of the certificates that were parsed correctly.
     """
 
-    certificate_details: list[CertificateDetails] | None | UnsetType = field(
-        name="certificateDetails", default=UNSET
+    certificate_details: list[CertificateDetails] | None = field(
+        name="certificateDetails", default=None
     )

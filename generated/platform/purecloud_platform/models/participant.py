@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .call import Call, CallBasic
@@ -67,92 +67,76 @@ class Participant(Model):
         barged_participant_id: If this participant barged in a participant's call, then this will be the id of the targeted participant.
     """
 
-    id: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    id: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    name: str | None = None
+    user_uri: str | None = field(name="userUri", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    external_contact_initial_division_id: str | None = field(
+        name="externalContactInitialDivisionId", default=None
     )
-    name: str | None | UnsetType = UNSET
-    user_uri: str | None | UnsetType = field(name="userUri", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
+    external_organization_id: str | None = field(
+        name="externalOrganizationId", default=None
     )
-    external_contact_initial_division_id: str | None | UnsetType = field(
-        name="externalContactInitialDivisionId", default=UNSET
+    queue_id: str | None = field(name="queueId", default=None)
+    group_id: str | None = field(name="groupId", default=None)
+    team_id: str | None = field(name="teamId", default=None)
+    queue_name: str | None = field(name="queueName", default=None)
+    purpose: str | None = None
+    participant_type: str | None = field(name="participantType", default=None)
+    consult_participant_id: str | None = field(
+        name="consultParticipantId", default=None
     )
-    external_organization_id: str | None | UnsetType = field(
-        name="externalOrganizationId", default=UNSET
+    address: str | None = None
+    ani: str | None = None
+    ani_name: str | None = field(name="aniName", default=None)
+    dnis: str | None = None
+    locale: str | None = None
+    wrapup_required: bool | None = field(name="wrapupRequired", default=None)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    wrapup_timeout_ms: int | None = field(name="wrapupTimeoutMs", default=None)
+    wrapup_skipped: bool | None = field(name="wrapupSkipped", default=None)
+    wrapup: Wrapup | None = None
+    media_roles: list[str] | None = field(name="mediaRoles", default=None)
+    conversation_routing_data: ConversationRoutingData | None = field(
+        name="conversationRoutingData", default=None
     )
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    group_id: str | None | UnsetType = field(name="groupId", default=UNSET)
-    team_id: str | None | UnsetType = field(name="teamId", default=UNSET)
-    queue_name: str | None | UnsetType = field(name="queueName", default=UNSET)
-    purpose: str | None | UnsetType = UNSET
-    participant_type: str | None | UnsetType = field(
-        name="participantType", default=UNSET
+    alerting_timeout_ms: int | None = field(name="alertingTimeoutMs", default=None)
+    monitored_participant_id: str | None = field(
+        name="monitoredParticipantId", default=None
     )
-    consult_participant_id: str | None | UnsetType = field(
-        name="consultParticipantId", default=UNSET
+    coached_participant_id: str | None = field(
+        name="coachedParticipantId", default=None
     )
-    address: str | None | UnsetType = UNSET
-    ani: str | None | UnsetType = UNSET
-    ani_name: str | None | UnsetType = field(name="aniName", default=UNSET)
-    dnis: str | None | UnsetType = UNSET
-    locale: str | None | UnsetType = UNSET
-    wrapup_required: bool | None | UnsetType = field(
-        name="wrapupRequired", default=UNSET
+    attributes: dict[str, str] | None = None
+    calls: list[Call] | None = None
+    callbacks: list[Callback] | None = None
+    chats: list[ConversationChat] | None = None
+    cobrowsesessions: list[Cobrowsesession] | None = None
+    emails: list[Email] | None = None
+    messages: list[Message] | None = None
+    internal_messages: list[InternalMessage] | None = field(
+        name="internalMessages", default=None
     )
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    wrapup_timeout_ms: int | None | UnsetType = field(
-        name="wrapupTimeoutMs", default=UNSET
+    screen_monitorings: list[ScreenMonitoring] | None = field(
+        name="screenMonitorings", default=None
     )
-    wrapup_skipped: bool | None | UnsetType = field(name="wrapupSkipped", default=UNSET)
-    wrapup: Wrapup | None | UnsetType = UNSET
-    media_roles: list[str] | None | UnsetType = field(name="mediaRoles", default=UNSET)
-    conversation_routing_data: ConversationRoutingData | None | UnsetType = field(
-        name="conversationRoutingData", default=UNSET
+    screenshares: list[Screenshare] | None = None
+    social_expressions: list[SocialExpression] | None = field(
+        name="socialExpressions", default=None
     )
-    alerting_timeout_ms: int | None | UnsetType = field(
-        name="alertingTimeoutMs", default=UNSET
+    videos: list[Video] | None = None
+    evaluations: list[Evaluation] | None = None
+    screen_recording_state: str | None = field(
+        name="screenRecordingState", default=None
     )
-    monitored_participant_id: str | None | UnsetType = field(
-        name="monitoredParticipantId", default=UNSET
-    )
-    coached_participant_id: str | None | UnsetType = field(
-        name="coachedParticipantId", default=UNSET
-    )
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    calls: list[Call] | None | UnsetType = UNSET
-    callbacks: list[Callback] | None | UnsetType = UNSET
-    chats: list[ConversationChat] | None | UnsetType = UNSET
-    cobrowsesessions: list[Cobrowsesession] | None | UnsetType = UNSET
-    emails: list[Email] | None | UnsetType = UNSET
-    messages: list[Message] | None | UnsetType = UNSET
-    internal_messages: list[InternalMessage] | None | UnsetType = field(
-        name="internalMessages", default=UNSET
-    )
-    screen_monitorings: list[ScreenMonitoring] | None | UnsetType = field(
-        name="screenMonitorings", default=UNSET
-    )
-    screenshares: list[Screenshare] | None | UnsetType = UNSET
-    social_expressions: list[SocialExpression] | None | UnsetType = field(
-        name="socialExpressions", default=UNSET
-    )
-    videos: list[Video] | None | UnsetType = UNSET
-    evaluations: list[Evaluation] | None | UnsetType = UNSET
-    screen_recording_state: str | None | UnsetType = field(
-        name="screenRecordingState", default=UNSET
-    )
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    start_acw_time: datetime | None | UnsetType = field(
-        name="startAcwTime", default=UNSET
-    )
-    end_acw_time: datetime | None | UnsetType = field(name="endAcwTime", default=UNSET)
-    barged_participant_id: str | None | UnsetType = field(
-        name="bargedParticipantId", default=UNSET
-    )
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    start_acw_time: datetime | None = field(name="startAcwTime", default=None)
+    end_acw_time: datetime | None = field(name="endAcwTime", default=None)
+    barged_participant_id: str | None = field(name="bargedParticipantId", default=None)
 
 
 class ParticipantAttributes(Model):
@@ -162,7 +146,7 @@ class ParticipantAttributes(Model):
         attributes: The map of attribute keys to values.
     """
 
-    attributes: dict[str, str] | None | UnsetType = UNSET
+    attributes: dict[str, str] | None = None
 
 
 class ParticipantBasic(Model):
@@ -209,92 +193,76 @@ class ParticipantBasic(Model):
         barged_participant_id: If this participant barged in a participant's call, then this will be the id of the targeted participant.
     """
 
-    id: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    id: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    name: str | None = None
+    user_uri: str | None = field(name="userUri", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    external_contact_initial_division_id: str | None = field(
+        name="externalContactInitialDivisionId", default=None
     )
-    name: str | None | UnsetType = UNSET
-    user_uri: str | None | UnsetType = field(name="userUri", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
+    external_organization_id: str | None = field(
+        name="externalOrganizationId", default=None
     )
-    external_contact_initial_division_id: str | None | UnsetType = field(
-        name="externalContactInitialDivisionId", default=UNSET
+    queue_id: str | None = field(name="queueId", default=None)
+    group_id: str | None = field(name="groupId", default=None)
+    team_id: str | None = field(name="teamId", default=None)
+    queue_name: str | None = field(name="queueName", default=None)
+    purpose: str | None = None
+    participant_type: str | None = field(name="participantType", default=None)
+    consult_participant_id: str | None = field(
+        name="consultParticipantId", default=None
     )
-    external_organization_id: str | None | UnsetType = field(
-        name="externalOrganizationId", default=UNSET
+    address: str | None = None
+    ani: str | None = None
+    ani_name: str | None = field(name="aniName", default=None)
+    dnis: str | None = None
+    locale: str | None = None
+    wrapup_required: bool | None = field(name="wrapupRequired", default=None)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    wrapup_timeout_ms: int | None = field(name="wrapupTimeoutMs", default=None)
+    wrapup_skipped: bool | None = field(name="wrapupSkipped", default=None)
+    wrapup: Wrapup | None = None
+    media_roles: list[str] | None = field(name="mediaRoles", default=None)
+    conversation_routing_data: ConversationRoutingData | None = field(
+        name="conversationRoutingData", default=None
     )
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    group_id: str | None | UnsetType = field(name="groupId", default=UNSET)
-    team_id: str | None | UnsetType = field(name="teamId", default=UNSET)
-    queue_name: str | None | UnsetType = field(name="queueName", default=UNSET)
-    purpose: str | None | UnsetType = UNSET
-    participant_type: str | None | UnsetType = field(
-        name="participantType", default=UNSET
+    alerting_timeout_ms: int | None = field(name="alertingTimeoutMs", default=None)
+    monitored_participant_id: str | None = field(
+        name="monitoredParticipantId", default=None
     )
-    consult_participant_id: str | None | UnsetType = field(
-        name="consultParticipantId", default=UNSET
+    coached_participant_id: str | None = field(
+        name="coachedParticipantId", default=None
     )
-    address: str | None | UnsetType = UNSET
-    ani: str | None | UnsetType = UNSET
-    ani_name: str | None | UnsetType = field(name="aniName", default=UNSET)
-    dnis: str | None | UnsetType = UNSET
-    locale: str | None | UnsetType = UNSET
-    wrapup_required: bool | None | UnsetType = field(
-        name="wrapupRequired", default=UNSET
+    attributes: dict[str, str] | None = None
+    calls: list[CallBasic] | None = None
+    callbacks: list[CallbackBasic] | None = None
+    chats: list[ConversationChat] | None = None
+    cobrowsesessions: list[Cobrowsesession] | None = None
+    emails: list[Email] | None = None
+    messages: list[Message] | None = None
+    internal_messages: list[InternalMessage] | None = field(
+        name="internalMessages", default=None
     )
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    wrapup_timeout_ms: int | None | UnsetType = field(
-        name="wrapupTimeoutMs", default=UNSET
+    screen_monitorings: list[ScreenMonitoring] | None = field(
+        name="screenMonitorings", default=None
     )
-    wrapup_skipped: bool | None | UnsetType = field(name="wrapupSkipped", default=UNSET)
-    wrapup: Wrapup | None | UnsetType = UNSET
-    media_roles: list[str] | None | UnsetType = field(name="mediaRoles", default=UNSET)
-    conversation_routing_data: ConversationRoutingData | None | UnsetType = field(
-        name="conversationRoutingData", default=UNSET
+    screenshares: list[Screenshare] | None = None
+    social_expressions: list[SocialExpression] | None = field(
+        name="socialExpressions", default=None
     )
-    alerting_timeout_ms: int | None | UnsetType = field(
-        name="alertingTimeoutMs", default=UNSET
+    videos: list[Video] | None = None
+    evaluations: list[Evaluation] | None = None
+    screen_recording_state: str | None = field(
+        name="screenRecordingState", default=None
     )
-    monitored_participant_id: str | None | UnsetType = field(
-        name="monitoredParticipantId", default=UNSET
-    )
-    coached_participant_id: str | None | UnsetType = field(
-        name="coachedParticipantId", default=UNSET
-    )
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    calls: list[CallBasic] | None | UnsetType = UNSET
-    callbacks: list[CallbackBasic] | None | UnsetType = UNSET
-    chats: list[ConversationChat] | None | UnsetType = UNSET
-    cobrowsesessions: list[Cobrowsesession] | None | UnsetType = UNSET
-    emails: list[Email] | None | UnsetType = UNSET
-    messages: list[Message] | None | UnsetType = UNSET
-    internal_messages: list[InternalMessage] | None | UnsetType = field(
-        name="internalMessages", default=UNSET
-    )
-    screen_monitorings: list[ScreenMonitoring] | None | UnsetType = field(
-        name="screenMonitorings", default=UNSET
-    )
-    screenshares: list[Screenshare] | None | UnsetType = UNSET
-    social_expressions: list[SocialExpression] | None | UnsetType = field(
-        name="socialExpressions", default=UNSET
-    )
-    videos: list[Video] | None | UnsetType = UNSET
-    evaluations: list[Evaluation] | None | UnsetType = UNSET
-    screen_recording_state: str | None | UnsetType = field(
-        name="screenRecordingState", default=UNSET
-    )
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    start_acw_time: datetime | None | UnsetType = field(
-        name="startAcwTime", default=UNSET
-    )
-    end_acw_time: datetime | None | UnsetType = field(name="endAcwTime", default=UNSET)
-    barged_participant_id: str | None | UnsetType = field(
-        name="bargedParticipantId", default=UNSET
-    )
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    start_acw_time: datetime | None = field(name="startAcwTime", default=None)
+    end_acw_time: datetime | None = field(name="endAcwTime", default=None)
+    barged_participant_id: str | None = field(name="bargedParticipantId", default=None)
 
 
 class ParticipantInfo(Model):
@@ -305,10 +273,10 @@ class ParticipantInfo(Model):
         version: The version of the participant count.
     """
 
-    active_participant_count: int | None | UnsetType = field(
-        name="activeParticipantCount", default=UNSET
+    active_participant_count: int | None = field(
+        name="activeParticipantCount", default=None
     )
-    version: int | None | UnsetType = UNSET
+    version: int | None = None
 
 
 class ParticipantMetrics(Model):
@@ -325,25 +293,25 @@ class ParticipantMetrics(Model):
         overtalk_count: Number of Overtalks in the conversation
     """
 
-    agent_duration_percentage: float | None | UnsetType = field(
-        name="agentDurationPercentage", default=UNSET
+    agent_duration_percentage: float | None = field(
+        name="agentDurationPercentage", default=None
     )
-    customer_duration_percentage: float | None | UnsetType = field(
-        name="customerDurationPercentage", default=UNSET
+    customer_duration_percentage: float | None = field(
+        name="customerDurationPercentage", default=None
     )
-    silence_duration_percentage: float | None | UnsetType = field(
-        name="silenceDurationPercentage", default=UNSET
+    silence_duration_percentage: float | None = field(
+        name="silenceDurationPercentage", default=None
     )
-    ivr_duration_percentage: float | None | UnsetType = field(
-        name="ivrDurationPercentage", default=UNSET
+    ivr_duration_percentage: float | None = field(
+        name="ivrDurationPercentage", default=None
     )
-    acd_duration_percentage: float | None | UnsetType = field(
-        name="acdDurationPercentage", default=UNSET
+    acd_duration_percentage: float | None = field(
+        name="acdDurationPercentage", default=None
     )
-    overtalk_duration_percentage: float | None | UnsetType = field(
-        name="overtalkDurationPercentage", default=UNSET
+    overtalk_duration_percentage: float | None = field(
+        name="overtalkDurationPercentage", default=None
     )
-    other_duration_percentage: float | None | UnsetType = field(
-        name="otherDurationPercentage", default=UNSET
+    other_duration_percentage: float | None = field(
+        name="otherDurationPercentage", default=None
     )
-    overtalk_count: int | None | UnsetType = field(name="overtalkCount", default=UNSET)
+    overtalk_count: int | None = field(name="overtalkCount", default=None)

@@ -3,25 +3,17 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class PasswordRequirements(Model):
     """The PasswordRequirements model."""
 
-    minimum_length: int | None | UnsetType = field(name="minimumLength", default=UNSET)
-    minimum_digits: int | None | UnsetType = field(name="minimumDigits", default=UNSET)
-    minimum_letters: int | None | UnsetType = field(
-        name="minimumLetters", default=UNSET
-    )
-    minimum_upper: int | None | UnsetType = field(name="minimumUpper", default=UNSET)
-    minimum_lower: int | None | UnsetType = field(name="minimumLower", default=UNSET)
-    minimum_specials: int | None | UnsetType = field(
-        name="minimumSpecials", default=UNSET
-    )
-    minimum_age_seconds: int | None | UnsetType = field(
-        name="minimumAgeSeconds", default=UNSET
-    )
-    expiration_days: int | None | UnsetType = field(
-        name="expirationDays", default=UNSET
-    )
+    minimum_length: int | None = field(name="minimumLength", default=None)
+    minimum_digits: int | None = field(name="minimumDigits", default=None)
+    minimum_letters: int | None = field(name="minimumLetters", default=None)
+    minimum_upper: int | None = field(name="minimumUpper", default=None)
+    minimum_lower: int | None = field(name="minimumLower", default=None)
+    minimum_specials: int | None = field(name="minimumSpecials", default=None)
+    minimum_age_seconds: int | None = field(name="minimumAgeSeconds", default=None)
+    expiration_days: int | None = field(name="expirationDays", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .action import ActionMapActionTemplate, ActionMapScheduleGroup
@@ -40,18 +40,18 @@ class PatchAction(Model):
         open_action_fields: Admin-configurable fields of an open action.
     """
 
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    action_template: ActionMapActionTemplate | None | UnsetType = field(
-        name="actionTemplate", default=UNSET
+    media_type: str | None = field(name="mediaType", default=None)
+    action_template: ActionMapActionTemplate | None = field(
+        name="actionTemplate", default=None
     )
-    architect_flow_fields: ArchitectFlowFields | None | UnsetType = field(
-        name="architectFlowFields", default=UNSET
+    architect_flow_fields: ArchitectFlowFields | None = field(
+        name="architectFlowFields", default=None
     )
-    web_messaging_offer_fields: PatchWebMessagingOfferFields | None | UnsetType = field(
-        name="webMessagingOfferFields", default=UNSET
+    web_messaging_offer_fields: PatchWebMessagingOfferFields | None = field(
+        name="webMessagingOfferFields", default=None
     )
-    open_action_fields: OpenActionFields | None | UnsetType = field(
-        name="openActionFields", default=UNSET
+    open_action_fields: OpenActionFields | None = field(
+        name="openActionFields", default=None
     )
 
 
@@ -81,44 +81,40 @@ class PatchActionMap(Model):
         end_date: Timestamp at which the action map is scheduled to stop firing. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    is_active: bool | None | UnsetType = field(name="isActive", default=UNSET)
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    trigger_with_segments: list[str] | None | UnsetType = field(
-        name="triggerWithSegments", default=UNSET
+    id: str | None = None
+    version: int | None = None
+    is_active: bool | None = field(name="isActive", default=None)
+    display_name: str | None = field(name="displayName", default=None)
+    trigger_with_segments: list[str] | None = field(
+        name="triggerWithSegments", default=None
     )
-    trigger_with_event_conditions: list[EventCondition] | None | UnsetType = field(
-        name="triggerWithEventConditions", default=UNSET
+    trigger_with_event_conditions: list[EventCondition] | None = field(
+        name="triggerWithEventConditions", default=None
     )
     trigger_with_outcome_probability_conditions: (
-        list[OutcomeProbabilityCondition] | None | UnsetType
-    ) = field(name="triggerWithOutcomeProbabilityConditions", default=UNSET)
+        list[OutcomeProbabilityCondition] | None
+    ) = field(name="triggerWithOutcomeProbabilityConditions", default=None)
     trigger_with_outcome_percentile_conditions: (
-        list[OutcomePercentileCondition] | None | UnsetType
-    ) = field(name="triggerWithOutcomePercentileConditions", default=UNSET)
-    trigger_with_outcome_quantile_conditions: (
-        list[OutcomeQuantileCondition] | None | UnsetType
-    ) = field(name="triggerWithOutcomeQuantileConditions", default=UNSET)
-    page_url_conditions: list[UrlCondition] | None | UnsetType = field(
-        name="pageUrlConditions", default=UNSET
+        list[OutcomePercentileCondition] | None
+    ) = field(name="triggerWithOutcomePercentileConditions", default=None)
+    trigger_with_outcome_quantile_conditions: list[OutcomeQuantileCondition] | None = (
+        field(name="triggerWithOutcomeQuantileConditions", default=None)
     )
-    activation: Activation | None | UnsetType = UNSET
-    weight: int | None | UnsetType = UNSET
-    action: PatchAction | None | UnsetType = UNSET
-    action_map_schedule_groups: PatchActionMapScheduleGroups | None | UnsetType = field(
-        name="actionMapScheduleGroups", default=UNSET
+    page_url_conditions: list[UrlCondition] | None = field(
+        name="pageUrlConditions", default=None
     )
-    ignore_frequency_cap: bool | None | UnsetType = field(
-        name="ignoreFrequencyCap", default=UNSET
+    activation: Activation | None = None
+    weight: int | None = None
+    action: PatchAction | None = None
+    action_map_schedule_groups: PatchActionMapScheduleGroups | None = field(
+        name="actionMapScheduleGroups", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
+    ignore_frequency_cap: bool | None = field(name="ignoreFrequencyCap", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
 
 
 class PatchActionMapScheduleGroups(Model):
@@ -129,11 +125,11 @@ class PatchActionMapScheduleGroups(Model):
         emergency_action_map_schedule_group: The action map's associated emergency schedule group.
     """
 
-    action_map_schedule_group: ActionMapScheduleGroup | None | UnsetType = field(
-        name="actionMapScheduleGroup", default=UNSET
+    action_map_schedule_group: ActionMapScheduleGroup | None = field(
+        name="actionMapScheduleGroup", default=None
     )
-    emergency_action_map_schedule_group: ActionMapScheduleGroup | None | UnsetType = (
-        field(name="emergencyActionMapScheduleGroup", default=UNSET)
+    emergency_action_map_schedule_group: ActionMapScheduleGroup | None = field(
+        name="emergencyActionMapScheduleGroup", default=None
     )
 
 
@@ -149,14 +145,12 @@ class PatchActionTemplate(Model):
         content_offer: Properties used to configure an action of type content offer
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    content_offer: PatchContentOffer | None | UnsetType = field(
-        name="contentOffer", default=UNSET
-    )
+    name: str | None = None
+    description: str | None = None
+    version: int | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    state: str | None = None
+    content_offer: PatchContentOffer | None = field(name="contentOffer", default=None)
 
 
 class PatchAssociatedValueField(Model):
@@ -167,8 +161,8 @@ class PatchAssociatedValueField(Model):
         name: The field name for extracting value from event.
     """
 
-    data_type: str | None | UnsetType = field(name="dataType", default=UNSET)
-    name: str | None | UnsetType = UNSET
+    data_type: str | None = field(name="dataType", default=None)
+    name: str | None = None
 
 
 class PatchBuReschedulingOptionsManagementUnitRequest(Model):
@@ -179,10 +173,8 @@ class PatchBuReschedulingOptionsManagementUnitRequest(Model):
         applied: Whether to mark the run as applied.  Only applies to reschedule runs.  Once applied, a run cannot be un-marked as applied
     """
 
-    management_unit_id: str | None | UnsetType = field(
-        name="managementUnitId", default=UNSET
-    )
-    applied: bool | None | UnsetType = UNSET
+    management_unit_id: str | None = field(name="managementUnitId", default=None)
+    applied: bool | None = None
 
 
 class PatchBuReschedulingOptionsRequest(Model):
@@ -192,9 +184,9 @@ class PatchBuReschedulingOptionsRequest(Model):
         management_units: Per-management unit rescheduling options to update
     """
 
-    management_units: (
-        list[PatchBuReschedulingOptionsManagementUnitRequest] | None | UnsetType
-    ) = field(name="managementUnits", default=UNSET)
+    management_units: list[PatchBuReschedulingOptionsManagementUnitRequest] | None = (
+        field(name="managementUnits", default=None)
+    )
 
 
 class PatchBuScheduleRunRequest(Model):
@@ -204,8 +196,8 @@ class PatchBuScheduleRunRequest(Model):
         rescheduling_options: The rescheduling options to update
     """
 
-    rescheduling_options: PatchBuReschedulingOptionsRequest | None | UnsetType = field(
-        name="reschedulingOptions", default=UNSET
+    rescheduling_options: PatchBuReschedulingOptionsRequest | None = field(
+        name="reschedulingOptions", default=None
     )
 
 
@@ -218,9 +210,9 @@ class PatchCallToAction(Model):
         target: Where the URL should be opened when the user clicks on the call to action button. Allowed values: "Blank", "Self".
     """
 
-    text: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
-    target: str | None | UnsetType = UNSET
+    text: str | None = None
+    url: str | None = None
+    target: str | None = None
 
 
 class PatchCallbackRequest(Model):
@@ -237,23 +229,19 @@ class PatchCallbackRequest(Model):
         customer_first_callback_delivery_mode: How customer-first callback agent reservation is applied for this callback. useAgentReservation forces reservation on; noAgentReservation forces it off; useQueueSetting uses the queue configuration. Allowed values: "UseQueueSetting", "UseAgentReservation", "NoAgentReservation".
     """
 
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    conversation_id: str | None = field(name="conversationId", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    agent_id: str | None = field(name="agentId", default=None)
+    callback_scheduled_time: datetime | None = field(
+        name="callbackScheduledTime", default=None
     )
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    agent_id: str | None | UnsetType = field(name="agentId", default=UNSET)
-    callback_scheduled_time: datetime | None | UnsetType = field(
-        name="callbackScheduledTime", default=UNSET
+    country_code: str | None = field(name="countryCode", default=None)
+    callback_numbers: list[str] | None = field(name="callbackNumbers", default=None)
+    validate_callback_numbers: bool | None = field(
+        name="validateCallbackNumbers", default=None
     )
-    country_code: str | None | UnsetType = field(name="countryCode", default=UNSET)
-    callback_numbers: list[str] | None | UnsetType = field(
-        name="callbackNumbers", default=UNSET
-    )
-    validate_callback_numbers: bool | None | UnsetType = field(
-        name="validateCallbackNumbers", default=UNSET
-    )
-    customer_first_callback_delivery_mode: str | None | UnsetType = field(
-        name="customerFirstCallbackDeliveryMode", default=UNSET
+    customer_first_callback_delivery_mode: str | None = field(
+        name="customerFirstCallbackDeliveryMode", default=None
     )
 
 
@@ -265,9 +253,9 @@ class PatchCallbackResponse(Model):
         callback_identifiers: The list of communication identifiers for the callback participants
     """
 
-    conversation: DomainEntityRef | None | UnsetType = UNSET
-    callback_identifiers: list[CallbackIdentifier] | None | UnsetType = field(
-        name="callbackIdentifiers", default=UNSET
+    conversation: DomainEntityRef | None = None
+    callback_identifiers: list[CallbackIdentifier] | None = field(
+        name="callbackIdentifiers", default=None
     )
 
 
@@ -279,8 +267,8 @@ class PatchCloseButtonStyleProperties(Model):
         opacity: Opacity of button.
     """
 
-    color: str | None | UnsetType = UNSET
-    opacity: float | None | UnsetType = UNSET
+    color: str | None = None
+    opacity: float | None = None
 
 
 class PatchContentOffer(Model):
@@ -298,17 +286,15 @@ class PatchContentOffer(Model):
         image_alt_text: Image description text for accessibility compliance and assistive technology support.
     """
 
-    image_url: str | None | UnsetType = field(name="imageUrl", default=UNSET)
-    display_mode: str | None | UnsetType = field(name="displayMode", default=UNSET)
-    layout_mode: str | None | UnsetType = field(name="layoutMode", default=UNSET)
-    title: str | None | UnsetType = UNSET
-    headline: str | None | UnsetType = UNSET
-    body: str | None | UnsetType = UNSET
-    call_to_action: PatchCallToAction | None | UnsetType = field(
-        name="callToAction", default=UNSET
-    )
-    style: PatchContentOfferStylingConfiguration | None | UnsetType = UNSET
-    image_alt_text: str | None | UnsetType = field(name="imageAltText", default=UNSET)
+    image_url: str | None = field(name="imageUrl", default=None)
+    display_mode: str | None = field(name="displayMode", default=None)
+    layout_mode: str | None = field(name="layoutMode", default=None)
+    title: str | None = None
+    headline: str | None = None
+    body: str | None = None
+    call_to_action: PatchCallToAction | None = field(name="callToAction", default=None)
+    style: PatchContentOfferStylingConfiguration | None = None
+    image_alt_text: str | None = field(name="imageAltText", default=None)
 
 
 class PatchContentOfferStyleProperties(Model):
@@ -320,11 +306,9 @@ class PatchContentOfferStyleProperties(Model):
         background_color: Background color of the offer. (eg. #000000)
     """
 
-    padding: str | None | UnsetType = UNSET
-    color: str | None | UnsetType = UNSET
-    background_color: str | None | UnsetType = field(
-        name="backgroundColor", default=UNSET
-    )
+    padding: str | None = None
+    color: str | None = None
+    background_color: str | None = field(name="backgroundColor", default=None)
 
 
 class PatchContentOfferStylingConfiguration(Model):
@@ -340,17 +324,17 @@ class PatchContentOfferStylingConfiguration(Model):
         body: Properties for customizing the appearance of the body text.
     """
 
-    position: PatchContentPositionProperties | None | UnsetType = UNSET
-    offer: PatchContentOfferStyleProperties | None | UnsetType = UNSET
-    close_button: PatchCloseButtonStyleProperties | None | UnsetType = field(
-        name="closeButton", default=UNSET
+    position: PatchContentPositionProperties | None = None
+    offer: PatchContentOfferStyleProperties | None = None
+    close_button: PatchCloseButtonStyleProperties | None = field(
+        name="closeButton", default=None
     )
-    cta_button: PatchCtaButtonStyleProperties | None | UnsetType = field(
-        name="ctaButton", default=UNSET
+    cta_button: PatchCtaButtonStyleProperties | None = field(
+        name="ctaButton", default=None
     )
-    title: PatchTextStyleProperties | None | UnsetType = UNSET
-    headline: PatchTextStyleProperties | None | UnsetType = UNSET
-    body: PatchTextStyleProperties | None | UnsetType = UNSET
+    title: PatchTextStyleProperties | None = None
+    headline: PatchTextStyleProperties | None = None
+    body: PatchTextStyleProperties | None = None
 
 
 class PatchContentPositionProperties(Model):
@@ -363,10 +347,10 @@ class PatchContentPositionProperties(Model):
         right: Right positioning offset.
     """
 
-    top: str | None | UnsetType = UNSET
-    bottom: str | None | UnsetType = UNSET
-    left: str | None | UnsetType = UNSET
-    right: str | None | UnsetType = UNSET
+    top: str | None = None
+    bottom: str | None = None
+    left: str | None = None
+    right: str | None = None
 
 
 class PatchContext(Model):
@@ -376,7 +360,7 @@ class PatchContext(Model):
         patterns: A list of one or more patterns to match.
     """
 
-    patterns: list[PatchContextPattern] | None | UnsetType = UNSET
+    patterns: list[PatchContextPattern] | None = None
 
 
 class PatchContextPattern(Model):
@@ -386,7 +370,7 @@ class PatchContextPattern(Model):
         criteria: A list of one or more criteria to satisfy.
     """
 
-    criteria: list[PatchEntityTypeCriteria] | None | UnsetType = UNSET
+    criteria: list[PatchEntityTypeCriteria] | None = None
 
 
 class PatchCriteria(Model):
@@ -399,12 +383,10 @@ class PatchCriteria(Model):
         operator: The comparison operator. Allowed values: "containsAll", "containsAny", "notContainsAll", "notContainsAny", "equal", "notEqual", "greaterThan", "greaterThanOrEqual", "lessThan", "lessThanOrEqual", "startsWith", "endsWith".
     """
 
-    key: str | None | UnsetType = UNSET
-    values: list[str] | None | UnsetType = UNSET
-    should_ignore_case: bool | None | UnsetType = field(
-        name="shouldIgnoreCase", default=UNSET
-    )
-    operator: str | None | UnsetType = UNSET
+    key: str | None = None
+    values: list[str] | None = None
+    should_ignore_case: bool | None = field(name="shouldIgnoreCase", default=None)
+    operator: str | None = None
 
 
 class PatchCtaButtonStyleProperties(Model):
@@ -418,13 +400,11 @@ class PatchCtaButtonStyleProperties(Model):
         background_color: Background color of the CTA button. (eg. #A04033)
     """
 
-    color: str | None | UnsetType = UNSET
-    font: str | None | UnsetType = UNSET
-    font_size: str | None | UnsetType = field(name="fontSize", default=UNSET)
-    text_align: str | None | UnsetType = field(name="textAlign", default=UNSET)
-    background_color: str | None | UnsetType = field(
-        name="backgroundColor", default=UNSET
-    )
+    color: str | None = None
+    font: str | None = None
+    font_size: str | None = field(name="fontSize", default=None)
+    text_align: str | None = field(name="textAlign", default=None)
+    background_color: str | None = field(name="backgroundColor", default=None)
 
 
 class PatchEntityTypeCriteria(Model):
@@ -438,13 +418,11 @@ class PatchEntityTypeCriteria(Model):
         entity_type: The entity to match the pattern against. Allowed values: "visit".
     """
 
-    key: str | None | UnsetType = UNSET
-    values: list[str] | None | UnsetType = UNSET
-    should_ignore_case: bool | None | UnsetType = field(
-        name="shouldIgnoreCase", default=UNSET
-    )
-    operator: str | None | UnsetType = UNSET
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
+    key: str | None = None
+    values: list[str] | None = None
+    should_ignore_case: bool | None = field(name="shouldIgnoreCase", default=None)
+    operator: str | None = None
+    entity_type: str | None = field(name="entityType", default=None)
 
 
 class PatchExternalSegment(Model):
@@ -454,7 +432,7 @@ class PatchExternalSegment(Model):
         name: Name for the external segment in the system where it originates from.
     """
 
-    name: str | None | UnsetType = UNSET
+    name: str | None = None
 
 
 class PatchIntegrationAction(Model):
@@ -464,7 +442,7 @@ class PatchIntegrationAction(Model):
         id: ID of the integration action to be invoked.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class PatchIntegrationActionFields(Model):
@@ -475,11 +453,11 @@ class PatchIntegrationActionFields(Model):
         request_mappings: Collection of Request Mappings to use
     """
 
-    integration_action: PatchIntegrationAction | None | UnsetType = field(
-        name="integrationAction", default=UNSET
+    integration_action: PatchIntegrationAction | None = field(
+        name="integrationAction", default=None
     )
-    request_mappings: list[RequestMapping] | None | UnsetType = field(
-        name="requestMappings", default=UNSET
+    request_mappings: list[RequestMapping] | None = field(
+        name="requestMappings", default=None
     )
 
 
@@ -490,7 +468,7 @@ class PatchJourney(Model):
         patterns: A list of zero or more patterns to match.
     """
 
-    patterns: list[PatchJourneyPattern] | None | UnsetType = UNSET
+    patterns: list[PatchJourneyPattern] | None = None
 
 
 class PatchJourneyPattern(Model):
@@ -504,11 +482,11 @@ class PatchJourneyPattern(Model):
         event_name: The name of the event for which this pattern can be matched on.
     """
 
-    criteria: list[PatchCriteria] | None | UnsetType = UNSET
-    count: int | None | UnsetType = UNSET
-    stream_type: str | None | UnsetType = field(name="streamType", default=UNSET)
-    session_type: str | None | UnsetType = field(name="sessionType", default=UNSET)
-    event_name: str | None | UnsetType = field(name="eventName", default=UNSET)
+    criteria: list[PatchCriteria] | None = None
+    count: int | None = None
+    stream_type: str | None = field(name="streamType", default=None)
+    session_type: str | None = field(name="sessionType", default=None)
+    event_name: str | None = field(name="eventName", default=None)
 
 
 class PatchOpportunityRequest(Model):
@@ -528,25 +506,17 @@ class PatchOpportunityRequest(Model):
         metadata: The metadata for the opportunity
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    open_date: ValueWrapperInstant | None | UnsetType = field(
-        name="openDate", default=UNSET
-    )
-    deadline_date: datetime | None | UnsetType = field(
-        name="deadlineDate", default=UNSET
-    )
-    name: str | None | UnsetType = UNSET
-    description: ValueWrapperString | None | UnsetType = UNSET
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
-    )
-    approval_type: str | None | UnsetType = field(name="approvalType", default=UNSET)
-    capacity: int | None | UnsetType = UNSET
-    agent_ids: ListWrapperString | None | UnsetType = field(
-        name="agentIds", default=UNSET
-    )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    open_date: ValueWrapperInstant | None = field(name="openDate", default=None)
+    deadline_date: datetime | None = field(name="deadlineDate", default=None)
+    name: str | None = None
+    description: ValueWrapperString | None = None
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    approval_type: str | None = field(name="approvalType", default=None)
+    capacity: int | None = None
+    agent_ids: ListWrapperString | None = field(name="agentIds", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class PatchOutcome(Model):
@@ -563,15 +533,15 @@ class PatchOutcome(Model):
         associated_value_field: The field from the event indicating the associated value.
     """
 
-    is_active: bool | None | UnsetType = field(name="isActive", default=UNSET)
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    version: int | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    is_positive: bool | None | UnsetType = field(name="isPositive", default=UNSET)
-    context: PatchContext | None | UnsetType = UNSET
-    journey: PatchJourney | None | UnsetType = UNSET
-    associated_value_field: PatchAssociatedValueField | None | UnsetType = field(
-        name="associatedValueField", default=UNSET
+    is_active: bool | None = field(name="isActive", default=None)
+    display_name: str | None = field(name="displayName", default=None)
+    version: int | None = None
+    description: str | None = None
+    is_positive: bool | None = field(name="isPositive", default=None)
+    context: PatchContext | None = None
+    journey: PatchJourney | None = None
+    associated_value_field: PatchAssociatedValueField | None = field(
+        name="associatedValueField", default=None
     )
 
 
@@ -584,12 +554,12 @@ class PatchPredictorRequest(Model):
         workload_balancing_config: The predictor balancing configuration to enable workload balancing
     """
 
-    routing_timeout_seconds: int | None | UnsetType = field(
-        name="routingTimeoutSeconds", default=UNSET
+    routing_timeout_seconds: int | None = field(
+        name="routingTimeoutSeconds", default=None
     )
-    schedule: PredictorSchedule | None | UnsetType = UNSET
-    workload_balancing_config: PredictorWorkloadBalancing | None | UnsetType = field(
-        name="workloadBalancingConfig", default=UNSET
+    schedule: PredictorSchedule | None = None
+    workload_balancing_config: PredictorWorkloadBalancing | None = field(
+        name="workloadBalancingConfig", default=None
     )
 
 
@@ -609,21 +579,21 @@ class PatchSegment(Model):
         assignment_expiration_days: Time, in days, from when the segment is assigned until it is automatically unassigned.
     """
 
-    is_active: bool | None | UnsetType = field(name="isActive", default=UNSET)
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    version: int | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    color: str | None | UnsetType = UNSET
-    should_display_to_agent: bool | None | UnsetType = field(
-        name="shouldDisplayToAgent", default=UNSET
+    is_active: bool | None = field(name="isActive", default=None)
+    display_name: str | None = field(name="displayName", default=None)
+    version: int | None = None
+    description: str | None = None
+    color: str | None = None
+    should_display_to_agent: bool | None = field(
+        name="shouldDisplayToAgent", default=None
     )
-    context: PatchContext | None | UnsetType = UNSET
-    journey: PatchJourney | None | UnsetType = UNSET
-    external_segment: PatchExternalSegment | None | UnsetType = field(
-        name="externalSegment", default=UNSET
+    context: PatchContext | None = None
+    journey: PatchJourney | None = None
+    external_segment: PatchExternalSegment | None = field(
+        name="externalSegment", default=None
     )
-    assignment_expiration_days: int | None | UnsetType = field(
-        name="assignmentExpirationDays", default=UNSET
+    assignment_expiration_days: int | None = field(
+        name="assignmentExpirationDays", default=None
     )
 
 
@@ -637,14 +607,14 @@ class PatchShiftTradeRequest(Model):
         metadata: Version metadata
     """
 
-    receiving_user_id: ValueWrapperString | None | UnsetType = field(
-        name="receivingUserId", default=UNSET
+    receiving_user_id: ValueWrapperString | None = field(
+        name="receivingUserId", default=None
     )
-    expiration: ValueWrapperDate | None | UnsetType = UNSET
-    acceptable_intervals: ListWrapperInterval | None | UnsetType = field(
-        name="acceptableIntervals", default=UNSET
+    expiration: ValueWrapperDate | None = None
+    acceptable_intervals: ListWrapperInterval | None = field(
+        name="acceptableIntervals", default=None
     )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class PatchTextStyleProperties(Model):
@@ -657,10 +627,10 @@ class PatchTextStyleProperties(Model):
         text_align: Text alignment. Allowed values: "Left", "Right", "Center".
     """
 
-    color: str | None | UnsetType = UNSET
-    font: str | None | UnsetType = UNSET
-    font_size: str | None | UnsetType = field(name="fontSize", default=UNSET)
-    text_align: str | None | UnsetType = field(name="textAlign", default=UNSET)
+    color: str | None = None
+    font: str | None = None
+    font_size: str | None = field(name="fontSize", default=None)
+    text_align: str | None = field(name="textAlign", default=None)
 
 
 class PatchUser(Model):
@@ -671,10 +641,8 @@ class PatchUser(Model):
         acd_auto_answer: The value that denotes if acdAutoAnswer is set on the user
     """
 
-    id: str | None | UnsetType = UNSET
-    acd_auto_answer: bool | None | UnsetType = field(
-        name="acdAutoAnswer", default=UNSET
-    )
+    id: str | None = None
+    acd_auto_answer: bool | None = field(name="acdAutoAnswer", default=None)
 
 
 class PatchWebMessagingOfferFields(Model):
@@ -685,7 +653,7 @@ class PatchWebMessagingOfferFields(Model):
         architect_flow: Flow to be invoked, overrides default flow when specified.
     """
 
-    offer_text: str | None | UnsetType = field(name="offerText", default=UNSET)
-    architect_flow: AddressableEntityRef | None | UnsetType = field(
-        name="architectFlow", default=UNSET
+    offer_text: str | None = field(name="offerText", default=None)
+    architect_flow: AddressableEntityRef | None = field(
+        name="architectFlow", default=None
     )

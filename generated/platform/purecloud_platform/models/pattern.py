@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class Pattern(Model):
@@ -15,6 +15,6 @@ class Pattern(Model):
         days_of_week: The day(s) of week the occurrence should be repeated. Required to set for Weekly pattern type. E.g. ["Monday", "Wednesday"]
     """
 
-    type: str | None | UnsetType = UNSET
-    interval: int | None | UnsetType = UNSET
-    days_of_week: list[str] | None | UnsetType = field(name="daysOfWeek", default=UNSET)
+    type: str | None = None
+    interval: int | None = None
+    days_of_week: list[str] | None = field(name="daysOfWeek", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class PauseCriteria(Model):
@@ -13,5 +13,5 @@ class PauseCriteria(Model):
         condition: Allowed values: "Includes", "DoesNotInclude", "StartsWith", "EndsWith", "Equals".
     """
 
-    url_fragment: str | None | UnsetType = field(name="urlFragment", default=UNSET)
-    condition: str | None | UnsetType = UNSET
+    url_fragment: str | None = field(name="urlFragment", default=None)
+    condition: str | None = None

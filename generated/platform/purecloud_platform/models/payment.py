@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class PaymentLineItem(Model):
@@ -14,8 +14,8 @@ class PaymentLineItem(Model):
         price: The price of the item.
     """
 
-    name: str | None | UnsetType = UNSET
-    price: float | None | UnsetType = UNSET
+    name: str | None = None
+    price: float | None = None
 
 
 class PaymentRequest(Model):
@@ -30,17 +30,13 @@ class PaymentRequest(Model):
         shipping_options: The available shipping options.
     """
 
-    payment_platform: str | None | UnsetType = field(
-        name="paymentPlatform", default=UNSET
-    )
-    country_code: str | None | UnsetType = field(name="countryCode", default=UNSET)
-    currency_code: str | None | UnsetType = field(name="currencyCode", default=UNSET)
-    order_total: float | None | UnsetType = field(name="orderTotal", default=UNSET)
-    line_items: list[PaymentLineItem] | None | UnsetType = field(
-        name="lineItems", default=UNSET
-    )
-    shipping_options: list[PaymentLineItem] | None | UnsetType = field(
-        name="shippingOptions", default=UNSET
+    payment_platform: str | None = field(name="paymentPlatform", default=None)
+    country_code: str | None = field(name="countryCode", default=None)
+    currency_code: str | None = field(name="currencyCode", default=None)
+    order_total: float | None = field(name="orderTotal", default=None)
+    line_items: list[PaymentLineItem] | None = field(name="lineItems", default=None)
+    shipping_options: list[PaymentLineItem] | None = field(
+        name="shippingOptions", default=None
     )
 
 
@@ -53,8 +49,8 @@ class PaymentResponse(Model):
         failure_reason: The reason the payment request failed.
     """
 
-    originating_message_id: str | None | UnsetType = field(
-        name="originatingMessageId", default=UNSET
+    originating_message_id: str | None = field(
+        name="originatingMessageId", default=None
     )
-    payment_status: str | None | UnsetType = field(name="paymentStatus", default=UNSET)
-    failure_reason: str | None | UnsetType = field(name="failureReason", default=UNSET)
+    payment_status: str | None = field(name="paymentStatus", default=None)
+    failure_reason: str | None = field(name="failureReason", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class PendingAndApprovedOpportunityEnrollmentCounts(Model):
@@ -14,5 +14,5 @@ class PendingAndApprovedOpportunityEnrollmentCounts(Model):
         approved: The number of approved enrollments
     """
 
-    pending: int | None | UnsetType = UNSET
-    approved: int | None | UnsetType = UNSET
+    pending: int | None = None
+    approved: int | None = None

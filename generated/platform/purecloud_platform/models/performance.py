@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .division import Division
@@ -20,12 +20,10 @@ class PerformancePredictionCompleteEventTopicErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    status: int | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
+    status: int | None = None
+    code: str | None = None
+    message: str | None = None
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
 
 
 class PerformancePredictionCompleteEventTopicPerformancePredictionCalculationNotification(
@@ -39,14 +37,14 @@ class PerformancePredictionCompleteEventTopicPerformancePredictionCalculationNot
         state: Allowed values: "Processing", "Complete", "Canceled", "Error".
     """
 
-    schedule_id: str | None | UnsetType = field(name="scheduleId", default=UNSET)
-    week_date: str | None | UnsetType = field(name="weekDate", default=UNSET)
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    allocation_download_url: str | None | UnsetType = field(
-        name="allocationDownloadUrl", default=UNSET
+    schedule_id: str | None = field(name="scheduleId", default=None)
+    week_date: str | None = field(name="weekDate", default=None)
+    download_url: str | None = field(name="downloadUrl", default=None)
+    allocation_download_url: str | None = field(
+        name="allocationDownloadUrl", default=None
     )
-    state: str | None | UnsetType = UNSET
-    error: PerformancePredictionCompleteEventTopicErrorBody | None | UnsetType = UNSET
+    state: str | None = None
+    error: PerformancePredictionCompleteEventTopicErrorBody | None = None
 
 
 class PerformancePredictionOutputs(Model):
@@ -58,14 +56,14 @@ class PerformancePredictionOutputs(Model):
         planning_group_results: List of planning group level performance prediction results
     """
 
-    calculation_start_date: datetime | None | UnsetType = field(
-        name="calculationStartDate", default=UNSET
+    calculation_start_date: datetime | None = field(
+        name="calculationStartDate", default=None
     )
-    calculation_interval_length_minutes: int | None | UnsetType = field(
-        name="calculationIntervalLengthMinutes", default=UNSET
+    calculation_interval_length_minutes: int | None = field(
+        name="calculationIntervalLengthMinutes", default=None
     )
-    planning_group_results: list[PlanningGroupOutputs] | None | UnsetType = field(
-        name="planningGroupResults", default=UNSET
+    planning_group_results: list[PlanningGroupOutputs] | None = field(
+        name="planningGroupResults", default=None
     )
 
 
@@ -75,12 +73,10 @@ class PerformancePredictionRecalculationCompleteEventTopicErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    status: int | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
+    status: int | None = None
+    code: str | None = None
+    message: str | None = None
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
 
 
 class PerformancePredictionRecalculationCompleteEventTopicPerformancePredictionUserRecalculationNotification(
@@ -94,15 +90,13 @@ class PerformancePredictionRecalculationCompleteEventTopicPerformancePredictionU
         state: Allowed values: "Processing", "Complete", "Canceled", "Error".
     """
 
-    operation_id: str | None | UnsetType = field(name="operationId", default=UNSET)
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    allocation_download_url: str | None | UnsetType = field(
-        name="allocationDownloadUrl", default=UNSET
+    operation_id: str | None = field(name="operationId", default=None)
+    download_url: str | None = field(name="downloadUrl", default=None)
+    allocation_download_url: str | None = field(
+        name="allocationDownloadUrl", default=None
     )
-    state: str | None | UnsetType = UNSET
-    error: (
-        PerformancePredictionRecalculationCompleteEventTopicErrorBody | None | UnsetType
-    ) = UNSET
+    state: str | None = None
+    error: PerformancePredictionRecalculationCompleteEventTopicErrorBody | None = None
 
 
 class PerformancePredictionRecalculationResponse(Model):
@@ -115,12 +109,12 @@ class PerformancePredictionRecalculationResponse(Model):
         state: The state of the performance prediction Allowed values: "Processing", "Complete", "Error".
     """
 
-    operation_id: str | None | UnsetType = field(name="operationId", default=UNSET)
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    download_result: PerformancePredictionOutputs | None | UnsetType = field(
-        name="downloadResult", default=UNSET
+    operation_id: str | None = field(name="operationId", default=None)
+    download_url: str | None = field(name="downloadUrl", default=None)
+    download_result: PerformancePredictionOutputs | None = field(
+        name="downloadResult", default=None
     )
-    state: str | None | UnsetType = UNSET
+    state: str | None = None
 
 
 class PerformancePredictionRecalculationUploadResponse(Model):
@@ -133,11 +127,11 @@ class PerformancePredictionRecalculationUploadResponse(Model):
         upload_body_schema: Always null. Defines the schema of the json body to be PUT to the url. The json body should be gzip encoded before uploading
     """
 
-    upload_key: str | None | UnsetType = field(name="uploadKey", default=UNSET)
-    url: str | None | UnsetType = UNSET
-    headers: dict[str, str] | None | UnsetType = UNSET
-    upload_body_schema: PerformancePredictionUploadSchema | None | UnsetType = field(
-        name="uploadBodySchema", default=UNSET
+    upload_key: str | None = field(name="uploadKey", default=None)
+    url: str | None = None
+    headers: dict[str, str] | None = None
+    upload_body_schema: PerformancePredictionUploadSchema | None = field(
+        name="uploadBodySchema", default=None
     )
 
 
@@ -154,15 +148,15 @@ class PerformancePredictionResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
-    schedule_id: str | None | UnsetType = field(name="scheduleId", default=UNSET)
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    download_result: PerformancePredictionOutputs | None | UnsetType = field(
-        name="downloadResult", default=UNSET
+    id: str | None = None
+    week_date: date | None = field(name="weekDate", default=None)
+    schedule_id: str | None = field(name="scheduleId", default=None)
+    download_url: str | None = field(name="downloadUrl", default=None)
+    download_result: PerformancePredictionOutputs | None = field(
+        name="downloadResult", default=None
     )
-    state: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    state: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class PerformancePredictionUploadSchema(Model):
@@ -173,11 +167,11 @@ class PerformancePredictionUploadSchema(Model):
         on_queue_times: List of agent on-queue times by management unit
     """
 
-    calculation_start_date: datetime | None | UnsetType = field(
-        name="calculationStartDate", default=UNSET
+    calculation_start_date: datetime | None = field(
+        name="calculationStartDate", default=None
     )
-    on_queue_times: list[MuAgentQueueTimeRequest] | None | UnsetType = field(
-        name="onQueueTimes", default=UNSET
+    on_queue_times: list[MuAgentQueueTimeRequest] | None = field(
+        name="onQueueTimes", default=None
     )
 
 
@@ -198,20 +192,18 @@ class PerformanceProfile(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    metric_orders: list[str] | None | UnsetType = field(
-        name="metricOrders", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    metric_orders: list[str] | None = field(name="metricOrders", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    reporting_intervals: list[ReportingInterval] | None = field(
+        name="reportingIntervals", default=None
     )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    reporting_intervals: list[ReportingInterval] | None | UnsetType = field(
-        name="reportingIntervals", default=UNSET
+    active: bool | None = None
+    member_count: int | None = field(name="memberCount", default=None)
+    max_leaderboard_rank_size: int | None = field(
+        name="maxLeaderboardRankSize", default=None
     )
-    active: bool | None | UnsetType = UNSET
-    member_count: int | None | UnsetType = field(name="memberCount", default=UNSET)
-    max_leaderboard_rank_size: int | None | UnsetType = field(
-        name="maxLeaderboardRankSize", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)

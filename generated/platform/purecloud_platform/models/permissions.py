@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class Permissions(Model):
@@ -13,4 +13,4 @@ class Permissions(Model):
         ids: List of permission ids.
     """
 
-    ids: list[str] | None | UnsetType = UNSET
+    ids: list[str] | None = None

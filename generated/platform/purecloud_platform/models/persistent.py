@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class PersistentConnectionChangeTopicErrorInfo(Model):
@@ -12,15 +12,13 @@ class PersistentConnectionChangeTopicErrorInfo(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    text: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    user_message: str | None | UnsetType = field(name="userMessage", default=UNSET)
-    user_params: dict[str, str] | None | UnsetType = field(
-        name="userParams", default=UNSET
-    )
+    text: str | None = None
+    code: str | None = None
+    user_message: str | None = field(name="userMessage", default=None)
+    user_params: dict[str, str] | None = field(name="userParams", default=None)
     nested_error_details: (
-        list[PersistentConnectionChangeTopicErrorInfoDetails] | None | UnsetType
-    ) = field(name="nestedErrorDetails", default=UNSET)
+        list[PersistentConnectionChangeTopicErrorInfoDetails] | None
+    ) = field(name="nestedErrorDetails", default=None)
 
 
 class PersistentConnectionChangeTopicErrorInfoDetails(Model):
@@ -29,13 +27,11 @@ class PersistentConnectionChangeTopicErrorInfoDetails(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    code: str | None | UnsetType = UNSET
-    user_message: str | None | UnsetType = field(name="userMessage", default=UNSET)
-    user_params: dict[str, str] | None | UnsetType = field(
-        name="userParams", default=UNSET
-    )
-    hostname: str | None | UnsetType = UNSET
-    location: PersistentConnectionChangeTopicErrorLocation | None | UnsetType = UNSET
+    code: str | None = None
+    user_message: str | None = field(name="userMessage", default=None)
+    user_params: dict[str, str] | None = field(name="userParams", default=None)
+    hostname: str | None = None
+    location: PersistentConnectionChangeTopicErrorLocation | None = None
 
 
 class PersistentConnectionChangeTopicErrorLocation(Model):
@@ -44,9 +40,9 @@ class PersistentConnectionChangeTopicErrorLocation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    function: str | None | UnsetType = UNSET
-    file_id: str | None | UnsetType = field(name="fileID", default=UNSET)
-    line: int | None | UnsetType = UNSET
+    function: str | None = None
+    file_id: str | None = field(name="fileID", default=None)
+    line: int | None = None
 
 
 class PersistentConnectionChangeTopicPersistentConnectionChangeEvent(Model):
@@ -58,12 +54,10 @@ class PersistentConnectionChangeTopicPersistentConnectionChangeEvent(Model):
         persistent_state: Allowed values: "UNKNOWN", "PERSISTED", "ACTIVE_CALL", "DISCONNECTED", "FAILED".
     """
 
-    error_info: PersistentConnectionChangeTopicErrorInfo | None | UnsetType = field(
-        name="errorInfo", default=UNSET
+    error_info: PersistentConnectionChangeTopicErrorInfo | None = field(
+        name="errorInfo", default=None
     )
-    station_id: str | None | UnsetType = field(name="stationId", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    persistent_state: str | None | UnsetType = field(
-        name="persistentState", default=UNSET
-    )
-    event_time: datetime | None | UnsetType = field(name="eventTime", default=UNSET)
+    station_id: str | None = field(name="stationId", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    persistent_state: str | None = field(name="persistentState", default=None)
+    event_time: datetime | None = field(name="eventTime", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .division import Division
@@ -46,47 +46,37 @@ class Phone(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    state: str | None = None
+    modified_by_app: str | None = field(name="modifiedByApp", default=None)
+    created_by_app: str | None = field(name="createdByApp", default=None)
+    site: DomainEntityRef | None = None
+    phone_base_settings: PhoneBaseSettings | None = field(
+        name="phoneBaseSettings", default=None
     )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    modified_by_app: str | None | UnsetType = field(name="modifiedByApp", default=UNSET)
-    created_by_app: str | None | UnsetType = field(name="createdByApp", default=UNSET)
-    site: DomainEntityRef | None | UnsetType = UNSET
-    phone_base_settings: PhoneBaseSettings | None | UnsetType = field(
-        name="phoneBaseSettings", default=UNSET
+    line_base_settings: DomainEntityRef | None = field(
+        name="lineBaseSettings", default=None
     )
-    line_base_settings: DomainEntityRef | None | UnsetType = field(
-        name="lineBaseSettings", default=UNSET
-    )
-    phone_meta_base: DomainEntityRef | None | UnsetType = field(
-        name="phoneMetaBase", default=UNSET
-    )
-    lines: list[Line] | None | UnsetType = UNSET
-    status: PhoneStatus | None | UnsetType = UNSET
-    secondary_status: PhoneStatus | None | UnsetType = field(
-        name="secondaryStatus", default=UNSET
-    )
-    user_agent_info: UserAgentInfo | None | UnsetType = field(
-        name="userAgentInfo", default=UNSET
-    )
-    properties: dict[str, dict[str, Any]] | None | UnsetType = UNSET
-    capabilities: PhoneCapabilities | None | UnsetType = UNSET
-    web_rtc_user: DomainEntityRef | None | UnsetType = field(
-        name="webRtcUser", default=UNSET
-    )
-    stand_alone: bool | None | UnsetType = field(name="standAlone", default=UNSET)
-    primary_edge: Edge | None | UnsetType = field(name="primaryEdge", default=UNSET)
-    secondary_edge: Edge | None | UnsetType = field(name="secondaryEdge", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    phone_meta_base: DomainEntityRef | None = field(name="phoneMetaBase", default=None)
+    lines: list[Line] | None = None
+    status: PhoneStatus | None = None
+    secondary_status: PhoneStatus | None = field(name="secondaryStatus", default=None)
+    user_agent_info: UserAgentInfo | None = field(name="userAgentInfo", default=None)
+    properties: dict[str, dict[str, Any]] | None = None
+    capabilities: PhoneCapabilities | None = None
+    web_rtc_user: DomainEntityRef | None = field(name="webRtcUser", default=None)
+    stand_alone: bool | None = field(name="standAlone", default=None)
+    primary_edge: Edge | None = field(name="primaryEdge", default=None)
+    secondary_edge: Edge | None = field(name="secondaryEdge", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class PhoneBase(Model):
@@ -110,27 +100,23 @@ class PhoneBase(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    modified_by_app: str | None | UnsetType = field(name="modifiedByApp", default=UNSET)
-    created_by_app: str | None | UnsetType = field(name="createdByApp", default=UNSET)
-    phone_meta_base: DomainEntityRef | None | UnsetType = field(
-        name="phoneMetaBase", default=UNSET
-    )
-    lines: list[LineBase] | None | UnsetType = UNSET
-    properties: dict[str, dict[str, Any]] | None | UnsetType = UNSET
-    capabilities: PhoneCapabilities | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    state: str | None = None
+    modified_by_app: str | None = field(name="modifiedByApp", default=None)
+    created_by_app: str | None = field(name="createdByApp", default=None)
+    phone_meta_base: DomainEntityRef | None = field(name="phoneMetaBase", default=None)
+    lines: list[LineBase] | None = None
+    properties: dict[str, dict[str, Any]] | None = None
+    capabilities: PhoneCapabilities | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class PhoneBaseEntityListing(Model):
@@ -140,19 +126,19 @@ class PhoneBaseEntityListing(Model):
         total_number_of_entities: The total organization-wide number of entities.
     """
 
-    entities: list[PhoneBase] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    total_number_of_entities: int | None | UnsetType = field(
-        name="totalNumberOfEntities", default=UNSET
+    entities: list[PhoneBase] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    total_number_of_entities: int | None = field(
+        name="totalNumberOfEntities", default=None
     )
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class PhoneBaseSettings(Model):
@@ -162,29 +148,23 @@ class PhoneBaseSettings(Model):
         id: The globally unique identifier for this phone base settings
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class PhoneCapabilities(Model):
     """The PhoneCapabilities model."""
 
-    provisions: bool | None | UnsetType = UNSET
-    registers: bool | None | UnsetType = UNSET
-    dual_registers: bool | None | UnsetType = field(name="dualRegisters", default=UNSET)
-    hardware_id_type: str | None | UnsetType = field(
-        name="hardwareIdType", default=UNSET
-    )
-    allow_reboot: bool | None | UnsetType = field(name="allowReboot", default=UNSET)
-    no_rebalance: bool | None | UnsetType = field(name="noRebalance", default=UNSET)
-    no_cloud_provisioning: bool | None | UnsetType = field(
-        name="noCloudProvisioning", default=UNSET
-    )
-    media_codecs: list[str] | None | UnsetType = field(
-        name="mediaCodecs", default=UNSET
-    )
-    cdm: bool | None | UnsetType = UNSET
+    provisions: bool | None = None
+    registers: bool | None = None
+    dual_registers: bool | None = field(name="dualRegisters", default=None)
+    hardware_id_type: str | None = field(name="hardwareIdType", default=None)
+    allow_reboot: bool | None = field(name="allowReboot", default=None)
+    no_rebalance: bool | None = field(name="noRebalance", default=None)
+    no_cloud_provisioning: bool | None = field(name="noCloudProvisioning", default=None)
+    media_codecs: list[str] | None = field(name="mediaCodecs", default=None)
+    cdm: bool | None = None
 
 
 class PhoneChangeTopicEdgeReference(Model):
@@ -193,9 +173,9 @@ class PhoneChangeTopicEdgeReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class PhoneChangeTopicLineStatus(Model):
@@ -204,16 +184,12 @@ class PhoneChangeTopicLineStatus(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    reachable: bool | None | UnsetType = UNSET
-    address_of_record: str | None | UnsetType = field(
-        name="addressOfRecord", default=UNSET
-    )
-    contact_addresses: list[str] | None | UnsetType = field(
-        name="contactAddresses", default=UNSET
-    )
-    reachable_state_time: datetime | None | UnsetType = field(
-        name="reachableStateTime", default=UNSET
+    id: str | None = None
+    reachable: bool | None = None
+    address_of_record: str | None = field(name="addressOfRecord", default=None)
+    contact_addresses: list[str] | None = field(name="contactAddresses", default=None)
+    reachable_state_time: datetime | None = field(
+        name="reachableStateTime", default=None
     )
 
 
@@ -223,13 +199,13 @@ class PhoneChangeTopicPhone(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    user_agent_info: PhoneChangeTopicUserAgentInfo | None | UnsetType = field(
-        name="userAgentInfo", default=UNSET
+    user_agent_info: PhoneChangeTopicUserAgentInfo | None = field(
+        name="userAgentInfo", default=None
     )
-    id: str | None | UnsetType = UNSET
-    status: PhoneChangeTopicPhoneStatus | None | UnsetType = UNSET
-    secondary_status: PhoneChangeTopicPhoneStatus | None | UnsetType = field(
-        name="secondaryStatus", default=UNSET
+    id: str | None = None
+    status: PhoneChangeTopicPhoneStatus | None = None
+    secondary_status: PhoneChangeTopicPhoneStatus | None = field(
+        name="secondaryStatus", default=None
     )
 
 
@@ -242,18 +218,14 @@ class PhoneChangeTopicPhoneStatus(Model):
         operational_status: Allowed values: "OPERATIONAL", "DEGRADED", "OFFLINE".
     """
 
-    id: str | None | UnsetType = UNSET
-    operational_status: str | None | UnsetType = field(
-        name="operationalStatus", default=UNSET
+    id: str | None = None
+    operational_status: str | None = field(name="operationalStatus", default=None)
+    edge: PhoneChangeTopicEdgeReference | None = None
+    provision: PhoneChangeTopicProvisionInfo | None = None
+    line_statuses: list[PhoneChangeTopicLineStatus] | None = field(
+        name="lineStatuses", default=None
     )
-    edge: PhoneChangeTopicEdgeReference | None | UnsetType = UNSET
-    provision: PhoneChangeTopicProvisionInfo | None | UnsetType = UNSET
-    line_statuses: list[PhoneChangeTopicLineStatus] | None | UnsetType = field(
-        name="lineStatuses", default=UNSET
-    )
-    event_creation_time: datetime | None | UnsetType = field(
-        name="eventCreationTime", default=UNSET
-    )
+    event_creation_time: datetime | None = field(name="eventCreationTime", default=None)
 
 
 class PhoneChangeTopicProvisionInfo(Model):
@@ -262,9 +234,9 @@ class PhoneChangeTopicProvisionInfo(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    time: datetime | None | UnsetType = UNSET
-    source: str | None | UnsetType = UNSET
-    error_info: str | None | UnsetType = field(name="errorInfo", default=UNSET)
+    time: datetime | None = None
+    source: str | None = None
+    error_info: str | None = field(name="errorInfo", default=None)
 
 
 class PhoneChangeTopicUserAgentInfo(Model):
@@ -273,11 +245,9 @@ class PhoneChangeTopicUserAgentInfo(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    firmware_version: str | None | UnsetType = field(
-        name="firmwareVersion", default=UNSET
-    )
-    manufacturer: str | None | UnsetType = UNSET
-    model: str | None | UnsetType = UNSET
+    firmware_version: str | None = field(name="firmwareVersion", default=None)
+    manufacturer: str | None = None
+    model: str | None = None
 
 
 class PhoneColumn(Model):
@@ -288,8 +258,8 @@ class PhoneColumn(Model):
         type: The type of the phone column. For example, 'cell' or 'home'.
     """
 
-    column_name: str | None | UnsetType = field(name="columnName", default=UNSET)
-    type: str | None | UnsetType = UNSET
+    column_name: str | None = field(name="columnName", default=None)
+    type: str | None = None
 
 
 class PhoneEntityListing(Model):
@@ -299,19 +269,19 @@ class PhoneEntityListing(Model):
         total_number_of_entities: The total organization-wide number of entities.
     """
 
-    entities: list[Phone] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    total_number_of_entities: int | None | UnsetType = field(
-        name="totalNumberOfEntities", default=UNSET
+    entities: list[Phone] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    total_number_of_entities: int | None = field(
+        name="totalNumberOfEntities", default=None
     )
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class PhoneEstablishedEvent(Model):
@@ -329,24 +299,18 @@ class PhoneEstablishedEvent(Model):
         source_configuration: Metadata about the source of this communication's interaction.
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
+    phone_number: str | None = field(name="phoneNumber", default=None)
+    ani: str | None = None
+    dnis: str | None = None
+    initial_configuration: InitialConfiguration | None = field(
+        name="initialConfiguration", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    phone_number: str | None | UnsetType = field(name="phoneNumber", default=UNSET)
-    ani: str | None | UnsetType = UNSET
-    dnis: str | None | UnsetType = UNSET
-    initial_configuration: InitialConfiguration | None | UnsetType = field(
-        name="initialConfiguration", default=UNSET
-    )
-    source_configuration: SourceConfiguration | None | UnsetType = field(
-        name="sourceConfiguration", default=UNSET
+    source_configuration: SourceConfiguration | None = field(
+        name="sourceConfiguration", default=None
     )
 
 
@@ -357,19 +321,19 @@ class PhoneMetaBaseEntityListing(Model):
         total_number_of_entities: The total organization-wide number of entities.
     """
 
-    entities: list[Metabase] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    total_number_of_entities: int | None | UnsetType = field(
-        name="totalNumberOfEntities", default=UNSET
+    entities: list[Metabase] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    total_number_of_entities: int | None = field(
+        name="totalNumberOfEntities", default=None
     )
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class PhoneNumber(Model):
@@ -385,24 +349,24 @@ class PhoneNumber(Model):
         country_code: The detected country code from the provided phone number. This field is not user-writeable and will only be set when the provided phone number could be read as E164. Max: 4 characters.
     """
 
-    display: str | None | UnsetType = UNSET
-    extension: int | None | UnsetType = UNSET
-    accepts_sms: bool | None | UnsetType = field(name="acceptsSMS", default=UNSET)
-    normalization_country_code: str | None | UnsetType = field(
-        name="normalizationCountryCode", default=UNSET
+    display: str | None = None
+    extension: int | None = None
+    accepts_sms: bool | None = field(name="acceptsSMS", default=None)
+    normalization_country_code: str | None = field(
+        name="normalizationCountryCode", default=None
     )
-    user_input: str | None | UnsetType = field(name="userInput", default=UNSET)
-    e164: str | None | UnsetType = UNSET
-    country_code: str | None | UnsetType = field(name="countryCode", default=UNSET)
+    user_input: str | None = field(name="userInput", default=None)
+    e164: str | None = None
+    country_code: str | None = field(name="countryCode", default=None)
 
 
 class PhoneNumberColumn(Model):
     """The PhoneNumberColumn model."""
 
-    column_name: str | None | UnsetType = field(name="columnName", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    callable_time_column_name: str | None | UnsetType = field(
-        name="callableTimeColumnName", default=UNSET
+    column_name: str | None = field(name="columnName", default=None)
+    type: str | None = None
+    callable_time_column_name: str | None = field(
+        name="callableTimeColumnName", default=None
     )
 
 
@@ -413,7 +377,7 @@ class PhoneNumberStatus(Model):
         callable: Indicates whether or not a phone number is callable.
     """
 
-    callable: bool | None | UnsetType = UNSET
+    callable: bool | None = None
 
 
 class PhoneStatus(Model):
@@ -430,23 +394,17 @@ class PhoneStatus(Model):
         self_uri: The URI for this object. Deprecated. Do not use.
     """
 
-    id: str | None | UnsetType = UNSET
-    operational_status: str | None | UnsetType = field(
-        name="operationalStatus", default=UNSET
+    id: str | None = None
+    operational_status: str | None = field(name="operationalStatus", default=None)
+    edges_status: str | None = field(name="edgesStatus", default=None)
+    event_creation_time: str | None = field(name="eventCreationTime", default=None)
+    provision: ProvisionInfo | None = None
+    line_statuses: list[LineStatus] | None = field(name="lineStatuses", default=None)
+    phone_assignment_to_edge_type: str | None = field(
+        name="phoneAssignmentToEdgeType", default=None
     )
-    edges_status: str | None | UnsetType = field(name="edgesStatus", default=UNSET)
-    event_creation_time: str | None | UnsetType = field(
-        name="eventCreationTime", default=UNSET
-    )
-    provision: ProvisionInfo | None | UnsetType = UNSET
-    line_statuses: list[LineStatus] | None | UnsetType = field(
-        name="lineStatuses", default=UNSET
-    )
-    phone_assignment_to_edge_type: str | None | UnsetType = field(
-        name="phoneAssignmentToEdgeType", default=UNSET
-    )
-    edge: DomainEntityRef | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    edge: DomainEntityRef | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class PhoneTransferEvent(Model):
@@ -464,24 +422,20 @@ class PhoneTransferEvent(Model):
         destination_phone_number: The desired destination phone number that the object communication should be transferred to.
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    transfer_type: str | None = field(name="transferType", default=None)
+    command_id: str | None = field(name="commandId", default=None)
+    initiating_communication_id: str | None = field(
+        name="initiatingCommunicationId", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    target_communication_id: str | None = field(
+        name="targetCommunicationId", default=None
     )
-    transfer_type: str | None | UnsetType = field(name="transferType", default=UNSET)
-    command_id: str | None | UnsetType = field(name="commandId", default=UNSET)
-    initiating_communication_id: str | None | UnsetType = field(
-        name="initiatingCommunicationId", default=UNSET
+    object_communication_id: str | None = field(
+        name="objectCommunicationId", default=None
     )
-    target_communication_id: str | None | UnsetType = field(
-        name="targetCommunicationId", default=UNSET
-    )
-    object_communication_id: str | None | UnsetType = field(
-        name="objectCommunicationId", default=UNSET
-    )
-    destination_phone_number: str | None | UnsetType = field(
-        name="destinationPhoneNumber", default=UNSET
+    destination_phone_number: str | None = field(
+        name="destinationPhoneNumber", default=None
     )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class PhonesReboot(Model):
@@ -14,5 +14,5 @@ class PhonesReboot(Model):
         site_id: ID of the site for which to reboot all phones at that site. no.active.edge and phone.cannot.resolve errors are ignored.
     """
 
-    phone_ids: list[str] | None | UnsetType = field(name="phoneIds", default=UNSET)
-    site_id: str | None | UnsetType = field(name="siteId", default=UNSET)
+    phone_ids: list[str] | None = field(name="phoneIds", default=None)
+    site_id: str | None = field(name="siteId", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class Phrase(Model):
@@ -16,12 +16,10 @@ class Phrase(Model):
         is_ai_generated: Indicates whether the phrase is AI generated
     """
 
-    text: str | None | UnsetType = UNSET
-    strictness: str | None | UnsetType = UNSET
-    sentiment: str | None | UnsetType = UNSET
-    is_ai_generated: bool | None | UnsetType = field(
-        name="isAIGenerated", default=UNSET
-    )
+    text: str | None = None
+    strictness: str | None = None
+    sentiment: str | None = None
+    is_ai_generated: bool | None = field(name="isAIGenerated", default=None)
 
 
 class PhraseAssociations(Model):
@@ -32,8 +30,8 @@ class PhraseAssociations(Model):
         document_id: Id of the document to be linked
     """
 
-    phrase_id: str | None | UnsetType = field(name="phraseId", default=UNSET)
-    document_id: str | None | UnsetType = field(name="documentId", default=UNSET)
+    phrase_id: str | None = field(name="phraseId", default=None)
+    document_id: str | None = field(name="documentId", default=None)
 
 
 class PhraseTranslation(Model):
@@ -45,10 +43,6 @@ class PhraseTranslation(Model):
         translated_text: Translation of the phrase
     """
 
-    start_time_ms: int | None | UnsetType = field(name="startTimeMs", default=UNSET)
-    participant_purpose: str | None | UnsetType = field(
-        name="participantPurpose", default=UNSET
-    )
-    translated_text: str | None | UnsetType = field(
-        name="translatedText", default=UNSET
-    )
+    start_time_ms: int | None = field(name="startTimeMs", default=None)
+    participant_purpose: str | None = field(name="participantPurpose", default=None)
+    translated_text: str | None = field(name="translatedText", default=None)

@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class PINConfiguration(Model):
     """The PINConfiguration model."""
 
-    minimum_length: int | None | UnsetType = field(name="minimumLength", default=UNSET)
-    maximum_length: int | None | UnsetType = field(name="maximumLength", default=UNSET)
+    minimum_length: int | None = field(name="minimumLength", default=None)
+    maximum_length: int | None = field(name="maximumLength", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class PingIdentity(Model):
@@ -16,30 +16,26 @@ class PingIdentity(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    disabled: bool | None | UnsetType = UNSET
-    issuer_uri: str | None | UnsetType = field(name="issuerURI", default=UNSET)
-    sso_target_uri: str | None | UnsetType = field(name="ssoTargetURI", default=UNSET)
-    slo_uri: str | None | UnsetType = field(name="sloURI", default=UNSET)
-    slo_binding: str | None | UnsetType = field(name="sloBinding", default=UNSET)
-    relying_party_identifier: str | None | UnsetType = field(
-        name="relyingPartyIdentifier", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    disabled: bool | None = None
+    issuer_uri: str | None = field(name="issuerURI", default=None)
+    sso_target_uri: str | None = field(name="ssoTargetURI", default=None)
+    slo_uri: str | None = field(name="sloURI", default=None)
+    slo_binding: str | None = field(name="sloBinding", default=None)
+    relying_party_identifier: str | None = field(
+        name="relyingPartyIdentifier", default=None
     )
-    certificate: str | None | UnsetType = UNSET
-    certificates: list[str] | None | UnsetType = UNSET
-    logo_image_data: str | None | UnsetType = field(name="logoImageData", default=UNSET)
-    name_identifier_format: str | None | UnsetType = field(
-        name="nameIdentifierFormat", default=UNSET
+    certificate: str | None = None
+    certificates: list[str] | None = None
+    logo_image_data: str | None = field(name="logoImageData", default=None)
+    name_identifier_format: str | None = field(
+        name="nameIdentifierFormat", default=None
     )
-    sso_binding: str | None | UnsetType = field(name="ssoBinding", default=UNSET)
-    sign_authn_requests: bool | None | UnsetType = field(
-        name="signAuthnRequests", default=UNSET
-    )
-    provider_name: str | None | UnsetType = field(name="providerName", default=UNSET)
-    display_on_login: bool | None | UnsetType = field(
-        name="displayOnLogin", default=UNSET
-    )
-    metadata_url: str | None | UnsetType = field(name="metadataURL", default=UNSET)
-    force_authn: bool | None | UnsetType = field(name="forceAuthn", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    sso_binding: str | None = field(name="ssoBinding", default=None)
+    sign_authn_requests: bool | None = field(name="signAuthnRequests", default=None)
+    provider_name: str | None = field(name="providerName", default=None)
+    display_on_login: bool | None = field(name="displayOnLogin", default=None)
+    metadata_url: str | None = field(name="metadataURL", default=None)
+    force_authn: bool | None = field(name="forceAuthn", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class PinnedMessageRequest(Model):
@@ -13,6 +13,4 @@ class PinnedMessageRequest(Model):
         pinned_message_ids: Ids of the messages to pin
     """
 
-    pinned_message_ids: list[str] | None | UnsetType = field(
-        name="pinnedMessageIds", default=UNSET
-    )
+    pinned_message_ids: list[str] | None = field(name="pinnedMessageIds", default=None)

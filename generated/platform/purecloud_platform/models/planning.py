@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 if TYPE_CHECKING:
     from .day import DayOfWeekMinimums
@@ -30,16 +30,14 @@ class PlanningGroup(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    service_goal_template: ServiceGoalTemplateReference | None | UnsetType = field(
-        name="serviceGoalTemplate", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    service_goal_template: ServiceGoalTemplateReference | None = field(
+        name="serviceGoalTemplate", default=None
     )
-    route_paths: list[RoutePathResponse] | None | UnsetType = field(
-        name="routePaths", default=UNSET
-    )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    route_paths: list[RoutePathResponse] | None = field(name="routePaths", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class PlanningGroupList(Model):
@@ -49,8 +47,8 @@ class PlanningGroupList(Model):
         metadata: Version metadata for the planning groups
     """
 
-    entities: list[PlanningGroup] | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    entities: list[PlanningGroup] | None = None
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class PlanningGroupMinimumsRequest(Model):
@@ -61,11 +59,9 @@ class PlanningGroupMinimumsRequest(Model):
         day_of_week_minimums: The list of day of week minimum staff values for this planning group
     """
 
-    planning_group_id: str | None | UnsetType = field(
-        name="planningGroupId", default=UNSET
-    )
-    day_of_week_minimums: list[DayOfWeekMinimums] | None | UnsetType = field(
-        name="dayOfWeekMinimums", default=UNSET
+    planning_group_id: str | None = field(name="planningGroupId", default=None)
+    day_of_week_minimums: list[DayOfWeekMinimums] | None = field(
+        name="dayOfWeekMinimums", default=None
     )
 
 
@@ -77,11 +73,11 @@ class PlanningGroupMinimumsResponse(Model):
         day_of_week_minimums: The list of day of week minimum staff values for this planning group
     """
 
-    planning_group: PlanningGroupReference | None | UnsetType = field(
-        name="planningGroup", default=UNSET
+    planning_group: PlanningGroupReference | None = field(
+        name="planningGroup", default=None
     )
-    day_of_week_minimums: list[DayOfWeekMinimums] | None | UnsetType = field(
-        name="dayOfWeekMinimums", default=UNSET
+    day_of_week_minimums: list[DayOfWeekMinimums] | None = field(
+        name="dayOfWeekMinimums", default=None
     )
 
 
@@ -92,7 +88,7 @@ class PlanningGroupModel(Model):
         planning_group: Planning group id
     """
 
-    planning_group: str | None | UnsetType = field(name="planningGroup", default=UNSET)
+    planning_group: str | None = field(name="planningGroup", default=None)
 
 
 class PlanningGroupOutputs(Model):
@@ -106,20 +102,18 @@ class PlanningGroupOutputs(Model):
         abandon_rate_per_interval: List of Abandon rate percentage (0.0-100.0) results per interval
     """
 
-    planning_group_id: str | None | UnsetType = field(
-        name="planningGroupId", default=UNSET
+    planning_group_id: str | None = field(name="planningGroupId", default=None)
+    service_level_per_interval: list[float] | None = field(
+        name="serviceLevelPerInterval", default=None
     )
-    service_level_per_interval: list[float] | None | UnsetType = field(
-        name="serviceLevelPerInterval", default=UNSET
+    occupancy_per_interval: list[float] | None = field(
+        name="occupancyPerInterval", default=None
     )
-    occupancy_per_interval: list[float] | None | UnsetType = field(
-        name="occupancyPerInterval", default=UNSET
+    average_speed_of_answer_seconds_per_interval: list[float] | None = field(
+        name="averageSpeedOfAnswerSecondsPerInterval", default=None
     )
-    average_speed_of_answer_seconds_per_interval: list[float] | None | UnsetType = (
-        field(name="averageSpeedOfAnswerSecondsPerInterval", default=UNSET)
-    )
-    abandon_rate_per_interval: list[float] | None | UnsetType = field(
-        name="abandonRatePerInterval", default=UNSET
+    abandon_rate_per_interval: list[float] | None = field(
+        name="abandonRatePerInterval", default=None
     )
 
 
@@ -131,8 +125,8 @@ class PlanningGroupReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class PlanningGroupRequirementOutput(Model):
@@ -145,20 +139,20 @@ class PlanningGroupRequirementOutput(Model):
         service_goal_details: The service goal details used to generate the requirements
     """
 
-    id: str | None | UnsetType = UNSET
-    intervals: list[int] | None | UnsetType = UNSET
-    error_details: list[LongTermRequirementsErrorDetail] | None | UnsetType = field(
-        name="errorDetails", default=UNSET
+    id: str | None = None
+    intervals: list[int] | None = None
+    error_details: list[LongTermRequirementsErrorDetail] | None = field(
+        name="errorDetails", default=None
     )
-    service_goal_details: LongTermRequirementsServiceGoalDetail | None | UnsetType = (
-        field(name="serviceGoalDetails", default=UNSET)
+    service_goal_details: LongTermRequirementsServiceGoalDetail | None = field(
+        name="serviceGoalDetails", default=None
     )
 
 
 class PlanningGroupToStaffingGroupsListing(Model):
     """The PlanningGroupToStaffingGroupsListing model."""
 
-    entities: list[PlanningGroupToStaffingGroupsResponse] | None | UnsetType = UNSET
+    entities: list[PlanningGroupToStaffingGroupsResponse] | None = None
 
 
 class PlanningGroupToStaffingGroupsResponse(Model):
@@ -169,11 +163,11 @@ class PlanningGroupToStaffingGroupsResponse(Model):
         staffing_groups: The list of staffing groups that are associated with the planning group
     """
 
-    planning_group: PlanningGroupReference | None | UnsetType = field(
-        name="planningGroup", default=UNSET
+    planning_group: PlanningGroupReference | None = field(
+        name="planningGroup", default=None
     )
-    staffing_groups: list[StaffingGroupReference] | None | UnsetType = field(
-        name="staffingGroups", default=UNSET
+    staffing_groups: list[StaffingGroupReference] | None = field(
+        name="staffingGroups", default=None
     )
 
 
@@ -185,8 +179,8 @@ class PlanningPeriodSettings(Model):
         start_date: Start date of the planning period in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
     """
 
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
-    start_date: date | None | UnsetType = field(name="startDate", default=UNSET)
+    week_count: int | None = field(name="weekCount", default=None)
+    start_date: date | None = field(name="startDate", default=None)
 
 
 class PlanningPeriodShiftConstraints(Model):
@@ -198,6 +192,6 @@ class PlanningPeriodShiftConstraints(Model):
         maximum_count: The maximum number of shifts allowed per planning period. This field is non-nullable on the response
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    minimum_count: int | None | UnsetType = field(name="minimumCount", default=UNSET)
-    maximum_count: int | None | UnsetType = field(name="maximumCount", default=UNSET)
+    enabled: bool | None = None
+    minimum_count: int | None = field(name="minimumCount", default=None)
+    maximum_count: int | None = field(name="maximumCount", default=None)

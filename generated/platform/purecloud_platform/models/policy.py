@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .biography import Biography
@@ -60,24 +60,18 @@ class Policy(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    order: int | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    media_policies: MediaPolicies | None | UnsetType = field(
-        name="mediaPolicies", default=UNSET
-    )
-    conditions: PolicyConditions | None | UnsetType = UNSET
-    actions: PolicyActions | None | UnsetType = UNSET
-    policy_errors: PolicyErrors | None | UnsetType = field(
-        name="policyErrors", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    order: int | None = None
+    description: str | None = None
+    enabled: bool | None = None
+    media_policies: MediaPolicies | None = field(name="mediaPolicies", default=None)
+    conditions: PolicyConditions | None = None
+    actions: PolicyActions | None = None
+    policy_errors: PolicyErrors | None = field(name="policyErrors", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class PolicyActions(Model):
@@ -90,36 +84,32 @@ class PolicyActions(Model):
         integration_export: Policy action for exporting recordings using an integration to 3rd party s3.
     """
 
-    retain_recording: bool | None | UnsetType = field(
-        name="retainRecording", default=UNSET
+    retain_recording: bool | None = field(name="retainRecording", default=None)
+    delete_recording: bool | None = field(name="deleteRecording", default=None)
+    always_delete: bool | None = field(name="alwaysDelete", default=None)
+    assign_evaluations: list[EvaluationAssignment] | None = field(
+        name="assignEvaluations", default=None
     )
-    delete_recording: bool | None | UnsetType = field(
-        name="deleteRecording", default=UNSET
+    assign_metered_evaluations: list[MeteredEvaluationAssignment] | None = field(
+        name="assignMeteredEvaluations", default=None
     )
-    always_delete: bool | None | UnsetType = field(name="alwaysDelete", default=UNSET)
-    assign_evaluations: list[EvaluationAssignment] | None | UnsetType = field(
-        name="assignEvaluations", default=UNSET
+    assign_metered_assignment_by_agent: list[MeteredAssignmentByAgent] | None = field(
+        name="assignMeteredAssignmentByAgent", default=None
     )
-    assign_metered_evaluations: list[MeteredEvaluationAssignment] | None | UnsetType = (
-        field(name="assignMeteredEvaluations", default=UNSET)
+    assign_calibrations: list[CalibrationAssignment] | None = field(
+        name="assignCalibrations", default=None
     )
-    assign_metered_assignment_by_agent: (
-        list[MeteredAssignmentByAgent] | None | UnsetType
-    ) = field(name="assignMeteredAssignmentByAgent", default=UNSET)
-    assign_calibrations: list[CalibrationAssignment] | None | UnsetType = field(
-        name="assignCalibrations", default=UNSET
+    assign_surveys: list[SurveyAssignment] | None = field(
+        name="assignSurveys", default=None
     )
-    assign_surveys: list[SurveyAssignment] | None | UnsetType = field(
-        name="assignSurveys", default=UNSET
+    retention_duration: RetentionDuration | None = field(
+        name="retentionDuration", default=None
     )
-    retention_duration: RetentionDuration | None | UnsetType = field(
-        name="retentionDuration", default=UNSET
+    initiate_screen_recording: InitiateScreenRecording | None = field(
+        name="initiateScreenRecording", default=None
     )
-    initiate_screen_recording: InitiateScreenRecording | None | UnsetType = field(
-        name="initiateScreenRecording", default=UNSET
-    )
-    integration_export: IntegrationExport | None | UnsetType = field(
-        name="integrationExport", default=UNSET
+    integration_export: IntegrationExport | None = field(
+        name="integrationExport", default=None
     )
 
 
@@ -130,10 +120,10 @@ class PolicyAttribute(Model):
         type: Allowed values: "BOOLEAN", "NUMBER", "STRING", "STRING_LIST", "TIME", "RELATIVE_TIME", "DATE", "TIME_RANGE", "DAY_RANGE", "IP_ADDRESS", "IP_CIDR".
     """
 
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    feature_toggle: str | None | UnsetType = field(name="featureToggle", default=UNSET)
+    name: str | None = None
+    type: str | None = None
+    description: str | None = None
+    feature_toggle: str | None = field(name="featureToggle", default=None)
 
 
 class PolicyAttributeSet(Model):
@@ -146,15 +136,19 @@ class PolicyAttributeSet(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    policy_attributes: list[PolicyAttribute] | None | UnsetType = field(
-        name="policyAttributes", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    policy_attributes: list[PolicyAttribute] | None = field(
+        name="policyAttributes", default=None
     )
-    preset_attributes: dict[str, TypedAttribute] | None | UnsetType = field(
-        name="presetAttributes", default=UNSET
+    preset_attributes: dict[str, TypedAttribute] | None = field(
+        name="presetAttributes", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
+
+
+PolicyCondition = dict[str, Any]
+"""The PolicyCondition type: ``dict[str, Any]``."""
 
 
 class PolicyConditionResult(Model):
@@ -165,8 +159,8 @@ class PolicyConditionResult(Model):
         result: The boolean result of the condition
     """
 
-    name: str | None | UnsetType = UNSET
-    result: bool | None | UnsetType = UNSET
+    name: str | None = None
+    result: bool | None = None
 
 
 class PolicyConditions(Model):
@@ -178,23 +172,17 @@ class PolicyConditions(Model):
         customer_participation: This condition is to filter out conversation with and without customer participation. Allowed values: "YES", "NO".
     """
 
-    for_users: list[PolicyUser] | None | UnsetType = field(
-        name="forUsers", default=UNSET
-    )
-    directions: list[str] | None | UnsetType = UNSET
-    date_ranges: list[str] | None | UnsetType = field(name="dateRanges", default=UNSET)
-    media_types: list[str] | None | UnsetType = field(name="mediaTypes", default=UNSET)
-    for_queues: list[Queue] | None | UnsetType = field(name="forQueues", default=UNSET)
-    duration: DurationCondition | None | UnsetType = UNSET
-    wrapup_codes: list[WrapupCode] | None | UnsetType = field(
-        name="wrapupCodes", default=UNSET
-    )
-    time_allowed: TimeAllowed | None | UnsetType = field(
-        name="timeAllowed", default=UNSET
-    )
-    teams: list[Team] | None | UnsetType = UNSET
-    customer_participation: str | None | UnsetType = field(
-        name="customerParticipation", default=UNSET
+    for_users: list[PolicyUser] | None = field(name="forUsers", default=None)
+    directions: list[str] | None = None
+    date_ranges: list[str] | None = field(name="dateRanges", default=None)
+    media_types: list[str] | None = field(name="mediaTypes", default=None)
+    for_queues: list[Queue] | None = field(name="forQueues", default=None)
+    duration: DurationCondition | None = None
+    wrapup_codes: list[WrapupCode] | None = field(name="wrapupCodes", default=None)
+    time_allowed: TimeAllowed | None = field(name="timeAllowed", default=None)
+    teams: list[Team] | None = None
+    customer_participation: str | None = field(
+        name="customerParticipation", default=None
     )
 
 
@@ -212,39 +200,33 @@ class PolicyCreate(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    order: int | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    media_policies: MediaPolicies | None | UnsetType = field(
-        name="mediaPolicies", default=UNSET
-    )
-    conditions: PolicyConditions | None | UnsetType = UNSET
-    actions: PolicyActions | None | UnsetType = UNSET
-    policy_errors: PolicyErrors | None | UnsetType = field(
-        name="policyErrors", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    order: int | None = None
+    description: str | None = None
+    enabled: bool | None = None
+    media_policies: MediaPolicies | None = field(name="mediaPolicies", default=None)
+    conditions: PolicyConditions | None = None
+    actions: PolicyActions | None = None
+    policy_errors: PolicyErrors | None = field(name="policyErrors", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class PolicyEntityListing(Model):
     """The PolicyEntityListing model."""
 
-    entities: list[Policy] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Policy] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class PolicyErrorMessage(Model):
@@ -254,26 +236,20 @@ class PolicyErrorMessage(Model):
         insert_date: Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    status_code: int | None | UnsetType = field(name="statusCode", default=UNSET)
-    user_message: dict[str, Any] | None | UnsetType = field(
-        name="userMessage", default=UNSET
-    )
-    user_params_message: str | None | UnsetType = field(
-        name="userParamsMessage", default=UNSET
-    )
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    correlation_id: str | None | UnsetType = field(name="correlationId", default=UNSET)
-    user_params: list[UserParam] | None | UnsetType = field(
-        name="userParams", default=UNSET
-    )
-    insert_date: datetime | None | UnsetType = field(name="insertDate", default=UNSET)
+    status_code: int | None = field(name="statusCode", default=None)
+    user_message: dict[str, Any] | None = field(name="userMessage", default=None)
+    user_params_message: str | None = field(name="userParamsMessage", default=None)
+    error_code: str | None = field(name="errorCode", default=None)
+    correlation_id: str | None = field(name="correlationId", default=None)
+    user_params: list[UserParam] | None = field(name="userParams", default=None)
+    insert_date: datetime | None = field(name="insertDate", default=None)
 
 
 class PolicyErrors(Model):
     """The PolicyErrors model."""
 
-    policy_error_messages: list[PolicyErrorMessage] | None | UnsetType = field(
-        name="policyErrorMessages", default=UNSET
+    policy_error_messages: list[PolicyErrorMessage] | None = field(
+        name="policyErrorMessages", default=None
     )
 
 
@@ -284,8 +260,8 @@ class PolicyTestPayload(Model):
         attribute_data: A map of attribute names to attribute type and string representation of value. All attributes returned by api/v2/authorization/policies/{policyId}/attributes are required
     """
 
-    attribute_data: dict[str, TypedAttribute] | None | UnsetType = field(
-        name="attributeData", default=UNSET
+    attribute_data: dict[str, TypedAttribute] | None = field(
+        name="attributeData", default=None
     )
 
 
@@ -299,18 +275,18 @@ class PolicyTestResult(Model):
         policy_condition_results: The results of conditions, with their boolean result.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    result: str | None | UnsetType = UNSET
-    policy_condition_results: list[PolicyConditionResult] | None | UnsetType = field(
-        name="policyConditionResults", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    result: str | None = None
+    policy_condition_results: list[PolicyConditionResult] | None = field(
+        name="policyConditionResults", default=None
     )
 
 
 class PolicyUpdate(Model):
     """The PolicyUpdate model."""
 
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None
 
 
 class PolicyUser(Model):
@@ -346,68 +322,52 @@ class PolicyUser(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    chat: Chat | None | UnsetType = UNSET
-    department: str | None | UnsetType = UNSET
-    email: str | None | UnsetType = UNSET
-    primary_contact_info: list[Contact] | None | UnsetType = field(
-        name="primaryContactInfo", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    chat: Chat | None = None
+    department: str | None = None
+    email: str | None = None
+    primary_contact_info: list[Contact] | None = field(
+        name="primaryContactInfo", default=None
     )
-    addresses: list[Contact] | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    username: str | None | UnsetType = UNSET
-    manager: User | None | UnsetType = UNSET
-    images: list[Image] | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    certifications: list[str] | None | UnsetType = UNSET
-    biography: Biography | None | UnsetType = UNSET
-    employer_info: EmployerInfo | None | UnsetType = field(
-        name="employerInfo", default=UNSET
+    addresses: list[Contact] | None = None
+    state: str | None = None
+    title: str | None = None
+    username: str | None = None
+    manager: User | None = None
+    images: list[Image] | None = None
+    version: int | None = None
+    certifications: list[str] | None = None
+    biography: Biography | None = None
+    employer_info: EmployerInfo | None = field(name="employerInfo", default=None)
+    preferred_name: str | None = field(name="preferredName", default=None)
+    routing_status: RoutingStatus | None = field(name="routingStatus", default=None)
+    presence: UserPresence | None = None
+    integration_presence: UserPresence | None = field(
+        name="integrationPresence", default=None
     )
-    preferred_name: str | None | UnsetType = field(name="preferredName", default=UNSET)
-    routing_status: RoutingStatus | None | UnsetType = field(
-        name="routingStatus", default=UNSET
+    conversation_summary: UserConversationSummary | None = field(
+        name="conversationSummary", default=None
     )
-    presence: UserPresence | None | UnsetType = UNSET
-    integration_presence: UserPresence | None | UnsetType = field(
-        name="integrationPresence", default=UNSET
+    out_of_office: OutOfOffice | None = field(name="outOfOffice", default=None)
+    geolocation: Geolocation | None = None
+    station: UserStations | None = None
+    authorization: UserAuthorization | None = None
+    profile_skills: list[str] | None = field(name="profileSkills", default=None)
+    locations: list[Location] | None = None
+    groups: list[Group] | None = None
+    team: Team | None = None
+    work_plan_bid_ranks: WorkPlanBidRanks | None = field(
+        name="workPlanBidRanks", default=None
     )
-    conversation_summary: UserConversationSummary | None | UnsetType = field(
-        name="conversationSummary", default=UNSET
+    skills: list[UserRoutingSkill] | None = None
+    languages: list[UserRoutingLanguage] | None = None
+    acd_auto_answer: bool | None = field(name="acdAutoAnswer", default=None)
+    language_preference: str | None = field(name="languagePreference", default=None)
+    last_token_issued: OAuthLastTokenIssued | None = field(
+        name="lastTokenIssued", default=None
     )
-    out_of_office: OutOfOffice | None | UnsetType = field(
-        name="outOfOffice", default=UNSET
-    )
-    geolocation: Geolocation | None | UnsetType = UNSET
-    station: UserStations | None | UnsetType = UNSET
-    authorization: UserAuthorization | None | UnsetType = UNSET
-    profile_skills: list[str] | None | UnsetType = field(
-        name="profileSkills", default=UNSET
-    )
-    locations: list[Location] | None | UnsetType = UNSET
-    groups: list[Group] | None | UnsetType = UNSET
-    team: Team | None | UnsetType = UNSET
-    work_plan_bid_ranks: WorkPlanBidRanks | None | UnsetType = field(
-        name="workPlanBidRanks", default=UNSET
-    )
-    skills: list[UserRoutingSkill] | None | UnsetType = UNSET
-    languages: list[UserRoutingLanguage] | None | UnsetType = UNSET
-    acd_auto_answer: bool | None | UnsetType = field(
-        name="acdAutoAnswer", default=UNSET
-    )
-    language_preference: str | None | UnsetType = field(
-        name="languagePreference", default=UNSET
-    )
-    last_token_issued: OAuthLastTokenIssued | None | UnsetType = field(
-        name="lastTokenIssued", default=UNSET
-    )
-    date_last_login: datetime | None | UnsetType = field(
-        name="dateLastLogin", default=UNSET
-    )
-    date_welcome_sent: datetime | None | UnsetType = field(
-        name="dateWelcomeSent", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    date_last_login: datetime | None = field(name="dateLastLogin", default=None)
+    date_welcome_sent: datetime | None = field(name="dateWelcomeSent", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class PositionSettings(Model):
@@ -15,6 +15,6 @@ class PositionSettings(Model):
         bottom_space: The bottomspace value for position
     """
 
-    alignment: str | None | UnsetType = UNSET
-    side_space: int | None | UnsetType = field(name="sideSpace", default=UNSET)
-    bottom_space: int | None | UnsetType = field(name="bottomSpace", default=UNSET)
+    alignment: str | None = None
+    side_space: int | None = field(name="sideSpace", default=None)
+    bottom_space: int | None = field(name="bottomSpace", default=None)

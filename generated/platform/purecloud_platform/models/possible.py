@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .daily import DailyPossibleShift
@@ -19,7 +19,7 @@ class PossibleWorkShiftsForWeek(Model):
         daily_possible_shifts: Daily shifts in this possible weekly shift
     """
 
-    id: int | None | UnsetType = UNSET
-    daily_possible_shifts: list[DailyPossibleShift] | None | UnsetType = field(
-        name="dailyPossibleShifts", default=UNSET
+    id: int | None = None
+    daily_possible_shifts: list[DailyPossibleShift] | None = field(
+        name="dailyPossibleShifts", default=None
     )

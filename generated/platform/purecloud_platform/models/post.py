@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, field
+from .._models import Any, Model, field
 
 if TYPE_CHECKING:
     from .action import ActionConfig, ActionContractInput
@@ -29,12 +29,12 @@ class PostActionInput(Model):
         secure: Indication of whether or not the action is designed to accept sensitive data
     """
 
-    category: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    integration_id: str | None | UnsetType = field(name="integrationId", default=UNSET)
-    config: ActionConfig | None | UnsetType = UNSET
-    contract: ActionContractInput | None | UnsetType = UNSET
-    secure: bool | None | UnsetType = UNSET
+    category: str | None = None
+    name: str | None = None
+    integration_id: str | None = field(name="integrationId", default=None)
+    config: ActionConfig | None = None
+    contract: ActionContractInput | None = None
+    secure: bool | None = None
 
 
 class PostInputContract(Model):
@@ -44,9 +44,7 @@ class PostInputContract(Model):
         input_schema: JSON Schema that defines the body of the request that the client (edge/architect/postman) is sending to the service, on the /execute path.
     """
 
-    input_schema: JsonSchemaDocument | None | UnsetType = field(
-        name="inputSchema", default=UNSET
-    )
+    input_schema: JsonSchemaDocument | None = field(name="inputSchema", default=None)
 
 
 class PostOutputContract(Model):
@@ -56,8 +54,8 @@ class PostOutputContract(Model):
         success_schema: JSON schema that defines the transformed, successful result that will be sent back to the caller.
     """
 
-    success_schema: JsonSchemaDocument | None | UnsetType = field(
-        name="successSchema", default=UNSET
+    success_schema: JsonSchemaDocument | None = field(
+        name="successSchema", default=None
     )
 
 
@@ -70,9 +68,9 @@ class PostTextMessage(Model):
         content: A list of content elements in message
     """
 
-    type: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    content: list[ConversationMessageContent] | None | UnsetType = UNSET
+    type: str | None = None
+    text: str | None = None
+    content: list[ConversationMessageContent] | None = None
 
 
 class PostTextRequest(Model):
@@ -95,37 +93,33 @@ class PostTextRequest(Model):
         nuance_mix_dlg: Provider specific settings, if any
     """
 
-    bot_id: str | None | UnsetType = field(name="botId", default=UNSET)
-    bot_alias: str | None | UnsetType = field(name="botAlias", default=UNSET)
-    integration_id: str | None | UnsetType = field(name="integrationId", default=UNSET)
-    bot_session_id: str | None | UnsetType = field(name="botSessionId", default=UNSET)
-    post_text_message: PostTextMessage | None | UnsetType = field(
-        name="postTextMessage", default=UNSET
+    bot_id: str | None = field(name="botId", default=None)
+    bot_alias: str | None = field(name="botAlias", default=None)
+    integration_id: str | None = field(name="integrationId", default=None)
+    bot_session_id: str | None = field(name="botSessionId", default=None)
+    post_text_message: PostTextMessage | None = field(
+        name="postTextMessage", default=None
     )
-    language_code: str | None | UnsetType = field(name="languageCode", default=UNSET)
-    bot_session_timeout_minutes: int | None | UnsetType = field(
-        name="botSessionTimeoutMinutes", default=UNSET
+    language_code: str | None = field(name="languageCode", default=None)
+    bot_session_timeout_minutes: int | None = field(
+        name="botSessionTimeoutMinutes", default=None
     )
-    bot_channels: list[str] | None | UnsetType = field(
-        name="botChannels", default=UNSET
+    bot_channels: list[str] | None = field(name="botChannels", default=None)
+    bot_correlation_id: str | None = field(name="botCorrelationId", default=None)
+    messaging_platform_type: str | None = field(
+        name="messagingPlatformType", default=None
     )
-    bot_correlation_id: str | None | UnsetType = field(
-        name="botCorrelationId", default=UNSET
+    amazon_lex_request: AmazonLexRequest | None = field(
+        name="amazonLexRequest", default=None
     )
-    messaging_platform_type: str | None | UnsetType = field(
-        name="messagingPlatformType", default=UNSET
+    google_dialogflow: GoogleDialogflowCustomSettings | None = field(
+        name="googleDialogflow", default=None
     )
-    amazon_lex_request: AmazonLexRequest | None | UnsetType = field(
-        name="amazonLexRequest", default=UNSET
+    genesys_bot_connector: GenesysBotConnector | None = field(
+        name="genesysBotConnector", default=None
     )
-    google_dialogflow: GoogleDialogflowCustomSettings | None | UnsetType = field(
-        name="googleDialogflow", default=UNSET
-    )
-    genesys_bot_connector: GenesysBotConnector | None | UnsetType = field(
-        name="genesysBotConnector", default=UNSET
-    )
-    nuance_mix_dlg: NuanceMixDlgSettings | None | UnsetType = field(
-        name="nuanceMixDlg", default=UNSET
+    nuance_mix_dlg: NuanceMixDlgSettings | None = field(
+        name="nuanceMixDlg", default=None
     )
 
 
@@ -145,27 +139,23 @@ class PostTextResponse(Model):
         nuance_mix_dlg: Raw data response from Nuance Mix Dlg (if called)
     """
 
-    bot_state: str | None | UnsetType = field(name="botState", default=UNSET)
-    reply_messages: list[PostTextMessage] | None | UnsetType = field(
-        name="replyMessages", default=UNSET
+    bot_state: str | None = field(name="botState", default=None)
+    reply_messages: list[PostTextMessage] | None = field(
+        name="replyMessages", default=None
     )
-    intent_name: str | None | UnsetType = field(name="intentName", default=UNSET)
-    slots: dict[str, str] | None | UnsetType = UNSET
-    bot_correlation_id: str | None | UnsetType = field(
-        name="botCorrelationId", default=UNSET
+    intent_name: str | None = field(name="intentName", default=None)
+    slots: dict[str, str] | None = None
+    bot_correlation_id: str | None = field(name="botCorrelationId", default=None)
+    amazon_lex: dict[str, dict[str, Any]] | None = field(name="amazonLex", default=None)
+    google_dialog_flow: dict[str, dict[str, Any]] | None = field(
+        name="googleDialogFlow", default=None
     )
-    amazon_lex: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="amazonLex", default=UNSET
+    genesys_dialog_engine: dict[str, dict[str, Any]] | None = field(
+        name="genesysDialogEngine", default=None
     )
-    google_dialog_flow: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="googleDialogFlow", default=UNSET
+    genesys_bot_connector: dict[str, dict[str, Any]] | None = field(
+        name="genesysBotConnector", default=None
     )
-    genesys_dialog_engine: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="genesysDialogEngine", default=UNSET
-    )
-    genesys_bot_connector: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="genesysBotConnector", default=UNSET
-    )
-    nuance_mix_dlg: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="nuanceMixDlg", default=UNSET
+    nuance_mix_dlg: dict[str, dict[str, Any]] | None = field(
+        name="nuanceMixDlg", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -21,9 +21,9 @@ class PredictionResults(Model):
         label: This specifies the interaction label scoped to this estimated wait time calculation
     """
 
-    intent: str | None | UnsetType = UNSET
-    formula: str | None | UnsetType = UNSET
-    estimated_wait_time_seconds: int | None | UnsetType = field(
-        name="estimatedWaitTimeSeconds", default=UNSET
+    intent: str | None = None
+    formula: str | None = None
+    estimated_wait_time_seconds: int | None = field(
+        name="estimatedWaitTimeSeconds", default=None
     )
-    label: AddressableEntityRef | None | UnsetType = UNSET
+    label: AddressableEntityRef | None = None

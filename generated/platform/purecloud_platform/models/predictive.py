@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class PredictiveRouting(Model):
@@ -14,9 +14,9 @@ class PredictiveRouting(Model):
         enable_conversation_score_biasing: A switch used to determine if conversations are weighted by conversation score when the system attempts to assign an agent a new conversation.
     """
 
-    respect_skills: bool | None | UnsetType = field(name="respectSkills", default=UNSET)
-    enable_conversation_score_biasing: bool | None | UnsetType = field(
-        name="enableConversationScoreBiasing", default=UNSET
+    respect_skills: bool | None = field(name="respectSkills", default=None)
+    enable_conversation_score_biasing: bool | None = field(
+        name="enableConversationScoreBiasing", default=None
     )
 
 
@@ -33,18 +33,10 @@ class PredictiveRoutingCustomKpiAttributionEvent(Model):
         associated_value: The value associated with this outcome attribution
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
-    )
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
-    )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    agent_id: str | None | UnsetType = field(name="agentId", default=UNSET)
-    kpi_id: str | None | UnsetType = field(name="kpiId", default=UNSET)
-    associated_value: float | None | UnsetType = field(
-        name="associatedValue", default=UNSET
-    )
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    agent_id: str | None = field(name="agentId", default=None)
+    kpi_id: str | None = field(name="kpiId", default=None)
+    associated_value: float | None = field(name="associatedValue", default=None)

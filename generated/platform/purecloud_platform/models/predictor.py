@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -29,33 +29,31 @@ class Predictor(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    queues: list[AddressableEntityRef] | None | UnsetType = UNSET
-    kpi: str | None | UnsetType = UNSET
-    routing_timeout_seconds: int | None | UnsetType = field(
-        name="routingTimeoutSeconds", default=UNSET
+    id: str | None = None
+    queues: list[AddressableEntityRef] | None = None
+    kpi: str | None = None
+    routing_timeout_seconds: int | None = field(
+        name="routingTimeoutSeconds", default=None
     )
-    schedule: PredictorSchedule | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    schedule: PredictorSchedule | None = None
+    state: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    workload_balancing_config: PredictorWorkloadBalancing | None = field(
+        name="workloadBalancingConfig", default=None
     )
-    workload_balancing_config: PredictorWorkloadBalancing | None | UnsetType = field(
-        name="workloadBalancingConfig", default=UNSET
-    )
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    models: list[PredictorModelBrief] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    error_code: str | None = field(name="errorCode", default=None)
+    models: list[PredictorModelBrief] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class PredictorListing(Model):
     """The PredictorListing model."""
 
-    entities: list[Predictor] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[Predictor] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class PredictorModel(Model):
@@ -70,13 +68,13 @@ class PredictorModel(Model):
         media_type: The media type of the model. Allowed values: "voice", "email", "message".
     """
 
-    id: str | None | UnsetType = UNSET
-    kpi: str | None | UnsetType = UNSET
-    queues: list[AddressableEntityRef] | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_trained: datetime | None | UnsetType = field(name="dateTrained", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    features: list[PredictorModelFeature] | None | UnsetType = UNSET
+    id: str | None = None
+    kpi: str | None = None
+    queues: list[AddressableEntityRef] | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_trained: datetime | None = field(name="dateTrained", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    features: list[PredictorModelFeature] | None = None
 
 
 class PredictorModelBrief(Model):
@@ -89,14 +87,12 @@ class PredictorModelBrief(Model):
         state: The state of the model Allowed values: "Trained", "Error", "InvalidDataset", "Inactive".
     """
 
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    media_type: str | None = field(name="mediaType", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    retraining_errors: list[PredictorModelRetrainingError] | None = field(
+        name="retrainingErrors", default=None
     )
-    retraining_errors: list[PredictorModelRetrainingError] | None | UnsetType = field(
-        name="retrainingErrors", default=UNSET
-    )
-    state: str | None | UnsetType = UNSET
+    state: str | None = None
 
 
 class PredictorModelFeature(Model):
@@ -108,17 +104,17 @@ class PredictorModelFeature(Model):
         percentage_importance: The percentage of how important a feature is in the model.
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    percentage_importance: float | None | UnsetType = field(
-        name="percentageImportance", default=UNSET
+    id: str | None = None
+    type: str | None = None
+    percentage_importance: float | None = field(
+        name="percentageImportance", default=None
     )
 
 
 class PredictorModelFeatureListing(Model):
     """The PredictorModelFeatureListing model."""
 
-    entities: list[PredictorModelFeature] | None | UnsetType = UNSET
+    entities: list[PredictorModelFeature] | None = None
 
 
 class PredictorModelRetrainingError(Model):
@@ -130,19 +126,19 @@ class PredictorModelRetrainingError(Model):
         date_of_first_occurrence: Date when the first retraining failure happened. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    date_of_first_occurrence: datetime | None | UnsetType = field(
-        name="dateOfFirstOccurrence", default=UNSET
+    id: str | None = None
+    error_code: str | None = field(name="errorCode", default=None)
+    date_of_first_occurrence: datetime | None = field(
+        name="dateOfFirstOccurrence", default=None
     )
 
 
 class PredictorModels(Model):
     """The PredictorModels model."""
 
-    entities: list[PredictorModel] | None | UnsetType = UNSET
-    predictor_models: list[PredictorModel] | None | UnsetType = field(
-        name="predictorModels", default=UNSET
+    entities: list[PredictorModel] | None = None
+    predictor_models: list[PredictorModel] | None = field(
+        name="predictorModels", default=None
     )
 
 
@@ -154,8 +150,8 @@ class PredictorSchedule(Model):
         date_started: DateTime indicating when the predictor schedule was started. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    schedule_type: str | None | UnsetType = field(name="scheduleType", default=UNSET)
-    date_started: datetime | None | UnsetType = field(name="dateStarted", default=UNSET)
+    schedule_type: str | None = field(name="scheduleType", default=None)
+    date_started: datetime | None = field(name="dateStarted", default=None)
 
 
 class PredictorWorkloadBalancing(Model):
@@ -167,10 +163,6 @@ class PredictorWorkloadBalancing(Model):
         maximum_occupancy: Desired maximum occupancy threshold of agents. Must be between 0 and 100.
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    minimum_occupancy: int | None | UnsetType = field(
-        name="minimumOccupancy", default=UNSET
-    )
-    maximum_occupancy: int | None | UnsetType = field(
-        name="maximumOccupancy", default=UNSET
-    )
+    enabled: bool | None = None
+    minimum_occupancy: int | None = field(name="minimumOccupancy", default=None)
+    maximum_occupancy: int | None = field(name="maximumOccupancy", default=None)

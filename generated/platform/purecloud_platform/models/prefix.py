@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class Prefix(Model):
@@ -16,19 +16,19 @@ class Prefix(Model):
         action: The action to perform: ADD or DELETE Allowed values: "Add", "Delete".
     """
 
-    country_code: str | None | UnsetType = field(name="countryCode", default=UNSET)
-    number: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    action: str | None | UnsetType = UNSET
+    country_code: str | None = field(name="countryCode", default=None)
+    number: str | None = None
+    type: str | None = None
+    action: str | None = None
 
 
 class PrefixListing(Model):
     """The PrefixListing model."""
 
-    entities: list[PrefixListingItem] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[PrefixListingItem] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class PrefixListingItem(Model):
@@ -40,6 +40,6 @@ class PrefixListingItem(Model):
         type: Prefix type: allow or block Allowed values: "Allow", "Block".
     """
 
-    country_code: str | None | UnsetType = field(name="countryCode", default=UNSET)
-    number: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    country_code: str | None = field(name="countryCode", default=None)
+    number: str | None = None
+    type: str | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class PreprocessingRule(Model):
@@ -16,7 +16,7 @@ class PreprocessingRule(Model):
         ignore_case: Enables case-insensitive matching
     """
 
-    find: str | None | UnsetType = UNSET
-    replace_with: str | None | UnsetType = field(name="replaceWith", default=UNSET)
-    global_: bool | None | UnsetType = field(name="global", default=UNSET)
-    ignore_case: bool | None | UnsetType = field(name="ignoreCase", default=UNSET)
+    find: str | None = None
+    replace_with: str | None = field(name="replaceWith", default=None)
+    global_: bool | None = field(name="global", default=None)
+    ignore_case: bool | None = field(name="ignoreCase", default=None)

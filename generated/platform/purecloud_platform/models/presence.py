@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .numeric import NumericRange
@@ -20,11 +20,9 @@ class PresenceDefinition(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    system_presence: str | None | UnsetType = field(
-        name="systemPresence", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    system_presence: str | None = field(name="systemPresence", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class PresenceDetailQueryClause(Model):
@@ -35,8 +33,8 @@ class PresenceDetailQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[PresenceDetailQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[PresenceDetailQueryPredicate] | None = None
 
 
 class PresenceDetailQueryFilter(Model):
@@ -48,9 +46,9 @@ class PresenceDetailQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[PresenceDetailQueryClause] | None | UnsetType = UNSET
-    predicates: list[PresenceDetailQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[PresenceDetailQueryClause] | None = None
+    predicates: list[PresenceDetailQueryPredicate] | None = None
 
 
 class PresenceDetailQueryPredicate(Model):
@@ -64,11 +62,11 @@ class PresenceDetailQueryPredicate(Model):
         range: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class PresenceEventOrganizationPresence(Model):
@@ -77,10 +75,8 @@ class PresenceEventOrganizationPresence(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    system_presence: str | None | UnsetType = field(
-        name="systemPresence", default=UNSET
-    )
+    id: str | None = None
+    system_presence: str | None = field(name="systemPresence", default=None)
 
 
 class PresenceEventUserPresence(Model):
@@ -89,17 +85,15 @@ class PresenceEventUserPresence(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    source: str | None | UnsetType = UNSET
-    presence_definition: PresenceEventOrganizationPresence | None | UnsetType = field(
-        name="presenceDefinition", default=UNSET
+    source: str | None = None
+    presence_definition: PresenceEventOrganizationPresence | None = field(
+        name="presenceDefinition", default=None
     )
-    primary: bool | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
-    future_presence_definition: PresenceEventOrganizationPresence | None | UnsetType = (
-        field(name="futurePresenceDefinition", default=UNSET)
+    primary: bool | None = None
+    message: str | None = None
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    future_presence_definition: PresenceEventOrganizationPresence | None = field(
+        name="futurePresenceDefinition", default=None
     )
 
 
@@ -114,15 +108,15 @@ class PresenceSettings(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    restore_presence_settings: RestorePresenceSettings | None | UnsetType = field(
-        name="restorePresenceSettings", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    restore_presence_settings: RestorePresenceSettings | None = field(
+        name="restorePresenceSettings", default=None
     )
-    requesting_off_queue_enabled: bool | None | UnsetType = field(
-        name="requestingOffQueueEnabled", default=UNSET
+    requesting_off_queue_enabled: bool | None = field(
+        name="requestingOffQueueEnabled", default=None
     )
-    default_primary_presence_registered_source_id: str | None | UnsetType = field(
-        name="defaultPrimaryPresenceRegisteredSourceId", default=UNSET
+    default_primary_presence_registered_source_id: str | None = field(
+        name="defaultPrimaryPresenceRegisteredSourceId", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class PresentedKnowledgeDocument(Model):
@@ -16,13 +16,7 @@ class PresentedKnowledgeDocument(Model):
         surfacing_method: The method how knowledge was surfaced. Article: Full article was shown. Snippet: A snippet from the article was shown. Highlight: A highlighted answer in a snippet was shown.Generative: A generated answer in a snippet was shown. Allowed values: "Unknown", "Article", "Snippet", "Highlight", "Generative".
     """
 
-    document_id: str | None | UnsetType = field(name="documentId", default=UNSET)
-    document_variation_id: str | None | UnsetType = field(
-        name="documentVariationId", default=UNSET
-    )
-    document_version_id: str | None | UnsetType = field(
-        name="documentVersionId", default=UNSET
-    )
-    surfacing_method: str | None | UnsetType = field(
-        name="surfacingMethod", default=UNSET
-    )
+    document_id: str | None = field(name="documentId", default=None)
+    document_variation_id: str | None = field(name="documentVariationId", default=None)
+    document_version_id: str | None = field(name="documentVersionId", default=None)
+    surfacing_method: str | None = field(name="surfacingMethod", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class PrizeImages(Model):
@@ -13,4 +13,4 @@ class PrizeImages(Model):
         image_url: The Contest Prize image url
     """
 
-    image_url: str | None | UnsetType = field(name="imageUrl", default=UNSET)
+    image_url: str | None = field(name="imageUrl", default=None)

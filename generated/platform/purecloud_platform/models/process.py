@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class ProcessScheduleUpdateUploadRequest(Model):
@@ -15,8 +15,8 @@ class ProcessScheduleUpdateUploadRequest(Model):
         management_unit_ids_for_added_team_users: The set of muIds to which agents belong if agents are being newly added to the schedule, if the requesting user has conditional permission to wfm:schedule:edit
     """
 
-    upload_key: str | None | UnsetType = field(name="uploadKey", default=UNSET)
-    team_ids: list[str] | None | UnsetType = field(name="teamIds", default=UNSET)
-    management_unit_ids_for_added_team_users: list[str] | None | UnsetType = field(
-        name="managementUnitIdsForAddedTeamUsers", default=UNSET
+    upload_key: str | None = field(name="uploadKey", default=None)
+    team_ids: list[str] | None = field(name="teamIds", default=None)
+    management_unit_ids_for_added_team_users: list[str] | None = field(
+        name="managementUnitIdsForAddedTeamUsers", default=None
     )

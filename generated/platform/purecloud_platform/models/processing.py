@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class ProcessingSettingsRequest(Model):
@@ -14,9 +14,9 @@ class ProcessingSettingsRequest(Model):
         agent_empathy_analysis_enabled: Whether agent empathy analysis is enabled for the program
     """
 
-    sentiment_analysis_enabled: bool | None | UnsetType = field(
-        name="sentimentAnalysisEnabled", default=UNSET
+    sentiment_analysis_enabled: bool | None = field(
+        name="sentimentAnalysisEnabled", default=None
     )
-    agent_empathy_analysis_enabled: bool | None | UnsetType = field(
-        name="agentEmpathyAnalysisEnabled", default=UNSET
+    agent_empathy_analysis_enabled: bool | None = field(
+        name="agentEmpathyAnalysisEnabled", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 if TYPE_CHECKING:
     from .division import Division
@@ -22,13 +22,9 @@ class ProfileWithDateRange(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    date_start_workday: date | None | UnsetType = field(
-        name="dateStartWorkday", default=UNSET
-    )
-    date_end_workday: date | None | UnsetType = field(
-        name="dateEndWorkday", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    date_start_workday: date | None = field(name="dateStartWorkday", default=None)
+    date_end_workday: date | None = field(name="dateEndWorkday", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -23,28 +23,20 @@ class Program(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    published: bool | None | UnsetType = UNSET
-    topics: list[BaseTopicEntitiy] | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    modified_by: AddressableEntityRef | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    published: bool | None = None
+    topics: list[BaseTopicEntitiy] | None = None
+    tags: list[str] | None = None
+    modified_by: AddressableEntityRef | None = field(name="modifiedBy", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    published_by: AddressableEntityRef | None = field(name="publishedBy", default=None)
+    date_published: datetime | None = field(name="datePublished", default=None)
+    topic_links_job: AddressableEntityRef | None = field(
+        name="topicLinksJob", default=None
     )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    published_by: AddressableEntityRef | None | UnsetType = field(
-        name="publishedBy", default=UNSET
-    )
-    date_published: datetime | None | UnsetType = field(
-        name="datePublished", default=UNSET
-    )
-    topic_links_job: AddressableEntityRef | None | UnsetType = field(
-        name="topicLinksJob", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ProgramInsightsSettings(Model):
@@ -55,23 +47,23 @@ class ProgramInsightsSettings(Model):
         enabled: The program AI Insights settings
     """
 
-    program: BaseProgramEntity | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
+    program: BaseProgramEntity | None = None
+    enabled: bool | None = None
 
 
 class ProgramInsightsSettingsEntityListing(Model):
     """The ProgramInsightsSettingsEntityListing model."""
 
-    entities: list[ProgramInsightsSettings] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[ProgramInsightsSettings] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ProgramJob(Model):
@@ -85,17 +77,13 @@ class ProgramJob(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    programs: list[BaseProgramEntity] | None | UnsetType = UNSET
-    created_by: AddressableEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    state: str | None = None
+    programs: list[BaseProgramEntity] | None = None
+    created_by: AddressableEntityRef | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ProgramJobRequest(Model):
@@ -105,7 +93,7 @@ class ProgramJobRequest(Model):
         program_ids: The ids of the programs used for this job
     """
 
-    program_ids: list[str] | None | UnsetType = field(name="programIds", default=UNSET)
+    program_ids: list[str] | None = field(name="programIds", default=None)
 
 
 class ProgramMappingsRequest(Model):
@@ -116,8 +104,8 @@ class ProgramMappingsRequest(Model):
         flow_ids: The program flows
     """
 
-    queue_ids: list[str] | None | UnsetType = field(name="queueIds", default=UNSET)
-    flow_ids: list[str] | None | UnsetType = field(name="flowIds", default=UNSET)
+    queue_ids: list[str] | None = field(name="queueIds", default=None)
+    flow_ids: list[str] | None = field(name="flowIds", default=None)
 
 
 class ProgramProcessingSettings(Model):
@@ -129,28 +117,28 @@ class ProgramProcessingSettings(Model):
         agent_empathy_analysis_enabled: Whether agent empathy analysis is enabled for the program
     """
 
-    program: BaseProgramEntity | None | UnsetType = UNSET
-    sentiment_analysis_enabled: bool | None | UnsetType = field(
-        name="sentimentAnalysisEnabled", default=UNSET
+    program: BaseProgramEntity | None = None
+    sentiment_analysis_enabled: bool | None = field(
+        name="sentimentAnalysisEnabled", default=None
     )
-    agent_empathy_analysis_enabled: bool | None | UnsetType = field(
-        name="agentEmpathyAnalysisEnabled", default=UNSET
+    agent_empathy_analysis_enabled: bool | None = field(
+        name="agentEmpathyAnalysisEnabled", default=None
     )
 
 
 class ProgramProcessingSettingsEntityListing(Model):
     """The ProgramProcessingSettingsEntityListing model."""
 
-    entities: list[ProgramProcessingSettings] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[ProgramProcessingSettings] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ProgramProcessingSettingsPatchResponse(Model):
@@ -162,12 +150,12 @@ class ProgramProcessingSettingsPatchResponse(Model):
         agent_empathy_analysis_enabled: Whether agent empathy analysis is enabled for the program
     """
 
-    program: BaseProgramEntity | None | UnsetType = UNSET
-    sentiment_analysis_enabled: bool | None | UnsetType = field(
-        name="sentimentAnalysisEnabled", default=UNSET
+    program: BaseProgramEntity | None = None
+    sentiment_analysis_enabled: bool | None = field(
+        name="sentimentAnalysisEnabled", default=None
     )
-    agent_empathy_analysis_enabled: bool | None | UnsetType = field(
-        name="agentEmpathyAnalysisEnabled", default=UNSET
+    agent_empathy_analysis_enabled: bool | None = field(
+        name="agentEmpathyAnalysisEnabled", default=None
     )
 
 
@@ -181,10 +169,10 @@ class ProgramRequest(Model):
         tags: The program tags
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    topic_ids: list[str] | None | UnsetType = field(name="topicIds", default=UNSET)
-    tags: list[str] | None | UnsetType = UNSET
+    name: str | None = None
+    description: str | None = None
+    topic_ids: list[str] | None = field(name="topicIds", default=None)
+    tags: list[str] | None = None
 
 
 class ProgramTopicLinksJob(Model):
@@ -198,17 +186,13 @@ class ProgramTopicLinksJob(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    program_id: str | None | UnsetType = field(name="programId", default=UNSET)
-    created_by: AddressableEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    state: str | None = None
+    program_id: str | None = field(name="programId", default=None)
+    created_by: AddressableEntityRef | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ProgramTopicLinksTestPhraseDetectedPhrase(Model):
@@ -217,9 +201,9 @@ class ProgramTopicLinksTestPhraseDetectedPhrase(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    found_phrase: str | None | UnsetType = field(name="foundPhrase", default=UNSET)
-    snippet: str | None | UnsetType = UNSET
-    confidence: int | None | UnsetType = UNSET
+    found_phrase: str | None = field(name="foundPhrase", default=None)
+    snippet: str | None = None
+    confidence: int | None = None
 
 
 class ProgramTopicLinksTestPhraseMatchedTranscript(Model):
@@ -231,18 +215,14 @@ class ProgramTopicLinksTestPhraseMatchedTranscript(Model):
         media_type: Allowed values: "unknown", "call", "message", "email", "chat", "callback", "all".
     """
 
-    timestamp: int | None | UnsetType = UNSET
-    transcript_id: str | None | UnsetType = field(name="transcriptId", default=UNSET)
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
+    timestamp: int | None = None
+    transcript_id: str | None = field(name="transcriptId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    detected_phrases: list[ProgramTopicLinksTestPhraseDetectedPhrase] | None = field(
+        name="detectedPhrases", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    detected_phrases: (
-        list[ProgramTopicLinksTestPhraseDetectedPhrase] | None | UnsetType
-    ) = field(name="detectedPhrases", default=UNSET)
 
 
 class ProgramTopicLinksTestTopicPhraseResults(Model):
@@ -251,15 +231,15 @@ class ProgramTopicLinksTestTopicPhraseResults(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    processed_transcripts_count: int | None | UnsetType = field(
-        name="processedTranscriptsCount", default=UNSET
+    processed_transcripts_count: int | None = field(
+        name="processedTranscriptsCount", default=None
     )
-    matched_transcripts_count: int | None | UnsetType = field(
-        name="matchedTranscriptsCount", default=UNSET
+    matched_transcripts_count: int | None = field(
+        name="matchedTranscriptsCount", default=None
     )
-    matched_transcripts: (
-        list[ProgramTopicLinksTestPhraseMatchedTranscript] | None | UnsetType
-    ) = field(name="matchedTranscripts", default=UNSET)
+    matched_transcripts: list[ProgramTopicLinksTestPhraseMatchedTranscript] | None = (
+        field(name="matchedTranscripts", default=None)
+    )
 
 
 class ProgramTopicLinksTopicsDefinitionsJob(Model):
@@ -271,13 +251,13 @@ class ProgramTopicLinksTopicsDefinitionsJob(Model):
         state: Allowed values: "Completed", "Running", "Failed".
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    test_topic_phrase_results: (
-        list[ProgramTopicLinksTestTopicPhraseResults] | None | UnsetType
-    ) = field(name="testTopicPhraseResults", default=UNSET)
-    gen_ai_phrases_results: list[str] | None | UnsetType = field(
-        name="genAIPhrasesResults", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    test_topic_phrase_results: list[ProgramTopicLinksTestTopicPhraseResults] | None = (
+        field(name="testTopicPhraseResults", default=None)
+    )
+    gen_ai_phrases_results: list[str] | None = field(
+        name="genAIPhrasesResults", default=None
     )
 
 
@@ -288,10 +268,10 @@ class ProgramTranscriptionEngine(Model):
         engine: Allowed values: "Genesys", "GenesysExtended", "TranscriptionConnector".
     """
 
-    engine: str | None | UnsetType = UNSET
-    dialects: list[str] | None | UnsetType = UNSET
-    engine_integration: EngineIntegration | None | UnsetType = field(
-        name="engineIntegration", default=UNSET
+    engine: str | None = None
+    dialects: list[str] | None = None
+    engine_integration: EngineIntegration | None = field(
+        name="engineIntegration", default=None
     )
 
 
@@ -307,15 +287,11 @@ class ProgramTranscriptionEngines(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    program: BaseProgramEntity | None | UnsetType = UNSET
-    transcription_engines: list[ProgramTranscriptionEngine] | None | UnsetType = field(
-        name="transcriptionEngines", default=UNSET
+    id: str | None = None
+    program: BaseProgramEntity | None = None
+    transcription_engines: list[ProgramTranscriptionEngine] | None = field(
+        name="transcriptionEngines", default=None
     )
-    modified_by: AddressableEntityRef | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    modified_by: AddressableEntityRef | None = field(name="modifiedBy", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .listed import ListedProgram
@@ -14,9 +14,9 @@ if TYPE_CHECKING:
 class ProgramsEntityListing(Model):
     """The ProgramsEntityListing model."""
 
-    entities: list[ListedProgram] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[ListedProgram] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    total: int | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

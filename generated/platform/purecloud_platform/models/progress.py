@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class ProgressConsultTransferEvent(Model):
@@ -18,21 +18,17 @@ class ProgressConsultTransferEvent(Model):
         object_communication_id: The id (V4 UUID) of the communication that is being transferred.
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    initiating_communication_id: str | None = field(
+        name="initiatingCommunicationId", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    destination_communication_id: str | None = field(
+        name="destinationCommunicationId", default=None
     )
-    initiating_communication_id: str | None | UnsetType = field(
-        name="initiatingCommunicationId", default=UNSET
-    )
-    destination_communication_id: str | None | UnsetType = field(
-        name="destinationCommunicationId", default=UNSET
-    )
-    object_communication_id: str | None | UnsetType = field(
-        name="objectCommunicationId", default=UNSET
+    object_communication_id: str | None = field(
+        name="objectCommunicationId", default=None
     )
 
 
@@ -48,17 +44,13 @@ class ProgressTransferEvent(Model):
         destination_communication_id: The id (V4 UUID) of the communication that is being transferred to.
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    command_id: str | None = field(name="commandId", default=None)
+    object_communication_id: str | None = field(
+        name="objectCommunicationId", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    command_id: str | None | UnsetType = field(name="commandId", default=UNSET)
-    object_communication_id: str | None | UnsetType = field(
-        name="objectCommunicationId", default=UNSET
-    )
-    destination_communication_id: str | None | UnsetType = field(
-        name="destinationCommunicationId", default=UNSET
+    destination_communication_id: str | None = field(
+        name="destinationCommunicationId", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .audio import AudioFormat
@@ -25,15 +25,13 @@ class Prompt(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    resources: list[PromptAsset] | None | UnsetType = UNSET
-    current_operation: Operation | None | UnsetType = field(
-        name="currentOperation", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: WritableStarrableDivision | None = None
+    description: str | None = None
+    resources: list[PromptAsset] | None = None
+    current_operation: Operation | None = field(name="currentOperation", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class PromptAsset(Model):
@@ -53,26 +51,20 @@ class PromptAsset(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    prompt_id: str | None | UnsetType = field(name="promptId", default=UNSET)
-    language: str | None | UnsetType = UNSET
-    media_uri: str | None | UnsetType = field(name="mediaUri", default=UNSET)
-    audio_format: AudioFormat | None | UnsetType = field(
-        name="audioFormat", default=UNSET
-    )
-    tts_string: str | None | UnsetType = field(name="ttsString", default=UNSET)
-    text: str | None | UnsetType = UNSET
-    upload_status: str | None | UnsetType = field(name="uploadStatus", default=UNSET)
-    upload_uri: str | None | UnsetType = field(name="uploadUri", default=UNSET)
-    language_default: bool | None | UnsetType = field(
-        name="languageDefault", default=UNSET
-    )
-    tags: dict[str, list[str]] | None | UnsetType = UNSET
-    duration_seconds: float | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    prompt_id: str | None = field(name="promptId", default=None)
+    language: str | None = None
+    media_uri: str | None = field(name="mediaUri", default=None)
+    audio_format: AudioFormat | None = field(name="audioFormat", default=None)
+    tts_string: str | None = field(name="ttsString", default=None)
+    text: str | None = None
+    upload_status: str | None = field(name="uploadStatus", default=None)
+    upload_uri: str | None = field(name="uploadUri", default=None)
+    language_default: bool | None = field(name="languageDefault", default=None)
+    tags: dict[str, list[str]] | None = None
+    duration_seconds: float | None = field(name="durationSeconds", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class PromptAssetCreate(Model):
@@ -92,41 +84,35 @@ class PromptAssetCreate(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    prompt_id: str | None | UnsetType = field(name="promptId", default=UNSET)
-    language: str | None | UnsetType = UNSET
-    media_uri: str | None | UnsetType = field(name="mediaUri", default=UNSET)
-    audio_format: AudioFormat | None | UnsetType = field(
-        name="audioFormat", default=UNSET
-    )
-    tts_string: str | None | UnsetType = field(name="ttsString", default=UNSET)
-    text: str | None | UnsetType = UNSET
-    upload_status: str | None | UnsetType = field(name="uploadStatus", default=UNSET)
-    upload_uri: str | None | UnsetType = field(name="uploadUri", default=UNSET)
-    language_default: bool | None | UnsetType = field(
-        name="languageDefault", default=UNSET
-    )
-    tags: dict[str, list[str]] | None | UnsetType = UNSET
-    duration_seconds: float | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    prompt_id: str | None = field(name="promptId", default=None)
+    language: str | None = None
+    media_uri: str | None = field(name="mediaUri", default=None)
+    audio_format: AudioFormat | None = field(name="audioFormat", default=None)
+    tts_string: str | None = field(name="ttsString", default=None)
+    text: str | None = None
+    upload_status: str | None = field(name="uploadStatus", default=None)
+    upload_uri: str | None = field(name="uploadUri", default=None)
+    language_default: bool | None = field(name="languageDefault", default=None)
+    tags: dict[str, list[str]] | None = None
+    duration_seconds: float | None = field(name="durationSeconds", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class PromptAssetEntityListing(Model):
     """The PromptAssetEntityListing model."""
 
-    entities: list[PromptAsset] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[PromptAsset] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class PromptAssetUpload(Model):
@@ -137,20 +123,20 @@ class PromptAssetUpload(Model):
         headers: Required headers when uploading a file through PUT request to the URL
     """
 
-    url: str | None | UnsetType = UNSET
-    headers: dict[str, str] | None | UnsetType = UNSET
+    url: str | None = None
+    headers: dict[str, str] | None = None
 
 
 class PromptEntityListing(Model):
     """The PromptEntityListing model."""
 
-    entities: list[Prompt] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Prompt] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .analytics import AnalyticsProperty
@@ -21,21 +21,21 @@ class PropertyChange(Model):
         new_values: New values for the property.
     """
 
-    property: str | None | UnsetType = UNSET
-    old_values: list[str] | None | UnsetType = field(name="oldValues", default=UNSET)
-    new_values: list[str] | None | UnsetType = field(name="newValues", default=UNSET)
+    property: str | None = None
+    old_values: list[str] | None = field(name="oldValues", default=None)
+    new_values: list[str] | None = field(name="newValues", default=None)
 
 
 class PropertyDefinition(Model):
     """The PropertyDefinition model."""
 
-    title: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    type: list[str] | None | UnsetType = UNSET
-    pattern: str | None | UnsetType = UNSET
-    format: str | None | UnsetType = UNSET
-    items: Items | None | UnsetType = UNSET
-    properties: dict[str, PropertyDefinition] | None | UnsetType = UNSET
+    title: str | None = None
+    description: str | None = None
+    type: list[str] | None = None
+    pattern: str | None = None
+    format: str | None = None
+    items: Items | None = None
+    properties: dict[str, PropertyDefinition] | None = None
 
 
 class PropertyIndexRequest(Model):
@@ -47,6 +47,6 @@ class PropertyIndexRequest(Model):
         properties: The list of properties to index
     """
 
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    target_date: datetime | None | UnsetType = field(name="targetDate", default=UNSET)
-    properties: list[AnalyticsProperty] | None | UnsetType = UNSET
+    session_id: str | None = field(name="sessionId", default=None)
+    target_date: datetime | None = field(name="targetDate", default=None)
+    properties: list[AnalyticsProperty] | None = None

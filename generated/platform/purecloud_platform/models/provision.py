@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class ProvisionInfo(Model):
@@ -15,6 +15,6 @@ class ProvisionInfo(Model):
         error_info: The error information from the provision process, if any
     """
 
-    time: datetime | None | UnsetType = UNSET
-    source: str | None | UnsetType = UNSET
-    error_info: str | None | UnsetType = field(name="errorInfo", default=UNSET)
+    time: datetime | None = None
+    source: str | None = None
+    error_info: str | None = field(name="errorInfo", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, field
+from .._models import Any, Model, field
 
 if TYPE_CHECKING:
     from .authenticator import AuthenticatorAttestationResponse, AuthenticatorSelection
@@ -31,25 +31,25 @@ class PublicKeyCredentialCreationOptions(Model):
         extensions: Inputs to client-side WebAuthn extensions.
     """
 
-    challenge: str | None | UnsetType = UNSET
-    rp: RelyingPartyEntity | None | UnsetType = UNSET
-    user: UserEntity | None | UnsetType = UNSET
-    pub_key_cred_params: list[CredentialParameter] | None | UnsetType = field(
-        name="pubKeyCredParams", default=UNSET
+    challenge: str | None = None
+    rp: RelyingPartyEntity | None = None
+    user: UserEntity | None = None
+    pub_key_cred_params: list[CredentialParameter] | None = field(
+        name="pubKeyCredParams", default=None
     )
-    timeout: int | None | UnsetType = UNSET
-    exclude_credentials: list[CredentialDescriptor] | None | UnsetType = field(
-        name="excludeCredentials", default=UNSET
+    timeout: int | None = None
+    exclude_credentials: list[CredentialDescriptor] | None = field(
+        name="excludeCredentials", default=None
     )
-    authenticator_selection: AuthenticatorSelection | None | UnsetType = field(
-        name="authenticatorSelection", default=UNSET
+    authenticator_selection: AuthenticatorSelection | None = field(
+        name="authenticatorSelection", default=None
     )
-    hints: list[str] | None | UnsetType = UNSET
-    attestation: str | None | UnsetType = UNSET
-    attestation_formats: list[str] | None | UnsetType = field(
-        name="attestationFormats", default=UNSET
+    hints: list[str] | None = None
+    attestation: str | None = None
+    attestation_formats: list[str] | None = field(
+        name="attestationFormats", default=None
     )
-    extensions: dict[str, dict[str, Any]] | None | UnsetType = UNSET
+    extensions: dict[str, dict[str, Any]] | None = None
 
 
 class PublicKeyCredentialCreationResponse(Model):
@@ -64,13 +64,13 @@ class PublicKeyCredentialCreationResponse(Model):
         response: The authenticator's attestation response.
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    raw_id: str | None | UnsetType = field(name="rawId", default=UNSET)
-    authenticator_attachment: str | None | UnsetType = field(
-        name="authenticatorAttachment", default=UNSET
+    id: str | None = None
+    type: str | None = None
+    raw_id: str | None = field(name="rawId", default=None)
+    authenticator_attachment: str | None = field(
+        name="authenticatorAttachment", default=None
     )
-    client_extension_results: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="clientExtensionResults", default=UNSET
+    client_extension_results: dict[str, dict[str, Any]] | None = field(
+        name="clientExtensionResults", default=None
     )
-    response: AuthenticatorAttestationResponse | None | UnsetType = UNSET
+    response: AuthenticatorAttestationResponse | None = None

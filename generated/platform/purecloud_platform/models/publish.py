@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class PublishDraftInput(Model):
@@ -13,7 +13,7 @@ class PublishDraftInput(Model):
         version: The current draft version.
     """
 
-    version: int | None | UnsetType = UNSET
+    version: int | None = None
 
 
 class PublishForm(Model):
@@ -24,8 +24,8 @@ class PublishForm(Model):
         id: Unique Id for this version of this form
     """
 
-    published: bool | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
+    published: bool | None = None
+    id: str | None = None
 
 
 class PublishProgramTestPhraseDetectedPhrase(Model):
@@ -34,9 +34,9 @@ class PublishProgramTestPhraseDetectedPhrase(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    found_phrase: str | None | UnsetType = field(name="foundPhrase", default=UNSET)
-    snippet: str | None | UnsetType = UNSET
-    confidence: int | None | UnsetType = UNSET
+    found_phrase: str | None = field(name="foundPhrase", default=None)
+    snippet: str | None = None
+    confidence: int | None = None
 
 
 class PublishProgramTestPhraseMatchedTranscript(Model):
@@ -48,18 +48,14 @@ class PublishProgramTestPhraseMatchedTranscript(Model):
         media_type: Allowed values: "unknown", "call", "message", "email", "chat", "callback", "all".
     """
 
-    timestamp: int | None | UnsetType = UNSET
-    transcript_id: str | None | UnsetType = field(name="transcriptId", default=UNSET)
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
+    timestamp: int | None = None
+    transcript_id: str | None = field(name="transcriptId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    detected_phrases: list[PublishProgramTestPhraseDetectedPhrase] | None = field(
+        name="detectedPhrases", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    detected_phrases: (
-        list[PublishProgramTestPhraseDetectedPhrase] | None | UnsetType
-    ) = field(name="detectedPhrases", default=UNSET)
 
 
 class PublishProgramTestTopicPhraseResults(Model):
@@ -68,15 +64,15 @@ class PublishProgramTestTopicPhraseResults(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    processed_transcripts_count: int | None | UnsetType = field(
-        name="processedTranscriptsCount", default=UNSET
+    processed_transcripts_count: int | None = field(
+        name="processedTranscriptsCount", default=None
     )
-    matched_transcripts_count: int | None | UnsetType = field(
-        name="matchedTranscriptsCount", default=UNSET
+    matched_transcripts_count: int | None = field(
+        name="matchedTranscriptsCount", default=None
     )
-    matched_transcripts: (
-        list[PublishProgramTestPhraseMatchedTranscript] | None | UnsetType
-    ) = field(name="matchedTranscripts", default=UNSET)
+    matched_transcripts: list[PublishProgramTestPhraseMatchedTranscript] | None = field(
+        name="matchedTranscripts", default=None
+    )
 
 
 class PublishProgramTopicsDefinitionsJob(Model):
@@ -88,13 +84,13 @@ class PublishProgramTopicsDefinitionsJob(Model):
         state: Allowed values: "Completed", "Running", "Failed".
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    test_topic_phrase_results: (
-        list[PublishProgramTestTopicPhraseResults] | None | UnsetType
-    ) = field(name="testTopicPhraseResults", default=UNSET)
-    gen_ai_phrases_results: list[str] | None | UnsetType = field(
-        name="genAIPhrasesResults", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    test_topic_phrase_results: list[PublishProgramTestTopicPhraseResults] | None = (
+        field(name="testTopicPhraseResults", default=None)
+    )
+    gen_ai_phrases_results: list[str] | None = field(
+        name="genAIPhrasesResults", default=None
     )
 
 
@@ -105,8 +101,8 @@ class PublishScriptRequestData(Model):
         script_id: The id of the script to publish
     """
 
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    version_id: str | None | UnsetType = field(name="versionId", default=UNSET)
+    script_id: str | None = field(name="scriptId", default=None)
+    version_id: str | None = field(name="versionId", default=None)
 
 
 class PublishTopicTestPhraseDetectedPhrase(Model):
@@ -115,9 +111,9 @@ class PublishTopicTestPhraseDetectedPhrase(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    found_phrase: str | None | UnsetType = field(name="foundPhrase", default=UNSET)
-    snippet: str | None | UnsetType = UNSET
-    confidence: int | None | UnsetType = UNSET
+    found_phrase: str | None = field(name="foundPhrase", default=None)
+    snippet: str | None = None
+    confidence: int | None = None
 
 
 class PublishTopicTestPhraseMatchedTranscript(Model):
@@ -129,17 +125,13 @@ class PublishTopicTestPhraseMatchedTranscript(Model):
         media_type: Allowed values: "unknown", "call", "message", "email", "chat", "callback", "all".
     """
 
-    timestamp: int | None | UnsetType = UNSET
-    transcript_id: str | None | UnsetType = field(name="transcriptId", default=UNSET)
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    detected_phrases: list[PublishTopicTestPhraseDetectedPhrase] | None | UnsetType = (
-        field(name="detectedPhrases", default=UNSET)
+    timestamp: int | None = None
+    transcript_id: str | None = field(name="transcriptId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    detected_phrases: list[PublishTopicTestPhraseDetectedPhrase] | None = field(
+        name="detectedPhrases", default=None
     )
 
 
@@ -149,15 +141,15 @@ class PublishTopicTestTopicPhraseResults(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    processed_transcripts_count: int | None | UnsetType = field(
-        name="processedTranscriptsCount", default=UNSET
+    processed_transcripts_count: int | None = field(
+        name="processedTranscriptsCount", default=None
     )
-    matched_transcripts_count: int | None | UnsetType = field(
-        name="matchedTranscriptsCount", default=UNSET
+    matched_transcripts_count: int | None = field(
+        name="matchedTranscriptsCount", default=None
     )
-    matched_transcripts: (
-        list[PublishTopicTestPhraseMatchedTranscript] | None | UnsetType
-    ) = field(name="matchedTranscripts", default=UNSET)
+    matched_transcripts: list[PublishTopicTestPhraseMatchedTranscript] | None = field(
+        name="matchedTranscripts", default=None
+    )
 
 
 class PublishTopicTopicsDefinitionsJob(Model):
@@ -169,11 +161,11 @@ class PublishTopicTopicsDefinitionsJob(Model):
         state: Allowed values: "Completed", "Running", "Failed".
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    test_topic_phrase_results: (
-        list[PublishTopicTestTopicPhraseResults] | None | UnsetType
-    ) = field(name="testTopicPhraseResults", default=UNSET)
-    gen_ai_phrases_results: list[str] | None | UnsetType = field(
-        name="genAIPhrasesResults", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    test_topic_phrase_results: list[PublishTopicTestTopicPhraseResults] | None = field(
+        name="testTopicPhraseResults", default=None
+    )
+    gen_ai_phrases_results: list[str] | None = field(
+        name="genAIPhrasesResults", default=None
     )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class PublishedSurveyFormReference(Model):
@@ -15,7 +15,7 @@ class PublishedSurveyFormReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    context_id: str | None = field(name="contextId", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

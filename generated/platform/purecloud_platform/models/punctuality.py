@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class PunctualityEvent(Model):
@@ -23,19 +23,15 @@ class PunctualityEvent(Model):
         delta: Difference between this activity and the last activity in seconds
     """
 
-    date_schedule_start: datetime | None | UnsetType = field(
-        name="dateScheduleStart", default=UNSET
-    )
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
-    )
-    activity_code: str | None | UnsetType = field(name="activityCode", default=UNSET)
-    activity_name: str | None | UnsetType = field(name="activityName", default=UNSET)
-    activity_color: str | None | UnsetType = field(name="activityColor", default=UNSET)
-    category: str | None | UnsetType = UNSET
-    points: int | None | UnsetType = UNSET
-    delta: float | None | UnsetType = UNSET
-    bullseye: bool | None | UnsetType = UNSET
+    date_schedule_start: datetime | None = field(name="dateScheduleStart", default=None)
+    date_start: datetime | None = field(name="dateStart", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    description: str | None = None
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    activity_code: str | None = field(name="activityCode", default=None)
+    activity_name: str | None = field(name="activityName", default=None)
+    activity_color: str | None = field(name="activityColor", default=None)
+    category: str | None = None
+    points: int | None = None
+    delta: float | None = None
+    bullseye: bool | None = None

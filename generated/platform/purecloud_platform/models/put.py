@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 if TYPE_CHECKING:
     from .decision import DecisionTableRowParameterValue
@@ -19,5 +19,5 @@ class PutDecisionTableRowRequest(Model):
         outputs: The full updated output values of the row. The key for this map is the column ID the row value relates. Column IDs are available from the decision table entity
     """
 
-    inputs: dict[str, DecisionTableRowParameterValue] | None | UnsetType = UNSET
-    outputs: dict[str, DecisionTableRowParameterValue] | None | UnsetType = UNSET
+    inputs: dict[str, DecisionTableRowParameterValue] | None = None
+    outputs: dict[str, DecisionTableRowParameterValue] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 if TYPE_CHECKING:
     from .audit import AuditQuerySort
@@ -21,6 +21,6 @@ class QMAuditQueryRequest(Model):
         sort: Sort parameter for the query.
     """
 
-    interval: str | None | UnsetType = UNSET
-    filters: list[QualityAuditQueryFilter] | None | UnsetType = UNSET
-    sort: list[AuditQuerySort] | None | UnsetType = UNSET
+    interval: str | None = None
+    filters: list[QualityAuditQueryFilter] | None = None
+    sort: list[AuditQuerySort] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -37,30 +37,24 @@ class QualityAuditLogMessage(Model):
         context: Additional context for this message.
     """
 
-    id: str | None | UnsetType = UNSET
-    user_home_org_id: str | None | UnsetType = field(
-        name="userHomeOrgId", default=UNSET
+    id: str | None = None
+    user_home_org_id: str | None = field(name="userHomeOrgId", default=None)
+    user_trustee_org_id: str | None = field(name="userTrusteeOrgId", default=None)
+    user: DomainEntityRef | None = None
+    client: AddressableEntityRef | None = None
+    remote_ips: list[str] | None = field(name="remoteIps", default=None)
+    service_name: str | None = field(name="serviceName", default=None)
+    level: str | None = None
+    status: str | None = None
+    event_date: datetime | None = field(name="eventDate", default=None)
+    message_info: MessageInfo | None = field(name="messageInfo", default=None)
+    action: str | None = None
+    entity: DomainEntityRef | None = None
+    entity_type: str | None = field(name="entityType", default=None)
+    property_changes: list[PropertyChange] | None = field(
+        name="propertyChanges", default=None
     )
-    user_trustee_org_id: str | None | UnsetType = field(
-        name="userTrusteeOrgId", default=UNSET
-    )
-    user: DomainEntityRef | None | UnsetType = UNSET
-    client: AddressableEntityRef | None | UnsetType = UNSET
-    remote_ips: list[str] | None | UnsetType = field(name="remoteIps", default=UNSET)
-    service_name: str | None | UnsetType = field(name="serviceName", default=UNSET)
-    level: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    event_date: datetime | None | UnsetType = field(name="eventDate", default=UNSET)
-    message_info: MessageInfo | None | UnsetType = field(
-        name="messageInfo", default=UNSET
-    )
-    action: str | None | UnsetType = UNSET
-    entity: DomainEntityRef | None | UnsetType = UNSET
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
-    property_changes: list[PropertyChange] | None | UnsetType = field(
-        name="propertyChanges", default=UNSET
-    )
-    context: dict[str, str] | None | UnsetType = UNSET
+    context: dict[str, str] | None = None
 
 
 class QualityAuditQueryExecutionResultsResponse(Model):
@@ -73,10 +67,10 @@ class QualityAuditQueryExecutionResultsResponse(Model):
         entities: List of audit messages.
     """
 
-    id: str | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    cursor: str | None | UnsetType = UNSET
-    entities: list[QualityAuditLogMessage] | None | UnsetType = UNSET
+    id: str | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    cursor: str | None = None
+    entities: list[QualityAuditLogMessage] | None = None
 
 
 class QualityAuditQueryExecutionStatusResponse(Model):
@@ -91,12 +85,12 @@ class QualityAuditQueryExecutionStatusResponse(Model):
         sort: Sort parameter for the audit query.
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    interval: str | None | UnsetType = UNSET
-    filters: list[QualityAuditQueryFilter] | None | UnsetType = UNSET
-    sort: list[AuditQuerySort] | None | UnsetType = UNSET
+    id: str | None = None
+    state: str | None = None
+    date_start: datetime | None = field(name="dateStart", default=None)
+    interval: str | None = None
+    filters: list[QualityAuditQueryFilter] | None = None
+    sort: list[AuditQuerySort] | None = None
 
 
 class QualityAuditQueryFilter(Model):
@@ -107,8 +101,8 @@ class QualityAuditQueryFilter(Model):
         value: Value of the property to filter.
     """
 
-    property: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    property: str | None = None
+    value: str | None = None
 
 
 class QualityEvaluationScoreItem(Model):
@@ -126,20 +120,14 @@ class QualityEvaluationScoreItem(Model):
         media_types: A list of media types for the metric
     """
 
-    evaluation_id: str | None | UnsetType = field(name="evaluationId", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    evaluation_id: str | None = field(name="evaluationId", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    conversation_date: datetime | None = field(name="conversationDate", default=None)
+    conversation_end_date: datetime | None = field(
+        name="conversationEndDate", default=None
     )
-    conversation_date: datetime | None | UnsetType = field(
-        name="conversationDate", default=UNSET
-    )
-    conversation_end_date: datetime | None | UnsetType = field(
-        name="conversationEndDate", default=UNSET
-    )
-    form_name: str | None | UnsetType = field(name="formName", default=UNSET)
-    points: int | None | UnsetType = UNSET
-    evaluation_score: float | None | UnsetType = field(
-        name="evaluationScore", default=UNSET
-    )
-    max_points: int | None | UnsetType = field(name="maxPoints", default=UNSET)
-    media_types: list[str] | None | UnsetType = field(name="mediaTypes", default=UNSET)
+    form_name: str | None = field(name="formName", default=None)
+    points: int | None = None
+    evaluation_score: float | None = field(name="evaluationScore", default=None)
+    max_points: int | None = field(name="maxPoints", default=None)
+    media_types: list[str] | None = field(name="mediaTypes", default=None)

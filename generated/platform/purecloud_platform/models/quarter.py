@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .continuous import ContinuousForecastTimeSeries
@@ -19,9 +19,7 @@ class QuarterHourly(Model):
         download_result: Result will always come via downloadUrls; however the schema is included for documentation
     """
 
-    download_urls: list[str] | None | UnsetType = field(
-        name="downloadUrls", default=UNSET
-    )
-    download_result: list[ContinuousForecastTimeSeries] | None | UnsetType = field(
-        name="downloadResult", default=UNSET
+    download_urls: list[str] | None = field(name="downloadUrls", default=None)
+    download_result: list[ContinuousForecastTimeSeries] | None = field(
+        name="downloadResult", default=None
     )

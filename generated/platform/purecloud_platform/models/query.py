@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Any, Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .adherence import AdherenceExplanationJobReference, AdherenceExplanationListing
@@ -40,9 +40,9 @@ class QueryAdherenceExplanationsResponse(Model):
         download_url: The URL from which to download the result. May come via notification
     """
 
-    job: AdherenceExplanationJobReference | None | UnsetType = UNSET
-    result: AdherenceExplanationListing | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    job: AdherenceExplanationJobReference | None = None
+    result: AdherenceExplanationListing | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class QueryAgentScheduleUnavailableTimesRequest(Model):
@@ -53,8 +53,8 @@ class QueryAgentScheduleUnavailableTimesRequest(Model):
         schedule: The schedule for which to fetch unavailable times for the agent
     """
 
-    agent_id: str | None | UnsetType = field(name="agentId", default=UNSET)
-    schedule: BuScheduleReference | None | UnsetType = UNSET
+    agent_id: str | None = field(name="agentId", default=None)
+    schedule: BuScheduleReference | None = None
 
 
 class QueryAgentScheduleUnavailableTimesResponse(Model):
@@ -65,12 +65,12 @@ class QueryAgentScheduleUnavailableTimesResponse(Model):
         schedule_generation_unavailable_times: List of the unavailable times used in schedule generation
     """
 
-    considered_in_schedule_generation: bool | None | UnsetType = field(
-        name="consideredInScheduleGeneration", default=UNSET
+    considered_in_schedule_generation: bool | None = field(
+        name="consideredInScheduleGeneration", default=None
     )
-    schedule_generation_unavailable_times: (
-        list[AgentScheduleUnavailableTime] | None | UnsetType
-    ) = field(name="scheduleGenerationUnavailableTimes", default=UNSET)
+    schedule_generation_unavailable_times: list[AgentScheduleUnavailableTime] | None = (
+        field(name="scheduleGenerationUnavailableTimes", default=None)
+    )
 
 
 class QueryAgentSchedulingPreferencesRequest(Model):
@@ -81,8 +81,8 @@ class QueryAgentSchedulingPreferencesRequest(Model):
         end_date: The latest date to retrieve agent scheduling preferences. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
 
 
 class QueryAgentShiftTradeListJobRequest(Model):
@@ -92,7 +92,7 @@ class QueryAgentShiftTradeListJobRequest(Model):
         week_dates: The start week dates in which to query shift trades in the business unit time zone (yyyy-MM-dd format)
     """
 
-    week_dates: list[date] | None | UnsetType = field(name="weekDates", default=UNSET)
+    week_dates: list[date] | None = field(name="weekDates", default=None)
 
 
 class QueryAgentUnavailableTimesRequest(Model):
@@ -103,8 +103,8 @@ class QueryAgentUnavailableTimesRequest(Model):
         end_date: The latest date to retrieve agent unavailability times. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
 
 
 class QueryAgentUnavailableTimesValidationJobResponse(Model):
@@ -119,12 +119,12 @@ class QueryAgentUnavailableTimesValidationJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    agent: UserReference | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    result: UnavailableTimesValidationResult | None | UnsetType = UNSET
-    error: ErrorBody | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    agent: UserReference | None = None
+    status: str | None = None
+    result: UnavailableTimesValidationResult | None = None
+    error: ErrorBody | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class QueryAgentsIntegrationsRequest(Model):
@@ -134,14 +134,14 @@ class QueryAgentsIntegrationsRequest(Model):
         agent_ids: The IDs of the agents to query associated integrations
     """
 
-    agent_ids: list[str] | None | UnsetType = field(name="agentIds", default=UNSET)
+    agent_ids: list[str] | None = field(name="agentIds", default=None)
 
 
 class QueryApiSearchAggregationRange(Model):
     """The QueryApiSearchAggregationRange model."""
 
-    to: float | None | UnsetType = UNSET
-    from_: float | None | UnsetType = field(name="from", default=UNSET)
+    to: float | None = None
+    from_: float | None = field(name="from", default=None)
 
 
 class QueryAvailabilityManagementUnitsSettingsRequest(Model):
@@ -151,8 +151,8 @@ class QueryAvailabilityManagementUnitsSettingsRequest(Model):
         management_unit_ids: The IDs of the management units for which to fetch their configurations. The management units must be in the business unit specified in the request path
     """
 
-    management_unit_ids: list[str] | None | UnsetType = field(
-        name="managementUnitIds", default=UNSET
+    management_unit_ids: list[str] | None = field(
+        name="managementUnitIds", default=None
     )
 
 
@@ -163,9 +163,9 @@ class QueryAvailabilityManagementUnitsSettingsResponse(Model):
         management_units: List of unavailable times settings, per management unit
     """
 
-    management_units: (
-        list[UnavailableTimesManagementUnitSettings] | None | UnsetType
-    ) = field(name="managementUnits", default=UNSET)
+    management_units: list[UnavailableTimesManagementUnitSettings] | None = field(
+        name="managementUnits", default=None
+    )
 
 
 class QueryCapacityPlanStaffingGroupMetricChangeHistory(Model):
@@ -176,12 +176,8 @@ class QueryCapacityPlanStaffingGroupMetricChangeHistory(Model):
         query_end_date: Fetch the history of metric changes on or before this date, in IS0-8601 format. If not specified, sets to current date
     """
 
-    staffing_group_ids: list[str] | None | UnsetType = field(
-        name="staffingGroupIds", default=UNSET
-    )
-    query_end_date: datetime | None | UnsetType = field(
-        name="queryEndDate", default=UNSET
-    )
+    staffing_group_ids: list[str] | None = field(name="staffingGroupIds", default=None)
+    query_end_date: datetime | None = field(name="queryEndDate", default=None)
 
 
 class QueryCriteria(Model):
@@ -196,15 +192,13 @@ class QueryCriteria(Model):
         category_info: A logical grouping and display order for this item.
     """
 
-    criteria_key: str | None | UnsetType = field(name="criteriaKey", default=UNSET)
-    criteria_groups: list[str] | None | UnsetType = field(
-        name="criteriaGroups", default=UNSET
-    )
-    description: str | None | UnsetType = UNSET
-    operators: list[str] | None | UnsetType = UNSET
-    data_type: str | None | UnsetType = field(name="dataType", default=UNSET)
-    category_info: CriteriaCategoryInfo | None | UnsetType = field(
-        name="categoryInfo", default=UNSET
+    criteria_key: str | None = field(name="criteriaKey", default=None)
+    criteria_groups: list[str] | None = field(name="criteriaGroups", default=None)
+    description: str | None = None
+    operators: list[str] | None = None
+    data_type: str | None = field(name="dataType", default=None)
+    category_info: CriteriaCategoryInfo | None = field(
+        name="categoryInfo", default=None
     )
 
 
@@ -218,10 +212,10 @@ class QueryCriteriaGroup(Model):
         criteria: A single item
     """
 
-    and_: list[QueryCriteriaItem] | None | UnsetType = field(name="and", default=UNSET)
-    or_: list[QueryCriteriaItem] | None | UnsetType = field(name="or", default=UNSET)
-    not_: list[QueryCriteriaItem] | None | UnsetType = field(name="not", default=UNSET)
-    criteria: QueryCriteriaItem | None | UnsetType = UNSET
+    and_: list[QueryCriteriaItem] | None = field(name="and", default=None)
+    or_: list[QueryCriteriaItem] | None = field(name="or", default=None)
+    not_: list[QueryCriteriaItem] | None = field(name="not", default=None)
+    criteria: QueryCriteriaItem | None = None
 
 
 class QueryCriteriaItem(Model):
@@ -233,9 +227,9 @@ class QueryCriteriaItem(Model):
         value: The target value to match
     """
 
-    key: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    key: str | None = None
+    operator: str | None = None
+    value: str | None = None
 
 
 class QueryCriteriaQuery(Model):
@@ -245,7 +239,11 @@ class QueryCriteriaQuery(Model):
         query: List of criteria groups that will be AND'd together
     """
 
-    query: list[QueryCriteriaGroup] | None | UnsetType = UNSET
+    query: list[QueryCriteriaGroup] | None = None
+
+
+QueryDivision = dict[str, Any]
+"""The QueryDivision type: ``dict[str, Any]``."""
 
 
 class QueryEffectiveScheduleSetsRequest(Model):
@@ -256,8 +254,8 @@ class QueryEffectiveScheduleSetsRequest(Model):
         week_count: The number of weeks to query for effective bids
     """
 
-    start_date: date | None | UnsetType = field(name="startDate", default=UNSET)
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
+    start_date: date | None = field(name="startDate", default=None)
+    week_count: int | None = field(name="weekCount", default=None)
 
 
 class QueryEnrollmentOpportunityResult(Model):
@@ -275,21 +273,17 @@ class QueryEnrollmentOpportunityResult(Model):
         enrollment_counts: The counts for enrollment statuses
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    deadline_date: datetime | None = field(name="deadlineDate", default=None)
+    status: str | None = None
+    capacity: int | None = None
+    enrollment_counts: PendingAndApprovedOpportunityEnrollmentCounts | None = field(
+        name="enrollmentCounts", default=None
     )
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    deadline_date: datetime | None | UnsetType = field(
-        name="deadlineDate", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    capacity: int | None | UnsetType = UNSET
-    enrollment_counts: (
-        PendingAndApprovedOpportunityEnrollmentCounts | None | UnsetType
-    ) = field(name="enrollmentCounts", default=UNSET)
 
 
 class QueryExternalActivityOpportunitiesResponse(Model):
@@ -299,9 +293,9 @@ class QueryExternalActivityOpportunitiesResponse(Model):
         external_activities: The external activities and associated opportunity details
     """
 
-    external_activities: (
-        list[QueryExternalActivityOpportunityResult] | None | UnsetType
-    ) = field(name="externalActivities", default=UNSET)
+    external_activities: list[QueryExternalActivityOpportunityResult] | None = field(
+        name="externalActivities", default=None
+    )
 
 
 class QueryExternalActivityOpportunityResult(Model):
@@ -312,17 +306,15 @@ class QueryExternalActivityOpportunityResult(Model):
         opportunity_name: The name of the opportunity associated with this external activity
     """
 
-    id: str | None | UnsetType = UNSET
-    opportunity_name: str | None | UnsetType = field(
-        name="opportunityName", default=UNSET
-    )
+    id: str | None = None
+    opportunity_name: str | None = field(name="opportunityName", default=None)
 
 
 class QueryFacetInfo(Model):
     """The QueryFacetInfo model."""
 
-    attributes: list[FacetKeyAttribute] | None | UnsetType = UNSET
-    facets: list[FacetEntry] | None | UnsetType = UNSET
+    attributes: list[FacetKeyAttribute] | None = None
+    facets: list[FacetEntry] | None = None
 
 
 class QueryOpportunitiesRequest(Model):
@@ -332,7 +324,7 @@ class QueryOpportunitiesRequest(Model):
         range: The date range for the query
     """
 
-    range: RequiredDateRange | None | UnsetType = UNSET
+    range: RequiredDateRange | None = None
 
 
 class QueryOpportunitiesResponse(Model):
@@ -343,8 +335,8 @@ class QueryOpportunitiesResponse(Model):
         download_url: The URL used to retrieve large datasets. If present, the response conforms to the schema for the result field
     """
 
-    result: OpportunitiesResultWithPagination | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    result: OpportunitiesResultWithPagination | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class QueryOpportunityEnrollmentMetadata(Model):
@@ -360,23 +352,13 @@ class QueryOpportunityEnrollmentMetadata(Model):
         date_reviewed: The date the enrollment was reviewed. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    version: int | None | UnsetType = UNSET
-    reviewed_by: UserReference | None | UnsetType = field(
-        name="reviewedBy", default=UNSET
-    )
-    date_reviewed: datetime | None | UnsetType = field(
-        name="dateReviewed", default=UNSET
-    )
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    version: int | None = None
+    reviewed_by: UserReference | None = field(name="reviewedBy", default=None)
+    date_reviewed: datetime | None = field(name="dateReviewed", default=None)
 
 
 class QueryOpportunityEnrollmentResult(Model):
@@ -394,17 +376,15 @@ class QueryOpportunityEnrollmentResult(Model):
         metadata: The metadata for the enrollment
     """
 
-    id: str | None | UnsetType = UNSET
-    opportunity_id: str | None | UnsetType = field(name="opportunityId", default=UNSET)
-    agent: UserReference | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    schedule: BuScheduleReference | None | UnsetType = UNSET
-    system_message_code: str | None | UnsetType = field(
-        name="systemMessageCode", default=UNSET
-    )
-    review_note: str | None | UnsetType = field(name="reviewNote", default=UNSET)
-    denial_code: str | None | UnsetType = field(name="denialCode", default=UNSET)
-    metadata: QueryOpportunityEnrollmentMetadata | None | UnsetType = UNSET
+    id: str | None = None
+    opportunity_id: str | None = field(name="opportunityId", default=None)
+    agent: UserReference | None = None
+    status: str | None = None
+    schedule: BuScheduleReference | None = None
+    system_message_code: str | None = field(name="systemMessageCode", default=None)
+    review_note: str | None = field(name="reviewNote", default=None)
+    denial_code: str | None = field(name="denialCode", default=None)
+    metadata: QueryOpportunityEnrollmentMetadata | None = None
 
 
 class QueryOpportunityEnrollmentsRequest(Model):
@@ -415,8 +395,8 @@ class QueryOpportunityEnrollmentsRequest(Model):
         opportunity_id: The ID of the specific opportunity by which to filter. Exactly one of opportunityId or range must be set
     """
 
-    range: RequiredDateRange | None | UnsetType = UNSET
-    opportunity_id: str | None | UnsetType = field(name="opportunityId", default=UNSET)
+    range: RequiredDateRange | None = None
+    opportunity_id: str | None = field(name="opportunityId", default=None)
 
 
 class QueryOpportunityEnrollmentsResponse(Model):
@@ -427,8 +407,8 @@ class QueryOpportunityEnrollmentsResponse(Model):
         download_url: The URL used to retrieve large datasets. If present, the response conforms to the schema for the result field
     """
 
-    result: QueryOpportunityEnrollmentsResult | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    result: QueryOpportunityEnrollmentsResult | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class QueryOpportunityEnrollmentsResult(Model):
@@ -440,11 +420,9 @@ class QueryOpportunityEnrollmentsResult(Model):
         opportunities: The referenced opportunities when expand=opportunities is specified
     """
 
-    next_start_date: datetime | None | UnsetType = field(
-        name="nextStartDate", default=UNSET
-    )
-    enrollments: list[QueryOpportunityEnrollmentResult] | None | UnsetType = UNSET
-    opportunities: list[QueryEnrollmentOpportunityResult] | None | UnsetType = UNSET
+    next_start_date: datetime | None = field(name="nextStartDate", default=None)
+    enrollments: list[QueryOpportunityEnrollmentResult] | None = None
+    opportunities: list[QueryEnrollmentOpportunityResult] | None = None
 
 
 class QueryPlanningGroupToStaffingGroupsRequest(Model):
@@ -455,12 +433,8 @@ class QueryPlanningGroupToStaffingGroupsRequest(Model):
         staffing_group_ids: The list of staffing group IDs to request capacity group associations
     """
 
-    planning_group_ids: list[str] | None | UnsetType = field(
-        name="planningGroupIds", default=UNSET
-    )
-    staffing_group_ids: list[str] | None | UnsetType = field(
-        name="staffingGroupIds", default=UNSET
-    )
+    planning_group_ids: list[str] | None = field(name="planningGroupIds", default=None)
+    staffing_group_ids: list[str] | None = field(name="staffingGroupIds", default=None)
 
 
 class QueryProcessingConfig(Model):
@@ -470,8 +444,8 @@ class QueryProcessingConfig(Model):
         knowledge_query_processing: Knowledge query processing mode applied before retrieval. Allowed values: "ClassificationOnly", "ClassificationAndReformulation", "None".
     """
 
-    knowledge_query_processing: str | None | UnsetType = field(
-        name="knowledgeQueryProcessing", default=UNSET
+    knowledge_query_processing: str | None = field(
+        name="knowledgeQueryProcessing", default=None
     )
 
 
@@ -483,29 +457,27 @@ class QueryReformulationContext(Model):
         reformulated_query: The reformulated standalone query optimized for retrieval, if query reformulation was enabled and produced a result.
     """
 
-    knowledge_classification: str | None | UnsetType = field(
-        name="knowledgeClassification", default=UNSET
+    knowledge_classification: str | None = field(
+        name="knowledgeClassification", default=None
     )
-    reformulated_query: str | None | UnsetType = field(
-        name="reformulatedQuery", default=UNSET
-    )
+    reformulated_query: str | None = field(name="reformulatedQuery", default=None)
 
 
 class QueryRequest(Model):
     """The QueryRequest model."""
 
-    query_phrase: str | None | UnsetType = field(name="queryPhrase", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    facet_name_requests: list[str] | None | UnsetType = field(
-        name="facetNameRequests", default=UNSET
+    query_phrase: str | None = field(name="queryPhrase", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    facet_name_requests: list[str] | None = field(
+        name="facetNameRequests", default=None
     )
-    sort: list[SortItem] | None | UnsetType = UNSET
-    filters: list[ContentFilterItem] | None | UnsetType = UNSET
-    attribute_filters: list[AttributeFilterItem] | None | UnsetType = field(
-        name="attributeFilters", default=UNSET
+    sort: list[SortItem] | None = None
+    filters: list[ContentFilterItem] | None = None
+    attribute_filters: list[AttributeFilterItem] | None = field(
+        name="attributeFilters", default=None
     )
-    include_shares: bool | None | UnsetType = field(name="includeShares", default=UNSET)
+    include_shares: bool | None = field(name="includeShares", default=None)
 
 
 class QueryRequestClause(Model):
@@ -516,8 +488,8 @@ class QueryRequestClause(Model):
         predicates: The list of predicates used to filter the data
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[QueryRequestPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[QueryRequestPredicate] | None = None
 
 
 class QueryRequestFilter(Model):
@@ -528,8 +500,8 @@ class QueryRequestFilter(Model):
         clauses: The list of clauses used to filter the data
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[QueryRequestClause] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[QueryRequestClause] | None = None
 
 
 class QueryRequestPredicate(Model):
@@ -540,8 +512,8 @@ class QueryRequestPredicate(Model):
         value: The value to filter by
     """
 
-    dimension: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    dimension: str | None = None
+    value: str | None = None
 
 
 class QueryResponseData(Model):
@@ -552,8 +524,8 @@ class QueryResponseData(Model):
         metrics: A list of aggregated metrics
     """
 
-    interval: str | None | UnsetType = UNSET
-    metrics: list[QueryResponseMetric] | None | UnsetType = UNSET
+    interval: str | None = None
+    metrics: list[QueryResponseMetric] | None = None
 
 
 class QueryResponseGroupedData(Model):
@@ -564,8 +536,8 @@ class QueryResponseGroupedData(Model):
         data: The metrics in this group
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[QueryResponseData] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[QueryResponseData] | None = None
 
 
 class QueryResponseMetric(Model):
@@ -576,8 +548,8 @@ class QueryResponseMetric(Model):
         stats: The aggregated values for this metric
     """
 
-    metric: str | None | UnsetType = UNSET
-    stats: QueryResponseStats | None | UnsetType = UNSET
+    metric: str | None = None
+    stats: QueryResponseStats | None = None
 
 
 class QueryResponseStats(Model):
@@ -587,7 +559,7 @@ class QueryResponseStats(Model):
         count: The count for this metric
     """
 
-    count: int | None | UnsetType = UNSET
+    count: int | None = None
 
 
 class QueryResult(Model):
@@ -598,19 +570,17 @@ class QueryResult(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    body: DomainEntity | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    body: DomainEntity | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class QueryResults(Model):
     """The QueryResults model."""
 
-    results: DomainEntityListingQueryResult | None | UnsetType = UNSET
-    facet_info: QueryFacetInfo | None | UnsetType = field(
-        name="facetInfo", default=UNSET
-    )
+    results: DomainEntityListingQueryResult | None = None
+    facet_info: QueryFacetInfo | None = field(name="facetInfo", default=None)
 
 
 class QueryShiftTradeListJobRequest(Model):
@@ -622,11 +592,11 @@ class QueryShiftTradeListJobRequest(Model):
         user_ids: The IDs of the users for whom to query trades
     """
 
-    management_unit_ids: list[str] | None | UnsetType = field(
-        name="managementUnitIds", default=UNSET
+    management_unit_ids: list[str] | None = field(
+        name="managementUnitIds", default=None
     )
-    week_dates: list[date] | None | UnsetType = field(name="weekDates", default=UNSET)
-    user_ids: list[str] | None | UnsetType = field(name="userIds", default=UNSET)
+    week_dates: list[date] | None = field(name="weekDates", default=None)
+    user_ids: list[str] | None = field(name="userIds", default=None)
 
 
 class QueryTimeOffIntegrationStatusRequest(Model):
@@ -636,8 +606,8 @@ class QueryTimeOffIntegrationStatusRequest(Model):
         time_off_request_lookups: A list of time off request lookups
     """
 
-    time_off_request_lookups: list[TimeOffRequestLookup] | None | UnsetType = field(
-        name="timeOffRequestLookups", default=UNSET
+    time_off_request_lookups: list[TimeOffRequestLookup] | None = field(
+        name="timeOffRequestLookups", default=None
     )
 
 
@@ -648,9 +618,7 @@ class QueryTimeOffLimitValuesForGranularityRequest(Model):
         date_ranges: The date range to return time off limit, allocated and waitlisted minutes. Maximum allowed number of days in range in 366
     """
 
-    date_ranges: list[LocalDateRange] | None | UnsetType = field(
-        name="dateRanges", default=UNSET
-    )
+    date_ranges: list[LocalDateRange] | None = field(name="dateRanges", default=None)
 
 
 class QueryTimeOffLimitValuesRequest(Model):
@@ -662,21 +630,15 @@ class QueryTimeOffLimitValuesRequest(Model):
         date_ranges: Deprecated. The list of the date ranges to return time off limit, allocated and waitlisted minutes. The valid number of date ranges is between 1 and 30. Maximum total number of days in all ranges in 366.
     """
 
-    time_off_limit_id: str | None | UnsetType = field(
-        name="timeOffLimitId", default=UNSET
-    )
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
-    )
-    date_ranges: list[LocalDateRange] | None | UnsetType = field(
-        name="dateRanges", default=UNSET
-    )
+    time_off_limit_id: str | None = field(name="timeOffLimitId", default=None)
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    date_ranges: list[LocalDateRange] | None = field(name="dateRanges", default=None)
 
 
 class QueryTimeOffLimitValuesResponse(Model):
     """The QueryTimeOffLimitValuesResponse model."""
 
-    values: list[TimeOffLimitValueRange] | None | UnsetType = UNSET
+    values: list[TimeOffLimitValueRange] | None = None
 
 
 class QueryUserStaffingGroupListRequest(Model):
@@ -686,7 +648,7 @@ class QueryUserStaffingGroupListRequest(Model):
         user_ids: The set of user IDs to fetch associated staffing groups
     """
 
-    user_ids: list[str] | None | UnsetType = field(name="userIds", default=UNSET)
+    user_ids: list[str] | None = field(name="userIds", default=None)
 
 
 class QueryWaitlistPositionsRequest(Model):
@@ -696,8 +658,8 @@ class QueryWaitlistPositionsRequest(Model):
         time_off_requests: The list of the time off request ids for which to fetch the daily waitlist positions
     """
 
-    time_off_requests: list[UserTimeOffRequestReference] | None | UnsetType = field(
-        name="timeOffRequests", default=UNSET
+    time_off_requests: list[UserTimeOffRequestReference] | None = field(
+        name="timeOffRequests", default=None
     )
 
 
@@ -709,10 +671,10 @@ class QueryWeekSummaryListJobRequest(Model):
         week_dates: The start week dates in which to query shift trades in the business unit time zone (yyyy-MM-dd format)
     """
 
-    management_unit_ids: list[str] | None | UnsetType = field(
-        name="managementUnitIds", default=UNSET
+    management_unit_ids: list[str] | None = field(
+        name="managementUnitIds", default=None
     )
-    week_dates: list[date] | None | UnsetType = field(name="weekDates", default=UNSET)
+    week_dates: list[date] | None = field(name="weekDates", default=None)
 
 
 class QueryWeekSummaryListJobResponseItem(Model):
@@ -722,4 +684,4 @@ class QueryWeekSummaryListJobResponseItem(Model):
         weeks: Weekly summary counts of the trades for the requested weeks
     """
 
-    weeks: list[ShiftTradeWeekSummaryResponseItem] | None | UnsetType = UNSET
+    weeks: list[ShiftTradeWeekSummaryResponseItem] | None = None

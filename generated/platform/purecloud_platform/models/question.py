@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .ai import AiScoringSetting
@@ -18,11 +18,11 @@ class QuestionGroupSettings(Model):
         question_group_context_id: The context id of the question group in the form.
     """
 
-    question_group_context_id: str | None | UnsetType = field(
-        name="questionGroupContextId", default=UNSET
+    question_group_context_id: str | None = field(
+        name="questionGroupContextId", default=None
     )
-    question_settings: list[QuestionSettings] | None | UnsetType = field(
-        name="questionSettings", default=UNSET
+    question_settings: list[QuestionSettings] | None = field(
+        name="questionSettings", default=None
     )
 
 
@@ -33,7 +33,5 @@ class QuestionSettings(Model):
         question_context_id: The context id of the question in the group
     """
 
-    question_context_id: str | None | UnsetType = field(
-        name="questionContextId", default=UNSET
-    )
-    settings: AiScoringSetting | None | UnsetType = UNSET
+    question_context_id: str | None = field(name="questionContextId", default=None)
+    settings: AiScoringSetting | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .acw import AcwSettings
@@ -77,108 +77,80 @@ class Queue(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    member_count: int | None = field(name="memberCount", default=None)
+    user_member_count: int | None = field(name="userMemberCount", default=None)
+    joined_member_count: int | None = field(name="joinedMemberCount", default=None)
+    media_settings: QueueMediaSettings | None = field(
+        name="mediaSettings", default=None
     )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    member_count: int | None | UnsetType = field(name="memberCount", default=UNSET)
-    user_member_count: int | None | UnsetType = field(
-        name="userMemberCount", default=UNSET
+    routing_rules: list[RoutingRule] | None = field(name="routingRules", default=None)
+    conditional_group_routing: ConditionalGroupRouting | None = field(
+        name="conditionalGroupRouting", default=None
     )
-    joined_member_count: int | None | UnsetType = field(
-        name="joinedMemberCount", default=UNSET
+    conditional_group_activation: ConditionalGroupActivation | None = field(
+        name="conditionalGroupActivation", default=None
     )
-    media_settings: QueueMediaSettings | None | UnsetType = field(
-        name="mediaSettings", default=UNSET
+    bullseye: Bullseye | None = None
+    scoring_method: str | None = field(name="scoringMethod", default=None)
+    last_agent_routing_mode: str | None = field(
+        name="lastAgentRoutingMode", default=None
     )
-    routing_rules: list[RoutingRule] | None | UnsetType = field(
-        name="routingRules", default=UNSET
+    acw_settings: AcwSettings | None = field(name="acwSettings", default=None)
+    skill_evaluation_method: str | None = field(
+        name="skillEvaluationMethod", default=None
     )
-    conditional_group_routing: ConditionalGroupRouting | None | UnsetType = field(
-        name="conditionalGroupRouting", default=UNSET
+    member_groups: list[MemberGroup] | None = field(name="memberGroups", default=None)
+    queue_flow: DomainEntityRef | None = field(name="queueFlow", default=None)
+    email_in_queue_flow: DomainEntityRef | None = field(
+        name="emailInQueueFlow", default=None
     )
-    conditional_group_activation: ConditionalGroupActivation | None | UnsetType = field(
-        name="conditionalGroupActivation", default=UNSET
+    message_in_queue_flow: DomainEntityRef | None = field(
+        name="messageInQueueFlow", default=None
     )
-    bullseye: Bullseye | None | UnsetType = UNSET
-    scoring_method: str | None | UnsetType = field(name="scoringMethod", default=UNSET)
-    last_agent_routing_mode: str | None | UnsetType = field(
-        name="lastAgentRoutingMode", default=UNSET
+    whisper_prompt: DomainEntityRef | None = field(name="whisperPrompt", default=None)
+    on_hold_prompt: DomainEntityRef | None = field(name="onHoldPrompt", default=None)
+    default_media_language: str | None = field(
+        name="defaultMediaLanguage", default=None
     )
-    acw_settings: AcwSettings | None | UnsetType = field(
-        name="acwSettings", default=UNSET
+    auto_answer_only: bool | None = field(name="autoAnswerOnly", default=None)
+    canned_response_libraries: CannedResponseLibraries | None = field(
+        name="cannedResponseLibraries", default=None
     )
-    skill_evaluation_method: str | None | UnsetType = field(
-        name="skillEvaluationMethod", default=UNSET
+    enable_transcription: bool | None = field(name="enableTranscription", default=None)
+    enable_audio_monitoring: bool | None = field(
+        name="enableAudioMonitoring", default=None
     )
-    member_groups: list[MemberGroup] | None | UnsetType = field(
-        name="memberGroups", default=UNSET
+    enable_manual_assignment: bool | None = field(
+        name="enableManualAssignment", default=None
     )
-    queue_flow: DomainEntityRef | None | UnsetType = field(
-        name="queueFlow", default=UNSET
+    agent_owned_routing: AgentOwnedRouting | None = field(
+        name="agentOwnedRouting", default=None
     )
-    email_in_queue_flow: DomainEntityRef | None | UnsetType = field(
-        name="emailInQueueFlow", default=UNSET
+    direct_routing: DirectRouting | None = field(name="directRouting", default=None)
+    calling_party_name: str | None = field(name="callingPartyName", default=None)
+    calling_party_number: str | None = field(name="callingPartyNumber", default=None)
+    default_scripts: dict[str, Script] | None = field(
+        name="defaultScripts", default=None
     )
-    message_in_queue_flow: DomainEntityRef | None | UnsetType = field(
-        name="messageInQueueFlow", default=UNSET
+    outbound_messaging_addresses: QueueMessagingAddresses | None = field(
+        name="outboundMessagingAddresses", default=None
     )
-    whisper_prompt: DomainEntityRef | None | UnsetType = field(
-        name="whisperPrompt", default=UNSET
+    outbound_email_address: QueueEmailAddress | None = field(
+        name="outboundEmailAddress", default=None
     )
-    on_hold_prompt: DomainEntityRef | None | UnsetType = field(
-        name="onHoldPrompt", default=UNSET
+    peer_id: str | None = field(name="peerId", default=None)
+    suppress_in_queue_call_recording: bool | None = field(
+        name="suppressInQueueCallRecording", default=None
     )
-    default_media_language: str | None | UnsetType = field(
-        name="defaultMediaLanguage", default=UNSET
-    )
-    auto_answer_only: bool | None | UnsetType = field(
-        name="autoAnswerOnly", default=UNSET
-    )
-    canned_response_libraries: CannedResponseLibraries | None | UnsetType = field(
-        name="cannedResponseLibraries", default=UNSET
-    )
-    enable_transcription: bool | None | UnsetType = field(
-        name="enableTranscription", default=UNSET
-    )
-    enable_audio_monitoring: bool | None | UnsetType = field(
-        name="enableAudioMonitoring", default=UNSET
-    )
-    enable_manual_assignment: bool | None | UnsetType = field(
-        name="enableManualAssignment", default=UNSET
-    )
-    agent_owned_routing: AgentOwnedRouting | None | UnsetType = field(
-        name="agentOwnedRouting", default=UNSET
-    )
-    direct_routing: DirectRouting | None | UnsetType = field(
-        name="directRouting", default=UNSET
-    )
-    calling_party_name: str | None | UnsetType = field(
-        name="callingPartyName", default=UNSET
-    )
-    calling_party_number: str | None | UnsetType = field(
-        name="callingPartyNumber", default=UNSET
-    )
-    default_scripts: dict[str, Script] | None | UnsetType = field(
-        name="defaultScripts", default=UNSET
-    )
-    outbound_messaging_addresses: QueueMessagingAddresses | None | UnsetType = field(
-        name="outboundMessagingAddresses", default=UNSET
-    )
-    outbound_email_address: QueueEmailAddress | None | UnsetType = field(
-        name="outboundEmailAddress", default=UNSET
-    )
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    suppress_in_queue_call_recording: bool | None | UnsetType = field(
-        name="suppressInQueueCallRecording", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class QueueConversationCallEventTopicCallConversation(Model):
@@ -190,36 +162,22 @@ class QueueConversationCallEventTopicCallConversation(Model):
         recording_state: Allowed values: "none", "active", "paused".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    participants: (
-        list[QueueConversationCallEventTopicCallMediaParticipant] | None | UnsetType
-    ) = UNSET
-    other_media_uris: list[str] | None | UnsetType = field(
-        name="otherMediaUris", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    participants: list[QueueConversationCallEventTopicCallMediaParticipant] | None = (
+        None
     )
-    address: str | None | UnsetType = UNSET
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    access_attributes: list[str] | None | UnsetType = field(
-        name="accessAttributes", default=UNSET
-    )
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
+    other_media_uris: list[str] | None = field(name="otherMediaUris", default=None)
+    address: str | None = None
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    access_attributes: list[str] | None = field(name="accessAttributes", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
     divisions: (
-        list[QueueConversationCallEventTopicConversationDivisionMembership]
-        | None
-        | UnsetType
-    ) = UNSET
-    recording_state: str | None | UnsetType = field(
-        name="recordingState", default=UNSET
-    )
-    secure_pause: bool | None | UnsetType = field(name="securePause", default=UNSET)
-    max_participants: int | None | UnsetType = field(
-        name="maxParticipants", default=UNSET
-    )
+        list[QueueConversationCallEventTopicConversationDivisionMembership] | None
+    ) = None
+    recording_state: str | None = field(name="recordingState", default=None)
+    secure_pause: bool | None = field(name="securePause", default=None)
+    max_participants: int | None = field(name="maxParticipants", default=None)
 
 
 class QueueConversationCallEventTopicCallMediaParticipant(Model):
@@ -236,113 +194,91 @@ class QueueConversationCallEventTopicCallMediaParticipant(Model):
         recording_state: Allowed values: "none", "active", "paused".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    address: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    address: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    purpose: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    direction: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    held: bool | None = None
+    wrapup_required: bool | None = field(name="wrapupRequired", default=None)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    user: QueueConversationCallEventTopicUriReference | None = None
+    queue: QueueConversationCallEventTopicUriReference | None = None
+    team: QueueConversationCallEventTopicUriReference | None = None
+    attributes: dict[str, str] | None = None
+    error_info: QueueConversationCallEventTopicErrorBody | None = field(
+        name="errorInfo", default=None
     )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    script: QueueConversationCallEventTopicUriReference | None = None
+    wrapup_timeout_ms: int | None = field(name="wrapupTimeoutMs", default=None)
+    wrapup_skipped: bool | None = field(name="wrapupSkipped", default=None)
+    alerting_timeout_ms: int | None = field(name="alertingTimeoutMs", default=None)
+    provider: str | None = None
+    external_contact: QueueConversationCallEventTopicUriReference | None = field(
+        name="externalContact", default=None
     )
-    purpose: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    external_contact_initial_division_id: str | None = field(
+        name="externalContactInitialDivisionId", default=None
     )
-    held: bool | None | UnsetType = UNSET
-    wrapup_required: bool | None | UnsetType = field(
-        name="wrapupRequired", default=UNSET
+    external_organization: QueueConversationCallEventTopicUriReference | None = field(
+        name="externalOrganization", default=None
     )
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    user: QueueConversationCallEventTopicUriReference | None | UnsetType = UNSET
-    queue: QueueConversationCallEventTopicUriReference | None | UnsetType = UNSET
-    team: QueueConversationCallEventTopicUriReference | None | UnsetType = UNSET
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    error_info: QueueConversationCallEventTopicErrorBody | None | UnsetType = field(
-        name="errorInfo", default=UNSET
-    )
-    script: QueueConversationCallEventTopicUriReference | None | UnsetType = UNSET
-    wrapup_timeout_ms: int | None | UnsetType = field(
-        name="wrapupTimeoutMs", default=UNSET
-    )
-    wrapup_skipped: bool | None | UnsetType = field(name="wrapupSkipped", default=UNSET)
-    alerting_timeout_ms: int | None | UnsetType = field(
-        name="alertingTimeoutMs", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    external_contact: QueueConversationCallEventTopicUriReference | None | UnsetType = (
-        field(name="externalContact", default=UNSET)
-    )
-    external_contact_initial_division_id: str | None | UnsetType = field(
-        name="externalContactInitialDivisionId", default=UNSET
-    )
-    external_organization: (
-        QueueConversationCallEventTopicUriReference | None | UnsetType
-    ) = field(name="externalOrganization", default=UNSET)
-    wrapup: QueueConversationCallEventTopicWrapup | None | UnsetType = UNSET
+    wrapup: QueueConversationCallEventTopicWrapup | None = None
     conversation_routing_data: (
-        QueueConversationCallEventTopicConversationRoutingData | None | UnsetType
-    ) = field(name="conversationRoutingData", default=UNSET)
-    peer: str | None | UnsetType = UNSET
-    screen_recording_state: str | None | UnsetType = field(
-        name="screenRecordingState", default=UNSET
+        QueueConversationCallEventTopicConversationRoutingData | None
+    ) = field(name="conversationRoutingData", default=None)
+    peer: str | None = None
+    screen_recording_state: str | None = field(
+        name="screenRecordingState", default=None
     )
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    journey_context: (
-        QueueConversationCallEventTopicJourneyContext | None | UnsetType
-    ) = field(name="journeyContext", default=UNSET)
-    start_acw_time: datetime | None | UnsetType = field(
-        name="startAcwTime", default=UNSET
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    journey_context: QueueConversationCallEventTopicJourneyContext | None = field(
+        name="journeyContext", default=None
     )
-    end_acw_time: datetime | None | UnsetType = field(name="endAcwTime", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
-    media_roles: list[str] | None | UnsetType = field(name="mediaRoles", default=UNSET)
-    queue_media_settings: (
-        QueueConversationCallEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    muted: bool | None | UnsetType = UNSET
-    confined: bool | None | UnsetType = UNSET
-    recording: bool | None | UnsetType = UNSET
-    recording_state: str | None | UnsetType = field(
-        name="recordingState", default=UNSET
+    start_acw_time: datetime | None = field(name="startAcwTime", default=None)
+    end_acw_time: datetime | None = field(name="endAcwTime", default=None)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
+    media_roles: list[str] | None = field(name="mediaRoles", default=None)
+    queue_media_settings: QueueConversationCallEventTopicQueueMediaSettings | None = (
+        field(name="queueMediaSettings", default=None)
     )
-    recorders_state: (
-        QueueConversationCallEventTopicRecordersState | None | UnsetType
-    ) = field(name="recordersState", default=UNSET)
-    disposition: QueueConversationCallEventTopicDisposition | None | UnsetType = UNSET
-    transfer_source: str | None | UnsetType = field(
-        name="transferSource", default=UNSET
+    muted: bool | None = None
+    confined: bool | None = None
+    recording: bool | None = None
+    recording_state: str | None = field(name="recordingState", default=None)
+    recorders_state: QueueConversationCallEventTopicRecordersState | None = field(
+        name="recordersState", default=None
     )
-    secure_pause: bool | None | UnsetType = field(name="securePause", default=UNSET)
-    group: QueueConversationCallEventTopicUriReference | None | UnsetType = UNSET
-    ani: str | None | UnsetType = UNSET
-    dnis: str | None | UnsetType = UNSET
-    document_id: str | None | UnsetType = field(name="documentId", default=UNSET)
-    monitored_participant_id: str | None | UnsetType = field(
-        name="monitoredParticipantId", default=UNSET
+    disposition: QueueConversationCallEventTopicDisposition | None = None
+    transfer_source: str | None = field(name="transferSource", default=None)
+    secure_pause: bool | None = field(name="securePause", default=None)
+    group: QueueConversationCallEventTopicUriReference | None = None
+    ani: str | None = None
+    dnis: str | None = None
+    document_id: str | None = field(name="documentId", default=None)
+    monitored_participant_id: str | None = field(
+        name="monitoredParticipantId", default=None
     )
-    coached_participant_id: str | None | UnsetType = field(
-        name="coachedParticipantId", default=UNSET
+    coached_participant_id: str | None = field(
+        name="coachedParticipantId", default=None
     )
-    barged_participant_id: str | None | UnsetType = field(
-        name="bargedParticipantId", default=UNSET
+    barged_participant_id: str | None = field(name="bargedParticipantId", default=None)
+    barged_time: datetime | None = field(name="bargedTime", default=None)
+    consult_participant_id: str | None = field(
+        name="consultParticipantId", default=None
     )
-    barged_time: datetime | None | UnsetType = field(name="bargedTime", default=UNSET)
-    consult_participant_id: str | None | UnsetType = field(
-        name="consultParticipantId", default=UNSET
+    fax_status: QueueConversationCallEventTopicFaxStatus | None = field(
+        name="faxStatus", default=None
     )
-    fax_status: QueueConversationCallEventTopicFaxStatus | None | UnsetType = field(
-        name="faxStatus", default=UNSET
-    )
-    public_ip_address: str | None | UnsetType = field(
-        name="publicIpAddress", default=UNSET
-    )
+    public_ip_address: str | None = field(name="publicIpAddress", default=None)
 
 
 class QueueConversationCallEventTopicConversationDivisionMembership(Model):
@@ -351,10 +287,8 @@ class QueueConversationCallEventTopicConversationDivisionMembership(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    division: QueueConversationCallEventTopicDomainEntityRef | None | UnsetType = UNSET
-    entities: (
-        list[QueueConversationCallEventTopicDivisionEntityRef] | None | UnsetType
-    ) = UNSET
+    division: QueueConversationCallEventTopicDomainEntityRef | None = None
+    entities: list[QueueConversationCallEventTopicDivisionEntityRef] | None = None
 
 
 class QueueConversationCallEventTopicConversationRoutingData(Model):
@@ -371,16 +305,14 @@ class QueueConversationCallEventTopicConversationRoutingData(Model):
         skill_expression_id: The skill expression to use for routing decisions. If specified, it takes priority over skills.
     """
 
-    queue: QueueConversationCallEventTopicUriReference | None | UnsetType = UNSET
-    language: QueueConversationCallEventTopicUriReference | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    skills: list[QueueConversationCallEventTopicUriReference] | None | UnsetType = UNSET
-    scored_agents: (
-        list[QueueConversationCallEventTopicScoredAgent] | None | UnsetType
-    ) = field(name="scoredAgents", default=UNSET)
-    skill_expression_id: str | None | UnsetType = field(
-        name="skillExpressionId", default=UNSET
+    queue: QueueConversationCallEventTopicUriReference | None = None
+    language: QueueConversationCallEventTopicUriReference | None = None
+    priority: int | None = None
+    skills: list[QueueConversationCallEventTopicUriReference] | None = None
+    scored_agents: list[QueueConversationCallEventTopicScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )
+    skill_expression_id: str | None = field(name="skillExpressionId", default=None)
 
 
 class QueueConversationCallEventTopicDetail(Model):
@@ -389,10 +321,10 @@ class QueueConversationCallEventTopicDetail(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    field_name: str | None | UnsetType = field(name="fieldName", default=UNSET)
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
+    error_code: str | None = field(name="errorCode", default=None)
+    field_name: str | None = field(name="fieldName", default=None)
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
 
 
 class QueueConversationCallEventTopicDisposition(Model):
@@ -405,14 +337,14 @@ class QueueConversationCallEventTopicDisposition(Model):
         analyzer: The final media analyzer result that triggered the disposition result, if any.
     """
 
-    name: str | None | UnsetType = UNSET
-    analyzer: str | None | UnsetType = UNSET
-    amd_timeout: (
-        QueueConversationCallEventTopicDispositionAmdTimeout | None | UnsetType
-    ) = field(name="amdTimeout", default=UNSET)
+    name: str | None = None
+    analyzer: str | None = None
+    amd_timeout: QueueConversationCallEventTopicDispositionAmdTimeout | None = field(
+        name="amdTimeout", default=None
+    )
     silent_call_timeout: (
-        QueueConversationCallEventTopicDispositionSilentCallTimeout | None | UnsetType
-    ) = field(name="silentCallTimeout", default=UNSET)
+        QueueConversationCallEventTopicDispositionSilentCallTimeout | None
+    ) = field(name="silentCallTimeout", default=None)
 
 
 class QueueConversationCallEventTopicDispositionAmdTimeout(Model):
@@ -427,14 +359,10 @@ class QueueConversationCallEventTopicDispositionAmdTimeout(Model):
         timer_end_time: Timer end time, measured in epoch milliseconds.
     """
 
-    timeout_ms: int | None | UnsetType = field(name="timeoutMs", default=UNSET)
-    timer_start_event: str | None | UnsetType = field(
-        name="timerStartEvent", default=UNSET
-    )
-    timer_start_time: float | None | UnsetType = field(
-        name="timerStartTime", default=UNSET
-    )
-    timer_end_time: float | None | UnsetType = field(name="timerEndTime", default=UNSET)
+    timeout_ms: int | None = field(name="timeoutMs", default=None)
+    timer_start_event: str | None = field(name="timerStartEvent", default=None)
+    timer_start_time: float | None = field(name="timerStartTime", default=None)
+    timer_end_time: float | None = field(name="timerEndTime", default=None)
 
 
 class QueueConversationCallEventTopicDispositionSilentCallTimeout(Model):
@@ -448,11 +376,9 @@ class QueueConversationCallEventTopicDispositionSilentCallTimeout(Model):
         timer_end_time: Timer end time, measured in epoch milliseconds.
     """
 
-    timeout_ms: int | None | UnsetType = field(name="timeoutMs", default=UNSET)
-    timer_start_time: float | None | UnsetType = field(
-        name="timerStartTime", default=UNSET
-    )
-    timer_end_time: float | None | UnsetType = field(name="timerEndTime", default=UNSET)
+    timeout_ms: int | None = field(name="timeoutMs", default=None)
+    timer_start_time: float | None = field(name="timerStartTime", default=None)
+    timer_end_time: float | None = field(name="timerEndTime", default=None)
 
 
 class QueueConversationCallEventTopicDivisionEntityRef(Model):
@@ -464,10 +390,10 @@ class QueueConversationCallEventTopicDivisionEntityRef(Model):
         date_division_updated: The time the entity division was last updated.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    date_division_updated: datetime | None | UnsetType = field(
-        name="dateDivisionUpdated", default=UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    date_division_updated: datetime | None = field(
+        name="dateDivisionUpdated", default=None
     )
 
 
@@ -477,8 +403,8 @@ class QueueConversationCallEventTopicDomainEntityRef(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class QueueConversationCallEventTopicErrorBody(Model):
@@ -487,21 +413,17 @@ class QueueConversationCallEventTopicErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    message: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    details: list[QueueConversationCallEventTopicDetail] | None | UnsetType = UNSET
-    errors: list[QueueConversationCallEventTopicErrorBody] | None | UnsetType = UNSET
-    limit: QueueConversationCallEventTopicLimit | None | UnsetType = UNSET
+    message: str | None = None
+    code: str | None = None
+    status: int | None = None
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    details: list[QueueConversationCallEventTopicDetail] | None = None
+    errors: list[QueueConversationCallEventTopicErrorBody] | None = None
+    limit: QueueConversationCallEventTopicLimit | None = None
 
 
 class QueueConversationCallEventTopicFaxStatus(Model):
@@ -510,18 +432,14 @@ class QueueConversationCallEventTopicFaxStatus(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    direction: str | None | UnsetType = UNSET
-    expected_pages: int | None | UnsetType = field(name="expectedPages", default=UNSET)
-    active_page: int | None | UnsetType = field(name="activePage", default=UNSET)
-    lines_transmitted: int | None | UnsetType = field(
-        name="linesTransmitted", default=UNSET
-    )
-    bytes_transmitted: int | None | UnsetType = field(
-        name="bytesTransmitted", default=UNSET
-    )
-    data_rate: int | None | UnsetType = field(name="dataRate", default=UNSET)
-    page_errors: int | None | UnsetType = field(name="pageErrors", default=UNSET)
-    line_errors: int | None | UnsetType = field(name="lineErrors", default=UNSET)
+    direction: str | None = None
+    expected_pages: int | None = field(name="expectedPages", default=None)
+    active_page: int | None = field(name="activePage", default=None)
+    lines_transmitted: int | None = field(name="linesTransmitted", default=None)
+    bytes_transmitted: int | None = field(name="bytesTransmitted", default=None)
+    data_rate: int | None = field(name="dataRate", default=None)
+    page_errors: int | None = field(name="pageErrors", default=None)
+    line_errors: int | None = field(name="lineErrors", default=None)
 
 
 class QueueConversationCallEventTopicJourneyAction(Model):
@@ -533,9 +451,9 @@ class QueueConversationCallEventTopicJourneyAction(Model):
         id: The ID of an action from the Journey System (an action is spawned from an actionMap)
     """
 
-    id: str | None | UnsetType = UNSET
-    action_map: QueueConversationCallEventTopicJourneyActionMap | None | UnsetType = (
-        field(name="actionMap", default=UNSET)
+    id: str | None = None
+    action_map: QueueConversationCallEventTopicJourneyActionMap | None = field(
+        name="actionMap", default=None
     )
 
 
@@ -549,8 +467,8 @@ class QueueConversationCallEventTopicJourneyActionMap(Model):
         version: The version number of the actionMap in the Journey System at the time this action was triggered
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    version: int | None = None
 
 
 class QueueConversationCallEventTopicJourneyContext(Model):
@@ -559,13 +477,13 @@ class QueueConversationCallEventTopicJourneyContext(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    customer: QueueConversationCallEventTopicJourneyCustomer | None | UnsetType = UNSET
-    customer_session: (
-        QueueConversationCallEventTopicJourneyCustomerSession | None | UnsetType
-    ) = field(name="customerSession", default=UNSET)
-    triggering_action: (
-        QueueConversationCallEventTopicJourneyAction | None | UnsetType
-    ) = field(name="triggeringAction", default=UNSET)
+    customer: QueueConversationCallEventTopicJourneyCustomer | None = None
+    customer_session: QueueConversationCallEventTopicJourneyCustomerSession | None = (
+        field(name="customerSession", default=None)
+    )
+    triggering_action: QueueConversationCallEventTopicJourneyAction | None = field(
+        name="triggeringAction", default=None
+    )
 
 
 class QueueConversationCallEventTopicJourneyCustomer(Model):
@@ -578,8 +496,8 @@ class QueueConversationCallEventTopicJourneyCustomer(Model):
         id_type: The type of the customerId within the Journey System (e.g. cookie).
     """
 
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
 
 
 class QueueConversationCallEventTopicJourneyCustomerSession(Model):
@@ -592,8 +510,8 @@ class QueueConversationCallEventTopicJourneyCustomerSession(Model):
         type: The type of the Customer/User's session within the Journey System (e.g. web, app)
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
 
 
 class QueueConversationCallEventTopicLimit(Model):
@@ -605,10 +523,10 @@ class QueueConversationCallEventTopicLimit(Model):
         namespace: Allowed values: "agent.assistant", "analytics.alerting", "analytics", "analytics.realtime", "analytics.reporting.settings", "architect", "audiohook", "audit", "auth.api", "authorization", "automation.testing", "bots", "bots.voice", "callback", "cobrowse", "content.management", "conversation", "dataactions", "datatables", "directory", "email", "event.orchestration", "external.contacts", "gcv", "gdpr", "groups", "historical.adherence", "infrastructureascode", "integrations", "intent.miner", "journey", "knowledge", "language.understanding", "learning", "limit.registry", "marketplace", "media.communications", "messaging", "notifications", "onboarding", "outbound", "platform.api", "predictive.routing", "presence", "quality", "recording", "response.management", "routing", "scim", "search", "secondary.automation.testing", "skills", "speech.and.text.analytics", "speech.integration", "supportability", "task.management", "telephony.configuration", "usage", "users", "web.deployments", "web.messaging", "webchat", "webhooks", "workforce.management".
     """
 
-    key: str | None | UnsetType = UNSET
-    namespace: str | None | UnsetType = UNSET
-    value: int | None | UnsetType = UNSET
-    documented: bool | None | UnsetType = UNSET
+    key: str | None = None
+    namespace: str | None = None
+    value: int | None = None
+    documented: bool | None = None
 
 
 class QueueConversationCallEventTopicQueueMediaSettings(Model):
@@ -623,18 +541,16 @@ class QueueConversationCallEventTopicQueueMediaSettings(Model):
         enable_auto_answer: Flag to indicate if auto answer is enabled for the given media type or media subtype.
     """
 
-    alerting_timeout_seconds: int | None | UnsetType = field(
-        name="alertingTimeoutSeconds", default=UNSET
+    alerting_timeout_seconds: int | None = field(
+        name="alertingTimeoutSeconds", default=None
     )
-    auto_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="autoAnswerAlertToneSeconds", default=UNSET
+    auto_answer_alert_tone_seconds: float | None = field(
+        name="autoAnswerAlertToneSeconds", default=None
     )
-    manual_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="manualAnswerAlertToneSeconds", default=UNSET
+    manual_answer_alert_tone_seconds: float | None = field(
+        name="manualAnswerAlertToneSeconds", default=None
     )
-    enable_auto_answer: bool | None | UnsetType = field(
-        name="enableAutoAnswer", default=UNSET
-    )
+    enable_auto_answer: bool | None = field(name="enableAutoAnswer", default=None)
 
 
 class QueueConversationCallEventTopicRecordersState(Model):
@@ -649,14 +565,14 @@ class QueueConversationCallEventTopicRecordersState(Model):
         snippet_state: State of the snippet recording for this session. Note that snippets may never be paused. Valid values are in Constants.java with a prefix of RECORDER_STATE_*.
     """
 
-    adhoc_state: str | None | UnsetType = field(name="adhocState", default=UNSET)
-    customer_experience_state: str | None | UnsetType = field(
-        name="customerExperienceState", default=UNSET
+    adhoc_state: str | None = field(name="adhocState", default=None)
+    customer_experience_state: str | None = field(
+        name="customerExperienceState", default=None
     )
-    agent_experience_state: str | None | UnsetType = field(
-        name="agentExperienceState", default=UNSET
+    agent_experience_state: str | None = field(
+        name="agentExperienceState", default=None
     )
-    snippet_state: str | None | UnsetType = field(name="snippetState", default=UNSET)
+    snippet_state: str | None = field(name="snippetState", default=None)
 
 
 class QueueConversationCallEventTopicScoredAgent(Model):
@@ -669,8 +585,8 @@ class QueueConversationCallEventTopicScoredAgent(Model):
         score: Agent's score for the current conversation, from 0 - 100, higher being better
     """
 
-    agent: QueueConversationCallEventTopicUriReference | None | UnsetType = UNSET
-    score: int | None | UnsetType = UNSET
+    agent: QueueConversationCallEventTopicUriReference | None = None
+    score: int | None = None
 
 
 class QueueConversationCallEventTopicUriReference(Model):
@@ -683,8 +599,8 @@ class QueueConversationCallEventTopicUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class QueueConversationCallEventTopicWrapup(Model):
@@ -700,13 +616,11 @@ class QueueConversationCallEventTopicWrapup(Model):
         end_time: The timestamp when the wrapup was finished.
     """
 
-    code: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
+    code: str | None = None
+    notes: str | None = None
+    tags: list[str] | None = None
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
 
 
 class QueueConversationCallbackEventTopicCallbackConversation(Model):
@@ -715,31 +629,19 @@ class QueueConversationCallbackEventTopicCallbackConversation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
     participants: (
-        list[QueueConversationCallbackEventTopicCallbackMediaParticipant]
-        | None
-        | UnsetType
-    ) = UNSET
-    other_media_uris: list[str] | None | UnsetType = field(
-        name="otherMediaUris", default=UNSET
-    )
-    address: str | None | UnsetType = UNSET
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    access_attributes: list[str] | None | UnsetType = field(
-        name="accessAttributes", default=UNSET
-    )
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
+        list[QueueConversationCallbackEventTopicCallbackMediaParticipant] | None
+    ) = None
+    other_media_uris: list[str] | None = field(name="otherMediaUris", default=None)
+    address: str | None = None
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    access_attributes: list[str] | None = field(name="accessAttributes", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
     divisions: (
-        list[QueueConversationCallbackEventTopicConversationDivisionMembership]
-        | None
-        | UnsetType
-    ) = UNSET
+        list[QueueConversationCallbackEventTopicConversationDivisionMembership] | None
+    ) = None
 
 
 class QueueConversationCallbackEventTopicCallbackMediaParticipant(Model):
@@ -755,98 +657,76 @@ class QueueConversationCallbackEventTopicCallbackMediaParticipant(Model):
         flagged_reason: Allowed values: "general".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    address: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    address: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    purpose: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    direction: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    held: bool | None = None
+    wrapup_required: bool | None = field(name="wrapupRequired", default=None)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    user: QueueConversationCallbackEventTopicUriReference | None = None
+    queue: QueueConversationCallbackEventTopicUriReference | None = None
+    team: QueueConversationCallbackEventTopicUriReference | None = None
+    attributes: dict[str, str] | None = None
+    error_info: QueueConversationCallbackEventTopicErrorBody | None = field(
+        name="errorInfo", default=None
     )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    script: QueueConversationCallbackEventTopicUriReference | None = None
+    wrapup_timeout_ms: int | None = field(name="wrapupTimeoutMs", default=None)
+    wrapup_skipped: bool | None = field(name="wrapupSkipped", default=None)
+    alerting_timeout_ms: int | None = field(name="alertingTimeoutMs", default=None)
+    provider: str | None = None
+    external_contact: QueueConversationCallbackEventTopicUriReference | None = field(
+        name="externalContact", default=None
     )
-    purpose: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    external_contact_initial_division_id: str | None = field(
+        name="externalContactInitialDivisionId", default=None
     )
-    held: bool | None | UnsetType = UNSET
-    wrapup_required: bool | None | UnsetType = field(
-        name="wrapupRequired", default=UNSET
+    external_organization: QueueConversationCallbackEventTopicUriReference | None = (
+        field(name="externalOrganization", default=None)
     )
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    user: QueueConversationCallbackEventTopicUriReference | None | UnsetType = UNSET
-    queue: QueueConversationCallbackEventTopicUriReference | None | UnsetType = UNSET
-    team: QueueConversationCallbackEventTopicUriReference | None | UnsetType = UNSET
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    error_info: QueueConversationCallbackEventTopicErrorBody | None | UnsetType = field(
-        name="errorInfo", default=UNSET
-    )
-    script: QueueConversationCallbackEventTopicUriReference | None | UnsetType = UNSET
-    wrapup_timeout_ms: int | None | UnsetType = field(
-        name="wrapupTimeoutMs", default=UNSET
-    )
-    wrapup_skipped: bool | None | UnsetType = field(name="wrapupSkipped", default=UNSET)
-    alerting_timeout_ms: int | None | UnsetType = field(
-        name="alertingTimeoutMs", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    external_contact: (
-        QueueConversationCallbackEventTopicUriReference | None | UnsetType
-    ) = field(name="externalContact", default=UNSET)
-    external_contact_initial_division_id: str | None | UnsetType = field(
-        name="externalContactInitialDivisionId", default=UNSET
-    )
-    external_organization: (
-        QueueConversationCallbackEventTopicUriReference | None | UnsetType
-    ) = field(name="externalOrganization", default=UNSET)
-    wrapup: QueueConversationCallbackEventTopicWrapup | None | UnsetType = UNSET
+    wrapup: QueueConversationCallbackEventTopicWrapup | None = None
     conversation_routing_data: (
-        QueueConversationCallbackEventTopicConversationRoutingData | None | UnsetType
-    ) = field(name="conversationRoutingData", default=UNSET)
-    peer: str | None | UnsetType = UNSET
-    screen_recording_state: str | None | UnsetType = field(
-        name="screenRecordingState", default=UNSET
+        QueueConversationCallbackEventTopicConversationRoutingData | None
+    ) = field(name="conversationRoutingData", default=None)
+    peer: str | None = None
+    screen_recording_state: str | None = field(
+        name="screenRecordingState", default=None
     )
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    journey_context: (
-        QueueConversationCallbackEventTopicJourneyContext | None | UnsetType
-    ) = field(name="journeyContext", default=UNSET)
-    start_acw_time: datetime | None | UnsetType = field(
-        name="startAcwTime", default=UNSET
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    journey_context: QueueConversationCallbackEventTopicJourneyContext | None = field(
+        name="journeyContext", default=None
     )
-    end_acw_time: datetime | None | UnsetType = field(name="endAcwTime", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
-    media_roles: list[str] | None | UnsetType = field(name="mediaRoles", default=UNSET)
+    start_acw_time: datetime | None = field(name="startAcwTime", default=None)
+    end_acw_time: datetime | None = field(name="endAcwTime", default=None)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
+    media_roles: list[str] | None = field(name="mediaRoles", default=None)
     queue_media_settings: (
-        QueueConversationCallbackEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    outbound_preview: (
-        QueueConversationCallbackEventTopicDialerPreview | None | UnsetType
-    ) = field(name="outboundPreview", default=UNSET)
-    voicemail: QueueConversationCallbackEventTopicVoicemail | None | UnsetType = UNSET
-    callback_numbers: list[str] | None | UnsetType = field(
-        name="callbackNumbers", default=UNSET
+        QueueConversationCallbackEventTopicQueueMediaSettings | None
+    ) = field(name="queueMediaSettings", default=None)
+    outbound_preview: QueueConversationCallbackEventTopicDialerPreview | None = field(
+        name="outboundPreview", default=None
     )
-    callback_user_name: str | None | UnsetType = field(
-        name="callbackUserName", default=UNSET
+    voicemail: QueueConversationCallbackEventTopicVoicemail | None = None
+    callback_numbers: list[str] | None = field(name="callbackNumbers", default=None)
+    callback_user_name: str | None = field(name="callbackUserName", default=None)
+    skip_enabled: bool | None = field(name="skipEnabled", default=None)
+    external_campaign: bool | None = field(name="externalCampaign", default=None)
+    timeout_seconds: int | None = field(name="timeoutSeconds", default=None)
+    callback_scheduled_time: datetime | None = field(
+        name="callbackScheduledTime", default=None
     )
-    skip_enabled: bool | None | UnsetType = field(name="skipEnabled", default=UNSET)
-    external_campaign: bool | None | UnsetType = field(
-        name="externalCampaign", default=UNSET
-    )
-    timeout_seconds: int | None | UnsetType = field(
-        name="timeoutSeconds", default=UNSET
-    )
-    callback_scheduled_time: datetime | None | UnsetType = field(
-        name="callbackScheduledTime", default=UNSET
-    )
-    automated_callback_config_id: str | None | UnsetType = field(
-        name="automatedCallbackConfigId", default=UNSET
+    automated_callback_config_id: str | None = field(
+        name="automatedCallbackConfigId", default=None
     )
 
 
@@ -856,12 +736,8 @@ class QueueConversationCallbackEventTopicConversationDivisionMembership(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    division: QueueConversationCallbackEventTopicDomainEntityRef | None | UnsetType = (
-        UNSET
-    )
-    entities: (
-        list[QueueConversationCallbackEventTopicDivisionEntityRef] | None | UnsetType
-    ) = UNSET
+    division: QueueConversationCallbackEventTopicDomainEntityRef | None = None
+    entities: list[QueueConversationCallbackEventTopicDivisionEntityRef] | None = None
 
 
 class QueueConversationCallbackEventTopicConversationRoutingData(Model):
@@ -878,18 +754,14 @@ class QueueConversationCallbackEventTopicConversationRoutingData(Model):
         skill_expression_id: The skill expression to use for routing decisions. If specified, it takes priority over skills.
     """
 
-    queue: QueueConversationCallbackEventTopicUriReference | None | UnsetType = UNSET
-    language: QueueConversationCallbackEventTopicUriReference | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    skills: list[QueueConversationCallbackEventTopicUriReference] | None | UnsetType = (
-        UNSET
+    queue: QueueConversationCallbackEventTopicUriReference | None = None
+    language: QueueConversationCallbackEventTopicUriReference | None = None
+    priority: int | None = None
+    skills: list[QueueConversationCallbackEventTopicUriReference] | None = None
+    scored_agents: list[QueueConversationCallbackEventTopicScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )
-    scored_agents: (
-        list[QueueConversationCallbackEventTopicScoredAgent] | None | UnsetType
-    ) = field(name="scoredAgents", default=UNSET)
-    skill_expression_id: str | None | UnsetType = field(
-        name="skillExpressionId", default=UNSET
-    )
+    skill_expression_id: str | None = field(name="skillExpressionId", default=None)
 
 
 class QueueConversationCallbackEventTopicDetail(Model):
@@ -898,10 +770,10 @@ class QueueConversationCallbackEventTopicDetail(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    field_name: str | None | UnsetType = field(name="fieldName", default=UNSET)
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
+    error_code: str | None = field(name="errorCode", default=None)
+    field_name: str | None = field(name="fieldName", default=None)
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
 
 
 class QueueConversationCallbackEventTopicDialerPreview(Model):
@@ -916,13 +788,13 @@ class QueueConversationCallbackEventTopicDialerPreview(Model):
         phone_number_columns: The phone number columns associated with this campaign
     """
 
-    id: str | None | UnsetType = UNSET
-    contact_id: str | None | UnsetType = field(name="contactId", default=UNSET)
-    contact_list_id: str | None | UnsetType = field(name="contactListId", default=UNSET)
-    campaign_id: str | None | UnsetType = field(name="campaignId", default=UNSET)
+    id: str | None = None
+    contact_id: str | None = field(name="contactId", default=None)
+    contact_list_id: str | None = field(name="contactListId", default=None)
+    campaign_id: str | None = field(name="campaignId", default=None)
     phone_number_columns: (
-        list[QueueConversationCallbackEventTopicPhoneNumberColumn] | None | UnsetType
-    ) = field(name="phoneNumberColumns", default=UNSET)
+        list[QueueConversationCallbackEventTopicPhoneNumberColumn] | None
+    ) = field(name="phoneNumberColumns", default=None)
 
 
 class QueueConversationCallbackEventTopicDivisionEntityRef(Model):
@@ -934,10 +806,10 @@ class QueueConversationCallbackEventTopicDivisionEntityRef(Model):
         date_division_updated: The time the entity division was last updated.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    date_division_updated: datetime | None | UnsetType = field(
-        name="dateDivisionUpdated", default=UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    date_division_updated: datetime | None = field(
+        name="dateDivisionUpdated", default=None
     )
 
 
@@ -947,8 +819,8 @@ class QueueConversationCallbackEventTopicDomainEntityRef(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class QueueConversationCallbackEventTopicErrorBody(Model):
@@ -957,23 +829,17 @@ class QueueConversationCallbackEventTopicErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    message: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    details: list[QueueConversationCallbackEventTopicDetail] | None | UnsetType = UNSET
-    errors: list[QueueConversationCallbackEventTopicErrorBody] | None | UnsetType = (
-        UNSET
-    )
-    limit: QueueConversationCallbackEventTopicLimit | None | UnsetType = UNSET
+    message: str | None = None
+    code: str | None = None
+    status: int | None = None
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    details: list[QueueConversationCallbackEventTopicDetail] | None = None
+    errors: list[QueueConversationCallbackEventTopicErrorBody] | None = None
+    limit: QueueConversationCallbackEventTopicLimit | None = None
 
 
 class QueueConversationCallbackEventTopicJourneyAction(Model):
@@ -985,10 +851,10 @@ class QueueConversationCallbackEventTopicJourneyAction(Model):
         id: The ID of an action from the Journey System (an action is spawned from an actionMap)
     """
 
-    id: str | None | UnsetType = UNSET
-    action_map: (
-        QueueConversationCallbackEventTopicJourneyActionMap | None | UnsetType
-    ) = field(name="actionMap", default=UNSET)
+    id: str | None = None
+    action_map: QueueConversationCallbackEventTopicJourneyActionMap | None = field(
+        name="actionMap", default=None
+    )
 
 
 class QueueConversationCallbackEventTopicJourneyActionMap(Model):
@@ -1001,8 +867,8 @@ class QueueConversationCallbackEventTopicJourneyActionMap(Model):
         version: The version number of the actionMap in the Journey System at the time this action was triggered
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    version: int | None = None
 
 
 class QueueConversationCallbackEventTopicJourneyContext(Model):
@@ -1011,15 +877,13 @@ class QueueConversationCallbackEventTopicJourneyContext(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    customer: QueueConversationCallbackEventTopicJourneyCustomer | None | UnsetType = (
-        UNSET
-    )
+    customer: QueueConversationCallbackEventTopicJourneyCustomer | None = None
     customer_session: (
-        QueueConversationCallbackEventTopicJourneyCustomerSession | None | UnsetType
-    ) = field(name="customerSession", default=UNSET)
-    triggering_action: (
-        QueueConversationCallbackEventTopicJourneyAction | None | UnsetType
-    ) = field(name="triggeringAction", default=UNSET)
+        QueueConversationCallbackEventTopicJourneyCustomerSession | None
+    ) = field(name="customerSession", default=None)
+    triggering_action: QueueConversationCallbackEventTopicJourneyAction | None = field(
+        name="triggeringAction", default=None
+    )
 
 
 class QueueConversationCallbackEventTopicJourneyCustomer(Model):
@@ -1032,8 +896,8 @@ class QueueConversationCallbackEventTopicJourneyCustomer(Model):
         id_type: The type of the customerId within the Journey System (e.g. cookie).
     """
 
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
 
 
 class QueueConversationCallbackEventTopicJourneyCustomerSession(Model):
@@ -1046,8 +910,8 @@ class QueueConversationCallbackEventTopicJourneyCustomerSession(Model):
         type: The type of the Customer/User's session within the Journey System (e.g. web, app)
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
 
 
 class QueueConversationCallbackEventTopicLimit(Model):
@@ -1059,10 +923,10 @@ class QueueConversationCallbackEventTopicLimit(Model):
         namespace: Allowed values: "agent.assistant", "analytics.alerting", "analytics", "analytics.realtime", "analytics.reporting.settings", "architect", "audiohook", "audit", "auth.api", "authorization", "automation.testing", "bots", "bots.voice", "callback", "cobrowse", "content.management", "conversation", "dataactions", "datatables", "directory", "email", "event.orchestration", "external.contacts", "gcv", "gdpr", "groups", "historical.adherence", "infrastructureascode", "integrations", "intent.miner", "journey", "knowledge", "language.understanding", "learning", "limit.registry", "marketplace", "media.communications", "messaging", "notifications", "onboarding", "outbound", "platform.api", "predictive.routing", "presence", "quality", "recording", "response.management", "routing", "scim", "search", "secondary.automation.testing", "skills", "speech.and.text.analytics", "speech.integration", "supportability", "task.management", "telephony.configuration", "usage", "users", "web.deployments", "web.messaging", "webchat", "webhooks", "workforce.management".
     """
 
-    key: str | None | UnsetType = UNSET
-    namespace: str | None | UnsetType = UNSET
-    value: int | None | UnsetType = UNSET
-    documented: bool | None | UnsetType = UNSET
+    key: str | None = None
+    namespace: str | None = None
+    value: int | None = None
+    documented: bool | None = None
 
 
 class QueueConversationCallbackEventTopicPhoneNumberColumn(Model):
@@ -1071,8 +935,8 @@ class QueueConversationCallbackEventTopicPhoneNumberColumn(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    column_name: str | None | UnsetType = field(name="columnName", default=UNSET)
-    type: str | None | UnsetType = UNSET
+    column_name: str | None = field(name="columnName", default=None)
+    type: str | None = None
 
 
 class QueueConversationCallbackEventTopicQueueMediaSettings(Model):
@@ -1087,18 +951,16 @@ class QueueConversationCallbackEventTopicQueueMediaSettings(Model):
         enable_auto_answer: Flag to indicate if auto answer is enabled for the given media type or media subtype.
     """
 
-    alerting_timeout_seconds: int | None | UnsetType = field(
-        name="alertingTimeoutSeconds", default=UNSET
+    alerting_timeout_seconds: int | None = field(
+        name="alertingTimeoutSeconds", default=None
     )
-    auto_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="autoAnswerAlertToneSeconds", default=UNSET
+    auto_answer_alert_tone_seconds: float | None = field(
+        name="autoAnswerAlertToneSeconds", default=None
     )
-    manual_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="manualAnswerAlertToneSeconds", default=UNSET
+    manual_answer_alert_tone_seconds: float | None = field(
+        name="manualAnswerAlertToneSeconds", default=None
     )
-    enable_auto_answer: bool | None | UnsetType = field(
-        name="enableAutoAnswer", default=UNSET
-    )
+    enable_auto_answer: bool | None = field(name="enableAutoAnswer", default=None)
 
 
 class QueueConversationCallbackEventTopicScoredAgent(Model):
@@ -1111,8 +973,8 @@ class QueueConversationCallbackEventTopicScoredAgent(Model):
         score: Agent's score for the current conversation, from 0 - 100, higher being better
     """
 
-    agent: QueueConversationCallbackEventTopicUriReference | None | UnsetType = UNSET
-    score: int | None | UnsetType = UNSET
+    agent: QueueConversationCallbackEventTopicUriReference | None = None
+    score: int | None = None
 
 
 class QueueConversationCallbackEventTopicUriReference(Model):
@@ -1125,8 +987,8 @@ class QueueConversationCallbackEventTopicUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class QueueConversationCallbackEventTopicVoicemail(Model):
@@ -1139,8 +1001,8 @@ class QueueConversationCallbackEventTopicVoicemail(Model):
         upload_status: current state of the voicemail upload Allowed values: "pending", "complete", "failed", "timeout", "none".
     """
 
-    id: str | None | UnsetType = UNSET
-    upload_status: str | None | UnsetType = field(name="uploadStatus", default=UNSET)
+    id: str | None = None
+    upload_status: str | None = field(name="uploadStatus", default=None)
 
 
 class QueueConversationCallbackEventTopicWrapup(Model):
@@ -1156,13 +1018,11 @@ class QueueConversationCallbackEventTopicWrapup(Model):
         end_time: The timestamp when the wrapup was finished.
     """
 
-    code: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
+    code: str | None = None
+    notes: str | None = None
+    tags: list[str] | None = None
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
 
 
 class QueueConversationChatEventTopicChatConversation(Model):
@@ -1171,29 +1031,19 @@ class QueueConversationChatEventTopicChatConversation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    participants: (
-        list[QueueConversationChatEventTopicChatMediaParticipant] | None | UnsetType
-    ) = UNSET
-    other_media_uris: list[str] | None | UnsetType = field(
-        name="otherMediaUris", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    participants: list[QueueConversationChatEventTopicChatMediaParticipant] | None = (
+        None
     )
-    address: str | None | UnsetType = UNSET
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    access_attributes: list[str] | None | UnsetType = field(
-        name="accessAttributes", default=UNSET
-    )
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
+    other_media_uris: list[str] | None = field(name="otherMediaUris", default=None)
+    address: str | None = None
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    access_attributes: list[str] | None = field(name="accessAttributes", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
     divisions: (
-        list[QueueConversationChatEventTopicConversationDivisionMembership]
-        | None
-        | UnsetType
-    ) = UNSET
+        list[QueueConversationChatEventTopicConversationDivisionMembership] | None
+    ) = None
 
 
 class QueueConversationChatEventTopicChatMediaParticipant(Model):
@@ -1209,80 +1059,64 @@ class QueueConversationChatEventTopicChatMediaParticipant(Model):
         flagged_reason: Allowed values: "general".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    address: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    address: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    purpose: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    direction: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    held: bool | None = None
+    wrapup_required: bool | None = field(name="wrapupRequired", default=None)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    user: QueueConversationChatEventTopicUriReference | None = None
+    queue: QueueConversationChatEventTopicUriReference | None = None
+    team: QueueConversationChatEventTopicUriReference | None = None
+    attributes: dict[str, str] | None = None
+    error_info: QueueConversationChatEventTopicErrorBody | None = field(
+        name="errorInfo", default=None
     )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    script: QueueConversationChatEventTopicUriReference | None = None
+    wrapup_timeout_ms: int | None = field(name="wrapupTimeoutMs", default=None)
+    wrapup_skipped: bool | None = field(name="wrapupSkipped", default=None)
+    alerting_timeout_ms: int | None = field(name="alertingTimeoutMs", default=None)
+    provider: str | None = None
+    external_contact: QueueConversationChatEventTopicUriReference | None = field(
+        name="externalContact", default=None
     )
-    purpose: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    external_contact_initial_division_id: str | None = field(
+        name="externalContactInitialDivisionId", default=None
     )
-    held: bool | None | UnsetType = UNSET
-    wrapup_required: bool | None | UnsetType = field(
-        name="wrapupRequired", default=UNSET
+    external_organization: QueueConversationChatEventTopicUriReference | None = field(
+        name="externalOrganization", default=None
     )
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    user: QueueConversationChatEventTopicUriReference | None | UnsetType = UNSET
-    queue: QueueConversationChatEventTopicUriReference | None | UnsetType = UNSET
-    team: QueueConversationChatEventTopicUriReference | None | UnsetType = UNSET
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    error_info: QueueConversationChatEventTopicErrorBody | None | UnsetType = field(
-        name="errorInfo", default=UNSET
-    )
-    script: QueueConversationChatEventTopicUriReference | None | UnsetType = UNSET
-    wrapup_timeout_ms: int | None | UnsetType = field(
-        name="wrapupTimeoutMs", default=UNSET
-    )
-    wrapup_skipped: bool | None | UnsetType = field(name="wrapupSkipped", default=UNSET)
-    alerting_timeout_ms: int | None | UnsetType = field(
-        name="alertingTimeoutMs", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    external_contact: QueueConversationChatEventTopicUriReference | None | UnsetType = (
-        field(name="externalContact", default=UNSET)
-    )
-    external_contact_initial_division_id: str | None | UnsetType = field(
-        name="externalContactInitialDivisionId", default=UNSET
-    )
-    external_organization: (
-        QueueConversationChatEventTopicUriReference | None | UnsetType
-    ) = field(name="externalOrganization", default=UNSET)
-    wrapup: QueueConversationChatEventTopicWrapup | None | UnsetType = UNSET
+    wrapup: QueueConversationChatEventTopicWrapup | None = None
     conversation_routing_data: (
-        QueueConversationChatEventTopicConversationRoutingData | None | UnsetType
-    ) = field(name="conversationRoutingData", default=UNSET)
-    peer: str | None | UnsetType = UNSET
-    screen_recording_state: str | None | UnsetType = field(
-        name="screenRecordingState", default=UNSET
+        QueueConversationChatEventTopicConversationRoutingData | None
+    ) = field(name="conversationRoutingData", default=None)
+    peer: str | None = None
+    screen_recording_state: str | None = field(
+        name="screenRecordingState", default=None
     )
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    journey_context: (
-        QueueConversationChatEventTopicJourneyContext | None | UnsetType
-    ) = field(name="journeyContext", default=UNSET)
-    start_acw_time: datetime | None | UnsetType = field(
-        name="startAcwTime", default=UNSET
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    journey_context: QueueConversationChatEventTopicJourneyContext | None = field(
+        name="journeyContext", default=None
     )
-    end_acw_time: datetime | None | UnsetType = field(name="endAcwTime", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
-    media_roles: list[str] | None | UnsetType = field(name="mediaRoles", default=UNSET)
-    queue_media_settings: (
-        QueueConversationChatEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    room_id: str | None | UnsetType = field(name="roomId", default=UNSET)
-    avatar_image_url: str | None | UnsetType = field(
-        name="avatarImageUrl", default=UNSET
+    start_acw_time: datetime | None = field(name="startAcwTime", default=None)
+    end_acw_time: datetime | None = field(name="endAcwTime", default=None)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
+    media_roles: list[str] | None = field(name="mediaRoles", default=None)
+    queue_media_settings: QueueConversationChatEventTopicQueueMediaSettings | None = (
+        field(name="queueMediaSettings", default=None)
     )
+    room_id: str | None = field(name="roomId", default=None)
+    avatar_image_url: str | None = field(name="avatarImageUrl", default=None)
 
 
 class QueueConversationChatEventTopicConversationDivisionMembership(Model):
@@ -1291,10 +1125,8 @@ class QueueConversationChatEventTopicConversationDivisionMembership(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    division: QueueConversationChatEventTopicDomainEntityRef | None | UnsetType = UNSET
-    entities: (
-        list[QueueConversationChatEventTopicDivisionEntityRef] | None | UnsetType
-    ) = UNSET
+    division: QueueConversationChatEventTopicDomainEntityRef | None = None
+    entities: list[QueueConversationChatEventTopicDivisionEntityRef] | None = None
 
 
 class QueueConversationChatEventTopicConversationRoutingData(Model):
@@ -1311,16 +1143,14 @@ class QueueConversationChatEventTopicConversationRoutingData(Model):
         skill_expression_id: The skill expression to use for routing decisions. If specified, it takes priority over skills.
     """
 
-    queue: QueueConversationChatEventTopicUriReference | None | UnsetType = UNSET
-    language: QueueConversationChatEventTopicUriReference | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    skills: list[QueueConversationChatEventTopicUriReference] | None | UnsetType = UNSET
-    scored_agents: (
-        list[QueueConversationChatEventTopicScoredAgent] | None | UnsetType
-    ) = field(name="scoredAgents", default=UNSET)
-    skill_expression_id: str | None | UnsetType = field(
-        name="skillExpressionId", default=UNSET
+    queue: QueueConversationChatEventTopicUriReference | None = None
+    language: QueueConversationChatEventTopicUriReference | None = None
+    priority: int | None = None
+    skills: list[QueueConversationChatEventTopicUriReference] | None = None
+    scored_agents: list[QueueConversationChatEventTopicScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )
+    skill_expression_id: str | None = field(name="skillExpressionId", default=None)
 
 
 class QueueConversationChatEventTopicDetail(Model):
@@ -1329,10 +1159,10 @@ class QueueConversationChatEventTopicDetail(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    field_name: str | None | UnsetType = field(name="fieldName", default=UNSET)
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
+    error_code: str | None = field(name="errorCode", default=None)
+    field_name: str | None = field(name="fieldName", default=None)
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
 
 
 class QueueConversationChatEventTopicDivisionEntityRef(Model):
@@ -1344,10 +1174,10 @@ class QueueConversationChatEventTopicDivisionEntityRef(Model):
         date_division_updated: The time the entity division was last updated.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    date_division_updated: datetime | None | UnsetType = field(
-        name="dateDivisionUpdated", default=UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    date_division_updated: datetime | None = field(
+        name="dateDivisionUpdated", default=None
     )
 
 
@@ -1357,8 +1187,8 @@ class QueueConversationChatEventTopicDomainEntityRef(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class QueueConversationChatEventTopicErrorBody(Model):
@@ -1367,21 +1197,17 @@ class QueueConversationChatEventTopicErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    message: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    details: list[QueueConversationChatEventTopicDetail] | None | UnsetType = UNSET
-    errors: list[QueueConversationChatEventTopicErrorBody] | None | UnsetType = UNSET
-    limit: QueueConversationChatEventTopicLimit | None | UnsetType = UNSET
+    message: str | None = None
+    code: str | None = None
+    status: int | None = None
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    details: list[QueueConversationChatEventTopicDetail] | None = None
+    errors: list[QueueConversationChatEventTopicErrorBody] | None = None
+    limit: QueueConversationChatEventTopicLimit | None = None
 
 
 class QueueConversationChatEventTopicJourneyAction(Model):
@@ -1393,9 +1219,9 @@ class QueueConversationChatEventTopicJourneyAction(Model):
         id: The ID of an action from the Journey System (an action is spawned from an actionMap)
     """
 
-    id: str | None | UnsetType = UNSET
-    action_map: QueueConversationChatEventTopicJourneyActionMap | None | UnsetType = (
-        field(name="actionMap", default=UNSET)
+    id: str | None = None
+    action_map: QueueConversationChatEventTopicJourneyActionMap | None = field(
+        name="actionMap", default=None
     )
 
 
@@ -1409,8 +1235,8 @@ class QueueConversationChatEventTopicJourneyActionMap(Model):
         version: The version number of the actionMap in the Journey System at the time this action was triggered
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    version: int | None = None
 
 
 class QueueConversationChatEventTopicJourneyContext(Model):
@@ -1419,13 +1245,13 @@ class QueueConversationChatEventTopicJourneyContext(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    customer: QueueConversationChatEventTopicJourneyCustomer | None | UnsetType = UNSET
-    customer_session: (
-        QueueConversationChatEventTopicJourneyCustomerSession | None | UnsetType
-    ) = field(name="customerSession", default=UNSET)
-    triggering_action: (
-        QueueConversationChatEventTopicJourneyAction | None | UnsetType
-    ) = field(name="triggeringAction", default=UNSET)
+    customer: QueueConversationChatEventTopicJourneyCustomer | None = None
+    customer_session: QueueConversationChatEventTopicJourneyCustomerSession | None = (
+        field(name="customerSession", default=None)
+    )
+    triggering_action: QueueConversationChatEventTopicJourneyAction | None = field(
+        name="triggeringAction", default=None
+    )
 
 
 class QueueConversationChatEventTopicJourneyCustomer(Model):
@@ -1438,8 +1264,8 @@ class QueueConversationChatEventTopicJourneyCustomer(Model):
         id_type: The type of the customerId within the Journey System (e.g. cookie).
     """
 
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
 
 
 class QueueConversationChatEventTopicJourneyCustomerSession(Model):
@@ -1452,8 +1278,8 @@ class QueueConversationChatEventTopicJourneyCustomerSession(Model):
         type: The type of the Customer/User's session within the Journey System (e.g. web, app)
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
 
 
 class QueueConversationChatEventTopicLimit(Model):
@@ -1465,10 +1291,10 @@ class QueueConversationChatEventTopicLimit(Model):
         namespace: Allowed values: "agent.assistant", "analytics.alerting", "analytics", "analytics.realtime", "analytics.reporting.settings", "architect", "audiohook", "audit", "auth.api", "authorization", "automation.testing", "bots", "bots.voice", "callback", "cobrowse", "content.management", "conversation", "dataactions", "datatables", "directory", "email", "event.orchestration", "external.contacts", "gcv", "gdpr", "groups", "historical.adherence", "infrastructureascode", "integrations", "intent.miner", "journey", "knowledge", "language.understanding", "learning", "limit.registry", "marketplace", "media.communications", "messaging", "notifications", "onboarding", "outbound", "platform.api", "predictive.routing", "presence", "quality", "recording", "response.management", "routing", "scim", "search", "secondary.automation.testing", "skills", "speech.and.text.analytics", "speech.integration", "supportability", "task.management", "telephony.configuration", "usage", "users", "web.deployments", "web.messaging", "webchat", "webhooks", "workforce.management".
     """
 
-    key: str | None | UnsetType = UNSET
-    namespace: str | None | UnsetType = UNSET
-    value: int | None | UnsetType = UNSET
-    documented: bool | None | UnsetType = UNSET
+    key: str | None = None
+    namespace: str | None = None
+    value: int | None = None
+    documented: bool | None = None
 
 
 class QueueConversationChatEventTopicQueueMediaSettings(Model):
@@ -1483,18 +1309,16 @@ class QueueConversationChatEventTopicQueueMediaSettings(Model):
         enable_auto_answer: Flag to indicate if auto answer is enabled for the given media type or media subtype.
     """
 
-    alerting_timeout_seconds: int | None | UnsetType = field(
-        name="alertingTimeoutSeconds", default=UNSET
+    alerting_timeout_seconds: int | None = field(
+        name="alertingTimeoutSeconds", default=None
     )
-    auto_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="autoAnswerAlertToneSeconds", default=UNSET
+    auto_answer_alert_tone_seconds: float | None = field(
+        name="autoAnswerAlertToneSeconds", default=None
     )
-    manual_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="manualAnswerAlertToneSeconds", default=UNSET
+    manual_answer_alert_tone_seconds: float | None = field(
+        name="manualAnswerAlertToneSeconds", default=None
     )
-    enable_auto_answer: bool | None | UnsetType = field(
-        name="enableAutoAnswer", default=UNSET
-    )
+    enable_auto_answer: bool | None = field(name="enableAutoAnswer", default=None)
 
 
 class QueueConversationChatEventTopicScoredAgent(Model):
@@ -1507,8 +1331,8 @@ class QueueConversationChatEventTopicScoredAgent(Model):
         score: Agent's score for the current conversation, from 0 - 100, higher being better
     """
 
-    agent: QueueConversationChatEventTopicUriReference | None | UnsetType = UNSET
-    score: int | None | UnsetType = UNSET
+    agent: QueueConversationChatEventTopicUriReference | None = None
+    score: int | None = None
 
 
 class QueueConversationChatEventTopicUriReference(Model):
@@ -1521,8 +1345,8 @@ class QueueConversationChatEventTopicUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class QueueConversationChatEventTopicWrapup(Model):
@@ -1538,13 +1362,11 @@ class QueueConversationChatEventTopicWrapup(Model):
         end_time: The timestamp when the wrapup was finished.
     """
 
-    code: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
+    code: str | None = None
+    notes: str | None = None
+    tags: list[str] | None = None
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
 
 
 class QueueConversationCobrowseEventTopicCobrowseConversation(Model):
@@ -1553,31 +1375,19 @@ class QueueConversationCobrowseEventTopicCobrowseConversation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
     participants: (
-        list[QueueConversationCobrowseEventTopicCobrowseMediaParticipant]
-        | None
-        | UnsetType
-    ) = UNSET
-    other_media_uris: list[str] | None | UnsetType = field(
-        name="otherMediaUris", default=UNSET
-    )
-    address: str | None | UnsetType = UNSET
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    access_attributes: list[str] | None | UnsetType = field(
-        name="accessAttributes", default=UNSET
-    )
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
+        list[QueueConversationCobrowseEventTopicCobrowseMediaParticipant] | None
+    ) = None
+    other_media_uris: list[str] | None = field(name="otherMediaUris", default=None)
+    address: str | None = None
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    access_attributes: list[str] | None = field(name="accessAttributes", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
     divisions: (
-        list[QueueConversationCobrowseEventTopicConversationDivisionMembership]
-        | None
-        | UnsetType
-    ) = UNSET
+        list[QueueConversationCobrowseEventTopicConversationDivisionMembership] | None
+    ) = None
 
 
 class QueueConversationCobrowseEventTopicCobrowseMediaParticipant(Model):
@@ -1593,85 +1403,67 @@ class QueueConversationCobrowseEventTopicCobrowseMediaParticipant(Model):
         flagged_reason: Allowed values: "general".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    address: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    address: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    purpose: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    direction: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    held: bool | None = None
+    wrapup_required: bool | None = field(name="wrapupRequired", default=None)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    user: QueueConversationCobrowseEventTopicUriReference | None = None
+    queue: QueueConversationCobrowseEventTopicUriReference | None = None
+    team: QueueConversationCobrowseEventTopicUriReference | None = None
+    attributes: dict[str, str] | None = None
+    error_info: QueueConversationCobrowseEventTopicErrorBody | None = field(
+        name="errorInfo", default=None
     )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    script: QueueConversationCobrowseEventTopicUriReference | None = None
+    wrapup_timeout_ms: int | None = field(name="wrapupTimeoutMs", default=None)
+    wrapup_skipped: bool | None = field(name="wrapupSkipped", default=None)
+    alerting_timeout_ms: int | None = field(name="alertingTimeoutMs", default=None)
+    provider: str | None = None
+    external_contact: QueueConversationCobrowseEventTopicUriReference | None = field(
+        name="externalContact", default=None
     )
-    purpose: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    external_contact_initial_division_id: str | None = field(
+        name="externalContactInitialDivisionId", default=None
     )
-    held: bool | None | UnsetType = UNSET
-    wrapup_required: bool | None | UnsetType = field(
-        name="wrapupRequired", default=UNSET
+    external_organization: QueueConversationCobrowseEventTopicUriReference | None = (
+        field(name="externalOrganization", default=None)
     )
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    user: QueueConversationCobrowseEventTopicUriReference | None | UnsetType = UNSET
-    queue: QueueConversationCobrowseEventTopicUriReference | None | UnsetType = UNSET
-    team: QueueConversationCobrowseEventTopicUriReference | None | UnsetType = UNSET
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    error_info: QueueConversationCobrowseEventTopicErrorBody | None | UnsetType = field(
-        name="errorInfo", default=UNSET
-    )
-    script: QueueConversationCobrowseEventTopicUriReference | None | UnsetType = UNSET
-    wrapup_timeout_ms: int | None | UnsetType = field(
-        name="wrapupTimeoutMs", default=UNSET
-    )
-    wrapup_skipped: bool | None | UnsetType = field(name="wrapupSkipped", default=UNSET)
-    alerting_timeout_ms: int | None | UnsetType = field(
-        name="alertingTimeoutMs", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    external_contact: (
-        QueueConversationCobrowseEventTopicUriReference | None | UnsetType
-    ) = field(name="externalContact", default=UNSET)
-    external_contact_initial_division_id: str | None | UnsetType = field(
-        name="externalContactInitialDivisionId", default=UNSET
-    )
-    external_organization: (
-        QueueConversationCobrowseEventTopicUriReference | None | UnsetType
-    ) = field(name="externalOrganization", default=UNSET)
-    wrapup: QueueConversationCobrowseEventTopicWrapup | None | UnsetType = UNSET
+    wrapup: QueueConversationCobrowseEventTopicWrapup | None = None
     conversation_routing_data: (
-        QueueConversationCobrowseEventTopicConversationRoutingData | None | UnsetType
-    ) = field(name="conversationRoutingData", default=UNSET)
-    peer: str | None | UnsetType = UNSET
-    screen_recording_state: str | None | UnsetType = field(
-        name="screenRecordingState", default=UNSET
+        QueueConversationCobrowseEventTopicConversationRoutingData | None
+    ) = field(name="conversationRoutingData", default=None)
+    peer: str | None = None
+    screen_recording_state: str | None = field(
+        name="screenRecordingState", default=None
     )
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    journey_context: (
-        QueueConversationCobrowseEventTopicJourneyContext | None | UnsetType
-    ) = field(name="journeyContext", default=UNSET)
-    start_acw_time: datetime | None | UnsetType = field(
-        name="startAcwTime", default=UNSET
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    journey_context: QueueConversationCobrowseEventTopicJourneyContext | None = field(
+        name="journeyContext", default=None
     )
-    end_acw_time: datetime | None | UnsetType = field(name="endAcwTime", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
-    media_roles: list[str] | None | UnsetType = field(name="mediaRoles", default=UNSET)
+    start_acw_time: datetime | None = field(name="startAcwTime", default=None)
+    end_acw_time: datetime | None = field(name="endAcwTime", default=None)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
+    media_roles: list[str] | None = field(name="mediaRoles", default=None)
     queue_media_settings: (
-        QueueConversationCobrowseEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    cobrowse_session_id: str | None | UnsetType = field(
-        name="cobrowseSessionId", default=UNSET
-    )
-    cobrowse_role: str | None | UnsetType = field(name="cobrowseRole", default=UNSET)
-    viewer_url: str | None | UnsetType = field(name="viewerUrl", default=UNSET)
-    provider_event_time: datetime | None | UnsetType = field(
-        name="providerEventTime", default=UNSET
-    )
-    controlling: list[str] | None | UnsetType = UNSET
+        QueueConversationCobrowseEventTopicQueueMediaSettings | None
+    ) = field(name="queueMediaSettings", default=None)
+    cobrowse_session_id: str | None = field(name="cobrowseSessionId", default=None)
+    cobrowse_role: str | None = field(name="cobrowseRole", default=None)
+    viewer_url: str | None = field(name="viewerUrl", default=None)
+    provider_event_time: datetime | None = field(name="providerEventTime", default=None)
+    controlling: list[str] | None = None
 
 
 class QueueConversationCobrowseEventTopicConversationDivisionMembership(Model):
@@ -1680,12 +1472,8 @@ class QueueConversationCobrowseEventTopicConversationDivisionMembership(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    division: QueueConversationCobrowseEventTopicDomainEntityRef | None | UnsetType = (
-        UNSET
-    )
-    entities: (
-        list[QueueConversationCobrowseEventTopicDivisionEntityRef] | None | UnsetType
-    ) = UNSET
+    division: QueueConversationCobrowseEventTopicDomainEntityRef | None = None
+    entities: list[QueueConversationCobrowseEventTopicDivisionEntityRef] | None = None
 
 
 class QueueConversationCobrowseEventTopicConversationRoutingData(Model):
@@ -1702,18 +1490,14 @@ class QueueConversationCobrowseEventTopicConversationRoutingData(Model):
         skill_expression_id: The skill expression to use for routing decisions. If specified, it takes priority over skills.
     """
 
-    queue: QueueConversationCobrowseEventTopicUriReference | None | UnsetType = UNSET
-    language: QueueConversationCobrowseEventTopicUriReference | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    skills: list[QueueConversationCobrowseEventTopicUriReference] | None | UnsetType = (
-        UNSET
+    queue: QueueConversationCobrowseEventTopicUriReference | None = None
+    language: QueueConversationCobrowseEventTopicUriReference | None = None
+    priority: int | None = None
+    skills: list[QueueConversationCobrowseEventTopicUriReference] | None = None
+    scored_agents: list[QueueConversationCobrowseEventTopicScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )
-    scored_agents: (
-        list[QueueConversationCobrowseEventTopicScoredAgent] | None | UnsetType
-    ) = field(name="scoredAgents", default=UNSET)
-    skill_expression_id: str | None | UnsetType = field(
-        name="skillExpressionId", default=UNSET
-    )
+    skill_expression_id: str | None = field(name="skillExpressionId", default=None)
 
 
 class QueueConversationCobrowseEventTopicDetail(Model):
@@ -1722,10 +1506,10 @@ class QueueConversationCobrowseEventTopicDetail(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    field_name: str | None | UnsetType = field(name="fieldName", default=UNSET)
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
+    error_code: str | None = field(name="errorCode", default=None)
+    field_name: str | None = field(name="fieldName", default=None)
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
 
 
 class QueueConversationCobrowseEventTopicDivisionEntityRef(Model):
@@ -1737,10 +1521,10 @@ class QueueConversationCobrowseEventTopicDivisionEntityRef(Model):
         date_division_updated: The time the entity division was last updated.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    date_division_updated: datetime | None | UnsetType = field(
-        name="dateDivisionUpdated", default=UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    date_division_updated: datetime | None = field(
+        name="dateDivisionUpdated", default=None
     )
 
 
@@ -1750,8 +1534,8 @@ class QueueConversationCobrowseEventTopicDomainEntityRef(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class QueueConversationCobrowseEventTopicErrorBody(Model):
@@ -1760,23 +1544,17 @@ class QueueConversationCobrowseEventTopicErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    message: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    details: list[QueueConversationCobrowseEventTopicDetail] | None | UnsetType = UNSET
-    errors: list[QueueConversationCobrowseEventTopicErrorBody] | None | UnsetType = (
-        UNSET
-    )
-    limit: QueueConversationCobrowseEventTopicLimit | None | UnsetType = UNSET
+    message: str | None = None
+    code: str | None = None
+    status: int | None = None
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    details: list[QueueConversationCobrowseEventTopicDetail] | None = None
+    errors: list[QueueConversationCobrowseEventTopicErrorBody] | None = None
+    limit: QueueConversationCobrowseEventTopicLimit | None = None
 
 
 class QueueConversationCobrowseEventTopicJourneyAction(Model):
@@ -1788,10 +1566,10 @@ class QueueConversationCobrowseEventTopicJourneyAction(Model):
         id: The ID of an action from the Journey System (an action is spawned from an actionMap)
     """
 
-    id: str | None | UnsetType = UNSET
-    action_map: (
-        QueueConversationCobrowseEventTopicJourneyActionMap | None | UnsetType
-    ) = field(name="actionMap", default=UNSET)
+    id: str | None = None
+    action_map: QueueConversationCobrowseEventTopicJourneyActionMap | None = field(
+        name="actionMap", default=None
+    )
 
 
 class QueueConversationCobrowseEventTopicJourneyActionMap(Model):
@@ -1804,8 +1582,8 @@ class QueueConversationCobrowseEventTopicJourneyActionMap(Model):
         version: The version number of the actionMap in the Journey System at the time this action was triggered
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    version: int | None = None
 
 
 class QueueConversationCobrowseEventTopicJourneyContext(Model):
@@ -1814,15 +1592,13 @@ class QueueConversationCobrowseEventTopicJourneyContext(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    customer: QueueConversationCobrowseEventTopicJourneyCustomer | None | UnsetType = (
-        UNSET
-    )
+    customer: QueueConversationCobrowseEventTopicJourneyCustomer | None = None
     customer_session: (
-        QueueConversationCobrowseEventTopicJourneyCustomerSession | None | UnsetType
-    ) = field(name="customerSession", default=UNSET)
-    triggering_action: (
-        QueueConversationCobrowseEventTopicJourneyAction | None | UnsetType
-    ) = field(name="triggeringAction", default=UNSET)
+        QueueConversationCobrowseEventTopicJourneyCustomerSession | None
+    ) = field(name="customerSession", default=None)
+    triggering_action: QueueConversationCobrowseEventTopicJourneyAction | None = field(
+        name="triggeringAction", default=None
+    )
 
 
 class QueueConversationCobrowseEventTopicJourneyCustomer(Model):
@@ -1835,8 +1611,8 @@ class QueueConversationCobrowseEventTopicJourneyCustomer(Model):
         id_type: The type of the customerId within the Journey System (e.g. cookie).
     """
 
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
 
 
 class QueueConversationCobrowseEventTopicJourneyCustomerSession(Model):
@@ -1849,8 +1625,8 @@ class QueueConversationCobrowseEventTopicJourneyCustomerSession(Model):
         type: The type of the Customer/User's session within the Journey System (e.g. web, app)
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
 
 
 class QueueConversationCobrowseEventTopicLimit(Model):
@@ -1862,10 +1638,10 @@ class QueueConversationCobrowseEventTopicLimit(Model):
         namespace: Allowed values: "agent.assistant", "analytics.alerting", "analytics", "analytics.realtime", "analytics.reporting.settings", "architect", "audiohook", "audit", "auth.api", "authorization", "automation.testing", "bots", "bots.voice", "callback", "cobrowse", "content.management", "conversation", "dataactions", "datatables", "directory", "email", "event.orchestration", "external.contacts", "gcv", "gdpr", "groups", "historical.adherence", "infrastructureascode", "integrations", "intent.miner", "journey", "knowledge", "language.understanding", "learning", "limit.registry", "marketplace", "media.communications", "messaging", "notifications", "onboarding", "outbound", "platform.api", "predictive.routing", "presence", "quality", "recording", "response.management", "routing", "scim", "search", "secondary.automation.testing", "skills", "speech.and.text.analytics", "speech.integration", "supportability", "task.management", "telephony.configuration", "usage", "users", "web.deployments", "web.messaging", "webchat", "webhooks", "workforce.management".
     """
 
-    key: str | None | UnsetType = UNSET
-    namespace: str | None | UnsetType = UNSET
-    value: int | None | UnsetType = UNSET
-    documented: bool | None | UnsetType = UNSET
+    key: str | None = None
+    namespace: str | None = None
+    value: int | None = None
+    documented: bool | None = None
 
 
 class QueueConversationCobrowseEventTopicQueueMediaSettings(Model):
@@ -1880,18 +1656,16 @@ class QueueConversationCobrowseEventTopicQueueMediaSettings(Model):
         enable_auto_answer: Flag to indicate if auto answer is enabled for the given media type or media subtype.
     """
 
-    alerting_timeout_seconds: int | None | UnsetType = field(
-        name="alertingTimeoutSeconds", default=UNSET
+    alerting_timeout_seconds: int | None = field(
+        name="alertingTimeoutSeconds", default=None
     )
-    auto_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="autoAnswerAlertToneSeconds", default=UNSET
+    auto_answer_alert_tone_seconds: float | None = field(
+        name="autoAnswerAlertToneSeconds", default=None
     )
-    manual_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="manualAnswerAlertToneSeconds", default=UNSET
+    manual_answer_alert_tone_seconds: float | None = field(
+        name="manualAnswerAlertToneSeconds", default=None
     )
-    enable_auto_answer: bool | None | UnsetType = field(
-        name="enableAutoAnswer", default=UNSET
-    )
+    enable_auto_answer: bool | None = field(name="enableAutoAnswer", default=None)
 
 
 class QueueConversationCobrowseEventTopicScoredAgent(Model):
@@ -1904,8 +1678,8 @@ class QueueConversationCobrowseEventTopicScoredAgent(Model):
         score: Agent's score for the current conversation, from 0 - 100, higher being better
     """
 
-    agent: QueueConversationCobrowseEventTopicUriReference | None | UnsetType = UNSET
-    score: int | None | UnsetType = UNSET
+    agent: QueueConversationCobrowseEventTopicUriReference | None = None
+    score: int | None = None
 
 
 class QueueConversationCobrowseEventTopicUriReference(Model):
@@ -1918,8 +1692,8 @@ class QueueConversationCobrowseEventTopicUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class QueueConversationCobrowseEventTopicWrapup(Model):
@@ -1935,13 +1709,11 @@ class QueueConversationCobrowseEventTopicWrapup(Model):
         end_time: The timestamp when the wrapup was finished.
     """
 
-    code: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
+    code: str | None = None
+    notes: str | None = None
+    tags: list[str] | None = None
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
 
 
 class QueueConversationEmailEventTopicAttachment(Model):
@@ -1957,11 +1729,11 @@ class QueueConversationEmailEventTopicAttachment(Model):
         content_length: The length of the attachment file.
     """
 
-    attachment_id: str | None | UnsetType = field(name="attachmentId", default=UNSET)
-    name: str | None | UnsetType = UNSET
-    content_uri: str | None | UnsetType = field(name="contentUri", default=UNSET)
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    content_length: int | None | UnsetType = field(name="contentLength", default=UNSET)
+    attachment_id: str | None = field(name="attachmentId", default=None)
+    name: str | None = None
+    content_uri: str | None = field(name="contentUri", default=None)
+    content_type: str | None = field(name="contentType", default=None)
+    content_length: int | None = field(name="contentLength", default=None)
 
 
 class QueueConversationEmailEventTopicConversationDivisionMembership(Model):
@@ -1970,10 +1742,8 @@ class QueueConversationEmailEventTopicConversationDivisionMembership(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    division: QueueConversationEmailEventTopicDomainEntityRef | None | UnsetType = UNSET
-    entities: (
-        list[QueueConversationEmailEventTopicDivisionEntityRef] | None | UnsetType
-    ) = UNSET
+    division: QueueConversationEmailEventTopicDomainEntityRef | None = None
+    entities: list[QueueConversationEmailEventTopicDivisionEntityRef] | None = None
 
 
 class QueueConversationEmailEventTopicConversationRoutingData(Model):
@@ -1990,18 +1760,14 @@ class QueueConversationEmailEventTopicConversationRoutingData(Model):
         skill_expression_id: The skill expression to use for routing decisions. If specified, it takes priority over skills.
     """
 
-    queue: QueueConversationEmailEventTopicUriReference | None | UnsetType = UNSET
-    language: QueueConversationEmailEventTopicUriReference | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    skills: list[QueueConversationEmailEventTopicUriReference] | None | UnsetType = (
-        UNSET
+    queue: QueueConversationEmailEventTopicUriReference | None = None
+    language: QueueConversationEmailEventTopicUriReference | None = None
+    priority: int | None = None
+    skills: list[QueueConversationEmailEventTopicUriReference] | None = None
+    scored_agents: list[QueueConversationEmailEventTopicScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )
-    scored_agents: (
-        list[QueueConversationEmailEventTopicScoredAgent] | None | UnsetType
-    ) = field(name="scoredAgents", default=UNSET)
-    skill_expression_id: str | None | UnsetType = field(
-        name="skillExpressionId", default=UNSET
-    )
+    skill_expression_id: str | None = field(name="skillExpressionId", default=None)
 
 
 class QueueConversationEmailEventTopicDetail(Model):
@@ -2010,10 +1776,10 @@ class QueueConversationEmailEventTopicDetail(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    field_name: str | None | UnsetType = field(name="fieldName", default=UNSET)
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
+    error_code: str | None = field(name="errorCode", default=None)
+    field_name: str | None = field(name="fieldName", default=None)
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
 
 
 class QueueConversationEmailEventTopicDivisionEntityRef(Model):
@@ -2025,10 +1791,10 @@ class QueueConversationEmailEventTopicDivisionEntityRef(Model):
         date_division_updated: The time the entity division was last updated.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    date_division_updated: datetime | None | UnsetType = field(
-        name="dateDivisionUpdated", default=UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    date_division_updated: datetime | None = field(
+        name="dateDivisionUpdated", default=None
     )
 
 
@@ -2038,8 +1804,8 @@ class QueueConversationEmailEventTopicDomainEntityRef(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class QueueConversationEmailEventTopicEmailConversation(Model):
@@ -2048,29 +1814,19 @@ class QueueConversationEmailEventTopicEmailConversation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    participants: (
-        list[QueueConversationEmailEventTopicEmailMediaParticipant] | None | UnsetType
-    ) = UNSET
-    other_media_uris: list[str] | None | UnsetType = field(
-        name="otherMediaUris", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    participants: list[QueueConversationEmailEventTopicEmailMediaParticipant] | None = (
+        None
     )
-    address: str | None | UnsetType = UNSET
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    access_attributes: list[str] | None | UnsetType = field(
-        name="accessAttributes", default=UNSET
-    )
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
+    other_media_uris: list[str] | None = field(name="otherMediaUris", default=None)
+    address: str | None = None
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    access_attributes: list[str] | None = field(name="accessAttributes", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
     divisions: (
-        list[QueueConversationEmailEventTopicConversationDivisionMembership]
-        | None
-        | UnsetType
-    ) = UNSET
+        list[QueueConversationEmailEventTopicConversationDivisionMembership] | None
+    ) = None
 
 
 class QueueConversationEmailEventTopicEmailMediaParticipant(Model):
@@ -2086,84 +1842,70 @@ class QueueConversationEmailEventTopicEmailMediaParticipant(Model):
         flagged_reason: Allowed values: "general".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    address: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    address: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    purpose: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    direction: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    held: bool | None = None
+    wrapup_required: bool | None = field(name="wrapupRequired", default=None)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    user: QueueConversationEmailEventTopicUriReference | None = None
+    queue: QueueConversationEmailEventTopicUriReference | None = None
+    team: QueueConversationEmailEventTopicUriReference | None = None
+    attributes: dict[str, str] | None = None
+    error_info: QueueConversationEmailEventTopicErrorBody | None = field(
+        name="errorInfo", default=None
     )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    script: QueueConversationEmailEventTopicUriReference | None = None
+    wrapup_timeout_ms: int | None = field(name="wrapupTimeoutMs", default=None)
+    wrapup_skipped: bool | None = field(name="wrapupSkipped", default=None)
+    alerting_timeout_ms: int | None = field(name="alertingTimeoutMs", default=None)
+    provider: str | None = None
+    external_contact: QueueConversationEmailEventTopicUriReference | None = field(
+        name="externalContact", default=None
     )
-    purpose: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    external_contact_initial_division_id: str | None = field(
+        name="externalContactInitialDivisionId", default=None
     )
-    held: bool | None | UnsetType = UNSET
-    wrapup_required: bool | None | UnsetType = field(
-        name="wrapupRequired", default=UNSET
+    external_organization: QueueConversationEmailEventTopicUriReference | None = field(
+        name="externalOrganization", default=None
     )
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    user: QueueConversationEmailEventTopicUriReference | None | UnsetType = UNSET
-    queue: QueueConversationEmailEventTopicUriReference | None | UnsetType = UNSET
-    team: QueueConversationEmailEventTopicUriReference | None | UnsetType = UNSET
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    error_info: QueueConversationEmailEventTopicErrorBody | None | UnsetType = field(
-        name="errorInfo", default=UNSET
-    )
-    script: QueueConversationEmailEventTopicUriReference | None | UnsetType = UNSET
-    wrapup_timeout_ms: int | None | UnsetType = field(
-        name="wrapupTimeoutMs", default=UNSET
-    )
-    wrapup_skipped: bool | None | UnsetType = field(name="wrapupSkipped", default=UNSET)
-    alerting_timeout_ms: int | None | UnsetType = field(
-        name="alertingTimeoutMs", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    external_contact: (
-        QueueConversationEmailEventTopicUriReference | None | UnsetType
-    ) = field(name="externalContact", default=UNSET)
-    external_contact_initial_division_id: str | None | UnsetType = field(
-        name="externalContactInitialDivisionId", default=UNSET
-    )
-    external_organization: (
-        QueueConversationEmailEventTopicUriReference | None | UnsetType
-    ) = field(name="externalOrganization", default=UNSET)
-    wrapup: QueueConversationEmailEventTopicWrapup | None | UnsetType = UNSET
+    wrapup: QueueConversationEmailEventTopicWrapup | None = None
     conversation_routing_data: (
-        QueueConversationEmailEventTopicConversationRoutingData | None | UnsetType
-    ) = field(name="conversationRoutingData", default=UNSET)
-    peer: str | None | UnsetType = UNSET
-    screen_recording_state: str | None | UnsetType = field(
-        name="screenRecordingState", default=UNSET
+        QueueConversationEmailEventTopicConversationRoutingData | None
+    ) = field(name="conversationRoutingData", default=None)
+    peer: str | None = None
+    screen_recording_state: str | None = field(
+        name="screenRecordingState", default=None
     )
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    journey_context: (
-        QueueConversationEmailEventTopicJourneyContext | None | UnsetType
-    ) = field(name="journeyContext", default=UNSET)
-    start_acw_time: datetime | None | UnsetType = field(
-        name="startAcwTime", default=UNSET
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    journey_context: QueueConversationEmailEventTopicJourneyContext | None = field(
+        name="journeyContext", default=None
     )
-    end_acw_time: datetime | None | UnsetType = field(name="endAcwTime", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
-    media_roles: list[str] | None | UnsetType = field(name="mediaRoles", default=UNSET)
-    queue_media_settings: (
-        QueueConversationEmailEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    subject: str | None | UnsetType = UNSET
-    messages_sent: int | None | UnsetType = field(name="messagesSent", default=UNSET)
-    auto_generated: bool | None | UnsetType = field(name="autoGenerated", default=UNSET)
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    draft_attachments: (
-        list[QueueConversationEmailEventTopicAttachment] | None | UnsetType
-    ) = field(name="draftAttachments", default=UNSET)
-    spam: bool | None | UnsetType = UNSET
+    start_acw_time: datetime | None = field(name="startAcwTime", default=None)
+    end_acw_time: datetime | None = field(name="endAcwTime", default=None)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
+    media_roles: list[str] | None = field(name="mediaRoles", default=None)
+    queue_media_settings: QueueConversationEmailEventTopicQueueMediaSettings | None = (
+        field(name="queueMediaSettings", default=None)
+    )
+    subject: str | None = None
+    messages_sent: int | None = field(name="messagesSent", default=None)
+    auto_generated: bool | None = field(name="autoGenerated", default=None)
+    message_id: str | None = field(name="messageId", default=None)
+    draft_attachments: list[QueueConversationEmailEventTopicAttachment] | None = field(
+        name="draftAttachments", default=None
+    )
+    spam: bool | None = None
 
 
 class QueueConversationEmailEventTopicErrorBody(Model):
@@ -2172,21 +1914,17 @@ class QueueConversationEmailEventTopicErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    message: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    details: list[QueueConversationEmailEventTopicDetail] | None | UnsetType = UNSET
-    errors: list[QueueConversationEmailEventTopicErrorBody] | None | UnsetType = UNSET
-    limit: QueueConversationEmailEventTopicLimit | None | UnsetType = UNSET
+    message: str | None = None
+    code: str | None = None
+    status: int | None = None
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    details: list[QueueConversationEmailEventTopicDetail] | None = None
+    errors: list[QueueConversationEmailEventTopicErrorBody] | None = None
+    limit: QueueConversationEmailEventTopicLimit | None = None
 
 
 class QueueConversationEmailEventTopicJourneyAction(Model):
@@ -2198,9 +1936,9 @@ class QueueConversationEmailEventTopicJourneyAction(Model):
         id: The ID of an action from the Journey System (an action is spawned from an actionMap)
     """
 
-    id: str | None | UnsetType = UNSET
-    action_map: QueueConversationEmailEventTopicJourneyActionMap | None | UnsetType = (
-        field(name="actionMap", default=UNSET)
+    id: str | None = None
+    action_map: QueueConversationEmailEventTopicJourneyActionMap | None = field(
+        name="actionMap", default=None
     )
 
 
@@ -2214,8 +1952,8 @@ class QueueConversationEmailEventTopicJourneyActionMap(Model):
         version: The version number of the actionMap in the Journey System at the time this action was triggered
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    version: int | None = None
 
 
 class QueueConversationEmailEventTopicJourneyContext(Model):
@@ -2224,13 +1962,13 @@ class QueueConversationEmailEventTopicJourneyContext(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    customer: QueueConversationEmailEventTopicJourneyCustomer | None | UnsetType = UNSET
-    customer_session: (
-        QueueConversationEmailEventTopicJourneyCustomerSession | None | UnsetType
-    ) = field(name="customerSession", default=UNSET)
-    triggering_action: (
-        QueueConversationEmailEventTopicJourneyAction | None | UnsetType
-    ) = field(name="triggeringAction", default=UNSET)
+    customer: QueueConversationEmailEventTopicJourneyCustomer | None = None
+    customer_session: QueueConversationEmailEventTopicJourneyCustomerSession | None = (
+        field(name="customerSession", default=None)
+    )
+    triggering_action: QueueConversationEmailEventTopicJourneyAction | None = field(
+        name="triggeringAction", default=None
+    )
 
 
 class QueueConversationEmailEventTopicJourneyCustomer(Model):
@@ -2243,8 +1981,8 @@ class QueueConversationEmailEventTopicJourneyCustomer(Model):
         id_type: The type of the customerId within the Journey System (e.g. cookie).
     """
 
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
 
 
 class QueueConversationEmailEventTopicJourneyCustomerSession(Model):
@@ -2257,8 +1995,8 @@ class QueueConversationEmailEventTopicJourneyCustomerSession(Model):
         type: The type of the Customer/User's session within the Journey System (e.g. web, app)
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
 
 
 class QueueConversationEmailEventTopicLimit(Model):
@@ -2270,10 +2008,10 @@ class QueueConversationEmailEventTopicLimit(Model):
         namespace: Allowed values: "agent.assistant", "analytics.alerting", "analytics", "analytics.realtime", "analytics.reporting.settings", "architect", "audiohook", "audit", "auth.api", "authorization", "automation.testing", "bots", "bots.voice", "callback", "cobrowse", "content.management", "conversation", "dataactions", "datatables", "directory", "email", "event.orchestration", "external.contacts", "gcv", "gdpr", "groups", "historical.adherence", "infrastructureascode", "integrations", "intent.miner", "journey", "knowledge", "language.understanding", "learning", "limit.registry", "marketplace", "media.communications", "messaging", "notifications", "onboarding", "outbound", "platform.api", "predictive.routing", "presence", "quality", "recording", "response.management", "routing", "scim", "search", "secondary.automation.testing", "skills", "speech.and.text.analytics", "speech.integration", "supportability", "task.management", "telephony.configuration", "usage", "users", "web.deployments", "web.messaging", "webchat", "webhooks", "workforce.management".
     """
 
-    key: str | None | UnsetType = UNSET
-    namespace: str | None | UnsetType = UNSET
-    value: int | None | UnsetType = UNSET
-    documented: bool | None | UnsetType = UNSET
+    key: str | None = None
+    namespace: str | None = None
+    value: int | None = None
+    documented: bool | None = None
 
 
 class QueueConversationEmailEventTopicQueueMediaSettings(Model):
@@ -2288,18 +2026,16 @@ class QueueConversationEmailEventTopicQueueMediaSettings(Model):
         enable_auto_answer: Flag to indicate if auto answer is enabled for the given media type or media subtype.
     """
 
-    alerting_timeout_seconds: int | None | UnsetType = field(
-        name="alertingTimeoutSeconds", default=UNSET
+    alerting_timeout_seconds: int | None = field(
+        name="alertingTimeoutSeconds", default=None
     )
-    auto_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="autoAnswerAlertToneSeconds", default=UNSET
+    auto_answer_alert_tone_seconds: float | None = field(
+        name="autoAnswerAlertToneSeconds", default=None
     )
-    manual_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="manualAnswerAlertToneSeconds", default=UNSET
+    manual_answer_alert_tone_seconds: float | None = field(
+        name="manualAnswerAlertToneSeconds", default=None
     )
-    enable_auto_answer: bool | None | UnsetType = field(
-        name="enableAutoAnswer", default=UNSET
-    )
+    enable_auto_answer: bool | None = field(name="enableAutoAnswer", default=None)
 
 
 class QueueConversationEmailEventTopicScoredAgent(Model):
@@ -2312,8 +2048,8 @@ class QueueConversationEmailEventTopicScoredAgent(Model):
         score: Agent's score for the current conversation, from 0 - 100, higher being better
     """
 
-    agent: QueueConversationEmailEventTopicUriReference | None | UnsetType = UNSET
-    score: int | None | UnsetType = UNSET
+    agent: QueueConversationEmailEventTopicUriReference | None = None
+    score: int | None = None
 
 
 class QueueConversationEmailEventTopicUriReference(Model):
@@ -2326,8 +2062,8 @@ class QueueConversationEmailEventTopicUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class QueueConversationEmailEventTopicWrapup(Model):
@@ -2343,13 +2079,11 @@ class QueueConversationEmailEventTopicWrapup(Model):
         end_time: The timestamp when the wrapup was finished.
     """
 
-    code: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
+    code: str | None = None
+    notes: str | None = None
+    tags: list[str] | None = None
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
 
 
 class QueueConversationEventTopicAddress(Model):
@@ -2365,15 +2099,11 @@ class QueueConversationEventTopicAddress(Model):
         address_displayable: The displayable address. This field is acquired from the Address Normalization Table.  The addressRaw could have gone through some transformations, such as only using the numeric portion, before being run through the Address Normalization Table.
     """
 
-    name: str | None | UnsetType = UNSET
-    name_raw: str | None | UnsetType = field(name="nameRaw", default=UNSET)
-    address_normalized: str | None | UnsetType = field(
-        name="addressNormalized", default=UNSET
-    )
-    address_raw: str | None | UnsetType = field(name="addressRaw", default=UNSET)
-    address_displayable: str | None | UnsetType = field(
-        name="addressDisplayable", default=UNSET
-    )
+    name: str | None = None
+    name_raw: str | None = field(name="nameRaw", default=None)
+    address_normalized: str | None = field(name="addressNormalized", default=None)
+    address_raw: str | None = field(name="addressRaw", default=None)
+    address_displayable: str | None = field(name="addressDisplayable", default=None)
 
 
 class QueueConversationEventTopicAfterCallWork(Model):
@@ -2387,9 +2117,9 @@ class QueueConversationEventTopicAfterCallWork(Model):
         end_time: The timestamp when this communication ended after-call work in the cloud clock.
     """
 
-    state: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
+    state: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
 
 
 class QueueConversationEventTopicAttachment(Model):
@@ -2405,11 +2135,11 @@ class QueueConversationEventTopicAttachment(Model):
         content_length: The length of the attachment file.
     """
 
-    attachment_id: str | None | UnsetType = field(name="attachmentId", default=UNSET)
-    name: str | None | UnsetType = UNSET
-    content_uri: str | None | UnsetType = field(name="contentUri", default=UNSET)
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    content_length: int | None | UnsetType = field(name="contentLength", default=UNSET)
+    attachment_id: str | None = field(name="attachmentId", default=None)
+    name: str | None = None
+    content_uri: str | None = field(name="contentUri", default=None)
+    content_type: str | None = field(name="contentType", default=None)
+    content_length: int | None = field(name="contentLength", default=None)
 
 
 class QueueConversationEventTopicCall(Model):
@@ -2447,70 +2177,54 @@ class QueueConversationEventTopicCall(Model):
         public_ip_address: The reported client IP of the phone for the call.
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    recording: bool | None | UnsetType = UNSET
-    recording_state: str | None | UnsetType = field(
-        name="recordingState", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    recording: bool | None = None
+    recording_state: str | None = field(name="recordingState", default=None)
+    recorders_state: QueueConversationEventTopicRecordersState | None = field(
+        name="recordersState", default=None
     )
-    recorders_state: QueueConversationEventTopicRecordersState | None | UnsetType = (
-        field(name="recordersState", default=UNSET)
+    muted: bool | None = None
+    confined: bool | None = None
+    held: bool | None = None
+    secure_pause: bool | None = field(name="securePause", default=None)
+    error_info: QueueConversationEventTopicErrorDetails | None = field(
+        name="errorInfo", default=None
     )
-    muted: bool | None | UnsetType = UNSET
-    confined: bool | None | UnsetType = UNSET
-    held: bool | None | UnsetType = UNSET
-    secure_pause: bool | None | UnsetType = field(name="securePause", default=UNSET)
-    error_info: QueueConversationEventTopicErrorDetails | None | UnsetType = field(
-        name="errorInfo", default=UNSET
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    direction: str | None = None
+    document_id: str | None = field(name="documentId", default=None)
+    self: QueueConversationEventTopicAddress | None = None
+    other: QueueConversationEventTopicAddress | None = None
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    disconnect_reasons: list[QueueConversationEventTopicDisconnectReason] | None = (
+        field(name="disconnectReasons", default=None)
     )
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    fax_status: QueueConversationEventTopicFaxStatus | None = field(
+        name="faxStatus", default=None
     )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    uui_data: str | None = field(name="uuiData", default=None)
+    barged_time: datetime | None = field(name="bargedTime", default=None)
+    wrapup: QueueConversationEventTopicWrapup | None = None
+    after_call_work: QueueConversationEventTopicAfterCallWork | None = field(
+        name="afterCallWork", default=None
     )
-    direction: str | None | UnsetType = UNSET
-    document_id: str | None | UnsetType = field(name="documentId", default=UNSET)
-    self: QueueConversationEventTopicAddress | None | UnsetType = UNSET
-    other: QueueConversationEventTopicAddress | None | UnsetType = UNSET
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
+    agent_assistant_id: str | None = field(name="agentAssistantId", default=None)
+    queue_media_settings: QueueConversationEventTopicQueueMediaSettings | None = field(
+        name="queueMediaSettings", default=None
     )
-    disconnect_reasons: (
-        list[QueueConversationEventTopicDisconnectReason] | None | UnsetType
-    ) = field(name="disconnectReasons", default=UNSET)
-    fax_status: QueueConversationEventTopicFaxStatus | None | UnsetType = field(
-        name="faxStatus", default=UNSET
-    )
-    uui_data: str | None | UnsetType = field(name="uuiData", default=UNSET)
-    barged_time: datetime | None | UnsetType = field(name="bargedTime", default=UNSET)
-    wrapup: QueueConversationEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: QueueConversationEventTopicAfterCallWork | None | UnsetType = (
-        field(name="afterCallWork", default=UNSET)
-    )
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    agent_assistant_id: str | None | UnsetType = field(
-        name="agentAssistantId", default=UNSET
-    )
-    queue_media_settings: (
-        QueueConversationEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    disposition: QueueConversationEventTopicDisposition | None | UnsetType = UNSET
-    transfer_source: str | None | UnsetType = field(
-        name="transferSource", default=UNSET
-    )
-    public_ip_address: str | None | UnsetType = field(
-        name="publicIpAddress", default=UNSET
-    )
+    disposition: QueueConversationEventTopicDisposition | None = None
+    transfer_source: str | None = field(name="transferSource", default=None)
+    public_ip_address: str | None = field(name="publicIpAddress", default=None)
 
 
 class QueueConversationEventTopicCallback(Model):
@@ -2546,61 +2260,45 @@ class QueueConversationEventTopicCallback(Model):
         queue_media_settings: Represents the queue setting for this media.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    held: bool | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    id: str | None = None
+    direction: str | None = None
+    held: bool | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    dialer_preview: QueueConversationEventTopicDialerPreview | None = field(
+        name="dialerPreview", default=None
     )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    voicemail: QueueConversationEventTopicVoicemail | None = None
+    callback_numbers: list[str] | None = field(name="callbackNumbers", default=None)
+    callback_user_name: str | None = field(name="callbackUserName", default=None)
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    external_campaign: bool | None = field(name="externalCampaign", default=None)
+    skip_enabled: bool | None = field(name="skipEnabled", default=None)
+    provider: str | None = None
+    timeout_seconds: int | None = field(name="timeoutSeconds", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    callback_scheduled_time: datetime | None = field(
+        name="callbackScheduledTime", default=None
     )
-    dialer_preview: QueueConversationEventTopicDialerPreview | None | UnsetType = field(
-        name="dialerPreview", default=UNSET
+    automated_callback_config_id: str | None = field(
+        name="automatedCallbackConfigId", default=None
     )
-    voicemail: QueueConversationEventTopicVoicemail | None | UnsetType = UNSET
-    callback_numbers: list[str] | None | UnsetType = field(
-        name="callbackNumbers", default=UNSET
+    wrapup: QueueConversationEventTopicWrapup | None = None
+    after_call_work: QueueConversationEventTopicAfterCallWork | None = field(
+        name="afterCallWork", default=None
     )
-    callback_user_name: str | None | UnsetType = field(
-        name="callbackUserName", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    external_campaign: bool | None | UnsetType = field(
-        name="externalCampaign", default=UNSET
+    caller_id: str | None = field(name="callerId", default=None)
+    caller_id_name: str | None = field(name="callerIdName", default=None)
+    queue_media_settings: QueueConversationEventTopicQueueMediaSettings | None = field(
+        name="queueMediaSettings", default=None
     )
-    skip_enabled: bool | None | UnsetType = field(name="skipEnabled", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    timeout_seconds: int | None | UnsetType = field(
-        name="timeoutSeconds", default=UNSET
-    )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    callback_scheduled_time: datetime | None | UnsetType = field(
-        name="callbackScheduledTime", default=UNSET
-    )
-    automated_callback_config_id: str | None | UnsetType = field(
-        name="automatedCallbackConfigId", default=UNSET
-    )
-    wrapup: QueueConversationEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: QueueConversationEventTopicAfterCallWork | None | UnsetType = (
-        field(name="afterCallWork", default=UNSET)
-    )
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    caller_id: str | None | UnsetType = field(name="callerId", default=UNSET)
-    caller_id_name: str | None | UnsetType = field(name="callerIdName", default=UNSET)
-    queue_media_settings: (
-        QueueConversationEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
 
 
 class QueueConversationEventTopicChat(Model):
@@ -2628,42 +2326,32 @@ class QueueConversationEventTopicChat(Model):
         queue_media_settings: Represents the queue setting for this media.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    room_id: str | None | UnsetType = field(name="roomId", default=UNSET)
-    avatar_image_url: str | None | UnsetType = field(
-        name="avatarImageUrl", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    id: str | None = None
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    room_id: str | None = field(name="roomId", default=None)
+    avatar_image_url: str | None = field(name="avatarImageUrl", default=None)
+    held: bool | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    journey_context: QueueConversationEventTopicJourneyContext | None = field(
+        name="journeyContext", default=None
     )
-    held: bool | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    wrapup: QueueConversationEventTopicWrapup | None = None
+    after_call_work: QueueConversationEventTopicAfterCallWork | None = field(
+        name="afterCallWork", default=None
     )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    queue_media_settings: QueueConversationEventTopicQueueMediaSettings | None = field(
+        name="queueMediaSettings", default=None
     )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    journey_context: QueueConversationEventTopicJourneyContext | None | UnsetType = (
-        field(name="journeyContext", default=UNSET)
-    )
-    wrapup: QueueConversationEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: QueueConversationEventTopicAfterCallWork | None | UnsetType = (
-        field(name="afterCallWork", default=UNSET)
-    )
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    queue_media_settings: (
-        QueueConversationEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
 
 
 class QueueConversationEventTopicCobrowse(Model):
@@ -2694,42 +2382,32 @@ class QueueConversationEventTopicCobrowse(Model):
         queue_media_settings: Represents the queue setting for this media.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    id: str | None = None
+    self: QueueConversationEventTopicAddress | None = None
+    room_id: str | None = field(name="roomId", default=None)
+    cobrowse_session_id: str | None = field(name="cobrowseSessionId", default=None)
+    cobrowse_role: str | None = field(name="cobrowseRole", default=None)
+    controlling: list[str] | None = None
+    viewer_url: str | None = field(name="viewerUrl", default=None)
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    provider_event_time: datetime | None = field(name="providerEventTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    wrapup: QueueConversationEventTopicWrapup | None = None
+    after_call_work: QueueConversationEventTopicAfterCallWork | None = field(
+        name="afterCallWork", default=None
     )
-    id: str | None | UnsetType = UNSET
-    self: QueueConversationEventTopicAddress | None | UnsetType = UNSET
-    room_id: str | None | UnsetType = field(name="roomId", default=UNSET)
-    cobrowse_session_id: str | None | UnsetType = field(
-        name="cobrowseSessionId", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    cobrowse_role: str | None | UnsetType = field(name="cobrowseRole", default=UNSET)
-    controlling: list[str] | None | UnsetType = UNSET
-    viewer_url: str | None | UnsetType = field(name="viewerUrl", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    provider_event_time: datetime | None | UnsetType = field(
-        name="providerEventTime", default=UNSET
+    queue_media_settings: QueueConversationEventTopicQueueMediaSettings | None = field(
+        name="queueMediaSettings", default=None
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    wrapup: QueueConversationEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: QueueConversationEventTopicAfterCallWork | None | UnsetType = (
-        field(name="afterCallWork", default=UNSET)
-    )
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    queue_media_settings: (
-        QueueConversationEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
 
 
 class QueueConversationEventTopicConversation(Model):
@@ -2738,42 +2416,28 @@ class QueueConversationEventTopicConversation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    max_participants: int | None | UnsetType = field(
-        name="maxParticipants", default=UNSET
+    id: str | None = None
+    max_participants: int | None = field(name="maxParticipants", default=None)
+    participants: list[QueueConversationEventTopicParticipant] | None = None
+    recent_transfers: list[QueueConversationEventTopicTransferResponse] | None = field(
+        name="recentTransfers", default=None
     )
-    participants: list[QueueConversationEventTopicParticipant] | None | UnsetType = (
-        UNSET
+    recording_state: str | None = field(name="recordingState", default=None)
+    address: str | None = None
+    external_tag: str | None = field(name="externalTag", default=None)
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    access_attributes: list[str] | None = field(name="accessAttributes", default=None)
+    secure_pause: bool | None = field(name="securePause", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
+    associated_conversation: QueueConversationEventTopicDomainEntityRef | None = field(
+        name="associatedConversation", default=None
     )
-    recent_transfers: (
-        list[QueueConversationEventTopicTransferResponse] | None | UnsetType
-    ) = field(name="recentTransfers", default=UNSET)
-    recording_state: str | None | UnsetType = field(
-        name="recordingState", default=UNSET
-    )
-    address: str | None | UnsetType = UNSET
-    external_tag: str | None | UnsetType = field(name="externalTag", default=UNSET)
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    access_attributes: list[str] | None | UnsetType = field(
-        name="accessAttributes", default=UNSET
-    )
-    secure_pause: bool | None | UnsetType = field(name="securePause", default=UNSET)
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
-    associated_conversation: (
-        QueueConversationEventTopicDomainEntityRef | None | UnsetType
-    ) = field(name="associatedConversation", default=UNSET)
     consultation_conversations: (
-        list[QueueConversationEventTopicDomainEntityRef] | None | UnsetType
-    ) = field(name="consultationConversations", default=UNSET)
+        list[QueueConversationEventTopicDomainEntityRef] | None
+    ) = field(name="consultationConversations", default=None)
     divisions: (
-        list[QueueConversationEventTopicConversationDivisionMembership]
-        | None
-        | UnsetType
-    ) = UNSET
+        list[QueueConversationEventTopicConversationDivisionMembership] | None
+    ) = None
 
 
 class QueueConversationEventTopicConversationDivisionMembership(Model):
@@ -2785,10 +2449,8 @@ class QueueConversationEventTopicConversationDivisionMembership(Model):
         division: A reference to another domain entity.
     """
 
-    division: QueueConversationEventTopicDomainEntityRef | None | UnsetType = UNSET
-    entities: list[QueueConversationEventTopicDivisionEntityRef] | None | UnsetType = (
-        UNSET
-    )
+    division: QueueConversationEventTopicDomainEntityRef | None = None
+    entities: list[QueueConversationEventTopicDivisionEntityRef] | None = None
 
 
 class QueueConversationEventTopicConversationRoutingData(Model):
@@ -2804,16 +2466,14 @@ class QueueConversationEventTopicConversationRoutingData(Model):
         skill_expression_id: The skill expression to use for routing decisions. If specified, it takes priority over skills.
     """
 
-    queue: QueueConversationEventTopicUriReference | None | UnsetType = UNSET
-    language: QueueConversationEventTopicUriReference | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    skills: list[QueueConversationEventTopicUriReference] | None | UnsetType = UNSET
-    scored_agents: list[QueueConversationEventTopicScoredAgent] | None | UnsetType = (
-        field(name="scoredAgents", default=UNSET)
+    queue: QueueConversationEventTopicUriReference | None = None
+    language: QueueConversationEventTopicUriReference | None = None
+    priority: int | None = None
+    skills: list[QueueConversationEventTopicUriReference] | None = None
+    scored_agents: list[QueueConversationEventTopicScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )
-    skill_expression_id: str | None | UnsetType = field(
-        name="skillExpressionId", default=UNSET
-    )
+    skill_expression_id: str | None = field(name="skillExpressionId", default=None)
 
 
 class QueueConversationEventTopicDialerPreview(Model):
@@ -2828,13 +2488,13 @@ class QueueConversationEventTopicDialerPreview(Model):
         phone_number_columns: The phone number columns associated with this campaign
     """
 
-    id: str | None | UnsetType = UNSET
-    contact_id: str | None | UnsetType = field(name="contactId", default=UNSET)
-    contact_list_id: str | None | UnsetType = field(name="contactListId", default=UNSET)
-    campaign_id: str | None | UnsetType = field(name="campaignId", default=UNSET)
-    phone_number_columns: (
-        list[QueueConversationEventTopicPhoneNumberColumn] | None | UnsetType
-    ) = field(name="phoneNumberColumns", default=UNSET)
+    id: str | None = None
+    contact_id: str | None = field(name="contactId", default=None)
+    contact_list_id: str | None = field(name="contactListId", default=None)
+    campaign_id: str | None = field(name="campaignId", default=None)
+    phone_number_columns: list[QueueConversationEventTopicPhoneNumberColumn] | None = (
+        field(name="phoneNumberColumns", default=None)
+    )
 
 
 class QueueConversationEventTopicDisconnectReason(Model):
@@ -2849,10 +2509,10 @@ class QueueConversationEventTopicDisconnectReason(Model):
         reason: Final disconnect reason code that triggered the disposition result.
     """
 
-    type: str | None | UnsetType = UNSET
-    code: int | None | UnsetType = UNSET
-    phrase: str | None | UnsetType = UNSET
-    reason: str | None | UnsetType = UNSET
+    type: str | None = None
+    code: int | None = None
+    phrase: str | None = None
+    reason: str | None = None
 
 
 class QueueConversationEventTopicDisposition(Model):
@@ -2865,14 +2525,14 @@ class QueueConversationEventTopicDisposition(Model):
         analyzer: The final media analyzer result that triggered the disposition result, if any.
     """
 
-    name: str | None | UnsetType = UNSET
-    analyzer: str | None | UnsetType = UNSET
-    amd_timeout: QueueConversationEventTopicDispositionAmdTimeout | None | UnsetType = (
-        field(name="amdTimeout", default=UNSET)
+    name: str | None = None
+    analyzer: str | None = None
+    amd_timeout: QueueConversationEventTopicDispositionAmdTimeout | None = field(
+        name="amdTimeout", default=None
     )
     silent_call_timeout: (
-        QueueConversationEventTopicDispositionSilentCallTimeout | None | UnsetType
-    ) = field(name="silentCallTimeout", default=UNSET)
+        QueueConversationEventTopicDispositionSilentCallTimeout | None
+    ) = field(name="silentCallTimeout", default=None)
 
 
 class QueueConversationEventTopicDispositionAmdTimeout(Model):
@@ -2887,14 +2547,10 @@ class QueueConversationEventTopicDispositionAmdTimeout(Model):
         timer_end_time: Timer end time, measured in epoch milliseconds.
     """
 
-    timeout_ms: int | None | UnsetType = field(name="timeoutMs", default=UNSET)
-    timer_start_event: str | None | UnsetType = field(
-        name="timerStartEvent", default=UNSET
-    )
-    timer_start_time: float | None | UnsetType = field(
-        name="timerStartTime", default=UNSET
-    )
-    timer_end_time: float | None | UnsetType = field(name="timerEndTime", default=UNSET)
+    timeout_ms: int | None = field(name="timeoutMs", default=None)
+    timer_start_event: str | None = field(name="timerStartEvent", default=None)
+    timer_start_time: float | None = field(name="timerStartTime", default=None)
+    timer_end_time: float | None = field(name="timerEndTime", default=None)
 
 
 class QueueConversationEventTopicDispositionSilentCallTimeout(Model):
@@ -2908,11 +2564,9 @@ class QueueConversationEventTopicDispositionSilentCallTimeout(Model):
         timer_end_time: Timer end time, measured in epoch milliseconds.
     """
 
-    timeout_ms: int | None | UnsetType = field(name="timeoutMs", default=UNSET)
-    timer_start_time: float | None | UnsetType = field(
-        name="timerStartTime", default=UNSET
-    )
-    timer_end_time: float | None | UnsetType = field(name="timerEndTime", default=UNSET)
+    timeout_ms: int | None = field(name="timeoutMs", default=None)
+    timer_start_time: float | None = field(name="timerStartTime", default=None)
+    timer_end_time: float | None = field(name="timerEndTime", default=None)
 
 
 class QueueConversationEventTopicDivisionEntityRef(Model):
@@ -2924,10 +2578,10 @@ class QueueConversationEventTopicDivisionEntityRef(Model):
         date_division_updated: The time the entity division was last updated.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    date_division_updated: datetime | None | UnsetType = field(
-        name="dateDivisionUpdated", default=UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    date_division_updated: datetime | None = field(
+        name="dateDivisionUpdated", default=None
     )
 
 
@@ -2937,8 +2591,8 @@ class QueueConversationEventTopicDomainEntityRef(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class QueueConversationEventTopicEmail(Model):
@@ -2974,49 +2628,41 @@ class QueueConversationEventTopicEmail(Model):
         park_time: The time when an  parked email was parked.
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    held: bool | None | UnsetType = UNSET
-    auto_generated: bool | None | UnsetType = field(name="autoGenerated", default=UNSET)
-    subject: str | None | UnsetType = UNSET
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    messages_sent: int | None | UnsetType = field(name="messagesSent", default=UNSET)
-    error_info: QueueConversationEventTopicErrorDetails | None | UnsetType = field(
-        name="errorInfo", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    held: bool | None = None
+    auto_generated: bool | None = field(name="autoGenerated", default=None)
+    subject: str | None = None
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    messages_sent: int | None = field(name="messagesSent", default=None)
+    error_info: QueueConversationEventTopicErrorDetails | None = field(
+        name="errorInfo", default=None
     )
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    message_id: str | None = field(name="messageId", default=None)
+    direction: str | None = None
+    draft_attachments: list[QueueConversationEventTopicAttachment] | None = field(
+        name="draftAttachments", default=None
     )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    spam: bool | None = None
+    wrapup: QueueConversationEventTopicWrapup | None = None
+    after_call_work: QueueConversationEventTopicAfterCallWork | None = field(
+        name="afterCallWork", default=None
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
+    queue_media_settings: QueueConversationEventTopicQueueMediaSettings | None = field(
+        name="queueMediaSettings", default=None
     )
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    draft_attachments: (
-        list[QueueConversationEventTopicAttachment] | None | UnsetType
-    ) = field(name="draftAttachments", default=UNSET)
-    spam: bool | None | UnsetType = UNSET
-    wrapup: QueueConversationEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: QueueConversationEventTopicAfterCallWork | None | UnsetType = (
-        field(name="afterCallWork", default=UNSET)
-    )
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    queue_media_settings: (
-        QueueConversationEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
 
 
 class QueueConversationEventTopicErrorDetails(Model):
@@ -3033,17 +2679,13 @@ class QueueConversationEventTopicErrorDetails(Model):
         context_id: The correlation Id or context Id for this message. If left blank the Public API will look at the HTTP response header 'ININ-Correlation-Id' instead.
     """
 
-    status: int | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    uri: str | None | UnsetType = UNSET
+    status: int | None = None
+    code: str | None = None
+    message: str | None = None
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    uri: str | None = None
 
 
 class QueueConversationEventTopicFaxStatus(Model):
@@ -3062,18 +2704,14 @@ class QueueConversationEventTopicFaxStatus(Model):
         line_errors: Number of line errors.
     """
 
-    direction: str | None | UnsetType = UNSET
-    expected_pages: int | None | UnsetType = field(name="expectedPages", default=UNSET)
-    active_page: int | None | UnsetType = field(name="activePage", default=UNSET)
-    lines_transmitted: int | None | UnsetType = field(
-        name="linesTransmitted", default=UNSET
-    )
-    bytes_transmitted: int | None | UnsetType = field(
-        name="bytesTransmitted", default=UNSET
-    )
-    baud_rate: int | None | UnsetType = field(name="baudRate", default=UNSET)
-    page_errors: int | None | UnsetType = field(name="pageErrors", default=UNSET)
-    line_errors: int | None | UnsetType = field(name="lineErrors", default=UNSET)
+    direction: str | None = None
+    expected_pages: int | None = field(name="expectedPages", default=None)
+    active_page: int | None = field(name="activePage", default=None)
+    lines_transmitted: int | None = field(name="linesTransmitted", default=None)
+    bytes_transmitted: int | None = field(name="bytesTransmitted", default=None)
+    baud_rate: int | None = field(name="baudRate", default=None)
+    page_errors: int | None = field(name="pageErrors", default=None)
+    line_errors: int | None = field(name="lineErrors", default=None)
 
 
 class QueueConversationEventTopicInternalMessage(Model):
@@ -3097,31 +2735,23 @@ class QueueConversationEventTopicInternalMessage(Model):
         messages: The messages sent on this communication channel.
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    provider: str | None = None
+    peer_id: str | None = field(name="peerId", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    target_user_id: str | None = field(name="targetUserId", default=None)
+    source_user_id: str | None = field(name="sourceUserId", default=None)
+    to_address: QueueConversationEventTopicAddress | None = field(
+        name="toAddress", default=None
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    from_address: QueueConversationEventTopicAddress | None = field(
+        name="fromAddress", default=None
     )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    target_user_id: str | None | UnsetType = field(name="targetUserId", default=UNSET)
-    source_user_id: str | None | UnsetType = field(name="sourceUserId", default=UNSET)
-    to_address: QueueConversationEventTopicAddress | None | UnsetType = field(
-        name="toAddress", default=UNSET
-    )
-    from_address: QueueConversationEventTopicAddress | None | UnsetType = field(
-        name="fromAddress", default=UNSET
-    )
-    messages: (
-        list[QueueConversationEventTopicInternalMessageDetails] | None | UnsetType
-    ) = UNSET
+    messages: list[QueueConversationEventTopicInternalMessageDetails] | None = None
 
 
 class QueueConversationEventTopicInternalMessageDetails(Model):
@@ -3134,8 +2764,8 @@ class QueueConversationEventTopicInternalMessageDetails(Model):
         message_time: The time when the internal message was sent or received.
     """
 
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    message_time: datetime | None | UnsetType = field(name="messageTime", default=UNSET)
+    message_id: str | None = field(name="messageId", default=None)
+    message_time: datetime | None = field(name="messageTime", default=None)
 
 
 class QueueConversationEventTopicJourneyAction(Model):
@@ -3147,9 +2777,9 @@ class QueueConversationEventTopicJourneyAction(Model):
         id: The ID of an action from the Journey System (an action is spawned from an actionMap)
     """
 
-    id: str | None | UnsetType = UNSET
-    action_map: QueueConversationEventTopicJourneyActionMap | None | UnsetType = field(
-        name="actionMap", default=UNSET
+    id: str | None = None
+    action_map: QueueConversationEventTopicJourneyActionMap | None = field(
+        name="actionMap", default=None
     )
 
 
@@ -3163,8 +2793,8 @@ class QueueConversationEventTopicJourneyActionMap(Model):
         version: The version number of the actionMap in the Journey System at the time this action was triggered
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    version: int | None = None
 
 
 class QueueConversationEventTopicJourneyContext(Model):
@@ -3173,12 +2803,12 @@ class QueueConversationEventTopicJourneyContext(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    customer: QueueConversationEventTopicJourneyCustomer | None | UnsetType = UNSET
-    customer_session: (
-        QueueConversationEventTopicJourneyCustomerSession | None | UnsetType
-    ) = field(name="customerSession", default=UNSET)
-    triggering_action: QueueConversationEventTopicJourneyAction | None | UnsetType = (
-        field(name="triggeringAction", default=UNSET)
+    customer: QueueConversationEventTopicJourneyCustomer | None = None
+    customer_session: QueueConversationEventTopicJourneyCustomerSession | None = field(
+        name="customerSession", default=None
+    )
+    triggering_action: QueueConversationEventTopicJourneyAction | None = field(
+        name="triggeringAction", default=None
     )
 
 
@@ -3192,8 +2822,8 @@ class QueueConversationEventTopicJourneyCustomer(Model):
         id_type: The type of the customerId within the Journey System (e.g. cookie).
     """
 
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
 
 
 class QueueConversationEventTopicJourneyCustomerSession(Model):
@@ -3206,8 +2836,8 @@ class QueueConversationEventTopicJourneyCustomerSession(Model):
         type: The type of the Customer/User's session within the Journey System (e.g. web, app)
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
 
 
 class QueueConversationEventTopicMessage(Model):
@@ -3247,68 +2877,52 @@ class QueueConversationEventTopicMessage(Model):
         park_time: The time when an  parked message was parked.
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    held: bool | None | UnsetType = UNSET
-    error_info: QueueConversationEventTopicErrorDetails | None | UnsetType = field(
-        name="errorInfo", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    direction: str | None = None
+    held: bool | None = None
+    error_info: QueueConversationEventTopicErrorDetails | None = field(
+        name="errorInfo", default=None
     )
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    to_address: QueueConversationEventTopicAddress | None = field(
+        name="toAddress", default=None
     )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    from_address: QueueConversationEventTopicAddress | None = field(
+        name="fromAddress", default=None
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    messages: list[QueueConversationEventTopicMessageDetails] | None = None
+    messages_transcript_uri: str | None = field(
+        name="messagesTranscriptUri", default=None
     )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
+    type: str | None = None
+    recipient_country: str | None = field(name="recipientCountry", default=None)
+    recipient_type: str | None = field(name="recipientType", default=None)
+    journey_context: QueueConversationEventTopicJourneyContext | None = field(
+        name="journeyContext", default=None
     )
-    to_address: QueueConversationEventTopicAddress | None | UnsetType = field(
-        name="toAddress", default=UNSET
+    wrapup: QueueConversationEventTopicWrapup | None = None
+    after_call_work: QueueConversationEventTopicAfterCallWork | None = field(
+        name="afterCallWork", default=None
     )
-    from_address: QueueConversationEventTopicAddress | None | UnsetType = field(
-        name="fromAddress", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    messages: list[QueueConversationEventTopicMessageDetails] | None | UnsetType = UNSET
-    messages_transcript_uri: str | None | UnsetType = field(
-        name="messagesTranscriptUri", default=UNSET
+    agent_assistant_id: str | None = field(name="agentAssistantId", default=None)
+    engagement_source: str | None = field(name="engagementSource", default=None)
+    byo_sms_integration_id: str | None = field(name="byoSmsIntegrationId", default=None)
+    queue_media_settings: QueueConversationEventTopicQueueMediaSettings | None = field(
+        name="queueMediaSettings", default=None
     )
-    type: str | None | UnsetType = UNSET
-    recipient_country: str | None | UnsetType = field(
-        name="recipientCountry", default=UNSET
-    )
-    recipient_type: str | None | UnsetType = field(name="recipientType", default=UNSET)
-    journey_context: QueueConversationEventTopicJourneyContext | None | UnsetType = (
-        field(name="journeyContext", default=UNSET)
-    )
-    wrapup: QueueConversationEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: QueueConversationEventTopicAfterCallWork | None | UnsetType = (
-        field(name="afterCallWork", default=UNSET)
-    )
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    agent_assistant_id: str | None | UnsetType = field(
-        name="agentAssistantId", default=UNSET
-    )
-    engagement_source: str | None | UnsetType = field(
-        name="engagementSource", default=UNSET
-    )
-    byo_sms_integration_id: str | None | UnsetType = field(
-        name="byoSmsIntegrationId", default=UNSET
-    )
-    queue_media_settings: (
-        QueueConversationEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
 
 
 class QueueConversationEventTopicMessageDetails(Model):
@@ -3327,23 +2941,19 @@ class QueueConversationEventTopicMessageDetails(Model):
         social_visibility: For social media messages, the visibility of the message in the originating social platform Allowed values: "private", "public".
     """
 
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    message_time: datetime | None | UnsetType = field(name="messageTime", default=UNSET)
-    message_status: str | None | UnsetType = field(name="messageStatus", default=UNSET)
-    message_segment_count: int | None | UnsetType = field(
-        name="messageSegmentCount", default=UNSET
+    message_id: str | None = field(name="messageId", default=None)
+    message_time: datetime | None = field(name="messageTime", default=None)
+    message_status: str | None = field(name="messageStatus", default=None)
+    message_segment_count: int | None = field(name="messageSegmentCount", default=None)
+    media: list[QueueConversationEventTopicMessageMedia] | None = None
+    error_info: QueueConversationEventTopicErrorDetails | None = field(
+        name="errorInfo", default=None
     )
-    media: list[QueueConversationEventTopicMessageMedia] | None | UnsetType = UNSET
-    error_info: QueueConversationEventTopicErrorDetails | None | UnsetType = field(
-        name="errorInfo", default=UNSET
+    stickers: list[QueueConversationEventTopicMessageSticker] | None = None
+    message_metadata: QueueConversationEventTopicMessageMetadata | None = field(
+        name="messageMetadata", default=None
     )
-    stickers: list[QueueConversationEventTopicMessageSticker] | None | UnsetType = UNSET
-    message_metadata: QueueConversationEventTopicMessageMetadata | None | UnsetType = (
-        field(name="messageMetadata", default=UNSET)
-    )
-    social_visibility: str | None | UnsetType = field(
-        name="socialVisibility", default=UNSET
-    )
+    social_visibility: str | None = field(name="socialVisibility", default=None)
 
 
 class QueueConversationEventTopicMessageMedia(Model):
@@ -3359,13 +2969,11 @@ class QueueConversationEventTopicMessageMedia(Model):
         id: The optional id of the the media object.
     """
 
-    url: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    content_length_bytes: int | None | UnsetType = field(
-        name="contentLengthBytes", default=UNSET
-    )
-    name: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
+    url: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    content_length_bytes: int | None = field(name="contentLengthBytes", default=None)
+    name: str | None = None
+    id: str | None = None
 
 
 class QueueConversationEventTopicMessageMetadata(Model):
@@ -3379,13 +2987,9 @@ class QueueConversationEventTopicMessageMetadata(Model):
         content: List of message content, if any
     """
 
-    type: str | None | UnsetType = UNSET
-    events: list[QueueConversationEventTopicMessageMetadataEvent] | None | UnsetType = (
-        UNSET
-    )
-    content: (
-        list[QueueConversationEventTopicMessageMetadataContent] | None | UnsetType
-    ) = UNSET
+    type: str | None = None
+    events: list[QueueConversationEventTopicMessageMetadataEvent] | None = None
+    content: list[QueueConversationEventTopicMessageMetadataContent] | None = None
 
 
 class QueueConversationEventTopicMessageMetadataContent(Model):
@@ -3398,8 +3002,8 @@ class QueueConversationEventTopicMessageMetadataContent(Model):
         sub_type: Content subtype, if any
     """
 
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    sub_type: str | None | UnsetType = field(name="subType", default=UNSET)
+    content_type: str | None = field(name="contentType", default=None)
+    sub_type: str | None = field(name="subType", default=None)
 
 
 class QueueConversationEventTopicMessageMetadataEvent(Model):
@@ -3412,8 +3016,8 @@ class QueueConversationEventTopicMessageMetadataEvent(Model):
         sub_type: Event subtype, if any
     """
 
-    event_type: str | None | UnsetType = field(name="eventType", default=UNSET)
-    sub_type: str | None | UnsetType = field(name="subType", default=UNSET)
+    event_type: str | None = field(name="eventType", default=None)
+    sub_type: str | None = field(name="subType", default=None)
 
 
 class QueueConversationEventTopicMessageSticker(Model):
@@ -3426,8 +3030,8 @@ class QueueConversationEventTopicMessageSticker(Model):
         id: The unique id of the the sticker object.
     """
 
-    url: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
+    url: str | None = None
+    id: str | None = None
 
 
 class QueueConversationEventTopicParticipant(Model):
@@ -3467,91 +3071,71 @@ class QueueConversationEventTopicParticipant(Model):
         attributes: Additional participant attributes
     """
 
-    id: str | None | UnsetType = UNSET
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    id: str | None = None
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    external_contact_initial_division_id: str | None = field(
+        name="externalContactInitialDivisionId", default=None
     )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
+    external_organization_id: str | None = field(
+        name="externalOrganizationId", default=None
     )
-    external_contact_initial_division_id: str | None | UnsetType = field(
-        name="externalContactInitialDivisionId", default=UNSET
+    name: str | None = None
+    queue_id: str | None = field(name="queueId", default=None)
+    group_id: str | None = field(name="groupId", default=None)
+    team_id: str | None = field(name="teamId", default=None)
+    purpose: str | None = None
+    consult_participant_id: str | None = field(
+        name="consultParticipantId", default=None
     )
-    external_organization_id: str | None | UnsetType = field(
-        name="externalOrganizationId", default=UNSET
-    )
-    name: str | None | UnsetType = UNSET
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    group_id: str | None | UnsetType = field(name="groupId", default=UNSET)
-    team_id: str | None | UnsetType = field(name="teamId", default=UNSET)
-    purpose: str | None | UnsetType = UNSET
-    consult_participant_id: str | None | UnsetType = field(
-        name="consultParticipantId", default=UNSET
-    )
-    address: str | None | UnsetType = UNSET
-    wrapup_required: bool | None | UnsetType = field(
-        name="wrapupRequired", default=UNSET
-    )
-    wrapup_expected: bool | None | UnsetType = field(
-        name="wrapupExpected", default=UNSET
-    )
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    wrapup_timeout_ms: int | None | UnsetType = field(
-        name="wrapupTimeoutMs", default=UNSET
-    )
-    wrapup: QueueConversationEventTopicWrapup | None | UnsetType = UNSET
-    start_acw_time: datetime | None | UnsetType = field(
-        name="startAcwTime", default=UNSET
-    )
-    end_acw_time: datetime | None | UnsetType = field(name="endAcwTime", default=UNSET)
+    address: str | None = None
+    wrapup_required: bool | None = field(name="wrapupRequired", default=None)
+    wrapup_expected: bool | None = field(name="wrapupExpected", default=None)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    wrapup_timeout_ms: int | None = field(name="wrapupTimeoutMs", default=None)
+    wrapup: QueueConversationEventTopicWrapup | None = None
+    start_acw_time: datetime | None = field(name="startAcwTime", default=None)
+    end_acw_time: datetime | None = field(name="endAcwTime", default=None)
     conversation_routing_data: (
-        QueueConversationEventTopicConversationRoutingData | None | UnsetType
-    ) = field(name="conversationRoutingData", default=UNSET)
-    alerting_timeout_ms: int | None | UnsetType = field(
-        name="alertingTimeoutMs", default=UNSET
+        QueueConversationEventTopicConversationRoutingData | None
+    ) = field(name="conversationRoutingData", default=None)
+    alerting_timeout_ms: int | None = field(name="alertingTimeoutMs", default=None)
+    monitored_participant_id: str | None = field(
+        name="monitoredParticipantId", default=None
     )
-    monitored_participant_id: str | None | UnsetType = field(
-        name="monitoredParticipantId", default=UNSET
+    screen_monitored_participant_id: str | None = field(
+        name="screenMonitoredParticipantId", default=None
     )
-    screen_monitored_participant_id: str | None | UnsetType = field(
-        name="screenMonitoredParticipantId", default=UNSET
+    coached_participant_id: str | None = field(
+        name="coachedParticipantId", default=None
     )
-    coached_participant_id: str | None | UnsetType = field(
-        name="coachedParticipantId", default=UNSET
+    barged_participant_id: str | None = field(name="bargedParticipantId", default=None)
+    media_roles: list[str] | None = field(name="mediaRoles", default=None)
+    screen_recording_state: str | None = field(
+        name="screenRecordingState", default=None
     )
-    barged_participant_id: str | None | UnsetType = field(
-        name="bargedParticipantId", default=UNSET
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    attributes: dict[str, str] | None = None
+    calls: list[QueueConversationEventTopicCall] | None = None
+    callbacks: list[QueueConversationEventTopicCallback] | None = None
+    chats: list[QueueConversationEventTopicChat] | None = None
+    cobrowsesessions: list[QueueConversationEventTopicCobrowse] | None = None
+    emails: list[QueueConversationEventTopicEmail] | None = None
+    messages: list[QueueConversationEventTopicMessage] | None = None
+    internal_messages: list[QueueConversationEventTopicInternalMessage] | None = field(
+        name="internalMessages", default=None
     )
-    media_roles: list[str] | None | UnsetType = field(name="mediaRoles", default=UNSET)
-    screen_recording_state: str | None | UnsetType = field(
-        name="screenRecordingState", default=UNSET
+    screen_monitorings: list[QueueConversationEventTopicScreenMonitoring] | None = (
+        field(name="screenMonitorings", default=None)
     )
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    calls: list[QueueConversationEventTopicCall] | None | UnsetType = UNSET
-    callbacks: list[QueueConversationEventTopicCallback] | None | UnsetType = UNSET
-    chats: list[QueueConversationEventTopicChat] | None | UnsetType = UNSET
-    cobrowsesessions: list[QueueConversationEventTopicCobrowse] | None | UnsetType = (
-        UNSET
+    screenshares: list[QueueConversationEventTopicScreenShare] | None = None
+    social_expressions: list[QueueConversationEventTopicSocialExpression] | None = (
+        field(name="socialExpressions", default=None)
     )
-    emails: list[QueueConversationEventTopicEmail] | None | UnsetType = UNSET
-    messages: list[QueueConversationEventTopicMessage] | None | UnsetType = UNSET
-    internal_messages: (
-        list[QueueConversationEventTopicInternalMessage] | None | UnsetType
-    ) = field(name="internalMessages", default=UNSET)
-    screen_monitorings: (
-        list[QueueConversationEventTopicScreenMonitoring] | None | UnsetType
-    ) = field(name="screenMonitorings", default=UNSET)
-    screenshares: list[QueueConversationEventTopicScreenShare] | None | UnsetType = (
-        UNSET
-    )
-    social_expressions: (
-        list[QueueConversationEventTopicSocialExpression] | None | UnsetType
-    ) = field(name="socialExpressions", default=UNSET)
-    videos: list[QueueConversationEventTopicVideo] | None | UnsetType = UNSET
-    workflow: QueueConversationEventTopicWorkflow | None | UnsetType = UNSET
+    videos: list[QueueConversationEventTopicVideo] | None = None
+    workflow: QueueConversationEventTopicWorkflow | None = None
 
 
 class QueueConversationEventTopicPhoneNumberColumn(Model):
@@ -3560,8 +3144,8 @@ class QueueConversationEventTopicPhoneNumberColumn(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    column_name: str | None | UnsetType = field(name="columnName", default=UNSET)
-    type: str | None | UnsetType = UNSET
+    column_name: str | None = field(name="columnName", default=None)
+    type: str | None = None
 
 
 class QueueConversationEventTopicQueueMediaSettings(Model):
@@ -3576,18 +3160,16 @@ class QueueConversationEventTopicQueueMediaSettings(Model):
         enable_auto_answer: Flag to indicate if auto answer is enabled for the given media type or media subtype.
     """
 
-    alerting_timeout_seconds: int | None | UnsetType = field(
-        name="alertingTimeoutSeconds", default=UNSET
+    alerting_timeout_seconds: int | None = field(
+        name="alertingTimeoutSeconds", default=None
     )
-    auto_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="autoAnswerAlertToneSeconds", default=UNSET
+    auto_answer_alert_tone_seconds: float | None = field(
+        name="autoAnswerAlertToneSeconds", default=None
     )
-    manual_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="manualAnswerAlertToneSeconds", default=UNSET
+    manual_answer_alert_tone_seconds: float | None = field(
+        name="manualAnswerAlertToneSeconds", default=None
     )
-    enable_auto_answer: bool | None | UnsetType = field(
-        name="enableAutoAnswer", default=UNSET
-    )
+    enable_auto_answer: bool | None = field(name="enableAutoAnswer", default=None)
 
 
 class QueueConversationEventTopicRecordersState(Model):
@@ -3602,14 +3184,14 @@ class QueueConversationEventTopicRecordersState(Model):
         snippet_state: State of the snippet recording for this session. Note that snippets may never be paused. Valid values are in Constants.java with a prefix of RECORDER_STATE_*.
     """
 
-    adhoc_state: str | None | UnsetType = field(name="adhocState", default=UNSET)
-    customer_experience_state: str | None | UnsetType = field(
-        name="customerExperienceState", default=UNSET
+    adhoc_state: str | None = field(name="adhocState", default=None)
+    customer_experience_state: str | None = field(
+        name="customerExperienceState", default=None
     )
-    agent_experience_state: str | None | UnsetType = field(
-        name="agentExperienceState", default=UNSET
+    agent_experience_state: str | None = field(
+        name="agentExperienceState", default=None
     )
-    snippet_state: str | None | UnsetType = field(name="snippetState", default=UNSET)
+    snippet_state: str | None = field(name="snippetState", default=None)
 
 
 class QueueConversationEventTopicScoredAgent(Model):
@@ -3622,8 +3204,8 @@ class QueueConversationEventTopicScoredAgent(Model):
         score: Agent's score for the current conversation, from 0 - 100, higher being better
     """
 
-    agent: QueueConversationEventTopicUriReference | None | UnsetType = UNSET
-    score: int | None | UnsetType = UNSET
+    agent: QueueConversationEventTopicUriReference | None = None
+    score: int | None = None
 
 
 class QueueConversationEventTopicScreenMonitoring(Model):
@@ -3645,27 +3227,17 @@ class QueueConversationEventTopicScreenMonitoring(Model):
         count: Number of Screen Monitoring sessions the targetUserId is involved in.
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
-    )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    target_user_id: str | None | UnsetType = field(name="targetUserId", default=UNSET)
-    screen_monitoring_id: str | None | UnsetType = field(
-        name="screenMonitoringId", default=UNSET
-    )
-    monitoring_type: str | None | UnsetType = field(
-        name="monitoringType", default=UNSET
-    )
-    count: int | None | UnsetType = UNSET
+    id: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    provider: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    target_user_id: str | None = field(name="targetUserId", default=None)
+    screen_monitoring_id: str | None = field(name="screenMonitoringId", default=None)
+    monitoring_type: str | None = field(name="monitoringType", default=None)
+    count: int | None = None
 
 
 class QueueConversationEventTopicScreenShare(Model):
@@ -3693,35 +3265,29 @@ class QueueConversationEventTopicScreenShare(Model):
         queue_media_settings: Represents the queue setting for this media.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    self: QueueConversationEventTopicAddress | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    context: str | None | UnsetType = UNSET
-    sharing: bool | None | UnsetType = UNSET
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    peer_count: int | None | UnsetType = field(name="peerCount", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    self: QueueConversationEventTopicAddress | None = None
+    id: str | None = None
+    context: str | None = None
+    sharing: bool | None = None
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    peer_count: int | None = field(name="peerCount", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    wrapup: QueueConversationEventTopicWrapup | None = None
+    after_call_work: QueueConversationEventTopicAfterCallWork | None = field(
+        name="afterCallWork", default=None
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
+    queue_media_settings: QueueConversationEventTopicQueueMediaSettings | None = field(
+        name="queueMediaSettings", default=None
     )
-    wrapup: QueueConversationEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: QueueConversationEventTopicAfterCallWork | None | UnsetType = (
-        field(name="afterCallWork", default=UNSET)
-    )
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    queue_media_settings: (
-        QueueConversationEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
 
 
 class QueueConversationEventTopicSocialExpression(Model):
@@ -3751,40 +3317,28 @@ class QueueConversationEventTopicSocialExpression(Model):
         after_call_work_required: Indicates if after-call is required for a communication. Only used when the ACW Setting is Agent Requested.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    social_media_id: str | None | UnsetType = field(name="socialMediaId", default=UNSET)
-    social_media_hub: str | None | UnsetType = field(
-        name="socialMediaHub", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    id: str | None = None
+    social_media_id: str | None = field(name="socialMediaId", default=None)
+    social_media_hub: str | None = field(name="socialMediaHub", default=None)
+    social_user_name: str | None = field(name="socialUserName", default=None)
+    preview_text: str | None = field(name="previewText", default=None)
+    recording_id: str | None = field(name="recordingId", default=None)
+    held: bool | None = None
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    wrapup: QueueConversationEventTopicWrapup | None = None
+    after_call_work: QueueConversationEventTopicAfterCallWork | None = field(
+        name="afterCallWork", default=None
     )
-    social_user_name: str | None | UnsetType = field(
-        name="socialUserName", default=UNSET
-    )
-    preview_text: str | None | UnsetType = field(name="previewText", default=UNSET)
-    recording_id: str | None | UnsetType = field(name="recordingId", default=UNSET)
-    held: bool | None | UnsetType = UNSET
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
-    )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
-    )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    wrapup: QueueConversationEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: QueueConversationEventTopicAfterCallWork | None | UnsetType = (
-        field(name="afterCallWork", default=UNSET)
-    )
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
 
 
@@ -3798,8 +3352,8 @@ class QueueConversationEventTopicTransferDestination(Model):
         address: The destination address if the command destination is an endpoint.
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    address: str | None | UnsetType = UNSET
+    user_id: str | None = field(name="userId", default=None)
+    address: str | None = None
 
 
 class QueueConversationEventTopicTransferInitiator(Model):
@@ -3811,7 +3365,7 @@ class QueueConversationEventTopicTransferInitiator(Model):
         user_id: The id of the user who initiated the command if it was initiated by a user.
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
+    user_id: str | None = field(name="userId", default=None)
 
 
 class QueueConversationEventTopicTransferModifedBy(Model):
@@ -3824,8 +3378,8 @@ class QueueConversationEventTopicTransferModifedBy(Model):
         self_uri: The URI for the user if the updater is an internal user.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class QueueConversationEventTopicTransferResponse(Model):
@@ -3840,17 +3394,15 @@ class QueueConversationEventTopicTransferResponse(Model):
         transfer_type: The type of transfer to perform. Allowed values: "attended", "unattended".
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    date_issued: datetime | None | UnsetType = field(name="dateIssued", default=UNSET)
-    initiator: QueueConversationEventTopicTransferInitiator | None | UnsetType = UNSET
-    modified_by: QueueConversationEventTopicTransferModifedBy | None | UnsetType = (
-        field(name="modifiedBy", default=UNSET)
+    id: str | None = None
+    state: str | None = None
+    date_issued: datetime | None = field(name="dateIssued", default=None)
+    initiator: QueueConversationEventTopicTransferInitiator | None = None
+    modified_by: QueueConversationEventTopicTransferModifedBy | None = field(
+        name="modifiedBy", default=None
     )
-    destination: QueueConversationEventTopicTransferDestination | None | UnsetType = (
-        UNSET
-    )
-    transfer_type: str | None | UnsetType = field(name="transferType", default=UNSET)
+    destination: QueueConversationEventTopicTransferDestination | None = None
+    transfer_type: str | None = field(name="transferType", default=None)
 
 
 class QueueConversationEventTopicUriReference(Model):
@@ -3863,8 +3415,8 @@ class QueueConversationEventTopicUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class QueueConversationEventTopicVideo(Model):
@@ -3895,38 +3447,32 @@ class QueueConversationEventTopicVideo(Model):
         queue_media_settings: Represents the queue setting for this media.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    self: QueueConversationEventTopicAddress | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    context: str | None | UnsetType = UNSET
-    audio_muted: bool | None | UnsetType = field(name="audioMuted", default=UNSET)
-    video_muted: bool | None | UnsetType = field(name="videoMuted", default=UNSET)
-    sharing_screen: bool | None | UnsetType = field(name="sharingScreen", default=UNSET)
-    peer_count: int | None | UnsetType = field(name="peerCount", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    self: QueueConversationEventTopicAddress | None = None
+    id: str | None = None
+    context: str | None = None
+    audio_muted: bool | None = field(name="audioMuted", default=None)
+    video_muted: bool | None = field(name="videoMuted", default=None)
+    sharing_screen: bool | None = field(name="sharingScreen", default=None)
+    peer_count: int | None = field(name="peerCount", default=None)
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    msids: list[str] | None = None
+    wrapup: QueueConversationEventTopicWrapup | None = None
+    after_call_work: QueueConversationEventTopicAfterCallWork | None = field(
+        name="afterCallWork", default=None
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
+    queue_media_settings: QueueConversationEventTopicQueueMediaSettings | None = field(
+        name="queueMediaSettings", default=None
     )
-    msids: list[str] | None | UnsetType = UNSET
-    wrapup: QueueConversationEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: QueueConversationEventTopicAfterCallWork | None | UnsetType = (
-        field(name="afterCallWork", default=UNSET)
-    )
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    queue_media_settings: (
-        QueueConversationEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
 
 
 class QueueConversationEventTopicVoicemail(Model):
@@ -3939,8 +3485,8 @@ class QueueConversationEventTopicVoicemail(Model):
         upload_status: current state of the voicemail upload Allowed values: "pending", "complete", "failed", "timeout", "none".
     """
 
-    id: str | None | UnsetType = UNSET
-    upload_status: str | None | UnsetType = field(name="uploadStatus", default=UNSET)
+    id: str | None = None
+    upload_status: str | None = field(name="uploadStatus", default=None)
 
 
 class QueueConversationEventTopicWorkflow(Model):
@@ -3952,7 +3498,7 @@ class QueueConversationEventTopicWorkflow(Model):
         workflow_id: The id of the workflow
     """
 
-    workflow_id: str | None | UnsetType = field(name="workflowId", default=UNSET)
+    workflow_id: str | None = field(name="workflowId", default=None)
 
 
 class QueueConversationEventTopicWrapup(Model):
@@ -3968,13 +3514,11 @@ class QueueConversationEventTopicWrapup(Model):
         end_time: The timestamp when the wrapup was finished.
     """
 
-    code: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
+    code: str | None = None
+    notes: str | None = None
+    tags: list[str] | None = None
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
 
 
 class QueueConversationMessageEventTopicConversationDivisionMembership(Model):
@@ -3983,12 +3527,8 @@ class QueueConversationMessageEventTopicConversationDivisionMembership(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    division: QueueConversationMessageEventTopicDomainEntityRef | None | UnsetType = (
-        UNSET
-    )
-    entities: (
-        list[QueueConversationMessageEventTopicDivisionEntityRef] | None | UnsetType
-    ) = UNSET
+    division: QueueConversationMessageEventTopicDomainEntityRef | None = None
+    entities: list[QueueConversationMessageEventTopicDivisionEntityRef] | None = None
 
 
 class QueueConversationMessageEventTopicConversationRoutingData(Model):
@@ -4005,18 +3545,14 @@ class QueueConversationMessageEventTopicConversationRoutingData(Model):
         skill_expression_id: The skill expression to use for routing decisions. If specified, it takes priority over skills.
     """
 
-    queue: QueueConversationMessageEventTopicUriReference | None | UnsetType = UNSET
-    language: QueueConversationMessageEventTopicUriReference | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    skills: list[QueueConversationMessageEventTopicUriReference] | None | UnsetType = (
-        UNSET
+    queue: QueueConversationMessageEventTopicUriReference | None = None
+    language: QueueConversationMessageEventTopicUriReference | None = None
+    priority: int | None = None
+    skills: list[QueueConversationMessageEventTopicUriReference] | None = None
+    scored_agents: list[QueueConversationMessageEventTopicScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )
-    scored_agents: (
-        list[QueueConversationMessageEventTopicScoredAgent] | None | UnsetType
-    ) = field(name="scoredAgents", default=UNSET)
-    skill_expression_id: str | None | UnsetType = field(
-        name="skillExpressionId", default=UNSET
-    )
+    skill_expression_id: str | None = field(name="skillExpressionId", default=None)
 
 
 class QueueConversationMessageEventTopicDetail(Model):
@@ -4025,10 +3561,10 @@ class QueueConversationMessageEventTopicDetail(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    field_name: str | None | UnsetType = field(name="fieldName", default=UNSET)
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
+    error_code: str | None = field(name="errorCode", default=None)
+    field_name: str | None = field(name="fieldName", default=None)
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
 
 
 class QueueConversationMessageEventTopicDivisionEntityRef(Model):
@@ -4040,10 +3576,10 @@ class QueueConversationMessageEventTopicDivisionEntityRef(Model):
         date_division_updated: The time the entity division was last updated.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    date_division_updated: datetime | None | UnsetType = field(
-        name="dateDivisionUpdated", default=UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    date_division_updated: datetime | None = field(
+        name="dateDivisionUpdated", default=None
     )
 
 
@@ -4053,8 +3589,8 @@ class QueueConversationMessageEventTopicDomainEntityRef(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class QueueConversationMessageEventTopicErrorBody(Model):
@@ -4063,21 +3599,17 @@ class QueueConversationMessageEventTopicErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    message: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    details: list[QueueConversationMessageEventTopicDetail] | None | UnsetType = UNSET
-    errors: list[QueueConversationMessageEventTopicErrorBody] | None | UnsetType = UNSET
-    limit: QueueConversationMessageEventTopicLimit | None | UnsetType = UNSET
+    message: str | None = None
+    code: str | None = None
+    status: int | None = None
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    details: list[QueueConversationMessageEventTopicDetail] | None = None
+    errors: list[QueueConversationMessageEventTopicErrorBody] | None = None
+    limit: QueueConversationMessageEventTopicLimit | None = None
 
 
 class QueueConversationMessageEventTopicErrorDetails(Model):
@@ -4094,17 +3626,13 @@ class QueueConversationMessageEventTopicErrorDetails(Model):
         context_id: The correlation Id or context Id for this message. If left blank the Public API will look at the HTTP response header 'ININ-Correlation-Id' instead.
     """
 
-    status: int | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    uri: str | None | UnsetType = UNSET
+    status: int | None = None
+    code: str | None = None
+    message: str | None = None
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    uri: str | None = None
 
 
 class QueueConversationMessageEventTopicJourneyAction(Model):
@@ -4116,10 +3644,10 @@ class QueueConversationMessageEventTopicJourneyAction(Model):
         id: The ID of an action from the Journey System (an action is spawned from an actionMap)
     """
 
-    id: str | None | UnsetType = UNSET
-    action_map: (
-        QueueConversationMessageEventTopicJourneyActionMap | None | UnsetType
-    ) = field(name="actionMap", default=UNSET)
+    id: str | None = None
+    action_map: QueueConversationMessageEventTopicJourneyActionMap | None = field(
+        name="actionMap", default=None
+    )
 
 
 class QueueConversationMessageEventTopicJourneyActionMap(Model):
@@ -4132,8 +3660,8 @@ class QueueConversationMessageEventTopicJourneyActionMap(Model):
         version: The version number of the actionMap in the Journey System at the time this action was triggered
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    version: int | None = None
 
 
 class QueueConversationMessageEventTopicJourneyContext(Model):
@@ -4142,15 +3670,13 @@ class QueueConversationMessageEventTopicJourneyContext(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    customer: QueueConversationMessageEventTopicJourneyCustomer | None | UnsetType = (
-        UNSET
-    )
+    customer: QueueConversationMessageEventTopicJourneyCustomer | None = None
     customer_session: (
-        QueueConversationMessageEventTopicJourneyCustomerSession | None | UnsetType
-    ) = field(name="customerSession", default=UNSET)
-    triggering_action: (
-        QueueConversationMessageEventTopicJourneyAction | None | UnsetType
-    ) = field(name="triggeringAction", default=UNSET)
+        QueueConversationMessageEventTopicJourneyCustomerSession | None
+    ) = field(name="customerSession", default=None)
+    triggering_action: QueueConversationMessageEventTopicJourneyAction | None = field(
+        name="triggeringAction", default=None
+    )
 
 
 class QueueConversationMessageEventTopicJourneyCustomer(Model):
@@ -4163,8 +3689,8 @@ class QueueConversationMessageEventTopicJourneyCustomer(Model):
         id_type: The type of the customerId within the Journey System (e.g. cookie).
     """
 
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
 
 
 class QueueConversationMessageEventTopicJourneyCustomerSession(Model):
@@ -4177,8 +3703,8 @@ class QueueConversationMessageEventTopicJourneyCustomerSession(Model):
         type: The type of the Customer/User's session within the Journey System (e.g. web, app)
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
 
 
 class QueueConversationMessageEventTopicLimit(Model):
@@ -4190,10 +3716,10 @@ class QueueConversationMessageEventTopicLimit(Model):
         namespace: Allowed values: "agent.assistant", "analytics.alerting", "analytics", "analytics.realtime", "analytics.reporting.settings", "architect", "audiohook", "audit", "auth.api", "authorization", "automation.testing", "bots", "bots.voice", "callback", "cobrowse", "content.management", "conversation", "dataactions", "datatables", "directory", "email", "event.orchestration", "external.contacts", "gcv", "gdpr", "groups", "historical.adherence", "infrastructureascode", "integrations", "intent.miner", "journey", "knowledge", "language.understanding", "learning", "limit.registry", "marketplace", "media.communications", "messaging", "notifications", "onboarding", "outbound", "platform.api", "predictive.routing", "presence", "quality", "recording", "response.management", "routing", "scim", "search", "secondary.automation.testing", "skills", "speech.and.text.analytics", "speech.integration", "supportability", "task.management", "telephony.configuration", "usage", "users", "web.deployments", "web.messaging", "webchat", "webhooks", "workforce.management".
     """
 
-    key: str | None | UnsetType = UNSET
-    namespace: str | None | UnsetType = UNSET
-    value: int | None | UnsetType = UNSET
-    documented: bool | None | UnsetType = UNSET
+    key: str | None = None
+    namespace: str | None = None
+    value: int | None = None
+    documented: bool | None = None
 
 
 class QueueConversationMessageEventTopicMessageConversation(Model):
@@ -4202,31 +3728,19 @@ class QueueConversationMessageEventTopicMessageConversation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
     participants: (
-        list[QueueConversationMessageEventTopicMessageMediaParticipant]
-        | None
-        | UnsetType
-    ) = UNSET
-    other_media_uris: list[str] | None | UnsetType = field(
-        name="otherMediaUris", default=UNSET
-    )
-    address: str | None | UnsetType = UNSET
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    access_attributes: list[str] | None | UnsetType = field(
-        name="accessAttributes", default=UNSET
-    )
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
+        list[QueueConversationMessageEventTopicMessageMediaParticipant] | None
+    ) = None
+    other_media_uris: list[str] | None = field(name="otherMediaUris", default=None)
+    address: str | None = None
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    access_attributes: list[str] | None = field(name="accessAttributes", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
     divisions: (
-        list[QueueConversationMessageEventTopicConversationDivisionMembership]
-        | None
-        | UnsetType
-    ) = UNSET
+        list[QueueConversationMessageEventTopicConversationDivisionMembership] | None
+    ) = None
 
 
 class QueueConversationMessageEventTopicMessageDetails(Model):
@@ -4239,27 +3753,19 @@ class QueueConversationMessageEventTopicMessageDetails(Model):
         social_visibility: Allowed values: "private", "public".
     """
 
-    message: QueueConversationMessageEventTopicUriReference | None | UnsetType = UNSET
-    message_time: datetime | None | UnsetType = field(name="messageTime", default=UNSET)
-    message_segment_count: int | None | UnsetType = field(
-        name="messageSegmentCount", default=UNSET
+    message: QueueConversationMessageEventTopicUriReference | None = None
+    message_time: datetime | None = field(name="messageTime", default=None)
+    message_segment_count: int | None = field(name="messageSegmentCount", default=None)
+    message_status: str | None = field(name="messageStatus", default=None)
+    media: list[QueueConversationMessageEventTopicMessageMedia] | None = None
+    stickers: list[QueueConversationMessageEventTopicMessageSticker] | None = None
+    error_info: QueueConversationMessageEventTopicErrorDetails | None = field(
+        name="errorInfo", default=None
     )
-    message_status: str | None | UnsetType = field(name="messageStatus", default=UNSET)
-    media: list[QueueConversationMessageEventTopicMessageMedia] | None | UnsetType = (
-        UNSET
+    message_metadata: QueueConversationMessageEventTopicMessageMetadata | None = field(
+        name="messageMetadata", default=None
     )
-    stickers: (
-        list[QueueConversationMessageEventTopicMessageSticker] | None | UnsetType
-    ) = UNSET
-    error_info: QueueConversationMessageEventTopicErrorDetails | None | UnsetType = (
-        field(name="errorInfo", default=UNSET)
-    )
-    message_metadata: (
-        QueueConversationMessageEventTopicMessageMetadata | None | UnsetType
-    ) = field(name="messageMetadata", default=UNSET)
-    social_visibility: str | None | UnsetType = field(
-        name="socialVisibility", default=UNSET
-    )
+    social_visibility: str | None = field(name="socialVisibility", default=None)
 
 
 class QueueConversationMessageEventTopicMessageMedia(Model):
@@ -4275,13 +3781,11 @@ class QueueConversationMessageEventTopicMessageMedia(Model):
         id: The optional id of the the media object.
     """
 
-    url: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    content_length_bytes: int | None | UnsetType = field(
-        name="contentLengthBytes", default=UNSET
-    )
-    name: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
+    url: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    content_length_bytes: int | None = field(name="contentLengthBytes", default=None)
+    name: str | None = None
+    id: str | None = None
 
 
 class QueueConversationMessageEventTopicMessageMediaParticipant(Model):
@@ -4298,92 +3802,70 @@ class QueueConversationMessageEventTopicMessageMediaParticipant(Model):
         type: Allowed values: "unknown", "sms", "twitter", "facebook", "line", "viber", "wechat", "whatsapp", "telegram", "kakao", "webmessaging", "open", "instagram", "apple".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    address: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    address: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    purpose: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    direction: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    held: bool | None = None
+    wrapup_required: bool | None = field(name="wrapupRequired", default=None)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    user: QueueConversationMessageEventTopicUriReference | None = None
+    queue: QueueConversationMessageEventTopicUriReference | None = None
+    team: QueueConversationMessageEventTopicUriReference | None = None
+    attributes: dict[str, str] | None = None
+    error_info: QueueConversationMessageEventTopicErrorBody | None = field(
+        name="errorInfo", default=None
     )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    script: QueueConversationMessageEventTopicUriReference | None = None
+    wrapup_timeout_ms: int | None = field(name="wrapupTimeoutMs", default=None)
+    wrapup_skipped: bool | None = field(name="wrapupSkipped", default=None)
+    alerting_timeout_ms: int | None = field(name="alertingTimeoutMs", default=None)
+    provider: str | None = None
+    external_contact: QueueConversationMessageEventTopicUriReference | None = field(
+        name="externalContact", default=None
     )
-    purpose: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    external_contact_initial_division_id: str | None = field(
+        name="externalContactInitialDivisionId", default=None
     )
-    held: bool | None | UnsetType = UNSET
-    wrapup_required: bool | None | UnsetType = field(
-        name="wrapupRequired", default=UNSET
+    external_organization: QueueConversationMessageEventTopicUriReference | None = (
+        field(name="externalOrganization", default=None)
     )
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    user: QueueConversationMessageEventTopicUriReference | None | UnsetType = UNSET
-    queue: QueueConversationMessageEventTopicUriReference | None | UnsetType = UNSET
-    team: QueueConversationMessageEventTopicUriReference | None | UnsetType = UNSET
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    error_info: QueueConversationMessageEventTopicErrorBody | None | UnsetType = field(
-        name="errorInfo", default=UNSET
-    )
-    script: QueueConversationMessageEventTopicUriReference | None | UnsetType = UNSET
-    wrapup_timeout_ms: int | None | UnsetType = field(
-        name="wrapupTimeoutMs", default=UNSET
-    )
-    wrapup_skipped: bool | None | UnsetType = field(name="wrapupSkipped", default=UNSET)
-    alerting_timeout_ms: int | None | UnsetType = field(
-        name="alertingTimeoutMs", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    external_contact: (
-        QueueConversationMessageEventTopicUriReference | None | UnsetType
-    ) = field(name="externalContact", default=UNSET)
-    external_contact_initial_division_id: str | None | UnsetType = field(
-        name="externalContactInitialDivisionId", default=UNSET
-    )
-    external_organization: (
-        QueueConversationMessageEventTopicUriReference | None | UnsetType
-    ) = field(name="externalOrganization", default=UNSET)
-    wrapup: QueueConversationMessageEventTopicWrapup | None | UnsetType = UNSET
+    wrapup: QueueConversationMessageEventTopicWrapup | None = None
     conversation_routing_data: (
-        QueueConversationMessageEventTopicConversationRoutingData | None | UnsetType
-    ) = field(name="conversationRoutingData", default=UNSET)
-    peer: str | None | UnsetType = UNSET
-    screen_recording_state: str | None | UnsetType = field(
-        name="screenRecordingState", default=UNSET
+        QueueConversationMessageEventTopicConversationRoutingData | None
+    ) = field(name="conversationRoutingData", default=None)
+    peer: str | None = None
+    screen_recording_state: str | None = field(
+        name="screenRecordingState", default=None
     )
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    journey_context: (
-        QueueConversationMessageEventTopicJourneyContext | None | UnsetType
-    ) = field(name="journeyContext", default=UNSET)
-    start_acw_time: datetime | None | UnsetType = field(
-        name="startAcwTime", default=UNSET
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    journey_context: QueueConversationMessageEventTopicJourneyContext | None = field(
+        name="journeyContext", default=None
     )
-    end_acw_time: datetime | None | UnsetType = field(name="endAcwTime", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
-    media_roles: list[str] | None | UnsetType = field(name="mediaRoles", default=UNSET)
+    start_acw_time: datetime | None = field(name="startAcwTime", default=None)
+    end_acw_time: datetime | None = field(name="endAcwTime", default=None)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
+    media_roles: list[str] | None = field(name="mediaRoles", default=None)
     queue_media_settings: (
-        QueueConversationMessageEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    messages: (
-        list[QueueConversationMessageEventTopicMessageDetails] | None | UnsetType
-    ) = UNSET
-    type: str | None | UnsetType = UNSET
-    recipient_country: str | None | UnsetType = field(
-        name="recipientCountry", default=UNSET
-    )
-    recipient_type: str | None | UnsetType = field(name="recipientType", default=UNSET)
-    byo_sms_integration_id: str | None | UnsetType = field(
-        name="byoSmsIntegrationId", default=UNSET
-    )
-    engagement_source: str | None | UnsetType = field(
-        name="engagementSource", default=UNSET
-    )
-    monitored_participant_id: str | None | UnsetType = field(
-        name="monitoredParticipantId", default=UNSET
+        QueueConversationMessageEventTopicQueueMediaSettings | None
+    ) = field(name="queueMediaSettings", default=None)
+    messages: list[QueueConversationMessageEventTopicMessageDetails] | None = None
+    type: str | None = None
+    recipient_country: str | None = field(name="recipientCountry", default=None)
+    recipient_type: str | None = field(name="recipientType", default=None)
+    byo_sms_integration_id: str | None = field(name="byoSmsIntegrationId", default=None)
+    engagement_source: str | None = field(name="engagementSource", default=None)
+    monitored_participant_id: str | None = field(
+        name="monitoredParticipantId", default=None
     )
 
 
@@ -4398,15 +3880,11 @@ class QueueConversationMessageEventTopicMessageMetadata(Model):
         content: List of message content, if any
     """
 
-    type: str | None | UnsetType = UNSET
-    events: (
-        list[QueueConversationMessageEventTopicMessageMetadataEvent] | None | UnsetType
-    ) = UNSET
-    content: (
-        list[QueueConversationMessageEventTopicMessageMetadataContent]
-        | None
-        | UnsetType
-    ) = UNSET
+    type: str | None = None
+    events: list[QueueConversationMessageEventTopicMessageMetadataEvent] | None = None
+    content: list[QueueConversationMessageEventTopicMessageMetadataContent] | None = (
+        None
+    )
 
 
 class QueueConversationMessageEventTopicMessageMetadataContent(Model):
@@ -4419,8 +3897,8 @@ class QueueConversationMessageEventTopicMessageMetadataContent(Model):
         sub_type: Content subtype, if any
     """
 
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    sub_type: str | None | UnsetType = field(name="subType", default=UNSET)
+    content_type: str | None = field(name="contentType", default=None)
+    sub_type: str | None = field(name="subType", default=None)
 
 
 class QueueConversationMessageEventTopicMessageMetadataEvent(Model):
@@ -4433,8 +3911,8 @@ class QueueConversationMessageEventTopicMessageMetadataEvent(Model):
         sub_type: Event subtype, if any
     """
 
-    event_type: str | None | UnsetType = field(name="eventType", default=UNSET)
-    sub_type: str | None | UnsetType = field(name="subType", default=UNSET)
+    event_type: str | None = field(name="eventType", default=None)
+    sub_type: str | None = field(name="subType", default=None)
 
 
 class QueueConversationMessageEventTopicMessageSticker(Model):
@@ -4447,8 +3925,8 @@ class QueueConversationMessageEventTopicMessageSticker(Model):
         id: The unique id of the the sticker object.
     """
 
-    url: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
+    url: str | None = None
+    id: str | None = None
 
 
 class QueueConversationMessageEventTopicQueueMediaSettings(Model):
@@ -4463,18 +3941,16 @@ class QueueConversationMessageEventTopicQueueMediaSettings(Model):
         enable_auto_answer: Flag to indicate if auto answer is enabled for the given media type or media subtype.
     """
 
-    alerting_timeout_seconds: int | None | UnsetType = field(
-        name="alertingTimeoutSeconds", default=UNSET
+    alerting_timeout_seconds: int | None = field(
+        name="alertingTimeoutSeconds", default=None
     )
-    auto_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="autoAnswerAlertToneSeconds", default=UNSET
+    auto_answer_alert_tone_seconds: float | None = field(
+        name="autoAnswerAlertToneSeconds", default=None
     )
-    manual_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="manualAnswerAlertToneSeconds", default=UNSET
+    manual_answer_alert_tone_seconds: float | None = field(
+        name="manualAnswerAlertToneSeconds", default=None
     )
-    enable_auto_answer: bool | None | UnsetType = field(
-        name="enableAutoAnswer", default=UNSET
-    )
+    enable_auto_answer: bool | None = field(name="enableAutoAnswer", default=None)
 
 
 class QueueConversationMessageEventTopicScoredAgent(Model):
@@ -4487,8 +3963,8 @@ class QueueConversationMessageEventTopicScoredAgent(Model):
         score: Agent's score for the current conversation, from 0 - 100, higher being better
     """
 
-    agent: QueueConversationMessageEventTopicUriReference | None | UnsetType = UNSET
-    score: int | None | UnsetType = UNSET
+    agent: QueueConversationMessageEventTopicUriReference | None = None
+    score: int | None = None
 
 
 class QueueConversationMessageEventTopicUriReference(Model):
@@ -4501,8 +3977,8 @@ class QueueConversationMessageEventTopicUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class QueueConversationMessageEventTopicWrapup(Model):
@@ -4518,13 +3994,11 @@ class QueueConversationMessageEventTopicWrapup(Model):
         end_time: The timestamp when the wrapup was finished.
     """
 
-    code: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
+    code: str | None = None
+    notes: str | None = None
+    tags: list[str] | None = None
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
 
 
 class QueueConversationScreenShareEventTopicConversationDivisionMembership(Model):
@@ -4533,12 +4007,10 @@ class QueueConversationScreenShareEventTopicConversationDivisionMembership(Model
     A notification (event) schema, delivered over the notifications API.
     """
 
-    division: (
-        QueueConversationScreenShareEventTopicDomainEntityRef | None | UnsetType
-    ) = UNSET
-    entities: (
-        list[QueueConversationScreenShareEventTopicDivisionEntityRef] | None | UnsetType
-    ) = UNSET
+    division: QueueConversationScreenShareEventTopicDomainEntityRef | None = None
+    entities: list[QueueConversationScreenShareEventTopicDivisionEntityRef] | None = (
+        None
+    )
 
 
 class QueueConversationScreenShareEventTopicConversationRoutingData(Model):
@@ -4555,20 +4027,14 @@ class QueueConversationScreenShareEventTopicConversationRoutingData(Model):
         skill_expression_id: The skill expression to use for routing decisions. If specified, it takes priority over skills.
     """
 
-    queue: QueueConversationScreenShareEventTopicUriReference | None | UnsetType = UNSET
-    language: QueueConversationScreenShareEventTopicUriReference | None | UnsetType = (
-        UNSET
+    queue: QueueConversationScreenShareEventTopicUriReference | None = None
+    language: QueueConversationScreenShareEventTopicUriReference | None = None
+    priority: int | None = None
+    skills: list[QueueConversationScreenShareEventTopicUriReference] | None = None
+    scored_agents: list[QueueConversationScreenShareEventTopicScoredAgent] | None = (
+        field(name="scoredAgents", default=None)
     )
-    priority: int | None | UnsetType = UNSET
-    skills: (
-        list[QueueConversationScreenShareEventTopicUriReference] | None | UnsetType
-    ) = UNSET
-    scored_agents: (
-        list[QueueConversationScreenShareEventTopicScoredAgent] | None | UnsetType
-    ) = field(name="scoredAgents", default=UNSET)
-    skill_expression_id: str | None | UnsetType = field(
-        name="skillExpressionId", default=UNSET
-    )
+    skill_expression_id: str | None = field(name="skillExpressionId", default=None)
 
 
 class QueueConversationScreenShareEventTopicDetail(Model):
@@ -4577,10 +4043,10 @@ class QueueConversationScreenShareEventTopicDetail(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    field_name: str | None | UnsetType = field(name="fieldName", default=UNSET)
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
+    error_code: str | None = field(name="errorCode", default=None)
+    field_name: str | None = field(name="fieldName", default=None)
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
 
 
 class QueueConversationScreenShareEventTopicDivisionEntityRef(Model):
@@ -4592,10 +4058,10 @@ class QueueConversationScreenShareEventTopicDivisionEntityRef(Model):
         date_division_updated: The time the entity division was last updated.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    date_division_updated: datetime | None | UnsetType = field(
-        name="dateDivisionUpdated", default=UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    date_division_updated: datetime | None = field(
+        name="dateDivisionUpdated", default=None
     )
 
 
@@ -4605,8 +4071,8 @@ class QueueConversationScreenShareEventTopicDomainEntityRef(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class QueueConversationScreenShareEventTopicErrorBody(Model):
@@ -4615,25 +4081,17 @@ class QueueConversationScreenShareEventTopicErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    message: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    details: list[QueueConversationScreenShareEventTopicDetail] | None | UnsetType = (
-        UNSET
-    )
-    errors: list[QueueConversationScreenShareEventTopicErrorBody] | None | UnsetType = (
-        UNSET
-    )
-    limit: QueueConversationScreenShareEventTopicLimit | None | UnsetType = UNSET
+    message: str | None = None
+    code: str | None = None
+    status: int | None = None
+    entity_id: str | None = field(name="entityId", default=None)
+    entity_name: str | None = field(name="entityName", default=None)
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    details: list[QueueConversationScreenShareEventTopicDetail] | None = None
+    errors: list[QueueConversationScreenShareEventTopicErrorBody] | None = None
+    limit: QueueConversationScreenShareEventTopicLimit | None = None
 
 
 class QueueConversationScreenShareEventTopicJourneyAction(Model):
@@ -4645,10 +4103,10 @@ class QueueConversationScreenShareEventTopicJourneyAction(Model):
         id: The ID of an action from the Journey System (an action is spawned from an actionMap)
     """
 
-    id: str | None | UnsetType = UNSET
-    action_map: (
-        QueueConversationScreenShareEventTopicJourneyActionMap | None | UnsetType
-    ) = field(name="actionMap", default=UNSET)
+    id: str | None = None
+    action_map: QueueConversationScreenShareEventTopicJourneyActionMap | None = field(
+        name="actionMap", default=None
+    )
 
 
 class QueueConversationScreenShareEventTopicJourneyActionMap(Model):
@@ -4661,8 +4119,8 @@ class QueueConversationScreenShareEventTopicJourneyActionMap(Model):
         version: The version number of the actionMap in the Journey System at the time this action was triggered
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    version: int | None = None
 
 
 class QueueConversationScreenShareEventTopicJourneyContext(Model):
@@ -4671,15 +4129,13 @@ class QueueConversationScreenShareEventTopicJourneyContext(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    customer: (
-        QueueConversationScreenShareEventTopicJourneyCustomer | None | UnsetType
-    ) = UNSET
+    customer: QueueConversationScreenShareEventTopicJourneyCustomer | None = None
     customer_session: (
-        QueueConversationScreenShareEventTopicJourneyCustomerSession | None | UnsetType
-    ) = field(name="customerSession", default=UNSET)
-    triggering_action: (
-        QueueConversationScreenShareEventTopicJourneyAction | None | UnsetType
-    ) = field(name="triggeringAction", default=UNSET)
+        QueueConversationScreenShareEventTopicJourneyCustomerSession | None
+    ) = field(name="customerSession", default=None)
+    triggering_action: QueueConversationScreenShareEventTopicJourneyAction | None = (
+        field(name="triggeringAction", default=None)
+    )
 
 
 class QueueConversationScreenShareEventTopicJourneyCustomer(Model):
@@ -4692,8 +4148,8 @@ class QueueConversationScreenShareEventTopicJourneyCustomer(Model):
         id_type: The type of the customerId within the Journey System (e.g. cookie).
     """
 
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
 
 
 class QueueConversationScreenShareEventTopicJourneyCustomerSession(Model):
@@ -4706,8 +4162,8 @@ class QueueConversationScreenShareEventTopicJourneyCustomerSession(Model):
         type: The type of the Customer/User's session within the Journey System (e.g. web, app)
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
 
 
 class QueueConversationScreenShareEventTopicLimit(Model):
@@ -4719,10 +4175,10 @@ class QueueConversationScreenShareEventTopicLimit(Model):
         namespace: Allowed values: "agent.assistant", "analytics.alerting", "analytics", "analytics.realtime", "analytics.reporting.settings", "architect", "audiohook", "audit", "auth.api", "authorization", "automation.testing", "bots", "bots.voice", "callback", "cobrowse", "content.management", "conversation", "dataactions", "datatables", "directory", "email", "event.orchestration", "external.contacts", "gcv", "gdpr", "groups", "historical.adherence", "infrastructureascode", "integrations", "intent.miner", "journey", "knowledge", "language.understanding", "learning", "limit.registry", "marketplace", "media.communications", "messaging", "notifications", "onboarding", "outbound", "platform.api", "predictive.routing", "presence", "quality", "recording", "response.management", "routing", "scim", "search", "secondary.automation.testing", "skills", "speech.and.text.analytics", "speech.integration", "supportability", "task.management", "telephony.configuration", "usage", "users", "web.deployments", "web.messaging", "webchat", "webhooks", "workforce.management".
     """
 
-    key: str | None | UnsetType = UNSET
-    namespace: str | None | UnsetType = UNSET
-    value: int | None | UnsetType = UNSET
-    documented: bool | None | UnsetType = UNSET
+    key: str | None = None
+    namespace: str | None = None
+    value: int | None = None
+    documented: bool | None = None
 
 
 class QueueConversationScreenShareEventTopicQueueMediaSettings(Model):
@@ -4737,18 +4193,16 @@ class QueueConversationScreenShareEventTopicQueueMediaSettings(Model):
         enable_auto_answer: Flag to indicate if auto answer is enabled for the given media type or media subtype.
     """
 
-    alerting_timeout_seconds: int | None | UnsetType = field(
-        name="alertingTimeoutSeconds", default=UNSET
+    alerting_timeout_seconds: int | None = field(
+        name="alertingTimeoutSeconds", default=None
     )
-    auto_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="autoAnswerAlertToneSeconds", default=UNSET
+    auto_answer_alert_tone_seconds: float | None = field(
+        name="autoAnswerAlertToneSeconds", default=None
     )
-    manual_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="manualAnswerAlertToneSeconds", default=UNSET
+    manual_answer_alert_tone_seconds: float | None = field(
+        name="manualAnswerAlertToneSeconds", default=None
     )
-    enable_auto_answer: bool | None | UnsetType = field(
-        name="enableAutoAnswer", default=UNSET
-    )
+    enable_auto_answer: bool | None = field(name="enableAutoAnswer", default=None)
 
 
 class QueueConversationScreenShareEventTopicScoredAgent(Model):
@@ -4761,8 +4215,8 @@ class QueueConversationScreenShareEventTopicScoredAgent(Model):
         score: Agent's score for the current conversation, from 0 - 100, higher being better
     """
 
-    agent: QueueConversationScreenShareEventTopicUriReference | None | UnsetType = UNSET
-    score: int | None | UnsetType = UNSET
+    agent: QueueConversationScreenShareEventTopicUriReference | None = None
+    score: int | None = None
 
 
 class QueueConversationScreenShareEventTopicScreenShareConversation(Model):
@@ -4771,31 +4225,20 @@ class QueueConversationScreenShareEventTopicScreenShareConversation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
     participants: (
-        list[QueueConversationScreenShareEventTopicScreenShareMediaParticipant]
-        | None
-        | UnsetType
-    ) = UNSET
-    other_media_uris: list[str] | None | UnsetType = field(
-        name="otherMediaUris", default=UNSET
-    )
-    address: str | None | UnsetType = UNSET
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    access_attributes: list[str] | None | UnsetType = field(
-        name="accessAttributes", default=UNSET
-    )
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
+        list[QueueConversationScreenShareEventTopicScreenShareMediaParticipant] | None
+    ) = None
+    other_media_uris: list[str] | None = field(name="otherMediaUris", default=None)
+    address: str | None = None
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    access_attributes: list[str] | None = field(name="accessAttributes", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
     divisions: (
         list[QueueConversationScreenShareEventTopicConversationDivisionMembership]
         | None
-        | UnsetType
-    ) = UNSET
+    ) = None
 
 
 class QueueConversationScreenShareEventTopicScreenShareMediaParticipant(Model):
@@ -4811,81 +4254,65 @@ class QueueConversationScreenShareEventTopicScreenShareMediaParticipant(Model):
         flagged_reason: Allowed values: "general".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    address: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    address: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    purpose: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    direction: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    held: bool | None = None
+    wrapup_required: bool | None = field(name="wrapupRequired", default=None)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    user: QueueConversationScreenShareEventTopicUriReference | None = None
+    queue: QueueConversationScreenShareEventTopicUriReference | None = None
+    team: QueueConversationScreenShareEventTopicUriReference | None = None
+    attributes: dict[str, str] | None = None
+    error_info: QueueConversationScreenShareEventTopicErrorBody | None = field(
+        name="errorInfo", default=None
     )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    script: QueueConversationScreenShareEventTopicUriReference | None = None
+    wrapup_timeout_ms: int | None = field(name="wrapupTimeoutMs", default=None)
+    wrapup_skipped: bool | None = field(name="wrapupSkipped", default=None)
+    alerting_timeout_ms: int | None = field(name="alertingTimeoutMs", default=None)
+    provider: str | None = None
+    external_contact: QueueConversationScreenShareEventTopicUriReference | None = field(
+        name="externalContact", default=None
     )
-    purpose: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    external_contact_initial_division_id: str | None = field(
+        name="externalContactInitialDivisionId", default=None
     )
-    held: bool | None | UnsetType = UNSET
-    wrapup_required: bool | None | UnsetType = field(
-        name="wrapupRequired", default=UNSET
+    external_organization: QueueConversationScreenShareEventTopicUriReference | None = (
+        field(name="externalOrganization", default=None)
     )
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    user: QueueConversationScreenShareEventTopicUriReference | None | UnsetType = UNSET
-    queue: QueueConversationScreenShareEventTopicUriReference | None | UnsetType = UNSET
-    team: QueueConversationScreenShareEventTopicUriReference | None | UnsetType = UNSET
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    error_info: QueueConversationScreenShareEventTopicErrorBody | None | UnsetType = (
-        field(name="errorInfo", default=UNSET)
-    )
-    script: QueueConversationScreenShareEventTopicUriReference | None | UnsetType = (
-        UNSET
-    )
-    wrapup_timeout_ms: int | None | UnsetType = field(
-        name="wrapupTimeoutMs", default=UNSET
-    )
-    wrapup_skipped: bool | None | UnsetType = field(name="wrapupSkipped", default=UNSET)
-    alerting_timeout_ms: int | None | UnsetType = field(
-        name="alertingTimeoutMs", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    external_contact: (
-        QueueConversationScreenShareEventTopicUriReference | None | UnsetType
-    ) = field(name="externalContact", default=UNSET)
-    external_contact_initial_division_id: str | None | UnsetType = field(
-        name="externalContactInitialDivisionId", default=UNSET
-    )
-    external_organization: (
-        QueueConversationScreenShareEventTopicUriReference | None | UnsetType
-    ) = field(name="externalOrganization", default=UNSET)
-    wrapup: QueueConversationScreenShareEventTopicWrapup | None | UnsetType = UNSET
+    wrapup: QueueConversationScreenShareEventTopicWrapup | None = None
     conversation_routing_data: (
-        QueueConversationScreenShareEventTopicConversationRoutingData | None | UnsetType
-    ) = field(name="conversationRoutingData", default=UNSET)
-    peer: str | None | UnsetType = UNSET
-    screen_recording_state: str | None | UnsetType = field(
-        name="screenRecordingState", default=UNSET
+        QueueConversationScreenShareEventTopicConversationRoutingData | None
+    ) = field(name="conversationRoutingData", default=None)
+    peer: str | None = None
+    screen_recording_state: str | None = field(
+        name="screenRecordingState", default=None
     )
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    journey_context: (
-        QueueConversationScreenShareEventTopicJourneyContext | None | UnsetType
-    ) = field(name="journeyContext", default=UNSET)
-    start_acw_time: datetime | None | UnsetType = field(
-        name="startAcwTime", default=UNSET
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    journey_context: QueueConversationScreenShareEventTopicJourneyContext | None = (
+        field(name="journeyContext", default=None)
     )
-    end_acw_time: datetime | None | UnsetType = field(name="endAcwTime", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
-    media_roles: list[str] | None | UnsetType = field(name="mediaRoles", default=UNSET)
+    start_acw_time: datetime | None = field(name="startAcwTime", default=None)
+    end_acw_time: datetime | None = field(name="endAcwTime", default=None)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
+    media_roles: list[str] | None = field(name="mediaRoles", default=None)
     queue_media_settings: (
-        QueueConversationScreenShareEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    context: str | None | UnsetType = UNSET
-    peer_count: int | None | UnsetType = field(name="peerCount", default=UNSET)
-    sharing: bool | None | UnsetType = UNSET
+        QueueConversationScreenShareEventTopicQueueMediaSettings | None
+    ) = field(name="queueMediaSettings", default=None)
+    context: str | None = None
+    peer_count: int | None = field(name="peerCount", default=None)
+    sharing: bool | None = None
 
 
 class QueueConversationScreenShareEventTopicUriReference(Model):
@@ -4898,8 +4325,8 @@ class QueueConversationScreenShareEventTopicUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class QueueConversationScreenShareEventTopicWrapup(Model):
@@ -4915,13 +4342,11 @@ class QueueConversationScreenShareEventTopicWrapup(Model):
         end_time: The timestamp when the wrapup was finished.
     """
 
-    code: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
+    code: str | None = None
+    notes: str | None = None
+    tags: list[str] | None = None
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicAddress(Model):
@@ -4937,15 +4362,11 @@ class QueueConversationSocialExpressionEventTopicAddress(Model):
         address_displayable: The displayable address. This field is acquired from the Address Normalization Table.  The addressRaw could have gone through some transformations, such as only using the numeric portion, before being run through the Address Normalization Table.
     """
 
-    name: str | None | UnsetType = UNSET
-    name_raw: str | None | UnsetType = field(name="nameRaw", default=UNSET)
-    address_normalized: str | None | UnsetType = field(
-        name="addressNormalized", default=UNSET
-    )
-    address_raw: str | None | UnsetType = field(name="addressRaw", default=UNSET)
-    address_displayable: str | None | UnsetType = field(
-        name="addressDisplayable", default=UNSET
-    )
+    name: str | None = None
+    name_raw: str | None = field(name="nameRaw", default=None)
+    address_normalized: str | None = field(name="addressNormalized", default=None)
+    address_raw: str | None = field(name="addressRaw", default=None)
+    address_displayable: str | None = field(name="addressDisplayable", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicAfterCallWork(Model):
@@ -4959,9 +4380,9 @@ class QueueConversationSocialExpressionEventTopicAfterCallWork(Model):
         end_time: The timestamp when this communication ended after-call work in the cloud clock.
     """
 
-    state: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
+    state: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicAttachment(Model):
@@ -4977,11 +4398,11 @@ class QueueConversationSocialExpressionEventTopicAttachment(Model):
         content_length: The length of the attachment file.
     """
 
-    attachment_id: str | None | UnsetType = field(name="attachmentId", default=UNSET)
-    name: str | None | UnsetType = UNSET
-    content_uri: str | None | UnsetType = field(name="contentUri", default=UNSET)
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    content_length: int | None | UnsetType = field(name="contentLength", default=UNSET)
+    attachment_id: str | None = field(name="attachmentId", default=None)
+    name: str | None = None
+    content_uri: str | None = field(name="contentUri", default=None)
+    content_type: str | None = field(name="contentType", default=None)
+    content_length: int | None = field(name="contentLength", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicCall(Model):
@@ -5019,74 +4440,54 @@ class QueueConversationSocialExpressionEventTopicCall(Model):
         public_ip_address: The reported client IP of the phone for the call.
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    recording: bool | None | UnsetType = UNSET
-    recording_state: str | None | UnsetType = field(
-        name="recordingState", default=UNSET
-    )
+    id: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    recording: bool | None = None
+    recording_state: str | None = field(name="recordingState", default=None)
     recorders_state: (
-        QueueConversationSocialExpressionEventTopicRecordersState | None | UnsetType
-    ) = field(name="recordersState", default=UNSET)
-    muted: bool | None | UnsetType = UNSET
-    confined: bool | None | UnsetType = UNSET
-    held: bool | None | UnsetType = UNSET
-    secure_pause: bool | None | UnsetType = field(name="securePause", default=UNSET)
-    error_info: (
-        QueueConversationSocialExpressionEventTopicErrorDetails | None | UnsetType
-    ) = field(name="errorInfo", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+        QueueConversationSocialExpressionEventTopicRecordersState | None
+    ) = field(name="recordersState", default=None)
+    muted: bool | None = None
+    confined: bool | None = None
+    held: bool | None = None
+    secure_pause: bool | None = field(name="securePause", default=None)
+    error_info: QueueConversationSocialExpressionEventTopicErrorDetails | None = field(
+        name="errorInfo", default=None
     )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
-    )
-    direction: str | None | UnsetType = UNSET
-    document_id: str | None | UnsetType = field(name="documentId", default=UNSET)
-    self: QueueConversationSocialExpressionEventTopicAddress | None | UnsetType = UNSET
-    other: QueueConversationSocialExpressionEventTopicAddress | None | UnsetType = UNSET
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    direction: str | None = None
+    document_id: str | None = field(name="documentId", default=None)
+    self: QueueConversationSocialExpressionEventTopicAddress | None = None
+    other: QueueConversationSocialExpressionEventTopicAddress | None = None
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
     disconnect_reasons: (
-        list[QueueConversationSocialExpressionEventTopicDisconnectReason]
-        | None
-        | UnsetType
-    ) = field(name="disconnectReasons", default=UNSET)
-    fax_status: (
-        QueueConversationSocialExpressionEventTopicFaxStatus | None | UnsetType
-    ) = field(name="faxStatus", default=UNSET)
-    uui_data: str | None | UnsetType = field(name="uuiData", default=UNSET)
-    barged_time: datetime | None | UnsetType = field(name="bargedTime", default=UNSET)
-    wrapup: QueueConversationSocialExpressionEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: (
-        QueueConversationSocialExpressionEventTopicAfterCallWork | None | UnsetType
-    ) = field(name="afterCallWork", default=UNSET)
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
+        list[QueueConversationSocialExpressionEventTopicDisconnectReason] | None
+    ) = field(name="disconnectReasons", default=None)
+    fax_status: QueueConversationSocialExpressionEventTopicFaxStatus | None = field(
+        name="faxStatus", default=None
     )
-    agent_assistant_id: str | None | UnsetType = field(
-        name="agentAssistantId", default=UNSET
+    uui_data: str | None = field(name="uuiData", default=None)
+    barged_time: datetime | None = field(name="bargedTime", default=None)
+    wrapup: QueueConversationSocialExpressionEventTopicWrapup | None = None
+    after_call_work: QueueConversationSocialExpressionEventTopicAfterCallWork | None = (
+        field(name="afterCallWork", default=None)
     )
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
+    )
+    agent_assistant_id: str | None = field(name="agentAssistantId", default=None)
     queue_media_settings: (
-        QueueConversationSocialExpressionEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    disposition: (
-        QueueConversationSocialExpressionEventTopicDisposition | None | UnsetType
-    ) = UNSET
-    transfer_source: str | None | UnsetType = field(
-        name="transferSource", default=UNSET
-    )
-    public_ip_address: str | None | UnsetType = field(
-        name="publicIpAddress", default=UNSET
-    )
+        QueueConversationSocialExpressionEventTopicQueueMediaSettings | None
+    ) = field(name="queueMediaSettings", default=None)
+    disposition: QueueConversationSocialExpressionEventTopicDisposition | None = None
+    transfer_source: str | None = field(name="transferSource", default=None)
+    public_ip_address: str | None = field(name="publicIpAddress", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicCallback(Model):
@@ -5122,63 +4523,45 @@ class QueueConversationSocialExpressionEventTopicCallback(Model):
         queue_media_settings: Represents the queue setting for this media.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    held: bool | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    id: str | None = None
+    direction: str | None = None
+    held: bool | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    dialer_preview: QueueConversationSocialExpressionEventTopicDialerPreview | None = (
+        field(name="dialerPreview", default=None)
     )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    voicemail: QueueConversationSocialExpressionEventTopicVoicemail | None = None
+    callback_numbers: list[str] | None = field(name="callbackNumbers", default=None)
+    callback_user_name: str | None = field(name="callbackUserName", default=None)
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    external_campaign: bool | None = field(name="externalCampaign", default=None)
+    skip_enabled: bool | None = field(name="skipEnabled", default=None)
+    provider: str | None = None
+    timeout_seconds: int | None = field(name="timeoutSeconds", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    callback_scheduled_time: datetime | None = field(
+        name="callbackScheduledTime", default=None
     )
-    dialer_preview: (
-        QueueConversationSocialExpressionEventTopicDialerPreview | None | UnsetType
-    ) = field(name="dialerPreview", default=UNSET)
-    voicemail: (
-        QueueConversationSocialExpressionEventTopicVoicemail | None | UnsetType
-    ) = UNSET
-    callback_numbers: list[str] | None | UnsetType = field(
-        name="callbackNumbers", default=UNSET
+    automated_callback_config_id: str | None = field(
+        name="automatedCallbackConfigId", default=None
     )
-    callback_user_name: str | None | UnsetType = field(
-        name="callbackUserName", default=UNSET
+    wrapup: QueueConversationSocialExpressionEventTopicWrapup | None = None
+    after_call_work: QueueConversationSocialExpressionEventTopicAfterCallWork | None = (
+        field(name="afterCallWork", default=None)
     )
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    external_campaign: bool | None | UnsetType = field(
-        name="externalCampaign", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    skip_enabled: bool | None | UnsetType = field(name="skipEnabled", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    timeout_seconds: int | None | UnsetType = field(
-        name="timeoutSeconds", default=UNSET
-    )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    callback_scheduled_time: datetime | None | UnsetType = field(
-        name="callbackScheduledTime", default=UNSET
-    )
-    automated_callback_config_id: str | None | UnsetType = field(
-        name="automatedCallbackConfigId", default=UNSET
-    )
-    wrapup: QueueConversationSocialExpressionEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: (
-        QueueConversationSocialExpressionEventTopicAfterCallWork | None | UnsetType
-    ) = field(name="afterCallWork", default=UNSET)
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    caller_id: str | None | UnsetType = field(name="callerId", default=UNSET)
-    caller_id_name: str | None | UnsetType = field(name="callerIdName", default=UNSET)
+    caller_id: str | None = field(name="callerId", default=None)
+    caller_id_name: str | None = field(name="callerIdName", default=None)
     queue_media_settings: (
-        QueueConversationSocialExpressionEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
+        QueueConversationSocialExpressionEventTopicQueueMediaSettings | None
+    ) = field(name="queueMediaSettings", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicChat(Model):
@@ -5206,42 +4589,32 @@ class QueueConversationSocialExpressionEventTopicChat(Model):
         queue_media_settings: Represents the queue setting for this media.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    room_id: str | None | UnsetType = field(name="roomId", default=UNSET)
-    avatar_image_url: str | None | UnsetType = field(
-        name="avatarImageUrl", default=UNSET
-    )
-    held: bool | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
-    )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
-    )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    id: str | None = None
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    room_id: str | None = field(name="roomId", default=None)
+    avatar_image_url: str | None = field(name="avatarImageUrl", default=None)
+    held: bool | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
     journey_context: (
-        QueueConversationSocialExpressionEventTopicJourneyContext | None | UnsetType
-    ) = field(name="journeyContext", default=UNSET)
-    wrapup: QueueConversationSocialExpressionEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: (
-        QueueConversationSocialExpressionEventTopicAfterCallWork | None | UnsetType
-    ) = field(name="afterCallWork", default=UNSET)
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
+        QueueConversationSocialExpressionEventTopicJourneyContext | None
+    ) = field(name="journeyContext", default=None)
+    wrapup: QueueConversationSocialExpressionEventTopicWrapup | None = None
+    after_call_work: QueueConversationSocialExpressionEventTopicAfterCallWork | None = (
+        field(name="afterCallWork", default=None)
+    )
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
     queue_media_settings: (
-        QueueConversationSocialExpressionEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
+        QueueConversationSocialExpressionEventTopicQueueMediaSettings | None
+    ) = field(name="queueMediaSettings", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicCobrowse(Model):
@@ -5272,42 +4645,32 @@ class QueueConversationSocialExpressionEventTopicCobrowse(Model):
         queue_media_settings: Represents the queue setting for this media.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    id: str | None = None
+    self: QueueConversationSocialExpressionEventTopicAddress | None = None
+    room_id: str | None = field(name="roomId", default=None)
+    cobrowse_session_id: str | None = field(name="cobrowseSessionId", default=None)
+    cobrowse_role: str | None = field(name="cobrowseRole", default=None)
+    controlling: list[str] | None = None
+    viewer_url: str | None = field(name="viewerUrl", default=None)
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    provider_event_time: datetime | None = field(name="providerEventTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    wrapup: QueueConversationSocialExpressionEventTopicWrapup | None = None
+    after_call_work: QueueConversationSocialExpressionEventTopicAfterCallWork | None = (
+        field(name="afterCallWork", default=None)
     )
-    id: str | None | UnsetType = UNSET
-    self: QueueConversationSocialExpressionEventTopicAddress | None | UnsetType = UNSET
-    room_id: str | None | UnsetType = field(name="roomId", default=UNSET)
-    cobrowse_session_id: str | None | UnsetType = field(
-        name="cobrowseSessionId", default=UNSET
-    )
-    cobrowse_role: str | None | UnsetType = field(name="cobrowseRole", default=UNSET)
-    controlling: list[str] | None | UnsetType = UNSET
-    viewer_url: str | None | UnsetType = field(name="viewerUrl", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    provider_event_time: datetime | None | UnsetType = field(
-        name="providerEventTime", default=UNSET
-    )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    wrapup: QueueConversationSocialExpressionEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: (
-        QueueConversationSocialExpressionEventTopicAfterCallWork | None | UnsetType
-    ) = field(name="afterCallWork", default=UNSET)
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
     queue_media_settings: (
-        QueueConversationSocialExpressionEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
+        QueueConversationSocialExpressionEventTopicQueueMediaSettings | None
+    ) = field(name="queueMediaSettings", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicConversation(Model):
@@ -5316,46 +4679,31 @@ class QueueConversationSocialExpressionEventTopicConversation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    max_participants: int | None | UnsetType = field(
-        name="maxParticipants", default=UNSET
-    )
+    id: str | None = None
+    max_participants: int | None = field(name="maxParticipants", default=None)
     participants: (
-        list[QueueConversationSocialExpressionEventTopicParticipant] | None | UnsetType
-    ) = UNSET
+        list[QueueConversationSocialExpressionEventTopicParticipant] | None
+    ) = None
     recent_transfers: (
-        list[QueueConversationSocialExpressionEventTopicTransferResponse]
-        | None
-        | UnsetType
-    ) = field(name="recentTransfers", default=UNSET)
-    recording_state: str | None | UnsetType = field(
-        name="recordingState", default=UNSET
-    )
-    address: str | None | UnsetType = UNSET
-    external_tag: str | None | UnsetType = field(name="externalTag", default=UNSET)
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    access_attributes: list[str] | None | UnsetType = field(
-        name="accessAttributes", default=UNSET
-    )
-    secure_pause: bool | None | UnsetType = field(name="securePause", default=UNSET)
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
+        list[QueueConversationSocialExpressionEventTopicTransferResponse] | None
+    ) = field(name="recentTransfers", default=None)
+    recording_state: str | None = field(name="recordingState", default=None)
+    address: str | None = None
+    external_tag: str | None = field(name="externalTag", default=None)
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    access_attributes: list[str] | None = field(name="accessAttributes", default=None)
+    secure_pause: bool | None = field(name="securePause", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
     associated_conversation: (
-        QueueConversationSocialExpressionEventTopicDomainEntityRef | None | UnsetType
-    ) = field(name="associatedConversation", default=UNSET)
+        QueueConversationSocialExpressionEventTopicDomainEntityRef | None
+    ) = field(name="associatedConversation", default=None)
     consultation_conversations: (
-        list[QueueConversationSocialExpressionEventTopicDomainEntityRef]
-        | None
-        | UnsetType
-    ) = field(name="consultationConversations", default=UNSET)
+        list[QueueConversationSocialExpressionEventTopicDomainEntityRef] | None
+    ) = field(name="consultationConversations", default=None)
     divisions: (
         list[QueueConversationSocialExpressionEventTopicConversationDivisionMembership]
         | None
-        | UnsetType
-    ) = UNSET
+    ) = None
 
 
 class QueueConversationSocialExpressionEventTopicConversationDivisionMembership(Model):
@@ -5367,14 +4715,10 @@ class QueueConversationSocialExpressionEventTopicConversationDivisionMembership(
         division: A reference to another domain entity.
     """
 
-    division: (
-        QueueConversationSocialExpressionEventTopicDomainEntityRef | None | UnsetType
-    ) = UNSET
+    division: QueueConversationSocialExpressionEventTopicDomainEntityRef | None = None
     entities: (
-        list[QueueConversationSocialExpressionEventTopicDivisionEntityRef]
-        | None
-        | UnsetType
-    ) = UNSET
+        list[QueueConversationSocialExpressionEventTopicDivisionEntityRef] | None
+    ) = None
 
 
 class QueueConversationSocialExpressionEventTopicConversationRoutingData(Model):
@@ -5390,22 +4734,14 @@ class QueueConversationSocialExpressionEventTopicConversationRoutingData(Model):
         skill_expression_id: The skill expression to use for routing decisions. If specified, it takes priority over skills.
     """
 
-    queue: (
-        QueueConversationSocialExpressionEventTopicUriReference | None | UnsetType
-    ) = UNSET
-    language: (
-        QueueConversationSocialExpressionEventTopicUriReference | None | UnsetType
-    ) = UNSET
-    priority: int | None | UnsetType = UNSET
-    skills: (
-        list[QueueConversationSocialExpressionEventTopicUriReference] | None | UnsetType
-    ) = UNSET
+    queue: QueueConversationSocialExpressionEventTopicUriReference | None = None
+    language: QueueConversationSocialExpressionEventTopicUriReference | None = None
+    priority: int | None = None
+    skills: list[QueueConversationSocialExpressionEventTopicUriReference] | None = None
     scored_agents: (
-        list[QueueConversationSocialExpressionEventTopicScoredAgent] | None | UnsetType
-    ) = field(name="scoredAgents", default=UNSET)
-    skill_expression_id: str | None | UnsetType = field(
-        name="skillExpressionId", default=UNSET
-    )
+        list[QueueConversationSocialExpressionEventTopicScoredAgent] | None
+    ) = field(name="scoredAgents", default=None)
+    skill_expression_id: str | None = field(name="skillExpressionId", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicDialerPreview(Model):
@@ -5420,15 +4756,13 @@ class QueueConversationSocialExpressionEventTopicDialerPreview(Model):
         phone_number_columns: The phone number columns associated with this campaign
     """
 
-    id: str | None | UnsetType = UNSET
-    contact_id: str | None | UnsetType = field(name="contactId", default=UNSET)
-    contact_list_id: str | None | UnsetType = field(name="contactListId", default=UNSET)
-    campaign_id: str | None | UnsetType = field(name="campaignId", default=UNSET)
+    id: str | None = None
+    contact_id: str | None = field(name="contactId", default=None)
+    contact_list_id: str | None = field(name="contactListId", default=None)
+    campaign_id: str | None = field(name="campaignId", default=None)
     phone_number_columns: (
-        list[QueueConversationSocialExpressionEventTopicPhoneNumberColumn]
-        | None
-        | UnsetType
-    ) = field(name="phoneNumberColumns", default=UNSET)
+        list[QueueConversationSocialExpressionEventTopicPhoneNumberColumn] | None
+    ) = field(name="phoneNumberColumns", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicDisconnectReason(Model):
@@ -5443,10 +4777,10 @@ class QueueConversationSocialExpressionEventTopicDisconnectReason(Model):
         reason: Final disconnect reason code that triggered the disposition result.
     """
 
-    type: str | None | UnsetType = UNSET
-    code: int | None | UnsetType = UNSET
-    phrase: str | None | UnsetType = UNSET
-    reason: str | None | UnsetType = UNSET
+    type: str | None = None
+    code: int | None = None
+    phrase: str | None = None
+    reason: str | None = None
 
 
 class QueueConversationSocialExpressionEventTopicDisposition(Model):
@@ -5459,18 +4793,14 @@ class QueueConversationSocialExpressionEventTopicDisposition(Model):
         analyzer: The final media analyzer result that triggered the disposition result, if any.
     """
 
-    name: str | None | UnsetType = UNSET
-    analyzer: str | None | UnsetType = UNSET
+    name: str | None = None
+    analyzer: str | None = None
     amd_timeout: (
-        QueueConversationSocialExpressionEventTopicDispositionAmdTimeout
-        | None
-        | UnsetType
-    ) = field(name="amdTimeout", default=UNSET)
+        QueueConversationSocialExpressionEventTopicDispositionAmdTimeout | None
+    ) = field(name="amdTimeout", default=None)
     silent_call_timeout: (
-        QueueConversationSocialExpressionEventTopicDispositionSilentCallTimeout
-        | None
-        | UnsetType
-    ) = field(name="silentCallTimeout", default=UNSET)
+        QueueConversationSocialExpressionEventTopicDispositionSilentCallTimeout | None
+    ) = field(name="silentCallTimeout", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicDispositionAmdTimeout(Model):
@@ -5485,14 +4815,10 @@ class QueueConversationSocialExpressionEventTopicDispositionAmdTimeout(Model):
         timer_end_time: Timer end time, measured in epoch milliseconds.
     """
 
-    timeout_ms: int | None | UnsetType = field(name="timeoutMs", default=UNSET)
-    timer_start_event: str | None | UnsetType = field(
-        name="timerStartEvent", default=UNSET
-    )
-    timer_start_time: float | None | UnsetType = field(
-        name="timerStartTime", default=UNSET
-    )
-    timer_end_time: float | None | UnsetType = field(name="timerEndTime", default=UNSET)
+    timeout_ms: int | None = field(name="timeoutMs", default=None)
+    timer_start_event: str | None = field(name="timerStartEvent", default=None)
+    timer_start_time: float | None = field(name="timerStartTime", default=None)
+    timer_end_time: float | None = field(name="timerEndTime", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicDispositionSilentCallTimeout(Model):
@@ -5506,11 +4832,9 @@ class QueueConversationSocialExpressionEventTopicDispositionSilentCallTimeout(Mo
         timer_end_time: Timer end time, measured in epoch milliseconds.
     """
 
-    timeout_ms: int | None | UnsetType = field(name="timeoutMs", default=UNSET)
-    timer_start_time: float | None | UnsetType = field(
-        name="timerStartTime", default=UNSET
-    )
-    timer_end_time: float | None | UnsetType = field(name="timerEndTime", default=UNSET)
+    timeout_ms: int | None = field(name="timeoutMs", default=None)
+    timer_start_time: float | None = field(name="timerStartTime", default=None)
+    timer_end_time: float | None = field(name="timerEndTime", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicDivisionEntityRef(Model):
@@ -5522,10 +4846,10 @@ class QueueConversationSocialExpressionEventTopicDivisionEntityRef(Model):
         date_division_updated: The time the entity division was last updated.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    date_division_updated: datetime | None | UnsetType = field(
-        name="dateDivisionUpdated", default=UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    date_division_updated: datetime | None = field(
+        name="dateDivisionUpdated", default=None
     )
 
 
@@ -5535,8 +4859,8 @@ class QueueConversationSocialExpressionEventTopicDomainEntityRef(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicEmail(Model):
@@ -5572,49 +4896,41 @@ class QueueConversationSocialExpressionEventTopicEmail(Model):
         park_time: The time when an  parked email was parked.
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    held: bool | None | UnsetType = UNSET
-    auto_generated: bool | None | UnsetType = field(name="autoGenerated", default=UNSET)
-    subject: str | None | UnsetType = UNSET
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    messages_sent: int | None | UnsetType = field(name="messagesSent", default=UNSET)
-    error_info: (
-        QueueConversationSocialExpressionEventTopicErrorDetails | None | UnsetType
-    ) = field(name="errorInfo", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    held: bool | None = None
+    auto_generated: bool | None = field(name="autoGenerated", default=None)
+    subject: str | None = None
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    messages_sent: int | None = field(name="messagesSent", default=None)
+    error_info: QueueConversationSocialExpressionEventTopicErrorDetails | None = field(
+        name="errorInfo", default=None
     )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
-    )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    direction: str | None | UnsetType = UNSET
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    message_id: str | None = field(name="messageId", default=None)
+    direction: str | None = None
     draft_attachments: (
-        list[QueueConversationSocialExpressionEventTopicAttachment] | None | UnsetType
-    ) = field(name="draftAttachments", default=UNSET)
-    spam: bool | None | UnsetType = UNSET
-    wrapup: QueueConversationSocialExpressionEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: (
-        QueueConversationSocialExpressionEventTopicAfterCallWork | None | UnsetType
-    ) = field(name="afterCallWork", default=UNSET)
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
+        list[QueueConversationSocialExpressionEventTopicAttachment] | None
+    ) = field(name="draftAttachments", default=None)
+    spam: bool | None = None
+    wrapup: QueueConversationSocialExpressionEventTopicWrapup | None = None
+    after_call_work: QueueConversationSocialExpressionEventTopicAfterCallWork | None = (
+        field(name="afterCallWork", default=None)
+    )
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
     queue_media_settings: (
-        QueueConversationSocialExpressionEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
+        QueueConversationSocialExpressionEventTopicQueueMediaSettings | None
+    ) = field(name="queueMediaSettings", default=None)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicErrorDetails(Model):
@@ -5631,17 +4947,13 @@ class QueueConversationSocialExpressionEventTopicErrorDetails(Model):
         context_id: The correlation Id or context Id for this message. If left blank the Public API will look at the HTTP response header 'ININ-Correlation-Id' instead.
     """
 
-    status: int | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    uri: str | None | UnsetType = UNSET
+    status: int | None = None
+    code: str | None = None
+    message: str | None = None
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    uri: str | None = None
 
 
 class QueueConversationSocialExpressionEventTopicFaxStatus(Model):
@@ -5660,18 +4972,14 @@ class QueueConversationSocialExpressionEventTopicFaxStatus(Model):
         line_errors: Number of line errors.
     """
 
-    direction: str | None | UnsetType = UNSET
-    expected_pages: int | None | UnsetType = field(name="expectedPages", default=UNSET)
-    active_page: int | None | UnsetType = field(name="activePage", default=UNSET)
-    lines_transmitted: int | None | UnsetType = field(
-        name="linesTransmitted", default=UNSET
-    )
-    bytes_transmitted: int | None | UnsetType = field(
-        name="bytesTransmitted", default=UNSET
-    )
-    baud_rate: int | None | UnsetType = field(name="baudRate", default=UNSET)
-    page_errors: int | None | UnsetType = field(name="pageErrors", default=UNSET)
-    line_errors: int | None | UnsetType = field(name="lineErrors", default=UNSET)
+    direction: str | None = None
+    expected_pages: int | None = field(name="expectedPages", default=None)
+    active_page: int | None = field(name="activePage", default=None)
+    lines_transmitted: int | None = field(name="linesTransmitted", default=None)
+    bytes_transmitted: int | None = field(name="bytesTransmitted", default=None)
+    baud_rate: int | None = field(name="baudRate", default=None)
+    page_errors: int | None = field(name="pageErrors", default=None)
+    line_errors: int | None = field(name="lineErrors", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicInternalMessage(Model):
@@ -5695,33 +5003,25 @@ class QueueConversationSocialExpressionEventTopicInternalMessage(Model):
         messages: The messages sent on this communication channel.
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    provider: str | None = None
+    peer_id: str | None = field(name="peerId", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    target_user_id: str | None = field(name="targetUserId", default=None)
+    source_user_id: str | None = field(name="sourceUserId", default=None)
+    to_address: QueueConversationSocialExpressionEventTopicAddress | None = field(
+        name="toAddress", default=None
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    from_address: QueueConversationSocialExpressionEventTopicAddress | None = field(
+        name="fromAddress", default=None
     )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    target_user_id: str | None | UnsetType = field(name="targetUserId", default=UNSET)
-    source_user_id: str | None | UnsetType = field(name="sourceUserId", default=UNSET)
-    to_address: (
-        QueueConversationSocialExpressionEventTopicAddress | None | UnsetType
-    ) = field(name="toAddress", default=UNSET)
-    from_address: (
-        QueueConversationSocialExpressionEventTopicAddress | None | UnsetType
-    ) = field(name="fromAddress", default=UNSET)
     messages: (
-        list[QueueConversationSocialExpressionEventTopicInternalMessageDetails]
-        | None
-        | UnsetType
-    ) = UNSET
+        list[QueueConversationSocialExpressionEventTopicInternalMessageDetails] | None
+    ) = None
 
 
 class QueueConversationSocialExpressionEventTopicInternalMessageDetails(Model):
@@ -5734,8 +5034,8 @@ class QueueConversationSocialExpressionEventTopicInternalMessageDetails(Model):
         message_time: The time when the internal message was sent or received.
     """
 
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    message_time: datetime | None | UnsetType = field(name="messageTime", default=UNSET)
+    message_id: str | None = field(name="messageId", default=None)
+    message_time: datetime | None = field(name="messageTime", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicJourneyAction(Model):
@@ -5747,10 +5047,10 @@ class QueueConversationSocialExpressionEventTopicJourneyAction(Model):
         id: The ID of an action from the Journey System (an action is spawned from an actionMap)
     """
 
-    id: str | None | UnsetType = UNSET
-    action_map: (
-        QueueConversationSocialExpressionEventTopicJourneyActionMap | None | UnsetType
-    ) = field(name="actionMap", default=UNSET)
+    id: str | None = None
+    action_map: QueueConversationSocialExpressionEventTopicJourneyActionMap | None = (
+        field(name="actionMap", default=None)
+    )
 
 
 class QueueConversationSocialExpressionEventTopicJourneyActionMap(Model):
@@ -5763,8 +5063,8 @@ class QueueConversationSocialExpressionEventTopicJourneyActionMap(Model):
         version: The version number of the actionMap in the Journey System at the time this action was triggered
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    version: int | None = None
 
 
 class QueueConversationSocialExpressionEventTopicJourneyContext(Model):
@@ -5773,17 +5073,13 @@ class QueueConversationSocialExpressionEventTopicJourneyContext(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    customer: (
-        QueueConversationSocialExpressionEventTopicJourneyCustomer | None | UnsetType
-    ) = UNSET
+    customer: QueueConversationSocialExpressionEventTopicJourneyCustomer | None = None
     customer_session: (
-        QueueConversationSocialExpressionEventTopicJourneyCustomerSession
-        | None
-        | UnsetType
-    ) = field(name="customerSession", default=UNSET)
+        QueueConversationSocialExpressionEventTopicJourneyCustomerSession | None
+    ) = field(name="customerSession", default=None)
     triggering_action: (
-        QueueConversationSocialExpressionEventTopicJourneyAction | None | UnsetType
-    ) = field(name="triggeringAction", default=UNSET)
+        QueueConversationSocialExpressionEventTopicJourneyAction | None
+    ) = field(name="triggeringAction", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicJourneyCustomer(Model):
@@ -5796,8 +5092,8 @@ class QueueConversationSocialExpressionEventTopicJourneyCustomer(Model):
         id_type: The type of the customerId within the Journey System (e.g. cookie).
     """
 
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicJourneyCustomerSession(Model):
@@ -5810,8 +5106,8 @@ class QueueConversationSocialExpressionEventTopicJourneyCustomerSession(Model):
         type: The type of the Customer/User's session within the Journey System (e.g. web, app)
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
 
 
 class QueueConversationSocialExpressionEventTopicMessage(Model):
@@ -5851,72 +5147,54 @@ class QueueConversationSocialExpressionEventTopicMessage(Model):
         park_time: The time when an  parked message was parked.
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    held: bool | None | UnsetType = UNSET
-    error_info: (
-        QueueConversationSocialExpressionEventTopicErrorDetails | None | UnsetType
-    ) = field(name="errorInfo", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    direction: str | None = None
+    held: bool | None = None
+    error_info: QueueConversationSocialExpressionEventTopicErrorDetails | None = field(
+        name="errorInfo", default=None
     )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    to_address: QueueConversationSocialExpressionEventTopicAddress | None = field(
+        name="toAddress", default=None
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    from_address: QueueConversationSocialExpressionEventTopicAddress | None = field(
+        name="fromAddress", default=None
     )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
+    messages: list[QueueConversationSocialExpressionEventTopicMessageDetails] | None = (
+        None
     )
-    to_address: (
-        QueueConversationSocialExpressionEventTopicAddress | None | UnsetType
-    ) = field(name="toAddress", default=UNSET)
-    from_address: (
-        QueueConversationSocialExpressionEventTopicAddress | None | UnsetType
-    ) = field(name="fromAddress", default=UNSET)
-    messages: (
-        list[QueueConversationSocialExpressionEventTopicMessageDetails]
-        | None
-        | UnsetType
-    ) = UNSET
-    messages_transcript_uri: str | None | UnsetType = field(
-        name="messagesTranscriptUri", default=UNSET
+    messages_transcript_uri: str | None = field(
+        name="messagesTranscriptUri", default=None
     )
-    type: str | None | UnsetType = UNSET
-    recipient_country: str | None | UnsetType = field(
-        name="recipientCountry", default=UNSET
-    )
-    recipient_type: str | None | UnsetType = field(name="recipientType", default=UNSET)
+    type: str | None = None
+    recipient_country: str | None = field(name="recipientCountry", default=None)
+    recipient_type: str | None = field(name="recipientType", default=None)
     journey_context: (
-        QueueConversationSocialExpressionEventTopicJourneyContext | None | UnsetType
-    ) = field(name="journeyContext", default=UNSET)
-    wrapup: QueueConversationSocialExpressionEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: (
-        QueueConversationSocialExpressionEventTopicAfterCallWork | None | UnsetType
-    ) = field(name="afterCallWork", default=UNSET)
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
+        QueueConversationSocialExpressionEventTopicJourneyContext | None
+    ) = field(name="journeyContext", default=None)
+    wrapup: QueueConversationSocialExpressionEventTopicWrapup | None = None
+    after_call_work: QueueConversationSocialExpressionEventTopicAfterCallWork | None = (
+        field(name="afterCallWork", default=None)
     )
-    agent_assistant_id: str | None | UnsetType = field(
-        name="agentAssistantId", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    engagement_source: str | None | UnsetType = field(
-        name="engagementSource", default=UNSET
-    )
-    byo_sms_integration_id: str | None | UnsetType = field(
-        name="byoSmsIntegrationId", default=UNSET
-    )
+    agent_assistant_id: str | None = field(name="agentAssistantId", default=None)
+    engagement_source: str | None = field(name="engagementSource", default=None)
+    byo_sms_integration_id: str | None = field(name="byoSmsIntegrationId", default=None)
     queue_media_settings: (
-        QueueConversationSocialExpressionEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
+        QueueConversationSocialExpressionEventTopicQueueMediaSettings | None
+    ) = field(name="queueMediaSettings", default=None)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicMessageDetails(Model):
@@ -5935,29 +5213,21 @@ class QueueConversationSocialExpressionEventTopicMessageDetails(Model):
         social_visibility: For social media messages, the visibility of the message in the originating social platform Allowed values: "private", "public".
     """
 
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    message_time: datetime | None | UnsetType = field(name="messageTime", default=UNSET)
-    message_status: str | None | UnsetType = field(name="messageStatus", default=UNSET)
-    message_segment_count: int | None | UnsetType = field(
-        name="messageSegmentCount", default=UNSET
+    message_id: str | None = field(name="messageId", default=None)
+    message_time: datetime | None = field(name="messageTime", default=None)
+    message_status: str | None = field(name="messageStatus", default=None)
+    message_segment_count: int | None = field(name="messageSegmentCount", default=None)
+    media: list[QueueConversationSocialExpressionEventTopicMessageMedia] | None = None
+    error_info: QueueConversationSocialExpressionEventTopicErrorDetails | None = field(
+        name="errorInfo", default=None
     )
-    media: (
-        list[QueueConversationSocialExpressionEventTopicMessageMedia] | None | UnsetType
-    ) = UNSET
-    error_info: (
-        QueueConversationSocialExpressionEventTopicErrorDetails | None | UnsetType
-    ) = field(name="errorInfo", default=UNSET)
-    stickers: (
-        list[QueueConversationSocialExpressionEventTopicMessageSticker]
-        | None
-        | UnsetType
-    ) = UNSET
+    stickers: list[QueueConversationSocialExpressionEventTopicMessageSticker] | None = (
+        None
+    )
     message_metadata: (
-        QueueConversationSocialExpressionEventTopicMessageMetadata | None | UnsetType
-    ) = field(name="messageMetadata", default=UNSET)
-    social_visibility: str | None | UnsetType = field(
-        name="socialVisibility", default=UNSET
-    )
+        QueueConversationSocialExpressionEventTopicMessageMetadata | None
+    ) = field(name="messageMetadata", default=None)
+    social_visibility: str | None = field(name="socialVisibility", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicMessageMedia(Model):
@@ -5973,13 +5243,11 @@ class QueueConversationSocialExpressionEventTopicMessageMedia(Model):
         id: The optional id of the the media object.
     """
 
-    url: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    content_length_bytes: int | None | UnsetType = field(
-        name="contentLengthBytes", default=UNSET
-    )
-    name: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
+    url: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    content_length_bytes: int | None = field(name="contentLengthBytes", default=None)
+    name: str | None = None
+    id: str | None = None
 
 
 class QueueConversationSocialExpressionEventTopicMessageMetadata(Model):
@@ -5993,17 +5261,13 @@ class QueueConversationSocialExpressionEventTopicMessageMetadata(Model):
         content: List of message content, if any
     """
 
-    type: str | None | UnsetType = UNSET
+    type: str | None = None
     events: (
-        list[QueueConversationSocialExpressionEventTopicMessageMetadataEvent]
-        | None
-        | UnsetType
-    ) = UNSET
+        list[QueueConversationSocialExpressionEventTopicMessageMetadataEvent] | None
+    ) = None
     content: (
-        list[QueueConversationSocialExpressionEventTopicMessageMetadataContent]
-        | None
-        | UnsetType
-    ) = UNSET
+        list[QueueConversationSocialExpressionEventTopicMessageMetadataContent] | None
+    ) = None
 
 
 class QueueConversationSocialExpressionEventTopicMessageMetadataContent(Model):
@@ -6016,8 +5280,8 @@ class QueueConversationSocialExpressionEventTopicMessageMetadataContent(Model):
         sub_type: Content subtype, if any
     """
 
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    sub_type: str | None | UnsetType = field(name="subType", default=UNSET)
+    content_type: str | None = field(name="contentType", default=None)
+    sub_type: str | None = field(name="subType", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicMessageMetadataEvent(Model):
@@ -6030,8 +5294,8 @@ class QueueConversationSocialExpressionEventTopicMessageMetadataEvent(Model):
         sub_type: Event subtype, if any
     """
 
-    event_type: str | None | UnsetType = field(name="eventType", default=UNSET)
-    sub_type: str | None | UnsetType = field(name="subType", default=UNSET)
+    event_type: str | None = field(name="eventType", default=None)
+    sub_type: str | None = field(name="subType", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicMessageSticker(Model):
@@ -6044,8 +5308,8 @@ class QueueConversationSocialExpressionEventTopicMessageSticker(Model):
         id: The unique id of the the sticker object.
     """
 
-    url: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
+    url: str | None = None
+    id: str | None = None
 
 
 class QueueConversationSocialExpressionEventTopicParticipant(Model):
@@ -6085,113 +5349,75 @@ class QueueConversationSocialExpressionEventTopicParticipant(Model):
         attributes: Additional participant attributes
     """
 
-    id: str | None | UnsetType = UNSET
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    id: str | None = None
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    external_contact_initial_division_id: str | None = field(
+        name="externalContactInitialDivisionId", default=None
     )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
+    external_organization_id: str | None = field(
+        name="externalOrganizationId", default=None
     )
-    external_contact_initial_division_id: str | None | UnsetType = field(
-        name="externalContactInitialDivisionId", default=UNSET
+    name: str | None = None
+    queue_id: str | None = field(name="queueId", default=None)
+    group_id: str | None = field(name="groupId", default=None)
+    team_id: str | None = field(name="teamId", default=None)
+    purpose: str | None = None
+    consult_participant_id: str | None = field(
+        name="consultParticipantId", default=None
     )
-    external_organization_id: str | None | UnsetType = field(
-        name="externalOrganizationId", default=UNSET
-    )
-    name: str | None | UnsetType = UNSET
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    group_id: str | None | UnsetType = field(name="groupId", default=UNSET)
-    team_id: str | None | UnsetType = field(name="teamId", default=UNSET)
-    purpose: str | None | UnsetType = UNSET
-    consult_participant_id: str | None | UnsetType = field(
-        name="consultParticipantId", default=UNSET
-    )
-    address: str | None | UnsetType = UNSET
-    wrapup_required: bool | None | UnsetType = field(
-        name="wrapupRequired", default=UNSET
-    )
-    wrapup_expected: bool | None | UnsetType = field(
-        name="wrapupExpected", default=UNSET
-    )
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    wrapup_timeout_ms: int | None | UnsetType = field(
-        name="wrapupTimeoutMs", default=UNSET
-    )
-    wrapup: QueueConversationSocialExpressionEventTopicWrapup | None | UnsetType = UNSET
-    start_acw_time: datetime | None | UnsetType = field(
-        name="startAcwTime", default=UNSET
-    )
-    end_acw_time: datetime | None | UnsetType = field(name="endAcwTime", default=UNSET)
+    address: str | None = None
+    wrapup_required: bool | None = field(name="wrapupRequired", default=None)
+    wrapup_expected: bool | None = field(name="wrapupExpected", default=None)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    wrapup_timeout_ms: int | None = field(name="wrapupTimeoutMs", default=None)
+    wrapup: QueueConversationSocialExpressionEventTopicWrapup | None = None
+    start_acw_time: datetime | None = field(name="startAcwTime", default=None)
+    end_acw_time: datetime | None = field(name="endAcwTime", default=None)
     conversation_routing_data: (
-        QueueConversationSocialExpressionEventTopicConversationRoutingData
-        | None
-        | UnsetType
-    ) = field(name="conversationRoutingData", default=UNSET)
-    alerting_timeout_ms: int | None | UnsetType = field(
-        name="alertingTimeoutMs", default=UNSET
+        QueueConversationSocialExpressionEventTopicConversationRoutingData | None
+    ) = field(name="conversationRoutingData", default=None)
+    alerting_timeout_ms: int | None = field(name="alertingTimeoutMs", default=None)
+    monitored_participant_id: str | None = field(
+        name="monitoredParticipantId", default=None
     )
-    monitored_participant_id: str | None | UnsetType = field(
-        name="monitoredParticipantId", default=UNSET
+    screen_monitored_participant_id: str | None = field(
+        name="screenMonitoredParticipantId", default=None
     )
-    screen_monitored_participant_id: str | None | UnsetType = field(
-        name="screenMonitoredParticipantId", default=UNSET
+    coached_participant_id: str | None = field(
+        name="coachedParticipantId", default=None
     )
-    coached_participant_id: str | None | UnsetType = field(
-        name="coachedParticipantId", default=UNSET
+    barged_participant_id: str | None = field(name="bargedParticipantId", default=None)
+    media_roles: list[str] | None = field(name="mediaRoles", default=None)
+    screen_recording_state: str | None = field(
+        name="screenRecordingState", default=None
     )
-    barged_participant_id: str | None | UnsetType = field(
-        name="bargedParticipantId", default=UNSET
-    )
-    media_roles: list[str] | None | UnsetType = field(name="mediaRoles", default=UNSET)
-    screen_recording_state: str | None | UnsetType = field(
-        name="screenRecordingState", default=UNSET
-    )
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    calls: list[QueueConversationSocialExpressionEventTopicCall] | None | UnsetType = (
-        UNSET
-    )
-    callbacks: (
-        list[QueueConversationSocialExpressionEventTopicCallback] | None | UnsetType
-    ) = UNSET
-    chats: list[QueueConversationSocialExpressionEventTopicChat] | None | UnsetType = (
-        UNSET
-    )
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    attributes: dict[str, str] | None = None
+    calls: list[QueueConversationSocialExpressionEventTopicCall] | None = None
+    callbacks: list[QueueConversationSocialExpressionEventTopicCallback] | None = None
+    chats: list[QueueConversationSocialExpressionEventTopicChat] | None = None
     cobrowsesessions: (
-        list[QueueConversationSocialExpressionEventTopicCobrowse] | None | UnsetType
-    ) = UNSET
-    emails: (
-        list[QueueConversationSocialExpressionEventTopicEmail] | None | UnsetType
-    ) = UNSET
-    messages: (
-        list[QueueConversationSocialExpressionEventTopicMessage] | None | UnsetType
-    ) = UNSET
+        list[QueueConversationSocialExpressionEventTopicCobrowse] | None
+    ) = None
+    emails: list[QueueConversationSocialExpressionEventTopicEmail] | None = None
+    messages: list[QueueConversationSocialExpressionEventTopicMessage] | None = None
     internal_messages: (
-        list[QueueConversationSocialExpressionEventTopicInternalMessage]
-        | None
-        | UnsetType
-    ) = field(name="internalMessages", default=UNSET)
+        list[QueueConversationSocialExpressionEventTopicInternalMessage] | None
+    ) = field(name="internalMessages", default=None)
     screen_monitorings: (
-        list[QueueConversationSocialExpressionEventTopicScreenMonitoring]
-        | None
-        | UnsetType
-    ) = field(name="screenMonitorings", default=UNSET)
+        list[QueueConversationSocialExpressionEventTopicScreenMonitoring] | None
+    ) = field(name="screenMonitorings", default=None)
     screenshares: (
-        list[QueueConversationSocialExpressionEventTopicScreenShare] | None | UnsetType
-    ) = UNSET
+        list[QueueConversationSocialExpressionEventTopicScreenShare] | None
+    ) = None
     social_expressions: (
-        list[QueueConversationSocialExpressionEventTopicSocialExpression]
-        | None
-        | UnsetType
-    ) = field(name="socialExpressions", default=UNSET)
-    videos: (
-        list[QueueConversationSocialExpressionEventTopicVideo] | None | UnsetType
-    ) = UNSET
-    workflow: QueueConversationSocialExpressionEventTopicWorkflow | None | UnsetType = (
-        UNSET
-    )
+        list[QueueConversationSocialExpressionEventTopicSocialExpression] | None
+    ) = field(name="socialExpressions", default=None)
+    videos: list[QueueConversationSocialExpressionEventTopicVideo] | None = None
+    workflow: QueueConversationSocialExpressionEventTopicWorkflow | None = None
 
 
 class QueueConversationSocialExpressionEventTopicPhoneNumberColumn(Model):
@@ -6200,8 +5426,8 @@ class QueueConversationSocialExpressionEventTopicPhoneNumberColumn(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    column_name: str | None | UnsetType = field(name="columnName", default=UNSET)
-    type: str | None | UnsetType = UNSET
+    column_name: str | None = field(name="columnName", default=None)
+    type: str | None = None
 
 
 class QueueConversationSocialExpressionEventTopicQueueMediaSettings(Model):
@@ -6216,18 +5442,16 @@ class QueueConversationSocialExpressionEventTopicQueueMediaSettings(Model):
         enable_auto_answer: Flag to indicate if auto answer is enabled for the given media type or media subtype.
     """
 
-    alerting_timeout_seconds: int | None | UnsetType = field(
-        name="alertingTimeoutSeconds", default=UNSET
+    alerting_timeout_seconds: int | None = field(
+        name="alertingTimeoutSeconds", default=None
     )
-    auto_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="autoAnswerAlertToneSeconds", default=UNSET
+    auto_answer_alert_tone_seconds: float | None = field(
+        name="autoAnswerAlertToneSeconds", default=None
     )
-    manual_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="manualAnswerAlertToneSeconds", default=UNSET
+    manual_answer_alert_tone_seconds: float | None = field(
+        name="manualAnswerAlertToneSeconds", default=None
     )
-    enable_auto_answer: bool | None | UnsetType = field(
-        name="enableAutoAnswer", default=UNSET
-    )
+    enable_auto_answer: bool | None = field(name="enableAutoAnswer", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicRecordersState(Model):
@@ -6242,14 +5466,14 @@ class QueueConversationSocialExpressionEventTopicRecordersState(Model):
         snippet_state: State of the snippet recording for this session. Note that snippets may never be paused. Valid values are in Constants.java with a prefix of RECORDER_STATE_*.
     """
 
-    adhoc_state: str | None | UnsetType = field(name="adhocState", default=UNSET)
-    customer_experience_state: str | None | UnsetType = field(
-        name="customerExperienceState", default=UNSET
+    adhoc_state: str | None = field(name="adhocState", default=None)
+    customer_experience_state: str | None = field(
+        name="customerExperienceState", default=None
     )
-    agent_experience_state: str | None | UnsetType = field(
-        name="agentExperienceState", default=UNSET
+    agent_experience_state: str | None = field(
+        name="agentExperienceState", default=None
     )
-    snippet_state: str | None | UnsetType = field(name="snippetState", default=UNSET)
+    snippet_state: str | None = field(name="snippetState", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicScoredAgent(Model):
@@ -6262,10 +5486,8 @@ class QueueConversationSocialExpressionEventTopicScoredAgent(Model):
         score: Agent's score for the current conversation, from 0 - 100, higher being better
     """
 
-    agent: (
-        QueueConversationSocialExpressionEventTopicUriReference | None | UnsetType
-    ) = UNSET
-    score: int | None | UnsetType = UNSET
+    agent: QueueConversationSocialExpressionEventTopicUriReference | None = None
+    score: int | None = None
 
 
 class QueueConversationSocialExpressionEventTopicScreenMonitoring(Model):
@@ -6287,27 +5509,17 @@ class QueueConversationSocialExpressionEventTopicScreenMonitoring(Model):
         count: Number of Screen Monitoring sessions the targetUserId is involved in.
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
-    )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    target_user_id: str | None | UnsetType = field(name="targetUserId", default=UNSET)
-    screen_monitoring_id: str | None | UnsetType = field(
-        name="screenMonitoringId", default=UNSET
-    )
-    monitoring_type: str | None | UnsetType = field(
-        name="monitoringType", default=UNSET
-    )
-    count: int | None | UnsetType = UNSET
+    id: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    provider: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    target_user_id: str | None = field(name="targetUserId", default=None)
+    screen_monitoring_id: str | None = field(name="screenMonitoringId", default=None)
+    monitoring_type: str | None = field(name="monitoringType", default=None)
+    count: int | None = None
 
 
 class QueueConversationSocialExpressionEventTopicScreenShare(Model):
@@ -6335,35 +5547,29 @@ class QueueConversationSocialExpressionEventTopicScreenShare(Model):
         queue_media_settings: Represents the queue setting for this media.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    self: QueueConversationSocialExpressionEventTopicAddress | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    context: str | None | UnsetType = UNSET
-    sharing: bool | None | UnsetType = UNSET
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    peer_count: int | None | UnsetType = field(name="peerCount", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    self: QueueConversationSocialExpressionEventTopicAddress | None = None
+    id: str | None = None
+    context: str | None = None
+    sharing: bool | None = None
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    peer_count: int | None = field(name="peerCount", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    wrapup: QueueConversationSocialExpressionEventTopicWrapup | None = None
+    after_call_work: QueueConversationSocialExpressionEventTopicAfterCallWork | None = (
+        field(name="afterCallWork", default=None)
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    wrapup: QueueConversationSocialExpressionEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: (
-        QueueConversationSocialExpressionEventTopicAfterCallWork | None | UnsetType
-    ) = field(name="afterCallWork", default=UNSET)
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
     queue_media_settings: (
-        QueueConversationSocialExpressionEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
+        QueueConversationSocialExpressionEventTopicQueueMediaSettings | None
+    ) = field(name="queueMediaSettings", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicSocialExpression(Model):
@@ -6393,40 +5599,28 @@ class QueueConversationSocialExpressionEventTopicSocialExpression(Model):
         after_call_work_required: Indicates if after-call is required for a communication. Only used when the ACW Setting is Agent Requested.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    social_media_id: str | None | UnsetType = field(name="socialMediaId", default=UNSET)
-    social_media_hub: str | None | UnsetType = field(
-        name="socialMediaHub", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    id: str | None = None
+    social_media_id: str | None = field(name="socialMediaId", default=None)
+    social_media_hub: str | None = field(name="socialMediaHub", default=None)
+    social_user_name: str | None = field(name="socialUserName", default=None)
+    preview_text: str | None = field(name="previewText", default=None)
+    recording_id: str | None = field(name="recordingId", default=None)
+    held: bool | None = None
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    wrapup: QueueConversationSocialExpressionEventTopicWrapup | None = None
+    after_call_work: QueueConversationSocialExpressionEventTopicAfterCallWork | None = (
+        field(name="afterCallWork", default=None)
     )
-    social_user_name: str | None | UnsetType = field(
-        name="socialUserName", default=UNSET
-    )
-    preview_text: str | None | UnsetType = field(name="previewText", default=UNSET)
-    recording_id: str | None | UnsetType = field(name="recordingId", default=UNSET)
-    held: bool | None | UnsetType = UNSET
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
-    )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
-    )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    wrapup: QueueConversationSocialExpressionEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: (
-        QueueConversationSocialExpressionEventTopicAfterCallWork | None | UnsetType
-    ) = field(name="afterCallWork", default=UNSET)
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
 
 
@@ -6440,8 +5634,8 @@ class QueueConversationSocialExpressionEventTopicTransferDestination(Model):
         address: The destination address if the command destination is an endpoint.
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    address: str | None | UnsetType = UNSET
+    user_id: str | None = field(name="userId", default=None)
+    address: str | None = None
 
 
 class QueueConversationSocialExpressionEventTopicTransferInitiator(Model):
@@ -6453,7 +5647,7 @@ class QueueConversationSocialExpressionEventTopicTransferInitiator(Model):
         user_id: The id of the user who initiated the command if it was initiated by a user.
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
+    user_id: str | None = field(name="userId", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicTransferModifedBy(Model):
@@ -6466,8 +5660,8 @@ class QueueConversationSocialExpressionEventTopicTransferModifedBy(Model):
         self_uri: The URI for the user if the updater is an internal user.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicTransferResponse(Model):
@@ -6482,21 +5676,19 @@ class QueueConversationSocialExpressionEventTopicTransferResponse(Model):
         transfer_type: The type of transfer to perform. Allowed values: "attended", "unattended".
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    date_issued: datetime | None | UnsetType = field(name="dateIssued", default=UNSET)
-    initiator: (
-        QueueConversationSocialExpressionEventTopicTransferInitiator | None | UnsetType
-    ) = UNSET
-    modified_by: (
-        QueueConversationSocialExpressionEventTopicTransferModifedBy | None | UnsetType
-    ) = field(name="modifiedBy", default=UNSET)
+    id: str | None = None
+    state: str | None = None
+    date_issued: datetime | None = field(name="dateIssued", default=None)
+    initiator: QueueConversationSocialExpressionEventTopicTransferInitiator | None = (
+        None
+    )
+    modified_by: QueueConversationSocialExpressionEventTopicTransferModifedBy | None = (
+        field(name="modifiedBy", default=None)
+    )
     destination: (
-        QueueConversationSocialExpressionEventTopicTransferDestination
-        | None
-        | UnsetType
-    ) = UNSET
-    transfer_type: str | None | UnsetType = field(name="transferType", default=UNSET)
+        QueueConversationSocialExpressionEventTopicTransferDestination | None
+    ) = None
+    transfer_type: str | None = field(name="transferType", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicUriReference(Model):
@@ -6509,8 +5701,8 @@ class QueueConversationSocialExpressionEventTopicUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class QueueConversationSocialExpressionEventTopicVideo(Model):
@@ -6541,38 +5733,32 @@ class QueueConversationSocialExpressionEventTopicVideo(Model):
         queue_media_settings: Represents the queue setting for this media.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    self: QueueConversationSocialExpressionEventTopicAddress | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    context: str | None | UnsetType = UNSET
-    audio_muted: bool | None | UnsetType = field(name="audioMuted", default=UNSET)
-    video_muted: bool | None | UnsetType = field(name="videoMuted", default=UNSET)
-    sharing_screen: bool | None | UnsetType = field(name="sharingScreen", default=UNSET)
-    peer_count: int | None | UnsetType = field(name="peerCount", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    self: QueueConversationSocialExpressionEventTopicAddress | None = None
+    id: str | None = None
+    context: str | None = None
+    audio_muted: bool | None = field(name="audioMuted", default=None)
+    video_muted: bool | None = field(name="videoMuted", default=None)
+    sharing_screen: bool | None = field(name="sharingScreen", default=None)
+    peer_count: int | None = field(name="peerCount", default=None)
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    msids: list[str] | None = None
+    wrapup: QueueConversationSocialExpressionEventTopicWrapup | None = None
+    after_call_work: QueueConversationSocialExpressionEventTopicAfterCallWork | None = (
+        field(name="afterCallWork", default=None)
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    msids: list[str] | None | UnsetType = UNSET
-    wrapup: QueueConversationSocialExpressionEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: (
-        QueueConversationSocialExpressionEventTopicAfterCallWork | None | UnsetType
-    ) = field(name="afterCallWork", default=UNSET)
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
     queue_media_settings: (
-        QueueConversationSocialExpressionEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
+        QueueConversationSocialExpressionEventTopicQueueMediaSettings | None
+    ) = field(name="queueMediaSettings", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicVoicemail(Model):
@@ -6585,8 +5771,8 @@ class QueueConversationSocialExpressionEventTopicVoicemail(Model):
         upload_status: current state of the voicemail upload Allowed values: "pending", "complete", "failed", "timeout", "none".
     """
 
-    id: str | None | UnsetType = UNSET
-    upload_status: str | None | UnsetType = field(name="uploadStatus", default=UNSET)
+    id: str | None = None
+    upload_status: str | None = field(name="uploadStatus", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicWorkflow(Model):
@@ -6598,7 +5784,7 @@ class QueueConversationSocialExpressionEventTopicWorkflow(Model):
         workflow_id: The id of the workflow
     """
 
-    workflow_id: str | None | UnsetType = field(name="workflowId", default=UNSET)
+    workflow_id: str | None = field(name="workflowId", default=None)
 
 
 class QueueConversationSocialExpressionEventTopicWrapup(Model):
@@ -6614,13 +5800,11 @@ class QueueConversationSocialExpressionEventTopicWrapup(Model):
         end_time: The timestamp when the wrapup was finished.
     """
 
-    code: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
+    code: str | None = None
+    notes: str | None = None
+    tags: list[str] | None = None
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
 
 
 class QueueConversationVideoEventTopicAddress(Model):
@@ -6636,15 +5820,11 @@ class QueueConversationVideoEventTopicAddress(Model):
         address_displayable: The displayable address. This field is acquired from the Address Normalization Table.  The addressRaw could have gone through some transformations, such as only using the numeric portion, before being run through the Address Normalization Table.
     """
 
-    name: str | None | UnsetType = UNSET
-    name_raw: str | None | UnsetType = field(name="nameRaw", default=UNSET)
-    address_normalized: str | None | UnsetType = field(
-        name="addressNormalized", default=UNSET
-    )
-    address_raw: str | None | UnsetType = field(name="addressRaw", default=UNSET)
-    address_displayable: str | None | UnsetType = field(
-        name="addressDisplayable", default=UNSET
-    )
+    name: str | None = None
+    name_raw: str | None = field(name="nameRaw", default=None)
+    address_normalized: str | None = field(name="addressNormalized", default=None)
+    address_raw: str | None = field(name="addressRaw", default=None)
+    address_displayable: str | None = field(name="addressDisplayable", default=None)
 
 
 class QueueConversationVideoEventTopicAfterCallWork(Model):
@@ -6658,9 +5838,9 @@ class QueueConversationVideoEventTopicAfterCallWork(Model):
         end_time: The timestamp when this communication ended after-call work in the cloud clock.
     """
 
-    state: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
+    state: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
 
 
 class QueueConversationVideoEventTopicAttachment(Model):
@@ -6676,11 +5856,11 @@ class QueueConversationVideoEventTopicAttachment(Model):
         content_length: The length of the attachment file.
     """
 
-    attachment_id: str | None | UnsetType = field(name="attachmentId", default=UNSET)
-    name: str | None | UnsetType = UNSET
-    content_uri: str | None | UnsetType = field(name="contentUri", default=UNSET)
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    content_length: int | None | UnsetType = field(name="contentLength", default=UNSET)
+    attachment_id: str | None = field(name="attachmentId", default=None)
+    name: str | None = None
+    content_uri: str | None = field(name="contentUri", default=None)
+    content_type: str | None = field(name="contentType", default=None)
+    content_length: int | None = field(name="contentLength", default=None)
 
 
 class QueueConversationVideoEventTopicCall(Model):
@@ -6718,70 +5898,54 @@ class QueueConversationVideoEventTopicCall(Model):
         public_ip_address: The reported client IP of the phone for the call.
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    recording: bool | None | UnsetType = UNSET
-    recording_state: str | None | UnsetType = field(
-        name="recordingState", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    recording: bool | None = None
+    recording_state: str | None = field(name="recordingState", default=None)
+    recorders_state: QueueConversationVideoEventTopicRecordersState | None = field(
+        name="recordersState", default=None
     )
-    recorders_state: (
-        QueueConversationVideoEventTopicRecordersState | None | UnsetType
-    ) = field(name="recordersState", default=UNSET)
-    muted: bool | None | UnsetType = UNSET
-    confined: bool | None | UnsetType = UNSET
-    held: bool | None | UnsetType = UNSET
-    secure_pause: bool | None | UnsetType = field(name="securePause", default=UNSET)
-    error_info: QueueConversationVideoEventTopicErrorDetails | None | UnsetType = field(
-        name="errorInfo", default=UNSET
+    muted: bool | None = None
+    confined: bool | None = None
+    held: bool | None = None
+    secure_pause: bool | None = field(name="securePause", default=None)
+    error_info: QueueConversationVideoEventTopicErrorDetails | None = field(
+        name="errorInfo", default=None
     )
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
-    )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
-    )
-    direction: str | None | UnsetType = UNSET
-    document_id: str | None | UnsetType = field(name="documentId", default=UNSET)
-    self: QueueConversationVideoEventTopicAddress | None | UnsetType = UNSET
-    other: QueueConversationVideoEventTopicAddress | None | UnsetType = UNSET
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    direction: str | None = None
+    document_id: str | None = field(name="documentId", default=None)
+    self: QueueConversationVideoEventTopicAddress | None = None
+    other: QueueConversationVideoEventTopicAddress | None = None
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
     disconnect_reasons: (
-        list[QueueConversationVideoEventTopicDisconnectReason] | None | UnsetType
-    ) = field(name="disconnectReasons", default=UNSET)
-    fax_status: QueueConversationVideoEventTopicFaxStatus | None | UnsetType = field(
-        name="faxStatus", default=UNSET
+        list[QueueConversationVideoEventTopicDisconnectReason] | None
+    ) = field(name="disconnectReasons", default=None)
+    fax_status: QueueConversationVideoEventTopicFaxStatus | None = field(
+        name="faxStatus", default=None
     )
-    uui_data: str | None | UnsetType = field(name="uuiData", default=UNSET)
-    barged_time: datetime | None | UnsetType = field(name="bargedTime", default=UNSET)
-    wrapup: QueueConversationVideoEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: (
-        QueueConversationVideoEventTopicAfterCallWork | None | UnsetType
-    ) = field(name="afterCallWork", default=UNSET)
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
+    uui_data: str | None = field(name="uuiData", default=None)
+    barged_time: datetime | None = field(name="bargedTime", default=None)
+    wrapup: QueueConversationVideoEventTopicWrapup | None = None
+    after_call_work: QueueConversationVideoEventTopicAfterCallWork | None = field(
+        name="afterCallWork", default=None
     )
-    agent_assistant_id: str | None | UnsetType = field(
-        name="agentAssistantId", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    queue_media_settings: (
-        QueueConversationVideoEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    disposition: QueueConversationVideoEventTopicDisposition | None | UnsetType = UNSET
-    transfer_source: str | None | UnsetType = field(
-        name="transferSource", default=UNSET
+    agent_assistant_id: str | None = field(name="agentAssistantId", default=None)
+    queue_media_settings: QueueConversationVideoEventTopicQueueMediaSettings | None = (
+        field(name="queueMediaSettings", default=None)
     )
-    public_ip_address: str | None | UnsetType = field(
-        name="publicIpAddress", default=UNSET
-    )
+    disposition: QueueConversationVideoEventTopicDisposition | None = None
+    transfer_source: str | None = field(name="transferSource", default=None)
+    public_ip_address: str | None = field(name="publicIpAddress", default=None)
 
 
 class QueueConversationVideoEventTopicCallback(Model):
@@ -6817,61 +5981,45 @@ class QueueConversationVideoEventTopicCallback(Model):
         queue_media_settings: Represents the queue setting for this media.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    held: bool | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    id: str | None = None
+    direction: str | None = None
+    held: bool | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    dialer_preview: QueueConversationVideoEventTopicDialerPreview | None = field(
+        name="dialerPreview", default=None
     )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    voicemail: QueueConversationVideoEventTopicVoicemail | None = None
+    callback_numbers: list[str] | None = field(name="callbackNumbers", default=None)
+    callback_user_name: str | None = field(name="callbackUserName", default=None)
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    external_campaign: bool | None = field(name="externalCampaign", default=None)
+    skip_enabled: bool | None = field(name="skipEnabled", default=None)
+    provider: str | None = None
+    timeout_seconds: int | None = field(name="timeoutSeconds", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    callback_scheduled_time: datetime | None = field(
+        name="callbackScheduledTime", default=None
     )
-    dialer_preview: QueueConversationVideoEventTopicDialerPreview | None | UnsetType = (
-        field(name="dialerPreview", default=UNSET)
+    automated_callback_config_id: str | None = field(
+        name="automatedCallbackConfigId", default=None
     )
-    voicemail: QueueConversationVideoEventTopicVoicemail | None | UnsetType = UNSET
-    callback_numbers: list[str] | None | UnsetType = field(
-        name="callbackNumbers", default=UNSET
+    wrapup: QueueConversationVideoEventTopicWrapup | None = None
+    after_call_work: QueueConversationVideoEventTopicAfterCallWork | None = field(
+        name="afterCallWork", default=None
     )
-    callback_user_name: str | None | UnsetType = field(
-        name="callbackUserName", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    external_campaign: bool | None | UnsetType = field(
-        name="externalCampaign", default=UNSET
+    caller_id: str | None = field(name="callerId", default=None)
+    caller_id_name: str | None = field(name="callerIdName", default=None)
+    queue_media_settings: QueueConversationVideoEventTopicQueueMediaSettings | None = (
+        field(name="queueMediaSettings", default=None)
     )
-    skip_enabled: bool | None | UnsetType = field(name="skipEnabled", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    timeout_seconds: int | None | UnsetType = field(
-        name="timeoutSeconds", default=UNSET
-    )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    callback_scheduled_time: datetime | None | UnsetType = field(
-        name="callbackScheduledTime", default=UNSET
-    )
-    automated_callback_config_id: str | None | UnsetType = field(
-        name="automatedCallbackConfigId", default=UNSET
-    )
-    wrapup: QueueConversationVideoEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: (
-        QueueConversationVideoEventTopicAfterCallWork | None | UnsetType
-    ) = field(name="afterCallWork", default=UNSET)
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    caller_id: str | None | UnsetType = field(name="callerId", default=UNSET)
-    caller_id_name: str | None | UnsetType = field(name="callerIdName", default=UNSET)
-    queue_media_settings: (
-        QueueConversationVideoEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
 
 
 class QueueConversationVideoEventTopicChat(Model):
@@ -6899,42 +6047,32 @@ class QueueConversationVideoEventTopicChat(Model):
         queue_media_settings: Represents the queue setting for this media.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    room_id: str | None | UnsetType = field(name="roomId", default=UNSET)
-    avatar_image_url: str | None | UnsetType = field(
-        name="avatarImageUrl", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    id: str | None = None
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    room_id: str | None = field(name="roomId", default=None)
+    avatar_image_url: str | None = field(name="avatarImageUrl", default=None)
+    held: bool | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    journey_context: QueueConversationVideoEventTopicJourneyContext | None = field(
+        name="journeyContext", default=None
     )
-    held: bool | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    wrapup: QueueConversationVideoEventTopicWrapup | None = None
+    after_call_work: QueueConversationVideoEventTopicAfterCallWork | None = field(
+        name="afterCallWork", default=None
     )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    queue_media_settings: QueueConversationVideoEventTopicQueueMediaSettings | None = (
+        field(name="queueMediaSettings", default=None)
     )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    journey_context: (
-        QueueConversationVideoEventTopicJourneyContext | None | UnsetType
-    ) = field(name="journeyContext", default=UNSET)
-    wrapup: QueueConversationVideoEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: (
-        QueueConversationVideoEventTopicAfterCallWork | None | UnsetType
-    ) = field(name="afterCallWork", default=UNSET)
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    queue_media_settings: (
-        QueueConversationVideoEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
 
 
 class QueueConversationVideoEventTopicCobrowse(Model):
@@ -6965,42 +6103,32 @@ class QueueConversationVideoEventTopicCobrowse(Model):
         queue_media_settings: Represents the queue setting for this media.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    id: str | None = None
+    self: QueueConversationVideoEventTopicAddress | None = None
+    room_id: str | None = field(name="roomId", default=None)
+    cobrowse_session_id: str | None = field(name="cobrowseSessionId", default=None)
+    cobrowse_role: str | None = field(name="cobrowseRole", default=None)
+    controlling: list[str] | None = None
+    viewer_url: str | None = field(name="viewerUrl", default=None)
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    provider_event_time: datetime | None = field(name="providerEventTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    wrapup: QueueConversationVideoEventTopicWrapup | None = None
+    after_call_work: QueueConversationVideoEventTopicAfterCallWork | None = field(
+        name="afterCallWork", default=None
     )
-    id: str | None | UnsetType = UNSET
-    self: QueueConversationVideoEventTopicAddress | None | UnsetType = UNSET
-    room_id: str | None | UnsetType = field(name="roomId", default=UNSET)
-    cobrowse_session_id: str | None | UnsetType = field(
-        name="cobrowseSessionId", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    cobrowse_role: str | None | UnsetType = field(name="cobrowseRole", default=UNSET)
-    controlling: list[str] | None | UnsetType = UNSET
-    viewer_url: str | None | UnsetType = field(name="viewerUrl", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    provider_event_time: datetime | None | UnsetType = field(
-        name="providerEventTime", default=UNSET
+    queue_media_settings: QueueConversationVideoEventTopicQueueMediaSettings | None = (
+        field(name="queueMediaSettings", default=None)
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    wrapup: QueueConversationVideoEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: (
-        QueueConversationVideoEventTopicAfterCallWork | None | UnsetType
-    ) = field(name="afterCallWork", default=UNSET)
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    queue_media_settings: (
-        QueueConversationVideoEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
 
 
 class QueueConversationVideoEventTopicConversation(Model):
@@ -7009,42 +6137,28 @@ class QueueConversationVideoEventTopicConversation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    max_participants: int | None | UnsetType = field(
-        name="maxParticipants", default=UNSET
+    id: str | None = None
+    max_participants: int | None = field(name="maxParticipants", default=None)
+    participants: list[QueueConversationVideoEventTopicParticipant] | None = None
+    recent_transfers: list[QueueConversationVideoEventTopicTransferResponse] | None = (
+        field(name="recentTransfers", default=None)
     )
-    participants: (
-        list[QueueConversationVideoEventTopicParticipant] | None | UnsetType
-    ) = UNSET
-    recent_transfers: (
-        list[QueueConversationVideoEventTopicTransferResponse] | None | UnsetType
-    ) = field(name="recentTransfers", default=UNSET)
-    recording_state: str | None | UnsetType = field(
-        name="recordingState", default=UNSET
+    recording_state: str | None = field(name="recordingState", default=None)
+    address: str | None = None
+    external_tag: str | None = field(name="externalTag", default=None)
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    access_attributes: list[str] | None = field(name="accessAttributes", default=None)
+    secure_pause: bool | None = field(name="securePause", default=None)
+    inactivity_timeout: datetime | None = field(name="inactivityTimeout", default=None)
+    associated_conversation: QueueConversationVideoEventTopicDomainEntityRef | None = (
+        field(name="associatedConversation", default=None)
     )
-    address: str | None | UnsetType = UNSET
-    external_tag: str | None | UnsetType = field(name="externalTag", default=UNSET)
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    access_attributes: list[str] | None | UnsetType = field(
-        name="accessAttributes", default=UNSET
-    )
-    secure_pause: bool | None | UnsetType = field(name="securePause", default=UNSET)
-    inactivity_timeout: datetime | None | UnsetType = field(
-        name="inactivityTimeout", default=UNSET
-    )
-    associated_conversation: (
-        QueueConversationVideoEventTopicDomainEntityRef | None | UnsetType
-    ) = field(name="associatedConversation", default=UNSET)
     consultation_conversations: (
-        list[QueueConversationVideoEventTopicDomainEntityRef] | None | UnsetType
-    ) = field(name="consultationConversations", default=UNSET)
+        list[QueueConversationVideoEventTopicDomainEntityRef] | None
+    ) = field(name="consultationConversations", default=None)
     divisions: (
-        list[QueueConversationVideoEventTopicConversationDivisionMembership]
-        | None
-        | UnsetType
-    ) = UNSET
+        list[QueueConversationVideoEventTopicConversationDivisionMembership] | None
+    ) = None
 
 
 class QueueConversationVideoEventTopicConversationDivisionMembership(Model):
@@ -7056,10 +6170,8 @@ class QueueConversationVideoEventTopicConversationDivisionMembership(Model):
         division: A reference to another domain entity.
     """
 
-    division: QueueConversationVideoEventTopicDomainEntityRef | None | UnsetType = UNSET
-    entities: (
-        list[QueueConversationVideoEventTopicDivisionEntityRef] | None | UnsetType
-    ) = UNSET
+    division: QueueConversationVideoEventTopicDomainEntityRef | None = None
+    entities: list[QueueConversationVideoEventTopicDivisionEntityRef] | None = None
 
 
 class QueueConversationVideoEventTopicConversationRoutingData(Model):
@@ -7075,18 +6187,14 @@ class QueueConversationVideoEventTopicConversationRoutingData(Model):
         skill_expression_id: The skill expression to use for routing decisions. If specified, it takes priority over skills.
     """
 
-    queue: QueueConversationVideoEventTopicUriReference | None | UnsetType = UNSET
-    language: QueueConversationVideoEventTopicUriReference | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    skills: list[QueueConversationVideoEventTopicUriReference] | None | UnsetType = (
-        UNSET
+    queue: QueueConversationVideoEventTopicUriReference | None = None
+    language: QueueConversationVideoEventTopicUriReference | None = None
+    priority: int | None = None
+    skills: list[QueueConversationVideoEventTopicUriReference] | None = None
+    scored_agents: list[QueueConversationVideoEventTopicScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )
-    scored_agents: (
-        list[QueueConversationVideoEventTopicScoredAgent] | None | UnsetType
-    ) = field(name="scoredAgents", default=UNSET)
-    skill_expression_id: str | None | UnsetType = field(
-        name="skillExpressionId", default=UNSET
-    )
+    skill_expression_id: str | None = field(name="skillExpressionId", default=None)
 
 
 class QueueConversationVideoEventTopicDialerPreview(Model):
@@ -7101,13 +6209,13 @@ class QueueConversationVideoEventTopicDialerPreview(Model):
         phone_number_columns: The phone number columns associated with this campaign
     """
 
-    id: str | None | UnsetType = UNSET
-    contact_id: str | None | UnsetType = field(name="contactId", default=UNSET)
-    contact_list_id: str | None | UnsetType = field(name="contactListId", default=UNSET)
-    campaign_id: str | None | UnsetType = field(name="campaignId", default=UNSET)
+    id: str | None = None
+    contact_id: str | None = field(name="contactId", default=None)
+    contact_list_id: str | None = field(name="contactListId", default=None)
+    campaign_id: str | None = field(name="campaignId", default=None)
     phone_number_columns: (
-        list[QueueConversationVideoEventTopicPhoneNumberColumn] | None | UnsetType
-    ) = field(name="phoneNumberColumns", default=UNSET)
+        list[QueueConversationVideoEventTopicPhoneNumberColumn] | None
+    ) = field(name="phoneNumberColumns", default=None)
 
 
 class QueueConversationVideoEventTopicDisconnectReason(Model):
@@ -7122,10 +6230,10 @@ class QueueConversationVideoEventTopicDisconnectReason(Model):
         reason: Final disconnect reason code that triggered the disposition result.
     """
 
-    type: str | None | UnsetType = UNSET
-    code: int | None | UnsetType = UNSET
-    phrase: str | None | UnsetType = UNSET
-    reason: str | None | UnsetType = UNSET
+    type: str | None = None
+    code: int | None = None
+    phrase: str | None = None
+    reason: str | None = None
 
 
 class QueueConversationVideoEventTopicDisposition(Model):
@@ -7138,14 +6246,14 @@ class QueueConversationVideoEventTopicDisposition(Model):
         analyzer: The final media analyzer result that triggered the disposition result, if any.
     """
 
-    name: str | None | UnsetType = UNSET
-    analyzer: str | None | UnsetType = UNSET
-    amd_timeout: (
-        QueueConversationVideoEventTopicDispositionAmdTimeout | None | UnsetType
-    ) = field(name="amdTimeout", default=UNSET)
+    name: str | None = None
+    analyzer: str | None = None
+    amd_timeout: QueueConversationVideoEventTopicDispositionAmdTimeout | None = field(
+        name="amdTimeout", default=None
+    )
     silent_call_timeout: (
-        QueueConversationVideoEventTopicDispositionSilentCallTimeout | None | UnsetType
-    ) = field(name="silentCallTimeout", default=UNSET)
+        QueueConversationVideoEventTopicDispositionSilentCallTimeout | None
+    ) = field(name="silentCallTimeout", default=None)
 
 
 class QueueConversationVideoEventTopicDispositionAmdTimeout(Model):
@@ -7160,14 +6268,10 @@ class QueueConversationVideoEventTopicDispositionAmdTimeout(Model):
         timer_end_time: Timer end time, measured in epoch milliseconds.
     """
 
-    timeout_ms: int | None | UnsetType = field(name="timeoutMs", default=UNSET)
-    timer_start_event: str | None | UnsetType = field(
-        name="timerStartEvent", default=UNSET
-    )
-    timer_start_time: float | None | UnsetType = field(
-        name="timerStartTime", default=UNSET
-    )
-    timer_end_time: float | None | UnsetType = field(name="timerEndTime", default=UNSET)
+    timeout_ms: int | None = field(name="timeoutMs", default=None)
+    timer_start_event: str | None = field(name="timerStartEvent", default=None)
+    timer_start_time: float | None = field(name="timerStartTime", default=None)
+    timer_end_time: float | None = field(name="timerEndTime", default=None)
 
 
 class QueueConversationVideoEventTopicDispositionSilentCallTimeout(Model):
@@ -7181,11 +6285,9 @@ class QueueConversationVideoEventTopicDispositionSilentCallTimeout(Model):
         timer_end_time: Timer end time, measured in epoch milliseconds.
     """
 
-    timeout_ms: int | None | UnsetType = field(name="timeoutMs", default=UNSET)
-    timer_start_time: float | None | UnsetType = field(
-        name="timerStartTime", default=UNSET
-    )
-    timer_end_time: float | None | UnsetType = field(name="timerEndTime", default=UNSET)
+    timeout_ms: int | None = field(name="timeoutMs", default=None)
+    timer_start_time: float | None = field(name="timerStartTime", default=None)
+    timer_end_time: float | None = field(name="timerEndTime", default=None)
 
 
 class QueueConversationVideoEventTopicDivisionEntityRef(Model):
@@ -7197,10 +6299,10 @@ class QueueConversationVideoEventTopicDivisionEntityRef(Model):
         date_division_updated: The time the entity division was last updated.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    date_division_updated: datetime | None | UnsetType = field(
-        name="dateDivisionUpdated", default=UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    date_division_updated: datetime | None = field(
+        name="dateDivisionUpdated", default=None
     )
 
 
@@ -7210,8 +6312,8 @@ class QueueConversationVideoEventTopicDomainEntityRef(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class QueueConversationVideoEventTopicEmail(Model):
@@ -7247,49 +6349,41 @@ class QueueConversationVideoEventTopicEmail(Model):
         park_time: The time when an  parked email was parked.
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    held: bool | None | UnsetType = UNSET
-    auto_generated: bool | None | UnsetType = field(name="autoGenerated", default=UNSET)
-    subject: str | None | UnsetType = UNSET
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    messages_sent: int | None | UnsetType = field(name="messagesSent", default=UNSET)
-    error_info: QueueConversationVideoEventTopicErrorDetails | None | UnsetType = field(
-        name="errorInfo", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    held: bool | None = None
+    auto_generated: bool | None = field(name="autoGenerated", default=None)
+    subject: str | None = None
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    messages_sent: int | None = field(name="messagesSent", default=None)
+    error_info: QueueConversationVideoEventTopicErrorDetails | None = field(
+        name="errorInfo", default=None
     )
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    message_id: str | None = field(name="messageId", default=None)
+    direction: str | None = None
+    draft_attachments: list[QueueConversationVideoEventTopicAttachment] | None = field(
+        name="draftAttachments", default=None
     )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    spam: bool | None = None
+    wrapup: QueueConversationVideoEventTopicWrapup | None = None
+    after_call_work: QueueConversationVideoEventTopicAfterCallWork | None = field(
+        name="afterCallWork", default=None
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
+    queue_media_settings: QueueConversationVideoEventTopicQueueMediaSettings | None = (
+        field(name="queueMediaSettings", default=None)
     )
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    draft_attachments: (
-        list[QueueConversationVideoEventTopicAttachment] | None | UnsetType
-    ) = field(name="draftAttachments", default=UNSET)
-    spam: bool | None | UnsetType = UNSET
-    wrapup: QueueConversationVideoEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: (
-        QueueConversationVideoEventTopicAfterCallWork | None | UnsetType
-    ) = field(name="afterCallWork", default=UNSET)
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    queue_media_settings: (
-        QueueConversationVideoEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
 
 
 class QueueConversationVideoEventTopicErrorDetails(Model):
@@ -7306,17 +6400,13 @@ class QueueConversationVideoEventTopicErrorDetails(Model):
         context_id: The correlation Id or context Id for this message. If left blank the Public API will look at the HTTP response header 'ININ-Correlation-Id' instead.
     """
 
-    status: int | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    message_with_params: str | None | UnsetType = field(
-        name="messageWithParams", default=UNSET
-    )
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    uri: str | None | UnsetType = UNSET
+    status: int | None = None
+    code: str | None = None
+    message: str | None = None
+    message_with_params: str | None = field(name="messageWithParams", default=None)
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    uri: str | None = None
 
 
 class QueueConversationVideoEventTopicFaxStatus(Model):
@@ -7335,18 +6425,14 @@ class QueueConversationVideoEventTopicFaxStatus(Model):
         line_errors: Number of line errors.
     """
 
-    direction: str | None | UnsetType = UNSET
-    expected_pages: int | None | UnsetType = field(name="expectedPages", default=UNSET)
-    active_page: int | None | UnsetType = field(name="activePage", default=UNSET)
-    lines_transmitted: int | None | UnsetType = field(
-        name="linesTransmitted", default=UNSET
-    )
-    bytes_transmitted: int | None | UnsetType = field(
-        name="bytesTransmitted", default=UNSET
-    )
-    baud_rate: int | None | UnsetType = field(name="baudRate", default=UNSET)
-    page_errors: int | None | UnsetType = field(name="pageErrors", default=UNSET)
-    line_errors: int | None | UnsetType = field(name="lineErrors", default=UNSET)
+    direction: str | None = None
+    expected_pages: int | None = field(name="expectedPages", default=None)
+    active_page: int | None = field(name="activePage", default=None)
+    lines_transmitted: int | None = field(name="linesTransmitted", default=None)
+    bytes_transmitted: int | None = field(name="bytesTransmitted", default=None)
+    baud_rate: int | None = field(name="baudRate", default=None)
+    page_errors: int | None = field(name="pageErrors", default=None)
+    line_errors: int | None = field(name="lineErrors", default=None)
 
 
 class QueueConversationVideoEventTopicInternalMessage(Model):
@@ -7370,31 +6456,23 @@ class QueueConversationVideoEventTopicInternalMessage(Model):
         messages: The messages sent on this communication channel.
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    provider: str | None = None
+    peer_id: str | None = field(name="peerId", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    target_user_id: str | None = field(name="targetUserId", default=None)
+    source_user_id: str | None = field(name="sourceUserId", default=None)
+    to_address: QueueConversationVideoEventTopicAddress | None = field(
+        name="toAddress", default=None
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    from_address: QueueConversationVideoEventTopicAddress | None = field(
+        name="fromAddress", default=None
     )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    target_user_id: str | None | UnsetType = field(name="targetUserId", default=UNSET)
-    source_user_id: str | None | UnsetType = field(name="sourceUserId", default=UNSET)
-    to_address: QueueConversationVideoEventTopicAddress | None | UnsetType = field(
-        name="toAddress", default=UNSET
-    )
-    from_address: QueueConversationVideoEventTopicAddress | None | UnsetType = field(
-        name="fromAddress", default=UNSET
-    )
-    messages: (
-        list[QueueConversationVideoEventTopicInternalMessageDetails] | None | UnsetType
-    ) = UNSET
+    messages: list[QueueConversationVideoEventTopicInternalMessageDetails] | None = None
 
 
 class QueueConversationVideoEventTopicInternalMessageDetails(Model):
@@ -7407,8 +6485,8 @@ class QueueConversationVideoEventTopicInternalMessageDetails(Model):
         message_time: The time when the internal message was sent or received.
     """
 
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    message_time: datetime | None | UnsetType = field(name="messageTime", default=UNSET)
+    message_id: str | None = field(name="messageId", default=None)
+    message_time: datetime | None = field(name="messageTime", default=None)
 
 
 class QueueConversationVideoEventTopicJourneyAction(Model):
@@ -7420,9 +6498,9 @@ class QueueConversationVideoEventTopicJourneyAction(Model):
         id: The ID of an action from the Journey System (an action is spawned from an actionMap)
     """
 
-    id: str | None | UnsetType = UNSET
-    action_map: QueueConversationVideoEventTopicJourneyActionMap | None | UnsetType = (
-        field(name="actionMap", default=UNSET)
+    id: str | None = None
+    action_map: QueueConversationVideoEventTopicJourneyActionMap | None = field(
+        name="actionMap", default=None
     )
 
 
@@ -7436,8 +6514,8 @@ class QueueConversationVideoEventTopicJourneyActionMap(Model):
         version: The version number of the actionMap in the Journey System at the time this action was triggered
     """
 
-    id: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    id: str | None = None
+    version: int | None = None
 
 
 class QueueConversationVideoEventTopicJourneyContext(Model):
@@ -7446,13 +6524,13 @@ class QueueConversationVideoEventTopicJourneyContext(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    customer: QueueConversationVideoEventTopicJourneyCustomer | None | UnsetType = UNSET
-    customer_session: (
-        QueueConversationVideoEventTopicJourneyCustomerSession | None | UnsetType
-    ) = field(name="customerSession", default=UNSET)
-    triggering_action: (
-        QueueConversationVideoEventTopicJourneyAction | None | UnsetType
-    ) = field(name="triggeringAction", default=UNSET)
+    customer: QueueConversationVideoEventTopicJourneyCustomer | None = None
+    customer_session: QueueConversationVideoEventTopicJourneyCustomerSession | None = (
+        field(name="customerSession", default=None)
+    )
+    triggering_action: QueueConversationVideoEventTopicJourneyAction | None = field(
+        name="triggeringAction", default=None
+    )
 
 
 class QueueConversationVideoEventTopicJourneyCustomer(Model):
@@ -7465,8 +6543,8 @@ class QueueConversationVideoEventTopicJourneyCustomer(Model):
         id_type: The type of the customerId within the Journey System (e.g. cookie).
     """
 
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
 
 
 class QueueConversationVideoEventTopicJourneyCustomerSession(Model):
@@ -7479,8 +6557,8 @@ class QueueConversationVideoEventTopicJourneyCustomerSession(Model):
         type: The type of the Customer/User's session within the Journey System (e.g. web, app)
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
 
 
 class QueueConversationVideoEventTopicMessage(Model):
@@ -7520,70 +6598,52 @@ class QueueConversationVideoEventTopicMessage(Model):
         park_time: The time when an  parked message was parked.
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    held: bool | None | UnsetType = UNSET
-    error_info: QueueConversationVideoEventTopicErrorDetails | None | UnsetType = field(
-        name="errorInfo", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    direction: str | None = None
+    held: bool | None = None
+    error_info: QueueConversationVideoEventTopicErrorDetails | None = field(
+        name="errorInfo", default=None
     )
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    to_address: QueueConversationVideoEventTopicAddress | None = field(
+        name="toAddress", default=None
     )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
+    from_address: QueueConversationVideoEventTopicAddress | None = field(
+        name="fromAddress", default=None
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    messages: list[QueueConversationVideoEventTopicMessageDetails] | None = None
+    messages_transcript_uri: str | None = field(
+        name="messagesTranscriptUri", default=None
     )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
+    type: str | None = None
+    recipient_country: str | None = field(name="recipientCountry", default=None)
+    recipient_type: str | None = field(name="recipientType", default=None)
+    journey_context: QueueConversationVideoEventTopicJourneyContext | None = field(
+        name="journeyContext", default=None
     )
-    to_address: QueueConversationVideoEventTopicAddress | None | UnsetType = field(
-        name="toAddress", default=UNSET
+    wrapup: QueueConversationVideoEventTopicWrapup | None = None
+    after_call_work: QueueConversationVideoEventTopicAfterCallWork | None = field(
+        name="afterCallWork", default=None
     )
-    from_address: QueueConversationVideoEventTopicAddress | None | UnsetType = field(
-        name="fromAddress", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    messages: (
-        list[QueueConversationVideoEventTopicMessageDetails] | None | UnsetType
-    ) = UNSET
-    messages_transcript_uri: str | None | UnsetType = field(
-        name="messagesTranscriptUri", default=UNSET
+    agent_assistant_id: str | None = field(name="agentAssistantId", default=None)
+    engagement_source: str | None = field(name="engagementSource", default=None)
+    byo_sms_integration_id: str | None = field(name="byoSmsIntegrationId", default=None)
+    queue_media_settings: QueueConversationVideoEventTopicQueueMediaSettings | None = (
+        field(name="queueMediaSettings", default=None)
     )
-    type: str | None | UnsetType = UNSET
-    recipient_country: str | None | UnsetType = field(
-        name="recipientCountry", default=UNSET
-    )
-    recipient_type: str | None | UnsetType = field(name="recipientType", default=UNSET)
-    journey_context: (
-        QueueConversationVideoEventTopicJourneyContext | None | UnsetType
-    ) = field(name="journeyContext", default=UNSET)
-    wrapup: QueueConversationVideoEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: (
-        QueueConversationVideoEventTopicAfterCallWork | None | UnsetType
-    ) = field(name="afterCallWork", default=UNSET)
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    agent_assistant_id: str | None | UnsetType = field(
-        name="agentAssistantId", default=UNSET
-    )
-    engagement_source: str | None | UnsetType = field(
-        name="engagementSource", default=UNSET
-    )
-    byo_sms_integration_id: str | None | UnsetType = field(
-        name="byoSmsIntegrationId", default=UNSET
-    )
-    queue_media_settings: (
-        QueueConversationVideoEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
-    resume_time: datetime | None | UnsetType = field(name="resumeTime", default=UNSET)
-    park_time: datetime | None | UnsetType = field(name="parkTime", default=UNSET)
+    resume_time: datetime | None = field(name="resumeTime", default=None)
+    park_time: datetime | None = field(name="parkTime", default=None)
 
 
 class QueueConversationVideoEventTopicMessageDetails(Model):
@@ -7602,25 +6662,19 @@ class QueueConversationVideoEventTopicMessageDetails(Model):
         social_visibility: For social media messages, the visibility of the message in the originating social platform Allowed values: "private", "public".
     """
 
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
-    message_time: datetime | None | UnsetType = field(name="messageTime", default=UNSET)
-    message_status: str | None | UnsetType = field(name="messageStatus", default=UNSET)
-    message_segment_count: int | None | UnsetType = field(
-        name="messageSegmentCount", default=UNSET
+    message_id: str | None = field(name="messageId", default=None)
+    message_time: datetime | None = field(name="messageTime", default=None)
+    message_status: str | None = field(name="messageStatus", default=None)
+    message_segment_count: int | None = field(name="messageSegmentCount", default=None)
+    media: list[QueueConversationVideoEventTopicMessageMedia] | None = None
+    error_info: QueueConversationVideoEventTopicErrorDetails | None = field(
+        name="errorInfo", default=None
     )
-    media: list[QueueConversationVideoEventTopicMessageMedia] | None | UnsetType = UNSET
-    error_info: QueueConversationVideoEventTopicErrorDetails | None | UnsetType = field(
-        name="errorInfo", default=UNSET
+    stickers: list[QueueConversationVideoEventTopicMessageSticker] | None = None
+    message_metadata: QueueConversationVideoEventTopicMessageMetadata | None = field(
+        name="messageMetadata", default=None
     )
-    stickers: (
-        list[QueueConversationVideoEventTopicMessageSticker] | None | UnsetType
-    ) = UNSET
-    message_metadata: (
-        QueueConversationVideoEventTopicMessageMetadata | None | UnsetType
-    ) = field(name="messageMetadata", default=UNSET)
-    social_visibility: str | None | UnsetType = field(
-        name="socialVisibility", default=UNSET
-    )
+    social_visibility: str | None = field(name="socialVisibility", default=None)
 
 
 class QueueConversationVideoEventTopicMessageMedia(Model):
@@ -7636,13 +6690,11 @@ class QueueConversationVideoEventTopicMessageMedia(Model):
         id: The optional id of the the media object.
     """
 
-    url: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    content_length_bytes: int | None | UnsetType = field(
-        name="contentLengthBytes", default=UNSET
-    )
-    name: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
+    url: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    content_length_bytes: int | None = field(name="contentLengthBytes", default=None)
+    name: str | None = None
+    id: str | None = None
 
 
 class QueueConversationVideoEventTopicMessageMetadata(Model):
@@ -7656,13 +6708,9 @@ class QueueConversationVideoEventTopicMessageMetadata(Model):
         content: List of message content, if any
     """
 
-    type: str | None | UnsetType = UNSET
-    events: (
-        list[QueueConversationVideoEventTopicMessageMetadataEvent] | None | UnsetType
-    ) = UNSET
-    content: (
-        list[QueueConversationVideoEventTopicMessageMetadataContent] | None | UnsetType
-    ) = UNSET
+    type: str | None = None
+    events: list[QueueConversationVideoEventTopicMessageMetadataEvent] | None = None
+    content: list[QueueConversationVideoEventTopicMessageMetadataContent] | None = None
 
 
 class QueueConversationVideoEventTopicMessageMetadataContent(Model):
@@ -7675,8 +6723,8 @@ class QueueConversationVideoEventTopicMessageMetadataContent(Model):
         sub_type: Content subtype, if any
     """
 
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    sub_type: str | None | UnsetType = field(name="subType", default=UNSET)
+    content_type: str | None = field(name="contentType", default=None)
+    sub_type: str | None = field(name="subType", default=None)
 
 
 class QueueConversationVideoEventTopicMessageMetadataEvent(Model):
@@ -7689,8 +6737,8 @@ class QueueConversationVideoEventTopicMessageMetadataEvent(Model):
         sub_type: Event subtype, if any
     """
 
-    event_type: str | None | UnsetType = field(name="eventType", default=UNSET)
-    sub_type: str | None | UnsetType = field(name="subType", default=UNSET)
+    event_type: str | None = field(name="eventType", default=None)
+    sub_type: str | None = field(name="subType", default=None)
 
 
 class QueueConversationVideoEventTopicMessageSticker(Model):
@@ -7703,8 +6751,8 @@ class QueueConversationVideoEventTopicMessageSticker(Model):
         id: The unique id of the the sticker object.
     """
 
-    url: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
+    url: str | None = None
+    id: str | None = None
 
 
 class QueueConversationVideoEventTopicParticipant(Model):
@@ -7744,91 +6792,71 @@ class QueueConversationVideoEventTopicParticipant(Model):
         attributes: Additional participant attributes
     """
 
-    id: str | None | UnsetType = UNSET
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    id: str | None = None
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    external_contact_initial_division_id: str | None = field(
+        name="externalContactInitialDivisionId", default=None
     )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
+    external_organization_id: str | None = field(
+        name="externalOrganizationId", default=None
     )
-    external_contact_initial_division_id: str | None | UnsetType = field(
-        name="externalContactInitialDivisionId", default=UNSET
+    name: str | None = None
+    queue_id: str | None = field(name="queueId", default=None)
+    group_id: str | None = field(name="groupId", default=None)
+    team_id: str | None = field(name="teamId", default=None)
+    purpose: str | None = None
+    consult_participant_id: str | None = field(
+        name="consultParticipantId", default=None
     )
-    external_organization_id: str | None | UnsetType = field(
-        name="externalOrganizationId", default=UNSET
-    )
-    name: str | None | UnsetType = UNSET
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    group_id: str | None | UnsetType = field(name="groupId", default=UNSET)
-    team_id: str | None | UnsetType = field(name="teamId", default=UNSET)
-    purpose: str | None | UnsetType = UNSET
-    consult_participant_id: str | None | UnsetType = field(
-        name="consultParticipantId", default=UNSET
-    )
-    address: str | None | UnsetType = UNSET
-    wrapup_required: bool | None | UnsetType = field(
-        name="wrapupRequired", default=UNSET
-    )
-    wrapup_expected: bool | None | UnsetType = field(
-        name="wrapupExpected", default=UNSET
-    )
-    wrapup_prompt: str | None | UnsetType = field(name="wrapupPrompt", default=UNSET)
-    wrapup_timeout_ms: int | None | UnsetType = field(
-        name="wrapupTimeoutMs", default=UNSET
-    )
-    wrapup: QueueConversationVideoEventTopicWrapup | None | UnsetType = UNSET
-    start_acw_time: datetime | None | UnsetType = field(
-        name="startAcwTime", default=UNSET
-    )
-    end_acw_time: datetime | None | UnsetType = field(name="endAcwTime", default=UNSET)
+    address: str | None = None
+    wrapup_required: bool | None = field(name="wrapupRequired", default=None)
+    wrapup_expected: bool | None = field(name="wrapupExpected", default=None)
+    wrapup_prompt: str | None = field(name="wrapupPrompt", default=None)
+    wrapup_timeout_ms: int | None = field(name="wrapupTimeoutMs", default=None)
+    wrapup: QueueConversationVideoEventTopicWrapup | None = None
+    start_acw_time: datetime | None = field(name="startAcwTime", default=None)
+    end_acw_time: datetime | None = field(name="endAcwTime", default=None)
     conversation_routing_data: (
-        QueueConversationVideoEventTopicConversationRoutingData | None | UnsetType
-    ) = field(name="conversationRoutingData", default=UNSET)
-    alerting_timeout_ms: int | None | UnsetType = field(
-        name="alertingTimeoutMs", default=UNSET
+        QueueConversationVideoEventTopicConversationRoutingData | None
+    ) = field(name="conversationRoutingData", default=None)
+    alerting_timeout_ms: int | None = field(name="alertingTimeoutMs", default=None)
+    monitored_participant_id: str | None = field(
+        name="monitoredParticipantId", default=None
     )
-    monitored_participant_id: str | None | UnsetType = field(
-        name="monitoredParticipantId", default=UNSET
+    screen_monitored_participant_id: str | None = field(
+        name="screenMonitoredParticipantId", default=None
     )
-    screen_monitored_participant_id: str | None | UnsetType = field(
-        name="screenMonitoredParticipantId", default=UNSET
+    coached_participant_id: str | None = field(
+        name="coachedParticipantId", default=None
     )
-    coached_participant_id: str | None | UnsetType = field(
-        name="coachedParticipantId", default=UNSET
+    barged_participant_id: str | None = field(name="bargedParticipantId", default=None)
+    media_roles: list[str] | None = field(name="mediaRoles", default=None)
+    screen_recording_state: str | None = field(
+        name="screenRecordingState", default=None
     )
-    barged_participant_id: str | None | UnsetType = field(
-        name="bargedParticipantId", default=UNSET
+    flagged_reason: str | None = field(name="flaggedReason", default=None)
+    attributes: dict[str, str] | None = None
+    calls: list[QueueConversationVideoEventTopicCall] | None = None
+    callbacks: list[QueueConversationVideoEventTopicCallback] | None = None
+    chats: list[QueueConversationVideoEventTopicChat] | None = None
+    cobrowsesessions: list[QueueConversationVideoEventTopicCobrowse] | None = None
+    emails: list[QueueConversationVideoEventTopicEmail] | None = None
+    messages: list[QueueConversationVideoEventTopicMessage] | None = None
+    internal_messages: list[QueueConversationVideoEventTopicInternalMessage] | None = (
+        field(name="internalMessages", default=None)
     )
-    media_roles: list[str] | None | UnsetType = field(name="mediaRoles", default=UNSET)
-    screen_recording_state: str | None | UnsetType = field(
-        name="screenRecordingState", default=UNSET
-    )
-    flagged_reason: str | None | UnsetType = field(name="flaggedReason", default=UNSET)
-    attributes: dict[str, str] | None | UnsetType = UNSET
-    calls: list[QueueConversationVideoEventTopicCall] | None | UnsetType = UNSET
-    callbacks: list[QueueConversationVideoEventTopicCallback] | None | UnsetType = UNSET
-    chats: list[QueueConversationVideoEventTopicChat] | None | UnsetType = UNSET
-    cobrowsesessions: (
-        list[QueueConversationVideoEventTopicCobrowse] | None | UnsetType
-    ) = UNSET
-    emails: list[QueueConversationVideoEventTopicEmail] | None | UnsetType = UNSET
-    messages: list[QueueConversationVideoEventTopicMessage] | None | UnsetType = UNSET
-    internal_messages: (
-        list[QueueConversationVideoEventTopicInternalMessage] | None | UnsetType
-    ) = field(name="internalMessages", default=UNSET)
     screen_monitorings: (
-        list[QueueConversationVideoEventTopicScreenMonitoring] | None | UnsetType
-    ) = field(name="screenMonitorings", default=UNSET)
-    screenshares: (
-        list[QueueConversationVideoEventTopicScreenShare] | None | UnsetType
-    ) = UNSET
+        list[QueueConversationVideoEventTopicScreenMonitoring] | None
+    ) = field(name="screenMonitorings", default=None)
+    screenshares: list[QueueConversationVideoEventTopicScreenShare] | None = None
     social_expressions: (
-        list[QueueConversationVideoEventTopicSocialExpression] | None | UnsetType
-    ) = field(name="socialExpressions", default=UNSET)
-    videos: list[QueueConversationVideoEventTopicVideo] | None | UnsetType = UNSET
-    workflow: QueueConversationVideoEventTopicWorkflow | None | UnsetType = UNSET
+        list[QueueConversationVideoEventTopicSocialExpression] | None
+    ) = field(name="socialExpressions", default=None)
+    videos: list[QueueConversationVideoEventTopicVideo] | None = None
+    workflow: QueueConversationVideoEventTopicWorkflow | None = None
 
 
 class QueueConversationVideoEventTopicPhoneNumberColumn(Model):
@@ -7837,8 +6865,8 @@ class QueueConversationVideoEventTopicPhoneNumberColumn(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    column_name: str | None | UnsetType = field(name="columnName", default=UNSET)
-    type: str | None | UnsetType = UNSET
+    column_name: str | None = field(name="columnName", default=None)
+    type: str | None = None
 
 
 class QueueConversationVideoEventTopicQueueMediaSettings(Model):
@@ -7853,18 +6881,16 @@ class QueueConversationVideoEventTopicQueueMediaSettings(Model):
         enable_auto_answer: Flag to indicate if auto answer is enabled for the given media type or media subtype.
     """
 
-    alerting_timeout_seconds: int | None | UnsetType = field(
-        name="alertingTimeoutSeconds", default=UNSET
+    alerting_timeout_seconds: int | None = field(
+        name="alertingTimeoutSeconds", default=None
     )
-    auto_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="autoAnswerAlertToneSeconds", default=UNSET
+    auto_answer_alert_tone_seconds: float | None = field(
+        name="autoAnswerAlertToneSeconds", default=None
     )
-    manual_answer_alert_tone_seconds: float | None | UnsetType = field(
-        name="manualAnswerAlertToneSeconds", default=UNSET
+    manual_answer_alert_tone_seconds: float | None = field(
+        name="manualAnswerAlertToneSeconds", default=None
     )
-    enable_auto_answer: bool | None | UnsetType = field(
-        name="enableAutoAnswer", default=UNSET
-    )
+    enable_auto_answer: bool | None = field(name="enableAutoAnswer", default=None)
 
 
 class QueueConversationVideoEventTopicRecordersState(Model):
@@ -7879,14 +6905,14 @@ class QueueConversationVideoEventTopicRecordersState(Model):
         snippet_state: State of the snippet recording for this session. Note that snippets may never be paused. Valid values are in Constants.java with a prefix of RECORDER_STATE_*.
     """
 
-    adhoc_state: str | None | UnsetType = field(name="adhocState", default=UNSET)
-    customer_experience_state: str | None | UnsetType = field(
-        name="customerExperienceState", default=UNSET
+    adhoc_state: str | None = field(name="adhocState", default=None)
+    customer_experience_state: str | None = field(
+        name="customerExperienceState", default=None
     )
-    agent_experience_state: str | None | UnsetType = field(
-        name="agentExperienceState", default=UNSET
+    agent_experience_state: str | None = field(
+        name="agentExperienceState", default=None
     )
-    snippet_state: str | None | UnsetType = field(name="snippetState", default=UNSET)
+    snippet_state: str | None = field(name="snippetState", default=None)
 
 
 class QueueConversationVideoEventTopicScoredAgent(Model):
@@ -7899,8 +6925,8 @@ class QueueConversationVideoEventTopicScoredAgent(Model):
         score: Agent's score for the current conversation, from 0 - 100, higher being better
     """
 
-    agent: QueueConversationVideoEventTopicUriReference | None | UnsetType = UNSET
-    score: int | None | UnsetType = UNSET
+    agent: QueueConversationVideoEventTopicUriReference | None = None
+    score: int | None = None
 
 
 class QueueConversationVideoEventTopicScreenMonitoring(Model):
@@ -7922,27 +6948,17 @@ class QueueConversationVideoEventTopicScreenMonitoring(Model):
         count: Number of Screen Monitoring sessions the targetUserId is involved in.
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
-    )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    target_user_id: str | None | UnsetType = field(name="targetUserId", default=UNSET)
-    screen_monitoring_id: str | None | UnsetType = field(
-        name="screenMonitoringId", default=UNSET
-    )
-    monitoring_type: str | None | UnsetType = field(
-        name="monitoringType", default=UNSET
-    )
-    count: int | None | UnsetType = UNSET
+    id: str | None = None
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    provider: str | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    target_user_id: str | None = field(name="targetUserId", default=None)
+    screen_monitoring_id: str | None = field(name="screenMonitoringId", default=None)
+    monitoring_type: str | None = field(name="monitoringType", default=None)
+    count: int | None = None
 
 
 class QueueConversationVideoEventTopicScreenShare(Model):
@@ -7970,35 +6986,29 @@ class QueueConversationVideoEventTopicScreenShare(Model):
         queue_media_settings: Represents the queue setting for this media.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    self: QueueConversationVideoEventTopicAddress | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    context: str | None | UnsetType = UNSET
-    sharing: bool | None | UnsetType = UNSET
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    peer_count: int | None | UnsetType = field(name="peerCount", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    self: QueueConversationVideoEventTopicAddress | None = None
+    id: str | None = None
+    context: str | None = None
+    sharing: bool | None = None
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    peer_count: int | None = field(name="peerCount", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    wrapup: QueueConversationVideoEventTopicWrapup | None = None
+    after_call_work: QueueConversationVideoEventTopicAfterCallWork | None = field(
+        name="afterCallWork", default=None
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
+    queue_media_settings: QueueConversationVideoEventTopicQueueMediaSettings | None = (
+        field(name="queueMediaSettings", default=None)
     )
-    wrapup: QueueConversationVideoEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: (
-        QueueConversationVideoEventTopicAfterCallWork | None | UnsetType
-    ) = field(name="afterCallWork", default=UNSET)
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    queue_media_settings: (
-        QueueConversationVideoEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
 
 
 class QueueConversationVideoEventTopicSocialExpression(Model):
@@ -8028,40 +7038,28 @@ class QueueConversationVideoEventTopicSocialExpression(Model):
         after_call_work_required: Indicates if after-call is required for a communication. Only used when the ACW Setting is Agent Requested.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    social_media_id: str | None | UnsetType = field(name="socialMediaId", default=UNSET)
-    social_media_hub: str | None | UnsetType = field(
-        name="socialMediaHub", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    id: str | None = None
+    social_media_id: str | None = field(name="socialMediaId", default=None)
+    social_media_hub: str | None = field(name="socialMediaHub", default=None)
+    social_user_name: str | None = field(name="socialUserName", default=None)
+    preview_text: str | None = field(name="previewText", default=None)
+    recording_id: str | None = field(name="recordingId", default=None)
+    held: bool | None = None
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    wrapup: QueueConversationVideoEventTopicWrapup | None = None
+    after_call_work: QueueConversationVideoEventTopicAfterCallWork | None = field(
+        name="afterCallWork", default=None
     )
-    social_user_name: str | None | UnsetType = field(
-        name="socialUserName", default=UNSET
-    )
-    preview_text: str | None | UnsetType = field(name="previewText", default=UNSET)
-    recording_id: str | None | UnsetType = field(name="recordingId", default=UNSET)
-    held: bool | None | UnsetType = UNSET
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
-    )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
-    )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    wrapup: QueueConversationVideoEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: (
-        QueueConversationVideoEventTopicAfterCallWork | None | UnsetType
-    ) = field(name="afterCallWork", default=UNSET)
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
 
 
@@ -8075,8 +7073,8 @@ class QueueConversationVideoEventTopicTransferDestination(Model):
         address: The destination address if the command destination is an endpoint.
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    address: str | None | UnsetType = UNSET
+    user_id: str | None = field(name="userId", default=None)
+    address: str | None = None
 
 
 class QueueConversationVideoEventTopicTransferInitiator(Model):
@@ -8088,7 +7086,7 @@ class QueueConversationVideoEventTopicTransferInitiator(Model):
         user_id: The id of the user who initiated the command if it was initiated by a user.
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
+    user_id: str | None = field(name="userId", default=None)
 
 
 class QueueConversationVideoEventTopicTransferModifedBy(Model):
@@ -8101,8 +7099,8 @@ class QueueConversationVideoEventTopicTransferModifedBy(Model):
         self_uri: The URI for the user if the updater is an internal user.
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class QueueConversationVideoEventTopicTransferResponse(Model):
@@ -8117,19 +7115,15 @@ class QueueConversationVideoEventTopicTransferResponse(Model):
         transfer_type: The type of transfer to perform. Allowed values: "attended", "unattended".
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    date_issued: datetime | None | UnsetType = field(name="dateIssued", default=UNSET)
-    initiator: QueueConversationVideoEventTopicTransferInitiator | None | UnsetType = (
-        UNSET
+    id: str | None = None
+    state: str | None = None
+    date_issued: datetime | None = field(name="dateIssued", default=None)
+    initiator: QueueConversationVideoEventTopicTransferInitiator | None = None
+    modified_by: QueueConversationVideoEventTopicTransferModifedBy | None = field(
+        name="modifiedBy", default=None
     )
-    modified_by: (
-        QueueConversationVideoEventTopicTransferModifedBy | None | UnsetType
-    ) = field(name="modifiedBy", default=UNSET)
-    destination: (
-        QueueConversationVideoEventTopicTransferDestination | None | UnsetType
-    ) = UNSET
-    transfer_type: str | None | UnsetType = field(name="transferType", default=UNSET)
+    destination: QueueConversationVideoEventTopicTransferDestination | None = None
+    transfer_type: str | None = field(name="transferType", default=None)
 
 
 class QueueConversationVideoEventTopicUriReference(Model):
@@ -8142,8 +7136,8 @@ class QueueConversationVideoEventTopicUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class QueueConversationVideoEventTopicVideo(Model):
@@ -8174,38 +7168,32 @@ class QueueConversationVideoEventTopicVideo(Model):
         queue_media_settings: Represents the queue setting for this media.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    self: QueueConversationVideoEventTopicAddress | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    context: str | None | UnsetType = UNSET
-    audio_muted: bool | None | UnsetType = field(name="audioMuted", default=UNSET)
-    video_muted: bool | None | UnsetType = field(name="videoMuted", default=UNSET)
-    sharing_screen: bool | None | UnsetType = field(name="sharingScreen", default=UNSET)
-    peer_count: int | None | UnsetType = field(name="peerCount", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    self: QueueConversationVideoEventTopicAddress | None = None
+    id: str | None = None
+    context: str | None = None
+    audio_muted: bool | None = field(name="audioMuted", default=None)
+    video_muted: bool | None = field(name="videoMuted", default=None)
+    sharing_screen: bool | None = field(name="sharingScreen", default=None)
+    peer_count: int | None = field(name="peerCount", default=None)
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    msids: list[str] | None = None
+    wrapup: QueueConversationVideoEventTopicWrapup | None = None
+    after_call_work: QueueConversationVideoEventTopicAfterCallWork | None = field(
+        name="afterCallWork", default=None
     )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
+    queue_media_settings: QueueConversationVideoEventTopicQueueMediaSettings | None = (
+        field(name="queueMediaSettings", default=None)
     )
-    msids: list[str] | None | UnsetType = UNSET
-    wrapup: QueueConversationVideoEventTopicWrapup | None | UnsetType = UNSET
-    after_call_work: (
-        QueueConversationVideoEventTopicAfterCallWork | None | UnsetType
-    ) = field(name="afterCallWork", default=UNSET)
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    queue_media_settings: (
-        QueueConversationVideoEventTopicQueueMediaSettings | None | UnsetType
-    ) = field(name="queueMediaSettings", default=UNSET)
 
 
 class QueueConversationVideoEventTopicVoicemail(Model):
@@ -8218,8 +7206,8 @@ class QueueConversationVideoEventTopicVoicemail(Model):
         upload_status: current state of the voicemail upload Allowed values: "pending", "complete", "failed", "timeout", "none".
     """
 
-    id: str | None | UnsetType = UNSET
-    upload_status: str | None | UnsetType = field(name="uploadStatus", default=UNSET)
+    id: str | None = None
+    upload_status: str | None = field(name="uploadStatus", default=None)
 
 
 class QueueConversationVideoEventTopicWorkflow(Model):
@@ -8231,7 +7219,7 @@ class QueueConversationVideoEventTopicWorkflow(Model):
         workflow_id: The id of the workflow
     """
 
-    workflow_id: str | None | UnsetType = field(name="workflowId", default=UNSET)
+    workflow_id: str | None = field(name="workflowId", default=None)
 
 
 class QueueConversationVideoEventTopicWrapup(Model):
@@ -8247,35 +7235,33 @@ class QueueConversationVideoEventTopicWrapup(Model):
         end_time: The timestamp when the wrapup was finished.
     """
 
-    code: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
+    code: str | None = None
+    notes: str | None = None
+    tags: list[str] | None = None
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
 
 
 class QueueEmailAddress(Model):
     """The QueueEmailAddress model."""
 
-    domain: DomainEntityRef | None | UnsetType = UNSET
-    route: InboundRoute | None | UnsetType = UNSET
+    domain: DomainEntityRef | None = None
+    route: InboundRoute | None = None
 
 
 class QueueEntityListing(Model):
     """The QueueEntityListing model."""
 
-    entities: list[Queue] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Queue] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class QueueFullReference(Model):
@@ -8325,108 +7311,80 @@ class QueueFullReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    member_count: int | None = field(name="memberCount", default=None)
+    user_member_count: int | None = field(name="userMemberCount", default=None)
+    joined_member_count: int | None = field(name="joinedMemberCount", default=None)
+    media_settings: QueueMediaSettings | None = field(
+        name="mediaSettings", default=None
     )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    member_count: int | None | UnsetType = field(name="memberCount", default=UNSET)
-    user_member_count: int | None | UnsetType = field(
-        name="userMemberCount", default=UNSET
+    routing_rules: list[RoutingRule] | None = field(name="routingRules", default=None)
+    conditional_group_routing: ConditionalGroupRouting | None = field(
+        name="conditionalGroupRouting", default=None
     )
-    joined_member_count: int | None | UnsetType = field(
-        name="joinedMemberCount", default=UNSET
+    conditional_group_activation: ConditionalGroupActivation | None = field(
+        name="conditionalGroupActivation", default=None
     )
-    media_settings: QueueMediaSettings | None | UnsetType = field(
-        name="mediaSettings", default=UNSET
+    bullseye: Bullseye | None = None
+    scoring_method: str | None = field(name="scoringMethod", default=None)
+    last_agent_routing_mode: str | None = field(
+        name="lastAgentRoutingMode", default=None
     )
-    routing_rules: list[RoutingRule] | None | UnsetType = field(
-        name="routingRules", default=UNSET
+    acw_settings: AcwSettings | None = field(name="acwSettings", default=None)
+    skill_evaluation_method: str | None = field(
+        name="skillEvaluationMethod", default=None
     )
-    conditional_group_routing: ConditionalGroupRouting | None | UnsetType = field(
-        name="conditionalGroupRouting", default=UNSET
+    member_groups: list[MemberGroup] | None = field(name="memberGroups", default=None)
+    queue_flow: DomainEntityRef | None = field(name="queueFlow", default=None)
+    email_in_queue_flow: DomainEntityRef | None = field(
+        name="emailInQueueFlow", default=None
     )
-    conditional_group_activation: ConditionalGroupActivation | None | UnsetType = field(
-        name="conditionalGroupActivation", default=UNSET
+    message_in_queue_flow: DomainEntityRef | None = field(
+        name="messageInQueueFlow", default=None
     )
-    bullseye: Bullseye | None | UnsetType = UNSET
-    scoring_method: str | None | UnsetType = field(name="scoringMethod", default=UNSET)
-    last_agent_routing_mode: str | None | UnsetType = field(
-        name="lastAgentRoutingMode", default=UNSET
+    whisper_prompt: DomainEntityRef | None = field(name="whisperPrompt", default=None)
+    on_hold_prompt: DomainEntityRef | None = field(name="onHoldPrompt", default=None)
+    default_media_language: str | None = field(
+        name="defaultMediaLanguage", default=None
     )
-    acw_settings: AcwSettings | None | UnsetType = field(
-        name="acwSettings", default=UNSET
+    auto_answer_only: bool | None = field(name="autoAnswerOnly", default=None)
+    canned_response_libraries: CannedResponseLibraries | None = field(
+        name="cannedResponseLibraries", default=None
     )
-    skill_evaluation_method: str | None | UnsetType = field(
-        name="skillEvaluationMethod", default=UNSET
+    enable_transcription: bool | None = field(name="enableTranscription", default=None)
+    enable_audio_monitoring: bool | None = field(
+        name="enableAudioMonitoring", default=None
     )
-    member_groups: list[MemberGroup] | None | UnsetType = field(
-        name="memberGroups", default=UNSET
+    enable_manual_assignment: bool | None = field(
+        name="enableManualAssignment", default=None
     )
-    queue_flow: DomainEntityRef | None | UnsetType = field(
-        name="queueFlow", default=UNSET
+    agent_owned_routing: AgentOwnedRouting | None = field(
+        name="agentOwnedRouting", default=None
     )
-    email_in_queue_flow: DomainEntityRef | None | UnsetType = field(
-        name="emailInQueueFlow", default=UNSET
+    direct_routing: DirectRouting | None = field(name="directRouting", default=None)
+    calling_party_name: str | None = field(name="callingPartyName", default=None)
+    calling_party_number: str | None = field(name="callingPartyNumber", default=None)
+    default_scripts: dict[str, Script] | None = field(
+        name="defaultScripts", default=None
     )
-    message_in_queue_flow: DomainEntityRef | None | UnsetType = field(
-        name="messageInQueueFlow", default=UNSET
+    outbound_messaging_addresses: QueueMessagingAddresses | None = field(
+        name="outboundMessagingAddresses", default=None
     )
-    whisper_prompt: DomainEntityRef | None | UnsetType = field(
-        name="whisperPrompt", default=UNSET
+    outbound_email_address: QueueEmailAddress | None = field(
+        name="outboundEmailAddress", default=None
     )
-    on_hold_prompt: DomainEntityRef | None | UnsetType = field(
-        name="onHoldPrompt", default=UNSET
+    peer_id: str | None = field(name="peerId", default=None)
+    suppress_in_queue_call_recording: bool | None = field(
+        name="suppressInQueueCallRecording", default=None
     )
-    default_media_language: str | None | UnsetType = field(
-        name="defaultMediaLanguage", default=UNSET
-    )
-    auto_answer_only: bool | None | UnsetType = field(
-        name="autoAnswerOnly", default=UNSET
-    )
-    canned_response_libraries: CannedResponseLibraries | None | UnsetType = field(
-        name="cannedResponseLibraries", default=UNSET
-    )
-    enable_transcription: bool | None | UnsetType = field(
-        name="enableTranscription", default=UNSET
-    )
-    enable_audio_monitoring: bool | None | UnsetType = field(
-        name="enableAudioMonitoring", default=UNSET
-    )
-    enable_manual_assignment: bool | None | UnsetType = field(
-        name="enableManualAssignment", default=UNSET
-    )
-    agent_owned_routing: AgentOwnedRouting | None | UnsetType = field(
-        name="agentOwnedRouting", default=UNSET
-    )
-    direct_routing: DirectRouting | None | UnsetType = field(
-        name="directRouting", default=UNSET
-    )
-    calling_party_name: str | None | UnsetType = field(
-        name="callingPartyName", default=UNSET
-    )
-    calling_party_number: str | None | UnsetType = field(
-        name="callingPartyNumber", default=UNSET
-    )
-    default_scripts: dict[str, Script] | None | UnsetType = field(
-        name="defaultScripts", default=UNSET
-    )
-    outbound_messaging_addresses: QueueMessagingAddresses | None | UnsetType = field(
-        name="outboundMessagingAddresses", default=UNSET
-    )
-    outbound_email_address: QueueEmailAddress | None | UnsetType = field(
-        name="outboundEmailAddress", default=UNSET
-    )
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    suppress_in_queue_call_recording: bool | None | UnsetType = field(
-        name="suppressInQueueCallRecording", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class QueueMediaSettings(Model):
@@ -8440,11 +7398,11 @@ class QueueMediaSettings(Model):
         message: The queue media settings for message interactions.
     """
 
-    call: MediaSettings | None | UnsetType = UNSET
-    callback: CallbackMediaSettings | None | UnsetType = UNSET
-    chat: MediaSettings | None | UnsetType = UNSET
-    email: EmailMediaSettings | None | UnsetType = UNSET
-    message: MessageMediaSettings | None | UnsetType = UNSET
+    call: MediaSettings | None = None
+    callback: CallbackMediaSettings | None = None
+    chat: MediaSettings | None = None
+    email: EmailMediaSettings | None = None
+    message: MessageMediaSettings | None = None
 
 
 class QueueMember(Model):
@@ -8455,56 +7413,52 @@ class QueueMember(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    user: User | None | UnsetType = UNSET
-    ring_number: int | None | UnsetType = field(name="ringNumber", default=UNSET)
-    joined: bool | None | UnsetType = UNSET
-    member_by: str | None | UnsetType = field(name="memberBy", default=UNSET)
-    routing_status: RoutingStatus | None | UnsetType = field(
-        name="routingStatus", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    user: User | None = None
+    ring_number: int | None = field(name="ringNumber", default=None)
+    joined: bool | None = None
+    member_by: str | None = field(name="memberBy", default=None)
+    routing_status: RoutingStatus | None = field(name="routingStatus", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class QueueMemberEntityListing(Model):
     """The QueueMemberEntityListing model."""
 
-    entities: list[QueueMember] | None | UnsetType = UNSET
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[QueueMember] | None = None
+    page_number: int | None = field(name="pageNumber", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class QueueMemberEntityListingV1(Model):
     """The QueueMemberEntityListingV1 model."""
 
-    entities: list[QueueMember] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[QueueMember] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class QueueMessagingAddresses(Model):
     """The QueueMessagingAddresses model."""
 
-    sms_address: DomainEntityRef | None | UnsetType = field(
-        name="smsAddress", default=UNSET
+    sms_address: DomainEntityRef | None = field(name="smsAddress", default=None)
+    open_messaging_recipient: DomainEntityRef | None = field(
+        name="openMessagingRecipient", default=None
     )
-    open_messaging_recipient: DomainEntityRef | None | UnsetType = field(
-        name="openMessagingRecipient", default=UNSET
-    )
-    whats_app_recipient: DomainEntityRef | None | UnsetType = field(
-        name="whatsAppRecipient", default=UNSET
+    whats_app_recipient: DomainEntityRef | None = field(
+        name="whatsAppRecipient", default=None
     )
 
 
@@ -8515,8 +7469,8 @@ class QueueObservationDataContainer(Model):
         group: A mapping from dimension to value
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[ObservationMetricData] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[ObservationMetricData] | None = None
 
 
 class QueueObservationQuery(Model):
@@ -8528,11 +7482,9 @@ class QueueObservationQuery(Model):
         detail_metrics: Metrics for which to include additional detailed observations
     """
 
-    filter: QueueObservationQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    detail_metrics: list[str] | None | UnsetType = field(
-        name="detailMetrics", default=UNSET
-    )
+    filter: QueueObservationQueryFilter | None = None
+    metrics: list[str] | None = None
+    detail_metrics: list[str] | None = field(name="detailMetrics", default=None)
 
 
 class QueueObservationQueryClause(Model):
@@ -8543,8 +7495,8 @@ class QueueObservationQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[QueueObservationQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[QueueObservationQueryPredicate] | None = None
 
 
 class QueueObservationQueryFilter(Model):
@@ -8556,9 +7508,9 @@ class QueueObservationQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[QueueObservationQueryClause] | None | UnsetType = UNSET
-    predicates: list[QueueObservationQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[QueueObservationQueryClause] | None = None
+    predicates: list[QueueObservationQueryPredicate] | None = None
 
 
 class QueueObservationQueryPredicate(Model):
@@ -8572,11 +7524,11 @@ class QueueObservationQueryPredicate(Model):
         range: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class QueueObservationQueryResponse(Model):
@@ -8586,10 +7538,10 @@ class QueueObservationQueryResponse(Model):
         system_to_organization_mappings: A mapping from system presence to a list of organization presence ids
     """
 
-    system_to_organization_mappings: dict[str, list[str]] | None | UnsetType = field(
-        name="systemToOrganizationMappings", default=UNSET
+    system_to_organization_mappings: dict[str, list[str]] | None = field(
+        name="systemToOrganizationMappings", default=None
     )
-    results: list[QueueObservationDataContainer] | None | UnsetType = UNSET
+    results: list[QueueObservationDataContainer] | None = None
 
 
 class QueueReference(Model):
@@ -8600,8 +7552,8 @@ class QueueReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class QueueRequest(Model):
@@ -8652,108 +7604,84 @@ class QueueRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableDivision | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: WritableDivision | None = None
+    description: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    member_count: int | None = field(name="memberCount", default=None)
+    user_member_count: int | None = field(name="userMemberCount", default=None)
+    joined_member_count: int | None = field(name="joinedMemberCount", default=None)
+    media_settings: QueueMediaSettings | None = field(
+        name="mediaSettings", default=None
     )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    member_count: int | None | UnsetType = field(name="memberCount", default=UNSET)
-    user_member_count: int | None | UnsetType = field(
-        name="userMemberCount", default=UNSET
+    routing_rules: list[RoutingRule] | None = field(name="routingRules", default=None)
+    conditional_group_routing: ConditionalGroupRouting | None = field(
+        name="conditionalGroupRouting", default=None
     )
-    joined_member_count: int | None | UnsetType = field(
-        name="joinedMemberCount", default=UNSET
+    conditional_group_activation: ConditionalGroupActivation | None = field(
+        name="conditionalGroupActivation", default=None
     )
-    media_settings: QueueMediaSettings | None | UnsetType = field(
-        name="mediaSettings", default=UNSET
+    bullseye: Bullseye | None = None
+    scoring_method: str | None = field(name="scoringMethod", default=None)
+    last_agent_routing_mode: str | None = field(
+        name="lastAgentRoutingMode", default=None
     )
-    routing_rules: list[RoutingRule] | None | UnsetType = field(
-        name="routingRules", default=UNSET
+    acw_settings: AcwSettings | None = field(name="acwSettings", default=None)
+    skill_evaluation_method: str | None = field(
+        name="skillEvaluationMethod", default=None
     )
-    conditional_group_routing: ConditionalGroupRouting | None | UnsetType = field(
-        name="conditionalGroupRouting", default=UNSET
+    member_groups: list[MemberGroup] | None = field(name="memberGroups", default=None)
+    queue_flow: DomainEntityRef | None = field(name="queueFlow", default=None)
+    email_in_queue_flow: DomainEntityRef | None = field(
+        name="emailInQueueFlow", default=None
     )
-    conditional_group_activation: ConditionalGroupActivation | None | UnsetType = field(
-        name="conditionalGroupActivation", default=UNSET
+    message_in_queue_flow: DomainEntityRef | None = field(
+        name="messageInQueueFlow", default=None
     )
-    bullseye: Bullseye | None | UnsetType = UNSET
-    scoring_method: str | None | UnsetType = field(name="scoringMethod", default=UNSET)
-    last_agent_routing_mode: str | None | UnsetType = field(
-        name="lastAgentRoutingMode", default=UNSET
+    whisper_prompt: DomainEntityRef | None = field(name="whisperPrompt", default=None)
+    on_hold_prompt: DomainEntityRef | None = field(name="onHoldPrompt", default=None)
+    default_media_language: str | None = field(
+        name="defaultMediaLanguage", default=None
     )
-    acw_settings: AcwSettings | None | UnsetType = field(
-        name="acwSettings", default=UNSET
+    auto_answer_only: bool | None = field(name="autoAnswerOnly", default=None)
+    canned_response_libraries: CannedResponseLibraries | None = field(
+        name="cannedResponseLibraries", default=None
     )
-    skill_evaluation_method: str | None | UnsetType = field(
-        name="skillEvaluationMethod", default=UNSET
+    enable_transcription: bool | None = field(name="enableTranscription", default=None)
+    enable_audio_monitoring: bool | None = field(
+        name="enableAudioMonitoring", default=None
     )
-    member_groups: list[MemberGroup] | None | UnsetType = field(
-        name="memberGroups", default=UNSET
+    enable_manual_assignment: bool | None = field(
+        name="enableManualAssignment", default=None
     )
-    queue_flow: DomainEntityRef | None | UnsetType = field(
-        name="queueFlow", default=UNSET
+    agent_owned_routing: AgentOwnedRouting | None = field(
+        name="agentOwnedRouting", default=None
     )
-    email_in_queue_flow: DomainEntityRef | None | UnsetType = field(
-        name="emailInQueueFlow", default=UNSET
+    direct_routing: DirectRouting | None = field(name="directRouting", default=None)
+    calling_party_name: str | None = field(name="callingPartyName", default=None)
+    calling_party_number: str | None = field(name="callingPartyNumber", default=None)
+    default_scripts: dict[str, Script] | None = field(
+        name="defaultScripts", default=None
     )
-    message_in_queue_flow: DomainEntityRef | None | UnsetType = field(
-        name="messageInQueueFlow", default=UNSET
+    outbound_messaging_addresses: QueueMessagingAddresses | None = field(
+        name="outboundMessagingAddresses", default=None
     )
-    whisper_prompt: DomainEntityRef | None | UnsetType = field(
-        name="whisperPrompt", default=UNSET
+    outbound_email_address: QueueEmailAddress | None = field(
+        name="outboundEmailAddress", default=None
     )
-    on_hold_prompt: DomainEntityRef | None | UnsetType = field(
-        name="onHoldPrompt", default=UNSET
+    peer_id: str | None = field(name="peerId", default=None)
+    suppress_in_queue_call_recording: bool | None = field(
+        name="suppressInQueueCallRecording", default=None
     )
-    default_media_language: str | None | UnsetType = field(
-        name="defaultMediaLanguage", default=UNSET
-    )
-    auto_answer_only: bool | None | UnsetType = field(
-        name="autoAnswerOnly", default=UNSET
-    )
-    canned_response_libraries: CannedResponseLibraries | None | UnsetType = field(
-        name="cannedResponseLibraries", default=UNSET
-    )
-    enable_transcription: bool | None | UnsetType = field(
-        name="enableTranscription", default=UNSET
-    )
-    enable_audio_monitoring: bool | None | UnsetType = field(
-        name="enableAudioMonitoring", default=UNSET
-    )
-    enable_manual_assignment: bool | None | UnsetType = field(
-        name="enableManualAssignment", default=UNSET
-    )
-    agent_owned_routing: AgentOwnedRouting | None | UnsetType = field(
-        name="agentOwnedRouting", default=UNSET
-    )
-    direct_routing: DirectRouting | None | UnsetType = field(
-        name="directRouting", default=UNSET
-    )
-    calling_party_name: str | None | UnsetType = field(
-        name="callingPartyName", default=UNSET
-    )
-    calling_party_number: str | None | UnsetType = field(
-        name="callingPartyNumber", default=UNSET
-    )
-    default_scripts: dict[str, Script] | None | UnsetType = field(
-        name="defaultScripts", default=UNSET
-    )
-    outbound_messaging_addresses: QueueMessagingAddresses | None | UnsetType = field(
-        name="outboundMessagingAddresses", default=UNSET
-    )
-    outbound_email_address: QueueEmailAddress | None | UnsetType = field(
-        name="outboundEmailAddress", default=UNSET
-    )
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    suppress_in_queue_call_recording: bool | None | UnsetType = field(
-        name="suppressInQueueCallRecording", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
+
+
+QueueUserEventTopicObject = dict[str, Any]
+"""The QueueUserEventTopicObject type: ``dict[str, Any]``."""
 
 
 class QueueUserEventTopicQueueMember(Model):
@@ -8762,12 +7690,12 @@ class QueueUserEventTopicQueueMember(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    user: QueueUserEventTopicUserReference | None | UnsetType = UNSET
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    joined: bool | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    id: str | None = None
+    user: QueueUserEventTopicUserReference | None = None
+    queue_id: str | None = field(name="queueId", default=None)
+    joined: bool | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -8777,7 +7705,7 @@ class QueueUserEventTopicUserReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class QueueUtilizationDiagnostic(Model):
@@ -8795,24 +7723,20 @@ class QueueUtilizationDiagnostic(Model):
         users_on_a_non_campaign_call: The number of users currently engaged in a communication that is not part of the campaign
     """
 
-    queue: DomainEntityRef | None | UnsetType = UNSET
-    users_in_queue: int | None | UnsetType = field(name="usersInQueue", default=UNSET)
-    active_users_in_queue: int | None | UnsetType = field(
-        name="activeUsersInQueue", default=UNSET
+    queue: DomainEntityRef | None = None
+    users_in_queue: int | None = field(name="usersInQueue", default=None)
+    active_users_in_queue: int | None = field(name="activeUsersInQueue", default=None)
+    users_on_queue: int | None = field(name="usersOnQueue", default=None)
+    users_not_utilized: int | None = field(name="usersNotUtilized", default=None)
+    users_on_queue_with_station: int | None = field(
+        name="usersOnQueueWithStation", default=None
     )
-    users_on_queue: int | None | UnsetType = field(name="usersOnQueue", default=UNSET)
-    users_not_utilized: int | None | UnsetType = field(
-        name="usersNotUtilized", default=UNSET
+    users_on_a_campaign_call: int | None = field(
+        name="usersOnACampaignCall", default=None
     )
-    users_on_queue_with_station: int | None | UnsetType = field(
-        name="usersOnQueueWithStation", default=UNSET
+    users_on_different_edge_group: int | None = field(
+        name="usersOnDifferentEdgeGroup", default=None
     )
-    users_on_a_campaign_call: int | None | UnsetType = field(
-        name="usersOnACampaignCall", default=UNSET
-    )
-    users_on_different_edge_group: int | None | UnsetType = field(
-        name="usersOnDifferentEdgeGroup", default=UNSET
-    )
-    users_on_a_non_campaign_call: int | None | UnsetType = field(
-        name="usersOnANonCampaignCall", default=UNSET
+    users_on_a_non_campaign_call: int | None = field(
+        name="usersOnANonCampaignCall", default=None
     )

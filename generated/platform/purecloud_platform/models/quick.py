@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class QuickReply(Model):
@@ -17,8 +17,8 @@ class QuickReply(Model):
         is_selected: Indicates if the quick reply option is selected by end customer
     """
 
-    text: str | None | UnsetType = UNSET
-    payload: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
-    action: str | None | UnsetType = UNSET
-    is_selected: bool | None | UnsetType = field(name="isSelected", default=UNSET)
+    text: str | None = None
+    payload: str | None = None
+    url: str | None = None
+    action: str | None = None
+    is_selected: bool | None = field(name="isSelected", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class Range(Model):
@@ -15,8 +15,6 @@ class Range(Model):
         number_of_occurrences: The number of times the schedule will be repeated, e.g: 2. Required to set for Numbered range type.
     """
 
-    type: str | None | UnsetType = UNSET
-    end: str | None | UnsetType = UNSET
-    number_of_occurrences: int | None | UnsetType = field(
-        name="numberOfOccurrences", default=UNSET
-    )
+    type: str | None = None
+    end: str | None = None
+    number_of_occurrences: int | None = field(name="numberOfOccurrences", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class RatingFilter(Model):
@@ -14,5 +14,5 @@ class RatingFilter(Model):
         values: One or more rating values to filter by
     """
 
-    operator: str | None | UnsetType = UNSET
-    values: list[int] | None | UnsetType = UNSET
+    operator: str | None = None
+    values: list[int] | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class Reaction(Model):
@@ -15,6 +15,6 @@ class Reaction(Model):
         reaction_type: The reaction to take for a given call analysis result. Allowed values: "hangup", "transfer", "transfer_flow", "play_file".
     """
 
-    data: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    reaction_type: str | None | UnsetType = field(name="reactionType", default=UNSET)
+    data: str | None = None
+    name: str | None = None
+    reaction_type: str | None = field(name="reactionType", default=None)

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class RecallEntry(Model):
     """The RecallEntry model."""
 
-    nbr_attempts: int | None | UnsetType = field(name="nbrAttempts", default=UNSET)
-    minutes_between_attempts: int | None | UnsetType = field(
-        name="minutesBetweenAttempts", default=UNSET
+    nbr_attempts: int | None = field(name="nbrAttempts", default=None)
+    minutes_between_attempts: int | None = field(
+        name="minutesBetweenAttempts", default=None
     )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class ReceivedReplyMessage(Model):
@@ -14,5 +14,5 @@ class ReceivedReplyMessage(Model):
         subtitle: Text to show in the subtitle.
     """
 
-    title: str | None | UnsetType = UNSET
-    subtitle: str | None | UnsetType = UNSET
+    title: str | None = None
+    subtitle: str | None = None

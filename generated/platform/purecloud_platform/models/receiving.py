@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class ReceivingScheduleLookup(Model):
@@ -13,4 +13,4 @@ class ReceivingScheduleLookup(Model):
         id: The ID of the schedule
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .flow import Flow
@@ -26,17 +26,15 @@ class Recipient(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    flow: Flow | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    created_by: User | None | UnsetType = field(name="createdBy", default=UNSET)
-    modified_by: User | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    messenger_type: str | None | UnsetType = field(name="messengerType", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    flow: Flow | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    created_by: User | None = field(name="createdBy", default=None)
+    modified_by: User | None = field(name="modifiedBy", default=None)
+    messenger_type: str | None = field(name="messengerType", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class RecipientAdditionalIdentifier(Model):
@@ -47,8 +45,8 @@ class RecipientAdditionalIdentifier(Model):
         value: The Identifier value.
     """
 
-    type: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    type: str | None = None
+    value: str | None = None
 
 
 class RecipientFlow(Model):
@@ -58,22 +56,22 @@ class RecipientFlow(Model):
         id: The flow identifier
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class RecipientListing(Model):
     """The RecipientListing model."""
 
-    entities: list[Recipient] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Recipient] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class RecipientRequest(Model):
@@ -83,4 +81,4 @@ class RecipientRequest(Model):
         flow: An automate flow object which defines the set of actions to be taken, when a message is received by this recipient.
     """
 
-    flow: RecipientFlow | None | UnsetType = UNSET
+    flow: RecipientFlow | None = None

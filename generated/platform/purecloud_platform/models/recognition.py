@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .user import UserReference
@@ -29,24 +29,18 @@ class Recognition(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    recipient: UserReference | None | UnsetType = UNSET
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    note: str | None | UnsetType = UNSET
-    context_type: str | None | UnsetType = field(name="contextType", default=UNSET)
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    date_displayed: datetime | None | UnsetType = field(
-        name="dateDisplayed", default=UNSET
-    )
-    date_acknowledged: datetime | None | UnsetType = field(
-        name="dateAcknowledged", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    recipient: UserReference | None = None
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    type: str | None = None
+    title: str | None = None
+    note: str | None = None
+    context_type: str | None = field(name="contextType", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    date_displayed: datetime | None = field(name="dateDisplayed", default=None)
+    date_acknowledged: datetime | None = field(name="dateAcknowledged", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class RecognitionBase(Model):
@@ -65,15 +59,13 @@ class RecognitionBase(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    recipient: UserReference | None | UnsetType = UNSET
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    note: str | None | UnsetType = UNSET
-    context_type: str | None | UnsetType = field(name="contextType", default=UNSET)
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    recipient: UserReference | None = None
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    type: str | None = None
+    title: str | None = None
+    note: str | None = None
+    context_type: str | None = field(name="contextType", default=None)
+    context_id: str | None = field(name="contextId", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class Record(Model):
@@ -15,6 +15,6 @@ class Record(Model):
         value: The value of the record.
     """
 
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    name: str | None = None
+    type: str | None = None
+    value: str | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class RecordersState(Model):
@@ -16,11 +16,11 @@ class RecordersState(Model):
         snippet_state: Indicates the state of the snippet recording. Allowed values: "ACTIVE", "PAUSED", "NONE".
     """
 
-    adhoc_state: str | None | UnsetType = field(name="adhocState", default=UNSET)
-    customer_experience_state: str | None | UnsetType = field(
-        name="customerExperienceState", default=UNSET
+    adhoc_state: str | None = field(name="adhocState", default=None)
+    customer_experience_state: str | None = field(
+        name="customerExperienceState", default=None
     )
-    agent_experience_state: str | None | UnsetType = field(
-        name="agentExperienceState", default=UNSET
+    agent_experience_state: str | None = field(
+        name="agentExperienceState", default=None
     )
-    snippet_state: str | None | UnsetType = field(name="snippetState", default=UNSET)
+    snippet_state: str | None = field(name="snippetState", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -66,75 +66,61 @@ class Recording(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    conversation_id: str | None = field(name="conversationId", default=None)
+    path: str | None = None
+    start_time: str | None = field(name="startTime", default=None)
+    end_time: str | None = field(name="endTime", default=None)
+    media: str | None = None
+    media_subtype: str | None = field(name="mediaSubtype", default=None)
+    media_subject: str | None = field(name="mediaSubject", default=None)
+    annotations: list[Annotation] | None = None
+    transcript: list[ChatMessage] | None = None
+    email_transcript: list[RecordingEmailMessage] | None = field(
+        name="emailTranscript", default=None
     )
-    path: str | None | UnsetType = UNSET
-    start_time: str | None | UnsetType = field(name="startTime", default=UNSET)
-    end_time: str | None | UnsetType = field(name="endTime", default=UNSET)
-    media: str | None | UnsetType = UNSET
-    media_subtype: str | None | UnsetType = field(name="mediaSubtype", default=UNSET)
-    media_subject: str | None | UnsetType = field(name="mediaSubject", default=UNSET)
-    annotations: list[Annotation] | None | UnsetType = UNSET
-    transcript: list[ChatMessage] | None | UnsetType = UNSET
-    email_transcript: list[RecordingEmailMessage] | None | UnsetType = field(
-        name="emailTranscript", default=UNSET
+    messaging_transcript: list[RecordingMessagingMessage] | None = field(
+        name="messagingTranscript", default=None
     )
-    messaging_transcript: list[RecordingMessagingMessage] | None | UnsetType = field(
-        name="messagingTranscript", default=UNSET
+    file_state: str | None = field(name="fileState", default=None)
+    restore_expiration_time: datetime | None = field(
+        name="restoreExpirationTime", default=None
     )
-    file_state: str | None | UnsetType = field(name="fileState", default=UNSET)
-    restore_expiration_time: datetime | None | UnsetType = field(
-        name="restoreExpirationTime", default=UNSET
+    media_uris: dict[str, MediaResult] | None = field(name="mediaUris", default=None)
+    estimated_transcode_time_ms: int | None = field(
+        name="estimatedTranscodeTimeMs", default=None
     )
-    media_uris: dict[str, MediaResult] | None | UnsetType = field(
-        name="mediaUris", default=UNSET
+    actual_transcode_time_ms: int | None = field(
+        name="actualTranscodeTimeMs", default=None
     )
-    estimated_transcode_time_ms: int | None | UnsetType = field(
-        name="estimatedTranscodeTimeMs", default=UNSET
+    archive_date: datetime | None = field(name="archiveDate", default=None)
+    archive_medium: str | None = field(name="archiveMedium", default=None)
+    delete_date: datetime | None = field(name="deleteDate", default=None)
+    export_date: datetime | None = field(name="exportDate", default=None)
+    exported_date: datetime | None = field(name="exportedDate", default=None)
+    output_duration_ms: int | None = field(name="outputDurationMs", default=None)
+    output_size_in_bytes: int | None = field(name="outputSizeInBytes", default=None)
+    max_allowed_restorations_for_org: int | None = field(
+        name="maxAllowedRestorationsForOrg", default=None
     )
-    actual_transcode_time_ms: int | None | UnsetType = field(
-        name="actualTranscodeTimeMs", default=UNSET
+    remaining_restorations_allowed_for_org: int | None = field(
+        name="remainingRestorationsAllowedForOrg", default=None
     )
-    archive_date: datetime | None | UnsetType = field(name="archiveDate", default=UNSET)
-    archive_medium: str | None | UnsetType = field(name="archiveMedium", default=UNSET)
-    delete_date: datetime | None | UnsetType = field(name="deleteDate", default=UNSET)
-    export_date: datetime | None | UnsetType = field(name="exportDate", default=UNSET)
-    exported_date: datetime | None | UnsetType = field(
-        name="exportedDate", default=UNSET
+    session_id: str | None = field(name="sessionId", default=None)
+    users: list[User] | None = None
+    recording_file_role: str | None = field(name="recordingFileRole", default=None)
+    recording_error_status: str | None = field(
+        name="recordingErrorStatus", default=None
     )
-    output_duration_ms: int | None | UnsetType = field(
-        name="outputDurationMs", default=UNSET
+    original_recording_start_time: datetime | None = field(
+        name="originalRecordingStartTime", default=None
     )
-    output_size_in_bytes: int | None | UnsetType = field(
-        name="outputSizeInBytes", default=UNSET
+    creation_time: datetime | None = field(name="creationTime", default=None)
+    associated_conversation_ids: list[str] | None = field(
+        name="associatedConversationIds", default=None
     )
-    max_allowed_restorations_for_org: int | None | UnsetType = field(
-        name="maxAllowedRestorationsForOrg", default=UNSET
-    )
-    remaining_restorations_allowed_for_org: int | None | UnsetType = field(
-        name="remainingRestorationsAllowedForOrg", default=UNSET
-    )
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    users: list[User] | None | UnsetType = UNSET
-    recording_file_role: str | None | UnsetType = field(
-        name="recordingFileRole", default=UNSET
-    )
-    recording_error_status: str | None | UnsetType = field(
-        name="recordingErrorStatus", default=UNSET
-    )
-    original_recording_start_time: datetime | None | UnsetType = field(
-        name="originalRecordingStartTime", default=UNSET
-    )
-    creation_time: datetime | None | UnsetType = field(
-        name="creationTime", default=UNSET
-    )
-    associated_conversation_ids: list[str] | None | UnsetType = field(
-        name="associatedConversationIds", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class RecordingAnnotationFlow(Model):
@@ -145,8 +131,8 @@ class RecordingAnnotationFlow(Model):
         id: The flow Id
     """
 
-    name: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
+    name: str | None = None
+    id: str | None = None
 
 
 class RecordingAnnotationQueue(Model):
@@ -157,8 +143,8 @@ class RecordingAnnotationQueue(Model):
         id: The queue Id
     """
 
-    name: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
+    name: str | None = None
+    id: str | None = None
 
 
 class RecordingArchiveRestoreTopicMediaResult(Model):
@@ -167,12 +153,10 @@ class RecordingArchiveRestoreTopicMediaResult(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    channel_id: str | None | UnsetType = field(name="channelId", default=UNSET)
-    wave_uri: str | None | UnsetType = field(name="waveUri", default=UNSET)
-    media_uri: str | None | UnsetType = field(name="mediaUri", default=UNSET)
-    waveform_data: list[float] | None | UnsetType = field(
-        name="waveformData", default=UNSET
-    )
+    channel_id: str | None = field(name="channelId", default=None)
+    wave_uri: str | None = field(name="waveUri", default=None)
+    media_uri: str | None = field(name="mediaUri", default=None)
+    waveform_data: list[float] | None = field(name="waveformData", default=None)
 
 
 class RecordingArchiveRestoreTopicRecording(Model):
@@ -181,19 +165,17 @@ class RecordingArchiveRestoreTopicRecording(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    id: str | None = None
+    conversation_id: str | None = field(name="conversationId", default=None)
+    file_state: str | None = field(name="fileState", default=None)
+    media_uris: list[RecordingArchiveRestoreTopicMediaResult] | None = field(
+        name="mediaUris", default=None
     )
-    file_state: str | None | UnsetType = field(name="fileState", default=UNSET)
-    media_uris: list[RecordingArchiveRestoreTopicMediaResult] | None | UnsetType = (
-        field(name="mediaUris", default=UNSET)
+    estimated_transcode_time_ms: int | None = field(
+        name="estimatedTranscodeTimeMs", default=None
     )
-    estimated_transcode_time_ms: int | None | UnsetType = field(
-        name="estimatedTranscodeTimeMs", default=UNSET
-    )
-    actual_transcode_time_ms: int | None | UnsetType = field(
-        name="actualTranscodeTimeMs", default=UNSET
+    actual_transcode_time_ms: int | None = field(
+        name="actualTranscodeTimeMs", default=None
     )
 
 
@@ -209,20 +191,20 @@ class RecordingAttachment(Model):
         file_name: Suggested file name for attachment.
     """
 
-    id: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    url: str | None | UnsetType = UNSET
-    mime: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
+    id: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    url: str | None = None
+    mime: str | None = None
+    text: str | None = None
+    file_name: str | None = field(name="fileName", default=None)
 
 
 class RecordingButtonComponent(Model):
     """The RecordingButtonComponent model."""
 
-    title: str | None | UnsetType = UNSET
-    actions: RecordingContentActions | None | UnsetType = UNSET
-    is_selected: bool | None | UnsetType = field(name="isSelected", default=UNSET)
+    title: str | None = None
+    actions: RecordingContentActions | None = None
+    is_selected: bool | None = field(name="isSelected", default=None)
 
 
 class RecordingContentActions(Model):
@@ -234,9 +216,9 @@ class RecordingContentActions(Model):
         textback: Text to be sent back in reply when the item is selected.
     """
 
-    url: str | None | UnsetType = UNSET
-    url_target: str | None | UnsetType = field(name="urlTarget", default=UNSET)
-    textback: str | None | UnsetType = UNSET
+    url: str | None = None
+    url_target: str | None = field(name="urlTarget", default=None)
+    textback: str | None = None
 
 
 class RecordingContentStory(Model):
@@ -248,9 +230,9 @@ class RecordingContentStory(Model):
         reply_to_id: ID of the ephemeral story being replied to.
     """
 
-    type: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
-    reply_to_id: str | None | UnsetType = field(name="replyToId", default=UNSET)
+    type: str | None = None
+    url: str | None = None
+    reply_to_id: str | None = field(name="replyToId", default=None)
 
 
 class RecordingEmailMessage(Model):
@@ -261,17 +243,17 @@ class RecordingEmailMessage(Model):
         time: Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    html_body: str | None | UnsetType = field(name="htmlBody", default=UNSET)
-    text_body: str | None | UnsetType = field(name="textBody", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    to: list[EmailAddress] | None | UnsetType = UNSET
-    cc: list[EmailAddress] | None | UnsetType = UNSET
-    bcc: list[EmailAddress] | None | UnsetType = UNSET
-    from_: EmailAddress | None | UnsetType = field(name="from", default=UNSET)
-    reply_to: EmailAddress | None | UnsetType = field(name="replyTo", default=UNSET)
-    subject: str | None | UnsetType = UNSET
-    attachments: list[EmailAttachment] | None | UnsetType = UNSET
-    time: datetime | None | UnsetType = UNSET
+    html_body: str | None = field(name="htmlBody", default=None)
+    text_body: str | None = field(name="textBody", default=None)
+    id: str | None = None
+    to: list[EmailAddress] | None = None
+    cc: list[EmailAddress] | None = None
+    bcc: list[EmailAddress] | None = None
+    from_: EmailAddress | None = field(name="from", default=None)
+    reply_to: EmailAddress | None = field(name="replyTo", default=None)
+    subject: str | None = None
+    attachments: list[EmailAttachment] | None = None
+    time: datetime | None = None
 
 
 class RecordingEncryptionConfiguration(Model):
@@ -287,23 +269,23 @@ class RecordingEncryptionConfiguration(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
-    api_id: str | None | UnsetType = field(name="apiId", default=UNSET)
-    api_key: str | None | UnsetType = field(name="apiKey", default=UNSET)
-    key_configuration_type: str | None | UnsetType = field(
-        name="keyConfigurationType", default=UNSET
+    id: str | None = None
+    url: str | None = None
+    api_id: str | None = field(name="apiId", default=None)
+    api_key: str | None = field(name="apiKey", default=None)
+    key_configuration_type: str | None = field(
+        name="keyConfigurationType", default=None
     )
-    last_error: ErrorBody | None | UnsetType = field(name="lastError", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    last_error: ErrorBody | None = field(name="lastError", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class RecordingEncryptionConfigurationListing(Model):
     """The RecordingEncryptionConfigurationListing model."""
 
-    total: int | None | UnsetType = UNSET
-    entities: list[RecordingEncryptionConfiguration] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    total: int | None = None
+    entities: list[RecordingEncryptionConfiguration] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class RecordingEventMediaResult(Model):
@@ -312,12 +294,10 @@ class RecordingEventMediaResult(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    channel_id: str | None | UnsetType = field(name="channelId", default=UNSET)
-    wave_uri: str | None | UnsetType = field(name="waveUri", default=UNSET)
-    media_uri: str | None | UnsetType = field(name="mediaUri", default=UNSET)
-    waveform_data: list[float] | None | UnsetType = field(
-        name="waveformData", default=UNSET
-    )
+    channel_id: str | None = field(name="channelId", default=None)
+    wave_uri: str | None = field(name="waveUri", default=None)
+    media_uri: str | None = field(name="mediaUri", default=None)
+    waveform_data: list[float] | None = field(name="waveformData", default=None)
 
 
 class RecordingEventRecording(Model):
@@ -326,19 +306,17 @@ class RecordingEventRecording(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    id: str | None = None
+    conversation_id: str | None = field(name="conversationId", default=None)
+    file_state: str | None = field(name="fileState", default=None)
+    media_uris: list[RecordingEventMediaResult] | None = field(
+        name="mediaUris", default=None
     )
-    file_state: str | None | UnsetType = field(name="fileState", default=UNSET)
-    media_uris: list[RecordingEventMediaResult] | None | UnsetType = field(
-        name="mediaUris", default=UNSET
+    estimated_transcode_time_ms: int | None = field(
+        name="estimatedTranscodeTimeMs", default=None
     )
-    estimated_transcode_time_ms: int | None | UnsetType = field(
-        name="estimatedTranscodeTimeMs", default=UNSET
-    )
-    actual_transcode_time_ms: int | None | UnsetType = field(
-        name="actualTranscodeTimeMs", default=UNSET
+    actual_transcode_time_ms: int | None = field(
+        name="actualTranscodeTimeMs", default=None
     )
 
 
@@ -355,23 +333,19 @@ class RecordingForm(Model):
         canned_response_id: The id of the canned response which was used to create the form.
     """
 
-    introduction: RecordingIntroduction | None | UnsetType = UNSET
-    form_pages: list[RecordingFormPage] | None | UnsetType = field(
-        name="formPages", default=UNSET
+    introduction: RecordingIntroduction | None = None
+    form_pages: list[RecordingFormPage] | None = field(name="formPages", default=None)
+    received_message: ReceivedReplyMessage | None = field(
+        name="receivedMessage", default=None
     )
-    received_message: ReceivedReplyMessage | None | UnsetType = field(
-        name="receivedMessage", default=UNSET
+    reply_message: ReceivedReplyMessage | None = field(
+        name="replyMessage", default=None
     )
-    reply_message: ReceivedReplyMessage | None | UnsetType = field(
-        name="replyMessage", default=UNSET
+    response: list[RecordingFormResponseComponent] | None = None
+    originating_message_id: str | None = field(
+        name="originatingMessageId", default=None
     )
-    response: list[RecordingFormResponseComponent] | None | UnsetType = UNSET
-    originating_message_id: str | None | UnsetType = field(
-        name="originatingMessageId", default=UNSET
-    )
-    canned_response_id: str | None | UnsetType = field(
-        name="cannedResponseId", default=UNSET
-    )
+    canned_response_id: str | None = field(name="cannedResponseId", default=None)
 
 
 class RecordingFormPage(Model):
@@ -383,10 +357,10 @@ class RecordingFormPage(Model):
         page_components: Page components in this form page.
     """
 
-    title: str | None | UnsetType = UNSET
-    subtitle: str | None | UnsetType = UNSET
-    page_components: list[RecordingFormPageComponent] | None | UnsetType = field(
-        name="pageComponents", default=UNSET
+    title: str | None = None
+    subtitle: str | None = None
+    page_components: list[RecordingFormPageComponent] | None = field(
+        name="pageComponents", default=None
     )
 
 
@@ -401,15 +375,11 @@ class RecordingFormPageComponent(Model):
         input: Input content.
     """
 
-    form_component_type: str | None | UnsetType = field(
-        name="formComponentType", default=UNSET
-    )
-    date_picker: DatePicker | None | UnsetType = field(name="datePicker", default=UNSET)
-    wheel_picker: RecordingWheelPicker | None | UnsetType = field(
-        name="wheelPicker", default=UNSET
-    )
-    list_picker: ListPicker | None | UnsetType = field(name="listPicker", default=UNSET)
-    input: RecordingInput | None | UnsetType = UNSET
+    form_component_type: str | None = field(name="formComponentType", default=None)
+    date_picker: DatePicker | None = field(name="datePicker", default=None)
+    wheel_picker: RecordingWheelPicker | None = field(name="wheelPicker", default=None)
+    list_picker: ListPicker | None = field(name="listPicker", default=None)
+    input: RecordingInput | None = None
 
 
 class RecordingFormResponseComponent(Model):
@@ -420,8 +390,8 @@ class RecordingFormResponseComponent(Model):
         component: The content object capturing component response from the original message.
     """
 
-    id: str | None | UnsetType = UNSET
-    component: RecordingFormResponseContent | None | UnsetType = UNSET
+    id: str | None = None
+    component: RecordingFormResponseContent | None = None
 
 
 class RecordingFormResponseContent(Model):
@@ -432,10 +402,8 @@ class RecordingFormResponseContent(Model):
         button_response: Button response content.
     """
 
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    button_response: ButtonResponse | None | UnsetType = field(
-        name="buttonResponse", default=UNSET
-    )
+    content_type: str | None = field(name="contentType", default=None)
+    button_response: ButtonResponse | None = field(name="buttonResponse", default=None)
 
 
 class RecordingInput(Model):
@@ -448,10 +416,10 @@ class RecordingInput(Model):
         response_text: Text response from end customer.
     """
 
-    id: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    subtitle: str | None | UnsetType = UNSET
-    response_text: str | None | UnsetType = field(name="responseText", default=UNSET)
+    id: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    response_text: str | None = field(name="responseText", default=None)
 
 
 class RecordingIntroduction(Model):
@@ -462,8 +430,8 @@ class RecordingIntroduction(Model):
         subtitle: Text to show in the subtitle.
     """
 
-    title: str | None | UnsetType = UNSET
-    subtitle: str | None | UnsetType = UNSET
+    title: str | None = None
+    subtitle: str | None = None
 
 
 class RecordingJob(Model):
@@ -486,51 +454,43 @@ class RecordingJob(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    user: AddressableEntityRef | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    recording_jobs_query: RecordingJobsQuery | None | UnsetType = field(
-        name="recordingJobsQuery", default=UNSET
+    id: str | None = None
+    user: AddressableEntityRef | None = None
+    state: str | None = None
+    recording_jobs_query: RecordingJobsQuery | None = field(
+        name="recordingJobsQuery", default=None
     )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    total_conversations: int | None | UnsetType = field(
-        name="totalConversations", default=UNSET
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    total_conversations: int | None = field(name="totalConversations", default=None)
+    total_recordings: int | None = field(name="totalRecordings", default=None)
+    total_skipped_recordings: int | None = field(
+        name="totalSkippedRecordings", default=None
     )
-    total_recordings: int | None | UnsetType = field(
-        name="totalRecordings", default=UNSET
+    total_failed_recordings: int | None = field(
+        name="totalFailedRecordings", default=None
     )
-    total_skipped_recordings: int | None | UnsetType = field(
-        name="totalSkippedRecordings", default=UNSET
+    total_processed_recordings: int | None = field(
+        name="totalProcessedRecordings", default=None
     )
-    total_failed_recordings: int | None | UnsetType = field(
-        name="totalFailedRecordings", default=UNSET
-    )
-    total_processed_recordings: int | None | UnsetType = field(
-        name="totalProcessedRecordings", default=UNSET
-    )
-    percent_progress: int | None | UnsetType = field(
-        name="percentProgress", default=UNSET
-    )
-    error_message: str | None | UnsetType = field(name="errorMessage", default=UNSET)
-    failed_recordings: str | None | UnsetType = field(
-        name="failedRecordings", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    percent_progress: int | None = field(name="percentProgress", default=None)
+    error_message: str | None = field(name="errorMessage", default=None)
+    failed_recordings: str | None = field(name="failedRecordings", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class RecordingJobEntityListing(Model):
     """The RecordingJobEntityListing model."""
 
-    entities: list[RecordingJob] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[RecordingJob] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class RecordingJobFailedRecording(Model):
@@ -541,8 +501,8 @@ class RecordingJobFailedRecording(Model):
         recording: Recording
     """
 
-    conversation: AddressableEntityRef | None | UnsetType = UNSET
-    recording: AddressableEntityRef | None | UnsetType = UNSET
+    conversation: AddressableEntityRef | None = None
+    recording: AddressableEntityRef | None = None
 
 
 class RecordingJobsQuery(Model):
@@ -564,34 +524,34 @@ class RecordingJobsQuery(Model):
         aged_conversation_interval: As an alternative to conversationQuery, specify the date and time range of conversations that are older than 5 years to query.Results will include all conversations that had activity during the interval. This is supported only when querying for conversations older than 5 years;conversationQuery must not be provided when this is provided. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss.Interval duration must not exceed 6 months. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss
     """
 
-    action: str | None | UnsetType = UNSET
-    action_date: datetime | None | UnsetType = field(name="actionDate", default=UNSET)
-    action_age: int | None | UnsetType = field(name="actionAge", default=UNSET)
-    screen_recording_action_date: datetime | None | UnsetType = field(
-        name="screenRecordingActionDate", default=UNSET
+    action: str | None = None
+    action_date: datetime | None = field(name="actionDate", default=None)
+    action_age: int | None = field(name="actionAge", default=None)
+    screen_recording_action_date: datetime | None = field(
+        name="screenRecordingActionDate", default=None
     )
-    screen_recording_action_age: int | None | UnsetType = field(
-        name="screenRecordingActionAge", default=UNSET
+    screen_recording_action_age: int | None = field(
+        name="screenRecordingActionAge", default=None
     )
-    integration_id: str | None | UnsetType = field(name="integrationId", default=UNSET)
-    include_recordings_with_sensitive_data: bool | None | UnsetType = field(
-        name="includeRecordingsWithSensitiveData", default=UNSET
+    integration_id: str | None = field(name="integrationId", default=None)
+    include_recordings_with_sensitive_data: bool | None = field(
+        name="includeRecordingsWithSensitiveData", default=None
     )
-    include_screen_recordings: bool | None | UnsetType = field(
-        name="includeScreenRecordings", default=UNSET
+    include_screen_recordings: bool | None = field(
+        name="includeScreenRecordings", default=None
     )
-    include_policy_based_recordings: bool | None | UnsetType = field(
-        name="includePolicyBasedRecordings", default=UNSET
+    include_policy_based_recordings: bool | None = field(
+        name="includePolicyBasedRecordings", default=None
     )
-    include_snippet_recordings: bool | None | UnsetType = field(
-        name="includeSnippetRecordings", default=UNSET
+    include_snippet_recordings: bool | None = field(
+        name="includeSnippetRecordings", default=None
     )
-    clear_export: bool | None | UnsetType = field(name="clearExport", default=UNSET)
-    conversation_query: AsyncConversationQuery | None | UnsetType = field(
-        name="conversationQuery", default=UNSET
+    clear_export: bool | None = field(name="clearExport", default=None)
+    conversation_query: AsyncConversationQuery | None = field(
+        name="conversationQuery", default=None
     )
-    aged_conversation_interval: str | None | UnsetType = field(
-        name="agedConversationInterval", default=UNSET
+    aged_conversation_interval: str | None = field(
+        name="agedConversationInterval", default=None
     )
 
 
@@ -606,11 +566,11 @@ class RecordingLocation(Model):
         longitude: Longitude of the location.
     """
 
-    url: str | None | UnsetType = UNSET
-    address: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    latitude: float | None | UnsetType = UNSET
-    longitude: float | None | UnsetType = UNSET
+    url: str | None = None
+    address: str | None = None
+    text: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 class RecordingMessageReceipt(Model):
@@ -623,10 +583,10 @@ class RecordingMessageReceipt(Model):
         reasons: List of reasons for a message receipt that indicates the message has failed. Only used with Failed status.
     """
 
-    id: str | None | UnsetType = UNSET
-    receipt_time: datetime | None | UnsetType = field(name="receiptTime", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    reasons: list[RecordingMessageReceiptReason] | None | UnsetType = UNSET
+    id: str | None = None
+    receipt_time: datetime | None = field(name="receiptTime", default=None)
+    status: str | None = None
+    reasons: list[RecordingMessageReceiptReason] | None = None
 
 
 class RecordingMessageReceiptReason(Model):
@@ -637,8 +597,8 @@ class RecordingMessageReceiptReason(Model):
         message: Description of the reason for the failed message receipt
     """
 
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
+    code: str | None = None
+    message: str | None = None
 
 
 class RecordingMessagingMessage(Model):
@@ -680,66 +640,58 @@ class RecordingMessagingMessage(Model):
         notification_response: Notification Response content.
     """
 
-    from_: str | None | UnsetType = field(name="from", default=UNSET)
-    from_user: User | None | UnsetType = field(name="fromUser", default=UNSET)
-    from_external_contact: ExternalContact | None | UnsetType = field(
-        name="fromExternalContact", default=UNSET
+    from_: str | None = field(name="from", default=None)
+    from_user: User | None = field(name="fromUser", default=None)
+    from_external_contact: ExternalContact | None = field(
+        name="fromExternalContact", default=None
     )
-    to: str | None | UnsetType = UNSET
-    timestamp: datetime | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    purpose: str | None | UnsetType = UNSET
-    participant_id: str | None | UnsetType = field(name="participantId", default=UNSET)
-    queue: AddressableEntityRef | None | UnsetType = UNSET
-    workflow: AddressableEntityRef | None | UnsetType = UNSET
-    message_text: str | None | UnsetType = field(name="messageText", default=UNSET)
-    message_media_attachments: list[MessageMediaAttachment] | None | UnsetType = field(
-        name="messageMediaAttachments", default=UNSET
+    to: str | None = None
+    timestamp: datetime | None = None
+    id: str | None = None
+    status: str | None = None
+    purpose: str | None = None
+    participant_id: str | None = field(name="participantId", default=None)
+    queue: AddressableEntityRef | None = None
+    workflow: AddressableEntityRef | None = None
+    message_text: str | None = field(name="messageText", default=None)
+    message_media_attachments: list[MessageMediaAttachment] | None = field(
+        name="messageMediaAttachments", default=None
     )
-    message_sticker_attachments: list[MessageStickerAttachment] | None | UnsetType = (
-        field(name="messageStickerAttachments", default=UNSET)
+    message_sticker_attachments: list[MessageStickerAttachment] | None = field(
+        name="messageStickerAttachments", default=None
     )
-    quick_replies: list[QuickReply] | None | UnsetType = field(
-        name="quickReplies", default=UNSET
+    quick_replies: list[QuickReply] | None = field(name="quickReplies", default=None)
+    button_response: ButtonResponse | None = field(name="buttonResponse", default=None)
+    button_responses: list[ButtonResponse] | None = field(
+        name="buttonResponses", default=None
     )
-    button_response: ButtonResponse | None | UnsetType = field(
-        name="buttonResponse", default=UNSET
+    story: RecordingContentStory | None = None
+    cards: list[Card] | None = None
+    notification_template: RecordingNotificationTemplate | None = field(
+        name="notificationTemplate", default=None
     )
-    button_responses: list[ButtonResponse] | None | UnsetType = field(
-        name="buttonResponses", default=UNSET
+    date_picker: DatePicker | None = field(name="datePicker", default=None)
+    list_picker: ListPicker | None = field(name="listPicker", default=None)
+    content_type: str | None = field(name="contentType", default=None)
+    social_visibility: str | None = field(name="socialVisibility", default=None)
+    events: list[ConversationMessageEvent] | None = None
+    interactive_application: InteractiveApplication | None = field(
+        name="interactiveApplication", default=None
     )
-    story: RecordingContentStory | None | UnsetType = UNSET
-    cards: list[Card] | None | UnsetType = UNSET
-    notification_template: RecordingNotificationTemplate | None | UnsetType = field(
-        name="notificationTemplate", default=UNSET
+    payment_request: PaymentRequest | None = field(name="paymentRequest", default=None)
+    payment_response: PaymentResponse | None = field(
+        name="paymentResponse", default=None
     )
-    date_picker: DatePicker | None | UnsetType = field(name="datePicker", default=UNSET)
-    list_picker: ListPicker | None | UnsetType = field(name="listPicker", default=UNSET)
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    social_visibility: str | None | UnsetType = field(
-        name="socialVisibility", default=UNSET
+    form: RecordingForm | None = None
+    roadside_assistance: RecordingRoadsideAssistance | None = field(
+        name="roadsideAssistance", default=None
     )
-    events: list[ConversationMessageEvent] | None | UnsetType = UNSET
-    interactive_application: InteractiveApplication | None | UnsetType = field(
-        name="interactiveApplication", default=UNSET
+    rich_link: RichLink | None = field(name="richLink", default=None)
+    message_receipts: list[RecordingMessageReceipt] | None = field(
+        name="messageReceipts", default=None
     )
-    payment_request: PaymentRequest | None | UnsetType = field(
-        name="paymentRequest", default=UNSET
-    )
-    payment_response: PaymentResponse | None | UnsetType = field(
-        name="paymentResponse", default=UNSET
-    )
-    form: RecordingForm | None | UnsetType = UNSET
-    roadside_assistance: RecordingRoadsideAssistance | None | UnsetType = field(
-        name="roadsideAssistance", default=UNSET
-    )
-    rich_link: RichLink | None | UnsetType = field(name="richLink", default=UNSET)
-    message_receipts: list[RecordingMessageReceipt] | None | UnsetType = field(
-        name="messageReceipts", default=UNSET
-    )
-    notification_response: RecordingNotificationResponse | None | UnsetType = field(
-        name="notificationResponse", default=UNSET
+    notification_response: RecordingNotificationResponse | None = field(
+        name="notificationResponse", default=None
     )
 
 
@@ -767,38 +719,34 @@ class RecordingMetadata(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    conversation_id: str | None = field(name="conversationId", default=None)
+    path: str | None = None
+    start_time: str | None = field(name="startTime", default=None)
+    end_time: str | None = field(name="endTime", default=None)
+    media: str | None = None
+    media_subtype: str | None = field(name="mediaSubtype", default=None)
+    media_subject: str | None = field(name="mediaSubject", default=None)
+    annotations: list[Annotation] | None = None
+    file_state: str | None = field(name="fileState", default=None)
+    restore_expiration_time: datetime | None = field(
+        name="restoreExpirationTime", default=None
     )
-    path: str | None | UnsetType = UNSET
-    start_time: str | None | UnsetType = field(name="startTime", default=UNSET)
-    end_time: str | None | UnsetType = field(name="endTime", default=UNSET)
-    media: str | None | UnsetType = UNSET
-    media_subtype: str | None | UnsetType = field(name="mediaSubtype", default=UNSET)
-    media_subject: str | None | UnsetType = field(name="mediaSubject", default=UNSET)
-    annotations: list[Annotation] | None | UnsetType = UNSET
-    file_state: str | None | UnsetType = field(name="fileState", default=UNSET)
-    restore_expiration_time: datetime | None | UnsetType = field(
-        name="restoreExpirationTime", default=UNSET
+    archive_date: datetime | None = field(name="archiveDate", default=None)
+    archive_medium: str | None = field(name="archiveMedium", default=None)
+    delete_date: datetime | None = field(name="deleteDate", default=None)
+    export_date: datetime | None = field(name="exportDate", default=None)
+    exported_date: datetime | None = field(name="exportedDate", default=None)
+    max_allowed_restorations_for_org: int | None = field(
+        name="maxAllowedRestorationsForOrg", default=None
     )
-    archive_date: datetime | None | UnsetType = field(name="archiveDate", default=UNSET)
-    archive_medium: str | None | UnsetType = field(name="archiveMedium", default=UNSET)
-    delete_date: datetime | None | UnsetType = field(name="deleteDate", default=UNSET)
-    export_date: datetime | None | UnsetType = field(name="exportDate", default=UNSET)
-    exported_date: datetime | None | UnsetType = field(
-        name="exportedDate", default=UNSET
+    remaining_restorations_allowed_for_org: int | None = field(
+        name="remainingRestorationsAllowedForOrg", default=None
     )
-    max_allowed_restorations_for_org: int | None | UnsetType = field(
-        name="maxAllowedRestorationsForOrg", default=UNSET
-    )
-    remaining_restorations_allowed_for_org: int | None | UnsetType = field(
-        name="remainingRestorationsAllowedForOrg", default=UNSET
-    )
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    region: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    session_id: str | None = field(name="sessionId", default=None)
+    region: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class RecordingNotificationResponse(Model):
@@ -811,16 +759,12 @@ class RecordingNotificationResponse(Model):
         notification_text: The localized display text of the user's response (e.g. "Yes").
     """
 
-    originating_message_id: str | None | UnsetType = field(
-        name="originatingMessageId", default=UNSET
+    originating_message_id: str | None = field(
+        name="originatingMessageId", default=None
     )
-    reference_id: str | None | UnsetType = field(name="referenceId", default=UNSET)
-    notification_status: str | None | UnsetType = field(
-        name="notificationStatus", default=UNSET
-    )
-    notification_text: str | None | UnsetType = field(
-        name="notificationText", default=UNSET
-    )
+    reference_id: str | None = field(name="referenceId", default=None)
+    notification_status: str | None = field(name="notificationStatus", default=None)
+    notification_text: str | None = field(name="notificationText", default=None)
 
 
 class RecordingNotificationTemplate(Model):
@@ -836,13 +780,13 @@ class RecordingNotificationTemplate(Model):
         footer: The template footer.
     """
 
-    id: str | None | UnsetType = UNSET
-    language: str | None | UnsetType = UNSET
-    header: RecordingTemplateHeader | None | UnsetType = UNSET
-    body: RecordingTemplateBody | None | UnsetType = UNSET
-    buttons: list[RecordingTemplateButton] | None | UnsetType = UNSET
-    carousel: RecordingTemplateCarousel | None | UnsetType = UNSET
-    footer: RecordingTemplateFooter | None | UnsetType = UNSET
+    id: str | None = None
+    language: str | None = None
+    header: RecordingTemplateHeader | None = None
+    body: RecordingTemplateBody | None = None
+    buttons: list[RecordingTemplateButton] | None = None
+    carousel: RecordingTemplateCarousel | None = None
+    footer: RecordingTemplateFooter | None = None
 
 
 class RecordingRetention(Model):
@@ -857,29 +801,23 @@ class RecordingRetention(Model):
         creation_time: The creation time of the recording. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    recording_id: str | None | UnsetType = field(name="recordingId", default=UNSET)
-    archive_date: datetime | None | UnsetType = field(name="archiveDate", default=UNSET)
-    archive_medium: str | None | UnsetType = field(name="archiveMedium", default=UNSET)
-    delete_date: datetime | None | UnsetType = field(name="deleteDate", default=UNSET)
-    export_date: datetime | None | UnsetType = field(name="exportDate", default=UNSET)
-    exported_date: datetime | None | UnsetType = field(
-        name="exportedDate", default=UNSET
-    )
-    creation_time: datetime | None | UnsetType = field(
-        name="creationTime", default=UNSET
-    )
+    conversation_id: str | None = field(name="conversationId", default=None)
+    recording_id: str | None = field(name="recordingId", default=None)
+    archive_date: datetime | None = field(name="archiveDate", default=None)
+    archive_medium: str | None = field(name="archiveMedium", default=None)
+    delete_date: datetime | None = field(name="deleteDate", default=None)
+    export_date: datetime | None = field(name="exportDate", default=None)
+    exported_date: datetime | None = field(name="exportedDate", default=None)
+    creation_time: datetime | None = field(name="creationTime", default=None)
 
 
 class RecordingRetentionCursorEntityListing(Model):
     """The RecordingRetentionCursorEntityListing model."""
 
-    entities: list[RecordingRetention] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[RecordingRetention] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class RecordingRoadsideAssistance(Model):
@@ -893,13 +831,13 @@ class RecordingRoadsideAssistance(Model):
         message_number: The counter of the message.
     """
 
-    text: str | None | UnsetType = UNSET
-    phone_number: str | None | UnsetType = field(name="phoneNumber", default=UNSET)
-    is_device_phone_number: bool | None | UnsetType = field(
-        name="isDevicePhoneNumber", default=UNSET
+    text: str | None = None
+    phone_number: str | None = field(name="phoneNumber", default=None)
+    is_device_phone_number: bool | None = field(
+        name="isDevicePhoneNumber", default=None
     )
-    location: RecordingLocation | None | UnsetType = UNSET
-    message_number: int | None | UnsetType = field(name="messageNumber", default=UNSET)
+    location: RecordingLocation | None = None
+    message_number: int | None = field(name="messageNumber", default=None)
 
 
 class RecordingSettings(Model):
@@ -914,23 +852,23 @@ class RecordingSettings(Model):
         stop_recording_when_only_external_participants: Whether to stop recording in conference when only external participants remain
     """
 
-    max_simultaneous_streams: int | None | UnsetType = field(
-        name="maxSimultaneousStreams", default=UNSET
+    max_simultaneous_streams: int | None = field(
+        name="maxSimultaneousStreams", default=None
     )
-    max_configurable_screen_recording_streams: int | None | UnsetType = field(
-        name="maxConfigurableScreenRecordingStreams", default=UNSET
+    max_configurable_screen_recording_streams: int | None = field(
+        name="maxConfigurableScreenRecordingStreams", default=None
     )
-    regional_recording_storage_enabled: bool | None | UnsetType = field(
-        name="regionalRecordingStorageEnabled", default=UNSET
+    regional_recording_storage_enabled: bool | None = field(
+        name="regionalRecordingStorageEnabled", default=None
     )
-    recording_playback_url_ttl: int | None | UnsetType = field(
-        name="recordingPlaybackUrlTtl", default=UNSET
+    recording_playback_url_ttl: int | None = field(
+        name="recordingPlaybackUrlTtl", default=None
     )
-    recording_batch_download_url_ttl: int | None | UnsetType = field(
-        name="recordingBatchDownloadUrlTtl", default=UNSET
+    recording_batch_download_url_ttl: int | None = field(
+        name="recordingBatchDownloadUrlTtl", default=None
     )
-    stop_recording_when_only_external_participants: bool | None | UnsetType = field(
-        name="stopRecordingWhenOnlyExternalParticipants", default=UNSET
+    stop_recording_when_only_external_participants: bool | None = field(
+        name="stopRecordingWhenOnlyExternalParticipants", default=None
     )
 
 
@@ -941,7 +879,7 @@ class RecordingTemplateBody(Model):
         text: Template parameters for placeholders in template.
     """
 
-    text: str | None | UnsetType = UNSET
+    text: str | None = None
 
 
 class RecordingTemplateButton(Model):
@@ -956,12 +894,12 @@ class RecordingTemplateButton(Model):
         is_selected: Indicates if the button is selected by end customer.
     """
 
-    type: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    index: int | None | UnsetType = UNSET
-    phone_number: str | None | UnsetType = field(name="phoneNumber", default=UNSET)
-    url: str | None | UnsetType = UNSET
-    is_selected: bool | None | UnsetType = field(name="isSelected", default=UNSET)
+    type: str | None = None
+    text: str | None = None
+    index: int | None = None
+    phone_number: str | None = field(name="phoneNumber", default=None)
+    url: str | None = None
+    is_selected: bool | None = field(name="isSelected", default=None)
 
 
 class RecordingTemplateCard(Model):
@@ -973,9 +911,9 @@ class RecordingTemplateCard(Model):
         buttons: Template buttons.
     """
 
-    header: RecordingTemplateHeader | None | UnsetType = UNSET
-    body: RecordingTemplateBody | None | UnsetType = UNSET
-    buttons: list[RecordingTemplateButton] | None | UnsetType = UNSET
+    header: RecordingTemplateHeader | None = None
+    body: RecordingTemplateBody | None = None
+    buttons: list[RecordingTemplateButton] | None = None
 
 
 class RecordingTemplateCarousel(Model):
@@ -985,7 +923,7 @@ class RecordingTemplateCarousel(Model):
         cards: An array of template card objects.
     """
 
-    cards: list[RecordingTemplateCard] | None | UnsetType = UNSET
+    cards: list[RecordingTemplateCard] | None = None
 
 
 class RecordingTemplateFooter(Model):
@@ -995,7 +933,7 @@ class RecordingTemplateFooter(Model):
         text: Footer text.
     """
 
-    text: str | None | UnsetType = UNSET
+    text: str | None = None
 
 
 class RecordingTemplateHeader(Model):
@@ -1007,9 +945,9 @@ class RecordingTemplateHeader(Model):
         media: Media template header image.
     """
 
-    type: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    media: RecordingAttachment | None | UnsetType = UNSET
+    type: str | None = None
+    text: str | None = None
+    media: RecordingAttachment | None = None
 
 
 class RecordingTranscodeCompleteTopicMediaResult(Model):
@@ -1018,12 +956,10 @@ class RecordingTranscodeCompleteTopicMediaResult(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    channel_id: str | None | UnsetType = field(name="channelId", default=UNSET)
-    wave_uri: str | None | UnsetType = field(name="waveUri", default=UNSET)
-    media_uri: str | None | UnsetType = field(name="mediaUri", default=UNSET)
-    waveform_data: list[float] | None | UnsetType = field(
-        name="waveformData", default=UNSET
-    )
+    channel_id: str | None = field(name="channelId", default=None)
+    wave_uri: str | None = field(name="waveUri", default=None)
+    media_uri: str | None = field(name="mediaUri", default=None)
+    waveform_data: list[float] | None = field(name="waveformData", default=None)
 
 
 class RecordingTranscodeCompleteTopicRecording(Model):
@@ -1032,19 +968,17 @@ class RecordingTranscodeCompleteTopicRecording(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    id: str | None = None
+    conversation_id: str | None = field(name="conversationId", default=None)
+    file_state: str | None = field(name="fileState", default=None)
+    media_uris: list[RecordingTranscodeCompleteTopicMediaResult] | None = field(
+        name="mediaUris", default=None
     )
-    file_state: str | None | UnsetType = field(name="fileState", default=UNSET)
-    media_uris: list[RecordingTranscodeCompleteTopicMediaResult] | None | UnsetType = (
-        field(name="mediaUris", default=UNSET)
+    estimated_transcode_time_ms: int | None = field(
+        name="estimatedTranscodeTimeMs", default=None
     )
-    estimated_transcode_time_ms: int | None | UnsetType = field(
-        name="estimatedTranscodeTimeMs", default=UNSET
-    )
-    actual_transcode_time_ms: int | None | UnsetType = field(
-        name="actualTranscodeTimeMs", default=UNSET
+    actual_transcode_time_ms: int | None = field(
+        name="actualTranscodeTimeMs", default=None
     )
 
 
@@ -1058,11 +992,11 @@ class RecordingUploadReport(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    signed_url: str | None | UnsetType = field(name="signedUrl", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    state: str | None = None
+    signed_url: str | None = field(name="signedUrl", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class RecordingUploadReportRequest(Model):
@@ -1073,8 +1007,8 @@ class RecordingUploadReportRequest(Model):
         upload_status: Report will include uploads with this status Allowed values: "Pending", "Success", "Failure", "WaitForConversation".
     """
 
-    date_since: datetime | None | UnsetType = field(name="dateSince", default=UNSET)
-    upload_status: str | None | UnsetType = field(name="uploadStatus", default=UNSET)
+    date_since: datetime | None = field(name="dateSince", default=None)
+    upload_status: str | None = field(name="uploadStatus", default=None)
 
 
 class RecordingWheelPicker(Model):
@@ -1085,8 +1019,8 @@ class RecordingWheelPicker(Model):
         items: An array of options in the Wheel Picker.
     """
 
-    id: str | None | UnsetType = UNSET
-    items: list[RecordingWheelPickerItem] | None | UnsetType = UNSET
+    id: str | None = None
+    items: list[RecordingWheelPickerItem] | None = None
 
 
 class RecordingWheelPickerItem(Model):
@@ -1099,7 +1033,7 @@ class RecordingWheelPickerItem(Model):
         is_selected: Indicates if the item is selected by end customer.
     """
 
-    id: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    is_selected: bool | None | UnsetType = field(name="isSelected", default=UNSET)
+    id: str | None = None
+    title: str | None = None
+    value: str | None = None
+    is_selected: bool | None = field(name="isSelected", default=None)

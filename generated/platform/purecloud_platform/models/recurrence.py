@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class RecurrenceEndSettings(Model):
@@ -14,8 +14,8 @@ class RecurrenceEndSettings(Model):
         no_end_date: Whether this activity plan should continue indefinitely. If set to true, lastDate must not be set
     """
 
-    last_date: datetime | None | UnsetType = field(name="lastDate", default=UNSET)
-    no_end_date: bool | None | UnsetType = field(name="noEndDate", default=UNSET)
+    last_date: datetime | None = field(name="lastDate", default=None)
+    no_end_date: bool | None = field(name="noEndDate", default=None)
 
 
 class RecurrencePeriod(Model):
@@ -26,8 +26,8 @@ class RecurrencePeriod(Model):
         granularity: The granularity unit to interpret the period of this activity plan Allowed values: "Days", "Weeks".
     """
 
-    magnitude: int | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
+    magnitude: int | None = None
+    granularity: str | None = None
 
 
 class RecurrenceSettings(Model):
@@ -39,14 +39,12 @@ class RecurrenceSettings(Model):
         minimum_time_between_occurrences: Constraint indicating the minimum time in hours between recurrences of the activity plan
     """
 
-    end_after: RecurrenceEndSettings | None | UnsetType = field(
-        name="endAfter", default=UNSET
+    end_after: RecurrenceEndSettings | None = field(name="endAfter", default=None)
+    recurrence_period: RecurrencePeriod | None = field(
+        name="recurrencePeriod", default=None
     )
-    recurrence_period: RecurrencePeriod | None | UnsetType = field(
-        name="recurrencePeriod", default=UNSET
-    )
-    minimum_time_between_occurrences: RecurrencePeriod | None | UnsetType = field(
-        name="minimumTimeBetweenOccurrences", default=UNSET
+    minimum_time_between_occurrences: RecurrencePeriod | None = field(
+        name="minimumTimeBetweenOccurrences", default=None
     )
 
 
@@ -57,6 +55,4 @@ class RecurrenceSettingsBase(Model):
         end_after: Settings controlling when to end the recurrence for the activity plan
     """
 
-    end_after: RecurrenceEndSettings | None | UnsetType = field(
-        name="endAfter", default=UNSET
-    )
+    end_after: RecurrenceEndSettings | None = field(name="endAfter", default=None)

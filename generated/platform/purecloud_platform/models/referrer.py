@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class Referrer(Model):
@@ -21,12 +21,12 @@ class Referrer(Model):
         medium: Type of referrer (e.g. search, social). Allowed values: "internal", "search", "social", "email", "unknown", "paid".
     """
 
-    url: str | None | UnsetType = UNSET
-    domain: str | None | UnsetType = UNSET
-    hostname: str | None | UnsetType = UNSET
-    keywords: str | None | UnsetType = UNSET
-    pathname: str | None | UnsetType = UNSET
-    query_string: str | None | UnsetType = field(name="queryString", default=UNSET)
-    fragment: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    medium: str | None | UnsetType = UNSET
+    url: str | None = None
+    domain: str | None = None
+    hostname: str | None = None
+    keywords: str | None = None
+    pathname: str | None = None
+    query_string: str | None = field(name="queryString", default=None)
+    fragment: str | None = None
+    name: str | None = None
+    medium: str | None = None

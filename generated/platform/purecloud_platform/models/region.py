@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class RegionResponse(Model):
@@ -13,7 +13,7 @@ class RegionResponse(Model):
         region_name: Name of the valid linking region, ie. us-east-1
     """
 
-    region_name: str | None | UnsetType = field(name="regionName", default=UNSET)
+    region_name: str | None = field(name="regionName", default=None)
 
 
 class RegionTimeZone(Model):
@@ -25,8 +25,8 @@ class RegionTimeZone(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    offset: int | None | UnsetType = UNSET
-    canonical_id: str | None | UnsetType = field(name="canonicalId", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    offset: int | None = None
+    canonical_id: str | None = field(name="canonicalId", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

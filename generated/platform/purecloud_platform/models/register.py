@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .export import ExportDetails
@@ -19,7 +19,7 @@ class RegisterArchitectExportJob(Model):
         flows: A list of the flows to be exported.
     """
 
-    flows: list[ExportDetails] | None | UnsetType = UNSET
+    flows: list[ExportDetails] | None = None
 
 
 class RegisterArchitectExportJobResponse(Model):
@@ -32,10 +32,10 @@ class RegisterArchitectExportJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    total_flows: int | None | UnsetType = field(name="totalFlows", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    total_flows: int | None = field(name="totalFlows", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class RegisterArchitectJobRequest(Model):
@@ -45,7 +45,7 @@ class RegisterArchitectJobRequest(Model):
         create_stubs: If true, flow stubs will be created for any dependencies during the job.
     """
 
-    create_stubs: bool | None | UnsetType = field(name="createStubs", default=UNSET)
+    create_stubs: bool | None = field(name="createStubs", default=None)
 
 
 class RegisterArchitectJobResponse(Model):
@@ -58,10 +58,10 @@ class RegisterArchitectJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    presigned_url: str | None | UnsetType = field(name="presignedUrl", default=UNSET)
-    headers: dict[str, str] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    presigned_url: str | None = field(name="presignedUrl", default=None)
+    headers: dict[str, str] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class RegisterArchitectValidateJob(Model):
@@ -71,7 +71,7 @@ class RegisterArchitectValidateJob(Model):
         flows: A list of the flows to be validated.
     """
 
-    flows: list[ValidateDetails] | None | UnsetType = UNSET
+    flows: list[ValidateDetails] | None = None
 
 
 class RegisterArchitectValidateJobResponse(Model):
@@ -84,7 +84,7 @@ class RegisterArchitectValidateJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    total_flows: int | None | UnsetType = field(name="totalFlows", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    total_flows: int | None = field(name="totalFlows", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .external import ExternalDataSource, ExternalOrganization
@@ -26,32 +26,30 @@ class Relationship(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    user: User | None | UnsetType = UNSET
-    external_organization: ExternalOrganization | None | UnsetType = field(
-        name="externalOrganization", default=UNSET
+    id: str | None = None
+    division: WritableStarrableDivision | None = None
+    user: User | None = None
+    external_organization: ExternalOrganization | None = field(
+        name="externalOrganization", default=None
     )
-    relationship: str | None | UnsetType = UNSET
-    external_data_sources: list[ExternalDataSource] | None | UnsetType = field(
-        name="externalDataSources", default=UNSET
+    relationship: str | None = None
+    external_data_sources: list[ExternalDataSource] | None = field(
+        name="externalDataSources", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class RelationshipListing(Model):
     """The RelationshipListing model."""
 
-    entities: list[Relationship] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    partial_results: bool | None | UnsetType = field(
-        name="partialResults", default=UNSET
-    )
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Relationship] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    partial_results: bool | None = field(name="partialResults", default=None)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class RelyingPartyEntity(Model):
@@ -14,5 +14,5 @@ class RelyingPartyEntity(Model):
         name: The human-readable name of the relying party.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class RemoveEntitiesRequest(Model):
@@ -13,7 +13,7 @@ class RemoveEntitiesRequest(Model):
         entities: List of entities to be removed
     """
 
-    entities: list[RemoveEntity] | None | UnsetType = UNSET
+    entities: list[RemoveEntity] | None = None
 
 
 class RemoveEntity(Model):
@@ -23,4 +23,4 @@ class RemoveEntity(Model):
         id: Unique identifier of the entity to be removed
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .alteration import Alteration
@@ -27,13 +27,13 @@ class Reoccurrence(Model):
         next_occurrence_details: The next occurrence details for the next start and end occurrences for the recurrence
     """
 
-    id: str | None | UnsetType = UNSET
-    start: str | None | UnsetType = UNSET
-    end: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    pattern: Pattern | None | UnsetType = UNSET
-    range: Range | None | UnsetType = UNSET
-    alterations: list[Alteration] | None | UnsetType = UNSET
-    next_occurrence_details: NextOccurrenceDetails | None | UnsetType = field(
-        name="nextOccurrenceDetails", default=UNSET
+    id: str | None = None
+    start: str | None = None
+    end: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    pattern: Pattern | None = None
+    range: Range | None = None
+    alterations: list[Alteration] | None = None
+    next_occurrence_details: NextOccurrenceDetails | None = field(
+        name="nextOccurrenceDetails", default=None
     )

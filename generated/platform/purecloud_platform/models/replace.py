@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -14,9 +14,9 @@ if TYPE_CHECKING:
 class ReplaceRequest(Model):
     """The ReplaceRequest model."""
 
-    change_number: int | None | UnsetType = field(name="changeNumber", default=UNSET)
-    name: str | None | UnsetType = UNSET
-    auth_token: str | None | UnsetType = field(name="authToken", default=UNSET)
+    change_number: int | None = field(name="changeNumber", default=None)
+    name: str | None = None
+    auth_token: str | None = field(name="authToken", default=None)
 
 
 class ReplaceResponse(Model):
@@ -26,13 +26,11 @@ class ReplaceResponse(Model):
         upload_method: Allowed values: "SINGLE_PUT", "MULTIPART_POST".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    change_number: int | None | UnsetType = field(name="changeNumber", default=UNSET)
-    upload_status: DomainEntityRef | None | UnsetType = field(
-        name="uploadStatus", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    change_number: int | None = field(name="changeNumber", default=None)
+    upload_status: DomainEntityRef | None = field(name="uploadStatus", default=None)
+    upload_destination_uri: str | None = field(
+        name="uploadDestinationUri", default=None
     )
-    upload_destination_uri: str | None | UnsetType = field(
-        name="uploadDestinationUri", default=UNSET
-    )
-    upload_method: str | None | UnsetType = field(name="uploadMethod", default=UNSET)
+    upload_method: str | None = field(name="uploadMethod", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class ReplacementTerm(Model):
@@ -13,6 +13,6 @@ class ReplacementTerm(Model):
         type: Replacement term type Allowed values: "NAME", "ADDRESS", "PHONE", "EMAIL", "TWITTER", "INSTAGRAM", "FACEBOOK", "APPLE_MESSAGES", "WHATSAPP", "EXTERNAL_ID".
     """
 
-    type: str | None | UnsetType = UNSET
-    existing_value: str | None | UnsetType = field(name="existingValue", default=UNSET)
-    updated_value: str | None | UnsetType = field(name="updatedValue", default=UNSET)
+    type: str | None = None
+    existing_value: str | None = field(name="existingValue", default=None)
+    updated_value: str | None = field(name="updatedValue", default=None)

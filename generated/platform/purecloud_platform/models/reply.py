@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 if TYPE_CHECKING:
     from .conversation import ConversationMessageContent
@@ -21,9 +21,9 @@ class ReplyMessage(Model):
         content: A list of content elements in the message
     """
 
-    type: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    content: list[ConversationMessageContent] | None | UnsetType = UNSET
+    type: str | None = None
+    text: str | None = None
+    content: list[ConversationMessageContent] | None = None
 
 
 class ReplyToEmailAddress(Model):
@@ -34,5 +34,5 @@ class ReplyToEmailAddress(Model):
         route: The InboundRoute used for the email address.
     """
 
-    domain: DomainEntityRef | None | UnsetType = UNSET
-    route: DomainEntityRef | None | UnsetType = UNSET
+    domain: DomainEntityRef | None = None
+    route: DomainEntityRef | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -28,56 +28,46 @@ class ReportingDataExportTopicDataExportNotification(Model):
         export_error_messages_type: Allowed values: "FAILED_CONVERTING_EXPORT_JOB", "FAILED_NO_DATA_EXPORT_JOB_FOUND", "FAILED_GETTING_DATA_FROM_SERVICE", "FAILED_GENERATING_TEMP_FILE", "FAILED_SAVING_FILE_TO_S3", "FAILED_NOTIFYING_SKYWALKER_OF_DOWNLOAD", "FAILED_BUILDING_DOWNLOAD_URL_FROM_SKYWALKER_RESPONSE", "EXPORT_TYPE_NOT_IMPLEMENTED", "REACHED_MAXIMUM_ATTEMPT_OF_RETRY", "FAILED_LONG_RUNNING_EXPORT", "TOO_MANY_REQUESTS_FROM_AN_ORGANIZATION", "FAILED_AS_EXPORT_FILE_SIZE_IS_GREATER_THAN_10MB", "NOT_AUTHORIZED_TO_VIEW_EXPORT", "STATIC_LINK_EXPORT_FAILED", "TOO_MANY_SEARCH_CRITERIA", "SEARCH_CRITERIA_VALUES_EXCEED_LIMIT", "EXPORT_EMAIL_FILE_SIZE_EXCEEDED_LIMIT", "CIRCUIT_BREAKER_OPEN_FOR_VIEW_TYPE".
     """
 
-    id: str | None | UnsetType = UNSET
-    run_id: str | None | UnsetType = field(name="runId", default=UNSET)
-    name: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    export_format: str | None | UnsetType = field(name="exportFormat", default=UNSET)
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    view_type: str | None | UnsetType = field(name="viewType", default=UNSET)
-    export_error_messages_type: str | None | UnsetType = field(
-        name="exportErrorMessagesType", default=UNSET
+    id: str | None = None
+    run_id: str | None = field(name="runId", default=None)
+    name: str | None = None
+    status: str | None = None
+    export_format: str | None = field(name="exportFormat", default=None)
+    download_url: str | None = field(name="downloadUrl", default=None)
+    view_type: str | None = field(name="viewType", default=None)
+    export_error_messages_type: str | None = field(
+        name="exportErrorMessagesType", default=None
     )
-    read: bool | None | UnsetType = UNSET
-    created_date_time: datetime | None | UnsetType = field(
-        name="createdDateTime", default=UNSET
+    read: bool | None = None
+    created_date_time: datetime | None = field(name="createdDateTime", default=None)
+    modified_date_time: datetime | None = field(name="modifiedDateTime", default=None)
+    percentage_complete: float | None = field(name="percentageComplete", default=None)
+    email_statuses: dict[str, str] | None = field(name="emailStatuses", default=None)
+    email_error_description: str | None = field(
+        name="emailErrorDescription", default=None
     )
-    modified_date_time: datetime | None | UnsetType = field(
-        name="modifiedDateTime", default=UNSET
+    schedule_expression: str | None = field(name="scheduleExpression", default=None)
+    schedule_static_link_url: str | None = field(
+        name="scheduleStaticLinkUrl", default=None
     )
-    percentage_complete: float | None | UnsetType = field(
-        name="percentageComplete", default=UNSET
-    )
-    email_statuses: dict[str, str] | None | UnsetType = field(
-        name="emailStatuses", default=UNSET
-    )
-    email_error_description: str | None | UnsetType = field(
-        name="emailErrorDescription", default=UNSET
-    )
-    schedule_expression: str | None | UnsetType = field(
-        name="scheduleExpression", default=UNSET
-    )
-    schedule_static_link_url: str | None | UnsetType = field(
-        name="scheduleStaticLinkUrl", default=UNSET
-    )
-    export_allowed_to_rerun: bool | None | UnsetType = field(
-        name="exportAllowedToRerun", default=UNSET
+    export_allowed_to_rerun: bool | None = field(
+        name="exportAllowedToRerun", default=None
     )
 
 
 class ReportingExportJobListing(Model):
     """The ReportingExportJobListing model."""
 
-    entities: list[ReportingExportJobResponse] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[ReportingExportJobResponse] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ReportingExportJobRequest(Model):
@@ -107,49 +97,33 @@ class ReportingExportJobRequest(Model):
         chart_columns: The list of columns for which chart is going to be displayed in export
     """
 
-    name: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    export_format: str | None | UnsetType = field(name="exportFormat", default=UNSET)
-    interval: str | None | UnsetType = UNSET
-    period: str | None | UnsetType = UNSET
-    view_type: str | None | UnsetType = field(name="viewType", default=UNSET)
-    filter: ViewFilter | None | UnsetType = UNSET
-    read: bool | None | UnsetType = UNSET
-    locale: str | None | UnsetType = UNSET
-    has_format_durations: bool | None | UnsetType = field(
-        name="hasFormatDurations", default=UNSET
+    name: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    export_format: str | None = field(name="exportFormat", default=None)
+    interval: str | None = None
+    period: str | None = None
+    view_type: str | None = field(name="viewType", default=None)
+    filter: ViewFilter | None = None
+    read: bool | None = None
+    locale: str | None = None
+    has_format_durations: bool | None = field(name="hasFormatDurations", default=None)
+    has_split_filters: bool | None = field(name="hasSplitFilters", default=None)
+    exclude_empty_rows: bool | None = field(name="excludeEmptyRows", default=None)
+    has_split_by_media: bool | None = field(name="hasSplitByMedia", default=None)
+    has_summary_row: bool | None = field(name="hasSummaryRow", default=None)
+    csv_delimiter: str | None = field(name="csvDelimiter", default=None)
+    selected_columns: list[SelectedColumns] | None = field(
+        name="selectedColumns", default=None
     )
-    has_split_filters: bool | None | UnsetType = field(
-        name="hasSplitFilters", default=UNSET
+    has_custom_participant_attributes: bool | None = field(
+        name="hasCustomParticipantAttributes", default=None
     )
-    exclude_empty_rows: bool | None | UnsetType = field(
-        name="excludeEmptyRows", default=UNSET
+    recipient_emails: list[str] | None = field(name="recipientEmails", default=None)
+    include_duration_format_in_header: bool | None = field(
+        name="includeDurationFormatInHeader", default=None
     )
-    has_split_by_media: bool | None | UnsetType = field(
-        name="hasSplitByMedia", default=UNSET
-    )
-    has_summary_row: bool | None | UnsetType = field(
-        name="hasSummaryRow", default=UNSET
-    )
-    csv_delimiter: str | None | UnsetType = field(name="csvDelimiter", default=UNSET)
-    selected_columns: list[SelectedColumns] | None | UnsetType = field(
-        name="selectedColumns", default=UNSET
-    )
-    has_custom_participant_attributes: bool | None | UnsetType = field(
-        name="hasCustomParticipantAttributes", default=UNSET
-    )
-    recipient_emails: list[str] | None | UnsetType = field(
-        name="recipientEmails", default=UNSET
-    )
-    include_duration_format_in_header: bool | None | UnsetType = field(
-        name="includeDurationFormatInHeader", default=UNSET
-    )
-    duration_format: str | None | UnsetType = field(
-        name="durationFormat", default=UNSET
-    )
-    chart_columns: list[ChartColumn] | None | UnsetType = field(
-        name="chartColumns", default=UNSET
-    )
+    duration_format: str | None = field(name="durationFormat", default=None)
+    chart_columns: list[ChartColumn] | None = field(name="chartColumns", default=None)
 
 
 class ReportingExportJobResponse(Model):
@@ -190,91 +164,67 @@ class ReportingExportJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    run_id: str | None | UnsetType = field(name="runId", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    export_format: str | None | UnsetType = field(name="exportFormat", default=UNSET)
-    interval: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    view_type: str | None | UnsetType = field(name="viewType", default=UNSET)
-    export_error_messages_type: str | None | UnsetType = field(
-        name="exportErrorMessagesType", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    run_id: str | None = field(name="runId", default=None)
+    status: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    export_format: str | None = field(name="exportFormat", default=None)
+    interval: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    view_type: str | None = field(name="viewType", default=None)
+    export_error_messages_type: str | None = field(
+        name="exportErrorMessagesType", default=None
     )
-    period: str | None | UnsetType = UNSET
-    filter: ViewFilter | None | UnsetType = UNSET
-    read: bool | None | UnsetType = UNSET
-    created_date_time: datetime | None | UnsetType = field(
-        name="createdDateTime", default=UNSET
+    period: str | None = None
+    filter: ViewFilter | None = None
+    read: bool | None = None
+    created_date_time: datetime | None = field(name="createdDateTime", default=None)
+    modified_date_time: datetime | None = field(name="modifiedDateTime", default=None)
+    locale: str | None = None
+    percentage_complete: float | None = field(name="percentageComplete", default=None)
+    has_format_durations: bool | None = field(name="hasFormatDurations", default=None)
+    has_split_filters: bool | None = field(name="hasSplitFilters", default=None)
+    exclude_empty_rows: bool | None = field(name="excludeEmptyRows", default=None)
+    has_split_by_media: bool | None = field(name="hasSplitByMedia", default=None)
+    has_summary_row: bool | None = field(name="hasSummaryRow", default=None)
+    csv_delimiter: str | None = field(name="csvDelimiter", default=None)
+    selected_columns: list[SelectedColumns] | None = field(
+        name="selectedColumns", default=None
     )
-    modified_date_time: datetime | None | UnsetType = field(
-        name="modifiedDateTime", default=UNSET
+    has_custom_participant_attributes: bool | None = field(
+        name="hasCustomParticipantAttributes", default=None
     )
-    locale: str | None | UnsetType = UNSET
-    percentage_complete: float | None | UnsetType = field(
-        name="percentageComplete", default=UNSET
+    recipient_emails: list[str] | None = field(name="recipientEmails", default=None)
+    email_statuses: dict[str, str] | None = field(name="emailStatuses", default=None)
+    email_error_description: str | None = field(
+        name="emailErrorDescription", default=None
     )
-    has_format_durations: bool | None | UnsetType = field(
-        name="hasFormatDurations", default=UNSET
+    include_duration_format_in_header: bool | None = field(
+        name="includeDurationFormatInHeader", default=None
     )
-    has_split_filters: bool | None | UnsetType = field(
-        name="hasSplitFilters", default=UNSET
+    duration_format: str | None = field(name="durationFormat", default=None)
+    export_allowed_to_rerun: bool | None = field(
+        name="exportAllowedToRerun", default=None
     )
-    exclude_empty_rows: bool | None | UnsetType = field(
-        name="excludeEmptyRows", default=UNSET
-    )
-    has_split_by_media: bool | None | UnsetType = field(
-        name="hasSplitByMedia", default=UNSET
-    )
-    has_summary_row: bool | None | UnsetType = field(
-        name="hasSummaryRow", default=UNSET
-    )
-    csv_delimiter: str | None | UnsetType = field(name="csvDelimiter", default=UNSET)
-    selected_columns: list[SelectedColumns] | None | UnsetType = field(
-        name="selectedColumns", default=UNSET
-    )
-    has_custom_participant_attributes: bool | None | UnsetType = field(
-        name="hasCustomParticipantAttributes", default=UNSET
-    )
-    recipient_emails: list[str] | None | UnsetType = field(
-        name="recipientEmails", default=UNSET
-    )
-    email_statuses: dict[str, str] | None | UnsetType = field(
-        name="emailStatuses", default=UNSET
-    )
-    email_error_description: str | None | UnsetType = field(
-        name="emailErrorDescription", default=UNSET
-    )
-    include_duration_format_in_header: bool | None | UnsetType = field(
-        name="includeDurationFormatInHeader", default=UNSET
-    )
-    duration_format: str | None | UnsetType = field(
-        name="durationFormat", default=UNSET
-    )
-    export_allowed_to_rerun: bool | None | UnsetType = field(
-        name="exportAllowedToRerun", default=UNSET
-    )
-    chart_columns: list[ChartColumn] | None | UnsetType = field(
-        name="chartColumns", default=UNSET
-    )
-    enabled: bool | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    chart_columns: list[ChartColumn] | None = field(name="chartColumns", default=None)
+    enabled: bool | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ReportingExportMetadataJobListing(Model):
     """The ReportingExportMetadataJobListing model."""
 
-    entities: list[ReportingExportMetadataJobResponse] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[ReportingExportMetadataJobResponse] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ReportingExportMetadataJobResponse(Model):
@@ -292,28 +242,22 @@ class ReportingExportMetadataJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    view_type: str | None | UnsetType = field(name="viewType", default=UNSET)
-    date_limitations: str | None | UnsetType = field(
-        name="dateLimitations", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    view_type: str | None = field(name="viewType", default=None)
+    date_limitations: str | None = field(name="dateLimitations", default=None)
+    required_filters: list[str] | None = field(name="requiredFilters", default=None)
+    supported_filters: list[str] | None = field(name="supportedFilters", default=None)
+    required_column_ids: list[str] | None = field(
+        name="requiredColumnIds", default=None
     )
-    required_filters: list[str] | None | UnsetType = field(
-        name="requiredFilters", default=UNSET
+    dependent_column_ids: dict[str, list[str]] | None = field(
+        name="dependentColumnIds", default=None
     )
-    supported_filters: list[str] | None | UnsetType = field(
-        name="supportedFilters", default=UNSET
+    available_column_ids: list[str] | None = field(
+        name="availableColumnIds", default=None
     )
-    required_column_ids: list[str] | None | UnsetType = field(
-        name="requiredColumnIds", default=UNSET
-    )
-    dependent_column_ids: dict[str, list[str]] | None | UnsetType = field(
-        name="dependentColumnIds", default=UNSET
-    )
-    available_column_ids: list[str] | None | UnsetType = field(
-        name="availableColumnIds", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ReportingInterval(Model):
@@ -324,8 +268,8 @@ class ReportingInterval(Model):
         interval_value: The value of the reporting interval period for a given interval type
     """
 
-    interval_type: str | None | UnsetType = field(name="intervalType", default=UNSET)
-    interval_value: int | None | UnsetType = field(name="intervalValue", default=UNSET)
+    interval_type: str | None = field(name="intervalType", default=None)
+    interval_value: int | None = field(name="intervalValue", default=None)
 
 
 class ReportingTurn(Model):
@@ -346,27 +290,21 @@ class ReportingTurn(Model):
         session_end_details: The details related to end of bot flow session.
     """
 
-    user_input: str | None | UnsetType = field(name="userInput", default=UNSET)
-    bot_prompts: list[str] | None | UnsetType = field(name="botPrompts", default=UNSET)
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    conversation: AddressableEntityRef | None | UnsetType = UNSET
-    ask_action: ReportingTurnAction | None | UnsetType = field(
-        name="askAction", default=UNSET
+    user_input: str | None = field(name="userInput", default=None)
+    bot_prompts: list[str] | None = field(name="botPrompts", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    conversation: AddressableEntityRef | None = None
+    ask_action: ReportingTurnAction | None = field(name="askAction", default=None)
+    intent: ReportingTurnIntent | None = None
+    knowledge: ReportingTurnKnowledge | None = None
+    knowledge_base_events: ReportingTurnKnowledgeEvents | None = field(
+        name="knowledgeBaseEvents", default=None
     )
-    intent: ReportingTurnIntent | None | UnsetType = UNSET
-    knowledge: ReportingTurnKnowledge | None | UnsetType = UNSET
-    knowledge_base_events: ReportingTurnKnowledgeEvents | None | UnsetType = field(
-        name="knowledgeBaseEvents", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_completed: datetime | None | UnsetType = field(
-        name="dateCompleted", default=UNSET
-    )
-    ask_action_result: str | None | UnsetType = field(
-        name="askActionResult", default=UNSET
-    )
-    session_end_details: SessionEndDetails | None | UnsetType = field(
-        name="sessionEndDetails", default=UNSET
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_completed: datetime | None = field(name="dateCompleted", default=None)
+    ask_action_result: str | None = field(name="askActionResult", default=None)
+    session_end_details: SessionEndDetails | None = field(
+        name="sessionEndDetails", default=None
     )
 
 
@@ -380,10 +318,10 @@ class ReportingTurnAction(Model):
         action_type: Allowed values: "AskForAuthenticationAction", "AddFlowMilestoneAction", "AskForNLUIntentAction", "AskForBooleanAction", "AskForPaymentAction", "AskForSlotAction", "AskSurveyQuestionAction", "AskForNLUNextIntentAction", "AssignCustomerSegmentAction", "BotState", "CallAgenticVirtualAgentAction", "CallBotFlowAction", "CallDigitalBotFlowAction", "CallTaskAction", "CallGuideAction", "ClearSlotAction", "ClearUtilizationLabelAction", "DisconnectAction", "EndTaskAction", "ExitBotFlowAction", "UpdateVariableAction", "CommunicateAction", "DecisionAction", "FindEmergencyGroupAction", "FindGrammarAction", "FindGrammarByIdAction", "FindGroupAction", "FindLanguageSkillAction", "FindQueueAction", "FindQueueByIdAction", "FindScheduleAction", "FindScheduleGroupAction", "FindSkillAction", "FindSystemPromptAction", "FindUserAction", "FindUserByIdAction", "FindUsersByIdAction", "FindUserPromptAction", "FindUtilizationLabelAction", "FormAction", "SwitchAction", "DataAction", "DataTableLookupAction", "GetExternalContactAction", "GetExternalOrganizationAction", "GetAssignedCustomerSegmentsAction", "LoopAction", "ExitLoopAction", "NextLoopAction", "LoopUntilAction", "SetActiveIntentAction", "SetFlowOutcomeAction", "InitializeFlowOutcomeAction", "AskForStringAction", "SendResponseAction", "GetResponseAction", "ExtractSecureDataAction", "SecureAction", "TransferTaskAction", "DigitalMenuAction", "WaitForInputAction", "EvaluateScheduleAction", "EvaluateScheduleGroupAction", "PromoteExternalContactAction", "ShowKnowledgeArticleAction", "SendKnowledgeFeedbackAction", "SetLocaleAction", "ScreenPopAction", "SetUtilizationLabelAction", "SetWrapupCodeAction", "TransferPureMatchAction", "TransferUserAction", "TransferGroupAction", "TransferExternalAction", "GetAttributesAction", "SetAttributesAction", "SendInteractiveApplicationAction", "SendRichLinkAction", "SendDigitalContentAction", "AgenticAskForIntentAction", "AgenticAnythingElseAction", "CreateConversationAttributeAction", "GetConversationAttributeAction", "GetConversationAttributesAction", "UpdateConversationAttributeAction", "FindDivisionAction", "FindDivisionsAction", "Unknown".
     """
 
-    action_id: str | None | UnsetType = field(name="actionId", default=UNSET)
-    action_name: str | None | UnsetType = field(name="actionName", default=UNSET)
-    action_number: int | None | UnsetType = field(name="actionNumber", default=UNSET)
-    action_type: str | None | UnsetType = field(name="actionType", default=UNSET)
+    action_id: str | None = field(name="actionId", default=None)
+    action_name: str | None = field(name="actionName", default=None)
+    action_number: int | None = field(name="actionNumber", default=None)
+    action_type: str | None = field(name="actionType", default=None)
 
 
 class ReportingTurnActionAgentDetails(Model):
@@ -395,9 +333,9 @@ class ReportingTurnActionAgentDetails(Model):
         agent_version: The agent version used in an action.
     """
 
-    agent_id: str | None | UnsetType = field(name="agentId", default=UNSET)
-    agent_name: str | None | UnsetType = field(name="agentName", default=UNSET)
-    agent_version: str | None | UnsetType = field(name="agentVersion", default=UNSET)
+    agent_id: str | None = field(name="agentId", default=None)
+    agent_name: str | None = field(name="agentName", default=None)
+    agent_version: str | None = field(name="agentVersion", default=None)
 
 
 class ReportingTurnBotFlowInvocationEvent(Model):
@@ -409,9 +347,9 @@ class ReportingTurnBotFlowInvocationEvent(Model):
         flow: The details relating to the invoking or invoked flow.
     """
 
-    type: str | None | UnsetType = UNSET
-    action: ReportingTurnAction | None | UnsetType = UNSET
-    flow: ReportingTurnFlow | None | UnsetType = UNSET
+    type: str | None = None
+    action: ReportingTurnAction | None = None
+    flow: ReportingTurnFlow | None = None
 
 
 class ReportingTurnFlow(Model):
@@ -424,10 +362,10 @@ class ReportingTurnFlow(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    type: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ReportingTurnGuardrailEvent(Model):
@@ -440,14 +378,10 @@ class ReportingTurnGuardrailEvent(Model):
         violations_triggered: The current amount of violations that have been triggered in the current action.
     """
 
-    type: str | None | UnsetType = UNSET
-    instruction: str | None | UnsetType = UNSET
-    violations_threshold: int | None | UnsetType = field(
-        name="violationsThreshold", default=UNSET
-    )
-    violations_triggered: int | None | UnsetType = field(
-        name="violationsTriggered", default=UNSET
-    )
+    type: str | None = None
+    instruction: str | None = None
+    violations_threshold: int | None = field(name="violationsThreshold", default=None)
+    violations_triggered: int | None = field(name="violationsTriggered", default=None)
 
 
 class ReportingTurnIntent(Model):
@@ -460,10 +394,10 @@ class ReportingTurnIntent(Model):
         slots: The slots detected during this reporting turn.
     """
 
-    name: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    confidence: float | None | UnsetType = UNSET
-    slots: list[ReportingTurnIntentSlot] | None | UnsetType = UNSET
+    name: str | None = None
+    id: str | None = None
+    confidence: float | None = None
+    slots: list[ReportingTurnIntentSlot] | None = None
 
 
 class ReportingTurnIntentSlot(Model):
@@ -476,10 +410,10 @@ class ReportingTurnIntentSlot(Model):
         confidence: The confidence score this slot received during detection.
     """
 
-    name: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    confidence: float | None | UnsetType = UNSET
+    name: str | None = None
+    value: str | None = None
+    type: str | None = None
+    confidence: float | None = None
 
 
 class ReportingTurnKnowledge(Model):
@@ -491,11 +425,9 @@ class ReportingTurnKnowledge(Model):
         search: The knowledge search data that was captured during this reporting turn.
     """
 
-    knowledge_base_id: str | None | UnsetType = field(
-        name="knowledgeBaseId", default=UNSET
-    )
-    feedback: ReportingTurnKnowledgeFeedback | None | UnsetType = UNSET
-    search: ReportingTurnKnowledgeSearch | None | UnsetType = UNSET
+    knowledge_base_id: str | None = field(name="knowledgeBaseId", default=None)
+    feedback: ReportingTurnKnowledgeFeedback | None = None
+    search: ReportingTurnKnowledgeSearch | None = None
 
 
 class ReportingTurnKnowledgeDocument(Model):
@@ -508,10 +440,10 @@ class ReportingTurnKnowledgeDocument(Model):
         confidence: The confidence score of how well the question matched the search query.
     """
 
-    id: str | None | UnsetType = UNSET
-    question: str | None | UnsetType = UNSET
-    answer: str | None | UnsetType = UNSET
-    confidence: float | None | UnsetType = UNSET
+    id: str | None = None
+    question: str | None = None
+    answer: str | None = None
+    confidence: float | None = None
 
 
 class ReportingTurnKnowledgeEvents(Model):
@@ -522,8 +454,8 @@ class ReportingTurnKnowledgeEvents(Model):
         feedback: The knowledge feedback data captured during this reporting turn.
     """
 
-    search: list[ReportingTurnKnowledgeSearchEvent] | None | UnsetType = UNSET
-    feedback: list[ReportingTurnKnowledgeFeedbackEvent] | None | UnsetType = UNSET
+    search: list[ReportingTurnKnowledgeSearchEvent] | None = None
+    feedback: list[ReportingTurnKnowledgeFeedbackEvent] | None = None
 
 
 class ReportingTurnKnowledgeFeedback(Model):
@@ -535,9 +467,9 @@ class ReportingTurnKnowledgeFeedback(Model):
         documents: The list of search documents that the feedback applies to.
     """
 
-    search_id: str | None | UnsetType = field(name="searchId", default=UNSET)
-    rating: int | None | UnsetType = UNSET
-    documents: list[ReportingTurnKnowledgeDocument] | None | UnsetType = UNSET
+    search_id: str | None = field(name="searchId", default=None)
+    rating: int | None = None
+    documents: list[ReportingTurnKnowledgeDocument] | None = None
 
 
 class ReportingTurnKnowledgeFeedbackEvent(Model):
@@ -552,20 +484,12 @@ class ReportingTurnKnowledgeFeedbackEvent(Model):
         document_version_id: The version of the document.
     """
 
-    search_id: str | None | UnsetType = field(name="searchId", default=UNSET)
-    knowledge_base_id: str | None | UnsetType = field(
-        name="knowledgeBaseId", default=UNSET
-    )
-    documents: list[ReportingTurnKnowledgeDocument] | None | UnsetType = UNSET
-    feedback_rating: int | None | UnsetType = field(
-        name="feedbackRating", default=UNSET
-    )
-    document_variation_id: str | None | UnsetType = field(
-        name="documentVariationId", default=UNSET
-    )
-    document_version_id: str | None | UnsetType = field(
-        name="documentVersionId", default=UNSET
-    )
+    search_id: str | None = field(name="searchId", default=None)
+    knowledge_base_id: str | None = field(name="knowledgeBaseId", default=None)
+    documents: list[ReportingTurnKnowledgeDocument] | None = None
+    feedback_rating: int | None = field(name="feedbackRating", default=None)
+    document_variation_id: str | None = field(name="documentVariationId", default=None)
+    document_version_id: str | None = field(name="documentVersionId", default=None)
 
 
 class ReportingTurnKnowledgeMetadata(Model):
@@ -584,25 +508,19 @@ class ReportingTurnKnowledgeMetadata(Model):
         retrieved_sources: List of the sources retrieved by the knowledge search
     """
 
-    knowledge_id: str | None | UnsetType = field(name="knowledgeId", default=UNSET)
-    knowledge_name: str | None | UnsetType = field(name="knowledgeName", default=UNSET)
-    search_id: str | None | UnsetType = field(name="searchId", default=UNSET)
-    query: str | None | UnsetType = UNSET
-    retrieval_status: str | None | UnsetType = field(
-        name="retrievalStatus", default=UNSET
+    knowledge_id: str | None = field(name="knowledgeId", default=None)
+    knowledge_name: str | None = field(name="knowledgeName", default=None)
+    search_id: str | None = field(name="searchId", default=None)
+    query: str | None = None
+    retrieval_status: str | None = field(name="retrievalStatus", default=None)
+    answer_generation_status: str | None = field(
+        name="answerGenerationStatus", default=None
     )
-    answer_generation_status: str | None | UnsetType = field(
-        name="answerGenerationStatus", default=UNSET
-    )
-    generated_answer: str | None | UnsetType = field(
-        name="generatedAnswer", default=UNSET
-    )
-    failure_reason: str | None | UnsetType = field(name="failureReason", default=UNSET)
-    top_confidence: float | None | UnsetType = field(
-        name="topConfidence", default=UNSET
-    )
-    retrieved_sources: list[KnowledgeSource] | None | UnsetType = field(
-        name="retrievedSources", default=UNSET
+    generated_answer: str | None = field(name="generatedAnswer", default=None)
+    failure_reason: str | None = field(name="failureReason", default=None)
+    top_confidence: float | None = field(name="topConfidence", default=None)
+    retrieved_sources: list[KnowledgeSource] | None = field(
+        name="retrievedSources", default=None
     )
 
 
@@ -615,9 +533,9 @@ class ReportingTurnKnowledgeSearch(Model):
         query: The search query that was used to search the Knowledge Base documents for a matching question.
     """
 
-    search_id: str | None | UnsetType = field(name="searchId", default=UNSET)
-    documents: list[ReportingTurnKnowledgeDocument] | None | UnsetType = UNSET
-    query: str | None | UnsetType = UNSET
+    search_id: str | None = field(name="searchId", default=None)
+    documents: list[ReportingTurnKnowledgeDocument] | None = None
+    query: str | None = None
 
 
 class ReportingTurnKnowledgeSearchEvent(Model):
@@ -631,15 +549,11 @@ class ReportingTurnKnowledgeSearchEvent(Model):
         answer_document_id: The document ID of the search answer.
     """
 
-    search_id: str | None | UnsetType = field(name="searchId", default=UNSET)
-    knowledge_base_id: str | None | UnsetType = field(
-        name="knowledgeBaseId", default=UNSET
-    )
-    documents: list[ReportingTurnKnowledgeDocument] | None | UnsetType = UNSET
-    search_query: str | None | UnsetType = field(name="searchQuery", default=UNSET)
-    answer_document_id: str | None | UnsetType = field(
-        name="answerDocumentId", default=UNSET
-    )
+    search_id: str | None = field(name="searchId", default=None)
+    knowledge_base_id: str | None = field(name="knowledgeBaseId", default=None)
+    documents: list[ReportingTurnKnowledgeDocument] | None = None
+    search_query: str | None = field(name="searchQuery", default=None)
+    answer_document_id: str | None = field(name="answerDocumentId", default=None)
 
 
 class ReportingTurnToolCall(Model):
@@ -658,24 +572,24 @@ class ReportingTurnToolCall(Model):
         knowledge_metadata: Represents various metadata of knowledge calls used by the tool if the tool is configured to use knowledge.
     """
 
-    tool_id: str | None | UnsetType = field(name="toolId", default=UNSET)
-    tool_name: str | None | UnsetType = field(name="toolName", default=UNSET)
-    tool_type: str | None | UnsetType = field(name="toolType", default=UNSET)
-    target_id: str | None | UnsetType = field(name="targetId", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    error_text: str | None | UnsetType = field(name="errorText", default=UNSET)
-    date_invoked: datetime | None | UnsetType = field(name="dateInvoked", default=UNSET)
-    latency_ms: int | None | UnsetType = field(name="latencyMs", default=UNSET)
-    origin: str | None | UnsetType = UNSET
-    knowledge_metadata: ReportingTurnKnowledgeMetadata | None | UnsetType = field(
-        name="knowledgeMetadata", default=UNSET
+    tool_id: str | None = field(name="toolId", default=None)
+    tool_name: str | None = field(name="toolName", default=None)
+    tool_type: str | None = field(name="toolType", default=None)
+    target_id: str | None = field(name="targetId", default=None)
+    status: str | None = None
+    error_text: str | None = field(name="errorText", default=None)
+    date_invoked: datetime | None = field(name="dateInvoked", default=None)
+    latency_ms: int | None = field(name="latencyMs", default=None)
+    origin: str | None = None
+    knowledge_metadata: ReportingTurnKnowledgeMetadata | None = field(
+        name="knowledgeMetadata", default=None
     )
 
 
 class ReportingTurnsResponse(Model):
     """The ReportingTurnsResponse model."""
 
-    entities: list[ReportingTurn] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[ReportingTurn] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 class ReprocessInteractionsByJobIdResponse(Model):
     """The ReprocessInteractionsByJobIdResponse model."""
 
-    url: str | None | UnsetType = UNSET
+    url: str | None = None
 
 
 class ReprocessJobEntityListingResponse(Model):
@@ -24,17 +24,17 @@ class ReprocessJobEntityListingResponse(Model):
         queue_total: The total number of queued jobs.
     """
 
-    entities: list[ReprocessJobResponse] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    queue_total: int | None | UnsetType = field(name="queueTotal", default=UNSET)
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[ReprocessJobResponse] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    queue_total: int | None = field(name="queueTotal", default=None)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ReprocessJobResponse(Model):
@@ -58,27 +58,25 @@ class ReprocessJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    date_end: datetime | None | UnsetType = field(name="dateEnd", default=UNSET)
-    media_types: list[str] | None | UnsetType = field(name="mediaTypes", default=UNSET)
-    programs: list[str] | None | UnsetType = UNSET
-    dialects: list[str] | None | UnsetType = UNSET
-    created_by: AddressableEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    date_start: datetime | None = field(name="dateStart", default=None)
+    date_end: datetime | None = field(name="dateEnd", default=None)
+    media_types: list[str] | None = field(name="mediaTypes", default=None)
+    programs: list[str] | None = None
+    dialects: list[str] | None = None
+    created_by: AddressableEntityRef | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    job_status: str | None = field(name="jobStatus", default=None)
+    queue_order: int | None = field(name="queueOrder", default=None)
+    processed_interactions_count: int | None = field(
+        name="processedInteractionsCount", default=None
     )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    job_status: str | None | UnsetType = field(name="jobStatus", default=UNSET)
-    queue_order: int | None | UnsetType = field(name="queueOrder", default=UNSET)
-    processed_interactions_count: int | None | UnsetType = field(
-        name="processedInteractionsCount", default=UNSET
+    failed_interactions_count: int | None = field(
+        name="failedInteractionsCount", default=None
     )
-    failed_interactions_count: int | None | UnsetType = field(
-        name="failedInteractionsCount", default=UNSET
+    total_interactions_count: int | None = field(
+        name="totalInteractionsCount", default=None
     )
-    total_interactions_count: int | None | UnsetType = field(
-        name="totalInteractionsCount", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)

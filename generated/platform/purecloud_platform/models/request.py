@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class RequestConfig(Model):
@@ -17,17 +17,11 @@ class RequestConfig(Model):
         headers: Headers to include in request in (Header Name, Value) pairs.
     """
 
-    request_url_template: str | None | UnsetType = field(
-        name="requestUrlTemplate", default=UNSET
-    )
-    request_template: str | None | UnsetType = field(
-        name="requestTemplate", default=UNSET
-    )
-    request_template_uri: str | None | UnsetType = field(
-        name="requestTemplateUri", default=UNSET
-    )
-    request_type: str | None | UnsetType = field(name="requestType", default=UNSET)
-    headers: dict[str, str] | None | UnsetType = UNSET
+    request_url_template: str | None = field(name="requestUrlTemplate", default=None)
+    request_template: str | None = field(name="requestTemplate", default=None)
+    request_template_uri: str | None = field(name="requestTemplateUri", default=None)
+    request_type: str | None = field(name="requestType", default=None)
+    headers: dict[str, str] | None = None
 
 
 class RequestContext(Model):
@@ -37,7 +31,7 @@ class RequestContext(Model):
         patterns: A list of one or more patterns to match. Defaults to an empty list if not provided.
     """
 
-    patterns: list[RequestContextPattern] | None | UnsetType = UNSET
+    patterns: list[RequestContextPattern] | None = None
 
 
 class RequestContextPattern(Model):
@@ -47,7 +41,7 @@ class RequestContextPattern(Model):
         criteria: A list of one or more criteria to satisfy.
     """
 
-    criteria: list[RequestEntityTypeCriteria] | None | UnsetType = UNSET
+    criteria: list[RequestEntityTypeCriteria] | None = None
 
 
 class RequestCriteria(Model):
@@ -60,12 +54,10 @@ class RequestCriteria(Model):
         operator: The comparison operator. Allowed values: "containsAll", "containsAny", "notContainsAll", "notContainsAny", "equal", "notEqual", "greaterThan", "greaterThanOrEqual", "lessThan", "lessThanOrEqual", "startsWith", "endsWith".
     """
 
-    key: str | None | UnsetType = UNSET
-    values: list[str] | None | UnsetType = UNSET
-    should_ignore_case: bool | None | UnsetType = field(
-        name="shouldIgnoreCase", default=UNSET
-    )
-    operator: str | None | UnsetType = UNSET
+    key: str | None = None
+    values: list[str] | None = None
+    should_ignore_case: bool | None = field(name="shouldIgnoreCase", default=None)
+    operator: str | None = None
 
 
 class RequestDevice(Model):
@@ -84,16 +76,16 @@ class RequestDevice(Model):
         manufacturer: Manufacturer of the device.
     """
 
-    category: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    is_mobile: bool | None | UnsetType = field(name="isMobile", default=UNSET)
-    screen_height: int | None | UnsetType = field(name="screenHeight", default=UNSET)
-    screen_width: int | None | UnsetType = field(name="screenWidth", default=UNSET)
-    screen_density: int | None | UnsetType = field(name="screenDensity", default=UNSET)
-    fingerprint: str | None | UnsetType = UNSET
-    os_family: str | None | UnsetType = field(name="osFamily", default=UNSET)
-    os_version: str | None | UnsetType = field(name="osVersion", default=UNSET)
-    manufacturer: str | None | UnsetType = UNSET
+    category: str | None = None
+    type: str | None = None
+    is_mobile: bool | None = field(name="isMobile", default=None)
+    screen_height: int | None = field(name="screenHeight", default=None)
+    screen_width: int | None = field(name="screenWidth", default=None)
+    screen_density: int | None = field(name="screenDensity", default=None)
+    fingerprint: str | None = None
+    os_family: str | None = field(name="osFamily", default=None)
+    os_version: str | None = field(name="osVersion", default=None)
+    manufacturer: str | None = None
 
 
 class RequestEntityTypeCriteria(Model):
@@ -107,13 +99,11 @@ class RequestEntityTypeCriteria(Model):
         entity_type: The entity to match the pattern against. Allowed values: "visit".
     """
 
-    key: str | None | UnsetType = UNSET
-    values: list[str] | None | UnsetType = UNSET
-    should_ignore_case: bool | None | UnsetType = field(
-        name="shouldIgnoreCase", default=UNSET
-    )
-    operator: str | None | UnsetType = UNSET
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
+    key: str | None = None
+    values: list[str] | None = None
+    should_ignore_case: bool | None = field(name="shouldIgnoreCase", default=None)
+    operator: str | None = None
+    entity_type: str | None = field(name="entityType", default=None)
 
 
 class RequestExternalSegment(Model):
@@ -125,9 +115,9 @@ class RequestExternalSegment(Model):
         source: The external system where the segment originates from. Allowed values: "AdobeExperiencePlatform", "Custom".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    source: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    source: str | None = None
 
 
 class RequestJourney(Model):
@@ -137,7 +127,7 @@ class RequestJourney(Model):
         patterns: A list of zero or more patterns to match. Defaults to an empty list if not provided.
     """
 
-    patterns: list[RequestJourneyPattern] | None | UnsetType = UNSET
+    patterns: list[RequestJourneyPattern] | None = None
 
 
 class RequestJourneyPattern(Model):
@@ -151,11 +141,11 @@ class RequestJourneyPattern(Model):
         event_name: The name of the event for which this pattern can be matched on.
     """
 
-    criteria: list[RequestCriteria] | None | UnsetType = UNSET
-    count: int | None | UnsetType = UNSET
-    stream_type: str | None | UnsetType = field(name="streamType", default=UNSET)
-    session_type: str | None | UnsetType = field(name="sessionType", default=UNSET)
-    event_name: str | None | UnsetType = field(name="eventName", default=UNSET)
+    criteria: list[RequestCriteria] | None = None
+    count: int | None = None
+    stream_type: str | None = field(name="streamType", default=None)
+    session_type: str | None = field(name="sessionType", default=None)
+    event_name: str | None = field(name="eventName", default=None)
 
 
 class RequestMapping(Model):
@@ -168,10 +158,10 @@ class RequestMapping(Model):
         value: Value to supply for the specified Attribute
     """
 
-    name: str | None | UnsetType = UNSET
-    attribute_type: str | None | UnsetType = field(name="attributeType", default=UNSET)
-    mapping_type: str | None | UnsetType = field(name="mappingType", default=UNSET)
-    value: str | None | UnsetType = UNSET
+    name: str | None = None
+    attribute_type: str | None = field(name="attributeType", default=None)
+    mapping_type: str | None = field(name="mappingType", default=None)
+    value: str | None = None
 
 
 class RequestPage(Model):
@@ -184,10 +174,10 @@ class RequestPage(Model):
         lang: ISO 639-1 language code for the page as defined in the <html> tag.
     """
 
-    url: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    keywords: str | None | UnsetType = UNSET
-    lang: str | None | UnsetType = UNSET
+    url: str | None = None
+    title: str | None = None
+    keywords: str | None = None
+    lang: str | None = None
 
 
 class RequestScoredAgent(Model):
@@ -198,5 +188,5 @@ class RequestScoredAgent(Model):
         score: Agent's score for the current conversation, from 0 - 100, higher being better
     """
 
-    id: str | None | UnsetType = UNSET
-    score: int | None | UnsetType = UNSET
+    id: str | None = None
+    score: int | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 
 class RequiredDateRange(Model):
@@ -14,8 +14,8 @@ class RequiredDateRange(Model):
         end_date: The end of a date range in ISO-8601 format
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
 
 
 class RequiredLocalDateRange(Model):
@@ -26,5 +26,5 @@ class RequiredLocalDateRange(Model):
         end_date: The inclusive end of a date range in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
     """
 
-    start_date: date | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: date | None | UnsetType = field(name="endDate", default=UNSET)
+    start_date: date | None = field(name="startDate", default=None)
+    end_date: date | None = field(name="endDate", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .bu import BuScheduleReference
@@ -20,10 +20,10 @@ class ReschedulingManagementUnitResponse(Model):
         applied: Whether the rescheduling run is applied for the given management unit
     """
 
-    management_unit: ManagementUnitReference | None | UnsetType = field(
-        name="managementUnit", default=UNSET
+    management_unit: ManagementUnitReference | None = field(
+        name="managementUnit", default=None
     )
-    applied: bool | None | UnsetType = UNSET
+    applied: bool | None = None
 
 
 class ReschedulingOptionsRunResponse(Model):
@@ -42,27 +42,25 @@ class ReschedulingOptionsRunResponse(Model):
         do_not_change_manually_edited_shifts: Whether manually edited shifts are allowed to be changed
     """
 
-    existing_schedule: BuScheduleReference | None | UnsetType = field(
-        name="existingSchedule", default=UNSET
+    existing_schedule: BuScheduleReference | None = field(
+        name="existingSchedule", default=None
     )
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    management_units: list[ReschedulingManagementUnitResponse] | None | UnsetType = (
-        field(name="managementUnits", default=UNSET)
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    management_units: list[ReschedulingManagementUnitResponse] | None = field(
+        name="managementUnits", default=None
     )
-    agent_count: int | None | UnsetType = field(name="agentCount", default=UNSET)
-    activity_code_ids: list[str] | None | UnsetType = field(
-        name="activityCodeIds", default=UNSET
+    agent_count: int | None = field(name="agentCount", default=None)
+    activity_code_ids: list[str] | None = field(name="activityCodeIds", default=None)
+    do_not_change_weekly_paid_time: bool | None = field(
+        name="doNotChangeWeeklyPaidTime", default=None
     )
-    do_not_change_weekly_paid_time: bool | None | UnsetType = field(
-        name="doNotChangeWeeklyPaidTime", default=UNSET
+    do_not_change_daily_paid_time: bool | None = field(
+        name="doNotChangeDailyPaidTime", default=None
     )
-    do_not_change_daily_paid_time: bool | None | UnsetType = field(
-        name="doNotChangeDailyPaidTime", default=UNSET
+    do_not_change_shift_start_times: bool | None = field(
+        name="doNotChangeShiftStartTimes", default=None
     )
-    do_not_change_shift_start_times: bool | None | UnsetType = field(
-        name="doNotChangeShiftStartTimes", default=UNSET
-    )
-    do_not_change_manually_edited_shifts: bool | None | UnsetType = field(
-        name="doNotChangeManuallyEditedShifts", default=UNSET
+    do_not_change_manually_edited_shifts: bool | None = field(
+        name="doNotChangeManuallyEditedShifts", default=None
     )

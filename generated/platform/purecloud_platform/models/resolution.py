@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .aggregation import AggregationRange
@@ -20,8 +20,8 @@ class ResolutionAggregateDataContainer(Model):
         group: A mapping from dimension to value
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[StatisticalResponse] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[StatisticalResponse] | None = None
 
 
 class ResolutionAggregateQueryClause(Model):
@@ -32,8 +32,8 @@ class ResolutionAggregateQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[ResolutionAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[ResolutionAggregateQueryPredicate] | None = None
 
 
 class ResolutionAggregateQueryFilter(Model):
@@ -45,9 +45,9 @@ class ResolutionAggregateQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[ResolutionAggregateQueryClause] | None | UnsetType = UNSET
-    predicates: list[ResolutionAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[ResolutionAggregateQueryClause] | None = None
+    predicates: list[ResolutionAggregateQueryPredicate] | None = None
 
 
 class ResolutionAggregateQueryPredicate(Model):
@@ -61,17 +61,17 @@ class ResolutionAggregateQueryPredicate(Model):
         range: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class ResolutionAggregateQueryResponse(Model):
     """The ResolutionAggregateQueryResponse model."""
 
-    results: list[ResolutionAggregateDataContainer] | None | UnsetType = UNSET
+    results: list[ResolutionAggregateDataContainer] | None = None
 
 
 class ResolutionAggregationQuery(Model):
@@ -89,18 +89,18 @@ class ResolutionAggregationQuery(Model):
         alternate_time_dimension: Dimension to use as the alternative timestamp for data in the aggregate.  Choosing "eventTime" uses the actual time of the data event and choosing "wrapUpDate" uses the date when conversation is ended Allowed values: "eventTime", "wrapUpDate".
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: ResolutionAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: ResolutionAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[ResolutionAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[ResolutionAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
 
 
@@ -112,8 +112,8 @@ class ResolutionAggregationSort(Model):
         function: Aggregation function used for the sort metric. Allowed values: "average", "count", "max", "min", "sum".
     """
 
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
+    name: str | None = None
+    function: str | None = None
 
 
 class ResolutionAggregationView(Model):
@@ -126,10 +126,10 @@ class ResolutionAggregationView(Model):
         range: Range of numbers for slicing up data
     """
 
-    target: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
-    range: AggregationRange | None | UnsetType = UNSET
+    target: str | None = None
+    name: str | None = None
+    function: str | None = None
+    range: AggregationRange | None = None
 
 
 class ResolutionAsyncAggregateQueryResponse(Model):
@@ -139,8 +139,8 @@ class ResolutionAsyncAggregateQueryResponse(Model):
         cursor: Cursor token to retrieve next page
     """
 
-    results: list[ResolutionAggregateDataContainer] | None | UnsetType = UNSET
-    cursor: str | None | UnsetType = UNSET
+    results: list[ResolutionAggregateDataContainer] | None = None
+    cursor: str | None = None
 
 
 class ResolutionAsyncAggregationQuery(Model):
@@ -159,20 +159,20 @@ class ResolutionAsyncAggregationQuery(Model):
         page_size: The number of results per page
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: ResolutionAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: ResolutionAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[ResolutionAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[ResolutionAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
+    page_size: int | None = field(name="pageSize", default=None)
 
 
 class ResolutionDetailQueryClause(Model):
@@ -183,8 +183,8 @@ class ResolutionDetailQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[ResolutionDetailQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[ResolutionDetailQueryPredicate] | None = None
 
 
 class ResolutionDetailQueryFilter(Model):
@@ -196,9 +196,9 @@ class ResolutionDetailQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[ResolutionDetailQueryClause] | None | UnsetType = UNSET
-    predicates: list[ResolutionDetailQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[ResolutionDetailQueryClause] | None = None
+    predicates: list[ResolutionDetailQueryPredicate] | None = None
 
 
 class ResolutionDetailQueryPredicate(Model):
@@ -212,8 +212,8 @@ class ResolutionDetailQueryPredicate(Model):
         range: Right hand side for metric predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    metric: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    metric: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None

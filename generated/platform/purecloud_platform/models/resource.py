@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class ResourceConditionNode(Model):
@@ -14,11 +14,11 @@ class ResourceConditionNode(Model):
         operator: Allowed values: "EQ", "IN", "GE", "GT", "LE", "LT".
     """
 
-    variable_name: str | None | UnsetType = field(name="variableName", default=UNSET)
-    conjunction: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    operands: list[ResourceConditionValue] | None | UnsetType = UNSET
-    terms: list[ResourceConditionNode] | None | UnsetType = UNSET
+    variable_name: str | None = field(name="variableName", default=None)
+    conjunction: str | None = None
+    operator: str | None = None
+    operands: list[ResourceConditionValue] | None = None
+    terms: list[ResourceConditionNode] | None = None
 
 
 class ResourceConditionValue(Model):
@@ -28,31 +28,23 @@ class ResourceConditionValue(Model):
         type: Allowed values: "SCALAR", "VARIABLE", "USER", "QUEUE", "TEAM".
     """
 
-    type: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    type: str | None = None
+    value: str | None = None
 
 
 class ResourcePermissionPolicy(Model):
     """The ResourcePermissionPolicy model."""
 
-    id: str | None | UnsetType = UNSET
-    domain: str | None | UnsetType = UNSET
-    entity_name: str | None | UnsetType = field(name="entityName", default=UNSET)
-    policy_name: str | None | UnsetType = field(name="policyName", default=UNSET)
-    policy_description: str | None | UnsetType = field(
-        name="policyDescription", default=UNSET
+    id: str | None = None
+    domain: str | None = None
+    entity_name: str | None = field(name="entityName", default=None)
+    policy_name: str | None = field(name="policyName", default=None)
+    policy_description: str | None = field(name="policyDescription", default=None)
+    action_set_key: str | None = field(name="actionSetKey", default=None)
+    allow_conditions: bool | None = field(name="allowConditions", default=None)
+    resource_condition_node: ResourceConditionNode | None = field(
+        name="resourceConditionNode", default=None
     )
-    action_set_key: str | None | UnsetType = field(name="actionSetKey", default=UNSET)
-    allow_conditions: bool | None | UnsetType = field(
-        name="allowConditions", default=UNSET
-    )
-    resource_condition_node: ResourceConditionNode | None | UnsetType = field(
-        name="resourceConditionNode", default=UNSET
-    )
-    named_resources: list[str] | None | UnsetType = field(
-        name="namedResources", default=UNSET
-    )
-    resource_condition: str | None | UnsetType = field(
-        name="resourceCondition", default=UNSET
-    )
-    action_set: list[str] | None | UnsetType = field(name="actionSet", default=UNSET)
+    named_resources: list[str] | None = field(name="namedResources", default=None)
+    resource_condition: str | None = field(name="resourceCondition", default=None)
+    action_set: list[str] | None = field(name="actionSet", default=None)

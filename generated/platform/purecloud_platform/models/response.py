@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .apple import AppleInvitation
@@ -43,31 +43,29 @@ class Response(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    libraries: list[DomainEntityRef] | None | UnsetType = UNSET
-    texts: list[ResponseText] | None | UnsetType = UNSET
-    created_by: User | None | UnsetType = field(name="createdBy", default=UNSET)
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    interaction_type: str | None | UnsetType = field(
-        name="interactionType", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    version: int | None = None
+    libraries: list[DomainEntityRef] | None = None
+    texts: list[ResponseText] | None = None
+    created_by: User | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    interaction_type: str | None = field(name="interactionType", default=None)
+    substitutions: list[ResponseSubstitution] | None = None
+    substitutions_schema: JsonSchemaDocument | None = field(
+        name="substitutionsSchema", default=None
     )
-    substitutions: list[ResponseSubstitution] | None | UnsetType = UNSET
-    substitutions_schema: JsonSchemaDocument | None | UnsetType = field(
-        name="substitutionsSchema", default=UNSET
+    response_type: str | None = field(name="responseType", default=None)
+    messaging_template: MessagingTemplate | None = field(
+        name="messagingTemplate", default=None
     )
-    response_type: str | None | UnsetType = field(name="responseType", default=UNSET)
-    messaging_template: MessagingTemplate | None | UnsetType = field(
-        name="messagingTemplate", default=UNSET
+    assets: list[RmsAssetAddressableRef] | None = None
+    footer: FooterTemplate | None = None
+    form: Form | None = None
+    apple_invitation: AppleInvitation | None = field(
+        name="appleInvitation", default=None
     )
-    assets: list[RmsAssetAddressableRef] | None | UnsetType = UNSET
-    footer: FooterTemplate | None | UnsetType = UNSET
-    form: Form | None | UnsetType = UNSET
-    apple_invitation: AppleInvitation | None | UnsetType = field(
-        name="appleInvitation", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ResponseAsset(Model):
@@ -87,26 +85,18 @@ class ResponseAsset(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    content_length: int | None | UnsetType = field(name="contentLength", default=UNSET)
-    content_location: str | None | UnsetType = field(
-        name="contentLocation", default=UNSET
-    )
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    modified_by: DomainEntityRef | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    responses: list[DomainEntityRef] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    content_length: int | None = field(name="contentLength", default=None)
+    content_location: str | None = field(name="contentLocation", default=None)
+    content_type: str | None = field(name="contentType", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: DomainEntityRef | None = field(name="modifiedBy", default=None)
+    responses: list[DomainEntityRef] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ResponseAssetBulkRequest(Model):
@@ -118,9 +108,9 @@ class ResponseAssetBulkRequest(Model):
         sort_order: The sort order for results Allowed values: "asc", "desc".
     """
 
-    asset_ids: list[str] | None | UnsetType = field(name="assetIds", default=UNSET)
-    sort_by: str | None | UnsetType = field(name="sortBy", default=UNSET)
-    sort_order: str | None | UnsetType = field(name="sortOrder", default=UNSET)
+    asset_ids: list[str] | None = field(name="assetIds", default=None)
+    sort_by: str | None = field(name="sortBy", default=None)
+    sort_order: str | None = field(name="sortOrder", default=None)
 
 
 class ResponseAssetEntityListing(Model):
@@ -131,8 +121,8 @@ class ResponseAssetEntityListing(Model):
         not_found: Asset IDs not found
     """
 
-    entities: list[ResponseAsset] | None | UnsetType = UNSET
-    not_found: list[str] | None | UnsetType = field(name="notFound", default=UNSET)
+    entities: list[ResponseAsset] | None = None
+    not_found: list[str] | None = field(name="notFound", default=None)
 
 
 class ResponseAssetFilter(Model):
@@ -147,12 +137,12 @@ class ResponseAssetFilter(Model):
         type: How to apply this search criteria against other criteria. Filter type supported for each field:- name:[STARTS_WITH, TERM], divisionId:[TERM, TERMS], contentLength:[RANGE, GREATER_THAN_EQUAL_TO, LESS_THAN_EQUAL_TO], contentType:[STARTS_WITH, TERM] dateCreated:[DATE_RANGE] Allowed values: "TERM", "TERMS", "STARTS_WITH", "RANGE", "GREATER_THAN_EQUAL_TO", "LESS_THAN_EQUAL_TO", "DATE_RANGE".
     """
 
-    end_value: str | None | UnsetType = field(name="endValue", default=UNSET)
-    values: list[str] | None | UnsetType = UNSET
-    start_value: str | None | UnsetType = field(name="startValue", default=UNSET)
-    fields: list[str] | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    end_value: str | None = field(name="endValue", default=None)
+    values: list[str] | None = None
+    start_value: str | None = field(name="startValue", default=None)
+    fields: list[str] | None = None
+    value: str | None = None
+    type: str | None = None
 
 
 class ResponseAssetRequest(Model):
@@ -163,8 +153,8 @@ class ResponseAssetRequest(Model):
         division_id: Division to associate to this asset. Can only be used with this division.
     """
 
-    name: str | None | UnsetType = UNSET
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
+    name: str | None = None
+    division_id: str | None = field(name="divisionId", default=None)
 
 
 class ResponseAssetSearchRequest(Model):
@@ -178,11 +168,11 @@ class ResponseAssetSearchRequest(Model):
         query: Filter the query results.
     """
 
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    sort_order: str | None | UnsetType = field(name="sortOrder", default=UNSET)
-    sort_by: str | None | UnsetType = field(name="sortBy", default=UNSET)
-    query: list[ResponseAssetFilter] | None | UnsetType = UNSET
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    sort_order: str | None = field(name="sortOrder", default=None)
+    sort_by: str | None = field(name="sortBy", default=None)
+    query: list[ResponseAssetFilter] | None = None
 
 
 class ResponseAssetSearchResults(Model):
@@ -196,11 +186,11 @@ class ResponseAssetSearchResults(Model):
         results: Search results
     """
 
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    results: list[ResponseAsset] | None | UnsetType = UNSET
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    results: list[ResponseAsset] | None = None
 
 
 class ResponseAssetStatus(Model):
@@ -213,10 +203,10 @@ class ResponseAssetStatus(Model):
         error_message: Error message that explains upload failure status
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    error_message: str | None | UnsetType = field(name="errorMessage", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    error_code: str | None = field(name="errorCode", default=None)
+    error_message: str | None = field(name="errorMessage", default=None)
 
 
 class ResponseConfig(Model):
@@ -229,18 +219,12 @@ class ResponseConfig(Model):
         success_template_uri: URI to retrieve success template.
     """
 
-    translation_map: dict[str, str] | None | UnsetType = field(
-        name="translationMap", default=UNSET
+    translation_map: dict[str, str] | None = field(name="translationMap", default=None)
+    translation_map_defaults: dict[str, str] | None = field(
+        name="translationMapDefaults", default=None
     )
-    translation_map_defaults: dict[str, str] | None | UnsetType = field(
-        name="translationMapDefaults", default=UNSET
-    )
-    success_template: str | None | UnsetType = field(
-        name="successTemplate", default=UNSET
-    )
-    success_template_uri: str | None | UnsetType = field(
-        name="successTemplateUri", default=UNSET
-    )
+    success_template: str | None = field(name="successTemplate", default=None)
+    success_template_uri: str | None = field(name="successTemplateUri", default=None)
 
 
 class ResponseDivisionView(Model):
@@ -257,19 +241,19 @@ class ResponseDivisionView(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    response_type: str | None | UnsetType = field(name="responseType", default=UNSET)
-    libraries: list[LibraryDivisionView] | None | UnsetType = UNSET
-    substitutions: list[ResponseSubstitution] | None | UnsetType = UNSET
-    substitutions_schema: JsonSchemaDocument | None | UnsetType = field(
-        name="substitutionsSchema", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    response_type: str | None = field(name="responseType", default=None)
+    libraries: list[LibraryDivisionView] | None = None
+    substitutions: list[ResponseSubstitution] | None = None
+    substitutions_schema: JsonSchemaDocument | None = field(
+        name="substitutionsSchema", default=None
     )
-    messaging_template: MessagingTemplate | None | UnsetType = field(
-        name="messagingTemplate", default=UNSET
+    messaging_template: MessagingTemplate | None = field(
+        name="messagingTemplate", default=None
     )
-    form: Form | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    form: Form | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ResponseDivisionViewQueryResults(Model):
@@ -279,7 +263,7 @@ class ResponseDivisionViewQueryResults(Model):
         results: Contains the query results
     """
 
-    results: DomainEntityListingResponseDivisionView | None | UnsetType = UNSET
+    results: DomainEntityListingResponseDivisionView | None = None
 
 
 class ResponseEntityList(Model):
@@ -289,31 +273,31 @@ class ResponseEntityList(Model):
         page_count: Total number of pages
     """
 
-    entities: list[Response] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[Response] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class ResponseEntityListing(Model):
     """The ResponseEntityListing model."""
 
-    entities: list[Response] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Response] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ResponseFilter(Model):
@@ -325,9 +309,9 @@ class ResponseFilter(Model):
         values: Values to filter on. If name is 'responseType' then allowed values are 'CampaignSmsTemplate', 'CampaignEmailTemplate', 'Footer' and 'Signature'
     """
 
-    name: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    values: list[str] | None | UnsetType = UNSET
+    name: str | None = None
+    operator: str | None = None
+    values: list[str] | None = None
 
 
 class ResponsePage(Model):
@@ -345,15 +329,15 @@ class ResponsePage(Model):
         query_string: Query string that is passed to the page in the current event.
     """
 
-    url: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    domain: str | None | UnsetType = UNSET
-    fragment: str | None | UnsetType = UNSET
-    hostname: str | None | UnsetType = UNSET
-    keywords: str | None | UnsetType = UNSET
-    lang: str | None | UnsetType = UNSET
-    pathname: str | None | UnsetType = UNSET
-    query_string: str | None | UnsetType = field(name="queryString", default=UNSET)
+    url: str | None = None
+    title: str | None = None
+    domain: str | None = None
+    fragment: str | None = None
+    hostname: str | None = None
+    keywords: str | None = None
+    lang: str | None = None
+    pathname: str | None = None
+    query_string: str | None = field(name="queryString", default=None)
 
 
 class ResponseQueryRequest(Model):
@@ -366,10 +350,10 @@ class ResponseQueryRequest(Model):
         filters: Filter the query results.
     """
 
-    query_phrase: str | None | UnsetType = field(name="queryPhrase", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    filters: list[ResponseFilter] | None | UnsetType = UNSET
+    query_phrase: str | None = field(name="queryPhrase", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    filters: list[ResponseFilter] | None = None
 
 
 class ResponseQueryResults(Model):
@@ -379,7 +363,7 @@ class ResponseQueryResults(Model):
         results: Contains the query results
     """
 
-    results: ResponseEntityList | None | UnsetType = UNSET
+    results: ResponseEntityList | None = None
 
 
 class ResponseSet(Model):
@@ -398,39 +382,37 @@ class ResponseSet(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    responses: dict[str, Reaction] | None = None
+    beep_detection_enabled: bool | None = field(
+        name="beepDetectionEnabled", default=None
     )
-    version: int | None | UnsetType = UNSET
-    responses: dict[str, Reaction] | None | UnsetType = UNSET
-    beep_detection_enabled: bool | None | UnsetType = field(
-        name="beepDetectionEnabled", default=UNSET
+    amd_speech_distinguish_enabled: bool | None = field(
+        name="amdSpeechDistinguishEnabled", default=None
     )
-    amd_speech_distinguish_enabled: bool | None | UnsetType = field(
-        name="amdSpeechDistinguishEnabled", default=UNSET
+    live_speaker_detection_mode: str | None = field(
+        name="liveSpeakerDetectionMode", default=None
     )
-    live_speaker_detection_mode: str | None | UnsetType = field(
-        name="liveSpeakerDetectionMode", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ResponseSetEntityListing(Model):
     """The ResponseSetEntityListing model."""
 
-    entities: list[ResponseSet] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[ResponseSet] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ResponseSubstitution(Model):
@@ -442,9 +424,9 @@ class ResponseSubstitution(Model):
         default_value: Response substitution default value.
     """
 
-    id: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    default_value: str | None | UnsetType = field(name="defaultValue", default=UNSET)
+    id: str | None = None
+    description: str | None = None
+    default_value: str | None = field(name="defaultValue", default=None)
 
 
 class ResponseText(Model):
@@ -456,6 +438,6 @@ class ResponseText(Model):
         type: Response text type. Allowed values: "body", "subject".
     """
 
-    content: str | None | UnsetType = UNSET
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    type: str | None | UnsetType = UNSET
+    content: str | None = None
+    content_type: str | None = field(name="contentType", default=None)
+    type: str | None = None

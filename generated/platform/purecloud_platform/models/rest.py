@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .user import UserParam
@@ -20,8 +20,6 @@ class RestErrorDetail(Model):
         user_params: parameters to be inserted into details.
     """
 
-    error: str | None | UnsetType = UNSET
-    details: str | None | UnsetType = UNSET
-    user_params: list[UserParam] | None | UnsetType = field(
-        name="userParams", default=UNSET
-    )
+    error: str | None = None
+    details: str | None = None
+    user_params: list[UserParam] | None = field(name="userParams", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class RestorePresenceSettings(Model):
@@ -15,10 +15,10 @@ class RestorePresenceSettings(Model):
         restore_on_queue_enabled: Whether the ON_QUEUE presence will be restored
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    restore_time_milliseconds: int | None | UnsetType = field(
-        name="restoreTimeMilliseconds", default=UNSET
+    enabled: bool | None = None
+    restore_time_milliseconds: int | None = field(
+        name="restoreTimeMilliseconds", default=None
     )
-    restore_on_queue_enabled: bool | None | UnsetType = field(
-        name="restoreOnQueueEnabled", default=UNSET
+    restore_on_queue_enabled: bool | None = field(
+        name="restoreOnQueueEnabled", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .archive import ArchiveRetention
@@ -15,9 +15,9 @@ if TYPE_CHECKING:
 class RetentionDuration(Model):
     """The RetentionDuration model."""
 
-    archive_retention: ArchiveRetention | None | UnsetType = field(
-        name="archiveRetention", default=UNSET
+    archive_retention: ArchiveRetention | None = field(
+        name="archiveRetention", default=None
     )
-    delete_retention: DeleteRetention | None | UnsetType = field(
-        name="deleteRetention", default=UNSET
+    delete_retention: DeleteRetention | None = field(
+        name="deleteRetention", default=None
     )

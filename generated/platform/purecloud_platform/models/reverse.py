@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 if TYPE_CHECKING:
     from .external import ExternalContact
@@ -14,4 +14,4 @@ if TYPE_CHECKING:
 class ReverseWhitepagesLookupResult(Model):
     """The ReverseWhitepagesLookupResult model."""
 
-    contacts: list[ExternalContact] | None | UnsetType = UNSET
+    contacts: list[ExternalContact] | None = None

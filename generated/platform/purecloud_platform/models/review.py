@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class ReviewAssessmentResults(Model):
@@ -14,5 +14,5 @@ class ReviewAssessmentResults(Model):
         by_viewers: If true, learning assignment results can be seen in detail by people who are eligible to view
     """
 
-    by_assignees: bool | None | UnsetType = field(name="byAssignees", default=UNSET)
-    by_viewers: bool | None | UnsetType = field(name="byViewers", default=UNSET)
+    by_assignees: bool | None = field(name="byAssignees", default=None)
+    by_viewers: bool | None = field(name="byViewers", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class RichLink(Model):
@@ -18,12 +18,12 @@ class RichLink(Model):
         url_label: Label for the URL of the Rich link.
     """
 
-    id: str | None | UnsetType = UNSET
-    header: RichLinkHeader | None | UnsetType = UNSET
-    footer: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
-    url_label: str | None | UnsetType = field(name="urlLabel", default=UNSET)
+    id: str | None = None
+    header: RichLinkHeader | None = None
+    footer: str | None = None
+    text: str | None = None
+    url: str | None = None
+    url_label: str | None = field(name="urlLabel", default=None)
 
 
 class RichLinkHeader(Model):
@@ -35,6 +35,6 @@ class RichLinkHeader(Model):
         url: Rich Link header URL.
     """
 
-    type: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
+    type: str | None = None
+    value: str | None = None
+    url: str | None = None

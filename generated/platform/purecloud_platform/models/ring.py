@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .actions import Actions
@@ -22,10 +22,8 @@ class Ring(Model):
         member_groups: The groups of agents associated with the ring, if any.  Ring membership will update to match group membership changes.
     """
 
-    expansion_criteria: list[ExpansionCriterium] | None | UnsetType = field(
-        name="expansionCriteria", default=UNSET
+    expansion_criteria: list[ExpansionCriterium] | None = field(
+        name="expansionCriteria", default=None
     )
-    actions: Actions | None | UnsetType = UNSET
-    member_groups: list[MemberGroup] | None | UnsetType = field(
-        name="memberGroups", default=UNSET
-    )
+    actions: Actions | None = None
+    member_groups: list[MemberGroup] | None = field(name="memberGroups", default=None)

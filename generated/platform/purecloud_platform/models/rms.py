@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class RmsAssetAddressableRef(Model):
@@ -14,9 +14,7 @@ class RmsAssetAddressableRef(Model):
         content_location: Content location URL for the asset
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    asset_usage: str | None | UnsetType = field(name="assetUsage", default=UNSET)
-    content_location: str | None | UnsetType = field(
-        name="contentLocation", default=UNSET
-    )
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    asset_usage: str | None = field(name="assetUsage", default=None)
+    content_location: str | None = field(name="contentLocation", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class RoleDivision(Model):
@@ -14,8 +14,8 @@ class RoleDivision(Model):
         division_id: Division associated with the given role which forms a grant
     """
 
-    role_id: str | None | UnsetType = field(name="roleId", default=UNSET)
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
+    role_id: str | None = field(name="roleId", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
 
 
 class RoleDivisionGrants(Model):
@@ -25,7 +25,7 @@ class RoleDivisionGrants(Model):
         grants: A list containing pairs of role and division IDs
     """
 
-    grants: list[RoleDivisionPair] | None | UnsetType = UNSET
+    grants: list[RoleDivisionPair] | None = None
 
 
 class RoleDivisionPair(Model):
@@ -36,8 +36,8 @@ class RoleDivisionPair(Model):
         division_id: The ID of the division
     """
 
-    role_id: str | None | UnsetType = field(name="roleId", default=UNSET)
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
+    role_id: str | None = field(name="roleId", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
 
 
 class RoleSettings(Model):
@@ -51,14 +51,12 @@ class RoleSettings(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    backfill_enabled: bool | None | UnsetType = field(
-        name="backfillEnabled", default=UNSET
+    id: str | None = None
+    backfill_enabled: bool | None = field(name="backfillEnabled", default=None)
+    authorization_grant_division_aware: bool | None = field(
+        name="authorizationGrantDivisionAware", default=None
     )
-    authorization_grant_division_aware: bool | None | UnsetType = field(
-        name="authorizationGrantDivisionAware", default=UNSET
+    genesys_org_policy_bypass: bool | None = field(
+        name="genesysOrgPolicyBypass", default=None
     )
-    genesys_org_policy_bypass: bool | None | UnsetType = field(
-        name="genesysOrgPolicyBypass", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class RollbackDecisionTableVersionRequest(Model):
@@ -13,6 +13,4 @@ class RollbackDecisionTableVersionRequest(Model):
         rollback_reason: Optional note recorded on the target version when rollback succeeds. Present while the version is Published after rollback; cleared when Superseded. Max: 200 characters.
     """
 
-    rollback_reason: str | None | UnsetType = field(
-        name="rollbackReason", default=UNSET
-    )
+    rollback_reason: str | None = field(name="rollbackReason", default=None)

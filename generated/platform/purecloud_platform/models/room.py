@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -28,21 +28,19 @@ class Room(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    room_type: str | None | UnsetType = field(name="roomType", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    subject: str | None | UnsetType = UNSET
-    participant_limit: int | None | UnsetType = field(
-        name="participantLimit", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    room_type: str | None = field(name="roomType", default=None)
+    description: str | None = None
+    subject: str | None = None
+    participant_limit: int | None = field(name="participantLimit", default=None)
+    owners: list[UserReference] | None = None
+    pinned_messages: list[AddressableEntityRef] | None = field(
+        name="pinnedMessages", default=None
     )
-    owners: list[UserReference] | None | UnsetType = UNSET
-    pinned_messages: list[AddressableEntityRef] | None | UnsetType = field(
-        name="pinnedMessages", default=UNSET
-    )
-    jid: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    jid: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class RoomParticipant(Model):
@@ -52,9 +50,7 @@ class RoomParticipant(Model):
         participant_jid: participantJid
     """
 
-    participant_jid: str | None | UnsetType = field(
-        name="participantJid", default=UNSET
-    )
+    participant_jid: str | None = field(name="participantJid", default=None)
 
 
 class RoomParticipantResponse(Model):
@@ -65,8 +61,8 @@ class RoomParticipantResponse(Model):
         user: User id of the participant
     """
 
-    jid: str | None | UnsetType = UNSET
-    user: AddressableEntityRef | None | UnsetType = UNSET
+    jid: str | None = None
+    user: AddressableEntityRef | None = None
 
 
 class RoomParticipantsResponse(Model):
@@ -76,7 +72,7 @@ class RoomParticipantsResponse(Model):
         participants: list of room participants
     """
 
-    participants: list[RoomParticipantResponse] | None | UnsetType = UNSET
+    participants: list[RoomParticipantResponse] | None = None
 
 
 class RoomUpdateRequest(Model):
@@ -89,9 +85,7 @@ class RoomUpdateRequest(Model):
         owner_ids: Room's owners
     """
 
-    description: str | None | UnsetType = UNSET
-    subject: str | None | UnsetType = UNSET
-    pinned_message_ids: list[str] | None | UnsetType = field(
-        name="pinnedMessageIds", default=UNSET
-    )
-    owner_ids: list[str] | None | UnsetType = field(name="ownerIds", default=UNSET)
+    description: str | None = None
+    subject: str | None = None
+    pinned_message_ids: list[str] | None = field(name="pinnedMessageIds", default=None)
+    owner_ids: list[str] | None = field(name="ownerIds", default=None)

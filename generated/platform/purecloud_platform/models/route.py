@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .language import LanguageReference
@@ -24,11 +24,9 @@ class RouteIdentityResolutionConfig(Model):
         self_uri: The URI for this object
     """
 
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    resolve_identities: bool | None | UnsetType = field(
-        name="resolveIdentities", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    division: WritableStarrableDivision | None = None
+    resolve_identities: bool | None = field(name="resolveIdentities", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class RoutePathRequest(Model):
@@ -42,12 +40,12 @@ class RoutePathRequest(Model):
         source_planning_group: The planning group from which to take route paths. This property is only needed if a route path already exists in another planning group.Note that taking a route path from another planning group will modify the other planning group
     """
 
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    language_id: str | None | UnsetType = field(name="languageId", default=UNSET)
-    skill_ids: list[str] | None | UnsetType = field(name="skillIds", default=UNSET)
-    source_planning_group: SourcePlanningGroupRequest | None | UnsetType = field(
-        name="sourcePlanningGroup", default=UNSET
+    queue_id: str | None = field(name="queueId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    language_id: str | None = field(name="languageId", default=None)
+    skill_ids: list[str] | None = field(name="skillIds", default=None)
+    source_planning_group: SourcePlanningGroupRequest | None = field(
+        name="sourcePlanningGroup", default=None
     )
 
 
@@ -61,7 +59,7 @@ class RoutePathResponse(Model):
         skills: The set of skills associated with the route path
     """
 
-    queue: QueueReference | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    language: LanguageReference | None | UnsetType = UNSET
-    skills: list[RoutingSkillReference] | None | UnsetType = UNSET
+    queue: QueueReference | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    language: LanguageReference | None = None
+    skills: list[RoutingSkillReference] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .division import Division
@@ -28,10 +28,10 @@ class RoutingActivityData(Model):
         entities: Details for active entities
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[RoutingActivityMetricValue] | None | UnsetType = UNSET
-    truncated: bool | None | UnsetType = UNSET
-    entities: list[RoutingActivityEntityData] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[RoutingActivityMetricValue] | None = None
+    truncated: bool | None = None
+    entities: list[RoutingActivityEntityData] | None = None
 
 
 class RoutingActivityEntityData(Model):
@@ -50,28 +50,20 @@ class RoutingActivityEntityData(Model):
         user_id: Unique identifier for the user
     """
 
-    activity_date: datetime | None | UnsetType = field(
-        name="activityDate", default=UNSET
+    activity_date: datetime | None = field(name="activityDate", default=None)
+    organization_presence_id: str | None = field(
+        name="organizationPresenceId", default=None
     )
-    organization_presence_id: str | None | UnsetType = field(
-        name="organizationPresenceId", default=UNSET
+    presence_date: datetime | None = field(name="presenceDate", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    queue_membership_status: str | None = field(
+        name="queueMembershipStatus", default=None
     )
-    presence_date: datetime | None | UnsetType = field(
-        name="presenceDate", default=UNSET
-    )
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    queue_membership_status: str | None | UnsetType = field(
-        name="queueMembershipStatus", default=UNSET
-    )
-    routing_status: str | None | UnsetType = field(name="routingStatus", default=UNSET)
-    routing_status_date: datetime | None | UnsetType = field(
-        name="routingStatusDate", default=UNSET
-    )
-    system_presence: str | None | UnsetType = field(
-        name="systemPresence", default=UNSET
-    )
-    team_id: str | None | UnsetType = field(name="teamId", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
+    routing_status: str | None = field(name="routingStatus", default=None)
+    routing_status_date: datetime | None = field(name="routingStatusDate", default=None)
+    system_presence: str | None = field(name="systemPresence", default=None)
+    team_id: str | None = field(name="teamId", default=None)
+    user_id: str | None = field(name="userId", default=None)
 
 
 class RoutingActivityMetricValue(Model):
@@ -85,13 +77,11 @@ class RoutingActivityMetricValue(Model):
         count: Metric count
     """
 
-    metric: str | None | UnsetType = UNSET
-    qualifier: str | None | UnsetType = UNSET
-    secondary_qualifier: str | None | UnsetType = field(
-        name="secondaryQualifier", default=UNSET
-    )
-    entity_ids: list[str] | None | UnsetType = field(name="entityIds", default=UNSET)
-    count: int | None | UnsetType = UNSET
+    metric: str | None = None
+    qualifier: str | None = None
+    secondary_qualifier: str | None = field(name="secondaryQualifier", default=None)
+    entity_ids: list[str] | None = field(name="entityIds", default=None)
+    count: int | None = None
 
 
 class RoutingActivityQuery(Model):
@@ -104,10 +94,10 @@ class RoutingActivityQuery(Model):
         order: Sort the result set in ascending/descending order. Default is ascending Allowed values: "asc", "desc", "unordered".
     """
 
-    metrics: list[RoutingActivityQueryMetric] | None | UnsetType = UNSET
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: RoutingActivityQueryFilter | None | UnsetType = UNSET
-    order: str | None | UnsetType = UNSET
+    metrics: list[RoutingActivityQueryMetric] | None = None
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: RoutingActivityQueryFilter | None = None
+    order: str | None = None
 
 
 class RoutingActivityQueryClause(Model):
@@ -118,8 +108,8 @@ class RoutingActivityQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[RoutingActivityQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[RoutingActivityQueryPredicate] | None = None
 
 
 class RoutingActivityQueryFilter(Model):
@@ -131,9 +121,9 @@ class RoutingActivityQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[RoutingActivityQueryClause] | None | UnsetType = UNSET
-    predicates: list[RoutingActivityQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[RoutingActivityQueryClause] | None = None
+    predicates: list[RoutingActivityQueryPredicate] | None = None
 
 
 class RoutingActivityQueryMetric(Model):
@@ -144,8 +134,8 @@ class RoutingActivityQueryMetric(Model):
         details: Flag for including observation details for this metric in the response
     """
 
-    metric: str | None | UnsetType = UNSET
-    details: bool | None | UnsetType = UNSET
+    metric: str | None = None
+    details: bool | None = None
 
 
 class RoutingActivityQueryPredicate(Model):
@@ -158,10 +148,10 @@ class RoutingActivityQueryPredicate(Model):
         value: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
 
 
 class RoutingActivityResponse(Model):
@@ -172,10 +162,8 @@ class RoutingActivityResponse(Model):
         entity_id_dimension: Dimension that is used as an entityId Allowed values: "organizationPresenceId", "presenceDate", "queueId", "queueMembershipStatus", "routingStatus", "routingStatusDate", "systemPresence", "teamId", "userId".
     """
 
-    results: list[RoutingActivityData] | None | UnsetType = UNSET
-    entity_id_dimension: str | None | UnsetType = field(
-        name="entityIdDimension", default=UNSET
-    )
+    results: list[RoutingActivityData] | None = None
+    entity_id_dimension: str | None = field(name="entityIdDimension", default=None)
 
 
 class RoutingConversationAttributesRequest(Model):
@@ -189,15 +177,13 @@ class RoutingConversationAttributesRequest(Model):
         label_id: Label requirement for the conversation.  To remove the label requirement (setting it to System Default Label), specify an empty string, i.e., "".
     """
 
-    priority: int | None | UnsetType = UNSET
-    skill_ids: list[str] | None | UnsetType = field(name="skillIds", default=UNSET)
-    skill_expression: str | None | UnsetType = field(
-        name="skillExpression", default=UNSET
-    )
-    language_id: str | None | UnsetType = field(name="languageId", default=UNSET)
-    label_id: str | None | UnsetType = field(name="labelId", default=UNSET)
-    request_scored_agents: list[RequestScoredAgent] | None | UnsetType = field(
-        name="requestScoredAgents", default=UNSET
+    priority: int | None = None
+    skill_ids: list[str] | None = field(name="skillIds", default=None)
+    skill_expression: str | None = field(name="skillExpression", default=None)
+    language_id: str | None = field(name="languageId", default=None)
+    label_id: str | None = field(name="labelId", default=None)
+    request_scored_agents: list[RequestScoredAgent] | None = field(
+        name="requestScoredAgents", default=None
     )
 
 
@@ -214,19 +200,13 @@ class RoutingConversationAttributesResponse(Model):
         skill_expression_id: Current skill expression ID on in-queue conversation
     """
 
-    priority: int | None | UnsetType = UNSET
-    skills: list[RoutingSkill] | None | UnsetType = UNSET
-    language: Language | None | UnsetType = UNSET
-    label: UtilizationLabel | None | UnsetType = UNSET
-    scored_agents: list[ScoredAgent] | None | UnsetType = field(
-        name="scoredAgents", default=UNSET
-    )
-    skill_expression: str | None | UnsetType = field(
-        name="skillExpression", default=UNSET
-    )
-    skill_expression_id: str | None | UnsetType = field(
-        name="skillExpressionId", default=UNSET
-    )
+    priority: int | None = None
+    skills: list[RoutingSkill] | None = None
+    language: Language | None = None
+    label: UtilizationLabel | None = None
+    scored_agents: list[ScoredAgent] | None = field(name="scoredAgents", default=None)
+    skill_expression: str | None = field(name="skillExpression", default=None)
+    skill_expression_id: str | None = field(name="skillExpressionId", default=None)
 
 
 class RoutingData(Model):
@@ -244,23 +224,17 @@ class RoutingData(Model):
         routing_flags: An array of flags indicating how the conversation should be routed. Use "AGENT_OWNED_CALLBACK" when creating an Agent Owned Callback.
     """
 
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    language_id: str | None | UnsetType = field(name="languageId", default=UNSET)
-    label: str | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    skill_ids: list[str] | None | UnsetType = field(name="skillIds", default=UNSET)
-    skill_expression: str | None | UnsetType = field(
-        name="skillExpression", default=UNSET
+    queue_id: str | None = field(name="queueId", default=None)
+    language_id: str | None = field(name="languageId", default=None)
+    label: str | None = None
+    priority: int | None = None
+    skill_ids: list[str] | None = field(name="skillIds", default=None)
+    skill_expression: str | None = field(name="skillExpression", default=None)
+    preferred_agent_ids: list[str] | None = field(
+        name="preferredAgentIds", default=None
     )
-    preferred_agent_ids: list[str] | None | UnsetType = field(
-        name="preferredAgentIds", default=UNSET
-    )
-    scored_agents: list[ScoredAgent] | None | UnsetType = field(
-        name="scoredAgents", default=UNSET
-    )
-    routing_flags: list[str] | None | UnsetType = field(
-        name="routingFlags", default=UNSET
-    )
+    scored_agents: list[ScoredAgent] | None = field(name="scoredAgents", default=None)
+    routing_flags: list[str] | None = field(name="routingFlags", default=None)
 
 
 class RoutingEstablishedEvent(Model):
@@ -281,27 +255,21 @@ class RoutingEstablishedEvent(Model):
         source_configuration: Metadata about the source of this communication's interaction.
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
+    phone_number: str | None = field(name="phoneNumber", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    ani: str | None = None
+    dnis: str | None = None
+    skill_ids: list[str] | None = field(name="skillIds", default=None)
+    language_id: str | None = field(name="languageId", default=None)
+    initial_configuration: InitialConfiguration | None = field(
+        name="initialConfiguration", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    phone_number: str | None | UnsetType = field(name="phoneNumber", default=UNSET)
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    ani: str | None | UnsetType = UNSET
-    dnis: str | None | UnsetType = UNSET
-    skill_ids: list[str] | None | UnsetType = field(name="skillIds", default=UNSET)
-    language_id: str | None | UnsetType = field(name="languageId", default=UNSET)
-    initial_configuration: InitialConfiguration | None | UnsetType = field(
-        name="initialConfiguration", default=UNSET
-    )
-    source_configuration: SourceConfiguration | None | UnsetType = field(
-        name="sourceConfiguration", default=UNSET
+    source_configuration: SourceConfiguration | None = field(
+        name="sourceConfiguration", default=None
     )
 
 
@@ -314,9 +282,9 @@ class RoutingRule(Model):
         wait_seconds: seconds to wait in this rule before moving to the next
     """
 
-    operator: str | None | UnsetType = UNSET
-    threshold: int | None | UnsetType = UNSET
-    wait_seconds: float | None | UnsetType = field(name="waitSeconds", default=UNSET)
+    operator: str | None = None
+    threshold: int | None = None
+    wait_seconds: float | None = field(name="waitSeconds", default=None)
 
 
 class RoutingSettings(Model):
@@ -326,8 +294,8 @@ class RoutingSettings(Model):
         reset_agent_score_on_presence_change: Reset agent score when agent presence changes from off-queue to on-queue
     """
 
-    reset_agent_score_on_presence_change: bool | None | UnsetType = field(
-        name="resetAgentScoreOnPresenceChange", default=UNSET
+    reset_agent_score_on_presence_change: bool | None = field(
+        name="resetAgentScoreOnPresenceChange", default=None
     )
 
 
@@ -344,15 +312,13 @@ class RoutingSkill(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    state: str | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    state: str | None = None
+    version: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class RoutingSkillReference(Model):
@@ -363,8 +329,8 @@ class RoutingSkillReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class RoutingStatus(Model):
@@ -376,9 +342,9 @@ class RoutingStatus(Model):
         start_time: The timestamp when the agent went into this state. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
+    user_id: str | None = field(name="userId", default=None)
+    status: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
 
 
 class RoutingStatusDetailQueryClause(Model):
@@ -389,8 +355,8 @@ class RoutingStatusDetailQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[RoutingStatusDetailQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[RoutingStatusDetailQueryPredicate] | None = None
 
 
 class RoutingStatusDetailQueryFilter(Model):
@@ -402,9 +368,9 @@ class RoutingStatusDetailQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[RoutingStatusDetailQueryClause] | None | UnsetType = UNSET
-    predicates: list[RoutingStatusDetailQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[RoutingStatusDetailQueryClause] | None = None
+    predicates: list[RoutingStatusDetailQueryPredicate] | None = None
 
 
 class RoutingStatusDetailQueryPredicate(Model):
@@ -418,11 +384,11 @@ class RoutingStatusDetailQueryPredicate(Model):
         range: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class RoutingTransferEvent(Model):
@@ -442,26 +408,20 @@ class RoutingTransferEvent(Model):
         skill_ids: The unique identifiers (V4 UUID) for the skills that should be used to determine the destination for the conversation.
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    transfer_type: str | None = field(name="transferType", default=None)
+    command_id: str | None = field(name="commandId", default=None)
+    initiating_communication_id: str | None = field(
+        name="initiatingCommunicationId", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    target_communication_id: str | None = field(
+        name="targetCommunicationId", default=None
     )
-    transfer_type: str | None | UnsetType = field(name="transferType", default=UNSET)
-    command_id: str | None | UnsetType = field(name="commandId", default=UNSET)
-    initiating_communication_id: str | None | UnsetType = field(
-        name="initiatingCommunicationId", default=UNSET
+    object_communication_id: str | None = field(
+        name="objectCommunicationId", default=None
     )
-    target_communication_id: str | None | UnsetType = field(
-        name="targetCommunicationId", default=UNSET
-    )
-    object_communication_id: str | None | UnsetType = field(
-        name="objectCommunicationId", default=UNSET
-    )
-    destination_queue_id: str | None | UnsetType = field(
-        name="destinationQueueId", default=UNSET
-    )
-    language_id: str | None | UnsetType = field(name="languageId", default=UNSET)
-    skill_ids: list[str] | None | UnsetType = field(name="skillIds", default=UNSET)
+    destination_queue_id: str | None = field(name="destinationQueueId", default=None)
+    language_id: str | None = field(name="languageId", default=None)
+    skill_ids: list[str] | None = field(name="skillIds", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .decision import DecisionTableRowParameterValue
@@ -20,9 +20,9 @@ class Row(Model):
         outputs: The output values of the row. The key for this map is the column ID the row value relates. Column IDs are available from the decision table entity.
     """
 
-    row_id: str | None | UnsetType = field(name="rowId", default=UNSET)
-    inputs: dict[str, DecisionTableRowParameterValue] | None | UnsetType = UNSET
-    outputs: dict[str, DecisionTableRowParameterValue] | None | UnsetType = UNSET
+    row_id: str | None = field(name="rowId", default=None)
+    inputs: dict[str, DecisionTableRowParameterValue] | None = None
+    outputs: dict[str, DecisionTableRowParameterValue] | None = None
 
 
 class RowSearchFilter(Model):
@@ -32,7 +32,7 @@ class RowSearchFilter(Model):
         predicates: The predicates that each row matches in the search results must match
     """
 
-    predicates: list[RowSearchPredicate] | None | UnsetType = UNSET
+    predicates: list[RowSearchPredicate] | None = None
 
 
 class RowSearchPredicate(Model):
@@ -45,7 +45,7 @@ class RowSearchPredicate(Model):
         special: The special value that will be searched for in rows. Exactly one of 'value' or 'special' can be used. Allowed values: "Wildcard", "Null", "Empty", "CurrentTime".
     """
 
-    column_id: str | None | UnsetType = field(name="columnId", default=UNSET)
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    special: str | None | UnsetType = UNSET
+    column_id: str | None = field(name="columnId", default=None)
+    operator: str | None = None
+    value: str | None = None
+    special: str | None = None

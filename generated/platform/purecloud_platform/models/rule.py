@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .copilot import CopilotRule
@@ -23,9 +23,9 @@ class RuleConfig(Model):
         rule: Rule configuration.
     """
 
-    id: str | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    rule: CopilotRule | None | UnsetType = UNSET
+    id: str | None = None
+    enabled: bool | None = None
+    rule: CopilotRule | None = None
 
 
 class RuleEngineConfig(Model):
@@ -36,8 +36,8 @@ class RuleEngineConfig(Model):
         fallback: Fallback configuration.
     """
 
-    rules: list[RuleConfig] | None | UnsetType = UNSET
-    fallback: Fallback | None | UnsetType = UNSET
+    rules: list[RuleConfig] | None = None
+    fallback: Fallback | None = None
 
 
 class RuleSet(Model):
@@ -55,19 +55,15 @@ class RuleSet(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
-    contact_list: DomainEntityRef | None | UnsetType = field(
-        name="contactList", default=UNSET
-    )
-    queue: DomainEntityRef | None | UnsetType = UNSET
-    rules: list[DialerRule] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    contact_list: DomainEntityRef | None = field(name="contactList", default=None)
+    queue: DomainEntityRef | None = None
+    rules: list[DialerRule] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class RuleSetDiagnostic(Model):
@@ -78,20 +74,20 @@ class RuleSetDiagnostic(Model):
         warnings: Diagnostic warnings for the rule set
     """
 
-    rule_set: DomainEntityRef | None | UnsetType = field(name="ruleSet", default=UNSET)
-    warnings: list[str] | None | UnsetType = UNSET
+    rule_set: DomainEntityRef | None = field(name="ruleSet", default=None)
+    warnings: list[str] | None = None
 
 
 class RuleSetEntityListing(Model):
     """The RuleSetEntityListing model."""
 
-    entities: list[RuleSet] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[RuleSet] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .knowledge import KnowledgeIntegrationReference
@@ -22,33 +22,29 @@ class Salesforce(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    disabled: bool | None | UnsetType = UNSET
-    issuer_uri: str | None | UnsetType = field(name="issuerURI", default=UNSET)
-    sso_target_uri: str | None | UnsetType = field(name="ssoTargetURI", default=UNSET)
-    slo_uri: str | None | UnsetType = field(name="sloURI", default=UNSET)
-    slo_binding: str | None | UnsetType = field(name="sloBinding", default=UNSET)
-    relying_party_identifier: str | None | UnsetType = field(
-        name="relyingPartyIdentifier", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    disabled: bool | None = None
+    issuer_uri: str | None = field(name="issuerURI", default=None)
+    sso_target_uri: str | None = field(name="ssoTargetURI", default=None)
+    slo_uri: str | None = field(name="sloURI", default=None)
+    slo_binding: str | None = field(name="sloBinding", default=None)
+    relying_party_identifier: str | None = field(
+        name="relyingPartyIdentifier", default=None
     )
-    certificate: str | None | UnsetType = UNSET
-    certificates: list[str] | None | UnsetType = UNSET
-    logo_image_data: str | None | UnsetType = field(name="logoImageData", default=UNSET)
-    name_identifier_format: str | None | UnsetType = field(
-        name="nameIdentifierFormat", default=UNSET
+    certificate: str | None = None
+    certificates: list[str] | None = None
+    logo_image_data: str | None = field(name="logoImageData", default=None)
+    name_identifier_format: str | None = field(
+        name="nameIdentifierFormat", default=None
     )
-    sso_binding: str | None | UnsetType = field(name="ssoBinding", default=UNSET)
-    sign_authn_requests: bool | None | UnsetType = field(
-        name="signAuthnRequests", default=UNSET
-    )
-    provider_name: str | None | UnsetType = field(name="providerName", default=UNSET)
-    display_on_login: bool | None | UnsetType = field(
-        name="displayOnLogin", default=UNSET
-    )
-    metadata_url: str | None | UnsetType = field(name="metadataURL", default=UNSET)
-    force_authn: bool | None | UnsetType = field(name="forceAuthn", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    sso_binding: str | None = field(name="ssoBinding", default=None)
+    sign_authn_requests: bool | None = field(name="signAuthnRequests", default=None)
+    provider_name: str | None = field(name="providerName", default=None)
+    display_on_login: bool | None = field(name="displayOnLogin", default=None)
+    metadata_url: str | None = field(name="metadataURL", default=None)
+    force_authn: bool | None = field(name="forceAuthn", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SalesforceSettings(Model):
@@ -61,10 +57,10 @@ class SalesforceSettings(Model):
         base_url: The base URL to resources.
     """
 
-    channel: str | None | UnsetType = UNSET
-    language: str | None | UnsetType = UNSET
-    categories: list[str] | None | UnsetType = UNSET
-    base_url: str | None | UnsetType = field(name="baseUrl", default=UNSET)
+    channel: str | None = None
+    language: str | None = None
+    categories: list[str] | None = None
+    base_url: str | None = field(name="baseUrl", default=None)
 
 
 class SalesforceSourceRequest(Model):
@@ -79,14 +75,12 @@ class SalesforceSourceRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    integration_id: str | None | UnsetType = field(name="integrationId", default=UNSET)
-    schedule_period: int | None | UnsetType = field(
-        name="schedulePeriod", default=UNSET
-    )
-    settings: SalesforceSettings | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    integration_id: str | None = field(name="integrationId", default=None)
+    schedule_period: int | None = field(name="schedulePeriod", default=None)
+    settings: SalesforceSettings | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SalesforceSourceResponse(Model):
@@ -105,17 +99,13 @@ class SalesforceSourceResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    type: str | None | UnsetType = UNSET
-    integration: KnowledgeIntegrationReference | None | UnsetType = UNSET
-    schedule_period: int | None | UnsetType = field(
-        name="schedulePeriod", default=UNSET
-    )
-    last_sync: SourceLastSync | None | UnsetType = field(name="lastSync", default=UNSET)
-    settings: SalesforceSettings | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    type: str | None = None
+    integration: KnowledgeIntegrationReference | None = None
+    schedule_period: int | None = field(name="schedulePeriod", default=None)
+    last_sync: SourceLastSync | None = field(name="lastSync", default=None)
+    settings: SalesforceSettings | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .bid import (
@@ -56,24 +56,22 @@ class Schedule(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableDivision | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    modified_by_app: str | None | UnsetType = field(name="modifiedByApp", default=UNSET)
-    created_by_app: str | None | UnsetType = field(name="createdByApp", default=UNSET)
-    start: str | None | UnsetType = UNSET
-    end: str | None | UnsetType = UNSET
-    rrule: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: WritableDivision | None = None
+    description: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    state: str | None = None
+    modified_by_app: str | None = field(name="modifiedByApp", default=None)
+    created_by_app: str | None = field(name="createdByApp", default=None)
+    start: str | None = None
+    end: str | None = None
+    rrule: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ScheduleActivity(Model):
@@ -90,21 +88,15 @@ class ScheduleActivity(Model):
         external_activity_type: The type of the external activity associated with this activity, if applicable Allowed values: "ActivityPlan", "Coaching", "Learning", "Opportunity".
     """
 
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
-    )
-    paid: bool | None | UnsetType = UNSET
-    time_off_request_id: str | None | UnsetType = field(
-        name="timeOffRequestId", default=UNSET
-    )
-    external_activity_id: str | None | UnsetType = field(
-        name="externalActivityId", default=UNSET
-    )
-    external_activity_type: str | None | UnsetType = field(
-        name="externalActivityType", default=UNSET
+    date_start: datetime | None = field(name="dateStart", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    description: str | None = None
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    paid: bool | None = None
+    time_off_request_id: str | None = field(name="timeOffRequestId", default=None)
+    external_activity_id: str | None = field(name="externalActivityId", default=None)
+    external_activity_type: str | None = field(
+        name="externalActivityType", default=None
     )
 
 
@@ -130,36 +122,26 @@ class ScheduleBid(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    bid_window_start_date: date | None | UnsetType = field(
-        name="bidWindowStartDate", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    bid_window_start_date: date | None = field(name="bidWindowStartDate", default=None)
+    bid_window_end_date: date | None = field(name="bidWindowEndDate", default=None)
+    effective_date: date | None = field(name="effectiveDate", default=None)
+    status: str | None = None
+    bid_type: str | None = field(name="bidType", default=None)
+    forecast: BuShortTermForecastWeekReference | None = None
+    weeks_to_schedule: int | None = field(name="weeksToSchedule", default=None)
+    end_overrides_and_rotations: bool | None = field(
+        name="endOverridesAndRotations", default=None
     )
-    bid_window_end_date: date | None | UnsetType = field(
-        name="bidWindowEndDate", default=UNSET
+    agent_ranking_type: str | None = field(name="agentRankingType", default=None)
+    ranking_tiebreaker_type: str | None = field(
+        name="rankingTiebreakerType", default=None
     )
-    effective_date: date | None | UnsetType = field(name="effectiveDate", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    bid_type: str | None | UnsetType = field(name="bidType", default=UNSET)
-    forecast: BuShortTermForecastWeekReference | None | UnsetType = UNSET
-    weeks_to_schedule: int | None | UnsetType = field(
-        name="weeksToSchedule", default=UNSET
-    )
-    end_overrides_and_rotations: bool | None | UnsetType = field(
-        name="endOverridesAndRotations", default=UNSET
-    )
-    agent_ranking_type: str | None | UnsetType = field(
-        name="agentRankingType", default=UNSET
-    )
-    ranking_tiebreaker_type: str | None | UnsetType = field(
-        name="rankingTiebreakerType", default=UNSET
-    )
-    published_date: datetime | None | UnsetType = field(
-        name="publishedDate", default=UNSET
-    )
-    end_date: date | None | UnsetType = field(name="endDate", default=UNSET)
-    metadata: WorkPlanBidMetadata | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    published_date: datetime | None = field(name="publishedDate", default=None)
+    end_date: date | None = field(name="endDate", default=None)
+    metadata: WorkPlanBidMetadata | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ScheduleBidGroup(Model):
@@ -176,23 +158,21 @@ class ScheduleBidGroup(Model):
         download_template: Schedule sets always come through downloadUrl, the schema included here is just for documentation
     """
 
-    name: str | None | UnsetType = UNSET
-    management_unit: ManagementUnitReference | None | UnsetType = field(
-        name="managementUnit", default=UNSET
+    name: str | None = None
+    management_unit: ManagementUnitReference | None = field(
+        name="managementUnit", default=None
     )
-    agents: list[UserReference] | None | UnsetType = UNSET
-    work_plans: list[WorkPlanReference] | None | UnsetType = field(
-        name="workPlans", default=UNSET
+    agents: list[UserReference] | None = None
+    work_plans: list[WorkPlanReference] | None = field(name="workPlans", default=None)
+    work_plan_rotations: list[BidGroupWorkPlanRotationResponse] | None = field(
+        name="workPlanRotations", default=None
     )
-    work_plan_rotations: list[BidGroupWorkPlanRotationResponse] | None | UnsetType = (
-        field(name="workPlanRotations", default=UNSET)
+    planning_groups: list[PlanningGroupReference] | None = field(
+        name="planningGroups", default=None
     )
-    planning_groups: list[PlanningGroupReference] | None | UnsetType = field(
-        name="planningGroups", default=UNSET
-    )
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    download_template: BidGroupScheduleSet | None | UnsetType = field(
-        name="downloadTemplate", default=UNSET
+    download_url: str | None = field(name="downloadUrl", default=None)
+    download_template: BidGroupScheduleSet | None = field(
+        name="downloadTemplate", default=None
     )
 
 
@@ -208,20 +188,14 @@ class ScheduleBidGroupCreate(Model):
         planning_group_ids: The IDs of the planning groups selected in this bid group
     """
 
-    name: str | None | UnsetType = UNSET
-    management_unit_id: str | None | UnsetType = field(
-        name="managementUnitId", default=UNSET
+    name: str | None = None
+    management_unit_id: str | None = field(name="managementUnitId", default=None)
+    agent_ids: list[str] | None = field(name="agentIds", default=None)
+    work_plan_ids: list[str] | None = field(name="workPlanIds", default=None)
+    work_plan_rotations: list[BidGroupWorkPlanRotationRequest] | None = field(
+        name="workPlanRotations", default=None
     )
-    agent_ids: list[str] | None | UnsetType = field(name="agentIds", default=UNSET)
-    work_plan_ids: list[str] | None | UnsetType = field(
-        name="workPlanIds", default=UNSET
-    )
-    work_plan_rotations: list[BidGroupWorkPlanRotationRequest] | None | UnsetType = (
-        field(name="workPlanRotations", default=UNSET)
-    )
-    planning_group_ids: list[str] | None | UnsetType = field(
-        name="planningGroupIds", default=UNSET
-    )
+    planning_group_ids: list[str] | None = field(name="planningGroupIds", default=None)
 
 
 class ScheduleBidGroupReference(Model):
@@ -232,8 +206,8 @@ class ScheduleBidGroupReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ScheduleBidGroupResponse(Model):
@@ -246,12 +220,12 @@ class ScheduleBidGroupResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    schedule_bid_group: ScheduleBidGroup | None | UnsetType = field(
-        name="scheduleBidGroup", default=UNSET
+    id: str | None = None
+    schedule_bid_group: ScheduleBidGroup | None = field(
+        name="scheduleBidGroup", default=None
     )
-    metadata: WorkPlanBidMetadata | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    metadata: WorkPlanBidMetadata | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ScheduleBidGroupSummary(Model):
@@ -269,23 +243,21 @@ class ScheduleBidGroupSummary(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    management_unit: ManagementUnitReference | None | UnsetType = field(
-        name="managementUnit", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    management_unit: ManagementUnitReference | None = field(
+        name="managementUnit", default=None
     )
-    agent_count: int | None | UnsetType = field(name="agentCount", default=UNSET)
-    work_plan_count: int | None | UnsetType = field(name="workPlanCount", default=UNSET)
-    work_plan_rotation_count: int | None | UnsetType = field(
-        name="workPlanRotationCount", default=UNSET
+    agent_count: int | None = field(name="agentCount", default=None)
+    work_plan_count: int | None = field(name="workPlanCount", default=None)
+    work_plan_rotation_count: int | None = field(
+        name="workPlanRotationCount", default=None
     )
-    planning_group_count: int | None | UnsetType = field(
-        name="planningGroupCount", default=UNSET
+    planning_group_count: int | None = field(name="planningGroupCount", default=None)
+    schedule_set_error: ScheduleSetError | None = field(
+        name="scheduleSetError", default=None
     )
-    schedule_set_error: ScheduleSetError | None | UnsetType = field(
-        name="scheduleSetError", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ScheduleBidGroupSummaryList(Model):
@@ -295,8 +267,8 @@ class ScheduleBidGroupSummaryList(Model):
         schedule_bid_group_summaries: Schedule bid group summary
     """
 
-    schedule_bid_group_summaries: list[ScheduleBidGroupSummary] | None | UnsetType = (
-        field(name="scheduleBidGroupSummaries", default=UNSET)
+    schedule_bid_group_summaries: list[ScheduleBidGroupSummary] | None = field(
+        name="scheduleBidGroupSummaries", default=None
     )
 
 
@@ -313,31 +285,25 @@ class ScheduleBidGroupUpdate(Model):
         schedule_sets: The schedule sets generated for this bid group
     """
 
-    name: str | None | UnsetType = UNSET
-    management_unit_id: str | None | UnsetType = field(
-        name="managementUnitId", default=UNSET
+    name: str | None = None
+    management_unit_id: str | None = field(name="managementUnitId", default=None)
+    agent_ids: SetWrapperString | None = field(name="agentIds", default=None)
+    work_plan_ids: SetWrapperString | None = field(name="workPlanIds", default=None)
+    work_plan_rotations: ListWrapperBidGroupWorkPlanRotationRequest | None = field(
+        name="workPlanRotations", default=None
     )
-    agent_ids: SetWrapperString | None | UnsetType = field(
-        name="agentIds", default=UNSET
+    planning_group_ids: SetWrapperString | None = field(
+        name="planningGroupIds", default=None
     )
-    work_plan_ids: SetWrapperString | None | UnsetType = field(
-        name="workPlanIds", default=UNSET
-    )
-    work_plan_rotations: (
-        ListWrapperBidGroupWorkPlanRotationRequest | None | UnsetType
-    ) = field(name="workPlanRotations", default=UNSET)
-    planning_group_ids: SetWrapperString | None | UnsetType = field(
-        name="planningGroupIds", default=UNSET
-    )
-    schedule_sets: ListWrapperScheduleSetRequest | None | UnsetType = field(
-        name="scheduleSets", default=UNSET
+    schedule_sets: ListWrapperScheduleSetRequest | None = field(
+        name="scheduleSets", default=None
     )
 
 
 class ScheduleBidListResponse(Model):
     """The ScheduleBidListResponse model."""
 
-    entities: list[ScheduleBid] | None | UnsetType = UNSET
+    entities: list[ScheduleBid] | None = None
 
 
 class ScheduleBidReference(Model):
@@ -348,9 +314,9 @@ class ScheduleBidReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ScheduleBidScheduledActivity(Model):
@@ -365,16 +331,12 @@ class ScheduleBidScheduledActivity(Model):
         paid: Whether this activity is paid
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    activity_category: str | None | UnsetType = field(
-        name="activityCategory", default=UNSET
-    )
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
-    )
-    paid: bool | None | UnsetType = UNSET
+    start_date: datetime | None = field(name="startDate", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    description: str | None = None
+    activity_category: str | None = field(name="activityCategory", default=None)
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    paid: bool | None = None
 
 
 class ScheduleBidScheduledShift(Model):
@@ -388,13 +350,11 @@ class ScheduleBidScheduledShift(Model):
         activities: The activities associated with this shift
     """
 
-    work_plan_shift_id: str | None | UnsetType = field(
-        name="workPlanShiftId", default=UNSET
-    )
-    work_plan_id: str | None | UnsetType = field(name="workPlanId", default=UNSET)
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    activities: list[ScheduleBidScheduledActivity] | None | UnsetType = UNSET
+    work_plan_shift_id: str | None = field(name="workPlanShiftId", default=None)
+    work_plan_id: str | None = field(name="workPlanId", default=None)
+    start_date: datetime | None = field(name="startDate", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    activities: list[ScheduleBidScheduledActivity] | None = None
 
 
 class ScheduleBiddingAdminNotificationTopicScheduleBiddingNotification(Model):
@@ -407,10 +367,10 @@ class ScheduleBiddingAdminNotificationTopicScheduleBiddingNotification(Model):
         bid_type: Allowed values: "Unknown", "WorkPlanBid", "ScheduleBid".
     """
 
-    id: str | None | UnsetType = UNSET
-    bu_id: str | None | UnsetType = field(name="buId", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    bid_type: str | None | UnsetType = field(name="bidType", default=UNSET)
+    id: str | None = None
+    bu_id: str | None = field(name="buId", default=None)
+    status: str | None = None
+    bid_type: str | None = field(name="bidType", default=None)
 
 
 class ScheduleDivisionViewEntityListing(Model):
@@ -420,19 +380,19 @@ class ScheduleDivisionViewEntityListing(Model):
         total_number_of_entities: The total organization-wide number of entities.
     """
 
-    entities: list[SchedulesDivisionView] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    total_number_of_entities: int | None | UnsetType = field(
-        name="totalNumberOfEntities", default=UNSET
+    entities: list[SchedulesDivisionView] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    total_number_of_entities: int | None = field(
+        name="totalNumberOfEntities", default=None
     )
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ScheduleEntityListing(Model):
@@ -442,19 +402,19 @@ class ScheduleEntityListing(Model):
         total_number_of_entities: The total organization-wide number of entities.
     """
 
-    entities: list[Schedule] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    total_number_of_entities: int | None | UnsetType = field(
-        name="totalNumberOfEntities", default=UNSET
+    entities: list[Schedule] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    total_number_of_entities: int | None = field(
+        name="totalNumberOfEntities", default=None
     )
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ScheduleGenerationMessage(Model):
@@ -465,8 +425,8 @@ class ScheduleGenerationMessage(Model):
         arguments: The arguments describing the message
     """
 
-    type: str | None | UnsetType = UNSET
-    arguments: list[SchedulerMessageArgument] | None | UnsetType = UNSET
+    type: str | None = None
+    arguments: list[SchedulerMessageArgument] | None = None
 
 
 class ScheduleGenerationResult(Model):
@@ -480,12 +440,12 @@ class ScheduleGenerationResult(Model):
         message_severities: The list of messages by severity in this schedule generation run
     """
 
-    failed: bool | None | UnsetType = UNSET
-    run_id: str | None | UnsetType = field(name="runId", default=UNSET)
-    message_count: int | None | UnsetType = field(name="messageCount", default=UNSET)
-    messages: list[ScheduleGenerationMessage] | None | UnsetType = UNSET
-    message_severities: list[SchedulerMessageTypeSeverity] | None | UnsetType = field(
-        name="messageSeverities", default=UNSET
+    failed: bool | None = None
+    run_id: str | None = field(name="runId", default=None)
+    message_count: int | None = field(name="messageCount", default=None)
+    messages: list[ScheduleGenerationMessage] | None = None
+    message_severities: list[SchedulerMessageTypeSeverity] | None = field(
+        name="messageSeverities", default=None
     )
 
 
@@ -499,11 +459,11 @@ class ScheduleGenerationResultSummary(Model):
         message_severity_counts: The list of schedule generation message counts by severity for this schedule generation run
     """
 
-    failed: bool | None | UnsetType = UNSET
-    run_id: str | None | UnsetType = field(name="runId", default=UNSET)
-    message_count: int | None | UnsetType = field(name="messageCount", default=UNSET)
-    message_severity_counts: list[SchedulerMessageSeverityCount] | None | UnsetType = (
-        field(name="messageSeverityCounts", default=UNSET)
+    failed: bool | None = None
+    run_id: str | None = field(name="runId", default=None)
+    message_count: int | None = field(name="messageCount", default=None)
+    message_severity_counts: list[SchedulerMessageSeverityCount] | None = field(
+        name="messageSeverityCounts", default=None
     )
 
 
@@ -521,25 +481,23 @@ class ScheduleGenerationWarning(Model):
         shifts_too_close_together: Whether the schedule did not meet the minimum time between shifts defined in the agent work plan
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    user_not_licensed: bool | None | UnsetType = field(
-        name="userNotLicensed", default=UNSET
+    user_id: str | None = field(name="userId", default=None)
+    user_not_licensed: bool | None = field(name="userNotLicensed", default=None)
+    unable_to_meet_max_days: bool | None = field(
+        name="unableToMeetMaxDays", default=None
     )
-    unable_to_meet_max_days: bool | None | UnsetType = field(
-        name="unableToMeetMaxDays", default=UNSET
+    unable_to_schedule_required_days: list[str] | None = field(
+        name="unableToScheduleRequiredDays", default=None
     )
-    unable_to_schedule_required_days: list[str] | None | UnsetType = field(
-        name="unableToScheduleRequiredDays", default=UNSET
+    unable_to_meet_min_paid_for_the_week: bool | None = field(
+        name="unableToMeetMinPaidForTheWeek", default=None
     )
-    unable_to_meet_min_paid_for_the_week: bool | None | UnsetType = field(
-        name="unableToMeetMinPaidForTheWeek", default=UNSET
+    unable_to_meet_max_paid_for_the_week: bool | None = field(
+        name="unableToMeetMaxPaidForTheWeek", default=None
     )
-    unable_to_meet_max_paid_for_the_week: bool | None | UnsetType = field(
-        name="unableToMeetMaxPaidForTheWeek", default=UNSET
-    )
-    no_need_days: list[str] | None | UnsetType = field(name="noNeedDays", default=UNSET)
-    shifts_too_close_together: bool | None | UnsetType = field(
-        name="shiftsTooCloseTogether", default=UNSET
+    no_need_days: list[str] | None = field(name="noNeedDays", default=None)
+    shifts_too_close_together: bool | None = field(
+        name="shiftsTooCloseTogether", default=None
     )
 
 
@@ -566,31 +524,29 @@ class ScheduleGroup(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableDivision | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: WritableDivision | None = None
+    description: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    state: str | None = None
+    modified_by_app: str | None = field(name="modifiedByApp", default=None)
+    created_by_app: str | None = field(name="createdByApp", default=None)
+    time_zone: str | None = field(name="timeZone", default=None)
+    open_schedules: list[DomainEntityRef] | None = field(
+        name="openSchedules", default=None
     )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    modified_by_app: str | None | UnsetType = field(name="modifiedByApp", default=UNSET)
-    created_by_app: str | None | UnsetType = field(name="createdByApp", default=UNSET)
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    open_schedules: list[DomainEntityRef] | None | UnsetType = field(
-        name="openSchedules", default=UNSET
+    closed_schedules: list[DomainEntityRef] | None = field(
+        name="closedSchedules", default=None
     )
-    closed_schedules: list[DomainEntityRef] | None | UnsetType = field(
-        name="closedSchedules", default=UNSET
+    holiday_schedules: list[DomainEntityRef] | None = field(
+        name="holidaySchedules", default=None
     )
-    holiday_schedules: list[DomainEntityRef] | None | UnsetType = field(
-        name="holidaySchedules", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ScheduleGroupDivisionView(Model):
@@ -603,10 +559,10 @@ class ScheduleGroupDivisionView(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableDivision | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: WritableDivision | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ScheduleGroupDivisionViewEntityListing(Model):
@@ -616,19 +572,19 @@ class ScheduleGroupDivisionViewEntityListing(Model):
         total_number_of_entities: The total organization-wide number of entities.
     """
 
-    entities: list[ScheduleGroupDivisionView] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    total_number_of_entities: int | None | UnsetType = field(
-        name="totalNumberOfEntities", default=UNSET
+    entities: list[ScheduleGroupDivisionView] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    total_number_of_entities: int | None = field(
+        name="totalNumberOfEntities", default=None
     )
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ScheduleGroupEntityListing(Model):
@@ -638,19 +594,19 @@ class ScheduleGroupEntityListing(Model):
         total_number_of_entities: The total organization-wide number of entities.
     """
 
-    entities: list[ScheduleGroup] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    total_number_of_entities: int | None | UnsetType = field(
-        name="totalNumberOfEntities", default=UNSET
+    entities: list[ScheduleGroup] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    total_number_of_entities: int | None = field(
+        name="totalNumberOfEntities", default=None
     )
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class ScheduleInterval(Model):
@@ -661,8 +617,8 @@ class ScheduleInterval(Model):
         end: The scheduled end time as an ISO-8601 string, i.e. yyyy-MM-ddTHH:mm:ss.SSSZ
     """
 
-    start: str | None | UnsetType = UNSET
-    end: str | None | UnsetType = UNSET
+    start: str | None = None
+    end: str | None = None
 
 
 class ScheduleReferenceWithBusinessUnit(Model):
@@ -675,12 +631,12 @@ class ScheduleReferenceWithBusinessUnit(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
-    business_unit: BusinessUnitReference | None | UnsetType = field(
-        name="businessUnit", default=UNSET
+    id: str | None = None
+    week_date: date | None = field(name="weekDate", default=None)
+    business_unit: BusinessUnitReference | None = field(
+        name="businessUnit", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ScheduleSetError(Model):
@@ -692,12 +648,10 @@ class ScheduleSetError(Model):
         work_plan_rotations: Work plan rotations involved in the optimization failure
     """
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    work_plans: list[WorkPlanReference] | None | UnsetType = field(
-        name="workPlans", default=UNSET
-    )
-    work_plan_rotations: list[WorkPlanRotationReference] | None | UnsetType = field(
-        name="workPlanRotations", default=UNSET
+    error_code: str | None = field(name="errorCode", default=None)
+    work_plans: list[WorkPlanReference] | None = field(name="workPlans", default=None)
+    work_plan_rotations: list[WorkPlanRotationReference] | None = field(
+        name="workPlanRotations", default=None
     )
 
 
@@ -709,10 +663,8 @@ class ScheduleSetRequest(Model):
         override_agent_count: The overridden agent count for the schedule set
     """
 
-    schedule_set_id: str | None | UnsetType = field(name="scheduleSetId", default=UNSET)
-    override_agent_count: int | None | UnsetType = field(
-        name="overrideAgentCount", default=UNSET
-    )
+    schedule_set_id: str | None = field(name="scheduleSetId", default=None)
+    override_agent_count: int | None = field(name="overrideAgentCount", default=None)
 
 
 class ScheduleUploadProcessingResponse(Model):
@@ -724,9 +676,9 @@ class ScheduleUploadProcessingResponse(Model):
         result: The result of the operation.  Null unless status == Complete
     """
 
-    status: str | None | UnsetType = UNSET
-    operation_id: str | None | UnsetType = field(name="operationId", default=UNSET)
-    result: BuScheduleMetadata | None | UnsetType = UNSET
+    status: str | None = None
+    operation_id: str | None = field(name="operationId", default=None)
+    result: BuScheduleMetadata | None = None
 
 
 class ScheduleVisibilityRange(Model):
@@ -737,9 +689,9 @@ class ScheduleVisibilityRange(Model):
         end_business_unit_date: The schedule visibility end date interpreted in the business unit time zone in yyyy-MM-dd format, the schedule is visible up to (but not including) that exact date. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
     """
 
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    end_business_unit_date: date | None | UnsetType = field(
-        name="endBusinessUnitDate", default=UNSET
+    end_date: datetime | None = field(name="endDate", default=None)
+    end_business_unit_date: date | None = field(
+        name="endBusinessUnitDate", default=None
     )
 
 
@@ -751,8 +703,8 @@ class ScheduleVisibilitySettingsRequest(Model):
         future_weeks: The number of weeks into the future that agents can see schedules in this management unit. 0 means current week
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    future_weeks: int | None | UnsetType = field(name="futureWeeks", default=UNSET)
+    enabled: bool | None = None
+    future_weeks: int | None = field(name="futureWeeks", default=None)
 
 
 class ScheduleVisibilitySettingsResponse(Model):
@@ -763,5 +715,5 @@ class ScheduleVisibilitySettingsResponse(Model):
         future_weeks: The number of weeks into the future that agents can see schedules in this management unit. 0 means current week
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    future_weeks: int | None | UnsetType = field(name="futureWeeks", default=UNSET)
+    enabled: bool | None = None
+    future_weeks: int | None = field(name="futureWeeks", default=None)

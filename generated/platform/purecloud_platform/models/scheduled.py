@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .trigger import TriggerSchedule, TriggerTarget
@@ -25,20 +25,20 @@ class ScheduledTrigger(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    target: TriggerTarget | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    schedule: TriggerSchedule | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    target: TriggerTarget | None = None
+    version: int | None = None
+    enabled: bool | None = None
+    schedule: TriggerSchedule | None = None
+    description: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ScheduledTriggerEntityListing(Model):
     """The ScheduledTriggerEntityListing model."""
 
-    entities: list[ScheduledTrigger] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[ScheduledTrigger] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)

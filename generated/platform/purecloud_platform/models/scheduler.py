@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class SchedulerMessageArgument(Model):
@@ -14,8 +14,8 @@ class SchedulerMessageArgument(Model):
         value: The value of this message parameter
     """
 
-    type: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    type: str | None = None
+    value: str | None = None
 
 
 class SchedulerMessageSeverityCount(Model):
@@ -26,8 +26,8 @@ class SchedulerMessageSeverityCount(Model):
         count: The number of schedule messages with the given severity
     """
 
-    severity: str | None | UnsetType = UNSET
-    count: int | None | UnsetType = UNSET
+    severity: str | None = None
+    count: int | None = None
 
 
 class SchedulerMessageTypeSeverity(Model):
@@ -38,5 +38,5 @@ class SchedulerMessageTypeSeverity(Model):
         severity: The severity of the message Allowed values: "Ignore", "Information", "Warning", "Error".
     """
 
-    type: str | None | UnsetType = UNSET
-    severity: str | None | UnsetType = UNSET
+    type: str | None = None
+    severity: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .writable import WritableDivision
@@ -21,7 +21,7 @@ class SchedulesDivisionView(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableDivision | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: WritableDivision | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

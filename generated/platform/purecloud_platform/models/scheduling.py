@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 if TYPE_CHECKING:
     from .monthly import MonthlyPlanningPeriodSettings
@@ -29,8 +29,8 @@ class SchedulingNoForecastOptionsRequest(Model):
         shift_start: The shift start option to apply if no forecast is supplied Allowed values: "Earliest", "Median", "Latest", "Random".
     """
 
-    shift_length: str | None | UnsetType = field(name="shiftLength", default=UNSET)
-    shift_start: str | None | UnsetType = field(name="shiftStart", default=UNSET)
+    shift_length: str | None = field(name="shiftLength", default=None)
+    shift_start: str | None = field(name="shiftStart", default=None)
 
 
 class SchedulingOptionsRequest(Model):
@@ -42,14 +42,14 @@ class SchedulingOptionsRequest(Model):
         induce_schedule_variability: Overrides the default BU level induce schedule variability setting for this schedule generation
     """
 
-    no_forecast_options: SchedulingNoForecastOptionsRequest | None | UnsetType = field(
-        name="noForecastOptions", default=UNSET
+    no_forecast_options: SchedulingNoForecastOptionsRequest | None = field(
+        name="noForecastOptions", default=None
     )
-    activity_smoothing_type: str | None | UnsetType = field(
-        name="activitySmoothingType", default=UNSET
+    activity_smoothing_type: str | None = field(
+        name="activitySmoothingType", default=None
     )
-    induce_schedule_variability: bool | None | UnsetType = field(
-        name="induceScheduleVariability", default=UNSET
+    induce_schedule_variability: bool | None = field(
+        name="induceScheduleVariability", default=None
     )
 
 
@@ -61,12 +61,8 @@ class SchedulingPeriod(Model):
         earliest_start_date: The earliest date the associated activity plan can begin, in YYYY-MM-DD format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
     """
 
-    latest_end_date: date | None | UnsetType = field(
-        name="latestEndDate", default=UNSET
-    )
-    earliest_start_date: date | None | UnsetType = field(
-        name="earliestStartDate", default=UNSET
-    )
+    latest_end_date: date | None = field(name="latestEndDate", default=None)
+    earliest_start_date: date | None = field(name="earliestStartDate", default=None)
 
 
 class SchedulingPeriodBase(Model):
@@ -76,9 +72,7 @@ class SchedulingPeriodBase(Model):
         latest_end_date: The latest date the associated activity plan can end, in YYYY-MM-DD format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
     """
 
-    latest_end_date: date | None | UnsetType = field(
-        name="latestEndDate", default=UNSET
-    )
+    latest_end_date: date | None = field(name="latestEndDate", default=None)
 
 
 class SchedulingProcessingError(Model):
@@ -89,10 +83,8 @@ class SchedulingProcessingError(Model):
         description: A text description of the error
     """
 
-    internal_error_code: str | None | UnsetType = field(
-        name="internalErrorCode", default=UNSET
-    )
-    description: str | None | UnsetType = UNSET
+    internal_error_code: str | None = field(name="internalErrorCode", default=None)
+    description: str | None = None
 
 
 class SchedulingSettingsRequest(Model):
@@ -108,26 +100,24 @@ class SchedulingSettingsRequest(Model):
         schedule_visibility: Schedule visibility settings for agents
     """
 
-    max_occupancy_percent_for_deferred_work: int | None | UnsetType = field(
-        name="maxOccupancyPercentForDeferredWork", default=UNSET
+    max_occupancy_percent_for_deferred_work: int | None = field(
+        name="maxOccupancyPercentForDeferredWork", default=None
     )
-    default_shrinkage_percent: float | None | UnsetType = field(
-        name="defaultShrinkagePercent", default=UNSET
+    default_shrinkage_percent: float | None = field(
+        name="defaultShrinkagePercent", default=None
     )
-    shrinkage_overrides: ShrinkageOverrides | None | UnsetType = field(
-        name="shrinkageOverrides", default=UNSET
+    shrinkage_overrides: ShrinkageOverrides | None = field(
+        name="shrinkageOverrides", default=None
     )
-    planning_period: ValueWrapperPlanningPeriodSettings | None | UnsetType = field(
-        name="planningPeriod", default=UNSET
+    planning_period: ValueWrapperPlanningPeriodSettings | None = field(
+        name="planningPeriod", default=None
     )
-    monthly_planning_period: (
-        ValueWrapperMonthlyPlanningPeriodSettings | None | UnsetType
-    ) = field(name="monthlyPlanningPeriod", default=UNSET)
-    start_day_of_weekend: str | None | UnsetType = field(
-        name="startDayOfWeekend", default=UNSET
+    monthly_planning_period: ValueWrapperMonthlyPlanningPeriodSettings | None = field(
+        name="monthlyPlanningPeriod", default=None
     )
-    schedule_visibility: ScheduleVisibilitySettingsRequest | None | UnsetType = field(
-        name="scheduleVisibility", default=UNSET
+    start_day_of_weekend: str | None = field(name="startDayOfWeekend", default=None)
+    schedule_visibility: ScheduleVisibilitySettingsRequest | None = field(
+        name="scheduleVisibility", default=None
     )
 
 
@@ -144,26 +134,24 @@ class SchedulingSettingsResponse(Model):
         schedule_visibility: Schedule visibility settings for agents
     """
 
-    max_occupancy_percent_for_deferred_work: int | None | UnsetType = field(
-        name="maxOccupancyPercentForDeferredWork", default=UNSET
+    max_occupancy_percent_for_deferred_work: int | None = field(
+        name="maxOccupancyPercentForDeferredWork", default=None
     )
-    default_shrinkage_percent: float | None | UnsetType = field(
-        name="defaultShrinkagePercent", default=UNSET
+    default_shrinkage_percent: float | None = field(
+        name="defaultShrinkagePercent", default=None
     )
-    shrinkage_overrides: ShrinkageOverrides | None | UnsetType = field(
-        name="shrinkageOverrides", default=UNSET
+    shrinkage_overrides: ShrinkageOverrides | None = field(
+        name="shrinkageOverrides", default=None
     )
-    planning_period: PlanningPeriodSettings | None | UnsetType = field(
-        name="planningPeriod", default=UNSET
+    planning_period: PlanningPeriodSettings | None = field(
+        name="planningPeriod", default=None
     )
-    monthly_planning_period: MonthlyPlanningPeriodSettings | None | UnsetType = field(
-        name="monthlyPlanningPeriod", default=UNSET
+    monthly_planning_period: MonthlyPlanningPeriodSettings | None = field(
+        name="monthlyPlanningPeriod", default=None
     )
-    start_day_of_weekend: str | None | UnsetType = field(
-        name="startDayOfWeekend", default=UNSET
-    )
-    schedule_visibility: ScheduleVisibilitySettingsResponse | None | UnsetType = field(
-        name="scheduleVisibility", default=UNSET
+    start_day_of_weekend: str | None = field(name="startDayOfWeekend", default=None)
+    schedule_visibility: ScheduleVisibilitySettingsResponse | None = field(
+        name="scheduleVisibility", default=None
     )
 
 
@@ -178,17 +166,13 @@ class SchedulingStatusResponse(Model):
         percent_complete: The percentage of the job that is complete.
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    error_details: list[SchedulingProcessingError] | None | UnsetType = field(
-        name="errorDetails", default=UNSET
+    id: str | None = None
+    status: str | None = None
+    error_details: list[SchedulingProcessingError] | None = field(
+        name="errorDetails", default=None
     )
-    scheduling_result_uri: str | None | UnsetType = field(
-        name="schedulingResultUri", default=UNSET
-    )
-    percent_complete: int | None | UnsetType = field(
-        name="percentComplete", default=UNSET
-    )
+    scheduling_result_uri: str | None = field(name="schedulingResultUri", default=None)
+    percent_complete: int | None = field(name="percentComplete", default=None)
 
 
 class SchedulingTestingOptionsRequest(Model):
@@ -202,18 +186,10 @@ class SchedulingTestingOptionsRequest(Model):
         populate_deprecated_warnings: Whether to populate deprecated warnings in the generated schedule
     """
 
-    fast_scheduling: bool | None | UnsetType = field(
-        name="fastScheduling", default=UNSET
-    )
-    delay_scheduling: bool | None | UnsetType = field(
-        name="delayScheduling", default=UNSET
-    )
-    fail_scheduling: bool | None | UnsetType = field(
-        name="failScheduling", default=UNSET
-    )
-    populate_warnings: bool | None | UnsetType = field(
-        name="populateWarnings", default=UNSET
-    )
-    populate_deprecated_warnings: bool | None | UnsetType = field(
-        name="populateDeprecatedWarnings", default=UNSET
+    fast_scheduling: bool | None = field(name="fastScheduling", default=None)
+    delay_scheduling: bool | None = field(name="delayScheduling", default=None)
+    fail_scheduling: bool | None = field(name="failScheduling", default=None)
+    populate_warnings: bool | None = field(name="populateWarnings", default=None)
+    populate_deprecated_warnings: bool | None = field(
+        name="populateDeprecatedWarnings", default=None
     )

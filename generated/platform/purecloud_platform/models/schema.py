@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .items import Items
@@ -22,11 +22,11 @@ class Schema(Model):
         pattern: For the "date" and "datetime" core types, denotes the regex prescribing the allowable date/datetime format
     """
 
-    title: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    type: list[str] | None | UnsetType = UNSET
-    items: Items | None | UnsetType = UNSET
-    pattern: str | None | UnsetType = UNSET
+    title: str | None = None
+    description: str | None = None
+    type: list[str] | None = None
+    items: Items | None = None
+    pattern: str | None = None
 
 
 class SchemaQuantityLimits(Model):
@@ -50,45 +50,45 @@ class SchemaQuantityLimits(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    min_field_name_characters: int | None | UnsetType = field(
-        name="minFieldNameCharacters", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    min_field_name_characters: int | None = field(
+        name="minFieldNameCharacters", default=None
     )
-    max_field_name_characters: int | None | UnsetType = field(
-        name="maxFieldNameCharacters", default=UNSET
+    max_field_name_characters: int | None = field(
+        name="maxFieldNameCharacters", default=None
     )
-    min_field_title_characters: int | None | UnsetType = field(
-        name="minFieldTitleCharacters", default=UNSET
+    min_field_title_characters: int | None = field(
+        name="minFieldTitleCharacters", default=None
     )
-    max_field_title_characters: int | None | UnsetType = field(
-        name="maxFieldTitleCharacters", default=UNSET
+    max_field_title_characters: int | None = field(
+        name="maxFieldTitleCharacters", default=None
     )
-    min_field_description_characters: int | None | UnsetType = field(
-        name="minFieldDescriptionCharacters", default=UNSET
+    min_field_description_characters: int | None = field(
+        name="minFieldDescriptionCharacters", default=None
     )
-    max_field_description_characters: int | None | UnsetType = field(
-        name="maxFieldDescriptionCharacters", default=UNSET
+    max_field_description_characters: int | None = field(
+        name="maxFieldDescriptionCharacters", default=None
     )
-    min_schema_name_characters: int | None | UnsetType = field(
-        name="minSchemaNameCharacters", default=UNSET
+    min_schema_name_characters: int | None = field(
+        name="minSchemaNameCharacters", default=None
     )
-    max_schema_name_characters: int | None | UnsetType = field(
-        name="maxSchemaNameCharacters", default=UNSET
+    max_schema_name_characters: int | None = field(
+        name="maxSchemaNameCharacters", default=None
     )
-    min_schema_description_characters: int | None | UnsetType = field(
-        name="minSchemaDescriptionCharacters", default=UNSET
+    min_schema_description_characters: int | None = field(
+        name="minSchemaDescriptionCharacters", default=None
     )
-    max_schema_description_characters: int | None | UnsetType = field(
-        name="maxSchemaDescriptionCharacters", default=UNSET
+    max_schema_description_characters: int | None = field(
+        name="maxSchemaDescriptionCharacters", default=None
     )
-    max_number_of_schemas_per_org: int | None | UnsetType = field(
-        name="maxNumberOfSchemasPerOrg", default=UNSET
+    max_number_of_schemas_per_org: int | None = field(
+        name="maxNumberOfSchemasPerOrg", default=None
     )
-    max_number_of_fields_per_schema: int | None | UnsetType = field(
-        name="maxNumberOfFieldsPerSchema", default=UNSET
+    max_number_of_fields_per_schema: int | None = field(
+        name="maxNumberOfFieldsPerSchema", default=None
     )
-    max_number_of_fields_per_org: int | None | UnsetType = field(
-        name="maxNumberOfFieldsPerOrg", default=UNSET
+    max_number_of_fields_per_org: int | None = field(
+        name="maxNumberOfFieldsPerOrg", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)

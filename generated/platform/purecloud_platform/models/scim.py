@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .manager import Manager
@@ -25,16 +25,16 @@ class ScimConfigResourceType(Model):
         meta: The metadata of the SCIM resource. Only "location" and "resourceType" are set for "ResourceType" resources.
     """
 
-    id: str | None | UnsetType = UNSET
-    schemas: list[str] | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    schema: str | None | UnsetType = UNSET
-    schema_extensions: (
-        list[ScimConfigResourceTypeSchemaExtension] | None | UnsetType
-    ) = field(name="schemaExtensions", default=UNSET)
-    endpoint: str | None | UnsetType = UNSET
-    meta: ScimMetadata | None | UnsetType = UNSET
+    id: str | None = None
+    schemas: list[str] | None = None
+    name: str | None = None
+    description: str | None = None
+    schema: str | None = None
+    schema_extensions: list[ScimConfigResourceTypeSchemaExtension] | None = field(
+        name="schemaExtensions", default=None
+    )
+    endpoint: str | None = None
+    meta: ScimMetadata | None = None
 
 
 class ScimConfigResourceTypeSchemaExtension(Model):
@@ -45,8 +45,8 @@ class ScimConfigResourceTypeSchemaExtension(Model):
         required: Indicates whether a schema extension is required.
     """
 
-    schema: str | None | UnsetType = UNSET
-    required: bool | None | UnsetType = UNSET
+    schema: str | None = None
+    required: bool | None = None
 
 
 class ScimConfigResourceTypesListResponse(Model):
@@ -60,12 +60,12 @@ class ScimConfigResourceTypesListResponse(Model):
         resources: The list of requested resources.
     """
 
-    schemas: list[str] | None | UnsetType = UNSET
-    total_results: int | None | UnsetType = field(name="totalResults", default=UNSET)
-    start_index: int | None | UnsetType = field(name="startIndex", default=UNSET)
-    items_per_page: int | None | UnsetType = field(name="itemsPerPage", default=UNSET)
-    resources: list[ScimConfigResourceType] | None | UnsetType = field(
-        name="Resources", default=UNSET
+    schemas: list[str] | None = None
+    total_results: int | None = field(name="totalResults", default=None)
+    start_index: int | None = field(name="startIndex", default=None)
+    items_per_page: int | None = field(name="itemsPerPage", default=None)
+    resources: list[ScimConfigResourceType] | None = field(
+        name="Resources", default=None
     )
 
 
@@ -78,9 +78,9 @@ class ScimEmail(Model):
         primary: Indicates whether the email address is the primary email address.
     """
 
-    value: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    primary: bool | None | UnsetType = UNSET
+    value: str | None = None
+    type: str | None = None
+    primary: bool | None = None
 
 
 class ScimError(Model):
@@ -93,10 +93,10 @@ class ScimError(Model):
         detail: The detailed description of the SCIM error.
     """
 
-    schemas: list[str] | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    scim_type: str | None | UnsetType = field(name="scimType", default=UNSET)
-    detail: str | None | UnsetType = UNSET
+    schemas: list[str] | None = None
+    status: str | None = None
+    scim_type: str | None = field(name="scimType", default=None)
+    detail: str | None = None
 
 
 class ScimGenesysUserExternalId(Model):
@@ -107,8 +107,8 @@ class ScimGenesysUserExternalId(Model):
         value: Identifier of the user in an external system.
     """
 
-    authority: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    authority: str | None = None
+    value: str | None = None
 
 
 class ScimGroupListResponse(Model):
@@ -122,13 +122,11 @@ class ScimGroupListResponse(Model):
         resources: The list of requested resources. If "count" is 0, then the list will be empty.
     """
 
-    schemas: list[str] | None | UnsetType = UNSET
-    total_results: int | None | UnsetType = field(name="totalResults", default=UNSET)
-    start_index: int | None | UnsetType = field(name="startIndex", default=UNSET)
-    items_per_page: int | None | UnsetType = field(name="itemsPerPage", default=UNSET)
-    resources: list[ScimV2Group] | None | UnsetType = field(
-        name="Resources", default=UNSET
-    )
+    schemas: list[str] | None = None
+    total_results: int | None = field(name="totalResults", default=None)
+    start_index: int | None = field(name="startIndex", default=None)
+    items_per_page: int | None = field(name="itemsPerPage", default=None)
+    resources: list[ScimV2Group] | None = field(name="Resources", default=None)
 
 
 class ScimMetadata(Model):
@@ -141,12 +139,10 @@ class ScimMetadata(Model):
         version: The version of the resource. Matches the ETag HTTP response header. Not included with "Schema" and "ResourceType" resources.
     """
 
-    resource_type: str | None | UnsetType = field(name="resourceType", default=UNSET)
-    last_modified: datetime | None | UnsetType = field(
-        name="lastModified", default=UNSET
-    )
-    location: str | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
+    resource_type: str | None = field(name="resourceType", default=None)
+    last_modified: datetime | None = field(name="lastModified", default=None)
+    location: str | None = None
+    version: str | None = None
 
 
 class ScimPhoneNumber(Model):
@@ -158,9 +154,9 @@ class ScimPhoneNumber(Model):
         primary: Indicates whether the phone number is the primary phone number.
     """
 
-    value: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    primary: bool | None | UnsetType = UNSET
+    value: str | None = None
+    type: str | None = None
+    primary: bool | None = None
 
 
 class ScimServiceProviderConfig(Model):
@@ -179,22 +175,20 @@ class ScimServiceProviderConfig(Model):
         meta: The metadata of the SCIM resource. Metadata is defined as immutable per SCIM RFC.
     """
 
-    schemas: list[str] | None | UnsetType = UNSET
-    documentation_uri: str | None | UnsetType = field(
-        name="documentationUri", default=UNSET
-    )
-    patch: ScimServiceProviderConfigSimpleFeature | None | UnsetType = UNSET
-    filter: ScimServiceProviderConfigFilterFeature | None | UnsetType = UNSET
-    etag: ScimServiceProviderConfigSimpleFeature | None | UnsetType = UNSET
-    sort: ScimServiceProviderConfigSimpleFeature | None | UnsetType = UNSET
-    bulk: ScimServiceProviderConfigBulkFeature | None | UnsetType = UNSET
-    change_password: ScimServiceProviderConfigSimpleFeature | None | UnsetType = field(
-        name="changePassword", default=UNSET
+    schemas: list[str] | None = None
+    documentation_uri: str | None = field(name="documentationUri", default=None)
+    patch: ScimServiceProviderConfigSimpleFeature | None = None
+    filter: ScimServiceProviderConfigFilterFeature | None = None
+    etag: ScimServiceProviderConfigSimpleFeature | None = None
+    sort: ScimServiceProviderConfigSimpleFeature | None = None
+    bulk: ScimServiceProviderConfigBulkFeature | None = None
+    change_password: ScimServiceProviderConfigSimpleFeature | None = field(
+        name="changePassword", default=None
     )
     authentication_schemes: (
-        list[ScimServiceProviderConfigAuthenticationScheme] | None | UnsetType
-    ) = field(name="authenticationSchemes", default=UNSET)
-    meta: ScimMetadata | None | UnsetType = UNSET
+        list[ScimServiceProviderConfigAuthenticationScheme] | None
+    ) = field(name="authenticationSchemes", default=None)
+    meta: ScimMetadata | None = None
 
 
 class ScimServiceProviderConfigAuthenticationScheme(Model):
@@ -209,14 +203,12 @@ class ScimServiceProviderConfigAuthenticationScheme(Model):
         primary: Indicates whether this authentication scheme is the primary method of authentication.
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    spec_uri: str | None | UnsetType = field(name="specUri", default=UNSET)
-    documentation_uri: str | None | UnsetType = field(
-        name="documentationUri", default=UNSET
-    )
-    type: str | None | UnsetType = UNSET
-    primary: bool | None | UnsetType = UNSET
+    name: str | None = None
+    description: str | None = None
+    spec_uri: str | None = field(name="specUri", default=None)
+    documentation_uri: str | None = field(name="documentationUri", default=None)
+    type: str | None = None
+    primary: bool | None = None
 
 
 class ScimServiceProviderConfigBulkFeature(Model):
@@ -228,11 +220,9 @@ class ScimServiceProviderConfigBulkFeature(Model):
         max_payload_size: The maximum payload size.
     """
 
-    supported: bool | None | UnsetType = UNSET
-    max_operations: int | None | UnsetType = field(name="maxOperations", default=UNSET)
-    max_payload_size: int | None | UnsetType = field(
-        name="maxPayloadSize", default=UNSET
-    )
+    supported: bool | None = None
+    max_operations: int | None = field(name="maxOperations", default=None)
+    max_payload_size: int | None = field(name="maxPayloadSize", default=None)
 
 
 class ScimServiceProviderConfigFilterFeature(Model):
@@ -243,8 +233,8 @@ class ScimServiceProviderConfigFilterFeature(Model):
         max_results: The maximum number of results returned from a filtered query.
     """
 
-    supported: bool | None | UnsetType = UNSET
-    max_results: int | None | UnsetType = field(name="maxResults", default=UNSET)
+    supported: bool | None = None
+    max_results: int | None = field(name="maxResults", default=None)
 
 
 class ScimServiceProviderConfigSimpleFeature(Model):
@@ -254,7 +244,7 @@ class ScimServiceProviderConfigSimpleFeature(Model):
         supported: Indicates whether configuration options are supported.
     """
 
-    supported: bool | None | UnsetType = UNSET
+    supported: bool | None = None
 
 
 class ScimUserExtensions(Model):
@@ -266,14 +256,14 @@ class ScimUserExtensions(Model):
         external_ids: The list of external identifiers assigned to user. Always includes an immutable SCIM authority prefixed with "x-pc:scimv2:v1". ExternalIds are searchable with complex filter query parameter using 'authority' and 'value', e.g., filter=urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User:externalIds[authority eq "matchAuthName" and value eq "matchingExternalKeyValue"].
     """
 
-    routing_skills: list[ScimUserRoutingSkill] | None | UnsetType = field(
-        name="routingSkills", default=UNSET
+    routing_skills: list[ScimUserRoutingSkill] | None = field(
+        name="routingSkills", default=None
     )
-    routing_languages: list[ScimUserRoutingLanguage] | None | UnsetType = field(
-        name="routingLanguages", default=UNSET
+    routing_languages: list[ScimUserRoutingLanguage] | None = field(
+        name="routingLanguages", default=None
     )
-    external_ids: list[ScimGenesysUserExternalId] | None | UnsetType = field(
-        name="externalIds", default=UNSET
+    external_ids: list[ScimGenesysUserExternalId] | None = field(
+        name="externalIds", default=None
     )
 
 
@@ -288,13 +278,11 @@ class ScimUserListResponse(Model):
         resources: The list of requested resources. If "count" is 0, then the list will be empty.
     """
 
-    schemas: list[str] | None | UnsetType = UNSET
-    total_results: int | None | UnsetType = field(name="totalResults", default=UNSET)
-    start_index: int | None | UnsetType = field(name="startIndex", default=UNSET)
-    items_per_page: int | None | UnsetType = field(name="itemsPerPage", default=UNSET)
-    resources: list[ScimV2User] | None | UnsetType = field(
-        name="Resources", default=UNSET
-    )
+    schemas: list[str] | None = None
+    total_results: int | None = field(name="totalResults", default=None)
+    start_index: int | None = field(name="startIndex", default=None)
+    items_per_page: int | None = field(name="itemsPerPage", default=None)
+    resources: list[ScimV2User] | None = field(name="Resources", default=None)
 
 
 class ScimUserRole(Model):
@@ -304,7 +292,7 @@ class ScimUserRole(Model):
         value: The role of the Genesys Cloud user.
     """
 
-    value: str | None | UnsetType = UNSET
+    value: str | None = None
 
 
 class ScimUserRoutingLanguage(Model):
@@ -315,8 +303,8 @@ class ScimUserRoutingLanguage(Model):
         proficiency: A rating from 0.0 to 5.0 that indicates how fluent an agent is in a particular language. ACD interactions are routed to agents with higher proficiency ratings.
     """
 
-    name: str | None | UnsetType = UNSET
-    proficiency: float | None | UnsetType = UNSET
+    name: str | None = None
+    proficiency: float | None = None
 
 
 class ScimUserRoutingSkill(Model):
@@ -327,8 +315,8 @@ class ScimUserRoutingSkill(Model):
         proficiency: A rating from 0.0 to 5.0 that indicates how adept an agent is at a particular skill. When "Best available skills" is enabled for a queue in Genesys Cloud, ACD interactions in that queue are routed to agents with higher proficiency ratings.
     """
 
-    name: str | None | UnsetType = UNSET
-    proficiency: float | None | UnsetType = UNSET
+    name: str | None = None
+    proficiency: float | None = None
 
 
 class ScimV2CreateUser(Model):
@@ -350,29 +338,29 @@ class ScimV2CreateUser(Model):
         urn_ietf_params_scim_schemas_extension_genesys_purecloud_2_0_user: The URI of the schema for the Genesys Cloud user.
     """
 
-    schemas: list[str] | None | UnsetType = UNSET
-    active: bool | None | UnsetType = UNSET
-    user_name: str | None | UnsetType = field(name="userName", default=UNSET)
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    password: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    phone_numbers: list[ScimPhoneNumber] | None | UnsetType = field(
-        name="phoneNumbers", default=UNSET
+    schemas: list[str] | None = None
+    active: bool | None = None
+    user_name: str | None = field(name="userName", default=None)
+    display_name: str | None = field(name="displayName", default=None)
+    password: str | None = None
+    title: str | None = None
+    phone_numbers: list[ScimPhoneNumber] | None = field(
+        name="phoneNumbers", default=None
     )
-    emails: list[ScimEmail] | None | UnsetType = UNSET
-    external_id: str | None | UnsetType = field(name="externalId", default=UNSET)
-    groups: list[ScimV2GroupReference] | None | UnsetType = UNSET
-    roles: list[ScimUserRole] | None | UnsetType = UNSET
+    emails: list[ScimEmail] | None = None
+    external_id: str | None = field(name="externalId", default=None)
+    groups: list[ScimV2GroupReference] | None = None
+    roles: list[ScimUserRole] | None = None
     urn_ietf_params_scim_schemas_extension_enterprise_2_0_user: (
-        ScimV2EnterpriseUser | None | UnsetType
+        ScimV2EnterpriseUser | None
     ) = field(
-        name="urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", default=UNSET
+        name="urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", default=None
     )
     urn_ietf_params_scim_schemas_extension_genesys_purecloud_2_0_user: (
-        ScimUserExtensions | None | UnsetType
+        ScimUserExtensions | None
     ) = field(
         name="urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User",
-        default=UNSET,
+        default=None,
     )
 
 
@@ -387,13 +375,11 @@ class ScimV2EnterpriseUser(Model):
         date_hire: The user's hire date. Format in JSON will be YYYY-MM-DD.
     """
 
-    division: str | None | UnsetType = UNSET
-    department: str | None | UnsetType = UNSET
-    manager: Manager | None | UnsetType = UNSET
-    employee_number: str | None | UnsetType = field(
-        name="employeeNumber", default=UNSET
-    )
-    date_hire: str | None | UnsetType = field(name="dateHire", default=UNSET)
+    division: str | None = None
+    department: str | None = None
+    manager: Manager | None = None
+    employee_number: str | None = field(name="employeeNumber", default=None)
+    date_hire: str | None = field(name="dateHire", default=None)
 
 
 class ScimV2Group(Model):
@@ -408,12 +394,12 @@ class ScimV2Group(Model):
         meta: The metadata of the SCIM resource. Metadata is defined as immutable per SCIM RFC.
     """
 
-    id: str | None | UnsetType = UNSET
-    schemas: list[str] | None | UnsetType = UNSET
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    external_id: str | None | UnsetType = field(name="externalId", default=UNSET)
-    members: list[ScimV2MemberReference] | None | UnsetType = UNSET
-    meta: ScimMetadata | None | UnsetType = UNSET
+    id: str | None = None
+    schemas: list[str] | None = None
+    display_name: str | None = field(name="displayName", default=None)
+    external_id: str | None = field(name="externalId", default=None)
+    members: list[ScimV2MemberReference] | None = None
+    meta: ScimMetadata | None = None
 
 
 class ScimV2GroupReference(Model):
@@ -425,9 +411,9 @@ class ScimV2GroupReference(Model):
         ref: The reference URI of the SCIM resource.
     """
 
-    type: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    ref: str | None | UnsetType = field(name="$ref", default=UNSET)
+    type: str | None = None
+    value: str | None = None
+    ref: str | None = field(name="$ref", default=None)
 
 
 class ScimV2MemberReference(Model):
@@ -439,9 +425,9 @@ class ScimV2MemberReference(Model):
         ref: The reference URI of the SCIM resource.
     """
 
-    type: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    ref: str | None | UnsetType = field(name="$ref", default=UNSET)
+    type: str | None = None
+    value: str | None = None
+    ref: str | None = field(name="$ref", default=None)
 
 
 class ScimV2PatchOperation(Model):
@@ -453,9 +439,9 @@ class ScimV2PatchOperation(Model):
         value: The value to set in the path.
     """
 
-    op: str | None | UnsetType = UNSET
-    path: str | None | UnsetType = UNSET
-    value: dict[str, Any] | None | UnsetType = UNSET
+    op: str | None = None
+    path: str | None = None
+    value: dict[str, Any] | None = None
 
 
 class ScimV2PatchRequest(Model):
@@ -466,9 +452,9 @@ class ScimV2PatchRequest(Model):
         operations: The list of operations to perform for the PATCH request.
     """
 
-    schemas: list[str] | None | UnsetType = UNSET
-    operations: list[ScimV2PatchOperation] | None | UnsetType = field(
-        name="Operations", default=UNSET
+    schemas: list[str] | None = None
+    operations: list[ScimV2PatchOperation] | None = field(
+        name="Operations", default=None
     )
 
 
@@ -490,24 +476,20 @@ class ScimV2SchemaAttribute(Model):
         reference_types: The list of SCIM resource types that may be referenced. Only applies when "type" is set to "reference".
     """
 
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    sub_attributes: list[ScimV2SchemaAttribute] | None | UnsetType = field(
-        name="subAttributes", default=UNSET
+    name: str | None = None
+    type: str | None = None
+    sub_attributes: list[ScimV2SchemaAttribute] | None = field(
+        name="subAttributes", default=None
     )
-    multi_valued: bool | None | UnsetType = field(name="multiValued", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    required: bool | None | UnsetType = UNSET
-    canonical_values: list[str] | None | UnsetType = field(
-        name="canonicalValues", default=UNSET
-    )
-    case_exact: bool | None | UnsetType = field(name="caseExact", default=UNSET)
-    mutability: str | None | UnsetType = UNSET
-    returned: str | None | UnsetType = UNSET
-    uniqueness: str | None | UnsetType = UNSET
-    reference_types: list[str] | None | UnsetType = field(
-        name="referenceTypes", default=UNSET
-    )
+    multi_valued: bool | None = field(name="multiValued", default=None)
+    description: str | None = None
+    required: bool | None = None
+    canonical_values: list[str] | None = field(name="canonicalValues", default=None)
+    case_exact: bool | None = field(name="caseExact", default=None)
+    mutability: str | None = None
+    returned: str | None = None
+    uniqueness: str | None = None
+    reference_types: list[str] | None = field(name="referenceTypes", default=None)
 
 
 class ScimV2SchemaDefinition(Model):
@@ -521,11 +503,11 @@ class ScimV2SchemaDefinition(Model):
         meta: The metadata of the SCIM resource. Only "location" and "resourceType" are set for "Schema" resources.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    attributes: list[ScimV2SchemaAttribute] | None | UnsetType = UNSET
-    meta: ScimMetadata | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    attributes: list[ScimV2SchemaAttribute] | None = None
+    meta: ScimMetadata | None = None
 
 
 class ScimV2SchemaListResponse(Model):
@@ -539,12 +521,12 @@ class ScimV2SchemaListResponse(Model):
         resources: The list of requested resources.
     """
 
-    schemas: list[str] | None | UnsetType = UNSET
-    total_results: int | None | UnsetType = field(name="totalResults", default=UNSET)
-    start_index: int | None | UnsetType = field(name="startIndex", default=UNSET)
-    items_per_page: int | None | UnsetType = field(name="itemsPerPage", default=UNSET)
-    resources: list[ScimV2SchemaDefinition] | None | UnsetType = field(
-        name="Resources", default=UNSET
+    schemas: list[str] | None = None
+    total_results: int | None = field(name="totalResults", default=None)
+    start_index: int | None = field(name="startIndex", default=None)
+    items_per_page: int | None = field(name="itemsPerPage", default=None)
+    resources: list[ScimV2SchemaDefinition] | None = field(
+        name="Resources", default=None
     )
 
 
@@ -569,29 +551,29 @@ class ScimV2User(Model):
         meta: The metadata of the SCIM resource. Metadata is defined as immutable per SCIM RFC.
     """
 
-    id: str | None | UnsetType = UNSET
-    schemas: list[str] | None | UnsetType = UNSET
-    active: bool | None | UnsetType = UNSET
-    user_name: str | None | UnsetType = field(name="userName", default=UNSET)
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    password: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    phone_numbers: list[ScimPhoneNumber] | None | UnsetType = field(
-        name="phoneNumbers", default=UNSET
+    id: str | None = None
+    schemas: list[str] | None = None
+    active: bool | None = None
+    user_name: str | None = field(name="userName", default=None)
+    display_name: str | None = field(name="displayName", default=None)
+    password: str | None = None
+    title: str | None = None
+    phone_numbers: list[ScimPhoneNumber] | None = field(
+        name="phoneNumbers", default=None
     )
-    emails: list[ScimEmail] | None | UnsetType = UNSET
-    external_id: str | None | UnsetType = field(name="externalId", default=UNSET)
-    groups: list[ScimV2GroupReference] | None | UnsetType = UNSET
-    roles: list[ScimUserRole] | None | UnsetType = UNSET
+    emails: list[ScimEmail] | None = None
+    external_id: str | None = field(name="externalId", default=None)
+    groups: list[ScimV2GroupReference] | None = None
+    roles: list[ScimUserRole] | None = None
     urn_ietf_params_scim_schemas_extension_enterprise_2_0_user: (
-        ScimV2EnterpriseUser | None | UnsetType
+        ScimV2EnterpriseUser | None
     ) = field(
-        name="urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", default=UNSET
+        name="urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", default=None
     )
     urn_ietf_params_scim_schemas_extension_genesys_purecloud_2_0_user: (
-        ScimUserExtensions | None | UnsetType
+        ScimUserExtensions | None
     ) = field(
         name="urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User",
-        default=UNSET,
+        default=None,
     )
-    meta: ScimMetadata | None | UnsetType = UNSET
+    meta: ScimMetadata | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .survey import SurveyForm, SurveyScoringSet
@@ -21,9 +21,9 @@ class ScorableSurvey(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    survey_form: SurveyForm | None | UnsetType = field(name="surveyForm", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    answers: SurveyScoringSet | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    survey_form: SurveyForm | None = field(name="surveyForm", default=None)
+    status: str | None = None
+    answers: SurveyScoringSet | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

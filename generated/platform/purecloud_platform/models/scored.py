@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -19,5 +19,5 @@ class ScoredAgent(Model):
         score: Agent's score for the current conversation, from 0 - 100, higher being better
     """
 
-    agent: DomainEntityRef | None | UnsetType = UNSET
-    score: int | None | UnsetType = UNSET
+    agent: DomainEntityRef | None = None
+    score: int | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -15,11 +15,11 @@ if TYPE_CHECKING:
 class ScreenMonitorSettings(Model):
     """The ScreenMonitorSettings model."""
 
-    enable_agent_notifications: bool | None | UnsetType = field(
-        name="enableAgentNotifications", default=UNSET
+    enable_agent_notifications: bool | None = field(
+        name="enableAgentNotifications", default=None
     )
-    max_simultaneous_screen_monitoring_sessions: int | None | UnsetType = field(
-        name="maxSimultaneousScreenMonitoringSessions", default=UNSET
+    max_simultaneous_screen_monitoring_sessions: int | None = field(
+        name="maxSimultaneousScreenMonitoringSessions", default=None
     )
 
 
@@ -41,30 +41,20 @@ class ScreenMonitoring(Model):
         disconnected_time: The timestamp when this communication disconnected from the conversation in the provider clock. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    segments: list[Segment] | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    id: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    state: str | None = None
+    segments: list[Segment] | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    provider: str | None = None
+    target_user: AddressableEntityRef | None = field(name="targetUser", default=None)
+    screen_monitoring: AddressableEntityRef | None = field(
+        name="screenMonitoring", default=None
     )
-    provider: str | None | UnsetType = UNSET
-    target_user: AddressableEntityRef | None | UnsetType = field(
-        name="targetUser", default=UNSET
-    )
-    screen_monitoring: AddressableEntityRef | None | UnsetType = field(
-        name="screenMonitoring", default=UNSET
-    )
-    monitoring_type: str | None | UnsetType = field(
-        name="monitoringType", default=UNSET
-    )
-    count: int | None | UnsetType = UNSET
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
+    monitoring_type: str | None = field(name="monitoringType", default=None)
+    count: int | None = None
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
 
 
 class ScreenMonitoringDetails(Model):
@@ -74,7 +64,7 @@ class ScreenMonitoringDetails(Model):
         count: The total count of screen monitoring sessions in the organization
     """
 
-    count: int | None | UnsetType = UNSET
+    count: int | None = None
 
 
 class ScreenMonitoringSession(Model):
@@ -91,28 +81,20 @@ class ScreenMonitoringSession(Model):
         screen_monitoring_id: The unique identifier for this screen monitoring session
     """
 
-    source_user: AddressableEntityRef | None | UnsetType = field(
-        name="sourceUser", default=UNSET
-    )
-    target_user: AddressableEntityRef | None | UnsetType = field(
-        name="targetUser", default=UNSET
-    )
-    conversation: AddressableEntityRef | None | UnsetType = UNSET
-    participant_id: str | None | UnsetType = field(name="participantId", default=UNSET)
-    monitoring_type: str | None | UnsetType = field(
-        name="monitoringType", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    screen_monitoring_id: str | None | UnsetType = field(
-        name="screenMonitoringId", default=UNSET
-    )
+    source_user: AddressableEntityRef | None = field(name="sourceUser", default=None)
+    target_user: AddressableEntityRef | None = field(name="targetUser", default=None)
+    conversation: AddressableEntityRef | None = None
+    participant_id: str | None = field(name="participantId", default=None)
+    monitoring_type: str | None = field(name="monitoringType", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    screen_monitoring_id: str | None = field(name="screenMonitoringId", default=None)
 
 
 class ScreenMonitoringSessionEntityListing(Model):
     """The ScreenMonitoringSessionEntityListing model."""
 
-    entities: list[ScreenMonitoringSession] | None | UnsetType = UNSET
+    entities: list[ScreenMonitoringSession] | None = None
 
 
 class ScreenMonitoringUserDetails(Model):
@@ -122,16 +104,14 @@ class ScreenMonitoringUserDetails(Model):
         target_user: The user being monitored
     """
 
-    count: int | None | UnsetType = UNSET
-    target_user: AddressableEntityRef | None | UnsetType = field(
-        name="targetUser", default=UNSET
-    )
+    count: int | None = None
+    target_user: AddressableEntityRef | None = field(name="targetUser", default=None)
 
 
 class ScreenMonitoringUserDetailsEntityListing(Model):
     """The ScreenMonitoringUserDetailsEntityListing model."""
 
-    entities: list[ScreenMonitoringUserDetails] | None | UnsetType = UNSET
+    entities: list[ScreenMonitoringUserDetails] | None = None
 
 
 class ScreenRecordingActiveSessions(Model):
@@ -141,28 +121,26 @@ class ScreenRecordingActiveSessions(Model):
         count: Current concurrent active screen recordings count for organization
     """
 
-    count: int | None | UnsetType = UNSET
+    count: int | None = None
 
 
 class ScreenRecordingMetaData(Model):
     """The ScreenRecordingMetaData model."""
 
-    track_id: str | None | UnsetType = field(name="trackId", default=UNSET)
-    media_id: str | None | UnsetType = field(name="mediaId", default=UNSET)
-    screen_id: str | None | UnsetType = field(name="screenId", default=UNSET)
-    origin_x: int | None | UnsetType = field(name="originX", default=UNSET)
-    origin_y: int | None | UnsetType = field(name="originY", default=UNSET)
-    primary: bool | None | UnsetType = UNSET
-    main: bool | None | UnsetType = UNSET
+    track_id: str | None = field(name="trackId", default=None)
+    media_id: str | None = field(name="mediaId", default=None)
+    screen_id: str | None = field(name="screenId", default=None)
+    origin_x: int | None = field(name="originX", default=None)
+    origin_y: int | None = field(name="originY", default=None)
+    primary: bool | None = None
+    main: bool | None = None
 
 
 class ScreenRecordingMetaDataRequest(Model):
     """The ScreenRecordingMetaDataRequest model."""
 
-    participant_jid: str | None | UnsetType = field(
-        name="participantJid", default=UNSET
-    )
-    room_id: str | None | UnsetType = field(name="roomId", default=UNSET)
-    meta_data: list[ScreenRecordingMetaData] | None | UnsetType = field(
-        name="metaData", default=UNSET
+    participant_jid: str | None = field(name="participantJid", default=None)
+    room_id: str | None = field(name="roomId", default=None)
+    meta_data: list[ScreenRecordingMetaData] | None = field(
+        name="metaData", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .after import AfterCallWork
@@ -35,31 +35,21 @@ class Screenshare(Model):
         after_call_work_required: Indicates if after-call work is required for a communication. Only used when the ACW Setting is Agent Requested.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    context: str | None | UnsetType = UNSET
-    sharing: bool | None | UnsetType = UNSET
-    peer_count: int | None | UnsetType = field(name="peerCount", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
-    )
-    start_alerting_time: datetime | None | UnsetType = field(
-        name="startAlertingTime", default=UNSET
-    )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    segments: list[Segment] | None | UnsetType = UNSET
-    wrapup: Wrapup | None | UnsetType = UNSET
-    after_call_work: AfterCallWork | None | UnsetType = field(
-        name="afterCallWork", default=UNSET
-    )
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    id: str | None = None
+    context: str | None = None
+    sharing: bool | None = None
+    peer_count: int | None = field(name="peerCount", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_alerting_time: datetime | None = field(name="startAlertingTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    provider: str | None = None
+    peer_id: str | None = field(name="peerId", default=None)
+    segments: list[Segment] | None = None
+    wrapup: Wrapup | None = None
+    after_call_work: AfterCallWork | None = field(name="afterCallWork", default=None)
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )

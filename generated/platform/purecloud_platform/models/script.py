@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .division import Division
@@ -25,42 +25,34 @@ class Script(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    version_id: str | None | UnsetType = field(name="versionId", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
-    published_date: datetime | None | UnsetType = field(
-        name="publishedDate", default=UNSET
-    )
-    version_date: datetime | None | UnsetType = field(name="versionDate", default=UNSET)
-    start_page_id: str | None | UnsetType = field(name="startPageId", default=UNSET)
-    start_page_name: str | None | UnsetType = field(name="startPageName", default=UNSET)
-    features: dict[str, Any] | None | UnsetType = UNSET
-    variables: dict[str, Any] | None | UnsetType = UNSET
-    custom_actions: dict[str, Any] | None | UnsetType = field(
-        name="customActions", default=UNSET
-    )
-    pages: list[Page] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    version_id: str | None = field(name="versionId", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    published_date: datetime | None = field(name="publishedDate", default=None)
+    version_date: datetime | None = field(name="versionDate", default=None)
+    start_page_id: str | None = field(name="startPageId", default=None)
+    start_page_name: str | None = field(name="startPageName", default=None)
+    features: dict[str, Any] | None = None
+    variables: dict[str, Any] | None = None
+    custom_actions: dict[str, Any] | None = field(name="customActions", default=None)
+    pages: list[Page] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ScriptEntityListing(Model):
     """The ScriptEntityListing model."""
 
-    entities: list[Script] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    truncated_divisions: bool | None | UnsetType = field(
-        name="truncatedDivisions", default=UNSET
-    )
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Script] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    truncated_divisions: bool | None = field(name="truncatedDivisions", default=None)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class ScrollPercentageEventTrigger(Model):
@@ -14,5 +14,5 @@ class ScrollPercentageEventTrigger(Model):
         event_name: Name of event triggered after scrolling to the specified percentage.
     """
 
-    percentage: int | None | UnsetType = UNSET
-    event_name: str | None | UnsetType = field(name="eventName", default=UNSET)
+    percentage: int | None = None
+    event_name: str | None = field(name="eventName", default=None)

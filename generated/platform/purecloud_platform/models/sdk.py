@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class SdkLibrary(Model):
@@ -14,5 +14,5 @@ class SdkLibrary(Model):
         version: The version of the SDK.
     """
 
-    name: str | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
+    name: str | None = None
+    version: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 if TYPE_CHECKING:
     from .receiving import ReceivingScheduleLookup
@@ -31,12 +31,12 @@ class SearchAggregation(Model):
         order: The order in which aggregation results are sorted
     """
 
-    field_: str | None | UnsetType = field(name="field", default=UNSET)
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    size: int | None | UnsetType = UNSET
-    order: list[str] | None | UnsetType = UNSET
+    field_: str | None = field(name="field", default=None)
+    name: str | None = None
+    type: str | None = None
+    value: str | None = None
+    size: int | None = None
+    order: list[str] | None = None
 
 
 class SearchAlternativeShiftTradesRequest(Model):
@@ -47,10 +47,10 @@ class SearchAlternativeShiftTradesRequest(Model):
         agent_ids: The list of agent IDs for this alternative shift trade search. Either managementUnitIds or agentIds is required
     """
 
-    management_unit_ids: list[str] | None | UnsetType = field(
-        name="managementUnitIds", default=UNSET
+    management_unit_ids: list[str] | None = field(
+        name="managementUnitIds", default=None
     )
-    agent_ids: list[str] | None | UnsetType = field(name="agentIds", default=UNSET)
+    agent_ids: list[str] | None = field(name="agentIds", default=None)
 
 
 class SearchCriteria(Model):
@@ -68,15 +68,15 @@ class SearchCriteria(Model):
         fields: Field names to search against
     """
 
-    end_value: str | None | UnsetType = field(name="endValue", default=UNSET)
-    values: list[str] | None | UnsetType = UNSET
-    start_value: str | None | UnsetType = field(name="startValue", default=UNSET)
-    value: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    group: list[SearchCriteria] | None | UnsetType = UNSET
-    date_format: str | None | UnsetType = field(name="dateFormat", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    fields: list[str] | None | UnsetType = UNSET
+    end_value: str | None = field(name="endValue", default=None)
+    values: list[str] | None = None
+    start_value: str | None = field(name="startValue", default=None)
+    value: str | None = None
+    operator: str | None = None
+    group: list[SearchCriteria] | None = None
+    date_format: str | None = field(name="dateFormat", default=None)
+    type: str | None = None
+    fields: list[str] | None = None
 
 
 class SearchDecisionTableRowsRequest(Model):
@@ -86,7 +86,7 @@ class SearchDecisionTableRowsRequest(Model):
         filter: The filter criteria for searching decision table rows
     """
 
-    filter: RowSearchFilter | None | UnsetType = UNSET
+    filter: RowSearchFilter | None = None
 
 
 class SearchRequest(Model):
@@ -105,18 +105,16 @@ class SearchRequest(Model):
         aggregations: Aggregation criteria
     """
 
-    sort_order: str | None | UnsetType = field(name="sortOrder", default=UNSET)
-    sort_by: str | None | UnsetType = field(name="sortBy", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    sort: list[SearchSort] | None | UnsetType = UNSET
-    return_fields: list[str] | None | UnsetType = field(
-        name="returnFields", default=UNSET
-    )
-    expand: list[str] | None | UnsetType = UNSET
-    types: list[str] | None | UnsetType = UNSET
-    query: list[SearchCriteria] | None | UnsetType = UNSET
-    aggregations: list[SearchAggregation] | None | UnsetType = UNSET
+    sort_order: str | None = field(name="sortOrder", default=None)
+    sort_by: str | None = field(name="sortBy", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    sort: list[SearchSort] | None = None
+    return_fields: list[str] | None = field(name="returnFields", default=None)
+    expand: list[str] | None = None
+    types: list[str] | None = None
+    query: list[SearchCriteria] | None = None
+    aggregations: list[SearchAggregation] | None = None
 
 
 class SearchShiftTradeResponse(Model):
@@ -128,11 +126,11 @@ class SearchShiftTradeResponse(Model):
         preview: A preview of what the shift trade would look like if matched
     """
 
-    trade: ShiftTradeResponse | None | UnsetType = UNSET
-    matching_receiving_shift_ids: list[str] | None | UnsetType = field(
-        name="matchingReceivingShiftIds", default=UNSET
+    trade: ShiftTradeResponse | None = None
+    matching_receiving_shift_ids: list[str] | None = field(
+        name="matchingReceivingShiftIds", default=None
     )
-    preview: ShiftTradePreviewResponse | None | UnsetType = UNSET
+    preview: ShiftTradePreviewResponse | None = None
 
 
 class SearchShiftTradesRequest(Model):
@@ -143,11 +141,9 @@ class SearchShiftTradesRequest(Model):
         receiving_shift_ids: The IDs of shifts that the receiving user would potentially be willing to trade. If empty, only returns one sided trades (pick up a shift)
     """
 
-    receiving_schedule_id: str | None | UnsetType = field(
-        name="receivingScheduleId", default=UNSET
-    )
-    receiving_shift_ids: list[str] | None | UnsetType = field(
-        name="receivingShiftIds", default=UNSET
+    receiving_schedule_id: str | None = field(name="receivingScheduleId", default=None)
+    receiving_shift_ids: list[str] | None = field(
+        name="receivingShiftIds", default=None
     )
 
 
@@ -159,8 +155,8 @@ class SearchShiftTradesResponse(Model):
         download_url: URL from which to fetch results for requests with a large result set. If populated, the downloaded data will conform to the same schema as would normally be returned, excepting downloaded data will never itself contain a downloadUrl
     """
 
-    trades: list[SearchShiftTradeResponse] | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    trades: list[SearchShiftTradeResponse] | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class SearchSort(Model):
@@ -171,8 +167,8 @@ class SearchSort(Model):
         sort_by: The field in the resource that you want to sort the results by
     """
 
-    sort_order: str | None | UnsetType = field(name="sortOrder", default=UNSET)
-    sort_by: str | None | UnsetType = field(name="sortBy", default=UNSET)
+    sort_order: str | None = field(name="sortOrder", default=None)
+    sort_by: str | None = field(name="sortBy", default=None)
 
 
 class SearchUnmatchedShiftTradeListJobRequest(Model):
@@ -185,15 +181,15 @@ class SearchUnmatchedShiftTradeListJobRequest(Model):
         receiving_shift_ids: The IDs of shifts that the receiving user would potentially be willing to trade. If empty, only returns one-sided trades
     """
 
-    management_unit_ids: list[str] | None | UnsetType = field(
-        name="managementUnitIds", default=UNSET
+    management_unit_ids: list[str] | None = field(
+        name="managementUnitIds", default=None
     )
-    week_dates: list[date] | None | UnsetType = field(name="weekDates", default=UNSET)
-    receiving_schedule: ReceivingScheduleLookup | None | UnsetType = field(
-        name="receivingSchedule", default=UNSET
+    week_dates: list[date] | None = field(name="weekDates", default=None)
+    receiving_schedule: ReceivingScheduleLookup | None = field(
+        name="receivingSchedule", default=None
     )
-    receiving_shift_ids: list[str] | None | UnsetType = field(
-        name="receivingShiftIds", default=UNSET
+    receiving_shift_ids: list[str] | None = field(
+        name="receivingShiftIds", default=None
     )
 
 
@@ -204,7 +200,7 @@ class SearchUnmatchedShiftTradeListJobResponseItem(Model):
         trades: The shift trades that match the search criteria
     """
 
-    trades: list[SearchUnmatchedShiftTradeResponseItem] | None | UnsetType = UNSET
+    trades: list[SearchUnmatchedShiftTradeResponseItem] | None = None
 
 
 class SearchUnmatchedShiftTradeResponseItem(Model):
@@ -215,9 +211,9 @@ class SearchUnmatchedShiftTradeResponseItem(Model):
         receiving_shift_matches: The shifts that match the search criteria
     """
 
-    trade: ShiftTradeResponseItem | None | UnsetType = UNSET
-    receiving_shift_matches: list[ShiftTradeMatchResponseItem] | None | UnsetType = (
-        field(name="receivingShiftMatches", default=UNSET)
+    trade: ShiftTradeResponseItem | None = None
+    receiving_shift_matches: list[ShiftTradeMatchResponseItem] | None = field(
+        name="receivingShiftMatches", default=None
     )
 
 
@@ -231,11 +227,9 @@ class SearchUpdateRequest(Model):
         selected_answers: The search results selected as answers
     """
 
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    answered: bool | None | UnsetType = UNSET
-    selected_answer: SelectedAnswer | None | UnsetType = field(
-        name="selectedAnswer", default=UNSET
-    )
-    selected_answers: list[SelectedAnswer] | None | UnsetType = field(
-        name="selectedAnswers", default=UNSET
+    session_id: str | None = field(name="sessionId", default=None)
+    answered: bool | None = None
+    selected_answer: SelectedAnswer | None = field(name="selectedAnswer", default=None)
+    selected_answers: list[SelectedAnswer] | None = field(
+        name="selectedAnswers", default=None
     )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class SecondaryPresence(Model):
@@ -14,8 +14,8 @@ class SecondaryPresence(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SecondaryPresenceLookupItem(Model):
@@ -26,7 +26,7 @@ class SecondaryPresenceLookupItem(Model):
         secondary_presence: The secondary presence Id
     """
 
-    lookup_id: str | None | UnsetType = field(name="lookupId", default=UNSET)
-    secondary_presence: SecondaryPresence | None | UnsetType = field(
-        name="secondaryPresence", default=UNSET
+    lookup_id: str | None = field(name="lookupId", default=None)
+    secondary_presence: SecondaryPresence | None = field(
+        name="secondaryPresence", default=None
     )

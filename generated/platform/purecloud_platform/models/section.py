@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .field import FieldList
@@ -14,11 +14,7 @@ if TYPE_CHECKING:
 class Section(Model):
     """The Section model."""
 
-    field_list: list[FieldList] | None | UnsetType = field(
-        name="fieldList", default=UNSET
-    )
-    instruction_text: str | None | UnsetType = field(
-        name="instructionText", default=UNSET
-    )
-    key: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
+    field_list: list[FieldList] | None = field(name="fieldList", default=None)
+    instruction_text: str | None = field(name="instructionText", default=None)
+    key: str | None = None
+    state: str | None = None

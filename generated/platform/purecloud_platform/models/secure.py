@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -24,18 +24,16 @@ class SecureSession(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    flow: DomainEntityRef | None | UnsetType = UNSET
-    user_data: str | None | UnsetType = field(name="userData", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    source_participant_id: str | None | UnsetType = field(
-        name="sourceParticipantId", default=UNSET
-    )
-    disconnect: bool | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    flow: DomainEntityRef | None = None
+    user_data: str | None = field(name="userData", default=None)
+    state: str | None = None
+    source_participant_id: str | None = field(name="sourceParticipantId", default=None)
+    disconnect: bool | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SecureSessionEntityListing(Model):
     """The SecureSessionEntityListing model."""
 
-    entities: list[SecureSession] | None | UnsetType = UNSET
+    entities: list[SecureSession] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -24,13 +24,11 @@ class Segment(Model):
         disconnect_type: A description of the event that disconnected the segment
     """
 
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    how_ended: str | None | UnsetType = field(name="howEnded", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
-    )
+    start_time: datetime | None = field(name="startTime", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    type: str | None = None
+    how_ended: str | None = field(name="howEnded", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
 
 
 class SegmentAssignment(Model):
@@ -44,17 +42,15 @@ class SegmentAssignment(Model):
         session: For session-scoped segments, the session for which the segment was assigned.
     """
 
-    date_assigned: datetime | None | UnsetType = field(
-        name="dateAssigned", default=UNSET
+    date_assigned: datetime | None = field(name="dateAssigned", default=None)
+    date_for_unassignment: datetime | None = field(
+        name="dateForUnassignment", default=None
     )
-    date_for_unassignment: datetime | None | UnsetType = field(
-        name="dateForUnassignment", default=UNSET
+    segment: SegmentAssignmentSegment | None = None
+    external_contact: AddressableEntityRef | None = field(
+        name="externalContact", default=None
     )
-    segment: SegmentAssignmentSegment | None | UnsetType = UNSET
-    external_contact: AddressableEntityRef | None | UnsetType = field(
-        name="externalContact", default=UNSET
-    )
-    session: SegmentAssignmentSession | None | UnsetType = UNSET
+    session: SegmentAssignmentSession | None = None
 
 
 class SegmentAssignmentEvent(Model):
@@ -64,13 +60,13 @@ class SegmentAssignmentEvent(Model):
         segment: The segment which was assigned.
     """
 
-    segment: AddressableEntityRef | None | UnsetType = UNSET
+    segment: AddressableEntityRef | None = None
 
 
 class SegmentAssignmentListing(Model):
     """The SegmentAssignmentListing model."""
 
-    entities: list[SegmentAssignment] | None | UnsetType = UNSET
+    entities: list[SegmentAssignment] | None = None
 
 
 class SegmentAssignmentSegment(Model):
@@ -81,8 +77,8 @@ class SegmentAssignmentSegment(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SegmentAssignmentSession(Model):
@@ -94,9 +90,9 @@ class SegmentAssignmentSession(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    type: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SegmentAssignments(Model):
@@ -106,7 +102,7 @@ class SegmentAssignments(Model):
         segments: The segments to be assigned.
     """
 
-    segments: list[SegmentForAssignment] | None | UnsetType = UNSET
+    segments: list[SegmentForAssignment] | None = None
 
 
 class SegmentDetailQueryClause(Model):
@@ -117,8 +113,8 @@ class SegmentDetailQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[SegmentDetailQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[SegmentDetailQueryPredicate] | None = None
 
 
 class SegmentDetailQueryFilter(Model):
@@ -130,9 +126,9 @@ class SegmentDetailQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[SegmentDetailQueryClause] | None | UnsetType = UNSET
-    predicates: list[SegmentDetailQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[SegmentDetailQueryClause] | None = None
+    predicates: list[SegmentDetailQueryPredicate] | None = None
 
 
 class SegmentDetailQueryPredicate(Model):
@@ -149,14 +145,14 @@ class SegmentDetailQueryPredicate(Model):
         range: Right hand side for dimension, metric, or property predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    property_type: str | None | UnsetType = field(name="propertyType", default=UNSET)
-    property: str | None | UnsetType = UNSET
-    metric: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    property_type: str | None = field(name="propertyType", default=None)
+    property: str | None = None
+    metric: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class SegmentEstimateCount(Model):
@@ -167,8 +163,8 @@ class SegmentEstimateCount(Model):
         count: Estimate count per segment.
     """
 
-    segment_id: str | None | UnsetType = field(name="segmentId", default=UNSET)
-    count: int | None | UnsetType = UNSET
+    segment_id: str | None = field(name="segmentId", default=None)
+    count: int | None = None
 
 
 class SegmentForAssignment(Model):
@@ -178,7 +174,7 @@ class SegmentForAssignment(Model):
         id: The ID of the segment to be assigned.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class SegmentForUnassignment(Model):
@@ -188,22 +184,22 @@ class SegmentForUnassignment(Model):
         id: The ID of the segment to be unassigned.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class SegmentListing(Model):
     """The SegmentListing model."""
 
-    entities: list[JourneySegment] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[JourneySegment] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class SegmentUnassignments(Model):
@@ -213,7 +209,7 @@ class SegmentUnassignments(Model):
         segments: The segments to be unassigned.
     """
 
-    segments: list[SegmentForUnassignment] | None | UnsetType = UNSET
+    segments: list[SegmentForUnassignment] | None = None
 
 
 class SegmentUrl(Model):
@@ -224,5 +220,5 @@ class SegmentUrl(Model):
         url: The pre-signed S3 URL of the transcript
     """
 
-    recording: AddressableEntityRef | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
+    recording: AddressableEntityRef | None = None
+    url: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -18,7 +18,7 @@ class SelectedAnswer(Model):
         document: The search result document chosen as the answer.
     """
 
-    document: AddressableEntityRef | None | UnsetType = UNSET
+    document: AddressableEntityRef | None = None
 
 
 class SelectedColumns(Model):
@@ -29,8 +29,8 @@ class SelectedColumns(Model):
         column_name: Indicates enum name of the column from the export view
     """
 
-    column_order: int | None | UnsetType = field(name="columnOrder", default=UNSET)
-    column_name: str | None | UnsetType = field(name="columnName", default=UNSET)
+    column_order: int | None = field(name="columnOrder", default=None)
+    column_name: str | None = field(name="columnName", default=None)
 
 
 class SelectedCustomCalculationColumns(Model):
@@ -42,8 +42,8 @@ class SelectedCustomCalculationColumns(Model):
         soft_deleted: Is selected custom calculation column soft deleted
     """
 
-    custom_calculation: AddressableEntityRef | None | UnsetType = field(
-        name="customCalculation", default=UNSET
+    custom_calculation: AddressableEntityRef | None = field(
+        name="customCalculation", default=None
     )
-    restricted: bool | None | UnsetType = UNSET
-    soft_deleted: bool | None | UnsetType = field(name="softDeleted", default=UNSET)
+    restricted: bool | None = None
+    soft_deleted: bool | None = field(name="softDeleted", default=None)

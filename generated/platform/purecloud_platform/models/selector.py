@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class SelectorEventTrigger(Model):
@@ -14,5 +14,5 @@ class SelectorEventTrigger(Model):
         event_name: Name of event triggered when element matching selector is interacted with.
     """
 
-    selector: str | None | UnsetType = UNSET
-    event_name: str | None | UnsetType = field(name="eventName", default=UNSET)
+    selector: str | None = None
+    event_name: str | None = field(name="eventName", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .prompt import Prompt
@@ -23,17 +23,13 @@ class SelfAgentGreeting(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    inbound_prompt: Prompt | None | UnsetType = field(
-        name="inboundPrompt", default=UNSET
+    id: str | None = None
+    inbound_prompt: Prompt | None = field(name="inboundPrompt", default=None)
+    outbound_prompt: Prompt | None = field(name="outboundPrompt", default=None)
+    inbound_prompt_default_language: str | None = field(
+        name="inboundPromptDefaultLanguage", default=None
     )
-    outbound_prompt: Prompt | None | UnsetType = field(
-        name="outboundPrompt", default=UNSET
+    outbound_prompt_default_language: str | None = field(
+        name="outboundPromptDefaultLanguage", default=None
     )
-    inbound_prompt_default_language: str | None | UnsetType = field(
-        name="inboundPromptDefaultLanguage", default=UNSET
-    )
-    outbound_prompt_default_language: str | None | UnsetType = field(
-        name="outboundPromptDefaultLanguage", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -27,20 +27,18 @@ class SendAgentlessOutboundMessageRequest(Model):
         use_existing_active_conversation: Use an existing active conversation to send the agentless outbound message. Set this parameter to 'true' to use active conversation. Default value: false
     """
 
-    from_address: str | None | UnsetType = field(name="fromAddress", default=UNSET)
-    to_address: str | None | UnsetType = field(name="toAddress", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
+    from_address: str | None = field(name="fromAddress", default=None)
+    to_address: str | None = field(name="toAddress", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    to_address_messenger_type: str | None = field(
+        name="toAddressMessengerType", default=None
     )
-    to_address_messenger_type: str | None | UnsetType = field(
-        name="toAddressMessengerType", default=UNSET
+    text_body: str | None = field(name="textBody", default=None)
+    messaging_template: SendMessagingTemplateRequest | None = field(
+        name="messagingTemplate", default=None
     )
-    text_body: str | None | UnsetType = field(name="textBody", default=UNSET)
-    messaging_template: SendMessagingTemplateRequest | None | UnsetType = field(
-        name="messagingTemplate", default=UNSET
-    )
-    use_existing_active_conversation: bool | None | UnsetType = field(
-        name="useExistingActiveConversation", default=UNSET
+    use_existing_active_conversation: bool | None = field(
+        name="useExistingActiveConversation", default=None
     )
 
 
@@ -60,20 +58,18 @@ class SendAgentlessOutboundMessageResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    id: str | None = None
+    conversation_id: str | None = field(name="conversationId", default=None)
+    from_address: str | None = field(name="fromAddress", default=None)
+    to_address: str | None = field(name="toAddress", default=None)
+    messenger_type: str | None = field(name="messengerType", default=None)
+    use_existing_active_conversation: bool | None = field(
+        name="useExistingActiveConversation", default=None
     )
-    from_address: str | None | UnsetType = field(name="fromAddress", default=UNSET)
-    to_address: str | None | UnsetType = field(name="toAddress", default=UNSET)
-    messenger_type: str | None | UnsetType = field(name="messengerType", default=UNSET)
-    use_existing_active_conversation: bool | None | UnsetType = field(
-        name="useExistingActiveConversation", default=UNSET
-    )
-    message: MessageData | None | UnsetType = UNSET
-    timestamp: datetime | None | UnsetType = UNSET
-    user: AddressableEntityRef | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    message: MessageData | None = None
+    timestamp: datetime | None = None
+    user: AddressableEntityRef | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SendMessageBody(Model):
@@ -85,9 +81,9 @@ class SendMessageBody(Model):
         thread_id: The thread id of the message
     """
 
-    message: str | None | UnsetType = UNSET
-    mentions: list[str] | None | UnsetType = UNSET
-    thread_id: str | None | UnsetType = field(name="threadId", default=UNSET)
+    message: str | None = None
+    mentions: list[str] | None = None
+    thread_id: str | None = field(name="threadId", default=None)
 
 
 class SendMessagingTemplateRequest(Model):
@@ -102,17 +98,17 @@ class SendMessagingTemplateRequest(Model):
         carousel_parameters: Template parameters for carousel card components
     """
 
-    response_id: str | None | UnsetType = field(name="responseId", default=UNSET)
-    parameters: list[TemplateParameter] | None | UnsetType = UNSET
-    header_parameters: list[TemplateParameter] | None | UnsetType = field(
-        name="headerParameters", default=UNSET
+    response_id: str | None = field(name="responseId", default=None)
+    parameters: list[TemplateParameter] | None = None
+    header_parameters: list[TemplateParameter] | None = field(
+        name="headerParameters", default=None
     )
-    body_parameters: list[TemplateParameter] | None | UnsetType = field(
-        name="bodyParameters", default=UNSET
+    body_parameters: list[TemplateParameter] | None = field(
+        name="bodyParameters", default=None
     )
-    button_url_parameters: list[TemplateParameter] | None | UnsetType = field(
-        name="buttonUrlParameters", default=UNSET
+    button_url_parameters: list[TemplateParameter] | None = field(
+        name="buttonUrlParameters", default=None
     )
-    carousel_parameters: CarouselParameters | None | UnsetType = field(
-        name="carouselParameters", default=UNSET
+    carousel_parameters: CarouselParameters | None = field(
+        name="carouselParameters", default=None
     )

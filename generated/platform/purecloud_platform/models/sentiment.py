@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -18,7 +18,7 @@ class SentimentData(Model):
         insights: The sentiment insights extracted from the conversation
     """
 
-    insights: SentimentInsights | None | UnsetType = UNSET
+    insights: SentimentInsights | None = None
 
 
 class SentimentFeedback(Model):
@@ -33,20 +33,18 @@ class SentimentFeedback(Model):
         created_by: The Id of user who created the sentiment feedback
     """
 
-    id: str | None | UnsetType = UNSET
-    phrase: str | None | UnsetType = UNSET
-    dialect: str | None | UnsetType = UNSET
-    feedback_value: str | None | UnsetType = field(name="feedbackValue", default=UNSET)
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    created_by: AddressableEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
+    id: str | None = None
+    phrase: str | None = None
+    dialect: str | None = None
+    feedback_value: str | None = field(name="feedbackValue", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    created_by: AddressableEntityRef | None = field(name="createdBy", default=None)
 
 
 class SentimentFeedbackEntityListing(Model):
     """The SentimentFeedbackEntityListing model."""
 
-    entities: list[SentimentFeedback] | None | UnsetType = UNSET
+    entities: list[SentimentFeedback] | None = None
 
 
 class SentimentInsightEntry(Model):
@@ -57,8 +55,8 @@ class SentimentInsightEntry(Model):
         description: A short description of the insight
     """
 
-    title: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
+    title: str | None = None
+    description: str | None = None
 
 
 class SentimentInsights(Model):
@@ -69,9 +67,9 @@ class SentimentInsights(Model):
         negative_sentiment_reasons: The reasons for negative sentiment found in the conversation
     """
 
-    positive_sentiment_reasons: list[SentimentInsightEntry] | None | UnsetType = field(
-        name="positiveSentimentReasons", default=UNSET
+    positive_sentiment_reasons: list[SentimentInsightEntry] | None = field(
+        name="positiveSentimentReasons", default=None
     )
-    negative_sentiment_reasons: list[SentimentInsightEntry] | None | UnsetType = field(
-        name="negativeSentimentReasons", default=UNSET
+    negative_sentiment_reasons: list[SentimentInsightEntry] | None = field(
+        name="negativeSentimentReasons", default=None
     )

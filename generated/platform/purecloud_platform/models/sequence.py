@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -28,15 +28,13 @@ class SequenceSchedule(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
-    intervals: list[ScheduleInterval] | None | UnsetType = UNSET
-    recurrences: list[Reoccurrence] | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    sequence: DomainEntityRef | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    intervals: list[ScheduleInterval] | None = None
+    recurrences: list[Reoccurrence] | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    sequence: DomainEntityRef | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

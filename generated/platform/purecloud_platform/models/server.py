@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class ServerDate(Model):
@@ -13,4 +13,4 @@ class ServerDate(Model):
         current_date: Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    current_date: datetime | None | UnsetType = field(name="currentDate", default=UNSET)
+    current_date: datetime | None = field(name="currentDate", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .bu import BuAbandonRate, BuAverageSpeedOfAnswer, BuServiceLevel
@@ -27,22 +27,18 @@ class ServiceGoalTemplate(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    service_level: BuServiceLevel | None | UnsetType = field(
-        name="serviceLevel", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    service_level: BuServiceLevel | None = field(name="serviceLevel", default=None)
+    average_speed_of_answer: BuAverageSpeedOfAnswer | None = field(
+        name="averageSpeedOfAnswer", default=None
     )
-    average_speed_of_answer: BuAverageSpeedOfAnswer | None | UnsetType = field(
-        name="averageSpeedOfAnswer", default=UNSET
+    abandon_rate: BuAbandonRate | None = field(name="abandonRate", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None
+    impact_override: ServiceGoalTemplateImpactOverride | None = field(
+        name="impactOverride", default=None
     )
-    abandon_rate: BuAbandonRate | None | UnsetType = field(
-        name="abandonRate", default=UNSET
-    )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    impact_override: ServiceGoalTemplateImpactOverride | None | UnsetType = field(
-        name="impactOverride", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ServiceGoalTemplateImpactOverride(Model):
@@ -53,8 +49,8 @@ class ServiceGoalTemplateImpactOverride(Model):
         impact: Settings controlling max percent increase and decrease of service goals for this service goal template
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    impact: WfmServiceGoalImpactSettings | None | UnsetType = UNSET
+    enabled: bool | None = None
+    impact: WfmServiceGoalImpactSettings | None = None
 
 
 class ServiceGoalTemplateList(Model):
@@ -64,8 +60,8 @@ class ServiceGoalTemplateList(Model):
         metadata: Version metadata for the service goal templates
     """
 
-    entities: list[ServiceGoalTemplate] | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    entities: list[ServiceGoalTemplate] | None = None
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class ServiceGoalTemplateReference(Model):
@@ -76,8 +72,8 @@ class ServiceGoalTemplateReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ServiceLevel(Model):
@@ -88,8 +84,8 @@ class ServiceLevel(Model):
         duration_ms: Service Level target in milliseconds.
     """
 
-    percentage: float | None | UnsetType = UNSET
-    duration_ms: int | None | UnsetType = field(name="durationMs", default=UNSET)
+    percentage: float | None = None
+    duration_ms: int | None = field(name="durationMs", default=None)
 
 
 class ServiceNowSettings(Model):
@@ -102,12 +98,10 @@ class ServiceNowSettings(Model):
         base_url: The base URL to resources.
     """
 
-    knowledge_base_ids: list[str] | None | UnsetType = field(
-        name="knowledgeBaseIds", default=UNSET
-    )
-    language: str | None | UnsetType = UNSET
-    categories: list[str] | None | UnsetType = UNSET
-    base_url: str | None | UnsetType = field(name="baseUrl", default=UNSET)
+    knowledge_base_ids: list[str] | None = field(name="knowledgeBaseIds", default=None)
+    language: str | None = None
+    categories: list[str] | None = None
+    base_url: str | None = field(name="baseUrl", default=None)
 
 
 class ServiceNowSourceRequest(Model):
@@ -122,14 +116,12 @@ class ServiceNowSourceRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    integration_id: str | None | UnsetType = field(name="integrationId", default=UNSET)
-    schedule_period: int | None | UnsetType = field(
-        name="schedulePeriod", default=UNSET
-    )
-    settings: ServiceNowSettings | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    integration_id: str | None = field(name="integrationId", default=None)
+    schedule_period: int | None = field(name="schedulePeriod", default=None)
+    settings: ServiceNowSettings | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ServiceNowSourceResponse(Model):
@@ -148,17 +140,13 @@ class ServiceNowSourceResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    type: str | None | UnsetType = UNSET
-    integration: KnowledgeIntegrationReference | None | UnsetType = UNSET
-    schedule_period: int | None | UnsetType = field(
-        name="schedulePeriod", default=UNSET
-    )
-    last_sync: SourceLastSync | None | UnsetType = field(name="lastSync", default=UNSET)
-    settings: ServiceNowSettings | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    type: str | None = None
+    integration: KnowledgeIntegrationReference | None = None
+    schedule_period: int | None = field(name="schedulePeriod", default=None)
+    last_sync: SourceLastSync | None = field(name="lastSync", default=None)
+    settings: ServiceNowSettings | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -91,105 +91,79 @@ class Session(Model):
         idle_date: Timestamp indicating when the visitor should be considered as idle. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    external_contact: AddressableEntityRef | None | UnsetType = field(
-        name="externalContact", default=UNSET
+    id: str | None = None
+    external_contact: AddressableEntityRef | None = field(
+        name="externalContact", default=None
     )
-    customer_id: str | None | UnsetType = field(name="customerId", default=UNSET)
-    customer_id_type: str | None | UnsetType = field(
-        name="customerIdType", default=UNSET
+    customer_id: str | None = field(name="customerId", default=None)
+    customer_id_type: str | None = field(name="customerIdType", default=None)
+    type: str | None = None
+    external_id: str | None = field(name="externalId", default=None)
+    external_url: str | None = field(name="externalUrl", default=None)
+    short_id: str | None = field(name="shortId", default=None)
+    outcome_achievements: list[OutcomeAchievement] | None = field(
+        name="outcomeAchievements", default=None
     )
-    type: str | None | UnsetType = UNSET
-    external_id: str | None | UnsetType = field(name="externalId", default=UNSET)
-    external_url: str | None | UnsetType = field(name="externalUrl", default=UNSET)
-    short_id: str | None | UnsetType = field(name="shortId", default=UNSET)
-    outcome_achievements: list[OutcomeAchievement] | None | UnsetType = field(
-        name="outcomeAchievements", default=UNSET
+    segment_assignments: list[SessionSegmentAssignment] | None = field(
+        name="segmentAssignments", default=None
     )
-    segment_assignments: list[SessionSegmentAssignment] | None | UnsetType = field(
-        name="segmentAssignments", default=UNSET
+    attributes: dict[str, CustomEventAttribute] | None = None
+    attribute_lists: dict[str, CustomEventAttributeList] | None = field(
+        name="attributeLists", default=None
     )
-    attributes: dict[str, CustomEventAttribute] | None | UnsetType = UNSET
-    attribute_lists: dict[str, CustomEventAttributeList] | None | UnsetType = field(
-        name="attributeLists", default=UNSET
+    browser: Browser | None = None
+    device: Device | None = None
+    geolocation: JourneyGeolocation | None = None
+    ip_address: str | None = field(name="ipAddress", default=None)
+    ip_organization: str | None = field(name="ipOrganization", default=None)
+    last_page: JourneyPage | None = field(name="lastPage", default=None)
+    mkt_campaign: JourneyCampaign | None = field(name="mktCampaign", default=None)
+    referrer: Referrer | None = None
+    app: JourneyApp | None = None
+    sdk_library: SdkLibrary | None = field(name="sdkLibrary", default=None)
+    network_connectivity: NetworkConnectivity | None = field(
+        name="networkConnectivity", default=None
     )
-    browser: Browser | None | UnsetType = UNSET
-    device: Device | None | UnsetType = UNSET
-    geolocation: JourneyGeolocation | None | UnsetType = UNSET
-    ip_address: str | None | UnsetType = field(name="ipAddress", default=UNSET)
-    ip_organization: str | None | UnsetType = field(
-        name="ipOrganization", default=UNSET
+    search_terms: list[str] | None = field(name="searchTerms", default=None)
+    user_agent_string: str | None = field(name="userAgentString", default=None)
+    duration_in_seconds: int | None = field(name="durationInSeconds", default=None)
+    event_count: int | None = field(name="eventCount", default=None)
+    pageview_count: int | None = field(name="pageviewCount", default=None)
+    screenview_count: int | None = field(name="screenviewCount", default=None)
+    last_event: SessionLastEvent | None = field(name="lastEvent", default=None)
+    conversation: AddressableEntityRef | None = None
+    last_connected_queue: ConnectedQueue | None = field(
+        name="lastConnectedQueue", default=None
     )
-    last_page: JourneyPage | None | UnsetType = field(name="lastPage", default=UNSET)
-    mkt_campaign: JourneyCampaign | None | UnsetType = field(
-        name="mktCampaign", default=UNSET
+    last_connected_user: ConnectedUser | None = field(
+        name="lastConnectedUser", default=None
     )
-    referrer: Referrer | None | UnsetType = UNSET
-    app: JourneyApp | None | UnsetType = UNSET
-    sdk_library: SdkLibrary | None | UnsetType = field(name="sdkLibrary", default=UNSET)
-    network_connectivity: NetworkConnectivity | None | UnsetType = field(
-        name="networkConnectivity", default=UNSET
+    last_user_disposition: ConversationUserDisposition | None = field(
+        name="lastUserDisposition", default=None
     )
-    search_terms: list[str] | None | UnsetType = field(
-        name="searchTerms", default=UNSET
+    conversation_channels: list[ConversationChannel] | None = field(
+        name="conversationChannels", default=None
     )
-    user_agent_string: str | None | UnsetType = field(
-        name="userAgentString", default=UNSET
+    originating_direction: str | None = field(name="originatingDirection", default=None)
+    conversation_subject: str | None = field(name="conversationSubject", default=None)
+    last_user_disconnect_type: str | None = field(
+        name="lastUserDisconnectType", default=None
     )
-    duration_in_seconds: int | None | UnsetType = field(
-        name="durationInSeconds", default=UNSET
+    last_acd_outcome: str | None = field(name="lastAcdOutcome", default=None)
+    authenticated: bool | None = None
+    division_ids: list[str] | None = field(name="divisionIds", default=None)
+    last_screen: str | None = field(name="lastScreen", default=None)
+    case_associations: list[JourneyCaseAssociation] | None = field(
+        name="caseAssociations", default=None
     )
-    event_count: int | None | UnsetType = field(name="eventCount", default=UNSET)
-    pageview_count: int | None | UnsetType = field(name="pageviewCount", default=UNSET)
-    screenview_count: int | None | UnsetType = field(
-        name="screenviewCount", default=UNSET
-    )
-    last_event: SessionLastEvent | None | UnsetType = field(
-        name="lastEvent", default=UNSET
-    )
-    conversation: AddressableEntityRef | None | UnsetType = UNSET
-    last_connected_queue: ConnectedQueue | None | UnsetType = field(
-        name="lastConnectedQueue", default=UNSET
-    )
-    last_connected_user: ConnectedUser | None | UnsetType = field(
-        name="lastConnectedUser", default=UNSET
-    )
-    last_user_disposition: ConversationUserDisposition | None | UnsetType = field(
-        name="lastUserDisposition", default=UNSET
-    )
-    conversation_channels: list[ConversationChannel] | None | UnsetType = field(
-        name="conversationChannels", default=UNSET
-    )
-    originating_direction: str | None | UnsetType = field(
-        name="originatingDirection", default=UNSET
-    )
-    conversation_subject: str | None | UnsetType = field(
-        name="conversationSubject", default=UNSET
-    )
-    last_user_disconnect_type: str | None | UnsetType = field(
-        name="lastUserDisconnectType", default=UNSET
-    )
-    last_acd_outcome: str | None | UnsetType = field(
-        name="lastAcdOutcome", default=UNSET
-    )
-    authenticated: bool | None | UnsetType = UNSET
-    division_ids: list[str] | None | UnsetType = field(
-        name="divisionIds", default=UNSET
-    )
-    last_screen: str | None | UnsetType = field(name="lastScreen", default=UNSET)
-    case_associations: list[JourneyCaseAssociation] | None | UnsetType = field(
-        name="caseAssociations", default=UNSET
-    )
-    case_entity: AddressableEntityRef | None | UnsetType = field(
-        name="caseEntity", default=UNSET
-    )
-    case_reference: str | None | UnsetType = field(name="caseReference", default=UNSET)
-    case_status: str | None | UnsetType = field(name="caseStatus", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    ended_date: datetime | None | UnsetType = field(name="endedDate", default=UNSET)
-    away_date: datetime | None | UnsetType = field(name="awayDate", default=UNSET)
-    idle_date: datetime | None | UnsetType = field(name="idleDate", default=UNSET)
+    case_entity: AddressableEntityRef | None = field(name="caseEntity", default=None)
+    case_reference: str | None = field(name="caseReference", default=None)
+    case_status: str | None = field(name="caseStatus", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    ended_date: datetime | None = field(name="endedDate", default=None)
+    away_date: datetime | None = field(name="awayDate", default=None)
+    idle_date: datetime | None = field(name="idleDate", default=None)
 
 
 class SessionEndDetails(Model):
@@ -200,8 +174,8 @@ class SessionEndDetails(Model):
         reason: The reason for termination action. It can be due to an error or normal flow execution
     """
 
-    type: str | None | UnsetType = UNSET
-    reason: str | None | UnsetType = UNSET
+    type: str | None = None
+    reason: str | None = None
 
 
 class SessionFiles(Model):
@@ -213,12 +187,10 @@ class SessionFiles(Model):
         average_handle_time: Average handle time data for the requested session
     """
 
-    meta_data: SessionMetaData | None | UnsetType = field(
-        name="metaData", default=UNSET
-    )
-    offered: SessionMetricData | None | UnsetType = UNSET
-    average_handle_time: SessionMetricData | None | UnsetType = field(
-        name="averageHandleTime", default=UNSET
+    meta_data: SessionMetaData | None = field(name="metaData", default=None)
+    offered: SessionMetricData | None = None
+    average_handle_time: SessionMetricData | None = field(
+        name="averageHandleTime", default=None
     )
 
 
@@ -233,17 +205,13 @@ class SessionInfo(Model):
         date_of_session: Date and Time of the Session. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    version: int | None | UnsetType = UNSET
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    business_unit_id: str | None | UnsetType = field(
-        name="businessUnitId", default=UNSET
+    version: int | None = None
+    session_id: str | None = field(name="sessionId", default=None)
+    business_unit_id: str | None = field(name="businessUnitId", default=None)
+    planning_groups_version: int | None = field(
+        name="planningGroupsVersion", default=None
     )
-    planning_groups_version: int | None | UnsetType = field(
-        name="planningGroupsVersion", default=UNSET
-    )
-    date_of_session: datetime | None | UnsetType = field(
-        name="dateOfSession", default=UNSET
-    )
+    date_of_session: datetime | None = field(name="dateOfSession", default=None)
 
 
 class SessionLastEvent(Model):
@@ -255,18 +223,18 @@ class SessionLastEvent(Model):
         created_date: Timestamp indicating when the event was published. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    event_name: str | None | UnsetType = field(name="eventName", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
+    id: str | None = None
+    event_name: str | None = field(name="eventName", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
 
 
 class SessionListing(Model):
     """The SessionListing model."""
 
-    entities: list[Session] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[Session] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class SessionMetaData(Model):
@@ -277,9 +245,9 @@ class SessionMetaData(Model):
         download_result: Result will always come via downloadUrls; however the schema is included for documentation
     """
 
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    download_result: SessionMetaDataResult | None | UnsetType = field(
-        name="downloadResult", default=UNSET
+    download_url: str | None = field(name="downloadUrl", default=None)
+    download_result: SessionMetaDataResult | None = field(
+        name="downloadResult", default=None
     )
 
 
@@ -295,22 +263,18 @@ class SessionMetaDataResult(Model):
         aggregate_average_handle_time_historical_availability: Total historical availability for average handle time metric across all planning groups
     """
 
-    session_info: SessionInfo | None | UnsetType = field(
-        name="sessionInfo", default=UNSET
-    )
-    snapshots: list[Snapshots] | None | UnsetType = UNSET
-    date_forecast_start: datetime | None | UnsetType = field(
-        name="dateForecastStart", default=UNSET
-    )
-    date_historical_start: datetime | None | UnsetType = field(
-        name="dateHistoricalStart", default=UNSET
+    session_info: SessionInfo | None = field(name="sessionInfo", default=None)
+    snapshots: list[Snapshots] | None = None
+    date_forecast_start: datetime | None = field(name="dateForecastStart", default=None)
+    date_historical_start: datetime | None = field(
+        name="dateHistoricalStart", default=None
     )
     aggregate_offered_historical_availability: (
-        AggregateHistoricalAvailability | None | UnsetType
-    ) = field(name="aggregateOfferedHistoricalAvailability", default=UNSET)
+        AggregateHistoricalAvailability | None
+    ) = field(name="aggregateOfferedHistoricalAvailability", default=None)
     aggregate_average_handle_time_historical_availability: (
-        AggregateHistoricalAvailability | None | UnsetType
-    ) = field(name="aggregateAverageHandleTimeHistoricalAvailability", default=UNSET)
+        AggregateHistoricalAvailability | None
+    ) = field(name="aggregateAverageHandleTimeHistoricalAvailability", default=None)
 
 
 class SessionMetricData(Model):
@@ -324,13 +288,11 @@ class SessionMetricData(Model):
         outliers: Contains forecast outlier data
     """
 
-    model: ModelData | None | UnsetType = UNSET
-    computed: ComputedData | None | UnsetType = UNSET
-    historical: HistoricalData | None | UnsetType = UNSET
-    model_meta_data: ModelMetaData | None | UnsetType = field(
-        name="modelMetaData", default=UNSET
-    )
-    outliers: OutlierData | None | UnsetType = UNSET
+    model: ModelData | None = None
+    computed: ComputedData | None = None
+    historical: HistoricalData | None = None
+    model_meta_data: ModelMetaData | None = field(name="modelMetaData", default=None)
+    outliers: OutlierData | None = None
 
 
 class SessionPlanningGroups(Model):
@@ -340,7 +302,7 @@ class SessionPlanningGroups(Model):
         download_url: URL to fetch the planning groups. This field is populated only if session state is Complete
     """
 
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class SessionSegmentAssignment(Model):
@@ -351,7 +313,5 @@ class SessionSegmentAssignment(Model):
         assigned_date: Timestamp indicating when the segment was assigned. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    segment: AssignedSegment | None | UnsetType = UNSET
-    assigned_date: datetime | None | UnsetType = field(
-        name="assignedDate", default=UNSET
-    )
+    segment: AssignedSegment | None = None
+    assigned_date: datetime | None = field(name="assignedDate", default=None)

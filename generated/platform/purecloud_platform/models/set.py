@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .assignment import AssignmentEffectiveDateRange
@@ -23,14 +23,14 @@ class SetContentTemplateActionSettings(Model):
         whats_app_content_template_id: A string containing the WhatsApp contentTemplateId.
     """
 
-    sms_content_template_id: str | None | UnsetType = field(
-        name="smsContentTemplateId", default=UNSET
+    sms_content_template_id: str | None = field(
+        name="smsContentTemplateId", default=None
     )
-    email_content_template_id: str | None | UnsetType = field(
-        name="emailContentTemplateId", default=UNSET
+    email_content_template_id: str | None = field(
+        name="emailContentTemplateId", default=None
     )
-    whats_app_content_template_id: str | None | UnsetType = field(
-        name="whatsAppContentTemplateId", default=UNSET
+    whats_app_content_template_id: str | None = field(
+        name="whatsAppContentTemplateId", default=None
     )
 
 
@@ -41,9 +41,7 @@ class SetRecordingState(Model):
         recording_state: On update, 'paused' initiates a secure pause, 'active' resumes any paused recordings. Allowed values: "ACTIVE", "PAUSED", "NONE".
     """
 
-    recording_state: str | None | UnsetType = field(
-        name="recordingState", default=UNSET
-    )
+    recording_state: str | None = field(name="recordingState", default=None)
 
 
 class SetSmsPhoneNumberActionSettings(Model):
@@ -53,8 +51,8 @@ class SetSmsPhoneNumberActionSettings(Model):
         sender_sms_phone_number: The string address for the sms phone number.
     """
 
-    sender_sms_phone_number: str | None | UnsetType = field(
-        name="senderSmsPhoneNumber", default=UNSET
+    sender_sms_phone_number: str | None = field(
+        name="senderSmsPhoneNumber", default=None
     )
 
 
@@ -65,9 +63,7 @@ class SetTimeOffIntegrationStatusRequest(Model):
         integration_status: The integration status value for the time off request Allowed values: "Processing", "Error", "AutomaticallyComplete", "ManuallyComplete".
     """
 
-    integration_status: str | None | UnsetType = field(
-        name="integrationStatus", default=UNSET
-    )
+    integration_status: str | None = field(name="integrationStatus", default=None)
 
 
 class SetTimeOffLimitValuesRequest(Model):
@@ -77,8 +73,8 @@ class SetTimeOffLimitValuesRequest(Model):
         metadata: Deprecated. Version metadata for the time off limit
     """
 
-    values: list[TimeOffLimitRange] | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    values: list[TimeOffLimitRange] | None = None
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class SetUuiDataRequest(Model):
@@ -88,7 +84,7 @@ class SetUuiDataRequest(Model):
         uui_data: The value of the uuiData to set.
     """
 
-    uui_data: str | None | UnsetType = field(name="uuiData", default=UNSET)
+    uui_data: str | None = field(name="uuiData", default=None)
 
 
 class SetWhatsAppIntegrationActionSettings(Model):
@@ -98,36 +94,36 @@ class SetWhatsAppIntegrationActionSettings(Model):
         whats_app_integration_id: The ID of the WhatsApp integration.
     """
 
-    whats_app_integration_id: str | None | UnsetType = field(
-        name="whatsAppIntegrationId", default=UNSET
+    whats_app_integration_id: str | None = field(
+        name="whatsAppIntegrationId", default=None
     )
 
 
 class SetWrapperAssignmentEffectiveDateRange(Model):
     """The SetWrapperAssignmentEffectiveDateRange model."""
 
-    values: list[AssignmentEffectiveDateRange] | None | UnsetType = UNSET
+    values: list[AssignmentEffectiveDateRange] | None = None
 
 
 class SetWrapperDayOfWeek(Model):
     """The SetWrapperDayOfWeek model."""
 
-    values: list[str] | None | UnsetType = UNSET
+    values: list[str] | None = None
 
 
 class SetWrapperRoutePathRequest(Model):
     """The SetWrapperRoutePathRequest model."""
 
-    values: list[RoutePathRequest] | None | UnsetType = UNSET
+    values: list[RoutePathRequest] | None = None
 
 
 class SetWrapperString(Model):
     """The SetWrapperString model."""
 
-    values: list[str] | None | UnsetType = UNSET
+    values: list[str] | None = None
 
 
 class SetWrapperSyncTimeOffProperty(Model):
     """The SetWrapperSyncTimeOffProperty model."""
 
-    values: list[str] | None | UnsetType = UNSET
+    values: list[str] | None = None

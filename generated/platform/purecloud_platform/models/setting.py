@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class SettingDirection(Model):
@@ -14,5 +14,5 @@ class SettingDirection(Model):
         outbound: Status for the Outbound Direction Allowed values: "Enabled", "Disabled".
     """
 
-    inbound: str | None | UnsetType = UNSET
-    outbound: str | None | UnsetType = UNSET
+    inbound: str | None = None
+    outbound: str | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class Settings(Model):
@@ -18,21 +18,19 @@ class Settings(Model):
         total_active_callback: Exclude the 'interacting' duration from the handle calculations of callbacks
     """
 
-    communication_based_acw: bool | None | UnsetType = field(
-        name="communicationBasedACW", default=UNSET
+    communication_based_acw: bool | None = field(
+        name="communicationBasedACW", default=None
     )
-    include_non_agent_conversation_summary: bool | None | UnsetType = field(
-        name="includeNonAgentConversationSummary", default=UNSET
+    include_non_agent_conversation_summary: bool | None = field(
+        name="includeNonAgentConversationSummary", default=None
     )
-    allow_callback_queue_selection: bool | None | UnsetType = field(
-        name="allowCallbackQueueSelection", default=UNSET
+    allow_callback_queue_selection: bool | None = field(
+        name="allowCallbackQueueSelection", default=None
     )
-    callbacks_inherit_routing_from_inbound_call: bool | None | UnsetType = field(
-        name="callbacksInheritRoutingFromInboundCall", default=UNSET
+    callbacks_inherit_routing_from_inbound_call: bool | None = field(
+        name="callbacksInheritRoutingFromInboundCall", default=None
     )
-    complete_acw_when_agent_transitions_offline: bool | None | UnsetType = field(
-        name="completeAcwWhenAgentTransitionsOffline", default=UNSET
+    complete_acw_when_agent_transitions_offline: bool | None = field(
+        name="completeAcwWhenAgentTransitionsOffline", default=None
     )
-    total_active_callback: bool | None | UnsetType = field(
-        name="totalActiveCallback", default=UNSET
-    )
+    total_active_callback: bool | None = field(name="totalActiveCallback", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -23,35 +23,29 @@ class Share(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    shared_entity_type: str | None | UnsetType = field(
-        name="sharedEntityType", default=UNSET
-    )
-    shared_entity: DomainEntityRef | None | UnsetType = field(
-        name="sharedEntity", default=UNSET
-    )
-    member_type: str | None | UnsetType = field(name="memberType", default=UNSET)
-    member: DomainEntityRef | None | UnsetType = UNSET
-    shared_by: DomainEntityRef | None | UnsetType = field(
-        name="sharedBy", default=UNSET
-    )
-    workspace: DomainEntityRef | None | UnsetType = UNSET
-    user: User | None | UnsetType = UNSET
-    group: Group | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    shared_entity_type: str | None = field(name="sharedEntityType", default=None)
+    shared_entity: DomainEntityRef | None = field(name="sharedEntity", default=None)
+    member_type: str | None = field(name="memberType", default=None)
+    member: DomainEntityRef | None = None
+    shared_by: DomainEntityRef | None = field(name="sharedBy", default=None)
+    workspace: DomainEntityRef | None = None
+    user: User | None = None
+    group: Group | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ShareEntityListing(Model):
     """The ShareEntityListing model."""
 
-    entities: list[Share] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Share] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

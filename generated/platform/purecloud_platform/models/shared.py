@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .document import Document
@@ -15,14 +15,14 @@ if TYPE_CHECKING:
 class SharedEntity(Model):
     """The SharedEntity model."""
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class SharedResponse(Model):
     """The SharedResponse model."""
 
-    id: str | None | UnsetType = UNSET
-    download_uri: str | None | UnsetType = field(name="downloadUri", default=UNSET)
-    view_uri: str | None | UnsetType = field(name="viewUri", default=UNSET)
-    document: Document | None | UnsetType = UNSET
-    share: Share | None | UnsetType = UNSET
+    id: str | None = None
+    download_uri: str | None = field(name="downloadUri", default=None)
+    view_uri: str | None = field(name="viewUri", default=None)
+    document: Document | None = None
+    share: Share | None = None

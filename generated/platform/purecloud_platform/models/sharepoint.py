@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class SharepointAuthenticationProperties(Model):
@@ -16,9 +16,7 @@ class SharepointAuthenticationProperties(Model):
         redirect_url: The redirect URL for the connection.
     """
 
-    authentication_url: str | None | UnsetType = field(
-        name="authenticationUrl", default=UNSET
-    )
-    tenant_id: str | None | UnsetType = field(name="tenantId", default=UNSET)
-    client_id: str | None | UnsetType = field(name="clientId", default=UNSET)
-    redirect_url: str | None | UnsetType = field(name="redirectUrl", default=UNSET)
+    authentication_url: str | None = field(name="authenticationUrl", default=None)
+    tenant_id: str | None = field(name="tenantId", default=None)
+    client_id: str | None = field(name="clientId", default=None)
+    redirect_url: str | None = field(name="redirectUrl", default=None)

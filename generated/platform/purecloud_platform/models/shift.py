@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .bu import BuScheduleReferenceForMuRoute
@@ -38,18 +38,14 @@ class ShiftSet(Model):
         override_agent_count: The override agent count. If it is null, it falls back to using the suggestedAgentCount
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    effective_work_plan: ShiftSetEffectiveWorkPlan | None | UnsetType = field(
-        name="effectiveWorkPlan", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    effective_work_plan: ShiftSetEffectiveWorkPlan | None = field(
+        name="effectiveWorkPlan", default=None
     )
-    shifts: list[ScheduleBidScheduledShift] | None | UnsetType = UNSET
-    suggested_agent_count: int | None | UnsetType = field(
-        name="suggestedAgentCount", default=UNSET
-    )
-    override_agent_count: int | None | UnsetType = field(
-        name="overrideAgentCount", default=UNSET
-    )
+    shifts: list[ScheduleBidScheduledShift] | None = None
+    suggested_agent_count: int | None = field(name="suggestedAgentCount", default=None)
+    override_agent_count: int | None = field(name="overrideAgentCount", default=None)
 
 
 class ShiftSetEffectiveWorkPlan(Model):
@@ -61,13 +57,9 @@ class ShiftSetEffectiveWorkPlan(Model):
         position_in_rotation: The position in rotation
     """
 
-    work_plan_id: str | None | UnsetType = field(name="workPlanId", default=UNSET)
-    work_plan_rotation_id: str | None | UnsetType = field(
-        name="workPlanRotationId", default=UNSET
-    )
-    position_in_rotation: int | None | UnsetType = field(
-        name="positionInRotation", default=UNSET
-    )
+    work_plan_id: str | None = field(name="workPlanId", default=None)
+    work_plan_rotation_id: str | None = field(name="workPlanRotationId", default=None)
+    position_in_rotation: int | None = field(name="positionInRotation", default=None)
 
 
 class ShiftStartVariance(Model):
@@ -78,11 +70,9 @@ class ShiftStartVariance(Model):
         max_shift_start_variance_minutes: Maximum variance in minutes across shift starts
     """
 
-    applicable_days: list[str] | None | UnsetType = field(
-        name="applicableDays", default=UNSET
-    )
-    max_shift_start_variance_minutes: int | None | UnsetType = field(
-        name="maxShiftStartVarianceMinutes", default=UNSET
+    applicable_days: list[str] | None = field(name="applicableDays", default=None)
+    max_shift_start_variance_minutes: int | None = field(
+        name="maxShiftStartVarianceMinutes", default=None
     )
 
 
@@ -99,23 +89,15 @@ class ShiftTradeActivityPreviewResponse(Model):
         external_activity_id: The ID of the external activity associated with this activity, if applicable
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
+    start_date: datetime | None = field(name="startDate", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    counts_as_paid_time: bool | None = field(name="countsAsPaidTime", default=None)
+    payable_minutes: int | None = field(name="payableMinutes", default=None)
+    external_activity_type: str | None = field(
+        name="externalActivityType", default=None
     )
-    counts_as_paid_time: bool | None | UnsetType = field(
-        name="countsAsPaidTime", default=UNSET
-    )
-    payable_minutes: int | None | UnsetType = field(
-        name="payableMinutes", default=UNSET
-    )
-    external_activity_type: str | None | UnsetType = field(
-        name="externalActivityType", default=UNSET
-    )
-    external_activity_id: str | None | UnsetType = field(
-        name="externalActivityId", default=UNSET
-    )
+    external_activity_id: str | None = field(name="externalActivityId", default=None)
 
 
 class ShiftTradeActivityRule(Model):
@@ -127,12 +109,10 @@ class ShiftTradeActivityRule(Model):
         activity_code_id_replacement: The ID of the activity code with which to replace activities belonging to the original category if applicable (required if action == Replace, must be a default activity code ID)
     """
 
-    activity_category: str | None | UnsetType = field(
-        name="activityCategory", default=UNSET
-    )
-    action: str | None | UnsetType = UNSET
-    activity_code_id_replacement: str | None | UnsetType = field(
-        name="activityCodeIdReplacement", default=UNSET
+    activity_category: str | None = field(name="activityCategory", default=None)
+    action: str | None = None
+    activity_code_id_replacement: str | None = field(
+        name="activityCodeIdReplacement", default=None
     )
 
 
@@ -149,15 +129,15 @@ class ShiftTradeAddTradeJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    error: ErrorBody | None | UnsetType = UNSET
-    add_trade_result: ShiftTradeResponseItem | None | UnsetType = field(
-        name="addTradeResult", default=UNSET
+    id: str | None = None
+    status: str | None = None
+    type: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    error: ErrorBody | None = None
+    add_trade_result: ShiftTradeResponseItem | None = field(
+        name="addTradeResult", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ShiftTradeBulkUpdateTradeStateBuJobResponse(Model):
@@ -173,15 +153,15 @@ class ShiftTradeBulkUpdateTradeStateBuJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    error: ErrorBody | None | UnsetType = UNSET
-    bulk_update_trade_states_result: (
-        BulkUpdateShiftTradeStateResult | None | UnsetType
-    ) = field(name="bulkUpdateTradeStatesResult", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    type: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    error: ErrorBody | None = None
+    bulk_update_trade_states_result: BulkUpdateShiftTradeStateResult | None = field(
+        name="bulkUpdateTradeStatesResult", default=None
+    )
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ShiftTradeEvaluateTradesBuJobResponse(Model):
@@ -197,15 +177,15 @@ class ShiftTradeEvaluateTradesBuJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    error: ErrorBody | None | UnsetType = UNSET
-    evaluate_trades_result: EvaluateShiftTradeListJobResponseItem | None | UnsetType = (
-        field(name="evaluateTradesResult", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    type: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    error: ErrorBody | None = None
+    evaluate_trades_result: EvaluateShiftTradeListJobResponseItem | None = field(
+        name="evaluateTradesResult", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ShiftTradeExternalActivityRule(Model):
@@ -217,12 +197,12 @@ class ShiftTradeExternalActivityRule(Model):
         activity_code_id_replacement: The ID of the activity code with which to replace to replace external activities (required if action == KeepWithAgent, must be a default activity code ID)
     """
 
-    external_activity_type: str | None | UnsetType = field(
-        name="externalActivityType", default=UNSET
+    external_activity_type: str | None = field(
+        name="externalActivityType", default=None
     )
-    action: str | None | UnsetType = UNSET
-    activity_code_id_replacement: str | None | UnsetType = field(
-        name="activityCodeIdReplacement", default=UNSET
+    action: str | None = None
+    activity_code_id_replacement: str | None = field(
+        name="activityCodeIdReplacement", default=None
     )
 
 
@@ -237,25 +217,25 @@ class ShiftTradeInitiatingSideResponseItem(Model):
         review_note: Optional note from the initiating user for shift trade review
     """
 
-    user: UserReference | None | UnsetType = UNSET
-    management_unit: ManagementUnitReference | None | UnsetType = field(
-        name="managementUnit", default=UNSET
+    user: UserReference | None = None
+    management_unit: ManagementUnitReference | None = field(
+        name="managementUnit", default=None
     )
-    schedule: ScheduleReferenceWithBusinessUnit | None | UnsetType = UNSET
-    shift: ShiftTradeShiftResponseItem | None | UnsetType = UNSET
-    review_note: str | None | UnsetType = field(name="reviewNote", default=UNSET)
+    schedule: ScheduleReferenceWithBusinessUnit | None = None
+    shift: ShiftTradeShiftResponseItem | None = None
+    review_note: str | None = field(name="reviewNote", default=None)
 
 
 class ShiftTradeListJobResponse(Model):
     """The ShiftTradeListJobResponse model."""
 
-    entities: list[ShiftTradeResponseItem] | None | UnsetType = UNSET
+    entities: list[ShiftTradeResponseItem] | None = None
 
 
 class ShiftTradeListResponse(Model):
     """The ShiftTradeListResponse model."""
 
-    entities: list[ShiftTradeResponse] | None | UnsetType = UNSET
+    entities: list[ShiftTradeResponse] | None = None
 
 
 class ShiftTradeMatchResponseItem(Model):
@@ -266,8 +246,8 @@ class ShiftTradeMatchResponseItem(Model):
         preview: A preview of what the shift trade would look like if matched
     """
 
-    shift_ids: list[str] | None | UnsetType = field(name="shiftIds", default=UNSET)
-    preview: ShiftTradePreviewResponse | None | UnsetType = UNSET
+    shift_ids: list[str] | None = field(name="shiftIds", default=None)
+    preview: ShiftTradePreviewResponse | None = None
 
 
 class ShiftTradeMatchReviewResponse(Model):
@@ -281,19 +261,17 @@ class ShiftTradeMatchReviewResponse(Model):
         unevaluated_rules: Unevaluated rules for this shift trade which require shift trade administrator review
     """
 
-    initiating_user: ShiftTradeMatchReviewUserResponse | None | UnsetType = field(
-        name="initiatingUser", default=UNSET
+    initiating_user: ShiftTradeMatchReviewUserResponse | None = field(
+        name="initiatingUser", default=None
     )
-    receiving_user: ShiftTradeMatchReviewUserResponse | None | UnsetType = field(
-        name="receivingUser", default=UNSET
+    receiving_user: ShiftTradeMatchReviewUserResponse | None = field(
+        name="receivingUser", default=None
     )
-    violations: list[ShiftTradeMatchViolation] | None | UnsetType = UNSET
-    admin_review_violations: list[ShiftTradeMatchViolation] | None | UnsetType = field(
-        name="adminReviewViolations", default=UNSET
+    violations: list[ShiftTradeMatchViolation] | None = None
+    admin_review_violations: list[ShiftTradeMatchViolation] | None = field(
+        name="adminReviewViolations", default=None
     )
-    unevaluated_rules: list[str] | None | UnsetType = field(
-        name="unevaluatedRules", default=UNSET
-    )
+    unevaluated_rules: list[str] | None = field(name="unevaluatedRules", default=None)
 
 
 class ShiftTradeMatchReviewUserResponse(Model):
@@ -307,20 +285,20 @@ class ShiftTradeMatchReviewUserResponse(Model):
         post_trade_new_shift: Preview of what the shift will look like for the opposite side of this trade after the match is approved
     """
 
-    weekly_minimum_paid_minutes: int | None | UnsetType = field(
-        name="weeklyMinimumPaidMinutes", default=UNSET
+    weekly_minimum_paid_minutes: int | None = field(
+        name="weeklyMinimumPaidMinutes", default=None
     )
-    weekly_maximum_paid_minutes: int | None | UnsetType = field(
-        name="weeklyMaximumPaidMinutes", default=UNSET
+    weekly_maximum_paid_minutes: int | None = field(
+        name="weeklyMaximumPaidMinutes", default=None
     )
-    pre_trade_schedule_paid_minutes: int | None | UnsetType = field(
-        name="preTradeSchedulePaidMinutes", default=UNSET
+    pre_trade_schedule_paid_minutes: int | None = field(
+        name="preTradeSchedulePaidMinutes", default=None
     )
-    post_trade_schedule_paid_minutes: int | None | UnsetType = field(
-        name="postTradeSchedulePaidMinutes", default=UNSET
+    post_trade_schedule_paid_minutes: int | None = field(
+        name="postTradeSchedulePaidMinutes", default=None
     )
-    post_trade_new_shift: ShiftTradePreviewResponse | None | UnsetType = field(
-        name="postTradeNewShift", default=UNSET
+    post_trade_new_shift: ShiftTradePreviewResponse | None = field(
+        name="postTradeNewShift", default=None
     )
 
 
@@ -337,15 +315,15 @@ class ShiftTradeMatchTradeJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    error: ErrorBody | None | UnsetType = UNSET
-    match_trade_result: EvaluatedShiftTradeResponseItem | None | UnsetType = field(
-        name="matchTradeResult", default=UNSET
+    id: str | None = None
+    status: str | None = None
+    type: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    error: ErrorBody | None = None
+    match_trade_result: EvaluatedShiftTradeResponseItem | None = field(
+        name="matchTradeResult", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ShiftTradeMatchViolation(Model):
@@ -356,14 +334,14 @@ class ShiftTradeMatchViolation(Model):
         params: Clarifying user params for constructing helpful error messages
     """
 
-    type: str | None | UnsetType = UNSET
-    params: dict[str, str] | None | UnsetType = UNSET
+    type: str | None = None
+    params: dict[str, str] | None = None
 
 
 class ShiftTradeMatchesSummaryResponse(Model):
     """The ShiftTradeMatchesSummaryResponse model."""
 
-    entities: list[WeekShiftTradeMatchesSummaryResponse] | None | UnsetType = UNSET
+    entities: list[WeekShiftTradeMatchesSummaryResponse] | None = None
 
 
 class ShiftTradeNotification(Model):
@@ -380,21 +358,17 @@ class ShiftTradeNotification(Model):
         receiving_shift_date: The start date and time of the receiving shift (null if not matched or if one-sided. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    week_date: str | None | UnsetType = field(name="weekDate", default=UNSET)
-    trade_id: str | None | UnsetType = field(name="tradeId", default=UNSET)
-    one_sided: bool | None | UnsetType = field(name="oneSided", default=UNSET)
-    new_state: str | None | UnsetType = field(name="newState", default=UNSET)
-    initiating_user: UserReference | None | UnsetType = field(
-        name="initiatingUser", default=UNSET
+    week_date: str | None = field(name="weekDate", default=None)
+    trade_id: str | None = field(name="tradeId", default=None)
+    one_sided: bool | None = field(name="oneSided", default=None)
+    new_state: str | None = field(name="newState", default=None)
+    initiating_user: UserReference | None = field(name="initiatingUser", default=None)
+    initiating_shift_date: datetime | None = field(
+        name="initiatingShiftDate", default=None
     )
-    initiating_shift_date: datetime | None | UnsetType = field(
-        name="initiatingShiftDate", default=UNSET
-    )
-    receiving_user: UserReference | None | UnsetType = field(
-        name="receivingUser", default=UNSET
-    )
-    receiving_shift_date: datetime | None | UnsetType = field(
-        name="receivingShiftDate", default=UNSET
+    receiving_user: UserReference | None = field(name="receivingUser", default=None)
+    receiving_shift_date: datetime | None = field(
+        name="receivingShiftDate", default=None
     )
 
 
@@ -405,7 +379,7 @@ class ShiftTradePreviewResponse(Model):
         activities: List of activities that will make up the new shift if this shift trade is approved
     """
 
-    activities: list[ShiftTradeActivityPreviewResponse] | None | UnsetType = UNSET
+    activities: list[ShiftTradeActivityPreviewResponse] | None = None
 
 
 class ShiftTradeQueryAgentTradesJobResponse(Model):
@@ -421,15 +395,15 @@ class ShiftTradeQueryAgentTradesJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    error: ErrorBody | None | UnsetType = UNSET
-    query_agent_trades_result: ShiftTradeListJobResponse | None | UnsetType = field(
-        name="queryAgentTradesResult", default=UNSET
+    id: str | None = None
+    status: str | None = None
+    type: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    error: ErrorBody | None = None
+    query_agent_trades_result: ShiftTradeListJobResponse | None = field(
+        name="queryAgentTradesResult", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ShiftTradeQueryTradesBuJobResponse(Model):
@@ -445,15 +419,15 @@ class ShiftTradeQueryTradesBuJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    error: ErrorBody | None | UnsetType = UNSET
-    query_trades_result: ShiftTradeListJobResponse | None | UnsetType = field(
-        name="queryTradesResult", default=UNSET
+    id: str | None = None
+    status: str | None = None
+    type: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    error: ErrorBody | None = None
+    query_trades_result: ShiftTradeListJobResponse | None = field(
+        name="queryTradesResult", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ShiftTradeQueryWeekSummariesBuJobResponse(Model):
@@ -469,15 +443,15 @@ class ShiftTradeQueryWeekSummariesBuJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    error: ErrorBody | None | UnsetType = UNSET
-    query_week_summaries_result: (
-        QueryWeekSummaryListJobResponseItem | None | UnsetType
-    ) = field(name="queryWeekSummariesResult", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    type: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    error: ErrorBody | None = None
+    query_week_summaries_result: QueryWeekSummaryListJobResponseItem | None = field(
+        name="queryWeekSummariesResult", default=None
+    )
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ShiftTradeReceivingSideResponseItem(Model):
@@ -488,8 +462,8 @@ class ShiftTradeReceivingSideResponseItem(Model):
         shift: The shift being traded by the receiving user, or null if picking up a shift in a one-sided trade
     """
 
-    user: UserReference | None | UnsetType = UNSET
-    shift: ShiftTradeShiftResponseItem | None | UnsetType = UNSET
+    user: UserReference | None = None
+    shift: ShiftTradeShiftResponseItem | None = None
 
 
 class ShiftTradeResponse(Model):
@@ -517,49 +491,33 @@ class ShiftTradeResponse(Model):
         metadata: Version data for this trade
     """
 
-    id: str | None | UnsetType = UNSET
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
-    schedule: BuScheduleReferenceForMuRoute | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    initiating_user: UserReference | None | UnsetType = field(
-        name="initiatingUser", default=UNSET
+    id: str | None = None
+    week_date: date | None = field(name="weekDate", default=None)
+    schedule: BuScheduleReferenceForMuRoute | None = None
+    state: str | None = None
+    initiating_user: UserReference | None = field(name="initiatingUser", default=None)
+    initiating_shift_id: str | None = field(name="initiatingShiftId", default=None)
+    initiating_shift_start: datetime | None = field(
+        name="initiatingShiftStart", default=None
     )
-    initiating_shift_id: str | None | UnsetType = field(
-        name="initiatingShiftId", default=UNSET
+    initiating_shift_end: datetime | None = field(
+        name="initiatingShiftEnd", default=None
     )
-    initiating_shift_start: datetime | None | UnsetType = field(
-        name="initiatingShiftStart", default=UNSET
+    receiving_week_date: date | None = field(name="receivingWeekDate", default=None)
+    receiving_user: UserReference | None = field(name="receivingUser", default=None)
+    receiving_shift_id: str | None = field(name="receivingShiftId", default=None)
+    receiving_shift_start: datetime | None = field(
+        name="receivingShiftStart", default=None
     )
-    initiating_shift_end: datetime | None | UnsetType = field(
-        name="initiatingShiftEnd", default=UNSET
+    receiving_shift_end: datetime | None = field(name="receivingShiftEnd", default=None)
+    expiration: datetime | None = None
+    one_sided: bool | None = field(name="oneSided", default=None)
+    acceptable_intervals: list[str] | None = field(
+        name="acceptableIntervals", default=None
     )
-    receiving_week_date: date | None | UnsetType = field(
-        name="receivingWeekDate", default=UNSET
-    )
-    receiving_user: UserReference | None | UnsetType = field(
-        name="receivingUser", default=UNSET
-    )
-    receiving_shift_id: str | None | UnsetType = field(
-        name="receivingShiftId", default=UNSET
-    )
-    receiving_shift_start: datetime | None | UnsetType = field(
-        name="receivingShiftStart", default=UNSET
-    )
-    receiving_shift_end: datetime | None | UnsetType = field(
-        name="receivingShiftEnd", default=UNSET
-    )
-    expiration: datetime | None | UnsetType = UNSET
-    one_sided: bool | None | UnsetType = field(name="oneSided", default=UNSET)
-    acceptable_intervals: list[str] | None | UnsetType = field(
-        name="acceptableIntervals", default=UNSET
-    )
-    reviewed_by: UserReference | None | UnsetType = field(
-        name="reviewedBy", default=UNSET
-    )
-    reviewed_date: datetime | None | UnsetType = field(
-        name="reviewedDate", default=UNSET
-    )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    reviewed_by: UserReference | None = field(name="reviewedBy", default=None)
+    reviewed_date: datetime | None = field(name="reviewedDate", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class ShiftTradeResponseItem(Model):
@@ -579,25 +537,19 @@ class ShiftTradeResponseItem(Model):
         metadata: Version metadata for this shift trade
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    expiration_date: datetime | None | UnsetType = field(
-        name="expirationDate", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    expiration_date: datetime | None = field(name="expirationDate", default=None)
+    initiating: ShiftTradeInitiatingSideResponseItem | None = None
+    receiving: ShiftTradeReceivingSideResponseItem | None = None
+    acceptable_intervals: list[RequiredDateRange] | None = field(
+        name="acceptableIntervals", default=None
     )
-    initiating: ShiftTradeInitiatingSideResponseItem | None | UnsetType = UNSET
-    receiving: ShiftTradeReceivingSideResponseItem | None | UnsetType = UNSET
-    acceptable_intervals: list[RequiredDateRange] | None | UnsetType = field(
-        name="acceptableIntervals", default=UNSET
-    )
-    one_sided: bool | None | UnsetType = field(name="oneSided", default=UNSET)
-    target: ShiftTradeTargetResponseItem | None | UnsetType = UNSET
-    reviewed_by: UserReference | None | UnsetType = field(
-        name="reviewedBy", default=UNSET
-    )
-    reviewed_date: datetime | None | UnsetType = field(
-        name="reviewedDate", default=UNSET
-    )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    one_sided: bool | None = field(name="oneSided", default=None)
+    target: ShiftTradeTargetResponseItem | None = None
+    reviewed_by: UserReference | None = field(name="reviewedBy", default=None)
+    reviewed_date: datetime | None = field(name="reviewedDate", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class ShiftTradeSearchUnmatchedTradesBuJobResponse(Model):
@@ -613,15 +565,15 @@ class ShiftTradeSearchUnmatchedTradesBuJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    error: ErrorBody | None | UnsetType = UNSET
+    id: str | None = None
+    status: str | None = None
+    type: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    error: ErrorBody | None = None
     search_unmatched_trades_result: (
-        SearchUnmatchedShiftTradeListJobResponseItem | None | UnsetType
-    ) = field(name="searchUnmatchedTradesResult", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+        SearchUnmatchedShiftTradeListJobResponseItem | None
+    ) = field(name="searchUnmatchedTradesResult", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ShiftTradeSettings(Model):
@@ -651,60 +603,54 @@ class ShiftTradeSettings(Model):
         min_minutes_between_shifts_violations: How to handle shift trades which result in violations of minimum number of minutes between shifts constraint Allowed values: "Allow", "Disallow", "AdminReview".
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    auto_review: bool | None | UnsetType = field(name="autoReview", default=UNSET)
-    allow_direct_trades: bool | None | UnsetType = field(
-        name="allowDirectTrades", default=UNSET
+    enabled: bool | None = None
+    auto_review: bool | None = field(name="autoReview", default=None)
+    allow_direct_trades: bool | None = field(name="allowDirectTrades", default=None)
+    min_hours_in_future: int | None = field(name="minHoursInFuture", default=None)
+    unequal_paid: str | None = field(name="unequalPaid", default=None)
+    one_sided: str | None = field(name="oneSided", default=None)
+    weekly_min_paid_violations: str | None = field(
+        name="weeklyMinPaidViolations", default=None
     )
-    min_hours_in_future: int | None | UnsetType = field(
-        name="minHoursInFuture", default=UNSET
+    weekly_max_paid_violations: str | None = field(
+        name="weeklyMaxPaidViolations", default=None
     )
-    unequal_paid: str | None | UnsetType = field(name="unequalPaid", default=UNSET)
-    one_sided: str | None | UnsetType = field(name="oneSided", default=UNSET)
-    weekly_min_paid_violations: str | None | UnsetType = field(
-        name="weeklyMinPaidViolations", default=UNSET
+    requires_matching_queues: bool | None = field(
+        name="requiresMatchingQueues", default=None
     )
-    weekly_max_paid_violations: str | None | UnsetType = field(
-        name="weeklyMaxPaidViolations", default=UNSET
+    requires_matching_languages: bool | None = field(
+        name="requiresMatchingLanguages", default=None
     )
-    requires_matching_queues: bool | None | UnsetType = field(
-        name="requiresMatchingQueues", default=UNSET
+    requires_matching_skills: bool | None = field(
+        name="requiresMatchingSkills", default=None
     )
-    requires_matching_languages: bool | None | UnsetType = field(
-        name="requiresMatchingLanguages", default=UNSET
+    requires_matching_planning_groups: bool | None = field(
+        name="requiresMatchingPlanningGroups", default=None
     )
-    requires_matching_skills: bool | None | UnsetType = field(
-        name="requiresMatchingSkills", default=UNSET
+    activity_category_rules: list[ShiftTradeActivityRule] | None = field(
+        name="activityCategoryRules", default=None
     )
-    requires_matching_planning_groups: bool | None | UnsetType = field(
-        name="requiresMatchingPlanningGroups", default=UNSET
+    external_activity_rules: list[ShiftTradeExternalActivityRule] | None = field(
+        name="externalActivityRules", default=None
     )
-    activity_category_rules: list[ShiftTradeActivityRule] | None | UnsetType = field(
-        name="activityCategoryRules", default=UNSET
+    external_activity_rule_ignores_activity_category_rule: bool | None = field(
+        name="externalActivityRuleIgnoresActivityCategoryRule", default=None
     )
-    external_activity_rules: list[ShiftTradeExternalActivityRule] | None | UnsetType = (
-        field(name="externalActivityRules", default=UNSET)
+    max_trade_span_weeks: int | None = field(name="maxTradeSpanWeeks", default=None)
+    max_trades_per_agent_per_week: int | None = field(
+        name="maxTradesPerAgentPerWeek", default=None
     )
-    external_activity_rule_ignores_activity_category_rule: bool | None | UnsetType = (
-        field(name="externalActivityRuleIgnoresActivityCategoryRule", default=UNSET)
+    min_minutes_between_shifts: int | None = field(
+        name="minMinutesBetweenShifts", default=None
     )
-    max_trade_span_weeks: int | None | UnsetType = field(
-        name="maxTradeSpanWeeks", default=UNSET
+    planning_period_min_paid_violations: str | None = field(
+        name="planningPeriodMinPaidViolations", default=None
     )
-    max_trades_per_agent_per_week: int | None | UnsetType = field(
-        name="maxTradesPerAgentPerWeek", default=UNSET
+    planning_period_max_paid_violations: str | None = field(
+        name="planningPeriodMaxPaidViolations", default=None
     )
-    min_minutes_between_shifts: int | None | UnsetType = field(
-        name="minMinutesBetweenShifts", default=UNSET
-    )
-    planning_period_min_paid_violations: str | None | UnsetType = field(
-        name="planningPeriodMinPaidViolations", default=UNSET
-    )
-    planning_period_max_paid_violations: str | None | UnsetType = field(
-        name="planningPeriodMaxPaidViolations", default=UNSET
-    )
-    min_minutes_between_shifts_violations: str | None | UnsetType = field(
-        name="minMinutesBetweenShiftsViolations", default=UNSET
+    min_minutes_between_shifts_violations: str | None = field(
+        name="minMinutesBetweenShiftsViolations", default=None
     )
 
 
@@ -718,10 +664,10 @@ class ShiftTradeShiftResponseItem(Model):
         week_date: The start week date of the user shift in the business unit time zone (yyyy-MM-dd format). Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
     """
 
-    id: str | None | UnsetType = UNSET
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
+    id: str | None = None
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    week_date: date | None = field(name="weekDate", default=None)
 
 
 class ShiftTradeTargetRequestItem(Model):
@@ -731,7 +677,7 @@ class ShiftTradeTargetRequestItem(Model):
         user_id: The user to whom the shift trade request was sent in a direct trade
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
+    user_id: str | None = field(name="userId", default=None)
 
 
 class ShiftTradeTargetResponseItem(Model):
@@ -741,7 +687,7 @@ class ShiftTradeTargetResponseItem(Model):
         user: The user to whom the shift trade request was sent in a direct trade
     """
 
-    user: UserReference | None | UnsetType = UNSET
+    user: UserReference | None = None
 
 
 class ShiftTradeUpdateTradeJobResponse(Model):
@@ -757,15 +703,15 @@ class ShiftTradeUpdateTradeJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    error: ErrorBody | None | UnsetType = UNSET
-    update_trade_result: ShiftTradeResponseItem | None | UnsetType = field(
-        name="updateTradeResult", default=UNSET
+    id: str | None = None
+    status: str | None = None
+    type: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    error: ErrorBody | None = None
+    update_trade_result: ShiftTradeResponseItem | None = field(
+        name="updateTradeResult", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ShiftTradeUpdateTradeStateJobResponse(Model):
@@ -781,15 +727,15 @@ class ShiftTradeUpdateTradeStateJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    error: ErrorBody | None | UnsetType = UNSET
-    update_trade_state_result: (
-        BulkUpdateShiftTradeStateResultItem | None | UnsetType
-    ) = field(name="updateTradeStateResult", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    type: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    error: ErrorBody | None = None
+    update_trade_state_result: BulkUpdateShiftTradeStateResultItem | None = field(
+        name="updateTradeStateResult", default=None
+    )
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ShiftTradeWeekSummaryResponseItem(Model):
@@ -801,10 +747,10 @@ class ShiftTradeWeekSummaryResponseItem(Model):
         cross_week_receiving_matched_count: The number of cross-week trades in the 'Matched' state with the receiving shift for the given week
     """
 
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
-    initiating_matched_count: int | None | UnsetType = field(
-        name="initiatingMatchedCount", default=UNSET
+    week_date: date | None = field(name="weekDate", default=None)
+    initiating_matched_count: int | None = field(
+        name="initiatingMatchedCount", default=None
     )
-    cross_week_receiving_matched_count: int | None | UnsetType = field(
-        name="crossWeekReceivingMatchedCount", default=UNSET
+    cross_week_receiving_matched_count: int | None = field(
+        name="crossWeekReceivingMatchedCount", default=None
     )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class ShortTermForecastReference(Model):
@@ -16,10 +16,10 @@ class ShortTermForecastReference(Model):
         description: The description of the short term forecast
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    week_date: str | None | UnsetType = field(name="weekDate", default=UNSET)
-    description: str | None | UnsetType = UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    week_date: str | None = field(name="weekDate", default=None)
+    description: str | None = None
 
 
 class ShortTermForecastingSettings(Model):
@@ -29,6 +29,4 @@ class ShortTermForecastingSettings(Model):
         default_history_weeks: The number of weeks to consider by default when generating a volume forecast
     """
 
-    default_history_weeks: int | None | UnsetType = field(
-        name="defaultHistoryWeeks", default=UNSET
-    )
+    default_history_weeks: int | None = field(name="defaultHistoryWeeks", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class ShrinkageOverride(Model):
@@ -14,10 +14,8 @@ class ShrinkageOverride(Model):
         shrinkage_percent: Shrinkage override percent. Setting a null value will reset the interval to the default
     """
 
-    interval_index: int | None | UnsetType = field(name="intervalIndex", default=UNSET)
-    shrinkage_percent: float | None | UnsetType = field(
-        name="shrinkagePercent", default=UNSET
-    )
+    interval_index: int | None = field(name="intervalIndex", default=None)
+    shrinkage_percent: float | None = field(name="shrinkagePercent", default=None)
 
 
 class ShrinkageOverrides(Model):
@@ -28,5 +26,5 @@ class ShrinkageOverrides(Model):
         values: List of interval shrinkage overrides
     """
 
-    clear: bool | None | UnsetType = UNSET
-    values: list[ShrinkageOverride] | None | UnsetType = UNSET
+    clear: bool | None = None
+    values: list[ShrinkageOverride] | None = None

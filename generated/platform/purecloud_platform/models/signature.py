@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class Signature(Model):
@@ -16,11 +16,7 @@ class Signature(Model):
         inclusion_type: The configuration to indicate when the signature of a conversation has to be included Allowed values: "Draft", "Send", "SendOnce".
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    canned_response_id: str | None | UnsetType = field(
-        name="cannedResponseId", default=UNSET
-    )
-    always_included: bool | None | UnsetType = field(
-        name="alwaysIncluded", default=UNSET
-    )
-    inclusion_type: str | None | UnsetType = field(name="inclusionType", default=UNSET)
+    enabled: bool | None = None
+    canned_response_id: str | None = field(name="cannedResponseId", default=None)
+    always_included: bool | None = field(name="alwaysIncluded", default=None)
+    inclusion_type: str | None = field(name="inclusionType", default=None)

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class SignedData(Model):
     """The SignedData model."""
 
-    jwt: str | None | UnsetType = UNSET
+    jwt: str | None = None
 
 
 class SignedUrlResponse(Model):
@@ -21,7 +21,7 @@ class SignedUrlResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    url: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

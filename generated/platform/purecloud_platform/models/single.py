@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -24,13 +24,11 @@ class SingleWorkdayAveragePoints(Model):
         performance_profile: The targeted performance profile for the average points
     """
 
-    date_workday: date | None | UnsetType = field(name="dateWorkday", default=UNSET)
-    division: Division | None | UnsetType = UNSET
-    average_points: float | None | UnsetType = field(
-        name="averagePoints", default=UNSET
-    )
-    performance_profile: AddressableEntityRef | None | UnsetType = field(
-        name="performanceProfile", default=UNSET
+    date_workday: date | None = field(name="dateWorkday", default=None)
+    division: Division | None = None
+    average_points: float | None = field(name="averagePoints", default=None)
+    performance_profile: AddressableEntityRef | None = field(
+        name="performanceProfile", default=None
     )
 
 
@@ -46,11 +44,11 @@ class SingleWorkdayAverageValues(Model):
         performance_profile: The targeted performance profile for the average points
     """
 
-    date_workday: date | None | UnsetType = field(name="dateWorkday", default=UNSET)
-    division: Division | None | UnsetType = UNSET
-    user: UserReference | None | UnsetType = UNSET
-    timezone: str | None | UnsetType = UNSET
-    results: list[WorkdayValuesMetricItem] | None | UnsetType = UNSET
-    performance_profile: AddressableEntityRef | None | UnsetType = field(
-        name="performanceProfile", default=UNSET
+    date_workday: date | None = field(name="dateWorkday", default=None)
+    division: Division | None = None
+    user: UserReference | None = None
+    timezone: str | None = None
+    results: list[WorkdayValuesMetricItem] | None = None
+    performance_profile: AddressableEntityRef | None = field(
+        name="performanceProfile", default=None
     )

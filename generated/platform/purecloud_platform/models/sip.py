@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .homer import HomerRecord
@@ -26,18 +26,16 @@ class SIPSearchPublicRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    call_id: str | None | UnsetType = field(name="callId", default=UNSET)
-    to_user: str | None | UnsetType = field(name="toUser", default=UNSET)
-    from_user: str | None | UnsetType = field(name="fromUser", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    participant_id: str | None | UnsetType = field(name="participantId", default=UNSET)
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    date_end: datetime | None | UnsetType = field(name="dateEnd", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    call_id: str | None = field(name="callId", default=None)
+    to_user: str | None = field(name="toUser", default=None)
+    from_user: str | None = field(name="fromUser", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    participant_id: str | None = field(name="participantId", default=None)
+    date_start: datetime | None = field(name="dateStart", default=None)
+    date_end: datetime | None = field(name="dateEnd", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SipDownloadResponse(Model):
@@ -48,8 +46,8 @@ class SipDownloadResponse(Model):
         document_id: Document id of pcap file
     """
 
-    download_id: str | None | UnsetType = field(name="downloadId", default=UNSET)
-    document_id: str | None | UnsetType = field(name="documentId", default=UNSET)
+    download_id: str | None = field(name="downloadId", default=None)
+    document_id: str | None = field(name="documentId", default=None)
 
 
 class SipSearchResult(Model):
@@ -66,11 +64,11 @@ class SipSearchResult(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: int | None | UnsetType = UNSET
-    sid: str | None | UnsetType = UNSET
-    auth: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    data: list[HomerRecord] | None | UnsetType = UNSET
-    count: int | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: int | None = None
+    sid: str | None = None
+    auth: str | None = None
+    message: str | None = None
+    data: list[HomerRecord] | None = None
+    count: int | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .connected import ConnectedEdge
@@ -47,59 +47,49 @@ class Site(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    state: str | None = None
+    modified_by_app: str | None = field(name="modifiedByApp", default=None)
+    created_by_app: str | None = field(name="createdByApp", default=None)
+    primary_sites: list[DomainEntityRef] | None = field(
+        name="primarySites", default=None
     )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    modified_by_app: str | None | UnsetType = field(name="modifiedByApp", default=UNSET)
-    created_by_app: str | None | UnsetType = field(name="createdByApp", default=UNSET)
-    primary_sites: list[DomainEntityRef] | None | UnsetType = field(
-        name="primarySites", default=UNSET
+    secondary_sites: list[DomainEntityRef] | None = field(
+        name="secondarySites", default=None
     )
-    secondary_sites: list[DomainEntityRef] | None | UnsetType = field(
-        name="secondarySites", default=UNSET
+    primary_edges: list[Edge] | None = field(name="primaryEdges", default=None)
+    secondary_edges: list[Edge] | None = field(name="secondaryEdges", default=None)
+    addresses: list[Contact] | None = None
+    edges: list[Edge] | None = None
+    edge_auto_update_config: EdgeAutoUpdateConfig | None = field(
+        name="edgeAutoUpdateConfig", default=None
     )
-    primary_edges: list[Edge] | None | UnsetType = field(
-        name="primaryEdges", default=UNSET
+    media_regions_use_latency_based: bool | None = field(
+        name="mediaRegionsUseLatencyBased", default=None
     )
-    secondary_edges: list[Edge] | None | UnsetType = field(
-        name="secondaryEdges", default=UNSET
+    location: LocationDefinition | None = None
+    managed: bool | None = None
+    ntp_settings: NTPSettings | None = field(name="ntpSettings", default=None)
+    media_model: str | None = field(name="mediaModel", default=None)
+    core_site: bool | None = field(name="coreSite", default=None)
+    site_connections: list[SiteConnection] | None = field(
+        name="siteConnections", default=None
     )
-    addresses: list[Contact] | None | UnsetType = UNSET
-    edges: list[Edge] | None | UnsetType = UNSET
-    edge_auto_update_config: EdgeAutoUpdateConfig | None | UnsetType = field(
-        name="edgeAutoUpdateConfig", default=UNSET
+    media_regions: list[str] | None = field(name="mediaRegions", default=None)
+    caller_id: str | None = field(name="callerId", default=None)
+    caller_name: str | None = field(name="callerName", default=None)
+    cloud_proxy_force_turn: bool | None = field(
+        name="cloudProxyForceTurn", default=None
     )
-    media_regions_use_latency_based: bool | None | UnsetType = field(
-        name="mediaRegionsUseLatencyBased", default=UNSET
-    )
-    location: LocationDefinition | None | UnsetType = UNSET
-    managed: bool | None | UnsetType = UNSET
-    ntp_settings: NTPSettings | None | UnsetType = field(
-        name="ntpSettings", default=UNSET
-    )
-    media_model: str | None | UnsetType = field(name="mediaModel", default=UNSET)
-    core_site: bool | None | UnsetType = field(name="coreSite", default=UNSET)
-    site_connections: list[SiteConnection] | None | UnsetType = field(
-        name="siteConnections", default=UNSET
-    )
-    media_regions: list[str] | None | UnsetType = field(
-        name="mediaRegions", default=UNSET
-    )
-    caller_id: str | None | UnsetType = field(name="callerId", default=UNSET)
-    caller_name: str | None | UnsetType = field(name="callerName", default=UNSET)
-    cloud_proxy_force_turn: bool | None | UnsetType = field(
-        name="cloudProxyForceTurn", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SiteConnection(Model):
@@ -115,22 +105,20 @@ class SiteConnection(Model):
         secondary_core_sites: List of site ids names and selfUris for the secondary core sites
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    managed: bool | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    media_model: str | None | UnsetType = field(name="mediaModel", default=UNSET)
-    edge_list: list[ConnectedEdge] | None | UnsetType = field(
-        name="edgeList", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    managed: bool | None = None
+    type: str | None = None
+    enabled: bool | None = None
+    media_model: str | None = field(name="mediaModel", default=None)
+    edge_list: list[ConnectedEdge] | None = field(name="edgeList", default=None)
+    core_site: bool | None = field(name="coreSite", default=None)
+    primary_core_sites: list[DomainEntityRef] | None = field(
+        name="primaryCoreSites", default=None
     )
-    core_site: bool | None | UnsetType = field(name="coreSite", default=UNSET)
-    primary_core_sites: list[DomainEntityRef] | None | UnsetType = field(
-        name="primaryCoreSites", default=UNSET
-    )
-    secondary_core_sites: list[DomainEntityRef] | None | UnsetType = field(
-        name="secondaryCoreSites", default=UNSET
+    secondary_core_sites: list[DomainEntityRef] | None = field(
+        name="secondaryCoreSites", default=None
     )
 
 
@@ -143,12 +131,12 @@ class SiteConnections(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    site_connections: list[SiteConnection] | None | UnsetType = field(
-        name="siteConnections", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    site_connections: list[SiteConnection] | None = field(
+        name="siteConnections", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SiteEntityListing(Model):
@@ -158,19 +146,19 @@ class SiteEntityListing(Model):
         total_number_of_entities: The total organization-wide number of entities.
     """
 
-    entities: list[Site] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    total_number_of_entities: int | None | UnsetType = field(
-        name="totalNumberOfEntities", default=UNSET
+    entities: list[Site] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    total_number_of_entities: int | None = field(
+        name="totalNumberOfEntities", default=None
     )
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class SiteSearchCriteria(Model):
@@ -188,15 +176,15 @@ class SiteSearchCriteria(Model):
         fields: Field names to search against
     """
 
-    end_value: str | None | UnsetType = field(name="endValue", default=UNSET)
-    values: list[str] | None | UnsetType = UNSET
-    start_value: str | None | UnsetType = field(name="startValue", default=UNSET)
-    value: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    group: list[SiteSearchCriteria] | None | UnsetType = UNSET
-    date_format: str | None | UnsetType = field(name="dateFormat", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    fields: list[str] | None | UnsetType = UNSET
+    end_value: str | None = field(name="endValue", default=None)
+    values: list[str] | None = None
+    start_value: str | None = field(name="startValue", default=None)
+    value: str | None = None
+    operator: str | None = None
+    group: list[SiteSearchCriteria] | None = None
+    date_format: str | None = field(name="dateFormat", default=None)
+    type: str | None = None
+    fields: list[str] | None = None
 
 
 class SiteSearchRequest(Model):
@@ -211,10 +199,10 @@ class SiteSearchRequest(Model):
         expand: Provides more details about a specified resource
     """
 
-    sort_order: str | None | UnsetType = field(name="sortOrder", default=UNSET)
-    sort_by: str | None | UnsetType = field(name="sortBy", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    sort: list[SearchSort] | None | UnsetType = UNSET
-    expand: list[str] | None | UnsetType = UNSET
-    query: list[SiteSearchCriteria] | None | UnsetType = UNSET
+    sort_order: str | None = field(name="sortOrder", default=None)
+    sort_by: str | None = field(name="sortBy", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    sort: list[SearchSort] | None = None
+    expand: list[str] | None = None
+    query: list[SiteSearchCriteria] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .division import Division
@@ -23,28 +23,24 @@ class SkillCombinationInfo(Model):
         remaining_count: Number of remaining contacts in the contact queue for this skill combination
     """
 
-    skill_combination: list[str] | None | UnsetType = field(
-        name="skillCombination", default=UNSET
-    )
-    total_count: int | None | UnsetType = field(name="totalCount", default=UNSET)
-    remaining_count: int | None | UnsetType = field(
-        name="remainingCount", default=UNSET
-    )
+    skill_combination: list[str] | None = field(name="skillCombination", default=None)
+    total_count: int | None = field(name="totalCount", default=None)
+    remaining_count: int | None = field(name="remainingCount", default=None)
 
 
 class SkillEntityListing(Model):
     """The SkillEntityListing model."""
 
-    entities: list[RoutingSkill] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[RoutingSkill] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class SkillExpression(Model):
@@ -57,11 +53,11 @@ class SkillExpression(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    expression: str | None | UnsetType = UNSET
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    expression: str | None = None
+    queue_id: str | None = field(name="queueId", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SkillExpressionData(Model):
@@ -71,22 +67,22 @@ class SkillExpressionData(Model):
         expression: The skill expression in raw format to validate
     """
 
-    expression: str | None | UnsetType = UNSET
+    expression: str | None = None
 
 
 class SkillExpressionEntityListing(Model):
     """The SkillExpressionEntityListing model."""
 
-    entities: list[SkillExpression] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[SkillExpression] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class SkillExpressionValidationError(Model):
@@ -98,9 +94,9 @@ class SkillExpressionValidationError(Model):
         position: Position in the expression where the error occurred (null if not applicable)
     """
 
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    position: int | None | UnsetType = UNSET
+    code: str | None = None
+    message: str | None = None
+    position: int | None = None
 
 
 class SkillExpressionValidationResult(Model):
@@ -114,11 +110,11 @@ class SkillExpressionValidationResult(Model):
         hint: Optional hint message (e.g., if expression is non-optimal or system is near capacity)
     """
 
-    valid: bool | None | UnsetType = UNSET
-    expression: str | None | UnsetType = UNSET
-    skills: list[SkillReference] | None | UnsetType = UNSET
-    errors: list[SkillExpressionValidationError] | None | UnsetType = UNSET
-    hint: str | None | UnsetType = UNSET
+    valid: bool | None = None
+    expression: str | None = None
+    skills: list[SkillReference] | None = None
+    errors: list[SkillExpressionValidationError] | None = None
+    hint: str | None = None
 
 
 class SkillGroup(Model):
@@ -137,20 +133,18 @@ class SkillGroup(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableDivision | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    member_count: int | None | UnsetType = field(name="memberCount", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: WritableDivision | None = None
+    description: str | None = None
+    member_count: int | None = field(name="memberCount", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    status: str | None = None
+    skill_conditions: list[SkillGroupCondition] | None = field(
+        name="skillConditions", default=None
     )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    skill_conditions: list[SkillGroupCondition] | None | UnsetType = field(
-        name="skillConditions", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SkillGroupCondition(Model):
@@ -162,13 +156,13 @@ class SkillGroupCondition(Model):
         operation: Operator that will be applied to the conditions Allowed values: "And", "Not", "Or".
     """
 
-    routing_skill_conditions: list[SkillGroupRoutingCondition] | None | UnsetType = (
-        field(name="routingSkillConditions", default=UNSET)
+    routing_skill_conditions: list[SkillGroupRoutingCondition] | None = field(
+        name="routingSkillConditions", default=None
     )
-    language_skill_conditions: list[SkillGroupLanguageCondition] | None | UnsetType = (
-        field(name="languageSkillConditions", default=UNSET)
+    language_skill_conditions: list[SkillGroupLanguageCondition] | None = field(
+        name="languageSkillConditions", default=None
     )
-    operation: str | None | UnsetType = UNSET
+    operation: str | None = None
 
 
 class SkillGroupDefinition(Model):
@@ -185,25 +179,23 @@ class SkillGroupDefinition(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableDivision | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    member_count: int | None | UnsetType = field(name="memberCount", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: WritableDivision | None = None
+    description: str | None = None
+    member_count: int | None = field(name="memberCount", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SkillGroupEntityListing(Model):
     """The SkillGroupEntityListing model."""
 
-    entities: list[SkillGroupDefinition] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[SkillGroupDefinition] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class SkillGroupLanguageCondition(Model):
@@ -216,38 +208,36 @@ class SkillGroupLanguageCondition(Model):
         child_conditions: Nested conditions to be applied to this skill condition
     """
 
-    language_skill: str | None | UnsetType = field(name="languageSkill", default=UNSET)
-    comparator: str | None | UnsetType = UNSET
-    proficiency: int | None | UnsetType = UNSET
-    child_conditions: list[SkillGroupCondition] | None | UnsetType = field(
-        name="childConditions", default=UNSET
+    language_skill: str | None = field(name="languageSkill", default=None)
+    comparator: str | None = None
+    proficiency: int | None = None
+    child_conditions: list[SkillGroupCondition] | None = field(
+        name="childConditions", default=None
     )
 
 
 class SkillGroupMemberDivisionList(Model):
     """The SkillGroupMemberDivisionList model."""
 
-    entities: list[Division] | None | UnsetType = UNSET
+    entities: list[Division] | None = None
 
 
 class SkillGroupMemberDivisions(Model):
     """The SkillGroupMemberDivisions model."""
 
-    add_division_ids: list[str] | None | UnsetType = field(
-        name="addDivisionIds", default=UNSET
-    )
-    remove_division_ids: list[str] | None | UnsetType = field(
-        name="removeDivisionIds", default=UNSET
+    add_division_ids: list[str] | None = field(name="addDivisionIds", default=None)
+    remove_division_ids: list[str] | None = field(
+        name="removeDivisionIds", default=None
     )
 
 
 class SkillGroupMemberEntityListing(Model):
     """The SkillGroupMemberEntityListing model."""
 
-    entities: list[UserReferenceWithName] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[UserReferenceWithName] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class SkillGroupRoutingCondition(Model):
@@ -260,11 +250,11 @@ class SkillGroupRoutingCondition(Model):
         child_conditions: Nested conditions to be applied to this skill condition
     """
 
-    routing_skill: str | None | UnsetType = field(name="routingSkill", default=UNSET)
-    comparator: str | None | UnsetType = UNSET
-    proficiency: int | None | UnsetType = UNSET
-    child_conditions: list[SkillGroupCondition] | None | UnsetType = field(
-        name="childConditions", default=UNSET
+    routing_skill: str | None = field(name="routingSkill", default=None)
+    comparator: str | None = None
+    proficiency: int | None = None
+    child_conditions: list[SkillGroupCondition] | None = field(
+        name="childConditions", default=None
     )
 
 
@@ -285,23 +275,19 @@ class SkillGroupWithMemberDivisions(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableDivision | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    member_count: int | None | UnsetType = field(name="memberCount", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: WritableDivision | None = None
+    description: str | None = None
+    member_count: int | None = field(name="memberCount", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    status: str | None = None
+    skill_conditions: list[SkillGroupCondition] | None = field(
+        name="skillConditions", default=None
     )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    skill_conditions: list[SkillGroupCondition] | None | UnsetType = field(
-        name="skillConditions", default=UNSET
-    )
-    member_divisions: list[str] | None | UnsetType = field(
-        name="memberDivisions", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    member_divisions: list[str] | None = field(name="memberDivisions", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SkillReference(Model):
@@ -313,8 +299,6 @@ class SkillReference(Model):
         is_language_skill: Whether this is a language skill
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    is_language_skill: bool | None | UnsetType = field(
-        name="isLanguageSkill", default=UNSET
-    )
+    id: str | None = None
+    name: str | None = None
+    is_language_skill: bool | None = field(name="isLanguageSkill", default=None)

@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class SkillsToRemove(Model):
     """The SkillsToRemove model."""
 
-    name: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    name: str | None = None
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .compliance import Compliance
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 class SMSAvailablePhoneNumberEntityListing(Model):
     """The SMSAvailablePhoneNumberEntityListing model."""
 
-    entities: list[SmsAvailablePhoneNumber] | None | UnsetType = UNSET
+    entities: list[SmsAvailablePhoneNumber] | None = None
 
 
 class SmsAddress(Model):
@@ -36,30 +36,30 @@ class SmsAddress(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    street: str | None | UnsetType = UNSET
-    city: str | None | UnsetType = UNSET
-    region: str | None | UnsetType = UNSET
-    postal_code: str | None | UnsetType = field(name="postalCode", default=UNSET)
-    country_code: str | None | UnsetType = field(name="countryCode", default=UNSET)
-    validated: bool | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    street: str | None = None
+    city: str | None = None
+    region: str | None = None
+    postal_code: str | None = field(name="postalCode", default=None)
+    country_code: str | None = field(name="countryCode", default=None)
+    validated: bool | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SmsAddressEntityListing(Model):
     """The SmsAddressEntityListing model."""
 
-    entities: list[SmsAddress] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[SmsAddress] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class SmsAddressProvision(Model):
@@ -77,17 +77,15 @@ class SmsAddressProvision(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    street: str | None | UnsetType = UNSET
-    city: str | None | UnsetType = UNSET
-    region: str | None | UnsetType = UNSET
-    postal_code: str | None | UnsetType = field(name="postalCode", default=UNSET)
-    country_code: str | None | UnsetType = field(name="countryCode", default=UNSET)
-    auto_correct_address: bool | None | UnsetType = field(
-        name="autoCorrectAddress", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    street: str | None = None
+    city: str | None = None
+    region: str | None = None
+    postal_code: str | None = field(name="postalCode", default=None)
+    country_code: str | None = field(name="countryCode", default=None)
+    auto_correct_address: bool | None = field(name="autoCorrectAddress", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SmsAlphanumericProvision(Model):
@@ -99,9 +97,9 @@ class SmsAlphanumericProvision(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    phone_number: str | None | UnsetType = field(name="phoneNumber", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    phone_number: str | None = field(name="phoneNumber", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SmsAvailablePhoneNumber(Model):
@@ -119,20 +117,16 @@ class SmsAvailablePhoneNumber(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    phone_number: str | None | UnsetType = field(name="phoneNumber", default=UNSET)
-    country_code: str | None | UnsetType = field(name="countryCode", default=UNSET)
-    region: str | None | UnsetType = UNSET
-    city: str | None | UnsetType = UNSET
-    capabilities: list[str] | None | UnsetType = UNSET
-    phone_number_type: str | None | UnsetType = field(
-        name="phoneNumberType", default=UNSET
-    )
-    address_requirement: str | None | UnsetType = field(
-        name="addressRequirement", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    phone_number: str | None = field(name="phoneNumber", default=None)
+    country_code: str | None = field(name="countryCode", default=None)
+    region: str | None = None
+    city: str | None = None
+    capabilities: list[str] | None = None
+    phone_number_type: str | None = field(name="phoneNumberType", default=None)
+    address_requirement: str | None = field(name="addressRequirement", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SmsConfig(Model):
@@ -145,13 +139,13 @@ class SmsConfig(Model):
         content_template: The content template used to formulate the message to send to the contact.
     """
 
-    message_column: str | None | UnsetType = field(name="messageColumn", default=UNSET)
-    phone_column: str | None | UnsetType = field(name="phoneColumn", default=UNSET)
-    sender_sms_phone_number: SmsPhoneNumberRef | None | UnsetType = field(
-        name="senderSmsPhoneNumber", default=UNSET
+    message_column: str | None = field(name="messageColumn", default=None)
+    phone_column: str | None = field(name="phoneColumn", default=None)
+    sender_sms_phone_number: SmsPhoneNumberRef | None = field(
+        name="senderSmsPhoneNumber", default=None
     )
-    content_template: DomainEntityRef | None | UnsetType = field(
-        name="contentTemplate", default=UNSET
+    content_template: DomainEntityRef | None = field(
+        name="contentTemplate", default=None
     )
 
 
@@ -164,11 +158,9 @@ class SmsIdentityResolutionConfig(Model):
         self_uri: The URI for this object
     """
 
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    resolve_identities: bool | None | UnsetType = field(
-        name="resolveIdentities", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    division: WritableStarrableDivision | None = None
+    resolve_identities: bool | None = field(name="resolveIdentities", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SmsPhoneNumber(Model):
@@ -204,67 +196,57 @@ class SmsPhoneNumber(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    phone_number: str | None | UnsetType = field(name="phoneNumber", default=UNSET)
-    phone_number_type: str | None | UnsetType = field(
-        name="phoneNumberType", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    phone_number: str | None = field(name="phoneNumber", default=None)
+    phone_number_type: str | None = field(name="phoneNumberType", default=None)
+    provisioned_through_pure_cloud: bool | None = field(
+        name="provisionedThroughPureCloud", default=None
     )
-    provisioned_through_pure_cloud: bool | None | UnsetType = field(
-        name="provisionedThroughPureCloud", default=UNSET
+    phone_number_status: str | None = field(name="phoneNumberStatus", default=None)
+    capabilities: list[str] | None = None
+    country_code: str | None = field(name="countryCode", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    created_by: User | None = field(name="createdBy", default=None)
+    modified_by: User | None = field(name="modifiedBy", default=None)
+    version: int | None = None
+    purchase_date: datetime | None = field(name="purchaseDate", default=None)
+    cancellation_date: datetime | None = field(name="cancellationDate", default=None)
+    renewal_date: datetime | None = field(name="renewalDate", default=None)
+    auto_renewable: str | None = field(name="autoRenewable", default=None)
+    address_id: SmsAddress | None = field(name="addressId", default=None)
+    short_code_billing_type: str | None = field(
+        name="shortCodeBillingType", default=None
     )
-    phone_number_status: str | None | UnsetType = field(
-        name="phoneNumberStatus", default=UNSET
+    provisioning_status: SmsProvisioningStatus | None = field(
+        name="provisioningStatus", default=None
     )
-    capabilities: list[str] | None | UnsetType = UNSET
-    country_code: str | None | UnsetType = field(name="countryCode", default=UNSET)
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    country: str | None = None
+    supports_sms: bool | None = field(name="supportsSms", default=None)
+    supports_mms: bool | None = field(name="supportsMms", default=None)
+    supports_voice: bool | None = field(name="supportsVoice", default=None)
+    integration: DomainEntityRef | None = None
+    compliance: Compliance | None = None
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    created_by: User | None | UnsetType = field(name="createdBy", default=UNSET)
-    modified_by: User | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    version: int | None | UnsetType = UNSET
-    purchase_date: datetime | None | UnsetType = field(
-        name="purchaseDate", default=UNSET
-    )
-    cancellation_date: datetime | None | UnsetType = field(
-        name="cancellationDate", default=UNSET
-    )
-    renewal_date: datetime | None | UnsetType = field(name="renewalDate", default=UNSET)
-    auto_renewable: str | None | UnsetType = field(name="autoRenewable", default=UNSET)
-    address_id: SmsAddress | None | UnsetType = field(name="addressId", default=UNSET)
-    short_code_billing_type: str | None | UnsetType = field(
-        name="shortCodeBillingType", default=UNSET
-    )
-    provisioning_status: SmsProvisioningStatus | None | UnsetType = field(
-        name="provisioningStatus", default=UNSET
-    )
-    country: str | None | UnsetType = UNSET
-    supports_sms: bool | None | UnsetType = field(name="supportsSms", default=UNSET)
-    supports_mms: bool | None | UnsetType = field(name="supportsMms", default=UNSET)
-    supports_voice: bool | None | UnsetType = field(name="supportsVoice", default=UNSET)
-    integration: DomainEntityRef | None | UnsetType = UNSET
-    compliance: Compliance | None | UnsetType = UNSET
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SmsPhoneNumberEntityListing(Model):
     """The SmsPhoneNumberEntityListing model."""
 
-    entities: list[SmsPhoneNumber] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[SmsPhoneNumber] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class SmsPhoneNumberImport(Model):
@@ -281,18 +263,16 @@ class SmsPhoneNumberImport(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    phone_number: str | None | UnsetType = field(name="phoneNumber", default=UNSET)
-    phone_number_type: str | None | UnsetType = field(
-        name="phoneNumberType", default=UNSET
+    id: str | None = None
+    phone_number: str | None = field(name="phoneNumber", default=None)
+    phone_number_type: str | None = field(name="phoneNumberType", default=None)
+    country_code: str | None = field(name="countryCode", default=None)
+    integration_id: str | None = field(name="integrationId", default=None)
+    compliance: Compliance | None = None
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    country_code: str | None | UnsetType = field(name="countryCode", default=UNSET)
-    integration_id: str | None | UnsetType = field(name="integrationId", default=UNSET)
-    compliance: Compliance | None | UnsetType = UNSET
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SmsPhoneNumberPatchRequest(Model):
@@ -304,11 +284,11 @@ class SmsPhoneNumberPatchRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
+    id: str | None = None
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SmsPhoneNumberProvision(Model):
@@ -324,18 +304,16 @@ class SmsPhoneNumberProvision(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    phone_number: str | None | UnsetType = field(name="phoneNumber", default=UNSET)
-    phone_number_type: str | None | UnsetType = field(
-        name="phoneNumberType", default=UNSET
+    id: str | None = None
+    phone_number: str | None = field(name="phoneNumber", default=None)
+    phone_number_type: str | None = field(name="phoneNumberType", default=None)
+    country_code: str | None = field(name="countryCode", default=None)
+    name: str | None = None
+    address_id: str | None = field(name="addressId", default=None)
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    country_code: str | None | UnsetType = field(name="countryCode", default=UNSET)
-    name: str | None | UnsetType = UNSET
-    address_id: str | None | UnsetType = field(name="addressId", default=UNSET)
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SmsPhoneNumberRef(Model):
@@ -345,8 +323,8 @@ class SmsPhoneNumberRef(Model):
         phone_number: A phone number provisioned for SMS communications in E.164 format. E.g. +13175555555 or +34234234234
     """
 
-    phone_number: str | None | UnsetType = field(name="phoneNumber", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    phone_number: str | None = field(name="phoneNumber", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SmsProvisioningStatus(Model):
@@ -359,7 +337,7 @@ class SmsProvisioningStatus(Model):
         version: The phone number version associated with the provisioning action
     """
 
-    action: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    error: ErrorBody | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    action: str | None = None
+    state: str | None = None
+    error: ErrorBody | None = None
+    version: int | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .quarter import QuarterHourly
@@ -21,12 +21,10 @@ class SnapshotFiles(Model):
         average_handle_time: Average handle time data for the requested snapshot
     """
 
-    meta_data: SnapshotMetaData | None | UnsetType = field(
-        name="metaData", default=UNSET
-    )
-    offered: SnapshotMetricData | None | UnsetType = UNSET
-    average_handle_time: SnapshotMetricData | None | UnsetType = field(
-        name="averageHandleTime", default=UNSET
+    meta_data: SnapshotMetaData | None = field(name="metaData", default=None)
+    offered: SnapshotMetricData | None = None
+    average_handle_time: SnapshotMetricData | None = field(
+        name="averageHandleTime", default=None
     )
 
 
@@ -41,16 +39,12 @@ class SnapshotInfo(Model):
         planning_groups_version: Version of the planning groups
     """
 
-    version: int | None | UnsetType = UNSET
-    snapshot_id: str | None | UnsetType = field(name="snapshotId", default=UNSET)
-    date_snapshot: datetime | None | UnsetType = field(
-        name="dateSnapshot", default=UNSET
-    )
-    business_unit_id: str | None | UnsetType = field(
-        name="businessUnitId", default=UNSET
-    )
-    planning_groups_version: int | None | UnsetType = field(
-        name="planningGroupsVersion", default=UNSET
+    version: int | None = None
+    snapshot_id: str | None = field(name="snapshotId", default=None)
+    date_snapshot: datetime | None = field(name="dateSnapshot", default=None)
+    business_unit_id: str | None = field(name="businessUnitId", default=None)
+    planning_groups_version: int | None = field(
+        name="planningGroupsVersion", default=None
     )
 
 
@@ -62,9 +56,9 @@ class SnapshotMetaData(Model):
         download_result: Result will always come via downloadUrls; however the schema is included for documentation
     """
 
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    download_result: SnapshotMetaDataResult | None | UnsetType = field(
-        name="downloadResult", default=UNSET
+    download_url: str | None = field(name="downloadUrl", default=None)
+    download_result: SnapshotMetaDataResult | None = field(
+        name="downloadResult", default=None
     )
 
 
@@ -76,12 +70,8 @@ class SnapshotMetaDataResult(Model):
         date_forecast_start: Start date of the forecast. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    snapshot_info: SnapshotInfo | None | UnsetType = field(
-        name="snapshotInfo", default=UNSET
-    )
-    date_forecast_start: datetime | None | UnsetType = field(
-        name="dateForecastStart", default=UNSET
-    )
+    snapshot_info: SnapshotInfo | None = field(name="snapshotInfo", default=None)
+    date_forecast_start: datetime | None = field(name="dateForecastStart", default=None)
 
 
 class SnapshotMetricData(Model):
@@ -92,7 +82,5 @@ class SnapshotMetricData(Model):
         quarter_hour: Quarter hour time series for snapshot data
     """
 
-    weekly: Weekly | None | UnsetType = UNSET
-    quarter_hour: QuarterHourly | None | UnsetType = field(
-        name="quarterHour", default=UNSET
-    )
+    weekly: Weekly | None = None
+    quarter_hour: QuarterHourly | None = field(name="quarterHour", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class Snapshots(Model):
@@ -14,5 +14,5 @@ class Snapshots(Model):
         days_in_past: The number of days from today denoting when the snapshot was captured
     """
 
-    id: str | None | UnsetType = UNSET
-    days_in_past: int | None | UnsetType = field(name="daysInPast", default=UNSET)
+    id: str | None = None
+    days_in_past: int | None = field(name="daysInPast", default=None)

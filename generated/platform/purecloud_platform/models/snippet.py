@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class SnippetRecordingRequest(Model):
@@ -13,5 +13,5 @@ class SnippetRecordingRequest(Model):
         type: Type of recording to apply to the participant. Allowed values: "snippet", "adhoc".
     """
 
-    type: str | None | UnsetType = UNSET
-    record: bool | None | UnsetType = UNSET
+    type: str | None = None
+    record: bool | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .after import AfterCallWork
@@ -22,16 +22,16 @@ if TYPE_CHECKING:
 class SocialEscalationResponseEntityListing(Model):
     """The SocialEscalationResponseEntityListing model."""
 
-    entities: list[EscalationRuleResponse] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[EscalationRuleResponse] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class SocialExpression(Model):
@@ -60,43 +60,27 @@ class SocialExpression(Model):
         after_call_work_required: Indicates if after-call work is required for a communication. Only used when the ACW Setting is Agent Requested.
     """
 
-    state: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    social_media_id: str | None | UnsetType = field(name="socialMediaId", default=UNSET)
-    social_media_hub: str | None | UnsetType = field(
-        name="socialMediaHub", default=UNSET
-    )
-    social_user_name: str | None | UnsetType = field(
-        name="socialUserName", default=UNSET
-    )
-    preview_text: str | None | UnsetType = field(name="previewText", default=UNSET)
-    recording_id: str | None | UnsetType = field(name="recordingId", default=UNSET)
-    segments: list[Segment] | None | UnsetType = UNSET
-    held: bool | None | UnsetType = UNSET
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
-    )
-    start_hold_time: datetime | None | UnsetType = field(
-        name="startHoldTime", default=UNSET
-    )
-    start_alerting_time: datetime | None | UnsetType = field(
-        name="startAlertingTime", default=UNSET
-    )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    wrapup: Wrapup | None | UnsetType = UNSET
-    after_call_work: AfterCallWork | None | UnsetType = field(
-        name="afterCallWork", default=UNSET
-    )
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
+    state: str | None = None
+    id: str | None = None
+    social_media_id: str | None = field(name="socialMediaId", default=None)
+    social_media_hub: str | None = field(name="socialMediaHub", default=None)
+    social_user_name: str | None = field(name="socialUserName", default=None)
+    preview_text: str | None = field(name="previewText", default=None)
+    recording_id: str | None = field(name="recordingId", default=None)
+    segments: list[Segment] | None = None
+    held: bool | None = None
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_hold_time: datetime | None = field(name="startHoldTime", default=None)
+    start_alerting_time: datetime | None = field(name="startAlertingTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    provider: str | None = None
+    script_id: str | None = field(name="scriptId", default=None)
+    peer_id: str | None = field(name="peerId", default=None)
+    wrapup: Wrapup | None = None
+    after_call_work: AfterCallWork | None = field(name="afterCallWork", default=None)
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
 
 
@@ -107,8 +91,8 @@ class SocialHandle(Model):
         type: Social Handle Type Allowed values: "TWITTER", "INSTAGRAM", "FACEBOOK", "APPLE_MESSAGES", "WHATSAPP".
     """
 
-    type: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    type: str | None = None
+    value: str | None = None
 
 
 class SocialKeyword(Model):
@@ -119,8 +103,8 @@ class SocialKeyword(Model):
         excludes: List of keywords that must be excluded
     """
 
-    includes: list[str] | None | UnsetType = UNSET
-    excludes: list[str] | None | UnsetType = UNSET
+    includes: list[str] | None = None
+    excludes: list[str] | None = None
 
 
 class SocialMediaAggregateDataContainer(Model):
@@ -130,16 +114,16 @@ class SocialMediaAggregateDataContainer(Model):
         group: A mapping from dimension to value
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[SocialMediaStatisticalResponse] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[SocialMediaStatisticalResponse] | None = None
 
 
 class SocialMediaAggregateMetricData(Model):
     """The SocialMediaAggregateMetricData model."""
 
-    metric: str | None | UnsetType = UNSET
-    qualifier: str | None | UnsetType = UNSET
-    stats: SocialMediaStatisticalSummary | None | UnsetType = UNSET
+    metric: str | None = None
+    qualifier: str | None = None
+    stats: SocialMediaStatisticalSummary | None = None
 
 
 class SocialMediaAsyncAggregateQueryResponse(Model):
@@ -149,8 +133,8 @@ class SocialMediaAsyncAggregateQueryResponse(Model):
         cursor: Cursor token to retrieve next page
     """
 
-    results: list[SocialMediaAggregateDataContainer] | None | UnsetType = UNSET
-    cursor: str | None | UnsetType = UNSET
+    results: list[SocialMediaAggregateDataContainer] | None = None
+    cursor: str | None = None
 
 
 class SocialMediaAsyncAggregationQuery(Model):
@@ -166,13 +150,13 @@ class SocialMediaAsyncAggregationQuery(Model):
         page_size: The number of results per page
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: SocialMediaQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: SocialMediaQueryFilter | None = None
+    metrics: list[str] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
 
 
 class SocialMediaAsyncDetailQuery(Model):
@@ -186,11 +170,11 @@ class SocialMediaAsyncDetailQuery(Model):
         order: Deprecated: use 'sort' field instead. Sorting of results based on time Allowed values: "asc", "desc".
     """
 
-    interval: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    filter: SocialMediaQueryFilter | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    order: str | None | UnsetType = UNSET
+    interval: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    filter: SocialMediaQueryFilter | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    order: str | None = None
 
 
 class SocialMediaAsyncDetailQueryResponse(Model):
@@ -200,30 +184,34 @@ class SocialMediaAsyncDetailQueryResponse(Model):
         cursor: Cursor token to retrieve next or previous page
     """
 
-    results: list[SocialMediaDetailDataContainer] | None | UnsetType = UNSET
-    cursor: str | None | UnsetType = UNSET
+    results: list[SocialMediaDetailDataContainer] | None = None
+    cursor: str | None = None
 
 
 class SocialMediaDetailDataContainer(Model):
     """The SocialMediaDetailDataContainer model."""
 
-    interval: str | None | UnsetType = UNSET
-    messages: list[SocialMediaDetailMessageContainer] | None | UnsetType = UNSET
+    interval: str | None = None
+    messages: list[SocialMediaDetailMessageContainer] | None = None
 
 
 class SocialMediaDetailMessageContainer(Model):
     """The SocialMediaDetailMessageContainer model."""
 
-    id: str | None | UnsetType = UNSET
-    normalized_message: ConversationNormalizedMessage | None | UnsetType = field(
-        name="normalizedMessage", default=UNSET
+    id: str | None = None
+    normalized_message: ConversationNormalizedMessage | None = field(
+        name="normalizedMessage", default=None
     )
-    escalation_info: SocialMediaMessageEscalationInfo | None | UnsetType = field(
-        name="escalationInfo", default=UNSET
+    escalation_info: SocialMediaMessageEscalationInfo | None = field(
+        name="escalationInfo", default=None
     )
-    content_moderation: ContentModeration | None | UnsetType = field(
-        name="contentModeration", default=UNSET
+    content_moderation: ContentModeration | None = field(
+        name="contentModeration", default=None
     )
+
+
+SocialMediaEngagement = dict[str, Any]
+"""The SocialMediaEngagement type: ``dict[str, Any]``."""
 
 
 class SocialMediaMessageData(Model):
@@ -245,28 +233,24 @@ class SocialMediaMessageData(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    provider_message_id: str | None | UnsetType = field(
-        name="providerMessageId", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    provider_message_id: str | None = field(name="providerMessageId", default=None)
+    timestamp: datetime | None = None
+    from_address: str | None = field(name="fromAddress", default=None)
+    to_address: str | None = field(name="toAddress", default=None)
+    direction: str | None = None
+    messenger_type: str | None = field(name="messengerType", default=None)
+    status: str | None = None
+    normalized_message: ConversationNormalizedMessage | None = field(
+        name="normalizedMessage", default=None
     )
-    timestamp: datetime | None | UnsetType = UNSET
-    from_address: str | None | UnsetType = field(name="fromAddress", default=UNSET)
-    to_address: str | None | UnsetType = field(name="toAddress", default=UNSET)
-    direction: str | None | UnsetType = UNSET
-    messenger_type: str | None | UnsetType = field(name="messengerType", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    normalized_message: ConversationNormalizedMessage | None | UnsetType = field(
-        name="normalizedMessage", default=UNSET
+    normalized_receipts: list[ConversationNormalizedMessage] | None = field(
+        name="normalizedReceipts", default=None
     )
-    normalized_receipts: list[ConversationNormalizedMessage] | None | UnsetType = field(
-        name="normalizedReceipts", default=UNSET
-    )
-    created_by: User | None | UnsetType = field(name="createdBy", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    created_by: User | None = field(name="createdBy", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SocialMediaMessageEscalationInfo(Model):
@@ -276,9 +260,7 @@ class SocialMediaMessageEscalationInfo(Model):
         escalation_status: Allowed values: "Unknown", "Manual", "Throttled", "PreviouslyEscalated", "NotEscalated", "Automatic".
     """
 
-    escalation_status: str | None | UnsetType = field(
-        name="escalationStatus", default=UNSET
-    )
+    escalation_status: str | None = field(name="escalationStatus", default=None)
 
 
 class SocialMediaQueryClause(Model):
@@ -289,8 +271,8 @@ class SocialMediaQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[SocialMediaQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[SocialMediaQueryPredicate] | None = None
 
 
 class SocialMediaQueryFilter(Model):
@@ -302,9 +284,9 @@ class SocialMediaQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[SocialMediaQueryClause] | None | UnsetType = UNSET
-    predicates: list[SocialMediaQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[SocialMediaQueryClause] | None = None
+    predicates: list[SocialMediaQueryPredicate] | None = None
 
 
 class SocialMediaQueryPredicate(Model):
@@ -318,39 +300,43 @@ class SocialMediaQueryPredicate(Model):
         range: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
+
+
+SocialMediaQuerySort = dict[str, Any]
+"""The SocialMediaQuerySort type: ``dict[str, Any]``."""
 
 
 class SocialMediaStatisticalResponse(Model):
     """The SocialMediaStatisticalResponse model."""
 
-    interval: str | None | UnsetType = UNSET
-    metrics: list[SocialMediaAggregateMetricData] | None | UnsetType = UNSET
+    interval: str | None = None
+    metrics: list[SocialMediaAggregateMetricData] | None = None
 
 
 class SocialMediaStatisticalSummary(Model):
     """The SocialMediaStatisticalSummary model."""
 
-    max: float | None | UnsetType = UNSET
-    min: float | None | UnsetType = UNSET
-    count: int | None | UnsetType = UNSET
-    count_negative: int | None | UnsetType = field(name="countNegative", default=UNSET)
-    count_positive: int | None | UnsetType = field(name="countPositive", default=UNSET)
-    count_neutral: int | None | UnsetType = field(name="countNeutral", default=UNSET)
-    count_unknown: int | None | UnsetType = field(name="countUnknown", default=UNSET)
-    sum: float | None | UnsetType = UNSET
-    average: float | None | UnsetType = UNSET
-    current: float | None | UnsetType = UNSET
-    ratio: float | None | UnsetType = UNSET
-    numerator: float | None | UnsetType = UNSET
-    denominator: float | None | UnsetType = UNSET
-    target: float | None | UnsetType = UNSET
-    p95: int | None | UnsetType = UNSET
-    p99: int | None | UnsetType = UNSET
+    max: float | None = None
+    min: float | None = None
+    count: int | None = None
+    count_negative: int | None = field(name="countNegative", default=None)
+    count_positive: int | None = field(name="countPositive", default=None)
+    count_neutral: int | None = field(name="countNeutral", default=None)
+    count_unknown: int | None = field(name="countUnknown", default=None)
+    sum: float | None = None
+    average: float | None = None
+    current: float | None = None
+    ratio: float | None = None
+    numerator: float | None = None
+    denominator: float | None = None
+    target: float | None = None
+    p95: int | None = None
+    p99: int | None = None
 
 
 class SocialNumericRange(Model):
@@ -364,11 +350,11 @@ class SocialNumericRange(Model):
         lte: Less than or equal to
     """
 
-    eq: float | None | UnsetType = UNSET
-    gt: float | None | UnsetType = UNSET
-    gte: float | None | UnsetType = UNSET
-    lt: float | None | UnsetType = UNSET
-    lte: float | None | UnsetType = UNSET
+    eq: float | None = None
+    gt: float | None = None
+    gte: float | None = None
+    lt: float | None = None
+    lte: float | None = None
 
 
 class SocialTopicPatchRequest(Model):
@@ -380,9 +366,9 @@ class SocialTopicPatchRequest(Model):
         division_id: The ID of the division the social topic currently belongs to OR which it should be moved to.
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
+    name: str | None = None
+    description: str | None = None
+    division_id: str | None = field(name="divisionId", default=None)
 
 
 class SocialTopicRequest(Model):
@@ -394,9 +380,9 @@ class SocialTopicRequest(Model):
         division_id: The ID of the division the social topic belongs to.
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
+    name: str | None = None
+    description: str | None = None
+    division_id: str | None = field(name="divisionId", default=None)
 
 
 class SocialTopicResponse(Model):
@@ -413,16 +399,14 @@ class SocialTopicResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
+    status: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SocialTopicWithDataIngestionRuleMetadataResponse(Model):
@@ -440,33 +424,29 @@ class SocialTopicWithDataIngestionRuleMetadataResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
+    status: str | None = None
+    data_ingestion_rules_metadata: list[DataIngestionRulesMetadata] | None = field(
+        name="dataIngestionRulesMetadata", default=None
     )
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    data_ingestion_rules_metadata: (
-        list[DataIngestionRulesMetadata] | None | UnsetType
-    ) = field(name="dataIngestionRulesMetadata", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SocialTopicWithDataIngestionRuleMetadataResponseEntityListing(Model):
     """The SocialTopicWithDataIngestionRuleMetadataResponseEntityListing model."""
 
-    entities: (
-        list[SocialTopicWithDataIngestionRuleMetadataResponse] | None | UnsetType
-    ) = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[SocialTopicWithDataIngestionRuleMetadataResponse] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

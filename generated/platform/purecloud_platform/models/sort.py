@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class SortItem(Model):
     """The SortItem model."""
 
-    name: str | None | UnsetType = UNSET
-    ascending: bool | None | UnsetType = UNSET
+    name: str | None = None
+    ascending: bool | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -26,12 +26,12 @@ class Source(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    deactivated: bool | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    type: str | None = None
+    deactivated: bool | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SourceBaseResponse(Model):
@@ -49,19 +49,15 @@ class SourceBaseResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    type: str | None | UnsetType = UNSET
-    integration: KnowledgeIntegrationReference | None | UnsetType = UNSET
-    schedule_period: int | None | UnsetType = field(
-        name="schedulePeriod", default=UNSET
-    )
-    last_sync: SourceLastSync | None | UnsetType = field(name="lastSync", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    type: str | None = None
+    integration: KnowledgeIntegrationReference | None = None
+    schedule_period: int | None = field(name="schedulePeriod", default=None)
+    last_sync: SourceLastSync | None = field(name="lastSync", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SourceConfiguration(Model):
@@ -73,9 +69,9 @@ class SourceConfiguration(Model):
         tag_id: The customer's external identifier or tag associated with the conversation. If set, it will be used to tag the conversation.
     """
 
-    source_id: str | None | UnsetType = field(name="sourceId", default=UNSET)
-    interaction_id: str | None | UnsetType = field(name="interactionId", default=UNSET)
-    tag_id: str | None | UnsetType = field(name="tagId", default=UNSET)
+    source_id: str | None = field(name="sourceId", default=None)
+    interaction_id: str | None = field(name="interactionId", default=None)
+    tag_id: str | None = field(name="tagId", default=None)
 
 
 class SourceEntity(Model):
@@ -88,20 +84,20 @@ class SourceEntity(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    contest_complete_data: ContestCompleteData | None | UnsetType = field(
-        name="contestCompleteData", default=UNSET
+    id: str | None = None
+    type: str | None = None
+    contest_complete_data: ContestCompleteData | None = field(
+        name="contestCompleteData", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SourceEntityListing(Model):
     """The SourceEntityListing model."""
 
-    total: int | None | UnsetType = UNSET
-    entities: list[Source] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    total: int | None = None
+    entities: list[Source] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SourceIntent(Model):
@@ -115,15 +111,11 @@ class SourceIntent(Model):
         source_name: Name of the source
     """
 
-    source_intent_id: str | None | UnsetType = field(
-        name="sourceIntentId", default=UNSET
-    )
-    source_intent_name: str | None | UnsetType = field(
-        name="sourceIntentName", default=UNSET
-    )
-    source_type: str | None | UnsetType = field(name="sourceType", default=UNSET)
-    source_id: str | None | UnsetType = field(name="sourceId", default=UNSET)
-    source_name: str | None | UnsetType = field(name="sourceName", default=UNSET)
+    source_intent_id: str | None = field(name="sourceIntentId", default=None)
+    source_intent_name: str | None = field(name="sourceIntentName", default=None)
+    source_type: str | None = field(name="sourceType", default=None)
+    source_id: str | None = field(name="sourceId", default=None)
+    source_name: str | None = field(name="sourceName", default=None)
 
 
 class SourceLastSync(Model):
@@ -136,10 +128,10 @@ class SourceLastSync(Model):
         error: Optional error message of the last synchronization.
     """
 
-    state: str | None | UnsetType = UNSET
-    date_started: datetime | None | UnsetType = field(name="dateStarted", default=UNSET)
-    date_ended: datetime | None | UnsetType = field(name="dateEnded", default=UNSET)
-    error: ErrorBody | None | UnsetType = UNSET
+    state: str | None = None
+    date_started: datetime | None = field(name="dateStarted", default=None)
+    date_ended: datetime | None = field(name="dateEnded", default=None)
+    error: ErrorBody | None = None
 
 
 class SourcePlanningGroupRequest(Model):
@@ -150,8 +142,8 @@ class SourcePlanningGroupRequest(Model):
         metadata: Version metadata for the planning group
     """
 
-    id: str | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    id: str | None = None
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class SourceSyncResponse(Model):
@@ -166,13 +158,11 @@ class SourceSyncResponse(Model):
         source: Source to which this synchronization belongs.
     """
 
-    state: str | None | UnsetType = UNSET
-    error: ErrorBody | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    state: str | None = None
+    error: ErrorBody | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    knowledge_base: AddressableEntityRef | None = field(
+        name="knowledgeBase", default=None
     )
-    knowledge_base: AddressableEntityRef | None | UnsetType = field(
-        name="knowledgeBase", default=UNSET
-    )
-    source: AddressableEntityRef | None | UnsetType = UNSET
+    source: AddressableEntityRef | None = None

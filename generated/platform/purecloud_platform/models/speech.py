@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -28,22 +28,22 @@ class SpeechTextAnalyticsConversationSummary(Model):
         insights: Insights of the conversation
     """
 
-    summary_type: str | None | UnsetType = field(name="summaryType", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    language: str | None | UnsetType = UNSET
-    summary_id: str | None | UnsetType = field(name="summaryId", default=UNSET)
-    agent_id: str | None | UnsetType = field(name="agentId", default=UNSET)
-    source_id: str | None | UnsetType = field(name="sourceId", default=UNSET)
-    summary: str | None | UnsetType = UNSET
-    generated: bool | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    insights: list[ConversationInsight] | None | UnsetType = UNSET
+    summary_type: str | None = field(name="summaryType", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    language: str | None = None
+    summary_id: str | None = field(name="summaryId", default=None)
+    agent_id: str | None = field(name="agentId", default=None)
+    source_id: str | None = field(name="sourceId", default=None)
+    summary: str | None = None
+    generated: bool | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    insights: list[ConversationInsight] | None = None
 
 
 class SpeechTextAnalyticsConversationSummaryListing(Model):
     """The SpeechTextAnalyticsConversationSummaryListing model."""
 
-    entities: list[SpeechTextAnalyticsConversationSummary] | None | UnsetType = UNSET
+    entities: list[SpeechTextAnalyticsConversationSummary] | None = None
 
 
 class SpeechTextAnalyticsSettingsRequest(Model):
@@ -56,18 +56,12 @@ class SpeechTextAnalyticsSettingsRequest(Model):
         agent_empathy_enabled: Setting to enable/disable Agent Empathy setting
     """
 
-    default_program_id: str | None | UnsetType = field(
-        name="defaultProgramId", default=UNSET
+    default_program_id: str | None = field(name="defaultProgramId", default=None)
+    expected_dialects: list[str] | None = field(name="expectedDialects", default=None)
+    text_analytics_enabled: bool | None = field(
+        name="textAnalyticsEnabled", default=None
     )
-    expected_dialects: list[str] | None | UnsetType = field(
-        name="expectedDialects", default=UNSET
-    )
-    text_analytics_enabled: bool | None | UnsetType = field(
-        name="textAnalyticsEnabled", default=UNSET
-    )
-    agent_empathy_enabled: bool | None | UnsetType = field(
-        name="agentEmpathyEnabled", default=UNSET
-    )
+    agent_empathy_enabled: bool | None = field(name="agentEmpathyEnabled", default=None)
 
 
 class SpeechTextAnalyticsSettingsResponse(Model):
@@ -80,18 +74,14 @@ class SpeechTextAnalyticsSettingsResponse(Model):
         agent_empathy_enabled: Setting to enable/disable Agent Empathy setting
     """
 
-    default_program: AddressableEntityRef | None | UnsetType = field(
-        name="defaultProgram", default=UNSET
+    default_program: AddressableEntityRef | None = field(
+        name="defaultProgram", default=None
     )
-    expected_dialects: list[str] | None | UnsetType = field(
-        name="expectedDialects", default=UNSET
+    expected_dialects: list[str] | None = field(name="expectedDialects", default=None)
+    text_analytics_enabled: bool | None = field(
+        name="textAnalyticsEnabled", default=None
     )
-    text_analytics_enabled: bool | None | UnsetType = field(
-        name="textAnalyticsEnabled", default=UNSET
-    )
-    agent_empathy_enabled: bool | None | UnsetType = field(
-        name="agentEmpathyEnabled", default=UNSET
-    )
+    agent_empathy_enabled: bool | None = field(name="agentEmpathyEnabled", default=None)
 
 
 class SpeechTextAnalyticsSummaryLabel(Model):
@@ -103,6 +93,6 @@ class SpeechTextAnalyticsSummaryLabel(Model):
         type: The type of the label Allowed values: "Unknown", "CustomerSetting".
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    name: str | None = None
+    description: str | None = None
+    type: str | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class SplittingInformation(Model):
@@ -16,11 +16,9 @@ class SplittingInformation(Model):
         use_waterfall_rule: Whether to use waterfall rule
     """
 
-    criteria: str | None | UnsetType = UNSET
-    criteria_value: str | None | UnsetType = field(name="criteriaValue", default=UNSET)
-    create_remainder_contact_list: bool | None | UnsetType = field(
-        name="createRemainderContactList", default=UNSET
+    criteria: str | None = None
+    criteria_value: str | None = field(name="criteriaValue", default=None)
+    create_remainder_contact_list: bool | None = field(
+        name="createRemainderContactList", default=None
     )
-    use_waterfall_rule: bool | None | UnsetType = field(
-        name="useWaterfallRule", default=UNSET
-    )
+    use_waterfall_rule: bool | None = field(name="useWaterfallRule", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -27,21 +27,13 @@ class StaCategory(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    interaction_type: str | None | UnsetType = field(
-        name="interactionType", default=UNSET
-    )
-    criteria: Operand | None | UnsetType = UNSET
-    created_by: AddressableEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    modified_by: AddressableEntityRef | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    interaction_type: str | None = field(name="interactionType", default=None)
+    criteria: Operand | None = None
+    created_by: AddressableEntityRef | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    modified_by: AddressableEntityRef | None = field(name="modifiedBy", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .capacity import (
@@ -39,47 +39,43 @@ class StaffingGroupAllocation(Model):
         transfers_full_time_equivalent_count: The weekly projected full time equivalent transfers of agents into or out of this staffing group
     """
 
-    staffing_group_id: str | None | UnsetType = field(
-        name="staffingGroupId", default=UNSET
+    staffing_group_id: str | None = field(name="staffingGroupId", default=None)
+    shrinkage_percentages: list[float] | None = field(
+        name="shrinkagePercentages", default=None
     )
-    shrinkage_percentages: list[float] | None | UnsetType = field(
-        name="shrinkagePercentages", default=UNSET
+    attrition_percentages: list[float] | None = field(
+        name="attritionPercentages", default=None
     )
-    attrition_percentages: list[float] | None | UnsetType = field(
-        name="attritionPercentages", default=UNSET
+    new_hires_full_time_equivalent_count: list[float] | None = field(
+        name="newHiresFullTimeEquivalentCount", default=None
     )
-    new_hires_full_time_equivalent_count: list[float] | None | UnsetType = field(
-        name="newHiresFullTimeEquivalentCount", default=UNSET
+    starting_weekly_full_time_equivalent_count: float | None = field(
+        name="startingWeeklyFullTimeEquivalentCount", default=None
     )
-    starting_weekly_full_time_equivalent_count: float | None | UnsetType = field(
-        name="startingWeeklyFullTimeEquivalentCount", default=UNSET
+    planning_group_ids: list[str] | None = field(name="planningGroupIds", default=None)
+    base_starting_full_time_equivalent_count: list[float] | None = field(
+        name="baseStartingFullTimeEquivalentCount", default=None
     )
-    planning_group_ids: list[str] | None | UnsetType = field(
-        name="planningGroupIds", default=UNSET
+    attrition_full_time_equivalent_count: list[float] | None = field(
+        name="attritionFullTimeEquivalentCount", default=None
     )
-    base_starting_full_time_equivalent_count: list[float] | None | UnsetType = field(
-        name="baseStartingFullTimeEquivalentCount", default=UNSET
+    staffing_group_planned_full_time_equivalent_count: list[float] | None = field(
+        name="staffingGroupPlannedFullTimeEquivalentCount", default=None
     )
-    attrition_full_time_equivalent_count: list[float] | None | UnsetType = field(
-        name="attritionFullTimeEquivalentCount", default=UNSET
+    end_of_month_planned_full_time_equivalent_count: list[float] | None = field(
+        name="endOfMonthPlannedFullTimeEquivalentCount", default=None
     )
-    staffing_group_planned_full_time_equivalent_count: (
-        list[float] | None | UnsetType
-    ) = field(name="staffingGroupPlannedFullTimeEquivalentCount", default=UNSET)
-    end_of_month_planned_full_time_equivalent_count: list[float] | None | UnsetType = (
-        field(name="endOfMonthPlannedFullTimeEquivalentCount", default=UNSET)
+    shrinkage_full_time_equivalent_count: list[float] | None = field(
+        name="shrinkageFullTimeEquivalentCount", default=None
     )
-    shrinkage_full_time_equivalent_count: list[float] | None | UnsetType = field(
-        name="shrinkageFullTimeEquivalentCount", default=UNSET
+    net_full_time_equivalent_count: list[float] | None = field(
+        name="netFullTimeEquivalentCount", default=None
     )
-    net_full_time_equivalent_count: list[float] | None | UnsetType = field(
-        name="netFullTimeEquivalentCount", default=UNSET
+    extra_time_under_time_full_time_equivalent_count: list[float] | None = field(
+        name="extraTimeUnderTimeFullTimeEquivalentCount", default=None
     )
-    extra_time_under_time_full_time_equivalent_count: list[float] | None | UnsetType = (
-        field(name="extraTimeUnderTimeFullTimeEquivalentCount", default=UNSET)
-    )
-    transfers_full_time_equivalent_count: list[float] | None | UnsetType = field(
-        name="transfersFullTimeEquivalentCount", default=UNSET
+    transfers_full_time_equivalent_count: list[float] | None = field(
+        name="transfersFullTimeEquivalentCount", default=None
     )
 
 
@@ -93,15 +89,15 @@ class StaffingGroupAllocationsResponseTemplate(Model):
         capacity_plan_metrics_summary: The total summary of staffing allocation metrics for this capacity plan, for the selected granularity
     """
 
-    staffing_group_allocations: list[StaffingGroupAllocation] | None | UnsetType = (
-        field(name="staffingGroupAllocations", default=UNSET)
+    staffing_group_allocations: list[StaffingGroupAllocation] | None = field(
+        name="staffingGroupAllocations", default=None
     )
-    months: list[str] | None | UnsetType = UNSET
-    planning_group_allocations: (
-        list[CapacityPlanningPlanningGroupAllocation] | None | UnsetType
-    ) = field(name="planningGroupAllocations", default=UNSET)
-    capacity_plan_metrics_summary: CapacityPlanMetricsSummary | None | UnsetType = (
-        field(name="capacityPlanMetricsSummary", default=UNSET)
+    months: list[str] | None = None
+    planning_group_allocations: list[CapacityPlanningPlanningGroupAllocation] | None = (
+        field(name="planningGroupAllocations", default=None)
+    )
+    capacity_plan_metrics_summary: CapacityPlanMetricsSummary | None = field(
+        name="capacityPlanMetricsSummary", default=None
     )
 
 
@@ -113,11 +109,9 @@ class StaffingGroupFullTimeEquivalentContribution(Model):
         planned_full_time_equivalent_contribution: The weekly planned full time contribution from the planning group to this staffing group
     """
 
-    staffing_group_id: str | None | UnsetType = field(
-        name="staffingGroupId", default=UNSET
-    )
-    planned_full_time_equivalent_contribution: list[float] | None | UnsetType = field(
-        name="plannedFullTimeEquivalentContribution", default=UNSET
+    staffing_group_id: str | None = field(name="staffingGroupId", default=None)
+    planned_full_time_equivalent_contribution: list[float] | None = field(
+        name="plannedFullTimeEquivalentContribution", default=None
     )
 
 
@@ -128,8 +122,8 @@ class StaffingGroupListing(Model):
         download_url: URL from which to fetch results for requests with a large result set. If populated, the downloaded data will conform to the same schema as would normally be returned, excepting downloaded data will never itself contain a downloadUrl
     """
 
-    entities: list[StaffingGroupResponse] | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    entities: list[StaffingGroupResponse] | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class StaffingGroupMetricChangeResponse(Model):
@@ -147,23 +141,19 @@ class StaffingGroupMetricChangeResponse(Model):
         created_date: The date the entity was created, in ISO-8601 format
     """
 
-    number_of_weeks: int | None | UnsetType = field(name="numberOfWeeks", default=UNSET)
-    week_start_number: int | None | UnsetType = field(
-        name="weekStartNumber", default=UNSET
+    number_of_weeks: int | None = field(name="numberOfWeeks", default=None)
+    week_start_number: int | None = field(name="weekStartNumber", default=None)
+    value: float | None = None
+    metric: str | None = None
+    notes: str | None = None
+    transfers_full_time_equivalent: TransfersFullTimeEquivalent | None = field(
+        name="transfersFullTimeEquivalent", default=None
     )
-    value: float | None | UnsetType = UNSET
-    metric: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    transfers_full_time_equivalent: TransfersFullTimeEquivalent | None | UnsetType = (
-        field(name="transfersFullTimeEquivalent", default=UNSET)
+    staffing_groups: list[StaffingGroupReference] | None = field(
+        name="staffingGroups", default=None
     )
-    staffing_groups: list[StaffingGroupReference] | None | UnsetType = field(
-        name="staffingGroups", default=UNSET
-    )
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
 
 
 class StaffingGroupReference(Model):
@@ -174,8 +164,8 @@ class StaffingGroupReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class StaffingGroupResponse(Model):
@@ -191,17 +181,17 @@ class StaffingGroupResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    users: list[UserReference] | None | UnsetType = UNSET
-    management_unit: ManagementUnitReference | None | UnsetType = field(
-        name="managementUnit", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    users: list[UserReference] | None = None
+    management_unit: ManagementUnitReference | None = field(
+        name="managementUnit", default=None
     )
-    planning_groups: list[PlanningGroupReference] | None | UnsetType = field(
-        name="planningGroups", default=UNSET
+    planning_groups: list[PlanningGroupReference] | None = field(
+        name="planningGroups", default=None
     )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    metadata: WfmVersionedEntityMetadata | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class StaffingRequirementResultResponseTemplate(Model):
@@ -211,8 +201,8 @@ class StaffingRequirementResultResponseTemplate(Model):
         requirement_results: List of staffing requirement results
     """
 
-    requirement_results: list[PlanningGroupRequirementOutput] | None | UnsetType = (
-        field(name="requirementResults", default=UNSET)
+    requirement_results: list[PlanningGroupRequirementOutput] | None = field(
+        name="requirementResults", default=None
     )
 
 
@@ -226,15 +216,13 @@ class StaffingRequirementsPlanningGroupData(Model):
         effective_staff_per_interval: Effective Staff per interval for this week forecast
     """
 
-    planning_group_id: str | None | UnsetType = field(
-        name="planningGroupId", default=UNSET
+    planning_group_id: str | None = field(name="planningGroupId", default=None)
+    staffing_requirements_per_interval: list[float] | None = field(
+        name="staffingRequirementsPerInterval", default=None
     )
-    staffing_requirements_per_interval: list[float] | None | UnsetType = field(
-        name="staffingRequirementsPerInterval", default=UNSET
+    minimum_staff_per_interval: list[float] | None = field(
+        name="minimumStaffPerInterval", default=None
     )
-    minimum_staff_per_interval: list[float] | None | UnsetType = field(
-        name="minimumStaffPerInterval", default=UNSET
-    )
-    effective_staff_per_interval: list[float] | None | UnsetType = field(
-        name="effectiveStaffPerInterval", default=UNSET
+    effective_staff_per_interval: list[float] | None = field(
+        name="effectiveStaffPerInterval", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .caseplan import CaseplanReference
@@ -26,18 +26,14 @@ class Stageplan(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    caseplan: CaseplanReference | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    caseplan: CaseplanReference | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class StageplanCreate(Model):
@@ -49,18 +45,18 @@ class StageplanCreate(Model):
         after: The ID of the Stageplan to place the new Stageplan after. Omit or null to place at the front.
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    after: str | None | UnsetType = UNSET
+    name: str | None = None
+    description: str | None = None
+    after: str | None = None
 
 
 class StageplanListing(Model):
     """The StageplanListing model."""
 
-    entities: list[Stageplan] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[Stageplan] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class StageplanReference(Model):
@@ -71,9 +67,9 @@ class StageplanReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class StageplanReposition(Model):
@@ -83,7 +79,7 @@ class StageplanReposition(Model):
         after: The ID of the Stageplan to place this Stageplan after. Omit or null to move to the front.
     """
 
-    after: str | None | UnsetType = UNSET
+    after: str | None = None
 
 
 class StageplanUpdate(Model):
@@ -94,5 +90,5 @@ class StageplanUpdate(Model):
         description: The description of the Stageplan. Maximum length of 512 characters.
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
+    name: str | None = None
+    description: str | None = None

@@ -3,12 +3,10 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class StartScreenMonitorResponseBody(Model):
     """The StartScreenMonitorResponseBody model."""
 
-    screen_monitoring_id: str | None | UnsetType = field(
-        name="screenMonitoringId", default=UNSET
-    )
+    screen_monitoring_id: str | None = field(name="screenMonitoringId", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class StatEventCampaignTopicIntervalMetrics(Model):
@@ -12,8 +12,8 @@ class StatEventCampaignTopicIntervalMetrics(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    interval: str | None | UnsetType = UNSET
-    metrics: list[StatEventCampaignTopicMetricStats] | None | UnsetType = UNSET
+    interval: str | None = None
+    metrics: list[StatEventCampaignTopicMetricStats] | None = None
 
 
 class StatEventCampaignTopicMetricStats(Model):
@@ -22,9 +22,9 @@ class StatEventCampaignTopicMetricStats(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    metric: str | None | UnsetType = UNSET
-    qualifier: str | None | UnsetType = UNSET
-    stats: dict[str, float] | None | UnsetType = UNSET
+    metric: str | None = None
+    qualifier: str | None = None
+    stats: dict[str, float] | None = None
 
 
 class StatEventCampaignTopicStatsNotification(Model):
@@ -33,8 +33,8 @@ class StatEventCampaignTopicStatsNotification(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[StatEventCampaignTopicIntervalMetrics] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[StatEventCampaignTopicIntervalMetrics] | None = None
 
 
 class StatEventFlowOutcomeTopicIntervalMetrics(Model):
@@ -43,8 +43,8 @@ class StatEventFlowOutcomeTopicIntervalMetrics(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    interval: str | None | UnsetType = UNSET
-    metrics: list[StatEventFlowOutcomeTopicMetricStats] | None | UnsetType = UNSET
+    interval: str | None = None
+    metrics: list[StatEventFlowOutcomeTopicMetricStats] | None = None
 
 
 class StatEventFlowOutcomeTopicMetricStats(Model):
@@ -53,9 +53,9 @@ class StatEventFlowOutcomeTopicMetricStats(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    metric: str | None | UnsetType = UNSET
-    qualifier: str | None | UnsetType = UNSET
-    stats: dict[str, float] | None | UnsetType = UNSET
+    metric: str | None = None
+    qualifier: str | None = None
+    stats: dict[str, float] | None = None
 
 
 class StatEventFlowOutcomeTopicStatsNotification(Model):
@@ -64,8 +64,8 @@ class StatEventFlowOutcomeTopicStatsNotification(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[StatEventFlowOutcomeTopicIntervalMetrics] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[StatEventFlowOutcomeTopicIntervalMetrics] | None = None
 
 
 class StatEventFlowTopicIntervalMetrics(Model):
@@ -74,8 +74,8 @@ class StatEventFlowTopicIntervalMetrics(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    interval: str | None | UnsetType = UNSET
-    metrics: list[StatEventFlowTopicMetricStats] | None | UnsetType = UNSET
+    interval: str | None = None
+    metrics: list[StatEventFlowTopicMetricStats] | None = None
 
 
 class StatEventFlowTopicMetricStats(Model):
@@ -84,9 +84,9 @@ class StatEventFlowTopicMetricStats(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    metric: str | None | UnsetType = UNSET
-    qualifier: str | None | UnsetType = UNSET
-    stats: dict[str, float] | None | UnsetType = UNSET
+    metric: str | None = None
+    qualifier: str | None = None
+    stats: dict[str, float] | None = None
 
 
 class StatEventFlowTopicStatsNotification(Model):
@@ -95,8 +95,8 @@ class StatEventFlowTopicStatsNotification(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[StatEventFlowTopicIntervalMetrics] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[StatEventFlowTopicIntervalMetrics] | None = None
 
 
 class StatEventQueueTopicIntervalMetrics(Model):
@@ -105,8 +105,8 @@ class StatEventQueueTopicIntervalMetrics(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    interval: str | None | UnsetType = UNSET
-    metrics: list[StatEventQueueTopicMetricStats] | None | UnsetType = UNSET
+    interval: str | None = None
+    metrics: list[StatEventQueueTopicMetricStats] | None = None
 
 
 class StatEventQueueTopicMetricStats(Model):
@@ -115,9 +115,9 @@ class StatEventQueueTopicMetricStats(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    metric: str | None | UnsetType = UNSET
-    qualifier: str | None | UnsetType = UNSET
-    stats: dict[str, float] | None | UnsetType = UNSET
+    metric: str | None = None
+    qualifier: str | None = None
+    stats: dict[str, float] | None = None
 
 
 class StatEventQueueTopicStatsNotification(Model):
@@ -126,8 +126,8 @@ class StatEventQueueTopicStatsNotification(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[StatEventQueueTopicIntervalMetrics] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[StatEventQueueTopicIntervalMetrics] | None = None
 
 
 class StatEventUserTopicIntervalMetrics(Model):
@@ -136,8 +136,8 @@ class StatEventUserTopicIntervalMetrics(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    interval: str | None | UnsetType = UNSET
-    metrics: list[StatEventUserTopicMetricStats] | None | UnsetType = UNSET
+    interval: str | None = None
+    metrics: list[StatEventUserTopicMetricStats] | None = None
 
 
 class StatEventUserTopicMetricStats(Model):
@@ -146,9 +146,9 @@ class StatEventUserTopicMetricStats(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    metric: str | None | UnsetType = UNSET
-    qualifier: str | None | UnsetType = UNSET
-    stats: dict[str, float] | None | UnsetType = UNSET
+    metric: str | None = None
+    qualifier: str | None = None
+    stats: dict[str, float] | None = None
 
 
 class StatEventUserTopicStatsNotification(Model):
@@ -157,8 +157,8 @@ class StatEventUserTopicStatsNotification(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[StatEventUserTopicIntervalMetrics] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[StatEventUserTopicIntervalMetrics] | None = None
 
 
 class StatEventWrapUpCodeTopicIntervalMetrics(Model):
@@ -167,8 +167,8 @@ class StatEventWrapUpCodeTopicIntervalMetrics(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    interval: str | None | UnsetType = UNSET
-    metrics: list[StatEventWrapUpCodeTopicMetricStats] | None | UnsetType = UNSET
+    interval: str | None = None
+    metrics: list[StatEventWrapUpCodeTopicMetricStats] | None = None
 
 
 class StatEventWrapUpCodeTopicMetricStats(Model):
@@ -177,9 +177,9 @@ class StatEventWrapUpCodeTopicMetricStats(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    metric: str | None | UnsetType = UNSET
-    qualifier: str | None | UnsetType = UNSET
-    stats: dict[str, float] | None | UnsetType = UNSET
+    metric: str | None = None
+    qualifier: str | None = None
+    stats: dict[str, float] | None = None
 
 
 class StatEventWrapUpCodeTopicStatsNotification(Model):
@@ -188,5 +188,5 @@ class StatEventWrapUpCodeTopicStatsNotification(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[StatEventWrapUpCodeTopicIntervalMetrics] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[StatEventWrapUpCodeTopicIntervalMetrics] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .list import ListItem
@@ -19,8 +19,8 @@ class StaticListValues(Model):
         match_type: Defines how matching should work. Allowed values: "Exact", "Semantic".
     """
 
-    items: list[ListItem] | None | UnsetType = UNSET
-    match_type: str | None | UnsetType = field(name="matchType", default=UNSET)
+    items: list[ListItem] | None = None
+    match_type: str | None = field(name="matchType", default=None)
 
 
 class StaticListValuesAllOf(Model):
@@ -31,5 +31,5 @@ class StaticListValuesAllOf(Model):
         match_type: Defines how matching should work. Allowed values: "Exact", "Semantic".
     """
 
-    items: list[ListItem] | None | UnsetType = UNSET
-    match_type: str | None | UnsetType = field(name="matchType", default=UNSET)
+    items: list[ListItem] | None = None
+    match_type: str | None = field(name="matchType", default=None)

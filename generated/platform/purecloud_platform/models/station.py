@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -27,38 +27,28 @@ class Station(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    web_rtc_user_id: str | None | UnsetType = field(name="webRtcUserId", default=UNSET)
-    primary_edge: DomainEntityRef | None | UnsetType = field(
-        name="primaryEdge", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    status: str | None = None
+    user_id: str | None = field(name="userId", default=None)
+    web_rtc_user_id: str | None = field(name="webRtcUserId", default=None)
+    primary_edge: DomainEntityRef | None = field(name="primaryEdge", default=None)
+    secondary_edge: DomainEntityRef | None = field(name="secondaryEdge", default=None)
+    type: str | None = None
+    line_appearance_id: str | None = field(name="lineAppearanceId", default=None)
+    web_rtc_media_dscp: int | None = field(name="webRtcMediaDscp", default=None)
+    web_rtc_persistent_enabled: bool | None = field(
+        name="webRtcPersistentEnabled", default=None
     )
-    secondary_edge: DomainEntityRef | None | UnsetType = field(
-        name="secondaryEdge", default=UNSET
+    web_rtc_force_turn: bool | None = field(name="webRtcForceTurn", default=None)
+    web_rtc_call_appearances: int | None = field(
+        name="webRtcCallAppearances", default=None
     )
-    type: str | None | UnsetType = UNSET
-    line_appearance_id: str | None | UnsetType = field(
-        name="lineAppearanceId", default=UNSET
+    web_rtc_require_media_helper: bool | None = field(
+        name="webRtcRequireMediaHelper", default=None
     )
-    web_rtc_media_dscp: int | None | UnsetType = field(
-        name="webRtcMediaDscp", default=UNSET
-    )
-    web_rtc_persistent_enabled: bool | None | UnsetType = field(
-        name="webRtcPersistentEnabled", default=UNSET
-    )
-    web_rtc_force_turn: bool | None | UnsetType = field(
-        name="webRtcForceTurn", default=UNSET
-    )
-    web_rtc_call_appearances: int | None | UnsetType = field(
-        name="webRtcCallAppearances", default=UNSET
-    )
-    web_rtc_require_media_helper: bool | None | UnsetType = field(
-        name="webRtcRequireMediaHelper", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class StationEntityListing(Model):
@@ -68,16 +58,16 @@ class StationEntityListing(Model):
         total_number_of_entities: The total organization-wide number of entities.
     """
 
-    entities: list[Station] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    total_number_of_entities: int | None | UnsetType = field(
-        name="totalNumberOfEntities", default=UNSET
+    entities: list[Station] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    total_number_of_entities: int | None = field(
+        name="totalNumberOfEntities", default=None
     )
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .aggregate import AggregateMetricData, AggregateViewData
@@ -14,27 +14,27 @@ if TYPE_CHECKING:
 class StatisticalResponse(Model):
     """The StatisticalResponse model."""
 
-    interval: str | None | UnsetType = UNSET
-    metrics: list[AggregateMetricData] | None | UnsetType = UNSET
-    views: list[AggregateViewData] | None | UnsetType = UNSET
+    interval: str | None = None
+    metrics: list[AggregateMetricData] | None = None
+    views: list[AggregateViewData] | None = None
 
 
 class StatisticalSummary(Model):
     """The StatisticalSummary model."""
 
-    max: float | None | UnsetType = UNSET
-    min: float | None | UnsetType = UNSET
-    count: int | None | UnsetType = UNSET
-    count_negative: int | None | UnsetType = field(name="countNegative", default=UNSET)
-    count_positive: int | None | UnsetType = field(name="countPositive", default=UNSET)
-    sum: float | None | UnsetType = UNSET
-    current: float | None | UnsetType = UNSET
-    ratio: float | None | UnsetType = UNSET
-    numerator: float | None | UnsetType = UNSET
-    denominator: float | None | UnsetType = UNSET
-    target: float | None | UnsetType = UNSET
-    p95: int | None | UnsetType = UNSET
-    p99: int | None | UnsetType = UNSET
-    calculated_metric_value: int | None | UnsetType = field(
-        name="calculatedMetricValue", default=UNSET
+    max: float | None = None
+    min: float | None = None
+    count: int | None = None
+    count_negative: int | None = field(name="countNegative", default=None)
+    count_positive: int | None = field(name="countPositive", default=None)
+    sum: float | None = None
+    current: float | None = None
+    ratio: float | None = None
+    numerator: float | None = None
+    denominator: float | None = None
+    target: float | None = None
+    p95: int | None = None
+    p99: int | None = None
+    calculated_metric_value: int | None = field(
+        name="calculatedMetricValue", default=None
     )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class StatusChange(Model):
@@ -18,16 +18,12 @@ class StatusChange(Model):
         reject_reason: The reason for rejecting the limit override request Allowed values: "AlternativeExists", "IncreaseNotRequired", "PlatformMisuse", "PlatformStability", "OtherReason".
     """
 
-    date_status_changed: datetime | None | UnsetType = field(
-        name="dateStatusChanged", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    previous_status: str | None | UnsetType = field(
-        name="previousStatus", default=UNSET
-    )
-    namespace: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    reject_reason: str | None | UnsetType = field(name="rejectReason", default=UNSET)
+    date_status_changed: datetime | None = field(name="dateStatusChanged", default=None)
+    status: str | None = None
+    previous_status: str | None = field(name="previousStatus", default=None)
+    namespace: str | None = None
+    message: str | None = None
+    reject_reason: str | None = field(name="rejectReason", default=None)
 
 
 class StatusInfo(Model):
@@ -38,5 +34,5 @@ class StatusInfo(Model):
         message: Status Message
     """
 
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
+    code: str | None = None
+    message: str | None = None

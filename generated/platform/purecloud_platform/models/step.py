@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .case_ import CaseReference
@@ -36,40 +36,32 @@ class Step(Model):
         case_: The parent Case of the Step.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    date_completed: datetime | None = field(name="dateCompleted", default=None)
+    date_started: datetime | None = field(name="dateStarted", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    version: int | None = None
+    status: str | None = None
+    stage: StageReference | None = None
+    workitem_activity: WorkitemActivityReference | None = field(
+        name="workitemActivity", default=None
     )
-    date_completed: datetime | None | UnsetType = field(
-        name="dateCompleted", default=UNSET
-    )
-    date_started: datetime | None | UnsetType = field(name="dateStarted", default=UNSET)
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    stage: StageReference | None | UnsetType = UNSET
-    workitem_activity: WorkitemActivityReference | None | UnsetType = field(
-        name="workitemActivity", default=UNSET
-    )
-    failure_reason: FailureReason | None | UnsetType = field(
-        name="failureReason", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    case_: CaseReference | None | UnsetType = field(name="case", default=UNSET)
+    failure_reason: FailureReason | None = field(name="failureReason", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    case_: CaseReference | None = field(name="case", default=None)
 
 
 class StepListing(Model):
     """The StepListing model."""
 
-    entities: list[Step] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[Step] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class StepReference(Model):
@@ -80,5 +72,5 @@ class StepReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .caseplan import CaseplanReference
@@ -31,32 +31,28 @@ class Stepplan(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    caseplan: CaseplanReference | None | UnsetType = UNSET
-    stageplan: StageplanReference | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    caseplan: CaseplanReference | None = None
+    stageplan: StageplanReference | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    activity_type: str | None = field(name="activityType", default=None)
+    workitem_settings: WorkitemSettingsResponse | None = field(
+        name="workitemSettings", default=None
     )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    activity_type: str | None | UnsetType = field(name="activityType", default=UNSET)
-    workitem_settings: WorkitemSettingsResponse | None | UnsetType = field(
-        name="workitemSettings", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class StepplanListing(Model):
     """The StepplanListing model."""
 
-    entities: list[Stepplan] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[Stepplan] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class StepplanUpdate(Model):
@@ -69,9 +65,9 @@ class StepplanUpdate(Model):
         activity_type: The activity type of the Stepplan. Allowed values: "Unknown", "None", "Workitem".
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    workitem_settings: WorkitemSettings | None | UnsetType = field(
-        name="workitemSettings", default=UNSET
+    name: str | None = None
+    description: str | None = None
+    workitem_settings: WorkitemSettings | None = field(
+        name="workitemSettings", default=None
     )
-    activity_type: str | None | UnsetType = field(name="activityType", default=UNSET)
+    activity_type: str | None = field(name="activityType", default=None)

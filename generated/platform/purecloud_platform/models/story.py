@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 if TYPE_CHECKING:
     from .inbound import InboundOnlySetting
@@ -19,5 +19,5 @@ class StorySetting(Model):
         reply: Setting relating to Story Replies
     """
 
-    mention: InboundOnlySetting | None | UnsetType = UNSET
-    reply: InboundOnlySetting | None | UnsetType = UNSET
+    mention: InboundOnlySetting | None = None
+    reply: InboundOnlySetting | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class StreetAddress(Model):
@@ -20,11 +20,11 @@ class StreetAddress(Model):
         pc: Postal code
     """
 
-    country: str | None | UnsetType = UNSET
-    a1: str | None | UnsetType = field(name="A1", default=UNSET)
-    a3: str | None | UnsetType = field(name="A3", default=UNSET)
-    rd: str | None | UnsetType = field(name="RD", default=UNSET)
-    hno: str | None | UnsetType = field(name="HNO", default=UNSET)
-    loc: str | None | UnsetType = field(name="LOC", default=UNSET)
-    nam: str | None | UnsetType = field(name="NAM", default=UNSET)
-    pc: str | None | UnsetType = field(name="PC", default=UNSET)
+    country: str | None = None
+    a1: str | None = field(name="A1", default=None)
+    a3: str | None = field(name="A3", default=None)
+    rd: str | None = field(name="RD", default=None)
+    hno: str | None = field(name="HNO", default=None)
+    loc: str | None = field(name="LOC", default=None)
+    nam: str | None = field(name="NAM", default=None)
+    pc: str | None = field(name="PC", default=None)

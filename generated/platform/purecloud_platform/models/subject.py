@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .division import Division
@@ -18,8 +18,8 @@ class Subject(Model):
         type: Allowed values: "USER", "CLIENT", "GROUP", "TEAM", "ALL".
     """
 
-    type: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
+    type: str | None = None
+    id: str | None = None
 
 
 class SubjectDivisionGrants(Model):
@@ -31,26 +31,26 @@ class SubjectDivisionGrants(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    divisions: list[Division] | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    divisions: list[Division] | None = None
+    type: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SubjectDivisionGrantsEntityListing(Model):
     """The SubjectDivisionGrantsEntityListing model."""
 
-    entities: list[SubjectDivisionGrants] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[SubjectDivisionGrants] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class SubjectDivisions(Model):
@@ -61,7 +61,5 @@ class SubjectDivisions(Model):
         division_ids: A collection of division IDs to associate with the given subjects
     """
 
-    subject_ids: list[str] | None | UnsetType = field(name="subjectIds", default=UNSET)
-    division_ids: list[str] | None | UnsetType = field(
-        name="divisionIds", default=UNSET
-    )
+    subject_ids: list[str] | None = field(name="subjectIds", default=None)
+    division_ids: list[str] | None = field(name="divisionIds", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class SubscriberResponse(Model):
@@ -14,7 +14,5 @@ class SubscriberResponse(Model):
         status: http status
     """
 
-    message_returned: list[str] | None | UnsetType = field(
-        name="messageReturned", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
+    message_returned: list[str] | None = field(name="messageReturned", default=None)
+    status: str | None = None

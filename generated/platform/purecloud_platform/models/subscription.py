@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class Subscription(Model):
@@ -14,8 +14,8 @@ class Subscription(Model):
         topic: Notification topic
     """
 
-    id: str | None | UnsetType = UNSET
-    topic: str | None | UnsetType = UNSET
+    id: str | None = None
+    topic: str | None = None
 
 
 class SubscriptionOverviewUsage(Model):
@@ -36,21 +36,15 @@ class SubscriptionOverviewUsage(Model):
         is_third_party: A charge from a third party entity
     """
 
-    name: str | None | UnsetType = UNSET
-    part_number: str | None | UnsetType = field(name="partNumber", default=UNSET)
-    grouping: str | None | UnsetType = UNSET
-    unit_of_measure_type: str | None | UnsetType = field(
-        name="unitOfMeasureType", default=UNSET
-    )
-    usage_quantity: str | None | UnsetType = field(name="usageQuantity", default=UNSET)
-    overage_price: str | None | UnsetType = field(name="overagePrice", default=UNSET)
-    prepay_quantity: str | None | UnsetType = field(
-        name="prepayQuantity", default=UNSET
-    )
-    prepay_price: str | None | UnsetType = field(name="prepayPrice", default=UNSET)
-    usage_notes: str | None | UnsetType = field(name="usageNotes", default=UNSET)
-    is_cancellable: bool | None | UnsetType = field(name="isCancellable", default=UNSET)
-    bundle_quantity: str | None | UnsetType = field(
-        name="bundleQuantity", default=UNSET
-    )
-    is_third_party: bool | None | UnsetType = field(name="isThirdParty", default=UNSET)
+    name: str | None = None
+    part_number: str | None = field(name="partNumber", default=None)
+    grouping: str | None = None
+    unit_of_measure_type: str | None = field(name="unitOfMeasureType", default=None)
+    usage_quantity: str | None = field(name="usageQuantity", default=None)
+    overage_price: str | None = field(name="overagePrice", default=None)
+    prepay_quantity: str | None = field(name="prepayQuantity", default=None)
+    prepay_price: str | None = field(name="prepayPrice", default=None)
+    usage_notes: str | None = field(name="usageNotes", default=None)
+    is_cancellable: bool | None = field(name="isCancellable", default=None)
+    bundle_quantity: str | None = field(name="bundleQuantity", default=None)
+    is_third_party: bool | None = field(name="isThirdParty", default=None)

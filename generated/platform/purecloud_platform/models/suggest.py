@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class SuggestSearchCriteria(Model):
@@ -20,14 +20,14 @@ class SuggestSearchCriteria(Model):
         fields: Field names to search against
     """
 
-    end_value: str | None | UnsetType = field(name="endValue", default=UNSET)
-    values: list[str] | None | UnsetType = UNSET
-    start_value: str | None | UnsetType = field(name="startValue", default=UNSET)
-    value: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    group: list[SuggestSearchCriteria] | None | UnsetType = UNSET
-    date_format: str | None | UnsetType = field(name="dateFormat", default=UNSET)
-    fields: list[str] | None | UnsetType = UNSET
+    end_value: str | None = field(name="endValue", default=None)
+    values: list[str] | None = None
+    start_value: str | None = field(name="startValue", default=None)
+    value: str | None = None
+    operator: str | None = None
+    group: list[SuggestSearchCriteria] | None = None
+    date_format: str | None = field(name="dateFormat", default=None)
+    fields: list[str] | None = None
 
 
 class SuggestSearchRequest(Model):
@@ -39,6 +39,6 @@ class SuggestSearchRequest(Model):
         query: Suggest query
     """
 
-    expand: list[str] | None | UnsetType = UNSET
-    types: list[str] | None | UnsetType = UNSET
-    query: list[SuggestSearchCriteria] | None | UnsetType = UNSET
+    expand: list[str] | None = None
+    types: list[str] | None = None
+    query: list[SuggestSearchCriteria] | None = None

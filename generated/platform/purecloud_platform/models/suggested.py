@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -23,9 +23,9 @@ class SuggestedSearchChunk(Model):
         document: The article.
     """
 
-    title: str | None | UnsetType = UNSET
-    uri: str | None | UnsetType = UNSET
-    chunk_id: str | None | UnsetType = field(name="chunkId", default=UNSET)
-    text: str | None | UnsetType = UNSET
-    confidence: float | None | UnsetType = UNSET
-    document: AddressableEntityRef | None | UnsetType = UNSET
+    title: str | None = None
+    uri: str | None = None
+    chunk_id: str | None = field(name="chunkId", default=None)
+    text: str | None = None
+    confidence: float | None = None
+    document: AddressableEntityRef | None = None

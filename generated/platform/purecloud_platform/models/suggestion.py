@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -40,33 +40,31 @@ class Suggestion(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    conversation: AddressableEntityRef | None | UnsetType = UNSET
-    assistant: AddressableEntityRef | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    faq: Faq | None | UnsetType = UNSET
-    article: Article | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    answer_record_id: str | None | UnsetType = field(
-        name="answerRecordId", default=UNSET
+    id: str | None = None
+    conversation: AddressableEntityRef | None = None
+    assistant: AddressableEntityRef | None = None
+    type: str | None = None
+    faq: Faq | None = None
+    article: Article | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    answer_record_id: str | None = field(name="answerRecordId", default=None)
+    trigger_type: str | None = field(name="triggerType", default=None)
+    context: SuggestionContext | None = None
+    state: str | None = None
+    knowledge_search: SuggestionKnowledgeSearch | None = field(
+        name="knowledgeSearch", default=None
     )
-    trigger_type: str | None | UnsetType = field(name="triggerType", default=UNSET)
-    context: SuggestionContext | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    knowledge_search: SuggestionKnowledgeSearch | None | UnsetType = field(
-        name="knowledgeSearch", default=UNSET
+    knowledge_article: SuggestionKnowledgeArticle | None = field(
+        name="knowledgeArticle", default=None
     )
-    knowledge_article: SuggestionKnowledgeArticle | None | UnsetType = field(
-        name="knowledgeArticle", default=UNSET
+    canned_response: SuggestionCannedResponse | None = field(
+        name="cannedResponse", default=None
     )
-    canned_response: SuggestionCannedResponse | None | UnsetType = field(
-        name="cannedResponse", default=UNSET
+    script: SuggestionScript | None = None
+    third_party_suggestion: ThirdPartySuggestion | None = field(
+        name="thirdPartySuggestion", default=None
     )
-    script: SuggestionScript | None | UnsetType = UNSET
-    third_party_suggestion: ThirdPartySuggestion | None | UnsetType = field(
-        name="thirdPartySuggestion", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SuggestionCannedResponse(Model):
@@ -77,8 +75,8 @@ class SuggestionCannedResponse(Model):
         library: The library from which the canned response is suggested
     """
 
-    response: AddressableEntityRef | None | UnsetType = UNSET
-    library: AddressableEntityRef | None | UnsetType = UNSET
+    response: AddressableEntityRef | None = None
+    library: AddressableEntityRef | None = None
 
 
 class SuggestionContext(Model):
@@ -96,21 +94,17 @@ class SuggestionContext(Model):
         language: The language of the conversation for which the suggestion was generated, in lower case, for example: 'en-us'.
     """
 
-    queue: AddressableEntityRef | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    participant_type: str | None | UnsetType = field(
-        name="participantType", default=UNSET
+    queue: AddressableEntityRef | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    participant_type: str | None = field(name="participantType", default=None)
+    user: UserReference | None = None
+    external_contact: AddressableEntityRef | None = field(
+        name="externalContact", default=None
     )
-    user: UserReference | None | UnsetType = UNSET
-    external_contact: AddressableEntityRef | None | UnsetType = field(
-        name="externalContact", default=UNSET
-    )
-    utterance: Entity | None | UnsetType = UNSET
-    message: AddressableEntityRef | None | UnsetType = UNSET
-    query_statement: str | None | UnsetType = field(
-        name="queryStatement", default=UNSET
-    )
-    language: str | None | UnsetType = UNSET
+    utterance: Entity | None = None
+    message: AddressableEntityRef | None = None
+    query_statement: str | None = field(name="queryStatement", default=None)
+    language: str | None = None
 
 
 class SuggestionEngagement(Model):
@@ -121,10 +115,8 @@ class SuggestionEngagement(Model):
         feedback: The given feedback on the suggestion, if any.
     """
 
-    engagement_type: str | None | UnsetType = field(
-        name="engagementType", default=UNSET
-    )
-    feedback: SuggestionFeedback | None | UnsetType = UNSET
+    engagement_type: str | None = field(name="engagementType", default=None)
+    feedback: SuggestionFeedback | None = None
 
 
 class SuggestionFeedback(Model):
@@ -134,7 +126,7 @@ class SuggestionFeedback(Model):
         rating: The rating value of the suggestion feedback. Allowed values: "Negative", "Positive".
     """
 
-    rating: str | None | UnsetType = UNSET
+    rating: str | None = None
 
 
 class SuggestionGeneratedKnowledgeAnswer(Model):
@@ -146,12 +138,12 @@ class SuggestionGeneratedKnowledgeAnswer(Model):
         suggested_search_chunks: The suggested search chunks.
     """
 
-    search_id: str | None | UnsetType = field(name="searchId", default=UNSET)
-    knowledge_answer_generated: str | None | UnsetType = field(
-        name="knowledgeAnswerGenerated", default=UNSET
+    search_id: str | None = field(name="searchId", default=None)
+    knowledge_answer_generated: str | None = field(
+        name="knowledgeAnswerGenerated", default=None
     )
-    suggested_search_chunks: list[SuggestedSearchChunk] | None | UnsetType = field(
-        name="suggestedSearchChunks", default=UNSET
+    suggested_search_chunks: list[SuggestedSearchChunk] | None = field(
+        name="suggestedSearchChunks", default=None
     )
 
 
@@ -164,9 +156,9 @@ class SuggestionKnowledgeAnswer(Model):
         end_index: The end index of the answer
     """
 
-    answer: str | None | UnsetType = UNSET
-    start_index: int | None | UnsetType = field(name="startIndex", default=UNSET)
-    end_index: int | None | UnsetType = field(name="endIndex", default=UNSET)
+    answer: str | None = None
+    start_index: int | None = field(name="startIndex", default=None)
+    end_index: int | None = field(name="endIndex", default=None)
 
 
 class SuggestionKnowledgeArticle(Model):
@@ -181,14 +173,14 @@ class SuggestionKnowledgeArticle(Model):
         variations: The variations of the article.
     """
 
-    title: str | None | UnsetType = UNSET
-    snippets: list[str] | None | UnsetType = UNSET
-    document: AddressableEntityRef | None | UnsetType = UNSET
-    version: AddressableEntityRef | None | UnsetType = UNSET
-    knowledge_answer: SuggestionKnowledgeAnswer | None | UnsetType = field(
-        name="knowledgeAnswer", default=UNSET
+    title: str | None = None
+    snippets: list[str] | None = None
+    document: AddressableEntityRef | None = None
+    version: AddressableEntityRef | None = None
+    knowledge_answer: SuggestionKnowledgeAnswer | None = field(
+        name="knowledgeAnswer", default=None
     )
-    variations: list[AddressableEntityRef] | None | UnsetType = UNSET
+    variations: list[AddressableEntityRef] | None = None
 
 
 class SuggestionKnowledgeSearch(Model):
@@ -205,25 +197,25 @@ class SuggestionKnowledgeSearch(Model):
         variations: Variations of the article.
     """
 
-    title: str | None | UnsetType = UNSET
-    snippets: list[str] | None | UnsetType = UNSET
-    confidence: float | None | UnsetType = UNSET
-    search_id: str | None | UnsetType = field(name="searchId", default=UNSET)
-    document: AddressableEntityRef | None | UnsetType = UNSET
-    version: AddressableEntityRef | None | UnsetType = UNSET
-    knowledge_answer: SuggestionKnowledgeAnswer | None | UnsetType = field(
-        name="knowledgeAnswer", default=UNSET
+    title: str | None = None
+    snippets: list[str] | None = None
+    confidence: float | None = None
+    search_id: str | None = field(name="searchId", default=None)
+    document: AddressableEntityRef | None = None
+    version: AddressableEntityRef | None = None
+    knowledge_answer: SuggestionKnowledgeAnswer | None = field(
+        name="knowledgeAnswer", default=None
     )
-    variations: list[AddressableEntityRef] | None | UnsetType = UNSET
+    variations: list[AddressableEntityRef] | None = None
 
 
 class SuggestionListing(Model):
     """The SuggestionListing model."""
 
-    entities: list[Suggestion] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[Suggestion] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class SuggestionPatchRequest(Model):
@@ -233,8 +225,8 @@ class SuggestionPatchRequest(Model):
         third_party_suggestion: The third-party suggestion to associate with the suggestion.
     """
 
-    third_party_suggestion: ThirdPartySuggestion | None | UnsetType = field(
-        name="thirdPartySuggestion", default=UNSET
+    third_party_suggestion: ThirdPartySuggestion | None = field(
+        name="thirdPartySuggestion", default=None
     )
 
 
@@ -247,6 +239,6 @@ class SuggestionScript(Model):
         data: The payload for the script.
     """
 
-    script: AddressableEntityRef | None | UnsetType = UNSET
-    page: AddressableEntityRef | None | UnsetType = UNSET
-    data: dict[str, str] | None | UnsetType = UNSET
+    script: AddressableEntityRef | None = None
+    page: AddressableEntityRef | None = None
+    data: dict[str, str] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .aggregation import AggregationRange
@@ -22,8 +22,8 @@ class SummaryAggregateDataContainer(Model):
         group: A mapping from dimension to value
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[StatisticalResponse] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[StatisticalResponse] | None = None
 
 
 class SummaryAggregateQueryClause(Model):
@@ -34,8 +34,8 @@ class SummaryAggregateQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[SummaryAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[SummaryAggregateQueryPredicate] | None = None
 
 
 class SummaryAggregateQueryFilter(Model):
@@ -47,9 +47,9 @@ class SummaryAggregateQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[SummaryAggregateQueryClause] | None | UnsetType = UNSET
-    predicates: list[SummaryAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[SummaryAggregateQueryClause] | None = None
+    predicates: list[SummaryAggregateQueryPredicate] | None = None
 
 
 class SummaryAggregateQueryPredicate(Model):
@@ -63,17 +63,17 @@ class SummaryAggregateQueryPredicate(Model):
         range: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class SummaryAggregateQueryResponse(Model):
     """The SummaryAggregateQueryResponse model."""
 
-    results: list[SummaryAggregateDataContainer] | None | UnsetType = UNSET
+    results: list[SummaryAggregateDataContainer] | None = None
 
 
 class SummaryAggregationQuery(Model):
@@ -94,24 +94,22 @@ class SummaryAggregationQuery(Model):
         limit: How many results you want in an ordered list. Only applicable for topN/bottomN query type.
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: SummaryAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: SummaryAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[SummaryAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[SummaryAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    sort_metric: SummaryAggregationSort | None | UnsetType = field(
-        name="sortMetric", default=UNSET
-    )
-    limit: int | None | UnsetType = UNSET
+    query_type: str | None = field(name="queryType", default=None)
+    sort_metric: SummaryAggregationSort | None = field(name="sortMetric", default=None)
+    limit: int | None = None
 
 
 class SummaryAggregationSort(Model):
@@ -122,8 +120,8 @@ class SummaryAggregationSort(Model):
         function: Aggregation function used for the sort metric. Allowed values: "average", "count", "max", "min", "sum".
     """
 
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
+    name: str | None = None
+    function: str | None = None
 
 
 class SummaryAggregationView(Model):
@@ -136,10 +134,10 @@ class SummaryAggregationView(Model):
         range: Range of numbers for slicing up data
     """
 
-    target: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
-    range: AggregationRange | None | UnsetType = UNSET
+    target: str | None = None
+    name: str | None = None
+    function: str | None = None
+    range: AggregationRange | None = None
 
 
 class SummaryAsyncAggregateQueryResponse(Model):
@@ -149,8 +147,8 @@ class SummaryAsyncAggregateQueryResponse(Model):
         cursor: Cursor token to retrieve next page
     """
 
-    results: list[SummaryAggregateDataContainer] | None | UnsetType = UNSET
-    cursor: str | None | UnsetType = UNSET
+    results: list[SummaryAggregateDataContainer] | None = None
+    cursor: str | None = None
 
 
 class SummaryAsyncAggregationQuery(Model):
@@ -172,25 +170,23 @@ class SummaryAsyncAggregationQuery(Model):
         page_size: The number of results per page
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: SummaryAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: SummaryAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[SummaryAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[SummaryAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    sort_metric: SummaryAggregationSort | None | UnsetType = field(
-        name="sortMetric", default=UNSET
-    )
-    limit: int | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
+    query_type: str | None = field(name="queryType", default=None)
+    sort_metric: SummaryAggregationSort | None = field(name="sortMetric", default=None)
+    limit: int | None = None
+    page_size: int | None = field(name="pageSize", default=None)
 
 
 class SummaryGenerationConfig(Model):
@@ -204,19 +200,15 @@ class SummaryGenerationConfig(Model):
         model_config: Model configuration for summarization.
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    summary_setting: SummarySettingEntity | None | UnsetType = field(
-        name="summarySetting", default=UNSET
+    enabled: bool | None = None
+    summary_setting: SummarySettingEntity | None = field(
+        name="summarySetting", default=None
     )
-    retention_seconds: int | None | UnsetType = field(
-        name="retentionSeconds", default=UNSET
+    retention_seconds: int | None = field(name="retentionSeconds", default=None)
+    on_demand_summary_config: OnDemandSummaryConfig | None = field(
+        name="onDemandSummaryConfig", default=None
     )
-    on_demand_summary_config: OnDemandSummaryConfig | None | UnsetType = field(
-        name="onDemandSummaryConfig", default=UNSET
-    )
-    model_config: ModelConfig | None | UnsetType = field(
-        name="modelConfig", default=UNSET
-    )
+    model_config: ModelConfig | None = field(name="modelConfig", default=None)
 
 
 class SummarySetting(Model):
@@ -243,38 +235,30 @@ class SummarySetting(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    interaction_type: str | None = field(name="interactionType", default=None)
+    language: str | None = None
+    summary_type: str | None = field(name="summaryType", default=None)
+    format: str | None = None
+    mask_pii: SummarySettingPII | None = field(name="maskPII", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    participant_labels: SummarySettingParticipantLabels | None = field(
+        name="participantLabels", default=None
     )
-    interaction_type: str | None | UnsetType = field(
-        name="interactionType", default=UNSET
+    predefined_insights: list[str] | None = field(
+        name="predefinedInsights", default=None
     )
-    language: str | None | UnsetType = UNSET
-    summary_type: str | None | UnsetType = field(name="summaryType", default=UNSET)
-    format: str | None | UnsetType = UNSET
-    mask_pii: SummarySettingPII | None | UnsetType = field(
-        name="maskPII", default=UNSET
+    custom_entities: list[SummarySettingCustomEntity] | None = field(
+        name="customEntities", default=None
     )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    participant_labels: SummarySettingParticipantLabels | None | UnsetType = field(
-        name="participantLabels", default=UNSET
-    )
-    predefined_insights: list[str] | None | UnsetType = field(
-        name="predefinedInsights", default=UNSET
-    )
-    custom_entities: list[SummarySettingCustomEntity] | None | UnsetType = field(
-        name="customEntities", default=UNSET
-    )
-    setting_type: str | None | UnsetType = field(name="settingType", default=UNSET)
-    prompt: str | None | UnsetType = UNSET
-    service_type: str | None | UnsetType = field(name="serviceType", default=UNSET)
-    integration_id: str | None | UnsetType = field(name="integrationId", default=UNSET)
-    timeout_duration: int | None | UnsetType = field(
-        name="timeoutDuration", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    setting_type: str | None = field(name="settingType", default=None)
+    prompt: str | None = None
+    service_type: str | None = field(name="serviceType", default=None)
+    integration_id: str | None = field(name="integrationId", default=None)
+    timeout_duration: int | None = field(name="timeoutDuration", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SummarySettingCustomEntity(Model):
@@ -285,8 +269,8 @@ class SummarySettingCustomEntity(Model):
         description: Describe the information the entity captures.
     """
 
-    label: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
+    label: str | None = None
+    description: str | None = None
 
 
 class SummarySettingEntity(Model):
@@ -297,23 +281,23 @@ class SummarySettingEntity(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SummarySettingEntityListing(Model):
     """The SummarySettingEntityListing model."""
 
-    entities: list[SummarySetting] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[SummarySetting] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class SummarySettingPII(Model):
@@ -323,7 +307,7 @@ class SummarySettingPII(Model):
         all: Toggle PII visibility in summary.
     """
 
-    all: bool | None | UnsetType = UNSET
+    all: bool | None = None
 
 
 class SummarySettingParticipantLabels(Model):
@@ -335,9 +319,9 @@ class SummarySettingParticipantLabels(Model):
         virtual_agent: Specify how to refer the virtual agent of the interaction.
     """
 
-    internal: str | None | UnsetType = UNSET
-    external: str | None | UnsetType = UNSET
-    virtual_agent: str | None | UnsetType = field(name="virtualAgent", default=UNSET)
+    internal: str | None = None
+    external: str | None = None
+    virtual_agent: str | None = field(name="virtualAgent", default=None)
 
 
 class SummarySettingWithTranscript(Model):
@@ -349,13 +333,11 @@ class SummarySettingWithTranscript(Model):
         summary_setting: Summary setting to preview on the transcript.
     """
 
-    transcript: str | None | UnsetType = UNSET
-    summary_preview_session_id: str | None | UnsetType = field(
-        name="summaryPreviewSessionId", default=UNSET
+    transcript: str | None = None
+    summary_preview_session_id: str | None = field(
+        name="summaryPreviewSessionId", default=None
     )
-    summary_setting: SummarySetting | None | UnsetType = field(
-        name="summarySetting", default=UNSET
-    )
+    summary_setting: SummarySetting | None = field(name="summarySetting", default=None)
 
 
 class SummaryTransferConfig(Model):
@@ -365,4 +347,4 @@ class SummaryTransferConfig(Model):
         enabled: Whether summary transfer data is visible to the receiving agent. Defaults to true when not set.
     """
 
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None

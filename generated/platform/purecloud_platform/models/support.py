@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -18,9 +18,9 @@ class SupportCenterCategory(Model):
         image: Image attributes for a featured category
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    image: SupportCenterImage | None | UnsetType = UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    image: SupportCenterImage | None = None
 
 
 class SupportCenterCompactCategoryModuleTemplate(Model):
@@ -30,7 +30,7 @@ class SupportCenterCompactCategoryModuleTemplate(Model):
         active: Whether this template is active or not. Required if support center is enabled
     """
 
-    active: bool | None | UnsetType = UNSET
+    active: bool | None = None
 
 
 class SupportCenterCustomMessage(Model):
@@ -41,8 +41,8 @@ class SupportCenterCustomMessage(Model):
         type: Type of the message. Required for each custom message entry Allowed values: "Welcome", "Fallback".
     """
 
-    default_value: str | None | UnsetType = field(name="defaultValue", default=UNSET)
-    type: str | None | UnsetType = UNSET
+    default_value: str | None = field(name="defaultValue", default=None)
+    type: str | None = None
 
 
 class SupportCenterDetailedCategoryModuleSidebar(Model):
@@ -52,7 +52,7 @@ class SupportCenterDetailedCategoryModuleSidebar(Model):
         enabled: Whether sidebar is enabled or not. Required if support center is enabled
     """
 
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None
 
 
 class SupportCenterDetailedCategoryModuleTemplate(Model):
@@ -63,8 +63,8 @@ class SupportCenterDetailedCategoryModuleTemplate(Model):
         sidebar: Sidebar settings for the template. Required if support center is enabled
     """
 
-    active: bool | None | UnsetType = UNSET
-    sidebar: SupportCenterDetailedCategoryModuleSidebar | None | UnsetType = UNSET
+    active: bool | None = None
+    sidebar: SupportCenterDetailedCategoryModuleSidebar | None = None
 
 
 class SupportCenterFeedbackSettings(Model):
@@ -74,7 +74,7 @@ class SupportCenterFeedbackSettings(Model):
         enabled: Whether or not requesting customer feedback on article content and article search results is enabled. Required if support center is enabled
     """
 
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None
 
 
 class SupportCenterGlobalStyle(Model):
@@ -89,18 +89,12 @@ class SupportCenterGlobalStyle(Model):
         font_family: Global font family. Required when globalStyle is provided
     """
 
-    background_color: str | None | UnsetType = field(
-        name="backgroundColor", default=UNSET
-    )
-    primary_color: str | None | UnsetType = field(name="primaryColor", default=UNSET)
-    primary_color_dark: str | None | UnsetType = field(
-        name="primaryColorDark", default=UNSET
-    )
-    primary_color_light: str | None | UnsetType = field(
-        name="primaryColorLight", default=UNSET
-    )
-    text_color: str | None | UnsetType = field(name="textColor", default=UNSET)
-    font_family: str | None | UnsetType = field(name="fontFamily", default=UNSET)
+    background_color: str | None = field(name="backgroundColor", default=None)
+    primary_color: str | None = field(name="primaryColor", default=None)
+    primary_color_dark: str | None = field(name="primaryColorDark", default=None)
+    primary_color_light: str | None = field(name="primaryColorLight", default=None)
+    text_color: str | None = field(name="textColor", default=None)
+    font_family: str | None = field(name="fontFamily", default=None)
 
 
 class SupportCenterHeroStyle(Model):
@@ -112,11 +106,9 @@ class SupportCenterHeroStyle(Model):
         image: Background image for hero section
     """
 
-    background_color: str | None | UnsetType = field(
-        name="backgroundColor", default=UNSET
-    )
-    text_color: str | None | UnsetType = field(name="textColor", default=UNSET)
-    image: SupportCenterImage | None | UnsetType = UNSET
+    background_color: str | None = field(name="backgroundColor", default=None)
+    text_color: str | None = field(name="textColor", default=None)
+    image: SupportCenterImage | None = None
 
 
 class SupportCenterImage(Model):
@@ -126,7 +118,7 @@ class SupportCenterImage(Model):
         source: Source URLs for image
     """
 
-    source: SupportCenterImageSource | None | UnsetType = UNSET
+    source: SupportCenterImageSource | None = None
 
 
 class SupportCenterImageSource(Model):
@@ -136,7 +128,7 @@ class SupportCenterImageSource(Model):
         default_url: Default URL for image
     """
 
-    default_url: str | None | UnsetType = field(name="defaultUrl", default=UNSET)
+    default_url: str | None = field(name="defaultUrl", default=None)
 
 
 class SupportCenterLabelFilter(Model):
@@ -146,7 +138,7 @@ class SupportCenterLabelFilter(Model):
         labels: Labels to filter by.
     """
 
-    labels: list[AddressableEntityRef] | None | UnsetType = UNSET
+    labels: list[AddressableEntityRef] | None = None
 
 
 class SupportCenterModuleSetting(Model):
@@ -159,14 +151,14 @@ class SupportCenterModuleSetting(Model):
         detailed_category_module_template: Detailed category module template
     """
 
-    type: str | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
+    type: str | None = None
+    enabled: bool | None = None
     compact_category_module_template: (
-        SupportCenterCompactCategoryModuleTemplate | None | UnsetType
-    ) = field(name="compactCategoryModuleTemplate", default=UNSET)
+        SupportCenterCompactCategoryModuleTemplate | None
+    ) = field(name="compactCategoryModuleTemplate", default=None)
     detailed_category_module_template: (
-        SupportCenterDetailedCategoryModuleTemplate | None | UnsetType
-    ) = field(name="detailedCategoryModuleTemplate", default=UNSET)
+        SupportCenterDetailedCategoryModuleTemplate | None
+    ) = field(name="detailedCategoryModuleTemplate", default=None)
 
 
 class SupportCenterScreen(Model):
@@ -177,9 +169,9 @@ class SupportCenterScreen(Model):
         module_settings: Module settings for the screen, valid modules for each screenType: Home: Search, Categories, TopViewedArticles; Category: Search, Categories; SearchResults: Search, Results; Article: Search, Article; Required if support center is enabled
     """
 
-    type: str | None | UnsetType = UNSET
-    module_settings: list[SupportCenterModuleSetting] | None | UnsetType = field(
-        name="moduleSettings", default=UNSET
+    type: str | None = None
+    module_settings: list[SupportCenterModuleSetting] | None = field(
+        name="moduleSettings", default=None
     )
 
 
@@ -198,25 +190,25 @@ class SupportCenterSettings(Model):
         feedback: Customer feedback settings
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    knowledge_base: AddressableEntityRef | None | UnsetType = field(
-        name="knowledgeBase", default=UNSET
+    enabled: bool | None = None
+    knowledge_base: AddressableEntityRef | None = field(
+        name="knowledgeBase", default=None
     )
-    custom_messages: list[SupportCenterCustomMessage] | None | UnsetType = field(
-        name="customMessages", default=UNSET
+    custom_messages: list[SupportCenterCustomMessage] | None = field(
+        name="customMessages", default=None
     )
-    router_type: str | None | UnsetType = field(name="routerType", default=UNSET)
-    screens: list[SupportCenterScreen] | None | UnsetType = UNSET
-    enabled_categories: list[SupportCenterCategory] | None | UnsetType = field(
-        name="enabledCategories", default=UNSET
+    router_type: str | None = field(name="routerType", default=None)
+    screens: list[SupportCenterScreen] | None = None
+    enabled_categories: list[SupportCenterCategory] | None = field(
+        name="enabledCategories", default=None
     )
-    label_filter: SupportCenterLabelFilter | None | UnsetType = field(
-        name="labelFilter", default=UNSET
+    label_filter: SupportCenterLabelFilter | None = field(
+        name="labelFilter", default=None
     )
-    style_setting: SupportCenterStyleSetting | None | UnsetType = field(
-        name="styleSetting", default=UNSET
+    style_setting: SupportCenterStyleSetting | None = field(
+        name="styleSetting", default=None
     )
-    feedback: SupportCenterFeedbackSettings | None | UnsetType = UNSET
+    feedback: SupportCenterFeedbackSettings | None = None
 
 
 class SupportCenterStyleSetting(Model):
@@ -227,9 +219,7 @@ class SupportCenterStyleSetting(Model):
         global_style: Knowledge portal (previously support center) global customizations. Required when styleSetting is provided
     """
 
-    hero_style: SupportCenterHeroStyle | None | UnsetType = field(
-        name="heroStyle", default=UNSET
-    )
-    global_style: SupportCenterGlobalStyle | None | UnsetType = field(
-        name="globalStyle", default=UNSET
+    hero_style: SupportCenterHeroStyle | None = field(name="heroStyle", default=None)
+    global_style: SupportCenterGlobalStyle | None = field(
+        name="globalStyle", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -28,36 +28,30 @@ class SupportedContent(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    modified_by: DomainEntityRef | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
-    media_types: MediaTypes | None | UnsetType = field(name="mediaTypes", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
+    modified_by: DomainEntityRef | None = field(name="modifiedBy", default=None)
+    version: int | None = None
+    media_types: MediaTypes | None = field(name="mediaTypes", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SupportedContentListing(Model):
     """The SupportedContentListing model."""
 
-    entities: list[SupportedContent] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[SupportedContent] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class SupportedContentReference(Model):
@@ -70,16 +64,16 @@ class SupportedContentReference(Model):
         media_types: Media types definition for the supported content
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    media_types: MediaTypes | None | UnsetType = field(name="mediaTypes", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    media_types: MediaTypes | None = field(name="mediaTypes", default=None)
 
 
 class SupportedDialectsEntityListing(Model):
     """The SupportedDialectsEntityListing model."""
 
-    entities: list[SupportedDialectsTranscriptionEngine] | None | UnsetType = UNSET
+    entities: list[SupportedDialectsTranscriptionEngine] | None = None
 
 
 class SupportedDialectsTranscriptionEngine(Model):
@@ -89,10 +83,10 @@ class SupportedDialectsTranscriptionEngine(Model):
         engine: Allowed values: "Genesys", "GenesysExtended", "TranscriptionConnector".
     """
 
-    engine: str | None | UnsetType = UNSET
-    dialects: list[str] | None | UnsetType = UNSET
-    engine_integration: EngineIntegration | None | UnsetType = field(
-        name="engineIntegration", default=UNSET
+    engine: str | None = None
+    dialects: list[str] | None = None
+    engine_integration: EngineIntegration | None = field(
+        name="engineIntegration", default=None
     )
 
 
@@ -103,7 +97,7 @@ class SupportedEntityTypeStatus(Model):
         list_slot_type: The configuration status of restricted lists Allowed values: "All", "Restricted", "Unrestricted".
     """
 
-    list_slot_type: str | None | UnsetType = field(name="listSlotType", default=UNSET)
+    list_slot_type: str | None = field(name="listSlotType", default=None)
 
 
 class SupportedLanguage(Model):
@@ -114,8 +108,8 @@ class SupportedLanguage(Model):
         is_default: Whether or not this language is the default language
     """
 
-    language: str | None | UnsetType = UNSET
-    is_default: bool | None | UnsetType = field(name="isDefault", default=UNSET)
+    language: str | None = None
+    is_default: bool | None = field(name="isDefault", default=None)
 
 
 class SupportedLanguagesInfoDefinition(Model):
@@ -129,14 +123,14 @@ class SupportedLanguagesInfoDefinition(Model):
         supported_entity_type_configuration: The configuration for the supported entity types
     """
 
-    language: str | None | UnsetType = UNSET
-    intent_classification: bool | None | UnsetType = field(
-        name="intentClassification", default=UNSET
+    language: str | None = None
+    intent_classification: bool | None = field(
+        name="intentClassification", default=None
     )
-    status: str | None | UnsetType = UNSET
-    supported_entity_types: list[str] | None | UnsetType = field(
-        name="supportedEntityTypes", default=UNSET
+    status: str | None = None
+    supported_entity_types: list[str] | None = field(
+        name="supportedEntityTypes", default=None
     )
-    supported_entity_type_configuration: (
-        SupportedEntityTypeStatus | None | UnsetType
-    ) = field(name="supportedEntityTypeConfiguration", default=UNSET)
+    supported_entity_type_configuration: SupportedEntityTypeStatus | None = field(
+        name="supportedEntityTypeConfiguration", default=None
+    )

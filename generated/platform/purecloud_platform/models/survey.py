@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -39,27 +39,25 @@ class Survey(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    conversation: ConversationReference | None | UnsetType = UNSET
-    survey_form: SurveyForm | None | UnsetType = field(name="surveyForm", default=UNSET)
-    agent: DomainEntityRef | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    queue: QueueReference | None | UnsetType = UNSET
-    answers: SurveyScoringSet | None | UnsetType = UNSET
-    completed_date: datetime | None | UnsetType = field(
-        name="completedDate", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    conversation: ConversationReference | None = None
+    survey_form: SurveyForm | None = field(name="surveyForm", default=None)
+    agent: DomainEntityRef | None = None
+    status: str | None = None
+    queue: QueueReference | None = None
+    answers: SurveyScoringSet | None = None
+    completed_date: datetime | None = field(name="completedDate", default=None)
+    survey_error_details: SurveyErrorDetails | None = field(
+        name="surveyErrorDetails", default=None
     )
-    survey_error_details: SurveyErrorDetails | None | UnsetType = field(
-        name="surveyErrorDetails", default=UNSET
+    agent_team: Team | None = field(name="agentTeam", default=None)
+    survey_type: str | None = field(name="surveyType", default=None)
+    missing_required_answer: bool | None = field(
+        name="missingRequiredAnswer", default=None
     )
-    agent_team: Team | None | UnsetType = field(name="agentTeam", default=UNSET)
-    survey_type: str | None | UnsetType = field(name="surveyType", default=UNSET)
-    missing_required_answer: bool | None | UnsetType = field(
-        name="missingRequiredAnswer", default=UNSET
-    )
-    flow: AddressableEntityRef | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    flow: AddressableEntityRef | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SurveyAggregateDataContainer(Model):
@@ -69,8 +67,8 @@ class SurveyAggregateDataContainer(Model):
         group: A mapping from dimension to value
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[StatisticalResponse] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[StatisticalResponse] | None = None
 
 
 class SurveyAggregateQueryClause(Model):
@@ -81,8 +79,8 @@ class SurveyAggregateQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[SurveyAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[SurveyAggregateQueryPredicate] | None = None
 
 
 class SurveyAggregateQueryFilter(Model):
@@ -94,9 +92,9 @@ class SurveyAggregateQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[SurveyAggregateQueryClause] | None | UnsetType = UNSET
-    predicates: list[SurveyAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[SurveyAggregateQueryClause] | None = None
+    predicates: list[SurveyAggregateQueryPredicate] | None = None
 
 
 class SurveyAggregateQueryPredicate(Model):
@@ -110,17 +108,17 @@ class SurveyAggregateQueryPredicate(Model):
         range: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class SurveyAggregateQueryResponse(Model):
     """The SurveyAggregateQueryResponse model."""
 
-    results: list[SurveyAggregateDataContainer] | None | UnsetType = UNSET
+    results: list[SurveyAggregateDataContainer] | None = None
 
 
 class SurveyAggregationQuery(Model):
@@ -138,18 +136,18 @@ class SurveyAggregationQuery(Model):
         alternate_time_dimension: Dimension to use as the alternative timestamp for data in the aggregate.  Choosing "eventTime" uses the actual time of the data event. Allowed values: "eventTime", "surveyCreatedDate".
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: SurveyAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: SurveyAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[SurveyAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[SurveyAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
 
 
@@ -161,8 +159,8 @@ class SurveyAggregationSort(Model):
         function: Aggregation function used for the sort metric. Allowed values: "average", "count", "max", "min", "sum".
     """
 
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
+    name: str | None = None
+    function: str | None = None
 
 
 class SurveyAggregationView(Model):
@@ -175,10 +173,10 @@ class SurveyAggregationView(Model):
         range: Range of numbers for slicing up data
     """
 
-    target: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
-    range: AggregationRange | None | UnsetType = UNSET
+    target: str | None = None
+    name: str | None = None
+    function: str | None = None
+    range: AggregationRange | None = None
 
 
 class SurveyAssignment(Model):
@@ -193,17 +191,15 @@ class SurveyAssignment(Model):
         use_threading_timeline_for_send_time: If true, the survey invitation send time will be calculated using the threading timeline. If false or unspecified, a fixed 72-hour delay will be used. Default is false for new policies.
     """
 
-    survey_form: PublishedSurveyFormReference | None | UnsetType = field(
-        name="surveyForm", default=UNSET
+    survey_form: PublishedSurveyFormReference | None = field(
+        name="surveyForm", default=None
     )
-    flow: DomainEntityRef | None | UnsetType = UNSET
-    invite_time_interval: str | None | UnsetType = field(
-        name="inviteTimeInterval", default=UNSET
-    )
-    sending_user: str | None | UnsetType = field(name="sendingUser", default=UNSET)
-    sending_domain: str | None | UnsetType = field(name="sendingDomain", default=UNSET)
-    use_threading_timeline_for_send_time: bool | None | UnsetType = field(
-        name="useThreadingTimelineForSendTime", default=UNSET
+    flow: DomainEntityRef | None = None
+    invite_time_interval: str | None = field(name="inviteTimeInterval", default=None)
+    sending_user: str | None = field(name="sendingUser", default=None)
+    sending_domain: str | None = field(name="sendingDomain", default=None)
+    use_threading_timeline_for_send_time: bool | None = field(
+        name="useThreadingTimelineForSendTime", default=None
     )
 
 
@@ -214,8 +210,8 @@ class SurveyAsyncAggregateQueryResponse(Model):
         cursor: Cursor token to retrieve next page
     """
 
-    results: list[SurveyAggregateDataContainer] | None | UnsetType = UNSET
-    cursor: str | None | UnsetType = UNSET
+    results: list[SurveyAggregateDataContainer] | None = None
+    cursor: str | None = None
 
 
 class SurveyAsyncAggregationQuery(Model):
@@ -234,20 +230,20 @@ class SurveyAsyncAggregationQuery(Model):
         page_size: The number of results per page
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: SurveyAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: SurveyAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[SurveyAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[SurveyAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
+    page_size: int | None = field(name="pageSize", default=None)
 
 
 class SurveyDetailQueryClause(Model):
@@ -258,8 +254,8 @@ class SurveyDetailQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[SurveyDetailQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[SurveyDetailQueryPredicate] | None = None
 
 
 class SurveyDetailQueryFilter(Model):
@@ -271,9 +267,9 @@ class SurveyDetailQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[SurveyDetailQueryClause] | None | UnsetType = UNSET
-    predicates: list[SurveyDetailQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[SurveyDetailQueryClause] | None = None
+    predicates: list[SurveyDetailQueryPredicate] | None = None
 
 
 class SurveyDetailQueryPredicate(Model):
@@ -288,12 +284,12 @@ class SurveyDetailQueryPredicate(Model):
         range: Right hand side for dimension or metric predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    metric: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    metric: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class SurveyErrorDetails(Model):
@@ -304,12 +300,10 @@ class SurveyErrorDetails(Model):
         survey_error_reason: An error code indicating the reason for the survey failure.
     """
 
-    flow_diagnostic_info: FlowDiagnosticInfo | None | UnsetType = field(
-        name="flowDiagnosticInfo", default=UNSET
+    flow_diagnostic_info: FlowDiagnosticInfo | None = field(
+        name="flowDiagnosticInfo", default=None
     )
-    survey_error_reason: str | None | UnsetType = field(
-        name="surveyErrorReason", default=UNSET
-    )
+    survey_error_reason: str | None = field(name="surveyErrorReason", default=None)
 
 
 class SurveyForm(Model):
@@ -332,33 +326,31 @@ class SurveyForm(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: WritableStarrableDivision | None = None
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    published: bool | None = None
+    disabled: bool | None = None
+    context_id: str | None = field(name="contextId", default=None)
+    language: str | None = None
+    header: str | None = None
+    footer: str | None = None
+    question_groups: list[SurveyQuestionGroup] | None = field(
+        name="questionGroups", default=None
     )
-    published: bool | None | UnsetType = UNSET
-    disabled: bool | None | UnsetType = UNSET
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    language: str | None | UnsetType = UNSET
-    header: str | None | UnsetType = UNSET
-    footer: str | None | UnsetType = UNSET
-    question_groups: list[SurveyQuestionGroup] | None | UnsetType = field(
-        name="questionGroups", default=UNSET
+    published_versions: DomainEntityListingSurveyForm | None = field(
+        name="publishedVersions", default=None
     )
-    published_versions: DomainEntityListingSurveyForm | None | UnsetType = field(
-        name="publishedVersions", default=UNSET
-    )
-    redacted: bool | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    redacted: bool | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SurveyFormAndScoringSet(Model):
     """The SurveyFormAndScoringSet model."""
 
-    survey_form: SurveyForm | None | UnsetType = field(name="surveyForm", default=UNSET)
-    answers: SurveyScoringSet | None | UnsetType = UNSET
+    survey_form: SurveyForm | None = field(name="surveyForm", default=None)
+    answers: SurveyScoringSet | None = None
 
 
 class SurveyFormDivisionView(Model):
@@ -373,45 +365,43 @@ class SurveyFormDivisionView(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    language: str | None | UnsetType = UNSET
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: WritableStarrableDivision | None = None
+    language: str | None = None
+    context_id: str | None = field(name="contextId", default=None)
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SurveyFormDivisionViewListing(Model):
     """The SurveyFormDivisionViewListing model."""
 
-    entities: list[SurveyFormDivisionView] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[SurveyFormDivisionView] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class SurveyFormEntityListing(Model):
     """The SurveyFormEntityListing model."""
 
-    entities: list[SurveyForm] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[SurveyForm] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class SurveyQuestion(Model):
@@ -425,24 +415,22 @@ class SurveyQuestion(Model):
         explanation_prompt: Prompt for details explaining the chosen NPS score. Used by NPS questions.
     """
 
-    id: str | None | UnsetType = UNSET
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    text: str | None | UnsetType = UNSET
-    help_text: str | None | UnsetType = field(name="helpText", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    na_enabled: bool | None | UnsetType = field(name="naEnabled", default=UNSET)
-    visibility_condition: VisibilityCondition | None | UnsetType = field(
-        name="visibilityCondition", default=UNSET
+    id: str | None = None
+    context_id: str | None = field(name="contextId", default=None)
+    text: str | None = None
+    help_text: str | None = field(name="helpText", default=None)
+    type: str | None = None
+    na_enabled: bool | None = field(name="naEnabled", default=None)
+    visibility_condition: VisibilityCondition | None = field(
+        name="visibilityCondition", default=None
     )
-    answer_options: list[AnswerOption] | None | UnsetType = field(
-        name="answerOptions", default=UNSET
+    answer_options: list[AnswerOption] | None = field(
+        name="answerOptions", default=None
     )
-    max_response_characters: int | None | UnsetType = field(
-        name="maxResponseCharacters", default=UNSET
+    max_response_characters: int | None = field(
+        name="maxResponseCharacters", default=None
     )
-    explanation_prompt: str | None | UnsetType = field(
-        name="explanationPrompt", default=UNSET
-    )
+    explanation_prompt: str | None = field(name="explanationPrompt", default=None)
 
 
 class SurveyQuestionGroup(Model):
@@ -452,14 +440,14 @@ class SurveyQuestionGroup(Model):
         context_id: An identifier for this question group that stays the same across versions of the form.
     """
 
-    id: str | None | UnsetType = UNSET
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    na_enabled: bool | None | UnsetType = field(name="naEnabled", default=UNSET)
-    questions: list[SurveyQuestion] | None | UnsetType = UNSET
-    visibility_condition: VisibilityCondition | None | UnsetType = field(
-        name="visibilityCondition", default=UNSET
+    id: str | None = None
+    context_id: str | None = field(name="contextId", default=None)
+    name: str | None = None
+    type: str | None = None
+    na_enabled: bool | None = field(name="naEnabled", default=None)
+    questions: list[SurveyQuestion] | None = None
+    visibility_condition: VisibilityCondition | None = field(
+        name="visibilityCondition", default=None
     )
 
 
@@ -473,19 +461,13 @@ class SurveyQuestionGroupScore(Model):
         system_marked_na: If markedNA is true, systemMarkedNA indicates whether it was marked by a user or by the system due to visibility conditions. Always false if markedNA is false.
     """
 
-    question_group_id: str | None | UnsetType = field(
-        name="questionGroupId", default=UNSET
-    )
-    total_score: float | None | UnsetType = field(name="totalScore", default=UNSET)
-    max_total_score: float | None | UnsetType = field(
-        name="maxTotalScore", default=UNSET
-    )
-    marked_na: bool | None | UnsetType = field(name="markedNA", default=UNSET)
-    system_marked_na: bool | None | UnsetType = field(
-        name="systemMarkedNA", default=UNSET
-    )
-    question_scores: list[SurveyQuestionScore] | None | UnsetType = field(
-        name="questionScores", default=UNSET
+    question_group_id: str | None = field(name="questionGroupId", default=None)
+    total_score: float | None = field(name="totalScore", default=None)
+    max_total_score: float | None = field(name="maxTotalScore", default=None)
+    marked_na: bool | None = field(name="markedNA", default=None)
+    system_marked_na: bool | None = field(name="systemMarkedNA", default=None)
+    question_scores: list[SurveyQuestionScore] | None = field(
+        name="questionScores", default=None
     )
 
 
@@ -499,28 +481,22 @@ class SurveyQuestionScore(Model):
         assisted_answer_id: AnswerId found with evaluation assistance conditions
     """
 
-    question_id: str | None | UnsetType = field(name="questionId", default=UNSET)
-    answer_id: str | None | UnsetType = field(name="answerId", default=UNSET)
-    score: int | None | UnsetType = UNSET
-    marked_na: bool | None | UnsetType = field(name="markedNA", default=UNSET)
-    system_marked_na: bool | None | UnsetType = field(
-        name="systemMarkedNA", default=UNSET
-    )
-    assisted_answer_id: str | None | UnsetType = field(
-        name="assistedAnswerId", default=UNSET
-    )
-    nps_score: int | None | UnsetType = field(name="npsScore", default=UNSET)
-    nps_text_answer: str | None | UnsetType = field(name="npsTextAnswer", default=UNSET)
-    free_text_answer: str | None | UnsetType = field(
-        name="freeTextAnswer", default=UNSET
-    )
+    question_id: str | None = field(name="questionId", default=None)
+    answer_id: str | None = field(name="answerId", default=None)
+    score: int | None = None
+    marked_na: bool | None = field(name="markedNA", default=None)
+    system_marked_na: bool | None = field(name="systemMarkedNA", default=None)
+    assisted_answer_id: str | None = field(name="assistedAnswerId", default=None)
+    nps_score: int | None = field(name="npsScore", default=None)
+    nps_text_answer: str | None = field(name="npsTextAnswer", default=None)
+    free_text_answer: str | None = field(name="freeTextAnswer", default=None)
 
 
 class SurveyScoringSet(Model):
     """The SurveyScoringSet model."""
 
-    total_score: float | None | UnsetType = field(name="totalScore", default=UNSET)
-    nps_score: int | None | UnsetType = field(name="npsScore", default=UNSET)
-    question_group_scores: list[SurveyQuestionGroupScore] | None | UnsetType = field(
-        name="questionGroupScores", default=UNSET
+    total_score: float | None = field(name="totalScore", default=None)
+    nps_score: int | None = field(name="npsScore", default=None)
+    question_group_scores: list[SurveyQuestionGroupScore] | None = field(
+        name="questionGroupScores", default=None
     )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class SwapRowIndexRequest(Model):
@@ -16,11 +16,7 @@ class SwapRowIndexRequest(Model):
         target_row_index: The current index position of the target row. Must be positive, starting from 1 and less than or equal to the size of the table
     """
 
-    source_row_id: str | None | UnsetType = field(name="sourceRowId", default=UNSET)
-    source_row_index: int | None | UnsetType = field(
-        name="sourceRowIndex", default=UNSET
-    )
-    target_row_id: str | None | UnsetType = field(name="targetRowId", default=UNSET)
-    target_row_index: int | None | UnsetType = field(
-        name="targetRowIndex", default=UNSET
-    )
+    source_row_id: str | None = field(name="sourceRowId", default=None)
+    source_row_index: int | None = field(name="sourceRowIndex", default=None)
+    target_row_id: str | None = field(name="targetRowId", default=None)
+    target_row_index: int | None = field(name="targetRowIndex", default=None)

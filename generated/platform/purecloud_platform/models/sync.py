@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class SyncStatusRequest(Model):
@@ -13,4 +13,4 @@ class SyncStatusRequest(Model):
         status: New status for an existing sync operation Allowed values: "Created", "ValidationInProgress", "ValidationCompleted", "ValidationFailed", "Started", "InProgress", "Completed", "PartialCompleted", "Failed", "AbortRequested", "Aborted".
     """
 
-    status: str | None | UnsetType = UNSET
+    status: str | None = None

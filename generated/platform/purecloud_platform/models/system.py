@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, field
+from .._models import Any, Model, field
 
 if TYPE_CHECKING:
     from .audio import AudioFormat
+
+SystemMessageObject = dict[str, Any]
+"""The SystemMessageObject type: ``dict[str, Any]``."""
 
 
 class SystemMessageSystemMessage(Model):
@@ -21,22 +24,16 @@ class SystemMessageSystemMessage(Model):
         reason: Allowed values: "another_channel_subscribed", "user_tokens_revoked".
     """
 
-    channel_id: str | None | UnsetType = field(name="channelId", default=UNSET)
-    system_topic_type: str | None | UnsetType = field(
-        name="systemTopicType", default=UNSET
-    )
-    correlation_id: str | None | UnsetType = field(name="correlationId", default=UNSET)
-    organization_id: str | None | UnsetType = field(
-        name="organizationId", default=UNSET
-    )
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    oauth_client_id: str | None | UnsetType = field(name="oauthClientId", default=UNSET)
-    oauth_client_org_id: str | None | UnsetType = field(
-        name="oauthClientOrgId", default=UNSET
-    )
-    reason: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    data: dict[str, dict[str, Any]] | None | UnsetType = UNSET
+    channel_id: str | None = field(name="channelId", default=None)
+    system_topic_type: str | None = field(name="systemTopicType", default=None)
+    correlation_id: str | None = field(name="correlationId", default=None)
+    organization_id: str | None = field(name="organizationId", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    oauth_client_id: str | None = field(name="oauthClientId", default=None)
+    oauth_client_org_id: str | None = field(name="oauthClientOrgId", default=None)
+    reason: str | None = None
+    message: str | None = None
+    data: dict[str, dict[str, Any]] | None = None
 
 
 class SystemPresence(Model):
@@ -47,9 +44,9 @@ class SystemPresence(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SystemPrompt(Model):
@@ -60,11 +57,11 @@ class SystemPrompt(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    resources: list[SystemPromptAsset] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    resources: list[SystemPromptAsset] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SystemPromptAsset(Model):
@@ -79,54 +76,48 @@ class SystemPromptAsset(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    prompt_id: str | None | UnsetType = field(name="promptId", default=UNSET)
-    language: str | None | UnsetType = UNSET
-    duration_seconds: float | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
-    media_uri: str | None | UnsetType = field(name="mediaUri", default=UNSET)
-    audio_format: AudioFormat | None | UnsetType = field(
-        name="audioFormat", default=UNSET
-    )
-    tts_string: str | None | UnsetType = field(name="ttsString", default=UNSET)
-    text: str | None | UnsetType = UNSET
-    upload_uri: str | None | UnsetType = field(name="uploadUri", default=UNSET)
-    upload_status: str | None | UnsetType = field(name="uploadStatus", default=UNSET)
-    has_default: bool | None | UnsetType = field(name="hasDefault", default=UNSET)
-    language_default: bool | None | UnsetType = field(
-        name="languageDefault", default=UNSET
-    )
-    tags: dict[str, list[str]] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    prompt_id: str | None = field(name="promptId", default=None)
+    language: str | None = None
+    duration_seconds: float | None = field(name="durationSeconds", default=None)
+    media_uri: str | None = field(name="mediaUri", default=None)
+    audio_format: AudioFormat | None = field(name="audioFormat", default=None)
+    tts_string: str | None = field(name="ttsString", default=None)
+    text: str | None = None
+    upload_uri: str | None = field(name="uploadUri", default=None)
+    upload_status: str | None = field(name="uploadStatus", default=None)
+    has_default: bool | None = field(name="hasDefault", default=None)
+    language_default: bool | None = field(name="languageDefault", default=None)
+    tags: dict[str, list[str]] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class SystemPromptAssetEntityListing(Model):
     """The SystemPromptAssetEntityListing model."""
 
-    entities: list[SystemPromptAsset] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[SystemPromptAsset] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class SystemPromptEntityListing(Model):
     """The SystemPromptEntityListing model."""
 
-    entities: list[SystemPrompt] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[SystemPrompt] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

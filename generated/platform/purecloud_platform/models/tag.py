@@ -3,15 +3,15 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class TagQueryRequest(Model):
     """The TagQueryRequest model."""
 
-    query: str | None | UnsetType = UNSET
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
+    query: str | None = None
+    page_number: int | None = field(name="pageNumber", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
 
 
 class TagValue(Model):
@@ -23,23 +23,23 @@ class TagValue(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    in_use: bool | None | UnsetType = field(name="inUse", default=UNSET)
-    acl: list[str] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    in_use: bool | None = field(name="inUse", default=None)
+    acl: list[str] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TagValueEntityListing(Model):
     """The TagValueEntityListing model."""
 
-    entities: list[TagValue] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[TagValue] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .policy import PolicyAttribute
@@ -14,9 +14,9 @@ if TYPE_CHECKING:
 class TargetAttributeValue(Model):
     """The TargetAttributeValue model."""
 
-    description: str | None | UnsetType = UNSET
-    policy_attributes: list[PolicyAttribute] | None | UnsetType = field(
-        name="policyAttributes", default=UNSET
+    description: str | None = None
+    policy_attributes: list[PolicyAttribute] | None = field(
+        name="policyAttributes", default=None
     )
 
 
@@ -28,11 +28,11 @@ class TargetAttributes(Model):
         target_attributes: A map of policy targets to any additional attributes which are valid for that target.
     """
 
-    base_attributes: list[PolicyAttribute] | None | UnsetType = field(
-        name="baseAttributes", default=UNSET
+    base_attributes: list[PolicyAttribute] | None = field(
+        name="baseAttributes", default=None
     )
-    target_attributes: dict[str, TargetAttributeValue] | None | UnsetType = field(
-        name="targetAttributes", default=UNSET
+    target_attributes: dict[str, TargetAttributeValue] | None = field(
+        name="targetAttributes", default=None
     )
 
 
@@ -43,8 +43,8 @@ class TargetPerformanceProfile(Model):
         target_performance_profile_id: The target destination performanceProfileId for the linked metric.
     """
 
-    target_performance_profile_id: str | None | UnsetType = field(
-        name="targetPerformanceProfileId", default=UNSET
+    target_performance_profile_id: str | None = field(
+        name="targetPerformanceProfileId", default=None
     )
 
 
@@ -55,4 +55,4 @@ class TargetUnavailableTime(Model):
         id: The globally unique identifier for the object.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None

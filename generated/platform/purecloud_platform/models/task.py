@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .aggregation import AggregationRange
@@ -23,8 +23,8 @@ class TaskManagementAggregateDataContainer(Model):
         group: A mapping from dimension to value
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[StatisticalResponse] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[StatisticalResponse] | None = None
 
 
 class TaskManagementAggregateQueryClause(Model):
@@ -35,8 +35,8 @@ class TaskManagementAggregateQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[TaskManagementAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[TaskManagementAggregateQueryPredicate] | None = None
 
 
 class TaskManagementAggregateQueryFilter(Model):
@@ -48,9 +48,9 @@ class TaskManagementAggregateQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[TaskManagementAggregateQueryClause] | None | UnsetType = UNSET
-    predicates: list[TaskManagementAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[TaskManagementAggregateQueryClause] | None = None
+    predicates: list[TaskManagementAggregateQueryPredicate] | None = None
 
 
 class TaskManagementAggregateQueryPredicate(Model):
@@ -64,17 +64,17 @@ class TaskManagementAggregateQueryPredicate(Model):
         range: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class TaskManagementAggregateQueryResponse(Model):
     """The TaskManagementAggregateQueryResponse model."""
 
-    results: list[TaskManagementAggregateDataContainer] | None | UnsetType = UNSET
+    results: list[TaskManagementAggregateDataContainer] | None = None
 
 
 class TaskManagementAggregationQuery(Model):
@@ -92,18 +92,18 @@ class TaskManagementAggregationQuery(Model):
         alternate_time_dimension: Dimension to use as the alternative timestamp for data in the aggregate.  Choosing "eventTime" uses the actual time of the data event. Allowed values: "eventTime".
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: TaskManagementAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: TaskManagementAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[TaskManagementAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[TaskManagementAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
 
 
@@ -115,8 +115,8 @@ class TaskManagementAggregationSort(Model):
         function: Aggregation function used for the sort metric. Allowed values: "average", "count", "max", "min", "sum".
     """
 
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
+    name: str | None = None
+    function: str | None = None
 
 
 class TaskManagementAggregationView(Model):
@@ -129,10 +129,10 @@ class TaskManagementAggregationView(Model):
         range: Range of numbers for slicing up data
     """
 
-    target: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
-    range: AggregationRange | None | UnsetType = UNSET
+    target: str | None = None
+    name: str | None = None
+    function: str | None = None
+    range: AggregationRange | None = None
 
 
 class TaskManagementAsyncAggregateQueryResponse(Model):
@@ -142,8 +142,8 @@ class TaskManagementAsyncAggregateQueryResponse(Model):
         cursor: Cursor token to retrieve next page
     """
 
-    results: list[TaskManagementAggregateDataContainer] | None | UnsetType = UNSET
-    cursor: str | None | UnsetType = UNSET
+    results: list[TaskManagementAggregateDataContainer] | None = None
+    cursor: str | None = None
 
 
 class TaskManagementAsyncAggregationQuery(Model):
@@ -162,20 +162,20 @@ class TaskManagementAsyncAggregationQuery(Model):
         page_size: The number of results per page
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: TaskManagementAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: TaskManagementAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[TaskManagementAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[TaskManagementAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
+    page_size: int | None = field(name="pageSize", default=None)
 
 
 class TaskManagementErrorDetails(Model):
@@ -186,8 +186,8 @@ class TaskManagementErrorDetails(Model):
         message: Error message.
     """
 
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
+    code: str | None = None
+    message: str | None = None
 
 
 class TaskManagementObservationDataContainer(Model):
@@ -199,9 +199,9 @@ class TaskManagementObservationDataContainer(Model):
         qualifier: Qualifier for duration based metrics. Allowed values: "Hours24", "Hours72".
     """
 
-    metric: str | None | UnsetType = UNSET
-    stats: TaskManagementObservationMetricStats | None | UnsetType = UNSET
-    qualifier: str | None | UnsetType = UNSET
+    metric: str | None = None
+    stats: TaskManagementObservationMetricStats | None = None
+    qualifier: str | None = None
 
 
 class TaskManagementObservationDetailContainer(Model):
@@ -212,11 +212,11 @@ class TaskManagementObservationDetailContainer(Model):
         assignee_details: Information about assignees referenced in the results. Present when 'assignee' is included in the expands parameter.
     """
 
-    type_details: list[WorktypeReference] | None | UnsetType = field(
-        name="typeDetails", default=UNSET
+    type_details: list[WorktypeReference] | None = field(
+        name="typeDetails", default=None
     )
-    assignee_details: list[UserReferenceWithName] | None | UnsetType = field(
-        name="assigneeDetails", default=UNSET
+    assignee_details: list[UserReferenceWithName] | None = field(
+        name="assigneeDetails", default=None
     )
 
 
@@ -230,12 +230,10 @@ class TaskManagementObservationGroupResult(Model):
         status_category: The status category for this group. Present when group includes statusCategory. Allowed values: "Open", "InProgress", "Waiting", "Closed", "Unknown".
     """
 
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    type_id: str | None | UnsetType = field(name="typeId", default=UNSET)
-    assignee_id: str | None | UnsetType = field(name="assigneeId", default=UNSET)
-    status_category: str | None | UnsetType = field(
-        name="statusCategory", default=UNSET
-    )
+    queue_id: str | None = field(name="queueId", default=None)
+    type_id: str | None = field(name="typeId", default=None)
+    assignee_id: str | None = field(name="assigneeId", default=None)
+    status_category: str | None = field(name="statusCategory", default=None)
 
 
 class TaskManagementObservationMetricStats(Model):
@@ -246,8 +244,8 @@ class TaskManagementObservationMetricStats(Model):
         max: The maximum observed value for this metric. Used for `oWorkitemOldestUnassigned` and  `oWorkitemOldestAssigned`
     """
 
-    count: int | None | UnsetType = UNSET
-    max: int | None | UnsetType = UNSET
+    count: int | None = None
+    max: int | None = None
 
 
 class TaskManagementObservationPredicate(Model):
@@ -258,8 +256,8 @@ class TaskManagementObservationPredicate(Model):
         value: The value to filter by for the specified dimension
     """
 
-    dimension: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    dimension: str | None = None
+    value: str | None = None
 
 
 class TaskManagementObservationQuery(Model):
@@ -272,10 +270,10 @@ class TaskManagementObservationQuery(Model):
         expands: List of properties to expand. Additional details about the objects returned in the results will be included in the response if supplied.
     """
 
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    metrics: list[TaskManagementQueryMetric] | None | UnsetType = UNSET
-    filter: TaskManagementObservationQueryFilter | None | UnsetType = UNSET
-    expands: list[str] | None | UnsetType = UNSET
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    metrics: list[TaskManagementQueryMetric] | None = None
+    filter: TaskManagementObservationQueryFilter | None = None
+    expands: list[str] | None = None
 
 
 class TaskManagementObservationQueryFilter(Model):
@@ -285,7 +283,7 @@ class TaskManagementObservationQueryFilter(Model):
         predicates: List of predicates that define the filter conditions. Each predicate specifies a dimension and value to filter by. A single queueId predicate is always required.
     """
 
-    predicates: list[TaskManagementObservationPredicate] | None | UnsetType = UNSET
+    predicates: list[TaskManagementObservationPredicate] | None = None
 
 
 class TaskManagementObservationQueryResponse(Model):
@@ -298,10 +296,10 @@ class TaskManagementObservationQueryResponse(Model):
         next_uri: A URI to the next page in the listing.
     """
 
-    results: list[TaskManagementObservationResult] | None | UnsetType = UNSET
-    details: TaskManagementObservationDetailContainer | None | UnsetType = UNSET
-    cursors: Cursors | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
+    results: list[TaskManagementObservationResult] | None = None
+    details: TaskManagementObservationDetailContainer | None = None
+    cursors: Cursors | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
 
 
 class TaskManagementObservationResult(Model):
@@ -312,8 +310,8 @@ class TaskManagementObservationResult(Model):
         data: The metric data for this group. Contains the actual observation values for each requested metric.
     """
 
-    group: TaskManagementObservationGroupResult | None | UnsetType = UNSET
-    data: list[TaskManagementObservationDataContainer] | None | UnsetType = UNSET
+    group: TaskManagementObservationGroupResult | None = None
+    data: list[TaskManagementObservationDataContainer] | None = None
 
 
 class TaskManagementQueryMetric(Model):
@@ -324,5 +322,5 @@ class TaskManagementQueryMetric(Model):
         qualifier: Qualifier for duration based metrics. Required when requesting oWorkitemsDue Allowed values: "Hours24", "Hours72".
     """
 
-    name: str | None | UnsetType = UNSET
-    qualifier: str | None | UnsetType = UNSET
+    name: str | None = None
+    qualifier: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .search import SearchSort
@@ -27,16 +27,14 @@ class Team(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableDivision | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    member_count: int | None | UnsetType = field(name="memberCount", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: WritableDivision | None = None
+    description: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    member_count: int | None = field(name="memberCount", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TeamActivityData(Model):
@@ -49,10 +47,10 @@ class TeamActivityData(Model):
         entities: Details for active entities
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[TeamActivityMetricValue] | None | UnsetType = UNSET
-    truncated: bool | None | UnsetType = UNSET
-    entities: list[TeamActivityEntityData] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[TeamActivityMetricValue] | None = None
+    truncated: bool | None = None
+    entities: list[TeamActivityEntityData] | None = None
 
 
 class TeamActivityEntityData(Model):
@@ -71,28 +69,20 @@ class TeamActivityEntityData(Model):
         user_id: Unique identifier for the user
     """
 
-    activity_date: datetime | None | UnsetType = field(
-        name="activityDate", default=UNSET
+    activity_date: datetime | None = field(name="activityDate", default=None)
+    organization_presence_id: str | None = field(
+        name="organizationPresenceId", default=None
     )
-    organization_presence_id: str | None | UnsetType = field(
-        name="organizationPresenceId", default=UNSET
+    presence_date: datetime | None = field(name="presenceDate", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    queue_membership_status: str | None = field(
+        name="queueMembershipStatus", default=None
     )
-    presence_date: datetime | None | UnsetType = field(
-        name="presenceDate", default=UNSET
-    )
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    queue_membership_status: str | None | UnsetType = field(
-        name="queueMembershipStatus", default=UNSET
-    )
-    routing_status: str | None | UnsetType = field(name="routingStatus", default=UNSET)
-    routing_status_date: datetime | None | UnsetType = field(
-        name="routingStatusDate", default=UNSET
-    )
-    system_presence: str | None | UnsetType = field(
-        name="systemPresence", default=UNSET
-    )
-    team_id: str | None | UnsetType = field(name="teamId", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
+    routing_status: str | None = field(name="routingStatus", default=None)
+    routing_status_date: datetime | None = field(name="routingStatusDate", default=None)
+    system_presence: str | None = field(name="systemPresence", default=None)
+    team_id: str | None = field(name="teamId", default=None)
+    user_id: str | None = field(name="userId", default=None)
 
 
 class TeamActivityMetricValue(Model):
@@ -106,13 +96,11 @@ class TeamActivityMetricValue(Model):
         count: Metric count
     """
 
-    metric: str | None | UnsetType = UNSET
-    qualifier: str | None | UnsetType = UNSET
-    secondary_qualifier: str | None | UnsetType = field(
-        name="secondaryQualifier", default=UNSET
-    )
-    entity_ids: list[str] | None | UnsetType = field(name="entityIds", default=UNSET)
-    count: int | None | UnsetType = UNSET
+    metric: str | None = None
+    qualifier: str | None = None
+    secondary_qualifier: str | None = field(name="secondaryQualifier", default=None)
+    entity_ids: list[str] | None = field(name="entityIds", default=None)
+    count: int | None = None
 
 
 class TeamActivityQuery(Model):
@@ -125,10 +113,10 @@ class TeamActivityQuery(Model):
         order: Sort the result set in ascending/descending order. Default is ascending Allowed values: "asc", "desc", "unordered".
     """
 
-    metrics: list[TeamActivityQueryMetric] | None | UnsetType = UNSET
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: TeamActivityQueryFilter | None | UnsetType = UNSET
-    order: str | None | UnsetType = UNSET
+    metrics: list[TeamActivityQueryMetric] | None = None
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: TeamActivityQueryFilter | None = None
+    order: str | None = None
 
 
 class TeamActivityQueryClause(Model):
@@ -139,8 +127,8 @@ class TeamActivityQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[TeamActivityQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[TeamActivityQueryPredicate] | None = None
 
 
 class TeamActivityQueryFilter(Model):
@@ -152,9 +140,9 @@ class TeamActivityQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[TeamActivityQueryClause] | None | UnsetType = UNSET
-    predicates: list[TeamActivityQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[TeamActivityQueryClause] | None = None
+    predicates: list[TeamActivityQueryPredicate] | None = None
 
 
 class TeamActivityQueryMetric(Model):
@@ -165,8 +153,8 @@ class TeamActivityQueryMetric(Model):
         details: Flag for including observation details for this metric in the response
     """
 
-    metric: str | None | UnsetType = UNSET
-    details: bool | None | UnsetType = UNSET
+    metric: str | None = None
+    details: bool | None = None
 
 
 class TeamActivityQueryPredicate(Model):
@@ -179,10 +167,10 @@ class TeamActivityQueryPredicate(Model):
         value: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
 
 
 class TeamActivityResponse(Model):
@@ -193,10 +181,8 @@ class TeamActivityResponse(Model):
         entity_id_dimension: Dimension that is used as an entityId Allowed values: "organizationPresenceId", "presenceDate", "queueId", "queueMembershipStatus", "routingStatus", "routingStatusDate", "systemPresence", "teamId", "userId".
     """
 
-    results: list[TeamActivityData] | None | UnsetType = UNSET
-    entity_id_dimension: str | None | UnsetType = field(
-        name="entityIdDimension", default=UNSET
-    )
+    results: list[TeamActivityData] | None = None
+    entity_id_dimension: str | None = field(name="entityIdDimension", default=None)
 
 
 class TeamAddMemberFailure(Model):
@@ -206,17 +192,17 @@ class TeamAddMemberFailure(Model):
         reason: Specific reason the member could not be added. Allowed values: "UserNotFound", "UserGroupLimitExceeded", "UserGroupDivisionMismatch".
     """
 
-    id: str | None | UnsetType = UNSET
-    reason: str | None | UnsetType = UNSET
+    id: str | None = None
+    reason: str | None = None
 
 
 class TeamEntityListing(Model):
     """The TeamEntityListing model."""
 
-    entities: list[Team] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[Team] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class TeamFullReference(Model):
@@ -233,16 +219,14 @@ class TeamFullReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableDivision | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    member_count: int | None | UnsetType = field(name="memberCount", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: WritableDivision | None = None
+    description: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    member_count: int | None = field(name="memberCount", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TeamMemberAddListingResponse(Model):
@@ -252,17 +236,17 @@ class TeamMemberAddListingResponse(Model):
         failures: List of any user ids that were not added.
     """
 
-    entities: list[UserReference] | None | UnsetType = UNSET
-    failures: list[TeamAddMemberFailure] | None | UnsetType = UNSET
+    entities: list[UserReference] | None = None
+    failures: list[TeamAddMemberFailure] | None = None
 
 
 class TeamMemberEntityListing(Model):
     """The TeamMemberEntityListing model."""
 
-    entities: list[UserReferenceWithName] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[UserReferenceWithName] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class TeamMembers(Model):
@@ -272,7 +256,7 @@ class TeamMembers(Model):
         member_ids: A list of the ids of the members to add or remove
     """
 
-    member_ids: list[str] | None | UnsetType = field(name="memberIds", default=UNSET)
+    member_ids: list[str] | None = field(name="memberIds", default=None)
 
 
 class TeamReference(Model):
@@ -283,8 +267,8 @@ class TeamReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TeamSearchCriteria(Model):
@@ -302,15 +286,15 @@ class TeamSearchCriteria(Model):
         type: Search Type Allowed values: "EXACT", "STARTS_WITH".
     """
 
-    end_value: str | None | UnsetType = field(name="endValue", default=UNSET)
-    values: list[str] | None | UnsetType = UNSET
-    start_value: str | None | UnsetType = field(name="startValue", default=UNSET)
-    value: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    group: list[TeamSearchCriteria] | None | UnsetType = UNSET
-    date_format: str | None | UnsetType = field(name="dateFormat", default=UNSET)
-    fields: list[str] | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    end_value: str | None = field(name="endValue", default=None)
+    values: list[str] | None = None
+    start_value: str | None = field(name="startValue", default=None)
+    value: str | None = None
+    operator: str | None = None
+    group: list[TeamSearchCriteria] | None = None
+    date_format: str | None = field(name="dateFormat", default=None)
+    fields: list[str] | None = None
+    type: str | None = None
 
 
 class TeamSearchRequest(Model):
@@ -325,9 +309,9 @@ class TeamSearchRequest(Model):
         query: Team Search Criteria
     """
 
-    sort_order: str | None | UnsetType = field(name="sortOrder", default=UNSET)
-    sort_by: str | None | UnsetType = field(name="sortBy", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    sort: list[SearchSort] | None | UnsetType = UNSET
-    query: list[TeamSearchCriteria] | None | UnsetType = UNSET
+    sort_order: str | None = field(name="sortOrder", default=None)
+    sort_by: str | None = field(name="sortBy", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    sort: list[SearchSort] | None = None
+    query: list[TeamSearchCriteria] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .search import SearchSort
@@ -26,15 +26,15 @@ class TelephonySearchCriteria(Model):
         fields: Field names to search against
     """
 
-    end_value: str | None | UnsetType = field(name="endValue", default=UNSET)
-    values: list[str] | None | UnsetType = UNSET
-    start_value: str | None | UnsetType = field(name="startValue", default=UNSET)
-    value: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    group: list[TelephonySearchCriteria] | None | UnsetType = UNSET
-    date_format: str | None | UnsetType = field(name="dateFormat", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    fields: list[str] | None | UnsetType = UNSET
+    end_value: str | None = field(name="endValue", default=None)
+    values: list[str] | None = None
+    start_value: str | None = field(name="startValue", default=None)
+    value: str | None = None
+    operator: str | None = None
+    group: list[TelephonySearchCriteria] | None = None
+    date_format: str | None = field(name="dateFormat", default=None)
+    type: str | None = None
+    fields: list[str] | None = None
 
 
 class TelephonySearchRequest(Model):
@@ -48,13 +48,13 @@ class TelephonySearchRequest(Model):
         sort: Multi-value sort order, list of multiple sort values
     """
 
-    sort_order: str | None | UnsetType = field(name="sortOrder", default=UNSET)
-    sort_by: str | None | UnsetType = field(name="sortBy", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    sort: list[SearchSort] | None | UnsetType = UNSET
-    expand: list[str] | None | UnsetType = UNSET
-    query: list[TelephonySearchCriteria] | None | UnsetType = UNSET
+    sort_order: str | None = field(name="sortOrder", default=None)
+    sort_by: str | None = field(name="sortBy", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    sort: list[SearchSort] | None = None
+    expand: list[str] | None = None
+    query: list[TelephonySearchCriteria] | None = None
 
 
 class TelephonySettings(Model):
@@ -65,9 +65,9 @@ class TelephonySettings(Model):
         block_caller_id_access_code: Configurable code that should be exempt from caller ID manipulation (e.g. *67 for anonymized calling)
     """
 
-    persistent_connection_required: bool | None | UnsetType = field(
-        name="persistentConnectionRequired", default=UNSET
+    persistent_connection_required: bool | None = field(
+        name="persistentConnectionRequired", default=None
     )
-    block_caller_id_access_code: str | None | UnsetType = field(
-        name="blockCallerIdAccessCode", default=UNSET
+    block_caller_id_access_code: str | None = field(
+        name="blockCallerIdAccessCode", default=None
     )

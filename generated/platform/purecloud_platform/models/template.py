@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class TemplateParameter(Model):
@@ -14,5 +14,5 @@ class TemplateParameter(Model):
         value: Response substitution value
     """
 
-    id: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    id: str | None = None
+    value: str | None = None

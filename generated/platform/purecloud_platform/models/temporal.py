@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class TemporalUnit(Model):
     """The TemporalUnit model."""
 
-    duration_estimated: bool | None | UnsetType = field(
-        name="durationEstimated", default=UNSET
-    )
-    duration: str | None | UnsetType = UNSET
-    time_based: bool | None | UnsetType = field(name="timeBased", default=UNSET)
-    date_based: bool | None | UnsetType = field(name="dateBased", default=UNSET)
+    duration_estimated: bool | None = field(name="durationEstimated", default=None)
+    duration: str | None = None
+    time_based: bool | None = field(name="timeBased", default=None)
+    date_based: bool | None = field(name="dateBased", default=None)

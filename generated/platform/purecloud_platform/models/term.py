@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class Term(Model):
@@ -14,10 +14,8 @@ class Term(Model):
         participant_type: Dictates if term operand must come from the internal, external or both participants Allowed values: "Internal", "External", "Both".
     """
 
-    word: str | None | UnsetType = UNSET
-    participant_type: str | None | UnsetType = field(
-        name="participantType", default=UNSET
-    )
+    word: str | None = None
+    participant_type: str | None = field(name="participantType", default=None)
 
 
 class TermAttribute(Model):
@@ -27,6 +25,6 @@ class TermAttribute(Model):
         type: Allowed values: "NUMBER", "STRING", "DATE", "BOOLEAN", "LIST".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    type: str | None = None

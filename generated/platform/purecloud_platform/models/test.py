@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -26,11 +26,11 @@ class TestExecutionOperationResult(Model):
         error: Error that occurred during the operation
     """
 
-    step: int | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    success: bool | None | UnsetType = UNSET
-    result: dict[str, Any] | None | UnsetType = UNSET
-    error: ErrorBody | None | UnsetType = UNSET
+    step: int | None = None
+    name: str | None = None
+    success: bool | None = None
+    result: dict[str, Any] | None = None
+    error: ErrorBody | None = None
 
 
 class TestExecutionResult(Model):
@@ -43,12 +43,10 @@ class TestExecutionResult(Model):
         success: Indicates whether or not the test was a success
     """
 
-    operations: list[TestExecutionOperationResult] | None | UnsetType = UNSET
-    error: ErrorBody | None | UnsetType = UNSET
-    final_result: dict[str, Any] | None | UnsetType = field(
-        name="finalResult", default=UNSET
-    )
-    success: bool | None | UnsetType = UNSET
+    operations: list[TestExecutionOperationResult] | None = None
+    error: ErrorBody | None = None
+    final_result: dict[str, Any] | None = field(name="finalResult", default=None)
+    success: bool | None = None
 
 
 class TestMatchesEventOperation(Model):
@@ -61,13 +59,13 @@ class TestMatchesEventOperation(Model):
         unmatched_triggers: Triggers that did not match
     """
 
-    name: str | None | UnsetType = UNSET
-    step: int | None | UnsetType = UNSET
-    matched_triggers: list[TestModeTrigger] | None | UnsetType = field(
-        name="matchedTriggers", default=UNSET
+    name: str | None = None
+    step: int | None = None
+    matched_triggers: list[TestModeTrigger] | None = field(
+        name="matchedTriggers", default=None
     )
-    unmatched_triggers: list[TestModeTrigger] | None | UnsetType = field(
-        name="unmatchedTriggers", default=UNSET
+    unmatched_triggers: list[TestModeTrigger] | None = field(
+        name="unmatchedTriggers", default=None
     )
 
 
@@ -81,10 +79,10 @@ class TestMatchesOperation(Model):
         details: Details about why the operation did or did not succeed
     """
 
-    name: str | None | UnsetType = UNSET
-    step: int | None | UnsetType = UNSET
-    matches: bool | None | UnsetType = UNSET
-    details: list[MatchCriteriaTestResult] | None | UnsetType = UNSET
+    name: str | None = None
+    step: int | None = None
+    matches: bool | None = None
+    details: list[MatchCriteriaTestResult] | None = None
 
 
 class TestMessage(Model):
@@ -100,13 +98,13 @@ class TestMessage(Model):
         time: The time when the message was sent. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    to: list[EmailAddress] | None | UnsetType = UNSET
-    from_: EmailAddress | None | UnsetType = field(name="from", default=UNSET)
-    subject: str | None | UnsetType = UNSET
-    text_body: str | None | UnsetType = field(name="textBody", default=UNSET)
-    html_body: str | None | UnsetType = field(name="htmlBody", default=UNSET)
-    time: datetime | None | UnsetType = UNSET
+    id: str | None = None
+    to: list[EmailAddress] | None = None
+    from_: EmailAddress | None = field(name="from", default=None)
+    subject: str | None = None
+    text_body: str | None = field(name="textBody", default=None)
+    html_body: str | None = field(name="htmlBody", default=None)
+    time: datetime | None = None
 
 
 class TestModeEventResults(Model):
@@ -117,11 +115,11 @@ class TestModeEventResults(Model):
         trigger_match_validation: Information about matched and unmatched triggers
     """
 
-    schema_validation: TestSchemaOperation | None | UnsetType = field(
-        name="schemaValidation", default=UNSET
+    schema_validation: TestSchemaOperation | None = field(
+        name="schemaValidation", default=None
     )
-    trigger_match_validation: TestMatchesEventOperation | None | UnsetType = field(
-        name="triggerMatchValidation", default=UNSET
+    trigger_match_validation: TestMatchesEventOperation | None = field(
+        name="triggerMatchValidation", default=None
     )
 
 
@@ -135,18 +133,16 @@ class TestModeResults(Model):
         trigger_matches: Whether the trigger would have matched on the provided event body
     """
 
-    schema_validation: TestSchemaOperation | None | UnsetType = field(
-        name="schemaValidation", default=UNSET
+    schema_validation: TestSchemaOperation | None = field(
+        name="schemaValidation", default=None
     )
-    target_validation: TestTargetOperation | None | UnsetType = field(
-        name="targetValidation", default=UNSET
+    target_validation: TestTargetOperation | None = field(
+        name="targetValidation", default=None
     )
-    json_path_validation: TestMatchesOperation | None | UnsetType = field(
-        name="jsonPathValidation", default=UNSET
+    json_path_validation: TestMatchesOperation | None = field(
+        name="jsonPathValidation", default=None
     )
-    trigger_matches: bool | None | UnsetType = field(
-        name="triggerMatches", default=UNSET
-    )
+    trigger_matches: bool | None = field(name="triggerMatches", default=None)
 
 
 class TestModeTrigger(Model):
@@ -159,10 +155,10 @@ class TestModeTrigger(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    enabled: bool | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TestSchemaOperation(Model):
@@ -175,10 +171,10 @@ class TestSchemaOperation(Model):
         details: Details about why the operation did or did not succeed
     """
 
-    name: str | None | UnsetType = UNSET
-    step: int | None | UnsetType = UNSET
-    matches: bool | None | UnsetType = UNSET
-    details: list[str] | None | UnsetType = UNSET
+    name: str | None = None
+    step: int | None = None
+    matches: bool | None = None
+    details: list[str] | None = None
 
 
 class TestTargetOperation(Model):
@@ -191,10 +187,10 @@ class TestTargetOperation(Model):
         details: Details about why the operation did or did not succeed
     """
 
-    name: str | None | UnsetType = UNSET
-    step: int | None | UnsetType = UNSET
-    matches: bool | None | UnsetType = UNSET
-    details: list[str] | None | UnsetType = UNSET
+    name: str | None = None
+    step: int | None = None
+    matches: bool | None = None
+    details: list[str] | None = None
 
 
 class TestTopicPhraseJob(Model):
@@ -208,22 +204,18 @@ class TestTopicPhraseJob(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    created_by: AddressableEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    created_by: AddressableEntityRef | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    processed_transcripts_count: int | None = field(
+        name="processedTranscriptsCount", default=None
     )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    matched_transcripts_count: int | None = field(
+        name="matchedTranscriptsCount", default=None
     )
-    processed_transcripts_count: int | None | UnsetType = field(
-        name="processedTranscriptsCount", default=UNSET
-    )
-    matched_transcripts_count: int | None | UnsetType = field(
-        name="matchedTranscriptsCount", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TestTopicPhraseJobRequest(Model):
@@ -234,9 +226,9 @@ class TestTopicPhraseJobRequest(Model):
         transcripts_filters: The transcripts filters
     """
 
-    topic: TestTopicPhraseTopic | None | UnsetType = UNSET
-    transcripts_filters: TranscriptsFilters | None | UnsetType = field(
-        name="transcriptsFilters", default=UNSET
+    topic: TestTopicPhraseTopic | None = None
+    transcripts_filters: TranscriptsFilters | None = field(
+        name="transcriptsFilters", default=None
     )
 
 
@@ -252,18 +244,14 @@ class TestTopicPhraseJobs(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    created_by: AddressableEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    action: str | None | UnsetType = UNSET
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    state: str | None = None
+    created_by: AddressableEntityRef | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    action: str | None = None
+    entity_type: str | None = field(name="entityType", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TestTopicPhrasePhrase(Model):
@@ -274,8 +262,8 @@ class TestTopicPhrasePhrase(Model):
         strictness: The phrase strictness, default value is null Allowed values: "1", "55", "65", "72", "85", "90".
     """
 
-    text: str | None | UnsetType = UNSET
-    strictness: str | None | UnsetType = UNSET
+    text: str | None = None
+    strictness: str | None = None
 
 
 class TestTopicPhraseTestPhraseDetectedPhrase(Model):
@@ -284,9 +272,9 @@ class TestTopicPhraseTestPhraseDetectedPhrase(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    found_phrase: str | None | UnsetType = field(name="foundPhrase", default=UNSET)
-    snippet: str | None | UnsetType = UNSET
-    confidence: int | None | UnsetType = UNSET
+    found_phrase: str | None = field(name="foundPhrase", default=None)
+    snippet: str | None = None
+    confidence: int | None = None
 
 
 class TestTopicPhraseTestPhraseMatchedTranscript(Model):
@@ -298,18 +286,14 @@ class TestTopicPhraseTestPhraseMatchedTranscript(Model):
         media_type: Allowed values: "unknown", "call", "message", "email", "chat", "callback", "all".
     """
 
-    timestamp: int | None | UnsetType = UNSET
-    transcript_id: str | None | UnsetType = field(name="transcriptId", default=UNSET)
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
+    timestamp: int | None = None
+    transcript_id: str | None = field(name="transcriptId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    detected_phrases: list[TestTopicPhraseTestPhraseDetectedPhrase] | None = field(
+        name="detectedPhrases", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    detected_phrases: (
-        list[TestTopicPhraseTestPhraseDetectedPhrase] | None | UnsetType
-    ) = field(name="detectedPhrases", default=UNSET)
 
 
 class TestTopicPhraseTestTopicPhraseResults(Model):
@@ -318,15 +302,15 @@ class TestTopicPhraseTestTopicPhraseResults(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    processed_transcripts_count: int | None | UnsetType = field(
-        name="processedTranscriptsCount", default=UNSET
+    processed_transcripts_count: int | None = field(
+        name="processedTranscriptsCount", default=None
     )
-    matched_transcripts_count: int | None | UnsetType = field(
-        name="matchedTranscriptsCount", default=UNSET
+    matched_transcripts_count: int | None = field(
+        name="matchedTranscriptsCount", default=None
     )
-    matched_transcripts: (
-        list[TestTopicPhraseTestPhraseMatchedTranscript] | None | UnsetType
-    ) = field(name="matchedTranscripts", default=UNSET)
+    matched_transcripts: list[TestTopicPhraseTestPhraseMatchedTranscript] | None = (
+        field(name="matchedTranscripts", default=None)
+    )
 
 
 class TestTopicPhraseTopic(Model):
@@ -340,11 +324,11 @@ class TestTopicPhraseTopic(Model):
         participants: The topic participants, default value is both Allowed values: "External", "Internal", "All".
     """
 
-    phrase: TestTopicPhrasePhrase | None | UnsetType = UNSET
-    strictness: str | None | UnsetType = UNSET
-    matching_type: str | None | UnsetType = field(name="matchingType", default=UNSET)
-    dialect: str | None | UnsetType = UNSET
-    participants: str | None | UnsetType = UNSET
+    phrase: TestTopicPhrasePhrase | None = None
+    strictness: str | None = None
+    matching_type: str | None = field(name="matchingType", default=None)
+    dialect: str | None = None
+    participants: str | None = None
 
 
 class TestTopicPhraseTopicsDefinitionsJob(Model):
@@ -356,11 +340,11 @@ class TestTopicPhraseTopicsDefinitionsJob(Model):
         state: Allowed values: "Completed", "Running", "Failed".
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    test_topic_phrase_results: (
-        list[TestTopicPhraseTestTopicPhraseResults] | None | UnsetType
-    ) = field(name="testTopicPhraseResults", default=UNSET)
-    gen_ai_phrases_results: list[str] | None | UnsetType = field(
-        name="genAIPhrasesResults", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    test_topic_phrase_results: list[TestTopicPhraseTestTopicPhraseResults] | None = (
+        field(name="testTopicPhraseResults", default=None)
+    )
+    gen_ai_phrases_results: list[str] | None = field(
+        name="genAIPhrasesResults", default=None
     )

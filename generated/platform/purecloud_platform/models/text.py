@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .conversation import ConversationMessageContent, ConversationMessageEvent
@@ -23,14 +23,10 @@ class TextBotChannel(Model):
         user_agent: Information about the end user agent calling the bot flow.
     """
 
-    name: str | None | UnsetType = UNSET
-    input_modes: list[str] | None | UnsetType = field(name="inputModes", default=UNSET)
-    output_modes: list[str] | None | UnsetType = field(
-        name="outputModes", default=UNSET
-    )
-    user_agent: TextBotUserAgent | None | UnsetType = field(
-        name="userAgent", default=UNSET
-    )
+    name: str | None = None
+    input_modes: list[str] | None = field(name="inputModes", default=None)
+    output_modes: list[str] | None = field(name="outputModes", default=None)
+    user_agent: TextBotUserAgent | None = field(name="userAgent", default=None)
 
 
 class TextBotDisconnectAction(Model):
@@ -43,15 +39,11 @@ class TextBotDisconnectAction(Model):
         flow_outcomes: The list of Flow Outcomes for the bot flow and their details.
     """
 
-    reason: str | None | UnsetType = UNSET
-    reason_extended_info: str | None | UnsetType = field(
-        name="reasonExtendedInfo", default=UNSET
-    )
-    flow_location: TextBotFlowLocation | None | UnsetType = field(
-        name="flowLocation", default=UNSET
-    )
-    flow_outcomes: list[TextBotFlowOutcome] | None | UnsetType = field(
-        name="flowOutcomes", default=UNSET
+    reason: str | None = None
+    reason_extended_info: str | None = field(name="reasonExtendedInfo", default=None)
+    flow_location: TextBotFlowLocation | None = field(name="flowLocation", default=None)
+    flow_outcomes: list[TextBotFlowOutcome] | None = field(
+        name="flowOutcomes", default=None
     )
 
 
@@ -63,8 +55,8 @@ class TextBotErrorInputEvent(Model):
         message: The error message.
     """
 
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
+    code: str | None = None
+    message: str | None = None
 
 
 class TextBotExitAction(Model):
@@ -79,19 +71,13 @@ class TextBotExitAction(Model):
         flow_outcomes: The list of Flow Outcomes for the bot flow and their details.
     """
 
-    reason: str | None | UnsetType = UNSET
-    reason_extended_info: str | None | UnsetType = field(
-        name="reasonExtendedInfo", default=UNSET
-    )
-    active_intent: str | None | UnsetType = field(name="activeIntent", default=UNSET)
-    flow_location: TextBotFlowLocation | None | UnsetType = field(
-        name="flowLocation", default=UNSET
-    )
-    output_data: TextBotInputOutputData | None | UnsetType = field(
-        name="outputData", default=UNSET
-    )
-    flow_outcomes: list[TextBotFlowOutcome] | None | UnsetType = field(
-        name="flowOutcomes", default=UNSET
+    reason: str | None = None
+    reason_extended_info: str | None = field(name="reasonExtendedInfo", default=None)
+    active_intent: str | None = field(name="activeIntent", default=None)
+    flow_location: TextBotFlowLocation | None = field(name="flowLocation", default=None)
+    output_data: TextBotInputOutputData | None = field(name="outputData", default=None)
+    flow_outcomes: list[TextBotFlowOutcome] | None = field(
+        name="flowOutcomes", default=None
     )
 
 
@@ -102,7 +88,7 @@ class TextBotFlow(Model):
         id: The Bot Flow ID.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class TextBotFlowLaunchRequest(Model):
@@ -117,18 +103,12 @@ class TextBotFlowLaunchRequest(Model):
         language: The language that the bot will use in the session. Validated against list of supported languages and if the value is omitted or is invalid, the default language will be used.
     """
 
-    flow: TextBotFlow | None | UnsetType = UNSET
-    external_session_id: str | None | UnsetType = field(
-        name="externalSessionId", default=UNSET
-    )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    input_data: TextBotInputOutputData | None | UnsetType = field(
-        name="inputData", default=UNSET
-    )
-    channel: TextBotChannel | None | UnsetType = UNSET
-    language: str | None | UnsetType = UNSET
+    flow: TextBotFlow | None = None
+    external_session_id: str | None = field(name="externalSessionId", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    input_data: TextBotInputOutputData | None = field(name="inputData", default=None)
+    channel: TextBotChannel | None = None
+    language: str | None = None
 
 
 class TextBotFlowLaunchResponse(Model):
@@ -138,7 +118,7 @@ class TextBotFlowLaunchResponse(Model):
         id: The session ID of the bot flow, used to send to subsequent turn requests
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class TextBotFlowLocation(Model):
@@ -150,9 +130,9 @@ class TextBotFlowLocation(Model):
         sequence_name: The name of the state or task which was active when the event of interest happened.
     """
 
-    action_name: str | None | UnsetType = field(name="actionName", default=UNSET)
-    action_number: int | None | UnsetType = field(name="actionNumber", default=UNSET)
-    sequence_name: str | None | UnsetType = field(name="sequenceName", default=UNSET)
+    action_name: str | None = field(name="actionName", default=None)
+    action_number: int | None = field(name="actionNumber", default=None)
+    sequence_name: str | None = field(name="sequenceName", default=None)
 
 
 class TextBotFlowMilestone(Model):
@@ -164,9 +144,9 @@ class TextBotFlowMilestone(Model):
         sequence: The sequence number of the milestone.
     """
 
-    id: str | None | UnsetType = UNSET
-    date_reached: datetime | None | UnsetType = field(name="dateReached", default=UNSET)
-    sequence: int | None | UnsetType = UNSET
+    id: str | None = None
+    date_reached: datetime | None = field(name="dateReached", default=None)
+    sequence: int | None = None
 
 
 class TextBotFlowOutcome(Model):
@@ -180,11 +160,11 @@ class TextBotFlowOutcome(Model):
         milestones: The Flow Milestones for the Flow Outcome.
     """
 
-    outcome_id: str | None | UnsetType = field(name="outcomeId", default=UNSET)
-    outcome_value: str | None | UnsetType = field(name="outcomeValue", default=UNSET)
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    date_end: datetime | None | UnsetType = field(name="dateEnd", default=UNSET)
-    milestones: list[TextBotFlowMilestone] | None | UnsetType = UNSET
+    outcome_id: str | None = field(name="outcomeId", default=None)
+    outcome_value: str | None = field(name="outcomeValue", default=None)
+    date_start: datetime | None = field(name="dateStart", default=None)
+    date_end: datetime | None = field(name="dateEnd", default=None)
+    milestones: list[TextBotFlowMilestone] | None = None
 
 
 class TextBotFlowTurnRequest(Model):
@@ -198,20 +178,18 @@ class TextBotFlowTurnRequest(Model):
         input_event_error: The data for the input event of this turn if it is an error event. Only one inputEvent may be set.
     """
 
-    previous_turn: TextBotTurnReference | None | UnsetType = field(
-        name="previousTurn", default=UNSET
+    previous_turn: TextBotTurnReference | None = field(
+        name="previousTurn", default=None
     )
-    input_event_type: str | None | UnsetType = field(
-        name="inputEventType", default=UNSET
+    input_event_type: str | None = field(name="inputEventType", default=None)
+    input_event_user_input: TextBotUserInputEvent | None = field(
+        name="inputEventUserInput", default=None
     )
-    input_event_user_input: TextBotUserInputEvent | None | UnsetType = field(
-        name="inputEventUserInput", default=UNSET
+    input_event_rich_media: TextBotsRichMediaInputEvent | None = field(
+        name="inputEventRichMedia", default=None
     )
-    input_event_rich_media: TextBotsRichMediaInputEvent | None | UnsetType = field(
-        name="inputEventRichMedia", default=UNSET
-    )
-    input_event_error: TextBotErrorInputEvent | None | UnsetType = field(
-        name="inputEventError", default=UNSET
+    input_event_error: TextBotErrorInputEvent | None = field(
+        name="inputEventError", default=None
     )
 
 
@@ -228,22 +206,20 @@ class TextBotFlowTurnResponse(Model):
         next_action_exit: The next action directive for this turn if it is an Exit type.
     """
 
-    id: str | None | UnsetType = UNSET
-    previous_turn: TextBotTurnReference | None | UnsetType = field(
-        name="previousTurn", default=UNSET
+    id: str | None = None
+    previous_turn: TextBotTurnReference | None = field(
+        name="previousTurn", default=None
     )
-    prompts: TextBotOutputPrompts | None | UnsetType = UNSET
-    next_action_type: str | None | UnsetType = field(
-        name="nextActionType", default=UNSET
+    prompts: TextBotOutputPrompts | None = None
+    next_action_type: str | None = field(name="nextActionType", default=None)
+    next_action_disconnect: TextBotDisconnectAction | None = field(
+        name="nextActionDisconnect", default=None
     )
-    next_action_disconnect: TextBotDisconnectAction | None | UnsetType = field(
-        name="nextActionDisconnect", default=UNSET
+    next_action_wait_for_input: TextBotWaitForInputAction | None = field(
+        name="nextActionWaitForInput", default=None
     )
-    next_action_wait_for_input: TextBotWaitForInputAction | None | UnsetType = field(
-        name="nextActionWaitForInput", default=UNSET
-    )
-    next_action_exit: TextBotExitAction | None | UnsetType = field(
-        name="nextActionExit", default=UNSET
+    next_action_exit: TextBotExitAction | None = field(
+        name="nextActionExit", default=None
     )
 
 
@@ -254,7 +230,7 @@ class TextBotInputOutputData(Model):
         variables: The input/output variables using the format as appropriate for the variable data type in the flow definition.
     """
 
-    variables: dict[str, dict[str, Any]] | None | UnsetType = UNSET
+    variables: dict[str, dict[str, Any]] | None = None
 
 
 class TextBotModeConstraints(Model):
@@ -264,7 +240,7 @@ class TextBotModeConstraints(Model):
         text: Mode constraints that apply to text scenarios.
     """
 
-    text: TextBotTextModeConstraints | None | UnsetType = UNSET
+    text: TextBotTextModeConstraints | None = None
 
 
 class TextBotModeOutputPrompts(Model):
@@ -274,7 +250,7 @@ class TextBotModeOutputPrompts(Model):
         segments: The list of prompt segments.
     """
 
-    segments: list[TextBotPromptSegment] | None | UnsetType = UNSET
+    segments: list[TextBotPromptSegment] | None = None
 
 
 class TextBotOutputPrompts(Model):
@@ -285,11 +261,9 @@ class TextBotOutputPrompts(Model):
         text_prompts: Text output prompts, if any.
     """
 
-    output_language: str | None | UnsetType = field(
-        name="outputLanguage", default=UNSET
-    )
-    text_prompts: TextBotModeOutputPrompts | None | UnsetType = field(
-        name="textPrompts", default=UNSET
+    output_language: str | None = field(name="outputLanguage", default=None)
+    text_prompts: TextBotModeOutputPrompts | None = field(
+        name="textPrompts", default=None
     )
 
 
@@ -303,10 +277,10 @@ class TextBotPromptSegment(Model):
         content: Details to display Rich Media content. This is only populated when the segment 'type' is 'Rich Media'.
     """
 
-    text: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    format: Format | None | UnsetType = UNSET
-    content: list[ConversationMessageContent] | None | UnsetType = UNSET
+    text: str | None = None
+    type: str | None = None
+    format: Format | None = None
+    content: list[ConversationMessageContent] | None = None
 
 
 class TextBotTextModeConstraints(Model):
@@ -317,11 +291,11 @@ class TextBotTextModeConstraints(Model):
         no_input_timeout_milliseconds: The amount of time, in milliseconds, before the client should send the 'NoInput' event  to trigger the "no input" bot response and handling on digital channels.  Note: This optional field will only be returned for 'Digital Bot Flow' turns.
     """
 
-    language_preferences: list[str] | None | UnsetType = field(
-        name="languagePreferences", default=UNSET
+    language_preferences: list[str] | None = field(
+        name="languagePreferences", default=None
     )
-    no_input_timeout_milliseconds: int | None | UnsetType = field(
-        name="noInputTimeoutMilliseconds", default=UNSET
+    no_input_timeout_milliseconds: int | None = field(
+        name="noInputTimeoutMilliseconds", default=None
     )
 
 
@@ -333,8 +307,8 @@ class TextBotTranscript(Model):
         confidence: The confidence factor, expressed as a decimal between 0.0 and 1.0, of the transcript item.
     """
 
-    text: str | None | UnsetType = UNSET
-    confidence: float | None | UnsetType = UNSET
+    text: str | None = None
+    confidence: float | None = None
 
 
 class TextBotTurnReference(Model):
@@ -344,7 +318,7 @@ class TextBotTurnReference(Model):
         id: The id of the turn.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class TextBotUserAgent(Model):
@@ -354,7 +328,7 @@ class TextBotUserAgent(Model):
         name: The name of the user agent. Allowed values: "Phone", "SMS", "GenesysWebWidget", "FacebookMessenger", "WeChat", "Whatsapp", "AppleBusinessChat", "Apple", "Telegram", "Slack", "Signal", "Line", "Discord", "TwitterDirectMessage", "Open", "Instagram", "Other", "Unknown".
     """
 
-    name: str | None | UnsetType = UNSET
+    name: str | None = None
 
 
 class TextBotUserInputAlternative(Model):
@@ -364,7 +338,7 @@ class TextBotUserInputAlternative(Model):
         transcript: The user input transcript.
     """
 
-    transcript: TextBotTranscript | None | UnsetType = UNSET
+    transcript: TextBotTranscript | None = None
 
 
 class TextBotUserInputEvent(Model):
@@ -375,8 +349,8 @@ class TextBotUserInputEvent(Model):
         alternatives: The input alternatives.
     """
 
-    mode: str | None | UnsetType = UNSET
-    alternatives: list[TextBotUserInputAlternative] | None | UnsetType = UNSET
+    mode: str | None = None
+    alternatives: list[TextBotUserInputAlternative] | None = None
 
 
 class TextBotWaitForInputAction(Model):
@@ -386,8 +360,8 @@ class TextBotWaitForInputAction(Model):
         mode_constraints: The mode constraints for the user input.
     """
 
-    mode_constraints: TextBotModeConstraints | None | UnsetType = field(
-        name="modeConstraints", default=UNSET
+    mode_constraints: TextBotModeConstraints | None = field(
+        name="modeConstraints", default=None
     )
 
 
@@ -399,14 +373,14 @@ class TextBotsRichMediaInputEvent(Model):
         messages: The Rich Media message events.
     """
 
-    inputs: list[ConversationMessageContent] | None | UnsetType = UNSET
-    messages: list[ConversationMessageEvent] | None | UnsetType = UNSET
+    inputs: list[ConversationMessageContent] | None = None
+    messages: list[ConversationMessageEvent] | None = None
 
 
 class TextMessageListing(Model):
     """The TextMessageListing model."""
 
-    entities: list[MessageData] | None | UnsetType = UNSET
+    entities: list[MessageData] | None = None
 
 
 class TextStyleProperties(Model):
@@ -419,7 +393,7 @@ class TextStyleProperties(Model):
         text_align: Text alignment. Allowed values: "Left", "Right", "Center".
     """
 
-    color: str | None | UnsetType = UNSET
-    font: str | None | UnsetType = UNSET
-    font_size: str | None | UnsetType = field(name="fontSize", default=UNSET)
-    text_align: str | None | UnsetType = field(name="textAlign", default=UNSET)
+    color: str | None = None
+    font: str | None = None
+    font_size: str | None = field(name="fontSize", default=None)
+    text_align: str | None = field(name="textAlign", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class ThirdPartySuggestion(Model):
@@ -15,9 +15,9 @@ class ThirdPartySuggestion(Model):
         sources: A list of source references attributing the suggestion to its origin sources.
     """
 
-    text: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    sources: list[ThirdPartySuggestionSource] | None | UnsetType = UNSET
+    text: str | None = None
+    title: str | None = None
+    sources: list[ThirdPartySuggestionSource] | None = None
 
 
 class ThirdPartySuggestionSource(Model):
@@ -28,5 +28,5 @@ class ThirdPartySuggestionSource(Model):
         url: The link to the source document or page.
     """
 
-    name: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
+    name: str | None = None
+    url: str | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class Ticker(Model):
@@ -14,5 +14,5 @@ class Ticker(Model):
         exchange: The exchange for this ticker symbol. Examples: NYSE, FTSE, NASDAQ, etc.
     """
 
-    symbol: str | None | UnsetType = UNSET
-    exchange: str | None | UnsetType = UNSET
+    symbol: str | None = None
+    exchange: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .date import DateRange
@@ -23,11 +23,9 @@ if TYPE_CHECKING:
 class TimeAllowed(Model):
     """The TimeAllowed model."""
 
-    time_slots: list[TimeSlot] | None | UnsetType = field(
-        name="timeSlots", default=UNSET
-    )
-    time_zone_id: str | None | UnsetType = field(name="timeZoneId", default=UNSET)
-    empty: bool | None | UnsetType = UNSET
+    time_slots: list[TimeSlot] | None = field(name="timeSlots", default=None)
+    time_zone_id: str | None = field(name="timeZoneId", default=None)
+    empty: bool | None = None
 
 
 class TimeAndDateSubCondition(Model):
@@ -42,14 +40,12 @@ class TimeAndDateSubCondition(Model):
         range: A range of values for BETWEEN and IN operators. Format follows the same rules as 'thresholdValue'.
     """
 
-    type: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    inverted: bool | None | UnsetType = UNSET
-    include_year: bool | None | UnsetType = field(name="includeYear", default=UNSET)
-    threshold_value: str | None | UnsetType = field(
-        name="thresholdValue", default=UNSET
-    )
-    range: TimeAndDateSubConditionRange | None | UnsetType = UNSET
+    type: str | None = None
+    operator: str | None = None
+    inverted: bool | None = None
+    include_year: bool | None = field(name="includeYear", default=None)
+    threshold_value: str | None = field(name="thresholdValue", default=None)
+    range: TimeAndDateSubConditionRange | None = None
 
 
 class TimeAndDateSubConditionRange(Model):
@@ -61,18 +57,18 @@ class TimeAndDateSubConditionRange(Model):
         in_set: A set of values that the date/ time data should be in. Required for the IN operator. Format depends on type: dayOfWeek: 1-7 (Monday-Sunday), dayOfMonth: 1-31, and/ or LAST_DAY, ODD_DAY, EVEN_DAY,specificDate: yyyy-MM-dd (if includeYear=true) or MM-dd (if includeYear=false).
     """
 
-    min: str | None | UnsetType = UNSET
-    max: str | None | UnsetType = UNSET
-    in_set: list[str] | None | UnsetType = field(name="inSet", default=UNSET)
+    min: str | None = None
+    max: str | None = None
+    in_set: list[str] | None = field(name="inSet", default=None)
 
 
 class TimeInterval(Model):
     """The TimeInterval model."""
 
-    months: int | None | UnsetType = UNSET
-    weeks: int | None | UnsetType = UNSET
-    days: int | None | UnsetType = UNSET
-    hours: int | None | UnsetType = UNSET
+    months: int | None = None
+    weeks: int | None = None
+    days: int | None = None
+    hours: int | None = None
 
 
 class TimeOffBalanceJobReference(Model):
@@ -84,9 +80,9 @@ class TimeOffBalanceJobReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TimeOffBalanceJobResponse(Model):
@@ -96,8 +92,8 @@ class TimeOffBalanceJobResponse(Model):
         status: The status of the time off balance job Allowed values: "Processing", "Complete", "Error".
     """
 
-    entities: list[TimeOffBalanceResponse] | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
+    entities: list[TimeOffBalanceResponse] | None = None
+    status: str | None = None
 
 
 class TimeOffBalanceRequest(Model):
@@ -108,12 +104,8 @@ class TimeOffBalanceRequest(Model):
         date_ranges: The list of date ranges for which to query time off balance
     """
 
-    activity_code_ids: list[str] | None | UnsetType = field(
-        name="activityCodeIds", default=UNSET
-    )
-    date_ranges: list[LocalDateRange] | None | UnsetType = field(
-        name="dateRanges", default=UNSET
-    )
+    activity_code_ids: list[str] | None = field(name="activityCodeIds", default=None)
+    date_ranges: list[LocalDateRange] | None = field(name="dateRanges", default=None)
 
 
 class TimeOffBalanceResponse(Model):
@@ -127,18 +119,14 @@ class TimeOffBalanceResponse(Model):
         balance_minutes_per_day: The list of available time off balance values in minutes for each day
     """
 
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    hris_time_off_type_id: str | None = field(name="hrisTimeOffTypeId", default=None)
+    hris_time_off_type_secondary_id: str | None = field(
+        name="hrisTimeOffTypeSecondaryId", default=None
     )
-    hris_time_off_type_id: str | None | UnsetType = field(
-        name="hrisTimeOffTypeId", default=UNSET
-    )
-    hris_time_off_type_secondary_id: str | None | UnsetType = field(
-        name="hrisTimeOffTypeSecondaryId", default=UNSET
-    )
-    start_date: date | None | UnsetType = field(name="startDate", default=UNSET)
-    balance_minutes_per_day: list[int] | None | UnsetType = field(
-        name="balanceMinutesPerDay", default=UNSET
+    start_date: date | None = field(name="startDate", default=None)
+    balance_minutes_per_day: list[int] | None = field(
+        name="balanceMinutesPerDay", default=None
     )
 
 
@@ -150,8 +138,8 @@ class TimeOffBalancesResponse(Model):
         entities: The list of time off balances. May come via notification
     """
 
-    job: TimeOffBalanceJobReference | None | UnsetType = UNSET
-    entities: list[TimeOffBalanceResponse] | None | UnsetType = UNSET
+    job: TimeOffBalanceJobReference | None = None
+    entities: list[TimeOffBalanceResponse] | None = None
 
 
 class TimeOffIntegrationStatusResponse(Model):
@@ -162,18 +150,16 @@ class TimeOffIntegrationStatusResponse(Model):
         integration_status: The value of integration status for the time off request Allowed values: "Processing", "Error", "AutomaticallyComplete", "ManuallyComplete".
     """
 
-    time_off_request: TimeOffRequestReference | None | UnsetType = field(
-        name="timeOffRequest", default=UNSET
+    time_off_request: TimeOffRequestReference | None = field(
+        name="timeOffRequest", default=None
     )
-    integration_status: str | None | UnsetType = field(
-        name="integrationStatus", default=UNSET
-    )
+    integration_status: str | None = field(name="integrationStatus", default=None)
 
 
 class TimeOffIntegrationStatusResponseListing(Model):
     """The TimeOffIntegrationStatusResponseListing model."""
 
-    entities: list[TimeOffIntegrationStatusResponse] | None | UnsetType = UNSET
+    entities: list[TimeOffIntegrationStatusResponse] | None = None
 
 
 class TimeOffLimit(Model):
@@ -187,19 +173,17 @@ class TimeOffLimit(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    default_limit_minutes: int | None | UnsetType = field(
-        name="defaultLimitMinutes", default=UNSET
-    )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    granularity: str | None = None
+    default_limit_minutes: int | None = field(name="defaultLimitMinutes", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TimeOffLimitListing(Model):
     """The TimeOffLimitListing model."""
 
-    entities: list[TimeOffLimit] | None | UnsetType = UNSET
+    entities: list[TimeOffLimit] | None = None
 
 
 class TimeOffLimitRange(Model):
@@ -211,10 +195,10 @@ class TimeOffLimitRange(Model):
         limit_minutes_per_interval: Deprecated. The list of time off limit values in minutes per granularity interval. If 'null' is specified, then interval specific value is cleared. Such interval will have 'defaultLimitMinutes' value
     """
 
-    start_date: date | None | UnsetType = field(name="startDate", default=UNSET)
-    granularity: str | None | UnsetType = UNSET
-    limit_minutes_per_interval: list[int] | None | UnsetType = field(
-        name="limitMinutesPerInterval", default=UNSET
+    start_date: date | None = field(name="startDate", default=None)
+    granularity: str | None = None
+    limit_minutes_per_interval: list[int] | None = field(
+        name="limitMinutesPerInterval", default=None
     )
 
 
@@ -226,8 +210,8 @@ class TimeOffLimitReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TimeOffLimitValueRange(Model):
@@ -244,24 +228,24 @@ class TimeOffLimitValueRange(Model):
         metadata: Version metadata for the time off limit
     """
 
-    time_off_limit: TimeOffLimitReference | None | UnsetType = field(
-        name="timeOffLimit", default=UNSET
+    time_off_limit: TimeOffLimitReference | None = field(
+        name="timeOffLimit", default=None
     )
-    start_date: date | None | UnsetType = field(name="startDate", default=UNSET)
-    granularity: str | None | UnsetType = UNSET
-    limit_minutes_per_interval: list[int] | None | UnsetType = field(
-        name="limitMinutesPerInterval", default=UNSET
+    start_date: date | None = field(name="startDate", default=None)
+    granularity: str | None = None
+    limit_minutes_per_interval: list[int] | None = field(
+        name="limitMinutesPerInterval", default=None
     )
-    allocated_minutes_per_interval: list[int] | None | UnsetType = field(
-        name="allocatedMinutesPerInterval", default=UNSET
+    allocated_minutes_per_interval: list[int] | None = field(
+        name="allocatedMinutesPerInterval", default=None
     )
-    waitlisted_minutes_per_interval: list[int] | None | UnsetType = field(
-        name="waitlistedMinutesPerInterval", default=UNSET
+    waitlisted_minutes_per_interval: list[int] | None = field(
+        name="waitlistedMinutesPerInterval", default=None
     )
-    waitlisted_requests_per_interval: list[int] | None | UnsetType = field(
-        name="waitlistedRequestsPerInterval", default=UNSET
+    waitlisted_requests_per_interval: list[int] | None = field(
+        name="waitlistedRequestsPerInterval", default=None
     )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class TimeOffLimitValues(Model):
@@ -274,17 +258,11 @@ class TimeOffLimitValues(Model):
         waitlisted_requests: The current number of waitlisted time-off requests per granularity interval
     """
 
-    limit_minutes: list[int] | None | UnsetType = field(
-        name="limitMinutes", default=UNSET
-    )
-    allocated_minutes: list[int] | None | UnsetType = field(
-        name="allocatedMinutes", default=UNSET
-    )
-    waitlisted_minutes: list[int] | None | UnsetType = field(
-        name="waitlistedMinutes", default=UNSET
-    )
-    waitlisted_requests: list[int] | None | UnsetType = field(
-        name="waitlistedRequests", default=UNSET
+    limit_minutes: list[int] | None = field(name="limitMinutes", default=None)
+    allocated_minutes: list[int] | None = field(name="allocatedMinutes", default=None)
+    waitlisted_minutes: list[int] | None = field(name="waitlistedMinutes", default=None)
+    waitlisted_requests: list[int] | None = field(
+        name="waitlistedRequests", default=None
     )
 
 
@@ -304,26 +282,22 @@ class TimeOffPlan(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    activity_code_ids: list[str] | None | UnsetType = field(
-        name="activityCodeIds", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    activity_code_ids: list[str] | None = field(name="activityCodeIds", default=None)
+    time_off_limits: list[TimeOffLimitReference] | None = field(
+        name="timeOffLimits", default=None
     )
-    time_off_limits: list[TimeOffLimitReference] | None | UnsetType = field(
-        name="timeOffLimits", default=UNSET
+    auto_approval_rule: str | None = field(name="autoApprovalRule", default=None)
+    days_before_start_to_expire_from_waitlist: int | None = field(
+        name="daysBeforeStartToExpireFromWaitlist", default=None
     )
-    auto_approval_rule: str | None | UnsetType = field(
-        name="autoApprovalRule", default=UNSET
+    hris_time_off_type: HrisTimeOffType | None = field(
+        name="hrisTimeOffType", default=None
     )
-    days_before_start_to_expire_from_waitlist: int | None | UnsetType = field(
-        name="daysBeforeStartToExpireFromWaitlist", default=UNSET
-    )
-    hris_time_off_type: HrisTimeOffType | None | UnsetType = field(
-        name="hrisTimeOffType", default=UNSET
-    )
-    active: bool | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    active: bool | None = None
+    metadata: WfmVersionedEntityMetadata | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TimeOffPlanBusinessUnitAssociation(Model):
@@ -334,18 +308,18 @@ class TimeOffPlanBusinessUnitAssociation(Model):
         staffing_groups: Staffing groups to which this time-off plan applies. This must not be set if managementUnits is populated
     """
 
-    management_units: list[ManagementUnitReference] | None | UnsetType = field(
-        name="managementUnits", default=UNSET
+    management_units: list[ManagementUnitReference] | None = field(
+        name="managementUnits", default=None
     )
-    staffing_groups: list[StaffingGroupReference] | None | UnsetType = field(
-        name="staffingGroups", default=UNSET
+    staffing_groups: list[StaffingGroupReference] | None = field(
+        name="staffingGroups", default=None
     )
 
 
 class TimeOffPlanListing(Model):
     """The TimeOffPlanListing model."""
 
-    entities: list[TimeOffPlan] | None | UnsetType = UNSET
+    entities: list[TimeOffPlan] | None = None
 
 
 class TimeOffPlanManagementUnitAssociation(Model):
@@ -356,11 +330,11 @@ class TimeOffPlanManagementUnitAssociation(Model):
         staffing_groups: Staffing groups to which this time-off plan applies. If not defined, the plan applies to the management unit
     """
 
-    management_unit: ManagementUnitReference | None | UnsetType = field(
-        name="managementUnit", default=UNSET
+    management_unit: ManagementUnitReference | None = field(
+        name="managementUnit", default=None
     )
-    staffing_groups: list[StaffingGroupReference] | None | UnsetType = field(
-        name="staffingGroups", default=UNSET
+    staffing_groups: list[StaffingGroupReference] | None = field(
+        name="staffingGroups", default=None
     )
 
 
@@ -372,12 +346,12 @@ class TimeOffRequestList(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    time_off_requests: list[TimeOffRequestResponse] | None | UnsetType = field(
-        name="timeOffRequests", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    time_off_requests: list[TimeOffRequestResponse] | None = field(
+        name="timeOffRequests", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TimeOffRequestListItem(Model):
@@ -409,55 +383,39 @@ class TimeOffRequestListItem(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    user: UserReference | None | UnsetType = UNSET
-    is_full_day_request: bool | None | UnsetType = field(
-        name="isFullDayRequest", default=UNSET
+    id: str | None = None
+    user: UserReference | None = None
+    is_full_day_request: bool | None = field(name="isFullDayRequest", default=None)
+    marked_as_read: bool | None = field(name="markedAsRead", default=None)
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    paid: bool | None = None
+    status: str | None = None
+    substatus: str | None = None
+    partial_day_start_date_times: list[datetime] | None = field(
+        name="partialDayStartDateTimes", default=None
     )
-    marked_as_read: bool | None | UnsetType = field(name="markedAsRead", default=UNSET)
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
+    full_day_management_unit_dates: list[str] | None = field(
+        name="fullDayManagementUnitDates", default=None
     )
-    paid: bool | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    substatus: str | None | UnsetType = UNSET
-    partial_day_start_date_times: list[datetime] | None | UnsetType = field(
-        name="partialDayStartDateTimes", default=UNSET
+    daily_duration_minutes: int | None = field(
+        name="dailyDurationMinutes", default=None
     )
-    full_day_management_unit_dates: list[str] | None | UnsetType = field(
-        name="fullDayManagementUnitDates", default=UNSET
+    duration_minutes: list[int] | None = field(name="durationMinutes", default=None)
+    payable_minutes: list[int] | None = field(name="payableMinutes", default=None)
+    full_day_earliest_start_offset_minutes: list[int] | None = field(
+        name="fullDayEarliestStartOffsetMinutes", default=None
     )
-    daily_duration_minutes: int | None | UnsetType = field(
-        name="dailyDurationMinutes", default=UNSET
+    full_day_latest_end_offset_minutes: list[int] | None = field(
+        name="fullDayLatestEndOffsetMinutes", default=None
     )
-    duration_minutes: list[int] | None | UnsetType = field(
-        name="durationMinutes", default=UNSET
-    )
-    payable_minutes: list[int] | None | UnsetType = field(
-        name="payableMinutes", default=UNSET
-    )
-    full_day_earliest_start_offset_minutes: list[int] | None | UnsetType = field(
-        name="fullDayEarliestStartOffsetMinutes", default=UNSET
-    )
-    full_day_latest_end_offset_minutes: list[int] | None | UnsetType = field(
-        name="fullDayLatestEndOffsetMinutes", default=UNSET
-    )
-    notes: str | None | UnsetType = UNSET
-    submitted_by: UserReference | None | UnsetType = field(
-        name="submittedBy", default=UNSET
-    )
-    submitted_date: datetime | None | UnsetType = field(
-        name="submittedDate", default=UNSET
-    )
-    reviewed_by: UserReference | None | UnsetType = field(
-        name="reviewedBy", default=UNSET
-    )
-    reviewed_date: datetime | None | UnsetType = field(
-        name="reviewedDate", default=UNSET
-    )
-    sync_version: int | None | UnsetType = field(name="syncVersion", default=UNSET)
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    notes: str | None = None
+    submitted_by: UserReference | None = field(name="submittedBy", default=None)
+    submitted_date: datetime | None = field(name="submittedDate", default=None)
+    reviewed_by: UserReference | None = field(name="reviewedBy", default=None)
+    reviewed_date: datetime | None = field(name="reviewedDate", default=None)
+    sync_version: int | None = field(name="syncVersion", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TimeOffRequestListing(Model):
@@ -468,8 +426,8 @@ class TimeOffRequestListing(Model):
         download_url: URL from which to fetch results for requests with a large result set. If populated, the downloaded data will conform to the same schema as would normally be returned, excepting downloaded data will never itself contain a downloadUrl
     """
 
-    entities: list[TimeOffRequestListItem] | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    entities: list[TimeOffRequestListItem] | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class TimeOffRequestLookup(Model):
@@ -480,10 +438,8 @@ class TimeOffRequestLookup(Model):
         user_id: The ID of the user to whom the time off request belongs
     """
 
-    time_off_request_id: str | None | UnsetType = field(
-        name="timeOffRequestId", default=UNSET
-    )
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
+    time_off_request_id: str | None = field(name="timeOffRequestId", default=None)
+    user_id: str | None = field(name="userId", default=None)
 
 
 class TimeOffRequestNotification(Model):
@@ -498,19 +454,15 @@ class TimeOffRequestNotification(Model):
         full_day_management_unit_dates: A set of dates in yyyy-MM-dd format.  Should be interpreted in the management unit's configured time zone.  Will be not empty if isFullDayRequest == true
     """
 
-    time_off_request_id: str | None | UnsetType = field(
-        name="timeOffRequestId", default=UNSET
+    time_off_request_id: str | None = field(name="timeOffRequestId", default=None)
+    user: UserReference | None = None
+    is_full_day_request: bool | None = field(name="isFullDayRequest", default=None)
+    status: str | None = None
+    partial_day_start_date_times: list[datetime] | None = field(
+        name="partialDayStartDateTimes", default=None
     )
-    user: UserReference | None | UnsetType = UNSET
-    is_full_day_request: bool | None | UnsetType = field(
-        name="isFullDayRequest", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    partial_day_start_date_times: list[datetime] | None | UnsetType = field(
-        name="partialDayStartDateTimes", default=UNSET
-    )
-    full_day_management_unit_dates: list[str] | None | UnsetType = field(
-        name="fullDayManagementUnitDates", default=UNSET
+    full_day_management_unit_dates: list[str] | None = field(
+        name="fullDayManagementUnitDates", default=None
     )
 
 
@@ -526,12 +478,12 @@ class TimeOffRequestQueryBody(Model):
         team_ids: The IDs of work teams to query. If null or not set, results will be queried for requested users if applicable or otherwise all users in the management unit
     """
 
-    ids: list[str] | None | UnsetType = UNSET
-    user_ids: list[str] | None | UnsetType = field(name="userIds", default=UNSET)
-    statuses: list[str] | None | UnsetType = UNSET
-    substatuses: list[str] | None | UnsetType = UNSET
-    date_range: DateRange | None | UnsetType = field(name="dateRange", default=UNSET)
-    team_ids: list[str] | None | UnsetType = field(name="teamIds", default=UNSET)
+    ids: list[str] | None = None
+    user_ids: list[str] | None = field(name="userIds", default=None)
+    statuses: list[str] | None = None
+    substatuses: list[str] | None = None
+    date_range: DateRange | None = field(name="dateRange", default=None)
+    team_ids: list[str] | None = field(name="teamIds", default=None)
 
 
 class TimeOffRequestReference(Model):
@@ -542,8 +494,8 @@ class TimeOffRequestReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TimeOffRequestResponse(Model):
@@ -577,61 +529,41 @@ class TimeOffRequestResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    user: UserReference | None | UnsetType = UNSET
-    is_full_day_request: bool | None | UnsetType = field(
-        name="isFullDayRequest", default=UNSET
+    id: str | None = None
+    user: UserReference | None = None
+    is_full_day_request: bool | None = field(name="isFullDayRequest", default=None)
+    marked_as_read: bool | None = field(name="markedAsRead", default=None)
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    paid: bool | None = None
+    status: str | None = None
+    substatus: str | None = None
+    partial_day_start_date_times: list[datetime] | None = field(
+        name="partialDayStartDateTimes", default=None
     )
-    marked_as_read: bool | None | UnsetType = field(name="markedAsRead", default=UNSET)
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
+    full_day_management_unit_dates: list[str] | None = field(
+        name="fullDayManagementUnitDates", default=None
     )
-    paid: bool | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    substatus: str | None | UnsetType = UNSET
-    partial_day_start_date_times: list[datetime] | None | UnsetType = field(
-        name="partialDayStartDateTimes", default=UNSET
+    daily_duration_minutes: int | None = field(
+        name="dailyDurationMinutes", default=None
     )
-    full_day_management_unit_dates: list[str] | None | UnsetType = field(
-        name="fullDayManagementUnitDates", default=UNSET
+    duration_minutes: list[int] | None = field(name="durationMinutes", default=None)
+    payable_minutes: list[int] | None = field(name="payableMinutes", default=None)
+    full_day_earliest_start_offset_minutes: list[int] | None = field(
+        name="fullDayEarliestStartOffsetMinutes", default=None
     )
-    daily_duration_minutes: int | None | UnsetType = field(
-        name="dailyDurationMinutes", default=UNSET
+    full_day_latest_end_offset_minutes: list[int] | None = field(
+        name="fullDayLatestEndOffsetMinutes", default=None
     )
-    duration_minutes: list[int] | None | UnsetType = field(
-        name="durationMinutes", default=UNSET
-    )
-    payable_minutes: list[int] | None | UnsetType = field(
-        name="payableMinutes", default=UNSET
-    )
-    full_day_earliest_start_offset_minutes: list[int] | None | UnsetType = field(
-        name="fullDayEarliestStartOffsetMinutes", default=UNSET
-    )
-    full_day_latest_end_offset_minutes: list[int] | None | UnsetType = field(
-        name="fullDayLatestEndOffsetMinutes", default=UNSET
-    )
-    notes: str | None | UnsetType = UNSET
-    submitted_by: UserReference | None | UnsetType = field(
-        name="submittedBy", default=UNSET
-    )
-    submitted_date: datetime | None | UnsetType = field(
-        name="submittedDate", default=UNSET
-    )
-    reviewed_by: UserReference | None | UnsetType = field(
-        name="reviewedBy", default=UNSET
-    )
-    reviewed_date: datetime | None | UnsetType = field(
-        name="reviewedDate", default=UNSET
-    )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
-    sync_version: int | None | UnsetType = field(name="syncVersion", default=UNSET)
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    notes: str | None = None
+    submitted_by: UserReference | None = field(name="submittedBy", default=None)
+    submitted_date: datetime | None = field(name="submittedDate", default=None)
+    reviewed_by: UserReference | None = field(name="reviewedBy", default=None)
+    reviewed_date: datetime | None = field(name="reviewedDate", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    sync_version: int | None = field(name="syncVersion", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TimeOffSettingsRequest(Model):
@@ -645,20 +577,18 @@ class TimeOffSettingsRequest(Model):
         submission_latest_date: The latest date for the time off request submission interpreted in the business unit time zone in yyyy-MM-dd format
     """
 
-    submission_range_enforced: bool | None | UnsetType = field(
-        name="submissionRangeEnforced", default=UNSET
+    submission_range_enforced: bool | None = field(
+        name="submissionRangeEnforced", default=None
     )
-    submission_range_type: str | None | UnsetType = field(
-        name="submissionRangeType", default=UNSET
+    submission_range_type: str | None = field(name="submissionRangeType", default=None)
+    submission_earliest_days_from_now: int | None = field(
+        name="submissionEarliestDaysFromNow", default=None
     )
-    submission_earliest_days_from_now: int | None | UnsetType = field(
-        name="submissionEarliestDaysFromNow", default=UNSET
+    submission_latest_days_from_now: int | None = field(
+        name="submissionLatestDaysFromNow", default=None
     )
-    submission_latest_days_from_now: int | None | UnsetType = field(
-        name="submissionLatestDaysFromNow", default=UNSET
-    )
-    submission_latest_date: ValueWrapperLocalDate | None | UnsetType = field(
-        name="submissionLatestDate", default=UNSET
+    submission_latest_date: ValueWrapperLocalDate | None = field(
+        name="submissionLatestDate", default=None
     )
 
 
@@ -673,20 +603,18 @@ class TimeOffSettingsResponse(Model):
         submission_latest_date: The latest date for the time off request submission interpreted in the business unit time zone in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
     """
 
-    submission_range_enforced: bool | None | UnsetType = field(
-        name="submissionRangeEnforced", default=UNSET
+    submission_range_enforced: bool | None = field(
+        name="submissionRangeEnforced", default=None
     )
-    submission_range_type: str | None | UnsetType = field(
-        name="submissionRangeType", default=UNSET
+    submission_range_type: str | None = field(name="submissionRangeType", default=None)
+    submission_earliest_days_from_now: int | None = field(
+        name="submissionEarliestDaysFromNow", default=None
     )
-    submission_earliest_days_from_now: int | None | UnsetType = field(
-        name="submissionEarliestDaysFromNow", default=UNSET
+    submission_latest_days_from_now: int | None = field(
+        name="submissionLatestDaysFromNow", default=None
     )
-    submission_latest_days_from_now: int | None | UnsetType = field(
-        name="submissionLatestDaysFromNow", default=UNSET
-    )
-    submission_latest_date: date | None | UnsetType = field(
-        name="submissionLatestDate", default=UNSET
+    submission_latest_date: date | None = field(
+        name="submissionLatestDate", default=None
     )
 
 
@@ -699,24 +627,24 @@ class TimeSlot(Model):
         day: Day for this time slot, Monday = 1 ... Sunday = 7
     """
 
-    start_time: str | None | UnsetType = field(name="startTime", default=UNSET)
-    stop_time: str | None | UnsetType = field(name="stopTime", default=UNSET)
-    day: int | None | UnsetType = UNSET
+    start_time: str | None = field(name="startTime", default=None)
+    stop_time: str | None = field(name="stopTime", default=None)
+    day: int | None = None
 
 
 class TimeZoneEntityListing(Model):
     """The TimeZoneEntityListing model."""
 
-    entities: list[RegionTimeZone] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[RegionTimeZone] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class TimeZoneMappingPreview(Model):
@@ -734,30 +662,26 @@ class TimeZoneMappingPreview(Model):
         contact_list_size: The total number of contacts in the contact list
     """
 
-    contact_list: DomainEntityRef | None | UnsetType = field(
-        name="contactList", default=UNSET
+    contact_list: DomainEntityRef | None = field(name="contactList", default=None)
+    contacts_per_time_zone: dict[str, int] | None = field(
+        name="contactsPerTimeZone", default=None
     )
-    contacts_per_time_zone: dict[str, int] | None | UnsetType = field(
-        name="contactsPerTimeZone", default=UNSET
+    contacts_mapped_using_zip_code: dict[str, int] | None = field(
+        name="contactsMappedUsingZipCode", default=None
     )
-    contacts_mapped_using_zip_code: dict[str, int] | None | UnsetType = field(
-        name="contactsMappedUsingZipCode", default=UNSET
+    contacts_mapped_to_a_single_zone: int | None = field(
+        name="contactsMappedToASingleZone", default=None
     )
-    contacts_mapped_to_a_single_zone: int | None | UnsetType = field(
-        name="contactsMappedToASingleZone", default=UNSET
+    contacts_mapped_to_a_single_zone_using_zip_code: int | None = field(
+        name="contactsMappedToASingleZoneUsingZipCode", default=None
     )
-    contacts_mapped_to_a_single_zone_using_zip_code: int | None | UnsetType = field(
-        name="contactsMappedToASingleZoneUsingZipCode", default=UNSET
+    contacts_mapped_to_multiple_zones: int | None = field(
+        name="contactsMappedToMultipleZones", default=None
     )
-    contacts_mapped_to_multiple_zones: int | None | UnsetType = field(
-        name="contactsMappedToMultipleZones", default=UNSET
+    contacts_mapped_to_multiple_zones_using_zip_code: int | None = field(
+        name="contactsMappedToMultipleZonesUsingZipCode", default=None
     )
-    contacts_mapped_to_multiple_zones_using_zip_code: int | None | UnsetType = field(
-        name="contactsMappedToMultipleZonesUsingZipCode", default=UNSET
+    contacts_in_default_window: int | None = field(
+        name="contactsInDefaultWindow", default=None
     )
-    contacts_in_default_window: int | None | UnsetType = field(
-        name="contactsInDefaultWindow", default=UNSET
-    )
-    contact_list_size: int | None | UnsetType = field(
-        name="contactListSize", default=UNSET
-    )
+    contact_list_size: int | None = field(name="contactListSize", default=None)

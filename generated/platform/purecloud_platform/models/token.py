@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .entity import Entity
@@ -24,22 +24,12 @@ class TokenInfo(Model):
         date_token_idles: Date/Time when token is due to expire. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    organization: NamedEntity | None | UnsetType = UNSET
-    home_organization: NamedEntity | None | UnsetType = field(
-        name="homeOrganization", default=UNSET
-    )
-    authorized_scope: list[str] | None | UnsetType = field(
-        name="authorizedScope", default=UNSET
-    )
-    cloned_user: TokenInfoClonedUser | None | UnsetType = field(
-        name="clonedUser", default=UNSET
-    )
-    date_token_idles: datetime | None | UnsetType = field(
-        name="dateTokenIdles", default=UNSET
-    )
-    o_auth_client: OrgOAuthClient | None | UnsetType = field(
-        name="OAuthClient", default=UNSET
-    )
+    organization: NamedEntity | None = None
+    home_organization: NamedEntity | None = field(name="homeOrganization", default=None)
+    authorized_scope: list[str] | None = field(name="authorizedScope", default=None)
+    cloned_user: TokenInfoClonedUser | None = field(name="clonedUser", default=None)
+    date_token_idles: datetime | None = field(name="dateTokenIdles", default=None)
+    o_auth_client: OrgOAuthClient | None = field(name="OAuthClient", default=None)
 
 
 class TokenInfoClonedUser(Model):
@@ -50,5 +40,5 @@ class TokenInfoClonedUser(Model):
         organization: Organization of the original native user
     """
 
-    id: str | None | UnsetType = UNSET
-    organization: Entity | None | UnsetType = UNSET
+    id: str | None = None
+    organization: Entity | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -27,30 +27,22 @@ class Topic(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    published: bool | None | UnsetType = UNSET
-    strictness: str | None | UnsetType = UNSET
-    matching_type: str | None | UnsetType = field(name="matchingType", default=UNSET)
-    programs: list[BaseProgramEntity] | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    dialect: str | None | UnsetType = UNSET
-    participants: str | None | UnsetType = UNSET
-    phrases: list[Phrase] | None | UnsetType = UNSET
-    modified_by: AddressableEntityRef | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    published_by: AddressableEntityRef | None | UnsetType = field(
-        name="publishedBy", default=UNSET
-    )
-    date_published: datetime | None | UnsetType = field(
-        name="datePublished", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    published: bool | None = None
+    strictness: str | None = None
+    matching_type: str | None = field(name="matchingType", default=None)
+    programs: list[BaseProgramEntity] | None = None
+    tags: list[str] | None = None
+    dialect: str | None = None
+    participants: str | None = None
+    phrases: list[Phrase] | None = None
+    modified_by: AddressableEntityRef | None = field(name="modifiedBy", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    published_by: AddressableEntityRef | None = field(name="publishedBy", default=None)
+    date_published: datetime | None = field(name="datePublished", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TopicCriteria(Model):
@@ -61,19 +53,19 @@ class TopicCriteria(Model):
         data_ingestion_rules: The data ingestion rules for this topic.
     """
 
-    topic_id: str | None | UnsetType = field(name="topicId", default=UNSET)
-    data_ingestion_rules: list[DataIngestionRuleCriteria] | None | UnsetType = field(
-        name="dataIngestionRules", default=UNSET
+    topic_id: str | None = field(name="topicId", default=None)
+    data_ingestion_rules: list[DataIngestionRuleCriteria] | None = field(
+        name="dataIngestionRules", default=None
     )
 
 
 class TopicCursorEntityListing(Model):
     """The TopicCursorEntityListing model."""
 
-    entities: list[str] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[str] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class TopicDuration(Model):
@@ -83,9 +75,7 @@ class TopicDuration(Model):
         total_milliseconds: The total duration of the topic phrase within the conversation
     """
 
-    total_milliseconds: int | None | UnsetType = field(
-        name="totalMilliseconds", default=UNSET
-    )
+    total_milliseconds: int | None = field(name="totalMilliseconds", default=None)
 
 
 class TopicJob(Model):
@@ -99,17 +89,13 @@ class TopicJob(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    topics: list[BaseTopicEntitiy] | None | UnsetType = UNSET
-    created_by: AddressableEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    state: str | None = None
+    topics: list[BaseTopicEntitiy] | None = None
+    created_by: AddressableEntityRef | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TopicJobRequest(Model):
@@ -119,7 +105,7 @@ class TopicJobRequest(Model):
         topic_ids: The ids of the topics used for this job
     """
 
-    topic_ids: list[str] | None | UnsetType = field(name="topicIds", default=UNSET)
+    topic_ids: list[str] | None = field(name="topicIds", default=None)
 
 
 class TopicOffset(Model):
@@ -130,20 +116,16 @@ class TopicOffset(Model):
         character_count: Count of characters before the topic
     """
 
-    word_count: int | None | UnsetType = field(name="wordCount", default=UNSET)
-    character_count: int | None | UnsetType = field(
-        name="characterCount", default=UNSET
-    )
+    word_count: int | None = field(name="wordCount", default=None)
+    character_count: int | None = field(name="characterCount", default=None)
 
 
 class TopicPhrase(Model):
     """The TopicPhrase model."""
 
-    id: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    utterance_count: int | None | UnsetType = field(
-        name="utteranceCount", default=UNSET
-    )
+    id: str | None = None
+    text: str | None = None
+    utterance_count: int | None = field(name="utteranceCount", default=None)
 
 
 class TopicRequest(Model):
@@ -161,12 +143,12 @@ class TopicRequest(Model):
         phrases: The topic phrases
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    strictness: str | None | UnsetType = UNSET
-    program_ids: list[str] | None | UnsetType = field(name="programIds", default=UNSET)
-    matching_type: str | None | UnsetType = field(name="matchingType", default=UNSET)
-    tags: list[str] | None | UnsetType = UNSET
-    dialect: str | None | UnsetType = UNSET
-    participants: str | None | UnsetType = UNSET
-    phrases: list[Phrase] | None | UnsetType = UNSET
+    name: str | None = None
+    description: str | None = None
+    strictness: str | None = None
+    program_ids: list[str] | None = field(name="programIds", default=None)
+    matching_type: str | None = field(name="matchingType", default=None)
+    tags: list[str] | None = None
+    dialect: str | None = None
+    participants: str | None = None
+    phrases: list[Phrase] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -20,34 +20,30 @@ class TopicsDefinitionsProgramMappings(Model):
         date_modified: Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    program: BaseProgramEntity | None | UnsetType = UNSET
-    queues: list[AddressableEntityRef] | None | UnsetType = UNSET
-    flows: list[AddressableEntityRef] | None | UnsetType = UNSET
-    modified_by: AddressableEntityRef | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
+    program: BaseProgramEntity | None = None
+    queues: list[AddressableEntityRef] | None = None
+    flows: list[AddressableEntityRef] | None = None
+    modified_by: AddressableEntityRef | None = field(name="modifiedBy", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
 
 
 class TopicsDefinitionsProgramsMappingsEntityListing(Model):
     """The TopicsDefinitionsProgramsMappingsEntityListing model."""
 
-    entities: list[TopicsDefinitionsProgramMappings] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
+    entities: list[TopicsDefinitionsProgramMappings] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    total: int | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
 
 
 class TopicsEntityListing(Model):
     """The TopicsEntityListing model."""
 
-    entities: list[ListedTopic] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[ListedTopic] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    total: int | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

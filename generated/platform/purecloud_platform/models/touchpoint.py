@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class Touchpoint(Model):
@@ -17,15 +17,11 @@ class Touchpoint(Model):
         created_date: Date conversation happened. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    agent_id: str | None | UnsetType = field(name="agentId", default=UNSET)
-    associated_value: float | None | UnsetType = field(
-        name="associatedValue", default=UNSET
-    )
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    agent_id: str | None = field(name="agentId", default=None)
+    associated_value: float | None = field(name="associatedValue", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
 
 
 class TouchpointResponse(Model):
@@ -41,14 +37,10 @@ class TouchpointResponse(Model):
         created_date: Date conversation happened. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    agent_id: str | None | UnsetType = field(name="agentId", default=UNSET)
-    associated_value: float | None | UnsetType = field(
-        name="associatedValue", default=UNSET
-    )
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    agent_id: str | None = field(name="agentId", default=None)
+    associated_value: float | None = field(name="associatedValue", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    state: str | None = None
+    message: str | None = None
+    created_date: datetime | None = field(name="createdDate", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .ip import IpFilter
@@ -21,15 +21,13 @@ class TrackingSettings(Model):
         ip_filters: IP address filtering configuration for tracking restrictions.
     """
 
-    excluded_query_parameters: list[str] | None | UnsetType = field(
-        name="excludedQueryParameters", default=UNSET
+    excluded_query_parameters: list[str] | None = field(
+        name="excludedQueryParameters", default=None
     )
-    should_keep_url_fragment: bool | None | UnsetType = field(
-        name="shouldKeepUrlFragment", default=UNSET
+    should_keep_url_fragment: bool | None = field(
+        name="shouldKeepUrlFragment", default=None
     )
-    search_query_parameters: list[str] | None | UnsetType = field(
-        name="searchQueryParameters", default=UNSET
+    search_query_parameters: list[str] | None = field(
+        name="searchQueryParameters", default=None
     )
-    ip_filters: list[IpFilter] | None | UnsetType = field(
-        name="ipFilters", default=UNSET
-    )
+    ip_filters: list[IpFilter] | None = field(name="ipFilters", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -25,8 +25,8 @@ class TranscriptAggregateDataContainer(Model):
         group: A mapping from dimension to value
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[StatisticalResponse] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[StatisticalResponse] | None = None
 
 
 class TranscriptAggregateQueryClause(Model):
@@ -37,8 +37,8 @@ class TranscriptAggregateQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[TranscriptAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[TranscriptAggregateQueryPredicate] | None = None
 
 
 class TranscriptAggregateQueryFilter(Model):
@@ -50,9 +50,9 @@ class TranscriptAggregateQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[TranscriptAggregateQueryClause] | None | UnsetType = UNSET
-    predicates: list[TranscriptAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[TranscriptAggregateQueryClause] | None = None
+    predicates: list[TranscriptAggregateQueryPredicate] | None = None
 
 
 class TranscriptAggregateQueryPredicate(Model):
@@ -66,17 +66,17 @@ class TranscriptAggregateQueryPredicate(Model):
         range: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class TranscriptAggregateQueryResponse(Model):
     """The TranscriptAggregateQueryResponse model."""
 
-    results: list[TranscriptAggregateDataContainer] | None | UnsetType = UNSET
+    results: list[TranscriptAggregateDataContainer] | None = None
 
 
 class TranscriptAggregationQuery(Model):
@@ -97,24 +97,24 @@ class TranscriptAggregationQuery(Model):
         limit: How many results you want in an ordered list. Only applicable for topN/bottomN query type.
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: TranscriptAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: TranscriptAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[TranscriptAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[TranscriptAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    sort_metric: TranscriptAggregationSort | None | UnsetType = field(
-        name="sortMetric", default=UNSET
+    query_type: str | None = field(name="queryType", default=None)
+    sort_metric: TranscriptAggregationSort | None = field(
+        name="sortMetric", default=None
     )
-    limit: int | None | UnsetType = UNSET
+    limit: int | None = None
 
 
 class TranscriptAggregationSort(Model):
@@ -125,8 +125,8 @@ class TranscriptAggregationSort(Model):
         function: Aggregation function used for the sort metric. Allowed values: "average", "count", "max", "min", "sum".
     """
 
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
+    name: str | None = None
+    function: str | None = None
 
 
 class TranscriptAggregationView(Model):
@@ -139,10 +139,10 @@ class TranscriptAggregationView(Model):
         range: Range of numbers for slicing up data
     """
 
-    target: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
-    range: AggregationRange | None | UnsetType = UNSET
+    target: str | None = None
+    name: str | None = None
+    function: str | None = None
+    range: AggregationRange | None = None
 
 
 class TranscriptAsyncAggregateQueryResponse(Model):
@@ -152,8 +152,8 @@ class TranscriptAsyncAggregateQueryResponse(Model):
         cursor: Cursor token to retrieve next page
     """
 
-    results: list[TranscriptAggregateDataContainer] | None | UnsetType = UNSET
-    cursor: str | None | UnsetType = UNSET
+    results: list[TranscriptAggregateDataContainer] | None = None
+    cursor: str | None = None
 
 
 class TranscriptAsyncAggregationQuery(Model):
@@ -175,25 +175,25 @@ class TranscriptAsyncAggregationQuery(Model):
         page_size: The number of results per page
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: TranscriptAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: TranscriptAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[TranscriptAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[TranscriptAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
-    query_type: str | None | UnsetType = field(name="queryType", default=UNSET)
-    sort_metric: TranscriptAggregationSort | None | UnsetType = field(
-        name="sortMetric", default=UNSET
+    query_type: str | None = field(name="queryType", default=None)
+    sort_metric: TranscriptAggregationSort | None = field(
+        name="sortMetric", default=None
     )
-    limit: int | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
+    limit: int | None = None
+    page_size: int | None = field(name="pageSize", default=None)
 
 
 class TranscriptCategories(Model):
@@ -204,8 +204,8 @@ class TranscriptCategories(Model):
         excludes: List of categories which need to be excluded in exact match criteria. This field is not mutually exclusive with includes category list.
     """
 
-    includes: list[str] | None | UnsetType = UNSET
-    excludes: list[str] | None | UnsetType = UNSET
+    includes: list[str] | None = None
+    excludes: list[str] | None = None
 
 
 class TranscriptSearchCriteria(Model):
@@ -223,15 +223,15 @@ class TranscriptSearchCriteria(Model):
         fields: Field names to search against
     """
 
-    end_value: str | None | UnsetType = field(name="endValue", default=UNSET)
-    values: list[str] | None | UnsetType = UNSET
-    start_value: str | None | UnsetType = field(name="startValue", default=UNSET)
-    value: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    group: list[TranscriptSearchCriteria] | None | UnsetType = UNSET
-    date_format: str | None | UnsetType = field(name="dateFormat", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    fields: list[str] | None | UnsetType = UNSET
+    end_value: str | None = field(name="endValue", default=None)
+    values: list[str] | None = None
+    start_value: str | None = field(name="startValue", default=None)
+    value: str | None = None
+    operator: str | None = None
+    group: list[TranscriptSearchCriteria] | None = None
+    date_format: str | None = field(name="dateFormat", default=None)
+    type: str | None = None
+    fields: list[str] | None = None
 
 
 class TranscriptSearchRequest(Model):
@@ -247,16 +247,14 @@ class TranscriptSearchRequest(Model):
         query: The search criteria
     """
 
-    sort_order: str | None | UnsetType = field(name="sortOrder", default=UNSET)
-    sort_by: str | None | UnsetType = field(name="sortBy", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    sort: list[SearchSort] | None | UnsetType = UNSET
-    return_fields: list[str] | None | UnsetType = field(
-        name="returnFields", default=UNSET
-    )
-    types: list[str] | None | UnsetType = UNSET
-    query: list[TranscriptSearchCriteria] | None | UnsetType = UNSET
+    sort_order: str | None = field(name="sortOrder", default=None)
+    sort_by: str | None = field(name="sortBy", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    sort: list[SearchSort] | None = None
+    return_fields: list[str] | None = field(name="returnFields", default=None)
+    types: list[str] | None = None
+    query: list[TranscriptSearchCriteria] | None = None
 
 
 class TranscriptTopic(Model):
@@ -273,21 +271,17 @@ class TranscriptTopic(Model):
         recording_location: Location of the phrase in the recording in milliseconds
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    topic_phrase: str | None | UnsetType = field(name="topicPhrase", default=UNSET)
-    transcript_phrase: str | None | UnsetType = field(
-        name="transcriptPhrase", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    topic_phrase: str | None = field(name="topicPhrase", default=None)
+    transcript_phrase: str | None = field(name="transcriptPhrase", default=None)
+    confidence: int | None = None
+    start_time_milliseconds: int | None = field(
+        name="startTimeMilliseconds", default=None
     )
-    confidence: int | None | UnsetType = UNSET
-    start_time_milliseconds: int | None | UnsetType = field(
-        name="startTimeMilliseconds", default=UNSET
-    )
-    duration: TopicDuration | None | UnsetType = UNSET
-    offset: TopicOffset | None | UnsetType = UNSET
-    recording_location: int | None | UnsetType = field(
-        name="recordingLocation", default=UNSET
-    )
+    duration: TopicDuration | None = None
+    offset: TopicOffset | None = None
+    recording_location: int | None = field(name="recordingLocation", default=None)
 
 
 class TranscriptTopics(Model):
@@ -298,8 +292,8 @@ class TranscriptTopics(Model):
         excludes: List of topics which need to be excluded in exact match criteria. This field is not mutually exclusive with includes topic list.
     """
 
-    includes: list[str] | None | UnsetType = UNSET
-    excludes: list[str] | None | UnsetType = UNSET
+    includes: list[str] | None = None
+    excludes: list[str] | None = None
 
 
 class TranscriptTranslation(Model):
@@ -311,11 +305,9 @@ class TranscriptTranslation(Model):
         translate_error: Translation error, if translation failed
     """
 
-    id: str | None | UnsetType = UNSET
-    phrases: list[PhraseTranslation] | None | UnsetType = UNSET
-    translate_error: str | None | UnsetType = field(
-        name="translateError", default=UNSET
-    )
+    id: str | None = None
+    phrases: list[PhraseTranslation] | None = None
+    translate_error: str | None = field(name="translateError", default=None)
 
 
 class TranscriptUrl(Model):
@@ -325,7 +317,7 @@ class TranscriptUrl(Model):
         url: The pre-signed S3 URL of the transcript
     """
 
-    url: str | None | UnsetType = UNSET
+    url: str | None = None
 
 
 class TranscriptUrls(Model):
@@ -337,8 +329,6 @@ class TranscriptUrls(Model):
         urls: List of Transcript URLs
     """
 
-    conversation: AddressableEntityRef | None | UnsetType = UNSET
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    urls: list[SegmentUrl] | None | UnsetType = UNSET
+    conversation: AddressableEntityRef | None = None
+    communication_id: str | None = field(name="communicationId", default=None)
+    urls: list[SegmentUrl] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .program import ProgramTranscriptionEngine
@@ -18,7 +18,7 @@ class TranscriptionConfig(Model):
         vendor_name: The name of the vendor used for speech transcription. Allowed values: "GoogleDialogflow", "Unknown", "Genesys".
     """
 
-    vendor_name: str | None | UnsetType = field(name="vendorName", default=UNSET)
+    vendor_name: str | None = field(name="vendorName", default=None)
 
 
 class TranscriptionEnginesRequest(Model):
@@ -28,8 +28,8 @@ class TranscriptionEnginesRequest(Model):
         transcription_engines: The transcription engine setting
     """
 
-    transcription_engines: list[ProgramTranscriptionEngine] | None | UnsetType = field(
-        name="transcriptionEngines", default=UNSET
+    transcription_engines: list[ProgramTranscriptionEngine] | None = field(
+        name="transcriptionEngines", default=None
     )
 
 
@@ -45,22 +45,20 @@ class TranscriptionSettings(Model):
         pii_redaction_enabled: Setting to enable/disable PII Redaction
     """
 
-    transcription: str | None | UnsetType = UNSET
-    transcription_confidence_threshold: int | None | UnsetType = field(
-        name="transcriptionConfidenceThreshold", default=UNSET
+    transcription: str | None = None
+    transcription_confidence_threshold: int | None = field(
+        name="transcriptionConfidenceThreshold", default=None
     )
-    low_latency_transcription_enabled: bool | None | UnsetType = field(
-        name="lowLatencyTranscriptionEnabled", default=UNSET
+    low_latency_transcription_enabled: bool | None = field(
+        name="lowLatencyTranscriptionEnabled", default=None
     )
-    content_search_enabled: bool | None | UnsetType = field(
-        name="contentSearchEnabled", default=UNSET
+    content_search_enabled: bool | None = field(
+        name="contentSearchEnabled", default=None
     )
-    pci_dss_redaction_enabled: bool | None | UnsetType = field(
-        name="pciDssRedactionEnabled", default=UNSET
+    pci_dss_redaction_enabled: bool | None = field(
+        name="pciDssRedactionEnabled", default=None
     )
-    pii_redaction_enabled: bool | None | UnsetType = field(
-        name="piiRedactionEnabled", default=UNSET
-    )
+    pii_redaction_enabled: bool | None = field(name="piiRedactionEnabled", default=None)
 
 
 class TranscriptionTopicTranscriptAlternative(Model):
@@ -69,16 +67,14 @@ class TranscriptionTopicTranscriptAlternative(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    confidence: float | None | UnsetType = UNSET
-    offset_ms: int | None | UnsetType = field(name="offsetMs", default=UNSET)
-    duration_ms: int | None | UnsetType = field(name="durationMs", default=UNSET)
-    transcript: str | None | UnsetType = UNSET
-    words: list[TranscriptionTopicTranscriptWord] | None | UnsetType = UNSET
-    decorated_transcript: str | None | UnsetType = field(
-        name="decoratedTranscript", default=UNSET
-    )
-    decorated_words: list[TranscriptionTopicTranscriptWord] | None | UnsetType = field(
-        name="decoratedWords", default=UNSET
+    confidence: float | None = None
+    offset_ms: int | None = field(name="offsetMs", default=None)
+    duration_ms: int | None = field(name="durationMs", default=None)
+    transcript: str | None = None
+    words: list[TranscriptionTopicTranscriptWord] | None = None
+    decorated_transcript: str | None = field(name="decoratedTranscript", default=None)
+    decorated_words: list[TranscriptionTopicTranscriptWord] | None = field(
+        name="decoratedWords", default=None
     )
 
 
@@ -91,29 +87,21 @@ class TranscriptionTopicTranscriptResult(Model):
         channel: Allowed values: "UNKNOWN", "INTERNAL", "EXTERNAL", "BOTH".
     """
 
-    utterance_id: str | None | UnsetType = field(name="utteranceId", default=UNSET)
-    is_final: bool | None | UnsetType = field(name="isFinal", default=UNSET)
-    channel: str | None | UnsetType = UNSET
-    alternatives: list[TranscriptionTopicTranscriptAlternative] | None | UnsetType = (
-        UNSET
+    utterance_id: str | None = field(name="utteranceId", default=None)
+    is_final: bool | None = field(name="isFinal", default=None)
+    channel: str | None = None
+    alternatives: list[TranscriptionTopicTranscriptAlternative] | None = None
+    agent_assistant_id: str | None = field(name="agentAssistantId", default=None)
+    engine_provider: str | None = field(name="engineProvider", default=None)
+    engine_id: str | None = field(name="engineId", default=None)
+    engine_name: str | None = field(name="engineName", default=None)
+    dialect: str | None = None
+    speech_text_analytics_program_id: str | None = field(
+        name="speechTextAnalyticsProgramId", default=None
     )
-    agent_assistant_id: str | None | UnsetType = field(
-        name="agentAssistantId", default=UNSET
-    )
-    engine_provider: str | None | UnsetType = field(
-        name="engineProvider", default=UNSET
-    )
-    engine_id: str | None | UnsetType = field(name="engineId", default=UNSET)
-    engine_name: str | None | UnsetType = field(name="engineName", default=UNSET)
-    dialect: str | None | UnsetType = UNSET
-    speech_text_analytics_program_id: str | None | UnsetType = field(
-        name="speechTextAnalyticsProgramId", default=UNSET
-    )
-    agent_assist_enabled: bool | None | UnsetType = field(
-        name="agentAssistEnabled", default=UNSET
-    )
-    voice_transcription_enabled: bool | None | UnsetType = field(
-        name="voiceTranscriptionEnabled", default=UNSET
+    agent_assist_enabled: bool | None = field(name="agentAssistEnabled", default=None)
+    voice_transcription_enabled: bool | None = field(
+        name="voiceTranscriptionEnabled", default=None
     )
 
 
@@ -123,11 +111,11 @@ class TranscriptionTopicTranscriptWord(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    confidence: float | None | UnsetType = UNSET
-    start_time_ms: int | None | UnsetType = field(name="startTimeMs", default=UNSET)
-    offset_ms: int | None | UnsetType = field(name="offsetMs", default=UNSET)
-    duration_ms: int | None | UnsetType = field(name="durationMs", default=UNSET)
-    word: str | None | UnsetType = UNSET
+    confidence: float | None = None
+    start_time_ms: int | None = field(name="startTimeMs", default=None)
+    offset_ms: int | None = field(name="offsetMs", default=None)
+    duration_ms: int | None = field(name="durationMs", default=None)
+    word: str | None = None
 
 
 class TranscriptionTopicTranscriptionMessage(Model):
@@ -136,26 +124,18 @@ class TranscriptionTopicTranscriptionMessage(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    event_time: datetime | None | UnsetType = field(name="eventTime", default=UNSET)
-    organization_id: str | None | UnsetType = field(
-        name="organizationId", default=UNSET
+    event_time: datetime | None = field(name="eventTime", default=None)
+    organization_id: str | None = field(name="organizationId", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
+    session_start_time_ms: int | None = field(name="sessionStartTimeMs", default=None)
+    transcription_start_time_ms: int | None = field(
+        name="transcriptionStartTimeMs", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    session_start_time_ms: int | None | UnsetType = field(
-        name="sessionStartTimeMs", default=UNSET
-    )
-    transcription_start_time_ms: int | None | UnsetType = field(
-        name="transcriptionStartTimeMs", default=UNSET
-    )
-    transcripts: list[TranscriptionTopicTranscriptResult] | None | UnsetType = UNSET
-    status: TranscriptionTopicTranscriptionRequestStatus | None | UnsetType = UNSET
-    speech_text_analytics_program_id: str | None | UnsetType = field(
-        name="speechTextAnalyticsProgramId", default=UNSET
+    transcripts: list[TranscriptionTopicTranscriptResult] | None = None
+    status: TranscriptionTopicTranscriptionRequestStatus | None = None
+    speech_text_analytics_program_id: str | None = field(
+        name="speechTextAnalyticsProgramId", default=None
     )
 
 
@@ -168,5 +148,5 @@ class TranscriptionTopicTranscriptionRequestStatus(Model):
         status: Allowed values: "UNKNOWN", "SESSION_ONGOING", "SESSION_ENDED".
     """
 
-    offset_ms: int | None | UnsetType = field(name="offsetMs", default=UNSET)
-    status: str | None | UnsetType = UNSET
+    offset_ms: int | None = field(name="offsetMs", default=None)
+    status: str | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class Transcripts(Model):
@@ -16,14 +16,10 @@ class Transcripts(Model):
         not_similar_to: List of words or phrases used to filter out transcripts that contain content similar to any item in this list
     """
 
-    exact_match: list[str] | None | UnsetType = field(name="exactMatch", default=UNSET)
-    contains: list[str] | None | UnsetType = UNSET
-    does_not_contain: list[str] | None | UnsetType = field(
-        name="doesNotContain", default=UNSET
-    )
-    not_similar_to: list[str] | None | UnsetType = field(
-        name="notSimilarTo", default=UNSET
-    )
+    exact_match: list[str] | None = field(name="exactMatch", default=None)
+    contains: list[str] | None = None
+    does_not_contain: list[str] | None = field(name="doesNotContain", default=None)
+    not_similar_to: list[str] | None = field(name="notSimilarTo", default=None)
 
 
 class TranscriptsFilters(Model):
@@ -38,9 +34,9 @@ class TranscriptsFilters(Model):
         flows: list of flows ids to filter by
     """
 
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    start_time_ms: int | None | UnsetType = field(name="startTimeMs", default=UNSET)
-    end_time_ms: int | None | UnsetType = field(name="endTimeMs", default=UNSET)
-    programs: list[str] | None | UnsetType = UNSET
-    queues: list[str] | None | UnsetType = UNSET
-    flows: list[str] | None | UnsetType = UNSET
+    media_type: str | None = field(name="mediaType", default=None)
+    start_time_ms: int | None = field(name="startTimeMs", default=None)
+    end_time_ms: int | None = field(name="endTimeMs", default=None)
+    programs: list[str] | None = None
+    queues: list[str] | None = None
+    flows: list[str] | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class TransferDestination(Model):
@@ -14,8 +14,8 @@ class TransferDestination(Model):
         address: The destination address if the command destination is an endpoint.
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    address: str | None | UnsetType = UNSET
+    user_id: str | None = field(name="userId", default=None)
+    address: str | None = None
 
 
 class TransferInitiator(Model):
@@ -25,7 +25,7 @@ class TransferInitiator(Model):
         user_id: The id of the user who initiated the command if it was initiated by a user.
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
+    user_id: str | None = field(name="userId", default=None)
 
 
 class TransferRequest(Model):
@@ -41,15 +41,15 @@ class TransferRequest(Model):
         voicemail: If true, transfer to the voicemail inbox of the participant that is being replaced.
     """
 
-    transfer_type: str | None | UnsetType = field(name="transferType", default=UNSET)
-    keep_internal_message_alive: bool | None | UnsetType = field(
-        name="keepInternalMessageAlive", default=UNSET
+    transfer_type: str | None = field(name="transferType", default=None)
+    keep_internal_message_alive: bool | None = field(
+        name="keepInternalMessageAlive", default=None
     )
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    address: str | None | UnsetType = UNSET
-    user_name: str | None | UnsetType = field(name="userName", default=UNSET)
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    voicemail: bool | None | UnsetType = UNSET
+    user_id: str | None = field(name="userId", default=None)
+    address: str | None = None
+    user_name: str | None = field(name="userName", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    voicemail: bool | None = None
 
 
 class TransferResponse(Model):
@@ -65,15 +65,15 @@ class TransferResponse(Model):
         transfer_type: The type of transfer to perform. Allowed values: "Attended", "Unattended".
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    date_issued: datetime | None | UnsetType = field(name="dateIssued", default=UNSET)
-    initiator: TransferInitiator | None | UnsetType = UNSET
-    modified_by: TransferResponseModifiedBy | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    date_issued: datetime | None = field(name="dateIssued", default=None)
+    initiator: TransferInitiator | None = None
+    modified_by: TransferResponseModifiedBy | None = field(
+        name="modifiedBy", default=None
     )
-    destination: TransferDestination | None | UnsetType = UNSET
-    transfer_type: str | None | UnsetType = field(name="transferType", default=UNSET)
+    destination: TransferDestination | None = None
+    transfer_type: str | None = field(name="transferType", default=None)
 
 
 class TransferResponseModifiedBy(Model):
@@ -84,8 +84,8 @@ class TransferResponseModifiedBy(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TransferToAddressRequest(Model):
@@ -97,11 +97,11 @@ class TransferToAddressRequest(Model):
         address: User's name, queue's name, destination's address or phone number.
     """
 
-    transfer_type: str | None | UnsetType = field(name="transferType", default=UNSET)
-    keep_internal_message_alive: bool | None | UnsetType = field(
-        name="keepInternalMessageAlive", default=UNSET
+    transfer_type: str | None = field(name="transferType", default=None)
+    keep_internal_message_alive: bool | None = field(
+        name="keepInternalMessageAlive", default=None
     )
-    address: str | None | UnsetType = UNSET
+    address: str | None = None
 
 
 class TransferToAgentRequest(Model):
@@ -116,16 +116,14 @@ class TransferToAgentRequest(Model):
         voicemail: If true, transfer to the voicemail inbox of the participant that is being replaced.
     """
 
-    transfer_type: str | None | UnsetType = field(name="transferType", default=UNSET)
-    keep_internal_message_alive: bool | None | UnsetType = field(
-        name="keepInternalMessageAlive", default=UNSET
+    transfer_type: str | None = field(name="transferType", default=None)
+    keep_internal_message_alive: bool | None = field(
+        name="keepInternalMessageAlive", default=None
     )
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    user_name: str | None | UnsetType = field(name="userName", default=UNSET)
-    user_display_name: str | None | UnsetType = field(
-        name="userDisplayName", default=UNSET
-    )
-    voicemail: bool | None | UnsetType = UNSET
+    user_id: str | None = field(name="userId", default=None)
+    user_name: str | None = field(name="userName", default=None)
+    user_display_name: str | None = field(name="userDisplayName", default=None)
+    voicemail: bool | None = None
 
 
 class TransferToExternalContactRequest(Model):
@@ -138,12 +136,12 @@ class TransferToExternalContactRequest(Model):
         phone_type: The external contact phone type. Allowed values: "WorkPhone", "CellPhone", "HomePhone", "OtherPhone".
     """
 
-    transfer_type: str | None | UnsetType = field(name="transferType", default=UNSET)
-    keep_internal_message_alive: bool | None | UnsetType = field(
-        name="keepInternalMessageAlive", default=UNSET
+    transfer_type: str | None = field(name="transferType", default=None)
+    keep_internal_message_alive: bool | None = field(
+        name="keepInternalMessageAlive", default=None
     )
-    contact_id: str | None | UnsetType = field(name="contactId", default=UNSET)
-    phone_type: str | None | UnsetType = field(name="phoneType", default=UNSET)
+    contact_id: str | None = field(name="contactId", default=None)
+    phone_type: str | None = field(name="phoneType", default=None)
 
 
 class TransferToExternalRequest(Model):
@@ -155,11 +153,11 @@ class TransferToExternalRequest(Model):
         address: The address (like phone number) of the external contact.
     """
 
-    transfer_type: str | None | UnsetType = field(name="transferType", default=UNSET)
-    keep_internal_message_alive: bool | None | UnsetType = field(
-        name="keepInternalMessageAlive", default=UNSET
+    transfer_type: str | None = field(name="transferType", default=None)
+    keep_internal_message_alive: bool | None = field(
+        name="keepInternalMessageAlive", default=None
     )
-    address: str | None | UnsetType = UNSET
+    address: str | None = None
 
 
 class TransferToQueueRequest(Model):
@@ -172,9 +170,9 @@ class TransferToQueueRequest(Model):
         queue_name: The name of the queue.
     """
 
-    transfer_type: str | None | UnsetType = field(name="transferType", default=UNSET)
-    keep_internal_message_alive: bool | None | UnsetType = field(
-        name="keepInternalMessageAlive", default=UNSET
+    transfer_type: str | None = field(name="transferType", default=None)
+    keep_internal_message_alive: bool | None = field(
+        name="keepInternalMessageAlive", default=None
     )
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    queue_name: str | None | UnsetType = field(name="queueName", default=UNSET)
+    queue_id: str | None = field(name="queueId", default=None)
+    queue_name: str | None = field(name="queueName", default=None)

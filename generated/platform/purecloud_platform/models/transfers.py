@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class TransfersFullTimeEquivalent(Model):
@@ -14,7 +14,7 @@ class TransfersFullTimeEquivalent(Model):
         transfer_type: The duration of the transfer full time equivalent from one staffing group to another Allowed values: "Permanent", "Temporary".
     """
 
-    destination_staffing_group_id: str | None | UnsetType = field(
-        name="destinationStaffingGroupId", default=UNSET
+    destination_staffing_group_id: str | None = field(
+        name="destinationStaffingGroupId", default=None
     )
-    transfer_type: str | None | UnsetType = field(name="transferType", default=UNSET)
+    transfer_type: str | None = field(name="transferType", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class TranslateSupportedLanguage(Model):
@@ -14,11 +14,11 @@ class TranslateSupportedLanguage(Model):
         language_code: Supported translation language code. See - https://docs.aws.amazon.com/translate/latest/dg/what-is-languages.html#what-is-languages-supported
     """
 
-    language_name: str | None | UnsetType = field(name="languageName", default=UNSET)
-    language_code: str | None | UnsetType = field(name="languageCode", default=UNSET)
+    language_name: str | None = field(name="languageName", default=None)
+    language_code: str | None = field(name="languageCode", default=None)
 
 
 class TranslateSupportedLanguageList(Model):
     """The TranslateSupportedLanguageList model."""
 
-    entities: list[TranslateSupportedLanguage] | None | UnsetType = UNSET
+    entities: list[TranslateSupportedLanguage] | None = None

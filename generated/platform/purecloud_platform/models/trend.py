@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 
 class TrendData(Model):
@@ -16,13 +16,7 @@ class TrendData(Model):
         average_value: Average metric value
     """
 
-    date_start_workday: date | None | UnsetType = field(
-        name="dateStartWorkday", default=UNSET
-    )
-    date_end_workday: date | None | UnsetType = field(
-        name="dateEndWorkday", default=UNSET
-    )
-    percent_of_goal: float | None | UnsetType = field(
-        name="percentOfGoal", default=UNSET
-    )
-    average_value: float | None | UnsetType = field(name="averageValue", default=UNSET)
+    date_start_workday: date | None = field(name="dateStartWorkday", default=None)
+    date_end_workday: date | None = field(name="dateEndWorkday", default=None)
+    percent_of_goal: float | None = field(name="percentOfGoal", default=None)
+    average_value: float | None = field(name="averageValue", default=None)

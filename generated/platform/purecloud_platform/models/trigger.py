@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .match_ import MatchCriteria
@@ -29,32 +29,28 @@ class Trigger(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    topic_name: str | None | UnsetType = field(name="topicName", default=UNSET)
-    target: TriggerTarget | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    match_criteria: list[MatchCriteria] | None | UnsetType = field(
-        name="matchCriteria", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    topic_name: str | None = field(name="topicName", default=None)
+    target: TriggerTarget | None = None
+    version: int | None = None
+    enabled: bool | None = None
+    match_criteria: list[MatchCriteria] | None = field(
+        name="matchCriteria", default=None
     )
-    event_ttl_seconds: int | None | UnsetType = field(
-        name="eventTTLSeconds", default=UNSET
-    )
-    delay_by_seconds: int | None | UnsetType = field(
-        name="delayBySeconds", default=UNSET
-    )
-    description: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    event_ttl_seconds: int | None = field(name="eventTTLSeconds", default=None)
+    delay_by_seconds: int | None = field(name="delayBySeconds", default=None)
+    description: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TriggerEntityListing(Model):
     """The TriggerEntityListing model."""
 
-    entities: list[Trigger] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[Trigger] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class TriggerSchedule(Model):
@@ -69,12 +65,12 @@ class TriggerSchedule(Model):
         timezone: Timezone for the trigger schedule
     """
 
-    minutes: str | None | UnsetType = UNSET
-    hours: str | None | UnsetType = UNSET
-    days_of_month: str | None | UnsetType = field(name="daysOfMonth", default=UNSET)
-    months: str | None | UnsetType = UNSET
-    days_of_week: str | None | UnsetType = field(name="daysOfWeek", default=UNSET)
-    timezone: str | None | UnsetType = UNSET
+    minutes: str | None = None
+    hours: str | None = None
+    days_of_month: str | None = field(name="daysOfMonth", default=None)
+    months: str | None = None
+    days_of_week: str | None = field(name="daysOfWeek", default=None)
+    timezone: str | None = None
 
 
 class TriggerTarget(Model):
@@ -86,8 +82,8 @@ class TriggerTarget(Model):
         workflow_target_settings: Optional config for the target.
     """
 
-    type: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    workflow_target_settings: WorkflowTargetSettings | None | UnsetType = field(
-        name="workflowTargetSettings", default=UNSET
+    type: str | None = None
+    id: str | None = None
+    workflow_target_settings: WorkflowTargetSettings | None = field(
+        name="workflowTargetSettings", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .division import Division
@@ -48,59 +48,47 @@ class Trunk(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    state: str | None = None
+    modified_by_app: str | None = field(name="modifiedByApp", default=None)
+    created_by_app: str | None = field(name="createdByApp", default=None)
+    trunk_type: str | None = field(name="trunkType", default=None)
+    edge: DomainEntityRef | None = None
+    trunk_base: DomainEntityRef | None = field(name="trunkBase", default=None)
+    trunk_metabase: DomainEntityRef | None = field(name="trunkMetabase", default=None)
+    edge_group: DomainEntityRef | None = field(name="edgeGroup", default=None)
+    in_service: bool | None = field(name="inService", default=None)
+    enabled: bool | None = None
+    logical_interface: DomainEntityRef | None = field(
+        name="logicalInterface", default=None
     )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    modified_by_app: str | None | UnsetType = field(name="modifiedByApp", default=UNSET)
-    created_by_app: str | None | UnsetType = field(name="createdByApp", default=UNSET)
-    trunk_type: str | None | UnsetType = field(name="trunkType", default=UNSET)
-    edge: DomainEntityRef | None | UnsetType = UNSET
-    trunk_base: DomainEntityRef | None | UnsetType = field(
-        name="trunkBase", default=UNSET
+    connected_status: TrunkConnectedStatus | None = field(
+        name="connectedStatus", default=None
     )
-    trunk_metabase: DomainEntityRef | None | UnsetType = field(
-        name="trunkMetabase", default=UNSET
+    options_status: list[TrunkMetricsOptions] | None = field(
+        name="optionsStatus", default=None
     )
-    edge_group: DomainEntityRef | None | UnsetType = field(
-        name="edgeGroup", default=UNSET
+    registers_status: list[TrunkMetricsRegisters] | None = field(
+        name="registersStatus", default=None
     )
-    in_service: bool | None | UnsetType = field(name="inService", default=UNSET)
-    enabled: bool | None | UnsetType = UNSET
-    logical_interface: DomainEntityRef | None | UnsetType = field(
-        name="logicalInterface", default=UNSET
+    ip_status: TrunkMetricsNetworkTypeIp | None = field(name="ipStatus", default=None)
+    options_enabled_status: str | None = field(
+        name="optionsEnabledStatus", default=None
     )
-    connected_status: TrunkConnectedStatus | None | UnsetType = field(
-        name="connectedStatus", default=UNSET
+    registers_enabled_status: str | None = field(
+        name="registersEnabledStatus", default=None
     )
-    options_status: list[TrunkMetricsOptions] | None | UnsetType = field(
-        name="optionsStatus", default=UNSET
-    )
-    registers_status: list[TrunkMetricsRegisters] | None | UnsetType = field(
-        name="registersStatus", default=UNSET
-    )
-    ip_status: TrunkMetricsNetworkTypeIp | None | UnsetType = field(
-        name="ipStatus", default=UNSET
-    )
-    options_enabled_status: str | None | UnsetType = field(
-        name="optionsEnabledStatus", default=UNSET
-    )
-    registers_enabled_status: str | None | UnsetType = field(
-        name="registersEnabledStatus", default=UNSET
-    )
-    family: int | None | UnsetType = UNSET
-    proxy_address_list: list[str] | None | UnsetType = field(
-        name="proxyAddressList", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    family: int | None = None
+    proxy_address_list: list[str] | None = field(name="proxyAddressList", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TrunkBase(Model):
@@ -127,31 +115,25 @@ class TrunkBase(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    modified_by_app: str | None | UnsetType = field(name="modifiedByApp", default=UNSET)
-    created_by_app: str | None | UnsetType = field(name="createdByApp", default=UNSET)
-    trunk_metabase: DomainEntityRef | None | UnsetType = field(
-        name="trunkMetabase", default=UNSET
-    )
-    properties: dict[str, dict[str, Any]] | None | UnsetType = UNSET
-    trunk_type: str | None | UnsetType = field(name="trunkType", default=UNSET)
-    managed: bool | None | UnsetType = UNSET
-    site: DomainEntityRef | None | UnsetType = UNSET
-    inbound_site: DomainEntityRef | None | UnsetType = field(
-        name="inboundSite", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    state: str | None = None
+    modified_by_app: str | None = field(name="modifiedByApp", default=None)
+    created_by_app: str | None = field(name="createdByApp", default=None)
+    trunk_metabase: DomainEntityRef | None = field(name="trunkMetabase", default=None)
+    properties: dict[str, dict[str, Any]] | None = None
+    trunk_type: str | None = field(name="trunkType", default=None)
+    managed: bool | None = None
+    site: DomainEntityRef | None = None
+    inbound_site: DomainEntityRef | None = field(name="inboundSite", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TrunkBaseAssignment(Model):
@@ -162,8 +144,8 @@ class TrunkBaseAssignment(Model):
         trunk_base: A trunk base settings reference.
     """
 
-    family: int | None | UnsetType = UNSET
-    trunk_base: TrunkBase | None | UnsetType = field(name="trunkBase", default=UNSET)
+    family: int | None = None
+    trunk_base: TrunkBase | None = field(name="trunkBase", default=None)
 
 
 class TrunkBaseEntityListing(Model):
@@ -173,19 +155,19 @@ class TrunkBaseEntityListing(Model):
         total_number_of_entities: The total organization-wide number of entities.
     """
 
-    entities: list[TrunkBase] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    total_number_of_entities: int | None | UnsetType = field(
-        name="totalNumberOfEntities", default=UNSET
+    entities: list[TrunkBase] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    total_number_of_entities: int | None = field(
+        name="totalNumberOfEntities", default=None
     )
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class TrunkBasesSearchResponse(Model):
@@ -203,15 +185,15 @@ class TrunkBasesSearchResponse(Model):
         results: Search results
     """
 
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    previous_page: str | None | UnsetType = field(name="previousPage", default=UNSET)
-    current_page: str | None | UnsetType = field(name="currentPage", default=UNSET)
-    next_page: str | None | UnsetType = field(name="nextPage", default=UNSET)
-    types: list[str] | None | UnsetType = UNSET
-    results: list[TrunkBase] | None | UnsetType = UNSET
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    previous_page: str | None = field(name="previousPage", default=None)
+    current_page: str | None = field(name="currentPage", default=None)
+    next_page: str | None = field(name="nextPage", default=None)
+    types: list[str] | None = None
+    results: list[TrunkBase] | None = None
 
 
 class TrunkConnectedStatus(Model):
@@ -221,9 +203,9 @@ class TrunkConnectedStatus(Model):
         connected_state_time: Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    connected: bool | None | UnsetType = UNSET
-    connected_state_time: datetime | None | UnsetType = field(
-        name="connectedStateTime", default=UNSET
+    connected: bool | None = None
+    connected_state_time: datetime | None = field(
+        name="connectedStateTime", default=None
     )
 
 
@@ -234,35 +216,35 @@ class TrunkEntityListing(Model):
         total_number_of_entities: The total organization-wide number of entities.
     """
 
-    entities: list[Trunk] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    total_number_of_entities: int | None | UnsetType = field(
-        name="totalNumberOfEntities", default=UNSET
+    entities: list[Trunk] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    total_number_of_entities: int | None = field(
+        name="totalNumberOfEntities", default=None
     )
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class TrunkErrorInfo(Model):
     """The TrunkErrorInfo model."""
 
-    text: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    details: TrunkErrorInfoDetails | None | UnsetType = UNSET
+    text: str | None = None
+    code: str | None = None
+    details: TrunkErrorInfoDetails | None = None
 
 
 class TrunkErrorInfoDetails(Model):
     """The TrunkErrorInfoDetails model."""
 
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    hostname: str | None | UnsetType = UNSET
+    code: str | None = None
+    message: str | None = None
+    hostname: str | None = None
 
 
 class TrunkInstanceSearchResponse(Model):
@@ -280,15 +262,15 @@ class TrunkInstanceSearchResponse(Model):
         results: Search results
     """
 
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    previous_page: str | None | UnsetType = field(name="previousPage", default=UNSET)
-    current_page: str | None | UnsetType = field(name="currentPage", default=UNSET)
-    next_page: str | None | UnsetType = field(name="nextPage", default=UNSET)
-    types: list[str] | None | UnsetType = UNSET
-    results: list[Trunk] | None | UnsetType = UNSET
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    previous_page: str | None = field(name="previousPage", default=None)
+    current_page: str | None = field(name="currentPage", default=None)
+    next_page: str | None = field(name="nextPage", default=None)
+    types: list[str] | None = None
+    results: list[Trunk] | None = None
 
 
 class TrunkInstanceTopicTrunk(Model):
@@ -297,18 +279,18 @@ class TrunkInstanceTopicTrunk(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    connected_status: TrunkInstanceTopicTrunkConnectedStatus | None | UnsetType = field(
-        name="connectedStatus", default=UNSET
+    id: str | None = None
+    connected_status: TrunkInstanceTopicTrunkConnectedStatus | None = field(
+        name="connectedStatus", default=None
     )
-    options_status: list[TrunkInstanceTopicTrunkMetricsOptions] | None | UnsetType = (
-        field(name="optionsStatus", default=UNSET)
+    options_status: list[TrunkInstanceTopicTrunkMetricsOptions] | None = field(
+        name="optionsStatus", default=None
     )
-    registers_status: (
-        list[TrunkInstanceTopicTrunkMetricsRegisters] | None | UnsetType
-    ) = field(name="registersStatus", default=UNSET)
-    ip_status: TrunkInstanceTopicTrunkMetricsNetworkTypeIp | None | UnsetType = field(
-        name="ipStatus", default=UNSET
+    registers_status: list[TrunkInstanceTopicTrunkMetricsRegisters] | None = field(
+        name="registersStatus", default=None
+    )
+    ip_status: TrunkInstanceTopicTrunkMetricsNetworkTypeIp | None = field(
+        name="ipStatus", default=None
     )
 
 
@@ -318,9 +300,9 @@ class TrunkInstanceTopicTrunkConnectedStatus(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    connected: bool | None | UnsetType = UNSET
-    connected_state_time: datetime | None | UnsetType = field(
-        name="connectedStateTime", default=UNSET
+    connected: bool | None = None
+    connected_state_time: datetime | None = field(
+        name="connectedStateTime", default=None
     )
 
 
@@ -330,9 +312,9 @@ class TrunkInstanceTopicTrunkErrorInfo(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    text: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    details: TrunkInstanceTopicTrunkErrorInfoDetails | None | UnsetType = UNSET
+    text: str | None = None
+    code: str | None = None
+    details: TrunkInstanceTopicTrunkErrorInfoDetails | None = None
 
 
 class TrunkInstanceTopicTrunkErrorInfoDetails(Model):
@@ -341,9 +323,9 @@ class TrunkInstanceTopicTrunkErrorInfoDetails(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    hostname: str | None | UnsetType = UNSET
+    code: str | None = None
+    message: str | None = None
+    hostname: str | None = None
 
 
 class TrunkInstanceTopicTrunkMetricsNetworkTypeIp(Model):
@@ -352,9 +334,9 @@ class TrunkInstanceTopicTrunkMetricsNetworkTypeIp(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    address: str | None | UnsetType = UNSET
-    error_info: TrunkInstanceTopicTrunkErrorInfo | None | UnsetType = field(
-        name="errorInfo", default=UNSET
+    address: str | None = None
+    error_info: TrunkInstanceTopicTrunkErrorInfo | None = field(
+        name="errorInfo", default=None
     )
 
 
@@ -364,13 +346,11 @@ class TrunkInstanceTopicTrunkMetricsOptions(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    proxy_address: str | None | UnsetType = field(name="proxyAddress", default=UNSET)
-    option_state: bool | None | UnsetType = field(name="optionState", default=UNSET)
-    option_state_time: datetime | None | UnsetType = field(
-        name="optionStateTime", default=UNSET
-    )
-    error_info: TrunkInstanceTopicTrunkErrorInfo | None | UnsetType = field(
-        name="errorInfo", default=UNSET
+    proxy_address: str | None = field(name="proxyAddress", default=None)
+    option_state: bool | None = field(name="optionState", default=None)
+    option_state_time: datetime | None = field(name="optionStateTime", default=None)
+    error_info: TrunkInstanceTopicTrunkErrorInfo | None = field(
+        name="errorInfo", default=None
     )
 
 
@@ -380,13 +360,11 @@ class TrunkInstanceTopicTrunkMetricsRegisters(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    proxy_address: str | None | UnsetType = field(name="proxyAddress", default=UNSET)
-    register_state: bool | None | UnsetType = field(name="registerState", default=UNSET)
-    register_state_time: datetime | None | UnsetType = field(
-        name="registerStateTime", default=UNSET
-    )
-    error_info: TrunkInstanceTopicTrunkErrorInfo | None | UnsetType = field(
-        name="errorInfo", default=UNSET
+    proxy_address: str | None = field(name="proxyAddress", default=None)
+    register_state: bool | None = field(name="registerState", default=None)
+    register_state_time: datetime | None = field(name="registerStateTime", default=None)
+    error_info: TrunkInstanceTopicTrunkErrorInfo | None = field(
+        name="errorInfo", default=None
     )
 
 
@@ -397,19 +375,19 @@ class TrunkMetabaseEntityListing(Model):
         total_number_of_entities: The total organization-wide number of entities.
     """
 
-    entities: list[Metabase] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    total_number_of_entities: int | None | UnsetType = field(
-        name="totalNumberOfEntities", default=UNSET
+    entities: list[Metabase] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    total_number_of_entities: int | None = field(
+        name="totalNumberOfEntities", default=None
     )
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class TrunkMetrics(Model):
@@ -419,24 +397,20 @@ class TrunkMetrics(Model):
         event_time: Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    event_time: datetime | None | UnsetType = field(name="eventTime", default=UNSET)
-    logical_interface: DomainEntityRef | None | UnsetType = field(
-        name="logicalInterface", default=UNSET
+    event_time: datetime | None = field(name="eventTime", default=None)
+    logical_interface: DomainEntityRef | None = field(
+        name="logicalInterface", default=None
     )
-    trunk: DomainEntityRef | None | UnsetType = UNSET
-    calls: TrunkMetricsCalls | None | UnsetType = UNSET
-    qos: TrunkMetricsQoS | None | UnsetType = UNSET
+    trunk: DomainEntityRef | None = None
+    calls: TrunkMetricsCalls | None = None
+    qos: TrunkMetricsQoS | None = None
 
 
 class TrunkMetricsCalls(Model):
     """The TrunkMetricsCalls model."""
 
-    inbound_call_count: int | None | UnsetType = field(
-        name="inboundCallCount", default=UNSET
-    )
-    outbound_call_count: int | None | UnsetType = field(
-        name="outboundCallCount", default=UNSET
-    )
+    inbound_call_count: int | None = field(name="inboundCallCount", default=None)
+    outbound_call_count: int | None = field(name="outboundCallCount", default=None)
 
 
 class TrunkMetricsNetworkTypeIp(Model):
@@ -447,10 +421,8 @@ class TrunkMetricsNetworkTypeIp(Model):
         error_info: Information about the error.
     """
 
-    address: str | None | UnsetType = UNSET
-    error_info: TrunkErrorInfo | None | UnsetType = field(
-        name="errorInfo", default=UNSET
-    )
+    address: str | None = None
+    error_info: TrunkErrorInfo | None = field(name="errorInfo", default=None)
 
 
 class TrunkMetricsOptions(Model):
@@ -461,14 +433,10 @@ class TrunkMetricsOptions(Model):
         option_state_time: ISO 8601 format UTC absolute date & time of the last change of the option state.
     """
 
-    proxy_address: str | None | UnsetType = field(name="proxyAddress", default=UNSET)
-    option_state: bool | None | UnsetType = field(name="optionState", default=UNSET)
-    option_state_time: datetime | None | UnsetType = field(
-        name="optionStateTime", default=UNSET
-    )
-    error_info: TrunkErrorInfo | None | UnsetType = field(
-        name="errorInfo", default=UNSET
-    )
+    proxy_address: str | None = field(name="proxyAddress", default=None)
+    option_state: bool | None = field(name="optionState", default=None)
+    option_state_time: datetime | None = field(name="optionStateTime", default=None)
+    error_info: TrunkErrorInfo | None = field(name="errorInfo", default=None)
 
 
 class TrunkMetricsQoS(Model):
@@ -478,7 +446,7 @@ class TrunkMetricsQoS(Model):
         mismatch_count: Total number of QoS mismatches over the course of the last 24-hour period (sliding window).
     """
 
-    mismatch_count: int | None | UnsetType = field(name="mismatchCount", default=UNSET)
+    mismatch_count: int | None = field(name="mismatchCount", default=None)
 
 
 class TrunkMetricsRegisters(Model):
@@ -490,14 +458,10 @@ class TrunkMetricsRegisters(Model):
         register_state_time: ISO 8601 format UTC absolute date & time of the last change of the register state.
     """
 
-    proxy_address: str | None | UnsetType = field(name="proxyAddress", default=UNSET)
-    register_state: bool | None | UnsetType = field(name="registerState", default=UNSET)
-    register_state_time: datetime | None | UnsetType = field(
-        name="registerStateTime", default=UNSET
-    )
-    error_info: TrunkErrorInfo | None | UnsetType = field(
-        name="errorInfo", default=UNSET
-    )
+    proxy_address: str | None = field(name="proxyAddress", default=None)
+    register_state: bool | None = field(name="registerState", default=None)
+    register_state_time: datetime | None = field(name="registerStateTime", default=None)
+    error_info: TrunkErrorInfo | None = field(name="errorInfo", default=None)
 
 
 class TrunkMetricsTopicTrunkMetrics(Model):
@@ -506,10 +470,10 @@ class TrunkMetricsTopicTrunkMetrics(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    calls: TrunkMetricsTopicTrunkMetricsCalls | None | UnsetType = UNSET
-    event_time: datetime | None | UnsetType = field(name="eventTime", default=UNSET)
-    qos: TrunkMetricsTopicTrunkMetricsQoS | None | UnsetType = UNSET
-    trunk: TrunkMetricsTopicUriReference | None | UnsetType = UNSET
+    calls: TrunkMetricsTopicTrunkMetricsCalls | None = None
+    event_time: datetime | None = field(name="eventTime", default=None)
+    qos: TrunkMetricsTopicTrunkMetricsQoS | None = None
+    trunk: TrunkMetricsTopicUriReference | None = None
 
 
 class TrunkMetricsTopicTrunkMetricsCalls(Model):
@@ -518,12 +482,8 @@ class TrunkMetricsTopicTrunkMetricsCalls(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    inbound_call_count: int | None | UnsetType = field(
-        name="inboundCallCount", default=UNSET
-    )
-    outbound_call_count: int | None | UnsetType = field(
-        name="outboundCallCount", default=UNSET
-    )
+    inbound_call_count: int | None = field(name="inboundCallCount", default=None)
+    outbound_call_count: int | None = field(name="outboundCallCount", default=None)
 
 
 class TrunkMetricsTopicTrunkMetricsQoS(Model):
@@ -532,7 +492,7 @@ class TrunkMetricsTopicTrunkMetricsQoS(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    mismatch_count: int | None | UnsetType = field(name="mismatchCount", default=UNSET)
+    mismatch_count: int | None = field(name="mismatchCount", default=None)
 
 
 class TrunkMetricsTopicUriReference(Model):
@@ -545,8 +505,8 @@ class TrunkMetricsTopicUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class TrunkRecordingEnabledCount(Model):
@@ -557,5 +517,5 @@ class TrunkRecordingEnabledCount(Model):
         disabled_count: The amount of trunks that do not have recording enabled
     """
 
-    enabled_count: int | None | UnsetType = field(name="enabledCount", default=UNSET)
-    disabled_count: int | None | UnsetType = field(name="disabledCount", default=UNSET)
+    enabled_count: int | None = field(name="enabledCount", default=None)
+    disabled_count: int | None = field(name="disabledCount", default=None)

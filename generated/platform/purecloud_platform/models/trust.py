@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .biography import Biography
@@ -48,26 +48,26 @@ class TrustCreate(Model):
         date_expired: The expiration date of the trust. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    pairing_id: str | None | UnsetType = field(name="pairingId", default=UNSET)
-    enabled: bool | None | UnsetType = UNSET
-    users: list[TrustMemberCreate] | None | UnsetType = UNSET
-    groups: list[TrustMemberCreate] | None | UnsetType = UNSET
-    date_expired: datetime | None | UnsetType = field(name="dateExpired", default=UNSET)
+    pairing_id: str | None = field(name="pairingId", default=None)
+    enabled: bool | None = None
+    users: list[TrustMemberCreate] | None = None
+    groups: list[TrustMemberCreate] | None = None
+    date_expired: datetime | None = field(name="dateExpired", default=None)
 
 
 class TrustEntityListing(Model):
     """The TrustEntityListing model."""
 
-    entities: list[Trustee] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Trustee] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class TrustGroup(Model):
@@ -92,42 +92,40 @@ class TrustGroup(Model):
         created_by: The user that added trusted group.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    member_count: int | None | UnsetType = field(name="memberCount", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    images: list[Image] | None | UnsetType = UNSET
-    addresses: list[GroupContact] | None | UnsetType = UNSET
-    rules_visible: bool | None | UnsetType = field(name="rulesVisible", default=UNSET)
-    visibility: str | None | UnsetType = UNSET
-    roles_enabled: bool | None | UnsetType = field(name="rolesEnabled", default=UNSET)
-    include_owners: bool | None | UnsetType = field(name="includeOwners", default=UNSET)
-    calls_enabled: bool | None | UnsetType = field(name="callsEnabled", default=UNSET)
-    email: str | None | UnsetType = UNSET
-    owners: list[User] | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    created_by: OrgUser | None | UnsetType = field(name="createdBy", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    member_count: int | None = field(name="memberCount", default=None)
+    state: str | None = None
+    version: int | None = None
+    type: str | None = None
+    images: list[Image] | None = None
+    addresses: list[GroupContact] | None = None
+    rules_visible: bool | None = field(name="rulesVisible", default=None)
+    visibility: str | None = None
+    roles_enabled: bool | None = field(name="rolesEnabled", default=None)
+    include_owners: bool | None = field(name="includeOwners", default=None)
+    calls_enabled: bool | None = field(name="callsEnabled", default=None)
+    email: str | None = None
+    owners: list[User] | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    created_by: OrgUser | None = field(name="createdBy", default=None)
 
 
 class TrustGroupEntityListing(Model):
     """The TrustGroupEntityListing model."""
 
-    entities: list[TrustGroup] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[TrustGroup] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class TrustMemberCreate(Model):
@@ -139,10 +137,10 @@ class TrustMemberCreate(Model):
         role_divisions: The list of trustor organization roles granting this user or group access paired with the divisions for those roles.
     """
 
-    id: str | None | UnsetType = UNSET
-    role_ids: list[str] | None | UnsetType = field(name="roleIds", default=UNSET)
-    role_divisions: RoleDivisionGrants | None | UnsetType = field(
-        name="roleDivisions", default=UNSET
+    id: str | None = None
+    role_ids: list[str] | None = field(name="roleIds", default=None)
+    role_divisions: RoleDivisionGrants | None = field(
+        name="roleDivisions", default=None
     )
 
 
@@ -159,13 +157,13 @@ class TrustRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    created_by: OrgUser | None | UnsetType = field(name="createdBy", default=UNSET)
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    trustee: Organization | None | UnsetType = UNSET
-    users: list[OrgUser] | None | UnsetType = UNSET
-    groups: list[TrustGroup] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    created_by: OrgUser | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    trustee: Organization | None = None
+    users: list[OrgUser] | None = None
+    groups: list[TrustGroup] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TrustRequestCreate(Model):
@@ -176,8 +174,8 @@ class TrustRequestCreate(Model):
         group_ids: The list of trustee groups that are requesting access. If no groups are specified, at least one user is required.
     """
 
-    user_ids: list[str] | None | UnsetType = field(name="userIds", default=UNSET)
-    group_ids: list[str] | None | UnsetType = field(name="groupIds", default=UNSET)
+    user_ids: list[str] | None = field(name="userIds", default=None)
+    group_ids: list[str] | None = field(name="groupIds", default=None)
 
 
 class TrustUpdate(Model):
@@ -188,8 +186,8 @@ class TrustUpdate(Model):
         date_expired: The expiration date of the trust. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    date_expired: datetime | None | UnsetType = field(name="dateExpired", default=UNSET)
+    enabled: bool | None = None
+    date_expired: datetime | None = field(name="dateExpired", default=None)
 
 
 class TrustUser(Model):
@@ -224,72 +222,56 @@ class TrustUser(Model):
         date_welcome_sent: The date & time the user was sent their welcome email. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    chat: Chat | None | UnsetType = UNSET
-    department: str | None | UnsetType = UNSET
-    email: str | None | UnsetType = UNSET
-    primary_contact_info: list[Contact] | None | UnsetType = field(
-        name="primaryContactInfo", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    chat: Chat | None = None
+    department: str | None = None
+    email: str | None = None
+    primary_contact_info: list[Contact] | None = field(
+        name="primaryContactInfo", default=None
     )
-    addresses: list[Contact] | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    username: str | None | UnsetType = UNSET
-    manager: User | None | UnsetType = UNSET
-    images: list[Image] | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    certifications: list[str] | None | UnsetType = UNSET
-    biography: Biography | None | UnsetType = UNSET
-    employer_info: EmployerInfo | None | UnsetType = field(
-        name="employerInfo", default=UNSET
+    addresses: list[Contact] | None = None
+    state: str | None = None
+    title: str | None = None
+    username: str | None = None
+    manager: User | None = None
+    images: list[Image] | None = None
+    version: int | None = None
+    certifications: list[str] | None = None
+    biography: Biography | None = None
+    employer_info: EmployerInfo | None = field(name="employerInfo", default=None)
+    preferred_name: str | None = field(name="preferredName", default=None)
+    routing_status: RoutingStatus | None = field(name="routingStatus", default=None)
+    presence: UserPresence | None = None
+    integration_presence: UserPresence | None = field(
+        name="integrationPresence", default=None
     )
-    preferred_name: str | None | UnsetType = field(name="preferredName", default=UNSET)
-    routing_status: RoutingStatus | None | UnsetType = field(
-        name="routingStatus", default=UNSET
+    conversation_summary: UserConversationSummary | None = field(
+        name="conversationSummary", default=None
     )
-    presence: UserPresence | None | UnsetType = UNSET
-    integration_presence: UserPresence | None | UnsetType = field(
-        name="integrationPresence", default=UNSET
+    out_of_office: OutOfOffice | None = field(name="outOfOffice", default=None)
+    geolocation: Geolocation | None = None
+    station: UserStations | None = None
+    authorization: UserAuthorization | None = None
+    profile_skills: list[str] | None = field(name="profileSkills", default=None)
+    locations: list[Location] | None = None
+    groups: list[Group] | None = None
+    team: Team | None = None
+    work_plan_bid_ranks: WorkPlanBidRanks | None = field(
+        name="workPlanBidRanks", default=None
     )
-    conversation_summary: UserConversationSummary | None | UnsetType = field(
-        name="conversationSummary", default=UNSET
+    skills: list[UserRoutingSkill] | None = None
+    languages: list[UserRoutingLanguage] | None = None
+    acd_auto_answer: bool | None = field(name="acdAutoAnswer", default=None)
+    language_preference: str | None = field(name="languagePreference", default=None)
+    last_token_issued: OAuthLastTokenIssued | None = field(
+        name="lastTokenIssued", default=None
     )
-    out_of_office: OutOfOffice | None | UnsetType = field(
-        name="outOfOffice", default=UNSET
-    )
-    geolocation: Geolocation | None | UnsetType = UNSET
-    station: UserStations | None | UnsetType = UNSET
-    authorization: UserAuthorization | None | UnsetType = UNSET
-    profile_skills: list[str] | None | UnsetType = field(
-        name="profileSkills", default=UNSET
-    )
-    locations: list[Location] | None | UnsetType = UNSET
-    groups: list[Group] | None | UnsetType = UNSET
-    team: Team | None | UnsetType = UNSET
-    work_plan_bid_ranks: WorkPlanBidRanks | None | UnsetType = field(
-        name="workPlanBidRanks", default=UNSET
-    )
-    skills: list[UserRoutingSkill] | None | UnsetType = UNSET
-    languages: list[UserRoutingLanguage] | None | UnsetType = UNSET
-    acd_auto_answer: bool | None | UnsetType = field(
-        name="acdAutoAnswer", default=UNSET
-    )
-    language_preference: str | None | UnsetType = field(
-        name="languagePreference", default=UNSET
-    )
-    last_token_issued: OAuthLastTokenIssued | None | UnsetType = field(
-        name="lastTokenIssued", default=UNSET
-    )
-    date_last_login: datetime | None | UnsetType = field(
-        name="dateLastLogin", default=UNSET
-    )
-    date_welcome_sent: datetime | None | UnsetType = field(
-        name="dateWelcomeSent", default=UNSET
-    )
-    trust_user_details: TrustUserDetails | None | UnsetType = field(
-        name="trustUserDetails", default=UNSET
+    date_last_login: datetime | None = field(name="dateLastLogin", default=None)
+    date_welcome_sent: datetime | None = field(name="dateWelcomeSent", default=None)
+    trust_user_details: TrustUserDetails | None = field(
+        name="trustUserDetails", default=None
     )
 
 
@@ -301,20 +283,20 @@ class TrustUserDetails(Model):
         created_by: User that added trusted user.
     """
 
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    created_by: OrgUser | None | UnsetType = field(name="createdBy", default=UNSET)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    created_by: OrgUser | None = field(name="createdBy", default=None)
 
 
 class TrustUserEntityListing(Model):
     """The TrustUserEntityListing model."""
 
-    entities: list[TrustUser] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[TrustUser] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class TrustedCertificateInfo(Model):
@@ -15,9 +15,9 @@ class TrustedCertificateInfo(Model):
         signature: The signature of the certificate
     """
 
-    description: str | None | UnsetType = UNSET
-    serial_number: str | None | UnsetType = field(name="serialNumber", default=UNSET)
-    signature: str | None | UnsetType = UNSET
+    description: str | None = None
+    serial_number: str | None = field(name="serialNumber", default=None)
+    signature: str | None = None
 
 
 class TrustedCertificates(Model):
@@ -28,5 +28,5 @@ class TrustedCertificates(Model):
         total: The total number of trusted certificates
     """
 
-    entities: list[TrustedCertificateInfo] | None | UnsetType = UNSET
-    total: int | None | UnsetType = UNSET
+    entities: list[TrustedCertificateInfo] | None = None
+    total: int | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -33,22 +33,16 @@ class Trustee(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    uses_default_role: bool | None | UnsetType = field(
-        name="usesDefaultRole", default=UNSET
-    )
-    has_full_access: bool | None | UnsetType = field(
-        name="hasFullAccess", default=UNSET
-    )
-    is_trusted_user: bool | None | UnsetType = field(
-        name="isTrustedUser", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_expired: datetime | None | UnsetType = field(name="dateExpired", default=UNSET)
-    created_by: OrgUser | None | UnsetType = field(name="createdBy", default=UNSET)
-    organization: Organization | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    enabled: bool | None = None
+    uses_default_role: bool | None = field(name="usesDefaultRole", default=None)
+    has_full_access: bool | None = field(name="hasFullAccess", default=None)
+    is_trusted_user: bool | None = field(name="isTrustedUser", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_expired: datetime | None = field(name="dateExpired", default=None)
+    created_by: OrgUser | None = field(name="createdBy", default=None)
+    organization: Organization | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TrusteeAuditQueryRequest(Model):
@@ -64,17 +58,15 @@ class TrusteeAuditQueryRequest(Model):
         filters: Additional custom filters to be applied to the query.
     """
 
-    trustee_organization_ids: list[str] | None | UnsetType = field(
-        name="trusteeOrganizationIds", default=UNSET
+    trustee_organization_ids: list[str] | None = field(
+        name="trusteeOrganizationIds", default=None
     )
-    trustee_user_ids: list[str] | None | UnsetType = field(
-        name="trusteeUserIds", default=UNSET
-    )
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    query_phrase: str | None | UnsetType = field(name="queryPhrase", default=UNSET)
-    facets: list[Facet] | None | UnsetType = UNSET
-    filters: list[Filter] | None | UnsetType = UNSET
+    trustee_user_ids: list[str] | None = field(name="trusteeUserIds", default=None)
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    query_phrase: str | None = field(name="queryPhrase", default=None)
+    facets: list[Facet] | None = None
+    filters: list[Filter] | None = None
 
 
 class TrusteeAuthorization(Model):
@@ -84,7 +76,7 @@ class TrusteeAuthorization(Model):
         permissions: Permissions that the trustee user has in the trustor organization
     """
 
-    permissions: list[str] | None | UnsetType = UNSET
+    permissions: list[str] | None = None
 
 
 class TrusteeBillingOverview(Model):
@@ -108,46 +100,40 @@ class TrusteeBillingOverview(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    organization: NamedEntity | None | UnsetType = UNSET
-    currency: str | None | UnsetType = UNSET
-    enabled_products: list[str] | None | UnsetType = field(
-        name="enabledProducts", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    organization: NamedEntity | None = None
+    currency: str | None = None
+    enabled_products: list[str] | None = field(name="enabledProducts", default=None)
+    subscription_type: str | None = field(name="subscriptionType", default=None)
+    ramp_period_start_date: datetime | None = field(
+        name="rampPeriodStartDate", default=None
     )
-    subscription_type: str | None | UnsetType = field(
-        name="subscriptionType", default=UNSET
+    ramp_period_end_date: datetime | None = field(
+        name="rampPeriodEndDate", default=None
     )
-    ramp_period_start_date: datetime | None | UnsetType = field(
-        name="rampPeriodStartDate", default=UNSET
+    billing_period_start_date: datetime | None = field(
+        name="billingPeriodStartDate", default=None
     )
-    ramp_period_end_date: datetime | None | UnsetType = field(
-        name="rampPeriodEndDate", default=UNSET
+    billing_period_end_date: datetime | None = field(
+        name="billingPeriodEndDate", default=None
     )
-    billing_period_start_date: datetime | None | UnsetType = field(
-        name="billingPeriodStartDate", default=UNSET
+    usages: list[SubscriptionOverviewUsage] | None = None
+    contract_amendment_date: datetime | None = field(
+        name="contractAmendmentDate", default=None
     )
-    billing_period_end_date: datetime | None | UnsetType = field(
-        name="billingPeriodEndDate", default=UNSET
+    contract_effective_date: datetime | None = field(
+        name="contractEffectiveDate", default=None
     )
-    usages: list[SubscriptionOverviewUsage] | None | UnsetType = UNSET
-    contract_amendment_date: datetime | None | UnsetType = field(
-        name="contractAmendmentDate", default=UNSET
+    contract_end_date: datetime | None = field(name="contractEndDate", default=None)
+    minimum_monthly_amount: str | None = field(
+        name="minimumMonthlyAmount", default=None
     )
-    contract_effective_date: datetime | None | UnsetType = field(
-        name="contractEffectiveDate", default=UNSET
-    )
-    contract_end_date: datetime | None | UnsetType = field(
-        name="contractEndDate", default=UNSET
-    )
-    minimum_monthly_amount: str | None | UnsetType = field(
-        name="minimumMonthlyAmount", default=UNSET
-    )
-    in_ramp_period: bool | None | UnsetType = field(name="inRampPeriod", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    in_ramp_period: bool | None = field(name="inRampPeriod", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TrusteeReferenceList(Model):
     """The TrusteeReferenceList model."""
 
-    entities: list[AddressableEntityRef] | None | UnsetType = UNSET
+    entities: list[AddressableEntityRef] | None = None

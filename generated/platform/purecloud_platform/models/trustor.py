@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .facet import Facet
@@ -28,13 +28,13 @@ class Trustor(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    created_by: OrgUser | None | UnsetType = field(name="createdBy", default=UNSET)
-    organization: Organization | None | UnsetType = UNSET
-    authorization: TrusteeAuthorization | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    enabled: bool | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    created_by: OrgUser | None = field(name="createdBy", default=None)
+    organization: Organization | None = None
+    authorization: TrusteeAuthorization | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TrustorAuditQueryRequest(Model):
@@ -50,29 +50,27 @@ class TrustorAuditQueryRequest(Model):
         filters: Additional custom filters to be applied to the query.
     """
 
-    trustor_organization_id: str | None | UnsetType = field(
-        name="trustorOrganizationId", default=UNSET
+    trustor_organization_id: str | None = field(
+        name="trustorOrganizationId", default=None
     )
-    trustee_user_ids: list[str] | None | UnsetType = field(
-        name="trusteeUserIds", default=UNSET
-    )
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    query_phrase: str | None | UnsetType = field(name="queryPhrase", default=UNSET)
-    facets: list[Facet] | None | UnsetType = UNSET
-    filters: list[Filter] | None | UnsetType = UNSET
+    trustee_user_ids: list[str] | None = field(name="trusteeUserIds", default=None)
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    query_phrase: str | None = field(name="queryPhrase", default=None)
+    facets: list[Facet] | None = None
+    filters: list[Filter] | None = None
 
 
 class TrustorEntityListing(Model):
     """The TrustorEntityListing model."""
 
-    entities: list[Trustor] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Trustor] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .language import LanguageOverride
@@ -24,31 +24,29 @@ class TtsEngineEntity(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    languages: list[str] | None | UnsetType = UNSET
-    output_formats: list[str] | None | UnsetType = field(
-        name="outputFormats", default=UNSET
-    )
-    voices: list[TtsVoiceEntity] | None | UnsetType = UNSET
-    is_default: bool | None | UnsetType = field(name="isDefault", default=UNSET)
-    is_secure: bool | None | UnsetType = field(name="isSecure", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    languages: list[str] | None = None
+    output_formats: list[str] | None = field(name="outputFormats", default=None)
+    voices: list[TtsVoiceEntity] | None = None
+    is_default: bool | None = field(name="isDefault", default=None)
+    is_secure: bool | None = field(name="isSecure", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TtsEngineEntityListing(Model):
     """The TtsEngineEntityListing model."""
 
-    entities: list[TtsEngineEntity] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[TtsEngineEntity] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class TtsSettings(Model):
@@ -59,9 +57,9 @@ class TtsSettings(Model):
         language_overrides: The list of default overrides for specific languages
     """
 
-    default_engine: str | None | UnsetType = field(name="defaultEngine", default=UNSET)
-    language_overrides: list[LanguageOverride] | None | UnsetType = field(
-        name="languageOverrides", default=UNSET
+    default_engine: str | None = field(name="defaultEngine", default=None)
+    language_overrides: list[LanguageOverride] | None = field(
+        name="languageOverrides", default=None
     )
 
 
@@ -81,31 +79,29 @@ class TtsVoiceEntity(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    gender: str | None | UnsetType = UNSET
-    voice_type: str | None | UnsetType = field(name="voiceType", default=UNSET)
-    language: str | None | UnsetType = UNSET
-    engine: TtsEngineEntity | None | UnsetType = UNSET
-    is_default: bool | None | UnsetType = field(name="isDefault", default=UNSET)
-    supported_models: list[str] | None | UnsetType = field(
-        name="supportedModels", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    display_name: str | None = field(name="displayName", default=None)
+    gender: str | None = None
+    voice_type: str | None = field(name="voiceType", default=None)
+    language: str | None = None
+    engine: TtsEngineEntity | None = None
+    is_default: bool | None = field(name="isDefault", default=None)
+    supported_models: list[str] | None = field(name="supportedModels", default=None)
+    provider: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TtsVoiceEntityListing(Model):
     """The TtsVoiceEntityListing model."""
 
-    entities: list[TtsVoiceEntity] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[TtsVoiceEntity] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)

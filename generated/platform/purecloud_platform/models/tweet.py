@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class TweetUsage(Model):
@@ -15,8 +15,6 @@ class TweetUsage(Model):
         date_start: The start of the usage period for the currently consumed tweets. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    ingestion_limit: int | None | UnsetType = field(
-        name="ingestionLimit", default=UNSET
-    )
-    tweet_count: int | None | UnsetType = field(name="tweetCount", default=UNSET)
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
+    ingestion_limit: int | None = field(name="ingestionLimit", default=None)
+    tweet_count: int | None = field(name="tweetCount", default=None)
+    date_start: datetime | None = field(name="dateStart", default=None)

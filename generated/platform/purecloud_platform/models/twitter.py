@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -25,8 +25,8 @@ class TwitterDataHistoricalTweetRequest(Model):
         countries: ISO 3166-1 alpha-2 country codes to use for the search. Defaults to worldwide.
     """
 
-    search_terms: str | None | UnsetType = field(name="searchTerms", default=UNSET)
-    countries: list[str] | None | UnsetType = UNSET
+    search_terms: str | None = field(name="searchTerms", default=None)
+    countries: list[str] | None = None
 
 
 class TwitterDataHistoricalTweetResponse(Model):
@@ -38,15 +38,11 @@ class TwitterDataHistoricalTweetResponse(Model):
         usage_statistics: The tweet usage of the org
     """
 
-    matching_tweets: int | None | UnsetType = field(
-        name="matchingTweets", default=UNSET
+    matching_tweets: int | None = field(name="matchingTweets", default=None)
+    previous_number_of_days: int | None = field(
+        name="previousNumberOfDays", default=None
     )
-    previous_number_of_days: int | None | UnsetType = field(
-        name="previousNumberOfDays", default=UNSET
-    )
-    usage_statistics: TweetUsage | None | UnsetType = field(
-        name="usageStatistics", default=UNSET
-    )
+    usage_statistics: TweetUsage | None = field(name="usageStatistics", default=None)
 
 
 class TwitterDataIngestionRuleRequest(Model):
@@ -59,10 +55,10 @@ class TwitterDataIngestionRuleRequest(Model):
         countries: ISO 3166-1 alpha-2 country codes. Ingestion of matching tweets will be restricted to tweets posted in the countries specified here. Defaults to worldwide.
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    search_terms: str | None | UnsetType = field(name="searchTerms", default=UNSET)
-    countries: list[str] | None | UnsetType = UNSET
+    name: str | None = None
+    description: str | None = None
+    search_terms: str | None = field(name="searchTerms", default=None)
+    countries: list[str] | None = None
 
 
 class TwitterDataIngestionRuleResponse(Model):
@@ -83,22 +79,20 @@ class TwitterDataIngestionRuleResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    status: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    platform: str | None = None
+    ingestion_rule_info: MessageInfo | None = field(
+        name="ingestionRuleInfo", default=None
     )
-    platform: str | None | UnsetType = UNSET
-    ingestion_rule_info: MessageInfo | None | UnsetType = field(
-        name="ingestionRuleInfo", default=UNSET
-    )
-    search_terms: str | None | UnsetType = field(name="searchTerms", default=UNSET)
-    countries: list[str] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    search_terms: str | None = field(name="searchTerms", default=None)
+    countries: list[str] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TwitterDataIngestionRuleVersionResponse(Model):
@@ -119,37 +113,35 @@ class TwitterDataIngestionRuleVersionResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    status: str | None = None
+    version: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    platform: str | None = None
+    ingestion_rule_info: MessageInfo | None = field(
+        name="ingestionRuleInfo", default=None
     )
-    platform: str | None | UnsetType = UNSET
-    ingestion_rule_info: MessageInfo | None | UnsetType = field(
-        name="ingestionRuleInfo", default=UNSET
-    )
-    search_terms: str | None | UnsetType = field(name="searchTerms", default=UNSET)
-    countries: list[str] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    search_terms: str | None = field(name="searchTerms", default=None)
+    countries: list[str] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TwitterDataIngestionRuleVersionResponseEntityListing(Model):
     """The TwitterDataIngestionRuleVersionResponseEntityListing model."""
 
-    entities: list[TwitterDataIngestionRuleVersionResponse] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[TwitterDataIngestionRuleVersionResponse] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class TwitterId(Model):
@@ -163,11 +155,11 @@ class TwitterId(Model):
         profile_url: url of user's twitter profile
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    screen_name: str | None | UnsetType = field(name="screenName", default=UNSET)
-    verified: bool | None | UnsetType = UNSET
-    profile_url: str | None | UnsetType = field(name="profileUrl", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    screen_name: str | None = field(name="screenName", default=None)
+    verified: bool | None = None
+    profile_url: str | None = field(name="profileUrl", default=None)
 
 
 class TwitterIdentityResolutionConfig(Model):
@@ -179,11 +171,9 @@ class TwitterIdentityResolutionConfig(Model):
         self_uri: The URI for this object
     """
 
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    resolve_identities: bool | None | UnsetType = field(
-        name="resolveIdentities", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    division: WritableStarrableDivision | None = None
+    resolve_identities: bool | None = field(name="resolveIdentities", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TwitterIntegration(Model):
@@ -205,47 +195,39 @@ class TwitterIntegration(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    messaging_setting: MessagingSettingReference | None | UnsetType = field(
-        name="messagingSetting", default=UNSET
+    messaging_setting: MessagingSettingReference | None = field(
+        name="messagingSetting", default=None
     )
-    status: str | None | UnsetType = UNSET
-    recipient: DomainEntityRef | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    modified_by: DomainEntityRef | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
-    create_status: str | None | UnsetType = field(name="createStatus", default=UNSET)
-    create_error: ErrorBody | None | UnsetType = field(
-        name="createError", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    status: str | None = None
+    recipient: DomainEntityRef | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
+    modified_by: DomainEntityRef | None = field(name="modifiedBy", default=None)
+    version: int | None = None
+    create_status: str | None = field(name="createStatus", default=None)
+    create_error: ErrorBody | None = field(name="createError", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TwitterIntegrationEntityListing(Model):
     """The TwitterIntegrationEntityListing model."""
 
-    entities: list[TwitterIntegration] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[TwitterIntegration] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class TwitterIntegrationRequest(Model):
@@ -263,19 +245,19 @@ class TwitterIntegrationRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    messaging_setting: MessagingSettingRequestReference | None | UnsetType = field(
-        name="messagingSetting", default=UNSET
+    messaging_setting: MessagingSettingRequestReference | None = field(
+        name="messagingSetting", default=None
     )
-    signup_code: str | None | UnsetType = field(name="signupCode", default=UNSET)
-    app_id: str | None | UnsetType = field(name="appId", default=UNSET)
-    code_challenge: str | None | UnsetType = field(name="codeChallenge", default=UNSET)
-    redirect_uri: str | None | UnsetType = field(name="redirectUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    signup_code: str | None = field(name="signupCode", default=None)
+    app_id: str | None = field(name="appId", default=None)
+    code_challenge: str | None = field(name="codeChallenge", default=None)
+    redirect_uri: str | None = field(name="redirectUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TwitterIntegrationUpdateRequest(Model):
@@ -292,18 +274,18 @@ class TwitterIntegrationUpdateRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    messaging_setting: MessagingSettingRequestReference | None | UnsetType = field(
-        name="messagingSetting", default=UNSET
+    messaging_setting: MessagingSettingRequestReference | None = field(
+        name="messagingSetting", default=None
     )
-    signup_code: str | None | UnsetType = field(name="signupCode", default=UNSET)
-    code_challenge: str | None | UnsetType = field(name="codeChallenge", default=UNSET)
-    redirect_uri: str | None | UnsetType = field(name="redirectUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    signup_code: str | None = field(name="signupCode", default=None)
+    code_challenge: str | None = field(name="codeChallenge", default=None)
+    redirect_uri: str | None = field(name="redirectUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class TwitterOAuthSettings(Model):
@@ -314,8 +296,8 @@ class TwitterOAuthSettings(Model):
         scopes: The scopes/permissions requested during the signup process during the signup process to allow their future integrations to direct message
     """
 
-    client_id: str | None | UnsetType = field(name="clientId", default=UNSET)
-    scopes: list[str] | None | UnsetType = UNSET
+    client_id: str | None = field(name="clientId", default=None)
+    scopes: list[str] | None = None
 
 
 class TwitterSignupOAuthSettings(Model):
@@ -327,6 +309,6 @@ class TwitterSignupOAuthSettings(Model):
         app_id: The app id of the twitter app the requesting org will use to signup
     """
 
-    client_id: str | None | UnsetType = field(name="clientId", default=UNSET)
-    scopes: list[str] | None | UnsetType = UNSET
-    app_id: str | None | UnsetType = field(name="appId", default=UNSET)
+    client_id: str | None = field(name="clientId", default=None)
+    scopes: list[str] | None = None
+    app_id: str | None = field(name="appId", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 if TYPE_CHECKING:
     from .setting import SettingDirection
@@ -18,4 +18,4 @@ class TypingSetting(Model):
         on: Should typing indication Events be sent
     """
 
-    on: SettingDirection | None | UnsetType = UNSET
+    on: SettingDirection | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .presence import PresenceDefinition
@@ -18,7 +18,7 @@ class UCIcon(Model):
         vector: vector
     """
 
-    vector: str | None | UnsetType = UNSET
+    vector: str | None = None
 
 
 class UCThirdPartyPresence(Model):
@@ -31,12 +31,10 @@ class UCThirdPartyPresence(Model):
         date_modified: ISO 8601 timestamp of presence value change.
     """
 
-    email: str | None | UnsetType = UNSET
-    presence: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
+    email: str | None = None
+    presence: str | None = None
+    message: str | None = None
+    date_modified: datetime | None = field(name="dateModified", default=None)
 
 
 class UcUserPresence(Model):
@@ -51,16 +49,14 @@ class UcUserPresence(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    source: str | None | UnsetType = UNSET
-    source_id: str | None | UnsetType = field(name="sourceId", default=UNSET)
-    presence_definition: PresenceDefinition | None | UnsetType = field(
-        name="presenceDefinition", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    user_id: str | None = field(name="userId", default=None)
+    source: str | None = None
+    source_id: str | None = field(name="sourceId", default=None)
+    presence_definition: PresenceDefinition | None = field(
+        name="presenceDefinition", default=None
     )
-    message: str | None | UnsetType = UNSET
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    message: str | None = None
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

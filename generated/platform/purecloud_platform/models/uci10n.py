@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class UCI10n(Model):
     """The UCI10n model."""
 
-    name: str | None | UnsetType = UNSET
+    name: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 if TYPE_CHECKING:
     from .knowledge import KnowledgeGroupStatistics
@@ -24,16 +24,16 @@ class UnansweredGroup(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    label: str | None | UnsetType = UNSET
-    phrase_groups: list[UnansweredPhraseGroup] | None | UnsetType = field(
-        name="phraseGroups", default=UNSET
+    id: str | None = None
+    label: str | None = None
+    phrase_groups: list[UnansweredPhraseGroup] | None = field(
+        name="phraseGroups", default=None
     )
-    suggested_documents: list[UnansweredGroupSuggestedDocument] | None | UnsetType = (
-        field(name="suggestedDocuments", default=UNSET)
+    suggested_documents: list[UnansweredGroupSuggestedDocument] | None = field(
+        name="suggestedDocuments", default=None
     )
-    statistics: KnowledgeGroupStatistics | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    statistics: KnowledgeGroupStatistics | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UnansweredGroupSuggestedDocument(Model):
@@ -44,14 +44,14 @@ class UnansweredGroupSuggestedDocument(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UnansweredGroups(Model):
     """The UnansweredGroups model."""
 
-    entities: list[UnansweredGroup] | None | UnsetType = UNSET
+    entities: list[UnansweredGroup] | None = None
 
 
 class UnansweredPhrase(Model):
@@ -63,10 +63,10 @@ class UnansweredPhrase(Model):
         unlinked_phrase_hit_count: Hit count of an unlinked phrase
     """
 
-    id: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    unlinked_phrase_hit_count: int | None | UnsetType = field(
-        name="unlinkedPhraseHitCount", default=UNSET
+    id: str | None = None
+    text: str | None = None
+    unlinked_phrase_hit_count: int | None = field(
+        name="unlinkedPhraseHitCount", default=None
     )
 
 
@@ -82,16 +82,14 @@ class UnansweredPhraseGroup(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    label: str | None | UnsetType = UNSET
-    phrases: list[UnansweredPhrase] | None | UnsetType = UNSET
-    unlinked_phrase_hit_count: int | None | UnsetType = field(
-        name="unlinkedPhraseHitCount", default=UNSET
+    id: str | None = None
+    label: str | None = None
+    phrases: list[UnansweredPhrase] | None = None
+    unlinked_phrase_hit_count: int | None = field(
+        name="unlinkedPhraseHitCount", default=None
     )
-    unlinked_phrase_count: int | None | UnsetType = field(
-        name="unlinkedPhraseCount", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    unlinked_phrase_count: int | None = field(name="unlinkedPhraseCount", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UnansweredPhraseGroupPatchRequestBody(Model):
@@ -103,11 +101,11 @@ class UnansweredPhraseGroupPatchRequestBody(Model):
         date_end: The end date to be used for filtering phrases. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
     """
 
-    phrase_associations: list[PhraseAssociations] | None | UnsetType = field(
-        name="phraseAssociations", default=UNSET
+    phrase_associations: list[PhraseAssociations] | None = field(
+        name="phraseAssociations", default=None
     )
-    date_start: date | None | UnsetType = field(name="dateStart", default=UNSET)
-    date_end: date | None | UnsetType = field(name="dateEnd", default=UNSET)
+    date_start: date | None = field(name="dateStart", default=None)
+    date_end: date | None = field(name="dateEnd", default=None)
 
 
 class UnansweredPhraseGroupUpdateResponse(Model):
@@ -118,7 +116,7 @@ class UnansweredPhraseGroupUpdateResponse(Model):
         group: Knowledge base unanswered group response
     """
 
-    phrase_associations: list[PhraseAssociations] | None | UnsetType = field(
-        name="phraseAssociations", default=UNSET
+    phrase_associations: list[PhraseAssociations] | None = field(
+        name="phraseAssociations", default=None
     )
-    group: UnansweredGroup | None | UnsetType = UNSET
+    group: UnansweredGroup | None = None

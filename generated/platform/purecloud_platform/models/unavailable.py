@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .management import ManagementUnitReference
@@ -22,15 +22,15 @@ class UnavailableTime(Model):
         notes: Comments explaining the unavailability time span
     """
 
-    id: str | None | UnsetType = UNSET
-    time_span: WfmTimeSpan | None | UnsetType = field(name="timeSpan", default=UNSET)
-    notes: str | None | UnsetType = UNSET
+    id: str | None = None
+    time_span: WfmTimeSpan | None = field(name="timeSpan", default=None)
+    notes: str | None = None
 
 
 class UnavailableTimeListing(Model):
     """The UnavailableTimeListing model."""
 
-    entities: list[UnavailableTime] | None | UnsetType = UNSET
+    entities: list[UnavailableTime] | None = None
 
 
 class UnavailableTimesManagementUnitSettings(Model):
@@ -41,10 +41,10 @@ class UnavailableTimesManagementUnitSettings(Model):
         enabled: Indicates whether agent availability is enabled for the management unit
     """
 
-    management_unit: ManagementUnitReference | None | UnsetType = field(
-        name="managementUnit", default=UNSET
+    management_unit: ManagementUnitReference | None = field(
+        name="managementUnit", default=None
     )
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None
 
 
 class UnavailableTimesValidationResult(Model):
@@ -56,13 +56,13 @@ class UnavailableTimesValidationResult(Model):
         work_plan_constraints_violation_message: Message for set of agent unavailable times violating work plan constraints
     """
 
-    valid: bool | None | UnsetType = UNSET
-    invalid_work_plans: list[WorkPlanReference] | None | UnsetType = field(
-        name="invalidWorkPlans", default=UNSET
+    valid: bool | None = None
+    invalid_work_plans: list[WorkPlanReference] | None = field(
+        name="invalidWorkPlans", default=None
     )
     work_plan_constraints_violation_message: (
-        WorkPlanConstraintsViolationMessage | None | UnsetType
-    ) = field(name="workPlanConstraintsViolationMessage", default=UNSET)
+        WorkPlanConstraintsViolationMessage | None
+    ) = field(name="workPlanConstraintsViolationMessage", default=None)
 
 
 class UnavailableTimesViolationMessageArgument(Model):
@@ -73,5 +73,5 @@ class UnavailableTimesViolationMessageArgument(Model):
         value: Value of argument
     """
 
-    type: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    type: str | None = None
+    value: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -31,49 +31,39 @@ class UnifiedCommunicationsIntegration(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    uc_integration_key: AddressableEntityRef | None | UnsetType = field(
-        name="ucIntegrationKey", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    uc_integration_key: AddressableEntityRef | None = field(
+        name="ucIntegrationKey", default=None
     )
-    integration_presence_source: str | None | UnsetType = field(
-        name="integrationPresenceSource", default=UNSET
+    integration_presence_source: str | None = field(
+        name="integrationPresenceSource", default=None
     )
-    pbx_permission: str | None | UnsetType = field(name="pbxPermission", default=UNSET)
-    icon: UCIcon | None | UnsetType = UNSET
-    badge_icons: dict[str, UCIcon] | None | UnsetType = field(
-        name="badgeIcons", default=UNSET
-    )
-    i10n: dict[str, UCI10n] | None | UnsetType = UNSET
-    polled_presence: bool | None | UnsetType = field(
-        name="polledPresence", default=UNSET
-    )
-    poll_interval_sec: int | None | UnsetType = field(
-        name="pollIntervalSec", default=UNSET
-    )
-    include_badge: bool | None | UnsetType = field(name="includeBadge", default=UNSET)
-    user_permissions: list[str] | None | UnsetType = field(
-        name="userPermissions", default=UNSET
-    )
-    oauth_scopes: list[str] | None | UnsetType = field(
-        name="oauthScopes", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    pbx_permission: str | None = field(name="pbxPermission", default=None)
+    icon: UCIcon | None = None
+    badge_icons: dict[str, UCIcon] | None = field(name="badgeIcons", default=None)
+    i10n: dict[str, UCI10n] | None = None
+    polled_presence: bool | None = field(name="polledPresence", default=None)
+    poll_interval_sec: int | None = field(name="pollIntervalSec", default=None)
+    include_badge: bool | None = field(name="includeBadge", default=None)
+    user_permissions: list[str] | None = field(name="userPermissions", default=None)
+    oauth_scopes: list[str] | None = field(name="oauthScopes", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UnifiedCommunicationsIntegrationListing(Model):
     """The UnifiedCommunicationsIntegrationListing model."""
 
-    entities: list[UnifiedCommunicationsIntegration] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[UnifiedCommunicationsIntegration] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class UnifiedGeneralTopic(Model):
@@ -83,11 +73,11 @@ class UnifiedGeneralTopic(Model):
         status: Allowed values: "Deprecated", "Outdated", "Modified", "UpToDate", "ToBeCreated", "CreatedByUser".
     """
 
-    name: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
+    name: str | None = None
+    status: str | None = None
 
 
 class UnifiedGeneralTopicEntityListing(Model):
     """The UnifiedGeneralTopicEntityListing model."""
 
-    entities: list[UnifiedGeneralTopic] | None | UnsetType = UNSET
+    entities: list[UnifiedGeneralTopic] | None = None

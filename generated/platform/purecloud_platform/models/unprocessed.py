@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .external import ExternalEvent
@@ -23,13 +23,13 @@ class UnprocessedExternalEvent(Model):
         status_code: The HTTP status code associated with the error.
     """
 
-    event: ExternalEvent | None | UnsetType = UNSET
-    original_request_index: int | None | UnsetType = field(
-        name="originalRequestIndex", default=UNSET
+    event: ExternalEvent | None = None
+    original_request_index: int | None = field(
+        name="originalRequestIndex", default=None
     )
-    is_retryable: bool | None | UnsetType = field(name="isRetryable", default=UNSET)
-    error_message: str | None | UnsetType = field(name="errorMessage", default=UNSET)
-    status_code: int | None | UnsetType = field(name="statusCode", default=UNSET)
+    is_retryable: bool | None = field(name="isRetryable", default=None)
+    error_message: str | None = field(name="errorMessage", default=None)
+    status_code: int | None = field(name="statusCode", default=None)
 
 
 class UnprocessedSegmentAssignments(Model):
@@ -41,6 +41,6 @@ class UnprocessedSegmentAssignments(Model):
         count: The total number of segment assignments and unassignments that were not successfully processed.
     """
 
-    assign: SegmentAssignments | None | UnsetType = UNSET
-    unassign: SegmentUnassignments | None | UnsetType = UNSET
-    count: int | None | UnsetType = UNSET
+    assign: SegmentAssignments | None = None
+    unassign: SegmentUnassignments | None = None
+    count: int | None = None

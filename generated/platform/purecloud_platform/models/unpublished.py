@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .program import Program
@@ -14,9 +14,9 @@ if TYPE_CHECKING:
 class UnpublishedProgramsEntityListing(Model):
     """The UnpublishedProgramsEntityListing model."""
 
-    entities: list[Program] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
+    entities: list[Program] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    total: int | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class UnreadFields(Model):
@@ -13,4 +13,4 @@ class UnreadFields(Model):
         state: The new unread state of the alert
     """
 
-    state: bool | None | UnsetType = UNSET
+    state: bool | None = None

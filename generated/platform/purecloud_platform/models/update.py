@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .action import ActionConfig, ActionContractInput
@@ -99,10 +99,10 @@ class UpdateActionInput(Model):
         version: Version of this action
     """
 
-    category: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    config: ActionConfig | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    category: str | None = None
+    name: str | None = None
+    config: ActionConfig | None = None
+    version: int | None = None
 
 
 class UpdateActivityCodeRequest(Model):
@@ -124,34 +124,26 @@ class UpdateActivityCodeRequest(Model):
         secondary_presences: The secondary presences of this activity code
     """
 
-    name: str | None | UnsetType = UNSET
-    category: str | None | UnsetType = UNSET
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
+    name: str | None = None
+    category: str | None = None
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    counts_as_paid_time: bool | None = field(name="countsAsPaidTime", default=None)
+    counts_as_work_time: bool | None = field(name="countsAsWorkTime", default=None)
+    agent_time_off_selectable: bool | None = field(
+        name="agentTimeOffSelectable", default=None
     )
-    counts_as_paid_time: bool | None | UnsetType = field(
-        name="countsAsPaidTime", default=UNSET
+    counts_toward_shrinkage: bool | None = field(
+        name="countsTowardShrinkage", default=None
     )
-    counts_as_work_time: bool | None | UnsetType = field(
-        name="countsAsWorkTime", default=UNSET
+    planned_shrinkage: bool | None = field(name="plannedShrinkage", default=None)
+    interruptible: bool | None = None
+    planning_group_ids: ListWrapperString | None = field(
+        name="planningGroupIds", default=None
     )
-    agent_time_off_selectable: bool | None | UnsetType = field(
-        name="agentTimeOffSelectable", default=UNSET
-    )
-    counts_toward_shrinkage: bool | None | UnsetType = field(
-        name="countsTowardShrinkage", default=UNSET
-    )
-    planned_shrinkage: bool | None | UnsetType = field(
-        name="plannedShrinkage", default=UNSET
-    )
-    interruptible: bool | None | UnsetType = UNSET
-    planning_group_ids: ListWrapperString | None | UnsetType = field(
-        name="planningGroupIds", default=UNSET
-    )
-    style: ValueWrapperActivityCodeStyle | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    secondary_presences: ListWrapperSecondaryPresence | None | UnsetType = field(
-        name="secondaryPresences", default=UNSET
+    style: ValueWrapperActivityCodeStyle | None = None
+    metadata: WfmVersionedEntityMetadata | None = None
+    secondary_presences: ListWrapperSecondaryPresence | None = field(
+        name="secondaryPresences", default=None
     )
 
 
@@ -176,40 +168,36 @@ class UpdateActivityPlanRequest(Model):
         recurrence_settings: Settings controlling recurrence for the activity plan. If not set the activity plan will only occur once
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    group_settings: ValueWrapperGroupSettings | None | UnsetType = field(
-        name="groupSettings", default=UNSET
+    name: str | None = None
+    description: str | None = None
+    group_settings: ValueWrapperGroupSettings | None = field(
+        name="groupSettings", default=None
     )
-    attendees_search_rule: ValueWrapperUserSearchRule | None | UnsetType = field(
-        name="attendeesSearchRule", default=UNSET
+    attendees_search_rule: ValueWrapperUserSearchRule | None = field(
+        name="attendeesSearchRule", default=None
     )
-    facilitators_search_rule: ValueWrapperUserSearchRule | None | UnsetType = field(
-        name="facilitatorsSearchRule", default=UNSET
+    facilitators_search_rule: ValueWrapperUserSearchRule | None = field(
+        name="facilitatorsSearchRule", default=None
     )
-    transition_time_minutes: int | None | UnsetType = field(
-        name="transitionTimeMinutes", default=UNSET
+    transition_time_minutes: int | None = field(
+        name="transitionTimeMinutes", default=None
     )
     service_goal_impact_overrides: (
-        ValueWrapperActivityPlanServiceGoalImpactOverrides | None | UnsetType
-    ) = field(name="serviceGoalImpactOverrides", default=UNSET)
-    optimization_objective: str | None | UnsetType = field(
-        name="optimizationObjective", default=UNSET
+        ValueWrapperActivityPlanServiceGoalImpactOverrides | None
+    ) = field(name="serviceGoalImpactOverrides", default=None)
+    optimization_objective: str | None = field(
+        name="optimizationObjective", default=None
     )
-    state: str | None | UnsetType = UNSET
-    fixed_availability: ListWrapperFixedAvailability | None | UnsetType = field(
-        name="fixedAvailability", default=UNSET
+    state: str | None = None
+    fixed_availability: ListWrapperFixedAvailability | None = field(
+        name="fixedAvailability", default=None
     )
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
-    )
-    type: str | None | UnsetType = UNSET
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    counts_as_paid_time: bool | None | UnsetType = field(
-        name="countsAsPaidTime", default=UNSET
-    )
-    recurrence_settings: RecurrenceSettingsBase | None | UnsetType = field(
-        name="recurrenceSettings", default=UNSET
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    type: str | None = None
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    counts_as_paid_time: bool | None = field(name="countsAsPaidTime", default=None)
+    recurrence_settings: RecurrenceSettingsBase | None = field(
+        name="recurrenceSettings", default=None
     )
 
 
@@ -225,12 +213,12 @@ class UpdateAdherenceAdjustmentAdminRequest(Model):
         status: The new status for the adherence adjustment Allowed values: "Approved", "Denied", "Pending".
     """
 
-    reason_code_id: str | None | UnsetType = field(name="reasonCodeId", default=UNSET)
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    reviewer_notes: str | None | UnsetType = field(name="reviewerNotes", default=UNSET)
-    status: str | None | UnsetType = UNSET
+    reason_code_id: str | None = field(name="reasonCodeId", default=None)
+    start_date: datetime | None = field(name="startDate", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None
+    reviewer_notes: str | None = field(name="reviewerNotes", default=None)
+    status: str | None = None
 
 
 class UpdateAdherenceAdjustmentAgentRequest(Model):
@@ -244,13 +232,11 @@ class UpdateAdherenceAdjustmentAgentRequest(Model):
         submitter_notes: Notes provided by the submitter for this adherence adjustment
     """
 
-    reason_code_id: str | None | UnsetType = field(name="reasonCodeId", default=UNSET)
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    submitter_notes: str | None | UnsetType = field(
-        name="submitterNotes", default=UNSET
-    )
+    reason_code_id: str | None = field(name="reasonCodeId", default=None)
+    start_date: datetime | None = field(name="startDate", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None
+    submitter_notes: str | None = field(name="submitterNotes", default=None)
 
 
 class UpdateAdherenceAdjustmentsBulkItem(Model):
@@ -263,10 +249,10 @@ class UpdateAdherenceAdjustmentsBulkItem(Model):
         metadata: Version metadata for the adherence adjustment
     """
 
-    id: str | None | UnsetType = UNSET
-    reviewer_notes: str | None | UnsetType = field(name="reviewerNotes", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    id: str | None = None
+    reviewer_notes: str | None = field(name="reviewerNotes", default=None)
+    status: str | None = None
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class UpdateAdherenceAdjustmentsBulkRequest(Model):
@@ -276,7 +262,7 @@ class UpdateAdherenceAdjustmentsBulkRequest(Model):
         adjustments: The adherence adjustments to update
     """
 
-    adjustments: list[UpdateAdherenceAdjustmentsBulkItem] | None | UnsetType = UNSET
+    adjustments: list[UpdateAdherenceAdjustmentsBulkItem] | None = None
 
 
 class UpdateAdherenceAdjustmentsReasonCodeRequest(Model):
@@ -288,9 +274,9 @@ class UpdateAdherenceAdjustmentsReasonCodeRequest(Model):
         metadata: Version metadata for the reason code
     """
 
-    name: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    name: str | None = None
+    state: str | None = None
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class UpdateAdherenceAdjustmentsReasonCodesBulkItem(Model):
@@ -303,10 +289,10 @@ class UpdateAdherenceAdjustmentsReasonCodesBulkItem(Model):
         metadata: Version metadata for the reason code
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    state: str | None = None
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class UpdateAdherenceAdjustmentsReasonCodesBulkRequest(Model):
@@ -316,9 +302,9 @@ class UpdateAdherenceAdjustmentsReasonCodesBulkRequest(Model):
         reason_codes: The reason codes to update
     """
 
-    reason_codes: (
-        list[UpdateAdherenceAdjustmentsReasonCodesBulkItem] | None | UnsetType
-    ) = field(name="reasonCodes", default=UNSET)
+    reason_codes: list[UpdateAdherenceAdjustmentsReasonCodesBulkItem] | None = field(
+        name="reasonCodes", default=None
+    )
 
 
 class UpdateAdherenceExplanationStatusRequest(Model):
@@ -328,7 +314,7 @@ class UpdateAdherenceExplanationStatusRequest(Model):
         status: The status of the adherence explanation Allowed values: "Pending", "Approved", "Denied".
     """
 
-    status: str | None | UnsetType = UNSET
+    status: str | None = None
 
 
 class UpdateAgentScheduleBiddingPreference(Model):
@@ -339,10 +325,10 @@ class UpdateAgentScheduleBiddingPreference(Model):
         agent_schedule_bid_preferences: The schedule bidding preferences
     """
 
-    submitted: bool | None | UnsetType = UNSET
+    submitted: bool | None = None
     agent_schedule_bid_preferences: (
-        list[AgentScheduleBiddingPreferencePriority] | None | UnsetType
-    ) = field(name="agentScheduleBidPreferences", default=UNSET)
+        list[AgentScheduleBiddingPreferencePriority] | None
+    ) = field(name="agentScheduleBidPreferences", default=None)
 
 
 class UpdateAgentSchedulingPreferencesRequest(Model):
@@ -353,11 +339,11 @@ class UpdateAgentSchedulingPreferencesRequest(Model):
         preference_ids_to_remove: IDs of scheduling preferences to remove
     """
 
-    preferences_to_add: list[AgentSchedulingPreference] | None | UnsetType = field(
-        name="preferencesToAdd", default=UNSET
+    preferences_to_add: list[AgentSchedulingPreference] | None = field(
+        name="preferencesToAdd", default=None
     )
-    preference_ids_to_remove: list[str] | None | UnsetType = field(
-        name="preferenceIdsToRemove", default=UNSET
+    preference_ids_to_remove: list[str] | None = field(
+        name="preferenceIdsToRemove", default=None
     )
 
 
@@ -369,10 +355,10 @@ class UpdateAgentWorkPlanBiddingPreference(Model):
         agent_work_plan_bid_preferences: The list of work plan bidding preferences
     """
 
-    submitted: bool | None | UnsetType = UNSET
+    submitted: bool | None = None
     agent_work_plan_bid_preferences: (
-        list[AgentWorkPlanBiddingPreferenceRequest] | None | UnsetType
-    ) = field(name="agentWorkPlanBidPreferences", default=UNSET)
+        list[AgentWorkPlanBiddingPreferenceRequest] | None
+    ) = field(name="agentWorkPlanBidPreferences", default=None)
 
 
 class UpdateAgenticVirtualAgent(Model):
@@ -383,8 +369,8 @@ class UpdateAgenticVirtualAgent(Model):
         image_uri: The URI of the image for the virtual agent.
     """
 
-    name: str | None | UnsetType = UNSET
-    image_uri: str | None | UnsetType = field(name="imageUri", default=UNSET)
+    name: str | None = None
+    image_uri: str | None = field(name="imageUri", default=None)
 
 
 class UpdateAlternativeShiftBuSettingsRequest(Model):
@@ -397,16 +383,16 @@ class UpdateAlternativeShiftBuSettingsRequest(Model):
         metadata: Version metadata for this business unit's alternative shift settings
     """
 
-    enabled_granularities: (
-        ListWrapperAlternativeShiftBuSettingsGranularity | None | UnsetType
-    ) = field(name="enabledGranularities", default=UNSET)
-    min_minutes_before_start_time: int | None | UnsetType = field(
-        name="minMinutesBeforeStartTime", default=UNSET
+    enabled_granularities: ListWrapperAlternativeShiftBuSettingsGranularity | None = (
+        field(name="enabledGranularities", default=None)
+    )
+    min_minutes_before_start_time: int | None = field(
+        name="minMinutesBeforeStartTime", default=None
     )
     retained_activity_categories: (
-        ListWrapperAlternativeShiftBuSettingsActivityCategory | None | UnsetType
-    ) = field(name="retainedActivityCategories", default=UNSET)
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+        ListWrapperAlternativeShiftBuSettingsActivityCategory | None
+    ) = field(name="retainedActivityCategories", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class UpdateAnalyticsDataRetentionRequest(Model):
@@ -416,7 +402,7 @@ class UpdateAnalyticsDataRetentionRequest(Model):
         retention_days: Analytics data retention period in days to set for the organization.
     """
 
-    retention_days: int | None | UnsetType = field(name="retentionDays", default=UNSET)
+    retention_days: int | None = field(name="retentionDays", default=None)
 
 
 class UpdateBuAdherenceAdjustmentsSettingsRequest(Model):
@@ -427,10 +413,10 @@ class UpdateBuAdherenceAdjustmentsSettingsRequest(Model):
         metadata: Version info metadata for these adherence adjustments settings
     """
 
-    submission_range_constraint_days: int | None | UnsetType = field(
-        name="submissionRangeConstraintDays", default=UNSET
+    submission_range_constraint_days: int | None = field(
+        name="submissionRangeConstraintDays", default=None
     )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class UpdateBusinessUnitRequest(Model):
@@ -442,9 +428,9 @@ class UpdateBusinessUnitRequest(Model):
         settings: Configuration for the business unit
     """
 
-    name: str | None | UnsetType = UNSET
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    settings: UpdateBusinessUnitSettingsRequest | None | UnsetType = UNSET
+    name: str | None = None
+    division_id: str | None = field(name="divisionId", default=None)
+    settings: UpdateBusinessUnitSettingsRequest | None = None
 
 
 class UpdateBusinessUnitSchedulingPreferencesSettingsRequest(Model):
@@ -454,7 +440,7 @@ class UpdateBusinessUnitSchedulingPreferencesSettingsRequest(Model):
         enabled: Whether scheduling preferences are enabled for the business unit
     """
 
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None
 
 
 class UpdateBusinessUnitSettingsRequest(Model):
@@ -471,18 +457,16 @@ class UpdateBusinessUnitSettingsRequest(Model):
         metadata: Version metadata for this business unit
     """
 
-    start_day_of_week: str | None | UnsetType = field(
-        name="startDayOfWeek", default=UNSET
+    start_day_of_week: str | None = field(name="startDayOfWeek", default=None)
+    time_zone: str | None = field(name="timeZone", default=None)
+    short_term_forecasting: BuShortTermForecastingSettings | None = field(
+        name="shortTermForecasting", default=None
     )
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    short_term_forecasting: BuShortTermForecastingSettings | None | UnsetType = field(
-        name="shortTermForecasting", default=UNSET
-    )
-    scheduling: BuSchedulingSettingsRequest | None | UnsetType = UNSET
-    notifications: BuNotificationSettingsRequest | None | UnsetType = UNSET
-    learning: BuActivitySettingsRequest | None | UnsetType = UNSET
-    coaching: BuActivitySettingsRequest | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    scheduling: BuSchedulingSettingsRequest | None = None
+    notifications: BuNotificationSettingsRequest | None = None
+    learning: BuActivitySettingsRequest | None = None
+    coaching: BuActivitySettingsRequest | None = None
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class UpdateCapacityPlanRequest(Model):
@@ -499,22 +483,22 @@ class UpdateCapacityPlanRequest(Model):
         metadata: The metadata of this capacity plan
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    start_business_unit_date: date | None | UnsetType = field(
-        name="startBusinessUnitDate", default=UNSET
+    name: str | None = None
+    description: str | None = None
+    start_business_unit_date: date | None = field(
+        name="startBusinessUnitDate", default=None
     )
-    end_business_unit_date: date | None | UnsetType = field(
-        name="endBusinessUnitDate", default=UNSET
+    end_business_unit_date: date | None = field(
+        name="endBusinessUnitDate", default=None
     )
-    forecast: ValueWrapperBuShortTermForecastReference | None | UnsetType = UNSET
-    full_time_equivalent_weekly_hours: float | None | UnsetType = field(
-        name="fullTimeEquivalentWeeklyHours", default=UNSET
+    forecast: ValueWrapperBuShortTermForecastReference | None = None
+    full_time_equivalent_weekly_hours: float | None = field(
+        name="fullTimeEquivalentWeeklyHours", default=None
     )
-    use_latest_planning_group_staffing_group_association: bool | None | UnsetType = (
-        field(name="useLatestPlanningGroupStaffingGroupAssociation", default=UNSET)
+    use_latest_planning_group_staffing_group_association: bool | None = field(
+        name="useLatestPlanningGroupStaffingGroupAssociation", default=None
     )
-    metadata: CapacityPlanMetadata | None | UnsetType = UNSET
+    metadata: CapacityPlanMetadata | None = None
 
 
 class UpdateCoachingAppointmentRequest(Model):
@@ -535,32 +519,18 @@ class UpdateCoachingAppointmentRequest(Model):
         add_to_schedule: If True, adds the appointment to their schedule
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
-    )
-    conversation_ids: list[str] | None | UnsetType = field(
-        name="conversationIds", default=UNSET
-    )
-    document_ids: list[str] | None | UnsetType = field(
-        name="documentIds", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    wfm_schedule: WfmScheduleReference | None | UnsetType = field(
-        name="wfmSchedule", default=UNSET
-    )
-    external_links: list[str] | None | UnsetType = field(
-        name="externalLinks", default=UNSET
-    )
-    location: str | None | UnsetType = UNSET
-    share_insights_data: bool | None | UnsetType = field(
-        name="shareInsightsData", default=UNSET
-    )
-    add_to_schedule: bool | None | UnsetType = field(
-        name="addToSchedule", default=UNSET
-    )
+    name: str | None = None
+    description: str | None = None
+    date_start: datetime | None = field(name="dateStart", default=None)
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    conversation_ids: list[str] | None = field(name="conversationIds", default=None)
+    document_ids: list[str] | None = field(name="documentIds", default=None)
+    status: str | None = None
+    wfm_schedule: WfmScheduleReference | None = field(name="wfmSchedule", default=None)
+    external_links: list[str] | None = field(name="externalLinks", default=None)
+    location: str | None = None
+    share_insights_data: bool | None = field(name="shareInsightsData", default=None)
+    add_to_schedule: bool | None = field(name="addToSchedule", default=None)
 
 
 class UpdateConferenceRequest(Model):
@@ -570,9 +540,7 @@ class UpdateConferenceRequest(Model):
         conversation_ids: A list of conversations to merge into this conversation to create a conference.
     """
 
-    conversation_ids: list[str] | None | UnsetType = field(
-        name="conversationIds", default=UNSET
-    )
+    conversation_ids: list[str] | None = field(name="conversationIds", default=None)
 
 
 class UpdateContactColumnActionSettings(Model):
@@ -583,8 +551,8 @@ class UpdateContactColumnActionSettings(Model):
         update_option: The type of update to make to the specified contact column(s). Allowed values: "Set", "Increment", "Decrement", "CurrentTime".
     """
 
-    properties: dict[str, str] | None | UnsetType = UNSET
-    update_option: str | None | UnsetType = field(name="updateOption", default=UNSET)
+    properties: dict[str, str] | None = None
+    update_option: str | None = field(name="updateOption", default=None)
 
 
 class UpdateDecisionTableColumnsRequest(Model):
@@ -595,8 +563,8 @@ class UpdateDecisionTableColumnsRequest(Model):
         outputs: The output columns of the decision table.
     """
 
-    inputs: list[DecisionTableInputColumnRequest] | None | UnsetType = UNSET
-    outputs: list[DecisionTableOutputColumnRequest] | None | UnsetType = UNSET
+    inputs: list[DecisionTableInputColumnRequest] | None = None
+    outputs: list[DecisionTableOutputColumnRequest] | None = None
 
 
 class UpdateDecisionTableImportJobRequest(Model):
@@ -606,7 +574,7 @@ class UpdateDecisionTableImportJobRequest(Model):
         status: Updated status for the job Allowed values: "Uploading", "Processing", "Complete", "Failed", "Cancelled".
     """
 
-    status: str | None | UnsetType = UNSET
+    status: str | None = None
 
 
 class UpdateDecisionTableRequest(Model):
@@ -618,9 +586,9 @@ class UpdateDecisionTableRequest(Model):
         columns: The column definitions for this decision table.
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    columns: UpdateDecisionTableColumnsRequest | None | UnsetType = UNSET
+    name: str | None = None
+    description: str | None = None
+    columns: UpdateDecisionTableColumnsRequest | None = None
 
 
 class UpdateDecisionTableVersionRequest(Model):
@@ -630,8 +598,8 @@ class UpdateDecisionTableVersionRequest(Model):
         row_index_update: An update to a decision table version row index, which moves the row to a new position in the table.
     """
 
-    row_index_update: UpdateRowIndexRequest | None | UnsetType = field(
-        name="rowIndexUpdate", default=UNSET
+    row_index_update: UpdateRowIndexRequest | None = field(
+        name="rowIndexUpdate", default=None
     )
 
 
@@ -647,12 +615,12 @@ class UpdateDraftInput(Model):
         version: Version of current Draft
     """
 
-    category: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    config: ActionConfig | None | UnsetType = UNSET
-    contract: ActionContractInput | None | UnsetType = UNSET
-    secure: bool | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
+    category: str | None = None
+    name: str | None = None
+    config: ActionConfig | None = None
+    contract: ActionContractInput | None = None
+    secure: bool | None = None
+    version: int | None = None
 
 
 class UpdateExternalEventRequest(Model):
@@ -663,8 +631,8 @@ class UpdateExternalEventRequest(Model):
         rank: The rank of the external event
     """
 
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    rank: int | None | UnsetType = UNSET
+    display_name: str | None = field(name="displayName", default=None)
+    rank: int | None = None
 
 
 class UpdateExternalEventResponse(Model):
@@ -678,13 +646,11 @@ class UpdateExternalEventResponse(Model):
         activation_status: The activation status of the external event Allowed values: "Activated", "Deactivated".
     """
 
-    schema_id: str | None | UnsetType = field(name="schemaId", default=UNSET)
-    event_name: str | None | UnsetType = field(name="eventName", default=UNSET)
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    rank: int | None | UnsetType = UNSET
-    activation_status: str | None | UnsetType = field(
-        name="activationStatus", default=UNSET
-    )
+    schema_id: str | None = field(name="schemaId", default=None)
+    event_name: str | None = field(name="eventName", default=None)
+    display_name: str | None = field(name="displayName", default=None)
+    rank: int | None = None
+    activation_status: str | None = field(name="activationStatus", default=None)
 
 
 class UpdateExternalEventsConfigurationRequest(Model):
@@ -695,8 +661,8 @@ class UpdateExternalEventsConfigurationRequest(Model):
         description: A description of the external event configuration.
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
+    name: str | None = None
+    description: str | None = None
 
 
 class UpdateGuide(Model):
@@ -706,7 +672,7 @@ class UpdateGuide(Model):
         name: The name of the guide.
     """
 
-    name: str | None | UnsetType = UNSET
+    name: str | None = None
 
 
 class UpdateGuideVersion(Model):
@@ -719,11 +685,11 @@ class UpdateGuideVersion(Model):
         knowledge_settings: The knowledge settings associated with this version of the guide.
     """
 
-    instruction: str | None | UnsetType = UNSET
-    variables: list[Variable] | None | UnsetType = UNSET
-    resources: GuideVersionResources | None | UnsetType = UNSET
-    knowledge_settings: AuthoringKnowledgeSettings | None | UnsetType = field(
-        name="knowledgeSettings", default=UNSET
+    instruction: str | None = None
+    variables: list[Variable] | None = None
+    resources: GuideVersionResources | None = None
+    knowledge_settings: AuthoringKnowledgeSettings | None = field(
+        name="knowledgeSettings", default=None
     )
 
 
@@ -736,9 +702,9 @@ class UpdateKpiRequest(Model):
         status: Key Performance Indicator status which can be Enabled or Disabled. Allowed values: "Enabled", "Disabled".
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
+    name: str | None = None
+    description: str | None = None
+    status: str | None = None
 
 
 class UpdateManagementUnitRequest(Model):
@@ -750,9 +716,9 @@ class UpdateManagementUnitRequest(Model):
         settings: Updated settings for the management unit
     """
 
-    name: str | None | UnsetType = UNSET
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    settings: ManagementUnitSettingsRequest | None | UnsetType = UNSET
+    name: str | None = None
+    division_id: str | None = field(name="divisionId", default=None)
+    settings: ManagementUnitSettingsRequest | None = None
 
 
 class UpdateManagementUnitsSettingsRequest(Model):
@@ -762,7 +728,7 @@ class UpdateManagementUnitsSettingsRequest(Model):
         enabled: Indicates whether agent availability is enabled for the management unit
     """
 
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None
 
 
 class UpdateMuAgentRequest(Model):
@@ -773,8 +739,8 @@ class UpdateMuAgentRequest(Model):
         user_id: User to be updated
     """
 
-    schedulable: bool | None | UnsetType = UNSET
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
+    schedulable: bool | None = None
+    user_id: str | None = field(name="userId", default=None)
 
 
 class UpdateMuAgentWorkPlanFailureResponse(Model):
@@ -786,11 +752,9 @@ class UpdateMuAgentWorkPlanFailureResponse(Model):
         not_found_work_plan_id: The id of the work plan that has not been found
     """
 
-    user: UserReference | None | UnsetType = UNSET
-    failure: str | None | UnsetType = UNSET
-    not_found_work_plan_id: str | None | UnsetType = field(
-        name="notFoundWorkPlanId", default=UNSET
-    )
+    user: UserReference | None = None
+    failure: str | None = None
+    not_found_work_plan_id: str | None = field(name="notFoundWorkPlanId", default=None)
 
 
 class UpdateMuAgentWorkPlanRequest(Model):
@@ -802,19 +766,17 @@ class UpdateMuAgentWorkPlanRequest(Model):
         work_plan_overrides: The list of work plan overrides for the agent
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    work_plan_id: ValueWrapperString | None | UnsetType = field(
-        name="workPlanId", default=UNSET
+    user_id: str | None = field(name="userId", default=None)
+    work_plan_id: ValueWrapperString | None = field(name="workPlanId", default=None)
+    work_plan_overrides: WorkPlanOverrideListWrapperWorkPlanOverrideRequest | None = (
+        field(name="workPlanOverrides", default=None)
     )
-    work_plan_overrides: (
-        WorkPlanOverrideListWrapperWorkPlanOverrideRequest | None | UnsetType
-    ) = field(name="workPlanOverrides", default=UNSET)
 
 
 class UpdateMuAgentWorkPlansBatchRequest(Model):
     """The UpdateMuAgentWorkPlansBatchRequest model."""
 
-    entities: list[UpdateMuAgentWorkPlanRequest] | None | UnsetType = UNSET
+    entities: list[UpdateMuAgentWorkPlanRequest] | None = None
 
 
 class UpdateMuAgentWorkPlansBatchResponse(Model):
@@ -824,7 +786,7 @@ class UpdateMuAgentWorkPlansBatchResponse(Model):
         failures: The work plan update failures
     """
 
-    failures: list[UpdateMuAgentWorkPlanFailureResponse] | None | UnsetType = UNSET
+    failures: list[UpdateMuAgentWorkPlanFailureResponse] | None = None
 
 
 class UpdateMuAgentsRequest(Model):
@@ -834,7 +796,7 @@ class UpdateMuAgentsRequest(Model):
         entities: List of agents to update
     """
 
-    entities: list[UpdateMuAgentRequest] | None | UnsetType = UNSET
+    entities: list[UpdateMuAgentRequest] | None = None
 
 
 class UpdateNotificationResponse(Model):
@@ -845,10 +807,8 @@ class UpdateNotificationResponse(Model):
         id: The id of the notification for mapping the potentially new mutableGroupId
     """
 
-    mutable_group_id: str | None | UnsetType = field(
-        name="mutableGroupId", default=UNSET
-    )
-    id: str | None | UnsetType = UNSET
+    mutable_group_id: str | None = field(name="mutableGroupId", default=None)
+    id: str | None = None
 
 
 class UpdateNotificationsRequest(Model):
@@ -858,13 +818,13 @@ class UpdateNotificationsRequest(Model):
         entities: The notifications to update
     """
 
-    entities: list[WfmUserNotification] | None | UnsetType = UNSET
+    entities: list[WfmUserNotification] | None = None
 
 
 class UpdateNotificationsResponse(Model):
     """The UpdateNotificationsResponse model."""
 
-    entities: list[UpdateNotificationResponse] | None | UnsetType = UNSET
+    entities: list[UpdateNotificationResponse] | None = None
 
 
 class UpdatePlanningGroupRequest(Model):
@@ -877,14 +837,14 @@ class UpdatePlanningGroupRequest(Model):
         metadata: Version metadata for the planning group
     """
 
-    name: str | None | UnsetType = UNSET
-    route_paths: SetWrapperRoutePathRequest | None | UnsetType = field(
-        name="routePaths", default=UNSET
+    name: str | None = None
+    route_paths: SetWrapperRoutePathRequest | None = field(
+        name="routePaths", default=None
     )
-    service_goal_template_id: str | None | UnsetType = field(
-        name="serviceGoalTemplateId", default=UNSET
+    service_goal_template_id: str | None = field(
+        name="serviceGoalTemplateId", default=None
     )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class UpdateRowIndexRequest(Model):
@@ -895,8 +855,8 @@ class UpdateRowIndexRequest(Model):
         row_index: The updated row index. Must be an integer value greater than or equal to 1. Must be less than or equal to x, where x is the number of rows in the decision table version.
     """
 
-    row_id: str | None | UnsetType = field(name="rowId", default=UNSET)
-    row_index: int | None | UnsetType = field(name="rowIndex", default=UNSET)
+    row_id: str | None = field(name="rowId", default=None)
+    row_index: int | None = field(name="rowIndex", default=None)
 
 
 class UpdateScheduleBid(Model):
@@ -915,28 +875,20 @@ class UpdateScheduleBid(Model):
         status: The state of the bid Allowed values: "Draft", "Locked", "Optimized", "Scheduled", "Open", "Closed", "Processed", "Published".
     """
 
-    name: str | None | UnsetType = UNSET
-    forecast: BuShortTermForecastWeekReference | None | UnsetType = UNSET
-    bid_window_start_date: date | None | UnsetType = field(
-        name="bidWindowStartDate", default=UNSET
+    name: str | None = None
+    forecast: BuShortTermForecastWeekReference | None = None
+    bid_window_start_date: date | None = field(name="bidWindowStartDate", default=None)
+    bid_window_end_date: date | None = field(name="bidWindowEndDate", default=None)
+    effective_date: date | None = field(name="effectiveDate", default=None)
+    weeks_to_schedule: int | None = field(name="weeksToSchedule", default=None)
+    end_overrides_and_rotations: bool | None = field(
+        name="endOverridesAndRotations", default=None
     )
-    bid_window_end_date: date | None | UnsetType = field(
-        name="bidWindowEndDate", default=UNSET
+    agent_ranking_type: str | None = field(name="agentRankingType", default=None)
+    ranking_tiebreaker_type: str | None = field(
+        name="rankingTiebreakerType", default=None
     )
-    effective_date: date | None | UnsetType = field(name="effectiveDate", default=UNSET)
-    weeks_to_schedule: int | None | UnsetType = field(
-        name="weeksToSchedule", default=UNSET
-    )
-    end_overrides_and_rotations: bool | None | UnsetType = field(
-        name="endOverridesAndRotations", default=UNSET
-    )
-    agent_ranking_type: str | None | UnsetType = field(
-        name="agentRankingType", default=UNSET
-    )
-    ranking_tiebreaker_type: str | None | UnsetType = field(
-        name="rankingTiebreakerType", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
+    status: str | None = None
 
 
 class UpdateScheduleUploadResponse(Model):
@@ -949,11 +901,11 @@ class UpdateScheduleUploadResponse(Model):
         upload_body_schema: Always null. Defines the schema of the json body to be PUT to the url. The json body should be gzip encoded before uploading
     """
 
-    upload_key: str | None | UnsetType = field(name="uploadKey", default=UNSET)
-    url: str | None | UnsetType = UNSET
-    headers: dict[str, str] | None | UnsetType = UNSET
-    upload_body_schema: UpdateScheduleUploadSchema | None | UnsetType = field(
-        name="uploadBodySchema", default=UNSET
+    upload_key: str | None = field(name="uploadKey", default=None)
+    url: str | None = None
+    headers: dict[str, str] | None = None
+    upload_body_schema: UpdateScheduleUploadSchema | None = field(
+        name="uploadBodySchema", default=None
     )
 
 
@@ -969,20 +921,18 @@ class UpdateScheduleUploadSchema(Model):
         metadata: Version metadata for this schedule
     """
 
-    description: str | None | UnsetType = UNSET
-    published: bool | None | UnsetType = UNSET
-    short_term_forecast: BuShortTermForecastReference | None | UnsetType = field(
-        name="shortTermForecast", default=UNSET
+    description: str | None = None
+    published: bool | None = None
+    short_term_forecast: BuShortTermForecastReference | None = field(
+        name="shortTermForecast", default=None
     )
     headcount_forecast: (
-        BuHeadcountForecastBuPlanningGroupHeadcountForecastUploadSchema
-        | None
-        | UnsetType
-    ) = field(name="headcountForecast", default=UNSET)
-    agent_schedules: list[BuUpdateAgentScheduleUploadSchema] | None | UnsetType = field(
-        name="agentSchedules", default=UNSET
+        BuHeadcountForecastBuPlanningGroupHeadcountForecastUploadSchema | None
+    ) = field(name="headcountForecast", default=None)
+    agent_schedules: list[BuUpdateAgentScheduleUploadSchema] | None = field(
+        name="agentSchedules", default=None
     )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class UpdateScheduledTriggerRequest(Model):
@@ -997,12 +947,12 @@ class UpdateScheduledTriggerRequest(Model):
         description: Description of the trigger. Can be up to 512 characters in length.
     """
 
-    version: int | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    target: TriggerTarget | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    schedule: TriggerSchedule | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
+    version: int | None = None
+    enabled: bool | None = None
+    target: TriggerTarget | None = None
+    name: str | None = None
+    schedule: TriggerSchedule | None = None
+    description: str | None = None
 
 
 class UpdateSegmentAssignmentRequest(Model):
@@ -1013,8 +963,8 @@ class UpdateSegmentAssignmentRequest(Model):
         unassign: The segment unassignments to apply.
     """
 
-    assign: SegmentAssignments | None | UnsetType = UNSET
-    unassign: SegmentUnassignments | None | UnsetType = UNSET
+    assign: SegmentAssignments | None = None
+    unassign: SegmentUnassignments | None = None
 
 
 class UpdateSegmentAssignmentResponse(Model):
@@ -1024,8 +974,8 @@ class UpdateSegmentAssignmentResponse(Model):
         unprocessed_items: The segment assignments and unassignments which could not be processed.
     """
 
-    unprocessed_items: UnprocessedSegmentAssignments | None | UnsetType = field(
-        name="unprocessedItems", default=UNSET
+    unprocessed_items: UnprocessedSegmentAssignments | None = field(
+        name="unprocessedItems", default=None
     )
 
 
@@ -1041,19 +991,15 @@ class UpdateServiceGoalTemplate(Model):
         impact_override: Settings controlling max percent increase and decrease of service goals for this service goal template
     """
 
-    name: str | None | UnsetType = UNSET
-    service_level: BuServiceLevel | None | UnsetType = field(
-        name="serviceLevel", default=UNSET
+    name: str | None = None
+    service_level: BuServiceLevel | None = field(name="serviceLevel", default=None)
+    average_speed_of_answer: BuAverageSpeedOfAnswer | None = field(
+        name="averageSpeedOfAnswer", default=None
     )
-    average_speed_of_answer: BuAverageSpeedOfAnswer | None | UnsetType = field(
-        name="averageSpeedOfAnswer", default=UNSET
-    )
-    abandon_rate: BuAbandonRate | None | UnsetType = field(
-        name="abandonRate", default=UNSET
-    )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    impact_override: ServiceGoalTemplateImpactOverride | None | UnsetType = field(
-        name="impactOverride", default=UNSET
+    abandon_rate: BuAbandonRate | None = field(name="abandonRate", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None
+    impact_override: ServiceGoalTemplateImpactOverride | None = field(
+        name="impactOverride", default=None
     )
 
 
@@ -1069,18 +1015,16 @@ class UpdateShiftTradeJobRequest(Model):
         metadata: Version metadata for the shift trade
     """
 
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
-    target: ValueWrapperShiftTradeTargetRequestItem | None | UnsetType = UNSET
-    expiration_date: ValueWrapperDate | None | UnsetType = field(
-        name="expirationDate", default=UNSET
+    week_date: date | None = field(name="weekDate", default=None)
+    target: ValueWrapperShiftTradeTargetRequestItem | None = None
+    expiration_date: ValueWrapperDate | None = field(
+        name="expirationDate", default=None
     )
-    acceptable_intervals: ListWrapperRequiredDateRange | None | UnsetType = field(
-        name="acceptableIntervals", default=UNSET
+    acceptable_intervals: ListWrapperRequiredDateRange | None = field(
+        name="acceptableIntervals", default=None
     )
-    review_note: ValueWrapperString | None | UnsetType = field(
-        name="reviewNote", default=UNSET
-    )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    review_note: ValueWrapperString | None = field(name="reviewNote", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class UpdateShiftTradeStateJobRequest(Model):
@@ -1092,9 +1036,9 @@ class UpdateShiftTradeStateJobRequest(Model):
         metadata: Version metadata for the shift trade
     """
 
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
-    state: str | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    week_date: date | None = field(name="weekDate", default=None)
+    state: str | None = None
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class UpdateSkillDivisionRequest(Model):
@@ -1104,7 +1048,7 @@ class UpdateSkillDivisionRequest(Model):
         division_id: The division to which this skill will belong
     """
 
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
+    division_id: str | None = field(name="divisionId", default=None)
 
 
 class UpdateStaffingGroupRequest(Model):
@@ -1117,12 +1061,12 @@ class UpdateStaffingGroupRequest(Model):
         metadata: Version metadata for the staffing group
     """
 
-    name: str | None | UnsetType = UNSET
-    user_ids: SetWrapperString | None | UnsetType = field(name="userIds", default=UNSET)
-    planning_group_ids: SetWrapperString | None | UnsetType = field(
-        name="planningGroupIds", default=UNSET
+    name: str | None = None
+    user_ids: SetWrapperString | None = field(name="userIds", default=None)
+    planning_group_ids: SetWrapperString | None = field(
+        name="planningGroupIds", default=None
     )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class UpdateTimeOffLimitRequest(Model):
@@ -1133,10 +1077,8 @@ class UpdateTimeOffLimitRequest(Model):
         metadata: Deprecated. Version metadata for the time off limit
     """
 
-    default_limit_minutes: int | None | UnsetType = field(
-        name="defaultLimitMinutes", default=UNSET
-    )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    default_limit_minutes: int | None = field(name="defaultLimitMinutes", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class UpdateTimeOffPlanBusinessUnitAssociation(Model):
@@ -1147,11 +1089,11 @@ class UpdateTimeOffPlanBusinessUnitAssociation(Model):
         staffing_group_ids: The IDs of staffing groups to which this time-off plan applies. This must not be set if managementUnitIds is populated
     """
 
-    management_unit_ids: SetWrapperString | None | UnsetType = field(
-        name="managementUnitIds", default=UNSET
+    management_unit_ids: SetWrapperString | None = field(
+        name="managementUnitIds", default=None
     )
-    staffing_group_ids: SetWrapperString | None | UnsetType = field(
-        name="staffingGroupIds", default=UNSET
+    staffing_group_ids: SetWrapperString | None = field(
+        name="staffingGroupIds", default=None
     )
 
 
@@ -1162,8 +1104,8 @@ class UpdateTimeOffPlanManagementUnitAssociation(Model):
         staffing_group_ids: The IDs of staffing groups to which this time-off plan applies. If not defined, the plan is applied to the management unit
     """
 
-    staffing_group_ids: SetWrapperString | None | UnsetType = field(
-        name="staffingGroupIds", default=UNSET
+    staffing_group_ids: SetWrapperString | None = field(
+        name="staffingGroupIds", default=None
     )
 
 
@@ -1181,24 +1123,22 @@ class UpdateTimeOffPlanRequest(Model):
         metadata: Deprecated. Version metadata for the time off plan
     """
 
-    name: str | None | UnsetType = UNSET
-    activity_code_ids: SetWrapperString | None | UnsetType = field(
-        name="activityCodeIds", default=UNSET
+    name: str | None = None
+    activity_code_ids: SetWrapperString | None = field(
+        name="activityCodeIds", default=None
     )
-    time_off_limit_ids: SetWrapperString | None | UnsetType = field(
-        name="timeOffLimitIds", default=UNSET
+    time_off_limit_ids: SetWrapperString | None = field(
+        name="timeOffLimitIds", default=None
     )
-    auto_approval_rule: str | None | UnsetType = field(
-        name="autoApprovalRule", default=UNSET
+    auto_approval_rule: str | None = field(name="autoApprovalRule", default=None)
+    days_before_start_to_expire_from_waitlist: int | None = field(
+        name="daysBeforeStartToExpireFromWaitlist", default=None
     )
-    days_before_start_to_expire_from_waitlist: int | None | UnsetType = field(
-        name="daysBeforeStartToExpireFromWaitlist", default=UNSET
+    hris_time_off_type: ValueWrapperHrisTimeOffType | None = field(
+        name="hrisTimeOffType", default=None
     )
-    hris_time_off_type: ValueWrapperHrisTimeOffType | None | UnsetType = field(
-        name="hrisTimeOffType", default=UNSET
-    )
-    active: bool | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    active: bool | None = None
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class UpdateTriggerRequest(Model):
@@ -1216,21 +1156,17 @@ class UpdateTriggerRequest(Model):
         description: Description of the trigger. Can be up to 512 characters in length.
     """
 
-    version: int | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    target: TriggerTarget | None | UnsetType = UNSET
-    match_criteria: list[MatchCriteria] | None | UnsetType = field(
-        name="matchCriteria", default=UNSET
+    version: int | None = None
+    enabled: bool | None = None
+    target: TriggerTarget | None = None
+    match_criteria: list[MatchCriteria] | None = field(
+        name="matchCriteria", default=None
     )
-    name: str | None | UnsetType = UNSET
-    topic_name: str | None | UnsetType = field(name="topicName", default=UNSET)
-    event_ttl_seconds: int | None | UnsetType = field(
-        name="eventTTLSeconds", default=UNSET
-    )
-    delay_by_seconds: int | None | UnsetType = field(
-        name="delayBySeconds", default=UNSET
-    )
-    description: str | None | UnsetType = UNSET
+    name: str | None = None
+    topic_name: str | None = field(name="topicName", default=None)
+    event_ttl_seconds: int | None = field(name="eventTTLSeconds", default=None)
+    delay_by_seconds: int | None = field(name="delayBySeconds", default=None)
+    description: str | None = None
 
 
 class UpdateUnavailableTime(Model):
@@ -1243,10 +1179,10 @@ class UpdateUnavailableTime(Model):
         delete: Whether the unavailable time should be deleted
     """
 
-    id: str | None | UnsetType = UNSET
-    time_span: WfmTimeSpan | None | UnsetType = field(name="timeSpan", default=UNSET)
-    notes: str | None | UnsetType = UNSET
-    delete: bool | None | UnsetType = UNSET
+    id: str | None = None
+    time_span: WfmTimeSpan | None = field(name="timeSpan", default=None)
+    notes: str | None = None
+    delete: bool | None = None
 
 
 class UpdateUnavailableTimesRequest(Model):
@@ -1256,7 +1192,7 @@ class UpdateUnavailableTimesRequest(Model):
         entities: A list of unavailable time spans to update
     """
 
-    entities: list[UpdateUnavailableTime] | None | UnsetType = UNSET
+    entities: list[UpdateUnavailableTime] | None = None
 
 
 class UpdateUser(Model):
@@ -1277,36 +1213,30 @@ class UpdateUser(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    chat: Chat | None | UnsetType = UNSET
-    department: str | None | UnsetType = UNSET
-    email: str | None | UnsetType = UNSET
-    primary_contact_info: list[Contact] | None | UnsetType = field(
-        name="primaryContactInfo", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    chat: Chat | None = None
+    department: str | None = None
+    email: str | None = None
+    primary_contact_info: list[Contact] | None = field(
+        name="primaryContactInfo", default=None
     )
-    addresses: list[Contact] | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    username: str | None | UnsetType = UNSET
-    preferred_name: str | None | UnsetType = field(name="preferredName", default=UNSET)
-    manager: str | None | UnsetType = UNSET
-    images: list[Image] | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    profile_skills: list[str] | None | UnsetType = field(
-        name="profileSkills", default=UNSET
-    )
-    locations: list[Location] | None | UnsetType = UNSET
-    groups: list[Group] | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    acd_auto_answer: bool | None | UnsetType = field(
-        name="acdAutoAnswer", default=UNSET
-    )
-    certifications: list[str] | None | UnsetType = UNSET
-    biography: Biography | None | UnsetType = UNSET
-    employer_info: EmployerInfo | None | UnsetType = field(
-        name="employerInfo", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    addresses: list[Contact] | None = None
+    title: str | None = None
+    username: str | None = None
+    preferred_name: str | None = field(name="preferredName", default=None)
+    manager: str | None = None
+    images: list[Image] | None = None
+    version: int | None = None
+    profile_skills: list[str] | None = field(name="profileSkills", default=None)
+    locations: list[Location] | None = None
+    groups: list[Group] | None = None
+    state: str | None = None
+    acd_auto_answer: bool | None = field(name="acdAutoAnswer", default=None)
+    certifications: list[str] | None = None
+    biography: Biography | None = None
+    employer_info: EmployerInfo | None = field(name="employerInfo", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UpdateUserAssignmentsRequest(Model):
@@ -1317,8 +1247,8 @@ class UpdateUserAssignmentsRequest(Model):
         assignments: Assignment effective date ranges for the user. Empty list removes all assignments.
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    assignments: SetWrapperAssignmentEffectiveDateRange | None | UnsetType = UNSET
+    user_id: str | None = field(name="userId", default=None)
+    assignments: SetWrapperAssignmentEffectiveDateRange | None = None
 
 
 class UpdateUtilizationLabelRequest(Model):
@@ -1328,7 +1258,7 @@ class UpdateUtilizationLabelRequest(Model):
         name: The utilization label name.
     """
 
-    name: str | None | UnsetType = UNSET
+    name: str | None = None
 
 
 class UpdateVerifierRequest(Model):
@@ -1341,10 +1271,10 @@ class UpdateVerifierRequest(Model):
         default: Indicates whether this will be the default verifier.
     """
 
-    name: str | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    credential: Credential | None | UnsetType = UNSET
-    default: bool | None | UnsetType = UNSET
+    name: str | None = None
+    enabled: bool | None = None
+    credential: Credential | None = None
+    default: bool | None = None
 
 
 class UpdateWorkPlanBid(Model):
@@ -1363,28 +1293,22 @@ class UpdateWorkPlanBid(Model):
         status: The state of the bid Allowed values: "Draft", "Locked", "Optimized", "Scheduled", "Open", "Closed", "Processed", "Published".
     """
 
-    name: str | None | UnsetType = UNSET
-    forecast: BuShortTermForecastWeekReference | None | UnsetType = UNSET
-    bid_window_start_date: date | None | UnsetType = field(
-        name="bidWindowStartDate", default=UNSET
+    name: str | None = None
+    forecast: BuShortTermForecastWeekReference | None = None
+    bid_window_start_date: date | None = field(name="bidWindowStartDate", default=None)
+    bid_window_end_date: date | None = field(name="bidWindowEndDate", default=None)
+    effective_date: date | None = field(name="effectiveDate", default=None)
+    agent_ranking_type: str | None = field(name="agentRankingType", default=None)
+    ranking_tiebreaker_type: str | None = field(
+        name="rankingTiebreakerType", default=None
     )
-    bid_window_end_date: date | None | UnsetType = field(
-        name="bidWindowEndDate", default=UNSET
+    end_overrides_and_rotations: bool | None = field(
+        name="endOverridesAndRotations", default=None
     )
-    effective_date: date | None | UnsetType = field(name="effectiveDate", default=UNSET)
-    agent_ranking_type: str | None | UnsetType = field(
-        name="agentRankingType", default=UNSET
+    work_plan_fields_visible_to_agents: ListWrapperAgentWorkPlanField | None = field(
+        name="workPlanFieldsVisibleToAgents", default=None
     )
-    ranking_tiebreaker_type: str | None | UnsetType = field(
-        name="rankingTiebreakerType", default=UNSET
-    )
-    end_overrides_and_rotations: bool | None | UnsetType = field(
-        name="endOverridesAndRotations", default=UNSET
-    )
-    work_plan_fields_visible_to_agents: (
-        ListWrapperAgentWorkPlanField | None | UnsetType
-    ) = field(name="workPlanFieldsVisibleToAgents", default=UNSET)
-    status: str | None | UnsetType = UNSET
+    status: str | None = None
 
 
 class UpdateWorkPlanRotationAgentRequest(Model):
@@ -1397,12 +1321,10 @@ class UpdateWorkPlanRotationAgentRequest(Model):
         delete: If marked true for this agent when updating, then this agent will be removed from this work plan rotation
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    date_range: DateRangeWithOptionalEnd | None | UnsetType = field(
-        name="dateRange", default=UNSET
-    )
-    position: int | None | UnsetType = UNSET
-    delete: bool | None | UnsetType = UNSET
+    user_id: str | None = field(name="userId", default=None)
+    date_range: DateRangeWithOptionalEnd | None = field(name="dateRange", default=None)
+    position: int | None = None
+    delete: bool | None = None
 
 
 class UpdateWorkPlanRotationRequest(Model):
@@ -1417,11 +1339,9 @@ class UpdateWorkPlanRotationRequest(Model):
         metadata: Version metadata for this work plan rotation
     """
 
-    name: str | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    date_range: DateRangeWithOptionalEnd | None | UnsetType = field(
-        name="dateRange", default=UNSET
-    )
-    agents: list[UpdateWorkPlanRotationAgentRequest] | None | UnsetType = UNSET
-    pattern: WorkPlanPatternRequest | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    name: str | None = None
+    enabled: bool | None = None
+    date_range: DateRangeWithOptionalEnd | None = field(name="dateRange", default=None)
+    agents: list[UpdateWorkPlanRotationAgentRequest] | None = None
+    pattern: WorkPlanPatternRequest | None = None
+    metadata: WfmVersionedEntityMetadata | None = None

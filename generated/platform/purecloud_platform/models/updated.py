@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Any, Model, UnsetType, field
+from .._models import Any, Model, field
 
 
 class UpdatedSettingsResponse(Model):
     """The UpdatedSettingsResponse model."""
 
-    message: str | None | UnsetType = UNSET
+    message: str | None = None
+
+
+UpdatedTopicObject = dict[str, Any]
+"""The UpdatedTopicObject type: ``dict[str, Any]``."""
 
 
 class UpdatedTopicSystemMessage(Model):
@@ -22,19 +26,13 @@ class UpdatedTopicSystemMessage(Model):
         reason: Allowed values: "another_channel_subscribed", "user_tokens_revoked".
     """
 
-    channel_id: str | None | UnsetType = field(name="channelId", default=UNSET)
-    system_topic_type: str | None | UnsetType = field(
-        name="systemTopicType", default=UNSET
-    )
-    correlation_id: str | None | UnsetType = field(name="correlationId", default=UNSET)
-    organization_id: str | None | UnsetType = field(
-        name="organizationId", default=UNSET
-    )
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    oauth_client_id: str | None | UnsetType = field(name="oauthClientId", default=UNSET)
-    oauth_client_org_id: str | None | UnsetType = field(
-        name="oauthClientOrgId", default=UNSET
-    )
-    reason: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    data: dict[str, dict[str, Any]] | None | UnsetType = UNSET
+    channel_id: str | None = field(name="channelId", default=None)
+    system_topic_type: str | None = field(name="systemTopicType", default=None)
+    correlation_id: str | None = field(name="correlationId", default=None)
+    organization_id: str | None = field(name="organizationId", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    oauth_client_id: str | None = field(name="oauthClientId", default=None)
+    oauth_client_org_id: str | None = field(name="oauthClientOrgId", default=None)
+    reason: str | None = None
+    message: str | None = None
+    data: dict[str, dict[str, Any]] | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class UploadAttachmentRequest(Model):
@@ -16,12 +16,10 @@ class UploadAttachmentRequest(Model):
         inline_image: Whether or not the attachment should be attached inline
     """
 
-    name: str | None | UnsetType = UNSET
-    content_length_bytes: int | None | UnsetType = field(
-        name="contentLengthBytes", default=UNSET
-    )
-    content_md5: str | None | UnsetType = field(name="contentMd5", default=UNSET)
-    inline_image: bool | None | UnsetType = field(name="inlineImage", default=UNSET)
+    name: str | None = None
+    content_length_bytes: int | None = field(name="contentLengthBytes", default=None)
+    content_md5: str | None = field(name="contentMd5", default=None)
+    inline_image: bool | None = field(name="inlineImage", default=None)
 
 
 class UploadAttachmentResponse(Model):
@@ -35,13 +33,11 @@ class UploadAttachmentResponse(Model):
         conversation_id: The conversation ID
     """
 
-    attachment_id: str | None | UnsetType = field(name="attachmentId", default=UNSET)
-    name: str | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
-    headers: dict[str, str] | None | UnsetType = UNSET
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
+    attachment_id: str | None = field(name="attachmentId", default=None)
+    name: str | None = None
+    url: str | None = None
+    headers: dict[str, str] | None = None
+    conversation_id: str | None = field(name="conversationId", default=None)
 
 
 class UploadMediaRequest(Model):
@@ -53,11 +49,9 @@ class UploadMediaRequest(Model):
         content_md5: Content MD5 of the file to upload
     """
 
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
-    content_length_bytes: int | None | UnsetType = field(
-        name="contentLengthBytes", default=UNSET
-    )
-    content_md5: str | None | UnsetType = field(name="contentMd5", default=UNSET)
+    file_name: str | None = field(name="fileName", default=None)
+    content_length_bytes: int | None = field(name="contentLengthBytes", default=None)
+    content_md5: str | None = field(name="contentMd5", default=None)
 
 
 class UploadUrlRequest(Model):
@@ -71,14 +65,14 @@ class UploadUrlRequest(Model):
         server_side_encryption: Allowed values: "AES256".
     """
 
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
-    content_md5: str | None | UnsetType = field(name="contentMd5", default=UNSET)
-    signed_url_timeout_seconds: int | None | UnsetType = field(
-        name="signedUrlTimeoutSeconds", default=UNSET
+    file_name: str | None = field(name="fileName", default=None)
+    content_md5: str | None = field(name="contentMd5", default=None)
+    signed_url_timeout_seconds: int | None = field(
+        name="signedUrlTimeoutSeconds", default=None
     )
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    server_side_encryption: str | None | UnsetType = field(
-        name="serverSideEncryption", default=UNSET
+    content_type: str | None = field(name="contentType", default=None)
+    server_side_encryption: str | None = field(
+        name="serverSideEncryption", default=None
     )
 
 
@@ -89,9 +83,7 @@ class UploadUrlRequestBody(Model):
         content_length_bytes: The expected content length (in bytes) of the gzip-encoded data that will be PUT to the returned signed URL
     """
 
-    content_length_bytes: int | None | UnsetType = field(
-        name="contentLengthBytes", default=UNSET
-    )
+    content_length_bytes: int | None = field(name="contentLengthBytes", default=None)
 
 
 class UploadUrlResponse(Model):
@@ -103,6 +95,6 @@ class UploadUrlResponse(Model):
         headers: Required headers when uploading a file through PUT request to the URL
     """
 
-    url: str | None | UnsetType = UNSET
-    upload_key: str | None | UnsetType = field(name="uploadKey", default=UNSET)
-    headers: dict[str, str] | None | UnsetType = UNSET
+    url: str | None = None
+    upload_key: str | None = field(name="uploadKey", default=None)
+    headers: dict[str, str] | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class UrlCondition(Model):
@@ -14,11 +14,11 @@ class UrlCondition(Model):
         operator: The comparison operator. Allowed values: "containsAll", "containsAny", "notContainsAll", "notContainsAny", "equal", "notEqual", "greaterThan", "greaterThanOrEqual", "lessThan", "lessThanOrEqual", "startsWith", "endsWith".
     """
 
-    values: list[str] | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
+    values: list[str] | None = None
+    operator: str | None = None
 
 
 class UrlResponse(Model):
     """The UrlResponse model."""
 
-    url: str | None | UnsetType = UNSET
+    url: str | None = None

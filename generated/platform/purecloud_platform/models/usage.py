@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class Usage(Model):
     """The Usage model."""
 
-    types: list[UsageItem] | None | UnsetType = UNSET
+    types: list[UsageItem] | None = None
 
 
 class UsageExecutionResult(Model):
@@ -20,8 +20,8 @@ class UsageExecutionResult(Model):
         results_uri: URI where the query results can be retrieved
     """
 
-    execution_id: str | None | UnsetType = field(name="executionId", default=UNSET)
-    results_uri: str | None | UnsetType = field(name="resultsUri", default=UNSET)
+    execution_id: str | None = field(name="executionId", default=None)
+    results_uri: str | None = field(name="resultsUri", default=None)
 
 
 class UsageItem(Model):
@@ -31,13 +31,11 @@ class UsageItem(Model):
         type: Allowed values: "RECORDING", "FAX", "DOCUMENT", "ALL".
     """
 
-    type: str | None | UnsetType = UNSET
-    total_document_byte_count: int | None | UnsetType = field(
-        name="totalDocumentByteCount", default=UNSET
+    type: str | None = None
+    total_document_byte_count: int | None = field(
+        name="totalDocumentByteCount", default=None
     )
-    total_document_count: int | None | UnsetType = field(
-        name="totalDocumentCount", default=UNSET
-    )
+    total_document_count: int | None = field(name="totalDocumentCount", default=None)
 
 
 class UsageQuerySortBy(Model):
@@ -48,5 +46,5 @@ class UsageQuerySortBy(Model):
         order: The order to sort by. Allowed values: "Asc", "Desc".
     """
 
-    field_name: str | None | UnsetType = field(name="fieldName", default=UNSET)
-    order: str | None | UnsetType = UNSET
+    field_name: str | None = field(name="fieldName", default=None)
+    order: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, date, datetime, field
+from .._models import Any, Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .activity import ActivityCodeSummary
@@ -125,71 +125,55 @@ class User(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    chat: Chat | None | UnsetType = UNSET
-    department: str | None | UnsetType = UNSET
-    email: str | None | UnsetType = UNSET
-    primary_contact_info: list[Contact] | None | UnsetType = field(
-        name="primaryContactInfo", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    chat: Chat | None = None
+    department: str | None = None
+    email: str | None = None
+    primary_contact_info: list[Contact] | None = field(
+        name="primaryContactInfo", default=None
     )
-    addresses: list[Contact] | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    username: str | None | UnsetType = UNSET
-    manager: User | None | UnsetType = UNSET
-    images: list[Image] | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    certifications: list[str] | None | UnsetType = UNSET
-    biography: Biography | None | UnsetType = UNSET
-    employer_info: EmployerInfo | None | UnsetType = field(
-        name="employerInfo", default=UNSET
+    addresses: list[Contact] | None = None
+    state: str | None = None
+    title: str | None = None
+    username: str | None = None
+    manager: User | None = None
+    images: list[Image] | None = None
+    version: int | None = None
+    certifications: list[str] | None = None
+    biography: Biography | None = None
+    employer_info: EmployerInfo | None = field(name="employerInfo", default=None)
+    preferred_name: str | None = field(name="preferredName", default=None)
+    routing_status: RoutingStatus | None = field(name="routingStatus", default=None)
+    presence: UserPresence | None = None
+    integration_presence: UserPresence | None = field(
+        name="integrationPresence", default=None
     )
-    preferred_name: str | None | UnsetType = field(name="preferredName", default=UNSET)
-    routing_status: RoutingStatus | None | UnsetType = field(
-        name="routingStatus", default=UNSET
+    conversation_summary: UserConversationSummary | None = field(
+        name="conversationSummary", default=None
     )
-    presence: UserPresence | None | UnsetType = UNSET
-    integration_presence: UserPresence | None | UnsetType = field(
-        name="integrationPresence", default=UNSET
+    out_of_office: OutOfOffice | None = field(name="outOfOffice", default=None)
+    geolocation: Geolocation | None = None
+    station: UserStations | None = None
+    authorization: UserAuthorization | None = None
+    profile_skills: list[str] | None = field(name="profileSkills", default=None)
+    locations: list[Location] | None = None
+    groups: list[Group] | None = None
+    team: Team | None = None
+    work_plan_bid_ranks: WorkPlanBidRanks | None = field(
+        name="workPlanBidRanks", default=None
     )
-    conversation_summary: UserConversationSummary | None | UnsetType = field(
-        name="conversationSummary", default=UNSET
+    skills: list[UserRoutingSkill] | None = None
+    languages: list[UserRoutingLanguage] | None = None
+    acd_auto_answer: bool | None = field(name="acdAutoAnswer", default=None)
+    language_preference: str | None = field(name="languagePreference", default=None)
+    last_token_issued: OAuthLastTokenIssued | None = field(
+        name="lastTokenIssued", default=None
     )
-    out_of_office: OutOfOffice | None | UnsetType = field(
-        name="outOfOffice", default=UNSET
-    )
-    geolocation: Geolocation | None | UnsetType = UNSET
-    station: UserStations | None | UnsetType = UNSET
-    authorization: UserAuthorization | None | UnsetType = UNSET
-    profile_skills: list[str] | None | UnsetType = field(
-        name="profileSkills", default=UNSET
-    )
-    locations: list[Location] | None | UnsetType = UNSET
-    groups: list[Group] | None | UnsetType = UNSET
-    team: Team | None | UnsetType = UNSET
-    work_plan_bid_ranks: WorkPlanBidRanks | None | UnsetType = field(
-        name="workPlanBidRanks", default=UNSET
-    )
-    skills: list[UserRoutingSkill] | None | UnsetType = UNSET
-    languages: list[UserRoutingLanguage] | None | UnsetType = UNSET
-    acd_auto_answer: bool | None | UnsetType = field(
-        name="acdAutoAnswer", default=UNSET
-    )
-    language_preference: str | None | UnsetType = field(
-        name="languagePreference", default=UNSET
-    )
-    last_token_issued: OAuthLastTokenIssued | None | UnsetType = field(
-        name="lastTokenIssued", default=UNSET
-    )
-    date_last_login: datetime | None | UnsetType = field(
-        name="dateLastLogin", default=UNSET
-    )
-    date_welcome_sent: datetime | None | UnsetType = field(
-        name="dateWelcomeSent", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    date_last_login: datetime | None = field(name="dateLastLogin", default=None)
+    date_welcome_sent: datetime | None = field(name="dateWelcomeSent", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UserActivity(Model):
@@ -204,19 +188,17 @@ class UserActivity(Model):
         date_active_queues_changed: The date the activeQueueIds list was last modified. For reference only - subject to eventual consistency. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    routing_status: UserActivityRoutingStatus | None | UnsetType = field(
-        name="routingStatus", default=UNSET
+    id: str | None = None
+    routing_status: UserActivityRoutingStatus | None = field(
+        name="routingStatus", default=None
     )
-    presence: UserActivityAdherencePresence | None | UnsetType = UNSET
-    out_of_office: UserActivityOutOfOffice | None | UnsetType = field(
-        name="outOfOffice", default=UNSET
+    presence: UserActivityAdherencePresence | None = None
+    out_of_office: UserActivityOutOfOffice | None = field(
+        name="outOfOffice", default=None
     )
-    active_queue_ids: list[str] | None | UnsetType = field(
-        name="activeQueueIds", default=UNSET
-    )
-    date_active_queues_changed: datetime | None | UnsetType = field(
-        name="dateActiveQueuesChanged", default=UNSET
+    active_queue_ids: list[str] | None = field(name="activeQueueIds", default=None)
+    date_active_queues_changed: datetime | None = field(
+        name="dateActiveQueuesChanged", default=None
     )
 
 
@@ -229,15 +211,11 @@ class UserActivityAdherencePresence(Model):
         modified_date: The date the presence was last modified, in ISO-8601 format
     """
 
-    presence_definition: UserActivityPresenceDefinition | None | UnsetType = field(
-        name="presenceDefinition", default=UNSET
+    presence_definition: UserActivityPresenceDefinition | None = field(
+        name="presenceDefinition", default=None
     )
-    presence_message: str | None | UnsetType = field(
-        name="presenceMessage", default=UNSET
-    )
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
+    presence_message: str | None = field(name="presenceMessage", default=None)
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
 
 
 class UserActivityData(Model):
@@ -250,10 +228,10 @@ class UserActivityData(Model):
         entities: Details for active entities
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[UserActivityMetricValue] | None | UnsetType = UNSET
-    truncated: bool | None | UnsetType = UNSET
-    entities: list[UserActivityEntityData] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[UserActivityMetricValue] | None = None
+    truncated: bool | None = None
+    entities: list[UserActivityEntityData] | None = None
 
 
 class UserActivityEntityData(Model):
@@ -272,34 +250,26 @@ class UserActivityEntityData(Model):
         user_id: Unique identifier for the user
     """
 
-    activity_date: datetime | None | UnsetType = field(
-        name="activityDate", default=UNSET
+    activity_date: datetime | None = field(name="activityDate", default=None)
+    organization_presence_id: str | None = field(
+        name="organizationPresenceId", default=None
     )
-    organization_presence_id: str | None | UnsetType = field(
-        name="organizationPresenceId", default=UNSET
+    presence_date: datetime | None = field(name="presenceDate", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    queue_membership_status: str | None = field(
+        name="queueMembershipStatus", default=None
     )
-    presence_date: datetime | None | UnsetType = field(
-        name="presenceDate", default=UNSET
-    )
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    queue_membership_status: str | None | UnsetType = field(
-        name="queueMembershipStatus", default=UNSET
-    )
-    routing_status: str | None | UnsetType = field(name="routingStatus", default=UNSET)
-    routing_status_date: datetime | None | UnsetType = field(
-        name="routingStatusDate", default=UNSET
-    )
-    system_presence: str | None | UnsetType = field(
-        name="systemPresence", default=UNSET
-    )
-    team_id: str | None | UnsetType = field(name="teamId", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
+    routing_status: str | None = field(name="routingStatus", default=None)
+    routing_status_date: datetime | None = field(name="routingStatusDate", default=None)
+    system_presence: str | None = field(name="systemPresence", default=None)
+    team_id: str | None = field(name="teamId", default=None)
+    user_id: str | None = field(name="userId", default=None)
 
 
 class UserActivityListing(Model):
     """The UserActivityListing model."""
 
-    entities: list[UserActivity] | None | UnsetType = UNSET
+    entities: list[UserActivity] | None = None
 
 
 class UserActivityMetricValue(Model):
@@ -312,10 +282,10 @@ class UserActivityMetricValue(Model):
         count: Metric count
     """
 
-    metric: str | None | UnsetType = UNSET
-    qualifier: str | None | UnsetType = UNSET
-    entity_ids: list[str] | None | UnsetType = field(name="entityIds", default=UNSET)
-    count: int | None | UnsetType = UNSET
+    metric: str | None = None
+    qualifier: str | None = None
+    entity_ids: list[str] | None = field(name="entityIds", default=None)
+    count: int | None = None
 
 
 class UserActivityOutOfOffice(Model):
@@ -326,10 +296,8 @@ class UserActivityOutOfOffice(Model):
         modified_date: The date the out of office state was last modified. Date time is represented as an ISO-8601 string
     """
 
-    active: bool | None | UnsetType = UNSET
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
+    active: bool | None = None
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
 
 
 class UserActivityPresenceDefinition(Model):
@@ -340,10 +308,8 @@ class UserActivityPresenceDefinition(Model):
         system_presence: The system presence to which this definition maps Allowed values: "AVAILABLE", "AWAY", "BUSY", "OFFLINE", "IDLE", "ON_QUEUE", "MEAL", "TRAINING", "MEETING", "BREAK".
     """
 
-    id: str | None | UnsetType = UNSET
-    system_presence: str | None | UnsetType = field(
-        name="systemPresence", default=UNSET
-    )
+    id: str | None = None
+    system_presence: str | None = field(name="systemPresence", default=None)
 
 
 class UserActivityQuery(Model):
@@ -356,10 +322,10 @@ class UserActivityQuery(Model):
         order: Sort the result set in ascending/descending order. Default is ascending Allowed values: "asc", "desc", "unordered".
     """
 
-    metrics: list[UserActivityQueryMetric] | None | UnsetType = UNSET
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: UserActivityQueryFilter | None | UnsetType = UNSET
-    order: str | None | UnsetType = UNSET
+    metrics: list[UserActivityQueryMetric] | None = None
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: UserActivityQueryFilter | None = None
+    order: str | None = None
 
 
 class UserActivityQueryClause(Model):
@@ -370,8 +336,8 @@ class UserActivityQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[UserActivityQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[UserActivityQueryPredicate] | None = None
 
 
 class UserActivityQueryFilter(Model):
@@ -383,9 +349,9 @@ class UserActivityQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[UserActivityQueryClause] | None | UnsetType = UNSET
-    predicates: list[UserActivityQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[UserActivityQueryClause] | None = None
+    predicates: list[UserActivityQueryPredicate] | None = None
 
 
 class UserActivityQueryMetric(Model):
@@ -396,8 +362,8 @@ class UserActivityQueryMetric(Model):
         details: Flag for including observation details for this metric in the response
     """
 
-    metric: str | None | UnsetType = UNSET
-    details: bool | None | UnsetType = UNSET
+    metric: str | None = None
+    details: bool | None = None
 
 
 class UserActivityQueryPredicate(Model):
@@ -410,10 +376,10 @@ class UserActivityQueryPredicate(Model):
         value: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
 
 
 class UserActivityResponse(Model):
@@ -424,10 +390,8 @@ class UserActivityResponse(Model):
         entity_id_dimension: Dimension that is used as an entityId Allowed values: "organizationPresenceId", "presenceDate", "queueId", "queueMembershipStatus", "routingStatus", "routingStatusDate", "systemPresence", "teamId", "userId".
     """
 
-    results: list[UserActivityData] | None | UnsetType = UNSET
-    entity_id_dimension: str | None | UnsetType = field(
-        name="entityIdDimension", default=UNSET
-    )
+    results: list[UserActivityData] | None = None
+    entity_id_dimension: str | None = field(name="entityIdDimension", default=None)
 
 
 class UserActivityRoutingStatus(Model):
@@ -438,8 +402,8 @@ class UserActivityRoutingStatus(Model):
         start_time: The timestamp when the agent went into this state. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    status: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
+    status: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
 
 
 class UserAgentInfo(Model):
@@ -451,11 +415,9 @@ class UserAgentInfo(Model):
         model: The model of the phone.
     """
 
-    firmware_version: str | None | UnsetType = field(
-        name="firmwareVersion", default=UNSET
-    )
-    manufacturer: str | None | UnsetType = UNSET
-    model: str | None | UnsetType = UNSET
+    firmware_version: str | None = field(name="firmwareVersion", default=None)
+    manufacturer: str | None = None
+    model: str | None = None
 
 
 class UserAggregateDataContainer(Model):
@@ -465,8 +427,8 @@ class UserAggregateDataContainer(Model):
         group: A mapping from dimension to value
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[StatisticalResponse] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[StatisticalResponse] | None = None
 
 
 class UserAggregateQueryClause(Model):
@@ -477,8 +439,8 @@ class UserAggregateQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[UserAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[UserAggregateQueryPredicate] | None = None
 
 
 class UserAggregateQueryFilter(Model):
@@ -490,9 +452,9 @@ class UserAggregateQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[UserAggregateQueryClause] | None | UnsetType = UNSET
-    predicates: list[UserAggregateQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[UserAggregateQueryClause] | None = None
+    predicates: list[UserAggregateQueryPredicate] | None = None
 
 
 class UserAggregateQueryPredicate(Model):
@@ -506,11 +468,11 @@ class UserAggregateQueryPredicate(Model):
         range: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class UserAggregateQueryResponse(Model):
@@ -520,10 +482,10 @@ class UserAggregateQueryResponse(Model):
         system_to_organization_mappings: A mapping from system presence to a list of organization presence ids
     """
 
-    system_to_organization_mappings: dict[str, list[str]] | None | UnsetType = field(
-        name="systemToOrganizationMappings", default=UNSET
+    system_to_organization_mappings: dict[str, list[str]] | None = field(
+        name="systemToOrganizationMappings", default=None
     )
-    results: list[UserAggregateDataContainer] | None | UnsetType = UNSET
+    results: list[UserAggregateDataContainer] | None = None
 
 
 class UserAggregationQuery(Model):
@@ -541,18 +503,18 @@ class UserAggregationQuery(Model):
         alternate_time_dimension: Dimension to use as the alternative timestamp for data in the aggregate.  Choosing "eventTime" uses the actual time of the data event. Allowed values: "eventTime".
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: UserAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: UserAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[UserAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[UserAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
 
 
@@ -566,10 +528,10 @@ class UserAggregationView(Model):
         range: Range of numbers for slicing up data
     """
 
-    target: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    function: str | None | UnsetType = UNSET
-    range: AggregationRange | None | UnsetType = UNSET
+    target: str | None = None
+    name: str | None = None
+    function: str | None = None
+    range: AggregationRange | None = None
 
 
 class UserApp(Model):
@@ -582,13 +544,13 @@ class UserApp(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    integration_type: IntegrationType | None | UnsetType = field(
-        name="integrationType", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    integration_type: IntegrationType | None = field(
+        name="integrationType", default=None
     )
-    config: UserAppConfigurationInfo | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    config: UserAppConfigurationInfo | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UserAppConfigurationInfo(Model):
@@ -599,23 +561,23 @@ class UserAppConfigurationInfo(Model):
         effective: The effective configuration for the app, containing the integration specific configuration along with overrides specified in the integration type.
     """
 
-    current: IntegrationConfiguration | None | UnsetType = UNSET
-    effective: EffectiveConfiguration | None | UnsetType = UNSET
+    current: IntegrationConfiguration | None = None
+    effective: EffectiveConfiguration | None = None
 
 
 class UserAppEntityListing(Model):
     """The UserAppEntityListing model."""
 
-    entities: list[UserApp] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[UserApp] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class UserAssignmentsResponse(Model):
@@ -626,8 +588,8 @@ class UserAssignmentsResponse(Model):
         assignments: Date pairs representing the assignments for the user.
     """
 
-    user: UserReference | None | UnsetType = UNSET
-    assignments: list[AssignmentEffectiveDateRange] | None | UnsetType = UNSET
+    user: UserReference | None = None
+    assignments: list[AssignmentEffectiveDateRange] | None = None
 
 
 class UserAsyncAggregateQueryResponse(Model):
@@ -638,11 +600,11 @@ class UserAsyncAggregateQueryResponse(Model):
         cursor: Cursor token to retrieve next page
     """
 
-    system_to_organization_mappings: dict[str, list[str]] | None | UnsetType = field(
-        name="systemToOrganizationMappings", default=UNSET
+    system_to_organization_mappings: dict[str, list[str]] | None = field(
+        name="systemToOrganizationMappings", default=None
     )
-    results: list[UserAggregateDataContainer] | None | UnsetType = UNSET
-    cursor: str | None | UnsetType = UNSET
+    results: list[UserAggregateDataContainer] | None = None
+    cursor: str | None = None
 
 
 class UserAsyncAggregationQuery(Model):
@@ -661,20 +623,20 @@ class UserAsyncAggregationQuery(Model):
         page_size: The number of results per page
     """
 
-    interval: str | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    group_by: list[str] | None | UnsetType = field(name="groupBy", default=UNSET)
-    filter: UserAggregateQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    flatten_multivalued_dimensions: bool | None | UnsetType = field(
-        name="flattenMultivaluedDimensions", default=UNSET
+    interval: str | None = None
+    granularity: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    group_by: list[str] | None = field(name="groupBy", default=None)
+    filter: UserAggregateQueryFilter | None = None
+    metrics: list[str] | None = None
+    flatten_multivalued_dimensions: bool | None = field(
+        name="flattenMultivaluedDimensions", default=None
     )
-    views: list[UserAggregationView] | None | UnsetType = UNSET
-    alternate_time_dimension: str | None | UnsetType = field(
-        name="alternateTimeDimension", default=UNSET
+    views: list[UserAggregationView] | None = None
+    alternate_time_dimension: str | None = field(
+        name="alternateTimeDimension", default=None
     )
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
+    page_size: int | None = field(name="pageSize", default=None)
 
 
 class UserAuthorization(Model):
@@ -686,13 +648,11 @@ class UserAuthorization(Model):
         permission_policies: The policies configured for assigned permissions.
     """
 
-    roles: list[DomainRole] | None | UnsetType = UNSET
-    unused_roles: list[DomainRole] | None | UnsetType = field(
-        name="unusedRoles", default=UNSET
-    )
-    permissions: list[str] | None | UnsetType = UNSET
-    permission_policies: list[ResourcePermissionPolicy] | None | UnsetType = field(
-        name="permissionPolicies", default=UNSET
+    roles: list[DomainRole] | None = None
+    unused_roles: list[DomainRole] | None = field(name="unusedRoles", default=None)
+    permissions: list[str] | None = None
+    permission_policies: list[ResourcePermissionPolicy] | None = field(
+        name="permissionPolicies", default=None
     )
 
 
@@ -704,9 +664,9 @@ class UserAvailableTimes(Model):
         available_times: Periods of availability to schedule coaching appointment for an user
     """
 
-    user: UserReference | None | UnsetType = UNSET
-    available_times: list[AvailableTime] | None | UnsetType = field(
-        name="availableTimes", default=UNSET
+    user: UserReference | None = None
+    available_times: list[AvailableTime] | None = field(
+        name="availableTimes", default=None
     )
 
 
@@ -718,9 +678,9 @@ class UserBestPoints(Model):
         best_points: List of best point for the requested user
     """
 
-    user: UserReference | None | UnsetType = UNSET
-    best_points: list[UserBestPointsItem] | None | UnsetType = field(
-        name="bestPoints", default=UNSET
+    user: UserReference | None = None
+    best_points: list[UserBestPointsItem] | None = field(
+        name="bestPoints", default=None
     )
 
 
@@ -735,17 +695,11 @@ class UserBestPointsItem(Model):
         rank: The rank of this user
     """
 
-    granularity_type: str | None | UnsetType = field(
-        name="granularityType", default=UNSET
-    )
-    points: int | None | UnsetType = UNSET
-    date_start_workday: date | None | UnsetType = field(
-        name="dateStartWorkday", default=UNSET
-    )
-    date_end_workday: date | None | UnsetType = field(
-        name="dateEndWorkday", default=UNSET
-    )
-    rank: int | None | UnsetType = UNSET
+    granularity_type: str | None = field(name="granularityType", default=None)
+    points: int | None = None
+    date_start_workday: date | None = field(name="dateStartWorkday", default=None)
+    date_end_workday: date | None = field(name="dateEndWorkday", default=None)
+    rank: int | None = None
 
 
 class UserChatSettings(Model):
@@ -757,11 +711,9 @@ class UserChatSettings(Model):
         notify_on_reactions: Whether or not to enable notifications for reactions on a user's own messages
     """
 
-    muted: bool | None | UnsetType = UNSET
-    mentions_only: bool | None | UnsetType = field(name="mentionsOnly", default=UNSET)
-    notify_on_reactions: bool | None | UnsetType = field(
-        name="notifyOnReactions", default=UNSET
-    )
+    muted: bool | None = None
+    mentions_only: bool | None = field(name="mentionsOnly", default=None)
+    notify_on_reactions: bool | None = field(name="notifyOnReactions", default=None)
 
 
 class UserChatSettingsPost(Model):
@@ -773,26 +725,24 @@ class UserChatSettingsPost(Model):
         notify_on_reactions: Whether or not to enable notifications for reactions on a user's own messages
     """
 
-    muted: bool | None | UnsetType = UNSET
-    mentions_only: bool | None | UnsetType = field(name="mentionsOnly", default=UNSET)
-    notify_on_reactions: bool | None | UnsetType = field(
-        name="notifyOnReactions", default=UNSET
-    )
+    muted: bool | None = None
+    mentions_only: bool | None = field(name="mentionsOnly", default=None)
+    notify_on_reactions: bool | None = field(name="notifyOnReactions", default=None)
 
 
 class UserConversationSummary(Model):
     """The UserConversationSummary model."""
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    call: MediaSummary | None | UnsetType = UNSET
-    callback: MediaSummary | None | UnsetType = UNSET
-    email: MediaSummary | None | UnsetType = UNSET
-    message: MediaSummary | None | UnsetType = UNSET
-    chat: MediaSummary | None | UnsetType = UNSET
-    social_expression: MediaSummary | None | UnsetType = field(
-        name="socialExpression", default=UNSET
+    user_id: str | None = field(name="userId", default=None)
+    call: MediaSummary | None = None
+    callback: MediaSummary | None = None
+    email: MediaSummary | None = None
+    message: MediaSummary | None = None
+    chat: MediaSummary | None = None
+    social_expression: MediaSummary | None = field(
+        name="socialExpression", default=None
     )
-    video: MediaSummary | None | UnsetType = UNSET
+    video: MediaSummary | None = None
 
 
 class UserConversationsEventMediaSummary(Model):
@@ -801,10 +751,10 @@ class UserConversationsEventMediaSummary(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    contact_center: UserConversationsEventMediaSummaryDetail | None | UnsetType = field(
-        name="contactCenter", default=UNSET
+    contact_center: UserConversationsEventMediaSummaryDetail | None = field(
+        name="contactCenter", default=None
     )
-    enterprise: UserConversationsEventMediaSummaryDetail | None | UnsetType = UNSET
+    enterprise: UserConversationsEventMediaSummaryDetail | None = None
 
 
 class UserConversationsEventMediaSummaryDetail(Model):
@@ -813,8 +763,8 @@ class UserConversationsEventMediaSummaryDetail(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    active: int | None | UnsetType = UNSET
-    acw: int | None | UnsetType = UNSET
+    active: int | None = None
+    acw: int | None = None
 
 
 class UserConversationsEventUserConversationSummary(Model):
@@ -823,16 +773,16 @@ class UserConversationsEventUserConversationSummary(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    call: UserConversationsEventMediaSummary | None | UnsetType = UNSET
-    callback: UserConversationsEventMediaSummary | None | UnsetType = UNSET
-    email: UserConversationsEventMediaSummary | None | UnsetType = UNSET
-    message: UserConversationsEventMediaSummary | None | UnsetType = UNSET
-    chat: UserConversationsEventMediaSummary | None | UnsetType = UNSET
-    social_expression: UserConversationsEventMediaSummary | None | UnsetType = field(
-        name="socialExpression", default=UNSET
+    user_id: str | None = field(name="userId", default=None)
+    call: UserConversationsEventMediaSummary | None = None
+    callback: UserConversationsEventMediaSummary | None = None
+    email: UserConversationsEventMediaSummary | None = None
+    message: UserConversationsEventMediaSummary | None = None
+    chat: UserConversationsEventMediaSummary | None = None
+    social_expression: UserConversationsEventMediaSummary | None = field(
+        name="socialExpression", default=None
     )
-    video: UserConversationsEventMediaSummary | None | UnsetType = UNSET
+    video: UserConversationsEventMediaSummary | None = None
 
 
 class UserCursorEntityListing(Model):
@@ -845,11 +795,11 @@ class UserCursorEntityListing(Model):
         cursor: Cursor token to retrieve next page
     """
 
-    entities: list[User] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    results: int | None | UnsetType = UNSET
-    cursor: str | None | UnsetType = UNSET
+    entities: list[User] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    results: int | None = None
+    cursor: str | None = None
 
 
 class UserCustomAttributes(Model):
@@ -863,12 +813,12 @@ class UserCustomAttributes(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    schema: DataSchema | None | UnsetType = UNSET
-    attributes: dict[str, dict[str, Any]] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    user_id: str | None = field(name="userId", default=None)
+    schema: DataSchema | None = None
+    attributes: dict[str, dict[str, Any]] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UserCustomAttributesUpdateRequest(Model):
@@ -880,9 +830,9 @@ class UserCustomAttributesUpdateRequest(Model):
         attributes: The map of attribute values.
     """
 
-    schema_id: str | None | UnsetType = field(name="schemaId", default=UNSET)
-    schema_version: int | None | UnsetType = field(name="schemaVersion", default=UNSET)
-    attributes: dict[str, dict[str, Any]] | None | UnsetType = UNSET
+    schema_id: str | None = field(name="schemaId", default=None)
+    schema_version: int | None = field(name="schemaVersion", default=None)
+    attributes: dict[str, dict[str, Any]] | None = None
 
 
 class UserDetailQueryClause(Model):
@@ -893,8 +843,8 @@ class UserDetailQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[UserDetailQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[UserDetailQueryPredicate] | None = None
 
 
 class UserDetailQueryFilter(Model):
@@ -906,9 +856,9 @@ class UserDetailQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[UserDetailQueryClause] | None | UnsetType = UNSET
-    predicates: list[UserDetailQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[UserDetailQueryClause] | None = None
+    predicates: list[UserDetailQueryPredicate] | None = None
 
 
 class UserDetailQueryPredicate(Model):
@@ -922,11 +872,11 @@ class UserDetailQueryPredicate(Model):
         range: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class UserDetailsDatalakeAvailabilityTopicDataAvailabilityChangeNotification(Model):
@@ -938,8 +888,8 @@ class UserDetailsDatalakeAvailabilityTopicDataAvailabilityChangeNotification(Mod
         data_availability_date: Date and time before which data is guaranteed to be available in the datalake
     """
 
-    data_availability_date: datetime | None | UnsetType = field(
-        name="dataAvailabilityDate", default=UNSET
+    data_availability_date: datetime | None = field(
+        name="dataAvailabilityDate", default=None
     )
 
 
@@ -957,24 +907,24 @@ class UserDetailsQuery(Model):
         paging: Page size and number to control iterating through large result sets. Default page size is 25
     """
 
-    interval: str | None | UnsetType = UNSET
-    user_filters: list[UserDetailQueryFilter] | None | UnsetType = field(
-        name="userFilters", default=UNSET
+    interval: str | None = None
+    user_filters: list[UserDetailQueryFilter] | None = field(
+        name="userFilters", default=None
     )
-    presence_filters: list[PresenceDetailQueryFilter] | None | UnsetType = field(
-        name="presenceFilters", default=UNSET
+    presence_filters: list[PresenceDetailQueryFilter] | None = field(
+        name="presenceFilters", default=None
     )
-    routing_status_filters: list[RoutingStatusDetailQueryFilter] | None | UnsetType = (
-        field(name="routingStatusFilters", default=UNSET)
+    routing_status_filters: list[RoutingStatusDetailQueryFilter] | None = field(
+        name="routingStatusFilters", default=None
     )
-    order: str | None | UnsetType = UNSET
-    presence_aggregations: list[AnalyticsQueryAggregation] | None | UnsetType = field(
-        name="presenceAggregations", default=UNSET
+    order: str | None = None
+    presence_aggregations: list[AnalyticsQueryAggregation] | None = field(
+        name="presenceAggregations", default=None
     )
-    routing_status_aggregations: list[AnalyticsQueryAggregation] | None | UnsetType = (
-        field(name="routingStatusAggregations", default=UNSET)
+    routing_status_aggregations: list[AnalyticsQueryAggregation] | None = field(
+        name="routingStatusAggregations", default=None
     )
-    paging: PagingSpec | None | UnsetType = UNSET
+    paging: PagingSpec | None = None
 
 
 class UserDevice(Model):
@@ -991,20 +941,16 @@ class UserDevice(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    device_token: str | None | UnsetType = field(name="deviceToken", default=UNSET)
-    notification_id: str | None | UnsetType = field(
-        name="notificationId", default=UNSET
-    )
-    make: str | None | UnsetType = UNSET
-    model: str | None | UnsetType = UNSET
-    accept_notifications: bool | None | UnsetType = field(
-        name="acceptNotifications", default=UNSET
-    )
-    type: str | None | UnsetType = UNSET
-    session_hash: str | None | UnsetType = field(name="sessionHash", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    device_token: str | None = field(name="deviceToken", default=None)
+    notification_id: str | None = field(name="notificationId", default=None)
+    make: str | None = None
+    model: str | None = None
+    accept_notifications: bool | None = field(name="acceptNotifications", default=None)
+    type: str | None = None
+    session_hash: str | None = field(name="sessionHash", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UserEndDetailEventTopicUserEndEvent(Model):
@@ -1019,63 +965,45 @@ class UserEndDetailEventTopicUserEndEvent(Model):
         message_type: Allowed values: "UNKNOWN", "SMS", "TWITTER", "FACEBOOK", "LINE", "WHATSAPP", "WEBMESSAGING", "OPEN", "INSTAGRAM", "APPLE", "LINKEDIN".
     """
 
-    event_time: int | None | UnsetType = field(name="eventTime", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    event_time: int | None = field(name="eventTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    participant_id: str | None = field(name="participantId", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    provider: str | None = None
+    direction: str | None = None
+    ani: str | None = None
+    dnis: str | None = None
+    address_to: str | None = field(name="addressTo", default=None)
+    address_from: str | None = field(name="addressFrom", default=None)
+    callback_user_name: str | None = field(name="callbackUserName", default=None)
+    callback_numbers: list[str] | None = field(name="callbackNumbers", default=None)
+    callback_scheduled_time: int | None = field(
+        name="callbackScheduledTime", default=None
     )
-    participant_id: str | None | UnsetType = field(name="participantId", default=UNSET)
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    subject: str | None = None
+    message_type: str | None = field(name="messageType", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    interacting_duration_ms: int | None = field(
+        name="interactingDurationMs", default=None
     )
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    ani: str | None | UnsetType = UNSET
-    dnis: str | None | UnsetType = UNSET
-    address_to: str | None | UnsetType = field(name="addressTo", default=UNSET)
-    address_from: str | None | UnsetType = field(name="addressFrom", default=UNSET)
-    callback_user_name: str | None | UnsetType = field(
-        name="callbackUserName", default=UNSET
+    held_duration_ms: int | None = field(name="heldDurationMs", default=None)
+    alerting_duration_ms: int | None = field(name="alertingDurationMs", default=None)
+    contacting_duration_ms: int | None = field(
+        name="contactingDurationMs", default=None
     )
-    callback_numbers: list[str] | None | UnsetType = field(
-        name="callbackNumbers", default=UNSET
+    dialing_duration_ms: int | None = field(name="dialingDurationMs", default=None)
+    callback_duration_ms: int | None = field(name="callbackDurationMs", default=None)
+    conversation_external_contact_ids: list[str] | None = field(
+        name="conversationExternalContactIds", default=None
     )
-    callback_scheduled_time: int | None | UnsetType = field(
-        name="callbackScheduledTime", default=UNSET
+    conversation_external_organization_ids: list[str] | None = field(
+        name="conversationExternalOrganizationIds", default=None
     )
-    subject: str | None | UnsetType = UNSET
-    message_type: str | None | UnsetType = field(name="messageType", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    interacting_duration_ms: int | None | UnsetType = field(
-        name="interactingDurationMs", default=UNSET
-    )
-    held_duration_ms: int | None | UnsetType = field(
-        name="heldDurationMs", default=UNSET
-    )
-    alerting_duration_ms: int | None | UnsetType = field(
-        name="alertingDurationMs", default=UNSET
-    )
-    contacting_duration_ms: int | None | UnsetType = field(
-        name="contactingDurationMs", default=UNSET
-    )
-    dialing_duration_ms: int | None | UnsetType = field(
-        name="dialingDurationMs", default=UNSET
-    )
-    callback_duration_ms: int | None | UnsetType = field(
-        name="callbackDurationMs", default=UNSET
-    )
-    conversation_external_contact_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalContactIds", default=UNSET
-    )
-    conversation_external_organization_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalOrganizationIds", default=UNSET
-    )
-    utilization_label: str | None | UnsetType = field(
-        name="utilizationLabel", default=UNSET
-    )
+    utilization_label: str | None = field(name="utilizationLabel", default=None)
 
 
 class UserEntity(Model):
@@ -1087,24 +1015,24 @@ class UserEntity(Model):
         display_name: A human-friendly display name for the account.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    display_name: str | None = field(name="displayName", default=None)
 
 
 class UserEntityListing(Model):
     """The UserEntityListing model."""
 
-    entities: list[User] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[User] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class UserEstablishedEvent(Model):
@@ -1126,30 +1054,24 @@ class UserEstablishedEvent(Model):
         source_configuration: Metadata about the source of this communication's interaction.
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
+    phone_number: str | None = field(name="phoneNumber", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    station_id: str | None = field(name="stationId", default=None)
+    ani: str | None = None
+    dnis: str | None = None
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    queue_id: str | None = field(name="queueId", default=None)
+    initial_configuration: InitialConfiguration | None = field(
+        name="initialConfiguration", default=None
     )
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    phone_number: str | None | UnsetType = field(name="phoneNumber", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    station_id: str | None | UnsetType = field(name="stationId", default=UNSET)
-    ani: str | None | UnsetType = UNSET
-    dnis: str | None | UnsetType = UNSET
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
-    )
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    initial_configuration: InitialConfiguration | None | UnsetType = field(
-        name="initialConfiguration", default=UNSET
-    )
-    source_configuration: SourceConfiguration | None | UnsetType = field(
-        name="sourceConfiguration", default=UNSET
+    source_configuration: SourceConfiguration | None = field(
+        name="sourceConfiguration", default=None
     )
 
 
@@ -1167,22 +1089,18 @@ class UserExpands(Model):
         authorization: Roles and permissions assigned to the user
     """
 
-    routing_status: RoutingStatus | None | UnsetType = field(
-        name="routingStatus", default=UNSET
+    routing_status: RoutingStatus | None = field(name="routingStatus", default=None)
+    presence: UserPresence | None = None
+    integration_presence: UserPresence | None = field(
+        name="integrationPresence", default=None
     )
-    presence: UserPresence | None | UnsetType = UNSET
-    integration_presence: UserPresence | None | UnsetType = field(
-        name="integrationPresence", default=UNSET
+    conversation_summary: UserConversationSummary | None = field(
+        name="conversationSummary", default=None
     )
-    conversation_summary: UserConversationSummary | None | UnsetType = field(
-        name="conversationSummary", default=UNSET
-    )
-    out_of_office: OutOfOffice | None | UnsetType = field(
-        name="outOfOffice", default=UNSET
-    )
-    geolocation: Geolocation | None | UnsetType = UNSET
-    station: UserStations | None | UnsetType = UNSET
-    authorization: UserAuthorization | None | UnsetType = UNSET
+    out_of_office: OutOfOffice | None = field(name="outOfOffice", default=None)
+    geolocation: Geolocation | None = None
+    station: UserStations | None = None
+    authorization: UserAuthorization | None = None
 
 
 class UserExternalIdentifier(Model):
@@ -1194,9 +1112,9 @@ class UserExternalIdentifier(Model):
         self_uri: The URI for this object
     """
 
-    authority_name: str | None | UnsetType = field(name="authorityName", default=UNSET)
-    external_key: str | None | UnsetType = field(name="externalKey", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    authority_name: str | None = field(name="authorityName", default=None)
+    external_key: str | None = field(name="externalKey", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UserFullReference(Model):
@@ -1232,71 +1150,55 @@ class UserFullReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    chat: Chat | None | UnsetType = UNSET
-    department: str | None | UnsetType = UNSET
-    email: str | None | UnsetType = UNSET
-    primary_contact_info: list[Contact] | None | UnsetType = field(
-        name="primaryContactInfo", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    chat: Chat | None = None
+    department: str | None = None
+    email: str | None = None
+    primary_contact_info: list[Contact] | None = field(
+        name="primaryContactInfo", default=None
     )
-    addresses: list[Contact] | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    username: str | None | UnsetType = UNSET
-    manager: User | None | UnsetType = UNSET
-    images: list[Image] | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    certifications: list[str] | None | UnsetType = UNSET
-    biography: Biography | None | UnsetType = UNSET
-    employer_info: EmployerInfo | None | UnsetType = field(
-        name="employerInfo", default=UNSET
+    addresses: list[Contact] | None = None
+    state: str | None = None
+    title: str | None = None
+    username: str | None = None
+    manager: User | None = None
+    images: list[Image] | None = None
+    version: int | None = None
+    certifications: list[str] | None = None
+    biography: Biography | None = None
+    employer_info: EmployerInfo | None = field(name="employerInfo", default=None)
+    preferred_name: str | None = field(name="preferredName", default=None)
+    routing_status: RoutingStatus | None = field(name="routingStatus", default=None)
+    presence: UserPresence | None = None
+    integration_presence: UserPresence | None = field(
+        name="integrationPresence", default=None
     )
-    preferred_name: str | None | UnsetType = field(name="preferredName", default=UNSET)
-    routing_status: RoutingStatus | None | UnsetType = field(
-        name="routingStatus", default=UNSET
+    conversation_summary: UserConversationSummary | None = field(
+        name="conversationSummary", default=None
     )
-    presence: UserPresence | None | UnsetType = UNSET
-    integration_presence: UserPresence | None | UnsetType = field(
-        name="integrationPresence", default=UNSET
+    out_of_office: OutOfOffice | None = field(name="outOfOffice", default=None)
+    geolocation: Geolocation | None = None
+    station: UserStations | None = None
+    authorization: UserAuthorization | None = None
+    profile_skills: list[str] | None = field(name="profileSkills", default=None)
+    locations: list[Location] | None = None
+    groups: list[Group] | None = None
+    team: Team | None = None
+    work_plan_bid_ranks: WorkPlanBidRanks | None = field(
+        name="workPlanBidRanks", default=None
     )
-    conversation_summary: UserConversationSummary | None | UnsetType = field(
-        name="conversationSummary", default=UNSET
+    skills: list[UserRoutingSkill] | None = None
+    languages: list[UserRoutingLanguage] | None = None
+    acd_auto_answer: bool | None = field(name="acdAutoAnswer", default=None)
+    language_preference: str | None = field(name="languagePreference", default=None)
+    last_token_issued: OAuthLastTokenIssued | None = field(
+        name="lastTokenIssued", default=None
     )
-    out_of_office: OutOfOffice | None | UnsetType = field(
-        name="outOfOffice", default=UNSET
-    )
-    geolocation: Geolocation | None | UnsetType = UNSET
-    station: UserStations | None | UnsetType = UNSET
-    authorization: UserAuthorization | None | UnsetType = UNSET
-    profile_skills: list[str] | None | UnsetType = field(
-        name="profileSkills", default=UNSET
-    )
-    locations: list[Location] | None | UnsetType = UNSET
-    groups: list[Group] | None | UnsetType = UNSET
-    team: Team | None | UnsetType = UNSET
-    work_plan_bid_ranks: WorkPlanBidRanks | None | UnsetType = field(
-        name="workPlanBidRanks", default=UNSET
-    )
-    skills: list[UserRoutingSkill] | None | UnsetType = UNSET
-    languages: list[UserRoutingLanguage] | None | UnsetType = UNSET
-    acd_auto_answer: bool | None | UnsetType = field(
-        name="acdAutoAnswer", default=UNSET
-    )
-    language_preference: str | None | UnsetType = field(
-        name="languagePreference", default=UNSET
-    )
-    last_token_issued: OAuthLastTokenIssued | None | UnsetType = field(
-        name="lastTokenIssued", default=UNSET
-    )
-    date_last_login: datetime | None | UnsetType = field(
-        name="dateLastLogin", default=UNSET
-    )
-    date_welcome_sent: datetime | None | UnsetType = field(
-        name="dateWelcomeSent", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    date_last_login: datetime | None = field(name="dateLastLogin", default=None)
+    date_welcome_sent: datetime | None = field(name="dateWelcomeSent", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UserGreetingEventGreeting(Model):
@@ -1305,15 +1207,15 @@ class UserGreetingEventGreeting(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    owner_type: str | None | UnsetType = field(name="ownerType", default=UNSET)
-    owner: UserGreetingEventGreetingOwner | None | UnsetType = UNSET
-    greeting_audio_file: UserGreetingEventGreetingAudioFile | None | UnsetType = field(
-        name="greetingAudioFile", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    type: str | None = None
+    owner_type: str | None = field(name="ownerType", default=None)
+    owner: UserGreetingEventGreetingOwner | None = None
+    greeting_audio_file: UserGreetingEventGreetingAudioFile | None = field(
+        name="greetingAudioFile", default=None
     )
-    audio_tts: str | None | UnsetType = field(name="audioTTS", default=UNSET)
+    audio_tts: str | None = field(name="audioTTS", default=None)
 
 
 class UserGreetingEventGreetingAudioFile(Model):
@@ -1322,10 +1224,8 @@ class UserGreetingEventGreetingAudioFile(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    duration_milliseconds: int | None | UnsetType = field(
-        name="durationMilliseconds", default=UNSET
-    )
-    size_bytes: int | None | UnsetType = field(name="sizeBytes", default=UNSET)
+    duration_milliseconds: int | None = field(name="durationMilliseconds", default=None)
+    size_bytes: int | None = field(name="sizeBytes", default=None)
 
 
 class UserGreetingEventGreetingOwner(Model):
@@ -1334,7 +1234,7 @@ class UserGreetingEventGreetingOwner(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class UserInsightsTrend(Model):
@@ -1351,20 +1251,18 @@ class UserInsightsTrend(Model):
         total: The insights trend in total
     """
 
-    performance_profile: AddressableEntityRef | None | UnsetType = field(
-        name="performanceProfile", default=UNSET
+    performance_profile: AddressableEntityRef | None = field(
+        name="performanceProfile", default=None
     )
-    division: DivisionReference | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    comparative_period: WorkdayPeriod | None | UnsetType = field(
-        name="comparativePeriod", default=UNSET
+    division: DivisionReference | None = None
+    granularity: str | None = None
+    comparative_period: WorkdayPeriod | None = field(
+        name="comparativePeriod", default=None
     )
-    primary_period: WorkdayPeriod | None | UnsetType = field(
-        name="primaryPeriod", default=UNSET
-    )
-    user: UserReference | None | UnsetType = UNSET
-    entities: list[UserInsightsTrendMetricItem] | None | UnsetType = UNSET
-    total: UserInsightsTrendTotalItem | None | UnsetType = UNSET
+    primary_period: WorkdayPeriod | None = field(name="primaryPeriod", default=None)
+    user: UserReference | None = None
+    entities: list[UserInsightsTrendMetricItem] | None = None
+    total: UserInsightsTrendTotalItem | None = None
 
 
 class UserInsightsTrendMetricItem(Model):
@@ -1375,8 +1273,8 @@ class UserInsightsTrendMetricItem(Model):
         trends: Trends for the metric
     """
 
-    metric: AddressableEntityRef | None | UnsetType = UNSET
-    trends: UserInsightsTrends | None | UnsetType = UNSET
+    metric: AddressableEntityRef | None = None
+    trends: UserInsightsTrends | None = None
 
 
 class UserInsightsTrendTotalItem(Model):
@@ -1386,7 +1284,7 @@ class UserInsightsTrendTotalItem(Model):
         trends: Trends for the metric
     """
 
-    trends: UserInsightsTrends | None | UnsetType = UNSET
+    trends: UserInsightsTrends | None = None
 
 
 class UserInsightsTrends(Model):
@@ -1397,27 +1295,27 @@ class UserInsightsTrends(Model):
         primary_period: List of trend data in the primary period
     """
 
-    comparative_period: list[UserTrendData] | None | UnsetType = field(
-        name="comparativePeriod", default=UNSET
+    comparative_period: list[UserTrendData] | None = field(
+        name="comparativePeriod", default=None
     )
-    primary_period: list[UserTrendData] | None | UnsetType = field(
-        name="primaryPeriod", default=UNSET
+    primary_period: list[UserTrendData] | None = field(
+        name="primaryPeriod", default=None
     )
 
 
 class UserLanguageEntityListing(Model):
     """The UserLanguageEntityListing model."""
 
-    entities: list[UserRoutingLanguage] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[UserRoutingLanguage] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class UserLicenses(Model):
@@ -1428,19 +1326,19 @@ class UserLicenses(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    licenses: list[str] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    licenses: list[str] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UserLicensesEntityListing(Model):
     """The UserLicensesEntityListing model."""
 
-    entities: list[UserLicenses] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[UserLicenses] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class UserListScheduleRequestBody(Model):
@@ -1453,12 +1351,10 @@ class UserListScheduleRequestBody(Model):
         load_full_weeks: Whether to load the full week's schedule (for the requested users) of any week overlapping the start/end date query parameters, defaults to false
     """
 
-    user_ids: list[str] | None | UnsetType = field(name="userIds", default=UNSET)
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    load_full_weeks: bool | None | UnsetType = field(
-        name="loadFullWeeks", default=UNSET
-    )
+    user_ids: list[str] | None = field(name="userIds", default=None)
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    load_full_weeks: bool | None = field(name="loadFullWeeks", default=None)
 
 
 class UserMe(Model):
@@ -1511,108 +1407,88 @@ class UserMe(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    chat: Chat | None | UnsetType = UNSET
-    department: str | None | UnsetType = UNSET
-    email: str | None | UnsetType = UNSET
-    primary_contact_info: list[Contact] | None | UnsetType = field(
-        name="primaryContactInfo", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    chat: Chat | None = None
+    department: str | None = None
+    email: str | None = None
+    primary_contact_info: list[Contact] | None = field(
+        name="primaryContactInfo", default=None
     )
-    addresses: list[Contact] | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    username: str | None | UnsetType = UNSET
-    manager: User | None | UnsetType = UNSET
-    images: list[Image] | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    certifications: list[str] | None | UnsetType = UNSET
-    biography: Biography | None | UnsetType = UNSET
-    employer_info: EmployerInfo | None | UnsetType = field(
-        name="employerInfo", default=UNSET
+    addresses: list[Contact] | None = None
+    state: str | None = None
+    title: str | None = None
+    username: str | None = None
+    manager: User | None = None
+    images: list[Image] | None = None
+    version: int | None = None
+    certifications: list[str] | None = None
+    biography: Biography | None = None
+    employer_info: EmployerInfo | None = field(name="employerInfo", default=None)
+    preferred_name: str | None = field(name="preferredName", default=None)
+    routing_status: RoutingStatus | None = field(name="routingStatus", default=None)
+    presence: UserPresence | None = None
+    integration_presence: UserPresence | None = field(
+        name="integrationPresence", default=None
     )
-    preferred_name: str | None | UnsetType = field(name="preferredName", default=UNSET)
-    routing_status: RoutingStatus | None | UnsetType = field(
-        name="routingStatus", default=UNSET
+    conversation_summary: UserConversationSummary | None = field(
+        name="conversationSummary", default=None
     )
-    presence: UserPresence | None | UnsetType = UNSET
-    integration_presence: UserPresence | None | UnsetType = field(
-        name="integrationPresence", default=UNSET
+    out_of_office: OutOfOffice | None = field(name="outOfOffice", default=None)
+    geolocation: Geolocation | None = None
+    station: UserStations | None = None
+    authorization: UserAuthorization | None = None
+    profile_skills: list[str] | None = field(name="profileSkills", default=None)
+    locations: list[Location] | None = None
+    groups: list[Group] | None = None
+    team: Team | None = None
+    work_plan_bid_ranks: WorkPlanBidRanks | None = field(
+        name="workPlanBidRanks", default=None
     )
-    conversation_summary: UserConversationSummary | None | UnsetType = field(
-        name="conversationSummary", default=UNSET
+    skills: list[UserRoutingSkill] | None = None
+    languages: list[UserRoutingLanguage] | None = None
+    auto_answer_settings: AutoAnswerSettings | None = field(
+        name="autoAnswerSettings", default=None
     )
-    out_of_office: OutOfOffice | None | UnsetType = field(
-        name="outOfOffice", default=UNSET
+    acd_auto_answer: bool | None = field(name="acdAutoAnswer", default=None)
+    language_preference: str | None = field(name="languagePreference", default=None)
+    last_token_issued: OAuthLastTokenIssued | None = field(
+        name="lastTokenIssued", default=None
     )
-    geolocation: Geolocation | None | UnsetType = UNSET
-    station: UserStations | None | UnsetType = UNSET
-    authorization: UserAuthorization | None | UnsetType = UNSET
-    profile_skills: list[str] | None | UnsetType = field(
-        name="profileSkills", default=UNSET
+    date_last_login: datetime | None = field(name="dateLastLogin", default=None)
+    date_welcome_sent: datetime | None = field(name="dateWelcomeSent", default=None)
+    date_: ServerDate | None = field(name="date", default=None)
+    geolocation_settings: GeolocationSettings | None = field(
+        name="geolocationSettings", default=None
     )
-    locations: list[Location] | None | UnsetType = UNSET
-    groups: list[Group] | None | UnsetType = UNSET
-    team: Team | None | UnsetType = UNSET
-    work_plan_bid_ranks: WorkPlanBidRanks | None | UnsetType = field(
-        name="workPlanBidRanks", default=UNSET
+    organization: Organization | None = None
+    presence_definitions: list[OrganizationPresence] | None = field(
+        name="presenceDefinitions", default=None
     )
-    skills: list[UserRoutingSkill] | None | UnsetType = UNSET
-    languages: list[UserRoutingLanguage] | None | UnsetType = UNSET
-    auto_answer_settings: AutoAnswerSettings | None | UnsetType = field(
-        name="autoAnswerSettings", default=UNSET
+    divisioned_presence_definitions: list[OrganizationPresenceDefinition] | None = (
+        field(name="divisionedPresenceDefinitions", default=None)
     )
-    acd_auto_answer: bool | None | UnsetType = field(
-        name="acdAutoAnswer", default=UNSET
+    location_definitions: list[LocationDefinition] | None = field(
+        name="locationDefinitions", default=None
     )
-    language_preference: str | None | UnsetType = field(
-        name="languagePreference", default=UNSET
+    org_authorization: list[DomainOrganizationRole] | None = field(
+        name="orgAuthorization", default=None
     )
-    last_token_issued: OAuthLastTokenIssued | None | UnsetType = field(
-        name="lastTokenIssued", default=UNSET
+    favorites: list[User] | None = None
+    superiors: list[User] | None = None
+    direct_reports: list[User] | None = field(name="directReports", default=None)
+    adjacents: Adjacents | None = None
+    routing_skills: list[RoutingSkill] | None = field(
+        name="routingSkills", default=None
     )
-    date_last_login: datetime | None | UnsetType = field(
-        name="dateLastLogin", default=UNSET
+    field_configs: FieldConfigs | None = field(name="fieldConfigs", default=None)
+    token: TokenInfo | None = None
+    trustors: list[Trustor] | None = None
+    org_products: list[DomainOrganizationProduct] | None = field(
+        name="orgProducts", default=None
     )
-    date_welcome_sent: datetime | None | UnsetType = field(
-        name="dateWelcomeSent", default=UNSET
-    )
-    date_: ServerDate | None | UnsetType = field(name="date", default=UNSET)
-    geolocation_settings: GeolocationSettings | None | UnsetType = field(
-        name="geolocationSettings", default=UNSET
-    )
-    organization: Organization | None | UnsetType = UNSET
-    presence_definitions: list[OrganizationPresence] | None | UnsetType = field(
-        name="presenceDefinitions", default=UNSET
-    )
-    divisioned_presence_definitions: (
-        list[OrganizationPresenceDefinition] | None | UnsetType
-    ) = field(name="divisionedPresenceDefinitions", default=UNSET)
-    location_definitions: list[LocationDefinition] | None | UnsetType = field(
-        name="locationDefinitions", default=UNSET
-    )
-    org_authorization: list[DomainOrganizationRole] | None | UnsetType = field(
-        name="orgAuthorization", default=UNSET
-    )
-    favorites: list[User] | None | UnsetType = UNSET
-    superiors: list[User] | None | UnsetType = UNSET
-    direct_reports: list[User] | None | UnsetType = field(
-        name="directReports", default=UNSET
-    )
-    adjacents: Adjacents | None | UnsetType = UNSET
-    routing_skills: list[RoutingSkill] | None | UnsetType = field(
-        name="routingSkills", default=UNSET
-    )
-    field_configs: FieldConfigs | None | UnsetType = field(
-        name="fieldConfigs", default=UNSET
-    )
-    token: TokenInfo | None | UnsetType = UNSET
-    trustors: list[Trustor] | None | UnsetType = UNSET
-    org_products: list[DomainOrganizationProduct] | None | UnsetType = field(
-        name="orgProducts", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UserNextActivityReminder(Model):
@@ -1623,10 +1499,8 @@ class UserNextActivityReminder(Model):
         start_date: The start timestamp of the scheduled activity in ISO-8601 format
     """
 
-    activity_category: str | None | UnsetType = field(
-        name="activityCategory", default=UNSET
-    )
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
+    activity_category: str | None = field(name="activityCategory", default=None)
+    start_date: datetime | None = field(name="startDate", default=None)
 
 
 class UserObservationDataContainer(Model):
@@ -1636,8 +1510,8 @@ class UserObservationDataContainer(Model):
         group: A mapping from dimension to value
     """
 
-    group: dict[str, str] | None | UnsetType = UNSET
-    data: list[ObservationMetricData] | None | UnsetType = UNSET
+    group: dict[str, str] | None = None
+    data: list[ObservationMetricData] | None = None
 
 
 class UserObservationQuery(Model):
@@ -1649,11 +1523,9 @@ class UserObservationQuery(Model):
         detail_metrics: Metrics for which to include additional detailed observations
     """
 
-    filter: UserObservationQueryFilter | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    detail_metrics: list[str] | None | UnsetType = field(
-        name="detailMetrics", default=UNSET
-    )
+    filter: UserObservationQueryFilter | None = None
+    metrics: list[str] | None = None
+    detail_metrics: list[str] | None = field(name="detailMetrics", default=None)
 
 
 class UserObservationQueryClause(Model):
@@ -1664,8 +1536,8 @@ class UserObservationQueryClause(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    predicates: list[UserObservationQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    predicates: list[UserObservationQueryPredicate] | None = None
 
 
 class UserObservationQueryFilter(Model):
@@ -1677,9 +1549,9 @@ class UserObservationQueryFilter(Model):
         predicates: Like a three-word sentence: (attribute-name) (operator) (target-value).
     """
 
-    type: str | None | UnsetType = UNSET
-    clauses: list[UserObservationQueryClause] | None | UnsetType = UNSET
-    predicates: list[UserObservationQueryPredicate] | None | UnsetType = UNSET
+    type: str | None = None
+    clauses: list[UserObservationQueryClause] | None = None
+    predicates: list[UserObservationQueryPredicate] | None = None
 
 
 class UserObservationQueryPredicate(Model):
@@ -1693,24 +1565,24 @@ class UserObservationQueryPredicate(Model):
         range: Right hand side for dimension predicates
     """
 
-    type: str | None | UnsetType = UNSET
-    dimension: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    range: NumericRange | None | UnsetType = UNSET
+    type: str | None = None
+    dimension: str | None = None
+    operator: str | None = None
+    value: str | None = None
+    range: NumericRange | None = None
 
 
 class UserObservationQueryResponse(Model):
     """The UserObservationQueryResponse model."""
 
-    results: list[UserObservationDataContainer] | None | UnsetType = UNSET
+    results: list[UserObservationDataContainer] | None = None
 
 
 class UserParam(Model):
     """The UserParam model."""
 
-    key: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    key: str | None = None
+    value: str | None = None
 
 
 class UserPresence(Model):
@@ -1726,22 +1598,20 @@ class UserPresence(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    source: str | None | UnsetType = UNSET
-    source_id: str | None | UnsetType = field(name="sourceId", default=UNSET)
-    primary: bool | None | UnsetType = UNSET
-    presence_definition: PresenceDefinition | None | UnsetType = field(
-        name="presenceDefinition", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    source: str | None = None
+    source_id: str | None = field(name="sourceId", default=None)
+    primary: bool | None = None
+    presence_definition: PresenceDefinition | None = field(
+        name="presenceDefinition", default=None
     )
-    future_presence_definition: PresenceDefinition | None | UnsetType = field(
-        name="futurePresenceDefinition", default=UNSET
+    future_presence_definition: PresenceDefinition | None = field(
+        name="futurePresenceDefinition", default=None
     )
-    message: str | None | UnsetType = UNSET
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    message: str | None = None
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UserPresenceEvent(Model):
@@ -1756,16 +1626,14 @@ class UserPresenceEvent(Model):
         message: The message associated with the presence
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    source_id: str | None = field(name="sourceId", default=None)
+    presence_definition_id: str | None = field(
+        name="presenceDefinitionId", default=None
     )
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    source_id: str | None | UnsetType = field(name="sourceId", default=UNSET)
-    presence_definition_id: str | None | UnsetType = field(
-        name="presenceDefinitionId", default=UNSET
-    )
-    message: str | None | UnsetType = UNSET
+    message: str | None = None
 
 
 class UserPrimarySource(Model):
@@ -1778,11 +1646,11 @@ class UserPrimarySource(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    source_id: str | None | UnsetType = field(name="sourceId", default=UNSET)
-    registered: bool | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    source_id: str | None = field(name="sourceId", default=None)
+    registered: bool | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UserProfile(Model):
@@ -1797,30 +1665,28 @@ class UserProfile(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
-    expands: UserExpands | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    state: str | None = None
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    expands: UserExpands | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UserProfileEntityListing(Model):
     """The UserProfileEntityListing model."""
 
-    entities: list[UserProfile] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[UserProfile] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class UserProfilesInDateRange(Model):
@@ -1833,14 +1699,10 @@ class UserProfilesInDateRange(Model):
         profiles: The list of profiles of the agent
     """
 
-    user: UserReference | None | UnsetType = UNSET
-    date_start_workday: date | None | UnsetType = field(
-        name="dateStartWorkday", default=UNSET
-    )
-    date_end_workday: date | None | UnsetType = field(
-        name="dateEndWorkday", default=UNSET
-    )
-    profiles: list[ProfileWithDateRange] | None | UnsetType = UNSET
+    user: UserReference | None = None
+    date_start_workday: date | None = field(name="dateStartWorkday", default=None)
+    date_end_workday: date | None = field(name="dateEndWorkday", default=None)
+    profiles: list[ProfileWithDateRange] | None = None
 
 
 class UserProfilesInDateRangeRequest(Model):
@@ -1851,8 +1713,8 @@ class UserProfilesInDateRangeRequest(Model):
         end_workday: End work day in ISO-8601 format used in the date range.
     """
 
-    start_workday: str | None | UnsetType = field(name="startWorkday", default=UNSET)
-    end_workday: str | None | UnsetType = field(name="endWorkday", default=UNSET)
+    start_workday: str | None = field(name="startWorkday", default=None)
+    end_workday: str | None = field(name="endWorkday", default=None)
 
 
 class UserQueue(Model):
@@ -1901,121 +1763,95 @@ class UserQueue(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    member_count: int | None = field(name="memberCount", default=None)
+    user_member_count: int | None = field(name="userMemberCount", default=None)
+    joined_member_count: int | None = field(name="joinedMemberCount", default=None)
+    media_settings: QueueMediaSettings | None = field(
+        name="mediaSettings", default=None
     )
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    member_count: int | None | UnsetType = field(name="memberCount", default=UNSET)
-    user_member_count: int | None | UnsetType = field(
-        name="userMemberCount", default=UNSET
+    routing_rules: list[RoutingRule] | None = field(name="routingRules", default=None)
+    conditional_group_routing: ConditionalGroupRouting | None = field(
+        name="conditionalGroupRouting", default=None
     )
-    joined_member_count: int | None | UnsetType = field(
-        name="joinedMemberCount", default=UNSET
+    conditional_group_activation: ConditionalGroupActivation | None = field(
+        name="conditionalGroupActivation", default=None
     )
-    media_settings: QueueMediaSettings | None | UnsetType = field(
-        name="mediaSettings", default=UNSET
+    bullseye: Bullseye | None = None
+    scoring_method: str | None = field(name="scoringMethod", default=None)
+    last_agent_routing_mode: str | None = field(
+        name="lastAgentRoutingMode", default=None
     )
-    routing_rules: list[RoutingRule] | None | UnsetType = field(
-        name="routingRules", default=UNSET
+    acw_settings: AcwSettings | None = field(name="acwSettings", default=None)
+    skill_evaluation_method: str | None = field(
+        name="skillEvaluationMethod", default=None
     )
-    conditional_group_routing: ConditionalGroupRouting | None | UnsetType = field(
-        name="conditionalGroupRouting", default=UNSET
+    member_groups: list[MemberGroup] | None = field(name="memberGroups", default=None)
+    queue_flow: DomainEntityRef | None = field(name="queueFlow", default=None)
+    email_in_queue_flow: DomainEntityRef | None = field(
+        name="emailInQueueFlow", default=None
     )
-    conditional_group_activation: ConditionalGroupActivation | None | UnsetType = field(
-        name="conditionalGroupActivation", default=UNSET
+    message_in_queue_flow: DomainEntityRef | None = field(
+        name="messageInQueueFlow", default=None
     )
-    bullseye: Bullseye | None | UnsetType = UNSET
-    scoring_method: str | None | UnsetType = field(name="scoringMethod", default=UNSET)
-    last_agent_routing_mode: str | None | UnsetType = field(
-        name="lastAgentRoutingMode", default=UNSET
+    whisper_prompt: DomainEntityRef | None = field(name="whisperPrompt", default=None)
+    on_hold_prompt: DomainEntityRef | None = field(name="onHoldPrompt", default=None)
+    default_media_language: str | None = field(
+        name="defaultMediaLanguage", default=None
     )
-    acw_settings: AcwSettings | None | UnsetType = field(
-        name="acwSettings", default=UNSET
+    canned_response_libraries: CannedResponseLibraries | None = field(
+        name="cannedResponseLibraries", default=None
     )
-    skill_evaluation_method: str | None | UnsetType = field(
-        name="skillEvaluationMethod", default=UNSET
+    enable_transcription: bool | None = field(name="enableTranscription", default=None)
+    enable_audio_monitoring: bool | None = field(
+        name="enableAudioMonitoring", default=None
     )
-    member_groups: list[MemberGroup] | None | UnsetType = field(
-        name="memberGroups", default=UNSET
+    enable_manual_assignment: bool | None = field(
+        name="enableManualAssignment", default=None
     )
-    queue_flow: DomainEntityRef | None | UnsetType = field(
-        name="queueFlow", default=UNSET
+    agent_owned_routing: AgentOwnedRouting | None = field(
+        name="agentOwnedRouting", default=None
     )
-    email_in_queue_flow: DomainEntityRef | None | UnsetType = field(
-        name="emailInQueueFlow", default=UNSET
+    direct_routing: DirectRouting | None = field(name="directRouting", default=None)
+    calling_party_name: str | None = field(name="callingPartyName", default=None)
+    calling_party_number: str | None = field(name="callingPartyNumber", default=None)
+    default_scripts: dict[str, Script] | None = field(
+        name="defaultScripts", default=None
     )
-    message_in_queue_flow: DomainEntityRef | None | UnsetType = field(
-        name="messageInQueueFlow", default=UNSET
+    outbound_messaging_addresses: QueueMessagingAddresses | None = field(
+        name="outboundMessagingAddresses", default=None
     )
-    whisper_prompt: DomainEntityRef | None | UnsetType = field(
-        name="whisperPrompt", default=UNSET
+    outbound_email_address: QueueEmailAddress | None = field(
+        name="outboundEmailAddress", default=None
     )
-    on_hold_prompt: DomainEntityRef | None | UnsetType = field(
-        name="onHoldPrompt", default=UNSET
+    peer_id: str | None = field(name="peerId", default=None)
+    suppress_in_queue_call_recording: bool | None = field(
+        name="suppressInQueueCallRecording", default=None
     )
-    default_media_language: str | None | UnsetType = field(
-        name="defaultMediaLanguage", default=UNSET
-    )
-    canned_response_libraries: CannedResponseLibraries | None | UnsetType = field(
-        name="cannedResponseLibraries", default=UNSET
-    )
-    enable_transcription: bool | None | UnsetType = field(
-        name="enableTranscription", default=UNSET
-    )
-    enable_audio_monitoring: bool | None | UnsetType = field(
-        name="enableAudioMonitoring", default=UNSET
-    )
-    enable_manual_assignment: bool | None | UnsetType = field(
-        name="enableManualAssignment", default=UNSET
-    )
-    agent_owned_routing: AgentOwnedRouting | None | UnsetType = field(
-        name="agentOwnedRouting", default=UNSET
-    )
-    direct_routing: DirectRouting | None | UnsetType = field(
-        name="directRouting", default=UNSET
-    )
-    calling_party_name: str | None | UnsetType = field(
-        name="callingPartyName", default=UNSET
-    )
-    calling_party_number: str | None | UnsetType = field(
-        name="callingPartyNumber", default=UNSET
-    )
-    default_scripts: dict[str, Script] | None | UnsetType = field(
-        name="defaultScripts", default=UNSET
-    )
-    outbound_messaging_addresses: QueueMessagingAddresses | None | UnsetType = field(
-        name="outboundMessagingAddresses", default=UNSET
-    )
-    outbound_email_address: QueueEmailAddress | None | UnsetType = field(
-        name="outboundEmailAddress", default=UNSET
-    )
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    suppress_in_queue_call_recording: bool | None | UnsetType = field(
-        name="suppressInQueueCallRecording", default=UNSET
-    )
-    joined: bool | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    joined: bool | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UserQueueEntityListing(Model):
     """The UserQueueEntityListing model."""
 
-    entities: list[UserQueue] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[UserQueue] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class UserRecording(Model):
@@ -2028,39 +1864,33 @@ class UserRecording(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    workspace: DomainEntityRef | None | UnsetType = UNSET
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    conversation: Conversation | None | UnsetType = UNSET
-    content_length: int | None | UnsetType = field(name="contentLength", default=UNSET)
-    duration_milliseconds: int | None | UnsetType = field(
-        name="durationMilliseconds", default=UNSET
-    )
-    thumbnails: list[DocumentThumbnail] | None | UnsetType = UNSET
-    read: bool | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    workspace: DomainEntityRef | None = None
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
+    conversation: Conversation | None = None
+    content_length: int | None = field(name="contentLength", default=None)
+    duration_milliseconds: int | None = field(name="durationMilliseconds", default=None)
+    thumbnails: list[DocumentThumbnail] | None = None
+    read: bool | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UserRecordingEntityListing(Model):
     """The UserRecordingEntityListing model."""
 
-    entities: list[UserRecording] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[UserRecording] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class UserReference(Model):
@@ -2071,18 +1901,18 @@ class UserReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UserReferenceEntityListing(Model):
     """The UserReferenceEntityListing model."""
 
-    entities: list[UserReference] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[UserReference] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class UserReferenceWithName(Model):
@@ -2093,9 +1923,9 @@ class UserReferenceWithName(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UserRoutingLanguage(Model):
@@ -2109,12 +1939,12 @@ class UserRoutingLanguage(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    proficiency: float | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    language_uri: str | None | UnsetType = field(name="languageUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    proficiency: float | None = None
+    state: str | None = None
+    language_uri: str | None = field(name="languageUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UserRoutingLanguagePost(Model):
@@ -2127,10 +1957,10 @@ class UserRoutingLanguagePost(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    proficiency: float | None | UnsetType = UNSET
-    language_uri: str | None | UnsetType = field(name="languageUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    proficiency: float | None = None
+    language_uri: str | None = field(name="languageUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UserRoutingSkill(Model):
@@ -2144,12 +1974,12 @@ class UserRoutingSkill(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    proficiency: float | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    skill_uri: str | None | UnsetType = field(name="skillUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    proficiency: float | None = None
+    state: str | None = None
+    skill_uri: str | None = field(name="skillUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UserRoutingSkillPost(Model):
@@ -2162,10 +1992,10 @@ class UserRoutingSkillPost(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    proficiency: float | None | UnsetType = UNSET
-    skill_uri: str | None | UnsetType = field(name="skillUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    proficiency: float | None = None
+    skill_uri: str | None = field(name="skillUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UserRoutingStatusErrorInfo(Model):
@@ -2182,15 +2012,13 @@ class UserRoutingStatusErrorInfo(Model):
         user_params: Used in conjunction with userParamsMessage. These are the template parameters. For instance: UserParam.key = 'username', UserParam.value = 'chuck.pulfer'
     """
 
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    status: int | None | UnsetType = UNSET
-    correlation_id: str | None | UnsetType = field(name="correlationId", default=UNSET)
-    user_message: str | None | UnsetType = field(name="userMessage", default=UNSET)
-    user_params_message: str | None | UnsetType = field(
-        name="userParamsMessage", default=UNSET
-    )
-    user_params: list[UserRoutingStatusUserParam] | None | UnsetType = field(
-        name="userParams", default=UNSET
+    error_code: str | None = field(name="errorCode", default=None)
+    status: int | None = None
+    correlation_id: str | None = field(name="correlationId", default=None)
+    user_message: str | None = field(name="userMessage", default=None)
+    user_params_message: str | None = field(name="userParamsMessage", default=None)
+    user_params: list[UserRoutingStatusUserParam] | None = field(
+        name="userParams", default=None
     )
 
 
@@ -2205,13 +2033,15 @@ class UserRoutingStatusEvent(Model):
         source_id: The agent's source platform Id.
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
-    )
-    agent_id: str | None | UnsetType = field(name="agentId", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    source_id: str | None | UnsetType = field(name="sourceId", default=UNSET)
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    agent_id: str | None = field(name="agentId", default=None)
+    status: str | None = None
+    source_id: str | None = field(name="sourceId", default=None)
+
+
+UserRoutingStatusObject = dict[str, Any]
+"""The UserRoutingStatusObject type: ``dict[str, Any]``."""
 
 
 class UserRoutingStatusRoutingStatus(Model):
@@ -2224,8 +2054,8 @@ class UserRoutingStatusRoutingStatus(Model):
         start_time: The timestamp when the agent went into this state.
     """
 
-    status: str | None | UnsetType = UNSET
-    start_time: datetime | None | UnsetType = field(name="startTime", default=UNSET)
+    status: str | None = None
+    start_time: datetime | None = field(name="startTime", default=None)
 
 
 class UserRoutingStatusUserParam(Model):
@@ -2234,10 +2064,10 @@ class UserRoutingStatusUserParam(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    key: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    key: str | None = None
+    value: str | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -2250,12 +2080,12 @@ class UserRoutingStatusUserRoutingStatus(Model):
         id: The unique identifier of the user.
     """
 
-    id: str | None | UnsetType = UNSET
-    routing_status: UserRoutingStatusRoutingStatus | None | UnsetType = field(
-        name="routingStatus", default=UNSET
+    id: str | None = None
+    routing_status: UserRoutingStatusRoutingStatus | None = field(
+        name="routingStatus", default=None
     )
-    error_info: UserRoutingStatusErrorInfo | None | UnsetType = field(
-        name="errorInfo", default=UNSET
+    error_info: UserRoutingStatusErrorInfo | None = field(
+        name="errorInfo", default=None
     )
 
 
@@ -2270,13 +2100,13 @@ class UserSchedule(Model):
         work_plan_id: ID of the work plan associated with the user during schedule creation
     """
 
-    shifts: list[UserScheduleShift] | None | UnsetType = UNSET
-    full_day_time_off_markers: (
-        list[UserScheduleFullDayTimeOffMarker] | None | UnsetType
-    ) = field(name="fullDayTimeOffMarkers", default=UNSET)
-    delete: bool | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    work_plan_id: str | None | UnsetType = field(name="workPlanId", default=UNSET)
+    shifts: list[UserScheduleShift] | None = None
+    full_day_time_off_markers: list[UserScheduleFullDayTimeOffMarker] | None = field(
+        name="fullDayTimeOffMarkers", default=None
+    )
+    delete: bool | None = None
+    metadata: WfmVersionedEntityMetadata | None = None
+    work_plan_id: str | None = field(name="workPlanId", default=None)
 
 
 class UserScheduleActivity(Model):
@@ -2292,23 +2122,13 @@ class UserScheduleActivity(Model):
         time_off_request_id: Time off request id of this activity
     """
 
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
-    )
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
-    )
-    description: str | None | UnsetType = UNSET
-    counts_as_paid_time: bool | None | UnsetType = field(
-        name="countsAsPaidTime", default=UNSET
-    )
-    is_dst_fallback: bool | None | UnsetType = field(
-        name="isDstFallback", default=UNSET
-    )
-    time_off_request_id: str | None | UnsetType = field(
-        name="timeOffRequestId", default=UNSET
-    )
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    start_date: datetime | None = field(name="startDate", default=None)
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    description: str | None = None
+    counts_as_paid_time: bool | None = field(name="countsAsPaidTime", default=None)
+    is_dst_fallback: bool | None = field(name="isDstFallback", default=None)
+    time_off_request_id: str | None = field(name="timeOffRequestId", default=None)
 
 
 class UserScheduleAdherence(Model):
@@ -2340,64 +2160,58 @@ class UserScheduleAdherence(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    user: UserReference | None | UnsetType = UNSET
-    business_unit: BusinessUnitReference | None | UnsetType = field(
-        name="businessUnit", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    user: UserReference | None = None
+    business_unit: BusinessUnitReference | None = field(
+        name="businessUnit", default=None
     )
-    management_unit: ManagementUnitReference | None | UnsetType = field(
-        name="managementUnit", default=UNSET
+    management_unit: ManagementUnitReference | None = field(
+        name="managementUnit", default=None
     )
-    team: TeamReference | None | UnsetType = UNSET
-    scheduled_activity_category: str | None | UnsetType = field(
-        name="scheduledActivityCategory", default=UNSET
+    team: TeamReference | None = None
+    scheduled_activity_category: str | None = field(
+        name="scheduledActivityCategory", default=None
     )
-    scheduled_activity_code: ActivityCodeSummary | None | UnsetType = field(
-        name="scheduledActivityCode", default=UNSET
+    scheduled_activity_code: ActivityCodeSummary | None = field(
+        name="scheduledActivityCode", default=None
     )
-    system_presence: str | None | UnsetType = field(
-        name="systemPresence", default=UNSET
+    system_presence: str | None = field(name="systemPresence", default=None)
+    organization_secondary_presence_id: str | None = field(
+        name="organizationSecondaryPresenceId", default=None
     )
-    organization_secondary_presence_id: str | None | UnsetType = field(
-        name="organizationSecondaryPresenceId", default=UNSET
+    routing_status: str | None = field(name="routingStatus", default=None)
+    actual_activity_category: str | None = field(
+        name="actualActivityCategory", default=None
     )
-    routing_status: str | None | UnsetType = field(name="routingStatus", default=UNSET)
-    actual_activity_category: str | None | UnsetType = field(
-        name="actualActivityCategory", default=UNSET
+    is_out_of_office: bool | None = field(name="isOutOfOffice", default=None)
+    adherence_state: str | None = field(name="adherenceState", default=None)
+    impact: str | None = None
+    adherence_explanation: RealTimeAdherenceExplanation | None = field(
+        name="adherenceExplanation", default=None
     )
-    is_out_of_office: bool | None | UnsetType = field(
-        name="isOutOfOffice", default=UNSET
+    time_of_adherence_change: datetime | None = field(
+        name="timeOfAdherenceChange", default=None
     )
-    adherence_state: str | None | UnsetType = field(
-        name="adherenceState", default=UNSET
+    presence_update_time: datetime | None = field(
+        name="presenceUpdateTime", default=None
     )
-    impact: str | None | UnsetType = UNSET
-    adherence_explanation: RealTimeAdherenceExplanation | None | UnsetType = field(
-        name="adherenceExplanation", default=UNSET
+    active_queues: list[QueueReference] | None = field(
+        name="activeQueues", default=None
     )
-    time_of_adherence_change: datetime | None | UnsetType = field(
-        name="timeOfAdherenceChange", default=UNSET
+    active_queues_modified_time: datetime | None = field(
+        name="activeQueuesModifiedTime", default=None
     )
-    presence_update_time: datetime | None | UnsetType = field(
-        name="presenceUpdateTime", default=UNSET
+    removed_from_management_unit: bool | None = field(
+        name="removedFromManagementUnit", default=None
     )
-    active_queues: list[QueueReference] | None | UnsetType = field(
-        name="activeQueues", default=UNSET
+    next_activity_reminders: list[UserNextActivityReminder] | None = field(
+        name="nextActivityReminders", default=None
     )
-    active_queues_modified_time: datetime | None | UnsetType = field(
-        name="activeQueuesModifiedTime", default=UNSET
+    suppress_on_time_reminder: bool | None = field(
+        name="suppressOnTimeReminder", default=None
     )
-    removed_from_management_unit: bool | None | UnsetType = field(
-        name="removedFromManagementUnit", default=UNSET
-    )
-    next_activity_reminders: list[UserNextActivityReminder] | None | UnsetType = field(
-        name="nextActivityReminders", default=UNSET
-    )
-    suppress_on_time_reminder: bool | None | UnsetType = field(
-        name="suppressOnTimeReminder", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UserScheduleAdherenceListing(Model):
@@ -2407,8 +2221,8 @@ class UserScheduleAdherenceListing(Model):
         download_url: The downloadUrl if the response is too large to send directly via http response
     """
 
-    entities: list[UserScheduleAdherence] | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    entities: list[UserScheduleAdherence] | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class UserScheduleContainer(Model):
@@ -2420,14 +2234,14 @@ class UserScheduleContainer(Model):
         user_schedules: Map of user id to user schedule
     """
 
-    management_unit_time_zone: str | None | UnsetType = field(
-        name="managementUnitTimeZone", default=UNSET
+    management_unit_time_zone: str | None = field(
+        name="managementUnitTimeZone", default=None
     )
-    published_schedules: list[WeekScheduleReference] | None | UnsetType = field(
-        name="publishedSchedules", default=UNSET
+    published_schedules: list[WeekScheduleReference] | None = field(
+        name="publishedSchedules", default=None
     )
-    user_schedules: dict[str, UserSchedule] | None | UnsetType = field(
-        name="userSchedules", default=UNSET
+    user_schedules: dict[str, UserSchedule] | None = field(
+        name="userSchedules", default=None
     )
 
 
@@ -2443,18 +2257,12 @@ class UserScheduleFullDayTimeOffMarker(Model):
         delete: If marked true for updating an existing full day time off marker, it will be deleted
     """
 
-    management_unit_date: str | None | UnsetType = field(
-        name="managementUnitDate", default=UNSET
-    )
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
-    )
-    is_paid: bool | None | UnsetType = field(name="isPaid", default=UNSET)
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
-    )
-    description: str | None | UnsetType = UNSET
-    delete: bool | None | UnsetType = UNSET
+    management_unit_date: str | None = field(name="managementUnitDate", default=None)
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    is_paid: bool | None = field(name="isPaid", default=None)
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    description: str | None = None
+    delete: bool | None = None
 
 
 class UserScheduleShift(Model):
@@ -2470,19 +2278,15 @@ class UserScheduleShift(Model):
         manually_edited: Whether the shift was set as manually edited
     """
 
-    week_schedule: WeekScheduleReference | None | UnsetType = field(
-        name="weekSchedule", default=UNSET
+    week_schedule: WeekScheduleReference | None = field(
+        name="weekSchedule", default=None
     )
-    id: str | None | UnsetType = UNSET
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
-    )
-    activities: list[UserScheduleActivity] | None | UnsetType = UNSET
-    delete: bool | None | UnsetType = UNSET
-    manually_edited: bool | None | UnsetType = field(
-        name="manuallyEdited", default=UNSET
-    )
+    id: str | None = None
+    start_date: datetime | None = field(name="startDate", default=None)
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    activities: list[UserScheduleActivity] | None = None
+    delete: bool | None = None
+    manually_edited: bool | None = field(name="manuallyEdited", default=None)
 
 
 class UserSearchCriteria(Model):
@@ -2500,15 +2304,15 @@ class UserSearchCriteria(Model):
         type: Search Type Allowed values: "EXACT", "STARTS_WITH", "CONTAINS", "REGEX", "TERM", "TERMS", "REQUIRED_FIELDS", "MATCH_ALL", "QUERY_STRING", "RANGE", "LESS_THAN", "LESS_THAN_EQUAL_TO", "GREATER_THAN", "GREATER_THAN_EQUAL_TO".
     """
 
-    end_value: str | None | UnsetType = field(name="endValue", default=UNSET)
-    values: list[str] | None | UnsetType = UNSET
-    start_value: str | None | UnsetType = field(name="startValue", default=UNSET)
-    value: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    group: list[UserSearchCriteria] | None | UnsetType = UNSET
-    date_format: str | None | UnsetType = field(name="dateFormat", default=UNSET)
-    fields: list[str] | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    end_value: str | None = field(name="endValue", default=None)
+    values: list[str] | None = None
+    start_value: str | None = field(name="startValue", default=None)
+    value: str | None = None
+    operator: str | None = None
+    group: list[UserSearchCriteria] | None = None
+    date_format: str | None = field(name="dateFormat", default=None)
+    fields: list[str] | None = None
+    type: str | None = None
 
 
 class UserSearchRequest(Model):
@@ -2525,19 +2329,17 @@ class UserSearchRequest(Model):
         enforce_permissions: This property only applies to api/v2/user/search; when set to true add additional search criteria to filter users by: directory:user:view
     """
 
-    sort_order: str | None | UnsetType = field(name="sortOrder", default=UNSET)
-    sort_by: str | None | UnsetType = field(name="sortBy", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    sort: list[SearchSort] | None | UnsetType = UNSET
-    expand: list[str] | None | UnsetType = UNSET
-    query: list[UserSearchCriteria] | None | UnsetType = UNSET
-    integration_presence_source: str | None | UnsetType = field(
-        name="integrationPresenceSource", default=UNSET
+    sort_order: str | None = field(name="sortOrder", default=None)
+    sort_by: str | None = field(name="sortBy", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    sort: list[SearchSort] | None = None
+    expand: list[str] | None = None
+    query: list[UserSearchCriteria] | None = None
+    integration_presence_source: str | None = field(
+        name="integrationPresenceSource", default=None
     )
-    enforce_permissions: bool | None | UnsetType = field(
-        name="enforcePermissions", default=UNSET
-    )
+    enforce_permissions: bool | None = field(name="enforcePermissions", default=None)
 
 
 class UserSearchRule(Model):
@@ -2547,7 +2349,7 @@ class UserSearchRule(Model):
         parts: The parts of this rule; the results of these are ANDed together.
     """
 
-    parts: list[UserSearchRulePart] | None | UnsetType = UNSET
+    parts: list[UserSearchRulePart] | None = None
 
 
 class UserSearchRulePart(Model):
@@ -2559,9 +2361,9 @@ class UserSearchRulePart(Model):
         ids: The ids for the selector; the results of these are ORed together
     """
 
-    operation: str | None | UnsetType = UNSET
-    selector: str | None | UnsetType = UNSET
-    ids: list[str] | None | UnsetType = UNSET
+    operation: str | None = None
+    selector: str | None = None
+    ids: list[str] | None = None
 
 
 class UserSettingsForChat(Model):
@@ -2574,36 +2376,34 @@ class UserSettingsForChat(Model):
         mobile: Settings for mobile devices
     """
 
-    muted: bool | None | UnsetType = UNSET
-    mentions_only: bool | None | UnsetType = field(name="mentionsOnly", default=UNSET)
-    notify_on_reactions: bool | None | UnsetType = field(
-        name="notifyOnReactions", default=UNSET
-    )
-    mobile: MobileSettings | None | UnsetType = UNSET
+    muted: bool | None = None
+    mentions_only: bool | None = field(name="mentionsOnly", default=None)
+    notify_on_reactions: bool | None = field(name="notifyOnReactions", default=None)
+    mobile: MobileSettings | None = None
 
 
 class UserSkillEntityListing(Model):
     """The UserSkillEntityListing model."""
 
-    entities: list[UserRoutingSkill] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[UserRoutingSkill] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class UserSkillGroupEntityListing(Model):
     """The UserSkillGroupEntityListing model."""
 
-    entities: list[SkillGroup] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[SkillGroup] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class UserStaffingGroupListing(Model):
@@ -2613,8 +2413,8 @@ class UserStaffingGroupListing(Model):
         download_url: URL from which to fetch results for requests with a large result set. If populated, the downloaded data will conform to the same schema as would normally be returned, excepting downloaded data will never itself contain a downloadUrl
     """
 
-    entities: list[UserStaffingGroupResponse] | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    entities: list[UserStaffingGroupResponse] | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class UserStaffingGroupResponse(Model):
@@ -2627,11 +2427,11 @@ class UserStaffingGroupResponse(Model):
         staffing_group: The staffing group associated with the user
     """
 
-    start_date: date | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: date | None | UnsetType = field(name="endDate", default=UNSET)
-    user: UserReference | None | UnsetType = UNSET
-    staffing_group: StaffingGroupReference | None | UnsetType = field(
-        name="staffingGroup", default=UNSET
+    start_date: date | None = field(name="startDate", default=None)
+    end_date: date | None = field(name="endDate", default=None)
+    user: UserReference | None = None
+    staffing_group: StaffingGroupReference | None = field(
+        name="staffingGroup", default=None
     )
 
 
@@ -2646,42 +2446,34 @@ class UserStartDetailEventTopicUserStartEvent(Model):
         message_type: Allowed values: "UNKNOWN", "SMS", "TWITTER", "FACEBOOK", "LINE", "WHATSAPP", "WEBMESSAGING", "OPEN", "INSTAGRAM", "APPLE", "LINKEDIN".
     """
 
-    event_time: int | None | UnsetType = field(name="eventTime", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    event_time: int | None = field(name="eventTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    participant_id: str | None = field(name="participantId", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    provider: str | None = None
+    direction: str | None = None
+    ani: str | None = None
+    dnis: str | None = None
+    address_to: str | None = field(name="addressTo", default=None)
+    address_from: str | None = field(name="addressFrom", default=None)
+    callback_user_name: str | None = field(name="callbackUserName", default=None)
+    callback_numbers: list[str] | None = field(name="callbackNumbers", default=None)
+    callback_scheduled_time: int | None = field(
+        name="callbackScheduledTime", default=None
     )
-    participant_id: str | None | UnsetType = field(name="participantId", default=UNSET)
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    ani: str | None | UnsetType = UNSET
-    dnis: str | None | UnsetType = UNSET
-    address_to: str | None | UnsetType = field(name="addressTo", default=UNSET)
-    address_from: str | None | UnsetType = field(name="addressFrom", default=UNSET)
-    callback_user_name: str | None | UnsetType = field(
-        name="callbackUserName", default=UNSET
+    subject: str | None = None
+    message_type: str | None = field(name="messageType", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    conversation_external_contact_ids: list[str] | None = field(
+        name="conversationExternalContactIds", default=None
     )
-    callback_numbers: list[str] | None | UnsetType = field(
-        name="callbackNumbers", default=UNSET
+    conversation_external_organization_ids: list[str] | None = field(
+        name="conversationExternalOrganizationIds", default=None
     )
-    callback_scheduled_time: int | None | UnsetType = field(
-        name="callbackScheduledTime", default=UNSET
-    )
-    subject: str | None | UnsetType = UNSET
-    message_type: str | None | UnsetType = field(name="messageType", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    conversation_external_contact_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalContactIds", default=UNSET
-    )
-    conversation_external_organization_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalOrganizationIds", default=UNSET
-    )
-    utilization_label: str | None | UnsetType = field(
-        name="utilizationLabel", default=UNSET
-    )
+    utilization_label: str | None = field(name="utilizationLabel", default=None)
 
 
 class UserState(Model):
@@ -2694,14 +2486,10 @@ class UserState(Model):
         state_change_date: Date that the state was last changed. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    state: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    state_change_reason: str | None | UnsetType = field(
-        name="stateChangeReason", default=UNSET
-    )
-    state_change_date: datetime | None | UnsetType = field(
-        name="stateChangeDate", default=UNSET
-    )
+    state: str | None = None
+    version: int | None = None
+    state_change_reason: str | None = field(name="stateChangeReason", default=None)
+    state_change_date: datetime | None = field(name="stateChangeDate", default=None)
 
 
 class UserStation(Model):
@@ -2714,21 +2502,15 @@ class UserStation(Model):
         web_rtc_call_appearances: The number of call appearances on the station.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    associated_user: User | None | UnsetType = field(
-        name="associatedUser", default=UNSET
-    )
-    associated_date: datetime | None | UnsetType = field(
-        name="associatedDate", default=UNSET
-    )
-    default_user: User | None | UnsetType = field(name="defaultUser", default=UNSET)
-    provider_info: dict[str, str] | None | UnsetType = field(
-        name="providerInfo", default=UNSET
-    )
-    web_rtc_call_appearances: int | None | UnsetType = field(
-        name="webRtcCallAppearances", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    type: str | None = None
+    associated_user: User | None = field(name="associatedUser", default=None)
+    associated_date: datetime | None = field(name="associatedDate", default=None)
+    default_user: User | None = field(name="defaultUser", default=None)
+    provider_info: dict[str, str] | None = field(name="providerInfo", default=None)
+    web_rtc_call_appearances: int | None = field(
+        name="webRtcCallAppearances", default=None
     )
 
 
@@ -2738,7 +2520,7 @@ class UserStationChangeTopicUser(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class UserStationChangeTopicUserStation(Model):
@@ -2747,10 +2529,10 @@ class UserStationChangeTopicUserStation(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    associated_user: UserStationChangeTopicUser | None | UnsetType = field(
-        name="associatedUser", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    associated_user: UserStationChangeTopicUser | None = field(
+        name="associatedUser", default=None
     )
 
 
@@ -2760,8 +2542,8 @@ class UserStationChangeTopicUserStations(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    associated_station: UserStationChangeTopicUserStation | None | UnsetType = field(
-        name="associatedStation", default=UNSET
+    associated_station: UserStationChangeTopicUserStation | None = field(
+        name="associatedStation", default=None
     )
 
 
@@ -2775,17 +2557,13 @@ class UserStations(Model):
         last_associated_station: Last associated station for this user.
     """
 
-    associated_station: UserStation | None | UnsetType = field(
-        name="associatedStation", default=UNSET
+    associated_station: UserStation | None = field(
+        name="associatedStation", default=None
     )
-    effective_station: UserStation | None | UnsetType = field(
-        name="effectiveStation", default=UNSET
-    )
-    default_station: UserStation | None | UnsetType = field(
-        name="defaultStation", default=UNSET
-    )
-    last_associated_station: UserStation | None | UnsetType = field(
-        name="lastAssociatedStation", default=UNSET
+    effective_station: UserStation | None = field(name="effectiveStation", default=None)
+    default_station: UserStation | None = field(name="defaultStation", default=None)
+    last_associated_station: UserStation | None = field(
+        name="lastAssociatedStation", default=None
     )
 
 
@@ -2798,19 +2576,17 @@ class UserTimeOffIntegrationStatusResponse(Model):
         user: The user to whom the time off request belongs
     """
 
-    time_off_request: TimeOffRequestReference | None | UnsetType = field(
-        name="timeOffRequest", default=UNSET
+    time_off_request: TimeOffRequestReference | None = field(
+        name="timeOffRequest", default=None
     )
-    integration_status: str | None | UnsetType = field(
-        name="integrationStatus", default=UNSET
-    )
-    user: UserReference | None | UnsetType = UNSET
+    integration_status: str | None = field(name="integrationStatus", default=None)
+    user: UserReference | None = None
 
 
 class UserTimeOffIntegrationStatusResponseListing(Model):
     """The UserTimeOffIntegrationStatusResponseListing model."""
 
-    entities: list[UserTimeOffIntegrationStatusResponse] | None | UnsetType = UNSET
+    entities: list[UserTimeOffIntegrationStatusResponse] | None = None
 
 
 class UserTimeOffRequestReference(Model):
@@ -2822,9 +2598,9 @@ class UserTimeOffRequestReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    user: UserReference | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    user: UserReference | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UserTokensTopicTokenNotification(Model):
@@ -2833,15 +2609,13 @@ class UserTokensTopicTokenNotification(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    user: UserTokensTopicUriReference | None | UnsetType = UNSET
-    ip_address: str | None | UnsetType = field(name="ipAddress", default=UNSET)
-    date_created: str | None | UnsetType = field(name="dateCreated", default=UNSET)
-    token_expiration_date: str | None | UnsetType = field(
-        name="tokenExpirationDate", default=UNSET
-    )
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    client_id: str | None | UnsetType = field(name="clientId", default=UNSET)
-    token_hash: str | None | UnsetType = field(name="tokenHash", default=UNSET)
+    user: UserTokensTopicUriReference | None = None
+    ip_address: str | None = field(name="ipAddress", default=None)
+    date_created: str | None = field(name="dateCreated", default=None)
+    token_expiration_date: str | None = field(name="tokenExpirationDate", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    client_id: str | None = field(name="clientId", default=None)
+    token_hash: str | None = field(name="tokenHash", default=None)
 
 
 class UserTokensTopicUriReference(Model):
@@ -2854,8 +2628,8 @@ class UserTokensTopicUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class UserTransferEvent(Model):
@@ -2873,27 +2647,21 @@ class UserTransferEvent(Model):
         destination_user_id: The id (V4 UUID) of the desired destination user that the object communication should be transferred to.
     """
 
-    event_id: str | None | UnsetType = field(name="eventId", default=UNSET)
-    event_date_time: datetime | None | UnsetType = field(
-        name="eventDateTime", default=UNSET
+    event_id: str | None = field(name="eventId", default=None)
+    event_date_time: datetime | None = field(name="eventDateTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    transfer_type: str | None = field(name="transferType", default=None)
+    command_id: str | None = field(name="commandId", default=None)
+    initiating_communication_id: str | None = field(
+        name="initiatingCommunicationId", default=None
     )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    target_communication_id: str | None = field(
+        name="targetCommunicationId", default=None
     )
-    transfer_type: str | None | UnsetType = field(name="transferType", default=UNSET)
-    command_id: str | None | UnsetType = field(name="commandId", default=UNSET)
-    initiating_communication_id: str | None | UnsetType = field(
-        name="initiatingCommunicationId", default=UNSET
+    object_communication_id: str | None = field(
+        name="objectCommunicationId", default=None
     )
-    target_communication_id: str | None | UnsetType = field(
-        name="targetCommunicationId", default=UNSET
-    )
-    object_communication_id: str | None | UnsetType = field(
-        name="objectCommunicationId", default=UNSET
-    )
-    destination_user_id: str | None | UnsetType = field(
-        name="destinationUserId", default=UNSET
-    )
+    destination_user_id: str | None = field(name="destinationUserId", default=None)
 
 
 class UserTrendData(Model):
@@ -2908,21 +2676,13 @@ class UserTrendData(Model):
         rank_percentage_points: Rank, ordered by percentage of points
     """
 
-    date_start_workday: date | None | UnsetType = field(
-        name="dateStartWorkday", default=UNSET
-    )
-    date_end_workday: date | None | UnsetType = field(
-        name="dateEndWorkday", default=UNSET
-    )
-    percent_of_goal: float | None | UnsetType = field(
-        name="percentOfGoal", default=UNSET
-    )
-    average_value: float | None | UnsetType = field(name="averageValue", default=UNSET)
-    rank_total_points: int | None | UnsetType = field(
-        name="rankTotalPoints", default=UNSET
-    )
-    rank_percentage_points: int | None | UnsetType = field(
-        name="rankPercentagePoints", default=UNSET
+    date_start_workday: date | None = field(name="dateStartWorkday", default=None)
+    date_end_workday: date | None = field(name="dateEndWorkday", default=None)
+    percent_of_goal: float | None = field(name="percentOfGoal", default=None)
+    average_value: float | None = field(name="averageValue", default=None)
+    rank_total_points: int | None = field(name="rankTotalPoints", default=None)
+    rank_percentage_points: int | None = field(
+        name="rankPercentagePoints", default=None
     )
 
 
@@ -2935,10 +2695,6 @@ class UserVideoSettings(Model):
         allow_microphone: whether or not user microphone is allowed
     """
 
-    allow_camera: bool | None | UnsetType = field(name="allowCamera", default=UNSET)
-    allow_screen_share: bool | None | UnsetType = field(
-        name="allowScreenShare", default=UNSET
-    )
-    allow_microphone: bool | None | UnsetType = field(
-        name="allowMicrophone", default=UNSET
-    )
+    allow_camera: bool | None = field(name="allowCamera", default=None)
+    allow_screen_share: bool | None = field(name="allowScreenShare", default=None)
+    allow_microphone: bool | None = field(name="allowMicrophone", default=None)

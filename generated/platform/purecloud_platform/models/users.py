@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .user import User, UserReference
@@ -18,7 +18,7 @@ class UsersActivityRequest(Model):
         user_ids: The IDs of the users for whom to fetch their current activity state
     """
 
-    user_ids: list[str] | None | UnsetType = field(name="userIds", default=UNSET)
+    user_ids: list[str] | None = field(name="userIds", default=None)
 
 
 class UsersRuleReference(Model):
@@ -29,8 +29,8 @@ class UsersRuleReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UsersRulesCreateRuleRequest(Model):
@@ -43,10 +43,10 @@ class UsersRulesCreateRuleRequest(Model):
         criteria: The criteria of the rule
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    criteria: list[UsersRulesCriteria] | None | UnsetType = UNSET
+    name: str | None = None
+    description: str | None = None
+    type: str | None = None
+    criteria: list[UsersRulesCriteria] | None = None
 
 
 class UsersRulesCriteria(Model):
@@ -58,9 +58,9 @@ class UsersRulesCriteria(Model):
         group: The user selection groups for this criteria
     """
 
-    id: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    group: list[UsersRulesGroupItem] | None | UnsetType = UNSET
+    id: str | None = None
+    operator: str | None = None
+    group: list[UsersRulesGroupItem] | None = None
 
 
 class UsersRulesDependent(Model):
@@ -77,35 +77,29 @@ class UsersRulesDependent(Model):
         self_uri: The URI for this object
     """
 
-    rule: UsersRulesDependentRule | None | UnsetType = UNSET
-    type_id: str | None | UnsetType = field(name="typeId", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    last_run: UsersRulesLastRunMetadata | None | UnsetType = field(
-        name="lastRun", default=UNSET
-    )
-    recent_run_count: int | None | UnsetType = field(
-        name="recentRunCount", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    rule: UsersRulesDependentRule | None = None
+    type_id: str | None = field(name="typeId", default=None)
+    type: str | None = None
+    created_date: datetime | None = field(name="createdDate", default=None)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    last_run: UsersRulesLastRunMetadata | None = field(name="lastRun", default=None)
+    recent_run_count: int | None = field(name="recentRunCount", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UsersRulesDependentList(Model):
     """The UsersRulesDependentList model."""
 
-    entities: list[UsersRulesDependent] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[UsersRulesDependent] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class UsersRulesDependentRule(Model):
@@ -116,8 +110,8 @@ class UsersRulesDependentRule(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UsersRulesGroupItem(Model):
@@ -130,10 +124,10 @@ class UsersRulesGroupItem(Model):
         values: The ids and contextIds to select for this group
     """
 
-    id: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    container: str | None | UnsetType = UNSET
-    values: list[UsersRulesValue] | None | UnsetType = UNSET
+    id: str | None = None
+    operator: str | None = None
+    container: str | None = None
+    values: list[UsersRulesValue] | None = None
 
 
 class UsersRulesLastRunMetadata(Model):
@@ -146,12 +140,10 @@ class UsersRulesLastRunMetadata(Model):
         result_count: The number of users returned by the run
     """
 
-    id: str | None | UnsetType = UNSET
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    result_count: int | None | UnsetType = field(name="resultCount", default=UNSET)
+    id: str | None = None
+    created_date: datetime | None = field(name="createdDate", default=None)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    result_count: int | None = field(name="resultCount", default=None)
 
 
 class UsersRulesLockedCriteriaSettingsCriteria(Model):
@@ -162,8 +154,8 @@ class UsersRulesLockedCriteriaSettingsCriteria(Model):
         group: The user selection groups for this criteria
     """
 
-    operator: str | None | UnsetType = UNSET
-    group: list[UsersRulesLockedCriteriaSettingsGroup] | None | UnsetType = UNSET
+    operator: str | None = None
+    group: list[UsersRulesLockedCriteriaSettingsGroup] | None = None
 
 
 class UsersRulesLockedCriteriaSettingsGroup(Model):
@@ -175,20 +167,20 @@ class UsersRulesLockedCriteriaSettingsGroup(Model):
         max_id_count: Maximum number of ids that can be specified in this container
     """
 
-    operators: list[str] | None | UnsetType = UNSET
-    container: str | None | UnsetType = UNSET
-    max_id_count: int | None | UnsetType = field(name="maxIdCount", default=UNSET)
+    operators: list[str] | None = None
+    container: str | None = None
+    max_id_count: int | None = field(name="maxIdCount", default=None)
 
 
 class UsersRulesQueryResponse(Model):
     """The UsersRulesQueryResponse model."""
 
-    entities: list[UserReference] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[UserReference] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class UsersRulesQueryRuleRequest(Model):
@@ -200,9 +192,9 @@ class UsersRulesQueryRuleRequest(Model):
         user_ids: The user ids to query
     """
 
-    type: str | None | UnsetType = UNSET
-    criteria: list[UsersRulesCriteria] | None | UnsetType = UNSET
-    user_ids: list[str] | None | UnsetType = field(name="userIds", default=UNSET)
+    type: str | None = None
+    criteria: list[UsersRulesCriteria] | None = None
+    user_ids: list[str] | None = field(name="userIds", default=None)
 
 
 class UsersRulesRule(Model):
@@ -223,46 +215,34 @@ class UsersRulesRule(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    criteria: list[UsersRulesCriteria] | None | UnsetType = UNSET
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    last_run: UsersRulesLastRunMetadata | None | UnsetType = field(
-        name="lastRun", default=UNSET
-    )
-    recent_run_count: int | None | UnsetType = field(
-        name="recentRunCount", default=UNSET
-    )
-    dependent_count: int | None | UnsetType = field(
-        name="dependentCount", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    type: str | None = None
+    criteria: list[UsersRulesCriteria] | None = None
+    created_date: datetime | None = field(name="createdDate", default=None)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    last_run: UsersRulesLastRunMetadata | None = field(name="lastRun", default=None)
+    recent_run_count: int | None = field(name="recentRunCount", default=None)
+    dependent_count: int | None = field(name="dependentCount", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UsersRulesRuleList(Model):
     """The UsersRulesRuleList model."""
 
-    entities: list[UsersRulesRule] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[UsersRulesRule] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class UsersRulesRuleReference(Model):
@@ -273,8 +253,8 @@ class UsersRulesRuleReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UsersRulesRuleSettings(Model):
@@ -285,12 +265,10 @@ class UsersRulesRuleSettings(Model):
         locked_criteria: The locked criteria settings for the rule
     """
 
-    allowed_containers: list[str] | None | UnsetType = field(
-        name="allowedContainers", default=UNSET
+    allowed_containers: list[str] | None = field(name="allowedContainers", default=None)
+    locked_criteria: list[UsersRulesLockedCriteriaSettingsCriteria] | None = field(
+        name="lockedCriteria", default=None
     )
-    locked_criteria: (
-        list[UsersRulesLockedCriteriaSettingsCriteria] | None | UnsetType
-    ) = field(name="lockedCriteria", default=UNSET)
 
 
 class UsersRulesUpdateRuleRequest(Model):
@@ -302,11 +280,11 @@ class UsersRulesUpdateRuleRequest(Model):
         criteria: The criteria of the rule
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    criteria: list[UsersRulesCriteria] | None | UnsetType = UNSET
-    locked_criteria: list[UsersRulesCriteria] | None | UnsetType = field(
-        name="lockedCriteria", default=UNSET
+    name: str | None = None
+    description: str | None = None
+    criteria: list[UsersRulesCriteria] | None = None
+    locked_criteria: list[UsersRulesCriteria] | None = field(
+        name="lockedCriteria", default=None
     )
 
 
@@ -318,8 +296,8 @@ class UsersRulesValue(Model):
         ids: The ids to select for this group
     """
 
-    context_id: str | None | UnsetType = field(name="contextId", default=UNSET)
-    ids: list[str] | None | UnsetType = UNSET
+    context_id: str | None = field(name="contextId", default=None)
+    ids: list[str] | None = None
 
 
 class UsersSearchResponse(Model):
@@ -337,12 +315,12 @@ class UsersSearchResponse(Model):
         results: Search results
     """
 
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    previous_page: str | None | UnsetType = field(name="previousPage", default=UNSET)
-    current_page: str | None | UnsetType = field(name="currentPage", default=UNSET)
-    next_page: str | None | UnsetType = field(name="nextPage", default=UNSET)
-    types: list[str] | None | UnsetType = UNSET
-    results: list[User] | None | UnsetType = UNSET
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    previous_page: str | None = field(name="previousPage", default=None)
+    current_page: str | None = field(name="currentPage", default=None)
+    next_page: str | None = field(name="nextPage", default=None)
+    types: list[str] | None = None
+    results: list[User] | None = None

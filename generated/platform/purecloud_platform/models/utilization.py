@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .label import LabelUtilizationRequest, LabelUtilizationResponse
@@ -20,24 +20,24 @@ class UtilizationLabel(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class UtilizationLabelEntityListing(Model):
     """The UtilizationLabelEntityListing model."""
 
-    entities: list[UtilizationLabel] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[UtilizationLabel] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class UtilizationRequest(Model):
@@ -49,13 +49,11 @@ class UtilizationRequest(Model):
         max_inbound_calls: Max number of inbound voice calls.
     """
 
-    utilization: dict[str, MediaUtilization] | None | UnsetType = UNSET
-    label_utilizations: dict[str, LabelUtilizationRequest] | None | UnsetType = field(
-        name="labelUtilizations", default=UNSET
+    utilization: dict[str, MediaUtilization] | None = None
+    label_utilizations: dict[str, LabelUtilizationRequest] | None = field(
+        name="labelUtilizations", default=None
     )
-    max_inbound_calls: int | None | UnsetType = field(
-        name="maxInboundCalls", default=UNSET
-    )
+    max_inbound_calls: int | None = field(name="maxInboundCalls", default=None)
 
 
 class UtilizationResponse(Model):
@@ -67,10 +65,8 @@ class UtilizationResponse(Model):
         max_inbound_calls: Max number of inbound voice calls.
     """
 
-    utilization: dict[str, MediaUtilization] | None | UnsetType = UNSET
-    label_utilizations: dict[str, LabelUtilizationResponse] | None | UnsetType = field(
-        name="labelUtilizations", default=UNSET
+    utilization: dict[str, MediaUtilization] | None = None
+    label_utilizations: dict[str, LabelUtilizationResponse] | None = field(
+        name="labelUtilizations", default=None
     )
-    max_inbound_calls: int | None | UnsetType = field(
-        name="maxInboundCalls", default=UNSET
-    )
+    max_inbound_calls: int | None = field(name="maxInboundCalls", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class Utterance(Model):
@@ -13,4 +13,4 @@ class Utterance(Model):
         utterance_text: Utterance text
     """
 
-    utterance_text: str | None | UnsetType = field(name="utteranceText", default=UNSET)
+    utterance_text: str | None = field(name="utteranceText", default=None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class V2ConversationMessageTypingEventForUserTopicConversationEventTyping(Model):
@@ -15,8 +15,8 @@ class V2ConversationMessageTypingEventForUserTopicConversationEventTyping(Model)
         type: Allowed values: "On".
     """
 
-    type: str | None | UnsetType = UNSET
-    duration: int | None | UnsetType = UNSET
+    type: str | None = None
+    duration: int | None = None
 
 
 class V2ConversationMessageTypingEventForUserTopicConversationMessageEvent(Model):
@@ -28,12 +28,10 @@ class V2ConversationMessageTypingEventForUserTopicConversationMessageEvent(Model
         event_type: Allowed values: "CoBrowse", "Typing".
     """
 
-    event_type: str | None | UnsetType = field(name="eventType", default=UNSET)
+    event_type: str | None = field(name="eventType", default=None)
     typing_: (
-        V2ConversationMessageTypingEventForUserTopicConversationEventTyping
-        | None
-        | UnsetType
-    ) = field(name="typing", default=UNSET)
+        V2ConversationMessageTypingEventForUserTopicConversationEventTyping | None
+    ) = field(name="typing", default=None)
 
 
 class V2ConversationMessageTypingEventForUserTopicConversationMessagingChannel(Model):
@@ -45,19 +43,17 @@ class V2ConversationMessageTypingEventForUserTopicConversationMessagingChannel(M
         platform: Allowed values: "Twitter", "Facebook", "Instagram", "Line", "Whatsapp", "WebMessaging", "Open", "Sms", "Apple".
     """
 
-    id: str | None | UnsetType = UNSET
-    platform: str | None | UnsetType = UNSET
+    id: str | None = None
+    platform: str | None = None
     to: (
         V2ConversationMessageTypingEventForUserTopicConversationMessagingToRecipient
         | None
-        | UnsetType
-    ) = UNSET
+    ) = None
     from_: (
         V2ConversationMessageTypingEventForUserTopicConversationMessagingFromRecipient
         | None
-        | UnsetType
-    ) = field(name="from", default=UNSET)
-    time: datetime | None | UnsetType = UNSET
+    ) = field(name="from", default=None)
+    time: datetime | None = None
 
 
 class V2ConversationMessageTypingEventForUserTopicConversationMessagingFromRecipient(
@@ -71,20 +67,19 @@ class V2ConversationMessageTypingEventForUserTopicConversationMessagingFromRecip
         id_type: Allowed values: "Email", "Phone", "Opaque".
     """
 
-    nickname: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
-    image: str | None | UnsetType = UNSET
-    first_name: str | None | UnsetType = field(name="firstName", default=UNSET)
-    last_name: str | None | UnsetType = field(name="lastName", default=UNSET)
-    email: str | None | UnsetType = UNSET
+    nickname: str | None = None
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
+    image: str | None = None
+    first_name: str | None = field(name="firstName", default=None)
+    last_name: str | None = field(name="lastName", default=None)
+    email: str | None = None
     additional_ids: (
         list[
             V2ConversationMessageTypingEventForUserTopicConversationRecipientAdditionalIdentifier
         ]
         | None
-        | UnsetType
-    ) = field(name="additionalIds", default=UNSET)
+    ) = field(name="additionalIds", default=None)
 
 
 class V2ConversationMessageTypingEventForUserTopicConversationMessagingToRecipient(
@@ -98,20 +93,19 @@ class V2ConversationMessageTypingEventForUserTopicConversationMessagingToRecipie
         id_type: Allowed values: "Email", "Phone", "Opaque".
     """
 
-    nickname: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
-    image: str | None | UnsetType = UNSET
-    first_name: str | None | UnsetType = field(name="firstName", default=UNSET)
-    last_name: str | None | UnsetType = field(name="lastName", default=UNSET)
-    email: str | None | UnsetType = UNSET
+    nickname: str | None = None
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
+    image: str | None = None
+    first_name: str | None = field(name="firstName", default=None)
+    last_name: str | None = field(name="lastName", default=None)
+    email: str | None = None
     additional_ids: (
         list[
             V2ConversationMessageTypingEventForUserTopicConversationRecipientAdditionalIdentifier
         ]
         | None
-        | UnsetType
-    ) = field(name="additionalIds", default=UNSET)
+    ) = field(name="additionalIds", default=None)
 
 
 class V2ConversationMessageTypingEventForUserTopicConversationNormalizedMessage(Model):
@@ -125,17 +119,14 @@ class V2ConversationMessageTypingEventForUserTopicConversationNormalizedMessage(
     """
 
     channel: (
-        V2ConversationMessageTypingEventForUserTopicConversationMessagingChannel
-        | None
-        | UnsetType
-    ) = UNSET
-    type: str | None | UnsetType = UNSET
+        V2ConversationMessageTypingEventForUserTopicConversationMessagingChannel | None
+    ) = None
+    type: str | None = None
     events: (
         list[V2ConversationMessageTypingEventForUserTopicConversationMessageEvent]
         | None
-        | UnsetType
-    ) = UNSET
-    direction: str | None | UnsetType = UNSET
+    ) = None
+    direction: str | None = None
 
 
 class V2ConversationMessageTypingEventForUserTopicConversationRecipientAdditionalIdentifier(
@@ -149,8 +140,8 @@ class V2ConversationMessageTypingEventForUserTopicConversationRecipientAdditiona
         type: Allowed values: "Deployment", "Subject", "Unknown".
     """
 
-    type: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    type: str | None = None
+    value: str | None = None
 
 
 class V2ConversationMessageTypingEventForUserTopicMessageData(Model):
@@ -159,14 +150,10 @@ class V2ConversationMessageTypingEventForUserTopicMessageData(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
+    conversation_id: str | None = field(name="conversationId", default=None)
     normalized_message: (
-        V2ConversationMessageTypingEventForUserTopicConversationNormalizedMessage
-        | None
-        | UnsetType
-    ) = field(name="normalizedMessage", default=UNSET)
+        V2ConversationMessageTypingEventForUserTopicConversationNormalizedMessage | None
+    ) = field(name="normalizedMessage", default=None)
 
 
 class V2ConversationMessageTypingEventForWorkflowTopicConversationEventTyping(Model):
@@ -178,8 +165,8 @@ class V2ConversationMessageTypingEventForWorkflowTopicConversationEventTyping(Mo
         type: Allowed values: "On".
     """
 
-    type: str | None | UnsetType = UNSET
-    duration: int | None | UnsetType = UNSET
+    type: str | None = None
+    duration: int | None = None
 
 
 class V2ConversationMessageTypingEventForWorkflowTopicConversationMessageEvent(Model):
@@ -191,12 +178,10 @@ class V2ConversationMessageTypingEventForWorkflowTopicConversationMessageEvent(M
         event_type: Allowed values: "CoBrowse", "Typing".
     """
 
-    event_type: str | None | UnsetType = field(name="eventType", default=UNSET)
+    event_type: str | None = field(name="eventType", default=None)
     typing_: (
-        V2ConversationMessageTypingEventForWorkflowTopicConversationEventTyping
-        | None
-        | UnsetType
-    ) = field(name="typing", default=UNSET)
+        V2ConversationMessageTypingEventForWorkflowTopicConversationEventTyping | None
+    ) = field(name="typing", default=None)
 
 
 class V2ConversationMessageTypingEventForWorkflowTopicConversationMessagingChannel(
@@ -210,19 +195,17 @@ class V2ConversationMessageTypingEventForWorkflowTopicConversationMessagingChann
         platform: Allowed values: "Twitter", "Facebook", "Instagram", "Line", "Whatsapp", "WebMessaging", "Open", "Sms", "Apple".
     """
 
-    id: str | None | UnsetType = UNSET
-    platform: str | None | UnsetType = UNSET
+    id: str | None = None
+    platform: str | None = None
     to: (
         V2ConversationMessageTypingEventForWorkflowTopicConversationMessagingToRecipient
         | None
-        | UnsetType
-    ) = UNSET
+    ) = None
     from_: (
         V2ConversationMessageTypingEventForWorkflowTopicConversationMessagingFromRecipient
         | None
-        | UnsetType
-    ) = field(name="from", default=UNSET)
-    time: datetime | None | UnsetType = UNSET
+    ) = field(name="from", default=None)
+    time: datetime | None = None
 
 
 class V2ConversationMessageTypingEventForWorkflowTopicConversationMessagingFromRecipient(
@@ -236,20 +219,19 @@ class V2ConversationMessageTypingEventForWorkflowTopicConversationMessagingFromR
         id_type: Allowed values: "Email", "Phone", "Opaque".
     """
 
-    nickname: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
-    image: str | None | UnsetType = UNSET
-    first_name: str | None | UnsetType = field(name="firstName", default=UNSET)
-    last_name: str | None | UnsetType = field(name="lastName", default=UNSET)
-    email: str | None | UnsetType = UNSET
+    nickname: str | None = None
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
+    image: str | None = None
+    first_name: str | None = field(name="firstName", default=None)
+    last_name: str | None = field(name="lastName", default=None)
+    email: str | None = None
     additional_ids: (
         list[
             V2ConversationMessageTypingEventForWorkflowTopicConversationRecipientAdditionalIdentifier
         ]
         | None
-        | UnsetType
-    ) = field(name="additionalIds", default=UNSET)
+    ) = field(name="additionalIds", default=None)
 
 
 class V2ConversationMessageTypingEventForWorkflowTopicConversationMessagingToRecipient(
@@ -263,20 +245,19 @@ class V2ConversationMessageTypingEventForWorkflowTopicConversationMessagingToRec
         id_type: Allowed values: "Email", "Phone", "Opaque".
     """
 
-    nickname: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    id_type: str | None | UnsetType = field(name="idType", default=UNSET)
-    image: str | None | UnsetType = UNSET
-    first_name: str | None | UnsetType = field(name="firstName", default=UNSET)
-    last_name: str | None | UnsetType = field(name="lastName", default=UNSET)
-    email: str | None | UnsetType = UNSET
+    nickname: str | None = None
+    id: str | None = None
+    id_type: str | None = field(name="idType", default=None)
+    image: str | None = None
+    first_name: str | None = field(name="firstName", default=None)
+    last_name: str | None = field(name="lastName", default=None)
+    email: str | None = None
     additional_ids: (
         list[
             V2ConversationMessageTypingEventForWorkflowTopicConversationRecipientAdditionalIdentifier
         ]
         | None
-        | UnsetType
-    ) = field(name="additionalIds", default=UNSET)
+    ) = field(name="additionalIds", default=None)
 
 
 class V2ConversationMessageTypingEventForWorkflowTopicConversationNormalizedMessage(
@@ -294,15 +275,13 @@ class V2ConversationMessageTypingEventForWorkflowTopicConversationNormalizedMess
     channel: (
         V2ConversationMessageTypingEventForWorkflowTopicConversationMessagingChannel
         | None
-        | UnsetType
-    ) = UNSET
-    type: str | None | UnsetType = UNSET
+    ) = None
+    type: str | None = None
     events: (
         list[V2ConversationMessageTypingEventForWorkflowTopicConversationMessageEvent]
         | None
-        | UnsetType
-    ) = UNSET
-    direction: str | None | UnsetType = UNSET
+    ) = None
+    direction: str | None = None
 
 
 class V2ConversationMessageTypingEventForWorkflowTopicConversationRecipientAdditionalIdentifier(
@@ -316,8 +295,8 @@ class V2ConversationMessageTypingEventForWorkflowTopicConversationRecipientAddit
         type: Allowed values: "Deployment", "Subject", "Unknown".
     """
 
-    type: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    type: str | None = None
+    value: str | None = None
 
 
 class V2ConversationMessageTypingEventForWorkflowTopicMessageData(Model):
@@ -326,14 +305,11 @@ class V2ConversationMessageTypingEventForWorkflowTopicMessageData(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
+    conversation_id: str | None = field(name="conversationId", default=None)
     normalized_message: (
         V2ConversationMessageTypingEventForWorkflowTopicConversationNormalizedMessage
         | None
-        | UnsetType
-    ) = field(name="normalizedMessage", default=UNSET)
+    ) = field(name="normalizedMessage", default=None)
 
 
 class V2FlowExecutionDataFlowidTopicFlowErrorWarningInfo(Model):
@@ -347,9 +323,9 @@ class V2FlowExecutionDataFlowidTopicFlowErrorWarningInfo(Model):
         object_id: If applicable, the objectId for the executionItem that invoked the error or warning.
     """
 
-    reason: str | None | UnsetType = UNSET
-    execution_id: str | None | UnsetType = field(name="executionId", default=UNSET)
-    object_id: str | None | UnsetType = field(name="objectId", default=UNSET)
+    reason: str | None = None
+    execution_id: str | None = field(name="executionId", default=None)
+    object_id: str | None = field(name="objectId", default=None)
 
 
 class V2FlowExecutionDataFlowidTopicFlowExecutionHistory(Model):
@@ -378,46 +354,30 @@ class V2FlowExecutionDataFlowidTopicFlowExecutionHistory(Model):
         execution_history_uri_ttl: Time to live in seconds for the executionHistoryUri.
     """
 
-    execution_id: str | None | UnsetType = field(name="executionId", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    execution_id: str | None = field(name="executionId", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
+    end_date_time: datetime | None = field(name="endDateTime", default=None)
+    endpoint: str | None = None
+    errors: list[V2FlowExecutionDataFlowidTopicFlowErrorWarningInfo] | None = None
+    execution: list[V2FlowExecutionDataFlowidTopicFlowExecutionItem] | None = None
+    flow_exit_reason: str | None = field(name="flowExitReason", default=None)
+    flow_id: str | None = field(name="flowId", default=None)
+    flow_is_debug: bool | None = field(name="flowIsDebug", default=None)
+    execution_items_truncated: bool | None = field(
+        name="executionItemsTruncated", default=None
     )
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    end_date_time: datetime | None | UnsetType = field(
-        name="endDateTime", default=UNSET
+    flow_type: str | None = field(name="flowType", default=None)
+    flow_version: str | None = field(name="flowVersion", default=None)
+    message_type: str | None = field(name="messageType", default=None)
+    invoking_context: V2FlowExecutionDataFlowidTopicInvokingContextInfo | None = field(
+        name="invokingContext", default=None
     )
-    endpoint: str | None | UnsetType = UNSET
-    errors: (
-        list[V2FlowExecutionDataFlowidTopicFlowErrorWarningInfo] | None | UnsetType
-    ) = UNSET
-    execution: (
-        list[V2FlowExecutionDataFlowidTopicFlowExecutionItem] | None | UnsetType
-    ) = UNSET
-    flow_exit_reason: str | None | UnsetType = field(
-        name="flowExitReason", default=UNSET
-    )
-    flow_id: str | None | UnsetType = field(name="flowId", default=UNSET)
-    flow_is_debug: bool | None | UnsetType = field(name="flowIsDebug", default=UNSET)
-    execution_items_truncated: bool | None | UnsetType = field(
-        name="executionItemsTruncated", default=UNSET
-    )
-    flow_type: str | None | UnsetType = field(name="flowType", default=UNSET)
-    flow_version: str | None | UnsetType = field(name="flowVersion", default=UNSET)
-    message_type: str | None | UnsetType = field(name="messageType", default=UNSET)
-    invoking_context: (
-        V2FlowExecutionDataFlowidTopicInvokingContextInfo | None | UnsetType
-    ) = field(name="invokingContext", default=UNSET)
-    start_date_time: datetime | None | UnsetType = field(
-        name="startDateTime", default=UNSET
-    )
-    warnings: (
-        list[V2FlowExecutionDataFlowidTopicFlowErrorWarningInfo] | None | UnsetType
-    ) = UNSET
-    execution_history_uri: str | None | UnsetType = field(
-        name="executionHistoryUri", default=UNSET
-    )
-    execution_history_uri_ttl: int | None | UnsetType = field(
-        name="executionHistoryUriTtl", default=UNSET
+    start_date_time: datetime | None = field(name="startDateTime", default=None)
+    warnings: list[V2FlowExecutionDataFlowidTopicFlowErrorWarningInfo] | None = None
+    execution_history_uri: str | None = field(name="executionHistoryUri", default=None)
+    execution_history_uri_ttl: int | None = field(
+        name="executionHistoryUriTtl", default=None
     )
 
 
@@ -437,18 +397,14 @@ class V2FlowExecutionDataFlowidTopicFlowExecutionItem(Model):
         language_tag: If applicable, the language tag associated set by the execution.
     """
 
-    object_type: str | None | UnsetType = field(name="objectType", default=UNSET)
-    object_id: str | None | UnsetType = field(name="objectId", default=UNSET)
-    output_path_id: str | None | UnsetType = field(name="outputPathId", default=UNSET)
-    execution_id: str | None | UnsetType = field(name="executionId", default=UNSET)
-    start_date_time: datetime | None | UnsetType = field(
-        name="startDateTime", default=UNSET
-    )
-    error: V2FlowExecutionDataFlowidTopicFlowErrorWarningInfo | None | UnsetType = UNSET
-    warning: V2FlowExecutionDataFlowidTopicFlowErrorWarningInfo | None | UnsetType = (
-        UNSET
-    )
-    language_tag: str | None | UnsetType = field(name="languageTag", default=UNSET)
+    object_type: str | None = field(name="objectType", default=None)
+    object_id: str | None = field(name="objectId", default=None)
+    output_path_id: str | None = field(name="outputPathId", default=None)
+    execution_id: str | None = field(name="executionId", default=None)
+    start_date_time: datetime | None = field(name="startDateTime", default=None)
+    error: V2FlowExecutionDataFlowidTopicFlowErrorWarningInfo | None = None
+    warning: V2FlowExecutionDataFlowidTopicFlowErrorWarningInfo | None = None
+    language_tag: str | None = field(name="languageTag", default=None)
 
 
 class V2FlowExecutionDataFlowidTopicInvokingContextInfo(Model):
@@ -457,21 +413,15 @@ class V2FlowExecutionDataFlowidTopicInvokingContextInfo(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    flow: V2FlowExecutionDataFlowidTopicInvokingFlowContext | None | UnsetType = UNSET
+    flow: V2FlowExecutionDataFlowidTopicInvokingFlowContext | None = None
     journey_action_map: (
-        V2FlowExecutionDataFlowidTopicInvokingJourneyActionMapContext | None | UnsetType
-    ) = field(name="journeyActionMap", default=UNSET)
+        V2FlowExecutionDataFlowidTopicInvokingJourneyActionMapContext | None
+    ) = field(name="journeyActionMap", default=None)
     process_automation: (
-        V2FlowExecutionDataFlowidTopicInvokingProcessAutomationContext
-        | None
-        | UnsetType
-    ) = field(name="processAutomation", default=UNSET)
-    quality: V2FlowExecutionDataFlowidTopicInvokingQualityContext | None | UnsetType = (
-        UNSET
-    )
-    workitem: (
-        V2FlowExecutionDataFlowidTopicInvokingWorkitemContext | None | UnsetType
-    ) = UNSET
+        V2FlowExecutionDataFlowidTopicInvokingProcessAutomationContext | None
+    ) = field(name="processAutomation", default=None)
+    quality: V2FlowExecutionDataFlowidTopicInvokingQualityContext | None = None
+    workitem: V2FlowExecutionDataFlowidTopicInvokingWorkitemContext | None = None
 
 
 class V2FlowExecutionDataFlowidTopicInvokingFlowContext(Model):
@@ -484,12 +434,8 @@ class V2FlowExecutionDataFlowidTopicInvokingFlowContext(Model):
         object_execution_id: The object execution identifier within the flow whose runtime that invoked this.  In Architect flows, this object execution identifier will be either an action execution identifier or a menu execution identifier.
     """
 
-    flow_execution_id: str | None | UnsetType = field(
-        name="flowExecutionId", default=UNSET
-    )
-    object_execution_id: str | None | UnsetType = field(
-        name="objectExecutionId", default=UNSET
-    )
+    flow_execution_id: str | None = field(name="flowExecutionId", default=None)
+    object_execution_id: str | None = field(name="objectExecutionId", default=None)
 
 
 class V2FlowExecutionDataFlowidTopicInvokingJourneyActionMapContext(Model):
@@ -502,8 +448,8 @@ class V2FlowExecutionDataFlowidTopicInvokingJourneyActionMapContext(Model):
         action_id: The identifier of the specific action map instance that invoked this flow.
     """
 
-    action_map_id: str | None | UnsetType = field(name="actionMapId", default=UNSET)
-    action_id: str | None | UnsetType = field(name="actionId", default=UNSET)
+    action_map_id: str | None = field(name="actionMapId", default=None)
+    action_id: str | None = field(name="actionId", default=None)
 
 
 class V2FlowExecutionDataFlowidTopicInvokingProcessAutomationContext(Model):
@@ -516,8 +462,8 @@ class V2FlowExecutionDataFlowidTopicInvokingProcessAutomationContext(Model):
         trigger_name: The name of the process automation trigger that invoked this flow.
     """
 
-    trigger_id: str | None | UnsetType = field(name="triggerId", default=UNSET)
-    trigger_name: str | None | UnsetType = field(name="triggerName", default=UNSET)
+    trigger_id: str | None = field(name="triggerId", default=None)
+    trigger_name: str | None = field(name="triggerName", default=None)
 
 
 class V2FlowExecutionDataFlowidTopicInvokingQualityContext(Model):
@@ -530,8 +476,8 @@ class V2FlowExecutionDataFlowidTopicInvokingQualityContext(Model):
         policy_name: The name of the quality policy that invoked this flow.
     """
 
-    policy_id: str | None | UnsetType = field(name="policyId", default=UNSET)
-    policy_name: str | None | UnsetType = field(name="policyName", default=UNSET)
+    policy_id: str | None = field(name="policyId", default=None)
+    policy_name: str | None = field(name="policyName", default=None)
 
 
 class V2FlowExecutionDataFlowidTopicInvokingWorkitemContext(Model):
@@ -544,8 +490,8 @@ class V2FlowExecutionDataFlowidTopicInvokingWorkitemContext(Model):
         workitem_name: The name of the process workitem that invoked this flow.
     """
 
-    workitem_id: str | None | UnsetType = field(name="workitemId", default=UNSET)
-    workitem_name: str | None | UnsetType = field(name="workitemName", default=UNSET)
+    workitem_id: str | None = field(name="workitemId", default=None)
+    workitem_name: str | None = field(name="workitemName", default=None)
 
 
 class V2IntegrationPresenceEventOrganizationPresence(Model):
@@ -554,10 +500,8 @@ class V2IntegrationPresenceEventOrganizationPresence(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    system_presence: str | None | UnsetType = field(
-        name="systemPresence", default=UNSET
-    )
+    id: str | None = None
+    system_presence: str | None = field(name="systemPresence", default=None)
 
 
 class V2IntegrationPresenceEventPresenceActivityEvent(Model):
@@ -569,25 +513,23 @@ class V2IntegrationPresenceEventPresenceActivityEvent(Model):
         event_type: Allowed values: "UserPresenceStatusChanged", "UserPrimaryPresenceSourceChanged".
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    event_type: str | None | UnsetType = field(name="eventType", default=UNSET)
-    source: str | None | UnsetType = UNSET
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
+    user_id: str | None = field(name="userId", default=None)
+    event_type: str | None = field(name="eventType", default=None)
+    source: str | None = None
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    presence_definition: V2IntegrationPresenceEventOrganizationPresence | None = field(
+        name="presenceDefinition", default=None
     )
-    presence_definition: (
-        V2IntegrationPresenceEventOrganizationPresence | None | UnsetType
-    ) = field(name="presenceDefinition", default=UNSET)
-    message: str | None | UnsetType = UNSET
-    current_display_source_id: str | None | UnsetType = field(
-        name="currentDisplaySourceId", default=UNSET
+    message: str | None = None
+    current_display_source_id: str | None = field(
+        name="currentDisplaySourceId", default=None
     )
-    previous_display_source_id: str | None | UnsetType = field(
-        name="previousDisplaySourceId", default=UNSET
+    previous_display_source_id: str | None = field(
+        name="previousDisplaySourceId", default=None
     )
     future_presence_definition: (
-        V2IntegrationPresenceEventOrganizationPresence | None | UnsetType
-    ) = field(name="futurePresenceDefinition", default=UNSET)
+        V2IntegrationPresenceEventOrganizationPresence | None
+    ) = field(name="futurePresenceDefinition", default=None)
 
 
 class V2MobiusAlertsTopicAddressableEntityRef(Model):
@@ -599,7 +541,7 @@ class V2MobiusAlertsTopicAddressableEntityRef(Model):
         id: The ID of the resource
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class V2MobiusAlertsTopicAlert(Model):
@@ -611,32 +553,28 @@ class V2MobiusAlertsTopicAlert(Model):
         action: Allowed values: "UNKNOWN", "CREATE", "UPDATE", "DELETE", "CLOSE", "RENOTIFY", "BULK_DELETE", "BULK_UPDATE", "UNREAD_COUNT_UPDATE".
     """
 
-    rule: V2MobiusAlertsTopicAlertRuleProperties | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    notifications: list[V2MobiusAlertsTopicAlertNotification] | None | UnsetType = UNSET
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    date_end: datetime | None | UnsetType = field(name="dateEnd", default=UNSET)
-    conditions: V2MobiusAlertsTopicCondition | None | UnsetType = UNSET
-    additional_properties: dict[str, str] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    rule: V2MobiusAlertsTopicAlertRuleProperties | None = None
+    id: str | None = None
+    user_id: str | None = field(name="userId", default=None)
+    notifications: list[V2MobiusAlertsTopicAlertNotification] | None = None
+    date_start: datetime | None = field(name="dateStart", default=None)
+    date_end: datetime | None = field(name="dateEnd", default=None)
+    conditions: V2MobiusAlertsTopicCondition | None = None
+    additional_properties: dict[str, str] | None = field(
+        name="additionalProperties", default=None
     )
-    active: bool | None | UnsetType = UNSET
-    unread: bool | None | UnsetType = UNSET
-    muted: bool | None | UnsetType = UNSET
-    snoozed: bool | None | UnsetType = UNSET
-    date_muted_until: datetime | None | UnsetType = field(
-        name="dateMutedUntil", default=UNSET
+    active: bool | None = None
+    unread: bool | None = None
+    muted: bool | None = None
+    snoozed: bool | None = None
+    date_muted_until: datetime | None = field(name="dateMutedUntil", default=None)
+    date_snoozed_until: datetime | None = field(name="dateSnoozedUntil", default=None)
+    action: str | None = None
+    alert_summary: V2MobiusAlertsTopicAlertSummary | None = field(
+        name="alertSummary", default=None
     )
-    date_snoozed_until: datetime | None | UnsetType = field(
-        name="dateSnoozedUntil", default=UNSET
-    )
-    action: str | None | UnsetType = UNSET
-    alert_summary: V2MobiusAlertsTopicAlertSummary | None | UnsetType = field(
-        name="alertSummary", default=UNSET
-    )
-    send_exiting_alarm_notification: bool | None | UnsetType = field(
-        name="sendExitingAlarmNotification", default=UNSET
+    send_exiting_alarm_notification: bool | None = field(
+        name="sendExitingAlarmNotification", default=None
     )
 
 
@@ -646,11 +584,9 @@ class V2MobiusAlertsTopicAlertNotification(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    recipient: V2MobiusAlertsTopicAlertNotificationRecipient | None | UnsetType = UNSET
-    notification_types: list[str] | None | UnsetType = field(
-        name="notificationTypes", default=UNSET
-    )
-    locale: str | None | UnsetType = UNSET
+    recipient: V2MobiusAlertsTopicAlertNotificationRecipient | None = None
+    notification_types: list[str] | None = field(name="notificationTypes", default=None)
+    locale: str | None = None
 
 
 class V2MobiusAlertsTopicAlertNotificationRecipient(Model):
@@ -659,11 +595,9 @@ class V2MobiusAlertsTopicAlertNotificationRecipient(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    contact_address: str | None | UnsetType = field(
-        name="contactAddress", default=UNSET
-    )
+    user_id: str | None = field(name="userId", default=None)
+    display_name: str | None = field(name="displayName", default=None)
+    contact_address: str | None = field(name="contactAddress", default=None)
 
 
 class V2MobiusAlertsTopicAlertRuleProperties(Model):
@@ -675,9 +609,9 @@ class V2MobiusAlertsTopicAlertRuleProperties(Model):
         type: Allowed values: "ConversationMetrics", "UserPresence", "WorkforceManagement", "OperationalConsole", "Anomaly", "Unknown".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    type: str | None = None
 
 
 class V2MobiusAlertsTopicAlertSummary(Model):
@@ -689,14 +623,14 @@ class V2MobiusAlertsTopicAlertSummary(Model):
         metric_type: Allowed values: "Interval", "Instance", "Unknown".
     """
 
-    entities: list[V2MobiusAlertsTopicAlertSummaryEntity] | None | UnsetType = UNSET
-    conversation: V2MobiusAlertsTopicAddressableEntityRef | None | UnsetType = UNSET
-    metric_type: str | None | UnsetType = field(name="metricType", default=UNSET)
-    is_team_member_rule_summary: bool | None | UnsetType = field(
-        name="isTeamMemberRuleSummary", default=UNSET
+    entities: list[V2MobiusAlertsTopicAlertSummaryEntity] | None = None
+    conversation: V2MobiusAlertsTopicAddressableEntityRef | None = None
+    metric_type: str | None = field(name="metricType", default=None)
+    is_team_member_rule_summary: bool | None = field(
+        name="isTeamMemberRuleSummary", default=None
     )
-    team_member_rule_summary: bool | None | UnsetType = field(
-        name="teamMemberRuleSummary", default=UNSET
+    team_member_rule_summary: bool | None = field(
+        name="teamMemberRuleSummary", default=None
     )
 
 
@@ -709,12 +643,12 @@ class V2MobiusAlertsTopicAlertSummaryEntity(Model):
         entity_type: Allowed values: "Organization", "User", "Queue", "Group", "Edge", "Team", "TeamMembers".
     """
 
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
-    user: V2MobiusAlertsTopicAlertingAddressableEntityRef | None | UnsetType = UNSET
-    group: V2MobiusAlertsTopicAlertingAddressableEntityRef | None | UnsetType = UNSET
-    queue: V2MobiusAlertsTopicAlertingAddressableEntityRef | None | UnsetType = UNSET
-    team: V2MobiusAlertsTopicAlertingAddressableEntityRef | None | UnsetType = UNSET
-    alerting: bool | None | UnsetType = UNSET
+    entity_type: str | None = field(name="entityType", default=None)
+    user: V2MobiusAlertsTopicAlertingAddressableEntityRef | None = None
+    group: V2MobiusAlertsTopicAlertingAddressableEntityRef | None = None
+    queue: V2MobiusAlertsTopicAlertingAddressableEntityRef | None = None
+    team: V2MobiusAlertsTopicAlertingAddressableEntityRef | None = None
+    alerting: bool | None = None
 
 
 class V2MobiusAlertsTopicAlertingAddressableEntityRef(Model):
@@ -726,8 +660,8 @@ class V2MobiusAlertsTopicAlertingAddressableEntityRef(Model):
         id: The ID of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
+    id: str | None = None
+    display_name: str | None = field(name="displayName", default=None)
 
 
 class V2MobiusAlertsTopicCondition(Model):
@@ -739,12 +673,10 @@ class V2MobiusAlertsTopicCondition(Model):
         type: Allowed values: "And", "Or", "Not", "Unknown".
     """
 
-    id: str | None | UnsetType = UNSET
-    clauses: list[V2MobiusAlertsTopicCondition] | None | UnsetType = UNSET
-    predicates: list[V2MobiusAlertsTopicConditionRulePredicate] | None | UnsetType = (
-        UNSET
-    )
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    clauses: list[V2MobiusAlertsTopicCondition] | None = None
+    predicates: list[V2MobiusAlertsTopicConditionRulePredicate] | None = None
+    type: str | None = None
 
 
 class V2MobiusAlertsTopicConditionRulePredicate(Model):
@@ -760,21 +692,17 @@ class V2MobiusAlertsTopicConditionRulePredicate(Model):
         comparison_operator: Allowed values: "Gt", "Gte", "Lt", "Lte", "Eq", "Ne", "Unknown".
     """
 
-    id: str | None | UnsetType = UNSET
-    entity: V2MobiusAlertsTopicEntityProperties | None | UnsetType = UNSET
-    metric: str | None | UnsetType = UNSET
-    metric_type: str | None | UnsetType = field(name="metricType", default=UNSET)
-    metric_value_type: str | None | UnsetType = field(
-        name="metricValueType", default=UNSET
-    )
-    value: float | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    topic: str | None | UnsetType = UNSET
-    characteristic: str | None | UnsetType = UNSET
-    comparison_operator: str | None | UnsetType = field(
-        name="comparisonOperator", default=UNSET
-    )
+    id: str | None = None
+    entity: V2MobiusAlertsTopicEntityProperties | None = None
+    metric: str | None = None
+    metric_type: str | None = field(name="metricType", default=None)
+    metric_value_type: str | None = field(name="metricValueType", default=None)
+    value: float | None = None
+    status: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    topic: str | None = None
+    characteristic: str | None = None
+    comparison_operator: str | None = field(name="comparisonOperator", default=None)
 
 
 class V2MobiusAlertsTopicEntityProperties(Model):
@@ -786,11 +714,11 @@ class V2MobiusAlertsTopicEntityProperties(Model):
         entity_type: Allowed values: "Organization", "User", "Queue", "Group", "Edge", "Team", "TeamMembers".
     """
 
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
-    user: V2MobiusAlertsTopicAlertingAddressableEntityRef | None | UnsetType = UNSET
-    group: V2MobiusAlertsTopicAlertingAddressableEntityRef | None | UnsetType = UNSET
-    queue: V2MobiusAlertsTopicAlertingAddressableEntityRef | None | UnsetType = UNSET
-    team: V2MobiusAlertsTopicAlertingAddressableEntityRef | None | UnsetType = UNSET
+    entity_type: str | None = field(name="entityType", default=None)
+    user: V2MobiusAlertsTopicAlertingAddressableEntityRef | None = None
+    group: V2MobiusAlertsTopicAlertingAddressableEntityRef | None = None
+    queue: V2MobiusAlertsTopicAlertingAddressableEntityRef | None = None
+    team: V2MobiusAlertsTopicAlertingAddressableEntityRef | None = None
 
 
 class V2MobiusRulesTopicAlertNotification(Model):
@@ -799,11 +727,9 @@ class V2MobiusRulesTopicAlertNotification(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    recipient: V2MobiusRulesTopicAlertNotificationRecipient | None | UnsetType = UNSET
-    notification_types: list[str] | None | UnsetType = field(
-        name="notificationTypes", default=UNSET
-    )
-    locale: str | None | UnsetType = UNSET
+    recipient: V2MobiusRulesTopicAlertNotificationRecipient | None = None
+    notification_types: list[str] | None = field(name="notificationTypes", default=None)
+    locale: str | None = None
 
 
 class V2MobiusRulesTopicAlertNotificationRecipient(Model):
@@ -812,11 +738,9 @@ class V2MobiusRulesTopicAlertNotificationRecipient(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
-    contact_address: str | None | UnsetType = field(
-        name="contactAddress", default=UNSET
-    )
+    user_id: str | None = field(name="userId", default=None)
+    display_name: str | None = field(name="displayName", default=None)
+    contact_address: str | None = field(name="contactAddress", default=None)
 
 
 class V2MobiusRulesTopicAlertingAddressableEntityRef(Model):
@@ -828,8 +752,8 @@ class V2MobiusRulesTopicAlertingAddressableEntityRef(Model):
         id: The ID of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
+    id: str | None = None
+    display_name: str | None = field(name="displayName", default=None)
 
 
 class V2MobiusRulesTopicCondition(Model):
@@ -841,12 +765,10 @@ class V2MobiusRulesTopicCondition(Model):
         type: Allowed values: "And", "Or", "Not", "Unknown".
     """
 
-    id: str | None | UnsetType = UNSET
-    clauses: list[V2MobiusRulesTopicCondition] | None | UnsetType = UNSET
-    predicates: list[V2MobiusRulesTopicConditionRulePredicate] | None | UnsetType = (
-        UNSET
-    )
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    clauses: list[V2MobiusRulesTopicCondition] | None = None
+    predicates: list[V2MobiusRulesTopicConditionRulePredicate] | None = None
+    type: str | None = None
 
 
 class V2MobiusRulesTopicConditionRulePredicate(Model):
@@ -862,21 +784,17 @@ class V2MobiusRulesTopicConditionRulePredicate(Model):
         comparison_operator: Allowed values: "Gt", "Gte", "Lt", "Lte", "Eq", "Ne", "Unknown".
     """
 
-    id: str | None | UnsetType = UNSET
-    entity: V2MobiusRulesTopicEntityProperties | None | UnsetType = UNSET
-    metric: str | None | UnsetType = UNSET
-    metric_type: str | None | UnsetType = field(name="metricType", default=UNSET)
-    metric_value_type: str | None | UnsetType = field(
-        name="metricValueType", default=UNSET
-    )
-    value: float | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    topic: str | None | UnsetType = UNSET
-    characteristic: str | None | UnsetType = UNSET
-    comparison_operator: str | None | UnsetType = field(
-        name="comparisonOperator", default=UNSET
-    )
+    id: str | None = None
+    entity: V2MobiusRulesTopicEntityProperties | None = None
+    metric: str | None = None
+    metric_type: str | None = field(name="metricType", default=None)
+    metric_value_type: str | None = field(name="metricValueType", default=None)
+    value: float | None = None
+    status: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    topic: str | None = None
+    characteristic: str | None = None
+    comparison_operator: str | None = field(name="comparisonOperator", default=None)
 
 
 class V2MobiusRulesTopicEntityProperties(Model):
@@ -888,11 +806,11 @@ class V2MobiusRulesTopicEntityProperties(Model):
         entity_type: Allowed values: "Organization", "User", "Queue", "Group", "Edge", "Team", "TeamMembers".
     """
 
-    entity_type: str | None | UnsetType = field(name="entityType", default=UNSET)
-    user: V2MobiusRulesTopicAlertingAddressableEntityRef | None | UnsetType = UNSET
-    group: V2MobiusRulesTopicAlertingAddressableEntityRef | None | UnsetType = UNSET
-    queue: V2MobiusRulesTopicAlertingAddressableEntityRef | None | UnsetType = UNSET
-    team: V2MobiusRulesTopicAlertingAddressableEntityRef | None | UnsetType = UNSET
+    entity_type: str | None = field(name="entityType", default=None)
+    user: V2MobiusRulesTopicAlertingAddressableEntityRef | None = None
+    group: V2MobiusRulesTopicAlertingAddressableEntityRef | None = None
+    queue: V2MobiusRulesTopicAlertingAddressableEntityRef | None = None
+    team: V2MobiusRulesTopicAlertingAddressableEntityRef | None = None
 
 
 class V2MobiusRulesTopicRule(Model):
@@ -905,21 +823,21 @@ class V2MobiusRulesTopicRule(Model):
         action: Allowed values: "UNKNOWN", "CREATE", "UPDATE", "DELETE".
     """
 
-    id: str | None | UnsetType = UNSET
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    notifications: list[V2MobiusRulesTopicAlertNotification] | None | UnsetType = UNSET
-    conditions: V2MobiusRulesTopicCondition | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    in_alarm: bool | None | UnsetType = field(name="inAlarm", default=UNSET)
-    action: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    send_exiting_alarm_notification: bool | None | UnsetType = field(
-        name="sendExitingAlarmNotification", default=UNSET
+    id: str | None = None
+    user_id: str | None = field(name="userId", default=None)
+    name: str | None = None
+    type: str | None = None
+    notifications: list[V2MobiusRulesTopicAlertNotification] | None = None
+    conditions: V2MobiusRulesTopicCondition | None = None
+    enabled: bool | None = None
+    in_alarm: bool | None = field(name="inAlarm", default=None)
+    action: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    send_exiting_alarm_notification: bool | None = field(
+        name="sendExitingAlarmNotification", default=None
     )
-    wait_between_notification_ms: int | None | UnsetType = field(
-        name="waitBetweenNotificationMs", default=UNSET
+    wait_between_notification_ms: int | None = field(
+        name="waitBetweenNotificationMs", default=None
     )
 
 
@@ -934,10 +852,10 @@ class V2QueueObservationMetricCountData(Model):
         calculated_metric_value: Calculated metric value
     """
 
-    metric: str | None | UnsetType = UNSET
-    count: int | None | UnsetType = UNSET
-    calculated_metric_value: int | None | UnsetType = field(
-        name="calculatedMetricValue", default=UNSET
+    metric: str | None = None
+    count: int | None = None
+    calculated_metric_value: int | None = field(
+        name="calculatedMetricValue", default=None
     )
 
 
@@ -951,8 +869,8 @@ class V2QueueObservationMetricCountGroup(Model):
         data: Observation metric data
     """
 
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    data: list[V2QueueObservationMetricCountData] | None | UnsetType = UNSET
+    media_type: str | None = field(name="mediaType", default=None)
+    data: list[V2QueueObservationMetricCountData] | None = None
 
 
 class V2QueueObservationObservationCountNotification(Model):
@@ -964,7 +882,7 @@ class V2QueueObservationObservationCountNotification(Model):
         results: List of observations by grouping.
     """
 
-    results: list[V2QueueObservationMetricCountGroup] | None | UnsetType = UNSET
+    results: list[V2QueueObservationMetricCountGroup] | None = None
 
 
 class V2ReprocessJobStateChangedTopicJobStateChanged(Model):
@@ -976,20 +894,16 @@ class V2ReprocessJobStateChangedTopicJobStateChanged(Model):
         job_status: Allowed values: "Unknown", "Queued", "InProgress", "Completed", "Failed".
     """
 
-    organization_id: str | None | UnsetType = field(
-        name="organizationId", default=UNSET
+    organization_id: str | None = field(name="organizationId", default=None)
+    job_id: str | None = field(name="jobId", default=None)
+    job_status: str | None = field(name="jobStatus", default=None)
+    processed_interactions_count: int | None = field(
+        name="processedInteractionsCount", default=None
     )
-    job_id: str | None | UnsetType = field(name="jobId", default=UNSET)
-    job_status: str | None | UnsetType = field(name="jobStatus", default=UNSET)
-    processed_interactions_count: int | None | UnsetType = field(
-        name="processedInteractionsCount", default=UNSET
+    failed_interactions_count: int | None = field(
+        name="failedInteractionsCount", default=None
     )
-    failed_interactions_count: int | None | UnsetType = field(
-        name="failedInteractionsCount", default=UNSET
-    )
-    total_interactions: int | None | UnsetType = field(
-        name="totalInteractions", default=UNSET
-    )
+    total_interactions: int | None = field(name="totalInteractions", default=None)
 
 
 class V2SessionConversationsSummarySettingsPreviewEventConversationFollowupAction(
@@ -1000,9 +914,9 @@ class V2SessionConversationsSummarySettingsPreviewEventConversationFollowupActio
     A notification (event) schema, delivered over the notifications API.
     """
 
-    text: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    score: float | None | UnsetType = UNSET
+    text: str | None = None
+    description: str | None = None
+    score: float | None = None
 
 
 class V2SessionConversationsSummarySettingsPreviewEventConversationReasonMessage(Model):
@@ -1011,9 +925,9 @@ class V2SessionConversationsSummarySettingsPreviewEventConversationReasonMessage
     A notification (event) schema, delivered over the notifications API.
     """
 
-    text: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    score: float | None | UnsetType = UNSET
+    text: str | None = None
+    description: str | None = None
+    score: float | None = None
 
 
 class V2SessionConversationsSummarySettingsPreviewEventConversationResolutionMessage(
@@ -1024,9 +938,9 @@ class V2SessionConversationsSummarySettingsPreviewEventConversationResolutionMes
     A notification (event) schema, delivered over the notifications API.
     """
 
-    text: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    score: float | None | UnsetType = UNSET
+    text: str | None = None
+    description: str | None = None
+    score: float | None = None
 
 
 class V2SessionConversationsSummarySettingsPreviewEventConversationSummaryExtractedEntity(
@@ -1037,8 +951,8 @@ class V2SessionConversationsSummarySettingsPreviewEventConversationSummaryExtrac
     A notification (event) schema, delivered over the notifications API.
     """
 
-    label: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    label: str | None = None
+    value: str | None = None
 
 
 class V2SessionConversationsSummarySettingsPreviewEventConversationSummaryLabel(Model):
@@ -1050,9 +964,9 @@ class V2SessionConversationsSummarySettingsPreviewEventConversationSummaryLabel(
         type: Allowed values: "CUSTOMER_SETTING", "UNKNOWN".
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    name: str | None = None
+    description: str | None = None
+    type: str | None = None
 
 
 class V2SessionConversationsSummarySettingsPreviewEventConversationSummaryMessage(
@@ -1063,8 +977,8 @@ class V2SessionConversationsSummarySettingsPreviewEventConversationSummaryMessag
     A notification (event) schema, delivered over the notifications API.
     """
 
-    text: str | None | UnsetType = UNSET
-    score: float | None | UnsetType = UNSET
+    text: str | None = None
+    score: float | None = None
 
 
 class V2SessionConversationsSummarySettingsPreviewEventConversationSummarySettingsPreviewMessage(
@@ -1079,51 +993,43 @@ class V2SessionConversationsSummarySettingsPreviewEventConversationSummarySettin
         error_type: Allowed values: "UNKNOWN", "CONVERSATION_TOO_LONG", "CONVERSATION_TOO_SHORT", "RATE_LIMITED".
     """
 
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    summary_id: str | None | UnsetType = field(name="summaryId", default=UNSET)
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    summary_settings_id: str | None | UnsetType = field(
-        name="summarySettingsId", default=UNSET
-    )
-    language: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    summary_id: str | None = field(name="summaryId", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    user_id: str | None = field(name="userId", default=None)
+    summary_settings_id: str | None = field(name="summarySettingsId", default=None)
+    language: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
     summary: (
         V2SessionConversationsSummarySettingsPreviewEventConversationSummaryMessage
         | None
-        | UnsetType
-    ) = UNSET
+    ) = None
     reason: (
         V2SessionConversationsSummarySettingsPreviewEventConversationReasonMessage
         | None
-        | UnsetType
-    ) = UNSET
+    ) = None
     resolution: (
         V2SessionConversationsSummarySettingsPreviewEventConversationResolutionMessage
         | None
-        | UnsetType
-    ) = UNSET
+    ) = None
     followup_actions: (
         list[
             V2SessionConversationsSummarySettingsPreviewEventConversationFollowupAction
         ]
         | None
-        | UnsetType
-    ) = field(name="followupActions", default=UNSET)
+    ) = field(name="followupActions", default=None)
     extracted_entities: (
         list[
             V2SessionConversationsSummarySettingsPreviewEventConversationSummaryExtractedEntity
         ]
         | None
-        | UnsetType
-    ) = field(name="extractedEntities", default=UNSET)
+    ) = field(name="extractedEntities", default=None)
     labels: (
         list[V2SessionConversationsSummarySettingsPreviewEventConversationSummaryLabel]
         | None
-        | UnsetType
-    ) = UNSET
-    error_type: str | None | UnsetType = field(name="errorType", default=UNSET)
-    duration_ms: int | None | UnsetType = field(name="durationMs", default=UNSET)
+    ) = None
+    error_type: str | None = field(name="errorType", default=None)
+    duration_ms: int | None = field(name="durationMs", default=None)
 
 
 class V2StaConversationCategoriesStaConversationCategoriesMessage(Model):
@@ -1135,19 +1041,11 @@ class V2StaConversationCategoriesStaConversationCategoriesMessage(Model):
         media_type: Allowed values: "unknown", "call", "chat", "email", "message".
     """
 
-    organization_id: str | None | UnsetType = field(
-        name="organizationId", default=UNSET
-    )
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    transcript_ids: list[str] | None | UnsetType = field(
-        name="transcriptIds", default=UNSET
-    )
-    category_ids: list[str] | None | UnsetType = field(
-        name="categoryIds", default=UNSET
-    )
+    organization_id: str | None = field(name="organizationId", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    transcript_ids: list[str] | None = field(name="transcriptIds", default=None)
+    category_ids: list[str] | None = field(name="categoryIds", default=None)
 
 
 class V2StaEmpathyOverallTopicAgentEmpathyScore(Model):
@@ -1156,9 +1054,9 @@ class V2StaEmpathyOverallTopicAgentEmpathyScore(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    agent_id: str | None | UnsetType = field(name="agentId", default=UNSET)
-    overall_empathy_score: float | None | UnsetType = field(
-        name="overallEmpathyScore", default=UNSET
+    agent_id: str | None = field(name="agentId", default=None)
+    overall_empathy_score: float | None = field(
+        name="overallEmpathyScore", default=None
     )
 
 
@@ -1168,15 +1066,11 @@ class V2StaEmpathyOverallTopicOverallEmpathyMessage(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    queue_ids: list[str] | None | UnsetType = field(name="queueIds", default=UNSET)
-    division_ids: list[str] | None | UnsetType = field(
-        name="divisionIds", default=UNSET
-    )
-    flow_ids: list[str] | None | UnsetType = field(name="flowIds", default=UNSET)
-    agents: list[V2StaEmpathyOverallTopicAgentEmpathyScore] | None | UnsetType = UNSET
+    conversation_id: str | None = field(name="conversationId", default=None)
+    queue_ids: list[str] | None = field(name="queueIds", default=None)
+    division_ids: list[str] | None = field(name="divisionIds", default=None)
+    flow_ids: list[str] | None = field(name="flowIds", default=None)
+    agents: list[V2StaEmpathyOverallTopicAgentEmpathyScore] | None = None
 
 
 class V2StaSentimentOverallTopicOverallSentimentMessage(Model):
@@ -1185,20 +1079,16 @@ class V2StaSentimentOverallTopicOverallSentimentMessage(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    conversation_id: str | None = field(name="conversationId", default=None)
+    sentiment_overall_score: float | None = field(
+        name="sentimentOverallScore", default=None
     )
-    sentiment_overall_score: float | None | UnsetType = field(
-        name="sentimentOverallScore", default=UNSET
+    sentiment_trend_score: float | None = field(
+        name="sentimentTrendScore", default=None
     )
-    sentiment_trend_score: float | None | UnsetType = field(
-        name="sentimentTrendScore", default=UNSET
-    )
-    queue_ids: list[str] | None | UnsetType = field(name="queueIds", default=UNSET)
-    division_ids: list[str] | None | UnsetType = field(
-        name="divisionIds", default=UNSET
-    )
-    flow_ids: list[str] | None | UnsetType = field(name="flowIds", default=UNSET)
+    queue_ids: list[str] | None = field(name="queueIds", default=None)
+    division_ids: list[str] | None = field(name="divisionIds", default=None)
+    flow_ids: list[str] | None = field(name="flowIds", default=None)
 
 
 class V2StaTopicsDetectedTopicParticipant(Model):
@@ -1207,11 +1097,11 @@ class V2StaTopicsDetectedTopicParticipant(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    purpose: str | None | UnsetType = UNSET
-    flow_id: str | None | UnsetType = field(name="flowId", default=UNSET)
+    user_id: str | None = field(name="userId", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
+    purpose: str | None = None
+    flow_id: str | None = field(name="flowId", default=None)
 
 
 class V2StaTopicsDetectedTopicTopicDetected(Model):
@@ -1220,9 +1110,9 @@ class V2StaTopicsDetectedTopicTopicDetected(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    participant: str | None | UnsetType = UNSET
-    topic_id: str | None | UnsetType = field(name="topicId", default=UNSET)
-    topic_name: str | None | UnsetType = field(name="topicName", default=UNSET)
+    participant: str | None = None
+    topic_id: str | None = field(name="topicId", default=None)
+    topic_name: str | None = field(name="topicName", default=None)
 
 
 class V2StaTopicsDetectedTopicTopicsDetectedMessage(Model):
@@ -1231,18 +1121,14 @@ class V2StaTopicsDetectedTopicTopicsDetectedMessage(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    recording_id: str | None | UnsetType = field(name="recordingId", default=UNSET)
-    transcript_id: str | None | UnsetType = field(name="transcriptId", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    program_id: str | None | UnsetType = field(name="programId", default=UNSET)
-    topics: list[V2StaTopicsDetectedTopicTopicDetected] | None | UnsetType = UNSET
-    participants: list[V2StaTopicsDetectedTopicParticipant] | None | UnsetType = UNSET
+    conversation_id: str | None = field(name="conversationId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
+    recording_id: str | None = field(name="recordingId", default=None)
+    transcript_id: str | None = field(name="transcriptId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    program_id: str | None = field(name="programId", default=None)
+    topics: list[V2StaTopicsDetectedTopicTopicDetected] | None = None
+    participants: list[V2StaTopicsDetectedTopicParticipant] | None = None
 
 
 class V2WebMessagingUndeliveredMessageTopicMessage(Model):
@@ -1251,8 +1137,8 @@ class V2WebMessagingUndeliveredMessageTopicMessage(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    event_time_ms: int | None | UnsetType = field(name="eventTimeMs", default=UNSET)
+    id: str | None = None
+    event_time_ms: int | None = field(name="eventTimeMs", default=None)
 
 
 class V2WebMessagingUndeliveredMessageTopicWebMessagingUndeliveredMessageEventBody(
@@ -1263,22 +1149,14 @@ class V2WebMessagingUndeliveredMessageTopicWebMessagingUndeliveredMessageEventBo
     A notification (event) schema, delivered over the notifications API.
     """
 
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    deployment_id: str | None | UnsetType = field(name="deploymentId", default=UNSET)
-    participant_id: str | None | UnsetType = field(name="participantId", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
-    )
-    communication_id: str | None | UnsetType = field(
-        name="communicationId", default=UNSET
-    )
-    session_expiry: int | None | UnsetType = field(name="sessionExpiry", default=UNSET)
-    messages: list[V2WebMessagingUndeliveredMessageTopicMessage] | None | UnsetType = (
-        UNSET
-    )
-    event_time_ms: int | None | UnsetType = field(name="eventTimeMs", default=UNSET)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    deployment_id: str | None = field(name="deploymentId", default=None)
+    participant_id: str | None = field(name="participantId", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    communication_id: str | None = field(name="communicationId", default=None)
+    session_expiry: int | None = field(name="sessionExpiry", default=None)
+    messages: list[V2WebMessagingUndeliveredMessageTopicMessage] | None = None
+    event_time_ms: int | None = field(name="eventTimeMs", default=None)
 
 
 class V2WemEngagementCelebrationUpdatesTopicContestCompleteData(Model):
@@ -1290,17 +1168,11 @@ class V2WemEngagementCelebrationUpdatesTopicContestCompleteData(Model):
         anonymization: Allowed values: "UNKNOWN", "NO_ANONYMIZATION", "ALL", "ALL_EXCEPT_TOP".
     """
 
-    date_end: str | None | UnsetType = field(name="dateEnd", default=UNSET)
-    anonymization: str | None | UnsetType = UNSET
-    metrics: (
-        list[V2WemEngagementCelebrationUpdatesTopicContestMetrics] | None | UnsetType
-    ) = UNSET
-    prizes: (
-        list[V2WemEngagementCelebrationUpdatesTopicContestPrizes] | None | UnsetType
-    ) = UNSET
-    winners: (
-        list[V2WemEngagementCelebrationUpdatesTopicContestWinners] | None | UnsetType
-    ) = UNSET
+    date_end: str | None = field(name="dateEnd", default=None)
+    anonymization: str | None = None
+    metrics: list[V2WemEngagementCelebrationUpdatesTopicContestMetrics] | None = None
+    prizes: list[V2WemEngagementCelebrationUpdatesTopicContestPrizes] | None = None
+    winners: list[V2WemEngagementCelebrationUpdatesTopicContestWinners] | None = None
 
 
 class V2WemEngagementCelebrationUpdatesTopicContestMetrics(Model):
@@ -1309,8 +1181,8 @@ class V2WemEngagementCelebrationUpdatesTopicContestMetrics(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class V2WemEngagementCelebrationUpdatesTopicContestPrizes(Model):
@@ -1319,9 +1191,9 @@ class V2WemEngagementCelebrationUpdatesTopicContestPrizes(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    tier: int | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    image_id: str | None | UnsetType = field(name="imageId", default=UNSET)
+    tier: int | None = None
+    name: str | None = None
+    image_id: str | None = field(name="imageId", default=None)
 
 
 class V2WemEngagementCelebrationUpdatesTopicContestWinners(Model):
@@ -1330,16 +1202,12 @@ class V2WemEngagementCelebrationUpdatesTopicContestWinners(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    tier: int | None | UnsetType = UNSET
-    winners_count: int | None | UnsetType = field(name="winnersCount", default=UNSET)
-    contest_score: (
-        V2WemEngagementCelebrationUpdatesTopicContestWinnersScore | None | UnsetType
-    ) = field(name="contestScore", default=UNSET)
-    users: (
-        list[V2WemEngagementCelebrationUpdatesTopicContestWinnersUsers]
-        | None
-        | UnsetType
-    ) = UNSET
+    tier: int | None = None
+    winners_count: int | None = field(name="winnersCount", default=None)
+    contest_score: V2WemEngagementCelebrationUpdatesTopicContestWinnersScore | None = (
+        field(name="contestScore", default=None)
+    )
+    users: list[V2WemEngagementCelebrationUpdatesTopicContestWinnersUsers] | None = None
 
 
 class V2WemEngagementCelebrationUpdatesTopicContestWinnersScore(Model):
@@ -1348,7 +1216,7 @@ class V2WemEngagementCelebrationUpdatesTopicContestWinnersScore(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    score: float | None | UnsetType = UNSET
+    score: float | None = None
 
 
 class V2WemEngagementCelebrationUpdatesTopicContestWinnersUsers(Model):
@@ -1357,8 +1225,8 @@ class V2WemEngagementCelebrationUpdatesTopicContestWinnersUsers(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    rank: int | None | UnsetType = UNSET
+    id: str | None = None
+    rank: int | None = None
 
 
 class V2WemEngagementCelebrationUpdatesTopicEngagementCelebration(Model):
@@ -1370,18 +1238,18 @@ class V2WemEngagementCelebrationUpdatesTopicEngagementCelebration(Model):
         type: Allowed values: "UNKNOWN", "RECOGNITION", "CONTEST_COMPLETE".
     """
 
-    id: str | None | UnsetType = UNSET
-    recipient: V2WemEngagementCelebrationUpdatesTopicUserId | None | UnsetType = UNSET
-    created_by: V2WemEngagementCelebrationUpdatesTopicUserId | None | UnsetType = field(
-        name="createdBy", default=UNSET
+    id: str | None = None
+    recipient: V2WemEngagementCelebrationUpdatesTopicUserId | None = None
+    created_by: V2WemEngagementCelebrationUpdatesTopicUserId | None = field(
+        name="createdBy", default=None
     )
-    date_created: str | None | UnsetType = field(name="dateCreated", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    note: str | None | UnsetType = UNSET
-    source_entity: (
-        V2WemEngagementCelebrationUpdatesTopicSourceEntity | None | UnsetType
-    ) = field(name="sourceEntity", default=UNSET)
+    date_created: str | None = field(name="dateCreated", default=None)
+    type: str | None = None
+    title: str | None = None
+    note: str | None = None
+    source_entity: V2WemEngagementCelebrationUpdatesTopicSourceEntity | None = field(
+        name="sourceEntity", default=None
+    )
 
 
 class V2WemEngagementCelebrationUpdatesTopicSourceEntity(Model):
@@ -1393,11 +1261,11 @@ class V2WemEngagementCelebrationUpdatesTopicSourceEntity(Model):
         type: Allowed values: "UNKNOWN", "THANK_YOU", "CONGRATULATIONS", "HIGH_PERFORMANCE", "COMPANY_VALUES", "COMPETITION", "RACE", "RAFFLE", "TEAM_GOAL".
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
     contest_complete_data: (
-        V2WemEngagementCelebrationUpdatesTopicContestCompleteData | None | UnsetType
-    ) = field(name="contestCompleteData", default=UNSET)
+        V2WemEngagementCelebrationUpdatesTopicContestCompleteData | None
+    ) = field(name="contestCompleteData", default=None)
 
 
 class V2WemEngagementCelebrationUpdatesTopicUserId(Model):
@@ -1406,7 +1274,7 @@ class V2WemEngagementCelebrationUpdatesTopicUserId(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class V2WfmAgentOpportunityTopicAgentOpportunityNotification(Model):
@@ -1421,37 +1289,27 @@ class V2WfmAgentOpportunityTopicAgentOpportunityNotification(Model):
         denial_code: Allowed values: "Unknown", "ManuallyDenied", "AutomaticallyClosed", "ManuallyClosed", "CapacityFull", "ScheduleConflict".
     """
 
-    id: str | None | UnsetType = UNSET
-    business_unit_id: str | None | UnsetType = field(
-        name="businessUnitId", default=UNSET
+    id: str | None = None
+    business_unit_id: str | None = field(name="businessUnitId", default=None)
+    organization_id: str | None = field(name="organizationId", default=None)
+    agent_ids: list[str] | None = field(name="agentIds", default=None)
+    opportunity_start_date: str | None = field(
+        name="opportunityStartDate", default=None
     )
-    organization_id: str | None | UnsetType = field(
-        name="organizationId", default=UNSET
-    )
-    agent_ids: list[str] | None | UnsetType = field(name="agentIds", default=UNSET)
-    opportunity_start_date: str | None | UnsetType = field(
-        name="opportunityStartDate", default=UNSET
-    )
-    opportunity_end_date: str | None | UnsetType = field(
-        name="opportunityEndDate", default=UNSET
-    )
-    open_date: str | None | UnsetType = field(name="openDate", default=UNSET)
-    approval_type: str | None | UnsetType = field(name="approvalType", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    deadline_date: str | None | UnsetType = field(name="deadlineDate", default=UNSET)
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
-    )
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    closed_date: str | None | UnsetType = field(name="closedDate", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    event_type: str | None | UnsetType = field(name="eventType", default=UNSET)
-    denial_code: str | None | UnsetType = field(name="denialCode", default=UNSET)
-    review_note: str | None | UnsetType = field(name="reviewNote", default=UNSET)
-    remaining_spaces: int | None | UnsetType = field(
-        name="remainingSpaces", default=UNSET
-    )
+    opportunity_end_date: str | None = field(name="opportunityEndDate", default=None)
+    open_date: str | None = field(name="openDate", default=None)
+    approval_type: str | None = field(name="approvalType", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    deadline_date: str | None = field(name="deadlineDate", default=None)
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    name: str | None = None
+    description: str | None = None
+    closed_date: str | None = field(name="closedDate", default=None)
+    status: str | None = None
+    event_type: str | None = field(name="eventType", default=None)
+    denial_code: str | None = field(name="denialCode", default=None)
+    review_note: str | None = field(name="reviewNote", default=None)
+    remaining_spaces: int | None = field(name="remainingSpaces", default=None)
 
 
 class V2WfmContinuousForecastSessionEventContinuousForecastSessionNotification(Model):
@@ -1462,15 +1320,13 @@ class V2WfmContinuousForecastSessionEventContinuousForecastSessionNotification(M
         forecast_data_state: Allowed values: "Current", "Stale", "Processing".
     """
 
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    last_successful_session_id: str | None | UnsetType = field(
-        name="lastSuccessfulSessionId", default=UNSET
+    session_id: str | None = field(name="sessionId", default=None)
+    last_successful_session_id: str | None = field(
+        name="lastSuccessfulSessionId", default=None
     )
-    state: str | None | UnsetType = UNSET
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    forecast_data_state: str | None | UnsetType = field(
-        name="forecastDataState", default=UNSET
-    )
+    state: str | None = None
+    error_code: str | None = field(name="errorCode", default=None)
+    forecast_data_state: str | None = field(name="forecastDataState", default=None)
 
 
 class V2WfmMainForecastExportForecastEventMainForecastErrorBody(Model):
@@ -1479,12 +1335,10 @@ class V2WfmMainForecastExportForecastEventMainForecastErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    status: int | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
+    status: int | None = None
+    code: str | None = None
+    message: str | None = None
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
 
 
 class V2WfmMainForecastExportForecastEventMainForecastExportNotification(Model):
@@ -1496,16 +1350,12 @@ class V2WfmMainForecastExportForecastEventMainForecastExportNotification(Model):
         status: Allowed values: "Processing", "Complete", "Error", "Unknown".
     """
 
-    export_type: str | None | UnsetType = field(name="exportType", default=UNSET)
-    business_unit_id: str | None | UnsetType = field(
-        name="businessUnitId", default=UNSET
-    )
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    error: (
-        V2WfmMainForecastExportForecastEventMainForecastErrorBody | None | UnsetType
-    ) = UNSET
+    export_type: str | None = field(name="exportType", default=None)
+    business_unit_id: str | None = field(name="businessUnitId", default=None)
+    id: str | None = None
+    status: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    error: V2WfmMainForecastExportForecastEventMainForecastErrorBody | None = None
 
 
 class V2WfmMainForecastExportHistoricalEventMainForecastErrorBody(Model):
@@ -1514,12 +1364,10 @@ class V2WfmMainForecastExportHistoricalEventMainForecastErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    status: int | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
+    status: int | None = None
+    code: str | None = None
+    message: str | None = None
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
 
 
 class V2WfmMainForecastExportHistoricalEventMainForecastExportNotification(Model):
@@ -1531,16 +1379,12 @@ class V2WfmMainForecastExportHistoricalEventMainForecastExportNotification(Model
         status: Allowed values: "Processing", "Complete", "Error", "Unknown".
     """
 
-    export_type: str | None | UnsetType = field(name="exportType", default=UNSET)
-    business_unit_id: str | None | UnsetType = field(
-        name="businessUnitId", default=UNSET
-    )
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    error: (
-        V2WfmMainForecastExportHistoricalEventMainForecastErrorBody | None | UnsetType
-    ) = UNSET
+    export_type: str | None = field(name="exportType", default=None)
+    business_unit_id: str | None = field(name="businessUnitId", default=None)
+    id: str | None = None
+    status: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    error: V2WfmMainForecastExportHistoricalEventMainForecastErrorBody | None = None
 
 
 class V2WfmMainForecastExportSnapshotEventMainForecastErrorBody(Model):
@@ -1549,12 +1393,10 @@ class V2WfmMainForecastExportSnapshotEventMainForecastErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    status: int | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
+    status: int | None = None
+    code: str | None = None
+    message: str | None = None
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
 
 
 class V2WfmMainForecastExportSnapshotEventMainForecastExportNotification(Model):
@@ -1566,16 +1408,12 @@ class V2WfmMainForecastExportSnapshotEventMainForecastExportNotification(Model):
         status: Allowed values: "Processing", "Complete", "Error", "Unknown".
     """
 
-    export_type: str | None | UnsetType = field(name="exportType", default=UNSET)
-    business_unit_id: str | None | UnsetType = field(
-        name="businessUnitId", default=UNSET
-    )
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    error: (
-        V2WfmMainForecastExportSnapshotEventMainForecastErrorBody | None | UnsetType
-    ) = UNSET
+    export_type: str | None = field(name="exportType", default=None)
+    business_unit_id: str | None = field(name="businessUnitId", default=None)
+    id: str | None = None
+    status: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    error: V2WfmMainForecastExportSnapshotEventMainForecastErrorBody | None = None
 
 
 class V2WfmOpportunityTopicOpportunityNotification(Model):
@@ -1589,39 +1427,27 @@ class V2WfmOpportunityTopicOpportunityNotification(Model):
         event_type: Allowed values: "Unknown", "Published", "Created", "Updated", "Opened", "Closed", "DeadlineDatePassed".
     """
 
-    id: str | None | UnsetType = UNSET
-    business_unit_id: str | None | UnsetType = field(
-        name="businessUnitId", default=UNSET
+    id: str | None = None
+    business_unit_id: str | None = field(name="businessUnitId", default=None)
+    organization_id: str | None = field(name="organizationId", default=None)
+    opportunity_start_date: str | None = field(
+        name="opportunityStartDate", default=None
     )
-    organization_id: str | None | UnsetType = field(
-        name="organizationId", default=UNSET
-    )
-    opportunity_start_date: str | None | UnsetType = field(
-        name="opportunityStartDate", default=UNSET
-    )
-    opportunity_end_date: str | None | UnsetType = field(
-        name="opportunityEndDate", default=UNSET
-    )
-    open_date: str | None | UnsetType = field(name="openDate", default=UNSET)
-    approval_type: str | None | UnsetType = field(name="approvalType", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    deadline_date: str | None | UnsetType = field(name="deadlineDate", default=UNSET)
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
-    )
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    created_date: str | None | UnsetType = field(name="createdDate", default=UNSET)
-    published_date: str | None | UnsetType = field(name="publishedDate", default=UNSET)
-    closed_date: str | None | UnsetType = field(name="closedDate", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    event_type: str | None | UnsetType = field(name="eventType", default=UNSET)
-    pending_count: int | None | UnsetType = field(name="pendingCount", default=UNSET)
-    withdrawn_count: int | None | UnsetType = field(
-        name="withdrawnCount", default=UNSET
-    )
-    approved_count: int | None | UnsetType = field(name="approvedCount", default=UNSET)
-    denied_count: int | None | UnsetType = field(name="deniedCount", default=UNSET)
-    remaining_spaces: int | None | UnsetType = field(
-        name="remainingSpaces", default=UNSET
-    )
+    opportunity_end_date: str | None = field(name="opportunityEndDate", default=None)
+    open_date: str | None = field(name="openDate", default=None)
+    approval_type: str | None = field(name="approvalType", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    deadline_date: str | None = field(name="deadlineDate", default=None)
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    name: str | None = None
+    description: str | None = None
+    created_date: str | None = field(name="createdDate", default=None)
+    published_date: str | None = field(name="publishedDate", default=None)
+    closed_date: str | None = field(name="closedDate", default=None)
+    status: str | None = None
+    event_type: str | None = field(name="eventType", default=None)
+    pending_count: int | None = field(name="pendingCount", default=None)
+    withdrawn_count: int | None = field(name="withdrawnCount", default=None)
+    approved_count: int | None = field(name="approvedCount", default=None)
+    denied_count: int | None = field(name="deniedCount", default=None)
+    remaining_spaces: int | None = field(name="remainingSpaces", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -24,11 +24,9 @@ class V3KnowledgeSearchClientApplication(Model):
         assistant: Application details when type is Assistant.
     """
 
-    type: str | None | UnsetType = UNSET
-    bot_flow: AddressableEntityRef | None | UnsetType = field(
-        name="botFlow", default=UNSET
-    )
-    assistant: AddressableEntityRef | None | UnsetType = UNSET
+    type: str | None = None
+    bot_flow: AddressableEntityRef | None = field(name="botFlow", default=None)
+    assistant: AddressableEntityRef | None = None
 
 
 class V3KnowledgeSearchPreviewClientApplication(Model):
@@ -38,7 +36,7 @@ class V3KnowledgeSearchPreviewClientApplication(Model):
         type: The application type to simulate for the preview. Allowed values: "BotFlow", "SmartAdvisor".
     """
 
-    type: str | None | UnsetType = UNSET
+    type: str | None = None
 
 
 class V3SourceCreateRequest(Model):
@@ -53,14 +51,14 @@ class V3SourceCreateRequest(Model):
         filters: Filters that determine what documents are synced.
     """
 
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    connection_id: str | None | UnsetType = field(name="connectionId", default=UNSET)
-    trigger_type: str | None | UnsetType = field(name="triggerType", default=UNSET)
-    schedule_settings: V3SourceScheduleSettings | None | UnsetType = field(
-        name="scheduleSettings", default=UNSET
+    name: str | None = None
+    type: str | None = None
+    connection_id: str | None = field(name="connectionId", default=None)
+    trigger_type: str | None = field(name="triggerType", default=None)
+    schedule_settings: V3SourceScheduleSettings | None = field(
+        name="scheduleSettings", default=None
     )
-    filters: V3SourceFilter | None | UnsetType = UNSET
+    filters: V3SourceFilter | None = None
 
 
 class V3SourceDetailedResponse(Model):
@@ -84,33 +82,25 @@ class V3SourceDetailedResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    connection_id: str | None | UnsetType = field(name="connectionId", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    trigger_type: str | None | UnsetType = field(name="triggerType", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    connection_id: str | None = field(name="connectionId", default=None)
+    type: str | None = None
+    trigger_type: str | None = field(name="triggerType", default=None)
+    status: str | None = None
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    last_sync: V3SourceLastSynchronization | None = field(name="lastSync", default=None)
+    schedule_settings: V3SourceScheduleSettings | None = field(
+        name="scheduleSettings", default=None
     )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
+    filters: V3SourceFilter | None = None
+    filter_details: V3SourceFilterDetails | None = field(
+        name="filterDetails", default=None
     )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    last_sync: V3SourceLastSynchronization | None | UnsetType = field(
-        name="lastSync", default=UNSET
-    )
-    schedule_settings: V3SourceScheduleSettings | None | UnsetType = field(
-        name="scheduleSettings", default=UNSET
-    )
-    filters: V3SourceFilter | None | UnsetType = UNSET
-    filter_details: V3SourceFilterDetails | None | UnsetType = field(
-        name="filterDetails", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class V3SourceExpandableListResponse(Model):
@@ -133,34 +123,26 @@ class V3SourceExpandableListResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    connection_id: str | None | UnsetType = field(name="connectionId", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    trigger_type: str | None | UnsetType = field(name="triggerType", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    last_sync: V3SourceLastSynchronization | None | UnsetType = field(
-        name="lastSync", default=UNSET
-    )
-    connection: ConnectionResponse | None | UnsetType = UNSET
-    error: ErrorBody | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    connection_id: str | None = field(name="connectionId", default=None)
+    type: str | None = None
+    trigger_type: str | None = field(name="triggerType", default=None)
+    status: str | None = None
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    last_sync: V3SourceLastSynchronization | None = field(name="lastSync", default=None)
+    connection: ConnectionResponse | None = None
+    error: ErrorBody | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class V3SourceExpandableListing(Model):
     """The V3SourceExpandableListing model."""
 
-    entities: list[V3SourceExpandableListResponse] | None | UnsetType = UNSET
+    entities: list[V3SourceExpandableListResponse] | None = None
 
 
 class V3SourceExpandableResponse(Model):
@@ -186,35 +168,27 @@ class V3SourceExpandableResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    connection_id: str | None | UnsetType = field(name="connectionId", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    trigger_type: str | None | UnsetType = field(name="triggerType", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    connection_id: str | None = field(name="connectionId", default=None)
+    type: str | None = None
+    trigger_type: str | None = field(name="triggerType", default=None)
+    status: str | None = None
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    last_sync: V3SourceLastSynchronization | None = field(name="lastSync", default=None)
+    schedule_settings: V3SourceScheduleSettings | None = field(
+        name="scheduleSettings", default=None
     )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
+    filters: V3SourceFilter | None = None
+    filter_details: V3SourceFilterDetails | None = field(
+        name="filterDetails", default=None
     )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    last_sync: V3SourceLastSynchronization | None | UnsetType = field(
-        name="lastSync", default=UNSET
-    )
-    schedule_settings: V3SourceScheduleSettings | None | UnsetType = field(
-        name="scheduleSettings", default=UNSET
-    )
-    filters: V3SourceFilter | None | UnsetType = UNSET
-    filter_details: V3SourceFilterDetails | None | UnsetType = field(
-        name="filterDetails", default=UNSET
-    )
-    connection: ConnectionResponse | None | UnsetType = UNSET
-    error: ErrorBody | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    connection: ConnectionResponse | None = None
+    error: ErrorBody | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class V3SourceFilter(Model):
@@ -225,8 +199,8 @@ class V3SourceFilter(Model):
         folders: The folders from which to sync data.
     """
 
-    site: str | None | UnsetType = UNSET
-    folders: list[str] | None | UnsetType = UNSET
+    site: str | None = None
+    folders: list[str] | None = None
 
 
 class V3SourceFilterDetails(Model):
@@ -237,8 +211,8 @@ class V3SourceFilterDetails(Model):
         folders: Details about the folders associated with the Fabric Source.
     """
 
-    site: V3SourceSiteDetails | None | UnsetType = UNSET
-    folders: list[V3SourceFolderDetails] | None | UnsetType = UNSET
+    site: V3SourceSiteDetails | None = None
+    folders: list[V3SourceFolderDetails] | None = None
 
 
 class V3SourceFolderDetails(Model):
@@ -250,9 +224,9 @@ class V3SourceFolderDetails(Model):
         full_path: The folder's full path from the root.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    full_path: str | None | UnsetType = field(name="fullPath", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    full_path: str | None = field(name="fullPath", default=None)
 
 
 class V3SourceLastSynchronization(Model):
@@ -272,23 +246,21 @@ class V3SourceLastSynchronization(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    date_end: datetime | None | UnsetType = field(name="dateEnd", default=UNSET)
-    date_source_interval_start: datetime | None | UnsetType = field(
-        name="dateSourceIntervalStart", default=UNSET
+    id: str | None = None
+    date_start: datetime | None = field(name="dateStart", default=None)
+    date_end: datetime | None = field(name="dateEnd", default=None)
+    date_source_interval_start: datetime | None = field(
+        name="dateSourceIntervalStart", default=None
     )
-    date_source_interval_end: datetime | None | UnsetType = field(
-        name="dateSourceIntervalEnd", default=UNSET
+    date_source_interval_end: datetime | None = field(
+        name="dateSourceIntervalEnd", default=None
     )
-    trigger_type: str | None | UnsetType = field(name="triggerType", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    statistics: V3SynchronizationStatistics | None | UnsetType = UNSET
-    error: ErrorBody | None | UnsetType = UNSET
-    ingestion_status: str | None | UnsetType = field(
-        name="ingestionStatus", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    trigger_type: str | None = field(name="triggerType", default=None)
+    status: str | None = None
+    statistics: V3SynchronizationStatistics | None = None
+    error: ErrorBody | None = None
+    ingestion_status: str | None = field(name="ingestionStatus", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class V3SourceRef(Model):
@@ -299,8 +271,8 @@ class V3SourceRef(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class V3SourceScheduleSettings(Model):
@@ -311,8 +283,8 @@ class V3SourceScheduleSettings(Model):
         period: The time between syncs, in hours, until a new sync is run.
     """
 
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    period: int | None | UnsetType = UNSET
+    date_start: datetime | None = field(name="dateStart", default=None)
+    period: int | None = None
 
 
 class V3SourceSiteDetails(Model):
@@ -323,8 +295,8 @@ class V3SourceSiteDetails(Model):
         name: The site's display name.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class V3SourceTagFilter(Model):
@@ -336,11 +308,9 @@ class V3SourceTagFilter(Model):
         none_of: Tags that must not be present on matching chunks.
     """
 
-    all_of: list[str] | None | UnsetType = field(name="allOf", default=UNSET)
-    any_of_groups: list[list[str]] | None | UnsetType = field(
-        name="anyOfGroups", default=UNSET
-    )
-    none_of: list[str] | None | UnsetType = field(name="noneOf", default=UNSET)
+    all_of: list[str] | None = field(name="allOf", default=None)
+    any_of_groups: list[list[str]] | None = field(name="anyOfGroups", default=None)
+    none_of: list[str] | None = field(name="noneOf", default=None)
 
 
 class V3SourceUpdateRequest(Model):
@@ -352,10 +322,10 @@ class V3SourceUpdateRequest(Model):
         schedule_settings: Settings that determine when the source starts a sync.
     """
 
-    name: str | None | UnsetType = UNSET
-    trigger_type: str | None | UnsetType = field(name="triggerType", default=UNSET)
-    schedule_settings: V3SourceScheduleSettings | None | UnsetType = field(
-        name="scheduleSettings", default=UNSET
+    name: str | None = None
+    trigger_type: str | None = field(name="triggerType", default=None)
+    schedule_settings: V3SourceScheduleSettings | None = field(
+        name="scheduleSettings", default=None
     )
 
 
@@ -366,7 +336,7 @@ class V3StartManualSyncRequest(Model):
         type:  Optional field that specifies the synchronization type. For SharePoint only Full synchronization is supported, therefore that is the default. For FileUpload both Full and Incremental is supported, default is Incremental. Allowed values: "Incremental", "Full".
     """
 
-    type: str | None | UnsetType = UNSET
+    type: str | None = None
 
 
 class V3Synchronization(Model):
@@ -389,28 +359,24 @@ class V3Synchronization(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
+    id: str | None = None
+    type: str | None = None
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    source: V3SourceRef | None = None
+    date_start: datetime | None = field(name="dateStart", default=None)
+    date_end: datetime | None = field(name="dateEnd", default=None)
+    date_source_interval_start: datetime | None = field(
+        name="dateSourceIntervalStart", default=None
     )
-    source: V3SourceRef | None | UnsetType = UNSET
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    date_end: datetime | None | UnsetType = field(name="dateEnd", default=UNSET)
-    date_source_interval_start: datetime | None | UnsetType = field(
-        name="dateSourceIntervalStart", default=UNSET
+    date_source_interval_end: datetime | None = field(
+        name="dateSourceIntervalEnd", default=None
     )
-    date_source_interval_end: datetime | None | UnsetType = field(
-        name="dateSourceIntervalEnd", default=UNSET
-    )
-    trigger_type: str | None | UnsetType = field(name="triggerType", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    statistics: V3SynchronizationStatistics | None | UnsetType = UNSET
-    error: ErrorBody | None | UnsetType = UNSET
-    ingestion_status: str | None | UnsetType = field(
-        name="ingestionStatus", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    trigger_type: str | None = field(name="triggerType", default=None)
+    status: str | None = None
+    statistics: V3SynchronizationStatistics | None = None
+    error: ErrorBody | None = None
+    ingestion_status: str | None = field(name="ingestionStatus", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class V3SynchronizationDeletion(Model):
@@ -423,19 +389,19 @@ class V3SynchronizationDeletion(Model):
         self_uri: The URI for this object
     """
 
-    file_id: str | None | UnsetType = field(name="fileId", default=UNSET)
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
-    synchronization: V3SynchronizationRef | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    file_id: str | None = field(name="fileId", default=None)
+    file_name: str | None = field(name="fileName", default=None)
+    synchronization: V3SynchronizationRef | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class V3SynchronizationDeletionListing(Model):
     """The V3SynchronizationDeletionListing model."""
 
-    entities: list[V3SynchronizationDeletion] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[V3SynchronizationDeletion] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class V3SynchronizationFileDeletionRequest(Model):
@@ -446,17 +412,17 @@ class V3SynchronizationFileDeletionRequest(Model):
         file_name: Name of the file to mark for deletion. It must not start with a dot and not end with a forward slash. Whitespace and the following characters are not allowed: \\{^}%`]">[~<#|. Mutually exclusive with fileId.
     """
 
-    file_id: str | None | UnsetType = field(name="fileId", default=UNSET)
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
+    file_id: str | None = field(name="fileId", default=None)
+    file_name: str | None = field(name="fileName", default=None)
 
 
 class V3SynchronizationListing(Model):
     """The V3SynchronizationListing model."""
 
-    entities: list[V3Synchronization] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[V3Synchronization] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class V3SynchronizationRef(Model):
@@ -468,9 +434,9 @@ class V3SynchronizationRef(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    source: V3SourceRef | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    source: V3SourceRef | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class V3SynchronizationStatistics(Model):
@@ -481,12 +447,10 @@ class V3SynchronizationStatistics(Model):
         failed_item_count: The number of source items that failed to synchronize.
     """
 
-    synchronized_item_count: int | None | UnsetType = field(
-        name="synchronizedItemCount", default=UNSET
+    synchronized_item_count: int | None = field(
+        name="synchronizedItemCount", default=None
     )
-    failed_item_count: int | None | UnsetType = field(
-        name="failedItemCount", default=UNSET
-    )
+    failed_item_count: int | None = field(name="failedItemCount", default=None)
 
 
 class V3SynchronizationUpdateRequest(Model):
@@ -496,7 +460,7 @@ class V3SynchronizationUpdateRequest(Model):
         status: The status of the synchronization. Allowed values: "Completed", "Cancelled".
     """
 
-    status: str | None | UnsetType = UNSET
+    status: str | None = None
 
 
 class V3SynchronizationUpload(Model):
@@ -510,20 +474,20 @@ class V3SynchronizationUpload(Model):
         self_uri: The URI for this object
     """
 
-    file_id: str | None | UnsetType = field(name="fileId", default=UNSET)
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
-    metadata: V3SynchronizationUploadMetadata | None | UnsetType = UNSET
-    synchronization: V3SynchronizationRef | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    file_id: str | None = field(name="fileId", default=None)
+    file_name: str | None = field(name="fileName", default=None)
+    metadata: V3SynchronizationUploadMetadata | None = None
+    synchronization: V3SynchronizationRef | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class V3SynchronizationUploadListing(Model):
     """The V3SynchronizationUploadListing model."""
 
-    entities: list[V3SynchronizationUpload] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[V3SynchronizationUpload] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class V3SynchronizationUploadMetadata(Model):
@@ -534,8 +498,8 @@ class V3SynchronizationUploadMetadata(Model):
         tags: List of tags that is used for filtering
     """
 
-    origin_uri: str | None | UnsetType = field(name="originUri", default=UNSET)
-    tags: list[FabricTag] | None | UnsetType = UNSET
+    origin_uri: str | None = field(name="originUri", default=None)
+    tags: list[FabricTag] | None = None
 
 
 class V3SynchronizationUploadUrlRequest(Model):
@@ -549,11 +513,11 @@ class V3SynchronizationUploadUrlRequest(Model):
         metadata: The metadata of the file to upload
     """
 
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
-    content_md5: str | None | UnsetType = field(name="contentMd5", default=UNSET)
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    content_length: int | None | UnsetType = field(name="contentLength", default=UNSET)
-    metadata: V3SynchronizationUploadMetadata | None | UnsetType = UNSET
+    file_name: str | None = field(name="fileName", default=None)
+    content_md5: str | None = field(name="contentMd5", default=None)
+    content_type: str | None = field(name="contentType", default=None)
+    content_length: int | None = field(name="contentLength", default=None)
+    metadata: V3SynchronizationUploadMetadata | None = None
 
 
 class V3SynchronizationUploadUrlResponse(Model):
@@ -569,10 +533,10 @@ class V3SynchronizationUploadUrlResponse(Model):
         self_uri: The URI for this object
     """
 
-    file_id: str | None | UnsetType = field(name="fileId", default=UNSET)
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
-    metadata: V3SynchronizationUploadMetadata | None | UnsetType = UNSET
-    synchronization: V3SynchronizationRef | None | UnsetType = UNSET
-    url: str | None | UnsetType = UNSET
-    headers: dict[str, str] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    file_id: str | None = field(name="fileId", default=None)
+    file_name: str | None = field(name="fileName", default=None)
+    metadata: V3SynchronizationUploadMetadata | None = None
+    synchronization: V3SynchronizationRef | None = None
+    url: str | None = None
+    headers: dict[str, str] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

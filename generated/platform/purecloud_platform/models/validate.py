@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 if TYPE_CHECKING:
     from .architect import ArchitectFlowReference
@@ -24,7 +24,7 @@ class ValidateAddressRequest(Model):
         address: Address schema
     """
 
-    address: StreetAddress | None | UnsetType = UNSET
+    address: StreetAddress | None = None
 
 
 class ValidateAddressResponse(Model):
@@ -35,8 +35,8 @@ class ValidateAddressResponse(Model):
         response: Subscriber schema
     """
 
-    valid: bool | None | UnsetType = UNSET
-    response: SubscriberResponse | None | UnsetType = UNSET
+    valid: bool | None = None
+    response: SubscriberResponse | None = None
 
 
 class ValidateAgentUnavailableTimesRequest(Model):
@@ -47,11 +47,9 @@ class ValidateAgentUnavailableTimesRequest(Model):
         unavailable_times: Proposed changes to agent's unavailable time spans to be validated
     """
 
-    validation_week_date: date | None | UnsetType = field(
-        name="validationWeekDate", default=UNSET
-    )
-    unavailable_times: list[UpdateUnavailableTime] | None | UnsetType = field(
-        name="unavailableTimes", default=UNSET
+    validation_week_date: date | None = field(name="validationWeekDate", default=None)
+    unavailable_times: list[UpdateUnavailableTime] | None = field(
+        name="unavailableTimes", default=None
     )
 
 
@@ -64,9 +62,9 @@ class ValidateAgentUnavailableTimesResponse(Model):
         result: Validation results if status == 'Complete'
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    result: UnavailableTimesValidationResult | None | UnsetType = UNSET
+    id: str | None = None
+    status: str | None = None
+    result: UnavailableTimesValidationResult | None = None
 
 
 class ValidateAssignUsers(Model):
@@ -76,9 +74,7 @@ class ValidateAssignUsers(Model):
         members_to_assign: List of user ids to assign to a performance profile
     """
 
-    members_to_assign: list[str] | None | UnsetType = field(
-        name="membersToAssign", default=UNSET
-    )
+    members_to_assign: list[str] | None = field(name="membersToAssign", default=None)
 
 
 class ValidateDetails(Model):
@@ -88,7 +84,7 @@ class ValidateDetails(Model):
         flow: The flow to validate. If you do not provide the flow ID, you must provide both the name and type.
     """
 
-    flow: ArchitectFlowReference | None | UnsetType = UNSET
+    flow: ArchitectFlowReference | None = None
 
 
 class ValidateVerifierRequest(Model):
@@ -99,8 +95,8 @@ class ValidateVerifierRequest(Model):
         token: The verification token to validate against the verifier.
     """
 
-    enable: bool | None | UnsetType = UNSET
-    token: str | None | UnsetType = UNSET
+    enable: bool | None = None
+    token: str | None = None
 
 
 class ValidateWorkPlanMessages(Model):
@@ -111,11 +107,11 @@ class ValidateWorkPlanMessages(Model):
         constraint_conflict_message: This field is not null when there is a set of work plan constraints that conflict thus agent schedules cannot be generated
     """
 
-    violation_messages: (
-        list[WorkPlanConfigurationViolationMessage] | None | UnsetType
-    ) = field(name="violationMessages", default=UNSET)
-    constraint_conflict_message: ConstraintConflictMessage | None | UnsetType = field(
-        name="constraintConflictMessage", default=UNSET
+    violation_messages: list[WorkPlanConfigurationViolationMessage] | None = field(
+        name="violationMessages", default=None
+    )
+    constraint_conflict_message: ConstraintConflictMessage | None = field(
+        name="constraintConflictMessage", default=None
     )
 
 
@@ -128,8 +124,6 @@ class ValidateWorkPlanResponse(Model):
         messages: Validation messages for this work plan
     """
 
-    work_plan: WorkPlanReference | None | UnsetType = field(
-        name="workPlan", default=UNSET
-    )
-    valid: bool | None | UnsetType = UNSET
-    messages: ValidateWorkPlanMessages | None | UnsetType = UNSET
+    work_plan: WorkPlanReference | None = field(name="workPlan", default=None)
+    valid: bool | None = None
+    messages: ValidateWorkPlanMessages | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .max import MaxLength
@@ -20,14 +20,14 @@ class ValidationError(Model):
         message: Detail of the error in CSV
     """
 
-    line_number: int | None | UnsetType = field(name="lineNumber", default=UNSET)
-    message: str | None | UnsetType = UNSET
+    line_number: int | None = field(name="lineNumber", default=None)
+    message: str | None = None
 
 
 class ValidationErrorListing(Model):
     """The ValidationErrorListing model."""
 
-    entities: list[ValidationErrorResponse] | None | UnsetType = UNSET
+    entities: list[ValidationErrorResponse] | None = None
 
 
 class ValidationErrorResponse(Model):
@@ -39,20 +39,20 @@ class ValidationErrorResponse(Model):
         arguments: Map of argument names to corresponding values. Used for localization.
     """
 
-    message: str | None | UnsetType = UNSET
-    error_type: str | None | UnsetType = field(name="errorType", default=UNSET)
-    arguments: dict[str, str] | None | UnsetType = UNSET
+    message: str | None = None
+    error_type: str | None = field(name="errorType", default=None)
+    arguments: dict[str, str] | None = None
 
 
 class ValidationLimits(Model):
     """The ValidationLimits model."""
 
-    min_length: MinLength | None | UnsetType = field(name="minLength", default=UNSET)
-    max_length: MaxLength | None | UnsetType = field(name="maxLength", default=UNSET)
-    min_items: MinLength | None | UnsetType = field(name="minItems", default=UNSET)
-    max_items: MaxLength | None | UnsetType = field(name="maxItems", default=UNSET)
-    minimum: MinLength | None | UnsetType = UNSET
-    maximum: MaxLength | None | UnsetType = UNSET
+    min_length: MinLength | None = field(name="minLength", default=None)
+    max_length: MaxLength | None = field(name="maxLength", default=None)
+    min_items: MinLength | None = field(name="minItems", default=None)
+    max_items: MaxLength | None = field(name="maxItems", default=None)
+    minimum: MinLength | None = None
+    maximum: MaxLength | None = None
 
 
 class ValidationResult(Model):
@@ -64,13 +64,9 @@ class ValidationResult(Model):
         errors: List of errors for the upload
     """
 
-    separator_valid: bool | None | UnsetType = field(
-        name="separatorValid", default=UNSET
-    )
-    file_encoding_valid: bool | None | UnsetType = field(
-        name="fileEncodingValid", default=UNSET
-    )
-    errors: list[ValidationError] | None | UnsetType = UNSET
+    separator_valid: bool | None = field(name="separatorValid", default=None)
+    file_encoding_valid: bool | None = field(name="fileEncodingValid", default=None)
+    errors: list[ValidationError] | None = None
 
 
 class ValidationServiceAsyncResponse(Model):
@@ -81,8 +77,8 @@ class ValidationServiceAsyncResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class ValidationServiceRequest(Model):
@@ -93,7 +89,5 @@ class ValidationServiceRequest(Model):
         upload_key: S3 key for the uploaded file
     """
 
-    date_import_ended: datetime | None | UnsetType = field(
-        name="dateImportEnded", default=UNSET
-    )
-    upload_key: str | None | UnsetType = field(name="uploadKey", default=UNSET)
+    date_import_ended: datetime | None = field(name="dateImportEnded", default=None)
+    upload_key: str | None = field(name="uploadKey", default=None)

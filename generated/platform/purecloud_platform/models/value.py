@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, datetime
+from .._models import Model, date, datetime
 
 if TYPE_CHECKING:
     from .activity import ActivityCodeStyle, ActivityPlanServiceGoalImpactOverrides
@@ -26,7 +26,7 @@ class ValueWrapperActivityCodeStyle(Model):
         value: The value for the associated field
     """
 
-    value: ActivityCodeStyle | None | UnsetType = UNSET
+    value: ActivityCodeStyle | None = None
 
 
 class ValueWrapperActivityPlanServiceGoalImpactOverrides(Model):
@@ -36,7 +36,7 @@ class ValueWrapperActivityPlanServiceGoalImpactOverrides(Model):
         value: The value for the associated field
     """
 
-    value: ActivityPlanServiceGoalImpactOverrides | None | UnsetType = UNSET
+    value: ActivityPlanServiceGoalImpactOverrides | None = None
 
 
 class ValueWrapperBuShortTermForecastReference(Model):
@@ -46,7 +46,7 @@ class ValueWrapperBuShortTermForecastReference(Model):
         value: The value for the associated field
     """
 
-    value: BuShortTermForecastReference | None | UnsetType = UNSET
+    value: BuShortTermForecastReference | None = None
 
 
 class ValueWrapperCapacityPlanImportedForecastRequest(Model):
@@ -56,7 +56,7 @@ class ValueWrapperCapacityPlanImportedForecastRequest(Model):
         value: The value for the associated field
     """
 
-    value: CapacityPlanImportedForecastRequest | None | UnsetType = UNSET
+    value: CapacityPlanImportedForecastRequest | None = None
 
 
 class ValueWrapperDate(Model):
@@ -66,7 +66,7 @@ class ValueWrapperDate(Model):
         value: The value for the associated field. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    value: datetime | None | UnsetType = UNSET
+    value: datetime | None = None
 
 
 class ValueWrapperGroupSettings(Model):
@@ -76,7 +76,7 @@ class ValueWrapperGroupSettings(Model):
         value: The value for the associated field
     """
 
-    value: GroupSettings | None | UnsetType = UNSET
+    value: GroupSettings | None = None
 
 
 class ValueWrapperHrisTimeOffType(Model):
@@ -86,7 +86,7 @@ class ValueWrapperHrisTimeOffType(Model):
         value: The value for the associated field
     """
 
-    value: HrisTimeOffType | None | UnsetType = UNSET
+    value: HrisTimeOffType | None = None
 
 
 class ValueWrapperInstant(Model):
@@ -96,7 +96,7 @@ class ValueWrapperInstant(Model):
         value: The value for the associated field. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    value: datetime | None | UnsetType = UNSET
+    value: datetime | None = None
 
 
 class ValueWrapperInteger(Model):
@@ -106,7 +106,7 @@ class ValueWrapperInteger(Model):
         value: The value for the associated field
     """
 
-    value: int | None | UnsetType = UNSET
+    value: int | None = None
 
 
 class ValueWrapperLocalDate(Model):
@@ -116,7 +116,7 @@ class ValueWrapperLocalDate(Model):
         value: The value for the associated field. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
     """
 
-    value: date | None | UnsetType = UNSET
+    value: date | None = None
 
 
 class ValueWrapperMonthlyPlanningPeriodSettings(Model):
@@ -126,7 +126,7 @@ class ValueWrapperMonthlyPlanningPeriodSettings(Model):
         value: The value for the associated field
     """
 
-    value: MonthlyPlanningPeriodSettings | None | UnsetType = UNSET
+    value: MonthlyPlanningPeriodSettings | None = None
 
 
 class ValueWrapperPlanningPeriodSettings(Model):
@@ -136,7 +136,7 @@ class ValueWrapperPlanningPeriodSettings(Model):
         value: The value for the associated field
     """
 
-    value: PlanningPeriodSettings | None | UnsetType = UNSET
+    value: PlanningPeriodSettings | None = None
 
 
 class ValueWrapperShiftTradeTargetRequestItem(Model):
@@ -146,7 +146,7 @@ class ValueWrapperShiftTradeTargetRequestItem(Model):
         value: The value for the associated field
     """
 
-    value: ShiftTradeTargetRequestItem | None | UnsetType = UNSET
+    value: ShiftTradeTargetRequestItem | None = None
 
 
 class ValueWrapperString(Model):
@@ -156,7 +156,7 @@ class ValueWrapperString(Model):
         value: The value for the associated field
     """
 
-    value: str | None | UnsetType = UNSET
+    value: str | None = None
 
 
 class ValueWrapperUserSearchRule(Model):
@@ -166,4 +166,4 @@ class ValueWrapperUserSearchRule(Model):
         value: The value for the associated field
     """
 
-    value: UserSearchRule | None | UnsetType = UNSET
+    value: UserSearchRule | None = None

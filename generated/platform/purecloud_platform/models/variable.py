@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, field
+from .._models import Any, Model, field
 
 if TYPE_CHECKING:
     from .conversation import ConversationAttribute
@@ -25,17 +25,17 @@ class Variable(Model):
         custom_conversation_attributes: The Conversation Custom Attributes (CCA) for this variable. When present, the variable value is bound to the specified conversation attributes.
     """
 
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    scope: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    validation: dict[str, Any] | None | UnsetType = UNSET
-    list_values: dict[str, Any] | None | UnsetType = field(
-        name="listValues", default=UNSET
+    name: str | None = None
+    type: str | None = None
+    scope: str | None = None
+    description: str | None = None
+    validation: dict[str, Any] | None = None
+    list_values: dict[str, Any] | None = field(name="listValues", default=None)
+    list_variables: list[Variable] | None = field(name="listVariables", default=None)
+    custom_conversation_attributes: list[ConversationAttribute] | None = field(
+        name="customConversationAttributes", default=None
     )
-    list_variables: list[Variable] | None | UnsetType = field(
-        name="listVariables", default=UNSET
-    )
-    custom_conversation_attributes: list[ConversationAttribute] | None | UnsetType = (
-        field(name="customConversationAttributes", default=UNSET)
-    )
+
+
+VariableValidation = dict[str, Any]
+"""The VariableValidation type: ``dict[str, Any]``."""

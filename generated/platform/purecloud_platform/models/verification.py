@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 if TYPE_CHECKING:
     from .record import Record
@@ -19,5 +19,5 @@ class VerificationResult(Model):
         records: The list of DNS records that pertain that need to exist for verification.
     """
 
-    status: str | None | UnsetType = UNSET
-    records: list[Record] | None | UnsetType = UNSET
+    status: str | None = None
+    records: list[Record] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .credential import Credential
@@ -23,18 +23,18 @@ class Verifier(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    credential: Credential | None | UnsetType = UNSET
-    default: bool | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    type: str | None = None
+    enabled: bool | None = None
+    credential: Credential | None = None
+    default: bool | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class VerifierEntityListing(Model):
     """The VerifierEntityListing model."""
 
-    total: int | None | UnsetType = UNSET
-    entities: list[Verifier] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    total: int | None = None
+    entities: list[Verifier] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

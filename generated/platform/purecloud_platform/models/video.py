@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .address import Address
@@ -41,36 +41,26 @@ class Video(Model):
         after_call_work_required: Indicates if after-call work is required for a communication. Only used when the ACW Setting is Agent Requested.
     """
 
-    state: str | None | UnsetType = UNSET
-    initial_state: str | None | UnsetType = field(name="initialState", default=UNSET)
-    id: str | None | UnsetType = UNSET
-    context: str | None | UnsetType = UNSET
-    audio_muted: bool | None | UnsetType = field(name="audioMuted", default=UNSET)
-    video_muted: bool | None | UnsetType = field(name="videoMuted", default=UNSET)
-    sharing_screen: bool | None | UnsetType = field(name="sharingScreen", default=UNSET)
-    peer_count: int | None | UnsetType = field(name="peerCount", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
-    )
-    start_alerting_time: datetime | None | UnsetType = field(
-        name="startAlertingTime", default=UNSET
-    )
-    connected_time: datetime | None | UnsetType = field(
-        name="connectedTime", default=UNSET
-    )
-    disconnected_time: datetime | None | UnsetType = field(
-        name="disconnectedTime", default=UNSET
-    )
-    provider: str | None | UnsetType = UNSET
-    peer_id: str | None | UnsetType = field(name="peerId", default=UNSET)
-    msids: list[str] | None | UnsetType = UNSET
-    self: Address | None | UnsetType = UNSET
-    wrapup: Wrapup | None | UnsetType = UNSET
-    after_call_work: AfterCallWork | None | UnsetType = field(
-        name="afterCallWork", default=UNSET
-    )
-    after_call_work_required: bool | None | UnsetType = field(
-        name="afterCallWorkRequired", default=UNSET
+    state: str | None = None
+    initial_state: str | None = field(name="initialState", default=None)
+    id: str | None = None
+    context: str | None = None
+    audio_muted: bool | None = field(name="audioMuted", default=None)
+    video_muted: bool | None = field(name="videoMuted", default=None)
+    sharing_screen: bool | None = field(name="sharingScreen", default=None)
+    peer_count: int | None = field(name="peerCount", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    start_alerting_time: datetime | None = field(name="startAlertingTime", default=None)
+    connected_time: datetime | None = field(name="connectedTime", default=None)
+    disconnected_time: datetime | None = field(name="disconnectedTime", default=None)
+    provider: str | None = None
+    peer_id: str | None = field(name="peerId", default=None)
+    msids: list[str] | None = None
+    self: Address | None = None
+    wrapup: Wrapup | None = None
+    after_call_work: AfterCallWork | None = field(name="afterCallWork", default=None)
+    after_call_work_required: bool | None = field(
+        name="afterCallWorkRequired", default=None
     )
 
 
@@ -83,12 +73,10 @@ class VideoConferenceDetails(Model):
         participant_info: Information about the participants of the video conference.
     """
 
-    conference_id: str | None | UnsetType = field(name="conferenceId", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    participant_info: ParticipantInfo | None | UnsetType = field(
-        name="participantInfo", default=UNSET
+    conference_id: str | None = field(name="conferenceId", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    participant_info: ParticipantInfo | None = field(
+        name="participantInfo", default=None
     )
 
 
@@ -98,10 +86,10 @@ class VideoConferenceUpdateTopicParticipantInfo(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    active_participant_count: int | None | UnsetType = field(
-        name="activeParticipantCount", default=UNSET
+    active_participant_count: int | None = field(
+        name="activeParticipantCount", default=None
     )
-    version: int | None | UnsetType = UNSET
+    version: int | None = None
 
 
 class VideoConferenceUpdateTopicVideoConference(Model):
@@ -110,12 +98,10 @@ class VideoConferenceUpdateTopicVideoConference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
-    )
-    conference_id: str | None | UnsetType = field(name="conferenceId", default=UNSET)
-    participant_info: VideoConferenceUpdateTopicParticipantInfo | None | UnsetType = (
-        field(name="participantInfo", default=UNSET)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    conference_id: str | None = field(name="conferenceId", default=None)
+    participant_info: VideoConferenceUpdateTopicParticipantInfo | None = field(
+        name="participantInfo", default=None
     )
 
 
@@ -129,7 +115,7 @@ class VideoSettings(Model):
         user: Video Settings for user
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    channels: list[str] | None | UnsetType = UNSET
-    agent: AgentVideoSettings | None | UnsetType = UNSET
-    user: UserVideoSettings | None | UnsetType = UNSET
+    enabled: bool | None = None
+    channels: list[str] | None = None
+    agent: AgentVideoSettings | None = None
+    user: UserVideoSettings | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .conversation import ConversationProperties
@@ -270,659 +270,485 @@ class ViewFilter(Model):
         social_post_types: The social post types used to filter the view
     """
 
-    media_types: list[str] | None | UnsetType = field(name="mediaTypes", default=UNSET)
-    queue_ids: list[str] | None | UnsetType = field(name="queueIds", default=UNSET)
-    skill_ids: list[str] | None | UnsetType = field(name="skillIds", default=UNSET)
-    assigned_skill_ids: list[str] | None | UnsetType = field(
-        name="assignedSkillIds", default=UNSET
+    media_types: list[str] | None = field(name="mediaTypes", default=None)
+    queue_ids: list[str] | None = field(name="queueIds", default=None)
+    skill_ids: list[str] | None = field(name="skillIds", default=None)
+    assigned_skill_ids: list[str] | None = field(name="assignedSkillIds", default=None)
+    skill_groups: list[str] | None = field(name="skillGroups", default=None)
+    language_ids: list[str] | None = field(name="languageIds", default=None)
+    assigned_language_ids: list[str] | None = field(
+        name="assignedLanguageIds", default=None
+    )
+    language_groups: list[str] | None = field(name="languageGroups", default=None)
+    directions: list[str] | None = None
+    originating_directions: list[str] | None = field(
+        name="originatingDirections", default=None
+    )
+    wrap_up_codes: list[str] | None = field(name="wrapUpCodes", default=None)
+    dnis_list: list[str] | None = field(name="dnisList", default=None)
+    session_dnis_list: list[str] | None = field(name="sessionDnisList", default=None)
+    filter_queues_by_user_ids: list[str] | None = field(
+        name="filterQueuesByUserIds", default=None
+    )
+    filter_users_by_queue_ids: list[str] | None = field(
+        name="filterUsersByQueueIds", default=None
+    )
+    user_ids: list[str] | None = field(name="userIds", default=None)
+    management_unit_ids: list[str] | None = field(
+        name="managementUnitIds", default=None
+    )
+    address_tos: list[str] | None = field(name="addressTos", default=None)
+    address_froms: list[str] | None = field(name="addressFroms", default=None)
+    outbound_campaign_ids: list[str] | None = field(
+        name="outboundCampaignIds", default=None
+    )
+    outbound_contact_list_ids: list[str] | None = field(
+        name="outboundContactListIds", default=None
+    )
+    contact_ids: list[str] | None = field(name="contactIds", default=None)
+    external_contact_ids: list[str] | None = field(
+        name="externalContactIds", default=None
+    )
+    external_org_ids: list[str] | None = field(name="externalOrgIds", default=None)
+    ani_list: list[str] | None = field(name="aniList", default=None)
+    durations_milliseconds: list[NumericRange] | None = field(
+        name="durationsMilliseconds", default=None
+    )
+    acd_durations_milliseconds: list[NumericRange] | None = field(
+        name="acdDurationsMilliseconds", default=None
+    )
+    talk_durations_milliseconds: list[NumericRange] | None = field(
+        name="talkDurationsMilliseconds", default=None
+    )
+    acw_durations_milliseconds: list[NumericRange] | None = field(
+        name="acwDurationsMilliseconds", default=None
+    )
+    handle_durations_milliseconds: list[NumericRange] | None = field(
+        name="handleDurationsMilliseconds", default=None
+    )
+    hold_durations_milliseconds: list[NumericRange] | None = field(
+        name="holdDurationsMilliseconds", default=None
+    )
+    abandon_durations_milliseconds: list[NumericRange] | None = field(
+        name="abandonDurationsMilliseconds", default=None
+    )
+    evaluation_score: NumericRange | None = field(name="evaluationScore", default=None)
+    evaluation_critical_score: NumericRange | None = field(
+        name="evaluationCriticalScore", default=None
+    )
+    evaluation_form_ids: list[str] | None = field(
+        name="evaluationFormIds", default=None
+    )
+    evaluated_agent_ids: list[str] | None = field(
+        name="evaluatedAgentIds", default=None
+    )
+    evaluator_ids: list[str] | None = field(name="evaluatorIds", default=None)
+    transferred: bool | None = None
+    abandoned: bool | None = None
+    answered: bool | None = None
+    message_types: list[str] | None = field(name="messageTypes", default=None)
+    division_ids: list[str] | None = field(name="divisionIds", default=None)
+    survey_form_ids: list[str] | None = field(name="surveyFormIds", default=None)
+    survey_total_score: NumericRange | None = field(
+        name="surveyTotalScore", default=None
+    )
+    survey_nps_score: NumericRange | None = field(name="surveyNpsScore", default=None)
+    mos: NumericRange | None = None
+    survey_question_group_score: NumericRange | None = field(
+        name="surveyQuestionGroupScore", default=None
+    )
+    survey_promoter_score: NumericRange | None = field(
+        name="surveyPromoterScore", default=None
+    )
+    survey_form_context_ids: list[str] | None = field(
+        name="surveyFormContextIds", default=None
+    )
+    conversation_ids: list[str] | None = field(name="conversationIds", default=None)
+    sip_call_ids: list[str] | None = field(name="sipCallIds", default=None)
+    is_ended: bool | None = field(name="isEnded", default=None)
+    is_surveyed: bool | None = field(name="isSurveyed", default=None)
+    survey_scores: list[NumericRange] | None = field(name="surveyScores", default=None)
+    promoter_scores: list[NumericRange] | None = field(
+        name="promoterScores", default=None
+    )
+    is_campaign: bool | None = field(name="isCampaign", default=None)
+    survey_statuses: list[str] | None = field(name="surveyStatuses", default=None)
+    conversation_properties: ConversationProperties | None = field(
+        name="conversationProperties", default=None
+    )
+    is_blind_transferred: bool | None = field(name="isBlindTransferred", default=None)
+    is_consulted: bool | None = field(name="isConsulted", default=None)
+    is_consult_transferred: bool | None = field(
+        name="isConsultTransferred", default=None
+    )
+    remote_participants: list[str] | None = field(
+        name="remoteParticipants", default=None
+    )
+    flow_ids: list[str] | None = field(name="flowIds", default=None)
+    flow_outcome_ids: list[str] | None = field(name="flowOutcomeIds", default=None)
+    flow_outcome_values: list[str] | None = field(
+        name="flowOutcomeValues", default=None
+    )
+    flow_destination_types: list[str] | None = field(
+        name="flowDestinationTypes", default=None
+    )
+    flow_disconnect_reasons: list[str] | None = field(
+        name="flowDisconnectReasons", default=None
+    )
+    flow_types: list[str] | None = field(name="flowTypes", default=None)
+    flow_entry_types: list[str] | None = field(name="flowEntryTypes", default=None)
+    flow_entry_reasons: list[str] | None = field(name="flowEntryReasons", default=None)
+    flow_versions: list[str] | None = field(name="flowVersions", default=None)
+    group_ids: list[str] | None = field(name="groupIds", default=None)
+    has_journey_customer_id: bool | None = field(
+        name="hasJourneyCustomerId", default=None
+    )
+    has_journey_action_map_id: bool | None = field(
+        name="hasJourneyActionMapId", default=None
+    )
+    has_journey_visit_id: bool | None = field(name="hasJourneyVisitId", default=None)
+    has_media: bool | None = field(name="hasMedia", default=None)
+    role_ids: list[str] | None = field(name="roleIds", default=None)
+    reports_tos: list[str] | None = field(name="reportsTos", default=None)
+    location_ids: list[str] | None = field(name="locationIds", default=None)
+    flow_out_types: list[str] | None = field(name="flowOutTypes", default=None)
+    provider_list: list[str] | None = field(name="providerList", default=None)
+    callback_number_list: list[str] | None = field(
+        name="callbackNumberList", default=None
+    )
+    callback_interval: str | None = field(name="callbackInterval", default=None)
+    used_routing_types: list[str] | None = field(name="usedRoutingTypes", default=None)
+    requested_routing_types: list[str] | None = field(
+        name="requestedRoutingTypes", default=None
+    )
+    has_agent_assist_id: bool | None = field(name="hasAgentAssistId", default=None)
+    transcripts: list[Transcripts] | None = None
+    transcript_languages: list[str] | None = field(
+        name="transcriptLanguages", default=None
+    )
+    participant_purposes: list[str] | None = field(
+        name="participantPurposes", default=None
+    )
+    show_first_queue: bool | None = field(name="showFirstQueue", default=None)
+    team_ids: list[str] | None = field(name="teamIds", default=None)
+    filter_users_by_team_ids: list[str] | None = field(
+        name="filterUsersByTeamIds", default=None
     )
-    skill_groups: list[str] | None | UnsetType = field(
-        name="skillGroups", default=UNSET
+    journey_action_map_ids: list[str] | None = field(
+        name="journeyActionMapIds", default=None
     )
-    language_ids: list[str] | None | UnsetType = field(
-        name="languageIds", default=UNSET
+    journey_outcome_ids: list[str] | None = field(
+        name="journeyOutcomeIds", default=None
     )
-    assigned_language_ids: list[str] | None | UnsetType = field(
-        name="assignedLanguageIds", default=UNSET
+    journey_segment_ids: list[str] | None = field(
+        name="journeySegmentIds", default=None
     )
-    language_groups: list[str] | None | UnsetType = field(
-        name="languageGroups", default=UNSET
+    journey_action_map_types: list[str] | None = field(
+        name="journeyActionMapTypes", default=None
     )
-    directions: list[str] | None | UnsetType = UNSET
-    originating_directions: list[str] | None | UnsetType = field(
-        name="originatingDirections", default=UNSET
+    development_role_list: list[str] | None = field(
+        name="developmentRoleList", default=None
     )
-    wrap_up_codes: list[str] | None | UnsetType = field(
-        name="wrapUpCodes", default=UNSET
+    development_type_list: list[str] | None = field(
+        name="developmentTypeList", default=None
     )
-    dnis_list: list[str] | None | UnsetType = field(name="dnisList", default=UNSET)
-    session_dnis_list: list[str] | None | UnsetType = field(
-        name="sessionDnisList", default=UNSET
+    development_status_list: list[str] | None = field(
+        name="developmentStatusList", default=None
     )
-    filter_queues_by_user_ids: list[str] | None | UnsetType = field(
-        name="filterQueuesByUserIds", default=UNSET
+    development_module_ids: list[str] | None = field(
+        name="developmentModuleIds", default=None
     )
-    filter_users_by_queue_ids: list[str] | None | UnsetType = field(
-        name="filterUsersByQueueIds", default=UNSET
+    development_activity_overdue: bool | None = field(
+        name="developmentActivityOverdue", default=None
+    )
+    customer_sentiment_score: NumericRange | None = field(
+        name="customerSentimentScore", default=None
+    )
+    customer_sentiment_trend: NumericRange | None = field(
+        name="customerSentimentTrend", default=None
+    )
+    flow_transfer_targets: list[str] | None = field(
+        name="flowTransferTargets", default=None
+    )
+    development_name: str | None = field(name="developmentName", default=None)
+    topic_ids: list[str] | None = field(name="topicIds", default=None)
+    external_tags: list[str] | None = field(name="externalTags", default=None)
+    is_not_responding: bool | None = field(name="isNotResponding", default=None)
+    is_authenticated: bool | None = field(name="isAuthenticated", default=None)
+    bot_ids: list[str] | None = field(name="botIds", default=None)
+    bot_versions: list[str] | None = field(name="botVersions", default=None)
+    bot_message_types: list[str] | None = field(name="botMessageTypes", default=None)
+    bot_provider_list: list[str] | None = field(name="botProviderList", default=None)
+    bot_product_list: list[str] | None = field(name="botProductList", default=None)
+    bot_recognition_failure_reason_list: list[str] | None = field(
+        name="botRecognitionFailureReasonList", default=None
+    )
+    bot_intent_list: list[str] | None = field(name="botIntentList", default=None)
+    bot_final_intent_list: list[str] | None = field(
+        name="botFinalIntentList", default=None
+    )
+    bot_slot_list: list[str] | None = field(name="botSlotList", default=None)
+    bot_result_list: list[str] | None = field(name="botResultList", default=None)
+    blocked_reasons: list[str] | None = field(name="blockedReasons", default=None)
+    is_recorded: bool | None = field(name="isRecorded", default=None)
+    has_evaluation: bool | None = field(name="hasEvaluation", default=None)
+    has_scored_evaluation: bool | None = field(name="hasScoredEvaluation", default=None)
+    email_delivery_status_list: list[str] | None = field(
+        name="emailDeliveryStatusList", default=None
+    )
+    is_agent_owned_callback: bool | None = field(
+        name="isAgentOwnedCallback", default=None
+    )
+    agent_callback_owner_ids: list[str] | None = field(
+        name="agentCallbackOwnerIds", default=None
+    )
+    transcript_topics: list[TranscriptTopics] | None = field(
+        name="transcriptTopics", default=None
+    )
+    journey_frequency_cap_reasons: list[str] | None = field(
+        name="journeyFrequencyCapReasons", default=None
+    )
+    journey_blocking_action_map_ids: list[str] | None = field(
+        name="journeyBlockingActionMapIds", default=None
+    )
+    journey_action_target_ids: list[str] | None = field(
+        name="journeyActionTargetIds", default=None
+    )
+    journey_blocking_schedule_group_ids: list[str] | None = field(
+        name="journeyBlockingScheduleGroupIds", default=None
+    )
+    journey_blocking_emergency_schedule_group_ids: list[str] | None = field(
+        name="journeyBlockingEmergencyScheduleGroupIds", default=None
+    )
+    journey_url_equal_conditions: list[str] | None = field(
+        name="journeyUrlEqualConditions", default=None
+    )
+    journey_url_not_equal_conditions: list[str] | None = field(
+        name="journeyUrlNotEqualConditions", default=None
+    )
+    journey_url_starts_with_conditions: list[str] | None = field(
+        name="journeyUrlStartsWithConditions", default=None
+    )
+    journey_url_ends_with_conditions: list[str] | None = field(
+        name="journeyUrlEndsWithConditions", default=None
+    )
+    journey_url_contains_any_conditions: list[str] | None = field(
+        name="journeyUrlContainsAnyConditions", default=None
+    )
+    journey_url_not_contains_any_conditions: list[str] | None = field(
+        name="journeyUrlNotContainsAnyConditions", default=None
+    )
+    journey_url_contains_all_conditions: list[str] | None = field(
+        name="journeyUrlContainsAllConditions", default=None
+    )
+    journey_url_not_contains_all_conditions: list[str] | None = field(
+        name="journeyUrlNotContainsAllConditions", default=None
+    )
+    flow_milestone_ids: list[str] | None = field(name="flowMilestoneIds", default=None)
+    is_assessment_passed: bool | None = field(name="isAssessmentPassed", default=None)
+    conversation_initiators: list[str] | None = field(
+        name="conversationInitiators", default=None
+    )
+    has_customer_participated: bool | None = field(
+        name="hasCustomerParticipated", default=None
+    )
+    is_acd_interaction: bool | None = field(name="isAcdInteraction", default=None)
+    has_fax: bool | None = field(name="hasFax", default=None)
+    data_action_ids: list[str] | None = field(name="dataActionIds", default=None)
+    action_category_name: str | None = field(name="actionCategoryName", default=None)
+    integration_ids: list[str] | None = field(name="integrationIds", default=None)
+    response_statuses: list[str] | None = field(name="responseStatuses", default=None)
+    available_dashboard: str | None = field(name="availableDashboard", default=None)
+    favourite_dashboard: bool | None = field(name="favouriteDashboard", default=None)
+    my_dashboard: bool | None = field(name="myDashboard", default=None)
+    station_errors: list[str] | None = field(name="stationErrors", default=None)
+    canonical_contact_ids: list[str] | None = field(
+        name="canonicalContactIds", default=None
+    )
+    alert_rule_ids: list[str] | None = field(name="alertRuleIds", default=None)
+    evaluation_form_context_ids: list[str] | None = field(
+        name="evaluationFormContextIds", default=None
+    )
+    evaluation_statuses: list[str] | None = field(
+        name="evaluationStatuses", default=None
+    )
+    workbin_ids: list[str] | None = field(name="workbinIds", default=None)
+    worktype_ids: list[str] | None = field(name="worktypeIds", default=None)
+    workitem_ids: list[str] | None = field(name="workitemIds", default=None)
+    workitem_assignee_ids: list[str] | None = field(
+        name="workitemAssigneeIds", default=None
+    )
+    workitem_statuses: list[str] | None = field(name="workitemStatuses", default=None)
+    is_analyzed_for_sensitive_data: bool | None = field(
+        name="isAnalyzedForSensitiveData", default=None
+    )
+    has_sensitive_data: bool | None = field(name="hasSensitiveData", default=None)
+    has_pci_data: bool | None = field(name="hasPciData", default=None)
+    has_pii_data: bool | None = field(name="hasPiiData", default=None)
+    sub_path: str | None = field(name="subPath", default=None)
+    user_state: str | None = field(name="userState", default=None)
+    is_cleared_by_customer: bool | None = field(
+        name="isClearedByCustomer", default=None
+    )
+    evaluation_assignee_ids: list[str] | None = field(
+        name="evaluationAssigneeIds", default=None
+    )
+    evaluation_assigned: bool | None = field(name="evaluationAssigned", default=None)
+    assistant_ids: list[str] | None = field(name="assistantIds", default=None)
+    knowledge_base_ids: list[str] | None = field(name="knowledgeBaseIds", default=None)
+    is_parked: bool | None = field(name="isParked", default=None)
+    agent_empathy_score: NumericRange | None = field(
+        name="agentEmpathyScore", default=None
+    )
+    survey_types: list[str] | None = field(name="surveyTypes", default=None)
+    survey_response_statuses: list[str] | None = field(
+        name="surveyResponseStatuses", default=None
+    )
+    bot_flow_types: list[str] | None = field(name="botFlowTypes", default=None)
+    agent_talk_duration_milliseconds: list[NumericRange] | None = field(
+        name="agentTalkDurationMilliseconds", default=None
+    )
+    customer_talk_duration_milliseconds: list[NumericRange] | None = field(
+        name="customerTalkDurationMilliseconds", default=None
+    )
+    overtalk_duration_milliseconds: list[NumericRange] | None = field(
+        name="overtalkDurationMilliseconds", default=None
+    )
+    silence_duration_milliseconds: list[NumericRange] | None = field(
+        name="silenceDurationMilliseconds", default=None
+    )
+    acd_duration_milliseconds: list[NumericRange] | None = field(
+        name="acdDurationMilliseconds", default=None
+    )
+    ivr_duration_milliseconds: list[NumericRange] | None = field(
+        name="ivrDurationMilliseconds", default=None
+    )
+    other_duration_milliseconds: list[NumericRange] | None = field(
+        name="otherDurationMilliseconds", default=None
+    )
+    agent_talk_percentage: NumericRange | None = field(
+        name="agentTalkPercentage", default=None
+    )
+    customer_talk_percentage: NumericRange | None = field(
+        name="customerTalkPercentage", default=None
+    )
+    overtalk_percentage: NumericRange | None = field(
+        name="overtalkPercentage", default=None
     )
-    user_ids: list[str] | None | UnsetType = field(name="userIds", default=UNSET)
-    management_unit_ids: list[str] | None | UnsetType = field(
-        name="managementUnitIds", default=UNSET
+    silence_percentage: NumericRange | None = field(
+        name="silencePercentage", default=None
     )
-    address_tos: list[str] | None | UnsetType = field(name="addressTos", default=UNSET)
-    address_froms: list[str] | None | UnsetType = field(
-        name="addressFroms", default=UNSET
+    acd_percentage: NumericRange | None = field(name="acdPercentage", default=None)
+    ivr_percentage: NumericRange | None = field(name="ivrPercentage", default=None)
+    other_percentage: NumericRange | None = field(name="otherPercentage", default=None)
+    overtalk_instances: NumericRange | None = field(
+        name="overtalkInstances", default=None
     )
-    outbound_campaign_ids: list[str] | None | UnsetType = field(
-        name="outboundCampaignIds", default=UNSET
+    is_screen_recorded: bool | None = field(name="isScreenRecorded", default=None)
+    screen_monitor_user_ids: list[str] | None = field(
+        name="screenMonitorUserIds", default=None
     )
-    outbound_contact_list_ids: list[str] | None | UnsetType = field(
-        name="outboundContactListIds", default=UNSET
-    )
-    contact_ids: list[str] | None | UnsetType = field(name="contactIds", default=UNSET)
-    external_contact_ids: list[str] | None | UnsetType = field(
-        name="externalContactIds", default=UNSET
-    )
-    external_org_ids: list[str] | None | UnsetType = field(
-        name="externalOrgIds", default=UNSET
-    )
-    ani_list: list[str] | None | UnsetType = field(name="aniList", default=UNSET)
-    durations_milliseconds: list[NumericRange] | None | UnsetType = field(
-        name="durationsMilliseconds", default=UNSET
-    )
-    acd_durations_milliseconds: list[NumericRange] | None | UnsetType = field(
-        name="acdDurationsMilliseconds", default=UNSET
-    )
-    talk_durations_milliseconds: list[NumericRange] | None | UnsetType = field(
-        name="talkDurationsMilliseconds", default=UNSET
-    )
-    acw_durations_milliseconds: list[NumericRange] | None | UnsetType = field(
-        name="acwDurationsMilliseconds", default=UNSET
-    )
-    handle_durations_milliseconds: list[NumericRange] | None | UnsetType = field(
-        name="handleDurationsMilliseconds", default=UNSET
-    )
-    hold_durations_milliseconds: list[NumericRange] | None | UnsetType = field(
-        name="holdDurationsMilliseconds", default=UNSET
-    )
-    abandon_durations_milliseconds: list[NumericRange] | None | UnsetType = field(
-        name="abandonDurationsMilliseconds", default=UNSET
-    )
-    evaluation_score: NumericRange | None | UnsetType = field(
-        name="evaluationScore", default=UNSET
-    )
-    evaluation_critical_score: NumericRange | None | UnsetType = field(
-        name="evaluationCriticalScore", default=UNSET
-    )
-    evaluation_form_ids: list[str] | None | UnsetType = field(
-        name="evaluationFormIds", default=UNSET
-    )
-    evaluated_agent_ids: list[str] | None | UnsetType = field(
-        name="evaluatedAgentIds", default=UNSET
-    )
-    evaluator_ids: list[str] | None | UnsetType = field(
-        name="evaluatorIds", default=UNSET
-    )
-    transferred: bool | None | UnsetType = UNSET
-    abandoned: bool | None | UnsetType = UNSET
-    answered: bool | None | UnsetType = UNSET
-    message_types: list[str] | None | UnsetType = field(
-        name="messageTypes", default=UNSET
-    )
-    division_ids: list[str] | None | UnsetType = field(
-        name="divisionIds", default=UNSET
-    )
-    survey_form_ids: list[str] | None | UnsetType = field(
-        name="surveyFormIds", default=UNSET
-    )
-    survey_total_score: NumericRange | None | UnsetType = field(
-        name="surveyTotalScore", default=UNSET
-    )
-    survey_nps_score: NumericRange | None | UnsetType = field(
-        name="surveyNpsScore", default=UNSET
-    )
-    mos: NumericRange | None | UnsetType = UNSET
-    survey_question_group_score: NumericRange | None | UnsetType = field(
-        name="surveyQuestionGroupScore", default=UNSET
-    )
-    survey_promoter_score: NumericRange | None | UnsetType = field(
-        name="surveyPromoterScore", default=UNSET
-    )
-    survey_form_context_ids: list[str] | None | UnsetType = field(
-        name="surveyFormContextIds", default=UNSET
-    )
-    conversation_ids: list[str] | None | UnsetType = field(
-        name="conversationIds", default=UNSET
-    )
-    sip_call_ids: list[str] | None | UnsetType = field(name="sipCallIds", default=UNSET)
-    is_ended: bool | None | UnsetType = field(name="isEnded", default=UNSET)
-    is_surveyed: bool | None | UnsetType = field(name="isSurveyed", default=UNSET)
-    survey_scores: list[NumericRange] | None | UnsetType = field(
-        name="surveyScores", default=UNSET
-    )
-    promoter_scores: list[NumericRange] | None | UnsetType = field(
-        name="promoterScores", default=UNSET
-    )
-    is_campaign: bool | None | UnsetType = field(name="isCampaign", default=UNSET)
-    survey_statuses: list[str] | None | UnsetType = field(
-        name="surveyStatuses", default=UNSET
-    )
-    conversation_properties: ConversationProperties | None | UnsetType = field(
-        name="conversationProperties", default=UNSET
-    )
-    is_blind_transferred: bool | None | UnsetType = field(
-        name="isBlindTransferred", default=UNSET
-    )
-    is_consulted: bool | None | UnsetType = field(name="isConsulted", default=UNSET)
-    is_consult_transferred: bool | None | UnsetType = field(
-        name="isConsultTransferred", default=UNSET
-    )
-    remote_participants: list[str] | None | UnsetType = field(
-        name="remoteParticipants", default=UNSET
-    )
-    flow_ids: list[str] | None | UnsetType = field(name="flowIds", default=UNSET)
-    flow_outcome_ids: list[str] | None | UnsetType = field(
-        name="flowOutcomeIds", default=UNSET
-    )
-    flow_outcome_values: list[str] | None | UnsetType = field(
-        name="flowOutcomeValues", default=UNSET
-    )
-    flow_destination_types: list[str] | None | UnsetType = field(
-        name="flowDestinationTypes", default=UNSET
-    )
-    flow_disconnect_reasons: list[str] | None | UnsetType = field(
-        name="flowDisconnectReasons", default=UNSET
-    )
-    flow_types: list[str] | None | UnsetType = field(name="flowTypes", default=UNSET)
-    flow_entry_types: list[str] | None | UnsetType = field(
-        name="flowEntryTypes", default=UNSET
-    )
-    flow_entry_reasons: list[str] | None | UnsetType = field(
-        name="flowEntryReasons", default=UNSET
-    )
-    flow_versions: list[str] | None | UnsetType = field(
-        name="flowVersions", default=UNSET
-    )
-    group_ids: list[str] | None | UnsetType = field(name="groupIds", default=UNSET)
-    has_journey_customer_id: bool | None | UnsetType = field(
-        name="hasJourneyCustomerId", default=UNSET
-    )
-    has_journey_action_map_id: bool | None | UnsetType = field(
-        name="hasJourneyActionMapId", default=UNSET
-    )
-    has_journey_visit_id: bool | None | UnsetType = field(
-        name="hasJourneyVisitId", default=UNSET
-    )
-    has_media: bool | None | UnsetType = field(name="hasMedia", default=UNSET)
-    role_ids: list[str] | None | UnsetType = field(name="roleIds", default=UNSET)
-    reports_tos: list[str] | None | UnsetType = field(name="reportsTos", default=UNSET)
-    location_ids: list[str] | None | UnsetType = field(
-        name="locationIds", default=UNSET
-    )
-    flow_out_types: list[str] | None | UnsetType = field(
-        name="flowOutTypes", default=UNSET
-    )
-    provider_list: list[str] | None | UnsetType = field(
-        name="providerList", default=UNSET
-    )
-    callback_number_list: list[str] | None | UnsetType = field(
-        name="callbackNumberList", default=UNSET
-    )
-    callback_interval: str | None | UnsetType = field(
-        name="callbackInterval", default=UNSET
-    )
-    used_routing_types: list[str] | None | UnsetType = field(
-        name="usedRoutingTypes", default=UNSET
-    )
-    requested_routing_types: list[str] | None | UnsetType = field(
-        name="requestedRoutingTypes", default=UNSET
-    )
-    has_agent_assist_id: bool | None | UnsetType = field(
-        name="hasAgentAssistId", default=UNSET
-    )
-    transcripts: list[Transcripts] | None | UnsetType = UNSET
-    transcript_languages: list[str] | None | UnsetType = field(
-        name="transcriptLanguages", default=UNSET
-    )
-    participant_purposes: list[str] | None | UnsetType = field(
-        name="participantPurposes", default=UNSET
-    )
-    show_first_queue: bool | None | UnsetType = field(
-        name="showFirstQueue", default=UNSET
-    )
-    team_ids: list[str] | None | UnsetType = field(name="teamIds", default=UNSET)
-    filter_users_by_team_ids: list[str] | None | UnsetType = field(
-        name="filterUsersByTeamIds", default=UNSET
-    )
-    journey_action_map_ids: list[str] | None | UnsetType = field(
-        name="journeyActionMapIds", default=UNSET
-    )
-    journey_outcome_ids: list[str] | None | UnsetType = field(
-        name="journeyOutcomeIds", default=UNSET
-    )
-    journey_segment_ids: list[str] | None | UnsetType = field(
-        name="journeySegmentIds", default=UNSET
-    )
-    journey_action_map_types: list[str] | None | UnsetType = field(
-        name="journeyActionMapTypes", default=UNSET
-    )
-    development_role_list: list[str] | None | UnsetType = field(
-        name="developmentRoleList", default=UNSET
-    )
-    development_type_list: list[str] | None | UnsetType = field(
-        name="developmentTypeList", default=UNSET
-    )
-    development_status_list: list[str] | None | UnsetType = field(
-        name="developmentStatusList", default=UNSET
-    )
-    development_module_ids: list[str] | None | UnsetType = field(
-        name="developmentModuleIds", default=UNSET
-    )
-    development_activity_overdue: bool | None | UnsetType = field(
-        name="developmentActivityOverdue", default=UNSET
-    )
-    customer_sentiment_score: NumericRange | None | UnsetType = field(
-        name="customerSentimentScore", default=UNSET
-    )
-    customer_sentiment_trend: NumericRange | None | UnsetType = field(
-        name="customerSentimentTrend", default=UNSET
-    )
-    flow_transfer_targets: list[str] | None | UnsetType = field(
-        name="flowTransferTargets", default=UNSET
-    )
-    development_name: str | None | UnsetType = field(
-        name="developmentName", default=UNSET
-    )
-    topic_ids: list[str] | None | UnsetType = field(name="topicIds", default=UNSET)
-    external_tags: list[str] | None | UnsetType = field(
-        name="externalTags", default=UNSET
-    )
-    is_not_responding: bool | None | UnsetType = field(
-        name="isNotResponding", default=UNSET
-    )
-    is_authenticated: bool | None | UnsetType = field(
-        name="isAuthenticated", default=UNSET
-    )
-    bot_ids: list[str] | None | UnsetType = field(name="botIds", default=UNSET)
-    bot_versions: list[str] | None | UnsetType = field(
-        name="botVersions", default=UNSET
-    )
-    bot_message_types: list[str] | None | UnsetType = field(
-        name="botMessageTypes", default=UNSET
-    )
-    bot_provider_list: list[str] | None | UnsetType = field(
-        name="botProviderList", default=UNSET
-    )
-    bot_product_list: list[str] | None | UnsetType = field(
-        name="botProductList", default=UNSET
-    )
-    bot_recognition_failure_reason_list: list[str] | None | UnsetType = field(
-        name="botRecognitionFailureReasonList", default=UNSET
-    )
-    bot_intent_list: list[str] | None | UnsetType = field(
-        name="botIntentList", default=UNSET
-    )
-    bot_final_intent_list: list[str] | None | UnsetType = field(
-        name="botFinalIntentList", default=UNSET
-    )
-    bot_slot_list: list[str] | None | UnsetType = field(
-        name="botSlotList", default=UNSET
-    )
-    bot_result_list: list[str] | None | UnsetType = field(
-        name="botResultList", default=UNSET
-    )
-    blocked_reasons: list[str] | None | UnsetType = field(
-        name="blockedReasons", default=UNSET
-    )
-    is_recorded: bool | None | UnsetType = field(name="isRecorded", default=UNSET)
-    has_evaluation: bool | None | UnsetType = field(name="hasEvaluation", default=UNSET)
-    has_scored_evaluation: bool | None | UnsetType = field(
-        name="hasScoredEvaluation", default=UNSET
-    )
-    email_delivery_status_list: list[str] | None | UnsetType = field(
-        name="emailDeliveryStatusList", default=UNSET
-    )
-    is_agent_owned_callback: bool | None | UnsetType = field(
-        name="isAgentOwnedCallback", default=UNSET
-    )
-    agent_callback_owner_ids: list[str] | None | UnsetType = field(
-        name="agentCallbackOwnerIds", default=UNSET
-    )
-    transcript_topics: list[TranscriptTopics] | None | UnsetType = field(
-        name="transcriptTopics", default=UNSET
-    )
-    journey_frequency_cap_reasons: list[str] | None | UnsetType = field(
-        name="journeyFrequencyCapReasons", default=UNSET
-    )
-    journey_blocking_action_map_ids: list[str] | None | UnsetType = field(
-        name="journeyBlockingActionMapIds", default=UNSET
-    )
-    journey_action_target_ids: list[str] | None | UnsetType = field(
-        name="journeyActionTargetIds", default=UNSET
-    )
-    journey_blocking_schedule_group_ids: list[str] | None | UnsetType = field(
-        name="journeyBlockingScheduleGroupIds", default=UNSET
-    )
-    journey_blocking_emergency_schedule_group_ids: list[str] | None | UnsetType = field(
-        name="journeyBlockingEmergencyScheduleGroupIds", default=UNSET
-    )
-    journey_url_equal_conditions: list[str] | None | UnsetType = field(
-        name="journeyUrlEqualConditions", default=UNSET
-    )
-    journey_url_not_equal_conditions: list[str] | None | UnsetType = field(
-        name="journeyUrlNotEqualConditions", default=UNSET
-    )
-    journey_url_starts_with_conditions: list[str] | None | UnsetType = field(
-        name="journeyUrlStartsWithConditions", default=UNSET
-    )
-    journey_url_ends_with_conditions: list[str] | None | UnsetType = field(
-        name="journeyUrlEndsWithConditions", default=UNSET
-    )
-    journey_url_contains_any_conditions: list[str] | None | UnsetType = field(
-        name="journeyUrlContainsAnyConditions", default=UNSET
-    )
-    journey_url_not_contains_any_conditions: list[str] | None | UnsetType = field(
-        name="journeyUrlNotContainsAnyConditions", default=UNSET
-    )
-    journey_url_contains_all_conditions: list[str] | None | UnsetType = field(
-        name="journeyUrlContainsAllConditions", default=UNSET
-    )
-    journey_url_not_contains_all_conditions: list[str] | None | UnsetType = field(
-        name="journeyUrlNotContainsAllConditions", default=UNSET
-    )
-    flow_milestone_ids: list[str] | None | UnsetType = field(
-        name="flowMilestoneIds", default=UNSET
-    )
-    is_assessment_passed: bool | None | UnsetType = field(
-        name="isAssessmentPassed", default=UNSET
-    )
-    conversation_initiators: list[str] | None | UnsetType = field(
-        name="conversationInitiators", default=UNSET
-    )
-    has_customer_participated: bool | None | UnsetType = field(
-        name="hasCustomerParticipated", default=UNSET
-    )
-    is_acd_interaction: bool | None | UnsetType = field(
-        name="isAcdInteraction", default=UNSET
-    )
-    has_fax: bool | None | UnsetType = field(name="hasFax", default=UNSET)
-    data_action_ids: list[str] | None | UnsetType = field(
-        name="dataActionIds", default=UNSET
-    )
-    action_category_name: str | None | UnsetType = field(
-        name="actionCategoryName", default=UNSET
-    )
-    integration_ids: list[str] | None | UnsetType = field(
-        name="integrationIds", default=UNSET
-    )
-    response_statuses: list[str] | None | UnsetType = field(
-        name="responseStatuses", default=UNSET
-    )
-    available_dashboard: str | None | UnsetType = field(
-        name="availableDashboard", default=UNSET
-    )
-    favourite_dashboard: bool | None | UnsetType = field(
-        name="favouriteDashboard", default=UNSET
-    )
-    my_dashboard: bool | None | UnsetType = field(name="myDashboard", default=UNSET)
-    station_errors: list[str] | None | UnsetType = field(
-        name="stationErrors", default=UNSET
-    )
-    canonical_contact_ids: list[str] | None | UnsetType = field(
-        name="canonicalContactIds", default=UNSET
-    )
-    alert_rule_ids: list[str] | None | UnsetType = field(
-        name="alertRuleIds", default=UNSET
-    )
-    evaluation_form_context_ids: list[str] | None | UnsetType = field(
-        name="evaluationFormContextIds", default=UNSET
-    )
-    evaluation_statuses: list[str] | None | UnsetType = field(
-        name="evaluationStatuses", default=UNSET
-    )
-    workbin_ids: list[str] | None | UnsetType = field(name="workbinIds", default=UNSET)
-    worktype_ids: list[str] | None | UnsetType = field(
-        name="worktypeIds", default=UNSET
-    )
-    workitem_ids: list[str] | None | UnsetType = field(
-        name="workitemIds", default=UNSET
-    )
-    workitem_assignee_ids: list[str] | None | UnsetType = field(
-        name="workitemAssigneeIds", default=UNSET
-    )
-    workitem_statuses: list[str] | None | UnsetType = field(
-        name="workitemStatuses", default=UNSET
-    )
-    is_analyzed_for_sensitive_data: bool | None | UnsetType = field(
-        name="isAnalyzedForSensitiveData", default=UNSET
-    )
-    has_sensitive_data: bool | None | UnsetType = field(
-        name="hasSensitiveData", default=UNSET
-    )
-    has_pci_data: bool | None | UnsetType = field(name="hasPciData", default=UNSET)
-    has_pii_data: bool | None | UnsetType = field(name="hasPiiData", default=UNSET)
-    sub_path: str | None | UnsetType = field(name="subPath", default=UNSET)
-    user_state: str | None | UnsetType = field(name="userState", default=UNSET)
-    is_cleared_by_customer: bool | None | UnsetType = field(
-        name="isClearedByCustomer", default=UNSET
-    )
-    evaluation_assignee_ids: list[str] | None | UnsetType = field(
-        name="evaluationAssigneeIds", default=UNSET
-    )
-    evaluation_assigned: bool | None | UnsetType = field(
-        name="evaluationAssigned", default=UNSET
-    )
-    assistant_ids: list[str] | None | UnsetType = field(
-        name="assistantIds", default=UNSET
-    )
-    knowledge_base_ids: list[str] | None | UnsetType = field(
-        name="knowledgeBaseIds", default=UNSET
-    )
-    is_parked: bool | None | UnsetType = field(name="isParked", default=UNSET)
-    agent_empathy_score: NumericRange | None | UnsetType = field(
-        name="agentEmpathyScore", default=UNSET
-    )
-    survey_types: list[str] | None | UnsetType = field(
-        name="surveyTypes", default=UNSET
-    )
-    survey_response_statuses: list[str] | None | UnsetType = field(
-        name="surveyResponseStatuses", default=UNSET
-    )
-    bot_flow_types: list[str] | None | UnsetType = field(
-        name="botFlowTypes", default=UNSET
-    )
-    agent_talk_duration_milliseconds: list[NumericRange] | None | UnsetType = field(
-        name="agentTalkDurationMilliseconds", default=UNSET
-    )
-    customer_talk_duration_milliseconds: list[NumericRange] | None | UnsetType = field(
-        name="customerTalkDurationMilliseconds", default=UNSET
-    )
-    overtalk_duration_milliseconds: list[NumericRange] | None | UnsetType = field(
-        name="overtalkDurationMilliseconds", default=UNSET
-    )
-    silence_duration_milliseconds: list[NumericRange] | None | UnsetType = field(
-        name="silenceDurationMilliseconds", default=UNSET
-    )
-    acd_duration_milliseconds: list[NumericRange] | None | UnsetType = field(
-        name="acdDurationMilliseconds", default=UNSET
-    )
-    ivr_duration_milliseconds: list[NumericRange] | None | UnsetType = field(
-        name="ivrDurationMilliseconds", default=UNSET
-    )
-    other_duration_milliseconds: list[NumericRange] | None | UnsetType = field(
-        name="otherDurationMilliseconds", default=UNSET
-    )
-    agent_talk_percentage: NumericRange | None | UnsetType = field(
-        name="agentTalkPercentage", default=UNSET
-    )
-    customer_talk_percentage: NumericRange | None | UnsetType = field(
-        name="customerTalkPercentage", default=UNSET
-    )
-    overtalk_percentage: NumericRange | None | UnsetType = field(
-        name="overtalkPercentage", default=UNSET
-    )
-    silence_percentage: NumericRange | None | UnsetType = field(
-        name="silencePercentage", default=UNSET
-    )
-    acd_percentage: NumericRange | None | UnsetType = field(
-        name="acdPercentage", default=UNSET
-    )
-    ivr_percentage: NumericRange | None | UnsetType = field(
-        name="ivrPercentage", default=UNSET
-    )
-    other_percentage: NumericRange | None | UnsetType = field(
-        name="otherPercentage", default=UNSET
-    )
-    overtalk_instances: NumericRange | None | UnsetType = field(
-        name="overtalkInstances", default=UNSET
-    )
-    is_screen_recorded: bool | None | UnsetType = field(
-        name="isScreenRecorded", default=UNSET
-    )
-    screen_monitor_user_ids: list[str] | None | UnsetType = field(
-        name="screenMonitorUserIds", default=UNSET
-    )
-    dashboard_state: str | None | UnsetType = field(
-        name="dashboardState", default=UNSET
-    )
-    dashboard_type: str | None | UnsetType = field(name="dashboardType", default=UNSET)
-    dashboard_access_filter: str | None | UnsetType = field(
-        name="dashboardAccessFilter", default=UNSET
-    )
-    transcript_duration_milliseconds: list[NumericRange] | None | UnsetType = field(
-        name="transcriptDurationMilliseconds", default=UNSET
-    )
-    workitems_statuses: list[WorkitemStatusFilter] | None | UnsetType = field(
-        name="workitemsStatuses", default=UNSET
-    )
-    social_countries: list[str] | None | UnsetType = field(
-        name="socialCountries", default=UNSET
-    )
-    social_languages: list[str] | None | UnsetType = field(
-        name="socialLanguages", default=UNSET
-    )
-    social_channels: list[str] | None | UnsetType = field(
-        name="socialChannels", default=UNSET
-    )
-    social_sentiment_category: list[str] | None | UnsetType = field(
-        name="socialSentimentCategory", default=UNSET
-    )
-    social_topic_ids: list[str] | None | UnsetType = field(
-        name="socialTopicIds", default=UNSET
-    )
-    social_ingestion_rule_ids: list[str] | None | UnsetType = field(
-        name="socialIngestionRuleIds", default=UNSET
-    )
-    social_conversation_created: bool | None | UnsetType = field(
-        name="socialConversationCreated", default=UNSET
-    )
-    social_content_type: list[str] | None | UnsetType = field(
-        name="socialContentType", default=UNSET
-    )
-    social_keywords: list[SocialKeyword] | None | UnsetType = field(
-        name="socialKeywords", default=UNSET
-    )
-    social_post_escalated: bool | None | UnsetType = field(
-        name="socialPostEscalated", default=UNSET
-    )
-    social_classifications: list[str] | None | UnsetType = field(
-        name="socialClassifications", default=UNSET
-    )
-    filter_users_by_manager_ids: list[str] | None | UnsetType = field(
-        name="filterUsersByManagerIds", default=UNSET
-    )
-    slideshow_ids: list[str] | None | UnsetType = field(
-        name="slideshowIds", default=UNSET
-    )
-    conferenced: bool | None | UnsetType = UNSET
-    video: bool | None | UnsetType = UNSET
-    linked_interaction: bool | None | UnsetType = field(
-        name="linkedInteraction", default=UNSET
-    )
-    recommendation_sources: list[str] | None | UnsetType = field(
-        name="recommendationSources", default=UNSET
-    )
-    evaluation_role: str | None | UnsetType = field(
-        name="evaluationRole", default=UNSET
-    )
-    comparison_queue_ids: list[str] | None | UnsetType = field(
-        name="comparisonQueueIds", default=UNSET
-    )
-    view_metrics: list[str] | None | UnsetType = field(
-        name="viewMetrics", default=UNSET
-    )
-    timeline_categories: list[str] | None | UnsetType = field(
-        name="timelineCategories", default=UNSET
-    )
-    acw: bool | None | UnsetType = UNSET
-    segment_types: list[str] | None | UnsetType = field(
-        name="segmentTypes", default=UNSET
-    )
-    program_ids: list[str] | None | UnsetType = field(name="programIds", default=UNSET)
-    category_ids: list[str] | None | UnsetType = field(
-        name="categoryIds", default=UNSET
-    )
-    delivery_pushed: bool | None | UnsetType = field(
-        name="deliveryPushed", default=UNSET
-    )
-    social_ratings: list[float] | None | UnsetType = field(
-        name="socialRatings", default=UNSET
-    )
-    virtual_agent_ids: list[str] | None | UnsetType = field(
-        name="virtualAgentIds", default=UNSET
-    )
-    empathy_score_categories: list[str] | None | UnsetType = field(
-        name="empathyScoreCategories", default=UNSET
-    )
-    sentiment_score_categories: list[str] | None | UnsetType = field(
-        name="sentimentScoreCategories", default=UNSET
-    )
-    sentiment_trend_categories: list[str] | None | UnsetType = field(
-        name="sentimentTrendCategories", default=UNSET
-    )
-    content_moderation_flags: list[str] | None | UnsetType = field(
-        name="contentModerationFlags", default=UNSET
-    )
-    social_source_types: list[str] | None | UnsetType = field(
-        name="socialSourceTypes", default=UNSET
-    )
-    social_follower_range: SocialNumericRange | None | UnsetType = field(
-        name="socialFollowerRange", default=UNSET
-    )
-    social_verification_status: bool | None | UnsetType = field(
-        name="socialVerificationStatus", default=UNSET
-    )
-    social_engagement_likes: NumericRange | None | UnsetType = field(
-        name="socialEngagementLikes", default=UNSET
-    )
-    social_engagement_shares: NumericRange | None | UnsetType = field(
-        name="socialEngagementShares", default=UNSET
-    )
-    social_engagement_comments: NumericRange | None | UnsetType = field(
-        name="socialEngagementComments", default=UNSET
-    )
-    social_engagement_views: NumericRange | None | UnsetType = field(
-        name="socialEngagementViews", default=UNSET
-    )
-    social_engagement_saves: NumericRange | None | UnsetType = field(
-        name="socialEngagementSaves", default=UNSET
-    )
-    social_engagement_reposts: NumericRange | None | UnsetType = field(
-        name="socialEngagementReposts", default=UNSET
-    )
-    session_expired: bool | None | UnsetType = field(
-        name="sessionExpired", default=UNSET
-    )
-    screen_monitored: bool | None | UnsetType = field(
-        name="screenMonitored", default=UNSET
-    )
-    engagement_sources: list[str] | None | UnsetType = field(
-        name="engagementSources", default=UNSET
-    )
-    is_snippet_recorded: bool | None | UnsetType = field(
-        name="isSnippetRecorded", default=UNSET
-    )
-    takeover: bool | None | UnsetType = UNSET
-    social_post_types: list[str] | None | UnsetType = field(
-        name="socialPostTypes", default=UNSET
-    )
+    dashboard_state: str | None = field(name="dashboardState", default=None)
+    dashboard_type: str | None = field(name="dashboardType", default=None)
+    dashboard_access_filter: str | None = field(
+        name="dashboardAccessFilter", default=None
+    )
+    transcript_duration_milliseconds: list[NumericRange] | None = field(
+        name="transcriptDurationMilliseconds", default=None
+    )
+    workitems_statuses: list[WorkitemStatusFilter] | None = field(
+        name="workitemsStatuses", default=None
+    )
+    social_countries: list[str] | None = field(name="socialCountries", default=None)
+    social_languages: list[str] | None = field(name="socialLanguages", default=None)
+    social_channels: list[str] | None = field(name="socialChannels", default=None)
+    social_sentiment_category: list[str] | None = field(
+        name="socialSentimentCategory", default=None
+    )
+    social_topic_ids: list[str] | None = field(name="socialTopicIds", default=None)
+    social_ingestion_rule_ids: list[str] | None = field(
+        name="socialIngestionRuleIds", default=None
+    )
+    social_conversation_created: bool | None = field(
+        name="socialConversationCreated", default=None
+    )
+    social_content_type: list[str] | None = field(
+        name="socialContentType", default=None
+    )
+    social_keywords: list[SocialKeyword] | None = field(
+        name="socialKeywords", default=None
+    )
+    social_post_escalated: bool | None = field(name="socialPostEscalated", default=None)
+    social_classifications: list[str] | None = field(
+        name="socialClassifications", default=None
+    )
+    filter_users_by_manager_ids: list[str] | None = field(
+        name="filterUsersByManagerIds", default=None
+    )
+    slideshow_ids: list[str] | None = field(name="slideshowIds", default=None)
+    conferenced: bool | None = None
+    video: bool | None = None
+    linked_interaction: bool | None = field(name="linkedInteraction", default=None)
+    recommendation_sources: list[str] | None = field(
+        name="recommendationSources", default=None
+    )
+    evaluation_role: str | None = field(name="evaluationRole", default=None)
+    comparison_queue_ids: list[str] | None = field(
+        name="comparisonQueueIds", default=None
+    )
+    view_metrics: list[str] | None = field(name="viewMetrics", default=None)
+    timeline_categories: list[str] | None = field(
+        name="timelineCategories", default=None
+    )
+    acw: bool | None = None
+    segment_types: list[str] | None = field(name="segmentTypes", default=None)
+    program_ids: list[str] | None = field(name="programIds", default=None)
+    category_ids: list[str] | None = field(name="categoryIds", default=None)
+    delivery_pushed: bool | None = field(name="deliveryPushed", default=None)
+    social_ratings: list[float] | None = field(name="socialRatings", default=None)
+    virtual_agent_ids: list[str] | None = field(name="virtualAgentIds", default=None)
+    empathy_score_categories: list[str] | None = field(
+        name="empathyScoreCategories", default=None
+    )
+    sentiment_score_categories: list[str] | None = field(
+        name="sentimentScoreCategories", default=None
+    )
+    sentiment_trend_categories: list[str] | None = field(
+        name="sentimentTrendCategories", default=None
+    )
+    content_moderation_flags: list[str] | None = field(
+        name="contentModerationFlags", default=None
+    )
+    social_source_types: list[str] | None = field(
+        name="socialSourceTypes", default=None
+    )
+    social_follower_range: SocialNumericRange | None = field(
+        name="socialFollowerRange", default=None
+    )
+    social_verification_status: bool | None = field(
+        name="socialVerificationStatus", default=None
+    )
+    social_engagement_likes: NumericRange | None = field(
+        name="socialEngagementLikes", default=None
+    )
+    social_engagement_shares: NumericRange | None = field(
+        name="socialEngagementShares", default=None
+    )
+    social_engagement_comments: NumericRange | None = field(
+        name="socialEngagementComments", default=None
+    )
+    social_engagement_views: NumericRange | None = field(
+        name="socialEngagementViews", default=None
+    )
+    social_engagement_saves: NumericRange | None = field(
+        name="socialEngagementSaves", default=None
+    )
+    social_engagement_reposts: NumericRange | None = field(
+        name="socialEngagementReposts", default=None
+    )
+    session_expired: bool | None = field(name="sessionExpired", default=None)
+    screen_monitored: bool | None = field(name="screenMonitored", default=None)
+    engagement_sources: list[str] | None = field(name="engagementSources", default=None)
+    is_snippet_recorded: bool | None = field(name="isSnippetRecorded", default=None)
+    takeover: bool | None = None
+    social_post_types: list[str] | None = field(name="socialPostTypes", default=None)

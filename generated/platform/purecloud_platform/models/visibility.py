@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Any, Model, UnsetType, field
+from .._models import Any, Model, field
 
 
 class VisibilityCondition(Model):
@@ -14,7 +14,5 @@ class VisibilityCondition(Model):
         predicates: A list of strings, each representing the location in the form of the Answer Option to depend on. In the format of "/form/questionGroup/{questionGroupIndex}/question/{questionIndex}/answer/{answerIndex}" or, to assume the current question group, "../question/{questionIndex}/answer/{answerIndex}". Note: Indexes are zero-based
     """
 
-    combining_operation: str | None | UnsetType = field(
-        name="combiningOperation", default=UNSET
-    )
-    predicates: list[dict[str, Any]] | None | UnsetType = UNSET
+    combining_operation: str | None = field(name="combiningOperation", default=None)
+    predicates: list[dict[str, Any]] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .meta import MetaData
@@ -18,7 +18,7 @@ class VmPairingInfo(Model):
         meta_data: This is to be used to complete the setup process of a locally deployed virtual edge device.
     """
 
-    meta_data: MetaData | None | UnsetType = field(name="meta-data", default=UNSET)
-    edge_id: str | None | UnsetType = field(name="edge-id", default=UNSET)
-    auth_token: str | None | UnsetType = field(name="auth-token", default=UNSET)
-    org_id: str | None | UnsetType = field(name="org-id", default=UNSET)
+    meta_data: MetaData | None = field(name="meta-data", default=None)
+    edge_id: str | None = field(name="edge-id", default=None)
+    auth_token: str | None = field(name="auth-token", default=None)
+    org_id: str | None = field(name="org-id", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .conversation import Conversation
@@ -24,8 +24,8 @@ class Voicemail(Model):
         upload_status: current state of the voicemail upload Allowed values: "pending", "complete", "failed", "timeout", "none".
     """
 
-    id: str | None | UnsetType = UNSET
-    upload_status: str | None | UnsetType = field(name="uploadStatus", default=UNSET)
+    id: str | None = None
+    upload_status: str | None = field(name="uploadStatus", default=None)
 
 
 class VoicemailCopyRecord(Model):
@@ -37,9 +37,9 @@ class VoicemailCopyRecord(Model):
         date_: The date when the voicemail was copied. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    user: User | None | UnsetType = UNSET
-    group: Group | None | UnsetType = UNSET
-    date_: datetime | None | UnsetType = field(name="date", default=UNSET)
+    user: User | None = None
+    group: Group | None = None
+    date_: datetime | None = field(name="date", default=None)
 
 
 class VoicemailEndDetailEventTopicVoicemailEndEvent(Model):
@@ -53,35 +53,27 @@ class VoicemailEndDetailEventTopicVoicemailEndEvent(Model):
         direction: Allowed values: "UNKNOWN", "INBOUND", "OUTBOUND".
     """
 
-    event_time: int | None | UnsetType = field(name="eventTime", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    event_time: int | None = field(name="eventTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    participant_id: str | None = field(name="participantId", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    disconnect_type: str | None = field(name="disconnectType", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    provider: str | None = None
+    direction: str | None = None
+    ani: str | None = None
+    dnis: str | None = None
+    user_id: str | None = field(name="userId", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
+    voicemail_duration_ms: int | None = field(name="voicemailDurationMs", default=None)
+    conversation_external_contact_ids: list[str] | None = field(
+        name="conversationExternalContactIds", default=None
     )
-    participant_id: str | None | UnsetType = field(name="participantId", default=UNSET)
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    disconnect_type: str | None | UnsetType = field(
-        name="disconnectType", default=UNSET
+    conversation_external_organization_ids: list[str] | None = field(
+        name="conversationExternalOrganizationIds", default=None
     )
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    ani: str | None | UnsetType = UNSET
-    dnis: str | None | UnsetType = UNSET
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    voicemail_duration_ms: int | None | UnsetType = field(
-        name="voicemailDurationMs", default=UNSET
-    )
-    conversation_external_contact_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalContactIds", default=UNSET
-    )
-    conversation_external_organization_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalOrganizationIds", default=UNSET
-    )
-    utilization_label: str | None | UnsetType = field(
-        name="utilizationLabel", default=UNSET
-    )
+    utilization_label: str | None = field(name="utilizationLabel", default=None)
 
 
 class VoicemailGroupPolicy(Model):
@@ -104,44 +96,32 @@ class VoicemailGroupPolicy(Model):
         include_group_number_in_user_caller_id_lists: Whether the group phone number should be included in users' caller id lists
     """
 
-    name: str | None | UnsetType = UNSET
-    group: Group | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    send_email_notifications: bool | None | UnsetType = field(
-        name="sendEmailNotifications", default=UNSET
+    name: str | None = None
+    group: Group | None = None
+    enabled: bool | None = None
+    send_email_notifications: bool | None = field(
+        name="sendEmailNotifications", default=None
     )
-    disable_email_pii: bool | None | UnsetType = field(
-        name="disableEmailPii", default=UNSET
+    disable_email_pii: bool | None = field(name="disableEmailPii", default=None)
+    include_email_transcriptions: bool | None = field(
+        name="includeEmailTranscriptions", default=None
     )
-    include_email_transcriptions: bool | None | UnsetType = field(
-        name="includeEmailTranscriptions", default=UNSET
+    language_preference: str | None = field(name="languagePreference", default=None)
+    email_policy: GroupEmailPolicy | None = field(name="emailPolicy", default=None)
+    rotate_calls_secs: int | None = field(name="rotateCallsSecs", default=None)
+    stop_ringing_after_rotations: int | None = field(
+        name="stopRingingAfterRotations", default=None
     )
-    language_preference: str | None | UnsetType = field(
-        name="languagePreference", default=UNSET
+    overflow_group_id: str | None = field(name="overflowGroupId", default=None)
+    group_alert_type: str | None = field(name="groupAlertType", default=None)
+    interactive_response_prompt_id: str | None = field(
+        name="interactiveResponsePromptId", default=None
     )
-    email_policy: GroupEmailPolicy | None | UnsetType = field(
-        name="emailPolicy", default=UNSET
+    interactive_response_required: bool | None = field(
+        name="interactiveResponseRequired", default=None
     )
-    rotate_calls_secs: int | None | UnsetType = field(
-        name="rotateCallsSecs", default=UNSET
-    )
-    stop_ringing_after_rotations: int | None | UnsetType = field(
-        name="stopRingingAfterRotations", default=UNSET
-    )
-    overflow_group_id: str | None | UnsetType = field(
-        name="overflowGroupId", default=UNSET
-    )
-    group_alert_type: str | None | UnsetType = field(
-        name="groupAlertType", default=UNSET
-    )
-    interactive_response_prompt_id: str | None | UnsetType = field(
-        name="interactiveResponsePromptId", default=UNSET
-    )
-    interactive_response_required: bool | None | UnsetType = field(
-        name="interactiveResponseRequired", default=UNSET
-    )
-    include_group_number_in_user_caller_id_lists: bool | None | UnsetType = field(
-        name="includeGroupNumberInUserCallerIdLists", default=UNSET
+    include_group_number_in_user_caller_id_lists: bool | None = field(
+        name="includeGroupNumberInUserCallerIdLists", default=None
     )
 
 
@@ -164,31 +144,19 @@ class VoicemailMailboxInfo(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    owner_type: str | None | UnsetType = field(name="ownerType", default=UNSET)
-    usage_size_bytes: int | None | UnsetType = field(
-        name="usageSizeBytes", default=UNSET
-    )
-    total_count: int | None | UnsetType = field(name="totalCount", default=UNSET)
-    unread_count: int | None | UnsetType = field(name="unreadCount", default=UNSET)
-    deleted_count: int | None | UnsetType = field(name="deletedCount", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
-    newest_unread_date: datetime | None | UnsetType = field(
-        name="newestUnreadDate", default=UNSET
-    )
-    oldest_unread_date: datetime | None | UnsetType = field(
-        name="oldestUnreadDate", default=UNSET
-    )
-    newest_read_date: datetime | None | UnsetType = field(
-        name="newestReadDate", default=UNSET
-    )
-    oldest_read_date: datetime | None | UnsetType = field(
-        name="oldestReadDate", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    owner_type: str | None = field(name="ownerType", default=None)
+    usage_size_bytes: int | None = field(name="usageSizeBytes", default=None)
+    total_count: int | None = field(name="totalCount", default=None)
+    unread_count: int | None = field(name="unreadCount", default=None)
+    deleted_count: int | None = field(name="deletedCount", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    newest_unread_date: datetime | None = field(name="newestUnreadDate", default=None)
+    oldest_unread_date: datetime | None = field(name="oldestUnreadDate", default=None)
+    newest_read_date: datetime | None = field(name="newestReadDate", default=None)
+    oldest_read_date: datetime | None = field(name="oldestReadDate", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class VoicemailMediaInfo(Model):
@@ -198,12 +166,10 @@ class VoicemailMediaInfo(Model):
         id: The globally unique identifier for the object.
     """
 
-    id: str | None | UnsetType = UNSET
-    media_file_uri: str | None | UnsetType = field(name="mediaFileUri", default=UNSET)
-    media_image_uri: str | None | UnsetType = field(name="mediaImageUri", default=UNSET)
-    waveform_data: list[float] | None | UnsetType = field(
-        name="waveformData", default=UNSET
-    )
+    id: str | None = None
+    media_file_uri: str | None = field(name="mediaFileUri", default=None)
+    media_image_uri: str | None = field(name="mediaImageUri", default=None)
+    waveform_data: list[float] | None = field(name="waveformData", default=None)
 
 
 class VoicemailMessage(Model):
@@ -233,54 +199,48 @@ class VoicemailMessage(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    conversation: Conversation | None | UnsetType = UNSET
-    read: bool | None | UnsetType = UNSET
-    audio_recording_duration_seconds: int | None | UnsetType = field(
-        name="audioRecordingDurationSeconds", default=UNSET
+    id: str | None = None
+    conversation: Conversation | None = None
+    read: bool | None = None
+    audio_recording_duration_seconds: int | None = field(
+        name="audioRecordingDurationSeconds", default=None
     )
-    audio_recording_size_bytes: int | None | UnsetType = field(
-        name="audioRecordingSizeBytes", default=UNSET
+    audio_recording_size_bytes: int | None = field(
+        name="audioRecordingSizeBytes", default=None
     )
-    transcription: str | None | UnsetType = UNSET
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
+    transcription: str | None = None
+    created_date: datetime | None = field(name="createdDate", default=None)
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    deleted_date: datetime | None = field(name="deletedDate", default=None)
+    caller_address: str | None = field(name="callerAddress", default=None)
+    caller_name: str | None = field(name="callerName", default=None)
+    caller_user: User | None = field(name="callerUser", default=None)
+    deleted: bool | None = None
+    note: str | None = None
+    user: User | None = None
+    group: Group | None = None
+    queue: Queue | None = None
+    copied_from: VoicemailCopyRecord | None = field(name="copiedFrom", default=None)
+    copied_to: list[VoicemailCopyRecord] | None = field(name="copiedTo", default=None)
+    delete_retention_policy: VoicemailRetentionPolicy | None = field(
+        name="deleteRetentionPolicy", default=None
     )
-    deleted_date: datetime | None | UnsetType = field(name="deletedDate", default=UNSET)
-    caller_address: str | None | UnsetType = field(name="callerAddress", default=UNSET)
-    caller_name: str | None | UnsetType = field(name="callerName", default=UNSET)
-    caller_user: User | None | UnsetType = field(name="callerUser", default=UNSET)
-    deleted: bool | None | UnsetType = UNSET
-    note: str | None | UnsetType = UNSET
-    user: User | None | UnsetType = UNSET
-    group: Group | None | UnsetType = UNSET
-    queue: Queue | None | UnsetType = UNSET
-    copied_from: VoicemailCopyRecord | None | UnsetType = field(
-        name="copiedFrom", default=UNSET
-    )
-    copied_to: list[VoicemailCopyRecord] | None | UnsetType = field(
-        name="copiedTo", default=UNSET
-    )
-    delete_retention_policy: VoicemailRetentionPolicy | None | UnsetType = field(
-        name="deleteRetentionPolicy", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class VoicemailMessageEntityListing(Model):
     """The VoicemailMessageEntityListing model."""
 
-    entities: list[VoicemailMessage] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[VoicemailMessage] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class VoicemailMessagesTopicOwner(Model):
@@ -289,7 +249,7 @@ class VoicemailMessagesTopicOwner(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class VoicemailMessagesTopicVoicemailCopyRecord(Model):
@@ -298,8 +258,8 @@ class VoicemailMessagesTopicVoicemailCopyRecord(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    user: VoicemailMessagesTopicOwner | None | UnsetType = UNSET
-    group: VoicemailMessagesTopicOwner | None | UnsetType = UNSET
+    user: VoicemailMessagesTopicOwner | None = None
+    group: VoicemailMessagesTopicOwner | None = None
 
 
 class VoicemailMessagesTopicVoicemailMessage(Model):
@@ -308,38 +268,30 @@ class VoicemailMessagesTopicVoicemailMessage(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    read: bool | None | UnsetType = UNSET
-    audio_recording_duration_seconds: int | None | UnsetType = field(
-        name="audioRecordingDurationSeconds", default=UNSET
+    id: str | None = None
+    read: bool | None = None
+    audio_recording_duration_seconds: int | None = field(
+        name="audioRecordingDurationSeconds", default=None
     )
-    audio_recording_size_bytes: int | None | UnsetType = field(
-        name="audioRecordingSizeBytes", default=UNSET
+    audio_recording_size_bytes: int | None = field(
+        name="audioRecordingSizeBytes", default=None
     )
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
+    created_date: datetime | None = field(name="createdDate", default=None)
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    created_date_string: str | None = field(name="createdDateString", default=None)
+    caller_address: str | None = field(name="callerAddress", default=None)
+    caller_name: str | None = field(name="callerName", default=None)
+    action: str | None = None
+    note: str | None = None
+    deleted: bool | None = None
+    modified_by_user_id: str | None = field(name="modifiedByUserId", default=None)
+    copied_to: list[VoicemailMessagesTopicVoicemailCopyRecord] | None = field(
+        name="copiedTo", default=None
     )
-    created_date_string: str | None | UnsetType = field(
-        name="createdDateString", default=UNSET
+    copied_from: VoicemailMessagesTopicVoicemailCopyRecord | None = field(
+        name="copiedFrom", default=None
     )
-    caller_address: str | None | UnsetType = field(name="callerAddress", default=UNSET)
-    caller_name: str | None | UnsetType = field(name="callerName", default=UNSET)
-    action: str | None | UnsetType = UNSET
-    note: str | None | UnsetType = UNSET
-    deleted: bool | None | UnsetType = UNSET
-    modified_by_user_id: str | None | UnsetType = field(
-        name="modifiedByUserId", default=UNSET
-    )
-    copied_to: list[VoicemailMessagesTopicVoicemailCopyRecord] | None | UnsetType = (
-        field(name="copiedTo", default=UNSET)
-    )
-    copied_from: VoicemailMessagesTopicVoicemailCopyRecord | None | UnsetType = field(
-        name="copiedFrom", default=UNSET
-    )
-    modified_date_string: str | None | UnsetType = field(
-        name="modifiedDateString", default=UNSET
-    )
+    modified_date_string: str | None = field(name="modifiedDateString", default=None)
 
 
 class VoicemailOrganizationPolicy(Model):
@@ -359,35 +311,27 @@ class VoicemailOrganizationPolicy(Model):
         modified_date: The date the policy was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    alert_timeout_seconds: int | None | UnsetType = field(
-        name="alertTimeoutSeconds", default=UNSET
+    enabled: bool | None = None
+    alert_timeout_seconds: int | None = field(name="alertTimeoutSeconds", default=None)
+    pin_configuration: PINConfiguration | None = field(
+        name="pinConfiguration", default=None
     )
-    pin_configuration: PINConfiguration | None | UnsetType = field(
-        name="pinConfiguration", default=UNSET
+    voicemail_extension: str | None = field(name="voicemailExtension", default=None)
+    pin_required: bool | None = field(name="pinRequired", default=None)
+    interactive_response_required: bool | None = field(
+        name="interactiveResponseRequired", default=None
     )
-    voicemail_extension: str | None | UnsetType = field(
-        name="voicemailExtension", default=UNSET
+    send_email_notifications: bool | None = field(
+        name="sendEmailNotifications", default=None
     )
-    pin_required: bool | None | UnsetType = field(name="pinRequired", default=UNSET)
-    interactive_response_required: bool | None | UnsetType = field(
-        name="interactiveResponseRequired", default=UNSET
+    include_email_transcriptions: bool | None = field(
+        name="includeEmailTranscriptions", default=None
     )
-    send_email_notifications: bool | None | UnsetType = field(
-        name="sendEmailNotifications", default=UNSET
+    disable_email_pii: bool | None = field(name="disableEmailPii", default=None)
+    maximum_recording_time_seconds: int | None = field(
+        name="maximumRecordingTimeSeconds", default=None
     )
-    include_email_transcriptions: bool | None | UnsetType = field(
-        name="includeEmailTranscriptions", default=UNSET
-    )
-    disable_email_pii: bool | None | UnsetType = field(
-        name="disableEmailPii", default=UNSET
-    )
-    maximum_recording_time_seconds: int | None | UnsetType = field(
-        name="maximumRecordingTimeSeconds", default=UNSET
-    )
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
 
 
 class VoicemailRetentionPolicy(Model):
@@ -398,10 +342,10 @@ class VoicemailRetentionPolicy(Model):
         number_of_days: If retentionPolicyType == RETAIN_WITH_TTL, then this value represents the number of days for the TTL
     """
 
-    voicemail_retention_policy_type: str | None | UnsetType = field(
-        name="voicemailRetentionPolicyType", default=UNSET
+    voicemail_retention_policy_type: str | None = field(
+        name="voicemailRetentionPolicyType", default=None
     )
-    number_of_days: int | None | UnsetType = field(name="numberOfDays", default=UNSET)
+    number_of_days: int | None = field(name="numberOfDays", default=None)
 
 
 class VoicemailSearchCriteria(Model):
@@ -419,15 +363,15 @@ class VoicemailSearchCriteria(Model):
         type: Search Type Allowed values: "EXACT", "STARTS_WITH", "CONTAINS", "REGEX", "TERM", "TERMS", "REQUIRED_FIELDS", "MATCH_ALL", "DATE_RANGE".
     """
 
-    end_value: str | None | UnsetType = field(name="endValue", default=UNSET)
-    values: list[str] | None | UnsetType = UNSET
-    start_value: str | None | UnsetType = field(name="startValue", default=UNSET)
-    value: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    group: list[VoicemailSearchCriteria] | None | UnsetType = UNSET
-    date_format: str | None | UnsetType = field(name="dateFormat", default=UNSET)
-    fields: list[str] | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
+    end_value: str | None = field(name="endValue", default=None)
+    values: list[str] | None = None
+    start_value: str | None = field(name="startValue", default=None)
+    value: str | None = None
+    operator: str | None = None
+    group: list[VoicemailSearchCriteria] | None = None
+    date_format: str | None = field(name="dateFormat", default=None)
+    fields: list[str] | None = None
+    type: str | None = None
 
 
 class VoicemailSearchRequest(Model):
@@ -442,13 +386,13 @@ class VoicemailSearchRequest(Model):
         expand: Provides more details about a specified resource
     """
 
-    sort_order: str | None | UnsetType = field(name="sortOrder", default=UNSET)
-    sort_by: str | None | UnsetType = field(name="sortBy", default=UNSET)
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    sort: list[SearchSort] | None | UnsetType = UNSET
-    expand: list[str] | None | UnsetType = UNSET
-    query: list[VoicemailSearchCriteria] | None | UnsetType = UNSET
+    sort_order: str | None = field(name="sortOrder", default=None)
+    sort_by: str | None = field(name="sortBy", default=None)
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    sort: list[SearchSort] | None = None
+    expand: list[str] | None = None
+    query: list[VoicemailSearchCriteria] | None = None
 
 
 class VoicemailStartDetailEventTopicVoicemailStartEvent(Model):
@@ -461,29 +405,25 @@ class VoicemailStartDetailEventTopicVoicemailStartEvent(Model):
         direction: Allowed values: "UNKNOWN", "INBOUND", "OUTBOUND".
     """
 
-    event_time: int | None | UnsetType = field(name="eventTime", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    event_time: int | None = field(name="eventTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    participant_id: str | None = field(name="participantId", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    provider: str | None = None
+    direction: str | None = None
+    ani: str | None = None
+    dnis: str | None = None
+    user_id: str | None = field(name="userId", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    division_id: str | None = field(name="divisionId", default=None)
+    conversation_external_contact_ids: list[str] | None = field(
+        name="conversationExternalContactIds", default=None
     )
-    participant_id: str | None | UnsetType = field(name="participantId", default=UNSET)
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    ani: str | None | UnsetType = UNSET
-    dnis: str | None | UnsetType = UNSET
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    conversation_external_contact_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalContactIds", default=UNSET
+    conversation_external_organization_ids: list[str] | None = field(
+        name="conversationExternalOrganizationIds", default=None
     )
-    conversation_external_organization_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalOrganizationIds", default=UNSET
-    )
-    utilization_label: str | None | UnsetType = field(
-        name="utilizationLabel", default=UNSET
-    )
+    utilization_label: str | None = field(name="utilizationLabel", default=None)
 
 
 class VoicemailUserPolicy(Model):
@@ -497,14 +437,10 @@ class VoicemailUserPolicy(Model):
         send_email_notifications: Whether email notifications are sent to the user when a new voicemail is received
     """
 
-    enabled: bool | None | UnsetType = UNSET
-    alert_timeout_seconds: int | None | UnsetType = field(
-        name="alertTimeoutSeconds", default=UNSET
-    )
-    pin: str | None | UnsetType = UNSET
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
-    send_email_notifications: bool | None | UnsetType = field(
-        name="sendEmailNotifications", default=UNSET
+    enabled: bool | None = None
+    alert_timeout_seconds: int | None = field(name="alertTimeoutSeconds", default=None)
+    pin: str | None = None
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
+    send_email_notifications: bool | None = field(
+        name="sendEmailNotifications", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 if TYPE_CHECKING:
     from .time import TimeOffLimitReference, TimeOffRequestReference
@@ -21,19 +21,17 @@ class WaitlistPosition(Model):
         waitlist_position: The time off request's position in the waitlist on the date. 1 means time off is the first in the waitlist
     """
 
-    time_off_request: TimeOffRequestReference | None | UnsetType = field(
-        name="timeOffRequest", default=UNSET
+    time_off_request: TimeOffRequestReference | None = field(
+        name="timeOffRequest", default=None
     )
-    time_off_limit: TimeOffLimitReference | None | UnsetType = field(
-        name="timeOffLimit", default=UNSET
+    time_off_limit: TimeOffLimitReference | None = field(
+        name="timeOffLimit", default=None
     )
-    date_: date | None | UnsetType = field(name="date", default=UNSET)
-    waitlist_position: int | None | UnsetType = field(
-        name="waitlistPosition", default=UNSET
-    )
+    date_: date | None = field(name="date", default=None)
+    waitlist_position: int | None = field(name="waitlistPosition", default=None)
 
 
 class WaitlistPositionListing(Model):
     """The WaitlistPositionListing model."""
 
-    entities: list[WaitlistPosition] | None | UnsetType = UNSET
+    entities: list[WaitlistPosition] | None = None

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
-class Warning_(Model):
+class Warning(Model):
     """The Warning model.
 
     Attributes:
@@ -15,6 +15,6 @@ class Warning_(Model):
         color: The color for the warning configuration in RGB hexadecimal format (for example "#FF0000" represents red).
     """
 
-    value: int | None | UnsetType = UNSET
-    range_type: str | None | UnsetType = field(name="rangeType", default=UNSET)
-    color: str | None | UnsetType = UNSET
+    value: int | None = None
+    range_type: str | None = field(name="rangeType", default=None)
+    color: str | None = None

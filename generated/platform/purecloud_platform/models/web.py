@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .action import ActionEventActionMap
@@ -61,31 +61,19 @@ class WebActionEvent(Model):
         visit_referrer: Visit's referrer.
     """
 
-    action: EventAction | None | UnsetType = UNSET
-    action_map: ActionEventActionMap | None | UnsetType = field(
-        name="actionMap", default=UNSET
-    )
-    time_to_disposition: int | None | UnsetType = field(
-        name="timeToDisposition", default=UNSET
-    )
-    error_code: str | None | UnsetType = field(name="errorCode", default=UNSET)
-    error_message: str | None | UnsetType = field(name="errorMessage", default=UNSET)
-    user_agent_string: str | None | UnsetType = field(
-        name="userAgentString", default=UNSET
-    )
-    browser: Browser | None | UnsetType = UNSET
-    device: Device | None | UnsetType = UNSET
-    geolocation: JourneyGeolocation | None | UnsetType = UNSET
-    ip_address: str | None | UnsetType = field(name="ipAddress", default=UNSET)
-    ip_organization: str | None | UnsetType = field(
-        name="ipOrganization", default=UNSET
-    )
-    mkt_campaign: JourneyCampaign | None | UnsetType = field(
-        name="mktCampaign", default=UNSET
-    )
-    visit_referrer: Referrer | None | UnsetType = field(
-        name="visitReferrer", default=UNSET
-    )
+    action: EventAction | None = None
+    action_map: ActionEventActionMap | None = field(name="actionMap", default=None)
+    time_to_disposition: int | None = field(name="timeToDisposition", default=None)
+    error_code: str | None = field(name="errorCode", default=None)
+    error_message: str | None = field(name="errorMessage", default=None)
+    user_agent_string: str | None = field(name="userAgentString", default=None)
+    browser: Browser | None = None
+    device: Device | None = None
+    geolocation: JourneyGeolocation | None = None
+    ip_address: str | None = field(name="ipAddress", default=None)
+    ip_organization: str | None = field(name="ipOrganization", default=None)
+    mkt_campaign: JourneyCampaign | None = field(name="mktCampaign", default=None)
+    visit_referrer: Referrer | None = field(name="visitReferrer", default=None)
 
 
 class WebDeployment(Model):
@@ -109,33 +97,27 @@ class WebDeployment(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    allow_all_domains: bool | None | UnsetType = field(
-        name="allowAllDomains", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    allow_all_domains: bool | None = field(name="allowAllDomains", default=None)
+    allowed_domains: list[str] | None = field(name="allowedDomains", default=None)
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    allowed_domains: list[str] | None | UnsetType = field(
-        name="allowedDomains", default=UNSET
+    snippet: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    last_modified_user: AddressableEntityRef | None = field(
+        name="lastModifiedUser", default=None
     )
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
+    flow: WebDeploymentFlowEntityRef | None = None
+    status: str | None = None
+    push_integrations: list[PushIntegration] | None = field(
+        name="pushIntegrations", default=None
     )
-    snippet: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    last_modified_user: AddressableEntityRef | None | UnsetType = field(
-        name="lastModifiedUser", default=UNSET
-    )
-    flow: WebDeploymentFlowEntityRef | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    push_integrations: list[PushIntegration] | None | UnsetType = field(
-        name="pushIntegrations", default=UNSET
-    )
-    configuration: WebDeploymentConfigurationVersionEntityRef | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    configuration: WebDeploymentConfigurationVersionEntityRef | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WebDeploymentActiveConfigurationOnDeployment(Model):
@@ -146,10 +128,10 @@ class WebDeploymentActiveConfigurationOnDeployment(Model):
         deployment: The web deployment associated with the active configuration
     """
 
-    configuration_version: WebDeploymentConfigurationVersion | None | UnsetType = field(
-        name="configurationVersion", default=UNSET
+    configuration_version: WebDeploymentConfigurationVersion | None = field(
+        name="configurationVersion", default=None
     )
-    deployment: WebDeployment | None | UnsetType = UNSET
+    deployment: WebDeployment | None = None
 
 
 class WebDeploymentConfigurationVersion(Model):
@@ -181,61 +163,53 @@ class WebDeploymentConfigurationVersion(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
-    headless_mode: WebDeploymentHeadlessMode | None | UnsetType = field(
-        name="headlessMode", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    version: str | None = None
+    headless_mode: WebDeploymentHeadlessMode | None = field(
+        name="headlessMode", default=None
     )
-    description: str | None | UnsetType = UNSET
-    languages: list[str] | None | UnsetType = UNSET
-    default_language: str | None | UnsetType = field(
-        name="defaultLanguage", default=UNSET
+    description: str | None = None
+    languages: list[str] | None = None
+    default_language: str | None = field(name="defaultLanguage", default=None)
+    custom_i18n_labels: list[CustomI18nLabels] | None = field(
+        name="customI18nLabels", default=None
     )
-    custom_i18n_labels: list[CustomI18nLabels] | None | UnsetType = field(
-        name="customI18nLabels", default=UNSET
+    messenger: MessengerSettings | None = None
+    position: PositionSettings | None = None
+    support_center: SupportCenterSettings | None = field(
+        name="supportCenter", default=None
     )
-    messenger: MessengerSettings | None | UnsetType = UNSET
-    position: PositionSettings | None | UnsetType = UNSET
-    support_center: SupportCenterSettings | None | UnsetType = field(
-        name="supportCenter", default=UNSET
+    cobrowse: CobrowseSettings | None = None
+    journey_events: JourneyEventsSettings | None = field(
+        name="journeyEvents", default=None
     )
-    cobrowse: CobrowseSettings | None | UnsetType = UNSET
-    journey_events: JourneyEventsSettings | None | UnsetType = field(
-        name="journeyEvents", default=UNSET
+    authentication_settings: AuthenticationSettings | None = field(
+        name="authenticationSettings", default=None
     )
-    authentication_settings: AuthenticationSettings | None | UnsetType = field(
-        name="authenticationSettings", default=UNSET
+    video: VideoSettings | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    date_published: datetime | None = field(name="datePublished", default=None)
+    last_modified_user: AddressableEntityRef | None = field(
+        name="lastModifiedUser", default=None
     )
-    video: VideoSettings | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    created_user: AddressableEntityRef | None = field(name="createdUser", default=None)
+    published_user: AddressableEntityRef | None = field(
+        name="publishedUser", default=None
     )
-    date_published: datetime | None | UnsetType = field(
-        name="datePublished", default=UNSET
-    )
-    last_modified_user: AddressableEntityRef | None | UnsetType = field(
-        name="lastModifiedUser", default=UNSET
-    )
-    created_user: AddressableEntityRef | None | UnsetType = field(
-        name="createdUser", default=UNSET
-    )
-    published_user: AddressableEntityRef | None | UnsetType = field(
-        name="publishedUser", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    status: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WebDeploymentConfigurationVersionEntityListing(Model):
     """The WebDeploymentConfigurationVersionEntityListing model."""
 
-    entities: list[WebDeploymentConfigurationVersion] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    total: int | None | UnsetType = UNSET
+    entities: list[WebDeploymentConfigurationVersion] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    total: int | None = None
 
 
 class WebDeploymentConfigurationVersionEntityRef(Model):
@@ -247,10 +221,10 @@ class WebDeploymentConfigurationVersionEntityRef(Model):
         version: The version of the configuration
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    version: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    version: str | None = None
 
 
 class WebDeploymentConfigurationVersionResponse(Model):
@@ -282,51 +256,43 @@ class WebDeploymentConfigurationVersionResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
-    headless_mode: WebDeploymentHeadlessMode | None | UnsetType = field(
-        name="headlessMode", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    version: str | None = None
+    headless_mode: WebDeploymentHeadlessMode | None = field(
+        name="headlessMode", default=None
     )
-    description: str | None | UnsetType = UNSET
-    languages: list[str] | None | UnsetType = UNSET
-    default_language: str | None | UnsetType = field(
-        name="defaultLanguage", default=UNSET
+    description: str | None = None
+    languages: list[str] | None = None
+    default_language: str | None = field(name="defaultLanguage", default=None)
+    custom_i18n_labels: list[CustomI18nLabels] | None = field(
+        name="customI18nLabels", default=None
     )
-    custom_i18n_labels: list[CustomI18nLabels] | None | UnsetType = field(
-        name="customI18nLabels", default=UNSET
+    messenger: MessengerSettings | None = None
+    position: PositionSettings | None = None
+    support_center: SupportCenterSettings | None = field(
+        name="supportCenter", default=None
     )
-    messenger: MessengerSettings | None | UnsetType = UNSET
-    position: PositionSettings | None | UnsetType = UNSET
-    support_center: SupportCenterSettings | None | UnsetType = field(
-        name="supportCenter", default=UNSET
+    cobrowse: CobrowseSettings | None = None
+    journey_events: JourneyEventsSettings | None = field(
+        name="journeyEvents", default=None
     )
-    cobrowse: CobrowseSettings | None | UnsetType = UNSET
-    journey_events: JourneyEventsSettings | None | UnsetType = field(
-        name="journeyEvents", default=UNSET
+    authentication_settings: AuthenticationSettings | None = field(
+        name="authenticationSettings", default=None
     )
-    authentication_settings: AuthenticationSettings | None | UnsetType = field(
-        name="authenticationSettings", default=UNSET
+    video: VideoSettings | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    date_published: datetime | None = field(name="datePublished", default=None)
+    last_modified_user: AddressableEntityRef | None = field(
+        name="lastModifiedUser", default=None
     )
-    video: VideoSettings | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    created_user: AddressableEntityRef | None = field(name="createdUser", default=None)
+    published_user: AddressableEntityRef | None = field(
+        name="publishedUser", default=None
     )
-    date_published: datetime | None | UnsetType = field(
-        name="datePublished", default=UNSET
-    )
-    last_modified_user: AddressableEntityRef | None | UnsetType = field(
-        name="lastModifiedUser", default=UNSET
-    )
-    created_user: AddressableEntityRef | None | UnsetType = field(
-        name="createdUser", default=UNSET
-    )
-    published_user: AddressableEntityRef | None | UnsetType = field(
-        name="publishedUser", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    status: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WebDeploymentFlowEntityRef(Model):
@@ -339,15 +305,11 @@ class WebDeploymentFlowEntityRef(Model):
         publish_version: The published config version for the associated deployment
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    flow_description: str | None | UnsetType = field(
-        name="flowDescription", default=UNSET
-    )
-    publish_version: FlowVersion | None | UnsetType = field(
-        name="publishVersion", default=UNSET
-    )
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    flow_description: str | None = field(name="flowDescription", default=None)
+    publish_version: FlowVersion | None = field(name="publishVersion", default=None)
 
 
 class WebDeploymentHeadlessMode(Model):
@@ -357,7 +319,7 @@ class WebDeploymentHeadlessMode(Model):
         enabled: Whether or not Headless Mode is enabled
     """
 
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None
 
 
 class WebDeploymentsAuthorizationResponse(Model):
@@ -367,8 +329,8 @@ class WebDeploymentsAuthorizationResponse(Model):
         refresh_token: Refresh token used to issue a new JWT.
     """
 
-    refresh_token: str | None | UnsetType = field(name="refreshToken", default=UNSET)
-    jwt: str | None | UnsetType = UNSET
+    refresh_token: str | None = field(name="refreshToken", default=None)
+    jwt: str | None = None
 
 
 class WebDeploymentsConfigTopicWebMessagingConfigChangeEventBody(Model):
@@ -380,9 +342,9 @@ class WebDeploymentsConfigTopicWebMessagingConfigChangeEventBody(Model):
         status: Allowed values: "Pending", "Active", "Inactive", "Error", "Deleting".
     """
 
-    id: str | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
+    id: str | None = None
+    version: str | None = None
+    status: str | None = None
 
 
 class WebDeploymentsDeploymentTopicWebMessagingConfigChangeEventBody(Model):
@@ -394,9 +356,9 @@ class WebDeploymentsDeploymentTopicWebMessagingConfigChangeEventBody(Model):
         status: Allowed values: "Pending", "Active", "Inactive", "Error", "Deleting".
     """
 
-    id: str | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
+    id: str | None = None
+    version: str | None = None
+    status: str | None = None
 
 
 class WebDeploymentsDeploymentTopicWebMessagingDeploymentChangeEventBody(Model):
@@ -408,13 +370,11 @@ class WebDeploymentsDeploymentTopicWebMessagingDeploymentChangeEventBody(Model):
         status: Allowed values: "Pending", "Active", "Inactive", "Error", "Deleting".
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
     configuration: (
-        WebDeploymentsDeploymentTopicWebMessagingConfigChangeEventBody
-        | None
-        | UnsetType
-    ) = UNSET
-    status: str | None | UnsetType = UNSET
+        WebDeploymentsDeploymentTopicWebMessagingConfigChangeEventBody | None
+    ) = None
+    status: str | None = None
 
 
 class WebDeploymentsJourneyContext(Model):
@@ -426,12 +386,10 @@ class WebDeploymentsJourneyContext(Model):
         customer_session: Contains the Journey System's customer session details.
     """
 
-    journey_action: JourneyAction | None | UnsetType = field(
-        name="journeyAction", default=UNSET
-    )
-    customer: JourneyCustomer | None | UnsetType = UNSET
-    customer_session: JourneyCustomerSession | None | UnsetType = field(
-        name="customerSession", default=UNSET
+    journey_action: JourneyAction | None = field(name="journeyAction", default=None)
+    customer: JourneyCustomer | None = None
+    customer_session: JourneyCustomerSession | None = field(
+        name="customerSession", default=None
     )
 
 
@@ -443,11 +401,11 @@ class WebDeploymentsOAuthExchangeRequest(Model):
         journey_context: A Customer journey context.
     """
 
-    deployment_id: str | None | UnsetType = field(name="deploymentId", default=UNSET)
-    journey_context: WebDeploymentsJourneyContext | None | UnsetType = field(
-        name="journeyContext", default=UNSET
+    deployment_id: str | None = field(name="deploymentId", default=None)
+    journey_context: WebDeploymentsJourneyContext | None = field(
+        name="journeyContext", default=None
     )
-    oauth: WebDeploymentsOAuthRequestParameters | None | UnsetType = UNSET
+    oauth: WebDeploymentsOAuthRequestParameters | None = None
 
 
 class WebDeploymentsOAuthRequestParameters(Model):
@@ -463,13 +421,13 @@ class WebDeploymentsOAuthRequestParameters(Model):
         iss: Optional parameter. Set it if authorization server discovery metadata authorization_response_iss_parameter_supported is enabled. Refer to https://datatracker.ietf.org/doc/html/rfc9207
     """
 
-    code: str | None | UnsetType = UNSET
-    id_token: str | None | UnsetType = field(name="idToken", default=UNSET)
-    redirect_uri: str | None | UnsetType = field(name="redirectUri", default=UNSET)
-    nonce: str | None | UnsetType = UNSET
-    max_age: int | None | UnsetType = field(name="maxAge", default=UNSET)
-    code_verifier: str | None | UnsetType = field(name="codeVerifier", default=UNSET)
-    iss: str | None | UnsetType = UNSET
+    code: str | None = None
+    id_token: str | None = field(name="idToken", default=None)
+    redirect_uri: str | None = field(name="redirectUri", default=None)
+    nonce: str | None = None
+    max_age: int | None = field(name="maxAge", default=None)
+    code_verifier: str | None = field(name="codeVerifier", default=None)
+    iss: str | None = None
 
 
 class WebDeploymentsRefreshJWTRequest(Model):
@@ -480,8 +438,8 @@ class WebDeploymentsRefreshJWTRequest(Model):
         deployment_id: The WebDeployment ID
     """
 
-    refresh_token: str | None | UnsetType = field(name="refreshToken", default=UNSET)
-    deployment_id: str | None | UnsetType = field(name="deploymentId", default=UNSET)
+    refresh_token: str | None = field(name="refreshToken", default=None)
+    deployment_id: str | None = field(name="deploymentId", default=None)
 
 
 class WebEvent(Model):
@@ -506,32 +464,22 @@ class WebEvent(Model):
         authenticated: Indicates whether the event was produced during an authenticated session.
     """
 
-    event_name: str | None | UnsetType = field(name="eventName", default=UNSET)
-    total_event_count: int | None | UnsetType = field(
-        name="totalEventCount", default=UNSET
-    )
-    total_pageview_count: int | None | UnsetType = field(
-        name="totalPageviewCount", default=UNSET
-    )
-    page: JourneyPage | None | UnsetType = UNSET
-    user_agent_string: str | None | UnsetType = field(
-        name="userAgentString", default=UNSET
-    )
-    browser: Browser | None | UnsetType = UNSET
-    device: Device | None | UnsetType = UNSET
-    geolocation: JourneyGeolocation | None | UnsetType = UNSET
-    ip_address: str | None | UnsetType = field(name="ipAddress", default=UNSET)
-    ip_organization: str | None | UnsetType = field(
-        name="ipOrganization", default=UNSET
-    )
-    mkt_campaign: JourneyCampaign | None | UnsetType = field(
-        name="mktCampaign", default=UNSET
-    )
-    referrer: Referrer | None | UnsetType = UNSET
-    attributes: dict[str, CustomEventAttribute] | None | UnsetType = UNSET
-    traits: dict[str, CustomEventAttribute] | None | UnsetType = UNSET
-    search_query: str | None | UnsetType = field(name="searchQuery", default=UNSET)
-    authenticated: bool | None | UnsetType = UNSET
+    event_name: str | None = field(name="eventName", default=None)
+    total_event_count: int | None = field(name="totalEventCount", default=None)
+    total_pageview_count: int | None = field(name="totalPageviewCount", default=None)
+    page: JourneyPage | None = None
+    user_agent_string: str | None = field(name="userAgentString", default=None)
+    browser: Browser | None = None
+    device: Device | None = None
+    geolocation: JourneyGeolocation | None = None
+    ip_address: str | None = field(name="ipAddress", default=None)
+    ip_organization: str | None = field(name="ipOrganization", default=None)
+    mkt_campaign: JourneyCampaign | None = field(name="mktCampaign", default=None)
+    referrer: Referrer | None = None
+    attributes: dict[str, CustomEventAttribute] | None = None
+    traits: dict[str, CustomEventAttribute] | None = None
+    search_query: str | None = field(name="searchQuery", default=None)
+    authenticated: bool | None = None
 
 
 class WebEventBrowser(Model):
@@ -543,9 +491,9 @@ class WebEventBrowser(Model):
         lang: Language the browser is set to. Must conform to BCP 47.
     """
 
-    family: str | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
-    lang: str | None | UnsetType = UNSET
+    family: str | None = None
+    version: str | None = None
+    lang: str | None = None
 
 
 class WebEventDevice(Model):
@@ -563,15 +511,15 @@ class WebEventDevice(Model):
         manufacturer: Manufacturer of the device.
     """
 
-    category: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    is_mobile: bool | None | UnsetType = field(name="isMobile", default=UNSET)
-    screen_height: int | None | UnsetType = field(name="screenHeight", default=UNSET)
-    screen_width: int | None | UnsetType = field(name="screenWidth", default=UNSET)
-    screen_density: int | None | UnsetType = field(name="screenDensity", default=UNSET)
-    os_family: str | None | UnsetType = field(name="osFamily", default=UNSET)
-    os_version: str | None | UnsetType = field(name="osVersion", default=UNSET)
-    manufacturer: str | None | UnsetType = UNSET
+    category: str | None = None
+    type: str | None = None
+    is_mobile: bool | None = field(name="isMobile", default=None)
+    screen_height: int | None = field(name="screenHeight", default=None)
+    screen_width: int | None = field(name="screenWidth", default=None)
+    screen_density: int | None = field(name="screenDensity", default=None)
+    os_family: str | None = field(name="osFamily", default=None)
+    os_version: str | None = field(name="osVersion", default=None)
+    manufacturer: str | None = None
 
 
 class WebEventRequest(Model):
@@ -593,23 +541,19 @@ class WebEventRequest(Model):
         created_date: UTC timestamp indicating when the event actually took place, events older than an hour will be rejected. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    customer_cookie_id: str | None | UnsetType = field(
-        name="customerCookieId", default=UNSET
-    )
-    event_name: str | None | UnsetType = field(name="eventName", default=UNSET)
-    page: RequestPage | None | UnsetType = UNSET
-    user_agent_string: str | None | UnsetType = field(
-        name="userAgentString", default=UNSET
-    )
-    browser: WebEventBrowser | None | UnsetType = UNSET
-    device: WebEventDevice | None | UnsetType = UNSET
-    search_query: str | None | UnsetType = field(name="searchQuery", default=UNSET)
-    ip_address: str | None | UnsetType = field(name="ipAddress", default=UNSET)
-    referrer_url: str | None | UnsetType = field(name="referrerUrl", default=UNSET)
-    attributes: dict[str, CustomEventAttribute] | None | UnsetType = UNSET
-    traits: dict[str, CustomEventAttribute] | None | UnsetType = UNSET
-    external_id: str | None | UnsetType = field(name="externalId", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
+    customer_cookie_id: str | None = field(name="customerCookieId", default=None)
+    event_name: str | None = field(name="eventName", default=None)
+    page: RequestPage | None = None
+    user_agent_string: str | None = field(name="userAgentString", default=None)
+    browser: WebEventBrowser | None = None
+    device: WebEventDevice | None = None
+    search_query: str | None = field(name="searchQuery", default=None)
+    ip_address: str | None = field(name="ipAddress", default=None)
+    referrer_url: str | None = field(name="referrerUrl", default=None)
+    attributes: dict[str, CustomEventAttribute] | None = None
+    traits: dict[str, CustomEventAttribute] | None = None
+    external_id: str | None = field(name="externalId", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
 
 
 class WebEventResponse(Model):
@@ -636,32 +580,24 @@ class WebEventResponse(Model):
         created_date: UTC timestamp indicating when the event actually took place, events older than an hour will be rejected. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    customer_id: str | None | UnsetType = field(name="customerId", default=UNSET)
-    event_name: str | None | UnsetType = field(name="eventName", default=UNSET)
-    customer_id_type: str | None | UnsetType = field(
-        name="customerIdType", default=UNSET
-    )
-    page: ResponsePage | None | UnsetType = UNSET
-    user_agent_string: str | None | UnsetType = field(
-        name="userAgentString", default=UNSET
-    )
-    browser: WebEventBrowser | None | UnsetType = UNSET
-    device: WebEventDevice | None | UnsetType = UNSET
-    search_query: str | None | UnsetType = field(name="searchQuery", default=UNSET)
-    ip_organization: str | None | UnsetType = field(
-        name="ipOrganization", default=UNSET
-    )
-    geolocation: JourneyGeolocation | None | UnsetType = UNSET
-    mkt_campaign: JourneyCampaign | None | UnsetType = field(
-        name="mktCampaign", default=UNSET
-    )
-    session: WebEventResponseSession | None | UnsetType = UNSET
-    referrer: Referrer | None | UnsetType = UNSET
-    attributes: dict[str, CustomEventAttribute] | None | UnsetType = UNSET
-    traits: dict[str, CustomEventAttribute] | None | UnsetType = UNSET
-    authenticated: bool | None | UnsetType = UNSET
-    external_id: str | None | UnsetType = field(name="externalId", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
+    customer_id: str | None = field(name="customerId", default=None)
+    event_name: str | None = field(name="eventName", default=None)
+    customer_id_type: str | None = field(name="customerIdType", default=None)
+    page: ResponsePage | None = None
+    user_agent_string: str | None = field(name="userAgentString", default=None)
+    browser: WebEventBrowser | None = None
+    device: WebEventDevice | None = None
+    search_query: str | None = field(name="searchQuery", default=None)
+    ip_organization: str | None = field(name="ipOrganization", default=None)
+    geolocation: JourneyGeolocation | None = None
+    mkt_campaign: JourneyCampaign | None = field(name="mktCampaign", default=None)
+    session: WebEventResponseSession | None = None
+    referrer: Referrer | None = None
+    attributes: dict[str, CustomEventAttribute] | None = None
+    traits: dict[str, CustomEventAttribute] | None = None
+    authenticated: bool | None = None
+    external_id: str | None = field(name="externalId", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
 
 
 class WebEventResponseSession(Model):
@@ -677,15 +613,13 @@ class WebEventResponseSession(Model):
         created_date: Date of the session's first event, that is when the session starts. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    duration_in_seconds: int | None | UnsetType = field(
-        name="durationInSeconds", default=UNSET
-    )
-    event_count: int | None | UnsetType = field(name="eventCount", default=UNSET)
-    pageview_count: int | None | UnsetType = field(name="pageviewCount", default=UNSET)
-    referrer: Referrer | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
+    id: str | None = None
+    duration_in_seconds: int | None = field(name="durationInSeconds", default=None)
+    event_count: int | None = field(name="eventCount", default=None)
+    pageview_count: int | None = field(name="pageviewCount", default=None)
+    referrer: Referrer | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
 
 
 class WebMessagingAttachment(Model):
@@ -702,14 +636,14 @@ class WebMessagingAttachment(Model):
         file_size: The file size associated with the file
     """
 
-    id: str | None | UnsetType = UNSET
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    url: str | None | UnsetType = UNSET
-    mime: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    sha256: str | None | UnsetType = UNSET
-    filename: str | None | UnsetType = UNSET
-    file_size: int | None | UnsetType = field(name="fileSize", default=UNSET)
+    id: str | None = None
+    media_type: str | None = field(name="mediaType", default=None)
+    url: str | None = None
+    mime: str | None = None
+    text: str | None = None
+    sha256: str | None = None
+    filename: str | None = None
+    file_size: int | None = field(name="fileSize", default=None)
 
 
 class WebMessagingButtonResponse(Model):
@@ -723,12 +657,12 @@ class WebMessagingButtonResponse(Model):
         originating_message_id: Id of original structured message that this message responds to.
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    payload: str | None | UnsetType = UNSET
-    originating_message_id: str | None | UnsetType = field(
-        name="originatingMessageId", default=UNSET
+    id: str | None = None
+    type: str | None = None
+    text: str | None = None
+    payload: str | None = None
+    originating_message_id: str | None = field(
+        name="originatingMessageId", default=None
     )
 
 
@@ -742,10 +676,10 @@ class WebMessagingChannel(Model):
         message_id: Unique provider ID of the message.
     """
 
-    from_: WebMessagingRecipient | None | UnsetType = field(name="from", default=UNSET)
-    to: WebMessagingRecipient | None | UnsetType = UNSET
-    time: datetime | None | UnsetType = UNSET
-    message_id: str | None | UnsetType = field(name="messageId", default=UNSET)
+    from_: WebMessagingRecipient | None = field(name="from", default=None)
+    to: WebMessagingRecipient | None = None
+    time: datetime | None = None
+    message_id: str | None = field(name="messageId", default=None)
 
 
 class WebMessagingContent(Model):
@@ -764,24 +698,20 @@ class WebMessagingContent(Model):
         form: Form content
     """
 
-    content_type: str | None | UnsetType = field(name="contentType", default=UNSET)
-    attachment: WebMessagingAttachment | None | UnsetType = UNSET
-    quick_reply: WebMessagingQuickReply | None | UnsetType = field(
-        name="quickReply", default=UNSET
+    content_type: str | None = field(name="contentType", default=None)
+    attachment: WebMessagingAttachment | None = None
+    quick_reply: WebMessagingQuickReply | None = field(name="quickReply", default=None)
+    button_response: WebMessagingButtonResponse | None = field(
+        name="buttonResponse", default=None
     )
-    button_response: WebMessagingButtonResponse | None | UnsetType = field(
-        name="buttonResponse", default=UNSET
+    generic: WebMessagingGeneric | None = None
+    card: ContentCard | None = None
+    carousel: ContentCarousel | None = None
+    date_picker: ContentDatePicker | None = field(name="datePicker", default=None)
+    list_picker: ConversationContentListPicker | None = field(
+        name="listPicker", default=None
     )
-    generic: WebMessagingGeneric | None | UnsetType = UNSET
-    card: ContentCard | None | UnsetType = UNSET
-    carousel: ContentCarousel | None | UnsetType = UNSET
-    date_picker: ContentDatePicker | None | UnsetType = field(
-        name="datePicker", default=UNSET
-    )
-    list_picker: ConversationContentListPicker | None | UnsetType = field(
-        name="listPicker", default=UNSET
-    )
-    form: ConversationContentForm | None | UnsetType = UNSET
+    form: ConversationContentForm | None = None
 
 
 class WebMessagingEvent(Model):
@@ -794,12 +724,10 @@ class WebMessagingEvent(Model):
         video: Video event.
     """
 
-    event_type: str | None | UnsetType = field(name="eventType", default=UNSET)
-    co_browse: WebMessagingEventCoBrowse | None | UnsetType = field(
-        name="coBrowse", default=UNSET
-    )
-    presence: WebMessagingEventPresence | None | UnsetType = UNSET
-    video: WebMessagingEventVideo | None | UnsetType = UNSET
+    event_type: str | None = field(name="eventType", default=None)
+    co_browse: WebMessagingEventCoBrowse | None = field(name="coBrowse", default=None)
+    presence: WebMessagingEventPresence | None = None
+    video: WebMessagingEventVideo | None = None
 
 
 class WebMessagingEventCoBrowse(Model):
@@ -811,11 +739,9 @@ class WebMessagingEventCoBrowse(Model):
         session_join_token: The Cobrowse session join token.
     """
 
-    type: str | None | UnsetType = UNSET
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    session_join_token: str | None | UnsetType = field(
-        name="sessionJoinToken", default=UNSET
-    )
+    type: str | None = None
+    session_id: str | None = field(name="sessionId", default=None)
+    session_join_token: str | None = field(name="sessionJoinToken", default=None)
 
 
 class WebMessagingEventPresence(Model):
@@ -825,7 +751,7 @@ class WebMessagingEventPresence(Model):
         type: Describes the type of Presence event. Allowed values: "Join", "Disconnect", "Clear", "SignIn", "SessionExpired".
     """
 
-    type: str | None | UnsetType = UNSET
+    type: str | None = None
 
 
 class WebMessagingEventVideo(Model):
@@ -837,9 +763,9 @@ class WebMessagingEventVideo(Model):
         jwt: The Video offering JWT token.
     """
 
-    type: str | None | UnsetType = UNSET
-    offering_id: str | None | UnsetType = field(name="offeringId", default=UNSET)
-    jwt: str | None | UnsetType = UNSET
+    type: str | None = None
+    offering_id: str | None = field(name="offeringId", default=None)
+    jwt: str | None = None
 
 
 class WebMessagingGeneric(Model):
@@ -853,11 +779,11 @@ class WebMessagingGeneric(Model):
         components: An array of component objects.
     """
 
-    title: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    image: str | None | UnsetType = UNSET
-    actions: ContentActions | None | UnsetType = UNSET
-    components: list[ButtonComponent] | None | UnsetType = UNSET
+    title: str | None = None
+    description: str | None = None
+    image: str | None = None
+    actions: ContentActions | None = None
+    components: list[ButtonComponent] | None = None
 
 
 class WebMessagingMessage(Model):
@@ -877,29 +803,27 @@ class WebMessagingMessage(Model):
         metadata: Additional metadata about this message.
     """
 
-    id: str | None | UnsetType = UNSET
-    channel: WebMessagingChannel | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    text: str | None | UnsetType = UNSET
-    content: list[WebMessagingContent] | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    reasons: list[Reason] | None | UnsetType = UNSET
-    events: list[WebMessagingEvent] | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    originating_entity: str | None | UnsetType = field(
-        name="originatingEntity", default=UNSET
-    )
-    metadata: dict[str, str] | None | UnsetType = UNSET
+    id: str | None = None
+    channel: WebMessagingChannel | None = None
+    type: str | None = None
+    text: str | None = None
+    content: list[WebMessagingContent] | None = None
+    status: str | None = None
+    reasons: list[Reason] | None = None
+    events: list[WebMessagingEvent] | None = None
+    direction: str | None = None
+    originating_entity: str | None = field(name="originatingEntity", default=None)
+    metadata: dict[str, str] | None = None
 
 
 class WebMessagingMessageEntityList(Model):
     """The WebMessagingMessageEntityList model."""
 
-    entities: list[WebMessagingMessage] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[WebMessagingMessage] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class WebMessagingOfferFields(Model):
@@ -910,9 +834,9 @@ class WebMessagingOfferFields(Model):
         architect_flow: Flow to be invoked, overrides default flow when specified.
     """
 
-    offer_text: str | None | UnsetType = field(name="offerText", default=UNSET)
-    architect_flow: AddressableEntityRef | None | UnsetType = field(
-        name="architectFlow", default=UNSET
+    offer_text: str | None = field(name="offerText", default=None)
+    architect_flow: AddressableEntityRef | None = field(
+        name="architectFlow", default=None
     )
 
 
@@ -923,7 +847,7 @@ class WebMessagingOfferProperties(Model):
         offer_text: Text value to be used when inviting a visitor to engage with a web messaging offer.
     """
 
-    offer_text: str | None | UnsetType = field(name="offerText", default=UNSET)
+    offer_text: str | None = field(name="offerText", default=None)
 
 
 class WebMessagingQuickReply(Model):
@@ -936,10 +860,10 @@ class WebMessagingQuickReply(Model):
         action: Specifies the type of action that is triggered upon clicking the quick reply. Allowed values: "Message".
     """
 
-    text: str | None | UnsetType = UNSET
-    payload: str | None | UnsetType = UNSET
-    image: str | None | UnsetType = UNSET
-    action: str | None | UnsetType = UNSET
+    text: str | None = None
+    payload: str | None = None
+    image: str | None = None
+    action: str | None = None
 
 
 class WebMessagingRecipient(Model):
@@ -953,10 +877,10 @@ class WebMessagingRecipient(Model):
         additional_ids: List of recipient additional identifiers
     """
 
-    first_name: str | None | UnsetType = field(name="firstName", default=UNSET)
-    last_name: str | None | UnsetType = field(name="lastName", default=UNSET)
-    nickname: str | None | UnsetType = UNSET
-    image: str | None | UnsetType = UNSET
-    additional_ids: list[RecipientAdditionalIdentifier] | None | UnsetType = field(
-        name="additionalIds", default=UNSET
+    first_name: str | None = field(name="firstName", default=None)
+    last_name: str | None = field(name="lastName", default=None)
+    nickname: str | None = None
+    image: str | None = None
+    additional_ids: list[RecipientAdditionalIdentifier] | None = field(
+        name="additionalIds", default=None
     )

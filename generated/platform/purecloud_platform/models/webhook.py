@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class WebhookInvocationResponse(Model):
@@ -13,4 +13,4 @@ class WebhookInvocationResponse(Model):
         invocation_id: The id of the Webhook Invocation
     """
 
-    invocation_id: str | None | UnsetType = field(name="invocationId", default=UNSET)
+    invocation_id: str | None = field(name="invocationId", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 if TYPE_CHECKING:
     from .headcount import HeadcountForecast
@@ -33,26 +33,26 @@ class WeekSchedule(Model):
         agent_schedules_version: Version of agent schedules in the week schedule
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    week_date: str | None | UnsetType = field(name="weekDate", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    published: bool | None | UnsetType = UNSET
-    generation_results: WeekScheduleGenerationResult | None | UnsetType = field(
-        name="generationResults", default=UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    week_date: str | None = field(name="weekDate", default=None)
+    description: str | None = None
+    published: bool | None = None
+    generation_results: WeekScheduleGenerationResult | None = field(
+        name="generationResults", default=None
     )
-    short_term_forecast: ShortTermForecastReference | None | UnsetType = field(
-        name="shortTermForecast", default=UNSET
+    short_term_forecast: ShortTermForecastReference | None = field(
+        name="shortTermForecast", default=None
     )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    user_schedules: dict[str, UserSchedule] | None | UnsetType = field(
-        name="userSchedules", default=UNSET
+    metadata: WfmVersionedEntityMetadata | None = None
+    user_schedules: dict[str, UserSchedule] | None = field(
+        name="userSchedules", default=None
     )
-    headcount_forecast: HeadcountForecast | None | UnsetType = field(
-        name="headcountForecast", default=UNSET
+    headcount_forecast: HeadcountForecast | None = field(
+        name="headcountForecast", default=None
     )
-    agent_schedules_version: int | None | UnsetType = field(
-        name="agentSchedulesVersion", default=UNSET
+    agent_schedules_version: int | None = field(
+        name="agentSchedulesVersion", default=None
     )
 
 
@@ -66,14 +66,12 @@ class WeekScheduleGenerationResult(Model):
         agent_warning_count: Count of warning messages from the schedule run. This will be available only when requesting multiple week schedules
     """
 
-    failed: bool | None | UnsetType = UNSET
-    run_id: str | None | UnsetType = field(name="runId", default=UNSET)
-    agent_warnings: list[ScheduleGenerationWarning] | None | UnsetType = field(
-        name="agentWarnings", default=UNSET
+    failed: bool | None = None
+    run_id: str | None = field(name="runId", default=None)
+    agent_warnings: list[ScheduleGenerationWarning] | None = field(
+        name="agentWarnings", default=None
     )
-    agent_warning_count: int | None | UnsetType = field(
-        name="agentWarningCount", default=UNSET
-    )
+    agent_warning_count: int | None = field(name="agentWarningCount", default=None)
 
 
 class WeekScheduleListItemResponse(Model):
@@ -90,24 +88,24 @@ class WeekScheduleListItemResponse(Model):
         metadata: Version metadata for this work plan
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    week_date: str | None | UnsetType = field(name="weekDate", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    published: bool | None | UnsetType = UNSET
-    generation_results: WeekScheduleGenerationResult | None | UnsetType = field(
-        name="generationResults", default=UNSET
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    week_date: str | None = field(name="weekDate", default=None)
+    description: str | None = None
+    published: bool | None = None
+    generation_results: WeekScheduleGenerationResult | None = field(
+        name="generationResults", default=None
     )
-    short_term_forecast: ShortTermForecastReference | None | UnsetType = field(
-        name="shortTermForecast", default=UNSET
+    short_term_forecast: ShortTermForecastReference | None = field(
+        name="shortTermForecast", default=None
     )
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
+    metadata: WfmVersionedEntityMetadata | None = None
 
 
 class WeekScheduleListResponse(Model):
     """The WeekScheduleListResponse model."""
 
-    entities: list[WeekScheduleListItemResponse] | None | UnsetType = UNSET
+    entities: list[WeekScheduleListItemResponse] | None = None
 
 
 class WeekScheduleReference(Model):
@@ -119,9 +117,9 @@ class WeekScheduleReference(Model):
         week_date: First day of this week schedule in yyyy-MM-dd format
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    week_date: str | None | UnsetType = field(name="weekDate", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
+    week_date: str | None = field(name="weekDate", default=None)
 
 
 class WeekScheduleResponse(Model):
@@ -132,8 +130,8 @@ class WeekScheduleResponse(Model):
         download_url: The url to fetch the result for large responses. The value is null if result contains the data
     """
 
-    result: WeekSchedule | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    result: WeekSchedule | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class WeekShiftTradeListResponse(Model):
@@ -143,8 +141,8 @@ class WeekShiftTradeListResponse(Model):
         download_url: URL from which to fetch results for requests with a large result set. If populated, the downloaded data will conform to the same schema as would normally be returned, excepting downloaded data will never itself contain a downloadUrl
     """
 
-    entities: list[WeekShiftTradeResponse] | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    entities: list[WeekShiftTradeResponse] | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class WeekShiftTradeMatchesSummaryResponse(Model):
@@ -156,10 +154,10 @@ class WeekShiftTradeMatchesSummaryResponse(Model):
         cross_week_receiving_count: The number of cross-week trades in the 'Matched' state with the receiving shift for the given week
     """
 
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
-    count: int | None | UnsetType = UNSET
-    cross_week_receiving_count: int | None | UnsetType = field(
-        name="crossWeekReceivingCount", default=UNSET
+    week_date: date | None = field(name="weekDate", default=None)
+    count: int | None = None
+    cross_week_receiving_count: int | None = field(
+        name="crossWeekReceivingCount", default=None
     )
 
 
@@ -171,7 +169,7 @@ class WeekShiftTradeResponse(Model):
         match_review: A preview of what the schedule would look like if the shift trade is approved plus any violations
     """
 
-    trade: ShiftTradeResponse | None | UnsetType = UNSET
-    match_review: ShiftTradeMatchReviewResponse | None | UnsetType = field(
-        name="matchReview", default=UNSET
+    trade: ShiftTradeResponse | None = None
+    match_review: ShiftTradeMatchReviewResponse | None = field(
+        name="matchReview", default=None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .continuous import ContinuousForecastTimeSeries
@@ -19,7 +19,7 @@ class Weekly(Model):
         download_result: Result will always come via downloadUrls; however the schema is included for documentation
     """
 
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    download_result: list[ContinuousForecastTimeSeries] | None | UnsetType = field(
-        name="downloadResult", default=UNSET
+    download_url: str | None = field(name="downloadUrl", default=None)
+    download_result: list[ContinuousForecastTimeSeries] | None = field(
+        name="downloadResult", default=None
     )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class WemCoachingScheduleSlotJobCompleteTopicCoachingScheduleSlotJobComplete(Model):
@@ -15,28 +15,17 @@ class WemCoachingScheduleSlotJobCompleteTopicCoachingScheduleSlotJobComplete(Mod
         slots_type: Allowed values: "Unknown", "BestTime".
     """
 
-    id: str | None | UnsetType = UNSET
-    attendee_ids: list[str] | None | UnsetType = field(
-        name="attendeeIds", default=UNSET
-    )
-    facilitator_ids: list[str] | None | UnsetType = field(
-        name="facilitatorIds", default=UNSET
-    )
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
-    )
-    business_unit_id: str | None | UnsetType = field(
-        name="businessUnitId", default=UNSET
-    )
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
-    )
-    slots_type: str | None | UnsetType = field(name="slotsType", default=UNSET)
+    id: str | None = None
+    attendee_ids: list[str] | None = field(name="attendeeIds", default=None)
+    facilitator_ids: list[str] | None = field(name="facilitatorIds", default=None)
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    business_unit_id: str | None = field(name="businessUnitId", default=None)
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    slots_type: str | None = field(name="slotsType", default=None)
     results: (
         list[WemCoachingScheduleSlotJobCompleteTopicCoachingScheduleSlotJobResults]
         | None
-        | UnsetType
-    ) = UNSET
+    ) = None
 
 
 class WemCoachingScheduleSlotJobCompleteTopicCoachingScheduleSlotJobResults(Model):
@@ -48,14 +37,12 @@ class WemCoachingScheduleSlotJobCompleteTopicCoachingScheduleSlotJobResults(Mode
         status: Allowed values: "Unknown", "InProgress", "Complete", "Error".
     """
 
-    interval: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
+    interval: str | None = None
+    status: str | None = None
     slot: (
-        WemCoachingScheduleSlotJobCompleteTopicCoachingScheduleSlotJobResultsSlot
-        | None
-        | UnsetType
-    ) = UNSET
-    has_conflict: bool | None | UnsetType = field(name="hasConflict", default=UNSET)
+        WemCoachingScheduleSlotJobCompleteTopicCoachingScheduleSlotJobResultsSlot | None
+    ) = None
+    has_conflict: bool | None = field(name="hasConflict", default=None)
 
 
 class WemCoachingScheduleSlotJobCompleteTopicCoachingScheduleSlotJobResultsSlot(Model):
@@ -64,12 +51,11 @@ class WemCoachingScheduleSlotJobCompleteTopicCoachingScheduleSlotJobResultsSlot(
     A notification (event) schema, delivered over the notifications API.
     """
 
-    date_start: str | None | UnsetType = field(name="dateStart", default=UNSET)
+    date_start: str | None = field(name="dateStart", default=None)
     schedule: (
         WemCoachingScheduleSlotJobCompleteTopicCoachingScheduleSlotJobResultsSlotSchedule
         | None
-        | UnsetType
-    ) = UNSET
+    ) = None
 
 
 class WemCoachingScheduleSlotJobCompleteTopicCoachingScheduleSlotJobResultsSlotSchedule(
@@ -80,9 +66,9 @@ class WemCoachingScheduleSlotJobCompleteTopicCoachingScheduleSlotJobResultsSlotS
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    week_date: str | None | UnsetType = field(name="weekDate", default=UNSET)
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
+    id: str | None = None
+    week_date: str | None = field(name="weekDate", default=None)
+    week_count: int | None = field(name="weekCount", default=None)
 
 
 class WemCoachingUserNotificationTopicCoachingAppointmentReference(Model):
@@ -91,7 +77,7 @@ class WemCoachingUserNotificationTopicCoachingAppointmentReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WemCoachingUserNotificationTopicCoachingUserNotification(Model):
@@ -105,16 +91,14 @@ class WemCoachingUserNotificationTopicCoachingUserNotification(Model):
         status: Allowed values: "Scheduled", "InProgress", "Completed", "InvalidSchedule".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    marked_as_read: bool | None | UnsetType = field(name="markedAsRead", default=UNSET)
-    action_type: str | None | UnsetType = field(name="actionType", default=UNSET)
-    relationship: str | None | UnsetType = UNSET
-    appointment: (
-        WemCoachingUserNotificationTopicCoachingAppointmentReference | None | UnsetType
-    ) = UNSET
-    date_start: datetime | None | UnsetType = field(name="dateStart", default=UNSET)
-    length_in_minutes: int | None | UnsetType = field(
-        name="lengthInMinutes", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    marked_as_read: bool | None = field(name="markedAsRead", default=None)
+    action_type: str | None = field(name="actionType", default=None)
+    relationship: str | None = None
+    appointment: WemCoachingUserNotificationTopicCoachingAppointmentReference | None = (
+        None
     )
-    status: str | None | UnsetType = UNSET
+    date_start: datetime | None = field(name="dateStart", default=None)
+    length_in_minutes: int | None = field(name="lengthInMinutes", default=None)
+    status: str | None = None

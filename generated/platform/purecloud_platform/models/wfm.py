@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .adherence import AdherenceExplanationNotification
@@ -40,16 +40,16 @@ class WfmActivityPlanJobCompleteTopicActivityPlanJobCompleteNotification(Model):
         status: Allowed values: "Processing", "Complete", "Error".
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    activity_plan: (
-        WfmActivityPlanJobCompleteTopicActivityPlanReference | None | UnsetType
-    ) = field(name="activityPlan", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    exceptions: (
-        list[WfmActivityPlanJobCompleteTopicActivityPlanJobException] | None | UnsetType
-    ) = UNSET
-    error: WfmActivityPlanJobCompleteTopicErrorBody | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
+    activity_plan: WfmActivityPlanJobCompleteTopicActivityPlanReference | None = field(
+        name="activityPlan", default=None
+    )
+    status: str | None = None
+    exceptions: list[WfmActivityPlanJobCompleteTopicActivityPlanJobException] | None = (
+        None
+    )
+    error: WfmActivityPlanJobCompleteTopicErrorBody | None = None
 
 
 class WfmActivityPlanJobCompleteTopicActivityPlanJobException(Model):
@@ -61,12 +61,10 @@ class WfmActivityPlanJobCompleteTopicActivityPlanJobException(Model):
         exception_type: Allowed values: "UnscheduledAttendees", "SessionsNotDeleted", "InvalidUserIds", "InvalidFacilitatorId", "RuleError", "InvalidOccurrence", "NoScheduleFound", "SessionUsersNotRemoved".
     """
 
-    exception_type: str | None | UnsetType = field(name="exceptionType", default=UNSET)
+    exception_type: str | None = field(name="exceptionType", default=None)
     occurrences: (
-        list[WfmActivityPlanJobCompleteTopicActivityPlanOccurrenceReference]
-        | None
-        | UnsetType
-    ) = UNSET
+        list[WfmActivityPlanJobCompleteTopicActivityPlanOccurrenceReference] | None
+    ) = None
 
 
 class WfmActivityPlanJobCompleteTopicActivityPlanOccurrenceReference(Model):
@@ -75,12 +73,10 @@ class WfmActivityPlanJobCompleteTopicActivityPlanOccurrenceReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
     sessions: (
-        list[WfmActivityPlanJobCompleteTopicActivityPlanSessionReference]
-        | None
-        | UnsetType
-    ) = UNSET
+        list[WfmActivityPlanJobCompleteTopicActivityPlanSessionReference] | None
+    ) = None
 
 
 class WfmActivityPlanJobCompleteTopicActivityPlanReference(Model):
@@ -89,12 +85,10 @@ class WfmActivityPlanJobCompleteTopicActivityPlanReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
     occurrences: (
-        list[WfmActivityPlanJobCompleteTopicActivityPlanOccurrenceReference]
-        | None
-        | UnsetType
-    ) = UNSET
+        list[WfmActivityPlanJobCompleteTopicActivityPlanOccurrenceReference] | None
+    ) = None
 
 
 class WfmActivityPlanJobCompleteTopicActivityPlanSessionReference(Model):
@@ -103,8 +97,8 @@ class WfmActivityPlanJobCompleteTopicActivityPlanSessionReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    users: list[WfmActivityPlanJobCompleteTopicUserReference] | None | UnsetType = UNSET
+    id: str | None = None
+    users: list[WfmActivityPlanJobCompleteTopicUserReference] | None = None
 
 
 class WfmActivityPlanJobCompleteTopicErrorBody(Model):
@@ -113,12 +107,10 @@ class WfmActivityPlanJobCompleteTopicErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    status: int | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
+    status: int | None = None
+    code: str | None = None
+    message: str | None = None
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
 
 
 class WfmActivityPlanJobCompleteTopicUserReference(Model):
@@ -127,7 +119,7 @@ class WfmActivityPlanJobCompleteTopicUserReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmActivityPlanRunJobCompleteTopicActivityPlanJobCompleteNotification(Model):
@@ -140,18 +132,16 @@ class WfmActivityPlanRunJobCompleteTopicActivityPlanJobCompleteNotification(Mode
         status: Allowed values: "Processing", "Complete", "Error".
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    activity_plan: (
-        WfmActivityPlanRunJobCompleteTopicActivityPlanReference | None | UnsetType
-    ) = field(name="activityPlan", default=UNSET)
-    status: str | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
+    activity_plan: WfmActivityPlanRunJobCompleteTopicActivityPlanReference | None = (
+        field(name="activityPlan", default=None)
+    )
+    status: str | None = None
     exceptions: (
-        list[WfmActivityPlanRunJobCompleteTopicActivityPlanJobException]
-        | None
-        | UnsetType
-    ) = UNSET
-    error: WfmActivityPlanRunJobCompleteTopicErrorBody | None | UnsetType = UNSET
+        list[WfmActivityPlanRunJobCompleteTopicActivityPlanJobException] | None
+    ) = None
+    error: WfmActivityPlanRunJobCompleteTopicErrorBody | None = None
 
 
 class WfmActivityPlanRunJobCompleteTopicActivityPlanJobException(Model):
@@ -163,12 +153,10 @@ class WfmActivityPlanRunJobCompleteTopicActivityPlanJobException(Model):
         exception_type: Allowed values: "UnscheduledAttendees", "SessionsNotDeleted", "InvalidUserIds", "InvalidFacilitatorId", "RuleError", "InvalidOccurrence", "NoScheduleFound", "SessionUsersNotRemoved".
     """
 
-    exception_type: str | None | UnsetType = field(name="exceptionType", default=UNSET)
+    exception_type: str | None = field(name="exceptionType", default=None)
     occurrences: (
-        list[WfmActivityPlanRunJobCompleteTopicActivityPlanOccurrenceReference]
-        | None
-        | UnsetType
-    ) = UNSET
+        list[WfmActivityPlanRunJobCompleteTopicActivityPlanOccurrenceReference] | None
+    ) = None
 
 
 class WfmActivityPlanRunJobCompleteTopicActivityPlanOccurrenceReference(Model):
@@ -177,12 +165,10 @@ class WfmActivityPlanRunJobCompleteTopicActivityPlanOccurrenceReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
     sessions: (
-        list[WfmActivityPlanRunJobCompleteTopicActivityPlanSessionReference]
-        | None
-        | UnsetType
-    ) = UNSET
+        list[WfmActivityPlanRunJobCompleteTopicActivityPlanSessionReference] | None
+    ) = None
 
 
 class WfmActivityPlanRunJobCompleteTopicActivityPlanReference(Model):
@@ -191,12 +177,10 @@ class WfmActivityPlanRunJobCompleteTopicActivityPlanReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
     occurrences: (
-        list[WfmActivityPlanRunJobCompleteTopicActivityPlanOccurrenceReference]
-        | None
-        | UnsetType
-    ) = UNSET
+        list[WfmActivityPlanRunJobCompleteTopicActivityPlanOccurrenceReference] | None
+    ) = None
 
 
 class WfmActivityPlanRunJobCompleteTopicActivityPlanSessionReference(Model):
@@ -205,10 +189,8 @@ class WfmActivityPlanRunJobCompleteTopicActivityPlanSessionReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    users: list[WfmActivityPlanRunJobCompleteTopicUserReference] | None | UnsetType = (
-        UNSET
-    )
+    id: str | None = None
+    users: list[WfmActivityPlanRunJobCompleteTopicUserReference] | None = None
 
 
 class WfmActivityPlanRunJobCompleteTopicErrorBody(Model):
@@ -217,12 +199,10 @@ class WfmActivityPlanRunJobCompleteTopicErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    status: int | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
+    status: int | None = None
+    code: str | None = None
+    message: str | None = None
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
 
 
 class WfmActivityPlanRunJobCompleteTopicUserReference(Model):
@@ -231,7 +211,7 @@ class WfmActivityPlanRunJobCompleteTopicUserReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmAdherenceExplanationJobCompleteTopicAdherenceExplanationChangedNotification(
@@ -246,27 +226,23 @@ class WfmAdherenceExplanationJobCompleteTopicAdherenceExplanationChangedNotifica
         status: Allowed values: "Pending", "Approved", "Denied".
     """
 
-    id: str | None | UnsetType = UNSET
-    agent: WfmAdherenceExplanationJobCompleteTopicUserReference | None | UnsetType = (
-        UNSET
+    id: str | None = None
+    agent: WfmAdherenceExplanationJobCompleteTopicUserReference | None = None
+    management_unit: WfmAdherenceExplanationJobCompleteTopicManagementUnit | None = (
+        field(name="managementUnit", default=None)
     )
-    management_unit: (
-        WfmAdherenceExplanationJobCompleteTopicManagementUnit | None | UnsetType
-    ) = field(name="managementUnit", default=UNSET)
-    business_unit: (
-        WfmAdherenceExplanationJobCompleteTopicBusinessUnit | None | UnsetType
-    ) = field(name="businessUnit", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    notes: str | None | UnsetType = UNSET
-    reviewed_by: (
-        WfmAdherenceExplanationJobCompleteTopicUserReference | None | UnsetType
-    ) = field(name="reviewedBy", default=UNSET)
-    reviewed_date: datetime | None | UnsetType = field(
-        name="reviewedDate", default=UNSET
+    business_unit: WfmAdherenceExplanationJobCompleteTopicBusinessUnit | None = field(
+        name="businessUnit", default=None
     )
+    type: str | None = None
+    status: str | None = None
+    start_date: datetime | None = field(name="startDate", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    notes: str | None = None
+    reviewed_by: WfmAdherenceExplanationJobCompleteTopicUserReference | None = field(
+        name="reviewedBy", default=None
+    )
+    reviewed_date: datetime | None = field(name="reviewedDate", default=None)
 
 
 class WfmAdherenceExplanationJobCompleteTopicAdherenceExplanationJobNotification(Model):
@@ -279,16 +255,15 @@ class WfmAdherenceExplanationJobCompleteTopicAdherenceExplanationJobNotification
         status: Allowed values: "Processing", "Complete", "Error".
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
+    status: str | None = None
     adherence_explanation: (
         WfmAdherenceExplanationJobCompleteTopicAdherenceExplanationChangedNotification
         | None
-        | UnsetType
-    ) = field(name="adherenceExplanation", default=UNSET)
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    error: WfmAdherenceExplanationJobCompleteTopicErrorBody | None | UnsetType = UNSET
+    ) = field(name="adherenceExplanation", default=None)
+    download_url: str | None = field(name="downloadUrl", default=None)
+    error: WfmAdherenceExplanationJobCompleteTopicErrorBody | None = None
 
 
 class WfmAdherenceExplanationJobCompleteTopicBusinessUnit(Model):
@@ -297,7 +272,7 @@ class WfmAdherenceExplanationJobCompleteTopicBusinessUnit(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmAdherenceExplanationJobCompleteTopicErrorBody(Model):
@@ -306,12 +281,10 @@ class WfmAdherenceExplanationJobCompleteTopicErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    status: int | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
+    status: int | None = None
+    code: str | None = None
+    message: str | None = None
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
 
 
 class WfmAdherenceExplanationJobCompleteTopicManagementUnit(Model):
@@ -320,7 +293,7 @@ class WfmAdherenceExplanationJobCompleteTopicManagementUnit(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmAdherenceExplanationJobCompleteTopicUserReference(Model):
@@ -329,7 +302,7 @@ class WfmAdherenceExplanationJobCompleteTopicUserReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmAgent(Model):
@@ -350,26 +323,24 @@ class WfmAgent(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    user: UserReference | None | UnsetType = UNSET
-    work_plan: WorkPlanReference | None | UnsetType = field(
-        name="workPlan", default=UNSET
+    id: str | None = None
+    user: UserReference | None = None
+    work_plan: WorkPlanReference | None = field(name="workPlan", default=None)
+    work_plan_rotation: WorkPlanRotationReference | None = field(
+        name="workPlanRotation", default=None
     )
-    work_plan_rotation: WorkPlanRotationReference | None | UnsetType = field(
-        name="workPlanRotation", default=UNSET
+    accept_direct_shift_trades: bool | None = field(
+        name="acceptDirectShiftTrades", default=None
     )
-    accept_direct_shift_trades: bool | None | UnsetType = field(
-        name="acceptDirectShiftTrades", default=UNSET
+    work_plan_overrides: list[WorkPlanOverride] | None = field(
+        name="workPlanOverrides", default=None
     )
-    work_plan_overrides: list[WorkPlanOverride] | None | UnsetType = field(
-        name="workPlanOverrides", default=UNSET
-    )
-    queues: list[QueueReference] | None | UnsetType = UNSET
-    languages: list[LanguageReference] | None | UnsetType = UNSET
-    skills: list[RoutingSkillReference] | None | UnsetType = UNSET
-    schedulable: bool | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    queues: list[QueueReference] | None = None
+    languages: list[LanguageReference] | None = None
+    skills: list[RoutingSkillReference] | None = None
+    schedulable: bool | None = None
+    metadata: WfmVersionedEntityMetadata | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WfmAgentAdherenceExplanationChangedAgentTopicAdherenceExplanationChangedNotification(
@@ -384,27 +355,23 @@ class WfmAgentAdherenceExplanationChangedAgentTopicAdherenceExplanationChangedNo
         status: Allowed values: "Pending", "Approved", "Denied".
     """
 
-    id: str | None | UnsetType = UNSET
-    agent: (
-        WfmAgentAdherenceExplanationChangedAgentTopicUserReference | None | UnsetType
-    ) = UNSET
+    id: str | None = None
+    agent: WfmAgentAdherenceExplanationChangedAgentTopicUserReference | None = None
     management_unit: (
-        WfmAgentAdherenceExplanationChangedAgentTopicManagementUnit | None | UnsetType
-    ) = field(name="managementUnit", default=UNSET)
-    business_unit: (
-        WfmAgentAdherenceExplanationChangedAgentTopicBusinessUnit | None | UnsetType
-    ) = field(name="businessUnit", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    notes: str | None | UnsetType = UNSET
-    reviewed_by: (
-        WfmAgentAdherenceExplanationChangedAgentTopicUserReference | None | UnsetType
-    ) = field(name="reviewedBy", default=UNSET)
-    reviewed_date: datetime | None | UnsetType = field(
-        name="reviewedDate", default=UNSET
+        WfmAgentAdherenceExplanationChangedAgentTopicManagementUnit | None
+    ) = field(name="managementUnit", default=None)
+    business_unit: WfmAgentAdherenceExplanationChangedAgentTopicBusinessUnit | None = (
+        field(name="businessUnit", default=None)
     )
+    type: str | None = None
+    status: str | None = None
+    start_date: datetime | None = field(name="startDate", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    notes: str | None = None
+    reviewed_by: WfmAgentAdherenceExplanationChangedAgentTopicUserReference | None = (
+        field(name="reviewedBy", default=None)
+    )
+    reviewed_date: datetime | None = field(name="reviewedDate", default=None)
 
 
 class WfmAgentAdherenceExplanationChangedAgentTopicBusinessUnit(Model):
@@ -413,7 +380,7 @@ class WfmAgentAdherenceExplanationChangedAgentTopicBusinessUnit(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmAgentAdherenceExplanationChangedAgentTopicManagementUnit(Model):
@@ -422,7 +389,7 @@ class WfmAgentAdherenceExplanationChangedAgentTopicManagementUnit(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmAgentAdherenceExplanationChangedAgentTopicUserReference(Model):
@@ -431,7 +398,7 @@ class WfmAgentAdherenceExplanationChangedAgentTopicUserReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmAgentAdherenceExplanationChangedBusinessUnitTopicAdherenceExplanationChangedNotification(
@@ -446,35 +413,25 @@ class WfmAgentAdherenceExplanationChangedBusinessUnitTopicAdherenceExplanationCh
         status: Allowed values: "Pending", "Approved", "Denied".
     """
 
-    id: str | None | UnsetType = UNSET
-    agent: (
-        WfmAgentAdherenceExplanationChangedBusinessUnitTopicUserReference
-        | None
-        | UnsetType
-    ) = UNSET
-    management_unit: (
-        WfmAgentAdherenceExplanationChangedBusinessUnitTopicManagementUnit
-        | None
-        | UnsetType
-    ) = field(name="managementUnit", default=UNSET)
-    business_unit: (
-        WfmAgentAdherenceExplanationChangedBusinessUnitTopicBusinessUnit
-        | None
-        | UnsetType
-    ) = field(name="businessUnit", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    notes: str | None | UnsetType = UNSET
-    reviewed_by: (
-        WfmAgentAdherenceExplanationChangedBusinessUnitTopicUserReference
-        | None
-        | UnsetType
-    ) = field(name="reviewedBy", default=UNSET)
-    reviewed_date: datetime | None | UnsetType = field(
-        name="reviewedDate", default=UNSET
+    id: str | None = None
+    agent: WfmAgentAdherenceExplanationChangedBusinessUnitTopicUserReference | None = (
+        None
     )
+    management_unit: (
+        WfmAgentAdherenceExplanationChangedBusinessUnitTopicManagementUnit | None
+    ) = field(name="managementUnit", default=None)
+    business_unit: (
+        WfmAgentAdherenceExplanationChangedBusinessUnitTopicBusinessUnit | None
+    ) = field(name="businessUnit", default=None)
+    type: str | None = None
+    status: str | None = None
+    start_date: datetime | None = field(name="startDate", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    notes: str | None = None
+    reviewed_by: (
+        WfmAgentAdherenceExplanationChangedBusinessUnitTopicUserReference | None
+    ) = field(name="reviewedBy", default=None)
+    reviewed_date: datetime | None = field(name="reviewedDate", default=None)
 
 
 class WfmAgentAdherenceExplanationChangedBusinessUnitTopicBusinessUnit(Model):
@@ -483,7 +440,7 @@ class WfmAgentAdherenceExplanationChangedBusinessUnitTopicBusinessUnit(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmAgentAdherenceExplanationChangedBusinessUnitTopicManagementUnit(Model):
@@ -492,7 +449,7 @@ class WfmAgentAdherenceExplanationChangedBusinessUnitTopicManagementUnit(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmAgentAdherenceExplanationChangedBusinessUnitTopicUserReference(Model):
@@ -501,7 +458,7 @@ class WfmAgentAdherenceExplanationChangedBusinessUnitTopicUserReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmAgentHistoricalAdherenceJobReference(Model):
@@ -513,9 +470,9 @@ class WfmAgentHistoricalAdherenceJobReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WfmAgentHistoricalAdherenceResponse(Model):
@@ -527,11 +484,9 @@ class WfmAgentHistoricalAdherenceResponse(Model):
         result: Results will come via downloadUrls, however it may come inline if small enough
     """
 
-    job: WfmAgentHistoricalAdherenceJobReference | None | UnsetType = UNSET
-    download_urls: list[str] | None | UnsetType = field(
-        name="downloadUrls", default=UNSET
-    )
-    result: WfmAgentHistoricalAdherenceResult | None | UnsetType = UNSET
+    job: WfmAgentHistoricalAdherenceJobReference | None = None
+    download_urls: list[str] | None = field(name="downloadUrls", default=None)
+    result: WfmAgentHistoricalAdherenceResult | None = None
 
 
 class WfmAgentHistoricalAdherenceResult(Model):
@@ -553,35 +508,33 @@ class WfmAgentHistoricalAdherenceResult(Model):
         secondary_presence_lookup_items: List of secondary presence lookup ID to corresponding secondary presence ID item
     """
 
-    user: UserReference | None | UnsetType = UNSET
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    calculations_completed_date: datetime | None | UnsetType = field(
-        name="calculationsCompletedDate", default=UNSET
+    user: UserReference | None = None
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    calculations_completed_date: datetime | None = field(
+        name="calculationsCompletedDate", default=None
     )
-    target_adherence_percentage: float | None | UnsetType = field(
-        name="targetAdherencePercentage", default=UNSET
+    target_adherence_percentage: float | None = field(
+        name="targetAdherencePercentage", default=None
     )
-    adherence_percentage: float | None | UnsetType = field(
-        name="adherencePercentage", default=UNSET
+    adherence_percentage: float | None = field(name="adherencePercentage", default=None)
+    conformance_percentage: float | None = field(
+        name="conformancePercentage", default=None
     )
-    conformance_percentage: float | None | UnsetType = field(
-        name="conformancePercentage", default=UNSET
+    impact: str | None = None
+    exception_info: list[HistoricalAdherenceExceptionInfo] | None = field(
+        name="exceptionInfo", default=None
     )
-    impact: str | None | UnsetType = UNSET
-    exception_info: list[HistoricalAdherenceExceptionInfo] | None | UnsetType = field(
-        name="exceptionInfo", default=UNSET
+    day_metrics: list[AgentAdherenceDayMetrics] | None = field(
+        name="dayMetrics", default=None
     )
-    day_metrics: list[AgentAdherenceDayMetrics] | None | UnsetType = field(
-        name="dayMetrics", default=UNSET
+    actuals: list[HistoricalAdherenceActuals] | None = None
+    scheduled_activities: list[AgentAdherenceScheduledActivity] | None = field(
+        name="scheduledActivities", default=None
     )
-    actuals: list[HistoricalAdherenceActuals] | None | UnsetType = UNSET
-    scheduled_activities: list[AgentAdherenceScheduledActivity] | None | UnsetType = (
-        field(name="scheduledActivities", default=UNSET)
+    secondary_presence_lookup_items: list[SecondaryPresenceLookupItem] | None = field(
+        name="secondaryPresenceLookupItems", default=None
     )
-    secondary_presence_lookup_items: (
-        list[SecondaryPresenceLookupItem] | None | UnsetType
-    ) = field(name="secondaryPresenceLookupItems", default=UNSET)
 
 
 class WfmAgentManagementUnitScheduleChangedTopicAgentMuScheduleChangedNotification(
@@ -595,13 +548,10 @@ class WfmAgentManagementUnitScheduleChangedTopicAgentMuScheduleChangedNotificati
     agents: (
         list[WfmAgentManagementUnitScheduleChangedTopicAgentMuUserScheduleChanged]
         | None
-        | UnsetType
-    ) = UNSET
+    ) = None
     visibility_range: (
-        WfmAgentManagementUnitScheduleChangedTopicAgentMuScheduleVisibilityRange
-        | None
-        | UnsetType
-    ) = field(name="visibilityRange", default=UNSET)
+        WfmAgentManagementUnitScheduleChangedTopicAgentMuScheduleVisibilityRange | None
+    ) = field(name="visibilityRange", default=None)
 
 
 class WfmAgentManagementUnitScheduleChangedTopicAgentMuScheduleVisibilityRange(Model):
@@ -610,10 +560,10 @@ class WfmAgentManagementUnitScheduleChangedTopicAgentMuScheduleVisibilityRange(M
     A notification (event) schema, delivered over the notifications API.
     """
 
-    end_business_unit_date: datetime | None | UnsetType = field(
-        name="endBusinessUnitDate", default=UNSET
+    end_business_unit_date: datetime | None = field(
+        name="endBusinessUnitDate", default=None
     )
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
+    end_date: datetime | None = field(name="endDate", default=None)
 
 
 class WfmAgentManagementUnitScheduleChangedTopicAgentMuUserScheduleChanged(Model):
@@ -622,9 +572,9 @@ class WfmAgentManagementUnitScheduleChangedTopicAgentMuUserScheduleChanged(Model
     A notification (event) schema, delivered over the notifications API.
     """
 
-    agent_id: str | None | UnsetType = field(name="agentId", default=UNSET)
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
+    agent_id: str | None = field(name="agentId", default=None)
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
 
 
 class WfmAgentMuScheduleSearchCompleteTopicAgentMuScheduleSearchCompleteNotification(
@@ -638,10 +588,10 @@ class WfmAgentMuScheduleSearchCompleteTopicAgentMuScheduleSearchCompleteNotifica
         status: Allowed values: "Processing", "Complete", "Canceled", "Error".
     """
 
-    operation_id: str | None | UnsetType = field(name="operationId", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    error: WfmAgentMuScheduleSearchCompleteTopicErrorBody | None | UnsetType = UNSET
+    operation_id: str | None = field(name="operationId", default=None)
+    status: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    error: WfmAgentMuScheduleSearchCompleteTopicErrorBody | None = None
 
 
 class WfmAgentMuScheduleSearchCompleteTopicErrorBody(Model):
@@ -650,12 +600,10 @@ class WfmAgentMuScheduleSearchCompleteTopicErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    status: int | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
+    status: int | None = None
+    code: str | None = None
+    message: str | None = None
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
 
 
 class WfmAgentScheduleUpdateTopicAgentScheduleShiftUpdate(Model):
@@ -667,9 +615,9 @@ class WfmAgentScheduleUpdateTopicAgentScheduleShiftUpdate(Model):
         type: Allowed values: "Added", "Edited", "Deleted".
     """
 
-    type: str | None | UnsetType = UNSET
-    shift_start_dates: list[datetime] | None | UnsetType = field(
-        name="shiftStartDates", default=UNSET
+    type: str | None = None
+    shift_start_dates: list[datetime] | None = field(
+        name="shiftStartDates", default=None
     )
 
 
@@ -679,15 +627,13 @@ class WfmAgentScheduleUpdateTopicAgentScheduleUpdateNotification(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    user: WfmAgentScheduleUpdateTopicUserReference | None | UnsetType = UNSET
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    updates: (
-        list[WfmAgentScheduleUpdateTopicAgentScheduleShiftUpdate] | None | UnsetType
-    ) = UNSET
-    visibility_range: (
-        WfmAgentScheduleUpdateTopicAgentScheduleVisibilityRange | None | UnsetType
-    ) = field(name="visibilityRange", default=UNSET)
+    user: WfmAgentScheduleUpdateTopicUserReference | None = None
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    updates: list[WfmAgentScheduleUpdateTopicAgentScheduleShiftUpdate] | None = None
+    visibility_range: WfmAgentScheduleUpdateTopicAgentScheduleVisibilityRange | None = (
+        field(name="visibilityRange", default=None)
+    )
 
 
 class WfmAgentScheduleUpdateTopicAgentScheduleVisibilityRange(Model):
@@ -696,10 +642,10 @@ class WfmAgentScheduleUpdateTopicAgentScheduleVisibilityRange(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    end_business_unit_date: datetime | None | UnsetType = field(
-        name="endBusinessUnitDate", default=UNSET
+    end_business_unit_date: datetime | None = field(
+        name="endBusinessUnitDate", default=None
     )
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
+    end_date: datetime | None = field(name="endDate", default=None)
 
 
 class WfmAgentScheduleUpdateTopicUserReference(Model):
@@ -708,7 +654,7 @@ class WfmAgentScheduleUpdateTopicUserReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmAlternativeShiftJobCompleteEventV3AlternativeShiftJobCompleteNotification(
@@ -723,11 +669,11 @@ class WfmAlternativeShiftJobCompleteEventV3AlternativeShiftJobCompleteNotificati
         status: Allowed values: "Processing", "Complete", "Error".
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    error: WfmAlternativeShiftJobCompleteEventV3ErrorBody | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
+    status: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    error: WfmAlternativeShiftJobCompleteEventV3ErrorBody | None = None
 
 
 class WfmAlternativeShiftJobCompleteEventV3ErrorBody(Model):
@@ -736,12 +682,10 @@ class WfmAlternativeShiftJobCompleteEventV3ErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    status: int | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
+    status: int | None = None
+    code: str | None = None
+    message: str | None = None
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
 
 
 class WfmBuIntradayDataUpdateTopicBuIntradayDataGroup(Model):
@@ -753,27 +697,25 @@ class WfmBuIntradayDataUpdateTopicBuIntradayDataGroup(Model):
         media_type: Allowed values: "Voice", "Chat", "Email", "Callback", "Message", "Workitem".
     """
 
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    forecast_data_summary: (
-        WfmBuIntradayDataUpdateTopicBuIntradayForecastData | None | UnsetType
-    ) = field(name="forecastDataSummary", default=UNSET)
+    media_type: str | None = field(name="mediaType", default=None)
+    forecast_data_summary: WfmBuIntradayDataUpdateTopicBuIntradayForecastData | None = (
+        field(name="forecastDataSummary", default=None)
+    )
     forecast_data_per_interval: (
-        list[WfmBuIntradayDataUpdateTopicBuIntradayForecastData] | None | UnsetType
-    ) = field(name="forecastDataPerInterval", default=UNSET)
-    schedule_data_summary: (
-        WfmBuIntradayDataUpdateTopicBuIntradayScheduleData | None | UnsetType
-    ) = field(name="scheduleDataSummary", default=UNSET)
+        list[WfmBuIntradayDataUpdateTopicBuIntradayForecastData] | None
+    ) = field(name="forecastDataPerInterval", default=None)
+    schedule_data_summary: WfmBuIntradayDataUpdateTopicBuIntradayScheduleData | None = (
+        field(name="scheduleDataSummary", default=None)
+    )
     schedule_data_per_interval: (
-        list[WfmBuIntradayDataUpdateTopicBuIntradayScheduleData] | None | UnsetType
-    ) = field(name="scheduleDataPerInterval", default=UNSET)
+        list[WfmBuIntradayDataUpdateTopicBuIntradayScheduleData] | None
+    ) = field(name="scheduleDataPerInterval", default=None)
     performance_prediction_data_summary: (
-        WfmBuIntradayDataUpdateTopicIntradayPerformancePredictionData | None | UnsetType
-    ) = field(name="performancePredictionDataSummary", default=UNSET)
+        WfmBuIntradayDataUpdateTopicIntradayPerformancePredictionData | None
+    ) = field(name="performancePredictionDataSummary", default=None)
     performance_prediction_data_per_interval: (
-        list[WfmBuIntradayDataUpdateTopicIntradayPerformancePredictionData]
-        | None
-        | UnsetType
-    ) = field(name="performancePredictionDataPerInterval", default=UNSET)
+        list[WfmBuIntradayDataUpdateTopicIntradayPerformancePredictionData] | None
+    ) = field(name="performancePredictionDataPerInterval", default=None)
 
 
 class WfmBuIntradayDataUpdateTopicBuIntradayForecastData(Model):
@@ -782,9 +724,9 @@ class WfmBuIntradayDataUpdateTopicBuIntradayForecastData(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    offered: float | None | UnsetType = UNSET
-    average_handle_time_seconds: float | None | UnsetType = field(
-        name="averageHandleTimeSeconds", default=UNSET
+    offered: float | None = None
+    average_handle_time_seconds: float | None = field(
+        name="averageHandleTimeSeconds", default=None
     )
 
 
@@ -794,8 +736,8 @@ class WfmBuIntradayDataUpdateTopicBuIntradayNotification(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    operation_id: str | None | UnsetType = field(name="operationId", default=UNSET)
-    result: WfmBuIntradayDataUpdateTopicBuIntradayResult | None | UnsetType = UNSET
+    operation_id: str | None = field(name="operationId", default=None)
+    result: WfmBuIntradayDataUpdateTopicBuIntradayResult | None = None
 
 
 class WfmBuIntradayDataUpdateTopicBuIntradayResult(Model):
@@ -804,20 +746,20 @@ class WfmBuIntradayDataUpdateTopicBuIntradayResult(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    interval_length_minutes: int | None | UnsetType = field(
-        name="intervalLengthMinutes", default=UNSET
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    interval_length_minutes: int | None = field(
+        name="intervalLengthMinutes", default=None
     )
     intraday_data_groupings: (
-        list[WfmBuIntradayDataUpdateTopicBuIntradayDataGroup] | None | UnsetType
-    ) = field(name="intradayDataGroupings", default=UNSET)
-    categories: list[str] | None | UnsetType = UNSET
-    no_data_reason: str | None | UnsetType = field(name="noDataReason", default=UNSET)
-    schedule: WfmBuIntradayDataUpdateTopicBuScheduleReference | None | UnsetType = UNSET
+        list[WfmBuIntradayDataUpdateTopicBuIntradayDataGroup] | None
+    ) = field(name="intradayDataGroupings", default=None)
+    categories: list[str] | None = None
+    no_data_reason: str | None = field(name="noDataReason", default=None)
+    schedule: WfmBuIntradayDataUpdateTopicBuScheduleReference | None = None
     short_term_forecast: (
-        WfmBuIntradayDataUpdateTopicBuShortTermForecastReference | None | UnsetType
-    ) = field(name="shortTermForecast", default=UNSET)
+        WfmBuIntradayDataUpdateTopicBuShortTermForecastReference | None
+    ) = field(name="shortTermForecast", default=None)
 
 
 class WfmBuIntradayDataUpdateTopicBuIntradayScheduleData(Model):
@@ -826,9 +768,7 @@ class WfmBuIntradayDataUpdateTopicBuIntradayScheduleData(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    on_queue_time_seconds: int | None | UnsetType = field(
-        name="onQueueTimeSeconds", default=UNSET
-    )
+    on_queue_time_seconds: int | None = field(name="onQueueTimeSeconds", default=None)
 
 
 class WfmBuIntradayDataUpdateTopicBuScheduleReference(Model):
@@ -837,8 +777,8 @@ class WfmBuIntradayDataUpdateTopicBuScheduleReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    week_date: datetime | None | UnsetType = field(name="weekDate", default=UNSET)
+    id: str | None = None
+    week_date: datetime | None = field(name="weekDate", default=None)
 
 
 class WfmBuIntradayDataUpdateTopicBuShortTermForecastReference(Model):
@@ -847,9 +787,9 @@ class WfmBuIntradayDataUpdateTopicBuShortTermForecastReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    week_date: str | None | UnsetType = field(name="weekDate", default=UNSET)
-    description: str | None | UnsetType = UNSET
+    id: str | None = None
+    week_date: str | None = field(name="weekDate", default=None)
+    description: str | None = None
 
 
 class WfmBuIntradayDataUpdateTopicIntradayPerformancePredictionData(Model):
@@ -858,15 +798,13 @@ class WfmBuIntradayDataUpdateTopicIntradayPerformancePredictionData(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    service_level_percent: float | None | UnsetType = field(
-        name="serviceLevelPercent", default=UNSET
+    service_level_percent: float | None = field(
+        name="serviceLevelPercent", default=None
     )
-    average_speed_of_answer_seconds: float | None | UnsetType = field(
-        name="averageSpeedOfAnswerSeconds", default=UNSET
+    average_speed_of_answer_seconds: float | None = field(
+        name="averageSpeedOfAnswerSeconds", default=None
     )
-    occupancy_percent: float | None | UnsetType = field(
-        name="occupancyPercent", default=UNSET
-    )
+    occupancy_percent: float | None = field(name="occupancyPercent", default=None)
 
 
 class WfmBuScheduleQueryResultTopicBuScheduleSearchResultNotification(Model):
@@ -875,11 +813,9 @@ class WfmBuScheduleQueryResultTopicBuScheduleSearchResultNotification(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    operation_id: str | None | UnsetType = field(name="operationId", default=UNSET)
-    business_unit_id: str | None | UnsetType = field(
-        name="businessUnitId", default=UNSET
-    )
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    operation_id: str | None = field(name="operationId", default=None)
+    business_unit_id: str | None = field(name="businessUnitId", default=None)
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class WfmBuScheduleRunTopicBuScheduleReference(Model):
@@ -888,8 +824,8 @@ class WfmBuScheduleRunTopicBuScheduleReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    week_date: datetime | None | UnsetType = field(name="weekDate", default=UNSET)
+    id: str | None = None
+    week_date: datetime | None = field(name="weekDate", default=None)
 
 
 class WfmBuScheduleRunTopicBuScheduleRun(Model):
@@ -901,26 +837,24 @@ class WfmBuScheduleRunTopicBuScheduleRun(Model):
         state: Allowed values: "None", "Queued", "Scheduling", "Canceled", "Failed", "Complete".
     """
 
-    id: str | None | UnsetType = UNSET
-    percent_complete: float | None | UnsetType = field(
-        name="percentComplete", default=UNSET
+    id: str | None = None
+    percent_complete: float | None = field(name="percentComplete", default=None)
+    intraday_rescheduling: bool | None = field(
+        name="intradayRescheduling", default=None
     )
-    intraday_rescheduling: bool | None | UnsetType = field(
-        name="intradayRescheduling", default=UNSET
+    state: str | None = None
+    week_count: int | None = field(name="weekCount", default=None)
+    schedule: WfmBuScheduleRunTopicBuScheduleReference | None = None
+    scheduling_canceled_by: WfmBuScheduleRunTopicUserReference | None = field(
+        name="schedulingCanceledBy", default=None
     )
-    state: str | None | UnsetType = UNSET
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
-    schedule: WfmBuScheduleRunTopicBuScheduleReference | None | UnsetType = UNSET
-    scheduling_canceled_by: WfmBuScheduleRunTopicUserReference | None | UnsetType = (
-        field(name="schedulingCanceledBy", default=UNSET)
+    scheduling_completed_time: str | None = field(
+        name="schedulingCompletedTime", default=None
     )
-    scheduling_completed_time: str | None | UnsetType = field(
-        name="schedulingCompletedTime", default=UNSET
-    )
-    message_count: int | None | UnsetType = field(name="messageCount", default=UNSET)
+    message_count: int | None = field(name="messageCount", default=None)
     message_severity_counts: (
-        list[WfmBuScheduleRunTopicSchedulerMessageSeverityCount] | None | UnsetType
-    ) = field(name="messageSeverityCounts", default=UNSET)
+        list[WfmBuScheduleRunTopicSchedulerMessageSeverityCount] | None
+    ) = field(name="messageSeverityCounts", default=None)
 
 
 class WfmBuScheduleRunTopicBuSchedulingRunProgressNotification(Model):
@@ -932,9 +866,9 @@ class WfmBuScheduleRunTopicBuSchedulingRunProgressNotification(Model):
         status: Allowed values: "Processing", "Complete", "Canceled", "Error".
     """
 
-    status: str | None | UnsetType = UNSET
-    operation_id: str | None | UnsetType = field(name="operationId", default=UNSET)
-    result: WfmBuScheduleRunTopicBuScheduleRun | None | UnsetType = UNSET
+    status: str | None = None
+    operation_id: str | None = field(name="operationId", default=None)
+    result: WfmBuScheduleRunTopicBuScheduleRun | None = None
 
 
 class WfmBuScheduleRunTopicSchedulerMessageSeverityCount(Model):
@@ -946,8 +880,8 @@ class WfmBuScheduleRunTopicSchedulerMessageSeverityCount(Model):
         severity: Allowed values: "Ignore", "Information", "Warning", "Error".
     """
 
-    severity: str | None | UnsetType = UNSET
-    count: int | None | UnsetType = UNSET
+    severity: str | None = None
+    count: int | None = None
 
 
 class WfmBuScheduleRunTopicUserReference(Model):
@@ -956,7 +890,7 @@ class WfmBuScheduleRunTopicUserReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmBuScheduleSearchResultTopicBuScheduleSearchResultNotification(Model):
@@ -965,11 +899,9 @@ class WfmBuScheduleSearchResultTopicBuScheduleSearchResultNotification(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    operation_id: str | None | UnsetType = field(name="operationId", default=UNSET)
-    business_unit_id: str | None | UnsetType = field(
-        name="businessUnitId", default=UNSET
-    )
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
+    operation_id: str | None = field(name="operationId", default=None)
+    business_unit_id: str | None = field(name="businessUnitId", default=None)
+    download_url: str | None = field(name="downloadUrl", default=None)
 
 
 class WfmBuScheduleTopicBuManagementUnitScheduleSummary(Model):
@@ -978,13 +910,13 @@ class WfmBuScheduleTopicBuManagementUnitScheduleSummary(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    management_unit: WfmBuScheduleTopicManagementUnit | None | UnsetType = field(
-        name="managementUnit", default=UNSET
+    management_unit: WfmBuScheduleTopicManagementUnit | None = field(
+        name="managementUnit", default=None
     )
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    agents: list[WfmBuScheduleTopicUserReference] | None | UnsetType = UNSET
-    agent_count: int | None | UnsetType = field(name="agentCount", default=UNSET)
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    agents: list[WfmBuScheduleTopicUserReference] | None = None
+    agent_count: int | None = field(name="agentCount", default=None)
 
 
 class WfmBuScheduleTopicBuScheduleGenerationResultSummary(Model):
@@ -993,12 +925,12 @@ class WfmBuScheduleTopicBuScheduleGenerationResultSummary(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    failed: bool | None | UnsetType = UNSET
-    run_id: str | None | UnsetType = field(name="runId", default=UNSET)
-    message_count: int | None | UnsetType = field(name="messageCount", default=UNSET)
+    failed: bool | None = None
+    run_id: str | None = field(name="runId", default=None)
+    message_count: int | None = field(name="messageCount", default=None)
     message_severity_counts: (
-        list[WfmBuScheduleTopicSchedulerMessageSeverityCount] | None | UnsetType
-    ) = field(name="messageSeverityCounts", default=UNSET)
+        list[WfmBuScheduleTopicSchedulerMessageSeverityCount] | None
+    ) = field(name="messageSeverityCounts", default=None)
 
 
 class WfmBuScheduleTopicBuScheduleMetadata(Model):
@@ -1007,21 +939,21 @@ class WfmBuScheduleTopicBuScheduleMetadata(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    week_date: datetime | None | UnsetType = field(name="weekDate", default=UNSET)
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    published: bool | None | UnsetType = UNSET
-    short_term_forecast: (
-        WfmBuScheduleTopicBuShortTermForecastReference | None | UnsetType
-    ) = field(name="shortTermForecast", default=UNSET)
-    management_units: (
-        list[WfmBuScheduleTopicBuManagementUnitScheduleSummary] | None | UnsetType
-    ) = field(name="managementUnits", default=UNSET)
-    generation_results: (
-        WfmBuScheduleTopicBuScheduleGenerationResultSummary | None | UnsetType
-    ) = field(name="generationResults", default=UNSET)
-    metadata: WfmBuScheduleTopicWfmVersionedEntityMetadata | None | UnsetType = UNSET
+    id: str | None = None
+    week_date: datetime | None = field(name="weekDate", default=None)
+    week_count: int | None = field(name="weekCount", default=None)
+    description: str | None = None
+    published: bool | None = None
+    short_term_forecast: WfmBuScheduleTopicBuShortTermForecastReference | None = field(
+        name="shortTermForecast", default=None
+    )
+    management_units: list[WfmBuScheduleTopicBuManagementUnitScheduleSummary] | None = (
+        field(name="managementUnits", default=None)
+    )
+    generation_results: WfmBuScheduleTopicBuScheduleGenerationResultSummary | None = (
+        field(name="generationResults", default=None)
+    )
+    metadata: WfmBuScheduleTopicWfmVersionedEntityMetadata | None = None
 
 
 class WfmBuScheduleTopicBuScheduleNotification(Model):
@@ -1034,10 +966,10 @@ class WfmBuScheduleTopicBuScheduleNotification(Model):
         event_type: Allowed values: "Update", "Import", "Copy", "Delete".
     """
 
-    status: str | None | UnsetType = UNSET
-    operation_id: str | None | UnsetType = field(name="operationId", default=UNSET)
-    event_type: str | None | UnsetType = field(name="eventType", default=UNSET)
-    result: WfmBuScheduleTopicBuScheduleMetadata | None | UnsetType = UNSET
+    status: str | None = None
+    operation_id: str | None = field(name="operationId", default=None)
+    event_type: str | None = field(name="eventType", default=None)
+    result: WfmBuScheduleTopicBuScheduleMetadata | None = None
 
 
 class WfmBuScheduleTopicBuShortTermForecastReference(Model):
@@ -1046,9 +978,9 @@ class WfmBuScheduleTopicBuShortTermForecastReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    week_date: str | None | UnsetType = field(name="weekDate", default=UNSET)
-    description: str | None | UnsetType = UNSET
+    id: str | None = None
+    week_date: str | None = field(name="weekDate", default=None)
+    description: str | None = None
 
 
 class WfmBuScheduleTopicManagementUnit(Model):
@@ -1057,7 +989,7 @@ class WfmBuScheduleTopicManagementUnit(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmBuScheduleTopicSchedulerMessageSeverityCount(Model):
@@ -1069,8 +1001,8 @@ class WfmBuScheduleTopicSchedulerMessageSeverityCount(Model):
         severity: Allowed values: "Ignore", "Information", "Warning", "Error".
     """
 
-    severity: str | None | UnsetType = UNSET
-    count: int | None | UnsetType = UNSET
+    severity: str | None = None
+    count: int | None = None
 
 
 class WfmBuScheduleTopicUserReference(Model):
@@ -1079,7 +1011,7 @@ class WfmBuScheduleTopicUserReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmBuScheduleTopicWfmVersionedEntityMetadata(Model):
@@ -1088,13 +1020,11 @@ class WfmBuScheduleTopicWfmVersionedEntityMetadata(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    version: int | None | UnsetType = UNSET
-    modified_by: WfmBuScheduleTopicUserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
+    version: int | None = None
+    modified_by: WfmBuScheduleTopicUserReference | None = field(
+        name="modifiedBy", default=None
     )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
+    date_modified: datetime | None = field(name="dateModified", default=None)
 
 
 class WfmBuShortTermForecastCopyCompleteTopicBuForecastModification(Model):
@@ -1108,37 +1038,25 @@ class WfmBuShortTermForecastCopyCompleteTopicBuForecastModification(Model):
         legacy_metric: Allowed values: "AverageAfterCallWorkTimeSeconds", "AverageHandleTimeSeconds", "AverageTalkTimeSeconds", "Offered".
     """
 
-    type: str | None | UnsetType = UNSET
-    start_interval_index: int | None | UnsetType = field(
-        name="startIntervalIndex", default=UNSET
-    )
-    end_interval_index: int | None | UnsetType = field(
-        name="endIntervalIndex", default=UNSET
-    )
-    metric: str | None | UnsetType = UNSET
-    legacy_metric: str | None | UnsetType = field(name="legacyMetric", default=UNSET)
-    value: float | None | UnsetType = UNSET
+    type: str | None = None
+    start_interval_index: int | None = field(name="startIntervalIndex", default=None)
+    end_interval_index: int | None = field(name="endIntervalIndex", default=None)
+    metric: str | None = None
+    legacy_metric: str | None = field(name="legacyMetric", default=None)
+    value: float | None = None
     values: (
         list[WfmBuShortTermForecastCopyCompleteTopicModificationIntervalOffsetValue]
         | None
-        | UnsetType
-    ) = UNSET
+    ) = None
     secondary_values: (
         list[WfmBuShortTermForecastCopyCompleteTopicModificationIntervalOffsetValue]
         | None
-        | UnsetType
-    ) = field(name="secondaryValues", default=UNSET)
-    enabled: bool | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    secondary_granularity: str | None | UnsetType = field(
-        name="secondaryGranularity", default=UNSET
-    )
-    display_granularity: str | None | UnsetType = field(
-        name="displayGranularity", default=UNSET
-    )
-    planning_group_ids: list[str] | None | UnsetType = field(
-        name="planningGroupIds", default=UNSET
-    )
+    ) = field(name="secondaryValues", default=None)
+    enabled: bool | None = None
+    granularity: str | None = None
+    secondary_granularity: str | None = field(name="secondaryGranularity", default=None)
+    display_granularity: str | None = field(name="displayGranularity", default=None)
+    planning_group_ids: list[str] | None = field(name="planningGroupIds", default=None)
 
 
 class WfmBuShortTermForecastCopyCompleteTopicBuShortTermForecast(Model):
@@ -1150,38 +1068,30 @@ class WfmBuShortTermForecastCopyCompleteTopicBuShortTermForecast(Model):
         creation_method: Allowed values: "Import", "ImportedHistoricalWeightedAverage", "HistoricalWeightedAverage", "Advanced".
     """
 
-    id: str | None | UnsetType = UNSET
-    week_date: str | None | UnsetType = field(name="weekDate", default=UNSET)
-    creation_method: str | None | UnsetType = field(
-        name="creationMethod", default=UNSET
-    )
-    description: str | None | UnsetType = UNSET
-    legacy: bool | None | UnsetType = UNSET
-    reference_start_date: datetime | None | UnsetType = field(
-        name="referenceStartDate", default=UNSET
+    id: str | None = None
+    week_date: str | None = field(name="weekDate", default=None)
+    creation_method: str | None = field(name="creationMethod", default=None)
+    description: str | None = None
+    legacy: bool | None = None
+    reference_start_date: datetime | None = field(
+        name="referenceStartDate", default=None
     )
     source_days: (
-        list[WfmBuShortTermForecastCopyCompleteTopicForecastSourceDayPointer]
-        | None
-        | UnsetType
-    ) = field(name="sourceDays", default=UNSET)
+        list[WfmBuShortTermForecastCopyCompleteTopicForecastSourceDayPointer] | None
+    ) = field(name="sourceDays", default=None)
     modifications: (
-        list[WfmBuShortTermForecastCopyCompleteTopicBuForecastModification]
-        | None
-        | UnsetType
-    ) = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    planning_groups_version: int | None | UnsetType = field(
-        name="planningGroupsVersion", default=UNSET
+        list[WfmBuShortTermForecastCopyCompleteTopicBuForecastModification] | None
+    ) = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    planning_groups_version: int | None = field(
+        name="planningGroupsVersion", default=None
     )
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
+    week_count: int | None = field(name="weekCount", default=None)
     metadata: (
-        WfmBuShortTermForecastCopyCompleteTopicWfmVersionedEntityMetadata
-        | None
-        | UnsetType
-    ) = UNSET
-    can_use_for_scheduling: bool | None | UnsetType = field(
-        name="canUseForScheduling", default=UNSET
+        WfmBuShortTermForecastCopyCompleteTopicWfmVersionedEntityMetadata | None
+    ) = None
+    can_use_for_scheduling: bool | None = field(
+        name="canUseForScheduling", default=None
     )
 
 
@@ -1194,11 +1104,9 @@ class WfmBuShortTermForecastCopyCompleteTopicBuShortTermForecastNotification(Mod
         status: Allowed values: "Processing", "Complete", "Canceled", "Error".
     """
 
-    status: str | None | UnsetType = UNSET
-    result: (
-        WfmBuShortTermForecastCopyCompleteTopicBuShortTermForecast | None | UnsetType
-    ) = UNSET
-    operation_id: str | None | UnsetType = field(name="operationId", default=UNSET)
+    status: str | None = None
+    result: WfmBuShortTermForecastCopyCompleteTopicBuShortTermForecast | None = None
+    operation_id: str | None = field(name="operationId", default=None)
 
 
 class WfmBuShortTermForecastCopyCompleteTopicForecastSourceDayPointer(Model):
@@ -1210,11 +1118,11 @@ class WfmBuShortTermForecastCopyCompleteTopicForecastSourceDayPointer(Model):
         day_of_week: Allowed values: "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "EighthDay".
     """
 
-    day_of_week: str | None | UnsetType = field(name="dayOfWeek", default=UNSET)
-    weight: int | None | UnsetType = UNSET
-    date_: str | None | UnsetType = field(name="date", default=UNSET)
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
-    data_key: str | None | UnsetType = field(name="dataKey", default=UNSET)
+    day_of_week: str | None = field(name="dayOfWeek", default=None)
+    weight: int | None = None
+    date_: str | None = field(name="date", default=None)
+    file_name: str | None = field(name="fileName", default=None)
+    data_key: str | None = field(name="dataKey", default=None)
 
 
 class WfmBuShortTermForecastCopyCompleteTopicModificationIntervalOffsetValue(Model):
@@ -1223,8 +1131,8 @@ class WfmBuShortTermForecastCopyCompleteTopicModificationIntervalOffsetValue(Mod
     A notification (event) schema, delivered over the notifications API.
     """
 
-    interval_index: int | None | UnsetType = field(name="intervalIndex", default=UNSET)
-    value: float | None | UnsetType = UNSET
+    interval_index: int | None = field(name="intervalIndex", default=None)
+    value: float | None = None
 
 
 class WfmBuShortTermForecastCopyCompleteTopicUserReference(Model):
@@ -1233,7 +1141,7 @@ class WfmBuShortTermForecastCopyCompleteTopicUserReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmBuShortTermForecastCopyCompleteTopicWfmVersionedEntityMetadata(Model):
@@ -1242,13 +1150,11 @@ class WfmBuShortTermForecastCopyCompleteTopicWfmVersionedEntityMetadata(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    version: int | None | UnsetType = UNSET
-    modified_by: (
-        WfmBuShortTermForecastCopyCompleteTopicUserReference | None | UnsetType
-    ) = field(name="modifiedBy", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    version: int | None = None
+    modified_by: WfmBuShortTermForecastCopyCompleteTopicUserReference | None = field(
+        name="modifiedBy", default=None
     )
+    date_modified: datetime | None = field(name="dateModified", default=None)
 
 
 class WfmBuShortTermForecastGenerateProgressTopicBuForecastModification(Model):
@@ -1262,37 +1168,25 @@ class WfmBuShortTermForecastGenerateProgressTopicBuForecastModification(Model):
         legacy_metric: Allowed values: "AverageAfterCallWorkTimeSeconds", "AverageHandleTimeSeconds", "AverageTalkTimeSeconds", "Offered".
     """
 
-    type: str | None | UnsetType = UNSET
-    start_interval_index: int | None | UnsetType = field(
-        name="startIntervalIndex", default=UNSET
-    )
-    end_interval_index: int | None | UnsetType = field(
-        name="endIntervalIndex", default=UNSET
-    )
-    metric: str | None | UnsetType = UNSET
-    legacy_metric: str | None | UnsetType = field(name="legacyMetric", default=UNSET)
-    value: float | None | UnsetType = UNSET
+    type: str | None = None
+    start_interval_index: int | None = field(name="startIntervalIndex", default=None)
+    end_interval_index: int | None = field(name="endIntervalIndex", default=None)
+    metric: str | None = None
+    legacy_metric: str | None = field(name="legacyMetric", default=None)
+    value: float | None = None
     values: (
         list[WfmBuShortTermForecastGenerateProgressTopicModificationIntervalOffsetValue]
         | None
-        | UnsetType
-    ) = UNSET
+    ) = None
     secondary_values: (
         list[WfmBuShortTermForecastGenerateProgressTopicModificationIntervalOffsetValue]
         | None
-        | UnsetType
-    ) = field(name="secondaryValues", default=UNSET)
-    enabled: bool | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    secondary_granularity: str | None | UnsetType = field(
-        name="secondaryGranularity", default=UNSET
-    )
-    display_granularity: str | None | UnsetType = field(
-        name="displayGranularity", default=UNSET
-    )
-    planning_group_ids: list[str] | None | UnsetType = field(
-        name="planningGroupIds", default=UNSET
-    )
+    ) = field(name="secondaryValues", default=None)
+    enabled: bool | None = None
+    granularity: str | None = None
+    secondary_granularity: str | None = field(name="secondaryGranularity", default=None)
+    display_granularity: str | None = field(name="displayGranularity", default=None)
+    planning_group_ids: list[str] | None = field(name="planningGroupIds", default=None)
 
 
 class WfmBuShortTermForecastGenerateProgressTopicBuShortTermForecast(Model):
@@ -1304,38 +1198,30 @@ class WfmBuShortTermForecastGenerateProgressTopicBuShortTermForecast(Model):
         creation_method: Allowed values: "Import", "ImportedHistoricalWeightedAverage", "HistoricalWeightedAverage", "Advanced".
     """
 
-    id: str | None | UnsetType = UNSET
-    week_date: str | None | UnsetType = field(name="weekDate", default=UNSET)
-    creation_method: str | None | UnsetType = field(
-        name="creationMethod", default=UNSET
-    )
-    description: str | None | UnsetType = UNSET
-    legacy: bool | None | UnsetType = UNSET
-    reference_start_date: datetime | None | UnsetType = field(
-        name="referenceStartDate", default=UNSET
+    id: str | None = None
+    week_date: str | None = field(name="weekDate", default=None)
+    creation_method: str | None = field(name="creationMethod", default=None)
+    description: str | None = None
+    legacy: bool | None = None
+    reference_start_date: datetime | None = field(
+        name="referenceStartDate", default=None
     )
     source_days: (
-        list[WfmBuShortTermForecastGenerateProgressTopicForecastSourceDayPointer]
-        | None
-        | UnsetType
-    ) = field(name="sourceDays", default=UNSET)
+        list[WfmBuShortTermForecastGenerateProgressTopicForecastSourceDayPointer] | None
+    ) = field(name="sourceDays", default=None)
     modifications: (
-        list[WfmBuShortTermForecastGenerateProgressTopicBuForecastModification]
-        | None
-        | UnsetType
-    ) = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    planning_groups_version: int | None | UnsetType = field(
-        name="planningGroupsVersion", default=UNSET
+        list[WfmBuShortTermForecastGenerateProgressTopicBuForecastModification] | None
+    ) = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    planning_groups_version: int | None = field(
+        name="planningGroupsVersion", default=None
     )
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
+    week_count: int | None = field(name="weekCount", default=None)
     metadata: (
-        WfmBuShortTermForecastGenerateProgressTopicWfmVersionedEntityMetadata
-        | None
-        | UnsetType
-    ) = UNSET
-    can_use_for_scheduling: bool | None | UnsetType = field(
-        name="canUseForScheduling", default=UNSET
+        WfmBuShortTermForecastGenerateProgressTopicWfmVersionedEntityMetadata | None
+    ) = None
+    can_use_for_scheduling: bool | None = field(
+        name="canUseForScheduling", default=None
     )
 
 
@@ -1348,11 +1234,11 @@ class WfmBuShortTermForecastGenerateProgressTopicForecastSourceDayPointer(Model)
         day_of_week: Allowed values: "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "EighthDay".
     """
 
-    day_of_week: str | None | UnsetType = field(name="dayOfWeek", default=UNSET)
-    weight: int | None | UnsetType = UNSET
-    date_: str | None | UnsetType = field(name="date", default=UNSET)
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
-    data_key: str | None | UnsetType = field(name="dataKey", default=UNSET)
+    day_of_week: str | None = field(name="dayOfWeek", default=None)
+    weight: int | None = None
+    date_: str | None = field(name="date", default=None)
+    file_name: str | None = field(name="fileName", default=None)
+    data_key: str | None = field(name="dataKey", default=None)
 
 
 class WfmBuShortTermForecastGenerateProgressTopicGenerateBuShortTermForecastProgressNotification(
@@ -1366,14 +1252,10 @@ class WfmBuShortTermForecastGenerateProgressTopicGenerateBuShortTermForecastProg
         status: Allowed values: "Processing", "Complete", "Canceled", "Error".
     """
 
-    status: str | None | UnsetType = UNSET
-    result: (
-        WfmBuShortTermForecastGenerateProgressTopicBuShortTermForecast
-        | None
-        | UnsetType
-    ) = UNSET
-    operation_id: str | None | UnsetType = field(name="operationId", default=UNSET)
-    progress: int | None | UnsetType = UNSET
+    status: str | None = None
+    result: WfmBuShortTermForecastGenerateProgressTopicBuShortTermForecast | None = None
+    operation_id: str | None = field(name="operationId", default=None)
+    progress: int | None = None
 
 
 class WfmBuShortTermForecastGenerateProgressTopicModificationIntervalOffsetValue(Model):
@@ -1382,8 +1264,8 @@ class WfmBuShortTermForecastGenerateProgressTopicModificationIntervalOffsetValue
     A notification (event) schema, delivered over the notifications API.
     """
 
-    interval_index: int | None | UnsetType = field(name="intervalIndex", default=UNSET)
-    value: float | None | UnsetType = UNSET
+    interval_index: int | None = field(name="intervalIndex", default=None)
+    value: float | None = None
 
 
 class WfmBuShortTermForecastGenerateProgressTopicUserReference(Model):
@@ -1392,7 +1274,7 @@ class WfmBuShortTermForecastGenerateProgressTopicUserReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmBuShortTermForecastGenerateProgressTopicWfmVersionedEntityMetadata(Model):
@@ -1401,13 +1283,11 @@ class WfmBuShortTermForecastGenerateProgressTopicWfmVersionedEntityMetadata(Mode
     A notification (event) schema, delivered over the notifications API.
     """
 
-    version: int | None | UnsetType = UNSET
-    modified_by: (
-        WfmBuShortTermForecastGenerateProgressTopicUserReference | None | UnsetType
-    ) = field(name="modifiedBy", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    version: int | None = None
+    modified_by: WfmBuShortTermForecastGenerateProgressTopicUserReference | None = (
+        field(name="modifiedBy", default=None)
     )
+    date_modified: datetime | None = field(name="dateModified", default=None)
 
 
 class WfmBuShortTermForecastImportCompleteTopicBuForecastModification(Model):
@@ -1421,37 +1301,25 @@ class WfmBuShortTermForecastImportCompleteTopicBuForecastModification(Model):
         legacy_metric: Allowed values: "AverageAfterCallWorkTimeSeconds", "AverageHandleTimeSeconds", "AverageTalkTimeSeconds", "Offered".
     """
 
-    type: str | None | UnsetType = UNSET
-    start_interval_index: int | None | UnsetType = field(
-        name="startIntervalIndex", default=UNSET
-    )
-    end_interval_index: int | None | UnsetType = field(
-        name="endIntervalIndex", default=UNSET
-    )
-    metric: str | None | UnsetType = UNSET
-    legacy_metric: str | None | UnsetType = field(name="legacyMetric", default=UNSET)
-    value: float | None | UnsetType = UNSET
+    type: str | None = None
+    start_interval_index: int | None = field(name="startIntervalIndex", default=None)
+    end_interval_index: int | None = field(name="endIntervalIndex", default=None)
+    metric: str | None = None
+    legacy_metric: str | None = field(name="legacyMetric", default=None)
+    value: float | None = None
     values: (
         list[WfmBuShortTermForecastImportCompleteTopicModificationIntervalOffsetValue]
         | None
-        | UnsetType
-    ) = UNSET
+    ) = None
     secondary_values: (
         list[WfmBuShortTermForecastImportCompleteTopicModificationIntervalOffsetValue]
         | None
-        | UnsetType
-    ) = field(name="secondaryValues", default=UNSET)
-    enabled: bool | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    secondary_granularity: str | None | UnsetType = field(
-        name="secondaryGranularity", default=UNSET
-    )
-    display_granularity: str | None | UnsetType = field(
-        name="displayGranularity", default=UNSET
-    )
-    planning_group_ids: list[str] | None | UnsetType = field(
-        name="planningGroupIds", default=UNSET
-    )
+    ) = field(name="secondaryValues", default=None)
+    enabled: bool | None = None
+    granularity: str | None = None
+    secondary_granularity: str | None = field(name="secondaryGranularity", default=None)
+    display_granularity: str | None = field(name="displayGranularity", default=None)
+    planning_group_ids: list[str] | None = field(name="planningGroupIds", default=None)
 
 
 class WfmBuShortTermForecastImportCompleteTopicBuShortTermForecast(Model):
@@ -1463,38 +1331,30 @@ class WfmBuShortTermForecastImportCompleteTopicBuShortTermForecast(Model):
         creation_method: Allowed values: "Import", "ImportedHistoricalWeightedAverage", "HistoricalWeightedAverage", "Advanced".
     """
 
-    id: str | None | UnsetType = UNSET
-    week_date: str | None | UnsetType = field(name="weekDate", default=UNSET)
-    creation_method: str | None | UnsetType = field(
-        name="creationMethod", default=UNSET
-    )
-    description: str | None | UnsetType = UNSET
-    legacy: bool | None | UnsetType = UNSET
-    reference_start_date: datetime | None | UnsetType = field(
-        name="referenceStartDate", default=UNSET
+    id: str | None = None
+    week_date: str | None = field(name="weekDate", default=None)
+    creation_method: str | None = field(name="creationMethod", default=None)
+    description: str | None = None
+    legacy: bool | None = None
+    reference_start_date: datetime | None = field(
+        name="referenceStartDate", default=None
     )
     source_days: (
-        list[WfmBuShortTermForecastImportCompleteTopicForecastSourceDayPointer]
-        | None
-        | UnsetType
-    ) = field(name="sourceDays", default=UNSET)
+        list[WfmBuShortTermForecastImportCompleteTopicForecastSourceDayPointer] | None
+    ) = field(name="sourceDays", default=None)
     modifications: (
-        list[WfmBuShortTermForecastImportCompleteTopicBuForecastModification]
-        | None
-        | UnsetType
-    ) = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    planning_groups_version: int | None | UnsetType = field(
-        name="planningGroupsVersion", default=UNSET
+        list[WfmBuShortTermForecastImportCompleteTopicBuForecastModification] | None
+    ) = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    planning_groups_version: int | None = field(
+        name="planningGroupsVersion", default=None
     )
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
+    week_count: int | None = field(name="weekCount", default=None)
     metadata: (
-        WfmBuShortTermForecastImportCompleteTopicWfmVersionedEntityMetadata
-        | None
-        | UnsetType
-    ) = UNSET
-    can_use_for_scheduling: bool | None | UnsetType = field(
-        name="canUseForScheduling", default=UNSET
+        WfmBuShortTermForecastImportCompleteTopicWfmVersionedEntityMetadata | None
+    ) = None
+    can_use_for_scheduling: bool | None = field(
+        name="canUseForScheduling", default=None
     )
 
 
@@ -1507,11 +1367,9 @@ class WfmBuShortTermForecastImportCompleteTopicBuShortTermForecastNotification(M
         status: Allowed values: "Processing", "Complete", "Canceled", "Error".
     """
 
-    status: str | None | UnsetType = UNSET
-    result: (
-        WfmBuShortTermForecastImportCompleteTopicBuShortTermForecast | None | UnsetType
-    ) = UNSET
-    operation_id: str | None | UnsetType = field(name="operationId", default=UNSET)
+    status: str | None = None
+    result: WfmBuShortTermForecastImportCompleteTopicBuShortTermForecast | None = None
+    operation_id: str | None = field(name="operationId", default=None)
 
 
 class WfmBuShortTermForecastImportCompleteTopicForecastSourceDayPointer(Model):
@@ -1523,11 +1381,11 @@ class WfmBuShortTermForecastImportCompleteTopicForecastSourceDayPointer(Model):
         day_of_week: Allowed values: "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "EighthDay".
     """
 
-    day_of_week: str | None | UnsetType = field(name="dayOfWeek", default=UNSET)
-    weight: int | None | UnsetType = UNSET
-    date_: str | None | UnsetType = field(name="date", default=UNSET)
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
-    data_key: str | None | UnsetType = field(name="dataKey", default=UNSET)
+    day_of_week: str | None = field(name="dayOfWeek", default=None)
+    weight: int | None = None
+    date_: str | None = field(name="date", default=None)
+    file_name: str | None = field(name="fileName", default=None)
+    data_key: str | None = field(name="dataKey", default=None)
 
 
 class WfmBuShortTermForecastImportCompleteTopicModificationIntervalOffsetValue(Model):
@@ -1536,8 +1394,8 @@ class WfmBuShortTermForecastImportCompleteTopicModificationIntervalOffsetValue(M
     A notification (event) schema, delivered over the notifications API.
     """
 
-    interval_index: int | None | UnsetType = field(name="intervalIndex", default=UNSET)
-    value: float | None | UnsetType = UNSET
+    interval_index: int | None = field(name="intervalIndex", default=None)
+    value: float | None = None
 
 
 class WfmBuShortTermForecastImportCompleteTopicUserReference(Model):
@@ -1546,7 +1404,7 @@ class WfmBuShortTermForecastImportCompleteTopicUserReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmBuShortTermForecastImportCompleteTopicWfmVersionedEntityMetadata(Model):
@@ -1555,13 +1413,11 @@ class WfmBuShortTermForecastImportCompleteTopicWfmVersionedEntityMetadata(Model)
     A notification (event) schema, delivered over the notifications API.
     """
 
-    version: int | None | UnsetType = UNSET
-    modified_by: (
-        WfmBuShortTermForecastImportCompleteTopicUserReference | None | UnsetType
-    ) = field(name="modifiedBy", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    version: int | None = None
+    modified_by: WfmBuShortTermForecastImportCompleteTopicUserReference | None = field(
+        name="modifiedBy", default=None
     )
+    date_modified: datetime | None = field(name="dateModified", default=None)
 
 
 class WfmBuShortTermForecastStaffingRequirementsGenerateCompleteTopicBuForecastShortTermStaffingRequirementsNotification(
@@ -1575,29 +1431,25 @@ class WfmBuShortTermForecastStaffingRequirementsGenerateCompleteTopicBuForecastS
         state: Allowed values: "Processing", "Complete", "Canceled", "Error".
     """
 
-    business_unit_id: str | None | UnsetType = field(
-        name="businessUnitId", default=UNSET
-    )
-    state: str | None | UnsetType = UNSET
+    business_unit_id: str | None = field(name="businessUnitId", default=None)
+    state: str | None = None
     forecast: (
         WfmBuShortTermForecastStaffingRequirementsGenerateCompleteTopicBuShortTermForecastReference
         | None
-        | UnsetType
-    ) = UNSET
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
-    interval_length_minutes: int | None | UnsetType = field(
-        name="intervalLengthMinutes", default=UNSET
+    ) = None
+    week_count: int | None = field(name="weekCount", default=None)
+    interval_length_minutes: int | None = field(
+        name="intervalLengthMinutes", default=None
     )
-    reference_start_date: datetime | None | UnsetType = field(
-        name="referenceStartDate", default=UNSET
+    reference_start_date: datetime | None = field(
+        name="referenceStartDate", default=None
     )
     results: (
         list[
             WfmBuShortTermForecastStaffingRequirementsGenerateCompleteTopicBuForecastShortTermStaffingRequirementsResults
         ]
         | None
-        | UnsetType
-    ) = UNSET
+    ) = None
 
 
 class WfmBuShortTermForecastStaffingRequirementsGenerateCompleteTopicBuForecastShortTermStaffingRequirementsResults(
@@ -1608,10 +1460,10 @@ class WfmBuShortTermForecastStaffingRequirementsGenerateCompleteTopicBuForecastS
     A notification (event) schema, delivered over the notifications API.
     """
 
-    week_number: int | None | UnsetType = field(name="weekNumber", default=UNSET)
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    download_url_expiration_date: datetime | None | UnsetType = field(
-        name="downloadUrlExpirationDate", default=UNSET
+    week_number: int | None = field(name="weekNumber", default=None)
+    download_url: str | None = field(name="downloadUrl", default=None)
+    download_url_expiration_date: datetime | None = field(
+        name="downloadUrlExpirationDate", default=None
     )
 
 
@@ -1623,9 +1475,9 @@ class WfmBuShortTermForecastStaffingRequirementsGenerateCompleteTopicBuShortTerm
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    week_date: str | None | UnsetType = field(name="weekDate", default=UNSET)
-    description: str | None | UnsetType = UNSET
+    id: str | None = None
+    week_date: str | None = field(name="weekDate", default=None)
+    description: str | None = None
 
 
 class WfmBuShortTermForecastUpdateCompleteTopicBuForecastModification(Model):
@@ -1639,37 +1491,25 @@ class WfmBuShortTermForecastUpdateCompleteTopicBuForecastModification(Model):
         legacy_metric: Allowed values: "AverageAfterCallWorkTimeSeconds", "AverageHandleTimeSeconds", "AverageTalkTimeSeconds", "Offered".
     """
 
-    type: str | None | UnsetType = UNSET
-    start_interval_index: int | None | UnsetType = field(
-        name="startIntervalIndex", default=UNSET
-    )
-    end_interval_index: int | None | UnsetType = field(
-        name="endIntervalIndex", default=UNSET
-    )
-    metric: str | None | UnsetType = UNSET
-    legacy_metric: str | None | UnsetType = field(name="legacyMetric", default=UNSET)
-    value: float | None | UnsetType = UNSET
+    type: str | None = None
+    start_interval_index: int | None = field(name="startIntervalIndex", default=None)
+    end_interval_index: int | None = field(name="endIntervalIndex", default=None)
+    metric: str | None = None
+    legacy_metric: str | None = field(name="legacyMetric", default=None)
+    value: float | None = None
     values: (
         list[WfmBuShortTermForecastUpdateCompleteTopicModificationIntervalOffsetValue]
         | None
-        | UnsetType
-    ) = UNSET
+    ) = None
     secondary_values: (
         list[WfmBuShortTermForecastUpdateCompleteTopicModificationIntervalOffsetValue]
         | None
-        | UnsetType
-    ) = field(name="secondaryValues", default=UNSET)
-    enabled: bool | None | UnsetType = UNSET
-    granularity: str | None | UnsetType = UNSET
-    secondary_granularity: str | None | UnsetType = field(
-        name="secondaryGranularity", default=UNSET
-    )
-    display_granularity: str | None | UnsetType = field(
-        name="displayGranularity", default=UNSET
-    )
-    planning_group_ids: list[str] | None | UnsetType = field(
-        name="planningGroupIds", default=UNSET
-    )
+    ) = field(name="secondaryValues", default=None)
+    enabled: bool | None = None
+    granularity: str | None = None
+    secondary_granularity: str | None = field(name="secondaryGranularity", default=None)
+    display_granularity: str | None = field(name="displayGranularity", default=None)
+    planning_group_ids: list[str] | None = field(name="planningGroupIds", default=None)
 
 
 class WfmBuShortTermForecastUpdateCompleteTopicBuShortTermForecast(Model):
@@ -1681,38 +1521,30 @@ class WfmBuShortTermForecastUpdateCompleteTopicBuShortTermForecast(Model):
         creation_method: Allowed values: "Import", "ImportedHistoricalWeightedAverage", "HistoricalWeightedAverage", "Advanced".
     """
 
-    id: str | None | UnsetType = UNSET
-    week_date: str | None | UnsetType = field(name="weekDate", default=UNSET)
-    creation_method: str | None | UnsetType = field(
-        name="creationMethod", default=UNSET
-    )
-    description: str | None | UnsetType = UNSET
-    legacy: bool | None | UnsetType = UNSET
-    reference_start_date: datetime | None | UnsetType = field(
-        name="referenceStartDate", default=UNSET
+    id: str | None = None
+    week_date: str | None = field(name="weekDate", default=None)
+    creation_method: str | None = field(name="creationMethod", default=None)
+    description: str | None = None
+    legacy: bool | None = None
+    reference_start_date: datetime | None = field(
+        name="referenceStartDate", default=None
     )
     source_days: (
-        list[WfmBuShortTermForecastUpdateCompleteTopicForecastSourceDayPointer]
-        | None
-        | UnsetType
-    ) = field(name="sourceDays", default=UNSET)
+        list[WfmBuShortTermForecastUpdateCompleteTopicForecastSourceDayPointer] | None
+    ) = field(name="sourceDays", default=None)
     modifications: (
-        list[WfmBuShortTermForecastUpdateCompleteTopicBuForecastModification]
-        | None
-        | UnsetType
-    ) = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    planning_groups_version: int | None | UnsetType = field(
-        name="planningGroupsVersion", default=UNSET
+        list[WfmBuShortTermForecastUpdateCompleteTopicBuForecastModification] | None
+    ) = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    planning_groups_version: int | None = field(
+        name="planningGroupsVersion", default=None
     )
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
+    week_count: int | None = field(name="weekCount", default=None)
     metadata: (
-        WfmBuShortTermForecastUpdateCompleteTopicWfmVersionedEntityMetadata
-        | None
-        | UnsetType
-    ) = UNSET
-    can_use_for_scheduling: bool | None | UnsetType = field(
-        name="canUseForScheduling", default=UNSET
+        WfmBuShortTermForecastUpdateCompleteTopicWfmVersionedEntityMetadata | None
+    ) = None
+    can_use_for_scheduling: bool | None = field(
+        name="canUseForScheduling", default=None
     )
 
 
@@ -1725,11 +1557,9 @@ class WfmBuShortTermForecastUpdateCompleteTopicBuShortTermForecastNotification(M
         status: Allowed values: "Processing", "Complete", "Canceled", "Error".
     """
 
-    status: str | None | UnsetType = UNSET
-    result: (
-        WfmBuShortTermForecastUpdateCompleteTopicBuShortTermForecast | None | UnsetType
-    ) = UNSET
-    operation_id: str | None | UnsetType = field(name="operationId", default=UNSET)
+    status: str | None = None
+    result: WfmBuShortTermForecastUpdateCompleteTopicBuShortTermForecast | None = None
+    operation_id: str | None = field(name="operationId", default=None)
 
 
 class WfmBuShortTermForecastUpdateCompleteTopicForecastSourceDayPointer(Model):
@@ -1741,11 +1571,11 @@ class WfmBuShortTermForecastUpdateCompleteTopicForecastSourceDayPointer(Model):
         day_of_week: Allowed values: "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "EighthDay".
     """
 
-    day_of_week: str | None | UnsetType = field(name="dayOfWeek", default=UNSET)
-    weight: int | None | UnsetType = UNSET
-    date_: str | None | UnsetType = field(name="date", default=UNSET)
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
-    data_key: str | None | UnsetType = field(name="dataKey", default=UNSET)
+    day_of_week: str | None = field(name="dayOfWeek", default=None)
+    weight: int | None = None
+    date_: str | None = field(name="date", default=None)
+    file_name: str | None = field(name="fileName", default=None)
+    data_key: str | None = field(name="dataKey", default=None)
 
 
 class WfmBuShortTermForecastUpdateCompleteTopicModificationIntervalOffsetValue(Model):
@@ -1754,8 +1584,8 @@ class WfmBuShortTermForecastUpdateCompleteTopicModificationIntervalOffsetValue(M
     A notification (event) schema, delivered over the notifications API.
     """
 
-    interval_index: int | None | UnsetType = field(name="intervalIndex", default=UNSET)
-    value: float | None | UnsetType = UNSET
+    interval_index: int | None = field(name="intervalIndex", default=None)
+    value: float | None = None
 
 
 class WfmBuShortTermForecastUpdateCompleteTopicUserReference(Model):
@@ -1764,7 +1594,7 @@ class WfmBuShortTermForecastUpdateCompleteTopicUserReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmBuShortTermForecastUpdateCompleteTopicWfmVersionedEntityMetadata(Model):
@@ -1773,13 +1603,11 @@ class WfmBuShortTermForecastUpdateCompleteTopicWfmVersionedEntityMetadata(Model)
     A notification (event) schema, delivered over the notifications API.
     """
 
-    version: int | None | UnsetType = UNSET
-    modified_by: (
-        WfmBuShortTermForecastUpdateCompleteTopicUserReference | None | UnsetType
-    ) = field(name="modifiedBy", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    version: int | None = None
+    modified_by: WfmBuShortTermForecastUpdateCompleteTopicUserReference | None = field(
+        name="modifiedBy", default=None
     )
+    date_modified: datetime | None = field(name="dateModified", default=None)
 
 
 class WfmBulkShiftTradeStateUpdateNotificationTopicBulkShiftTradeStateUpdateNotification(
@@ -1793,14 +1621,13 @@ class WfmBulkShiftTradeStateUpdateNotificationTopicBulkShiftTradeStateUpdateNoti
         status: Allowed values: "Processing", "Complete", "Canceled", "Error".
     """
 
-    status: str | None | UnsetType = UNSET
-    operation_id: str | None | UnsetType = field(name="operationId", default=UNSET)
+    status: str | None = None
+    operation_id: str | None = field(name="operationId", default=None)
     result: (
         WfmBulkShiftTradeStateUpdateNotificationTopicBulkShiftTradeStateUpdateResultListing
         | None
-        | UnsetType
-    ) = UNSET
-    week_date: datetime | None | UnsetType = field(name="weekDate", default=UNSET)
+    ) = None
+    week_date: datetime | None = field(name="weekDate", default=None)
 
 
 class WfmBulkShiftTradeStateUpdateNotificationTopicBulkShiftTradeStateUpdateResult(
@@ -1815,20 +1642,16 @@ class WfmBulkShiftTradeStateUpdateNotificationTopicBulkShiftTradeStateUpdateResu
         failure_reason: Allowed values: "InitiatingAgentScheduleNotFound", "InitiatingAgentShiftNotFound", "ReceivingAgentNotFound", "ReceivingAgentScheduleNotFound", "ReceivingAgentShiftNotFound", "ScheduleNotPublished", "TransitionNotAllowed".
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    reviewed_by: (
-        WfmBulkShiftTradeStateUpdateNotificationTopicUserReference | None | UnsetType
-    ) = field(name="reviewedBy", default=UNSET)
-    reviewed_date: datetime | None | UnsetType = field(
-        name="reviewedDate", default=UNSET
+    id: str | None = None
+    state: str | None = None
+    reviewed_by: WfmBulkShiftTradeStateUpdateNotificationTopicUserReference | None = (
+        field(name="reviewedBy", default=None)
     )
-    failure_reason: str | None | UnsetType = field(name="failureReason", default=UNSET)
+    reviewed_date: datetime | None = field(name="reviewedDate", default=None)
+    failure_reason: str | None = field(name="failureReason", default=None)
     metadata: (
-        WfmBulkShiftTradeStateUpdateNotificationTopicWfmVersionedEntityMetadata
-        | None
-        | UnsetType
-    ) = UNSET
+        WfmBulkShiftTradeStateUpdateNotificationTopicWfmVersionedEntityMetadata | None
+    ) = None
 
 
 class WfmBulkShiftTradeStateUpdateNotificationTopicBulkShiftTradeStateUpdateResultListing(
@@ -1844,8 +1667,7 @@ class WfmBulkShiftTradeStateUpdateNotificationTopicBulkShiftTradeStateUpdateResu
             WfmBulkShiftTradeStateUpdateNotificationTopicBulkShiftTradeStateUpdateResult
         ]
         | None
-        | UnsetType
-    ) = UNSET
+    ) = None
 
 
 class WfmBulkShiftTradeStateUpdateNotificationTopicUserReference(Model):
@@ -1854,7 +1676,7 @@ class WfmBulkShiftTradeStateUpdateNotificationTopicUserReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmBulkShiftTradeStateUpdateNotificationTopicWfmVersionedEntityMetadata(Model):
@@ -1863,13 +1685,11 @@ class WfmBulkShiftTradeStateUpdateNotificationTopicWfmVersionedEntityMetadata(Mo
     A notification (event) schema, delivered over the notifications API.
     """
 
-    version: int | None | UnsetType = UNSET
-    modified_by: (
-        WfmBulkShiftTradeStateUpdateNotificationTopicUserReference | None | UnsetType
-    ) = field(name="modifiedBy", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    version: int | None = None
+    modified_by: WfmBulkShiftTradeStateUpdateNotificationTopicUserReference | None = (
+        field(name="modifiedBy", default=None)
     )
+    date_modified: datetime | None = field(name="dateModified", default=None)
 
 
 class WfmBusinessUnitReference(Model):
@@ -1880,8 +1700,8 @@ class WfmBusinessUnitReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WfmEntityMetadata(Model):
@@ -1894,16 +1714,10 @@ class WfmEntityMetadata(Model):
         date_created: The date the associated entity was created, if available. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
 
 
 class WfmForecastModificationIntervalOffsetValue(Model):
@@ -1914,8 +1728,8 @@ class WfmForecastModificationIntervalOffsetValue(Model):
         value: The value to set for the given interval
     """
 
-    interval_index: int | None | UnsetType = field(name="intervalIndex", default=UNSET)
-    value: float | None | UnsetType = UNSET
+    interval_index: int | None = field(name="intervalIndex", default=None)
+    value: float | None = None
 
 
 class WfmHistoricalAdherenceAgentCalculationsCompleteTopicSecondaryPresenceReference(
@@ -1926,7 +1740,7 @@ class WfmHistoricalAdherenceAgentCalculationsCompleteTopicSecondaryPresenceRefer
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmHistoricalAdherenceAgentCalculationsCompleteTopicUserReference(Model):
@@ -1935,7 +1749,7 @@ class WfmHistoricalAdherenceAgentCalculationsCompleteTopicUserReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmHistoricalAdherenceAgentCalculationsCompleteTopicWfmHistoricalAdherenceActuals(
@@ -1949,18 +1763,14 @@ class WfmHistoricalAdherenceAgentCalculationsCompleteTopicWfmHistoricalAdherence
         actual_activity_category: Allowed values: "Unknown", "OnQueueWork", "Break", "Meal", "Meeting", "OffQueueWork", "TimeOff", "Training", "Unavailable", "Unscheduled".
     """
 
-    actual_activity_category: str | None | UnsetType = field(
-        name="actualActivityCategory", default=UNSET
+    actual_activity_category: str | None = field(
+        name="actualActivityCategory", default=None
     )
-    actual_secondary_presence_id: str | None | UnsetType = field(
-        name="actualSecondaryPresenceId", default=UNSET
+    actual_secondary_presence_id: str | None = field(
+        name="actualSecondaryPresenceId", default=None
     )
-    start_offset_seconds: int | None | UnsetType = field(
-        name="startOffsetSeconds", default=UNSET
-    )
-    end_offset_seconds: int | None | UnsetType = field(
-        name="endOffsetSeconds", default=UNSET
-    )
+    start_offset_seconds: int | None = field(name="startOffsetSeconds", default=None)
+    end_offset_seconds: int | None = field(name="endOffsetSeconds", default=None)
 
 
 class WfmHistoricalAdherenceAgentCalculationsCompleteTopicWfmHistoricalAdherenceAgentCalculationsCompleteNotification(
@@ -1974,16 +1784,13 @@ class WfmHistoricalAdherenceAgentCalculationsCompleteTopicWfmHistoricalAdherence
         query_state: Allowed values: "Unknown", "Complete", "Error", "Processing".
     """
 
-    job_id: str | None | UnsetType = field(name="jobId", default=UNSET)
-    query_state: str | None | UnsetType = field(name="queryState", default=UNSET)
-    download_urls: list[str] | None | UnsetType = field(
-        name="downloadUrls", default=UNSET
-    )
+    job_id: str | None = field(name="jobId", default=None)
+    query_state: str | None = field(name="queryState", default=None)
+    download_urls: list[str] | None = field(name="downloadUrls", default=None)
     result: (
         WfmHistoricalAdherenceAgentCalculationsCompleteTopicWfmHistoricalAdherenceAgentResult
         | None
-        | UnsetType
-    ) = UNSET
+    ) = None
 
 
 class WfmHistoricalAdherenceAgentCalculationsCompleteTopicWfmHistoricalAdherenceAgentDayMetrics(
@@ -1994,36 +1801,30 @@ class WfmHistoricalAdherenceAgentCalculationsCompleteTopicWfmHistoricalAdherence
     A notification (event) schema, delivered over the notifications API.
     """
 
-    day_start_offset_seconds: int | None | UnsetType = field(
-        name="dayStartOffsetSeconds", default=UNSET
+    day_start_offset_seconds: int | None = field(
+        name="dayStartOffsetSeconds", default=None
     )
-    adherence_schedule_seconds: int | None | UnsetType = field(
-        name="adherenceScheduleSeconds", default=UNSET
+    adherence_schedule_seconds: int | None = field(
+        name="adherenceScheduleSeconds", default=None
     )
-    conformance_schedule_seconds: int | None | UnsetType = field(
-        name="conformanceScheduleSeconds", default=UNSET
+    conformance_schedule_seconds: int | None = field(
+        name="conformanceScheduleSeconds", default=None
     )
-    conformance_actual_seconds: int | None | UnsetType = field(
-        name="conformanceActualSeconds", default=UNSET
+    conformance_actual_seconds: int | None = field(
+        name="conformanceActualSeconds", default=None
     )
-    exception_count: int | None | UnsetType = field(
-        name="exceptionCount", default=UNSET
+    exception_count: int | None = field(name="exceptionCount", default=None)
+    exception_duration_seconds: int | None = field(
+        name="exceptionDurationSeconds", default=None
     )
-    exception_duration_seconds: int | None | UnsetType = field(
-        name="exceptionDurationSeconds", default=UNSET
+    actual_length_seconds: int | None = field(name="actualLengthSeconds", default=None)
+    schedule_length_seconds: int | None = field(
+        name="scheduleLengthSeconds", default=None
     )
-    actual_length_seconds: int | None | UnsetType = field(
-        name="actualLengthSeconds", default=UNSET
-    )
-    schedule_length_seconds: int | None | UnsetType = field(
-        name="scheduleLengthSeconds", default=UNSET
-    )
-    impact_seconds: int | None | UnsetType = field(name="impactSeconds", default=UNSET)
-    adherence_percentage: float | None | UnsetType = field(
-        name="adherencePercentage", default=UNSET
-    )
-    conformance_percentage: float | None | UnsetType = field(
-        name="conformancePercentage", default=UNSET
+    impact_seconds: int | None = field(name="impactSeconds", default=None)
+    adherence_percentage: float | None = field(name="adherencePercentage", default=None)
+    conformance_percentage: float | None = field(
+        name="conformancePercentage", default=None
     )
 
 
@@ -2038,61 +1839,52 @@ class WfmHistoricalAdherenceAgentCalculationsCompleteTopicWfmHistoricalAdherence
         impact: Allowed values: "Unknown", "Positive", "Negative", "Neutral".
     """
 
-    user: (
-        WfmHistoricalAdherenceAgentCalculationsCompleteTopicUserReference
-        | None
-        | UnsetType
-    ) = UNSET
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    calculations_completed_date: datetime | None | UnsetType = field(
-        name="calculationsCompletedDate", default=UNSET
+    user: WfmHistoricalAdherenceAgentCalculationsCompleteTopicUserReference | None = (
+        None
     )
-    target_adherence_percentage: float | None | UnsetType = field(
-        name="targetAdherencePercentage", default=UNSET
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    calculations_completed_date: datetime | None = field(
+        name="calculationsCompletedDate", default=None
     )
-    adherence_percentage: float | None | UnsetType = field(
-        name="adherencePercentage", default=UNSET
+    target_adherence_percentage: float | None = field(
+        name="targetAdherencePercentage", default=None
     )
-    conformance_percentage: float | None | UnsetType = field(
-        name="conformancePercentage", default=UNSET
+    adherence_percentage: float | None = field(name="adherencePercentage", default=None)
+    conformance_percentage: float | None = field(
+        name="conformancePercentage", default=None
     )
-    impact: str | None | UnsetType = UNSET
+    impact: str | None = None
     exception_info: (
         list[
             WfmHistoricalAdherenceAgentCalculationsCompleteTopicWfmHistoricalAdherenceExceptionInfo
         ]
         | None
-        | UnsetType
-    ) = field(name="exceptionInfo", default=UNSET)
+    ) = field(name="exceptionInfo", default=None)
     day_metrics: (
         list[
             WfmHistoricalAdherenceAgentCalculationsCompleteTopicWfmHistoricalAdherenceAgentDayMetrics
         ]
         | None
-        | UnsetType
-    ) = field(name="dayMetrics", default=UNSET)
+    ) = field(name="dayMetrics", default=None)
     actuals: (
         list[
             WfmHistoricalAdherenceAgentCalculationsCompleteTopicWfmHistoricalAdherenceActuals
         ]
         | None
-        | UnsetType
-    ) = UNSET
+    ) = None
     scheduled_activities: (
         list[
             WfmHistoricalAdherenceAgentCalculationsCompleteTopicWfmHistoricalAdherenceScheduledActivity
         ]
         | None
-        | UnsetType
-    ) = field(name="scheduledActivities", default=UNSET)
+    ) = field(name="scheduledActivities", default=None)
     secondary_presence_lookup_items: (
         list[
             WfmHistoricalAdherenceAgentCalculationsCompleteTopicWfmSecondaryPresenceLookupItem
         ]
         | None
-        | UnsetType
-    ) = field(name="secondaryPresenceLookupItems", default=UNSET)
+    ) = field(name="secondaryPresenceLookupItems", default=None)
 
 
 class WfmHistoricalAdherenceAgentCalculationsCompleteTopicWfmHistoricalAdherenceExceptionInfo(
@@ -2110,34 +1902,28 @@ class WfmHistoricalAdherenceAgentCalculationsCompleteTopicWfmHistoricalAdherence
         impact: Allowed values: "Unknown", "Positive", "Negative", "Neutral".
     """
 
-    start_offset_seconds: int | None | UnsetType = field(
-        name="startOffsetSeconds", default=UNSET
+    start_offset_seconds: int | None = field(name="startOffsetSeconds", default=None)
+    end_offset_seconds: int | None = field(name="endOffsetSeconds", default=None)
+    scheduled_activity_code_id: str | None = field(
+        name="scheduledActivityCodeId", default=None
     )
-    end_offset_seconds: int | None | UnsetType = field(
-        name="endOffsetSeconds", default=UNSET
+    scheduled_activity_category: str | None = field(
+        name="scheduledActivityCategory", default=None
     )
-    scheduled_activity_code_id: str | None | UnsetType = field(
-        name="scheduledActivityCodeId", default=UNSET
+    scheduled_secondary_presence_lookup_ids: list[str] | None = field(
+        name="scheduledSecondaryPresenceLookupIds", default=None
     )
-    scheduled_activity_category: str | None | UnsetType = field(
-        name="scheduledActivityCategory", default=UNSET
+    actual_activity_code_id: str | None = field(
+        name="actualActivityCodeId", default=None
     )
-    scheduled_secondary_presence_lookup_ids: list[str] | None | UnsetType = field(
-        name="scheduledSecondaryPresenceLookupIds", default=UNSET
+    actual_activity_category: str | None = field(
+        name="actualActivityCategory", default=None
     )
-    actual_activity_code_id: str | None | UnsetType = field(
-        name="actualActivityCodeId", default=UNSET
-    )
-    actual_activity_category: str | None | UnsetType = field(
-        name="actualActivityCategory", default=UNSET
-    )
-    system_presence: str | None | UnsetType = field(
-        name="systemPresence", default=UNSET
-    )
-    routing_status: str | None | UnsetType = field(name="routingStatus", default=UNSET)
-    impact: str | None | UnsetType = UNSET
-    secondary_presence_lookup_id: str | None | UnsetType = field(
-        name="secondaryPresenceLookupId", default=UNSET
+    system_presence: str | None = field(name="systemPresence", default=None)
+    routing_status: str | None = field(name="routingStatus", default=None)
+    impact: str | None = None
+    secondary_presence_lookup_id: str | None = field(
+        name="secondaryPresenceLookupId", default=None
     )
 
 
@@ -2149,15 +1935,9 @@ class WfmHistoricalAdherenceAgentCalculationsCompleteTopicWfmHistoricalAdherence
     A notification (event) schema, delivered over the notifications API.
     """
 
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
-    )
-    start_offset_seconds: int | None | UnsetType = field(
-        name="startOffsetSeconds", default=UNSET
-    )
-    end_offset_seconds: int | None | UnsetType = field(
-        name="endOffsetSeconds", default=UNSET
-    )
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    start_offset_seconds: int | None = field(name="startOffsetSeconds", default=None)
+    end_offset_seconds: int | None = field(name="endOffsetSeconds", default=None)
 
 
 class WfmHistoricalAdherenceAgentCalculationsCompleteTopicWfmSecondaryPresenceLookupItem(
@@ -2168,12 +1948,11 @@ class WfmHistoricalAdherenceAgentCalculationsCompleteTopicWfmSecondaryPresenceLo
     A notification (event) schema, delivered over the notifications API.
     """
 
-    lookup_id: str | None | UnsetType = field(name="lookupId", default=UNSET)
+    lookup_id: str | None = field(name="lookupId", default=None)
     secondary_presence: (
         WfmHistoricalAdherenceAgentCalculationsCompleteTopicSecondaryPresenceReference
         | None
-        | UnsetType
-    ) = field(name="secondaryPresence", default=UNSET)
+    ) = field(name="secondaryPresence", default=None)
 
 
 class WfmHistoricalAdherenceBulkCalculationsCompleteTopicWfmHistoricalAdherenceBulkCalculationsCompleteNotification(
@@ -2187,11 +1966,9 @@ class WfmHistoricalAdherenceBulkCalculationsCompleteTopicWfmHistoricalAdherenceB
         query_state: Allowed values: "Unknown", "Complete", "Error", "Processing".
     """
 
-    id: str | None | UnsetType = UNSET
-    download_urls: list[str] | None | UnsetType = field(
-        name="downloadUrls", default=UNSET
-    )
-    query_state: str | None | UnsetType = field(name="queryState", default=UNSET)
+    id: str | None = None
+    download_urls: list[str] | None = field(name="downloadUrls", default=None)
+    query_state: str | None = field(name="queryState", default=None)
 
 
 class WfmHistoricalAdherenceBulkItem(Model):
@@ -2206,18 +1983,12 @@ class WfmHistoricalAdherenceBulkItem(Model):
         include_actuals: Whether user actual activities should be returned as part of the results. Defaults to false if not specified.
     """
 
-    management_unit_id: str | None | UnsetType = field(
-        name="managementUnitId", default=UNSET
-    )
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    user_ids: list[str] | None | UnsetType = field(name="userIds", default=UNSET)
-    include_exceptions: bool | None | UnsetType = field(
-        name="includeExceptions", default=UNSET
-    )
-    include_actuals: bool | None | UnsetType = field(
-        name="includeActuals", default=UNSET
-    )
+    management_unit_id: str | None = field(name="managementUnitId", default=None)
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    user_ids: list[str] | None = field(name="userIds", default=None)
+    include_exceptions: bool | None = field(name="includeExceptions", default=None)
+    include_actuals: bool | None = field(name="includeActuals", default=None)
 
 
 class WfmHistoricalAdherenceBulkJobReference(Model):
@@ -2229,9 +2000,9 @@ class WfmHistoricalAdherenceBulkJobReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    status: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WfmHistoricalAdherenceBulkQuery(Model):
@@ -2242,8 +2013,8 @@ class WfmHistoricalAdherenceBulkQuery(Model):
         time_zone: The time zone, in olson format, to use in defining days when computing adherence. The results will be returned as UTC timestamps regardless of the time zone input.
     """
 
-    items: list[WfmHistoricalAdherenceBulkItem] | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
+    items: list[WfmHistoricalAdherenceBulkItem] | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
 
 
 class WfmHistoricalAdherenceBulkResponse(Model):
@@ -2255,12 +2026,10 @@ class WfmHistoricalAdherenceBulkResponse(Model):
         download_result: Results will always come via downloadUrls; however the schema is included for documentation
     """
 
-    job: WfmHistoricalAdherenceBulkJobReference | None | UnsetType = UNSET
-    download_urls: list[str] | None | UnsetType = field(
-        name="downloadUrls", default=UNSET
-    )
-    download_result: WfmHistoricalAdherenceBulkResult | None | UnsetType = field(
-        name="downloadResult", default=UNSET
+    job: WfmHistoricalAdherenceBulkJobReference | None = None
+    download_urls: list[str] | None = field(name="downloadUrls", default=None)
+    download_result: WfmHistoricalAdherenceBulkResult | None = field(
+        name="downloadResult", default=None
     )
 
 
@@ -2275,16 +2044,14 @@ class WfmHistoricalAdherenceBulkResult(Model):
         lookup_id_to_secondary_presence_id: Map of secondary presence lookup ID to corresponding secondary presence ID
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    management_unit_id: str | None | UnsetType = field(
-        name="managementUnitId", default=UNSET
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    management_unit_id: str | None = field(name="managementUnitId", default=None)
+    user_results: list[WfmHistoricalAdherenceBulkUserResult] | None = field(
+        name="userResults", default=None
     )
-    user_results: list[WfmHistoricalAdherenceBulkUserResult] | None | UnsetType = field(
-        name="userResults", default=UNSET
-    )
-    lookup_id_to_secondary_presence_id: dict[str, str] | None | UnsetType = field(
-        name="lookupIdToSecondaryPresenceId", default=UNSET
+    lookup_id_to_secondary_presence_id: dict[str, str] | None = field(
+        name="lookupIdToSecondaryPresenceId", default=None
     )
 
 
@@ -2305,36 +2072,30 @@ class WfmHistoricalAdherenceBulkUserDayMetrics(Model):
         conformance_percentage: Total conformance percentage for this user, in the scale of 0 - 100. Conformance percentage can be greater than 100 when the actual on-queue time is greater than the scheduled on-queue time for the same period.
     """
 
-    day_start_offset_seconds: int | None | UnsetType = field(
-        name="dayStartOffsetSeconds", default=UNSET
+    day_start_offset_seconds: int | None = field(
+        name="dayStartOffsetSeconds", default=None
     )
-    adherence_schedule_seconds: int | None | UnsetType = field(
-        name="adherenceScheduleSeconds", default=UNSET
+    adherence_schedule_seconds: int | None = field(
+        name="adherenceScheduleSeconds", default=None
     )
-    conformance_schedule_seconds: int | None | UnsetType = field(
-        name="conformanceScheduleSeconds", default=UNSET
+    conformance_schedule_seconds: int | None = field(
+        name="conformanceScheduleSeconds", default=None
     )
-    conformance_actual_seconds: int | None | UnsetType = field(
-        name="conformanceActualSeconds", default=UNSET
+    conformance_actual_seconds: int | None = field(
+        name="conformanceActualSeconds", default=None
     )
-    exception_count: int | None | UnsetType = field(
-        name="exceptionCount", default=UNSET
+    exception_count: int | None = field(name="exceptionCount", default=None)
+    exception_duration_seconds: int | None = field(
+        name="exceptionDurationSeconds", default=None
     )
-    exception_duration_seconds: int | None | UnsetType = field(
-        name="exceptionDurationSeconds", default=UNSET
+    impact_seconds: int | None = field(name="impactSeconds", default=None)
+    schedule_length_seconds: int | None = field(
+        name="scheduleLengthSeconds", default=None
     )
-    impact_seconds: int | None | UnsetType = field(name="impactSeconds", default=UNSET)
-    schedule_length_seconds: int | None | UnsetType = field(
-        name="scheduleLengthSeconds", default=UNSET
-    )
-    actual_length_seconds: int | None | UnsetType = field(
-        name="actualLengthSeconds", default=UNSET
-    )
-    adherence_percentage: float | None | UnsetType = field(
-        name="adherencePercentage", default=UNSET
-    )
-    conformance_percentage: float | None | UnsetType = field(
-        name="conformancePercentage", default=UNSET
+    actual_length_seconds: int | None = field(name="actualLengthSeconds", default=None)
+    adherence_percentage: float | None = field(name="adherencePercentage", default=None)
+    conformance_percentage: float | None = field(
+        name="conformancePercentage", default=None
     )
 
 
@@ -2351,20 +2112,18 @@ class WfmHistoricalAdherenceBulkUserResult(Model):
         day_metrics: Adherence and conformance metrics for days in query range
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    adherence_percentage: float | None | UnsetType = field(
-        name="adherencePercentage", default=UNSET
+    user_id: str | None = field(name="userId", default=None)
+    adherence_percentage: float | None = field(name="adherencePercentage", default=None)
+    conformance_percentage: float | None = field(
+        name="conformancePercentage", default=None
     )
-    conformance_percentage: float | None | UnsetType = field(
-        name="conformancePercentage", default=UNSET
+    impact: str | None = None
+    exception_info: list[HistoricalAdherenceExceptionInfo] | None = field(
+        name="exceptionInfo", default=None
     )
-    impact: str | None | UnsetType = UNSET
-    exception_info: list[HistoricalAdherenceExceptionInfo] | None | UnsetType = field(
-        name="exceptionInfo", default=UNSET
-    )
-    actuals: list[HistoricalAdherenceActuals] | None | UnsetType = UNSET
-    day_metrics: list[WfmHistoricalAdherenceBulkUserDayMetrics] | None | UnsetType = (
-        field(name="dayMetrics", default=UNSET)
+    actuals: list[HistoricalAdherenceActuals] | None = None
+    day_metrics: list[WfmHistoricalAdherenceBulkUserDayMetrics] | None = field(
+        name="dayMetrics", default=None
     )
 
 
@@ -2379,12 +2138,10 @@ class WfmHistoricalAdherenceCalculationsCompleteTopicWfmHistoricalAdherenceCalcu
         query_state: Allowed values: "Processing", "Complete", "Canceled", "Error".
     """
 
-    id: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    download_urls: list[str] | None | UnsetType = field(
-        name="downloadUrls", default=UNSET
-    )
-    query_state: str | None | UnsetType = field(name="queryState", default=UNSET)
+    id: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    download_urls: list[str] | None = field(name="downloadUrls", default=None)
+    query_state: str | None = field(name="queryState", default=None)
 
 
 class WfmHistoricalAdherenceQuery(Model):
@@ -2399,14 +2156,12 @@ class WfmHistoricalAdherenceQuery(Model):
         team_ids: The teamIds to report on. If null or not set, adherence will be computed for requested users if applicable or otherwise all users in the management unit. Note: If teamIds is also specified, only adherence for users in the requested teams will be returned
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    user_ids: list[str] | None | UnsetType = field(name="userIds", default=UNSET)
-    include_exceptions: bool | None | UnsetType = field(
-        name="includeExceptions", default=UNSET
-    )
-    team_ids: list[str] | None | UnsetType = field(name="teamIds", default=UNSET)
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    time_zone: str | None = field(name="timeZone", default=None)
+    user_ids: list[str] | None = field(name="userIds", default=None)
+    include_exceptions: bool | None = field(name="includeExceptions", default=None)
+    team_ids: list[str] | None = field(name="teamIds", default=None)
 
 
 class WfmHistoricalAdherenceQueryForAgent(Model):
@@ -2418,9 +2173,9 @@ class WfmHistoricalAdherenceQueryForAgent(Model):
         time_zone: The time zone, in olson format, to use in defining days when computing adherence. The results will be returned as UTC timestamps regardless of the time zone input.
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    time_zone: str | None = field(name="timeZone", default=None)
 
 
 class WfmHistoricalAdherenceQueryForTeams(Model):
@@ -2434,13 +2189,11 @@ class WfmHistoricalAdherenceQueryForTeams(Model):
         include_exceptions: Whether user exceptions should be returned as part of the results
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    user_ids: list[str] | None | UnsetType = field(name="userIds", default=UNSET)
-    include_exceptions: bool | None | UnsetType = field(
-        name="includeExceptions", default=UNSET
-    )
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    time_zone: str | None = field(name="timeZone", default=None)
+    user_ids: list[str] | None = field(name="userIds", default=None)
+    include_exceptions: bool | None = field(name="includeExceptions", default=None)
 
 
 class WfmHistoricalAdherenceResponse(Model):
@@ -2454,15 +2207,13 @@ class WfmHistoricalAdherenceResponse(Model):
         query_state: The state of the adherence query Allowed values: "Processing", "Complete", "Error".
     """
 
-    id: str | None | UnsetType = UNSET
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    download_result: WfmHistoricalAdherenceResultWrapper | None | UnsetType = field(
-        name="downloadResult", default=UNSET
+    id: str | None = None
+    download_url: str | None = field(name="downloadUrl", default=None)
+    download_result: WfmHistoricalAdherenceResultWrapper | None = field(
+        name="downloadResult", default=None
     )
-    download_urls: list[str] | None | UnsetType = field(
-        name="downloadUrls", default=UNSET
-    )
-    query_state: str | None | UnsetType = field(name="queryState", default=UNSET)
+    download_urls: list[str] | None = field(name="downloadUrls", default=None)
+    query_state: str | None = field(name="queryState", default=None)
 
 
 class WfmHistoricalAdherenceResultWrapper(Model):
@@ -2474,10 +2225,10 @@ class WfmHistoricalAdherenceResultWrapper(Model):
         lookup_id_to_secondary_presence_id: Map of secondary presence lookup ID to corresponding secondary presence ID
     """
 
-    entity_id: str | None | UnsetType = field(name="entityId", default=UNSET)
-    data: list[HistoricalAdherenceQueryResult] | None | UnsetType = UNSET
-    lookup_id_to_secondary_presence_id: dict[str, str] | None | UnsetType = field(
-        name="lookupIdToSecondaryPresenceId", default=UNSET
+    entity_id: str | None = field(name="entityId", default=None)
+    data: list[HistoricalAdherenceQueryResult] | None = None
+    lookup_id_to_secondary_presence_id: dict[str, str] | None = field(
+        name="lookupIdToSecondaryPresenceId", default=None
     )
 
 
@@ -2490,8 +2241,8 @@ class WfmHistoricalDataImportPurgeCompleteTopicHistoricalDataDeleteEntity(Model)
         status: Allowed values: "Unknown", "InProgress", "Success".
     """
 
-    request_id: str | None | UnsetType = field(name="requestId", default=UNSET)
-    status: str | None | UnsetType = UNSET
+    request_id: str | None = field(name="requestId", default=None)
+    status: str | None = None
 
 
 class WfmHistoricalDataImportPurgeCompleteTopicHistoricalDataDisallowedDeleteEntity(
@@ -2505,8 +2256,8 @@ class WfmHistoricalDataImportPurgeCompleteTopicHistoricalDataDisallowedDeleteEnt
         reason: Allowed values: "Unknown", "DeleteInProgress", "ValidationInProgress", "RequestIdNotFound", "InvalidRequest".
     """
 
-    request_id: str | None | UnsetType = field(name="requestId", default=UNSET)
-    reason: str | None | UnsetType = UNSET
+    request_id: str | None = field(name="requestId", default=None)
+    reason: str | None = None
 
 
 class WfmHistoricalDataImportPurgeCompleteTopicHistoricalDataPurgeRequestComplete(
@@ -2520,20 +2271,17 @@ class WfmHistoricalDataImportPurgeCompleteTopicHistoricalDataPurgeRequestComplet
         state: Allowed values: "Unknown", "Processing", "Complete", "Error".
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
+    id: str | None = None
+    state: str | None = None
     entities: (
-        list[WfmHistoricalDataImportPurgeCompleteTopicHistoricalDataDeleteEntity]
-        | None
-        | UnsetType
-    ) = UNSET
+        list[WfmHistoricalDataImportPurgeCompleteTopicHistoricalDataDeleteEntity] | None
+    ) = None
     disallowed_entities: (
         list[
             WfmHistoricalDataImportPurgeCompleteTopicHistoricalDataDisallowedDeleteEntity
         ]
         | None
-        | UnsetType
-    ) = field(name="disallowedEntities", default=UNSET)
+    ) = field(name="disallowedEntities", default=None)
 
 
 class WfmHistoricalDataUploadPurgeRequestStatusTopicHistoricalDataUploadPurgeRequestUpdate(
@@ -2547,7 +2295,7 @@ class WfmHistoricalDataUploadPurgeRequestStatusTopicHistoricalDataUploadPurgeReq
         status: Allowed values: "InProgress", "Success", "Failed".
     """
 
-    status: str | None | UnsetType = UNSET
+    status: str | None = None
 
 
 class WfmHistoricalDataUploadRequestStatusTopicHistoricalDataUploadRequestUpdate(Model):
@@ -2560,23 +2308,17 @@ class WfmHistoricalDataUploadRequestStatusTopicHistoricalDataUploadRequestUpdate
         type: Allowed values: "Csv", "Json".
     """
 
-    request_id: str | None | UnsetType = field(name="requestId", default=UNSET)
-    date_import_started: datetime | None | UnsetType = field(
-        name="dateImportStarted", default=UNSET
-    )
-    date_import_ended: datetime | None | UnsetType = field(
-        name="dateImportEnded", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    error: str | None | UnsetType = UNSET
-    active: bool | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    file_name: str | None | UnsetType = field(name="fileName", default=UNSET)
-    file_size: int | None | UnsetType = field(name="fileSize", default=UNSET)
+    request_id: str | None = field(name="requestId", default=None)
+    date_import_started: datetime | None = field(name="dateImportStarted", default=None)
+    date_import_ended: datetime | None = field(name="dateImportEnded", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    status: str | None = None
+    error: str | None = None
+    active: bool | None = None
+    type: str | None = None
+    file_name: str | None = field(name="fileName", default=None)
+    file_size: int | None = field(name="fileSize", default=None)
 
 
 class WfmHistoricalShrinkageCalculationsCompleteTopicHistoricalShrinkageCalculationsCompleteNotification(
@@ -2590,11 +2332,9 @@ class WfmHistoricalShrinkageCalculationsCompleteTopicHistoricalShrinkageCalculat
         state: Allowed values: "Unknown", "Complete", "Error", "Processing".
     """
 
-    operation_id: str | None | UnsetType = field(name="operationId", default=UNSET)
-    download_urls: list[str] | None | UnsetType = field(
-        name="downloadUrls", default=UNSET
-    )
-    state: str | None | UnsetType = UNSET
+    operation_id: str | None = field(name="operationId", default=None)
+    download_urls: list[str] | None = field(name="downloadUrls", default=None)
+    state: str | None = None
 
 
 class WfmHistoricalShrinkageRequest(Model):
@@ -2607,10 +2347,10 @@ class WfmHistoricalShrinkageRequest(Model):
         granularity: Shrinkage aggregation interval granularity. Allowed values: "Daily", "Weekly".
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    granularity: str | None | UnsetType = UNSET
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    time_zone: str | None = field(name="timeZone", default=None)
+    granularity: str | None = None
 
 
 class WfmHistoricalShrinkageResponse(Model):
@@ -2623,14 +2363,12 @@ class WfmHistoricalShrinkageResponse(Model):
         state: The state of the shrinkage query Allowed values: "Processing", "Complete", "Error".
     """
 
-    operation_id: str | None | UnsetType = field(name="operationId", default=UNSET)
-    download_urls: list[str] | None | UnsetType = field(
-        name="downloadUrls", default=UNSET
+    operation_id: str | None = field(name="operationId", default=None)
+    download_urls: list[str] | None = field(name="downloadUrls", default=None)
+    download_result: HistoricalShrinkageResultListing | None = field(
+        name="downloadResult", default=None
     )
-    download_result: HistoricalShrinkageResultListing | None | UnsetType = field(
-        name="downloadResult", default=UNSET
-    )
-    state: str | None | UnsetType = UNSET
+    state: str | None = None
 
 
 class WfmHistoricalShrinkageTeamsRequest(Model):
@@ -2643,16 +2381,16 @@ class WfmHistoricalShrinkageTeamsRequest(Model):
         granularity: Shrinkage aggregation interval granularity Allowed values: "Daily", "Weekly".
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    granularity: str | None | UnsetType = UNSET
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    time_zone: str | None = field(name="timeZone", default=None)
+    granularity: str | None = None
 
 
 class WfmIntegrationListing(Model):
     """The WfmIntegrationListing model."""
 
-    entities: list[WfmIntegrationResponse] | None | UnsetType = UNSET
+    entities: list[WfmIntegrationResponse] | None = None
 
 
 class WfmIntegrationReference(Model):
@@ -2663,8 +2401,8 @@ class WfmIntegrationReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WfmIntegrationResponse(Model):
@@ -2676,10 +2414,10 @@ class WfmIntegrationResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    active: bool | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    active: bool | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WfmIntegrationsHrisTimeOffTypesJobTopicErrorBody(Model):
@@ -2688,12 +2426,10 @@ class WfmIntegrationsHrisTimeOffTypesJobTopicErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    status: int | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
+    status: int | None = None
+    code: str | None = None
+    message: str | None = None
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
 
 
 class WfmIntegrationsHrisTimeOffTypesJobTopicHrisTimeOffType(Model):
@@ -2702,9 +2438,9 @@ class WfmIntegrationsHrisTimeOffTypesJobTopicHrisTimeOffType(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    secondary_id: str | None | UnsetType = field(name="secondaryId", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    secondary_id: str | None = field(name="secondaryId", default=None)
 
 
 class WfmIntegrationsHrisTimeOffTypesJobTopicHrisTimeOffTypesJobNotification(Model):
@@ -2716,12 +2452,10 @@ class WfmIntegrationsHrisTimeOffTypesJobTopicHrisTimeOffTypesJobNotification(Mod
         status: Allowed values: "Processing", "Complete", "Error".
     """
 
-    id: str | None | UnsetType = UNSET
-    entities: (
-        list[WfmIntegrationsHrisTimeOffTypesJobTopicHrisTimeOffType] | None | UnsetType
-    ) = UNSET
-    status: str | None | UnsetType = UNSET
-    error: WfmIntegrationsHrisTimeOffTypesJobTopicErrorBody | None | UnsetType = UNSET
+    id: str | None = None
+    entities: list[WfmIntegrationsHrisTimeOffTypesJobTopicHrisTimeOffType] | None = None
+    status: str | None = None
+    error: WfmIntegrationsHrisTimeOffTypesJobTopicErrorBody | None = None
 
 
 class WfmIntradayDataUpdateTopicIntradayDataGroup(Model):
@@ -2733,29 +2467,25 @@ class WfmIntradayDataUpdateTopicIntradayDataGroup(Model):
         media_type: Allowed values: "Voice", "Chat", "Email", "Callback", "Message", "Workitem".
     """
 
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
+    media_type: str | None = field(name="mediaType", default=None)
     forecast_data_per_interval: (
-        list[WfmIntradayDataUpdateTopicIntradayForecastData] | None | UnsetType
-    ) = field(name="forecastDataPerInterval", default=UNSET)
+        list[WfmIntradayDataUpdateTopicIntradayForecastData] | None
+    ) = field(name="forecastDataPerInterval", default=None)
     schedule_data_per_interval: (
-        list[WfmIntradayDataUpdateTopicIntradayScheduleData] | None | UnsetType
-    ) = field(name="scheduleDataPerInterval", default=UNSET)
+        list[WfmIntradayDataUpdateTopicIntradayScheduleData] | None
+    ) = field(name="scheduleDataPerInterval", default=None)
     historical_agent_data_per_interval: (
-        list[WfmIntradayDataUpdateTopicIntradayHistoricalAgentData] | None | UnsetType
-    ) = field(name="historicalAgentDataPerInterval", default=UNSET)
+        list[WfmIntradayDataUpdateTopicIntradayHistoricalAgentData] | None
+    ) = field(name="historicalAgentDataPerInterval", default=None)
     historical_queue_data_per_interval: (
-        list[WfmIntradayDataUpdateTopicIntradayHistoricalQueueData] | None | UnsetType
-    ) = field(name="historicalQueueDataPerInterval", default=UNSET)
+        list[WfmIntradayDataUpdateTopicIntradayHistoricalQueueData] | None
+    ) = field(name="historicalQueueDataPerInterval", default=None)
     performance_prediction_agent_data_per_interval: (
-        list[WfmIntradayDataUpdateTopicIntradayPerformancePredictionAgentData]
-        | None
-        | UnsetType
-    ) = field(name="performancePredictionAgentDataPerInterval", default=UNSET)
+        list[WfmIntradayDataUpdateTopicIntradayPerformancePredictionAgentData] | None
+    ) = field(name="performancePredictionAgentDataPerInterval", default=None)
     performance_prediction_queue_data_per_interval: (
-        list[WfmIntradayDataUpdateTopicIntradayPerformancePredictionQueueData]
-        | None
-        | UnsetType
-    ) = field(name="performancePredictionQueueDataPerInterval", default=UNSET)
+        list[WfmIntradayDataUpdateTopicIntradayPerformancePredictionQueueData] | None
+    ) = field(name="performancePredictionQueueDataPerInterval", default=None)
 
 
 class WfmIntradayDataUpdateTopicIntradayDataUpdate(Model):
@@ -2764,19 +2494,17 @@ class WfmIntradayDataUpdateTopicIntradayDataUpdate(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: datetime | None | UnsetType = field(name="endDate", default=UNSET)
-    interval_length_minutes: int | None | UnsetType = field(
-        name="intervalLengthMinutes", default=UNSET
+    start_date: datetime | None = field(name="startDate", default=None)
+    end_date: datetime | None = field(name="endDate", default=None)
+    interval_length_minutes: int | None = field(
+        name="intervalLengthMinutes", default=None
     )
-    number_of_intervals: int | None | UnsetType = field(
-        name="numberOfIntervals", default=UNSET
-    )
-    metrics: list[WfmIntradayDataUpdateTopicIntradayMetric] | None | UnsetType = UNSET
-    queue_ids: list[str] | None | UnsetType = field(name="queueIds", default=UNSET)
+    number_of_intervals: int | None = field(name="numberOfIntervals", default=None)
+    metrics: list[WfmIntradayDataUpdateTopicIntradayMetric] | None = None
+    queue_ids: list[str] | None = field(name="queueIds", default=None)
     intraday_data_groupings: (
-        list[WfmIntradayDataUpdateTopicIntradayDataGroup] | None | UnsetType
-    ) = field(name="intradayDataGroupings", default=UNSET)
+        list[WfmIntradayDataUpdateTopicIntradayDataGroup] | None
+    ) = field(name="intradayDataGroupings", default=None)
 
 
 class WfmIntradayDataUpdateTopicIntradayForecastData(Model):
@@ -2785,12 +2513,12 @@ class WfmIntradayDataUpdateTopicIntradayForecastData(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    offered: float | None | UnsetType = UNSET
-    average_talk_time_seconds: float | None | UnsetType = field(
-        name="averageTalkTimeSeconds", default=UNSET
+    offered: float | None = None
+    average_talk_time_seconds: float | None = field(
+        name="averageTalkTimeSeconds", default=None
     )
-    average_after_call_work_seconds: float | None | UnsetType = field(
-        name="averageAfterCallWorkSeconds", default=UNSET
+    average_after_call_work_seconds: float | None = field(
+        name="averageAfterCallWorkSeconds", default=None
     )
 
 
@@ -2800,11 +2528,9 @@ class WfmIntradayDataUpdateTopicIntradayHistoricalAgentData(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    on_queue_time_seconds: float | None | UnsetType = field(
-        name="onQueueTimeSeconds", default=UNSET
-    )
-    interacting_time_seconds: float | None | UnsetType = field(
-        name="interactingTimeSeconds", default=UNSET
+    on_queue_time_seconds: float | None = field(name="onQueueTimeSeconds", default=None)
+    interacting_time_seconds: float | None = field(
+        name="interactingTimeSeconds", default=None
     )
 
 
@@ -2814,21 +2540,21 @@ class WfmIntradayDataUpdateTopicIntradayHistoricalQueueData(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    offered: int | None | UnsetType = UNSET
-    completed: int | None | UnsetType = UNSET
-    answered: int | None | UnsetType = UNSET
-    abandoned: int | None | UnsetType = UNSET
-    average_talk_time_seconds: float | None | UnsetType = field(
-        name="averageTalkTimeSeconds", default=UNSET
+    offered: int | None = None
+    completed: int | None = None
+    answered: int | None = None
+    abandoned: int | None = None
+    average_talk_time_seconds: float | None = field(
+        name="averageTalkTimeSeconds", default=None
     )
-    average_after_call_work_seconds: float | None | UnsetType = field(
-        name="averageAfterCallWorkSeconds", default=UNSET
+    average_after_call_work_seconds: float | None = field(
+        name="averageAfterCallWorkSeconds", default=None
     )
-    service_level_percent: float | None | UnsetType = field(
-        name="serviceLevelPercent", default=UNSET
+    service_level_percent: float | None = field(
+        name="serviceLevelPercent", default=None
     )
-    average_speed_of_answer_seconds: float | None | UnsetType = field(
-        name="averageSpeedOfAnswerSeconds", default=UNSET
+    average_speed_of_answer_seconds: float | None = field(
+        name="averageSpeedOfAnswerSeconds", default=None
     )
 
 
@@ -2841,8 +2567,8 @@ class WfmIntradayDataUpdateTopicIntradayMetric(Model):
         category: Allowed values: "HistoricalQueueData", "HistoricalAgentData", "ForecastData", "ScheduleData", "PerformancePredictionAgentData", "PerformancePredictionQueueData".
     """
 
-    category: str | None | UnsetType = UNSET
-    version: str | None | UnsetType = UNSET
+    category: str | None = None
+    version: str | None = None
 
 
 class WfmIntradayDataUpdateTopicIntradayPerformancePredictionAgentData(Model):
@@ -2851,8 +2577,8 @@ class WfmIntradayDataUpdateTopicIntradayPerformancePredictionAgentData(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    interacting_time_seconds: float | None | UnsetType = field(
-        name="interactingTimeSeconds", default=UNSET
+    interacting_time_seconds: float | None = field(
+        name="interactingTimeSeconds", default=None
     )
 
 
@@ -2862,14 +2588,14 @@ class WfmIntradayDataUpdateTopicIntradayPerformancePredictionQueueData(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    service_level_percent: float | None | UnsetType = field(
-        name="serviceLevelPercent", default=UNSET
+    service_level_percent: float | None = field(
+        name="serviceLevelPercent", default=None
     )
-    average_speed_of_answer_seconds: float | None | UnsetType = field(
-        name="averageSpeedOfAnswerSeconds", default=UNSET
+    average_speed_of_answer_seconds: float | None = field(
+        name="averageSpeedOfAnswerSeconds", default=None
     )
-    number_of_interactions: float | None | UnsetType = field(
-        name="numberOfInteractions", default=UNSET
+    number_of_interactions: float | None = field(
+        name="numberOfInteractions", default=None
     )
 
 
@@ -2879,11 +2605,9 @@ class WfmIntradayDataUpdateTopicIntradayScheduleData(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    on_queue_time_seconds: int | None | UnsetType = field(
-        name="onQueueTimeSeconds", default=UNSET
-    )
-    scheduled_time_seconds: int | None | UnsetType = field(
-        name="scheduledTimeSeconds", default=UNSET
+    on_queue_time_seconds: int | None = field(name="onQueueTimeSeconds", default=None)
+    scheduled_time_seconds: int | None = field(
+        name="scheduledTimeSeconds", default=None
     )
 
 
@@ -2894,8 +2618,8 @@ class WfmIntradayPlanningGroupListing(Model):
         no_data_reason: The reason there was no data for the request Allowed values: "NoPublishedSchedule", "NoSourceForecast".
     """
 
-    entities: list[ForecastPlanningGroupResponse] | None | UnsetType = UNSET
-    no_data_reason: str | None | UnsetType = field(name="noDataReason", default=UNSET)
+    entities: list[ForecastPlanningGroupResponse] | None = None
+    no_data_reason: str | None = field(name="noDataReason", default=None)
 
 
 class WfmMoveAgentsCompleteTopicManagementUnit(Model):
@@ -2904,7 +2628,7 @@ class WfmMoveAgentsCompleteTopicManagementUnit(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmMoveAgentsCompleteTopicUserReference(Model):
@@ -2913,7 +2637,7 @@ class WfmMoveAgentsCompleteTopicUserReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmMoveAgentsCompleteTopicWfmMoveAgentData(Model):
@@ -2925,8 +2649,8 @@ class WfmMoveAgentsCompleteTopicWfmMoveAgentData(Model):
         result: Allowed values: "AlreadyMoved", "DestinationBusinessUnitAgentLimitExceeded", "DestinationManagementUnitAgentLimitExceeded", "DestinationManagementUnitDoesNotExist", "MoveSuccessful", "MovingToDifferentManagementUnit", "NothingToDo", "SourceManagementUnitNotAuthorized".
     """
 
-    user: WfmMoveAgentsCompleteTopicUserReference | None | UnsetType = UNSET
-    result: str | None | UnsetType = UNSET
+    user: WfmMoveAgentsCompleteTopicUserReference | None = None
+    result: str | None = None
 
 
 class WfmMoveAgentsCompleteTopicWfmMoveAgentsComplete(Model):
@@ -2935,13 +2659,13 @@ class WfmMoveAgentsCompleteTopicWfmMoveAgentsComplete(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    requesting_user: WfmMoveAgentsCompleteTopicUserReference | None | UnsetType = field(
-        name="requestingUser", default=UNSET
+    requesting_user: WfmMoveAgentsCompleteTopicUserReference | None = field(
+        name="requestingUser", default=None
     )
-    destination_management_unit: (
-        WfmMoveAgentsCompleteTopicManagementUnit | None | UnsetType
-    ) = field(name="destinationManagementUnit", default=UNSET)
-    results: list[WfmMoveAgentsCompleteTopicWfmMoveAgentData] | None | UnsetType = UNSET
+    destination_management_unit: WfmMoveAgentsCompleteTopicManagementUnit | None = (
+        field(name="destinationManagementUnit", default=None)
+    )
+    results: list[WfmMoveAgentsCompleteTopicWfmMoveAgentData] | None = None
 
 
 class WfmMoveManagementUnitTopicBusinessUnit(Model):
@@ -2950,7 +2674,7 @@ class WfmMoveManagementUnitTopicBusinessUnit(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmMoveManagementUnitTopicMoveManagementUnitNotification(Model):
@@ -2962,10 +2686,10 @@ class WfmMoveManagementUnitTopicMoveManagementUnitNotification(Model):
         status: Allowed values: "Processing", "Complete", "Canceled", "Error".
     """
 
-    business_unit: WfmMoveManagementUnitTopicBusinessUnit | None | UnsetType = field(
-        name="businessUnit", default=UNSET
+    business_unit: WfmMoveManagementUnitTopicBusinessUnit | None = field(
+        name="businessUnit", default=None
     )
-    status: str | None | UnsetType = UNSET
+    status: str | None = None
 
 
 class WfmProcessUploadRequest(Model):
@@ -2975,7 +2699,7 @@ class WfmProcessUploadRequest(Model):
         upload_key: The uploadKey provided by the request to get an upload URL
     """
 
-    upload_key: str | None | UnsetType = field(name="uploadKey", default=UNSET)
+    upload_key: str | None = field(name="uploadKey", default=None)
 
 
 class WfmScheduleActivity(Model):
@@ -2987,12 +2711,10 @@ class WfmScheduleActivity(Model):
         full_day_time_off_markers: List of user's days off
     """
 
-    user_reference: UserReference | None | UnsetType = field(
-        name="userReference", default=UNSET
-    )
-    activities: list[ScheduleActivity] | None | UnsetType = UNSET
-    full_day_time_off_markers: list[FullDayTimeOffMarker] | None | UnsetType = field(
-        name="fullDayTimeOffMarkers", default=UNSET
+    user_reference: UserReference | None = field(name="userReference", default=None)
+    activities: list[ScheduleActivity] | None = None
+    full_day_time_off_markers: list[FullDayTimeOffMarker] | None = field(
+        name="fullDayTimeOffMarkers", default=None
     )
 
 
@@ -3006,12 +2728,12 @@ class WfmScheduleReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    business_unit: WfmBusinessUnitReference | None | UnsetType = field(
-        name="businessUnit", default=UNSET
+    id: str | None = None
+    business_unit: WfmBusinessUnitReference | None = field(
+        name="businessUnit", default=None
     )
-    week_date: date | None | UnsetType = field(name="weekDate", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    week_date: date | None = field(name="weekDate", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WfmScheduleTopicWfmScheduleNotification(Model):
@@ -3024,13 +2746,11 @@ class WfmScheduleTopicWfmScheduleNotification(Model):
         event_type: Allowed values: "Update", "Import", "Copy", "Generate", "Reschedule".
     """
 
-    status: str | None | UnsetType = UNSET
-    operation_id: str | None | UnsetType = field(name="operationId", default=UNSET)
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    percent_complete: int | None | UnsetType = field(
-        name="percentComplete", default=UNSET
-    )
-    event_type: str | None | UnsetType = field(name="eventType", default=UNSET)
+    status: str | None = None
+    operation_id: str | None = field(name="operationId", default=None)
+    download_url: str | None = field(name="downloadUrl", default=None)
+    percent_complete: int | None = field(name="percentComplete", default=None)
+    event_type: str | None = field(name="eventType", default=None)
 
 
 class WfmServiceGoalImpact(Model):
@@ -3041,12 +2761,8 @@ class WfmServiceGoalImpact(Model):
         decrease_by_percent: The maximum allowed percent decrease from the configured goal
     """
 
-    increase_by_percent: float | None | UnsetType = field(
-        name="increaseByPercent", default=UNSET
-    )
-    decrease_by_percent: float | None | UnsetType = field(
-        name="decreaseByPercent", default=UNSET
-    )
+    increase_by_percent: float | None = field(name="increaseByPercent", default=None)
+    decrease_by_percent: float | None = field(name="decreaseByPercent", default=None)
 
 
 class WfmServiceGoalImpactSettings(Model):
@@ -3058,15 +2774,13 @@ class WfmServiceGoalImpactSettings(Model):
         abandon_rate: Allowed abandon rate percent increase and decrease
     """
 
-    service_level: WfmServiceGoalImpact | None | UnsetType = field(
-        name="serviceLevel", default=UNSET
+    service_level: WfmServiceGoalImpact | None = field(
+        name="serviceLevel", default=None
     )
-    average_speed_of_answer: WfmServiceGoalImpact | None | UnsetType = field(
-        name="averageSpeedOfAnswer", default=UNSET
+    average_speed_of_answer: WfmServiceGoalImpact | None = field(
+        name="averageSpeedOfAnswer", default=None
     )
-    abandon_rate: WfmServiceGoalImpact | None | UnsetType = field(
-        name="abandonRate", default=UNSET
-    )
+    abandon_rate: WfmServiceGoalImpact | None = field(name="abandonRate", default=None)
 
 
 class WfmShiftTradingJobCompleteEventErrorBody(Model):
@@ -3075,12 +2789,10 @@ class WfmShiftTradingJobCompleteEventErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    status: int | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
+    status: int | None = None
+    code: str | None = None
+    message: str | None = None
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
 
 
 class WfmShiftTradingJobCompleteEventShiftTradingJobCompleteNotification(Model):
@@ -3093,15 +2805,15 @@ class WfmShiftTradingJobCompleteEventShiftTradingJobCompleteNotification(Model):
         status: Allowed values: "Processing", "Complete", "Error".
     """
 
-    id: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    trade: WfmShiftTradingJobCompleteEventTradeEntity | None | UnsetType = UNSET
-    week_summaries: (
-        WfmShiftTradingJobCompleteEventWeekSummaryList | None | UnsetType
-    ) = field(name="weekSummaries", default=UNSET)
-    download_url: str | None | UnsetType = field(name="downloadUrl", default=UNSET)
-    error: WfmShiftTradingJobCompleteEventErrorBody | None | UnsetType = UNSET
+    id: str | None = None
+    type: str | None = None
+    status: str | None = None
+    trade: WfmShiftTradingJobCompleteEventTradeEntity | None = None
+    week_summaries: WfmShiftTradingJobCompleteEventWeekSummaryList | None = field(
+        name="weekSummaries", default=None
+    )
+    download_url: str | None = field(name="downloadUrl", default=None)
+    error: WfmShiftTradingJobCompleteEventErrorBody | None = None
 
 
 class WfmShiftTradingJobCompleteEventTradeEntity(Model):
@@ -3113,23 +2825,19 @@ class WfmShiftTradingJobCompleteEventTradeEntity(Model):
         state: Allowed values: "Unknown", "Unmatched", "Matched", "Approved", "Denied", "Expired", "Canceled".
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    expiration_date: str | None | UnsetType = field(
-        name="expirationDate", default=UNSET
-    )
+    id: str | None = None
+    state: str | None = None
+    expiration_date: str | None = field(name="expirationDate", default=None)
     acceptable_intervals: (
-        list[WfmShiftTradingJobCompleteEventWfmDateTimeInterval] | None | UnsetType
-    ) = field(name="acceptableIntervals", default=UNSET)
-    one_sided: bool | None | UnsetType = field(name="oneSided", default=UNSET)
-    initiating: WfmShiftTradingJobCompleteEventTradeSide | None | UnsetType = UNSET
-    receiving: WfmShiftTradingJobCompleteEventTradeSide | None | UnsetType = UNSET
-    target_user_id: str | None | UnsetType = field(name="targetUserId", default=UNSET)
-    reviewed_by: str | None | UnsetType = field(name="reviewedBy", default=UNSET)
-    reviewed_date: str | None | UnsetType = field(name="reviewedDate", default=UNSET)
-    metadata: WfmShiftTradingJobCompleteEventWfmVersionMetadata | None | UnsetType = (
-        UNSET
-    )
+        list[WfmShiftTradingJobCompleteEventWfmDateTimeInterval] | None
+    ) = field(name="acceptableIntervals", default=None)
+    one_sided: bool | None = field(name="oneSided", default=None)
+    initiating: WfmShiftTradingJobCompleteEventTradeSide | None = None
+    receiving: WfmShiftTradingJobCompleteEventTradeSide | None = None
+    target_user_id: str | None = field(name="targetUserId", default=None)
+    reviewed_by: str | None = field(name="reviewedBy", default=None)
+    reviewed_date: str | None = field(name="reviewedDate", default=None)
+    metadata: WfmShiftTradingJobCompleteEventWfmVersionMetadata | None = None
 
 
 class WfmShiftTradingJobCompleteEventTradeShift(Model):
@@ -3138,17 +2846,13 @@ class WfmShiftTradingJobCompleteEventTradeShift(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    schedule_id: str | None | UnsetType = field(name="scheduleId", default=UNSET)
-    schedule_start_date: str | None | UnsetType = field(
-        name="scheduleStartDate", default=UNSET
-    )
-    management_unit_id: str | None | UnsetType = field(
-        name="managementUnitId", default=UNSET
-    )
-    id: str | None | UnsetType = UNSET
-    start_date: str | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: str | None | UnsetType = field(name="endDate", default=UNSET)
-    week_date: str | None | UnsetType = field(name="weekDate", default=UNSET)
+    schedule_id: str | None = field(name="scheduleId", default=None)
+    schedule_start_date: str | None = field(name="scheduleStartDate", default=None)
+    management_unit_id: str | None = field(name="managementUnitId", default=None)
+    id: str | None = None
+    start_date: str | None = field(name="startDate", default=None)
+    end_date: str | None = field(name="endDate", default=None)
+    week_date: str | None = field(name="weekDate", default=None)
 
 
 class WfmShiftTradingJobCompleteEventTradeSide(Model):
@@ -3157,9 +2861,9 @@ class WfmShiftTradingJobCompleteEventTradeSide(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    shift: WfmShiftTradingJobCompleteEventTradeShift | None | UnsetType = UNSET
-    review_note: str | None | UnsetType = field(name="reviewNote", default=UNSET)
+    user_id: str | None = field(name="userId", default=None)
+    shift: WfmShiftTradingJobCompleteEventTradeShift | None = None
+    review_note: str | None = field(name="reviewNote", default=None)
 
 
 class WfmShiftTradingJobCompleteEventWeekSummary(Model):
@@ -3168,12 +2872,12 @@ class WfmShiftTradingJobCompleteEventWeekSummary(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    week_date: str | None | UnsetType = field(name="weekDate", default=UNSET)
-    initiating_matched_count: int | None | UnsetType = field(
-        name="initiatingMatchedCount", default=UNSET
+    week_date: str | None = field(name="weekDate", default=None)
+    initiating_matched_count: int | None = field(
+        name="initiatingMatchedCount", default=None
     )
-    cross_week_receiving_matched_count: int | None | UnsetType = field(
-        name="crossWeekReceivingMatchedCount", default=UNSET
+    cross_week_receiving_matched_count: int | None = field(
+        name="crossWeekReceivingMatchedCount", default=None
     )
 
 
@@ -3183,7 +2887,7 @@ class WfmShiftTradingJobCompleteEventWeekSummaryList(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    weeks: list[WfmShiftTradingJobCompleteEventWeekSummary] | None | UnsetType = UNSET
+    weeks: list[WfmShiftTradingJobCompleteEventWeekSummary] | None = None
 
 
 class WfmShiftTradingJobCompleteEventWfmDateTimeInterval(Model):
@@ -3192,8 +2896,8 @@ class WfmShiftTradingJobCompleteEventWfmDateTimeInterval(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    start_date: str | None | UnsetType = field(name="startDate", default=UNSET)
-    end_date: str | None | UnsetType = field(name="endDate", default=UNSET)
+    start_date: str | None = field(name="startDate", default=None)
+    end_date: str | None = field(name="endDate", default=None)
 
 
 class WfmShiftTradingJobCompleteEventWfmVersionMetadata(Model):
@@ -3202,9 +2906,9 @@ class WfmShiftTradingJobCompleteEventWfmVersionMetadata(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    version: int | None | UnsetType = UNSET
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    date_modified: str | None | UnsetType = field(name="dateModified", default=UNSET)
+    version: int | None = None
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    date_modified: str | None = field(name="dateModified", default=None)
 
 
 class WfmTimeOffBalanceJobTopicErrorBody(Model):
@@ -3213,12 +2917,10 @@ class WfmTimeOffBalanceJobTopicErrorBody(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    status: int | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
-    message_params: dict[str, str] | None | UnsetType = field(
-        name="messageParams", default=UNSET
-    )
+    status: int | None = None
+    code: str | None = None
+    message: str | None = None
+    message_params: dict[str, str] | None = field(name="messageParams", default=None)
 
 
 class WfmTimeOffBalanceJobTopicTimeOffBalance(Model):
@@ -3227,18 +2929,14 @@ class WfmTimeOffBalanceJobTopicTimeOffBalance(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    hris_time_off_type_id: str | None = field(name="hrisTimeOffTypeId", default=None)
+    hris_time_off_type_secondary_id: str | None = field(
+        name="hrisTimeOffTypeSecondaryId", default=None
     )
-    hris_time_off_type_id: str | None | UnsetType = field(
-        name="hrisTimeOffTypeId", default=UNSET
-    )
-    hris_time_off_type_secondary_id: str | None | UnsetType = field(
-        name="hrisTimeOffTypeSecondaryId", default=UNSET
-    )
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    balance_minutes_per_day: list[int] | None | UnsetType = field(
-        name="balanceMinutesPerDay", default=UNSET
+    start_date: datetime | None = field(name="startDate", default=None)
+    balance_minutes_per_day: list[int] | None = field(
+        name="balanceMinutesPerDay", default=None
     )
 
 
@@ -3251,10 +2949,10 @@ class WfmTimeOffBalanceJobTopicTimeOffBalanceJobNotification(Model):
         status: Allowed values: "Processing", "Complete", "Error".
     """
 
-    id: str | None | UnsetType = UNSET
-    entities: list[WfmTimeOffBalanceJobTopicTimeOffBalance] | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    error: WfmTimeOffBalanceJobTopicErrorBody | None | UnsetType = UNSET
+    id: str | None = None
+    entities: list[WfmTimeOffBalanceJobTopicTimeOffBalance] | None = None
+    status: str | None = None
+    error: WfmTimeOffBalanceJobTopicErrorBody | None = None
 
 
 class WfmTimeOffRequestUpdateTopicTimeOffRequestUpdate(Model):
@@ -3267,46 +2965,38 @@ class WfmTimeOffRequestUpdateTopicTimeOffRequestUpdate(Model):
         substatus: Allowed values: "AdvanceTimeElapsed", "AutoApproved", "BlockedDate", "InsufficientBalance", "InvalidDailyDuration", "ManualApproval", "OutsideShift", "OverlapsRestrictedActivityCode", "RemovedFromWaitlist", "ReviewDate", "Waitlisted".
     """
 
-    id: str | None | UnsetType = UNSET
-    user: WfmTimeOffRequestUpdateTopicUserReference | None | UnsetType = UNSET
-    is_full_day_request: bool | None | UnsetType = field(
-        name="isFullDayRequest", default=UNSET
+    id: str | None = None
+    user: WfmTimeOffRequestUpdateTopicUserReference | None = None
+    is_full_day_request: bool | None = field(name="isFullDayRequest", default=None)
+    marked_as_read: bool | None = field(name="markedAsRead", default=None)
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    paid: bool | None = None
+    status: str | None = None
+    substatus: str | None = None
+    partial_day_start_date_times: list[str] | None = field(
+        name="partialDayStartDateTimes", default=None
     )
-    marked_as_read: bool | None | UnsetType = field(name="markedAsRead", default=UNSET)
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
+    full_day_management_unit_dates: list[str] | None = field(
+        name="fullDayManagementUnitDates", default=None
     )
-    paid: bool | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    substatus: str | None | UnsetType = UNSET
-    partial_day_start_date_times: list[str] | None | UnsetType = field(
-        name="partialDayStartDateTimes", default=UNSET
+    full_day_earliest_start_offset_minutes: list[int] | None = field(
+        name="fullDayEarliestStartOffsetMinutes", default=None
     )
-    full_day_management_unit_dates: list[str] | None | UnsetType = field(
-        name="fullDayManagementUnitDates", default=UNSET
+    full_day_latest_end_offset_minutes: list[int] | None = field(
+        name="fullDayLatestEndOffsetMinutes", default=None
     )
-    full_day_earliest_start_offset_minutes: list[int] | None | UnsetType = field(
-        name="fullDayEarliestStartOffsetMinutes", default=UNSET
+    daily_duration_minutes: int | None = field(
+        name="dailyDurationMinutes", default=None
     )
-    full_day_latest_end_offset_minutes: list[int] | None | UnsetType = field(
-        name="fullDayLatestEndOffsetMinutes", default=UNSET
-    )
-    daily_duration_minutes: int | None | UnsetType = field(
-        name="dailyDurationMinutes", default=UNSET
-    )
-    duration_minutes: list[int] | None | UnsetType = field(
-        name="durationMinutes", default=UNSET
-    )
-    payable_minutes: list[int] | None | UnsetType = field(
-        name="payableMinutes", default=UNSET
-    )
-    notes: str | None | UnsetType = UNSET
-    reviewed_date: str | None | UnsetType = field(name="reviewedDate", default=UNSET)
-    reviewed_by: str | None | UnsetType = field(name="reviewedBy", default=UNSET)
-    submitted_date: str | None | UnsetType = field(name="submittedDate", default=UNSET)
-    submitted_by: str | None | UnsetType = field(name="submittedBy", default=UNSET)
-    modified_date: str | None | UnsetType = field(name="modifiedDate", default=UNSET)
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
+    duration_minutes: list[int] | None = field(name="durationMinutes", default=None)
+    payable_minutes: list[int] | None = field(name="payableMinutes", default=None)
+    notes: str | None = None
+    reviewed_date: str | None = field(name="reviewedDate", default=None)
+    reviewed_by: str | None = field(name="reviewedBy", default=None)
+    submitted_date: str | None = field(name="submittedDate", default=None)
+    submitted_by: str | None = field(name="submittedBy", default=None)
+    modified_date: str | None = field(name="modifiedDate", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
 
 
 class WfmTimeOffRequestUpdateTopicUserReference(Model):
@@ -3315,7 +3005,7 @@ class WfmTimeOffRequestUpdateTopicUserReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmTimeSpan(Model):
@@ -3326,8 +3016,8 @@ class WfmTimeSpan(Model):
         length_minutes: The length of the time span from the start date in minutes
     """
 
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
+    start_date: datetime | None = field(name="startDate", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
 
 
 class WfmUpdateAgentDetailsTopicWfmUpdateAgentDetailsComplete(Model):
@@ -3339,13 +3029,13 @@ class WfmUpdateAgentDetailsTopicWfmUpdateAgentDetailsComplete(Model):
         status: Allowed values: "Processing", "Complete", "Canceled", "Error".
     """
 
-    status: str | None | UnsetType = UNSET
+    status: str | None = None
 
 
 class WfmUserEntityListing(Model):
     """The WfmUserEntityListing model."""
 
-    entities: list[UserReference] | None | UnsetType = UNSET
+    entities: list[UserReference] | None = None
 
 
 class WfmUserNotification(Model):
@@ -3365,30 +3055,24 @@ class WfmUserNotification(Model):
         other_notification_ids_in_group: Other notification IDs in group.  This field is only populated in real-time notifications
     """
 
-    id: str | None | UnsetType = UNSET
-    mutable_group_id: str | None | UnsetType = field(
-        name="mutableGroupId", default=UNSET
+    id: str | None = None
+    mutable_group_id: str | None = field(name="mutableGroupId", default=None)
+    timestamp: datetime | None = None
+    type: str | None = None
+    shift_trade: ShiftTradeNotification | None = field(name="shiftTrade", default=None)
+    time_off_request: TimeOffRequestNotification | None = field(
+        name="timeOffRequest", default=None
     )
-    timestamp: datetime | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    shift_trade: ShiftTradeNotification | None | UnsetType = field(
-        name="shiftTrade", default=UNSET
+    adherence_explanation: AdherenceExplanationNotification | None = field(
+        name="adherenceExplanation", default=None
     )
-    time_off_request: TimeOffRequestNotification | None | UnsetType = field(
-        name="timeOffRequest", default=UNSET
+    alternative_shift: AlternativeShiftNotification | None = field(
+        name="alternativeShift", default=None
     )
-    adherence_explanation: AdherenceExplanationNotification | None | UnsetType = field(
-        name="adherenceExplanation", default=UNSET
-    )
-    alternative_shift: AlternativeShiftNotification | None | UnsetType = field(
-        name="alternativeShift", default=UNSET
-    )
-    marked_as_read: bool | None | UnsetType = field(name="markedAsRead", default=UNSET)
-    agent_notification: bool | None | UnsetType = field(
-        name="agentNotification", default=UNSET
-    )
-    other_notification_ids_in_group: list[str] | None | UnsetType = field(
-        name="otherNotificationIdsInGroup", default=UNSET
+    marked_as_read: bool | None = field(name="markedAsRead", default=None)
+    agent_notification: bool | None = field(name="agentNotification", default=None)
+    other_notification_ids_in_group: list[str] | None = field(
+        name="otherNotificationIdsInGroup", default=None
     )
 
 
@@ -3402,19 +3086,19 @@ class WfmUserNotificationTopicAdherenceExplanationNotification(Model):
         type: Allowed values: "Late".
     """
 
-    id: str | None | UnsetType = UNSET
-    agent: WfmUserNotificationTopicUserReference | None | UnsetType = UNSET
-    management_unit: WfmUserNotificationTopicManagementUnit | None | UnsetType = field(
-        name="managementUnit", default=UNSET
+    id: str | None = None
+    agent: WfmUserNotificationTopicUserReference | None = None
+    management_unit: WfmUserNotificationTopicManagementUnit | None = field(
+        name="managementUnit", default=None
     )
-    business_unit: WfmUserNotificationTopicBusinessUnit | None | UnsetType = field(
-        name="businessUnit", default=UNSET
+    business_unit: WfmUserNotificationTopicBusinessUnit | None = field(
+        name="businessUnit", default=None
     )
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
+    start_date: datetime | None = field(name="startDate", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    status: str | None = None
+    type: str | None = None
+    notes: str | None = None
 
 
 class WfmUserNotificationTopicAlternativeShiftNotification(Model):
@@ -3427,21 +3111,21 @@ class WfmUserNotificationTopicAlternativeShiftNotification(Model):
         new_state: Allowed values: "Submitted", "Expired", "Approved", "Denied", "Canceled".
     """
 
-    id: str | None | UnsetType = UNSET
-    week_date: datetime | None | UnsetType = field(name="weekDate", default=UNSET)
-    granularity: str | None | UnsetType = UNSET
-    new_state: str | None | UnsetType = field(name="newState", default=UNSET)
-    initiating_user: WfmUserNotificationTopicUserReference | None | UnsetType = field(
-        name="initiatingUser", default=UNSET
+    id: str | None = None
+    week_date: datetime | None = field(name="weekDate", default=None)
+    granularity: str | None = None
+    new_state: str | None = field(name="newState", default=None)
+    initiating_user: WfmUserNotificationTopicUserReference | None = field(
+        name="initiatingUser", default=None
     )
-    initiating_shift_date: datetime | None | UnsetType = field(
-        name="initiatingShiftDate", default=UNSET
+    initiating_shift_date: datetime | None = field(
+        name="initiatingShiftDate", default=None
     )
-    receiving_user: WfmUserNotificationTopicUserReference | None | UnsetType = field(
-        name="receivingUser", default=UNSET
+    receiving_user: WfmUserNotificationTopicUserReference | None = field(
+        name="receivingUser", default=None
     )
-    receiving_shift_date: datetime | None | UnsetType = field(
-        name="receivingShiftDate", default=UNSET
+    receiving_shift_date: datetime | None = field(
+        name="receivingShiftDate", default=None
     )
 
 
@@ -3451,7 +3135,7 @@ class WfmUserNotificationTopicBusinessUnit(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmUserNotificationTopicManagementUnit(Model):
@@ -3460,7 +3144,7 @@ class WfmUserNotificationTopicManagementUnit(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmUserNotificationTopicShiftTradeNotification(Model):
@@ -3472,21 +3156,21 @@ class WfmUserNotificationTopicShiftTradeNotification(Model):
         new_state: Allowed values: "Unmatched", "Matched", "Approved", "Denied", "Expired", "Canceled".
     """
 
-    week_date: str | None | UnsetType = field(name="weekDate", default=UNSET)
-    trade_id: str | None | UnsetType = field(name="tradeId", default=UNSET)
-    one_sided: bool | None | UnsetType = field(name="oneSided", default=UNSET)
-    new_state: str | None | UnsetType = field(name="newState", default=UNSET)
-    initiating_user: WfmUserNotificationTopicUserReference | None | UnsetType = field(
-        name="initiatingUser", default=UNSET
+    week_date: str | None = field(name="weekDate", default=None)
+    trade_id: str | None = field(name="tradeId", default=None)
+    one_sided: bool | None = field(name="oneSided", default=None)
+    new_state: str | None = field(name="newState", default=None)
+    initiating_user: WfmUserNotificationTopicUserReference | None = field(
+        name="initiatingUser", default=None
     )
-    initiating_shift_date: datetime | None | UnsetType = field(
-        name="initiatingShiftDate", default=UNSET
+    initiating_shift_date: datetime | None = field(
+        name="initiatingShiftDate", default=None
     )
-    receiving_user: WfmUserNotificationTopicUserReference | None | UnsetType = field(
-        name="receivingUser", default=UNSET
+    receiving_user: WfmUserNotificationTopicUserReference | None = field(
+        name="receivingUser", default=None
     )
-    receiving_shift_date: datetime | None | UnsetType = field(
-        name="receivingShiftDate", default=UNSET
+    receiving_shift_date: datetime | None = field(
+        name="receivingShiftDate", default=None
     )
 
 
@@ -3499,19 +3183,15 @@ class WfmUserNotificationTopicTimeOffRequestNotification(Model):
         status: Allowed values: "PENDING", "APPROVED", "DENIED", "CANCELED".
     """
 
-    time_off_request_id: str | None | UnsetType = field(
-        name="timeOffRequestId", default=UNSET
+    time_off_request_id: str | None = field(name="timeOffRequestId", default=None)
+    user: WfmUserNotificationTopicUserReference | None = None
+    is_full_day_request: bool | None = field(name="isFullDayRequest", default=None)
+    status: str | None = None
+    partial_day_start_date_times: list[datetime] | None = field(
+        name="partialDayStartDateTimes", default=None
     )
-    user: WfmUserNotificationTopicUserReference | None | UnsetType = UNSET
-    is_full_day_request: bool | None | UnsetType = field(
-        name="isFullDayRequest", default=UNSET
-    )
-    status: str | None | UnsetType = UNSET
-    partial_day_start_date_times: list[datetime] | None | UnsetType = field(
-        name="partialDayStartDateTimes", default=UNSET
-    )
-    full_day_management_unit_dates: list[str] | None | UnsetType = field(
-        name="fullDayManagementUnitDates", default=UNSET
+    full_day_management_unit_dates: list[str] | None = field(
+        name="fullDayManagementUnitDates", default=None
     )
 
 
@@ -3521,7 +3201,7 @@ class WfmUserNotificationTopicUserReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmUserNotificationTopicWfmUserNotification(Model):
@@ -3533,31 +3213,27 @@ class WfmUserNotificationTopicWfmUserNotification(Model):
         type: Allowed values: "ShiftTrade", "TimeOffRequest", "AdherenceExplanation", "AlternativeShift".
     """
 
-    id: str | None | UnsetType = UNSET
-    mutable_group_id: str | None | UnsetType = field(
-        name="mutableGroupId", default=UNSET
+    id: str | None = None
+    mutable_group_id: str | None = field(name="mutableGroupId", default=None)
+    timestamp: datetime | None = None
+    type: str | None = None
+    shift_trade: WfmUserNotificationTopicShiftTradeNotification | None = field(
+        name="shiftTrade", default=None
     )
-    timestamp: datetime | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    shift_trade: WfmUserNotificationTopicShiftTradeNotification | None | UnsetType = (
-        field(name="shiftTrade", default=UNSET)
+    time_off_request: WfmUserNotificationTopicTimeOffRequestNotification | None = field(
+        name="timeOffRequest", default=None
     )
-    time_off_request: (
-        WfmUserNotificationTopicTimeOffRequestNotification | None | UnsetType
-    ) = field(name="timeOffRequest", default=UNSET)
     adherence_explanation: (
-        WfmUserNotificationTopicAdherenceExplanationNotification | None | UnsetType
-    ) = field(name="adherenceExplanation", default=UNSET)
-    alternative_shift: (
-        WfmUserNotificationTopicAlternativeShiftNotification | None | UnsetType
-    ) = field(name="alternativeShift", default=UNSET)
-    agent_notification: bool | None | UnsetType = field(
-        name="agentNotification", default=UNSET
+        WfmUserNotificationTopicAdherenceExplanationNotification | None
+    ) = field(name="adherenceExplanation", default=None)
+    alternative_shift: WfmUserNotificationTopicAlternativeShiftNotification | None = (
+        field(name="alternativeShift", default=None)
     )
-    other_notification_ids_in_group: list[str] | None | UnsetType = field(
-        name="otherNotificationIdsInGroup", default=UNSET
+    agent_notification: bool | None = field(name="agentNotification", default=None)
+    other_notification_ids_in_group: list[str] | None = field(
+        name="otherNotificationIdsInGroup", default=None
     )
-    marked_as_read: bool | None | UnsetType = field(name="markedAsRead", default=UNSET)
+    marked_as_read: bool | None = field(name="markedAsRead", default=None)
 
 
 class WfmUserScheduleAdherenceUpdatedMuTopicActivityCodeReference(Model):
@@ -3566,12 +3242,10 @@ class WfmUserScheduleAdherenceUpdatedMuTopicActivityCodeReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
     secondary_presences: (
-        list[WfmUserScheduleAdherenceUpdatedMuTopicSecondaryPresenceReference]
-        | None
-        | UnsetType
-    ) = field(name="secondaryPresences", default=UNSET)
+        list[WfmUserScheduleAdherenceUpdatedMuTopicSecondaryPresenceReference] | None
+    ) = field(name="secondaryPresences", default=None)
 
 
 class WfmUserScheduleAdherenceUpdatedMuTopicQueueReference(Model):
@@ -3580,7 +3254,7 @@ class WfmUserScheduleAdherenceUpdatedMuTopicQueueReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmUserScheduleAdherenceUpdatedMuTopicRealTimeAdherenceExplanation(Model):
@@ -3592,10 +3266,10 @@ class WfmUserScheduleAdherenceUpdatedMuTopicRealTimeAdherenceExplanation(Model):
         status: Allowed values: "Pending", "Approved", "Denied".
     """
 
-    id: str | None | UnsetType = UNSET
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    status: str | None | UnsetType = UNSET
+    id: str | None = None
+    start_date: datetime | None = field(name="startDate", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    status: str | None = None
 
 
 class WfmUserScheduleAdherenceUpdatedMuTopicSecondaryPresenceReference(Model):
@@ -3604,7 +3278,7 @@ class WfmUserScheduleAdherenceUpdatedMuTopicSecondaryPresenceReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmUserScheduleAdherenceUpdatedMuTopicUriReference(Model):
@@ -3617,8 +3291,8 @@ class WfmUserScheduleAdherenceUpdatedMuTopicUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class WfmUserScheduleAdherenceUpdatedMuTopicUserNextActivityReminder(Model):
@@ -3627,10 +3301,8 @@ class WfmUserScheduleAdherenceUpdatedMuTopicUserNextActivityReminder(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    activity_category: str | None | UnsetType = field(
-        name="activityCategory", default=UNSET
-    )
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
+    activity_category: str | None = field(name="activityCategory", default=None)
+    start_date: datetime | None = field(name="startDate", default=None)
 
 
 class WfmUserScheduleAdherenceUpdatedMuTopicUserReference(Model):
@@ -3639,7 +3311,7 @@ class WfmUserScheduleAdherenceUpdatedMuTopicUserReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmUserScheduleAdherenceUpdatedMuTopicUserScheduleAdherenceUpdate(Model):
@@ -3652,65 +3324,51 @@ class WfmUserScheduleAdherenceUpdatedMuTopicUserScheduleAdherenceUpdate(Model):
         adherence_state: Allowed values: "InAdherence", "OutOfAdherence", "Unscheduled", "Unknown", "Ignored", "Explained".
     """
 
-    user: WfmUserScheduleAdherenceUpdatedMuTopicUserReference | None | UnsetType = UNSET
-    management_unit_id: str | None | UnsetType = field(
-        name="managementUnitId", default=UNSET
-    )
-    business_unit_id: str | None | UnsetType = field(
-        name="businessUnitId", default=UNSET
-    )
-    team: WfmUserScheduleAdherenceUpdatedMuTopicUriReference | None | UnsetType = UNSET
-    scheduled_activity_category: str | None | UnsetType = field(
-        name="scheduledActivityCategory", default=UNSET
+    user: WfmUserScheduleAdherenceUpdatedMuTopicUserReference | None = None
+    management_unit_id: str | None = field(name="managementUnitId", default=None)
+    business_unit_id: str | None = field(name="businessUnitId", default=None)
+    team: WfmUserScheduleAdherenceUpdatedMuTopicUriReference | None = None
+    scheduled_activity_category: str | None = field(
+        name="scheduledActivityCategory", default=None
     )
     scheduled_activity_code: (
-        WfmUserScheduleAdherenceUpdatedMuTopicActivityCodeReference | None | UnsetType
-    ) = field(name="scheduledActivityCode", default=UNSET)
-    system_presence: str | None | UnsetType = field(
-        name="systemPresence", default=UNSET
+        WfmUserScheduleAdherenceUpdatedMuTopicActivityCodeReference | None
+    ) = field(name="scheduledActivityCode", default=None)
+    system_presence: str | None = field(name="systemPresence", default=None)
+    organization_secondary_presence_id: str | None = field(
+        name="organizationSecondaryPresenceId", default=None
     )
-    organization_secondary_presence_id: str | None | UnsetType = field(
-        name="organizationSecondaryPresenceId", default=UNSET
+    routing_status: str | None = field(name="routingStatus", default=None)
+    actual_activity_category: str | None = field(
+        name="actualActivityCategory", default=None
     )
-    routing_status: str | None | UnsetType = field(name="routingStatus", default=UNSET)
-    actual_activity_category: str | None | UnsetType = field(
-        name="actualActivityCategory", default=UNSET
-    )
-    is_out_of_office: bool | None | UnsetType = field(
-        name="isOutOfOffice", default=UNSET
-    )
-    adherence_state: str | None | UnsetType = field(
-        name="adherenceState", default=UNSET
-    )
-    impact: str | None | UnsetType = UNSET
+    is_out_of_office: bool | None = field(name="isOutOfOffice", default=None)
+    adherence_state: str | None = field(name="adherenceState", default=None)
+    impact: str | None = None
     adherence_explanation: (
-        WfmUserScheduleAdherenceUpdatedMuTopicRealTimeAdherenceExplanation
-        | None
-        | UnsetType
-    ) = field(name="adherenceExplanation", default=UNSET)
-    adherence_change_time: datetime | None | UnsetType = field(
-        name="adherenceChangeTime", default=UNSET
+        WfmUserScheduleAdherenceUpdatedMuTopicRealTimeAdherenceExplanation | None
+    ) = field(name="adherenceExplanation", default=None)
+    adherence_change_time: datetime | None = field(
+        name="adherenceChangeTime", default=None
     )
-    presence_update_time: datetime | None | UnsetType = field(
-        name="presenceUpdateTime", default=UNSET
+    presence_update_time: datetime | None = field(
+        name="presenceUpdateTime", default=None
     )
-    active_queues: (
-        list[WfmUserScheduleAdherenceUpdatedMuTopicQueueReference] | None | UnsetType
-    ) = field(name="activeQueues", default=UNSET)
-    active_queues_modified_time: datetime | None | UnsetType = field(
-        name="activeQueuesModifiedTime", default=UNSET
+    active_queues: list[WfmUserScheduleAdherenceUpdatedMuTopicQueueReference] | None = (
+        field(name="activeQueues", default=None)
     )
-    removed_from_management_unit: bool | None | UnsetType = field(
-        name="removedFromManagementUnit", default=UNSET
+    active_queues_modified_time: datetime | None = field(
+        name="activeQueuesModifiedTime", default=None
     )
-    suppress_on_time_reminder: bool | None | UnsetType = field(
-        name="suppressOnTimeReminder", default=UNSET
+    removed_from_management_unit: bool | None = field(
+        name="removedFromManagementUnit", default=None
+    )
+    suppress_on_time_reminder: bool | None = field(
+        name="suppressOnTimeReminder", default=None
     )
     next_activity_reminders: (
-        list[WfmUserScheduleAdherenceUpdatedMuTopicUserNextActivityReminder]
-        | None
-        | UnsetType
-    ) = field(name="nextActivityReminders", default=UNSET)
+        list[WfmUserScheduleAdherenceUpdatedMuTopicUserNextActivityReminder] | None
+    ) = field(name="nextActivityReminders", default=None)
 
 
 class WfmUserScheduleAdherenceUpdatedTeamTopicActivityCodeReference(Model):
@@ -3719,12 +3377,10 @@ class WfmUserScheduleAdherenceUpdatedTeamTopicActivityCodeReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
     secondary_presences: (
-        list[WfmUserScheduleAdherenceUpdatedTeamTopicSecondaryPresenceReference]
-        | None
-        | UnsetType
-    ) = field(name="secondaryPresences", default=UNSET)
+        list[WfmUserScheduleAdherenceUpdatedTeamTopicSecondaryPresenceReference] | None
+    ) = field(name="secondaryPresences", default=None)
 
 
 class WfmUserScheduleAdherenceUpdatedTeamTopicQueueReference(Model):
@@ -3733,7 +3389,7 @@ class WfmUserScheduleAdherenceUpdatedTeamTopicQueueReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmUserScheduleAdherenceUpdatedTeamTopicRealTimeAdherenceExplanation(Model):
@@ -3745,10 +3401,10 @@ class WfmUserScheduleAdherenceUpdatedTeamTopicRealTimeAdherenceExplanation(Model
         status: Allowed values: "Pending", "Approved", "Denied".
     """
 
-    id: str | None | UnsetType = UNSET
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    status: str | None | UnsetType = UNSET
+    id: str | None = None
+    start_date: datetime | None = field(name="startDate", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    status: str | None = None
 
 
 class WfmUserScheduleAdherenceUpdatedTeamTopicSecondaryPresenceReference(Model):
@@ -3757,7 +3413,7 @@ class WfmUserScheduleAdherenceUpdatedTeamTopicSecondaryPresenceReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmUserScheduleAdherenceUpdatedTeamTopicUriReference(Model):
@@ -3770,8 +3426,8 @@ class WfmUserScheduleAdherenceUpdatedTeamTopicUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class WfmUserScheduleAdherenceUpdatedTeamTopicUserNextActivityReminder(Model):
@@ -3780,10 +3436,8 @@ class WfmUserScheduleAdherenceUpdatedTeamTopicUserNextActivityReminder(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    activity_category: str | None | UnsetType = field(
-        name="activityCategory", default=UNSET
-    )
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
+    activity_category: str | None = field(name="activityCategory", default=None)
+    start_date: datetime | None = field(name="startDate", default=None)
 
 
 class WfmUserScheduleAdherenceUpdatedTeamTopicUserReference(Model):
@@ -3792,7 +3446,7 @@ class WfmUserScheduleAdherenceUpdatedTeamTopicUserReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmUserScheduleAdherenceUpdatedTeamTopicUserScheduleAdherenceUpdate(Model):
@@ -3805,69 +3459,51 @@ class WfmUserScheduleAdherenceUpdatedTeamTopicUserScheduleAdherenceUpdate(Model)
         adherence_state: Allowed values: "InAdherence", "OutOfAdherence", "Unscheduled", "Unknown", "Ignored", "Explained".
     """
 
-    user: WfmUserScheduleAdherenceUpdatedTeamTopicUserReference | None | UnsetType = (
-        UNSET
-    )
-    management_unit_id: str | None | UnsetType = field(
-        name="managementUnitId", default=UNSET
-    )
-    business_unit_id: str | None | UnsetType = field(
-        name="businessUnitId", default=UNSET
-    )
-    team: WfmUserScheduleAdherenceUpdatedTeamTopicUriReference | None | UnsetType = (
-        UNSET
-    )
-    scheduled_activity_category: str | None | UnsetType = field(
-        name="scheduledActivityCategory", default=UNSET
+    user: WfmUserScheduleAdherenceUpdatedTeamTopicUserReference | None = None
+    management_unit_id: str | None = field(name="managementUnitId", default=None)
+    business_unit_id: str | None = field(name="businessUnitId", default=None)
+    team: WfmUserScheduleAdherenceUpdatedTeamTopicUriReference | None = None
+    scheduled_activity_category: str | None = field(
+        name="scheduledActivityCategory", default=None
     )
     scheduled_activity_code: (
-        WfmUserScheduleAdherenceUpdatedTeamTopicActivityCodeReference | None | UnsetType
-    ) = field(name="scheduledActivityCode", default=UNSET)
-    system_presence: str | None | UnsetType = field(
-        name="systemPresence", default=UNSET
+        WfmUserScheduleAdherenceUpdatedTeamTopicActivityCodeReference | None
+    ) = field(name="scheduledActivityCode", default=None)
+    system_presence: str | None = field(name="systemPresence", default=None)
+    organization_secondary_presence_id: str | None = field(
+        name="organizationSecondaryPresenceId", default=None
     )
-    organization_secondary_presence_id: str | None | UnsetType = field(
-        name="organizationSecondaryPresenceId", default=UNSET
+    routing_status: str | None = field(name="routingStatus", default=None)
+    actual_activity_category: str | None = field(
+        name="actualActivityCategory", default=None
     )
-    routing_status: str | None | UnsetType = field(name="routingStatus", default=UNSET)
-    actual_activity_category: str | None | UnsetType = field(
-        name="actualActivityCategory", default=UNSET
-    )
-    is_out_of_office: bool | None | UnsetType = field(
-        name="isOutOfOffice", default=UNSET
-    )
-    adherence_state: str | None | UnsetType = field(
-        name="adherenceState", default=UNSET
-    )
-    impact: str | None | UnsetType = UNSET
+    is_out_of_office: bool | None = field(name="isOutOfOffice", default=None)
+    adherence_state: str | None = field(name="adherenceState", default=None)
+    impact: str | None = None
     adherence_explanation: (
-        WfmUserScheduleAdherenceUpdatedTeamTopicRealTimeAdherenceExplanation
-        | None
-        | UnsetType
-    ) = field(name="adherenceExplanation", default=UNSET)
-    adherence_change_time: datetime | None | UnsetType = field(
-        name="adherenceChangeTime", default=UNSET
+        WfmUserScheduleAdherenceUpdatedTeamTopicRealTimeAdherenceExplanation | None
+    ) = field(name="adherenceExplanation", default=None)
+    adherence_change_time: datetime | None = field(
+        name="adherenceChangeTime", default=None
     )
-    presence_update_time: datetime | None | UnsetType = field(
-        name="presenceUpdateTime", default=UNSET
+    presence_update_time: datetime | None = field(
+        name="presenceUpdateTime", default=None
     )
     active_queues: (
-        list[WfmUserScheduleAdherenceUpdatedTeamTopicQueueReference] | None | UnsetType
-    ) = field(name="activeQueues", default=UNSET)
-    active_queues_modified_time: datetime | None | UnsetType = field(
-        name="activeQueuesModifiedTime", default=UNSET
+        list[WfmUserScheduleAdherenceUpdatedTeamTopicQueueReference] | None
+    ) = field(name="activeQueues", default=None)
+    active_queues_modified_time: datetime | None = field(
+        name="activeQueuesModifiedTime", default=None
     )
-    removed_from_management_unit: bool | None | UnsetType = field(
-        name="removedFromManagementUnit", default=UNSET
+    removed_from_management_unit: bool | None = field(
+        name="removedFromManagementUnit", default=None
     )
-    suppress_on_time_reminder: bool | None | UnsetType = field(
-        name="suppressOnTimeReminder", default=UNSET
+    suppress_on_time_reminder: bool | None = field(
+        name="suppressOnTimeReminder", default=None
     )
     next_activity_reminders: (
-        list[WfmUserScheduleAdherenceUpdatedTeamTopicUserNextActivityReminder]
-        | None
-        | UnsetType
-    ) = field(name="nextActivityReminders", default=UNSET)
+        list[WfmUserScheduleAdherenceUpdatedTeamTopicUserNextActivityReminder] | None
+    ) = field(name="nextActivityReminders", default=None)
 
 
 class WfmUserScheduleAdherenceUpdatedTopicActivityCodeReference(Model):
@@ -3876,12 +3512,10 @@ class WfmUserScheduleAdherenceUpdatedTopicActivityCodeReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
     secondary_presences: (
-        list[WfmUserScheduleAdherenceUpdatedTopicSecondaryPresenceReference]
-        | None
-        | UnsetType
-    ) = field(name="secondaryPresences", default=UNSET)
+        list[WfmUserScheduleAdherenceUpdatedTopicSecondaryPresenceReference] | None
+    ) = field(name="secondaryPresences", default=None)
 
 
 class WfmUserScheduleAdherenceUpdatedTopicQueueReference(Model):
@@ -3890,7 +3524,7 @@ class WfmUserScheduleAdherenceUpdatedTopicQueueReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmUserScheduleAdherenceUpdatedTopicRealTimeAdherenceExplanation(Model):
@@ -3902,10 +3536,10 @@ class WfmUserScheduleAdherenceUpdatedTopicRealTimeAdherenceExplanation(Model):
         status: Allowed values: "Pending", "Approved", "Denied".
     """
 
-    id: str | None | UnsetType = UNSET
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    status: str | None | UnsetType = UNSET
+    id: str | None = None
+    start_date: datetime | None = field(name="startDate", default=None)
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    status: str | None = None
 
 
 class WfmUserScheduleAdherenceUpdatedTopicSecondaryPresenceReference(Model):
@@ -3914,7 +3548,7 @@ class WfmUserScheduleAdherenceUpdatedTopicSecondaryPresenceReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmUserScheduleAdherenceUpdatedTopicUriReference(Model):
@@ -3927,8 +3561,8 @@ class WfmUserScheduleAdherenceUpdatedTopicUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class WfmUserScheduleAdherenceUpdatedTopicUserNextActivityReminder(Model):
@@ -3937,10 +3571,8 @@ class WfmUserScheduleAdherenceUpdatedTopicUserNextActivityReminder(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    activity_category: str | None | UnsetType = field(
-        name="activityCategory", default=UNSET
-    )
-    start_date: datetime | None | UnsetType = field(name="startDate", default=UNSET)
+    activity_category: str | None = field(name="activityCategory", default=None)
+    start_date: datetime | None = field(name="startDate", default=None)
 
 
 class WfmUserScheduleAdherenceUpdatedTopicUserReference(Model):
@@ -3949,7 +3581,7 @@ class WfmUserScheduleAdherenceUpdatedTopicUserReference(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WfmUserScheduleAdherenceUpdatedTopicUserScheduleAdherenceUpdate(Model):
@@ -3962,65 +3594,51 @@ class WfmUserScheduleAdherenceUpdatedTopicUserScheduleAdherenceUpdate(Model):
         adherence_state: Allowed values: "InAdherence", "OutOfAdherence", "Unscheduled", "Unknown", "Ignored", "Explained".
     """
 
-    user: WfmUserScheduleAdherenceUpdatedTopicUserReference | None | UnsetType = UNSET
-    management_unit_id: str | None | UnsetType = field(
-        name="managementUnitId", default=UNSET
-    )
-    business_unit_id: str | None | UnsetType = field(
-        name="businessUnitId", default=UNSET
-    )
-    team: WfmUserScheduleAdherenceUpdatedTopicUriReference | None | UnsetType = UNSET
-    scheduled_activity_category: str | None | UnsetType = field(
-        name="scheduledActivityCategory", default=UNSET
+    user: WfmUserScheduleAdherenceUpdatedTopicUserReference | None = None
+    management_unit_id: str | None = field(name="managementUnitId", default=None)
+    business_unit_id: str | None = field(name="businessUnitId", default=None)
+    team: WfmUserScheduleAdherenceUpdatedTopicUriReference | None = None
+    scheduled_activity_category: str | None = field(
+        name="scheduledActivityCategory", default=None
     )
     scheduled_activity_code: (
-        WfmUserScheduleAdherenceUpdatedTopicActivityCodeReference | None | UnsetType
-    ) = field(name="scheduledActivityCode", default=UNSET)
-    system_presence: str | None | UnsetType = field(
-        name="systemPresence", default=UNSET
+        WfmUserScheduleAdherenceUpdatedTopicActivityCodeReference | None
+    ) = field(name="scheduledActivityCode", default=None)
+    system_presence: str | None = field(name="systemPresence", default=None)
+    organization_secondary_presence_id: str | None = field(
+        name="organizationSecondaryPresenceId", default=None
     )
-    organization_secondary_presence_id: str | None | UnsetType = field(
-        name="organizationSecondaryPresenceId", default=UNSET
+    routing_status: str | None = field(name="routingStatus", default=None)
+    actual_activity_category: str | None = field(
+        name="actualActivityCategory", default=None
     )
-    routing_status: str | None | UnsetType = field(name="routingStatus", default=UNSET)
-    actual_activity_category: str | None | UnsetType = field(
-        name="actualActivityCategory", default=UNSET
-    )
-    is_out_of_office: bool | None | UnsetType = field(
-        name="isOutOfOffice", default=UNSET
-    )
-    adherence_state: str | None | UnsetType = field(
-        name="adherenceState", default=UNSET
-    )
-    impact: str | None | UnsetType = UNSET
+    is_out_of_office: bool | None = field(name="isOutOfOffice", default=None)
+    adherence_state: str | None = field(name="adherenceState", default=None)
+    impact: str | None = None
     adherence_explanation: (
-        WfmUserScheduleAdherenceUpdatedTopicRealTimeAdherenceExplanation
-        | None
-        | UnsetType
-    ) = field(name="adherenceExplanation", default=UNSET)
-    adherence_change_time: datetime | None | UnsetType = field(
-        name="adherenceChangeTime", default=UNSET
+        WfmUserScheduleAdherenceUpdatedTopicRealTimeAdherenceExplanation | None
+    ) = field(name="adherenceExplanation", default=None)
+    adherence_change_time: datetime | None = field(
+        name="adherenceChangeTime", default=None
     )
-    presence_update_time: datetime | None | UnsetType = field(
-        name="presenceUpdateTime", default=UNSET
+    presence_update_time: datetime | None = field(
+        name="presenceUpdateTime", default=None
     )
-    active_queues: (
-        list[WfmUserScheduleAdherenceUpdatedTopicQueueReference] | None | UnsetType
-    ) = field(name="activeQueues", default=UNSET)
-    active_queues_modified_time: datetime | None | UnsetType = field(
-        name="activeQueuesModifiedTime", default=UNSET
+    active_queues: list[WfmUserScheduleAdherenceUpdatedTopicQueueReference] | None = (
+        field(name="activeQueues", default=None)
     )
-    removed_from_management_unit: bool | None | UnsetType = field(
-        name="removedFromManagementUnit", default=UNSET
+    active_queues_modified_time: datetime | None = field(
+        name="activeQueuesModifiedTime", default=None
     )
-    suppress_on_time_reminder: bool | None | UnsetType = field(
-        name="suppressOnTimeReminder", default=UNSET
+    removed_from_management_unit: bool | None = field(
+        name="removedFromManagementUnit", default=None
+    )
+    suppress_on_time_reminder: bool | None = field(
+        name="suppressOnTimeReminder", default=None
     )
     next_activity_reminders: (
-        list[WfmUserScheduleAdherenceUpdatedTopicUserNextActivityReminder]
-        | None
-        | UnsetType
-    ) = field(name="nextActivityReminders", default=UNSET)
+        list[WfmUserScheduleAdherenceUpdatedTopicUserNextActivityReminder] | None
+    ) = field(name="nextActivityReminders", default=None)
 
 
 class WfmVersionedEntityMetadata(Model):
@@ -4034,14 +3652,8 @@ class WfmVersionedEntityMetadata(Model):
         version: The version of the associated entity.  Used to prevent conflicts on concurrent edits
     """
 
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    version: int | None | UnsetType = UNSET
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    version: int | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -33,15 +33,25 @@ class WhatsAppAvailablePhoneNumberDetails(Model):
         status: The status of this phone number.
     """
 
-    name: str | None | UnsetType = UNSET
-    phone_number: str | None | UnsetType = field(name="phoneNumber", default=UNSET)
-    status: str | None | UnsetType = UNSET
+    name: str | None = None
+    phone_number: str | None = field(name="phoneNumber", default=None)
+    status: str | None = None
 
 
 class WhatsAppAvailablePhoneNumberDetailsListing(Model):
     """The WhatsAppAvailablePhoneNumberDetailsListing model."""
 
-    entities: list[WhatsAppAvailablePhoneNumberDetails] | None | UnsetType = UNSET
+    entities: list[WhatsAppAvailablePhoneNumberDetails] | None = None
+
+
+WhatsAppBusinessScopedId = dict[str, Any]
+"""The WhatsAppBusinessScopedId type: ``dict[str, Any]``."""
+
+WhatsAppCallingConfigurationRequest = dict[str, Any]
+"""The WhatsAppCallingConfigurationRequest type: ``dict[str, Any]``."""
+
+WhatsAppCallingConfigurationResponse = dict[str, Any]
+"""The WhatsAppCallingConfigurationResponse type: ``dict[str, Any]``."""
 
 
 class WhatsAppCampaignSchedule(Model):
@@ -59,35 +69,33 @@ class WhatsAppCampaignSchedule(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    intervals: list[ScheduleInterval] | None = None
+    recurrences: list[Reoccurrence] | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    whats_app_campaign: DivisionedDomainEntityRef | None = field(
+        name="whatsAppCampaign", default=None
     )
-    version: int | None | UnsetType = UNSET
-    intervals: list[ScheduleInterval] | None | UnsetType = UNSET
-    recurrences: list[Reoccurrence] | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    whats_app_campaign: DivisionedDomainEntityRef | None | UnsetType = field(
-        name="whatsAppCampaign", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WhatsAppCampaignScheduleEntityListing(Model):
     """The WhatsAppCampaignScheduleEntityListing model."""
 
-    entities: list[WhatsAppCampaignSchedule] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[WhatsAppCampaignSchedule] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class WhatsAppColumn(Model):
@@ -100,13 +108,13 @@ class WhatsAppColumn(Model):
         contactable_time_column: A column that indicates the timezone to use for a given contact when checking contactable times.
     """
 
-    column_name: str | None | UnsetType = field(name="columnName", default=UNSET)
-    type: str | None | UnsetType = UNSET
-    contactable_time_column_name: str | None | UnsetType = field(
-        name="contactableTimeColumnName", default=UNSET
+    column_name: str | None = field(name="columnName", default=None)
+    type: str | None = None
+    contactable_time_column_name: str | None = field(
+        name="contactableTimeColumnName", default=None
     )
-    contactable_time_column: str | None | UnsetType = field(
-        name="contactableTimeColumn", default=UNSET
+    contactable_time_column: str | None = field(
+        name="contactableTimeColumn", default=None
     )
 
 
@@ -119,14 +127,12 @@ class WhatsAppConfig(Model):
         content_template: The content template used to formulate the WhatsApp message to send to the contact.
     """
 
-    whats_app_columns: list[str] | None | UnsetType = field(
-        name="whatsAppColumns", default=UNSET
+    whats_app_columns: list[str] | None = field(name="whatsAppColumns", default=None)
+    whats_app_integration: AddressableEntityRef | None = field(
+        name="whatsAppIntegration", default=None
     )
-    whats_app_integration: AddressableEntityRef | None | UnsetType = field(
-        name="whatsAppIntegration", default=UNSET
-    )
-    content_template: DomainEntityRef | None | UnsetType = field(
-        name="contentTemplate", default=UNSET
+    content_template: DomainEntityRef | None = field(
+        name="contentTemplate", default=None
     )
 
 
@@ -147,21 +153,17 @@ class WhatsAppDefinition(Model):
         carousel: Definition for whatsApp carousels template.
     """
 
-    name: str | None | UnsetType = UNSET
-    namespace: str | None | UnsetType = UNSET
-    language: str | None | UnsetType = UNSET
-    buttons: list[Button] | None | UnsetType = UNSET
-    message_footer: MessageFooter | None | UnsetType = field(
-        name="messageFooter", default=UNSET
-    )
-    header: MessageHeader | None | UnsetType = UNSET
-    integration_id: str | None | UnsetType = field(name="integrationId", default=UNSET)
-    category: str | None | UnsetType = UNSET
-    template_status: str | None | UnsetType = field(
-        name="templateStatus", default=UNSET
-    )
-    status_info: StatusInfo | None | UnsetType = field(name="statusInfo", default=UNSET)
-    carousel: Carousel | None | UnsetType = UNSET
+    name: str | None = None
+    namespace: str | None = None
+    language: str | None = None
+    buttons: list[Button] | None = None
+    message_footer: MessageFooter | None = field(name="messageFooter", default=None)
+    header: MessageHeader | None = None
+    integration_id: str | None = field(name="integrationId", default=None)
+    category: str | None = None
+    template_status: str | None = field(name="templateStatus", default=None)
+    status_info: StatusInfo | None = field(name="statusInfo", default=None)
+    carousel: Carousel | None = None
 
 
 class WhatsAppEmbeddedSignupIntegrationActivationRequest(Model):
@@ -175,11 +177,11 @@ class WhatsAppEmbeddedSignupIntegrationActivationRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    phone_number: str | None | UnsetType = field(name="phoneNumber", default=UNSET)
-    pin: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    phone_number: str | None = field(name="phoneNumber", default=None)
+    pin: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WhatsAppEmbeddedSignupIntegrationRequest(Model):
@@ -194,18 +196,18 @@ class WhatsAppEmbeddedSignupIntegrationRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    messaging_setting: MessagingSettingRequestReference | None | UnsetType = field(
-        name="messagingSetting", default=UNSET
+    messaging_setting: MessagingSettingRequestReference | None = field(
+        name="messagingSetting", default=None
     )
-    embedded_signup_access_token: str | None | UnsetType = field(
-        name="embeddedSignupAccessToken", default=UNSET
+    embedded_signup_access_token: str | None = field(
+        name="embeddedSignupAccessToken", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WhatsAppId(Model):
@@ -216,10 +218,8 @@ class WhatsAppId(Model):
         display_name: The displayName of this person's account in WhatsApp. Max: 100 characters.
     """
 
-    phone_number: PhoneNumber | None | UnsetType = field(
-        name="phoneNumber", default=UNSET
-    )
-    display_name: str | None | UnsetType = field(name="displayName", default=UNSET)
+    phone_number: PhoneNumber | None = field(name="phoneNumber", default=None)
+    display_name: str | None = field(name="displayName", default=None)
 
 
 class WhatsAppIdentityResolutionConfig(Model):
@@ -231,11 +231,9 @@ class WhatsAppIdentityResolutionConfig(Model):
         self_uri: The URI for this object
     """
 
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    resolve_identities: bool | None | UnsetType = field(
-        name="resolveIdentities", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    division: WritableStarrableDivision | None = None
+    resolve_identities: bool | None = field(name="resolveIdentities", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WhatsAppIntegration(Model):
@@ -262,60 +260,52 @@ class WhatsAppIntegration(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    messaging_setting: MessagingSettingReference | None | UnsetType = field(
-        name="messagingSetting", default=UNSET
+    messaging_setting: MessagingSettingReference | None = field(
+        name="messagingSetting", default=None
     )
-    phone_number: str | None | UnsetType = field(name="phoneNumber", default=UNSET)
-    available_phone_numbers: (
-        WhatsAppAvailablePhoneNumberDetailsListing | None | UnsetType
-    ) = field(name="availablePhoneNumbers", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    recipient: DomainEntityRef | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    phone_number: str | None = field(name="phoneNumber", default=None)
+    available_phone_numbers: WhatsAppAvailablePhoneNumberDetailsListing | None = field(
+        name="availablePhoneNumbers", default=None
     )
-    created_by: DomainEntityRef | None | UnsetType = field(
-        name="createdBy", default=UNSET
+    status: str | None = None
+    recipient: DomainEntityRef | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    created_by: DomainEntityRef | None = field(name="createdBy", default=None)
+    modified_by: DomainEntityRef | None = field(name="modifiedBy", default=None)
+    version: int | None = None
+    activation_status_code: str | None = field(
+        name="activationStatusCode", default=None
     )
-    modified_by: DomainEntityRef | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
+    activation_error_info: ErrorBody | None = field(
+        name="activationErrorInfo", default=None
     )
-    version: int | None | UnsetType = UNSET
-    activation_status_code: str | None | UnsetType = field(
-        name="activationStatusCode", default=UNSET
+    create_status: str | None = field(name="createStatus", default=None)
+    create_error: ErrorBody | None = field(name="createError", default=None)
+    whats_app_business_account_id: str | None = field(
+        name="whatsAppBusinessAccountId", default=None
     )
-    activation_error_info: ErrorBody | None | UnsetType = field(
-        name="activationErrorInfo", default=UNSET
-    )
-    create_status: str | None | UnsetType = field(name="createStatus", default=UNSET)
-    create_error: ErrorBody | None | UnsetType = field(
-        name="createError", default=UNSET
-    )
-    whats_app_business_account_id: str | None | UnsetType = field(
-        name="whatsAppBusinessAccountId", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WhatsAppIntegrationEntityListing(Model):
     """The WhatsAppIntegrationEntityListing model."""
 
-    entities: list[WhatsAppIntegration] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[WhatsAppIntegration] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class WhatsAppIntegrationRequest(Model):
@@ -331,19 +321,17 @@ class WhatsAppIntegrationRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    messaging_setting: MessagingSettingRequestReference | None | UnsetType = field(
-        name="messagingSetting", default=UNSET
+    messaging_setting: MessagingSettingRequestReference | None = field(
+        name="messagingSetting", default=None
     )
-    phone_number: str | None | UnsetType = field(name="phoneNumber", default=UNSET)
-    waba_certificate: str | None | UnsetType = field(
-        name="wabaCertificate", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    phone_number: str | None = field(name="phoneNumber", default=None)
+    waba_certificate: str | None = field(name="wabaCertificate", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WhatsAppIntegrationUpdateRequest(Model):
@@ -357,12 +345,12 @@ class WhatsAppIntegrationUpdateRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    supported_content: SupportedContentReference | None | UnsetType = field(
-        name="supportedContent", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    supported_content: SupportedContentReference | None = field(
+        name="supportedContent", default=None
     )
-    messaging_setting: MessagingSettingRequestReference | None | UnsetType = field(
-        name="messagingSetting", default=UNSET
+    messaging_setting: MessagingSettingRequestReference | None = field(
+        name="messagingSetting", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)

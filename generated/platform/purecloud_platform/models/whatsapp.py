@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 
 class WhatsappCampaignScheduleConfigChangeAlteration(Model):
@@ -17,12 +17,16 @@ class WhatsappCampaignScheduleConfigChangeAlteration(Model):
         end: the end date of an alteration range as an ISO-8601 string
     """
 
-    type: str | None | UnsetType = UNSET
-    start: str | None | UnsetType = UNSET
-    end: str | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    type: str | None = None
+    start: str | None = None
+    end: str | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
+
+
+WhatsappCampaignScheduleConfigChangeObject = dict[str, Any]
+"""The WhatsappCampaignScheduleConfigChangeObject type: ``dict[str, Any]``."""
 
 
 class WhatsappCampaignScheduleConfigChangeRecurrencePattern(Model):
@@ -36,11 +40,11 @@ class WhatsappCampaignScheduleConfigChangeRecurrencePattern(Model):
         days_of_week: the day(s) of the week the occurrence happens
     """
 
-    type: str | None | UnsetType = UNSET
-    interval: int | None | UnsetType = UNSET
-    days_of_week: list[str] | None | UnsetType = field(name="daysOfWeek", default=UNSET)
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    type: str | None = None
+    interval: int | None = None
+    days_of_week: list[str] | None = field(name="daysOfWeek", default=None)
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -55,13 +59,11 @@ class WhatsappCampaignScheduleConfigChangeRecurrenceRange(Model):
         number_of_occurrences: the number of occurrences to happen before ending
     """
 
-    type: str | None | UnsetType = UNSET
-    end: str | None | UnsetType = UNSET
-    number_of_occurrences: int | None | UnsetType = field(
-        name="numberOfOccurrences", default=UNSET
-    )
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    type: str | None = None
+    end: str | None = None
+    number_of_occurrences: int | None = field(name="numberOfOccurrences", default=None)
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -75,10 +77,10 @@ class WhatsappCampaignScheduleConfigChangeScheduleInterval(Model):
         end: scheduled end time represented as an ISO-8601 string; for example, yyyy-MM-ddTHH:mm:ss.SSSZ
     """
 
-    start: str | None | UnsetType = UNSET
-    end: str | None | UnsetType = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    start: str | None = None
+    end: str | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -95,21 +97,15 @@ class WhatsappCampaignScheduleConfigChangeScheduleRecurrence(Model):
         alterations: modifications to the original recurrence schedule
     """
 
-    id: str | None | UnsetType = UNSET
-    start: str | None | UnsetType = UNSET
-    end: str | None | UnsetType = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    range: WhatsappCampaignScheduleConfigChangeRecurrenceRange | None | UnsetType = (
-        UNSET
-    )
-    pattern: (
-        WhatsappCampaignScheduleConfigChangeRecurrencePattern | None | UnsetType
-    ) = UNSET
-    alterations: (
-        list[WhatsappCampaignScheduleConfigChangeAlteration] | None | UnsetType
-    ) = UNSET
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    id: str | None = None
+    start: str | None = None
+    end: str | None = None
+    time_zone: str | None = field(name="timeZone", default=None)
+    range: WhatsappCampaignScheduleConfigChangeRecurrenceRange | None = None
+    pattern: WhatsappCampaignScheduleConfigChangeRecurrencePattern | None = None
+    alterations: list[WhatsappCampaignScheduleConfigChangeAlteration] | None = None
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
     )
 
 
@@ -123,8 +119,8 @@ class WhatsappCampaignScheduleConfigChangeUriReference(Model):
         name: The name of the resource
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
+    id: str | None = None
+    name: str | None = None
 
 
 class WhatsappCampaignScheduleConfigChangeWhatsAppCampaignSchedule(Model):
@@ -143,23 +139,19 @@ class WhatsappCampaignScheduleConfigChangeWhatsAppCampaignSchedule(Model):
         version: Required for updates, must match the version number of the most recent update
     """
 
-    intervals: (
-        list[WhatsappCampaignScheduleConfigChangeScheduleInterval] | None | UnsetType
-    ) = UNSET
-    recurrences: (
-        list[WhatsappCampaignScheduleConfigChangeScheduleRecurrence] | None | UnsetType
-    ) = UNSET
-    time_zone: str | None | UnsetType = field(name="timeZone", default=UNSET)
-    whats_app_campaign: (
-        WhatsappCampaignScheduleConfigChangeUriReference | None | UnsetType
-    ) = field(name="whatsAppCampaign", default=UNSET)
-    additional_properties: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="additionalProperties", default=UNSET
+    intervals: list[WhatsappCampaignScheduleConfigChangeScheduleInterval] | None = None
+    recurrences: list[WhatsappCampaignScheduleConfigChangeScheduleRecurrence] | None = (
+        None
     )
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    time_zone: str | None = field(name="timeZone", default=None)
+    whats_app_campaign: WhatsappCampaignScheduleConfigChangeUriReference | None = field(
+        name="whatsAppCampaign", default=None
     )
-    version: int | None | UnsetType = UNSET
+    additional_properties: dict[str, dict[str, Any]] | None = field(
+        name="additionalProperties", default=None
+    )
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None

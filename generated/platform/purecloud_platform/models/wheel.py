@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType
+from .._models import Model
 
 
 class WheelPicker(Model):
@@ -14,8 +14,8 @@ class WheelPicker(Model):
         items: Items in the wheel picker
     """
 
-    id: str | None | UnsetType = UNSET
-    items: list[WheelPickerItem] | None | UnsetType = UNSET
+    id: str | None = None
+    items: list[WheelPickerItem] | None = None
 
 
 class WheelPickerItem(Model):
@@ -27,6 +27,6 @@ class WheelPickerItem(Model):
         value: Value of the item
     """
 
-    id: str | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    id: str | None = None
+    title: str | None = None
+    value: str | None = None

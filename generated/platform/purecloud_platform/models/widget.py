@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 if TYPE_CHECKING:
     from .view import ViewFilter
-    from .warning import Warning_
+    from .warning import Warning
 
 
 class Widget(Model):
@@ -47,54 +47,38 @@ class Widget(Model):
         agent_interaction_sort_order: The sort order of the interactions in the agent status widget. Allowed values: "ascending", "descending".
     """
 
-    row: int | None | UnsetType = UNSET
-    column: int | None | UnsetType = UNSET
-    title: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    metrics: list[str] | None | UnsetType = UNSET
-    display_text: str | None | UnsetType = field(name="displayText", default=UNSET)
-    display_text_color: str | None | UnsetType = field(
-        name="displayTextColor", default=UNSET
+    row: int | None = None
+    column: int | None = None
+    title: str | None = None
+    type: str | None = None
+    metrics: list[str] | None = None
+    display_text: str | None = field(name="displayText", default=None)
+    display_text_color: str | None = field(name="displayTextColor", default=None)
+    web_content_url: str | None = field(name="webContentUrl", default=None)
+    split_filters: bool | None = field(name="splitFilters", default=None)
+    split_by_media_type: bool | None = field(name="splitByMediaType", default=None)
+    show_longest: bool | None = field(name="showLongest", default=None)
+    display_as_table: bool | None = field(name="displayAsTable", default=None)
+    show_duration: bool | None = field(name="showDuration", default=None)
+    sort_order: str | None = field(name="sortOrder", default=None)
+    sort_key: str | None = field(name="sortKey", default=None)
+    entity_limit: int | None = field(name="entityLimit", default=None)
+    display_aggregates: bool | None = field(name="displayAggregates", default=None)
+    is_full_width: bool | None = field(name="isFullWidth", default=None)
+    show_percentage_change: bool | None = field(
+        name="showPercentageChange", default=None
     )
-    web_content_url: str | None | UnsetType = field(name="webContentUrl", default=UNSET)
-    split_filters: bool | None | UnsetType = field(name="splitFilters", default=UNSET)
-    split_by_media_type: bool | None | UnsetType = field(
-        name="splitByMediaType", default=UNSET
+    show_profile_picture: bool | None = field(name="showProfilePicture", default=None)
+    filter: ViewFilter | None = None
+    periods: list[str] | None = None
+    media_types: list[str] | None = field(name="mediaTypes", default=None)
+    warnings: list[Warning] | None = None
+    show_time_in_status: bool | None = field(name="showTimeInStatus", default=None)
+    show_offline_agents: bool | None = field(name="showOfflineAgents", default=None)
+    selected_statuses: list[str] | None = field(name="selectedStatuses", default=None)
+    selected_segment_types: list[str] | None = field(
+        name="selectedSegmentTypes", default=None
     )
-    show_longest: bool | None | UnsetType = field(name="showLongest", default=UNSET)
-    display_as_table: bool | None | UnsetType = field(
-        name="displayAsTable", default=UNSET
-    )
-    show_duration: bool | None | UnsetType = field(name="showDuration", default=UNSET)
-    sort_order: str | None | UnsetType = field(name="sortOrder", default=UNSET)
-    sort_key: str | None | UnsetType = field(name="sortKey", default=UNSET)
-    entity_limit: int | None | UnsetType = field(name="entityLimit", default=UNSET)
-    display_aggregates: bool | None | UnsetType = field(
-        name="displayAggregates", default=UNSET
-    )
-    is_full_width: bool | None | UnsetType = field(name="isFullWidth", default=UNSET)
-    show_percentage_change: bool | None | UnsetType = field(
-        name="showPercentageChange", default=UNSET
-    )
-    show_profile_picture: bool | None | UnsetType = field(
-        name="showProfilePicture", default=UNSET
-    )
-    filter: ViewFilter | None | UnsetType = UNSET
-    periods: list[str] | None | UnsetType = UNSET
-    media_types: list[str] | None | UnsetType = field(name="mediaTypes", default=UNSET)
-    warnings: list[Warning_] | None | UnsetType = UNSET
-    show_time_in_status: bool | None | UnsetType = field(
-        name="showTimeInStatus", default=UNSET
-    )
-    show_offline_agents: bool | None | UnsetType = field(
-        name="showOfflineAgents", default=UNSET
-    )
-    selected_statuses: list[str] | None | UnsetType = field(
-        name="selectedStatuses", default=UNSET
-    )
-    selected_segment_types: list[str] | None | UnsetType = field(
-        name="selectedSegmentTypes", default=UNSET
-    )
-    agent_interaction_sort_order: str | None | UnsetType = field(
-        name="agentInteractionSortOrder", default=UNSET
+    agent_interaction_sort_order: str | None = field(
+        name="agentInteractionSortOrder", default=None
     )

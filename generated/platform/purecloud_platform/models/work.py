@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, datetime, field
+from .._models import Model, date, datetime, field
 
 if TYPE_CHECKING:
     from .bid import BidGroupWorkPlanRequest, BidGroupWorkPlanResponse
@@ -66,94 +66,92 @@ class WorkPlan(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    valid: bool | None | UnsetType = UNSET
-    constrain_weekly_paid_time: bool | None | UnsetType = field(
-        name="constrainWeeklyPaidTime", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    enabled: bool | None = None
+    valid: bool | None = None
+    constrain_weekly_paid_time: bool | None = field(
+        name="constrainWeeklyPaidTime", default=None
     )
-    flexible_weekly_paid_time: bool | None | UnsetType = field(
-        name="flexibleWeeklyPaidTime", default=UNSET
+    flexible_weekly_paid_time: bool | None = field(
+        name="flexibleWeeklyPaidTime", default=None
     )
-    weekly_exact_paid_minutes: int | None | UnsetType = field(
-        name="weeklyExactPaidMinutes", default=UNSET
+    weekly_exact_paid_minutes: int | None = field(
+        name="weeklyExactPaidMinutes", default=None
     )
-    weekly_minimum_paid_minutes: int | None | UnsetType = field(
-        name="weeklyMinimumPaidMinutes", default=UNSET
+    weekly_minimum_paid_minutes: int | None = field(
+        name="weeklyMinimumPaidMinutes", default=None
     )
-    weekly_maximum_paid_minutes: int | None | UnsetType = field(
-        name="weeklyMaximumPaidMinutes", default=UNSET
+    weekly_maximum_paid_minutes: int | None = field(
+        name="weeklyMaximumPaidMinutes", default=None
     )
-    constrain_paid_time_granularity: bool | None | UnsetType = field(
-        name="constrainPaidTimeGranularity", default=UNSET
+    constrain_paid_time_granularity: bool | None = field(
+        name="constrainPaidTimeGranularity", default=None
     )
-    paid_time_granularity_minutes: int | None | UnsetType = field(
-        name="paidTimeGranularityMinutes", default=UNSET
+    paid_time_granularity_minutes: int | None = field(
+        name="paidTimeGranularityMinutes", default=None
     )
-    constrain_minimum_time_between_shifts: bool | None | UnsetType = field(
-        name="constrainMinimumTimeBetweenShifts", default=UNSET
+    constrain_minimum_time_between_shifts: bool | None = field(
+        name="constrainMinimumTimeBetweenShifts", default=None
     )
-    minimum_time_between_shifts_minutes: int | None | UnsetType = field(
-        name="minimumTimeBetweenShiftsMinutes", default=UNSET
+    minimum_time_between_shifts_minutes: int | None = field(
+        name="minimumTimeBetweenShiftsMinutes", default=None
     )
-    maximum_days: int | None | UnsetType = field(name="maximumDays", default=UNSET)
-    minimum_consecutive_non_working_minutes_per_week: int | None | UnsetType = field(
-        name="minimumConsecutiveNonWorkingMinutesPerWeek", default=UNSET
+    maximum_days: int | None = field(name="maximumDays", default=None)
+    minimum_consecutive_non_working_minutes_per_week: int | None = field(
+        name="minimumConsecutiveNonWorkingMinutesPerWeek", default=None
     )
-    constrain_maximum_consecutive_working_weekends: bool | None | UnsetType = field(
-        name="constrainMaximumConsecutiveWorkingWeekends", default=UNSET
+    constrain_maximum_consecutive_working_weekends: bool | None = field(
+        name="constrainMaximumConsecutiveWorkingWeekends", default=None
     )
-    maximum_consecutive_working_weekends: int | None | UnsetType = field(
-        name="maximumConsecutiveWorkingWeekends", default=UNSET
+    maximum_consecutive_working_weekends: int | None = field(
+        name="maximumConsecutiveWorkingWeekends", default=None
     )
-    minimum_working_days_per_week: int | None | UnsetType = field(
-        name="minimumWorkingDaysPerWeek", default=UNSET
+    minimum_working_days_per_week: int | None = field(
+        name="minimumWorkingDaysPerWeek", default=None
     )
-    constrain_maximum_consecutive_working_days: bool | None | UnsetType = field(
-        name="constrainMaximumConsecutiveWorkingDays", default=UNSET
+    constrain_maximum_consecutive_working_days: bool | None = field(
+        name="constrainMaximumConsecutiveWorkingDays", default=None
     )
-    maximum_consecutive_working_days: int | None | UnsetType = field(
-        name="maximumConsecutiveWorkingDays", default=UNSET
+    maximum_consecutive_working_days: int | None = field(
+        name="maximumConsecutiveWorkingDays", default=None
     )
-    minimum_shift_start_distance_minutes: int | None | UnsetType = field(
-        name="minimumShiftStartDistanceMinutes", default=UNSET
+    minimum_shift_start_distance_minutes: int | None = field(
+        name="minimumShiftStartDistanceMinutes", default=None
     )
-    minimum_days_off_per_planning_period: int | None | UnsetType = field(
-        name="minimumDaysOffPerPlanningPeriod", default=UNSET
+    minimum_days_off_per_planning_period: int | None = field(
+        name="minimumDaysOffPerPlanningPeriod", default=None
     )
-    maximum_days_off_per_planning_period: int | None | UnsetType = field(
-        name="maximumDaysOffPerPlanningPeriod", default=UNSET
+    maximum_days_off_per_planning_period: int | None = field(
+        name="maximumDaysOffPerPlanningPeriod", default=None
     )
-    minimum_paid_minutes_per_planning_period: int | None | UnsetType = field(
-        name="minimumPaidMinutesPerPlanningPeriod", default=UNSET
+    minimum_paid_minutes_per_planning_period: int | None = field(
+        name="minimumPaidMinutesPerPlanningPeriod", default=None
     )
-    maximum_paid_minutes_per_planning_period: int | None | UnsetType = field(
-        name="maximumPaidMinutesPerPlanningPeriod", default=UNSET
+    maximum_paid_minutes_per_planning_period: int | None = field(
+        name="maximumPaidMinutesPerPlanningPeriod", default=None
     )
-    constrain_maximum_working_weekends_per_planning_period: bool | None | UnsetType = (
-        field(name="constrainMaximumWorkingWeekendsPerPlanningPeriod", default=UNSET)
+    constrain_maximum_working_weekends_per_planning_period: bool | None = field(
+        name="constrainMaximumWorkingWeekendsPerPlanningPeriod", default=None
     )
-    maximum_working_weekends_per_planning_period: int | None | UnsetType = field(
-        name="maximumWorkingWeekendsPerPlanningPeriod", default=UNSET
+    maximum_working_weekends_per_planning_period: int | None = field(
+        name="maximumWorkingWeekendsPerPlanningPeriod", default=None
     )
-    optional_days: SetWrapperDayOfWeek | None | UnsetType = field(
-        name="optionalDays", default=UNSET
+    optional_days: SetWrapperDayOfWeek | None = field(name="optionalDays", default=None)
+    shift_start_variance_type: str | None = field(
+        name="shiftStartVarianceType", default=None
     )
-    shift_start_variance_type: str | None | UnsetType = field(
-        name="shiftStartVarianceType", default=UNSET
+    shift_start_variance_period: str | None = field(
+        name="shiftStartVariancePeriod", default=None
     )
-    shift_start_variance_period: str | None | UnsetType = field(
-        name="shiftStartVariancePeriod", default=UNSET
+    shift_start_variances: ListWrapperShiftStartVariance | None = field(
+        name="shiftStartVariances", default=None
     )
-    shift_start_variances: ListWrapperShiftStartVariance | None | UnsetType = field(
-        name="shiftStartVariances", default=UNSET
-    )
-    shifts: list[WorkPlanShift] | None | UnsetType = UNSET
-    agents: list[DeletableUserReference] | None | UnsetType = UNSET
-    agent_count: int | None | UnsetType = field(name="agentCount", default=UNSET)
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    shifts: list[WorkPlanShift] | None = None
+    agents: list[DeletableUserReference] | None = None
+    agent_count: int | None = field(name="agentCount", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkPlanActivity(Model):
@@ -179,47 +177,41 @@ class WorkPlanActivity(Model):
         validation_id: ID of the activity in the context of work plan validation
     """
 
-    activity_code_id: str | None | UnsetType = field(
-        name="activityCodeId", default=UNSET
+    activity_code_id: str | None = field(name="activityCodeId", default=None)
+    description: str | None = None
+    length_minutes: int | None = field(name="lengthMinutes", default=None)
+    start_time_is_relative_to_shift_start: bool | None = field(
+        name="startTimeIsRelativeToShiftStart", default=None
     )
-    description: str | None | UnsetType = UNSET
-    length_minutes: int | None | UnsetType = field(name="lengthMinutes", default=UNSET)
-    start_time_is_relative_to_shift_start: bool | None | UnsetType = field(
-        name="startTimeIsRelativeToShiftStart", default=UNSET
+    flexible_start_time: bool | None = field(name="flexibleStartTime", default=None)
+    earliest_start_time_minutes: int | None = field(
+        name="earliestStartTimeMinutes", default=None
     )
-    flexible_start_time: bool | None | UnsetType = field(
-        name="flexibleStartTime", default=UNSET
+    latest_start_time_minutes: int | None = field(
+        name="latestStartTimeMinutes", default=None
     )
-    earliest_start_time_minutes: int | None | UnsetType = field(
-        name="earliestStartTimeMinutes", default=UNSET
+    exact_start_time_minutes: int | None = field(
+        name="exactStartTimeMinutes", default=None
     )
-    latest_start_time_minutes: int | None | UnsetType = field(
-        name="latestStartTimeMinutes", default=UNSET
+    start_time_increment_minutes: int | None = field(
+        name="startTimeIncrementMinutes", default=None
     )
-    exact_start_time_minutes: int | None | UnsetType = field(
-        name="exactStartTimeMinutes", default=UNSET
+    counts_as_paid_time: bool | None = field(name="countsAsPaidTime", default=None)
+    counts_as_contiguous_work_time: bool | None = field(
+        name="countsAsContiguousWorkTime", default=None
     )
-    start_time_increment_minutes: int | None | UnsetType = field(
-        name="startTimeIncrementMinutes", default=UNSET
+    minimum_length_from_shift_start_minutes: int | None = field(
+        name="minimumLengthFromShiftStartMinutes", default=None
     )
-    counts_as_paid_time: bool | None | UnsetType = field(
-        name="countsAsPaidTime", default=UNSET
+    minimum_length_from_shift_end_minutes: int | None = field(
+        name="minimumLengthFromShiftEndMinutes", default=None
     )
-    counts_as_contiguous_work_time: bool | None | UnsetType = field(
-        name="countsAsContiguousWorkTime", default=UNSET
+    maximum_length_from_shift_end_minutes: int | None = field(
+        name="maximumLengthFromShiftEndMinutes", default=None
     )
-    minimum_length_from_shift_start_minutes: int | None | UnsetType = field(
-        name="minimumLengthFromShiftStartMinutes", default=UNSET
-    )
-    minimum_length_from_shift_end_minutes: int | None | UnsetType = field(
-        name="minimumLengthFromShiftEndMinutes", default=UNSET
-    )
-    maximum_length_from_shift_end_minutes: int | None | UnsetType = field(
-        name="maximumLengthFromShiftEndMinutes", default=UNSET
-    )
-    id: str | None | UnsetType = UNSET
-    delete: bool | None | UnsetType = UNSET
-    validation_id: str | None | UnsetType = field(name="validationId", default=UNSET)
+    id: str | None = None
+    delete: bool | None = None
+    validation_id: str | None = field(name="validationId", default=None)
 
 
 class WorkPlanBid(Model):
@@ -243,35 +235,27 @@ class WorkPlanBid(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    forecast: BuShortTermForecastWeekReference | None | UnsetType = UNSET
-    bid_window_start_date: date | None | UnsetType = field(
-        name="bidWindowStartDate", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    forecast: BuShortTermForecastWeekReference | None = None
+    bid_window_start_date: date | None = field(name="bidWindowStartDate", default=None)
+    bid_window_end_date: date | None = field(name="bidWindowEndDate", default=None)
+    effective_date: date | None = field(name="effectiveDate", default=None)
+    status: str | None = None
+    agent_ranking_type: str | None = field(name="agentRankingType", default=None)
+    ranking_tiebreaker_type: str | None = field(
+        name="rankingTiebreakerType", default=None
     )
-    bid_window_end_date: date | None | UnsetType = field(
-        name="bidWindowEndDate", default=UNSET
+    published_date: datetime | None = field(name="publishedDate", default=None)
+    bid_type: str | None = field(name="bidType", default=None)
+    end_overrides_and_rotations: bool | None = field(
+        name="endOverridesAndRotations", default=None
     )
-    effective_date: date | None | UnsetType = field(name="effectiveDate", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    agent_ranking_type: str | None | UnsetType = field(
-        name="agentRankingType", default=UNSET
+    work_plan_fields_visible_to_agents: list[str] | None = field(
+        name="workPlanFieldsVisibleToAgents", default=None
     )
-    ranking_tiebreaker_type: str | None | UnsetType = field(
-        name="rankingTiebreakerType", default=UNSET
-    )
-    published_date: datetime | None | UnsetType = field(
-        name="publishedDate", default=UNSET
-    )
-    bid_type: str | None | UnsetType = field(name="bidType", default=UNSET)
-    end_overrides_and_rotations: bool | None | UnsetType = field(
-        name="endOverridesAndRotations", default=UNSET
-    )
-    work_plan_fields_visible_to_agents: list[str] | None | UnsetType = field(
-        name="workPlanFieldsVisibleToAgents", default=UNSET
-    )
-    metadata: WorkPlanBidMetadata | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    metadata: WorkPlanBidMetadata | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkPlanBidGroup(Model):
@@ -285,16 +269,16 @@ class WorkPlanBidGroup(Model):
         planning_groups: The list of planning groups selected in this bid group
     """
 
-    name: str | None | UnsetType = UNSET
-    management_unit: ManagementUnitReference | None | UnsetType = field(
-        name="managementUnit", default=UNSET
+    name: str | None = None
+    management_unit: ManagementUnitReference | None = field(
+        name="managementUnit", default=None
     )
-    agents: list[UserReference] | None | UnsetType = UNSET
-    work_plans: list[BidGroupWorkPlanResponse] | None | UnsetType = field(
-        name="workPlans", default=UNSET
+    agents: list[UserReference] | None = None
+    work_plans: list[BidGroupWorkPlanResponse] | None = field(
+        name="workPlans", default=None
     )
-    planning_groups: list[PlanningGroupReference] | None | UnsetType = field(
-        name="planningGroups", default=UNSET
+    planning_groups: list[PlanningGroupReference] | None = field(
+        name="planningGroups", default=None
     )
 
 
@@ -309,17 +293,13 @@ class WorkPlanBidGroupCreate(Model):
         planning_group_ids: The planning group IDs selected in this bid group
     """
 
-    name: str | None | UnsetType = UNSET
-    management_unit_id: str | None | UnsetType = field(
-        name="managementUnitId", default=UNSET
+    name: str | None = None
+    management_unit_id: str | None = field(name="managementUnitId", default=None)
+    agent_ids: list[str] | None = field(name="agentIds", default=None)
+    work_plans: list[BidGroupWorkPlanRequest] | None = field(
+        name="workPlans", default=None
     )
-    agent_ids: list[str] | None | UnsetType = field(name="agentIds", default=UNSET)
-    work_plans: list[BidGroupWorkPlanRequest] | None | UnsetType = field(
-        name="workPlans", default=UNSET
-    )
-    planning_group_ids: list[str] | None | UnsetType = field(
-        name="planningGroupIds", default=UNSET
-    )
+    planning_group_ids: list[str] | None = field(name="planningGroupIds", default=None)
 
 
 class WorkPlanBidGroupResponse(Model):
@@ -332,12 +312,12 @@ class WorkPlanBidGroupResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    work_plan_bid_group: WorkPlanBidGroup | None | UnsetType = field(
-        name="workPlanBidGroup", default=UNSET
+    id: str | None = None
+    work_plan_bid_group: WorkPlanBidGroup | None = field(
+        name="workPlanBidGroup", default=None
     )
-    metadata: WorkPlanBidMetadata | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    metadata: WorkPlanBidMetadata | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkPlanBidGroupSummary(Model):
@@ -353,17 +333,15 @@ class WorkPlanBidGroupSummary(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    management_unit: ManagementUnitReference | None | UnsetType = field(
-        name="managementUnit", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    management_unit: ManagementUnitReference | None = field(
+        name="managementUnit", default=None
     )
-    agent_count: int | None | UnsetType = field(name="agentCount", default=UNSET)
-    work_plan_count: int | None | UnsetType = field(name="workPlanCount", default=UNSET)
-    planning_group_count: int | None | UnsetType = field(
-        name="planningGroupCount", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    agent_count: int | None = field(name="agentCount", default=None)
+    work_plan_count: int | None = field(name="workPlanCount", default=None)
+    planning_group_count: int | None = field(name="planningGroupCount", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkPlanBidGroupSummaryList(Model):
@@ -373,9 +351,9 @@ class WorkPlanBidGroupSummaryList(Model):
         work_plan_bid_group_summary_list: List of work plan bid group summary
     """
 
-    work_plan_bid_group_summary_list: (
-        list[WorkPlanBidGroupSummary] | None | UnsetType
-    ) = field(name="workPlanBidGroupSummaryList", default=UNSET)
+    work_plan_bid_group_summary_list: list[WorkPlanBidGroupSummary] | None = field(
+        name="workPlanBidGroupSummaryList", default=None
+    )
 
 
 class WorkPlanBidGroupUpdate(Model):
@@ -389,25 +367,21 @@ class WorkPlanBidGroupUpdate(Model):
         planning_group_ids: The planning group IDs selected in this bid group
     """
 
-    name: str | None | UnsetType = UNSET
-    management_unit_id: str | None | UnsetType = field(
-        name="managementUnitId", default=UNSET
+    name: str | None = None
+    management_unit_id: str | None = field(name="managementUnitId", default=None)
+    agent_ids: ListWrapperString | None = field(name="agentIds", default=None)
+    work_plans: ListWrapperBidGroupWorkPlanRequest | None = field(
+        name="workPlans", default=None
     )
-    agent_ids: ListWrapperString | None | UnsetType = field(
-        name="agentIds", default=UNSET
-    )
-    work_plans: ListWrapperBidGroupWorkPlanRequest | None | UnsetType = field(
-        name="workPlans", default=UNSET
-    )
-    planning_group_ids: ListWrapperString | None | UnsetType = field(
-        name="planningGroupIds", default=UNSET
+    planning_group_ids: ListWrapperString | None = field(
+        name="planningGroupIds", default=None
     )
 
 
 class WorkPlanBidListResponse(Model):
     """The WorkPlanBidListResponse model."""
 
-    entities: list[WorkPlanBid] | None | UnsetType = UNSET
+    entities: list[WorkPlanBid] | None = None
 
 
 class WorkPlanBidMetadata(Model):
@@ -420,16 +394,10 @@ class WorkPlanBidMetadata(Model):
         modified_date: The entity last modified date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    created_by: UserReference | None | UnsetType = field(
-        name="createdBy", default=UNSET
-    )
-    created_date: datetime | None | UnsetType = field(name="createdDate", default=UNSET)
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    modified_date: datetime | None | UnsetType = field(
-        name="modifiedDate", default=UNSET
-    )
+    created_by: UserReference | None = field(name="createdBy", default=None)
+    created_date: datetime | None = field(name="createdDate", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    modified_date: datetime | None = field(name="modifiedDate", default=None)
 
 
 class WorkPlanBidRanks(Model):
@@ -442,14 +410,12 @@ class WorkPlanBidRanks(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    work_plan_bidding_performance: int | None | UnsetType = field(
-        name="workPlanBiddingPerformance", default=UNSET
+    id: str | None = None
+    work_plan_bidding_performance: int | None = field(
+        name="workPlanBiddingPerformance", default=None
     )
-    bidding_tie_breaker: str | None | UnsetType = field(
-        name="biddingTieBreaker", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    bidding_tie_breaker: str | None = field(name="biddingTieBreaker", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkPlanBiddingAdminNotificationTopicWorkPlanBiddingNotification(Model):
@@ -464,25 +430,19 @@ class WorkPlanBiddingAdminNotificationTopicWorkPlanBiddingNotification(Model):
         ranking_tiebreaker_type: Allowed values: "Unknown", "HireDate", "Performance", "Custom", "RandomlyAssign".
     """
 
-    id: str | None | UnsetType = UNSET
-    bu_id: str | None | UnsetType = field(name="buId", default=UNSET)
-    status: str | None | UnsetType = UNSET
-    bid_type: str | None | UnsetType = field(name="bidType", default=UNSET)
-    bid_window_start_date: str | None | UnsetType = field(
-        name="bidWindowStartDate", default=UNSET
+    id: str | None = None
+    bu_id: str | None = field(name="buId", default=None)
+    status: str | None = None
+    bid_type: str | None = field(name="bidType", default=None)
+    bid_window_start_date: str | None = field(name="bidWindowStartDate", default=None)
+    bid_window_end_date: str | None = field(name="bidWindowEndDate", default=None)
+    effective_date: str | None = field(name="effectiveDate", default=None)
+    agent_ranking_type: str | None = field(name="agentRankingType", default=None)
+    ranking_tiebreaker_type: str | None = field(
+        name="rankingTiebreakerType", default=None
     )
-    bid_window_end_date: str | None | UnsetType = field(
-        name="bidWindowEndDate", default=UNSET
-    )
-    effective_date: str | None | UnsetType = field(name="effectiveDate", default=UNSET)
-    agent_ranking_type: str | None | UnsetType = field(
-        name="agentRankingType", default=UNSET
-    )
-    ranking_tiebreaker_type: str | None | UnsetType = field(
-        name="rankingTiebreakerType", default=UNSET
-    )
-    work_plan_fields_visible_to_agents: list[str] | None | UnsetType = field(
-        name="workPlanFieldsVisibleToAgents", default=UNSET
+    work_plan_fields_visible_to_agents: list[str] | None = field(
+        name="workPlanFieldsVisibleToAgents", default=None
     )
 
 
@@ -495,9 +455,9 @@ class WorkPlanConfigurationViolationMessage(Model):
         severity: Severity of the message. A message with Error severity indicates the scheduler won't be able to produce schedules and thus the work plan is invalid. Allowed values: "Information", "Warning", "Error".
     """
 
-    type: str | None | UnsetType = UNSET
-    arguments: list[WorkPlanValidationMessageArgument] | None | UnsetType = UNSET
-    severity: str | None | UnsetType = UNSET
+    type: str | None = None
+    arguments: list[WorkPlanValidationMessageArgument] | None = None
+    severity: str | None = None
 
 
 class WorkPlanConstraintConflictMessage(Model):
@@ -508,8 +468,8 @@ class WorkPlanConstraintConflictMessage(Model):
         arguments: The arguments to the type of the message that can help clients resolve validation issues
     """
 
-    type: str | None | UnsetType = UNSET
-    arguments: list[WorkPlanValidationMessageArgument] | None | UnsetType = UNSET
+    type: str | None = None
+    arguments: list[WorkPlanValidationMessageArgument] | None = None
 
 
 class WorkPlanConstraintMessage(Model):
@@ -520,8 +480,8 @@ class WorkPlanConstraintMessage(Model):
         arguments: Arguments of the message that provide information about the constraint that is being conflicted with, such as the value of the constraint
     """
 
-    type: str | None | UnsetType = UNSET
-    arguments: list[WorkPlanValidationMessageArgument] | None | UnsetType = UNSET
+    type: str | None = None
+    arguments: list[WorkPlanValidationMessageArgument] | None = None
 
 
 class WorkPlanConstraintViolationMessage(Model):
@@ -532,8 +492,8 @@ class WorkPlanConstraintViolationMessage(Model):
         arguments: Arguments of the message that provide information about the constraint that is being conflicted with such as the value of the constraint.
     """
 
-    type: str | None | UnsetType = UNSET
-    arguments: list[UnavailableTimesViolationMessageArgument] | None | UnsetType = UNSET
+    type: str | None = None
+    arguments: list[UnavailableTimesViolationMessageArgument] | None = None
 
 
 class WorkPlanConstraintsViolationMessage(Model):
@@ -544,10 +504,10 @@ class WorkPlanConstraintsViolationMessage(Model):
         fixable_constraints_messages: If type == 'ConstraintConflictWithPotentialFixes', messages for the set of conflicted work plan constraints. Each element indicates the message of potential fix to unavailable times to resolve work plan constraints
     """
 
-    type: str | None | UnsetType = UNSET
-    fixable_constraints_messages: (
-        list[WorkPlanConstraintViolationMessage] | None | UnsetType
-    ) = field(name="fixableConstraintsMessages", default=UNSET)
+    type: str | None = None
+    fixable_constraints_messages: list[WorkPlanConstraintViolationMessage] | None = (
+        field(name="fixableConstraintsMessages", default=None)
+    )
 
 
 class WorkPlanListItemResponse(Model):
@@ -591,100 +551,98 @@ class WorkPlanListItemResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    valid: bool | None | UnsetType = UNSET
-    constrain_weekly_paid_time: bool | None | UnsetType = field(
-        name="constrainWeeklyPaidTime", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    enabled: bool | None = None
+    valid: bool | None = None
+    constrain_weekly_paid_time: bool | None = field(
+        name="constrainWeeklyPaidTime", default=None
     )
-    flexible_weekly_paid_time: bool | None | UnsetType = field(
-        name="flexibleWeeklyPaidTime", default=UNSET
+    flexible_weekly_paid_time: bool | None = field(
+        name="flexibleWeeklyPaidTime", default=None
     )
-    weekly_exact_paid_minutes: int | None | UnsetType = field(
-        name="weeklyExactPaidMinutes", default=UNSET
+    weekly_exact_paid_minutes: int | None = field(
+        name="weeklyExactPaidMinutes", default=None
     )
-    weekly_minimum_paid_minutes: int | None | UnsetType = field(
-        name="weeklyMinimumPaidMinutes", default=UNSET
+    weekly_minimum_paid_minutes: int | None = field(
+        name="weeklyMinimumPaidMinutes", default=None
     )
-    weekly_maximum_paid_minutes: int | None | UnsetType = field(
-        name="weeklyMaximumPaidMinutes", default=UNSET
+    weekly_maximum_paid_minutes: int | None = field(
+        name="weeklyMaximumPaidMinutes", default=None
     )
-    constrain_paid_time_granularity: bool | None | UnsetType = field(
-        name="constrainPaidTimeGranularity", default=UNSET
+    constrain_paid_time_granularity: bool | None = field(
+        name="constrainPaidTimeGranularity", default=None
     )
-    paid_time_granularity_minutes: int | None | UnsetType = field(
-        name="paidTimeGranularityMinutes", default=UNSET
+    paid_time_granularity_minutes: int | None = field(
+        name="paidTimeGranularityMinutes", default=None
     )
-    constrain_minimum_time_between_shifts: bool | None | UnsetType = field(
-        name="constrainMinimumTimeBetweenShifts", default=UNSET
+    constrain_minimum_time_between_shifts: bool | None = field(
+        name="constrainMinimumTimeBetweenShifts", default=None
     )
-    minimum_time_between_shifts_minutes: int | None | UnsetType = field(
-        name="minimumTimeBetweenShiftsMinutes", default=UNSET
+    minimum_time_between_shifts_minutes: int | None = field(
+        name="minimumTimeBetweenShiftsMinutes", default=None
     )
-    maximum_days: int | None | UnsetType = field(name="maximumDays", default=UNSET)
-    minimum_consecutive_non_working_minutes_per_week: int | None | UnsetType = field(
-        name="minimumConsecutiveNonWorkingMinutesPerWeek", default=UNSET
+    maximum_days: int | None = field(name="maximumDays", default=None)
+    minimum_consecutive_non_working_minutes_per_week: int | None = field(
+        name="minimumConsecutiveNonWorkingMinutesPerWeek", default=None
     )
-    constrain_maximum_consecutive_working_weekends: bool | None | UnsetType = field(
-        name="constrainMaximumConsecutiveWorkingWeekends", default=UNSET
+    constrain_maximum_consecutive_working_weekends: bool | None = field(
+        name="constrainMaximumConsecutiveWorkingWeekends", default=None
     )
-    maximum_consecutive_working_weekends: int | None | UnsetType = field(
-        name="maximumConsecutiveWorkingWeekends", default=UNSET
+    maximum_consecutive_working_weekends: int | None = field(
+        name="maximumConsecutiveWorkingWeekends", default=None
     )
-    minimum_working_days_per_week: int | None | UnsetType = field(
-        name="minimumWorkingDaysPerWeek", default=UNSET
+    minimum_working_days_per_week: int | None = field(
+        name="minimumWorkingDaysPerWeek", default=None
     )
-    constrain_maximum_consecutive_working_days: bool | None | UnsetType = field(
-        name="constrainMaximumConsecutiveWorkingDays", default=UNSET
+    constrain_maximum_consecutive_working_days: bool | None = field(
+        name="constrainMaximumConsecutiveWorkingDays", default=None
     )
-    maximum_consecutive_working_days: int | None | UnsetType = field(
-        name="maximumConsecutiveWorkingDays", default=UNSET
+    maximum_consecutive_working_days: int | None = field(
+        name="maximumConsecutiveWorkingDays", default=None
     )
-    minimum_shift_start_distance_minutes: int | None | UnsetType = field(
-        name="minimumShiftStartDistanceMinutes", default=UNSET
+    minimum_shift_start_distance_minutes: int | None = field(
+        name="minimumShiftStartDistanceMinutes", default=None
     )
-    minimum_days_off_per_planning_period: int | None | UnsetType = field(
-        name="minimumDaysOffPerPlanningPeriod", default=UNSET
+    minimum_days_off_per_planning_period: int | None = field(
+        name="minimumDaysOffPerPlanningPeriod", default=None
     )
-    maximum_days_off_per_planning_period: int | None | UnsetType = field(
-        name="maximumDaysOffPerPlanningPeriod", default=UNSET
+    maximum_days_off_per_planning_period: int | None = field(
+        name="maximumDaysOffPerPlanningPeriod", default=None
     )
-    minimum_paid_minutes_per_planning_period: int | None | UnsetType = field(
-        name="minimumPaidMinutesPerPlanningPeriod", default=UNSET
+    minimum_paid_minutes_per_planning_period: int | None = field(
+        name="minimumPaidMinutesPerPlanningPeriod", default=None
     )
-    maximum_paid_minutes_per_planning_period: int | None | UnsetType = field(
-        name="maximumPaidMinutesPerPlanningPeriod", default=UNSET
+    maximum_paid_minutes_per_planning_period: int | None = field(
+        name="maximumPaidMinutesPerPlanningPeriod", default=None
     )
-    constrain_maximum_working_weekends_per_planning_period: bool | None | UnsetType = (
-        field(name="constrainMaximumWorkingWeekendsPerPlanningPeriod", default=UNSET)
+    constrain_maximum_working_weekends_per_planning_period: bool | None = field(
+        name="constrainMaximumWorkingWeekendsPerPlanningPeriod", default=None
     )
-    maximum_working_weekends_per_planning_period: int | None | UnsetType = field(
-        name="maximumWorkingWeekendsPerPlanningPeriod", default=UNSET
+    maximum_working_weekends_per_planning_period: int | None = field(
+        name="maximumWorkingWeekendsPerPlanningPeriod", default=None
     )
-    optional_days: SetWrapperDayOfWeek | None | UnsetType = field(
-        name="optionalDays", default=UNSET
+    optional_days: SetWrapperDayOfWeek | None = field(name="optionalDays", default=None)
+    shift_start_variance_type: str | None = field(
+        name="shiftStartVarianceType", default=None
     )
-    shift_start_variance_type: str | None | UnsetType = field(
-        name="shiftStartVarianceType", default=UNSET
+    shift_start_variance_period: str | None = field(
+        name="shiftStartVariancePeriod", default=None
     )
-    shift_start_variance_period: str | None | UnsetType = field(
-        name="shiftStartVariancePeriod", default=UNSET
+    shift_start_variances: ListWrapperShiftStartVariance | None = field(
+        name="shiftStartVariances", default=None
     )
-    shift_start_variances: ListWrapperShiftStartVariance | None | UnsetType = field(
-        name="shiftStartVariances", default=UNSET
-    )
-    shifts: list[WorkPlanShift] | None | UnsetType = UNSET
-    agents: list[DeletableUserReference] | None | UnsetType = UNSET
-    agent_count: int | None | UnsetType = field(name="agentCount", default=UNSET)
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    shifts: list[WorkPlanShift] | None = None
+    agents: list[DeletableUserReference] | None = None
+    agent_count: int | None = field(name="agentCount", default=None)
+    metadata: WfmVersionedEntityMetadata | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkPlanListResponse(Model):
     """The WorkPlanListResponse model."""
 
-    entities: list[WorkPlanListItemResponse] | None | UnsetType = UNSET
+    entities: list[WorkPlanListItemResponse] | None = None
 
 
 class WorkPlanOverride(Model):
@@ -696,11 +654,9 @@ class WorkPlanOverride(Model):
         work_plan: The work plan reference associated with this override
     """
 
-    start_date: date | None | UnsetType = field(name="startDate", default=UNSET)
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
-    work_plan: WorkPlanReference | None | UnsetType = field(
-        name="workPlan", default=UNSET
-    )
+    start_date: date | None = field(name="startDate", default=None)
+    week_count: int | None = field(name="weekCount", default=None)
+    work_plan: WorkPlanReference | None = field(name="workPlan", default=None)
 
 
 class WorkPlanOverrideListWrapperWorkPlanOverrideRequest(Model):
@@ -710,8 +666,8 @@ class WorkPlanOverrideListWrapperWorkPlanOverrideRequest(Model):
         delete_all: if true, should delete all existing overrides for the agent and update the given overrides
     """
 
-    values: list[WorkPlanOverrideRequest] | None | UnsetType = UNSET
-    delete_all: bool | None | UnsetType = field(name="deleteAll", default=UNSET)
+    values: list[WorkPlanOverrideRequest] | None = None
+    delete_all: bool | None = field(name="deleteAll", default=None)
 
 
 class WorkPlanOverrideRequest(Model):
@@ -724,10 +680,10 @@ class WorkPlanOverrideRequest(Model):
         work_plan_id: The updated work plan id
     """
 
-    action: str | None | UnsetType = UNSET
-    start_date: date | None | UnsetType = field(name="startDate", default=UNSET)
-    week_count: int | None | UnsetType = field(name="weekCount", default=UNSET)
-    work_plan_id: str | None | UnsetType = field(name="workPlanId", default=UNSET)
+    action: str | None = None
+    start_date: date | None = field(name="startDate", default=None)
+    week_count: int | None = field(name="weekCount", default=None)
+    work_plan_id: str | None = field(name="workPlanId", default=None)
 
 
 class WorkPlanPatternRequest(Model):
@@ -737,9 +693,7 @@ class WorkPlanPatternRequest(Model):
         work_plan_ids: List of work plan IDs in order of rotation on a weekly basis. Values in the list cannot be null or empty
     """
 
-    work_plan_ids: list[str] | None | UnsetType = field(
-        name="workPlanIds", default=UNSET
-    )
+    work_plan_ids: list[str] | None = field(name="workPlanIds", default=None)
 
 
 class WorkPlanPatternResponse(Model):
@@ -749,9 +703,7 @@ class WorkPlanPatternResponse(Model):
         work_plans: List of work plans in order of rotation on a weekly basis
     """
 
-    work_plans: list[WorkPlanReference] | None | UnsetType = field(
-        name="workPlans", default=UNSET
-    )
+    work_plans: list[WorkPlanReference] | None = field(name="workPlans", default=None)
 
 
 class WorkPlanReference(Model):
@@ -763,11 +715,11 @@ class WorkPlanReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    management_unit: ManagementUnitReference | None | UnsetType = field(
-        name="managementUnit", default=UNSET
+    id: str | None = None
+    management_unit: ManagementUnitReference | None = field(
+        name="managementUnit", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkPlanRotationAgentResponse(Model):
@@ -779,17 +731,15 @@ class WorkPlanRotationAgentResponse(Model):
         position: Start position of the work plan in the pattern for this agent in the work plan rotation. Position value starts from 0
     """
 
-    user: UserReference | None | UnsetType = UNSET
-    date_range: DateRangeWithOptionalEnd | None | UnsetType = field(
-        name="dateRange", default=UNSET
-    )
-    position: int | None | UnsetType = UNSET
+    user: UserReference | None = None
+    date_range: DateRangeWithOptionalEnd | None = field(name="dateRange", default=None)
+    position: int | None = None
 
 
 class WorkPlanRotationListResponse(Model):
     """The WorkPlanRotationListResponse model."""
 
-    entities: list[WorkPlanRotationResponse] | None | UnsetType = UNSET
+    entities: list[WorkPlanRotationResponse] | None = None
 
 
 class WorkPlanRotationReference(Model):
@@ -800,8 +750,8 @@ class WorkPlanRotationReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkPlanRotationResponse(Model):
@@ -818,17 +768,15 @@ class WorkPlanRotationResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    date_range: DateRangeWithOptionalEnd | None | UnsetType = field(
-        name="dateRange", default=UNSET
-    )
-    pattern: WorkPlanPatternResponse | None | UnsetType = UNSET
-    agent_count: int | None | UnsetType = field(name="agentCount", default=UNSET)
-    agents: list[WorkPlanRotationAgentResponse] | None | UnsetType = UNSET
-    metadata: WfmVersionedEntityMetadata | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    enabled: bool | None = None
+    date_range: DateRangeWithOptionalEnd | None = field(name="dateRange", default=None)
+    pattern: WorkPlanPatternResponse | None = None
+    agent_count: int | None = field(name="agentCount", default=None)
+    agents: list[WorkPlanRotationAgentResponse] | None = None
+    metadata: WfmVersionedEntityMetadata | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkPlanShift(Model):
@@ -863,70 +811,62 @@ class WorkPlanShift(Model):
         validation_id: ID of shift in the context of work plan validation
     """
 
-    name: str | None | UnsetType = UNSET
-    days: SetWrapperDayOfWeek | None | UnsetType = UNSET
-    flexible_start_time: bool | None | UnsetType = field(
-        name="flexibleStartTime", default=UNSET
+    name: str | None = None
+    days: SetWrapperDayOfWeek | None = None
+    flexible_start_time: bool | None = field(name="flexibleStartTime", default=None)
+    exact_start_time_minutes_from_midnight: int | None = field(
+        name="exactStartTimeMinutesFromMidnight", default=None
     )
-    exact_start_time_minutes_from_midnight: int | None | UnsetType = field(
-        name="exactStartTimeMinutesFromMidnight", default=UNSET
+    earliest_start_time_minutes_from_midnight: int | None = field(
+        name="earliestStartTimeMinutesFromMidnight", default=None
     )
-    earliest_start_time_minutes_from_midnight: int | None | UnsetType = field(
-        name="earliestStartTimeMinutesFromMidnight", default=UNSET
+    latest_start_time_minutes_from_midnight: int | None = field(
+        name="latestStartTimeMinutesFromMidnight", default=None
     )
-    latest_start_time_minutes_from_midnight: int | None | UnsetType = field(
-        name="latestStartTimeMinutesFromMidnight", default=UNSET
+    constrain_stop_time: bool | None = field(name="constrainStopTime", default=None)
+    constrain_latest_stop_time: bool | None = field(
+        name="constrainLatestStopTime", default=None
     )
-    constrain_stop_time: bool | None | UnsetType = field(
-        name="constrainStopTime", default=UNSET
+    latest_stop_time_minutes_from_midnight: int | None = field(
+        name="latestStopTimeMinutesFromMidnight", default=None
     )
-    constrain_latest_stop_time: bool | None | UnsetType = field(
-        name="constrainLatestStopTime", default=UNSET
+    constrain_earliest_stop_time: bool | None = field(
+        name="constrainEarliestStopTime", default=None
     )
-    latest_stop_time_minutes_from_midnight: int | None | UnsetType = field(
-        name="latestStopTimeMinutesFromMidnight", default=UNSET
+    earliest_stop_time_minutes_from_midnight: int | None = field(
+        name="earliestStopTimeMinutesFromMidnight", default=None
     )
-    constrain_earliest_stop_time: bool | None | UnsetType = field(
-        name="constrainEarliestStopTime", default=UNSET
+    start_increment_minutes: int | None = field(
+        name="startIncrementMinutes", default=None
     )
-    earliest_stop_time_minutes_from_midnight: int | None | UnsetType = field(
-        name="earliestStopTimeMinutesFromMidnight", default=UNSET
+    flexible_paid_time: bool | None = field(name="flexiblePaidTime", default=None)
+    exact_paid_time_minutes: int | None = field(
+        name="exactPaidTimeMinutes", default=None
     )
-    start_increment_minutes: int | None | UnsetType = field(
-        name="startIncrementMinutes", default=UNSET
+    minimum_paid_time_minutes: int | None = field(
+        name="minimumPaidTimeMinutes", default=None
     )
-    flexible_paid_time: bool | None | UnsetType = field(
-        name="flexiblePaidTime", default=UNSET
+    maximum_paid_time_minutes: int | None = field(
+        name="maximumPaidTimeMinutes", default=None
     )
-    exact_paid_time_minutes: int | None | UnsetType = field(
-        name="exactPaidTimeMinutes", default=UNSET
+    constrain_contiguous_work_time: bool | None = field(
+        name="constrainContiguousWorkTime", default=None
     )
-    minimum_paid_time_minutes: int | None | UnsetType = field(
-        name="minimumPaidTimeMinutes", default=UNSET
+    minimum_contiguous_work_time_minutes: int | None = field(
+        name="minimumContiguousWorkTimeMinutes", default=None
     )
-    maximum_paid_time_minutes: int | None | UnsetType = field(
-        name="maximumPaidTimeMinutes", default=UNSET
+    maximum_contiguous_work_time_minutes: int | None = field(
+        name="maximumContiguousWorkTimeMinutes", default=None
     )
-    constrain_contiguous_work_time: bool | None | UnsetType = field(
-        name="constrainContiguousWorkTime", default=UNSET
+    constrain_day_off: bool | None = field(name="constrainDayOff", default=None)
+    day_off_rule: str | None = field(name="dayOffRule", default=None)
+    planning_period_constraints: PlanningPeriodShiftConstraints | None = field(
+        name="planningPeriodConstraints", default=None
     )
-    minimum_contiguous_work_time_minutes: int | None | UnsetType = field(
-        name="minimumContiguousWorkTimeMinutes", default=UNSET
-    )
-    maximum_contiguous_work_time_minutes: int | None | UnsetType = field(
-        name="maximumContiguousWorkTimeMinutes", default=UNSET
-    )
-    constrain_day_off: bool | None | UnsetType = field(
-        name="constrainDayOff", default=UNSET
-    )
-    day_off_rule: str | None | UnsetType = field(name="dayOffRule", default=UNSET)
-    planning_period_constraints: PlanningPeriodShiftConstraints | None | UnsetType = (
-        field(name="planningPeriodConstraints", default=UNSET)
-    )
-    activities: list[WorkPlanActivity] | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    delete: bool | None | UnsetType = UNSET
-    validation_id: str | None | UnsetType = field(name="validationId", default=UNSET)
+    activities: list[WorkPlanActivity] | None = None
+    id: str | None = None
+    delete: bool | None = None
+    validation_id: str | None = field(name="validationId", default=None)
 
 
 class WorkPlanValidationMessageArgument(Model):
@@ -937,8 +877,8 @@ class WorkPlanValidationMessageArgument(Model):
         value: The value of the argument
     """
 
-    type: str | None | UnsetType = UNSET
-    value: str | None | UnsetType = UNSET
+    type: str | None = None
+    value: str | None = None
 
 
 class WorkPlanValidationRequest(Model):
@@ -981,90 +921,88 @@ class WorkPlanValidationRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    enabled: bool | None | UnsetType = UNSET
-    valid: bool | None | UnsetType = UNSET
-    constrain_weekly_paid_time: bool | None | UnsetType = field(
-        name="constrainWeeklyPaidTime", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    enabled: bool | None = None
+    valid: bool | None = None
+    constrain_weekly_paid_time: bool | None = field(
+        name="constrainWeeklyPaidTime", default=None
     )
-    flexible_weekly_paid_time: bool | None | UnsetType = field(
-        name="flexibleWeeklyPaidTime", default=UNSET
+    flexible_weekly_paid_time: bool | None = field(
+        name="flexibleWeeklyPaidTime", default=None
     )
-    weekly_exact_paid_minutes: int | None | UnsetType = field(
-        name="weeklyExactPaidMinutes", default=UNSET
+    weekly_exact_paid_minutes: int | None = field(
+        name="weeklyExactPaidMinutes", default=None
     )
-    weekly_minimum_paid_minutes: int | None | UnsetType = field(
-        name="weeklyMinimumPaidMinutes", default=UNSET
+    weekly_minimum_paid_minutes: int | None = field(
+        name="weeklyMinimumPaidMinutes", default=None
     )
-    weekly_maximum_paid_minutes: int | None | UnsetType = field(
-        name="weeklyMaximumPaidMinutes", default=UNSET
+    weekly_maximum_paid_minutes: int | None = field(
+        name="weeklyMaximumPaidMinutes", default=None
     )
-    constrain_paid_time_granularity: bool | None | UnsetType = field(
-        name="constrainPaidTimeGranularity", default=UNSET
+    constrain_paid_time_granularity: bool | None = field(
+        name="constrainPaidTimeGranularity", default=None
     )
-    paid_time_granularity_minutes: int | None | UnsetType = field(
-        name="paidTimeGranularityMinutes", default=UNSET
+    paid_time_granularity_minutes: int | None = field(
+        name="paidTimeGranularityMinutes", default=None
     )
-    constrain_minimum_time_between_shifts: bool | None | UnsetType = field(
-        name="constrainMinimumTimeBetweenShifts", default=UNSET
+    constrain_minimum_time_between_shifts: bool | None = field(
+        name="constrainMinimumTimeBetweenShifts", default=None
     )
-    minimum_time_between_shifts_minutes: int | None | UnsetType = field(
-        name="minimumTimeBetweenShiftsMinutes", default=UNSET
+    minimum_time_between_shifts_minutes: int | None = field(
+        name="minimumTimeBetweenShiftsMinutes", default=None
     )
-    maximum_days: int | None | UnsetType = field(name="maximumDays", default=UNSET)
-    minimum_consecutive_non_working_minutes_per_week: int | None | UnsetType = field(
-        name="minimumConsecutiveNonWorkingMinutesPerWeek", default=UNSET
+    maximum_days: int | None = field(name="maximumDays", default=None)
+    minimum_consecutive_non_working_minutes_per_week: int | None = field(
+        name="minimumConsecutiveNonWorkingMinutesPerWeek", default=None
     )
-    constrain_maximum_consecutive_working_weekends: bool | None | UnsetType = field(
-        name="constrainMaximumConsecutiveWorkingWeekends", default=UNSET
+    constrain_maximum_consecutive_working_weekends: bool | None = field(
+        name="constrainMaximumConsecutiveWorkingWeekends", default=None
     )
-    maximum_consecutive_working_weekends: int | None | UnsetType = field(
-        name="maximumConsecutiveWorkingWeekends", default=UNSET
+    maximum_consecutive_working_weekends: int | None = field(
+        name="maximumConsecutiveWorkingWeekends", default=None
     )
-    minimum_working_days_per_week: int | None | UnsetType = field(
-        name="minimumWorkingDaysPerWeek", default=UNSET
+    minimum_working_days_per_week: int | None = field(
+        name="minimumWorkingDaysPerWeek", default=None
     )
-    constrain_maximum_consecutive_working_days: bool | None | UnsetType = field(
-        name="constrainMaximumConsecutiveWorkingDays", default=UNSET
+    constrain_maximum_consecutive_working_days: bool | None = field(
+        name="constrainMaximumConsecutiveWorkingDays", default=None
     )
-    maximum_consecutive_working_days: int | None | UnsetType = field(
-        name="maximumConsecutiveWorkingDays", default=UNSET
+    maximum_consecutive_working_days: int | None = field(
+        name="maximumConsecutiveWorkingDays", default=None
     )
-    minimum_shift_start_distance_minutes: int | None | UnsetType = field(
-        name="minimumShiftStartDistanceMinutes", default=UNSET
+    minimum_shift_start_distance_minutes: int | None = field(
+        name="minimumShiftStartDistanceMinutes", default=None
     )
-    minimum_days_off_per_planning_period: int | None | UnsetType = field(
-        name="minimumDaysOffPerPlanningPeriod", default=UNSET
+    minimum_days_off_per_planning_period: int | None = field(
+        name="minimumDaysOffPerPlanningPeriod", default=None
     )
-    maximum_days_off_per_planning_period: int | None | UnsetType = field(
-        name="maximumDaysOffPerPlanningPeriod", default=UNSET
+    maximum_days_off_per_planning_period: int | None = field(
+        name="maximumDaysOffPerPlanningPeriod", default=None
     )
-    minimum_paid_minutes_per_planning_period: int | None | UnsetType = field(
-        name="minimumPaidMinutesPerPlanningPeriod", default=UNSET
+    minimum_paid_minutes_per_planning_period: int | None = field(
+        name="minimumPaidMinutesPerPlanningPeriod", default=None
     )
-    maximum_paid_minutes_per_planning_period: int | None | UnsetType = field(
-        name="maximumPaidMinutesPerPlanningPeriod", default=UNSET
+    maximum_paid_minutes_per_planning_period: int | None = field(
+        name="maximumPaidMinutesPerPlanningPeriod", default=None
     )
-    constrain_maximum_working_weekends_per_planning_period: bool | None | UnsetType = (
-        field(name="constrainMaximumWorkingWeekendsPerPlanningPeriod", default=UNSET)
+    constrain_maximum_working_weekends_per_planning_period: bool | None = field(
+        name="constrainMaximumWorkingWeekendsPerPlanningPeriod", default=None
     )
-    maximum_working_weekends_per_planning_period: int | None | UnsetType = field(
-        name="maximumWorkingWeekendsPerPlanningPeriod", default=UNSET
+    maximum_working_weekends_per_planning_period: int | None = field(
+        name="maximumWorkingWeekendsPerPlanningPeriod", default=None
     )
-    optional_days: SetWrapperDayOfWeek | None | UnsetType = field(
-        name="optionalDays", default=UNSET
+    optional_days: SetWrapperDayOfWeek | None = field(name="optionalDays", default=None)
+    shift_start_variance_type: str | None = field(
+        name="shiftStartVarianceType", default=None
     )
-    shift_start_variance_type: str | None | UnsetType = field(
-        name="shiftStartVarianceType", default=UNSET
+    shift_start_variance_period: str | None = field(
+        name="shiftStartVariancePeriod", default=None
     )
-    shift_start_variance_period: str | None | UnsetType = field(
-        name="shiftStartVariancePeriod", default=UNSET
+    shift_start_variances: ListWrapperShiftStartVariance | None = field(
+        name="shiftStartVariances", default=None
     )
-    shift_start_variances: ListWrapperShiftStartVariance | None | UnsetType = field(
-        name="shiftStartVariances", default=UNSET
-    )
-    shifts: list[WorkPlanShift] | None | UnsetType = UNSET
-    agents: list[DeletableUserReference] | None | UnsetType = UNSET
-    agent_count: int | None | UnsetType = field(name="agentCount", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    shifts: list[WorkPlanShift] | None = None
+    agents: list[DeletableUserReference] | None = None
+    agent_count: int | None = field(name="agentCount", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)

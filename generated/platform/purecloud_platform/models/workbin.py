@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .division import Division
@@ -32,28 +32,24 @@ class Workbin(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkbinChangeListing(Model):
     """The WorkbinChangeListing model."""
 
-    entities: list[WorkitemsChangeWorkbinDelta] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    after: str | None | UnsetType = UNSET
+    entities: list[WorkitemsChangeWorkbinDelta] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    after: str | None = None
 
 
 class WorkbinCreate(Model):
@@ -65,21 +61,21 @@ class WorkbinCreate(Model):
         division_id: The ID of the division the Workbin belongs to. Defaults to home division ID.
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
+    name: str | None = None
+    description: str | None = None
+    division_id: str | None = field(name="divisionId", default=None)
 
 
 class WorkbinDelta(Model):
     """The WorkbinDelta model."""
 
-    name: WorkitemsAttributeChangeString | None | UnsetType = UNSET
-    description: WorkitemsAttributeChangeString | None | UnsetType = UNSET
-    date_modified: WorkitemsAttributeChangeInstant | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    name: WorkitemsAttributeChangeString | None = None
+    description: WorkitemsAttributeChangeString | None = None
+    date_modified: WorkitemsAttributeChangeInstant | None = field(
+        name="dateModified", default=None
     )
-    modified_by: WorkitemsAttributeChangeString | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
+    modified_by: WorkitemsAttributeChangeString | None = field(
+        name="modifiedBy", default=None
     )
 
 
@@ -90,12 +86,12 @@ class WorkbinQueryEntityListing(Model):
         count: Count of items returned by the query. Refer to the "select" request parameter for more information.
     """
 
-    entities: list[Workbin] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    after: str | None | UnsetType = UNSET
-    count: int | None | UnsetType = UNSET
+    entities: list[Workbin] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    after: str | None = None
+    count: int | None = None
 
 
 class WorkbinQueryRequest(Model):
@@ -110,12 +106,12 @@ class WorkbinQueryRequest(Model):
         sort: Sort
     """
 
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    select: str | None | UnsetType = UNSET
-    filters: list[WorkitemFilter] | None | UnsetType = UNSET
-    attributes: list[str] | None | UnsetType = UNSET
-    after: str | None | UnsetType = UNSET
-    sort: WorkbinQuerySort | None | UnsetType = UNSET
+    page_size: int | None = field(name="pageSize", default=None)
+    select: str | None = None
+    filters: list[WorkitemFilter] | None = None
+    attributes: list[str] | None = None
+    after: str | None = None
+    sort: WorkbinQuerySort | None = None
 
 
 class WorkbinQuerySort(Model):
@@ -126,8 +122,8 @@ class WorkbinQuerySort(Model):
         ascending: Sort Ascending
     """
 
-    name: str | None | UnsetType = UNSET
-    ascending: bool | None | UnsetType = UNSET
+    name: str | None = None
+    ascending: bool | None = None
 
 
 class WorkbinReference(Model):
@@ -138,9 +134,9 @@ class WorkbinReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkbinUpdate(Model):
@@ -151,8 +147,8 @@ class WorkbinUpdate(Model):
         description: Workbin description. Maximum length of 512 characters.
     """
 
-    name: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
+    name: str | None = None
+    description: str | None = None
 
 
 class WorkbinVersion(Model):
@@ -170,26 +166,22 @@ class WorkbinVersion(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    version: int | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkbinVersionListing(Model):
     """The WorkbinVersionListing model."""
 
-    entities: list[WorkbinVersion] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    after: str | None | UnsetType = UNSET
+    entities: list[WorkbinVersion] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    after: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, date, field
+from .._models import Model, date, field
 
 if TYPE_CHECKING:
     from .addressable import AddressableEntityRef
@@ -32,26 +32,24 @@ class WorkdayMetric(Model):
         evaluation_details: List of evaluations for quality evaluation score metrics
     """
 
-    metric: Metric | None | UnsetType = UNSET
-    objective: Objective | None | UnsetType = UNSET
-    points: int | None | UnsetType = UNSET
-    max_points: int | None | UnsetType = field(name="maxPoints", default=UNSET)
-    value: float | None | UnsetType = UNSET
-    punctuality_events: list[PunctualityEvent] | None | UnsetType = field(
-        name="punctualityEvents", default=UNSET
+    metric: Metric | None = None
+    objective: Objective | None = None
+    points: int | None = None
+    max_points: int | None = field(name="maxPoints", default=None)
+    value: float | None = None
+    punctuality_events: list[PunctualityEvent] | None = field(
+        name="punctualityEvents", default=None
     )
-    business_unit_id: str | None | UnsetType = field(
-        name="businessUnitId", default=UNSET
-    )
-    evaluation_details: list[QualityEvaluationScoreItem] | None | UnsetType = field(
-        name="evaluationDetails", default=UNSET
+    business_unit_id: str | None = field(name="businessUnitId", default=None)
+    evaluation_details: list[QualityEvaluationScoreItem] | None = field(
+        name="evaluationDetails", default=None
     )
 
 
 class WorkdayMetricListing(Model):
     """The WorkdayMetricListing model."""
 
-    entities: list[WorkdayMetric] | None | UnsetType = UNSET
+    entities: list[WorkdayMetric] | None = None
 
 
 class WorkdayPeriod(Model):
@@ -62,12 +60,8 @@ class WorkdayPeriod(Model):
         date_end_workday: End workday used as the date range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd
     """
 
-    date_start_workday: date | None | UnsetType = field(
-        name="dateStartWorkday", default=UNSET
-    )
-    date_end_workday: date | None | UnsetType = field(
-        name="dateEndWorkday", default=UNSET
-    )
+    date_start_workday: date | None = field(name="dateStartWorkday", default=None)
+    date_end_workday: date | None = field(name="dateEndWorkday", default=None)
 
 
 class WorkdayPointsTrend(Model):
@@ -82,18 +76,12 @@ class WorkdayPointsTrend(Model):
         trend: Daily points trends
     """
 
-    date_start_workday: date | None | UnsetType = field(
-        name="dateStartWorkday", default=UNSET
-    )
-    date_end_workday: date | None | UnsetType = field(
-        name="dateEndWorkday", default=UNSET
-    )
-    user: UserReference | None | UnsetType = UNSET
-    day_of_week: str | None | UnsetType = field(name="dayOfWeek", default=UNSET)
-    average_points: float | None | UnsetType = field(
-        name="averagePoints", default=UNSET
-    )
-    trend: list[WorkdayPointsTrendItem] | None | UnsetType = UNSET
+    date_start_workday: date | None = field(name="dateStartWorkday", default=None)
+    date_end_workday: date | None = field(name="dateEndWorkday", default=None)
+    user: UserReference | None = None
+    day_of_week: str | None = field(name="dayOfWeek", default=None)
+    average_points: float | None = field(name="averagePoints", default=None)
+    trend: list[WorkdayPointsTrendItem] | None = None
 
 
 class WorkdayPointsTrendItem(Model):
@@ -104,8 +92,8 @@ class WorkdayPointsTrendItem(Model):
         points: workday points for the date
     """
 
-    date_workday: date | None | UnsetType = field(name="dateWorkday", default=UNSET)
-    points: float | None | UnsetType = UNSET
+    date_workday: date | None = field(name="dateWorkday", default=None)
+    points: float | None = None
 
 
 class WorkdayValuesMetricItem(Model):
@@ -119,13 +107,13 @@ class WorkdayValuesMetricItem(Model):
         trend: The metric value trend
     """
 
-    metric: AddressableEntityRef | None | UnsetType = UNSET
-    metric_definition: DomainEntityRef | None | UnsetType = field(
-        name="metricDefinition", default=UNSET
+    metric: AddressableEntityRef | None = None
+    metric_definition: DomainEntityRef | None = field(
+        name="metricDefinition", default=None
     )
-    average: float | None | UnsetType = UNSET
-    unit_type: str | None | UnsetType = field(name="unitType", default=UNSET)
-    trend: list[WorkdayValuesTrendItem] | None | UnsetType = UNSET
+    average: float | None = None
+    unit_type: str | None = field(name="unitType", default=None)
+    trend: list[WorkdayValuesTrendItem] | None = None
 
 
 class WorkdayValuesTrend(Model):
@@ -143,23 +131,19 @@ class WorkdayValuesTrend(Model):
         metric: The targeted metric for the average points
     """
 
-    date_start_workday: date | None | UnsetType = field(
-        name="dateStartWorkday", default=UNSET
+    date_start_workday: date | None = field(name="dateStartWorkday", default=None)
+    date_end_workday: date | None = field(name="dateEndWorkday", default=None)
+    date_reference_workday: date | None = field(
+        name="dateReferenceWorkday", default=None
     )
-    date_end_workday: date | None | UnsetType = field(
-        name="dateEndWorkday", default=UNSET
+    division: Division | None = None
+    user: UserReference | None = None
+    timezone: str | None = None
+    results: list[WorkdayValuesMetricItem] | None = None
+    performance_profile: AddressableEntityRef | None = field(
+        name="performanceProfile", default=None
     )
-    date_reference_workday: date | None | UnsetType = field(
-        name="dateReferenceWorkday", default=UNSET
-    )
-    division: Division | None | UnsetType = UNSET
-    user: UserReference | None | UnsetType = UNSET
-    timezone: str | None | UnsetType = UNSET
-    results: list[WorkdayValuesMetricItem] | None | UnsetType = UNSET
-    performance_profile: AddressableEntityRef | None | UnsetType = field(
-        name="performanceProfile", default=UNSET
-    )
-    metric: AddressableEntityRef | None | UnsetType = UNSET
+    metric: AddressableEntityRef | None = None
 
 
 class WorkdayValuesTrendItem(Model):
@@ -170,5 +154,5 @@ class WorkdayValuesTrendItem(Model):
         value: The metric value
     """
 
-    date_workday: date | None | UnsetType = field(name="dateWorkday", default=UNSET)
-    value: float | None | UnsetType = UNSET
+    date_workday: date | None = field(name="dateWorkday", default=None)
+    value: float | None = None

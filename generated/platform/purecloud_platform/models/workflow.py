@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, field
+from .._models import Model, field
 
 
 class WorkflowTargetSettings(Model):
@@ -13,4 +13,4 @@ class WorkflowTargetSettings(Model):
         data_format: The data format to use when invoking target. Allowed values: "Json", "TopLevelPrimitives".
     """
 
-    data_format: str | None | UnsetType = field(name="dataFormat", default=UNSET)
+    data_format: str | None = field(name="dataFormat", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .auto import AutoStatusTransitionDetail
@@ -73,73 +73,59 @@ class Workitem(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    type: WorktypeReference | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    language: WorkitemLanguageReference | None | UnsetType = UNSET
-    utilization_label: WorkitemUtilizationLabelReference | None | UnsetType = field(
-        name="utilizationLabel", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    type: WorktypeReference | None = None
+    description: str | None = None
+    language: WorkitemLanguageReference | None = None
+    utilization_label: WorkitemUtilizationLabelReference | None = field(
+        name="utilizationLabel", default=None
     )
-    priority: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    priority: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    date_due: datetime | None = field(name="dateDue", default=None)
+    date_expires: datetime | None = field(name="dateExpires", default=None)
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    ttl: int | None = None
+    status: WorkitemStatusReference | None = None
+    status_category: str | None = field(name="statusCategory", default=None)
+    date_status_changed: datetime | None = field(name="dateStatusChanged", default=None)
+    date_closed: datetime | None = field(name="dateClosed", default=None)
+    workbin: WorkbinReference | None = None
+    reporter: UserReferenceWithName | None = None
+    assignee: UserReferenceWithName | None = None
+    external_contact: ExternalContactReference | None = field(
+        name="externalContact", default=None
     )
-    date_due: datetime | None | UnsetType = field(name="dateDue", default=UNSET)
-    date_expires: datetime | None | UnsetType = field(name="dateExpires", default=UNSET)
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
+    external_tag: str | None = field(name="externalTag", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    queue: WorkitemQueueReference | None = None
+    assignment_state: str | None = field(name="assignmentState", default=None)
+    date_assignment_state_changed: datetime | None = field(
+        name="dateAssignmentStateChanged", default=None
     )
-    ttl: int | None | UnsetType = UNSET
-    status: WorkitemStatusReference | None | UnsetType = UNSET
-    status_category: str | None | UnsetType = field(
-        name="statusCategory", default=UNSET
+    alert_timeout_seconds: int | None = field(name="alertTimeoutSeconds", default=None)
+    skills: list[WorkitemRoutingSkillReference] | None = None
+    preferred_agents: list[UserReference] | None = field(
+        name="preferredAgents", default=None
     )
-    date_status_changed: datetime | None | UnsetType = field(
-        name="dateStatusChanged", default=UNSET
+    auto_status_transition: bool | None = field(
+        name="autoStatusTransition", default=None
     )
-    date_closed: datetime | None | UnsetType = field(name="dateClosed", default=UNSET)
-    workbin: WorkbinReference | None | UnsetType = UNSET
-    reporter: UserReferenceWithName | None | UnsetType = UNSET
-    assignee: UserReferenceWithName | None | UnsetType = UNSET
-    external_contact: ExternalContactReference | None | UnsetType = field(
-        name="externalContact", default=UNSET
+    schema: WorkitemSchema | None = None
+    custom_fields: dict[str, dict[str, Any]] | None = field(
+        name="customFields", default=None
     )
-    external_tag: str | None | UnsetType = field(name="externalTag", default=UNSET)
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
+    auto_status_transition_detail: AutoStatusTransitionDetail | None = field(
+        name="autoStatusTransitionDetail", default=None
     )
-    queue: WorkitemQueueReference | None | UnsetType = UNSET
-    assignment_state: str | None | UnsetType = field(
-        name="assignmentState", default=UNSET
+    scored_agents: list[WorkitemScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )
-    date_assignment_state_changed: datetime | None | UnsetType = field(
-        name="dateAssignmentStateChanged", default=UNSET
-    )
-    alert_timeout_seconds: int | None | UnsetType = field(
-        name="alertTimeoutSeconds", default=UNSET
-    )
-    skills: list[WorkitemRoutingSkillReference] | None | UnsetType = UNSET
-    preferred_agents: list[UserReference] | None | UnsetType = field(
-        name="preferredAgents", default=UNSET
-    )
-    auto_status_transition: bool | None | UnsetType = field(
-        name="autoStatusTransition", default=UNSET
-    )
-    schema: WorkitemSchema | None | UnsetType = UNSET
-    custom_fields: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="customFields", default=UNSET
-    )
-    auto_status_transition_detail: AutoStatusTransitionDetail | None | UnsetType = (
-        field(name="autoStatusTransitionDetail", default=UNSET)
-    )
-    scored_agents: list[WorkitemScoredAgent] | None | UnsetType = field(
-        name="scoredAgents", default=UNSET
-    )
-    script: WorkitemScriptReference | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    script: WorkitemScriptReference | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkitemActivityReference(Model):
@@ -150,8 +136,8 @@ class WorkitemActivityReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkitemCaseReference(Model):
@@ -163,19 +149,19 @@ class WorkitemCaseReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    reference: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    reference: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkitemChangeListing(Model):
     """The WorkitemChangeListing model."""
 
-    entities: list[WorkitemsChangeWorkitemDelta] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    after: str | None | UnsetType = UNSET
+    entities: list[WorkitemsChangeWorkitemDelta] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    after: str | None = None
 
 
 class WorkitemCommonCreate(Model):
@@ -203,33 +189,29 @@ class WorkitemCommonCreate(Model):
         script_id: The ID of the Workitems script. Must be a valid UUID.
     """
 
-    name: str | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    date_due: datetime | None | UnsetType = field(name="dateDue", default=UNSET)
-    date_expires: datetime | None | UnsetType = field(name="dateExpires", default=UNSET)
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
+    name: str | None = None
+    priority: int | None = None
+    date_due: datetime | None = field(name="dateDue", default=None)
+    date_expires: datetime | None = field(name="dateExpires", default=None)
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    ttl: int | None = None
+    status_id: str | None = field(name="statusId", default=None)
+    workbin_id: str | None = field(name="workbinId", default=None)
+    auto_status_transition: bool | None = field(
+        name="autoStatusTransition", default=None
     )
-    ttl: int | None | UnsetType = UNSET
-    status_id: str | None | UnsetType = field(name="statusId", default=UNSET)
-    workbin_id: str | None | UnsetType = field(name="workbinId", default=UNSET)
-    auto_status_transition: bool | None | UnsetType = field(
-        name="autoStatusTransition", default=UNSET
+    description: str | None = None
+    type_id: str | None = field(name="typeId", default=None)
+    custom_fields: dict[str, dict[str, Any]] | None = field(
+        name="customFields", default=None
     )
-    description: str | None | UnsetType = UNSET
-    type_id: str | None | UnsetType = field(name="typeId", default=UNSET)
-    custom_fields: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="customFields", default=UNSET
-    )
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    assignee_id: str | None | UnsetType = field(name="assigneeId", default=UNSET)
-    language_id: str | None | UnsetType = field(name="languageId", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
-    )
-    external_tag: str | None | UnsetType = field(name="externalTag", default=UNSET)
-    skill_ids: list[str] | None | UnsetType = field(name="skillIds", default=UNSET)
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
+    queue_id: str | None = field(name="queueId", default=None)
+    assignee_id: str | None = field(name="assigneeId", default=None)
+    language_id: str | None = field(name="languageId", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    external_tag: str | None = field(name="externalTag", default=None)
+    skill_ids: list[str] | None = field(name="skillIds", default=None)
+    script_id: str | None = field(name="scriptId", default=None)
 
 
 class WorkitemCreate(Model):
@@ -261,42 +243,36 @@ class WorkitemCreate(Model):
         preferred_agent_ids: The preferred agent IDs of the Workitem. Must be valid UUIDs.
     """
 
-    name: str | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    date_due: datetime | None | UnsetType = field(name="dateDue", default=UNSET)
-    date_expires: datetime | None | UnsetType = field(name="dateExpires", default=UNSET)
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
+    name: str | None = None
+    priority: int | None = None
+    date_due: datetime | None = field(name="dateDue", default=None)
+    date_expires: datetime | None = field(name="dateExpires", default=None)
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    ttl: int | None = None
+    status_id: str | None = field(name="statusId", default=None)
+    workbin_id: str | None = field(name="workbinId", default=None)
+    auto_status_transition: bool | None = field(
+        name="autoStatusTransition", default=None
     )
-    ttl: int | None | UnsetType = UNSET
-    status_id: str | None | UnsetType = field(name="statusId", default=UNSET)
-    workbin_id: str | None | UnsetType = field(name="workbinId", default=UNSET)
-    auto_status_transition: bool | None | UnsetType = field(
-        name="autoStatusTransition", default=UNSET
+    description: str | None = None
+    type_id: str | None = field(name="typeId", default=None)
+    custom_fields: dict[str, dict[str, Any]] | None = field(
+        name="customFields", default=None
     )
-    description: str | None | UnsetType = UNSET
-    type_id: str | None | UnsetType = field(name="typeId", default=UNSET)
-    custom_fields: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="customFields", default=UNSET
+    queue_id: str | None = field(name="queueId", default=None)
+    assignee_id: str | None = field(name="assigneeId", default=None)
+    language_id: str | None = field(name="languageId", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    external_tag: str | None = field(name="externalTag", default=None)
+    skill_ids: list[str] | None = field(name="skillIds", default=None)
+    script_id: str | None = field(name="scriptId", default=None)
+    wrapup_code: str | None = field(name="wrapupCode", default=None)
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    scored_agents: list[WorkitemScoredAgentRequest] | None = field(
+        name="scoredAgents", default=None
     )
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    assignee_id: str | None | UnsetType = field(name="assigneeId", default=UNSET)
-    language_id: str | None | UnsetType = field(name="languageId", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
-    )
-    external_tag: str | None | UnsetType = field(name="externalTag", default=UNSET)
-    skill_ids: list[str] | None | UnsetType = field(name="skillIds", default=UNSET)
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    wrapup_code: str | None | UnsetType = field(name="wrapupCode", default=UNSET)
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    scored_agents: list[WorkitemScoredAgentRequest] | None | UnsetType = field(
-        name="scoredAgents", default=UNSET
-    )
-    preferred_agent_ids: list[str] | None | UnsetType = field(
-        name="preferredAgentIds", default=UNSET
+    preferred_agent_ids: list[str] | None = field(
+        name="preferredAgentIds", default=None
     )
 
 
@@ -308,9 +284,9 @@ class WorkitemDateBasedCondition(Model):
         relative_minutes_to_invocation: The time in minutes before or after the date attribute.
     """
 
-    attribute: str | None | UnsetType = UNSET
-    relative_minutes_to_invocation: int | None | UnsetType = field(
-        name="relativeMinutesToInvocation", default=UNSET
+    attribute: str | None = None
+    relative_minutes_to_invocation: int | None = field(
+        name="relativeMinutesToInvocation", default=None
     )
 
 
@@ -322,9 +298,9 @@ class WorkitemDateBasedConditionUpdate(Model):
         relative_minutes_to_invocation: The time in minutes before or after the date attribute.
     """
 
-    attribute: str | None | UnsetType = UNSET
-    relative_minutes_to_invocation: int | None | UnsetType = field(
-        name="relativeMinutesToInvocation", default=UNSET
+    attribute: str | None = None
+    relative_minutes_to_invocation: int | None = field(
+        name="relativeMinutesToInvocation", default=None
     )
 
 
@@ -340,13 +316,13 @@ class WorkitemDateBasedRule(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    action: WorkitemRuleAction | None | UnsetType = UNSET
-    worktype: WorktypeReference | None | UnsetType = UNSET
-    condition: WorkitemDateBasedCondition | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    type: str | None = None
+    action: WorkitemRuleAction | None = None
+    worktype: WorktypeReference | None = None
+    condition: WorkitemDateBasedCondition | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkitemDateBasedRuleCreate(Model):
@@ -357,18 +333,18 @@ class WorkitemDateBasedRuleCreate(Model):
         condition: The rules condition. If the condition criteria is met the rules action will be executed.
     """
 
-    name: str | None | UnsetType = UNSET
-    condition: WorkitemDateBasedCondition | None | UnsetType = UNSET
+    name: str | None = None
+    condition: WorkitemDateBasedCondition | None = None
 
 
 class WorkitemDateBasedRuleListing(Model):
     """The WorkitemDateBasedRuleListing model."""
 
-    entities: list[WorkitemDateBasedRule] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    after: str | None | UnsetType = UNSET
+    entities: list[WorkitemDateBasedRule] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    after: str | None = None
 
 
 class WorkitemDateBasedRuleUpdate(Model):
@@ -379,96 +355,96 @@ class WorkitemDateBasedRuleUpdate(Model):
         condition: The rules condition. If the condition criteria is met the rules action will be executed.
     """
 
-    name: str | None | UnsetType = UNSET
-    condition: WorkitemDateBasedConditionUpdate | None | UnsetType = UNSET
+    name: str | None = None
+    condition: WorkitemDateBasedConditionUpdate | None = None
 
 
 class WorkitemDelta(Model):
     """The WorkitemDelta model."""
 
-    name: WorkitemsAttributeChangeString | None | UnsetType = UNSET
-    description: WorkitemsAttributeChangeString | None | UnsetType = UNSET
-    language_id: WorkitemsAttributeChangeString | None | UnsetType = field(
-        name="languageId", default=UNSET
+    name: WorkitemsAttributeChangeString | None = None
+    description: WorkitemsAttributeChangeString | None = None
+    language_id: WorkitemsAttributeChangeString | None = field(
+        name="languageId", default=None
     )
-    utilization_label_id: WorkitemsAttributeChangeString | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
+    utilization_label_id: WorkitemsAttributeChangeString | None = field(
+        name="utilizationLabelId", default=None
     )
-    priority: WorkitemsAttributeChangeInteger | None | UnsetType = UNSET
-    skill_ids: WorkitemsAttributeChangeList | None | UnsetType = field(
-        name="skillIds", default=UNSET
+    priority: WorkitemsAttributeChangeInteger | None = None
+    skill_ids: WorkitemsAttributeChangeList | None = field(
+        name="skillIds", default=None
     )
-    preferred_agent_ids: WorkitemsAttributeChangeList | None | UnsetType = field(
-        name="preferredAgentIds", default=UNSET
+    preferred_agent_ids: WorkitemsAttributeChangeList | None = field(
+        name="preferredAgentIds", default=None
     )
-    date_due: WorkitemsAttributeChangeInstant | None | UnsetType = field(
-        name="dateDue", default=UNSET
+    date_due: WorkitemsAttributeChangeInstant | None = field(
+        name="dateDue", default=None
     )
-    date_expires: WorkitemsAttributeChangeInstant | None | UnsetType = field(
-        name="dateExpires", default=UNSET
+    date_expires: WorkitemsAttributeChangeInstant | None = field(
+        name="dateExpires", default=None
     )
-    duration_seconds: WorkitemsAttributeChangeInteger | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
+    duration_seconds: WorkitemsAttributeChangeInteger | None = field(
+        name="durationSeconds", default=None
     )
-    status_id: WorkitemsAttributeChangeString | None | UnsetType = field(
-        name="statusId", default=UNSET
+    status_id: WorkitemsAttributeChangeString | None = field(
+        name="statusId", default=None
     )
-    reporter_id: WorkitemsAttributeChangeString | None | UnsetType = field(
-        name="reporterId", default=UNSET
+    reporter_id: WorkitemsAttributeChangeString | None = field(
+        name="reporterId", default=None
     )
-    external_contact_id: WorkitemsAttributeChangeString | None | UnsetType = field(
-        name="externalContactId", default=UNSET
+    external_contact_id: WorkitemsAttributeChangeString | None = field(
+        name="externalContactId", default=None
     )
-    assignee_id: WorkitemsAttributeChangeString | None | UnsetType = field(
-        name="assigneeId", default=UNSET
+    assignee_id: WorkitemsAttributeChangeString | None = field(
+        name="assigneeId", default=None
     )
-    workbin_id: WorkitemsAttributeChangeString | None | UnsetType = field(
-        name="workbinId", default=UNSET
+    workbin_id: WorkitemsAttributeChangeString | None = field(
+        name="workbinId", default=None
     )
-    queue_id: WorkitemsAttributeChangeString | None | UnsetType = field(
-        name="queueId", default=UNSET
+    queue_id: WorkitemsAttributeChangeString | None = field(
+        name="queueId", default=None
     )
-    external_tag: WorkitemsAttributeChangeString | None | UnsetType = field(
-        name="externalTag", default=UNSET
+    external_tag: WorkitemsAttributeChangeString | None = field(
+        name="externalTag", default=None
     )
-    wrapup_id: WorkitemsAttributeChangeString | None | UnsetType = field(
-        name="wrapupId", default=UNSET
+    wrapup_id: WorkitemsAttributeChangeString | None = field(
+        name="wrapupId", default=None
     )
-    wrapup: WorkitemsAttributeChangeWrapupDelta | None | UnsetType = UNSET
-    ttl: WorkitemsAttributeChangeInteger | None | UnsetType = UNSET
-    date_closed: WorkitemsAttributeChangeInstant | None | UnsetType = field(
-        name="dateClosed", default=UNSET
+    wrapup: WorkitemsAttributeChangeWrapupDelta | None = None
+    ttl: WorkitemsAttributeChangeInteger | None = None
+    date_closed: WorkitemsAttributeChangeInstant | None = field(
+        name="dateClosed", default=None
     )
-    assignment_state: WorkitemsAttributeChangeString | None | UnsetType = field(
-        name="assignmentState", default=UNSET
+    assignment_state: WorkitemsAttributeChangeString | None = field(
+        name="assignmentState", default=None
     )
-    auto_status_transition: WorkitemsAttributeChangeBoolean | None | UnsetType = field(
-        name="autoStatusTransition", default=UNSET
+    auto_status_transition: WorkitemsAttributeChangeBoolean | None = field(
+        name="autoStatusTransition", default=None
     )
-    custom_fields: WorkitemsAttributeChangeMap | None | UnsetType = field(
-        name="customFields", default=UNSET
+    custom_fields: WorkitemsAttributeChangeMap | None = field(
+        name="customFields", default=None
     )
-    date_modified: WorkitemsAttributeChangeInstant | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    date_modified: WorkitemsAttributeChangeInstant | None = field(
+        name="dateModified", default=None
     )
-    modified_by: WorkitemsAttributeChangeString | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
+    modified_by: WorkitemsAttributeChangeString | None = field(
+        name="modifiedBy", default=None
     )
-    status_category: (
-        WorkitemsAttributeChangeWorkitemStatusCategory | None | UnsetType
-    ) = field(name="statusCategory", default=UNSET)
-    script_id: WorkitemsAttributeChangeString | None | UnsetType = field(
-        name="scriptId", default=UNSET
+    status_category: WorkitemsAttributeChangeWorkitemStatusCategory | None = field(
+        name="statusCategory", default=None
     )
-    date_assignment_state_changed: (
-        WorkitemsAttributeChangeInstant | None | UnsetType
-    ) = field(name="dateAssignmentStateChanged", default=UNSET)
-    alert_timeout_seconds: WorkitemsAttributeChangeInteger | None | UnsetType = field(
-        name="alertTimeoutSeconds", default=UNSET
+    script_id: WorkitemsAttributeChangeString | None = field(
+        name="scriptId", default=None
     )
-    scored_agents: (
-        WorkitemsAttributeChangeListWorkitemScoredAgentDelta | None | UnsetType
-    ) = field(name="scoredAgents", default=UNSET)
+    date_assignment_state_changed: WorkitemsAttributeChangeInstant | None = field(
+        name="dateAssignmentStateChanged", default=None
+    )
+    alert_timeout_seconds: WorkitemsAttributeChangeInteger | None = field(
+        name="alertTimeoutSeconds", default=None
+    )
+    scored_agents: WorkitemsAttributeChangeListWorkitemScoredAgentDelta | None = field(
+        name="scoredAgents", default=None
+    )
 
 
 class WorkitemFilter(Model):
@@ -481,10 +457,10 @@ class WorkitemFilter(Model):
         values: List of values to be used in the filter.
     """
 
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    values: list[str] | None | UnsetType = UNSET
+    name: str | None = None
+    type: str | None = None
+    operator: str | None = None
+    values: list[str] | None = None
 
 
 class WorkitemFlowReference(Model):
@@ -495,9 +471,9 @@ class WorkitemFlowReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkitemLanguageReference(Model):
@@ -508,9 +484,9 @@ class WorkitemLanguageReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkitemManualAssign(Model):
@@ -520,7 +496,7 @@ class WorkitemManualAssign(Model):
         id: The globally unique identifier for this user.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WorkitemOnAttributeChangeCondition(Model):
@@ -534,11 +510,11 @@ class WorkitemOnAttributeChangeCondition(Model):
         value: The numeric value compared against the priority attribute using the operator. Required when operator is set. Only supported for the priority attribute.
     """
 
-    attribute: str | None | UnsetType = UNSET
-    new_value: str | None | UnsetType = field(name="newValue", default=UNSET)
-    old_value: str | None | UnsetType = field(name="oldValue", default=UNSET)
-    operator: str | None | UnsetType = UNSET
-    value: int | None | UnsetType = UNSET
+    attribute: str | None = None
+    new_value: str | None = field(name="newValue", default=None)
+    old_value: str | None = field(name="oldValue", default=None)
+    operator: str | None = None
+    value: int | None = None
 
 
 class WorkitemOnAttributeChangeConditionUpdate(Model):
@@ -552,11 +528,11 @@ class WorkitemOnAttributeChangeConditionUpdate(Model):
         value: The numeric value compared against the priority attribute using the operator. Required when operator is set. Only supported for the priority attribute.
     """
 
-    attribute: str | None | UnsetType = UNSET
-    new_value: str | None | UnsetType = field(name="newValue", default=UNSET)
-    old_value: str | None | UnsetType = field(name="oldValue", default=UNSET)
-    operator: str | None | UnsetType = UNSET
-    value: int | None | UnsetType = UNSET
+    attribute: str | None = None
+    new_value: str | None = field(name="newValue", default=None)
+    old_value: str | None = field(name="oldValue", default=None)
+    operator: str | None = None
+    value: int | None = None
 
 
 class WorkitemOnAttributeChangeRule(Model):
@@ -571,13 +547,13 @@ class WorkitemOnAttributeChangeRule(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    action: WorkitemRuleAction | None | UnsetType = UNSET
-    worktype: WorktypeReference | None | UnsetType = UNSET
-    condition: WorkitemOnAttributeChangeCondition | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    type: str | None = None
+    action: WorkitemRuleAction | None = None
+    worktype: WorktypeReference | None = None
+    condition: WorkitemOnAttributeChangeCondition | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkitemOnAttributeChangeRuleCreate(Model):
@@ -588,18 +564,18 @@ class WorkitemOnAttributeChangeRuleCreate(Model):
         condition: The rules condition. If the condition criteria is met the rules action will be executed.
     """
 
-    name: str | None | UnsetType = UNSET
-    condition: WorkitemOnAttributeChangeCondition | None | UnsetType = UNSET
+    name: str | None = None
+    condition: WorkitemOnAttributeChangeCondition | None = None
 
 
 class WorkitemOnAttributeChangeRuleListing(Model):
     """The WorkitemOnAttributeChangeRuleListing model."""
 
-    entities: list[WorkitemOnAttributeChangeRule] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    after: str | None | UnsetType = UNSET
+    entities: list[WorkitemOnAttributeChangeRule] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    after: str | None = None
 
 
 class WorkitemOnAttributeChangeRuleUpdate(Model):
@@ -610,8 +586,8 @@ class WorkitemOnAttributeChangeRuleUpdate(Model):
         condition: The rules condition. If the condition criteria is met the rules action will be executed.
     """
 
-    name: str | None | UnsetType = UNSET
-    condition: WorkitemOnAttributeChangeConditionUpdate | None | UnsetType = UNSET
+    name: str | None = None
+    condition: WorkitemOnAttributeChangeConditionUpdate | None = None
 
 
 class WorkitemOnCreateRule(Model):
@@ -625,12 +601,12 @@ class WorkitemOnCreateRule(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    action: WorkitemRuleAction | None | UnsetType = UNSET
-    worktype: WorktypeReference | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    type: str | None = None
+    action: WorkitemRuleAction | None = None
+    worktype: WorktypeReference | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkitemOnCreateRuleCreate(Model):
@@ -640,17 +616,17 @@ class WorkitemOnCreateRuleCreate(Model):
         name: The name of the rule.
     """
 
-    name: str | None | UnsetType = UNSET
+    name: str | None = None
 
 
 class WorkitemOnCreateRuleListing(Model):
     """The WorkitemOnCreateRuleListing model."""
 
-    entities: list[WorkitemOnCreateRule] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    after: str | None | UnsetType = UNSET
+    entities: list[WorkitemOnCreateRule] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    after: str | None = None
 
 
 class WorkitemOnCreateRuleUpdate(Model):
@@ -660,28 +636,28 @@ class WorkitemOnCreateRuleUpdate(Model):
         name: The name of the rule.
     """
 
-    name: str | None | UnsetType = UNSET
+    name: str | None = None
 
 
 class WorkitemPagedEntityListing(Model):
     """The WorkitemPagedEntityListing model."""
 
-    entities: list[Workitem] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Workitem] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class WorkitemPostQueryEntityListing(Model):
     """The WorkitemPostQueryEntityListing model."""
 
-    entities: list[Workitem] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    after: str | None | UnsetType = UNSET
-    count: int | None | UnsetType = UNSET
+    entities: list[Workitem] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    after: str | None = None
+    count: int | None = None
 
 
 class WorkitemQueryJobCreate(Model):
@@ -699,21 +675,17 @@ class WorkitemQueryJobCreate(Model):
         date_interval_end: Interval end date to use to filter results based on create date. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    filters: list[WorkitemQueryJobFilter] | None | UnsetType = UNSET
-    query_filters: list[WorkitemQueryJobQueryFilters] | None | UnsetType = field(
-        name="queryFilters", default=UNSET
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    filters: list[WorkitemQueryJobFilter] | None = None
+    query_filters: list[WorkitemQueryJobQueryFilters] | None = field(
+        name="queryFilters", default=None
     )
-    expands: list[str] | None | UnsetType = UNSET
-    attributes: list[str] | None | UnsetType = UNSET
-    sort: WorkitemQueryJobSort | None | UnsetType = UNSET
-    date_interval_start: datetime | None | UnsetType = field(
-        name="dateIntervalStart", default=UNSET
-    )
-    date_interval_end: datetime | None | UnsetType = field(
-        name="dateIntervalEnd", default=UNSET
-    )
+    expands: list[str] | None = None
+    attributes: list[str] | None = None
+    sort: WorkitemQueryJobSort | None = None
+    date_interval_start: datetime | None = field(name="dateIntervalStart", default=None)
+    date_interval_end: datetime | None = field(name="dateIntervalEnd", default=None)
 
 
 class WorkitemQueryJobError(Model):
@@ -724,8 +696,8 @@ class WorkitemQueryJobError(Model):
         message: Error message for the failed job.
     """
 
-    code: str | None | UnsetType = UNSET
-    message: str | None | UnsetType = UNSET
+    code: str | None = None
+    message: str | None = None
 
 
 class WorkitemQueryJobFilter(Model):
@@ -737,9 +709,9 @@ class WorkitemQueryJobFilter(Model):
         values: List of values to be used in the filter.
     """
 
-    name: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    values: list[str] | None | UnsetType = UNSET
+    name: str | None = None
+    operator: str | None = None
+    values: list[str] | None = None
 
 
 class WorkitemQueryJobQueryFilters(Model):
@@ -751,9 +723,9 @@ class WorkitemQueryJobQueryFilters(Model):
         criteria: Query filter criteria.
     """
 
-    name: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    criteria: list[WorkitemQueryJobQueryFiltersCriteria] | None | UnsetType = UNSET
+    name: str | None = None
+    operator: str | None = None
+    criteria: list[WorkitemQueryJobQueryFiltersCriteria] | None = None
 
 
 class WorkitemQueryJobQueryFiltersCriteria(Model):
@@ -764,8 +736,8 @@ class WorkitemQueryJobQueryFiltersCriteria(Model):
         predicates: Query filter predicates. Number of predicates within the query filter should be between 1 and 5.
     """
 
-    operator: str | None | UnsetType = UNSET
-    predicates: list[WorkitemQueryJobQueryFiltersPredicate] | None | UnsetType = UNSET
+    operator: str | None = None
+    predicates: list[WorkitemQueryJobQueryFiltersPredicate] | None = None
 
 
 class WorkitemQueryJobQueryFiltersPredicate(Model):
@@ -777,9 +749,9 @@ class WorkitemQueryJobQueryFiltersPredicate(Model):
         values: List of values to be used in the query filter predicate.
     """
 
-    name: str | None | UnsetType = UNSET
-    operator: str | None | UnsetType = UNSET
-    values: list[dict[str, Any]] | None | UnsetType = UNSET
+    name: str | None = None
+    operator: str | None = None
+    values: list[dict[str, Any]] | None = None
 
 
 class WorkitemQueryJobResponse(Model):
@@ -794,14 +766,12 @@ class WorkitemQueryJobResponse(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    state: str | None | UnsetType = UNSET
-    date_started: datetime | None | UnsetType = field(name="dateStarted", default=UNSET)
-    date_finished: datetime | None | UnsetType = field(
-        name="dateFinished", default=UNSET
-    )
-    error: WorkitemQueryJobError | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    state: str | None = None
+    date_started: datetime | None = field(name="dateStarted", default=None)
+    date_finished: datetime | None = field(name="dateFinished", default=None)
+    error: WorkitemQueryJobError | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkitemQueryJobSort(Model):
@@ -813,9 +783,9 @@ class WorkitemQueryJobSort(Model):
         custom_field: The key of the custom field to sort by. Required when name is 'customFields' and must not be set otherwise.
     """
 
-    name: str | None | UnsetType = UNSET
-    ascending: bool | None | UnsetType = UNSET
-    custom_field: str | None | UnsetType = field(name="customField", default=UNSET)
+    name: str | None = None
+    ascending: bool | None = None
+    custom_field: str | None = field(name="customField", default=None)
 
 
 class WorkitemQueryPostRequest(Model):
@@ -831,13 +801,13 @@ class WorkitemQueryPostRequest(Model):
         expands: List of entity attributes to be expanded in the result.
     """
 
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    select: str | None | UnsetType = UNSET
-    filters: list[WorkitemFilter] | None | UnsetType = UNSET
-    attributes: list[str] | None | UnsetType = UNSET
-    after: str | None | UnsetType = UNSET
-    sort: WorkitemQuerySort | None | UnsetType = UNSET
-    expands: list[str] | None | UnsetType = UNSET
+    page_size: int | None = field(name="pageSize", default=None)
+    select: str | None = None
+    filters: list[WorkitemFilter] | None = None
+    attributes: list[str] | None = None
+    after: str | None = None
+    sort: WorkitemQuerySort | None = None
+    expands: list[str] | None = None
 
 
 class WorkitemQuerySort(Model):
@@ -848,8 +818,8 @@ class WorkitemQuerySort(Model):
         ascending: Sort Ascending
     """
 
-    name: str | None | UnsetType = UNSET
-    ascending: bool | None | UnsetType = UNSET
+    name: str | None = None
+    ascending: bool | None = None
 
 
 class WorkitemQueueReference(Model):
@@ -860,9 +830,9 @@ class WorkitemQueueReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkitemReference(Model):
@@ -873,9 +843,9 @@ class WorkitemReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkitemRoutingSkillReference(Model):
@@ -886,9 +856,9 @@ class WorkitemRoutingSkillReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkitemRuleAction(Model):
@@ -898,7 +868,7 @@ class WorkitemRuleAction(Model):
         type: Allowed values: "LaunchFlow".
     """
 
-    type: str | None | UnsetType = UNSET
+    type: str | None = None
 
 
 class WorkitemRuleSettings(Model):
@@ -908,9 +878,7 @@ class WorkitemRuleSettings(Model):
         flow_rules_enabled: When set to true, the worktypes flow rules will be processed. Default value is false.
     """
 
-    flow_rules_enabled: bool | None | UnsetType = field(
-        name="flowRulesEnabled", default=UNSET
-    )
+    flow_rules_enabled: bool | None = field(name="flowRulesEnabled", default=None)
 
 
 class WorkitemSchema(Model):
@@ -922,10 +890,10 @@ class WorkitemSchema(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    version: int | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkitemScoredAgent(Model):
@@ -936,15 +904,15 @@ class WorkitemScoredAgent(Model):
         score: Agent's score for the workitem, from 0 - 100, higher being better
     """
 
-    agent: UserReference | None | UnsetType = UNSET
-    score: int | None | UnsetType = UNSET
+    agent: UserReference | None = None
+    score: int | None = None
 
 
 class WorkitemScoredAgentDelta(Model):
     """The WorkitemScoredAgentDelta model."""
 
-    id: str | None | UnsetType = UNSET
-    score: int | None | UnsetType = UNSET
+    id: str | None = None
+    score: int | None = None
 
 
 class WorkitemScoredAgentRequest(Model):
@@ -955,8 +923,8 @@ class WorkitemScoredAgentRequest(Model):
         score: Agent's score for the workitem, from 0 - 100, higher being better
     """
 
-    id: str | None | UnsetType = UNSET
-    score: int | None | UnsetType = UNSET
+    id: str | None = None
+    score: int | None = None
 
 
 class WorkitemScriptReference(Model):
@@ -967,9 +935,9 @@ class WorkitemScriptReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkitemSettings(Model):
@@ -979,7 +947,7 @@ class WorkitemSettings(Model):
         worktype_id: The UUID of the Worktype.
     """
 
-    worktype_id: str | None | UnsetType = field(name="worktypeId", default=UNSET)
+    worktype_id: str | None = field(name="worktypeId", default=None)
 
 
 class WorkitemSettingsResponse(Model):
@@ -989,7 +957,7 @@ class WorkitemSettingsResponse(Model):
         worktype: The Worktype information for the Workitem settings.
     """
 
-    worktype: StepplansWorktypeReference | None | UnsetType = UNSET
+    worktype: StepplansWorktypeReference | None = None
 
 
 class WorkitemStatus(Model):
@@ -1008,27 +976,27 @@ class WorkitemStatus(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    category: str | None | UnsetType = UNSET
-    destination_statuses: list[WorkitemStatusReference] | None | UnsetType = field(
-        name="destinationStatuses", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    category: str | None = None
+    destination_statuses: list[WorkitemStatusReference] | None = field(
+        name="destinationStatuses", default=None
     )
-    description: str | None | UnsetType = UNSET
-    default_destination_status: WorkitemStatusReference | None | UnsetType = field(
-        name="defaultDestinationStatus", default=UNSET
+    description: str | None = None
+    default_destination_status: WorkitemStatusReference | None = field(
+        name="defaultDestinationStatus", default=None
     )
-    status_transition_delay_seconds: int | None | UnsetType = field(
-        name="statusTransitionDelaySeconds", default=UNSET
+    status_transition_delay_seconds: int | None = field(
+        name="statusTransitionDelaySeconds", default=None
     )
-    status_transition_time: str | None | UnsetType = field(
-        name="statusTransitionTime", default=UNSET
+    status_transition_time: str | None = field(
+        name="statusTransitionTime", default=None
     )
-    worktype: WorktypeReference | None | UnsetType = UNSET
-    auto_terminate_workitem: bool | None | UnsetType = field(
-        name="autoTerminateWorkitem", default=UNSET
+    worktype: WorktypeReference | None = None
+    auto_terminate_workitem: bool | None = field(
+        name="autoTerminateWorkitem", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkitemStatusCreate(Model):
@@ -1045,23 +1013,23 @@ class WorkitemStatusCreate(Model):
         auto_terminate_workitem: Terminate workitem on selection of status. Applicable only for statuses in the Closed category.
     """
 
-    name: str | None | UnsetType = UNSET
-    category: str | None | UnsetType = UNSET
-    destination_status_ids: list[str] | None | UnsetType = field(
-        name="destinationStatusIds", default=UNSET
+    name: str | None = None
+    category: str | None = None
+    destination_status_ids: list[str] | None = field(
+        name="destinationStatusIds", default=None
     )
-    description: str | None | UnsetType = UNSET
-    default_destination_status_id: str | None | UnsetType = field(
-        name="defaultDestinationStatusId", default=UNSET
+    description: str | None = None
+    default_destination_status_id: str | None = field(
+        name="defaultDestinationStatusId", default=None
     )
-    status_transition_delay_seconds: int | None | UnsetType = field(
-        name="statusTransitionDelaySeconds", default=UNSET
+    status_transition_delay_seconds: int | None = field(
+        name="statusTransitionDelaySeconds", default=None
     )
-    status_transition_time: str | None | UnsetType = field(
-        name="statusTransitionTime", default=UNSET
+    status_transition_time: str | None = field(
+        name="statusTransitionTime", default=None
     )
-    auto_terminate_workitem: bool | None | UnsetType = field(
-        name="autoTerminateWorkitem", default=UNSET
+    auto_terminate_workitem: bool | None = field(
+        name="autoTerminateWorkitem", default=None
     )
 
 
@@ -1073,18 +1041,16 @@ class WorkitemStatusFilter(Model):
         workitem_status_id: Workitem status ID
     """
 
-    worktype_id: str | None | UnsetType = field(name="worktypeId", default=UNSET)
-    workitem_status_id: str | None | UnsetType = field(
-        name="workitemStatusId", default=UNSET
-    )
+    worktype_id: str | None = field(name="worktypeId", default=None)
+    workitem_status_id: str | None = field(name="workitemStatusId", default=None)
 
 
 class WorkitemStatusListing(Model):
     """The WorkitemStatusListing model."""
 
-    total: int | None | UnsetType = UNSET
-    entities: list[WorkitemStatus] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    total: int | None = None
+    entities: list[WorkitemStatus] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkitemStatusReference(Model):
@@ -1095,9 +1061,9 @@ class WorkitemStatusReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkitemStatusUpdate(Model):
@@ -1113,22 +1079,22 @@ class WorkitemStatusUpdate(Model):
         auto_terminate_workitem: Terminate workitem on selection of status. Applicable only for statuses in the Closed category.
     """
 
-    name: str | None | UnsetType = UNSET
-    destination_status_ids: list[str] | None | UnsetType = field(
-        name="destinationStatusIds", default=UNSET
+    name: str | None = None
+    destination_status_ids: list[str] | None = field(
+        name="destinationStatusIds", default=None
     )
-    description: str | None | UnsetType = UNSET
-    default_destination_status_id: str | None | UnsetType = field(
-        name="defaultDestinationStatusId", default=UNSET
+    description: str | None = None
+    default_destination_status_id: str | None = field(
+        name="defaultDestinationStatusId", default=None
     )
-    status_transition_delay_seconds: int | None | UnsetType = field(
-        name="statusTransitionDelaySeconds", default=UNSET
+    status_transition_delay_seconds: int | None = field(
+        name="statusTransitionDelaySeconds", default=None
     )
-    status_transition_time: str | None | UnsetType = field(
-        name="statusTransitionTime", default=UNSET
+    status_transition_time: str | None = field(
+        name="statusTransitionTime", default=None
     )
-    auto_terminate_workitem: bool | None | UnsetType = field(
-        name="autoTerminateWorkitem", default=UNSET
+    auto_terminate_workitem: bool | None = field(
+        name="autoTerminateWorkitem", default=None
     )
 
 
@@ -1139,7 +1105,7 @@ class WorkitemTerminate(Model):
         status_id: The ID of the status the workitem should be updated to when terminating. The status must be a 'Closed' category status.
     """
 
-    status_id: str | None | UnsetType = field(name="statusId", default=UNSET)
+    status_id: str | None = field(name="statusId", default=None)
 
 
 class WorkitemUpdate(Model):
@@ -1172,48 +1138,38 @@ class WorkitemUpdate(Model):
         script_id: The ID of the Workitems script. Must be a valid UUID.
     """
 
-    name: str | None | UnsetType = UNSET
-    priority: int | None | UnsetType = UNSET
-    date_due: datetime | None | UnsetType = field(name="dateDue", default=UNSET)
-    date_expires: datetime | None | UnsetType = field(name="dateExpires", default=UNSET)
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
+    name: str | None = None
+    priority: int | None = None
+    date_due: datetime | None = field(name="dateDue", default=None)
+    date_expires: datetime | None = field(name="dateExpires", default=None)
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    ttl: int | None = None
+    status_id: str | None = field(name="statusId", default=None)
+    workbin_id: str | None = field(name="workbinId", default=None)
+    auto_status_transition: bool | None = field(
+        name="autoStatusTransition", default=None
     )
-    ttl: int | None | UnsetType = UNSET
-    status_id: str | None | UnsetType = field(name="statusId", default=UNSET)
-    workbin_id: str | None | UnsetType = field(name="workbinId", default=UNSET)
-    auto_status_transition: bool | None | UnsetType = field(
-        name="autoStatusTransition", default=UNSET
+    description: str | None = None
+    date_closed: datetime | None = field(name="dateClosed", default=None)
+    assignment_state: str | None = field(name="assignmentState", default=None)
+    assignment_operation: str | None = field(name="assignmentOperation", default=None)
+    custom_fields: dict[str, dict[str, Any]] | None = field(
+        name="customFields", default=None
     )
-    description: str | None | UnsetType = UNSET
-    date_closed: datetime | None | UnsetType = field(name="dateClosed", default=UNSET)
-    assignment_state: str | None | UnsetType = field(
-        name="assignmentState", default=UNSET
+    queue_id: str | None = field(name="queueId", default=None)
+    assignee_id: str | None = field(name="assigneeId", default=None)
+    scored_agents: list[WorkitemScoredAgentRequest] | None = field(
+        name="scoredAgents", default=None
     )
-    assignment_operation: str | None | UnsetType = field(
-        name="assignmentOperation", default=UNSET
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    external_tag: str | None = field(name="externalTag", default=None)
+    skill_ids: list[str] | None = field(name="skillIds", default=None)
+    language_id: str | None = field(name="languageId", default=None)
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    preferred_agent_ids: list[str] | None = field(
+        name="preferredAgentIds", default=None
     )
-    custom_fields: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="customFields", default=UNSET
-    )
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    assignee_id: str | None | UnsetType = field(name="assigneeId", default=UNSET)
-    scored_agents: list[WorkitemScoredAgentRequest] | None | UnsetType = field(
-        name="scoredAgents", default=UNSET
-    )
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
-    )
-    external_tag: str | None | UnsetType = field(name="externalTag", default=UNSET)
-    skill_ids: list[str] | None | UnsetType = field(name="skillIds", default=UNSET)
-    language_id: str | None | UnsetType = field(name="languageId", default=UNSET)
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    preferred_agent_ids: list[str] | None | UnsetType = field(
-        name="preferredAgentIds", default=UNSET
-    )
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
+    script_id: str | None = field(name="scriptId", default=None)
 
 
 class WorkitemUtilizationLabelReference(Model):
@@ -1224,8 +1180,8 @@ class WorkitemUtilizationLabelReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkitemVersion(Model):
@@ -1272,84 +1228,70 @@ class WorkitemVersion(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    type: WorktypeReference | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    language: WorkitemLanguageReference | None | UnsetType = UNSET
-    utilization_label: WorkitemUtilizationLabelReference | None | UnsetType = field(
-        name="utilizationLabel", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    type: WorktypeReference | None = None
+    description: str | None = None
+    language: WorkitemLanguageReference | None = None
+    utilization_label: WorkitemUtilizationLabelReference | None = field(
+        name="utilizationLabel", default=None
     )
-    priority: int | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    priority: int | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    date_due: datetime | None = field(name="dateDue", default=None)
+    date_expires: datetime | None = field(name="dateExpires", default=None)
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    ttl: int | None = None
+    status: WorkitemStatusReference | None = None
+    status_category: str | None = field(name="statusCategory", default=None)
+    date_status_changed: datetime | None = field(name="dateStatusChanged", default=None)
+    date_closed: datetime | None = field(name="dateClosed", default=None)
+    workbin: WorkbinReference | None = None
+    reporter: UserReferenceWithName | None = None
+    assignee: UserReferenceWithName | None = None
+    external_contact: ExternalContactReference | None = field(
+        name="externalContact", default=None
     )
-    date_due: datetime | None | UnsetType = field(name="dateDue", default=UNSET)
-    date_expires: datetime | None | UnsetType = field(name="dateExpires", default=UNSET)
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
+    external_tag: str | None = field(name="externalTag", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    queue: WorkitemQueueReference | None = None
+    assignment_state: str | None = field(name="assignmentState", default=None)
+    date_assignment_state_changed: datetime | None = field(
+        name="dateAssignmentStateChanged", default=None
     )
-    ttl: int | None | UnsetType = UNSET
-    status: WorkitemStatusReference | None | UnsetType = UNSET
-    status_category: str | None | UnsetType = field(
-        name="statusCategory", default=UNSET
+    alert_timeout_seconds: int | None = field(name="alertTimeoutSeconds", default=None)
+    skills: list[WorkitemRoutingSkillReference] | None = None
+    preferred_agents: list[UserReference] | None = field(
+        name="preferredAgents", default=None
     )
-    date_status_changed: datetime | None | UnsetType = field(
-        name="dateStatusChanged", default=UNSET
+    auto_status_transition: bool | None = field(
+        name="autoStatusTransition", default=None
     )
-    date_closed: datetime | None | UnsetType = field(name="dateClosed", default=UNSET)
-    workbin: WorkbinReference | None | UnsetType = UNSET
-    reporter: UserReferenceWithName | None | UnsetType = UNSET
-    assignee: UserReferenceWithName | None | UnsetType = UNSET
-    external_contact: ExternalContactReference | None | UnsetType = field(
-        name="externalContact", default=UNSET
+    schema: WorkitemSchema | None = None
+    custom_fields: dict[str, dict[str, Any]] | None = field(
+        name="customFields", default=None
     )
-    external_tag: str | None | UnsetType = field(name="externalTag", default=UNSET)
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
+    auto_status_transition_detail: AutoStatusTransitionDetail | None = field(
+        name="autoStatusTransitionDetail", default=None
     )
-    queue: WorkitemQueueReference | None | UnsetType = UNSET
-    assignment_state: str | None | UnsetType = field(
-        name="assignmentState", default=UNSET
+    scored_agents: list[WorkitemScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )
-    date_assignment_state_changed: datetime | None | UnsetType = field(
-        name="dateAssignmentStateChanged", default=UNSET
-    )
-    alert_timeout_seconds: int | None | UnsetType = field(
-        name="alertTimeoutSeconds", default=UNSET
-    )
-    skills: list[WorkitemRoutingSkillReference] | None | UnsetType = UNSET
-    preferred_agents: list[UserReference] | None | UnsetType = field(
-        name="preferredAgents", default=UNSET
-    )
-    auto_status_transition: bool | None | UnsetType = field(
-        name="autoStatusTransition", default=UNSET
-    )
-    schema: WorkitemSchema | None | UnsetType = UNSET
-    custom_fields: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="customFields", default=UNSET
-    )
-    auto_status_transition_detail: AutoStatusTransitionDetail | None | UnsetType = (
-        field(name="autoStatusTransitionDetail", default=UNSET)
-    )
-    scored_agents: list[WorkitemScoredAgent] | None | UnsetType = field(
-        name="scoredAgents", default=UNSET
-    )
-    script: WorkitemScriptReference | None | UnsetType = UNSET
-    version: int | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    script: WorkitemScriptReference | None = None
+    version: int | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkitemVersionListing(Model):
     """The WorkitemVersionListing model."""
 
-    entities: list[WorkitemVersion] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    after: str | None | UnsetType = UNSET
+    entities: list[WorkitemVersion] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    after: str | None = None
 
 
 class WorkitemWrapup(Model):
@@ -1363,26 +1305,20 @@ class WorkitemWrapup(Model):
         date_modified: The modified date of the Workitem when the wrapup code was added. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    workitem: WorkitemReference | None | UnsetType = UNSET
-    wrapup_code: WrapupIdReference | None | UnsetType = field(
-        name="wrapupCode", default=UNSET
-    )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    user: UserReference | None | UnsetType = UNSET
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
+    workitem: WorkitemReference | None = None
+    wrapup_code: WrapupIdReference | None = field(name="wrapupCode", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    user: UserReference | None = None
+    date_modified: datetime | None = field(name="dateModified", default=None)
 
 
 class WorkitemWrapupEntityListing(Model):
     """The WorkitemWrapupEntityListing model."""
 
-    entities: list[WorkitemWrapup] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
+    entities: list[WorkitemWrapup] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
 
 
 class WorkitemWrapupUpdate(Model):
@@ -1393,5 +1329,5 @@ class WorkitemWrapupUpdate(Model):
         wrapup_code: The wrapup code which will be added/removed.
     """
 
-    action: str | None | UnsetType = UNSET
-    wrapup_code: str | None | UnsetType = field(name="wrapupCode", default=UNSET)
+    action: str | None = None
+    wrapup_code: str | None = field(name="wrapupCode", default=None)

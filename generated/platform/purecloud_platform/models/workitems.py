@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Any, Model, UnsetType, datetime, field
+from .._models import Any, Model, datetime, field
 
 if TYPE_CHECKING:
     from .user import UserReference
@@ -23,8 +23,8 @@ class WorkitemsAttributeChangeBoolean(Model):
         old_value: Old property value
     """
 
-    new_value: bool | None | UnsetType = field(name="newValue", default=UNSET)
-    old_value: bool | None | UnsetType = field(name="oldValue", default=UNSET)
+    new_value: bool | None = field(name="newValue", default=None)
+    old_value: bool | None = field(name="oldValue", default=None)
 
 
 class WorkitemsAttributeChangeInstant(Model):
@@ -35,8 +35,8 @@ class WorkitemsAttributeChangeInstant(Model):
         old_value: Old property value. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    new_value: datetime | None | UnsetType = field(name="newValue", default=UNSET)
-    old_value: datetime | None | UnsetType = field(name="oldValue", default=UNSET)
+    new_value: datetime | None = field(name="newValue", default=None)
+    old_value: datetime | None = field(name="oldValue", default=None)
 
 
 class WorkitemsAttributeChangeInteger(Model):
@@ -47,8 +47,8 @@ class WorkitemsAttributeChangeInteger(Model):
         old_value: Old property value
     """
 
-    new_value: int | None | UnsetType = field(name="newValue", default=UNSET)
-    old_value: int | None | UnsetType = field(name="oldValue", default=UNSET)
+    new_value: int | None = field(name="newValue", default=None)
+    old_value: int | None = field(name="oldValue", default=None)
 
 
 class WorkitemsAttributeChangeList(Model):
@@ -59,12 +59,8 @@ class WorkitemsAttributeChangeList(Model):
         old_value: Old property value
     """
 
-    new_value: list[dict[str, Any]] | None | UnsetType = field(
-        name="newValue", default=UNSET
-    )
-    old_value: list[dict[str, Any]] | None | UnsetType = field(
-        name="oldValue", default=UNSET
-    )
+    new_value: list[dict[str, Any]] | None = field(name="newValue", default=None)
+    old_value: list[dict[str, Any]] | None = field(name="oldValue", default=None)
 
 
 class WorkitemsAttributeChangeListWorkitemScoredAgentDelta(Model):
@@ -75,11 +71,11 @@ class WorkitemsAttributeChangeListWorkitemScoredAgentDelta(Model):
         old_value: Old property value
     """
 
-    new_value: list[WorkitemScoredAgentDelta] | None | UnsetType = field(
-        name="newValue", default=UNSET
+    new_value: list[WorkitemScoredAgentDelta] | None = field(
+        name="newValue", default=None
     )
-    old_value: list[WorkitemScoredAgentDelta] | None | UnsetType = field(
-        name="oldValue", default=UNSET
+    old_value: list[WorkitemScoredAgentDelta] | None = field(
+        name="oldValue", default=None
     )
 
 
@@ -91,12 +87,8 @@ class WorkitemsAttributeChangeMap(Model):
         old_value: Old property value
     """
 
-    new_value: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="newValue", default=UNSET
-    )
-    old_value: dict[str, dict[str, Any]] | None | UnsetType = field(
-        name="oldValue", default=UNSET
-    )
+    new_value: dict[str, dict[str, Any]] | None = field(name="newValue", default=None)
+    old_value: dict[str, dict[str, Any]] | None = field(name="oldValue", default=None)
 
 
 class WorkitemsAttributeChangeString(Model):
@@ -107,8 +99,8 @@ class WorkitemsAttributeChangeString(Model):
         old_value: Old property value
     """
 
-    new_value: str | None | UnsetType = field(name="newValue", default=UNSET)
-    old_value: str | None | UnsetType = field(name="oldValue", default=UNSET)
+    new_value: str | None = field(name="newValue", default=None)
+    old_value: str | None = field(name="oldValue", default=None)
 
 
 class WorkitemsAttributeChangeWorkitemRuleSettings(Model):
@@ -119,12 +111,8 @@ class WorkitemsAttributeChangeWorkitemRuleSettings(Model):
         old_value: Old property value
     """
 
-    new_value: WorkitemRuleSettings | None | UnsetType = field(
-        name="newValue", default=UNSET
-    )
-    old_value: WorkitemRuleSettings | None | UnsetType = field(
-        name="oldValue", default=UNSET
-    )
+    new_value: WorkitemRuleSettings | None = field(name="newValue", default=None)
+    old_value: WorkitemRuleSettings | None = field(name="oldValue", default=None)
 
 
 class WorkitemsAttributeChangeWorkitemStatusCategory(Model):
@@ -135,8 +123,8 @@ class WorkitemsAttributeChangeWorkitemStatusCategory(Model):
         old_value: Old property value Allowed values: "Open", "InProgress", "Waiting", "Closed", "Unknown".
     """
 
-    new_value: str | None | UnsetType = field(name="newValue", default=UNSET)
-    old_value: str | None | UnsetType = field(name="oldValue", default=UNSET)
+    new_value: str | None = field(name="newValue", default=None)
+    old_value: str | None = field(name="oldValue", default=None)
 
 
 class WorkitemsAttributeChangeWrapupDelta(Model):
@@ -147,8 +135,8 @@ class WorkitemsAttributeChangeWrapupDelta(Model):
         old_value: Old property value
     """
 
-    new_value: WrapupDelta | None | UnsetType = field(name="newValue", default=UNSET)
-    old_value: WrapupDelta | None | UnsetType = field(name="oldValue", default=UNSET)
+    new_value: WrapupDelta | None = field(name="newValue", default=None)
+    old_value: WrapupDelta | None = field(name="oldValue", default=None)
 
 
 class WorkitemsChangeWorkbinDelta(Model):
@@ -160,11 +148,9 @@ class WorkitemsChangeWorkbinDelta(Model):
         delta: The changes that originated this version
     """
 
-    version: int | None | UnsetType = UNSET
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    delta: WorkbinDelta | None | UnsetType = UNSET
+    version: int | None = None
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    delta: WorkbinDelta | None = None
 
 
 class WorkitemsChangeWorkitemDelta(Model):
@@ -176,11 +162,9 @@ class WorkitemsChangeWorkitemDelta(Model):
         delta: The changes that originated this version
     """
 
-    version: int | None | UnsetType = UNSET
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    delta: WorkitemDelta | None | UnsetType = UNSET
+    version: int | None = None
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    delta: WorkitemDelta | None = None
 
 
 class WorkitemsChangeWorktypeDelta(Model):
@@ -192,11 +176,9 @@ class WorkitemsChangeWorktypeDelta(Model):
         delta: The changes that originated this version
     """
 
-    version: int | None | UnsetType = UNSET
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
-    )
-    delta: WorktypeDelta | None | UnsetType = UNSET
+    version: int | None = None
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    delta: WorktypeDelta | None = None
 
 
 class WorkitemsEventsNotificationAssignmentSegment(Model):
@@ -209,9 +191,9 @@ class WorkitemsEventsNotificationAssignmentSegment(Model):
         end_state: Allowed values: "Unknown", "Idle", "AcdStarted", "Alerting", "AlertTimeout", "Declined", "Connected", "Disconnected", "Parked", "Held", "AcdCancelled", "Terminated", "AcdExpired".
     """
 
-    start_state: str | None | UnsetType = field(name="startState", default=UNSET)
-    end_state: str | None | UnsetType = field(name="endState", default=UNSET)
-    duration_ms: int | None | UnsetType = field(name="durationMs", default=UNSET)
+    start_state: str | None = field(name="startState", default=None)
+    end_state: str | None = field(name="endState", default=None)
+    duration_ms: int | None = field(name="durationMs", default=None)
 
 
 class WorkitemsEventsNotificationCustomAttribute(Model):
@@ -223,8 +205,8 @@ class WorkitemsEventsNotificationCustomAttribute(Model):
         data_type: Allowed values: "unknown", "string", "number", "boolean$", "integer".
     """
 
-    data_type: str | None | UnsetType = field(name="dataType", default=UNSET)
-    value: str | None | UnsetType = UNSET
+    data_type: str | None = field(name="dataType", default=None)
+    value: str | None = None
 
 
 class WorkitemsEventsNotificationDelta(Model):
@@ -236,10 +218,10 @@ class WorkitemsEventsNotificationDelta(Model):
         op: Allowed values: "add", "remove", "replace", "unknown".
     """
 
-    op: str | None | UnsetType = UNSET
-    field_: str | None | UnsetType = field(name="field", default=UNSET)
-    old_value: str | None | UnsetType = field(name="oldValue", default=UNSET)
-    new_value: str | None | UnsetType = field(name="newValue", default=UNSET)
+    op: str | None = None
+    field_: str | None = field(name="field", default=None)
+    old_value: str | None = field(name="oldValue", default=None)
+    new_value: str | None = field(name="newValue", default=None)
 
 
 class WorkitemsEventsNotificationPropertyChange(Model):
@@ -248,9 +230,9 @@ class WorkitemsEventsNotificationPropertyChange(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    property: str | None | UnsetType = UNSET
-    old_values: list[str] | None | UnsetType = field(name="oldValues", default=UNSET)
-    new_values: list[str] | None | UnsetType = field(name="newValues", default=UNSET)
+    property: str | None = None
+    old_values: list[str] | None = field(name="oldValues", default=None)
+    new_values: list[str] | None = field(name="newValues", default=None)
 
 
 class WorkitemsEventsNotificationScoredAgent(Model):
@@ -259,8 +241,8 @@ class WorkitemsEventsNotificationScoredAgent(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    score: int | None | UnsetType = UNSET
+    id: str | None = None
+    score: int | None = None
 
 
 class WorkitemsEventsNotificationSession(Model):
@@ -273,18 +255,14 @@ class WorkitemsEventsNotificationSession(Model):
         status: Allowed values: "Unknown", "Active", "Completed".
     """
 
-    type: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    date_session_start: str | None | UnsetType = field(
-        name="dateSessionStart", default=UNSET
+    type: str | None = None
+    id: str | None = None
+    status: str | None = None
+    date_session_start: str | None = field(name="dateSessionStart", default=None)
+    date_session_end: str | None = field(name="dateSessionEnd", default=None)
+    assignment_segments: list[WorkitemsEventsNotificationAssignmentSegment] | None = (
+        field(name="assignmentSegments", default=None)
     )
-    date_session_end: str | None | UnsetType = field(
-        name="dateSessionEnd", default=UNSET
-    )
-    assignment_segments: (
-        list[WorkitemsEventsNotificationAssignmentSegment] | None | UnsetType
-    ) = field(name="assignmentSegments", default=UNSET)
 
 
 class WorkitemsEventsNotificationWorkitem(Model):
@@ -298,70 +276,58 @@ class WorkitemsEventsNotificationWorkitem(Model):
         assignment_state: Allowed values: "Unknown", "Idle", "AcdStarted", "Alerting", "AlertTimeout", "Declined", "Connected", "Disconnected", "Parked", "Held", "AcdCancelled", "Terminated", "AcdExpired".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type_id: str | None | UnsetType = field(name="typeId", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    language_id: str | None | UnsetType = field(name="languageId", default=UNSET)
-    priority: int | None | UnsetType = UNSET
-    date_created: str | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: str | None | UnsetType = field(name="dateModified", default=UNSET)
-    date_due: str | None | UnsetType = field(name="dateDue", default=UNSET)
-    date_expires: str | None | UnsetType = field(name="dateExpires", default=UNSET)
-    date_assignment_state_changed: str | None | UnsetType = field(
-        name="dateAssignmentStateChanged", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    type_id: str | None = field(name="typeId", default=None)
+    description: str | None = None
+    language_id: str | None = field(name="languageId", default=None)
+    priority: int | None = None
+    date_created: str | None = field(name="dateCreated", default=None)
+    date_modified: str | None = field(name="dateModified", default=None)
+    date_due: str | None = field(name="dateDue", default=None)
+    date_expires: str | None = field(name="dateExpires", default=None)
+    date_assignment_state_changed: str | None = field(
+        name="dateAssignmentStateChanged", default=None
     )
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    ttl: int | None = None
+    status_id: str | None = field(name="statusId", default=None)
+    status_category: str | None = field(name="statusCategory", default=None)
+    date_closed: str | None = field(name="dateClosed", default=None)
+    workbin_id: str | None = field(name="workbinId", default=None)
+    reporter_id: str | None = field(name="reporterId", default=None)
+    assignee_id: str | None = field(name="assigneeId", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    external_tag: str | None = field(name="externalTag", default=None)
+    wrapup_id: str | None = field(name="wrapupId", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    operation: str | None = None
+    changes: list[WorkitemsEventsNotificationDelta] | None = None
+    property_changes: list[WorkitemsEventsNotificationPropertyChange] | None = field(
+        name="propertyChanges", default=None
     )
-    ttl: int | None | UnsetType = UNSET
-    status_id: str | None | UnsetType = field(name="statusId", default=UNSET)
-    status_category: str | None | UnsetType = field(
-        name="statusCategory", default=UNSET
+    assignment_state: str | None = field(name="assignmentState", default=None)
+    assignment_id: str | None = field(name="assignmentId", default=None)
+    alert_timeout_seconds: int | None = field(name="alertTimeoutSeconds", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    custom_fields: dict[str, WorkitemsEventsNotificationCustomAttribute] | None = field(
+        name="customFields", default=None
     )
-    date_closed: str | None | UnsetType = field(name="dateClosed", default=UNSET)
-    workbin_id: str | None | UnsetType = field(name="workbinId", default=UNSET)
-    reporter_id: str | None | UnsetType = field(name="reporterId", default=UNSET)
-    assignee_id: str | None | UnsetType = field(name="assigneeId", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
+    wrapup: WorkitemsEventsNotificationWrapup | None = None
+    sessions: list[WorkitemsEventsNotificationSession] | None = None
+    skill_ids: list[str] | None = field(name="skillIds", default=None)
+    script_id: str | None = field(name="scriptId", default=None)
+    workbin_name: str | None = field(name="workbinName", default=None)
+    type_name: str | None = field(name="typeName", default=None)
+    preferred_agent_ids: list[str] | None = field(
+        name="preferredAgentIds", default=None
     )
-    external_tag: str | None | UnsetType = field(name="externalTag", default=UNSET)
-    wrapup_id: str | None | UnsetType = field(name="wrapupId", default=UNSET)
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    operation: str | None | UnsetType = UNSET
-    changes: list[WorkitemsEventsNotificationDelta] | None | UnsetType = UNSET
-    property_changes: (
-        list[WorkitemsEventsNotificationPropertyChange] | None | UnsetType
-    ) = field(name="propertyChanges", default=UNSET)
-    assignment_state: str | None | UnsetType = field(
-        name="assignmentState", default=UNSET
+    division_id: str | None = field(name="divisionId", default=None)
+    scored_agents: list[WorkitemsEventsNotificationScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )
-    assignment_id: str | None | UnsetType = field(name="assignmentId", default=UNSET)
-    alert_timeout_seconds: int | None | UnsetType = field(
-        name="alertTimeoutSeconds", default=UNSET
-    )
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    custom_fields: (
-        dict[str, WorkitemsEventsNotificationCustomAttribute] | None | UnsetType
-    ) = field(name="customFields", default=UNSET)
-    wrapup: WorkitemsEventsNotificationWrapup | None | UnsetType = UNSET
-    sessions: list[WorkitemsEventsNotificationSession] | None | UnsetType = UNSET
-    skill_ids: list[str] | None | UnsetType = field(name="skillIds", default=UNSET)
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    workbin_name: str | None | UnsetType = field(name="workbinName", default=UNSET)
-    type_name: str | None | UnsetType = field(name="typeName", default=UNSET)
-    preferred_agent_ids: list[str] | None | UnsetType = field(
-        name="preferredAgentIds", default=UNSET
-    )
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    scored_agents: list[WorkitemsEventsNotificationScoredAgent] | None | UnsetType = (
-        field(name="scoredAgents", default=UNSET)
-    )
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    case_id: str | None | UnsetType = field(name="caseId", default=UNSET)
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    case_id: str | None = field(name="caseId", default=None)
 
 
 class WorkitemsEventsNotificationWrapup(Model):
@@ -374,10 +340,10 @@ class WorkitemsEventsNotificationWrapup(Model):
         action: Allowed values: "Unknown", "Add", "Remove".
     """
 
-    code: str | None | UnsetType = UNSET
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    op: str | None | UnsetType = UNSET
-    action: str | None | UnsetType = UNSET
+    code: str | None = None
+    user_id: str | None = field(name="userId", default=None)
+    op: str | None = None
+    action: str | None = None
 
 
 class WorkitemsQueueEventsNotificationAssignmentSegment(Model):
@@ -390,9 +356,9 @@ class WorkitemsQueueEventsNotificationAssignmentSegment(Model):
         end_state: Allowed values: "Unknown", "Idle", "AcdStarted", "Alerting", "AlertTimeout", "Declined", "Connected", "Disconnected", "Parked", "Held", "AcdCancelled", "Terminated", "AcdExpired".
     """
 
-    start_state: str | None | UnsetType = field(name="startState", default=UNSET)
-    end_state: str | None | UnsetType = field(name="endState", default=UNSET)
-    duration_ms: int | None | UnsetType = field(name="durationMs", default=UNSET)
+    start_state: str | None = field(name="startState", default=None)
+    end_state: str | None = field(name="endState", default=None)
+    duration_ms: int | None = field(name="durationMs", default=None)
 
 
 class WorkitemsQueueEventsNotificationCustomAttribute(Model):
@@ -404,8 +370,8 @@ class WorkitemsQueueEventsNotificationCustomAttribute(Model):
         data_type: Allowed values: "unknown", "string", "number", "boolean$", "integer".
     """
 
-    data_type: str | None | UnsetType = field(name="dataType", default=UNSET)
-    value: str | None | UnsetType = UNSET
+    data_type: str | None = field(name="dataType", default=None)
+    value: str | None = None
 
 
 class WorkitemsQueueEventsNotificationDelta(Model):
@@ -417,10 +383,10 @@ class WorkitemsQueueEventsNotificationDelta(Model):
         op: Allowed values: "add", "remove", "replace", "unknown".
     """
 
-    op: str | None | UnsetType = UNSET
-    field_: str | None | UnsetType = field(name="field", default=UNSET)
-    old_value: str | None | UnsetType = field(name="oldValue", default=UNSET)
-    new_value: str | None | UnsetType = field(name="newValue", default=UNSET)
+    op: str | None = None
+    field_: str | None = field(name="field", default=None)
+    old_value: str | None = field(name="oldValue", default=None)
+    new_value: str | None = field(name="newValue", default=None)
 
 
 class WorkitemsQueueEventsNotificationPropertyChange(Model):
@@ -429,9 +395,9 @@ class WorkitemsQueueEventsNotificationPropertyChange(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    property: str | None | UnsetType = UNSET
-    old_values: list[str] | None | UnsetType = field(name="oldValues", default=UNSET)
-    new_values: list[str] | None | UnsetType = field(name="newValues", default=UNSET)
+    property: str | None = None
+    old_values: list[str] | None = field(name="oldValues", default=None)
+    new_values: list[str] | None = field(name="newValues", default=None)
 
 
 class WorkitemsQueueEventsNotificationScoredAgent(Model):
@@ -440,8 +406,8 @@ class WorkitemsQueueEventsNotificationScoredAgent(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    score: int | None | UnsetType = UNSET
+    id: str | None = None
+    score: int | None = None
 
 
 class WorkitemsQueueEventsNotificationSession(Model):
@@ -454,18 +420,14 @@ class WorkitemsQueueEventsNotificationSession(Model):
         status: Allowed values: "Unknown", "Active", "Completed".
     """
 
-    type: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    date_session_start: str | None | UnsetType = field(
-        name="dateSessionStart", default=UNSET
-    )
-    date_session_end: str | None | UnsetType = field(
-        name="dateSessionEnd", default=UNSET
-    )
+    type: str | None = None
+    id: str | None = None
+    status: str | None = None
+    date_session_start: str | None = field(name="dateSessionStart", default=None)
+    date_session_end: str | None = field(name="dateSessionEnd", default=None)
     assignment_segments: (
-        list[WorkitemsQueueEventsNotificationAssignmentSegment] | None | UnsetType
-    ) = field(name="assignmentSegments", default=UNSET)
+        list[WorkitemsQueueEventsNotificationAssignmentSegment] | None
+    ) = field(name="assignmentSegments", default=None)
 
 
 class WorkitemsQueueEventsNotificationWorkitem(Model):
@@ -479,70 +441,58 @@ class WorkitemsQueueEventsNotificationWorkitem(Model):
         assignment_state: Allowed values: "Unknown", "Idle", "AcdStarted", "Alerting", "AlertTimeout", "Declined", "Connected", "Disconnected", "Parked", "Held", "AcdCancelled", "Terminated", "AcdExpired".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type_id: str | None | UnsetType = field(name="typeId", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    language_id: str | None | UnsetType = field(name="languageId", default=UNSET)
-    priority: int | None | UnsetType = UNSET
-    date_created: str | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: str | None | UnsetType = field(name="dateModified", default=UNSET)
-    date_due: str | None | UnsetType = field(name="dateDue", default=UNSET)
-    date_expires: str | None | UnsetType = field(name="dateExpires", default=UNSET)
-    date_assignment_state_changed: str | None | UnsetType = field(
-        name="dateAssignmentStateChanged", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    type_id: str | None = field(name="typeId", default=None)
+    description: str | None = None
+    language_id: str | None = field(name="languageId", default=None)
+    priority: int | None = None
+    date_created: str | None = field(name="dateCreated", default=None)
+    date_modified: str | None = field(name="dateModified", default=None)
+    date_due: str | None = field(name="dateDue", default=None)
+    date_expires: str | None = field(name="dateExpires", default=None)
+    date_assignment_state_changed: str | None = field(
+        name="dateAssignmentStateChanged", default=None
     )
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    ttl: int | None = None
+    status_id: str | None = field(name="statusId", default=None)
+    status_category: str | None = field(name="statusCategory", default=None)
+    date_closed: str | None = field(name="dateClosed", default=None)
+    workbin_id: str | None = field(name="workbinId", default=None)
+    reporter_id: str | None = field(name="reporterId", default=None)
+    assignee_id: str | None = field(name="assigneeId", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    external_tag: str | None = field(name="externalTag", default=None)
+    wrapup_id: str | None = field(name="wrapupId", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    operation: str | None = None
+    changes: list[WorkitemsQueueEventsNotificationDelta] | None = None
+    property_changes: list[WorkitemsQueueEventsNotificationPropertyChange] | None = (
+        field(name="propertyChanges", default=None)
     )
-    ttl: int | None | UnsetType = UNSET
-    status_id: str | None | UnsetType = field(name="statusId", default=UNSET)
-    status_category: str | None | UnsetType = field(
-        name="statusCategory", default=UNSET
+    assignment_state: str | None = field(name="assignmentState", default=None)
+    assignment_id: str | None = field(name="assignmentId", default=None)
+    alert_timeout_seconds: int | None = field(name="alertTimeoutSeconds", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    custom_fields: dict[str, WorkitemsQueueEventsNotificationCustomAttribute] | None = (
+        field(name="customFields", default=None)
     )
-    date_closed: str | None | UnsetType = field(name="dateClosed", default=UNSET)
-    workbin_id: str | None | UnsetType = field(name="workbinId", default=UNSET)
-    reporter_id: str | None | UnsetType = field(name="reporterId", default=UNSET)
-    assignee_id: str | None | UnsetType = field(name="assigneeId", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
+    wrapup: WorkitemsQueueEventsNotificationWrapup | None = None
+    sessions: list[WorkitemsQueueEventsNotificationSession] | None = None
+    skill_ids: list[str] | None = field(name="skillIds", default=None)
+    script_id: str | None = field(name="scriptId", default=None)
+    workbin_name: str | None = field(name="workbinName", default=None)
+    type_name: str | None = field(name="typeName", default=None)
+    preferred_agent_ids: list[str] | None = field(
+        name="preferredAgentIds", default=None
     )
-    external_tag: str | None | UnsetType = field(name="externalTag", default=UNSET)
-    wrapup_id: str | None | UnsetType = field(name="wrapupId", default=UNSET)
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    operation: str | None | UnsetType = UNSET
-    changes: list[WorkitemsQueueEventsNotificationDelta] | None | UnsetType = UNSET
-    property_changes: (
-        list[WorkitemsQueueEventsNotificationPropertyChange] | None | UnsetType
-    ) = field(name="propertyChanges", default=UNSET)
-    assignment_state: str | None | UnsetType = field(
-        name="assignmentState", default=UNSET
+    division_id: str | None = field(name="divisionId", default=None)
+    scored_agents: list[WorkitemsQueueEventsNotificationScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )
-    assignment_id: str | None | UnsetType = field(name="assignmentId", default=UNSET)
-    alert_timeout_seconds: int | None | UnsetType = field(
-        name="alertTimeoutSeconds", default=UNSET
-    )
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    custom_fields: (
-        dict[str, WorkitemsQueueEventsNotificationCustomAttribute] | None | UnsetType
-    ) = field(name="customFields", default=UNSET)
-    wrapup: WorkitemsQueueEventsNotificationWrapup | None | UnsetType = UNSET
-    sessions: list[WorkitemsQueueEventsNotificationSession] | None | UnsetType = UNSET
-    skill_ids: list[str] | None | UnsetType = field(name="skillIds", default=UNSET)
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    workbin_name: str | None | UnsetType = field(name="workbinName", default=UNSET)
-    type_name: str | None | UnsetType = field(name="typeName", default=UNSET)
-    preferred_agent_ids: list[str] | None | UnsetType = field(
-        name="preferredAgentIds", default=UNSET
-    )
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    scored_agents: (
-        list[WorkitemsQueueEventsNotificationScoredAgent] | None | UnsetType
-    ) = field(name="scoredAgents", default=UNSET)
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    case_id: str | None | UnsetType = field(name="caseId", default=UNSET)
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    case_id: str | None = field(name="caseId", default=None)
 
 
 class WorkitemsQueueEventsNotificationWrapup(Model):
@@ -555,10 +505,10 @@ class WorkitemsQueueEventsNotificationWrapup(Model):
         action: Allowed values: "Unknown", "Add", "Remove".
     """
 
-    code: str | None | UnsetType = UNSET
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    op: str | None | UnsetType = UNSET
-    action: str | None | UnsetType = UNSET
+    code: str | None = None
+    user_id: str | None = field(name="userId", default=None)
+    op: str | None = None
+    action: str | None = None
 
 
 class WorkitemsUserEventsNotificationAssignmentSegment(Model):
@@ -571,9 +521,9 @@ class WorkitemsUserEventsNotificationAssignmentSegment(Model):
         end_state: Allowed values: "Unknown", "Idle", "AcdStarted", "Alerting", "AlertTimeout", "Declined", "Connected", "Disconnected", "Parked", "Held", "AcdCancelled", "Terminated", "AcdExpired".
     """
 
-    start_state: str | None | UnsetType = field(name="startState", default=UNSET)
-    end_state: str | None | UnsetType = field(name="endState", default=UNSET)
-    duration_ms: int | None | UnsetType = field(name="durationMs", default=UNSET)
+    start_state: str | None = field(name="startState", default=None)
+    end_state: str | None = field(name="endState", default=None)
+    duration_ms: int | None = field(name="durationMs", default=None)
 
 
 class WorkitemsUserEventsNotificationCustomAttribute(Model):
@@ -585,8 +535,8 @@ class WorkitemsUserEventsNotificationCustomAttribute(Model):
         data_type: Allowed values: "unknown", "string", "number", "boolean$", "integer".
     """
 
-    data_type: str | None | UnsetType = field(name="dataType", default=UNSET)
-    value: str | None | UnsetType = UNSET
+    data_type: str | None = field(name="dataType", default=None)
+    value: str | None = None
 
 
 class WorkitemsUserEventsNotificationDelta(Model):
@@ -598,10 +548,10 @@ class WorkitemsUserEventsNotificationDelta(Model):
         op: Allowed values: "add", "remove", "replace", "unknown".
     """
 
-    op: str | None | UnsetType = UNSET
-    field_: str | None | UnsetType = field(name="field", default=UNSET)
-    old_value: str | None | UnsetType = field(name="oldValue", default=UNSET)
-    new_value: str | None | UnsetType = field(name="newValue", default=UNSET)
+    op: str | None = None
+    field_: str | None = field(name="field", default=None)
+    old_value: str | None = field(name="oldValue", default=None)
+    new_value: str | None = field(name="newValue", default=None)
 
 
 class WorkitemsUserEventsNotificationPropertyChange(Model):
@@ -610,9 +560,9 @@ class WorkitemsUserEventsNotificationPropertyChange(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    property: str | None | UnsetType = UNSET
-    old_values: list[str] | None | UnsetType = field(name="oldValues", default=UNSET)
-    new_values: list[str] | None | UnsetType = field(name="newValues", default=UNSET)
+    property: str | None = None
+    old_values: list[str] | None = field(name="oldValues", default=None)
+    new_values: list[str] | None = field(name="newValues", default=None)
 
 
 class WorkitemsUserEventsNotificationScoredAgent(Model):
@@ -621,8 +571,8 @@ class WorkitemsUserEventsNotificationScoredAgent(Model):
     A notification (event) schema, delivered over the notifications API.
     """
 
-    id: str | None | UnsetType = UNSET
-    score: int | None | UnsetType = UNSET
+    id: str | None = None
+    score: int | None = None
 
 
 class WorkitemsUserEventsNotificationSession(Model):
@@ -635,18 +585,14 @@ class WorkitemsUserEventsNotificationSession(Model):
         status: Allowed values: "Unknown", "Active", "Completed".
     """
 
-    type: str | None | UnsetType = UNSET
-    id: str | None | UnsetType = UNSET
-    status: str | None | UnsetType = UNSET
-    date_session_start: str | None | UnsetType = field(
-        name="dateSessionStart", default=UNSET
-    )
-    date_session_end: str | None | UnsetType = field(
-        name="dateSessionEnd", default=UNSET
-    )
+    type: str | None = None
+    id: str | None = None
+    status: str | None = None
+    date_session_start: str | None = field(name="dateSessionStart", default=None)
+    date_session_end: str | None = field(name="dateSessionEnd", default=None)
     assignment_segments: (
-        list[WorkitemsUserEventsNotificationAssignmentSegment] | None | UnsetType
-    ) = field(name="assignmentSegments", default=UNSET)
+        list[WorkitemsUserEventsNotificationAssignmentSegment] | None
+    ) = field(name="assignmentSegments", default=None)
 
 
 class WorkitemsUserEventsNotificationWorkitem(Model):
@@ -660,70 +606,58 @@ class WorkitemsUserEventsNotificationWorkitem(Model):
         assignment_state: Allowed values: "Unknown", "Idle", "AcdStarted", "Alerting", "AlertTimeout", "Declined", "Connected", "Disconnected", "Parked", "Held", "AcdCancelled", "Terminated", "AcdExpired".
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type_id: str | None | UnsetType = field(name="typeId", default=UNSET)
-    description: str | None | UnsetType = UNSET
-    language_id: str | None | UnsetType = field(name="languageId", default=UNSET)
-    priority: int | None | UnsetType = UNSET
-    date_created: str | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: str | None | UnsetType = field(name="dateModified", default=UNSET)
-    date_due: str | None | UnsetType = field(name="dateDue", default=UNSET)
-    date_expires: str | None | UnsetType = field(name="dateExpires", default=UNSET)
-    date_assignment_state_changed: str | None | UnsetType = field(
-        name="dateAssignmentStateChanged", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    type_id: str | None = field(name="typeId", default=None)
+    description: str | None = None
+    language_id: str | None = field(name="languageId", default=None)
+    priority: int | None = None
+    date_created: str | None = field(name="dateCreated", default=None)
+    date_modified: str | None = field(name="dateModified", default=None)
+    date_due: str | None = field(name="dateDue", default=None)
+    date_expires: str | None = field(name="dateExpires", default=None)
+    date_assignment_state_changed: str | None = field(
+        name="dateAssignmentStateChanged", default=None
     )
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    ttl: int | None = None
+    status_id: str | None = field(name="statusId", default=None)
+    status_category: str | None = field(name="statusCategory", default=None)
+    date_closed: str | None = field(name="dateClosed", default=None)
+    workbin_id: str | None = field(name="workbinId", default=None)
+    reporter_id: str | None = field(name="reporterId", default=None)
+    assignee_id: str | None = field(name="assigneeId", default=None)
+    external_contact_id: str | None = field(name="externalContactId", default=None)
+    external_tag: str | None = field(name="externalTag", default=None)
+    wrapup_id: str | None = field(name="wrapupId", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    operation: str | None = None
+    changes: list[WorkitemsUserEventsNotificationDelta] | None = None
+    property_changes: list[WorkitemsUserEventsNotificationPropertyChange] | None = (
+        field(name="propertyChanges", default=None)
     )
-    ttl: int | None | UnsetType = UNSET
-    status_id: str | None | UnsetType = field(name="statusId", default=UNSET)
-    status_category: str | None | UnsetType = field(
-        name="statusCategory", default=UNSET
+    assignment_state: str | None = field(name="assignmentState", default=None)
+    assignment_id: str | None = field(name="assignmentId", default=None)
+    alert_timeout_seconds: int | None = field(name="alertTimeoutSeconds", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    custom_fields: dict[str, WorkitemsUserEventsNotificationCustomAttribute] | None = (
+        field(name="customFields", default=None)
     )
-    date_closed: str | None | UnsetType = field(name="dateClosed", default=UNSET)
-    workbin_id: str | None | UnsetType = field(name="workbinId", default=UNSET)
-    reporter_id: str | None | UnsetType = field(name="reporterId", default=UNSET)
-    assignee_id: str | None | UnsetType = field(name="assigneeId", default=UNSET)
-    external_contact_id: str | None | UnsetType = field(
-        name="externalContactId", default=UNSET
+    wrapup: WorkitemsUserEventsNotificationWrapup | None = None
+    sessions: list[WorkitemsUserEventsNotificationSession] | None = None
+    skill_ids: list[str] | None = field(name="skillIds", default=None)
+    script_id: str | None = field(name="scriptId", default=None)
+    workbin_name: str | None = field(name="workbinName", default=None)
+    type_name: str | None = field(name="typeName", default=None)
+    preferred_agent_ids: list[str] | None = field(
+        name="preferredAgentIds", default=None
     )
-    external_tag: str | None | UnsetType = field(name="externalTag", default=UNSET)
-    wrapup_id: str | None | UnsetType = field(name="wrapupId", default=UNSET)
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    operation: str | None | UnsetType = UNSET
-    changes: list[WorkitemsUserEventsNotificationDelta] | None | UnsetType = UNSET
-    property_changes: (
-        list[WorkitemsUserEventsNotificationPropertyChange] | None | UnsetType
-    ) = field(name="propertyChanges", default=UNSET)
-    assignment_state: str | None | UnsetType = field(
-        name="assignmentState", default=UNSET
+    division_id: str | None = field(name="divisionId", default=None)
+    scored_agents: list[WorkitemsUserEventsNotificationScoredAgent] | None = field(
+        name="scoredAgents", default=None
     )
-    assignment_id: str | None | UnsetType = field(name="assignmentId", default=UNSET)
-    alert_timeout_seconds: int | None | UnsetType = field(
-        name="alertTimeoutSeconds", default=UNSET
-    )
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    custom_fields: (
-        dict[str, WorkitemsUserEventsNotificationCustomAttribute] | None | UnsetType
-    ) = field(name="customFields", default=UNSET)
-    wrapup: WorkitemsUserEventsNotificationWrapup | None | UnsetType = UNSET
-    sessions: list[WorkitemsUserEventsNotificationSession] | None | UnsetType = UNSET
-    skill_ids: list[str] | None | UnsetType = field(name="skillIds", default=UNSET)
-    script_id: str | None | UnsetType = field(name="scriptId", default=UNSET)
-    workbin_name: str | None | UnsetType = field(name="workbinName", default=UNSET)
-    type_name: str | None | UnsetType = field(name="typeName", default=UNSET)
-    preferred_agent_ids: list[str] | None | UnsetType = field(
-        name="preferredAgentIds", default=UNSET
-    )
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    scored_agents: (
-        list[WorkitemsUserEventsNotificationScoredAgent] | None | UnsetType
-    ) = field(name="scoredAgents", default=UNSET)
-    utilization_label_id: str | None | UnsetType = field(
-        name="utilizationLabelId", default=UNSET
-    )
-    case_id: str | None | UnsetType = field(name="caseId", default=UNSET)
+    utilization_label_id: str | None = field(name="utilizationLabelId", default=None)
+    case_id: str | None = field(name="caseId", default=None)
 
 
 class WorkitemsUserEventsNotificationWrapup(Model):
@@ -736,7 +670,7 @@ class WorkitemsUserEventsNotificationWrapup(Model):
         action: Allowed values: "Unknown", "Add", "Remove".
     """
 
-    code: str | None | UnsetType = UNSET
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
-    op: str | None | UnsetType = UNSET
-    action: str | None | UnsetType = UNSET
+    code: str | None = None
+    user_id: str | None = field(name="userId", default=None)
+    op: str | None = None
+    action: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .domain import DomainEntityRef
@@ -26,22 +26,20 @@ class Workspace(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    type: str | None | UnsetType = UNSET
-    is_current_user_workspace: bool | None | UnsetType = field(
-        name="isCurrentUserWorkspace", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    type: str | None = None
+    is_current_user_workspace: bool | None = field(
+        name="isCurrentUserWorkspace", default=None
     )
-    user: DomainEntityRef | None | UnsetType = UNSET
-    bucket: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    summary: WorkspaceSummary | None | UnsetType = UNSET
-    acl: list[str] | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    user: DomainEntityRef | None = None
+    bucket: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    summary: WorkspaceSummary | None = None
+    acl: list[str] | None = None
+    description: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkspaceCreate(Model):
@@ -51,24 +49,24 @@ class WorkspaceCreate(Model):
         name: The workspace name
     """
 
-    name: str | None | UnsetType = UNSET
-    bucket: str | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
+    name: str | None = None
+    bucket: str | None = None
+    description: str | None = None
 
 
 class WorkspaceEntityListing(Model):
     """The WorkspaceEntityListing model."""
 
-    entities: list[Workspace] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[Workspace] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class WorkspaceMember(Model):
@@ -80,40 +78,38 @@ class WorkspaceMember(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    workspace: DomainEntityRef | None | UnsetType = UNSET
-    member_type: str | None | UnsetType = field(name="memberType", default=UNSET)
-    member: DomainEntityRef | None | UnsetType = UNSET
-    user: User | None | UnsetType = UNSET
-    group: Group | None | UnsetType = UNSET
-    security_profile: SecurityProfile | None | UnsetType = field(
-        name="securityProfile", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    workspace: DomainEntityRef | None = None
+    member_type: str | None = field(name="memberType", default=None)
+    member: DomainEntityRef | None = None
+    user: User | None = None
+    group: Group | None = None
+    security_profile: SecurityProfile | None = field(
+        name="securityProfile", default=None
     )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorkspaceMemberEntityListing(Model):
     """The WorkspaceMemberEntityListing model."""
 
-    entities: list[WorkspaceMember] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[WorkspaceMember] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class WorkspaceSummary(Model):
     """The WorkspaceSummary model."""
 
-    total_document_count: int | None | UnsetType = field(
-        name="totalDocumentCount", default=UNSET
-    )
-    total_document_byte_count: int | None | UnsetType = field(
-        name="totalDocumentByteCount", default=UNSET
+    total_document_count: int | None = field(name="totalDocumentCount", default=None)
+    total_document_byte_count: int | None = field(
+        name="totalDocumentByteCount", default=None
     )

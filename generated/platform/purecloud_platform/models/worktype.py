@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .division import Division
@@ -66,76 +66,64 @@ class Worktype(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    default_workbin: WorkbinReference | None = field(
+        name="defaultWorkbin", default=None
     )
-    default_workbin: WorkbinReference | None | UnsetType = field(
-        name="defaultWorkbin", default=UNSET
+    default_status: WorkitemStatusReference | None = field(
+        name="defaultStatus", default=None
     )
-    default_status: WorkitemStatusReference | None | UnsetType = field(
-        name="defaultStatus", default=UNSET
+    statuses: list[WorkitemStatus] | None = None
+    default_duration_seconds: int | None = field(
+        name="defaultDurationSeconds", default=None
     )
-    statuses: list[WorkitemStatus] | None | UnsetType = UNSET
-    default_duration_seconds: int | None | UnsetType = field(
-        name="defaultDurationSeconds", default=UNSET
+    default_expiration_seconds: int | None = field(
+        name="defaultExpirationSeconds", default=None
     )
-    default_expiration_seconds: int | None | UnsetType = field(
-        name="defaultExpirationSeconds", default=UNSET
+    default_due_duration_seconds: int | None = field(
+        name="defaultDueDurationSeconds", default=None
     )
-    default_due_duration_seconds: int | None | UnsetType = field(
-        name="defaultDueDurationSeconds", default=UNSET
+    default_priority: int | None = field(name="defaultPriority", default=None)
+    default_language: WorkitemLanguageReference | None = field(
+        name="defaultLanguage", default=None
     )
-    default_priority: int | None | UnsetType = field(
-        name="defaultPriority", default=UNSET
+    default_ttl_seconds: int | None = field(name="defaultTtlSeconds", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    default_queue: WorkitemQueueReference | None = field(
+        name="defaultQueue", default=None
     )
-    default_language: WorkitemLanguageReference | None | UnsetType = field(
-        name="defaultLanguage", default=UNSET
+    default_skills: list[WorkitemRoutingSkillReference] | None = field(
+        name="defaultSkills", default=None
     )
-    default_ttl_seconds: int | None | UnsetType = field(
-        name="defaultTtlSeconds", default=UNSET
+    assignment_enabled: bool | None = field(name="assignmentEnabled", default=None)
+    schema: WorkitemSchema | None = None
+    service_level_target: int | None = field(name="serviceLevelTarget", default=None)
+    rule_settings: WorkitemRuleSettings | None = field(
+        name="ruleSettings", default=None
     )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
+    flow: WorkitemFlowReference | None = None
+    default_script: WorkitemScriptReference | None = field(
+        name="defaultScript", default=None
     )
-    default_queue: WorkitemQueueReference | None | UnsetType = field(
-        name="defaultQueue", default=UNSET
+    unassigned_division_contacts_enabled: bool | None = field(
+        name="unassignedDivisionContactsEnabled", default=None
     )
-    default_skills: list[WorkitemRoutingSkillReference] | None | UnsetType = field(
-        name="defaultSkills", default=UNSET
-    )
-    assignment_enabled: bool | None | UnsetType = field(
-        name="assignmentEnabled", default=UNSET
-    )
-    schema: WorkitemSchema | None | UnsetType = UNSET
-    service_level_target: int | None | UnsetType = field(
-        name="serviceLevelTarget", default=UNSET
-    )
-    rule_settings: WorkitemRuleSettings | None | UnsetType = field(
-        name="ruleSettings", default=UNSET
-    )
-    flow: WorkitemFlowReference | None | UnsetType = UNSET
-    default_script: WorkitemScriptReference | None | UnsetType = field(
-        name="defaultScript", default=UNSET
-    )
-    unassigned_division_contacts_enabled: bool | None | UnsetType = field(
-        name="unassignedDivisionContactsEnabled", default=UNSET
-    )
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorktypeChangeListing(Model):
     """The WorktypeChangeListing model."""
 
-    entities: list[WorkitemsChangeWorktypeDelta] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    after: str | None | UnsetType = UNSET
+    entities: list[WorkitemsChangeWorktypeDelta] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    after: str | None = None
 
 
 class WorktypeCreate(Model):
@@ -164,124 +152,104 @@ class WorktypeCreate(Model):
         default_script_id: The default script for Workitems created from the Worktype. Must be a valid UUID.
     """
 
-    name: str | None | UnsetType = UNSET
-    default_workbin_id: str | None | UnsetType = field(
-        name="defaultWorkbinId", default=UNSET
+    name: str | None = None
+    default_workbin_id: str | None = field(name="defaultWorkbinId", default=None)
+    default_duration_seconds: int | None = field(
+        name="defaultDurationSeconds", default=None
     )
-    default_duration_seconds: int | None | UnsetType = field(
-        name="defaultDurationSeconds", default=UNSET
+    default_expiration_seconds: int | None = field(
+        name="defaultExpirationSeconds", default=None
     )
-    default_expiration_seconds: int | None | UnsetType = field(
-        name="defaultExpirationSeconds", default=UNSET
+    default_due_duration_seconds: int | None = field(
+        name="defaultDueDurationSeconds", default=None
     )
-    default_due_duration_seconds: int | None | UnsetType = field(
-        name="defaultDueDurationSeconds", default=UNSET
+    default_priority: int | None = field(name="defaultPriority", default=None)
+    default_ttl_seconds: int | None = field(name="defaultTtlSeconds", default=None)
+    assignment_enabled: bool | None = field(name="assignmentEnabled", default=None)
+    schema_id: str | None = field(name="schemaId", default=None)
+    service_level_target: int | None = field(name="serviceLevelTarget", default=None)
+    rule_settings: WorkitemRuleSettings | None = field(
+        name="ruleSettings", default=None
     )
-    default_priority: int | None | UnsetType = field(
-        name="defaultPriority", default=UNSET
+    unassigned_division_contacts_enabled: bool | None = field(
+        name="unassignedDivisionContactsEnabled", default=None
     )
-    default_ttl_seconds: int | None | UnsetType = field(
-        name="defaultTtlSeconds", default=UNSET
+    description: str | None = None
+    division_id: str | None = field(name="divisionId", default=None)
+    disable_default_status_creation: bool | None = field(
+        name="disableDefaultStatusCreation", default=None
     )
-    assignment_enabled: bool | None | UnsetType = field(
-        name="assignmentEnabled", default=UNSET
-    )
-    schema_id: str | None | UnsetType = field(name="schemaId", default=UNSET)
-    service_level_target: int | None | UnsetType = field(
-        name="serviceLevelTarget", default=UNSET
-    )
-    rule_settings: WorkitemRuleSettings | None | UnsetType = field(
-        name="ruleSettings", default=UNSET
-    )
-    unassigned_division_contacts_enabled: bool | None | UnsetType = field(
-        name="unassignedDivisionContactsEnabled", default=UNSET
-    )
-    description: str | None | UnsetType = UNSET
-    division_id: str | None | UnsetType = field(name="divisionId", default=UNSET)
-    disable_default_status_creation: bool | None | UnsetType = field(
-        name="disableDefaultStatusCreation", default=UNSET
-    )
-    schema_version: int | None | UnsetType = field(name="schemaVersion", default=UNSET)
-    default_queue_id: str | None | UnsetType = field(
-        name="defaultQueueId", default=UNSET
-    )
-    default_language_id: str | None | UnsetType = field(
-        name="defaultLanguageId", default=UNSET
-    )
-    default_skill_ids: list[str] | None | UnsetType = field(
-        name="defaultSkillIds", default=UNSET
-    )
-    default_script_id: str | None | UnsetType = field(
-        name="defaultScriptId", default=UNSET
-    )
+    schema_version: int | None = field(name="schemaVersion", default=None)
+    default_queue_id: str | None = field(name="defaultQueueId", default=None)
+    default_language_id: str | None = field(name="defaultLanguageId", default=None)
+    default_skill_ids: list[str] | None = field(name="defaultSkillIds", default=None)
+    default_script_id: str | None = field(name="defaultScriptId", default=None)
 
 
 class WorktypeDelta(Model):
     """The WorktypeDelta model."""
 
-    name: WorkitemsAttributeChangeString | None | UnsetType = UNSET
-    description: WorkitemsAttributeChangeString | None | UnsetType = UNSET
-    statuses: WorkitemsAttributeChangeList | None | UnsetType = UNSET
-    default_workbin_id: WorkitemsAttributeChangeString | None | UnsetType = field(
-        name="defaultWorkbinId", default=UNSET
+    name: WorkitemsAttributeChangeString | None = None
+    description: WorkitemsAttributeChangeString | None = None
+    statuses: WorkitemsAttributeChangeList | None = None
+    default_workbin_id: WorkitemsAttributeChangeString | None = field(
+        name="defaultWorkbinId", default=None
     )
-    default_duration_seconds: WorkitemsAttributeChangeInteger | None | UnsetType = (
-        field(name="defaultDurationSeconds", default=UNSET)
+    default_duration_seconds: WorkitemsAttributeChangeInteger | None = field(
+        name="defaultDurationSeconds", default=None
     )
-    default_expiration_seconds: WorkitemsAttributeChangeInteger | None | UnsetType = (
-        field(name="defaultExpirationSeconds", default=UNSET)
+    default_expiration_seconds: WorkitemsAttributeChangeInteger | None = field(
+        name="defaultExpirationSeconds", default=None
     )
-    default_due_duration_seconds: WorkitemsAttributeChangeInteger | None | UnsetType = (
-        field(name="defaultDueDurationSeconds", default=UNSET)
+    default_due_duration_seconds: WorkitemsAttributeChangeInteger | None = field(
+        name="defaultDueDurationSeconds", default=None
     )
-    default_priority: WorkitemsAttributeChangeInteger | None | UnsetType = field(
-        name="defaultPriority", default=UNSET
+    default_priority: WorkitemsAttributeChangeInteger | None = field(
+        name="defaultPriority", default=None
     )
-    default_skill_ids: WorkitemsAttributeChangeList | None | UnsetType = field(
-        name="defaultSkillIds", default=UNSET
+    default_skill_ids: WorkitemsAttributeChangeList | None = field(
+        name="defaultSkillIds", default=None
     )
-    default_status_id: WorkitemsAttributeChangeString | None | UnsetType = field(
-        name="defaultStatusId", default=UNSET
+    default_status_id: WorkitemsAttributeChangeString | None = field(
+        name="defaultStatusId", default=None
     )
-    default_language_id: WorkitemsAttributeChangeString | None | UnsetType = field(
-        name="defaultLanguageId", default=UNSET
+    default_language_id: WorkitemsAttributeChangeString | None = field(
+        name="defaultLanguageId", default=None
     )
-    default_ttl_seconds: WorkitemsAttributeChangeInteger | None | UnsetType = field(
-        name="defaultTtlSeconds", default=UNSET
+    default_ttl_seconds: WorkitemsAttributeChangeInteger | None = field(
+        name="defaultTtlSeconds", default=None
     )
-    assignment_enabled: WorkitemsAttributeChangeBoolean | None | UnsetType = field(
-        name="assignmentEnabled", default=UNSET
+    assignment_enabled: WorkitemsAttributeChangeBoolean | None = field(
+        name="assignmentEnabled", default=None
     )
-    default_queue_id: WorkitemsAttributeChangeString | None | UnsetType = field(
-        name="defaultQueueId", default=UNSET
+    default_queue_id: WorkitemsAttributeChangeString | None = field(
+        name="defaultQueueId", default=None
     )
-    schema_id: WorkitemsAttributeChangeString | None | UnsetType = field(
-        name="schemaId", default=UNSET
+    schema_id: WorkitemsAttributeChangeString | None = field(
+        name="schemaId", default=None
     )
-    schema_version: WorkitemsAttributeChangeString | None | UnsetType = field(
-        name="schemaVersion", default=UNSET
+    schema_version: WorkitemsAttributeChangeString | None = field(
+        name="schemaVersion", default=None
     )
-    service_level_target: WorkitemsAttributeChangeInteger | None | UnsetType = field(
-        name="serviceLevelTarget", default=UNSET
+    service_level_target: WorkitemsAttributeChangeInteger | None = field(
+        name="serviceLevelTarget", default=None
     )
-    date_modified: WorkitemsAttributeChangeInstant | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    date_modified: WorkitemsAttributeChangeInstant | None = field(
+        name="dateModified", default=None
     )
-    modified_by: WorkitemsAttributeChangeString | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
+    modified_by: WorkitemsAttributeChangeString | None = field(
+        name="modifiedBy", default=None
     )
-    default_script_id: WorkitemsAttributeChangeString | None | UnsetType = field(
-        name="defaultScriptId", default=UNSET
+    default_script_id: WorkitemsAttributeChangeString | None = field(
+        name="defaultScriptId", default=None
     )
-    flow_id: WorkitemsAttributeChangeString | None | UnsetType = field(
-        name="flowId", default=UNSET
+    flow_id: WorkitemsAttributeChangeString | None = field(name="flowId", default=None)
+    rule_settings: WorkitemsAttributeChangeWorkitemRuleSettings | None = field(
+        name="ruleSettings", default=None
     )
-    rule_settings: WorkitemsAttributeChangeWorkitemRuleSettings | None | UnsetType = (
-        field(name="ruleSettings", default=UNSET)
+    unassigned_division_contacts_enabled: WorkitemsAttributeChangeBoolean | None = (
+        field(name="unassignedDivisionContactsEnabled", default=None)
     )
-    unassigned_division_contacts_enabled: (
-        WorkitemsAttributeChangeBoolean | None | UnsetType
-    ) = field(name="unassignedDivisionContactsEnabled", default=UNSET)
 
 
 class WorktypeQueryEntityListing(Model):
@@ -291,12 +259,12 @@ class WorktypeQueryEntityListing(Model):
         count: Count of items returned by the query. Refer to the "select" request parameter for more information.
     """
 
-    entities: list[Worktype] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    after: str | None | UnsetType = UNSET
-    count: int | None | UnsetType = UNSET
+    entities: list[Worktype] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    after: str | None = None
+    count: int | None = None
 
 
 class WorktypeQueryRequest(Model):
@@ -312,13 +280,13 @@ class WorktypeQueryRequest(Model):
         sort: Sort
     """
 
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    select: str | None | UnsetType = UNSET
-    filters: list[WorkitemFilter] | None | UnsetType = UNSET
-    attributes: list[str] | None | UnsetType = UNSET
-    after: str | None | UnsetType = UNSET
-    expands: str | None | UnsetType = UNSET
-    sort: WorktypeQuerySort | None | UnsetType = UNSET
+    page_size: int | None = field(name="pageSize", default=None)
+    select: str | None = None
+    filters: list[WorkitemFilter] | None = None
+    attributes: list[str] | None = None
+    after: str | None = None
+    expands: str | None = None
+    sort: WorktypeQuerySort | None = None
 
 
 class WorktypeQuerySort(Model):
@@ -329,8 +297,8 @@ class WorktypeQuerySort(Model):
         ascending: Sort Ascending
     """
 
-    name: str | None | UnsetType = UNSET
-    ascending: bool | None | UnsetType = UNSET
+    name: str | None = None
+    ascending: bool | None = None
 
 
 class WorktypeReference(Model):
@@ -341,9 +309,9 @@ class WorktypeReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorktypeUpdate(Model):
@@ -371,55 +339,35 @@ class WorktypeUpdate(Model):
         default_script_id: The default script for Workitems created from the Worktype. Must be a valid UUID.
     """
 
-    name: str | None | UnsetType = UNSET
-    default_workbin_id: str | None | UnsetType = field(
-        name="defaultWorkbinId", default=UNSET
+    name: str | None = None
+    default_workbin_id: str | None = field(name="defaultWorkbinId", default=None)
+    default_duration_seconds: int | None = field(
+        name="defaultDurationSeconds", default=None
     )
-    default_duration_seconds: int | None | UnsetType = field(
-        name="defaultDurationSeconds", default=UNSET
+    default_expiration_seconds: int | None = field(
+        name="defaultExpirationSeconds", default=None
     )
-    default_expiration_seconds: int | None | UnsetType = field(
-        name="defaultExpirationSeconds", default=UNSET
+    default_due_duration_seconds: int | None = field(
+        name="defaultDueDurationSeconds", default=None
     )
-    default_due_duration_seconds: int | None | UnsetType = field(
-        name="defaultDueDurationSeconds", default=UNSET
+    default_priority: int | None = field(name="defaultPriority", default=None)
+    default_ttl_seconds: int | None = field(name="defaultTtlSeconds", default=None)
+    assignment_enabled: bool | None = field(name="assignmentEnabled", default=None)
+    schema_id: str | None = field(name="schemaId", default=None)
+    service_level_target: int | None = field(name="serviceLevelTarget", default=None)
+    rule_settings: WorkitemRuleSettings | None = field(
+        name="ruleSettings", default=None
     )
-    default_priority: int | None | UnsetType = field(
-        name="defaultPriority", default=UNSET
+    unassigned_division_contacts_enabled: bool | None = field(
+        name="unassignedDivisionContactsEnabled", default=None
     )
-    default_ttl_seconds: int | None | UnsetType = field(
-        name="defaultTtlSeconds", default=UNSET
-    )
-    assignment_enabled: bool | None | UnsetType = field(
-        name="assignmentEnabled", default=UNSET
-    )
-    schema_id: str | None | UnsetType = field(name="schemaId", default=UNSET)
-    service_level_target: int | None | UnsetType = field(
-        name="serviceLevelTarget", default=UNSET
-    )
-    rule_settings: WorkitemRuleSettings | None | UnsetType = field(
-        name="ruleSettings", default=UNSET
-    )
-    unassigned_division_contacts_enabled: bool | None | UnsetType = field(
-        name="unassignedDivisionContactsEnabled", default=UNSET
-    )
-    description: str | None | UnsetType = UNSET
-    default_status_id: str | None | UnsetType = field(
-        name="defaultStatusId", default=UNSET
-    )
-    schema_version: int | None | UnsetType = field(name="schemaVersion", default=UNSET)
-    default_language_id: str | None | UnsetType = field(
-        name="defaultLanguageId", default=UNSET
-    )
-    default_skill_ids: list[str] | None | UnsetType = field(
-        name="defaultSkillIds", default=UNSET
-    )
-    default_queue_id: str | None | UnsetType = field(
-        name="defaultQueueId", default=UNSET
-    )
-    default_script_id: str | None | UnsetType = field(
-        name="defaultScriptId", default=UNSET
-    )
+    description: str | None = None
+    default_status_id: str | None = field(name="defaultStatusId", default=None)
+    schema_version: int | None = field(name="schemaVersion", default=None)
+    default_language_id: str | None = field(name="defaultLanguageId", default=None)
+    default_skill_ids: list[str] | None = field(name="defaultSkillIds", default=None)
+    default_queue_id: str | None = field(name="defaultQueueId", default=None)
+    default_script_id: str | None = field(name="defaultScriptId", default=None)
 
 
 class WorktypeVersion(Model):
@@ -455,74 +403,62 @@ class WorktypeVersion(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: Division | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
+    id: str | None = None
+    name: str | None = None
+    division: Division | None = None
+    description: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    default_workbin: WorkbinReference | None = field(
+        name="defaultWorkbin", default=None
     )
-    default_workbin: WorkbinReference | None | UnsetType = field(
-        name="defaultWorkbin", default=UNSET
+    default_status: WorkitemStatusReference | None = field(
+        name="defaultStatus", default=None
     )
-    default_status: WorkitemStatusReference | None | UnsetType = field(
-        name="defaultStatus", default=UNSET
+    statuses: list[WorkitemStatus] | None = None
+    default_duration_seconds: int | None = field(
+        name="defaultDurationSeconds", default=None
     )
-    statuses: list[WorkitemStatus] | None | UnsetType = UNSET
-    default_duration_seconds: int | None | UnsetType = field(
-        name="defaultDurationSeconds", default=UNSET
+    default_expiration_seconds: int | None = field(
+        name="defaultExpirationSeconds", default=None
     )
-    default_expiration_seconds: int | None | UnsetType = field(
-        name="defaultExpirationSeconds", default=UNSET
+    default_due_duration_seconds: int | None = field(
+        name="defaultDueDurationSeconds", default=None
     )
-    default_due_duration_seconds: int | None | UnsetType = field(
-        name="defaultDueDurationSeconds", default=UNSET
+    default_priority: int | None = field(name="defaultPriority", default=None)
+    default_language: WorkitemLanguageReference | None = field(
+        name="defaultLanguage", default=None
     )
-    default_priority: int | None | UnsetType = field(
-        name="defaultPriority", default=UNSET
+    default_ttl_seconds: int | None = field(name="defaultTtlSeconds", default=None)
+    modified_by: UserReference | None = field(name="modifiedBy", default=None)
+    default_queue: WorkitemQueueReference | None = field(
+        name="defaultQueue", default=None
     )
-    default_language: WorkitemLanguageReference | None | UnsetType = field(
-        name="defaultLanguage", default=UNSET
+    default_skills: list[WorkitemRoutingSkillReference] | None = field(
+        name="defaultSkills", default=None
     )
-    default_ttl_seconds: int | None | UnsetType = field(
-        name="defaultTtlSeconds", default=UNSET
+    assignment_enabled: bool | None = field(name="assignmentEnabled", default=None)
+    schema: WorkitemSchema | None = None
+    service_level_target: int | None = field(name="serviceLevelTarget", default=None)
+    rule_settings: WorkitemRuleSettings | None = field(
+        name="ruleSettings", default=None
     )
-    modified_by: UserReference | None | UnsetType = field(
-        name="modifiedBy", default=UNSET
+    flow: WorkitemFlowReference | None = None
+    default_script: WorkitemScriptReference | None = field(
+        name="defaultScript", default=None
     )
-    default_queue: WorkitemQueueReference | None | UnsetType = field(
-        name="defaultQueue", default=UNSET
+    unassigned_division_contacts_enabled: bool | None = field(
+        name="unassignedDivisionContactsEnabled", default=None
     )
-    default_skills: list[WorkitemRoutingSkillReference] | None | UnsetType = field(
-        name="defaultSkills", default=UNSET
-    )
-    assignment_enabled: bool | None | UnsetType = field(
-        name="assignmentEnabled", default=UNSET
-    )
-    schema: WorkitemSchema | None | UnsetType = UNSET
-    service_level_target: int | None | UnsetType = field(
-        name="serviceLevelTarget", default=UNSET
-    )
-    rule_settings: WorkitemRuleSettings | None | UnsetType = field(
-        name="ruleSettings", default=UNSET
-    )
-    flow: WorkitemFlowReference | None | UnsetType = UNSET
-    default_script: WorkitemScriptReference | None | UnsetType = field(
-        name="defaultScript", default=UNSET
-    )
-    unassigned_division_contacts_enabled: bool | None | UnsetType = field(
-        name="unassignedDivisionContactsEnabled", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    version: int | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WorktypeVersionListing(Model):
     """The WorktypeVersionListing model."""
 
-    entities: list[WorktypeVersion] | None | UnsetType = UNSET
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    after: str | None | UnsetType = UNSET
+    entities: list[WorktypeVersion] | None = None
+    next_uri: str | None = field(name="nextUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    after: str | None = None

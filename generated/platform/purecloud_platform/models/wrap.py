@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 
 class WrapUpCodeConfig(Model):
@@ -13,7 +13,7 @@ class WrapUpCodeConfig(Model):
         values: A set of valid Wrap Up Code UUIDs used to optimize a KPI.
     """
 
-    values: list[str] | None | UnsetType = UNSET
+    values: list[str] | None = None
 
 
 class WrapUpCodeMapping(Model):
@@ -29,16 +29,14 @@ class WrapUpCodeMapping(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    version: int | None | UnsetType = UNSET
-    default_set: list[str] | None | UnsetType = field(name="defaultSet", default=UNSET)
-    mapping: dict[str, list[str]] | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    version: int | None = None
+    default_set: list[str] | None = field(name="defaultSet", default=None)
+    mapping: dict[str, list[str]] | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WrapUpCodeReference(Model):
@@ -48,4 +46,4 @@ class WrapUpCodeReference(Model):
         id: The globally unique identifier for the object.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None

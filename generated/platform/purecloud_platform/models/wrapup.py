@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .starrable import StarrableDivision
@@ -25,15 +25,13 @@ class Wrapup(Model):
         provisional: Indicates if this is a pending save and should not require a code to be specified.  This allows someone to save some temporary wrapup that will be used later.
     """
 
-    code: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    provisional: bool | None | UnsetType = UNSET
+    code: str | None = None
+    name: str | None = None
+    notes: str | None = None
+    tags: list[str] | None = None
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    provisional: bool | None = None
 
 
 class WrapupCode(Model):
@@ -51,32 +49,30 @@ class WrapupCode(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: StarrableDivision | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: StarrableDivision | None = None
+    description: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WrapupCodeEntityListing(Model):
     """The WrapupCodeEntityListing model."""
 
-    entities: list[WrapupCode] | None | UnsetType = UNSET
-    page_size: int | None | UnsetType = field(name="pageSize", default=UNSET)
-    page_number: int | None | UnsetType = field(name="pageNumber", default=UNSET)
-    total: int | None | UnsetType = UNSET
-    last_uri: str | None | UnsetType = field(name="lastUri", default=UNSET)
-    first_uri: str | None | UnsetType = field(name="firstUri", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
-    next_uri: str | None | UnsetType = field(name="nextUri", default=UNSET)
-    previous_uri: str | None | UnsetType = field(name="previousUri", default=UNSET)
-    page_count: int | None | UnsetType = field(name="pageCount", default=UNSET)
+    entities: list[WrapupCode] | None = None
+    page_size: int | None = field(name="pageSize", default=None)
+    page_number: int | None = field(name="pageNumber", default=None)
+    total: int | None = None
+    last_uri: str | None = field(name="lastUri", default=None)
+    first_uri: str | None = field(name="firstUri", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
+    next_uri: str | None = field(name="nextUri", default=None)
+    previous_uri: str | None = field(name="previousUri", default=None)
+    page_count: int | None = field(name="pageCount", default=None)
 
 
 class WrapupCodePredictionConfig(Model):
@@ -86,7 +82,7 @@ class WrapupCodePredictionConfig(Model):
         enabled: Copilot generated wrapup code prediction is enabled.
     """
 
-    enabled: bool | None | UnsetType = UNSET
+    enabled: bool | None = None
 
 
 class WrapupCodeRequest(Model):
@@ -104,17 +100,15 @@ class WrapupCodeRequest(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    division: WritableStarrableDivision | None | UnsetType = UNSET
-    description: str | None | UnsetType = UNSET
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    date_modified: datetime | None | UnsetType = field(
-        name="dateModified", default=UNSET
-    )
-    created_by: str | None | UnsetType = field(name="createdBy", default=UNSET)
-    modified_by: str | None | UnsetType = field(name="modifiedBy", default=UNSET)
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    division: WritableStarrableDivision | None = None
+    description: str | None = None
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    date_modified: datetime | None = field(name="dateModified", default=None)
+    created_by: str | None = field(name="createdBy", default=None)
+    modified_by: str | None = field(name="modifiedBy", default=None)
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WrapupDelta(Model):
@@ -124,9 +118,9 @@ class WrapupDelta(Model):
         action: Allowed values: "Add", "Remove".
     """
 
-    action: str | None | UnsetType = UNSET
-    code: str | None | UnsetType = UNSET
-    user_id: str | None | UnsetType = field(name="userId", default=UNSET)
+    action: str | None = None
+    code: str | None = None
+    user_id: str | None = field(name="userId", default=None)
 
 
 class WrapupDetailEventTopicWrapupEvent(Model):
@@ -140,45 +134,35 @@ class WrapupDetailEventTopicWrapupEvent(Model):
         message_type: Allowed values: "UNKNOWN", "SMS", "TWITTER", "FACEBOOK", "LINE", "WHATSAPP", "WEBMESSAGING", "OPEN", "INSTAGRAM", "APPLE", "LINKEDIN".
     """
 
-    event_time: int | None | UnsetType = field(name="eventTime", default=UNSET)
-    conversation_id: str | None | UnsetType = field(
-        name="conversationId", default=UNSET
+    event_time: int | None = field(name="eventTime", default=None)
+    conversation_id: str | None = field(name="conversationId", default=None)
+    participant_id: str | None = field(name="participantId", default=None)
+    session_id: str | None = field(name="sessionId", default=None)
+    media_type: str | None = field(name="mediaType", default=None)
+    provider: str | None = None
+    direction: str | None = None
+    ani: str | None = None
+    dnis: str | None = None
+    address_to: str | None = field(name="addressTo", default=None)
+    address_from: str | None = field(name="addressFrom", default=None)
+    callback_user_name: str | None = field(name="callbackUserName", default=None)
+    callback_numbers: list[str] | None = field(name="callbackNumbers", default=None)
+    callback_scheduled_time: int | None = field(
+        name="callbackScheduledTime", default=None
     )
-    participant_id: str | None | UnsetType = field(name="participantId", default=UNSET)
-    session_id: str | None | UnsetType = field(name="sessionId", default=UNSET)
-    media_type: str | None | UnsetType = field(name="mediaType", default=UNSET)
-    provider: str | None | UnsetType = UNSET
-    direction: str | None | UnsetType = UNSET
-    ani: str | None | UnsetType = UNSET
-    dnis: str | None | UnsetType = UNSET
-    address_to: str | None | UnsetType = field(name="addressTo", default=UNSET)
-    address_from: str | None | UnsetType = field(name="addressFrom", default=UNSET)
-    callback_user_name: str | None | UnsetType = field(
-        name="callbackUserName", default=UNSET
+    subject: str | None = None
+    message_type: str | None = field(name="messageType", default=None)
+    queue_id: str | None = field(name="queueId", default=None)
+    wrapup_code: str | None = field(name="wrapupCode", default=None)
+    wrapup_notes: str | None = field(name="wrapupNotes", default=None)
+    wrapup_duration_ms: int | None = field(name="wrapupDurationMs", default=None)
+    conversation_external_contact_ids: list[str] | None = field(
+        name="conversationExternalContactIds", default=None
     )
-    callback_numbers: list[str] | None | UnsetType = field(
-        name="callbackNumbers", default=UNSET
+    conversation_external_organization_ids: list[str] | None = field(
+        name="conversationExternalOrganizationIds", default=None
     )
-    callback_scheduled_time: int | None | UnsetType = field(
-        name="callbackScheduledTime", default=UNSET
-    )
-    subject: str | None | UnsetType = UNSET
-    message_type: str | None | UnsetType = field(name="messageType", default=UNSET)
-    queue_id: str | None | UnsetType = field(name="queueId", default=UNSET)
-    wrapup_code: str | None | UnsetType = field(name="wrapupCode", default=UNSET)
-    wrapup_notes: str | None | UnsetType = field(name="wrapupNotes", default=UNSET)
-    wrapup_duration_ms: int | None | UnsetType = field(
-        name="wrapupDurationMs", default=UNSET
-    )
-    conversation_external_contact_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalContactIds", default=UNSET
-    )
-    conversation_external_organization_ids: list[str] | None | UnsetType = field(
-        name="conversationExternalOrganizationIds", default=UNSET
-    )
-    utilization_label: str | None | UnsetType = field(
-        name="utilizationLabel", default=UNSET
-    )
+    utilization_label: str | None = field(name="utilizationLabel", default=None)
 
 
 class WrapupIdReference(Model):
@@ -189,9 +173,9 @@ class WrapupIdReference(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WrapupInput(Model):
@@ -208,15 +192,13 @@ class WrapupInput(Model):
         disable_end_time_updates: Prevent updates to wrapup end time when set to true.
     """
 
-    code: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    notes: str | None | UnsetType = UNSET
-    tags: list[str] | None | UnsetType = UNSET
-    duration_seconds: int | None | UnsetType = field(
-        name="durationSeconds", default=UNSET
-    )
-    end_time: datetime | None | UnsetType = field(name="endTime", default=UNSET)
-    provisional: bool | None | UnsetType = UNSET
-    disable_end_time_updates: bool | None | UnsetType = field(
-        name="disableEndTimeUpdates", default=UNSET
+    code: str | None = None
+    name: str | None = None
+    notes: str | None = None
+    tags: list[str] | None = None
+    duration_seconds: int | None = field(name="durationSeconds", default=None)
+    end_time: datetime | None = field(name="endTime", default=None)
+    provisional: bool | None = None
+    disable_end_time_updates: bool | None = field(
+        name="disableEndTimeUpdates", default=None
     )

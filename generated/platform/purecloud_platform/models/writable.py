@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._models import UNSET, Model, UnsetType, datetime, field
+from .._models import Model, datetime, field
 
 if TYPE_CHECKING:
     from .contactable import ContactableStatus
@@ -32,31 +32,29 @@ class WritableDialerContact(Model):
         date_expiration: The expiration date of the contact. Required when retentionType is DateExpiration. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z
     """
 
-    id: str | None | UnsetType = UNSET
-    contact_list_id: str | None | UnsetType = field(name="contactListId", default=UNSET)
-    data: dict[str, str] | None | UnsetType = UNSET
-    latest_sms_evaluations: dict[str, MessageEvaluation] | None | UnsetType = field(
-        name="latestSmsEvaluations", default=UNSET
+    id: str | None = None
+    contact_list_id: str | None = field(name="contactListId", default=None)
+    data: dict[str, str] | None = None
+    latest_sms_evaluations: dict[str, MessageEvaluation] | None = field(
+        name="latestSmsEvaluations", default=None
     )
-    latest_email_evaluations: dict[str, MessageEvaluation] | None | UnsetType = field(
-        name="latestEmailEvaluations", default=UNSET
+    latest_email_evaluations: dict[str, MessageEvaluation] | None = field(
+        name="latestEmailEvaluations", default=None
     )
-    latest_whats_app_evaluations: dict[str, MessageEvaluation] | None | UnsetType = (
-        field(name="latestWhatsAppEvaluations", default=UNSET)
+    latest_whats_app_evaluations: dict[str, MessageEvaluation] | None = field(
+        name="latestWhatsAppEvaluations", default=None
     )
-    callable: bool | None | UnsetType = UNSET
-    phone_number_status: dict[str, PhoneNumberStatus] | None | UnsetType = field(
-        name="phoneNumberStatus", default=UNSET
+    callable: bool | None = None
+    phone_number_status: dict[str, PhoneNumberStatus] | None = field(
+        name="phoneNumberStatus", default=None
     )
-    contactable_status: dict[str, ContactableStatus] | None | UnsetType = field(
-        name="contactableStatus", default=UNSET
+    contactable_status: dict[str, ContactableStatus] | None = field(
+        name="contactableStatus", default=None
     )
-    date_created: datetime | None | UnsetType = field(name="dateCreated", default=UNSET)
-    retention_type: str | None | UnsetType = field(name="retentionType", default=UNSET)
-    retention_days: int | None | UnsetType = field(name="retentionDays", default=UNSET)
-    date_expiration: datetime | None | UnsetType = field(
-        name="dateExpiration", default=UNSET
-    )
+    date_created: datetime | None = field(name="dateCreated", default=None)
+    retention_type: str | None = field(name="retentionType", default=None)
+    retention_days: int | None = field(name="retentionDays", default=None)
+    date_expiration: datetime | None = field(name="dateExpiration", default=None)
 
 
 class WritableDivision(Model):
@@ -67,9 +65,9 @@ class WritableDivision(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)
 
 
 class WritableEntity(Model):
@@ -79,7 +77,7 @@ class WritableEntity(Model):
         id: The globally unique identifier for the object.
     """
 
-    id: str | None | UnsetType = UNSET
+    id: str | None = None
 
 
 class WritableStarrableDivision(Model):
@@ -90,6 +88,6 @@ class WritableStarrableDivision(Model):
         self_uri: The URI for this object
     """
 
-    id: str | None | UnsetType = UNSET
-    name: str | None | UnsetType = UNSET
-    self_uri: str | None | UnsetType = field(name="selfUri", default=UNSET)
+    id: str | None = None
+    name: str | None = None
+    self_uri: str | None = field(name="selfUri", default=None)

@@ -1,0 +1,1 @@
+from .web import WebChatRoutingTarget as WebChatRoutingTarget

@@ -1,0 +1,1 @@
+from .accelerator import AcceleratorInput as AcceleratorInput

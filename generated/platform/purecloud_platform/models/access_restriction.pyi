@@ -1,0 +1,1 @@
+from .access import AccessRestriction as AccessRestriction

@@ -1,0 +1,1 @@
+from .acd import AcdEndDetailEventTopicAcdEndEvent as AcdEndDetailEventTopicAcdEndEvent

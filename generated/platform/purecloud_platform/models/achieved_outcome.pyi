@@ -1,0 +1,1 @@
+from .achieved import AchievedOutcome as AchievedOutcome

@@ -1,0 +1,1 @@
+from .acknowledge import AcknowledgeScreenRecordingRequest as AcknowledgeScreenRecordingRequest

@@ -1,0 +1,1 @@
+from .action import ActionInput as ActionInput

@@ -1,0 +1,1 @@
+from .action import ActionMapScheduleGroup as ActionMapScheduleGroup

@@ -1,0 +1,1 @@
+from .action import ActionMapScheduleGroups as ActionMapScheduleGroups

@@ -1,0 +1,1 @@
+from .action import ActionOutput as ActionOutput

@@ -1,0 +1,1 @@
+from .action import ActionTarget as ActionTarget

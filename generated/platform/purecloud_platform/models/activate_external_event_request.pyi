@@ -1,0 +1,1 @@
+from .activate import ActivateExternalEventRequest as ActivateExternalEventRequest

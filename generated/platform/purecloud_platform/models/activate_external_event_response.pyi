@@ -1,0 +1,1 @@
+from .activate import ActivateExternalEventResponse as ActivateExternalEventResponse

@@ -1,0 +1,1 @@
+from .activity import ActivityCodeStyle as ActivityCodeStyle

@@ -1,0 +1,1 @@
+from .activity import ActivityCodeSummary as ActivityCodeSummary

@@ -1,0 +1,1 @@
+from .activity import ActivityPlanJobResponse as ActivityPlanJobResponse

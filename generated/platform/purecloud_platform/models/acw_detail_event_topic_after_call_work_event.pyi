@@ -1,0 +1,1 @@
+from .acw import AcwDetailEventTopicAfterCallWorkEvent as AcwDetailEventTopicAfterCallWorkEvent

@@ -1,0 +1,1 @@
+from .add import AddConversationRequest as AddConversationRequest

@@ -1,0 +1,1 @@
+from .add import AddShiftTradeRequest as AddShiftTradeRequest

@@ -1,0 +1,1 @@
+from .add import AddWorkPlanRotationAgentRequest as AddWorkPlanRotationAgentRequest

@@ -1,0 +1,1 @@
+from .additional import AdditionalLanguagesSynonyms as AdditionalLanguagesSynonyms

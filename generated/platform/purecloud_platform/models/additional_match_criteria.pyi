@@ -1,0 +1,1 @@
+from .additional import AdditionalMatchCriteria as AdditionalMatchCriteria

@@ -1,0 +1,1 @@
+from .additional import AdditionalMessage as AdditionalMessage

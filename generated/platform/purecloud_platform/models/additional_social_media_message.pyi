@@ -1,0 +1,1 @@
+from .additional import AdditionalSocialMediaMessage as AdditionalSocialMediaMessage

@@ -1,0 +1,1 @@
+from .addressable import AddressableEntityRef as AddressableEntityRef

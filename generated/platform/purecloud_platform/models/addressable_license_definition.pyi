@@ -1,0 +1,1 @@
+from .addressable import AddressableLicenseDefinition as AddressableLicenseDefinition

@@ -1,0 +1,1 @@
+from .adherence import AdherenceAdjustmentsListing as AdherenceAdjustmentsListing

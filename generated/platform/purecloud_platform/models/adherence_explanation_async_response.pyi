@@ -1,0 +1,1 @@
+from .adherence import AdherenceExplanationAsyncResponse as AdherenceExplanationAsyncResponse

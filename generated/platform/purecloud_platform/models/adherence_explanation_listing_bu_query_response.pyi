@@ -1,0 +1,1 @@
+from .adherence import AdherenceExplanationListingBuQueryResponse as AdherenceExplanationListingBuQueryResponse

@@ -1,0 +1,1 @@
+from .adherence import AdherenceSettings as AdherenceSettings

@@ -1,0 +1,1 @@
+from .adhoc import AdhocRecordingTopicConversationData as AdhocRecordingTopicConversationData

@@ -1,0 +1,1 @@
+from .adhoc import AdhocRecordingTopicLockData as AdhocRecordingTopicLockData

@@ -1,0 +1,1 @@
+from .adhoc import AdhocRecordingTopicRecordingDataV2 as AdhocRecordingTopicRecordingDataV2

@@ -1,0 +1,1 @@
+from .adhoc import AdhocRecordingTopicUserData as AdhocRecordingTopicUserData

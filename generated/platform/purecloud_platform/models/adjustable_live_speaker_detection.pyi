@@ -1,0 +1,1 @@
+from .adjustable import AdjustableLiveSpeakerDetection as AdjustableLiveSpeakerDetection

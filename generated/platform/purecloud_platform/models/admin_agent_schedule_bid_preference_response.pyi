@@ -1,0 +1,1 @@
+from .admin import AdminAgentScheduleBidPreferenceResponse as AdminAgentScheduleBidPreferenceResponse

@@ -1,0 +1,1 @@
+from .admin import AdminAgentWorkPlanBiddingPreference as AdminAgentWorkPlanBiddingPreference

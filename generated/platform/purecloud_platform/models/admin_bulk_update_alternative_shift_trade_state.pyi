@@ -1,0 +1,1 @@
+from .admin import AdminBulkUpdateAlternativeShiftTradeState as AdminBulkUpdateAlternativeShiftTradeState

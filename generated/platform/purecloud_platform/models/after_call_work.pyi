@@ -1,0 +1,1 @@
+from .after import AfterCallWork as AfterCallWork

@@ -1,0 +1,1 @@
+from .after import AfterCallWorkUpdate as AfterCallWorkUpdate

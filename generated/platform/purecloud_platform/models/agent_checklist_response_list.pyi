@@ -1,0 +1,1 @@
+from .agent import AgentChecklistResponseList as AgentChecklistResponseList

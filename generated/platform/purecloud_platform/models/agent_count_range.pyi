@@ -1,0 +1,1 @@
+from .agent import AgentCountRange as AgentCountRange

@@ -1,0 +1,1 @@
+from .agent import AgentIntegrationsRequest as AgentIntegrationsRequest

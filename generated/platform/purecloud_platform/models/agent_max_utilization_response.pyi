@@ -1,0 +1,1 @@
+from .agent import AgentMaxUtilizationResponse as AgentMaxUtilizationResponse

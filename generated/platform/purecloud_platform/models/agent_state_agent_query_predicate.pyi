@@ -1,0 +1,1 @@
+from .agent import AgentStateAgentQueryPredicate as AgentStateAgentQueryPredicate

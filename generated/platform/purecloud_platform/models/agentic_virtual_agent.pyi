@@ -1,0 +1,1 @@
+from .agentic import AgenticVirtualAgent as AgenticVirtualAgent

@@ -1,0 +1,1 @@
+from .agentic import AgenticVirtualAgentEntityListing as AgenticVirtualAgentEntityListing

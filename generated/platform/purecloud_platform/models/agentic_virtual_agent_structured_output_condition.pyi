@@ -1,0 +1,1 @@
+from .agentic import AgenticVirtualAgentStructuredOutputCondition as AgenticVirtualAgentStructuredOutputCondition

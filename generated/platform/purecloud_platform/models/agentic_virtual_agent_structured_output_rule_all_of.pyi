@@ -1,0 +1,1 @@
+from .agentic import AgenticVirtualAgentStructuredOutputRuleAllOf as AgenticVirtualAgentStructuredOutputRuleAllOf

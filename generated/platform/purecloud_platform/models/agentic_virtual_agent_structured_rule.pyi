@@ -1,0 +1,1 @@
+from .agentic import AgenticVirtualAgentStructuredRule as AgenticVirtualAgentStructuredRule

@@ -1,0 +1,1 @@
+from .agentic import AgenticVirtualAgentTargetDefinition as AgenticVirtualAgentTargetDefinition

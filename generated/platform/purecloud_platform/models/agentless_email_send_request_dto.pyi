@@ -1,0 +1,1 @@
+from .agentless import AgentlessEmailSendRequestDto as AgentlessEmailSendRequestDto

@@ -1,0 +1,1 @@
+from .agentless import AgentlessEmailSendResponseDto as AgentlessEmailSendResponseDto

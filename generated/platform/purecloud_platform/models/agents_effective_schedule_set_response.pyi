@@ -1,0 +1,1 @@
+from .agents import AgentsEffectiveScheduleSetResponse as AgentsEffectiveScheduleSetResponse

@@ -1,0 +1,1 @@
+from .aggregate import AggregateMetricData as AggregateMetricData

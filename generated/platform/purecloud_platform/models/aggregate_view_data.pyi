@@ -1,0 +1,1 @@
+from .aggregate import AggregateViewData as AggregateViewData

@@ -1,0 +1,1 @@
+from .aggregated import AggregatedExportJobRequest as AggregatedExportJobRequest

@@ -1,0 +1,1 @@
+from .aggregated import AggregatedSnapshotExportJobStatus as AggregatedSnapshotExportJobStatus

@@ -1,0 +1,1 @@
+from .aggregation import AggregationResultEntry as AggregationResultEntry

@@ -1,0 +1,1 @@
+from .ai import AiAnswer as AiAnswer

@@ -1,0 +1,1 @@
+from .ai import AiScoring as AiScoring

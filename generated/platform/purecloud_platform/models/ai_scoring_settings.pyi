@@ -1,0 +1,1 @@
+from .ai import AiScoringSettings as AiScoringSettings

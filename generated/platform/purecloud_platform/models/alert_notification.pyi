@@ -1,0 +1,1 @@
+from .alert import AlertNotification as AlertNotification

@@ -1,0 +1,1 @@
+from .alert import AlertRequest as AlertRequest

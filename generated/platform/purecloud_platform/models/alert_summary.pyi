@@ -1,0 +1,1 @@
+from .alert import AlertSummary as AlertSummary

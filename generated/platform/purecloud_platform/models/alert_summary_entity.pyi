@@ -1,0 +1,1 @@
+from .alert import AlertSummaryEntity as AlertSummaryEntity

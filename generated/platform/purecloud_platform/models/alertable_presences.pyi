@@ -1,0 +1,1 @@
+from .alertable import AlertablePresences as AlertablePresences

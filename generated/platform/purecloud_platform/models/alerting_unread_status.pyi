@@ -1,0 +1,1 @@
+from .alerting import AlertingUnreadStatus as AlertingUnreadStatus

@@ -1,0 +1,1 @@
+from .all import AllTimePoints as AllTimePoints

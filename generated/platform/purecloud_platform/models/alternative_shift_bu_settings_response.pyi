@@ -1,0 +1,1 @@
+from .alternative import AlternativeShiftBuSettingsResponse as AlternativeShiftBuSettingsResponse

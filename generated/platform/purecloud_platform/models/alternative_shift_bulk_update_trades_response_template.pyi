@@ -1,0 +1,1 @@
+from .alternative import AlternativeShiftBulkUpdateTradesResponseTemplate as AlternativeShiftBulkUpdateTradesResponseTemplate

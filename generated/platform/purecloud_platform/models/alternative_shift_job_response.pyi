@@ -1,0 +1,1 @@
+from .alternative import AlternativeShiftJobResponse as AlternativeShiftJobResponse

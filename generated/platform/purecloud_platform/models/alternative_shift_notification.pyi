@@ -1,0 +1,1 @@
+from .alternative import AlternativeShiftNotification as AlternativeShiftNotification

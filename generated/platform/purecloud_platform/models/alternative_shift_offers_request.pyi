@@ -1,0 +1,1 @@
+from .alternative import AlternativeShiftOffersRequest as AlternativeShiftOffersRequest

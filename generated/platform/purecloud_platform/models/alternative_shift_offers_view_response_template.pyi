@@ -1,0 +1,1 @@
+from .alternative import AlternativeShiftOffersViewResponseTemplate as AlternativeShiftOffersViewResponseTemplate

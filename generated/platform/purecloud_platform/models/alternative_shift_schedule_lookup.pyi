@@ -1,0 +1,1 @@
+from .alternative import AlternativeShiftScheduleLookup as AlternativeShiftScheduleLookup

@@ -1,0 +1,1 @@
+from .alternative import AlternativeShiftTradeBulkUpdateTemplateItem as AlternativeShiftTradeBulkUpdateTemplateItem

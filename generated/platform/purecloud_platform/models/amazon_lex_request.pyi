@@ -1,0 +1,1 @@
+from .amazon import AmazonLexRequest as AmazonLexRequest

@@ -1,0 +1,1 @@
+from .analytics import AnalyticsAgentStateAgentResponse as AnalyticsAgentStateAgentResponse

@@ -1,0 +1,1 @@
+from .analytics import AnalyticsConversationQueryResponse as AnalyticsConversationQueryResponse

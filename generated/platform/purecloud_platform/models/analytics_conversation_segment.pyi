@@ -1,0 +1,1 @@
+from .analytics import AnalyticsConversationSegment as AnalyticsConversationSegment

@@ -1,0 +1,1 @@
+from .analytics import AnalyticsConversationWithoutAttributesMultiGetResponse as AnalyticsConversationWithoutAttributesMultiGetResponse

@@ -1,0 +1,1 @@
+from .analytics import AnalyticsRoutingStatusRecord as AnalyticsRoutingStatusRecord

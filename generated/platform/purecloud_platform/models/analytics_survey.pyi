@@ -1,0 +1,1 @@
+from .analytics import AnalyticsSurvey as AnalyticsSurvey

@@ -1,0 +1,1 @@
+from .analytics import AnalyticsUserDetail as AnalyticsUserDetail

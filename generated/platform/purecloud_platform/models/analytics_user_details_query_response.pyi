@@ -1,0 +1,1 @@
+from .analytics import AnalyticsUserDetailsQueryResponse as AnalyticsUserDetailsQueryResponse

@@ -1,0 +1,1 @@
+from .answer import AnswerGenerationDocument as AnswerGenerationDocument

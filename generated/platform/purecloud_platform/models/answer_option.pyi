@@ -1,0 +1,1 @@
+from .answer import AnswerOption as AnswerOption

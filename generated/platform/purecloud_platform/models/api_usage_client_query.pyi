@@ -1,0 +1,1 @@
+from .api import ApiUsageClientQuery as ApiUsageClientQuery

@@ -1,0 +1,1 @@
+from .api import ApiUsageQueryResult as ApiUsageQueryResult

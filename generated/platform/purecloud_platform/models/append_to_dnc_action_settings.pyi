@@ -1,0 +1,1 @@
+from .append import AppendToDncActionSettings as AppendToDncActionSettings

@@ -1,0 +1,1 @@
+from .apple import AppleIntegration as AppleIntegration

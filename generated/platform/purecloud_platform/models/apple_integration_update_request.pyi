@@ -1,0 +1,1 @@
+from .apple import AppleIntegrationUpdateRequest as AppleIntegrationUpdateRequest

@@ -1,0 +1,1 @@
+from .apple import AppleInvitation as AppleInvitation

@@ -1,0 +1,1 @@
+from .apple import AppleInvitationNotificationParameters as AppleInvitationNotificationParameters

@@ -1,0 +1,1 @@
+from .apple import AppleOpaqueId as AppleOpaqueId

@@ -1,0 +1,1 @@
+from .approval import ApprovalNamespace as ApprovalNamespace

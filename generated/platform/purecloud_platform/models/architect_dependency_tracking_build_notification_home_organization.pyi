@@ -1,0 +1,1 @@
+from .architect import ArchitectDependencyTrackingBuildNotificationHomeOrganization as ArchitectDependencyTrackingBuildNotificationHomeOrganization

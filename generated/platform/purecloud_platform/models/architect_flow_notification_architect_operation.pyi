@@ -1,0 +1,1 @@
+from .architect import ArchitectFlowNotificationArchitectOperation as ArchitectFlowNotificationArchitectOperation

@@ -1,0 +1,1 @@
+from .architect import ArchitectFlowOutcomeNotificationErrorMessageParams as ArchitectFlowOutcomeNotificationErrorMessageParams

@@ -1,0 +1,1 @@
+from .architect import ArchitectFlowOutcomeNotificationUser as ArchitectFlowOutcomeNotificationUser

@@ -1,0 +1,1 @@
+from .architect import ArchitectJobMessageDetail as ArchitectJobMessageDetail

@@ -1,0 +1,1 @@
+from .architect import ArchitectSystemPromptResourceNotificationSystemPromptResourceNotification as ArchitectSystemPromptResourceNotificationSystemPromptResourceNotification

@@ -1,0 +1,1 @@
+from .architect import ArchitectValidateJobStateResponse as ArchitectValidateJobStateResponse

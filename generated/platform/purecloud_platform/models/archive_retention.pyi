@@ -1,0 +1,1 @@
+from .archive import ArchiveRetention as ArchiveRetention

@@ -1,0 +1,1 @@
+from .array import ArrayNode as ArrayNode

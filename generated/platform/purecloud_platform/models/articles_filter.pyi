@@ -1,0 +1,1 @@
+from .articles import ArticlesFilter as ArticlesFilter

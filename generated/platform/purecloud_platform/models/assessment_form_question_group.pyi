@@ -1,0 +1,1 @@
+from .assessment import AssessmentFormQuestionGroup as AssessmentFormQuestionGroup

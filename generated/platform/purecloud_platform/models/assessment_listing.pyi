@@ -1,0 +1,1 @@
+from .assessment import AssessmentListing as AssessmentListing

@@ -1,0 +1,1 @@
+from .assessment import AssessmentQuestionGroupScore as AssessmentQuestionGroupScore

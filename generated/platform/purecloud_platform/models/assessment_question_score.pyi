@@ -1,0 +1,1 @@
+from .assessment import AssessmentQuestionScore as AssessmentQuestionScore

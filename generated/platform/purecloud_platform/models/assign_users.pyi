@@ -1,0 +1,1 @@
+from .assign import AssignUsers as AssignUsers

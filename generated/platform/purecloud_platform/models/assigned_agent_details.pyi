@@ -1,0 +1,1 @@
+from .assigned import AssignedAgentDetails as AssignedAgentDetails

@@ -1,0 +1,1 @@
+from .assigned import AssignedLearningModuleDomainEntityListing as AssignedLearningModuleDomainEntityListing

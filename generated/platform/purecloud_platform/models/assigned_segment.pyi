@@ -1,0 +1,1 @@
+from .assigned import AssignedSegment as AssignedSegment

@@ -1,0 +1,1 @@
+from .assigned import AssignedWrapupCode as AssignedWrapupCode

@@ -1,0 +1,1 @@
+from .assignment import AssignmentEffectiveDateRange as AssignmentEffectiveDateRange

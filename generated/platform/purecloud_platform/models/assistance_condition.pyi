@@ -1,0 +1,1 @@
+from .assistance import AssistanceCondition as AssistanceCondition

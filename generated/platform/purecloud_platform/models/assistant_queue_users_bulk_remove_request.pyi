@@ -1,0 +1,1 @@
+from .assistant import AssistantQueueUsersBulkRemoveRequest as AssistantQueueUsersBulkRemoveRequest

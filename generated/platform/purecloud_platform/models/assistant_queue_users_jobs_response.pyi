@@ -1,0 +1,1 @@
+from .assistant import AssistantQueueUsersJobsResponse as AssistantQueueUsersJobsResponse

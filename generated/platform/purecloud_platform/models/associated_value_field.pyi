@@ -1,0 +1,1 @@
+from .associated import AssociatedValueField as AssociatedValueField

@@ -1,0 +1,1 @@
+from .async_ import AsyncForecastOperationResult as AsyncForecastOperationResult

@@ -1,0 +1,1 @@
+from .async_ import AsyncJob as AsyncJob

@@ -1,0 +1,1 @@
+from .async_ import AsyncQueryStatus as AsyncQueryStatus

@@ -1,0 +1,1 @@
+from .attempt import AttemptLimits as AttemptLimits

@@ -1,0 +1,1 @@
+from .attempt import AttemptLimitsEntityListing as AttemptLimitsEntityListing

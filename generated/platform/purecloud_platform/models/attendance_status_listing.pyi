@@ -1,0 +1,1 @@
+from .attendance import AttendanceStatusListing as AttendanceStatusListing

@@ -1,0 +1,1 @@
+from .attribute import AttributeDetailEventTopicAttributeUpdateEvent as AttributeDetailEventTopicAttributeUpdateEvent

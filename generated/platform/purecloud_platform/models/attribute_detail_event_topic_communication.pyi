@@ -1,0 +1,1 @@
+from .attribute import AttributeDetailEventTopicCommunication as AttributeDetailEventTopicCommunication

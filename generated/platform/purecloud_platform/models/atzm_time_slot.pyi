@@ -1,0 +1,1 @@
+from .atzm import AtzmTimeSlot as AtzmTimeSlot

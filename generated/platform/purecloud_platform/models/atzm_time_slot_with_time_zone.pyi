@@ -1,0 +1,1 @@
+from .atzm import AtzmTimeSlotWithTimeZone as AtzmTimeSlotWithTimeZone

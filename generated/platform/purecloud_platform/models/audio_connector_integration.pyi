@@ -1,0 +1,1 @@
+from .audio import AudioConnectorIntegration as AudioConnectorIntegration

@@ -1,0 +1,1 @@
+from .audio import AudioConnectorIntegrationEntityListing as AudioConnectorIntegrationEntityListing

@@ -1,0 +1,1 @@
+from .audio import AudioState as AudioState

@@ -1,0 +1,1 @@
+from .audit import AuditLogMessage as AuditLogMessage

@@ -1,0 +1,1 @@
+from .audit import AuditQueryExecutionResultsResponse as AuditQueryExecutionResultsResponse

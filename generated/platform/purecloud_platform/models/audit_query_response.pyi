@@ -1,0 +1,1 @@
+from .audit import AuditQueryResponse as AuditQueryResponse

@@ -1,0 +1,1 @@
+from .audit import AuditQuerySort as AuditQuerySort

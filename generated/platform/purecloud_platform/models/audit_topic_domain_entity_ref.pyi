@@ -1,0 +1,1 @@
+from .audit import AuditTopicDomainEntityRef as AuditTopicDomainEntityRef

@@ -1,0 +1,1 @@
+from .authentication import AuthenticationProperties as AuthenticationProperties

@@ -1,0 +1,1 @@
+from .authentication import AuthenticationSettings as AuthenticationSettings

@@ -1,0 +1,1 @@
+from .authenticator import AuthenticatorAttestationResponse as AuthenticatorAttestationResponse

@@ -1,0 +1,1 @@
+from .authenticator import AuthenticatorSelection as AuthenticatorSelection

@@ -1,0 +1,1 @@
+from .authoring import AuthoringKnowledgeSettings as AuthoringKnowledgeSettings

@@ -1,0 +1,1 @@
+from .authorization import AuthorizationPolicyEntityListing as AuthorizationPolicyEntityListing

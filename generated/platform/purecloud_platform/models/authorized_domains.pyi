@@ -1,0 +1,1 @@
+from .authorized import AuthorizedDomains as AuthorizedDomains

@@ -1,0 +1,1 @@
+from .authz import AuthzDivision as AuthzDivision

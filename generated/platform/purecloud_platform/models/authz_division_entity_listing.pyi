@@ -1,0 +1,1 @@
+from .authz import AuthzDivisionEntityListing as AuthzDivisionEntityListing

@@ -1,0 +1,1 @@
+from .authz import AuthzDivisionGrantEntityListing as AuthzDivisionGrantEntityListing

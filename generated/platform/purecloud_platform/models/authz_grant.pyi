@@ -1,0 +1,1 @@
+from .authz import AuthzGrant as AuthzGrant

@@ -1,0 +1,1 @@
+from .authz import AuthzSubject as AuthzSubject

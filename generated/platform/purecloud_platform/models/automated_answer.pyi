@@ -1,0 +1,1 @@
+from .automated import AutomatedAnswer as AutomatedAnswer

@@ -1,0 +1,1 @@
+from .availability import AvailabilityRange as AvailabilityRange

@@ -1,0 +1,1 @@
+from .available import AvailableMediaType as AvailableMediaType

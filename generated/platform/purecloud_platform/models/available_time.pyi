@@ -1,0 +1,1 @@
+from .available import AvailableTime as AvailableTime

@@ -1,0 +1,1 @@
+from .available import AvailableTopic as AvailableTopic

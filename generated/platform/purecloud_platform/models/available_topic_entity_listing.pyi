@@ -1,0 +1,1 @@
+from .available import AvailableTopicEntityListing as AvailableTopicEntityListing

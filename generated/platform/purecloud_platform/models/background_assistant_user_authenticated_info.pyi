@@ -1,0 +1,1 @@
+from .background import BackgroundAssistantUserAuthenticatedInfo as BackgroundAssistantUserAuthenticatedInfo

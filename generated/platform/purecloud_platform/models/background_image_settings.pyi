@@ -1,0 +1,1 @@
+from .background import BackgroundImageSettings as BackgroundImageSettings

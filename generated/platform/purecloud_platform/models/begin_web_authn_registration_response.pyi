@@ -1,0 +1,1 @@
+from .begin import BeginWebAuthnRegistrationResponse as BeginWebAuthnRegistrationResponse

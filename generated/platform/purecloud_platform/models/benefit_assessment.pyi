@@ -1,0 +1,1 @@
+from .benefit import BenefitAssessment as BenefitAssessment

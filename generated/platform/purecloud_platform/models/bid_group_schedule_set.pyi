@@ -1,0 +1,1 @@
+from .bid import BidGroupScheduleSet as BidGroupScheduleSet

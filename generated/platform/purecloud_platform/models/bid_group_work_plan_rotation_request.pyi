@@ -1,0 +1,1 @@
+from .bid import BidGroupWorkPlanRotationRequest as BidGroupWorkPlanRotationRequest

@@ -1,0 +1,1 @@
+from .bid import BidGroupWorkPlanRotationResponse as BidGroupWorkPlanRotationResponse

@@ -1,0 +1,1 @@
+from .billing import BillingCharge as BillingCharge

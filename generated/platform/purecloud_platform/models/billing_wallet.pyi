@@ -1,0 +1,1 @@
+from .billing import BillingWallet as BillingWallet

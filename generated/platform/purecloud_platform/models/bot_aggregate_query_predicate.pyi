@@ -1,0 +1,1 @@
+from .bot import BotAggregateQueryPredicate as BotAggregateQueryPredicate

@@ -1,0 +1,1 @@
+from .bot import BotExecutionConfiguration as BotExecutionConfiguration

@@ -1,0 +1,1 @@
+from .bot import BotFlowSession as BotFlowSession

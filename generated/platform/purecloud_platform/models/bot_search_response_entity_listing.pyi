@@ -1,0 +1,1 @@
+from .bot import BotSearchResponseEntityListing as BotSearchResponseEntityListing

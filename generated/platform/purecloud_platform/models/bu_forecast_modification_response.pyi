@@ -1,0 +1,1 @@
+from .bu import BuForecastModificationResponse as BuForecastModificationResponse

@@ -1,0 +1,1 @@
+from .bu import BuHeadcountForecastBuPlanningGroupHeadcountForecastUploadSchema as BuHeadcountForecastBuPlanningGroupHeadcountForecastUploadSchema

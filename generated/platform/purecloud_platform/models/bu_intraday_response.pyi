@@ -1,0 +1,1 @@
+from .bu import BuIntradayResponse as BuIntradayResponse

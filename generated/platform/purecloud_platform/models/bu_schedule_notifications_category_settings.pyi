@@ -1,0 +1,1 @@
+from .bu import BuScheduleNotificationsCategorySettings as BuScheduleNotificationsCategorySettings

@@ -1,0 +1,1 @@
+from .bu import BuScheduleNotificationsSettingsResponse as BuScheduleNotificationsSettingsResponse

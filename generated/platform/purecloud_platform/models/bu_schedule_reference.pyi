@@ -1,0 +1,1 @@
+from .bu import BuScheduleReference as BuScheduleReference

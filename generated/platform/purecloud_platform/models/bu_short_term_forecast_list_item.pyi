@@ -1,0 +1,1 @@
+from .bu import BuShortTermForecastListItem as BuShortTermForecastListItem

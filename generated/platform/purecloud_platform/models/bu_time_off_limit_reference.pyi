@@ -1,0 +1,1 @@
+from .bu import BuTimeOffLimitReference as BuTimeOffLimitReference

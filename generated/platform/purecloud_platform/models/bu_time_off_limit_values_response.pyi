@@ -1,0 +1,1 @@
+from .bu import BuTimeOffLimitValuesResponse as BuTimeOffLimitValuesResponse

@@ -1,0 +1,1 @@
+from .bu import BuTimeOffPlanListing as BuTimeOffPlanListing

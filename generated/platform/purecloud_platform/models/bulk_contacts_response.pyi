@@ -1,0 +1,1 @@
+from .bulk import BulkContactsResponse as BulkContactsResponse

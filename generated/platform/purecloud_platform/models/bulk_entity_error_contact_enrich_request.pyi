@@ -1,0 +1,1 @@
+from .bulk import BulkEntityErrorContactEnrichRequest as BulkEntityErrorContactEnrichRequest

@@ -1,0 +1,1 @@
+from .bulk import BulkEntityErrorPrefix as BulkEntityErrorPrefix

@@ -1,0 +1,1 @@
+from .bulk import BulkJobAddResult as BulkJobAddResult

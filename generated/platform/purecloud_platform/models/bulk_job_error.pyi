@@ -1,0 +1,1 @@
+from .bulk import BulkJobError as BulkJobError

@@ -1,0 +1,1 @@
+from .bulk import BulkOpportunitiesEnrollmentResult as BulkOpportunitiesEnrollmentResult

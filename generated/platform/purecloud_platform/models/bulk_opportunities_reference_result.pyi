@@ -1,0 +1,1 @@
+from .bulk import BulkOpportunitiesReferenceResult as BulkOpportunitiesReferenceResult

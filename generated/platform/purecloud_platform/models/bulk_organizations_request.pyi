@@ -1,0 +1,1 @@
+from .bulk import BulkOrganizationsRequest as BulkOrganizationsRequest

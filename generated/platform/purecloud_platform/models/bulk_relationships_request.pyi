@@ -1,0 +1,1 @@
+from .bulk import BulkRelationshipsRequest as BulkRelationshipsRequest

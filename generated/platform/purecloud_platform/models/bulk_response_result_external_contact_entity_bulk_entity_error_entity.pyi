@@ -1,0 +1,1 @@
+from .bulk import BulkResponseResultExternalContactEntityBulkEntityErrorEntity as BulkResponseResultExternalContactEntityBulkEntityErrorEntity

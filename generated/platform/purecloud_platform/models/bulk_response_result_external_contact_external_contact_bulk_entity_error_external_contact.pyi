@@ -1,0 +1,1 @@
+from .bulk import BulkResponseResultExternalContactExternalContactBulkEntityErrorExternalContact as BulkResponseResultExternalContactExternalContactBulkEntityErrorExternalContact

@@ -1,0 +1,1 @@
+from .bulk import BulkResponseResultExternalOrganizationEntityBulkEntityErrorEntity as BulkResponseResultExternalOrganizationEntityBulkEntityErrorEntity

@@ -1,0 +1,1 @@
+from .bulk import BulkResponseResultPrefixPrefixBulkEntityErrorPrefix as BulkResponseResultPrefixPrefixBulkEntityErrorPrefix

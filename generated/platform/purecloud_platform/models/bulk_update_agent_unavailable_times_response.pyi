@@ -1,0 +1,1 @@
+from .bulk import BulkUpdateAgentUnavailableTimesResponse as BulkUpdateAgentUnavailableTimesResponse

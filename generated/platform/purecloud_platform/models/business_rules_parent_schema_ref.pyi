@@ -1,0 +1,1 @@
+from .business import BusinessRulesParentSchemaRef as BusinessRulesParentSchemaRef

@@ -1,0 +1,1 @@
+from .business import BusinessRulesSchemaUpdateRequest as BusinessRulesSchemaUpdateRequest

@@ -1,0 +1,1 @@
+from .business import BusinessUnitActivityCode as BusinessUnitActivityCode

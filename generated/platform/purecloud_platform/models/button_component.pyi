@@ -1,0 +1,1 @@
+from .button import ButtonComponent as ButtonComponent

@@ -1,0 +1,1 @@
+from .button import ButtonResponse as ButtonResponse

@@ -1,0 +1,1 @@
+from .cached import CachedMediaItem as CachedMediaItem

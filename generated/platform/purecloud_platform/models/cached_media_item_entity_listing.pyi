@@ -1,0 +1,1 @@
+from .cached import CachedMediaItemEntityListing as CachedMediaItemEntityListing

@@ -1,0 +1,1 @@
+from .calendar import CalendarUrlResponse as CalendarUrlResponse

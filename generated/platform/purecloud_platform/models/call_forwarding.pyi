@@ -1,0 +1,1 @@
+from .call import CallForwarding as CallForwarding

@@ -1,0 +1,1 @@
+from .call import CallForwardingEventCall as CallForwardingEventCall

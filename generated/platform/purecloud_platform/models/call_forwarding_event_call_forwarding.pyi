@@ -1,0 +1,1 @@
+from .call import CallForwardingEventCallForwarding as CallForwardingEventCallForwarding

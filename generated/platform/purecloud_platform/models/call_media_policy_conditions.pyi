@@ -1,0 +1,1 @@
+from .call import CallMediaPolicyConditions as CallMediaPolicyConditions

@@ -1,0 +1,1 @@
+from .callable import CallableContactsDiagnostic as CallableContactsDiagnostic

@@ -1,0 +1,1 @@
+from .callable import CallableTime as CallableTime

@@ -1,0 +1,1 @@
+from .callable import CallableTimeSet as CallableTimeSet

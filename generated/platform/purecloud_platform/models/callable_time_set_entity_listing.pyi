@@ -1,0 +1,1 @@
+from .callable import CallableTimeSetEntityListing as CallableTimeSetEntityListing

@@ -1,0 +1,1 @@
+from .callable import CallableWindow as CallableWindow

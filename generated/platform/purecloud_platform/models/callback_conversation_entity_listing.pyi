@@ -1,0 +1,1 @@
+from .callback import CallbackConversationEntityListing as CallbackConversationEntityListing

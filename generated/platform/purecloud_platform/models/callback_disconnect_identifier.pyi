@@ -1,0 +1,1 @@
+from .callback import CallbackDisconnectIdentifier as CallbackDisconnectIdentifier

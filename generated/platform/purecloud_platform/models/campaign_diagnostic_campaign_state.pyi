@@ -1,0 +1,1 @@
+from .campaign import CampaignDiagnosticCampaignState as CampaignDiagnosticCampaignState

@@ -1,0 +1,1 @@
+from .campaign import CampaignInteractions as CampaignInteractions

@@ -1,0 +1,1 @@
+from .campaign import CampaignPatchRequest as CampaignPatchRequest

@@ -1,0 +1,1 @@
+from .campaign import CampaignPerformanceDataProgress as CampaignPerformanceDataProgress

@@ -1,0 +1,1 @@
+from .campaign import CampaignRuleExecutionSettings as CampaignRuleExecutionSettings

@@ -1,0 +1,1 @@
+from .campaign import CampaignRuleParameters as CampaignRuleParameters

@@ -1,0 +1,1 @@
+from .campaign import CampaignRuleWarning as CampaignRuleWarning

@@ -1,0 +1,1 @@
+from .campaign import CampaignSequenceEntityListing as CampaignSequenceEntityListing

@@ -1,0 +1,1 @@
+from .campaign import CampaignTimeSlot as CampaignTimeSlot

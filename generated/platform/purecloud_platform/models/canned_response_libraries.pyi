@@ -1,0 +1,1 @@
+from .canned import CannedResponseLibraries as CannedResponseLibraries

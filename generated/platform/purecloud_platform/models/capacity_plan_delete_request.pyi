@@ -1,0 +1,1 @@
+from .capacity import CapacityPlanDeleteRequest as CapacityPlanDeleteRequest

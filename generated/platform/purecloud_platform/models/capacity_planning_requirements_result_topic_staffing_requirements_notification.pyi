@@ -1,0 +1,1 @@
+from .capacity import CapacityPlanningRequirementsResultTopicStaffingRequirementsNotification as CapacityPlanningRequirementsResultTopicStaffingRequirementsNotification

@@ -1,0 +1,1 @@
+from .carousel import CarouselCard as CarouselCard

@@ -1,0 +1,1 @@
+from .carousel import CarouselParameters as CarouselParameters

@@ -1,0 +1,1 @@
+from .case_ import CaseManagementAggregateQueryResponse as CaseManagementAggregateQueryResponse

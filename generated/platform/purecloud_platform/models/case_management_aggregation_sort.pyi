@@ -1,0 +1,1 @@
+from .case_ import CaseManagementAggregationSort as CaseManagementAggregationSort

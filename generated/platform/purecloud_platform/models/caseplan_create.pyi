@@ -1,0 +1,1 @@
+from .caseplan import CaseplanCreate as CaseplanCreate

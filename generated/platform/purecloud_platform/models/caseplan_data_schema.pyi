@@ -1,0 +1,1 @@
+from .caseplan import CaseplanDataSchema as CaseplanDataSchema

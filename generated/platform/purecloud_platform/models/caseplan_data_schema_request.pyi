@@ -1,0 +1,1 @@
+from .caseplan import CaseplanDataSchemaRequest as CaseplanDataSchemaRequest

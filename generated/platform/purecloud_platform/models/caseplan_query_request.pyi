@@ -1,0 +1,1 @@
+from .caseplan import CaseplanQueryRequest as CaseplanQueryRequest

@@ -1,0 +1,1 @@
+from .caseplan import CaseplanUpdate as CaseplanUpdate

@@ -1,0 +1,1 @@
+from .categories import CategoriesEntityListing as CategoriesEntityListing

@@ -1,0 +1,1 @@
+from .category import CategoryResponse as CategoryResponse

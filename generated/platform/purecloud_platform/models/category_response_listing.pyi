@@ -1,0 +1,1 @@
+from .category import CategoryResponseListing as CategoryResponseListing

@@ -1,0 +1,1 @@
+from .category import CategoryUpdateRequest as CategoryUpdateRequest

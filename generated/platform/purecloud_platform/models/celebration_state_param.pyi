@@ -1,0 +1,1 @@
+from .celebration import CelebrationStateParam as CelebrationStateParam

@@ -1,0 +1,1 @@
+from .certificate import CertificateDetails as CertificateDetails

@@ -1,0 +1,1 @@
+from .change import ChangePasswordRequest as ChangePasswordRequest

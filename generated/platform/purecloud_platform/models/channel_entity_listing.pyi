@@ -1,0 +1,1 @@
+from .channel import ChannelEntityListing as ChannelEntityListing

@@ -1,0 +1,1 @@
+from .channel import ChannelTopic as ChannelTopic

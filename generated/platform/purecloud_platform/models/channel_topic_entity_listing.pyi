@@ -1,0 +1,1 @@
+from .channel import ChannelTopicEntityListing as ChannelTopicEntityListing

@@ -1,0 +1,1 @@
+from .chart import ChartColumn as ChartColumn

@@ -1,0 +1,1 @@
+from .chat import ChatMessageUser as ChatMessageUser

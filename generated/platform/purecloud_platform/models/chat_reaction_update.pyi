@@ -1,0 +1,1 @@
+from .chat import ChatReactionUpdate as ChatReactionUpdate

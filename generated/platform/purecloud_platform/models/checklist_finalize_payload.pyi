@@ -1,0 +1,1 @@
+from .checklist import ChecklistFinalizePayload as ChecklistFinalizePayload

@@ -1,0 +1,1 @@
+from .checklist import ChecklistInferenceJobResponse as ChecklistInferenceJobResponse

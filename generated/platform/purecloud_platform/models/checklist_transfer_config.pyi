@@ -1,0 +1,1 @@
+from .checklist import ChecklistTransferConfig as ChecklistTransferConfig

@@ -1,0 +1,1 @@
+from .chunk import ChunkSearchRegisterRequest as ChunkSearchRegisterRequest

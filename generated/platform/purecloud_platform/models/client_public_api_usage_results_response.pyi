@@ -1,0 +1,1 @@
+from .client import ClientPublicApiUsageResultsResponse as ClientPublicApiUsageResultsResponse

@@ -1,0 +1,1 @@
+from .client import ClientUsageQueryResponse as ClientUsageQueryResponse

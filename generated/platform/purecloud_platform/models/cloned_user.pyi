@@ -1,0 +1,1 @@
+from .cloned import ClonedUser as ClonedUser

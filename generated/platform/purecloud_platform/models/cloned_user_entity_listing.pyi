@@ -1,0 +1,1 @@
+from .cloned import ClonedUserEntityListing as ClonedUserEntityListing

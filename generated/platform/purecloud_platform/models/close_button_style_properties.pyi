@@ -1,0 +1,1 @@
+from .close import CloseButtonStyleProperties as CloseButtonStyleProperties

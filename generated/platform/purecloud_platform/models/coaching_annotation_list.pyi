@@ -1,0 +1,1 @@
+from .coaching import CoachingAnnotationList as CoachingAnnotationList

@@ -1,0 +1,1 @@
+from .coaching import CoachingAppointmentResponse as CoachingAppointmentResponse

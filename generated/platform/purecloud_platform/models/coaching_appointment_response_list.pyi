@@ -1,0 +1,1 @@
+from .coaching import CoachingAppointmentResponseList as CoachingAppointmentResponseList

@@ -1,0 +1,1 @@
+from .coaching import CoachingNotification as CoachingNotification

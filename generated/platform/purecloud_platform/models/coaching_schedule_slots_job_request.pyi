@@ -1,0 +1,1 @@
+from .coaching import CoachingScheduleSlotsJobRequest as CoachingScheduleSlotsJobRequest

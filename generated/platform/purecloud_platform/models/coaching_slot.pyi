@@ -1,0 +1,1 @@
+from .coaching import CoachingSlot as CoachingSlot

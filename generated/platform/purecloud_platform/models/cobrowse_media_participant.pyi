@@ -1,0 +1,1 @@
+from .cobrowse import CobrowseMediaParticipant as CobrowseMediaParticipant

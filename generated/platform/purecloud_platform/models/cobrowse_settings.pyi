@@ -1,0 +1,1 @@
+from .cobrowse import CobrowseSettings as CobrowseSettings

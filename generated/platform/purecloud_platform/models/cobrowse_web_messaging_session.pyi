@@ -1,0 +1,1 @@
+from .cobrowse import CobrowseWebMessagingSession as CobrowseWebMessagingSession

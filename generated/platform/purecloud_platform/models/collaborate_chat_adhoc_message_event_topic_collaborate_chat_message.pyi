@@ -1,0 +1,1 @@
+from .collaborate import CollaborateChatAdhocMessageEventTopicCollaborateChatMessage as CollaborateChatAdhocMessageEventTopicCollaborateChatMessage

@@ -1,0 +1,1 @@
+from .collaborate import CollaborateChatGroupMessageEventTopicCollaborateChatEntity as CollaborateChatGroupMessageEventTopicCollaborateChatEntity

@@ -1,0 +1,1 @@
+from .collaborate import CollaborateChatGroupMessageEventTopicCollaborateChatMessage as CollaborateChatGroupMessageEventTopicCollaborateChatMessage

@@ -1,0 +1,1 @@
+from .column import ColumnDataTypeSpecification as ColumnDataTypeSpecification

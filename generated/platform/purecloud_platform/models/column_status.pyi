@@ -1,0 +1,1 @@
+from .column import ColumnStatus as ColumnStatus

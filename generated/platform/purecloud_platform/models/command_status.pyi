@@ -1,0 +1,1 @@
+from .command import CommandStatus as CommandStatus

@@ -1,0 +1,1 @@
+from .comment import CommentListing as CommentListing

@@ -1,0 +1,1 @@
+from .communication import CommunicationTranslation as CommunicationTranslation

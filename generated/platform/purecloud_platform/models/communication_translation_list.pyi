@@ -1,0 +1,1 @@
+from .communication import CommunicationTranslationList as CommunicationTranslationList

@@ -1,0 +1,1 @@
+from .complex import ComplexVariableInfo as ComplexVariableInfo

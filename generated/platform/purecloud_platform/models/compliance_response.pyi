@@ -1,0 +1,1 @@
+from .compliance import ComplianceResponse as ComplianceResponse

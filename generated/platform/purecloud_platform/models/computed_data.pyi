@@ -1,0 +1,1 @@
+from .computed import ComputedData as ComputedData

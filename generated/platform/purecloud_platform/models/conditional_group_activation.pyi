@@ -1,0 +1,1 @@
+from .conditional import ConditionalGroupActivation as ConditionalGroupActivation

@@ -1,0 +1,1 @@
+from .conditional import ConditionalGroupActivationCondition as ConditionalGroupActivationCondition

@@ -1,0 +1,1 @@
+from .conditional import ConditionalGroupActivationPilotRule as ConditionalGroupActivationPilotRule

@@ -1,0 +1,1 @@
+from .conditional import ConditionalGroupActivationRule as ConditionalGroupActivationRule

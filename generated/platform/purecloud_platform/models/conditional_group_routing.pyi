@@ -1,0 +1,1 @@
+from .conditional import ConditionalGroupRouting as ConditionalGroupRouting

@@ -1,0 +1,1 @@
+from .conditional import ConditionalGroupRoutingRule as ConditionalGroupRoutingRule

@@ -1,0 +1,1 @@
+from .confusion import ConfusionDetails as ConfusionDetails

@@ -1,0 +1,1 @@
+from .confusion import ConfusionIntentInfo as ConfusionIntentInfo

@@ -1,0 +1,1 @@
+from .connect import ConnectRate as ConnectRate

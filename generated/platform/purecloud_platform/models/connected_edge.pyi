@@ -1,0 +1,1 @@
+from .connected import ConnectedEdge as ConnectedEdge

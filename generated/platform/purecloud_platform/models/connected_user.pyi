@@ -1,0 +1,1 @@
+from .connected import ConnectedUser as ConnectedUser

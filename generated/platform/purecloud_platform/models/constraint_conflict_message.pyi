@@ -1,0 +1,1 @@
+from .constraint import ConstraintConflictMessage as ConstraintConflictMessage

@@ -1,0 +1,1 @@
+from .consult import ConsultTransfer as ConsultTransfer

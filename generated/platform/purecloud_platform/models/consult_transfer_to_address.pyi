@@ -1,0 +1,1 @@
+from .consult import ConsultTransferToAddress as ConsultTransferToAddress

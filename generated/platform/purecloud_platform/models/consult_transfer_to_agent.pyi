@@ -1,0 +1,1 @@
+from .consult import ConsultTransferToAgent as ConsultTransferToAgent

@@ -1,0 +1,1 @@
+from .consult import ConsultTransferToExternalContact as ConsultTransferToExternalContact

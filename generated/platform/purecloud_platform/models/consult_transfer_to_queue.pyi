@@ -1,0 +1,1 @@
+from .consult import ConsultTransferToQueue as ConsultTransferToQueue

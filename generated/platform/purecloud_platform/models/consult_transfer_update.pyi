@@ -1,0 +1,1 @@
+from .consult import ConsultTransferUpdate as ConsultTransferUpdate

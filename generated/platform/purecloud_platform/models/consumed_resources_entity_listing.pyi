@@ -1,0 +1,1 @@
+from .consumed import ConsumedResourcesEntityListing as ConsumedResourcesEntityListing

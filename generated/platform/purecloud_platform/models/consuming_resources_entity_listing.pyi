@@ -1,0 +1,1 @@
+from .consuming import ConsumingResourcesEntityListing as ConsumingResourcesEntityListing

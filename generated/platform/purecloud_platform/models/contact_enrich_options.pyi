@@ -1,0 +1,1 @@
+from .contact import ContactEnrichOptions as ContactEnrichOptions

@@ -1,0 +1,1 @@
+from .contact import ContactImportJobResponse as ContactImportJobResponse

@@ -1,0 +1,1 @@
+from .contact import ContactListDivisionView as ContactListDivisionView

@@ -1,0 +1,1 @@
+from .contact import ContactListFilterBulkRetrieveBody as ContactListFilterBulkRetrieveBody

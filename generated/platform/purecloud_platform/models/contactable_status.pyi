@@ -1,0 +1,1 @@
+from .contactable import ContactableStatus as ContactableStatus

@@ -1,0 +1,1 @@
+from .contacts import ContactsBulkOperationJob as ContactsBulkOperationJob

@@ -1,0 +1,1 @@
+from .contacts import ContactsExportComparisonFieldFilter as ContactsExportComparisonFieldFilter

@@ -1,0 +1,1 @@
+from .contacts import ContactsExportFieldListFilter as ContactsExportFieldListFilter

@@ -1,0 +1,1 @@
+from .contacts import ContactsPatchChange as ContactsPatchChange

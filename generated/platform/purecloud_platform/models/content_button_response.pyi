@@ -1,0 +1,1 @@
+from .content import ContentButtonResponse as ContentButtonResponse

@@ -1,0 +1,1 @@
+from .content import ContentCard as ContentCard

@@ -1,0 +1,1 @@
+from .content import ContentManagementSingleDocumentTopicDocumentDataV2 as ContentManagementSingleDocumentTopicDocumentDataV2

@@ -1,0 +1,1 @@
+from .content import ContentManagementWorkspaceDocumentsTopicDocumentDataV2 as ContentManagementWorkspaceDocumentsTopicDocumentDataV2

@@ -1,0 +1,1 @@
+from .content import ContentModeration as ContentModeration

@@ -1,0 +1,1 @@
+from .content import ContentReaction as ContentReaction

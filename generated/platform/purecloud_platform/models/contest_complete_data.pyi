@@ -1,0 +1,1 @@
+from .contest import ContestCompleteData as ContestCompleteData

@@ -1,0 +1,1 @@
+from .contest import ContestDataWinners as ContestDataWinners

@@ -1,0 +1,1 @@
+from .contest import ContestDisqualifiedAgents as ContestDisqualifiedAgents

@@ -1,0 +1,1 @@
+from .contest import ContestMetricScore as ContestMetricScore

@@ -1,0 +1,1 @@
+from .contest import ContestScoresGroupTrend as ContestScoresGroupTrend

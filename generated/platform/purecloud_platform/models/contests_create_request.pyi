@@ -1,0 +1,1 @@
+from .contests import ContestsCreateRequest as ContestsCreateRequest

@@ -1,0 +1,1 @@
+from .contests import ContestsEssentials as ContestsEssentials

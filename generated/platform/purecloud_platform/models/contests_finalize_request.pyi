@@ -1,0 +1,1 @@
+from .contests import ContestsFinalizeRequest as ContestsFinalizeRequest

@@ -1,0 +1,1 @@
+from .contests import ContestsResponse as ContestsResponse

@@ -1,0 +1,1 @@
+from .continuous import ContinuousForecastGetSessionResponse as ContinuousForecastGetSessionResponse

@@ -1,0 +1,1 @@
+from .continuous import ContinuousForecastSessionResponse as ContinuousForecastSessionResponse

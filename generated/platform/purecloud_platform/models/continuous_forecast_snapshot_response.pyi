@@ -1,0 +1,1 @@
+from .continuous import ContinuousForecastSnapshotResponse as ContinuousForecastSnapshotResponse

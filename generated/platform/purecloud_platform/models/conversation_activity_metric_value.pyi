@@ -1,0 +1,1 @@
+from .conversation import ConversationActivityMetricValue as ConversationActivityMetricValue

@@ -1,0 +1,1 @@
+from .conversation import ConversationCallEventTopicJourneyAction as ConversationCallEventTopicJourneyAction

@@ -1,0 +1,1 @@
+from .conversation import ConversationCallEventTopicWrapup as ConversationCallEventTopicWrapup

@@ -1,0 +1,1 @@
+from .conversation import ConversationChannelLocation as ConversationChannelLocation

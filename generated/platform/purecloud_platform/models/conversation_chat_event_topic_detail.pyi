@@ -1,0 +1,1 @@
+from .conversation import ConversationChatEventTopicDetail as ConversationChatEventTopicDetail

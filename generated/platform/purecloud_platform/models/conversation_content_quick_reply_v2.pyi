@@ -1,0 +1,1 @@
+from .conversation import ConversationContentQuickReplyV2 as ConversationContentQuickReplyV2

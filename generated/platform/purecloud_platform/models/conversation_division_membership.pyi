@@ -1,0 +1,1 @@
+from .conversation import ConversationDivisionMembership as ConversationDivisionMembership

@@ -1,0 +1,1 @@
+from .conversation import ConversationEnrichmentSentimentV2 as ConversationEnrichmentSentimentV2

@@ -1,0 +1,1 @@
+from .conversation import ConversationEventTopicJourneyCustomer as ConversationEventTopicJourneyCustomer

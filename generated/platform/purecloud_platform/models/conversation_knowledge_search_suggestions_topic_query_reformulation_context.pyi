@@ -1,0 +1,1 @@
+from .conversation import ConversationKnowledgeSearchSuggestionsTopicQueryReformulationContext as ConversationKnowledgeSearchSuggestionsTopicQueryReformulationContext

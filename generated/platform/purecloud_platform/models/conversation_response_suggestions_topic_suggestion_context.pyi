@@ -1,0 +1,1 @@
+from .conversation import ConversationResponseSuggestionsTopicSuggestionContext as ConversationResponseSuggestionsTopicSuggestionContext

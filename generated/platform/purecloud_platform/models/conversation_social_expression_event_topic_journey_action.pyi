@@ -1,0 +1,1 @@
+from .conversation import ConversationSocialExpressionEventTopicJourneyAction as ConversationSocialExpressionEventTopicJourneyAction

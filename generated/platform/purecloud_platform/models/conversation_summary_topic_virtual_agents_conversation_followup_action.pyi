@@ -1,0 +1,1 @@
+from .conversation import ConversationSummaryTopicVirtualAgentsConversationFollowupAction as ConversationSummaryTopicVirtualAgentsConversationFollowupAction

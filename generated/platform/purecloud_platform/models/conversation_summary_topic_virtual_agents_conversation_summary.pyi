@@ -1,0 +1,1 @@
+from .conversation import ConversationSummaryTopicVirtualAgentsConversationSummary as ConversationSummaryTopicVirtualAgentsConversationSummary

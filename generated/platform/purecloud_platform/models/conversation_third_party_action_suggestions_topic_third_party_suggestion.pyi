@@ -1,0 +1,1 @@
+from .conversation import ConversationThirdPartyActionSuggestionsTopicThirdPartySuggestion as ConversationThirdPartyActionSuggestionsTopicThirdPartySuggestion

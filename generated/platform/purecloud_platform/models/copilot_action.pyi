@@ -1,0 +1,1 @@
+from .copilot import CopilotAction as CopilotAction

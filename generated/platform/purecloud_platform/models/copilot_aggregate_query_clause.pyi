@@ -1,0 +1,1 @@
+from .copilot import CopilotAggregateQueryClause as CopilotAggregateQueryClause

@@ -1,0 +1,1 @@
+from .copilot import CopilotAggregationView as CopilotAggregationView

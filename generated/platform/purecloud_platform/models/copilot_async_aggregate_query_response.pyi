@@ -1,0 +1,1 @@
+from .copilot import CopilotAsyncAggregateQueryResponse as CopilotAsyncAggregateQueryResponse

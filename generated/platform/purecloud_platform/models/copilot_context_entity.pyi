@@ -1,0 +1,1 @@
+from .copilot import CopilotContextEntity as CopilotContextEntity

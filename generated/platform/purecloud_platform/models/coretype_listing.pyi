@@ -1,0 +1,1 @@
+from .coretype import CoretypeListing as CoretypeListing

@@ -1,0 +1,1 @@
+from .cover import CoverSheet as CoverSheet

@@ -1,0 +1,1 @@
+from .create import CreateActivityCodeRequest as CreateActivityCodeRequest

@@ -1,0 +1,1 @@
+from .create import CreateAdminTimeOffRequest as CreateAdminTimeOffRequest

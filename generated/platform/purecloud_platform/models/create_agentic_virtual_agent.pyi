@@ -1,0 +1,1 @@
+from .create import CreateAgenticVirtualAgent as CreateAgenticVirtualAgent

@@ -1,0 +1,1 @@
+from .create import CreateOutboundMessagingConversationResponse as CreateOutboundMessagingConversationResponse

@@ -1,0 +1,1 @@
+from .create import CreateRecognition as CreateRecognition

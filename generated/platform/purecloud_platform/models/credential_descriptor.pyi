@@ -1,0 +1,1 @@
+from .credential import CredentialDescriptor as CredentialDescriptor

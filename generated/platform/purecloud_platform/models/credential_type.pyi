@@ -1,0 +1,1 @@
+from .credential import CredentialType as CredentialType

@@ -1,0 +1,1 @@
+from .criteria import CriteriaQuery as CriteriaQuery

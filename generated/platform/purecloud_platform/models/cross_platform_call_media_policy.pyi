@@ -1,0 +1,1 @@
+from .cross import CrossPlatformCallMediaPolicy as CrossPlatformCallMediaPolicy

@@ -1,0 +1,1 @@
+from .cross import CrossPlatformChatMediaPolicy as CrossPlatformChatMediaPolicy

@@ -1,0 +1,1 @@
+from .cross import CrossPlatformEmailMediaPolicy as CrossPlatformEmailMediaPolicy

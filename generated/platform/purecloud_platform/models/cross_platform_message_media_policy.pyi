@@ -1,0 +1,1 @@
+from .cross import CrossPlatformMessageMediaPolicy as CrossPlatformMessageMediaPolicy

@@ -1,0 +1,1 @@
+from .cross import CrossPlatformPolicyUpdate as CrossPlatformPolicyUpdate

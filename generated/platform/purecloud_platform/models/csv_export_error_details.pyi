@@ -1,0 +1,1 @@
+from .csv import CsvExportErrorDetails as CsvExportErrorDetails

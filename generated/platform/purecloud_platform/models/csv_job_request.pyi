@@ -1,0 +1,1 @@
+from .csv import CsvJobRequest as CsvJobRequest

@@ -1,0 +1,1 @@
+from .csv import CsvMappingEntry as CsvMappingEntry

@@ -1,0 +1,1 @@
+from .csv import CsvSettings as CsvSettings

@@ -1,0 +1,1 @@
+from .csv import CsvUploadRequest as CsvUploadRequest

@@ -1,0 +1,1 @@
+from .cta import CtaButtonStyleProperties as CtaButtonStyleProperties

@@ -1,0 +1,1 @@
+from .current import CurrentAgentAdherenceAdjustment as CurrentAgentAdherenceAdjustment

@@ -1,0 +1,1 @@
+from .current import CurrentUserTimeOffIntegrationStatusRequest as CurrentUserTimeOffIntegrationStatusRequest

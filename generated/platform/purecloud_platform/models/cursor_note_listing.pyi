@@ -1,0 +1,1 @@
+from .cursor import CursorNoteListing as CursorNoteListing

@@ -1,0 +1,1 @@
+from .custom import CustomAttributesBulkUpdateResponseMap as CustomAttributesBulkUpdateResponseMap

@@ -1,0 +1,1 @@
+from .custom import CustomAttributesIdResponse as CustomAttributesIdResponse

@@ -1,0 +1,1 @@
+from .custom import CustomConversationAttributeInput as CustomConversationAttributeInput

@@ -1,0 +1,1 @@
+from .custom import CustomEventAttributeList as CustomEventAttributeList

@@ -1,0 +1,1 @@
+from .custom import CustomI18nLabels as CustomI18nLabels

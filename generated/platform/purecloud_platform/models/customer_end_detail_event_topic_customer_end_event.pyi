@@ -1,0 +1,1 @@
+from .customer import CustomerEndDetailEventTopicCustomerEndEvent as CustomerEndDetailEventTopicCustomerEndEvent

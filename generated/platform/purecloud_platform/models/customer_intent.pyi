@@ -1,0 +1,1 @@
+from .customer import CustomerIntent as CustomerIntent

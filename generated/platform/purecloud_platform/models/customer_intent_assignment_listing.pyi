@@ -1,0 +1,1 @@
+from .customer import CustomerIntentAssignmentListing as CustomerIntentAssignmentListing

@@ -1,0 +1,1 @@
+from .customer import CustomerIntentAssignmentResponse as CustomerIntentAssignmentResponse

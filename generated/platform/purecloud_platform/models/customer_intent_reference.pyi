@@ -1,0 +1,1 @@
+from .customer import CustomerIntentReference as CustomerIntentReference

@@ -1,0 +1,1 @@
+from .customer import CustomerInteractionCenter as CustomerInteractionCenter

@@ -1,0 +1,1 @@
+from .customer import CustomerStartDetailEventTopicCustomerStartEvent as CustomerStartDetailEventTopicCustomerStartEvent

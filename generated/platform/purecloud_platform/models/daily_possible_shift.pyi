@@ -1,0 +1,1 @@
+from .daily import DailyPossibleShift as DailyPossibleShift

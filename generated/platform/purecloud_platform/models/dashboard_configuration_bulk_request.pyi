@@ -1,0 +1,1 @@
+from .dashboard import DashboardConfigurationBulkRequest as DashboardConfigurationBulkRequest

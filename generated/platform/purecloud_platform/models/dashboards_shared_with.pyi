@@ -1,0 +1,1 @@
+from .dashboards import DashboardsSharedWith as DashboardsSharedWith

@@ -1,0 +1,1 @@
+from .data import DataAction as DataAction

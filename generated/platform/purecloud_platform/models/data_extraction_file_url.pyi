@@ -1,0 +1,1 @@
+from .data import DataExtractionFileUrl as DataExtractionFileUrl

@@ -1,0 +1,1 @@
+from .data import DataIngestionRuleCriteria as DataIngestionRuleCriteria

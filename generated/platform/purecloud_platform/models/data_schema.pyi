@@ -1,0 +1,1 @@
+from .data import DataSchema as DataSchema

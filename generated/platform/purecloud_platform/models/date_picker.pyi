@@ -1,0 +1,1 @@
+from .date import DatePicker as DatePicker

@@ -1,0 +1,1 @@
+from .date import DateRange as DateRange

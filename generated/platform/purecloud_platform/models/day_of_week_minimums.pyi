@@ -1,0 +1,1 @@
+from .day import DayOfWeekMinimums as DayOfWeekMinimums

@@ -1,0 +1,1 @@
+from .decision import DecisionMetricsAdminNotificationTopicDecisionMetricsJobNotification as DecisionMetricsAdminNotificationTopicDecisionMetricsJobNotification

@@ -1,0 +1,1 @@
+from .decision import DecisionMetricsAdminNotificationTopicDecisionMetricsUpdateError as DecisionMetricsAdminNotificationTopicDecisionMetricsUpdateError

@@ -1,0 +1,1 @@
+from .decision import DecisionTableImportJob as DecisionTableImportJob

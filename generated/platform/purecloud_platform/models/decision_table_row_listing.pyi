@@ -1,0 +1,1 @@
+from .decision import DecisionTableRowListing as DecisionTableRowListing

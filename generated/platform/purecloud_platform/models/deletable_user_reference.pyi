@@ -1,0 +1,1 @@
+from .deletable import DeletableUserReference as DeletableUserReference

@@ -1,0 +1,1 @@
+from .delete import DeleteProgramResponse as DeleteProgramResponse

@@ -1,0 +1,1 @@
+from .delete import DeleteRetention as DeleteRetention

@@ -1,0 +1,1 @@
+from .dependency import DependencyCount as DependencyCount

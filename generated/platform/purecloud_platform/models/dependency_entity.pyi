@@ -1,0 +1,1 @@
+from .dependency import DependencyEntity as DependencyEntity

@@ -1,0 +1,1 @@
+from .dependency import DependencyEntityListing as DependencyEntityListing

@@ -1,0 +1,1 @@
+from .dependency import DependencyType as DependencyType

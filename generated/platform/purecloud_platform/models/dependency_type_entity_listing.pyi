@@ -1,0 +1,1 @@
+from .dependency import DependencyTypeEntityListing as DependencyTypeEntityListing

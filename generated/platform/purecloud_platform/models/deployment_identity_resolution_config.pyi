@@ -1,0 +1,1 @@
+from .deployment import DeploymentIdentityResolutionConfig as DeploymentIdentityResolutionConfig

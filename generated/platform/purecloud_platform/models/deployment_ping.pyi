@@ -1,0 +1,1 @@
+from .deployment import DeploymentPing as DeploymentPing

@@ -1,0 +1,1 @@
+from .deployment import DeploymentWebAction as DeploymentWebAction

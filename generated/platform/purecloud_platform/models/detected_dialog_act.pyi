@@ -1,0 +1,1 @@
+from .detected import DetectedDialogAct as DetectedDialogAct

@@ -1,0 +1,1 @@
+from .detected import DetectedIntent as DetectedIntent

@@ -1,0 +1,1 @@
+from .detected import DetectedNamedEntity as DetectedNamedEntity

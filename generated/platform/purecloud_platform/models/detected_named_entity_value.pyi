@@ -1,0 +1,1 @@
+from .detected import DetectedNamedEntityValue as DetectedNamedEntityValue

@@ -1,0 +1,1 @@
+from .development import DevelopmentActivity as DevelopmentActivity

@@ -1,0 +1,1 @@
+from .development import DevelopmentActivityAggregateQueryResponseGroupedData as DevelopmentActivityAggregateQueryResponseGroupedData

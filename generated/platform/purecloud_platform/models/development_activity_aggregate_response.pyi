@@ -1,0 +1,1 @@
+from .development import DevelopmentActivityAggregateResponse as DevelopmentActivityAggregateResponse

@@ -1,0 +1,1 @@
+from .development import DevelopmentActivityListing as DevelopmentActivityListing

@@ -1,0 +1,1 @@
+from .diagnostics import DiagnosticsSettings as DiagnosticsSettings

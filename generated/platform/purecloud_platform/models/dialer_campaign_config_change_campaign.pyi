@@ -1,0 +1,1 @@
+from .dialer import DialerCampaignConfigChangeCampaign as DialerCampaignConfigChangeCampaign

@@ -1,0 +1,1 @@
+from .dialer import DialerCampaignConfigChangeContactSort as DialerCampaignConfigChangeContactSort

@@ -1,0 +1,1 @@
+from .dialer import DialerCampaignRuleConfigChangeCampaignRuleActionEntities as DialerCampaignRuleConfigChangeCampaignRuleActionEntities

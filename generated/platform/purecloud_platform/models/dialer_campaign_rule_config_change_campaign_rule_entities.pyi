@@ -1,0 +1,1 @@
+from .dialer import DialerCampaignRuleConfigChangeCampaignRuleEntities as DialerCampaignRuleConfigChangeCampaignRuleEntities

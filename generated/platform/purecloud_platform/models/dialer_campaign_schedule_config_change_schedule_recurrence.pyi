@@ -1,0 +1,1 @@
+from .dialer import DialerCampaignScheduleConfigChangeScheduleRecurrence as DialerCampaignScheduleConfigChangeScheduleRecurrence

@@ -1,0 +1,1 @@
+from .dialer import DialerContact as DialerContact

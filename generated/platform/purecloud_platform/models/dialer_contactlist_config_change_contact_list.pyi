@@ -1,0 +1,1 @@
+from .dialer import DialerContactlistConfigChangeContactList as DialerContactlistConfigChangeContactList

@@ -1,0 +1,1 @@
+from .dialer import DialerContactlistfilterConfigChangeFilterClause as DialerContactlistfilterConfigChangeFilterClause

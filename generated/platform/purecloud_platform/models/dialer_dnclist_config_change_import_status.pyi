@@ -1,0 +1,1 @@
+from .dialer import DialerDnclistConfigChangeImportStatus as DialerDnclistConfigChangeImportStatus

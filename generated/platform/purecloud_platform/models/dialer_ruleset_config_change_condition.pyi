@@ -1,0 +1,1 @@
+from .dialer import DialerRulesetConfigChangeCondition as DialerRulesetConfigChangeCondition

@@ -1,0 +1,1 @@
+from .dialer import DialerSequenceScheduleConfigChangeSequenceSchedule as DialerSequenceScheduleConfigChangeSequenceSchedule

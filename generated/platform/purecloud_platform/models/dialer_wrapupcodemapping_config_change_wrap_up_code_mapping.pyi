@@ -1,0 +1,1 @@
+from .dialer import DialerWrapupcodemappingConfigChangeWrapUpCodeMapping as DialerWrapupcodemappingConfigChangeWrapUpCodeMapping

@@ -1,0 +1,1 @@
+from .dialogflow import DialogflowAgentSummaryEntityListing as DialogflowAgentSummaryEntityListing

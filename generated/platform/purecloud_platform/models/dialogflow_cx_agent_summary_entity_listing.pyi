@@ -1,0 +1,1 @@
+from .dialogflow import DialogflowCXAgentSummaryEntityListing as DialogflowCXAgentSummaryEntityListing

@@ -1,0 +1,1 @@
+from .dialogflow import DialogflowCXEnvironment as DialogflowCXEnvironment

@@ -1,0 +1,1 @@
+from .dialogflow import DialogflowCXProject as DialogflowCXProject

@@ -1,0 +1,1 @@
+from .dialogflow import DialogflowProject as DialogflowProject

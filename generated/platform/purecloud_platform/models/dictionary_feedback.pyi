@@ -1,0 +1,1 @@
+from .dictionary import DictionaryFeedback as DictionaryFeedback

@@ -1,0 +1,1 @@
+from .dictionary import DictionaryFeedbackEntityListing as DictionaryFeedbackEntityListing

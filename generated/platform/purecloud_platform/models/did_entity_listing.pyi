@@ -1,0 +1,1 @@
+from .did import DIDEntityListing as DIDEntityListing

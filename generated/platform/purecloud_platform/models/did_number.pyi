@@ -1,0 +1,1 @@
+from .did import DIDNumber as DIDNumber

@@ -1,0 +1,1 @@
+from .did import DIDNumberEntityListing as DIDNumberEntityListing

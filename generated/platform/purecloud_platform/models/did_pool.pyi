@@ -1,0 +1,1 @@
+from .did import DIDPool as DIDPool

@@ -1,0 +1,1 @@
+from .digit import DigitLength as DigitLength

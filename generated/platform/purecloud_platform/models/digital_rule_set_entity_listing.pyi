@@ -1,0 +1,1 @@
+from .digital import DigitalRuleSetEntityListing as DigitalRuleSetEntityListing

@@ -1,0 +1,1 @@
+from .direct import DirectRouting as DirectRouting

@@ -1,0 +1,1 @@
+from .directory import DirectoryUserDevicesListing as DirectoryUserDevicesListing

@@ -1,0 +1,1 @@
+from .disable import DisableSiteConnectionsRequest as DisableSiteConnectionsRequest

@@ -1,0 +1,1 @@
+from .disallowed import DisallowedEntityLearningAssignmentItem as DisallowedEntityLearningAssignmentItem

@@ -1,0 +1,1 @@
+from .disallowed import DisallowedEntityLearningAssignmentReference as DisallowedEntityLearningAssignmentReference

@@ -1,0 +1,1 @@
+from .disaster import DisasterRecoveryAllRoutingRequest as DisasterRecoveryAllRoutingRequest

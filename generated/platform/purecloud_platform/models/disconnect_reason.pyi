@@ -1,0 +1,1 @@
+from .disconnect import DisconnectReason as DisconnectReason

@@ -1,0 +1,1 @@
+from .disposition import DispositionAmdTimeout as DispositionAmdTimeout

@@ -1,0 +1,1 @@
+from .disposition import DispositionParameters as DispositionParameters

@@ -1,0 +1,1 @@
+from .division import DivisionEntityRef as DivisionEntityRef

@@ -1,0 +1,1 @@
+from .division import DivisionReference as DivisionReference

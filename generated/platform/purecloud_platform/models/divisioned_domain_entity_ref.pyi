@@ -1,0 +1,1 @@
+from .divisioned import DivisionedDomainEntityRef as DivisionedDomainEntityRef

@@ -1,0 +1,1 @@
+from .divs import DivsPermittedEntityListing as DivsPermittedEntityListing

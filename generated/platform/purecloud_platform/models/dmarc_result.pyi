@@ -1,0 +1,1 @@
+from .dmarc import DmarcResult as DmarcResult

@@ -1,0 +1,1 @@
+from .dnc import DncList as DncList

@@ -1,0 +1,1 @@
+from .dnc import DncListCreate as DncListCreate

@@ -1,0 +1,1 @@
+from .dnc import DncPatchPhoneNumbersRequest as DncPatchPhoneNumbersRequest

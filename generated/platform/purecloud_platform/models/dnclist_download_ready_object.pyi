@@ -1,0 +1,1 @@
+from .dnclist import DnclistDownloadReadyObject as DnclistDownloadReadyObject

@@ -1,0 +1,1 @@
+from .dnclist import DnclistImportStatusImportStatus as DnclistImportStatusImportStatus

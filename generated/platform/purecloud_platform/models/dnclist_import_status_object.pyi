@@ -1,0 +1,1 @@
+from .dnclist import DnclistImportStatusObject as DnclistImportStatusObject

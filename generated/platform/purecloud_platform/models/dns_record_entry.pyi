@@ -1,0 +1,1 @@
+from .dns import DnsRecordEntry as DnsRecordEntry

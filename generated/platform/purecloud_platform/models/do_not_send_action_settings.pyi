@@ -1,0 +1,1 @@
+from .do import DoNotSendActionSettings as DoNotSendActionSettings

@@ -1,0 +1,1 @@
+from .document import DocumentBodyListBlock as DocumentBodyListBlock

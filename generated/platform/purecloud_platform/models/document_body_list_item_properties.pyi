@@ -1,0 +1,1 @@
+from .document import DocumentBodyListItemProperties as DocumentBodyListItemProperties

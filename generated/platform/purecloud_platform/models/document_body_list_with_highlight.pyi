@@ -1,0 +1,1 @@
+from .document import DocumentBodyListWithHighlight as DocumentBodyListWithHighlight

@@ -1,0 +1,1 @@
+from .document import DocumentBodyTableRowBlockWithHighlight as DocumentBodyTableRowBlockWithHighlight

@@ -1,0 +1,1 @@
+from .document import DocumentContentBlockWithHighlight as DocumentContentBlockWithHighlight

@@ -1,0 +1,1 @@
+from .document import DocumentEntityListing as DocumentEntityListing

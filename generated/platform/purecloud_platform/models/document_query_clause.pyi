@@ -1,0 +1,1 @@
+from .document import DocumentQueryClause as DocumentQueryClause

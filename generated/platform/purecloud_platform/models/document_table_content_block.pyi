@@ -1,0 +1,1 @@
+from .document import DocumentTableContentBlock as DocumentTableContentBlock

@@ -1,0 +1,1 @@
+from .document import DocumentText as DocumentText

@@ -1,0 +1,1 @@
+from .document import DocumentVariationResponseListing as DocumentVariationResponseListing

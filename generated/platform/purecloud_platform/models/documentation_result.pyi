@@ -1,0 +1,1 @@
+from .documentation import DocumentationResult as DocumentationResult

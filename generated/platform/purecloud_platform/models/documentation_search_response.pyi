@@ -1,0 +1,1 @@
+from .documentation import DocumentationSearchResponse as DocumentationSearchResponse

@@ -1,0 +1,1 @@
+from .documentation import DocumentationV2SearchAggregation as DocumentationV2SearchAggregation

@@ -1,0 +1,1 @@
+from .documentation import DocumentationV2SearchCriteria as DocumentationV2SearchCriteria

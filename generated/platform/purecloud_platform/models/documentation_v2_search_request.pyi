@@ -1,0 +1,1 @@
+from .documentation import DocumentationV2SearchRequest as DocumentationV2SearchRequest

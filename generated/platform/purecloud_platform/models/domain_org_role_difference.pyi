@@ -1,0 +1,1 @@
+from .domain import DomainOrgRoleDifference as DomainOrgRoleDifference

@@ -1,0 +1,1 @@
+from .domain import DomainOrganizationRole as DomainOrganizationRole

@@ -1,0 +1,1 @@
+from .domain import DomainPhysicalInterface as DomainPhysicalInterface

@@ -1,0 +1,1 @@
+from .domain import DomainResourceConditionNode as DomainResourceConditionNode

@@ -1,0 +1,1 @@
+from .download import DownloadResponse as DownloadResponse

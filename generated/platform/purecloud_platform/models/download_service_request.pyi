@@ -1,0 +1,1 @@
+from .download import DownloadServiceRequest as DownloadServiceRequest

@@ -1,0 +1,1 @@
+from .draft import DraftListing as DraftListing

@@ -1,0 +1,1 @@
+from .draft import DraftValidationResult as DraftValidationResult

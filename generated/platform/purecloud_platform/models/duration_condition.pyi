@@ -1,0 +1,1 @@
+from .duration import DurationCondition as DurationCondition

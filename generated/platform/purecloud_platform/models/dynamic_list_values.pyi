@@ -1,0 +1,1 @@
+from .dynamic import DynamicListValues as DynamicListValues

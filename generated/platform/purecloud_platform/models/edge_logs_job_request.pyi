@@ -1,0 +1,1 @@
+from .edge import EdgeLogsJobRequest as EdgeLogsJobRequest

@@ -1,0 +1,1 @@
+from .edge import EdgeLogsJobResponse as EdgeLogsJobResponse

@@ -1,0 +1,1 @@
+from .edge import EdgeMetricsProcessor as EdgeMetricsProcessor

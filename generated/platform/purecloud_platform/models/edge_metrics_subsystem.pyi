@@ -1,0 +1,1 @@
+from .edge import EdgeMetricsSubsystem as EdgeMetricsSubsystem

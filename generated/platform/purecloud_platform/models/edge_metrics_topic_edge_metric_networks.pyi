@@ -1,0 +1,1 @@
+from .edge import EdgeMetricsTopicEdgeMetricNetworks as EdgeMetricsTopicEdgeMetricNetworks

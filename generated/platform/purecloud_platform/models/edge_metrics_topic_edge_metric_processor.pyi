@@ -1,0 +1,1 @@
+from .edge import EdgeMetricsTopicEdgeMetricProcessor as EdgeMetricsTopicEdgeMetricProcessor

@@ -1,0 +1,1 @@
+from .edge import EdgeMetricsTopicEdgeMetricSubsystemMedia as EdgeMetricsTopicEdgeMetricSubsystemMedia

@@ -1,0 +1,1 @@
+from .edge import EdgeNetworkDiagnosticResponse as EdgeNetworkDiagnosticResponse

@@ -1,0 +1,1 @@
+from .edge import EdgeOfflineConfiguration as EdgeOfflineConfiguration

@@ -1,0 +1,1 @@
+from .edge import EdgeServiceStateRequest as EdgeServiceStateRequest

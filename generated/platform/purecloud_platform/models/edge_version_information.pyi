@@ -1,0 +1,1 @@
+from .edge import EdgeVersionInformation as EdgeVersionInformation

@@ -1,0 +1,1 @@
+from .effective import EffectiveConfiguration as EffectiveConfiguration

@@ -1,0 +1,1 @@
+from .email import EmailCampaignScheduleConfigChangeRecurrencePattern as EmailCampaignScheduleConfigChangeRecurrencePattern

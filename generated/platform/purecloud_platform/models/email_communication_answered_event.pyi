@@ -1,0 +1,1 @@
+from .email import EmailCommunicationAnsweredEvent as EmailCommunicationAnsweredEvent

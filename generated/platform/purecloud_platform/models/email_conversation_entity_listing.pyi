@@ -1,0 +1,1 @@
+from .email import EmailConversationEntityListing as EmailConversationEntityListing

@@ -1,0 +1,1 @@
+from .email import EmailRoutingEstablishedEvent as EmailRoutingEstablishedEvent

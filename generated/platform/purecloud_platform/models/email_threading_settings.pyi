@@ -1,0 +1,1 @@
+from .email import EmailThreadingSettings as EmailThreadingSettings

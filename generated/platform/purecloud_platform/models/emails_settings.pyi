@@ -1,0 +1,1 @@
+from .emails import EmailsSettings as EmailsSettings

@@ -1,0 +1,1 @@
+from .emergency import EmergencyCallFlow as EmergencyCallFlow

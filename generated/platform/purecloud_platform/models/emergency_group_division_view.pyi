@@ -1,0 +1,1 @@
+from .emergency import EmergencyGroupDivisionView as EmergencyGroupDivisionView

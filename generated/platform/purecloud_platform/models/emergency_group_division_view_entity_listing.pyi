@@ -1,0 +1,1 @@
+from .emergency import EmergencyGroupDivisionViewEntityListing as EmergencyGroupDivisionViewEntityListing

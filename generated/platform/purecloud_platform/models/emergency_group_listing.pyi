@@ -1,0 +1,1 @@
+from .emergency import EmergencyGroupListing as EmergencyGroupListing

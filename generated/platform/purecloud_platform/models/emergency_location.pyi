@@ -1,0 +1,1 @@
+from .emergency import EmergencyLocation as EmergencyLocation

@@ -1,0 +1,1 @@
+from .empathy import EmpathyScore as EmpathyScore

@@ -1,0 +1,1 @@
+from .employee import EmployeePerformanceExternalMetricsDefinitionExternalMetricsDefinition as EmployeePerformanceExternalMetricsDefinitionExternalMetricsDefinition

@@ -1,0 +1,1 @@
+from .employer import EmployerInfo as EmployerInfo

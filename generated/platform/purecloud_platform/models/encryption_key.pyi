@@ -1,0 +1,1 @@
+from .encryption import EncryptionKey as EncryptionKey

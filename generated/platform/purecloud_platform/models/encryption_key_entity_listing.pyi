@@ -1,0 +1,1 @@
+from .encryption import EncryptionKeyEntityListing as EncryptionKeyEntityListing

@@ -1,0 +1,1 @@
+from .end import EndConsultTransferEvent as EndConsultTransferEvent

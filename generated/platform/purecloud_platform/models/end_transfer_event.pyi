@@ -1,0 +1,1 @@
+from .end import EndTransferEvent as EndTransferEvent

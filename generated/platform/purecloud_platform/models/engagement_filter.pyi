@@ -1,0 +1,1 @@
+from .engagement import EngagementFilter as EngagementFilter

@@ -1,0 +1,1 @@
+from .engine import EngineIntegration as EngineIntegration

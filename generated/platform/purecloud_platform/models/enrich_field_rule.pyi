@@ -1,0 +1,1 @@
+from .enrich import EnrichFieldRule as EnrichFieldRule

@@ -1,0 +1,1 @@
+from .enrich import EnrichFieldRules as EnrichFieldRules

@@ -1,0 +1,1 @@
+from .entity import EntityChange as EntityChange

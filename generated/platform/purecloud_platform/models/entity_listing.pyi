@@ -1,0 +1,1 @@
+from .entity import EntityListing as EntityListing

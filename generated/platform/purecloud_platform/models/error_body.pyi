@@ -1,0 +1,1 @@
+from .error import ErrorBody as ErrorBody

@@ -1,0 +1,1 @@
+from .error import ErrorDetails as ErrorDetails

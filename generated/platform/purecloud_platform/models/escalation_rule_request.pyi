@@ -1,0 +1,1 @@
+from .escalation import EscalationRuleRequest as EscalationRuleRequest

@@ -1,0 +1,1 @@
+from .escalation import EscalationRuleResponse as EscalationRuleResponse

@@ -1,0 +1,1 @@
+from .estimate import EstimateAvailablePartialDayTimeOffResponse as EstimateAvailablePartialDayTimeOffResponse

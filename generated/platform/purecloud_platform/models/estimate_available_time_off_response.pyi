@@ -1,0 +1,1 @@
+from .estimate import EstimateAvailableTimeOffResponse as EstimateAvailableTimeOffResponse

@@ -1,0 +1,1 @@
+from .estimated import EstimatedWaitTimePredictions as EstimatedWaitTimePredictions

@@ -1,0 +1,1 @@
+from .evaluated import EvaluatedShiftTradeResponseItem as EvaluatedShiftTradeResponseItem

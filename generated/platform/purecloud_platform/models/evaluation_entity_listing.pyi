@@ -1,0 +1,1 @@
+from .evaluation import EvaluationEntityListing as EvaluationEntityListing

@@ -1,0 +1,1 @@
+from .evaluation import EvaluationFormDivisionView as EvaluationFormDivisionView

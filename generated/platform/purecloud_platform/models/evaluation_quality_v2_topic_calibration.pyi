@@ -1,0 +1,1 @@
+from .evaluation import EvaluationQualityV2TopicCalibration as EvaluationQualityV2TopicCalibration

@@ -1,0 +1,1 @@
+from .evaluation import EvaluationQualityV2TopicEvaluationReference as EvaluationQualityV2TopicEvaluationReference

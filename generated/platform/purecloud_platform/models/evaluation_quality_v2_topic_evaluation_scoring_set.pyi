@@ -1,0 +1,1 @@
+from .evaluation import EvaluationQualityV2TopicEvaluationScoringSet as EvaluationQualityV2TopicEvaluationScoringSet

@@ -1,0 +1,1 @@
+from .evaluation import EvaluationQualityV2TopicEvaluationSource as EvaluationQualityV2TopicEvaluationSource

@@ -1,0 +1,1 @@
+from .evaluation import EvaluationQualityV2TopicEvaluationV2 as EvaluationQualityV2TopicEvaluationV2

@@ -1,0 +1,1 @@
+from .evaluation import EvaluationQualityV2TopicUser as EvaluationQualityV2TopicUser

@@ -1,0 +1,1 @@
+from .evaluation import EvaluationQuestionGroupScore as EvaluationQuestionGroupScore

@@ -1,0 +1,1 @@
+from .evaluation import EvaluationQuestionScore as EvaluationQuestionScore

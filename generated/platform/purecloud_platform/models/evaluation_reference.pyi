@@ -1,0 +1,1 @@
+from .evaluation import EvaluationReference as EvaluationReference

@@ -1,0 +1,1 @@
+from .evaluation import EvaluationSearchCriteriaDTO as EvaluationSearchCriteriaDTO

@@ -1,0 +1,1 @@
+from .event import EventCondition as EventCondition

@@ -1,0 +1,1 @@
+from .execute import ExecuteRecordingJobsQuery as ExecuteRecordingJobsQuery

@@ -1,0 +1,1 @@
+from .execution import ExecutionDataFlowSettingsResponse as ExecutionDataFlowSettingsResponse

@@ -1,0 +1,1 @@
+from .execution import ExecutionDataGlobalSettingsResponse as ExecutionDataGlobalSettingsResponse

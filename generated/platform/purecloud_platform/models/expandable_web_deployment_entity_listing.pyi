@@ -1,0 +1,1 @@
+from .expandable import ExpandableWebDeploymentEntityListing as ExpandableWebDeploymentEntityListing

@@ -1,0 +1,1 @@
+from .expansion import ExpansionCriterium as ExpansionCriterium

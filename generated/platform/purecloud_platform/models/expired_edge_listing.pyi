@@ -1,0 +1,1 @@
+from .expired import ExpiredEdgeListing as ExpiredEdgeListing

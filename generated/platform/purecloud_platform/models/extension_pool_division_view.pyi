@@ -1,0 +1,1 @@
+from .extension import ExtensionPoolDivisionView as ExtensionPoolDivisionView

@@ -1,0 +1,1 @@
+from .extension import ExtensionPoolEntityListing as ExtensionPoolEntityListing

@@ -1,0 +1,1 @@
+from .external import ExternalContactsContactChangedTopicAppleOpaqueId as ExternalContactsContactChangedTopicAppleOpaqueId

@@ -1,0 +1,1 @@
+from .external import ExternalContactsContactChangedTopicFacebookId as ExternalContactsContactChangedTopicFacebookId

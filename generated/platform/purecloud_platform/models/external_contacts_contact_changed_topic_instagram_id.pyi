@@ -1,0 +1,1 @@
+from .external import ExternalContactsContactChangedTopicInstagramId as ExternalContactsContactChangedTopicInstagramId

@@ -1,0 +1,1 @@
+from .external import ExternalContactsOrganizationChangedTopicPhoneNumber as ExternalContactsOrganizationChangedTopicPhoneNumber

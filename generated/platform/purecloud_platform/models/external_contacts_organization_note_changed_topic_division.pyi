@@ -1,0 +1,1 @@
+from .external import ExternalContactsOrganizationNoteChangedTopicDivision as ExternalContactsOrganizationNoteChangedTopicDivision

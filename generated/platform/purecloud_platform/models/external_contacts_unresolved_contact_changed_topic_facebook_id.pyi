@@ -1,0 +1,1 @@
+from .external import ExternalContactsUnresolvedContactChangedTopicFacebookId as ExternalContactsUnresolvedContactChangedTopicFacebookId

@@ -1,0 +1,1 @@
+from .external import ExternalEventSummary as ExternalEventSummary

@@ -1,0 +1,1 @@
+from .external import ExternalMetricDataItem as ExternalMetricDataItem

@@ -1,0 +1,1 @@
+from .external import ExternalMetricDataUnprocessedItem as ExternalMetricDataUnprocessedItem

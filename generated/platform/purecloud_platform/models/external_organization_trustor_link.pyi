@@ -1,0 +1,1 @@
+from .external import ExternalOrganizationTrustorLink as ExternalOrganizationTrustorLink

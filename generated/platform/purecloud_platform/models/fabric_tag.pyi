@@ -1,0 +1,1 @@
+from .fabric import FabricTag as FabricTag

@@ -1,0 +1,1 @@
+from .facebook import FacebookAppCredentials as FacebookAppCredentials

@@ -1,0 +1,1 @@
+from .facebook import FacebookIntegration as FacebookIntegration

@@ -1,0 +1,1 @@
+from .facet import FacetEntry as FacetEntry

@@ -1,0 +1,1 @@
+from .facet import FacetKeyAttribute as FacetKeyAttribute

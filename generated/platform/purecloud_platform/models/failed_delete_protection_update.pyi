@@ -1,0 +1,1 @@
+from .failed import FailedDeleteProtectionUpdate as FailedDeleteProtectionUpdate

@@ -1,0 +1,1 @@
+from .failure import FailureReason as FailureReason

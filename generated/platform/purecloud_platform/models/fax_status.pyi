@@ -1,0 +1,1 @@
+from .fax import FaxStatus as FaxStatus

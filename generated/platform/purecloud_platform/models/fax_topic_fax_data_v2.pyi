@@ -1,0 +1,1 @@
+from .fax import FaxTopicFaxDataV2 as FaxTopicFaxDataV2

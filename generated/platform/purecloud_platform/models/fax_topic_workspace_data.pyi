@@ -1,0 +1,1 @@
+from .fax import FaxTopicWorkspaceData as FaxTopicWorkspaceData

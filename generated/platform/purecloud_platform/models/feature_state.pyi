@@ -1,0 +1,1 @@
+from .feature import FeatureState as FeatureState

@@ -1,0 +1,1 @@
+from .feature import FeatureSupport as FeatureSupport

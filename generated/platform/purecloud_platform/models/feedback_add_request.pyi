@@ -1,0 +1,1 @@
+from .feedback import FeedbackAddRequest as FeedbackAddRequest

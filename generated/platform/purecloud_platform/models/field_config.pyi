@@ -1,0 +1,1 @@
+from .field import FieldConfig as FieldConfig

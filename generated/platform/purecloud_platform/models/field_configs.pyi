@@ -1,0 +1,1 @@
+from .field import FieldConfigs as FieldConfigs

@@ -1,0 +1,1 @@
+from .field import FieldList as FieldList

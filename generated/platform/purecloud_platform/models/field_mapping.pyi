@@ -1,0 +1,1 @@
+from .field import FieldMapping as FieldMapping

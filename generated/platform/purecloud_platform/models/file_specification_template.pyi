@@ -1,0 +1,1 @@
+from .file import FileSpecificationTemplate as FileSpecificationTemplate

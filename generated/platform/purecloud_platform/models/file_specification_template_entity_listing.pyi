@@ -1,0 +1,1 @@
+from .file import FileSpecificationTemplateEntityListing as FileSpecificationTemplateEntityListing

@@ -1,0 +1,1 @@
+from .file import FileUploadSettings as FileUploadSettings

@@ -1,0 +1,1 @@
+from .finish import FinishWebAuthnRegistrationRequest as FinishWebAuthnRegistrationRequest

@@ -1,0 +1,1 @@
+from .flattened import FlattenedJsonSchemaDocument as FlattenedJsonSchemaDocument

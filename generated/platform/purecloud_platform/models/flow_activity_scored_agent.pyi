@@ -1,0 +1,1 @@
+from .flow import FlowActivityScoredAgent as FlowActivityScoredAgent

@@ -1,0 +1,1 @@
+from .flow import FlowAggregationQuery as FlowAggregationQuery

@@ -1,0 +1,1 @@
+from .flow import FlowAggregationSort as FlowAggregationSort

@@ -1,0 +1,1 @@
+from .flow import FlowExecutionAggregateQueryClause as FlowExecutionAggregateQueryClause

@@ -1,0 +1,1 @@
+from .flow import FlowExecutionLaunchRequest as FlowExecutionLaunchRequest

@@ -1,0 +1,1 @@
+from .flow import FlowExecutionLaunchResponse as FlowExecutionLaunchResponse

@@ -1,0 +1,1 @@
+from .flow import FlowHealth as FlowHealth

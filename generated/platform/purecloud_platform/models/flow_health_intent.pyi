@@ -1,0 +1,1 @@
+from .flow import FlowHealthIntent as FlowHealthIntent

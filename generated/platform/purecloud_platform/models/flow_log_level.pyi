@@ -1,0 +1,1 @@
+from .flow import FlowLogLevel as FlowLogLevel

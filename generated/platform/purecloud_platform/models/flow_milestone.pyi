@@ -1,0 +1,1 @@
+from .flow import FlowMilestone as FlowMilestone

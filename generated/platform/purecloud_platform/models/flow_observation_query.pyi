@@ -1,0 +1,1 @@
+from .flow import FlowObservationQuery as FlowObservationQuery

@@ -1,0 +1,1 @@
+from .flow import FlowObservationQueryClause as FlowObservationQueryClause

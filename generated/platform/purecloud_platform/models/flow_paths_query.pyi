@@ -1,0 +1,1 @@
+from .flow import FlowPathsQuery as FlowPathsQuery

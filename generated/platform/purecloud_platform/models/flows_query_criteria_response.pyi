@@ -1,0 +1,1 @@
+from .flows import FlowsQueryCriteriaResponse as FlowsQueryCriteriaResponse

@@ -1,0 +1,1 @@
+from .followers import FollowersFilter as FollowersFilter

@@ -1,0 +1,1 @@
+from .footer import FooterTemplate as FooterTemplate

@@ -1,0 +1,1 @@
+from .forecast import ForecastPlanningGroupResponse as ForecastPlanningGroupResponse

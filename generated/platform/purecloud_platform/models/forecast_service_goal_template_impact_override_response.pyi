@@ -1,0 +1,1 @@
+from .forecast import ForecastServiceGoalTemplateImpactOverrideResponse as ForecastServiceGoalTemplateImpactOverrideResponse

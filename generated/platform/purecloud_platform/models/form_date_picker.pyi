@@ -1,0 +1,1 @@
+from .form import FormDatePicker as FormDatePicker

@@ -1,0 +1,1 @@
+from .form import FormIntroduction as FormIntroduction

@@ -1,0 +1,1 @@
+from .form import FormListPickerItem as FormListPickerItem

@@ -1,0 +1,1 @@
+from .forms import FormsTrackTrigger as FormsTrackTrigger

@@ -1,0 +1,1 @@
+from .free import FreeTrialLimit as FreeTrialLimit

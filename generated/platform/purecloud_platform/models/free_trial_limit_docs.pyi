@@ -1,0 +1,1 @@
+from .free import FreeTrialLimitDocs as FreeTrialLimitDocs

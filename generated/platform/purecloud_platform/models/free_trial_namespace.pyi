@@ -1,0 +1,1 @@
+from .free import FreeTrialNamespace as FreeTrialNamespace

@@ -1,0 +1,1 @@
+from .from_ import FromEmailAddress as FromEmailAddress

@@ -1,0 +1,1 @@
+from .full import FullDayTimeOffMarker as FullDayTimeOffMarker

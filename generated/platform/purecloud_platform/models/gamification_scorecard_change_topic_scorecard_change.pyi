@@ -1,0 +1,1 @@
+from .gamification import GamificationScorecardChangeTopicScorecardChange as GamificationScorecardChangeTopicScorecardChange

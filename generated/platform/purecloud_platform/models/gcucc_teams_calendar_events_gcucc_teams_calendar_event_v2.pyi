@@ -1,0 +1,1 @@
+from .gcucc import GcuccTeamsCalendarEventsGCUCCTeamsCalendarEventV2 as GcuccTeamsCalendarEventsGCUCCTeamsCalendarEventV2

@@ -1,0 +1,1 @@
+from .gdpr import GDPRJourneyCustomer as GDPRJourneyCustomer

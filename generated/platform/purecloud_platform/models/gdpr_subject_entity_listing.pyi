@@ -1,0 +1,1 @@
+from .gdpr import GDPRSubjectEntityListing as GDPRSubjectEntityListing

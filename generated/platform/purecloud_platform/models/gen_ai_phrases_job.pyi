@@ -1,0 +1,1 @@
+from .gen import GenAIPhrasesJob as GenAIPhrasesJob

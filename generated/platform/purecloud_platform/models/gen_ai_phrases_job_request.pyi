@@ -1,0 +1,1 @@
+from .gen import GenAIPhrasesJobRequest as GenAIPhrasesJobRequest

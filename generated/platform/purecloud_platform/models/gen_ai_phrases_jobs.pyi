@@ -1,0 +1,1 @@
+from .gen import GenAIPhrasesJobs as GenAIPhrasesJobs

@@ -1,0 +1,1 @@
+from .general import GeneralTopic as GeneralTopic

@@ -1,0 +1,1 @@
+from .general import GeneralTopicsEntityListing as GeneralTopicsEntityListing

@@ -1,0 +1,1 @@
+from .generated import GeneratedGuideContent as GeneratedGuideContent

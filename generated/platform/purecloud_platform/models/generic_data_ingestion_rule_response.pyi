@@ -1,0 +1,1 @@
+from .generic import GenericDataIngestionRuleResponse as GenericDataIngestionRuleResponse

@@ -1,0 +1,1 @@
+from .generic import GenericSAML as GenericSAML

@@ -1,0 +1,1 @@
+from .genesys import GenesysBotConnector as GenesysBotConnector

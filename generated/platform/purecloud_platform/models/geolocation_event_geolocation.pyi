@@ -1,0 +1,1 @@
+from .geolocation import GeolocationEventGeolocation as GeolocationEventGeolocation

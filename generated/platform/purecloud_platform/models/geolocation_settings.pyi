@@ -1,0 +1,1 @@
+from .geolocation import GeolocationSettings as GeolocationSettings

@@ -1,0 +1,1 @@
+from .get import GetAlertQuery as GetAlertQuery

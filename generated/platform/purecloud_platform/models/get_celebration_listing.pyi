@@ -1,0 +1,1 @@
+from .get import GetCelebrationListing as GetCelebrationListing

@@ -1,0 +1,1 @@
+from .get import GetMetricResponse as GetMetricResponse

@@ -1,0 +1,1 @@
+from .get import GetRulesQuery as GetRulesQuery

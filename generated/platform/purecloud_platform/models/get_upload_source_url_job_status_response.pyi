@@ -1,0 +1,1 @@
+from .get import GetUploadSourceUrlJobStatusResponse as GetUploadSourceUrlJobStatusResponse

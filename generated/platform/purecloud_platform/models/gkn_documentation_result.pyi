@@ -1,0 +1,1 @@
+from .gkn import GKNDocumentationResult as GKNDocumentationResult

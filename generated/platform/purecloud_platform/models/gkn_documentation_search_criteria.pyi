@@ -1,0 +1,1 @@
+from .gkn import GKNDocumentationSearchCriteria as GKNDocumentationSearchCriteria

@@ -1,0 +1,1 @@
+from .gkn import GKNDocumentationSearchResponse as GKNDocumentationSearchResponse

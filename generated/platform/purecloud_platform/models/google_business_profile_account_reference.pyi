@@ -1,0 +1,1 @@
+from .google import GoogleBusinessProfileAccountReference as GoogleBusinessProfileAccountReference

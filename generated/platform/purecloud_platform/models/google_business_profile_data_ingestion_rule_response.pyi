@@ -1,0 +1,1 @@
+from .google import GoogleBusinessProfileDataIngestionRuleResponse as GoogleBusinessProfileDataIngestionRuleResponse

@@ -1,0 +1,1 @@
+from .google import GoogleBusinessProfileDataIngestionRuleVersionResponse as GoogleBusinessProfileDataIngestionRuleVersionResponse

@@ -1,0 +1,1 @@
+from .google import GoogleBusinessProfileOpenIntegration as GoogleBusinessProfileOpenIntegration

@@ -1,0 +1,1 @@
+from .google import GoogleDialogflowConfig as GoogleDialogflowConfig

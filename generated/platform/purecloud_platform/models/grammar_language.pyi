@@ -1,0 +1,1 @@
+from .grammar import GrammarLanguage as GrammarLanguage

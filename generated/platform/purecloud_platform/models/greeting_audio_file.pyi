@@ -1,0 +1,1 @@
+from .greeting import GreetingAudioFile as GreetingAudioFile

@@ -1,0 +1,1 @@
+from .greeting import GreetingMediaInfo as GreetingMediaInfo

@@ -1,0 +1,1 @@
+from .greeting import GreetingOwner as GreetingOwner

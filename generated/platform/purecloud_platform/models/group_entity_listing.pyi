@@ -1,0 +1,1 @@
+from .group import GroupEntityListing as GroupEntityListing

@@ -1,0 +1,1 @@
+from .group import GroupGreetingEventGreeting as GroupGreetingEventGreeting

@@ -1,0 +1,1 @@
+from .group import GroupSearchRequest as GroupSearchRequest

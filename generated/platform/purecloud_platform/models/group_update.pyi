@@ -1,0 +1,1 @@
+from .group import GroupUpdate as GroupUpdate

@@ -1,0 +1,1 @@
+from .guest import GuestCategoryResponseListing as GuestCategoryResponseListing

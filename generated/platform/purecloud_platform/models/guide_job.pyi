@@ -1,0 +1,1 @@
+from .guide import GuideJob as GuideJob

@@ -1,0 +1,1 @@
+from .guide import GuideSessionTurnRequestContext as GuideSessionTurnRequestContext

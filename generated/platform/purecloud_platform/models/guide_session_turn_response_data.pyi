@@ -1,0 +1,1 @@
+from .guide import GuideSessionTurnResponseData as GuideSessionTurnResponseData

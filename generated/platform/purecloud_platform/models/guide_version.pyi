@@ -1,0 +1,1 @@
+from .guide import GuideVersion as GuideVersion

@@ -1,0 +1,1 @@
+from .guide import GuideVersionResources as GuideVersionResources

@@ -1,0 +1,1 @@
+from .headcount import HeadcountForecast as HeadcountForecast

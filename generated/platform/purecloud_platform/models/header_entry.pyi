@@ -1,0 +1,1 @@
+from .header import HeaderEntry as HeaderEntry

@@ -1,0 +1,1 @@
+from .help import HelpLink as HelpLink

@@ -1,0 +1,1 @@
+from .help import HelpSettings as HelpSettings

@@ -1,0 +1,1 @@
+from .historical import HistoricalAdherenceActuals as HistoricalAdherenceActuals

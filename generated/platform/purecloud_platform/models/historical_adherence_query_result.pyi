@@ -1,0 +1,1 @@
+from .historical import HistoricalAdherenceQueryResult as HistoricalAdherenceQueryResult

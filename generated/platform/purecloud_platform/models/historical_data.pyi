@@ -1,0 +1,1 @@
+from .historical import HistoricalData as HistoricalData

@@ -1,0 +1,1 @@
+from .historical import HistoricalImportStatus as HistoricalImportStatus

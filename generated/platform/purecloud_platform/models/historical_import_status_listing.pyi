@@ -1,0 +1,1 @@
+from .historical import HistoricalImportStatusListing as HistoricalImportStatusListing

@@ -1,0 +1,1 @@
+from .historical import HistoricalShrinkageActivityCategoryResponse as HistoricalShrinkageActivityCategoryResponse

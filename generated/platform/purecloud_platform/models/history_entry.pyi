@@ -1,0 +1,1 @@
+from .history import HistoryEntry as HistoryEntry

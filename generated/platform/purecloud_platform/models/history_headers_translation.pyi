@@ -1,0 +1,1 @@
+from .history import HistoryHeadersTranslation as HistoryHeadersTranslation

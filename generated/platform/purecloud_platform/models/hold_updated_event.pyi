@@ -1,0 +1,1 @@
+from .hold import HoldUpdatedEvent as HoldUpdatedEvent

@@ -1,0 +1,1 @@
+from .hris import HrisTimeOffType as HrisTimeOffType

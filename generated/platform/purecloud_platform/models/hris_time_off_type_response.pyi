@@ -1,0 +1,1 @@
+from .hris import HrisTimeOffTypeResponse as HrisTimeOffTypeResponse

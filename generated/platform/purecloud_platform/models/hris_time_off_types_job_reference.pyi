@@ -1,0 +1,1 @@
+from .hris import HrisTimeOffTypesJobReference as HrisTimeOffTypesJobReference

@@ -1,0 +1,1 @@
+from .identifier import IdentifierClaimRequest as IdentifierClaimRequest

@@ -1,0 +1,1 @@
+from .identifier import IdentifierVertex as IdentifierVertex

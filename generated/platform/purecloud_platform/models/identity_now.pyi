@@ -1,0 +1,1 @@
+from .identity import IdentityNow as IdentityNow

@@ -1,0 +1,1 @@
+from .identity import IdentityProvider as IdentityProvider

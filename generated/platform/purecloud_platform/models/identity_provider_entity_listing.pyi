@@ -1,0 +1,1 @@
+from .identity import IdentityProviderEntityListing as IdentityProviderEntityListing

@@ -1,0 +1,1 @@
+from .identity import IdentityResolutionAutomergeConfig as IdentityResolutionAutomergeConfig

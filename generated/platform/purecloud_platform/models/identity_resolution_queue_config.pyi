@@ -1,0 +1,1 @@
+from .identity import IdentityResolutionQueueConfig as IdentityResolutionQueueConfig

@@ -1,0 +1,1 @@
+from .idle import IdleEventTrigger as IdleEventTrigger

@@ -1,0 +1,1 @@
+from .ignore import IgnorePhrasesResponse as IgnorePhrasesResponse

@@ -1,0 +1,1 @@
+from .ignore import IgnoreTopicsRequest as IgnoreTopicsRequest

@@ -1,0 +1,1 @@
+from .ignored import IgnoredActivityCategories as IgnoredActivityCategories

@@ -1,0 +1,1 @@
+from .ignored import IgnoredMinedEntity as IgnoredMinedEntity

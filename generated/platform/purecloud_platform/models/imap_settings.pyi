@@ -1,0 +1,1 @@
+from .imap import ImapSettings as ImapSettings

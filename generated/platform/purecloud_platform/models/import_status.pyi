@@ -1,0 +1,1 @@
+from .import_ import ImportStatus as ImportStatus

@@ -1,0 +1,1 @@
+from .import_ import ImportTemplateImportStatusObject as ImportTemplateImportStatusObject

@@ -1,0 +1,1 @@
+from .inactivity import InactivityTimeoutGroupBundle as InactivityTimeoutGroupBundle

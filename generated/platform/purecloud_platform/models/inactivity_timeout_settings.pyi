@@ -1,0 +1,1 @@
+from .inactivity import InactivityTimeoutSettings as InactivityTimeoutSettings

@@ -1,0 +1,1 @@
+from .inbound import InboundDomain as InboundDomain

@@ -1,0 +1,1 @@
+from .inbound import InboundRoute as InboundRoute

@@ -1,0 +1,1 @@
+from .incoming import IncomingMessageRequest as IncomingMessageRequest

@@ -1,0 +1,1 @@
+from .infix import InfixOperator as InfixOperator

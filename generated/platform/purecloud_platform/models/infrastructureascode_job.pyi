@@ -1,0 +1,1 @@
+from .infrastructureascode import InfrastructureascodeJob as InfrastructureascodeJob

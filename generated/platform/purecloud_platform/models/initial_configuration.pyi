@@ -1,0 +1,1 @@
+from .initial import InitialConfiguration as InitialConfiguration

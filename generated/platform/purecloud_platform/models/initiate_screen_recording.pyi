@@ -1,0 +1,1 @@
+from .initiate import InitiateScreenRecording as InitiateScreenRecording

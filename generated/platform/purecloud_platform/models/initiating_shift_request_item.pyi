@@ -1,0 +1,1 @@
+from .initiating import InitiatingShiftRequestItem as InitiatingShiftRequestItem

@@ -1,0 +1,1 @@
+from .input import InputMessage as InputMessage

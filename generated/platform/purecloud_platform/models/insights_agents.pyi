@@ -1,0 +1,1 @@
+from .insights import InsightsAgents as InsightsAgents

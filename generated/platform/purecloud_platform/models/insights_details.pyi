@@ -1,0 +1,1 @@
+from .insights import InsightsDetails as InsightsDetails

@@ -1,0 +1,1 @@
+from .insights import InsightsDetailsMetricItem as InsightsDetailsMetricItem

@@ -1,0 +1,1 @@
+from .insights import InsightsRankings as InsightsRankings

@@ -1,0 +1,1 @@
+from .insights import InsightsSummary as InsightsSummary

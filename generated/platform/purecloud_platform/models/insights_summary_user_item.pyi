@@ -1,0 +1,1 @@
+from .insights import InsightsSummaryUserItem as InsightsSummaryUserItem

@@ -1,0 +1,1 @@
+from .insights import InsightsTrends as InsightsTrends

@@ -1,0 +1,1 @@
+from .instagram import InstagramHashtags as InstagramHashtags

@@ -1,0 +1,1 @@
+from .instagram import InstagramIntegrationEntityListing as InstagramIntegrationEntityListing

@@ -1,0 +1,1 @@
+from .instagram import InstagramIntegrationRequest as InstagramIntegrationRequest

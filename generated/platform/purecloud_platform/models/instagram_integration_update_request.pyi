@@ -1,0 +1,1 @@
+from .instagram import InstagramIntegrationUpdateRequest as InstagramIntegrationUpdateRequest

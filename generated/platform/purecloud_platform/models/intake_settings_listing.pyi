@@ -1,0 +1,1 @@
+from .intake import IntakeSettingsListing as IntakeSettingsListing

@@ -1,0 +1,1 @@
+from .intake import IntakeSettingsUpdate as IntakeSettingsUpdate

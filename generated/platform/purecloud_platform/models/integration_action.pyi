@@ -1,0 +1,1 @@
+from .integration import IntegrationAction as IntegrationAction

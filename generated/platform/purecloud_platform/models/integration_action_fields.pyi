@@ -1,0 +1,1 @@
+from .integration import IntegrationActionFields as IntegrationActionFields

@@ -1,0 +1,1 @@
+from .integration import IntegrationEntityListing as IntegrationEntityListing

@@ -1,0 +1,1 @@
+from .intent import IntentClassifierInfo as IntentClassifierInfo

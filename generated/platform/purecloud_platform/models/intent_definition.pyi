@@ -1,0 +1,1 @@
+from .intent import IntentDefinition as IntentDefinition

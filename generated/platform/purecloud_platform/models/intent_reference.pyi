@@ -1,0 +1,1 @@
+from .intent import IntentReference as IntentReference

@@ -1,0 +1,1 @@
+from .intents import IntentsCategory as IntentsCategory

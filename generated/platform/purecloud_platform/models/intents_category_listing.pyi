@@ -1,0 +1,1 @@
+from .intents import IntentsCategoryListing as IntentsCategoryListing

@@ -1,0 +1,1 @@
+from .intents import IntentsCategoryPatch as IntentsCategoryPatch

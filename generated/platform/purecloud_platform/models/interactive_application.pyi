@@ -1,0 +1,1 @@
+from .interactive import InteractiveApplication as InteractiveApplication

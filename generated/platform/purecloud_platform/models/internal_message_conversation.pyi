@@ -1,0 +1,1 @@
+from .internal import InternalMessageConversation as InternalMessageConversation

@@ -1,0 +1,1 @@
+from .internal import InternalMessageRequest as InternalMessageRequest

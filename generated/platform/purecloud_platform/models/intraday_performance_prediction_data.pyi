@@ -1,0 +1,1 @@
+from .intraday import IntradayPerformancePredictionData as IntradayPerformancePredictionData

@@ -1,0 +1,1 @@
+from .intraday import IntradayPlanningGroupRequest as IntradayPlanningGroupRequest

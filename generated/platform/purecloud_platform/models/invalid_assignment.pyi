@@ -1,0 +1,1 @@
+from .invalid import InvalidAssignment as InvalidAssignment

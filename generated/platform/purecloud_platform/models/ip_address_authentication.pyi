@@ -1,0 +1,1 @@
+from .ip import IpAddressAuthentication as IpAddressAuthentication

@@ -1,0 +1,1 @@
+from .ip import IpAddressRange as IpAddressRange

@@ -1,0 +1,1 @@
+from .ip import IpFilter as IpFilter

@@ -1,0 +1,1 @@
+from .ivr import IVRDivisionViewEntityListing as IVRDivisionViewEntityListing

@@ -1,0 +1,1 @@
+from .ivr import IVREntityListing as IVREntityListing

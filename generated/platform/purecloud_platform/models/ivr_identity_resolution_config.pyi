@@ -1,0 +1,1 @@
+from .ivr import IVRIdentityResolutionConfig as IVRIdentityResolutionConfig

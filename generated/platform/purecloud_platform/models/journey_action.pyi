@@ -1,0 +1,1 @@
+from .journey import JourneyAction as JourneyAction

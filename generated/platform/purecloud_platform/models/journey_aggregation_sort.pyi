@@ -1,0 +1,1 @@
+from .journey import JourneyAggregationSort as JourneyAggregationSort

@@ -1,0 +1,1 @@
+from .journey import JourneyAppEventsNotificationAppEventsNotification as JourneyAppEventsNotificationAppEventsNotification

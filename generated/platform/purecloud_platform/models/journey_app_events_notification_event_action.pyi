@@ -1,0 +1,1 @@
+from .journey import JourneyAppEventsNotificationEventAction as JourneyAppEventsNotificationEventAction

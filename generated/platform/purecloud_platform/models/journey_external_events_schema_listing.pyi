@@ -1,0 +1,1 @@
+from .journey import JourneyExternalEventsSchemaListing as JourneyExternalEventsSchemaListing

@@ -1,0 +1,1 @@
+from .journey import JourneyJsonSchemaRequest as JourneyJsonSchemaRequest

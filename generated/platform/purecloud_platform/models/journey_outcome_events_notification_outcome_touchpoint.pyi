@@ -1,0 +1,1 @@
+from .journey import JourneyOutcomeEventsNotificationOutcomeTouchpoint as JourneyOutcomeEventsNotificationOutcomeTouchpoint

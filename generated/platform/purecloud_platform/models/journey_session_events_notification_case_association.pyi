@@ -1,0 +1,1 @@
+from .journey import JourneySessionEventsNotificationCaseAssociation as JourneySessionEventsNotificationCaseAssociation

@@ -1,0 +1,1 @@
+from .journey import JourneySessionEventsNotificationSegment as JourneySessionEventsNotificationSegment

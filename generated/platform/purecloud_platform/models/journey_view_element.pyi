@@ -1,0 +1,1 @@
+from .journey import JourneyViewElement as JourneyViewElement

@@ -1,0 +1,1 @@
+from .journey import JourneyViewElementFilterRangeData as JourneyViewElementFilterRangeData

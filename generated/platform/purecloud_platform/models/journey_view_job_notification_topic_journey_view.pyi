@@ -1,0 +1,1 @@
+from .journey import JourneyViewJobNotificationTopicJourneyView as JourneyViewJobNotificationTopicJourneyView

@@ -1,0 +1,1 @@
+from .journey import JourneyViewJobNotificationTopicJourneyViewJobNotificationEventV2 as JourneyViewJobNotificationTopicJourneyViewJobNotificationEventV2

@@ -1,0 +1,1 @@
+from .journey import JourneyViewResultLink as JourneyViewResultLink

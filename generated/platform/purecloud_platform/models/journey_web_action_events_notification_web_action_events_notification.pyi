@@ -1,0 +1,1 @@
+from .journey import JourneyWebActionEventsNotificationWebActionEventsNotification as JourneyWebActionEventsNotificationWebActionEventsNotification

@@ -1,0 +1,1 @@
+from .journey import JourneyWebActionEventsNotificationWebActionMessage as JourneyWebActionEventsNotificationWebActionMessage

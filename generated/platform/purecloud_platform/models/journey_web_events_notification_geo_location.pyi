@@ -1,0 +1,1 @@
+from .journey import JourneyWebEventsNotificationGeoLocation as JourneyWebEventsNotificationGeoLocation

@@ -1,0 +1,1 @@
+from .journey import JourneyWebEventsNotificationMktCampaign as JourneyWebEventsNotificationMktCampaign

@@ -1,0 +1,1 @@
+from .journey import JourneyWebEventsNotificationWebActionMessage as JourneyWebEventsNotificationWebActionMessage

@@ -1,0 +1,1 @@
+from .json import JsonNodeSearchResponse as JsonNodeSearchResponse

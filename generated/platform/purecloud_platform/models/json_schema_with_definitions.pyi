@@ -1,0 +1,1 @@
+from .json import JsonSchemaWithDefinitions as JsonSchemaWithDefinitions

@@ -1,0 +1,1 @@
+from .json import JsonSearchResponse as JsonSearchResponse

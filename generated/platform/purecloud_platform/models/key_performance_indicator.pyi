@@ -1,0 +1,1 @@
+from .key import KeyPerformanceIndicator as KeyPerformanceIndicator

@@ -1,0 +1,1 @@
+from .key import KeyPerformanceIndicatorEntityListing as KeyPerformanceIndicatorEntityListing

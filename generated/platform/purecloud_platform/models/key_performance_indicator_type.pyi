@@ -1,0 +1,1 @@
+from .key import KeyPerformanceIndicatorType as KeyPerformanceIndicatorType

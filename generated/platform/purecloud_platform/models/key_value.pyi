@@ -1,0 +1,1 @@
+from .key import KeyValue as KeyValue

@@ -1,0 +1,1 @@
+from .knowledge import KnowledgeAggregateQueryPredicate as KnowledgeAggregateQueryPredicate

@@ -1,0 +1,1 @@
+from .knowledge import KnowledgeParseJobRequestImport as KnowledgeParseJobRequestImport

@@ -1,0 +1,1 @@
+from .knowledge import KnowledgeV3ConversationContext as KnowledgeV3ConversationContext

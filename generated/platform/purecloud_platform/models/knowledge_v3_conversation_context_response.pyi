@@ -1,0 +1,1 @@
+from .knowledge import KnowledgeV3ConversationContextResponse as KnowledgeV3ConversationContextResponse

@@ -1,0 +1,1 @@
+from .knowledge import KnowledgeV3PreviewConversationContext as KnowledgeV3PreviewConversationContext

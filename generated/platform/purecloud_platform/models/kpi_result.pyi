@@ -1,0 +1,1 @@
+from .kpi import KpiResult as KpiResult

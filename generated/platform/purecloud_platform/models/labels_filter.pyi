@@ -1,0 +1,1 @@
+from .labels import LabelsFilter as LabelsFilter

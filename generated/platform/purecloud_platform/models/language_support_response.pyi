@@ -1,0 +1,1 @@
+from .language import LanguageSupportResponse as LanguageSupportResponse

@@ -1,0 +1,1 @@
+from .last import LastResultByColumnConditionSettings as LastResultByColumnConditionSettings

@@ -1,0 +1,1 @@
+from .launcher import LauncherButtonSettings as LauncherButtonSettings

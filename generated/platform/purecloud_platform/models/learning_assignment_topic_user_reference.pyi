@@ -1,0 +1,1 @@
+from .learning import LearningAssignmentTopicUserReference as LearningAssignmentTopicUserReference

@@ -1,0 +1,1 @@
+from .learning import LearningModuleAutoAssignRequest as LearningModuleAutoAssignRequest

@@ -1,0 +1,1 @@
+from .learning import LearningModuleCoverArtRequest as LearningModuleCoverArtRequest

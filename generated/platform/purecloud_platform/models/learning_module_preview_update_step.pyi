@@ -1,0 +1,1 @@
+from .learning import LearningModulePreviewUpdateStep as LearningModulePreviewUpdateStep

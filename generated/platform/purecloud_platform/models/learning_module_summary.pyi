@@ -1,0 +1,1 @@
+from .learning import LearningModuleSummary as LearningModuleSummary

@@ -1,0 +1,1 @@
+from .learning import LearningScormResponse as LearningScormResponse

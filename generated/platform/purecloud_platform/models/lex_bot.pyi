@@ -1,0 +1,1 @@
+from .lex import LexBot as LexBot

@@ -1,0 +1,1 @@
+from .lex import LexBotAlias as LexBotAlias

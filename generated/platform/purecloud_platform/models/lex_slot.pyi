@@ -1,0 +1,1 @@
+from .lex import LexSlot as LexSlot

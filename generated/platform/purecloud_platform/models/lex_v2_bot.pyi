@@ -1,0 +1,1 @@
+from .lex import LexV2Bot as LexV2Bot

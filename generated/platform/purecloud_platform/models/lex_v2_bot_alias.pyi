@@ -1,0 +1,1 @@
+from .lex import LexV2BotAlias as LexV2BotAlias

@@ -1,0 +1,1 @@
+from .lex import LexV2BotAliasEntityListing as LexV2BotAliasEntityListing

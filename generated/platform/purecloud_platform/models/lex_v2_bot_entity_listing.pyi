@@ -1,0 +1,1 @@
+from .lex import LexV2BotEntityListing as LexV2BotEntityListing

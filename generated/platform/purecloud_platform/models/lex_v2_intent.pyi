@@ -1,0 +1,1 @@
+from .lex import LexV2Intent as LexV2Intent

@@ -1,0 +1,1 @@
+from .lex import LexV2Slot as LexV2Slot

@@ -1,0 +1,1 @@
+from .library import LibraryDivisionView as LibraryDivisionView

@@ -1,0 +1,1 @@
+from .license import LicenseBatchAssignmentRequest as LicenseBatchAssignmentRequest

@@ -1,0 +1,1 @@
+from .license import LicenseUpdateStatus as LicenseUpdateStatus

@@ -1,0 +1,1 @@
+from .limit import LimitDocs as LimitDocs

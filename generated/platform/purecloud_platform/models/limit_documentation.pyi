@@ -1,0 +1,1 @@
+from .limit import LimitDocumentation as LimitDocumentation

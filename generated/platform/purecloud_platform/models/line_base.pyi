@@ -1,0 +1,1 @@
+from .line import LineBase as LineBase

@@ -1,0 +1,1 @@
+from .line import LineBaseEntityListing as LineBaseEntityListing

@@ -1,0 +1,1 @@
+from .line import LineStatus as LineStatus

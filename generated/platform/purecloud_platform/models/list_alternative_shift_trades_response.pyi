@@ -1,0 +1,1 @@
+from .list import ListAlternativeShiftTradesResponse as ListAlternativeShiftTradesResponse

@@ -1,0 +1,1 @@
+from .list import ListPicker as ListPicker

@@ -1,0 +1,1 @@
+from .list import ListWrapperAlternativeShiftBuSettingsActivityCategory as ListWrapperAlternativeShiftBuSettingsActivityCategory

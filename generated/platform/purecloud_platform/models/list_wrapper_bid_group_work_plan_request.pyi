@@ -1,0 +1,1 @@
+from .list import ListWrapperBidGroupWorkPlanRequest as ListWrapperBidGroupWorkPlanRequest

@@ -1,0 +1,1 @@
+from .list import ListWrapperFixedAvailability as ListWrapperFixedAvailability

@@ -1,0 +1,1 @@
+from .list import ListWrapperRequiredDateRange as ListWrapperRequiredDateRange

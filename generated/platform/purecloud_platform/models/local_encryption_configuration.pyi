@@ -1,0 +1,1 @@
+from .local import LocalEncryptionConfiguration as LocalEncryptionConfiguration

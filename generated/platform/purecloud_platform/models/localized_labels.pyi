@@ -1,0 +1,1 @@
+from .localized import LocalizedLabels as LocalizedLabels

@@ -1,0 +1,1 @@
+from .location import LocationDefinition as LocationDefinition

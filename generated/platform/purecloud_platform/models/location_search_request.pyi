@@ -1,0 +1,1 @@
+from .location import LocationSearchRequest as LocationSearchRequest

@@ -1,0 +1,1 @@
+from .location import LocationUpdateDefinition as LocationUpdateDefinition

@@ -1,0 +1,1 @@
+from .log import LogCaptureUserConfigurationListing as LogCaptureUserConfigurationListing

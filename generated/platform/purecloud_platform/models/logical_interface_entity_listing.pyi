@@ -1,0 +1,1 @@
+from .logical import LogicalInterfaceEntityListing as LogicalInterfaceEntityListing

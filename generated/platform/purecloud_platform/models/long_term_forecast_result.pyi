@@ -1,0 +1,1 @@
+from .long import LongTermForecastResult as LongTermForecastResult

@@ -1,0 +1,1 @@
+from .long import LongTermRequirementsErrorDetail as LongTermRequirementsErrorDetail

@@ -1,0 +1,1 @@
+from .long import LongTermRequirementsResponse as LongTermRequirementsResponse

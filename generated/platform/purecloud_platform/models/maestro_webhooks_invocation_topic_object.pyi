@@ -1,0 +1,1 @@
+from .maestro import MaestroWebhooksInvocationTopicObject as MaestroWebhooksInvocationTopicObject

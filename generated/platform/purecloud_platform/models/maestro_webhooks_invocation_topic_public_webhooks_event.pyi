@@ -1,0 +1,1 @@
+from .maestro import MaestroWebhooksInvocationTopicPublicWebhooksEvent as MaestroWebhooksInvocationTopicPublicWebhooksEvent

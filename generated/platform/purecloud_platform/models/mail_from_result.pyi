@@ -1,0 +1,1 @@
+from .mail import MailFromResult as MailFromResult

@@ -1,0 +1,1 @@
+from .manage import ManageDeleteProtectionResult as ManageDeleteProtectionResult

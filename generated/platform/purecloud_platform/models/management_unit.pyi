@@ -1,0 +1,1 @@
+from .management import ManagementUnit as ManagementUnit

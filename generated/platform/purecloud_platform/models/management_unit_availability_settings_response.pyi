@@ -1,0 +1,1 @@
+from .management import ManagementUnitAvailabilitySettingsResponse as ManagementUnitAvailabilitySettingsResponse

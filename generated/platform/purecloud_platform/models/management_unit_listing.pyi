@@ -1,0 +1,1 @@
+from .management import ManagementUnitListing as ManagementUnitListing

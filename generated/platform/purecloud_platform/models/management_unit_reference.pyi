@@ -1,0 +1,1 @@
+from .management import ManagementUnitReference as ManagementUnitReference

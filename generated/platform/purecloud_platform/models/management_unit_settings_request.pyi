@@ -1,0 +1,1 @@
+from .management import ManagementUnitSettingsRequest as ManagementUnitSettingsRequest

@@ -1,0 +1,1 @@
+from .management import ManagementUnitSettingsResponse as ManagementUnitSettingsResponse

@@ -1,0 +1,1 @@
+from .management import ManagementUnitUserListing as ManagementUnitUserListing

@@ -1,0 +1,1 @@
+from .mandatory import MandatoryPostCallActionInput as MandatoryPostCallActionInput

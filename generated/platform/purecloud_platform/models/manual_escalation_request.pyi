@@ -1,0 +1,1 @@
+from .manual import ManualEscalationRequest as ManualEscalationRequest

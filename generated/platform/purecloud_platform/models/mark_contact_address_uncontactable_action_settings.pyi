@@ -1,0 +1,1 @@
+from .mark import MarkContactAddressUncontactableActionSettings as MarkContactAddressUncontactableActionSettings

@@ -1,0 +1,1 @@
+from .masking import MaskingRule as MaskingRule

@@ -1,0 +1,1 @@
+from .masking import MaskingRuleListing as MaskingRuleListing

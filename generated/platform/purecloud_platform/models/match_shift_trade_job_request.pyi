@@ -1,0 +1,1 @@
+from .match_ import MatchShiftTradeJobRequest as MatchShiftTradeJobRequest

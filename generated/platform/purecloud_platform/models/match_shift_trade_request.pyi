@@ -1,0 +1,1 @@
+from .match_ import MatchShiftTradeRequest as MatchShiftTradeRequest

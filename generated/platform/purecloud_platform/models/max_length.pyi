@@ -1,0 +1,1 @@
+from .max import MaxLength as MaxLength

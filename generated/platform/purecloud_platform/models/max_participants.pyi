@@ -1,0 +1,1 @@
+from .max import MaxParticipants as MaxParticipants

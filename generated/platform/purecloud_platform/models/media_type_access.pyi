@@ -1,0 +1,1 @@
+from .media import MediaTypeAccess as MediaTypeAccess

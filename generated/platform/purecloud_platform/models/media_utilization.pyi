@@ -1,0 +1,1 @@
+from .media import MediaUtilization as MediaUtilization

@@ -1,0 +1,1 @@
+from .meeting import MeetingIdRecord as MeetingIdRecord

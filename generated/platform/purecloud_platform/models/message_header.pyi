@@ -1,0 +1,1 @@
+from .message import MessageHeader as MessageHeader

@@ -1,0 +1,1 @@
+from .message import MessageInfo as MessageInfo

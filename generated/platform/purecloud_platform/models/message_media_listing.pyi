@@ -1,0 +1,1 @@
+from .message import MessageMediaListing as MessageMediaListing

@@ -1,0 +1,1 @@
+from .message import MessageTypingEventRequest as MessageTypingEventRequest

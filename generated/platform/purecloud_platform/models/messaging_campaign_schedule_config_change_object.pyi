@@ -1,0 +1,1 @@
+from .messaging import MessagingCampaignScheduleConfigChangeObject as MessagingCampaignScheduleConfigChangeObject

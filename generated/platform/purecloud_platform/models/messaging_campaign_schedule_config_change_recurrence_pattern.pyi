@@ -1,0 +1,1 @@
+from .messaging import MessagingCampaignScheduleConfigChangeRecurrencePattern as MessagingCampaignScheduleConfigChangeRecurrencePattern

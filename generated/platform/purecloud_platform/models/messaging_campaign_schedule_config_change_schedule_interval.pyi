@@ -1,0 +1,1 @@
+from .messaging import MessagingCampaignScheduleConfigChangeScheduleInterval as MessagingCampaignScheduleConfigChangeScheduleInterval

@@ -1,0 +1,1 @@
+from .messaging import MessagingCampaignScheduleEntityListing as MessagingCampaignScheduleEntityListing

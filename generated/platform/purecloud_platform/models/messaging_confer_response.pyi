@@ -1,0 +1,1 @@
+from .messaging import MessagingConferResponse as MessagingConferResponse

@@ -1,0 +1,1 @@
+from .messaging import MessagingFlowEstablishedEvent as MessagingFlowEstablishedEvent

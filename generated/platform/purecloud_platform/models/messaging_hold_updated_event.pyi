@@ -1,0 +1,1 @@
+from .messaging import MessagingHoldUpdatedEvent as MessagingHoldUpdatedEvent

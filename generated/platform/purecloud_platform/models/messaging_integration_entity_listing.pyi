@@ -1,0 +1,1 @@
+from .messaging import MessagingIntegrationEntityListing as MessagingIntegrationEntityListing

@@ -1,0 +1,1 @@
+from .messaging import MessagingProgressTransferEvent as MessagingProgressTransferEvent

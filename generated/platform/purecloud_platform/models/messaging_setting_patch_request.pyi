@@ -1,0 +1,1 @@
+from .messaging import MessagingSettingPatchRequest as MessagingSettingPatchRequest

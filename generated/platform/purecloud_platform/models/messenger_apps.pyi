@@ -1,0 +1,1 @@
+from .messenger import MessengerApps as MessengerApps

@@ -1,0 +1,1 @@
+from .messenger import MessengerSettings as MessengerSettings

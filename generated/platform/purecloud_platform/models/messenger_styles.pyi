@@ -1,0 +1,1 @@
+from .messenger import MessengerStyles as MessengerStyles

@@ -1,0 +1,1 @@
+from .meta import MetaData as MetaData

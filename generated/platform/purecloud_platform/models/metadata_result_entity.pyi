@@ -1,0 +1,1 @@
+from .metadata import MetadataResultEntity as MetadataResultEntity

@@ -1,0 +1,1 @@
+from .metered import MeteredAssignmentByAgent as MeteredAssignmentByAgent

@@ -1,0 +1,1 @@
+from .metered import MeteredEvaluationAssignment as MeteredEvaluationAssignment

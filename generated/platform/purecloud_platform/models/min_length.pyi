@@ -1,0 +1,1 @@
+from .min import MinLength as MinLength

@@ -1,0 +1,1 @@
+from .mined import MinedIntentsListing as MinedIntentsListing

@@ -1,0 +1,1 @@
+from .miner import MinerExecuteRequest as MinerExecuteRequest

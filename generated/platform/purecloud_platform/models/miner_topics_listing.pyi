@@ -1,0 +1,1 @@
+from .miner import MinerTopicsListing as MinerTopicsListing

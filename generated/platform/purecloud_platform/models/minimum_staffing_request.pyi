@@ -1,0 +1,1 @@
+from .minimum import MinimumStaffingRequest as MinimumStaffingRequest

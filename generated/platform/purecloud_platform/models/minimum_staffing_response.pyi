@@ -1,0 +1,1 @@
+from .minimum import MinimumStaffingResponse as MinimumStaffingResponse

@@ -1,0 +1,1 @@
+from .mobile import MobileNotificationSettings as MobileNotificationSettings

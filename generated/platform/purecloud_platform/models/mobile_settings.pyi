@@ -1,0 +1,1 @@
+from .mobile import MobileSettings as MobileSettings

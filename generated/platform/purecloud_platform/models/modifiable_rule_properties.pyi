@@ -1,0 +1,1 @@
+from .modifiable import ModifiableRuleProperties as ModifiableRuleProperties

@@ -1,0 +1,1 @@
+from .monthly import MonthlyPlanningPeriodSettings as MonthlyPlanningPeriodSettings

@@ -1,0 +1,1 @@
+from .move import MoveAgentsRequest as MoveAgentsRequest

@@ -1,0 +1,1 @@
+from .move import MoveAgentsResponse as MoveAgentsResponse

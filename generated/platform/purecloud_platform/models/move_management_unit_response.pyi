@@ -1,0 +1,1 @@
+from .move import MoveManagementUnitResponse as MoveManagementUnitResponse

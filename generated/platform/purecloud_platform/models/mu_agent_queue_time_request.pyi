@@ -1,0 +1,1 @@
+from .mu import MuAgentQueueTimeRequest as MuAgentQueueTimeRequest

@@ -1,0 +1,1 @@
+from .mu import MuRescheduleResultWrapper as MuRescheduleResultWrapper

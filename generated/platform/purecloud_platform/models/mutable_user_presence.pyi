@@ -1,0 +1,1 @@
+from .mutable import MutableUserPresence as MutableUserPresence

@@ -1,0 +1,1 @@
+from .mute import MuteSnoozeFields as MuteSnoozeFields

@@ -1,0 +1,1 @@
+from .named import NamedEntityTypeDefinition as NamedEntityTypeDefinition

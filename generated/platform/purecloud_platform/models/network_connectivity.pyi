@@ -1,0 +1,1 @@
+from .network import NetworkConnectivity as NetworkConnectivity

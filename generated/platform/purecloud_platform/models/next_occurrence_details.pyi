@@ -1,0 +1,1 @@
+from .next import NextOccurrenceDetails as NextOccurrenceDetails

@@ -1,0 +1,1 @@
+from .nlu import NluDomain as NluDomain

@@ -1,0 +1,1 @@
+from .nlu import NluDomainListing as NluDomainListing

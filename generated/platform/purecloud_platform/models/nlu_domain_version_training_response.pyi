@@ -1,0 +1,1 @@
+from .nlu import NluDomainVersionTrainingResponse as NluDomainVersionTrainingResponse

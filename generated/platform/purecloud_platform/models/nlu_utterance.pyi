@@ -1,0 +1,1 @@
+from .nlu import NluUtterance as NluUtterance

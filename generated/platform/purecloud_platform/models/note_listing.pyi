@@ -1,0 +1,1 @@
+from .note import NoteListing as NoteListing

@@ -1,0 +1,1 @@
+from .notes import NotesExportQueryConditions as NotesExportQueryConditions

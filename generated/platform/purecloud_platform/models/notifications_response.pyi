@@ -1,0 +1,1 @@
+from .notifications import NotificationsResponse as NotificationsResponse

@@ -1,0 +1,1 @@
+from .notifications import NotificationsSettings as NotificationsSettings

@@ -1,0 +1,1 @@
+from .ntp import NTPSettings as NTPSettings

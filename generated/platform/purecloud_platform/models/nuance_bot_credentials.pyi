@@ -1,0 +1,1 @@
+from .nuance import NuanceBotCredentials as NuanceBotCredentials

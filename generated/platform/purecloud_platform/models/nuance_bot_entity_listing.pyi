@@ -1,0 +1,1 @@
+from .nuance import NuanceBotEntityListing as NuanceBotEntityListing

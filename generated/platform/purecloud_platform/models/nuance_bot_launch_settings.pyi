@@ -1,0 +1,1 @@
+from .nuance import NuanceBotLaunchSettings as NuanceBotLaunchSettings

@@ -1,0 +1,1 @@
+from .nuance import NuanceMixDlgSettings as NuanceMixDlgSettings

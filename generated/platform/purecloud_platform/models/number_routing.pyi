@@ -1,0 +1,1 @@
+from .number import NumberRouting as NumberRouting

@@ -1,0 +1,1 @@
+from .numeric import NumericRange as NumericRange

@@ -1,0 +1,1 @@
+from .o import OAuthAuthorization as OAuthAuthorization

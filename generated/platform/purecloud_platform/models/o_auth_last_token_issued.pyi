@@ -1,0 +1,1 @@
+from .o import OAuthLastTokenIssued as OAuthLastTokenIssued

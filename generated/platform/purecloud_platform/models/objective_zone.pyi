@@ -1,0 +1,1 @@
+from .objective import ObjectiveZone as ObjectiveZone

@@ -1,0 +1,1 @@
+from .observation import ObservationMetricData as ObservationMetricData

@@ -1,0 +1,1 @@
+from .observation import ObservationValue as ObservationValue

@@ -1,0 +1,1 @@
+from .occurrence import OccurrenceDetails as OccurrenceDetails

@@ -1,0 +1,1 @@
+from .on import OnDemandSummaryConfig as OnDemandSummaryConfig

@@ -1,0 +1,1 @@
+from .one import OneLogin as OneLogin

@@ -1,0 +1,1 @@
+from .open import OpenDataIngestionRuleResponse as OpenDataIngestionRuleResponse

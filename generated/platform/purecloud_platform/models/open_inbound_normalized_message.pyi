@@ -1,0 +1,1 @@
+from .open import OpenInboundNormalizedMessage as OpenInboundNormalizedMessage

@@ -1,0 +1,1 @@
+from .open import OpenInboundNormalizedReceipt as OpenInboundNormalizedReceipt

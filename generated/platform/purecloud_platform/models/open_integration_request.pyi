@@ -1,0 +1,1 @@
+from .open import OpenIntegrationRequest as OpenIntegrationRequest

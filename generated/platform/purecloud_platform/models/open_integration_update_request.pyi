@@ -1,0 +1,1 @@
+from .open import OpenIntegrationUpdateRequest as OpenIntegrationUpdateRequest

@@ -1,0 +1,1 @@
+from .open import OpenNormalizedMessage as OpenNormalizedMessage

@@ -1,0 +1,1 @@
+from .open import OpenRichMediaSetting as OpenRichMediaSetting

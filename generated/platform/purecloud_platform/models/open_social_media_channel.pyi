@@ -1,0 +1,1 @@
+from .open import OpenSocialMediaChannel as OpenSocialMediaChannel

@@ -1,0 +1,1 @@
+from .open import OpenSocialMediaReactionsRequest as OpenSocialMediaReactionsRequest

@@ -1,0 +1,1 @@
+from .open import OpenSocialMediaRecipient as OpenSocialMediaRecipient

@@ -1,0 +1,1 @@
+from .operand import OperandPosition as OperandPosition

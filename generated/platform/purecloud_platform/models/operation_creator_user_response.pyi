@@ -1,0 +1,1 @@
+from .operation import OperationCreatorUserResponse as OperationCreatorUserResponse

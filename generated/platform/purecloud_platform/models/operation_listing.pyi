@@ -1,0 +1,1 @@
+from .operation import OperationListing as OperationListing

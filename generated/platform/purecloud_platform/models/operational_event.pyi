@@ -1,0 +1,1 @@
+from .operational import OperationalEvent as OperationalEvent

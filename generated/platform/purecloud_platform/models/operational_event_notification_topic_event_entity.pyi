@@ -1,0 +1,1 @@
+from .operational import OperationalEventNotificationTopicEventEntity as OperationalEventNotificationTopicEventEntity

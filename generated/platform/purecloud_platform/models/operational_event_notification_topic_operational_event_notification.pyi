@@ -1,0 +1,1 @@
+from .operational import OperationalEventNotificationTopicOperationalEventNotification as OperationalEventNotificationTopicOperationalEventNotification

@@ -1,0 +1,1 @@
+from .opportunities import OpportunitiesResultWithPagination as OpportunitiesResultWithPagination

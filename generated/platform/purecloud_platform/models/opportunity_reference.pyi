@@ -1,0 +1,1 @@
+from .opportunity import OpportunityReference as OpportunityReference

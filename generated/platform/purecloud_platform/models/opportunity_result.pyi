@@ -1,0 +1,1 @@
+from .opportunity import OpportunityResult as OpportunityResult

@@ -1,0 +1,1 @@
+from .opportunity import OpportunityResultWithAgentIds as OpportunityResultWithAgentIds

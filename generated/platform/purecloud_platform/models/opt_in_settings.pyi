@@ -1,0 +1,1 @@
+from .opt import OptInSettings as OptInSettings

@@ -1,0 +1,1 @@
+from .organization import OrganizationCallMetrics as OrganizationCallMetrics

@@ -1,0 +1,1 @@
+from .organization import OrganizationLink as OrganizationLink

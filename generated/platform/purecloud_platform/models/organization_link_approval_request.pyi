@@ -1,0 +1,1 @@
+from .organization import OrganizationLinkApprovalRequest as OrganizationLinkApprovalRequest

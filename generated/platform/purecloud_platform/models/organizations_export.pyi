@@ -1,0 +1,1 @@
+from .organizations import OrganizationsExport as OrganizationsExport

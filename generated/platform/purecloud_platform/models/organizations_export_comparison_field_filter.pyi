@@ -1,0 +1,1 @@
+from .organizations import OrganizationsExportComparisonFieldFilter as OrganizationsExportComparisonFieldFilter

@@ -1,0 +1,1 @@
+from .organizations import OrganizationsExportFieldListFilter as OrganizationsExportFieldListFilter

@@ -1,0 +1,1 @@
+from .organizations import OrganizationsExportListing as OrganizationsExportListing

@@ -1,0 +1,1 @@
+from .orphan import OrphanRecording as OrphanRecording

@@ -1,0 +1,1 @@
+from .orphan import OrphanRecordingListing as OrphanRecordingListing

@@ -1,0 +1,1 @@
+from .orphan import OrphanUpdateRequest as OrphanUpdateRequest

@@ -1,0 +1,1 @@
+from .other import OtherProfileAssignment as OtherProfileAssignment

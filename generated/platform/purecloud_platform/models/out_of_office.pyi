@@ -1,0 +1,1 @@
+from .out import OutOfOffice as OutOfOffice

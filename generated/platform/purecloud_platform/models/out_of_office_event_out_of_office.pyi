@@ -1,0 +1,1 @@
+from .out import OutOfOfficeEventOutOfOffice as OutOfOfficeEventOutOfOffice

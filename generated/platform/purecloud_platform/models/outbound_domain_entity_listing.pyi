@@ -1,0 +1,1 @@
+from .outbound import OutboundDomainEntityListing as OutboundDomainEntityListing

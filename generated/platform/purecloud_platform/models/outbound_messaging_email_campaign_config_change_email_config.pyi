@@ -1,0 +1,1 @@
+from .outbound import OutboundMessagingEmailCampaignConfigChangeEmailConfig as OutboundMessagingEmailCampaignConfigChangeEmailConfig

@@ -1,0 +1,1 @@
+from .outbound import OutboundMessagingEmailCampaignConfigChangeReplyToEmailAddress as OutboundMessagingEmailCampaignConfigChangeReplyToEmailAddress

@@ -1,0 +1,1 @@
+from .outbound import OutboundMessagingEmailCampaignConfigChangeSmsConfig as OutboundMessagingEmailCampaignConfigChangeSmsConfig

@@ -1,0 +1,1 @@
+from .outbound import OutboundMessagingEmailCampaignConfigChangeSmsPhoneNumberRef as OutboundMessagingEmailCampaignConfigChangeSmsPhoneNumberRef

@@ -1,0 +1,1 @@
+from .outbound import OutboundMessagingMessagingCampaignConfigChangeIntegrationRef as OutboundMessagingMessagingCampaignConfigChangeIntegrationRef

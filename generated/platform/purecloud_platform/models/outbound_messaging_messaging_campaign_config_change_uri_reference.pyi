@@ -1,0 +1,1 @@
+from .outbound import OutboundMessagingMessagingCampaignConfigChangeUriReference as OutboundMessagingMessagingCampaignConfigChangeUriReference

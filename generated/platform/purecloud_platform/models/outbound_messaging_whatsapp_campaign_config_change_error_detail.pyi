@@ -1,0 +1,1 @@
+from .outbound import OutboundMessagingWhatsappCampaignConfigChangeErrorDetail as OutboundMessagingWhatsappCampaignConfigChangeErrorDetail

@@ -1,0 +1,1 @@
+from .outbound import OutboundMessagingWhatsappCampaignConfigChangeIntegrationRef as OutboundMessagingWhatsappCampaignConfigChangeIntegrationRef

@@ -1,0 +1,1 @@
+from .outbound import OutboundMessagingWhatsappCampaignConfigChangeObject as OutboundMessagingWhatsappCampaignConfigChangeObject

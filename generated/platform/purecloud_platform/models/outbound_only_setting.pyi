@@ -1,0 +1,1 @@
+from .outbound import OutboundOnlySetting as OutboundOnlySetting

@@ -1,0 +1,1 @@
+from .outbound import OutboundPreviewCampaignPreContactOutboundPreviewCampaignPreContactEvent as OutboundPreviewCampaignPreContactOutboundPreviewCampaignPreContactEvent

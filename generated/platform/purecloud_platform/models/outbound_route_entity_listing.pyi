@@ -1,0 +1,1 @@
+from .outbound import OutboundRouteEntityListing as OutboundRouteEntityListing

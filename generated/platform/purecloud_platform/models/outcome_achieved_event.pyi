@@ -1,0 +1,1 @@
+from .outcome import OutcomeAchievedEvent as OutcomeAchievedEvent

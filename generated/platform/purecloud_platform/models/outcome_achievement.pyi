@@ -1,0 +1,1 @@
+from .outcome import OutcomeAchievement as OutcomeAchievement

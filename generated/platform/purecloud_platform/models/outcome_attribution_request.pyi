@@ -1,0 +1,1 @@
+from .outcome import OutcomeAttributionRequest as OutcomeAttributionRequest

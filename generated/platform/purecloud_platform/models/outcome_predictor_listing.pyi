@@ -1,0 +1,1 @@
+from .outcome import OutcomePredictorListing as OutcomePredictorListing

@@ -1,0 +1,1 @@
+from .outcome import OutcomeProbabilityCondition as OutcomeProbabilityCondition

@@ -1,0 +1,1 @@
+from .outcome import OutcomeRef as OutcomeRef

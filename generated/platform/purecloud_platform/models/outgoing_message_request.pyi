@@ -1,0 +1,1 @@
+from .outgoing import OutgoingMessageRequest as OutgoingMessageRequest

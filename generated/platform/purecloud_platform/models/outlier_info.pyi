@@ -1,0 +1,1 @@
+from .outlier import OutlierInfo as OutlierInfo

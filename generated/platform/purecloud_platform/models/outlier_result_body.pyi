@@ -1,0 +1,1 @@
+from .outlier import OutlierResultBody as OutlierResultBody

@@ -1,0 +1,1 @@
+from .output import OutputValue as OutputValue

@@ -1,0 +1,1 @@
+from .overall import OverallBestPoints as OverallBestPoints

@@ -1,0 +1,1 @@
+from .overall import OverallBestPointsItem as OverallBestPointsItem

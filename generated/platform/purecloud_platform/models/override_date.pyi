@@ -1,0 +1,1 @@
+from .override import OverrideDate as OverrideDate

@@ -1,0 +1,1 @@
+from .override import OverrideEscalationTarget as OverrideEscalationTarget

@@ -1,0 +1,1 @@
+from .paged import PagedSkillCombinationListing as PagedSkillCombinationListing

@@ -1,0 +1,1 @@
+from .pageless import PagelessDomainEntityListingEvaluationVersion as PagelessDomainEntityListingEvaluationVersion

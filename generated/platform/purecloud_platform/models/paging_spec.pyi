@@ -1,0 +1,1 @@
+from .paging import PagingSpec as PagingSpec

@@ -1,0 +1,1 @@
+from .parking import ParkingStateRequest as ParkingStateRequest

@@ -1,0 +1,1 @@
+from .parsed import ParsedCertificate as ParsedCertificate

@@ -1,0 +1,1 @@
+from .participant import ParticipantAttributes as ParticipantAttributes

@@ -1,0 +1,1 @@
+from .participant import ParticipantBasic as ParticipantBasic

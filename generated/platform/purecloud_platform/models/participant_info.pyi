@@ -1,0 +1,1 @@
+from .participant import ParticipantInfo as ParticipantInfo

@@ -1,0 +1,1 @@
+from .participant import ParticipantMetrics as ParticipantMetrics

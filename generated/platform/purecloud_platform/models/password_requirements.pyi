@@ -1,0 +1,1 @@
+from .password import PasswordRequirements as PasswordRequirements

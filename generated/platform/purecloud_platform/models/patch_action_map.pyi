@@ -1,0 +1,1 @@
+from .patch import PatchActionMap as PatchActionMap

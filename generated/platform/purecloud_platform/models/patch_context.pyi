@@ -1,0 +1,1 @@
+from .patch import PatchContext as PatchContext

@@ -1,0 +1,1 @@
+from .patch import PatchCtaButtonStyleProperties as PatchCtaButtonStyleProperties

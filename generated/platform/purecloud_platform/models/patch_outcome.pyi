@@ -1,0 +1,1 @@
+from .patch import PatchOutcome as PatchOutcome

@@ -1,0 +1,1 @@
+from .pause import PauseCriteria as PauseCriteria

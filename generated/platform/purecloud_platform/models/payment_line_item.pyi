@@ -1,0 +1,1 @@
+from .payment import PaymentLineItem as PaymentLineItem

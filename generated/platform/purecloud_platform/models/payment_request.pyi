@@ -1,0 +1,1 @@
+from .payment import PaymentRequest as PaymentRequest

@@ -1,0 +1,1 @@
+from .pending import PendingAndApprovedOpportunityEnrollmentCounts as PendingAndApprovedOpportunityEnrollmentCounts

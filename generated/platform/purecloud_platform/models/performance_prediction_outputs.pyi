@@ -1,0 +1,1 @@
+from .performance import PerformancePredictionOutputs as PerformancePredictionOutputs

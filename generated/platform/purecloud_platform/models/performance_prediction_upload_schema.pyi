@@ -1,0 +1,1 @@
+from .performance import PerformancePredictionUploadSchema as PerformancePredictionUploadSchema

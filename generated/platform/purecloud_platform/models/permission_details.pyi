@@ -1,0 +1,1 @@
+from .permission import PermissionDetails as PermissionDetails

@@ -1,0 +1,1 @@
+from .persistent import PersistentConnectionChangeTopicErrorInfo as PersistentConnectionChangeTopicErrorInfo

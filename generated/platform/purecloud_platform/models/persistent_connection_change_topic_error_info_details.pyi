@@ -1,0 +1,1 @@
+from .persistent import PersistentConnectionChangeTopicErrorInfoDetails as PersistentConnectionChangeTopicErrorInfoDetails

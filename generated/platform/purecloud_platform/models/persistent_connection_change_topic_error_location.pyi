@@ -1,0 +1,1 @@
+from .persistent import PersistentConnectionChangeTopicErrorLocation as PersistentConnectionChangeTopicErrorLocation

@@ -1,0 +1,1 @@
+from .phone import PhoneCapabilities as PhoneCapabilities

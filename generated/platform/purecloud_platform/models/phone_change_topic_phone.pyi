@@ -1,0 +1,1 @@
+from .phone import PhoneChangeTopicPhone as PhoneChangeTopicPhone

@@ -1,0 +1,1 @@
+from .phone import PhoneChangeTopicProvisionInfo as PhoneChangeTopicProvisionInfo

@@ -1,0 +1,1 @@
+from .phone import PhoneTransferEvent as PhoneTransferEvent

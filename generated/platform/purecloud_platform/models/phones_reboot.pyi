@@ -1,0 +1,1 @@
+from .phones import PhonesReboot as PhonesReboot

@@ -1,0 +1,1 @@
+from .phrase import PhraseAssociations as PhraseAssociations

@@ -1,0 +1,1 @@
+from .physical import PhysicalInterfaceEntityListing as PhysicalInterfaceEntityListing

@@ -1,0 +1,1 @@
+from .pin import PINConfiguration as PINConfiguration

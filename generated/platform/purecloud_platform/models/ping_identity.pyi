@@ -1,0 +1,1 @@
+from .ping import PingIdentity as PingIdentity

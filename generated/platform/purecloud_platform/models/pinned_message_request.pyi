@@ -1,0 +1,1 @@
+from .pinned import PinnedMessageRequest as PinnedMessageRequest

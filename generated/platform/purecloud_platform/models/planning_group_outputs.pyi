@@ -1,0 +1,1 @@
+from .planning import PlanningGroupOutputs as PlanningGroupOutputs

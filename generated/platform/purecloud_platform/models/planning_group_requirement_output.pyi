@@ -1,0 +1,1 @@
+from .planning import PlanningGroupRequirementOutput as PlanningGroupRequirementOutput

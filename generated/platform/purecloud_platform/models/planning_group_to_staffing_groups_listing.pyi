@@ -1,0 +1,1 @@
+from .planning import PlanningGroupToStaffingGroupsListing as PlanningGroupToStaffingGroupsListing

@@ -1,0 +1,1 @@
+from .policy import PolicyTestPayload as PolicyTestPayload

@@ -1,0 +1,1 @@
+from .position import PositionSettings as PositionSettings

@@ -1,0 +1,1 @@
+from .possible import PossibleWorkShiftsForWeek as PossibleWorkShiftsForWeek

@@ -1,0 +1,1 @@
+from .post import PostActionInput as PostActionInput

@@ -1,0 +1,1 @@
+from .post import PostInputContract as PostInputContract

@@ -1,0 +1,1 @@
+from .post import PostTextMessage as PostTextMessage

@@ -1,0 +1,1 @@
+from .prediction import PredictionResults as PredictionResults

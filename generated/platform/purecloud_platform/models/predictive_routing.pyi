@@ -1,0 +1,1 @@
+from .predictive import PredictiveRouting as PredictiveRouting

@@ -1,0 +1,1 @@
+from .predictive import PredictiveRoutingCustomKpiAttributionEvent as PredictiveRoutingCustomKpiAttributionEvent

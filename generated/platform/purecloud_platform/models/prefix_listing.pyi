@@ -1,0 +1,1 @@
+from .prefix import PrefixListing as PrefixListing

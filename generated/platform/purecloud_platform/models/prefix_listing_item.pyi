@@ -1,0 +1,1 @@
+from .prefix import PrefixListingItem as PrefixListingItem

@@ -1,0 +1,1 @@
+from .preprocessing import PreprocessingRule as PreprocessingRule

@@ -1,0 +1,1 @@
+from .presence import PresenceDetailQueryPredicate as PresenceDetailQueryPredicate

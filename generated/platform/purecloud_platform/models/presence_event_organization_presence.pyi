@@ -1,0 +1,1 @@
+from .presence import PresenceEventOrganizationPresence as PresenceEventOrganizationPresence

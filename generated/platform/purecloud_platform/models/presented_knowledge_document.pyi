@@ -1,0 +1,1 @@
+from .presented import PresentedKnowledgeDocument as PresentedKnowledgeDocument

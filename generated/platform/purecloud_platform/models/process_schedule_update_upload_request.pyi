@@ -1,0 +1,1 @@
+from .process import ProcessScheduleUpdateUploadRequest as ProcessScheduleUpdateUploadRequest

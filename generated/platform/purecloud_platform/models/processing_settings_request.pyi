@@ -1,0 +1,1 @@
+from .processing import ProcessingSettingsRequest as ProcessingSettingsRequest

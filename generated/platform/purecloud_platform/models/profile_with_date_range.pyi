@@ -1,0 +1,1 @@
+from .profile import ProfileWithDateRange as ProfileWithDateRange

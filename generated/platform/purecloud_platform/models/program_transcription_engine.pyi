@@ -1,0 +1,1 @@
+from .program import ProgramTranscriptionEngine as ProgramTranscriptionEngine

@@ -1,0 +1,1 @@
+from .programs import ProgramsEntityListing as ProgramsEntityListing

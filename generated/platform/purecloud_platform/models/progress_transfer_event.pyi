@@ -1,0 +1,1 @@
+from .progress import ProgressTransferEvent as ProgressTransferEvent

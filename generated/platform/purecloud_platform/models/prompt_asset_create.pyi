@@ -1,0 +1,1 @@
+from .prompt import PromptAssetCreate as PromptAssetCreate

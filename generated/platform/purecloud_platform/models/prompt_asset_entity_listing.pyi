@@ -1,0 +1,1 @@
+from .prompt import PromptAssetEntityListing as PromptAssetEntityListing

@@ -1,0 +1,1 @@
+from .prompt import PromptAssetUpload as PromptAssetUpload

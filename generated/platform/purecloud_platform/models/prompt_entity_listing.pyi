@@ -1,0 +1,1 @@
+from .prompt import PromptEntityListing as PromptEntityListing

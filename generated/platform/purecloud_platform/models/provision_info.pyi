@@ -1,0 +1,1 @@
+from .provision import ProvisionInfo as ProvisionInfo

@@ -1,0 +1,1 @@
+from .publish import PublishForm as PublishForm

@@ -1,0 +1,1 @@
+from .publish import PublishProgramTestTopicPhraseResults as PublishProgramTestTopicPhraseResults

@@ -1,0 +1,1 @@
+from .published import PublishedSurveyFormReference as PublishedSurveyFormReference

@@ -1,0 +1,1 @@
+from .punctuality import PunctualityEvent as PunctualityEvent

@@ -1,0 +1,1 @@
+from .pure import PureCloud as PureCloud

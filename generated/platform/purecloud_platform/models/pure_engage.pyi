@@ -1,0 +1,1 @@
+from .pure import PureEngage as PureEngage

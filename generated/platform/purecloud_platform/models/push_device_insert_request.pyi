@@ -1,0 +1,1 @@
+from .push import PushDeviceInsertRequest as PushDeviceInsertRequest

@@ -1,0 +1,1 @@
+from .push import PushDeviceUpdateRequest as PushDeviceUpdateRequest

@@ -1,0 +1,1 @@
+from .put import PutDecisionTableRowRequest as PutDecisionTableRowRequest

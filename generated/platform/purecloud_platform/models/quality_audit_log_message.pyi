@@ -1,0 +1,1 @@
+from .quality import QualityAuditLogMessage as QualityAuditLogMessage

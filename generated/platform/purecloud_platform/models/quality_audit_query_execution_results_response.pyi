@@ -1,0 +1,1 @@
+from .quality import QualityAuditQueryExecutionResultsResponse as QualityAuditQueryExecutionResultsResponse

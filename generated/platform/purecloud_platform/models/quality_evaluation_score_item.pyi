@@ -1,0 +1,1 @@
+from .quality import QualityEvaluationScoreItem as QualityEvaluationScoreItem

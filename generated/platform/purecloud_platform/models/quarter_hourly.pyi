@@ -1,0 +1,1 @@
+from .quarter import QuarterHourly as QuarterHourly

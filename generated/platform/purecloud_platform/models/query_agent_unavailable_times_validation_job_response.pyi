@@ -1,0 +1,1 @@
+from .query import QueryAgentUnavailableTimesValidationJobResponse as QueryAgentUnavailableTimesValidationJobResponse

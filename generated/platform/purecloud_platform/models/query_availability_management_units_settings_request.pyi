@@ -1,0 +1,1 @@
+from .query import QueryAvailabilityManagementUnitsSettingsRequest as QueryAvailabilityManagementUnitsSettingsRequest

@@ -1,0 +1,1 @@
+from .query import QueryExternalActivityOpportunitiesResponse as QueryExternalActivityOpportunitiesResponse

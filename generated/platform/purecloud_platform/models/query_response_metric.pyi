@@ -1,0 +1,1 @@
+from .query import QueryResponseMetric as QueryResponseMetric

@@ -1,0 +1,1 @@
+from .question import QuestionGroupSettings as QuestionGroupSettings

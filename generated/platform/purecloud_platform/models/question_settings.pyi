@@ -1,0 +1,1 @@
+from .question import QuestionSettings as QuestionSettings

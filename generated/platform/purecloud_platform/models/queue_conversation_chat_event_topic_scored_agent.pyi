@@ -1,0 +1,1 @@
+from .queue import QueueConversationChatEventTopicScoredAgent as QueueConversationChatEventTopicScoredAgent

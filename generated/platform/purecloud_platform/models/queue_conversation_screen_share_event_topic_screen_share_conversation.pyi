@@ -1,0 +1,1 @@
+from .queue import QueueConversationScreenShareEventTopicScreenShareConversation as QueueConversationScreenShareEventTopicScreenShareConversation

@@ -1,0 +1,1 @@
+from .queue import QueueMemberEntityListingV1 as QueueMemberEntityListingV1

@@ -1,0 +1,1 @@
+from .quick import QuickReply as QuickReply

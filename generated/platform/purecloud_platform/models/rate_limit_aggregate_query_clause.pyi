@@ -1,0 +1,1 @@
+from .rate import RateLimitAggregateQueryClause as RateLimitAggregateQueryClause

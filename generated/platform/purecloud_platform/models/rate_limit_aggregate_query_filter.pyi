@@ -1,0 +1,1 @@
+from .rate import RateLimitAggregateQueryFilter as RateLimitAggregateQueryFilter

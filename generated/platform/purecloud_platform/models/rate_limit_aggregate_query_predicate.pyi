@@ -1,0 +1,1 @@
+from .rate import RateLimitAggregateQueryPredicate as RateLimitAggregateQueryPredicate

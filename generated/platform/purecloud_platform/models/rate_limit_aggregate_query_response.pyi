@@ -1,0 +1,1 @@
+from .rate import RateLimitAggregateQueryResponse as RateLimitAggregateQueryResponse

@@ -1,0 +1,1 @@
+from .rate import RateLimitAggregationSort as RateLimitAggregationSort

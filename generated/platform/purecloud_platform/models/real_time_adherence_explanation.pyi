@@ -1,0 +1,1 @@
+from .real import RealTimeAdherenceExplanation as RealTimeAdherenceExplanation

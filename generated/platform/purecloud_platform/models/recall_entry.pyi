@@ -1,0 +1,1 @@
+from .recall import RecallEntry as RecallEntry

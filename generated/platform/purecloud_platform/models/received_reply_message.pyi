@@ -1,0 +1,1 @@
+from .received import ReceivedReplyMessage as ReceivedReplyMessage

@@ -1,0 +1,1 @@
+from .receiving import ReceivingScheduleLookup as ReceivingScheduleLookup

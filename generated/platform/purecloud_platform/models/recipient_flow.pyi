@@ -1,0 +1,1 @@
+from .recipient import RecipientFlow as RecipientFlow

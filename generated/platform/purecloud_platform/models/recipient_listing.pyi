@@ -1,0 +1,1 @@
+from .recipient import RecipientListing as RecipientListing

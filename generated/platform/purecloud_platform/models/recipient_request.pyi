@@ -1,0 +1,1 @@
+from .recipient import RecipientRequest as RecipientRequest

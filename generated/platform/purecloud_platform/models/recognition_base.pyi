@@ -1,0 +1,1 @@
+from .recognition import RecognitionBase as RecognitionBase

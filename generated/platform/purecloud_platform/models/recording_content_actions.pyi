@@ -1,0 +1,1 @@
+from .recording import RecordingContentActions as RecordingContentActions

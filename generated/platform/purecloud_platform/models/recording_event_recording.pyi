@@ -1,0 +1,1 @@
+from .recording import RecordingEventRecording as RecordingEventRecording

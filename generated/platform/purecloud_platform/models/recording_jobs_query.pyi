@@ -1,0 +1,1 @@
+from .recording import RecordingJobsQuery as RecordingJobsQuery

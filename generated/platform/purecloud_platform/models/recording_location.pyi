@@ -1,0 +1,1 @@
+from .recording import RecordingLocation as RecordingLocation

@@ -1,0 +1,1 @@
+from .recurrence import RecurrenceEndSettings as RecurrenceEndSettings

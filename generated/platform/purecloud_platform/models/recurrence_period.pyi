@@ -1,0 +1,1 @@
+from .recurrence import RecurrencePeriod as RecurrencePeriod

@@ -1,0 +1,1 @@
+from .recurrence import RecurrenceSettings as RecurrenceSettings

@@ -1,0 +1,1 @@
+from .refinement import RefinementSettingEntity as RefinementSettingEntity

@@ -1,0 +1,1 @@
+from .region import RegionResponse as RegionResponse

@@ -1,0 +1,1 @@
+from .relationship import RelationshipListing as RelationshipListing

@@ -1,0 +1,1 @@
+from .relationships import RelationshipsExportComparisonFieldFilter as RelationshipsExportComparisonFieldFilter

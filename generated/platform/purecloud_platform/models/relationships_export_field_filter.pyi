@@ -1,0 +1,1 @@
+from .relationships import RelationshipsExportFieldFilter as RelationshipsExportFieldFilter

@@ -1,0 +1,1 @@
+from .relationships import RelationshipsExportFieldListFilter as RelationshipsExportFieldListFilter

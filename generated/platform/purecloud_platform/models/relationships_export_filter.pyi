@@ -1,0 +1,1 @@
+from .relationships import RelationshipsExportFilter as RelationshipsExportFilter

@@ -1,0 +1,1 @@
+from .relationships import RelationshipsExportQueryConditions as RelationshipsExportQueryConditions

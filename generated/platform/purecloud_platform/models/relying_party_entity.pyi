@@ -1,0 +1,1 @@
+from .relying import RelyingPartyEntity as RelyingPartyEntity

@@ -1,0 +1,1 @@
+from .remove import RemoveEntitiesRequest as RemoveEntitiesRequest

@@ -1,0 +1,1 @@
+from .replace import ReplaceResponse as ReplaceResponse

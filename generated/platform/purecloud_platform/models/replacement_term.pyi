@@ -1,0 +1,1 @@
+from .replacement import ReplacementTerm as ReplacementTerm

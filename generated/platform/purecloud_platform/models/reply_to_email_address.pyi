@@ -1,0 +1,1 @@
+from .reply import ReplyToEmailAddress as ReplyToEmailAddress

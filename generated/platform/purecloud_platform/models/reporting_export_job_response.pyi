@@ -1,0 +1,1 @@
+from .reporting import ReportingExportJobResponse as ReportingExportJobResponse

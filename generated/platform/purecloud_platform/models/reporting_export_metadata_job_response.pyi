@@ -1,0 +1,1 @@
+from .reporting import ReportingExportMetadataJobResponse as ReportingExportMetadataJobResponse

@@ -1,0 +1,1 @@
+from .reporting import ReportingInterval as ReportingInterval

@@ -1,0 +1,1 @@
+from .reporting import ReportingTurnFlow as ReportingTurnFlow

@@ -1,0 +1,1 @@
+from .reporting import ReportingTurnGuardrailEvent as ReportingTurnGuardrailEvent

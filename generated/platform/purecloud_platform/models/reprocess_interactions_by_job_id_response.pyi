@@ -1,0 +1,1 @@
+from .reprocess import ReprocessInteractionsByJobIdResponse as ReprocessInteractionsByJobIdResponse

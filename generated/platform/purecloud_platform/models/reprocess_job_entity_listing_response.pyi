@@ -1,0 +1,1 @@
+from .reprocess import ReprocessJobEntityListingResponse as ReprocessJobEntityListingResponse

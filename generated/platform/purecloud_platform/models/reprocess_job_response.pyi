@@ -1,0 +1,1 @@
+from .reprocess import ReprocessJobResponse as ReprocessJobResponse

@@ -1,0 +1,1 @@
+from .request import RequestJourneyPattern as RequestJourneyPattern

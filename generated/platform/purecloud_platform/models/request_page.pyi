@@ -1,0 +1,1 @@
+from .request import RequestPage as RequestPage

@@ -1,0 +1,1 @@
+from .required import RequiredDateRange as RequiredDateRange

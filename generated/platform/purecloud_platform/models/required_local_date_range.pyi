@@ -1,0 +1,1 @@
+from .required import RequiredLocalDateRange as RequiredLocalDateRange

@@ -1,0 +1,1 @@
+from .rescheduling import ReschedulingManagementUnitResponse as ReschedulingManagementUnitResponse

@@ -1,0 +1,1 @@
+from .resolution import ResolutionAggregateDataContainer as ResolutionAggregateDataContainer

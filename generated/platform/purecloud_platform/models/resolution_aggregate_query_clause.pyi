@@ -1,0 +1,1 @@
+from .resolution import ResolutionAggregateQueryClause as ResolutionAggregateQueryClause

@@ -1,0 +1,1 @@
+from .resolution import ResolutionAggregateQueryFilter as ResolutionAggregateQueryFilter

@@ -1,0 +1,1 @@
+from .resolution import ResolutionAggregateQueryResponse as ResolutionAggregateQueryResponse

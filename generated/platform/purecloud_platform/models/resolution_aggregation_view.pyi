@@ -1,0 +1,1 @@
+from .resolution import ResolutionAggregationView as ResolutionAggregationView

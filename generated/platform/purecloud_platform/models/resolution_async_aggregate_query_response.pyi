@@ -1,0 +1,1 @@
+from .resolution import ResolutionAsyncAggregateQueryResponse as ResolutionAsyncAggregateQueryResponse

@@ -1,0 +1,1 @@
+from .resource import ResourceConditionValue as ResourceConditionValue

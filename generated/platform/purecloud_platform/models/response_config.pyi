@@ -1,0 +1,1 @@
+from .response import ResponseConfig as ResponseConfig

@@ -1,0 +1,1 @@
+from .response import ResponseSet as ResponseSet

@@ -1,0 +1,1 @@
+from .response import ResponseSubstitution as ResponseSubstitution

@@ -1,0 +1,1 @@
+from .rest import RestErrorDetail as RestErrorDetail

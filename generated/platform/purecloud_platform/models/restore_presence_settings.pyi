@@ -1,0 +1,1 @@
+from .restore import RestorePresenceSettings as RestorePresenceSettings

@@ -1,0 +1,1 @@
+from .reverse import ReverseWhitepagesLookupResult as ReverseWhitepagesLookupResult

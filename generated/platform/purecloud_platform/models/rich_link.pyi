@@ -1,0 +1,1 @@
+from .rich import RichLink as RichLink

@@ -1,0 +1,1 @@
+from .rich import RichLinkHeader as RichLinkHeader

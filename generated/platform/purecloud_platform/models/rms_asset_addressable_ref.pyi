@@ -1,0 +1,1 @@
+from .rms import RmsAssetAddressableRef as RmsAssetAddressableRef

@@ -1,0 +1,1 @@
+from .role import RoleDivisionGrants as RoleDivisionGrants

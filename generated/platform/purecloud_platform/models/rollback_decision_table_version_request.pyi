@@ -1,0 +1,1 @@
+from .rollback import RollbackDecisionTableVersionRequest as RollbackDecisionTableVersionRequest

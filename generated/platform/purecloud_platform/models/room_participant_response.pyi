@@ -1,0 +1,1 @@
+from .room import RoomParticipantResponse as RoomParticipantResponse

@@ -1,0 +1,1 @@
+from .room import RoomParticipantsResponse as RoomParticipantsResponse

@@ -1,0 +1,1 @@
+from .room import RoomUpdateRequest as RoomUpdateRequest

@@ -1,0 +1,1 @@
+from .routing import RoutingActivityData as RoutingActivityData

@@ -1,0 +1,1 @@
+from .routing import RoutingActivityMetricValue as RoutingActivityMetricValue

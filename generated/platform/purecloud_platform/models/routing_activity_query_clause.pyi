@@ -1,0 +1,1 @@
+from .routing import RoutingActivityQueryClause as RoutingActivityQueryClause

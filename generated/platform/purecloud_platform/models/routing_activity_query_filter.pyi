@@ -1,0 +1,1 @@
+from .routing import RoutingActivityQueryFilter as RoutingActivityQueryFilter

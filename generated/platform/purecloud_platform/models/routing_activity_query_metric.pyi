@@ -1,0 +1,1 @@
+from .routing import RoutingActivityQueryMetric as RoutingActivityQueryMetric

@@ -1,0 +1,1 @@
+from .routing import RoutingActivityQueryPredicate as RoutingActivityQueryPredicate

@@ -1,0 +1,1 @@
+from .routing import RoutingConversationAttributesRequest as RoutingConversationAttributesRequest

@@ -1,0 +1,1 @@
+from .routing import RoutingConversationAttributesResponse as RoutingConversationAttributesResponse

@@ -1,0 +1,1 @@
+from .routing import RoutingData as RoutingData

@@ -1,0 +1,1 @@
+from .routing import RoutingRule as RoutingRule

@@ -1,0 +1,1 @@
+from .routing import RoutingSkill as RoutingSkill

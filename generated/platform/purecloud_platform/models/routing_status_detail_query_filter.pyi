@@ -1,0 +1,1 @@
+from .routing import RoutingStatusDetailQueryFilter as RoutingStatusDetailQueryFilter

@@ -1,0 +1,1 @@
+from .routing import RoutingTransferEvent as RoutingTransferEvent

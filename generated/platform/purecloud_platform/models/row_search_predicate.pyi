@@ -1,0 +1,1 @@
+from .row import RowSearchPredicate as RowSearchPredicate

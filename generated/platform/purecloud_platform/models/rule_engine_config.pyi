@@ -1,0 +1,1 @@
+from .rule import RuleEngineConfig as RuleEngineConfig

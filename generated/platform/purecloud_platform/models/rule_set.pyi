@@ -1,0 +1,1 @@
+from .rule import RuleSet as RuleSet

@@ -1,0 +1,1 @@
+from .rule import RuleSetEntityListing as RuleSetEntityListing

@@ -1,0 +1,1 @@
+from .salesforce import SalesforceSettings as SalesforceSettings

@@ -1,0 +1,1 @@
+from .saml import SAMLProvider as SAMLProvider

@@ -1,0 +1,1 @@
+from .schedule import ScheduleBidGroupSummary as ScheduleBidGroupSummary

@@ -1,0 +1,1 @@
+from .scheduled import ScheduledTriggerEntityListing as ScheduledTriggerEntityListing

@@ -1,0 +1,1 @@
+from .scheduler import SchedulerMessageArgument as SchedulerMessageArgument

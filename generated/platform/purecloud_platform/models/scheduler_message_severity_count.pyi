@@ -1,0 +1,1 @@
+from .scheduler import SchedulerMessageSeverityCount as SchedulerMessageSeverityCount

@@ -1,0 +1,1 @@
+from .schedules import SchedulesDivisionView as SchedulesDivisionView

@@ -1,0 +1,1 @@
+from .scheduling import SchedulingProcessingError as SchedulingProcessingError

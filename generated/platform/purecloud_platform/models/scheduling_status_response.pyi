@@ -1,0 +1,1 @@
+from .scheduling import SchedulingStatusResponse as SchedulingStatusResponse

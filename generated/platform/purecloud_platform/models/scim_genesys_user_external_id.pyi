@@ -1,0 +1,1 @@
+from .scim import ScimGenesysUserExternalId as ScimGenesysUserExternalId

@@ -1,0 +1,1 @@
+from .scim import ScimServiceProviderConfig as ScimServiceProviderConfig

@@ -1,0 +1,1 @@
+from .scim import ScimV2CreateUser as ScimV2CreateUser

@@ -1,0 +1,1 @@
+from .scim import ScimV2EnterpriseUser as ScimV2EnterpriseUser

@@ -1,0 +1,1 @@
+from .scim import ScimV2Group as ScimV2Group

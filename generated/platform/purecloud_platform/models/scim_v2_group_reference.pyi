@@ -1,0 +1,1 @@
+from .scim import ScimV2GroupReference as ScimV2GroupReference

@@ -1,0 +1,1 @@
+from .scim import ScimV2MemberReference as ScimV2MemberReference

@@ -1,0 +1,1 @@
+from .scim import ScimV2PatchOperation as ScimV2PatchOperation

@@ -1,0 +1,1 @@
+from .scim import ScimV2PatchRequest as ScimV2PatchRequest

@@ -1,0 +1,1 @@
+from .scim import ScimV2SchemaAttribute as ScimV2SchemaAttribute

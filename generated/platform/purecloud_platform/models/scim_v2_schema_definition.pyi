@@ -1,0 +1,1 @@
+from .scim import ScimV2SchemaDefinition as ScimV2SchemaDefinition

@@ -1,0 +1,1 @@
+from .scim import ScimV2SchemaListResponse as ScimV2SchemaListResponse

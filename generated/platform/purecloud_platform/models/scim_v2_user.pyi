@@ -1,0 +1,1 @@
+from .scim import ScimV2User as ScimV2User

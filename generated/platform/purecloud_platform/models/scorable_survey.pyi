@@ -1,0 +1,1 @@
+from .scorable import ScorableSurvey as ScorableSurvey

@@ -1,0 +1,1 @@
+from .scored import ScoredAgent as ScoredAgent

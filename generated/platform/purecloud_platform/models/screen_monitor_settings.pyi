@@ -1,0 +1,1 @@
+from .screen import ScreenMonitorSettings as ScreenMonitorSettings

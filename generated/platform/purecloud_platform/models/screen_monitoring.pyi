@@ -1,0 +1,1 @@
+from .screen import ScreenMonitoring as ScreenMonitoring

@@ -1,0 +1,1 @@
+from .screen import ScreenMonitoringSession as ScreenMonitoringSession

@@ -1,0 +1,1 @@
+from .script import ScriptEntityListing as ScriptEntityListing

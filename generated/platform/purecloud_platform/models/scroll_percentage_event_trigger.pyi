@@ -1,0 +1,1 @@
+from .scroll import ScrollPercentageEventTrigger as ScrollPercentageEventTrigger

@@ -1,0 +1,1 @@
+from .sdk import SdkLibrary as SdkLibrary

@@ -1,0 +1,1 @@
+from .secondary import SecondaryPresence as SecondaryPresence

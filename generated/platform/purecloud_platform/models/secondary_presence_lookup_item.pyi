@@ -1,0 +1,1 @@
+from .secondary import SecondaryPresenceLookupItem as SecondaryPresenceLookupItem

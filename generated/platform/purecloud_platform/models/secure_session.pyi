@@ -1,0 +1,1 @@
+from .secure import SecureSession as SecureSession

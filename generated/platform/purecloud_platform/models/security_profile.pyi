@@ -1,0 +1,1 @@
+from .security import SecurityProfile as SecurityProfile

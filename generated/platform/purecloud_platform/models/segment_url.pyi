@@ -1,0 +1,1 @@
+from .segment import SegmentUrl as SegmentUrl

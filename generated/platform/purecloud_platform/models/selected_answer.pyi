@@ -1,0 +1,1 @@
+from .selected import SelectedAnswer as SelectedAnswer

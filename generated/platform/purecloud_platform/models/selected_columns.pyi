@@ -1,0 +1,1 @@
+from .selected import SelectedColumns as SelectedColumns

@@ -1,0 +1,1 @@
+from .selected import SelectedCustomCalculationColumns as SelectedCustomCalculationColumns

@@ -1,0 +1,1 @@
+from .selector import SelectorEventTrigger as SelectorEventTrigger

@@ -1,0 +1,1 @@
+from .self import SelfAgentGreeting as SelfAgentGreeting

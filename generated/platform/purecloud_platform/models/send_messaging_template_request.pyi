@@ -1,0 +1,1 @@
+from .send import SendMessagingTemplateRequest as SendMessagingTemplateRequest

@@ -1,0 +1,1 @@
+from .sentiment import SentimentFeedbackEntityListing as SentimentFeedbackEntityListing

@@ -1,0 +1,1 @@
+from .sentiment import SentimentInsightEntry as SentimentInsightEntry

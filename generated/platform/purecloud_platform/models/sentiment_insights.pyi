@@ -1,0 +1,1 @@
+from .sentiment import SentimentInsights as SentimentInsights

@@ -1,0 +1,1 @@
+from .service import ServiceGoalTemplateList as ServiceGoalTemplateList

@@ -1,0 +1,1 @@
+from .service import ServiceLevel as ServiceLevel

@@ -1,0 +1,1 @@
+from .service import ServiceNowSourceRequest as ServiceNowSourceRequest

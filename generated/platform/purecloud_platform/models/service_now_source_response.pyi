@@ -1,0 +1,1 @@
+from .service import ServiceNowSourceResponse as ServiceNowSourceResponse

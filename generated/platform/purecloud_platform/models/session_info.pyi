@@ -1,0 +1,1 @@
+from .session import SessionInfo as SessionInfo

@@ -1,0 +1,1 @@
+from .session import SessionMetaDataResult as SessionMetaDataResult

@@ -1,0 +1,1 @@
+from .sessions import SessionsResponse as SessionsResponse

@@ -1,0 +1,1 @@
+from .set import SetContentTemplateActionSettings as SetContentTemplateActionSettings

@@ -1,0 +1,1 @@
+from .set import SetSmsPhoneNumberActionSettings as SetSmsPhoneNumberActionSettings

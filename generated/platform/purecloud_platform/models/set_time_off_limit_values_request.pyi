@@ -1,0 +1,1 @@
+from .set import SetTimeOffLimitValuesRequest as SetTimeOffLimitValuesRequest

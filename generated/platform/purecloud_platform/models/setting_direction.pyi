@@ -1,0 +1,1 @@
+from .setting import SettingDirection as SettingDirection

@@ -1,0 +1,1 @@
+from .share import ShareEntityListing as ShareEntityListing

@@ -1,0 +1,1 @@
+from .shared import SharedResponse as SharedResponse

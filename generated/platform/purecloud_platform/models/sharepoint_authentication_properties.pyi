@@ -1,0 +1,1 @@
+from .sharepoint import SharepointAuthenticationProperties as SharepointAuthenticationProperties

@@ -1,0 +1,1 @@
+from .shift import ShiftStartVariance as ShiftStartVariance

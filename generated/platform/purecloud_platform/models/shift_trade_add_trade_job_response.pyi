@@ -1,0 +1,1 @@
+from .shift import ShiftTradeAddTradeJobResponse as ShiftTradeAddTradeJobResponse

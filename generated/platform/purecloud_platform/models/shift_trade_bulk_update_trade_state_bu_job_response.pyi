@@ -1,0 +1,1 @@
+from .shift import ShiftTradeBulkUpdateTradeStateBuJobResponse as ShiftTradeBulkUpdateTradeStateBuJobResponse

@@ -1,0 +1,1 @@
+from .shift import ShiftTradeEvaluateTradesBuJobResponse as ShiftTradeEvaluateTradesBuJobResponse

@@ -1,0 +1,1 @@
+from .shift import ShiftTradeMatchTradeJobResponse as ShiftTradeMatchTradeJobResponse

@@ -1,0 +1,1 @@
+from .shift import ShiftTradeQueryAgentTradesJobResponse as ShiftTradeQueryAgentTradesJobResponse

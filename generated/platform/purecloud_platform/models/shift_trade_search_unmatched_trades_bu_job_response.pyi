@@ -1,0 +1,1 @@
+from .shift import ShiftTradeSearchUnmatchedTradesBuJobResponse as ShiftTradeSearchUnmatchedTradesBuJobResponse

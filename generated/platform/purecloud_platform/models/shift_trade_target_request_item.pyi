@@ -1,0 +1,1 @@
+from .shift import ShiftTradeTargetRequestItem as ShiftTradeTargetRequestItem

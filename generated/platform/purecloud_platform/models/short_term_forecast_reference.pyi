@@ -1,0 +1,1 @@
+from .short import ShortTermForecastReference as ShortTermForecastReference

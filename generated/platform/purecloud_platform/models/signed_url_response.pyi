@@ -1,0 +1,1 @@
+from .signed import SignedUrlResponse as SignedUrlResponse

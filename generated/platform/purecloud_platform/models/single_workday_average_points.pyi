@@ -1,0 +1,1 @@
+from .single import SingleWorkdayAveragePoints as SingleWorkdayAveragePoints

@@ -1,0 +1,1 @@
+from .sip import SipDownloadResponse as SipDownloadResponse

@@ -1,0 +1,1 @@
+from .sip import SipSearchResult as SipSearchResult

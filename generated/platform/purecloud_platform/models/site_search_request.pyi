@@ -1,0 +1,1 @@
+from .site import SiteSearchRequest as SiteSearchRequest

@@ -1,0 +1,1 @@
+from .skill import SkillExpression as SkillExpression

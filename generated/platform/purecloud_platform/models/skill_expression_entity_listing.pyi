@@ -1,0 +1,1 @@
+from .skill import SkillExpressionEntityListing as SkillExpressionEntityListing

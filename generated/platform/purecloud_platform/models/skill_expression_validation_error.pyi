@@ -1,0 +1,1 @@
+from .skill import SkillExpressionValidationError as SkillExpressionValidationError

@@ -1,0 +1,1 @@
+from .skill import SkillExpressionValidationResult as SkillExpressionValidationResult

@@ -1,0 +1,1 @@
+from .skill import SkillGroupDefinition as SkillGroupDefinition

@@ -1,0 +1,1 @@
+from .skill import SkillGroupEntityListing as SkillGroupEntityListing

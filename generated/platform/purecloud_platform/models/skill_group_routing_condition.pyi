@@ -1,0 +1,1 @@
+from .skill import SkillGroupRoutingCondition as SkillGroupRoutingCondition

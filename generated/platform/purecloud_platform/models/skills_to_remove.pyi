@@ -1,0 +1,1 @@
+from .skills import SkillsToRemove as SkillsToRemove

@@ -1,0 +1,1 @@
+from .sms import SmsAvailablePhoneNumber as SmsAvailablePhoneNumber

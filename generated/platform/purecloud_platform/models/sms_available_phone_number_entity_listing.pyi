@@ -1,0 +1,1 @@
+from .sms import SMSAvailablePhoneNumberEntityListing as SMSAvailablePhoneNumberEntityListing

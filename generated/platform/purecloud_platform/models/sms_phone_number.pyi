@@ -1,0 +1,1 @@
+from .sms import SmsPhoneNumber as SmsPhoneNumber

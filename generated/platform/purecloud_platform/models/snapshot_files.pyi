@@ -1,0 +1,1 @@
+from .snapshot import SnapshotFiles as SnapshotFiles

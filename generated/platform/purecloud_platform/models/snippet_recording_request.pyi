@@ -1,0 +1,1 @@
+from .snippet import SnippetRecordingRequest as SnippetRecordingRequest

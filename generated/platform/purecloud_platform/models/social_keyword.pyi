@@ -1,0 +1,1 @@
+from .social import SocialKeyword as SocialKeyword

@@ -1,0 +1,1 @@
+from .social import SocialMediaAggregateDataContainer as SocialMediaAggregateDataContainer

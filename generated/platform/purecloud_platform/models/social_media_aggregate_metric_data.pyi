@@ -1,0 +1,1 @@
+from .social import SocialMediaAggregateMetricData as SocialMediaAggregateMetricData

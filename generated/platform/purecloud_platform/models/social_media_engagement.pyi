@@ -1,0 +1,1 @@
+from .social import SocialMediaEngagement as SocialMediaEngagement

@@ -1,0 +1,1 @@
+from .social import SocialMediaQuerySort as SocialMediaQuerySort

@@ -1,0 +1,1 @@
+from .social import SocialTopicPatchRequest as SocialTopicPatchRequest

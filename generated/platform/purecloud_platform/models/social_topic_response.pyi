@@ -1,0 +1,1 @@
+from .social import SocialTopicResponse as SocialTopicResponse

@@ -1,0 +1,1 @@
+from .social import SocialTopicWithDataIngestionRuleMetadataResponse as SocialTopicWithDataIngestionRuleMetadataResponse

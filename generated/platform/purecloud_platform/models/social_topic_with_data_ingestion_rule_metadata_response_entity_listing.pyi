@@ -1,0 +1,1 @@
+from .social import SocialTopicWithDataIngestionRuleMetadataResponseEntityListing as SocialTopicWithDataIngestionRuleMetadataResponseEntityListing

@@ -1,0 +1,1 @@
+from .sort import SortItem as SortItem

@@ -1,0 +1,1 @@
+from .source import SourceLastSync as SourceLastSync

@@ -1,0 +1,1 @@
+from .splitting import SplittingInformation as SplittingInformation

@@ -1,0 +1,1 @@
+from .sta import StaCategory as StaCategory

@@ -1,0 +1,1 @@
+from .staffing import StaffingGroupReference as StaffingGroupReference

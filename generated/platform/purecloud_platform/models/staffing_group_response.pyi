@@ -1,0 +1,1 @@
+from .staffing import StaffingGroupResponse as StaffingGroupResponse

@@ -1,0 +1,1 @@
+from .stage import StageListing as StageListing

@@ -1,0 +1,1 @@
+from .stage import StageReference as StageReference

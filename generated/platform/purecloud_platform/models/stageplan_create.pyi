@@ -1,0 +1,1 @@
+from .stageplan import StageplanCreate as StageplanCreate

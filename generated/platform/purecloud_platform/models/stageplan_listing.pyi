@@ -1,0 +1,1 @@
+from .stageplan import StageplanListing as StageplanListing

@@ -1,0 +1,1 @@
+from .stageplan import StageplanReposition as StageplanReposition

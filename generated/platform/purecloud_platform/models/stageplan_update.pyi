@@ -1,0 +1,1 @@
+from .stageplan import StageplanUpdate as StageplanUpdate

@@ -1,0 +1,1 @@
+from .starrable import StarrableDivision as StarrableDivision

@@ -1,0 +1,1 @@
+from .stat import StatEventFlowOutcomeTopicMetricStats as StatEventFlowOutcomeTopicMetricStats

@@ -1,0 +1,1 @@
+from .stat import StatEventQueueTopicStatsNotification as StatEventQueueTopicStatsNotification

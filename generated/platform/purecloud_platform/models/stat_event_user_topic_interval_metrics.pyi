@@ -1,0 +1,1 @@
+from .stat import StatEventUserTopicIntervalMetrics as StatEventUserTopicIntervalMetrics

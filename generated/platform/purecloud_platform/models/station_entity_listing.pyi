@@ -1,0 +1,1 @@
+from .station import StationEntityListing as StationEntityListing

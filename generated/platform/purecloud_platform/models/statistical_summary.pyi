@@ -1,0 +1,1 @@
+from .statistical import StatisticalSummary as StatisticalSummary

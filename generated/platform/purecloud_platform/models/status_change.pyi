@@ -1,0 +1,1 @@
+from .status import StatusChange as StatusChange

@@ -1,0 +1,1 @@
+from .status import StatusInfo as StatusInfo

@@ -1,0 +1,1 @@
+from .stepplan import StepplanListing as StepplanListing

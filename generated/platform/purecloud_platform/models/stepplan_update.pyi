@@ -1,0 +1,1 @@
+from .stepplan import StepplanUpdate as StepplanUpdate

@@ -1,0 +1,1 @@
+from .stepplans import StepplansWorktypeReference as StepplansWorktypeReference

@@ -1,0 +1,1 @@
+from .stop import StopSettings as StopSettings

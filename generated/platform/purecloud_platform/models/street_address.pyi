@@ -1,0 +1,1 @@
+from .street import StreetAddress as StreetAddress

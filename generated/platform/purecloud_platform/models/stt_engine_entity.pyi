@@ -1,0 +1,1 @@
+from .stt import SttEngineEntity as SttEngineEntity

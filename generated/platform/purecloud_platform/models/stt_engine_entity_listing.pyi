@@ -1,0 +1,1 @@
+from .stt import SttEngineEntityListing as SttEngineEntityListing

@@ -1,0 +1,1 @@
+from .subject import SubjectDivisionGrants as SubjectDivisionGrants

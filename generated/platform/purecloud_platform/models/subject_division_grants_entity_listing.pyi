@@ -1,0 +1,1 @@
+from .subject import SubjectDivisionGrantsEntityListing as SubjectDivisionGrantsEntityListing

@@ -1,0 +1,1 @@
+from .subject import SubjectDivisions as SubjectDivisions

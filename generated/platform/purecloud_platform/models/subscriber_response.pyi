@@ -1,0 +1,1 @@
+from .subscriber import SubscriberResponse as SubscriberResponse

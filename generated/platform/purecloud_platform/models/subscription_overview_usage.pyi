@@ -1,0 +1,1 @@
+from .subscription import SubscriptionOverviewUsage as SubscriptionOverviewUsage

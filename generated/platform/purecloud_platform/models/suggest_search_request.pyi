@@ -1,0 +1,1 @@
+from .suggest import SuggestSearchRequest as SuggestSearchRequest

@@ -1,0 +1,1 @@
+from .suggested import SuggestedSearchChunk as SuggestedSearchChunk

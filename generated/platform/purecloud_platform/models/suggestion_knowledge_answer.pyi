@@ -1,0 +1,1 @@
+from .suggestion import SuggestionKnowledgeAnswer as SuggestionKnowledgeAnswer

@@ -1,0 +1,1 @@
+from .suggestion import SuggestionKnowledgeArticle as SuggestionKnowledgeArticle

@@ -1,0 +1,1 @@
+from .suggestion import SuggestionScript as SuggestionScript

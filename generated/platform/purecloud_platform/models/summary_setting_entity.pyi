@@ -1,0 +1,1 @@
+from .summary import SummarySettingEntity as SummarySettingEntity

@@ -1,0 +1,1 @@
+from .supported import SupportedContent as SupportedContent

@@ -1,0 +1,1 @@
+from .supported import SupportedContentReference as SupportedContentReference

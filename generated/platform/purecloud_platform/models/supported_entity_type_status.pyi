@@ -1,0 +1,1 @@
+from .supported import SupportedEntityTypeStatus as SupportedEntityTypeStatus

@@ -1,0 +1,1 @@
+from .survey import SurveyAggregateQueryFilter as SurveyAggregateQueryFilter

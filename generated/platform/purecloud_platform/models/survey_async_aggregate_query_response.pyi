@@ -1,0 +1,1 @@
+from .survey import SurveyAsyncAggregateQueryResponse as SurveyAsyncAggregateQueryResponse

@@ -1,0 +1,1 @@
+from .survey import SurveyAsyncAggregationQuery as SurveyAsyncAggregationQuery

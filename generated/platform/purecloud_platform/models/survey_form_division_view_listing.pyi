@@ -1,0 +1,1 @@
+from .survey import SurveyFormDivisionViewListing as SurveyFormDivisionViewListing

@@ -1,0 +1,1 @@
+from .survey import SurveyQuestion as SurveyQuestion

@@ -1,0 +1,1 @@
+from .survey import SurveyQuestionScore as SurveyQuestionScore

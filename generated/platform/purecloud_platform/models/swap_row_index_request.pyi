@@ -1,0 +1,1 @@
+from .swap import SwapRowIndexRequest as SwapRowIndexRequest

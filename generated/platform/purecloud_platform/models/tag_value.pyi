@@ -1,0 +1,1 @@
+from .tag import TagValue as TagValue

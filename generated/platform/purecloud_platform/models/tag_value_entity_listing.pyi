@@ -1,0 +1,1 @@
+from .tag import TagValueEntityListing as TagValueEntityListing

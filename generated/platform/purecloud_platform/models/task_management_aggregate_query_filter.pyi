@@ -1,0 +1,1 @@
+from .task import TaskManagementAggregateQueryFilter as TaskManagementAggregateQueryFilter

@@ -1,0 +1,1 @@
+from .task import TaskManagementAggregationSort as TaskManagementAggregationSort

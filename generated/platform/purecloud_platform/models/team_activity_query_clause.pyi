@@ -1,0 +1,1 @@
+from .team import TeamActivityQueryClause as TeamActivityQueryClause

@@ -1,0 +1,1 @@
+from .team import TeamActivityResponse as TeamActivityResponse

@@ -1,0 +1,1 @@
+from .team import TeamMembers as TeamMembers

@@ -1,0 +1,1 @@
+from .teams import TeamsSearchResponse as TeamsSearchResponse

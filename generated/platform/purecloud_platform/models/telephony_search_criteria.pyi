@@ -1,0 +1,1 @@
+from .telephony import TelephonySearchCriteria as TelephonySearchCriteria

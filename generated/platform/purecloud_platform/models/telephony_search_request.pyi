@@ -1,0 +1,1 @@
+from .telephony import TelephonySearchRequest as TelephonySearchRequest

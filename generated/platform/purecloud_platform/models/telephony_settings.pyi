@@ -1,0 +1,1 @@
+from .telephony import TelephonySettings as TelephonySettings

@@ -1,0 +1,1 @@
+from .template import TemplateParameter as TemplateParameter

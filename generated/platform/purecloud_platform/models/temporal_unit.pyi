@@ -1,0 +1,1 @@
+from .temporal import TemporalUnit as TemporalUnit

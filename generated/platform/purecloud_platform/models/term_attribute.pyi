@@ -1,0 +1,1 @@
+from .term import TermAttribute as TermAttribute

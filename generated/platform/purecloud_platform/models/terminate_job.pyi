@@ -1,0 +1,1 @@
+from .terminate import TerminateJob as TerminateJob

@@ -1,0 +1,1 @@
+from .test import TestMessage as TestMessage

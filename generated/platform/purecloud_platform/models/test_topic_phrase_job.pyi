@@ -1,0 +1,1 @@
+from .test import TestTopicPhraseJob as TestTopicPhraseJob

@@ -1,0 +1,1 @@
+from .test import TestTopicPhraseJobRequest as TestTopicPhraseJobRequest

@@ -1,0 +1,1 @@
+from .test import TestTopicPhraseJobs as TestTopicPhraseJobs

@@ -1,0 +1,1 @@
+from .test import TestTopicPhraseTestTopicPhraseResults as TestTopicPhraseTestTopicPhraseResults

@@ -1,0 +1,1 @@
+from .text import TextBotFlowOutcome as TextBotFlowOutcome

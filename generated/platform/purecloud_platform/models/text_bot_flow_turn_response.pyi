@@ -1,0 +1,1 @@
+from .text import TextBotFlowTurnResponse as TextBotFlowTurnResponse

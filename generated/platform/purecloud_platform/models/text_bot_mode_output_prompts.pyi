@@ -1,0 +1,1 @@
+from .text import TextBotModeOutputPrompts as TextBotModeOutputPrompts

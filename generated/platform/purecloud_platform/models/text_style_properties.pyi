@@ -1,0 +1,1 @@
+from .text import TextStyleProperties as TextStyleProperties

@@ -1,0 +1,1 @@
+from .time import TimeAllowed as TimeAllowed

@@ -1,0 +1,1 @@
+from .time import TimeOffBalanceJobReference as TimeOffBalanceJobReference

@@ -1,0 +1,1 @@
+from .time import TimeOffBalancesResponse as TimeOffBalancesResponse

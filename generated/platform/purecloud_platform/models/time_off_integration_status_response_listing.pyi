@@ -1,0 +1,1 @@
+from .time import TimeOffIntegrationStatusResponseListing as TimeOffIntegrationStatusResponseListing

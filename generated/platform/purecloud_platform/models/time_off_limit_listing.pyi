@@ -1,0 +1,1 @@
+from .time import TimeOffLimitListing as TimeOffLimitListing

@@ -1,0 +1,1 @@
+from .time import TimeOffRequestListItem as TimeOffRequestListItem

@@ -1,0 +1,1 @@
+from .time import TimeOffRequestReference as TimeOffRequestReference

@@ -1,0 +1,1 @@
+from .token import TokenInfo as TokenInfo

@@ -1,0 +1,1 @@
+from .token import TokenInfoClonedUser as TokenInfoClonedUser

@@ -1,0 +1,1 @@
+from .topic import TopicCursorEntityListing as TopicCursorEntityListing

@@ -1,0 +1,1 @@
+from .topic import TopicOffset as TopicOffset

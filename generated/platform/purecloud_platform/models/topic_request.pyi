@@ -1,0 +1,1 @@
+from .topic import TopicRequest as TopicRequest

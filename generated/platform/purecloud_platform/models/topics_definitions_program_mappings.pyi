@@ -1,0 +1,1 @@
+from .topics import TopicsDefinitionsProgramMappings as TopicsDefinitionsProgramMappings

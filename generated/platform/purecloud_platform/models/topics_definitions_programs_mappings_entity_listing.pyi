@@ -1,0 +1,1 @@
+from .topics import TopicsDefinitionsProgramsMappingsEntityListing as TopicsDefinitionsProgramsMappingsEntityListing

@@ -1,0 +1,1 @@
+from .touchpoint import TouchpointResponse as TouchpointResponse

@@ -1,0 +1,1 @@
+from .tracking import TrackingSettings as TrackingSettings

@@ -1,0 +1,1 @@
+from .transcript import TranscriptCategories as TranscriptCategories

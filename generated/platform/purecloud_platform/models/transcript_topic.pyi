@@ -1,0 +1,1 @@
+from .transcript import TranscriptTopic as TranscriptTopic

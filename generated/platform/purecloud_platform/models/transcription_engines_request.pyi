@@ -1,0 +1,1 @@
+from .transcription import TranscriptionEnginesRequest as TranscriptionEnginesRequest

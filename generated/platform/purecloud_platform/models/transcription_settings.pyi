@@ -1,0 +1,1 @@
+from .transcription import TranscriptionSettings as TranscriptionSettings

@@ -1,0 +1,1 @@
+from .transcription import TranscriptionTopicTranscriptAlternative as TranscriptionTopicTranscriptAlternative

@@ -1,0 +1,1 @@
+from .transcription import TranscriptionTopicTranscriptResult as TranscriptionTopicTranscriptResult

@@ -1,0 +1,1 @@
+from .transcription import TranscriptionTopicTranscriptionRequestStatus as TranscriptionTopicTranscriptionRequestStatus

@@ -1,0 +1,1 @@
+from .transcripts import TranscriptsFilters as TranscriptsFilters

@@ -1,0 +1,1 @@
+from .transfers import TransfersFullTimeEquivalent as TransfersFullTimeEquivalent

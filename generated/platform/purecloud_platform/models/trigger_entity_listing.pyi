@@ -1,0 +1,1 @@
+from .trigger import TriggerEntityListing as TriggerEntityListing

@@ -1,0 +1,1 @@
+from .trigger import TriggerSchedule as TriggerSchedule

@@ -1,0 +1,1 @@
+from .trigger import TriggerTarget as TriggerTarget

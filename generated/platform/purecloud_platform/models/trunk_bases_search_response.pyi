@@ -1,0 +1,1 @@
+from .trunk import TrunkBasesSearchResponse as TrunkBasesSearchResponse

@@ -1,0 +1,1 @@
+from .trunk import TrunkConnectedStatus as TrunkConnectedStatus

@@ -1,0 +1,1 @@
+from .trunk import TrunkEntityListing as TrunkEntityListing

@@ -1,0 +1,1 @@
+from .trunk import TrunkErrorInfoDetails as TrunkErrorInfoDetails

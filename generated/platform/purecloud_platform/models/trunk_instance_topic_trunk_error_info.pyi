@@ -1,0 +1,1 @@
+from .trunk import TrunkInstanceTopicTrunkErrorInfo as TrunkInstanceTopicTrunkErrorInfo

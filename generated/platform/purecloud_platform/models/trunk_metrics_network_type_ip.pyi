@@ -1,0 +1,1 @@
+from .trunk import TrunkMetricsNetworkTypeIp as TrunkMetricsNetworkTypeIp

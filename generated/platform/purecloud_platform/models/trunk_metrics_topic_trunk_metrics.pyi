@@ -1,0 +1,1 @@
+from .trunk import TrunkMetricsTopicTrunkMetrics as TrunkMetricsTopicTrunkMetrics

@@ -1,0 +1,1 @@
+from .trunk import TrunkMetricsTopicUriReference as TrunkMetricsTopicUriReference

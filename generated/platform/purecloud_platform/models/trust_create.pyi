@@ -1,0 +1,1 @@
+from .trust import TrustCreate as TrustCreate

@@ -1,0 +1,1 @@
+from .trust import TrustGroup as TrustGroup

@@ -1,0 +1,1 @@
+from .trust import TrustGroupEntityListing as TrustGroupEntityListing

@@ -1,0 +1,1 @@
+from .trust import TrustUpdate as TrustUpdate

@@ -1,0 +1,1 @@
+from .trusted import TrustedCertificateInfo as TrustedCertificateInfo

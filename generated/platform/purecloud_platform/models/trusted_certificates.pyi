@@ -1,0 +1,1 @@
+from .trusted import TrustedCertificates as TrustedCertificates

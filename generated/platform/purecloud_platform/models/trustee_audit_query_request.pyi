@@ -1,0 +1,1 @@
+from .trustee import TrusteeAuditQueryRequest as TrusteeAuditQueryRequest

@@ -1,0 +1,1 @@
+from .trustee import TrusteeAuthorization as TrusteeAuthorization

@@ -1,0 +1,1 @@
+from .trustor import TrustorAuditQueryRequest as TrustorAuditQueryRequest

@@ -1,0 +1,1 @@
+from .trustor import TrustorEntityListing as TrustorEntityListing

@@ -1,0 +1,1 @@
+from .tts import TtsVoiceEntityListing as TtsVoiceEntityListing

@@ -1,0 +1,1 @@
+from .tweet import TweetUsage as TweetUsage

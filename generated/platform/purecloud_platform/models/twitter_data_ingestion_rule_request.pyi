@@ -1,0 +1,1 @@
+from .twitter import TwitterDataIngestionRuleRequest as TwitterDataIngestionRuleRequest

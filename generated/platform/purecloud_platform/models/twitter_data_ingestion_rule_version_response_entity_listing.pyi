@@ -1,0 +1,1 @@
+from .twitter import TwitterDataIngestionRuleVersionResponseEntityListing as TwitterDataIngestionRuleVersionResponseEntityListing

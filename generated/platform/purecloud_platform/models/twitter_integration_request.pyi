@@ -1,0 +1,1 @@
+from .twitter import TwitterIntegrationRequest as TwitterIntegrationRequest

@@ -1,0 +1,1 @@
+from .typed import TypedAttribute as TypedAttribute

@@ -1,0 +1,1 @@
+from .uc import UCThirdPartyPresence as UCThirdPartyPresence

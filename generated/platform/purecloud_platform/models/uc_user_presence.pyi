@@ -1,0 +1,1 @@
+from .uc import UcUserPresence as UcUserPresence

@@ -1,0 +1,1 @@
+from .unanswered import UnansweredGroup as UnansweredGroup

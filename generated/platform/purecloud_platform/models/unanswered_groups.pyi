@@ -1,0 +1,1 @@
+from .unanswered import UnansweredGroups as UnansweredGroups

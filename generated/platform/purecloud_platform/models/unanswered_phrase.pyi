@@ -1,0 +1,1 @@
+from .unanswered import UnansweredPhrase as UnansweredPhrase

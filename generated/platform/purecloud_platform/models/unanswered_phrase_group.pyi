@@ -1,0 +1,1 @@
+from .unanswered import UnansweredPhraseGroup as UnansweredPhraseGroup

@@ -1,0 +1,1 @@
+from .unanswered import UnansweredPhraseGroupPatchRequestBody as UnansweredPhraseGroupPatchRequestBody

@@ -1,0 +1,1 @@
+from .unavailable import UnavailableTimeListing as UnavailableTimeListing

@@ -1,0 +1,1 @@
+from .unified import UnifiedCommunicationsIntegration as UnifiedCommunicationsIntegration

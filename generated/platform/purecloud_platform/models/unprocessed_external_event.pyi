@@ -1,0 +1,1 @@
+from .unprocessed import UnprocessedExternalEvent as UnprocessedExternalEvent

@@ -1,0 +1,1 @@
+from .unprocessed import UnprocessedSegmentAssignments as UnprocessedSegmentAssignments

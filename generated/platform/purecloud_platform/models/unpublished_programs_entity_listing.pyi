@@ -1,0 +1,1 @@
+from .unpublished import UnpublishedProgramsEntityListing as UnpublishedProgramsEntityListing

@@ -1,0 +1,1 @@
+from .unread import UnreadFields as UnreadFields

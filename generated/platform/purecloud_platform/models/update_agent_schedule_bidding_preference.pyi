@@ -1,0 +1,1 @@
+from .update import UpdateAgentScheduleBiddingPreference as UpdateAgentScheduleBiddingPreference

@@ -1,0 +1,1 @@
+from .update import UpdateBusinessUnitRequest as UpdateBusinessUnitRequest

@@ -1,0 +1,1 @@
+from .update import UpdateScheduledTriggerRequest as UpdateScheduledTriggerRequest

@@ -1,0 +1,1 @@
+from .update import UpdateTimeOffPlanBusinessUnitAssociation as UpdateTimeOffPlanBusinessUnitAssociation

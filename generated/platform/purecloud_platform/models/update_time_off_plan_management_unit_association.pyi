@@ -1,0 +1,1 @@
+from .update import UpdateTimeOffPlanManagementUnitAssociation as UpdateTimeOffPlanManagementUnitAssociation

@@ -1,0 +1,1 @@
+from .update import UpdateWorkPlanRotationRequest as UpdateWorkPlanRotationRequest

@@ -1,0 +1,1 @@
+from .updated import UpdatedSettingsResponse as UpdatedSettingsResponse

@@ -1,0 +1,1 @@
+from .updated import UpdatedTopicObject as UpdatedTopicObject

@@ -1,0 +1,1 @@
+from .updated import UpdatedTopicSystemMessage as UpdatedTopicSystemMessage

@@ -1,0 +1,1 @@
+from .upload import UploadUrlRequestBody as UploadUrlRequestBody

@@ -1,0 +1,1 @@
+from .url import UrlCondition as UrlCondition

@@ -1,0 +1,1 @@
+from .usage import UsageExecutionResult as UsageExecutionResult

@@ -1,0 +1,1 @@
+from .user import UserActivityQueryMetric as UserActivityQueryMetric

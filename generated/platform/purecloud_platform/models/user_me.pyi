@@ -1,0 +1,1 @@
+from .user import UserMe as UserMe

@@ -1,0 +1,1 @@
+from .users import UsersRuleReference as UsersRuleReference

@@ -1,0 +1,1 @@
+from .users import UsersRulesCreateRuleRequest as UsersRulesCreateRuleRequest

@@ -1,0 +1,1 @@
+from .users import UsersRulesDependentRule as UsersRulesDependentRule

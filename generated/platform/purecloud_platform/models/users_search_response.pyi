@@ -1,0 +1,1 @@
+from .users import UsersSearchResponse as UsersSearchResponse

@@ -1,0 +1,1 @@
+from .utilization import UtilizationLabelEntityListing as UtilizationLabelEntityListing

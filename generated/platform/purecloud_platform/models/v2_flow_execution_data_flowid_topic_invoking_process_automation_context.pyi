@@ -1,0 +1,1 @@
+from .v2 import V2FlowExecutionDataFlowidTopicInvokingProcessAutomationContext as V2FlowExecutionDataFlowidTopicInvokingProcessAutomationContext

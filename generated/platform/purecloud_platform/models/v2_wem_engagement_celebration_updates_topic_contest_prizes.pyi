@@ -1,0 +1,1 @@
+from .v2 import V2WemEngagementCelebrationUpdatesTopicContestPrizes as V2WemEngagementCelebrationUpdatesTopicContestPrizes

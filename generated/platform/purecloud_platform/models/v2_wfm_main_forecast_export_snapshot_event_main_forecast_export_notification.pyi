@@ -1,0 +1,1 @@
+from .v2 import V2WfmMainForecastExportSnapshotEventMainForecastExportNotification as V2WfmMainForecastExportSnapshotEventMainForecastExportNotification

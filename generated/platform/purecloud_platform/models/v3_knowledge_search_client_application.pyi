@@ -1,0 +1,1 @@
+from .v3 import V3KnowledgeSearchClientApplication as V3KnowledgeSearchClientApplication

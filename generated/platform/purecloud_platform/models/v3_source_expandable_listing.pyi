@@ -1,0 +1,1 @@
+from .v3 import V3SourceExpandableListing as V3SourceExpandableListing

@@ -1,0 +1,1 @@
+from .v3 import V3SourceExpandableResponse as V3SourceExpandableResponse

@@ -1,0 +1,1 @@
+from .v3 import V3SourceLastSynchronization as V3SourceLastSynchronization

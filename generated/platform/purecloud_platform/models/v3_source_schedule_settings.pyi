@@ -1,0 +1,1 @@
+from .v3 import V3SourceScheduleSettings as V3SourceScheduleSettings

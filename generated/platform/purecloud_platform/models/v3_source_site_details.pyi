@@ -1,0 +1,1 @@
+from .v3 import V3SourceSiteDetails as V3SourceSiteDetails

@@ -1,0 +1,1 @@
+from .v3 import V3Synchronization as V3Synchronization

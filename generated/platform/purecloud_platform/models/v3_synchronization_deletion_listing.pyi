@@ -1,0 +1,1 @@
+from .v3 import V3SynchronizationDeletionListing as V3SynchronizationDeletionListing

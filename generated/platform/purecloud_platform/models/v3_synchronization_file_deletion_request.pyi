@@ -1,0 +1,1 @@
+from .v3 import V3SynchronizationFileDeletionRequest as V3SynchronizationFileDeletionRequest

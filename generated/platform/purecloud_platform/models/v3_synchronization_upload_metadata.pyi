@@ -1,0 +1,1 @@
+from .v3 import V3SynchronizationUploadMetadata as V3SynchronizationUploadMetadata

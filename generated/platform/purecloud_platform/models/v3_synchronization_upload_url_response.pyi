@@ -1,0 +1,1 @@
+from .v3 import V3SynchronizationUploadUrlResponse as V3SynchronizationUploadUrlResponse

@@ -1,0 +1,1 @@
+from .validate import ValidateAssignUsers as ValidateAssignUsers

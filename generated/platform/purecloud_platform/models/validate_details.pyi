@@ -1,0 +1,1 @@
+from .validate import ValidateDetails as ValidateDetails

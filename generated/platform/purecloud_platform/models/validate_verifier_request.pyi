@@ -1,0 +1,1 @@
+from .validate import ValidateVerifierRequest as ValidateVerifierRequest

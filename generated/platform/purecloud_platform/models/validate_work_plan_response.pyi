@@ -1,0 +1,1 @@
+from .validate import ValidateWorkPlanResponse as ValidateWorkPlanResponse

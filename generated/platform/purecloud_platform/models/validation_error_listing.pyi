@@ -1,0 +1,1 @@
+from .validation import ValidationErrorListing as ValidationErrorListing

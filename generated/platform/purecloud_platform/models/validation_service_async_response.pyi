@@ -1,0 +1,1 @@
+from .validation import ValidationServiceAsyncResponse as ValidationServiceAsyncResponse

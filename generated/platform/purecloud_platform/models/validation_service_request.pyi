@@ -1,0 +1,1 @@
+from .validation import ValidationServiceRequest as ValidationServiceRequest

@@ -1,0 +1,1 @@
+from .value import ValueWrapperActivityPlanServiceGoalImpactOverrides as ValueWrapperActivityPlanServiceGoalImpactOverrides

@@ -1,0 +1,1 @@
+from .variable import VariableValidation as VariableValidation

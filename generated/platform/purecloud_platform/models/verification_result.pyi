@@ -1,0 +1,1 @@
+from .verification import VerificationResult as VerificationResult

@@ -1,0 +1,1 @@
+from .verifier import VerifierEntityListing as VerifierEntityListing

@@ -1,0 +1,1 @@
+from .video import VideoConferenceUpdateTopicVideoConference as VideoConferenceUpdateTopicVideoConference

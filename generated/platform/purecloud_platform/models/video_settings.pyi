@@ -1,0 +1,1 @@
+from .video import VideoSettings as VideoSettings

@@ -1,0 +1,1 @@
+from .visibility import VisibilityCondition as VisibilityCondition

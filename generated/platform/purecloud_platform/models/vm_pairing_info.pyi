@@ -1,0 +1,1 @@
+from .vm import VmPairingInfo as VmPairingInfo

@@ -1,0 +1,1 @@
+from .voicemail import VoicemailEndDetailEventTopicVoicemailEndEvent as VoicemailEndDetailEventTopicVoicemailEndEvent

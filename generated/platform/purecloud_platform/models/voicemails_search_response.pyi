@@ -1,0 +1,1 @@
+from .voicemails import VoicemailsSearchResponse as VoicemailsSearchResponse

@@ -1,0 +1,1 @@
+from .waitlist import WaitlistPosition as WaitlistPosition

@@ -1,0 +1,1 @@
+from .web import WebActionEvent as WebActionEvent

@@ -1,0 +1,1 @@
+from .web import WebDeploymentConfigurationVersionEntityRef as WebDeploymentConfigurationVersionEntityRef

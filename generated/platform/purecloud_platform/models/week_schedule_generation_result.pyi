@@ -1,0 +1,1 @@
+from .week import WeekScheduleGenerationResult as WeekScheduleGenerationResult

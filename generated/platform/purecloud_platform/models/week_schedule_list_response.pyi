@@ -1,0 +1,1 @@
+from .week import WeekScheduleListResponse as WeekScheduleListResponse

@@ -1,0 +1,1 @@
+from .week import WeekScheduleReference as WeekScheduleReference

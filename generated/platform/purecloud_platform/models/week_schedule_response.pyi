@@ -1,0 +1,1 @@
+from .week import WeekScheduleResponse as WeekScheduleResponse

@@ -1,0 +1,1 @@
+from .week import WeekShiftTradeListResponse as WeekShiftTradeListResponse

@@ -1,0 +1,1 @@
+from .wem import WemCoachingScheduleSlotJobCompleteTopicCoachingScheduleSlotJobComplete as WemCoachingScheduleSlotJobCompleteTopicCoachingScheduleSlotJobComplete

@@ -1,0 +1,1 @@
+from .wfm import WfmAdherenceExplanationJobCompleteTopicErrorBody as WfmAdherenceExplanationJobCompleteTopicErrorBody

@@ -1,0 +1,1 @@
+from .wfm import WfmAlternativeShiftJobCompleteEventV3AlternativeShiftJobCompleteNotification as WfmAlternativeShiftJobCompleteEventV3AlternativeShiftJobCompleteNotification

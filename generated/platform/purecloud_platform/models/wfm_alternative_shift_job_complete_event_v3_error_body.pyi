@@ -1,0 +1,1 @@
+from .wfm import WfmAlternativeShiftJobCompleteEventV3ErrorBody as WfmAlternativeShiftJobCompleteEventV3ErrorBody

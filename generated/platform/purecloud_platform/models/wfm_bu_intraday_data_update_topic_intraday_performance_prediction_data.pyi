@@ -1,0 +1,1 @@
+from .wfm import WfmBuIntradayDataUpdateTopicIntradayPerformancePredictionData as WfmBuIntradayDataUpdateTopicIntradayPerformancePredictionData

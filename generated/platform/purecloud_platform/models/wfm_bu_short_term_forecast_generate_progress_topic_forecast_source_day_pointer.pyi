@@ -1,0 +1,1 @@
+from .wfm import WfmBuShortTermForecastGenerateProgressTopicForecastSourceDayPointer as WfmBuShortTermForecastGenerateProgressTopicForecastSourceDayPointer

@@ -1,0 +1,1 @@
+from .wfm import WfmBuShortTermForecastImportCompleteTopicForecastSourceDayPointer as WfmBuShortTermForecastImportCompleteTopicForecastSourceDayPointer

@@ -1,0 +1,1 @@
+from .wfm import WfmBuShortTermForecastUpdateCompleteTopicBuShortTermForecastNotification as WfmBuShortTermForecastUpdateCompleteTopicBuShortTermForecastNotification

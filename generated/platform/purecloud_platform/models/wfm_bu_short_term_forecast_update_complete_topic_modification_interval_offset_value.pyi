@@ -1,0 +1,1 @@
+from .wfm import WfmBuShortTermForecastUpdateCompleteTopicModificationIntervalOffsetValue as WfmBuShortTermForecastUpdateCompleteTopicModificationIntervalOffsetValue

@@ -1,0 +1,1 @@
+from .wfm import WfmBuShortTermForecastUpdateCompleteTopicUserReference as WfmBuShortTermForecastUpdateCompleteTopicUserReference

@@ -1,0 +1,1 @@
+from .wfm import WfmEntityMetadata as WfmEntityMetadata

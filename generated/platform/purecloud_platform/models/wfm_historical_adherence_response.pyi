@@ -1,0 +1,1 @@
+from .wfm import WfmHistoricalAdherenceResponse as WfmHistoricalAdherenceResponse

@@ -1,0 +1,1 @@
+from .wfm import WfmHistoricalShrinkageTeamsRequest as WfmHistoricalShrinkageTeamsRequest

@@ -1,0 +1,1 @@
+from .wfm import WfmIntegrationReference as WfmIntegrationReference

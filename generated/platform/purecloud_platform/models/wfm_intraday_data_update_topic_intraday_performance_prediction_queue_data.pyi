@@ -1,0 +1,1 @@
+from .wfm import WfmIntradayDataUpdateTopicIntradayPerformancePredictionQueueData as WfmIntradayDataUpdateTopicIntradayPerformancePredictionQueueData

@@ -1,0 +1,1 @@
+from .wfm import WfmMoveAgentsCompleteTopicManagementUnit as WfmMoveAgentsCompleteTopicManagementUnit

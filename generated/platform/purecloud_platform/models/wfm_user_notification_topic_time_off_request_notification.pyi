@@ -1,0 +1,1 @@
+from .wfm import WfmUserNotificationTopicTimeOffRequestNotification as WfmUserNotificationTopicTimeOffRequestNotification

@@ -1,0 +1,1 @@
+from .wfm import WfmUserScheduleAdherenceUpdatedMuTopicQueueReference as WfmUserScheduleAdherenceUpdatedMuTopicQueueReference

@@ -1,0 +1,1 @@
+from .wfm import WfmUserScheduleAdherenceUpdatedTeamTopicUserReference as WfmUserScheduleAdherenceUpdatedTeamTopicUserReference

@@ -1,0 +1,1 @@
+from .whats import WhatsAppAvailablePhoneNumberDetails as WhatsAppAvailablePhoneNumberDetails

@@ -1,0 +1,1 @@
+from .whats import WhatsAppIntegrationUpdateRequest as WhatsAppIntegrationUpdateRequest

@@ -1,0 +1,1 @@
+from .whatsapp import WhatsappCampaignScheduleConfigChangeAlteration as WhatsappCampaignScheduleConfigChangeAlteration

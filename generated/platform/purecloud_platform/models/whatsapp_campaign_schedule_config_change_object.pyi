@@ -1,0 +1,1 @@
+from .whatsapp import WhatsappCampaignScheduleConfigChangeObject as WhatsappCampaignScheduleConfigChangeObject

@@ -1,0 +1,1 @@
+from .whatsapp import WhatsappCampaignScheduleConfigChangeRecurrencePattern as WhatsappCampaignScheduleConfigChangeRecurrencePattern

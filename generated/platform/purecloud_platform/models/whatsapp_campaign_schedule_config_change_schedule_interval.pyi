@@ -1,0 +1,1 @@
+from .whatsapp import WhatsappCampaignScheduleConfigChangeScheduleInterval as WhatsappCampaignScheduleConfigChangeScheduleInterval

@@ -1,0 +1,1 @@
+from .whatsapp import WhatsappCampaignScheduleConfigChangeUriReference as WhatsappCampaignScheduleConfigChangeUriReference

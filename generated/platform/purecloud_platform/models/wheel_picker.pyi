@@ -1,0 +1,1 @@
+from .wheel import WheelPicker as WheelPicker

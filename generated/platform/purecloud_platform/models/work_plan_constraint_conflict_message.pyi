@@ -1,0 +1,1 @@
+from .work import WorkPlanConstraintConflictMessage as WorkPlanConstraintConflictMessage

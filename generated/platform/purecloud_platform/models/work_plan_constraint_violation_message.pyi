@@ -1,0 +1,1 @@
+from .work import WorkPlanConstraintViolationMessage as WorkPlanConstraintViolationMessage

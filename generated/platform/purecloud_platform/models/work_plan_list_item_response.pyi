@@ -1,0 +1,1 @@
+from .work import WorkPlanListItemResponse as WorkPlanListItemResponse

@@ -1,0 +1,1 @@
+from .work import WorkPlanOverride as WorkPlanOverride

@@ -1,0 +1,1 @@
+from .work import WorkPlanRotationAgentResponse as WorkPlanRotationAgentResponse

@@ -1,0 +1,1 @@
+from .workbin import WorkbinChangeListing as WorkbinChangeListing

@@ -1,0 +1,1 @@
+from .workbin import WorkbinQueryEntityListing as WorkbinQueryEntityListing

@@ -1,0 +1,1 @@
+from .workbin import WorkbinQueryRequest as WorkbinQueryRequest

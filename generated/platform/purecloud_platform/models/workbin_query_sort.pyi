@@ -1,0 +1,1 @@
+from .workbin import WorkbinQuerySort as WorkbinQuerySort

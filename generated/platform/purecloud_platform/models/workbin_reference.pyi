@@ -1,0 +1,1 @@
+from .workbin import WorkbinReference as WorkbinReference

@@ -1,0 +1,1 @@
+from .workbin import WorkbinVersion as WorkbinVersion

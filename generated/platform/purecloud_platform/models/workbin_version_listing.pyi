@@ -1,0 +1,1 @@
+from .workbin import WorkbinVersionListing as WorkbinVersionListing

@@ -1,0 +1,1 @@
+from .workday import WorkdayMetric as WorkdayMetric

@@ -1,0 +1,1 @@
+from .workitem import WorkitemDateBasedRuleListing as WorkitemDateBasedRuleListing

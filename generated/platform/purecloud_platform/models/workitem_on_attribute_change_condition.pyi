@@ -1,0 +1,1 @@
+from .workitem import WorkitemOnAttributeChangeCondition as WorkitemOnAttributeChangeCondition

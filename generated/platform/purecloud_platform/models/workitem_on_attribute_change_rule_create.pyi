@@ -1,0 +1,1 @@
+from .workitem import WorkitemOnAttributeChangeRuleCreate as WorkitemOnAttributeChangeRuleCreate

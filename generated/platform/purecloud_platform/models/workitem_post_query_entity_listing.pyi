@@ -1,0 +1,1 @@
+from .workitem import WorkitemPostQueryEntityListing as WorkitemPostQueryEntityListing

@@ -1,0 +1,1 @@
+from .workitem import WorkitemQueryJobCreate as WorkitemQueryJobCreate

@@ -1,0 +1,1 @@
+from .workitem import WorkitemQueryJobQueryFiltersPredicate as WorkitemQueryJobQueryFiltersPredicate

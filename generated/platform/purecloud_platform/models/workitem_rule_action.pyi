@@ -1,0 +1,1 @@
+from .workitem import WorkitemRuleAction as WorkitemRuleAction

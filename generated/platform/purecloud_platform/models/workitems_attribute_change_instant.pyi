@@ -1,0 +1,1 @@
+from .workitems import WorkitemsAttributeChangeInstant as WorkitemsAttributeChangeInstant

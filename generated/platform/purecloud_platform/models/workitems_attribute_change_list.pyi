@@ -1,0 +1,1 @@
+from .workitems import WorkitemsAttributeChangeList as WorkitemsAttributeChangeList

@@ -1,0 +1,1 @@
+from .workitems import WorkitemsAttributeChangeString as WorkitemsAttributeChangeString

@@ -1,0 +1,1 @@
+from .workitems import WorkitemsAttributeChangeWrapupDelta as WorkitemsAttributeChangeWrapupDelta

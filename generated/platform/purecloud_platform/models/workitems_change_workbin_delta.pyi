@@ -1,0 +1,1 @@
+from .workitems import WorkitemsChangeWorkbinDelta as WorkitemsChangeWorkbinDelta

@@ -1,0 +1,1 @@
+from .workitems import WorkitemsEventsNotificationScoredAgent as WorkitemsEventsNotificationScoredAgent

@@ -1,0 +1,1 @@
+from .workitems import WorkitemsQueueEventsNotificationDelta as WorkitemsQueueEventsNotificationDelta

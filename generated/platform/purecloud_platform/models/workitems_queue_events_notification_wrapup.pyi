@@ -1,0 +1,1 @@
+from .workitems import WorkitemsQueueEventsNotificationWrapup as WorkitemsQueueEventsNotificationWrapup

@@ -1,0 +1,1 @@
+from .workitems import WorkitemsUserEventsNotificationScoredAgent as WorkitemsUserEventsNotificationScoredAgent

@@ -1,0 +1,1 @@
+from .workspace import WorkspaceCreate as WorkspaceCreate

@@ -1,0 +1,1 @@
+from .workspace import WorkspaceEntityListing as WorkspaceEntityListing

@@ -1,0 +1,1 @@
+from .workspace import WorkspaceMember as WorkspaceMember

@@ -1,0 +1,1 @@
+from .workspace import WorkspaceMemberEntityListing as WorkspaceMemberEntityListing

@@ -1,0 +1,1 @@
+from .workspace import WorkspaceSummary as WorkspaceSummary

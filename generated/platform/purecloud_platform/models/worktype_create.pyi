@@ -1,0 +1,1 @@
+from .worktype import WorktypeCreate as WorktypeCreate

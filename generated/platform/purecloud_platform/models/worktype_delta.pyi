@@ -1,0 +1,1 @@
+from .worktype import WorktypeDelta as WorktypeDelta

@@ -1,0 +1,1 @@
+from .worktype import WorktypeQueryEntityListing as WorktypeQueryEntityListing

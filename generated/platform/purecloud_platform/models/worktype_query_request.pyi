@@ -1,0 +1,1 @@
+from .worktype import WorktypeQueryRequest as WorktypeQueryRequest

@@ -1,0 +1,1 @@
+from .worktype import WorktypeReference as WorktypeReference

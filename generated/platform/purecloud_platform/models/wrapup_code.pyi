@@ -1,0 +1,1 @@
+from .wrapup import WrapupCode as WrapupCode

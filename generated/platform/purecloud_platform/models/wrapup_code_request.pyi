@@ -1,0 +1,1 @@
+from .wrapup import WrapupCodeRequest as WrapupCodeRequest

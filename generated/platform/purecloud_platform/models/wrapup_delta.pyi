@@ -1,0 +1,1 @@
+from .wrapup import WrapupDelta as WrapupDelta

@@ -1,0 +1,1 @@
+from .wrapup import WrapupDetailEventTopicWrapupEvent as WrapupDetailEventTopicWrapupEvent

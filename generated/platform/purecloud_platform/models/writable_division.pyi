@@ -1,0 +1,1 @@
+from .writable import WritableDivision as WritableDivision

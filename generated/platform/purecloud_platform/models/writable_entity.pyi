@@ -1,0 +1,1 @@
+from .writable import WritableEntity as WritableEntity
