@@ -17,13 +17,6 @@ SPECS = sorted(p.name for p in REALSPECS.glob("*") if p.suffix in (".json", ".ya
 
 # Really invalid documents: refusing them with located errors is right.
 REFUSED = {"slack_web.json", "openshift.json"}
-# Refused today only by an openapi-spec-validator finding on a construct sdkgen generates
-# correctly (issue 9 item 7, validation as warnings, is other work).
-VALIDATOR_ONLY = {
-    "harbor.yaml": "validator: `type: file` responses are refused (issue 9 item 7)",
-    "docker_engine.yaml": "validator: `default: null` with x-nullable is refused (issue 9 item 7)",
-    "karmada.json": "validator: a default outside its enum is refused (issue 9 item 7)",
-}
 
 IMPORT_EVERYTHING = r"""
 import importlib, inspect, json, pkgutil, sys
@@ -57,10 +50,7 @@ def _sdkgen() -> list[str]:
 
 def _cases():
     for name in SPECS:
-        marks = [pytest.mark.slow]
-        if name in VALIDATOR_ONLY:
-            marks.append(pytest.mark.xfail(reason=VALIDATOR_ONLY[name], strict=False))
-        yield pytest.param(name, marks=marks, id=name)
+        yield pytest.param(name, marks=[pytest.mark.slow], id=name)
 
 
 def _expected_names(spec: Path) -> list[str]:
