@@ -1,8 +1,8 @@
 """The clients: ``ApiClient`` (sync, httpx transports) and ``AsyncApiClient`` (async ones).
 
 Each owns its connection pools, opened on the first request (building a client imports
-neither httpx nor asyncio). Generated API classes call ``call_api(op, args, options)``;
-``AsyncApiClient.call_api`` is a coroutine, so any API class works with either client.
+neither httpx nor asyncio). Generated API classes call ``call_api(op, args, options)``
+(``AsyncApiClient.call_api`` is a coroutine); an API class refuses the other kind of client.
 The send loops are thin (send, sleep, retry); every decision lives in ``ClientCore``.
 """
 
@@ -106,15 +106,6 @@ class ApiClient(ClientCore["httpx.BaseTransport"]):
         finally:
             if prepared.opened_files:
                 prepared.close()
-
-    async def call_api_async(
-        self,
-        op: OperationSpec,
-        args: Mapping[str, Any],
-        request_options: RequestOptions | None = None,
-    ) -> Any:
-        """Lets ``AsyncXxxApi(sync_client)`` work: the blocking call runs in a worker thread."""
-        return await asyncio.to_thread(self.call_api, op, args, request_options)
 
     def request_next_page(
         self,
