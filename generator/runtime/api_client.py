@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import os
 import sys
-import types
 import threading
 import time
+import types
 import weakref
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import sys
-import types
 import time
+import types
 from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import TYPE_CHECKING, Any
