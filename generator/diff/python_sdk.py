@@ -20,7 +20,6 @@ import json
 from ..ir.model import Api, Model, Operation, Parameter, Property, TypeRef
 from ..surface import surface_of
 from .changes import Change, DiffResult, Level
-from .wording import text_change
 from .sdk_surface import (
     Direction,
     ModelUsage,
@@ -29,6 +28,7 @@ from .sdk_surface import (
     same_named_type,
     type_change_breaks,
 )
+from .wording import text_change
 
 POLICY = "python"
 _KIND_WORDS = {"class": "class", "enum": "enum", "alias": "type alias"}

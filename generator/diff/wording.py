@@ -26,7 +26,12 @@ def text_change(old: object, new: object, quoted: bool = True) -> str:
     The common beginning and end of both texts are dropped (keeping a little context), so a
     one-word edit in a long description stays readable in one bullet. ``quoted=False`` for
     texts that carry their own quotes (JSON examples)."""
-    if old is None or new is None or not isinstance(old, str) or not isinstance(new, str):
+    if (
+        old is None
+        or new is None
+        or not isinstance(old, str)
+        or not isinstance(new, str)
+    ):
         return f"{_shown(old)} -> {_shown(new)}"
     prefix = 0
     limit = min(len(old), len(new))
@@ -67,7 +72,11 @@ def summary_line(result: DiffResult) -> str:
         for level in LEVELS_HIGH_FIRST
     )
     bump = result.bump
-    decided = "no change" if bump == "none" else f"{level_name(result.policy, Level(bump))} release"
+    decided = (
+        "no change"
+        if bump == "none"
+        else f"{level_name(result.policy, Level(bump))} release"
+    )
     return (
         f"{_version(result.old_api_version, result.old_source)} -> "
         f"{_version(result.new_api_version, result.new_source)}: {decided} ({per_level})"
@@ -115,7 +124,8 @@ def fail_on_reason(result: DiffResult, fail_on: str) -> str:
         if level.rank >= Level(fail_on).rank and result.at_level(level)
     ]
     counts = ", ".join(
-        f"{len(result.at_level(level))} {level_name(result.policy, level)}" for level in reached
+        f"{len(result.at_level(level))} {level_name(result.policy, level)}"
+        for level in reached
     )
     first = result.at_level(reached[0])[0]
     return (

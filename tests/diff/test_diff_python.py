@@ -240,8 +240,10 @@ RULES = [
         "python_wire",
         "patch",
         "property-description-changed",
-        'Description of Order.note was changed: "A note" -> "A short note"; '
-        'Example of Order.note was changed: "hello" -> "hi"',
+        (
+            'Description of Order.note was changed: "A note" -> "A short note"; '
+            'Example of Order.note was changed: "hello" -> "hi"'
+        ),
     ),
 ]
 

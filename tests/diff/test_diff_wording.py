@@ -26,4 +26,7 @@ def test_long_differences_are_shortened_and_absent_texts_named():
 def test_summary_line_uses_the_policy_level_names():
     change = Change(Level.PATCH, "k", "G", "G", "m")
     result = DiffResult("genesys", (change,), "dir/old.json", "new.json", "v2", "v3")
-    assert summary_line(result) == "v2 (old.json) -> v3 (new.json): point release (0 major, 0 minor, 1 point)"
+    assert (
+        summary_line(result)
+        == "v2 (old.json) -> v3 (new.json): point release (0 major, 0 minor, 1 point)"
+    )

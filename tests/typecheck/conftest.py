@@ -4,7 +4,6 @@ the tests follow the generator, not the committed generated/), and the type chec
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +15,9 @@ PYRIGHT = ROOT / "node_modules" / ".bin" / "pyright"
 
 
 @pytest.fixture(scope="session")
-def fresh_sdk(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], tuple[Path, str]]:
+def fresh_sdk(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Callable[[str], tuple[Path, str]]:
     """``fresh_sdk("guest-chat")`` -> (project folder, package name), generated once per session."""
     from generator.config import load_config
     from generator.pipeline import generate_target
@@ -49,5 +50,15 @@ def checker_env(sdk_root: Path) -> dict[str, str]:
     return env
 
 
-def run(command: list[str], cwd: Path, env: dict[str, str], timeout: float = 900) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+def run(
+    command: list[str], cwd: Path, env: dict[str, str], timeout: float = 900
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        command,
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )

@@ -18,7 +18,9 @@ def lookup(package: str, path: str) -> object:
     models = importlib.import_module(f"{package}.models")
     head, _, method = path.partition(".")
     if method:
-        return getattr(getattr(importlib.import_module(f"{package}.apis"), head), method)
+        return getattr(
+            getattr(importlib.import_module(f"{package}.apis"), head), method
+        )
     return getattr(models, head)
 
 
@@ -28,7 +30,10 @@ def main(package: str, paths: list[str]) -> int:
         target = lookup(package, path)
         for what, probe in (
             ("inspect.signature", inspect.signature),
-            ("inspect.signature(eval_str=True)", lambda o: inspect.signature(o, eval_str=True)),
+            (
+                "inspect.signature(eval_str=True)",
+                lambda o: inspect.signature(o, eval_str=True),
+            ),
             ("typing.get_type_hints", typing.get_type_hints),
             ("help", pydoc.render_doc),
         ):

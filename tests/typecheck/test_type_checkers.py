@@ -42,16 +42,23 @@ def _listing_call(package: str) -> tuple[str, str, str, str] | None:
                 continue
             hints = typing.get_type_hints(method)
             listing = hints.get("return")
-            entities = typing.get_type_hints(listing).get("entities") if isinstance(listing, type) else None
+            entities = (
+                typing.get_type_hints(listing).get("entities")
+                if isinstance(listing, type)
+                else None
+            )
             item = [a for a in typing.get_args(entities) if a is not type(None)]
             if not item or typing.get_origin(item[0]) is not list:
                 continue
             (item_class,) = typing.get_args(item[0])
             required = [
-                p for p in inspect.signature(method).parameters.values()
+                p
+                for p in inspect.signature(method).parameters.values()
                 if p.name != "self" and p.default is inspect.Parameter.empty
             ]
-            if all(hints.get(p.name) is str for p in required) and isinstance(item_class, type):
+            if all(hints.get(p.name) is str for p in required) and isinstance(
+                item_class, type
+            ):
                 args = ", ".join(f'"{p.name}"' for p in required)
                 return api_name, name, item_class.__name__, args
     return None
@@ -120,10 +127,14 @@ def write_user_scripts(folder: Path, sdk_root: Path, package: str) -> Path:
         (folder / f"readme_example_{index:02d}.py").write_text(block, encoding="utf-8")
     sys.path.insert(0, str(sdk_root))
     try:
-        (folder / "typed_usage.py").write_text(typed_usage_script(package), encoding="utf-8")
+        (folder / "typed_usage.py").write_text(
+            typed_usage_script(package), encoding="utf-8"
+        )
     finally:
         sys.path.remove(str(sdk_root))
-        for name in [n for n in sys.modules if n == package or n.startswith(package + ".")]:
+        for name in [
+            n for n in sys.modules if n == package or n.startswith(package + ".")
+        ]:
             del sys.modules[name]
     (folder / "mistake.py").write_text(
         f"import {package}\n{package}.{MISTAKE}'us-east-1')\n", encoding="utf-8"
@@ -133,24 +144,41 @@ def write_user_scripts(folder: Path, sdk_root: Path, package: str) -> Path:
 
 def _errors_outside_the_mistake(output: str) -> list[str]:
     return [
-        line for line in output.splitlines()
-        if "error" in line and "mistake.py" not in line and not line.startswith(("Found ", "Success"))
+        line
+        for line in output.splitlines()
+        if "error" in line
+        and "mistake.py" not in line
+        and not line.startswith(("Found ", "Success"))
         and re.search(r"\d+ errors?", line) is None
     ]
 
 
 def check_with_pyright(folder: Path, sdk_root: Path) -> None:
-    result = run([*pyright_command(), "--pythonpath", sys.executable, str(folder)], folder, checker_env(sdk_root))
+    result = run(
+        [*pyright_command(), "--pythonpath", sys.executable, str(folder)],
+        folder,
+        checker_env(sdk_root),
+    )
     output = result.stdout + result.stderr
     assert "mistake.py" in output and "regoin" in output, output[-3000:]
     assert _errors_outside_the_mistake(output) == [], output[-6000:]
 
 
 def check_with_mypy(folder: Path, sdk_root: Path) -> None:
-    pytest.importorskip("mypy", reason="mypy is a dev dependency: pip install -e '.[dev]'")
+    pytest.importorskip(
+        "mypy", reason="mypy is a dev dependency: pip install -e '.[dev]'"
+    )
     command = [
-        sys.executable, "-m", "mypy", "--follow-imports=silent", "--no-error-summary",
-        "--cache-dir", str(folder / ".mypy_cache"), "--python-executable", sys.executable, str(folder),
+        sys.executable,
+        "-m",
+        "mypy",
+        "--follow-imports=silent",
+        "--no-error-summary",
+        "--cache-dir",
+        str(folder / ".mypy_cache"),
+        "--python-executable",
+        sys.executable,
+        str(folder),
     ]
     result = run(command, folder, checker_env(sdk_root))
     output = result.stdout + result.stderr
@@ -158,7 +186,9 @@ def check_with_mypy(folder: Path, sdk_root: Path) -> None:
     assert _errors_outside_the_mistake(output) == [], output[-6000:]
 
 
-@pytest.mark.parametrize("checker", [check_with_pyright, check_with_mypy], ids=["pyright", "mypy"])
+@pytest.mark.parametrize(
+    "checker", [check_with_pyright, check_with_mypy], ids=["pyright", "mypy"]
+)
 def test_guest_chat_readme_and_typed_usage_type_check(fresh_sdk, tmp_path, checker):
     sdk_root, package = fresh_sdk("guest-chat")
     folder = write_user_scripts(tmp_path / "user", sdk_root, package)
@@ -166,7 +196,9 @@ def test_guest_chat_readme_and_typed_usage_type_check(fresh_sdk, tmp_path, check
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("checker", [check_with_pyright, check_with_mypy], ids=["pyright", "mypy"])
+@pytest.mark.parametrize(
+    "checker", [check_with_pyright, check_with_mypy], ids=["pyright", "mypy"]
+)
 def test_platform_readme_and_typed_usage_type_check(fresh_sdk, tmp_path, checker):
     sdk_root, package = fresh_sdk("platform")
     folder = write_user_scripts(tmp_path / "user", sdk_root, package)
