@@ -54,6 +54,11 @@ def make_repository_for(root: Path, target: str, spec: Path) -> Path:
     (root / "generated").mkdir()
     shutil.copy(spec, root / "specs" / spec.name)
     entry["spec"] = f"specs/{spec.name}"
+    # files the entry names besides its spec come along, at the same relative place
+    for option in ("notification_topics",):
+        if entry.get(option) and "://" not in entry[option]:
+            (root / entry[option]).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(REPO_ROOT / entry[option], root / entry[option])
     (root / "sdkgen.yaml").write_text(
         yaml.safe_dump({"targets": {target: entry}}), encoding="utf-8"
     )
