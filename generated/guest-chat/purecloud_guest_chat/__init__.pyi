@@ -3,9 +3,9 @@
 # runtime __init__.py resolves the same names lazily.
 
 from ._version import __version__ as __version__
-# every model (a stub's star import re-exports); the runtime and API names below win a clash,
-# as at run time
-from .models import *
+# Every name explicitly, models included: a star import of the models would let a model win a
+# clash with a runtime or API name for mypy (it keeps the first binding), where the runtime's
+# wins at run time; such a model is bound below under its top-level alias.
 from ._auth import compute_pkce_code_challenge as compute_pkce_code_challenge, generate_pkce_code_verifier as generate_pkce_code_verifier
 from ._bulk import BulkResult as BulkResult, arun_bulk as arun_bulk, run_bulk as run_bulk
 from ._events import ClientState as ClientState, Event as Event, EventBus as EventBus, EventKind as EventKind, RequestEvent as RequestEvent, ResponseEvent as ResponseEvent, Subscription as Subscription
@@ -28,6 +28,13 @@ from .guest_chat import AsyncGuestChatSession as AsyncGuestChatSession, GuestCha
 from . import guest_chat as guest_chat
 from .logger import LogFormat as LogFormat, LogLevel as LogLevel, Logger as Logger
 from . import logger as logger
+from .models.create import CreateWebChatConversationRequest as CreateWebChatConversationRequest, CreateWebChatConversationResponse as CreateWebChatConversationResponse, CreateWebChatMessageRequest as CreateWebChatMessageRequest
+from .models.detail import Detail as Detail
+from .models.error import ErrorBody as ErrorBody
+from .models.guest import GuestMemberInfo as GuestMemberInfo
+from .models.journey import JourneyAction as JourneyAction, JourneyActionMap as JourneyActionMap, JourneyContext as JourneyContext, JourneyCustomer as JourneyCustomer, JourneyCustomerSession as JourneyCustomerSession
+from .models.limit import Limit as Limit
+from .models.web import WebChatConversation as WebChatConversation, WebChatGuestMediaRequest as WebChatGuestMediaRequest, WebChatGuestMediaRequestEntityList as WebChatGuestMediaRequestEntityList, WebChatMemberInfo as WebChatMemberInfo, WebChatMemberInfoEntityList as WebChatMemberInfoEntityList, WebChatMessage as WebChatMessage, WebChatMessageEntityList as WebChatMessageEntityList, WebChatRoutingTarget as WebChatRoutingTarget, WebChatTyping as WebChatTyping
 from .notifications import AsyncNotificationChannel as AsyncNotificationChannel, ChannelEvent as ChannelEvent, NotificationChannel as NotificationChannel, NotificationEvent as NotificationEvent
 from . import notifications as notifications
 from .pagination import aiter_entities as aiter_entities, aiter_pages as aiter_pages, iter_entities as iter_entities, iter_pages as iter_pages

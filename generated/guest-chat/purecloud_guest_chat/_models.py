@@ -35,6 +35,7 @@ from msgspec import UNSET, UnsetType, field
 
 from ._lazy import resolve_annotations_lazily
 
+
 class _Null:
     """The type of :data:`NULL`."""
 

@@ -1,8 +1,8 @@
 """The clients: ``ApiClient`` (sync, httpx transports) and ``AsyncApiClient`` (async ones).
 
 Each owns its connection pools, opened on the first request (building a client imports
-neither httpx nor asyncio). Generated API classes call ``call_api(op, args, options)``;
-``AsyncApiClient.call_api`` is a coroutine, so any API class works with either client.
+neither httpx nor asyncio). Generated API classes call ``call_api(op, args, options)``
+(``AsyncApiClient.call_api`` is a coroutine); an API class refuses the other kind of client.
 The send loops only wait and send: every decision about a call (its rate-limit slot, its
 attempts, the outcome of each) is ``CallDecisions``' (``_decisions.py``), taking the call's
 ``Call`` context (``_call.py``); the sync and async loops share all of them.
@@ -113,15 +113,6 @@ class ApiClient(RawCalls, TokenLifecycle, ClientCore["httpx.BaseTransport"]):
         finally:
             if prepared.opened_files:
                 prepared.close()
-
-    async def call_api_async(
-        self,
-        op: OperationSpec,
-        args: Mapping[str, Any],
-        request_options: RequestOptions | None = None,
-    ) -> Any:
-        """Lets ``AsyncXxxApi(sync_client)`` work: the blocking call runs in a worker thread."""
-        return await asyncio.to_thread(self.call_api, op, args, request_options)
 
     def request_next_page(
         self,
