@@ -31,6 +31,7 @@ import bench_sdk
 import peers
 from measure import GIB, human_bytes
 from payloads import UNKNOWN_STATE, write_user_listing
+from wheel_parts import wheel_parts
 
 REPO_ROOT = BENCH_DIR.parent
 PACKAGE = bench_generate.PACKAGE
@@ -432,6 +433,18 @@ class Bench:
                 verdict(peer_size >= 4 * size),
             )
         )
+        # where the bytes go (informational): each part, its share of the wheel in "ratio"
+        for part in wheel_parts(mine, PACKAGE):
+            count = f" ({part.files} files)" if part.files > 1 else ""
+            self.add(
+                Row(
+                    f"  {part.label}{count}",
+                    human_bytes(part.archive_bytes),
+                    ratio=f"{100 * part.archive_bytes / size:.0f}%",
+                )
+            )
+            if part.files > 1000:  # names and zip headers: the floor however small the files
+                self.add(Row("    of which names and zip headers", human_bytes(part.header_bytes)))
         with zipfile.ZipFile(mine) as archive:
             docs = [
                 name
