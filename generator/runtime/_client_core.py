@@ -18,7 +18,7 @@ from ._call import Call
 from ._decisions import CallDecisions, _pick, _timeout_extension
 from ._events import (
     ClientState,
-    Event,
+    ClientEvent,
     EventBus,
     EventKind,
     RequestEvent,
@@ -267,12 +267,12 @@ class ClientCore(CallDecisions, Generic[TransportT]):
             self._state = new
         if self.events.active:
             self.events.emit(
-                Event(EventKind.STATE_CHANGED, state=new, previous_state=previous)
+                ClientEvent(EventKind.STATE_CHANGED, state=new, previous_state=previous)
             )
 
     def _call_event(self, kind: str, call: Call, **fields: Any) -> None:
         self.events.emit(
-            Event(
+            ClientEvent(
                 kind,
                 operation_id=call.operation_id,
                 method=call.method,
@@ -298,10 +298,10 @@ class ClientCore(CallDecisions, Generic[TransportT]):
                 self._set_state(ClientState.CONNECTED)
             if self.events.active:
                 kind = EventKind.TOKEN_RENEWED if had_token else EventKind.TOKEN_OBTAINED
-                self.events.emit(Event(kind))
+                self.events.emit(ClientEvent(kind))
         elif self.events.active:
             self.events.emit(
-                Event(EventKind.TOKEN_FAILED, error=f"{type(error).__name__}: {error}")
+                ClientEvent(EventKind.TOKEN_FAILED, error=f"{type(error).__name__}: {error}")
             )
 
     @property

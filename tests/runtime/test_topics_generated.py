@@ -49,7 +49,7 @@ def test_helpers_build_topic_names(sdk):
     with pytest.raises(ValueError):
         topics.users_presence("a.b")
     assert "PresenceEventUserPresence" in topics.users_presence.__doc__
-    assert sdk.Topic is topics.Topic
+    assert sdk.NotificationTopic is topics.NotificationTopic
     assert not hasattr(sdk, "GuestChatSession")
     assert topics.USERS_PRESENCE.model == "PresenceEventUserPresence"
 

@@ -79,3 +79,20 @@ def test_config_refuses_a_standard_library_package(tmp_path):
         load_config(config)
     (message,) = [d.format() for d in raised.value.diagnostics]
     assert "sdkgen.yaml:2:" in message and "/targets/t/package" in message and "standard-library" in message
+
+
+def test_no_runtime_export_takes_a_platform_model_name():
+    """A runtime name at the package top level shadows a model of the same name there (the
+    model then answers as ``<Name>Model``): a new runtime export named like a Platform model
+    (``Event``, ``Topic``...) would silently break ``purecloud_platform.<Model>`` for its users."""
+    from generator.pipeline import load_api
+    from generator.render.sdk import runtime_feature_names, runtime_public_names
+
+    runtime = set(runtime_public_names())
+    for names in runtime_feature_names().values():
+        runtime |= set(names)
+    repo = Path(__file__).resolve().parents[2]
+    for spec in (repo / "specs" / "platform-api-269.0.0.json.gz",
+                 repo / "tests" / "fixtures" / "platform" / "platform-api-268.0.0.json.gz"):
+        api = load_api(str(spec), schema_validation=False)
+        assert runtime & {model.class_name for model in api.models} == set(), spec.name

@@ -14,7 +14,7 @@ from generator.config import load_config
 from generator.diagnostics import SpecError
 from generator.naming import topic_function_names, topic_parameter_names
 from generator.runtime._topic_names import (
-    Topic,
+    NotificationTopic,
     TopicPatternError,
     fetch_topic_models,
     parse_available_topics,
@@ -31,11 +31,11 @@ FIXTURE = ROOT / "specs" / "platform-availabletopics.json"
 
 
 def test_topic_formats_by_position_and_by_name():
-    presence = Topic("v2.users.{id}.presence")
+    presence = NotificationTopic("v2.users.{id}.presence")
     assert presence.parameters == ("id",)
     assert presence.format("8c1f") == "v2.users.8c1f.presence"
     assert presence.format(id="8c1f") == "v2.users.8c1f.presence"
-    export = Topic("v2.users.{id}.outbound.contactlists.{id}.export")
+    export = NotificationTopic("v2.users.{id}.outbound.contactlists.{id}.export")
     assert export.format("u1", "l1") == "v2.users.u1.outbound.contactlists.l1.export"
     with pytest.raises(TypeError, match="repeat"):
         export.format(id="u1")
@@ -44,11 +44,11 @@ def test_topic_formats_by_position_and_by_name():
 @pytest.mark.parametrize("value", ["a.b", "", "x y", "{id}", 12])
 def test_topic_refuses_values_that_are_not_one_segment(value):
     with pytest.raises(ValueError, match="one topic segment"):
-        Topic("v2.users.{id}.presence").format(value)
+        NotificationTopic("v2.users.{id}.presence").format(value)
 
 
 def test_topic_counts_and_names_values():
-    presence = Topic("v2.users.{id}.presence")
+    presence = NotificationTopic("v2.users.{id}.presence")
     with pytest.raises(TypeError, match="takes 1 value"):
         presence.format()
     with pytest.raises(TypeError, match="unknown placeholder"):
@@ -60,11 +60,11 @@ def test_topic_counts_and_names_values():
 @pytest.mark.parametrize("pattern", ["", "v2..x", "v2.{a.b}", "v2.users.{}.x", "v2.a{id}", "v2.users.{id}x"])
 def test_bad_patterns_are_refused(pattern):
     with pytest.raises(TopicPatternError):
-        Topic(pattern)
+        NotificationTopic(pattern)
 
 
 def test_topic_match():
-    presence = Topic("v2.users.{id}.presence")
+    presence = NotificationTopic("v2.users.{id}.presence")
     assert presence.match("v2.users.abc.presence") == ("abc",)
     assert presence.match("v2.users.abc.routingStatus") is None
     assert presence.match("v2.users.presence") is None
@@ -74,7 +74,7 @@ def test_topic_match():
 def test_a_topic_is_its_pattern_string():
     import pickle
 
-    topic = Topic("v2.users.{id}.presence", "PresenceEventUserPresence")
+    topic = NotificationTopic("v2.users.{id}.presence", "PresenceEventUserPresence")
     assert topic == "v2.users.{id}.presence" and isinstance(topic, str)
     assert topic.split(".") == ["v2", "users", "{id}", "presence"]
     assert {topic: 1}["v2.users.{id}.presence"] == 1

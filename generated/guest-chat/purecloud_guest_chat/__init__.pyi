@@ -7,8 +7,8 @@ from ._version import __version__ as __version__
 # clash with a runtime or API name for mypy (it keeps the first binding), where the runtime's
 # wins at run time; such a model is bound below under its top-level alias.
 from ._auth import compute_pkce_code_challenge as compute_pkce_code_challenge, generate_pkce_code_verifier as generate_pkce_code_verifier
-from ._bulk import BulkResult as BulkResult, arun_bulk as arun_bulk, run_bulk as run_bulk
-from ._events import ClientState as ClientState, Event as Event, EventBus as EventBus, EventKind as EventKind, RequestEvent as RequestEvent, ResponseEvent as ResponseEvent, Subscription as Subscription
+from ._bulk import BulkItemResult as BulkItemResult, arun_bulk as arun_bulk, run_bulk as run_bulk
+from ._events import ClientEvent as ClientEvent, ClientState as ClientState, EventBus as EventBus, EventKind as EventKind, EventSubscription as EventSubscription, RequestEvent as RequestEvent, ResponseEvent as ResponseEvent
 from ._jobs import AnalyticsJobCancelled as AnalyticsJobCancelled, AnalyticsJobError as AnalyticsJobError, AnalyticsJobExpired as AnalyticsJobExpired, AnalyticsJobFailed as AnalyticsJobFailed, AnalyticsJobTimeout as AnalyticsJobTimeout, aiter_analytics_job as aiter_analytics_job, iter_analytics_job as iter_analytics_job
 from ._models import NULL as NULL
 from ._rate_limit import RateLimitState as RateLimitState, RateLimiter as RateLimiter
@@ -16,7 +16,7 @@ from ._request_options import RequestOptions as RequestOptions
 from ._response import ApiResponse as ApiResponse, extended_response as extended_response
 from ._retry import RetryPolicy as RetryPolicy
 from ._token_lifecycle import FileTokenStore as FileTokenStore, MemoryTokenStore as MemoryTokenStore, TokenSet as TokenSet, TokenStore as TokenStore
-from ._topic_names import Topic as Topic
+from ._topic_names import NotificationTopic as NotificationTopic
 from ._topics import TopicModels as TopicModels
 from .api_client import ApiClient as ApiClient, AsyncApiClient as AsyncApiClient, get_default_api_client as get_default_api_client, get_default_async_api_client as get_default_async_api_client
 from . import api_client as api_client

@@ -450,12 +450,12 @@ BUS_KINDS = {
 
 def publish_to_client(client: Any, event: ChannelEvent) -> None:
     """Hand ``event`` to the client's event bus (``client.events``, see ``_events.py``) as an
-    ``Event`` of kind ``notification_<kind>`` whose ``data`` holds the channel's state,
+    ``ClientEvent`` of kind ``notification_<kind>`` whose ``data`` holds the channel's state,
     reason, channel id and details. Free when nobody subscribed."""
     bus = getattr(client, "events", None)
     if bus is None or not getattr(bus, "active", False):
         return
-    from ._events import Event
+    from ._events import ClientEvent
 
     data = {
         "state": event.state,
@@ -463,7 +463,7 @@ def publish_to_client(client: Any, event: ChannelEvent) -> None:
         "channel_id": event.channel_id,
         **event.detail,
     }
-    bus.emit(Event(BUS_KINDS.get(event.kind, "notification_" + event.kind), data=data))
+    bus.emit(ClientEvent(BUS_KINDS.get(event.kind, "notification_" + event.kind), data=data))
 
 
 def normalize_topics(topics: str | Iterable[str]) -> list[str]:

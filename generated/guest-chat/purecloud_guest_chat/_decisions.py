@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ._call import DONE, REAUTH, Call, Download, Outcome, OutcomeKind
 from ._events import (
     ClientState,
-    Event,
+    ClientEvent,
     EventBus,
     EventKind,
     RequestEvent,
@@ -146,7 +146,7 @@ class CallDecisions:
         if ticket.lifted:
             self._set_state(ClientState.CONNECTED, (ClientState.RATE_LIMITED,))
             if self.events.active:
-                self.events.emit(Event(EventKind.RATE_LIMIT_LIFTED))
+                self.events.emit(ClientEvent(EventKind.RATE_LIMIT_LIFTED))
         if ticket.wait:
             self._queued(call, ticket.wait)
         return ticket
@@ -235,7 +235,7 @@ class CallDecisions:
             self._set_state(ClientState.RATE_LIMITED)
             if self.events.active:
                 self.events.emit(
-                    Event(EventKind.RATE_LIMIT_HIT, wait=delay, operation_id=call.operation_id)
+                    ClientEvent(EventKind.RATE_LIMIT_HIT, wait=delay, operation_id=call.operation_id)
                 )
 
     def judge_transport_error(self, call: Call, error: httpx.TransportError) -> Outcome:

@@ -2,12 +2,12 @@
 
 Every client has an :class:`EventBus` (``client.events``) and a :class:`ClientState`
 (``client.state``). ``client.events.subscribe(callback, kinds=...)`` calls ``callback(event)``
-for each :class:`Event` of the kinds asked for (all kinds when ``kinds`` is None). A callback
+for each :class:`ClientEvent` of the kinds asked for (all kinds when ``kinds`` is None). A callback
 may be a plain function or a coroutine function: a coroutine is scheduled on the event loop
 that subscribed (or the running one). A callback that raises is logged on the SDK's logger and
 never changes the outcome of a call.
 
-``Event.kind`` is an open string: the kinds below are the client's own, and other runtime
+``ClientEvent.kind`` is an open string: the kinds below are the client's own, and other runtime
 modules (token store, notification channels) emit kinds of their own through
 :meth:`EventBus.emit`. Events carry no headers, bodies or tokens.
 
@@ -69,7 +69,7 @@ class EventKind:
 
 
 @dataclass(frozen=True, slots=True)
-class Event:
+class ClientEvent:
     """One thing that happened to a client.
 
     kind: an :class:`EventKind` value (or a kind another module defines); time: ``time.time()``
@@ -94,10 +94,10 @@ class Event:
     data: dict[str, Any] = field(default_factory=dict)
 
 
-EventCallback = Callable[[Event], Any]
+EventCallback = Callable[[ClientEvent], Any]
 
 
-class Subscription:
+class EventSubscription:
     """What :meth:`EventBus.subscribe` returns: ``unsubscribe()`` it, or use it as a context
     manager (``with client.events.subscribe(cb): ...``)."""
 
@@ -118,7 +118,7 @@ class Subscription:
     def unsubscribe(self) -> None:
         self._bus._remove(self)
 
-    def __enter__(self) -> Subscription:
+    def __enter__(self) -> EventSubscription:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -131,30 +131,30 @@ class EventBus:
     def __init__(self, logger_name: str = "sdk") -> None:
         self._logger_name = logger_name
         self._lock = threading.Lock()
-        self._subscriptions: tuple[Subscription, ...] = ()
+        self._subscriptions: tuple[EventSubscription, ...] = ()
         self._pending: set[Any] = set()  # async callbacks' tasks, kept alive until done
         self.active = False  # any subscriber: the client builds events only then
 
     def subscribe(
         self, callback: EventCallback, kinds: Iterable[str] | str | None = None
-    ) -> Subscription:
+    ) -> EventSubscription:
         """Call ``callback(event)`` for every event of ``kinds`` (one kind, several, or all).
 
         An ``async def`` callback is scheduled on the event loop running when it subscribed
         (or, failing that, the loop running when the event is emitted)."""
         wanted = None if kinds is None else frozenset([kinds] if isinstance(kinds, str) else kinds)
-        subscription = Subscription(self, callback, wanted, _running_loop())
+        subscription = EventSubscription(self, callback, wanted, _running_loop())
         with self._lock:
             self._subscriptions = (*self._subscriptions, subscription)
             self.active = True
         return subscription
 
-    def _remove(self, subscription: Subscription) -> None:
+    def _remove(self, subscription: EventSubscription) -> None:
         with self._lock:
             self._subscriptions = tuple(s for s in self._subscriptions if s is not subscription)
             self.active = bool(self._subscriptions)
 
-    def emit(self, event: Event) -> None:
+    def emit(self, event: ClientEvent) -> None:
         """Deliver ``event`` to its subscribers; a subscriber's error is logged, never raised."""
         for subscription in self._subscriptions:
             if subscription.kinds is not None and event.kind not in subscription.kinds:
@@ -187,7 +187,7 @@ class EventBus:
                 "event callback failed", exc_info=task.exception()
             )
 
-    def _log_failure(self, subscription: Subscription, event: Event) -> None:
+    def _log_failure(self, subscription: EventSubscription, event: ClientEvent) -> None:
         logging.getLogger(self._logger_name).exception(
             "event callback %r failed on %s", subscription.callback, event.kind
         )

@@ -195,16 +195,16 @@ BUS_KIND = "guest_chat_state"
 
 
 def publish_state(client: Any, event: ChannelEvent) -> None:
-    """Hand a state change to the client's event bus (``client.events``) as an ``Event`` of
+    """Hand a state change to the client's event bus (``client.events``) as an ``ClientEvent`` of
     kind ``guest_chat_state`` whose ``data`` holds the state, reason, conversation id and
     details. Free when nobody subscribed."""
     bus = getattr(client, "events", None)
     if bus is None or not getattr(bus, "active", False):
         return
-    from ._events import Event
+    from ._events import ClientEvent
 
     data = {"state": event.state, "reason": event.reason, "conversation_id": event.channel_id, **event.detail}
-    bus.emit(Event(BUS_KIND, data=data))
+    bus.emit(ClientEvent(BUS_KIND, data=data))
 
 
 def start_arguments(body: Any) -> Any:

@@ -25,7 +25,7 @@ import time
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from ._events import Event
+from ._events import ClientEvent
 from ._lazy import lazy_import
 from .rest import ApiException
 
@@ -279,4 +279,4 @@ def _fields(value: Any) -> list[tuple[str, Any]]:
 def _emit(client: Any, kind: str, **data: Any) -> None:
     events = getattr(client, "events", None)
     if events is not None and events.active:
-        events.emit(Event(kind, data=data))
+        events.emit(ClientEvent(kind, data=data))

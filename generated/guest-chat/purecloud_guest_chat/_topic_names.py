@@ -5,7 +5,7 @@ A topic *pattern* is a topic id as ``GET /api/v2/notifications/availabletopics``
 topic *name* is a pattern with its ids filled in, ``v2.users.8c1f....presence``: what a
 channel subscribes to and what every event's ``topicName`` carries.
 
-:class:`Topic` fills a pattern in (checking every value, so a stray dot cannot silently
+:class:`NotificationTopic` fills a pattern in (checking every value, so a stray dot cannot silently
 subscribe to another topic). :func:`parse_available_topics` turns an availabletopics
 response into ``{pattern: model name}``, the mapping ``_topics.TopicModels`` decodes events
 with; :func:`fetch_topic_models` does it once per client (and file cache) at run time.
@@ -29,7 +29,7 @@ else:
     _models = lazy_import("._models", globals())
 
 __all__ = [
-    "Topic",
+    "NotificationTopic",
     "TopicPatternError",
     "parse_available_topics",
     "schema_model_names",
@@ -90,13 +90,13 @@ def _check_pattern(pattern: str) -> list[str]:
     return segments
 
 
-class Topic(str):
+class NotificationTopic(str):
     """A topic pattern (a ``str``: it goes wherever a pattern does, such as a channel's
     ``on(pattern, callback)``), filled in with :meth:`format`::
 
-        Topic("v2.users.{id}.presence").format("8c1f...")        # positional, in order
-        Topic("v2.users.{id}.presence").format(id="8c1f...")     # by name
-        Topic("v2.users.{id}.outbound.contactlists.{id}.export").format(user_id, list_id)
+        NotificationTopic("v2.users.{id}.presence").format("8c1f...")        # positional, in order
+        NotificationTopic("v2.users.{id}.presence").format(id="8c1f...")     # by name
+        NotificationTopic("v2.users.{id}.outbound.contactlists.{id}.export").format(user_id, list_id)
 
     Unlike ``str.format``, each value must be one segment (no dot, brace or whitespace):
     ``ValueError`` otherwise, so a value cannot turn into another topic. ``model`` is the name
@@ -107,7 +107,7 @@ class Topic(str):
     parameters: tuple[str, ...]
     _segments: list[str]
 
-    def __new__(cls, pattern: str, model: str | None = None) -> Topic:
+    def __new__(cls, pattern: str, model: str | None = None) -> NotificationTopic:
         segments = _check_pattern(pattern)
         topic = super().__new__(cls, pattern)
         topic._segments = segments
@@ -174,10 +174,10 @@ class Topic(str):
 
     def __repr__(self) -> str:
         model = f", model={self.model!r}" if self.model else ""
-        return f"Topic({self.pattern!r}{model})"
+        return f"NotificationTopic({self.pattern!r}{model})"
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (Topic, (self.pattern, self.model))
+        return (NotificationTopic, (self.pattern, self.model))
 
 
 # --- availabletopics ----------------------------------------------------------------------

@@ -131,14 +131,14 @@ _LAZY: dict[str, str] = {
     "BackgroundAssistantApi": ".apis.background_assistant_api",
     "BadRequestError": ".rest",
     "BillingApi": ".apis.billing_api",
-    "BulkResult": "._bulk",
-    "BulkResultModel": ".models.bulk",
+    "BulkItemResult": "._bulk",
     "BusinessRulesApi": ".apis.business_rules_api",
     "CarrierServicesApi": ".apis.carrier_services_api",
     "CaseManagementApi": ".apis.case_management_api",
     "ChannelEvent": ".notifications",
     "ChatApi": ".apis.chat_api",
     "ClientClosedError": ".rest",
+    "ClientEvent": "._events",
     "ClientLoopError": ".rest",
     "ClientState": "._events",
     "CoachingApi": ".apis.coaching_api",
@@ -153,10 +153,9 @@ _LAZY: dict[str, str] = {
     "DownloadsApi": ".apis.downloads_api",
     "EmailsApi": ".apis.emails_api",
     "EmployeeEngagementApi": ".apis.employee_engagement_api",
-    "Event": "._events",
     "EventBus": "._events",
     "EventKind": "._events",
-    "EventModel": ".models.event",
+    "EventSubscription": "._events",
     "EventsApi": ".apis.events_api",
     "ExternalContactsApi": ".apis.external_contacts_api",
     "FaxApi": ".apis.fax_api",
@@ -192,6 +191,7 @@ _LAZY: dict[str, str] = {
     "NotFoundError": ".rest",
     "NotificationChannel": ".notifications",
     "NotificationEvent": ".notifications",
+    "NotificationTopic": "._topic_names",
     "NotificationsApi": ".apis.notifications_api",
     "OAuthApi": ".apis.o_auth_api",
     "ObjectsApi": ".apis.objects_api",
@@ -224,8 +224,6 @@ _LAZY: dict[str, str] = {
     "SocialMediaApi": ".apis.social_media_api",
     "SpeechTextAnalyticsApi": ".apis.speech_text_analytics_api",
     "StationsApi": ".apis.stations_api",
-    "Subscription": "._events",
-    "SubscriptionModel": ".models.subscription",
     "SuggestApi": ".apis.suggest_api",
     "TaskManagementApi": ".apis.task_management_api",
     "TeamsApi": ".apis.teams_api",
@@ -236,8 +234,6 @@ _LAZY: dict[str, str] = {
     "TokenSet": "._token_lifecycle",
     "TokenStore": "._token_lifecycle",
     "TokensApi": ".apis.tokens_api",
-    "Topic": "._topic_names",
-    "TopicModel": ".models.topic",
     "TopicModels": "._topics",
     "UnauthorizedError": ".rest",
     "UploadsApi": ".apis.uploads_api",
@@ -271,13 +267,6 @@ _LAZY: dict[str, str] = {
     "run_bulk": "._bulk",
     "topics": ".topics",
 }
-# top-level name -> the model class it stands for (its own name is a runtime or API name)
-_ALIASES: dict[str, str] = {
-    "BulkResultModel": "BulkResult",
-    "EventModel": "Event",
-    "SubscriptionModel": "Subscription",
-    "TopicModel": "Topic",
-}
 _SUBPACKAGES = ("apis", "models")
 
 
@@ -286,9 +275,7 @@ def __getattr__(name: str) -> object:
         return importlib.import_module(f".{name}", __name__)
     module = _LAZY.get(name)
     if module is not None:
-        value = getattr(
-            importlib.import_module(module, __name__), _ALIASES.get(name, name)
-        )
+        value = getattr(importlib.import_module(module, __name__), name)
     elif name == "__all__":
         value = _public_names()
     else:

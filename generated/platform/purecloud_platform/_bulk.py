@@ -34,7 +34,7 @@ DEFAULT_CONCURRENCY = 8
 
 
 @dataclass(frozen=True, slots=True)
-class BulkResult(Generic[ItemT, ResultT]):
+class BulkItemResult(Generic[ItemT, ResultT]):
     """The outcome for one item: ``value`` (what the operation returned) or ``error`` (the
     exception it raised); ``correlation_id`` of the failed call (``ApiException``) or of an
     extended response."""
@@ -66,13 +66,13 @@ def run_bulk(
     items: Iterable[ItemT],
     *,
     concurrency: int = DEFAULT_CONCURRENCY,
-) -> list[BulkResult[ItemT, ResultT]]:
+) -> list[BulkItemResult[ItemT, ResultT]]:
     """``operation(item)`` for every item, at most ``concurrency`` at once (threads); one
-    ``BulkResult`` per item, in input order. Exceptions are kept in the results, never raised
+    ``BulkItemResult`` per item, in input order. Exceptions are kept in the results, never raised
     (``KeyboardInterrupt`` and other ``BaseException`` still stop the batch)."""
     _check(concurrency)
     work = list(items)
-    results: list[BulkResult[ItemT, ResultT] | None] = [None] * len(work)
+    results: list[BulkItemResult[ItemT, ResultT] | None] = [None] * len(work)
     position = iter(range(len(work)))
     lock = threading.Lock()
 
@@ -84,9 +84,9 @@ def run_bulk(
                 return
             item = work[index]
             try:
-                results[index] = BulkResult(item, operation(item))
+                results[index] = BulkItemResult(item, operation(item))
             except Exception as error:  # noqa: BLE001 - kept for the caller, item by item
-                results[index] = BulkResult(item, error=error)
+                results[index] = BulkItemResult(item, error=error)
 
     workers = min(concurrency, len(work))
     if workers:
@@ -101,21 +101,21 @@ async def arun_bulk(
     items: Iterable[ItemT],
     *,
     concurrency: int = DEFAULT_CONCURRENCY,
-) -> list[BulkResult[ItemT, ResultT]]:
+) -> list[BulkItemResult[ItemT, ResultT]]:
     """``await operation(item)`` for every item, at most ``concurrency`` at once (tasks);
-    one ``BulkResult`` per item, in input order."""
+    one ``BulkItemResult`` per item, in input order."""
     _check(concurrency)
     work = list(items)
-    results: list[BulkResult[ItemT, ResultT] | None] = [None] * len(work)
+    results: list[BulkItemResult[ItemT, ResultT] | None] = [None] * len(work)
     position = iter(range(len(work)))  # one event loop: no lock needed between awaits
 
     async def worker() -> None:
         for index in position:
             item = work[index]
             try:
-                results[index] = BulkResult(item, await operation(item))
+                results[index] = BulkItemResult(item, await operation(item))
             except Exception as error:  # noqa: BLE001 - kept for the caller, item by item
-                results[index] = BulkResult(item, error=error)
+                results[index] = BulkItemResult(item, error=error)
 
     await asyncio.gather(*(worker() for _ in range(min(concurrency, len(work)))))
     return results  # type: ignore[return-value]

@@ -35,10 +35,10 @@ PUBLIC_NAMES: dict[str, str] = {
     "ResponseEvent": "_events",
     # client states and events
     "ClientState": "_events",
-    "Event": "_events",
+    "ClientEvent": "_events",
     "EventKind": "_events",
     "EventBus": "_events",
-    "Subscription": "_events",
+    "EventSubscription": "_events",
     "RetryPolicy": "_retry",
     "RateLimiter": "_rate_limit",
     "RateLimitState": "_rate_limit",
@@ -91,9 +91,9 @@ PUBLIC_NAMES: dict[str, str] = {
     "AnalyticsJobTimeout": "_jobs",
     "run_bulk": "_bulk",
     "arun_bulk": "_bulk",
-    "BulkResult": "_bulk",
+    "BulkItemResult": "_bulk",
     # notification topics (generic: any SDK can build and match topic names)
-    "Topic": "_topic_names",
+    "NotificationTopic": "_topic_names",
 }
 
 # Names exported only by SDKs that have the feature (generator/render/features.py decides

@@ -4,7 +4,7 @@ decode into.
 
 ``users_presence(user_id)`` gives ``"v2.users.<user_id>.presence"``: every helper checks its
 values (one topic segment each) so that no name is built by hand, and each ``USERS_PRESENCE``
-constant is the :class:`Topic` (pattern and model) for callbacks per pattern.
+constant is the :class:`NotificationTopic` (pattern and model) for callbacks per pattern.
 ``topic_models()`` is the topic -> model map a notification channel decodes events with (the
 one it uses by default); ``fetch_topic_models()`` completes it from the API's list of
 available topics (once per client, optionally cached in a file).
@@ -19,7 +19,7 @@ import sys
 
 from ._operation import OperationSpec, ParamSpec
 from ._topic_map import NOTIFICATION_MODELS, TOPIC_MODELS
-from ._topic_names import Topic, fetch_topic_models as _fetch_topic_models
+from ._topic_names import NotificationTopic, fetch_topic_models as _fetch_topic_models
 from ._topics import TopicModels
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing
@@ -31,103 +31,115 @@ if TYPE_CHECKING:
 # the package's lazy map resolves ``<sdk>.topics`` through this attribute (as ``api_client``)
 topics = sys.modules[__name__]
 
-ANALYTICS_QUEUES_OBSERVATIONS = Topic(
+ANALYTICS_QUEUES_OBSERVATIONS = NotificationTopic(
     "v2.analytics.queues.{id}.observations",
     "V2QueueObservationObservationCountNotification",
 )
-ARCHITECT_PROMPTS_RESOURCES = Topic(
+ARCHITECT_PROMPTS_RESOURCES = NotificationTopic(
     "v2.architect.prompts.{id}.resources.{id}",
     "ArchitectPromptResourceNotificationPromptResourceNotification",
 )
-CONVERSATIONS_TRANSCRIPTION = Topic(
+CONVERSATIONS_TRANSCRIPTION = NotificationTopic(
     "v2.conversations.{id}.transcription", "TranscriptionTopicTranscriptionMessage"
 )
-DETAIL_EVENTS_CONVERSATION_ACD_END = Topic(
+DETAIL_EVENTS_CONVERSATION_ACD_END = NotificationTopic(
     "v2.detail.events.conversation.{id}.acd.end", "AcdEndDetailEventTopicAcdEndEvent"
 )
-DETAIL_EVENTS_CONVERSATION_ACD_START = Topic(
+DETAIL_EVENTS_CONVERSATION_ACD_START = NotificationTopic(
     "v2.detail.events.conversation.{id}.acd.start",
     "AcdStartDetailEventTopicAcdStartEvent",
 )
-DETAIL_EVENTS_CONVERSATION_CUSTOMER_START = Topic(
+DETAIL_EVENTS_CONVERSATION_CUSTOMER_START = NotificationTopic(
     "v2.detail.events.conversation.{id}.customer.start",
     "CustomerStartDetailEventTopicCustomerStartEvent",
 )
-DETAIL_EVENTS_CONVERSATION_USER_END = Topic(
+DETAIL_EVENTS_CONVERSATION_USER_END = NotificationTopic(
     "v2.detail.events.conversation.{id}.user.end", "UserEndDetailEventTopicUserEndEvent"
 )
-FLOWS = Topic("v2.flows.{id}", "ArchitectFlowNotificationFlowNotification")
-GROUPS_GREETINGS = Topic("v2.groups.{id}.greetings", "GroupGreetingEventGreeting")
-OUTBOUND_CAMPAIGNS = Topic(
+FLOWS = NotificationTopic("v2.flows.{id}", "ArchitectFlowNotificationFlowNotification")
+GROUPS_GREETINGS = NotificationTopic(
+    "v2.groups.{id}.greetings", "GroupGreetingEventGreeting"
+)
+OUTBOUND_CAMPAIGNS = NotificationTopic(
     "v2.outbound.campaigns.{id}", "DialerCampaignConfigChangeCampaign"
 )
-OUTBOUND_CAMPAIGNS_PROGRESS = Topic(
+OUTBOUND_CAMPAIGNS_PROGRESS = NotificationTopic(
     "v2.outbound.campaigns.{id}.progress", "DialerCampaignProgressEventCampaignProgress"
 )
-ROUTING_QUEUES_CONVERSATIONS = Topic(
+ROUTING_QUEUES_CONVERSATIONS = NotificationTopic(
     "v2.routing.queues.{id}.conversations", "QueueConversationEventTopicConversation"
 )
-ROUTING_QUEUES_CONVERSATIONS_CALLS = Topic(
+ROUTING_QUEUES_CONVERSATIONS_CALLS = NotificationTopic(
     "v2.routing.queues.{id}.conversations.calls",
     "QueueConversationCallEventTopicCallConversation",
 )
-ROUTING_QUEUES_CONVERSATIONS_CHATS = Topic(
+ROUTING_QUEUES_CONVERSATIONS_CHATS = NotificationTopic(
     "v2.routing.queues.{id}.conversations.chats",
     "QueueConversationChatEventTopicChatConversation",
 )
-ROUTING_QUEUES_USERS = Topic(
+ROUTING_QUEUES_USERS = NotificationTopic(
     "v2.routing.queues.{id}.users", "QueueUserEventTopicQueueMember"
 )
-SYSTEM_MESSAGES = Topic("v2.system.messages", "SystemMessageSystemMessage")
-TELEPHONY_PROVIDERS_EDGES = Topic(
+SYSTEM_MESSAGES = NotificationTopic("v2.system.messages", "SystemMessageSystemMessage")
+TELEPHONY_PROVIDERS_EDGES = NotificationTopic(
     "v2.telephony.providers.edges.{id}", "EdgeChangeTopicEdge"
 )
-USERS_ACTIVITY = Topic(
+USERS_ACTIVITY = NotificationTopic(
     "v2.users.{id}.activity", "AgentActivityChangedTopicAgentActivity"
 )
-USERS_AGENTASSISTANT_SUGGESTIONS = Topic(
+USERS_AGENTASSISTANT_SUGGESTIONS = NotificationTopic(
     "v2.users.{id}.agentassistant.suggestions", None
 )
-USERS_CALLFORWARDING = Topic("v2.users.{id}.callforwarding", None)
-USERS_CONVERSATIONS = Topic(
+USERS_CALLFORWARDING = NotificationTopic("v2.users.{id}.callforwarding", None)
+USERS_CONVERSATIONS = NotificationTopic(
     "v2.users.{id}.conversations", "ConversationEventTopicConversation"
 )
-USERS_CONVERSATIONS_CALLBACKS = Topic(
+USERS_CONVERSATIONS_CALLBACKS = NotificationTopic(
     "v2.users.{id}.conversations.callbacks",
     "ConversationCallbackEventTopicCallbackConversation",
 )
-USERS_CONVERSATIONS_CALLS = Topic(
+USERS_CONVERSATIONS_CALLS = NotificationTopic(
     "v2.users.{id}.conversations.calls", "ConversationCallEventTopicCallConversation"
 )
-USERS_CONVERSATIONS_CHATS = Topic(
+USERS_CONVERSATIONS_CHATS = NotificationTopic(
     "v2.users.{id}.conversations.chats", "ConversationChatEventTopicChatConversation"
 )
-USERS_CONVERSATIONS_EMAILS = Topic(
+USERS_CONVERSATIONS_EMAILS = NotificationTopic(
     "v2.users.{id}.conversations.emails", "ConversationEmailEventTopicEmailConversation"
 )
-USERS_CONVERSATIONS_MESSAGES = Topic(
+USERS_CONVERSATIONS_MESSAGES = NotificationTopic(
     "v2.users.{id}.conversations.messages",
     "ConversationMessageEventTopicMessageConversation",
 )
-USERS_CONVERSATIONSUMMARY = Topic(
+USERS_CONVERSATIONSUMMARY = NotificationTopic(
     "v2.users.{id}.conversationsummary", "UserConversationsEventUserConversationSummary"
 )
-USERS_GEOLOCATION = Topic("v2.users.{id}.geolocation", "GeolocationEventGeolocation")
-USERS_GREETINGS = Topic("v2.users.{id}.greetings", "UserGreetingEventGreeting")
-USERS_OUTBOUND_CONTACTLISTS_EXPORT = Topic(
+USERS_GEOLOCATION = NotificationTopic(
+    "v2.users.{id}.geolocation", "GeolocationEventGeolocation"
+)
+USERS_GREETINGS = NotificationTopic(
+    "v2.users.{id}.greetings", "UserGreetingEventGreeting"
+)
+USERS_OUTBOUND_CONTACTLISTS_EXPORT = NotificationTopic(
     "v2.users.{id}.outbound.contactlists.{id}.export",
     "ContactlistDownloadReadyExportUri",
 )
-USERS_OUTOFOFFICE = Topic("v2.users.{id}.outofoffice", "OutOfOfficeEventOutOfOffice")
-USERS_PRESENCE = Topic("v2.users.{id}.presence", "PresenceEventUserPresence")
-USERS_ROUTING_STATUS = Topic(
+USERS_OUTOFOFFICE = NotificationTopic(
+    "v2.users.{id}.outofoffice", "OutOfOfficeEventOutOfOffice"
+)
+USERS_PRESENCE = NotificationTopic(
+    "v2.users.{id}.presence", "PresenceEventUserPresence"
+)
+USERS_ROUTING_STATUS = NotificationTopic(
     "v2.users.{id}.routingStatus", "UserRoutingStatusUserRoutingStatus"
 )
-USERS_STATION = Topic("v2.users.{id}.station", "UserStationChangeTopicUserStations")
-USERS_VOICEMAIL_MESSAGES = Topic(
+USERS_STATION = NotificationTopic(
+    "v2.users.{id}.station", "UserStationChangeTopicUserStations"
+)
+USERS_VOICEMAIL_MESSAGES = NotificationTopic(
     "v2.users.{id}.voicemail.messages", "VoicemailMessagesTopicVoicemailMessage"
 )
-USERS_WORKFORCEMANAGEMENT_ADHERENCE = Topic(
+USERS_WORKFORCEMANAGEMENT_ADHERENCE = NotificationTopic(
     "v2.users.{id}.workforcemanagement.adherence",
     "WfmUserScheduleAdherenceUpdatedTopicUserScheduleAdherenceUpdate",
 )
@@ -135,7 +147,7 @@ USERS_WORKFORCEMANAGEMENT_ADHERENCE = Topic(
 __all__ = [
     "NOTIFICATION_MODELS",
     "TOPIC_MODELS",
-    "Topic",
+    "NotificationTopic",
     "TopicModels",
     "ANALYTICS_QUEUES_OBSERVATIONS",
     "analytics_queues_observations",
