@@ -78,8 +78,8 @@ class Download:
     failed download leaves no file; a seekable file object is rewound to where it was."""
 
     def __init__(self, target: Any) -> None:
-        self.target = target
-        self.path = download_target_path(target)
+        self.target: Any = target
+        self.path: str | None = download_target_path(target)
         self._start: int | None = None
         self._written = False
         self._handle: Any = None

@@ -47,7 +47,9 @@ class AnalyticsJobError(ApiException):
     API said about it."""
 
     def __init__(self, job_id: str, state: str, error_message: str | None = None) -> None:
-        self.job_id, self.state, self.error_message = job_id, state, error_message
+        self.job_id: str = job_id
+        self.state: str = state
+        self.error_message: str | None = error_message
         detail = f": {error_message}" if error_message else ""
         super().__init__(reason=f"analytics job {job_id} {state.lower()}{detail}")
 

@@ -111,7 +111,7 @@ class FileTokenStore:
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = os.path.abspath(os.path.expanduser(os.fspath(path)))
+        self.path: str = os.path.abspath(os.path.expanduser(os.fspath(path)))
         self._lock = threading.Lock()
 
     def load(self) -> TokenSet | None:

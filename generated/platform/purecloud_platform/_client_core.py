@@ -176,7 +176,7 @@ class ClientCore(CallDecisions, Generic[TransportT]):
         self._rate_limit_burst = rate_limit_burst
         self._settings: CallSettings | None = None
         self._settings_version = -1
-        self.rate_limit = RateLimitState()
+        self.rate_limit: RateLimitState = RateLimitState()
         self.max_connections: int = max_connections
         self._transport_settings: dict[str, Any] | None = None
         self._transport_lock = (
@@ -185,7 +185,7 @@ class ClientCore(CallDecisions, Generic[TransportT]):
         self.request_hooks: list[Callable[[RequestEvent], None]] = []
         self.response_hooks: list[Callable[[ResponseEvent], None]] = []
         self._logger_name = config.logger.name
-        self.events = EventBus(self._logger_name)
+        self.events: EventBus = EventBus(self._logger_name)
         self._state = ClientState.IDLE
         self._state_lock = threading.Lock()
 

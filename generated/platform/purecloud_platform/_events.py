@@ -111,9 +111,9 @@ class EventSubscription:
         loop: asyncio.AbstractEventLoop | None,
     ) -> None:
         self._bus = bus
-        self.callback = callback
-        self.kinds = kinds
-        self.loop = loop
+        self.callback: EventCallback = callback
+        self.kinds: frozenset[str] | None = kinds
+        self.loop: asyncio.AbstractEventLoop | None = loop
 
     def unsubscribe(self) -> None:
         self._bus._remove(self)
@@ -133,7 +133,7 @@ class EventBus:
         self._lock = threading.Lock()
         self._subscriptions: tuple[EventSubscription, ...] = ()
         self._pending: set[Any] = set()  # async callbacks' tasks, kept alive until done
-        self.active = False  # any subscriber: the client builds events only then
+        self.active: bool = False  # any subscriber: the client builds events only then
 
     def subscribe(
         self, callback: EventCallback, kinds: Iterable[str] | str | None = None

@@ -82,7 +82,7 @@ class RateLimitState:
     def __init__(self, follow_headers: bool = True) -> None:
         self.follow_headers = follow_headers
         self._lock = threading.Lock()
-        self.suspended_until = 0.0
+        self.suspended_until: float = 0.0
         self._suspended = False  # a suspension whose end was not announced yet
         self._epoch = 0  # bumped by each 429: slots reserved before it are void
         self._next_slot = 0.0
