@@ -195,7 +195,7 @@ BUS_KIND = "guest_chat_state"
 
 
 def publish_state(client: Any, event: ChannelEvent) -> None:
-    """Hand a state change to the client's event bus (``client.events``) as an ``ClientEvent`` of
+    """Hand a state change to the client's event bus (``client.events``) as a ``ClientEvent`` of
     kind ``guest_chat_state`` whose ``data`` holds the state, reason, conversation id and
     details. Free when nobody subscribed."""
     bus = getattr(client, "events", None)
