@@ -62,12 +62,13 @@ def render_sdk(
         api=api, settings=settings, auth_mode=auth_mode(api), default_scheme=_default_scheme(api)
     )
     exports = _package_exports(package, apis, models, present)
+    top_level_aliases = dict(exports["aliases"])
     files[f"{package}/__init__.py"] = env.get_template("package_init.py.jinja").render(
         module_docstring=text.docstring(_package_doc(api, settings), 0),
         lazy_names=[
             (name, module)
             for name, module in exports["lazy_names"]
-            if not module.startswith(".models.") or name in dict(exports["aliases"])
+            if not module.startswith(".models.") or name in top_level_aliases
         ],
         aliases=exports["aliases"],
     )

@@ -236,3 +236,11 @@ class ResponseEvent:
     correlation_id: str | None = None
     error: str | None = None
     will_retry: bool = False
+
+
+def publish(client: Any, kind: str, data: dict[str, Any]) -> None:
+    """Emit a ``ClientEvent(kind, data=data)`` on ``client.events`` (for the runtime's own
+    modules: streams, sessions). Free when the client has no bus or nobody subscribed."""
+    bus = getattr(client, "events", None)
+    if bus is not None and getattr(bus, "active", False):
+        bus.emit(ClientEvent(kind, data=data))

@@ -25,7 +25,7 @@ import time
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from ._events import ClientEvent
+from ._events import publish
 from ._lazy import lazy_import
 from .rest import ApiException
 
@@ -136,7 +136,7 @@ class _JobRun:
         typed error of a job that ended without results, or ran past the timeout."""
         assert self.job_id is not None
         state = str(_get(status, "state") or "").upper()
-        _emit(self.client, JOB_STATUS_EVENT, job_id=self.job_id, state=state)
+        publish(self.client, JOB_STATUS_EVENT, {"job_id": self.job_id, "state": state})
         if state == "FULFILLED":
             return None
         error = _FINAL_ERRORS.get(state)
@@ -276,9 +276,3 @@ def _fields(value: Any) -> list[tuple[str, Any]]:
     if isinstance(value, Mapping):
         return list(value.items())
     return [(name, getattr(value, name)) for name in getattr(value, "__struct_fields__", ())]
-
-
-def _emit(client: Any, kind: str, **data: Any) -> None:
-    events = getattr(client, "events", None)
-    if events is not None and events.active:
-        events.emit(ClientEvent(kind, data=data))

@@ -452,18 +452,10 @@ def publish_to_client(client: Any, event: ChannelEvent) -> None:
     """Hand ``event`` to the client's event bus (``client.events``, see ``_events.py``) as an
     ``ClientEvent`` of kind ``notification_<kind>`` whose ``data`` holds the channel's state,
     reason, channel id and details. Free when nobody subscribed."""
-    bus = getattr(client, "events", None)
-    if bus is None or not getattr(bus, "active", False):
-        return
-    from ._events import ClientEvent
+    from ._events import publish
 
-    data = {
-        "state": event.state,
-        "reason": event.reason,
-        "channel_id": event.channel_id,
-        **event.detail,
-    }
-    bus.emit(ClientEvent(BUS_KINDS.get(event.kind, "notification_" + event.kind), data=data))
+    data = {"state": event.state, "reason": event.reason, "channel_id": event.channel_id, **event.detail}
+    publish(client, BUS_KINDS.get(event.kind, "notification_" + event.kind), data)
 
 
 def normalize_topics(topics: str | Iterable[str]) -> list[str]:

@@ -198,13 +198,10 @@ def publish_state(client: Any, event: ChannelEvent) -> None:
     """Hand a state change to the client's event bus (``client.events``) as a ``ClientEvent`` of
     kind ``guest_chat_state`` whose ``data`` holds the state, reason, conversation id and
     details. Free when nobody subscribed."""
-    bus = getattr(client, "events", None)
-    if bus is None or not getattr(bus, "active", False):
-        return
-    from ._events import ClientEvent
+    from ._events import publish
 
     data = {"state": event.state, "reason": event.reason, "conversation_id": event.channel_id, **event.detail}
-    bus.emit(ClientEvent(BUS_KIND, data=data))
+    publish(client, BUS_KIND, data)
 
 
 def start_arguments(body: Any) -> Any:
