@@ -6,11 +6,13 @@ spec files or URLs, loaded and built through the normal pipeline).
 
 from __future__ import annotations
 
+from ..gc_pause import without_cyclic_gc
 from .changes import BUMPS, Change, DiffResult, Level
 
 POLICIES = ("python", "genesys")
 
 
+@without_cyclic_gc  # both surfaces and every change record are acyclic
 def diff_apis(old, new, policy: str = "python") -> DiffResult:
     """Compare two :class:`generator.ir.model.Api` under ``policy`` (``python`` or ``genesys``)."""
     if policy == "genesys":

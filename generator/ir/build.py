@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import naming
 from ..diagnostics import Diagnostics, escape_pointer_token, pointer
+from ..gc_pause import without_cyclic_gc
 from .model import (
     Api,
     ApiGroup,
@@ -39,6 +40,7 @@ _STATUS_WORDS = {"200": "Ok", "201": "Created", "202": "Accepted", "203": "NonAu
                  "502": "BadGateway", "503": "ServiceUnavailable", "504": "GatewayTimeout", "default": "Default"}
 
 
+@without_cyclic_gc  # the IR is acyclic: see generator.gc_pause
 def build_api(spec: Any, diagnostics: Diagnostics | None = None) -> Api:
     """Build the IR from a ``LoadedSpec`` (or anything with ``.data`` and ``.source``)."""
     return _Builder(spec.data, getattr(spec, "source", ""), diagnostics if diagnostics is not None else Diagnostics()).build()

@@ -6,6 +6,7 @@ import hashlib
 import os
 
 from generator.diagnostics import Diagnostics, SpecError
+from generator.gc_pause import without_cyclic_gc
 from generator.loader.parse import decode_text, detect_format, parse_document
 from generator.loader.sources import RawDocument, fail, read_source
 from generator.loader.spec import LoadedSpec
@@ -21,6 +22,7 @@ def load_spec(source: str | os.PathLike[str]) -> LoadedSpec:
     return load_document(read_source(source), source)
 
 
+@without_cyclic_gc  # json.loads of a 7 MB spec: see generator.gc_pause
 def load_document(document: RawDocument, source: str) -> LoadedSpec:
     """Parse bytes already read (the pipeline keeps them: a URL is fetched once, and the
     bytes recorded for a release are the bytes that were checked and diffed)."""

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Mapping
 
 from .. import naming
+from ..gc_pause import without_cyclic_gc
 from ..ir.model import Api, Model, Operation, Parameter, TypeRef
 from .model import (
     ApiClassSurface,
@@ -33,16 +33,9 @@ def surface_of(api: Api) -> Surface:
     return surface
 
 
+@without_cyclic_gc  # tens of thousands of small acyclic nodes
 def build_surface(api: Api) -> Surface:
-    # Tens of thousands of small acyclic nodes: the cyclic garbage collector would walk the
-    # whole IR (millions of objects) several times while they are made, for nothing.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _build_surface(api)
-    finally:
-        if collecting:
-            gc.enable()
+    return _build_surface(api)
 
 
 def _build_surface(api: Api) -> Surface:
