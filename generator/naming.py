@@ -216,6 +216,19 @@ def package_problem(package: str) -> str | None:
     return None
 
 
+# The companion project of a generated SDK that holds the one-line ``.pyi`` stubs of the
+# official per-model import paths (``<package>/models/user_me.pyi``): a folder of the output
+# with its own pyproject, released with the SDK at the same version, installed by the SDK's
+# ``model-stubs`` extra. Its wheel adds files to the SDK's package folder and nothing else.
+MODEL_STUBS_FOLDER = "model-stubs"
+MODEL_STUBS_EXTRA = "model-stubs"
+
+
+def model_stubs_distribution(distribution: str) -> str:
+    """``purecloud-platform-sdk`` -> ``purecloud-platform-sdk-model-stubs``."""
+    return f"{distribution}-model-stubs"
+
+
 def top_level_alias(class_name: str, taken: Iterable[str]) -> str:
     """The package-level name of a model whose class name a runtime or API export already
     holds there: ``ApiResponse`` -> ``ApiResponseModel`` (then ``ApiResponseModel2``...).
