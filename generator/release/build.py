@@ -1,4 +1,5 @@
-"""Build the wheel and sdist of a generated project with PEP 517 ``build``."""
+"""Build the wheel and sdist of a generated project with PEP 517 ``build``: the SDK, and
+its model-stubs companion when the project has one (see :func:`build_release`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 from build import BuildException, ProjectBuilder, check_dependency
 
+from ..naming import MODEL_STUBS_FOLDER, model_stubs_distribution
 from .errors import ReleaseError
 from .tools import run_tool
 
@@ -24,6 +26,34 @@ class BuiltDistributions:
     @property
     def files(self) -> tuple[Path, Path]:
         return (self.wheel, self.sdist)
+
+
+@dataclass(frozen=True, slots=True)
+class DistributionBuild:
+    """The files built for one distribution of a release, with the name they are released as."""
+
+    distribution: str
+    built: BuiltDistributions
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseBuild:
+    """Everything a release builds: the SDK, and its model-stubs companion when the
+    generated project has one. Both carry the release's version."""
+
+    sdk: DistributionBuild
+    model_stubs: DistributionBuild | None = None
+
+    @property
+    def upload_order(self) -> tuple[DistributionBuild, ...]:
+        # The companion first: the SDK's ``model-stubs`` extra pins it, so the extra
+        # resolves from the moment the SDK is visible; and an interrupted upload never
+        # leaves an SDK on the index whose extra cannot be installed.
+        return tuple(part for part in (self.model_stubs, self.sdk) if part is not None)
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        return tuple(path for part in self.upload_order for path in part.built.files)
 
 
 def build_requirements_installed(project_dir: Path) -> bool:
@@ -71,3 +101,37 @@ def build_distributions(
             "build", f"expected one wheel and one sdist in {out_dir}, found: {found}"
         )
     return BuiltDistributions(wheel=wheels[0], sdist=sdists[0])
+
+
+def model_stubs_project(project_dir: Path) -> Path | None:
+    """The companion project inside a generated project, or None when it has none."""
+    folder = project_dir / MODEL_STUBS_FOLDER
+    if not folder.exists():
+        return None
+    if not (folder / "pyproject.toml").is_file():
+        # The SDK's extra would point at a distribution nobody builds: stop here.
+        raise ReleaseError(
+            "build",
+            f"{folder} has no pyproject.toml: the model-stubs companion cannot be built",
+        )
+    return folder
+
+
+def build_release(
+    project_dir: Path, out_dir: Path, *, distribution: str, isolated: bool | None = None
+) -> ReleaseBuild:
+    """Build the SDK in ``project_dir`` and, when it has one, its model-stubs companion,
+    each into its own folder of ``out_dir`` (each build expects one wheel and one sdist)."""
+    sdk = DistributionBuild(
+        distribution,
+        build_distributions(project_dir, out_dir / "sdk", isolated=isolated),
+    )
+    companion = model_stubs_project(project_dir)
+    if companion is None:
+        return ReleaseBuild(sdk)
+    built = build_distributions(
+        companion, out_dir / MODEL_STUBS_FOLDER, isolated=isolated
+    )
+    return ReleaseBuild(
+        sdk, DistributionBuild(model_stubs_distribution(distribution), built)
+    )

@@ -1,12 +1,14 @@
 """Checks of the built files before anything is uploaded.
 
-``twine check`` (the index's own rendering rules), our metadata checks (name, version
-and the files a wheel of this package must contain), then a fresh virtualenv that
-installs the wheel and runs the smoke check against the installed copy.
+``twine check`` (the index's own rendering rules), then our metadata checks: name and
+version of every distribution, the files the SDK's wheel must contain, and that the
+model-stubs companion's wheel adds stub files to the SDK's ``models/`` and nothing else.
+The fresh-virtualenv install is in :mod:`fresh_virtualenv`.
 """
 
 from __future__ import annotations
 
+import email.message
 import email.parser
 import re
 import sys
@@ -14,12 +16,13 @@ import tarfile
 import zipfile
 from pathlib import Path
 
+from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-from .build import BuiltDistributions
+from ..naming import MODEL_STUBS_EXTRA
+from .build import BuiltDistributions, ReleaseBuild
 from .errors import ReleaseError
-from .smoke import SMOKE_CHECK_SCRIPT
 from .tools import run_tool
 
 _VERSION_ASSIGNMENT = re.compile(
@@ -27,7 +30,7 @@ _VERSION_ASSIGNMENT = re.compile(
 )
 
 
-def twine_check(built: BuiltDistributions) -> None:
+def twine_check(built: BuiltDistributions | ReleaseBuild) -> None:
     run_tool(
         [sys.executable, "-m", "twine", "check", "--strict", *built.files],
         step="check",
@@ -35,27 +38,40 @@ def twine_check(built: BuiltDistributions) -> None:
     )
 
 
+def check_release(release: ReleaseBuild, *, package: str, version: str) -> None:
+    """Every check of this module on every distribution of the release."""
+    twine_check(release)
+    companion = release.model_stubs
+    check_metadata(
+        release.sdk.built,
+        distribution=release.sdk.distribution,
+        package=package,
+        version=version,
+        model_stubs_distribution=companion.distribution if companion else None,
+    )
+    if companion is not None:
+        check_model_stubs_metadata(
+            companion.built,
+            distribution=companion.distribution,
+            package=package,
+            version=version,
+        )
+
+
 def check_metadata(
-    built: BuiltDistributions, *, distribution: str, package: str, version: str
+    built: BuiltDistributions,
+    *,
+    distribution: str,
+    package: str,
+    version: str,
+    model_stubs_distribution: str | None = None,
 ) -> None:
-    """The wheel and sdist say the name and version we release, and the wheel holds the package."""
-    problems: list[str] = []
+    """The SDK's wheel and sdist say the name and version we release, and the wheel holds
+    the package. With a companion, the SDK's ``model-stubs`` extra pins it at this version."""
     with zipfile.ZipFile(built.wheel) as wheel:
         names = set(wheel.namelist())
-        metadata_files = [
-            n for n in names if n.endswith(".dist-info/METADATA") and n.count("/") == 1
-        ]
-        if len(metadata_files) != 1:
-            raise ReleaseError(
-                "check",
-                f"{built.wheel.name} has {len(metadata_files)} METADATA files, expected 1",
-            )
-        problems += _compare_metadata(
-            built.wheel.name,
-            wheel.read(metadata_files[0]).decode("utf-8"),
-            distribution,
-            version,
-        )
+        metadata = _wheel_metadata(built.wheel, wheel)
+        problems = _compare_metadata(built.wheel.name, metadata, distribution, version)
         for required in ("__init__.py", "py.typed", "_version.py"):
             if f"{package}/{required}" not in names:
                 problems.append(f"{built.wheel.name} lacks {package}/{required}")
@@ -77,35 +93,103 @@ def check_metadata(
                 problems.append(
                     f"{package}/_version.py says {found}, expected {version}"
                 )
-    with tarfile.open(built.sdist) as sdist:
+    if model_stubs_distribution is not None:
+        problems += _extra_pin_problems(
+            built.wheel.name, metadata, model_stubs_distribution, version
+        )
+    problems += _sdist_problems(built.sdist, distribution, version)
+    _raise_if_any(problems)
+
+
+def check_model_stubs_metadata(
+    built: BuiltDistributions, *, distribution: str, package: str, version: str
+) -> None:
+    """The companion's wheel and sdist say its name and the release's version, and its
+    wheel installs ``<package>/models/<name>.pyi`` files only (at least one): it is
+    unpacked into the SDK's own package folder, where any other file would shadow or
+    break the SDK (an ``__init__.py`` would replace the SDK's ``models`` package)."""
+    prefix = f"{package}/models/"
+    with zipfile.ZipFile(built.wheel) as wheel:
+        problems = _compare_metadata(
+            built.wheel.name, _wheel_metadata(built.wheel, wheel), distribution, version
+        )
+        installed = [
+            info.filename
+            for info in wheel.infolist()
+            if not info.is_dir()
+            and not info.filename.split("/", 1)[0].endswith(".dist-info")
+        ]
+    stray = [
+        name
+        for name in installed
+        if not (
+            name.startswith(prefix)
+            and name.endswith(".pyi")
+            and "/" not in name[len(prefix) :]
+        )
+    ]
+    if stray:
+        shown = ", ".join(sorted(stray)[:5]) + (
+            f" and {len(stray) - 5} more" if len(stray) > 5 else ""
+        )
+        problems.append(
+            f"{built.wheel.name} installs files besides {prefix}*.pyi stubs "
+            f"(the companion adds stubs to the SDK's folder, nothing else): {shown}"
+        )
+    if len(installed) == len(stray):
+        problems.append(f"{built.wheel.name} holds no {prefix}*.pyi stub")
+    problems += _sdist_problems(built.sdist, distribution, version)
+    _raise_if_any(problems)
+
+
+def model_stub_files(wheel_path: Path) -> list[str]:
+    """The stub files a companion wheel installs, as paths relative to site-packages."""
+    with zipfile.ZipFile(wheel_path) as wheel:
+        return sorted(
+            name
+            for name in wheel.namelist()
+            if name.endswith(".pyi")
+            and not name.split("/", 1)[0].endswith(".dist-info")
+        )
+
+
+def _wheel_metadata(path: Path, wheel: zipfile.ZipFile) -> email.message.Message:
+    metadata_files = [
+        n
+        for n in wheel.namelist()
+        if n.endswith(".dist-info/METADATA") and n.count("/") == 1
+    ]
+    if len(metadata_files) != 1:
+        raise ReleaseError(
+            "check", f"{path.name} has {len(metadata_files)} METADATA files, expected 1"
+        )
+    return _parse_metadata(wheel.read(metadata_files[0]).decode("utf-8"))
+
+
+def _sdist_problems(sdist_path: Path, distribution: str, version: str) -> list[str]:
+    with tarfile.open(sdist_path) as sdist:
         pkg_info = [
             m
             for m in sdist.getmembers()
             if m.isfile() and m.name.count("/") == 1 and m.name.endswith("/PKG-INFO")
         ]
         if len(pkg_info) != 1:
-            problems.append(f"{built.sdist.name} has no top-level PKG-INFO")
-        else:
-            extracted = sdist.extractfile(pkg_info[0])
-            assert extracted is not None
-            problems += _compare_metadata(
-                built.sdist.name,
-                extracted.read().decode("utf-8"),
-                distribution,
-                version,
-            )
-    if problems:
-        raise ReleaseError(
-            "check",
-            "the built distributions do not match the release",
-            "\n".join(problems),
-        )
+            return [f"{sdist_path.name} has no top-level PKG-INFO"]
+        extracted = sdist.extractfile(pkg_info[0])
+        assert extracted is not None
+        text = extracted.read().decode("utf-8")
+    return _compare_metadata(
+        sdist_path.name, _parse_metadata(text), distribution, version
+    )
+
+
+def _parse_metadata(text: str) -> email.message.Message:
+    return email.parser.Parser().parsestr(text, headersonly=True)
 
 
 def _compare_metadata(
-    file_name: str, text: str, distribution: str, version: str
+    file_name: str, fields: email.message.Message, distribution: str, version: str
 ) -> list[str]:
-    fields = email.parser.Parser().parsestr(text, headersonly=True)
     problems = []
     if canonicalize_name(fields.get("Name", "")) != canonicalize_name(distribution):
         problems.append(
@@ -122,46 +206,44 @@ def _compare_metadata(
     return problems
 
 
-def create_virtualenv(folder: Path) -> Path:
-    """A new virtualenv without this interpreter's packages; returns its python."""
-    run_tool(
-        [sys.executable, "-m", "venv", "--clear", folder],
-        step="check",
-        what="python -m venv",
-    )
-    return folder / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+def _extra_pin_problems(
+    file_name: str, fields: email.message.Message, companion: str, version: str
+) -> list[str]:
+    """``pip install sdk[model-stubs]`` must bring exactly this release's companion."""
+    wanted = f"{companion}=={version}; extra == {MODEL_STUBS_EXTRA!r}"
+    extras = {
+        canonicalize_name(extra) for extra in fields.get_all("Provides-Extra") or ()
+    }
+    if canonicalize_name(MODEL_STUBS_EXTRA) not in extras:
+        return [
+            f"{file_name}: no {MODEL_STUBS_EXTRA!r} extra (expected Requires-Dist: {wanted})"
+        ]
+    for line in fields.get_all("Requires-Dist") or ():
+        try:
+            requirement = Requirement(line)
+        except InvalidRequirement:
+            continue
+        if (
+            canonicalize_name(requirement.name) == canonicalize_name(companion)
+            and requirement.marker is not None
+            and requirement.marker.evaluate({"extra": MODEL_STUBS_EXTRA})
+        ):
+            pins = [(s.operator, s.version) for s in requirement.specifier]
+            exact = len(pins) == 1 and pins[0][0] == "==" and "*" not in pins[0][1]
+            if exact and Version(pins[0][1]) == Version(version):
+                return []
+            return [
+                f"{file_name}: the {MODEL_STUBS_EXTRA!r} extra requires {line!r}, expected {wanted!r}"
+            ]
+    return [
+        f"{file_name}: the {MODEL_STUBS_EXTRA!r} extra does not require {companion} (expected {wanted!r})"
+    ]
 
 
-def verify_in_fresh_virtualenv(
-    built: BuiltDistributions,
-    *,
-    package: str,
-    version: str,
-    folder: Path,
-    pip_options: tuple[str, ...] = (),
-) -> str:
-    """Install the wheel (dependencies from the configured pip index) into a new venv,
-    then import it and run the smoke check there. Returns the smoke check's report."""
-    python = create_virtualenv(folder)
-    run_tool(
-        [
-            python,
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-            "--no-input",
-            *pip_options,
-            built.wheel,
-        ],
-        step="check",
-        what=f"pip install {built.wheel.name} into a fresh virtualenv",
-    )
-    # -I: isolated mode, so the import cannot pick up a source tree from the working directory.
-    return run_tool(
-        [python, "-I", SMOKE_CHECK_SCRIPT, package, "--expect-version", version],
-        step="check",
-        what=f"smoke check of the installed {package}",
-        cwd=folder,
-    )
+def _raise_if_any(problems: list[str]) -> None:
+    if problems:
+        raise ReleaseError(
+            "check",
+            "the built distributions do not match the release",
+            "\n".join(problems),
+        )

@@ -4,10 +4,11 @@
     2 diff       against the last released spec -> bump -> version (or: nothing to do)
     3 generate   render the SDK into a staging folder (generated/<target> untouched)
     4 smoke      the SDK's smoke tests on the staging tree
-    5 build      wheel + sdist (PEP 517)
+    5 build      wheel + sdist (PEP 517) of the SDK, and of its model-stubs companion
+                 when the generated project has one
     6 check      twine check, metadata, install into a fresh virtualenv + smoke check
-    7 upload     only the files the index lacks; a different build of an existing
-                 version stops the release
+    7 upload     only the files the index lacks, the companion before the SDK; a
+                 different build of an existing version stops the release
     8 record     staging -> generated/<target>, then the release state (spec, version)
 
 Until step 7 nothing outside the work folder has changed; step 8 runs only after the
@@ -31,12 +32,13 @@ from ..config import Target
 from ..diagnostics import Level, SpecError
 from ..diff.changes import DiffResult
 from ..ir.model import Api
-from .build import BuiltDistributions, build_distributions
-from .checks import check_metadata, twine_check, verify_in_fresh_virtualenv
+from .build import ReleaseBuild, build_release
+from .checks import check_release
 from .credentials import IndexCredentials
 from .errors import ReleaseError
+from .fresh_virtualenv import verify_in_fresh_virtualenv
 from .index import PackageIndex, simple_url_for
-from .publish import files_to_upload, publish
+from .publish import plan_uploads, publish
 from .smoke import run_smoke_tests
 from .spec_source import SpecSnapshot
 
@@ -185,14 +187,11 @@ def _release(request: ReleaseRequest, scratch: Path, steps: _Steps) -> ReleaseOu
     if request.dry_run:
         if index_url:  # say what an upload would do; asking the index changes nothing
             with closing(PackageIndex(index_url, request.credentials)) as index:
-                missing, present = files_to_upload(
-                    built,
-                    index,
-                    distribution=target.distribution,
-                    version=decision.version,
-                )
-            outcome.uploaded = tuple(path.name for path in missing)
-            outcome.already_on_index = tuple(present)
+                plans = plan_uploads(built, index, version=decision.version)
+            outcome.uploaded = tuple(p.name for plan in plans for p in plan.missing)
+            outcome.already_on_index = tuple(
+                name for plan in plans for name in plan.already_present
+            )
         return outcome
     assert request.repository_url is not None and index_url is not None  # checked first
     with closing(PackageIndex(index_url, request.credentials)) as index:
@@ -203,7 +202,6 @@ def _release(request: ReleaseRequest, scratch: Path, steps: _Steps) -> ReleaseOu
                 index,
                 repository_url=request.repository_url,
                 credentials=request.credentials,
-                distribution=target.distribution,
                 version=decision.version,
             ),
         )
@@ -273,7 +271,7 @@ def _produce(
     staging: Path,
     scratch: Path,
     steps: _Steps,
-) -> BuiltDistributions:
+) -> ReleaseBuild:
     """Steps 3-6: generate into ``staging``, smoke-test, build and check."""
     from dataclasses import replace
 
@@ -293,16 +291,13 @@ def _produce(
         lambda: generate_from_api(decision.new_api, staging, settings),
     )
     steps.run("smoke", lambda: run_smoke_tests(staging, target.package, version))
-    built = steps.run("build", lambda: build_distributions(staging, scratch / "dist"))
+    built = steps.run(
+        "build",
+        lambda: build_release(staging, scratch / "dist", distribution=target.distribution),
+    )
 
     def check() -> None:
-        twine_check(built)
-        check_metadata(
-            built,
-            distribution=target.distribution,
-            package=target.package,
-            version=version,
-        )
+        check_release(built, package=target.package, version=version)
         if request.verify_in_virtualenv:
             verify_in_fresh_virtualenv(
                 built,

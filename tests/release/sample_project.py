@@ -73,3 +73,73 @@ def write_sample_project(
     (pkg / "models" / "__init__.py").write_text("")
     (pkg / "models" / "pet.py").write_text(MODEL)
     return root
+
+
+# The model-stubs companion exactly as the renderer's contract describes it
+# (generator/naming.py, docs/release.md): model-stubs/ with its own hatchling pyproject,
+# a README and <package>/models/<name>.pyi files only, at the SDK's version.
+MODEL_STUBS_PYPROJECT = """\
+[build-system]
+requires = ["hatchling"]
+build-backend = "hatchling.build"
+
+[project]
+name = "{distribution}"
+version = "{version}"
+description = "Per-model import stubs for {sdk}"
+readme = "README.md"
+requires-python = ">=3.9"
+
+[tool.hatch.build.targets.wheel]
+packages = ["{package}"]
+
+[tool.hatch.build.targets.sdist]
+include = ["/{package}", "/README.md"]
+"""
+
+SAMPLE_STUBS = {"pet_record.pyi": "from .pet import Pet as Pet\n"}
+
+
+def add_model_stubs(
+    project: Path,
+    *,
+    package: str,
+    distribution: str,
+    version: str,
+    stubs: dict[str, str] = SAMPLE_STUBS,
+    stray_files: dict[str, str] | None = None,
+) -> Path:
+    """Give ``project`` a companion and the SDK's ``model-stubs`` extra pinning it.
+    ``stray_files``: paths (relative to the companion's package folder) that break the contract."""
+    from generator.naming import (
+        MODEL_STUBS_EXTRA,
+        MODEL_STUBS_FOLDER,
+        model_stubs_distribution,
+    )
+
+    companion = project / MODEL_STUBS_FOLDER
+    stubs_distribution = model_stubs_distribution(distribution)
+    models = companion / package / "models"
+    models.mkdir(parents=True, exist_ok=True)
+    (companion / "pyproject.toml").write_text(
+        MODEL_STUBS_PYPROJECT.format(
+            distribution=stubs_distribution,
+            version=version,
+            package=package,
+            sdk=distribution,
+        )
+    )
+    (companion / "README.md").write_text(f"# {stubs_distribution}\n\nStubs.\n")
+    for name, text in stubs.items():
+        (models / name).write_text(text)
+    for relative, text in (stray_files or {}).items():
+        (companion / package / relative).parent.mkdir(parents=True, exist_ok=True)
+        (companion / package / relative).write_text(text)
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text()
+    assert "[project.optional-dependencies]" not in text
+    extra = f'{MODEL_STUBS_EXTRA} = ["{stubs_distribution}=={version}"]'
+    pyproject.write_text(
+        f"{text.rstrip()}\n\n[project.optional-dependencies]\n{extra}\n"
+    )
+    return companion

@@ -1,4 +1,5 @@
-"""Build, check and publish against a real local index (pypiserver), with a sample SDK."""
+"""Build, check and publish against a real local index (pypiserver), with a sample SDK
+(and, where a test says so, its model-stubs companion)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,16 @@ import zipfile
 
 import pytest
 
-from generator.release.build import build_distributions
-from generator.release.checks import (
-    check_metadata,
-    twine_check,
-    verify_in_fresh_virtualenv,
+from generator.release.build import (
+    BuiltDistributions,
+    DistributionBuild,
+    ReleaseBuild,
+    build_distributions,
 )
+from generator.release.checks import check_metadata, twine_check
 from generator.release.credentials import REDACTED, IndexCredentials
 from generator.release.errors import ReleaseError
+from generator.release.fresh_virtualenv import verify_in_fresh_virtualenv
 from generator.release.index import PackageIndex
 from generator.release.publish import publish
 
@@ -33,15 +36,20 @@ def _credentials(server, token=None):
     return IndexCredentials(username=server.username, token=token or server.password)
 
 
+def _sdk_only(built: BuiltDistributions) -> ReleaseBuild:
+    return ReleaseBuild(DistributionBuild("sample-sdk", built))
+
+
 def _publish(built, server, url=None, token=None):
+    """Publish a ReleaseBuild, or the sample SDK's BuiltDistributions alone."""
+    release = built if isinstance(built, ReleaseBuild) else _sdk_only(built)
     index = PackageIndex(server.simple_url, _credentials(server, token))
     try:
         return publish(
-            built,
+            release,
             index,
             repository_url=url or server.url,
             credentials=_credentials(server, token),
-            distribution="sample-sdk",
             version="1.0.0",
         )
     finally:
@@ -69,7 +77,10 @@ def test_metadata_check_names_each_mismatch(built):
 
 def test_fresh_virtualenv_imports_the_wheel_and_round_trips_models(built, tmp_path):
     report = verify_in_fresh_virtualenv(
-        built, package="sample_sdk", version="1.0.0", folder=tmp_path / "venv"
+        _sdk_only(built),
+        package="sample_sdk",
+        version="1.0.0",
+        folder=tmp_path / "venv",
     )
     assert "sample_sdk 1.0.0: 1 API modules (1 methods)" in report
     assert "1 model classes round-tripped" in report

@@ -20,6 +20,7 @@ from generator.config import load_config
 from generator.release.cli import release_command
 from generator.release.credentials import IndexCredentials
 from generator.release.errors import ReleaseError
+from generator.release.index import PackageIndex, distribution_file_version
 from generator.release.runner import ReleaseRequest, release
 
 from .index_server import FailingUploadProxy
@@ -305,3 +306,101 @@ def test_unknown_target_is_a_clear_error(repo, package_index):
     )
     assert invocation.exit_code == 1
     assert "unknown target 'nope'; sdkgen.yaml has: pets" in invocation.output
+
+
+COMPANION_PREFIX = f"{FILE_PREFIX}_model_stubs"
+
+
+def _companion_files(version: str) -> list[str]:
+    return sorted(
+        [
+            f"{COMPANION_PREFIX}-{version}-py3-none-any.whl",
+            f"{COMPANION_PREFIX}-{version}.tar.gz",
+        ]
+    )
+
+
+@pytest.fixture
+def with_model_stubs(monkeypatch):
+    """Generation also writes the model-stubs companion (by hand, per the contract in
+    docs/release.md), whether or not the renderer on this branch does."""
+    from generator import pipeline
+
+    from .sample_project import add_model_stubs
+
+    render = pipeline.generate_from_api
+
+    def generate_with_companion(api, output, settings, **options):
+        result = render(api, output, settings, **options)
+        if not (output / "model-stubs").exists():
+            models = sorted(
+                p.stem
+                for p in (output / PACKAGE / "models").glob("*.py")
+                if p.stem != "__init__"
+            )
+            add_model_stubs(
+                output,
+                package=PACKAGE,
+                distribution=DISTRIBUTION,
+                version=settings.version,
+                stubs={
+                    f"{name}_alias.pyi": f"from .{name} import *\n" for name in models
+                },
+            )
+        return result
+
+    monkeypatch.setattr(pipeline, "generate_from_api", generate_with_companion)
+
+
+def test_release_with_model_stubs_publishes_both_and_resumes_after_the_companion(
+    repo, package_index, with_model_stubs
+):
+    invocation, result = _cli(
+        repo, package_index
+    )  # the fresh virtualenv check included
+    assert invocation.exit_code == 0, invocation.output
+    assert result["version"] == "1.0.0"
+    # The companion first: the SDK's extra resolves as soon as the SDK is visible.
+    assert result["uploaded"][:2] == _companion_files("1.0.0")
+    assert sorted(result["uploaded"][2:]) == _files("1.0.0")
+    assert package_index.files() == sorted(_files("1.0.0") + _companion_files("1.0.0"))
+    metadata = _published_metadata(package_index, "1.0.0")
+    assert "model-stubs" in metadata["Provides-Extra"]
+    assert (repo / "generated" / TARGET / "model-stubs" / "pyproject.toml").is_file()
+
+    # 1.1.0 is interrupted after the companion's two files: nothing is recorded, and the
+    # re-run uploads the SDK's files only.
+    state_before = (repo / "specs" / f"{TARGET}.release.json").read_text()
+    proxy = FailingUploadProxy(upstream=package_index.url, fail_from_upload=3).start()
+    try:
+        with pytest.raises(ReleaseError) as caught:
+            _release(
+                repo,
+                package_index,
+                spec=fixture_spec("2-minor"),
+                repository_url=proxy.url,
+            )
+        assert caught.value.step == "upload"
+        assert [f for f in package_index.files() if "1.1.0" in f] == _companion_files(
+            "1.1.0"
+        )
+        assert (repo / "specs" / f"{TARGET}.release.json").read_text() == state_before
+        proxy.heal()
+        resumed = _release(
+            repo, package_index, spec=fixture_spec("2-minor"), repository_url=proxy.url
+        )
+    finally:
+        proxy.stop()
+    assert resumed.version == "1.1.0"
+    assert sorted(resumed.uploaded) == _files("1.1.0")
+    assert sorted(resumed.already_on_index) == _companion_files("1.1.0")
+    assert _state(repo).version == "1.1.0"
+    index = PackageIndex(package_index.simple_url)
+    try:
+        companion_versions = {
+            str(distribution_file_version(f.filename)[1])
+            for f in index.files(f"{DISTRIBUTION}-model-stubs")
+        }
+    finally:
+        index.close()
+    assert companion_versions == {"1.0.0", "1.1.0"}
