@@ -56,6 +56,7 @@ def check_release(release: ReleaseBuild, *, package: str, version: str) -> None:
             package=package,
             version=version,
         )
+        _raise_if_any(_shared_file_problems(release.sdk.built, companion.built))
 
 
 def check_metadata(
@@ -113,12 +114,7 @@ def check_model_stubs_metadata(
         problems = _compare_metadata(
             built.wheel.name, _wheel_metadata(built.wheel, wheel), distribution, version
         )
-        installed = [
-            info.filename
-            for info in wheel.infolist()
-            if not info.is_dir()
-            and not info.filename.split("/", 1)[0].endswith(".dist-info")
-        ]
+    installed = _installed_files(built.wheel)
     stray = [
         name
         for name in installed
@@ -144,13 +140,33 @@ def check_model_stubs_metadata(
 
 def model_stub_files(wheel_path: Path) -> list[str]:
     """The stub files a companion wheel installs, as paths relative to site-packages."""
+    return sorted(
+        name for name in _installed_files(wheel_path) if name.endswith(".pyi")
+    )
+
+
+def _shared_file_problems(
+    sdk: BuiltDistributions, companion: BuiltDistributions
+) -> list[str]:
+    """Files both wheels install: pip lets the second overwrite the first, and
+    uninstalling the companion would then delete a file the SDK's RECORD lists."""
+    shared = sorted(_installed_files(sdk.wheel) & _installed_files(companion.wheel))
+    if not shared:
+        return []
+    more = f" and {len(shared) - 5} more" if len(shared) > 5 else ""
+    listed = ", ".join(shared[:5]) + more
+    both = f"{sdk.wheel.name} and {companion.wheel.name} both install {listed}"
+    return [f"{both}: the stubs belong in the companion only"]
+
+
+def _installed_files(wheel_path: Path) -> set[str]:
     with zipfile.ZipFile(wheel_path) as wheel:
-        return sorted(
-            name
-            for name in wheel.namelist()
-            if name.endswith(".pyi")
-            and not name.split("/", 1)[0].endswith(".dist-info")
-        )
+        return {
+            info.filename
+            for info in wheel.infolist()
+            if not info.is_dir()
+            and not info.filename.split("/", 1)[0].endswith(".dist-info")
+        }
 
 
 def _wheel_metadata(path: Path, wheel: zipfile.ZipFile) -> email.message.Message:

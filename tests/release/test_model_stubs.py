@@ -138,6 +138,17 @@ def test_the_sdk_extra_must_pin_the_companion_at_the_release_version(tmp_path):
     )
 
 
+def test_stubs_left_in_the_sdk_wheel_too_are_refused(tmp_path):
+    project = _project(tmp_path / "project")
+    (project / PACKAGE / "models" / "pet_record.pyi").write_text(
+        "from .pet import Pet\n"
+    )
+    release = build_release(project, tmp_path / "dist", distribution=SDK)
+    with pytest.raises(ReleaseError) as caught:
+        check_release(release, package=PACKAGE, version="1.0.0")
+    assert "both install sample_sdk/models/pet_record.pyi" in caught.value.detail
+
+
 def test_a_companion_folder_without_pyproject_stops_the_build(tmp_path):
     project = write_sample_project(tmp_path / "project")
     (project / "model-stubs").mkdir()

@@ -355,9 +355,12 @@ def with_model_stubs(monkeypatch):
 def test_release_with_model_stubs_publishes_both_and_resumes_after_the_companion(
     repo, package_index, with_model_stubs
 ):
-    invocation, result = _cli(
-        repo, package_index
-    )  # the fresh virtualenv check included
+    dry = _release(repo, package_index, dry_run=True)
+    assert list(dry.uploaded) == _companion_files("1.0.0") + _files("1.0.0")
+    assert package_index.files() == []
+
+    # Through the CLI, so the fresh virtualenv check (both wheels, stubs found) runs too.
+    invocation, result = _cli(repo, package_index)
     assert invocation.exit_code == 0, invocation.output
     assert result["version"] == "1.0.0"
     # The companion first: the SDK's extra resolves as soon as the SDK is visible.
