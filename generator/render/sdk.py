@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import keyword
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -179,7 +180,8 @@ def _official_model_module_stubs(
     return {
         f"{package}/models/{name}.pyi": template.render(class_name=class_name, group=group_of[class_name])
         for name, class_name in sorted(by_module.items())
-        if name not in real_modules and name.isidentifier()
+        # a keyword cannot be written in an import statement (``models.class``): no stub
+        if name not in real_modules and name.isidentifier() and not keyword.iskeyword(name)
     }
 
 
