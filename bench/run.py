@@ -25,6 +25,7 @@ from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH_DIR))
+sys.path.insert(1, str(BENCH_DIR.parent))  # generator.naming: the companion project's folder
 
 import bench_generate
 import bench_sdk
@@ -33,10 +34,18 @@ from measure import GIB, human_bytes
 from payloads import UNKNOWN_STATE, write_user_listing
 from wheel_parts import wheel_parts
 
+from generator.naming import MODEL_STUBS_FOLDER
+
 REPO_ROOT = BENCH_DIR.parent
 PACKAGE = bench_generate.PACKAGE
 OFFICIAL_PACKAGE = "PureCloudPlatformClientV2"
 OUR_REQUIREMENTS = ["httpx>=0.27", "msgspec>=0.18", "websockets>=15.0"]
+
+
+def _file_count(wheel: Path) -> int:
+    """Files a wheel installs (its dist-info included): pip writes each one."""
+    with zipfile.ZipFile(wheel) as archive:
+        return sum(1 for name in archive.namelist() if not name.endswith("/"))
 
 
 @dataclass
@@ -197,18 +206,21 @@ class Bench:
         return output
 
     def our_wheel(self) -> Path:
-        wheel_dir = self.work / "wheel"
+        return self._wheel_of(self.project(), self.work / "wheel")
+
+    def our_model_stubs_wheel(self) -> Path | None:
+        """The companion wheel of the per-model stubs (the SDK's ``model-stubs`` extra), or
+        None when the SDK bundles them (few models)."""
+        project = self.project() / MODEL_STUBS_FOLDER
+        if not (project / "pyproject.toml").is_file():
+            return None
+        return self._wheel_of(project, self.work / "model-stubs-wheel")
+
+    @staticmethod
+    def _wheel_of(project: Path, wheel_dir: Path) -> Path:
         if not wheel_dir.exists():
             result = subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "build",
-                    "--wheel",
-                    "--outdir",
-                    str(wheel_dir),
-                    str(self.project()),
-                ],
+                [sys.executable, "-m", "build", "--wheel", "--outdir", str(wheel_dir), str(project)],
                 capture_output=True,
                 text=True,
                 check=False,
@@ -433,6 +445,17 @@ class Bench:
                 verdict(peer_size >= 4 * size),
             )
         )
+        files, peer_files = _file_count(mine), _file_count(theirs)
+        self.add(Row("  files in it", f"{files:,}", f"{peer_files:,}", times(peer_files, files)))
+        stubs = self.our_model_stubs_wheel()
+        if stubs is not None:
+            # opt-in: what `pip install "<sdk>[model-stubs]"` adds for type checkers that
+            # should resolve the official per-model import paths
+            stubs_size = stubs.stat().st_size
+            self.add(Row(f"  model-stubs extra ({_file_count(stubs):,} files, opt-in)",
+                         human_bytes(stubs_size)))
+            self.add(Row("  wheel + model-stubs extra", human_bytes(size + stubs_size),
+                         human_bytes(peer_size), times(peer_size, size + stubs_size)))
         # where the bytes go (informational): each part, its share of the wheel in "ratio"
         for part in wheel_parts(mine, PACKAGE):
             count = f" ({part.files} files)" if part.files > 1 else ""

@@ -153,8 +153,10 @@ def generate(source: str, output: Path, settings, *, filters: Filters | None = N
     timer = StageTimer(report)
     loaded, pending = _load_ir(source, diagnostics, timer, schema_validation, filters, strict)
     files = _render(loaded.api, settings, timer, progress)
-    _finish_validation(pending, diagnostics, timer, strict)
-    return _write(loaded.api, files, output, diagnostics, timer)
+    # Written and formatted beside ``output`` while the schema check finishes; ``output`` is
+    # replaced only once it has passed.
+    return _write(loaded.api, files, output, diagnostics, timer,
+                  before_replacing=lambda: _finish_validation(pending, diagnostics, timer, strict))
 
 
 def generate_from_api(api: Api, output: Path, settings, *, report: Reporter | None = None) -> GenerateResult:
@@ -171,11 +173,11 @@ def _render(api: Api, settings, timer: StageTimer, progress: Progress | None = N
 
 
 def _write(api: Api, files: dict[str, str], output: Path, diagnostics: Diagnostics,
-           timer: StageTimer) -> GenerateResult:
+           timer: StageTimer, before_replacing: Callable[[], None] | None = None) -> GenerateResult:
     from .render.writer import write_tree
 
-    with timer.stage("format + write"):
-        write_tree(files, output)
+    with timer.stage("format + write (validation finishing alongside)" if before_replacing else "format + write"):
+        write_tree(files, output, before_replacing=before_replacing)
     return GenerateResult(api, output, len(files), diagnostics, tuple(timer.timings))
 
 

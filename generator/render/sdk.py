@@ -10,7 +10,13 @@ from pathlib import Path
 import jinja2
 
 from ..ir.model import Api
-from ..naming import top_level_alias
+from ..naming import (
+    MODEL_STUBS_EXTRA,
+    MODEL_STUBS_FOLDER,
+    model_stubs_distribution,
+    package_problem,
+    top_level_alias,
+)
 from ..surface import FILE_UPLOAD_ANNOTATION, surface_of
 from . import text
 from .environment import RUNTIME_DIR, RUNTIME_DOC_PATHS, environment
@@ -33,6 +39,11 @@ from .views import (
     model_modules,
 )
 
+# Up to this many per-model stubs ship in the SDK's own wheel; more go to the companion
+# project (see _model_stubs_project). 500 stubs cost ~150 KB; the Platform API's 6,448 cost
+# 1.9 MB of a 4.4 MB wheel.
+BUNDLED_MODEL_STUBS_LIMIT = 500
+
 _TYPING_NAMES = ("Any", "BinaryIO", "Optional")
 _DATETIME_NAMES = ("date", "datetime")
 
@@ -48,8 +59,9 @@ def render_sdk(
     """
     env = environment()
     package = settings.package
-    if not package.isidentifier() or keyword.iskeyword(package):
-        raise RenderError(f"package name {package!r} is not a valid Python identifier")
+    problem = package_problem(package)  # the CLI and sdkgen.yaml check the same rule first
+    if problem is not None:
+        raise RenderError(f"package name {problem}")
     surface = surface_of(api)
     models = model_modules(surface)
     apis = api_modules(surface, settings.line_length)
@@ -87,7 +99,12 @@ def render_sdk(
         modules=models, settings=settings
     )
     files[f"{package}/models/__init__.pyi"] = env.get_template("models_init.pyi.jinja").render(modules=models)
-    files.update(_official_model_module_stubs(package, models, env.get_template("model_module.pyi.jinja")))
+    model_stubs = _official_model_module_stubs(package, models, env.get_template("model_module.pyi.jinja"))
+    if len(model_stubs) <= BUNDLED_MODEL_STUBS_LIMIT:
+        files.update(model_stubs)
+        model_stubs = {}
+    else:
+        files.update(_model_stubs_project(env, api, settings, model_stubs))
     api_template = env.get_template("api.py.jinja")
     api_doc_template = env.get_template("api_doc.md.jinja")
     for done, view in enumerate(apis, 1):
@@ -114,7 +131,9 @@ def render_sdk(
         settings=settings, api_modules=apis, modules=models
     )
     files["pyproject.toml"] = env.get_template("pyproject.toml.jinja").render(
-        settings=settings, description=_description(api, settings)
+        settings=settings,
+        description=_description(api, settings),
+        model_stubs=_model_stubs_names(settings) if model_stubs else None,
     )
     examples = readme_examples(package, apis, surface.types_by_definition)
     rows = security_rows(api)
@@ -134,6 +153,10 @@ def render_sdk(
         security_rows=rows,
         examples=examples,
         runtime_doc=runtime_doc(settings, examples=doc_examples),
+        model_stubs=(
+            {**_model_stubs_names(settings), "count": len(model_stubs), "example": _example_stub(model_stubs)}
+            if model_stubs else None
+        ),
     )
     if settings.changelog:
         # The release history lives in the repository state (specs/); the package gets a copy.
@@ -157,8 +180,44 @@ def _official_model_module_stubs(
     return {
         f"{package}/models/{name}.pyi": template.render(class_name=class_name, group=group_of[class_name])
         for name, class_name in sorted(by_module.items())
-        if name not in real_modules and name.isidentifier()
+        # a keyword cannot be written in an import statement (``models.class``): no stub
+        if name not in real_modules and name.isidentifier() and not keyword.iskeyword(name)
     }
+
+
+def _model_stubs_names(settings: RenderSettings) -> dict[str, str]:
+    return {
+        "folder": MODEL_STUBS_FOLDER,
+        "extra": MODEL_STUBS_EXTRA,
+        "distribution": model_stubs_distribution(settings.distribution),
+    }
+
+
+def _model_stubs_project(
+    env: jinja2.Environment, api: Api, settings: RenderSettings, stubs: dict[str, str]
+) -> dict[str, str]:
+    """The companion project ``model-stubs/`` (naming.MODEL_STUBS_FOLDER): the per-model stubs
+    in a wheel of their own, installed by the SDK's ``model-stubs`` extra. Thousands of files
+    cost ~300 bytes each in a wheel whatever their content (zip headers and a RECORD line),
+    more than half of what the rest of the SDK weighs, and only code that imports the
+    official per-model paths *and* is type-checked needs them: the paths work at run time
+    in every install."""
+    names = _model_stubs_names(settings)
+    project = {f"{MODEL_STUBS_FOLDER}/{path}": text for path, text in stubs.items()}
+    for template, path in (("model_stubs_pyproject.toml.jinja", "pyproject.toml"),
+                           ("model_stubs_README.md.jinja", "README.md")):
+        project[f"{MODEL_STUBS_FOLDER}/{path}"] = env.get_template(template).render(
+            settings=settings, api=api, names=names, stub_count=len(stubs),
+            example=_example_stub(stubs),
+        )
+    return project
+
+
+def _example_stub(stubs: dict[str, str]) -> tuple[str, str]:
+    """(module path, class name) of one stub, for the README: the first in name order."""
+    path, text = next(iter(sorted(stubs.items())))
+    module = path.removesuffix(".pyi").replace("/", ".")
+    return module, text.split(" import ", 1)[1].split(" as ", 1)[0].strip()
 
 
 def auth_mode(api: Api) -> str:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from . import _version
 from ._auth import TokenInfo, TokenState
-from ._events import ClientEvent
+from ._events import publish
 from ._lazy import lazy_import
 from ._request_options import RequestOptions
 from .rest import MissingCredentialsError, UnauthorizedError
@@ -253,13 +253,8 @@ class _LifecycleBase:
         state.on_store = self._save_tokens
         if restored is not None:
             expires_in = None if restored.expires_at is None else max(restored.expires_at - time.time(), 0.0)
-            self._emit(ClientEvent(TOKEN_RESTORED, data={"grant": restored.grant, "expires_in": expires_in}))
+            publish(self, TOKEN_RESTORED, {"grant": restored.grant, "expires_in": expires_in})
         return restored
-
-    def _emit(self, event: ClientEvent) -> None:
-        events = getattr(self, "events", None)
-        if events is not None and events.active:
-            events.emit(event)
 
     def _save_tokens(self, state: TokenState) -> None:
         store = self._token_store
@@ -269,7 +264,7 @@ class _LifecycleBase:
             store.save(token_set_of(state, self.login_base_url()))
         except Exception as error:  # noqa: BLE001 - the token is valid; saving it is best effort
             warnings.warn(f"could not save the token set: {error}", RuntimeWarning, stacklevel=2)
-            self._emit(ClientEvent(TOKEN_SAVE_FAILED, error=f"{type(error).__name__}: {error}"))
+            publish(self, TOKEN_SAVE_FAILED, error=f"{type(error).__name__}: {error}")
 
     def _revocable_token(self) -> str | None:
         """The token ``logout`` revokes: OAuth SDKs only (Guest Chat has no revocation), and
@@ -282,7 +277,7 @@ class _LifecycleBase:
         forget_credentials(self.tokens.state)
         if self._token_store is not None:
             self._token_store.clear()
-        self._emit(ClientEvent(LOGGED_OUT, data={"revoked": revoked}))
+        publish(self, LOGGED_OUT, {"revoked": revoked})
 
 
 class TokenLifecycle(_LifecycleBase):

@@ -59,9 +59,14 @@ def test_a_store_that_cannot_save_does_not_fail_the_login(rtpkg, make_client, tm
     client = make_client()
     with pytest.warns(RuntimeWarning, match="ignored"):  # its folder is a file
         client.set_token_store(rtpkg.FileTokenStore(blocker / "token.json"))
+    events = []
+    client.events.subscribe(events.append, "token_save_failed")
     with pytest.warns(RuntimeWarning, match="could not save the token set"):
         client.get_client_credentials_token(CLIENT_ID, CLIENT_SECRET)
     assert client.access_token == "tok-1"
+    assert [event.kind for event in events] == ["token_save_failed"]
+    kind, _, detail = events[0].error.partition(": ")
+    assert kind.endswith("Error") and str(blocker) in detail  # what failed, and where
 
 
 def test_tokens_are_saved_and_restored_by_the_next_client(rtpkg, make_client, app, tmp_path):

@@ -4,6 +4,7 @@ the tests follow the generator, not the committed generated/), and the type chec
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -30,10 +31,21 @@ def fresh_sdk(
             target = config.targets[name]
             output = tmp_path_factory.mktemp("typing_sdk") / name
             generate_target(target, output=output, schema_validation=False)
+            install_model_stubs(output, target.package)
             built[name] = (output, target.package)
         return built[name]
 
     return build
+
+
+def install_model_stubs(sdk_root: Path, package: str) -> None:
+    """What ``pip install "<sdk>[model-stubs]"`` adds: the companion project's per-model
+    stubs land in the SDK's own package folder (SDKs small enough bundle them already)."""
+    from generator.naming import MODEL_STUBS_FOLDER
+
+    companion = sdk_root / MODEL_STUBS_FOLDER / package
+    if companion.is_dir():
+        shutil.copytree(companion, sdk_root / package, dirs_exist_ok=True)
 
 
 def pyright_command() -> list[str]:

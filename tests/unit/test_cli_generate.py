@@ -55,6 +55,24 @@ def test_failed_generation_leaves_previous_output_untouched(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sdk"]  # no temp folders left behind
 
 
+def test_a_schema_error_found_while_writing_leaves_previous_output_untouched(tmp_path):
+    """Only openapi-spec-validator objects to this spec; it runs alongside render and the
+    formatting of the new tree, which must then be thrown away, not swapped in."""
+    out = tmp_path / "sdk"
+    assert run("generate", "--spec", KITCHEN_SINK, "--output", out, "--package", "k", "-q").exit_code == 0
+    before = tree(out)
+    spec = tmp_path / "extra_key.json"
+    spec.write_text(json.dumps({
+        "swagger": "2.0", "info": {"title": "T", "version": "1"}, "bogusTopLevel": 1,
+        "paths": {"/a": {"get": {"operationId": "getA", "responses": {"200": {"description": "ok"}}}}},
+    }))
+    result = run("generate", "--spec", spec, "--output", out, "--package", "k")
+    assert result.exit_code == 1
+    assert "swagger-schema" in result.output and "bogusTopLevel" in result.output
+    assert tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["extra_key.json", "sdk"]  # no temp folders
+
+
 @pytest.mark.parametrize("bad", ["invalid_json.json", "openapi3.yaml", "not_swagger.json", "truncated.json.gz"])
 def test_bad_input_exits_1_with_location(tmp_path, bad):
     result = run("generate", "--spec", FIXTURES / "bad" / bad, "--output", tmp_path / "o", "--package", "k")

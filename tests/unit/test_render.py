@@ -197,10 +197,14 @@ def test_runtime_doc_is_rendered_with_the_package_name(tmp_path):
         runtime_doc(settings_for("x.yaml"), (doc,))
 
 
-def test_invalid_package_name_is_refused():
+@pytest.mark.parametrize("package,reason", [("my-sdk", "not a valid Python package name"),
+                                            ("class", "is a Python keyword"),
+                                            ("json", "is a standard-library module")])
+def test_invalid_package_name_is_refused(package, reason):
+    """render_sdk applies naming.package_problem itself: a library caller skips the CLI's check."""
     api = build_fixture("guest_chat_like.yaml")
-    with pytest.raises(RenderError, match="not a valid Python identifier"):
-        render_sdk(api, RenderSettings(package="my-sdk", distribution="my-sdk", version="1"))
+    with pytest.raises(RenderError, match=reason):
+        render_sdk(api, RenderSettings(package=package, distribution="my-sdk", version="1"))
 
 
 def test_progress_is_reported_per_module():
@@ -237,3 +241,39 @@ def test_signature_annotations_avoid_long_top_level_unions():
     )
     assert _signature_annotation("file", FILE_UPLOAD_ANNOTATION, True, 88) == "_FileUpload"
     assert _signature_annotation("file", FILE_UPLOAD_ANNOTATION, False, 88) == "_FileUpload | None"
+
+
+def test_many_per_model_stubs_go_to_the_companion_project(monkeypatch):
+    """Past BUNDLED_MODEL_STUBS_LIMIT the per-model stubs leave the SDK's wheel for the
+    ``model-stubs`` project, which the SDK's extra of that name installs at the same version."""
+    import tomllib
+
+    from generator.naming import MODEL_STUBS_FOLDER, model_stubs_distribution
+    from generator.render import sdk
+
+    bundled = rendered("kitchen_sink.yaml")
+    per_model = sorted(
+        path for path in bundled
+        if path.startswith("kitchen_sink_sdk/models/") and path.endswith(".pyi") and not path.endswith("__init__.pyi")
+    )
+    assert per_model and not any(path.startswith(f"{MODEL_STUBS_FOLDER}/") for path in bundled)
+    assert "optional-dependencies" not in bundled["pyproject.toml"]
+
+    monkeypatch.setattr(sdk, "BUNDLED_MODEL_STUBS_LIMIT", len(per_model) - 1)
+    files = rendered("kitchen_sink.yaml")
+    settings = settings_for("kitchen_sink.yaml")
+    assert not any(path in files for path in per_model)
+    companion = {path.removeprefix(f"{MODEL_STUBS_FOLDER}/"): body for path, body in files.items()
+                 if path.startswith(f"{MODEL_STUBS_FOLDER}/")}
+    assert sorted(p for p in companion if p.endswith(".pyi")) == per_model
+    assert all(companion[path] == bundled[path] for path in per_model)
+    project = tomllib.loads(companion["pyproject.toml"])
+    assert project["project"]["name"] == model_stubs_distribution(settings.distribution)
+    assert project["project"]["version"] == settings.version
+    assert project["tool"]["hatch"]["build"]["targets"]["wheel"]["packages"] == [settings.package]
+    main = tomllib.loads(files["pyproject.toml"])
+    assert main["project"]["optional-dependencies"] == {
+        "model-stubs": [f"{model_stubs_distribution(settings.distribution)}=={settings.version}"]
+    }
+    assert f'pip install "{settings.distribution}[model-stubs]"' in files["README.md"]
+    assert "model-stubs" not in main["tool"]["hatch"]["build"]["targets"]["sdist"]["include"]

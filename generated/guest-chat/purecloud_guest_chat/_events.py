@@ -238,9 +238,10 @@ class ResponseEvent:
     will_retry: bool = False
 
 
-def publish(client: Any, kind: str, data: dict[str, Any]) -> None:
-    """Emit a ``ClientEvent(kind, data=data)`` on ``client.events`` (for the runtime's own
-    modules: streams, sessions). Free when the client has no bus or nobody subscribed."""
+def publish(client: Any, kind: str, data: dict[str, Any] | None = None, *, error: str | None = None) -> None:
+    """Emit a ``ClientEvent(kind, data=data, error=error)`` on ``client.events`` (for the
+    runtime's own modules: streams, sessions, jobs, the token lifecycle). Free when the client
+    has no bus or nobody subscribed."""
     bus = getattr(client, "events", None)
     if bus is not None and getattr(bus, "active", False):
-        bus.emit(ClientEvent(kind, data=data))
+        bus.emit(ClientEvent(kind, data={} if data is None else data, error=error))
