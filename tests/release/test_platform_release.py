@@ -57,11 +57,20 @@ def test_platform_268_then_269_publishes_the_major_release(package_index, tmp_pa
         "2.0.0",
     )
     assert second["counts"]["major"] > 0
+    # The SDK and its model-stubs companion (the Platform has thousands of per-model
+    # stubs), the companion uploaded first.
     assert sorted(package_index.files()) == sorted(
-        f"purecloud_platform_sdk-{version}{suffix}"
+        f"purecloud_platform_sdk{companion}-{version}{suffix}"
+        for companion in ("", "_model_stubs")
         for version in ("1.0.0", "2.0.0")
         for suffix in ("-py3-none-any.whl", ".tar.gz")
     )
+    assert [name.split("-")[0] for name in second["uploaded"]] == [
+        "purecloud_platform_sdk_model_stubs",
+        "purecloud_platform_sdk_model_stubs",
+        "purecloud_platform_sdk",
+        "purecloud_platform_sdk",
+    ]
     state = release_state.read_state("platform", repo / "specs")
     assert state.version == "2.0.0"
     assert state.spec_sha256 == release_state.spec_digest(spec_269.read_bytes())
