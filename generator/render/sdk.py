@@ -100,11 +100,11 @@ def render_sdk(
     )
     files[f"{package}/models/__init__.pyi"] = env.get_template("models_init.pyi.jinja").render(modules=models)
     model_stubs = _official_model_module_stubs(package, models, env.get_template("model_module.pyi.jinja"))
-    if len(model_stubs) <= BUNDLED_MODEL_STUBS_LIMIT:
+    companion = _companion(settings, model_stubs) if len(model_stubs) > BUNDLED_MODEL_STUBS_LIMIT else None
+    if companion is None:
         files.update(model_stubs)
-        model_stubs = {}
     else:
-        files.update(_model_stubs_project(env, api, settings, model_stubs))
+        files.update(_model_stubs_project(env, api, settings, model_stubs, companion))
     api_template = env.get_template("api.py.jinja")
     api_doc_template = env.get_template("api_doc.md.jinja")
     for done, view in enumerate(apis, 1):
@@ -133,7 +133,7 @@ def render_sdk(
     files["pyproject.toml"] = env.get_template("pyproject.toml.jinja").render(
         settings=settings,
         description=_description(api, settings),
-        model_stubs=_model_stubs_names(settings) if model_stubs else None,
+        model_stubs=companion,
     )
     examples = readme_examples(package, apis, surface.types_by_definition)
     rows = security_rows(api)
@@ -153,10 +153,7 @@ def render_sdk(
         security_rows=rows,
         examples=examples,
         runtime_doc=runtime_doc(settings, examples=doc_examples),
-        model_stubs=(
-            {**_model_stubs_names(settings), "count": len(model_stubs), "example": _example_stub(model_stubs)}
-            if model_stubs else None
-        ),
+        model_stubs=companion,
     )
     if settings.changelog:
         # The release history lives in the repository state (specs/); the package gets a copy.
@@ -185,16 +182,20 @@ def _official_model_module_stubs(
     }
 
 
-def _model_stubs_names(settings: RenderSettings) -> dict[str, str]:
+def _companion(settings: RenderSettings, stubs: dict[str, str]) -> dict[str, object]:
+    """What the templates say of the companion project: its names, size and an example."""
     return {
         "folder": MODEL_STUBS_FOLDER,
         "extra": MODEL_STUBS_EXTRA,
         "distribution": model_stubs_distribution(settings.distribution),
+        "count": len(stubs),
+        "example": _example_stub(stubs),
     }
 
 
 def _model_stubs_project(
-    env: jinja2.Environment, api: Api, settings: RenderSettings, stubs: dict[str, str]
+    env: jinja2.Environment, api: Api, settings: RenderSettings, stubs: dict[str, str],
+    companion: dict[str, object],
 ) -> dict[str, str]:
     """The companion project ``model-stubs/`` (naming.MODEL_STUBS_FOLDER): the per-model stubs
     in a wheel of their own, installed by the SDK's ``model-stubs`` extra. Thousands of files
@@ -202,13 +203,11 @@ def _model_stubs_project(
     more than half of what the rest of the SDK weighs, and only code that imports the
     official per-model paths *and* is type-checked needs them: the paths work at run time
     in every install."""
-    names = _model_stubs_names(settings)
     project = {f"{MODEL_STUBS_FOLDER}/{path}": text for path, text in stubs.items()}
     for template, path in (("model_stubs_pyproject.toml.jinja", "pyproject.toml"),
                            ("model_stubs_README.md.jinja", "README.md")):
         project[f"{MODEL_STUBS_FOLDER}/{path}"] = env.get_template(template).render(
-            settings=settings, api=api, names=names, stub_count=len(stubs),
-            example=_example_stub(stubs),
+            settings=settings, api=api, companion=companion
         )
     return project
 
