@@ -6,17 +6,16 @@ sorted by pointer, and exits 1 on errors (never a traceback for bad input).
 
 from __future__ import annotations
 
+import atexit
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 
 import click
 
 from .diagnostics import Diagnostics, Level, SpecError
-from .render import FormatError, RenderError, WriteError
-
-RenderFailure = (RenderError, WriteError, FormatError)
 
 EXIT_ERROR = 1
 # Diagnostics saying a check did not finish (generate goes on with them as warnings).
@@ -119,6 +118,7 @@ def generate(targets, config_path, spec, output, package, version, notification_
              quiet, verbose) -> None:
     """Generate the SDKs of sdkgen.yaml (all TARGETS by default), or one from --spec."""
     from . import pipeline
+    from .render import FormatError, RenderError, WriteError
 
     out = Output(quiet, verbose)
     started = time.perf_counter()
@@ -166,7 +166,7 @@ def generate(targets, config_path, spec, output, package, version, notification_
             click.echo("", err=True)
         print_diagnostics(error.diagnostics)
         sys.exit(EXIT_ERROR)
-    except (OSError, *RenderFailure) as error:
+    except (OSError, RenderError, WriteError, FormatError) as error:
         if out.live:
             click.echo("", err=True)
         fail(str(error))
@@ -178,3 +178,45 @@ from .release.cli import release_command  # noqa: E402
 
 for _command in (diff_command, bump_command, release_command):
     main.add_command(_command)
+
+
+def run() -> None:
+    """The ``sdkgen`` console script: :func:`main`, then an exit that skips freeing memory.
+
+    A diff leaves two IRs and their surfaces, about a million small objects; freeing them
+    one by one at interpreter shutdown took 0.35 s of a 2.6 s ``sdkgen diff``. As mypy
+    does, the process ends once atexit handlers have run and the output is flushed.
+    While another thread or a child process runs, Python's own shutdown, which waits
+    for them, ends it instead.
+    """
+    try:
+        main()
+        code: object = 0
+    except SystemExit as stop:
+        code = stop.code
+    status = _exit_status(code)
+    if threading.active_count() > 1 or _children_running():
+        sys.exit(status)
+    atexit._run_exitfuncs()  # what the interpreter would run: logging, temp folders
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a closed pipe: let Python report it as it always does
+        sys.exit(status)
+    os._exit(status)
+
+
+def _exit_status(code: object) -> int:
+    """``sys.exit``'s rules: ``None`` is 0, an int is itself, anything else is printed
+    and means 1."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1
+
+
+def _children_running() -> bool:
+    multiprocessing = sys.modules.get("multiprocessing")
+    return multiprocessing is not None and bool(multiprocessing.active_children())

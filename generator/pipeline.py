@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .config import Filters, Target
 from .diagnostics import Diagnostics, Level, SpecError
+from .gc_pause import without_cyclic_gc
 from .ir.build import build_api
 from .ir.filter import filter_api
 from .ir.model import Api
@@ -88,6 +89,7 @@ def load_api(source: str, *, schema_validation: bool = True, filters: Filters | 
     return load_checked(source, schema_validation=schema_validation, filters=filters, timer=timer).api
 
 
+@without_cyclic_gc  # the raw document and the IR are acyclic: see generator.gc_pause
 def _load_ir(source: str, diagnostics: Diagnostics, timer: StageTimer, schema_validation: bool,
              filters: Filters | None, strict: bool = False):
     """Read, check, build and filter; schema validation may still be running."""

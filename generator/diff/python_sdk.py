@@ -67,6 +67,7 @@ class _Walk:
         self.old_classes, self.new_classes = _classes_by_tag(old), _classes_by_tag(new)
         self.usage = ModelUsage.of(old, new)
         self.changes: list[Change] = []
+        self.unchanged_types: set[tuple[int, int, str]] = set()  # see type_and_values
 
     def add(
         self, level: Level, kind: str, group: str, where: str, message: str
@@ -325,11 +326,8 @@ class _Walk:
                 f"Parameter {name} is now sent as {new.location} {new.wire_name!r} "
                 f"(was {old.location} {old.wire_name!r}); no code change needed",
             )
-        self.type_change(
-            group, where, f"Parameter {name}", old.type, new.type, "request"
-        )
-        self.enum_change(
-            group, where, f"parameter {name}", old.type, new.type, "request"
+        self.type_and_values(
+            group, where, f"Parameter {name}", f"parameter {name}", old.type, new.type, "request"
         )
         if new.deprecated and not old.deprecated:
             self.add(
@@ -430,6 +428,28 @@ class _Walk:
                 )
 
     # ---- types and enums (shared by parameters and properties) -----------------------
+    def type_and_values(
+        self,
+        group: str,
+        where: str,
+        type_subject: str,
+        values_subject: str,
+        old: TypeRef,
+        new: TypeRef,
+        direction: Direction,
+    ) -> None:
+        """:meth:`type_change` and :meth:`enum_change` of a parameter or attribute. The IR
+        shares equal leaf types, so the same pair of types recurs thousands of times: a
+        pair found unchanged once is not compared again."""
+        pair = (id(old), id(new), direction)  # both APIs, so both nodes, outlive the walk
+        if pair in self.unchanged_types:
+            return
+        reported = len(self.changes)
+        self.type_change(group, where, type_subject, old, new, direction)
+        self.enum_change(group, where, values_subject, old, new, direction)
+        if len(self.changes) == reported:
+            self.unchanged_types.add(pair)
+
     def type_change(
         self,
         group: str,
@@ -689,10 +709,9 @@ class _Walk:
                 where,
                 f"Attribute {cls}.{name} is now sent as {new.wire_name!r} (was {old.wire_name!r})",
             )
-        self.type_change(
-            group, where, f"Attribute {cls}.{name}", old.type, new.type, direction
+        self.type_and_values(
+            group, where, f"Attribute {cls}.{name}", f"{cls}.{name}", old.type, new.type, direction
         )
-        self.enum_change(group, where, f"{cls}.{name}", old.type, new.type, direction)
         if new.read_only != old.read_only:
             state = "read-only" if new.read_only else "writable"
             self.add(

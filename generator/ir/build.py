@@ -7,7 +7,7 @@ reported there); anything it still cannot use becomes a diagnostic, not a crash.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -261,6 +261,17 @@ class _Builder:
         required += [r for r in schema.get("required") or () if isinstance(r, str)]
         return collected
 
+    @staticmethod
+    def _property_names(wire_names: Iterable[str]) -> list[naming.Identifier]:
+        """The attribute names of a model's properties, in order; clashing ones (``foo_bar``
+        and ``fooBar``) resolved by :func:`naming.unique_names` in property order."""
+        wanted = [naming.property_name(wire_name) for wire_name in wire_names]
+        if len({name.lower() for name in wanted}) == len(wanted):
+            return wanted  # the usual case: nothing to resolve
+        unique = naming.unique_names(((str(index).zfill(5), name) for index, name in enumerate(wanted)),
+                                     suffix_sep="_")
+        return [naming.Identifier(unique[str(index).zfill(5)]) for index in range(len(wanted))]
+
     def build_model(self, name: str, schema: Mapping[str, Any], at: str, class_name: str) -> Model:
         common = dict(
             name=name,
@@ -289,11 +300,10 @@ class _Builder:
         by_wire: dict[str, tuple[Any, str]] = {}
         for wire_name, prop, prop_at in raw_props:
             by_wire[wire_name] = (prop, prop_at)
-        python_names = naming.unique_names(
-            ((str(index).zfill(5), naming.property_name(w)) for index, w in enumerate(by_wire)), suffix_sep="_")
+        python_names = self._property_names(by_wire)
         required_set = set(required)
         properties = []
-        for index, (wire_name, (prop, prop_at)) in enumerate(by_wire.items()):
+        for python_name, (wire_name, (prop, prop_at)) in zip(python_names, by_wire.items()):
             prop = prop if isinstance(prop, Mapping) else {}
             if _UNREPRESENTABLE.search(wire_name):
                 # msgspec (the SDK's model layer) cannot map such a JSON name to an attribute.
@@ -303,7 +313,7 @@ class _Builder:
                     "which the generated models cannot represent", prop_at, source=self.source)
             properties.append(Property(
                 wire_name=wire_name,
-                python_name=python_names[str(index).zfill(5)],
+                python_name=python_name,
                 type=self.type_of(prop, prop_at),
                 required=wire_name in required_set,
                 pointer=prop_at,

@@ -23,6 +23,7 @@ from generator.validate.report import Reporter
 from generator.validate.schema import Finding, find_schema_problems
 from generator.validate.structure import check_structure
 from generator.validate.tolerated import tolerated
+from generator.validate.walk import iter_structure
 
 __all__ = ["check_spec", "start_schema_validation", "validate_spec"]
 
@@ -41,8 +42,9 @@ def validate_spec(spec: LoadedSpec) -> Diagnostics:
 def check_spec(spec: LoadedSpec) -> Diagnostics:
     report = Reporter(spec)
     _check_duplicate_keys(spec, report)
-    check_structure(spec.data, report)
-    check_references(spec.data, report)
+    objects = tuple(iter_structure(spec.data))  # one walk for both checks
+    check_structure(spec.data, report, objects)
+    check_references(spec.data, report, objects)
     check_operations(spec.data, report)
     return report.diagnostics
 

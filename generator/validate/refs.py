@@ -4,70 +4,37 @@ $ref/allOf that never pass through a property, so no finite model can represent 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote
 
 from generator.diagnostics import escape_pointer_token
 from generator.loader.line_index import unescape_pointer_token
 from generator.validate.report import Reporter
-
-# Keys whose value is literal data, not spec structure: a "$ref" inside an example is
-# just text. (Unless they are names in a map: a property may be called "example".)
-# Vendor extensions ("x-...") are opaque too: the generator never follows them, so a
-# reference in one must not stop generation.
-LITERAL_VALUE_KEYS = frozenset({"example", "examples", "x-example", "default", "enum"})
-VENDOR_EXTENSION_PREFIX = "x-"
-# Keys whose value maps user-chosen names to objects.
-NAME_MAP_KEYS = frozenset(
-    {
-        "properties",
-        "definitions",
-        "parameters",
-        "responses",
-        "paths",
-        "securityDefinitions",
-        "headers",
-        "patternProperties",
-    }
-)
+from generator.validate.walk import Place, Structural, iter_structure, pointer_of
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reference:
-    pointer: str  # of the object holding "$ref"
+    place: Place | None  # of the object holding "$ref"
     target: str  # the "$ref" value as written
 
+    @property
+    def pointer(self) -> str:
+        return pointer_of(self.place)
 
-def iter_references(data: object) -> Iterator[Reference]:
-    """Every string "$ref" in the document, in document order."""
-    stack: list[tuple[object, str, bool]] = [(data, "", False)]
-    while stack:
-        node, pointer, is_name_map = stack.pop()
-        if isinstance(node, dict):
-            target = node.get("$ref")
-            if isinstance(target, str) and not is_name_map:
-                yield Reference(pointer, target)
-            children = []
-            for key, value in node.items():
-                if isinstance(value, (dict, list)) and (
-                    is_name_map
-                    or not (
-                        key in LITERAL_VALUE_KEYS
-                        or key.startswith(VENDOR_EXTENSION_PREFIX)
-                    )
-                ):
-                    child_pointer = f"{pointer}/{escape_pointer_token(key)}"
-                    children.append(
-                        (value, child_pointer, not is_name_map and key in NAME_MAP_KEYS)
-                    )
-            stack.extend(reversed(children))
-        elif isinstance(node, list):
-            stack.extend(
-                (item, f"{pointer}/{index}", False)
-                for index, item in reversed(list(enumerate(node)))
-                if isinstance(item, (dict, list))
-            )
+
+def iter_references(
+    data: object, objects: Iterable[Structural] | None = None
+) -> Iterator[Reference]:
+    """Every string "$ref" in the document, in document order (``objects``: the
+    document's :func:`iter_structure`, when the caller walked it already)."""
+    for node, place, is_name_map in (
+        iter_structure(data) if objects is None else objects
+    ):
+        target = node.get("$ref")
+        if isinstance(target, str) and not is_name_map:
+            yield Reference(place, target)
 
 
 class RefProblem(Exception):
@@ -115,10 +82,12 @@ def _nowhere_message(target: str, walked: str, token: str, node: object) -> str:
     return message
 
 
-def check_references(data: object, report: Reporter) -> None:
+def check_references(
+    data: object, report: Reporter, objects: Iterable[Structural] | None = None
+) -> None:
     """Dangling and external $refs, then unrepresentable cycles."""
     resolvable: dict[str, str] = {}  # target as written -> pointer it resolves to
-    for reference in iter_references(data):
+    for reference in iter_references(data, objects):
         if reference.target in resolvable:
             continue
         try:

@@ -49,6 +49,14 @@ def test_models_properties_and_types():
     assert api.model("Other").properties[0].type.format == "int64"
 
 
+def test_clashing_property_names_are_numbered_in_property_order():
+    clashing = {"properties": {"userId": {"type": "string"}, "user_id": {"type": "integer"},
+                               "UserID": {"type": "boolean"}, "name": {"type": "string"}}}
+    api = build_api(spec(definitions={"Clash": clashing}))
+    names = [(p.wire_name, p.python_name) for p in api.model("Clash").properties]
+    assert names == [("userId", "user_id"), ("user_id", "user_id_2"), ("UserID", "user_id_3"), ("name", "name")]
+
+
 def test_nodes_are_frozen():
     api = build_api(spec(definitions={"Thing": THING, "Other": OTHER}))
     with pytest.raises(dataclasses.FrozenInstanceError):

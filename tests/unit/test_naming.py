@@ -72,3 +72,9 @@ def test_unique_names_resolves_in_sorted_order_case_insensitively():
 def test_unique_names_with_separator_avoids_existing_suffix():
     result = naming.unique_names([("1", "x"), ("2", "x"), ("3", "x_2")], suffix_sep="_")
     assert sorted(result.values(), key=str.lower) == ["x", "x_2", "x_2_2"]
+
+
+@pytest.mark.parametrize("given,expected", _rows("words"))
+def test_words(given, expected):
+    """The split every case rule starts from: acronyms, digits and punctuation."""
+    assert naming.words(given) == tuple(expected)
