@@ -92,24 +92,41 @@ def load_api(source: str, *, schema_validation: bool = True, filters: Filters | 
 @without_cyclic_gc  # the raw document and the IR are acyclic: see generator.gc_pause
 def _load_ir(source: str, diagnostics: Diagnostics, timer: StageTimer, schema_validation: bool,
              filters: Filters | None, strict: bool = False):
-    """Read, check, build and filter; schema validation may still be running."""
+    """Read, check, build and filter; schema validation may still be running.
+
+    sdkgen's own checks run in a forked child while the IR is built (see
+    generator/validate/forked.py); their findings are reported before the builder's, and
+    a spec they refuse is refused whatever the build made of it."""
     from .loader import load_document
     from .loader.sources import read_source
-    from .validate import check_spec, start_schema_validation
+    from .validate import start_schema_validation
+    from .validate.forked import start_own_checks
 
     with timer.stage("load"):
         document = read_source(source)
         spec = load_document(document, source)
-    pending = start_schema_validation(spec) if schema_validation else None
-    with timer.stage("check"):
-        diagnostics.extend(check_spec(spec))
+    checks = start_own_checks(spec)  # before the validator's worker brings its threads
+    try:
+        pending = start_schema_validation(spec) if schema_validation else None
+        built = Diagnostics()
+        try:
+            with timer.stage("ir"):
+                api = _build(spec, built)
+        except Exception:
+            diagnostics.extend(checks.result())  # a refused spec: the checks say where
+            _stop_on_errors(diagnostics, strict, pending)
+            raise
+        with timer.stage("check (waited)" if checks.forked else "check"):
+            diagnostics.extend(checks.result())
+    finally:
+        checks.cancel()
     _stop_on_errors(diagnostics, strict, pending)
-    with timer.stage("ir"):
-        api = _build(spec, diagnostics)
-        if filters is not None and filters.active:
+    diagnostics.extend(built)
+    _stop_on_errors(diagnostics, strict, pending)
+    if filters is not None and filters.active:
+        with timer.stage("filter"):
             api = filter_api(api, filters.include_tags, filters.exclude_tags, filters.include_paths,
                              filters.exclude_paths)
-    _stop_on_errors(diagnostics, strict, pending)
     return LoadedApi(source, document.content, spec, api, diagnostics), pending
 
 
