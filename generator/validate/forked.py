@@ -76,8 +76,16 @@ def start_own_checks(spec: LoadedSpec, *, fork: bool | None = None) -> OwnChecks
 
     if not (can_fork() if fork is None else fork):
         return OwnChecks(spec, diagnostics=check_spec(spec))
-    read_end, write_end = os.pipe()
-    pid = os.fork()
+    try:
+        read_end, write_end = os.pipe()
+    except OSError:  # out of file descriptors: check here
+        return OwnChecks(spec, diagnostics=check_spec(spec))
+    try:
+        pid = os.fork()
+    except OSError:  # no memory or process left for a child (strict overcommit): check here
+        os.close(read_end)
+        os.close(write_end)
+        return OwnChecks(spec, diagnostics=check_spec(spec))
     if pid == 0:  # the child: check, answer, and leave without running the parent's exit code
         status = 1
         try:

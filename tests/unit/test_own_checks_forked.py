@@ -100,3 +100,13 @@ def test_a_build_that_fails_on_a_refused_spec_reports_the_checks(tmp_path, monke
     assert [d.code for d in raised.value.diagnostics] == ["dangling-ref"]
     with pytest.raises(RecursionError):  # on a spec the checks accept, a failure is a failure
         pipeline.load_checked(_spec_file(tmp_path, {"A": {"type": "string"}}), schema_validation=False)
+
+
+@needs_fork
+def test_a_fork_refused_by_the_system_means_checking_here(monkeypatch):
+    def refused():
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(os, "fork", refused)
+    checks = start_own_checks(loaded(BAD / "dangling_ref.json"), fork=True)
+    assert not checks.forked and [d.code for d in checks.result()] == ["dangling-ref"]
