@@ -74,18 +74,21 @@ def start_own_checks(spec: LoadedSpec, *, fork: bool | None = None) -> OwnChecks
     here and now. ``fork``: force one way (tests)."""
     from generator.validate import check_spec
 
-    if not (can_fork() if fork is None else fork):
+    def checked_here() -> OwnChecks:
         return OwnChecks(spec, diagnostics=check_spec(spec))
+
+    if not (can_fork() if fork is None else fork):
+        return checked_here()
     try:
         read_end, write_end = os.pipe()
-    except OSError:  # out of file descriptors: check here
-        return OwnChecks(spec, diagnostics=check_spec(spec))
+    except OSError:  # out of file descriptors
+        return checked_here()
     try:
         pid = os.fork()
-    except OSError:  # no memory or process left for a child (strict overcommit): check here
+    except OSError:  # no memory or process left for a child (strict overcommit)
         os.close(read_end)
         os.close(write_end)
-        return OwnChecks(spec, diagnostics=check_spec(spec))
+        return checked_here()
     if pid == 0:  # the child: check, answer, and leave without running the parent's exit code
         status = 1
         try:

@@ -11,7 +11,7 @@ from urllib.parse import unquote
 from generator.diagnostics import escape_pointer_token
 from generator.loader.line_index import unescape_pointer_token
 from generator.validate.report import Reporter
-from generator.validate.walk import Place, Structural, iter_structure, pointer_of
+from generator.validate.walk import Place, Structural, pointer_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,14 +24,9 @@ class Reference:
         return pointer_of(self.place)
 
 
-def iter_references(
-    data: object, objects: Iterable[Structural] | None = None
-) -> Iterator[Reference]:
-    """Every string "$ref" in the document, in document order (``objects``: the
-    document's :func:`iter_structure`, when the caller walked it already)."""
-    for node, place, is_name_map in (
-        iter_structure(data) if objects is None else objects
-    ):
+def iter_references(objects: Iterable[Structural]) -> Iterator[Reference]:
+    """Every string "$ref" among the document's structural objects (walk.py), in order."""
+    for node, place, is_name_map in objects:
         target = node.get("$ref")
         if isinstance(target, str) and not is_name_map:
             yield Reference(place, target)
@@ -83,11 +78,12 @@ def _nowhere_message(target: str, walked: str, token: str, node: object) -> str:
 
 
 def check_references(
-    data: object, report: Reporter, objects: Iterable[Structural] | None = None
+    data: object, report: Reporter, objects: Iterable[Structural]
 ) -> None:
-    """Dangling and external $refs, then unrepresentable cycles."""
+    """Dangling and external $refs, then unrepresentable cycles (``objects``: the
+    document's :func:`~generator.validate.walk.iter_structure`)."""
     resolvable: dict[str, str] = {}  # target as written -> pointer it resolves to
-    for reference in iter_references(data, objects):
+    for reference in iter_references(objects):
         if reference.target in resolvable:
             continue
         try:

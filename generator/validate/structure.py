@@ -7,14 +7,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from generator.validate.report import Reporter
-from generator.validate.walk import Structural, iter_structure, pointer_of
+from generator.validate.walk import Structural, pointer_of
 
 # Top-level keys whose value must be an object when present.
 TOP_LEVEL_MAPS = ("paths", "definitions", "parameters", "responses", "securityDefinitions")
 
 
-def check_structure(data: dict, report: Reporter, objects: Iterable[Structural] | None = None) -> None:
-    """``objects``: the document's :func:`iter_structure`, when the caller walked it already."""
+def check_structure(data: dict, report: Reporter, objects: Iterable[Structural]) -> None:
+    """``objects``: the document's :func:`~generator.validate.walk.iter_structure`."""
     for key in TOP_LEVEL_MAPS:
         if key in data and not isinstance(data[key], dict):
             shown = "null" if data[key] is None else type(data[key]).__name__
@@ -22,7 +22,7 @@ def check_structure(data: dict, report: Reporter, objects: Iterable[Structural] 
             report.error("not-an-object", f"{key!r} must be an object, not {shown}{required}", f"/{key}")
     if "paths" not in data:
         report.error("missing-paths", "the document has no 'paths' object (write `paths: {}` for none)", "")
-    _check_items(iter_structure(data) if objects is None else objects, report)
+    _check_items(objects, report)
 
 
 def _check_items(objects: Iterable[Structural], report: Reporter) -> None:
