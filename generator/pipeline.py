@@ -105,7 +105,8 @@ def _load_ir(source: str, diagnostics: Diagnostics, timer: StageTimer, schema_va
     with timer.stage("load"):
         document = read_source(source)
         spec = load_document(document, source)
-    checks = start_own_checks(spec)  # before the validator's worker brings its threads
+    with timer.stage("check"):  # starting them: the whole checks where no child can run them
+        checks = start_own_checks(spec)  # before the validator's worker brings its threads
     try:
         pending = start_schema_validation(spec) if schema_validation else None
         built = Diagnostics()
@@ -116,7 +117,7 @@ def _load_ir(source: str, diagnostics: Diagnostics, timer: StageTimer, schema_va
             diagnostics.extend(checks.result())  # a refused spec: the checks say where
             _stop_on_errors(diagnostics, strict, pending)
             raise
-        with timer.stage("check (waited)" if checks.forked else "check"):
+        with timer.stage("check (waited)"):
             diagnostics.extend(checks.result())
     finally:
         checks.cancel()

@@ -30,10 +30,7 @@ class OwnChecks:
         self._spec = spec
         self._pid, self._pipe = pid, pipe
         self._diagnostics = diagnostics
-
-    @property
-    def forked(self) -> bool:
-        return self._pid is not None
+        self.forked = pid is not None  # started in a child (it stays so once collected)
 
     def result(self) -> Diagnostics:
         """The checks' Diagnostics, waiting for the child if it still runs."""

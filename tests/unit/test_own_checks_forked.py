@@ -35,6 +35,7 @@ def test_the_child_finds_what_the_process_finds(name):
     assert checks.forked
     found = checks.result().items
     assert found and found == check_spec(spec).items
+    assert checks.forked  # what it was started as, still after collecting
 
 
 @needs_fork
