@@ -281,6 +281,10 @@ class _RequestHandler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
+        if self.command == "HEAD":
+            # a HEAD response has no content (RFC 9110 9.3.2): bytes written here would be
+            # read by the client as the start of the next response on this connection
+            payload = b""
         if reply.cut_after is not None:
             payload = payload[: reply.cut_after]
             self.close_connection = True
